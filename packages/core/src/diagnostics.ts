@@ -1,0 +1,46 @@
+/** How serious a problem in a note is. `error` makes `rapport check` fail. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/**
+ * A problem found in a user's file. Problems in content never throw: they
+ * come back as diagnostics pointing at the offending place.
+ */
+export interface Diagnostic {
+  /** Path relative to the notes folder, with `/` separators. */
+  readonly file: string;
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column. */
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: Severity;
+  /** Stable rule id, e.g. `unknown-stage`. */
+  readonly rule: string;
+  readonly message: string;
+  /** How to fix it, when there is an obvious way. */
+  readonly hint?: string;
+}
+
+/** The rules a diagnostic can come from, with the severity each one reports. */
+export const DIAGNOSTIC_RULES = {
+  'yaml-syntax': 'error',
+  'unreadable-file': 'error',
+  'missing-type': 'warning',
+  'missing-field': 'error',
+  'unknown-stage': 'error',
+  'invalid-date': 'error',
+  'invalid-type': 'error',
+  'invalid-value': 'error',
+  'unresolved-link': 'warning',
+  'stage-history-mismatch': 'warning',
+  'history-order': 'warning',
+  'duplicate-id': 'error',
+  'invalid-config': 'error',
+} as const satisfies Record<string, Severity>;
+
+export type DiagnosticRule = keyof typeof DIAGNOSTIC_RULES;
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+}

@@ -1,0 +1,106 @@
+import type { Contact } from '../model/contact.js';
+
+/** One "who led to whom" link between two contacts. */
+export interface ReferralEdge {
+  /** Id of the contact who made the introduction. */
+  readonly from: string;
+  /** Id of the contact they led to. */
+  readonly to: string;
+  /** Where the link was written: the referred note's `referred_by`, the referrer's Outcomes, or both. */
+  readonly sources: readonly ('referred_by' | 'outcomes')[];
+}
+
+/** A name listed in someone's Outcomes that has no note yet: a referral still to follow up. */
+export interface PendingReferral {
+  readonly from: string;
+  readonly target: string;
+}
+
+export interface ReferralGraph {
+  readonly edges: readonly ReferralEdge[];
+  readonly pending: readonly PendingReferral[];
+}
+
+/** Builds the referral graph from `referred_by` links and Outcomes wikilinks. */
+export function referralGraph(contacts: readonly Contact[]): ReferralGraph {
+  const ids = new Set(contacts.map((contact) => contact.id));
+  const edges = new Map<string, { from: string; to: string; sources: Set<'referred_by' | 'outcomes'> }>();
+  const add = (from: string, to: string, source: 'referred_by' | 'outcomes') => {
+    if (from === to) return;
+    const key = `${from}\u0000${to}`;
+    const edge = edges.get(key) ?? { from, to, sources: new Set() };
+    edge.sources.add(source);
+    edges.set(key, edge);
+  };
+  const pending: PendingReferral[] = [];
+  for (const contact of contacts) {
+    if (contact.referredBy && ids.has(contact.referredBy)) add(contact.referredBy, contact.id, 'referred_by');
+    for (const target of contact.outcomeLinks) {
+      if (ids.has(target)) add(contact.id, target, 'outcomes');
+      else pending.push({ from: contact.id, target });
+    }
+  }
+  return {
+    edges: [...edges.values()]
+      .map((edge) => ({ from: edge.from, to: edge.to, sources: [...edge.sources].sort() }))
+      .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
+    pending,
+  };
+}
+
+/** The people a contact led to. */
+export function referralsOf(graph: ReferralGraph, id: string): string[] {
+  return graph.edges.filter((edge) => edge.from === id).map((edge) => edge.to);
+}
+
+/** The chain of introductions that led to a contact, oldest first (cycles are cut). */
+export function referralChain(graph: ReferralGraph, id: string): string[] {
+  const referrerOf = new Map<string, string>();
+  for (const edge of graph.edges) if (!referrerOf.has(edge.to)) referrerOf.set(edge.to, edge.from);
+  const chain: string[] = [];
+  const seen = new Set([id]);
+  for (let current = referrerOf.get(id); current && !seen.has(current); current = referrerOf.get(current)) {
+    chain.unshift(current);
+    seen.add(current);
+  }
+  return chain;
+}
+
+/** Contacts that start a chain: they led to someone and nobody led to them. */
+export function referralRoots(graph: ReferralGraph): string[] {
+  const referred = new Set(graph.edges.map((edge) => edge.to));
+  return [...new Set(graph.edges.map((edge) => edge.from))].filter((id) => !referred.has(id)).sort();
+}
+
+function label(contacts: ReadonlyMap<string, Contact>, id: string): string {
+  const contact = contacts.get(id);
+  if (!contact) return id;
+  return contact.organization ? `${contact.name} (${contact.organization})` : contact.name;
+}
+
+/** The graph as a Mermaid flowchart. */
+export function referralsToMermaid(graph: ReferralGraph, contacts: readonly Contact[]): string {
+  const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+  const node = (id: string) => `${mermaidId(id)}["${label(byId, id).replace(/"/g, '#quot;')}"]`;
+  const lines = ['flowchart LR'];
+  for (const edge of graph.edges) lines.push(`  ${node(edge.from)} --> ${node(edge.to)}`);
+  for (const item of graph.pending) lines.push(`  ${node(item.from)} -.-> ${mermaidId(item.target)}["${item.target} (no note yet)"]`);
+  return lines.join('\n') + '\n';
+}
+
+/** The graph in Graphviz DOT. */
+export function referralsToDot(graph: ReferralGraph, contacts: readonly Contact[]): string {
+  const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+  const quote = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const ids = new Set(graph.edges.flatMap((edge) => [edge.from, edge.to]));
+  const lines = ['digraph referrals {', '  rankdir=LR;', '  node [shape=box];'];
+  for (const id of [...ids].sort()) lines.push(`  ${quote(id)} [label=${quote(label(byId, id))}];`);
+  for (const edge of graph.edges) lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)};`);
+  for (const item of graph.pending) lines.push(`  ${quote(item.target)} [label=${quote(`${item.target} (no note yet)`)}, style=dashed];`, `  ${quote(item.from)} -> ${quote(item.target)} [style=dashed];`);
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+function mermaidId(id: string): string {
+  return 'n_' + id.replace(/[^A-Za-z0-9_]/g, '_');
+}

@@ -1,0 +1,54 @@
+/**
+ * Rapport core: informational interviews kept as lossless Markdown notes.
+ * One entry point; exports are grouped by area and pinned by a test.
+ */
+
+// Vocabulary and data
+export { STAGES, CLOSED_STAGES, SOURCES, MEETING_FORMATS, CHANNELS, NOTE_SECTIONS, isStage, isSource, isMeetingFormat, isChannel } from './model/vocabulary.js';
+export type { Stage, Source, MeetingFormat, Channel } from './model/vocabulary.js';
+export type { Contact, HistoryEntry, Meeting, ManualNext } from './model/contact.js';
+
+// Diagnostics and errors
+export { DIAGNOSTIC_RULES, compareDiagnostics } from './diagnostics.js';
+export type { Diagnostic, DiagnosticRule, Severity } from './diagnostics.js';
+export { RapportError, NoteConflictError, NoteNotFoundError, NoteExistsError, InvalidInputError, UneditableNoteError } from './errors.js';
+
+// Reading notes
+export { readNote } from './note/read-contact.js';
+export type { NoteReading } from './note/read-contact.js';
+export { parseNote } from './note/parse.js';
+export type { ParsedNote, NoteSection, Place } from './note/parse.js';
+export { readLayout, LineIndex } from './note/source.js';
+export type { NoteLayout, FrontmatterBlock, LineEnding, Position } from './note/source.js';
+export { scanSections, findSection } from './note/body.js';
+export type { BodySection } from './note/body.js';
+export { findWikilinks, wikilinkTarget, noteId } from './note/wikilinks.js';
+export type { Wikilink } from './note/wikilinks.js';
+export { contactSchema } from './note/schema.js';
+
+// Lossless edits
+export { setField, deleteField, appendToList, appendToSection, getField } from './note/edit.js';
+export type { FieldPath } from './note/edit.js';
+export { contactNoteText } from './note/template.js';
+export type { NewContact } from './note/template.js';
+
+// Lifecycle and next actions
+export { advance, logInteraction } from './lifecycle/advance.js';
+export type { AdvanceOptions, MeetingInput } from './lifecycle/advance.js';
+export { nextActions, nextAction, agenda, stageDate } from './lifecycle/next-action.js';
+export type { NextAction, ActionKind, ActionContext, AgendaItem } from './lifecycle/next-action.js';
+export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBetween, todayIn, meetingStart, meetingDate, isTimeZone, systemTimeZone } from './lifecycle/dates.js';
+
+// Referral graph
+export { referralGraph, referralsOf, referralChain, referralRoots, referralsToMermaid, referralsToDot } from './graph/referrals.js';
+export type { ReferralGraph, ReferralEdge, PendingReferral } from './graph/referrals.js';
+
+// Workspace: store, config, index
+export { contentVersion, isNotePath } from './workspace/store.js';
+export type { NoteStore, StoredText, WriteOptions, NoteChange } from './workspace/store.js';
+export { MemoryStore } from './workspace/memory-store.js';
+export { CONFIG_PATH, defaultConfig, defaultRules, readConfig, loadConfig } from './workspace/config.js';
+export type { RapportConfig, Profile, Rules, ConfigReading } from './workspace/config.js';
+export { NoteIndex } from './workspace/note-index.js';
+export { loadWorkspace, findContact, editNote, createContact, contactSlug } from './workspace/workspace.js';
+export type { Workspace, LoadOptions } from './workspace/workspace.js';

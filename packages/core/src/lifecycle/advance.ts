@@ -1,0 +1,75 @@
+import { InvalidInputError } from '../errors.js';
+import { isChannel, isMeetingFormat, isStage, MEETING_FORMATS, STAGES, type MeetingFormat, type Stage } from '../model/vocabulary.js';
+import { appendToList, setField } from '../note/edit.js';
+import { isCalendarDate, isMeetingTime } from './dates.js';
+
+/** Details of a meeting being scheduled. */
+export interface MeetingInput {
+  /** `YYYY-MM-DDTHH:mm`, optionally with an offset such as `-05:00`. */
+  readonly at: string;
+  /** Default 30: ask for half an hour. */
+  readonly minutes?: number;
+  /** Default `video`. */
+  readonly format?: MeetingFormat;
+  readonly place?: string;
+  readonly link?: string;
+}
+
+export interface AdvanceOptions {
+  /** Day of the change, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Channel used, e.g. `email` for a letter sent. */
+  readonly via?: string;
+  /** Name of the letter template that was sent. */
+  readonly letter?: string;
+  /** A short free-text remark for the history entry. */
+  readonly note?: string;
+  /** For `scheduled`: when and how the conversation takes place. */
+  readonly meeting?: MeetingInput;
+}
+
+/**
+ * Moves a contact to `stage`: sets `stage` and appends a dated history entry
+ * (plus the meeting, when scheduling). Any stage can follow any other — a
+ * meeting can be rescheduled, a step skipped — but every change is recorded.
+ */
+export function advance(text: string, stage: string, options: AdvanceOptions): string {
+  if (!isStage(stage)) throw new InvalidInputError(`unknown stage "${stage}" (use one of: ${STAGES.join(', ')})`);
+  const entry = historyEntry(stage, options);
+  let result = setField(text, ['stage'], stage);
+  result = appendToList(result, ['history'], entry);
+  if (options.meeting) result = setField(result, ['meeting'], meetingValue(options.meeting));
+  return result;
+}
+
+/** Records a touch (a call, a shared article) without changing the stage. */
+export function logInteraction(text: string, stage: Stage, options: Omit<AdvanceOptions, 'meeting'>): string {
+  return appendToList(text, ['history'], historyEntry(stage, options));
+}
+
+function historyEntry(stage: Stage, options: AdvanceOptions): Record<string, string> {
+  if (!isCalendarDate(options.date)) throw new InvalidInputError(`invalid date "${options.date}" (use YYYY-MM-DD)`);
+  if (options.via !== undefined && !isChannel(options.via)) throw new InvalidInputError(`unknown channel "${options.via}"`);
+  return {
+    date: options.date,
+    stage,
+    ...(options.via ? { via: options.via } : {}),
+    ...(options.letter ? { letter: options.letter } : {}),
+    ...(options.note ? { note: options.note } : {}),
+  };
+}
+
+function meetingValue(meeting: MeetingInput): Record<string, string | number> {
+  if (!isMeetingTime(meeting.at)) throw new InvalidInputError(`invalid meeting time "${meeting.at}" (use YYYY-MM-DDTHH:mm)`);
+  const minutes = meeting.minutes ?? 30;
+  if (!Number.isInteger(minutes) || minutes <= 0 || minutes > 600) throw new InvalidInputError(`invalid meeting length "${minutes}" (whole minutes)`);
+  const format = meeting.format ?? 'video';
+  if (!isMeetingFormat(format)) throw new InvalidInputError(`unknown meeting format "${format}" (use one of: ${MEETING_FORMATS.join(', ')})`);
+  return {
+    at: meeting.at,
+    minutes,
+    format,
+    ...(meeting.place ? { place: meeting.place } : {}),
+    ...(meeting.link ? { link: meeting.link } : {}),
+  };
+}

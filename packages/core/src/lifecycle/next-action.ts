@@ -1,0 +1,138 @@
+import type { Contact } from '../model/contact.js';
+import { CLOSED_STAGES, type Stage } from '../model/vocabulary.js';
+import type { Rules } from '../workspace/config.js';
+import { defaultRules } from '../workspace/config.js';
+import { addCalendarDays, addWorkingDays, meetingClock, meetingDate, meetingStart, todayIn } from './dates.js';
+
+/** What a next action is about; letters name the template that fits. */
+export type ActionKind = 'manual' | 'write' | 'follow-up' | 'second-contact' | 'give-up' | 'schedule' | 'prepare' | 'meet' | 'mark-held' | 'thank' | 'keep-in-touch';
+
+export interface NextAction {
+  readonly contactId: string;
+  readonly kind: ActionKind;
+  /** What to do, in words. */
+  readonly action: string;
+  /** Day it is due, `YYYY-MM-DD`; `null` when it has no date. */
+  readonly due: string | null;
+  /** The letter template suited to this action, if any. */
+  readonly letter?: string;
+}
+
+export interface ActionContext {
+  /** The current instant. */
+  readonly now: Date;
+  /** IANA zone of the person keeping the notes. */
+  readonly timezone: string;
+  readonly rules?: Rules;
+  /** Every contact, so the 3B7 rule can see who else works at the same organization. */
+  readonly contacts?: readonly Contact[];
+}
+
+/**
+ * Every suggested action for one contact, main one first. A manual `next`
+ * in the note replaces them all.
+ */
+export function nextActions(contact: Contact, context: ActionContext): NextAction[] {
+  const rules = context.rules ?? defaultRules;
+  const make = (kind: ActionKind, action: string, due: string | null, letter?: string): NextAction => ({ contactId: contact.id, kind, action, due, ...(letter ? { letter } : {}) });
+  if (contact.next) return [make('manual', contact.next.action, contact.next.due)];
+  if (CLOSED_STAGES.includes(contact.stage)) return [];
+
+  const since = stageDate(contact, contact.stage);
+  const name = contact.name;
+  switch (contact.stage) {
+    case 'identified':
+      return [make('write', `Write to ${name}${contact.referredBy ? ', naming who referred you' : ''}`, null, contact.referredBy ? 'referral' : 'cold-email')];
+    case 'contacted': {
+      const actions = [make('follow-up', `Follow up with ${name} if there is no reply`, since && addWorkingDays(since, rules.followUpAfter), 'follow-up')];
+      if (since && contact.organization && !hasColleague(contact, context.contacts)) {
+        actions.push(make('second-contact', `Try a second person at ${contact.organization}`, addWorkingDays(since, rules.secondContactAfter)));
+      }
+      return actions;
+    }
+    case 'followed-up':
+      return [make('give-up', `No reply from ${name} since the follow-up: mark as no-response`, since && addWorkingDays(since, rules.giveUpAfter))];
+    case 'scheduled':
+    case 'prepared': {
+      const meeting = contact.meeting;
+      if (!meeting) return [make('schedule', `Add the meeting time with ${name}`, since)];
+      const day = meetingDate(meeting.at, context.timezone);
+      const end = meetingStart(meeting.at, context.timezone).getTime() + meeting.minutes * 60_000;
+      if (context.now.getTime() >= end) return [make('mark-held', `Record the meeting with ${name} as held and write your notes`, day)];
+      if (contact.stage === 'scheduled') {
+        return [make('prepare', `Prepare for ${name}: research and questions`, minDate(addCalendarDays(day, -rules.prepareBefore), day, todayIn(context.timezone, context.now)))];
+      }
+      return [make('meet', `Meet ${name} at ${meetingClock(meeting.at, context.timezone)} (${meeting.format}, ${meeting.minutes} min)`, day)];
+    }
+    case 'held':
+      return [make('thank', `Send ${name} a thank-you note`, since && addCalendarDays(since, rules.thankWithin), 'thank-you')];
+    case 'thanked':
+    case 'nurturing': {
+      const last = contact.history.at(-1)?.date ?? since;
+      return [make('keep-in-touch', `Keep in touch with ${name}`, last ? addCalendarDays(last, contact.touchEvery ?? rules.touchEvery) : null, 'keep-in-touch')];
+    }
+    default:
+      return [];
+  }
+}
+
+/** The main next action of a contact, or `null` when none is due (closed stages). */
+export function nextAction(contact: Contact, context: ActionContext): NextAction | null {
+  return nextActions(contact, context)[0] ?? null;
+}
+
+/** Date the contact entered `stage`: the latest history entry for it, else the latest entry at all. */
+export function stageDate(contact: Contact, stage: Stage): string | null {
+  for (let i = contact.history.length - 1; i >= 0; i--) {
+    if (contact.history[i]!.stage === stage) return contact.history[i]!.date;
+  }
+  return contact.history.at(-1)?.date ?? null;
+}
+
+/** Another contact at the same organization that is not closed: no need for a second person. */
+function hasColleague(contact: Contact, contacts: readonly Contact[] | undefined): boolean {
+  if (!contacts) return true;
+  const organization = contact.organization!.trim().toLowerCase();
+  return contacts.some((other) => other.id !== contact.id && other.organization?.trim().toLowerCase() === organization && other.stage !== 'identified' && !CLOSED_STAGES.includes(other.stage));
+}
+
+/** Preparation is due before the meeting, but never "before today" for a meeting booked at short notice. */
+function minDate(prepareBy: string, meetingDay: string, today: string): string {
+  if (prepareBy >= today) return prepareBy;
+  return today <= meetingDay ? today : meetingDay;
+}
+
+/** One line of the agenda. */
+export interface AgendaItem {
+  readonly id: string;
+  readonly name: string;
+  readonly file: string;
+  readonly kind: ActionKind;
+  readonly action: string;
+  readonly due: string;
+  readonly overdue: boolean;
+  readonly letter?: string;
+}
+
+/** Every dated action across contacts, soonest first (overdue flagged). */
+export function agenda(contacts: readonly Contact[], context: ActionContext): AgendaItem[] {
+  const today = todayIn(context.timezone, context.now);
+  const items: AgendaItem[] = [];
+  const withContacts = { ...context, contacts: context.contacts ?? contacts };
+  for (const contact of contacts) {
+    for (const action of nextActions(contact, withContacts)) {
+      if (action.due === null) continue;
+      items.push({
+        id: contact.id,
+        name: contact.name,
+        file: contact.file,
+        kind: action.kind,
+        action: action.action,
+        due: action.due,
+        overdue: action.due < today,
+        ...(action.letter ? { letter: action.letter } : {}),
+      });
+    }
+  }
+  return items.sort((a, b) => a.due.localeCompare(b.due) || a.name.localeCompare(b.name) || a.action.localeCompare(b.action));
+}

@@ -1,0 +1,49 @@
+/** Every stage of one informational interview, in lifecycle order. */
+export const STAGES = [
+  'identified',
+  'contacted',
+  'followed-up',
+  'scheduled',
+  'prepared',
+  'held',
+  'thanked',
+  'nurturing',
+  'declined',
+  'no-response',
+  'archived',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Stages after which no further action is suggested. */
+export const CLOSED_STAGES: readonly Stage[] = ['declined', 'no-response', 'archived'];
+
+/** How a contact was found. */
+export const SOURCES = ['linkedin', 'association', 'personal', 'referral', 'cold', 'event', 'alumni', 'other'] as const;
+export type Source = (typeof SOURCES)[number];
+
+/** How a meeting takes place. */
+export const MEETING_FORMATS = ['in-person', 'phone', 'video'] as const;
+export type MeetingFormat = (typeof MEETING_FORMATS)[number];
+
+/** The channel a message went through. */
+export const CHANNELS = ['email', 'linkedin', 'letter', 'phone', 'in-person', 'other'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+/** Section headings of a new contact note, in order. */
+export const NOTE_SECTIONS = ['Why this person', 'Research', 'Questions', 'Notes', 'Outcomes'] as const;
+
+export function isStage(value: unknown): value is Stage {
+  return typeof value === 'string' && (STAGES as readonly string[]).includes(value);
+}
+
+export function isSource(value: unknown): value is Source {
+  return typeof value === 'string' && (SOURCES as readonly string[]).includes(value);
+}
+
+export function isMeetingFormat(value: unknown): value is MeetingFormat {
+  return typeof value === 'string' && (MEETING_FORMATS as readonly string[]).includes(value);
+}
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+}

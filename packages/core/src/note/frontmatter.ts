@@ -1,0 +1,60 @@
+import { Document, isMap, parseDocument, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
+import type { FrontmatterBlock } from './source.js';
+
+/** Options every frontmatter parse uses: YAML 1.2 core schema, no anchors blow-up. */
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.2',
+  schema: 'core',
+  uniqueKeys: true,
+  prettyErrors: false,
+  keepSourceTokens: false,
+};
+
+/** The most aliases a frontmatter may expand; guards against "billion laughs" notes. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface YamlProblem {
+  /** Offset into the YAML text. */
+  readonly offset: number;
+  readonly endOffset: number;
+  readonly message: string;
+}
+
+export interface ParsedFrontmatter {
+  readonly block: FrontmatterBlock;
+  readonly document: Document.Parsed;
+  /** Plain data, or `undefined` when the YAML does not parse. */
+  readonly data: unknown;
+  readonly problems: readonly YamlProblem[];
+}
+
+export function parseFrontmatter(block: FrontmatterBlock): ParsedFrontmatter {
+  const document = parseDocument(block.yaml, YAML_OPTIONS);
+  const problems: YamlProblem[] = document.errors.map((error) => ({
+    offset: error.pos[0],
+    endOffset: error.pos[1],
+    message: firstLine(error.message),
+  }));
+  let data: unknown;
+  if (problems.length === 0) {
+    try {
+      data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      problems.push({ offset: 0, endOffset: 0, message: firstLine(String((error as Error).message)) });
+    }
+  }
+  return { block, document, data, problems };
+}
+
+/** A frontmatter that parsed to a mapping, as a record (anything else is empty). */
+export function asRecord(data: unknown): Record<string, unknown> {
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+}
+
+export function isMappingDocument(document: Document.Parsed): boolean {
+  return document.contents === null || isMap(document.contents);
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,327 @@
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { DIAGNOSTIC_RULES, type Diagnostic, type DiagnosticRule } from '../diagnostics.js';
+import { isCalendarDate, isMeetingTime } from '../lifecycle/dates.js';
+import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contact.js';
+import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, isChannel, isMeetingFormat, isSource, isStage, type Stage } from '../model/vocabulary.js';
+import { findSection, scanSections } from './body.js';
+import { asRecord, parseFrontmatter } from './frontmatter.js';
+import { LineIndex, readLayout } from './source.js';
+import { noteId, wikilinkTarget } from './wikilinks.js';
+
+/** What reading one note file gives. */
+export interface NoteReading {
+  /** The note declares `type: contact` (or looks like a contact that forgot to). */
+  readonly isContact: boolean;
+  /** The contact, when the note is one; invalid fields are left out. */
+  readonly contact: Contact | undefined;
+  /** Problems found in this note alone (cross-note checks happen in the index). */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Offset of each referral wikilink, for positioning cross-note diagnostics. */
+  readonly referredByRange: { readonly start: number; readonly end: number } | undefined;
+}
+
+const STRING_FIELDS = ['role', 'organization', 'industry', 'location', 'email', 'phone'] as const;
+
+type Path = readonly (string | number)[];
+
+/**
+ * Reads and validates one note. Never throws for anything in the text:
+ * every problem becomes a positioned diagnostic.
+ */
+export function readNote(file: string, text: string): NoteReading {
+  const layout = readLayout(text);
+  const lines = new LineIndex(layout.content);
+  const diagnostics: Diagnostic[] = [];
+  const report = (rule: DiagnosticRule, start: number, end: number, message: string, hint?: string) => {
+    const from = lines.position(start);
+    const to = lines.position(Math.max(start, end));
+    diagnostics.push({
+      file,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+      severity: DIAGNOSTIC_RULES[rule],
+      rule,
+      message,
+      ...(hint === undefined ? {} : { hint }),
+    });
+  };
+
+  if (!layout.frontmatter) {
+    if (layout.unterminated && /^type:[ \t]*['"]?contact\b/m.test(layout.content)) {
+      report('yaml-syntax', 0, 3, 'The frontmatter opened with `---` is never closed', 'Add a line `---` after the last field');
+      return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
+    }
+    return { isContact: false, contact: undefined, diagnostics, referredByRange: undefined };
+  }
+
+  const block = layout.frontmatter;
+  const frontmatter = parseFrontmatter(block);
+  if (frontmatter.problems.length > 0) {
+    if (!/^type:[ \t]*['"]?contact\b/m.test(block.yaml)) {
+      return { isContact: false, contact: undefined, diagnostics, referredByRange: undefined };
+    }
+    for (const problem of frontmatter.problems) {
+      report('yaml-syntax', block.start + problem.offset, block.start + problem.endOffset, `Invalid YAML: ${problem.message}`);
+    }
+    return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
+  }
+
+  const fields = asRecord(frontmatter.data);
+  const document = frontmatter.document;
+  const fenceEnd = 3;
+  const range = (path: Path, which: 'key' | 'value' = 'value'): [number, number] => {
+    const node = nodeAt(document, path, which);
+    return node?.range ? [block.start + node.range[0], block.start + node.range[1]] : [0, fenceEnd];
+  };
+  const problem = (rule: DiagnosticRule, path: Path, message: string, hint?: string) => {
+    const [start, end] = range(path);
+    report(rule, start, end, message, hint);
+  };
+
+  if (fields.type !== 'contact') {
+    if (fields.type === undefined && typeof fields.name === 'string' && typeof fields.stage === 'string') {
+      report('missing-type', 0, fenceEnd, 'This note has a name and a stage but no `type: contact`, so it is not listed as a contact', 'Add `type: contact` to the frontmatter');
+    }
+    return { isContact: false, contact: undefined, diagnostics, referredByRange: undefined };
+  }
+
+  const id = noteId(file);
+  let name = id;
+  if (fields.name === undefined || fields.name === null || fields.name === '') {
+    report('missing-field', 0, fenceEnd, 'A contact needs a `name`', 'Add `name: Full Name` to the frontmatter');
+  } else if (typeof fields.name !== 'string') {
+    problem('invalid-type', ['name'], '`name` must be text', 'Quote the name');
+  } else name = fields.name;
+
+  let stage: Stage | undefined;
+  if (fields.stage === undefined || fields.stage === null) {
+    report('missing-field', 0, fenceEnd, 'A contact needs a `stage`', `Add \`stage:\` with one of: ${STAGES.join(', ')}`);
+  } else if (!isStage(fields.stage)) {
+    problem('unknown-stage', ['stage'], `Unknown stage ${JSON.stringify(fields.stage)}`, `Use one of: ${STAGES.join(', ')}`);
+  } else stage = fields.stage;
+
+  const optional: Record<string, unknown> = {};
+  for (const key of STRING_FIELDS) {
+    const value = fields[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value === 'string') optional[key] = value;
+    else problem('invalid-type', [key], `\`${key}\` must be text, not ${describe(value)}`, 'Put the value in quotes');
+  }
+  if (typeof optional.email === 'string' && !/^[^\s@]+@[^\s@]+$/.test(optional.email)) {
+    problem('invalid-value', ['email'], `\`email\` is not an email address: ${JSON.stringify(optional.email)}`);
+    delete optional.email;
+  }
+
+  if (fields.linkedin !== undefined && fields.linkedin !== null) {
+    if (typeof fields.linkedin === 'string' && /^https?:\/\/\S+$/.test(fields.linkedin)) optional.linkedin = fields.linkedin;
+    else problem('invalid-value', ['linkedin'], '`linkedin` must be a profile URL starting with https://');
+  }
+
+  if (fields.source !== undefined && fields.source !== null) {
+    if (isSource(fields.source)) optional.source = fields.source;
+    else problem('invalid-value', ['source'], `Unknown source ${JSON.stringify(fields.source)}`, `Use one of: ${SOURCES.join(', ')}`);
+  }
+
+  let referredByRange: NoteReading['referredByRange'];
+  if (fields.referred_by !== undefined && fields.referred_by !== null && fields.referred_by !== '') {
+    const [start, end] = range(['referred_by']);
+    const target = typeof fields.referred_by === 'string' ? wikilinkTarget(fields.referred_by) : unquotedWikilink(fields.referred_by);
+    if (target === undefined) {
+      problem('invalid-value', ['referred_by'], '`referred_by` must be a wikilink such as "[[maya-chen]]"');
+    } else {
+      optional.referredBy = target;
+      referredByRange = { start, end };
+      if (typeof fields.referred_by !== 'string') {
+        problem('invalid-type', ['referred_by'], 'Unquoted `[[…]]` is a YAML list, not a wikilink', `Write it in quotes: "[[${target}]]"`);
+      }
+    }
+  }
+
+  let tags: string[] = [];
+  if (fields.tags !== undefined && fields.tags !== null) {
+    if (Array.isArray(fields.tags)) {
+      fields.tags.forEach((tag, index) => {
+        if (typeof tag === 'string' || typeof tag === 'number') tags.push(String(tag));
+        else problem('invalid-type', ['tags', index], 'Each tag must be a word, not ' + describe(tag));
+      });
+    } else if (typeof fields.tags === 'string') {
+      problem('invalid-type', ['tags'], '`tags` must be a list', `Write it as a list: [${fields.tags}]`);
+      tags = [fields.tags];
+    } else problem('invalid-type', ['tags'], '`tags` must be a list');
+  }
+
+  const history: HistoryEntry[] = [];
+  if (fields.history !== undefined && fields.history !== null) {
+    if (!Array.isArray(fields.history)) {
+      problem('invalid-type', ['history'], '`history` must be a list of `{date, stage}` entries');
+    } else {
+      let previous: HistoryEntry | undefined;
+      fields.history.forEach((raw, index) => {
+        const entry = readHistoryEntry(raw, (rule, key, message, hint) => problem(rule, key === undefined ? ['history', index] : ['history', index, key], message, hint));
+        if (!entry) return;
+        if (previous && entry.date < previous.date) {
+          problem('history-order', ['history', index, 'date'], `History goes back in time: ${entry.date} comes after ${previous.date}`, 'Keep history entries in date order');
+        }
+        history.push(entry);
+        previous = entry;
+      });
+    }
+  }
+  const last = history.at(-1);
+  if (stage && last && last.stage !== stage) {
+    problem('stage-history-mismatch', ['stage'], `Stage is "${stage}" but the last history entry (${last.date}) says "${last.stage}"`, 'Record the change with `rapport advance`, or fix the stage');
+  }
+
+  let meeting: Meeting | undefined;
+  if (fields.meeting !== undefined && fields.meeting !== null) {
+    meeting = readMeeting(fields.meeting, (rule, key, message, hint) => problem(rule, key === undefined ? ['meeting'] : ['meeting', key], message, hint));
+  }
+
+  let next: ManualNext | undefined;
+  if (fields.next !== undefined && fields.next !== null) {
+    next = readNext(fields.next, (rule, key, message, hint) => problem(rule, key === undefined ? ['next'] : ['next', key], message, hint));
+  }
+
+  let touchEvery: number | undefined;
+  if (fields.touch_every !== undefined && fields.touch_every !== null) {
+    if (Number.isInteger(fields.touch_every) && (fields.touch_every as number) > 0 && (fields.touch_every as number) <= 3650) touchEvery = fields.touch_every as number;
+    else problem('invalid-type', ['touch_every'], '`touch_every` must be a whole number of days between 1 and 3650');
+  }
+
+  const outcomes = findSection(scanSections(layout.content, layout.bodyStart), 'Outcomes');
+  const outcomeLinks = [...new Set((outcomes?.wikilinks ?? []).map((link) => link.target))];
+
+  const contact: Contact = {
+    id,
+    file,
+    name,
+    stage: stage ?? last?.stage ?? 'identified',
+    ...optional,
+    tags,
+    history,
+    ...(meeting ? { meeting } : {}),
+    ...(next ? { next } : {}),
+    ...(touchEvery === undefined ? {} : { touchEvery }),
+    outcomeLinks,
+    fields,
+  };
+  return { isContact: true, contact, diagnostics, referredByRange };
+}
+
+type Problem = (rule: DiagnosticRule, key: string | undefined, message: string, hint?: string) => void;
+
+function readHistoryEntry(raw: unknown, problem: Problem): HistoryEntry | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    problem('invalid-type', undefined, 'A history entry must be a mapping such as `{date: 2026-11-23, stage: contacted}`');
+    return undefined;
+  }
+  const entry = raw as Record<string, unknown>;
+  let valid = true;
+  if (!isCalendarDate(entry.date)) {
+    problem(entry.date === undefined ? 'missing-field' : 'invalid-date', entry.date === undefined ? undefined : 'date', entry.date === undefined ? 'A history entry needs a `date`' : `Not a valid date: ${JSON.stringify(entry.date)}`, 'Write dates as YYYY-MM-DD');
+    valid = false;
+  }
+  if (!isStage(entry.stage)) {
+    problem(entry.stage === undefined ? 'missing-field' : 'unknown-stage', entry.stage === undefined ? undefined : 'stage', entry.stage === undefined ? 'A history entry needs a `stage`' : `Unknown stage ${JSON.stringify(entry.stage)}`, `Use one of: ${STAGES.join(', ')}`);
+    valid = false;
+  }
+  if (entry.via !== undefined && entry.via !== null && !isChannel(entry.via)) {
+    problem('invalid-value', 'via', `Unknown channel ${JSON.stringify(entry.via)}`, `Use one of: ${CHANNELS.join(', ')}`);
+  }
+  for (const key of ['letter', 'note'] as const) {
+    if (entry[key] !== undefined && entry[key] !== null && typeof entry[key] !== 'string') problem('invalid-type', key, `\`${key}\` must be text`);
+  }
+  if (!valid) return undefined;
+  return {
+    date: entry.date as string,
+    stage: entry.stage as Stage,
+    ...(typeof entry.via === 'string' ? { via: entry.via } : {}),
+    ...(typeof entry.letter === 'string' ? { letter: entry.letter } : {}),
+    ...(typeof entry.note === 'string' ? { note: entry.note } : {}),
+  };
+}
+
+function readMeeting(raw: unknown, problem: Problem): Meeting | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    problem('invalid-type', undefined, '`meeting` must be a mapping with `at`, `minutes` and `format`');
+    return undefined;
+  }
+  const meeting = raw as Record<string, unknown>;
+  let valid = true;
+  if (!isMeetingTime(meeting.at)) {
+    problem(meeting.at === undefined ? 'missing-field' : 'invalid-date', meeting.at === undefined ? undefined : 'at', meeting.at === undefined ? 'A meeting needs `at`' : `Not a valid meeting time: ${JSON.stringify(meeting.at)}`, 'Write it as YYYY-MM-DDTHH:mm, optionally with an offset such as -05:00');
+    valid = false;
+  }
+  const minutes = meeting.minutes ?? 30;
+  if (!Number.isInteger(minutes) || (minutes as number) <= 0 || (minutes as number) > 600) {
+    problem('invalid-type', 'minutes', '`minutes` must be a whole number of minutes (30 is customary)');
+    valid = false;
+  }
+  const formatValue = meeting.format ?? 'video';
+  if (!isMeetingFormat(formatValue)) {
+    problem('invalid-value', 'format', `Unknown meeting format ${JSON.stringify(meeting.format)}`, `Use one of: ${MEETING_FORMATS.join(', ')}`);
+    valid = false;
+  }
+  for (const key of ['place', 'link'] as const) {
+    if (meeting[key] !== undefined && meeting[key] !== null && typeof meeting[key] !== 'string') problem('invalid-type', key, `\`${key}\` must be text`);
+  }
+  if (!valid) return undefined;
+  return {
+    at: meeting.at as string,
+    minutes: minutes as number,
+    format: formatValue as Meeting['format'],
+    ...(typeof meeting.place === 'string' ? { place: meeting.place } : {}),
+    ...(typeof meeting.link === 'string' ? { link: meeting.link } : {}),
+  };
+}
+
+function readNext(raw: unknown, problem: Problem): ManualNext | undefined {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    problem('invalid-type', undefined, '`next` must be a mapping with `action` and `due`');
+    return undefined;
+  }
+  const next = raw as Record<string, unknown>;
+  if (typeof next.action !== 'string' || next.action.trim() === '') {
+    problem(next.action === undefined ? 'missing-field' : 'invalid-type', next.action === undefined ? undefined : 'action', '`next` needs an `action` written as text');
+    return undefined;
+  }
+  if (next.due !== undefined && next.due !== null && !isCalendarDate(next.due)) {
+    problem('invalid-date', 'due', `Not a valid date: ${JSON.stringify(next.due)}`, 'Write dates as YYYY-MM-DD');
+    return undefined;
+  }
+  return { action: next.action, due: (next.due as string | undefined) ?? null };
+}
+
+/** `referred_by: [[x]]` without quotes parses as a nested list; recover the id. */
+function unquotedWikilink(value: unknown): string | undefined {
+  if (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 && typeof value[0][0] === 'string') {
+    return value[0][0].trim();
+  }
+  return undefined;
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'empty';
+  if (typeof value === 'object') return 'a mapping';
+  return `a ${typeof value}`;
+}
+
+/** The YAML node at `path`: the value, or the key of the last step. */
+function nodeAt(document: Document.Parsed, path: Path, which: 'key' | 'value'): Node | undefined {
+  let node: unknown = document.contents;
+  for (let i = 0; i < path.length; i++) {
+    const step = path[i]!;
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isScalar(item.key) && item.key.value === step);
+      if (!pair) return undefined;
+      if (i === path.length - 1 && which === 'key') return pair.key as Node;
+      node = pair.value;
+    } else if (isSeq(node) && typeof step === 'number') {
+      node = node.items[step];
+    } else return undefined;
+  }
+  return (node as Node | null) ?? undefined;
+}

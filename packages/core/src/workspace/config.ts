@@ -1,0 +1,171 @@
+import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
+import { YAML_OPTIONS, MAX_ALIAS_COUNT } from '../note/frontmatter.js';
+import { LineIndex } from '../note/source.js';
+import type { NoteStore } from './store.js';
+
+/** Where the settings of a notes folder live, relative to it. */
+export const CONFIG_PATH = '.rapport/config.yaml';
+
+/** The job seeker's own details, used to fill letters. */
+export interface Profile {
+  readonly name?: string;
+  /** Current position or background, e.g. "high-school biology teacher for eight years". */
+  readonly background?: string;
+  /** Field of interest, e.g. "UX research in health tech". */
+  readonly field?: string;
+  readonly email?: string;
+  readonly phone?: string;
+  readonly location?: string;
+}
+
+/** Delays of the next-action rules. */
+export interface Rules {
+  /** Business days without a reply before a follow-up is due. Default 7. */
+  readonly followUpAfter: number;
+  /** Business days before also trying a second person at the same organization (3B7). Default 3. */
+  readonly secondContactAfter: number;
+  /** Business days after a follow-up before suggesting `no-response`. Default 7. */
+  readonly giveUpAfter: number;
+  /** Days before a meeting by which research and questions are due. Default 2. */
+  readonly prepareBefore: number;
+  /** Days after a meeting by which the thank-you is due. Default 1. */
+  readonly thankWithin: number;
+  /** Default days between keep-in-touch notes (a note's `touch_every` wins). Default 60. */
+  readonly touchEvery: number;
+}
+
+export interface RapportConfig {
+  readonly profile: Profile;
+  /** IANA time zone for "today" and meeting times without offset. Default: the machine's. */
+  readonly timezone: string;
+  /** Folder, relative to the notes folder, where new contacts go. Default: the notes folder itself. */
+  readonly notesFolder: string;
+  readonly rules: Rules;
+  /** Frontmatter fields left out of exports. Default none. */
+  readonly privateFields: readonly string[];
+}
+
+export const defaultRules: Rules = Object.freeze({
+  followUpAfter: 7,
+  secondContactAfter: 3,
+  giveUpAfter: 7,
+  prepareBefore: 2,
+  thankWithin: 1,
+  touchEvery: 60,
+});
+
+export function defaultConfig(): RapportConfig {
+  return { profile: {}, timezone: systemTimeZone(), notesFolder: '', rules: defaultRules, privateFields: [] };
+}
+
+const PROFILE_FIELDS = ['name', 'background', 'field', 'email', 'phone', 'location'] as const;
+const RULE_KEYS: Record<string, keyof Rules> = {
+  follow_up_after: 'followUpAfter',
+  second_contact_after: 'secondContactAfter',
+  give_up_after: 'giveUpAfter',
+  prepare_before: 'prepareBefore',
+  thank_within: 'thankWithin',
+  touch_every: 'touchEvery',
+};
+
+export interface ConfigReading {
+  readonly config: RapportConfig;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Reads `.rapport/config.yaml` text; a missing file (undefined) means defaults. */
+export function readConfig(text: string | undefined, file = CONFIG_PATH): ConfigReading {
+  const base = defaultConfig();
+  if (text === undefined || text.trim() === '') return { config: base, diagnostics: [] };
+  const source = text.replace(/^\uFEFF/, '');
+  const lines = new LineIndex(source);
+  const diagnostics: Diagnostic[] = [];
+  const report = (range: readonly number[] | undefined, message: string, hint?: string) => {
+    const from = lines.position(range?.[0] ?? 0);
+    const to = lines.position(range?.[1] ?? 0);
+    diagnostics.push({ file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity: 'error', rule: 'invalid-config', message, ...(hint ? { hint } : {}) });
+  };
+  const document = parseDocument(source, YAML_OPTIONS);
+  if (document.errors.length > 0) {
+    for (const error of document.errors) report(error.pos, `Invalid YAML: ${error.message.split('\n')[0]}`);
+    return { config: base, diagnostics };
+  }
+  if (document.contents !== null && !isMap(document.contents)) {
+    report([0, 0], 'The config must be a mapping of settings');
+    return { config: base, diagnostics };
+  }
+  let data: Record<string, unknown>;
+  try {
+    data = (document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    report([0, 0], `Invalid YAML: ${(error as Error).message}`);
+    return { config: base, diagnostics };
+  }
+  const rangeOf = (path: string[]) => (document.getIn(path, true) as Node | undefined)?.range ?? undefined;
+
+  const profile: Record<string, string> = {};
+  const rawProfile = data.profile;
+  if (rawProfile !== undefined && rawProfile !== null) {
+    if (typeof rawProfile !== 'object' || Array.isArray(rawProfile)) report(rangeOf(['profile']), '`profile` must be a mapping of name, background, field, email, phone, location');
+    else {
+      for (const key of PROFILE_FIELDS) {
+        const value = (rawProfile as Record<string, unknown>)[key];
+        if (value === undefined || value === null) continue;
+        if (typeof value === 'string' || typeof value === 'number') profile[key] = String(value);
+        else report(rangeOf(['profile', key]), `\`profile.${key}\` must be text`);
+      }
+    }
+  }
+
+  let timezone = base.timezone;
+  if (data.timezone !== undefined && data.timezone !== null) {
+    if (isTimeZone(data.timezone)) timezone = data.timezone;
+    else report(rangeOf(['timezone']), `Unknown time zone ${JSON.stringify(data.timezone)}`, 'Use an IANA name such as America/New_York');
+  }
+
+  let notesFolder = base.notesFolder;
+  if (data.notes_folder !== undefined && data.notes_folder !== null) {
+    const folder = typeof data.notes_folder === 'string' ? data.notes_folder.replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '') : undefined;
+    if (folder === undefined || folder.startsWith('/') || /^[a-z]:/i.test(folder) || folder.split('/').includes('..')) {
+      report(rangeOf(['notes_folder']), '`notes_folder` must be a folder inside the notes folder, such as `contacts`');
+    } else notesFolder = folder === '.' ? '' : folder;
+  }
+
+  const rules: Record<string, number> = { ...defaultRules };
+  if (data.rules !== undefined && data.rules !== null) {
+    if (typeof data.rules !== 'object' || Array.isArray(data.rules)) report(rangeOf(['rules']), '`rules` must be a mapping');
+    else {
+      for (const [key, value] of Object.entries(data.rules as Record<string, unknown>)) {
+        const name = RULE_KEYS[key];
+        if (!name) {
+          report(keyRange(document, ['rules', key]), `Unknown rule \`${key}\``, `Known rules: ${Object.keys(RULE_KEYS).join(', ')}`);
+        } else if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 3650) {
+          report(rangeOf(['rules', key]), `\`rules.${key}\` must be a whole number of days`);
+        } else rules[name] = value as number;
+      }
+    }
+  }
+
+  let privateFields: string[] = [];
+  if (data.private !== undefined && data.private !== null) {
+    if (Array.isArray(data.private) && data.private.every((field) => typeof field === 'string')) privateFields = data.private as string[];
+    else report(rangeOf(['private']), '`private` must be a list of field names, such as [phone, email]');
+  }
+
+  return { config: { profile, timezone, notesFolder, rules: rules as unknown as Rules, privateFields }, diagnostics };
+}
+
+/** Reads the folder's config through its store. */
+export async function loadConfig(store: NoteStore): Promise<ConfigReading> {
+  const stored = await store.read(CONFIG_PATH);
+  return readConfig(stored?.text);
+}
+
+function keyRange(document: ReturnType<typeof parseDocument>, path: string[]): readonly number[] | undefined {
+  const parent = document.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1));
+  return (pair?.key as Node | undefined)?.range ?? undefined;
+}

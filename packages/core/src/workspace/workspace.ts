@@ -1,0 +1,114 @@
+import slugify from '@sindresorhus/slugify';
+import type { Diagnostic } from '../diagnostics.js';
+import { InvalidInputError, NoteExistsError, NoteNotFoundError, UneditableNoteError } from '../errors.js';
+import type { Contact } from '../model/contact.js';
+import { contactNoteText, type NewContact } from '../note/template.js';
+import { loadConfig, type RapportConfig } from './config.js';
+import { NoteIndex } from './note-index.js';
+import type { NoteStore, StoredText } from './store.js';
+
+/** A notes folder read into memory: its settings and every note. */
+export interface Workspace {
+  readonly store: NoteStore;
+  readonly config: RapportConfig;
+  readonly index: NoteIndex;
+  /** Problems in `.rapport/config.yaml` and files that could not be read. */
+  readonly configDiagnostics: readonly Diagnostic[];
+}
+
+export interface LoadOptions {
+  /** Called after each note is read, for progress display. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** How many files are read at once. Default 64. */
+  readonly concurrency?: number;
+}
+
+/** Reads the config and every note of a folder through its store. */
+export async function loadWorkspace(store: NoteStore, options: LoadOptions = {}): Promise<Workspace> {
+  const [{ config, diagnostics }, files] = await Promise.all([loadConfig(store), store.listNotes()]);
+  const index = new NoteIndex();
+  const unreadable: Diagnostic[] = [];
+  const concurrency = options.concurrency ?? 64;
+  let done = 0;
+  let nextFile = 0;
+  const worker = async () => {
+    while (nextFile < files.length) {
+      const file = files[nextFile++]!;
+      try {
+        const stored = await store.read(file);
+        if (stored !== undefined) index.set(file, stored.text);
+      } catch (error) {
+        unreadable.push(unreadableFile(file, error));
+      }
+      options.onProgress?.(++done, files.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  return { store, config, index, configDiagnostics: [...diagnostics, ...unreadable] };
+}
+
+function unreadableFile(file: string, error: unknown): Diagnostic {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'unreadable-file', message: `The file cannot be read (${reason})` };
+}
+
+/** Finds a contact by id or path, or throws `NoteNotFoundError`. */
+export function findContact(workspace: Workspace, reference: string): Contact {
+  const contact = workspace.index.contact(reference);
+  if (!contact) throw new NoteNotFoundError(reference);
+  return contact;
+}
+
+/**
+ * Applies an edit to a note: reads it, transforms the text, and writes it
+ * back atomically — refusing if the file changed on disk in between. The
+ * index is updated with the new text.
+ */
+export async function editNote(workspace: Workspace, file: string, edit: (text: string) => string): Promise<StoredText> {
+  const stored = await workspace.store.read(file);
+  if (!stored) throw new NoteNotFoundError(file);
+  let text: string;
+  try {
+    text = edit(stored.text);
+  } catch (error) {
+    if (error instanceof UneditableNoteError) throw new UneditableNoteError(error.reason, file);
+    throw error;
+  }
+  if (text === stored.text) return stored;
+  const written = await workspace.store.write(file, text, { expectedVersion: stored.version });
+  workspace.index.set(file, text);
+  return written;
+}
+
+const RESERVED_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+const MAX_SLUG_LENGTH = 64;
+
+/** A safe file name stem for a contact: lowercase ASCII words joined by dashes, never a path. */
+export function contactSlug(name: string): string {
+  let slug = slugify(name, { separator: '-', lowercase: true, decamelize: false }).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+  if (slug === '') slug = 'contact';
+  if (RESERVED_NAMES.test(slug)) slug = `${slug}-contact`;
+  return slug;
+}
+
+/**
+ * Creates a contact note in the configured folder and returns its path. The
+ * file name comes from the name (slugged, so it never leaves the folder);
+ * when the id is taken, the organization and then a number are added.
+ */
+export async function createContact(workspace: Workspace, contact: NewContact): Promise<{ id: string; file: string }> {
+  if (contact.name.trim() === '') throw new InvalidInputError('a contact needs a name');
+  if (contact.referredBy && !workspace.index.contact(contact.referredBy)) throw new NoteNotFoundError(contact.referredBy);
+  const referredBy = contact.referredBy ? workspace.index.contact(contact.referredBy)!.id : undefined;
+  const folder = workspace.config.notesFolder;
+  const base = contactSlug(contact.name);
+  const candidates = [base, ...(contact.organization ? [`${base}-${contactSlug(contact.organization)}`] : [])];
+  for (let n = 2; candidates.length < 1000; n++) candidates.push(`${base}-${n}`);
+  const id = candidates.find((candidate) => !workspace.index.contact(candidate) && !workspace.index.files().some((file) => file.endsWith(`/${candidate}.md`) || file === `${candidate}.md`));
+  if (!id) throw new NoteExistsError(`${base}.md`);
+  const file = folder ? `${folder}/${id}.md` : `${id}.md`;
+  const text = contactNoteText({ ...contact, name: contact.name.trim(), ...(referredBy ? { referredBy } : {}) });
+  await workspace.store.write(file, text, { expectedVersion: null });
+  workspace.index.set(file, text);
+  return { id, file };
+}
