@@ -1,0 +1,53 @@
+import { isAbsolute, resolve } from 'node:path';
+import { loadWorkspace, todayIn, isCalendarDate, InvalidInputError, type Workspace, type ActionContext } from '@rapport/core';
+import { NodeStore } from '@rapport/core/node';
+import { colorsFor, progressReporter, type Colors, type Io } from './io.js';
+
+/** What every command gets: its output streams, colours and the notes folder. */
+export class CommandContext {
+  readonly colors: Colors;
+  readonly store: NodeStore;
+
+  constructor(
+    readonly io: Io,
+    dir: string | undefined,
+  ) {
+    this.colors = colorsFor(io.stdout, io.env);
+    this.store = new NodeStore(resolve(io.cwd, dir ?? '.'));
+  }
+
+  /** Reads the whole folder, with progress on a terminal. */
+  async workspace(): Promise<Workspace> {
+    const progress = progressReporter(this.io, 'Reading notes');
+    try {
+      return await loadWorkspace(this.store, { onProgress: progress.update });
+    } finally {
+      progress.done();
+    }
+  }
+
+  /** "Now" for next actions: `--today` pins the date (at noon in the user's zone) for scripts and tests. */
+  actionContext(workspace: Workspace, today: string | undefined): ActionContext & { today: string } {
+    const timezone = workspace.config.timezone;
+    if (today !== undefined) {
+      if (!isCalendarDate(today)) throw new InvalidInputError(`invalid date "${today}" (use YYYY-MM-DD)`);
+      const now = new Date(`${today}T12:00:00Z`);
+      return { now, timezone, rules: workspace.config.rules, today };
+    }
+    const now = new Date();
+    return { now, timezone, rules: workspace.config.rules, today: todayIn(timezone, now) };
+  }
+
+  /** A path given on the command line, made relative to the notes folder. */
+  notePath(path: string): string {
+    return this.store.relativePath(isAbsolute(path) ? path : resolve(this.io.cwd, path));
+  }
+
+  print(text = ''): void {
+    this.io.stdout.write(text.endsWith('\n') || text === '' ? text || '\n' : text + '\n');
+  }
+
+  json(value: unknown): void {
+    this.io.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  }
+}
