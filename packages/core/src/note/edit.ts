@@ -183,6 +183,9 @@ function planDelete(document: Document.Parsed, path: FieldPath, frame: Frame): S
     const key = pair.key as Node;
     const lineStart = startOfLine(frame.yaml, key.range![0]);
     const ownsLine = parent.flow !== true && /^[ \t]*$/.test(frame.yaml.slice(lineStart, key.range![0]));
+    if (ownsLine && parent === document.contents) {
+      return { start: lineStart, end: afterNode(frame.yaml, nodeEnd(pair)), text: '' };
+    }
     if (!ownsLine || parent.items.length === 1) {
       const remaining = Object.fromEntries(Object.entries(parent.toJSON() as Record<string, unknown>).filter(([name]) => name !== String(step)));
       return replaceCollection(parent, remaining, frame);
@@ -229,6 +232,12 @@ function replaceValue(pair: Pair, value: unknown, frame: Frame, inFlow: boolean)
     const indent = key.range![0] - startOfLine(frame.yaml, key.range![0]);
     return { start: colon + 1, end: lineEnd, text: renderBlockValue(value, indent, frame) };
   }
+  const blockCollection = isCollection(old) && !old.flow;
+  if (blockCollection && (isScalarValue(value) || inFlow || isEmptyCollection(value))) {
+    const colon = frame.yaml.indexOf(':', key.range![1]);
+    const text = isScalarValue(value) ? formatInline(value, undefined, inFlow) : formatFlow(value, frame);
+    return { start: colon + 1, end: trimLineEnd(frame.yaml, old.range![1]), text: ' ' + text };
+  }
   if (isScalarValue(value) || inFlow || isEmptyCollection(value)) return replaceNode(old, value, frame, inFlow);
   if (isCollection(old) && old.flow && !isEmptyCollection(old.toJSON())) return replaceNode(old, value, frame, inFlow);
   const colon = frame.yaml.indexOf(':', key.range![1]);
@@ -240,7 +249,8 @@ function replaceValue(pair: Pair, value: unknown, frame: Frame, inFlow: boolean)
 
 /** Replaces a node in place, when the new value can be written where it stands. */
 function replaceNode(node: Node, value: unknown, frame: Frame, inFlow: boolean): Splice {
-  const [start, end] = node.range!;
+  const start = node.range![0];
+  const end = isCollection(node) && !node.flow ? trimLineEnd(frame.yaml, node.range![1]) : node.range![1];
   if (isScalarValue(value) || isEmptyCollection(value) || inFlow || (isCollection(node) && node.flow)) {
     const style = isScalar(node) ? node.type : undefined;
     const block = style === Scalar.BLOCK_FOLDED || style === Scalar.BLOCK_LITERAL;
@@ -253,7 +263,10 @@ function replaceNode(node: Node, value: unknown, frame: Frame, inFlow: boolean):
 
 /** Rewrites a whole collection (used for flow collections and emptied ones). */
 function replaceCollection(node: YAMLMap | YAMLSeq, value: unknown, frame: Frame): Splice {
-  if (node.flow || isEmptyCollection(value)) return { start: node.range![0], end: node.range![1], text: formatFlow(value, frame, Boolean(node.flow) && isCompact(node, frame)) };
+  if (node.flow || isEmptyCollection(value)) {
+    const end = node.flow ? node.range![1] : trimLineEnd(frame.yaml, node.range![1]);
+    return { start: node.range![0], end, text: formatFlow(value, frame, Boolean(node.flow) && isCompact(node, frame)) };
+  }
   const lineStart = startOfLine(frame.yaml, node.range![0]);
   const indent = node.range![0] - lineStart;
   const rendered = indentLines(stringify(value, RENDER), indent, frame).slice(indent);

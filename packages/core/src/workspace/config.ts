@@ -154,6 +154,7 @@ export function readConfig(text: string | undefined, file = CONFIG_PATH): Config
     else report(rangeOf(['private']), '`private` must be a list of field names, such as [phone, email]');
   }
 
+  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { config: { profile, timezone, notesFolder, rules: rules as unknown as Rules, privateFields }, diagnostics };
 }
 

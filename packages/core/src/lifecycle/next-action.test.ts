@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { Contact } from '../model/contact.js';
+import { readNote } from '../note/read-contact.js';
+import { contactFields, noteText } from '../test-support/builders.js';
+import { defaultRules } from '../workspace/config.js';
+import { advance } from './advance.js';
+import { addWorkingDays, meetingDate, todayIn } from './dates.js';
+import { agenda, nextAction, nextActions } from './next-action.js';
+
+const zone = 'America/New_York';
+/** Monday 2026-11-23, 10:00 in New York. */
+const monday = new Date('2026-11-23T15:00:00Z');
+
+function contact(fields: Record<string, unknown>, file = 'maya-chen.md'): Contact {
+  const reading = readNote(file, noteText(contactFields(fields)));
+  if (!reading.contact) throw new Error('test note is not a contact');
+  return reading.contact;
+}
+
+function at(stage: string, date: string, extra: Record<string, unknown> = {}): Contact {
+  return contact({ stage, history: [{ date: '2026-10-01', stage: 'identified' }, { date, stage }], ...extra });
+}
+
+describe('dates', () => {
+  it('counts business days over weekends', () => {
+    expect(addWorkingDays('2026-11-20', 1)).toBe('2026-11-23');
+    expect(addWorkingDays('2026-11-16', 7)).toBe('2026-11-25');
+  });
+
+  it('knows today in the user zone, not UTC', () => {
+    const lateEvening = new Date('2026-11-24T03:30:00Z');
+    expect(todayIn('America/New_York', lateEvening)).toBe('2026-11-23');
+    expect(todayIn('Asia/Tokyo', lateEvening)).toBe('2026-11-24');
+  });
+
+  it('dates a meeting with an offset in the user zone', () => {
+    expect(meetingDate('2026-11-25T23:30-08:00', 'America/New_York')).toBe('2026-11-26');
+    expect(meetingDate('2026-11-25T23:30', 'America/New_York')).toBe('2026-11-25');
+  });
+
+  it('keeps calendar days across a daylight-saving change', () => {
+    expect(addWorkingDays('2026-10-30', 1)).toBe('2026-11-02');
+  });
+});
+
+describe('nextActions', () => {
+  const context = { now: monday, timezone: zone };
+
+  it('suggests writing to an identified contact, the referral letter when referred', () => {
+    expect(nextAction(at('identified', '2026-11-20'), context)).toMatchObject({ kind: 'write', due: null, letter: 'cold-email' });
+    expect(nextAction(at('identified', '2026-11-20', { referred_by: '[[sam]]' }), context)).toMatchObject({ letter: 'referral' });
+  });
+
+  it('follows up 7 business days after contact, and tries a second person after 3 (3B7)', () => {
+    const actions = nextActions(at('contacted', '2026-11-16'), { ...context, contacts: [] });
+    expect(actions).toMatchObject([
+      { kind: 'follow-up', due: '2026-11-25', letter: 'follow-up' },
+      { kind: 'second-contact', due: '2026-11-19', action: 'Try a second person at Acme Health' },
+    ]);
+  });
+
+  it('skips the second-person suggestion when someone else at the organization is already in play', () => {
+    const colleague = contact({ name: 'Lee Park', stage: 'contacted', history: [{ date: '2026-11-10', stage: 'contacted' }] }, 'lee-park.md');
+    const actions = nextActions(at('contacted', '2026-11-16'), { ...context, contacts: [colleague] });
+    expect(actions.map((action) => action.kind)).toEqual(['follow-up']);
+  });
+
+  it('suggests no-response 7 business days after the follow-up', () => {
+    expect(nextAction(at('followed-up', '2026-11-13'), context)).toMatchObject({ kind: 'give-up', due: '2026-11-24' });
+  });
+
+  it('asks to prepare two days before a scheduled meeting', () => {
+    const scheduled = at('scheduled', '2026-11-18', { meeting: { at: '2026-11-27T08:30', minutes: 30, format: 'video' } });
+    expect(nextAction(scheduled, context)).toMatchObject({ kind: 'prepare', due: '2026-11-25' });
+  });
+
+  it('asks to prepare today for a meeting booked at short notice', () => {
+    const scheduled = at('scheduled', '2026-11-23', { meeting: { at: '2026-11-24T08:30', minutes: 30, format: 'phone' } });
+    expect(nextAction(scheduled, context)).toMatchObject({ kind: 'prepare', due: '2026-11-23' });
+  });
+
+  it('reminds of the meeting once prepared', () => {
+    const prepared = at('prepared', '2026-11-20', { meeting: { at: '2026-11-24T12:00-05:00', minutes: 45, format: 'in-person' } });
+    expect(nextAction(prepared, context)).toMatchObject({ kind: 'meet', due: '2026-11-24', action: 'Meet Maya Chen at 12:00 (in-person, 45 min)' });
+  });
+
+  it('asks to mark the meeting held once its time has passed', () => {
+    const past = at('prepared', '2026-11-20', { meeting: { at: '2026-11-23T09:00-05:00', minutes: 30, format: 'video' } });
+    expect(nextAction(past, context)).toMatchObject({ kind: 'mark-held', due: '2026-11-23' });
+    const ongoing = at('prepared', '2026-11-20', { meeting: { at: '2026-11-23T09:45-05:00', minutes: 30, format: 'video' } });
+    expect(nextAction(ongoing, context)).toMatchObject({ kind: 'meet' });
+  });
+
+  it('wants a thank-you within a day of the meeting', () => {
+    expect(nextAction(at('held', '2026-11-20'), context)).toMatchObject({ kind: 'thank', due: '2026-11-21', letter: 'thank-you' });
+  });
+
+  it('keeps in touch every touch_every days, 60 by default', () => {
+    expect(nextAction(at('thanked', '2026-11-01'), context)).toMatchObject({ kind: 'keep-in-touch', due: '2026-12-31' });
+    expect(nextAction(at('nurturing', '2026-11-01', { touch_every: 14 }), context)).toMatchObject({ due: '2026-11-15' });
+  });
+
+  it('honours configured delays', () => {
+    const rules = { ...defaultRules, followUpAfter: 5, thankWithin: 0 };
+    expect(nextAction(at('contacted', '2026-11-16'), { ...context, rules })).toMatchObject({ due: '2026-11-23' });
+    expect(nextAction(at('held', '2026-11-20'), { ...context, rules })).toMatchObject({ due: '2026-11-20' });
+  });
+
+  it('lets a manual next action win', () => {
+    const manual = at('contacted', '2026-11-16', { next: { action: 'Call her assistant', due: '2026-11-30' } });
+    expect(nextActions(manual, context)).toEqual([{ contactId: 'maya-chen', kind: 'manual', action: 'Call her assistant', due: '2026-11-30' }]);
+  });
+
+  it('suggests nothing for closed stages', () => {
+    for (const stage of ['declined', 'no-response', 'archived']) expect(nextActions(at(stage, '2026-11-01'), context)).toEqual([]);
+  });
+});
+
+describe('agenda', () => {
+  it('lists dated actions soonest first and flags overdue ones', () => {
+    const contacts = [
+      contact({ name: 'Held Person', stage: 'held', history: [{ date: '2026-11-20', stage: 'held' }] }, 'held.md'),
+      contact({ name: 'Nurtured', stage: 'nurturing', history: [{ date: '2026-11-01', stage: 'nurturing' }] }, 'nurtured.md'),
+      contact({ name: 'New', stage: 'identified' }, 'new.md'),
+    ];
+    const items = agenda(contacts, { now: monday, timezone: zone });
+    expect(items.map((item) => [item.id, item.due, item.overdue])).toEqual([
+      ['held', '2026-11-21', true],
+      ['nurtured', '2026-12-31', false],
+    ]);
+  });
+});
+
+describe('advance', () => {
+  const text = noteText(contactFields());
+
+  it('sets the stage and appends a dated history entry', () => {
+    const result = advance(text, 'contacted', { date: '2026-11-23', via: 'email', letter: 'cold-email' });
+    const reading = readNote('maya-chen.md', result);
+    expect(reading.diagnostics).toEqual([]);
+    expect(reading.contact?.stage).toBe('contacted');
+    expect(reading.contact?.history.at(-1)).toEqual({ date: '2026-11-23', stage: 'contacted', via: 'email', letter: 'cold-email' });
+  });
+
+  it('records the meeting when scheduling, and allows going back to reschedule', () => {
+    let result = advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30', format: 'phone' } });
+    result = advance(result, 'prepared', { date: '2026-11-25' });
+    result = advance(result, 'scheduled', { date: '2026-11-26', note: 'moved to next week', meeting: { at: '2026-12-02T08:30', minutes: 45 } });
+    const reading = readNote('maya-chen.md', result);
+    expect(reading.diagnostics).toEqual([]);
+    expect(reading.contact?.meeting).toEqual({ at: '2026-12-02T08:30', minutes: 45, format: 'video' });
+    expect(reading.contact?.history.map((entry) => entry.stage)).toEqual(['identified', 'scheduled', 'prepared', 'scheduled']);
+  });
+
+  it('rejects an unknown stage, a bad date and a bad meeting time', async () => {
+    const { InvalidInputError } = await import('../errors.js');
+    expect(() => advance(text, 'interviewed', { date: '2026-11-23' })).toThrow(InvalidInputError);
+    expect(() => advance(text, 'contacted', { date: '2026-02-30' })).toThrow(InvalidInputError);
+    expect(() => advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: 'tomorrow' } })).toThrow(InvalidInputError);
+  });
+});

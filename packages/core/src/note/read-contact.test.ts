@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { contactFields, noteText } from '../test-support/builders.js';
+import { readNote } from './read-contact.js';
+
+function rules(text: string): string[] {
+  return readNote('people/maya-chen.md', text).diagnostics.map((d) => d.rule);
+}
+
+describe('readNote', () => {
+  it('reads a valid contact with every field', () => {
+    const text = noteText(
+      contactFields({
+        stage: 'scheduled',
+        role: 'UX Researcher',
+        industry: 'Health tech',
+        location: 'Pittsburgh',
+        email: 'maya@example.com',
+        phone: '+1 412 555 0100',
+        linkedin: 'https://www.linkedin.com/in/maya-chen-example',
+        source: 'referral',
+        referred_by: '[[sam-ortiz]]',
+        tags: ['ux', 'health'],
+        history: [
+          { date: '2026-11-02', stage: 'identified' },
+          { date: '2026-11-04', stage: 'contacted', via: 'email', letter: 'referral' },
+          { date: '2026-11-06', stage: 'scheduled' },
+        ],
+        meeting: { at: '2026-11-25T08:30-05:00', minutes: 30, format: 'video', link: 'https://meet.example.com/x' },
+        touch_every: 45,
+        pronouns: 'she/her',
+      }),
+      '\n## Outcomes\n\n- Talk to [[lee-park]] and [[ana-ruiz|Ana]]\n```\n[[not-a-link]]\n```\n',
+    );
+    const reading = readNote('people/maya-chen.md', text);
+    expect(reading.diagnostics).toEqual([]);
+    expect(reading.contact).toMatchObject({
+      id: 'maya-chen',
+      file: 'people/maya-chen.md',
+      name: 'Maya Chen',
+      stage: 'scheduled',
+      referredBy: 'sam-ortiz',
+      tags: ['ux', 'health'],
+      meeting: { at: '2026-11-25T08:30-05:00', minutes: 30, format: 'video' },
+      touchEvery: 45,
+      outcomeLinks: ['lee-park', 'ana-ruiz'],
+    });
+    expect(reading.contact?.fields.pronouns).toBe('she/her');
+    expect(reading.contact?.history).toHaveLength(3);
+  });
+
+  it('ignores notes that are not contacts', () => {
+    expect(readNote('readme.md', '# Just notes\n')).toMatchObject({ isContact: false, diagnostics: [] });
+    expect(readNote('company.md', noteText({ type: 'company', name: 'Acme' }))).toMatchObject({ isContact: false, diagnostics: [] });
+  });
+
+  it('points a YAML error at its line', () => {
+    const diagnostics = readNote('x.md', '---\ntype: contact\nname: [unclosed\nstage: held\n---\n').diagnostics;
+    expect(diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', severity: 'error', file: 'x.md' });
+    expect(diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+
+  it('reports an unterminated frontmatter', () => {
+    expect(readNote('x.md', '---\ntype: contact\nname: A\n')).toMatchObject({ isContact: true, diagnostics: [{ rule: 'yaml-syntax', line: 1 }] });
+  });
+
+  it('reports duplicate keys', () => {
+    expect(rules('---\ntype: contact\nname: A\nname: B\nstage: held\n---\n')).toEqual(['yaml-syntax']);
+  });
+
+  it('reports a missing type on a note that looks like a contact', () => {
+    expect(rules(noteText({ name: 'A', stage: 'held' }))).toEqual(['missing-type']);
+  });
+
+  it('reports missing name and stage', () => {
+    expect(rules(noteText({ type: 'contact' }))).toEqual(['missing-field', 'missing-field']);
+  });
+
+  it('reports an unknown stage at its line and column', () => {
+    const reading = readNote('x.md', noteText(contactFields({ stage: 'interviewed', history: [] })));
+    expect(reading.diagnostics).toMatchObject([{ rule: 'unknown-stage', line: 4, column: 8, severity: 'error' }]);
+    expect(reading.diagnostics[0]!.hint).toContain('identified');
+    expect(reading.contact?.stage).toBe('identified');
+  });
+
+  it('reports malformed dates, including impossible ones', () => {
+    const text = noteText(contactFields({ history: [{ date: '2026-02-30', stage: 'identified' }, { date: '23/11/2026', stage: 'identified' }] }));
+    expect(rules(text)).toEqual(['invalid-date', 'invalid-date']);
+    expect(rules(noteText(contactFields({ stage: 'scheduled', history: [{ date: '2026-11-02', stage: 'scheduled' }], meeting: { at: '2026-11-25 8am' } })))).toEqual(['invalid-date']);
+    expect(rules(noteText(contactFields({ next: { action: 'x', due: 'soon' } })))).toEqual(['invalid-date']);
+  });
+
+  it('reports wrong types', () => {
+    expect(rules(noteText(contactFields({ name: 42 })))).toEqual(['invalid-type']);
+    expect(rules(noteText(contactFields({ tags: 'ux' })))).toEqual(['invalid-type']);
+    expect(rules(noteText(contactFields({ history: 'yesterday' })))).toEqual(['invalid-type']);
+    expect(rules(noteText(contactFields({ touch_every: 'monthly' })))).toEqual(['invalid-type']);
+    expect(rules(noteText(contactFields({ organization: ['a', 'b'] })))).toEqual(['invalid-type']);
+    expect(rules(noteText(contactFields({ stage: 'scheduled', history: [{ date: '2026-11-02', stage: 'scheduled' }], meeting: { at: '2026-11-25T08:30', minutes: 'half an hour' } })))).toEqual(['invalid-type']);
+  });
+
+  it('reports values outside the vocabulary', () => {
+    expect(rules(noteText(contactFields({ source: 'twitter' })))).toEqual(['invalid-value']);
+    expect(rules(noteText(contactFields({ linkedin: 'maya' })))).toEqual(['invalid-value']);
+    expect(rules(noteText(contactFields({ email: 'not an email' })))).toEqual(['invalid-value']);
+    expect(rules(noteText(contactFields({ referred_by: 'sam' })))).toEqual(['invalid-value']);
+  });
+
+  it('recovers an unquoted wikilink and says how to fix it', () => {
+    const reading = readNote('x.md', '---\ntype: contact\nname: A\nstage: identified\nreferred_by: [[sam-ortiz]]\n---\n');
+    expect(reading.contact?.referredBy).toBe('sam-ortiz');
+    expect(reading.diagnostics).toMatchObject([{ rule: 'invalid-type', line: 5, hint: 'Write it in quotes: "[[sam-ortiz]]"' }]);
+  });
+
+  it('warns when the stage disagrees with the last history entry', () => {
+    expect(rules(noteText(contactFields({ stage: 'held' })))).toEqual(['stage-history-mismatch']);
+  });
+
+  it('warns when history goes back in time', () => {
+    const history = [
+      { date: '2026-11-05', stage: 'identified' },
+      { date: '2026-11-01', stage: 'contacted' },
+    ];
+    expect(rules(noteText(contactFields({ stage: 'contacted', history })))).toEqual(['history-order']);
+  });
+
+  it('positions diagnostics past a BOM and CRLF line endings', () => {
+    const text = '\uFEFF' + noteText(contactFields({ stage: 'bogus', history: [] })).replace(/\n/g, '\r\n');
+    expect(readNote('x.md', text).diagnostics).toMatchObject([{ rule: 'unknown-stage', line: 4, column: 8 }]);
+  });
+
+  it('does not throw on an alias bomb', () => {
+    const bomb = ['---', 'type: contact', 'a: &a [x, x, x, x, x, x, x, x, x]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]', 'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d]', '---', ''].join('\n');
+    expect(rules(bomb)).toEqual(['yaml-syntax']);
+  });
+});

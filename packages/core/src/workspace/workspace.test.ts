@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { NoteConflictError, NoteNotFoundError } from '../errors.js';
+import { advance } from '../lifecycle/advance.js';
+import { contactFields, noteText } from '../test-support/builders.js';
+import { readConfig } from './config.js';
+import { MemoryStore } from './memory-store.js';
+import { contactSlug, createContact, editNote, loadWorkspace } from './workspace.js';
+
+function folder(): MemoryStore {
+  return new MemoryStore({
+    '.rapport/config.yaml': 'timezone: America/New_York\nnotes_folder: contacts\nrules:\n  follow_up_after: 5\n',
+    'contacts/sam-ortiz.md': noteText(contactFields({ name: 'Sam Ortiz', stage: 'held', history: [{ date: '2026-11-20', stage: 'held' }] }), '\n## Outcomes\n\n- [[maya-chen]]\n- [[lee-park]]\n'),
+    'contacts/maya-chen.md': noteText(contactFields({ source: 'referral', referred_by: '[[sam-ortiz]]' })),
+    'other/maya-chen.md': noteText(contactFields({ name: 'Maya Chen (duplicate)' })),
+    'ana.md': noteText(contactFields({ name: 'Ana Ruiz', referred_by: '[[nobody]]' })),
+    'README.md': '# Not a contact\n',
+    '.git/x.md': noteText(contactFields()),
+    'node_modules/pkg/readme.md': noteText(contactFields()),
+  });
+}
+
+describe('loadWorkspace', () => {
+  it('indexes contacts, skipping dot-folders and node_modules, and reads the config', async () => {
+    const workspace = await loadWorkspace(folder());
+    expect(workspace.config.rules.followUpAfter).toBe(5);
+    expect(workspace.config.notesFolder).toBe('contacts');
+    expect(workspace.index.contacts().map((contact) => contact.file)).toEqual(['ana.md', 'contacts/maya-chen.md', 'other/maya-chen.md', 'contacts/sam-ortiz.md']);
+    expect(workspace.index.stageCounts()).toMatchObject({ identified: 3, held: 1, contacted: 0 });
+  });
+
+  it('reports duplicate ids and unresolved referrals across notes', async () => {
+    const workspace = await loadWorkspace(folder());
+    expect(workspace.index.diagnostics().map((d) => [d.file, d.rule, d.line])).toEqual([
+      ['ana.md', 'unresolved-link', 9],
+      ['contacts/maya-chen.md', 'duplicate-id', 1],
+      ['other/maya-chen.md', 'duplicate-id', 1],
+    ]);
+  });
+
+  it('builds the referral graph from referred_by and Outcomes links', async () => {
+    const graph = (await loadWorkspace(folder())).index.referralGraph();
+    expect(graph.edges).toEqual([{ from: 'sam-ortiz', to: 'maya-chen', sources: ['outcomes', 'referred_by'] }]);
+    expect(graph.pending).toEqual([{ from: 'sam-ortiz', target: 'lee-park' }]);
+  });
+
+  it('re-indexes one changed note and forgets a deleted one', async () => {
+    const workspace = await loadWorkspace(folder());
+    workspace.index.set('ana.md', noteText(contactFields({ name: 'Ana Ruiz', stage: 'contacted', history: [{ date: '2026-11-20', stage: 'contacted' }] })));
+    expect(workspace.index.contact('ana')?.stage).toBe('contacted');
+    expect(workspace.index.diagnostics().some((d) => d.rule === 'unresolved-link')).toBe(false);
+    workspace.index.delete('other/maya-chen.md');
+    expect(workspace.index.diagnostics()).toEqual([]);
+  });
+});
+
+describe('editNote', () => {
+  it('writes the edit and updates the index', async () => {
+    const store = folder();
+    const workspace = await loadWorkspace(store);
+    await editNote(workspace, 'ana.md', (text) => advance(text, 'contacted', { date: '2026-11-23', via: 'email' }));
+    expect((await store.read('ana.md'))?.text).toContain('stage: contacted');
+    expect(workspace.index.contact('ana')?.stage).toBe('contacted');
+  });
+
+  it('refuses to overwrite a note changed on disk since it was read', async () => {
+    const store = folder();
+    const workspace = await loadWorkspace(store);
+    const edit = (text: string) => {
+      void store.write('ana.md', text + '\nchanged elsewhere\n');
+      return advance(text, 'contacted', { date: '2026-11-23' });
+    };
+    await expect(editNote(workspace, 'ana.md', edit)).rejects.toThrow(NoteConflictError);
+    expect((await store.read('ana.md'))?.text).toContain('changed elsewhere');
+  });
+
+  it('fails for a missing note', async () => {
+    await expect(editNote(await loadWorkspace(folder()), 'nobody.md', (text) => text)).rejects.toThrow(NoteNotFoundError);
+  });
+});
+
+describe('createContact', () => {
+  it('creates a note in the configured folder with a safe, unique file name', async () => {
+    const store = folder();
+    const workspace = await loadWorkspace(store);
+    const first = await createContact(workspace, { name: 'Lee Park', organization: 'UPMC', referredBy: 'sam-ortiz', date: '2026-11-23' });
+    expect(first).toEqual({ id: 'lee-park', file: 'contacts/lee-park.md' });
+    const second = await createContact(workspace, { name: 'Lee Park', organization: 'UPMC', date: '2026-11-23' });
+    expect(second.id).toBe('lee-park-upmc');
+    const third = await createContact(workspace, { name: 'Lee Park', organization: 'UPMC', date: '2026-11-23' });
+    expect(third.id).toBe('lee-park-2');
+    const created = workspace.index.contact('lee-park');
+    expect(created).toMatchObject({ name: 'Lee Park', stage: 'identified', source: 'referral', referredBy: 'sam-ortiz' });
+    expect(workspace.index.diagnostics().filter((d) => d.file.startsWith('contacts/lee'))).toEqual([]);
+    const text = (await store.read('contacts/lee-park.md'))!.text;
+    for (const section of ['## Why this person', '## Research', '## Questions', '## Notes', '## Outcomes']) expect(text).toContain(section);
+  });
+
+  it('keeps hostile names inside the folder and quotes them safely', async () => {
+    const store = folder();
+    const workspace = await loadWorkspace(store);
+    const created = await createContact(workspace, { name: '../../etc/passwd: "x" #y', date: '2026-11-23' });
+    expect(created.file).toBe('contacts/etc-passwd-x-y.md');
+    expect(workspace.index.contact(created.id)?.name).toBe('../../etc/passwd: "x" #y');
+    expect(contactSlug('CON')).toBe('con-contact');
+    expect(contactSlug('🙂')).toBe('contact');
+    expect(contactSlug('x'.repeat(300)).length).toBeLessThanOrEqual(64);
+  });
+
+  it('rejects an unknown referrer', async () => {
+    await expect(createContact(await loadWorkspace(folder()), { name: 'A', referredBy: 'ghost', date: '2026-11-23' })).rejects.toThrow(NoteNotFoundError);
+  });
+});
+
+describe('readConfig', () => {
+  it('uses defaults for a missing file', () => {
+    expect(readConfig(undefined).config.rules.touchEvery).toBe(60);
+  });
+
+  it('reports bad settings at their line and keeps defaults', () => {
+    const { config, diagnostics } = readConfig('timezone: Mars/Olympus\nrules:\n  follow_up_after: soon\n  nudge_after: 3\nnotes_folder: ../outside\n');
+    expect(diagnostics.map((d) => [d.line, d.rule])).toEqual([
+      [1, 'invalid-config'],
+      [3, 'invalid-config'],
+      [4, 'invalid-config'],
+      [5, 'invalid-config'],
+    ]);
+    expect(config.rules.followUpAfter).toBe(7);
+    expect(config.notesFolder).toBe('');
+  });
+
+  it('reads the profile and private fields', () => {
+    const { config } = readConfig('profile:\n  name: Jordan Reyes\n  phone: "+1 412 555 0142"\nprivate: [phone]\n');
+    expect(config.profile).toEqual({ name: 'Jordan Reyes', phone: '+1 412 555 0142' });
+    expect(config.privateFields).toEqual(['phone']);
+  });
+});
