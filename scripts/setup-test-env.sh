@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Prepare this machine for Rapport's tests, offline except for the npm
+# registry and Debian's apt (see /work/shared/VSCODE-TESTING.md):
+#   1. Debian packages: chromium (browser tests), libkrb5-dev + build-essential
+#      (code-server's native modules build from source), ripgrep (stands in for
+#      @vscode/ripgrep's GitHub download), python3-icalendar, python3-vobject.
+#   2. code-server@4.100.3 (VS Code 1.100.3, last release on Node 20) in
+#      <repo>/.vscode-test/code-server, which git ignores.
+# Idempotent: does nothing (in well under a second) when all is in place.
+#
+# Env overrides: CODE_SERVER_VERSION, CODE_SERVER_PREFIX, SKIP_APT=1.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.100.3}"
+PREFIX="${CODE_SERVER_PREFIX:-$REPO/.vscode-test/code-server}"
+RG_VERSION="1.15.11"                                   # @vscode/ripgrep version code-server pins
+RG_ASSET="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
+APT_PACKAGES=(chromium libkrb5-dev ripgrep python3-icalendar python3-vobject build-essential)
+
+log() { printf '[setup-test-env] %s\n' "$*"; }
+die() { printf '[setup-test-env] ERROR: %s\n' "$*" >&2; exit 1; }
+
+# ---------------------------------------------------------------- apt packages
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q '^install ok installed$'; }
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do installed "$p" || missing+=("$p"); done
+
+if [ "${#missing[@]}" -eq 0 ]; then
+  log "apt: all present (${APT_PACKAGES[*]})"
+elif [ "${SKIP_APT:-0}" = 1 ]; then
+  log "apt: SKIP_APT=1, not installing: ${missing[*]}"
+elif [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO=sudo; else
+    die "missing Debian packages (${missing[*]}) and not root; run: sudo apt-get install -y ${missing[*]}"
+  fi
+else
+  SUDO=
+fi
+if [ "${#missing[@]}" -gt 0 ] && [ "${SKIP_APT:-0}" != 1 ]; then
+  log "apt: installing ${missing[*]}"
+  t0=$SECONDS
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  log "apt: done in $((SECONDS - t0)) s"
+fi
+
+# ---------------------------------------------------------------- code-server
+CS_BIN="$PREFIX/bin/code-server"
+MARKER="$PREFIX/.installed-$CODE_SERVER_VERSION"
+
+if [ -f "$MARKER" ] && [ -x "$CS_BIN" ]; then
+  log "code-server $CODE_SERVER_VERSION: present at $PREFIX"
+  exit 0
+fi
+
+command -v node >/dev/null || die "node not found"
+command -v npm >/dev/null || die "npm not found"
+command -v rg >/dev/null || die "rg (Debian ripgrep) not found; install it with apt-get install ripgrep"
+
+# @vscode/ripgrep's postinstall downloads rg from api.github.com, unreachable
+# here. It first looks in $TMPDIR/vscode-ripgrep-cache-<version>/<asset>; put
+# Debian's rg there as a gzip tarball holding just the binary.
+TMP="${TMPDIR:-/tmp}"
+RG_CACHE="$TMP/vscode-ripgrep-cache-$RG_VERSION"
+if [ ! -s "$RG_CACHE/$RG_ASSET" ]; then
+  mkdir -p "$RG_CACHE"
+  stage="$(mktemp -d)"
+  cp "$(command -v rg)" "$stage/rg"
+  tar -czf "$RG_CACHE/$RG_ASSET.tmp" -C "$stage" rg
+  mv "$RG_CACHE/$RG_ASSET.tmp" "$RG_CACHE/$RG_ASSET"
+  rm -rf "$stage"
+  log "ripgrep: cached Debian rg at $RG_CACHE/$RG_ASSET"
+fi
+
+log "code-server $CODE_SERVER_VERSION: installing into $PREFIX (about 1-2 min)"
+t0=$SECONDS
+rm -rf "$PREFIX"
+mkdir -p "$PREFIX"
+npmlog="$PREFIX/../code-server-install.log"
+# unsafe_perm: postinstall scripts run as root; yes=true: node-pty runs
+# `npx node-gyp`, which this machine's npm config (yes=false) would cancel.
+# Run from the prefix so no workspace .npmrc/package.json is picked up.
+if ! (cd "$PREFIX" && \
+      npm_config_unsafe_perm=true npm_config_yes=true \
+      npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false \
+      npm install --global --prefix "$PREFIX" --loglevel=warn "code-server@$CODE_SERVER_VERSION") \
+      >"$npmlog" 2>&1; then
+  tail -n 40 "$npmlog" >&2
+  die "code-server install failed (full log: $npmlog)"
+fi
+[ -x "$CS_BIN" ] || die "code-server binary missing after install: $CS_BIN"
+ver="$("$CS_BIN" --version 2>/dev/null | head -n1 || true)"
+case "$ver" in
+  "$CODE_SERVER_VERSION"*) ;;
+  *) tail -n 40 "$npmlog" >&2; die "code-server --version printed '$ver', expected $CODE_SERVER_VERSION" ;;
+esac
+touch "$MARKER"
+log "code-server $ver: installed in $((SECONDS - t0)) s (log: $npmlog)"
