@@ -45,3 +45,15 @@ export class UneditableNoteError extends RapportError {
     super(`${file ?? 'the note'} cannot be edited: ${reason}`);
   }
 }
+
+/** A note's bytes are not valid UTF-8; it is left untouched. */
+export class InvalidEncodingError extends RapportError {
+  override name = 'InvalidEncodingError';
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(`${file}:${line}:${column}: the file is not valid UTF-8 text`);
+  }
+}

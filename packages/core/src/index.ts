@@ -11,7 +11,7 @@ export type { Contact, HistoryEntry, Meeting, ManualNext } from './model/contact
 // Diagnostics and errors
 export { DIAGNOSTIC_RULES, compareDiagnostics } from './diagnostics.js';
 export type { Diagnostic, DiagnosticRule, Severity } from './diagnostics.js';
-export { RapportError, NoteConflictError, NoteNotFoundError, NoteExistsError, InvalidInputError, UneditableNoteError } from './errors.js';
+export { RapportError, NoteConflictError, NoteNotFoundError, NoteExistsError, InvalidInputError, UneditableNoteError, InvalidEncodingError } from './errors.js';
 
 // Reading notes
 export { readNote } from './note/read-contact.js';

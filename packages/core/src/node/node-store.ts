@@ -1,8 +1,7 @@
-import { mkdir, readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { glob } from 'tinyglobby';
+import { mkdir, opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { InvalidInputError, NoteConflictError } from '../errors.js';
+import { InvalidEncodingError, InvalidInputError, NoteConflictError } from '../errors.js';
 import { contentVersion, type NoteStore, type StoredText, type WriteOptions } from '../workspace/store.js';
 
 /** A notes folder on the local disk. Writes go to a temp file and are renamed into place. */
@@ -13,21 +12,40 @@ export class NodeStore implements NoteStore {
     this.root = resolve(root);
   }
 
+  /**
+   * Every `.md` entry under the folder, outside dot-folders and
+   * `node_modules`. Symlinked folders are followed once (loops are cut);
+   * entries that cannot be read as files — a folder named `x.md`, a dangling
+   * or looping symlink — are listed too, so reading them reports the problem
+   * instead of hiding the note.
+   */
   async listNotes(): Promise<string[]> {
-    const files = await glob('**/*.md', {
-      cwd: this.root,
-      dot: false,
-      ignore: ['**/node_modules/**'],
-      followSymbolicLinks: false,
-      onlyFiles: true,
-      caseSensitiveMatch: false,
-    });
-    return files.sort();
+    const found: string[] = [];
+    const visited = new Set<string>();
+    const walk = async (folder: string, prefix: string): Promise<void> => {
+      const real = await realpath(folder).catch(() => folder);
+      if (visited.has(real)) return;
+      visited.add(real);
+      const directory = await opendir(folder).catch(() => undefined);
+      if (!directory) return;
+      for await (const entry of directory) {
+        if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        const path = prefix + entry.name;
+        const isMarkdown = entry.name.toLowerCase().endsWith('.md');
+        let isFolder = entry.isDirectory();
+        if (entry.isSymbolicLink()) isFolder = await stat(join(folder, entry.name)).then((info) => info.isDirectory(), () => false);
+        if (isMarkdown) found.push(path);
+        else if (isFolder) await walk(join(folder, entry.name), `${path}/`);
+      }
+    };
+    await walk(this.root, '');
+    return found.sort();
   }
 
   async read(path: string): Promise<StoredText | undefined> {
     try {
-      const text = await readFile(this.resolve(path), 'utf8');
+      const bytes = await readFile(this.resolve(path));
+      const text = decodeUtf8(path, bytes);
       return { text, version: contentVersion(text) };
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -59,6 +77,38 @@ export class NodeStore implements NoteStore {
   /** Converts an absolute or cwd-relative path to a folder-relative one with `/` separators. */
   relativePath(path: string): string {
     return relative(this.root, resolve(path)).split(sep).join('/');
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes UTF-8, refusing invalid bytes: replacing them would corrupt the note on the next write. */
+function decodeUtf8(path: string, bytes: Uint8Array): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    // Streaming decodes accept an unfinished sequence at the end, so "this prefix is valid" only
+    // turns false once, at the first bad byte: binary-search for it.
+    const prefixIsValid = (end: number) => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end), { stream: true });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let low = 0;
+    let high = bytes.length;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (prefixIsValid(mid)) low = mid;
+      else high = mid - 1;
+    }
+    const valid = low;
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < valid; i++) if (bytes[i] === 0x0a) (line++, (lineStart = i + 1));
+    throw new InvalidEncodingError(path, line, valid - lineStart + 1);
   }
 }
 

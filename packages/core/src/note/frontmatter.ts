@@ -29,7 +29,15 @@ export interface ParsedFrontmatter {
 }
 
 export function parseFrontmatter(block: FrontmatterBlock): ParsedFrontmatter {
-  const document = parseDocument(block.yaml, YAML_OPTIONS);
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(block.yaml, YAML_OPTIONS);
+  } catch (error) {
+    // Pathological input (e.g. thousands of nested brackets) can exhaust the parser's stack.
+    document = parseDocument('', YAML_OPTIONS);
+    const message = error instanceof RangeError ? 'the YAML is nested too deeply to read' : firstLine(String((error as Error).message));
+    return { block, document, data: undefined, problems: [{ offset: 0, endOffset: 0, message }] };
+  }
   const problems: YamlProblem[] = document.errors.map((error) => ({
     offset: error.pos[0],
     endOffset: error.pos[1],

@@ -49,6 +49,10 @@ export function readNote(file: string, text: string): NoteReading {
   };
 
   if (!layout.frontmatter) {
+    if (/^\+\+\+[ \t]*\r?\n/.test(layout.content) && /^type\s*=\s*["']contact["']/m.test(layout.content)) {
+      report('yaml-syntax', 0, 3, 'TOML frontmatter (between +++ lines) is not supported', 'Write the fields as YAML between --- lines');
+      return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
+    }
     if (layout.unterminated && /^type:[ \t]*['"]?contact\b/m.test(layout.content)) {
       report('yaml-syntax', 0, 3, 'The frontmatter opened with `---` is never closed', 'Add a line `---` after the last field');
       return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };

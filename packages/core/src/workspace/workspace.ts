@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import type { Diagnostic } from '../diagnostics.js';
-import { InvalidInputError, NoteExistsError, NoteNotFoundError, UneditableNoteError } from '../errors.js';
+import { InvalidEncodingError, InvalidInputError, NoteExistsError, NoteNotFoundError, UneditableNoteError } from '../errors.js';
 import type { Contact } from '../model/contact.js';
 import { contactNoteText, type NewContact } from '../note/template.js';
 import { loadConfig, type RapportConfig } from './config.js';
@@ -36,7 +36,8 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
       const file = files[nextFile++]!;
       try {
         const stored = await store.read(file);
-        if (stored !== undefined) index.set(file, stored.text);
+        if (stored === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+        index.set(file, stored.text);
       } catch (error) {
         unreadable.push(unreadableFile(file, error));
       }
@@ -47,9 +48,18 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
   return { store, config, index, configDiagnostics: [...diagnostics, ...unreadable] };
 }
 
+const READ_FAILURES: Record<string, string> = {
+  EISDIR: 'it is a folder, not a file',
+  ELOOP: 'it is a symbolic link that loops',
+  ENOENT: 'it is a symbolic link to nothing',
+  EACCES: 'permission denied',
+};
+
 function unreadableFile(file: string, error: unknown): Diagnostic {
-  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'unreadable-file', message: `The file cannot be read (${reason})` };
+  const place = error instanceof InvalidEncodingError ? { line: error.line, column: error.column } : { line: 1, column: 1 };
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = error instanceof InvalidEncodingError ? 'it is not valid UTF-8 text' : (code && READ_FAILURES[code]) ?? code ?? (error as Error).message;
+  return { file, ...place, endLine: place.line, endColumn: place.column, severity: 'error', rule: 'unreadable-file', message: `The note cannot be read: ${reason}`, hint: 'Rapport leaves this file untouched' };
 }
 
 /** Finds a contact by id or path, or throws `NoteNotFoundError`. */
