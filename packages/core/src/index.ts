@@ -51,4 +51,4 @@ export { CONFIG_PATH, defaultConfig, defaultRules, readConfig, loadConfig } from
 export type { RapportConfig, Profile, Rules, ConfigReading } from './workspace/config.js';
 export { NoteIndex } from './workspace/note-index.js';
 export { loadWorkspace, findContact, editNote, createContact, contactSlug } from './workspace/workspace.js';
-export type { Workspace, LoadOptions } from './workspace/workspace.js';
+export type { Workspace, LoadOptions, EditOptions } from './workspace/workspace.js';

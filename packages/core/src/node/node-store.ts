@@ -1,5 +1,6 @@
 import { mkdir, opendir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lock } from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
 import { InvalidEncodingError, InvalidInputError, NoteConflictError } from '../errors.js';
 import { contentVersion, type NoteStore, type StoredText, type WriteOptions } from '../workspace/store.js';
@@ -53,15 +54,26 @@ export class NodeStore implements NoteStore {
     }
   }
 
+  /**
+   * Writes through a temp file renamed into place, so a crash leaves the old
+   * or the new note, never a partial one. The version check and the rename
+   * happen under a lock (`<note>.lock`), so two processes editing the same
+   * note cannot both pass the check and lose one update.
+   */
   async write(path: string, text: string, options: WriteOptions = {}): Promise<StoredText> {
     const absolute = this.resolve(path);
-    if (options.expectedVersion !== undefined) {
-      const current = await this.read(path);
-      if ((current?.version ?? null) !== options.expectedVersion) throw new NoteConflictError(path);
-    }
     await mkdir(dirname(absolute), { recursive: true });
-    const mode = await stat(absolute).then((info) => info.mode, () => undefined);
-    await writeFileAtomic(absolute, text, { encoding: 'utf8', fsync: true, ...(mode === undefined ? {} : { mode }) });
+    const release = await lock(absolute, { realpath: false, stale: 2_000, retries: { retries: 60, minTimeout: 5, maxTimeout: 100, factor: 1.5 } });
+    try {
+      if (options.expectedVersion !== undefined) {
+        const current = await this.read(path);
+        if ((current?.version ?? null) !== options.expectedVersion) throw new NoteConflictError(path);
+      }
+      const mode = await stat(absolute).then((info) => info.mode, () => undefined);
+      await writeFileAtomic(absolute, text, { encoding: 'utf8', fsync: true, ...(mode === undefined ? {} : { mode }) });
+    } finally {
+      await release();
+    }
     return { text, version: contentVersion(text) };
   }
 

@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import type { Diagnostic } from '../diagnostics.js';
-import { InvalidEncodingError, InvalidInputError, NoteExistsError, NoteNotFoundError, UneditableNoteError } from '../errors.js';
+import { InvalidEncodingError, InvalidInputError, NoteConflictError, NoteExistsError, NoteNotFoundError, UneditableNoteError } from '../errors.js';
 import type { Contact } from '../model/contact.js';
 import { contactNoteText, type NewContact } from '../note/template.js';
 import { loadConfig, type RapportConfig } from './config.js';
@@ -69,25 +69,40 @@ export function findContact(workspace: Workspace, reference: string): Contact {
   return contact;
 }
 
+export interface EditOptions {
+  /**
+   * How many times to re-read and re-apply the edit when the note changed
+   * on disk in between (another process wrote it). Default 0: report the
+   * conflict, as an editor with unsaved changes must.
+   */
+  readonly retries?: number;
+}
+
 /**
  * Applies an edit to a note: reads it, transforms the text, and writes it
  * back atomically — refusing if the file changed on disk in between. The
  * index is updated with the new text.
  */
-export async function editNote(workspace: Workspace, file: string, edit: (text: string) => string): Promise<StoredText> {
-  const stored = await workspace.store.read(file);
-  if (!stored) throw new NoteNotFoundError(file);
-  let text: string;
-  try {
-    text = edit(stored.text);
-  } catch (error) {
-    if (error instanceof UneditableNoteError) throw new UneditableNoteError(error.reason, file);
-    throw error;
+export async function editNote(workspace: Workspace, file: string, edit: (text: string) => string, options: EditOptions = {}): Promise<StoredText> {
+  for (let attempt = 0; ; attempt++) {
+    const stored = await workspace.store.read(file);
+    if (!stored) throw new NoteNotFoundError(file);
+    let text: string;
+    try {
+      text = edit(stored.text);
+    } catch (error) {
+      if (error instanceof UneditableNoteError) throw new UneditableNoteError(error.reason, file);
+      throw error;
+    }
+    if (text === stored.text) return stored;
+    try {
+      const written = await workspace.store.write(file, text, { expectedVersion: stored.version });
+      workspace.index.set(file, text);
+      return written;
+    } catch (error) {
+      if (!(error instanceof NoteConflictError) || attempt >= (options.retries ?? 0)) throw error;
+    }
   }
-  if (text === stored.text) return stored;
-  const written = await workspace.store.write(file, text, { expectedVersion: stored.version });
-  workspace.index.set(file, text);
-  return written;
 }
 
 const RESERVED_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
