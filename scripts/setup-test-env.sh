@@ -48,7 +48,7 @@ if [ "${#missing[@]}" -gt 0 ] && [ "${SKIP_APT:-0}" != 1 ]; then
 fi
 
 # ---------------------------------------------------------------- code-server
-CS_BIN="$PREFIX/bin/code-server"
+CS_BIN="$PREFIX/node_modules/.bin/code-server"
 MARKER="$PREFIX/.installed-$CODE_SERVER_VERSION"
 
 if [ -f "$MARKER" ] && [ -x "$CS_BIN" ]; then
@@ -79,22 +79,42 @@ log "code-server $CODE_SERVER_VERSION: installing into $PREFIX (about 1-2 min)"
 t0=$SECONDS
 rm -rf "$PREFIX"
 mkdir -p "$PREFIX"
-npmlog="$PREFIX/../code-server-install.log"
-# unsafe_perm: postinstall scripts run as root; yes=true: node-pty runs
+npmlog="$(dirname "$PREFIX")/code-server-install.log"
+printf '{\n  "name": "rapport-code-server",\n  "private": true\n}\n' >"$PREFIX/package.json"
+# A plain local install in the prefix folder, not `npm i -g --prefix`: npm
+# exports npm_config_global=true to lifecycle scripts, and code-server's
+# postinstall runs `npm install` in lib/vscode, which then turns into a global
+# install of lib/vscode over code-server itself and fails with tar ENOENTs.
+# For the same reason, drop the npm_* variables inherited from a calling
+# package manager (pnpm run exports npm_config_user_agent=pnpm/..., which the
+# postinstall rejects), keeping only network/cache settings.
+# unsafe_perm: postinstall scripts run as root. yes=true: node-pty runs
 # `npx node-gyp`, which this machine's npm config (yes=false) would cancel.
-# Run from the prefix so no workspace .npmrc/package.json is picked up.
 if ! (cd "$PREFIX" && \
-      npm_config_unsafe_perm=true npm_config_yes=true \
-      npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false \
-      npm install --global --prefix "$PREFIX" --loglevel=warn "code-server@$CODE_SERVER_VERSION") \
+      for v in $(compgen -e); do
+        case "${v,,}" in
+          npm_config_registry|npm_config_cache|npm_config_cafile|npm_config_ca|npm_config_strict_ssl|\
+          npm_config_proxy|npm_config_https_proxy|npm_config_http_proxy|npm_config_noproxy|\
+          npm_config_userconfig|npm_config_nodedir|npm_config_fetch_*) ;;
+          npm_*) unset "$v" ;;
+        esac
+      done && \
+      export npm_config_unsafe_perm=true npm_config_yes=true \
+             npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false && \
+      npm install --loglevel=warn "code-server@$CODE_SERVER_VERSION") \
       >"$npmlog" 2>&1; then
   tail -n 40 "$npmlog" >&2
   die "code-server install failed (full log: $npmlog)"
 fi
 [ -x "$CS_BIN" ] || die "code-server binary missing after install: $CS_BIN"
-ver="$("$CS_BIN" --version 2>/dev/null | head -n1 || true)"
+[ -e "$PREFIX/node_modules/code-server/lib/vscode/node_modules.asar" ] \
+  || die "code-server postinstall did not finish (no lib/vscode/node_modules.asar); see $npmlog"
+# --version writes a default config under $XDG_CONFIG_HOME: point it at a temp dir.
+xdg="$(mktemp -d)"
+ver="$(XDG_CONFIG_HOME="$xdg" XDG_DATA_HOME="$xdg" "$CS_BIN" --version 2>/dev/null | grep -E '^[0-9]+\.[0-9]+\.[0-9]+ ' | head -n1 || true)"
+rm -rf "$xdg"
 case "$ver" in
-  "$CODE_SERVER_VERSION"*) ;;
+  "$CODE_SERVER_VERSION "*) ;;
   *) tail -n 40 "$npmlog" >&2; die "code-server --version printed '$ver', expected $CODE_SERVER_VERSION" ;;
 esac
 touch "$MARKER"
