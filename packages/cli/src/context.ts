@@ -1,5 +1,5 @@
 import { isAbsolute, resolve } from 'node:path';
-import { loadWorkspace, todayIn, isCalendarDate, InvalidInputError, type Workspace, type ActionContext } from '@rapport/core';
+import { loadWorkspace, todayIn, isCalendarDate, InvalidInputError, NoteNotFoundError, type Contact, type Workspace, type ActionContext } from '@rapport/core';
 import { NodeStore } from '@rapport/core/node';
 import { colorsFor, progressReporter, type Colors, type Io } from './io.js';
 
@@ -36,6 +36,13 @@ export class CommandContext {
     }
     const now = new Date();
     return { now, timezone, rules: workspace.config.rules, today: todayIn(timezone, now) };
+  }
+
+  /** A contact named on the command line by id, by path from the notes folder, or by path from the current directory. */
+  contact(workspace: Workspace, reference: string): Contact {
+    const contact = workspace.index.contact(reference) ?? workspace.index.contact(this.notePath(reference));
+    if (!contact) throw new NoteNotFoundError(reference);
+    return contact;
   }
 
   /** A path given on the command line, made relative to the notes folder. */

@@ -52,3 +52,7 @@ export type { RapportConfig, Profile, Rules, ConfigReading } from './workspace/c
 export { NoteIndex } from './workspace/note-index.js';
 export { loadWorkspace, findContact, editNote, createContact, contactSlug } from './workspace/workspace.js';
 export type { Workspace, LoadOptions, EditOptions } from './workspace/workspace.js';
+
+// Reports
+export { outreachReport } from './report/outreach-report.js';
+export type { OutreachReport, OutreachWeek, OutreachFigures } from './report/outreach-report.js';

@@ -78,13 +78,17 @@ function label(contacts: ReadonlyMap<string, Contact>, id: string): string {
   return contact.organization ? `${contact.name} (${contact.organization})` : contact.name;
 }
 
-/** The graph as a Mermaid flowchart. */
+/** The graph as a Mermaid flowchart: each person declared once, then who led to whom. */
 export function referralsToMermaid(graph: ReferralGraph, contacts: readonly Contact[]): string {
   const byId = new Map(contacts.map((contact) => [contact.id, contact]));
-  const node = (id: string) => `${mermaidId(id)}["${label(byId, id).replace(/"/g, '#quot;')}"]`;
+  const text = (label: string) => `"${label.replace(/"/g, '#quot;')}"`;
+  const ids = [...new Set(graph.edges.flatMap((edge) => [edge.from, edge.to]).concat(graph.pending.map((item) => item.from)))].sort();
   const lines = ['flowchart LR'];
-  for (const edge of graph.edges) lines.push(`  ${node(edge.from)} --> ${node(edge.to)}`);
-  for (const item of graph.pending) lines.push(`  ${node(item.from)} -.-> ${mermaidId(item.target)}["${item.target} (no note yet)"]`);
+  for (const id of ids) lines.push(`  ${mermaidId(id)}[${text(label(byId, id))}]`);
+  for (const target of [...new Set(graph.pending.map((item) => item.target))].sort()) lines.push(`  ${mermaidId(target)}[${text(`${target} (no note yet)`)}]:::pending`);
+  for (const edge of graph.edges) lines.push(`  ${mermaidId(edge.from)} --> ${mermaidId(edge.to)}`);
+  for (const item of graph.pending) lines.push(`  ${mermaidId(item.from)} -.-> ${mermaidId(item.target)}`);
+  if (graph.pending.length > 0) lines.push('  classDef pending stroke-dasharray: 4 4');
   return lines.join('\n') + '\n';
 }
 

@@ -1,0 +1,64 @@
+import { advance, CHANNELS, editNote, getField, isCalendarDate, isChannel, isMeetingFormat, isStage, MEETING_FORMATS, STAGES, todayIn, type MeetingFormat, type MeetingInput } from '@rapport/core';
+import { UsageError, type RegisterCommand } from '../program.js';
+
+interface AdvanceCliOptions {
+  date?: string;
+  via?: string;
+  letter?: string;
+  note?: string;
+  at?: string;
+  minutes?: string;
+  format?: string;
+  place?: string;
+  link?: string;
+}
+
+export const registerAdvance: RegisterCommand = (program, context) => {
+  program
+    .command('advance')
+    .description('record a stage change (and the meeting, for scheduled)')
+    .argument('<contact>', 'contact id or path to its note')
+    .argument('<stage>', STAGES.join(', '))
+    .option('--date <YYYY-MM-DD>', 'day of the change (default: today)')
+    .option('--via <channel>', `channel used (${CHANNELS.join(', ')})`)
+    .option('--letter <template>', 'letter template that was sent')
+    .option('--note <text>', 'a short remark for the history entry')
+    .option('--at <YYYY-MM-DDTHH:mm>', 'meeting start, for scheduled (offset optional, e.g. -05:00)')
+    .option('--minutes <n>', 'meeting length (default 30)')
+    .option('--format <format>', `meeting format (${MEETING_FORMATS.join(', ')}; default video)`)
+    .option('--place <place>', 'where to meet')
+    .option('--link <url>', 'video or dial-in link')
+    .addHelpText('after', '\nExamples:\n  rapport advance owen-park followed-up --via email --letter follow-up\n  rapport advance hannah-schultz scheduled --at 2026-12-02T08:30 --minutes 30 --format phone\n')
+    .action(async (reference: string, stage: string, options: AdvanceCliOptions) => {
+      if (!isStage(stage)) throw new UsageError(`unknown stage "${stage}" (use one of: ${STAGES.join(', ')})`);
+      if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(`invalid date "${options.date}" (use YYYY-MM-DD)`);
+      if (options.via !== undefined && !isChannel(options.via)) throw new UsageError(`unknown channel "${options.via}" (use one of: ${CHANNELS.join(', ')})`);
+      if (options.format !== undefined && !isMeetingFormat(options.format)) throw new UsageError(`unknown meeting format "${options.format}" (use one of: ${MEETING_FORMATS.join(', ')})`);
+      const minutes = options.minutes === undefined ? undefined : Number(options.minutes);
+      if (minutes !== undefined && (!Number.isInteger(minutes) || minutes <= 0 || minutes > 600)) throw new UsageError(`invalid --minutes "${options.minutes}" (whole minutes)`);
+      const meetingOptions = [options.minutes, options.format, options.place, options.link].some((value) => value !== undefined);
+      if (meetingOptions && options.at === undefined) throw new UsageError('meeting details need --at');
+
+      const ctx = context();
+      const workspace = await ctx.workspace();
+      const contact = ctx.contact(workspace, reference);
+      if (stage === 'scheduled' && options.at === undefined && getField(workspace.index.text(contact.file) ?? '', ['meeting', 'at']) === undefined) {
+        throw new UsageError(`scheduling ${contact.name} needs the meeting time: --at YYYY-MM-DDTHH:mm`);
+      }
+      const meeting: MeetingInput | undefined = options.at === undefined ? undefined : {
+        at: options.at,
+        ...(minutes === undefined ? {} : { minutes }),
+        ...(options.format ? { format: options.format as MeetingFormat } : {}),
+        ...(options.place ? { place: options.place } : {}),
+        ...(options.link ? { link: options.link } : {}),
+      };
+      const date = options.date ?? todayIn(workspace.config.timezone);
+      await editNote(
+        workspace,
+        contact.file,
+        (text) => advance(text, stage, { date, ...(options.via ? { via: options.via } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}) }),
+        { retries: 5 },
+      );
+      ctx.print(`${contact.name}: ${contact.stage} → ${stage} (${date})  ${ctx.colors.dim(contact.file)}`);
+    });
+};

@@ -1,0 +1,44 @@
+import { agenda, addCalendarDays, type AgendaItem } from '@rapport/core';
+import type { RegisterCommand } from '../program.js';
+
+interface AgendaOptions {
+  today?: string;
+  json?: boolean;
+}
+
+export const registerAgenda: RegisterCommand = (program, context) => {
+  program
+    .command('agenda')
+    .description('due and overdue actions, soonest first')
+    .option('--today <YYYY-MM-DD>', 'compute due dates as of this day (default: today in the configured time zone)')
+    .option('--json', 'print a JSON array of {id, name, action, due, overdue}')
+    .addHelpText('after', '\nExample:\n  rapport agenda --today 2026-11-23\n')
+    .action(async (options: AgendaOptions) => {
+      const ctx = context();
+      const workspace = await ctx.workspace();
+      const actions = ctx.actionContext(workspace, options.today);
+      const items = agenda(workspace.index.contacts(), actions);
+      if (options.json) return ctx.json(items.map(({ id, name, action, due, overdue }) => ({ id, name, action, due, overdue })));
+      if (items.length === 0) return ctx.print('Nothing is due. Time to find someone new to talk to.');
+      const weekEnd = addCalendarDays(actions.today, 7);
+      const groups: [string, AgendaItem[]][] = [
+        ['Overdue', items.filter((item) => item.overdue)],
+        ['Today', items.filter((item) => item.due === actions.today)],
+        ['This week', items.filter((item) => item.due > actions.today && item.due <= weekEnd)],
+        ['Later', items.filter((item) => item.due > weekEnd)],
+      ];
+      const { colors } = ctx;
+      let first = true;
+      for (const [title, group] of groups) {
+        if (group.length === 0) continue;
+        if (!first) ctx.print();
+        first = false;
+        ctx.print(colors.bold(title === 'Overdue' ? colors.red(`${title} (${group.length})`) : `${title} (${group.length})`));
+        for (const item of group) {
+          const due = title === 'Overdue' ? colors.red(item.due) : colors.dim(item.due);
+          const letter = item.letter ? colors.dim(`  → rapport letter ${item.letter} ${item.id}`) : '';
+          ctx.print(`  ${due}  ${item.action}${letter}`);
+        }
+      }
+    });
+};

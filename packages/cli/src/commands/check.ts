@@ -1,0 +1,33 @@
+import type { Diagnostic } from '@rapport/core';
+import { EXIT, type RegisterCommand } from '../program.js';
+
+interface CheckOptions {
+  json?: boolean;
+}
+
+export const registerCheck: RegisterCommand = (program, context, setExitCode) => {
+  program
+    .command('check')
+    .description('validate every note and the config; exit 1 when there is an error (for git pre-commit hooks)')
+    .option('--json', 'print a JSON array of {file, line, column, severity, rule, message}')
+    .addHelpText('after', '\nExample:\n  rapport check && git commit\n')
+    .action(async (options: CheckOptions) => {
+      const ctx = context();
+      const workspace = await ctx.workspace();
+      const diagnostics: Diagnostic[] = [...workspace.configDiagnostics, ...workspace.index.diagnostics()];
+      const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+      setExitCode(errors > 0 ? EXIT.problems : EXIT.ok);
+      if (options.json) {
+        return ctx.json(diagnostics.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message })));
+      }
+      const { colors } = ctx;
+      for (const d of diagnostics) {
+        const severity = d.severity === 'error' ? colors.red('error') : d.severity === 'warning' ? colors.yellow('warning') : colors.blue('info');
+        ctx.print(`${d.file}:${d.line}:${d.column} ${severity} ${d.message} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}`);
+      }
+      const warnings = diagnostics.length - errors;
+      const contacts = workspace.index.contacts().length;
+      const summary = `${contacts} contact${contacts === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+      ctx.print(errors > 0 ? colors.red(summary) : colors.green(summary));
+    });
+};

@@ -1,0 +1,50 @@
+import { createContact, isCalendarDate, isSource, SOURCES, todayIn, type Source } from '@rapport/core';
+import { UsageError, type RegisterCommand } from '../program.js';
+
+interface NewOptions {
+  org?: string;
+  role?: string;
+  source?: string;
+  referredBy?: string;
+  tags?: string;
+  email?: string;
+  linkedin?: string;
+  date?: string;
+}
+
+export const registerNew: RegisterCommand = (program, context) => {
+  program
+    .command('new')
+    .description('create a contact note from the template; prints its path')
+    .argument('<name>', 'the person\'s full name')
+    .option('--org <organization>', 'organization')
+    .option('--role <role>', 'role or title')
+    .option('--source <source>', `how you found them (${SOURCES.join(', ')})`)
+    .option('--referred-by <id>', 'id of the contact who referred them')
+    .option('--tags <a,b>', 'comma-separated tags')
+    .option('--email <address>', 'email address')
+    .option('--linkedin <url>', 'LinkedIn profile URL')
+    .option('--date <YYYY-MM-DD>', 'day identified (default: today)')
+    .addHelpText('after', '\nExample:\n  rapport new "Lee Park" --org UPMC --role "Clinical Informatics Lead" --referred-by marcus-bell --tags informatics,clinical\n')
+    .action(async (name: string, options: NewOptions) => {
+      if (name.trim() === '') throw new UsageError('a contact needs a name');
+      if (options.source !== undefined && !isSource(options.source)) throw new UsageError(`unknown source "${options.source}" (use one of: ${SOURCES.join(', ')})`);
+      if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(`invalid date "${options.date}" (use YYYY-MM-DD)`);
+      if (options.linkedin !== undefined && !/^https?:\/\/\S+$/.test(options.linkedin)) throw new UsageError(`--linkedin must be a profile URL starting with https://`);
+      const ctx = context();
+      const workspace = await ctx.workspace();
+      const tags = options.tags?.split(',').map((tag) => tag.trim()).filter(Boolean);
+      const fields = { ...(options.email ? { email: options.email } : {}), ...(options.linkedin ? { linkedin: options.linkedin } : {}) };
+      const created = await createContact(workspace, {
+        name,
+        date: options.date ?? todayIn(workspace.config.timezone),
+        ...(options.org ? { organization: options.org } : {}),
+        ...(options.role ? { role: options.role } : {}),
+        ...(options.source ? { source: options.source as Source } : {}),
+        ...(options.referredBy ? { referredBy: options.referredBy } : {}),
+        ...(tags && tags.length > 0 ? { tags } : {}),
+        ...(Object.keys(fields).length > 0 ? { fields } : {}),
+      });
+      ctx.print(created.file);
+    });
+};

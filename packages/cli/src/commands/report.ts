@@ -1,0 +1,43 @@
+import { isCalendarDate, outreachReport, type OutreachFigures } from '@rapport/core';
+import { UsageError, type RegisterCommand } from '../program.js';
+
+interface ReportOptions {
+  since?: string;
+  json?: boolean;
+}
+
+const COLUMNS: [keyof OutreachFigures, string][] = [
+  ['outreachSent', 'sent'],
+  ['contacted', 'contacted'],
+  ['replyRate', 'reply rate'],
+  ['meetingsHeld', 'held'],
+  ['thankYousOnTime', 'thanked on time'],
+  ['referralsGained', 'referrals'],
+];
+
+export const registerReport: RegisterCommand = (program, context) => {
+  program
+    .command('report')
+    .description('outreach sent, reply rate, meetings held, thank-yous on time and referrals gained, by week')
+    .option('--since <YYYY-MM-DD>', 'only count from this day')
+    .option('--json', 'print the report as JSON')
+    .addHelpText('after', '\nExample:\n  rapport report --since 2026-11-01\n')
+    .action(async (options: ReportOptions) => {
+      if (options.since !== undefined && !isCalendarDate(options.since)) throw new UsageError(`invalid date "${options.since}" (use YYYY-MM-DD)`);
+      const ctx = context();
+      const workspace = await ctx.workspace();
+      const report = outreachReport(workspace.index.contacts(), { ...(options.since ? { since: options.since } : {}), rules: workspace.config.rules });
+      if (options.json) return ctx.json(report);
+      const cell = (figures: OutreachFigures, key: keyof OutreachFigures) => {
+        if (key === 'replyRate') return figures.replyRate === null ? '—' : `${Math.round(figures.replyRate * 100)}%`;
+        if (key === 'thankYousOnTime') return `${figures.thankYousOnTime}/${figures.thankYous}`;
+        return String(figures[key]);
+      };
+      const rows = [...report.weeks.map((week) => [week.week, ...COLUMNS.map(([key]) => cell(week, key))]), ['total', ...COLUMNS.map(([key]) => cell(report.total, key))]];
+      const header = ['week', ...COLUMNS.map(([, title]) => title)];
+      const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+      const line = (cells: string[]) => cells.map((text, column) => (column === 0 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  ');
+      ctx.print(ctx.colors.bold(line(header)));
+      for (const row of rows) ctx.print(row[0] === 'total' ? ctx.colors.bold(line(row)) : line(row));
+    });
+};

@@ -1,0 +1,46 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
+const preload = fileURLToPath(new URL('./support/deny-network.cjs', import.meta.url));
+const example = fileURLToPath(new URL('../../../examples/job-search', import.meta.url));
+
+/** Every command, as a user would run it over a copy of the example folder. */
+const COMMANDS: readonly (readonly string[])[] = [
+  ['--help'],
+  ['list'],
+  ['list', '--json'],
+  ['agenda', '--today', '2026-11-23'],
+  ['check'],
+  ['graph'],
+  ['graph', '--format', 'dot'],
+  ['report'],
+  ['schema'],
+  ['new', 'Network Tester', '--org', 'Offline Inc'],
+  ['advance', 'maya-chen', 'nurturing', '--date', '2026-11-23'],
+  ['letter', 'thank-you', 'marcus-bell', '--draft'],
+  ['questions'],
+  ['export', 'ics'],
+  ['export', 'vcard'],
+  ['export', 'csv'],
+  ['export', 'json'],
+];
+
+describe('no command reaches the network', () => {
+  it('has a built CLI to run', () => {
+    expect(existsSync(bin), 'run `pnpm build` first').toBe(true);
+  });
+
+  it.each(COMMANDS.map((args) => [args.join(' '), args]))('rapport %s', (_, args) => {
+    const folder = mkdtempSync(join(tmpdir(), 'rapport-offline-'));
+    cpSync(example, folder, { recursive: true });
+    const result = spawnSync(process.execPath, ['--require', preload, bin, ...args, '--dir', folder], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.stderr).not.toContain('NETWORK ATTEMPT');
+    expect(result.status, result.stderr).not.toBe(99);
+    expect([0, 1]).toContain(result.status);
+  });
+});

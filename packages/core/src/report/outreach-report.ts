@@ -1,0 +1,94 @@
+import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { daysBetween } from '../lifecycle/dates.js';
+import type { Contact } from '../model/contact.js';
+import type { Stage } from '../model/vocabulary.js';
+import { defaultRules, type Rules } from '../workspace/config.js';
+
+/** Figures for one ISO week (or the whole period). */
+export interface OutreachFigures {
+  /** Letters and messages sent: moves to `contacted` or `followed-up`. */
+  readonly outreachSent: number;
+  /** Contacts first written to in the period. */
+  readonly contacted: number;
+  /** Of those, how many answered (reached `scheduled` or later, or `declined`). */
+  readonly replied: number;
+  /** `replied / contacted`, or `null` when nobody was contacted. */
+  readonly replyRate: number | null;
+  readonly meetingsHeld: number;
+  readonly thankYous: number;
+  /** Thank-yous sent within `rules.thankWithin` days of the meeting. */
+  readonly thankYousOnTime: number;
+  /** New contacts who came through a referral. */
+  readonly referralsGained: number;
+}
+
+export interface OutreachWeek extends OutreachFigures {
+  /** ISO week, e.g. `2026-W47`. */
+  readonly week: string;
+}
+
+export interface OutreachReport {
+  readonly since: string | null;
+  readonly weeks: readonly OutreachWeek[];
+  readonly total: OutreachFigures;
+}
+
+const REPLIED: readonly Stage[] = ['scheduled', 'prepared', 'held', 'thanked', 'nurturing', 'declined'];
+
+type Counter = { -readonly [K in keyof OutreachFigures]: number };
+
+function emptyCounter(): Counter {
+  return { outreachSent: 0, contacted: 0, replied: 0, replyRate: 0, meetingsHeld: 0, thankYous: 0, thankYousOnTime: 0, referralsGained: 0 };
+}
+
+function isoWeek(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const local = new Date(year, month - 1, day, 12);
+  return `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, '0')}`;
+}
+
+/** How the outreach went, week by week, from every contact's history. */
+export function outreachReport(contacts: readonly Contact[], options: { since?: string; rules?: Rules } = {}): OutreachReport {
+  const since = options.since ?? null;
+  const rules = options.rules ?? defaultRules;
+  const weeks = new Map<string, Counter>();
+  const total = emptyCounter();
+  const count = (date: string, key: keyof Counter) => {
+    if (since !== null && date < since) return;
+    const week = isoWeek(date);
+    const counter = weeks.get(week) ?? emptyCounter();
+    counter[key]++;
+    total[key]++;
+    weeks.set(week, counter);
+  };
+
+  for (const contact of contacts) {
+    const history = contact.history;
+    const firstContact = history.find((entry) => entry.stage === 'contacted');
+    let lastHeld: string | undefined;
+    for (const entry of history) {
+      if (entry.stage === 'contacted' || entry.stage === 'followed-up') count(entry.date, 'outreachSent');
+      if (entry.stage === 'held') {
+        count(entry.date, 'meetingsHeld');
+        lastHeld = entry.date;
+      }
+      if (entry.stage === 'thanked') {
+        count(entry.date, 'thankYous');
+        if (lastHeld !== undefined && daysBetween(lastHeld, entry.date) <= rules.thankWithin) count(entry.date, 'thankYousOnTime');
+      }
+    }
+    if (firstContact) {
+      count(firstContact.date, 'contacted');
+      if (history.some((entry) => entry.date >= firstContact.date && REPLIED.includes(entry.stage))) count(firstContact.date, 'replied');
+    }
+    const firstSeen = history[0]?.date;
+    if (contact.referredBy && firstSeen) count(firstSeen, 'referralsGained');
+  }
+
+  const withRate = (counter: Counter): OutreachFigures => ({ ...counter, replyRate: counter.contacted === 0 ? null : counter.replied / counter.contacted });
+  return {
+    since,
+    weeks: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, counter]) => ({ week, ...withRate(counter) })),
+    total: withRate(total),
+  };
+}
