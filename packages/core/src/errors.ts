@@ -57,3 +57,64 @@ export class InvalidEncodingError extends RapportError {
     super(`${file}:${line}:${column}: the file is not valid UTF-8 text`);
   }
 }
+
+/**
+ * A letter template cannot be read, compiled or run. `line` and `column`
+ * are 1-based positions in the template file (front part included).
+ */
+export class LetterTemplateError extends RapportError {
+  override name = 'LetterTemplateError';
+  constructor(
+    readonly template: string,
+    readonly line: number,
+    readonly column: number,
+    readonly reason: string,
+    /** The template's file, for user templates (`.rapport/templates/NAME.eta`). */
+    readonly file?: string,
+    /** The offending line of the template, shown with a caret under the column. */
+    readonly sourceLine?: string,
+  ) {
+    const caret = sourceLine === undefined ? '' : `\n\n  ${sourceLine}\n  ${' '.repeat(Math.max(0, column - 1))}^`;
+    super(`letter template "${template}" (${file ?? 'shipped'}:${line}:${column}): ${reason}${caret}`);
+  }
+}
+
+/** One value a letter needs that neither the note, the profile nor the render options hold. */
+export interface MissingLetterField {
+  /** The field as templates read it from `it`, e.g. `organization`, `profile.phone`, `referrer.name`. */
+  readonly field: string;
+  /** Where it is filled: the contact's note, the profile in `.rapport/config.yaml`, or a value passed when rendering. */
+  readonly source: 'note' | 'profile' | 'value';
+  /** The file to edit (the note or the config); absent for values passed when rendering. */
+  readonly file?: string;
+  /** How to fill it, e.g. "add `organization:` to the frontmatter". */
+  readonly hint: string;
+}
+
+/** A letter cannot be written without data that is missing; lists every missing field. */
+export class MissingLetterFieldsError extends RapportError {
+  override name = 'MissingLetterFieldsError';
+  constructor(
+    readonly template: string,
+    /** The contact's name. */
+    readonly contact: string,
+    readonly missing: readonly MissingLetterField[],
+  ) {
+    const count = missing.length === 1 ? '1 field is' : `${missing.length} fields are`;
+    const lines = missing.map((field) => `  - ${field.field}: ${field.hint}${field.file ? ` (${field.file})` : ''}`);
+    super(`cannot write the "${template}" letter to ${contact}: ${count} missing\n${lines.join('\n')}`);
+  }
+}
+
+/** No letter template by that name (or only a user one, while user templates are off). */
+export class LetterNotFoundError extends RapportError {
+  override name = 'LetterNotFoundError';
+  constructor(
+    readonly template: string,
+    /** Names that can be rendered. */
+    readonly available: readonly string[],
+    reason = 'there is no letter template',
+  ) {
+    super(`${reason} "${template}" (available: ${available.join(', ')})`);
+  }
+}

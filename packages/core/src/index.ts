@@ -12,6 +12,8 @@ export type { Contact, HistoryEntry, Meeting, ManualNext } from './model/contact
 export { DIAGNOSTIC_RULES, compareDiagnostics } from './diagnostics.js';
 export type { Diagnostic, DiagnosticRule, Severity } from './diagnostics.js';
 export { RapportError, NoteConflictError, NoteNotFoundError, NoteExistsError, InvalidInputError, UneditableNoteError, InvalidEncodingError } from './errors.js';
+export { LetterTemplateError, MissingLetterFieldsError, LetterNotFoundError } from './errors.js';
+export type { MissingLetterField } from './errors.js';
 
 // Reading notes
 export { readNote } from './note/read-contact.js';
@@ -56,3 +58,38 @@ export type { Workspace, LoadOptions, EditOptions } from './workspace/workspace.
 // Reports
 export { outreachReport } from './report/outreach-report.js';
 export type { OutreachReport, OutreachWeek, OutreachFigures } from './report/outreach-report.js';
+
+
+// Import (LinkedIn Connections.csv, vCard) and export (iCalendar, vCard, CSV, JSON)
+export { parseLinkedInConnections } from './import/linkedin.js';
+export { parseVCards } from './import/vcard.js';
+export { importContacts } from './import/import-contacts.js';
+export type { ImportOptions, ImportSummary, ImportedContact, SkippedImport } from './import/import-contacts.js';
+export type { ImportCandidate, ImportReading, ImportFormat, ImportRule } from './import/candidate.js';
+export { normalizeLinkedInUrl } from './import/match.js';
+export type { MatchKind } from './import/match.js';
+export { exportIcs } from './export/ics.js';
+export { exportVCards } from './export/vcard.js';
+export { exportCsv } from './export/csv.js';
+export { exportJson, contactRecords } from './export/records.js';
+export type { ExportOptions } from './export/records.js';
+
+// Letters (Eta templates filled from notes) and the question bank
+export { renderLetter, markLetterSent, preferredChannel } from './letters/letters.js';
+export type { Letter, RenderLetterOptions, MarkSentOptions, LetterSent } from './letters/letters.js';
+export { listLetters, loadLetterTemplate, shippedLetterTemplate, SHIPPED_LETTERS, TEMPLATES_FOLDER } from './letters/registry.js';
+export type { LetterInfo, TemplateOptions } from './letters/registry.js';
+export { parseLetterTemplate } from './letters/template.js';
+export type { LetterTemplate } from './letters/template.js';
+export { compileLetterTemplate, renderLetterTemplate, fillMarker } from './letters/render-template.js';
+export type { CompiledLetterTemplate, RenderedLetter } from './letters/render-template.js';
+export { letterData } from './letters/letter-data.js';
+export type { LetterData, LetterDataInput, LetterDataResult } from './letters/letter-data.js';
+export { NOTE_FACTS, noteFact, labelledLine } from './letters/note-facts.js';
+export type { NoteFact } from './letters/note-facts.js';
+export { toSecondPerson } from './letters/second-person.js';
+export { QUESTION_THEMES, QUESTION_BANK, CLOSING_QUESTION } from './questions/bank.js';
+export type { Question, QuestionTheme } from './questions/bank.js';
+export { QUESTIONS_PATH, readQuestions, loadQuestions, findTheme, pickQuestions } from './questions/question-set.js';
+export type { QuestionSet, QuestionPick } from './questions/question-set.js';
+export { insertQuestions, newQuestions, QUESTIONS_SECTION } from './questions/insert.js';

@@ -1,4 +1,4 @@
-import { mkdir, opendir, readFile, realpath, stat } from 'node:fs/promises';
+import { mkdir, opendir, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { lock } from 'proper-lockfile';
 import writeFileAtomic from 'write-file-atomic';
@@ -40,6 +40,21 @@ export class NodeStore implements NoteStore {
       }
     };
     await walk(this.root, '');
+    return found.sort();
+  }
+
+  /** Files directly in `folder` (symlinks to files included), as folder-relative paths; `[]` when it is missing. */
+  async listFiles(folder: string): Promise<string[]> {
+    const relativeFolder = folder === '.' ? '' : folder.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
+    const absolute = relativeFolder === '' ? this.root : this.resolve(relativeFolder);
+    const directory = await opendir(absolute).catch(() => undefined);
+    if (!directory) return [];
+    const found: string[] = [];
+    for await (const entry of directory) {
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) isFile = await stat(join(absolute, entry.name)).then((info) => info.isFile(), () => false);
+      if (isFile) found.push(relativeFolder === '' ? entry.name : `${relativeFolder}/${entry.name}`);
+    }
     return found.sort();
   }
 

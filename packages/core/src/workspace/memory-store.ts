@@ -13,6 +13,12 @@ export class MemoryStore implements NoteStore {
     return [...this.files.keys()].filter(isNotePath).sort();
   }
 
+  async listFiles(folder: string): Promise<string[]> {
+    const prefix = folder === '.' ? '' : folder.replace(/^\.\//, '').replace(/\/+$/, '');
+    const start = prefix === '' ? '' : `${prefix}/`;
+    return [...this.files.keys()].filter((path) => path.startsWith(start) && !path.slice(start.length).includes('/')).sort();
+  }
+
   async read(path: string): Promise<StoredText | undefined> {
     const text = this.files.get(path);
     return text === undefined ? undefined : { text, version: contentVersion(text) };

@@ -6,6 +6,13 @@
 export interface NoteStore {
   /** Every Markdown file under the folder, skipping dot-folders and `node_modules`. */
   listNotes(): Promise<string[]>;
+  /**
+   * Paths (relative to the notes folder) of the files directly in `folder`,
+   * itself relative to the notes folder (`''` is the folder itself), sorted;
+   * `[]` when the folder does not exist. Subfolders are not listed. Used for
+   * `.rapport/templates/`, which `listNotes` skips as a dot-folder.
+   */
+  listFiles(folder: string): Promise<string[]>;
   /** Reads a file; `undefined` when it does not exist. */
   read(path: string): Promise<StoredText | undefined>;
   /**

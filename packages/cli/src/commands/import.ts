@@ -1,0 +1,113 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Argument } from 'commander';
+import { importContacts, isCalendarDate, parseLinkedInConnections, parseVCards, todayIn, type Diagnostic, type ImportFormat, type ImportReading, type ImportSummary } from '@rapport/core';
+import type { CommandContext } from '../context.js';
+import { EXIT, UsageError, type RegisterCommand } from '../program.js';
+
+interface ImportOptions {
+  dryRun?: boolean;
+  json?: boolean;
+  today?: string;
+}
+
+const READERS: Record<ImportFormat, (text: string, file: string) => ImportReading> = {
+  linkedin: parseLinkedInConnections,
+  vcard: parseVCards,
+};
+
+export const registerImport: RegisterCommand = (program, context, setExitCode) => {
+  program
+    .command('import')
+    .description('add people from LinkedIn’s Connections.csv or a vCard file as contacts; people already in your notes only get their empty fields filled')
+    .addArgument(new Argument('<format>', 'what the file is').choices(['linkedin', 'vcard']))
+    .argument('<file>', 'the file to import')
+    .option('--dry-run', 'show what would be created and updated, and write nothing')
+    .option('--today <YYYY-MM-DD>', 'history date for people the file gives no date for (default: today)')
+    .option('--json', 'print the summary as JSON: {created, updated, skipped, diagnostics}')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Matching: a person is the same contact when the LinkedIn URL matches, else the email',
+        '(any case), else the exact name and organization. Re-running an import changes nothing.',
+        '',
+        'Examples:',
+        '  rapport import linkedin ~/Downloads/Connections.csv --dry-run',
+        '  rapport import linkedin ~/Downloads/Connections.csv',
+        '  rapport import vcard contacts.vcf',
+        '',
+      ].join('\n'),
+    )
+    .action(async (format: ImportFormat, file: string, options: ImportOptions) => {
+      if (options.today !== undefined && !isCalendarDate(options.today)) throw new UsageError(`invalid date "${options.today}" (use YYYY-MM-DD)`);
+      const ctx = context();
+      const text = await readInput(ctx, file);
+      if (typeof text !== 'string') {
+        setExitCode(EXIT.problems);
+        return printDiagnostics(ctx, [text]);
+      }
+      const workspace = await ctx.workspace();
+      const reading = READERS[format](text, file);
+      const summary = await importContacts(workspace, reading, { today: options.today ?? todayIn(workspace.config.timezone), dryRun: options.dryRun ?? false });
+      setExitCode(reading.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.problems : EXIT.ok);
+      if (options.json) return ctx.json(summary);
+      // A row the reader skipped is listed under "skipped" already, with its file and line.
+      const listed = new Set(summary.skipped.map((entry) => `${entry.line}\0${entry.reason}`));
+      printDiagnostics(ctx, reading.diagnostics.filter((diagnostic) => !listed.has(`${diagnostic.line}\0${diagnostic.message}`)));
+      printSummary(ctx, summary);
+    });
+};
+
+/** The file's text, or a diagnostic when it is not UTF-8; a file that cannot be opened is a usage error. */
+async function readInput(ctx: CommandContext, file: string): Promise<string | Diagnostic> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(resolve(ctx.io.cwd, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    throw new UsageError(`cannot read ${file}: ${reason}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    // Point at the first byte that is not UTF-8: decoding leniently marks it with U+FFFD.
+    const lenient = bytes.toString('utf8');
+    const before = lenient.slice(0, lenient.indexOf('\uFFFD'));
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    return { file, line, column, endLine: line, endColumn: column, severity: 'error', rule: 'import-not-utf8', message: 'The file is not UTF-8 text; nothing was imported', hint: 'Save or export it again as UTF-8' };
+  }
+}
+
+function printDiagnostics(ctx: CommandContext, diagnostics: readonly Diagnostic[]): void {
+  const { colors } = ctx;
+  for (const d of diagnostics) {
+    const severity = d.severity === 'error' ? colors.red('error') : colors.yellow(d.severity);
+    ctx.io.stderr.write(`${d.file}:${d.line}: ${severity} ${d.message} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}\n`);
+  }
+}
+
+function printSummary(ctx: CommandContext, summary: ImportSummary): void {
+  const { colors } = ctx;
+  const verb = summary.dryRun ? { created: 'Would create', updated: 'Would fill in', skipped: 'Would skip' } : { created: 'Created', updated: 'Filled in', skipped: 'Skipped' };
+  if (summary.created.length > 0) {
+    ctx.print(`${verb.created} ${plural(summary.created.length, 'contact')}:`);
+    for (const entry of summary.created) ctx.print(`  ${colors.green('+')} ${entry.file}  ${entry.name} ${colors.dim(`(line ${entry.line})`)}`);
+  }
+  if (summary.updated.length > 0) {
+    ctx.print(`${verb.updated} empty fields of ${plural(summary.updated.length, 'contact')}:`);
+    for (const entry of summary.updated) ctx.print(`  ${colors.yellow('~')} ${entry.file}  ${entry.name}: ${entry.fields.join(', ')} ${colors.dim(`(matched by ${entry.matchedBy}, line ${entry.line})`)}`);
+  }
+  if (summary.skipped.length > 0) {
+    ctx.print(`${verb.skipped} ${summary.skipped.length}:`);
+    for (const entry of summary.skipped) ctx.print(`  ${colors.dim('-')} ${summary.file}:${entry.line}  ${entry.name ? `${entry.name}: ` : ''}${entry.reason}`);
+  }
+  const totals = `${summary.created.length} created, ${summary.updated.length} updated, ${summary.skipped.length} skipped`;
+  ctx.print(summary.dryRun ? `${totals} ${colors.cyan('(dry run: nothing was written)')}` : totals);
+}
+
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,68 @@
+import { editNote, findContact, insertQuestions, InvalidInputError, loadQuestions, newQuestions, pickQuestions, type Question, type QuestionPick } from '@rapport/core';
+import { UsageError, type RegisterCommand } from '../program.js';
+
+interface QuestionsOptions {
+  theme?: string;
+  into?: string;
+  pick?: string;
+  json?: boolean;
+}
+
+export const registerQuestions: RegisterCommand = (program, context) => {
+  program
+    .command('questions')
+    .description('the question bank by theme (TIARA and more), with yours from .rapport/questions.md; --into adds a set to a note')
+    .option('--theme <theme>', 'only this theme (trends, insights, advice, resources, assignments, day, path, skills, hindsight, or one of yours)')
+    .option('--pick <ids|count>', 'these questions in this order (e.g. path-1,skills-1,advice-3), or a number of them taken theme by theme')
+    .option('--into <contact>', "add the questions to the contact's ## Questions section (id or path); \"who else\" stays last")
+    .option('--json', 'print a JSON array of {id, theme, text, origin}')
+    .addHelpText('after', '\nExamples:\n  rapport questions --theme advice\n  rapport questions --pick 8 --into lauren-fitzgerald\n  rapport questions --pick path-1,skills-1,hindsight-1 --into contacts/health-tech/elena-vasquez.md\n')
+    .action(async (options: QuestionsOptions) => {
+      const ctx = context();
+      const set = await loadQuestions(ctx.store);
+      for (const d of set.diagnostics) {
+        ctx.io.stderr.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.rule}]${d.hint ? `\n    hint: ${d.hint}` : ''}\n`);
+      }
+      const pick: QuestionPick = {
+        ...(options.theme !== undefined ? { theme: options.theme } : {}),
+        ...(options.pick !== undefined ? pickOption(options.pick) : {}),
+      };
+      let questions: Question[];
+      try {
+        questions = pickQuestions(set, pick);
+      } catch (error) {
+        if (error instanceof InvalidInputError) throw new UsageError(error.message);
+        throw error;
+      }
+      // Listing a theme shows that theme; "who else" joins only a set meant for a note.
+      if (options.into === undefined && options.theme !== undefined && options.pick === undefined) questions = questions.slice(0, -1);
+
+      if (options.into !== undefined) {
+        const workspace = await ctx.workspace();
+        const contact = findContact(workspace, workspace.index.contact(options.into) || !workspace.index.contact(ctx.notePath(options.into)) ? options.into : ctx.notePath(options.into));
+        const texts = questions.map((question) => question.text);
+        const added = newQuestions(workspace.index.text(contact.file) ?? '', texts).length;
+        await editNote(workspace, contact.file, (text) => insertQuestions(text, texts), { retries: 5 });
+        return ctx.print(added === 0 ? `${contact.name}: these questions are already in ${contact.file}` : `${contact.name}: added ${added} question${added === 1 ? '' : 's'} to ## Questions in ${contact.file}`);
+      }
+      if (options.json) return ctx.json(questions);
+      const { colors } = ctx;
+      const width = Math.max(...questions.map((question) => question.id.length));
+      const line = (question: Question) => `  ${colors.cyan(question.id.padEnd(width))}  ${question.text}${question.origin === 'user' ? colors.dim(' (yours)') : ''}`;
+      if (options.pick !== undefined) return questions.forEach((question) => ctx.print(line(question)));
+      for (const theme of set.themes) {
+        const inTheme = questions.filter((question) => question.theme === theme.id);
+        if (inTheme.length === 0) continue;
+        ctx.print(`${colors.bold(theme.label)}${theme.tiara ? colors.dim(' (TIARA)') : ''}`);
+        inTheme.forEach((question) => ctx.print(line(question)));
+      }
+    });
+};
+
+function pickOption(value: string): { count: number } | { ids: string[] } {
+  if (/^\s*\d+\s*$/.test(value)) return { count: Number(value) };
+  const ids = value.split(',').map((id) => id.trim()).filter(Boolean);
+  if (ids.length === 0) throw new UsageError('--pick needs question ids (path-1,skills-2) or a number');
+  return { ids };
+}
+

@@ -1,0 +1,100 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { agenda, loadWorkspace, meetingStart } from '@rapport/core';
+import { NodeStore } from '@rapport/core/node';
+import { readCalendarBack, readCardsBack } from '../../core/src/test-support/read-back.js';
+import { exampleCopy, rapport, snapshot } from './support/run-cli.js';
+
+const TODAY = '2026-11-23';
+const NOW = new Date(`${TODAY}T12:00:00Z`);
+const utc = (date: Date) => new Date(date.getTime()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+describe('rapport export', () => {
+  it('explains itself with examples', () => {
+    const help = rapport(['export', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: rapport export');
+    expect(help.stdout).toContain('rapport export ics --out ~/interviews.ics');
+    expect(rapport(['export', 'xls']).code).toBe(2);
+  });
+
+  it('ics: the example’s meetings and due actions, read back by Python icalendar', async () => {
+    const folder = exampleCopy();
+    const result = rapport(['export', 'ics', '--dir', folder, '--today', TODAY]);
+    expect(result.code).toBe(0);
+    const { items } = readCalendarBack(result.stdout);
+    const workspace = await loadWorkspace(new NodeStore(folder));
+    const { timezone } = workspace.config;
+    const all = workspace.index.contacts();
+    const meetings = all.filter((contact) => contact.meeting && ['scheduled', 'prepared', 'held'].includes(contact.stage));
+    expect(meetings.length).toBeGreaterThanOrEqual(3);
+    for (const contact of meetings) {
+      const event = items.find((item) => item.uid === `${contact.id}-meeting@rapport`);
+      expect(event, contact.id).toBeDefined();
+      const start = meetingStart(contact.meeting!.at, timezone);
+      expect(event!.summary).toBe(`Informational interview: ${contact.name} (${contact.organization})`);
+      expect(event!.dtstart).toMatchObject({ tzid: timezone, utc: utc(start), utc_by_vtimezone: utc(start) });
+      expect(event!.dtend?.utc).toBe(utc(new Date(start.getTime() + contact.meeting!.minutes * 60_000)));
+      if (contact.meeting!.place) expect(event!.location).toBe(contact.meeting!.place);
+      if (contact.meeting!.link) expect(event!.url).toBe(contact.meeting!.link);
+    }
+    const due = agenda(all, { now: NOW, timezone, rules: workspace.config.rules }).filter((item) => item.kind !== 'meet');
+    for (const item of due) {
+      const event = items.find((candidate) => candidate.uid === `${item.id}-${item.kind}@rapport`);
+      expect(event, `${item.id} ${item.kind}`).toMatchObject({ summary: item.action, dtstart: { date: item.due }, alarms: [{ action: 'DISPLAY', related: 'START' }] });
+    }
+    expect(items).toHaveLength(meetings.length + due.length);
+    // Stable UIDs: a second export names the same events.
+    const again = readCalendarBack(rapport(['export', 'ics', '--dir', folder, '--today', TODAY]).stdout).items;
+    expect(again.map((item) => item.uid)).toEqual(items.map((item) => item.uid));
+  });
+
+  it('vcard: one card per example contact, read back by Python vobject, private phone numbers left out', async () => {
+    const folder = exampleCopy();
+    const cards = readCardsBack(rapport(['export', 'vcard', '--dir', folder]).stdout);
+    const workspace = await loadWorkspace(new NodeStore(folder));
+    const all = workspace.index.contacts();
+    expect(workspace.config.privateFields).toContain('phone');
+    expect(cards.map((card) => card.fn)).toEqual(all.map((contact) => contact.name));
+    for (const [index, contact] of all.entries()) {
+      expect(cards[index]).toMatchObject({ version: '4.0', uid: `${contact.id}@rapport`, email: contact.email ? [contact.email] : [], tel: [], url: contact.linkedin ? [contact.linkedin] : [] });
+    }
+    expect(cards.some((card) => card.fn === 'Tomás Herrera')).toBe(true);
+  });
+
+  it('csv and json: one row or object per contact, next action included, private fields left out', async () => {
+    const folder = exampleCopy();
+    const rows = parse(rapport(['export', 'csv', '--dir', folder, '--today', TODAY]).stdout, { bom: true, columns: true }) as Record<string, string>[];
+    const objects = JSON.parse(rapport(['export', 'json', '--dir', folder, '--today', TODAY]).stdout) as Record<string, unknown>[];
+    const listed = JSON.parse(rapport(['list', '--json', '--dir', folder, '--today', TODAY]).stdout) as { id: string; next: { action: string; due: string | null } | null }[];
+    expect(rows.map((row) => row.id)).toEqual(listed.map((row) => row.id));
+    expect(objects.map((object) => object.id)).toEqual(listed.map((row) => row.id));
+    for (const [index, row] of listed.entries()) {
+      expect(objects[index]).toMatchObject({ next_action: row.next?.action ?? null, next_due: row.next?.due ?? null });
+      expect(rows[index]!.next_action).toBe((row.next?.action ?? '').replace(/^([=+\-@\t\r])/, "'$1"));
+      expect(objects[index]).not.toHaveProperty('phone');
+      expect(rows[index]).not.toHaveProperty('phone');
+    }
+    expect(rows.find((row) => row.id === 'tomas-herrera')!.met_at).toBe('World Usability Day Pittsburgh 2026');
+  });
+
+  it('--out writes the same bytes atomically, replacing an older export and leaving no temp file', () => {
+    const folder = exampleCopy();
+    const out = join(folder, 'exports');
+    mkdirSync(out);
+    writeFileSync(join(out, 'contacts.json'), 'old');
+    const before = snapshot(folder);
+    const result = rapport(['export', 'json', '--out', 'exports/contacts.json', '--dir', folder, '--today', TODAY], { cwd: folder });
+    expect(result).toMatchObject({ code: 0, stdout: 'Wrote exports/contacts.json\n' });
+    expect(readFileSync(join(out, 'contacts.json'), 'utf8')).toBe(rapport(['export', 'json', '--dir', folder, '--today', TODAY]).stdout);
+    expect(readdirSync(out)).toEqual(['contacts.json']);
+    const after = snapshot(folder);
+    delete after['exports/contacts.json'];
+    delete before['exports/contacts.json'];
+    expect(after).toEqual(before);
+    expect(rapport(['export', 'csv', '--out', join(folder, 'no-such-folder', 'x.csv'), '--dir', folder])).toMatchObject({ code: 2, stderr: expect.stringContaining('its folder does not exist') });
+    expect(existsSync(join(folder, 'no-such-folder'))).toBe(false);
+  });
+});

@@ -1,0 +1,162 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleCopy, rapport, snapshot } from './support/run-cli.js';
+
+const ELENA = 'contacts/health-tech/elena-vasquez.md';
+
+describe('rapport letter', () => {
+  it('prints help with examples', () => {
+    const result = rapport(['letter', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Usage: rapport letter');
+    expect(result.stdout).toContain('Examples');
+  });
+
+  it('lists the shipped letters with the stage each records', () => {
+    const result = rapport(['letter', '--list', '--dir', exampleCopy()]);
+    expect(result.code).toBe(0);
+    const names = result.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]);
+    expect(names).toEqual(['cold-email', 'cold-letter', 'referral', 'follow-up', 'thank-you', 'keep-in-touch']);
+    expect(result.stdout).toMatch(/thank-you\s+Thank-you after the meeting.* → thanked/);
+    expect(rapport(['letter', '--dir', exampleCopy()]).stdout).toBe(result.stdout);
+  });
+
+  it('prints a referral letter that names the referrer first, and writes nothing', () => {
+    const folder = exampleCopy();
+    const before = snapshot(folder);
+    const result = rapport(['letter', 'referral', 'elena-vasquez', '--dir', folder]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Subject: Marcus Bell suggested I get in touch\n\nDear Elena,\n\nMarcus Bell suggested I write to you\./);
+    expect(result.stdout).toContain('given your work as Patient Experience Research Manager at Monongahela Valley Health');
+    expect(result.stdout).toContain('the patient and family advisory council you set up in 2025');
+    expect(result.stdout).toContain('Jordan Reyes\njordan.reyes@example.com\n+1 412 555 0142\n');
+    expect(result.stderr).toBe('');
+    expect(snapshot(folder)).toEqual(before);
+  });
+
+  it('accepts the path of the note instead of its id', () => {
+    const folder = exampleCopy();
+    const result = rapport(['letter', 'thank-you', join(folder, 'contacts/health-tech/priya-raman.md'), '--dir', folder]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Carelink\'s north-star metric is "days with data"');
+    expect(result.stdout).toContain('on Thursday, November 12');
+  });
+
+  it('fails with exit 1, listing each missing field and where to fill it, and writes nothing', () => {
+    const folder = exampleCopy();
+    const before = snapshot(folder);
+    const result = rapport(['letter', 'thank-you', 'elena-vasquez', '--out', 'letter.txt', '--sent', '--dir', folder], { cwd: folder });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('cannot write the "thank-you" letter to Elena Vasquez: 1 field is missing');
+    expect(result.stderr).toContain(`- learned: add a line "Learned: …" under "## Notes" in ${ELENA}`);
+    expect(result.stderr).toContain('--draft');
+    expect(snapshot(folder)).toEqual(before);
+
+    const article = rapport(['letter', 'keep-in-touch', 'maya-chen', '--dir', folder]);
+    expect(article.code).toBe(1);
+    expect(article.stderr).toContain('- article: pass it with --set article="…"');
+  });
+
+  it('fills a field from --set', () => {
+    const url = 'https://example.org/R&D/consent-forms?a=1&b=2';
+    const result = rapport(['letter', 'keep-in-touch', 'aisha-karim', '--set', `article=${url}`, '--today', '2026-11-23', '--dir', exampleCopy()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`we discussed plain-language consent forms, and I came across something I thought you would find interesting:\n\n${url}\n`);
+  });
+
+  it('leaves [[fill: …]] markers with --draft, and names them on stderr', () => {
+    const result = rapport(['letter', 'cold-letter', 'hannah-schultz', '--draft', '--dir', exampleCopy()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('I will be in [[fill: visiting]], and I would be grateful');
+    expect(result.stdout).toContain('your HFES Health Care Symposium 2026 poster');
+    expect(result.stderr).toBe('Draft: fill [[fill: visiting]] before sending\n');
+  });
+
+  it('writes --out, and refuses to overwrite it without --force', () => {
+    const folder = exampleCopy();
+    const first = rapport(['letter', 'follow-up', 'hannah-schultz', '--out', 'hannah.txt', '--dir', folder], { cwd: folder });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toBe('');
+    const text = readFileSync(join(folder, 'hannah.txt'), 'utf8');
+    expect(text).toMatch(/^Subject: Following up on my note of November 5\n\nDear Hannah,\n\nI wrote to you on November 5 to ask/);
+    writeFileSync(join(folder, 'hannah.txt'), 'mine');
+    const second = rapport(['letter', 'follow-up', 'hannah-schultz', '--out', 'hannah.txt', '--dir', folder], { cwd: folder });
+    expect(second).toMatchObject({ code: 2, stderr: expect.stringContaining('hannah.txt already exists (add --force') });
+    expect(readFileSync(join(folder, 'hannah.txt'), 'utf8')).toBe('mine');
+    expect(rapport(['letter', 'follow-up', 'hannah-schultz', '--out', 'hannah.txt', '--force', '--dir', folder], { cwd: folder }).code).toBe(0);
+    expect(readFileSync(join(folder, 'hannah.txt'), 'utf8')).toBe(text);
+  });
+
+  it('records the letter with --sent: the stage of the letter, the date, the channel and the template', () => {
+    const folder = exampleCopy();
+    const before = readFileSync(join(folder, ELENA), 'utf8');
+    const result = rapport(['letter', 'referral', 'elena-vasquez', '--sent', '--date', '2026-11-23', '--via', 'linkedin', '--dir', folder]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Marcus Bell suggested I write to you.');
+    expect(result.stderr).toContain('Recorded: Elena Vasquez identified → contacted (2026-11-23, via linkedin, letter referral)');
+    const after = readFileSync(join(folder, ELENA), 'utf8');
+    expect(after).toBe(
+      before
+        .replace('stage: identified\n', 'stage: contacted\n')
+        .replace('    note: Marcus offered to be named in the first line\n', '    note: Marcus offered to be named in the first line\n  - date: 2026-11-23\n    stage: contacted\n    via: linkedin\n    letter: referral\n'),
+    );
+    const list = JSON.parse(rapport(['list', '--json', '--stage', 'contacted', '--dir', folder]).stdout) as { id: string }[];
+    expect(list.map((row) => row.id)).toContain('elena-vasquez');
+  });
+
+  it.each([
+    ['follow-up', 'hannah-schultz', 'contacted → followed-up'],
+    ['thank-you', 'marcus-bell', 'held → thanked'],
+    ['keep-in-touch', 'dana-okafor', 'nurturing → nurturing'],
+  ])('--sent for %s moves %s %s', (template, id, move) => {
+    const result = rapport(['letter', template, id, '--sent', '--set', 'article=https://example.org/a', '--dir', exampleCopy()]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(move);
+  });
+
+  it('uses a template from .rapport/templates that replaces a shipped one, unless user templates are off', () => {
+    const folder = exampleCopy();
+    mkdirSync(join(folder, '.rapport/templates'), { recursive: true });
+    writeFileSync(join(folder, '.rapport/templates/thank-you.eta'), '---\ndescription: Short thanks\nneeds: [firstName, learned]\nstage: thanked\n---\nSubject: Thanks from R&D\n\n<%= it.firstName %>: <%= it.learned %>.\n');
+    const mine = rapport(['letter', 'thank-you', 'maya-chen', '--dir', folder]);
+    expect(mine).toMatchObject({ code: 0, stdout: 'Subject: Thanks from R&D\n\nMaya: Brightline pays patients for 30-minute sessions and always lets a caregiver join, which doubled their show-up rate among older adults.\n' });
+    expect(rapport(['letter', '--list', '--dir', folder]).stdout).toMatch(/thank-you\s+Short thanks → thanked \(yours: \.rapport\/templates\/thank-you\.eta, replaces the shipped one\)/);
+    const shipped = rapport(['letter', 'thank-you', 'maya-chen', '--no-user-templates', '--dir', folder]);
+    expect(shipped.stdout).toContain('Thank you for taking the time to talk with me on Wednesday, October 7.');
+  });
+
+  it('reports a malformed template with its name, line and column (exit 1), and writes nothing', () => {
+    const folder = exampleCopy();
+    mkdirSync(join(folder, '.rapport/templates'), { recursive: true });
+    writeFileSync(join(folder, '.rapport/templates/coffee.eta'), '---\nstage: contacted\n---\nSubject: Coffee?\n\nHi <%= it.firstName %>,\ncoffee at <% if (it.organization { %>?\n');
+    const before = snapshot(folder);
+    const result = rapport(['letter', 'coffee', 'owen-park', '--sent', '--dir', folder]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('letter template "coffee" (.rapport/templates/coffee.eta:7:11): JavaScript syntax error');
+    expect(result.stderr).toContain('coffee at <% if (it.organization { %>?\n            ^');
+    expect(snapshot(folder)).toEqual(before);
+    const list = rapport(['letter', '--list', '--dir', folder]);
+    expect(list.code).toBe(1);
+    expect(list.stdout).toMatch(/coffee\s+broken \.rapport\/templates\/coffee\.eta:7:11/);
+  });
+
+  it.each([
+    [['letter', 'love-letter', 'owen-park'], 2, 'there is no letter template "love-letter" (available: cold-email, cold-letter, referral, follow-up, thank-you, keep-in-touch)'],
+    [['letter', 'thank-you'], 2, 'which contact is the thank-you letter for?'],
+    [['letter', 'thank-you', 'nobody-at-all'], 3, 'no contact note found for "nobody-at-all"'],
+    [['letter', 'thank-you', 'marcus-bell', '--date', '2026-11-23'], 2, '--date goes with --sent'],
+    [['letter', 'thank-you', 'marcus-bell', '--sent', '--draft'], 2, 'a --draft is not ready to send'],
+    [['letter', 'thank-you', 'marcus-bell', '--sent', '--via', 'pigeon'], 2, 'unknown channel "pigeon"'],
+    [['letter', 'thank-you', 'marcus-bell', '--sent', '--date', '2026-13-01'], 2, 'invalid --date "2026-13-01"'],
+    [['letter', 'keep-in-touch', 'maya-chen', '--set', 'article'], 2, '--set needs field=value'],
+  ])('rapport %j exits %i and writes nothing', (args, code, message) => {
+    const folder = exampleCopy();
+    const before = snapshot(folder);
+    const result = rapport([...args, '--dir', folder]);
+    expect(result.code).toBe(code);
+    expect(result.stderr).toContain(message);
+    expect(snapshot(folder)).toEqual(before);
+  });
+});

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { meetingStart } from '../lifecycle/dates.js';
+import { agenda } from '../lifecycle/next-action.js';
+import { EXPORT_NOW, exportFolder } from '../test-support/export-notes.js';
+import { readCalendarBack, type ReadBackItem } from '../test-support/read-back.js';
+import { MemoryStore } from '../workspace/memory-store.js';
+import { loadWorkspace } from '../workspace/workspace.js';
+import { exportIcs } from './ics.js';
+
+const utc = (date: Date) => new Date(date.getTime()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+describe('exportIcs, read back by Python icalendar', () => {
+  it('makes one event per scheduled, prepared or held meeting, matching the notes', async () => {
+    const workspace = await loadWorkspace(exportFolder());
+    const { zones, items } = readCalendarBack(exportIcs(workspace, { now: EXPORT_NOW }));
+    const meetings = items.filter((item) => item.uid.endsWith('-meeting@rapport'));
+    expect(meetings.map((item) => item.uid).sort()).toEqual(['held-meeting@rapport', 'summer-coffee-meeting@rapport', 'winter-call-meeting@rapport']);
+    expect(zones).toEqual(['America/New_York']);
+
+    for (const item of meetings) {
+      const contact = workspace.index.contact(item.uid.replace('-meeting@rapport', ''))!;
+      const meeting = contact.meeting!;
+      const start = meetingStart(meeting.at, 'America/New_York');
+      expect(item.summary).toBe(`Informational interview: ${contact.name} (${contact.organization})`);
+      expect(item.dtstart).toMatchObject({ tzid: 'America/New_York', utc: utc(start), utc_by_vtimezone: utc(start) });
+      expect(item.dtend).toMatchObject({ utc: utc(new Date(start.getTime() + meeting.minutes * 60_000)), utc_by_vtimezone: utc(new Date(start.getTime() + meeting.minutes * 60_000)) });
+      expect(item.location).toBe(meeting.place);
+      expect(item.sequence).toBe(contact.history.length);
+      expect(item.description).toContain(`Note: ${contact.file}`);
+    }
+  });
+
+  it('writes meeting times in the configured zone, summer time included', async () => {
+    const { items } = readCalendarBack(exportIcs(await loadWorkspace(exportFolder()), { now: EXPORT_NOW }));
+    const byUid = new Map(items.map((item) => [item.uid, item]));
+    // "2027-07-14T08:30" has no offset: it is read in America/New_York, on daylight time (-04:00).
+    expect(byUid.get('summer-coffee-meeting@rapport')!.dtstart).toMatchObject({ local: '2027-07-14T08:30:00', utc: '2027-07-14T12:30:00Z', utc_by_vtimezone: '2027-07-14T12:30:00Z' });
+    expect(byUid.get('winter-call-meeting@rapport')!.dtstart).toMatchObject({ local: '2026-12-01T09:00:00', utc: '2026-12-01T14:00:00Z' });
+    expect(byUid.get('summer-coffee-meeting@rapport')!.location).toBe('Café on Bryant St, Highland Park; by the window');
+    expect(byUid.get('summer-coffee-meeting@rapport')!.summary).toBe('Informational interview: Zoë Ångström (Fjord Health; Nordics, AB)');
+  });
+
+  it('builds a VTIMEZONE that calendar programs can rely on, even for a half-hour zone', async () => {
+    const store = new MemoryStore({
+      '.rapport/config.yaml': 'timezone: America/St_Johns\n',
+      'a.md': '---\ntype: contact\nname: Ana\nstage: scheduled\nhistory: [{date: 2026-06-01, stage: scheduled}]\nmeeting: {at: "2026-07-01T10:00", minutes: 60, format: phone}\n---\n',
+      'b.md': '---\ntype: contact\nname: Bo\nstage: scheduled\nhistory: [{date: 2026-06-01, stage: scheduled}]\nmeeting: {at: "2026-12-01T10:00", minutes: 30, format: phone}\n---\n',
+    });
+    const { items } = readCalendarBack(exportIcs(await loadWorkspace(store), { now: EXPORT_NOW }));
+    const starts = Object.fromEntries(items.filter((item) => item.uid.endsWith('-meeting@rapport')).map((item) => [item.uid, item.dtstart]));
+    expect(starts['a-meeting@rapport']).toMatchObject({ tzid: 'America/St_Johns', utc: '2026-07-01T12:30:00Z', utc_by_vtimezone: '2026-07-01T12:30:00Z' });
+    expect(starts['b-meeting@rapport']).toMatchObject({ utc: '2026-12-01T13:30:00Z', utc_by_vtimezone: '2026-12-01T13:30:00Z' });
+  });
+
+  it('leaves out meetings of later stages and the meeting day action (the meeting is the event)', async () => {
+    const { items } = readCalendarBack(exportIcs(await loadWorkspace(exportFolder()), { now: new Date('2026-11-30T15:00:00Z') }));
+    const uids = items.map((item) => item.uid);
+    expect(uids).not.toContain('thanked-meeting@rapport');
+    expect(uids.filter((uid) => uid.endsWith('-meet@rapport'))).toEqual([]);
+  });
+
+  it('makes every other due action an all-day event with a 9:00 reminder', async () => {
+    const workspace = await loadWorkspace(exportFolder());
+    const { items } = readCalendarBack(exportIcs(workspace, { now: EXPORT_NOW }));
+    const expected = agenda(workspace.index.contacts(), { now: EXPORT_NOW, timezone: 'America/New_York', rules: workspace.config.rules }).filter((item) => item.kind !== 'meet');
+    expect(expected.map((item) => item.kind)).toEqual(expect.arrayContaining(['follow-up', 'manual', 'thank', 'prepare']));
+    const actions = items.filter((item) => !item.uid.endsWith('-meeting@rapport'));
+    expect(actions.map((item) => item.uid).sort()).toEqual(expected.map((item) => `${item.id}-${item.kind}@rapport`).sort());
+    for (const item of expected) {
+      const event = actions.find((action) => action.uid === `${item.id}-${item.kind}@rapport`)!;
+      expect(event.summary).toBe(item.action);
+      expect(event.dtstart).toEqual({ date: item.due });
+      expect(event.transp).toBe('TRANSPARENT');
+      expect(event.alarms).toEqual([{ action: 'DISPLAY', trigger_seconds: 9 * 3600, related: 'START' }]);
+    }
+  });
+
+  it('keeps UIDs stable across exports, so a calendar updates its events instead of duplicating them', async () => {
+    const store = exportFolder();
+    const uids = (items: ReadBackItem[]) => items.map((item) => item.uid).sort();
+    const first = readCalendarBack(exportIcs(await loadWorkspace(store), { now: EXPORT_NOW })).items;
+    const second = readCalendarBack(exportIcs(await loadWorkspace(store), { now: EXPORT_NOW })).items;
+    expect(uids(second)).toEqual(uids(first));
+    expect(new Set(uids(first)).size).toBe(first.length);
+    // Rescheduling adds a history entry: same UID, higher SEQUENCE.
+    const text = (await store.read('winter-call.md'))!.text.replace('2026-12-01T09:00-05:00', '2026-12-02T09:00-05:00').replace('history:\n', 'history:\n  - date: 2026-10-01\n    stage: identified\n');
+    await store.write('winter-call.md', text);
+    const third = readCalendarBack(exportIcs(await loadWorkspace(store), { now: EXPORT_NOW })).items;
+    const before = first.find((item) => item.uid === 'winter-call-meeting@rapport')!;
+    const after = third.find((item) => item.uid === 'winter-call-meeting@rapport')!;
+    expect(after.sequence).toBe(before.sequence + 1);
+    expect(after.dtstart?.utc).toBe('2026-12-02T14:00:00Z');
+  });
+
+  it('leaves private fields out: here the meeting link', async () => {
+    const withPrivate = readCalendarBack(exportIcs(await loadWorkspace(exportFolder()), { now: EXPORT_NOW })).items;
+    const winter = withPrivate.find((item) => item.uid === 'winter-call-meeting@rapport')!;
+    expect(winter.url).toBeUndefined();
+    expect(winter.description).not.toContain('meet.example');
+    const open = readCalendarBack(exportIcs(await loadWorkspace(exportFolder('timezone: America/New_York\n')), { now: EXPORT_NOW })).items;
+    const shown = open.find((item) => item.uid === 'winter-call-meeting@rapport')!;
+    expect(shown.url).toBe('https://meet.example/sam');
+    expect(shown.description).toContain('Link: https://meet.example/sam');
+  });
+
+  it('writes a valid calendar with no events for an empty folder', async () => {
+    const text = exportIcs(await loadWorkspace(new MemoryStore({})), { now: EXPORT_NOW });
+    expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
+    expect(readCalendarBack(text).items).toEqual([]);
+  });
+});

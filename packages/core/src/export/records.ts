@@ -1,0 +1,39 @@
+import { nextAction } from '../lifecycle/next-action.js';
+import type { Workspace } from '../workspace/workspace.js';
+import { privateFieldFilter, withoutPrivate } from './privacy.js';
+
+export interface ExportOptions {
+  /** The instant next actions are computed for (and the calendar's DTSTAMP). Default: now. */
+  readonly now?: Date;
+}
+
+/** Columns every exported contact starts with. */
+export const IDENTITY_COLUMNS = ['id', 'file', 'name', 'stage'] as const;
+
+/** Columns added to every exported contact, after its frontmatter fields. */
+export const COMPUTED_COLUMNS = ['next_action', 'next_due'] as const;
+
+/**
+ * One plain object per contact: `id`, `file`, `name` and `stage` (as
+ * Rapport reads them), then every other frontmatter field as written
+ * (unknown ones included, in the note's order), then the computed
+ * `next_action` and `next_due` (`null` when none). Fields the config lists
+ * as private are left out; the name and stage never are.
+ */
+export function contactRecords(workspace: Workspace, options: ExportOptions = {}): Record<string, unknown>[] {
+  const { config, index } = workspace;
+  const contacts = index.contacts();
+  const context = { now: options.now ?? new Date(), timezone: config.timezone, rules: config.rules, contacts };
+  const isPrivate = privateFieldFilter(config.privateFields);
+  return contacts.map((contact) => {
+    const next = nextAction(contact, context);
+    const fields = withoutPrivate(contact.fields, isPrivate) as Record<string, unknown>;
+    for (const column of [...IDENTITY_COLUMNS, ...COMPUTED_COLUMNS]) delete fields[column];
+    return { id: contact.id, file: contact.file, name: contact.name, stage: contact.stage, ...fields, next_action: next?.action ?? null, next_due: next?.due ?? null };
+  });
+}
+
+/** The contacts as a JSON array (see `contactRecords`), pretty-printed. */
+export function exportJson(workspace: Workspace, options: ExportOptions = {}): string {
+  return JSON.stringify(contactRecords(workspace, options), null, 2) + '\n';
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseVCards } from '../import/vcard.js';
+import { exportFolder } from '../test-support/export-notes.js';
+import { readCardsBack } from '../test-support/read-back.js';
+import { MemoryStore } from '../workspace/memory-store.js';
+import { loadWorkspace } from '../workspace/workspace.js';
+import { exportVCards } from './vcard.js';
+
+describe('exportVCards, read back by Python vobject', () => {
+  it('writes one vCard 4.0 per contact whose fields match the note', async () => {
+    const workspace = await loadWorkspace(exportFolder('timezone: America/New_York\n'));
+    const cards = readCardsBack(exportVCards(workspace));
+    const contacts = workspace.index.contacts();
+    expect(cards.map((card) => card.fn)).toEqual(contacts.map((contact) => contact.name));
+    for (const [index, contact] of contacts.entries()) {
+      const card = cards[index]!;
+      expect(card.version).toBe('4.0');
+      expect(card.uid).toBe(`${contact.id}@rapport`);
+      expect(card.org).toEqual(contact.organization ? [[contact.organization]] : []);
+      expect(card.title).toEqual(contact.role ? [contact.role] : []);
+      expect(card.email).toEqual(contact.email ? [contact.email] : []);
+      expect(card.tel).toEqual(contact.phone ? [contact.phone] : []);
+      expect(card.url).toEqual(contact.linkedin ? [contact.linkedin] : []);
+      expect(card.note).toEqual([`Informational interview stage: ${contact.stage}`]);
+      expect(card.categories).toEqual(contact.tags.length > 0 ? [[...contact.tags]] : []);
+    }
+  });
+
+  it('keeps non-ASCII names and escaped commas and semicolons intact', async () => {
+    const cards = readCardsBack(exportVCards(await loadWorkspace(exportFolder())));
+    const zoe = cards.find((card) => card.uid === 'summer-coffee@rapport')!;
+    expect(zoe.fn).toBe('Zoë Ångström');
+    expect(zoe.n).toEqual({ family: 'Ångström', given: 'Zoë' });
+    expect(zoe.org).toEqual([['Fjord Health; Nordics, AB']]);
+    expect(zoe.title).toEqual(['=2+3']);
+  });
+
+  it('leaves private fields out', async () => {
+    const cards = readCardsBack(exportVCards(await loadWorkspace(exportFolder())));
+    expect(cards.find((card) => card.uid === 'winter-call@rapport')!.tel).toEqual([]);
+    const open = readCardsBack(exportVCards(await loadWorkspace(exportFolder('timezone: America/New_York\n'))));
+    expect(open.find((card) => card.uid === 'winter-call@rapport')!.tel).toEqual(['+1 412 555 0100']);
+  });
+
+  it('round-trips through Rapport’s own vCard import', async () => {
+    const workspace = await loadWorkspace(exportFolder('timezone: America/New_York\n'));
+    const reading = parseVCards(exportVCards(workspace), 'export.vcf');
+    expect(reading.diagnostics).toEqual([]);
+    expect(reading.candidates.map((candidate) => [candidate.name, candidate.organization, candidate.role, candidate.emails[0]])).toEqual(
+      workspace.index.contacts().map((contact) => [contact.name, contact.organization, contact.role, contact.email]),
+    );
+  });
+
+  it('writes nothing for an empty folder', async () => {
+    expect(exportVCards(await loadWorkspace(new MemoryStore({})))).toBe('');
+  });
+});

@@ -1,0 +1,152 @@
+import type { Diagnostic } from '../diagnostics.js';
+import type { Source } from '../model/vocabulary.js';
+import { InvalidInputError, RapportError } from '../errors.js';
+import { isCalendarDate } from '../lifecycle/dates.js';
+import { getField, setField } from '../note/edit.js';
+import { MemoryStore } from '../workspace/memory-store.js';
+import { NoteIndex } from '../workspace/note-index.js';
+import { createContact, editNote, type Workspace } from '../workspace/workspace.js';
+import type { ImportCandidate, ImportFormat, ImportReading, ImportRule } from './candidate.js';
+import { ContactMatcher, type MatchKind } from './match.js';
+
+export interface ImportOptions {
+  /** Day of the import, `YYYY-MM-DD`: the history date of people the file gives no date for. */
+  readonly today: string;
+  /** Work out what would be created and updated without writing anything. Default `false`. */
+  readonly dryRun?: boolean;
+}
+
+/** A note created or filled in by an import. */
+export interface ImportedContact {
+  /** Line of the input file the person came from. */
+  readonly line: number;
+  readonly name: string;
+  /** The note, relative to the notes folder. */
+  readonly file: string;
+  /** For an update: which key recognised the existing note. */
+  readonly matchedBy?: MatchKind;
+  /** Frontmatter fields written: all of a new note's, only the empty ones filled in an update. */
+  readonly fields: readonly string[];
+}
+
+/** A person of the input file that changed nothing, and why. */
+export interface SkippedImport {
+  readonly line: number;
+  readonly name?: string;
+  readonly reason: string;
+  /** The existing note, when the person was recognised. */
+  readonly file?: string;
+}
+
+export interface ImportSummary {
+  readonly file: string;
+  readonly format: ImportFormat;
+  readonly dryRun: boolean;
+  readonly created: readonly ImportedContact[];
+  readonly updated: readonly ImportedContact[];
+  readonly skipped: readonly SkippedImport[];
+  /** Problems in the input file, from the reader. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Reader rules that mean a whole row or card was left out. */
+const SKIPPING_RULES: ReadonlySet<ImportRule> = new Set(['import-short-row', 'import-missing-name', 'import-malformed-csv', 'import-malformed-vcard']);
+
+/** Fields an import may fill, in the order they are written. */
+const FILLABLE = ['organization', 'role', 'email', 'phone', 'linkedin', 'location', 'source'] as const;
+type Fillable = (typeof FILLABLE)[number];
+type FillValues = { readonly [K in Fillable]?: K extends 'source' ? Source : string };
+
+/**
+ * Brings the people of an import file into the notes. Someone already there
+ * (matched by LinkedIn URL, then email, then exact name and organization)
+ * only gets the fields their note leaves empty, written with lossless edits:
+ * nothing the user wrote is ever overwritten. Anyone else becomes a new
+ * `identified` contact whose history starts on the date the file gives
+ * (LinkedIn's connection date) or on the import day. Running the same import
+ * again changes nothing.
+ */
+export async function importContacts(workspace: Workspace, reading: ImportReading, options: ImportOptions): Promise<ImportSummary> {
+  if (!isCalendarDate(options.today)) throw new InvalidInputError(`invalid date "${options.today}" (use YYYY-MM-DD)`);
+  const dryRun = options.dryRun ?? false;
+  const target = dryRun ? inMemoryCopy(workspace) : workspace;
+  const matcher = new ContactMatcher(target.index.contacts());
+  const created: ImportedContact[] = [];
+  const updated: ImportedContact[] = [];
+  const skipped: SkippedImport[] = reading.diagnostics
+    .filter((diagnostic) => SKIPPING_RULES.has(diagnostic.rule as ImportRule))
+    .map((diagnostic) => ({ line: diagnostic.line, reason: diagnostic.message }));
+
+  for (const candidate of reading.candidates) {
+    const values = valuesOf(candidate);
+    const keys = { name: candidate.name, organization: candidate.organization, emails: candidate.emails, linkedin: candidate.linkedin };
+    const match = matcher.match(keys);
+    try {
+      if (match) {
+        const filled: Fillable[] = [];
+        await editNote(target, match.file, (text) => {
+          filled.length = 0;
+          let result = text;
+          for (const field of FILLABLE) {
+            const value = values[field];
+            if (value === undefined || !isEmpty(getField(result, [field]))) continue;
+            result = setField(result, [field], value);
+            filled.push(field);
+          }
+          return result;
+        });
+        matcher.add(match.file, keys);
+        if (filled.length > 0) updated.push({ line: candidate.line, name: candidate.name, file: match.file, matchedBy: match.by, fields: [...filled] });
+        else skipped.push({ line: candidate.line, name: candidate.name, file: match.file, reason: `already in ${match.file} (same ${MATCH_WORDS[match.by]}), nothing to add` });
+      } else {
+        const { organization, role, source, ...fields } = values;
+        const { file } = await createContact(target, {
+          name: candidate.name,
+          date: candidate.since ?? options.today,
+          ...(organization ? { organization } : {}),
+          ...(role ? { role } : {}),
+          ...(source ? { source } : {}),
+          fields,
+        });
+        matcher.add(file, keys);
+        created.push({ line: candidate.line, name: candidate.name, file, fields: ['name', 'stage', ...FILLABLE.filter((field) => values[field] !== undefined), 'history'] });
+      }
+    } catch (error) {
+      if (!(error instanceof RapportError)) throw error;
+      skipped.push({ line: candidate.line, name: candidate.name, reason: error.message, ...(match ? { file: match.file } : {}) });
+    }
+  }
+  skipped.sort((a, b) => a.line - b.line);
+  return { file: reading.file, format: reading.format, dryRun, created, updated, skipped, diagnostics: reading.diagnostics };
+}
+
+const MATCH_WORDS: Record<MatchKind, string> = { linkedin: 'LinkedIn URL', email: 'email', 'name-organization': 'name and organization' };
+
+function valuesOf(candidate: ImportCandidate): FillValues {
+  const email = candidate.emails[0];
+  return {
+    ...(candidate.organization ? { organization: candidate.organization } : {}),
+    ...(candidate.role ? { role: candidate.role } : {}),
+    ...(email ? { email } : {}),
+    ...(candidate.phone ? { phone: candidate.phone } : {}),
+    ...(candidate.linkedin ? { linkedin: candidate.linkedin } : {}),
+    ...(candidate.location ? { location: candidate.location } : {}),
+    ...(candidate.source ? { source: candidate.source } : {}),
+  };
+}
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
+}
+
+/** The workspace as it is, in memory: a dry run works on this copy so it can report exactly what a real run would do. */
+function inMemoryCopy(workspace: Workspace): Workspace {
+  const files: Record<string, string> = {};
+  const index = new NoteIndex();
+  for (const file of workspace.index.files()) {
+    const text = workspace.index.text(file)!;
+    files[file] = text;
+    index.set(file, text);
+  }
+  return { ...workspace, store: new MemoryStore(files), index };
+}

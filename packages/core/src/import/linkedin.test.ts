@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseLinkedInConnections } from './linkedin.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../test-fixtures/import/${name}`, import.meta.url), 'utf8');
+
+describe('parseLinkedInConnections', () => {
+  it('reads LinkedIn’s export as produced: BOM, CRLF, Notes preamble, quoted commas, empty emails, "12 Mar 2024" dates', () => {
+    const text = fixture('linkedin-connections.csv');
+    expect(text.startsWith('\uFEFFNotes:\r\n')).toBe(true);
+    const reading = parseLinkedInConnections(text, 'Connections.csv');
+    expect(reading.candidates.map((candidate) => candidate.name)).toEqual([
+      'Rosa Delgado', 'Victor Nguyen', 'Lauren Fitzgerald', 'Björn Åkesson-Øster', 'Ben Osei', 'Rosa Delgado', 'Elena Vasquez', 'Chidi Okonkwo',
+    ]);
+    expect(reading.candidates[0]).toEqual({
+      line: 5,
+      name: 'Rosa Delgado',
+      organization: 'Carnegie Health Partners, Inc.',
+      role: 'Senior UX Researcher, Patient Portal',
+      linkedin: 'https://www.linkedin.com/in/rosa-delgado-uxr-example',
+      emails: [],
+      source: 'linkedin',
+      since: '2024-03-12',
+    });
+    expect(reading.candidates[3]).toMatchObject({ line: 9, emails: ['bjorn.akesson@example.se'], since: '2022-01-05', role: 'Head of Design, Nordics' });
+    expect(reading.candidates[7]).toMatchObject({ organization: '"Quoted" Labs, LLC', role: '=HYPERLINK("http://evil.example")' });
+  });
+
+  it('reports the row without a name with its line and skips it', () => {
+    const reading = parseLinkedInConnections(fixture('linkedin-connections.csv'), 'Connections.csv');
+    expect(reading.diagnostics).toEqual([
+      expect.objectContaining({ file: 'Connections.csv', line: 8, severity: 'warning', rule: 'import-missing-name', message: 'The row has no name; row skipped' }),
+    ]);
+  });
+
+  it('reads an older export with no URL column, no preamble and LF line endings', () => {
+    const reading = parseLinkedInConnections(fixture('linkedin-connections-old.csv'), 'old.csv');
+    expect(reading.diagnostics).toEqual([]);
+    expect(reading.candidates.map((candidate) => [candidate.line, candidate.name, candidate.linkedin, candidate.since])).toEqual([
+      [2, 'Rosa Delgado', undefined, '2024-03-12'],
+      [3, 'Hiroshi Tanaka', undefined, '2019-06-07'],
+      [4, 'Keisha Brooks', undefined, '2025-10-20'],
+    ]);
+    expect(reading.candidates[1]!.emails).toEqual(['hiroshi.tanaka@example.jp']);
+  });
+
+  it('reports each malformed row with its line, and keeps reading after it', () => {
+    const reading = parseLinkedInConnections(fixture('linkedin-malformed.csv'), 'bad.csv');
+    expect(reading.candidates.map((candidate) => [candidate.line, candidate.name])).toEqual([
+      [5, 'Good Row'],
+      [8, 'Date Wrong'],
+      [9, 'Last Good'],
+    ]);
+    expect(reading.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.rule, diagnostic.severity])).toEqual([
+      [6, 'import-malformed-csv', 'error'],
+      [7, 'import-short-row', 'warning'],
+      [8, 'import-invalid-url', 'warning'],
+      [8, 'import-invalid-email', 'warning'],
+      [8, 'import-invalid-date', 'warning'],
+      [10, 'import-malformed-csv', 'error'],
+    ]);
+    expect(reading.diagnostics[0]!.message).toMatch(/^Not valid CSV \(Invalid Closing Quote.*\); line skipped$/);
+    // Invalid values are left out rather than written into the note.
+    expect(reading.candidates[1]).toEqual({ line: 8, name: 'Date Wrong', organization: 'Acme', role: 'Engineer', emails: [], source: 'linkedin' });
+  });
+
+  it('says so when the file is not a LinkedIn export', () => {
+    const reading = parseLinkedInConnections('Name,Phone\nAna,123\n', 'people.csv');
+    expect(reading.candidates).toEqual([]);
+    expect(reading.diagnostics).toEqual([expect.objectContaining({ file: 'people.csv', line: 1, severity: 'error', rule: 'import-not-linkedin' })]);
+  });
+
+  it('reads an empty export and one with only a header as no one', () => {
+    expect(parseLinkedInConnections('', 'empty.csv').diagnostics[0]?.rule).toBe('import-not-linkedin');
+    expect(parseLinkedInConnections('First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n', 'header.csv')).toEqual({ file: 'header.csv', format: 'linkedin', candidates: [], diagnostics: [] });
+  });
+
+  it('keeps line numbers right after a value spanning two lines', () => {
+    const text = 'First Name,Last Name,Company\r\nAna,"Ruiz\r\nSoto",Acme\r\n\r\nBo,Li,Beta\r\n';
+    const reading = parseLinkedInConnections(text, 'x.csv');
+    expect(reading.candidates.map((candidate) => [candidate.line, candidate.name])).toEqual([
+      [2, 'Ana Ruiz Soto'],
+      [5, 'Bo Li'],
+    ]);
+  });
+});
+
+describe('parseLinkedInConnections on generated exports', () => {
+  const cell = fc.string({ unit: fc.constantFrom('a', 'Z', 'é', '東', ' ', ',', '"', '\n', '\r\n', ';', '=', '-') , maxLength: 12 });
+  const row = fc.record({ first: cell, last: cell, company: cell, position: cell, email: fc.constantFrom('', 'ana@example.com', 'nope') });
+
+  it('reads back every row it is given, on the right line, whatever the values hold', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 15 }), fc.boolean(), (rows, crlf) => {
+        const header = ['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'];
+        const body = stringify(rows.map((r, index) => [r.first, r.last, `https://www.linkedin.com/in/p-${index}`, r.email, r.company, r.position, '12 Mar 2024']), { record_delimiter: crlf ? 'windows' : 'unix', quoted_match: /[\r\n]/ });
+        const text = `\uFEFFNotes:\r\n"Some, notes"\r\n\r\n${stringify([header])}${body}`;
+        const reading = parseLinkedInConnections(text, 'gen.csv');
+        const clean = (value: string) => value.replace(/\s+/g, ' ').trim();
+        const named = rows.map((r, index) => ({ index, name: [clean(r.first), clean(r.last)].filter(Boolean).join(' ') })).filter((r) => r.name !== '');
+        expect(reading.candidates.map((candidate) => candidate.name)).toEqual(named.map((r) => r.name));
+        expect(reading.candidates.map((candidate) => candidate.linkedin)).toEqual(named.map((r) => `https://www.linkedin.com/in/p-${r.index}`));
+        expect(reading.diagnostics.filter((diagnostic) => diagnostic.rule === 'import-missing-name')).toHaveLength(rows.length - named.length);
+        const lines = text.split(/\r\n|\r|\n/).length;
+        for (const candidate of reading.candidates) expect(candidate.line).toBeGreaterThan(4);
+        for (const candidate of reading.candidates) expect(candidate.line).toBeLessThanOrEqual(lines);
+        expect([...reading.candidates.map((candidate) => candidate.line)]).toEqual([...reading.candidates.map((candidate) => candidate.line)].sort((a, b) => a - b));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never throws on arbitrary text after the header', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ',', '"', '\n', '\r', ' ', '\uFEFF'), maxLength: 80 }), (tail) => {
+        const reading = parseLinkedInConnections(`First Name,Last Name,Company\n${tail}`, 'x.csv');
+        for (const diagnostic of reading.diagnostics) expect(diagnostic.line).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,128 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { format, isValid, parse as parseDate } from 'date-fns';
+import type { Diagnostic } from '../diagnostics.js';
+import { cleanText, inputProblem, isEmailAddress, isProfileUrl, type ImportCandidate, type ImportReading } from './candidate.js';
+
+/**
+ * Reads LinkedIn's `Connections.csv` export as LinkedIn writes it: a UTF-8
+ * BOM, CRLF line endings, a `Notes:` preamble of a few lines, then the
+ * header `First Name,Last Name,URL,Email Address,Company,Position,Connected On`
+ * (older exports have no `URL` column), quoted fields that may hold commas,
+ * mostly empty emails and dates like `12 Mar 2024`.
+ *
+ * Never throws for anything in the text: a malformed row is reported with
+ * its line and skipped, and reading resumes on the next line.
+ */
+export function parseLinkedInConnections(text: string, file: string): ImportReading {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const diagnostics: Diagnostic[] = [];
+  const candidates: ImportCandidate[] = [];
+  const reading = () => ({ file, format: 'linkedin' as const, candidates, diagnostics });
+
+  const headerIndex = lines.findIndex((line) => /^\s*"?first name"?\s*,/i.test(line));
+  if (headerIndex < 0) {
+    diagnostics.push(inputProblem(file, 1, 'error', 'import-not-linkedin', 'No header line `First Name,Last Name,…` found: this is not LinkedIn’s Connections.csv', 'Export it from LinkedIn: Settings › Data privacy › Get a copy of your data › Connections'));
+    return reading();
+  }
+  const header = parseRows(lines[headerIndex]!)[0]?.map((name) => name.trim().toLowerCase()) ?? [];
+  const column = (name: string) => {
+    const index = header.indexOf(name);
+    return index < 0 ? undefined : index;
+  };
+  const columns = {
+    first: column('first name'),
+    last: column('last name'),
+    url: column('url'),
+    email: column('email address'),
+    company: column('company'),
+    position: column('position'),
+    connectedOn: column('connected on'),
+  };
+  if (columns.last === undefined) {
+    diagnostics.push(inputProblem(file, headerIndex + 1, 'error', 'import-not-linkedin', 'The header has no `Last Name` column: this is not LinkedIn’s Connections.csv'));
+    return reading();
+  }
+
+  const readRow = (cells: readonly string[], line: number) => {
+    if (cells.every((cell) => cell.trim() === '')) return;
+    if (cells.length !== header.length) {
+      const hint = cells.length > header.length ? 'A value with a comma must be in double quotes' : 'The row may have been cut short';
+      diagnostics.push(inputProblem(file, line, 'warning', 'import-short-row', `The row has ${cells.length} fields but the header has ${header.length}; row skipped`, hint));
+      return;
+    }
+    const cell = (index: number | undefined) => (index === undefined ? undefined : cleanText(cells[index]));
+    const name = [cell(columns.first), cell(columns.last)].filter(Boolean).join(' ');
+    if (name === '') {
+      diagnostics.push(inputProblem(file, line, 'warning', 'import-missing-name', 'The row has no name; row skipped', 'LinkedIn leaves names out for members who closed or hid their account'));
+      return;
+    }
+    const url = cell(columns.url);
+    const email = cell(columns.email);
+    const connectedOn = cell(columns.connectedOn);
+    const since = connectedOn === undefined ? undefined : connectionDate(connectedOn);
+    if (url !== undefined && !isProfileUrl(url)) diagnostics.push(inputProblem(file, line, 'warning', 'import-invalid-url', `Not a profile URL, left out: ${JSON.stringify(url)}`));
+    if (email !== undefined && !isEmailAddress(email)) diagnostics.push(inputProblem(file, line, 'warning', 'import-invalid-email', `Not an email address, left out: ${JSON.stringify(email)}`));
+    if (connectedOn !== undefined && since === undefined) {
+      diagnostics.push(inputProblem(file, line, 'warning', 'import-invalid-date', `Not a date: ${JSON.stringify(connectedOn)}; the import day is used instead`, 'LinkedIn writes dates like 12 Mar 2024'));
+    }
+    const organization = cell(columns.company);
+    const role = cell(columns.position);
+    candidates.push({
+      line,
+      name,
+      emails: email !== undefined && isEmailAddress(email) ? [email] : [],
+      source: 'linkedin',
+      ...(organization ? { organization } : {}),
+      ...(role ? { role } : {}),
+      ...(url !== undefined && isProfileUrl(url) ? { linkedin: url } : {}),
+      ...(since ? { since } : {}),
+    });
+  };
+
+  // csv-parse cannot resynchronise after a broken quote, so on an error the
+  // rest is parsed again from the line after the one that failed.
+  let next = headerIndex + 1;
+  while (next < lines.length) {
+    // Every line belongs to some record (empty lines are kept), so a record starts right after the previous one ends.
+    let ended = 0;
+    try {
+      parseRows(lines.slice(next).join('\n'), (cells, lastLine) => {
+        readRow(cells, next + ended + 1);
+        ended = lastLine;
+      });
+      break;
+    } catch (error) {
+      if (!(error instanceof CsvError)) throw error;
+      const line = next + ended + 1;
+      const reason = error.message.replace(/ at line \d+/, '');
+      diagnostics.push(inputProblem(file, line, 'error', 'import-malformed-csv', `Not valid CSV (${reason}); line skipped`, 'A double quote inside a value must be doubled ("")'));
+      next = line;
+    }
+  }
+  return reading();
+}
+
+/** Parses CSV rows, handing each one with the line it ends on to `onRow` as it is read. */
+function parseRows(text: string, onRow?: (cells: string[], lastLine: number) => void): string[][] {
+  return parse(text, {
+    relax_column_count: true,
+    skip_empty_lines: false,
+    on_record: (record: string[], context) => {
+      if (!onRow) return record;
+      onRow(record, context.lines);
+      return null;
+    },
+  });
+}
+
+const DATE_FORMATS = ['d MMM yyyy', 'd-MMM-yy', 'yyyy-MM-dd', 'M/d/yy', 'M/d/yyyy'] as const;
+const REFERENCE_DAY = new Date(2000, 0, 1);
+
+/** LinkedIn's `12 Mar 2024` (and the few other shapes older exports used) as `YYYY-MM-DD`. */
+export function connectionDate(value: string): string | undefined {
+  for (const pattern of DATE_FORMATS) {
+    const date = parseDate(value.trim(), pattern, REFERENCE_DAY);
+    if (isValid(date) && date.getFullYear() >= 2002) return format(date, 'yyyy-MM-dd');
+  }
+  return undefined;
+}

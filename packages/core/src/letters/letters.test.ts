@@ -1,0 +1,297 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { LetterNotFoundError, LetterTemplateError, MissingLetterFieldsError } from '../errors.js';
+import { MemoryStore } from '../workspace/memory-store.js';
+import { loadWorkspace, type Workspace } from '../workspace/workspace.js';
+import { markLetterSent, renderLetter, type Letter } from './letters.js';
+import { listLetters, SHIPPED_LETTERS } from './registry.js';
+
+const EXAMPLE = fileURLToPath(new URL('../../../../examples/job-search', import.meta.url));
+
+/** The example folder, copied into memory (so nothing a test does reaches the disk). */
+function exampleStore(extra: Record<string, string> = {}): MemoryStore {
+  const files: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(EXAMPLE, path).split('\\').join('/')] = readFileSync(path, 'utf8');
+    }
+  };
+  walk(EXAMPLE);
+  return new MemoryStore({ ...files, ...extra });
+}
+
+async function example(extra: Record<string, string> = {}): Promise<Workspace> {
+  return loadWorkspace(exampleStore(extra));
+}
+
+/** The error a call rejects with, for checking its fields. */
+async function rejection<T extends Error>(promise: Promise<unknown>, type: new (...args: never[]) => T): Promise<T> {
+  await expect(promise).rejects.toThrow(type);
+  return promise.then(
+    () => {
+      throw new Error('resolved');
+    },
+    (error: unknown) => error as T,
+  );
+}
+
+/**
+ * Facts of every example contact, copied by hand from the notes in
+ * examples/job-search (third person turned to second, as letters speak to
+ * the reader). `undefined` means the note does not hold it.
+ */
+interface Facts {
+  readonly firstName: string;
+  readonly organization: string;
+  readonly referrer?: string;
+  readonly impressed: string;
+  readonly learned?: string;
+  readonly topic?: string;
+  readonly meetingDay?: string;
+  readonly sentOn?: string;
+  readonly visiting?: string;
+}
+
+const FACTS: Readonly<Record<string, Facts>> = {
+  'aisha-karim': { firstName: 'Aisha', organization: 'Steel City Health Innovation Lab', impressed: 'your lab\'s open "Patient Research Playbook"', learned: '"not human subjects research" determination from the IRB office', topic: 'plain-language consent forms', meetingDay: 'Thursday, September 24', sentOn: 'September 11' },
+  'ben-osei': { firstName: 'Ben', organization: 'Riverside Community Health Network', referrer: 'Aisha Karim', impressed: 'the walk-in scheduling pilot you led at the Hazelwood clinic', meetingDay: 'Wednesday, November 25', sentOn: 'November 11' },
+  'claire-dubois': { firstName: 'Claire', organization: 'Meridian Telehealth', impressed: 'your keynote "Research that survives the reorg"', sentOn: 'November 13' },
+  'dana-okafor': { firstName: 'Dana', organization: 'Three Rivers Health', impressed: 'the discharge-instructions redesign you led for the cardiac step-down unit', learned: 'hospitals check patient materials with the teach-back method', topic: 'how the MyRivers portal team recruits patients for feedback sessions', meetingDay: 'Wednesday, September 16', sentOn: 'September 9' },
+  'elena-vasquez': { firstName: 'Elena', organization: 'Monongahela Valley Health', referrer: 'Marcus Bell', impressed: 'the patient and family advisory council you set up in 2025' },
+  'greg-malone': { firstName: 'Greg', organization: 'Keystone Therapeutics', impressed: 'your comment in the news piece', sentOn: 'September 14' },
+  'hannah-schultz': { firstName: 'Hannah', organization: 'Northside Respiratory', impressed: 'your HFES Health Care Symposium 2026 poster', sentOn: 'November 5' },
+  'irene-kowalski': { firstName: 'Irene', organization: 'Fenwick Biopharma', impressed: "your LinkedIn article on explaining a phase III trial's results", sentOn: 'September 10' },
+  'keisha-brooks': { firstName: 'Keisha', organization: 'Three Rivers Health', impressed: 'your coalition webinar "Plain language is a patient safety issue"' },
+  'lauren-fitzgerald': { firstName: 'Lauren', organization: 'Nimbus Telehealth', impressed: 'your LinkedIn series "#TeacherToUXR"', meetingDay: 'Wednesday, November 25', sentOn: 'November 3' },
+  'marcus-bell': { firstName: 'Marcus', organization: 'Monongahela Valley Health', referrer: 'Priya Raman', impressed: 'your AMIA 2025 poster "Fewer, better alerts', learned: 'your team now runs an alert audit with frontline staff', meetingDay: 'Friday, November 20', sentOn: 'November 13' },
+  'maya-chen': { firstName: 'Maya', organization: 'Brightline Health', referrer: 'Dana Okafor', impressed: 'your Medium essay "What teachers already know about usability testing"', learned: 'always lets a caregiver join, which doubled their show-up rate', topic: 'the parent-portal usability study you suggested', meetingDay: 'Wednesday, October 7', sentOn: 'September 22' },
+  'owen-park': { firstName: 'Owen', organization: 'Lumen Diagnostics', impressed: 'your UX Collective article "Forty ways people misread a home test kit"', sentOn: 'November 21', visiting: 'Philadelphia, December 14–16, 2026' },
+  'priya-raman': { firstName: 'Priya', organization: 'Carelink Labs', referrer: 'Maya Chen', impressed: 'your Pittsburgh Product Camp 2026 talk', learned: 'north-star metric is "days with data"', meetingDay: 'Thursday, November 12', sentOn: 'October 9' },
+  'sam-whitaker': { firstName: 'Sam', organization: 'Ardent Medical', referrer: 'Maya Chen', impressed: 'your post on the Ardent design blog', meetingDay: 'Tuesday, December 1', sentOn: 'October 13' },
+  'tomas-herrera': { firstName: 'Tomás', organization: 'PatientPath', impressed: 'your World Usability Day talk' },
+  'victor-nguyen': { firstName: 'Victor', organization: 'Vitalis EHR', impressed: 'the before/after click counts you shared', sentOn: 'October 27' },
+};
+
+const ARTICLE = 'https://example.org/news/plain-language-2026';
+
+/** Per letter: the facts it cannot do without (as letter fields), and what its text must say. */
+const LETTERS: Readonly<Record<string, { needs: (facts: Facts) => string[]; says: (facts: Facts) => (string | undefined)[] }>> = {
+  'cold-email': {
+    needs: () => [],
+    says: (f) => [`Dear ${f.firstName},`, f.impressed, f.organization, f.referrer, 'not looking for a job', '30 minutes'],
+  },
+  'cold-letter': {
+    needs: (f) => (f.visiting ? [] : ['visiting']),
+    says: (f) => [f.impressed, f.visiting, f.organization, 'not asking about jobs', '30 minutes'],
+  },
+  referral: {
+    needs: (f) => (f.referrer ? [] : ['referrer.name']),
+    says: (f) => [`${f.referrer} suggested I write to you.`, `Dear ${f.firstName},`, f.organization, f.impressed, `thanks to ${f.referrer?.split(' ')[0]} for the introduction`],
+  },
+  'follow-up': {
+    needs: (f) => (f.sentOn ? [] : ['sentOn']),
+    says: (f) => [`I wrote to you on ${f.sentOn}`, `Dear ${f.firstName},`, f.referrer],
+  },
+  'thank-you': {
+    needs: (f) => (f.learned ? [] : ['learned']),
+    says: (f) => [f.learned, f.meetingDay && `on ${f.meetingDay}`, f.topic, f.referrer?.split(' ')[0], `Dear ${f.firstName},`],
+  },
+  'keep-in-touch': {
+    needs: (f) => (f.topic ? [] : ['topic']),
+    says: (f) => [f.topic, ARTICLE, f.organization, `Dear ${f.firstName},`],
+  },
+};
+
+describe('every shipped letter for every example contact', async () => {
+  const workspace = await example();
+  const contacts = workspace.index.contacts().map((contact) => contact.id);
+
+  it('knows the facts of every example contact', () => {
+    expect(contacts.sort()).toEqual(Object.keys(FACTS).sort());
+    expect(SHIPPED_LETTERS).toEqual(Object.keys(LETTERS));
+  });
+
+  const cases = SHIPPED_LETTERS.flatMap((letter) => contacts.map((id) => [letter, id] as const));
+  it.each(cases)('%s to %s', async (letter, id) => {
+    const facts = FACTS[id]!;
+    const missing = LETTERS[letter]!.needs(facts);
+    const render = renderLetter(workspace, letter, id, { today: '2026-11-23', values: { article: ARTICLE } });
+    if (missing.length > 0) {
+      const error = await rejection(render, MissingLetterFieldsError);
+      expect(error.missing.map((field) => field.field)).toEqual(missing);
+      return;
+    }
+    const written: Letter = await render;
+    expect(written.subject).not.toBe('');
+    for (const fact of LETTERS[letter]!.says(facts)) if (fact !== undefined) expect(written.text).toContain(fact);
+    expect(written.text).toContain('Jordan Reyes');
+    expect(written.text).not.toMatch(/undefined|\[\[fill:|&amp;|\bhis\b|\bher\b/);
+    expect(written.missing).toEqual([]);
+  });
+
+  it('names the mutual acquaintance first in a referral', async () => {
+    const letter = await renderLetter(workspace, 'referral', 'elena-vasquez', { today: '2026-11-23' });
+    expect(letter.subject).toBe('Marcus Bell suggested I get in touch');
+    expect(letter.body.split('\n\n')[1]).toMatch(/^Marcus Bell suggested I write to you\./);
+  });
+
+  it('takes the dates in the area from a value when the note has none', async () => {
+    const letter = await renderLetter(workspace, 'cold-letter', 'hannah-schultz', { today: '2026-11-23', values: { visiting: 'Murrysville, January 5–7' } });
+    expect(letter.text).toContain('I will be in Murrysville, January 5–7, and I would be grateful');
+    expect(letter.text).toContain('your HFES Health Care Symposium 2026 poster');
+  });
+
+  it('records nothing by rendering', async () => {
+    const store = exampleStore();
+    const before = store.snapshot();
+    await renderLetter(await loadWorkspace(store), 'thank-you', 'marcus-bell', { today: '2026-11-23' });
+    expect(store.snapshot()).toEqual(before);
+  });
+});
+
+describe('missing fields', () => {
+  const note = `---
+type: contact
+name: Noor Haddad
+stage: identified
+source: linkedin
+history:
+  - date: 2026-11-20
+    stage: identified
+---
+
+# Noor Haddad
+
+## Why this person
+
+## Notes
+`;
+  const files = { 'noor-haddad.md': note, '.rapport/config.yaml': 'profile:\n  name: Jordan Reyes\n  field: UX research\n' };
+
+  it('lists every missing field by name and where to fill it, in the note or the profile', async () => {
+    const workspace = await loadWorkspace(new MemoryStore(files));
+    const error = await rejection(renderLetter(workspace, 'cold-email', 'noor-haddad'), MissingLetterFieldsError);
+    expect(error.template).toBe('cold-email');
+    expect(error.contact).toBe('Noor Haddad');
+    expect(error.missing).toEqual([
+      { field: 'impressed', source: 'note', file: 'noor-haddad.md', hint: 'add a line "Impressed by: …" under "## Why this person"' },
+      { field: 'profile.background', source: 'profile', file: '.rapport/config.yaml', hint: 'add `background:` under `profile:`' },
+    ]);
+    expect(error.message).toContain('2 fields are missing');
+    expect(error.message).toContain('impressed: add a line "Impressed by: …" under "## Why this person" (noor-haddad.md)');
+    expect(error.message).toContain('profile.background: add `background:` under `profile:` (.rapport/config.yaml)');
+  });
+
+  it('leaves [[fill: …]] markers in draft mode instead', async () => {
+    const workspace = await loadWorkspace(new MemoryStore(files));
+    const letter = await renderLetter(workspace, 'cold-email', 'noor-haddad', { draft: true });
+    expect(letter.text).toContain('I am Jordan Reyes — [[fill: profile.background]] — and I am exploring a move into UX research.');
+    expect(letter.text).toContain('I was impressed by [[fill: impressed]].');
+    expect(letter.missing.map((field) => field.field)).toEqual(['impressed', 'profile.background']);
+  });
+
+  it('says where to fill a referrer that has no note, and a value only the caller can give', async () => {
+    const workspace = await example();
+    const error = await rejection(renderLetter(workspace, 'keep-in-touch', 'maya-chen', { today: '2026-11-23' }), MissingLetterFieldsError);
+    expect(error.missing).toEqual([{ field: 'article', source: 'value', hint: 'give a value for `article` when writing the letter' }]);
+    const referred = await loadWorkspace(new MemoryStore({ ...files, 'noor-haddad.md': note.replace('source: linkedin', 'source: referral\nreferred_by: "[[renee-jackson]]"') }));
+    const referral = await rejection(renderLetter(referred, 'referral', 'noor-haddad'), MissingLetterFieldsError);
+    expect(referral.missing[0]).toEqual({ field: 'referrer.name', source: 'note', file: 'noor-haddad.md', hint: 'create a note for [[renee-jackson]], named in `referred_by`' });
+  });
+});
+
+describe('user templates', () => {
+  const override = `---
+description: My own thank-you
+needs: [firstName, learned]
+stage: thanked
+---
+Subject: Thanks, <%= it.firstName %>!
+
+<%= it.firstName %>, I keep thinking about this: <%= it.learned %>.
+R&D forever,
+<%= it.profile.firstName %>
+`;
+
+  it('replace a shipped letter of the same name, and join the list', async () => {
+    const workspace = await example({ '.rapport/templates/thank-you.eta': override, '.rapport/templates/coffee-chat.eta': 'Subject: Coffee?\n\nHi <%= it.firstName %>, coffee at <%= it.organization %>?\n' });
+    const letter = await renderLetter(workspace, 'thank-you', 'priya-raman', { today: '2026-11-23' });
+    expect(letter).toMatchObject({ origin: 'user', subject: 'Thanks, Priya!', stage: 'thanked' });
+    expect(letter.body).toBe('Priya, I keep thinking about this: Carelink\'s north-star metric is "days with data" per patient per month, because missed weigh-ins are what make the nurses\' fluid-retention alerts useless.\nR&D forever,\nJordan\n');
+    expect(await renderLetter(workspace, 'coffee-chat', 'owen-park')).toMatchObject({ origin: 'user', text: 'Subject: Coffee?\n\nHi Owen, coffee at Lumen Diagnostics?\n' });
+    const list = await listLetters(workspace.store);
+    expect(list.map((info) => `${info.name}:${info.origin}${info.overrides ? ':overrides' : ''}`)).toEqual([
+      'cold-email:shipped',
+      'cold-letter:shipped',
+      'referral:shipped',
+      'follow-up:shipped',
+      'keep-in-touch:shipped',
+      'coffee-chat:user',
+      'thank-you:user:overrides',
+    ]);
+  });
+
+  it('are reported with name, line and column when malformed, in the list and when rendering', async () => {
+    const broken = '---\ndescription: Broken\n---\nSubject: Hi\n\nDear <%= it.firstName %>, about <%= it.organization.(\n';
+    const workspace = await example({ '.rapport/templates/broken.eta': broken });
+    const error = await rejection(renderLetter(workspace, 'broken', 'owen-park'), LetterTemplateError);
+    expect(error).toMatchObject({ template: 'broken', file: '.rapport/templates/broken.eta', line: 6, column: 33 });
+    const info = (await listLetters(workspace.store)).find((letter) => letter.name === 'broken');
+    expect(info?.problem).toMatchObject({ file: '.rapport/templates/broken.eta', line: 6, column: 33, severity: 'error', rule: 'invalid-letter-template' });
+  });
+
+  it('never run when user templates are off: only shipped letters render', async () => {
+    const sideEffect = '---\nstage: thanked\n---\nSubject: x\n\n<% globalThis.rapportUserTemplateRan = true %>Hello\n';
+    const workspace = await example({ '.rapport/templates/thank-you.eta': sideEffect, '.rapport/templates/mine.eta': sideEffect });
+    const globals = globalThis as { rapportUserTemplateRan?: boolean };
+    delete globals.rapportUserTemplateRan;
+
+    const shipped = await renderLetter(workspace, 'thank-you', 'marcus-bell', { allowUserTemplates: false, today: '2026-11-23' });
+    expect(shipped.origin).toBe('shipped');
+    expect(shipped.text).toContain('alert audit');
+    const notFound = await rejection(renderLetter(workspace, 'mine', 'marcus-bell', { allowUserTemplates: false }), LetterNotFoundError);
+    expect(notFound.message).toContain('user templates are turned off');
+    expect((await listLetters(workspace.store, { allowUserTemplates: false })).every((info) => info.origin === 'shipped')).toBe(true);
+    expect(globals.rapportUserTemplateRan).toBeUndefined();
+
+    // The same call with user templates allowed does run them: the check above can fail.
+    await renderLetter(workspace, 'mine', 'marcus-bell');
+    expect(globals.rapportUserTemplateRan).toBe(true);
+    delete globals.rapportUserTemplateRan;
+  });
+
+  it('an unknown letter names the available ones', async () => {
+    const error = await rejection(renderLetter(await example(), 'love-letter', 'owen-park'), LetterNotFoundError);
+    expect(error.available).toEqual(SHIPPED_LETTERS);
+  });
+});
+
+describe('markLetterSent', () => {
+  it.each([
+    ['referral', 'elena-vasquez', 'identified', 'contacted', 'email'],
+    ['follow-up', 'hannah-schultz', 'contacted', 'followed-up', 'email'],
+    ['thank-you', 'marcus-bell', 'held', 'thanked', 'email'],
+    ['keep-in-touch', 'aisha-karim', 'nurturing', 'nurturing', 'email'],
+    ['cold-email', 'tomas-herrera', 'identified', 'contacted', 'linkedin'],
+  ])('records %s to %s: %s → %s via %s', async (letter, id, from, stage, via) => {
+    const workspace = await example();
+    const before = workspace.index.text(workspace.index.contact(id)!.file)!;
+    const sent = await markLetterSent(workspace, id, letter, { date: '2026-11-23' });
+    expect(sent).toMatchObject({ contact: id, from, stage, via, date: '2026-11-23' });
+    const contact = workspace.index.contact(id)!;
+    expect(contact.stage).toBe(stage);
+    expect(contact.history.at(-1)).toEqual({ date: '2026-11-23', stage, via, letter });
+    const after = (await workspace.store.read(contact.file))!.text;
+    expect(after.slice(after.indexOf('\n---\n'))).toBe(before.slice(before.indexOf('\n---\n')));
+  });
+
+  it('takes the channel and stage from the caller', async () => {
+    const workspace = await example();
+    await markLetterSent(workspace, 'owen-park', 'postcard', { date: '2026-11-24', via: 'letter', stage: 'followed-up', note: 'A printed card' });
+    expect(workspace.index.contact('owen-park')!.history.at(-1)).toEqual({ date: '2026-11-24', stage: 'followed-up', via: 'letter', letter: 'postcard', note: 'A printed card' });
+  });
+});

@@ -1,0 +1,121 @@
+import { InvalidInputError, MissingLetterFieldsError, type MissingLetterField } from '../errors.js';
+import { advance } from '../lifecycle/advance.js';
+import { isCalendarDate, todayIn } from '../lifecycle/dates.js';
+import type { Contact } from '../model/contact.js';
+import { isChannel, type Channel, type Stage } from '../model/vocabulary.js';
+import { editNote, findContact, type Workspace } from '../workspace/workspace.js';
+import { baseField, letterData } from './letter-data.js';
+import { loadLetterTemplate, type TemplateOptions } from './registry.js';
+import { renderLetterTemplate } from './render-template.js';
+
+export interface RenderLetterOptions extends TemplateOptions {
+  /**
+   * Leave a visible `[[fill: field]]` marker for each missing field instead
+   * of throwing `MissingLetterFieldsError`, for editing in place. Default `false`.
+   */
+  readonly draft?: boolean;
+  /** Values that fill or override fields by path, e.g. `{ article: 'https://…', visiting: 'Philadelphia, Dec 14–16' }`. Default none. */
+  readonly values?: Readonly<Record<string, string>>;
+  /** The day the letter is written, `YYYY-MM-DD`. Default: today in the configured time zone. */
+  readonly today?: string;
+}
+
+/** A letter ready to send. Rendering records nothing: see `markLetterSent`. */
+export interface Letter {
+  readonly template: string;
+  readonly origin: 'shipped' | 'user';
+  /** Id of the contact it is written to. */
+  readonly contact: string;
+  readonly subject: string;
+  readonly body: string;
+  /** `Subject: …`, a blank line, then the body. */
+  readonly text: string;
+  /** Draft mode only: the fields left as `[[fill: …]]` markers and where to fill them. */
+  readonly missing: readonly MissingLetterField[];
+  /** The stage sending it records, when the template says. */
+  readonly stage?: Stage;
+  /** The channel it would go through: the template's, else email when the contact has one, else LinkedIn. */
+  readonly via: Channel;
+}
+
+/**
+ * Writes letter `templateName` to a contact (id or path), filled from the
+ * note and the profile. Throws `MissingLetterFieldsError` listing every
+ * missing field (unless `draft`), `LetterTemplateError` for a broken
+ * template, `LetterNotFoundError` and `NoteNotFoundError`.
+ */
+export async function renderLetter(workspace: Workspace, templateName: string, contactRef: string, options: RenderLetterOptions = {}): Promise<Letter> {
+  const contact = findContact(workspace, contactRef);
+  const template = await loadLetterTemplate(workspace.store, templateName, options);
+  const today = options.today ?? todayIn(workspace.config.timezone);
+  if (!isCalendarDate(today)) throw new InvalidInputError(`invalid date "${today}" (use YYYY-MM-DD)`);
+  const referrer = contact.referredBy ? workspace.index.contact(contact.referredBy) : undefined;
+  const { data, whereToFill } = letterData({
+    contact,
+    noteText: workspace.index.text(contact.file) ?? '',
+    profile: workspace.config.profile,
+    referrer,
+    timezone: workspace.config.timezone,
+    today,
+    ...(options.values ? { values: options.values } : {}),
+  });
+  const rendered = renderLetterTemplate(template, data);
+  const missing = [...new Set(rendered.missing.map(baseField))].map(whereToFill);
+  if (missing.length > 0 && !options.draft) throw new MissingLetterFieldsError(template.name, contact.name, missing);
+  return {
+    template: template.name,
+    origin: template.origin,
+    contact: contact.id,
+    subject: rendered.subject,
+    body: rendered.body,
+    text: rendered.text,
+    missing,
+    ...(template.stage ? { stage: template.stage } : {}),
+    via: template.via ?? preferredChannel(contact),
+  };
+}
+
+/** Email when the contact has an address, else LinkedIn when they have a profile, else a letter. */
+export function preferredChannel(contact: Contact): Channel {
+  if (contact.email) return 'email';
+  if (contact.linkedin) return 'linkedin';
+  return 'letter';
+}
+
+export interface MarkSentOptions extends TemplateOptions {
+  /** Day it was sent, `YYYY-MM-DD`. */
+  readonly date: string;
+  /** Channel used. Default: the template's, else from the contact (see `preferredChannel`). */
+  readonly via?: Channel;
+  /** Stage to record. Default: the template's `stage` (contacted, followed-up, thanked, nurturing…), which needs the template to exist. */
+  readonly stage?: Stage;
+  /** A short remark for the history entry. */
+  readonly note?: string;
+}
+
+export interface LetterSent {
+  readonly contact: string;
+  readonly file: string;
+  /** Stage before and after. */
+  readonly from: Stage;
+  readonly stage: Stage;
+  readonly date: string;
+  readonly via: Channel;
+}
+
+/**
+ * Records that letter `templateName` was sent: `advance`s the contact to the
+ * template's stage with a history entry carrying `via` and `letter`. The
+ * note is edited losslessly and atomically.
+ */
+export async function markLetterSent(workspace: Workspace, contactRef: string, templateName: string, options: MarkSentOptions): Promise<LetterSent> {
+  const contact = findContact(workspace, contactRef);
+  if (options.via !== undefined && !isChannel(options.via)) throw new InvalidInputError(`unknown channel "${String(options.via)}"`);
+  // With an explicit stage the letter need not be one Rapport knows (it may have been written elsewhere).
+  const template = options.stage === undefined ? await loadLetterTemplate(workspace.store, templateName, options) : undefined;
+  const recorded = options.stage ?? template?.stage;
+  if (recorded === undefined) throw new InvalidInputError(`the ${templateName} letter does not say which stage sending it records: give the stage`);
+  const channel = options.via ?? template?.via ?? preferredChannel(contact);
+  await editNote(workspace, contact.file, (text) => advance(text, recorded, { date: options.date, via: channel, letter: templateName, ...(options.note ? { note: options.note } : {}) }), { retries: 5 });
+  return { contact: contact.id, file: contact.file, from: contact.stage, stage: recorded, date: options.date, via: channel };
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { readNote } from '../note/read-contact.js';
+import { insertQuestions, newQuestions } from './insert.js';
+
+const WHO_ELSE = 'Who else would you recommend I talk to, and may I mention that you suggested them?';
+
+const note = `---
+type: contact
+name: Ada   # keep this comment
+stage: prepared
+---
+
+# Ada
+
+## Questions
+
+<!-- most important first -->
+
+1. How did you get into this field?
+2. Who else would you recommend I talk to?
+
+## Notes
+
+Nothing yet.
+`;
+
+describe('insertQuestions', () => {
+  it('goes in before a closing "who else" question, which keeps its place and only changes number', () => {
+    const result = insertQuestions(note, ['What does a typical week look like?', 'Which skills matter most?', WHO_ELSE]);
+    expect(result).toBe(note.replace('2. Who else would you recommend I talk to?', '2. What does a typical week look like?\n3. Which skills matter most?\n4. Who else would you recommend I talk to?'));
+  });
+
+  it('appends after the list, numbered on, when the section does not end with "who else"', () => {
+    const open = note.replace('2. Who else would you recommend I talk to?\n', '');
+    expect(insertQuestions(open, ['Which skills matter most?', WHO_ELSE])).toBe(open.replace('1. How did you get into this field?\n', `1. How did you get into this field?\n2. Which skills matter most?\n3. ${WHO_ELSE}\n`));
+  });
+
+  it('skips questions already in the section, so inserting twice changes nothing', () => {
+    const once = insertQuestions(note, ['Which skills matter most?']);
+    expect(insertQuestions(once, ['which skills matter most', 'How did you get into this field?'])).toBe(once);
+    expect(insertQuestions(note, [])).toBe(note);
+    expect(newQuestions(once, ['Which skills matter most?', 'New one?', 'Who else should I meet?', 'New one?'])).toEqual(['New one?']);
+  });
+
+  it('creates the section when the note has none, and keeps the frontmatter valid', () => {
+    const bare = '---\ntype: contact\nname: Ada\nstage: identified\n---\n\n# Ada\n';
+    const result = insertQuestions(bare, ['Which skills matter most?', WHO_ELSE]);
+    expect(result).toBe(`${bare}\n## Questions\n\n1. Which skills matter most?\n2. ${WHO_ELSE}\n`);
+    expect(readNote('ada.md', result).diagnostics).toEqual([]);
+  });
+
+  it('fills an empty section and follows a bullet list style', () => {
+    const empty = '---\nname: Ada\n---\n## Questions\n\n## Notes\n';
+    expect(insertQuestions(empty, ['One?', 'Two?'])).toBe('---\nname: Ada\n---\n## Questions\n\n1. One?\n2. Two?\n\n## Notes\n');
+    const bullets = '## Questions\n\n- One?\n- Who else should I meet?\n';
+    expect(insertQuestions(bullets, ['Two?'])).toBe('## Questions\n\n- One?\n- Two?\n- Who else should I meet?\n');
+  });
+
+  it('keeps CRLF line endings and a byte-order mark', () => {
+    const crlf = `\uFEFF${note.replace(/\n/g, '\r\n')}`;
+    const result = insertQuestions(crlf, ['Which skills matter most?']);
+    expect(result).toBe(crlf.replace('2. Who else would you recommend I talk to?', '2. Which skills matter most?\r\n3. Who else would you recommend I talk to?'));
+  });
+
+  it('leaves a blank line between a paragraph and the new list', () => {
+    const prose = '## Questions\n\nAsk about the pilot.\n';
+    expect(insertQuestions(prose, ['One?'])).toBe('## Questions\n\nAsk about the pilot.\n\n1. One?\n');
+  });
+});
