@@ -20,24 +20,35 @@ interface Entry {
 export class NoteIndex {
   private readonly entries = new Map<string, Entry>();
   private derived: { contacts: Contact[]; byId: Map<string, Contact>; diagnostics: Diagnostic[]; graph: ReferralGraph } | undefined;
+  /** Files by note id, kept up to date on every change so lookups never rebuild the derived data. */
+  private readonly filesById = new Map<string, Set<string>>();
 
   /** Reads (or re-reads) one note. */
   set(file: string, text: string): NoteReading {
     const reading = readNote(file, text);
-    this.entries.set(file, { reading, text });
-    this.derived = undefined;
+    this.setReading(file, text, reading);
     return reading;
   }
 
   /** Adds a note already read elsewhere (e.g. from a cache). */
   setReading(file: string, text: string, reading: NoteReading): void {
     this.entries.set(file, { reading, text });
+    const id = noteId(file);
+    this.filesById.set(id, (this.filesById.get(id) ?? new Set()).add(file));
     this.derived = undefined;
   }
 
   delete(file: string): boolean {
     this.derived = undefined;
+    const files = this.filesById.get(noteId(file));
+    files?.delete(file);
+    if (files?.size === 0) this.filesById.delete(noteId(file));
     return this.entries.delete(file);
+  }
+
+  /** True when some indexed file (contact or not) has this id. */
+  hasId(id: string): boolean {
+    return this.filesById.has(id);
   }
 
   has(file: string): boolean {
@@ -59,11 +70,19 @@ export class NoteIndex {
     return this.derive().contacts;
   }
 
-  /** A contact by id, or by path relative to the notes folder. */
+  /** A contact by id, or by path relative to the notes folder. Cheap: it does not rebuild cross-note data. */
   contact(reference: string): Contact | undefined {
-    const derived = this.derive();
     const normalized = reference.replace(/\\/g, '/').replace(/^\.\//, '');
-    return derived.byId.get(normalized) ?? derived.byId.get(noteId(normalized)) ?? derived.contacts.find((contact) => contact.file === normalized);
+    const direct = this.entries.get(normalized)?.reading.contact;
+    if (direct) return direct;
+    for (const id of [normalized, noteId(normalized)]) {
+      const files = [...(this.filesById.get(id) ?? [])].sort();
+      for (const file of files) {
+        const contact = this.entries.get(file)?.reading.contact;
+        if (contact) return contact;
+      }
+    }
+    return undefined;
   }
 
   /** Every diagnostic: each note's own plus duplicate ids and unresolved links. */

@@ -129,7 +129,7 @@ export async function createContact(workspace: Workspace, contact: NewContact): 
   const base = contactSlug(contact.name);
   const candidates = [base, ...(contact.organization ? [`${base}-${contactSlug(contact.organization)}`] : [])];
   for (let n = 2; candidates.length < 1000; n++) candidates.push(`${base}-${n}`);
-  const id = candidates.find((candidate) => !workspace.index.contact(candidate) && !workspace.index.files().some((file) => file.endsWith(`/${candidate}.md`) || file === `${candidate}.md`));
+  const id = candidates.find((candidate) => !workspace.index.hasId(candidate));
   if (!id) throw new NoteExistsError(`${base}.md`);
   const file = folder ? `${folder}/${id}.md` : `${id}.md`;
   const text = contactNoteText({ ...contact, name: contact.name.trim(), ...(referredBy ? { referredBy } : {}) });
