@@ -1,0 +1,52 @@
+/**
+ * The one place where core values become VS Code values and back: positions
+ * (core: 1-based line/column; VS Code: 0-based), severities, and note paths
+ * (core: `/`-separated, relative to the notes folder; VS Code: URIs).
+ */
+import * as vscode from 'vscode';
+import type { Diagnostic, Severity } from '@rapport/core';
+
+/** Anything with core's 1-based start and exclusive end position. */
+export interface CoreSpan {
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+}
+
+export function toVscodeRange(span: CoreSpan): vscode.Range {
+  const start = new vscode.Position(Math.max(0, span.line - 1), Math.max(0, span.column - 1));
+  const end = new vscode.Position(Math.max(0, span.endLine - 1), Math.max(0, span.endColumn - 1));
+  return new vscode.Range(start, end.isBefore(start) ? start : end);
+}
+
+const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+};
+
+/** Source name shown in the Problems panel; quick fixes match on it. */
+export const DIAGNOSTIC_SOURCE = 'rapport';
+
+export function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
+  const message = diagnostic.hint ? `${diagnostic.message}. ${diagnostic.hint}` : diagnostic.message;
+  const result = new vscode.Diagnostic(toVscodeRange(diagnostic), message, SEVERITIES[diagnostic.severity]);
+  result.source = DIAGNOSTIC_SOURCE;
+  result.code = diagnostic.rule;
+  return result;
+}
+
+/** The URI of a note path inside the notes folder `root`. */
+export function toNoteUri(root: vscode.Uri, path: string): vscode.Uri {
+  return vscode.Uri.joinPath(root, ...path.split('/'));
+}
+
+/** The note path of a URI, or `undefined` when it is not inside the notes folder `root`. */
+export function fromNoteUri(root: vscode.Uri, uri: vscode.Uri): string | undefined {
+  if (uri.scheme !== root.scheme || uri.authority !== root.authority) return undefined;
+  const base = root.path.endsWith('/') ? root.path : `${root.path}/`;
+  if (!uri.path.startsWith(base)) return undefined;
+  const relative = uri.path.slice(base.length);
+  return relative === '' ? undefined : relative;
+}

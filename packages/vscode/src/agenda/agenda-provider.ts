@@ -1,0 +1,51 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services.js';
+import { agendaView, type AgendaEntryView } from './agenda-view.js';
+
+export type AgendaNode =
+  | { readonly kind: 'loading' }
+  | { readonly kind: 'agendaItem'; readonly contactId: string; readonly file: string; readonly letter?: string; readonly view: AgendaEntryView };
+
+/** The Agenda view: due actions across contacts, soonest first. */
+export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
+  private readonly changed = new vscode.EventEmitter<AgendaNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly services: Services) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  /** The current entries (empty until the notes are read). */
+  entries(): AgendaEntryView[] {
+    const { notes } = this.services;
+    const workspace = notes.workspace;
+    if (!workspace || notes.state !== 'ready') return [];
+    return agendaView(workspace.index.contacts(), notes.actionContext(), notes.today());
+  }
+
+  getChildren(node?: AgendaNode): AgendaNode[] {
+    if (node) return [];
+    if (this.services.notes.state === 'loading') return [{ kind: 'loading' }];
+    return this.entries().map((view) => ({ kind: 'agendaItem', contactId: view.contactId, file: view.file, view, ...(view.letter ? { letter: view.letter } : {}) }));
+  }
+
+  getTreeItem(node: AgendaNode): vscode.TreeItem {
+    if (node.kind === 'loading') {
+      const item = new vscode.TreeItem('Reading notes…');
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      return item;
+    }
+    const { view } = node;
+    const item = new vscode.TreeItem(view.label);
+    item.description = view.description;
+    item.tooltip = view.tooltip;
+    const color = view.urgency === 'overdue' ? 'list.errorForeground' : view.urgency === 'today' ? 'list.warningForeground' : undefined;
+    item.iconPath = new vscode.ThemeIcon(view.icon, color ? new vscode.ThemeColor(color) : undefined);
+    item.contextValue = view.contextValue;
+    item.resourceUri = this.services.notes.uriOf(view.file);
+    item.command = { command: 'vscode.open', title: 'Open Note', arguments: [item.resourceUri] };
+    return item;
+  }
+}

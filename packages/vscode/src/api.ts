@@ -1,0 +1,21 @@
+import type { AgendaProvider } from './agenda/agenda-provider.js';
+import type { ContactsProvider } from './contacts-tree/contacts-provider.js';
+import type { NotesSession } from './notes/notes-session.js';
+import type { PromptHost } from './prompts/prompts.js';
+import type { ReferralsProvider } from './referrals-tree/index.js';
+
+/**
+ * What `activate` returns (`vscode.extensions.getExtension(...).exports`):
+ * the integration tests read the views and answer the prompts through it,
+ * and other extensions can wait for the index.
+ */
+export interface RapportApi {
+  readonly notes: NotesSession;
+  /** `prompts.use(scripted)` answers the commands' questions for a while. */
+  readonly prompts: PromptHost;
+  readonly views: {
+    readonly contacts: ContactsProvider;
+    readonly agenda: AgendaProvider;
+    readonly referrals: ReferralsProvider;
+  };
+}

@@ -1,0 +1,101 @@
+import { advance, addCalendarDays, CHANNELS, isCalendarDate, logInteraction, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { editContactNote } from '../notes/note-edits.js';
+import type { Services } from '../services.js';
+import { resolveContact } from './contact-target.js';
+
+/** Answers given up front; missing ones are asked. */
+export interface AdvanceInput {
+  readonly stage?: Stage;
+  /** Day of the change; default today. */
+  readonly date?: string;
+  /** `null`: no channel recorded. */
+  readonly via?: Channel | null;
+  readonly note?: string;
+  readonly meeting?: MeetingInput;
+}
+
+/** Stages whose history entry says how the message went. */
+const MESSAGE_STAGES: readonly Stage[] = ['contacted', 'followed-up', 'thanked'];
+const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
+
+/** `rapport.advanceStage`: picks the new stage (and the meeting, when scheduling) and records it in the note. */
+export async function advanceStage(services: Services, target?: unknown, input: AdvanceInput = {}): Promise<{ file: string; stage: Stage } | undefined> {
+  const workspace = await services.notes.requireWorkspace();
+  const contact = await resolveContact(services, workspace, target, 'Advance Stage');
+  if (!contact) return undefined;
+  const stage = input.stage ?? (await pickStage(services, contact));
+  if (!stage) return undefined;
+  const meeting = input.meeting ?? (stage === 'scheduled' ? await askMeeting(services, contact) : undefined);
+  if (stage === 'scheduled' && !meeting) return undefined;
+  const via = input.via !== undefined ? input.via : MESSAGE_STAGES.includes(stage) ? await pickChannel(services, `How did you reach ${contact.name}?`) : null;
+  if (via === undefined) return undefined;
+  const date = input.date ?? services.notes.today();
+  await editContactNote(services.notes, contact.file, (text) => advance(text, stage, { date, ...(via ? { via } : {}), ...(input.note ? { note: input.note } : {}), ...(meeting ? { meeting } : {}) }));
+  return { file: contact.file, stage };
+}
+
+/** `rapport.logInteraction`: records a touch (a call, a shared article) without changing the stage. */
+export async function logContactInteraction(services: Services, target?: unknown, input: Pick<AdvanceInput, 'date' | 'via' | 'note'> = {}): Promise<{ file: string } | undefined> {
+  const workspace = await services.notes.requireWorkspace();
+  const contact = await resolveContact(services, workspace, target, 'Log Interaction');
+  if (!contact) return undefined;
+  const via = input.via !== undefined ? input.via : await pickChannel(services, `How were you in touch with ${contact.name}?`);
+  if (via === undefined) return undefined;
+  const note = input.note ?? (await services.prompts.input({ id: 'interaction.note', title: 'Log Interaction', prompt: 'What happened? (optional)', placeholder: 'e.g. shared the article on research ops' }));
+  if (note === undefined) return undefined;
+  const date = input.date ?? services.notes.today();
+  await editContactNote(services.notes, contact.file, (text) => logInteraction(text, contact.stage, { date, ...(via ? { via } : {}), ...(note.trim() ? { note: note.trim() } : {}) }));
+  return { file: contact.file };
+}
+
+async function pickStage(services: Services, contact: Contact): Promise<Stage | undefined> {
+  const current = STAGES.indexOf(contact.stage);
+  const suggested = current >= 0 && current < STAGES.indexOf('nurturing') ? STAGES[current + 1] : undefined;
+  return services.prompts.pick({
+    id: 'advance.stage',
+    title: `Advance ${contact.name}`,
+    placeholder: `Now ${contact.stage}: move to which stage?`,
+    items: STAGES.map((stage) => ({
+      label: stage,
+      value: stage,
+      ...(stage === contact.stage ? { description: 'current' } : stage === suggested ? { description: 'next' } : {}),
+    })),
+  });
+}
+
+async function pickChannel(services: Services, placeholder: string): Promise<Channel | null | undefined> {
+  return services.prompts.pick<Channel | null>({
+    id: 'advance.via',
+    title: 'Channel',
+    placeholder,
+    items: [...CHANNELS.map((value) => ({ label: value, value })), { label: 'skip', description: 'not recorded', value: null }],
+  });
+}
+
+async function askMeeting(services: Services, contact: Contact): Promise<MeetingInput | undefined> {
+  const title = `Meeting with ${contact.name}`;
+  const { prompts } = services;
+  const date = await prompts.input({
+    id: 'meeting.date',
+    title,
+    step: 1,
+    totalSteps: 4,
+    prompt: 'Day (YYYY-MM-DD)',
+    value: addCalendarDays(services.notes.today(), 7),
+    validate: (value) => (isCalendarDate(value.trim()) ? undefined : 'Write the day as YYYY-MM-DD, e.g. 2026-12-03'),
+  });
+  if (date === undefined) return undefined;
+  const time = await prompts.input({ id: 'meeting.time', title, step: 2, totalSteps: 4, prompt: 'Time (HH:mm, 24-hour, in your time zone)', value: '09:00', validate: (value) => (TIME.test(value.trim()) ? undefined : 'Write the time as HH:mm, e.g. 08:30') });
+  if (time === undefined) return undefined;
+  const format = await prompts.pick<MeetingFormat>({ id: 'meeting.format', title, step: 3, totalSteps: 4, placeholder: 'How will you meet?', items: MEETING_FORMATS.map((value) => ({ label: value, value })) });
+  if (format === undefined) return undefined;
+  const where = await prompts.input({ id: 'meeting.place', title, step: 4, totalSteps: 4, prompt: format === 'video' ? 'Link (optional)' : 'Place or phone number (optional)' });
+  if (where === undefined) return undefined;
+  const [hours, minutes] = time.trim().split(':') as [string, string];
+  const place = where.trim();
+  return {
+    at: `${date.trim()}T${hours.padStart(2, '0')}:${minutes}`,
+    format,
+    ...(place === '' ? {} : /^https?:\/\//.test(place) ? { link: place } : { place }),
+  };
+}

@@ -1,0 +1,32 @@
+import * as vscode from 'vscode';
+import type { Services } from '../services.js';
+import { advanceStage, logContactInteraction, type AdvanceInput } from './advance-stage.js';
+import { exportCalendar, importLinkedIn } from './import-export.js';
+import { initFolder, type InitInput } from './init-folder.js';
+import { insertBankQuestions, type InsertQuestionsInput } from './insert-questions.js';
+import { inputFromReferral, newContact, type NewContactInput } from './new-contact.js';
+import { registerCommand } from './run-command.js';
+
+/** A pending referral node from the Referrals view. */
+function isPendingReferral(value: unknown): value is { kind: 'pendingReferral'; target: string; referredBy: string } {
+  return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'pendingReferral';
+}
+
+/** The palette and context-menu commands that change notes. */
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(
+    registerCommand(services, 'rapport.newContact', (input?: NewContactInput | { kind: 'pendingReferral'; target: string; referredBy: string }) =>
+      newContact(services, isPendingReferral(input) ? inputFromReferral(input.target, input.referredBy) : (input ?? {})),
+    ),
+    registerCommand(services, 'rapport.advanceStage', (target?: unknown, input?: AdvanceInput) => advanceStage(services, target, input)),
+    registerCommand(services, 'rapport.logInteraction', (target?: unknown, input?: AdvanceInput) => logContactInteraction(services, target, input)),
+    registerCommand(services, 'rapport.insertQuestions', (target?: unknown, input?: InsertQuestionsInput) => insertBankQuestions(services, target, input)),
+    registerCommand(services, 'rapport.exportCalendar', (target?: vscode.Uri) => exportCalendar(services, target instanceof vscode.Uri ? target : undefined)),
+    registerCommand(services, 'rapport.importLinkedIn', (target?: vscode.Uri, options?: { confirm?: boolean }) => importLinkedIn(services, target instanceof vscode.Uri ? target : undefined, options)),
+    registerCommand(services, 'rapport.init', (input?: InitInput) => initFolder(services, input)),
+    registerCommand(services, 'rapport.refresh', async () => {
+      await services.notes.load();
+      return { contacts: services.notes.workspace?.index.contacts().length ?? 0 };
+    }),
+  );
+}

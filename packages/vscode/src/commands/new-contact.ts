@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import { createContact, SOURCES, type Source } from '@rapport/core';
+import type { Services } from '../services.js';
+
+/** Answers given up front (from a referral node or a caller); missing ones are asked. */
+export interface NewContactInput {
+  readonly name?: string;
+  readonly organization?: string;
+  readonly role?: string;
+  /** `null`: no source. */
+  readonly source?: Source | null;
+  /** Id of the contact who referred this one; `null`: nobody. */
+  readonly referredBy?: string | null;
+  /** Open the new note in an editor. Default true. */
+  readonly open?: boolean;
+}
+
+const TITLE = 'New Contact';
+const STEPS = 5;
+
+/** `rapport.newContact`: asks name, organization, role, source and referrer, then writes the note. */
+export async function newContact(services: Services, input: NewContactInput = {}): Promise<{ id: string; file: string } | undefined> {
+  const workspace = await services.notes.requireWorkspace();
+  const { prompts } = services;
+  const name =
+    input.name ??
+    (await prompts.input({ id: 'contact.name', title: TITLE, step: 1, totalSteps: STEPS, prompt: 'Full name of the person', placeholder: 'e.g. Maya Chen', validate: (value) => (value.trim() === '' ? 'A contact needs a name' : undefined) }));
+  if (name === undefined) return undefined;
+  const organization = input.organization ?? (await prompts.input({ id: 'contact.organization', title: TITLE, step: 2, totalSteps: STEPS, prompt: 'Organization (optional)', placeholder: 'e.g. Acme Health' }));
+  if (organization === undefined) return undefined;
+  const role = input.role ?? (await prompts.input({ id: 'contact.role', title: TITLE, step: 3, totalSteps: STEPS, prompt: 'Role or title (optional)', placeholder: 'e.g. UX Research Lead' }));
+  if (role === undefined) return undefined;
+  const source =
+    input.source !== undefined
+      ? input.source
+      : await prompts.pick<Source | null>({
+          id: 'contact.source',
+          title: TITLE,
+          step: 4,
+          totalSteps: STEPS,
+          placeholder: 'How did you find them?',
+          items: [...SOURCES.map((value) => ({ label: value, value })), { label: 'skip', description: 'no source', value: null }],
+        });
+  if (source === undefined) return undefined;
+  const referredBy =
+    input.referredBy !== undefined
+      ? input.referredBy
+      : await prompts.pick<string | null>({
+          id: 'contact.referredBy',
+          title: TITLE,
+          step: 5,
+          totalSteps: STEPS,
+          placeholder: 'Who referred them?',
+          items: [
+            { label: 'Nobody', description: 'not a referral', value: null },
+            ...workspace.index.contacts().map((contact) => ({ label: contact.name, description: contact.organization ?? '', value: contact.id })),
+          ],
+        });
+  if (referredBy === undefined) return undefined;
+
+  const created = await createContact(workspace, {
+    name: name.trim(),
+    date: services.notes.today(),
+    ...(organization.trim() ? { organization: organization.trim() } : {}),
+    ...(role.trim() ? { role: role.trim() } : {}),
+    ...(source ? { source } : {}),
+    ...(referredBy ? { referredBy } : {}),
+  });
+  services.notes.notifyEdited([created.file]);
+  if (input.open !== false) await vscode.window.showTextDocument(services.notes.uriOf(created.file), { preview: false });
+  return created;
+}
+
+/** The answers a pending referral (a name in someone's Outcomes) already gives. */
+export function inputFromReferral(target: string, referredBy: string): NewContactInput {
+  const looksLikeId = /^[a-z0-9]+(-[a-z0-9]+)+$/.test(target);
+  const name = looksLikeId ? target.split('-').map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' ') : target;
+  return { name, referredBy };
+}

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { STAGES } from '@rapport/core';
+import { STAGE_ICONS } from '../contacts-tree/contact-view.js';
+import type { Services } from '../services.js';
+import { completionTarget, isFrontmatterLine } from './completion-context.js';
+
+/** Completes `[[id]]` wikilinks from the indexed contacts and `stage:` values in the frontmatter. */
+export class NoteCompletions implements vscode.CompletionItemProvider {
+  constructor(private readonly services: Services) {}
+
+  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
+    const line = document.lineAt(position.line).text;
+    const inFrontmatter = isFrontmatterLine((index) => document.lineAt(index).text, position.line, document.lineCount);
+    const target = completionTarget(line.slice(0, position.character), line.slice(position.character), inFrontmatter);
+    if (!target) return [];
+    const range = new vscode.Range(position.line, target.start, position.line, position.character);
+    if (target.kind === 'stage') {
+      return STAGES.map((stage, order) => {
+        const item = new vscode.CompletionItem(stage, vscode.CompletionItemKind.EnumMember);
+        item.range = range;
+        item.sortText = String(order).padStart(2, '0');
+        item.detail = `stage (${STAGE_ICONS[stage]})`;
+        return item;
+      });
+    }
+    const self = this.services.notes.pathOf(document.uri);
+    const contacts = this.services.notes.workspace?.index.contacts() ?? [];
+    return contacts
+      .filter((contact) => contact.file !== self)
+      .map((contact) => {
+        const item = new vscode.CompletionItem({ label: contact.id, description: contact.name }, vscode.CompletionItemKind.Reference);
+        item.range = range;
+        item.filterText = `${contact.id} ${contact.name}`;
+        item.insertText = target.closed ? contact.id : `${contact.id}]]`;
+        item.detail = [contact.name, contact.role, contact.organization].filter(Boolean).join(' · ');
+        item.documentation = `Stage: ${contact.stage}`;
+        return item;
+      });
+  }
+}
+
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  context.subscriptions.push(vscode.languages.registerCompletionItemProvider({ language: 'markdown' }, new NoteCompletions(services), '[', ':', ' '));
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { NoteIndex, type ActionContext } from '@rapport/core';
+import { contactView, dueBadge, groupContacts, STAGE_ICONS } from './contact-view.js';
+
+const TODAY = '2026-11-23';
+const context: ActionContext = { now: new Date(`${TODAY}T12:00:00Z`), timezone: 'America/New_York' };
+
+function note(fields: Record<string, string | string[]>, history: [string, string][]): string {
+  const lines = ['---', 'type: contact'];
+  for (const [key, value] of Object.entries(fields)) lines.push(Array.isArray(value) ? `${key}: [${value.join(', ')}]` : `${key}: ${JSON.stringify(value)}`);
+  lines.push('history:', ...history.flatMap(([date, stage]) => [`  - date: ${date}`, `    stage: ${stage}`]), '---', '');
+  return lines.join('\n');
+}
+
+function contactsOf(notes: Record<string, string>) {
+  const index = new NoteIndex();
+  for (const [file, text] of Object.entries(notes)) index.set(file, text);
+  return index.contacts();
+}
+
+const contacts = contactsOf({
+  'ana.md': note({ name: 'Ana Lima', stage: 'contacted', organization: 'Acme', role: 'Researcher', tags: ['ux', 'health'] }, [['2026-11-02', 'contacted']]),
+  'ben.md': note({ name: 'Ben Ode', stage: 'held', organization: 'acme ' }, [['2026-11-23', 'held']]),
+  'cy.md': note({ name: 'Cy Park', stage: 'declined', referred_by: '[[ana]]' }, [['2026-11-01', 'declined']]),
+  'dee.md': note({ name: 'Dee Roy', stage: 'identified', tags: ['ux'] }, [['2026-11-20', 'identified']]),
+});
+
+describe('dueBadge', () => {
+  it('words overdue, today, tomorrow and later dates', () => {
+    expect(dueBadge('2026-11-20', TODAY)).toEqual({ text: 'overdue 3 d', urgency: 'overdue' });
+    expect(dueBadge(TODAY, TODAY)).toEqual({ text: 'due today', urgency: 'today' });
+    expect(dueBadge('2026-11-24', TODAY)).toEqual({ text: 'due tomorrow', urgency: 'soon' });
+    expect(dueBadge('2026-11-30', TODAY)).toEqual({ text: 'due 2026-11-30', urgency: 'soon' });
+    expect(dueBadge('2026-12-31', TODAY)).toEqual({ text: 'due 2026-12-31', urgency: 'later' });
+    expect(dueBadge(null, TODAY)).toBeUndefined();
+  });
+});
+
+describe('contactView', () => {
+  it('shows role and organization, the due badge, the stage icon and the next action', () => {
+    const ana = contacts.find((contact) => contact.id === 'ana')!;
+    const view = contactView(ana, { contactId: 'ana', kind: 'follow-up', action: 'Follow up with Ana Lima', due: '2026-11-11' }, TODAY);
+    expect(view.label).toBe('Ana Lima');
+    expect(view.description).toBe('Researcher · Acme — overdue 12 d');
+    expect(view.icon).toBe(STAGE_ICONS.contacted);
+    expect(view.urgency).toBe('overdue');
+    expect(view.contextValue).toBe('contact.contacted');
+    expect(view.tooltip).toContain('Next: Follow up with Ana Lima (overdue 12 d)');
+    expect(view.tooltip).toContain('Tags: `ux` `health`');
+  });
+
+  it('escapes Markdown in names so a tooltip cannot run a command link', () => {
+    const [odd] = contactsOf({ 'odd.md': note({ name: '[x](command:evil) *bold*', stage: 'identified' }, [['2026-11-20', 'identified']]) });
+    expect(contactView(odd!, null, TODAY).tooltip).toContain('\\[x\\]\\(command:evil\\) \\*bold\\*');
+  });
+});
+
+describe('groupContacts', () => {
+  const labels = (groupBy: 'stage' | 'organization' | 'tag' | 'due') => groupContacts(contacts, groupBy, context, TODAY).map((group) => [group.label, group.contacts.map((view) => view.id)]);
+
+  it('groups by stage in lifecycle order, leaving out empty stages and collapsing closed ones', () => {
+    expect(labels('stage')).toEqual([
+      ['identified', ['dee']],
+      ['contacted', ['ana']],
+      ['held', ['ben']],
+      ['declined', ['cy']],
+    ]);
+    expect(groupContacts(contacts, 'stage', context, TODAY).find((group) => group.label === 'declined')!.collapsed).toBe(true);
+  });
+
+  it('groups organizations case- and space-insensitively, with the unnamed last', () => {
+    expect(labels('organization')).toEqual([
+      ['Acme', ['ana', 'ben']],
+      ['(no organization)', ['cy', 'dee']],
+    ]);
+  });
+
+  it('puts a contact under each of its tags', () => {
+    expect(labels('tag')).toEqual([
+      ['health', ['ana']],
+      ['ux', ['ana', 'dee']],
+      ['(untagged)', ['ben', 'cy']],
+    ]);
+  });
+
+  it('sorts by due date into overdue, today, this week, later and no date', () => {
+    // ana: follow-up due 7 working days after 2026-11-02 (overdue); ben: thank-you due tomorrow; dee: write, no date; cy: closed.
+    expect(labels('due')).toEqual([
+      ['Overdue', ['ana']],
+      ['This week', ['ben']],
+      ['No date', ['cy', 'dee']],
+    ]);
+  });
+});

@@ -1,0 +1,79 @@
+import * as vscode from 'vscode';
+import type { Diagnostic } from '@rapport/core';
+import { toVscodeDiagnostic } from '../adapter.js';
+import type { Services } from '../services.js';
+import { bufferDiagnostics, byFile } from './note-diagnostics.js';
+import { NoteQuickFixes, registerFixStage } from './quick-fixes.js';
+
+/** Pause after the last keystroke before re-checking a note. */
+const TYPING_DELAY_MS = 250;
+
+/**
+ * Core's validator in the Problems panel: every note of the folder from the
+ * index, and notes being edited from their unsaved text as the user types.
+ */
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  const collection = vscode.languages.createDiagnosticCollection('rapport');
+  const shown = new Map<string, string>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const show = (file: string, diagnostics: readonly Diagnostic[]) => {
+    const key = JSON.stringify(diagnostics);
+    if (shown.get(file) === key) return;
+    shown.set(file, key);
+    collection.set(services.notes.uriOf(file), diagnostics.map(toVscodeDiagnostic));
+  };
+
+  /** Unsaved text of an open note, when it differs from what the index holds. */
+  const unsavedText = (document: vscode.TextDocument): { file: string; text: string } | undefined => {
+    const file = services.notes.pathOf(document.uri);
+    if (!file || !file.toLowerCase().endsWith('.md') || !document.isDirty) return undefined;
+    const text = document.getText();
+    return services.notes.workspace?.index.text(file) === text ? undefined : { file, text };
+  };
+
+  const refreshAll = () => {
+    const workspace = services.notes.workspace;
+    if (!workspace || !services.notes.root) {
+      collection.clear();
+      shown.clear();
+      return;
+    }
+    const grouped = byFile([...workspace.index.diagnostics(), ...workspace.configDiagnostics]);
+    for (const document of vscode.workspace.textDocuments) {
+      const unsaved = unsavedText(document);
+      if (unsaved) grouped.set(unsaved.file, bufferDiagnostics(workspace.index, unsaved.file, unsaved.text));
+    }
+    for (const file of [...shown.keys()]) if (!grouped.has(file)) show(file, []);
+    for (const [file, diagnostics] of grouped) show(file, diagnostics);
+  };
+
+  const refreshDocument = (document: vscode.TextDocument) => {
+    const unsaved = unsavedText(document);
+    if (unsaved) show(unsaved.file, bufferDiagnostics(services.notes.workspace?.index, unsaved.file, unsaved.text));
+    else refreshAll();
+  };
+
+  context.subscriptions.push(
+    collection,
+    services.notes.onDidChange(refreshAll),
+    vscode.workspace.onDidChangeTextDocument((event) => {
+      if (event.contentChanges.length === 0) return;
+      const key = event.document.uri.toString();
+      clearTimeout(timers.get(key));
+      timers.set(
+        key,
+        setTimeout(() => {
+          timers.delete(key);
+          refreshDocument(event.document);
+        }, TYPING_DELAY_MS),
+      );
+    }),
+    // Reverting or closing an unsaved note brings back the saved note's diagnostics.
+    vscode.workspace.onDidCloseTextDocument(() => refreshAll()),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new NoteQuickFixes(), { providedCodeActionKinds: NoteQuickFixes.kinds }),
+    registerFixStage(services),
+    { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
+  );
+  refreshAll();
+}

@@ -1,0 +1,53 @@
+import * as vscode from 'vscode';
+import * as agenda from './agenda/index.js';
+import * as commands from './commands/index.js';
+import * as completion from './completion/index.js';
+import * as contactsTree from './contacts-tree/index.js';
+import * as diagnostics from './diagnostics/index.js';
+import * as graph from './graph/index.js';
+import * as letters from './letters/index.js';
+import { NotesSession } from './notes/notes-session.js';
+import { PromptHost } from './prompts/prompts.js';
+import * as referralsTree from './referrals-tree/index.js';
+import type { Services } from './services.js';
+import { onDidChangeSettings, readSettings, type ExtensionSettings } from './settings/read-settings.js';
+import * as watcher from './watcher/index.js';
+import type { RapportApi } from './api.js';
+
+/** Wires the features together; the notes are read in the background, after this returns. */
+export function activate(context: vscode.ExtensionContext): RapportApi {
+  const activationStarted = performance.now();
+  const log = vscode.window.createOutputChannel('Rapport', { log: true });
+  let settings = readSettings();
+  const settingsChanged = new vscode.EventEmitter<ExtensionSettings>();
+  const notes = new NotesSession(settings, log);
+  const prompts = new PromptHost();
+  const services: Services = { notes, prompts, log, settings: () => settings, onDidChangeSettings: settingsChanged.event };
+  context.subscriptions.push(
+    log,
+    notes,
+    settingsChanged,
+    onDidChangeSettings((next) => {
+      settings = next;
+      notes.updateSettings(next);
+      settingsChanged.fire(next);
+    }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void notes.load()),
+  );
+
+  const contacts = contactsTree.register(context, services);
+  const agendaView = agenda.register(context, services);
+  const referrals = referralsTree.register(context, services);
+  commands.register(context, services);
+  diagnostics.register(context, services);
+  completion.register(context, services);
+  watcher.register(context, services);
+  graph.register(context, services);
+  letters.register(context, services);
+
+  notes.start();
+  log.info(`Activated in ${(performance.now() - activationStarted).toFixed(1)} ms; reading the notes in the background`);
+  return { notes, prompts, views: { contacts, agenda: agendaView, referrals } };
+}
+
+export function deactivate(): void {}

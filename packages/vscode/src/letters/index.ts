@@ -1,0 +1,106 @@
+import * as vscode from 'vscode';
+import { InvalidInputError, listLetters, markLetterSent, nextAction, renderLetter, type LetterSent } from '@rapport/core';
+import { resolveContact } from '../commands/contact-target.js';
+import { registerCommand } from '../commands/run-command.js';
+import type { Services } from '../services.js';
+import { FILL_MARKER, LetterDrafts } from './letter-drafts.js';
+
+export interface DraftLetterInput {
+  /** Template name; asked when missing. */
+  readonly template?: string;
+}
+
+export interface DraftedLetter {
+  readonly uri: string;
+  readonly template: string;
+  readonly origin: 'shipped' | 'user';
+  readonly contact: string;
+  /** Fields left as `[[fill: …]]` markers. */
+  readonly missing: readonly string[];
+}
+
+/**
+ * Letters: draft one from a template into an editor (`[[fill: field]]`
+ * where the note or profile lacks a value), copy it, mark it as sent. In a
+ * folder that is not trusted only the shipped templates are listed or run:
+ * the folder's `.eta` files are JavaScript.
+ */
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  const drafts = new LetterDrafts();
+  const templateOptions = () => ({ allowUserTemplates: vscode.workspace.isTrusted });
+
+  const draftLetter = async (target?: unknown, input: DraftLetterInput = {}): Promise<DraftedLetter | undefined> => {
+    const workspace = await services.notes.requireWorkspace();
+    const contact = await resolveContact(services, workspace, target, 'Draft a Letter');
+    if (!contact) return undefined;
+    const suggested = (typeof target === 'object' && target !== null && typeof (target as { letter?: unknown }).letter === 'string' ? (target as { letter: string }).letter : undefined) ?? nextAction(contact, services.notes.actionContext())?.letter;
+    let template = input.template;
+    if (template === undefined) {
+      const letters = await listLetters(workspace.store, templateOptions());
+      const ordered = [...letters.filter((letter) => letter.name === suggested), ...letters.filter((letter) => letter.name !== suggested)];
+      template = await services.prompts.pick({
+        id: 'letter.template',
+        title: `Letter for ${contact.name}`,
+        placeholder: vscode.workspace.isTrusted ? 'Which letter?' : 'Which letter? (Restricted Mode: shipped letters only)',
+        items: ordered.map((letter) => ({
+          label: letter.name,
+          description: [letter.name === suggested ? 'suggested' : '', letter.origin === 'user' ? (letter.overrides ? 'your version' : 'your template') : '', letter.problem ? `broken: ${letter.problem.message}` : ''].filter(Boolean).join(' · '),
+          detail: letter.description,
+          value: letter.name,
+        })),
+      });
+      if (template === undefined) return undefined;
+    }
+    const letter = await renderLetter(workspace, template, contact.id, { ...templateOptions(), draft: true, today: services.notes.today() });
+
+    const uri = vscode.Uri.from({ scheme: 'untitled', path: `${letter.template} to ${contact.name}.txt` });
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), letter.text);
+    await vscode.workspace.applyEdit(edit);
+    drafts.add(uri, { contactId: contact.id, contactName: contact.name, template: letter.template, via: letter.via });
+    await vscode.window.showTextDocument(document, { preview: false });
+    drafts.update();
+
+    const missing = letter.missing.map((field) => field.field);
+    const message = missing.length === 0 ? `The ${letter.template} letter to ${contact.name} is ready.` : `Fill in ${missing.join(', ')} where the letter says [[fill: …]].`;
+    void services.prompts.info(message, 'Copy', 'Mark as Sent').then((action) => {
+      if (action === 'Copy') void vscode.commands.executeCommand('rapport.letter.copy', uri);
+      if (action === 'Mark as Sent') void vscode.commands.executeCommand('rapport.letter.markSent', uri);
+    });
+    return { uri: uri.toString(), template: letter.template, origin: letter.origin, contact: contact.id, missing };
+  };
+
+  /** The letter a title-bar action or a caller means: the URI given, else the active editor. */
+  const letterDocument = (uri?: unknown): vscode.TextDocument => {
+    const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+    const document = target && vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === target.toString());
+    if (!document || !drafts.get(document.uri)) throw new InvalidInputError('Open a letter drafted with "Rapport: Draft a Letter…" first');
+    return document;
+  };
+
+  context.subscriptions.push(
+    drafts,
+    registerCommand(services, 'rapport.draftLetter', draftLetter),
+    registerCommand(services, 'rapport.letter.copy', async (uri?: unknown) => {
+      const document = letterDocument(uri);
+      const markers = document.getText().match(FILL_MARKER)?.length ?? 0;
+      await vscode.env.clipboard.writeText(document.getText());
+      void services.prompts.info(markers === 0 ? 'Letter copied.' : `Letter copied — it still has ${markers} [[fill: …]] marker${markers === 1 ? '' : 's'}.`);
+      return { copied: true, markers };
+    }),
+    registerCommand(services, 'rapport.letter.markSent', async (uri?: unknown): Promise<LetterSent> => {
+      const document = letterDocument(uri);
+      const draft = drafts.get(document.uri)!;
+      const workspace = await services.notes.requireWorkspace();
+      const contact = workspace.index.contact(draft.contactId);
+      if (!contact) throw new InvalidInputError(`${draft.contactName} is no longer in the notes folder`);
+      const note = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === services.notes.uriOf(contact.file).toString());
+      if (note?.isDirty) throw new InvalidInputError(`Save or revert ${contact.file} first: marking the letter as sent edits that note`);
+      const sent = await markLetterSent(workspace, contact.id, draft.template, { ...templateOptions(), date: services.notes.today(), via: draft.via });
+      services.notes.notifyEdited([sent.file]);
+      void services.prompts.info(`Recorded: ${contact.name} is now ${sent.stage} (${draft.template} sent by ${sent.via} on ${sent.date}).`);
+      return sent;
+    }),
+  );
+}

@@ -1,0 +1,254 @@
+import * as vscode from 'vscode';
+import {
+  CONFIG_PATH,
+  InvalidInputError,
+  isNotePath,
+  loadConfig,
+  loadWorkspace,
+  todayIn,
+  type ActionContext,
+  type Diagnostic,
+  type NoteChange,
+  type NoteIndex,
+  type RapportConfig,
+  type Workspace,
+} from '@rapport/core';
+import { fromNoteUri, toNoteUri } from '../adapter.js';
+import { applyOverrides } from '../settings/config-overrides.js';
+import type { ExtensionSettings } from '../settings/read-settings.js';
+import { VscodeNoteStore } from '../store/vscode-note-store.js';
+
+/** How many changed files are read at once when re-indexing. */
+const REINDEX_BATCH = 32;
+
+/** Where the extension is with the notes folder; also the `rapport.state` context key for `viewsWelcome`. */
+export type NotesState = 'noFolder' | 'loading' | 'uninitialised' | 'ready';
+
+export interface NotesChangeEvent {
+  /** Note paths that changed, or `'all'` after a full load or a config/settings change. */
+  readonly files: readonly string[] | 'all';
+}
+
+/**
+ * The indexed notes folder the views and commands share. Indexing runs in
+ * the background after activation (`start`), then changes are applied one
+ * file at a time (`applyChanges`), so no view ever waits for a full re-read.
+ */
+export class NotesSession implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<NotesChangeEvent>();
+  /** Fires after a load, a config change, a watched change or an edit made by a command. */
+  readonly onDidChange = this.changed.event;
+
+  private currentState: NotesState = 'loading';
+  private currentRoot: vscode.Uri | undefined;
+  private currentStore: VscodeNoteStore | undefined;
+  private index: NoteIndex | undefined;
+  private folderConfig: RapportConfig | undefined;
+  private configDiagnostics: readonly Diagnostic[] = [];
+  private readonly unreadable = new Map<string, Diagnostic>();
+  private cachedWorkspace: Workspace | undefined;
+  private generation = 0;
+  private loading: Promise<void> = Promise.resolve();
+
+  constructor(
+    private settings: ExtensionSettings,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get state(): NotesState {
+    return this.currentState;
+  }
+
+  /** The notes folder, or `undefined` when no folder is open. */
+  get root(): vscode.Uri | undefined {
+    return this.currentRoot;
+  }
+
+  get store(): VscodeNoteStore | undefined {
+    return this.currentStore;
+  }
+
+  /** The indexed workspace (config with the VS Code settings applied), once loaded. */
+  get workspace(): Workspace | undefined {
+    if (!this.cachedWorkspace && this.currentStore && this.index && this.folderConfig) {
+      this.cachedWorkspace = {
+        store: this.currentStore,
+        index: this.index,
+        config: applyOverrides(this.folderConfig, this.settings.overrides),
+        configDiagnostics: [...this.configDiagnostics, ...this.unreadable.values()],
+      };
+    }
+    return this.cachedWorkspace;
+  }
+
+  /** Starts indexing without waiting for it: activation must return at once. */
+  start(): void {
+    setTimeout(() => void this.load(), 0);
+  }
+
+  /** Re-reads the whole folder. A newer call supersedes one still running. */
+  load(): Promise<void> {
+    const generation = ++this.generation;
+    this.loading = this.loadFolder(generation).catch((error: unknown) => {
+      this.log.error(`Reading the notes folder failed: ${(error as Error).stack ?? String(error)}`);
+      if (generation === this.generation) this.setState('ready');
+    });
+    return this.loading;
+  }
+
+  /** Waits for the load in progress (if any) and returns the workspace. */
+  async whenLoaded(): Promise<Workspace | undefined> {
+    let pending: Promise<void>;
+    do {
+      pending = this.loading;
+      await pending;
+    } while (pending !== this.loading);
+    return this.workspace;
+  }
+
+  /** The workspace, or a clear error when no folder is open. */
+  async requireWorkspace(): Promise<Workspace> {
+    const workspace = await this.whenLoaded();
+    if (!workspace) throw new InvalidInputError('Open a folder first: Rapport keeps its notes in a workspace folder');
+    return workspace;
+  }
+
+  /** Applies new settings; a different notes folder means a full load. */
+  updateSettings(settings: ExtensionSettings): void {
+    const folderChanged = settings.notesFolder !== this.settings.notesFolder;
+    this.settings = settings;
+    this.cachedWorkspace = undefined;
+    if (folderChanged) void this.load();
+    else this.changed.fire({ files: 'all' });
+  }
+
+  /** Re-indexes only the files that changed on disk. */
+  async applyChanges(changes: readonly NoteChange[]): Promise<void> {
+    const store = this.currentStore;
+    const index = this.index;
+    if (!store || !index) return;
+    const configChanged = changes.some((change) => change.path === CONFIG_PATH);
+    const notes = changes.filter((change) => isNotePath(change.path));
+    const files: string[] = [];
+    // Reads overlap (a checkout changes hundreds of files); each file is still indexed on its own.
+    for (let start = 0; start < notes.length; start += REINDEX_BATCH) {
+      const batch = notes.slice(start, start + REINDEX_BATCH);
+      const reindexed = await Promise.all(batch.map((change) => this.reindex(store, index, change)));
+      batch.forEach((change, position) => reindexed[position] && files.push(change.path));
+    }
+    if (configChanged) {
+      const { config, diagnostics } = await loadConfig(store);
+      this.folderConfig = config;
+      this.configDiagnostics = diagnostics;
+    }
+    if (files.length === 0 && !configChanged) return;
+    this.cachedWorkspace = undefined;
+    if (this.currentState === 'uninitialised' && index.contacts().length > 0) this.setState('ready');
+    this.changed.fire({ files: configChanged ? 'all' : files });
+  }
+
+  /** Tells the views that a command changed notes (the index already has the new text). */
+  notifyEdited(files: readonly string[]): void {
+    this.cachedWorkspace = undefined;
+    if (this.currentState === 'uninitialised') this.setState('ready');
+    this.changed.fire({ files });
+  }
+
+  uriOf(path: string): vscode.Uri {
+    if (!this.currentRoot) throw new InvalidInputError('Open a folder first: Rapport keeps its notes in a workspace folder');
+    return toNoteUri(this.currentRoot, path);
+  }
+
+  /** The note path of a URI inside the notes folder. */
+  pathOf(uri: vscode.Uri): string | undefined {
+    return this.currentRoot ? fromNoteUri(this.currentRoot, uri) : undefined;
+  }
+
+  /** "Now" for next actions: the pinned `rapport.today` at noon, else the clock. */
+  now(): Date {
+    return this.settings.today ? new Date(`${this.settings.today}T12:00:00Z`) : new Date();
+  }
+
+  /** Today's date in the notes folder's time zone (or the pinned one). */
+  today(): string {
+    return this.settings.today ?? todayIn(this.workspace?.config.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, this.now());
+  }
+
+  actionContext(): ActionContext {
+    const workspace = this.workspace;
+    const timezone = workspace?.config.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    return { now: this.now(), timezone, ...(workspace ? { rules: workspace.config.rules, contacts: workspace.index.contacts() } : {}) };
+  }
+
+  dispose(): void {
+    this.generation++;
+    this.changed.dispose();
+  }
+
+  private async loadFolder(generation: number): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const root = folder && (this.settings.notesFolder ? vscode.Uri.joinPath(folder.uri, ...this.settings.notesFolder.split('/')) : folder.uri);
+    this.currentRoot = root;
+    this.currentStore = root && new VscodeNoteStore(root);
+    this.cachedWorkspace = undefined;
+    if (!root || !this.currentStore) {
+      this.index = undefined;
+      this.setState('noFolder');
+      this.changed.fire({ files: 'all' });
+      return;
+    }
+    this.setState('loading');
+    this.changed.fire({ files: 'all' });
+    const store = this.currentStore;
+    const started = Date.now();
+    const loaded = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Rapport: reading notes' }, (progress) =>
+      loadWorkspace(store, { onProgress: (done, total) => (done % 50 === 0 || done === total ? progress.report({ message: `${done}/${total}` }) : undefined) }),
+    );
+    const hasConfig = (await store.read(CONFIG_PATH).catch(() => undefined)) !== undefined;
+    if (generation !== this.generation) return;
+    this.index = loaded.index;
+    this.folderConfig = loaded.config;
+    this.configDiagnostics = loaded.configDiagnostics.filter((diagnostic) => diagnostic.rule !== 'unreadable-file');
+    this.unreadable.clear();
+    for (const diagnostic of loaded.configDiagnostics) if (diagnostic.rule === 'unreadable-file') this.unreadable.set(diagnostic.file, diagnostic);
+    this.cachedWorkspace = undefined;
+    this.log.info(`Indexed ${loaded.index.files().length} notes (${loaded.index.contacts().length} contacts) in ${Date.now() - started} ms`);
+    this.setState(hasConfig || loaded.index.contacts().length > 0 ? 'ready' : 'uninitialised');
+    this.changed.fire({ files: 'all' });
+  }
+
+  /** Re-reads one changed file; false when the index already had that text. */
+  private async reindex(store: VscodeNoteStore, index: NoteIndex, change: NoteChange): Promise<boolean> {
+    if (change.kind === 'deleted') {
+      this.unreadable.delete(change.path);
+      return index.delete(change.path);
+    }
+    try {
+      const stored = await store.read(change.path);
+      this.unreadable.delete(change.path);
+      if (!stored) return index.delete(change.path);
+      if (index.text(change.path) === stored.text) return false;
+      index.set(change.path, stored.text);
+      return true;
+    } catch (error) {
+      index.delete(change.path);
+      const place = error instanceof Error && 'line' in error && 'column' in error ? { line: Number(error.line), column: Number(error.column) } : { line: 1, column: 1 };
+      this.unreadable.set(change.path, {
+        file: change.path,
+        ...place,
+        endLine: place.line,
+        endColumn: place.column,
+        severity: 'error',
+        rule: 'unreadable-file',
+        message: `The note cannot be read: ${(error as Error).message}`,
+        hint: 'Rapport leaves this file untouched',
+      });
+      return true;
+    }
+  }
+
+  private setState(state: NotesState): void {
+    this.currentState = state;
+    void vscode.commands.executeCommand('setContext', 'rapport.state', state);
+  }
+}

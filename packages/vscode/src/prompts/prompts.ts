@@ -1,0 +1,144 @@
+import * as vscode from 'vscode';
+
+/** One choice of a quick pick, carrying the value it stands for. */
+export interface PickItem<T> {
+  readonly label: string;
+  readonly description?: string;
+  readonly detail?: string;
+  readonly value: T;
+  readonly picked?: boolean;
+}
+
+interface Step {
+  /** Stable id of the question (`contact.name`), so a scripted test can answer it. */
+  readonly id: string;
+  readonly title: string;
+  readonly step?: number;
+  readonly totalSteps?: number;
+}
+
+export interface InputRequest extends Step {
+  readonly prompt: string;
+  readonly placeholder?: string;
+  readonly value?: string;
+  /** Returns a message when the value is not acceptable. */
+  readonly validate?: (value: string) => string | undefined;
+}
+
+export interface PickRequest<T> extends Step {
+  readonly placeholder: string;
+  readonly items: readonly PickItem<T>[];
+}
+
+export interface FileRequest extends Step {
+  readonly defaultUri?: vscode.Uri;
+  readonly filters: Record<string, string[]>;
+}
+
+/**
+ * Every question a command asks the user. Commands talk to this interface
+ * only, so integration tests drive the real commands by answering it
+ * (`ScriptedPrompts`) while the browser test uses the real quick inputs.
+ * Each method resolves `undefined` when the user cancels.
+ */
+export interface Prompts {
+  input(request: InputRequest): Promise<string | undefined>;
+  pick<T>(request: PickRequest<T>): Promise<T | undefined>;
+  pickMany<T>(request: PickRequest<T>): Promise<readonly T[] | undefined>;
+  saveFile(request: FileRequest): Promise<vscode.Uri | undefined>;
+  openFile(request: FileRequest): Promise<vscode.Uri | undefined>;
+  /** Shows a result; resolves the action picked, if any. */
+  info(message: string, ...actions: string[]): Promise<string | undefined>;
+  error(message: string): Promise<void>;
+}
+
+/** The prompts of the VS Code UI. */
+export class WindowPrompts implements Prompts {
+  async input(request: InputRequest): Promise<string | undefined> {
+    return vscode.window.showInputBox({
+      title: stepTitle(request),
+      prompt: request.prompt,
+      ignoreFocusOut: true,
+      ...(request.placeholder ? { placeHolder: request.placeholder } : {}),
+      ...(request.value ? { value: request.value } : {}),
+      ...(request.validate ? { validateInput: request.validate } : {}),
+    });
+  }
+
+  async pick<T>(request: PickRequest<T>): Promise<T | undefined> {
+    const picked = await vscode.window.showQuickPick(request.items.map(toQuickPickItem), { title: stepTitle(request), placeHolder: request.placeholder, ignoreFocusOut: true, matchOnDescription: true });
+    return picked?.value;
+  }
+
+  async pickMany<T>(request: PickRequest<T>): Promise<readonly T[] | undefined> {
+    const picked = await vscode.window.showQuickPick(request.items.map(toQuickPickItem), { title: stepTitle(request), placeHolder: request.placeholder, ignoreFocusOut: true, canPickMany: true, matchOnDescription: true });
+    return picked?.map((item) => item.value);
+  }
+
+  async saveFile(request: FileRequest): Promise<vscode.Uri | undefined> {
+    return vscode.window.showSaveDialog({ title: request.title, filters: request.filters, ...(request.defaultUri ? { defaultUri: request.defaultUri } : {}) });
+  }
+
+  async openFile(request: FileRequest): Promise<vscode.Uri | undefined> {
+    const picked = await vscode.window.showOpenDialog({ title: request.title, filters: request.filters, canSelectMany: false, ...(request.defaultUri ? { defaultUri: request.defaultUri } : {}) });
+    return picked?.[0];
+  }
+
+  async info(message: string, ...actions: string[]): Promise<string | undefined> {
+    return vscode.window.showInformationMessage(message, ...actions);
+  }
+
+  async error(message: string): Promise<void> {
+    await vscode.window.showErrorMessage(message);
+  }
+}
+
+/** Holds the prompts in use; tests swap in scripted ones for a while. */
+export class PromptHost implements Prompts {
+  private current: Prompts = new WindowPrompts();
+
+  /** Uses `prompts` until the returned disposable is disposed. */
+  use(prompts: Prompts): vscode.Disposable {
+    const previous = this.current;
+    this.current = prompts;
+    return new vscode.Disposable(() => {
+      this.current = previous;
+    });
+  }
+
+  input(request: InputRequest): Promise<string | undefined> {
+    return this.current.input(request);
+  }
+  pick<T>(request: PickRequest<T>): Promise<T | undefined> {
+    return this.current.pick(request);
+  }
+  pickMany<T>(request: PickRequest<T>): Promise<readonly T[] | undefined> {
+    return this.current.pickMany(request);
+  }
+  saveFile(request: FileRequest): Promise<vscode.Uri | undefined> {
+    return this.current.saveFile(request);
+  }
+  openFile(request: FileRequest): Promise<vscode.Uri | undefined> {
+    return this.current.openFile(request);
+  }
+  info(message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.current.info(message, ...actions);
+  }
+  error(message: string): Promise<void> {
+    return this.current.error(message);
+  }
+}
+
+function stepTitle(request: Step): string {
+  return request.step !== undefined && request.totalSteps !== undefined ? `${request.title} (${request.step}/${request.totalSteps})` : request.title;
+}
+
+function toQuickPickItem<T>(item: PickItem<T>): vscode.QuickPickItem & { value: T } {
+  return {
+    label: item.label,
+    value: item.value,
+    ...(item.description ? { description: item.description } : {}),
+    ...(item.detail ? { detail: item.detail } : {}),
+    ...(item.picked ? { picked: true } : {}),
+  };
+}

@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { Contact } from '@rapport/core';
+import type { Services } from '../services.js';
+import { hasReferrals, referralChildViews, referralRootViews, type ReferralNodeView } from './referral-view.js';
+
+/** The Referrals view: chains of introductions, from the people who started them. */
+export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeView> {
+  private readonly changed = new vscode.EventEmitter<ReferralNodeView | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly services: Services) {}
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: ReferralNodeView): ReferralNodeView[] {
+    const workspace = this.services.notes.workspace;
+    if (!workspace || this.services.notes.state !== 'ready') return [];
+    const graph = workspace.index.referralGraph();
+    const contacts = new Map<string, Contact>(workspace.index.contacts().map((contact) => [contact.id, contact]));
+    return node ? referralChildViews(graph, contacts, node) : referralRootViews(graph, contacts);
+  }
+
+  getTreeItem(node: ReferralNodeView): vscode.TreeItem {
+    if (node.kind === 'pendingReferral') {
+      const item = new vscode.TreeItem(node.target);
+      item.id = `${node.path.join('/')}/?${node.target}`;
+      item.description = 'no note yet';
+      item.iconPath = new vscode.ThemeIcon('person-add');
+      item.contextValue = 'pendingReferral';
+      item.tooltip = `Named in the Outcomes of ${node.referredBy}; create the contact to follow up`;
+      return item;
+    }
+    const graph = this.services.notes.workspace?.index.referralGraph();
+    const expandable = graph !== undefined && hasReferrals(graph, node.contactId);
+    const item = new vscode.TreeItem(node.label, expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    item.id = [...node.path, node.contactId].join('/');
+    item.description = node.description;
+    item.iconPath = new vscode.ThemeIcon(node.icon);
+    item.contextValue = 'contact.referral';
+    item.resourceUri = this.services.notes.uriOf(node.file);
+    item.command = { command: 'vscode.open', title: 'Open Note', arguments: [item.resourceUri] };
+    return item;
+  }
+}
+
+export function register(context: vscode.ExtensionContext, services: Services): ReferralsProvider {
+  const provider = new ReferralsProvider(services);
+  context.subscriptions.push(vscode.window.createTreeView('rapport.views.referrals', { treeDataProvider: provider }), services.notes.onDidChange(() => provider.refresh()));
+  return provider;
+}

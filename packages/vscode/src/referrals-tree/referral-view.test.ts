@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { NoteIndex, type Contact } from '@rapport/core';
+import { referralChildViews, referralRootViews, type ReferralNodeView } from './referral-view.js';
+
+function indexOf(notes: Record<string, string>) {
+  const index = new NoteIndex();
+  for (const [file, text] of Object.entries(notes)) index.set(file, text);
+  return index;
+}
+
+const note = (name: string, referredBy?: string, outcomes = '') =>
+  `---\ntype: contact\nname: ${name}\nstage: held\n${referredBy ? `referred_by: "[[${referredBy}]]"\n` : ''}history:\n  - date: 2026-11-01\n    stage: held\n---\n\n## Outcomes\n\n${outcomes}\n`;
+
+describe('referral views', () => {
+  const index = indexOf({
+    'a.md': note('Ann', undefined, '- [[b]]\n- [[zed-unknown]]'),
+    'b.md': note('Bea', 'a'),
+    'c.md': note('Cal', 'b'),
+    'x.md': note('Xia', 'y'),
+    'y.md': note('Yul', 'x'),
+  });
+  const contacts = new Map<string, Contact>(index.contacts().map((contact) => [contact.id, contact]));
+  const graph = index.referralGraph();
+  const labels = (nodes: ReferralNodeView[]) => nodes.map((node) => (node.kind === 'contact' ? node.label : `?${node.target}`));
+
+  it('starts from the people who began a chain and walks down, pending referrals last', () => {
+    const roots = referralRootViews(graph, contacts);
+    expect(labels(roots)).toEqual(['Ann']);
+    const level1 = referralChildViews(graph, contacts, roots[0]!);
+    expect(labels(level1)).toEqual(['Bea', '?zed-unknown']);
+    expect(labels(referralChildViews(graph, contacts, level1[0]!))).toEqual(['Cal']);
+  });
+
+  it('cuts cycles instead of recursing forever', () => {
+    const x: ReferralNodeView = { kind: 'contact', contactId: 'x', file: 'x.md', label: 'Xia', description: '', icon: 'person', path: [] };
+    const [y] = referralChildViews(graph, contacts, x);
+    expect(labels([y!])).toEqual(['Yul']);
+    expect(referralChildViews(graph, contacts, y!)).toEqual([]);
+  });
+});

@@ -1,0 +1,67 @@
+/** Who led to whom, as plain data for the Referrals view (tested without VS Code). */
+import { referralRoots, referralsOf, type Contact, type ReferralGraph } from '@rapport/core';
+import { STAGE_ICONS } from '../contacts-tree/contact-view.js';
+
+export type ReferralNodeView =
+  | {
+      readonly kind: 'contact';
+      readonly contactId: string;
+      readonly file: string;
+      readonly label: string;
+      readonly description: string;
+      readonly icon: string;
+      /** Ids from the root down to this contact, so a cycle cannot recurse forever. */
+      readonly path: readonly string[];
+    }
+  | {
+      readonly kind: 'pendingReferral';
+      /** The name or id written in the Outcomes wikilink. */
+      readonly target: string;
+      readonly referredBy: string;
+      readonly path: readonly string[];
+    };
+
+/** Contacts that start a chain of introductions. */
+export function referralRootViews(graph: ReferralGraph, contacts: ReadonlyMap<string, Contact>): ReferralNodeView[] {
+  return referralRoots(graph)
+    .map((id) => contactNode(id, contacts, []))
+    .filter((node): node is ReferralNodeView => node !== undefined)
+    .sort(byLabel);
+}
+
+/** The people a contact led to, then the referrals that have no note yet. */
+export function referralChildViews(graph: ReferralGraph, contacts: ReadonlyMap<string, Contact>, parent: ReferralNodeView): ReferralNodeView[] {
+  if (parent.kind !== 'contact') return [];
+  const path = [...parent.path, parent.contactId];
+  const referred = referralsOf(graph, parent.contactId)
+    .filter((id) => !path.includes(id))
+    .map((id) => contactNode(id, contacts, path))
+    .filter((node): node is ReferralNodeView => node !== undefined)
+    .sort(byLabel);
+  const pending = graph.pending
+    .filter((entry) => entry.from === parent.contactId)
+    .map((entry): ReferralNodeView => ({ kind: 'pendingReferral', target: entry.target, referredBy: entry.from, path }));
+  return [...referred, ...pending];
+}
+
+export function hasReferrals(graph: ReferralGraph, id: string): boolean {
+  return graph.edges.some((edge) => edge.from === id) || graph.pending.some((entry) => entry.from === id);
+}
+
+function contactNode(id: string, contacts: ReadonlyMap<string, Contact>, path: readonly string[]): ReferralNodeView | undefined {
+  const contact = contacts.get(id);
+  if (!contact) return undefined;
+  return {
+    kind: 'contact',
+    contactId: id,
+    file: contact.file,
+    label: contact.name,
+    description: [contact.organization, contact.stage].filter(Boolean).join(' · '),
+    icon: STAGE_ICONS[contact.stage],
+    path,
+  };
+}
+
+function byLabel(a: ReferralNodeView, b: ReferralNodeView): number {
+  return (a.kind === 'contact' ? a.label : a.target).localeCompare(b.kind === 'contact' ? b.label : b.target);
+}

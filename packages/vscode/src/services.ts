@@ -1,0 +1,17 @@
+import type * as vscode from 'vscode';
+import type { NotesSession } from './notes/notes-session.js';
+import type { PromptHost } from './prompts/prompts.js';
+import type { ExtensionSettings } from './settings/read-settings.js';
+
+/** What every feature's `register(context, services)` gets. */
+export interface Services {
+  /** The indexed notes folder. */
+  readonly notes: NotesSession;
+  /** Every question asked of the user goes through here. */
+  readonly prompts: PromptHost;
+  readonly log: vscode.LogOutputChannel;
+  /** The current `rapport.*` settings. */
+  settings(): ExtensionSettings;
+  /** Fires after the settings changed (and the notes session took them). */
+  readonly onDidChangeSettings: vscode.Event<ExtensionSettings>;
+}

@@ -1,0 +1,63 @@
+import * as vscode from 'vscode';
+import { CONFIG_PATH, type NoteChange } from '@rapport/core';
+import type { Services } from '../services.js';
+
+/** How long to gather events before re-indexing: a `git checkout` fires hundreds at once. */
+const SETTLE_MS = 150;
+
+/**
+ * Keeps the index current when notes change on disk (another editor, git,
+ * a sync tool): changed files are re-read one by one through core's
+ * `NoteIndex.set/delete`, never the whole folder.
+ */
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  let watchers: vscode.Disposable[] = [];
+  let pending = new Map<string, NoteChange['kind']>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let watchedRoot: string | undefined;
+
+  const flush = () => {
+    timer = undefined;
+    const changes = [...pending].map(([path, kind]) => ({ path, kind }));
+    pending = new Map();
+    if (changes.length > 0) void services.notes.applyChanges(changes).catch((error: unknown) => services.log.error(`Re-indexing failed: ${String(error)}`));
+  };
+  const queue = (kind: NoteChange['kind']) => (uri: vscode.Uri) => {
+    const path = services.notes.pathOf(uri);
+    if (!path) return;
+    // A delete followed by a create (atomic saves) is a change.
+    pending.set(path, pending.get(path) === 'deleted' && kind === 'created' ? 'changed' : kind);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, SETTLE_MS);
+  };
+
+  const watch = () => {
+    const root = services.notes.root;
+    if (root?.toString() === watchedRoot) return;
+    for (const watcher of watchers) watcher.dispose();
+    watchers = [];
+    watchedRoot = root?.toString();
+    if (!root) return;
+    for (const glob of ['**/*.md', CONFIG_PATH]) {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, glob));
+      watchers.push(watcher, watcher.onDidCreate(queue('created')), watcher.onDidChange(queue('changed')), watcher.onDidDelete(queue('deleted')));
+    }
+    // Deleting or renaming a folder reports the folder only: drop every indexed note under it.
+    const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**'), true, true, false);
+    watchers.push(
+      folders,
+      folders.onDidDelete((uri) => {
+        const path = services.notes.pathOf(uri);
+        if (!path || path.toLowerCase().endsWith('.md')) return;
+        for (const file of services.notes.workspace?.index.files() ?? []) if (file.startsWith(`${path}/`)) queue('deleted')(services.notes.uriOf(file));
+      }),
+    );
+  };
+  watch();
+  context.subscriptions.push(services.notes.onDidChange(watch), {
+    dispose: () => {
+      if (timer) clearTimeout(timer);
+      for (const watcher of watchers) watcher.dispose();
+    },
+  });
+}

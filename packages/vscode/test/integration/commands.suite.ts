@@ -1,0 +1,146 @@
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { advance, logInteraction } from '@rapport/core';
+import { api, bodyOf, changedFiles, folder, frontmatterOf, readText, runScripted, setSetting, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
+import { exampleContacts } from './oracle.js';
+import { suite, test } from './runner.js';
+import { CANCEL, ScriptedPrompts } from './scripted-prompts.js';
+
+function contactIn(stage: string) {
+  const contact = exampleContacts().find((candidate) => candidate.stage === stage);
+  assert.ok(contact, `the example has a contact in ${stage}`);
+  return contact;
+}
+
+/** Lines of the note's text that are YAML comments: an edit must keep every one. */
+function commentLines(text: string): string[] {
+  return text.split('\n').filter((line) => /(^|\s)#\s/.test(line) && !line.startsWith('#'));
+}
+
+function stageMembers(stage: string): Promise<string[]> {
+  return api().then((rapport) => {
+    const group = rapport.views.contacts.getChildren().find((node) => node.kind === 'group' && node.group.label === stage);
+    return group ? rapport.views.contacts.getChildren(group).map((node) => (node.kind === 'contact' ? node.contactId : '')) : [];
+  });
+}
+
+suite('Commands', () => {
+  test('New Contact asks name, organization, role, source and referrer, and writes one new note', async () => {
+    const before = snapshot();
+    const { result, prompts } = await runScripted<{ id: string; file: string }>(
+      { 'contact.name': 'Ada Lovelace', 'contact.organization': 'Analytical Engines', 'contact.role': 'Research Lead', 'contact.source': 'referral', 'contact.referredBy': 'Maya Chen' },
+      'rapport.newContact',
+    );
+    assert.deepEqual(prompts.asked, ['contact.name', 'contact.organization', 'contact.role', 'contact.source', 'contact.referredBy']);
+    assert.deepEqual(result, { id: 'ada-lovelace', file: 'contacts/ada-lovelace.md' });
+    assert.deepEqual(changedFiles(before, snapshot()), ['contacts/ada-lovelace.md']);
+    const text = readText('contacts/ada-lovelace.md');
+    assert.deepEqual(frontmatterOf(text), { type: 'contact', name: 'Ada Lovelace', stage: 'identified', role: 'Research Lead', organization: 'Analytical Engines', source: 'referral', referred_by: '[[maya-chen]]', history: '' });
+    assert.match(text, new RegExp(`- date: ${TODAY}\\n\\s+stage: identified`));
+    assert.ok((await stageMembers('identified')).includes('ada-lovelace'), 'listed under identified');
+    await closeEditors();
+  });
+
+  test('New Contact cancelled half-way writes nothing', async () => {
+    const before = snapshot();
+    const { result } = await runScripted({ 'contact.name': 'Half Way', 'contact.organization': CANCEL }, 'rapport.newContact');
+    assert.equal(result, undefined);
+    assert.deepEqual(changedFiles(before, snapshot()), []);
+  });
+
+  test('Advance Stage to scheduled asks for the meeting and edits only that note, losslessly', async () => {
+    const contact = contactIn('contacted');
+    const before = snapshot();
+    const original = before.get(contact.file)!;
+    const { result, prompts } = await runScripted(
+      { 'advance.stage': 'scheduled', 'meeting.date': '2026-12-02', 'meeting.time': '8:30', 'meeting.format': 'video', 'meeting.place': 'https://meet.example.com/abc' },
+      'rapport.advanceStage',
+      contact.id,
+    );
+    assert.deepEqual(result, { file: contact.file, stage: 'scheduled' });
+    assert.deepEqual(prompts.asked, ['advance.stage', 'meeting.date', 'meeting.time', 'meeting.format', 'meeting.place']);
+    assert.deepEqual(changedFiles(before, snapshot()), [contact.file]);
+    const text = readText(contact.file);
+    assert.equal(text, advance(original, 'scheduled', { date: TODAY, meeting: { at: '2026-12-02T08:30', format: 'video', link: 'https://meet.example.com/abc' } }));
+    assert.equal(bodyOf(text), bodyOf(original), 'the body is untouched');
+    for (const comment of commentLines(original)) assert.ok(text.includes(comment), `comment kept: ${comment}`);
+    assert.equal(frontmatterOf(text).stage, 'scheduled');
+    await waitFor(async () => (await stageMembers('scheduled')).includes(contact.id), 'the contact under scheduled');
+  });
+
+  test('Advance Stage takes its answers as arguments (no questions) and records the channel', async () => {
+    const contact = contactIn('held');
+    const before = snapshot();
+    const original = before.get(contact.file)!;
+    const { prompts } = await runScripted({}, 'rapport.advanceStage', contact.id, { stage: 'thanked', via: 'email' });
+    assert.deepEqual(prompts.asked, []);
+    assert.deepEqual(changedFiles(before, snapshot()), [contact.file]);
+    assert.equal(readText(contact.file), advance(original, 'thanked', { date: TODAY, via: 'email' }));
+  });
+
+  test('Advance Stage refuses a bad meeting date and leaves the note alone', async () => {
+    const contact = contactIn('identified');
+    const before = snapshot();
+    const prompts = new ScriptedPrompts({ 'advance.stage': 'scheduled', 'meeting.date': 'next tuesday' });
+    const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', contact.id));
+    assert.equal(result, undefined);
+    assert.match(prompts.errors.join(), /YYYY-MM-DD/);
+    assert.deepEqual(changedFiles(before, snapshot()), []);
+  });
+
+  test('Log Interaction appends a dated entry and keeps the stage', async () => {
+    const contact = contactIn('nurturing');
+    const before = snapshot();
+    const original = before.get(contact.file)!;
+    await runScripted({ contact: contact.name, 'advance.via': 'linkedin', 'interaction.note': 'Shared the diary-study article' }, 'rapport.logInteraction');
+    assert.deepEqual(changedFiles(before, snapshot()), [contact.file]);
+    assert.equal(readText(contact.file), logInteraction(original, 'nurturing', { date: TODAY, via: 'linkedin', note: 'Shared the diary-study article' }));
+  });
+
+  test('a command on a note with unsaved changes edits the editor, keeping what was typed', async () => {
+    const contact = contactIn('scheduled');
+    const original = readText(contact.file);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(join(folder(), contact.file)));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, '\nTyped but not saved.\n'));
+    const typed = document.getText();
+    await runScripted({ 'advance.via': 'phone', 'interaction.note': CANCEL }, 'rapport.logInteraction', contact.id, { note: 'Called to confirm' });
+    assert.equal(readText(contact.file), original, 'the file on disk is untouched');
+    assert.equal(document.getText(), logInteraction(typed, 'scheduled', { date: TODAY, via: 'phone', note: 'Called to confirm' }));
+    assert.ok(document.isDirty);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await closeEditors();
+  });
+
+  test('Initialize Notes Folder sets up an empty folder, and refuses one already set up', async () => {
+    const rapport = await api();
+    const refused = new ScriptedPrompts({});
+    await withPrompts(refused, () => vscode.commands.executeCommand('rapport.init'));
+    assert.match(refused.errors.join(), /already/);
+
+    mkdirSync(join(folder(), 'fresh'), { recursive: true });
+    await setSetting('notesFolder', 'fresh');
+    try {
+      await waitFor(() => rapport.notes.state === 'uninitialised' && rapport.notes.root?.path.endsWith('/fresh'), 'the empty folder to load');
+      assert.deepEqual(rapport.views.contacts.getChildren(), [], 'the welcome view shows instead of contacts');
+      await runScripted({ 'init.name': 'Jordan Reyes', 'init.field': 'UX research' }, 'rapport.init');
+      const config = readText('fresh/.rapport/config.yaml');
+      assert.match(config, /^ {2}name: "Jordan Reyes"$/m);
+      assert.match(config, /^timezone: "/m);
+      assert.equal(rapport.notes.state, 'ready');
+      assert.equal(rapport.notes.workspace?.config.profile.name, 'Jordan Reyes');
+    } finally {
+      await setSetting('notesFolder', undefined);
+      await waitFor(async () => !rapport.notes.root?.path.endsWith('/fresh') && (await rapport.notes.whenLoaded())?.index.contacts().length, 'the example folder to load again');
+    }
+  });
+
+  test('Open Referral Graph opens a panel', async () => {
+    const result = await vscode.commands.executeCommand('rapport.openReferralGraph');
+    assert.deepEqual(result, { opened: true });
+    await waitFor(() => vscode.window.tabGroups.all.flatMap((group) => group.tabs).some((tab) => tab.label === 'Referral Graph'), 'the graph tab');
+    await closeEditors();
+  });
+});

@@ -1,0 +1,152 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import { advance, exportIcs, insertQuestions, loadQuestions, pickQuestions, QUESTION_BANK, renderLetter } from '@rapport/core';
+import type { DraftedLetter } from '../../src/letters/index.js';
+import { api, changedFiles, folder, readText, runScripted, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
+import { suite, test } from './runner.js';
+import { ScriptedPrompts } from './scripted-prompts.js';
+
+/** A user template: JavaScript inside, so only a trusted folder may run it. */
+export const USER_TEMPLATE = ['---', 'description: A short coffee invitation', 'stage: contacted', '---', 'Subject: Coffee?', '', 'Hi <%= it.firstName %>, coffee next week? — <%= it.profile.name %>', ''].join('\n');
+
+export function writeUserTemplate(): void {
+  mkdirSync(join(folder(), '.rapport', 'templates'), { recursive: true });
+  writeFileSync(join(folder(), '.rapport', 'templates', 'coffee-chat.eta'), USER_TEMPLATE);
+}
+
+function openDocument(uri: string): vscode.TextDocument {
+  const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri);
+  assert.ok(document, `the letter ${uri} is open`);
+  return document;
+}
+
+suite('Letters', () => {
+  test('Draft a Letter suggests the letter the next action calls for and opens it filled from the note, writing nothing', async () => {
+    const rapport = await api();
+    const before = snapshot();
+    const { result, prompts } = await runScripted<DraftedLetter>({ 'letter.template': 'follow-up' }, 'rapport.draftLetter', 'owen-park');
+    assert.equal(prompts.offered.get('letter.template')?.[0], 'follow-up', 'the suggested letter comes first');
+    assert.ok(result);
+    const expected = await renderLetter(rapport.notes.workspace!, 'follow-up', 'owen-park', { draft: true, today: TODAY });
+    assert.equal(openDocument(result.uri).getText(), expected.text);
+    assert.match(expected.text, /^Subject: Following up on my note of /);
+    assert.match(expected.text, /Dear Owen,/);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), result.uri);
+    assert.deepEqual(changedFiles(before, snapshot()), []);
+  });
+
+  test('a missing field becomes a [[fill: …]] marker, reported back', async () => {
+    const { result } = await runScripted<DraftedLetter>({ 'letter.template': 'thank-you' }, 'rapport.draftLetter', 'keisha-brooks');
+    assert.ok(result && result.missing.includes('learned'), JSON.stringify(result?.missing));
+    assert.match(openDocument(result.uri).getText(), /\[\[fill: learned[^\]]*\]\]/);
+  });
+
+  test('Copy Letter puts the letter on the clipboard', async () => {
+    const { result } = await runScripted<DraftedLetter>({ 'letter.template': 'follow-up' }, 'rapport.draftLetter', 'owen-park');
+    const copied = await vscode.commands.executeCommand<{ copied: boolean; markers: number }>('rapport.letter.copy', vscode.Uri.parse(result!.uri));
+    assert.deepEqual(copied, { copied: true, markers: 0 });
+    assert.equal(await vscode.env.clipboard.readText(), openDocument(result!.uri).getText());
+  });
+
+  test('Mark Letter as Sent records the stage, channel and template in that note only', async () => {
+    const rapport = await api();
+    const { result } = await runScripted<DraftedLetter>({ 'letter.template': 'follow-up' }, 'rapport.draftLetter', 'owen-park');
+    const before = snapshot();
+    const original = before.get('owen-park.md')!;
+    const sent = await withPrompts(new ScriptedPrompts({}), () => vscode.commands.executeCommand<{ stage: string }>('rapport.letter.markSent', vscode.Uri.parse(result!.uri)));
+    assert.equal(sent?.stage, 'followed-up');
+    assert.deepEqual(changedFiles(before, snapshot()), ['owen-park.md']);
+    assert.equal(readText('owen-park.md'), advance(original, 'followed-up', { date: TODAY, via: 'email', letter: 'follow-up' }));
+    await waitFor(() => rapport.notes.workspace?.index.contact('owen-park')?.stage === 'followed-up', 'the index to follow');
+    await closeEditors();
+  });
+
+  test("a trusted folder's own template is offered and rendered", async () => {
+    writeUserTemplate();
+    const { result, prompts } = await runScripted<DraftedLetter>({ 'letter.template': 'coffee-chat' }, 'rapport.draftLetter', 'keisha-brooks');
+    assert.ok(prompts.offered.get('letter.template')?.includes('coffee-chat'));
+    assert.equal(result?.origin, 'user');
+    assert.equal(openDocument(result!.uri).getText(), 'Subject: Coffee?\n\nHi Keisha, coffee next week? — Jordan Reyes\n');
+    await closeEditors();
+  });
+});
+
+suite('Questions', () => {
+  test('Insert Questions adds the picked questions to ## Questions, "who else" last, and nothing else', async () => {
+    const rapport = await api();
+    const trends = QUESTION_BANK.filter((question) => question.theme === 'trends').slice(0, 2);
+    const advice = QUESTION_BANK.filter((question) => question.theme === 'advice').slice(0, 1);
+    const before = snapshot();
+    const original = before.get('keisha-brooks.md')!;
+    const { result, prompts } = await runScripted<{ added: string[] }>(
+      { 'questions.themes': ['Trends', 'Advice'], 'questions.questions': [...trends, ...advice].map((question) => question.text) },
+      'rapport.insertQuestions',
+      'keisha-brooks',
+    );
+    assert.ok(prompts.offered.get('questions.questions')!.length > 3, 'every question of the two themes is offered');
+    assert.deepEqual(changedFiles(before, snapshot()), ['keisha-brooks.md']);
+    const set = await loadQuestions(rapport.notes.workspace!.store);
+    const texts = pickQuestions(set, { ids: [...trends, ...advice].map((question) => question.id) }).map((question) => question.text);
+    assert.equal(readText('keisha-brooks.md'), insertQuestions(original, texts));
+    assert.deepEqual(result?.added, texts);
+    const section = /## Questions\n([\s\S]*?)(?=\n## |$)/.exec(readText('keisha-brooks.md'))![1]!;
+    assert.match(section.trim().split('\n').at(-1)!, /who else/i);
+  });
+
+  test('Insert Questions takes question ids as arguments and skips questions already there', async () => {
+    const before = readText('keisha-brooks.md');
+    const { result } = await runScripted<{ added: string[] }>({}, 'rapport.insertQuestions', 'keisha-brooks', { ids: ['trends-1', 'advice-1'] });
+    assert.deepEqual(result?.added, []);
+    assert.equal(readText('keisha-brooks.md'), before);
+  });
+});
+
+suite('Import and export', () => {
+  test('Import LinkedIn CSV creates new contacts and leaves people already there alone', async () => {
+    const rapport = await api();
+    const csv = join(mkdtempSync(join(tmpdir(), 'rapport-import-')), 'Connections.csv');
+    writeFileSync(
+      csv,
+      '\uFEFFNotes:\r\n"When exporting your connection data, you may notice that some of the email addresses are missing."\r\n\r\n' +
+        'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n' +
+        'Rosa,Delgado,https://www.linkedin.com/in/rosa-delgado-uxr-example,,"Carnegie Health Partners, Inc.",Senior UX Researcher,12 Mar 2024\r\n' +
+        'Hannah,Schultz,https://www.linkedin.com/in/hannah-schultz-hfe-example,,Northside Respiratory,Senior Human Factors Engineer,05 Jan 2025\r\n',
+    );
+    const before = snapshot();
+    const { result, prompts } = await runScripted<{ created: { file: string }[]; skipped: { name?: string }[] }>({ 'import.file': vscode.Uri.file(csv), 'import.confirm': 'Import' }, 'rapport.importLinkedIn');
+    assert.deepEqual(prompts.asked, ['import.file', 'import.confirm']);
+    assert.deepEqual(result?.created.map((entry) => entry.file), ['contacts/rosa-delgado.md']);
+    assert.ok(result?.skipped.some((entry) => entry.name === 'Hannah Schultz'));
+    assert.deepEqual(changedFiles(before, snapshot()), ['contacts/rosa-delgado.md']);
+    assert.match(readText('contacts/rosa-delgado.md'), /^organization: "?Carnegie Health Partners, Inc\."?$/m);
+    assert.equal(rapport.notes.workspace?.index.contact('rosa-delgado')?.source, 'linkedin');
+
+    const again = await runScripted<{ created: unknown[] }>({}, 'rapport.importLinkedIn', vscode.Uri.file(csv), { confirm: true });
+    assert.deepEqual(again.result?.created, [], 'importing twice changes nothing');
+    rmSync(join(csv, '..'), { recursive: true });
+  });
+
+  test('Import LinkedIn CSV refuses a file that is not LinkedIn’s export, naming the file and line', async () => {
+    const csv = join(mkdtempSync(join(tmpdir(), 'rapport-import-')), 'contacts.csv');
+    writeFileSync(csv, 'name,email\nAda,ada@example.com\n');
+    const prompts = new ScriptedPrompts({ 'import.file': vscode.Uri.file(csv) });
+    const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.importLinkedIn'));
+    assert.equal(result, undefined);
+    assert.match(prompts.errors.join(), /contacts\.csv:1: .*not LinkedIn/);
+    rmSync(join(csv, '..'), { recursive: true });
+  });
+
+  test('Export Calendar writes the meetings and due actions as .ics', async () => {
+    const rapport = await api();
+    const target = vscode.Uri.file(join(mkdtempSync(join(tmpdir(), 'rapport-export-')), 'rapport.ics'));
+    const { result } = await runScripted<{ events: number }>({ 'export.calendar': target }, 'rapport.exportCalendar');
+    const text = readFileSync(target.fsPath, 'utf8');
+    assert.equal(text, exportIcs(rapport.notes.workspace!, { now: new Date(`${TODAY}T12:00:00Z`) }));
+    assert.match(text, /^BEGIN:VCALENDAR/);
+    assert.ok((result?.events ?? 0) >= rapport.views.agenda.entries().length - 2, `events: ${result?.events}`);
+    rmSync(join(target.fsPath, '..'), { recursive: true });
+  });
+});

@@ -1,0 +1,83 @@
+import type * as vscode from 'vscode';
+import type { FileRequest, InputRequest, PickRequest, Prompts } from '../../src/prompts/prompts.js';
+
+/** An answer that cancels the question, as Escape does. */
+export const CANCEL = Symbol('cancel');
+
+type Answer = string | readonly string[] | vscode.Uri | typeof CANCEL;
+
+/**
+ * Answers the commands' questions from a script keyed by question id, the
+ * way a user would: inputs are checked by the command's own validation, and
+ * picks must name an offered item by its label. An unexpected question
+ * fails the test instead of hanging it.
+ */
+export class ScriptedPrompts implements Prompts {
+  /** Question ids in the order they were asked. */
+  readonly asked: string[] = [];
+  /** Labels offered by each pick. */
+  readonly offered = new Map<string, string[]>();
+  readonly infos: string[] = [];
+  readonly errors: string[] = [];
+
+  constructor(private readonly answers: Readonly<Record<string, Answer>>) {}
+
+  async input(request: InputRequest): Promise<string | undefined> {
+    const answer = this.answer(request.id);
+    if (answer === CANCEL) return undefined;
+    if (typeof answer !== 'string') throw new Error(`the answer to "${request.id}" must be text`);
+    const problem = request.validate?.(answer);
+    if (problem) throw new Error(`the answer "${answer}" to "${request.id}" was refused: ${problem}`);
+    return answer;
+  }
+
+  async pick<T>(request: PickRequest<T>): Promise<T | undefined> {
+    const answer = this.answer(request.id, request.items.map((item) => item.label));
+    if (answer === CANCEL) return undefined;
+    const item = request.items.find((candidate) => candidate.label === answer);
+    if (!item) throw new Error(`"${String(answer)}" is not offered by "${request.id}"; offered: ${request.items.map((candidate) => candidate.label).join(', ')}`);
+    return item.value;
+  }
+
+  async pickMany<T>(request: PickRequest<T>): Promise<readonly T[] | undefined> {
+    const answer = this.answer(request.id, request.items.map((item) => item.label));
+    if (answer === CANCEL) return undefined;
+    if (!Array.isArray(answer)) throw new Error(`the answer to "${request.id}" must be a list of labels`);
+    return (answer as readonly string[]).map((label) => {
+      const item = request.items.find((candidate) => candidate.label === label);
+      if (!item) throw new Error(`"${label}" is not offered by "${request.id}"`);
+      return item.value;
+    });
+  }
+
+  async saveFile(request: FileRequest): Promise<vscode.Uri | undefined> {
+    return this.fileAnswer(request);
+  }
+
+  async openFile(request: FileRequest): Promise<vscode.Uri | undefined> {
+    return this.fileAnswer(request);
+  }
+
+  async info(message: string): Promise<string | undefined> {
+    this.infos.push(message);
+    return undefined;
+  }
+
+  async error(message: string): Promise<void> {
+    this.errors.push(message);
+  }
+
+  private fileAnswer(request: FileRequest): vscode.Uri | undefined {
+    const answer = this.answer(request.id);
+    if (answer === CANCEL) return undefined;
+    if (typeof answer === 'string' || Array.isArray(answer)) throw new Error(`the answer to "${request.id}" must be a URI`);
+    return answer as vscode.Uri;
+  }
+
+  private answer(id: string, labels?: string[]): Answer {
+    this.asked.push(id);
+    if (labels) this.offered.set(id, labels);
+    if (!(id in this.answers)) throw new Error(`unexpected question "${id}" (asked so far: ${this.asked.join(', ')})`);
+    return this.answers[id]!;
+  }
+}

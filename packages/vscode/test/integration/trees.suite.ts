@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { STAGES } from '@rapport/core';
+import type { ContactsNode } from '../../src/contacts-tree/contacts-provider.js';
+import type { ReferralNodeView } from '../../src/referrals-tree/referral-view.js';
+import { api, setSetting, TODAY, waitFor, closeEditors } from './fixture.js';
+import { exampleContacts } from './oracle.js';
+import { suite, test } from './runner.js';
+
+async function groupsOf(groupBy: string): Promise<Map<string, string[]>> {
+  const rapport = await api();
+  await setSetting('contacts.groupBy', groupBy);
+  await waitFor(() => rapport.notes.state === 'ready' && vscode.workspace.getConfiguration('rapport').get('contacts.groupBy') === groupBy, `grouping by ${groupBy}`);
+  const groups = new Map<string, string[]>();
+  for (const group of rapport.views.contacts.getChildren()) {
+    const item = rapport.views.contacts.getTreeItem(group);
+    const members = rapport.views.contacts.getChildren(group).map((node) => String(rapport.views.contacts.getTreeItem(node).label));
+    assert.equal(item.description, String(members.length), `count of group ${String(item.label)}`);
+    groups.set(String(item.label), members);
+  }
+  return groups;
+}
+
+function sorted(values: Iterable<string>): string[] {
+  return [...values].sort((a, b) => a.localeCompare(b));
+}
+
+suite('Contacts tree', () => {
+  test('groups every contact under its stage, in lifecycle order, with counts', async () => {
+    const expected = new Map<string, string[]>();
+    for (const contact of exampleContacts()) expected.set(contact.stage, [...(expected.get(contact.stage) ?? []), contact.name]);
+    const groups = await groupsOf('stage');
+    assert.deepEqual([...groups.keys()], STAGES.filter((stage) => expected.has(stage)));
+    for (const [stage, names] of expected) assert.deepEqual(sorted(groups.get(stage)!), sorted(names), `contacts in ${stage}`);
+  });
+
+  test('groups by organization and by tag', async () => {
+    const contacts = exampleContacts();
+    const byOrganization = await groupsOf('organization');
+    for (const contact of contacts) {
+      const label = contact.organization ?? '(no organization)';
+      assert.ok(byOrganization.get(label)?.includes(contact.name), `${contact.name} under ${label}`);
+    }
+    assert.equal([...byOrganization.values()].flat().length, contacts.length);
+
+    const byTag = await groupsOf('tag');
+    for (const contact of contacts) {
+      for (const tag of contact.tags.length > 0 ? contact.tags : ['(untagged)']) assert.ok(byTag.get(tag)?.includes(contact.name), `${contact.name} under tag ${tag}`);
+    }
+    assert.equal([...byTag.values()].flat().length, contacts.reduce((sum, contact) => sum + Math.max(1, contact.tags.length), 0));
+  });
+
+  test('groups by due date: overdue, today, this week, later, no date', async () => {
+    const rapport = await api();
+    const byDue = await groupsOf('due');
+    assert.ok([...byDue.keys()].every((label) => ['Overdue', 'Due today', 'This week', 'Later', 'No date'].includes(label)), [...byDue.keys()].join());
+    assert.equal([...byDue.values()].flat().length, exampleContacts().length);
+    // Closed contacts have no next action.
+    for (const contact of exampleContacts().filter((entry) => ['declined', 'no-response', 'archived'].includes(entry.stage))) assert.ok(byDue.get('No date')?.includes(contact.name), contact.name);
+    const overdueItems = rapport.views.contacts
+      .getChildren()
+      .filter((group) => rapport.views.contacts.getTreeItem(group).label === 'Overdue')
+      .flatMap((group) => rapport.views.contacts.getChildren(group))
+      .map((node) => rapport.views.contacts.getTreeItem(node));
+    assert.ok(overdueItems.length > 0, 'the example has overdue contacts on its demo day');
+    for (const item of overdueItems) assert.match(String(item.description), /overdue \d+ d/);
+    await groupsOf('stage');
+  });
+
+  test('contact items show role and organization, an icon per stage, a tooltip with the next action, and open their note', async () => {
+    const rapport = await api();
+    await groupsOf('stage');
+    const nodes = rapport.views.contacts.getChildren().flatMap((group) => rapport.views.contacts.getChildren(group)) as Extract<ContactsNode, { kind: 'contact' }>[];
+    const maya = nodes.find((node) => node.contactId === 'maya-chen')!;
+    const item = rapport.views.contacts.getTreeItem(maya);
+    assert.equal(item.label, 'Maya Chen');
+    assert.match(String(item.description), /^Senior UX Researcher · Brightline Health/);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'sync');
+    assert.equal(item.contextValue, 'contact.nurturing');
+    const tooltip = (item.tooltip as vscode.MarkdownString).value;
+    assert.match(tooltip, /Next: Keep in touch with Maya Chen/);
+    assert.match(tooltip, /Referred by Dana Okafor/);
+    const icons = new Set(nodes.map((node) => (rapport.views.contacts.getTreeItem(node).iconPath as vscode.ThemeIcon).id));
+    assert.ok(icons.size >= 8, `one icon per stage, got ${[...icons].join(', ')}`);
+
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/maya-chen.md'), 'the note to open');
+    await closeEditors();
+  });
+});
+
+suite('Agenda', () => {
+  test('lists dated actions soonest first, overdue ones highlighted, and counts them in the status bar', async () => {
+    const rapport = await api();
+    const entries = rapport.views.agenda.entries();
+    assert.ok(entries.length >= 5, `agenda entries: ${entries.length}`);
+    const dues = entries.map((entry) => /\d{4}-\d{2}-\d{2}/.exec(entry.description)?.[0] ?? (entry.description === 'due today' ? TODAY : entry.description === 'due tomorrow' ? '2026-11-24' : ''));
+    assert.deepEqual([...dues].sort(), dues, 'soonest first');
+    const overdue = entries.filter((entry) => entry.urgency === 'overdue');
+    assert.ok(overdue.length > 0);
+    for (const [index, entry] of entries.entries()) assert.equal(entry.urgency === 'overdue', dues[index]! < TODAY, entry.label);
+    const node = rapport.views.agenda.getChildren().find((candidate) => candidate.kind === 'agendaItem' && candidate.view.urgency === 'overdue')!;
+    const item = rapport.views.agenda.getTreeItem(node);
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'warning');
+    assert.equal(((item.iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id, 'list.errorForeground');
+  });
+});
+
+suite('Referrals tree', () => {
+  test('shows who led to whom, following chains at least four introductions deep', async () => {
+    const rapport = await api();
+    const contacts = new Map(exampleContacts().map((contact) => [contact.id, contact]));
+    let deepest = 0;
+    const walk = (node: ReferralNodeView | undefined, depth: number) => {
+      for (const child of rapport.views.referrals.getChildren(node)) {
+        if (child.kind !== 'contact') continue;
+        if (node?.kind === 'contact') {
+          const linked = contacts.get(child.contactId)?.referredBy === node.contactId || contacts.get(node.contactId)?.outcomeLinks.includes(child.contactId);
+          assert.ok(linked, `${node.contactId} → ${child.contactId} is written in the notes`);
+        } else {
+          const referrer = contacts.get(child.contactId)?.referredBy;
+          assert.ok(referrer === undefined || !contacts.has(referrer), `${child.contactId} starts a chain`);
+        }
+        deepest = Math.max(deepest, depth);
+        walk(child, depth + 1);
+      }
+    };
+    walk(undefined, 0);
+    assert.ok(deepest >= 4, `deepest chain: ${deepest}`);
+    const roots = rapport.views.referrals.getChildren().map((node) => (node.kind === 'contact' ? node.contactId : node.target));
+    assert.ok(roots.includes('dana-okafor'), roots.join());
+  });
+});

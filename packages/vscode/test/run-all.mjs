@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// `pnpm --filter rapport-vscode run test:integration`: builds the extension
+// and its test bundle, runs the integration suite in a real VS Code
+// (code-server) twice — a trusted window and one in Restricted Mode — each
+// over a fresh copy of examples/job-search, then the browser test (the
+// packaged VSIX in code-server, driven through Chromium). Ends with one
+// "N passed, N failed" line; exits non-zero on any failure.
+//
+//   node test/run-all.mjs [--only integration|browser]
+//
+// Needs scripts/setup-test-env.sh (code-server, Debian chromium) and a built
+// core (packages/core/dist). With RAPPORT_TEST_RESULTS=<dir>, also writes
+// <dir>/vscode.json for the repository's summary.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { runExtensionTests, REPO_ROOT } from './harness/code-server.mjs';
+import { runBrowserTest } from './browser/new-contact.mjs';
+
+const EXTENSION = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const EXAMPLE = join(REPO_ROOT, 'examples/job-search');
+const TESTS = join(EXTENSION, 'out/test/index.cjs');
+const { values } = parseArgs({ options: { only: { type: 'string' } } });
+const runs = values.only ? [values.only] : ['integration', 'browser'];
+
+const totals = { passed: 0, failed: 0 };
+const count = (passed, failed) => {
+  totals.passed += passed;
+  totals.failed += failed;
+};
+
+execFileSync(process.execPath, ['esbuild.mjs', '--tests'], { cwd: EXTENSION, stdio: 'inherit' });
+const scratch = mkdtempSync(join(tmpdir(), 'rapport-vscode-tests-'));
+
+/** A throwaway copy of the example folder: tests write to it. */
+function exampleCopy(name) {
+  const target = join(scratch, name);
+  cpSync(EXAMPLE, target, { recursive: true });
+  return target;
+}
+
+try {
+  if (runs.includes('integration')) {
+    for (const mode of ['trusted', 'restricted']) {
+      const results = join(EXTENSION, `out/test/results-${mode}.json`);
+      rmSync(results, { force: true });
+      console.log(`\n— integration tests, ${mode} window —`);
+      const code = await runExtensionTests({
+        extensionDevelopmentPath: EXTENSION,
+        extensionTestsPath: TESTS,
+        folder: exampleCopy(`job-search-${mode}`),
+        untrusted: mode === 'restricted',
+        timeoutMs: 240_000,
+        screenshotOnFailure: join(scratch, `failure-${mode}.png`),
+      });
+      if (existsSync(results)) {
+        const { passed, failed } = JSON.parse(readFileSync(results, 'utf8'));
+        // A run that died after its last test still counts as a failure.
+        count(passed, failed + (code !== 0 && failed === 0 ? 1 : 0));
+      } else {
+        console.error(`the ${mode} run ended (exit ${code}) without reporting results`);
+        count(0, 1);
+      }
+    }
+  }
+  if (runs.includes('browser')) {
+    console.log('\n— browser test: the VSIX in code-server, through Chromium —');
+    const { passed, failed } = await runBrowserTest({ extension: EXTENSION, folder: exampleCopy('job-search-browser'), scratch });
+    count(passed, failed);
+  }
+} finally {
+  if (!process.env.RAPPORT_KEEP_TEST_FILES) rmSync(scratch, { recursive: true, force: true });
+}
+
+if (process.env.RAPPORT_TEST_RESULTS) {
+  mkdirSync(process.env.RAPPORT_TEST_RESULTS, { recursive: true });
+  writeFileSync(join(process.env.RAPPORT_TEST_RESULTS, 'vscode.json'), JSON.stringify(totals));
+}
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 ? 1 : 0);
