@@ -1,7 +1,9 @@
+import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { loadWorkspace, todayIn, isCalendarDate, InvalidInputError, NoteNotFoundError, type Contact, type Workspace, type ActionContext } from '@rapport/core';
 import { NodeStore } from '@rapport/core/node';
 import { colorsFor, progressReporter, type Colors, type Io } from './io.js';
+import { FailureError } from './errors.js';
 
 /** What every command gets: its output streams, colours and the notes folder. */
 export class CommandContext {
@@ -18,6 +20,10 @@ export class CommandContext {
 
   /** Reads the whole folder, with progress on a terminal. */
   async workspace(): Promise<Workspace> {
+    // A mistyped --dir would otherwise read as an empty folder: "no contacts", exit 0.
+    const folder = await stat(this.store.root).catch(() => undefined);
+    if (!folder) throw new FailureError(`notes folder not found: ${this.store.root} (use --dir, or rapport init to create one)`);
+    if (!folder.isDirectory()) throw new FailureError(`${this.store.root} is a file, not a notes folder`);
     const progress = progressReporter(this.io, 'Reading notes');
     try {
       return await loadWorkspace(this.store, { onProgress: progress.update });

@@ -10,9 +10,15 @@ export interface Io {
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
-/** Colours only on a terminal, and never when NO_COLOR is set (FORCE_COLOR forces them). */
+/**
+ * Colours only on a terminal, and never when NO_COLOR is set to anything but
+ * the empty string (https://no-color.org); FORCE_COLOR overrides both.
+ */
 export function colorsFor(stream: Io['stdout'], env: NodeJS.ProcessEnv): Colors {
-  const enabled = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0' ? true : !('NO_COLOR' in env) && Boolean(stream.isTTY) && env.TERM !== 'dumb';
+  // FORCE_COLOR follows Node: 0 or false turns colours off, any other value on.
+  if (env.FORCE_COLOR !== undefined) return pc.createColors(env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false');
+  const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  const enabled = !noColor && Boolean(stream.isTTY) && env.TERM !== 'dumb';
   return pc.createColors(enabled);
 }
 

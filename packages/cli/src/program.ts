@@ -1,16 +1,14 @@
 import { Command, CommanderError, Option } from 'commander';
-import { RapportError } from '@rapport/core';
+import { InvalidInputError, RapportError } from '@rapport/core';
 import { commands } from './commands/index.js';
 import { CommandContext } from './context.js';
+import { FailureError, UsageError } from './errors.js';
 import type { Io } from './io.js';
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, failure: 3 } as const;
 
-/** A problem with what the user asked for: printed as one line, exit code 2. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError, FailureError };
 
 /**
  * Runs the CLI and returns its exit code. Never throws: every failure is
@@ -21,11 +19,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .description('Run informational interviews from a folder of Markdown notes.')
     .version('0.1.0')
     .addOption(new Option('-d, --dir <folder>', 'notes folder').default('.', 'the current directory'))
-    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nExit codes: 0 done, 1 problems found (check), 2 bad usage or input, 3 could not be done.\nExample:\n  rapport agenda --dir ~/job-search\n')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
+      // Parse errors are printed by the catch below, as one line.
+      outputError: () => {},
     });
 
   let exitCode: number = EXIT.ok;
@@ -41,14 +41,61 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      // Help and version were printed already; bare `rapport` prints help to stderr and counts as a usage mistake.
+      if (error.exitCode === 0 || error.code === 'commander.help') return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      const command = argv.find((arg) => program.commands.some((candidate) => candidate.name() === arg));
+      io.stderr.write(`rapport: ${error.message.replace(/^error: /, '')} (see rapport ${command ? `${command} ` : ''}--help)\n`);
+      return EXIT.usage;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`rapport: ${message}\n`);
-    if (error instanceof UsageError || error instanceof RapportError) return error instanceof UsageError || error.name === 'InvalidInputError' ? EXIT.usage : EXIT.failure;
-    const code = (error as NodeJS.ErrnoException).code;
-    return code ? EXIT.failure : EXIT.failure;
+    io.stderr.write(`rapport: ${errorMessage(error)}\n`);
+    return exitCodeOf(error);
   }
+}
+
+function exitCodeOf(error: unknown): number {
+  if (error instanceof UsageError || error instanceof InvalidInputError) return EXIT.usage;
+  return EXIT.failure;
+}
+
+const SYSTEM_REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  ENOENT: 'no such file or folder',
+  EEXIST: 'it already exists',
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+};
+
+const SYSTEM_ACTIONS: Record<string, string> = {
+  access: 'write to',
+  mkdir: 'create',
+  rename: 'write',
+  open: 'open',
+  write: 'write',
+  read: 'read',
+  scandir: 'read',
+  opendir: 'read',
+  unlink: 'remove',
+  rmdir: 'remove',
+};
+
+/** One line for any error: system errors are reworded, since Node's `EACCES: …, mkdir '…'` is not for users. */
+function errorMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { code, syscall, path } = error as NodeJS.ErrnoException;
+  if (error instanceof RapportError || code === undefined || !(code in SYSTEM_REASONS)) return firstLine(error.message);
+  // The store locks `<note>.lock` before writing `<note>`: name the note the user knows.
+  const isLock = path?.endsWith('.lock') ?? false;
+  const file = isLock ? path!.slice(0, -'.lock'.length) : path;
+  const action = isLock ? 'write' : ((syscall && SYSTEM_ACTIONS[syscall]) ?? 'use');
+  return file ? `cannot ${action} ${file}: ${SYSTEM_REASONS[code]}` : `${SYSTEM_REASONS[code]} (${firstLine(error.message)})`;
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.trim();
 }
 
 /** How each command file plugs itself into the program. */

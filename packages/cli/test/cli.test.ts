@@ -1,31 +1,189 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contactSchema } from '@rapport/core';
-import { exampleCopy, rapport, snapshot } from './support/run-cli.js';
+import { bin, exampleCopy, rapport, snapshot } from './support/run-cli.js';
 
-const COMMANDS = ['init', 'new', 'list', 'agenda', 'advance', 'check', 'graph', 'report', 'schema'];
+const TODAY = '2026-11-23';
+const BROKEN_NOTE = '---\ntype: contact\nname: Broken\nstage: interviewed\n---\n';
+const hasGraphviz = spawnSync('dot', ['-V'], { encoding: 'utf8' }).status === 0;
+
+interface ListRow {
+  id: string;
+  file: string;
+  name: string;
+  stage: string;
+  organization: string | null;
+  next: { action: string; due: string | null } | null;
+}
+
+/** Runs a command that must fail, and checks the failure is one `rapport:` line with this code and nothing changed on disk. */
+function expectRefused(folder: string, args: readonly string[], code: number, message: string | RegExp): void {
+  const before = snapshot(folder);
+  const result = rapport([...args, '--dir', folder]);
+  expect(result.code, result.stderr).toBe(code);
+  expect(result.stdout).toBe('');
+  expect(result.stderr).toMatch(/^rapport: [^\n]+\n$/);
+  if (typeof message === 'string') expect(result.stderr).toContain(message);
+  else expect(result.stderr).toMatch(message);
+  expect(snapshot(folder)).toEqual(before);
+}
 
 describe('rapport', () => {
-  it.each(COMMANDS)('prints help with an example for %s', (command) => {
+  const help = rapport(['--help']).stdout;
+  const commandList = help.slice(help.indexOf('Commands:'), help.indexOf('\n\n', help.indexOf('Commands:')));
+  const commands = [...commandList.matchAll(/^ {2}([a-z]+) /gm)].map((match) => match[1]!).filter((name) => name !== 'help');
+
+  it('lists every command of the issue in its help', () => {
+    expect(commands).toEqual(['init', 'new', 'list', 'agenda', 'advance', 'check', 'graph', 'report', 'letter', 'questions', 'import', 'export', 'schema']);
+    expect(rapport(['--help']).stdout).toContain('Exit codes: 0 done, 1 problems found (check), 2 bad usage or input, 3 could not be done.');
+  });
+
+  it.each(commands)('prints help with an example for %s', (command) => {
     const result = rapport([command, '--help']);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Usage: rapport ${command}`);
-    expect(result.stdout).toContain('Example');
+    expect(result.stdout).toMatch(/Examples?:\n {2}rapport /);
   });
 
-  it('rejects an unknown command and an unknown option with exit 2', () => {
-    expect(rapport(['frobnicate']).code).toBe(2);
-    expect(rapport(['list', '--colour']).code).toBe(2);
+  it('prints its version', () => {
+    expect(rapport(['--version'])).toMatchObject({ code: 0, stdout: '0.1.0\n' });
+  });
+
+  it.each([
+    [['frobnicate'], "unknown command 'frobnicate' (see rapport --help)"],
+    [['list', '--colour'], "unknown option '--colour' (see rapport list --help)"],
+    [['advance', 'maya-chen'], "missing required argument 'stage' (see rapport advance --help)"],
+    [['advance', 'maya-chen', 'held', 'now'], "too many arguments for 'advance'"],
+    [['graph', '--format'], "option '--format <format>' argument missing"],
+  ])('turns the parse error of %j into one line and exit 2', (args, message) => {
+    expectRefused(exampleCopy(), args, 2, message);
+  });
+
+  it('prints help on stderr and exits 2 when no command is given', () => {
+    const result = rapport([]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('Usage: rapport [options] [command]');
+  });
+
+  it('refuses a notes folder that does not exist or is a file (exit 3)', () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'rapport-missing-')), 'nowhere');
+    expect(rapport(['list', '--dir', missing])).toMatchObject({ code: 3, stdout: '', stderr: `rapport: notes folder not found: ${missing} (use --dir, or rapport init to create one)\n` });
+    expect(existsSync(missing)).toBe(false);
+    const folder = exampleCopy();
+    expect(rapport(['agenda', '--dir', join(folder, 'maya-chen.md')])).toMatchObject({ code: 3, stderr: `rapport: ${join(folder, 'maya-chen.md')} is a file, not a notes folder\n` });
+  });
+
+  it('reads the current directory when --dir is left out', () => {
+    const folder = exampleCopy();
+    const rows = JSON.parse(rapport(['list', '--json'], { cwd: folder }).stdout) as ListRow[];
+    expect(rows).toHaveLength(17);
+  });
+});
+
+describe('init', () => {
+  it('sets up a folder whose every file checks clean', () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'rapport-init-')), 'search');
+    const result = rapport(['init', folder], { env: { TZ: 'America/Chicago' } });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(['created .rapport/config.yaml', 'created .rapport/templates/README.md', 'created .rapport/questions.md', 'created contacts/example-contact.md'].join('\n'));
+    expect(result.stdout).toContain(`Notes folder ready: ${folder}`);
+
+    const config = readFileSync(join(folder, '.rapport/config.yaml'), 'utf8');
+    // Every setting of RapportConfig, each with a comment.
+    for (const key of ['profile:', 'name:', 'background:', 'field:', 'email:', 'phone:', 'location:', 'timezone: America/Chicago', 'notes_folder: contacts', 'rules:', 'follow_up_after: 7', 'second_contact_after: 3', 'give_up_after: 7', 'prepare_before: 2', 'thank_within: 1', 'touch_every: 60', 'private: []']) {
+      expect(config).toContain(key);
+    }
+    expect(config.split('\n').filter((line) => line.includes('#')).length).toBeGreaterThanOrEqual(10);
+
+    // No diagnostic anywhere: config, questions, template folder, example contact.
+    expect(rapport(['check', '--json', '--dir', folder])).toMatchObject({ code: 0, stdout: '[]\n' });
+    const contacts = JSON.parse(rapport(['list', '--json', '--dir', folder]).stdout) as ListRow[];
+    expect(contacts).toEqual([expect.objectContaining({ id: 'example-contact', file: 'contacts/example-contact.md', stage: 'identified', organization: 'Example Health' })]);
+
+    // questions.md explains the format and its example question joins the bank.
+    const questionsFile = readFileSync(join(folder, '.rapport/questions.md'), 'utf8');
+    expect(questionsFile).toMatch(/## heading.*is a theme/s);
+    const questions = JSON.parse(rapport(['questions', '--json', '--dir', folder]).stdout) as { theme: string; text: string; origin: string }[];
+    expect(questions).toContainEqual(expect.objectContaining({ text: 'How do clinicians take part in your research?', origin: 'user' }));
+    expect(readFileSync(join(folder, '.rapport/templates/README.md'), 'utf8')).toContain('NAME.eta');
+  });
+
+  it('keeps every file already there, and adds no example contact to a folder with contacts', () => {
+    const folder = exampleCopy();
+    const config = readFileSync(join(folder, '.rapport/config.yaml'), 'utf8');
+    const result = rapport(['init', '--dir', folder]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('kept    .rapport/config.yaml (already there)');
+    expect(result.stdout).not.toContain('example-contact');
+    expect(readFileSync(join(folder, '.rapport/config.yaml'), 'utf8')).toBe(config);
+    const before = snapshot(folder);
+    const again = rapport(['init', folder]);
+    expect(again.stdout).not.toContain('created');
+    expect(again.stdout).toContain('kept    .rapport/questions.md (already there)');
+    expect(snapshot(folder)).toEqual(before);
+  });
+
+  it('fails with exit 3 and creates nothing where no folder can be made', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'rapport-init-blocked-'));
+    writeFileSync(join(parent, 'a-file'), 'not a folder');
+    const before = snapshot(parent);
+    const under = rapport(['init', join(parent, 'a-file', 'search')]);
+    expect(under).toMatchObject({ code: 3, stdout: '', stderr: `rapport: cannot create ${join(parent, 'a-file', 'search')}: part of the path is a file, not a folder\n` });
+    expect(rapport(['init', join(parent, 'a-file')])).toMatchObject({ code: 3, stderr: `rapport: ${join(parent, 'a-file')} is a file, not a folder\n` });
+    expect(snapshot(parent)).toEqual(before);
+  });
+});
+
+describe('new', () => {
+  it('creates a note in the configured folder and prints its path', () => {
+    const folder = exampleCopy();
+    const result = rapport(['new', 'Renee Jackson', '--org', 'Monongahela Valley Health', '--role', 'Nurse Informaticist', '--source', 'referral', '--referred-by', 'marcus-bell', '--tags', 'informatics, nursing', '--date', TODAY, '--dir', folder]);
+    expect(result).toMatchObject({ code: 0, stdout: 'contacts/renee-jackson.md\n', stderr: '' });
+    const text = readFileSync(join(folder, 'contacts/renee-jackson.md'), 'utf8');
+    expect(text).toMatch(/^---\ntype: contact\nname: Renee Jackson\n/);
+    for (const line of ['role: Nurse Informaticist', 'organization: Monongahela Valley Health', 'source: referral', 'referred_by: "[[marcus-bell]]"', `- date: ${TODAY}`]) expect(text).toContain(line);
+    expect(text).toMatch(/tags:\s*(\[informatics, nursing\]|\n\s+- informatics\n\s+- nursing)/);
+    const row = (JSON.parse(rapport(['list', '--json', '--dir', folder]).stdout) as ListRow[]).find((item) => item.id === 'renee-jackson');
+    expect(row).toMatchObject({ stage: 'identified', organization: 'Monongahela Valley Health' });
+    expect(rapport(['check', '--dir', folder]).code).toBe(0);
+    expect(rapport(['graph', '--dir', folder]).stdout).toContain('n_marcus_bell --> n_renee_jackson');
+  });
+
+  it('takes the referrer as a path, and warns when the name is already taken', () => {
+    const folder = exampleCopy();
+    const result = rapport(['new', 'Maya Chen', '--referred-by', join(folder, 'dana-okafor.md'), '--dir', folder]);
+    expect(result).toMatchObject({ code: 0, stdout: 'contacts/maya-chen-2.md\n', stderr: 'rapport: warning: maya-chen.md is also about Maya Chen; created a second note\n' });
+    expect(readFileSync(join(folder, 'contacts/maya-chen-2.md'), 'utf8')).toContain('referred_by: "[[dana-okafor]]"');
+  });
+
+  it.each([
+    [['new', 'A Person', '--referred-by', 'ghost'], 3, '--referred-by: no contact note found for "ghost"'],
+    [['new', 'A Person', '--source', 'carrier-pigeon'], 2, 'unknown source "carrier-pigeon"'],
+    [['new', 'A Person', '--date', '23/11/2026'], 2, 'invalid date "23/11/2026" (use YYYY-MM-DD)'],
+    [['new', '   '], 2, 'a contact needs a name'],
+    [['new', 'A Person', '--linkedin', 'linkedin.com/in/someone'], 2, '--linkedin must be a profile URL'],
+  ])('refuses %j with exit %i and writes nothing', (args, code, message) => {
+    expectRefused(exampleCopy(), args, code, message);
+  });
+
+  it('fails with exit 3 when the folder for new notes cannot be made, writing nothing', () => {
+    // A notes_folder that is a file cannot take new notes, even for root.
+    const folder = mkdtempSync(join(tmpdir(), 'rapport-unwritable-'));
+    mkdirSync(join(folder, '.rapport'));
+    writeFileSync(join(folder, '.rapport/config.yaml'), 'notes_folder: people\n');
+    writeFileSync(join(folder, 'people'), 'not a folder');
+    expectRefused(folder, ['new', 'A Person'], 3, /^rapport: cannot create .*people.*: (part of the path is a file, not a folder|it already exists)\n$/);
   });
 });
 
 describe('list', () => {
   it('prints one line per contact with stage and next action', () => {
     const folder = exampleCopy();
-    const result = rapport(['list', '--dir', folder, '--today', '2026-11-23']);
+    const result = rapport(['list', '--dir', folder, '--today', TODAY]);
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(17);
@@ -35,37 +193,45 @@ describe('list', () => {
 
   it('filters and prints stable JSON', () => {
     const folder = exampleCopy();
-    const result = rapport(['list', '--json', '--stage', 'contacted', '--dir', folder, '--today', '2026-11-23']);
-    const rows = JSON.parse(result.stdout);
-    expect(rows.map((row: { id: string }) => row.id).sort()).toEqual(['hannah-schultz', 'owen-park']);
-    expect(Object.keys(rows[0]).sort()).toEqual(['file', 'id', 'name', 'next', 'organization', 'stage']);
-    expect(rows.find((row: { id: string }) => row.id === 'owen-park').next).toEqual({ action: 'Follow up with Owen Park if there is no reply', due: '2026-12-01' });
+    const rows = JSON.parse(rapport(['list', '--json', '--stage', 'contacted', '--dir', folder, '--today', TODAY]).stdout) as ListRow[];
+    expect(rows.map((row) => row.id).sort()).toEqual(['hannah-schultz', 'owen-park']);
+    expect(Object.keys(rows[0]!).sort()).toEqual(['file', 'id', 'name', 'next', 'organization', 'stage']);
+    expect(rows.find((row) => row.id === 'owen-park')!.next).toEqual({ action: 'Follow up with Owen Park if there is no reply', due: '2026-12-01' });
     expect(JSON.parse(rapport(['list', '--json', '--tag', 'no-such-tag', '--dir', folder]).stdout)).toEqual([]);
+    const health = JSON.parse(rapport(['list', '--json', '--org', 'monongahela', '--dir', folder]).stdout) as ListRow[];
+    expect(health.map((row) => row.id).sort()).toEqual(['elena-vasquez', 'marcus-bell']);
   });
 
-  it('rejects an unknown stage filter', () => {
-    expect(rapport(['list', '--stage', 'met', '--dir', exampleCopy()])).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown stage "met"') });
+  it.each([
+    [['list', '--stage', 'met'], 'unknown stage "met"'],
+    [['list', '--today', '2026-13-01'], 'invalid date "2026-13-01"'],
+  ])('refuses %j with exit 2', (args, message) => {
+    expectRefused(exampleCopy(), args, 2, message);
   });
 });
 
 describe('agenda', () => {
-  it('lists due and overdue actions soonest first', () => {
+  it('lists due and overdue actions soonest first, as JSON and grouped text', () => {
     const folder = exampleCopy();
-    const items = JSON.parse(rapport(['agenda', '--json', '--dir', folder, '--today', '2026-11-23']).stdout) as { id: string; due: string; overdue: boolean }[];
+    const items = JSON.parse(rapport(['agenda', '--json', '--dir', folder, '--today', TODAY]).stdout) as { id: string; name: string; action: string; due: string; overdue: boolean }[];
+    expect(items.length).toBeGreaterThan(5);
     expect(items.map((item) => item.due)).toEqual([...items.map((item) => item.due)].sort());
-    expect(Object.keys(items[0]!).sort()).toEqual(['action', 'due', 'id', 'name', 'overdue']);
-    expect(items.find((item) => item.id === 'marcus-bell')).toMatchObject({ due: '2026-11-21', overdue: true });
-    expect(items.filter((item) => item.overdue).every((item) => item.due < '2026-11-23')).toBe(true);
-    const text = rapport(['agenda', '--dir', folder, '--today', '2026-11-23']).stdout;
-    expect(text.indexOf('Overdue')).toBeLessThan(text.indexOf('Today'));
-    expect(text).toContain('Prepare for Lauren Fitzgerald');
+    for (const item of items) expect(Object.keys(item).sort()).toEqual(['action', 'due', 'id', 'name', 'overdue']);
+    expect(items.find((item) => item.id === 'marcus-bell')).toMatchObject({ name: 'Marcus Bell', due: '2026-11-21', overdue: true });
+    for (const item of items) expect(item.overdue).toBe(item.due < TODAY);
+
+    const text = rapport(['agenda', '--dir', folder, '--today', TODAY]).stdout;
+    const overdue = items.filter((item) => item.overdue).length;
+    const headings = [...text.matchAll(/^(Overdue|Today|This week|Later) \((\d+)\)$/gm)].map((match) => [match[1], Number(match[2])]);
+    expect(headings.map(([title]) => title)).toEqual(['Overdue', 'Today', 'This week', 'Later']);
+    expect(headings[0]).toEqual(['Overdue', overdue]);
+    expect(headings.reduce((sum, [, count]) => sum + (count as number), 0)).toBe(items.length);
+    expect(text).toContain(`Today (1)\n  ${TODAY}  Prepare for Lauren Fitzgerald: research and questions`);
+    expect(text).toContain('  2026-11-21  Send Marcus Bell a thank-you note  → rapport letter thank-you marcus-bell');
   });
 
   it('rejects a bad date without writing', () => {
-    const folder = exampleCopy();
-    const before = snapshot(folder);
-    expect(rapport(['agenda', '--today', '2026-02-30', '--dir', folder])).toMatchObject({ code: 2, stderr: expect.stringContaining('invalid date') });
-    expect(snapshot(folder)).toEqual(before);
+    expectRefused(exampleCopy(), ['agenda', '--today', '2026-02-30'], 2, 'invalid date "2026-02-30" (use YYYY-MM-DD)');
   });
 });
 
@@ -74,149 +240,211 @@ describe('advance', () => {
     const folder = exampleCopy();
     const file = join(folder, 'contacts/health-tech/marcus-bell.md');
     const before = readFileSync(file, 'utf8');
-    const result = rapport(['advance', 'marcus-bell', 'thanked', '--date', '2026-11-23', '--via', 'email', '--letter', 'thank-you', '--dir', folder]);
-    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Marcus Bell: held → thanked') });
+    const result = rapport(['advance', 'marcus-bell', 'thanked', '--date', TODAY, '--via', 'email', '--letter', 'thank-you', '--note', 'mentioned the Epic analyst path', '--dir', folder]);
+    expect(result).toMatchObject({ code: 0, stdout: `Marcus Bell: held → thanked (${TODAY})  contacts/health-tech/marcus-bell.md\n` });
     const after = readFileSync(file, 'utf8');
-    expect(after.replace(/^stage: thanked$/m, 'stage: held')).toContain(before.split('\nstage:')[0]!);
+    // Only the stage line changed, and lines were added to the history.
     const removed = before.split('\n').filter((line) => !after.split('\n').includes(line));
-    expect(removed.every((line) => line.startsWith('stage:'))).toBe(true);
-    const list = JSON.parse(rapport(['list', '--json', '--dir', folder]).stdout) as { id: string; stage: string }[];
+    expect(removed).toEqual(['stage: held']);
+    expect(after).toContain('stage: thanked');
+    expect(after).toMatch(new RegExp(`- date: ${TODAY}\\n\\s+stage: thanked\\n\\s+via: email\\n\\s+letter: thank-you\\n\\s+note: mentioned the Epic analyst path`));
+    const list = JSON.parse(rapport(['list', '--json', '--dir', folder]).stdout) as ListRow[];
     expect(list.find((row) => row.id === 'marcus-bell')?.stage).toBe('thanked');
     expect(rapport(['check', '--dir', folder]).code).toBe(0);
   });
 
   it('schedules with the meeting details, by path', () => {
     const folder = exampleCopy();
-    const result = rapport(['advance', join(folder, 'hannah-schultz.md'), 'scheduled', '--date', '2026-11-23', '--at', '2026-12-02T08:30', '--minutes', '30', '--format', 'phone', '--dir', folder]);
-    expect(result.code).toBe(0);
+    const result = rapport(['advance', join(folder, 'hannah-schultz.md'), 'scheduled', '--date', TODAY, '--at', '2026-12-02T08:30', '--minutes', '30', '--format', 'phone', '--dir', folder]);
+    expect(result.code, result.stderr).toBe(0);
     const text = readFileSync(join(folder, 'hannah-schultz.md'), 'utf8');
     expect(text).toMatch(/meeting:\n {2}at: 2026-12-02T08:30\n {2}minutes: 30\n {2}format: phone\n/);
+    const agenda = JSON.parse(rapport(['agenda', '--json', '--today', TODAY, '--dir', folder]).stdout) as { id: string; action: string }[];
+    expect(agenda.filter((item) => item.id === 'hannah-schultz').map((item) => item.action).join('\n')).toMatch(/Prepare for Hannah Schultz/);
+  });
+
+  it('reschedules without --at when the note has a meeting already', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'lauren-fitzgerald.md');
+    const meeting = readFileSync(file, 'utf8').match(/^meeting:\n(?: {2}.*\n)+/m)![0];
+    const result = rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--date', TODAY, '--note', 'moved to Friday', '--dir', folder]);
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Lauren Fitzgerald: scheduled → scheduled') });
+    const after = readFileSync(file, 'utf8');
+    expect(after).toContain(meeting);
+    expect(after).toMatch(new RegExp(`- date: ${TODAY}\\n\\s+stage: scheduled\\n\\s+note: moved to Friday`));
   });
 
   it.each([
     [['advance', 'maya-chen', 'interviewed'], 2, 'unknown stage "interviewed"'],
     [['advance', 'nobody-at-all', 'held'], 3, 'no contact note found for "nobody-at-all"'],
+    [['advance', 'contacts/nowhere.md', 'held'], 3, 'no contact note found for "contacts/nowhere.md"'],
     [['advance', 'maya-chen', 'held', '--date', '2026-02-30'], 2, 'invalid date "2026-02-30"'],
     [['advance', 'maya-chen', 'held', '--via', 'pigeon'], 2, 'unknown channel "pigeon"'],
     [['advance', 'hannah-schultz', 'scheduled'], 2, 'needs the meeting time'],
-    [['advance', 'maya-chen', 'scheduled', '--at', 'tomorrow'], 2, 'invalid meeting time'],
+    [['advance', 'maya-chen', 'scheduled', '--at', 'tomorrow'], 2, 'invalid meeting time "tomorrow"'],
+    [['advance', 'maya-chen', 'scheduled', '--at', '2026-12-01T09:00', '--minutes', 'half an hour'], 2, 'invalid --minutes "half an hour"'],
+    [['advance', 'maya-chen', 'scheduled', '--at', '2026-12-01T09:00', '--format', 'carrier-pigeon'], 2, 'unknown meeting format "carrier-pigeon"'],
+    [['advance', 'maya-chen', 'scheduled', '--minutes', '45'], 2, 'meeting details need --at'],
   ])('rejects %j with exit %i and writes nothing', (args, code, message) => {
-    const folder = exampleCopy();
-    const before = snapshot(folder);
-    const result = rapport([...args, '--dir', folder]);
-    expect(result.code).toBe(code);
-    expect(result.stderr).toContain(message);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(snapshot(folder)).toEqual(before);
-  });
-});
-
-describe('new', () => {
-  it('creates a note in the configured folder and prints its path', () => {
-    const folder = exampleCopy();
-    const result = rapport(['new', 'Renee Jackson', '--org', 'Monongahela Valley Health', '--role', 'Nurse Informaticist', '--referred-by', 'marcus-bell', '--tags', 'informatics,nursing', '--date', '2026-11-23', '--dir', folder]);
-    expect(result).toMatchObject({ code: 0, stdout: 'contacts/renee-jackson.md\n' });
-    const row = (JSON.parse(rapport(['list', '--json', '--dir', folder]).stdout) as { id: string; stage: string }[]).find((item) => item.id === 'renee-jackson');
-    expect(row).toMatchObject({ stage: 'identified' });
-    expect(rapport(['check', '--dir', folder]).code).toBe(0);
-    expect(rapport(['graph', '--dir', folder]).stdout).toContain('n_marcus_bell --> n_renee_jackson');
+    expectRefused(exampleCopy(), args, code, message);
   });
 
-  it('refuses an unknown referrer and an unwritable folder, writing nothing', () => {
+  it('refuses a note whose frontmatter does not parse (exit 3), leaving it as it is', () => {
     const folder = exampleCopy();
-    const before = snapshot(folder);
-    expect(rapport(['new', 'A Person', '--referred-by', 'ghost', '--dir', folder])).toMatchObject({ code: 3, stderr: expect.stringContaining('ghost') });
-    expect(rapport(['new', 'A Person', '--source', 'carrier-pigeon', '--dir', folder]).code).toBe(2);
-    expect(snapshot(folder)).toEqual(before);
-    // A notes folder whose folder for new notes is a file cannot take new notes, even for root.
-    const unwritable = mkdtempSync(join(tmpdir(), 'rapport-unwritable-'));
-    mkdirSync(join(unwritable, '.rapport'));
-    writeFileSync(join(unwritable, '.rapport/config.yaml'), 'notes_folder: people\n');
-    writeFileSync(join(unwritable, 'people'), 'not a folder');
-    const untouched = snapshot(unwritable);
-    const blocked = rapport(['new', 'A Person', '--dir', unwritable]);
-    expect(snapshot(unwritable)).toEqual(untouched);
-    expect(blocked.code).toBe(3);
-    expect(blocked.stderr).toMatch(/^rapport: .+\n$/);
+    writeFileSync(join(folder, 'tangled.md'), '---\ntype: contact\nname: Tangled\nstage: [identified\n---\n');
+    expectRefused(folder, ['advance', 'tangled.md', 'contacted'], 3, /tangled/);
   });
 });
 
 describe('check', () => {
   it('passes on the example folder', () => {
     const result = rapport(['check', '--dir', exampleCopy()]);
-    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('17 contacts checked: 0 errors, 0 warnings') });
+    expect(result).toMatchObject({ code: 0, stdout: '17 contacts checked: 0 errors, 0 warnings\n' });
   });
 
   it('fails with positioned JSON diagnostics on a broken note', () => {
     const folder = exampleCopy();
-    writeFileSync(join(folder, 'broken.md'), '---\ntype: contact\nname: Broken\nstage: interviewed\n---\n');
+    writeFileSync(join(folder, 'broken.md'), BROKEN_NOTE);
     const result = rapport(['check', '--json', '--dir', folder]);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual([
       { file: 'broken.md', line: 4, column: 8, severity: 'error', rule: 'unknown-stage', message: expect.stringContaining('interviewed') },
     ]);
-    expect(rapport(['check', '--dir', folder]).stdout).toContain('broken.md:4:8 error');
+    const text = rapport(['check', '--dir', folder]);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^broken\.md:4:8 error .*interviewed.* \[unknown-stage\]$/m);
+    expect(text.stdout).toContain('18 contacts checked: 1 error, 0 warnings');
   });
 
-  it('works as a git pre-commit hook', () => {
+  it('reports the config, the questions and the letter templates too, files relative to the notes folder', () => {
     const folder = exampleCopy();
-    const git = (...args: string[]) => spawnSync('git', args, { cwd: folder, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
-    git('init', '-q');
-    const { bin } = require_bin();
-    writeFileSync(join(folder, '.git/hooks/pre-commit'), `#!/bin/sh\nexec "${process.execPath}" "${bin}" check --dir "$(git rev-parse --show-toplevel)"\n`, { mode: 0o755 });
-    git('add', '.');
-    expect(git('commit', '-qm', 'notes').status).toBe(0);
-    writeFileSync(join(folder, 'broken.md'), '---\ntype: contact\nname: Broken\nstage: interviewed\n---\n');
-    git('add', '.');
-    const refused = git('commit', '-qm', 'broken');
+    writeFileSync(join(folder, '.rapport/config.yaml'), 'timezone: Mars/Olympus_Mons\n');
+    mkdirSync(join(folder, '.rapport/templates'));
+    writeFileSync(join(folder, '.rapport/templates/coffee.eta'), '---\nstage: contacted\n---\nSubject: Coffee?\n\nHi <% if (it.organization { %>\n');
+    writeFileSync(join(folder, '.rapport/questions.md'), '## Trends\n\nnot a list item\n- How do you pick which clinics to visit?\n');
+    const result = rapport(['check', '--json', '--dir', folder]);
+    expect(result.code).toBe(1);
+    const diagnostics = JSON.parse(result.stdout) as { file: string; line: number; column: number; severity: string; rule: string; message: string }[];
+    expect(diagnostics).toEqual([
+      { file: '.rapport/config.yaml', line: 1, column: 11, severity: 'error', rule: 'invalid-config', message: 'Unknown time zone "Mars/Olympus_Mons"' },
+      { file: '.rapport/questions.md', line: 3, column: 1, severity: 'info', rule: 'ignored-text', message: expect.any(String) },
+      expect.objectContaining({ file: '.rapport/templates/coffee.eta', severity: 'error' }),
+    ]);
+    for (const diagnostic of diagnostics) expect(Object.keys(diagnostic).sort()).toEqual(['column', 'file', 'line', 'message', 'rule', 'severity']);
+  });
+
+  it('exits 0 when there are only warnings', () => {
+    const folder = exampleCopy();
+    writeFileSync(join(folder, '.rapport/questions.md'), '- A question before any theme?\n');
+    const result = rapport(['check', '--dir', folder]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^\.rapport\/questions\.md:1:1 warning .* \[question-outside-theme\]$/m);
+    expect(result.stdout).toContain('17 contacts checked: 0 errors, 1 warning');
+  });
+
+  it('works as the one-line git pre-commit hook of the README', () => {
+    const folder = exampleCopy();
+    const shims = mkdtempSync(join(tmpdir(), 'rapport-path-'));
+    // The README's hook calls `rapport`; this puts the built binary on PATH under that name.
+    writeFileSync(join(shims, 'rapport'), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`, { mode: 0o755 });
+    const env = { ...process.env, PATH: `${shims}:${process.env.PATH}`, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
+    const sh = (command: string) => spawnSync('sh', ['-c', command], { cwd: folder, encoding: 'utf8', env });
+    expect(sh('git init -q').status).toBe(0);
+    const readme = readFileSync(new URL('../../../docs/readme/cli.md', import.meta.url), 'utf8');
+    const hook = readme.match(/^printf '#!\/bin\/sh.*pre-commit.*$/m)?.[0];
+    expect(hook, 'the README shows the hook as one printf line').toBeDefined();
+    expect(sh(hook!).status).toBe(0);
+    expect(sh('git add . && git commit -qm notes').status).toBe(0);
+    writeFileSync(join(folder, 'broken.md'), BROKEN_NOTE);
+    const refused = sh('git add . && git commit -qm broken');
     expect(refused.status).not.toBe(0);
-    expect(refused.stdout + refused.stderr).toContain('broken.md:4:8');
+    expect(refused.stdout + refused.stderr).toContain('broken.md:4:8 error');
+    expect(sh('git log --oneline').stdout.trim().split('\n')).toHaveLength(1);
   });
 });
 
-function require_bin(): { bin: string } {
-  return { bin: new URL('../dist/bin.js', import.meta.url).pathname };
-}
-
-describe('graph, report, schema', () => {
-  it('draws the referral chain as Mermaid and DOT', () => {
-    const folder = exampleCopy();
-    const mermaid = rapport(['graph', '--dir', folder]).stdout;
-    for (const edge of ['n_dana_okafor --> n_maya_chen', 'n_maya_chen --> n_priya_raman', 'n_priya_raman --> n_marcus_bell', 'n_marcus_bell --> n_elena_vasquez']) expect(mermaid).toContain(edge);
-    const dot = rapport(['graph', '--format', 'dot', '--dir', folder]).stdout;
-    expect(dot).toContain('"priya-raman" -> "marcus-bell";');
-    const graphviz = spawnSync('dot', ['-Tsvg'], { input: dot, encoding: 'utf8' });
-    if (graphviz.error) expect.soft(graphviz.error.message, 'graphviz is not installed; DOT not validated').toContain('ENOENT');
-    else expect(graphviz.status, graphviz.stderr).toBe(0);
-    expect(rapport(['graph', '--format', 'svg', '--dir', folder]).code).toBe(2);
+describe('graph', () => {
+  it('draws the referral chain as Mermaid by default', () => {
+    const result = rapport(['graph', '--dir', exampleCopy()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^flowchart LR\n/);
+    for (const edge of ['n_dana_okafor --> n_maya_chen', 'n_maya_chen --> n_priya_raman', 'n_priya_raman --> n_marcus_bell', 'n_marcus_bell --> n_elena_vasquez']) expect(result.stdout).toContain(edge);
   });
 
-  it('reports outreach by week', () => {
+  it('draws it as DOT', () => {
+    const dot = rapport(['graph', '--format', 'dot', '--dir', exampleCopy()]);
+    expect(dot.code).toBe(0);
+    expect(dot.stdout).toMatch(/^digraph /);
+    for (const edge of ['"dana-okafor" -> "maya-chen";', '"maya-chen" -> "priya-raman";', '"priya-raman" -> "marcus-bell";', '"marcus-bell" -> "elena-vasquez";']) expect(dot.stdout).toContain(edge);
+  });
+
+  it.skipIf(!hasGraphviz)('draws DOT that Graphviz renders (needs Debian graphviz: scripts/setup-test-env.sh)', () => {
+    const dot = rapport(['graph', '--format', 'dot', '--dir', exampleCopy()]).stdout;
+    const svg = spawnSync('dot', ['-Tsvg'], { input: dot, encoding: 'utf8' });
+    expect(svg.status, svg.stderr).toBe(0);
+    expect(svg.stderr).toBe('');
+    expect(svg.stdout).toContain('<svg');
+    expect(svg.stdout).toContain('Marcus Bell');
+  });
+
+  it('refuses an unknown format', () => {
+    expectRefused(exampleCopy(), ['graph', '--format', 'svg'], 2, 'unknown graph format "svg" (use mermaid or dot)');
+  });
+});
+
+describe('report', () => {
+  interface Figures {
+    outreachSent: number;
+    contacted: number;
+    replied: number;
+    replyRate: number | null;
+    meetingsHeld: number;
+    thankYous: number;
+    thankYousOnTime: number;
+    referralsGained: number;
+  }
+
+  it('reports outreach by ISO week as JSON, the weeks adding up to the total', () => {
     const folder = exampleCopy();
-    const report = JSON.parse(rapport(['report', '--json', '--dir', folder]).stdout);
+    const report = JSON.parse(rapport(['report', '--json', '--dir', folder]).stdout) as { since: string | null; weeks: (Figures & { week: string })[]; total: Figures };
+    expect(report.since).toBeNull();
+    expect(Object.keys(report.total).sort()).toEqual(['contacted', 'meetingsHeld', 'outreachSent', 'referralsGained', 'replied', 'replyRate', 'thankYous', 'thankYousOnTime']);
+    expect(report.weeks.map((week) => week.week)).toEqual([...report.weeks.map((week) => week.week)].sort());
+    for (const week of report.weeks) expect(week.week).toMatch(/^\d{4}-W\d{2}$/);
+    for (const key of ['outreachSent', 'contacted', 'replied', 'meetingsHeld', 'thankYous', 'thankYousOnTime', 'referralsGained'] as const) {
+      expect(report.weeks.reduce((sum, week) => sum + week[key], 0), key).toBe(report.total[key]);
+    }
     expect(report.total.meetingsHeld).toBeGreaterThanOrEqual(4);
-    expect(report.weeks[0].week).toMatch(/^\d{4}-W\d{2}$/);
-    const since = JSON.parse(rapport(['report', '--json', '--since', '2026-11-16', '--dir', folder]).stdout);
-    expect(since.total.outreachSent).toBeLessThan(report.total.outreachSent);
-    expect(rapport(['report', '--since', 'last week', '--dir', folder]).code).toBe(2);
+    // Every contact at the end of a referral edge counts once.
+    const graph = rapport(['graph', '--format', 'dot', '--dir', folder]).stdout;
+    const referred = new Set([...graph.matchAll(/-> "([^"]+)";/g)].map((match) => match[1]));
+    expect(report.total.referralsGained).toBe(referred.size);
   });
 
-  it('prints the JSON Schema', () => {
-    expect(JSON.parse(rapport(['schema']).stdout)).toEqual(JSON.parse(JSON.stringify(contactSchema)));
+  it('prints a table whose total row matches the JSON, and starts at --since', () => {
+    const folder = exampleCopy();
+    const total = (JSON.parse(rapport(['report', '--json', '--dir', folder]).stdout) as { total: Figures }).total;
+    const text = rapport(['report', '--dir', folder]).stdout.trim().split('\n');
+    expect(text[0]).toMatch(/^week\s+sent\s+contacted\s+reply rate\s+held\s+thanked on time\s+referrals$/);
+    expect(text.at(-1)!.split(/\s+/)).toEqual(['total', String(total.outreachSent), String(total.contacted), `${Math.round(total.replyRate! * 100)}%`, String(total.meetingsHeld), `${total.thankYousOnTime}/${total.thankYous}`, String(total.referralsGained)]);
+    const since = JSON.parse(rapport(['report', '--json', '--since', '2026-11-16', '--dir', folder]).stdout) as { since: string; weeks: { week: string }[]; total: Figures };
+    expect(since.since).toBe('2026-11-16');
+    expect(since.weeks.every((week) => week.week >= '2026-W47')).toBe(true);
+    expect(since.total.outreachSent).toBeLessThan(total.outreachSent);
+  });
+
+  it('refuses a bad --since', () => {
+    expectRefused(exampleCopy(), ['report', '--since', 'last week'], 2, 'invalid date "last week" (use YYYY-MM-DD)');
   });
 });
 
-describe('init', () => {
-  it('sets up a folder and keeps existing files on a second run', () => {
-    const folder = join(mkdtempSync(join(tmpdir(), 'rapport-init-')), 'search');
-    const first = rapport(['init', folder]);
-    expect(first.code).toBe(0);
-    expect(first.stdout).toContain('created .rapport/config.yaml');
-    expect(first.stdout).toContain('created contacts/example-contact.md');
-    expect(rapport(['check', '--dir', folder]).code).toBe(0);
-    const before = snapshot(folder);
-    const second = rapport(['init', folder]);
-    expect(second.stdout).toContain('kept    .rapport/config.yaml');
-    expect(snapshot(folder)).toEqual(before);
+describe('schema', () => {
+  it('prints the JSON Schema of the frontmatter, without reading any folder', () => {
+    const result = rapport(['schema', '--dir', join(tmpdir(), 'no-such-folder-needed')]);
+    expect(result.code).toBe(0);
+    const schema = JSON.parse(result.stdout) as { $schema: string; properties: Record<string, unknown> };
+    expect(schema).toEqual(JSON.parse(JSON.stringify(contactSchema)));
+    expect(schema.$schema).toMatch(/json-schema\.org/);
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['type', 'name', 'stage', 'history', 'referred_by']));
   });
 });

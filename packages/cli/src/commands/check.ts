@@ -1,4 +1,4 @@
-import type { Diagnostic } from '@rapport/core';
+import { compareDiagnostics, listLetters, loadQuestions, type Diagnostic } from '@rapport/core';
 import { EXIT, type RegisterCommand } from '../program.js';
 
 interface CheckOptions {
@@ -8,13 +8,17 @@ interface CheckOptions {
 export const registerCheck: RegisterCommand = (program, context, setExitCode) => {
   program
     .command('check')
-    .description('validate every note and the config; exit 1 when there is an error (for git pre-commit hooks)')
+    .description('validate every note, the config, your questions and your letter templates; exit 1 when there is an error (for git pre-commit hooks)')
     .option('--json', 'print a JSON array of {file, line, column, severity, rule, message}')
-    .addHelpText('after', '\nExample:\n  rapport check && git commit\n')
+    .addHelpText('after', '\nExample:\n  rapport check && git commit\n\nExit codes: 0 no error (warnings allowed), 1 at least one error.\n')
     .action(async (options: CheckOptions) => {
       const ctx = context();
       const workspace = await ctx.workspace();
-      const diagnostics: Diagnostic[] = [...workspace.configDiagnostics, ...workspace.index.diagnostics()];
+      const questions = await loadQuestions(ctx.store);
+      // Compiling a template only parses it; nothing in it runs.
+      const templateProblems = (await listLetters(ctx.store)).flatMap((letter) => (letter.problem ? [letter.problem] : []));
+      const notes = [...workspace.index.diagnostics()].sort(compareDiagnostics);
+      const diagnostics: Diagnostic[] = [...workspace.configDiagnostics, ...questions.diagnostics, ...templateProblems, ...notes];
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
       setExitCode(errors > 0 ? EXIT.problems : EXIT.ok);
       if (options.json) {
@@ -25,7 +29,7 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
         const severity = d.severity === 'error' ? colors.red('error') : d.severity === 'warning' ? colors.yellow('warning') : colors.blue('info');
         ctx.print(`${d.file}:${d.line}:${d.column} ${severity} ${d.message} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}`);
       }
-      const warnings = diagnostics.length - errors;
+      const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
       const contacts = workspace.index.contacts().length;
       const summary = `${contacts} contact${contacts === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
       ctx.print(errors > 0 ? colors.red(summary) : colors.green(summary));

@@ -1,8 +1,8 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CONFIG_PATH, createContact, loadWorkspace, todayIn, systemTimeZone } from '@rapport/core';
+import { CLOSING_QUESTION, CONFIG_PATH, createContact, loadWorkspace, QUESTION_THEMES, QUESTIONS_PATH, systemTimeZone, TEMPLATES_FOLDER, todayIn } from '@rapport/core';
 import { NodeStore } from '@rapport/core/node';
-import type { RegisterCommand } from '../program.js';
+import { FailureError, type RegisterCommand } from '../program.js';
 
 const CONFIG = (timezone: string) => `# Rapport settings for this notes folder. Every setting is optional.
 
@@ -38,15 +38,30 @@ const TEMPLATES_README = `# Your letter templates
 
 Put Eta templates here as \`NAME.eta\` to add a letter or to override a shipped
 one of the same name (cold-email, cold-letter, referral, follow-up, thank-you,
-keep-in-touch). \`rapport letter --help\` lists what a template can use.
+keep-in-touch). \`rapport letter --list\` shows which letters you have and
+where each comes from; \`rapport letter --help\` lists what a template can use;
+\`rapport check\` reports a template that does not compile.
 
 Templates are code: VS Code runs them only in a trusted workspace.
 `;
 
+const BANK_THEMES = QUESTION_THEMES.filter((theme) => theme.id !== CLOSING_QUESTION.theme).map((theme) => theme.label).join(', ');
+
 const QUESTIONS = `# My questions
 
-Questions added here join Rapport's question bank. Each \`## heading\` is a
-theme; each list item is a question.
+<!--
+Questions written here join Rapport's question bank (\`rapport questions\`
+lists them all, \`rapport questions --into <contact>\` copies a set into a note).
+
+- Each \`## heading\` is a theme. A heading that names a bank theme adds to
+  it; any other heading starts a theme of your own. The bank's themes:
+  ${BANK_THEMES}.
+- Each \`- \` list item under a heading is one question, in the order you want
+  to ask (most important first).
+- "${CLOSING_QUESTION.text}" is always asked last.
+
+\`rapport check\` reports lines it cannot use.
+-->
 
 ## Health tech
 
@@ -63,10 +78,11 @@ export const registerInit: RegisterCommand = (program, context) => {
     .command('init')
     .description('set up a notes folder: .rapport/config.yaml, templates/, questions.md and an example contact')
     .argument('[dir]', 'folder to set up (default: --dir, or the current directory)')
-    .addHelpText('after', '\nExample:\n  rapport init ~/job-search && cd ~/job-search && git init\n\nExisting files are kept as they are.\n')
+    .addHelpText('after', '\nExample:\n  rapport init ~/job-search && cd ~/job-search && git init\n\nFiles already there are never overwritten: each is reported as kept, and the\nexample contact is only added to a folder without contacts.\n')
     .action(async (dir: string | undefined) => {
       const ctx = context();
       const store = dir === undefined ? ctx.store : new NodeStore(resolve(ctx.io.cwd, dir));
+      if ((await stat(store.root).catch(() => undefined))?.isDirectory() === false) throw new FailureError(`${store.root} is a file, not a folder`);
       await mkdir(store.root, { recursive: true });
       const result: InitResult = { created: [], kept: [] };
       const ensure = async (path: string, text: string) => {
@@ -76,8 +92,8 @@ export const registerInit: RegisterCommand = (program, context) => {
       };
       const timezone = systemTimeZone();
       await ensure(CONFIG_PATH, CONFIG(timezone));
-      await ensure('.rapport/templates/README.md', TEMPLATES_README);
-      await ensure('.rapport/questions.md', QUESTIONS);
+      await ensure(`${TEMPLATES_FOLDER}/README.md`, TEMPLATES_README);
+      await ensure(QUESTIONS_PATH, QUESTIONS);
       const workspace = await loadWorkspace(store);
       if (workspace.index.contacts().length === 0) {
         const example = await createContact(workspace, {

@@ -1,5 +1,6 @@
-import { createContact, isCalendarDate, isSource, SOURCES, todayIn, type Source } from '@rapport/core';
-import { UsageError, type RegisterCommand } from '../program.js';
+import { createContact, isCalendarDate, isSource, NoteNotFoundError, SOURCES, todayIn, type Source, type Workspace } from '@rapport/core';
+import type { CommandContext } from '../context.js';
+import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 
 interface NewOptions {
   org?: string;
@@ -20,7 +21,7 @@ export const registerNew: RegisterCommand = (program, context) => {
     .option('--org <organization>', 'organization')
     .option('--role <role>', 'role or title')
     .option('--source <source>', `how you found them (${SOURCES.join(', ')})`)
-    .option('--referred-by <id>', 'id of the contact who referred them')
+    .option('--referred-by <contact>', 'the contact who referred them (id or path to the note)')
     .option('--tags <a,b>', 'comma-separated tags')
     .option('--email <address>', 'email address')
     .option('--linkedin <url>', 'LinkedIn profile URL')
@@ -33,6 +34,8 @@ export const registerNew: RegisterCommand = (program, context) => {
       if (options.linkedin !== undefined && !/^https?:\/\/\S+$/.test(options.linkedin)) throw new UsageError(`--linkedin must be a profile URL starting with https://`);
       const ctx = context();
       const workspace = await ctx.workspace();
+      const referrer = options.referredBy === undefined ? undefined : referrerOf(ctx, workspace, options.referredBy);
+      const namesake = workspace.index.contacts().find((contact) => contact.name.toLowerCase() === name.trim().toLowerCase());
       const tags = options.tags?.split(',').map((tag) => tag.trim()).filter(Boolean);
       const fields = { ...(options.email ? { email: options.email } : {}), ...(options.linkedin ? { linkedin: options.linkedin } : {}) };
       const created = await createContact(workspace, {
@@ -41,10 +44,21 @@ export const registerNew: RegisterCommand = (program, context) => {
         ...(options.org ? { organization: options.org } : {}),
         ...(options.role ? { role: options.role } : {}),
         ...(options.source ? { source: options.source as Source } : {}),
-        ...(options.referredBy ? { referredBy: options.referredBy } : {}),
+        ...(referrer ? { referredBy: referrer } : {}),
         ...(tags && tags.length > 0 ? { tags } : {}),
         ...(Object.keys(fields).length > 0 ? { fields } : {}),
       });
       ctx.print(created.file);
+      // Two people can share a name, so this is a heads-up rather than a refusal.
+      if (namesake) ctx.io.stderr.write(`rapport: warning: ${namesake.file} is also about ${namesake.name}; created a second note\n`);
     });
 };
+
+function referrerOf(ctx: CommandContext, workspace: Workspace, reference: string): string {
+  try {
+    return ctx.contact(workspace, reference).id;
+  } catch (error) {
+    if (error instanceof NoteNotFoundError) throw new FailureError(`--referred-by: no contact note found for "${reference}"`);
+    throw error;
+  }
+}

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '../model/contact.js';
 import { readNote } from '../note/read-contact.js';
 import { contactFields, noteText } from '../test-support/builders.js';
+import { defaultRules } from '../workspace/config.js';
 import { outreachReport } from './outreach-report.js';
 
-function contact(id: string, history: { date: string; stage: string }[], extra: Record<string, unknown> = {}): Contact {
-  return readNote(`${id}.md`, noteText(contactFields({ name: id, stage: history.at(-1)!.stage, history, ...extra }))).contact!;
+function contact(id: string, history: { date: string; stage: string }[], extra: Record<string, unknown> = {}, body = ''): Contact {
+  return readNote(`${id}.md`, noteText(contactFields({ name: id, stage: history.at(-1)!.stage, history, ...extra }), body)).contact!;
 }
 
 const contacts = [
@@ -32,21 +33,57 @@ describe('outreachReport', () => {
   it('counts outreach, replies, meetings, thank-yous on time and referrals by ISO week', () => {
     const report = outreachReport(contacts);
     expect(report.total).toEqual({ outreachSent: 4, contacted: 3, replied: 2, replyRate: 2 / 3, meetingsHeld: 2, thankYous: 2, thankYousOnTime: 1, referralsGained: 1 });
-    expect(report.weeks.map((week) => [week.week, week.outreachSent, week.meetingsHeld])).toEqual([
-      ['2026-W45', 2, 0],
-      ['2026-W46', 2, 1],
-      ['2026-W47', 0, 1],
+    expect(report.weeks).toEqual([
+      { week: '2026-W45', outreachSent: 2, contacted: 2, replied: 1, replyRate: 0.5, meetingsHeld: 0, thankYous: 0, thankYousOnTime: 0, referralsGained: 0 },
+      { week: '2026-W46', outreachSent: 2, contacted: 1, replied: 1, replyRate: 1, meetingsHeld: 1, thankYous: 1, thankYousOnTime: 1, referralsGained: 1 },
+      { week: '2026-W47', outreachSent: 0, contacted: 0, replied: 0, replyRate: null, meetingsHeld: 1, thankYous: 1, thankYousOnTime: 0, referralsGained: 0 },
     ]);
   });
 
   it('starts at --since', () => {
     const report = outreachReport(contacts, { since: '2026-11-10' });
-    expect(report.total.outreachSent).toBe(2);
-    expect(report.total.contacted).toBe(1);
-    expect(report.total.replyRate).toBe(1);
+    expect(report.since).toBe('2026-11-10');
+    expect(report.total).toMatchObject({ outreachSent: 2, contacted: 1, replied: 1, replyRate: 1, meetingsHeld: 2, thankYous: 2, thankYousOnTime: 1, referralsGained: 1 });
+    expect(report.weeks.map((week) => week.week)).toEqual(['2026-W46', '2026-W47']);
+    expect(outreachReport(contacts, { since: '2026-11-11' }).total.referralsGained).toBe(0);
+  });
+
+  it('judges thank-yous by rules.thankWithin', () => {
+    expect(outreachReport(contacts, { rules: { ...defaultRules, thankWithin: 4 } }).total.thankYousOnTime).toBe(2);
+    expect(outreachReport(contacts, { rules: { ...defaultRules, thankWithin: 0 } }).total.thankYousOnTime).toBe(0);
+  });
+
+  it('counts a decline as a reply, and a contact who never answered as none', () => {
+    const declined = contact('d', [
+      { date: '2026-11-03', stage: 'contacted' },
+      { date: '2026-11-06', stage: 'declined' },
+    ]);
+    const silent = contact('e', [{ date: '2026-11-03', stage: 'contacted' }]);
+    expect(outreachReport([declined, silent]).total).toMatchObject({ contacted: 2, replied: 1, replyRate: 0.5 });
+  });
+
+  it('does not count a meeting reached before the first outreach as a reply', () => {
+    const metFirst = contact('f', [
+      { date: '2026-11-02', stage: 'held' },
+      { date: '2026-11-20', stage: 'contacted' },
+    ]);
+    expect(outreachReport([metFirst]).total).toMatchObject({ contacted: 1, replied: 0, meetingsHeld: 1 });
+  });
+
+  it('counts each referred person once, from referred_by or the referrer\'s Outcomes, in the week they were first recorded', () => {
+    const referrer = contact('g', [{ date: '2026-11-02', stage: 'held' }], {}, '\n## Outcomes\n\n- Talk to [[h]] and [[i]] and [[someone-without-a-note]]\n');
+    const both = contact('h', [{ date: '2026-11-09', stage: 'identified' }], { referred_by: '[[g]]' });
+    const outcomesOnly = contact('i', [{ date: '2026-11-17', stage: 'identified' }]);
+    const report = outreachReport([referrer, both, outcomesOnly]);
+    expect(report.total.referralsGained).toBe(2);
+    expect(report.weeks.map((week) => [week.week, week.referralsGained])).toEqual([
+      ['2026-W45', 0],
+      ['2026-W46', 1],
+      ['2026-W47', 1],
+    ]);
   });
 
   it('has no reply rate when nobody was contacted', () => {
-    expect(outreachReport([]).total.replyRate).toBeNull();
+    expect(outreachReport([])).toEqual({ since: null, weeks: [], total: { outreachSent: 0, contacted: 0, replied: 0, replyRate: null, meetingsHeld: 0, thankYous: 0, thankYousOnTime: 0, referralsGained: 0 } });
   });
 });

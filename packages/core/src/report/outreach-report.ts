@@ -1,5 +1,6 @@
 import { getISOWeek, getISOWeekYear } from 'date-fns';
 import { daysBetween } from '../lifecycle/dates.js';
+import { referralGraph } from '../graph/referrals.js';
 import type { Contact } from '../model/contact.js';
 import type { Stage } from '../model/vocabulary.js';
 import { defaultRules, type Rules } from '../workspace/config.js';
@@ -10,7 +11,7 @@ export interface OutreachFigures {
   readonly outreachSent: number;
   /** Contacts first written to in the period. */
   readonly contacted: number;
-  /** Of those, how many answered (reached `scheduled` or later, or `declined`). */
+  /** Of those, how many answered: reached `scheduled` or a later meeting stage, or `declined` (a no is a reply too). */
   readonly replied: number;
   /** `replied / contacted`, or `null` when nobody was contacted. */
   readonly replyRate: number | null;
@@ -18,7 +19,11 @@ export interface OutreachFigures {
   readonly thankYous: number;
   /** Thank-yous sent within `rules.thankWithin` days of the meeting. */
   readonly thankYousOnTime: number;
-  /** New contacts who came through a referral. */
+  /**
+   * New contacts who came through a referral: the people at the end of a
+   * referral edge (`referred_by`, or a wikilink in the referrer's Outcomes),
+   * each counted once, in the week of their first history entry.
+   */
   readonly referralsGained: number;
 }
 
@@ -47,8 +52,19 @@ function isoWeek(date: string): string {
   return `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, '0')}`;
 }
 
-/** How the outreach went, week by week, from every contact's history. */
-export function outreachReport(contacts: readonly Contact[], options: { since?: string; rules?: Rules } = {}): OutreachReport {
+export interface OutreachReportOptions {
+  /** First day counted, `YYYY-MM-DD`. Default: the whole history. */
+  readonly since?: string;
+  /** For `thankWithin`. Default `defaultRules`. */
+  readonly rules?: Rules;
+}
+
+/**
+ * How the outreach went, ISO week by ISO week, from every contact's history:
+ * each figure is counted in the week of the history entry it comes from
+ * (a contact's first `contacted` entry for `contacted` and `replied`).
+ */
+export function outreachReport(contacts: readonly Contact[], options: OutreachReportOptions = {}): OutreachReport {
   const since = options.since ?? null;
   const rules = options.rules ?? defaultRules;
   const weeks = new Map<string, Counter>();
@@ -81,8 +97,11 @@ export function outreachReport(contacts: readonly Contact[], options: { since?: 
       count(firstContact.date, 'contacted');
       if (history.some((entry) => entry.date >= firstContact.date && REPLIED.includes(entry.stage))) count(firstContact.date, 'replied');
     }
-    const firstSeen = history[0]?.date;
-    if (contact.referredBy && firstSeen) count(firstSeen, 'referralsGained');
+  }
+  const referred = new Set(referralGraph(contacts).edges.map((edge) => edge.to));
+  for (const contact of contacts) {
+    const firstSeen = contact.history[0]?.date;
+    if (referred.has(contact.id) && firstSeen !== undefined) count(firstSeen, 'referralsGained');
   }
 
   const withRate = (counter: Counter): OutreachFigures => ({ ...counter, replyRate: counter.contacted === 0 ? null : counter.replied / counter.contacted });

@@ -1,0 +1,74 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exampleCopy, hasScript, rapport, rapportInTerminal } from './support/run-cli.js';
+
+const ANSI_COLOUR = /\x1b\[\d+(;\d+)*m/;
+const NOTES = 300;
+
+/** A folder big enough for the progress line (it shows from 200 notes). */
+function largeFolder(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'rapport-large-'));
+  for (let n = 1; n <= NOTES; n++) {
+    writeFileSync(join(folder, `person-${n}.md`), `---\ntype: contact\nname: Person ${n}\nstage: identified\nhistory:\n  - date: 2026-11-02\n    stage: identified\n---\n`);
+  }
+  return folder;
+}
+
+describe('colours', () => {
+  it('are off when the output is piped, and forced on by FORCE_COLOR', () => {
+    const folder = exampleCopy();
+    const piped = rapport(['agenda', '--today', '2026-11-23', '--dir', folder], { env: { NO_COLOR: undefined } });
+    expect(piped.stdout).toContain('Overdue (4)');
+    expect(piped.stdout).not.toMatch(ANSI_COLOUR);
+    const forced = rapport(['agenda', '--today', '2026-11-23', '--dir', folder], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(forced.stdout).toMatch(ANSI_COLOUR);
+    expect(forced.stdout.replace(/\x1b\[\d+(;\d+)*m/g, '')).toBe(piped.stdout);
+  });
+
+  it('never colour JSON', () => {
+    const forced = rapport(['list', '--json', '--dir', exampleCopy()], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } });
+    expect(forced.stdout).not.toMatch(ANSI_COLOUR);
+    expect(() => JSON.parse(forced.stdout)).not.toThrow();
+  });
+
+  it.skipIf(!hasScript)('are on at a terminal, and off there when NO_COLOR is set (needs util-linux script)', () => {
+    const folder = exampleCopy();
+    const terminal = rapportInTerminal(['check', '--dir', folder]);
+    expect(terminal.code).toBe(0);
+    expect(terminal.output).toMatch(ANSI_COLOUR);
+    const noColor = rapportInTerminal(['check', '--dir', folder], { NO_COLOR: '1' });
+    expect(noColor.output).toContain('17 contacts checked: 0 errors, 0 warnings');
+    expect(noColor.output).not.toMatch(/\x1b/);
+    const dumb = rapportInTerminal(['check', '--dir', folder], { TERM: 'dumb' });
+    expect(dumb.output).not.toMatch(ANSI_COLOUR);
+  });
+});
+
+describe('progress', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = largeFolder();
+  });
+
+  it.skipIf(!hasScript)('shows while reading a large folder at a terminal, then clears its line (needs util-linux script)', () => {
+    const terminal = rapportInTerminal(['check', '--dir', folder], { NO_COLOR: '1' });
+    expect(terminal.code).toBe(0);
+    expect(terminal.output).toContain(`\rReading notes ${NOTES}/${NOTES}`);
+    expect(terminal.output).toContain('\r\x1b[2K');
+    expect(terminal.output).toContain(`${NOTES} contacts checked: 0 errors, 0 warnings`);
+  });
+
+  it.skipIf(!hasScript)('stays quiet at a terminal under CI, and for a small folder', () => {
+    expect(rapportInTerminal(['check', '--dir', folder], { NO_COLOR: '1', CI: 'true' }).output).not.toContain('Reading notes');
+    expect(rapportInTerminal(['check', '--dir', exampleCopy()], { NO_COLOR: '1' }).output).not.toContain('Reading notes');
+  });
+
+  it('stays quiet when piped: stderr is empty and stdout is only the result', () => {
+    const result = rapport(['list', '--json', '--dir', folder]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toHaveLength(NOTES);
+  });
+});
