@@ -57,7 +57,7 @@ export type { Workspace, LoadOptions, EditOptions } from './workspace/workspace.
 
 // Reports
 export { outreachReport } from './report/outreach-report.js';
-export type { OutreachReport, OutreachWeek, OutreachFigures } from './report/outreach-report.js';
+export type { OutreachReport, OutreachWeek, OutreachFigures, OutreachReportOptions } from './report/outreach-report.js';
 
 
 // Import (LinkedIn Connections.csv, vCard) and export (iCalendar, vCard, CSV, JSON)
@@ -93,3 +93,11 @@ export type { Question, QuestionTheme } from './questions/bank.js';
 export { QUESTIONS_PATH, readQuestions, loadQuestions, findTheme, pickQuestions } from './questions/question-set.js';
 export type { QuestionSet, QuestionPick } from './questions/question-set.js';
 export { insertQuestions, newQuestions, QUESTIONS_SECTION } from './questions/insert.js';
+
+// Performance: the fast frontmatter reader, the incremental index's types and the persisted index cache
+export { parseFastFrontmatter } from './note/fast-frontmatter.js';
+export type { FastFrontmatter } from './note/fast-frontmatter.js';
+export type { ReferredByRange } from './note/read-contact.js';
+export type { NoteIndexOptions, IndexedSource, AgendaContext } from './workspace/note-index.js';
+export { INDEX_CACHE_FORMAT, RACY_WINDOW_MS, restoreIndex, asSnapshot } from './workspace/index-cache.js';
+export type { IndexCache, IndexSnapshot, CachedNote, FileIdentity } from './workspace/index-cache.js';

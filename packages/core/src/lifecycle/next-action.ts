@@ -92,8 +92,37 @@ export function stageDate(contact: Contact, stage: Stage): string | null {
 /** Another contact at the same organization that is not closed: no need for a second person. */
 function hasColleague(contact: Contact, contacts: readonly Contact[] | undefined): boolean {
   if (!contacts) return true;
-  const organization = contact.organization!.trim().toLowerCase();
-  return contacts.some((other) => other.id !== contact.id && other.organization?.trim().toLowerCase() === organization && other.stage !== 'identified' && !CLOSED_STAGES.includes(other.stage));
+  const ids = activeIdsByOrganization(contacts).get(organizationKey(contact.organization!));
+  return ids !== undefined && (ids.size > 1 || !ids.has(contact.id));
+}
+
+/** The organization as colleagues are matched: trimmed, any case. */
+export function organizationKey(organization: string): string {
+  return organization.trim().toLowerCase();
+}
+
+/** Contacts that count as a colleague: under way, neither just identified nor closed. */
+export function isActiveContact(contact: Contact): boolean {
+  return contact.stage !== 'identified' && !CLOSED_STAGES.includes(contact.stage);
+}
+
+// An agenda asks about colleagues once per contact: index each contact list once, not scan it each time.
+const colleagueIndexes = new WeakMap<readonly Contact[], Map<string, Set<string>>>();
+
+function activeIdsByOrganization(contacts: readonly Contact[]): Map<string, Set<string>> {
+  let index = colleagueIndexes.get(contacts);
+  if (!index) {
+    index = new Map();
+    for (const other of contacts) {
+      if (other.organization === undefined || !isActiveContact(other)) continue;
+      const key = organizationKey(other.organization);
+      let ids = index.get(key);
+      if (!ids) index.set(key, (ids = new Set()));
+      ids.add(other.id);
+    }
+    colleagueIndexes.set(contacts, index);
+  }
+  return index;
 }
 
 /** Preparation is due before the meeting, but never "before today" for a meeting booked at short notice. */
@@ -117,22 +146,30 @@ export interface AgendaItem {
 /** Every dated action across contacts, soonest first (overdue flagged). */
 export function agenda(contacts: readonly Contact[], context: ActionContext): AgendaItem[] {
   const today = todayIn(context.timezone, context.now);
-  const items: AgendaItem[] = [];
   const withContacts = { ...context, contacts: context.contacts ?? contacts };
-  for (const contact of contacts) {
-    for (const action of nextActions(contact, withContacts)) {
-      if (action.due === null) continue;
-      items.push({
-        id: contact.id,
-        name: contact.name,
-        file: contact.file,
-        kind: action.kind,
-        action: action.action,
-        due: action.due,
-        overdue: action.due < today,
-        ...(action.letter ? { letter: action.letter } : {}),
-      });
-    }
+  return contacts.flatMap((contact) => contactAgenda(contact, withContacts, today)).sort(compareAgendaItems);
+}
+
+/** The agenda lines of one contact, in `nextActions` order (`today` is `todayIn` of the context). */
+export function contactAgenda(contact: Contact, context: ActionContext, today: string): AgendaItem[] {
+  const items: AgendaItem[] = [];
+  for (const action of nextActions(contact, context)) {
+    if (action.due === null) continue;
+    items.push({
+      id: contact.id,
+      name: contact.name,
+      file: contact.file,
+      kind: action.kind,
+      action: action.action,
+      due: action.due,
+      overdue: action.due < today,
+      ...(action.letter ? { letter: action.letter } : {}),
+    });
   }
-  return items.sort((a, b) => a.due.localeCompare(b.due) || a.name.localeCompare(b.name) || a.action.localeCompare(b.action));
+  return items;
+}
+
+/** Agenda order: soonest first, then by name and action. */
+export function compareAgendaItems(a: AgendaItem, b: AgendaItem): number {
+  return a.due.localeCompare(b.due) || a.name.localeCompare(b.name) || a.action.localeCompare(b.action);
 }

@@ -4,8 +4,9 @@ import { isCalendarDate, isMeetingTime } from '../lifecycle/dates.js';
 import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contact.js';
 import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, isChannel, isMeetingFormat, isSource, isStage, type Stage } from '../model/vocabulary.js';
 import { findSection, scanSections } from './body.js';
+import { parseFastFrontmatter } from './fast-frontmatter.js';
 import { asRecord, parseFrontmatter } from './frontmatter.js';
-import { LineIndex, readLayout } from './source.js';
+import { LineIndex, readLayout, type FrontmatterBlock, type NoteLayout } from './source.js';
 import { noteId, wikilinkTarget } from './wikilinks.js';
 
 /** What reading one note file gives. */
@@ -16,8 +17,18 @@ export interface NoteReading {
   readonly contact: Contact | undefined;
   /** Problems found in this note alone (cross-note checks happen in the index). */
   readonly diagnostics: readonly Diagnostic[];
-  /** Offset of each referral wikilink, for positioning cross-note diagnostics. */
-  readonly referredByRange: { readonly start: number; readonly end: number } | undefined;
+  /** Where the `referred_by` value is, for positioning cross-note diagnostics without the text. */
+  readonly referredByRange: ReferredByRange | undefined;
+}
+
+/** Offsets into the note (without BOM) and the 1-based line and column of both ends. */
+export interface ReferredByRange {
+  readonly start: number;
+  readonly end: number;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
 }
 
 const STRING_FIELDS = ['role', 'organization', 'industry', 'location', 'email', 'phone'] as const;
@@ -27,27 +38,34 @@ type Path = readonly (string | number)[];
 /**
  * Reads and validates one note. Never throws for anything in the text:
  * every problem becomes a positioned diagnostic.
+ *
+ * Frontmatter in the common subset of YAML is read by the fast reader; a
+ * note with any problem, or with YAML the fast reader leaves alone, is read
+ * again through `yaml`'s Document API, whose node ranges place diagnostics.
  */
 export function readNote(file: string, text: string): NoteReading {
   const layout = readLayout(text);
-  const lines = new LineIndex(layout.content);
-  const diagnostics: Diagnostic[] = [];
-  const report = (rule: DiagnosticRule, start: number, end: number, message: string, hint?: string) => {
-    const from = lines.position(start);
-    const to = lines.position(Math.max(start, end));
-    diagnostics.push({
-      file,
-      line: from.line,
-      column: from.column,
-      endLine: to.line,
-      endColumn: to.column,
-      severity: DIAGNOSTIC_RULES[rule],
-      rule,
-      message,
-      ...(hint === undefined ? {} : { hint }),
+  const block = layout.frontmatter;
+  const fast = block && parseFastFrontmatter(block.yaml);
+  if (block && fast) {
+    let located = true;
+    const reading = readFields(file, layout, block, {
+      data: fast.data,
+      locate: (path, which) => {
+        const range = path.length === 1 && which === 'value' ? fast.ranges.get(String(path[0])) : undefined;
+        if (!range) located = false;
+        return range;
+      },
     });
-  };
+    if (located && reading.diagnostics.length === 0) return reading;
+  }
+  return readNoteExact(file, text, layout);
+}
 
+/** `readNote` with the frontmatter always read by `yaml`'s Document API: the reference the fast path matches. */
+export function readNoteExact(file: string, text: string, layout: NoteLayout = readLayout(text)): NoteReading {
+  const diagnostics: Diagnostic[] = [];
+  const report = reporter(file, layout.content, diagnostics);
   if (!layout.frontmatter) {
     if (/^\+\+\+[ \t]*\r?\n/.test(layout.content) && /^type\s*=\s*["']contact["']/m.test(layout.content)) {
       report('yaml-syntax', 0, 3, 'TOML frontmatter (between +++ lines) is not supported', 'Write the fields as YAML between --- lines');
@@ -71,13 +89,55 @@ export function readNote(file: string, text: string): NoteReading {
     }
     return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
   }
-
-  const fields = asRecord(frontmatter.data);
   const document = frontmatter.document;
+  return readFields(file, layout, block, {
+    data: frontmatter.data,
+    locate: (path, which) => {
+      const node = nodeAt(document, path, which);
+      return node?.range ? [node.range[0], node.range[1]] : undefined;
+    },
+  });
+}
+
+/** A frontmatter's plain data and where its nodes are in the YAML text. */
+interface FrontmatterSource {
+  readonly data: unknown;
+  /** Offsets `[start, end)` in the YAML text of the node at `path`, when known. */
+  locate(path: Path, which: 'key' | 'value'): readonly [number, number] | undefined;
+}
+
+type Report = (rule: DiagnosticRule, start: number, end: number, message: string, hint?: string) => void;
+
+/** Collects diagnostics placed by offsets into `content` (lines are counted only when one is reported). */
+function reporter(file: string, content: string, diagnostics: Diagnostic[]): Report {
+  let lines: LineIndex | undefined;
+  return (rule, start, end, message, hint) => {
+    lines ??= new LineIndex(content);
+    const from = lines.position(start);
+    const to = lines.position(Math.max(start, end));
+    diagnostics.push({
+      file,
+      line: from.line,
+      column: from.column,
+      endLine: to.line,
+      endColumn: to.column,
+      severity: DIAGNOSTIC_RULES[rule],
+      rule,
+      message,
+      ...(hint === undefined ? {} : { hint }),
+    });
+  };
+}
+
+/** Validates the fields of a frontmatter that parsed, and reads the Outcomes links. */
+function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, source: FrontmatterSource): NoteReading {
+  const diagnostics: Diagnostic[] = [];
+  const report = reporter(file, layout.content, diagnostics);
+  const fields = asRecord(source.data);
   const fenceEnd = 3;
   const range = (path: Path, which: 'key' | 'value' = 'value'): [number, number] => {
-    const node = nodeAt(document, path, which);
-    return node?.range ? [block.start + node.range[0], block.start + node.range[1]] : [0, fenceEnd];
+    const found = source.locate(path, which);
+    return found ? [block.start + found[0], block.start + found[1]] : [0, fenceEnd];
   };
   const problem = (rule: DiagnosticRule, path: Path, message: string, hint?: string) => {
     const [start, end] = range(path);
@@ -136,7 +196,7 @@ export function readNote(file: string, text: string): NoteReading {
       problem('invalid-value', ['referred_by'], '`referred_by` must be a wikilink such as "[[maya-chen]]"');
     } else {
       optional.referredBy = target;
-      referredByRange = { start, end };
+      referredByRange = { start, end, ...placeOf(layout.content, start, end) };
       if (typeof fields.referred_by !== 'string') {
         problem('invalid-type', ['referred_by'], 'Unquoted `[[…]]` is a YAML list, not a wikilink', `Write it in quotes: "[[${target}]]"`);
       }
@@ -304,6 +364,23 @@ function unquotedWikilink(value: unknown): string | undefined {
     return value[0][0].trim();
   }
   return undefined;
+}
+
+/** Line and column of both ends of a range, counting lines only up to it (it sits in the frontmatter). */
+function placeOf(content: string, start: number, end: number): { line: number; column: number; endLine: number; endColumn: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = content.indexOf('\n'); i >= 0 && i < start; i = content.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  let endLine = line;
+  let endLineStart = lineStart;
+  for (let i = content.indexOf('\n', start); i >= 0 && i < end; i = content.indexOf('\n', i + 1)) {
+    endLine++;
+    endLineStart = i + 1;
+  }
+  return { line, column: start - lineStart + 1, endLine, endColumn: end - endLineStart + 1 };
 }
 
 function describe(value: unknown): string {

@@ -1,49 +1,168 @@
 import { DIAGNOSTIC_RULES, compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { referralGraph, type ReferralGraph } from '../graph/referrals.js';
+import type { PendingReferral, ReferralEdge, ReferralGraph } from '../graph/referrals.js';
+import { todayIn } from '../lifecycle/dates.js';
+import { contactAgenda, isActiveContact, organizationKey, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
 import { STAGES, type Stage } from '../model/vocabulary.js';
 import { readNote, type NoteReading } from '../note/read-contact.js';
-import { LineIndex } from '../note/source.js';
 import { noteId } from '../note/wikilinks.js';
+import { SortedContributions } from './sorted-contributions.js';
+import { contentVersion } from './store.js';
+
+export interface NoteIndexOptions {
+  /**
+   * Reads a note's current text for `text()`. When given, the index keeps no
+   * texts in memory (they are most of a large folder's footprint: 50,000
+   * notes hold hundreds of MB of them); without it every indexed text is kept.
+   */
+  readonly readText?: (file: string) => string | undefined;
+}
+
+/** Where an indexed reading came from: the text (kept unless the index reads texts on demand) and its version. */
+export interface IndexedSource {
+  readonly text?: string;
+  /** `contentVersion` of the text. */
+  readonly version: string;
+}
+
+/** The context an index agenda is computed for; colleagues come from the index itself. */
+export type AgendaContext = Omit<ActionContext, 'contacts'>;
 
 interface Entry {
   readonly reading: NoteReading;
-  readonly text: string;
+  readonly text: string | undefined;
+  readonly version: string;
+}
+
+/** One `from → to` link a contact contributes to the referral graph. */
+interface EdgePart {
+  readonly from: string;
+  readonly to: string;
+  readonly source: 'referred_by' | 'outcomes';
+}
+
+interface PendingPart {
+  readonly item: PendingReferral;
+  readonly contact: Contact;
+  /** Position among the contact's Outcomes links. */
+  readonly index: number;
+}
+
+interface AgendaPart {
+  readonly item: AgendaItem;
+  readonly contact: Contact;
+  /** Position among the contact's actions. */
+  readonly index: number;
+}
+
+const collator = new Intl.Collator();
+const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Contacts by name, then path (`localeCompare`, as every list shows them); code units break ties. */
+function compareContacts(a: Contact, b: Contact): number {
+  return collator.compare(a.name, b.name) || collator.compare(a.file, b.file) || binary(a.file, b.file);
+}
+
+function compareEdgeParts(a: EdgePart, b: EdgePart): number {
+  return collator.compare(a.from, b.from) || collator.compare(a.to, b.to) || binary(a.from, b.from) || binary(a.to, b.to) || binary(a.source, b.source);
+}
+
+function comparePendingParts(a: PendingPart, b: PendingPart): number {
+  return compareContacts(a.contact, b.contact) || a.index - b.index;
+}
+
+/**
+ * `agenda()`'s order (due, name, action), then the order of the contacts
+ * it is given (`contacts()`), then each contact's own order. Due dates are
+ * `YYYY-MM-DD`, whose code-unit order is their collation order.
+ */
+function compareAgendaParts(a: AgendaPart, b: AgendaPart): number {
+  return binary(a.item.due, b.item.due) || collator.compare(a.item.name, b.item.name) || collator.compare(a.item.action, b.item.action) || compareContacts(a.contact, b.contact) || a.index - b.index;
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
 }
 
 /**
  * Every note of a folder, kept current one file at a time: `set` re-reads a
- * changed note, `delete` drops a removed one. Cross-note facts (duplicate
- * ids, unresolved links, the referral graph) are derived on demand and
- * cached until the next change.
+ * changed note, `delete` drops a removed one. Cross-note data — the sorted
+ * contacts, duplicate ids and unresolved links, the referral graph, the
+ * agenda — is kept up to date change by change: one changed note costs
+ * work proportional to what it touches (its own links, its organization),
+ * not to the size of the folder. The first query after a bulk load sorts
+ * once.
  */
 export class NoteIndex {
   private readonly entries = new Map<string, Entry>();
-  private derived: { contacts: Contact[]; byId: Map<string, Contact>; diagnostics: Diagnostic[]; graph: ReferralGraph } | undefined;
-  /** Files by note id, kept up to date on every change so lookups never rebuild the derived data. */
+  private readonly readText: ((file: string) => string | undefined) | undefined;
+
+  /** Files by note id (contacts or not), for lookups. */
   private readonly filesById = new Map<string, Set<string>>();
+  /** Files that declare a contact (valid or not) by id, for duplicate ids. */
+  private readonly contactFilesById = new Map<string, Set<string>>();
+  /** Files of valid contacts by id: an id "resolves" when it has one. */
+  private readonly validFilesById = new Map<string, Set<string>>();
+  /** Files of valid contacts by the id their `referred_by` names. */
+  private readonly referrers = new Map<string, Set<string>>();
+  /** Files of valid contacts by the ids their Outcomes link to. */
+  private readonly outcomeLinkers = new Map<string, Set<string>>();
+  /** Files with diagnostics of their own. */
+  private readonly withDiagnostics = new Set<string>();
+  /** Per organization, the files of active contacts by id (the 3B7 colleague rule). */
+  private readonly activeByOrganization = new Map<string, Map<string, Set<string>>>();
+  /** Per organization, the files of contacts in `contacted`, whose second-contact action depends on colleagues. */
+  private readonly contactedByOrganization = new Map<string, Set<string>>();
+  private readonly counts = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
+
+  private readonly sortedContacts = new SortedContributions<Contact>(compareContacts);
+  private readonly edgeParts = new SortedContributions<EdgePart>(compareEdgeParts);
+  private readonly pendingParts = new SortedContributions<PendingPart>(comparePendingParts);
+  /** Files whose graph contributions must be recomputed before the next graph is read. */
+  private readonly graphDirty = new Set<string>();
+  private graphBuilt = false;
+  private graph: { edges: readonly EdgePart[]; pending: readonly PendingPart[]; value: ReferralGraph } | undefined;
+
+  private agendaState: { key: string; context: AgendaContext; today: string; parts: SortedContributions<AgendaPart>; view?: { parts: readonly AgendaPart[]; items: readonly AgendaItem[] } } | undefined;
+  /** Files whose agenda lines must be recomputed before the next agenda is read. */
+  private readonly agendaDirty = new Set<string>();
+
+  private diagnosticsView: readonly Diagnostic[] | undefined;
+
+  constructor(options: NoteIndexOptions = {}) {
+    this.readText = options.readText;
+  }
 
   /** Reads (or re-reads) one note. */
   set(file: string, text: string): NoteReading {
     const reading = readNote(file, text);
-    this.setReading(file, text, reading);
+    this.setReading(file, reading, { text, version: contentVersion(text) });
     return reading;
   }
 
-  /** Adds a note already read elsewhere (e.g. from a cache). */
-  setReading(file: string, text: string, reading: NoteReading): void {
-    this.entries.set(file, { reading, text });
-    const id = noteId(file);
-    this.filesById.set(id, (this.filesById.get(id) ?? new Set()).add(file));
-    this.derived = undefined;
+  /** Adds a note read elsewhere (e.g. restored from a cache). */
+  setReading(file: string, reading: NoteReading, source: IndexedSource): void {
+    const previous = this.entries.get(file);
+    if (previous) this.forget(file, previous.reading);
+    this.entries.set(file, { reading, text: this.readText ? undefined : source.text, version: source.version });
+    this.remember(file, reading);
   }
 
   delete(file: string): boolean {
-    this.derived = undefined;
-    const files = this.filesById.get(noteId(file));
-    files?.delete(file);
-    if (files?.size === 0) this.filesById.delete(noteId(file));
-    return this.entries.delete(file);
+    const previous = this.entries.get(file);
+    if (!previous) return false;
+    this.forget(file, previous.reading);
+    this.entries.delete(file);
+    return true;
   }
 
   /** True when some indexed file (contact or not) has this id. */
@@ -60,17 +179,32 @@ export class NoteIndex {
     return [...this.entries.keys()];
   }
 
-  /** The text last indexed for a file. */
+  /** The reading of an indexed file. */
+  reading(file: string): NoteReading | undefined {
+    return this.entries.get(file)?.reading;
+  }
+
+  /** `contentVersion` of the text last indexed for a file. */
+  version(file: string): string | undefined {
+    return this.entries.get(file)?.version;
+  }
+
+  /**
+   * The note's text: the one last indexed, or — when the index keeps no
+   * texts (`readText`) — the file's current text.
+   */
   text(file: string): string | undefined {
-    return this.entries.get(file)?.text;
+    const entry = this.entries.get(file);
+    if (!entry) return undefined;
+    return entry.text ?? this.readText?.(file);
   }
 
   /** Contacts sorted by name. */
   contacts(): readonly Contact[] {
-    return this.derive().contacts;
+    return this.sortedContacts.values();
   }
 
-  /** A contact by id, or by path relative to the notes folder. Cheap: it does not rebuild cross-note data. */
+  /** A contact by id, or by path relative to the notes folder. */
   contact(reference: string): Contact | undefined {
     const normalized = reference.replace(/\\/g, '/').replace(/^\.\//, '');
     const direct = this.entries.get(normalized)?.reading.contact;
@@ -87,66 +221,188 @@ export class NoteIndex {
 
   /** Every diagnostic: each note's own plus duplicate ids and unresolved links. */
   diagnostics(): readonly Diagnostic[] {
-    return this.derive().diagnostics;
+    if (this.diagnosticsView) return this.diagnosticsView;
+    const diagnostics: Diagnostic[] = [];
+    for (const file of this.withDiagnostics) diagnostics.push(...this.entries.get(file)!.reading.diagnostics);
+    for (const [id, files] of this.contactFilesById) {
+      if (files.size < 2) continue;
+      for (const file of files) {
+        const others = [...files].filter((other) => other !== file).sort().join(', ');
+        diagnostics.push(fileDiagnostic(file, 'duplicate-id', `Another note has the same id "${id}": ${others}`, 'Rename one of the files so every contact has its own id'));
+      }
+    }
+    for (const [target, files] of this.referrers) {
+      if (this.validFilesById.has(target)) continue;
+      for (const file of files) {
+        const range = this.entries.get(file)!.reading.referredByRange;
+        diagnostics.push({
+          file,
+          line: range?.line ?? 1,
+          column: range?.column ?? 1,
+          endLine: range?.endLine ?? 1,
+          endColumn: range?.endColumn ?? 1,
+          severity: DIAGNOSTIC_RULES['unresolved-link'],
+          rule: 'unresolved-link',
+          message: `\`referred_by\` points at "${target}", but no contact note has that id`,
+          hint: `Create ${target}.md or fix the link`,
+        });
+      }
+    }
+    return (this.diagnosticsView = diagnostics.sort(compareDiagnostics));
   }
 
   referralGraph(): ReferralGraph {
-    return this.derive().graph;
+    if (!this.graphBuilt) {
+      for (const file of this.entries.keys()) this.graphDirty.add(file);
+      this.graphBuilt = true;
+    }
+    for (const file of this.graphDirty) {
+      const contact = this.entries.get(file)?.reading.contact;
+      const { edges, pending } = contact ? this.graphParts(contact) : { edges: [], pending: [] };
+      this.edgeParts.set(file, edges);
+      this.pendingParts.set(file, pending);
+    }
+    this.graphDirty.clear();
+    const edges = this.edgeParts.values();
+    const pending = this.pendingParts.values();
+    if (this.graph?.edges !== edges || this.graph.pending !== pending) {
+      this.graph = { edges, pending, value: { edges: mergeEdges(edges), pending: pending.map((part) => part.item) } };
+    }
+    return this.graph.value;
+  }
+
+  /**
+   * The agenda of every contact — what `agenda(contacts(), context)` gives —
+   * kept up to date change by change while `context` stays the same (same
+   * `now`, zone and rules); a different context recomputes it once. Callers
+   * that want updates to be cheap pass a `now` that changes rarely (e.g.
+   * rounded to the minute).
+   */
+  agenda(context: AgendaContext): readonly AgendaItem[] {
+    const key = `${context.now.getTime()}\u0000${context.timezone}\u0000${JSON.stringify(context.rules ?? null)}`;
+    let state = this.agendaState;
+    if (state?.key !== key) {
+      const today = todayIn(context.timezone, context.now);
+      state = this.agendaState = { key, context, today, parts: new SortedContributions(compareAgendaParts) };
+      for (const [file, entry] of this.entries) if (entry.reading.contact) state.parts.set(file, this.agendaParts(entry.reading.contact, state));
+    } else {
+      for (const file of this.agendaDirty) {
+        const contact = this.entries.get(file)?.reading.contact;
+        state.parts.set(file, contact ? this.agendaParts(contact, state) : []);
+      }
+    }
+    this.agendaDirty.clear();
+    const parts = state.parts.values();
+    if (state.view?.parts !== parts) state.view = { parts, items: parts.map((part) => part.item) };
+    return state.view.items;
   }
 
   /** Number of contacts in each stage (every stage present, zeros included). */
   stageCounts(): Record<Stage, number> {
-    const counts = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
-    for (const contact of this.contacts()) counts[contact.stage]++;
-    return counts;
+    return { ...this.counts };
   }
 
-  private derive() {
-    if (this.derived) return this.derived;
-    const contacts: Contact[] = [];
-    const diagnostics: Diagnostic[] = [];
-    const filesById = new Map<string, string[]>();
-    for (const [file, entry] of this.entries) {
-      diagnostics.push(...entry.reading.diagnostics);
-      if (!entry.reading.isContact) continue;
-      const id = noteId(file);
-      filesById.set(id, [...(filesById.get(id) ?? []), file]);
-      if (entry.reading.contact) contacts.push(entry.reading.contact);
-    }
-    const byId = new Map<string, Contact>();
-    for (const contact of contacts) if (!byId.has(contact.id) || contact.file < byId.get(contact.id)!.file) byId.set(contact.id, contact);
-
-    for (const [id, files] of filesById) {
-      if (files.length < 2) continue;
-      for (const file of files) {
-        const others = files.filter((other) => other !== file).join(', ');
-        diagnostics.push(fileDiagnostic(file, 'duplicate-id', `Another note has the same id "${id}": ${others}`, 'Rename one of the files so every contact has its own id'));
-      }
-    }
-    for (const contact of contacts) {
-      if (!contact.referredBy || byId.has(contact.referredBy)) continue;
-      const entry = this.entries.get(contact.file)!;
-      const range = entry.reading.referredByRange;
-      const lines = new LineIndex(entry.text.replace(/^\uFEFF/, ''));
-      const from = lines.position(range?.start ?? 0);
-      const to = lines.position(range?.end ?? 0);
-      diagnostics.push({
-        file: contact.file,
-        line: from.line,
-        column: from.column,
-        endLine: to.line,
-        endColumn: to.column,
-        severity: DIAGNOSTIC_RULES['unresolved-link'],
-        rule: 'unresolved-link',
-        message: `\`referred_by\` points at "${contact.referredBy}", but no contact note has that id`,
-        hint: `Create ${contact.referredBy}.md or fix the link`,
-      });
-    }
-    contacts.sort((a, b) => a.name.localeCompare(b.name) || a.file.localeCompare(b.file));
-    diagnostics.sort(compareDiagnostics);
-    this.derived = { contacts, byId, diagnostics, graph: referralGraph(contacts) };
-    return this.derived;
+  /** Records what a reading adds to the cross-note data. */
+  private remember(file: string, reading: NoteReading): void {
+    this.track(file, reading, true);
   }
+
+  /** Takes back what `remember` recorded for the same reading. */
+  private forget(file: string, reading: NoteReading): void {
+    this.track(file, reading, false);
+  }
+
+  private track(file: string, reading: NoteReading, add: boolean): void {
+    const update = add ? addTo : removeFrom;
+    const id = noteId(file);
+    const contact = reading.contact;
+    update(this.filesById, id, file);
+    if (reading.diagnostics.length > 0) {
+      if (add) this.withDiagnostics.add(file);
+      else this.withDiagnostics.delete(file);
+    }
+    if (reading.isContact) update(this.contactFilesById, id, file);
+    this.diagnosticsView = undefined;
+    this.graphDirty.add(file);
+    this.agendaDirty.add(file);
+    this.sortedContacts.set(file, add && contact ? [contact] : []);
+    if (!contact) return;
+
+    this.counts[contact.stage] += add ? 1 : -1;
+    if (contact.referredBy) update(this.referrers, contact.referredBy, file);
+    for (const target of contact.outcomeLinks) update(this.outcomeLinkers, target, file);
+
+    const resolvedBefore = this.validFilesById.has(contact.id);
+    update(this.validFilesById, contact.id, file);
+    if (resolvedBefore !== this.validFilesById.has(contact.id)) {
+      // The id appeared or vanished: links to it turn into edges, or back into pending referrals.
+      for (const other of this.referrers.get(contact.id) ?? []) this.graphDirty.add(other);
+      for (const other of this.outcomeLinkers.get(contact.id) ?? []) this.graphDirty.add(other);
+    }
+
+    if (contact.organization === undefined) return;
+    const organization = organizationKey(contact.organization);
+    if (contact.stage === 'contacted') update(this.contactedByOrganization, organization, file);
+    if (!isActiveContact(contact)) return;
+    const before = this.activeByOrganization.get(organization)?.size ?? 0;
+    let active = this.activeByOrganization.get(organization);
+    if (!active) this.activeByOrganization.set(organization, (active = new Map()));
+    update(active, contact.id, file);
+    if (active.size === 0) this.activeByOrganization.delete(organization);
+    // With two or more distinct colleagues, every contact there has one, before and after.
+    if (Math.min(before, active.size) < 2) {
+      for (const other of this.contactedByOrganization.get(organization) ?? []) this.agendaDirty.add(other);
+    }
+  }
+
+  /** What one contact adds to the referral graph, given the ids that resolve now (as `referralGraph()` computes it). */
+  private graphParts(contact: Contact): { edges: EdgePart[]; pending: PendingPart[] } {
+    const edges: EdgePart[] = [];
+    const pending: PendingPart[] = [];
+    if (contact.referredBy && contact.referredBy !== contact.id && this.validFilesById.has(contact.referredBy)) {
+      edges.push({ from: contact.referredBy, to: contact.id, source: 'referred_by' });
+    }
+    contact.outcomeLinks.forEach((target, index) => {
+      if (!this.validFilesById.has(target)) pending.push({ item: { from: contact.id, target }, contact, index });
+      else if (target !== contact.id) edges.push({ from: contact.id, to: target, source: 'outcomes' });
+    });
+    return { edges, pending };
+  }
+
+  private agendaParts(contact: Contact, state: { context: AgendaContext; today: string }): AgendaPart[] {
+    const items = contactAgenda(contact, { ...state.context, contacts: this.colleaguesOf(contact) }, state.today);
+    return items.map((item, index) => ({ item, contact, index }));
+  }
+
+  /**
+   * At most two active contacts with distinct ids at the contact's
+   * organization: all the colleague rule needs to give the same answer as
+   * it would over every contact.
+   */
+  private colleaguesOf(contact: Contact): Contact[] {
+    if (contact.organization === undefined) return [];
+    const active = this.activeByOrganization.get(organizationKey(contact.organization));
+    const colleagues: Contact[] = [];
+    for (const files of active?.values() ?? []) {
+      const first = files.values().next().value;
+      const colleague = first === undefined ? undefined : this.entries.get(first)?.reading.contact;
+      if (colleague) colleagues.push(colleague);
+      if (colleagues.length === 2) break;
+    }
+    return colleagues;
+  }
+}
+
+/** Joins the parts of each `from → to` pair into one edge with its sources. */
+function mergeEdges(parts: readonly EdgePart[]): ReferralEdge[] {
+  const edges: ReferralEdge[] = [];
+  for (let i = 0; i < parts.length; ) {
+    const { from, to } = parts[i]!;
+    const sources = new Set<EdgePart['source']>();
+    for (; i < parts.length && parts[i]!.from === from && parts[i]!.to === to; i++) sources.add(parts[i]!.source);
+    edges.push({ from, to, sources: [...sources] });
+  }
+  return edges;
 }
 
 function fileDiagnostic(file: string, rule: keyof typeof DIAGNOSTIC_RULES, message: string, hint: string): Diagnostic {

@@ -16,6 +16,12 @@ export interface NoteStore {
   /** Reads a file; `undefined` when it does not exist. */
   read(path: string): Promise<StoredText | undefined>;
   /**
+   * Reads a file synchronously, for stores where that is cheap (a local
+   * disk). When a store has it, the index keeps no note texts in memory and
+   * reads one back when asked. Optional.
+   */
+  readSync?(path: string): StoredText | undefined;
+  /**
    * Writes atomically. With `expectedVersion`, refuses (throws
    * `NoteConflictError`) when the file changed since that version was read;
    * `null` means the file must not exist yet.

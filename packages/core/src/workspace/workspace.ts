@@ -4,6 +4,7 @@ import { InvalidEncodingError, InvalidInputError, NoteConflictError, NoteExistsE
 import type { Contact } from '../model/contact.js';
 import { contactNoteText, type NewContact } from '../note/template.js';
 import { loadConfig, type RapportConfig } from './config.js';
+import { INDEX_CACHE_FORMAT, isReusable, type CachedNote, type IndexCache } from './index-cache.js';
 import { NoteIndex } from './note-index.js';
 import type { NoteStore, StoredText } from './store.js';
 
@@ -17,35 +18,108 @@ export interface Workspace {
 }
 
 export interface LoadOptions {
-  /** Called after each note is read, for progress display. */
+  /** Called after each note is read (or taken from the cache), for progress display. */
   readonly onProgress?: (done: number, total: number) => void;
   /** How many files are read at once. Default 64. */
   readonly concurrency?: number;
+  /**
+   * A persisted index: notes whose file identity (size, time, inode) is
+   * unchanged are taken from it instead of being read, and it is saved
+   * again when anything changed. Default: none — every note is read.
+   */
+  readonly cache?: IndexCache;
+  /**
+   * An index to bring up to date instead of a new one — e.g. the one
+   * `restoreIndex` built from the cache to paint views at once. Notes no
+   * longer in the folder are removed from it. Default: a new index.
+   */
+  readonly index?: NoteIndex;
 }
+
+/** How long a load runs before it lets the event loop breathe (timers, I/O, a UI). */
+const SLICE_MS = 32;
 
 /** Reads the config and every note of a folder through its store. */
 export async function loadWorkspace(store: NoteStore, options: LoadOptions = {}): Promise<Workspace> {
-  const [{ config, diagnostics }, files] = await Promise.all([loadConfig(store), store.listNotes()]);
-  const index = new NoteIndex();
+  const takenAt = Date.now();
+  const cache = options.cache;
+  const [{ config, diagnostics }, files, snapshot] = await Promise.all([loadConfig(store), store.listNotes(), cache?.load().catch(() => undefined)]);
+  const identities = cache ? await cache.identify(files).catch(() => []) : [];
+  // Without a way to read a text back on demand, the index keeps every text (the VS Code store); with one, none.
+  const readSync = store.readSync?.bind(store);
+  const index = options.index ?? new NoteIndex(readSync ? { readText: (file) => readTextQuietly(readSync, file) } : {});
+  const listed = new Set(files);
+  for (const file of index.files()) if (!listed.has(file)) index.delete(file);
+
   const unreadable: Diagnostic[] = [];
-  const concurrency = options.concurrency ?? 64;
+  const cached: Record<string, CachedNote> = {};
+  const toRead: number[] = [];
   let done = 0;
-  let nextFile = 0;
+  files.forEach((file, position) => {
+    const saved = snapshot?.notes[file];
+    if (snapshot && isReusable(saved, identities[position], snapshot)) {
+      if (index.version(file) !== saved.version) index.setReading(file, saved.reading, { version: saved.version });
+      cached[file] = saved;
+      options.onProgress?.(++done, files.length);
+    } else toRead.push(position);
+  });
+
+  const breathe = breather();
+  let next = 0;
   const worker = async () => {
-    while (nextFile < files.length) {
-      const file = files[nextFile++]!;
+    while (next < toRead.length) {
+      const position = toRead[next++]!;
+      const file = files[position]!;
       try {
         const stored = await store.read(file);
         if (stored === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-        index.set(file, stored.text);
+        const reading = index.version(file) === stored.version ? index.reading(file)! : index.set(file, stored.text);
+        const identity = identities[position];
+        if (identity) cached[file] = { identity, version: stored.version, reading };
       } catch (error) {
+        index.delete(file);
         unreadable.push(unreadableFile(file, error));
       }
       options.onProgress?.(++done, files.length);
+      await breathe();
     }
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 64, toRead.length) }, worker));
+  if (cache && (toRead.length > 0 || !snapshot || Object.keys(snapshot.notes).length !== files.length)) {
+    await cache.save({ format: INDEX_CACHE_FORMAT, takenAt, notes: cached }).catch(() => undefined);
+  }
   return { store, config, index, configDiagnostics: [...diagnostics, ...unreadable] };
+}
+
+function readTextQuietly(readSync: (path: string) => StoredText | undefined, file: string): string | undefined {
+  try {
+    return readSync(file)?.text;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reads from a local disk often complete at once, so a load could run to
+ * the end without the event loop ever turning; every few ms all readers
+ * wait for one macrotask together.
+ */
+function breather(): () => Promise<void> {
+  const defer: (resume: () => void) => void = typeof setImmediate === 'function' ? (resume) => setImmediate(resume) : (resume) => setTimeout(resume, 0);
+  let last = performance.now();
+  let pause: Promise<void> | undefined;
+  return async () => {
+    if (!pause && performance.now() - last > SLICE_MS) {
+      pause = new Promise((resolve) =>
+        defer(() => {
+          pause = undefined;
+          last = performance.now();
+          resolve();
+        }),
+      );
+    }
+    if (pause) await pause;
+  };
 }
 
 const READ_FAILURES: Record<string, string> = {

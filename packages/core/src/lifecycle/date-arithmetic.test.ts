@@ -1,0 +1,71 @@
+import { TZDate } from '@date-fns/tz';
+import { addBusinessDays, addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addCalendarDays, addWorkingDays, daysBetween, isCalendarDate, todayIn } from './dates.js';
+
+/**
+ * The day arithmetic is integer arithmetic on day numbers for speed; these
+ * properties pin it to what date-fns computes on UTC midnights, which is
+ * what it replaced.
+ */
+
+function utcMidnight(date: string): TZDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new TZDate(year, month - 1, day, 'UTC');
+}
+const reference = {
+  isCalendarDate: (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value) && isValid(parseISO(value)),
+  addCalendarDays: (date: string, days: number) => format(addDays(utcMidnight(date), days), 'yyyy-MM-dd'),
+  addWorkingDays: (date: string, days: number) => format(addBusinessDays(utcMidnight(date), days), 'yyyy-MM-dd'),
+  daysBetween: (from: string, to: string) => differenceInCalendarDays(utcMidnight(to), utcMidnight(from)),
+};
+
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+/** Real dates and impossible ones (day 0, 29–31 of short months, month 13). */
+const dateText = fc
+  .tuple(fc.oneof(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1990, max: 2040 }), fc.constantFrom(1900, 2000, 2024, 2100)), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+  .map(([year, month, day]) => `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`);
+const realDate = dateText.filter((date) => reference.isCalendarDate(date) && date >= '1001' && date < '9998');
+
+describe('day arithmetic', () => {
+  it('recognises exactly the dates date-fns accepts', () => {
+    fc.assert(fc.property(dateText, (date) => {
+      expect(isCalendarDate(date)).toBe(reference.isCalendarDate(date));
+    }), { numRuns: 5000 });
+    for (const text of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '0000-01-01', '2026-1-01', ' 2026-01-01', '2026-01-01T00:00']) {
+      expect([text, isCalendarDate(text)]).toEqual([text, reference.isCalendarDate(text)]);
+    }
+  });
+
+  it('adds calendar days as date-fns does', () => {
+    fc.assert(fc.property(realDate, fc.integer({ min: -400, max: 400 }), (date, days) => {
+      expect(addCalendarDays(date, days)).toBe(reference.addCalendarDays(date, days));
+    }), { numRuns: 3000 });
+  });
+
+  it('adds working days as date-fns does, from weekdays and weekends, forwards and back', () => {
+    fc.assert(fc.property(realDate, fc.integer({ min: -30, max: 30 }), (date, days) => {
+      expect(addWorkingDays(date, days)).toBe(reference.addWorkingDays(date, days));
+    }), { numRuns: 3000 });
+    // Every weekday start and every small amount, around a month end.
+    for (let offset = 0; offset < 7; offset++) {
+      const date = reference.addCalendarDays('2026-11-26', offset);
+      for (let days = -11; days <= 11; days++) expect([date, days, addWorkingDays(date, days)]).toEqual([date, days, reference.addWorkingDays(date, days)]);
+    }
+  });
+
+  it('counts days between dates as date-fns does, impossible dates rolling over alike', () => {
+    fc.assert(fc.property(dateText.filter((date) => date >= '1001'), dateText.filter((date) => date >= '1001'), (from, to) => {
+      expect(daysBetween(from, to)).toBe(reference.daysBetween(from, to));
+    }), { numRuns: 3000 });
+  });
+
+  it('gives the same today for the same instant and zone, and follows a change of either', () => {
+    const now = new Date('2026-11-24T03:30:00Z');
+    expect(todayIn('America/New_York', now)).toBe('2026-11-23');
+    expect(todayIn('America/New_York', now)).toBe('2026-11-23');
+    expect(todayIn('Europe/Berlin', now)).toBe('2026-11-24');
+    expect(todayIn('Europe/Berlin', new Date('2026-11-24T23:30:00Z'))).toBe('2026-11-25');
+  });
+});

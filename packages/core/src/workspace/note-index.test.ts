@@ -1,0 +1,133 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DIAGNOSTIC_RULES, compareDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { referralGraph } from '../graph/referrals.js';
+import { agenda, type ActionContext } from '../lifecycle/next-action.js';
+import type { Contact } from '../model/contact.js';
+import { STAGES } from '../model/vocabulary.js';
+import type { NoteReading } from '../note/read-contact.js';
+import { noteId } from '../note/wikilinks.js';
+import { contactFields, noteText } from '../test-support/builders.js';
+import { NoteIndex, type AgendaContext } from './note-index.js';
+
+/**
+ * The index keeps its cross-note data up to date change by change. Property:
+ * after any sequence of notes set and deleted — duplicate ids, referrals
+ * appearing and vanishing, colleagues joining and leaving an organization,
+ * broken notes — every query answers what computing it from scratch over
+ * all notes answers.
+ */
+
+const IDS = ['ana', 'ben', 'cy', 'dee', 'eve'];
+const FILES = IDS.flatMap((id) => [`${id}.md`, `old/${id}.md`]);
+
+const note = fc.oneof(
+  { weight: 8, arbitrary: fc
+    .record({
+      name: fc.constantFrom('Ana Ruiz', 'Ben Osei', 'Cy Park', 'Ana Ruiz', 'Zoë Lee'),
+      stage: fc.constantFrom('identified', 'contacted', 'contacted', 'followed-up', 'scheduled', 'held', 'nurturing', 'declined'),
+      organization: fc.constantFrom(undefined, 'Acme', ' acme ', 'Beta'),
+      referredBy: fc.option(fc.constantFrom(...IDS, 'nobody'), { nil: undefined }),
+      outcomes: fc.subarray([...IDS, 'zed']),
+      date: fc.constantFrom('2026-11-02', '2026-11-16', '2026-11-20'),
+      broken: fc.constantFrom('', '', '', '', 'stage', 'email'),
+    })
+    .map(({ name, stage, organization, referredBy, outcomes, date, broken }) => {
+      const fields = contactFields({
+        name,
+        stage: broken === 'stage' ? 'interviewing' : stage,
+        history: [{ date, stage }],
+        ...(organization === undefined ? {} : { organization }),
+        ...(referredBy ? { referred_by: `[[${referredBy}]]` } : {}),
+        ...(broken === 'email' ? { email: 'not-an-address' } : {}),
+        ...(stage === 'scheduled' ? { meeting: { at: '2026-11-25T09:00', minutes: 30, format: 'video' } } : {}),
+      });
+      if (organization === undefined) delete fields.organization;
+      return noteText(fields, `\n## Outcomes\n\n${outcomes.map((id) => `- [[${id}]]`).join('\n')}\n`);
+    }) },
+  { weight: 1, arbitrary: fc.constant('# Just a page\n') },
+  { weight: 1, arbitrary: fc.constant('---\ntype: contact\nname: [unclosed\nstage: held\n---\n') },
+);
+
+type Operation = { kind: 'set'; file: string; text: string } | { kind: 'delete'; file: string } | { kind: 'query'; now: number };
+const operation: fc.Arbitrary<Operation> = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ kind: fc.constant('set' as const), file: fc.constantFrom(...FILES), text: note }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), file: fc.constantFrom(...FILES) }) },
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('query' as const), now: fc.constantFrom(Date.UTC(2026, 10, 23, 17), Date.UTC(2026, 10, 23, 17), Date.UTC(2026, 11, 1, 12)) }) },
+);
+
+/** What the index held before it was incremental: everything derived from all readings at once. */
+function fromScratch(readings: ReadonlyMap<string, NoteReading>, context: AgendaContext) {
+  const contacts: Contact[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const filesById = new Map<string, string[]>();
+  for (const [file, reading] of readings) {
+    diagnostics.push(...reading.diagnostics);
+    if (!reading.isContact) continue;
+    filesById.set(noteId(file), [...(filesById.get(noteId(file)) ?? []), file]);
+    if (reading.contact) contacts.push(reading.contact);
+  }
+  const ids = new Set(contacts.map((contact) => contact.id));
+  for (const [id, files] of filesById) {
+    if (files.length < 2) continue;
+    for (const file of files) {
+      const others = files.filter((other) => other !== file).sort().join(', ');
+      diagnostics.push({ file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: DIAGNOSTIC_RULES['duplicate-id'], rule: 'duplicate-id', message: `Another note has the same id "${id}": ${others}`, hint: 'Rename one of the files so every contact has its own id' });
+    }
+  }
+  for (const contact of contacts) {
+    if (!contact.referredBy || ids.has(contact.referredBy)) continue;
+    const range = readings.get(contact.file)!.referredByRange!;
+    diagnostics.push({ file: contact.file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, severity: 'warning', rule: 'unresolved-link', message: `\`referred_by\` points at "${contact.referredBy}", but no contact note has that id`, hint: `Create ${contact.referredBy}.md or fix the link` });
+  }
+  contacts.sort((a, b) => a.name.localeCompare(b.name) || a.file.localeCompare(b.file));
+  const counts = Object.fromEntries(STAGES.map((stage) => [stage, contacts.filter((contact) => contact.stage === stage).length]));
+  return { contacts, diagnostics: diagnostics.sort(compareDiagnostics), graph: referralGraph(contacts), agenda: agenda(contacts, context as ActionContext), counts };
+}
+
+describe('NoteIndex', () => {
+  it('answers every query as a from-scratch computation would, after any sequence of changes', () => {
+    fc.assert(
+      fc.property(fc.array(operation, { minLength: 1, maxLength: 40 }), (operations) => {
+        const index = new NoteIndex();
+        const readings = new Map<string, NoteReading>();
+        for (const step of operations) {
+          if (step.kind === 'set') readings.set(step.file, index.set(step.file, step.text));
+          else if (step.kind === 'delete') expect(index.delete(step.file)).toBe(readings.delete(step.file));
+          else {
+            const context: AgendaContext = { now: new Date(step.now), timezone: 'America/New_York' };
+            const expected = fromScratch(readings, context);
+            expect(index.contacts()).toEqual(expected.contacts);
+            expect(index.diagnostics()).toEqual(expected.diagnostics);
+            expect(index.referralGraph()).toEqual(expected.graph);
+            expect(index.agenda(context)).toEqual(expected.agenda);
+            expect(index.stageCounts()).toEqual(expected.counts);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('does not change arrays it has handed out', () => {
+    const index = new NoteIndex();
+    index.set('ana.md', noteText(contactFields({ name: 'Ana Ruiz' })));
+    const contacts = index.contacts();
+    const graph = index.referralGraph();
+    index.set('ben.md', noteText(contactFields({ name: 'Ben Osei' }), '\n## Outcomes\n\n- [[ana]]\n'));
+    expect(contacts.map((contact) => contact.id)).toEqual(['ana']);
+    expect(graph.edges).toEqual([]);
+    expect(index.contacts().map((contact) => contact.id)).toEqual(['ana', 'ben']);
+    expect(index.referralGraph().edges).toEqual([{ from: 'ben', to: 'ana', sources: ['outcomes'] }]);
+  });
+
+  it('keeps no texts when it can read them back, and reads the current one', () => {
+    const files = new Map([['ana.md', noteText(contactFields({ name: 'Ana Ruiz' }))]]);
+    const index = new NoteIndex({ readText: (file) => files.get(file) });
+    index.set('ana.md', files.get('ana.md')!);
+    files.set('ana.md', files.get('ana.md')! + '\nLater text.\n');
+    expect(index.text('ana.md')).toContain('Later text.');
+    expect(index.text('nobody.md')).toBeUndefined();
+    expect(index.version('ana.md')).toMatch(/^[0-9a-z]+-[0-9a-z]+$/);
+  });
+});
