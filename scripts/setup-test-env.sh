@@ -3,7 +3,8 @@
 # registry and Debian's apt (see /work/shared/VSCODE-TESTING.md):
 #   1. Debian packages: chromium (browser tests), libkrb5-dev + build-essential
 #      (code-server's native modules build from source), ripgrep (stands in for
-#      @vscode/ripgrep's GitHub download), python3-icalendar, python3-vobject.
+#      @vscode/ripgrep's GitHub download), python3-icalendar and
+#      python3-vobject (read exports back), graphviz (renders graph output).
 #   2. code-server@4.100.3 (VS Code 1.100.3, last release on Node 20) in
 #      <repo>/.vscode-test/code-server, which git ignores.
 # Idempotent: does nothing (in well under a second) when all is in place.
@@ -16,7 +17,7 @@ CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.100.3}"
 PREFIX="${CODE_SERVER_PREFIX:-$REPO/.vscode-test/code-server}"
 RG_VERSION="1.15.11"                                   # @vscode/ripgrep version code-server pins
 RG_ASSET="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
-APT_PACKAGES=(chromium libkrb5-dev ripgrep python3-icalendar python3-vobject build-essential)
+APT_PACKAGES=(chromium libkrb5-dev ripgrep python3-icalendar python3-vobject graphviz build-essential)
 
 log() { printf '[setup-test-env] %s\n' "$*"; }
 die() { printf '[setup-test-env] ERROR: %s\n' "$*" >&2; exit 1; }
