@@ -1,7 +1,8 @@
 // Bundles the extension to one CommonJS file (`vscode` stays external; the
 // ESM core and its dependencies are bundled in). `--tests` also bundles the
 // integration suite to out/test/index.cjs, the module both test launchers
-// (code-server here, @vscode/test-electron for contributors) load.
+// (code-server here, @vscode/test-electron for contributors) load, and the
+// paint benchmark's probe to out/test/bench-paint-probe.cjs.
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
@@ -27,4 +28,5 @@ const common = {
 await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.cjs' });
 if (tests) {
   await build({ ...common, sourcemap: 'inline', entryPoints: ['test/integration/index.ts'], outfile: 'out/test/index.cjs' });
+  await build({ ...common, sourcemap: 'inline', entryPoints: ['test/bench/paint-probe.ts'], outfile: 'out/test/bench-paint-probe.cjs' });
 }

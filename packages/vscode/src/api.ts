@@ -3,6 +3,7 @@ import type { ContactsProvider } from './contacts-tree/contacts-provider.js';
 import type { NotesSession } from './notes/notes-session.js';
 import type { PromptHost } from './prompts/prompts.js';
 import type { ReferralsProvider } from './referrals-tree/index.js';
+import type { StartupTimings } from './timings/startup-timings.js';
 
 /**
  * What `activate` returns (`vscode.extensions.getExtension(...).exports`):
@@ -13,6 +14,8 @@ export interface RapportApi {
   readonly notes: NotesSession;
   /** `prompts.use(scripted)` answers the commands' questions for a while. */
   readonly prompts: PromptHost;
+  /** When activation, the first paint of the Contacts view and the first full check of the notes happened. */
+  readonly timings: StartupTimings;
   readonly views: {
     readonly contacts: ContactsProvider;
     readonly agenda: AgendaProvider;

@@ -11,18 +11,19 @@ import { PromptHost } from './prompts/prompts.js';
 import * as referralsTree from './referrals-tree/index.js';
 import type { Services } from './services.js';
 import { onDidChangeSettings, readSettings, type ExtensionSettings } from './settings/read-settings.js';
+import { StartupTimings } from './timings/startup-timings.js';
 import * as watcher from './watcher/index.js';
 import type { RapportApi } from './api.js';
 
 /** Wires the features together; the notes are read in the background, after this returns. */
 export function activate(context: vscode.ExtensionContext): RapportApi {
-  const activationStarted = performance.now();
+  const timings = new StartupTimings();
   const log = vscode.window.createOutputChannel('Rapport', { log: true });
   let settings = readSettings();
   const settingsChanged = new vscode.EventEmitter<ExtensionSettings>();
-  const notes = new NotesSession(settings, log);
+  const notes = new NotesSession(settings, log, timings);
   const prompts = new PromptHost();
-  const services: Services = { notes, prompts, log, settings: () => settings, onDidChangeSettings: settingsChanged.event };
+  const services: Services = { notes, prompts, log, timings, settings: () => settings, onDidChangeSettings: settingsChanged.event };
   context.subscriptions.push(
     log,
     notes,
@@ -46,8 +47,9 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   letters.register(context, services);
 
   notes.start();
-  log.info(`Activated in ${(performance.now() - activationStarted).toFixed(1)} ms; reading the notes in the background`);
-  return { notes, prompts, views: { contacts, agenda: agendaView, referrals } };
+  timings.mark('activated');
+  log.info(`Activated in ${timings.values.activated!.toFixed(1)} ms; reading the notes in the background`);
+  return { notes, prompts, timings, views: { contacts, agenda: agendaView, referrals } };
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
-import { agendaView, type AgendaEntryView } from './agenda-view.js';
+import { entryView, type AgendaEntryView } from './agenda-view.js';
 
 export type AgendaNode =
   | { readonly kind: 'loading' }
@@ -22,7 +22,9 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
     const { notes } = this.services;
     const workspace = notes.workspace;
     if (!workspace || notes.state !== 'ready') return [];
-    return agendaView(workspace.index.contacts(), notes.actionContext(), notes.today());
+    // The index's agenda: after one note changes, only that note's lines are recomputed.
+    const today = notes.today();
+    return workspace.index.agenda(notes.agendaContext()).map((item) => entryView(item, today));
   }
 
   getChildren(node?: AgendaNode): AgendaNode[] {

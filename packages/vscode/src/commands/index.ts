@@ -25,7 +25,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     registerCommand(services, 'rapport.importLinkedIn', (target?: vscode.Uri, options?: { confirm?: boolean }) => importLinkedIn(services, target instanceof vscode.Uri ? target : undefined, options)),
     registerCommand(services, 'rapport.init', (input?: InitInput) => initFolder(services, input)),
     registerCommand(services, 'rapport.refresh', async () => {
-      await services.notes.load();
+      // Refresh is the way out when something looks wrong: read every note, do not trust the cache.
+      await services.notes.load({ reread: true });
       return { contacts: services.notes.workspace?.index.contacts().length ?? 0 };
     }),
   );

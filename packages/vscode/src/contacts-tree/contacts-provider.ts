@@ -28,6 +28,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
     const workspace = notes.workspace;
     if (!workspace || notes.state !== 'ready') return [];
     const groups = groupContacts(workspace.index.contacts(), this.services.settings().groupBy, notes.actionContext(), notes.today());
+    if (groups.length > 0) this.services.timings.mark('contactsPainted');
     return groups.map((group) => ({ kind: 'group', group }));
   }
 

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Diagnostic } from '@rapport/core';
+import { contentVersion, type Diagnostic } from '@rapport/core';
 import { toVscodeDiagnostic } from '../adapter.js';
 import type { Services } from '../services.js';
 import { bufferDiagnostics, byFile } from './note-diagnostics.js';
@@ -29,7 +29,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     const file = services.notes.pathOf(document.uri);
     if (!file || !file.toLowerCase().endsWith('.md') || !document.isDirty) return undefined;
     const text = document.getText();
-    return services.notes.workspace?.index.text(file) === text ? undefined : { file, text };
+    // By version: the index may keep no texts, and reading the disk on each keystroke would be wasted.
+    return services.notes.workspace?.index.version(file) === contentVersion(text) ? undefined : { file, text };
   };
 
   const refreshAll = () => {

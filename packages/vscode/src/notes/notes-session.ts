@@ -5,11 +5,16 @@ import {
   isNotePath,
   loadConfig,
   loadWorkspace,
+  NoteIndex,
+  restoreIndex,
   todayIn,
   type ActionContext,
+  type AgendaContext,
   type Diagnostic,
+  type IndexCache,
+  type IndexSnapshot,
+  type LoadOptions,
   type NoteChange,
-  type NoteIndex,
   type RapportConfig,
   type Workspace,
 } from '@rapport/core';
@@ -17,6 +22,8 @@ import { fromNoteUri, toNoteUri } from '../adapter.js';
 import { applyOverrides } from '../settings/config-overrides.js';
 import type { ExtensionSettings } from '../settings/read-settings.js';
 import { VscodeNoteStore } from '../store/vscode-note-store.js';
+import type { StartupTimings } from '../timings/startup-timings.js';
+import { folderCache, rereadingCache, type FolderCache } from './folder-cache.js';
 
 /** How many changed files are read at once when re-indexing. */
 const REINDEX_BATCH = 32;
@@ -29,10 +36,18 @@ export interface NotesChangeEvent {
   readonly files: readonly string[] | 'all';
 }
 
+export interface LoadRequest {
+  /** Read every note again instead of trusting the index cache (which is still saved afresh). Default false. */
+  readonly reread?: boolean;
+}
+
 /**
  * The indexed notes folder the views and commands share. Indexing runs in
- * the background after activation (`start`), then changes are applied one
- * file at a time (`applyChanges`), so no view ever waits for a full re-read.
+ * the background after activation (`start`): the views paint at once from
+ * the folder's index cache, then every note whose file changed since is
+ * read again (`loadWorkspace` with the restored index). After that changes
+ * are applied one file at a time (`applyChanges`), so no view ever waits
+ * for a full re-read.
  */
 export class NotesSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<NotesChangeEvent>();
@@ -53,6 +68,7 @@ export class NotesSession implements vscode.Disposable {
   constructor(
     private settings: ExtensionSettings,
     private readonly log: vscode.LogOutputChannel,
+    private readonly timings?: StartupTimings,
   ) {}
 
   get state(): NotesState {
@@ -86,10 +102,13 @@ export class NotesSession implements vscode.Disposable {
     setTimeout(() => void this.load(), 0);
   }
 
-  /** Re-reads the whole folder. A newer call supersedes one still running. */
-  load(): Promise<void> {
+  /**
+   * Reads the folder again: notes unchanged since the index cache was saved
+   * come from it, unless `reread`. A newer call supersedes one still running.
+   */
+  load(request: LoadRequest = {}): Promise<void> {
     const generation = ++this.generation;
-    this.loading = this.loadFolder(generation).catch((error: unknown) => {
+    this.loading = this.loadFolder(generation, request).catch((error: unknown) => {
       this.log.error(`Reading the notes folder failed: ${(error as Error).stack ?? String(error)}`);
       if (generation === this.generation) this.setState('ready');
     });
@@ -174,6 +193,17 @@ export class NotesSession implements vscode.Disposable {
     return this.settings.today ?? todayIn(this.workspace?.config.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, this.now());
   }
 
+  /**
+   * The context of the index's agenda, which the index keeps up to date
+   * change by change while it stays the same: "now" moves by the minute.
+   */
+  agendaContext(): AgendaContext {
+    const now = this.now();
+    const timezone = this.workspace?.config.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const rules = this.workspace?.config.rules;
+    return { now: new Date(now.getTime() - (now.getTime() % 60_000)), timezone, ...(rules ? { rules } : {}) };
+  }
+
   actionContext(): ActionContext {
     const workspace = this.workspace;
     const timezone = workspace?.config.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -185,7 +215,7 @@ export class NotesSession implements vscode.Disposable {
     this.changed.dispose();
   }
 
-  private async loadFolder(generation: number): Promise<void> {
+  private async loadFolder(generation: number, request: LoadRequest): Promise<void> {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const root = folder && (this.settings.notesFolder ? vscode.Uri.joinPath(folder.uri, ...this.settings.notesFolder.split('/')) : folder.uri);
     this.currentRoot = root;
@@ -200,21 +230,72 @@ export class NotesSession implements vscode.Disposable {
     this.setState('loading');
     this.changed.fire({ files: 'all' });
     const store = this.currentStore;
-    const started = Date.now();
+    const started = performance.now();
+    const local = folderCache(root);
+    const painted = local && !request.reread ? await this.paintFromCache(generation, store, local.cache, local.readText) : undefined;
+    if (generation !== this.generation) return;
+    const paintedMs = performance.now() - started;
+
+    const cache = local && (request.reread ? rereadingCache(local.cache) : painted ? { ...local.cache, load: async () => painted.snapshot } : local.cache);
+    const options: LoadOptions = local && cache ? { cache, index: painted?.index ?? new NoteIndex({ readText: local.readText }) } : {};
     const loaded = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Rapport: reading notes' }, (progress) =>
-      loadWorkspace(store, { onProgress: (done, total) => (done % 50 === 0 || done === total ? progress.report({ message: `${done}/${total}` }) : undefined) }),
+      loadWorkspace(store, { ...options, onProgress: (done, total) => (done % 50 === 0 || done === total ? progress.report({ message: `${done}/${total}` }) : undefined) }),
     );
     const hasConfig = (await store.read(CONFIG_PATH).catch(() => undefined)) !== undefined;
     if (generation !== this.generation) return;
+    const previousConfig = this.folderConfig;
     this.index = loaded.index;
     this.folderConfig = loaded.config;
     this.configDiagnostics = loaded.configDiagnostics.filter((diagnostic) => diagnostic.rule !== 'unreadable-file');
     this.unreadable.clear();
     for (const diagnostic of loaded.configDiagnostics) if (diagnostic.rule === 'unreadable-file') this.unreadable.set(diagnostic.file, diagnostic);
     this.cachedWorkspace = undefined;
-    this.log.info(`Indexed ${loaded.index.files().length} notes (${loaded.index.contacts().length} contacts) in ${Date.now() - started} ms`);
-    this.setState(hasConfig || loaded.index.contacts().length > 0 ? 'ready' : 'uninitialised');
+    const state = hasConfig || loaded.index.contacts().length > 0 ? 'ready' : 'uninitialised';
+    // After a paint from the cache, only what the disk changed is announced (often nothing).
+    const files = painted && state === this.currentState && JSON.stringify(previousConfig) === JSON.stringify(loaded.config) ? [...changedSince(painted.versions, loaded.index), ...this.unreadable.keys()] : 'all';
+    this.setState(state);
+    this.timings?.mark('indexReady');
+    this.timings?.mark('reconciled');
+    const total = performance.now() - started;
+    this.log.info(
+      painted
+        ? `Showed ${painted.versions.size} notes from the index cache in ${paintedMs.toFixed(0)} ms; checked ${loaded.index.files().length} notes against the disk in ${total.toFixed(0)} ms (${files.length} changed)`
+        : `Indexed ${loaded.index.files().length} notes (${loaded.index.contacts().length} contacts) in ${total.toFixed(0)} ms`,
+    );
+    if (files === 'all' || files.length > 0) this.changed.fire({ files });
+  }
+
+  /**
+   * Makes the views show the folder as the index cache last saw it, before
+   * any note is read; `undefined` when there is no usable cache (or it holds
+   * no contact: the full read decides whether the folder is initialised).
+   */
+  private async paintFromCache(generation: number, store: VscodeNoteStore, cache: IndexCache, readText: FolderCache['readText']): Promise<{ snapshot: IndexSnapshot; index: NoteIndex; versions: Map<string, string> } | undefined> {
+    const started = performance.now();
+    const snapshot = await cache.load().catch(() => undefined);
+    if (!snapshot || generation !== this.generation) return undefined;
+    const loaded = performance.now();
+    let index: NoteIndex;
+    try {
+      index = restoreIndex(snapshot, { readText });
+      index.contacts(); // sorts once, here rather than in the first view
+    } catch (error) {
+      this.log.warn(`The index cache could not be used: ${String(error)}`);
+      return undefined;
+    }
+    if (index.contacts().length === 0) return undefined;
+    const { config, diagnostics } = await loadConfig(store);
+    if (generation !== this.generation) return undefined;
+    this.index = index;
+    this.folderConfig = config;
+    this.configDiagnostics = diagnostics;
+    this.unreadable.clear();
+    this.cachedWorkspace = undefined;
+    this.setState('ready');
+    this.timings?.mark('indexReady');
+    this.log.info(`Index cache: read in ${(loaded - started).toFixed(0)} ms, restored in ${(performance.now() - loaded).toFixed(0)} ms`);
     this.changed.fire({ files: 'all' });
+    return { snapshot, index, versions: new Map(index.files().map((file) => [file, index.version(file)!])) };
   }
 
   /** Re-reads one changed file; false when the index already had that text. */
@@ -227,7 +308,8 @@ export class NotesSession implements vscode.Disposable {
       const stored = await store.read(change.path);
       this.unreadable.delete(change.path);
       if (!stored) return index.delete(change.path);
-      if (index.text(change.path) === stored.text) return false;
+      // Versions, not texts: the index may keep no texts (it reads them back from the disk).
+      if (index.version(change.path) === stored.version) return false;
       index.set(change.path, stored.text);
       return true;
     } catch (error) {
@@ -251,4 +333,11 @@ export class NotesSession implements vscode.Disposable {
     this.currentState = state;
     void vscode.commands.executeCommand('setContext', 'rapport.state', state);
   }
+}
+
+/** Files added, changed or removed in `index` since it held `versions`. */
+function changedSince(versions: ReadonlyMap<string, string>, index: NoteIndex): string[] {
+  const changed = index.files().filter((file) => index.version(file) !== versions.get(file));
+  for (const file of versions.keys()) if (!index.has(file)) changed.push(file);
+  return changed;
 }

@@ -24,14 +24,15 @@ export function readText(path: string): string {
   return readFileSync(join(folder(), ...path.split('/')), 'utf8');
 }
 
-/** Every file of the folder (outside `.vscode`), by `/`-separated path. */
+/** Every file of the folder (outside `.vscode` and the index cache, which any load may rewrite), by `/`-separated path. */
 export function snapshot(): Map<string, string> {
   const files = new Map<string, string>();
+  const cache = join(folder(), '.rapport', 'cache');
   const walk = (directory: string) => {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       const path = join(directory, entry.name);
       if (entry.isDirectory()) {
-        if (entry.name !== '.vscode') walk(path);
+        if (entry.name !== '.vscode' && path !== cache) walk(path);
       } else files.set(relative(folder(), path).split(sep).join('/'), readFileSync(path, 'utf8'));
     }
   };

@@ -15,6 +15,7 @@ import './commands.suite.js';
 import './diagnostics.suite.js';
 import './letters.suite.js';
 import './scale.suite.js';
+import './cache.suite.js';
 import './restricted.suite.js';
 
 export async function run(): Promise<void> {
