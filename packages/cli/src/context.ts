@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { loadWorkspace, todayIn, isCalendarDate, InvalidInputError, NoteNotFoundError, type Contact, type Workspace, type ActionContext } from '@rapport/core';
-import { NodeStore } from '@rapport/core/node';
+import { loadWorkspace, todayIn, isCalendarDate, InvalidInputError, NoteNotFoundError, type Contact, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
+import { NodeIndexCache, NodeStore } from '@rapport/core/node';
 import { colorsFor, progressReporter, type Colors, type Io } from './io.js';
 import { FailureError } from './errors.js';
 
@@ -9,16 +9,21 @@ import { FailureError } from './errors.js';
 export class CommandContext {
   readonly colors: Colors;
   readonly store: NodeStore;
+  private indexCache: DeferredIndexCache | undefined;
 
   constructor(
     readonly io: Io,
     dir: string | undefined,
+    private readonly options: { readonly cache?: boolean } = {},
   ) {
     this.colors = colorsFor(io.stdout, io.env);
     this.store = new NodeStore(resolve(io.cwd, dir ?? '.'));
   }
 
-  /** Reads the whole folder, with progress on a terminal. */
+  /**
+   * Reads the whole folder, with progress on a terminal. Notes unchanged on
+   * disk since the last run come from `.rapport/cache/` unless `--no-cache`.
+   */
   async workspace(): Promise<Workspace> {
     // A mistyped --dir would otherwise read as an empty folder: "no contacts", exit 0.
     const folder = await stat(this.store.root).catch(() => undefined);
@@ -26,10 +31,16 @@ export class CommandContext {
     if (!folder.isDirectory()) throw new FailureError(`${this.store.root} is a file, not a notes folder`);
     const progress = progressReporter(this.io, 'Reading notes');
     try {
-      return await loadWorkspace(this.store, { onProgress: progress.update });
+      if (this.options.cache !== false) this.indexCache ??= new DeferredIndexCache(new NodeIndexCache(this.store));
+      return await loadWorkspace(this.store, { onProgress: progress.update, ...(this.indexCache ? { cache: this.indexCache } : {}) });
     } finally {
       progress.done();
     }
+  }
+
+  /** Saves the index cache the last load prepared, if any (best effort, like every cache write). */
+  async saveIndexCache(): Promise<void> {
+    await this.indexCache?.flush();
   }
 
   /** "Now" for next actions: `--today` pins the date (at noon in the user's zone) for scripts and tests. */
@@ -62,5 +73,33 @@ export class CommandContext {
 
   json(value: unknown): void {
     this.io.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  }
+}
+
+/**
+ * An index cache whose saves wait for `flush`: a command that fails must
+ * write nothing, not even the cache its load prepared.
+ */
+class DeferredIndexCache implements IndexCache {
+  private pending: IndexSnapshot | undefined;
+
+  constructor(private readonly cache: IndexCache) {}
+
+  identify(files: readonly string[]): Promise<readonly (FileIdentity | undefined)[]> {
+    return this.cache.identify(files);
+  }
+
+  load(): Promise<IndexSnapshot | undefined> {
+    return this.cache.load();
+  }
+
+  async save(snapshot: IndexSnapshot): Promise<void> {
+    this.pending = snapshot;
+  }
+
+  async flush(): Promise<void> {
+    const snapshot = this.pending;
+    this.pending = undefined;
+    if (snapshot) await this.cache.save(snapshot).catch(() => undefined);
   }
 }

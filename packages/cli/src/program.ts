@@ -19,6 +19,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     .description('Run informational interviews from a folder of Markdown notes.')
     .version('0.1.0')
     .addOption(new Option('-d, --dir <folder>', 'notes folder').default('.', 'the current directory'))
+    .addOption(new Option('--no-cache', 'read every note instead of reusing .rapport/cache/ (which is never needed for correctness)'))
     .addHelpText('after', '\nExit codes: 0 done, 1 problems found (check), 2 bad usage or input, 3 could not be done.\nExample:\n  rapport agenda --dir ~/job-search\n')
     .exitOverride()
     .configureOutput({
@@ -29,7 +30,13 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     });
 
   let exitCode: number = EXIT.ok;
-  const context = () => new CommandContext(io, program.opts<{ dir: string }>().dir);
+  const contexts: CommandContext[] = [];
+  const context = () => {
+    const { dir, cache } = program.opts<{ dir: string; cache: boolean }>();
+    const created = new CommandContext(io, dir, { cache });
+    contexts.push(created);
+    return created;
+  };
   for (const register of commands) {
     register(program, context, (code) => {
       exitCode = code;
@@ -38,6 +45,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 
   try {
     await program.parseAsync(argv as string[], { from: 'user' });
+    // Only a command that fully succeeded leaves anything behind, the index cache included.
+    if (exitCode === EXIT.ok) for (const done of contexts) await done.saveIndexCache();
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { agenda, loadWorkspace, meetingStart } from '@rapport/core';
 import { NodeStore } from '@rapport/core/node';
 import { readCalendarBack, readCardsBack } from '../../core/src/test-support/read-back.js';
-import { exampleCopy, rapport, snapshot } from './support/run-cli.js';
+import { exampleCopy, rapport, userFiles } from './support/run-cli.js';
 
 const TODAY = '2026-11-23';
 const NOW = new Date(`${TODAY}T12:00:00Z`);
@@ -85,12 +85,12 @@ describe('rapport export', () => {
     const out = join(folder, 'exports');
     mkdirSync(out);
     writeFileSync(join(out, 'contacts.json'), 'old');
-    const before = snapshot(folder);
+    const before = userFiles(folder);
     const result = rapport(['export', 'json', '--out', 'exports/contacts.json', '--dir', folder, '--today', TODAY], { cwd: folder });
     expect(result).toMatchObject({ code: 0, stdout: 'Wrote exports/contacts.json\n' });
     expect(readFileSync(join(out, 'contacts.json'), 'utf8')).toBe(rapport(['export', 'json', '--dir', folder, '--today', TODAY]).stdout);
     expect(readdirSync(out)).toEqual(['contacts.json']);
-    const after = snapshot(folder);
+    const after = userFiles(folder);
     delete after['exports/contacts.json'];
     delete before['exports/contacts.json'];
     expect(after).toEqual(before);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readNote } from '@rapport/core';
-import { exampleCopy, exampleFolder, rapport, snapshot } from './support/run-cli.js';
+import { exampleCopy, exampleFolder, rapport, userFiles } from './support/run-cli.js';
 
 const fixtures = fileURLToPath(new URL('../../core/test-fixtures/import/', import.meta.url));
 const fixture = (name: string) => join(fixtures, name);
@@ -30,10 +30,10 @@ describe('rapport import', () => {
 
   it('--dry-run shows what would happen and writes nothing', () => {
     const folder = exampleCopy();
-    const before = snapshot(folder);
+    const before = userFiles(folder);
     const result = rapport(['import', 'linkedin', fixture('linkedin-connections.csv'), '--dry-run', '--dir', folder, ...TODAY]);
     expect(result.code).toBe(0);
-    expect(snapshot(folder)).toEqual(before);
+    expect(userFiles(folder)).toEqual(before);
     expect(result.stdout).toMatch(/^Would create \d+ contacts:/m);
     expect(result.stdout).toMatch(/\(dry run: nothing was written\)/);
     const preview = JSON.parse(rapport(['import', 'linkedin', fixture('linkedin-connections.csv'), '--dry-run', '--json', '--dir', folder, ...TODAY]).stdout) as Summary;
@@ -44,7 +44,7 @@ describe('rapport import', () => {
   it('imports LinkedIn connections into the example notes twice without duplicates or overwritten data', () => {
     const folder = exampleCopy();
     const before = contacts(folder);
-    const beforeFiles = snapshot(folder);
+    const beforeFiles = userFiles(folder);
     const first = rapport(['import', 'linkedin', fixture('linkedin-connections.csv'), '--json', '--dir', folder, ...TODAY]);
     expect(first.code).toBe(0);
     const summary = JSON.parse(first.stdout) as Summary;
@@ -71,13 +71,13 @@ describe('rapport import', () => {
     }
     // Notes the file matched with nothing to add are byte-identical.
     const touched = new Set([...summary.created, ...summary.updated].map((entry) => entry.file));
-    const afterFiles = snapshot(folder);
+    const afterFiles = userFiles(folder);
     for (const [file, hash] of Object.entries(beforeFiles)) if (!touched.has(file)) expect(afterFiles[file], file).toBe(hash);
 
     const second = rapport(['import', 'linkedin', fixture('linkedin-connections.csv'), '--dir', folder, ...TODAY]);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/^0 created, 0 updated, \d+ skipped$/m);
-    expect(snapshot(folder)).toEqual(afterFiles);
+    expect(userFiles(folder)).toEqual(afterFiles);
     const names = contacts(folder).map((contact) => contact.name);
     expect(new Set(names).size).toBe(names.length);
   });
@@ -103,12 +103,12 @@ describe('rapport import', () => {
     expect(v3.updated).toContainEqual(expect.objectContaining({ file: 'lauren-fitzgerald.md', matchedBy: 'email', fields: ['phone'] }));
     const total = count + v3.created.length + v4.created.length;
     expect(contacts(folder)).toHaveLength(total);
-    const after = snapshot(folder);
+    const after = userFiles(folder);
     for (const file of ['contacts-3.0.vcf', 'contacts-4.0.vcf']) {
       const again = rapport(['import', 'vcard', fixture(file), '--dir', folder, ...TODAY]);
       expect(again.stdout).toMatch(/^0 created, 0 updated/m);
     }
-    expect(snapshot(folder)).toEqual(after);
+    expect(userFiles(folder)).toEqual(after);
     expect(contacts(folder)).toHaveLength(total);
   });
 
@@ -127,7 +127,7 @@ describe('rapport import', () => {
 
   it('says what is wrong with a file it cannot use', () => {
     const folder = exampleCopy();
-    const before = snapshot(folder);
+    const before = userFiles(folder);
     expect(rapport(['import', 'linkedin', join(folder, 'missing.csv'), '--dir', folder])).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read') });
     expect(rapport(['import', 'outlook', fixture('contacts-3.0.vcf'), '--dir', folder]).code).toBe(2);
     const latin1 = join(folder, 'latin1.csv');
@@ -139,7 +139,7 @@ describe('rapport import', () => {
     expect(notLinkedIn.code).toBe(1);
     expect(notLinkedIn.stderr).toMatch(/contacts-4\.0\.vcf:1: error No header line/);
     delete (before as Record<string, string>)['latin1.csv'];
-    const after = snapshot(folder);
+    const after = userFiles(folder);
     delete after['latin1.csv'];
     expect(after).toEqual(before);
   });

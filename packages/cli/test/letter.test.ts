@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleCopy, rapport, snapshot } from './support/run-cli.js';
+import { exampleCopy, rapport, snapshot, userFiles } from './support/run-cli.js';
 
 const ELENA = 'contacts/health-tech/elena-vasquez.md';
 
@@ -24,7 +24,7 @@ describe('rapport letter', () => {
 
   it('prints a referral letter that names the referrer first, and writes nothing', () => {
     const folder = exampleCopy();
-    const before = snapshot(folder);
+    const before = userFiles(folder);
     const result = rapport(['letter', 'referral', 'elena-vasquez', '--dir', folder]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Subject: Marcus Bell suggested I get in touch\n\nDear Elena,\n\nMarcus Bell suggested I write to you\./);
@@ -32,7 +32,7 @@ describe('rapport letter', () => {
     expect(result.stdout).toContain('the patient and family advisory council you set up in 2025');
     expect(result.stdout).toContain('Jordan Reyes\njordan.reyes@example.com\n+1 412 555 0142\n');
     expect(result.stderr).toBe('');
-    expect(snapshot(folder)).toEqual(before);
+    expect(userFiles(folder)).toEqual(before);
   });
 
   it('accepts the path of the note instead of its id', () => {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const bin = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
@@ -78,7 +78,7 @@ export function makeReadOnly(root: string): void {
   walk(root);
 }
 
-/** Every file's hash and every folder, to prove a failed command wrote nothing (lock folders included). */
+/** Every file's hash and every folder, to prove a failed command wrote nothing (lock folders and the index cache included). */
 export function snapshot(folder: string): Record<string, string> {
   const result: Record<string, string> = {};
   const walk = (dir: string) => {
@@ -93,3 +93,10 @@ export function snapshot(folder: string): Record<string, string> {
   walk(folder);
   return result;
 }
+
+/** What the user keeps: `snapshot` without the index cache a successful command may refresh in `.rapport/cache/`. */
+export function userFiles(folder: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(snapshot(folder)).filter(([path]) => !path.startsWith(INDEX_CACHE_FOLDER)));
+}
+
+const INDEX_CACHE_FOLDER = `.rapport${sep}cache${sep}`;

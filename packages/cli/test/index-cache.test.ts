@@ -1,0 +1,86 @@
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleCopy, rapport, snapshot } from './support/run-cli.js';
+
+const CACHE = '.rapport/cache/index.jsonl';
+const TODAY = '2026-11-23';
+
+/** Dates every file back an hour, out of the cache's racy window, as files not touched since the last run are. */
+function ageFiles(folder: string): void {
+  const past = new Date(Date.now() - 3_600_000);
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) walk(join(dir, entry.name));
+      else utimesSync(join(dir, entry.name), past, past);
+    }
+  };
+  walk(folder);
+}
+
+function list(folder: string, ...extra: string[]) {
+  const result = rapport(['list', '--json', '--today', TODAY, '--dir', folder, ...extra]);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as { id: string; name: string; stage: string }[];
+}
+
+describe('the index cache', () => {
+  it('is written by a successful command, ignored by git, and gives the same answers as a full read', () => {
+    const folder = exampleCopy();
+    ageFiles(folder);
+    const cold = list(folder);
+    expect(existsSync(join(folder, CACHE))).toBe(true);
+    expect(readFileSync(join(folder, '.rapport/cache/.gitignore'), 'utf8')).toMatch(/^\*$/m);
+    expect(list(folder)).toEqual(cold);
+    expect(list(folder, '--no-cache')).toEqual(cold);
+  });
+
+  it('is used: a note rewritten behind its back with the same size and time keeps its cached reading until --no-cache', () => {
+    const folder = exampleCopy();
+    ageFiles(folder);
+    list(folder);
+    const note = join(folder, 'owen-park.md');
+    const { atime, mtime } = statSync(note);
+    // Same length, same time: what the cache trusts, as git's index does.
+    writeFileSync(note, readFileSync(note, 'utf8').replace('name: Owen Park', 'name: Owen Pork'));
+    utimesSync(note, atime, mtime);
+    expect(list(folder).find((contact) => contact.id === 'owen-park')!.name).toBe('Owen Park');
+    expect(list(folder, '--no-cache').find((contact) => contact.id === 'owen-park')!.name).toBe('Owen Pork');
+  });
+
+  it('notices a changed note and a deleted one', () => {
+    const folder = exampleCopy();
+    ageFiles(folder);
+    list(folder);
+    const note = join(folder, 'owen-park.md');
+    writeFileSync(note, readFileSync(note, 'utf8').replace(/^stage: .*$/m, 'stage: archived'));
+    rmSync(join(folder, 'maya-chen.md'));
+    const after = list(folder);
+    expect(after.find((contact) => contact.id === 'owen-park')!.stage).toBe('archived');
+    expect(after.map((contact) => contact.id)).not.toContain('maya-chen');
+    expect(after).toEqual(list(folder, '--no-cache'));
+  });
+
+  it('is not written by a failed command, with --no-cache, or in a folder without .rapport/', () => {
+    const folder = exampleCopy();
+    const before = snapshot(folder);
+    expect(rapport(['list', '--today', '2026-13-01', '--dir', folder]).code).toBe(2);
+    list(folder, '--no-cache');
+    expect(snapshot(folder)).toEqual(before);
+
+    const bare = exampleCopy();
+    rmSync(join(bare, '.rapport'), { recursive: true });
+    const bareBefore = snapshot(bare);
+    list(bare);
+    expect(snapshot(bare)).toEqual(bareBefore);
+  });
+
+  it('is rebuilt when it is unreadable', () => {
+    const folder = exampleCopy();
+    ageFiles(folder);
+    const cold = list(folder);
+    writeFileSync(join(folder, CACHE), '{"format": 1, "takenAt": "not a number"}\n[garbage\n\u0000\u0001');
+    expect(list(folder)).toEqual(cold);
+    expect(readFileSync(join(folder, CACHE), 'utf8').split('\n')[0]).toMatch(/^\{"format":\d+,"takenAt":\d+\}$/);
+  });
+});
