@@ -31,16 +31,16 @@ interface Piece {
   readonly anchored: boolean;
 }
 
-const piece = (name: string) =>
-  fc.oneof(
-    fc.tuple(scalar, trailing).map(([value, tail]): Piece => ({ key: name, lines: [`${name}: ${value}${tail}`], anchored: false })),
-    scalar.map((value): Piece => ({ key: name, lines: [`${name}: &${name}_anchor ${value}`], anchored: true })),
-    fc.array(scalar, { maxLength: 4 }).map((items): Piece => ({ key: name, lines: [`${name}: [${items.join(', ')}]`], anchored: false })),
-    fc.tuple(fc.array(scalar, { minLength: 1, maxLength: 3 }), fc.constantFrom('  ', '    ', '')).map(([items, indent]): Piece => ({ key: name, lines: [`${name}:`, ...items.map((item) => `${indent}- ${item}`)], anchored: false })),
-    fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z]{1,6}$/), scalar), { minLength: 1, maxLength: 3, selector: ([k]) => k }).map((pairs): Piece => ({ key: name, lines: [`${name}:`, ...pairs.map(([k, v]) => `  ${k}: ${v}`)], anchored: false })),
-    fc.tuple(fc.constantFrom('|', '>', '|-', '>+'), fc.array(fc.stringMatching(/^[a-zA-Z0-9 .,é]{1,30}$/), { minLength: 1, maxLength: 3 })).map(([style, lines]): Piece => ({ key: name, lines: [`${name}: ${style}`, ...lines.map((line) => `  ${line.trim() || 'x'}`)], anchored: false })),
-    fc.tuple(plainWord, plainWord).map(([a, b]): Piece => ({ key: name, lines: [`${name}: ${a}`, `  ${b}`], anchored: false })),
-  );
+/** A field's shape, given its name later: built once, since regex arbitraries are costly to build per note. */
+const pieceShape = fc.oneof(
+  fc.tuple(scalar, trailing).map(([value, tail]) => (name: string): Piece => ({ key: name, lines: [`${name}: ${value}${tail}`], anchored: false })),
+  scalar.map((value) => (name: string): Piece => ({ key: name, lines: [`${name}: &${name}_anchor ${value}`], anchored: true })),
+  fc.array(scalar, { maxLength: 4 }).map((items) => (name: string): Piece => ({ key: name, lines: [`${name}: [${items.join(', ')}]`], anchored: false })),
+  fc.tuple(fc.array(scalar, { minLength: 1, maxLength: 3 }), fc.constantFrom('  ', '    ', '')).map(([items, indent]) => (name: string): Piece => ({ key: name, lines: [`${name}:`, ...items.map((item) => `${indent}- ${item}`)], anchored: false })),
+  fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z]{1,6}$/), scalar), { minLength: 1, maxLength: 3, selector: ([k]) => k }).map((pairs) => (name: string): Piece => ({ key: name, lines: [`${name}:`, ...pairs.map(([k, v]) => `  ${k}: ${v}`)], anchored: false })),
+  fc.tuple(fc.constantFrom('|', '>', '|-', '>+'), fc.array(fc.stringMatching(/^[a-zA-Z0-9 .,é]{1,30}$/), { minLength: 1, maxLength: 3 })).map(([style, lines]) => (name: string): Piece => ({ key: name, lines: [`${name}: ${style}`, ...lines.map((line) => `  ${line.trim() || 'x'}`)], anchored: false })),
+  fc.tuple(plainWord, plainWord).map(([a, b]) => (name: string): Piece => ({ key: name, lines: [`${name}: ${a}`, `  ${b}`], anchored: false })),
+);
 
 const lifecycleLines = fc.constantFrom<readonly string[]>(
   ['stage: identified', 'history:', '  - date: 2026-11-01', '    stage: identified'],
@@ -59,7 +59,7 @@ const body = fc.oneof(
 
 const note = fc
   .record({
-    pieces: fc.uniqueArray(key, { minLength: 1, maxLength: 7 }).chain((names) => fc.tuple(...names.map(piece))),
+    pieces: fc.uniqueArray(fc.tuple(key, pieceShape), { minLength: 1, maxLength: 7, selector: ([name]) => name }).map((fields) => fields.map(([name, shape]) => shape(name))),
     lifecycle: lifecycleLines,
     comments: fc.array(fc.constantFrom('# comment', '', '#', '# ünïcödé 🙂'), { maxLength: 3 }),
     alias: fc.boolean(),
