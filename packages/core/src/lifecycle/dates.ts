@@ -65,8 +65,11 @@ function utcMidnight(date: string): TZDate {
   return new TZDate(year, month - 1, day, 'UTC');
 }
 
+/** `format(date, 'yyyy-MM-dd')` without its token parser (most of a meeting day's cost); years before 1 and invalid dates go to date-fns. */
 function calendarDate(date: Date): string {
-  return format(date, 'yyyy-MM-dd');
+  const year = date.getFullYear();
+  if (!(year >= 1)) return format(date, 'yyyy-MM-dd');
+  return `${String(year).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
 // The day arithmetic below is integer arithmetic on day numbers; it gives what date-fns gives on

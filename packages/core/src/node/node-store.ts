@@ -71,8 +71,11 @@ export class NodeStore implements NoteStore {
 
   readSync(path: string): StoredText | undefined {
     try {
-      const bytes = readFileSync(this.resolve(path));
-      const text = decodeUtf8(path, bytes);
+      const absolute = this.resolve(path);
+      // Node decodes straight from the file, invalid bytes becoming U+FFFD; only a text with one
+      // (invalid, or a real U+FFFD) is read again as bytes to check it and place the error.
+      const decoded = readFileSync(absolute, 'utf8');
+      const text = decoded.includes('\uFFFD') ? decodeUtf8(path, readFileSync(absolute)) : decoded;
       return { text, version: contentVersion(text) };
     } catch (error) {
       if (isMissing(error)) return undefined;

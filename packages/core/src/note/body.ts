@@ -69,7 +69,7 @@ export function scanSections(content: string, bodyStart: number): BodySection[] 
       depth = heading[1]!.length;
       start = line.start;
       links = [];
-    } else if (!line.inCode) {
+    } else if (!line.inCode && line.text.includes('[[')) {
       links.push(...findWikilinks(blankInlineCode(line.text), line.start));
     }
   }

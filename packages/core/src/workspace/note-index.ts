@@ -138,14 +138,22 @@ export class NoteIndex {
 
   private diagnosticsView: readonly Diagnostic[] | undefined;
 
+  /**
+   * One flat copy of each id the graph holds. Ids read from a note are
+   * slices of its whole (often two-byte) text; comparing those is ~20× slower
+   * than comparing flat strings, and the graph compares every edge's ids on
+   * each rebuild.
+   */
+  private readonly graphIds = new Map<string, string>();
+
   constructor(options: NoteIndexOptions = {}) {
     this.readText = options.readText;
   }
 
-  /** Reads (or re-reads) one note. */
-  set(file: string, text: string): NoteReading {
+  /** Reads (or re-reads) one note; `version` is the text's `contentVersion` when the caller has it already. */
+  set(file: string, text: string, version = contentVersion(text)): NoteReading {
     const reading = readNote(file, text);
-    this.setReading(file, reading, { text, version: contentVersion(text) });
+    this.setReading(file, reading, { text, version });
     return reading;
   }
 
@@ -360,13 +368,23 @@ export class NoteIndex {
     const edges: EdgePart[] = [];
     const pending: PendingPart[] = [];
     if (contact.referredBy && contact.referredBy !== contact.id && this.validFilesById.has(contact.referredBy)) {
-      edges.push({ from: contact.referredBy, to: contact.id, source: 'referred_by' });
+      edges.push({ from: this.graphId(contact.referredBy), to: this.graphId(contact.id), source: 'referred_by' });
     }
     contact.outcomeLinks.forEach((target, index) => {
       if (!this.validFilesById.has(target)) pending.push({ item: { from: contact.id, target }, contact, index });
-      else if (target !== contact.id) edges.push({ from: contact.id, to: target, source: 'outcomes' });
+      else if (target !== contact.id) edges.push({ from: this.graphId(contact.id), to: this.graphId(target), source: 'outcomes' });
     });
     return { edges, pending };
+  }
+
+  private graphId(id: string): string {
+    let flat = this.graphIds.get(id);
+    if (flat === undefined) {
+      flat = JSON.parse(JSON.stringify(id)) as string;
+      // Keyed by the copy too: the slice would keep its note's text alive.
+      this.graphIds.set(flat, flat);
+    }
+    return flat;
   }
 
   private agendaParts(contact: Contact, state: { context: AgendaContext; today: string }): AgendaPart[] {
@@ -393,14 +411,30 @@ export class NoteIndex {
   }
 }
 
-/** Joins the parts of each `from → to` pair into one edge with its sources. */
+/** Edges made of one part (most of them), kept while the part lives: one change must not reallocate the whole graph. */
+const singlePartEdges = new WeakMap<EdgePart, ReferralEdge>();
+
+/**
+ * Joins the parts of each `from → to` pair into one edge with its sources.
+ * A pair's parts are adjacent and ordered by source, so dropping repeats
+ * keeps each source once, in order.
+ */
 function mergeEdges(parts: readonly EdgePart[]): ReferralEdge[] {
   const edges: ReferralEdge[] = [];
   for (let i = 0; i < parts.length; ) {
-    const { from, to } = parts[i]!;
-    const sources = new Set<EdgePart['source']>();
-    for (; i < parts.length && parts[i]!.from === from && parts[i]!.to === to; i++) sources.add(parts[i]!.source);
-    edges.push({ from, to, sources: [...sources] });
+    const first = parts[i]!;
+    let end = i + 1;
+    while (end < parts.length && parts[end]!.from === first.from && parts[end]!.to === first.to) end++;
+    if (end === i + 1) {
+      let edge = singlePartEdges.get(first);
+      if (!edge) singlePartEdges.set(first, (edge = { from: first.from, to: first.to, sources: [first.source] }));
+      edges.push(edge);
+    } else {
+      const sources: EdgePart['source'][] = [];
+      for (let k = i; k < end; k++) if (sources.at(-1) !== parts[k]!.source) sources.push(parts[k]!.source);
+      edges.push({ from: first.from, to: first.to, sources });
+    }
+    i = end;
   }
   return edges;
 }

@@ -73,7 +73,7 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
       try {
         const stored = await store.read(file);
         if (stored === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
-        const reading = index.version(file) === stored.version ? index.reading(file)! : index.set(file, stored.text);
+        const reading = index.version(file) === stored.version ? index.reading(file)! : index.set(file, stored.text, stored.version);
         const identity = identities[position];
         if (identity) cached[file] = { identity, version: stored.version, reading };
       } catch (error) {
