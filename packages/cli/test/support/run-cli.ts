@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,16 +78,18 @@ export function makeReadOnly(root: string): void {
   walk(root);
 }
 
-/** Every file's hash and every folder, to prove a failed command wrote nothing (lock folders and the index cache included). */
+/** Every file's hash, every folder and every symlink's target, to prove a failed command wrote nothing (lock folders and the index cache included). */
 export function snapshot(folder: string): Record<string, string> {
   const result: Record<string, string> = {};
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      if (lstatSync(path).isDirectory()) {
+      const info = lstatSync(path);
+      if (info.isDirectory()) {
         result[`${relative(folder, path)}/`] = 'folder';
         walk(path);
-      } else result[relative(folder, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+      } else if (info.isSymbolicLink()) result[relative(folder, path)] = `symlink → ${readlinkSync(path)}`;
+      else result[relative(folder, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
     }
   };
   walk(folder);

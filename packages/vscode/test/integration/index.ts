@@ -16,6 +16,7 @@ import './diagnostics.suite.js';
 import './letters.suite.js';
 import './scale.suite.js';
 import './cache.suite.js';
+import './malformed.suite.js';
 import './restricted.suite.js';
 
 export async function run(): Promise<void> {
