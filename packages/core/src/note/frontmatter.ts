@@ -8,6 +8,8 @@ export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
   uniqueKeys: true,
   prettyErrors: false,
   keepSourceTokens: false,
+  // A library must not print: `yaml` would emit a process warning for a key like `[a, b]:`, on the user's terminal.
+  logLevel: 'error',
 };
 
 /** The most aliases a frontmatter may expand; guards against "billion laughs" notes. */

@@ -68,3 +68,19 @@ describe('scanSections', () => {
     expect(outcomes?.wikilinks.map((link) => link.target)).toEqual(['lee-park']);
   });
 });
+
+describe('parseFrontmatter on a terminal', () => {
+  it('prints nothing for a key that is a collection (yaml would emit a process warning)', async () => {
+    const warnings: string[] = [];
+    const listener = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', listener);
+    try {
+      const { readNote } = await import('./read-contact.js');
+      readNote('odd.md', '---\ntype: contact\nname: Odd Key\nstage: held\n[a, b]: c\n---\n');
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', listener);
+    }
+    expect(warnings).toEqual([]);
+  });
+});
