@@ -2,7 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exampleCopy, hasScript, rapport, rapportInTerminal } from './support/run-cli.js';
+import { spawnSync } from 'node:child_process';
+import { bin, exampleCopy, hasScript, rapport, rapportInTerminal } from './support/run-cli.js';
 
 const ANSI_COLOUR = /\x1b\[\d+(;\d+)*m/;
 const NOTES = 300;
@@ -70,5 +71,15 @@ describe('progress', () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe('');
     expect(JSON.parse(result.stdout)).toHaveLength(NOTES);
+  });
+});
+
+describe('a reader that stops early', () => {
+  it('ends the command quietly with its own exit code, as `rapport agenda | head -1` expects', () => {
+    // `true` exits without reading, so every write meets a closed pipe (EPIPE).
+    const script = `node "${bin}" agenda --today 2026-11-23 --dir "${exampleCopy()}" | true; echo "rapport exited $\{PIPESTATUS[0]}"`;
+    const result = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('rapport exited 0\n');
   });
 });
