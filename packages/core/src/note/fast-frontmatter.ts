@@ -12,7 +12,12 @@
  * Why: `parseDocument` builds a token stream, a CST and a node tree with
  * source ranges, about 0.4 ms for a 1.5 KB frontmatter; indexing a folder
  * needs only the values.
+ *
+ * Every string value is detached from the text it was read from, so that
+ * keeping a value does not keep the whole note.
  */
+
+import { detach } from './detached-string.js';
 
 /** What the fast reader understood of a frontmatter. */
 export interface FastFrontmatter {
@@ -295,7 +300,7 @@ class Reader {
     let chunk = at + 1;
     for (let i = at + 1; i < lineEnd; i++) {
       const code = this.text.charCodeAt(i);
-      if (code === DOUBLE_QUOTE) return [value + this.text.slice(chunk, i), i + 1];
+      if (code === DOUBLE_QUOTE) return [detach(value + this.text.slice(chunk, i)), i + 1];
       if (code !== 0x5c) continue;
       value += this.text.slice(chunk, i);
       const escape = this.text[i + 1];
@@ -328,7 +333,7 @@ class Reader {
         i++;
         continue;
       }
-      return [value + this.text.slice(chunk, i), i + 1];
+      return [detach(value + this.text.slice(chunk, i)), i + 1];
     }
     throw UNSUPPORTED;
   }
@@ -427,7 +432,7 @@ class Reader {
         empty = 0;
       }
     }
-    return strip ? value : value + '\n';
+    return detach(strip ? value : value + '\n');
   }
 
   private skipSpaces(from: number, end: number): number {
@@ -461,7 +466,7 @@ const DOUBLE_QUOTE_ESCAPES: Readonly<Record<string, string>> = {
 function resolvePlain(source: string): unknown {
   const first = source.charCodeAt(0);
   // Most values start with a letter that begins none of null, true, false.
-  if (first > 0x39 && first !== 0x7e && first !== 0x4e && first !== 0x6e && first !== 0x54 && first !== 0x74 && first !== 0x46 && first !== 0x66) return source;
+  if (first > 0x39 && first !== 0x7e && first !== 0x4e && first !== 0x6e && first !== 0x54 && first !== 0x74 && first !== 0x46 && first !== 0x66) return detach(source);
   if (NULL.test(source)) return null;
   if (BOOL.test(source)) return first === 0x74 || first === 0x54;
   if (INT_OCT.test(source)) return parseInt(source.slice(2), 8);
@@ -469,5 +474,5 @@ function resolvePlain(source: string): unknown {
   if (INT_HEX.test(source)) return parseInt(source.slice(2), 16);
   if (FLOAT_NAN.test(source)) return source.slice(-3).toLowerCase() === 'nan' ? NaN : source[0] === '-' ? -Infinity : Infinity;
   if (FLOAT_EXP.test(source) || FLOAT.test(source)) return parseFloat(source);
-  return source;
+  return detach(source);
 }

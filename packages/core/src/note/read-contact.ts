@@ -4,6 +4,7 @@ import { isCalendarDate, isMeetingTime } from '../lifecycle/dates.js';
 import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contact.js';
 import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, isChannel, isMeetingFormat, isSource, isStage, type Stage } from '../model/vocabulary.js';
 import { findSection, scanSections } from './body.js';
+import { detach, detachData } from './detached-string.js';
 import { parseFastFrontmatter } from './fast-frontmatter.js';
 import { asRecord, parseFrontmatter } from './frontmatter.js';
 import { LineIndex, readLayout, type FrontmatterBlock, type NoteLayout } from './source.js';
@@ -91,7 +92,7 @@ export function readNoteExact(file: string, text: string, layout: NoteLayout = r
   }
   const document = frontmatter.document;
   return readFields(file, layout, block, {
-    data: frontmatter.data,
+    data: detachData(frontmatter.data),
     locate: (path, which) => {
       const node = nodeAt(document, path, which);
       return node?.range ? [node.range[0], node.range[1]] : undefined;
@@ -123,8 +124,9 @@ function reporter(file: string, content: string, diagnostics: Diagnostic[]): Rep
       endColumn: to.column,
       severity: DIAGNOSTIC_RULES[rule],
       rule,
-      message,
-      ...(hint === undefined ? {} : { hint }),
+      // Messages quote values from the note: detached, so a kept diagnostic does not keep the text.
+      message: detach(message),
+      ...(hint === undefined ? {} : { hint: detach(hint) }),
     });
   };
 }
@@ -195,7 +197,7 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
     if (target === undefined) {
       problem('invalid-value', ['referred_by'], '`referred_by` must be a wikilink such as "[[maya-chen]]"');
     } else {
-      optional.referredBy = target;
+      optional.referredBy = detach(target);
       referredByRange = { start, end, ...placeOf(layout.content, start, end) };
       if (typeof fields.referred_by !== 'string') {
         problem('invalid-type', ['referred_by'], 'Unquoted `[[…]]` is a YAML list, not a wikilink', `Write it in quotes: "[[${target}]]"`);
@@ -255,7 +257,7 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
   }
 
   const outcomes = findSection(scanSections(layout.content, layout.bodyStart), 'Outcomes');
-  const outcomeLinks = [...new Set((outcomes?.wikilinks ?? []).map((link) => link.target))];
+  const outcomeLinks = [...new Set((outcomes?.wikilinks ?? []).map((link) => link.target))].map(detach);
 
   const contact: Contact = {
     id,
