@@ -37,6 +37,25 @@ export const DIAGNOSTIC_RULES = {
   'history-order': 'warning',
   'duplicate-id': 'error',
   'invalid-config': 'error',
+  // Letter templates in .rapport/templates/
+  'invalid-letter-template': 'error',
+  // The question bank in .rapport/questions.md
+  'duplicate-question': 'info',
+  'empty-question': 'warning',
+  'empty-theme': 'warning',
+  'ignored-text': 'info',
+  'question-outside-theme': 'warning',
+  // Files given to `import`: positioned in that file, never in a note
+  'import-not-utf8': 'error',
+  'import-not-linkedin': 'error',
+  'import-not-vcard': 'error',
+  'import-malformed-csv': 'error',
+  'import-malformed-vcard': 'error',
+  'import-short-row': 'warning',
+  'import-missing-name': 'warning',
+  'import-invalid-date': 'warning',
+  'import-invalid-email': 'warning',
+  'import-invalid-url': 'warning',
 } as const satisfies Record<string, Severity>;
 
 export type DiagnosticRule = keyof typeof DIAGNOSTIC_RULES;
