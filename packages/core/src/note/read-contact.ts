@@ -207,7 +207,10 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
 
   let tags: string[] = [];
   if (fields.tags !== undefined && fields.tags !== null) {
-    if (Array.isArray(fields.tags)) {
+    if (Array.isArray(fields.tags) && fields.tags.every((tag) => typeof tag === 'string')) {
+      // The same list as the field, not a copy (as a reading restored from the cache has it too).
+      tags = fields.tags as string[];
+    } else if (Array.isArray(fields.tags)) {
       fields.tags.forEach((tag, index) => {
         if (typeof tag === 'string' || typeof tag === 'number') tags.push(String(tag));
         else problem('invalid-type', ['tags', index], 'Each tag must be a word, not ' + describe(tag));
@@ -235,6 +238,8 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
       });
     }
   }
+  // Entries already in their validated form are the field's own objects, and so is the list when all are.
+  const validHistory = Array.isArray(fields.history) && history.length === fields.history.length && history.every((entry, index) => entry === (fields.history as unknown[])[index]) ? (fields.history as HistoryEntry[]) : history;
   const last = history.at(-1);
   if (stage && last && last.stage !== stage) {
     problem('stage-history-mismatch', ['stage'], `Stage is "${stage}" but the last history entry (${last.date}) says "${last.stage}"`, 'Record the change with `rapport advance`, or fix the stage');
@@ -266,7 +271,7 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
     stage: stage ?? last?.stage ?? 'identified',
     ...optional,
     tags,
-    history,
+    history: validHistory,
     ...(meeting ? { meeting } : {}),
     ...(next ? { next } : {}),
     ...(touchEvery === undefined ? {} : { touchEvery }),
@@ -300,6 +305,7 @@ function readHistoryEntry(raw: unknown, problem: Problem): HistoryEntry | undefi
     if (entry[key] !== undefined && entry[key] !== null && typeof entry[key] !== 'string') problem('invalid-type', key, `\`${key}\` must be text`);
   }
   if (!valid) return undefined;
+  if (isCanonicalHistoryEntry(entry)) return entry as unknown as HistoryEntry;
   return {
     date: entry.date as string,
     stage: entry.stage as Stage,
@@ -307,6 +313,19 @@ function readHistoryEntry(raw: unknown, problem: Problem): HistoryEntry | undefi
     ...(typeof entry.letter === 'string' ? { letter: entry.letter } : {}),
     ...(typeof entry.note === 'string' ? { note: entry.note } : {}),
   };
+}
+
+const HISTORY_KEYS = ['date', 'stage', 'via', 'letter', 'note'];
+
+/** True when a valid entry is already what `readHistoryEntry` would build: the same keys, in its order, with text values. */
+function isCanonicalHistoryEntry(entry: Record<string, unknown>): boolean {
+  let next = 0;
+  for (const key of Object.keys(entry)) {
+    while (next < HISTORY_KEYS.length && HISTORY_KEYS[next] !== key) next++;
+    if (next === HISTORY_KEYS.length || typeof entry[key] !== 'string') return false;
+    next++;
+  }
+  return Object.getPrototypeOf(entry) === Object.prototype;
 }
 
 function readMeeting(raw: unknown, problem: Problem): Meeting | undefined {

@@ -6,6 +6,7 @@ import type { Contact } from '../model/contact.js';
 import { STAGES, type Stage } from '../model/vocabulary.js';
 import { readNote, type NoteReading } from '../note/read-contact.js';
 import { noteId } from '../note/wikilinks.js';
+import { FilesByKey } from './files-by-key.js';
 import { SortedContributions } from './sorted-contributions.js';
 import { contentVersion } from './store.js';
 
@@ -80,19 +81,6 @@ function compareAgendaParts(a: AgendaPart, b: AgendaPart): number {
   return binary(a.item.due, b.item.due) || collator.compare(a.item.name, b.item.name) || collator.compare(a.item.action, b.item.action) || compareContacts(a.contact, b.contact) || a.index - b.index;
 }
 
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
-}
-
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(value);
-  if (set.size === 0) map.delete(key);
-}
-
 /**
  * Every note of a folder, kept current one file at a time: `set` re-reads a
  * changed note, `delete` drops a removed one. Cross-note data — the sorted
@@ -107,21 +95,21 @@ export class NoteIndex {
   private readonly readText: ((file: string) => string | undefined) | undefined;
 
   /** Files by note id (contacts or not), for lookups. */
-  private readonly filesById = new Map<string, Set<string>>();
+  private readonly filesById = new FilesByKey();
   /** Files that declare a contact (valid or not) by id, for duplicate ids. */
-  private readonly contactFilesById = new Map<string, Set<string>>();
+  private readonly contactFilesById = new FilesByKey();
   /** Files of valid contacts by id: an id "resolves" when it has one. */
-  private readonly validFilesById = new Map<string, Set<string>>();
+  private readonly validFilesById = new FilesByKey();
   /** Files of valid contacts by the id their `referred_by` names. */
-  private readonly referrers = new Map<string, Set<string>>();
+  private readonly referrers = new FilesByKey();
   /** Files of valid contacts by the ids their Outcomes link to. */
-  private readonly outcomeLinkers = new Map<string, Set<string>>();
+  private readonly outcomeLinkers = new FilesByKey();
   /** Files with diagnostics of their own. */
   private readonly withDiagnostics = new Set<string>();
   /** Per organization, the files of active contacts by id (the 3B7 colleague rule). */
-  private readonly activeByOrganization = new Map<string, Map<string, Set<string>>>();
+  private readonly activeByOrganization = new Map<string, FilesByKey>();
   /** Per organization, the files of contacts in `contacted`, whose second-contact action depends on colleagues. */
-  private readonly contactedByOrganization = new Map<string, Set<string>>();
+  private readonly contactedByOrganization = new FilesByKey();
   private readonly counts = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
 
   private readonly sortedContacts = new SortedContributions<Contact>(compareContacts);
@@ -218,7 +206,7 @@ export class NoteIndex {
     const direct = this.entries.get(normalized)?.reading.contact;
     if (direct) return direct;
     for (const id of [normalized, noteId(normalized)]) {
-      const files = [...(this.filesById.get(id) ?? [])].sort();
+      const files = [...this.filesById.files(id)].sort();
       for (const file of files) {
         const contact = this.entries.get(file)?.reading.contact;
         if (contact) return contact;
@@ -232,16 +220,17 @@ export class NoteIndex {
     if (this.diagnosticsView) return this.diagnosticsView;
     const diagnostics: Diagnostic[] = [];
     for (const file of this.withDiagnostics) diagnostics.push(...this.entries.get(file)!.reading.diagnostics);
-    for (const [id, files] of this.contactFilesById) {
-      if (files.size < 2) continue;
+    for (const [id, count] of this.contactFilesById.counts()) {
+      if (count < 2) continue;
+      const files = [...this.contactFilesById.files(id)];
       for (const file of files) {
         const others = [...files].filter((other) => other !== file).sort().join(', ');
         diagnostics.push(fileDiagnostic(file, 'duplicate-id', `Another note has the same id "${id}": ${others}`, 'Rename one of the files so every contact has its own id'));
       }
     }
-    for (const [target, files] of this.referrers) {
+    for (const target of this.referrers.keys()) {
       if (this.validFilesById.has(target)) continue;
-      for (const file of files) {
+      for (const file of this.referrers.files(target)) {
         const range = this.entries.get(file)!.reading.referredByRange;
         diagnostics.push({
           file,
@@ -321,7 +310,7 @@ export class NoteIndex {
   }
 
   private track(file: string, reading: NoteReading, add: boolean): void {
-    const update = add ? addTo : removeFrom;
+    const update = (groups: FilesByKey, key: string, file: string) => (add ? groups.add(key, file) : groups.delete(key, file));
     const id = noteId(file);
     const contact = reading.contact;
     update(this.filesById, id, file);
@@ -344,8 +333,8 @@ export class NoteIndex {
     update(this.validFilesById, contact.id, file);
     if (resolvedBefore !== this.validFilesById.has(contact.id)) {
       // The id appeared or vanished: links to it turn into edges, or back into pending referrals.
-      for (const other of this.referrers.get(contact.id) ?? []) this.graphDirty.add(other);
-      for (const other of this.outcomeLinkers.get(contact.id) ?? []) this.graphDirty.add(other);
+      for (const other of this.referrers.files(contact.id)) this.graphDirty.add(other);
+      for (const other of this.outcomeLinkers.files(contact.id)) this.graphDirty.add(other);
     }
 
     if (contact.organization === undefined) return;
@@ -354,12 +343,12 @@ export class NoteIndex {
     if (!isActiveContact(contact)) return;
     const before = this.activeByOrganization.get(organization)?.size ?? 0;
     let active = this.activeByOrganization.get(organization);
-    if (!active) this.activeByOrganization.set(organization, (active = new Map()));
+    if (!active) this.activeByOrganization.set(organization, (active = new FilesByKey()));
     update(active, contact.id, file);
     if (active.size === 0) this.activeByOrganization.delete(organization);
     // With two or more distinct colleagues, every contact there has one, before and after.
     if (Math.min(before, active.size) < 2) {
-      for (const other of this.contactedByOrganization.get(organization) ?? []) this.agendaDirty.add(other);
+      for (const other of this.contactedByOrganization.files(organization)) this.agendaDirty.add(other);
     }
   }
 
@@ -401,8 +390,8 @@ export class NoteIndex {
     if (contact.organization === undefined) return [];
     const active = this.activeByOrganization.get(organizationKey(contact.organization));
     const colleagues: Contact[] = [];
-    for (const files of active?.values() ?? []) {
-      const first = files.values().next().value;
+    for (const id of active?.keys() ?? []) {
+      const first = active!.first(id);
       const colleague = first === undefined ? undefined : this.entries.get(first)?.reading.contact;
       if (colleague) colleagues.push(colleague);
       if (colleagues.length === 2) break;
