@@ -24,6 +24,7 @@ import type { ExtensionSettings } from '../settings/read-settings.js';
 import { VscodeNoteStore } from '../store/vscode-note-store.js';
 import type { StartupTimings } from '../timings/startup-timings.js';
 import { folderCache, rereadingCache, type FolderCache } from './folder-cache.js';
+import { linkToNothing, unreadableFile } from './unreadable-file.js';
 
 /** How many changed files are read at once when re-indexing. */
 const REINDEX_BATCH = 32;
@@ -64,6 +65,7 @@ export class NotesSession implements vscode.Disposable {
   private cachedWorkspace: Workspace | undefined;
   private generation = 0;
   private loading: Promise<void> = Promise.resolve();
+  private applying: Promise<void> = Promise.resolve();
 
   constructor(
     private settings: ExtensionSettings,
@@ -141,8 +143,18 @@ export class NotesSession implements vscode.Disposable {
     else this.changed.fire({ files: 'all' });
   }
 
-  /** Re-indexes only the files that changed on disk. */
-  async applyChanges(changes: readonly NoteChange[]): Promise<void> {
+  /**
+   * Re-indexes only the files that changed on disk. Batches apply one after
+   * another: reads of two batches overlapping could finish out of order, and
+   * an older text (a file read half-written) would replace the newer one.
+   */
+  applyChanges(changes: readonly NoteChange[]): Promise<void> {
+    const applied = this.applying.then(() => this.applyNow(changes));
+    this.applying = applied.catch(() => undefined);
+    return applied;
+  }
+
+  private async applyNow(changes: readonly NoteChange[]): Promise<void> {
     const store = this.currentStore;
     const index = this.index;
     if (!store || !index) return;
@@ -181,6 +193,12 @@ export class NotesSession implements vscode.Disposable {
   /** The note path of a URI inside the notes folder. */
   pathOf(uri: vscode.Uri): string | undefined {
     return this.currentRoot ? fromNoteUri(this.currentRoot, uri) : undefined;
+  }
+
+  /** Note paths under `folder` the session knows of: indexed notes and unreadable files. */
+  filesUnder(folder: string): string[] {
+    const prefix = `${folder}/`;
+    return [...(this.index?.files() ?? []), ...this.unreadable.keys()].filter((file) => file.startsWith(prefix));
   }
 
   /** "Now" for next actions: the pinned `rapport.today` at noon, else the clock. */
@@ -298,14 +316,21 @@ export class NotesSession implements vscode.Disposable {
     return { snapshot, index, versions: new Map(index.files().map((file) => [file, index.version(file)!])) };
   }
 
-  /** Re-reads one changed file; false when the index already had that text. */
+  /**
+   * Re-reads one changed file; false when neither the index nor the shown
+   * problems change. A deleted path may be a folder (the watcher reports a
+   * deleted folder as the folder only): problems of unreadable files under
+   * it go too, as they are in no index.
+   */
   private async reindex(store: VscodeNoteStore, index: NoteIndex, change: NoteChange): Promise<boolean> {
     if (change.kind === 'deleted') {
-      this.unreadable.delete(change.path);
-      return index.delete(change.path);
+      const dropped = this.dropUnreadable(change.path);
+      return index.delete(change.path) || dropped;
     }
     try {
       const stored = await store.read(change.path);
+      // Nothing to read is a deleted note, or a link to nothing, which a full load reports too.
+      if (!stored && (await store.exists(change.path))) throw linkToNothing(change.path);
       this.unreadable.delete(change.path);
       if (!stored) return index.delete(change.path);
       // Versions, not texts: the index may keep no texts (it reads them back from the disk).
@@ -314,19 +339,16 @@ export class NotesSession implements vscode.Disposable {
       return true;
     } catch (error) {
       index.delete(change.path);
-      const place = error instanceof Error && 'line' in error && 'column' in error ? { line: Number(error.line), column: Number(error.column) } : { line: 1, column: 1 };
-      this.unreadable.set(change.path, {
-        file: change.path,
-        ...place,
-        endLine: place.line,
-        endColumn: place.column,
-        severity: 'error',
-        rule: 'unreadable-file',
-        message: `The note cannot be read: ${(error as Error).message}`,
-        hint: 'Rapport leaves this file untouched',
-      });
+      this.unreadable.set(change.path, unreadableFile(change.path, error));
       return true;
     }
+  }
+
+  /** Forgets the problems of `path` and of every unreadable file under it; true when there were any. */
+  private dropUnreadable(path: string): boolean {
+    let dropped = this.unreadable.delete(path);
+    for (const file of [...this.unreadable.keys()]) if (file.startsWith(`${path}/`)) dropped = this.unreadable.delete(file) || dropped;
+    return dropped;
   }
 
   private setState(state: NotesState): void {

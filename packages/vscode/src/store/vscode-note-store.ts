@@ -1,5 +1,7 @@
+import { lstat, readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { contentVersion, InvalidInputError, NoteConflictError, type NoteStore, type StoredText, type WriteOptions } from '@rapport/core';
+import { NodeStore } from '@rapport/core/node';
 import { toNoteUri } from '../adapter.js';
 import { decodeNote } from './utf8.js';
 
@@ -19,11 +21,16 @@ export class VscodeNoteStore implements NoteStore {
   constructor(readonly root: vscode.Uri) {}
 
   /**
-   * Every `.md` file under the folder, outside dot-folders and
-   * `node_modules`. Symlinked folders are not followed: the file system API
-   * cannot tell where they lead, so a loop could not be cut.
+   * Every `.md` entry under the folder, outside dot-folders and
+   * `node_modules`. A local folder (`file:`) is listed as the CLI lists it,
+   * with core's `NodeStore`: `readDirectory` leaves out a link that loops,
+   * so the note would vanish instead of showing why it cannot be read.
+   * Other schemes go through the file system API, and symlinked folders are
+   * not followed there: it cannot tell where they lead, so a loop could not
+   * be cut.
    */
   async listNotes(): Promise<string[]> {
+    if (this.root.scheme === 'file') return new NodeStore(this.root.fsPath).listNotes();
     const found: string[] = [];
     const walk = async (folder: vscode.Uri, prefix: string): Promise<void> => {
       let entries: [string, vscode.FileType][];
@@ -66,16 +73,36 @@ export class VscodeNoteStore implements NoteStore {
       .sort();
   }
 
+  /**
+   * The note's text, or `undefined` when nothing readable is there (a link
+   * to nothing too, as `NodeStore` answers: `exists` tells the two apart).
+   * A local file that fails is read again with Node, whose error codes
+   * (ELOOP, EISDIR, …) core words for the user; the file system API calls
+   * most of them "Unknown".
+   */
   async read(path: string): Promise<StoredText | undefined> {
-    let bytes: Uint8Array;
+    const uri = this.uri(path);
+    let bytes: Uint8Array | undefined;
     try {
-      bytes = await vscode.workspace.fs.readFile(this.uri(path));
+      bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
-      throw withNodeCode(error);
+      if (uri.scheme === 'file') bytes = await readLocalFile(uri.fsPath);
+      else if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      else throw withNodeCode(error);
     }
+    if (bytes === undefined) return undefined;
     const text = decodeNote(path, bytes);
     return { text, version: contentVersion(text) };
+  }
+
+  /**
+   * Whether anything is at `path`, without following a symbolic link: a link
+   * to nothing exists (and cannot be read), a deleted note does not.
+   */
+  async exists(path: string): Promise<boolean> {
+    const uri = this.uri(path);
+    if (uri.scheme === 'file') return lstat(uri.fsPath).then(() => true, () => false);
+    return vscode.workspace.fs.stat(uri).then(() => true, () => false);
   }
 
   /**
@@ -103,6 +130,16 @@ export class VscodeNoteStore implements NoteStore {
       throw new InvalidInputError(`${path} is not a path inside the notes folder`);
     }
     return toNoteUri(this.root, path);
+  }
+}
+
+/** A local file's bytes, `undefined` when there is none (or a link to nothing); other failures keep Node's code. */
+async function readLocalFile(path: string): Promise<Uint8Array | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
 }
 

@@ -42,14 +42,15 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, glob));
       watchers.push(watcher, watcher.onDidCreate(queue('created')), watcher.onDidChange(queue('changed')), watcher.onDidDelete(queue('deleted')));
     }
-    // Deleting or renaming a folder reports the folder only: drop every indexed note under it.
+    // Deleting or renaming a folder reports the folder only: drop every note under it, indexed or
+    // shown as unreadable (a folder may be named `x.md`, so every deleted path is checked).
     const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**'), true, true, false);
     watchers.push(
       folders,
       folders.onDidDelete((uri) => {
         const path = services.notes.pathOf(uri);
-        if (!path || path.toLowerCase().endsWith('.md')) return;
-        for (const file of services.notes.workspace?.index.files() ?? []) if (file.startsWith(`${path}/`)) queue('deleted')(services.notes.uriOf(file));
+        if (!path) return;
+        for (const file of services.notes.filesUnder(path)) queue('deleted')(services.notes.uriOf(file));
       }),
     );
   };

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidEncodingError, loadWorkspace, MemoryStore, type StoredText } from '@rapport/core';
+import { linkToNothing, unreadableFile } from './unreadable-file.js';
+
+/** A folder whose listed notes fail to read with the given errors (or read as nothing), as a disk's do. */
+class FailingStore extends MemoryStore {
+  constructor(private readonly failures: ReadonlyMap<string, unknown>) {
+    super();
+  }
+
+  override async listNotes(): Promise<string[]> {
+    return [...this.failures.keys()].sort();
+  }
+
+  override async read(path: string): Promise<StoredText | undefined> {
+    const failure = this.failures.get(path);
+    if (failure === undefined) return super.read(path);
+    if (failure === 'nothing') return undefined;
+    throw failure;
+  }
+}
+
+const nodeError = (code: string) => Object.assign(new Error(`${code}: failed`), { code });
+
+describe('unreadableFile', () => {
+  it('words each failure as a full load by core does', async () => {
+    const failures = new Map<string, unknown>([
+      ['folder.md', nodeError('EISDIR')],
+      ['loop.md', nodeError('ELOOP')],
+      ['locked.md', nodeError('EACCES')],
+      ['odd.md', nodeError('EIO')],
+      ['latin1.md', new InvalidEncodingError('latin1.md', 3, 7)],
+      ['dangling.md', 'nothing'],
+    ]);
+    const loaded = await loadWorkspace(new FailingStore(failures));
+    const expected = [...failures].map(([file, failure]) => unreadableFile(file, failure === 'nothing' ? linkToNothing(file) : failure));
+    expect(loaded.configDiagnostics.filter((diagnostic) => diagnostic.rule === 'unreadable-file').sort((a, b) => a.file.localeCompare(b.file))).toEqual(expected.sort((a, b) => a.file.localeCompare(b.file)));
+  });
+
+  it('places invalid UTF-8 at its first bad byte and anything else at the start', () => {
+    expect(unreadableFile('a.md', new InvalidEncodingError('a.md', 3, 7))).toMatchObject({ line: 3, column: 7, endLine: 3, endColumn: 7 });
+    expect(unreadableFile('a.md', linkToNothing('a.md'))).toMatchObject({ line: 1, column: 1, message: 'The note cannot be read: it is a symbolic link to nothing' });
+  });
+});
