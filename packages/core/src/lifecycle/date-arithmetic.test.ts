@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays, addWorkingDays, daysBetween, isCalendarDate, todayIn } from './dates.js';
 
 /**
- * The day arithmetic is integer arithmetic on day numbers for speed; these
- * properties pin it to what date-fns computes on UTC midnights, which is
- * what it replaced.
+ * Day arithmetic is date-fns' on UTC midnights, remembered per question for
+ * speed; these properties check the remembered answers stay date-fns'
+ * answers, for the same question asked again and after the memory fills.
  */
 
 function utcMidnight(date: string): TZDate {
