@@ -119,6 +119,12 @@ describe('appendToList', () => {
   it('adds to a flow list in flow style', () => {
     expect(appendToList(note, ['tags'], 'health')).toBe(note.replace('[ux, research]', '[ux, research, health]'));
   });
+
+  it('refuses a field that is not a list, rather than replace what was written there', () => {
+    expect(() => appendToList('---\nhistory: yesterday\n---\n', ['history'], { date: '2026-11-10', stage: 'held' })).toThrow(UneditableNoteError);
+    expect(() => appendToList('---\ntags:\n  ux: yes\n---\n', ['tags'], 'health')).toThrow(/`tags` is not a list/);
+    expect(appendToList('---\nhistory:\n---\n', ['history'], { date: '2026-11-10', stage: 'held' })).toContain('  - date: 2026-11-10');
+  });
 });
 
 describe('deleteField', () => {

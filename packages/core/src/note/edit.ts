@@ -52,6 +52,8 @@ export function appendToList(text: string, path: FieldPath, item: unknown): stri
       expected = [...(current as unknown[]), item];
       return appendBlockItem(node, item, frame);
     }
+    // Replacing what the user wrote (`history: yesterday`) with a list would lose it: refuse instead.
+    if (current !== undefined && current !== null && !Array.isArray(current)) throw new UneditableNoteError(`\`${path.join('.')}\` is not a list, so nothing can be added to it; make it a list first`);
     expected = Array.isArray(current) ? [...current, item] : [item];
     return planSet(document.contents, path, expected, frame, 0);
   });
