@@ -1,22 +1,32 @@
-import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
+import { isAscii } from 'node:buffer';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import type { Contact } from '../model/contact.js';
+import type { NoteReading } from '../note/read-contact.js';
 import { INDEX_CACHE_FORMAT, asSnapshot, type CachedNote, type FileIdentity, type IndexCache, type IndexSnapshot } from '../workspace/index-cache.js';
 import type { NodeStore } from './node-store.js';
 
 /** Where the cache lives, relative to the notes folder. */
 export const INDEX_CACHE_PATH = '.rapport/cache/index.jsonl';
 
-/** Bytes read or written at a time: the cache of a large folder is tens of MB, never held as one string. */
+/** Characters written at a time: the cache of a large folder is megabytes, never built as one string. */
 const CHUNK = 1 << 20;
 
 /**
  * The index cache of a notes folder on the local disk: one JSON line per
  * note in `.rapport/cache/index.jsonl` (a header line first), written to a
- * temp file and renamed, and read back line by line. It is only written in
- * a folder that already has `.rapport/` — pointing `rapport` at any folder
- * must not leave files behind — and the cache folder ignores itself in git.
- * Errors never fail a load: an unreadable cache is no cache.
+ * temp file and renamed. It is only written in a folder that already has
+ * `.rapport/` — pointing `rapport` at any folder must not leave files
+ * behind — and the cache folder ignores itself in git. Errors never fail a
+ * load: an unreadable cache is no cache.
+ *
+ * Loading it is most of a warm start, so the lines are kept small and
+ * cheap to parse: pure ASCII (other characters escaped as `\uXXXX`), which
+ * Node reads without decoding UTF-8 and V8 stores one byte per character;
+ * one `JSON.parse` per line, which measured ~2× faster than one over the
+ * whole file (a single huge result strains the garbage collector); and a
+ * contact's fields that repeat its frontmatter value for value are written
+ * once (see `encodeReading`).
  */
 export class NodeIndexCache implements IndexCache {
   readonly path: string;
@@ -29,10 +39,12 @@ export class NodeIndexCache implements IndexCache {
   }
 
   async identify(files: readonly string[]): Promise<(FileIdentity | undefined)[]> {
+    // The files come from `listNotes`, so they are inside the folder: a plain join, without `resolve`'s checks.
+    const prefix = this.store.root.endsWith(sep) ? this.store.root : this.store.root + sep;
     return files.map((file) => {
       try {
-        const info = statSync(this.store.resolve(file));
-        return info.isFile() ? { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } : undefined;
+        const info = statSync(prefix + file, { throwIfNoEntry: false });
+        return info?.isFile() ? { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } : undefined;
       } catch {
         return undefined;
       }
@@ -40,29 +52,31 @@ export class NodeIndexCache implements IndexCache {
   }
 
   async load(): Promise<IndexSnapshot | undefined> {
-    let descriptor: number;
+    let bytes: Buffer;
     try {
-      descriptor = openSync(this.path, 'r');
+      bytes = readFileSync(this.path);
     } catch {
       return undefined;
     }
     try {
-      let header: Partial<IndexSnapshot> | undefined;
+      // A cache this code wrote is ASCII; anything else is decoded properly, then most likely refused below.
+      const ascii = isAscii(bytes);
+      const line = (start: number, end: number) => bytes.toString(ascii ? 'latin1' : 'utf8', start, end);
+      let end = bytes.indexOf(10);
+      if (end < 0) return undefined;
+      const header = JSON.parse(line(0, end)) as Partial<IndexSnapshot>;
+      if (header.format !== INDEX_CACHE_FORMAT) return undefined;
       const notes: Record<string, CachedNote> = {};
-      forEachLine(descriptor, (line) => {
-        if (!header) {
-          header = JSON.parse(line) as Partial<IndexSnapshot>;
-          if (header.format !== INDEX_CACHE_FORMAT) throw new Error('other format');
-          return;
-        }
-        const [file, size, mtimeMs, ino, version, reading] = JSON.parse(line) as [string, number, number, number | null, string, CachedNote['reading']];
-        notes[file] = { identity: { size, mtimeMs, ...(ino === null ? {} : { ino }) }, version, reading };
-      });
+      for (let start = end + 1; start < bytes.length; start = end + 1) {
+        end = bytes.indexOf(10, start);
+        if (end < 0) end = bytes.length;
+        if (end === start) continue;
+        const [file, note] = decodeNote(JSON.parse(line(start, end)));
+        notes[file] = note;
+      }
       return asSnapshot({ ...header, notes });
     } catch {
       return undefined;
-    } finally {
-      closeSync(descriptor);
     }
   }
 
@@ -78,13 +92,13 @@ export class NodeIndexCache implements IndexCache {
       try {
         let chunk = JSON.stringify({ format: snapshot.format, takenAt: snapshot.takenAt }) + '\n';
         for (const [file, note] of Object.entries(snapshot.notes)) {
-          chunk += JSON.stringify([file, note.identity.size, note.identity.mtimeMs, note.identity.ino ?? null, note.version, note.reading]) + '\n';
+          chunk += encodeNote(file, note) + '\n';
           if (chunk.length >= CHUNK) {
-            writeSync(descriptor, chunk);
+            writeSync(descriptor, asciiJson(chunk), null, 'latin1');
             chunk = '';
           }
         }
-        writeSync(descriptor, chunk);
+        writeSync(descriptor, asciiJson(chunk), null, 'latin1');
       } finally {
         closeSync(descriptor);
       }
@@ -96,18 +110,57 @@ export class NodeIndexCache implements IndexCache {
   }
 }
 
-/** Calls `onLine` for each line of a file, reading it a chunk at a time. */
-function forEachLine(descriptor: number, onLine: (line: string) => void): void {
-  const buffer = Buffer.allocUnsafe(CHUNK);
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
-  for (;;) {
-    const count = readSync(descriptor, buffer, 0, CHUNK, null);
-    const text = rest + (count > 0 ? decoder.write(buffer.subarray(0, count)) : decoder.end());
-    const lines = text.split('\n');
-    rest = lines.pop()!;
-    for (const line of lines) if (line !== '') onLine(line);
-    if (count === 0) break;
+/**
+ * One note's line: `[file, size, mtimeMs, ino | null, version, isContact,
+ * diagnostics, referredByRange | null, fields | null, ...contact]`, where
+ * `contact` is the contact's keys and values in turn, except that a key
+ * whose value is the same as the frontmatter field of that name is written
+ * alone, as `=key`. Contact keys are identifiers, so `=` cannot start one.
+ */
+type NoteLine = [string, number, number, number | null, string, 0 | 1, NoteReading['diagnostics'], NoteReading['referredByRange'] | null, Contact['fields'] | null, ...unknown[]];
+
+function encodeNote(file: string, note: CachedNote): string {
+  const { identity, version, reading } = note;
+  const line: NoteLine = [file, identity.size, identity.mtimeMs, identity.ino ?? null, version, reading.isContact ? 1 : 0, reading.diagnostics, reading.referredByRange ?? null, reading.contact?.fields ?? null];
+  if (reading.contact) {
+    const fields = reading.contact.fields as Record<string, unknown>;
+    for (const [key, value] of Object.entries(reading.contact)) {
+      if (key === 'fields') line.push('=fields');
+      else if (value === undefined) continue;
+      else if (Object.hasOwn(fields, key) && sameJson(fields[key], value)) line.push(`=${key}`);
+      else line.push(key, value);
+    }
   }
-  if (rest !== '') onLine(rest);
+  return JSON.stringify(line);
+}
+
+function decodeNote(data: unknown): [string, CachedNote] {
+  if (!Array.isArray(data) || data.length < 9) throw new TypeError('not a note line');
+  const [file, size, mtimeMs, ino, version, isContact, diagnostics, referredByRange, fields] = data as NoteLine;
+  if (typeof file !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof version !== 'string' || !Array.isArray(diagnostics)) throw new TypeError('not a note line');
+  let contact: Record<string, unknown> | undefined;
+  if (fields !== null) {
+    if (typeof fields !== 'object') throw new TypeError('not a note line');
+    contact = {};
+    for (let at = 9; at < data.length; at++) {
+      const key = data[at] as unknown;
+      if (typeof key !== 'string') throw new TypeError('not a note line');
+      if (key === '=fields') contact.fields = fields;
+      else if (key.startsWith('=')) contact[key.slice(1)] = (fields as Record<string, unknown>)[key.slice(1)];
+      else contact[key] = data[++at];
+    }
+  }
+  const reading: NoteReading = { isContact: isContact === 1, contact: contact as Contact | undefined, diagnostics, referredByRange: referredByRange ?? undefined };
+  return [file, { identity: { size, mtimeMs, ...(typeof ino === 'number' ? { ino } : {}) }, version, reading }];
+}
+
+/** True when two values are written as the same JSON (strings and numbers compared directly, the common case). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** JSON text with every non-ASCII character escaped: the same value, one byte per character. */
+function asciiJson(json: string): string {
+  return json.replace(/[\u007f-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, mkdir, readFile, readdir, rmdir, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,36 @@ describe('NodeStore', () => {
     await expect(store.write('a.md', 'mine', { expectedVersion: read.version })).rejects.toThrow(NoteConflictError);
     await expect(store.write('a.md', 'mine', { expectedVersion: null })).rejects.toThrow(NoteConflictError);
     expect(await readFile(join(root, 'a.md'), 'utf8')).toBe('changed by someone else');
+    // The refused text's temp file and the lock are gone.
+    expect((await readdir(root)).filter((name) => name.startsWith('a.md'))).toEqual(['a.md']);
+  });
+
+  it('keeps the mode of the note it replaces', async () => {
+    const root = await tempFolder();
+    const store = new NodeStore(root);
+    await chmod(join(root, 'a.md'), 0o600);
+    await store.write('a.md', 'private');
+    expect((await stat(join(root, 'a.md'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('takes over a lock left by a process that died, and waits for a live one', async () => {
+    const root = await tempFolder();
+    const store = new NodeStore(root);
+    const lock = join(root, 'a.md.lock');
+    await mkdir(lock);
+    const past = new Date(Date.now() - 60_000);
+    await utimes(lock, past, past);
+    await store.write('a.md', 'after a crash');
+    expect(await readFile(join(root, 'a.md'), 'utf8')).toBe('after a crash');
+
+    await mkdir(lock);
+    const waiting = store.write('a.md', 'after the other writer');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await readFile(join(root, 'a.md'), 'utf8')).toBe('after a crash');
+    await rmdir(lock);
+    await waiting;
+    expect(await readFile(join(root, 'a.md'), 'utf8')).toBe('after the other writer');
+    expect((await readdir(root)).filter((name) => name.startsWith('a.md'))).toEqual(['a.md']);
   });
 
   it('refuses paths outside the folder', async () => {

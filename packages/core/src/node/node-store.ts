@@ -1,9 +1,8 @@
 import { isUtf8 } from 'node:buffer';
-import { constants, readFileSync } from 'node:fs';
-import { access, mkdir, opendir, readdir, realpath, stat } from 'node:fs/promises';
+import { accessSync, closeSync, readdirSync, realpathSync, type Dirent, constants, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { opendir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { lock } from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { InvalidEncodingError, InvalidInputError, NoteConflictError } from '../errors.js';
 import { contentVersion, type NoteStore, type StoredText, type WriteOptions } from '../workspace/store.js';
 
@@ -23,25 +22,35 @@ export class NodeStore implements NoteStore {
    * instead of hiding the note.
    */
   async listNotes(): Promise<string[]> {
+    // Synchronous, like `read`: one `readdir` per folder, where `opendir` took a thread-pool round trip per 32 entries.
     const found: string[] = [];
     const visited = new Set<string>();
-    const walk = async (folder: string, prefix: string): Promise<void> => {
-      const real = await realpath(folder).catch(() => folder);
+    const walk = (folder: string, prefix: string): void => {
+      let real = folder;
+      try {
+        real = realpathSync.native(folder);
+      } catch {
+        // Listed as it is; reading it reports the problem.
+      }
       if (visited.has(real)) return;
       visited.add(real);
-      const directory = await opendir(folder).catch(() => undefined);
-      if (!directory) return;
-      for await (const entry of directory) {
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(folder, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const entry of entries) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
         const path = prefix + entry.name;
         const isMarkdown = entry.name.toLowerCase().endsWith('.md');
         let isFolder = entry.isDirectory();
-        if (entry.isSymbolicLink()) isFolder = await stat(join(folder, entry.name)).then((info) => info.isDirectory(), () => false);
+        if (entry.isSymbolicLink()) isFolder = isFolderSync(join(folder, entry.name));
         if (isMarkdown) found.push(path);
-        else if (isFolder) await walk(join(folder, entry.name), `${path}/`);
+        else if (isFolder) walk(join(folder, entry.name), `${path}/`);
       }
     };
-    await walk(this.root, '');
+    walk(this.root, '');
     return found.sort();
   }
 
@@ -86,24 +95,42 @@ export class NodeStore implements NoteStore {
   /**
    * Writes through a temp file renamed into place, so a crash leaves the old
    * or the new note, never a partial one. The version check and the rename
-   * happen under a lock (`<note>.lock`), so two processes editing the same
-   * note cannot both pass the check and lose one update.
+   * happen under a lock (`<note>.lock`, a folder, as proper-lockfile makes
+   * it), so two processes editing the same note cannot both pass the check
+   * and lose one update.
+   *
+   * Synchronous under the async signature, like `read`: an edit is a handful
+   * of system calls, and each round trip through the thread pool costs more
+   * than the call itself. The temp file is written and fsync'd before the
+   * lock is taken, so the lock is held only for a read, a rename and a
+   * rmdir — never across an fsync, which can take milliseconds.
    */
   async write(path: string, text: string, options: WriteOptions = {}): Promise<StoredText> {
     const absolute = this.resolve(path);
-    await mkdir(dirname(absolute), { recursive: true });
-    // proper-lockfile retries every failure for seconds; a folder that cannot be written fails at once.
-    await access(dirname(absolute), constants.W_OK);
-    const release = await lock(absolute, { realpath: false, stale: 2_000, retries: { retries: 60, minTimeout: 5, maxTimeout: 100, factor: 1.5 } });
+    const folder = dirname(absolute);
+    mkdirSync(folder, { recursive: true });
+    // A folder that cannot be written fails here at once, naming the folder rather than a temp file.
+    accessSync(folder, constants.W_OK);
+    const temporary = `${absolute}.${process.pid}-${++temporaryCount}.tmp`;
     try {
-      if (options.expectedVersion !== undefined) {
-        const current = await this.read(path);
-        if ((current?.version ?? null) !== options.expectedVersion) throw new NoteConflictError(path);
+      writeDurably(temporary, text, statSync(absolute, { throwIfNoEntry: false }));
+      const lock = await acquireLock(`${absolute}.lock`);
+      try {
+        if (options.expectedVersion !== undefined) {
+          const current = this.readSync(path);
+          if ((current?.version ?? null) !== options.expectedVersion) throw new NoteConflictError(path);
+        }
+        renameSync(temporary, absolute);
+      } finally {
+        releaseLock(lock);
       }
-      const mode = await stat(absolute).then((info) => info.mode, () => undefined);
-      await writeFileAtomic(absolute, text, { encoding: 'utf8', fsync: true, ...(mode === undefined ? {} : { mode }) });
-    } finally {
-      await release();
+    } catch (error) {
+      try {
+        unlinkSync(temporary);
+      } catch {
+        // Renamed into place, or never created.
+      }
+      throw error;
     }
     return { text, version: contentVersion(text) };
   }
@@ -120,6 +147,82 @@ export class NodeStore implements NoteStore {
   /** Converts an absolute or cwd-relative path to a folder-relative one with `/` separators. */
   relativePath(path: string): string {
     return relative(this.root, resolve(path)).split(sep).join('/');
+  }
+}
+
+/** True for a folder or a symlink to one; false for anything else, a dangling or looping link included. */
+function isFolderSync(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Makes temp file names unique within this process (the pid makes them unique between processes). */
+let temporaryCount = 0;
+
+/** Writes a new file and fsyncs it, with the mode and, where allowed, the owner of the note it will replace. */
+function writeDurably(path: string, text: string, replaced: { mode: number; uid: number; gid: number } | undefined): void {
+  const descriptor = openSync(path, 'wx', replaced ? replaced.mode & 0o7777 : 0o666);
+  try {
+    if (replaced) {
+      // `open` applies the umask; the note keeps exactly the mode it had.
+      fchmodSync(descriptor, replaced.mode & 0o7777);
+      if (process.getuid?.() !== replaced.uid || process.getgid?.() !== replaced.gid) {
+        try {
+          fchownSync(descriptor, replaced.uid, replaced.gid);
+        } catch {
+          // Only a privileged process may give a file away; others write it as their own, as editors do.
+        }
+      }
+    }
+    writeFileSync(descriptor, text, 'utf8');
+    fsyncSync(descriptor);
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** A lock older than this is left over by a process that died holding it (proper-lockfile's `stale`). */
+const STALE_LOCK_MS = 2_000;
+/** Waits between attempts to take a held lock: 5 ms growing by half each time up to 100 ms, about 5 s in all. */
+const LOCK_RETRIES = 60;
+
+/**
+ * Takes `<note>.lock` by creating it as a folder (atomic on every file
+ * system, and the protocol proper-lockfile uses, so older Rapport processes
+ * and this one exclude each other). A held lock is waited for; a stale one
+ * is taken over.
+ */
+async function acquireLock(lock: string): Promise<string> {
+  let wait = 5;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      mkdirSync(lock);
+      return lock;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const held = statSync(lock, { throwIfNoEntry: false });
+    if (held && held.mtimeMs < Date.now() - STALE_LOCK_MS) {
+      // Left by a process that died: remove it and try again at once, as proper-lockfile does.
+      releaseLock(lock);
+      continue;
+    }
+    if (attempt >= LOCK_RETRIES) throw Object.assign(new Error(`${lock} is held by another process`), { code: 'ELOCKED', path: lock });
+    if (held) {
+      await sleep(wait);
+      wait = Math.min(wait * 1.5, 100);
+    }
+  }
+}
+
+function releaseLock(lock: string): void {
+  try {
+    rmdirSync(lock);
+  } catch {
+    // Already gone: taken over as stale by another process after a very long stall.
   }
 }
 

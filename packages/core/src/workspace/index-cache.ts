@@ -15,7 +15,7 @@ import { NoteIndex, type NoteIndexOptions } from './note-index.js';
  * written by older code are ignored. A test pins the readings of the example
  * notes to this number.
  */
-export const INDEX_CACHE_FORMAT = 1;
+export const INDEX_CACHE_FORMAT = 2;
 
 /**
  * Notes modified this close to (or after) the moment their identity was

@@ -1,0 +1,86 @@
+import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readNote } from '../note/read-contact.js';
+import { INDEX_CACHE_FORMAT, type CachedNote, type IndexSnapshot } from '../workspace/index-cache.js';
+import { contentVersion } from '../workspace/store.js';
+import { INDEX_CACHE_PATH, NodeIndexCache } from './node-index-cache.js';
+import { NodeStore } from './node-store.js';
+
+const EXAMPLES = join(import.meta.dirname, '../../../../examples/job-search');
+
+/** A copy of the example folder (with `.rapport/`, so the cache is written) plus notes that exercise every part of a cached line. */
+async function folder(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'rapport-cache-'));
+  await cp(EXAMPLES, root, { recursive: true });
+  await mkdir(join(root, '.rapport'), { recursive: true });
+  await writeFile(join(root, 'zoë-ünïcode.md'), '---\ntype: contact\nname: Zoë Ünïcode 😀\nstage: contacted\nrole: "Ingénieure"\nmeeting:\n  at: 2026-12-01T10:00\n  format: video\ncustom: {nested: [1, "ü", null]}\n---\n\n## Outcomes\n\n- [[owen-park]] 🙂\n');
+  await writeFile(join(root, 'broken.md'), '---\ntype: contact\nname: Broken\nname: Twice\nstage: nowhere\n---\n');
+  await writeFile(join(root, 'plain.md'), '# Not a contact\n');
+  return root;
+}
+
+async function snapshotOf(store: NodeStore, cache: NodeIndexCache): Promise<IndexSnapshot> {
+  const files = await store.listNotes();
+  const identities = await cache.identify(files);
+  const notes: Record<string, CachedNote> = {};
+  for (const [position, file] of files.entries()) {
+    const text = (await store.read(file))!.text;
+    notes[file] = { identity: identities[position]!, version: contentVersion(text), reading: readNote(file, text) };
+  }
+  return { format: INDEX_CACHE_FORMAT, takenAt: 1_000_000, notes };
+}
+
+describe('NodeIndexCache', () => {
+  it('loads back exactly the snapshot it saved, in an ASCII file', async () => {
+    const store = new NodeStore(await folder());
+    const cache = new NodeIndexCache(store);
+    const snapshot = await snapshotOf(store, cache);
+    expect(Object.values(snapshot.notes).some((note) => note.reading.diagnostics.length > 0)).toBe(true);
+    expect(Object.values(snapshot.notes).some((note) => note.reading.referredByRange !== undefined)).toBe(true);
+    await cache.save(snapshot);
+    const bytes = await readFile(join(store.root, INDEX_CACHE_PATH));
+    expect(bytes.every((byte) => byte < 0x80)).toBe(true);
+    const loaded = await cache.load();
+    expect(loaded).toEqual(snapshot);
+    // Same keys in the same order as a fresh reading: JSON output built from contacts must not change.
+    for (const [file, note] of Object.entries(snapshot.notes)) {
+      expect(JSON.stringify(loaded!.notes[file]!.reading)).toBe(JSON.stringify(note.reading));
+    }
+  });
+
+  it('identifies files by size, time and inode; a missing one or a folder has no identity', async () => {
+    const root = await folder();
+    await mkdir(join(root, 'folder.md'));
+    const cache = new NodeIndexCache(new NodeStore(root));
+    const [note, missing, directory] = await cache.identify(['owen-park.md', 'gone.md', 'folder.md']);
+    expect(note).toEqual({ size: expect.any(Number), mtimeMs: expect.any(Number), ino: expect.any(Number) });
+    expect(missing).toBeUndefined();
+    expect(directory).toBeUndefined();
+  });
+
+  it('ignores a cache of another format, a garbled one, or none', async () => {
+    const store = new NodeStore(await folder());
+    const cache = new NodeIndexCache(store);
+    expect(await cache.load()).toBeUndefined();
+    const path = join(store.root, INDEX_CACHE_PATH);
+    await cache.save(await snapshotOf(store, cache));
+    const saved = await readFile(path, 'utf8');
+    await writeFile(path, saved.replace(`"format":${INDEX_CACHE_FORMAT}`, `"format":${INDEX_CACHE_FORMAT - 1}`));
+    expect(await cache.load()).toBeUndefined();
+    for (const garbage of ['', '{"format": 2}\n', `{"format":${INDEX_CACHE_FORMAT},"takenAt":1}\n["a.md",1,2]\n`, `{"format":${INDEX_CACHE_FORMAT},"takenAt":1}\n[garbage\n\u0000`, saved.slice(0, saved.length / 2)]) {
+      await writeFile(path, garbage);
+      expect(await cache.load()).toBeUndefined();
+    }
+  });
+
+  it('is not written in a folder without .rapport/', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'rapport-cache-'));
+    await writeFile(join(root, 'a.md'), '# a\n');
+    const store = new NodeStore(root);
+    const cache = new NodeIndexCache(store);
+    await cache.save(await snapshotOf(store, cache));
+    expect(await cache.load()).toBeUndefined();
+  });
+});
