@@ -40,6 +40,13 @@ interface EdgePart {
   readonly from: string;
   readonly to: string;
   readonly source: 'referred_by' | 'outcomes';
+  /**
+   * The edge this part makes when it is its pair's only part, built on first
+   * use and kept while the part lives: one change must not reallocate the
+   * whole graph. A field rather than a `WeakMap`, whose lookups cost more
+   * than the rest of a merge.
+   */
+  single?: ReferralEdge;
 }
 
 interface PendingPart {
@@ -400,9 +407,6 @@ export class NoteIndex {
   }
 }
 
-/** Edges made of one part (most of them), kept while the part lives: one change must not reallocate the whole graph. */
-const singlePartEdges = new WeakMap<EdgePart, ReferralEdge>();
-
 /**
  * Joins the parts of each `from → to` pair into one edge with its sources.
  * A pair's parts are adjacent and ordered by source, so dropping repeats
@@ -415,9 +419,7 @@ function mergeEdges(parts: readonly EdgePart[]): ReferralEdge[] {
     let end = i + 1;
     while (end < parts.length && parts[end]!.from === first.from && parts[end]!.to === first.to) end++;
     if (end === i + 1) {
-      let edge = singlePartEdges.get(first);
-      if (!edge) singlePartEdges.set(first, (edge = { from: first.from, to: first.to, sources: [first.source] }));
-      edges.push(edge);
+      edges.push((first.single ??= { from: first.from, to: first.to, sources: [first.source] }));
     } else {
       const sources: EdgePart['source'][] = [];
       for (let k = i; k < end; k++) if (sources.at(-1) !== parts[k]!.source) sources.push(parts[k]!.source);

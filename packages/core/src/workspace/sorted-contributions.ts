@@ -43,7 +43,12 @@ export class SortedContributions<T> {
 
   /** Every item in order. The array is fresh after each change and never changed afterwards. */
   values(): readonly T[] {
-    if (!this.sorted) this.sorted = [...this.byKey.values()].flat().sort(this.compare);
+    if (!this.sorted) {
+      // A loop rather than `[...values].flat()`, several times slower over tens of thousands of small arrays.
+      const all: T[] = [];
+      for (const items of this.byKey.values()) for (const item of items) all.push(item);
+      this.sorted = all.sort(this.compare);
+    }
     this.changesSinceRead = 0;
     return (this.view ??= this.sorted.slice());
   }
