@@ -34,7 +34,10 @@ async function snapshotOf(store: NodeStore, cache: NodeIndexCache): Promise<Inde
 
 describe('NodeIndexCache', () => {
   it('loads back exactly the snapshot it saved, in an ASCII file', async () => {
-    const store = new NodeStore(await folder());
+    const root = await folder();
+    // Longer than the write buffer: written on its own.
+    await writeFile(join(root, 'huge.md'), `---\ntype: contact\nname: Huge\nstage: identified\nnotes: ${'é'.repeat(300_000)}\n---\n`);
+    const store = new NodeStore(root);
     const cache = new NodeIndexCache(store);
     const snapshot = await snapshotOf(store, cache);
     expect(Object.values(snapshot.notes).some((note) => note.reading.diagnostics.length > 0)).toBe(true);
