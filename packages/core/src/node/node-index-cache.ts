@@ -157,7 +157,8 @@ function decodeNote(data: unknown): [string, CachedNote] {
     contact = {};
     for (let at = 9; at < data.length; at++) {
       const key = data[at] as unknown;
-      if (typeof key !== 'string') throw new TypeError('not a note line');
+      // `__proto__` would set the object's prototype instead of a field: never written by `encodeNote`, refused here.
+      if (typeof key !== 'string' || key.endsWith('__proto__')) throw new TypeError('not a note line');
       if (key === '=fields') contact.fields = fields;
       else if (key.startsWith('=')) contact[key.slice(1)] = (fields as Record<string, unknown>)[key.slice(1)];
       else contact[key] = data[++at];
