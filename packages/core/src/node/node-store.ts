@@ -1,8 +1,10 @@
 import { isUtf8 } from 'node:buffer';
-import { accessSync, closeSync, readdirSync, realpathSync, type Dirent, constants, fchmodSync, fchownSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { accessSync, readdirSync, realpathSync, type Dirent, constants, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { opendir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { lockSync } from 'proper-lockfile';
+import writeFileAtomic from 'write-file-atomic';
 import { InvalidEncodingError, InvalidInputError, NoteConflictError } from '../errors.js';
 import { contentVersion, type NoteStore, type StoredText, type WriteOptions } from '../workspace/store.js';
 
@@ -93,17 +95,16 @@ export class NodeStore implements NoteStore {
   }
 
   /**
-   * Writes through a temp file renamed into place, so a crash leaves the old
-   * or the new note, never a partial one. The version check and the rename
-   * happen under a lock (`<note>.lock`, a folder, as proper-lockfile makes
-   * it), so two processes editing the same note cannot both pass the check
-   * and lose one update.
+   * Writes through a temp file renamed into place (write-file-atomic, with
+   * fsync), so a crash leaves the old or the new note, never a partial one.
+   * The version check and the write happen under a lock (`<note>.lock`,
+   * proper-lockfile), so two processes editing the same note cannot both
+   * pass the check and lose one update.
    *
    * Synchronous under the async signature, like `read`: an edit is a handful
    * of system calls, and each round trip through the thread pool costs more
-   * than the call itself. The temp file is written and fsync'd before the
-   * lock is taken, so the lock is held only for a read, a rename and a
-   * rmdir — never across an fsync, which can take milliseconds.
+   * than the call itself. Only waiting for a lock another process holds
+   * yields.
    */
   async write(path: string, text: string, options: WriteOptions = {}): Promise<StoredText> {
     const absolute = this.resolve(path);
@@ -111,26 +112,17 @@ export class NodeStore implements NoteStore {
     mkdirSync(folder, { recursive: true });
     // A folder that cannot be written fails here at once, naming the folder rather than a temp file.
     accessSync(folder, constants.W_OK);
-    const temporary = `${absolute}.${process.pid}-${++temporaryCount}.tmp`;
+    const release = await lockNote(absolute);
     try {
-      writeDurably(temporary, text, statSync(absolute, { throwIfNoEntry: false }));
-      const lock = await acquireLock(`${absolute}.lock`);
-      try {
-        if (options.expectedVersion !== undefined) {
-          const current = this.readSync(path);
-          if ((current?.version ?? null) !== options.expectedVersion) throw new NoteConflictError(path);
-        }
-        renameSync(temporary, absolute);
-      } finally {
-        releaseLock(lock);
+      if (options.expectedVersion !== undefined) {
+        const current = this.readSync(path);
+        if ((current?.version ?? null) !== options.expectedVersion) throw new NoteConflictError(path);
       }
-    } catch (error) {
-      try {
-        unlinkSync(temporary);
-      } catch {
-        // Renamed into place, or never created.
-      }
-      throw error;
+      // The note keeps its mode; write-file-atomic keeps its owner where the process may.
+      const mode = statSync(absolute, { throwIfNoEntry: false })?.mode;
+      writeFileAtomic.sync(absolute, text, { encoding: 'utf8', fsync: true, ...(mode === undefined ? {} : { mode: mode & 0o7777 }) });
+    } finally {
+      release();
     }
     return { text, version: contentVersion(text) };
   }
@@ -159,70 +151,22 @@ function isFolderSync(path: string): boolean {
   }
 }
 
-/** Makes temp file names unique within this process (the pid makes them unique between processes). */
-let temporaryCount = 0;
-
-/** Writes a new file and fsyncs it, with the mode and, where allowed, the owner of the note it will replace. */
-function writeDurably(path: string, text: string, replaced: { mode: number; uid: number; gid: number } | undefined): void {
-  const descriptor = openSync(path, 'wx', replaced ? replaced.mode & 0o7777 : 0o666);
-  try {
-    if (replaced) {
-      // `open` applies the umask; the note keeps exactly the mode it had.
-      fchmodSync(descriptor, replaced.mode & 0o7777);
-      if (process.getuid?.() !== replaced.uid || process.getgid?.() !== replaced.gid) {
-        try {
-          fchownSync(descriptor, replaced.uid, replaced.gid);
-        } catch {
-          // Only a privileged process may give a file away; others write it as their own, as editors do.
-        }
-      }
-    }
-    writeFileSync(descriptor, text, 'utf8');
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
-  }
-}
-
-/** A lock older than this is left over by a process that died holding it (proper-lockfile's `stale`). */
+/** A lock older than this was left by a process that died holding it. */
 const STALE_LOCK_MS = 2_000;
-/** Waits between attempts to take a held lock: 5 ms growing by half each time up to 100 ms, about 5 s in all. */
+/** Attempts to take a held lock: 5 ms apart, growing by half each time up to 100 ms, about 5 s in all. */
 const LOCK_RETRIES = 60;
 
-/**
- * Takes `<note>.lock` by creating it as a folder (atomic on every file
- * system, and the protocol proper-lockfile uses, so older Rapport processes
- * and this one exclude each other). A held lock is waited for; a stale one
- * is taken over.
- */
-async function acquireLock(lock: string): Promise<string> {
+/** Takes the note's lock, waiting while another process holds it (proper-lockfile's sync API has no retries of its own). */
+async function lockNote(absolute: string): Promise<() => void> {
   let wait = 5;
   for (let attempt = 0; ; attempt++) {
     try {
-      mkdirSync(lock);
-      return lock;
+      return lockSync(absolute, { realpath: false, stale: STALE_LOCK_MS });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || attempt >= LOCK_RETRIES) throw error;
     }
-    const held = statSync(lock, { throwIfNoEntry: false });
-    if (held && held.mtimeMs < Date.now() - STALE_LOCK_MS) {
-      // Left by a process that died: remove it and try again at once, as proper-lockfile does.
-      releaseLock(lock);
-      continue;
-    }
-    if (attempt >= LOCK_RETRIES) throw Object.assign(new Error(`${lock} is held by another process`), { code: 'ELOCKED', path: lock });
-    if (held) {
-      await sleep(wait);
-      wait = Math.min(wait * 1.5, 100);
-    }
-  }
-}
-
-function releaseLock(lock: string): void {
-  try {
-    rmdirSync(lock);
-  } catch {
-    // Already gone: taken over as stale by another process after a very long stall.
+    await sleep(wait);
+    wait = Math.min(wait * 1.5, 100);
   }
 }
 
