@@ -350,7 +350,7 @@ describe('check', () => {
     const env = { ...process.env, PATH: `${shims}:${process.env.PATH}`, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
     const sh = (command: string) => spawnSync('sh', ['-c', command], { cwd: folder, encoding: 'utf8', env });
     expect(sh('git init -q').status).toBe(0);
-    const readme = readFileSync(new URL('../../../docs/readme/cli.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
     const hook = readme.match(/^printf '#!\/bin\/sh.*pre-commit.*$/m)?.[0];
     expect(hook, 'the README shows the hook as one printf line').toBeDefined();
     expect(sh(hook!).status).toBe(0);
