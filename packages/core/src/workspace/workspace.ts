@@ -78,7 +78,7 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
         if (identity) cached[file] = { identity, version: stored.version, reading };
       } catch (error) {
         index.delete(file);
-        unreadable.push(unreadableFile(file, error));
+        unreadable.push(unreadableFileDiagnostic(file, error));
       }
       options.onProgress?.(++done, files.length);
       await breathe();
@@ -129,7 +129,12 @@ const READ_FAILURES: Record<string, string> = {
   EACCES: 'permission denied',
 };
 
-function unreadableFile(file: string, error: unknown): Diagnostic {
+/**
+ * The `unreadable-file` diagnostic of a note that is listed but cannot be
+ * read: at the first bad byte for invalid UTF-8, else at 1:1. Exported so an
+ * editor that reads notes its own way words the problem the same.
+ */
+export function unreadableFileDiagnostic(file: string, error: unknown): Diagnostic {
   const place = error instanceof InvalidEncodingError ? { line: error.line, column: error.column } : { line: 1, column: 1 };
   const code = (error as NodeJS.ErrnoException).code;
   const reason = error instanceof InvalidEncodingError ? 'it is not valid UTF-8 text' : (code && READ_FAILURES[code]) ?? code ?? (error as Error).message;
