@@ -79,16 +79,19 @@ export function todayIn(timeZone: string, now: Date = new Date()): string {
 
 /** The instant a meeting starts; a time without offset is read in `timeZone`. */
 export function meetingStart(at: string, timeZone: string): Date {
-  const match = MEETING_TIME.exec(at);
-  if (!match || match[5]) return parseISO(at);
-  const [year, month, day] = match[1]!.split('-').map(Number) as [number, number, number];
-  return new TZDate(year, month - 1, day, Number(match[2]), Number(match[3]), Number(match[4] ?? 0), timeZone);
+  return new Date(meetingInstant(at, timeZone));
 }
 
+// Time-zone offsets come from Intl and are the costliest part of an agenda: each answer is remembered.
+const meetingInstant = remembered((at: string, timeZone: string): number => {
+  const match = MEETING_TIME.exec(at);
+  if (!match || match[5]) return parseISO(at).getTime();
+  const [year, month, day] = match[1]!.split('-').map(Number) as [number, number, number];
+  return new TZDate(year, month - 1, day, Number(match[2]), Number(match[3]), Number(match[4] ?? 0), timeZone).getTime();
+});
+
 /** The calendar date of a meeting as the person keeping the notes sees it. */
-export function meetingDate(at: string, timeZone: string): string {
-  return calendarDate(new TZDate(meetingStart(at, timeZone).getTime(), timeZone));
-}
+export const meetingDate: (at: string, timeZone: string) => string = remembered((at, timeZone) => calendarDate(new TZDate(meetingInstant(at, timeZone), timeZone)));
 
 /** Local wall-clock `HH:mm` of a meeting in `timeZone`. */
 export function meetingClock(at: string, timeZone: string): string {
