@@ -196,6 +196,26 @@ export class NotesSession implements vscode.Disposable {
   }
 
   /** Note paths under `folder` the session knows of: indexed notes and unreadable files. */
+  /**
+   * Catches up with events the file watcher dropped — it may, in a burst
+   * such as a checkout of a thousand notes: notes on disk the index lacks
+   * are read, indexed notes no longer on disk are dropped. Only the listing
+   * is compared; no unchanged note is read.
+   */
+  async sweep(): Promise<void> {
+    const store = this.currentStore;
+    const index = this.index;
+    if (!store || !index) return;
+    const listed = new Set(await store.listNotes());
+    const known = new Set([...index.files(), ...this.unreadable.keys()]);
+    const changes: NoteChange[] = [];
+    for (const path of listed) if (!known.has(path)) changes.push({ path, kind: 'created' });
+    for (const path of known) if (!listed.has(path)) changes.push({ path, kind: 'deleted' });
+    if (changes.length === 0) return;
+    this.log.info(`The file watcher missed ${changes.length} change(s); applied them from the folder listing`);
+    await this.applyChanges(changes);
+  }
+
   filesUnder(folder: string): string[] {
     const prefix = `${folder}/`;
     return [...(this.index?.files() ?? []), ...this.unreadable.keys()].filter((file) => file.startsWith(prefix));

@@ -4,6 +4,10 @@ import type { Services } from '../services.js';
 
 /** How long to gather events before re-indexing: a `git checkout` fires hundreds at once. */
 const SETTLE_MS = 150;
+/** A batch this large is a burst, after which the folder listing is checked for events the watcher dropped. */
+const BURST_CHANGES = 50;
+/** Quiet time after a burst before that check. */
+const SWEEP_AFTER_MS = 1_000;
 
 /**
  * Keeps the index current when notes change on disk (another editor, git,
@@ -16,11 +20,21 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let watchedRoot: string | undefined;
 
+  let sweepTimer: ReturnType<typeof setTimeout> | undefined;
+  const sweepSoon = () => {
+    if (sweepTimer) clearTimeout(sweepTimer);
+    sweepTimer = setTimeout(() => {
+      sweepTimer = undefined;
+      void services.notes.sweep().catch((error: unknown) => services.log.error(`Checking the folder after a burst of changes failed: ${String(error)}`));
+    }, SWEEP_AFTER_MS);
+  };
   const flush = () => {
     timer = undefined;
     const changes = [...pending].map(([path, kind]) => ({ path, kind }));
     pending = new Map();
     if (changes.length > 0) void services.notes.applyChanges(changes).catch((error: unknown) => services.log.error(`Re-indexing failed: ${String(error)}`));
+    // File watchers can drop events in a burst (VS Code's included): then the listing tells.
+    if (changes.length >= BURST_CHANGES || sweepTimer) sweepSoon();
   };
   const queue = (kind: NoteChange['kind']) => (uri: vscode.Uri) => {
     const path = services.notes.pathOf(uri);
@@ -58,6 +72,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(services.notes.onDidChange(watch), {
     dispose: () => {
       if (timer) clearTimeout(timer);
+      if (sweepTimer) clearTimeout(sweepTimer);
       for (const watcher of watchers) watcher.dispose();
     },
   });
