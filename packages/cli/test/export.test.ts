@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { agenda, loadWorkspace, meetingStart } from '@rapport/core';
 import { NodeStore } from '@rapport/core/node';
-import { readCalendarBack, readCardsBack } from '../../core/src/test-support/read-back.js';
+import { readCalendarBack, readCardsBack } from '../../core/test/support/read-back.js';
 import { exampleCopy, rapport, userFiles } from './support/run-cli.js';
 
 const TODAY = '2026-11-23';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { meetingStart } from '../lifecycle/dates.js';
 import { agenda } from '../lifecycle/next-action.js';
 import { EXPORT_NOW, exportFolder } from '../test-support/export-notes.js';
-import { readCalendarBack, type ReadBackItem } from '../test-support/read-back.js';
+import { readCalendarBack, type ReadBackItem } from '../../test/support/read-back.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
 import { exportIcs } from './ics.js';

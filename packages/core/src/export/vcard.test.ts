@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseVCards } from '../import/vcard.js';
 import { exportFolder } from '../test-support/export-notes.js';
-import { readCardsBack } from '../test-support/read-back.js';
+import { readCardsBack } from '../../test/support/read-back.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
 import { exportVCards } from './vcard.js';
