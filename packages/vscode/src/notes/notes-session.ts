@@ -8,6 +8,7 @@ import {
   NoteIndex,
   restoreIndex,
   todayIn,
+  unreadableFileDiagnostic,
   type ActionContext,
   type AgendaContext,
   type Diagnostic,
@@ -24,7 +25,7 @@ import type { ExtensionSettings } from '../settings/read-settings.js';
 import { VscodeNoteStore } from '../store/vscode-note-store.js';
 import type { StartupTimings } from '../timings/startup-timings.js';
 import { folderCache, rereadingCache, type FolderCache } from './folder-cache.js';
-import { linkToNothing, unreadableFile } from './unreadable-file.js';
+import { linkToNothing } from './unreadable-file.js';
 
 /** How many changed files are read at once when re-indexing. */
 const REINDEX_BATCH = 32;
@@ -359,7 +360,7 @@ export class NotesSession implements vscode.Disposable {
       return true;
     } catch (error) {
       index.delete(change.path);
-      this.unreadable.set(change.path, unreadableFile(change.path, error));
+      this.unreadable.set(change.path, unreadableFileDiagnostic(change.path, error));
       return true;
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidEncodingError, loadWorkspace, MemoryStore, type StoredText } from '@rapport/core';
-import { linkToNothing, unreadableFile } from './unreadable-file.js';
+import { InvalidEncodingError, loadWorkspace, MemoryStore, unreadableFileDiagnostic as unreadableFile, type StoredText } from '@rapport/core';
+import { linkToNothing } from './unreadable-file.js';
 
 /** A folder whose listed notes fail to read with the given errors (or read as nothing), as a disk's do. */
 class FailingStore extends MemoryStore {

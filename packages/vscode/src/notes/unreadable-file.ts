@@ -1,6 +1,3 @@
-/** The `unreadable-file` diagnostic, worded as a full load by core words it. */
-export { unreadableFileDiagnostic as unreadableFile } from '@rapport/core';
-
 /** The error a note that is listed (or still on disk) but reads as nothing stands for: a link to nothing. */
 export function linkToNothing(file: string): Error {
   return Object.assign(new Error(`${file} is a symbolic link to nothing`), { code: 'ENOENT' });
