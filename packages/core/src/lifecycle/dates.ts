@@ -23,7 +23,9 @@ function remembered<Args extends readonly (string | number)[], Answer>(compute: 
   const answers = new Map<string, Answer>();
   return (...args) => {
     const key = args.join('|');
-    if (answers.has(key)) return answers.get(key)!;
+    // Answers are never `undefined`, so one lookup tells a known answer.
+    const known = answers.get(key);
+    if (known !== undefined) return known;
     const answer = compute(...args);
     if (answers.size >= REMEMBERED_ANSWERS) answers.clear();
     answers.set(key, answer);
@@ -94,9 +96,7 @@ const meetingInstant = remembered((at: string, timeZone: string): number => {
 export const meetingDate: (at: string, timeZone: string) => string = remembered((at, timeZone) => calendarDate(new TZDate(meetingInstant(at, timeZone), timeZone)));
 
 /** Local wall-clock `HH:mm` of a meeting in `timeZone`. */
-export function meetingClock(at: string, timeZone: string): string {
-  return format(new TZDate(meetingStart(at, timeZone).getTime(), timeZone), 'HH:mm');
-}
+export const meetingClock: (at: string, timeZone: string) => string = remembered((at, timeZone) => format(new TZDate(meetingInstant(at, timeZone), timeZone), 'HH:mm'));
 
 /** True when `timeZone` is an IANA zone this runtime knows. */
 export function isTimeZone(timeZone: unknown): timeZone is string {

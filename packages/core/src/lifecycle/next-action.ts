@@ -34,7 +34,7 @@ export interface ActionContext {
  */
 export function nextActions(contact: Contact, context: ActionContext): NextAction[] {
   const rules = context.rules ?? defaultRules;
-  const make = (kind: ActionKind, action: string, due: string | null, letter?: string): NextAction => ({ contactId: contact.id, kind, action, due, ...(letter ? { letter } : {}) });
+  const make = (kind: ActionKind, action: string, due: string | null, letter?: string): NextAction => (letter ? { contactId: contact.id, kind, action, due, letter } : { contactId: contact.id, kind, action, due });
   if (contact.next) return [make('manual', contact.next.action, contact.next.due)];
   if (CLOSED_STAGES.includes(contact.stage)) return [];
 
@@ -155,16 +155,9 @@ export function contactAgenda(contact: Contact, context: ActionContext, today: s
   const items: AgendaItem[] = [];
   for (const action of nextActions(contact, context)) {
     if (action.due === null) continue;
-    items.push({
-      id: contact.id,
-      name: contact.name,
-      file: contact.file,
-      kind: action.kind,
-      action: action.action,
-      due: action.due,
-      overdue: action.due < today,
-      ...(action.letter ? { letter: action.letter } : {}),
-    });
+    const { kind, due, letter } = action;
+    const overdue = due < today;
+    items.push(letter ? { id: contact.id, name: contact.name, file: contact.file, kind, action: action.action, due, overdue, letter } : { id: contact.id, name: contact.name, file: contact.file, kind, action: action.action, due, overdue });
   }
   return items;
 }

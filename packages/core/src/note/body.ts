@@ -16,41 +16,20 @@ export interface BodySection {
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
-interface Line {
-  readonly start: number;
-  readonly text: string;
-  readonly inCode: boolean;
-}
-
-/** The body's lines from `bodyStart`, each marked when it sits in fenced code. */
-function bodyLines(content: string, bodyStart: number): Line[] {
-  const lines: Line[] = [];
-  let fence: { char: string; size: number } | undefined;
-  let start = bodyStart;
-  while (start < content.length) {
-    const newline = content.indexOf('\n', start);
-    const end = newline < 0 ? content.length : newline;
-    const text = content.slice(start, end).replace(/\r$/, '');
-    if (fence) {
-      const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text);
-      lines.push({ start, text, inCode: true });
-      if (closing && closing[1]![0] === fence.char && closing[1]!.length >= fence.size) fence = undefined;
-    } else {
-      const opening = FENCE_OPEN.exec(text);
-      if (opening) fence = { char: opening[1]![0]!, size: opening[1]!.length };
-      lines.push({ start, text, inCode: opening !== null });
-    }
-    start = end + 1;
-  }
-  return lines;
-}
+const SPACE = 0x20;
+const HASH = 0x23;
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
 
 /**
  * Splits a Markdown body into sections by ATX headings, skipping fenced code,
  * with the wikilinks of each. A line scanner rather than a full Markdown
  * parse: indexing thousands of notes needs only headings and links, and
- * `parseNote` gives the full tree when a caller needs it.
+ * `parseNote` gives the full tree when a caller needs it. Only lines that
+ * can matter — a `#`, a fence character or a `[[` — are cut out of the text:
+ * most lines of a note are prose, and indexing runs this over every note.
  */
 export function scanSections(content: string, bodyStart: number): BodySection[] {
   const sections: BodySection[] = [];
@@ -61,17 +40,40 @@ export function scanSections(content: string, bodyStart: number): BodySection[] 
   const close = (end: number) => {
     if (depth > 0 || end > start) sections.push({ title, depth, start, end, wikilinks: links });
   };
-  for (const line of bodyLines(content, bodyStart)) {
-    const heading = line.inCode ? null : HEADING.exec(line.text);
+  let fence: { code: number; size: number } | undefined;
+  let nextLink = content.indexOf('[[', bodyStart);
+  const lineText = (from: number, to: number) => (to > from && content.charCodeAt(to - 1) === 0x0d ? content.slice(from, to - 1) : content.slice(from, to));
+  for (let lineStart = bodyStart; lineStart < content.length; ) {
+    const newline = content.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? content.length : newline;
+    // Headings and fences start after at most three spaces.
+    let first = lineStart;
+    while (first < lineEnd && first - lineStart < 3 && content.charCodeAt(first) === SPACE) first++;
+    const code = first < lineEnd ? content.charCodeAt(first) : -1;
+    let inCode = false;
+    let heading: RegExpExecArray | null = null;
+    if (fence) {
+      inCode = true;
+      const closing = code === fence.code ? FENCE_CLOSE.exec(lineText(lineStart, lineEnd)) : null;
+      if (closing && closing[1]!.charCodeAt(0) === fence.code && closing[1]!.length >= fence.size) fence = undefined;
+    } else if (code === BACKTICK || code === TILDE) {
+      const opening = FENCE_OPEN.exec(lineText(lineStart, lineEnd));
+      if (opening) {
+        fence = { code, size: opening[1]!.length };
+        inCode = true;
+      }
+    } else if (code === HASH) heading = HEADING.exec(lineText(lineStart, lineEnd));
     if (heading) {
-      close(line.start);
+      close(lineStart);
       title = (heading[2] ?? '').trim();
       depth = heading[1]!.length;
-      start = line.start;
+      start = lineStart;
       links = [];
-    } else if (!line.inCode && line.text.includes('[[')) {
-      links.push(...findWikilinks(blankInlineCode(line.text), line.start));
+    } else if (!inCode && nextLink >= 0 && nextLink < lineEnd) {
+      links.push(...findWikilinks(blankInlineCode(lineText(lineStart, lineEnd)), lineStart));
     }
+    while (nextLink >= 0 && nextLink < lineEnd) nextLink = content.indexOf('[[', lineEnd);
+    lineStart = lineEnd + 1;
   }
   close(content.length);
   return sections;

@@ -11,11 +11,11 @@ import { NoteIndex, type NoteIndexOptions } from './note-index.js';
  */
 
 /**
- * Bump whenever `readNote`'s output changes for the same text, so caches
- * written by older code are ignored. A test pins the readings of the example
- * notes to this number.
+ * Bump whenever `readNote`'s output or `contentVersion` changes for the
+ * same text, so caches written by older code are ignored. A test pins the
+ * readings of the example notes to this number.
  */
-export const INDEX_CACHE_FORMAT = 2;
+export const INDEX_CACHE_FORMAT = 3;
 
 /**
  * Notes modified this close to (or after) the moment their identity was
