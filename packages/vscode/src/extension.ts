@@ -11,6 +11,7 @@ import { PromptHost } from './prompts/prompts.js';
 import * as referralsTree from './referrals-tree/index.js';
 import type { Services } from './services.js';
 import { onDidChangeSettings, readSettings, type ExtensionSettings } from './settings/read-settings.js';
+import { FirstPaint } from './timings/first-paint.js';
 import { StartupTimings } from './timings/startup-timings.js';
 import * as watcher from './watcher/index.js';
 import type { RapportApi } from './api.js';
@@ -21,11 +22,13 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   const log = vscode.window.createOutputChannel('Rapport', { log: true });
   let settings = readSettings();
   const settingsChanged = new vscode.EventEmitter<ExtensionSettings>();
-  const notes = new NotesSession(settings, log, timings);
+  const firstPaint = new FirstPaint();
+  const notes = new NotesSession(settings, log, timings, firstPaint);
   const prompts = new PromptHost();
-  const services: Services = { notes, prompts, log, timings, settings: () => settings, onDidChangeSettings: settingsChanged.event };
+  const services: Services = { notes, prompts, log, timings, firstPaint, settings: () => settings, onDidChangeSettings: settingsChanged.event };
   context.subscriptions.push(
     log,
+    firstPaint,
     notes,
     settingsChanged,
     onDidChangeSettings((next) => {

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { NotesSession } from './notes/notes-session.js';
 import type { PromptHost } from './prompts/prompts.js';
 import type { ExtensionSettings } from './settings/read-settings.js';
+import type { FirstPaint } from './timings/first-paint.js';
 import type { StartupTimings } from './timings/startup-timings.js';
 
 /** What every feature's `register(context, services)` gets. */
@@ -13,6 +14,8 @@ export interface Services {
   readonly log: vscode.LogOutputChannel;
   /** Start-up marks (activation, first paint, reconcile). */
   readonly timings: StartupTimings;
+  /** Work that waits for the Contacts view's first paint once the index is usable. */
+  readonly firstPaint: FirstPaint;
   /** The current `rapport.*` settings. */
   settings(): ExtensionSettings;
   /** Fires after the settings changed (and the notes session took them). */

@@ -4,9 +4,10 @@
 // twice — cold (no index cache; the load writes one), then warm (same folder,
 // same browser profile, a new server) — and reads the extension's start-up
 // marks from inside the extension host (test/bench/paint-probe.ts): how long
-// activate() took, when the Contacts view first returned contacts, when every
-// note had been checked against the disk, and how long one note edited on
-// disk takes to reach the index, the agenda and the graph. Prints a Markdown
+// activate() took, when the Contacts view first returned its groups and then
+// its first contacts, when every note had been checked against the disk, and
+// how long one note edited on disk takes to reach the index, the agenda and
+// the graph. Prints a Markdown
 // table and writes it to bench/results-vscode.md. A benchmark, not a test:
 // it reports whether the targets were met and exits 0 either way.
 //
@@ -96,8 +97,10 @@ try {
   const rows = [
     ['activate() duration, warm', ms(warm.timings.activated), `< ${ACTIVATION_TARGET_MS} ms, no note read`, warm.timings.activated < ACTIVATION_TARGET_MS && noIndexing(warm)],
     ['activate() duration, cold', ms(cold.timings.activated), `< ${ACTIVATION_TARGET_MS} ms, no note read`, cold.timings.activated < ACTIVATION_TARGET_MS && noIndexing(cold)],
-    ['Contacts tree painted after activation, warm', ms(paintWarm), `≤ ${PAINT_TARGET_MS} ms`, paintWarm <= PAINT_TARGET_MS],
-    ['Contacts tree painted after activation, cold', ms(paintCold), '—', undefined],
+    ['Contacts tree painted (its groups, with counts) after activation, warm', ms(warm.timings.treePainted), `≤ ${PAINT_TARGET_MS} ms`, warm.timings.treePainted <= PAINT_TARGET_MS],
+    ['First contacts painted (the first expanded group) after activation, warm', ms(paintWarm), `≤ ${PAINT_TARGET_MS} ms`, paintWarm <= PAINT_TARGET_MS],
+    ["… groups to first contacts (VS Code asks for a group's items after showing the groups), warm", ms(paintWarm - warm.timings.treePainted), '—', undefined],
+    ['First contacts painted after activation, cold', ms(paintCold), '—', undefined],
     ['Index usable after activation (warm / cold)', `${ms(warm.timings.indexReady)} / ${ms(cold.timings.indexReady)}`, '—', undefined],
     ['Every note checked against the disk, warm', ms(warm.timings.reconciled), '—', undefined],
     ['Every note read, cold', ms(cold.timings.reconciled), '—', undefined],

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays, addWorkingDays, daysBetween, isCalendarDate, todayIn } from './dates.js';
 
 /**
- * Day arithmetic is date-fns' on UTC midnights, remembered per question for
- * speed; these properties check the remembered answers stay date-fns'
- * answers, for the same question asked again and after the memory fills.
+ * Day arithmetic is date-fns' on `UTCDate` midnights (cheap UTC methods),
+ * remembered per question for speed; these properties check the answers are
+ * those of date-fns on `TZDate` midnights in 'UTC' (zone-aware, asking
+ * `Intl`), for the same question asked again and after the memory fills.
  */
 
 function utcMidnight(date: string): TZDate {

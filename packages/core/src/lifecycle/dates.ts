@@ -1,4 +1,5 @@
 import { TZDate } from '@date-fns/tz';
+import { UTCDate } from '@date-fns/utc';
 import { addBusinessDays, addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
 
 /**
@@ -47,9 +48,15 @@ export function isMeetingTime(value: unknown): value is string {
   return match !== null && isCalendarDate(match[1]) && Number(match[2]) < 24 && Number(match[3]) < 60 && Number(match[4] ?? 0) < 60 && isValid(parseISO(value));
 }
 
-function utcMidnight(date: string): TZDate {
+/**
+ * A `UTCDate`, not a `TZDate` in 'UTC': the same calendar, but each of its
+ * getters and setters is a plain UTC method, where a `TZDate` asks `Intl`
+ * for the zone's offset on every change (tens of µs each; an agenda makes
+ * thousands of them).
+ */
+function utcMidnight(date: string): UTCDate {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new TZDate(year, month - 1, day, 'UTC');
+  return new UTCDate(year, month - 1, day);
 }
 
 /** `format(date, 'yyyy-MM-dd')` without its token parser (most of a meeting day's cost); years before 1 and invalid dates go to date-fns. */

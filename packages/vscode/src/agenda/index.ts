@@ -28,6 +28,6 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   update();
   // "Today" moves at midnight even when no note changes.
   const timer = setInterval(update, 15 * 60_000);
-  context.subscriptions.push(view, status, services.notes.onDidChange(update), services.onDidChangeSettings(update), { dispose: () => clearInterval(timer) });
+  context.subscriptions.push(view, status, services.notes.onDidChange(() => services.firstPaint.run(update)), services.onDidChangeSettings(update), { dispose: () => clearInterval(timer) });
   return provider;
 }

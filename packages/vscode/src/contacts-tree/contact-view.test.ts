@@ -45,18 +45,18 @@ describe('contactView', () => {
     expect(view.icon).toBe(STAGE_ICONS.contacted);
     expect(view.urgency).toBe('overdue');
     expect(view.contextValue).toBe('contact.contacted');
-    expect(view.tooltip).toContain('Next: Follow up with Ana Lima (overdue 12 d)');
-    expect(view.tooltip).toContain('Tags: `ux` `health`');
+    expect(view.tooltip()).toContain('Next: Follow up with Ana Lima (overdue 12 d)');
+    expect(view.tooltip()).toContain('Tags: `ux` `health`');
   });
 
   it('escapes Markdown in names so a tooltip cannot run a command link', () => {
     const [odd] = contactsOf({ 'odd.md': note({ name: '[x](command:evil) *bold*', stage: 'identified' }, [['2026-11-20', 'identified']]) });
-    expect(contactView(odd!, null, TODAY).tooltip).toContain('\\[x\\]\\(command:evil\\) \\*bold\\*');
+    expect(contactView(odd!, null, TODAY).tooltip()).toContain('\\[x\\]\\(command:evil\\) \\*bold\\*');
   });
 });
 
 describe('groupContacts', () => {
-  const labels = (groupBy: 'stage' | 'organization' | 'tag' | 'due') => groupContacts(contacts, groupBy, context, TODAY).map((group) => [group.label, group.contacts.map((view) => view.id)]);
+  const labels = (groupBy: 'stage' | 'organization' | 'tag' | 'due') => groupContacts(contacts, groupBy, context, TODAY).map((group) => [group.label, group.contacts().map((view) => view.id)]);
 
   it('groups by stage in lifecycle order, leaving out empty stages and collapsing closed ones', () => {
     expect(labels('stage')).toEqual([

@@ -42,8 +42,12 @@ export interface ContactView {
   readonly file: string;
   readonly label: string;
   readonly description: string;
-  /** Markdown. */
-  readonly tooltip: string;
+  /**
+   * Markdown, built when asked: VS Code asks on hover (`resolveTreeItem`),
+   * and building and sending one for each of thousands of contacts delayed
+   * the first paint.
+   */
+  readonly tooltip: () => string;
   readonly icon: string;
   readonly urgency: Urgency | undefined;
   /** `contact.<stage>`, matched by `viewItem =~ /^contact/` in menus. */
@@ -53,20 +57,23 @@ export interface ContactView {
 export function contactView(contact: Contact, next: NextAction | null, today: string, referrer?: Contact): ContactView {
   const badge = dueBadge(next?.due, today);
   const where = [contact.role, contact.organization].filter(Boolean).join(' · ');
-  const lines = [
-    `**${escapeMarkdown(contact.name)}**${where ? ` — ${escapeMarkdown(where)}` : ''}`,
-    '',
-    `Stage: \`${contact.stage}\`${contact.history.length > 0 ? ` since ${contact.history.at(-1)!.date}` : ''}`,
-  ];
-  if (next) lines.push('', `Next: ${escapeMarkdown(next.action)}${next.due ? ` (${badge?.text ?? next.due})` : ''}`);
-  if (referrer) lines.push('', `Referred by ${escapeMarkdown(referrer.name)}`);
-  if (contact.tags.length > 0) lines.push('', `Tags: ${contact.tags.map((tag) => `\`${tag}\``).join(' ')}`);
+  const tooltip = () => {
+    const lines = [
+      `**${escapeMarkdown(contact.name)}**${where ? ` — ${escapeMarkdown(where)}` : ''}`,
+      '',
+      `Stage: \`${contact.stage}\`${contact.history.length > 0 ? ` since ${contact.history.at(-1)!.date}` : ''}`,
+    ];
+    if (next) lines.push('', `Next: ${escapeMarkdown(next.action)}${next.due ? ` (${badge?.text ?? next.due})` : ''}`);
+    if (referrer) lines.push('', `Referred by ${escapeMarkdown(referrer.name)}`);
+    if (contact.tags.length > 0) lines.push('', `Tags: ${contact.tags.map((tag) => `\`${tag}\``).join(' ')}`);
+    return lines.join('\n');
+  };
   return {
     id: contact.id,
     file: contact.file,
     label: contact.name,
     description: [where, badge?.text].filter(Boolean).join(' — '),
-    tooltip: lines.join('\n'),
+    tooltip,
     icon: STAGE_ICONS[contact.stage],
     urgency: badge?.urgency,
     contextValue: `contact.${contact.stage}`,
@@ -77,7 +84,14 @@ export interface ContactGroupView {
   readonly key: string;
   readonly label: string;
   readonly icon: string;
-  readonly contacts: readonly ContactView[];
+  /** How many contacts the group holds. */
+  readonly size: number;
+  /**
+   * The group's contacts, built on first call: VS Code asks for a group's
+   * items when it shows the group expanded, so a folder of thousands paints
+   * its first group without building every other one first.
+   */
+  readonly contacts: () => readonly ContactView[];
   /** Closed stages and "no date" start collapsed. */
   readonly collapsed: boolean;
 }
@@ -95,46 +109,58 @@ const CLOSED: readonly Stage[] = ['declined', 'no-response', 'archived'];
 
 /** Contacts in groups for the chosen grouping; empty groups are left out. */
 export function groupContacts(contacts: readonly Contact[], groupBy: GroupBy, context: ActionContext, today: string): ContactGroupView[] {
-  const byId = new Map(contacts.map((contact) => [contact.id, contact]));
   const withContacts = { ...context, contacts: context.contacts ?? contacts };
-  const views = contacts.map((contact) => {
-    const next = nextAction(contact, withContacts);
+  const nextActions = new Map<Contact, NextAction | null>();
+  const nextOf = (contact: Contact): NextAction | null => {
+    let next = nextActions.get(contact);
+    if (next === undefined) nextActions.set(contact, (next = nextAction(contact, withContacts)));
+    return next;
+  };
+  let byId: Map<string, Contact> | undefined;
+  const viewOf = (contact: Contact): ContactView => {
+    byId ??= new Map(contacts.map((each) => [each.id, each]));
     const referrer = contact.referredBy ? byId.get(contact.referredBy) : undefined;
-    return { contact, next, view: contactView(contact, next, today, referrer) };
-  });
+    return contactView(contact, nextOf(contact), today, referrer);
+  };
+  const group = (key: string, label: string, icon: string, members: readonly Contact[], collapsed: boolean): ContactGroupView => {
+    let views: readonly ContactView[] | undefined;
+    return { key, label, icon, size: members.length, contacts: () => (views ??= members.map(viewOf)), collapsed };
+  };
 
   switch (groupBy) {
-    case 'stage':
-      return STAGES.map((stage) => ({
-        key: `stage:${stage}`,
-        label: stage,
-        icon: STAGE_ICONS[stage],
-        contacts: views.filter((entry) => entry.contact.stage === stage).map((entry) => entry.view),
-        collapsed: CLOSED.includes(stage),
-      })).filter((group) => group.contacts.length > 0);
+    case 'stage': {
+      const byStage = new Map<Stage, Contact[]>(STAGES.map((stage) => [stage, []]));
+      for (const contact of contacts) byStage.get(contact.stage)!.push(contact);
+      return STAGES.filter((stage) => byStage.get(stage)!.length > 0).map((stage) => group(`stage:${stage}`, stage, STAGE_ICONS[stage], byStage.get(stage)!, CLOSED.includes(stage)));
+    }
     case 'organization': {
-      const groups = new Map<string, { label: string; contacts: ContactView[] }>();
-      for (const entry of views) {
-        const label = entry.contact.organization?.trim() || NO_ORGANIZATION;
+      const groups = new Map<string, { label: string; members: Contact[] }>();
+      for (const contact of contacts) {
+        const label = contact.organization?.trim() || NO_ORGANIZATION;
         const key = label.toLowerCase();
-        const group = groups.get(key) ?? { label, contacts: [] };
-        group.contacts.push(entry.view);
-        groups.set(key, group);
+        const found = groups.get(key) ?? { label, members: [] };
+        found.members.push(contact);
+        groups.set(key, found);
       }
       return [...groups.entries()]
         .sort(([a, ga], [b, gb]) => Number(ga.label === NO_ORGANIZATION) - Number(gb.label === NO_ORGANIZATION) || a.localeCompare(b))
-        .map(([key, group]) => ({ key: `organization:${key}`, label: group.label, icon: 'organization', contacts: group.contacts, collapsed: false }));
+        .map(([key, found]) => group(`organization:${key}`, found.label, 'organization', found.members, false));
     }
     case 'tag': {
-      const groups = new Map<string, ContactView[]>();
-      for (const entry of views) {
-        for (const tag of entry.contact.tags.length > 0 ? entry.contact.tags : [UNTAGGED]) groups.set(tag, [...(groups.get(tag) ?? []), entry.view]);
+      const groups = new Map<string, Contact[]>();
+      for (const contact of contacts) {
+        for (const tag of contact.tags.length > 0 ? contact.tags : [UNTAGGED]) {
+          const members = groups.get(tag);
+          if (members) members.push(contact);
+          else groups.set(tag, [contact]);
+        }
       }
       return [...groups.entries()]
         .sort(([a], [b]) => Number(a === UNTAGGED) - Number(b === UNTAGGED) || a.localeCompare(b))
-        .map(([tag, members]) => ({ key: `tag:${tag}`, label: tag, icon: tag === UNTAGGED ? 'circle-outline' : 'tag', contacts: members, collapsed: false }));
+        .map(([tag, members]) => group(`tag:${tag}`, tag, tag === UNTAGGED ? 'circle-outline' : 'tag', members, false));
     }
     case 'due': {
+      // Buckets depend on every contact's next action, so these are all computed here.
       const weekEnd = addCalendarDays(today, 7);
       const bucketOf = (due: string | null | undefined): (typeof DUE_BUCKETS)[number]['key'] => {
         if (!due) return 'none';
@@ -142,14 +168,16 @@ export function groupContacts(contacts: readonly Contact[], groupBy: GroupBy, co
         if (due === today) return 'today';
         return due <= weekEnd ? 'week' : 'later';
       };
-      const sorted = [...views].sort((a, b) => (a.next?.due ?? '9999').localeCompare(b.next?.due ?? '9999') || a.contact.name.localeCompare(b.contact.name));
-      return DUE_BUCKETS.map((bucket) => ({
-        key: `due:${bucket.key}`,
-        label: bucket.label,
-        icon: bucket.icon,
-        contacts: sorted.filter((entry) => bucketOf(entry.next?.due) === bucket.key).map((entry) => entry.view),
-        collapsed: bucket.key === 'none',
-      })).filter((group) => group.contacts.length > 0);
+      const sorted = [...contacts].sort((a, b) => (nextOf(a)?.due ?? '9999').localeCompare(nextOf(b)?.due ?? '9999') || a.name.localeCompare(b.name));
+      return DUE_BUCKETS.map((bucket) =>
+        group(
+          `due:${bucket.key}`,
+          bucket.label,
+          bucket.icon,
+          sorted.filter((contact) => bucketOf(nextOf(contact)?.due) === bucket.key),
+          bucket.key === 'none',
+        ),
+      ).filter((found) => found.size > 0);
     }
   }
 }

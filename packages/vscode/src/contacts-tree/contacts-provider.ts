@@ -21,15 +21,38 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
   }
 
   getChildren(node?: ContactsNode): ContactsNode[] {
-    if (node?.kind === 'group') return node.group.contacts.map((view) => ({ kind: 'contact', contactId: view.id, file: view.file, view, groupKey: node.group.key }));
+    if (node?.kind === 'group') {
+      const views = node.group.contacts();
+      if (views.length > 0) this.painted();
+      return views.map((view) => ({ kind: 'contact', contactId: view.id, file: view.file, view, groupKey: node.group.key }));
+    }
     if (node) return [];
+    if (this.services.notes.state === 'loading') return [{ kind: 'loading' }];
+    this.services.firstPaint.asked();
+    const groups = this.groups();
+    // VS Code asks next for the items of expanded groups, the first of which paints contacts; with none expanded, this is the paint.
+    if (groups.length > 0) this.services.timings.mark('treePainted');
+    if (groups.length === 0) this.services.firstPaint.painted();
+    else if (groups.every((group) => group.collapsed)) this.painted();
+    return groups.map((group) => ({ kind: 'group', group }));
+  }
+
+  private painted(): void {
+    this.services.timings.mark('contactsPainted');
+    this.services.firstPaint.painted();
+  }
+
+  private groups(): ContactGroupView[] {
     const { notes } = this.services;
-    if (notes.state === 'loading') return [{ kind: 'loading' }];
     const workspace = notes.workspace;
     if (!workspace || notes.state !== 'ready') return [];
-    const groups = groupContacts(workspace.index.contacts(), this.services.settings().groupBy, notes.actionContext(), notes.today());
-    if (groups.length > 0) this.services.timings.mark('contactsPainted');
-    return groups.map((group) => ({ kind: 'group', group }));
+    return groupContacts(workspace.index.contacts(), this.services.settings().groupBy, notes.actionContext(), notes.today());
+  }
+
+  /** The tooltip, when VS Code asks for it (on hover). */
+  resolveTreeItem(item: vscode.TreeItem, node: ContactsNode): vscode.TreeItem {
+    if (node.kind === 'contact') item.tooltip = new vscode.MarkdownString(node.view.tooltip());
+    return item;
   }
 
   getTreeItem(node: ContactsNode): vscode.TreeItem {
@@ -42,10 +65,10 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
       case 'group': {
         const item = new vscode.TreeItem(node.group.label, node.group.collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.group.key;
-        item.description = String(node.group.contacts.length);
+        item.description = String(node.group.size);
         item.iconPath = new vscode.ThemeIcon(node.group.icon);
         item.contextValue = 'group';
-        item.tooltip = `${node.group.contacts.length} contact${node.group.contacts.length === 1 ? '' : 's'}`;
+        item.tooltip = `${node.group.size} contact${node.group.size === 1 ? '' : 's'}`;
         return item;
       }
       case 'contact': {
@@ -53,7 +76,6 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
         const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
         item.id = `${node.groupKey}/${view.id}`;
         item.description = view.description;
-        item.tooltip = new vscode.MarkdownString(view.tooltip);
         const color = view.urgency && URGENCY_COLORS[view.urgency];
         item.iconPath = new vscode.ThemeIcon(view.icon, color ? new vscode.ThemeColor(color) : undefined);
         item.contextValue = view.contextValue;

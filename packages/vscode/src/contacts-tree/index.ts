@@ -15,6 +15,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   describe();
   context.subscriptions.push(
     view,
+    services.firstPaint.watch(view),
     services.notes.onDidChange(() => provider.refresh()),
     services.onDidChangeSettings(() => {
       describe();

@@ -57,7 +57,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 
   context.subscriptions.push(
     collection,
-    services.notes.onDidChange(refreshAll),
+    services.notes.onDidChange(() => services.firstPaint.run(refreshAll)),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.contentChanges.length === 0) return;
       const key = event.document.uri.toString();

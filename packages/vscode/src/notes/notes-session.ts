@@ -23,6 +23,7 @@ import { fromNoteUri, toNoteUri } from '../adapter.js';
 import { applyOverrides } from '../settings/config-overrides.js';
 import type { ExtensionSettings } from '../settings/read-settings.js';
 import { VscodeNoteStore } from '../store/vscode-note-store.js';
+import type { FirstPaint } from '../timings/first-paint.js';
 import type { StartupTimings } from '../timings/startup-timings.js';
 import { folderCache, rereadingCache, type FolderCache } from './folder-cache.js';
 import { linkToNothing } from './unreadable-file.js';
@@ -72,6 +73,7 @@ export class NotesSession implements vscode.Disposable {
     private settings: ExtensionSettings,
     private readonly log: vscode.LogOutputChannel,
     private readonly timings?: StartupTimings,
+    private readonly firstPaint?: FirstPaint,
   ) {}
 
   get state(): NotesState {
@@ -274,6 +276,9 @@ export class NotesSession implements vscode.Disposable {
     const painted = local && !request.reread ? await this.paintFromCache(generation, store, local.cache, local.readText) : undefined;
     if (generation !== this.generation) return;
     const paintedMs = performance.now() - started;
+    // Checking every note against the disk can wait until the Contacts view has shown the restored index.
+    if (painted) await this.firstPaint?.whenPainted();
+    if (generation !== this.generation) return;
 
     const cache = local && (request.reread ? rereadingCache(local.cache) : painted ? { ...local.cache, load: async () => painted.snapshot } : local.cache);
     const options: LoadOptions = local && cache ? { cache, index: painted?.index ?? new NoteIndex({ readText: local.readText }) } : {};
@@ -295,6 +300,7 @@ export class NotesSession implements vscode.Disposable {
     this.setState(state);
     this.timings?.mark('indexReady');
     this.timings?.mark('reconciled');
+    this.firstPaint?.expect();
     const total = performance.now() - started;
     this.log.info(
       painted
@@ -311,6 +317,9 @@ export class NotesSession implements vscode.Disposable {
    */
   private async paintFromCache(generation: number, store: VscodeNoteStore, cache: IndexCache, readText: FolderCache['readText']): Promise<{ snapshot: IndexSnapshot; index: NoteIndex; versions: Map<string, string> } | undefined> {
     const started = performance.now();
+    // The config is read meanwhile: its file I/O overlaps the cache's parsing.
+    const configLoading = loadConfig(store);
+    configLoading.catch(() => undefined);
     const snapshot = await cache.load().catch(() => undefined);
     if (!snapshot || generation !== this.generation) return undefined;
     const loaded = performance.now();
@@ -323,7 +332,7 @@ export class NotesSession implements vscode.Disposable {
       return undefined;
     }
     if (index.contacts().length === 0) return undefined;
-    const { config, diagnostics } = await loadConfig(store);
+    const { config, diagnostics } = await configLoading;
     if (generation !== this.generation) return undefined;
     this.index = index;
     this.folderConfig = config;
@@ -332,6 +341,7 @@ export class NotesSession implements vscode.Disposable {
     this.cachedWorkspace = undefined;
     this.setState('ready');
     this.timings?.mark('indexReady');
+    this.firstPaint?.expect();
     this.log.info(`Index cache: read in ${(loaded - started).toFixed(0)} ms, restored in ${(performance.now() - loaded).toFixed(0)} ms`);
     this.changed.fire({ files: 'all' });
     return { snapshot, index, versions: new Map(index.files().map((file) => [file, index.version(file)!])) };

@@ -47,6 +47,7 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
 
 export function register(context: vscode.ExtensionContext, services: Services): ReferralsProvider {
   const provider = new ReferralsProvider(services);
-  context.subscriptions.push(vscode.window.createTreeView('rapport.views.referrals', { treeDataProvider: provider }), services.notes.onDidChange(() => provider.refresh()));
+  const refresh = () => provider.refresh();
+  context.subscriptions.push(vscode.window.createTreeView('rapport.views.referrals', { treeDataProvider: provider }), services.notes.onDidChange(() => services.firstPaint.run(refresh)));
   return provider;
 }

@@ -4,7 +4,13 @@ export type StartupMark =
   | 'activated'
   /** The index was usable (restored from the cache, or fully read when there was none). */
   | 'indexReady'
-  /** The Contacts view first returned contacts to VS Code. */
+  /** The Contacts view first returned its groups, with their counts, to VS Code. */
+  | 'treePainted'
+  /**
+   * The Contacts view first returned contacts to VS Code: the items of an
+   * expanded group, which VS Code asks for once it has shown the groups (or
+   * the groups themselves when all are collapsed).
+   */
   | 'contactsPainted'
   /** The first load finished: every note checked against the disk. */
   | 'reconciled';

@@ -67,7 +67,7 @@ suite('Contacts tree', () => {
     await groupsOf('stage');
   });
 
-  test('contact items show role and organization, an icon per stage, a tooltip with the next action, and open their note', async () => {
+  test('contact items show role and organization, an icon per stage, a tooltip (built on hover) with the next action, and open their note', async () => {
     const rapport = await api();
     await groupsOf('stage');
     const nodes = rapport.views.contacts.getChildren().flatMap((group) => rapport.views.contacts.getChildren(group)) as Extract<ContactsNode, { kind: 'contact' }>[];
@@ -77,7 +77,8 @@ suite('Contacts tree', () => {
     assert.match(String(item.description), /^Senior UX Researcher · Brightline Health/);
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'sync');
     assert.equal(item.contextValue, 'contact.nurturing');
-    const tooltip = (item.tooltip as vscode.MarkdownString).value;
+    assert.equal(item.tooltip, undefined, 'the tooltip is built on hover, not with the item');
+    const tooltip = (rapport.views.contacts.resolveTreeItem(item, maya).tooltip as vscode.MarkdownString).value;
     assert.match(tooltip, /Next: Keep in touch with Maya Chen/);
     assert.match(tooltip, /Referred by Dana Okafor/);
     const icons = new Set(nodes.map((node) => (rapport.views.contacts.getTreeItem(node).iconPath as vscode.ThemeIcon).id));

@@ -1,0 +1,109 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FirstPaint, type WatchedView } from './first-paint.js';
+
+/** A Contacts view whose visibility the test sets. */
+function fakeView(visible: boolean): WatchedView & { show(): void } {
+  const listeners: ((event: { visible: boolean }) => unknown)[] = [];
+  const view = {
+    visible,
+    onDidChangeVisibility: (listener: (event: { visible: boolean }) => unknown) => {
+      listeners.push(listener);
+      return { dispose: () => undefined };
+    },
+    show: () => {
+      view.visible = true;
+      for (const listener of listeners) listener({ visible: true });
+    },
+  };
+  return view;
+}
+
+describe('FirstPaint', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('runs work at once before the index is usable and after the first paint', () => {
+    const paint = new FirstPaint();
+    paint.watch(fakeView(true));
+    const work = vi.fn();
+    paint.run(work);
+    expect(work).toHaveBeenCalledTimes(1);
+    paint.expect();
+    paint.painted();
+    vi.advanceTimersByTime(0);
+    paint.run(work);
+    expect(work).toHaveBeenCalledTimes(2);
+  });
+
+  it('holds work from the moment the index is usable until the turn after the Contacts view painted, once per work', async () => {
+    const paint = new FirstPaint();
+    paint.watch(fakeView(true));
+    paint.expect();
+    const order: string[] = [];
+    const agenda = () => order.push('agenda');
+    paint.run(agenda);
+    paint.run(agenda);
+    const reconciled = paint.whenPainted().then(() => order.push('disk check'));
+    paint.painted();
+    order.push('contacts returned');
+    expect(order).toEqual(['contacts returned']);
+    await vi.advanceTimersByTimeAsync(0);
+    await reconciled;
+    expect(order).toEqual(['contacts returned', 'agenda', 'disk check']);
+  });
+
+  it('stops holding work after a second when the view never paints', () => {
+    const paint = new FirstPaint();
+    paint.watch(fakeView(true));
+    paint.expect();
+    const work = vi.fn();
+    paint.run(work);
+    vi.advanceTimersByTime(999);
+    expect(work).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits only briefly for a hidden view, and fully for one that appears or is asked for its items meanwhile', () => {
+    const hidden = new FirstPaint();
+    hidden.watch(fakeView(false));
+    hidden.expect();
+    const early = vi.fn();
+    hidden.run(early);
+    vi.advanceTimersByTime(500);
+    expect(early).toHaveBeenCalledTimes(1);
+
+    const opening = new FirstPaint();
+    const view = fakeView(false);
+    opening.watch(view);
+    opening.expect();
+    const later = vi.fn();
+    opening.run(later);
+    vi.advanceTimersByTime(100);
+    view.show();
+    vi.advanceTimersByTime(400);
+    expect(later).not.toHaveBeenCalled();
+    opening.painted();
+    vi.advanceTimersByTime(0);
+    expect(later).toHaveBeenCalledTimes(1);
+
+    const asked = new FirstPaint();
+    asked.watch(fakeView(false));
+    asked.expect();
+    const work = vi.fn();
+    asked.run(work);
+    asked.asked();
+    vi.advanceTimersByTime(900);
+    expect(work).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(100);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds nothing when there is no Contacts view', () => {
+    const paint = new FirstPaint();
+    paint.expect();
+    const work = vi.fn();
+    paint.run(work);
+    expect(work).toHaveBeenCalledTimes(1);
+  });
+});
