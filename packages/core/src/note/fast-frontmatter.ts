@@ -37,6 +37,9 @@ const UNSUPPORTED = Symbol('unsupported');
 // control characters and lone surrogates (errors in YAML), NEL and BOM (line-break and
 // marker rules), and a CR that does not end a line.
 const UNSUPPORTED_CHARS = /[\t\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDFFF]|\r(?!\n)/u;
+// The same scan without the `u` flag runs twice as fast, but it also matches either half of a
+// well-formed surrogate pair (an emoji): only a text it matches gets the exact scan.
+const MAYBE_UNSUPPORTED_CHARS = /[\t\0-\x08\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)/;
 
 // Keys are kept to words the core schema reads as text (no numbers, booleans, nulls).
 const SIMPLE_KEY = /^[A-Za-z_][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+)*$/;
@@ -77,7 +80,7 @@ interface Line {
 
 /** Reads `yaml` if it is within the fast subset; `undefined` means "ask `yaml`". */
 export function parseFastFrontmatter(yaml: string): FastFrontmatter | undefined {
-  if (UNSUPPORTED_CHARS.test(yaml)) return undefined;
+  if (MAYBE_UNSUPPORTED_CHARS.test(yaml) && UNSUPPORTED_CHARS.test(yaml)) return undefined;
   try {
     return new Reader(yaml).read();
   } catch (error) {
