@@ -10,7 +10,8 @@ import { readLayout } from '../src/note/source.js';
 
 /**
  * `readNote` reads most frontmatter with the fast reader and falls back to
- * `yaml` for the rest or whenever a note has a problem. Property: the
+ * `yaml` for the rest, or when a problem needs a position the fast reader
+ * does not know. Property: the
  * reading — contact, diagnostics with their exact positions, the
  * `referred_by` range — is the same as reading every note through `yaml`.
  */

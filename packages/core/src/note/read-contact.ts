@@ -40,9 +40,10 @@ type Path = readonly (string | number)[];
  * Reads and validates one note. Never throws for anything in the text:
  * every problem becomes a positioned diagnostic.
  *
- * Frontmatter in the common subset of YAML is read by the fast reader; a
- * note with any problem, or with YAML the fast reader leaves alone, is read
- * again through `yaml`'s Document API, whose node ranges place diagnostics.
+ * Frontmatter in the common subset of YAML is read by the fast reader. A
+ * note whose problems sit where the fast reader knows no position (inside a
+ * list or mapping), or with YAML it leaves alone, is read again through
+ * `yaml`'s Document API, whose node ranges place diagnostics.
  */
 export function readNote(file: string, text: string): NoteReading {
   const layout = readLayout(text);
@@ -58,7 +59,7 @@ export function readNote(file: string, text: string): NoteReading {
         return range;
       },
     });
-    if (located && reading.diagnostics.length === 0) return reading;
+    if (located) return reading;
   }
   return readNoteExact(file, text, layout);
 }
