@@ -1,5 +1,5 @@
 import { isAscii } from 'node:buffer';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { Contact } from '../model/contact.js';
 import type { NoteReading } from '../note/read-contact.js';
@@ -52,29 +52,19 @@ export class NodeIndexCache implements IndexCache {
   }
 
   async load(): Promise<IndexSnapshot | undefined> {
-    let bytes: Buffer;
     try {
-      bytes = readFileSync(this.path);
-    } catch {
-      return undefined;
-    }
-    try {
-      // A cache this code wrote is ASCII; anything else is decoded properly, then most likely refused below.
-      const ascii = isAscii(bytes);
-      const line = (start: number, end: number) => bytes.toString(ascii ? 'latin1' : 'utf8', start, end);
-      let end = bytes.indexOf(10);
-      if (end < 0) return undefined;
-      const header = JSON.parse(line(0, end)) as Partial<IndexSnapshot>;
-      if (header.format !== INDEX_CACHE_FORMAT) return undefined;
+      let header: Partial<IndexSnapshot> | undefined;
       const notes: Record<string, CachedNote> = {};
-      for (let start = end + 1; start < bytes.length; start = end + 1) {
-        end = bytes.indexOf(10, start);
-        if (end < 0) end = bytes.length;
-        if (end === start) continue;
-        const [file, note] = decodeNote(JSON.parse(line(start, end)));
-        notes[file] = note;
-      }
-      return asSnapshot({ ...header, notes });
+      forEachLine(this.path, (line) => {
+        if (header === undefined) {
+          header = JSON.parse(line) as Partial<IndexSnapshot>;
+          if (header.format !== INDEX_CACHE_FORMAT) throw new TypeError('another format');
+        } else if (line !== '') {
+          const [file, note] = decodeNote(JSON.parse(line));
+          notes[file] = note;
+        }
+      });
+      return header ? asSnapshot({ ...header, notes }) : undefined;
     } catch {
       return undefined;
     }
@@ -121,6 +111,49 @@ export class NodeIndexCache implements IndexCache {
       }
     }
   }
+}
+
+/**
+ * Calls `visit` with each line of a file, read a chunk at a time: the cache
+ * of 50,000 notes is 54 MB, and holding all of it while the index is built
+ * from it pushed a warm load past its memory budget. A cache this code wrote
+ * is ASCII, which is decoded without UTF-8 work; any other line is decoded
+ * properly, then most likely refused.
+ */
+function forEachLine(path: string, visit: (line: string) => void): void {
+  const descriptor = openSync(path, 'r');
+  try {
+    let buffer = Buffer.allocUnsafe(CHUNK);
+    let carried = 0;
+    for (;;) {
+      if (carried === buffer.length) {
+        // A line longer than the buffer: make room for the rest of it.
+        const larger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(larger, 0, 0, carried);
+        buffer = larger;
+      }
+      const read = readSync(descriptor, buffer, carried, buffer.length - carried, null);
+      const end = carried + read;
+      let start = 0;
+      for (let newline = buffer.indexOf(10, start); newline >= 0 && newline < end; newline = buffer.indexOf(10, start)) {
+        visit(decodeLine(buffer.subarray(start, newline)));
+        start = newline + 1;
+      }
+      if (read === 0) {
+        if (start < end) visit(decodeLine(buffer.subarray(start, end)));
+        return;
+      }
+      // The unfinished last line moves to the front, and the next read continues it.
+      buffer.copy(buffer, 0, start, end);
+      carried = end - start;
+    }
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+function decodeLine(bytes: Buffer): string {
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
 
 /**
