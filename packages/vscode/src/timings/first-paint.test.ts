@@ -99,6 +99,20 @@ describe('FirstPaint', () => {
     expect(work).toHaveBeenCalledTimes(1);
   });
 
+  it('drops waiting work when disposed, and runs later work at once', () => {
+    const paint = new FirstPaint();
+    paint.watch(fakeView(true));
+    paint.expect();
+    const waiting = vi.fn();
+    paint.run(waiting);
+    paint.dispose();
+    vi.advanceTimersByTime(2_000);
+    expect(waiting).not.toHaveBeenCalled();
+    const later = vi.fn();
+    paint.run(later);
+    expect(later).toHaveBeenCalledTimes(1);
+  });
+
   it('holds nothing when there is no Contacts view', () => {
     const paint = new FirstPaint();
     paint.expect();

@@ -74,8 +74,11 @@ export class FirstPaint {
     return new Promise((resolve) => this.run(resolve));
   }
 
+  /** On deactivation: waiting work is dropped rather than run against views being disposed. */
   dispose(): void {
-    this.release();
+    this.clearTimers();
+    this.queued.clear();
+    this.phase = 'done';
   }
 
   private release(): void {
