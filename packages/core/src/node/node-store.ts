@@ -82,11 +82,11 @@ export class NodeStore implements NoteStore {
 
   readSync(path: string): StoredText | undefined {
     try {
-      const absolute = this.resolve(path);
-      // Invalid bytes decode to U+FFFD; only a text with one (invalid, or a real U+FFFD) is
-      // read again as bytes to check it and place the error.
-      const decoded = readUtf8(absolute);
-      const text = decoded.includes('\uFFFD') ? decodeUtf8(path, readFileSync(absolute)) : decoded;
+      const bytes = readBytes(this.resolve(path));
+      // Invalid bytes decode to U+FFFD; only a text with one (invalid, or a real U+FFFD) has its
+      // bytes checked strictly, to refuse it and place the error.
+      const decoded = bytes.toString('utf8');
+      const text = decoded.includes('\uFFFD') ? decodeUtf8(path, bytes) : decoded;
       return { text, version: contentVersion(text) };
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -172,7 +172,6 @@ async function lockNote(absolute: string): Promise<() => void> {
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Decodes UTF-8, refusing invalid bytes: replacing them would corrupt the note on the next write. */
 /**
  * One buffer for every read: notes are a few KB, and reading into it skips
  * the size query and the fresh buffer `readFileSync` makes per file (15% of
@@ -180,23 +179,24 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  */
 const readBuffer = Buffer.allocUnsafe(64 * 1024);
 
-/** A file's text, decoded as UTF-8 (invalid bytes as U+FFFD, a BOM kept). */
-function readUtf8(absolute: string): string {
+/** A file's bytes: a view of `readBuffer`, valid until the next read, or a buffer of its own for a file too large for it. */
+function readBytes(absolute: string): Buffer {
   const descriptor = openSync(absolute, 'r');
   try {
     let length = 0;
     for (;;) {
       const read = readSync(descriptor, readBuffer, length, readBuffer.length - length, null);
-      if (read === 0) return readBuffer.toString('utf8', 0, length);
+      if (read === 0) return readBuffer.subarray(0, length);
       length += read;
       // Larger than the buffer: a rare note, read whole.
-      if (length === readBuffer.length) return readFileSync(absolute, 'utf8');
+      if (length === readBuffer.length) return readFileSync(absolute);
     }
   } finally {
     closeSync(descriptor);
   }
 }
 
+/** Decodes UTF-8, refusing invalid bytes: replacing them would corrupt the note on the next write. */
 function decodeUtf8(path: string, bytes: Buffer): string {
   // `isUtf8` validates natively; `toString` then decodes without a second check (and keeps a BOM, as `ignoreBOM` does).
   if (isUtf8(bytes)) return bytes.toString('utf8');

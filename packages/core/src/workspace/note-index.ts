@@ -4,6 +4,7 @@ import { todayIn } from '../lifecycle/dates.js';
 import { contactAgenda, isActiveContact, organizationKey, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
 import { STAGES, type Stage } from '../model/vocabulary.js';
+import { detach } from '../note/detached-string.js';
 import { readNote, type NoteReading } from '../note/read-contact.js';
 import { noteId } from '../note/wikilinks.js';
 import { FilesByKey } from './files-by-key.js';
@@ -132,14 +133,6 @@ export class NoteIndex {
   private readonly agendaDirty = new Set<string>();
 
   private diagnosticsView: readonly Diagnostic[] | undefined;
-
-  /**
-   * One flat copy of each id the graph holds. Ids read from a note are
-   * slices of its whole (often two-byte) text; comparing those is ~20× slower
-   * than comparing flat strings, and the graph compares every edge's ids on
-   * each rebuild.
-   */
-  private readonly graphIds = new Map<string, string>();
 
   constructor(options: NoteIndexOptions = {}) {
     this.readText = options.readText;
@@ -359,29 +352,25 @@ export class NoteIndex {
     }
   }
 
-  /** What one contact adds to the referral graph, given the ids that resolve now (as `referralGraph()` computes it). */
+  /**
+   * What one contact adds to the referral graph, given the ids that resolve
+   * now (as `referralGraph()` computes it). Edge ids are detached: flat,
+   * shared copies compare ~20× faster than cuts of a note's (often two-byte)
+   * text, and each rebuild compares every edge's ids.
+   */
   private graphParts(contact: Contact): { edges: EdgePart[]; pending: PendingPart[] } {
     const edges: EdgePart[] = [];
     const pending: PendingPart[] = [];
     if (contact.referredBy && contact.referredBy !== contact.id && this.validFilesById.has(contact.referredBy)) {
-      edges.push({ from: this.graphId(contact.referredBy), to: this.graphId(contact.id), source: 'referred_by' });
+      edges.push({ from: detach(contact.referredBy), to: detach(contact.id), source: 'referred_by' });
     }
     contact.outcomeLinks.forEach((target, index) => {
       if (!this.validFilesById.has(target)) pending.push({ item: { from: contact.id, target }, contact, index });
-      else if (target !== contact.id) edges.push({ from: this.graphId(contact.id), to: this.graphId(target), source: 'outcomes' });
+      else if (target !== contact.id) edges.push({ from: detach(contact.id), to: detach(target), source: 'outcomes' });
     });
     return { edges, pending };
   }
 
-  private graphId(id: string): string {
-    let flat = this.graphIds.get(id);
-    if (flat === undefined) {
-      flat = JSON.parse(JSON.stringify(id)) as string;
-      // Keyed by the copy too: the slice would keep its note's text alive.
-      this.graphIds.set(flat, flat);
-    }
-    return flat;
-  }
 
   private agendaParts(contact: Contact, state: { context: AgendaContext; today: string }): AgendaPart[] {
     const items = contactAgenda(contact, { ...state.context, contacts: this.colleaguesOf(contact) }, state.today);

@@ -198,7 +198,6 @@ export class NotesSession implements vscode.Disposable {
     return this.currentRoot ? fromNoteUri(this.currentRoot, uri) : undefined;
   }
 
-  /** Note paths under `folder` the session knows of: indexed notes and unreadable files. */
   /**
    * Catches up with events the file watcher dropped — it may, in a burst
    * such as a checkout of a thousand notes: notes on disk the index lacks
@@ -219,6 +218,7 @@ export class NotesSession implements vscode.Disposable {
     await this.applyChanges(changes);
   }
 
+  /** Note paths under `folder` the session knows of: indexed notes and unreadable files. */
   filesUnder(folder: string): string[] {
     const prefix = `${folder}/`;
     return [...(this.index?.files() ?? []), ...this.unreadable.keys()].filter((file) => file.startsWith(prefix));
@@ -366,7 +366,7 @@ export class NotesSession implements vscode.Disposable {
       if (!stored) return index.delete(change.path);
       // Versions, not texts: the index may keep no texts (it reads them back from the disk).
       if (index.version(change.path) === stored.version) return false;
-      index.set(change.path, stored.text);
+      index.set(change.path, stored.text, stored.version);
       return true;
     } catch (error) {
       index.delete(change.path);

@@ -18,6 +18,16 @@ function fakeView(visible: boolean): WatchedView & { show(): void } {
   return view;
 }
 
+/** A first paint awaited with `view` on screen or not, and one piece of work it holds. */
+function holding(view: WatchedView): [FirstPaint, ReturnType<typeof vi.fn>] {
+  const paint = new FirstPaint();
+  paint.watch(view);
+  paint.expect();
+  const work = vi.fn();
+  paint.run(work);
+  return [paint, work];
+}
+
 describe('FirstPaint', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
@@ -53,11 +63,7 @@ describe('FirstPaint', () => {
   });
 
   it('stops holding work after a second when the view never paints', () => {
-    const paint = new FirstPaint();
-    paint.watch(fakeView(true));
-    paint.expect();
-    const work = vi.fn();
-    paint.run(work);
+    const [paint, work] = holding(fakeView(true));
     vi.advanceTimersByTime(999);
     expect(work).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
@@ -65,20 +71,12 @@ describe('FirstPaint', () => {
   });
 
   it('waits only briefly for a hidden view, and fully for one that appears or is asked for its items meanwhile', () => {
-    const hidden = new FirstPaint();
-    hidden.watch(fakeView(false));
-    hidden.expect();
-    const early = vi.fn();
-    hidden.run(early);
+    const [, early] = holding(fakeView(false));
     vi.advanceTimersByTime(500);
     expect(early).toHaveBeenCalledTimes(1);
 
-    const opening = new FirstPaint();
     const view = fakeView(false);
-    opening.watch(view);
-    opening.expect();
-    const later = vi.fn();
-    opening.run(later);
+    const [opening, later] = holding(view);
     vi.advanceTimersByTime(100);
     view.show();
     vi.advanceTimersByTime(400);
@@ -87,11 +85,7 @@ describe('FirstPaint', () => {
     vi.advanceTimersByTime(0);
     expect(later).toHaveBeenCalledTimes(1);
 
-    const asked = new FirstPaint();
-    asked.watch(fakeView(false));
-    asked.expect();
-    const work = vi.fn();
-    asked.run(work);
+    const [asked, work] = holding(fakeView(false));
     asked.asked();
     vi.advanceTimersByTime(900);
     expect(work).not.toHaveBeenCalled();
@@ -100,11 +94,7 @@ describe('FirstPaint', () => {
   });
 
   it('drops waiting work when disposed, and runs later work at once', () => {
-    const paint = new FirstPaint();
-    paint.watch(fakeView(true));
-    paint.expect();
-    const waiting = vi.fn();
-    paint.run(waiting);
+    const [paint, waiting] = holding(fakeView(true));
     paint.dispose();
     vi.advanceTimersByTime(2_000);
     expect(waiting).not.toHaveBeenCalled();
