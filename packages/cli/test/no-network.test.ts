@@ -1,13 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { exampleCopy } from './support/run-cli.js';
 
 const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
 const preload = fileURLToPath(new URL('./support/deny-network.cjs', import.meta.url));
-const example = fileURLToPath(new URL('../../../examples/job-search', import.meta.url));
 
 /** Every command, as a user would run it over a copy of the example folder. */
 const COMMANDS: readonly (readonly string[])[] = [
@@ -36,8 +34,7 @@ describe('no command reaches the network', () => {
   });
 
   it.each(COMMANDS.map((args) => [args.join(' '), args]))('rapport %s', (_, args) => {
-    const folder = mkdtempSync(join(tmpdir(), 'rapport-offline-'));
-    cpSync(example, folder, { recursive: true });
+    const folder = exampleCopy();
     const result = spawnSync(process.execPath, ['--require', preload, bin, ...args, '--dir', folder], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(result.stderr).not.toContain('NETWORK ATTEMPT');
     expect(result.status, result.stderr).not.toBe(99);

@@ -35,10 +35,10 @@ const count = (passed, failed) => {
 execFileSync(process.execPath, ['esbuild.mjs', '--tests'], { cwd: EXTENSION, stdio: 'inherit' });
 const scratch = mkdtempSync(join(tmpdir(), 'rapport-vscode-tests-'));
 
-/** A throwaway copy of the example folder: tests write to it. */
+/** A throwaway copy of the example folder (tests write to it), without the index cache a run of the demo leaves there. */
 function exampleCopy(name) {
   const target = join(scratch, name);
-  cpSync(EXAMPLE, target, { recursive: true });
+  cpSync(EXAMPLE, target, { recursive: true, filter: (source) => !/[\\/]\.rapport[\\/]cache$/.test(source) });
   return target;
 }
 

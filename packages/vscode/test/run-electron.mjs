@@ -24,7 +24,7 @@ const totals = { passed: 0, failed: 0 };
 try {
   for (const mode of ['trusted', 'restricted']) {
     const folder = join(scratch, `job-search-${mode}`);
-    cpSync(EXAMPLE, folder, { recursive: true });
+    cpSync(EXAMPLE, folder, { recursive: true, filter: (source) => !/[\\/]\.rapport[\\/]cache$/.test(source) });
     const userData = join(scratch, `user-data-${mode}`);
     mkdirSync(join(userData, 'User'), { recursive: true });
     // No trust dialog: a folder that is not trusted then opens straight in Restricted Mode.

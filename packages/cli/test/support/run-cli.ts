@@ -62,10 +62,10 @@ export function rapportUnprivileged(args: readonly string[]): CliResult {
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** A fresh copy of the example notes folder. */
+/** A fresh copy of the example notes folder, without the index cache a run of the demo leaves there. */
 export function exampleCopy(): string {
   const folder = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
-  cpSync(exampleFolder, folder, { recursive: true });
+  cpSync(exampleFolder, folder, { recursive: true, filter: (source) => !/[\\/]\.rapport[\\/]cache$/.test(source) });
   return folder;
 }
 
