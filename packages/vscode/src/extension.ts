@@ -6,6 +6,7 @@ import * as contactsTree from './contacts-tree/index.js';
 import * as diagnostics from './diagnostics/index.js';
 import * as graph from './graph/index.js';
 import * as letters from './letters/index.js';
+import * as links from './links/index.js';
 import { NotesSession } from './notes/notes-session.js';
 import { PromptHost } from './prompts/prompts.js';
 import * as referralsTree from './referrals-tree/index.js';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   watcher.register(context, services);
   graph.register(context, services);
   letters.register(context, services);
+  links.register(context, services);
 
   notes.start();
   timings.mark('activated');

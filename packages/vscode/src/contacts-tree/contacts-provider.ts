@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
+import type { GroupBy } from '../settings/read-settings.js';
 import { groupContacts, type ContactGroupView, type ContactView, type Urgency } from './contact-view.js';
 
 export type ContactsNode =
@@ -14,7 +15,10 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
   private readonly changed = new vscode.EventEmitter<ContactsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly services: Services,
+    private readonly groupBy: () => GroupBy,
+  ) {}
 
   refresh(): void {
     this.changed.fire(undefined);
@@ -46,7 +50,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
     const { notes } = this.services;
     const workspace = notes.workspace;
     if (!workspace || notes.state !== 'ready') return [];
-    return groupContacts(workspace.index.contacts(), this.services.settings().groupBy, notes.actionContext(), notes.today());
+    return groupContacts(workspace.index.contacts(), this.groupBy(), notes.actionContext(), notes.today());
   }
 
   /** The tooltip, when VS Code asks for it (on hover). */
