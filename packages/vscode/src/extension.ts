@@ -10,6 +10,7 @@ import * as links from './links/index.js';
 import { NotesSession } from './notes/notes-session.js';
 import { PromptHost } from './prompts/prompts.js';
 import * as referralsTree from './referrals-tree/index.js';
+import * as snippets from './snippets/index.js';
 import type { Services } from './services.js';
 import { onDidChangeSettings, readSettings, type ExtensionSettings } from './settings/read-settings.js';
 import { FirstPaint } from './timings/first-paint.js';
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   graph.register(context, services);
   letters.register(context, services);
   links.register(context, services);
+  snippets.register(context, services);
 
   notes.start();
   timings.mark('activated');
