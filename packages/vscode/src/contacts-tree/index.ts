@@ -11,6 +11,13 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const grouping = new GroupByChoice(context.workspaceState, () => services.settings().groupBy);
   const provider = new ContactsProvider(services, () => grouping.current);
   const view = vscode.window.createTreeView('rapport.views.contacts', { treeDataProvider: provider, showCollapseAll: true });
+  provider.treeView = view;
+  // The tree follows the note being edited, as the Explorer does, while the view is on screen.
+  const follow = (editor: vscode.TextEditor | undefined) => {
+    const file = editor && services.notes.pathOf(editor.document.uri);
+    const node = file && view.visible ? provider.nodeOf(file) : undefined;
+    if (node) void view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
+  };
   const describe = () => {
     view.description = `by ${GROUP_LABELS[grouping.current].toLowerCase()}`;
   };
@@ -24,6 +31,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
     services.firstPaint.watch(view),
     services.notes.onDidChange(() => provider.refresh()),
+    vscode.window.onDidChangeActiveTextEditor(follow),
+    view.onDidChangeVisibility(() => follow(vscode.window.activeTextEditor)),
     services.onDidChangeSettings(() => {
       describe();
       provider.refresh();

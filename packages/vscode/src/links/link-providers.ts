@@ -71,6 +71,27 @@ export class WikilinkReferences implements vscode.ReferenceProvider {
   }
 }
 
+/** Renames whose link edits Rapport makes itself (F2, the Rename command), by `from → to` URI, with when the expectation lapses. */
+const ownRenames = new Map<string, number>();
+
+/**
+ * Tells the file-rename participant that this rename's links are already
+ * in the same edit. It lapses (a preview the user closed never applies).
+ */
+export function expectRename(from: vscode.Uri, to: vscode.Uri, forMs = 10 * 60_000): vscode.Disposable {
+  const key = `${from.toString()} -> ${to.toString()}`;
+  ownRenames.set(key, Date.now() + forMs);
+  return { dispose: () => ownRenames.delete(key) };
+}
+
+function isOwnRename(from: vscode.Uri, to: vscode.Uri): boolean {
+  const key = `${from.toString()} -> ${to.toString()}`;
+  const until = ownRenames.get(key);
+  if (until === undefined) return false;
+  ownRenames.delete(key);
+  return until >= Date.now();
+}
+
 /** Metadata that makes VS Code show the Refactor Preview before renaming a note. */
 const RENAME_PREVIEW: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: true, label: 'Rename the contact note and update every [[link]] to it' };
 
@@ -94,7 +115,10 @@ export class WikilinkRename implements vscode.RenameProvider {
     if (to !== from && this.services.notes.workspace?.index.hasId(to)) throw new Error(`Another note already has the id "${to}"`);
     const edit = linkEdits(this.services, from, to, RENAME_PREVIEW);
     const folder = contact.file.includes('/') ? contact.file.slice(0, contact.file.lastIndexOf('/') + 1) : '';
-    edit.renameFile(this.services.notes.uriOf(contact.file), this.services.notes.uriOf(`${folder}${to}.md`), { overwrite: false }, RENAME_PREVIEW);
+    const source = this.services.notes.uriOf(contact.file);
+    const destination = this.services.notes.uriOf(`${folder}${to}.md`);
+    edit.renameFile(source, destination, { overwrite: false }, RENAME_PREVIEW);
+    expectRename(source, destination);
     return edit;
   }
 }
@@ -109,6 +133,7 @@ export function linkEdits(services: Services, from: string, to: string, metadata
 /** Renaming a contact's file in the Explorer updates the links to it (VS Code offers a preview first). */
 export function onWillRenameNotes(services: Services, event: vscode.FileWillRenameEvent): void {
   const renames = event.files.flatMap(({ oldUri, newUri }) => {
+    if (isOwnRename(oldUri, newUri)) return [];
     const oldPath = services.notes.pathOf(oldUri);
     const newPath = services.notes.pathOf(newUri);
     if (!oldPath?.endsWith('.md') || !newPath?.endsWith('.md')) return [];
