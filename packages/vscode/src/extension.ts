@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   diagnostics.register(context, services);
   completion.register(context, services);
   watcher.register(context, services);
-  graph.register(context, services);
+  const referralGraph = graph.register(context, services);
   letters.register(context, services);
   links.register(context, services);
   snippets.register(context, services);
@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   notes.start();
   timings.mark('activated');
   log.info(`Activated in ${timings.values.activated!.toFixed(1)} ms; reading the notes in the background`);
-  return { notes, prompts, timings, views: { contacts, agenda: agendaView, referrals } };
+  return { notes, prompts, timings, views: { contacts, agenda: agendaView, referrals }, referralGraph };
 }
 
 export function deactivate(): void {}
