@@ -35,7 +35,7 @@ describe('layoutReferrals', () => {
     expect(svg).toContain('Dan &#60;script&#62;');
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('data-file="c.md"');
-    expect(svg).toMatch(/^<svg id="graph" xmlns="http:\/\/www.w3.org\/2000\/svg" width="100%" height="100%" viewBox="0 0 812 308" preserveAspectRatio="xMidYMid meet"/);
+    expect(svg).toMatch(/^<svg id="graph" xmlns="http:\/\/www.w3.org\/2000\/svg" width="100%" height="100%" viewBox="0 0 802 338" preserveAspectRatio="xMidYMid meet"/);
     expect(svg).toContain('>Later Person</text>');
   });
 });

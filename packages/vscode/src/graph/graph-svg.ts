@@ -1,8 +1,8 @@
 import type { GraphLayout, LaidOutNode } from './graph-layout.js';
 
-const NODE_WIDTH = 220;
-const NODE_HEIGHT = 44;
-const COLUMN_GAP = 60;
+const NODE_WIDTH = 230;
+const NODE_HEIGHT = 50;
+const COLUMN_GAP = 40;
 const ROW_GAP = 14;
 const MARGIN = 16;
 
@@ -38,8 +38,8 @@ export function graphSvg(layout: GraphLayout): string {
         `<g class="node${node.pending ? ' pending' : ''}" transform="translate(${x(node)},${y(node)})"${attributes}>` +
         `<title>${escapeXml(node.label)}${node.detail ? ` — ${escapeXml(node.detail)}` : ''}</title>` +
         `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="6"/>` +
-        `<text x="10" y="18" class="label">${escapeXml(truncate(node.label, 30))}</text>` +
-        `<text x="10" y="34" class="detail">${escapeXml(truncate(node.detail, 36))}</text></g>`
+        `<text x="10" y="21" class="label">${escapeXml(truncate(node.label, 24))}</text>` +
+        `<text x="10" y="40" class="detail">${escapeXml(truncate(node.detail, 30))}</text></g>`
       );
     })
     .join('');

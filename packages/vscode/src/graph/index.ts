@@ -42,7 +42,7 @@ function graphHtml(body: string, scriptNonce: string): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${scriptNonce}';">
 <style>
-html, body { height: 100%; margin: 0; overflow: hidden; }
+html, body { height: 100%; margin: 0; padding: 0; overflow: hidden; }
 body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); }
 #graph { display: block; width: 100vw; height: 100vh; cursor: grab; }
 #graph.panning { cursor: grabbing; }
@@ -55,8 +55,8 @@ p { padding: 8px; }
 .node[data-file] { cursor: pointer; }
 .node[data-file]:hover rect, .node[data-file]:focus rect { fill: var(--vscode-list-hoverBackground); }
 .node.pending rect { stroke-dasharray: 4 3; stroke: var(--vscode-descriptionForeground); }
-.label { font-size: 13px; fill: var(--vscode-foreground); }
-.detail { font-size: 11px; fill: var(--vscode-descriptionForeground); }
+.label { font-size: 16px; font-weight: 600; fill: var(--vscode-foreground); }
+.detail { font-size: 13px; fill: var(--vscode-descriptionForeground); }
 .edge { fill: none; stroke: var(--vscode-descriptionForeground); stroke-width: 1.3; }
 .edge.pending { stroke-dasharray: 4 3; }
 marker path { fill: var(--vscode-descriptionForeground); }

@@ -74,7 +74,7 @@ export async function runBrowserTest({ extension, folder, scratch }) {
       await runCommand(page, 'View: Close All Editors');
       await runCommand(page, 'Rapport: Go to Contact…');
       await answerInput(page, 'Go to Contact', 'Sam Whitaker');
-      const line = page.locator('.editor-instance .view-line', { hasText: 'referred_by' }).first();
+      const line = page.locator('.editor-instance:visible .view-line', { hasText: 'referred_by' }).first();
       await line.waitFor({ timeout: 15_000 });
       const link = line.locator('span', { hasText: /maya-chen/ }).last();
       const box = await link.boundingBox();
@@ -128,7 +128,7 @@ export async function runBrowserTest({ extension, folder, scratch }) {
       await page.screenshot({ path: join(SCREENSHOTS, 'letter.png') });
       // A draft closes without asking to be saved.
       await page.keyboard.type('Thursday 3 December');
-      await runCommand(page, 'View: Close Editor');
+      await page.locator('.tabs-container .tab.active .tab-actions .action-label').first().click();
       await page.locator('.tabs-container .tab', { hasText: 'cold-letter to Keisha Brooks' }).waitFor({ state: 'detached', timeout: 10_000 });
       if (await page.locator('.monaco-dialog-box').isVisible()) throw new Error('closing the draft asked something');
     });
