@@ -10,7 +10,7 @@ export type CompletionTarget =
   | { readonly kind: 'referredBy'; readonly prefix: string; readonly start: number };
 
 const STAGE_KEY = /^(\s*(?:-\s+)?stage:\s*)(['"]?)([\w-]*)$/;
-const REFERRED_BY_KEY = /^(referred_by:\s*)(['"]?)([\w-]*)$/;
+const REFERRED_BY_KEY = /^(\s*referred_by:\s*)(['"]?)([\w-]*)$/;
 
 /** What each stage means, for completion details (words, not icon names). */
 export const STAGE_MEANINGS: Readonly<Record<Stage, string>> = {

@@ -92,10 +92,14 @@ function isOwnRename(from: vscode.Uri, to: vscode.Uri): boolean {
   return until >= Date.now();
 }
 
-/** Metadata that makes VS Code show the Refactor Preview before renaming a note. */
-const RENAME_PREVIEW: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: true, label: 'Rename the contact note and update every [[link]] to it' };
+/**
+ * How the rename's edits are grouped in the Refactor Preview (Ctrl+Enter in
+ * the rename box, or Shift+Enter). Not `needsConfirmation`: VS Code then
+ * shows every edit unticked, and Apply silently did nothing.
+ */
+const RENAME_PREVIEW: vscode.WorkspaceEditEntryMetadata = { needsConfirmation: false, label: 'Rename the contact note and update every [[link]] to it' };
 
-/** F2 on a link renames the contact's note and every link to it, after a preview. */
+/** F2 on a link renames the contact's note and every link to it (the rename box offers the Refactor Preview). */
 export class WikilinkRename implements vscode.RenameProvider {
   constructor(private readonly services: Services) {}
 

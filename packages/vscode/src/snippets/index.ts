@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isFrontmatterLine } from '../completion/completion-context.js';
 import type { Services } from '../services.js';
-import { snippetsAt, type SnippetPlace } from './note-snippets.js';
+import { historyIndent, snippetsAt, type SnippetPlace } from './note-snippets.js';
 
 /**
  * Rapport's snippets, offered where they belong: the frontmatter ones
@@ -19,16 +19,24 @@ export class NoteSnippets implements vscode.CompletionItemProvider {
     const indent = before.slice(0, before.length - typed.length);
     // A snippet fills whole lines: only a word typed alone on its line is a snippet's prefix.
     if (indent.trim() !== '') return [];
-    const range = new vscode.Range(position.line, indent.length, position.line, position.character);
-    return this.places(document, position.line).flatMap((place) => snippetsAt(place, indent)).map((snippet) => {
-      const item = new vscode.CompletionItem(snippet.prefix, vscode.CompletionItemKind.Snippet);
-      item.insertText = new vscode.SnippetString(snippet.text);
-      item.detail = 'Rapport snippet';
-      item.documentation = new vscode.MarkdownString(snippet.description);
-      item.range = range;
-      item.sortText = `0${snippet.prefix}`;
-      return item;
-    });
+    const places = this.places(document, position.line);
+    const inFrontmatter = places[0] === 'frontmatter';
+    // In the frontmatter the snippet brings its own indentation (auto-indent may have put the cursor anywhere).
+    const range = new vscode.Range(position.line, inFrontmatter ? 0 : indent.length, position.line, position.character);
+    const lines = inFrontmatter ? Array.from({ length: position.line }, (_, index) => document.lineAt(index).text) : [];
+    return places
+      .flatMap((place) => snippetsAt(place, inFrontmatter ? historyIndent(lines, position.line) : ''))
+      .map((snippet) => {
+        const item = new vscode.CompletionItem(snippet.prefix, vscode.CompletionItemKind.Snippet);
+        item.insertText = new vscode.SnippetString(snippet.text);
+        item.detail = 'Rapport snippet';
+        item.documentation = new vscode.MarkdownString(snippet.description);
+        item.range = range;
+        // The range starts before the indentation: filter on it too, or nothing would match.
+        item.filterText = `${document.lineAt(position.line).text.slice(range.start.character, indent.length)}${snippet.prefix}`;
+        item.sortText = `0${snippet.prefix}`;
+        return item;
+      });
   }
 
   private places(document: vscode.TextDocument, line: number): SnippetPlace[] {

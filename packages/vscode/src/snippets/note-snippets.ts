@@ -79,13 +79,31 @@ export const NOTE_SNIPPETS: readonly NoteSnippet[] = [
 ];
 
 /**
- * The snippets offered at a place. A history entry typed at the start of a
- * line gets the list's usual two-space indent; typed after spaces, it
- * follows them (VS Code indents the following lines the same).
+ * The snippets offered at a place. Frontmatter snippets replace their whole
+ * line and carry their own indentation — whatever the editor's auto-indent
+ * put before the prefix: a history entry goes at `historyIndent` (the
+ * indentation of the list's other entries), the meeting block at the top
+ * level.
  */
-export function snippetsAt(place: SnippetPlace, indent: string): { prefix: string; description: string; text: string }[] {
+export function snippetsAt(place: SnippetPlace, historyIndent = '  '): { prefix: string; description: string; text: string }[] {
   return NOTE_SNIPPETS.filter((snippet) => snippet.place === place).map((snippet) => {
-    const lines = snippet.prefix === 'rapport-history' && indent === '' ? snippet.body.map((line) => `  ${line}`) : snippet.body;
+    const lines = snippet.prefix === 'rapport-history' ? snippet.body.map((line) => `${historyIndent}${line}`) : snippet.body;
     return { prefix: snippet.prefix, description: snippet.description, text: lines.join('\n') };
   });
+}
+
+/**
+ * The indentation of a history entry inserted at line `line` (0-based) of
+ * the frontmatter lines `lines`: that of the nearest `- ` item above, within
+ * the `history:` list; two spaces when the list is empty.
+ */
+export function historyIndent(lines: readonly string[], line: number): string {
+  for (let index = Math.min(line, lines.length) - 1; index >= 0; index--) {
+    const text = lines[index]!;
+    const item = /^(\s*)-\s/.exec(text);
+    if (item) return item[1]!;
+    if (/^history:\s*(#.*)?$/.test(text)) return '  ';
+    if (/^\S/.test(text)) break;
+  }
+  return '  ';
 }

@@ -53,7 +53,7 @@ suite('Navigation', () => {
       assert.deepEqual([...new Set(locations.map((location) => `${shortPath(location.uri)}:${location.range.start.line + 1}`))].sort(), ['contacts/health-tech/marcus-bell.md:13', 'maya-chen.md:100']);
     });
 
-    test('F2 on a link renames the note and every link to it, as one edit shown in a preview', async () => {
+    test('F2 on a link renames the note and every link to it, as one edit (Ctrl+Enter previews it)', async () => {
       await api();
       const position = await linkPosition('maya-chen.md', 'priya-raman');
       const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', fileUri('maya-chen.md'), position, 'priya-r');
