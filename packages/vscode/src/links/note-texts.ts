@@ -27,9 +27,9 @@ export function* noteTexts(services: Services): Generator<{ file: string; uri: v
 /** Every link to `id` across the notes folder, in file order. */
 export function linksAcrossNotes(services: Services, id: string): FoundLink[] {
   const found: FoundLink[] = [];
-  const needle = `[[`;
   for (const { uri, text } of noteTexts(services)) {
-    if (!text.includes(needle) || !text.includes(id)) continue;
+    // Most notes do not mention the id at all: skip them before scanning for links.
+    if (!text.includes(id)) continue;
     const lines = new LineIndex(text);
     for (const link of linksTo(text, id)) found.push({ uri, link, range: rangeOf(lines, link.offset, link.length), targetRange: rangeOf(lines, link.targetOffset, link.target.length) });
   }
