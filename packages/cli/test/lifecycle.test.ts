@@ -113,7 +113,7 @@ describe('log', () => {
     const result = rapport(['log', 'maya-chen', '--note', 'Met at the UXPA Pittsburgh meetup', '--via', 'in-person', '--today', '2026-11-23', '--dir', folder]);
     expect(result).toEqual({ code: 0, stdout: 'Maya Chen: logged (2026-11-23, still nurturing)  maya-chen.md\n', stderr: '' });
     expect(readFileSync(file, 'utf8')).toBe(
-      before.replace('    note: Shared the NN/g article on diary studies she mentioned\nmeeting:\n', '    note: Shared the NN/g article on diary studies she mentioned\n  - date: 2026-11-23\n    stage: nurturing\n    via: in-person\n    note: Met at the UXPA Pittsburgh meetup\nmeeting:\n'),
+      before.replace('    note: Shared the NN/g article on diary studies she mentioned\nmeeting:\n', '    note: Shared the NN/g article on diary studies she mentioned\n  - date: 2026-11-23\n    stage: nurturing\n    touch: true\n    via: in-person\n    note: Met at the UXPA Pittsburgh meetup\nmeeting:\n'),
     );
     expect(agendaOf(folder, '2026-11-23', 'maya-chen')).toEqual([['Keep in touch with Maya Chen', '2026-12-23']]);
   });

@@ -62,9 +62,14 @@ export function advance(text: string, stage: string, options: AdvanceOptions): s
   return result;
 }
 
-/** Records a touch (a call, a shared article) without changing the stage; dated no earlier than the last entry, unless `force`. */
+/**
+ * Records a touch (a call, a shared article) without changing the stage: a
+ * history entry marked `touch: true`, dated no earlier than the last entry
+ * unless `force`.
+ */
 export function logInteraction(text: string, stage: Stage, options: Omit<AdvanceOptions, 'meeting'>): string {
-  const entry = historyEntry(stage, options);
+  // `touch: true` tells it from a step: deadlines and the report count steps only.
+  const entry = historyEntry(stage, options, true);
   if (!options.force) checkRecording(recordedState(text), undefined, options.date);
   return appendToList(text, ['history'], entry);
 }
@@ -114,12 +119,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function historyEntry(stage: Stage, options: AdvanceOptions): Record<string, string> {
+function historyEntry(stage: Stage, options: AdvanceOptions, touch = false): Record<string, string | boolean> {
   if (!isCalendarDate(options.date)) throw new InvalidInputError(`invalid date "${options.date}" (use YYYY-MM-DD)`);
   if (options.via !== undefined && !isChannel(options.via)) throw new InvalidInputError(`unknown channel "${options.via}"`);
   return {
     date: options.date,
     stage,
+    ...(touch ? { touch: true } : {}),
     ...(options.via ? { via: options.via } : {}),
     ...(options.letter ? { letter: options.letter } : {}),
     ...(options.note ? { note: options.note } : {}),

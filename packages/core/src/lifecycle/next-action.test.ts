@@ -258,6 +258,19 @@ describe('advance', () => {
     expect(readNote('lena-ortiz.md', moved).contact?.history.at(-1)).toEqual({ date: '2026-12-03', stage: 'scheduled' });
   });
 
+  it('logs a touch as a history entry marked touch, which moves keep-in-touch but no step deadline', () => {
+    const contacted = advance(text, 'contacted', { date: '2026-11-16' });
+    const touched = logInteraction(contacted, 'contacted', { date: '2026-11-20', via: 'in-person', note: 'met at the chapter meetup' });
+    expect(touched).toBe(contacted.replace('    stage: contacted\n---', '    stage: contacted\n  - date: 2026-11-20\n    stage: contacted\n    touch: true\n    via: in-person\n    note: met at the chapter meetup\n---'));
+    const reading = readNote('maya-chen.md', touched);
+    expect(reading.diagnostics).toEqual([]);
+    // The follow-up still counts from the letter (2026-11-16), not from the touch.
+    expect(nextAction(reading.contact!, { now: monday, timezone: zone })).toMatchObject({ kind: 'follow-up', due: '2026-11-25' });
+    const thanked = advance(text, 'thanked', { date: '2026-11-05' });
+    const nurtured = readNote('maya-chen.md', logInteraction(thanked, 'thanked', { date: '2026-11-20', note: 'shared an article' })).contact!;
+    expect(nextAction(nurtured, { now: monday, timezone: zone })).toMatchObject({ kind: 'keep-in-touch', due: '2027-01-19' });
+  });
+
   it('refuses a step dated before the last history entry, unless forced', () => {
     const contacted = advance(text, 'contacted', { date: '2026-11-10' });
     expect(() => advance(contacted, 'held', { date: '2026-11-09' })).toThrow(RecordingRefusedError);

@@ -81,10 +81,11 @@ export function nextAction(contact: Contact, context: ActionContext): NextAction
   return nextActions(contact, context)[0] ?? null;
 }
 
-/** Date the contact entered `stage`: the latest history entry for it, else the latest entry at all. */
+/** Date the contact entered `stage`: the latest history entry for it (a logged touch is not a step), else the latest entry at all. */
 export function stageDate(contact: Contact, stage: Stage): string | null {
   for (let i = contact.history.length - 1; i >= 0; i--) {
-    if (contact.history[i]!.stage === stage) return contact.history[i]!.date;
+    const entry = contact.history[i]!;
+    if (entry.stage === stage && !entry.touch) return entry.date;
   }
   return contact.history.at(-1)?.date ?? null;
 }

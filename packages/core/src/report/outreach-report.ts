@@ -82,8 +82,8 @@ export function outreachReport(contacts: readonly Contact[], options: OutreachRe
   };
 
   for (const contact of contacts) {
-    // Entries after `until` have not happened yet as of that day.
-    const history = until === null ? contact.history : contact.history.filter((entry) => entry.date <= until);
+    // Steps only (a logged touch is not a letter sent nor a meeting), and none after `until`: they have not happened yet as of that day.
+    const history = contact.history.filter((entry) => !entry.touch && (until === null || entry.date <= until));
     const firstContact = history.find((entry) => entry.stage === 'contacted');
     let lastHeld: string | undefined;
     for (const entry of history) {
