@@ -80,6 +80,12 @@ describe('--today', () => {
     expect(readFileSync(join(folder, 'contacts/lee-park.md'), 'utf8')).toContain('history:\n  - date: 2026-11-28\n    stage: identified\n');
   });
 
+  it('dates the example contact of init by --today', () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'rapport-init-today-')), 'notes');
+    expect(rapport(['init', folder, '--today', '2026-11-02']).code).toBe(0);
+    expect(readFileSync(join(folder, 'contacts/example-contact.md'), 'utf8')).toContain('history:\n  - date: 2026-11-02\n    stage: identified\n');
+  });
+
   it('gives the report as of --today, leaving later entries out', () => {
     const folder = mkdtempSync(join(tmpdir(), 'rapport-report-today-'));
     mkdirSync(join(folder, '.rapport'));
@@ -98,6 +104,7 @@ describe('--today', () => {
     [['advance', 'owen-park', 'declined', '--today', '2026-13-01'], 'invalid date "2026-13-01" (use YYYY-MM-DD)'],
     [['new', 'Lee Park', '--today', 'tomorrow'], 'invalid date "tomorrow" (use YYYY-MM-DD)'],
     [['report', '--today', '2026-02-30'], 'invalid date "2026-02-30" (use YYYY-MM-DD)'],
+    [['init', '--today', '2026-02-30'], 'invalid date "2026-02-30" (use YYYY-MM-DD)'],
     [['log', 'maya-chen', '--note', 'hi', '--today', '01/12/2026'], 'invalid date "01/12/2026" (use YYYY-MM-DD)'],
   ])('refuses %j with exit 2', (args, message) => {
     expectRefused(exampleCopy(), args, message);
