@@ -87,7 +87,6 @@ export { letterData } from './letters/letter-data.js';
 export type { LetterData, LetterDataInput, LetterDataResult } from './letters/letter-data.js';
 export { NOTE_FACTS, noteFact, labelledLine } from './letters/note-facts.js';
 export type { NoteFact } from './letters/note-facts.js';
-export { toSecondPerson } from './letters/second-person.js';
 export { QUESTION_THEMES, QUESTION_BANK, CLOSING_QUESTION } from './questions/bank.js';
 export type { Question, QuestionTheme } from './questions/bank.js';
 export { QUESTIONS_PATH, readQuestions, loadQuestions, findTheme, pickQuestions } from './questions/question-set.js';

@@ -4,7 +4,6 @@ import { meetingDate } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { CONFIG_PATH, type Profile } from '../workspace/config.js';
 import { NOTE_FACTS, noteFact } from './note-facts.js';
-import { toSecondPerson } from './second-person.js';
 
 /**
  * What a letter template reads as `it`. Every group (`meeting`, `referrer`,
@@ -22,11 +21,11 @@ export interface LetterData {
   readonly location?: string;
   readonly email?: string;
   readonly linkedin?: string;
-  /** "Impressed by:" line (under `## Why this person`), addressed to the reader: "your keynote…". */
+  /** "Impressed by:" line (under `## Why this person`) as written; letters print it after "I was impressed by". */
   readonly impressed?: string;
-  /** "Learned:" line (under `## Notes`), addressed to the reader. */
+  /** "Learned:" line (under `## Notes`) as written. */
   readonly learned?: string;
-  /** "Topic to follow up:" line (under `## Notes`) up to a dash, addressed to the reader. */
+  /** "Topic to follow up:" line (under `## Notes`) up to a dash, as written. */
   readonly topic?: string;
   /** Where and when the seeker is in the person's area: a value passed when rendering, `visiting:` in the frontmatter, or an "In the area:" line. */
   readonly visiting?: string;
@@ -124,10 +123,8 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   set('name', contact.name);
   set('firstName', firstName(contact.name));
   for (const key of ['role', 'organization', 'industry', 'location', 'email', 'linkedin'] as const) set(key, contact[key]);
-  for (const fact of ['impressed', 'learned', 'topic'] as const) {
-    const value = noteFact(noteText, fact);
-    set(fact, value === undefined ? undefined : toSecondPerson(value));
-  }
+  // The user's own words, exactly as written: letters frame them, never rewrite them.
+  for (const fact of ['impressed', 'learned', 'topic'] as const) set(fact, noteFact(noteText, fact));
   set('visiting', typeof contact.fields.visiting === 'string' ? contact.fields.visiting : noteFact(noteText, 'visiting'));
   set('foundVia', contact.source === 'referral' ? (referrer ? `${referrer.name} gave me your name` : 'A mutual acquaintance gave me your name') : contact.source && FOUND_VIA[contact.source]);
   const sent = [...contact.history].reverse().find((entry) => entry.stage === 'contacted');

@@ -3,7 +3,7 @@ import { readLayout } from '../note/source.js';
 
 /**
  * Facts a letter quotes from the body of a note, each written as a labelled
- * line under a section, e.g. `Impressed by: her keynote …` under
+ * line under a section, e.g. `Impressed by: your keynote …` under
  * `## Why this person`. The label may be bold or start a list item.
  */
 export const NOTE_FACTS = {
