@@ -12,7 +12,7 @@ export type { Contact, HistoryEntry, Meeting, ManualNext } from './model/contact
 export { DIAGNOSTIC_RULES, compareDiagnostics } from './diagnostics.js';
 export type { Diagnostic, DiagnosticRule, Severity } from './diagnostics.js';
 export { RapportError, NoteConflictError, NoteNotFoundError, NoteExistsError, InvalidInputError, UneditableNoteError, InvalidEncodingError } from './errors.js';
-export { LetterTemplateError, MissingLetterFieldsError, LetterNotFoundError } from './errors.js';
+export { LetterTemplateError, MissingLetterFieldsError, LetterNotFoundError, LetterUnfitError } from './errors.js';
 export type { MissingLetterField } from './errors.js';
 
 // Reading notes
@@ -75,10 +75,11 @@ export { exportJson, contactRecords } from './export/records.js';
 export type { ExportOptions } from './export/records.js';
 
 // Letters (Eta templates filled from notes) and the question bank
-export { renderLetter, markLetterSent, preferredChannel } from './letters/letters.js';
+export { renderLetter, markLetterSent, preferredChannel, LINKEDIN_NOTE_LIMIT, LINKEDIN_FREE_NOTE_LIMIT } from './letters/letters.js';
+export { letterUnfit } from './letters/fit.js';
 export type { Letter, RenderLetterOptions, MarkSentOptions, LetterSent } from './letters/letters.js';
 export { listLetters, loadLetterTemplate, shippedLetterTemplate, SHIPPED_LETTERS, TEMPLATES_FOLDER } from './letters/registry.js';
-export type { LetterInfo, TemplateOptions } from './letters/registry.js';
+export type { LetterInfo, ListLettersOptions, TemplateOptions } from './letters/registry.js';
 export { parseLetterTemplate } from './letters/template.js';
 export type { LetterTemplate } from './letters/template.js';
 export { compileLetterTemplate, renderLetterTemplate, fillMarker } from './letters/render-template.js';

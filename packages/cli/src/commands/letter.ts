@@ -7,6 +7,8 @@ import {
   isChannel,
   LetterNotFoundError,
   LetterTemplateError,
+  LetterUnfitError,
+  LINKEDIN_NOTE_LIMIT,
   listLetters,
   markLetterSent,
   MissingLetterFieldsError,
@@ -38,16 +40,16 @@ export const registerLetter: RegisterCommand = (program, context, setExitCode) =
   program
     .command('letter')
     .description('write a letter to a contact from a template, filled from the note and your profile; --sent records it')
-    .argument('[template]', 'letter template: cold-email, cold-letter, referral, follow-up, thank-you, keep-in-touch, or your own')
+    .argument('[template]', 'letter template: cold-email, cold-letter, referral, linkedin-note, follow-up, thank-you, keep-in-touch, or your own')
     .argument('[contact]', 'contact id or path to its note')
-    .option('--list', 'list the letters you can write (also when no template is given)')
+    .option('--list', 'list the letters you can write (also when no template is given); --list <contact>: those that fit this contact')
     .option('--draft', 'leave [[fill: field]] markers for missing fields instead of failing')
     .option('--out <file>', 'write the letter to this file instead of printing it')
     .option('--force', 'with --out, overwrite the file if it exists')
     .option('--set <field=value>', 'fill or override a field, e.g. --set article="https://…" (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--sent', "record the letter as sent: moves the contact to the letter's stage (contacted, followed-up, thanked, nurturing)")
     .option('--date <YYYY-MM-DD>', 'with --sent: the day it was sent (default: today)')
-    .option('--via <channel>', `with --sent: the channel used (${CHANNELS.join(', ')}; default: email when the contact has one, else linkedin)`)
+    .option('--via <channel>', `the channel it goes through (${CHANNELS.join(', ')}; default: email when the contact has one, else linkedin); linkedin leaves out the Subject: line`)
     .option('--today <YYYY-MM-DD>', 'write the letter as of this day')
     .option('--no-user-templates', 'run only the letters shipped with Rapport, never .rapport/templates/*.eta')
     .option('--json', 'print {template, origin, contact, subject, body, missing, stage, via} (or the list of letters)')
@@ -56,6 +58,8 @@ export const registerLetter: RegisterCommand = (program, context, setExitCode) =
       `
 Examples:
   rapport letter --list
+  rapport letter --list elena-vasquez
+  rapport letter linkedin-note tomas-herrera
   rapport letter thank-you marcus-bell
   rapport letter referral elena-vasquez --out elena.txt --sent --via email
   rapport letter keep-in-touch maya-chen --set article="https://www.nngroup.com/articles/diary-studies/"
@@ -64,11 +68,13 @@ Examples:
     )
     .action(async (template: string | undefined, reference: string | undefined, options: LetterOptions) => {
       const ctx = context();
-      if (options.list || template === undefined) return printList(ctx, await listLetters(ctx.store, { allowUserTemplates: options.userTemplates }), options, setExitCode);
-      if (reference === undefined) throw new UsageError(`which contact is the ${template} letter for? (rapport letter ${template} <id|path>)`);
-      for (const [flag, value] of [['--date', options.date], ['--via', options.via]] as const) {
-        if (value !== undefined && !options.sent) throw new UsageError(`${flag} goes with --sent`);
+      if (options.list || template === undefined) {
+        // `--list <contact>`: the one argument names the contact, and only the letters that fit them are listed.
+        const forContact = template === undefined ? undefined : await contactFor(ctx, template);
+        return printList(ctx, await listLetters(ctx.store, { allowUserTemplates: options.userTemplates, ...(forContact ? { for: forContact } : {}) }), options, setExitCode);
       }
+      if (reference === undefined) throw new UsageError(`which contact is the ${template} letter for? (rapport letter ${template} <id|path>)`);
+      if (options.date !== undefined && !options.sent) throw new UsageError('--date goes with --sent');
       if (options.sent && options.draft) throw new UsageError('--sent records a letter you sent; a --draft is not ready to send');
       if (options.force && options.out === undefined) throw new UsageError('--force goes with --out');
       for (const [flag, value] of [['--date', options.date], ['--today', options.today]] as const) {
@@ -87,9 +93,9 @@ Examples:
       const today = options.today ?? todayIn(workspace.config.timezone);
       let letter;
       try {
-        letter = await renderLetter(workspace, template, contact.id, { draft: Boolean(options.draft), values, today, allowUserTemplates: options.userTemplates });
+        letter = await renderLetter(workspace, template, contact.id, { draft: Boolean(options.draft), values, today, allowUserTemplates: options.userTemplates, ...(options.via ? { via: options.via as Channel } : {}) });
       } catch (error) {
-        if (error instanceof LetterNotFoundError) throw new UsageError(error.message);
+        if (error instanceof LetterNotFoundError || error instanceof LetterUnfitError) throw new UsageError(error.message);
         if (error instanceof MissingLetterFieldsError) return problem(ctx, setExitCode, missingFieldsMessage(error));
         if (error instanceof LetterTemplateError) return problem(ctx, setExitCode, error.message);
         throw error;
@@ -106,24 +112,34 @@ Examples:
         }
         ctx.io.stderr.write(`Wrote the ${letter.template} letter to ${contact.name} to ${options.out}\n`);
       } else if (options.json) {
-        ctx.json({ template: letter.template, origin: letter.origin, contact: letter.contact, subject: letter.subject, body: letter.body, missing: letter.missing, stage: letter.stage ?? null, via: letter.via });
+        ctx.json({ template: letter.template, origin: letter.origin, contact: letter.contact, subject: letter.subject, body: letter.body, missing: letter.missing, stage: letter.stage ?? null, via: letter.via, warnings: letter.warnings, ...(letter.length === undefined ? {} : { length: letter.length }) });
       } else {
         ctx.io.stdout.write(letter.text);
       }
       if (letter.missing.length > 0) {
         ctx.io.stderr.write(`Draft: fill ${letter.missing.map((field) => `[[fill: ${field.field}]]`).join(', ')} before sending\n`);
       }
+      for (const warning of letter.warnings) ctx.io.stderr.write(`rapport: ${warning}\n`);
+      if (letter.length !== undefined && letter.length > LINKEDIN_NOTE_LIMIT) {
+        if (options.sent) ctx.io.stderr.write('rapport: not recorded as sent: LinkedIn would not take it as it is\n');
+        return setExitCode(EXIT.problems);
+      }
 
       if (options.sent) {
         const sent = await markLetterSent(workspace, contact.id, template, {
           date: options.date ?? today,
           allowUserTemplates: options.userTemplates,
-          ...(options.via ? { via: options.via as Channel } : {}),
+          via: letter.via,
         });
         ctx.io.stderr.write(`Recorded: ${contact.name} ${sent.from} → ${sent.stage} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
       }
     });
 };
+
+async function contactFor(ctx: CommandContext, reference: string) {
+  const workspace = await ctx.workspace();
+  return findContact(workspace, workspace.index.contact(reference) || !workspace.index.contact(ctx.notePath(reference)) ? reference : ctx.notePath(reference));
+}
 
 function problem(ctx: CommandContext, setExitCode: (code: number) => void, message: string): void {
   ctx.io.stderr.write(`rapport: ${message}\n`);

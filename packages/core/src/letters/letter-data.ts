@@ -23,6 +23,20 @@ export interface LetterData {
   readonly linkedin?: string;
   /** "Impressed by:" line (under `## Why this person`) as written; letters print it after "I was impressed by". */
   readonly impressed?: string;
+  /**
+   * The `impressed` text up to its first comma, dash, colon, semicolon or
+   * parenthesis outside quotation marks ("your keynote \"Research that
+   * survives the reorg\"" of a longer line), for notes that must be short.
+   */
+  readonly impressedBrief?: string;
+  /**
+   * Role and organization as one phrase that can follow "your role as":
+   * "Load Forecasting Analyst at Western Area Power Administration" (a role
+   * that already names the organization is not given it twice). Absent
+   * when there is no role, or when it reads as a headline rather than a
+   * title ("Analyst | Energy | Python").
+   */
+  readonly position?: string;
   /** "Learned:" line (under `## Notes`) as written. */
   readonly learned?: string;
   /** "Topic to follow up:" line (under `## Notes`) up to a dash, as written. */
@@ -163,8 +177,32 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   data.today = spokenDate(today, '', 'MMMM d, yyyy');
 
   for (const [path, value] of Object.entries(input.values ?? {})) setPath(data, path, value);
+  if (typeof data.impressed === 'string' && data.impressedBrief === undefined) data.impressedBrief = firstClause(data.impressed);
+  if (data.position === undefined) set('position', position(data.role, data.organization));
 
   return { data: data as LetterData, whereToFill: (field) => whereToFill(field, contact, referrer) };
+}
+
+/** A title such as "Senior UX Researcher", not a headline with separators or a paragraph. */
+const TITLE = /^[^|•·;\n]{1,80}$/;
+
+function position(role: unknown, organization: unknown): string | undefined {
+  if (typeof role !== 'string' || !TITLE.test(role)) return undefined;
+  if (typeof organization !== 'string' || role.toLowerCase().includes(organization.toLowerCase())) return role;
+  return `${role} at ${organization}`;
+}
+
+/** The text before the first clause break (`, ` ` — ` ` (` `: ` `; `) that is not inside quotation marks. */
+function firstClause(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '"') quoted = !quoted;
+    else if (char === '“') quoted = true;
+    else if (char === '”') quoted = false;
+    else if (!quoted && /^(?:[,;:] |\s[—–(]|\s--\s)/.test(text.slice(i, i + 3))) return text.slice(0, i).trim();
+  }
+  return text;
 }
 
 /** Sets `a.b.c` in nested records, creating groups as needed. */

@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { LetterNotFoundError, LetterTemplateError } from '../errors.js';
+import type { Contact } from '../model/contact.js';
 import type { Stage } from '../model/vocabulary.js';
+import { letterUnfit } from './fit.js';
 import type { NoteStore } from '../workspace/store.js';
 import { compileLetterTemplate } from './render-template.js';
 import { SHIPPED_TEMPLATES } from './shipped-templates.js';
@@ -20,6 +22,11 @@ export interface TemplateOptions {
    * read. Default `true`.
    */
   readonly allowUserTemplates?: boolean;
+}
+
+export interface ListLettersOptions extends TemplateOptions {
+  /** Only the letters that fit this contact (no referral without a referrer, no follow-up after a decline). Default: every letter. */
+  readonly for?: Contact;
 }
 
 /** One letter that can be written, for menus and `rapport letter --list`. */
@@ -55,7 +62,13 @@ async function userTemplateFiles(store: NoteStore): Promise<Map<string, string>>
 }
 
 /** Every letter that can be written: the shipped ones, replaced or joined by the user's. */
-export async function listLetters(store: NoteStore, options: TemplateOptions = {}): Promise<LetterInfo[]> {
+export async function listLetters(store: NoteStore, options: ListLettersOptions = {}): Promise<LetterInfo[]> {
+  const letters = await allLetters(store, options);
+  const contact = options.for;
+  return contact ? letters.filter((letter) => letterUnfit(letter.name, contact) === undefined) : letters;
+}
+
+async function allLetters(store: NoteStore, options: TemplateOptions): Promise<LetterInfo[]> {
   const user = options.allowUserTemplates === false ? new Map<string, string>() : await userTemplateFiles(store);
   const infos: LetterInfo[] = [];
   for (const name of SHIPPED_LETTERS) {
