@@ -159,13 +159,13 @@ Jordan
     expect(result.stderr).toContain(move);
   });
 
-  it('uses a template from .rapport/templates that replaces a shipped one, unless user templates are off', () => {
+  it('uses a template from .rapport/templates that replaces a shipped one with --allow-templates, unless user templates are off', () => {
     const folder = exampleCopy();
     mkdirSync(join(folder, '.rapport/templates'), { recursive: true });
     writeFileSync(join(folder, '.rapport/templates/thank-you.eta'), '---\ndescription: Short thanks\nneeds: [firstName, learned]\nstage: thanked\n---\nSubject: Thanks from R&D\n\n<%= it.firstName %>: <%= it.learned %>.\n');
-    const mine = rapport(['letter', 'thank-you', 'maya-chen', '--dir', folder]);
+    const mine = rapport(['letter', 'thank-you', 'maya-chen', '--allow-templates', '--dir', folder]);
     expect(mine).toMatchObject({ code: 0, stdout: 'Subject: Thanks from R&D\n\nMaya: Brightline pays patients for 30-minute sessions and always lets a caregiver join, which doubled their show-up rate among older adults.\n' });
-    expect(rapport(['letter', '--list', '--dir', folder]).stdout).toMatch(/thank-you\s+Short thanks → thanked \(yours: \.rapport\/templates\/thank-you\.eta, replaces the shipped one\)/);
+    expect(rapport(['letter', '--list', '--allow-templates', '--dir', folder]).stdout).toMatch(/thank-you\s+Short thanks → thanked \(yours: \.rapport\/templates\/thank-you\.eta, replaces the shipped one\)/);
     const shipped = rapport(['letter', 'thank-you', 'maya-chen', '--no-user-templates', '--dir', folder]);
     expect(shipped.stdout).toContain('Thank you for taking the time to talk with me on Wednesday, October 7.');
   });
@@ -175,12 +175,12 @@ Jordan
     mkdirSync(join(folder, '.rapport/templates'), { recursive: true });
     writeFileSync(join(folder, '.rapport/templates/coffee.eta'), '---\nstage: contacted\n---\nSubject: Coffee?\n\nHi <%= it.firstName %>,\ncoffee at <% if (it.organization { %>?\n');
     const before = snapshot(folder);
-    const result = rapport(['letter', 'coffee', 'owen-park', '--sent', '--dir', folder]);
+    const result = rapport(['letter', 'coffee', 'owen-park', '--sent', '--allow-templates', '--dir', folder]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('letter template "coffee" (.rapport/templates/coffee.eta:7:11): JavaScript syntax error');
     expect(result.stderr).toContain('coffee at <% if (it.organization { %>?\n            ^');
     expect(snapshot(folder)).toEqual(before);
-    const list = rapport(['letter', '--list', '--dir', folder]);
+    const list = rapport(['letter', '--list', '--allow-templates', '--dir', folder]);
     expect(list.code).toBe(1);
     expect(list.stdout).toMatch(/coffee\s+broken \.rapport\/templates\/coffee\.eta:7:11/);
   });

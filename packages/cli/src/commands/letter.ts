@@ -18,6 +18,7 @@ import {
   type LetterInfo,
 } from '@rapport/core';
 import type { CommandContext } from '../context.js';
+import { trustState } from '../trust.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
 
 interface LetterOptions {
@@ -31,6 +32,7 @@ interface LetterOptions {
   via?: string;
   today?: string;
   userTemplates: boolean;
+  allowTemplates?: boolean;
   json?: boolean;
 }
 
@@ -51,6 +53,7 @@ export const registerLetter: RegisterCommand = (program, context, setExitCode) =
     .option('--date <YYYY-MM-DD>', 'with --sent: the day it was sent (default: today)')
     .option('--via <channel>', `the channel it goes through (${CHANNELS.join(', ')}; default: email when the contact has one, else linkedin); linkedin leaves out the Subject: line`)
     .option('--today <YYYY-MM-DD>', 'write the letter as of this day')
+    .option('--allow-templates', "run this folder's own templates (.rapport/templates/*.eta) for this run, trusted or not (see rapport trust)")
     .option('--no-user-templates', 'run only the letters shipped with Rapport, never .rapport/templates/*.eta')
     .option('--json', 'print {template, origin, contact, subject, body, missing, stage, via} (or the list of letters)')
     .addHelpText(
@@ -64,14 +67,20 @@ Examples:
   rapport letter referral elena-vasquez --out elena.txt --sent --via email
   rapport letter keep-in-touch maya-chen --set article="https://www.nngroup.com/articles/diary-studies/"
   rapport letter cold-letter hannah-schultz --draft --set visiting="Murrysville, January 5–7"
+  rapport letter follow-up owen-park --allow-templates
+
+Templates in .rapport/templates/ are code: they run only in a folder you trusted (rapport trust),
+or with --allow-templates; otherwise the shipped letter is used, and stderr says so.
 `,
     )
     .action(async (template: string | undefined, reference: string | undefined, options: LetterOptions) => {
       const ctx = context();
+      if (options.allowTemplates && !options.userTemplates) throw new UsageError('--allow-templates and --no-user-templates contradict each other');
+      const gate = await templateGate(ctx, options);
       if (options.list || template === undefined) {
         // `--list <contact>`: the one argument names the contact, and only the letters that fit them are listed.
         const forContact = template === undefined ? undefined : await contactFor(ctx, template);
-        return printList(ctx, await listLetters(ctx.store, { allowUserTemplates: options.userTemplates, ...(forContact ? { for: forContact } : {}) }), options, setExitCode);
+        return printList(ctx, await listLetters(ctx.store, { allowUserTemplates: gate.allow, ...(forContact ? { for: forContact } : {}) }), options, setExitCode, gate);
       }
       if (reference === undefined) throw new UsageError(`which contact is the ${template} letter for? (rapport letter ${template} <id|path>)`);
       if (options.date !== undefined && !options.sent) throw new UsageError('--date goes with --sent');
@@ -93,12 +102,18 @@ Examples:
       const today = options.today ?? todayIn(workspace.config.timezone);
       let letter;
       try {
-        letter = await renderLetter(workspace, template, contact.id, { draft: Boolean(options.draft), values, today, allowUserTemplates: options.userTemplates, ...(options.via ? { via: options.via as Channel } : {}) });
+        letter = await renderLetter(workspace, template, contact.id, { draft: Boolean(options.draft), values, today, allowUserTemplates: gate.allow, ...(options.via ? { via: options.via as Channel } : {}) });
       } catch (error) {
+        const blocked = gate.blocked.find((file) => templateName(file) === template);
+        if (error instanceof LetterNotFoundError && blocked) throw new UsageError(`${blocked} did not run: ${gate.why}; read it, then run rapport trust (or add --allow-templates for this run)`);
         if (error instanceof LetterNotFoundError || error instanceof LetterUnfitError) throw new UsageError(error.message);
         if (error instanceof MissingLetterFieldsError) return problem(ctx, setExitCode, missingFieldsMessage(error));
         if (error instanceof LetterTemplateError) return problem(ctx, setExitCode, error.message);
         throw error;
+      }
+      const replaced = gate.blocked.find((file) => templateName(file) === letter.template);
+      if (replaced && letter.origin === 'shipped') {
+        ctx.io.stderr.write(`rapport: used the shipped ${letter.template} letter, not ${replaced}: ${gate.why}; read it, then run rapport trust (or add --allow-templates for this run)\n`);
       }
       if (options.sent && letter.stage === undefined) throw new UsageError(`the ${template} template does not say which stage sending it records (add \`stage:\` to its front part, or use rapport advance)`);
 
@@ -128,7 +143,7 @@ Examples:
       if (options.sent) {
         const sent = await markLetterSent(workspace, contact.id, template, {
           date: options.date ?? today,
-          allowUserTemplates: options.userTemplates,
+          allowUserTemplates: gate.allow,
           via: letter.via,
         });
         ctx.io.stderr.write(`Recorded: ${contact.name} ${sent.from} → ${sent.stage} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
@@ -155,7 +170,36 @@ function missingFieldsMessage(error: MissingLetterFieldsError): string {
   return `cannot write the "${error.template}" letter to ${error.contact}: ${count} missing\n${lines.join('\n')}\n(run with --draft for the letter with [[fill: …]] markers to complete by hand)`;
 }
 
-function printList(ctx: CommandContext, letters: readonly LetterInfo[], options: LetterOptions, setExitCode: (code: number) => void): void {
+/** The letter a template file defines, as the core's registry names it: `…/follow-up.eta` → `follow-up`. */
+function templateName(file: string): string | undefined {
+  const base = file.slice(file.lastIndexOf('/') + 1);
+  return base.toLowerCase().endsWith('.eta') && base.length > 4 ? base.slice(0, -4) : undefined;
+}
+
+interface TemplateGate {
+  /** Whether the folder's templates run. */
+  readonly allow: boolean;
+  /** Template files that exist but do not run because the folder is not trusted (or changed since). */
+  readonly blocked: readonly string[];
+  /** Why they do not run. */
+  readonly why: string;
+}
+
+/**
+ * Folder templates are JavaScript: they run only when the folder is trusted
+ * (`rapport trust`, with the templates unchanged since) or with
+ * `--allow-templates`, never from a folder that was just cloned.
+ */
+async function templateGate(ctx: CommandContext, options: LetterOptions): Promise<TemplateGate> {
+  if (!options.userTemplates) return { allow: false, blocked: [], why: '' };
+  if (options.allowTemplates) return { allow: true, blocked: [], why: '' };
+  const state = await trustState(ctx.store.root, ctx.io.env);
+  if (state.kind === 'no-templates' || state.kind === 'trusted') return { allow: state.kind === 'trusted', blocked: [], why: '' };
+  const why = state.kind === 'changed' ? 'a template changed since you trusted this folder' : "this folder's templates are code, and the folder is not trusted";
+  return { allow: false, blocked: state.files, why };
+}
+
+function printList(ctx: CommandContext, letters: readonly LetterInfo[], options: LetterOptions, setExitCode: (code: number) => void, gate: TemplateGate): void {
   const problems = letters.filter((letter) => letter.problem);
   if (problems.length > 0) setExitCode(EXIT.problems);
   if (options.json) return ctx.json(letters);
@@ -172,4 +216,6 @@ function printList(ctx: CommandContext, letters: readonly LetterInfo[], options:
     ctx.print(`${colors.cyan(letter.name.padEnd(width))}  ${letter.description || colors.dim('no description')}${stage}${origin}`);
   }
   if (!options.userTemplates) ctx.print(colors.dim('(user templates are off: only shipped letters are listed)'));
+  const blocked = gate.blocked.filter((file) => templateName(file) !== undefined);
+  if (blocked.length > 0) ctx.print(colors.dim(`(not run: ${blocked.join(', ')}: ${gate.why}; read them, then run rapport trust)`));
 }

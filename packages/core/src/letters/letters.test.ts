@@ -233,11 +233,11 @@ R&D forever,
 
   it('replace a shipped letter of the same name, and join the list', async () => {
     const workspace = await example({ '.rapport/templates/thank-you.eta': override, '.rapport/templates/coffee-chat.eta': 'Subject: Coffee?\n\nHi <%= it.firstName %>, coffee at <%= it.organization %>?\n' });
-    const letter = await renderLetter(workspace, 'thank-you', 'priya-raman', { today: '2026-11-23' });
+    const letter = await renderLetter(workspace, 'thank-you', 'priya-raman', { today: '2026-11-23', allowUserTemplates: true });
     expect(letter).toMatchObject({ origin: 'user', subject: 'Thanks, Priya!', stage: 'thanked' });
     expect(letter.body).toBe('Priya, I keep thinking about this: Carelink\'s north-star metric is "days with data" per patient per month, because missed weigh-ins are what make the nurses\' fluid-retention alerts useless.\nR&D forever,\nJordan\n');
-    expect(await renderLetter(workspace, 'coffee-chat', 'owen-park')).toMatchObject({ origin: 'user', text: 'Subject: Coffee?\n\nHi Owen, coffee at Lumen Diagnostics?\n' });
-    const list = await listLetters(workspace.store);
+    expect(await renderLetter(workspace, 'coffee-chat', 'owen-park', { allowUserTemplates: true })).toMatchObject({ origin: 'user', text: 'Subject: Coffee?\n\nHi Owen, coffee at Lumen Diagnostics?\n' });
+    const list = await listLetters(workspace.store, { allowUserTemplates: true });
     expect(list.map((info) => `${info.name}:${info.origin}${info.overrides ? ':overrides' : ''}`)).toEqual([
       'cold-email:shipped',
       'cold-letter:shipped',
@@ -253,28 +253,31 @@ R&D forever,
   it('are reported with name, line and column when malformed, in the list and when rendering', async () => {
     const broken = '---\ndescription: Broken\n---\nSubject: Hi\n\nDear <%= it.firstName %>, about <%= it.organization.(\n';
     const workspace = await example({ '.rapport/templates/broken.eta': broken });
-    const error = await rejection(renderLetter(workspace, 'broken', 'owen-park'), LetterTemplateError);
+    const error = await rejection(renderLetter(workspace, 'broken', 'owen-park', { allowUserTemplates: true }), LetterTemplateError);
     expect(error).toMatchObject({ template: 'broken', file: '.rapport/templates/broken.eta', line: 6, column: 33 });
-    const info = (await listLetters(workspace.store)).find((letter) => letter.name === 'broken');
+    const info = (await listLetters(workspace.store, { allowUserTemplates: true })).find((letter) => letter.name === 'broken');
     expect(info?.problem).toMatchObject({ file: '.rapport/templates/broken.eta', line: 6, column: 33, severity: 'error', rule: 'invalid-letter-template' });
   });
 
-  it('never run when user templates are off: only shipped letters render', async () => {
+  it('never run unless the caller allows them: the default is off, only shipped letters render (issue 16.1)', async () => {
     const sideEffect = '---\nstage: thanked\n---\nSubject: x\n\n<% globalThis.rapportUserTemplateRan = true %>Hello\n';
     const workspace = await example({ '.rapport/templates/thank-you.eta': sideEffect, '.rapport/templates/mine.eta': sideEffect });
     const globals = globalThis as { rapportUserTemplateRan?: boolean };
     delete globals.rapportUserTemplateRan;
 
-    const shipped = await renderLetter(workspace, 'thank-you', 'marcus-bell', { allowUserTemplates: false, today: '2026-11-23' });
-    expect(shipped.origin).toBe('shipped');
-    expect(shipped.text).toContain('alert audit');
-    const notFound = await rejection(renderLetter(workspace, 'mine', 'marcus-bell', { allowUserTemplates: false }), LetterNotFoundError);
-    expect(notFound.message).toContain('user templates are turned off');
-    expect((await listLetters(workspace.store, { allowUserTemplates: false })).every((info) => info.origin === 'shipped')).toBe(true);
+    for (const options of [{}, { allowUserTemplates: false }]) {
+      const shipped = await renderLetter(workspace, 'thank-you', 'marcus-bell', { ...options, today: '2026-11-23' });
+      expect(shipped.origin).toBe('shipped');
+      expect(shipped.text).toContain('alert audit');
+      const notFound = await rejection(renderLetter(workspace, 'mine', 'marcus-bell', options), LetterNotFoundError);
+      expect(notFound.message).toContain('user templates are turned off');
+      expect((await listLetters(workspace.store, options)).every((info) => info.origin === 'shipped')).toBe(true);
+      await markLetterSent(workspace, 'marcus-bell', 'thank-you', { ...options, date: '2026-11-23' });
+    }
     expect(globals.rapportUserTemplateRan).toBeUndefined();
 
     // The same call with user templates allowed does run them: the check above can fail.
-    await renderLetter(workspace, 'mine', 'marcus-bell');
+    await renderLetter(workspace, 'mine', 'marcus-bell', { allowUserTemplates: true });
     expect(globals.rapportUserTemplateRan).toBe(true);
     delete globals.rapportUserTemplateRan;
   });

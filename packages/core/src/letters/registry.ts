@@ -16,10 +16,11 @@ const EXTENSION = '.eta';
 
 export interface TemplateOptions {
   /**
-   * Run templates from `.rapport/templates/`. They are JavaScript, so a
-   * folder that is not trusted must set this to `false`: then only the
-   * shipped letters are listed and rendered, and user files are not even
-   * read. Default `true`.
+   * Run templates from `.rapport/templates/`. They are JavaScript, able to
+   * do anything the process can, so only a caller that knows the folder is
+   * trusted (VS Code workspace trust, `rapport trust`) sets this to `true`.
+   * When `false`, only the shipped letters are listed and rendered, and
+   * user files are not even read. Default `false`.
    */
   readonly allowUserTemplates?: boolean;
 }
@@ -69,7 +70,7 @@ export async function listLetters(store: NoteStore, options: ListLettersOptions 
 }
 
 async function allLetters(store: NoteStore, options: TemplateOptions): Promise<LetterInfo[]> {
-  const user = options.allowUserTemplates === false ? new Map<string, string>() : await userTemplateFiles(store);
+  const user = options.allowUserTemplates === true ? await userTemplateFiles(store) : new Map<string, string>();
   const infos: LetterInfo[] = [];
   for (const name of SHIPPED_LETTERS) {
     if (user.has(name)) continue;
@@ -96,7 +97,7 @@ async function allLetters(store: NoteStore, options: TemplateOptions): Promise<L
  * `LetterNotFoundError`, or `LetterTemplateError` for a malformed front part.
  */
 export async function loadLetterTemplate(store: NoteStore, name: string, options: TemplateOptions = {}): Promise<LetterTemplate> {
-  const allowUser = options.allowUserTemplates !== false;
+  const allowUser = options.allowUserTemplates === true;
   const user = allowUser ? await userTemplateFiles(store) : new Map<string, string>();
   const file = user.get(name);
   if (file !== undefined) return readUserTemplate(store, name, file);
