@@ -92,7 +92,10 @@ export { QUESTION_THEMES, QUESTION_BANK, CLOSING_QUESTION } from './questions/ba
 export type { Question, QuestionTheme } from './questions/bank.js';
 export { QUESTIONS_PATH, readQuestions, loadQuestions, findTheme, pickQuestions } from './questions/question-set.js';
 export type { QuestionSet, QuestionPick } from './questions/question-set.js';
-export { insertQuestions, newQuestions, QUESTIONS_SECTION } from './questions/insert.js';
+export { tailoredQuestions, OPENING_QUESTIONS } from './questions/tailored.js';
+export type { QuestionAudience } from './questions/tailored.js';
+export { questionAudience } from './questions/audience.js';
+export { insertQuestions, newQuestions, questionsInNote, QUESTIONS_SECTION } from './questions/insert.js';
 
 // Performance: the fast frontmatter reader, the incremental index's types and the persisted index cache
 export { parseFastFrontmatter } from './note/fast-frontmatter.js';
