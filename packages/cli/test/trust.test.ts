@@ -90,6 +90,18 @@ describe('folder templates run only in a trusted folder (issue 16.1)', () => {
     expect(rapport(['trust', '--status', '--dir', folder], { cwd, env }).stdout).toBe('Not trusted: these templates do not run (the shipped letters are used); read them, then run rapport trust\n  .rapport/templates/follow-up.eta\n');
   });
 
+  it('says it used the shipped letter even when that letter then lacks a field', () => {
+    const folder = clonedFolder();
+    const { cwd, env } = sandbox();
+    const result = rapport(['letter', 'follow-up', 'tomas-herrera', '--dir', folder], { cwd, env });
+    expect(result.code).toBe(1);
+    expect(existsSync(join(cwd, 'pwned'))).toBe(false);
+    expect(result.stderr.split('\n')[0]).toBe(
+      "rapport: used the shipped follow-up letter, not .rapport/templates/follow-up.eta: this folder's templates are code, and the folder is not trusted; read it, then run rapport trust (or add --allow-templates for this run)",
+    );
+    expect(result.stderr).toContain('cannot write the "follow-up" letter to Tomás Herrera: 1 field is missing');
+  });
+
   it('says that a letter only the folder defines did not run, and why (exit 2)', () => {
     const folder = exampleCopy();
     mkdirSync(join(folder, '.rapport/templates'), { recursive: true });

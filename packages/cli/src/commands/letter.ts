@@ -13,6 +13,7 @@ import {
   markLetterSent,
   MissingLetterFieldsError,
   renderLetter,
+  SHIPPED_LETTERS,
   todayIn,
   type Channel,
   type LetterInfo,
@@ -100,20 +101,20 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
       const workspace = await ctx.workspace();
       const contact = findContact(workspace, workspace.index.contact(reference) || !workspace.index.contact(ctx.notePath(reference)) ? reference : ctx.notePath(reference));
       const today = options.today ?? todayIn(workspace.config.timezone);
+      const blocked = gate.blocked.find((file) => templateName(file) === template);
+      // Said before writing, so it shows even when the shipped letter then lacks a field.
+      if (blocked && SHIPPED_LETTERS.includes(template)) {
+        ctx.io.stderr.write(`rapport: used the shipped ${template} letter, not ${blocked}: ${gate.why}; read it, then run rapport trust (or add --allow-templates for this run)\n`);
+      }
       let letter;
       try {
         letter = await renderLetter(workspace, template, contact.id, { draft: Boolean(options.draft), values, today, allowUserTemplates: gate.allow, ...(options.via ? { via: options.via as Channel } : {}) });
       } catch (error) {
-        const blocked = gate.blocked.find((file) => templateName(file) === template);
         if (error instanceof LetterNotFoundError && blocked) throw new UsageError(`${blocked} did not run: ${gate.why}; read it, then run rapport trust (or add --allow-templates for this run)`);
         if (error instanceof LetterNotFoundError || error instanceof LetterUnfitError) throw new UsageError(error.message);
         if (error instanceof MissingLetterFieldsError) return problem(ctx, setExitCode, missingFieldsMessage(error));
         if (error instanceof LetterTemplateError) return problem(ctx, setExitCode, error.message);
         throw error;
-      }
-      const replaced = gate.blocked.find((file) => templateName(file) === letter.template);
-      if (replaced && letter.origin === 'shipped') {
-        ctx.io.stderr.write(`rapport: used the shipped ${letter.template} letter, not ${replaced}: ${gate.why}; read it, then run rapport trust (or add --allow-templates for this run)\n`);
       }
       if (options.sent && letter.stage === undefined) throw new UsageError(`the ${template} template does not say which stage sending it records (add \`stage:\` to its front part, or use rapport advance)`);
 
