@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
-import { agendaGroups, entryView, type AgendaEntryView, type AgendaGroupView, type AgendaLine } from './agenda-view.js';
+import { agendaGroups, entryView, type AgendaEntryView, type AgendaGroupView } from './agenda-view.js';
 
 export type AgendaNode =
   | { readonly kind: 'loading' }
@@ -25,8 +25,7 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
     if (!workspace || notes.state !== 'ready') return [];
     // The index's agenda: after one note changes, only that note's lines are recomputed.
     const today = notes.today();
-    const lines: readonly AgendaLine[] = workspace.index.agenda(notes.agendaContext());
-    return lines.map((item) => entryView(item, today));
+    return workspace.index.agenda(notes.agendaContext()).map((item) => entryView(item, today));
   }
 
   getChildren(node?: AgendaNode): AgendaNode[] {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { agendaGroups, dueSummary, entryView, type AgendaLine } from './agenda-view.js';
+import type { AgendaItem } from '@rapport/core';
+import { agendaGroups, dueSummary, entryView } from './agenda-view.js';
 
 const TODAY = '2026-11-23';
-const item = (due: string | null, overrides: Partial<AgendaLine> = {}): AgendaLine => ({ id: 'ana', name: 'Ana Lima', file: 'ana.md', kind: 'follow-up', action: 'Follow up with Ana Lima if there is no reply', due, overdue: due !== null && due < TODAY, ...overrides });
+const item = (due: string | null, overrides: Partial<AgendaItem> = {}): AgendaItem => ({ id: 'ana', name: 'Ana Lima', file: 'ana.md', kind: 'follow-up', action: 'Follow up with Ana Lima if there is no reply', due, overdue: due !== null && due < TODAY, ...overrides });
 
 describe('entryView', () => {
   it('names the person first and puts the date before the action', () => {
@@ -39,6 +40,12 @@ describe('agendaGroups', () => {
       ['Later', 1],
       ['Ready to write', 1],
     ]);
+  });
+
+  it('shows an undated action (someone to write to) as not urgent, without a date', () => {
+    const view = entryView(item(null, { kind: 'write', action: 'Write to Ana Lima', letter: 'cold-email' }), TODAY);
+    expect([view.description, view.tooltip, view.icon, view.urgency]).toEqual(['no date', 'Ana Lima: Write to Ana Lima\nNo due date\nLetter: cold-email', 'calendar', 'later']);
+    expect(dueSummary([view]).count).toBe(0);
   });
 });
 

@@ -2,12 +2,6 @@
 import { agenda, type ActionContext, type ActionKind, type AgendaItem, type Contact } from '@rapport/core';
 import { dueBadge, type Urgency } from '../contacts-tree/contact-view.js';
 
-/**
- * An agenda line whose due date may be missing: core's undated actions
- * (the first letter to an `identified` contact) are "ready to write".
- */
-export type AgendaLine = Omit<AgendaItem, 'due'> & { readonly due: string | null };
-
 /** Where an action falls; `undated` is "ready to write". */
 export type AgendaUrgency = Urgency | 'undated';
 
@@ -63,7 +57,7 @@ export function agendaView(contacts: readonly Contact[], context: ActionContext,
   return agenda(contacts, context).map((item) => entryView(item, today));
 }
 
-export function entryView(item: AgendaLine, today: string): AgendaEntryView {
+export function entryView(item: AgendaItem, today: string): AgendaEntryView {
   const badge = dueBadge(item.due, today);
   const urgency: AgendaUrgency = badge?.urgency ?? 'undated';
   const when = !badge ? 'no date' : urgency === 'overdue' ? `${badge.text} (${item.due})` : badge.text;
