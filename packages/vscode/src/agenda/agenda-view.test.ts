@@ -25,9 +25,10 @@ describe('entryView', () => {
     expect(entryView(item('2026-12-01', { kind: 'meet', action: 'Meet Ana Lima at 09:00 (video, 30 min)' }), TODAY).description).toBe('due 2026-12-01 · meet at 09:00 (video, 30 min)');
   });
 
-  it('shows an undated first letter as ready to write', () => {
+  it('shows an undated first letter as ready to write, not counted as due', () => {
     const view = entryView(item(null, { kind: 'write', action: 'Write to Ana Lima', letter: 'cold-email' }), TODAY);
-    expect([view.label, view.description, view.urgency, view.icon]).toEqual(['Ana Lima', 'no date · write the first letter', 'undated', 'edit']);
+    expect([view.label, view.description, view.tooltip, view.urgency, view.icon]).toEqual(['Ana Lima', 'no date · write the first letter', 'Ana Lima: Write to Ana Lima\nNo date: ready when you are\nLetter: cold-email', 'undated', 'edit']);
+    expect(dueSummary([view]).count).toBe(0);
   });
 });
 
@@ -42,11 +43,6 @@ describe('agendaGroups', () => {
     ]);
   });
 
-  it('shows an undated action (someone to write to) as not urgent, without a date', () => {
-    const view = entryView(item(null, { kind: 'write', action: 'Write to Ana Lima', letter: 'cold-email' }), TODAY);
-    expect([view.description, view.tooltip, view.icon, view.urgency]).toEqual(['no date', 'Ana Lima: Write to Ana Lima\nNo due date\nLetter: cold-email', 'calendar', 'later']);
-    expect(dueSummary([view]).count).toBe(0);
-  });
 });
 
 describe('dueSummary', () => {
