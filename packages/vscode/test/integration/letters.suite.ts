@@ -147,7 +147,7 @@ suite('Import and export', () => {
     assert.equal(text, exportIcs(rapport.notes.workspace!, { now: new Date(`${TODAY}T12:00:00Z`) }));
     assert.match(text, /^BEGIN:VCALENDAR/);
     // Undated agenda entries (people to write to) have no day to put in a calendar.
-    const dated = rapport.views.agenda.entries().filter((entry) => entry.description !== 'no date');
+    const dated = rapport.views.agenda.entries().filter((entry) => entry.urgency !== 'undated');
     assert.ok((result?.events ?? 0) >= dated.length - 2, `events: ${result?.events}`);
     rmSync(join(target.fsPath, '..'), { recursive: true });
   });
