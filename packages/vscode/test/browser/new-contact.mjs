@@ -76,7 +76,9 @@ export async function runBrowserTest({ extension, folder, scratch }) {
       await answerInput(page, 'Go to Contact', 'Sam Whitaker');
       const line = page.locator('.editor-instance:visible .view-line', { hasText: 'referred_by' }).first();
       await line.waitFor({ timeout: 15_000 });
-      const link = line.locator('span', { hasText: /maya-chen/ }).last();
+      // The link provider's underline re-renders the line's spans: wait for the link's own span.
+      const link = line.locator('span.detected-link', { hasText: 'maya-chen' }).first();
+      await link.waitFor({ state: 'visible', timeout: 15_000 });
       const box = await link.boundingBox();
       if (!box) throw new Error('the link is not on screen');
       await page.mouse.move(box.x + box.width - 12, box.y + box.height / 2);
@@ -117,19 +119,19 @@ export async function runBrowserTest({ extension, folder, scratch }) {
 
     await step('"Rapport: Draft a Letter…" opens a letter filled from the note, markers where a field is missing', async () => {
       await runCommand(page, 'Rapport: Draft a Letter…');
-      // Keisha's note does not say when Jordan is in her area: the cold letter leaves a marker for it.
+      // Keisha's note does not say what Jordan learned: the thank-you leaves a place to fill, named in words.
       await answerInput(page, 'Draft a Letter', 'Keisha Brooks');
-      await answerInput(page, 'Letter for Keisha Brooks', 'cold-letter');
+      await answerInput(page, 'Letter for Keisha Brooks', 'thank-you');
       await page.locator('.editor-instance .view-lines', { hasText: 'Keisha' }).first().waitFor({ timeout: 15_000 });
-      await page.locator('.editor-instance .view-lines', { hasText: '[[fill: when you are in their area' }).first().waitFor({ timeout: 5_000 });
+      await page.locator('.editor-instance .view-lines', { hasText: '[[fill: something specific you learned' }).first().waitFor({ timeout: 5_000 });
       await page.locator('.editor-actions [aria-label="Mark Letter as Sent"]').first().waitFor({ timeout: 10_000 });
       await clearNotifications(page);
       await page.mouse.move(640, 5);
       await page.screenshot({ path: join(SCREENSHOTS, 'letter.png') });
       // A draft closes without asking to be saved.
-      await page.keyboard.type('Thursday 3 December');
+      await page.keyboard.type('how you recruit patients for short sessions');
       await page.locator('.tabs-container .tab.active .tab-actions .action-label').first().click();
-      await page.locator('.tabs-container .tab', { hasText: 'cold-letter to Keisha Brooks' }).waitFor({ state: 'detached', timeout: 10_000 });
+      await page.locator('.tabs-container .tab', { hasText: 'thank-you to Keisha Brooks' }).waitFor({ state: 'detached', timeout: 10_000 });
       if (await page.locator('.monaco-dialog-box').isVisible()) throw new Error('closing the draft asked something');
     });
 
