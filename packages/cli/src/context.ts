@@ -1,8 +1,9 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { loadWorkspace, todayIn, isCalendarDate, InvalidInputError, NoteNotFoundError, type Contact, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
+import { loadWorkspace, noteId, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
 import { colorsFor, progressReporter, type Colors, type Io } from './io.js';
+import { didYouMean } from './did-you-mean.js';
 import { FailureError } from './errors.js';
 
 /** What every command gets: its output streams, colours and the notes folder. */
@@ -55,16 +56,36 @@ export class CommandContext {
     return { now, timezone, rules: workspace.config.rules, today: todayIn(timezone, now) };
   }
 
-  /** A contact named on the command line by id, by path from the notes folder, or by path from the current directory. */
-  contact(workspace: Workspace, reference: string): Contact {
-    const contact = workspace.index.contact(reference) ?? workspace.index.contact(this.notePath(reference));
-    if (!contact) throw new NoteNotFoundError(reference);
-    return contact;
+  /**
+   * A contact named on the command line by id, by path from the notes
+   * folder, or by path from the current directory. A note that cannot be
+   * read says why and where; an unknown id suggests the nearest ones.
+   * `label` (e.g. `--referred-by`) starts the message when it names an option.
+   */
+  contact(workspace: Workspace, reference: string, label?: string): Contact {
+    const path = this.notePath(reference);
+    const contact = workspace.index.contact(reference) ?? workspace.index.contact(path);
+    if (contact) return contact;
+    const prefix = label ? `${label}: ` : '';
+    const broken = workspace.index.brokenNotes().find((note) => note.id === reference || note.file === reference || note.file === path);
+    if (broken) throw new FailureError(`${prefix}${brokenNotePlace(broken)}`);
+    const ids = [...workspace.index.contacts(), ...workspace.index.brokenNotes()].map((candidate) => candidate.id);
+    throw new FailureError(`${prefix}no contact note found for "${reference}"${didYouMean(noteId(reference), ids)}`);
   }
 
   /** A path given on the command line, made relative to the notes folder. */
   notePath(path: string): string {
     return this.store.relativePath(isAbsolute(path) ? path : resolve(this.io.cwd, path));
+  }
+
+  /**
+   * One line on stderr per note that cannot be read as a contact, so that
+   * no contact vanishes from a listing without a word.
+   */
+  warnBrokenNotes(workspace: Workspace): readonly BrokenNote[] {
+    const broken = workspace.index.brokenNotes();
+    for (const note of broken) this.io.stderr.write(`rapport: warning: ${brokenNotePlace(note)}\n`);
+    return broken;
   }
 
   print(text = ''): void {
@@ -74,6 +95,14 @@ export class CommandContext {
   json(value: unknown): void {
     this.io.stdout.write(JSON.stringify(value, null, 2) + '\n');
   }
+}
+
+/** Where a broken note's first problem is and what it is: `file:line: cannot read this contact: problem`. */
+export function brokenNotePlace(note: BrokenNote): string {
+  const [first, ...others] = note.problems;
+  if (!first) return `${note.file}: cannot read this contact`;
+  const more = others.length === 0 ? '' : ` (and ${others.length} more problem${others.length === 1 ? '' : 's'}: rapport check)`;
+  return `${first.file}:${first.line}: cannot read this contact: ${first.message}${first.hint ? ` (${first.hint})` : ''}${more}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { advance, CHANNELS, editNote, getField, isCalendarDate, isChannel, isMeetingFormat, isStage, MEETING_FORMATS, STAGES, todayIn, type MeetingFormat, type MeetingInput } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
+import { unknownStageMessage } from '../did-you-mean.js';
 
 interface AdvanceCliOptions {
   date?: string;
@@ -30,7 +31,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
     .option('--link <url>', 'video or dial-in link')
     .addHelpText('after', '\nExamples:\n  rapport advance owen-park followed-up --via email --letter follow-up\n  rapport advance hannah-schultz scheduled --at 2026-12-02T08:30 --minutes 30 --format phone\n')
     .action(async (reference: string, stage: string, options: AdvanceCliOptions) => {
-      if (!isStage(stage)) throw new UsageError(`unknown stage "${stage}" (use one of: ${STAGES.join(', ')})`);
+      if (!isStage(stage)) throw new UsageError(unknownStageMessage(stage));
       if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(`invalid date "${options.date}" (use YYYY-MM-DD)`);
       if (options.via !== undefined && !isChannel(options.via)) throw new UsageError(`unknown channel "${options.via}" (use one of: ${CHANNELS.join(', ')})`);
       if (options.format !== undefined && !isMeetingFormat(options.format)) throw new UsageError(`unknown meeting format "${options.format}" (use one of: ${MEETING_FORMATS.join(', ')})`);

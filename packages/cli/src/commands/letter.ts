@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   CHANNELS,
-  findContact,
   isCalendarDate,
   isChannel,
   LetterNotFoundError,
@@ -83,7 +82,7 @@ Examples:
       }
 
       const workspace = await ctx.workspace();
-      const contact = findContact(workspace, workspace.index.contact(reference) || !workspace.index.contact(ctx.notePath(reference)) ? reference : ctx.notePath(reference));
+      const contact = ctx.contact(workspace, reference);
       const today = options.today ?? todayIn(workspace.config.timezone);
       let letter;
       try {

@@ -1,4 +1,4 @@
-import { editNote, findContact, insertQuestions, InvalidInputError, loadQuestions, newQuestions, pickQuestions, type Question, type QuestionPick } from '@rapport/core';
+import { editNote, insertQuestions, InvalidInputError, loadQuestions, newQuestions, pickQuestions, type Question, type QuestionPick } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
 
 interface QuestionsOptions {
@@ -39,7 +39,7 @@ export const registerQuestions: RegisterCommand = (program, context) => {
 
       if (options.into !== undefined) {
         const workspace = await ctx.workspace();
-        const contact = findContact(workspace, workspace.index.contact(options.into) || !workspace.index.contact(ctx.notePath(options.into)) ? options.into : ctx.notePath(options.into));
+        const contact = ctx.contact(workspace, options.into);
         const texts = questions.map((question) => question.text);
         const added = newQuestions(workspace.index.text(contact.file) ?? '', texts).length;
         await editNote(workspace, contact.file, (text) => insertQuestions(text, texts), { retries: 5 });
