@@ -1,5 +1,6 @@
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadWorkspace, noteId, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
 import { colorsFor, progressReporter, type Colors, type Io } from './io.js';
@@ -10,6 +11,8 @@ import { FailureError } from './errors.js';
 export class CommandContext {
   readonly colors: Colors;
   readonly store: NodeStore;
+  /** The folder `--dir` names, else the current one: where `init` sets up a notes folder. */
+  readonly givenFolder: string;
   private indexCache: DeferredIndexCache | undefined;
 
   constructor(
@@ -18,7 +21,9 @@ export class CommandContext {
     private readonly options: { readonly cache?: boolean } = {},
   ) {
     this.colors = colorsFor(io.stdout, io.env);
-    this.store = new NodeStore(resolve(io.cwd, dir ?? '.'));
+    this.givenFolder = resolve(io.cwd, dir ?? '.');
+    // Like git: from anywhere inside a notes folder, the nearest `.rapport/` up from here marks it.
+    this.store = new NodeStore(dir === undefined ? (notesFolderAbove(io.cwd) ?? this.givenFolder) : this.givenFolder);
   }
 
   /**
@@ -73,6 +78,13 @@ export class CommandContext {
     throw new FailureError(`${prefix}no contact note found for "${reference}"${didYouMean(noteId(reference), ids)}`);
   }
 
+  /** A path in the notes folder as the user should type it from here: relative to the current folder when inside the notes folder. */
+  displayPath(file: string): string {
+    const here = relative(this.store.root, resolve(this.io.cwd));
+    if (here === '..' || here.startsWith(`..${sep}`) || isAbsolute(here)) return file;
+    return relative(here, file.split('/').join(sep)).split(sep).join('/');
+  }
+
   /** A path given on the command line, made relative to the notes folder. */
   notePath(path: string): string {
     return this.store.relativePath(isAbsolute(path) ? path : resolve(this.io.cwd, path));
@@ -94,6 +106,22 @@ export class CommandContext {
 
   json(value: unknown): void {
     this.io.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  }
+}
+
+/** The nearest folder from `start` upwards (itself included) that holds a `.rapport/` folder. */
+function notesFolderAbove(start: string): string | undefined {
+  for (let folder = resolve(start); ; folder = dirname(folder)) {
+    if (isFolder(join(folder, '.rapport'))) return folder;
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -81,7 +81,7 @@ export const registerInit: RegisterCommand = (program, context) => {
     .addHelpText('after', '\nExample:\n  rapport init ~/job-search && cd ~/job-search && git init\n\nFiles already there are never overwritten: each is reported as kept, and the\nexample contact is only added to a folder without contacts.\n')
     .action(async (dir: string | undefined) => {
       const ctx = context();
-      const store = dir === undefined ? ctx.store : new NodeStore(resolve(ctx.io.cwd, dir));
+      const store = new NodeStore(dir === undefined ? ctx.givenFolder : resolve(ctx.io.cwd, dir));
       if ((await stat(store.root).catch(() => undefined))?.isDirectory() === false) throw new FailureError(`${store.root} is a file, not a folder`);
       await mkdir(store.root, { recursive: true });
       const result: InitResult = { created: [], kept: [] };

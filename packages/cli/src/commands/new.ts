@@ -47,7 +47,7 @@ export const registerNew: RegisterCommand = (program, context) => {
         ...(tags && tags.length > 0 ? { tags } : {}),
         ...(Object.keys(fields).length > 0 ? { fields } : {}),
       });
-      ctx.print(created.file);
+      ctx.print(ctx.displayPath(created.file));
       // Two people can share a name, so this is a heads-up rather than a refusal.
       if (namesake) ctx.io.stderr.write(`rapport: warning: ${namesake.file} is also about ${namesake.name}; created a second note\n`);
     });
