@@ -258,8 +258,8 @@ describe('a three-week search through the CLI', () => {
       "
     `);
 
-    handEdit('contacts/lena-ortiz.md', '## Why this person\n', '## Why this person\n\nImpressed by: the load forecasting talk she gave at the regional utilities meetup\n');
-    handEdit('contacts/marco-silva.md', '## Why this person\n', '## Why this person\n\nImpressed by: the article on outage prediction he wrote for the co-op newsletter\n');
+    handEdit('contacts/lena-ortiz.md', '## Why this person\n', '## Why this person\n\nImpressed by: the load forecasting talk at the regional utilities meetup\n');
+    handEdit('contacts/marco-silva.md', '## Why this person\n', '## Why this person\n\nImpressed by: the article on outage prediction in the co-op newsletter\n');
     expect(write(['letter', 'cold-email', 'lena-ortiz', '--sent', '--today', '2026-11-02'])).toMatchInlineSnapshot(`
       "diff --git a/contacts/lena-ortiz.md b/contacts/lena-ortiz.md
       --- a/contacts/lena-ortiz.md
@@ -350,7 +350,7 @@ describe('a three-week search through the CLI', () => {
     `);
     writeFileSync(
       join(contacts, 'dev-patel.md'),
-      '---\ntype: contact\nname: Dev Patel\nstage: identified\nrole: Manager: DER Integration Analytics\norganization: Cascade Power\nemail: dev.patel@example.com\nsource: event\nhistory:\n  - date: 2026-11-04\n    stage: identified\n---\n\n# Dev Patel\n\n## Why this person\n\nImpressed by: his panel on rooftop solar forecasting at the energy meetup\n\n## Notes\n',
+      '---\ntype: contact\nname: Dev Patel\nstage: identified\nrole: Manager: DER Integration Analytics\norganization: Cascade Power\nemail: dev.patel@example.com\nsource: event\nhistory:\n  - date: 2026-11-04\n    stage: identified\n---\n\n# Dev Patel\n\n## Why this person\n\nImpressed by: the panel on rooftop solar forecasting at the energy meetup\n\n## Notes\n',
     );
     commitChanges('met Dev Patel at the meetup');
     const warning = 'rapport: warning: contacts/dev-patel.md:5: cannot read this contact: Invalid YAML: Nested mappings are not allowed in compact mappings\n';
@@ -651,7 +651,7 @@ describe('a three-week search through the CLI', () => {
       -  link: https://meet.example.com/lena-sam
       "
     `);
-    handEdit('contacts/ruth-adler.md', '## Why this person\n', '## Why this person\n\nImpressed by: the open data standard for meter readings her association published\n');
+    handEdit('contacts/ruth-adler.md', '## Why this person\n', '## Why this person\n\nImpressed by: the open data standard for meter readings from the Energy Data Association\n');
     expect(write(['letter', 'cold-email', 'ruth-adler', '--sent', '--today', '2026-11-10'])).toMatchInlineSnapshot(`
       "diff --git a/contacts/ruth-adler.md b/contacts/ruth-adler.md
       --- a/contacts/ruth-adler.md
@@ -725,7 +725,7 @@ describe('a three-week search through the CLI', () => {
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
       "
     `);
-    handEdit('contacts/tom-becker.md', '## Why this person\n', '## Why this person\n\nImpressed by: the battery dispatch dashboard his team open-sourced\n');
+    handEdit('contacts/tom-becker.md', '## Why this person\n', '## Why this person\n\nImpressed by: the battery dispatch dashboard Helio Storage open-sourced\n');
     expect(write(['letter', 'cold-email', 'tom-becker', '--sent', '--today', '2026-11-12'])).toMatchInlineSnapshot(`
       "diff --git a/contacts/tom-becker.md b/contacts/tom-becker.md
       --- a/contacts/tom-becker.md
