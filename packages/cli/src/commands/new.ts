@@ -1,6 +1,5 @@
-import { createContact, isCalendarDate, isSource, NoteNotFoundError, SOURCES, type Source, type Workspace } from '@rapport/core';
-import type { CommandContext } from '../context.js';
-import { FailureError, UsageError, type RegisterCommand } from '../program.js';
+import { createContact, isCalendarDate, isSource, SOURCES, type Source } from '@rapport/core';
+import { UsageError, type RegisterCommand } from '../program.js';
 
 interface NewOptions {
   org?: string;
@@ -38,7 +37,7 @@ export const registerNew: RegisterCommand = (program, context) => {
       if (options.linkedin !== undefined && !/^https?:\/\/\S+$/.test(options.linkedin)) throw new UsageError(`--linkedin must be a profile URL starting with https://`);
       const ctx = context();
       const workspace = await ctx.workspace();
-      const referrer = options.referredBy === undefined ? undefined : referrerOf(ctx, workspace, options.referredBy);
+      const referrer = options.referredBy === undefined ? undefined : ctx.contact(workspace, options.referredBy, '--referred-by').id;
       const namesake = workspace.index.contacts().find((contact) => contact.name.toLowerCase() === name.trim().toLowerCase());
       const tags = options.tags?.split(',').map((tag) => tag.trim()).filter(Boolean);
       const fields = { ...(options.email ? { email: options.email } : {}), ...(options.linkedin ? { linkedin: options.linkedin } : {}) };
@@ -52,17 +51,8 @@ export const registerNew: RegisterCommand = (program, context) => {
         ...(tags && tags.length > 0 ? { tags } : {}),
         ...(Object.keys(fields).length > 0 ? { fields } : {}),
       });
-      ctx.print(created.file);
+      ctx.print(ctx.displayPath(created.file));
       // Two people can share a name, so this is a heads-up rather than a refusal.
       if (namesake) ctx.io.stderr.write(`rapport: warning: ${namesake.file} is also about ${namesake.name}; created a second note\n`);
     });
 };
-
-function referrerOf(ctx: CommandContext, workspace: Workspace, reference: string): string {
-  try {
-    return ctx.contact(workspace, reference).id;
-  } catch (error) {
-    if (error instanceof NoteNotFoundError) throw new FailureError(`--referred-by: no contact note found for "${reference}"`);
-    throw error;
-  }
-}
