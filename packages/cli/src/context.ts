@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { loadWorkspace, todayIn, isCalendarDate, InvalidInputError, NoteNotFoundError, type Contact, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
+import { CONFIG_PATH, loadWorkspace, todayIn, isCalendarDate, InvalidInputError, NoteNotFoundError, type Contact, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
 import { colorsFor, progressReporter, type Colors, type Io } from './io.js';
 import { FailureError } from './errors.js';
@@ -10,6 +10,7 @@ export class CommandContext {
   readonly colors: Colors;
   readonly store: NodeStore;
   private indexCache: DeferredIndexCache | undefined;
+  private configReported = false;
 
   constructor(
     readonly io: Io,
@@ -23,18 +24,34 @@ export class CommandContext {
   /**
    * Reads the whole folder, with progress on a terminal. Notes unchanged on
    * disk since the last run come from `.rapport/cache/` unless `--no-cache`.
+   * Problems in the config are printed on stderr (a setting silently
+   * ignored could leak a private field), unless the command lists them itself.
    */
-  async workspace(): Promise<Workspace> {
+  async workspace(options: { readonly reportConfig?: boolean } = {}): Promise<Workspace> {
     // A mistyped --dir would otherwise read as an empty folder: "no contacts", exit 0.
     const folder = await stat(this.store.root).catch(() => undefined);
     if (!folder) throw new FailureError(`notes folder not found: ${this.store.root} (use --dir, or rapport init to create one)`);
     if (!folder.isDirectory()) throw new FailureError(`${this.store.root} is a file, not a notes folder`);
     const progress = progressReporter(this.io, 'Reading notes');
+    if (this.options.cache !== false) this.indexCache ??= new DeferredIndexCache(new NodeIndexCache(this.store));
+    let workspace: Workspace;
     try {
-      if (this.options.cache !== false) this.indexCache ??= new DeferredIndexCache(new NodeIndexCache(this.store));
-      return await loadWorkspace(this.store, { onProgress: progress.update, ...(this.indexCache ? { cache: this.indexCache } : {}) });
+      workspace = await loadWorkspace(this.store, { onProgress: progress.update, ...(this.indexCache ? { cache: this.indexCache } : {}) });
     } finally {
       progress.done();
+    }
+    if (options.reportConfig !== false) this.warnAboutConfig(workspace);
+    return workspace;
+  }
+
+  private warnAboutConfig(workspace: Workspace): void {
+    if (this.configReported) return;
+    this.configReported = true;
+    const colors = colorsFor(this.io.stderr, this.io.env);
+    for (const d of workspace.configDiagnostics) {
+      if (d.file !== CONFIG_PATH) continue;
+      const severity = d.severity === 'error' ? colors.red('error') : colors.yellow(d.severity);
+      this.io.stderr.write(`${d.file}:${d.line}:${d.column} ${severity} ${d.message} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}\n`);
     }
   }
 

@@ -37,6 +37,7 @@ export const DIAGNOSTIC_RULES = {
   'history-order': 'warning',
   'duplicate-id': 'error',
   'invalid-config': 'error',
+  'unknown-config-key': 'warning',
   // Letter templates in .rapport/templates/
   'invalid-letter-template': 'error',
   // The question bank in .rapport/questions.md
