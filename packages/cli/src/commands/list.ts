@@ -1,5 +1,6 @@
 import { nextAction, isStage, STAGES } from '@rapport/core';
 import type { RegisterCommand } from '../program.js';
+import { printable } from '../io.js';
 import { UsageError } from '../program.js';
 
 interface ListOptions {
@@ -40,6 +41,11 @@ export const registerList: RegisterCommand = (program, context) => {
       if (options.json) return ctx.json(rows);
       const { colors } = ctx;
       if (rows.length === 0) return ctx.print('No contacts match.');
+      for (const row of rows) {
+        row.name = printable(row.name);
+        row.organization = row.organization === null ? null : printable(row.organization);
+        if (row.next) row.next.action = printable(row.next.action);
+      }
       const width = Math.max(...rows.map((row) => row.name.length));
       const stageWidth = Math.max(...rows.map((row) => row.stage.length));
       for (const row of rows) {
