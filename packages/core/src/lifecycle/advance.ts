@@ -1,5 +1,5 @@
 import { InvalidInputError } from '../errors.js';
-import { isChannel, isMeetingFormat, isStage, MEETING_FORMATS, STAGES, type MeetingFormat, type Stage } from '../model/vocabulary.js';
+import { isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, STAGES, type MeetingFormat, type Stage } from '../model/vocabulary.js';
 import { appendToList, setField } from '../note/edit.js';
 import { isCalendarDate, isMeetingTime } from './dates.js';
 
@@ -60,11 +60,12 @@ function historyEntry(stage: Stage, options: AdvanceOptions): Record<string, str
 }
 
 function meetingValue(meeting: MeetingInput): Record<string, string | number> {
-  if (!isMeetingTime(meeting.at)) throw new InvalidInputError(`invalid meeting time "${meeting.at}" (use YYYY-MM-DDTHH:mm)`);
+  if (!isMeetingTime(meeting.at)) throw new InvalidInputError(`invalid meeting time "${meeting.at}" (use YYYY-MM-DDTHH:mm, with an offset from -12:00 to +14:00 if any)`);
   const minutes = meeting.minutes ?? 30;
   if (!Number.isInteger(minutes) || minutes <= 0 || minutes > 600) throw new InvalidInputError(`invalid meeting length "${minutes}" (whole minutes)`);
   const format = meeting.format ?? 'video';
   if (!isMeetingFormat(format)) throw new InvalidInputError(`unknown meeting format "${format}" (use one of: ${MEETING_FORMATS.join(', ')})`);
+  if (meeting.link && !isMeetingLink(meeting.link)) throw new InvalidInputError(`invalid meeting link "${meeting.link}" (use a URL such as https://meet.example.com/abc, or tel:+14125550142)`);
   return {
     at: meeting.at,
     minutes,

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { DIAGNOSTIC_RULES, type Diagnostic, type DiagnosticRule } from '../diagnostics.js';
 import { isCalendarDate, isMeetingTime } from '../lifecycle/dates.js';
 import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contact.js';
-import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, isChannel, isMeetingFormat, isSource, isStage, type Stage } from '../model/vocabulary.js';
+import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, isChannel, isMeetingFormat, isMeetingLink, isSource, isStage, type Stage } from '../model/vocabulary.js';
 import { findSection, scanSections } from './body.js';
 import { detach, detachData } from './detached-string.js';
 import { parseFastFrontmatter } from './fast-frontmatter.js';
@@ -353,13 +353,16 @@ function readMeeting(raw: unknown, problem: Problem): Meeting | undefined {
   for (const key of ['place', 'link'] as const) {
     if (meeting[key] !== undefined && meeting[key] !== null && typeof meeting[key] !== 'string') problem('invalid-type', key, `\`${key}\` must be text`);
   }
+  if (typeof meeting.link === 'string' && !isMeetingLink(meeting.link)) {
+    problem('invalid-value', 'link', `\`link\` is not a URL: ${JSON.stringify(meeting.link)}`, 'Write the full address, such as https://meet.example.com/abc, or tel:+14125550142');
+  }
   if (!valid) return undefined;
   return {
     at: meeting.at as string,
     minutes: minutes as number,
     format: formatValue as Meeting['format'],
     ...(typeof meeting.place === 'string' ? { place: meeting.place } : {}),
-    ...(typeof meeting.link === 'string' ? { link: meeting.link } : {}),
+    ...(isMeetingLink(meeting.link) ? { link: meeting.link } : {}),
   };
 }
 
