@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { CONFIG_PATH, loadWorkspace, todayIn, isCalendarDate, InvalidInputError, NoteNotFoundError, type Contact, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
-import { colorsFor, progressReporter, type Colors, type Io } from './io.js';
+import { colorsFor, printable, progressReporter, type Colors, type Io } from './io.js';
 import { FailureError } from './errors.js';
 
 /** What every command gets: its output streams, colours and the notes folder. */
@@ -10,7 +10,7 @@ export class CommandContext {
   readonly colors: Colors;
   readonly store: NodeStore;
   private indexCache: DeferredIndexCache | undefined;
-  private configReported = false;
+  private problemsReported = false;
 
   constructor(
     readonly io: Io,
@@ -24,10 +24,11 @@ export class CommandContext {
   /**
    * Reads the whole folder, with progress on a terminal. Notes unchanged on
    * disk since the last run come from `.rapport/cache/` unless `--no-cache`.
-   * Problems in the config are printed on stderr (a setting silently
-   * ignored could leak a private field), unless the command lists them itself.
+   * Problems in the config (a setting silently ignored could leak a private
+   * field) and notes left in a merge conflict (which would otherwise just be
+   * missing) are printed on stderr, unless the command lists them itself.
    */
-  async workspace(options: { readonly reportConfig?: boolean } = {}): Promise<Workspace> {
+  async workspace(options: { readonly reportProblems?: boolean } = {}): Promise<Workspace> {
     // A mistyped --dir would otherwise read as an empty folder: "no contacts", exit 0.
     const folder = await stat(this.store.root).catch(() => undefined);
     if (!folder) throw new FailureError(`notes folder not found: ${this.store.root} (use --dir, or rapport init to create one)`);
@@ -40,18 +41,25 @@ export class CommandContext {
     } finally {
       progress.done();
     }
-    if (options.reportConfig !== false) this.warnAboutConfig(workspace);
+    if (options.reportProblems !== false) this.warnAboutProblems(workspace);
     return workspace;
   }
 
-  private warnAboutConfig(workspace: Workspace): void {
-    if (this.configReported) return;
-    this.configReported = true;
+  private warnAboutProblems(workspace: Workspace): void {
+    if (this.problemsReported) return;
+    this.problemsReported = true;
     const colors = colorsFor(this.io.stderr, this.io.env);
     for (const d of workspace.configDiagnostics) {
       if (d.file !== CONFIG_PATH) continue;
       const severity = d.severity === 'error' ? colors.red('error') : colors.yellow(d.severity);
       this.io.stderr.write(`${d.file}:${d.line}:${d.column} ${severity} ${d.message} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}\n`);
+    }
+    const reported = new Set<string>();
+    for (const d of workspace.index.diagnostics()) {
+      if (d.rule !== 'merge-conflict' || reported.has(d.file)) continue;
+      reported.add(d.file);
+      const effect = workspace.index.contact(d.file) ? 'resolve it before editing the note' : 'the contact is left out until it is resolved';
+      this.io.stderr.write(`${colors.yellow('warning')} ${printable(d.file)}:${d.line} has an unresolved merge conflict: ${effect} (rapport check lists every conflict)\n`);
     }
   }
 

@@ -28,6 +28,12 @@ export { findWikilinks, wikilinkTarget, noteId } from './note/wikilinks.js';
 export type { Wikilink } from './note/wikilinks.js';
 export { contactSchema } from './note/schema.js';
 
+// Merging: git's conflict markers, and a merge of two versions of a note
+export { findConflicts } from './merge/conflict-markers.js';
+export type { ConflictRegion } from './merge/conflict-markers.js';
+export { mergeNotes } from './merge/merge-notes.js';
+export type { NoteMerge } from './merge/merge-notes.js';
+
 // Lossless edits
 export { setField, deleteField, appendToList, appendToSection, getField } from './note/edit.js';
 export type { FieldPath } from './note/edit.js';

@@ -14,7 +14,7 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
     .addHelpText('after', '\nExample:\n  rapport check && git commit\n\nExit codes: 0 no error (warnings allowed), 1 at least one error.\n')
     .action(async (options: CheckOptions) => {
       const ctx = context();
-      const workspace = await ctx.workspace({ reportConfig: false });
+      const workspace = await ctx.workspace({ reportProblems: false });
       const questions = await loadQuestions(ctx.store);
       // Compiling a template only parses it; nothing in it runs.
       const templateProblems = (await listLetters(ctx.store)).flatMap((letter) => (letter.problem ? [letter.problem] : []));
