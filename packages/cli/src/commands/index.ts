@@ -8,10 +8,11 @@ import { registerImport } from './import.js';
 import { registerInit } from './init.js';
 import { registerLetter } from './letter.js';
 import { registerList } from './list.js';
+import { registerMergeDriver } from './merge-driver.js';
 import { registerNew } from './new.js';
 import { registerQuestions } from './questions.js';
 import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
 
 /** Every command, in the order `rapport --help` lists them. */
-export const commands: readonly RegisterCommand[] = [registerInit, registerNew, registerList, registerAgenda, registerAdvance, registerCheck, registerGraph, registerReport, registerLetter, registerQuestions, registerImport, registerExport, registerSchema];
+export const commands: readonly RegisterCommand[] = [registerInit, registerNew, registerList, registerAgenda, registerAdvance, registerCheck, registerGraph, registerReport, registerLetter, registerQuestions, registerImport, registerExport, registerSchema, registerMergeDriver];
