@@ -53,7 +53,7 @@ export type { ReferralGraph, ReferralEdge, PendingReferral } from './graph/refer
 
 // Workspace: store, config, index
 export { contentVersion, isNotePath } from './workspace/store.js';
-export type { NoteStore, StoredText, WriteOptions, NoteChange } from './workspace/store.js';
+export type { NoteStore, StoredText, WriteOptions, NoteChange, NewFile } from './workspace/store.js';
 export { MemoryStore } from './workspace/memory-store.js';
 export { CONFIG_PATH, defaultConfig, defaultRules, readConfig, loadConfig } from './workspace/config.js';
 export type { RapportConfig, Profile, Rules, ConfigReading } from './workspace/config.js';
