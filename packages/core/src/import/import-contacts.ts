@@ -148,17 +148,27 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
 }
 
+/** How many new notes are held back before they are written together (bounds the memory they take). */
+const CREATION_BATCH = 1000;
+
 /**
- * The workspace with the notes it creates held back and then written all
- * at once by `flush` (which returns the paths that turned out to exist by
- * then): one disk flush per note made a 50,000-row import take minutes.
- * Edits of existing notes go straight through, with their version checks.
+ * The workspace with the notes it creates held back and written together,
+ * a batch at a time and the rest by `flush` (which returns every path that
+ * turned out to exist by then): one disk flush per note made a 50,000-row
+ * import take minutes. Edits of notes already on disk go straight through,
+ * with their version checks.
  */
 function deferringCreations(workspace: Workspace): { workspace: Workspace; flush(): Promise<readonly string[]> } {
   const store = workspace.store;
   const createMany = store.createMany?.bind(store);
   if (!createMany) return { workspace, flush: async () => [] };
   const pending = new Map<string, string>();
+  const existed: string[] = [];
+  const writePending = async () => {
+    const files = [...pending].map(([path, text]) => ({ path, text }));
+    pending.clear();
+    if (files.length > 0) existed.push(...(await createMany(files)));
+  };
   const deferred: NoteStore = {
     listNotes: () => store.listNotes(),
     listFiles: (folder) => store.listFiles(folder),
@@ -172,12 +182,16 @@ function deferringCreations(workspace: Workspace): { workspace: Workspace; flush
       const current = held === undefined ? ((await store.read(path))?.version ?? null) : contentVersion(held);
       if (options.expectedVersion !== undefined && options.expectedVersion !== current) throw new NoteConflictError(path);
       pending.set(path, text);
+      if (pending.size >= CREATION_BATCH) await writePending();
       return { text, version: contentVersion(text) };
     },
   };
   return {
     workspace: { ...workspace, store: deferred },
-    flush: async () => (pending.size === 0 ? [] : createMany([...pending].map(([path, text]) => ({ path, text })))),
+    flush: async () => {
+      await writePending();
+      return existed;
+    },
   };
 }
 
