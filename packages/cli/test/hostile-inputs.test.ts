@@ -50,3 +50,16 @@ describe('letter --sent to a contact with neither email nor LinkedIn', () => {
     expect(readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')).toContain('else linkedin when they have a profile, else letter');
   });
 });
+
+describe('letter --out', () => {
+  it('never writes over a note or a file under .rapport/, even with --force', () => {
+    const folder = exampleCopy();
+    const before = userFiles(folder);
+    for (const target of ['owen-park.md', '.rapport/config.yaml']) {
+      const result = rapport(['letter', 'follow-up', 'owen-park', '--out', target, '--force', '--sent', '--dir', folder], { cwd: folder });
+      expect(result.code, target).toBe(2);
+      expect(result.stderr, target).toMatch(/^rapport: refusing to write /);
+    }
+    expect(userFiles(folder)).toEqual(before);
+  });
+});

@@ -17,6 +17,7 @@ import {
 } from '@rapport/core';
 import type { CommandContext } from '../context.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
+import { assertSafeOutput } from '../output-file.js';
 
 interface LetterOptions {
   list?: boolean;
@@ -98,6 +99,7 @@ Examples:
 
       if (options.out !== undefined) {
         const file = resolve(ctx.io.cwd, options.out);
+        await assertSafeOutput(file, ctx.store.root, options.out);
         try {
           await writeFile(file, letter.text, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
         } catch (error) {
