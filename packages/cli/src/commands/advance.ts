@@ -1,5 +1,6 @@
 import { advance, CHANNELS, editNote, getField, isCalendarDate, isChannel, isMeetingFormat, isStage, MEETING_FORMATS, STAGES, todayIn, type MeetingFormat, type MeetingInput } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
+import { printable } from '../io.js';
 
 interface AdvanceCliOptions {
   date?: string;
@@ -59,6 +60,6 @@ export const registerAdvance: RegisterCommand = (program, context) => {
         (text) => advance(text, stage, { date, ...(options.via ? { via: options.via } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}) }),
         { retries: 5 },
       );
-      ctx.print(`${contact.name}: ${contact.stage} → ${stage} (${date})  ${ctx.colors.dim(contact.file)}`);
+      ctx.print(`${printable(contact.name)}: ${contact.stage} → ${stage} (${date})  ${ctx.colors.dim(contact.file)}`);
     });
 };

@@ -18,6 +18,7 @@ import {
 import type { CommandContext } from '../context.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
 import { assertSafeOutput } from '../output-file.js';
+import { printable } from '../io.js';
 
 interface LetterOptions {
   list?: boolean;
@@ -106,7 +107,7 @@ Examples:
           if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${options.out} already exists (add --force to overwrite it)`);
           throw error;
         }
-        ctx.io.stderr.write(`Wrote the ${letter.template} letter to ${contact.name} to ${options.out}\n`);
+        ctx.io.stderr.write(`Wrote the ${letter.template} letter to ${printable(contact.name)} to ${options.out}\n`);
       } else if (options.json) {
         ctx.json({ template: letter.template, origin: letter.origin, contact: letter.contact, subject: letter.subject, body: letter.body, missing: letter.missing, stage: letter.stage ?? null, via: letter.via });
       } else {
@@ -122,7 +123,7 @@ Examples:
           allowUserTemplates: options.userTemplates,
           ...(options.via ? { via: options.via as Channel } : {}),
         });
-        ctx.io.stderr.write(`Recorded: ${contact.name} ${sent.from} → ${sent.stage} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
+        ctx.io.stderr.write(`Recorded: ${printable(contact.name)} ${sent.from} → ${sent.stage} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
       }
     });
 };

@@ -1,6 +1,7 @@
 import { contactSlug, createContact, isCalendarDate, isSource, noteId, NoteNotFoundError, SOURCES, todayIn, type Source, type Workspace } from '@rapport/core';
 import type { CommandContext } from '../context.js';
 import { FailureError, UsageError, type RegisterCommand } from '../program.js';
+import { printable } from '../io.js';
 
 interface NewOptions {
   org?: string;
@@ -36,7 +37,7 @@ export const registerNew: RegisterCommand = (program, context) => {
       const workspace = await ctx.workspace();
       const referrer = options.referredBy === undefined ? undefined : referrerOf(ctx, workspace, options.referredBy);
       const conflicted = conflictedNamesake(workspace, name.trim());
-      if (conflicted) throw new FailureError(`${conflicted} has an unresolved merge conflict and may already be about ${name.trim()}: resolve it first (nothing was created)`);
+      if (conflicted) throw new FailureError(`${conflicted} has an unresolved merge conflict and may already be about ${printable(name.trim())}: resolve it first (nothing was created)`);
       const namesake = workspace.index.contacts().find((contact) => contact.name.toLowerCase() === name.trim().toLowerCase());
       const tags = options.tags?.split(',').map((tag) => tag.trim()).filter(Boolean);
       const fields = { ...(options.email ? { email: options.email } : {}), ...(options.linkedin ? { linkedin: options.linkedin } : {}) };
@@ -52,7 +53,7 @@ export const registerNew: RegisterCommand = (program, context) => {
       });
       ctx.print(created.file);
       // Two people can share a name, so this is a heads-up rather than a refusal.
-      if (namesake) ctx.io.stderr.write(`rapport: warning: ${namesake.file} is also about ${namesake.name}; created a second note\n`);
+      if (namesake) ctx.io.stderr.write(`rapport: warning: ${namesake.file} is also about ${printable(namesake.name)}; created a second note\n`);
     });
 };
 
