@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CLOSING_QUESTION, CONFIG_PATH, createContact, loadWorkspace, QUESTION_THEMES, QUESTIONS_PATH, systemTimeZone, TEMPLATES_FOLDER, todayIn } from '@rapport/core';
+import { CLOSING_QUESTION, CONFIG_PATH, createContact, loadWorkspace, QUESTION_THEMES, QUESTIONS_PATH, systemTimeZone, TEMPLATES_FOLDER, isCalendarDate } from '@rapport/core';
 import { NodeStore } from '@rapport/core/node';
 import type { CommandContext } from '../context.js';
-import { FailureError, type RegisterCommand } from '../program.js';
+import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 import { MERGE_DRIVER } from './merge-driver.js';
 
 const CONFIG = (timezone: string) => `# Rapport settings for this notes folder. Every setting is optional.
@@ -110,9 +110,11 @@ export const registerInit: RegisterCommand = (program, context) => {
     .command('init')
     .description('set up a notes folder: .rapport/config.yaml, templates/, questions.md and an example contact')
     .argument('[dir]', 'folder to set up (default: --dir, or the current directory)')
+    .option('--today <YYYY-MM-DD>', "date of the example contact's history (default: today in the configured time zone)")
     .option('--git', 'also make it a git repository (if it is not one) whose merges unite the history entries of notes changed on both sides (rapport merge-driver)')
     .addHelpText('after', '\nExample:\n  rapport init ~/job-search --git\n\nFiles already there are never overwritten: each is reported as kept, and the\nexample contact is only added to a folder without contacts. Run `rapport init --git`\nagain in every clone: git does not copy its config (where the merge driver is named).\n')
-    .action(async (dir: string | undefined, options: { git?: boolean }) => {
+    .action(async (dir: string | undefined, options: { today?: string; git?: boolean }) => {
+      if (options.today !== undefined && !isCalendarDate(options.today)) throw new UsageError(`invalid date "${options.today}" (use YYYY-MM-DD)`);
       const ctx = context();
       const store = dir === undefined ? ctx.store : new NodeStore(resolve(ctx.io.cwd, dir));
       if ((await stat(store.root).catch(() => undefined))?.isDirectory() === false) throw new FailureError(`${store.root} is a file, not a folder`);
@@ -134,7 +136,7 @@ export const registerInit: RegisterCommand = (program, context) => {
           role: 'UX Researcher',
           organization: 'Example Health',
           source: 'linkedin',
-          date: todayIn(workspace.config.timezone),
+          date: ctx.today(workspace, options.today),
           sections: { 'Why this person': 'Impressed by: replace this line with what drew you to this person.' },
         });
         result.created.push(example.file);
