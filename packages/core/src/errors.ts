@@ -35,6 +35,15 @@ export class InvalidInputError extends RapportError {
   override name = 'InvalidInputError';
 }
 
+/**
+ * A change that would put the history out of order (dated before its last
+ * entry, or a meeting marked held before its day). Callers may record it
+ * anyway with `force`.
+ */
+export class RecordingRefusedError extends InvalidInputError {
+  override name = 'RecordingRefusedError';
+}
+
 /** A note cannot be edited because its frontmatter does not parse. */
 export class UneditableNoteError extends RapportError {
   override name = 'UneditableNoteError';

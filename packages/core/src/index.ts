@@ -12,6 +12,7 @@ export type { Contact, HistoryEntry, Meeting, ManualNext } from './model/contact
 export { DIAGNOSTIC_RULES, compareDiagnostics } from './diagnostics.js';
 export type { Diagnostic, DiagnosticRule, Severity } from './diagnostics.js';
 export { RapportError, NoteConflictError, NoteNotFoundError, NoteExistsError, InvalidInputError, UneditableNoteError, InvalidEncodingError } from './errors.js';
+export { RecordingRefusedError } from './errors.js';
 export { LetterTemplateError, MissingLetterFieldsError, LetterNotFoundError, LetterUnfitError } from './errors.js';
 export type { MissingLetterField } from './errors.js';
 
@@ -35,10 +36,13 @@ export { contactNoteText } from './note/template.js';
 export type { NewContact } from './note/template.js';
 
 // Lifecycle and next actions
-export { advance, logInteraction } from './lifecycle/advance.js';
+export { advance, logInteraction, checkRecordable } from './lifecycle/advance.js';
 export type { AdvanceOptions, MeetingInput } from './lifecycle/advance.js';
 export { nextActions, nextAction, agenda, stageDate } from './lifecycle/next-action.js';
 export type { NextAction, ActionKind, ActionContext, AgendaItem } from './lifecycle/next-action.js';
+export { DISMISSABLE_ACTIONS, isDismissableAction } from './lifecycle/next-action.js';
+export type { DismissableAction } from './lifecycle/next-action.js';
+export { dismissAction } from './lifecycle/dismiss.js';
 export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBetween, todayIn, meetingStart, meetingDate, isTimeZone, systemTimeZone } from './lifecycle/dates.js';
 
 // Referral graph

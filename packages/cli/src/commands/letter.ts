@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   CHANNELS,
+  checkRecordable,
   findContact,
   isCalendarDate,
   isChannel,
@@ -21,6 +22,7 @@ import {
 import type { CommandContext } from '../context.js';
 import { trustState } from '../trust.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
+import { recordIn } from './recording.js';
 
 interface LetterOptions {
   list?: boolean;
@@ -48,7 +50,7 @@ export const registerLetter: RegisterCommand = (program, context, setExitCode) =
     .option('--list', 'list the letters you can write (also when no template is given); --list <contact>: those that fit this contact')
     .option('--draft', 'leave [[fill: field]] markers for missing fields instead of failing')
     .option('--out <file>', 'write the letter to this file instead of printing it')
-    .option('--force', 'with --out, overwrite the file if it exists')
+    .option('--force', 'with --out, overwrite the file if it exists; with --sent, record it even when dated before the last history entry or before the meeting')
     .option('--set <field=value>', 'fill or override a field, e.g. --set article="https://…" (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--sent', "record the letter as sent: moves the contact to the letter's stage (contacted, followed-up, thanked, nurturing)")
     .option('--date <YYYY-MM-DD>', 'with --sent: the day it was sent (default: today)')
@@ -86,7 +88,7 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
       if (reference === undefined) throw new UsageError(`which contact is the ${template} letter for? (rapport letter ${template} <id|path>)`);
       if (options.date !== undefined && !options.sent) throw new UsageError('--date goes with --sent');
       if (options.sent && options.draft) throw new UsageError('--sent records a letter you sent; a --draft is not ready to send');
-      if (options.force && options.out === undefined) throw new UsageError('--force goes with --out');
+      if (options.force && options.out === undefined && !options.sent) throw new UsageError('--force goes with --out or --sent');
       for (const [flag, value] of [['--date', options.date], ['--today', options.today]] as const) {
         if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid ${flag} "${value}" (use YYYY-MM-DD)`);
       }
@@ -117,6 +119,12 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
         throw error;
       }
       if (options.sent && letter.stage === undefined) throw new UsageError(`the ${template} template does not say which stage sending it records (add \`stage:\` to its front part, or use rapport advance)`);
+      // A letter that will not be recorded is refused before it is printed or written.
+      const noteText = workspace.index.text(contact.file);
+      if (options.sent && !options.force && noteText !== undefined) {
+        const stage = letter.stage;
+        await recordIn(contact.name, async () => checkRecordable(noteText, stage, options.date ?? today));
+      }
 
       if (options.out !== undefined) {
         const file = resolve(ctx.io.cwd, options.out);
@@ -142,11 +150,14 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
       }
 
       if (options.sent) {
-        const sent = await markLetterSent(workspace, contact.id, template, {
-          date: options.date ?? today,
-          allowUserTemplates: gate.allow,
-          via: letter.via,
-        });
+        const sent = await recordIn(contact.name, () =>
+          markLetterSent(workspace, contact.id, template, {
+            date: options.date ?? today,
+            allowUserTemplates: gate.allow,
+            via: letter.via,
+            ...(options.force ? { force: true } : {}),
+          }),
+        );
         ctx.io.stderr.write(`Recorded: ${contact.name} ${sent.from} → ${sent.stage} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
       }
     });

@@ -120,6 +120,8 @@ export interface MarkSentOptions extends TemplateOptions {
   readonly stage?: Stage;
   /** A short remark for the history entry. */
   readonly note?: string;
+  /** Record it even when `advance` refuses (dated before the last entry, or a thank-you before the meeting). Default `false`. */
+  readonly force?: boolean;
 }
 
 export interface LetterSent {
@@ -147,6 +149,6 @@ export async function markLetterSent(workspace: Workspace, contactRef: string, t
   const recorded = options.stage ?? template?.stage;
   if (recorded === undefined) throw new InvalidInputError(`the ${templateName} letter does not say which stage sending it records: give the stage`);
   const channel = options.via ?? template?.via ?? preferredChannel(contact);
-  await editNote(workspace, contact.file, (text) => advance(text, recorded, { date: options.date, via: channel, letter: templateName, ...(options.note ? { note: options.note } : {}) }), { retries: 5 });
+  await editNote(workspace, contact.file, (text) => advance(text, recorded, { date: options.date, via: channel, letter: templateName, ...(options.note ? { note: options.note } : {}), ...(options.force ? { force: true } : {}) }), { retries: 5 });
   return { contact: contact.id, file: contact.file, from: contact.stage, stage: recorded, date: options.date, via: channel };
 }
