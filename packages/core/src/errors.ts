@@ -127,3 +127,16 @@ export class LetterNotFoundError extends RapportError {
     super(`${reason} "${template}" (available: ${available.join(', ')})`);
   }
 }
+
+/** A letter that does not fit the contact's situation: a referral with no referrer, a follow-up to someone who declined. */
+export class LetterUnfitError extends RapportError {
+  override name = 'LetterUnfitError';
+  constructor(
+    readonly template: string,
+    readonly contact: string,
+    /** Why, and what to write instead. */
+    readonly reason: string,
+  ) {
+    super(`no ${template} letter to ${contact}: ${reason}`);
+  }
+}

@@ -14,6 +14,7 @@ import { registerNew } from './new.js';
 import { registerQuestions } from './questions.js';
 import { registerReport } from './report.js';
 import { registerSchema } from './schema.js';
+import { registerTrust } from './trust.js';
 
 /** Every command, in the order `rapport --help` lists them. */
-export const commands: readonly RegisterCommand[] = [registerInit, registerNew, registerList, registerAgenda, registerAdvance, registerLog, registerDismiss, registerCheck, registerGraph, registerReport, registerLetter, registerQuestions, registerImport, registerExport, registerSchema];
+export const commands: readonly RegisterCommand[] = [registerInit, registerNew, registerList, registerAgenda, registerAdvance, registerLog, registerDismiss, registerCheck, registerGraph, registerReport, registerLetter, registerTrust, registerQuestions, registerImport, registerExport, registerSchema];
