@@ -61,6 +61,11 @@ export class CommandContext {
     return { now, timezone, rules: workspace.config.rules, today: todayIn(timezone, now) };
   }
 
+  /** The day a command takes as today: `--today` when given, else today in the configured zone. */
+  today(workspace: Workspace, today: string | undefined): string {
+    return this.actionContext(workspace, today).today;
+  }
+
   /**
    * A contact named on the command line by id, by path from the notes
    * folder, or by path from the current directory. A note that cannot be
