@@ -85,6 +85,14 @@ const CONNECTIONS_CSV = [
   '',
 ].join('\r\n');
 
+/**
+ * What the broken note's problem reads like: YAML's words for an unquoted
+ * colon in a value, as `list` shows them, and with the hint as stderr and
+ * errors show them.
+ */
+const COLON_PROBLEM = 'Invalid YAML: Nested mappings are not allowed in compact mappings';
+const COLON_PROBLEM_AND_HINT = COLON_PROBLEM;
+
 const CONFIG = `profile:
   name: Sam Rivera
   background: high-school physics teacher for nine years
@@ -362,7 +370,7 @@ describe('a three-week search through the CLI', () => {
       '---\ntype: contact\nname: Dev Patel\nstage: identified\nrole: Manager: DER Integration Analytics\norganization: Cascade Power\nemail: dev.patel@example.com\nsource: event\nhistory:\n  - date: 2026-11-04\n    stage: identified\n---\n\n# Dev Patel\n\n## Why this person\n\nImpressed by: the panel on rooftop solar forecasting at the energy meetup\n\n## Notes\n',
     );
     commitChanges('met Dev Patel at the meetup');
-    const warning = 'rapport: warning: contacts/dev-patel.md:5: cannot read this contact: Invalid YAML: Nested mappings are not allowed in compact mappings\n';
+    const warning = `rapport: warning: contacts/dev-patel.md:5: cannot read this contact: ${COLON_PROBLEM_AND_HINT}\n`;
     expect(agenda('2026-11-04', warning)).toBe(expected(`
       Overdue (1)
         2026-11-03  Prepare for Grace Kim: research and questions
@@ -386,10 +394,10 @@ describe('a three-week search through the CLI', () => {
       Marco Silva  contacted   Follow up with Marco Silva if there is no reply (due 2026-11-11) · Brightline Energy
       Priya Nair   identified  Write to Priya Nair · City Power & Light
       Tom Becker   identified  Write to Tom Becker · Helio Storage
-      dev-patel    unreadable  contacts/dev-patel.md:5: Invalid YAML: Nested mappings are not allowed in compact mappings
+      dev-patel    unreadable  contacts/dev-patel.md:5: ${COLON_PROBLEM}
     `));
     const refused = rapport(['advance', 'dev-patel', 'contacted', '--date', '2026-11-04'], { cwd: repo });
-    expect(refused).toEqual({ code: 3, stdout: '', stderr: 'rapport: contacts/dev-patel.md:5: cannot read this contact: Invalid YAML: Nested mappings are not allowed in compact mappings\n' });
+    expect(refused).toEqual({ code: 3, stdout: '', stderr: `rapport: contacts/dev-patel.md:5: cannot read this contact: ${COLON_PROBLEM_AND_HINT}\n` });
     expect(commitChanges('nothing')).toBe('');
     expect(write(['advance', 'grace-kim', 'prepared', '--date', '2026-11-04'])).toBe(expected(`
       diff --git a/contacts/grace-kim.md b/contacts/grace-kim.md
@@ -405,7 +413,7 @@ describe('a three-week search through the CLI', () => {
   });
 
   it('Thu 2026-11-05: lunch with Grace; Dev\'s note fixed and written to', () => {
-    expect(agenda('2026-11-05', 'rapport: warning: contacts/dev-patel.md:5: cannot read this contact: Invalid YAML: Nested mappings are not allowed in compact mappings\n')).toBe(expected(`
+    expect(agenda('2026-11-05', `rapport: warning: contacts/dev-patel.md:5: cannot read this contact: ${COLON_PROBLEM_AND_HINT}\n`)).toBe(expected(`
       Today (3)
         2026-11-05  Meet Grace Kim at 12:30 (in-person, 45 min)
         2026-11-05  Try a second person at Western Grid Cooperative
