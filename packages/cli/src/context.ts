@@ -1,9 +1,9 @@
 import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { loadWorkspace, noteId, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
+import { CONFIG_PATH, loadWorkspace, noteId, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
-import { colorsFor, progressReporter, type Colors, type Io } from './io.js';
+import { colorsFor, printable, progressReporter, type Colors, type Io } from './io.js';
 import { didYouMean } from './did-you-mean.js';
 import { FailureError } from './errors.js';
 
@@ -14,6 +14,7 @@ export class CommandContext {
   /** The folder `--dir` names, else the current one: where `init` sets up a notes folder. */
   readonly givenFolder: string;
   private indexCache: DeferredIndexCache | undefined;
+  private problemsReported = false;
 
   constructor(
     readonly io: Io,
@@ -29,18 +30,42 @@ export class CommandContext {
   /**
    * Reads the whole folder, with progress on a terminal. Notes unchanged on
    * disk since the last run come from `.rapport/cache/` unless `--no-cache`.
+   * Problems in the config (a setting silently ignored could leak a private
+   * field) and notes left in a merge conflict (which would otherwise just be
+   * missing) are printed on stderr, unless the command lists them itself.
    */
-  async workspace(): Promise<Workspace> {
+  async workspace(options: { readonly reportProblems?: boolean } = {}): Promise<Workspace> {
     // A mistyped --dir would otherwise read as an empty folder: "no contacts", exit 0.
     const folder = await stat(this.store.root).catch(() => undefined);
     if (!folder) throw new FailureError(`notes folder not found: ${this.store.root} (use --dir, or rapport init to create one)`);
     if (!folder.isDirectory()) throw new FailureError(`${this.store.root} is a file, not a notes folder`);
     const progress = progressReporter(this.io, 'Reading notes');
+    if (this.options.cache !== false) this.indexCache ??= new DeferredIndexCache(new NodeIndexCache(this.store));
+    let workspace: Workspace;
     try {
-      if (this.options.cache !== false) this.indexCache ??= new DeferredIndexCache(new NodeIndexCache(this.store));
-      return await loadWorkspace(this.store, { onProgress: progress.update, ...(this.indexCache ? { cache: this.indexCache } : {}) });
+      workspace = await loadWorkspace(this.store, { onProgress: progress.update, ...(this.indexCache ? { cache: this.indexCache } : {}) });
     } finally {
       progress.done();
+    }
+    if (options.reportProblems !== false) this.warnAboutProblems(workspace);
+    return workspace;
+  }
+
+  private warnAboutProblems(workspace: Workspace): void {
+    if (this.problemsReported) return;
+    this.problemsReported = true;
+    const colors = colorsFor(this.io.stderr, this.io.env);
+    for (const d of workspace.configDiagnostics) {
+      if (d.file !== CONFIG_PATH) continue;
+      const severity = d.severity === 'error' ? colors.red('error') : colors.yellow(d.severity);
+      this.io.stderr.write(`${d.file}:${d.line}:${d.column} ${severity} ${d.message} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}\n`);
+    }
+    const reported = new Set<string>();
+    for (const d of workspace.index.diagnostics()) {
+      if (d.rule !== 'merge-conflict' || reported.has(d.file)) continue;
+      reported.add(d.file);
+      const effect = workspace.index.contact(d.file) ? 'resolve it before editing the note' : 'the contact is left out until it is resolved';
+      this.io.stderr.write(`${colors.yellow('warning')} ${printable(d.file)}:${d.line} has an unresolved merge conflict: ${effect} (rapport check lists every conflict)\n`);
     }
   }
 

@@ -3,7 +3,7 @@ import { InvalidInputError, RapportError } from '@rapport/core';
 import { commands } from './commands/index.js';
 import { CommandContext } from './context.js';
 import { FailureError, UsageError } from './errors.js';
-import type { Io } from './io.js';
+import { printable, type Io } from './io.js';
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, failure: 3 } as const;
@@ -56,7 +56,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`rapport: ${error.message.replace(/^error: /, '')} (see rapport ${command ? `${command} ` : ''}--help)\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`rapport: ${errorMessage(error)}\n`);
+    io.stderr.write(`rapport: ${printable(errorMessage(error))}\n`);
     return exitCodeOf(error);
   }
 }

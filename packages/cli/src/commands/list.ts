@@ -1,6 +1,7 @@
 import { nextAction, isStage, STAGES } from '@rapport/core';
 import type { RegisterCommand } from '../program.js';
 import { unknownStageMessage } from '../did-you-mean.js';
+import { printable } from '../io.js';
 import { UsageError } from '../program.js';
 
 /** What the stage column says of a note that cannot be read as a contact. */
@@ -48,6 +49,11 @@ export const registerList: RegisterCommand = (program, context) => {
       if (options.json) return ctx.json([...rows, ...brokenRows]);
       const { colors } = ctx;
       if (rows.length === 0 && brokenRows.length === 0) return ctx.print('No contacts match.');
+      for (const row of rows) {
+        row.name = printable(row.name);
+        row.organization = row.organization === null ? null : printable(row.organization);
+        if (row.next) row.next.action = printable(row.next.action);
+      }
       const width = Math.max(...rows.map((row) => row.name.length), ...brokenRows.map((row) => row.id.length));
       const stageWidth = Math.max(...rows.map((row) => row.stage.length), ...brokenRows.map(() => BROKEN.length));
       for (const row of rows) {

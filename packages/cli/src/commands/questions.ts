@@ -1,5 +1,6 @@
 import { editNote, insertQuestions, InvalidInputError, loadQuestions, newQuestions, pickQuestions, questionAudience, type Question, type QuestionPick } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
+import { printable } from '../io.js';
 
 interface QuestionsOptions {
   theme?: string;
@@ -48,7 +49,7 @@ export const registerQuestions: RegisterCommand = (program, context) => {
         const texts = questions.map((question) => question.text);
         const added = newQuestions(workspace.index.text(contact.file) ?? '', texts).length;
         await editNote(workspace, contact.file, (text) => insertQuestions(text, texts), { retries: 5 });
-        return ctx.print(added === 0 ? `${contact.name}: these questions are already in ${contact.file}` : `${contact.name}: added ${added} question${added === 1 ? '' : 's'} to ## Questions in ${contact.file}`);
+        return ctx.print(added === 0 ? `${printable(contact.name)}: these questions are already in ${contact.file}` : `${printable(contact.name)}: added ${added} question${added === 1 ? '' : 's'} to ## Questions in ${contact.file}`);
       }
       if (options.json) return ctx.json(questions);
       const { colors } = ctx;
