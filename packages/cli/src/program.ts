@@ -18,7 +18,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command('rapport')
     .description('Run informational interviews from a folder of Markdown notes.')
     .version('0.1.0')
-    .addOption(new Option('-d, --dir <folder>', 'notes folder').default('.', 'the current directory'))
+    .addOption(new Option('-d, --dir <folder>', 'notes folder (default: the nearest folder with .rapport/ from here up, else the current directory)'))
     .addOption(new Option('--no-cache', 'read every note instead of reusing .rapport/cache/ (which is never needed for correctness)'))
     .addHelpText('after', '\nExit codes: 0 done, 1 problems found (check), 2 bad usage or input, 3 could not be done.\nExample:\n  rapport agenda --dir ~/job-search\n')
     .exitOverride()
@@ -32,7 +32,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
   const contexts: CommandContext[] = [];
   const context = () => {
-    const { dir, cache } = program.opts<{ dir: string; cache: boolean }>();
+    const { dir, cache } = program.opts<{ dir?: string; cache: boolean }>();
     const created = new CommandContext(io, dir, { cache });
     contexts.push(created);
     return created;

@@ -18,6 +18,7 @@ export const registerAgenda: RegisterCommand = (program, context) => {
       const ctx = context();
       const workspace = await ctx.workspace();
       const actions = ctx.actionContext(workspace, options.today);
+      ctx.warnBrokenNotes(workspace);
       const items = agenda(workspace.index.contacts(), actions);
       if (options.json) return ctx.json(items.map(({ id, name, action, due, overdue }) => ({ id, name, action, due, overdue })));
       if (items.length === 0) return ctx.print('Nothing is due. Time to find someone new to talk to.');

@@ -116,7 +116,7 @@ export const registerInit: RegisterCommand = (program, context) => {
     .action(async (dir: string | undefined, options: { today?: string; git?: boolean }) => {
       if (options.today !== undefined && !isCalendarDate(options.today)) throw new UsageError(`invalid date "${options.today}" (use YYYY-MM-DD)`);
       const ctx = context();
-      const store = dir === undefined ? ctx.store : new NodeStore(resolve(ctx.io.cwd, dir));
+      const store = new NodeStore(dir === undefined ? ctx.givenFolder : resolve(ctx.io.cwd, dir));
       if ((await stat(store.root).catch(() => undefined))?.isDirectory() === false) throw new FailureError(`${store.root} is a file, not a folder`);
       await mkdir(store.root, { recursive: true });
       const result: InitResult = { created: [], kept: [] };

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import {
   CHANNELS,
   checkRecordable,
-  findContact,
   isCalendarDate,
   isChannel,
   LetterNotFoundError,
@@ -103,7 +102,7 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
       }
 
       const workspace = await ctx.workspace();
-      const contact = findContact(workspace, workspace.index.contact(reference) || !workspace.index.contact(ctx.notePath(reference)) ? reference : ctx.notePath(reference));
+      const contact = ctx.contact(workspace, reference);
       const today = options.today ?? todayIn(workspace.config.timezone);
       const blocked = gate.blocked.find((file) => templateName(file) === template);
       // Said before writing, so it shows even when the shipped letter then lacks a field.
@@ -168,7 +167,7 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
 
 async function contactFor(ctx: CommandContext, reference: string) {
   const workspace = await ctx.workspace();
-  return findContact(workspace, workspace.index.contact(reference) || !workspace.index.contact(ctx.notePath(reference)) ? reference : ctx.notePath(reference));
+  return ctx.contact(workspace, reference);
 }
 
 function problem(ctx: CommandContext, setExitCode: (code: number) => void, message: string): void {

@@ -1,5 +1,4 @@
-import { contactSlug, createContact, isCalendarDate, isSource, noteId, NoteNotFoundError, SOURCES, type Source, type Workspace } from '@rapport/core';
-import type { CommandContext } from '../context.js';
+import { contactSlug, createContact, isCalendarDate, isSource, noteId, SOURCES, type Source, type Workspace } from '@rapport/core';
 import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
 
@@ -39,7 +38,7 @@ export const registerNew: RegisterCommand = (program, context) => {
       if (options.linkedin !== undefined && !/^https?:\/\/\S+$/.test(options.linkedin)) throw new UsageError(`--linkedin must be a profile URL starting with https://`);
       const ctx = context();
       const workspace = await ctx.workspace();
-      const referrer = options.referredBy === undefined ? undefined : referrerOf(ctx, workspace, options.referredBy);
+      const referrer = options.referredBy === undefined ? undefined : ctx.contact(workspace, options.referredBy, '--referred-by').id;
       const conflicted = conflictedNamesake(workspace, name.trim());
       if (conflicted) throw new FailureError(`${conflicted} has an unresolved merge conflict and may already be about ${printable(name.trim())}: resolve it first (nothing was created)`);
       const namesake = workspace.index.contacts().find((contact) => contact.name.toLowerCase() === name.trim().toLowerCase());
@@ -55,7 +54,7 @@ export const registerNew: RegisterCommand = (program, context) => {
         ...(tags && tags.length > 0 ? { tags } : {}),
         ...(Object.keys(fields).length > 0 ? { fields } : {}),
       });
-      ctx.print(created.file);
+      ctx.print(ctx.displayPath(created.file));
       // Two people can share a name, so this is a heads-up rather than a refusal.
       if (namesake) ctx.io.stderr.write(`rapport: warning: ${namesake.file} is also about ${printable(namesake.name)}; created a second note\n`);
     });
@@ -73,11 +72,3 @@ function conflictedNamesake(workspace: Workspace, name: string): string | undefi
   return undefined;
 }
 
-function referrerOf(ctx: CommandContext, workspace: Workspace, reference: string): string {
-  try {
-    return ctx.contact(workspace, reference).id;
-  } catch (error) {
-    if (error instanceof NoteNotFoundError) throw new FailureError(`--referred-by: no contact note found for "${reference}"`);
-    throw error;
-  }
-}
