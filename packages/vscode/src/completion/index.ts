@@ -13,8 +13,8 @@ export class NoteCompletions implements vscode.CompletionItemProvider {
     const inFrontmatter = isFrontmatterLine((index) => document.lineAt(index).text, position.line, document.lineCount);
     const target = completionTarget(line.slice(0, position.character), line.slice(position.character), inFrontmatter);
     if (!target) return [];
-    const range = new vscode.Range(position.line, target.start, position.line, position.character);
     if (target.kind === 'stage') {
+      const range = new vscode.Range(position.line, target.start, position.line, position.character);
       return STAGES.map((stage, order) => {
         const item = new vscode.CompletionItem(stage, vscode.CompletionItemKind.EnumMember);
         item.range = range;
@@ -23,6 +23,9 @@ export class NoteCompletions implements vscode.CompletionItemProvider {
         return item;
       });
     }
+    // One range up to `end`, past the cursor: the `]]` and quote already there are replaced in either suggest mode (insert or replace), never doubled.
+    const range = new vscode.Range(position.line, target.start, position.line, target.end);
+    const openQuote = target.openQuote === undefined ? [] : [vscode.TextEdit.insert(new vscode.Position(position.line, target.start - 2), target.openQuote)];
     const self = this.services.notes.pathOf(document.uri);
     const contacts = this.services.notes.workspace?.index.contacts() ?? [];
     return contacts
@@ -31,7 +34,8 @@ export class NoteCompletions implements vscode.CompletionItemProvider {
         const item = new vscode.CompletionItem({ label: contact.id, description: contact.name }, vscode.CompletionItemKind.Reference);
         item.range = range;
         item.filterText = `${contact.id} ${contact.name}`;
-        item.insertText = target.closed ? contact.id : `${contact.id}]]`;
+        item.insertText = `${contact.id}${target.close}`;
+        item.additionalTextEdits = openQuote;
         item.detail = [contact.name, contact.role, contact.organization].filter(Boolean).join(' · ');
         item.documentation = `Stage: ${contact.stage}`;
         return item;

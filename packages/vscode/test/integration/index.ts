@@ -17,6 +17,8 @@ import './letters.suite.js';
 import './scale.suite.js';
 import './cache.suite.js';
 import './malformed.suite.js';
+import './advance-stage.suite.js';
+import './completion.suite.js';
 import './restricted.suite.js';
 
 export async function run(): Promise<void> {
