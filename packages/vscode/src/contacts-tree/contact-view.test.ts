@@ -55,6 +55,32 @@ describe('contactView', () => {
   });
 });
 
+describe('an unknown stage', () => {
+  const both = contactsOf({
+    'odd.md': note({ name: 'Odd Stage', stage: 'interviewing' }, [['2026-11-20', 'identified']]),
+    'fine.md': note({ name: 'Fine Stage', stage: 'identified' }, [['2026-11-20', 'identified']]),
+  });
+  const odd = both.find((contact) => contact.id === 'odd');
+  const fine = both.find((contact) => contact.id === 'fine');
+
+  it('shows as an error row naming the stage written, not as identified', () => {
+    const view = contactView(odd!, null, TODAY);
+    expect(view.description).toBe('unknown stage "interviewing"');
+    expect(view.icon).toBe('error');
+    expect(view.unknownStage).toBe(true);
+    expect(view.tooltip()).toContain('Unknown stage `interviewing`: use one of identified, contacted');
+    expect(contactView(fine!, null, TODAY).unknownStage).toBe(false);
+  });
+
+  it('gets a group of its own, first, when grouping by stage', () => {
+    const groups = groupContacts([odd!, fine!], 'stage', context, TODAY);
+    expect(groups.map((group) => [group.label, group.icon, group.contacts().map((view) => view.id)])).toEqual([
+      ['unknown stage', 'error', ['odd']],
+      ['identified', 'person', ['fine']],
+    ]);
+  });
+});
+
 describe('groupContacts', () => {
   const labels = (groupBy: 'stage' | 'organization' | 'tag' | 'due') => groupContacts(contacts, groupBy, context, TODAY).map((group) => [group.label, group.contacts().map((view) => view.id)]);
 

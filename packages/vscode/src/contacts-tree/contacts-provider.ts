@@ -76,7 +76,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
         const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
         item.id = `${node.groupKey}/${view.id}`;
         item.description = view.description;
-        const color = view.urgency && URGENCY_COLORS[view.urgency];
+        const color = view.unknownStage ? 'list.errorForeground' : view.urgency && URGENCY_COLORS[view.urgency];
         item.iconPath = new vscode.ThemeIcon(view.icon, color ? new vscode.ThemeColor(color) : undefined);
         item.contextValue = view.contextValue;
         item.resourceUri = this.services.notes.uriOf(view.file);

@@ -20,7 +20,8 @@ async function accept(document: vscode.TextDocument, position: vscode.Position, 
 /** Writes the note with `referred` and `body` lines, opens it, accepts `maya-chen` at the `|` of the given line, and returns that line. */
 async function complete(referred: string, body: string, onLine: 'frontmatter' | 'body'): Promise<{ line: string; document: vscode.TextDocument }> {
   await api();
-  const uri = fileUri('linking-note.md');
+  // A new file each time: VS Code may hand back the closed document of the previous test, with its old text.
+  const uri = fileUri(`linking-note-${++written}.md`);
   const marked = onLine === 'frontmatter' ? referred : body;
   writeFileSync(uri.fsPath, NOTE.replace('REFERRED', referred.replace('|', '')).replace('BODY', body.replace('|', '')));
   const document = await vscode.workspace.openTextDocument(uri);
@@ -30,9 +31,11 @@ async function complete(referred: string, body: string, onLine: 'frontmatter' | 
   return { line: document.lineAt(lineNumber).text, document };
 }
 
+let written = 0;
+
 async function cleanUp(): Promise<void> {
   await closeEditors();
-  rmSync(fileUri('linking-note.md').fsPath, { force: true });
+  rmSync(fileUri(`linking-note-${written}.md`).fsPath, { force: true });
 }
 
 suite('Wikilink completion', () => {
@@ -41,7 +44,7 @@ suite('Wikilink completion', () => {
     const { line, document } = await complete('referred_by: "[[maya|', 'Nothing yet.', 'frontmatter');
     assert.equal(line, 'referred_by: "[[maya-chen]]"');
     await document.save();
-    await waitFor(() => rapport.notes.workspace?.index.contact('linking-note')?.referredBy === 'maya-chen', 'the note indexed with its referrer');
+    await waitFor(() => rapport.notes.workspace?.index.contact(`linking-note-${written}`)?.referredBy === 'maya-chen', 'the note indexed with its referrer');
     assert.deepEqual(
       vscode.languages.getDiagnostics(document.uri).filter((diagnostic) => diagnostic.source === 'rapport').map((diagnostic) => diagnostic.code),
       [],

@@ -19,6 +19,9 @@ import './cache.suite.js';
 import './malformed.suite.js';
 import './advance-stage.suite.js';
 import './completion.suite.js';
+import './mark-sent.suite.js';
+import './due-status.suite.js';
+import './contacts-tree-problems.suite.js';
 import './restricted.suite.js';
 
 export async function run(): Promise<void> {
