@@ -22,6 +22,7 @@ import './completion.suite.js';
 import './mark-sent.suite.js';
 import './due-status.suite.js';
 import './contacts-tree-problems.suite.js';
+import './quick-fixes.suite.js';
 import './restricted.suite.js';
 
 export async function run(): Promise<void> {
