@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NoteIndex, type ActionContext } from '@rapport/core';
-import { contactView, dueBadge, groupContacts, STAGE_ICONS } from './contact-view.js';
+import { brokenNoteView, contactView, dueBadge, groupContacts, STAGE_ICONS } from './contact-view.js';
 
 const TODAY = '2026-11-23';
 const context: ActionContext = { now: new Date(`${TODAY}T12:00:00Z`), timezone: 'America/New_York' };
@@ -116,5 +116,27 @@ describe('groupContacts', () => {
       ['This week', ['ben']],
       ['No date', ['cy', 'dee']],
     ]);
+  });
+});
+
+describe('brokenNoteView', () => {
+  it('names the note by id, with its first problem and line, every problem in the tooltip', () => {
+    const view = brokenNoteView({
+      id: 'ana',
+      file: 'people/ana.md',
+      problems: [
+        { file: 'people/ana.md', line: 4, column: 7, endLine: 4, endColumn: 9, severity: 'error', rule: 'yaml-syntax', message: 'Invalid YAML: a value cannot hold ": "', hint: 'Put the value in quotes' },
+        { file: 'people/ana.md', line: 6, column: 1, endLine: 6, endColumn: 4, severity: 'error', rule: 'yaml-syntax', message: 'Invalid YAML: key twice' },
+      ],
+    });
+    expect(view).toEqual({
+      id: 'ana',
+      file: 'people/ana.md',
+      label: 'ana',
+      description: 'line 4: Invalid YAML: a value cannot hold ": "',
+      tooltip: '**ana** cannot be read as a contact (people/ana.md)\n\n- Line 4: Invalid YAML: a value cannot hold ": " — Put the value in quotes\n- Line 6: Invalid YAML: key twice',
+      line: 3,
+      column: 6,
+    });
   });
 });

@@ -2,7 +2,7 @@
  * What the Contacts view shows, as plain data: the provider only turns these
  * into `TreeItem`s, so the mapping is tested without VS Code.
  */
-import { addCalendarDays, daysBetween, isStage, nextAction, STAGES, type ActionContext, type Contact, type NextAction, type Stage } from '@rapport/core';
+import { addCalendarDays, daysBetween, isStage, nextAction, STAGES, type ActionContext, type BrokenNote, type Contact, type NextAction, type Stage } from '@rapport/core';
 import type { GroupBy } from '../settings/read-settings.js';
 
 /** A codicon per stage, so the stage reads at a glance. */
@@ -204,6 +204,35 @@ export function groupContacts(contacts: readonly Contact[], groupBy: GroupBy, co
       ).filter((found) => found.size > 0);
     }
   }
+}
+
+/** A note that is a contact but cannot be read as one (invalid YAML, say): it stays listed, under its id, with what is wrong. */
+export interface BrokenNoteView {
+  readonly id: string;
+  readonly file: string;
+  readonly label: string;
+  /** The first problem, with its line. */
+  readonly description: string;
+  /** Markdown: every problem, with its line and how to fix it. */
+  readonly tooltip: string;
+  /** 0-based line and column of the first problem, where clicking opens the note. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export function brokenNoteView(note: BrokenNote): BrokenNoteView {
+  const first = note.problems[0];
+  const lines = [`**${escapeMarkdown(note.id)}** cannot be read as a contact (${escapeMarkdown(note.file)})`, ''];
+  for (const problem of note.problems) lines.push(`- Line ${problem.line}: ${escapeMarkdown(problem.message)}${problem.hint ? ` — ${escapeMarkdown(problem.hint)}` : ''}`);
+  return {
+    id: note.id,
+    file: note.file,
+    label: note.id,
+    description: first ? `line ${first.line}: ${first.message}` : 'cannot be read',
+    tooltip: lines.join('\n'),
+    line: Math.max(0, (first?.line ?? 1) - 1),
+    column: Math.max(0, (first?.column ?? 1) - 1),
+  };
 }
 
 function escapeMarkdown(text: string): string {
