@@ -78,8 +78,8 @@ suite('Contacts tree problems', () => {
       listener.dispose();
     }
     assert.ok(painted && painted.ids.length > 5, `painted: ${JSON.stringify(painted)}`);
-    assert.equal(painted.checking, true, 'painted from the cache');
     assert.equal(painted.ids.includes('deleted-since'), false, 'the deleted note is not shown');
+    assert.equal(painted.checking, true, 'painted from the cache');
     assert.equal(painted.message, 'Checking the notes against the disk: rows may still change.');
     assert.equal(rapport.notes.checkingDisk, false);
     assert.equal(rapport.views.contacts.message(), undefined);
