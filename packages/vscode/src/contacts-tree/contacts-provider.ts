@@ -99,7 +99,7 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
         const item = new vscode.TreeItem(node.group.label, node.group.collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.group.key;
         item.description = String(node.group.size);
-        item.iconPath = new vscode.ThemeIcon(node.group.icon);
+        item.iconPath = new vscode.ThemeIcon(node.group.icon, node.group.icon === 'error' ? new vscode.ThemeColor('list.errorForeground') : undefined);
         item.contextValue = 'group';
         item.tooltip = `${node.group.size} contact${node.group.size === 1 ? '' : 's'}`;
         return item;

@@ -29,7 +29,7 @@ export async function markDraftSent(services: Services, document: vscode.TextDoc
   if (!contact) throw new InvalidInputError(`${draft.contactName} is no longer in the notes folder`);
   const today = services.notes.today();
   if (contact.history.some((entry) => entry.date === today && entry.letter === draft.template)) {
-    void services.prompts.info(`Already recorded: the ${draft.template} letter to ${contact.name} was marked as sent today. Nothing changed.`);
+    void services.prompts.info(`Already recorded today: ${draft.template} to ${contact.name} was marked as sent. Nothing changed.`);
     return { recorded: false, contact: contact.id, file: contact.file, date: today };
   }
   if (input.via !== undefined && !isChannel(input.via)) throw new InvalidInputError(`Unknown channel "${String(input.via)}": use one of ${CHANNELS.join(', ')}`);

@@ -145,7 +145,8 @@ function pickWithFocus<T>(request: PickRequest<T>): Promise<T | undefined> {
   quickPick.ignoreFocusOut = true;
   quickPick.matchOnDescription = true;
   quickPick.items = items;
-  quickPick.activeItems = items.filter((item) => item.value === request.focus);
+  const focused = items.filter((item) => item.value === request.focus);
+  if (focused.length > 0) quickPick.activeItems = focused;
   return new Promise((resolve) => {
     let picked: T | undefined;
     quickPick.onDidAccept(() => {
