@@ -384,7 +384,7 @@ export class NotesSession implements vscode.Disposable {
    */
   private async reindex(store: VscodeNoteStore, index: NoteIndex, change: NoteChange): Promise<boolean> {
     if (change.kind === 'deleted') {
-      const dropped = this.dropUnreadable(change.path);
+      const dropped = this.dropUnreadable(change.path, index);
       return index.delete(change.path) || dropped;
     }
     try {
@@ -398,16 +398,22 @@ export class NotesSession implements vscode.Disposable {
       index.set(change.path, stored.text, stored.version);
       return true;
     } catch (error) {
-      index.delete(change.path);
-      this.unreadable.set(change.path, unreadableFileDiagnostic(change.path, error));
+      // Kept in the index too, so the Contacts view lists it among the notes that cannot be read.
+      const problem = unreadableFileDiagnostic(change.path, error);
+      index.setUnreadable(change.path, problem);
+      this.unreadable.set(change.path, problem);
       return true;
     }
   }
 
-  /** Forgets the problems of `path` and of every unreadable file under it; true when there were any. */
-  private dropUnreadable(path: string): boolean {
+  /** Forgets the problems of `path` and of every unreadable file under it, here and in the index; true when there were any. */
+  private dropUnreadable(path: string, index: NoteIndex): boolean {
     let dropped = this.unreadable.delete(path);
-    for (const file of [...this.unreadable.keys()]) if (file.startsWith(`${path}/`)) dropped = this.unreadable.delete(file) || dropped;
+    for (const file of [...this.unreadable.keys()]) {
+      if (!file.startsWith(`${path}/`)) continue;
+      index.delete(file);
+      dropped = this.unreadable.delete(file) || dropped;
+    }
     return dropped;
   }
 

@@ -57,6 +57,23 @@ suite('Contacts tree problems', () => {
     await waitFor(() => !tree.getChildren().some((node) => node.kind === 'brokenGroup'), 'the row gone with the note');
   });
 
+  test('a note that stops being readable (not UTF-8) while the window is open is listed as one that cannot be read', async () => {
+    const rapport = await api();
+    const uri = fileUri('latin-one.md');
+    writeFileSync(uri.fsPath, ['---', 'type: contact', 'name: Latin One', 'stage: identified', '---', ''].join('\n'));
+    await waitFor(() => rapport.notes.workspace?.index.contact('latin-one'), 'the readable note indexed');
+    writeFileSync(uri.fsPath, Buffer.from('---\ntype: contact\nname: Jos\xe9 Latin\nstage: identified\n---\n', 'latin1'));
+    const tree = rapport.views.contacts;
+    const row = await waitFor(
+      () => tree.getChildren().flatMap((node) => (node.kind === 'brokenGroup' ? tree.getChildren(node) : [])).find((node) => node.kind === 'brokenNote' && node.view.id === 'latin-one'),
+      'the unreadable note listed',
+    );
+    assert.match(String(tree.getTreeItem(row).description), /^line 3: .*UTF-8/);
+    assert.equal(rapport.notes.workspace?.index.contact('latin-one'), undefined);
+    rmSync(uri.fsPath);
+    await waitFor(() => !tree.getChildren().some((node) => node.kind === 'brokenGroup'), 'the row gone with the file');
+  });
+
   test('a first paint from the index cache leaves out notes deleted since, and says the rows are being checked until they are', async () => {
     const rapport = await api();
     const uri = fileUri('deleted-since.md');
