@@ -55,6 +55,11 @@ export class CommandContext {
     return { now, timezone, rules: workspace.config.rules, today: todayIn(timezone, now) };
   }
 
+  /** The day a command takes as today: `--today` when given, else today in the configured zone. */
+  today(workspace: Workspace, today: string | undefined): string {
+    return this.actionContext(workspace, today).today;
+  }
+
   /** A contact named on the command line by id, by path from the notes folder, or by path from the current directory. */
   contact(workspace: Workspace, reference: string): Contact {
     const contact = workspace.index.contact(reference) ?? workspace.index.contact(this.notePath(reference));

@@ -40,7 +40,7 @@ describe('rapport export', () => {
       if (contact.meeting!.place) expect(event!.location).toBe(contact.meeting!.place);
       if (contact.meeting!.link) expect(event!.url).toBe(contact.meeting!.link);
     }
-    const due = agenda(all, { now: NOW, timezone, rules: workspace.config.rules }).filter((item) => item.kind !== 'meet');
+    const due = agenda(all, { now: NOW, timezone, rules: workspace.config.rules }).filter((item) => item.kind !== 'meet' && item.due !== null);
     for (const item of due) {
       const event = items.find((candidate) => candidate.uid === `${item.id}-${item.kind}@rapport`);
       expect(event, `${item.id} ${item.kind}`).toMatchObject({ summary: item.action, dtstart: { date: item.due }, alarms: [{ action: 'DISPLAY', related: 'START' }] });

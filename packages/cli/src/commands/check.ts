@@ -16,7 +16,8 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
       const workspace = await ctx.workspace();
       const questions = await loadQuestions(ctx.store);
       // Compiling a template only parses it; nothing in it runs.
-      const templateProblems = (await listLetters(ctx.store)).flatMap((letter) => (letter.problem ? [letter.problem] : []));
+      // Listing parses and compiles the folder's templates but never runs one, so it is safe in a folder that is not trusted.
+      const templateProblems = (await listLetters(ctx.store, { allowUserTemplates: true })).flatMap((letter) => (letter.problem ? [letter.problem] : []));
       const notes = [...workspace.index.diagnostics()].sort(compareDiagnostics);
       const diagnostics: Diagnostic[] = [...workspace.configDiagnostics, ...questions.diagnostics, ...templateProblems, ...notes];
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;

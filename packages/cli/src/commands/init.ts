@@ -1,8 +1,8 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { CLOSING_QUESTION, CONFIG_PATH, createContact, loadWorkspace, QUESTION_THEMES, QUESTIONS_PATH, systemTimeZone, TEMPLATES_FOLDER, todayIn } from '@rapport/core';
+import { CLOSING_QUESTION, CONFIG_PATH, createContact, loadWorkspace, QUESTION_THEMES, QUESTIONS_PATH, systemTimeZone, TEMPLATES_FOLDER, isCalendarDate } from '@rapport/core';
 import { NodeStore } from '@rapport/core/node';
-import { FailureError, type RegisterCommand } from '../program.js';
+import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 
 const CONFIG = (timezone: string) => `# Rapport settings for this notes folder. Every setting is optional.
 
@@ -78,8 +78,10 @@ export const registerInit: RegisterCommand = (program, context) => {
     .command('init')
     .description('set up a notes folder: .rapport/config.yaml, templates/, questions.md and an example contact')
     .argument('[dir]', 'folder to set up (default: --dir, or the current directory)')
+    .option('--today <YYYY-MM-DD>', "date of the example contact's history (default: today in the configured time zone)")
     .addHelpText('after', '\nExample:\n  rapport init ~/job-search && cd ~/job-search && git init\n\nFiles already there are never overwritten: each is reported as kept, and the\nexample contact is only added to a folder without contacts.\n')
-    .action(async (dir: string | undefined) => {
+    .action(async (dir: string | undefined, options: { today?: string }) => {
+      if (options.today !== undefined && !isCalendarDate(options.today)) throw new UsageError(`invalid date "${options.today}" (use YYYY-MM-DD)`);
       const ctx = context();
       const store = dir === undefined ? ctx.store : new NodeStore(resolve(ctx.io.cwd, dir));
       if ((await stat(store.root).catch(() => undefined))?.isDirectory() === false) throw new FailureError(`${store.root} is a file, not a folder`);
@@ -101,7 +103,7 @@ export const registerInit: RegisterCommand = (program, context) => {
           role: 'UX Researcher',
           organization: 'Example Health',
           source: 'linkedin',
-          date: todayIn(workspace.config.timezone),
+          date: ctx.today(workspace, options.today),
           sections: { 'Why this person': 'Impressed by: replace this line with what drew you to this person.' },
         });
         result.created.push(example.file);

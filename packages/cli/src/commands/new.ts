@@ -1,4 +1,4 @@
-import { createContact, isCalendarDate, isSource, NoteNotFoundError, SOURCES, todayIn, type Source, type Workspace } from '@rapport/core';
+import { createContact, isCalendarDate, isSource, NoteNotFoundError, SOURCES, type Source, type Workspace } from '@rapport/core';
 import type { CommandContext } from '../context.js';
 import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 
@@ -11,6 +11,7 @@ interface NewOptions {
   email?: string;
   linkedin?: string;
   date?: string;
+  today?: string;
 }
 
 export const registerNew: RegisterCommand = (program, context) => {
@@ -25,12 +26,15 @@ export const registerNew: RegisterCommand = (program, context) => {
     .option('--tags <a,b>', 'comma-separated tags')
     .option('--email <address>', 'email address')
     .option('--linkedin <url>', 'LinkedIn profile URL')
-    .option('--date <YYYY-MM-DD>', 'day identified (default: today)')
+    .option('--date <YYYY-MM-DD>', 'day identified (default: --today)')
+    .option('--today <YYYY-MM-DD>', 'take this day as today (default: today in the configured time zone)')
     .addHelpText('after', '\nExample:\n  rapport new "Lee Park" --org UPMC --role "Clinical Informatics Lead" --referred-by marcus-bell --tags informatics,clinical\n')
     .action(async (name: string, options: NewOptions) => {
       if (name.trim() === '') throw new UsageError('a contact needs a name');
       if (options.source !== undefined && !isSource(options.source)) throw new UsageError(`unknown source "${options.source}" (use one of: ${SOURCES.join(', ')})`);
-      if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(`invalid date "${options.date}" (use YYYY-MM-DD)`);
+      for (const value of [options.date, options.today]) {
+        if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid date "${value}" (use YYYY-MM-DD)`);
+      }
       if (options.linkedin !== undefined && !/^https?:\/\/\S+$/.test(options.linkedin)) throw new UsageError(`--linkedin must be a profile URL starting with https://`);
       const ctx = context();
       const workspace = await ctx.workspace();
@@ -40,7 +44,7 @@ export const registerNew: RegisterCommand = (program, context) => {
       const fields = { ...(options.email ? { email: options.email } : {}), ...(options.linkedin ? { linkedin: options.linkedin } : {}) };
       const created = await createContact(workspace, {
         name,
-        date: options.date ?? todayIn(workspace.config.timezone),
+        date: options.date ?? ctx.today(workspace, options.today),
         ...(options.org ? { organization: options.org } : {}),
         ...(options.role ? { role: options.role } : {}),
         ...(options.source ? { source: options.source as Source } : {}),

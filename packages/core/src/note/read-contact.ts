@@ -313,6 +313,7 @@ function readHistoryEntry(raw: unknown, problem: Problem): HistoryEntry | undefi
     ...(typeof entry.via === 'string' ? { via: entry.via } : {}),
     ...(typeof entry.letter === 'string' ? { letter: entry.letter } : {}),
     ...(typeof entry.note === 'string' ? { note: entry.note } : {}),
+    ...(entry.touch === true ? { touch: true } : {}),
   };
 }
 
