@@ -10,6 +10,10 @@ describe('stage/history mismatch fixes', () => {
     );
   });
 
+  it('offers no entry dated before the last one (core refuses to record it)', () => {
+    expect(recordStageInHistory(MISMATCH, '2026-11-01')).toBeUndefined();
+  });
+
   it('finds the stage of the last history entry', () => {
     expect(lastHistoryStage(MISMATCH)).toBe('scheduled');
   });

@@ -3,12 +3,22 @@
  * without VS Code). Each changes only what its problem is about; the rest of
  * the note, comments and quotes included, stays as written.
  */
-import { advance, getField, isCalendarDate, isStage, setField, type Stage } from '@rapport/core';
+import { advance, getField, isCalendarDate, isStage, RecordingRefusedError, setField, type Stage } from '@rapport/core';
 
-/** Records the stage the note says with a history entry dated `date` (the stage was changed by hand). */
+/**
+ * Records the stage the note says with a history entry dated `date` (the
+ * stage was changed by hand); `undefined` when core refuses to record it
+ * then (the history already goes past `date`), so no fix is offered.
+ */
 export function recordStageInHistory(text: string, date: string): string | undefined {
   const stage = getField(text, ['stage']);
-  return isStage(stage) ? advance(text, stage, { date }) : undefined;
+  if (!isStage(stage)) return undefined;
+  try {
+    return advance(text, stage, { date });
+  } catch (error) {
+    if (error instanceof RecordingRefusedError) return undefined;
+    throw error;
+  }
 }
 
 /** The stage of the last history entry, which "set the stage" puts back. */
