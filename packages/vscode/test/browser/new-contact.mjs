@@ -90,11 +90,11 @@ export async function runBrowserTest({ extension, folder, scratch }) {
 
     await step('"Rapport: Draft a Letter…" opens a letter filled from the note, markers where a field is missing', async () => {
       await runCommand(page, 'Rapport: Draft a Letter…');
-      // Keisha's note does not say when Jordan is in her area: the cold letter leaves a marker for it.
+      // Keisha's note has no "Learned:" line: the thank-you leaves a marker for it (the cold letter no longer needs any field she lacks).
       await answerInput(page, 'Draft a Letter', 'Keisha Brooks');
-      await answerInput(page, 'Letter for Keisha Brooks', 'cold-letter');
+      await answerInput(page, 'Letter for Keisha Brooks', 'thank-you');
       await page.locator('.editor-instance .view-lines', { hasText: 'Keisha' }).first().waitFor({ timeout: 15_000 });
-      await page.locator('.editor-instance .view-lines', { hasText: '[[fill: visiting' }).first().waitFor({ timeout: 5_000 });
+      await page.locator('.editor-instance .view-lines', { hasText: '[[fill: learned' }).first().waitFor({ timeout: 5_000 });
       await page.locator('.editor-actions [aria-label="Mark Letter as Sent"]').first().waitFor({ timeout: 10_000 });
       await clearNotifications(page);
       await page.mouse.move(640, 5);
