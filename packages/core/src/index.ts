@@ -27,7 +27,15 @@ export { scanSections, findSection } from './note/body.js';
 export type { BodySection } from './note/body.js';
 export { findWikilinks, wikilinkTarget, noteId } from './note/wikilinks.js';
 export type { Wikilink } from './note/wikilinks.js';
+export { noteLinks, noteLinkAt, linksTo, renameLinks, noteIdProblem } from './note/note-links.js';
+export type { NoteLink, TextReplacement } from './note/note-links.js';
 export { contactSchema } from './note/schema.js';
+
+// Merging: git's conflict markers, and a merge of two versions of a note
+export { findConflicts } from './merge/conflict-markers.js';
+export type { ConflictRegion } from './merge/conflict-markers.js';
+export { mergeNotes } from './merge/merge-notes.js';
+export type { NoteMerge } from './merge/merge-notes.js';
 
 // Lossless edits
 export { setField, deleteField, appendToList, appendToSection, getField } from './note/edit.js';
@@ -51,7 +59,7 @@ export type { ReferralGraph, ReferralEdge, PendingReferral } from './graph/refer
 
 // Workspace: store, config, index
 export { contentVersion, isNotePath } from './workspace/store.js';
-export type { NoteStore, StoredText, WriteOptions, NoteChange } from './workspace/store.js';
+export type { NoteStore, StoredText, WriteOptions, NoteChange, NewFile } from './workspace/store.js';
 export { MemoryStore } from './workspace/memory-store.js';
 export { CONFIG_PATH, defaultConfig, defaultRules, readConfig, loadConfig } from './workspace/config.js';
 export type { RapportConfig, Profile, Rules, ConfigReading } from './workspace/config.js';

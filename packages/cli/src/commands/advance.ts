@@ -1,6 +1,8 @@
 import { advance, CHANNELS, editNote, getField, isCalendarDate, isChannel, isMeetingFormat, isStage, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
+import { printable } from '../io.js';
 import { recordIn } from './recording.js';
+import { unknownStageMessage } from '../did-you-mean.js';
 
 interface AdvanceCliOptions {
   date?: string;
@@ -35,7 +37,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
     .option('--link <url>', 'video or dial-in link')
     .addHelpText('after', '\nExamples:\n  rapport advance owen-park followed-up --via email --letter follow-up\n  rapport advance hannah-schultz scheduled --at 2026-12-02T08:30 --minutes 30 --format phone\n  rapport advance lauren-fitzgerald scheduled --at 2026-12-04T09:00   (reschedules: keeps place, link, format, length)\n')
     .action(async (reference: string, stage: string, options: AdvanceCliOptions) => {
-      if (!isStage(stage)) throw new UsageError(`unknown stage "${stage}" (use one of: ${STAGES.join(', ')})`);
+      if (!isStage(stage)) throw new UsageError(unknownStageMessage(stage));
       for (const value of [options.date, options.today]) {
         if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid date "${value}" (use YYYY-MM-DD)`);
       }
@@ -62,6 +64,6 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const date = options.date ?? ctx.today(workspace, options.today);
       const changes = { date, ...(options.via ? { via: options.via } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}), ...(options.force ? { force: true } : {}) };
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, stage, changes), { retries: 5 }));
-      ctx.print(`${contact.name}: ${contact.stage} → ${stage} (${date})  ${ctx.colors.dim(contact.file)}`);
+      ctx.print(`${printable(contact.name)}: ${contact.stage} → ${stage} (${date})  ${ctx.colors.dim(contact.file)}`);
     });
 };

@@ -1,4 +1,5 @@
 import { agenda, addCalendarDays, type AgendaItem } from '@rapport/core';
+import { printable } from '../io.js';
 import type { RegisterCommand } from '../program.js';
 
 interface AgendaOptions {
@@ -17,6 +18,7 @@ export const registerAgenda: RegisterCommand = (program, context) => {
       const ctx = context();
       const workspace = await ctx.workspace();
       const actions = ctx.actionContext(workspace, options.today);
+      ctx.warnBrokenNotes(workspace);
       const items = agenda(workspace.index.contacts(), actions);
       if (options.json) return ctx.json(items.map(({ id, name, action, due, overdue }) => ({ id, name, action, due, overdue })));
       if (items.length === 0) return ctx.print('Nothing is due. Time to find someone new to talk to.');
@@ -40,7 +42,7 @@ export const registerAgenda: RegisterCommand = (program, context) => {
         for (const item of group) {
           const due = item.due === null ? colors.dim('anytime'.padEnd(10)) : title === 'Overdue' ? colors.red(item.due) : colors.dim(item.due);
           const letter = item.letter ? colors.dim(`  → rapport letter ${item.letter} ${item.id}`) : '';
-          ctx.print(`  ${due}  ${item.action}${letter}`);
+          ctx.print(`  ${due}  ${printable(item.action)}${letter}`);
         }
       }
     });

@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import {
   CHANNELS,
   checkRecordable,
-  findContact,
   isCalendarDate,
   isChannel,
   LetterNotFoundError,
@@ -22,6 +21,8 @@ import {
 import type { CommandContext } from '../context.js';
 import { trustState } from '../trust.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
+import { assertSafeOutput } from '../output-file.js';
+import { printable } from '../io.js';
 import { recordIn } from './recording.js';
 
 interface LetterOptions {
@@ -101,7 +102,7 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
       }
 
       const workspace = await ctx.workspace();
-      const contact = findContact(workspace, workspace.index.contact(reference) || !workspace.index.contact(ctx.notePath(reference)) ? reference : ctx.notePath(reference));
+      const contact = ctx.contact(workspace, reference);
       const today = options.today ?? todayIn(workspace.config.timezone);
       const blocked = gate.blocked.find((file) => templateName(file) === template);
       // Said before writing, so it shows even when the shipped letter then lacks a field.
@@ -128,13 +129,14 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
 
       if (options.out !== undefined) {
         const file = resolve(ctx.io.cwd, options.out);
+        await assertSafeOutput(file, ctx.store.root, options.out);
         try {
           await writeFile(file, letter.text, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
         } catch (error) {
           if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new UsageError(`${options.out} already exists (add --force to overwrite it)`);
           throw error;
         }
-        ctx.io.stderr.write(`Wrote the ${letter.template} letter to ${contact.name} to ${options.out}\n`);
+        ctx.io.stderr.write(`Wrote the ${letter.template} letter to ${printable(contact.name)} to ${options.out}\n`);
       } else if (options.json) {
         ctx.json({ template: letter.template, origin: letter.origin, contact: letter.contact, subject: letter.subject, body: letter.body, missing: letter.missing, stage: letter.stage ?? null, via: letter.via, warnings: letter.warnings, ...(letter.length === undefined ? {} : { length: letter.length }) });
       } else {
@@ -158,14 +160,14 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
             ...(options.force ? { force: true } : {}),
           }),
         );
-        ctx.io.stderr.write(`Recorded: ${contact.name} ${sent.from} → ${sent.stage} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
+        ctx.io.stderr.write(`Recorded: ${printable(contact.name)} ${sent.from} → ${sent.stage} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
       }
     });
 };
 
 async function contactFor(ctx: CommandContext, reference: string) {
   const workspace = await ctx.workspace();
-  return findContact(workspace, workspace.index.contact(reference) || !workspace.index.contact(ctx.notePath(reference)) ? reference : ctx.notePath(reference));
+  return ctx.contact(workspace, reference);
 }
 
 function problem(ctx: CommandContext, setExitCode: (code: number) => void, message: string): void {

@@ -1,6 +1,6 @@
-import { editNote, findContact, insertQuestions, InvalidInputError, loadQuestions, newQuestions, pickQuestions, questionAudience, type Contact, type Question, type QuestionPick, type Workspace } from '@rapport/core';
-import type { CommandContext } from '../context.js';
+import { editNote, insertQuestions, InvalidInputError, loadQuestions, newQuestions, pickQuestions, questionAudience, type Question, type QuestionPick } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
+import { printable } from '../io.js';
 
 interface QuestionsOptions {
   theme?: string;
@@ -29,7 +29,7 @@ export const registerQuestions: RegisterCommand = (program, context) => {
       if (options.for !== undefined && options.into !== undefined && options.for !== options.into) throw new UsageError('--for and --into name two different contacts: give one');
       const target = options.into ?? options.for;
       const workspace = target === undefined ? undefined : await ctx.workspace();
-      const contact = workspace && target !== undefined ? contactNamed(ctx, workspace, target) : undefined;
+      const contact = workspace && target !== undefined ? ctx.contact(workspace, target) : undefined;
       const pick: QuestionPick = {
         ...(options.theme !== undefined ? { theme: options.theme } : {}),
         ...(options.pick !== undefined ? pickOption(options.pick) : {}),
@@ -49,7 +49,7 @@ export const registerQuestions: RegisterCommand = (program, context) => {
         const texts = questions.map((question) => question.text);
         const added = newQuestions(workspace.index.text(contact.file) ?? '', texts).length;
         await editNote(workspace, contact.file, (text) => insertQuestions(text, texts), { retries: 5 });
-        return ctx.print(added === 0 ? `${contact.name}: these questions are already in ${contact.file}` : `${contact.name}: added ${added} question${added === 1 ? '' : 's'} to ## Questions in ${contact.file}`);
+        return ctx.print(added === 0 ? `${printable(contact.name)}: these questions are already in ${contact.file}` : `${printable(contact.name)}: added ${added} question${added === 1 ? '' : 's'} to ## Questions in ${contact.file}`);
       }
       if (options.json) return ctx.json(questions);
       const { colors } = ctx;
@@ -64,10 +64,6 @@ export const registerQuestions: RegisterCommand = (program, context) => {
       }
     });
 };
-
-function contactNamed(ctx: CommandContext, workspace: Workspace, reference: string): Contact {
-  return findContact(workspace, workspace.index.contact(reference) || !workspace.index.contact(ctx.notePath(reference)) ? reference : ctx.notePath(reference));
-}
 
 function pickOption(value: string): { count: number } | { ids: string[] } {
   if (/^\s*\d+\s*$/.test(value)) return { count: Number(value) };

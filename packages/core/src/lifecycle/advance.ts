@@ -1,5 +1,5 @@
 import { InvalidInputError, RecordingRefusedError } from '../errors.js';
-import { isChannel, isMeetingFormat, isStage, MEETING_FORMATS, STAGES, type MeetingFormat, type Stage } from '../model/vocabulary.js';
+import { isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, STAGES, type MeetingFormat, type Stage } from '../model/vocabulary.js';
 import { appendToList, getField, setField } from '../note/edit.js';
 import { isCalendarDate, isMeetingTime } from './dates.js';
 
@@ -134,9 +134,10 @@ function historyEntry(stage: Stage, options: AdvanceOptions, touch = false): Rec
 
 /** The meeting fields given, checked; defaults are left to `writeMeeting`, which knows whether there is a meeting to keep. */
 function meetingFields(meeting: MeetingInput): MeetingInput {
-  if (!isMeetingTime(meeting.at)) throw new InvalidInputError(`invalid meeting time "${meeting.at}" (use YYYY-MM-DDTHH:mm)`);
+  if (!isMeetingTime(meeting.at)) throw new InvalidInputError(`invalid meeting time "${meeting.at}" (use YYYY-MM-DDTHH:mm, with an offset from -12:00 to +14:00 if any)`);
   if (meeting.minutes !== undefined && (!Number.isInteger(meeting.minutes) || meeting.minutes <= 0 || meeting.minutes > 600)) throw new InvalidInputError(`invalid meeting length "${meeting.minutes}" (whole minutes)`);
   if (meeting.format !== undefined && !isMeetingFormat(meeting.format)) throw new InvalidInputError(`unknown meeting format "${meeting.format}" (use one of: ${MEETING_FORMATS.join(', ')})`);
+  if (meeting.link && !isMeetingLink(meeting.link)) throw new InvalidInputError(`invalid meeting link "${meeting.link}" (use a URL such as https://meet.example.com/abc, or tel:+14125550142)`);
   return meeting;
 }
 

@@ -148,6 +148,12 @@ describe('nextActions', () => {
     expect(nextAction(at('held', '2026-11-20'), { ...context, rules })).toMatchObject({ due: '2026-11-20' });
   });
 
+  it('drops a manual next action once the contact is closed', () => {
+    for (const stage of ['archived', 'declined', 'no-response'] as const) {
+      expect(nextActions(at(stage, '2026-11-16', { next: { action: 'Call her assistant', due: '2026-11-30' } }), context), stage).toEqual([]);
+    }
+  });
+
   it('lets a manual next action win', () => {
     const manual = at('contacted', '2026-11-16', { next: { action: 'Call her assistant', due: '2026-11-30' } });
     expect(nextActions(manual, context)).toEqual([{ contactId: 'maya-chen', kind: 'manual', action: 'Call her assistant', due: '2026-11-30' }]);

@@ -30,13 +30,14 @@ export interface ActionContext {
 
 /**
  * Every suggested action for one contact, main one first. A manual `next`
- * in the note replaces them all.
+ * in the note replaces them all, except for a closed contact: closing ends
+ * every action, a `next` written before it included.
  */
 export function nextActions(contact: Contact, context: ActionContext): NextAction[] {
   const rules = context.rules ?? defaultRules;
   const make = (kind: ActionKind, action: string, due: string | null, letter?: string): NextAction => (letter ? { contactId: contact.id, kind, action, due, letter } : { contactId: contact.id, kind, action, due });
-  if (contact.next) return [make('manual', contact.next.action, contact.next.due)];
   if (CLOSED_STAGES.includes(contact.stage)) return [];
+  if (contact.next) return [make('manual', contact.next.action, contact.next.due)];
 
   const since = stageDate(contact, contact.stage);
   const name = contact.name;

@@ -1,5 +1,11 @@
+import type { Stage } from '@rapport/core';
+
 /** What is being typed at the cursor, from the line's text up to it (tested without VS Code). */
-export type CompletionTarget = WikilinkTarget | StageTarget;
+export type CompletionTarget =
+  | WikilinkTarget
+  | StageTarget
+  /** The value of `referred_by:` before any `[[`: `start` is the column where the value (or its quote) begins. */
+  | { readonly kind: 'referredBy'; readonly prefix: string; readonly start: number };
 
 /**
  * Inside `[[…`. The completion replaces columns `start` to `end` with the id
@@ -30,6 +36,22 @@ export interface StageTarget {
 const STAGE_KEY = /^(\s*(?:-\s+)?stage:\s*)(['"]?)([\w-]*)$/;
 /** A YAML value starting right here: after `key:` or a list's `-`. */
 const VALUE_START = /^\s*(?:-\s+)?(?:[\w-]+:\s*)?$/;
+const REFERRED_BY_KEY = /^(\s*referred_by:\s*)(['"]?)([\w-]*)$/;
+
+/** What each stage means, for completion details (words, not icon names). */
+export const STAGE_MEANINGS: Readonly<Record<Stage, string>> = {
+  identified: 'found, not written to yet',
+  contacted: 'request sent',
+  'followed-up': 'nudged once after no reply',
+  scheduled: 'a meeting is agreed',
+  prepared: 'research and questions ready',
+  held: 'the conversation took place',
+  thanked: 'thank-you note sent',
+  nurturing: 'keeping in touch',
+  declined: 'closed: they said no',
+  'no-response': 'closed: no reply after the follow-ups',
+  archived: 'closed: set aside',
+};
 
 /**
  * @param before the line's text up to the cursor
@@ -45,6 +67,8 @@ export function completionTarget(before: string, after: string, inFrontmatter: b
   if (inFrontmatter) {
     const match = STAGE_KEY.exec(before);
     if (match) return { kind: 'stage', prefix: match[3]!, start: match[1]!.length + match[2]!.length };
+    const referrer = REFERRED_BY_KEY.exec(before);
+    if (referrer) return { kind: 'referredBy', prefix: referrer[3]!, start: referrer[1]!.length };
   }
   return undefined;
 }

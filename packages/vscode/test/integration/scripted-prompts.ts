@@ -21,12 +21,15 @@ export class ScriptedPrompts implements Prompts {
   readonly offered = new Map<string, string[]>();
   /** The label each pick focused at first (the first item unless the pick said otherwise). */
   readonly focused = new Map<string, string>();
+  /** The value each input was prefilled with. */
+  readonly prefilled = new Map<string, string>();
   readonly infos: string[] = [];
   readonly errors: string[] = [];
 
   constructor(private readonly answers: Readonly<Record<string, Answer>>) {}
 
   async input(request: InputRequest): Promise<string | undefined> {
+    if (request.value !== undefined) this.prefilled.set(request.id, request.value);
     const answer = this.answer(request.id);
     if (answer === CANCEL) return undefined;
     if (answer === ENTER) return request.value ?? '';
