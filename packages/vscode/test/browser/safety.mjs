@@ -5,7 +5,7 @@
 // docs/screenshots.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clearNotifications, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
+import { clearNotifications, expandView, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
 
 const BROKEN_NOTE = ['---', 'type: contact', 'name: Rhea Vance', 'role: Manager: Data Platform', 'stage: identified', '---', '', '# Rhea Vance', ''].join('\n');
 
@@ -75,7 +75,9 @@ export async function runSafetySteps({ page, step, folder, screenshots, contacts
 
   await step('a note with invalid YAML stays in the Contacts tree, as an error row that opens at its line', async () => {
     writeFileSync(join(folder, 'rhea-vance.md'), BROKEN_NOTE);
-    const row = await waitForTreeItem(page, 'rhea-vance', { within: contacts, timeout: 20_000 });
+    // Earlier steps may have collapsed the Contacts view or scrolled it: open it again, its first rows in sight.
+    const view = await expandView(page, 'Contacts');
+    const row = await waitForTreeItem(page, 'rhea-vance', { within: view, timeout: 20_000 });
     const description = await row.locator('.label-description').textContent();
     if (!/^line 4: /.test(description ?? '')) throw new Error(`unexpected description: ${description}`);
     await row.hover();
