@@ -18,6 +18,12 @@ import './scale.suite.js';
 import './cache.suite.js';
 import './malformed.suite.js';
 import './navigation.suite.js';
+import './advance-stage.suite.js';
+import './completion.suite.js';
+import './mark-sent.suite.js';
+import './due-status.suite.js';
+import './contacts-tree-problems.suite.js';
+import './quick-fixes.suite.js';
 import './restricted.suite.js';
 
 export async function run(): Promise<void> {
