@@ -58,10 +58,10 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
   it('unite the history entries two branches appended, in date order, and the later stage wins', () => {
     const folder = repository();
     git(folder, 'checkout', '-q', 'other');
-    expect(rapport(['advance', 'owen-park', 'followed-up', '--date', '2026-11-18', '--via', 'email', '--dir', folder], { env }).code).toBe(0);
+    expect(rapport(['advance', 'owen-park', 'followed-up', '--date', '2026-11-18', '--force', '--via', 'email', '--dir', folder], { env }).code).toBe(0);
     commitAll(folder, 'follow-up');
     git(folder, 'checkout', '-q', 'trunk');
-    expect(rapport(['advance', 'owen-park', 'scheduled', '--date', '2026-11-20', '--at', '2026-12-01T10:00', '--dir', folder], { env }).code).toBe(0);
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--date', '2026-11-20', '--force', '--at', '2026-12-01T10:00', '--dir', folder], { env }).code).toBe(0);
     commitAll(folder, 'scheduled');
     const before = readFileSync(join(folder, 'owen-park.md'), 'utf8');
 
