@@ -306,8 +306,7 @@ describe('a three-week search through the CLI', () => {
 
   it('Tue 2026-11-03: Grace, a former colleague, agrees to lunch', () => {
     expect(agenda('2026-11-03')).toMatchInlineSnapshot(`
-      "This week (3)
-        2026-11-05  Try a second person at Solis Analytics
+      "This week (2)
         2026-11-05  Try a second person at Western Grid Cooperative
         2026-11-05  Try a second person at Brightline Energy
 
@@ -315,6 +314,10 @@ describe('a three-week search through the CLI', () => {
         2026-11-11  Follow up with Grace Kim if there is no reply  → rapport letter follow-up grace-kim
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+
+      Ready to write (2)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
+        anytime     Write to Tom Becker  → rapport letter cold-email tom-becker
       "
     `);
     expect(write(['advance', 'grace-kim', 'scheduled', '--at', '2026-11-05T12:30', '--format', 'in-person', '--place', 'Café Lumen', '--minutes', '45', '--date', '2026-11-03'])).toMatchInlineSnapshot(`
@@ -338,14 +341,19 @@ describe('a three-week search through the CLI', () => {
 
   it('Wed 2026-11-04: a note written by hand is broken, and says so everywhere', () => {
     expect(agenda('2026-11-04')).toMatchInlineSnapshot(`
-      "Today (1)
-        2026-11-04  Prepare for Grace Kim: research and questions
+      "Overdue (1)
+        2026-11-03  Prepare for Grace Kim: research and questions
 
-      This week (4)
+      This week (5)
+        2026-11-05  Meet Grace Kim at 12:30 (in-person, 45 min)
         2026-11-05  Try a second person at Western Grid Cooperative
         2026-11-05  Try a second person at Brightline Energy
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+
+      Ready to write (2)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
+        anytime     Write to Tom Becker  → rapport letter cold-email tom-becker
       "
     `);
     writeFileSync(
@@ -355,20 +363,25 @@ describe('a three-week search through the CLI', () => {
     commitChanges('met Dev Patel at the meetup');
     const warning = 'rapport: warning: contacts/dev-patel.md:5: cannot read this contact: Invalid YAML: Nested mappings are not allowed in compact mappings\n';
     expect(agenda('2026-11-04', warning)).toMatchInlineSnapshot(`
-      "Today (1)
-        2026-11-04  Prepare for Grace Kim: research and questions
+      "Overdue (1)
+        2026-11-03  Prepare for Grace Kim: research and questions
 
-      This week (4)
+      This week (5)
+        2026-11-05  Meet Grace Kim at 12:30 (in-person, 45 min)
         2026-11-05  Try a second person at Western Grid Cooperative
         2026-11-05  Try a second person at Brightline Energy
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+
+      Ready to write (2)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
+        anytime     Write to Tom Becker  → rapport letter cold-email tom-becker
       "
     `);
     const list = run(['list', '--today', '2026-11-04']);
     expect(list.stderr).toBe(warning);
     expect(list.stdout).toMatchInlineSnapshot(`
-      "Grace Kim    scheduled   Prepare for Grace Kim: research and questions (due 2026-11-04) · Solis Analytics
+      "Grace Kim    scheduled   Prepare for Grace Kim: research and questions (overdue 2026-11-03) · Solis Analytics
       Lena Ortiz   contacted   Follow up with Lena Ortiz if there is no reply (due 2026-11-11) · Western Grid Cooperative
       Marco Silva  contacted   Follow up with Marco Silva if there is no reply (due 2026-11-11) · Brightline Energy
       Priya Nair   identified  Write to Priya Nair · City Power & Light
@@ -403,6 +416,10 @@ describe('a three-week search through the CLI', () => {
       This week (2)
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+
+      Ready to write (2)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
+        anytime     Write to Tom Becker  → rapport letter cold-email tom-becker
       "
     `);
     handEdit('contacts/dev-patel.md', 'role: Manager: DER Integration Analytics', 'role: "Manager: DER Integration Analytics"');
@@ -452,6 +469,10 @@ describe('a three-week search through the CLI', () => {
 
       Later (1)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+
+      Ready to write (2)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
+        anytime     Write to Tom Becker  → rapport letter cold-email tom-becker
       "
     `);
     expect(write(['letter', 'thank-you', 'grace-kim', '--sent', '--today', '2026-11-06'])).toMatchInlineSnapshot(`
@@ -517,6 +538,11 @@ describe('a three-week search through the CLI', () => {
       Later (2)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+
+      Ready to write (3)
+        anytime     Write to Omar Haddad, naming who referred you  → rapport letter referral omar-haddad
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
+        anytime     Write to Tom Becker  → rapport letter cold-email tom-becker
       "
     `);
     expect(agenda('2026-11-08')).toMatchInlineSnapshot(`
@@ -532,6 +558,11 @@ describe('a three-week search through the CLI', () => {
       Later (2)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+
+      Ready to write (3)
+        anytime     Write to Omar Haddad, naming who referred you  → rapport letter referral omar-haddad
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
+        anytime     Write to Tom Becker  → rapport letter cold-email tom-becker
       "
     `);
   });
@@ -550,6 +581,11 @@ describe('a three-week search through the CLI', () => {
 
       Later (1)
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+
+      Ready to write (3)
+        anytime     Write to Omar Haddad, naming who referred you  → rapport letter referral omar-haddad
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
+        anytime     Write to Tom Becker  → rapport letter cold-email tom-becker
       "
     `);
     expect(write(['advance', 'lena-ortiz', 'scheduled', '--at', '2026-11-12T10:00', '--format', 'video', '--link', 'https://meet.example.com/lena-sam', '--date', '2026-11-09'])).toMatchInlineSnapshot(`
@@ -628,12 +664,17 @@ describe('a three-week search through the CLI', () => {
 
       This week (3)
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
-        2026-11-12  Try a second person at Kestrel Energy
+        2026-11-12  Meet Lena Ortiz at 10:00 (video, 30 min)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
 
       Later (2)
         2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+
+      Ready to write (3)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
+        anytime     Write to Ruth Adler  → rapport letter cold-email ruth-adler
+        anytime     Write to Tom Becker  → rapport letter cold-email tom-becker
       "
     `);
     expect(write(['advance', 'lena-ortiz', 'scheduled', '--at', '2026-11-17T09:00', '--date', '2026-11-10', '--note', 'she asked to move it'])).toMatchInlineSnapshot(`
@@ -643,12 +684,10 @@ describe('a three-week search through the CLI', () => {
       @@ -17,0 +18,3 @@ history:
       +  - date: 2026-11-10
       +    stage: scheduled
-      +    note: she asked to move it
+      +    note: rescheduled from 2026-11-12T10:00; she asked to move it
       @@ -19 +22 @@ meeting:
       -  at: 2026-11-12T10:00
       +  at: 2026-11-17T09:00
-      @@ -22 +24,0 @@ meeting:
-      -  link: https://meet.example.com/lena-sam
       "
     `);
     handEdit('contacts/ruth-adler.md', '## Why this person\n', '## Why this person\n\nImpressed by: the open data standard for meter readings from the Energy Data Association\n');
@@ -678,15 +717,19 @@ describe('a three-week search through the CLI', () => {
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
       This week (5)
-        2026-11-12  Try a second person at Kestrel Energy
         2026-11-13  Try a second person at Energy Data Association
         2026-11-15  Prepare for Lena Ortiz: research and questions
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+        2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
 
       Later (2)
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+
+      Ready to write (2)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
+        anytime     Write to Tom Becker  → rapport letter cold-email tom-becker
       "
     `);
     expect(write(['letter', 'follow-up', 'marco-silva', '--sent', '--today', '2026-11-11'])).toMatchInlineSnapshot(`
@@ -710,19 +753,21 @@ describe('a three-week search through the CLI', () => {
       "Overdue (1)
         2026-11-10  Try a second person at Cascade Power
 
-      Today (1)
-        2026-11-12  Try a second person at Kestrel Energy
-
-      This week (5)
+      This week (6)
         2026-11-13  Try a second person at Energy Data Association
         2026-11-15  Prepare for Lena Ortiz: research and questions
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+        2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
 
       Later (2)
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+
+      Ready to write (2)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
+        anytime     Write to Tom Becker  → rapport letter cold-email tom-becker
       "
     `);
     handEdit('contacts/tom-becker.md', '## Why this person\n', '## Why this person\n\nImpressed by: the battery dispatch dashboard Helio Storage open-sourced\n');
@@ -744,16 +789,16 @@ describe('a three-week search through the CLI', () => {
 
   it('Fri 2026-11-13: Omar agrees to a call', () => {
     expect(agenda('2026-11-13')).toMatchInlineSnapshot(`
-      "Overdue (2)
+      "Overdue (1)
         2026-11-10  Try a second person at Cascade Power
-        2026-11-12  Try a second person at Kestrel Energy
 
       Today (1)
         2026-11-13  Try a second person at Energy Data Association
 
-      This week (6)
+      This week (7)
         2026-11-15  Prepare for Lena Ortiz: research and questions
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+        2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-17  Try a second person at Helio Storage
         2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
@@ -762,6 +807,9 @@ describe('a three-week search through the CLI', () => {
       Later (2)
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+
+      Ready to write (1)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
       "
     `);
     expect(write(['advance', 'omar-haddad', 'scheduled', '--at', '2026-11-19T08:30', '--format', 'phone', '--date', '2026-11-13'])).toMatchInlineSnapshot(`
@@ -788,17 +836,22 @@ describe('a three-week search through the CLI', () => {
         2026-11-10  Try a second person at Cascade Power
         2026-11-13  Try a second person at Energy Data Association
 
-      This week (6)
+      This week (8)
         2026-11-15  Prepare for Lena Ortiz: research and questions
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+        2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-17  Prepare for Omar Haddad: research and questions
         2026-11-17  Try a second person at Helio Storage
+        2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
 
       Later (2)
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+
+      Ready to write (1)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
       "
     `);
     expect(agenda('2026-11-15')).toMatchInlineSnapshot(`
@@ -809,39 +862,49 @@ describe('a three-week search through the CLI', () => {
       Today (1)
         2026-11-15  Prepare for Lena Ortiz: research and questions
 
-      This week (5)
+      This week (7)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+        2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-17  Prepare for Omar Haddad: research and questions
         2026-11-17  Try a second person at Helio Storage
+        2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
 
       Later (2)
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+
+      Ready to write (1)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
       "
     `);
   });
 
   it('Mon 2026-11-16: prepares for Lena from contacts/, Ruth declines, Dev gets a nudge', () => {
     expect(agenda('2026-11-16')).toMatchInlineSnapshot(`
-      "Overdue (2)
+      "Overdue (3)
         2026-11-10  Try a second person at Cascade Power
         2026-11-13  Try a second person at Energy Data Association
+        2026-11-15  Prepare for Lena Ortiz: research and questions
 
-      Today (2)
+      Today (1)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
-        2026-11-16  Prepare for Lena Ortiz: research and questions
 
-      This week (5)
+      This week (7)
+        2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-17  Prepare for Omar Haddad: research and questions
         2026-11-17  Try a second person at Helio Storage
+        2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
 
       Later (1)
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+
+      Ready to write (1)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
       "
     `);
     expect(write(['advance', './lena-ortiz.md', 'prepared', '--date', '2026-11-16'], contacts)).toMatchInlineSnapshot(`
@@ -892,13 +955,17 @@ describe('a three-week search through the CLI', () => {
         2026-11-17  Prepare for Omar Haddad: research and questions
         2026-11-17  Try a second person at Helio Storage
 
-      This week (2)
+      This week (3)
+        2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
 
       Later (2)
         2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+
+      Ready to write (1)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
       "
     `);
     expect(write(['advance', 'lena-ortiz', 'held', '--date', '2026-11-17'])).toMatchInlineSnapshot(`
@@ -918,20 +985,24 @@ describe('a three-week search through the CLI', () => {
 
   it('Wed 2026-11-18: thanks Lena and prepares for Omar', () => {
     expect(agenda('2026-11-18')).toMatchInlineSnapshot(`
-      "Overdue (1)
+      "Overdue (2)
+        2026-11-17  Prepare for Omar Haddad: research and questions
         2026-11-17  Try a second person at Helio Storage
 
-      Today (2)
+      Today (1)
         2026-11-18  Send Lena Ortiz a thank-you note  → rapport letter thank-you lena-ortiz
-        2026-11-18  Prepare for Omar Haddad: research and questions
 
-      This week (3)
+      This week (4)
+        2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
         2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
 
       Later (1)
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+
+      Ready to write (1)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
       "
     `);
     expect(write(['letter', 'thank-you', 'lena-ortiz', '--sent', '--today', '2026-11-18'])).toMatchInlineSnapshot(`
@@ -978,6 +1049,9 @@ describe('a three-week search through the CLI', () => {
       Later (2)
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
         2027-01-17  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
+
+      Ready to write (1)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
       "
     `);
     expect(write(['advance', 'omar-haddad', 'held', '--date', '2026-11-19'])).toMatchInlineSnapshot(`
@@ -1011,6 +1085,9 @@ describe('a three-week search through the CLI', () => {
       Later (2)
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
         2027-01-17  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
+
+      Ready to write (1)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
       "
     `);
     expect(write(['letter', 'thank-you', 'omar-haddad', '--sent', '--today', '2026-11-20'])).toMatchInlineSnapshot(`
@@ -1054,6 +1131,9 @@ describe('a three-week search through the CLI', () => {
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
         2027-01-17  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
         2027-01-19  Keep in touch with Omar Haddad  → rapport letter keep-in-touch omar-haddad
+
+      Ready to write (1)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
       "
     `);
     expect(write(['letter', 'keep-in-touch', 'grace-kim', '--set', 'article=https://example.com/forecast-explainers', '--set', 'topic=explaining forecasts to operators', '--sent', '--today', '2026-11-21'])).toMatchInlineSnapshot(`
@@ -1085,6 +1165,9 @@ describe('a three-week search through the CLI', () => {
         2027-01-17  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
         2027-01-19  Keep in touch with Omar Haddad  → rapport letter keep-in-touch omar-haddad
         2027-01-20  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+
+      Ready to write (1)
+        anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
       "
     `);
     expect(run(['list', '--today', '2026-11-22']).stdout).toMatchInlineSnapshot(`
