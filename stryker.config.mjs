@@ -16,6 +16,7 @@ export default {
   ignorePatterns: ['/packages/cli', '/packages/vscode', '/bench', '/docs', '/.mutation', '/.bench', '/.test-results', 'dist'],
   concurrency: 2,
   timeoutMS: 20_000,
+  dryRunTimeoutMinutes: 30,
   reporters: ['html', 'json', 'clear-text', 'progress'],
   htmlReporter: { fileName: '.mutation/index.html' },
   jsonReporter: { fileName: '.mutation/report.json' },

@@ -13,7 +13,7 @@ for folder in "$@"; do
   if [ ! -d "packages/core/src/$folder" ]; then echo "mutate: no folder packages/core/src/$folder" >&2; exit 2; fi
   out=".mutation/$folder"
   mkdir -p "$out"
-  npx stryker run "${concurrency[@]}" \
+  RAPPORT_MUTATE_FOLDER="$folder" npx stryker run "${concurrency[@]}" \
     --mutate "packages/core/src/$folder/**/*.ts,!packages/core/src/**/*.test.ts" \
     --incrementalFile "$out/incremental.json"
   cp .mutation/index.html .mutation/report.json "$out/"

@@ -46,6 +46,12 @@ describe('malformed notes', () => {
     expect({ rule: match!.rule, line: match!.line, column: match!.column, endLine: match!.endLine, endColumn: match!.endColumn, ...(expected.message === undefined ? {} : { message: match!.message }) }).toEqual(expected);
   });
 
+  it.each(MALFORMED_NOTES.filter((note) => ['yaml-syntax', 'unreadable-file', 'missing-type'].includes(note.rule)).map((note) => [note.name, note.rule]))('%s is listed as a broken note with its %s problem', (name, rule) => {
+    const broken = workspace.index.brokenNotes().find((note) => note.file === `${name}.md`);
+    expect(broken?.id).toBe(name);
+    expect(broken!.problems.map((problem) => problem.rule)).toContain(rule);
+  });
+
   it('says every YAML mistake in plain words with a fix, never in parser words', () => {
     const yaml = workspace.index.diagnostics().filter((d) => d.rule === 'yaml-syntax');
     expect(yaml.length).toBeGreaterThanOrEqual(15);
