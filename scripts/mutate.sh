@@ -5,6 +5,8 @@
 # .mutation/<folder>/index.html (all folders at once: .mutation/index.html).
 # Results are kept per report (incremental.json), so a second run re-tests only the
 # mutants whose code or tests changed. On a shared machine: STRYKER_CONCURRENCY=1.
+# Per folder, only that folder's own unit tests run against its mutants
+# (vitest.mutate.config.ts): the score is a lower bound.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 concurrency=(--concurrency "${STRYKER_CONCURRENCY:-2}")
