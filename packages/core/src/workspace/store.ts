@@ -27,6 +27,20 @@ export interface NoteStore {
    * `null` means the file must not exist yet.
    */
   write(path: string, text: string, options?: WriteOptions): Promise<StoredText>;
+  /**
+   * Creates files that must not exist yet, many at once: an import of
+   * thousands of contacts would otherwise wait for the disk once per note.
+   * Each file is written whole or not at all; one that exists by then is
+   * left untouched and its path returned. Optional: without it, callers
+   * `write` each file with `expectedVersion: null`.
+   */
+  createMany?(files: readonly NewFile[]): Promise<readonly string[]>;
+}
+
+/** A file to create: its path relative to the notes folder, and its text. */
+export interface NewFile {
+  readonly path: string;
+  readonly text: string;
 }
 
 export interface StoredText {
