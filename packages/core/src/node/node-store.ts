@@ -275,15 +275,27 @@ function decodeUtf8(path: string, bytes: Buffer): string {
       if (prefixIsValid(mid)) low = mid;
       else high = mid - 1;
     }
-    const valid = low;
+    // The longest valid stream may end inside a sequence that the next byte breaks: that sequence is the bad one.
+    let bad = low;
+    while (bad > 0 && bad > low - 3 && !isCompleteUtf8(bytes.subarray(0, bad))) bad--;
     let line = 1;
     let lineStart = 0;
-    for (let i = 0; i < valid; i++) if (bytes[i] === 0x0a) (line++, (lineStart = i + 1));
-    throw new InvalidEncodingError(path, line, valid - lineStart + 1);
+    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) (line++, (lineStart = i + 1));
+    // Columns count characters (UTF-16 units, as editors do), not bytes.
+    throw new InvalidEncodingError(path, line, new TextDecoder().decode(bytes.subarray(lineStart, bad)).length + 1);
   }
 }
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
   return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+function isCompleteUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
