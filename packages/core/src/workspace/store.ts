@@ -27,6 +27,19 @@ export interface NoteStore {
    * `null` means the file must not exist yet.
    */
   write(path: string, text: string, options?: WriteOptions): Promise<StoredText>;
+  /**
+   * Waits while the file is being saved in place by another program (an
+   * editor that truncates it, then writes it), so that what is read next is
+   * not half a note. Optional: stores whose files appear whole need none.
+   */
+  settle?(path: string): Promise<void>;
+  /**
+   * Holds the file's lock for a whole read, edit and write (writes within
+   * it go through), waiting while another process holds it; returns the
+   * function that releases it. Optional: without it, edits rely on
+   * `expectedVersion` alone and retry.
+   */
+  lock?(path: string): Promise<() => void>;
 }
 
 export interface StoredText {
