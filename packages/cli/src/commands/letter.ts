@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   CHANNELS,
@@ -96,8 +96,12 @@ Examples:
       }
       if (options.sent && letter.stage === undefined) throw new UsageError(`the ${template} template does not say which stage sending it records (add \`stage:\` to its front part, or use rapport advance)`);
 
+      // With --sent, a letter whose sending cannot be recorded is taken back: the file must not suggest it was.
+      let undoOut: (() => Promise<void>) | undefined;
       if (options.out !== undefined) {
         const file = resolve(ctx.io.cwd, options.out);
+        const previous = options.force ? await readFile(file).catch(() => undefined) : undefined;
+        undoOut = () => (previous === undefined ? rm(file, { force: true }) : writeFile(file, previous));
         try {
           await writeFile(file, letter.text, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
         } catch (error) {
@@ -119,6 +123,12 @@ Examples:
           date: options.date ?? today,
           allowUserTemplates: options.userTemplates,
           ...(options.via ? { via: options.via as Channel } : {}),
+        }).catch(async (error: unknown) => {
+          if (undoOut) {
+            await undoOut();
+            ctx.io.stderr.write(`Took back ${options.out}: the letter could not be recorded as sent\n`);
+          }
+          throw error;
         });
         ctx.io.stderr.write(`Recorded: ${contact.name} ${sent.from} → ${sent.stage} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
       }
