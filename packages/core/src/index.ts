@@ -98,6 +98,6 @@ export { insertQuestions, newQuestions, QUESTIONS_SECTION } from './questions/in
 export { parseFastFrontmatter } from './note/fast-frontmatter.js';
 export type { FastFrontmatter } from './note/fast-frontmatter.js';
 export type { ReferredByRange } from './note/read-contact.js';
-export type { NoteIndexOptions, IndexedSource, AgendaContext } from './workspace/note-index.js';
+export type { NoteIndexOptions, IndexedSource, AgendaContext, BrokenNote } from './workspace/note-index.js';
 export { INDEX_CACHE_FORMAT, RACY_WINDOW_MS, restoreIndex, asSnapshot } from './workspace/index-cache.js';
 export type { IndexCache, IndexSnapshot, CachedNote, FileIdentity } from './workspace/index-cache.js';

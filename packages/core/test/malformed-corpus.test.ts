@@ -41,6 +41,12 @@ describe('malformed notes', () => {
     expect(match!.message.length).toBeGreaterThan(10);
   });
 
+  it.each(MALFORMED_NOTES.filter((note) => ['yaml-syntax', 'unreadable-file', 'missing-type'].includes(note.rule)).map((note) => [note.name, note.rule]))('%s is listed as a broken note with its %s problem', (name, rule) => {
+    const broken = workspace.index.brokenNotes().find((note) => note.file === `${name}.md`);
+    expect(broken?.id).toBe(name);
+    expect(broken!.problems.map((problem) => problem.rule)).toContain(rule);
+  });
+
   it('edits either succeed on the field alone or refuse without writing', async () => {
     for (const note of MALFORMED_NOTES) {
       const file = `${note.name}.md`;

@@ -48,6 +48,7 @@ const note = fc.oneof(
     }) },
   { weight: 1, arbitrary: fc.constant('# Just a page\n') },
   { weight: 1, arbitrary: fc.constant('---\ntype: contact\nname: [unclosed\nstage: held\n---\n') },
+  { weight: 1, arbitrary: fc.constant('---\nname: Ana Ruiz\nstage: held\n---\n') },
 );
 
 type Operation = { kind: 'set'; file: string; text: string } | { kind: 'delete'; file: string } | { kind: 'query'; now: number };
@@ -62,8 +63,10 @@ function fromScratch(readings: ReadonlyMap<string, NoteReading>, context: Agenda
   const contacts: Contact[] = [];
   const diagnostics: Diagnostic[] = [];
   const filesById = new Map<string, string[]>();
+  const broken: { id: string; file: string; problems: readonly Diagnostic[] }[] = [];
   for (const [file, reading] of readings) {
     diagnostics.push(...reading.diagnostics);
+    if (!reading.contact && (reading.isContact || reading.diagnostics.some((diagnostic) => diagnostic.rule === 'missing-type'))) broken.push({ id: noteId(file), file, problems: reading.diagnostics });
     if (!reading.isContact) continue;
     filesById.set(noteId(file), [...(filesById.get(noteId(file)) ?? []), file]);
     if (reading.contact) contacts.push(reading.contact);
@@ -83,7 +86,8 @@ function fromScratch(readings: ReadonlyMap<string, NoteReading>, context: Agenda
   }
   contacts.sort((a, b) => a.name.localeCompare(b.name) || a.file.localeCompare(b.file));
   const counts = Object.fromEntries(STAGES.map((stage) => [stage, contacts.filter((contact) => contact.stage === stage).length]));
-  return { contacts, diagnostics: diagnostics.sort(compareDiagnostics), graph: referralGraph(contacts), agenda: agenda(contacts, context as ActionContext), counts };
+  broken.sort((a, b) => a.id.localeCompare(b.id) || (a.file < b.file ? -1 : 1));
+  return { contacts, broken, diagnostics: diagnostics.sort(compareDiagnostics), graph: referralGraph(contacts), agenda: agenda(contacts, context as ActionContext), counts };
 }
 
 describe('NoteIndex', () => {
@@ -100,6 +104,7 @@ describe('NoteIndex', () => {
             const expected = fromScratch(readings, context);
             expect(index.contacts()).toEqual(expected.contacts);
             expect(index.diagnostics()).toEqual(expected.diagnostics);
+            expect(index.brokenNotes()).toEqual(expected.broken);
             expect(index.referralGraph()).toEqual(expected.graph);
             expect(index.agenda(context)).toEqual(expected.agenda);
             expect(index.stageCounts()).toEqual(expected.counts);
@@ -108,6 +113,38 @@ describe('NoteIndex', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('lists every note that looks like a contact but cannot be read as one, and unreadable files, by id', () => {
+    const index = new NoteIndex();
+    index.set('zoe-lee.md', '---\ntype: contact\nname: Zoë Lee\nrole: Manager: DER Integration Analytics\nstage: identified\n---\n');
+    index.set('ana-ruiz.md', '---\nname: Ana Ruiz\nstage: held\n---\n');
+    index.set('ben-osei.md', noteText(contactFields({ name: 'Ben Osei' })));
+    index.set('meeting-notes.md', '# Notes from the meetup\n');
+    index.set('reading-list.md', '---\ntitle: [unclosed\n---\n');
+    const unreadable: Diagnostic = { file: 'old/cy-park.md', line: 3, column: 7, endLine: 3, endColumn: 7, severity: 'error', rule: 'unreadable-file', message: 'The note cannot be read: it is not valid UTF-8 text', hint: 'Rapport leaves this file untouched' };
+    index.setUnreadable('old/cy-park.md', unreadable);
+
+    const broken = index.brokenNotes();
+    expect(broken.map((note) => [note.id, note.file, note.problems.map((problem) => `${problem.line}:${problem.rule}`)])).toEqual([
+      ['ana-ruiz', 'ana-ruiz.md', ['1:missing-type']],
+      ['cy-park', 'old/cy-park.md', ['3:unreadable-file']],
+      ['zoe-lee', 'zoe-lee.md', ['4:yaml-syntax']],
+    ]);
+    expect(index.contacts().map((contact) => contact.id)).toEqual(['ben-osei']);
+    expect(index.diagnostics().map((problem) => problem.rule)).not.toContain('unreadable-file');
+
+    index.set('zoe-lee.md', '---\ntype: contact\nname: Zoë Lee\nrole: "Manager: DER Integration Analytics"\nstage: identified\n---\n');
+    index.set('old/cy-park.md', noteText(contactFields({ name: 'Cy Park' })));
+    expect(index.delete('ana-ruiz.md')).toBe(true);
+    expect(index.brokenNotes()).toEqual([]);
+    expect(index.contacts().map((contact) => contact.id)).toEqual(['ben-osei', 'cy-park', 'zoe-lee']);
+
+    index.setUnreadable('ben-osei.md', { ...unreadable, file: 'ben-osei.md' });
+    expect(index.contacts().map((contact) => contact.id)).toEqual(['cy-park', 'zoe-lee']);
+    expect(index.brokenNotes().map((note) => note.file)).toEqual(['ben-osei.md']);
+    expect(index.delete('ben-osei.md')).toBe(true);
+    expect(index.brokenNotes()).toEqual([]);
   });
 
   it('does not change arrays it has handed out', () => {

@@ -27,6 +27,20 @@ export interface IndexedSource {
   readonly version: string;
 }
 
+/**
+ * A note file that is a contact (or looks like one: a `type: contact` line
+ * in a frontmatter that does not parse, a name and a stage without `type`)
+ * but could not be read as a contact, or a file that could not be read at
+ * all. Such a note must still show, with what is wrong, or it would vanish.
+ */
+export interface BrokenNote {
+  /** The id the note would have: its file name without `.md`. */
+  readonly id: string;
+  readonly file: string;
+  /** Why it could not be read, each with its line. */
+  readonly problems: readonly Diagnostic[];
+}
+
 /** The context an index agenda is computed for; colleagues come from the index itself. */
 export type AgendaContext = Omit<ActionContext, 'contacts'>;
 
@@ -134,6 +148,12 @@ export class NoteIndex {
 
   private diagnosticsView: readonly Diagnostic[] | undefined;
 
+  /** Files whose reading looks like a contact but gave none. */
+  private readonly brokenFiles = new Set<string>();
+  /** Files listed in the folder that could not be read, with why. */
+  private readonly unreadable = new Map<string, Diagnostic>();
+  private brokenView: readonly BrokenNote[] | undefined;
+
   constructor(options: NoteIndexOptions = {}) {
     this.readText = options.readText;
   }
@@ -149,13 +169,31 @@ export class NoteIndex {
   setReading(file: string, reading: NoteReading, source: IndexedSource): void {
     const previous = this.entries.get(file);
     if (previous) this.forget(file, previous.reading);
+    if (this.unreadable.delete(file)) this.brokenView = undefined;
     this.entries.set(file, { reading, text: this.readText ? undefined : source.text, version: source.version });
     this.remember(file, reading);
   }
 
-  delete(file: string): boolean {
+  /**
+   * Records a listed file that could not be read (see
+   * `unreadableFileDiagnostic`): it leaves the readings and shows among
+   * `brokenNotes()` until it is set again or deleted.
+   */
+  setUnreadable(file: string, problem: Diagnostic): void {
     const previous = this.entries.get(file);
-    if (!previous) return false;
+    if (previous) {
+      this.forget(file, previous.reading);
+      this.entries.delete(file);
+    }
+    this.unreadable.set(file, problem);
+    this.brokenView = undefined;
+  }
+
+  delete(file: string): boolean {
+    const wasUnreadable = this.unreadable.delete(file);
+    if (wasUnreadable) this.brokenView = undefined;
+    const previous = this.entries.get(file);
+    if (!previous) return wasUnreadable;
     this.forget(file, previous.reading);
     this.entries.delete(file);
     return true;
@@ -248,6 +286,18 @@ export class NoteIndex {
     return (this.diagnosticsView = diagnostics.sort(compareDiagnostics));
   }
 
+  /**
+   * Every note that is (or looks like) a contact but could not be read as
+   * one, and every file that could not be read at all, sorted by id.
+   */
+  brokenNotes(): readonly BrokenNote[] {
+    if (this.brokenView) return this.brokenView;
+    const broken: BrokenNote[] = [];
+    for (const file of this.brokenFiles) broken.push({ id: noteId(file), file, problems: this.entries.get(file)!.reading.diagnostics });
+    for (const [file, problem] of this.unreadable) broken.push({ id: noteId(file), file, problems: [problem] });
+    return (this.brokenView = broken.sort((a, b) => collator.compare(a.id, b.id) || binary(a.id, b.id) || binary(a.file, b.file)));
+  }
+
   referralGraph(): ReferralGraph {
     if (!this.graphBuilt) {
       for (const file of this.entries.keys()) this.graphDirty.add(file);
@@ -319,6 +369,11 @@ export class NoteIndex {
       else this.withDiagnostics.delete(file);
     }
     if (reading.isContact) update(this.contactFilesById, id, file);
+    if (isBroken(reading)) {
+      if (add) this.brokenFiles.add(file);
+      else this.brokenFiles.delete(file);
+      this.brokenView = undefined;
+    }
     this.diagnosticsView = undefined;
     this.graphDirty.add(file);
     this.agendaDirty.add(file);
@@ -417,6 +472,11 @@ function mergeEdges(parts: readonly EdgePart[]): ReferralEdge[] {
     i = end;
   }
   return edges;
+}
+
+/** A contact that could not be read, or a note that looks like a contact but does not say `type: contact`. */
+function isBroken(reading: NoteReading): boolean {
+  return reading.contact === undefined && (reading.isContact || reading.diagnostics.some((diagnostic) => diagnostic.rule === 'missing-type'));
 }
 
 function fileDiagnostic(file: string, rule: keyof typeof DIAGNOSTIC_RULES, message: string, hint: string): Diagnostic {

@@ -49,7 +49,7 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
   const readSync = store.readSync?.bind(store);
   const index = options.index ?? new NoteIndex(readSync ? { readText: (file) => readTextQuietly(readSync, file) } : {});
   const listed = new Set(files);
-  for (const file of index.files()) if (!listed.has(file)) index.delete(file);
+  for (const file of [...index.files(), ...index.brokenNotes().map((note) => note.file)]) if (!listed.has(file)) index.delete(file);
 
   const unreadable: Diagnostic[] = [];
   const cached: Record<string, CachedNote> = {};
@@ -77,8 +77,9 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
         const identity = identities[position];
         if (identity) cached[file] = { identity, version: stored.version, reading };
       } catch (error) {
-        index.delete(file);
-        unreadable.push(unreadableFileDiagnostic(file, error));
+        const problem = unreadableFileDiagnostic(file, error);
+        index.setUnreadable(file, problem);
+        unreadable.push(problem);
       }
       options.onProgress?.(++done, files.length);
       await breathe();
