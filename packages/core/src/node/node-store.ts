@@ -306,24 +306,31 @@ function isFolderSync(path: string): boolean {
 
 /** A lock older than this was left by a process that died holding it. */
 const STALE_LOCK_MS = 2_000;
-/** How long to wait for a lock another process holds before reporting a conflict. */
+/** How long to wait for a lock that no other process takes or leaves meanwhile before reporting a conflict. */
 const LOCK_WAIT_MS = 10_000;
 
 /**
  * Takes the note's lock, waiting while another process holds it
  * (proper-lockfile's sync API has no retries of its own): 5 ms apart at
  * first, growing by half each time up to 100 ms, with jitter so that many
- * waiting processes do not retry in step.
+ * waiting processes do not retry in step. While the lock changes hands the
+ * queue moves, so the 10 s count starts again; a lock held 10 s by one
+ * process is reported as a conflict.
  */
 async function lockNote(absolute: string, path: string): Promise<() => void> {
-  const started = Date.now();
+  let started = Date.now();
+  let holder: string | undefined;
   let wait = 5;
   for (;;) {
     try {
       return lockSync(absolute, { realpath: false, stale: STALE_LOCK_MS });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
-      if (Date.now() - started >= LOCK_WAIT_MS) throw new NoteConflictError(path);
+      // The lock is a folder: a new one (another inode or creation time; not its time, which its holder refreshes) means another process took it since.
+      const info = statSync(`${absolute}.lock`, { throwIfNoEntry: false });
+      const current = info && `${info.ino}/${info.birthtimeMs}`;
+      if (current !== holder) [holder, started] = [current, Date.now()];
+      else if (Date.now() - started >= LOCK_WAIT_MS) throw new NoteConflictError(path);
     }
     await sleep(wait / 2 + Math.random() * wait);
     wait = Math.min(wait * 1.5, 100);
