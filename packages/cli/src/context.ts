@@ -1,15 +1,20 @@
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
-import { loadWorkspace, todayIn, isCalendarDate, InvalidInputError, NoteNotFoundError, type Contact, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { CONFIG_PATH, loadWorkspace, noteId, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
-import { colorsFor, progressReporter, type Colors, type Io } from './io.js';
+import { colorsFor, printable, progressReporter, type Colors, type Io } from './io.js';
+import { didYouMean } from './did-you-mean.js';
 import { FailureError } from './errors.js';
 
 /** What every command gets: its output streams, colours and the notes folder. */
 export class CommandContext {
   readonly colors: Colors;
   readonly store: NodeStore;
+  /** The folder `--dir` names, else the current one: where `init` sets up a notes folder. */
+  readonly givenFolder: string;
   private indexCache: DeferredIndexCache | undefined;
+  private problemsReported = false;
 
   constructor(
     readonly io: Io,
@@ -17,24 +22,50 @@ export class CommandContext {
     private readonly options: { readonly cache?: boolean } = {},
   ) {
     this.colors = colorsFor(io.stdout, io.env);
-    this.store = new NodeStore(resolve(io.cwd, dir ?? '.'));
+    this.givenFolder = resolve(io.cwd, dir ?? '.');
+    // Like git: from anywhere inside a notes folder, the nearest `.rapport/` up from here marks it.
+    this.store = new NodeStore(dir === undefined ? (notesFolderAbove(io.cwd) ?? this.givenFolder) : this.givenFolder);
   }
 
   /**
    * Reads the whole folder, with progress on a terminal. Notes unchanged on
    * disk since the last run come from `.rapport/cache/` unless `--no-cache`.
+   * Problems in the config (a setting silently ignored could leak a private
+   * field) and notes left in a merge conflict (which would otherwise just be
+   * missing) are printed on stderr, unless the command lists them itself.
    */
-  async workspace(): Promise<Workspace> {
+  async workspace(options: { readonly reportProblems?: boolean } = {}): Promise<Workspace> {
     // A mistyped --dir would otherwise read as an empty folder: "no contacts", exit 0.
     const folder = await stat(this.store.root).catch(() => undefined);
     if (!folder) throw new FailureError(`notes folder not found: ${this.store.root} (use --dir, or rapport init to create one)`);
     if (!folder.isDirectory()) throw new FailureError(`${this.store.root} is a file, not a notes folder`);
     const progress = progressReporter(this.io, 'Reading notes');
+    if (this.options.cache !== false) this.indexCache ??= new DeferredIndexCache(new NodeIndexCache(this.store));
+    let workspace: Workspace;
     try {
-      if (this.options.cache !== false) this.indexCache ??= new DeferredIndexCache(new NodeIndexCache(this.store));
-      return await loadWorkspace(this.store, { onProgress: progress.update, ...(this.indexCache ? { cache: this.indexCache } : {}) });
+      workspace = await loadWorkspace(this.store, { onProgress: progress.update, ...(this.indexCache ? { cache: this.indexCache } : {}) });
     } finally {
       progress.done();
+    }
+    if (options.reportProblems !== false) this.warnAboutProblems(workspace);
+    return workspace;
+  }
+
+  private warnAboutProblems(workspace: Workspace): void {
+    if (this.problemsReported) return;
+    this.problemsReported = true;
+    const colors = colorsFor(this.io.stderr, this.io.env);
+    for (const d of workspace.configDiagnostics) {
+      if (d.file !== CONFIG_PATH) continue;
+      const severity = d.severity === 'error' ? colors.red('error') : colors.yellow(d.severity);
+      this.io.stderr.write(`${d.file}:${d.line}:${d.column} ${severity} ${d.message} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}\n`);
+    }
+    const reported = new Set<string>();
+    for (const d of workspace.index.diagnostics()) {
+      if (d.rule !== 'merge-conflict' || reported.has(d.file)) continue;
+      reported.add(d.file);
+      const effect = workspace.index.contact(d.file) ? 'resolve it before editing the note' : 'the contact is left out until it is resolved';
+      this.io.stderr.write(`${colors.yellow('warning')} ${printable(d.file)}:${d.line} has an unresolved merge conflict: ${effect} (rapport check lists every conflict)\n`);
     }
   }
 
@@ -55,16 +86,48 @@ export class CommandContext {
     return { now, timezone, rules: workspace.config.rules, today: todayIn(timezone, now) };
   }
 
-  /** A contact named on the command line by id, by path from the notes folder, or by path from the current directory. */
-  contact(workspace: Workspace, reference: string): Contact {
-    const contact = workspace.index.contact(reference) ?? workspace.index.contact(this.notePath(reference));
-    if (!contact) throw new NoteNotFoundError(reference);
-    return contact;
+  /** The day a command takes as today: `--today` when given, else today in the configured zone. */
+  today(workspace: Workspace, today: string | undefined): string {
+    return this.actionContext(workspace, today).today;
+  }
+
+  /**
+   * A contact named on the command line by id, by path from the notes
+   * folder, or by path from the current directory. A note that cannot be
+   * read says why and where; an unknown id suggests the nearest ones.
+   * `label` (e.g. `--referred-by`) starts the message when it names an option.
+   */
+  contact(workspace: Workspace, reference: string, label?: string): Contact {
+    const path = this.notePath(reference);
+    const contact = workspace.index.contact(reference) ?? workspace.index.contact(path);
+    if (contact) return contact;
+    const prefix = label ? `${label}: ` : '';
+    const broken = workspace.index.brokenNotes().find((note) => note.id === reference || note.file === reference || note.file === path);
+    if (broken) throw new FailureError(`${prefix}${brokenNotePlace(broken)}`);
+    const ids = [...workspace.index.contacts(), ...workspace.index.brokenNotes()].map((candidate) => candidate.id);
+    throw new FailureError(`${prefix}no contact note found for "${reference}"${didYouMean(noteId(reference), ids)}`);
+  }
+
+  /** A path in the notes folder as the user should type it from here: relative to the current folder when inside the notes folder. */
+  displayPath(file: string): string {
+    const here = relative(this.store.root, resolve(this.io.cwd));
+    if (here === '..' || here.startsWith(`..${sep}`) || isAbsolute(here)) return file;
+    return relative(here, file.split('/').join(sep)).split(sep).join('/');
   }
 
   /** A path given on the command line, made relative to the notes folder. */
   notePath(path: string): string {
     return this.store.relativePath(isAbsolute(path) ? path : resolve(this.io.cwd, path));
+  }
+
+  /**
+   * One line on stderr per note that cannot be read as a contact, so that
+   * no contact vanishes from a listing without a word.
+   */
+  warnBrokenNotes(workspace: Workspace): readonly BrokenNote[] {
+    const broken = workspace.index.brokenNotes();
+    for (const note of broken) this.io.stderr.write(`rapport: warning: ${brokenNotePlace(note)}\n`);
+    return broken;
   }
 
   print(text = ''): void {
@@ -74,6 +137,30 @@ export class CommandContext {
   json(value: unknown): void {
     this.io.stdout.write(JSON.stringify(value, null, 2) + '\n');
   }
+}
+
+/** The nearest folder from `start` upwards (itself included) that holds a `.rapport/` folder. */
+function notesFolderAbove(start: string): string | undefined {
+  for (let folder = resolve(start); ; folder = dirname(folder)) {
+    if (isFolder(join(folder, '.rapport'))) return folder;
+    if (dirname(folder) === folder) return undefined;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Where a broken note's first problem is and what it is: `file:line: cannot read this contact: problem`. */
+export function brokenNotePlace(note: BrokenNote): string {
+  const [first, ...others] = note.problems;
+  if (!first) return `${note.file}: cannot read this contact`;
+  const more = others.length === 0 ? '' : ` (and ${others.length} more problem${others.length === 1 ? '' : 's'}: rapport check)`;
+  return `${first.file}:${first.line}: cannot read this contact: ${first.message}${first.hint ? ` (${first.hint})` : ''}${more}`;
 }
 
 /**

@@ -43,3 +43,21 @@ export function progressReporter(io: Io, label: string): { update(done: number, 
     },
   };
 }
+
+// C0 and C1 controls (escape, bell, backspace, carriage return, line breaks…) and the
+// bidirectional overrides: a terminal acts on them, so a name holding them could retitle the
+// window, clear the screen or make one line read as another.
+const TERMINAL_CONTROLS = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/**
+ * Text from notes and imported files made safe to print: every control
+ * character is shown as a visible escape (`\x1B`, `\u202E`) instead of
+ * being sent to the terminal. JSON output needs none of this: JSON escapes
+ * controls itself.
+ */
+export function printable(text: string): string {
+  return text.replace(TERMINAL_CONTROLS, (character) => {
+    const code = character.codePointAt(0)!;
+    return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+}

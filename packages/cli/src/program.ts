@@ -3,7 +3,7 @@ import { InvalidInputError, RapportError } from '@rapport/core';
 import { commands } from './commands/index.js';
 import { CommandContext } from './context.js';
 import { FailureError, UsageError } from './errors.js';
-import type { Io } from './io.js';
+import { printable, type Io } from './io.js';
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, failure: 3 } as const;
@@ -18,7 +18,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command('rapport')
     .description('Run informational interviews from a folder of Markdown notes.')
     .version('0.1.0')
-    .addOption(new Option('-d, --dir <folder>', 'notes folder').default('.', 'the current directory'))
+    .addOption(new Option('-d, --dir <folder>', 'notes folder (default: the nearest folder with .rapport/ from here up, else the current directory)'))
     .addOption(new Option('--no-cache', 'read every note instead of reusing .rapport/cache/ (which is never needed for correctness)'))
     .addHelpText('after', '\nExit codes: 0 done, 1 problems found (check), 2 bad usage or input, 3 could not be done.\nExample:\n  rapport agenda --dir ~/job-search\n')
     .exitOverride()
@@ -32,7 +32,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   let exitCode: number = EXIT.ok;
   const contexts: CommandContext[] = [];
   const context = () => {
-    const { dir, cache } = program.opts<{ dir: string; cache: boolean }>();
+    const { dir, cache } = program.opts<{ dir?: string; cache: boolean }>();
     const created = new CommandContext(io, dir, { cache });
     contexts.push(created);
     return created;
@@ -56,7 +56,7 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.stderr.write(`rapport: ${error.message.replace(/^error: /, '')} (see rapport ${command ? `${command} ` : ''}--help)\n`);
       return EXIT.usage;
     }
-    io.stderr.write(`rapport: ${errorMessage(error)}\n`);
+    io.stderr.write(`rapport: ${printable(errorMessage(error))}\n`);
     return exitCodeOf(error);
   }
 }

@@ -37,7 +37,7 @@ describe('rapport', () => {
   const commands = [...commandList.matchAll(/^ {2}([a-z]+) /gm)].map((match) => match[1]!).filter((name) => name !== 'help');
 
   it('lists every command of the issue in its help', () => {
-    expect(commands).toEqual(['init', 'new', 'list', 'agenda', 'advance', 'check', 'graph', 'report', 'letter', 'questions', 'import', 'export', 'schema']);
+    expect(commands).toEqual(['init', 'new', 'list', 'agenda', 'advance', 'log', 'dismiss', 'check', 'graph', 'report', 'letter', 'trust', 'questions', 'import', 'export', 'schema']);
     expect(rapport(['--help']).stdout).toContain('Exit codes: 0 done, 1 problems found (check), 2 bad usage or input, 3 could not be done.');
   });
 
@@ -213,21 +213,40 @@ describe('list', () => {
 describe('agenda', () => {
   it('lists due and overdue actions soonest first, as JSON and grouped text', () => {
     const folder = exampleCopy();
-    const items = JSON.parse(rapport(['agenda', '--json', '--dir', folder, '--today', TODAY]).stdout) as { id: string; name: string; action: string; due: string; overdue: boolean }[];
+    const items = JSON.parse(rapport(['agenda', '--json', '--dir', folder, '--today', TODAY]).stdout) as { id: string; name: string; action: string; due: string | null; overdue: boolean }[];
     expect(items.length).toBeGreaterThan(5);
-    expect(items.map((item) => item.due)).toEqual([...items.map((item) => item.due)].sort());
+    const dated = items.filter((item) => item.due !== null);
+    expect(dated.map((item) => item.due)).toEqual([...dated.map((item) => item.due)].sort());
     for (const item of items) expect(Object.keys(item).sort()).toEqual(['action', 'due', 'id', 'name', 'overdue']);
     expect(items.find((item) => item.id === 'marcus-bell')).toMatchObject({ name: 'Marcus Bell', due: '2026-11-21', overdue: true });
-    for (const item of items) expect(item.overdue).toBe(item.due < TODAY);
+    for (const item of dated) expect(item.overdue).toBe(item.due! < TODAY);
 
     const text = rapport(['agenda', '--dir', folder, '--today', TODAY]).stdout;
     const overdue = items.filter((item) => item.overdue).length;
-    const headings = [...text.matchAll(/^(Overdue|Today|This week|Later) \((\d+)\)$/gm)].map((match) => [match[1], Number(match[2])]);
-    expect(headings.map(([title]) => title)).toEqual(['Overdue', 'Today', 'This week', 'Later']);
+    const headings = [...text.matchAll(/^(Overdue|Today|This week|Later|Ready to write) \((\d+)\)$/gm)].map((match) => [match[1], Number(match[2])]);
+    expect(headings.map(([title]) => title)).toEqual(['Overdue', 'Today', 'This week', 'Later', 'Ready to write']);
     expect(headings[0]).toEqual(['Overdue', overdue]);
     expect(headings.reduce((sum, [, count]) => sum + (count as number), 0)).toBe(items.length);
     expect(text).toContain(`Today (1)\n  ${TODAY}  Prepare for Lauren Fitzgerald: research and questions`);
     expect(text).toContain('  2026-11-21  Send Marcus Bell a thank-you note  → rapport letter thank-you marcus-bell');
+  });
+
+  it('lists the people waiting for a first letter last, undated ("Ready to write", due null in JSON)', () => {
+    const folder = exampleCopy();
+    const items = JSON.parse(rapport(['agenda', '--json', '--dir', folder, '--today', TODAY]).stdout) as { id: string; due: string | null }[];
+    expect(items.slice(-2)).toEqual([
+      { id: 'elena-vasquez', name: 'Elena Vasquez', action: 'Write to Elena Vasquez, naming who referred you', due: null, overdue: false },
+      { id: 'tomas-herrera', name: 'Tomás Herrera', action: 'Write to Tomás Herrera', due: null, overdue: false },
+    ]);
+    const text = rapport(['agenda', '--dir', folder, '--today', TODAY]).stdout;
+    expect(text.endsWith(
+      [
+        'Ready to write (2)',
+        '  anytime     Write to Elena Vasquez, naming who referred you  → rapport letter referral elena-vasquez',
+        '  anytime     Write to Tomás Herrera  → rapport letter cold-email tomas-herrera',
+        '',
+      ].join('\n'),
+    )).toBe(true);
   });
 
   it('rejects a bad date without writing', () => {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -40,7 +40,7 @@ describe('rapport export', () => {
       if (contact.meeting!.place) expect(event!.location).toBe(contact.meeting!.place);
       if (contact.meeting!.link) expect(event!.url).toBe(contact.meeting!.link);
     }
-    const due = agenda(all, { now: NOW, timezone, rules: workspace.config.rules }).filter((item) => item.kind !== 'meet');
+    const due = agenda(all, { now: NOW, timezone, rules: workspace.config.rules }).filter((item) => item.kind !== 'meet' && item.due !== null);
     for (const item of due) {
       const event = items.find((candidate) => candidate.uid === `${item.id}-${item.kind}@rapport`);
       expect(event, `${item.id} ${item.kind}`).toMatchObject({ summary: item.action, dtstart: { date: item.due }, alarms: [{ action: 'DISPLAY', related: 'START' }] });
@@ -80,13 +80,16 @@ describe('rapport export', () => {
     expect(rows.find((row) => row.id === 'tomas-herrera')!.met_at).toBe('World Usability Day Pittsburgh 2026');
   });
 
-  it('--out writes the same bytes atomically, replacing an older export and leaving no temp file', () => {
+  it('--out writes the same bytes atomically, replacing an older export only with --force, and leaving no temp file', () => {
     const folder = exampleCopy();
     const out = join(folder, 'exports');
     mkdirSync(out);
     writeFileSync(join(out, 'contacts.json'), 'old');
     const before = userFiles(folder);
-    const result = rapport(['export', 'json', '--out', 'exports/contacts.json', '--dir', folder, '--today', TODAY], { cwd: folder });
+    expect(rapport(['export', 'json', '--out', 'exports/contacts.json', '--dir', folder, '--today', TODAY], { cwd: folder })).toMatchObject({ code: 2, stdout: '', stderr: 'rapport: exports/contacts.json already exists (add --force to overwrite it)\n' });
+    expect(readFileSync(join(out, 'contacts.json'), 'utf8')).toBe('old');
+    expect(readdirSync(out)).toEqual(['contacts.json']);
+    const result = rapport(['export', 'json', '--out', 'exports/contacts.json', '--force', '--dir', folder, '--today', TODAY], { cwd: folder });
     expect(result).toMatchObject({ code: 0, stdout: 'Wrote exports/contacts.json\n' });
     expect(readFileSync(join(out, 'contacts.json'), 'utf8')).toBe(rapport(['export', 'json', '--dir', folder, '--today', TODAY]).stdout);
     expect(readdirSync(out)).toEqual(['contacts.json']);
@@ -96,5 +99,38 @@ describe('rapport export', () => {
     expect(after).toEqual(before);
     expect(rapport(['export', 'csv', '--out', join(folder, 'no-such-folder', 'x.csv'), '--dir', folder])).toMatchObject({ code: 2, stderr: expect.stringContaining('its folder does not exist') });
     expect(existsSync(join(folder, 'no-such-folder'))).toBe(false);
+  });
+
+  it('--out never writes over a note or a file under .rapport/, even with --force', () => {
+    const folder = exampleCopy();
+    const before = userFiles(folder);
+    for (const [target, force] of [['owen-park.md', false], ['owen-park.md', true], ['.rapport/config.yaml', true], ['.rapport/new.ics', false], ['new-note.md', false]] as const) {
+      const result = rapport(['export', 'csv', '--out', target, ...(force ? ['--force'] : []), '--dir', folder], { cwd: folder });
+      expect(result.code, target).toBe(2);
+      expect(result.stderr, target).toMatch(target.startsWith('.rapport') ? /^rapport: refusing to write \.rapport\/\S+: it is inside \.rapport\// : /^rapport: refusing to write \S+\.md: it is a Markdown file of the notes folder/);
+    }
+    // The same file reached through a path from elsewhere, and through a symbolic link.
+    expect(rapport(['export', 'ics', '--out', join(folder, '.rapport', 'config.yaml'), '--force', '--dir', folder]).code).toBe(2);
+    symlinkSync(join(folder, 'owen-park.md'), join(folder, 'innocent.csv'));
+    expect(rapport(['export', 'csv', '--out', 'innocent.csv', '--force', '--dir', folder], { cwd: folder })).toMatchObject({ code: 2, stderr: expect.stringContaining('it is a Markdown file of the notes folder') });
+    rmSync(join(folder, 'innocent.csv'));
+    expect(userFiles(folder)).toEqual(before);
+  });
+
+  it('refuses to export while the `private:` setting cannot be read, and says why on stderr', () => {
+    const configs: [string, string][] = [
+      ['private: phone\n', '.rapport/config.yaml:1:10 error `private` must be a list of field names, such as [phone, email]; exports refuse until it is one [invalid-config]\n    hint: Write it as a list: [phone]\n'],
+      ['privat: [phone]\n', '.rapport/config.yaml:1:1 warning Unknown setting `privat`; it is ignored [unknown-config-key]\n    hint: Did you mean `private`?\n'],
+      ['private: [phone]\ntimezone: UTC\ntimezone: UTC\n', '.rapport/config.yaml:3:1 error Invalid YAML: Map keys must be unique; the whole config is ignored [invalid-config]\n'],
+    ];
+    for (const [config, problem] of configs) {
+      const folder = exampleCopy();
+      writeFileSync(join(folder, '.rapport', 'config.yaml'), config);
+      for (const format of ['csv', 'json', 'vcard', 'ics']) {
+        const result = rapport(['export', format, '--dir', folder, '--today', TODAY]);
+        expect(result, `${config} ${format}`).toMatchObject({ code: 2, stdout: '' });
+        expect(result.stderr).toBe(`${problem}rapport: nothing exported: the \`private:\` setting of .rapport/config.yaml cannot be read, so fields meant to stay private could leak (fix it, then export again)\n`);
+      }
+    }
   });
 });

@@ -17,7 +17,7 @@ describe('rapport letter', () => {
     const result = rapport(['letter', '--list', '--dir', exampleCopy()]);
     expect(result.code).toBe(0);
     const names = result.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0]);
-    expect(names).toEqual(['cold-email', 'cold-letter', 'referral', 'follow-up', 'thank-you', 'keep-in-touch']);
+    expect(names).toEqual(['cold-email', 'cold-letter', 'referral', 'linkedin-note', 'follow-up', 'thank-you', 'keep-in-touch']);
     expect(result.stdout).toMatch(/thank-you\s+Thank-you after the meeting.* → thanked/);
     expect(rapport(['letter', '--dir', exampleCopy()]).stdout).toBe(result.stdout);
   });
@@ -28,7 +28,7 @@ describe('rapport letter', () => {
     const result = rapport(['letter', 'referral', 'elena-vasquez', '--dir', folder]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Subject: Marcus Bell suggested I get in touch\n\nDear Elena,\n\nMarcus Bell suggested I write to you\./);
-    expect(result.stdout).toContain('given your work as Patient Experience Research Manager at Monongahela Valley Health');
+    expect(result.stdout).toContain('given your role as Patient Experience Research Manager at Monongahela Valley Health');
     expect(result.stdout).toContain('the patient and family advisory council you set up in 2025');
     expect(result.stdout).toContain('Jordan Reyes\njordan.reyes@example.com\n+1 412 555 0142\n');
     expect(result.stderr).toBe('');
@@ -67,11 +67,54 @@ describe('rapport letter', () => {
   });
 
   it('leaves [[fill: …]] markers with --draft, and names them on stderr', () => {
-    const result = rapport(['letter', 'cold-letter', 'hannah-schultz', '--draft', '--dir', exampleCopy()]);
+    const result = rapport(['letter', 'keep-in-touch', 'maya-chen', '--draft', '--today', '2026-11-23', '--dir', exampleCopy()]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('I will be in [[fill: visiting]], and I would be grateful');
-    expect(result.stdout).toContain('your HFES Health Care Symposium 2026 poster');
-    expect(result.stderr).toBe('Draft: fill [[fill: visiting]] before sending\n');
+    expect(result.stdout).toContain('something I thought you would find interesting:\n\n[[fill: article]]\n');
+    expect(result.stderr).toBe('Draft: fill [[fill: article]] before sending\n');
+  });
+
+  it('writes a cold letter to someone with no dates in their area, without the visiting sentence (issue 12.7)', () => {
+    const result = rapport(['letter', 'cold-letter', 'hannah-schultz', '--today', '2026-11-23', '--dir', exampleCopy()]);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(result.stdout).toMatch(/^Subject: A request for your advice\n\nDear Hannah Schultz,\n\nI am writing to you because of your HFES Health Care Symposium 2026 poster/);
+    expect(result.stdout).toContain('and I am exploring a move into UX research in health tech. I would be grateful for 30 minutes of your time, in person or by phone, to hear how you found your way to Northside Respiratory');
+  });
+
+  it('refuses a referral to someone nobody referred and a follow-up to someone who declined, and lists only the letters that fit (issue 12.7)', () => {
+    const folder = exampleCopy();
+    const before = userFiles(folder);
+    const referral = rapport(['letter', 'referral', 'owen-park', '--sent', '--dir', folder]);
+    expect(referral).toMatchObject({ code: 2, stdout: '' });
+    expect(referral.stderr).toBe('rapport: no referral letter to Owen Park: nobody referred Owen Park (`referred_by` is not set in owen-park.md); write a cold-email, cold-letter or linkedin-note instead, or set `referred_by: "[[id]]"` to the person who gave you the name\n');
+    const followUp = rapport(['letter', 'follow-up', 'claire-dubois', '--dir', folder]);
+    expect(followUp).toMatchObject({ code: 2, stdout: '', stderr: 'rapport: no follow-up letter to Claire Dubois: Claire Dubois declined (stage `declined`), and after a no a follow-up is unwelcome\n' });
+    const list = rapport(['letter', '--list', 'owen-park', '--dir', folder]);
+    expect(list.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['cold-email', 'cold-letter', 'linkedin-note', 'follow-up', 'thank-you', 'keep-in-touch']);
+    const declined = rapport(['letter', '--list', 'claire-dubois', '--dir', folder]);
+    expect(declined.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['cold-email', 'cold-letter', 'linkedin-note', 'thank-you', 'keep-in-touch']);
+    expect(userFiles(folder)).toEqual(before);
+  });
+
+  it('writes a LinkedIn connection note without a subject, and warns over the free accounts\' 200 characters (issue 12.7)', () => {
+    const result = rapport(['letter', 'linkedin-note', 'keisha-brooks', '--dir', exampleCopy()]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`Hi Keisha,
+
+I was impressed by your coalition webinar "Plain language is a patient safety issue". I'm exploring a move into UX research in health tech. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
+
+Jordan
+`);
+    expect(result.stderr).toBe("rapport: the note is 245 characters: it fits LinkedIn's 300, but a free account allows only 200\n");
+  });
+
+  it('leaves out the Subject line with --via linkedin, and records that channel with --sent (issue 12.7)', () => {
+    const folder = exampleCopy();
+    const result = rapport(['letter', 'follow-up', 'hannah-schultz', '--via', 'linkedin', '--sent', '--date', '2026-11-23', '--dir', folder]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^Dear Hannah,\n\nI wrote to you on November 5 to ask/);
+    expect(result.stderr).toContain('(2026-11-23, via linkedin, letter follow-up)');
+    const email = rapport(['letter', 'follow-up', 'hannah-schultz', '--dir', exampleCopy()]);
+    expect(email.stdout).toMatch(/^Subject: Following up on my note of November 5\n\nDear Hannah,/);
   });
 
   it('writes --out, and refuses to overwrite it without --force', () => {
@@ -132,13 +175,13 @@ describe('rapport letter', () => {
     expect(result.stderr).toContain(move);
   });
 
-  it('uses a template from .rapport/templates that replaces a shipped one, unless user templates are off', () => {
+  it('uses a template from .rapport/templates that replaces a shipped one with --allow-templates, unless user templates are off', () => {
     const folder = exampleCopy();
     mkdirSync(join(folder, '.rapport/templates'), { recursive: true });
     writeFileSync(join(folder, '.rapport/templates/thank-you.eta'), '---\ndescription: Short thanks\nneeds: [firstName, learned]\nstage: thanked\n---\nSubject: Thanks from R&D\n\n<%= it.firstName %>: <%= it.learned %>.\n');
-    const mine = rapport(['letter', 'thank-you', 'maya-chen', '--dir', folder]);
+    const mine = rapport(['letter', 'thank-you', 'maya-chen', '--allow-templates', '--dir', folder]);
     expect(mine).toMatchObject({ code: 0, stdout: 'Subject: Thanks from R&D\n\nMaya: Brightline pays patients for 30-minute sessions and always lets a caregiver join, which doubled their show-up rate among older adults.\n' });
-    expect(rapport(['letter', '--list', '--dir', folder]).stdout).toMatch(/thank-you\s+Short thanks → thanked \(yours: \.rapport\/templates\/thank-you\.eta, replaces the shipped one\)/);
+    expect(rapport(['letter', '--list', '--allow-templates', '--dir', folder]).stdout).toMatch(/thank-you\s+Short thanks → thanked \(yours: \.rapport\/templates\/thank-you\.eta, replaces the shipped one\)/);
     const shipped = rapport(['letter', 'thank-you', 'maya-chen', '--no-user-templates', '--dir', folder]);
     expect(shipped.stdout).toContain('Thank you for taking the time to talk with me on Wednesday, October 7.');
   });
@@ -148,18 +191,18 @@ describe('rapport letter', () => {
     mkdirSync(join(folder, '.rapport/templates'), { recursive: true });
     writeFileSync(join(folder, '.rapport/templates/coffee.eta'), '---\nstage: contacted\n---\nSubject: Coffee?\n\nHi <%= it.firstName %>,\ncoffee at <% if (it.organization { %>?\n');
     const before = snapshot(folder);
-    const result = rapport(['letter', 'coffee', 'owen-park', '--sent', '--dir', folder]);
+    const result = rapport(['letter', 'coffee', 'owen-park', '--sent', '--allow-templates', '--dir', folder]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('letter template "coffee" (.rapport/templates/coffee.eta:7:11): JavaScript syntax error');
     expect(result.stderr).toContain('coffee at <% if (it.organization { %>?\n            ^');
     expect(snapshot(folder)).toEqual(before);
-    const list = rapport(['letter', '--list', '--dir', folder]);
+    const list = rapport(['letter', '--list', '--allow-templates', '--dir', folder]);
     expect(list.code).toBe(1);
     expect(list.stdout).toMatch(/coffee\s+broken \.rapport\/templates\/coffee\.eta:7:11/);
   });
 
   it.each([
-    [['letter', 'love-letter', 'owen-park'], 2, 'there is no letter template "love-letter" (available: cold-email, cold-letter, referral, follow-up, thank-you, keep-in-touch)'],
+    [['letter', 'love-letter', 'owen-park'], 2, 'there is no letter template "love-letter" (available: cold-email, cold-letter, referral, linkedin-note, follow-up, thank-you, keep-in-touch)'],
     [['letter', 'thank-you'], 2, 'which contact is the thank-you letter for?'],
     [['letter', 'thank-you', 'nobody-at-all'], 3, 'no contact note found for "nobody-at-all"'],
     [['letter', 'thank-you', 'marcus-bell', '--date', '2026-11-23'], 2, '--date goes with --sent'],

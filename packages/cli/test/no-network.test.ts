@@ -21,6 +21,7 @@ const COMMANDS: readonly (readonly string[])[] = [
   ['new', 'Network Tester', '--org', 'Offline Inc'],
   ['advance', 'maya-chen', 'nurturing', '--date', '2026-11-23'],
   ['letter', 'thank-you', 'marcus-bell', '--draft'],
+  ['trust', '--status'],
   ['questions'],
   ['export', 'ics'],
   ['export', 'vcard'],

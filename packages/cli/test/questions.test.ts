@@ -62,10 +62,37 @@ describe('rapport questions', () => {
     expect(after).toBe(
       before.replace(
         '## Questions\n\n',
-        '## Questions\n\n1. What changes do you see coming in this field over the next few years?\n2. What attracted you to this work in the first place?\n3. If you were in my position, what would you do next?\n4. Who else would you recommend I talk to, and may I mention that you suggested them?\n\n',
+        '## Questions\n\n1. What attracted you to this work in the first place?\n2. How do hiring managers weigh experience gained in a different career?\n3. Which new tools, methods or regulations are changing how the work gets done?\n4. Who else would you recommend I talk to, and may I mention that you suggested them?\n\n',
       ),
     );
     expect(readFileSync(join(exampleFolder, path), 'utf8')).toBe(before);
+  });
+
+  it('chooses a count for the person with --for: an opener first, a manager asked about hiring, "who else" last, and another list for someone else (issue 12.14)', () => {
+    const folder = exampleCopy();
+    const elena = rapport(['questions', '--pick', '5', '--for', 'elena-vasquez', '--dir', folder]);
+    expect(elena.code).toBe(0);
+    expect(elena.stdout).toBe(
+      [
+        '  insights-1   What attracted you to this work in the first place?',
+        '  skills-4     How do hiring managers weigh experience gained in a different career?',
+        '  trends-2     Which new tools, methods or regulations are changing how the work gets done?',
+        '  advice-3     Would you be willing to look at my résumé and tell me what a hiring manager would notice first?',
+        '  referrals-1  Who else would you recommend I talk to, and may I mention that you suggested them?',
+        '',
+      ].join('\n'),
+    );
+    const tomas = rapport(['questions', '--pick', '5', '--for', 'tomas-herrera', '--dir', folder]);
+    expect(tomas.stdout).not.toBe(elena.stdout);
+    expect(tomas.stdout.split('\n')[0]).toMatch(/^ {2}(insights-1|path-1) /);
+    expect(tomas.stdout.trimEnd().split('\n').at(-1)).toMatch(/^ {2}referrals-1 /);
+  });
+
+  it("includes the user's own theme in a count", () => {
+    const folder = exampleCopy();
+    writeFileSync(join(folder, '.rapport/questions.md'), '## Working with clinicians\n- How do you get time with busy nurses?\n');
+    const result = rapport(['questions', '--pick', '6', '--for', 'elena-vasquez', '--dir', folder]);
+    expect(result.stdout).toContain('working-with-clinicians-1  How do you get time with busy nurses? (yours)');
   });
 
   it.each([

@@ -36,7 +36,10 @@ export const DIAGNOSTIC_RULES = {
   'stage-history-mismatch': 'warning',
   'history-order': 'warning',
   'duplicate-id': 'error',
+  // git's conflict markers left in a note by a merge
+  'merge-conflict': 'error',
   'invalid-config': 'error',
+  'unknown-config-key': 'warning',
   // Letter templates in .rapport/templates/
   'invalid-letter-template': 'error',
   // The question bank in .rapport/questions.md

@@ -35,6 +35,15 @@ export class InvalidInputError extends RapportError {
   override name = 'InvalidInputError';
 }
 
+/**
+ * A change that would put the history out of order (dated before its last
+ * entry, or a meeting marked held before its day). Callers may record it
+ * anyway with `force`.
+ */
+export class RecordingRefusedError extends InvalidInputError {
+  override name = 'RecordingRefusedError';
+}
+
 /** A note cannot be edited because its frontmatter does not parse. */
 export class UneditableNoteError extends RapportError {
   override name = 'UneditableNoteError';
@@ -116,5 +125,18 @@ export class LetterNotFoundError extends RapportError {
     reason = 'there is no letter template',
   ) {
     super(`${reason} "${template}" (available: ${available.join(', ')})`);
+  }
+}
+
+/** A letter that does not fit the contact's situation: a referral with no referrer, a follow-up to someone who declined. */
+export class LetterUnfitError extends RapportError {
+  override name = 'LetterUnfitError';
+  constructor(
+    readonly template: string,
+    readonly contact: string,
+    /** Why, and what to write instead. */
+    readonly reason: string,
+  ) {
+    super(`no ${template} letter to ${contact}: ${reason}`);
   }
 }

@@ -12,7 +12,8 @@ export type { Contact, HistoryEntry, Meeting, ManualNext } from './model/contact
 export { DIAGNOSTIC_RULES, compareDiagnostics } from './diagnostics.js';
 export type { Diagnostic, DiagnosticRule, Severity } from './diagnostics.js';
 export { RapportError, NoteConflictError, NoteNotFoundError, NoteExistsError, InvalidInputError, UneditableNoteError, InvalidEncodingError } from './errors.js';
-export { LetterTemplateError, MissingLetterFieldsError, LetterNotFoundError } from './errors.js';
+export { RecordingRefusedError } from './errors.js';
+export { LetterTemplateError, MissingLetterFieldsError, LetterNotFoundError, LetterUnfitError } from './errors.js';
 export type { MissingLetterField } from './errors.js';
 
 // Reading notes
@@ -28,6 +29,12 @@ export { findWikilinks, wikilinkTarget, noteId } from './note/wikilinks.js';
 export type { Wikilink } from './note/wikilinks.js';
 export { contactSchema } from './note/schema.js';
 
+// Merging: git's conflict markers, and a merge of two versions of a note
+export { findConflicts } from './merge/conflict-markers.js';
+export type { ConflictRegion } from './merge/conflict-markers.js';
+export { mergeNotes } from './merge/merge-notes.js';
+export type { NoteMerge } from './merge/merge-notes.js';
+
 // Lossless edits
 export { setField, deleteField, appendToList, appendToSection, getField } from './note/edit.js';
 export type { FieldPath } from './note/edit.js';
@@ -35,10 +42,13 @@ export { contactNoteText } from './note/template.js';
 export type { NewContact } from './note/template.js';
 
 // Lifecycle and next actions
-export { advance, logInteraction } from './lifecycle/advance.js';
+export { advance, logInteraction, checkRecordable } from './lifecycle/advance.js';
 export type { AdvanceOptions, MeetingInput } from './lifecycle/advance.js';
 export { nextActions, nextAction, agenda, stageDate } from './lifecycle/next-action.js';
 export type { NextAction, ActionKind, ActionContext, AgendaItem } from './lifecycle/next-action.js';
+export { DISMISSABLE_ACTIONS, isDismissableAction } from './lifecycle/next-action.js';
+export type { DismissableAction } from './lifecycle/next-action.js';
+export { dismissAction } from './lifecycle/dismiss.js';
 export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBetween, todayIn, meetingStart, meetingDate, isTimeZone, systemTimeZone } from './lifecycle/dates.js';
 
 // Referral graph
@@ -47,7 +57,7 @@ export type { ReferralGraph, ReferralEdge, PendingReferral } from './graph/refer
 
 // Workspace: store, config, index
 export { contentVersion, isNotePath } from './workspace/store.js';
-export type { NoteStore, StoredText, WriteOptions, NoteChange } from './workspace/store.js';
+export type { NoteStore, StoredText, WriteOptions, NoteChange, NewFile } from './workspace/store.js';
 export { MemoryStore } from './workspace/memory-store.js';
 export { CONFIG_PATH, defaultConfig, defaultRules, readConfig, loadConfig } from './workspace/config.js';
 export type { RapportConfig, Profile, Rules, ConfigReading } from './workspace/config.js';
@@ -75,10 +85,11 @@ export { exportJson, contactRecords } from './export/records.js';
 export type { ExportOptions } from './export/records.js';
 
 // Letters (Eta templates filled from notes) and the question bank
-export { renderLetter, markLetterSent, preferredChannel } from './letters/letters.js';
+export { renderLetter, markLetterSent, preferredChannel, LINKEDIN_NOTE_LIMIT, LINKEDIN_FREE_NOTE_LIMIT } from './letters/letters.js';
+export { letterUnfit } from './letters/fit.js';
 export type { Letter, RenderLetterOptions, MarkSentOptions, LetterSent } from './letters/letters.js';
 export { listLetters, loadLetterTemplate, shippedLetterTemplate, SHIPPED_LETTERS, TEMPLATES_FOLDER } from './letters/registry.js';
-export type { LetterInfo, TemplateOptions } from './letters/registry.js';
+export type { LetterInfo, ListLettersOptions, TemplateOptions } from './letters/registry.js';
 export { parseLetterTemplate } from './letters/template.js';
 export type { LetterTemplate } from './letters/template.js';
 export { compileLetterTemplate, renderLetterTemplate, fillMarker } from './letters/render-template.js';
@@ -87,12 +98,14 @@ export { letterData } from './letters/letter-data.js';
 export type { LetterData, LetterDataInput, LetterDataResult } from './letters/letter-data.js';
 export { NOTE_FACTS, noteFact, labelledLine } from './letters/note-facts.js';
 export type { NoteFact } from './letters/note-facts.js';
-export { toSecondPerson } from './letters/second-person.js';
 export { QUESTION_THEMES, QUESTION_BANK, CLOSING_QUESTION } from './questions/bank.js';
 export type { Question, QuestionTheme } from './questions/bank.js';
 export { QUESTIONS_PATH, readQuestions, loadQuestions, findTheme, pickQuestions } from './questions/question-set.js';
 export type { QuestionSet, QuestionPick } from './questions/question-set.js';
-export { insertQuestions, newQuestions, QUESTIONS_SECTION } from './questions/insert.js';
+export { tailoredQuestions, OPENING_QUESTIONS } from './questions/tailored.js';
+export type { QuestionAudience } from './questions/tailored.js';
+export { questionAudience } from './questions/audience.js';
+export { insertQuestions, newQuestions, questionsInNote, QUESTIONS_SECTION } from './questions/insert.js';
 
 // Performance: the fast frontmatter reader, the incremental index's types and the persisted index cache
 export { parseFastFrontmatter } from './note/fast-frontmatter.js';

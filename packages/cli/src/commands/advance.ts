@@ -1,8 +1,13 @@
-import { advance, CHANNELS, editNote, getField, isCalendarDate, isChannel, isMeetingFormat, isStage, MEETING_FORMATS, STAGES, todayIn, type MeetingFormat, type MeetingInput } from '@rapport/core';
+import { advance, CHANNELS, editNote, getField, isCalendarDate, isChannel, isMeetingFormat, isStage, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
+import { printable } from '../io.js';
+import { recordIn } from './recording.js';
+import { unknownStageMessage } from '../did-you-mean.js';
 
 interface AdvanceCliOptions {
   date?: string;
+  today?: string;
+  force?: boolean;
   via?: string;
   letter?: string;
   note?: string;
@@ -19,19 +24,23 @@ export const registerAdvance: RegisterCommand = (program, context) => {
     .description('record a stage change (and the meeting, for scheduled)')
     .argument('<contact>', 'contact id or path to its note')
     .argument('<stage>', STAGES.join(', '))
-    .option('--date <YYYY-MM-DD>', 'day of the change (default: today)')
+    .option('--date <YYYY-MM-DD>', 'day of the change (default: --today)')
+    .option('--today <YYYY-MM-DD>', 'take this day as today (default: today in the configured time zone)')
+    .option('--force', 'record it even when dated before the last history entry, or held before the meeting day')
     .option('--via <channel>', `channel used (${CHANNELS.join(', ')})`)
     .option('--letter <template>', 'letter template that was sent')
     .option('--note <text>', 'a short remark for the history entry')
-    .option('--at <YYYY-MM-DDTHH:mm>', 'meeting start, for scheduled (offset optional, e.g. -05:00)')
-    .option('--minutes <n>', 'meeting length (default 30)')
-    .option('--format <format>', `meeting format (${MEETING_FORMATS.join(', ')}; default video)`)
+    .option('--at <YYYY-MM-DDTHH:mm>', 'meeting start, for scheduled (offset optional, e.g. -05:00); on a note with a meeting, changes only the time')
+    .option('--minutes <n>', 'meeting length (default: as it was, or 30)')
+    .option('--format <format>', `meeting format (${MEETING_FORMATS.join(', ')}; default: as it was, or video)`)
     .option('--place <place>', 'where to meet')
     .option('--link <url>', 'video or dial-in link')
-    .addHelpText('after', '\nExamples:\n  rapport advance owen-park followed-up --via email --letter follow-up\n  rapport advance hannah-schultz scheduled --at 2026-12-02T08:30 --minutes 30 --format phone\n')
+    .addHelpText('after', '\nExamples:\n  rapport advance owen-park followed-up --via email --letter follow-up\n  rapport advance hannah-schultz scheduled --at 2026-12-02T08:30 --minutes 30 --format phone\n  rapport advance lauren-fitzgerald scheduled --at 2026-12-04T09:00   (reschedules: keeps place, link, format, length)\n')
     .action(async (reference: string, stage: string, options: AdvanceCliOptions) => {
-      if (!isStage(stage)) throw new UsageError(`unknown stage "${stage}" (use one of: ${STAGES.join(', ')})`);
-      if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(`invalid date "${options.date}" (use YYYY-MM-DD)`);
+      if (!isStage(stage)) throw new UsageError(unknownStageMessage(stage));
+      for (const value of [options.date, options.today]) {
+        if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid date "${value}" (use YYYY-MM-DD)`);
+      }
       if (options.via !== undefined && !isChannel(options.via)) throw new UsageError(`unknown channel "${options.via}" (use one of: ${CHANNELS.join(', ')})`);
       if (options.format !== undefined && !isMeetingFormat(options.format)) throw new UsageError(`unknown meeting format "${options.format}" (use one of: ${MEETING_FORMATS.join(', ')})`);
       const minutes = options.minutes === undefined ? undefined : Number(options.minutes);
@@ -52,13 +61,9 @@ export const registerAdvance: RegisterCommand = (program, context) => {
         ...(options.place ? { place: options.place } : {}),
         ...(options.link ? { link: options.link } : {}),
       };
-      const date = options.date ?? todayIn(workspace.config.timezone);
-      await editNote(
-        workspace,
-        contact.file,
-        (text) => advance(text, stage, { date, ...(options.via ? { via: options.via } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}) }),
-        { retries: 5 },
-      );
-      ctx.print(`${contact.name}: ${contact.stage} → ${stage} (${date})  ${ctx.colors.dim(contact.file)}`);
+      const date = options.date ?? ctx.today(workspace, options.today);
+      const changes = { date, ...(options.via ? { via: options.via } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}), ...(options.force ? { force: true } : {}) };
+      await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, stage, changes), { retries: 5 }));
+      ctx.print(`${printable(contact.name)}: ${contact.stage} → ${stage} (${date})  ${ctx.colors.dim(contact.file)}`);
     });
 };

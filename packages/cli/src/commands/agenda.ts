@@ -1,4 +1,5 @@
 import { agenda, addCalendarDays, type AgendaItem } from '@rapport/core';
+import { printable } from '../io.js';
 import type { RegisterCommand } from '../program.js';
 
 interface AgendaOptions {
@@ -9,23 +10,27 @@ interface AgendaOptions {
 export const registerAgenda: RegisterCommand = (program, context) => {
   program
     .command('agenda')
-    .description('due and overdue actions, soonest first')
+    .description('due and overdue actions, soonest first, then the people ready for a first letter')
     .option('--today <YYYY-MM-DD>', 'compute due dates as of this day (default: today in the configured time zone)')
-    .option('--json', 'print a JSON array of {id, name, action, due, overdue}')
+    .option('--json', 'print a JSON array of {id, name, action, due, overdue} (due is null for an undated action)')
     .addHelpText('after', '\nExample:\n  rapport agenda --today 2026-11-23\n')
     .action(async (options: AgendaOptions) => {
       const ctx = context();
       const workspace = await ctx.workspace();
       const actions = ctx.actionContext(workspace, options.today);
+      ctx.warnBrokenNotes(workspace);
       const items = agenda(workspace.index.contacts(), actions);
       if (options.json) return ctx.json(items.map(({ id, name, action, due, overdue }) => ({ id, name, action, due, overdue })));
       if (items.length === 0) return ctx.print('Nothing is due. Time to find someone new to talk to.');
       const weekEnd = addCalendarDays(actions.today, 7);
+      const dated = (test: (due: string) => boolean) => items.filter((item) => item.due !== null && test(item.due));
       const groups: [string, AgendaItem[]][] = [
         ['Overdue', items.filter((item) => item.overdue)],
-        ['Today', items.filter((item) => item.due === actions.today)],
-        ['This week', items.filter((item) => item.due > actions.today && item.due <= weekEnd)],
-        ['Later', items.filter((item) => item.due > weekEnd)],
+        ['Today', dated((due) => due === actions.today)],
+        ['This week', dated((due) => due > actions.today && due <= weekEnd)],
+        ['Later', dated((due) => due > weekEnd)],
+        // Undated: people to write to (a fresh referral above all) and any `next` written without a day.
+        ['Ready to write', items.filter((item) => item.due === null)],
       ];
       const { colors } = ctx;
       let first = true;
@@ -35,9 +40,9 @@ export const registerAgenda: RegisterCommand = (program, context) => {
         first = false;
         ctx.print(colors.bold(title === 'Overdue' ? colors.red(`${title} (${group.length})`) : `${title} (${group.length})`));
         for (const item of group) {
-          const due = title === 'Overdue' ? colors.red(item.due) : colors.dim(item.due);
+          const due = item.due === null ? colors.dim('anytime'.padEnd(10)) : title === 'Overdue' ? colors.red(item.due) : colors.dim(item.due);
           const letter = item.letter ? colors.dim(`  → rapport letter ${item.letter} ${item.id}`) : '';
-          ctx.print(`  ${due}  ${item.action}${letter}`);
+          ctx.print(`  ${due}  ${printable(item.action)}${letter}`);
         }
       }
     });

@@ -1,4 +1,5 @@
 import { compareDiagnostics, listLetters, loadQuestions, type Diagnostic } from '@rapport/core';
+import { printable } from '../io.js';
 import { EXIT, type RegisterCommand } from '../program.js';
 
 interface CheckOptions {
@@ -13,10 +14,11 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
     .addHelpText('after', '\nExample:\n  rapport check && git commit\n\nExit codes: 0 no error (warnings allowed), 1 at least one error.\n')
     .action(async (options: CheckOptions) => {
       const ctx = context();
-      const workspace = await ctx.workspace();
+      const workspace = await ctx.workspace({ reportProblems: false });
       const questions = await loadQuestions(ctx.store);
       // Compiling a template only parses it; nothing in it runs.
-      const templateProblems = (await listLetters(ctx.store)).flatMap((letter) => (letter.problem ? [letter.problem] : []));
+      // Listing parses and compiles the folder's templates but never runs one, so it is safe in a folder that is not trusted.
+      const templateProblems = (await listLetters(ctx.store, { allowUserTemplates: true })).flatMap((letter) => (letter.problem ? [letter.problem] : []));
       const notes = [...workspace.index.diagnostics()].sort(compareDiagnostics);
       const diagnostics: Diagnostic[] = [...workspace.configDiagnostics, ...questions.diagnostics, ...templateProblems, ...notes];
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
@@ -27,7 +29,7 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
       const { colors } = ctx;
       for (const d of diagnostics) {
         const severity = d.severity === 'error' ? colors.red('error') : d.severity === 'warning' ? colors.yellow('warning') : colors.blue('info');
-        ctx.print(`${d.file}:${d.line}:${d.column} ${severity} ${d.message} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}`);
+        ctx.print(`${printable(d.file)}:${d.line}:${d.column} ${severity} ${printable(d.message)} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${printable(d.hint)}`) : ''}`);
       }
       const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
       const contacts = workspace.index.contacts().length;

@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Argument } from 'commander';
-import { exportCsv, exportIcs, exportJson, exportVCards, type ExportOptions, type Workspace } from '@rapport/core';
+import { CONFIG_PATH, exportCsv, exportIcs, exportJson, exportVCards, type ExportOptions, type Workspace } from '@rapport/core';
+import { assertSafeOutput, writeOutputFile } from '../output-file.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 
 type ExportFormat = 'ics' | 'vcard' | 'csv' | 'json';
 
 interface ExportCommandOptions {
   out?: string;
+  force?: boolean;
   today?: string;
 }
 
@@ -24,7 +24,8 @@ export const registerExport: RegisterCommand = (program, context) => {
     .command('export')
     .description('write meetings and due actions as a calendar (ics), or contacts as vCard 4.0, CSV or JSON; fields listed under `private:` in the config are left out')
     .addArgument(new Argument('<format>', 'ics: meetings and due actions; vcard, csv, json: every contact').choices(['ics', 'vcard', 'csv', 'json']))
-    .option('-o, --out <file>', 'write to this file (atomically: it is replaced whole or not at all) instead of standard output')
+    .option('-o, --out <file>', 'write to this file (atomically: written whole or not at all) instead of standard output; never a note or a file under .rapport/')
+    .option('--force', 'with --out, replace the file if it exists')
     .option('--today <YYYY-MM-DD>', 'compute next actions as of this day')
     .addHelpText(
       'after',
@@ -41,35 +42,17 @@ export const registerExport: RegisterCommand = (program, context) => {
       ].join('\n'),
     )
     .action(async (format: ExportFormat, options: ExportCommandOptions) => {
+      if (options.force && options.out === undefined) throw new UsageError('--force goes with --out');
       const ctx = context();
+      const target = options.out === undefined ? undefined : resolve(ctx.io.cwd, options.out);
+      if (target !== undefined) await assertSafeOutput(target, ctx.store.root, options.out!);
       const workspace = await ctx.workspace();
+      // The problem itself was printed with the config's others.
+      if (workspace.config.privateFieldsUnreadable) throw new UsageError(`nothing exported: the \`private:\` setting of ${CONFIG_PATH} cannot be read, so fields meant to stay private could leak (fix it, then export again)`);
       const { now } = ctx.actionContext(workspace, options.today);
       const text = WRITERS[format](workspace, { now });
-      if (options.out === undefined) return void ctx.io.stdout.write(text);
-      const target = resolve(ctx.io.cwd, options.out);
-      await writeAtomically(target, text, options.out);
+      if (target === undefined) return void ctx.io.stdout.write(text);
+      await writeOutputFile(target, text, options.out!, options.force ?? false);
       ctx.print(`Wrote ${options.out}`);
     });
 };
-
-/** Writes through a temp file in the same folder, flushed and renamed into place: a crash leaves the old file or the new one. */
-async function writeAtomically(target: string, text: string, shown: string): Promise<void> {
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    const handle = await open(temp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true });
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`cannot write ${shown}: its folder does not exist`);
-    if (code === 'EISDIR') throw new UsageError(`cannot write ${shown}: it is a folder`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`cannot write ${shown}: permission denied`);
-    throw error;
-  }
-}

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { Argument } from 'commander';
 import { importContacts, isCalendarDate, parseLinkedInConnections, parseVCards, todayIn, type Diagnostic, type ImportFormat, type ImportReading, type ImportSummary } from '@rapport/core';
 import type { CommandContext } from '../context.js';
+import { printable } from '../io.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
 
 interface ImportOptions {
@@ -85,7 +86,7 @@ function printDiagnostics(ctx: CommandContext, diagnostics: readonly Diagnostic[
   const { colors } = ctx;
   for (const d of diagnostics) {
     const severity = d.severity === 'error' ? colors.red('error') : colors.yellow(d.severity);
-    ctx.io.stderr.write(`${d.file}:${d.line}: ${severity} ${d.message} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}\n`);
+    ctx.io.stderr.write(`${printable(d.file)}:${d.line}: ${severity} ${printable(d.message)} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}\n`);
   }
 }
 
@@ -94,15 +95,15 @@ function printSummary(ctx: CommandContext, summary: ImportSummary): void {
   const verb = summary.dryRun ? { created: 'Would create', updated: 'Would fill in', skipped: 'Would skip' } : { created: 'Created', updated: 'Filled in', skipped: 'Skipped' };
   if (summary.created.length > 0) {
     ctx.print(`${verb.created} ${plural(summary.created.length, 'contact')}:`);
-    for (const entry of summary.created) ctx.print(`  ${colors.green('+')} ${entry.file}  ${entry.name} ${colors.dim(`(line ${entry.line})`)}`);
+    for (const entry of summary.created) ctx.print(`  ${colors.green('+')} ${printable(entry.file)}  ${printable(entry.name)} ${colors.dim(`(line ${entry.line})`)}`);
   }
   if (summary.updated.length > 0) {
     ctx.print(`${verb.updated} empty fields of ${plural(summary.updated.length, 'contact')}:`);
-    for (const entry of summary.updated) ctx.print(`  ${colors.yellow('~')} ${entry.file}  ${entry.name}: ${entry.fields.join(', ')} ${colors.dim(`(matched by ${entry.matchedBy}, line ${entry.line})`)}`);
+    for (const entry of summary.updated) ctx.print(`  ${colors.yellow('~')} ${printable(entry.file)}  ${printable(entry.name)}: ${entry.fields.join(', ')} ${colors.dim(`(matched by ${entry.matchedBy}, line ${entry.line})`)}`);
   }
   if (summary.skipped.length > 0) {
     ctx.print(`${verb.skipped} ${summary.skipped.length}:`);
-    for (const entry of summary.skipped) ctx.print(`  ${colors.dim('-')} ${summary.file}:${entry.line}  ${entry.name ? `${entry.name}: ` : ''}${entry.reason}`);
+    for (const entry of summary.skipped) ctx.print(`  ${colors.dim('-')} ${printable(summary.file)}:${entry.line}  ${entry.name ? `${printable(entry.name)}: ` : ''}${printable(entry.reason)}`);
   }
   const totals = `${summary.created.length} created, ${summary.updated.length} updated, ${summary.skipped.length} skipped`;
   ctx.print(summary.dryRun ? `${totals} ${colors.cyan('(dry run: nothing was written)')}` : totals);

@@ -1,8 +1,11 @@
-import { mkdir, stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { CLOSING_QUESTION, CONFIG_PATH, createContact, loadWorkspace, QUESTION_THEMES, QUESTIONS_PATH, systemTimeZone, TEMPLATES_FOLDER, todayIn } from '@rapport/core';
+import { spawnSync } from 'node:child_process';
+import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { CLOSING_QUESTION, CONFIG_PATH, createContact, loadWorkspace, QUESTION_THEMES, QUESTIONS_PATH, systemTimeZone, TEMPLATES_FOLDER, isCalendarDate } from '@rapport/core';
 import { NodeStore } from '@rapport/core/node';
-import { FailureError, type RegisterCommand } from '../program.js';
+import type { CommandContext } from '../context.js';
+import { FailureError, UsageError, type RegisterCommand } from '../program.js';
+import { MERGE_DRIVER } from './merge-driver.js';
 
 const CONFIG = (timezone: string) => `# Rapport settings for this notes folder. Every setting is optional.
 
@@ -68,6 +71,35 @@ lists them all, \`rapport questions --into <contact>\` copies a set into a note)
 - How do clinicians take part in your research?
 `;
 
+const GIT_ATTRIBUTES_LINE = '*.md merge=rapport';
+
+/** A git repository whose merges of notes go through `rapport merge-driver`: the driver in its config, the notes bound to it in `.gitattributes`. */
+async function setUpGit(ctx: CommandContext, root: string, result: InitResult): Promise<void> {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+  const inside = git('rev-parse', '--is-inside-work-tree');
+  if (inside.error) throw new FailureError('--git needs git, which was not found on the PATH');
+  if (inside.status !== 0) {
+    const created = git('init', '--quiet');
+    if (created.status !== 0) throw new FailureError(`git init failed: ${created.stderr.trim()}`);
+    result.created.push('.git/ (git init)');
+  }
+  for (const [key, value] of [['merge.rapport.name', 'Rapport notes: unite history entries appended on both sides'], ['merge.rapport.driver', MERGE_DRIVER]] as const) {
+    const set = git('config', key, value);
+    if (set.status !== 0) throw new FailureError(`git config ${key} failed: ${set.stderr.trim()}`);
+  }
+  const attributes = join(root, '.gitattributes');
+  const existing = await readFile(attributes, 'utf8').catch(() => undefined);
+  if (existing?.split(/\r?\n/).some((line) => line.trim() === GIT_ATTRIBUTES_LINE)) result.kept.push('.gitattributes');
+  else {
+    await appendFile(attributes, `${existing === undefined || existing === '' || existing.endsWith('\n') ? '' : '\n'}# Merges of notes unite their history entries (rapport merge-driver)\n${GIT_ATTRIBUTES_LINE}\n`, 'utf8');
+    result.created.push(existing === undefined ? '.gitattributes' : '.gitattributes (line added)');
+  }
+  ctx.print(`git: merges of notes use "${MERGE_DRIVER}" (set in .git/config)`);
+  if (spawnSync('rapport', ['--version'], { encoding: 'utf8' }).error) {
+    ctx.io.stderr.write('rapport: warning: `rapport` is not on the PATH, so git cannot run the merge driver until it is\n');
+  }
+}
+
 interface InitResult {
   readonly created: string[];
   readonly kept: string[];
@@ -78,10 +110,13 @@ export const registerInit: RegisterCommand = (program, context) => {
     .command('init')
     .description('set up a notes folder: .rapport/config.yaml, templates/, questions.md and an example contact')
     .argument('[dir]', 'folder to set up (default: --dir, or the current directory)')
-    .addHelpText('after', '\nExample:\n  rapport init ~/job-search && cd ~/job-search && git init\n\nFiles already there are never overwritten: each is reported as kept, and the\nexample contact is only added to a folder without contacts.\n')
-    .action(async (dir: string | undefined) => {
+    .option('--today <YYYY-MM-DD>', "date of the example contact's history (default: today in the configured time zone)")
+    .option('--git', 'also make it a git repository (if it is not one) whose merges unite the history entries of notes changed on both sides (rapport merge-driver)')
+    .addHelpText('after', '\nExample:\n  rapport init ~/job-search --git\n\nFiles already there are never overwritten: each is reported as kept, and the\nexample contact is only added to a folder without contacts. Run `rapport init --git`\nagain in every clone: git does not copy its config (where the merge driver is named).\n')
+    .action(async (dir: string | undefined, options: { today?: string; git?: boolean }) => {
+      if (options.today !== undefined && !isCalendarDate(options.today)) throw new UsageError(`invalid date "${options.today}" (use YYYY-MM-DD)`);
       const ctx = context();
-      const store = dir === undefined ? ctx.store : new NodeStore(resolve(ctx.io.cwd, dir));
+      const store = new NodeStore(dir === undefined ? ctx.givenFolder : resolve(ctx.io.cwd, dir));
       if ((await stat(store.root).catch(() => undefined))?.isDirectory() === false) throw new FailureError(`${store.root} is a file, not a folder`);
       await mkdir(store.root, { recursive: true });
       const result: InitResult = { created: [], kept: [] };
@@ -101,11 +136,12 @@ export const registerInit: RegisterCommand = (program, context) => {
           role: 'UX Researcher',
           organization: 'Example Health',
           source: 'linkedin',
-          date: todayIn(workspace.config.timezone),
+          date: ctx.today(workspace, options.today),
           sections: { 'Why this person': 'Impressed by: replace this line with what drew you to this person.' },
         });
         result.created.push(example.file);
       }
+      if (options.git) await setUpGit(ctx, store.root, result);
       for (const path of result.created) ctx.print(`created ${path}`);
       for (const path of result.kept) ctx.print(ctx.colors.dim(`kept    ${path} (already there)`));
       ctx.print(`\nNotes folder ready: ${store.root}\nNext: rapport new "Full Name" --org "Organization" --dir ${JSON.stringify(store.root)}`);

@@ -1,6 +1,6 @@
-import { createContact, isCalendarDate, isSource, NoteNotFoundError, SOURCES, todayIn, type Source, type Workspace } from '@rapport/core';
-import type { CommandContext } from '../context.js';
+import { contactSlug, createContact, isCalendarDate, isSource, noteId, SOURCES, type Source, type Workspace } from '@rapport/core';
 import { FailureError, UsageError, type RegisterCommand } from '../program.js';
+import { printable } from '../io.js';
 
 interface NewOptions {
   org?: string;
@@ -11,6 +11,7 @@ interface NewOptions {
   email?: string;
   linkedin?: string;
   date?: string;
+  today?: string;
 }
 
 export const registerNew: RegisterCommand = (program, context) => {
@@ -25,22 +26,27 @@ export const registerNew: RegisterCommand = (program, context) => {
     .option('--tags <a,b>', 'comma-separated tags')
     .option('--email <address>', 'email address')
     .option('--linkedin <url>', 'LinkedIn profile URL')
-    .option('--date <YYYY-MM-DD>', 'day identified (default: today)')
+    .option('--date <YYYY-MM-DD>', 'day identified (default: --today)')
+    .option('--today <YYYY-MM-DD>', 'take this day as today (default: today in the configured time zone)')
     .addHelpText('after', '\nExample:\n  rapport new "Lee Park" --org UPMC --role "Clinical Informatics Lead" --referred-by marcus-bell --tags informatics,clinical\n')
     .action(async (name: string, options: NewOptions) => {
       if (name.trim() === '') throw new UsageError('a contact needs a name');
       if (options.source !== undefined && !isSource(options.source)) throw new UsageError(`unknown source "${options.source}" (use one of: ${SOURCES.join(', ')})`);
-      if (options.date !== undefined && !isCalendarDate(options.date)) throw new UsageError(`invalid date "${options.date}" (use YYYY-MM-DD)`);
+      for (const value of [options.date, options.today]) {
+        if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid date "${value}" (use YYYY-MM-DD)`);
+      }
       if (options.linkedin !== undefined && !/^https?:\/\/\S+$/.test(options.linkedin)) throw new UsageError(`--linkedin must be a profile URL starting with https://`);
       const ctx = context();
       const workspace = await ctx.workspace();
-      const referrer = options.referredBy === undefined ? undefined : referrerOf(ctx, workspace, options.referredBy);
+      const referrer = options.referredBy === undefined ? undefined : ctx.contact(workspace, options.referredBy, '--referred-by').id;
+      const conflicted = conflictedNamesake(workspace, name.trim());
+      if (conflicted) throw new FailureError(`${conflicted} has an unresolved merge conflict and may already be about ${printable(name.trim())}: resolve it first (nothing was created)`);
       const namesake = workspace.index.contacts().find((contact) => contact.name.toLowerCase() === name.trim().toLowerCase());
       const tags = options.tags?.split(',').map((tag) => tag.trim()).filter(Boolean);
       const fields = { ...(options.email ? { email: options.email } : {}), ...(options.linkedin ? { linkedin: options.linkedin } : {}) };
       const created = await createContact(workspace, {
         name,
-        date: options.date ?? todayIn(workspace.config.timezone),
+        date: options.date ?? ctx.today(workspace, options.today),
         ...(options.org ? { organization: options.org } : {}),
         ...(options.role ? { role: options.role } : {}),
         ...(options.source ? { source: options.source as Source } : {}),
@@ -48,17 +54,21 @@ export const registerNew: RegisterCommand = (program, context) => {
         ...(tags && tags.length > 0 ? { tags } : {}),
         ...(Object.keys(fields).length > 0 ? { fields } : {}),
       });
-      ctx.print(created.file);
+      ctx.print(ctx.displayPath(created.file));
       // Two people can share a name, so this is a heads-up rather than a refusal.
-      if (namesake) ctx.io.stderr.write(`rapport: warning: ${namesake.file} is also about ${namesake.name}; created a second note\n`);
+      if (namesake) ctx.io.stderr.write(`rapport: warning: ${namesake.file} is also about ${printable(namesake.name)}; created a second note\n`);
     });
 };
 
-function referrerOf(ctx: CommandContext, workspace: Workspace, reference: string): string {
-  try {
-    return ctx.contact(workspace, reference).id;
-  } catch (error) {
-    if (error instanceof NoteNotFoundError) throw new FailureError(`--referred-by: no contact note found for "${reference}"`);
-    throw error;
+/** A note in a merge conflict that may be this person: its contact cannot be read, so a new note could be a duplicate. */
+function conflictedNamesake(workspace: Workspace, name: string): string | undefined {
+  const slug = contactSlug(name);
+  const lowerName = name.toLowerCase();
+  for (const diagnostic of workspace.index.diagnostics()) {
+    if (diagnostic.rule !== 'merge-conflict') continue;
+    const id = noteId(diagnostic.file);
+    if (id === slug || id.startsWith(`${slug}-`) || workspace.index.text(diagnostic.file)?.toLowerCase().includes(lowerName)) return diagnostic.file;
   }
+  return undefined;
 }
+

@@ -1,9 +1,11 @@
-import { editNote, findContact, insertQuestions, InvalidInputError, loadQuestions, newQuestions, pickQuestions, type Question, type QuestionPick } from '@rapport/core';
+import { editNote, insertQuestions, InvalidInputError, loadQuestions, newQuestions, pickQuestions, questionAudience, type Question, type QuestionPick } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
+import { printable } from '../io.js';
 
 interface QuestionsOptions {
   theme?: string;
   into?: string;
+  for?: string;
   pick?: string;
   json?: boolean;
 }
@@ -13,19 +15,25 @@ export const registerQuestions: RegisterCommand = (program, context) => {
     .command('questions')
     .description('the question bank by theme (TIARA and more), with yours from .rapport/questions.md; --into adds a set to a note')
     .option('--theme <theme>', 'only this theme (trends, insights, advice, resources, assignments, day, path, skills, hindsight, or one of yours)')
-    .option('--pick <ids|count>', 'these questions in this order (e.g. path-1,skills-1,advice-3), or a number of them taken theme by theme')
+    .option('--pick <ids|count>', 'these questions in this order (e.g. path-1,skills-1,advice-3), or a number of them chosen for the person: openers first, your themes included, "who else" last')
     .option('--into <contact>', "add the questions to the contact's ## Questions section (id or path); \"who else\" stays last")
+    .option('--for <contact>', 'choose --pick <count> for this contact (as --into does) and print them')
     .option('--json', 'print a JSON array of {id, theme, text, origin}')
-    .addHelpText('after', '\nExamples:\n  rapport questions --theme advice\n  rapport questions --pick 8 --into lauren-fitzgerald\n  rapport questions --pick path-1,skills-1,hindsight-1 --into contacts/health-tech/elena-vasquez.md\n')
+    .addHelpText('after', '\nExamples:\n  rapport questions --theme advice\n  rapport questions --pick 8 --for lauren-fitzgerald\n  rapport questions --pick 8 --into lauren-fitzgerald\n  rapport questions --pick path-1,skills-1,hindsight-1 --into contacts/health-tech/elena-vasquez.md\n')
     .action(async (options: QuestionsOptions) => {
       const ctx = context();
       const set = await loadQuestions(ctx.store);
       for (const d of set.diagnostics) {
         ctx.io.stderr.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.rule}]${d.hint ? `\n    hint: ${d.hint}` : ''}\n`);
       }
+      if (options.for !== undefined && options.into !== undefined && options.for !== options.into) throw new UsageError('--for and --into name two different contacts: give one');
+      const target = options.into ?? options.for;
+      const workspace = target === undefined ? undefined : await ctx.workspace();
+      const contact = workspace && target !== undefined ? ctx.contact(workspace, target) : undefined;
       const pick: QuestionPick = {
         ...(options.theme !== undefined ? { theme: options.theme } : {}),
         ...(options.pick !== undefined ? pickOption(options.pick) : {}),
+        ...(workspace && contact ? { for: questionAudience(workspace, contact) } : {}),
       };
       let questions: Question[];
       try {
@@ -37,13 +45,11 @@ export const registerQuestions: RegisterCommand = (program, context) => {
       // Listing a theme shows that theme; "who else" joins only a set meant for a note.
       if (options.into === undefined && options.theme !== undefined && options.pick === undefined) questions = questions.slice(0, -1);
 
-      if (options.into !== undefined) {
-        const workspace = await ctx.workspace();
-        const contact = findContact(workspace, workspace.index.contact(options.into) || !workspace.index.contact(ctx.notePath(options.into)) ? options.into : ctx.notePath(options.into));
+      if (options.into !== undefined && workspace && contact) {
         const texts = questions.map((question) => question.text);
         const added = newQuestions(workspace.index.text(contact.file) ?? '', texts).length;
         await editNote(workspace, contact.file, (text) => insertQuestions(text, texts), { retries: 5 });
-        return ctx.print(added === 0 ? `${contact.name}: these questions are already in ${contact.file}` : `${contact.name}: added ${added} question${added === 1 ? '' : 's'} to ## Questions in ${contact.file}`);
+        return ctx.print(added === 0 ? `${printable(contact.name)}: these questions are already in ${contact.file}` : `${printable(contact.name)}: added ${added} question${added === 1 ? '' : 's'} to ## Questions in ${contact.file}`);
       }
       if (options.json) return ctx.json(questions);
       const { colors } = ctx;

@@ -3,6 +3,7 @@ import { UsageError, type RegisterCommand } from '../program.js';
 
 interface ReportOptions {
   since?: string;
+  today?: string;
   json?: boolean;
 }
 
@@ -20,13 +21,16 @@ export const registerReport: RegisterCommand = (program, context) => {
     .command('report')
     .description('outreach sent, reply rate, meetings held, thank-yous on time and referrals gained, by week')
     .option('--since <YYYY-MM-DD>', 'only count from this day')
+    .option('--today <YYYY-MM-DD>', 'the report as of this day: later history entries are left out (default: today in the configured time zone)')
     .option('--json', 'print the report as JSON')
     .addHelpText('after', '\nExample:\n  rapport report --since 2026-11-01\n')
     .action(async (options: ReportOptions) => {
-      if (options.since !== undefined && !isCalendarDate(options.since)) throw new UsageError(`invalid date "${options.since}" (use YYYY-MM-DD)`);
+      for (const value of [options.since, options.today]) {
+        if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid date "${value}" (use YYYY-MM-DD)`);
+      }
       const ctx = context();
       const workspace = await ctx.workspace();
-      const report = outreachReport(workspace.index.contacts(), { ...(options.since ? { since: options.since } : {}), rules: workspace.config.rules });
+      const report = outreachReport(workspace.index.contacts(), { ...(options.since ? { since: options.since } : {}), until: ctx.today(workspace, options.today), rules: workspace.config.rules });
       if (options.json) return ctx.json(report);
       const cell = (figures: OutreachFigures, key: keyof OutreachFigures) => {
         if (key === 'replyRate') return figures.replyRate === null ? '—' : `${Math.round(figures.replyRate * 100)}%`;

@@ -66,7 +66,8 @@ export function exportIcs(workspace: Workspace, options: ExportOptions = {}): st
 
   const byId = new Map(contacts.map((contact) => [contact.id, contact]));
   for (const item of agenda(contacts, { now, timezone: zone, rules: config.rules })) {
-    if (item.kind === 'meet') continue;
+    // A meeting is its own timed event; an undated action has no day to put in a calendar.
+    if (item.kind === 'meet' || item.due === null) continue;
     const contact = byId.get(item.id)!;
     const [year, month, day] = item.due.split('-').map(Number) as [number, number, number];
     const event = calendar.createEvent({

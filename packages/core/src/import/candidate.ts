@@ -62,8 +62,12 @@ export function isProfileUrl(value: string): boolean {
   return /^https?:\/\/\S+$/.test(value);
 }
 
-/** Text cleaned for a frontmatter value: trimmed, inner whitespace (including line breaks) collapsed. */
+// Controls left after whitespace is collapsed (escape, bell, backspace…) and bidirectional
+// overrides: nothing a person's details need, and a terminal would act on them.
+const CONTROLS = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+
+/** Text cleaned for a frontmatter value: trimmed, inner whitespace (including line breaks) collapsed, control characters removed. */
 export function cleanText(value: string | undefined): string | undefined {
-  const text = value?.replace(/\s+/g, ' ').trim();
+  const text = value?.replace(/\s+/g, ' ').replace(CONTROLS, '').trim();
   return text ? text : undefined;
 }

@@ -80,13 +80,23 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
   };
 
   // csv-parse cannot resynchronise after a broken quote, so on an error the
-  // rest is parsed again from the line after the one that failed.
+  // rest is parsed again from the line after the record that failed. The
+  // rows are turned into bytes once and each new pass starts on a view of
+  // them, and no record may grow past MAX_RECORD_SIZE: a file of broken rows
+  // costs a bounded amount per row, not a re-read of the rest of the file.
+  const rows = Buffer.from(lines.slice(headerIndex + 1).join('\n'), 'utf8');
+  const lineOffsets: number[] = [];
+  let offset = 0;
+  for (let index = headerIndex + 1; index < lines.length; index++) {
+    lineOffsets.push(offset);
+    offset += Buffer.byteLength(lines[index]!, 'utf8') + 1;
+  }
   let next = headerIndex + 1;
   while (next < lines.length) {
     // Every line belongs to some record (empty lines are kept), so a record starts right after the previous one ends.
     let ended = 0;
     try {
-      parseRows(lines.slice(next).join('\n'), (cells, lastLine) => {
+      parseRows(rows.subarray(lineOffsets[next - headerIndex - 1]), (cells, lastLine) => {
         readRow(cells, next + ended + 1);
         ended = lastLine;
       });
@@ -94,7 +104,8 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       const line = next + ended + 1;
-      const reason = error.message.replace(/ at line \d+/, '');
+      const tooLong = error.code === 'CSV_MAX_RECORD_SIZE';
+      const reason = tooLong ? `a quoted value runs on for more than ${MAX_RECORD_SIZE} characters, its closing quote is missing` : error.message.replace(/ at line \d+/, '');
       diagnostics.push(inputProblem(file, line, 'error', 'import-malformed-csv', `Not valid CSV (${reason}); line skipped`, 'A double quote inside a value must be doubled ("")'));
       next = line;
     }
@@ -102,10 +113,14 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
   return reading();
 }
 
+/** The longest a row may be: LinkedIn's are a few hundred characters, so anything longer is a quote left open. */
+const MAX_RECORD_SIZE = 16 * 1024;
+
 /** Parses CSV rows, handing each one with the line it ends on to `onRow` as it is read. */
-function parseRows(text: string, onRow?: (cells: string[], lastLine: number) => void): string[][] {
+function parseRows(text: string | Buffer, onRow?: (cells: string[], lastLine: number) => void): string[][] {
   return parse(text, {
     relax_column_count: true,
+    max_record_size: MAX_RECORD_SIZE,
     skip_empty_lines: false,
     on_record: (record: string[], context) => {
       if (!onRow) return record;

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import quotedPrintable from 'quoted-printable';
 import type { Diagnostic } from '../diagnostics.js';
 import { cleanText, inputProblem, isEmailAddress, isProfileUrl, type ImportCandidate, type ImportReading } from './candidate.js';
 
@@ -26,7 +27,7 @@ export function parseVCards(text: string, file: string): ImportReading {
       start = index;
     } else if (line === 'END:VCARD' && start !== undefined) {
       cards++;
-      const card = readCard(lines.slice(start, index + 1).join('\r\n'), file, start + 1, diagnostics);
+      const card = readCard(joinSoftLineBreaks(lines.slice(start, index + 1)).join('\r\n'), file, start + 1, diagnostics);
       if (card) candidates.push(card);
       start = undefined;
     }
@@ -85,14 +86,47 @@ function readCard(text: string, file: string, line: number, diagnostics: Diagnos
 function textOf(property: Property | null | undefined): string | undefined {
   const value: unknown = property?.getFirstValue();
   if (Array.isArray(value)) return components(property).join(' ');
-  return typeof value === 'string' ? value.replace(/\\([;,])/g, '$1') : undefined;
+  return typeof value === 'string' ? decoded(property!, value).replace(/\\([;,])/g, '$1') : undefined;
 }
 
 /** The parts of a structured value such as N, ORG or ADR (a plain text value is one part). */
 function components(property: Property | null | undefined): string[] {
   const value: unknown = property?.getFirstValue();
-  if (Array.isArray(value)) return value.map((part) => (Array.isArray(part) ? part.join(' ') : String(part ?? '')));
-  return typeof value === 'string' ? [value] : [];
+  if (Array.isArray(value)) return value.map((part) => decoded(property!, Array.isArray(part) ? part.join(' ') : String(part ?? '')));
+  return typeof value === 'string' ? [decoded(property!, value)] : [];
+}
+
+const QUOTED_PRINTABLE = /;ENCODING=QUOTED-PRINTABLE[;:]/i;
+
+/**
+ * vCard 2.1 values, still written by phones in 3.0 cards as
+ * `FN;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:J=C3=BCrgen`, continue on the
+ * next line after a final `=` (a soft line break) instead of a folding space.
+ */
+function joinSoftLineBreaks(lines: readonly string[]): string[] {
+  const joined: string[] = [];
+  let continuing = false;
+  for (const line of lines) {
+    if (continuing) joined[joined.length - 1] = joined.at(-1)!.slice(0, -1) + line;
+    else joined.push(line);
+    const current = joined.at(-1)!;
+    const name = current.slice(0, current.indexOf(':') + 1);
+    continuing = QUOTED_PRINTABLE.test(name) && current.endsWith('=');
+  }
+  return joined;
+}
+
+/** A value as written, decoded when the property says it is quoted-printable (in its CHARSET, UTF-8 by default). */
+function decoded(property: Property, value: string): string {
+  const encoding: unknown = property.getParameter('encoding');
+  if (typeof encoding !== 'string' || encoding.toLowerCase() !== 'quoted-printable') return value;
+  const bytes = Uint8Array.from(quotedPrintable.decode(value), (character) => character.charCodeAt(0));
+  const charset: unknown = property.getParameter('charset');
+  try {
+    return new TextDecoder(typeof charset === 'string' ? charset : 'utf-8').decode(bytes);
+  } catch {
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
 /** `N:Family;Given;Additional;Prefix;Suffix` as "Given Additional Family". */

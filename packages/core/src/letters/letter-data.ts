@@ -4,7 +4,6 @@ import { meetingDate } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { CONFIG_PATH, type Profile } from '../workspace/config.js';
 import { NOTE_FACTS, noteFact } from './note-facts.js';
-import { toSecondPerson } from './second-person.js';
 
 /**
  * What a letter template reads as `it`. Every group (`meeting`, `referrer`,
@@ -22,11 +21,25 @@ export interface LetterData {
   readonly location?: string;
   readonly email?: string;
   readonly linkedin?: string;
-  /** "Impressed by:" line (under `## Why this person`), addressed to the reader: "your keynote…". */
+  /** "Impressed by:" line (under `## Why this person`) as written; letters print it after "I was impressed by". */
   readonly impressed?: string;
-  /** "Learned:" line (under `## Notes`), addressed to the reader. */
+  /**
+   * The `impressed` text up to its first comma, dash, colon, semicolon or
+   * parenthesis outside quotation marks ("your keynote \"Research that
+   * survives the reorg\"" of a longer line), for notes that must be short.
+   */
+  readonly impressedBrief?: string;
+  /**
+   * Role and organization as one phrase that can follow "your role as":
+   * "Load Forecasting Analyst at Western Area Power Administration" (a role
+   * that already names the organization is not given it twice). Absent
+   * when there is no role, or when it reads as a headline rather than a
+   * title ("Analyst | Energy | Python").
+   */
+  readonly position?: string;
+  /** "Learned:" line (under `## Notes`) as written. */
   readonly learned?: string;
-  /** "Topic to follow up:" line (under `## Notes`) up to a dash, addressed to the reader. */
+  /** "Topic to follow up:" line (under `## Notes`) up to a dash, as written. */
   readonly topic?: string;
   /** Where and when the seeker is in the person's area: a value passed when rendering, `visiting:` in the frontmatter, or an "In the area:" line. */
   readonly visiting?: string;
@@ -124,10 +137,8 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   set('name', contact.name);
   set('firstName', firstName(contact.name));
   for (const key of ['role', 'organization', 'industry', 'location', 'email', 'linkedin'] as const) set(key, contact[key]);
-  for (const fact of ['impressed', 'learned', 'topic'] as const) {
-    const value = noteFact(noteText, fact);
-    set(fact, value === undefined ? undefined : toSecondPerson(value));
-  }
+  // The user's own words, exactly as written: letters frame them, never rewrite them.
+  for (const fact of ['impressed', 'learned', 'topic'] as const) set(fact, noteFact(noteText, fact));
   set('visiting', typeof contact.fields.visiting === 'string' ? contact.fields.visiting : noteFact(noteText, 'visiting'));
   set('foundVia', contact.source === 'referral' ? (referrer ? `${referrer.name} gave me your name` : 'A mutual acquaintance gave me your name') : contact.source && FOUND_VIA[contact.source]);
   const sent = [...contact.history].reverse().find((entry) => entry.stage === 'contacted');
@@ -166,8 +177,32 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   data.today = spokenDate(today, '', 'MMMM d, yyyy');
 
   for (const [path, value] of Object.entries(input.values ?? {})) setPath(data, path, value);
+  if (typeof data.impressed === 'string' && data.impressedBrief === undefined) data.impressedBrief = firstClause(data.impressed);
+  if (data.position === undefined) set('position', position(data.role, data.organization));
 
   return { data: data as LetterData, whereToFill: (field) => whereToFill(field, contact, referrer) };
+}
+
+/** A title such as "Senior UX Researcher", not a headline with separators or a paragraph. */
+const TITLE = /^[^|•·;\n]{1,80}$/;
+
+function position(role: unknown, organization: unknown): string | undefined {
+  if (typeof role !== 'string' || !TITLE.test(role)) return undefined;
+  if (typeof organization !== 'string' || role.toLowerCase().includes(organization.toLowerCase())) return role;
+  return `${role} at ${organization}`;
+}
+
+/** The text before the first clause break (`, ` ` — ` ` (` `: ` `; `) that is not inside quotation marks. */
+function firstClause(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (char === '"') quoted = !quoted;
+    else if (char === '“') quoted = true;
+    else if (char === '”') quoted = false;
+    else if (!quoted && /^(?:[,;:] |\s[—–(]|\s--\s)/.test(text.slice(i, i + 3))) return text.slice(0, i).trim();
+  }
+  return text;
 }
 
 /** Sets `a.b.c` in nested records, creating groups as needed. */

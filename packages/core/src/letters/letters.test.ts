@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LetterNotFoundError, LetterTemplateError, MissingLetterFieldsError } from '../errors.js';
+import { LetterNotFoundError, LetterTemplateError, LetterUnfitError, MissingLetterFieldsError } from '../errors.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace, type Workspace } from '../workspace/workspace.js';
 import { markLetterSent, renderLetter, type Letter } from './letters.js';
@@ -41,8 +41,7 @@ async function rejection<T extends Error>(promise: Promise<unknown>, type: new (
 
 /**
  * Facts of every example contact, copied by hand from the notes in
- * examples/job-search (third person turned to second, as letters speak to
- * the reader). `undefined` means the note does not hold it.
+ * examples/job-search. `undefined` means the note does not hold it.
  */
 interface Facts {
   readonly firstName: string;
@@ -54,17 +53,20 @@ interface Facts {
   readonly meetingDay?: string;
   readonly sentOn?: string;
   readonly visiting?: string;
+  /** Has no email: letters go through LinkedIn, without a subject. */
+  readonly linkedinOnly?: boolean;
+  readonly declined?: boolean;
 }
 
 const FACTS: Readonly<Record<string, Facts>> = {
   'aisha-karim': { firstName: 'Aisha', organization: 'Steel City Health Innovation Lab', impressed: 'your lab\'s open "Patient Research Playbook"', learned: '"not human subjects research" determination from the IRB office', topic: 'plain-language consent forms', meetingDay: 'Thursday, September 24', sentOn: 'September 11' },
   'ben-osei': { firstName: 'Ben', organization: 'Riverside Community Health Network', referrer: 'Aisha Karim', impressed: 'the walk-in scheduling pilot you led at the Hazelwood clinic', meetingDay: 'Wednesday, November 25', sentOn: 'November 11' },
-  'claire-dubois': { firstName: 'Claire', organization: 'Meridian Telehealth', impressed: 'your keynote "Research that survives the reorg"', sentOn: 'November 13' },
+  'claire-dubois': { declined: true, firstName: 'Claire', organization: 'Meridian Telehealth', impressed: 'your keynote "Research that survives the reorg"', sentOn: 'November 13' },
   'dana-okafor': { firstName: 'Dana', organization: 'Three Rivers Health', impressed: 'the discharge-instructions redesign you led for the cardiac step-down unit', learned: 'hospitals check patient materials with the teach-back method', topic: 'how the MyRivers portal team recruits patients for feedback sessions', meetingDay: 'Wednesday, September 16', sentOn: 'September 9' },
   'elena-vasquez': { firstName: 'Elena', organization: 'Monongahela Valley Health', referrer: 'Marcus Bell', impressed: 'the patient and family advisory council you set up in 2025' },
   'greg-malone': { firstName: 'Greg', organization: 'Keystone Therapeutics', impressed: 'your comment in the news piece', sentOn: 'September 14' },
   'hannah-schultz': { firstName: 'Hannah', organization: 'Northside Respiratory', impressed: 'your HFES Health Care Symposium 2026 poster', sentOn: 'November 5' },
-  'irene-kowalski': { firstName: 'Irene', organization: 'Fenwick Biopharma', impressed: "your LinkedIn article on explaining a phase III trial's results", sentOn: 'September 10' },
+  'irene-kowalski': { linkedinOnly: true, firstName: 'Irene', organization: 'Fenwick Biopharma', impressed: "your LinkedIn article on explaining a phase III trial's results", sentOn: 'September 10' },
   'keisha-brooks': { firstName: 'Keisha', organization: 'Three Rivers Health', impressed: 'your coalition webinar "Plain language is a patient safety issue"' },
   'lauren-fitzgerald': { firstName: 'Lauren', organization: 'Nimbus Telehealth', impressed: 'your LinkedIn series "#TeacherToUXR"', meetingDay: 'Wednesday, November 25', sentOn: 'November 3' },
   'marcus-bell': { firstName: 'Marcus', organization: 'Monongahela Valley Health', referrer: 'Priya Raman', impressed: 'your AMIA 2025 poster "Fewer, better alerts', learned: 'your team now runs an alert audit with frontline staff', meetingDay: 'Friday, November 20', sentOn: 'November 13' },
@@ -72,27 +74,33 @@ const FACTS: Readonly<Record<string, Facts>> = {
   'owen-park': { firstName: 'Owen', organization: 'Lumen Diagnostics', impressed: 'your UX Collective article "Forty ways people misread a home test kit"', sentOn: 'November 21', visiting: 'Philadelphia, December 14–16, 2026' },
   'priya-raman': { firstName: 'Priya', organization: 'Carelink Labs', referrer: 'Maya Chen', impressed: 'your Pittsburgh Product Camp 2026 talk', learned: 'north-star metric is "days with data"', meetingDay: 'Thursday, November 12', sentOn: 'October 9' },
   'sam-whitaker': { firstName: 'Sam', organization: 'Ardent Medical', referrer: 'Maya Chen', impressed: 'your post on the Ardent design blog', meetingDay: 'Tuesday, December 1', sentOn: 'October 13' },
-  'tomas-herrera': { firstName: 'Tomás', organization: 'PatientPath', impressed: 'your World Usability Day talk' },
+  'tomas-herrera': { linkedinOnly: true, firstName: 'Tomás', organization: 'PatientPath', impressed: 'your World Usability Day talk' },
   'victor-nguyen': { firstName: 'Victor', organization: 'Vitalis EHR', impressed: 'the before/after click counts you shared', sentOn: 'October 27' },
 };
 
 const ARTICLE = 'https://example.org/news/plain-language-2026';
 
 /** Per letter: the facts it cannot do without (as letter fields), and what its text must say. */
-const LETTERS: Readonly<Record<string, { needs: (facts: Facts) => string[]; says: (facts: Facts) => (string | undefined)[] }>> = {
+const LETTERS: Readonly<Record<string, { unfit?: (facts: Facts) => boolean; needs: (facts: Facts) => string[]; says: (facts: Facts) => (string | undefined)[] }>> = {
   'cold-email': {
     needs: () => [],
     says: (f) => [`Dear ${f.firstName},`, f.impressed, f.organization, f.referrer, 'not looking for a job', '30 minutes'],
   },
   'cold-letter': {
-    needs: (f) => (f.visiting ? [] : ['visiting']),
+    needs: () => [],
     says: (f) => [f.impressed, f.visiting, f.organization, 'not asking about jobs', '30 minutes'],
   },
   referral: {
-    needs: (f) => (f.referrer ? [] : ['referrer.name']),
+    unfit: (f) => f.referrer === undefined,
+    needs: () => [],
     says: (f) => [`${f.referrer} suggested I write to you.`, `Dear ${f.firstName},`, f.organization, f.impressed, `thanks to ${f.referrer?.split(' ')[0]} for the introduction`],
   },
+  'linkedin-note': {
+    needs: () => [],
+    says: (f) => [`Hi ${f.firstName},`, f.referrer ? `${f.referrer} suggested I get in touch.` : undefined, "I'm not after a job"],
+  },
   'follow-up': {
+    unfit: (f) => f.declined === true,
     needs: (f) => (f.sentOn ? [] : ['sentOn']),
     says: (f) => [`I wrote to you on ${f.sentOn}`, `Dear ${f.firstName},`, f.referrer],
   },
@@ -118,6 +126,10 @@ describe('every shipped letter for every example contact', async () => {
   const cases = SHIPPED_LETTERS.flatMap((letter) => contacts.map((id) => [letter, id] as const));
   it.each(cases)('%s to %s', async (letter, id) => {
     const facts = FACTS[id]!;
+    if (LETTERS[letter]!.unfit?.(facts)) {
+      await expect(renderLetter(workspace, letter, id, { today: '2026-11-23' })).rejects.toThrow(LetterUnfitError);
+      return;
+    }
     const missing = LETTERS[letter]!.needs(facts);
     const render = renderLetter(workspace, letter, id, { today: '2026-11-23', values: { article: ARTICLE } });
     if (missing.length > 0) {
@@ -126,10 +138,12 @@ describe('every shipped letter for every example contact', async () => {
       return;
     }
     const written: Letter = await render;
-    expect(written.subject).not.toBe('');
+    if (facts.linkedinOnly || letter === 'linkedin-note') expect(written.subject).toBe('');
+    else expect(written.subject).not.toBe('');
     for (const fact of LETTERS[letter]!.says(facts)) if (fact !== undefined) expect(written.text).toContain(fact);
-    expect(written.text).toContain('Jordan Reyes');
-    expect(written.text).not.toMatch(/undefined|\[\[fill:|&amp;|\bhis\b|\bher\b/);
+    expect(written.text).toContain(letter === 'linkedin-note' ? '\nJordan\n' : 'Jordan Reyes');
+    if (letter === 'linkedin-note') expect(written.length).toBeLessThanOrEqual(300);
+    expect(written.text).not.toMatch(/undefined|\[\[fill:|&amp;/);
     expect(written.missing).toEqual([]);
   });
 
@@ -219,15 +233,16 @@ R&D forever,
 
   it('replace a shipped letter of the same name, and join the list', async () => {
     const workspace = await example({ '.rapport/templates/thank-you.eta': override, '.rapport/templates/coffee-chat.eta': 'Subject: Coffee?\n\nHi <%= it.firstName %>, coffee at <%= it.organization %>?\n' });
-    const letter = await renderLetter(workspace, 'thank-you', 'priya-raman', { today: '2026-11-23' });
+    const letter = await renderLetter(workspace, 'thank-you', 'priya-raman', { today: '2026-11-23', allowUserTemplates: true });
     expect(letter).toMatchObject({ origin: 'user', subject: 'Thanks, Priya!', stage: 'thanked' });
     expect(letter.body).toBe('Priya, I keep thinking about this: Carelink\'s north-star metric is "days with data" per patient per month, because missed weigh-ins are what make the nurses\' fluid-retention alerts useless.\nR&D forever,\nJordan\n');
-    expect(await renderLetter(workspace, 'coffee-chat', 'owen-park')).toMatchObject({ origin: 'user', text: 'Subject: Coffee?\n\nHi Owen, coffee at Lumen Diagnostics?\n' });
-    const list = await listLetters(workspace.store);
+    expect(await renderLetter(workspace, 'coffee-chat', 'owen-park', { allowUserTemplates: true })).toMatchObject({ origin: 'user', text: 'Subject: Coffee?\n\nHi Owen, coffee at Lumen Diagnostics?\n' });
+    const list = await listLetters(workspace.store, { allowUserTemplates: true });
     expect(list.map((info) => `${info.name}:${info.origin}${info.overrides ? ':overrides' : ''}`)).toEqual([
       'cold-email:shipped',
       'cold-letter:shipped',
       'referral:shipped',
+      'linkedin-note:shipped',
       'follow-up:shipped',
       'keep-in-touch:shipped',
       'coffee-chat:user',
@@ -238,28 +253,31 @@ R&D forever,
   it('are reported with name, line and column when malformed, in the list and when rendering', async () => {
     const broken = '---\ndescription: Broken\n---\nSubject: Hi\n\nDear <%= it.firstName %>, about <%= it.organization.(\n';
     const workspace = await example({ '.rapport/templates/broken.eta': broken });
-    const error = await rejection(renderLetter(workspace, 'broken', 'owen-park'), LetterTemplateError);
+    const error = await rejection(renderLetter(workspace, 'broken', 'owen-park', { allowUserTemplates: true }), LetterTemplateError);
     expect(error).toMatchObject({ template: 'broken', file: '.rapport/templates/broken.eta', line: 6, column: 33 });
-    const info = (await listLetters(workspace.store)).find((letter) => letter.name === 'broken');
+    const info = (await listLetters(workspace.store, { allowUserTemplates: true })).find((letter) => letter.name === 'broken');
     expect(info?.problem).toMatchObject({ file: '.rapport/templates/broken.eta', line: 6, column: 33, severity: 'error', rule: 'invalid-letter-template' });
   });
 
-  it('never run when user templates are off: only shipped letters render', async () => {
+  it('never run unless the caller allows them: the default is off, only shipped letters render (issue 16.1)', async () => {
     const sideEffect = '---\nstage: thanked\n---\nSubject: x\n\n<% globalThis.rapportUserTemplateRan = true %>Hello\n';
     const workspace = await example({ '.rapport/templates/thank-you.eta': sideEffect, '.rapport/templates/mine.eta': sideEffect });
     const globals = globalThis as { rapportUserTemplateRan?: boolean };
     delete globals.rapportUserTemplateRan;
 
-    const shipped = await renderLetter(workspace, 'thank-you', 'marcus-bell', { allowUserTemplates: false, today: '2026-11-23' });
-    expect(shipped.origin).toBe('shipped');
-    expect(shipped.text).toContain('alert audit');
-    const notFound = await rejection(renderLetter(workspace, 'mine', 'marcus-bell', { allowUserTemplates: false }), LetterNotFoundError);
-    expect(notFound.message).toContain('user templates are turned off');
-    expect((await listLetters(workspace.store, { allowUserTemplates: false })).every((info) => info.origin === 'shipped')).toBe(true);
+    for (const options of [{}, { allowUserTemplates: false }]) {
+      const shipped = await renderLetter(workspace, 'thank-you', 'marcus-bell', { ...options, today: '2026-11-23' });
+      expect(shipped.origin).toBe('shipped');
+      expect(shipped.text).toContain('alert audit');
+      const notFound = await rejection(renderLetter(workspace, 'mine', 'marcus-bell', options), LetterNotFoundError);
+      expect(notFound.message).toContain('user templates are turned off');
+      expect((await listLetters(workspace.store, options)).every((info) => info.origin === 'shipped')).toBe(true);
+      await markLetterSent(workspace, 'marcus-bell', 'thank-you', { ...options, date: '2026-11-23' });
+    }
     expect(globals.rapportUserTemplateRan).toBeUndefined();
 
     // The same call with user templates allowed does run them: the check above can fail.
-    await renderLetter(workspace, 'mine', 'marcus-bell');
+    await renderLetter(workspace, 'mine', 'marcus-bell', { allowUserTemplates: true });
     expect(globals.rapportUserTemplateRan).toBe(true);
     delete globals.rapportUserTemplateRan;
   });

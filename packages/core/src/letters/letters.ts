@@ -1,4 +1,4 @@
-import { InvalidInputError, MissingLetterFieldsError, type MissingLetterField } from '../errors.js';
+import { InvalidInputError, LetterUnfitError, MissingLetterFieldsError, type MissingLetterField } from '../errors.js';
 import { advance } from '../lifecycle/advance.js';
 import { isCalendarDate, todayIn } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
@@ -6,6 +6,7 @@ import { isChannel, type Channel, type Stage } from '../model/vocabulary.js';
 import { editNote, findContact, type Workspace } from '../workspace/workspace.js';
 import { baseField, letterData } from './letter-data.js';
 import { loadLetterTemplate, type TemplateOptions } from './registry.js';
+import { letterUnfit } from './fit.js';
 import { renderLetterTemplate } from './render-template.js';
 
 export interface RenderLetterOptions extends TemplateOptions {
@@ -18,7 +19,13 @@ export interface RenderLetterOptions extends TemplateOptions {
   readonly values?: Readonly<Record<string, string>>;
   /** The day the letter is written, `YYYY-MM-DD`. Default: today in the configured time zone. */
   readonly today?: string;
+  /** The channel it will go through; `linkedin` leaves out the `Subject:` line. Default: the template's, else from the contact (see `preferredChannel`). */
+  readonly via?: Channel;
 }
+
+/** LinkedIn's limit on the note of a connection request, and the lower one of free accounts. */
+export const LINKEDIN_NOTE_LIMIT = 300;
+export const LINKEDIN_FREE_NOTE_LIMIT = 200;
 
 /** A letter ready to send. Rendering records nothing: see `markLetterSent`. */
 export interface Letter {
@@ -26,10 +33,15 @@ export interface Letter {
   readonly origin: 'shipped' | 'user';
   /** Id of the contact it is written to. */
   readonly contact: string;
+  /** Empty when the letter goes through LinkedIn, whose messages have no subject. */
   readonly subject: string;
   readonly body: string;
-  /** `Subject: …`, a blank line, then the body. */
+  /** `Subject: …`, a blank line, then the body; the body alone for LinkedIn. */
   readonly text: string;
+  /** Things to know before sending, e.g. a LinkedIn note over the free accounts' 200 characters. */
+  readonly warnings: readonly string[];
+  /** Length in characters of a LinkedIn connection note (`linkedin-note`), to compare with LinkedIn's limits. */
+  readonly length?: number;
   /** Draft mode only: the fields left as `[[fill: …]]` markers and where to fill them. */
   readonly missing: readonly MissingLetterField[];
   /** The stage sending it records, when the template says. */
@@ -40,13 +52,17 @@ export interface Letter {
 
 /**
  * Writes letter `templateName` to a contact (id or path), filled from the
- * note and the profile. Throws `MissingLetterFieldsError` listing every
- * missing field (unless `draft`), `LetterTemplateError` for a broken
+ * note and the profile. Throws `LetterUnfitError` when the letter does not
+ * fit the contact (see `letterUnfit`), `MissingLetterFieldsError` listing
+ * every missing field (unless `draft`), `LetterTemplateError` for a broken
  * template, `LetterNotFoundError` and `NoteNotFoundError`.
  */
 export async function renderLetter(workspace: Workspace, templateName: string, contactRef: string, options: RenderLetterOptions = {}): Promise<Letter> {
   const contact = findContact(workspace, contactRef);
+  if (options.via !== undefined && !isChannel(options.via)) throw new InvalidInputError(`unknown channel "${String(options.via)}"`);
   const template = await loadLetterTemplate(workspace.store, templateName, options);
+  const unfit = letterUnfit(template.name, contact);
+  if (unfit !== undefined) throw new LetterUnfitError(template.name, contact.name, unfit);
   const today = options.today ?? todayIn(workspace.config.timezone);
   if (!isCalendarDate(today)) throw new InvalidInputError(`invalid date "${today}" (use YYYY-MM-DD)`);
   const referrer = contact.referredBy ? workspace.index.contact(contact.referredBy) : undefined;
@@ -62,16 +78,29 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
   const rendered = renderLetterTemplate(template, data);
   const missing = [...new Set(rendered.missing.map(baseField))].map(whereToFill);
   if (missing.length > 0 && !options.draft) throw new MissingLetterFieldsError(template.name, contact.name, missing);
+  const via = options.via ?? template.via ?? preferredChannel(contact);
+  // A LinkedIn message or connection note has no subject: the line would be pasted into the message.
+  const linkedin = via === 'linkedin';
+  const text = linkedin ? rendered.body : rendered.text;
+  const warnings: string[] = [];
+  let length: number | undefined;
+  if (template.name === 'linkedin-note') {
+    length = [...text.trimEnd()].length;
+    if (length > LINKEDIN_NOTE_LIMIT) warnings.push(`the note is ${length} characters: LinkedIn takes at most ${LINKEDIN_NOTE_LIMIT} in a connection request; shorten it (e.g. --set impressedBrief="…") before sending`);
+    else if (length > LINKEDIN_FREE_NOTE_LIMIT) warnings.push(`the note is ${length} characters: it fits LinkedIn's ${LINKEDIN_NOTE_LIMIT}, but a free account allows only ${LINKEDIN_FREE_NOTE_LIMIT}`);
+  }
   return {
     template: template.name,
     origin: template.origin,
     contact: contact.id,
-    subject: rendered.subject,
+    subject: linkedin ? '' : rendered.subject,
     body: rendered.body,
-    text: rendered.text,
+    text,
     missing,
+    warnings,
+    ...(length === undefined ? {} : { length }),
     ...(template.stage ? { stage: template.stage } : {}),
-    via: template.via ?? preferredChannel(contact),
+    via,
   };
 }
 
@@ -91,6 +120,8 @@ export interface MarkSentOptions extends TemplateOptions {
   readonly stage?: Stage;
   /** A short remark for the history entry. */
   readonly note?: string;
+  /** Record it even when `advance` refuses (dated before the last entry, or a thank-you before the meeting). Default `false`. */
+  readonly force?: boolean;
 }
 
 export interface LetterSent {
@@ -113,9 +144,11 @@ export async function markLetterSent(workspace: Workspace, contactRef: string, t
   if (options.via !== undefined && !isChannel(options.via)) throw new InvalidInputError(`unknown channel "${String(options.via)}"`);
   // With an explicit stage the letter need not be one Rapport knows (it may have been written elsewhere).
   const template = options.stage === undefined ? await loadLetterTemplate(workspace.store, templateName, options) : undefined;
+  const unfit = template && letterUnfit(template.name, contact);
+  if (unfit) throw new LetterUnfitError(template.name, contact.name, unfit);
   const recorded = options.stage ?? template?.stage;
   if (recorded === undefined) throw new InvalidInputError(`the ${templateName} letter does not say which stage sending it records: give the stage`);
   const channel = options.via ?? template?.via ?? preferredChannel(contact);
-  await editNote(workspace, contact.file, (text) => advance(text, recorded, { date: options.date, via: channel, letter: templateName, ...(options.note ? { note: options.note } : {}) }), { retries: 5 });
+  await editNote(workspace, contact.file, (text) => advance(text, recorded, { date: options.date, via: channel, letter: templateName, ...(options.note ? { note: options.note } : {}), ...(options.force ? { force: true } : {}) }), { retries: 5 });
   return { contact: contact.id, file: contact.file, from: contact.stage, stage: recorded, date: options.date, via: channel };
 }

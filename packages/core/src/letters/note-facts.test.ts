@@ -55,4 +55,32 @@ describe('note facts', () => {
   it('treats an empty label as missing', () => {
     expect(labelledLine('## Notes\n\nLearned:\n', 'Learned', 'Notes')).toBeUndefined();
   });
+
+  it('ends a fact at the next labelled line, so the next fact or a private reminder never joins it (issue 12.5)', () => {
+    const consecutive = `## Why this person
+
+Impressed by: the load forecasting talk you gave, using SCADA data
+In the area: Portland, December 17–18
+
+## Notes
+
+Learned: the forecasting team still reviews every model by hand
+Topic to follow up: the new analytics group — she thinks they will create analyst jobs
+Private: ask Sam about the salary band
+`;
+    expect(noteFact(consecutive, 'impressed')).toBe('the load forecasting talk you gave, using SCADA data');
+    expect(noteFact(consecutive, 'visiting')).toBe('Portland, December 17–18');
+    expect(noteFact(consecutive, 'learned')).toBe('the forecasting team still reviews every model by hand');
+    expect(noteFact(consecutive, 'topic')).toBe('the new analytics group');
+  });
+
+  it('joins an unlabeled or indented line that follows a fact, even one with a colon inside', () => {
+    const wrapped = `## Notes
+
+Learned: the team runs two forecasts a day
+at 6:00 and 14:00, and reviews them
+    Note: indented lines are part of the fact
+`;
+    expect(noteFact(wrapped, 'learned')).toBe('the team runs two forecasts a day at 6:00 and 14:00, and reviews them Note: indented lines are part of the fact');
+  });
 });

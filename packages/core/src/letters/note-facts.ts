@@ -3,7 +3,7 @@ import { readLayout } from '../note/source.js';
 
 /**
  * Facts a letter quotes from the body of a note, each written as a labelled
- * line under a section, e.g. `Impressed by: her keynote …` under
+ * line under a section, e.g. `Impressed by: your keynote …` under
  * `## Why this person`. The label may be bold or start a list item.
  */
 export const NOTE_FACTS = {
@@ -22,11 +22,18 @@ export type NoteFact = keyof typeof NOTE_FACTS;
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}#{1,6}(\s|$)/;
+/**
+ * A line that starts a fact of its own: `Label:` at the start of the line
+ * (not indented), a capitalised label of at most five words, bold or not.
+ * "Topic to follow up: …" after "Learned: …" is a new fact, never its end.
+ */
+const LABELLED = /^(?:\*\*|__|\*|_)?\p{Lu}[\p{L}\p{N}'’/&-]*(?:[ \t]+[\p{L}\p{N}'’/&-]+){0,4}(?:\*\*|__|\*|_)?[ \t]*:(?:\*\*|__|\*|_)?(?:\s|$)/u;
 
 /**
  * The text after `label:` on the first line that starts with it, in the
  * named section or, failing that, anywhere in the body. Continuation lines
- * (up to a blank line, a heading or the next list item) are joined, and a
+ * (up to a blank line, a heading, the next list item or the next line that
+ * starts with a `Label:` of its own) are joined, and a
  * final full stop is dropped so the text can sit inside a sentence.
  */
 export function labelledLine(text: string, label: string, section?: string): string | undefined {
@@ -58,7 +65,7 @@ function findIn(part: string, pattern: RegExp): string | undefined {
     const parts = [match[1]!.trim()];
     for (let j = i + 1; j < lines.length; j++) {
       const next = lines[j]!;
-      if (next.trim() === '' || HEADING.test(next) || LIST_ITEM.test(next) || FENCE.test(next)) break;
+      if (next.trim() === '' || HEADING.test(next) || LIST_ITEM.test(next) || FENCE.test(next) || LABELLED.test(next)) break;
       parts.push(next.trim());
     }
     const value = parts.join(' ').replace(/\s+/g, ' ').trim().replace(/(?<!\.)\.$/, '').trim();

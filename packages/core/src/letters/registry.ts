@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { LetterNotFoundError, LetterTemplateError } from '../errors.js';
+import type { Contact } from '../model/contact.js';
 import type { Stage } from '../model/vocabulary.js';
+import { letterUnfit } from './fit.js';
 import type { NoteStore } from '../workspace/store.js';
 import { compileLetterTemplate } from './render-template.js';
 import { SHIPPED_TEMPLATES } from './shipped-templates.js';
@@ -14,12 +16,18 @@ const EXTENSION = '.eta';
 
 export interface TemplateOptions {
   /**
-   * Run templates from `.rapport/templates/`. They are JavaScript, so a
-   * folder that is not trusted must set this to `false`: then only the
-   * shipped letters are listed and rendered, and user files are not even
-   * read. Default `true`.
+   * Run templates from `.rapport/templates/`. They are JavaScript, able to
+   * do anything the process can, so only a caller that knows the folder is
+   * trusted (VS Code workspace trust, `rapport trust`) sets this to `true`.
+   * When `false`, only the shipped letters are listed and rendered, and
+   * user files are not even read. Default `false`.
    */
   readonly allowUserTemplates?: boolean;
+}
+
+export interface ListLettersOptions extends TemplateOptions {
+  /** Only the letters that fit this contact (no referral without a referrer, no follow-up after a decline). Default: every letter. */
+  readonly for?: Contact;
 }
 
 /** One letter that can be written, for menus and `rapport letter --list`. */
@@ -55,8 +63,14 @@ async function userTemplateFiles(store: NoteStore): Promise<Map<string, string>>
 }
 
 /** Every letter that can be written: the shipped ones, replaced or joined by the user's. */
-export async function listLetters(store: NoteStore, options: TemplateOptions = {}): Promise<LetterInfo[]> {
-  const user = options.allowUserTemplates === false ? new Map<string, string>() : await userTemplateFiles(store);
+export async function listLetters(store: NoteStore, options: ListLettersOptions = {}): Promise<LetterInfo[]> {
+  const letters = await allLetters(store, options);
+  const contact = options.for;
+  return contact ? letters.filter((letter) => letterUnfit(letter.name, contact) === undefined) : letters;
+}
+
+async function allLetters(store: NoteStore, options: TemplateOptions): Promise<LetterInfo[]> {
+  const user = options.allowUserTemplates === true ? await userTemplateFiles(store) : new Map<string, string>();
   const infos: LetterInfo[] = [];
   for (const name of SHIPPED_LETTERS) {
     if (user.has(name)) continue;
@@ -83,7 +97,7 @@ export async function listLetters(store: NoteStore, options: TemplateOptions = {
  * `LetterNotFoundError`, or `LetterTemplateError` for a malformed front part.
  */
 export async function loadLetterTemplate(store: NoteStore, name: string, options: TemplateOptions = {}): Promise<LetterTemplate> {
-  const allowUser = options.allowUserTemplates !== false;
+  const allowUser = options.allowUserTemplates === true;
   const user = allowUser ? await userTemplateFiles(store) : new Map<string, string>();
   const file = user.get(name);
   if (file !== undefined) return readUserTemplate(store, name, file);

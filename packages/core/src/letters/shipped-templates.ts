@@ -24,17 +24,21 @@ Best regards,
 `,
 
   'cold-letter': `---
-description: Letter that refers to something specific they wrote or did, with the dates I am in their area
-needs: [name, impressed, visiting, profile.name, profile.background, profile.field]
+description: Letter that refers to something specific they wrote or did, and the dates I am in their area when I travel there
+needs: [name, impressed, profile.name, profile.background, profile.field]
 stage: contacted
 ---
+<% if (it.visiting) { -%>
 Subject: A request for advice while I am in your area
+<% } else { -%>
+Subject: A request for your advice
+<% } -%>
 
 Dear <%= it.name %>,
 
 I am writing to you because of <%= it.impressed %>. It is exactly the kind of work I hope to understand better.
 
-I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a move into <%= it.profile.field %>. I will be in <%= it.visiting %>, and I would be grateful for 30 minutes of your time while I am there<% if (it.organization) { %>, to hear how you found your way to <%= it.organization %> and what you would advise someone in my position<% } %>. I am not asking about jobs, only for your advice, and any time that suits you would suit me, early morning or lunch included.
+I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a move into <%= it.profile.field %>. <% if (it.visiting) { %>I will be in <%= it.visiting %>, and I would be grateful for 30 minutes of your time while I am there<% } else { %>I would be grateful for 30 minutes of your time, in person or by phone<% } %><% if (it.organization) { %>, to hear how you found your way to <%= it.organization %> and what you would advise someone in my position<% } %>. I am not asking about jobs, only for your advice, and any time that suits you would suit me, early morning or lunch included.
 
 Thank you for reading this.
 
@@ -54,7 +58,7 @@ Subject: <%= it.referrer.name %> suggested I get in touch
 
 Dear <%= it.firstName %>,
 
-<%= it.referrer.name %> suggested I write to you. I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a move into <%= it.profile.field %>; <%= it.referrer.firstName %> thought you would be the right person to ask<% if (it.role && it.organization) { %>, given your work as <%= it.role %> at <%= it.organization %><% } else if (it.organization) { %>, given your work at <%= it.organization %><% } %>.
+<%= it.referrer.name %> suggested I write to you. I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a move into <%= it.profile.field %>; <%= it.referrer.firstName %> thought you would be the right person to ask<% if (it.position) { %>, given your role as <%= it.position %><% } else if (it.organization) { %>, given your work at <%= it.organization %><% } %>.
 <% if (it.impressed) { -%>
 
 I was also impressed by <%= it.impressed %>.
@@ -66,6 +70,19 @@ Thank you, and thanks to <%= it.referrer.firstName %> for the introduction.
 
 Best regards,
 <%= it.signature %>
+`,
+
+  'linkedin-note': `---
+description: LinkedIn connection request, no subject, within LinkedIn's 300 characters (200 on a free account)
+needs: [firstName, profile.firstName, profile.field]
+stage: contacted
+via: linkedin
+---
+Hi <%= it.firstName %>,
+
+<% if (it.referrer.name) { %><%= it.referrer.name %> suggested I get in touch. <% } else if (it.impressedBrief && it.impressedBrief.length <= 110) { %>I was impressed by <%= it.impressedBrief %>. <% } else if (it.foundVia) { %><%= it.foundVia %>. <% } %>I'm exploring a move into <%= it.profile.field %>. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
+
+<%= it.profile.firstName %>
 `,
 
   'follow-up': `---
@@ -94,7 +111,7 @@ Subject: Thank you for your time and advice
 
 Dear <%= it.firstName %>,
 
-Thank you for taking the time to talk with me<% if (it.meeting.day) { %> on <%= it.meeting.day %><% } %>. I learned a great deal, and one thing in particular has stayed with me: <%= it.learned %>.
+Thank you for taking the time to talk with me<% if (it.meeting.day) { %> on <%= it.meeting.day %><% } %>. <% if (/^(?:that|how|why|what|when|where|whether|about)\\b/.test(it.learned)) { %>I learned a great deal, above all <%= it.learned %>.<% } else { %>I learned a great deal, and one thing in particular has stayed with me: <%= it.learned %>.<% } %>
 
 <% if (it.topic) { %>I look forward to staying in touch about <%= it.topic %>, and I will let you know how your advice works out.<% } else { %>I will let you know how your advice works out.<% } %><% if (it.referrer.name) { %> I am also grateful to <%= it.referrer.firstName %> for putting us in touch.<% } %>
 

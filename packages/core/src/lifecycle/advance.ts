@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../errors.js';
-import { isChannel, isMeetingFormat, isStage, MEETING_FORMATS, STAGES, type MeetingFormat, type Stage } from '../model/vocabulary.js';
-import { appendToList, setField } from '../note/edit.js';
+import { InvalidInputError, RecordingRefusedError } from '../errors.js';
+import { isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, STAGES, type MeetingFormat, type Stage } from '../model/vocabulary.js';
+import { appendToList, getField, setField } from '../note/edit.js';
 import { isCalendarDate, isMeetingTime } from './dates.js';
 
 /** Details of a meeting being scheduled. */
@@ -24,52 +24,143 @@ export interface AdvanceOptions {
   readonly letter?: string;
   /** A short free-text remark for the history entry. */
   readonly note?: string;
-  /** For `scheduled`: when and how the conversation takes place. */
+  /**
+   * For `scheduled`: when and how the conversation takes place. On a note
+   * with a meeting, only the fields given change (a new `at` keeps the
+   * place, link, format and length).
+   */
   readonly meeting?: MeetingInput;
+  /** Record even what `checkRecording` refuses (a date before the last entry, a meeting skipped). Default `false`. */
+  readonly force?: boolean;
 }
+
+/** Stages that say the meeting took place. */
+const AFTER_MEETING: readonly Stage[] = ['held', 'thanked', 'nurturing'];
+/** Stages in which the note's meeting is still to come. */
+const MEETING_PENDING: readonly Stage[] = ['scheduled', 'prepared'];
 
 /**
  * Moves a contact to `stage`: sets `stage` and appends a dated history entry
  * (plus the meeting, when scheduling). Any stage can follow any other — a
- * meeting can be rescheduled, a step skipped — but every change is recorded.
+ * meeting can be rescheduled, a step skipped — but every change is recorded,
+ * in order: see `checkRecording`. Moving a meeting to another time says so
+ * in the entry's note (`rescheduled from <old at>`).
  */
 export function advance(text: string, stage: string, options: AdvanceOptions): string {
   if (!isStage(stage)) throw new InvalidInputError(`unknown stage "${stage}" (use one of: ${STAGES.join(', ')})`);
-  const entry = historyEntry(stage, options);
+  const before = recordedState(text);
+  let entry = historyEntry(stage, options);
+  if (!options.force) checkRecording(before, stage, options.date);
+  const meeting = options.meeting && meetingFields(options.meeting);
+  if (meeting && before.meetingAt !== undefined && before.meetingAt !== meeting.at && before.stage !== undefined && MEETING_PENDING.includes(before.stage)) {
+    const rescheduled = `rescheduled from ${before.meetingAt}`;
+    entry = { ...entry, note: entry.note ? `${rescheduled}; ${entry.note}` : rescheduled };
+  }
   let result = setField(text, ['stage'], stage);
   result = appendToList(result, ['history'], entry);
-  if (options.meeting) result = setField(result, ['meeting'], meetingValue(options.meeting));
+  if (meeting) result = writeMeeting(result, meeting);
   return result;
 }
 
-/** Records a touch (a call, a shared article) without changing the stage. */
+/**
+ * Records a touch (a call, a shared article) without changing the stage: a
+ * history entry marked `touch: true`, dated no earlier than the last entry
+ * unless `force`.
+ */
 export function logInteraction(text: string, stage: Stage, options: Omit<AdvanceOptions, 'meeting'>): string {
-  return appendToList(text, ['history'], historyEntry(stage, options));
+  // `touch: true` tells it from a step: deadlines and the report count steps only.
+  const entry = historyEntry(stage, options, true);
+  if (!options.force) checkRecording(recordedState(text), undefined, options.date);
+  return appendToList(text, ['history'], entry);
 }
 
-function historyEntry(stage: Stage, options: AdvanceOptions): Record<string, string> {
+/**
+ * Throws the `RecordingRefusedError` that `advance` (or, with no `stage`,
+ * `logInteraction`) would throw for this change, without making it: for a
+ * caller that must know before doing anything else (printing a letter).
+ */
+export function checkRecordable(text: string, stage: Stage | undefined, date: string): void {
+  checkRecording(recordedState(text), stage, date);
+}
+
+/** What the note says now, as far as the recording rules need it. */
+interface RecordedState {
+  readonly stage?: Stage;
+  readonly last?: { readonly date: string; readonly stage: string };
+  readonly meetingAt?: string;
+}
+
+function recordedState(text: string): RecordedState {
+  const stage = getField(text, ['stage']);
+  const history = getField(text, ['history']);
+  const lastEntry: unknown = Array.isArray(history) ? history.at(-1) : undefined;
+  const last = isRecord(lastEntry) && isCalendarDate(lastEntry.date) ? { date: lastEntry.date, stage: String(lastEntry.stage ?? 'a change') } : undefined;
+  const at = getField(text, ['meeting', 'at']);
+  return { ...(isStage(stage) ? { stage } : {}), ...(last ? { last } : {}), ...(isMeetingTime(at) ? { meetingAt: at } : {}) };
+}
+
+/**
+ * The history is a record of what happened, in order: a step dated before
+ * the last entry, or a meeting marked held (thanked…) before its day, is
+ * most likely a typo or a letter recorded too early. `stage` is `undefined`
+ * for a touch that keeps the stage.
+ */
+function checkRecording(state: RecordedState, stage: Stage | undefined, date: string): void {
+  if (state.last && date < state.last.date) {
+    throw new RecordingRefusedError(`${date} is before the last entry in the history (${state.last.stage} on ${state.last.date}); the history is kept in date order`);
+  }
+  if (stage && AFTER_MEETING.includes(stage) && state.stage && MEETING_PENDING.includes(state.stage) && state.meetingAt) {
+    const meetingDay = state.meetingAt.slice(0, 10);
+    if (meetingDay > date) throw new RecordingRefusedError(`the meeting is on ${meetingDay}, after ${date}: it cannot be ${stage} yet; if it moved, reschedule it`);
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function historyEntry(stage: Stage, options: AdvanceOptions, touch = false): Record<string, string | boolean> {
   if (!isCalendarDate(options.date)) throw new InvalidInputError(`invalid date "${options.date}" (use YYYY-MM-DD)`);
   if (options.via !== undefined && !isChannel(options.via)) throw new InvalidInputError(`unknown channel "${options.via}"`);
   return {
     date: options.date,
     stage,
+    ...(touch ? { touch: true } : {}),
     ...(options.via ? { via: options.via } : {}),
     ...(options.letter ? { letter: options.letter } : {}),
     ...(options.note ? { note: options.note } : {}),
   };
 }
 
-function meetingValue(meeting: MeetingInput): Record<string, string | number> {
-  if (!isMeetingTime(meeting.at)) throw new InvalidInputError(`invalid meeting time "${meeting.at}" (use YYYY-MM-DDTHH:mm)`);
-  const minutes = meeting.minutes ?? 30;
-  if (!Number.isInteger(minutes) || minutes <= 0 || minutes > 600) throw new InvalidInputError(`invalid meeting length "${minutes}" (whole minutes)`);
-  const format = meeting.format ?? 'video';
-  if (!isMeetingFormat(format)) throw new InvalidInputError(`unknown meeting format "${format}" (use one of: ${MEETING_FORMATS.join(', ')})`);
-  return {
-    at: meeting.at,
-    minutes,
-    format,
-    ...(meeting.place ? { place: meeting.place } : {}),
-    ...(meeting.link ? { link: meeting.link } : {}),
-  };
+/** The meeting fields given, checked; defaults are left to `writeMeeting`, which knows whether there is a meeting to keep. */
+function meetingFields(meeting: MeetingInput): MeetingInput {
+  if (!isMeetingTime(meeting.at)) throw new InvalidInputError(`invalid meeting time "${meeting.at}" (use YYYY-MM-DDTHH:mm, with an offset from -12:00 to +14:00 if any)`);
+  if (meeting.minutes !== undefined && (!Number.isInteger(meeting.minutes) || meeting.minutes <= 0 || meeting.minutes > 600)) throw new InvalidInputError(`invalid meeting length "${meeting.minutes}" (whole minutes)`);
+  if (meeting.format !== undefined && !isMeetingFormat(meeting.format)) throw new InvalidInputError(`unknown meeting format "${meeting.format}" (use one of: ${MEETING_FORMATS.join(', ')})`);
+  if (meeting.link && !isMeetingLink(meeting.link)) throw new InvalidInputError(`invalid meeting link "${meeting.link}" (use a URL such as https://meet.example.com/abc, or tel:+14125550142)`);
+  return meeting;
+}
+
+/**
+ * A note with a meeting keeps it and changes only the fields given, each in
+ * place (comments and the fields not given stay); a note without one gets a
+ * new meeting, 30 minutes by video unless said otherwise.
+ */
+function writeMeeting(text: string, meeting: MeetingInput): string {
+  const current = getField(text, ['meeting']);
+  if (!isRecord(current)) {
+    return setField(text, ['meeting'], {
+      at: meeting.at,
+      minutes: meeting.minutes ?? 30,
+      format: meeting.format ?? 'video',
+      ...(meeting.place ? { place: meeting.place } : {}),
+      ...(meeting.link ? { link: meeting.link } : {}),
+    });
+  }
+  let result = text;
+  for (const key of ['at', 'minutes', 'format', 'place', 'link'] as const) {
+    const value = meeting[key];
+    if (value !== undefined && value !== '' && current[key] !== value) result = setField(result, ['meeting', key], value);
+  }
+  return result;
 }

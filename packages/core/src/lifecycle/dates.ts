@@ -10,7 +10,9 @@ import { addBusinessDays, addDays, differenceInCalendarDays, format, isValid, pa
  */
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MEETING_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?$/;
+const MEETING_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:Z|[+-](\d{2}):?(\d{2}))?$/;
+/** The widest offset any zone uses (Kiribati, +14:00). */
+const MAX_OFFSET_HOURS = 14;
 
 /** How many answers each remembered date function keeps before starting afresh. */
 const REMEMBERED_ANSWERS = 50_000;
@@ -45,7 +47,9 @@ export function isCalendarDate(value: unknown): value is string {
 export function isMeetingTime(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const match = MEETING_TIME.exec(value);
-  return match !== null && isCalendarDate(match[1]) && Number(match[2]) < 24 && Number(match[3]) < 60 && Number(match[4] ?? 0) < 60 && isValid(parseISO(value));
+  if (match === null || !isCalendarDate(match[1]) || Number(match[2]) >= 24 || Number(match[3]) >= 60 || Number(match[4] ?? 0) >= 60) return false;
+  const offsetMinutes = Number(match[5] ?? 0) * 60 + Number(match[6] ?? 0);
+  return Number(match[6] ?? 0) < 60 && offsetMinutes <= MAX_OFFSET_HOURS * 60 && isValid(parseISO(value));
 }
 
 /**

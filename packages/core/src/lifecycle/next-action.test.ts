@@ -3,7 +3,8 @@ import type { Contact } from '../model/contact.js';
 import { readNote } from '../note/read-contact.js';
 import { contactFields, noteText } from '../test-support/builders.js';
 import { defaultRules } from '../workspace/config.js';
-import { advance } from './advance.js';
+import { RecordingRefusedError } from '../errors.js';
+import { advance, checkRecordable, logInteraction } from './advance.js';
 import { addWorkingDays, meetingDate, todayIn } from './dates.js';
 import { agenda, nextAction, nextActions } from './next-action.js';
 
@@ -65,6 +66,22 @@ describe('nextActions', () => {
     expect(actions.map((action) => action.kind)).toEqual(['follow-up']);
   });
 
+  it('suggests a second person only for cold outreach: not for a personal contact or a referral', () => {
+    const kinds = (extra: Record<string, unknown>) => nextActions(at('contacted', '2026-11-16', extra), { ...context, contacts: [] }).map((action) => action.kind);
+    expect(kinds({ source: 'linkedin' })).toEqual(['follow-up', 'second-contact']);
+    expect(kinds({ source: 'cold' })).toEqual(['follow-up', 'second-contact']);
+    expect(kinds({ source: 'personal' })).toEqual(['follow-up']);
+    expect(kinds({ source: 'referral' })).toEqual(['follow-up']);
+    expect(kinds({ source: 'association', referred_by: '[[sam-whitaker]]' })).toEqual(['follow-up']);
+  });
+
+  it('drops the second-person suggestion once dismissed in the note', () => {
+    const kinds = (extra: Record<string, unknown>) => nextActions(at('contacted', '2026-11-16', extra), { ...context, contacts: [] }).map((action) => action.kind);
+    expect(kinds({ dismissed: ['second-contact'] })).toEqual(['follow-up']);
+    expect(kinds({ dismissed: 'second-contact' })).toEqual(['follow-up']);
+    expect(kinds({ dismissed: ['something-else'] })).toEqual(['follow-up', 'second-contact']);
+  });
+
   it('suggests no-response 7 business days after the follow-up', () => {
     expect(nextAction(at('followed-up', '2026-11-13'), context)).toMatchObject({ kind: 'give-up', due: '2026-11-24' });
   });
@@ -77,6 +94,31 @@ describe('nextActions', () => {
   it('asks to prepare today for a meeting booked at short notice', () => {
     const scheduled = at('scheduled', '2026-11-23', { meeting: { at: '2026-11-24T08:30', minutes: 30, format: 'phone' } });
     expect(nextAction(scheduled, context)).toMatchObject({ kind: 'prepare', due: '2026-11-23' });
+  });
+
+  it('shows a scheduled meeting on its day, with its preparation still due two days before (overdue, not moved to today)', () => {
+    const scheduled = at('scheduled', '2026-11-10', { meeting: { at: '2026-11-23T14:00-05:00', minutes: 30, format: 'phone' } });
+    expect(nextActions(scheduled, context)).toEqual([
+      { contactId: 'maya-chen', kind: 'prepare', action: 'Prepare for Maya Chen: research and questions', due: '2026-11-21' },
+      { contactId: 'maya-chen', kind: 'meet', action: 'Meet Maya Chen at 14:00 (phone, 30 min)', due: '2026-11-23' },
+    ]);
+    const items = agenda([scheduled], context);
+    expect(items.map((item) => [item.kind, item.due, item.overdue])).toEqual([
+      ['prepare', '2026-11-21', true],
+      ['meet', '2026-11-23', false],
+    ]);
+  });
+
+  it('dates the preparation of a short-notice meeting by the day it was booked, not by today', () => {
+    const booked = at('scheduled', '2026-11-20', { meeting: { at: '2026-11-21T09:00', minutes: 30, format: 'video' } });
+    const later = { now: new Date('2026-11-25T15:00:00Z'), timezone: zone };
+    // On the 25th the meeting is over: only "mark held" is left.
+    expect(nextActions(booked, later).map((action) => [action.kind, action.due])).toEqual([['mark-held', '2026-11-21']]);
+    const before = { now: new Date('2026-11-20T15:00:00Z'), timezone: zone };
+    expect(nextActions(booked, before).map((action) => [action.kind, action.due])).toEqual([
+      ['prepare', '2026-11-20'],
+      ['meet', '2026-11-21'],
+    ]);
   });
 
   it('reminds of the meeting once prepared', () => {
@@ -106,6 +148,12 @@ describe('nextActions', () => {
     expect(nextAction(at('held', '2026-11-20'), { ...context, rules })).toMatchObject({ due: '2026-11-20' });
   });
 
+  it('drops a manual next action once the contact is closed', () => {
+    for (const stage of ['archived', 'declined', 'no-response'] as const) {
+      expect(nextActions(at(stage, '2026-11-16', { next: { action: 'Call her assistant', due: '2026-11-30' } }), context), stage).toEqual([]);
+    }
+  });
+
   it('lets a manual next action win', () => {
     const manual = at('contacted', '2026-11-16', { next: { action: 'Call her assistant', due: '2026-11-30' } });
     expect(nextActions(manual, context)).toEqual([{ contactId: 'maya-chen', kind: 'manual', action: 'Call her assistant', due: '2026-11-30' }]);
@@ -127,6 +175,22 @@ describe('agenda', () => {
     expect(items.map((item) => [item.id, item.due, item.overdue])).toEqual([
       ['held', '2026-11-21', true],
       ['nurtured', '2026-12-31', false],
+      ['new', null, false],
+    ]);
+  });
+
+  it('lists people waiting for a first letter as undated actions, after every dated one, by name', () => {
+    const contacts = [
+      contact({ name: 'Zoe Referred', stage: 'identified', referred_by: '[[held]]' }, 'zoe.md'),
+      contact({ name: 'Later Person', stage: 'nurturing', history: [{ date: '2027-03-01', stage: 'nurturing' }] }, 'later.md'),
+      contact({ name: 'Abe Cold', stage: 'identified' }, 'abe.md'),
+      contact({ name: 'Manual', stage: 'contacted', next: { action: 'Call the front desk' } }, 'manual.md'),
+    ];
+    expect(agenda(contacts, { now: monday, timezone: zone })).toEqual([
+      { id: 'later', name: 'Later Person', file: 'later.md', kind: 'keep-in-touch', action: 'Keep in touch with Later Person', due: '2027-04-30', overdue: false, letter: 'keep-in-touch' },
+      { id: 'abe', name: 'Abe Cold', file: 'abe.md', kind: 'write', action: 'Write to Abe Cold', due: null, overdue: false, letter: 'cold-email' },
+      { id: 'manual', name: 'Manual', file: 'manual.md', kind: 'manual', action: 'Call the front desk', due: null, overdue: false },
+      { id: 'zoe', name: 'Zoe Referred', file: 'zoe.md', kind: 'write', action: 'Write to Zoe Referred, naming who referred you', due: null, overdue: false, letter: 'referral' },
     ]);
   });
 });
@@ -148,8 +212,93 @@ describe('advance', () => {
     result = advance(result, 'scheduled', { date: '2026-11-26', note: 'moved to next week', meeting: { at: '2026-12-02T08:30', minutes: 45 } });
     const reading = readNote('maya-chen.md', result);
     expect(reading.diagnostics).toEqual([]);
-    expect(reading.contact?.meeting).toEqual({ at: '2026-12-02T08:30', minutes: 45, format: 'video' });
+    expect(reading.contact?.meeting).toEqual({ at: '2026-12-02T08:30', minutes: 45, format: 'phone' });
     expect(reading.contact?.history.map((entry) => entry.stage)).toEqual(['identified', 'scheduled', 'prepared', 'scheduled']);
+    expect(reading.contact?.history.at(-1)).toEqual({ date: '2026-11-26', stage: 'scheduled', note: 'rescheduled from 2026-11-27T08:30; moved to next week' });
+  });
+
+  it('reschedules by changing only the time, keeping place, link, format, length and comments', () => {
+    const scheduled = [
+      '---',
+      'type: contact',
+      'name: Lena Ortiz',
+      'stage: scheduled',
+      'history:',
+      '  - date: 2026-12-01',
+      '    stage: scheduled',
+      'meeting:',
+      '  at: 2027-01-05T09:00',
+      '  minutes: 20 # she has a hard stop',
+      '  format: in-person',
+      '  place: Blue Bottle, 5th and Pine',
+      '  link: https://meet.example.com/lena',
+      '---',
+      '',
+    ].join('\n');
+    const result = advance(scheduled, 'scheduled', { date: '2026-12-03', meeting: { at: '2027-01-07T09:00' } });
+    expect(result).toBe(
+      [
+        '---',
+        'type: contact',
+        'name: Lena Ortiz',
+        'stage: scheduled',
+        'history:',
+        '  - date: 2026-12-01',
+        '    stage: scheduled',
+        '  - date: 2026-12-03',
+        '    stage: scheduled',
+        '    note: rescheduled from 2027-01-05T09:00',
+        'meeting:',
+        '  at: 2027-01-07T09:00',
+        '  minutes: 20 # she has a hard stop',
+        '  format: in-person',
+        '  place: Blue Bottle, 5th and Pine',
+        '  link: https://meet.example.com/lena',
+        '---',
+        '',
+      ].join('\n'),
+    );
+    const moved = advance(scheduled, 'scheduled', { date: '2026-12-03', meeting: { at: '2027-01-05T09:00', format: 'video', minutes: 30 } });
+    expect(readNote('lena-ortiz.md', moved).contact?.meeting).toEqual({ at: '2027-01-05T09:00', minutes: 30, format: 'video', place: 'Blue Bottle, 5th and Pine', link: 'https://meet.example.com/lena' });
+    // Same time: nothing was rescheduled.
+    expect(readNote('lena-ortiz.md', moved).contact?.history.at(-1)).toEqual({ date: '2026-12-03', stage: 'scheduled' });
+  });
+
+  it('logs a touch as a history entry marked touch, which moves keep-in-touch but no step deadline', () => {
+    const contacted = advance(text, 'contacted', { date: '2026-11-16' });
+    const touched = logInteraction(contacted, 'contacted', { date: '2026-11-20', via: 'in-person', note: 'met at the chapter meetup' });
+    expect(touched).toBe(contacted.replace('    stage: contacted\n---', '    stage: contacted\n  - date: 2026-11-20\n    stage: contacted\n    touch: true\n    via: in-person\n    note: met at the chapter meetup\n---'));
+    const reading = readNote('maya-chen.md', touched);
+    expect(reading.diagnostics).toEqual([]);
+    // The follow-up still counts from the letter (2026-11-16), not from the touch.
+    expect(nextAction(reading.contact!, { now: monday, timezone: zone })).toMatchObject({ kind: 'follow-up', due: '2026-11-25' });
+    const thanked = advance(text, 'thanked', { date: '2026-11-05' });
+    const nurtured = readNote('maya-chen.md', logInteraction(thanked, 'thanked', { date: '2026-11-20', note: 'shared an article' })).contact!;
+    expect(nextAction(nurtured, { now: monday, timezone: zone })).toMatchObject({ kind: 'keep-in-touch', due: '2027-01-19' });
+  });
+
+  it('refuses a step dated before the last history entry, unless forced', () => {
+    const contacted = advance(text, 'contacted', { date: '2026-11-10' });
+    expect(() => advance(contacted, 'held', { date: '2026-11-09' })).toThrow(RecordingRefusedError);
+    expect(() => advance(contacted, 'held', { date: '2026-11-09' })).toThrow('2026-11-09 is before the last entry in the history (contacted on 2026-11-10); the history is kept in date order');
+    expect(() => logInteraction(contacted, 'contacted', { date: '2026-11-09', note: 'called' })).toThrow(RecordingRefusedError);
+    expect(readNote('maya-chen.md', advance(contacted, 'held', { date: '2026-11-09', force: true })).contact?.history.at(-1)).toEqual({ date: '2026-11-09', stage: 'held' });
+    // The same day is in order.
+    expect(readNote('maya-chen.md', advance(contacted, 'scheduled', { date: '2026-11-10', meeting: { at: '2026-11-20T10:00' } })).contact?.stage).toBe('scheduled');
+  });
+
+  it('refuses to mark held, thanked or nurturing before the day of a meeting still to come, unless forced', () => {
+    const scheduled = advance(text, 'scheduled', { date: '2026-11-10', meeting: { at: '2026-11-25T10:00' } });
+    for (const stage of ['held', 'thanked', 'nurturing']) {
+      expect(() => advance(scheduled, stage, { date: '2026-11-12' })).toThrow(`the meeting is on 2026-11-25, after 2026-11-12: it cannot be ${stage} yet; if it moved, reschedule it`);
+    }
+    expect(() => advance(scheduled, 'held', { date: '2026-11-12' })).toThrow(RecordingRefusedError);
+    expect(readNote('maya-chen.md', advance(scheduled, 'held', { date: '2026-11-25' })).contact?.stage).toBe('held');
+    expect(readNote('maya-chen.md', advance(scheduled, 'thanked', { date: '2026-11-12', force: true })).contact?.stage).toBe('thanked');
+    // Cancelling is not skipping the meeting.
+    expect(readNote('maya-chen.md', advance(scheduled, 'declined', { date: '2026-11-12' })).contact?.stage).toBe('declined');
+    expect(() => checkRecordable(scheduled, 'thanked', '2026-11-12')).toThrow(RecordingRefusedError);
+    expect(() => checkRecordable(scheduled, 'prepared', '2026-11-12')).not.toThrow();
   });
 
   it('rejects an unknown stage, a bad date and a bad meeting time', async () => {

@@ -30,13 +30,14 @@ export interface ActionContext {
 
 /**
  * Every suggested action for one contact, main one first. A manual `next`
- * in the note replaces them all.
+ * in the note replaces them all, except for a closed contact: closing ends
+ * every action, a `next` written before it included.
  */
 export function nextActions(contact: Contact, context: ActionContext): NextAction[] {
   const rules = context.rules ?? defaultRules;
   const make = (kind: ActionKind, action: string, due: string | null, letter?: string): NextAction => (letter ? { contactId: contact.id, kind, action, due, letter } : { contactId: contact.id, kind, action, due });
-  if (contact.next) return [make('manual', contact.next.action, contact.next.due)];
   if (CLOSED_STAGES.includes(contact.stage)) return [];
+  if (contact.next) return [make('manual', contact.next.action, contact.next.due)];
 
   const since = stageDate(contact, contact.stage);
   const name = contact.name;
@@ -45,7 +46,7 @@ export function nextActions(contact: Contact, context: ActionContext): NextActio
       return [make('write', `Write to ${name}${contact.referredBy ? ', naming who referred you' : ''}`, null, contact.referredBy ? 'referral' : 'cold-email')];
     case 'contacted': {
       const actions = [make('follow-up', `Follow up with ${name} if there is no reply`, since && addWorkingDays(since, rules.followUpAfter), 'follow-up')];
-      if (since && contact.organization && !hasColleague(contact, context.contacts)) {
+      if (since && contact.organization && isColdOutreach(contact) && !isDismissed(contact, 'second-contact') && !hasColleague(contact, context.contacts)) {
         actions.push(make('second-contact', `Try a second person at ${contact.organization}`, addWorkingDays(since, rules.secondContactAfter)));
       }
       return actions;
@@ -59,10 +60,10 @@ export function nextActions(contact: Contact, context: ActionContext): NextActio
       const day = meetingDate(meeting.at, context.timezone);
       const end = meetingStart(meeting.at, context.timezone).getTime() + meeting.minutes * 60_000;
       if (context.now.getTime() >= end) return [make('mark-held', `Record the meeting with ${name} as held and write your notes`, day)];
-      if (contact.stage === 'scheduled') {
-        return [make('prepare', `Prepare for ${name}: research and questions`, minDate(addCalendarDays(day, -rules.prepareBefore), day, todayIn(context.timezone, context.now)))];
-      }
-      return [make('meet', `Meet ${name} at ${meetingClock(meeting.at, context.timezone)} (${meeting.format}, ${meeting.minutes} min)`, day)];
+      const meet = make('meet', `Meet ${name} at ${meetingClock(meeting.at, context.timezone)} (${meeting.format}, ${meeting.minutes} min)`, day);
+      if (contact.stage === 'prepared') return [meet];
+      // Dated by the meeting, never by today: an unprepared meeting shows as overdue preparation, and the meeting itself still shows on its day.
+      return [make('prepare', `Prepare for ${name}: research and questions`, prepareBy(addCalendarDays(day, -rules.prepareBefore), since, day)), meet];
     }
     case 'held':
       return [make('thank', `Send ${name} a thank-you note`, since && addCalendarDays(since, rules.thankWithin), 'thank-you')];
@@ -81,10 +82,11 @@ export function nextAction(contact: Contact, context: ActionContext): NextAction
   return nextActions(contact, context)[0] ?? null;
 }
 
-/** Date the contact entered `stage`: the latest history entry for it, else the latest entry at all. */
+/** Date the contact entered `stage`: the latest history entry for it (a logged touch is not a step), else the latest entry at all. */
 export function stageDate(contact: Contact, stage: Stage): string | null {
   for (let i = contact.history.length - 1; i >= 0; i--) {
-    if (contact.history[i]!.stage === stage) return contact.history[i]!.date;
+    const entry = contact.history[i]!;
+    if (entry.stage === stage && !entry.touch) return entry.date;
   }
   return contact.history.at(-1)?.date ?? null;
 }
@@ -125,10 +127,33 @@ function activeIdsByOrganization(contacts: readonly Contact[]): Map<string, Set<
   return index;
 }
 
-/** Preparation is due before the meeting, but never "before today" for a meeting booked at short notice. */
-function minDate(prepareBy: string, meetingDay: string, today: string): string {
-  if (prepareBy >= today) return prepareBy;
-  return today <= meetingDay ? today : meetingDay;
+/** Preparation is due `prepareBefore` days ahead, but not before the day a short-notice meeting was booked, nor after the meeting. */
+function prepareBy(daysBefore: string, booked: string | null, meetingDay: string): string {
+  const due = booked !== null && booked > daysBefore ? booked : daysBefore;
+  return due < meetingDay ? due : meetingDay;
+}
+
+/**
+ * Cold outreach: found without a personal tie or a referral. Only then does
+ * a silent organization call for a second person (the 3B7 rule); a friend
+ * or a referral is followed up, not worked around.
+ */
+export function isColdOutreach(contact: Contact): boolean {
+  return contact.referredBy === undefined && contact.source !== 'personal' && contact.source !== 'referral';
+}
+
+/** Suggested actions a note can turn off in its `dismissed` list. */
+export const DISMISSABLE_ACTIONS = ['second-contact'] as const satisfies readonly ActionKind[];
+export type DismissableAction = (typeof DISMISSABLE_ACTIONS)[number];
+
+export function isDismissableAction(value: unknown): value is DismissableAction {
+  return typeof value === 'string' && (DISMISSABLE_ACTIONS as readonly string[]).includes(value);
+}
+
+/** True when the note's `dismissed` field (a list, or one name) names `kind`. */
+export function isDismissed(contact: Contact, kind: DismissableAction): boolean {
+  const dismissed = contact.fields.dismissed;
+  return dismissed === kind || (Array.isArray(dismissed) && dismissed.includes(kind));
 }
 
 /** One line of the agenda. */
@@ -138,12 +163,14 @@ export interface AgendaItem {
   readonly file: string;
   readonly kind: ActionKind;
   readonly action: string;
-  readonly due: string;
+  /** `YYYY-MM-DD`; `null` for an undated action (someone to write to, a `next` without `due`). */
+  readonly due: string | null;
+  /** `true` when `due` is before today; always `false` when undated. */
   readonly overdue: boolean;
   readonly letter?: string;
 }
 
-/** Every dated action across contacts, soonest first (overdue flagged). */
+/** Every action across contacts: dated ones soonest first (overdue flagged), then the undated ones. */
 export function agenda(contacts: readonly Contact[], context: ActionContext): AgendaItem[] {
   const today = todayIn(context.timezone, context.now);
   const withContacts = { ...context, contacts: context.contacts ?? contacts };
@@ -154,15 +181,22 @@ export function agenda(contacts: readonly Contact[], context: ActionContext): Ag
 export function contactAgenda(contact: Contact, context: ActionContext, today: string): AgendaItem[] {
   const items: AgendaItem[] = [];
   for (const action of nextActions(contact, context)) {
-    if (action.due === null) continue;
     const { kind, due, letter } = action;
-    const overdue = due < today;
+    const overdue = due !== null && due < today;
     items.push(letter ? { id: contact.id, name: contact.name, file: contact.file, kind, action: action.action, due, overdue, letter } : { id: contact.id, name: contact.name, file: contact.file, kind, action: action.action, due, overdue });
   }
   return items;
 }
 
-/** Agenda order: soonest first, then by name and action. */
+/** Agenda order: soonest first, undated last, then by name and action. */
 export function compareAgendaItems(a: AgendaItem, b: AgendaItem): number {
-  return a.due.localeCompare(b.due) || a.name.localeCompare(b.name) || a.action.localeCompare(b.action);
+  return compareDue(a.due, b.due) || a.name.localeCompare(b.name) || a.action.localeCompare(b.action);
+}
+
+/** Due dates in agenda order: `YYYY-MM-DD` by code units (their calendar order), `null` (undated) after every date. */
+export function compareDue(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
 }

@@ -7,6 +7,8 @@ export interface HistoryEntry {
   readonly via?: string;
   readonly letter?: string;
   readonly note?: string;
+  /** `true` for a touch logged without a stage change (`rapport log`): it counts for keeping in touch, not as a step. */
+  readonly touch?: boolean;
 }
 
 /** A planned conversation. `at` keeps the note's own text (`YYYY-MM-DDTHH:mm[offset]`). */

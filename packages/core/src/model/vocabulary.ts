@@ -44,6 +44,13 @@ export function isMeetingFormat(value: unknown): value is MeetingFormat {
   return typeof value === 'string' && (MEETING_FORMATS as readonly string[]).includes(value);
 }
 
+/** A meeting link: an absolute URL such as `https://meet.example.com/abc` or a dial-in `tel:+14125550142`. */
+export function isMeetingLink(value: unknown): value is string {
+  if (typeof value !== 'string' || /\s/.test(value) || !URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname !== '';
+}
+
 export function isChannel(value: unknown): value is Channel {
   return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
 }

@@ -110,8 +110,10 @@ describe('NodeStore', () => {
     await writeFile(join(root, 'a.md.4117527850'), 'half a note');
     await writeFile(join(root, 'people/deep/b.md.12345'), 'another half');
     await writeFile(join(root, 'a.md.77'), 'a write in progress');
+    await writeFile(join(root, 'a.md.4117.9f3c2a1b.tmp'), 'half an imported note');
     const past = new Date(Date.now() - 120_000);
     await utimes(join(root, 'a.md.4117527850'), past, past);
+    await utimes(join(root, 'a.md.4117.9f3c2a1b.tmp'), past, past);
     await utimes(join(root, 'people/deep/b.md.12345'), past, past);
     const store = new NodeStore(root);
     expect(await store.listNotes()).toEqual(['a.md', 'people/deep/b.md']);

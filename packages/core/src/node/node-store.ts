@@ -1,13 +1,13 @@
 import { isUtf8 } from 'node:buffer';
-import { randomInt } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeSync, type Dirent, type Stats } from 'node:fs';
-import { opendir, stat } from 'node:fs/promises';
+import { randomBytes, randomInt } from 'node:crypto';
+import { accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Dirent, type Stats } from 'node:fs';
+import { open, opendir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { lockSync } from 'proper-lockfile';
 import { InvalidEncodingError, InvalidInputError, NoteConflictError, UneditableNoteError } from '../errors.js';
 import { readLayout } from '../note/source.js';
-import { contentVersion, type NoteStore, type StoredText, type WriteOptions } from '../workspace/store.js';
+import { contentVersion, type NewFile, type NoteStore, type StoredText, type WriteOptions } from '../workspace/store.js';
 
 /** A notes folder on the local disk. Writes go to a temp file and are renamed into place. */
 export class NodeStore implements NoteStore {
@@ -280,6 +280,57 @@ export class NodeStore implements NoteStore {
     }
   }
 
+  /**
+   * Creates new notes in bulk, each whole or not at all: every text goes to
+   * a temp file, the temp files are flushed to disk together (an fsync per
+   * file, run in parallel, so the disk commits them in a few batches rather
+   * than one by one), then each is hard-linked to its name, which fails
+   * rather than replace a note that appeared meanwhile. No lock is needed:
+   * a note that does not exist yet has no reader to race.
+   */
+  async createMany(files: readonly NewFile[]): Promise<readonly string[]> {
+    const staged: { path: string; absolute: string; temp: string }[] = [];
+    const existed: string[] = [];
+    const folders = new Set<string>();
+    try {
+      for (const { path, text } of files) {
+        const absolute = this.resolve(path);
+        const folder = dirname(absolute);
+        if (!folders.has(folder)) {
+          mkdirSync(folder, { recursive: true });
+          accessSync(folder, constants.W_OK);
+          folders.add(folder);
+        }
+        const temp = `${absolute}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+        writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx' });
+        staged.push({ path, absolute, temp });
+      }
+      let next = 0;
+      const flush = async () => {
+        while (next < staged.length) {
+          const handle = await open(staged[next++]!.temp, 'r+');
+          try {
+            await handle.sync();
+          } finally {
+            await handle.close();
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(CREATE_FLUSHES, staged.length) }, flush));
+      for (const { path, absolute, temp } of staged) {
+        try {
+          linkSync(temp, absolute);
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+          existed.push(path);
+        }
+      }
+    } finally {
+      for (const { temp } of staged) rmSync(temp, { force: true });
+    }
+    return existed;
+  }
+
   /** The absolute path of a folder-relative path; refuses anything outside the folder. */
   resolve(path: string): string {
     if (isAbsolute(path) || path.includes('\0')) throw new InvalidInputError(`${path} is not a path inside the notes folder`);
@@ -303,6 +354,9 @@ function isFolderSync(path: string): boolean {
     return false;
   }
 }
+
+/** How many fsyncs `createMany` keeps in flight (the thread pool runs four at a time). */
+const CREATE_FLUSHES = 16;
 
 /** A lock older than this was left by a process that died holding it. */
 const STALE_LOCK_MS = 2_000;
@@ -337,8 +391,8 @@ async function lockNote(absolute: string, path: string): Promise<() => void> {
   }
 }
 
-/** Temp files of this store's writes (and write-file-atomic's, which it used before): the note's name and a number. */
-const LEFTOVER = /\.md\.\d+$/i;
+/** Temp files of this store's writes (and write-file-atomic's, which it used before): the note's name and a number; or, from `createMany`, a process id, hex digits and `.tmp`. */
+const LEFTOVER = /\.md\.(\d+|\d+\.[0-9a-f]+\.tmp)$/i;
 /** A temp file this old is no write in progress. */
 const LEFTOVER_AGE_MS = 60_000;
 /** A note modified in place more recently than this may be half-saved by an editor: wait. */

@@ -2,8 +2,9 @@ import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { DIAGNOSTIC_RULES, type Diagnostic, type DiagnosticRule } from '../diagnostics.js';
 import { isCalendarDate, isMeetingTime } from '../lifecycle/dates.js';
 import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contact.js';
-import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, isChannel, isMeetingFormat, isSource, isStage, type Stage } from '../model/vocabulary.js';
+import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, isChannel, isMeetingFormat, isMeetingLink, isSource, isStage, type Stage } from '../model/vocabulary.js';
 import { findSection, scanSections } from './body.js';
+import { findConflicts } from '../merge/conflict-markers.js';
 import { detach, detachData } from './detached-string.js';
 import { parseFastFrontmatter } from './fast-frontmatter.js';
 import { asRecord, parseFrontmatter } from './frontmatter.js';
@@ -47,6 +48,10 @@ type Path = readonly (string | number)[];
  */
 export function readNote(file: string, text: string): NoteReading {
   const layout = readLayout(text);
+  return withConflicts(file, layout, () => readFastOrExact(file, layout));
+}
+
+function readFastOrExact(file: string, layout: NoteLayout): NoteReading {
   const block = layout.frontmatter;
   const fast = block && parseFastFrontmatter(block.yaml);
   if (block && fast) {
@@ -61,11 +66,36 @@ export function readNote(file: string, text: string): NoteReading {
     });
     if (located) return reading;
   }
-  return readNoteExact(file, text, layout);
+  return readExact(file, layout);
 }
 
 /** `readNote` with the frontmatter always read by `yaml`'s Document API: the reference the fast path matches. */
 export function readNoteExact(file: string, text: string, layout: NoteLayout = readLayout(text)): NoteReading {
+  return withConflicts(file, layout, () => readExact(file, layout));
+}
+
+/**
+ * A note holding git's conflict markers gets one `merge-conflict` diagnostic
+ * per conflict, at its `<<<<<<<` line, instead of the YAML errors the
+ * markers cause. It is still a contact when the conflicts are all in the
+ * body; one in the frontmatter leaves no contact to read.
+ */
+function withConflicts(file: string, layout: NoteLayout, read: () => NoteReading): NoteReading {
+  const conflicts = findConflicts(layout.content);
+  if (conflicts.length === 0) return read();
+  const diagnostics: Diagnostic[] = [];
+  const report = reporter(file, layout.content, diagnostics);
+  for (const conflict of conflicts) {
+    report('merge-conflict', conflict.start, conflict.start + 7, 'Merge conflict: resolve it, keep both history entries', `Keep what each side wrote between <<<<<<< and >>>>>>> (line ${conflict.endLine}) and delete the marker lines`);
+  }
+  if (layout.frontmatter && conflicts.every((conflict) => conflict.start >= layout.bodyStart)) {
+    const reading = read();
+    return { ...reading, diagnostics: [...reading.diagnostics, ...diagnostics] };
+  }
+  return { isContact: /^type:[ \t]*['"]?contact\b/m.test(layout.content), contact: undefined, diagnostics, referredByRange: undefined };
+}
+
+function readExact(file: string, layout: NoteLayout): NoteReading {
   const diagnostics: Diagnostic[] = [];
   const report = reporter(file, layout.content, diagnostics);
   if (!layout.frontmatter) {
@@ -313,6 +343,7 @@ function readHistoryEntry(raw: unknown, problem: Problem): HistoryEntry | undefi
     ...(typeof entry.via === 'string' ? { via: entry.via } : {}),
     ...(typeof entry.letter === 'string' ? { letter: entry.letter } : {}),
     ...(typeof entry.note === 'string' ? { note: entry.note } : {}),
+    ...(entry.touch === true ? { touch: true } : {}),
   };
 }
 
@@ -353,13 +384,16 @@ function readMeeting(raw: unknown, problem: Problem): Meeting | undefined {
   for (const key of ['place', 'link'] as const) {
     if (meeting[key] !== undefined && meeting[key] !== null && typeof meeting[key] !== 'string') problem('invalid-type', key, `\`${key}\` must be text`);
   }
+  if (typeof meeting.link === 'string' && !isMeetingLink(meeting.link)) {
+    problem('invalid-value', 'link', `\`link\` is not a URL: ${JSON.stringify(meeting.link)}`, 'Write the full address, such as https://meet.example.com/abc, or tel:+14125550142');
+  }
   if (!valid) return undefined;
   return {
     at: meeting.at as string,
     minutes: minutes as number,
     format: formatValue as Meeting['format'],
     ...(typeof meeting.place === 'string' ? { place: meeting.place } : {}),
-    ...(typeof meeting.link === 'string' ? { link: meeting.link } : {}),
+    ...(isMeetingLink(meeting.link) ? { link: meeting.link } : {}),
   };
 }
 

@@ -40,6 +40,7 @@ export const contactSchema = {
           via: { enum: [...CHANNELS], description: 'Channel used.' },
           letter: { type: 'string', description: 'Letter template sent.' },
           note: { type: 'string' },
+          touch: { type: 'boolean', description: 'A touch logged without a stage change.' },
         },
       },
     },

@@ -32,6 +32,8 @@ export interface FrontmatterBlock {
 }
 
 const FENCE = /^---[ \t]*$/;
+// YAML's own end-of-document marker closes a frontmatter too (Pandoc and Jekyll write it).
+const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** Finds BOM, line endings and frontmatter fences without parsing anything. */
 export function readLayout(text: string): NoteLayout {
@@ -47,7 +49,7 @@ export function readLayout(text: string): NoteLayout {
   while (lineStart <= content.length) {
     const lineEnd = content.indexOf('\n', lineStart);
     const line = stripCr(content.slice(lineStart, lineEnd < 0 ? content.length : lineEnd));
-    if (FENCE.test(line)) {
+    if (CLOSING_FENCE.test(line)) {
       return {
         ...none,
         frontmatter: { start, end: lineStart, yaml: content.slice(start, lineStart) },

@@ -54,6 +54,11 @@ export function newQuestions(text: string, questions: readonly string[]): string
   return plan(text, questions).fresh;
 }
 
+/** The questions in the note's `## Questions` section, in order. */
+export function questionsInNote(text: string): string[] {
+  return plan(text, []).items.map((item) => item.text.replace(/\s+/g, ' ').trim());
+}
+
 function plan(text: string, questions: readonly string[]) {
   const layout = readLayout(text);
   const section = findSection(scanSections(layout.content, layout.bodyStart), QUESTIONS_SECTION);

@@ -100,10 +100,11 @@ describe('pickQuestions', () => {
     expect(pickQuestions(set)).toEqual(QUESTION_BANK);
   });
 
-  it('picks a count by taking each theme first question in turn', () => {
-    expect(pickQuestions(set, { count: 6 }).map((question) => question.id)).toEqual(['trends-1', 'insights-1', 'advice-1', 'resources-1', 'assignments-1', 'referrals-1']);
-    expect(pickQuestions(set, { count: 12 }).map((question) => question.id).slice(9)).toEqual(['trends-2', 'insights-2', 'referrals-1']);
+  it('picks a count: an opener first, the themes that matter next, "who else" last', () => {
+    expect(pickQuestions(set, { count: 6 }).map((question) => question.id)).toEqual(['path-1', 'day-5', 'path-4', 'skills-3', 'assignments-5', 'referrals-1']);
+    expect(pickQuestions(set, { count: 12 }).map((question) => question.id)).toEqual(['path-1', 'insights-1', 'day-5', 'path-4', 'skills-3', 'assignments-5', 'advice-3', 'trends-2', 'hindsight-4', 'insights-5', 'resources-4', 'referrals-1']);
     expect(pickQuestions(set, { count: 1000 })).toHaveLength(QUESTION_BANK.length);
+    expect(pickQuestions(set, { count: 1 }).map((question) => question.id)).toEqual(['referrals-1']);
   });
 
   it('refuses unknown ids, themes and counts', () => {

@@ -2,7 +2,9 @@ import type { Diagnostic } from '../diagnostics.js';
 import { InvalidInputError } from '../errors.js';
 import { LineIndex, readLayout } from '../note/source.js';
 import type { NoteStore } from '../workspace/store.js';
+import { questionKey } from './question-key.js';
 import { CLOSING_QUESTION, CLOSING_THEME, QUESTION_BANK, QUESTION_THEMES, type Question, type QuestionTheme } from './bank.js';
+import { tailoredQuestions, type QuestionAudience } from './tailored.js';
 
 /** Where a user adds questions, relative to the notes folder. */
 export const QUESTIONS_PATH = '.rapport/questions.md';
@@ -26,10 +28,7 @@ function themeKey(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** Lowercase words without the final punctuation, to spot the same question written twice. */
-export function questionKey(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s?.!:]+$/, '').trim();
-}
+export { questionKey };
 
 function slug(text: string): string {
   return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'mine';
@@ -175,8 +174,15 @@ export interface QuestionPick {
   readonly theme?: string;
   /** These questions, in this order (most important first). */
   readonly ids?: readonly string[];
-  /** This many questions, taking each theme's first question in turn, then its second… Default: all. */
+  /**
+   * This many questions, "who else" included: rapport-building openers
+   * first, the themes that matter for the person (`for`) and the user's own
+   * themes next, then the rest, varied by person (see `tailoredQuestions`).
+   * Default: all.
+   */
   readonly count?: number;
+  /** The person a counted pick is for. Default: nobody in particular (the same list every time). */
+  readonly for?: QuestionAudience;
 }
 
 /**
@@ -199,19 +205,9 @@ export function pickQuestions(set: QuestionSet, pick: QuestionPick = {}): Questi
     chosen = [...new Set(pick.ids)].map((id) => set.questions.find((question) => question.id === id)!).filter((question) => question !== closing);
   } else if (pick.count !== undefined) {
     if (!Number.isInteger(pick.count) || pick.count < 1) throw new InvalidInputError(`cannot pick ${pick.count} questions (give a whole number, 1 or more)`);
-    chosen = roundRobin(candidates, set.themes).slice(0, pick.count - 1);
+    chosen = tailoredQuestions(candidates, set.themes, pick.count - 1, pick.for);
   } else {
     chosen = candidates;
   }
   return [...chosen, closing];
-}
-
-/** Each theme's first question, then each theme's second, and so on. */
-function roundRobin(questions: readonly Question[], themes: readonly QuestionTheme[]): Question[] {
-  const queues = themes.map((theme) => questions.filter((question) => question.theme === theme.id)).filter((queue) => queue.length > 0);
-  const result: Question[] = [];
-  for (let round = 0; result.length < questions.length; round++) {
-    for (const queue of queues) if (queue[round]) result.push(queue[round]!);
-  }
-  return result;
 }

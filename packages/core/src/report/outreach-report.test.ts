@@ -48,6 +48,22 @@ describe('outreachReport', () => {
     expect(outreachReport(contacts, { since: '2026-11-11' }).total.referralsGained).toBe(0);
   });
 
+  it('counts steps only: a touch logged after the thank-you is neither a thank-you nor outreach', () => {
+    const touched = readNote('t.md', noteText(contactFields({ name: 't', stage: 'thanked', history: [
+      { date: '2026-11-03', stage: 'contacted' },
+      { date: '2026-11-05', stage: 'held' },
+      { date: '2026-11-06', stage: 'thanked' },
+      { date: '2026-11-20', stage: 'thanked', touch: true, note: 'shared an article' },
+    ] }))).contact!;
+    expect(outreachReport([touched]).total).toEqual({ outreachSent: 1, contacted: 1, replied: 1, replyRate: 1, meetingsHeld: 1, thankYous: 1, thankYousOnTime: 1, referralsGained: 0 });
+    expect(outreachReport([touched]).weeks.map((week) => week.week)).toEqual(['2026-W45']);
+  });
+
+  it('leaves out what happened after until', () => {
+    // c, referred by a, was first recorded on 2026-11-10.
+    expect(outreachReport(contacts, { until: '2026-11-12' }).total).toEqual({ outreachSent: 3, contacted: 3, replied: 1, replyRate: 1 / 3, meetingsHeld: 1, thankYous: 0, thankYousOnTime: 0, referralsGained: 1 });
+  });
+
   it('judges thank-yous by rules.thankWithin', () => {
     expect(outreachReport(contacts, { rules: { ...defaultRules, thankWithin: 4 } }).total.thankYousOnTime).toBe(2);
     expect(outreachReport(contacts, { rules: { ...defaultRules, thankWithin: 0 } }).total.thankYousOnTime).toBe(0);

@@ -55,6 +55,8 @@ function isoWeek(date: string): string {
 export interface OutreachReportOptions {
   /** First day counted, `YYYY-MM-DD`. Default: the whole history. */
   readonly since?: string;
+  /** Last day counted (the report as of that day), `YYYY-MM-DD`. Default: the whole history. */
+  readonly until?: string;
   /** For `thankWithin`. Default `defaultRules`. */
   readonly rules?: Rules;
 }
@@ -66,11 +68,12 @@ export interface OutreachReportOptions {
  */
 export function outreachReport(contacts: readonly Contact[], options: OutreachReportOptions = {}): OutreachReport {
   const since = options.since ?? null;
+  const until = options.until ?? null;
   const rules = options.rules ?? defaultRules;
   const weeks = new Map<string, Counter>();
   const total = emptyCounter();
   const count = (date: string, key: keyof Counter) => {
-    if (since !== null && date < since) return;
+    if ((since !== null && date < since) || (until !== null && date > until)) return;
     const week = isoWeek(date);
     const counter = weeks.get(week) ?? emptyCounter();
     counter[key]++;
@@ -79,7 +82,8 @@ export function outreachReport(contacts: readonly Contact[], options: OutreachRe
   };
 
   for (const contact of contacts) {
-    const history = contact.history;
+    // Steps only (a logged touch is not a letter sent nor a meeting), and none after `until`: they have not happened yet as of that day.
+    const history = contact.history.filter((entry) => !entry.touch && (until === null || entry.date <= until));
     const firstContact = history.find((entry) => entry.stage === 'contacted');
     let lastHeld: string | undefined;
     for (const entry of history) {

@@ -1,5 +1,6 @@
+import leven from 'leven';
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, Severity } from '../diagnostics.js';
 import { isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
 import { YAML_OPTIONS, MAX_ALIAS_COUNT } from '../note/frontmatter.js';
 import { LineIndex } from '../note/source.js';
@@ -45,6 +46,12 @@ export interface RapportConfig {
   readonly rules: Rules;
   /** Frontmatter fields left out of exports. Default none. */
   readonly privateFields: readonly string[];
+  /**
+   * Set when the `private:` setting cannot be read as written (a YAML error
+   * in the config, a value that is not a list, a mistyped key such as
+   * `privat`): exports must refuse rather than leak what was meant to stay out.
+   */
+  readonly privateFieldsUnreadable?: true;
 }
 
 export const defaultRules: Rules = Object.freeze({
@@ -70,6 +77,9 @@ const RULE_KEYS: Record<string, keyof Rules> = {
   touch_every: 'touchEvery',
 };
 
+/** The top-level settings a config may hold. */
+const CONFIG_KEYS = ['profile', 'timezone', 'notes_folder', 'rules', 'private'] as const;
+
 export interface ConfigReading {
   readonly config: RapportConfig;
   readonly diagnostics: readonly Diagnostic[];
@@ -82,28 +92,39 @@ export function readConfig(text: string | undefined, file = CONFIG_PATH): Config
   const source = text.replace(/^\uFEFF/, '');
   const lines = new LineIndex(source);
   const diagnostics: Diagnostic[] = [];
-  const report = (range: readonly number[] | undefined, message: string, hint?: string) => {
+  const push = (severity: Severity, rule: 'invalid-config' | 'unknown-config-key', range: readonly number[] | undefined, message: string, hint?: string) => {
     const from = lines.position(range?.[0] ?? 0);
     const to = lines.position(range?.[1] ?? 0);
-    diagnostics.push({ file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity: 'error', rule: 'invalid-config', message, ...(hint ? { hint } : {}) });
+    diagnostics.push({ file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity, rule, message, ...(hint ? { hint } : {}) });
   };
+  const report = (range: readonly number[] | undefined, message: string, hint?: string) => push('error', 'invalid-config', range, message, hint);
+  // Nothing of the config can be trusted, `private:` included: defaults, and exports refuse.
+  const unreadable = { config: { ...base, privateFieldsUnreadable: true as const }, diagnostics };
   const document = parseDocument(source, YAML_OPTIONS);
   if (document.errors.length > 0) {
-    for (const error of document.errors) report(error.pos, `Invalid YAML: ${error.message.split('\n')[0]}`);
-    return { config: base, diagnostics };
+    for (const error of document.errors) report(error.pos, `Invalid YAML: ${error.message.split('\n')[0]}; the whole config is ignored`);
+    return unreadable;
   }
   if (document.contents !== null && !isMap(document.contents)) {
-    report([0, 0], 'The config must be a mapping of settings');
-    return { config: base, diagnostics };
+    report([0, 0], 'The config must be a mapping of settings; the whole config is ignored');
+    return unreadable;
   }
   let data: Record<string, unknown>;
   try {
     data = (document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown>;
   } catch (error) {
-    report([0, 0], `Invalid YAML: ${(error as Error).message}`);
-    return { config: base, diagnostics };
+    report([0, 0], `Invalid YAML: ${(error as Error).message}; the whole config is ignored`);
+    return unreadable;
   }
   const rangeOf = (path: string[]) => (document.getIn(path, true) as Node | undefined)?.range ?? undefined;
+
+  let privateMistyped = false;
+  for (const key of Object.keys(data)) {
+    if ((CONFIG_KEYS as readonly string[]).includes(key)) continue;
+    const suggestion = suggestKey(key);
+    if (suggestion === 'private' && data.private === undefined) privateMistyped = true;
+    push('warning', 'unknown-config-key', keyRange(document, [key]), `Unknown setting \`${key}\`; it is ignored`, suggestion ? `Did you mean \`${suggestion}\`?` : `Known settings: ${CONFIG_KEYS.join(', ')}`);
+  }
 
   const profile: Record<string, string> = {};
   const rawProfile = data.profile;
@@ -149,13 +170,32 @@ export function readConfig(text: string | undefined, file = CONFIG_PATH): Config
   }
 
   let privateFields: string[] = [];
+  let privateFieldsUnreadable = privateMistyped;
   if (data.private !== undefined && data.private !== null) {
     if (Array.isArray(data.private) && data.private.every((field) => typeof field === 'string')) privateFields = data.private as string[];
-    else report(rangeOf(['private']), '`private` must be a list of field names, such as [phone, email]');
+    else {
+      privateFieldsUnreadable = true;
+      const written = typeof data.private === 'string' ? data.private : 'phone, email';
+      report(rangeOf(['private']), '`private` must be a list of field names, such as [phone, email]; exports refuse until it is one', `Write it as a list: [${written}]`);
+    }
   }
 
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { config: { profile, timezone, notesFolder, rules: rules as unknown as Rules, privateFields }, diagnostics };
+  const config: RapportConfig = { profile, timezone, notesFolder, rules: rules as unknown as Rules, privateFields, ...(privateFieldsUnreadable ? { privateFieldsUnreadable: true as const } : {}) };
+  return { config, diagnostics };
+}
+
+/** The known setting a mistyped key most likely meant: a close spelling, or a rule written at the top level. */
+function suggestKey(key: string): string | undefined {
+  if (key in RULE_KEYS) return `rules.${key}`;
+  if ((PROFILE_FIELDS as readonly string[]).includes(key)) return `profile.${key}`;
+  const lower = key.toLowerCase();
+  let best: { key: string; distance: number } | undefined;
+  for (const known of CONFIG_KEYS) {
+    const distance = leven(lower, known);
+    if (distance <= Math.max(1, Math.floor(known.length / 3)) && (!best || distance < best.distance)) best = { key: known, distance };
+  }
+  return best?.key;
 }
 
 /** Reads the folder's config through its store. */

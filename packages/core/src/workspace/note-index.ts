@@ -1,7 +1,7 @@
 import { DIAGNOSTIC_RULES, compareDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { PendingReferral, ReferralEdge, ReferralGraph } from '../graph/referrals.js';
 import { todayIn } from '../lifecycle/dates.js';
-import { contactAgenda, isActiveContact, organizationKey, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
+import { compareDue, contactAgenda, isActiveContact, organizationKey, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
 import { STAGES, type Stage } from '../model/vocabulary.js';
 import { detach } from '../note/detached-string.js';
@@ -97,10 +97,10 @@ function comparePendingParts(a: PendingPart, b: PendingPart): number {
 /**
  * `agenda()`'s order (due, name, action), then the order of the contacts
  * it is given (`contacts()`), then each contact's own order. Due dates are
- * `YYYY-MM-DD`, whose code-unit order is their collation order.
+ * `YYYY-MM-DD`, whose code-unit order is their collation order; undated last.
  */
 function compareAgendaParts(a: AgendaPart, b: AgendaPart): number {
-  return binary(a.item.due, b.item.due) || collator.compare(a.item.name, b.item.name) || collator.compare(a.item.action, b.item.action) || compareContacts(a.contact, b.contact) || a.index - b.index;
+  return compareDue(a.item.due, b.item.due) || collator.compare(a.item.name, b.item.name) || collator.compare(a.item.action, b.item.action) || compareContacts(a.contact, b.contact) || a.index - b.index;
 }
 
 /**

@@ -40,6 +40,20 @@ export interface NoteStore {
    * `expectedVersion` alone and retry.
    */
   lock?(path: string): Promise<() => void>;
+  /**
+   * Creates files that must not exist yet, many at once: an import of
+   * thousands of contacts would otherwise wait for the disk once per note.
+   * Each file is written whole or not at all; one that exists by then is
+   * left untouched and its path returned. Optional: without it, callers
+   * `write` each file with `expectedVersion: null`.
+   */
+  createMany?(files: readonly NewFile[]): Promise<readonly string[]>;
+}
+
+/** A file to create: its path relative to the notes folder, and its text. */
+export interface NewFile {
+  readonly path: string;
+  readonly text: string;
 }
 
 export interface StoredText {

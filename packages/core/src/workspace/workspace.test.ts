@@ -112,6 +112,34 @@ describe('createContact', () => {
 });
 
 describe('readConfig', () => {
+  it('warns about unknown settings, with the setting a typo most likely meant', () => {
+    const { config, diagnostics } = readConfig('privat: [phone]\ntouch_every: -5\ntimezon: UTC\ncolour: blue\nphone: "+1"\n');
+    expect(diagnostics.map(({ line, column, severity, rule, message, hint }) => ({ line, column, severity, rule, message, hint }))).toEqual([
+      { line: 1, column: 1, severity: 'warning', rule: 'unknown-config-key', message: 'Unknown setting `privat`; it is ignored', hint: 'Did you mean `private`?' },
+      { line: 2, column: 1, severity: 'warning', rule: 'unknown-config-key', message: 'Unknown setting `touch_every`; it is ignored', hint: 'Did you mean `rules.touch_every`?' },
+      { line: 3, column: 1, severity: 'warning', rule: 'unknown-config-key', message: 'Unknown setting `timezon`; it is ignored', hint: 'Did you mean `timezone`?' },
+      { line: 4, column: 1, severity: 'warning', rule: 'unknown-config-key', message: 'Unknown setting `colour`; it is ignored', hint: 'Known settings: profile, timezone, notes_folder, rules, private' },
+      { line: 5, column: 1, severity: 'warning', rule: 'unknown-config-key', message: 'Unknown setting `phone`; it is ignored', hint: 'Did you mean `profile.phone`?' },
+    ]);
+    // `privat` with no `private` beside it: what was meant to stay private is unknown.
+    expect(config.privateFieldsUnreadable).toBe(true);
+    expect(readConfig('private: []\nprivat: [phone]\n').config.privateFieldsUnreadable).toBeUndefined();
+  });
+
+  it('marks `private:` unreadable when it is not a list or the config is not valid YAML', () => {
+    expect(readConfig('private: phone\n').config.privateFieldsUnreadable).toBe(true);
+    expect(readConfig('private: [phone]\ntimezone: UTC\ntimezone: UTC\n').config).toMatchObject({ privateFields: [], privateFieldsUnreadable: true });
+    expect(readConfig('- private\n').config.privateFieldsUnreadable).toBe(true);
+    expect(readConfig('private: [phone]\n').config).not.toHaveProperty('privateFieldsUnreadable');
+    expect(readConfig(undefined).config).not.toHaveProperty('privateFieldsUnreadable');
+  });
+
+  it('reports a rule out of range instead of using it', () => {
+    const { config, diagnostics } = readConfig('rules:\n  touch_every: -5\n');
+    expect(diagnostics.map(({ line, column, rule, message }) => ({ line, column, rule, message }))).toEqual([{ line: 2, column: 16, rule: 'invalid-config', message: '`rules.touch_every` must be a whole number of days' }]);
+    expect(config.rules.touchEvery).toBe(60);
+  });
+
   it('uses defaults for a missing file', () => {
     expect(readConfig(undefined).config.rules.touchEvery).toBe(60);
   });

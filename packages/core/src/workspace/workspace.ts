@@ -2,6 +2,7 @@ import slugify from '@sindresorhus/slugify';
 import type { Diagnostic } from '../diagnostics.js';
 import { InvalidEncodingError, InvalidInputError, NoteConflictError, NoteExistsError, NoteNotFoundError, RapportError, UneditableNoteError } from '../errors.js';
 import type { Contact } from '../model/contact.js';
+import { findConflicts } from '../merge/conflict-markers.js';
 import { contactNoteText, type NewContact } from '../note/template.js';
 import { loadConfig, type RapportConfig } from './config.js';
 import { INDEX_CACHE_FORMAT, isReusable, type CachedNote, type IndexCache } from './index-cache.js';
@@ -190,6 +191,9 @@ async function editWithRetries(workspace: Workspace, file: string, edit: (text: 
   for (let attempt = 0; ; attempt++) {
     const stored = await workspace.store.read(file);
     if (!stored) throw new NoteNotFoundError(file);
+    const conflict = findConflicts(stored.text)[0];
+    // Either side could be the one the user keeps: writing into the conflict would pick for them.
+    if (conflict) throw new UneditableNoteError(`it has an unresolved merge conflict at line ${conflict.line}; resolve it first, keeping both sides' history entries`, file);
     let text: string;
     try {
       text = edit(stored.text);

@@ -3,7 +3,7 @@ import type { AgendaItem } from '@rapport/core';
 import { dueSummary, entryView } from './agenda-view.js';
 
 const TODAY = '2026-11-23';
-const item = (due: string, overrides: Partial<AgendaItem> = {}): AgendaItem => ({ id: 'ana', name: 'Ana Lima', file: 'ana.md', kind: 'follow-up', action: 'Follow up with Ana Lima', due, overdue: due < TODAY, ...overrides });
+const item = (due: string | null, overrides: Partial<AgendaItem> = {}): AgendaItem => ({ id: 'ana', name: 'Ana Lima', file: 'ana.md', kind: 'follow-up', action: 'Follow up with Ana Lima', due, overdue: due !== null && due < TODAY, ...overrides });
 
 describe('entryView', () => {
   it('flags overdue actions with the date and a warning icon', () => {
@@ -23,6 +23,12 @@ describe('entryView', () => {
   it('shows later actions by date with a calendar icon', () => {
     const view = entryView(item('2026-12-01', { kind: 'meet' }), TODAY);
     expect([view.description, view.icon, view.urgency, view.contextValue]).toEqual(['due 2026-12-01', 'calendar', 'later', 'agendaItem.meet']);
+  });
+
+  it('shows an undated action (someone to write to) as not urgent, without a date', () => {
+    const view = entryView(item(null, { kind: 'write', action: 'Write to Ana Lima', letter: 'cold-email' }), TODAY);
+    expect([view.description, view.tooltip, view.icon, view.urgency]).toEqual(['no date', 'Ana Lima: Write to Ana Lima\nNo due date\nLetter: cold-email', 'calendar', 'later']);
+    expect(dueSummary([view]).count).toBe(0);
   });
 });
 

@@ -24,13 +24,14 @@ export function agendaView(contacts: readonly Contact[], context: ActionContext,
 }
 
 export function entryView(item: AgendaItem, today: string): AgendaEntryView {
-  const badge = dueBadge(item.due, today)!;
+  // An undated action (someone to write to) is never urgent.
+  const badge = dueBadge(item.due, today) ?? { text: 'no date', urgency: 'later' as const };
   return {
     contactId: item.id,
     file: item.file,
     label: item.action,
     description: badge.urgency === 'overdue' || badge.urgency === 'today' ? `${badge.text} (${item.due})` : badge.text,
-    tooltip: `${item.name}: ${item.action}\nDue ${item.due}${item.overdue ? ' — overdue' : ''}${item.letter ? `\nLetter: ${item.letter}` : ''}`,
+    tooltip: `${item.name}: ${item.action}\n${item.due === null ? 'No due date' : `Due ${item.due}`}${item.overdue ? ' — overdue' : ''}${item.letter ? `\nLetter: ${item.letter}` : ''}`,
     icon: URGENCY_ICONS[badge.urgency],
     urgency: badge.urgency,
     contextValue: `agendaItem.${item.kind}`,

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import { advanceStage, logContactInteraction, type AdvanceInput } from './advance-stage.js';
+import { dismissSecondContact } from './dismiss-action.js';
 import { exportCalendar, importLinkedIn } from './import-export.js';
 import { initFolder, type InitInput } from './init-folder.js';
 import { insertBankQuestions, type InsertQuestionsInput } from './insert-questions.js';
@@ -20,6 +21,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     ),
     registerCommand(services, 'rapport.advanceStage', (target?: unknown, input?: AdvanceInput) => advanceStage(services, target, input)),
     registerCommand(services, 'rapport.logInteraction', (target?: unknown, input?: AdvanceInput) => logContactInteraction(services, target, input)),
+    registerCommand(services, 'rapport.dismissSecondContact', (target?: unknown) => dismissSecondContact(services, target)),
     registerCommand(services, 'rapport.insertQuestions', (target?: unknown, input?: InsertQuestionsInput) => insertBankQuestions(services, target, input)),
     registerCommand(services, 'rapport.exportCalendar', (target?: vscode.Uri) => exportCalendar(services, target instanceof vscode.Uri ? target : undefined)),
     registerCommand(services, 'rapport.importLinkedIn', (target?: vscode.Uri, options?: { confirm?: boolean }) => importLinkedIn(services, target instanceof vscode.Uri ? target : undefined, options)),

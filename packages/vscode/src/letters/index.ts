@@ -36,7 +36,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     const suggested = (typeof target === 'object' && target !== null && typeof (target as { letter?: unknown }).letter === 'string' ? (target as { letter: string }).letter : undefined) ?? nextAction(contact, services.notes.actionContext())?.letter;
     let template = input.template;
     if (template === undefined) {
-      const letters = await listLetters(workspace.store, templateOptions());
+      const letters = await listLetters(workspace.store, { ...templateOptions(), for: contact });
       const ordered = [...letters.filter((letter) => letter.name === suggested), ...letters.filter((letter) => letter.name !== suggested)];
       template = await services.prompts.pick({
         id: 'letter.template',

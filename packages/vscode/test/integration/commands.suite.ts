@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { advance, logInteraction } from '@rapport/core';
+import { advance, dismissAction, logInteraction } from '@rapport/core';
 import { api, bodyOf, changedFiles, folder, frontmatterOf, readText, runScripted, setSetting, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
 import { exampleContacts } from './oracle.js';
 import { suite, test } from './runner.js';
@@ -97,6 +97,18 @@ suite('Commands', () => {
     await runScripted({ contact: contact.name, 'advance.via': 'linkedin', 'interaction.note': 'Shared the diary-study article' }, 'rapport.logInteraction');
     assert.deepEqual(changedFiles(before, snapshot()), [contact.file]);
     assert.equal(readText(contact.file), logInteraction(original, 'nurturing', { date: TODAY, via: 'linkedin', note: 'Shared the diary-study article' }));
+  });
+
+  test('Dismiss "Try a Second Person" adds it to the note\'s dismissed list, from the agenda item', async () => {
+    const agendaItem = (await api()).views.agenda.entries().find((entry) => entry.contextValue === 'agendaItem.second-contact');
+    assert.ok(agendaItem, 'the example agenda has a "Try a second person" item');
+    const before = snapshot();
+    const file = agendaItem.file;
+    const original = before.get(file)!;
+    await vscode.commands.executeCommand('rapport.dismissSecondContact', agendaItem.contactId);
+    assert.deepEqual(changedFiles(before, snapshot()), [file]);
+    assert.equal(readText(file), dismissAction(original, 'second-contact'));
+    assert.match(readText(file), /\ndismissed:\n {2}- second-contact\n---\n/);
   });
 
   test('a command on a note with unsaved changes edits the editor, keeping what was typed', async () => {

@@ -146,7 +146,9 @@ suite('Import and export', () => {
     const text = readFileSync(target.fsPath, 'utf8');
     assert.equal(text, exportIcs(rapport.notes.workspace!, { now: new Date(`${TODAY}T12:00:00Z`) }));
     assert.match(text, /^BEGIN:VCALENDAR/);
-    assert.ok((result?.events ?? 0) >= rapport.views.agenda.entries().length - 2, `events: ${result?.events}`);
+    // Undated agenda entries (people to write to) have no day to put in a calendar.
+    const dated = rapport.views.agenda.entries().filter((entry) => entry.description !== 'no date');
+    assert.ok((result?.events ?? 0) >= dated.length - 2, `events: ${result?.events}`);
     rmSync(join(target.fsPath, '..'), { recursive: true });
   });
 });

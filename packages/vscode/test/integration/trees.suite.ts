@@ -95,7 +95,8 @@ suite('Agenda', () => {
     const rapport = await api();
     const entries = rapport.views.agenda.entries();
     assert.ok(entries.length >= 5, `agenda entries: ${entries.length}`);
-    const dues = entries.map((entry) => /\d{4}-\d{2}-\d{2}/.exec(entry.description)?.[0] ?? (entry.description === 'due today' ? TODAY : entry.description === 'due tomorrow' ? '2026-11-24' : ''));
+    // Undated actions ('no date') come last: '~' sorts after every date.
+    const dues = entries.map((entry) => /\d{4}-\d{2}-\d{2}/.exec(entry.description)?.[0] ?? (entry.description === 'due today' ? TODAY : entry.description === 'due tomorrow' ? '2026-11-24' : entry.description === 'no date' ? '~' : ''));
     assert.deepEqual([...dues].sort(), dues, 'soonest first');
     const overdue = entries.filter((entry) => entry.urgency === 'overdue');
     assert.ok(overdue.length > 0);

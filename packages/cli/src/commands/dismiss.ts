@@ -1,0 +1,19 @@
+import { DISMISSABLE_ACTIONS, dismissAction, editNote, isDismissableAction } from '@rapport/core';
+import { UsageError, type RegisterCommand } from '../program.js';
+
+export const registerDismiss: RegisterCommand = (program, context) => {
+  program
+    .command('dismiss')
+    .description("stop suggesting an action for a contact (adds it to the note's `dismissed` list)")
+    .argument('<contact>', 'contact id or path to its note')
+    .argument('[action]', `the suggestion to stop (${DISMISSABLE_ACTIONS.join(', ')})`, 'second-contact')
+    .addHelpText('after', '\nExample:\n  rapport dismiss hannah-schultz second-contact\n')
+    .action(async (reference: string, action: string) => {
+      if (!isDismissableAction(action)) throw new UsageError(`"${action}" cannot be dismissed (only: ${DISMISSABLE_ACTIONS.join(', ')})`);
+      const ctx = context();
+      const workspace = await ctx.workspace();
+      const contact = ctx.contact(workspace, reference);
+      await editNote(workspace, contact.file, (text) => dismissAction(text, action), { retries: 5 });
+      ctx.print(`${contact.name}: ${action} dismissed  ${ctx.colors.dim(contact.file)}`);
+    });
+};

@@ -1,0 +1,40 @@
+import { CHANNELS, editNote, isCalendarDate, isChannel, logInteraction } from '@rapport/core';
+import { UsageError, type RegisterCommand } from '../program.js';
+import { recordIn } from './recording.js';
+
+interface LogOptions {
+  note?: string;
+  via?: string;
+  date?: string;
+  today?: string;
+  force?: boolean;
+}
+
+export const registerLog: RegisterCommand = (program, context) => {
+  program
+    .command('log')
+    .description('record a touch (a call, a shared article, a chat at an event) without changing the stage')
+    .argument('<contact>', 'contact id or path to its note')
+    .option('--note <text>', 'what happened')
+    .option('--via <channel>', `channel used (${CHANNELS.join(', ')})`)
+    .option('--date <YYYY-MM-DD>', 'day it happened (default: --today)')
+    .option('--today <YYYY-MM-DD>', 'take this day as today (default: today in the configured time zone)')
+    .option('--force', 'record it even when dated before the last history entry')
+    .addHelpText('after', '\nExamples:\n  rapport log maya-chen --note "shared the NN/g article on diary studies" --via email\n  rapport log ben-osei --note "met at the HIMSS chapter meetup" --via in-person --date 2026-11-20\n')
+    .action(async (reference: string, options: LogOptions) => {
+      const note = options.note?.trim();
+      if (!note && options.via === undefined) throw new UsageError('say what happened with --note (and how with --via)');
+      for (const value of [options.date, options.today]) {
+        if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid date "${value}" (use YYYY-MM-DD)`);
+      }
+      if (options.via !== undefined && !isChannel(options.via)) throw new UsageError(`unknown channel "${options.via}" (use one of: ${CHANNELS.join(', ')})`);
+
+      const ctx = context();
+      const workspace = await ctx.workspace();
+      const contact = ctx.contact(workspace, reference);
+      const date = options.date ?? ctx.today(workspace, options.today);
+      const touch = { date, ...(options.via ? { via: options.via } : {}), ...(note ? { note } : {}), ...(options.force ? { force: true } : {}) };
+      await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => logInteraction(text, contact.stage, touch), { retries: 5 }));
+      ctx.print(`${contact.name}: logged (${date}, still ${contact.stage})  ${ctx.colors.dim(contact.file)}`);
+    });
+};

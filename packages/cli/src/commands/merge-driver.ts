@@ -1,0 +1,51 @@
+import { spawnSync } from 'node:child_process';
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { mergeNotes } from '@rapport/core';
+import { printable } from '../io.js';
+import { EXIT, FailureError, type RegisterCommand } from '../program.js';
+
+/** The driver line `rapport init --git` writes into the repository's git config. */
+export const MERGE_DRIVER = 'rapport merge-driver %O %A %B %P';
+
+export const registerMergeDriver: RegisterCommand = (program, context, setExitCode) => {
+  program
+    .command('merge-driver')
+    .description('git merge driver for notes: unites history entries both sides appended; set up by rapport init --git')
+    .argument('<base>', 'the common ancestor (git’s %O)')
+    .argument('<current>', 'our version, replaced by the result (git’s %A)')
+    .argument('<other>', 'their version (git’s %B)')
+    .argument('[path]', 'the note’s path, for messages (git’s %P)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Git runs it for every .md file when .gitattributes says `*.md merge=rapport` and the',
+        `git config has merge.rapport.driver "${MERGE_DRIVER}" (rapport init --git sets both up).`,
+        'History entries appended on both sides are kept in date order, the later stage wins, and',
+        'a field or the body changed on one side only takes that side. Anything else falls back to',
+        'git’s usual conflict markers (git merge-file), which rapport check then reports.',
+        '',
+        'Exit codes: 0 merged, 1 conflict markers left for you to resolve.',
+        '',
+      ].join('\n'),
+    )
+    .action(async (base: string, current: string, other: string, path: string | undefined) => {
+      const ctx = context();
+      const [baseText, currentText, otherText] = await Promise.all([base, current, other].map((file) => readFile(resolve(ctx.io.cwd, file), 'utf8')));
+      const shown = printable(path ?? current);
+      const merge = mergeNotes(baseText!, currentText!, otherText!);
+      if (merge.merged) {
+        await writeFile(resolve(ctx.io.cwd, current), merge.text, 'utf8');
+        return;
+      }
+      // Git's own line merge, markers and all: it may still merge cleanly what the note merge would not.
+      const fallback = spawnSync('git', ['merge-file', '-L', 'ours', '-L', 'base', '-L', 'theirs', current, base, other], { cwd: ctx.io.cwd, encoding: 'utf8' });
+      if (fallback.error || fallback.status === null || fallback.status < 0 || fallback.status > 127) {
+        throw new FailureError(`cannot merge ${shown}: git merge-file failed (${fallback.error?.message ?? fallback.stderr.trim()})`);
+      }
+      if (fallback.status === 0) return;
+      ctx.io.stderr.write(`rapport: ${shown}: ${merge.reason}; conflict markers left for you to resolve (rapport check shows where)\n`);
+      setExitCode(EXIT.problems);
+    });
+};

@@ -1,0 +1,27 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleCopy, rapport } from './support/run-cli.js';
+
+describe('a config with problems', () => {
+  it('is reported on stderr by every command that reads the folder, which still runs', () => {
+    const folder = exampleCopy();
+    writeFileSync(join(folder, '.rapport', 'config.yaml'), 'timezone: Mars/Olympus\nrules:\n  touch_every: -5\nprivate: [phone]\n');
+    const problems = [
+      '.rapport/config.yaml:1:11 error Unknown time zone "Mars/Olympus" [invalid-config]\n    hint: Use an IANA name such as America/New_York\n',
+      '.rapport/config.yaml:3:16 error `rules.touch_every` must be a whole number of days [invalid-config]\n',
+    ].join('');
+    for (const args of [['list', '--today', '2026-11-23'], ['agenda', '--today', '2026-11-23'], ['report'], ['graph'], ['export', 'csv'], ['letter', 'thank-you', 'owen-park', '--draft']]) {
+      const result = rapport([...args, '--dir', folder]);
+      expect(result.stderr.startsWith(problems), `${args.join(' ')}: ${result.stderr}`).toBe(true);
+    }
+  });
+
+  it('is listed once by check, on stdout, with unknown settings as warnings', () => {
+    const folder = exampleCopy();
+    writeFileSync(join(folder, '.rapport', 'config.yaml'), 'privat: [phone]\n');
+    const result = rapport(['check', '--dir', folder]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('.rapport/config.yaml:1:1 warning Unknown setting `privat`; it is ignored [unknown-config-key]\n    hint: Did you mean `private`?\n');
+  });
+});

@@ -1,0 +1,65 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleCopy, rapport, userFiles } from './support/run-cli.js';
+
+describe('advance --at and --link', () => {
+  it('refuse an offset out of range and a link that is not a URL, writing nothing', () => {
+    const folder = exampleCopy();
+    const before = userFiles(folder);
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-01T10:00+25:00', '--dir', folder])).toMatchObject({ code: 2, stderr: 'rapport: invalid meeting time "2026-12-01T10:00+25:00" (use YYYY-MM-DDTHH:mm, with an offset from -12:00 to +14:00 if any)\n' });
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-01T10:00', '--link', 'not a url', '--dir', folder])).toMatchObject({ code: 2, stderr: 'rapport: invalid meeting link "not a url" (use a URL such as https://meet.example.com/abc, or tel:+14125550142)\n' });
+    expect(userFiles(folder)).toEqual(before);
+  });
+
+  it('written by hand are flagged by check', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('stage: contacted\n', 'stage: contacted\nmeeting:\n  at: 2026-12-01T10:00+25:00\n  link: not a url\n'));
+    const result = rapport(['check', '--json', '--dir', folder]);
+    expect(result.code).toBe(1);
+    const problems = (JSON.parse(result.stdout) as { file: string; rule: string; message: string }[]).filter((problem) => problem.file === 'owen-park.md');
+    expect(problems.map(({ rule, message }) => [rule, message])).toEqual([
+      ['invalid-date', 'Not a valid meeting time: "2026-12-01T10:00+25:00"'],
+      ['invalid-value', '`link` is not a URL: "not a url"'],
+    ]);
+  });
+});
+
+describe('advance archived', () => {
+  it('takes a contact with a hand-written next action off the agenda', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('stage: contacted\n', 'stage: contacted\nnext:\n  action: Ask Owen about the panel\n  due: 2026-11-20\n'));
+    expect(rapport(['agenda', '--today', '2026-11-23', '--dir', folder]).stdout).toContain('Ask Owen about the panel');
+    expect(rapport(['advance', 'owen-park', 'archived', '--date', '2026-11-23', '--dir', folder]).code).toBe(0);
+    expect(rapport(['agenda', '--today', '2026-11-23', '--dir', folder]).stdout).not.toContain('Owen');
+    // The user's own words stay in the note.
+    expect(readFileSync(file, 'utf8')).toContain('next:\n  action: Ask Owen about the panel\n  due: 2026-11-20\n');
+  });
+});
+
+describe('letter --sent to a contact with neither email nor LinkedIn', () => {
+  it('records the letter as sent by post, as the README says', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^email: .*\n/m, '').replace(/^linkedin: .*\n/m, ''));
+    const result = rapport(['letter', 'follow-up', 'owen-park', '--sent', '--date', '2026-11-23', '--dir', folder]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('(2026-11-23, via letter, letter follow-up)');
+    expect(readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')).toContain('else linkedin when they have a profile, else letter');
+  });
+});
+
+describe('letter --out', () => {
+  it('never writes over a note or a file under .rapport/, even with --force', () => {
+    const folder = exampleCopy();
+    const before = userFiles(folder);
+    for (const target of ['owen-park.md', '.rapport/config.yaml']) {
+      const result = rapport(['letter', 'follow-up', 'owen-park', '--out', target, '--force', '--sent', '--dir', folder], { cwd: folder });
+      expect(result.code, target).toBe(2);
+      expect(result.stderr, target).toMatch(/^rapport: refusing to write /);
+    }
+    expect(userFiles(folder)).toEqual(before);
+  });
+});

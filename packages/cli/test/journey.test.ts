@@ -1,0 +1,1102 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rapport, type CliResult } from './support/run-cli.js';
+
+/**
+ * A whole job search run through the CLI, day by day with `--today`, on a
+ * git repository: Sam Rivera, a physics teacher moving into energy data
+ * analysis, from Monday 2026-11-02 to Sunday 2026-11-22. Every morning the
+ * agenda is checked; every command that writes is checked by the exact
+ * `git diff` it leaves (`-U0`: the changed lines and nothing else; blob
+ * hashes left out), then committed, as a careful user would. Edits the user
+ * makes by hand (notes after a meeting, a typo fixed) are committed apart.
+ */
+
+const repo = mkdtempSync(join(tmpdir(), 'rapport-journey-'));
+/** Where the browser saved LinkedIn's export: outside the notes folder. */
+const downloads = mkdtempSync(join(tmpdir(), 'rapport-journey-downloads-'));
+const contacts = join(repo, 'contacts');
+
+function git(...args: string[]): string {
+  const result = spawnSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_DATE: '2026-11-02T12:00:00Z', GIT_COMMITTER_DATE: '2026-11-02T12:00:00Z' } });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')}: ${result.stderr}`);
+  return result.stdout;
+}
+
+/** Everything changed since the last commit, as `git diff -U0` shows it (without `index` lines), then committed. */
+function commitChanges(message: string): string {
+  git('add', '-A');
+  const diff = git('diff', '--cached', '-U0', '--no-color', '--no-renames').split('\n').filter((line) => !line.startsWith('index ')).join('\n');
+  if (diff !== '') git('commit', '-q', '-m', message);
+  return diff;
+}
+
+/** Runs a command that must succeed and returns its output. */
+function run(args: readonly string[], cwd = repo): CliResult {
+  const result = rapport(args, { cwd });
+  expect(result.code, `rapport ${args.join(' ')}\n${result.stderr}`).toBe(0);
+  return result;
+}
+
+/** Runs a writing command that must succeed; returns the diff it left. */
+function write(args: readonly string[], cwd = repo): string {
+  run(args, cwd);
+  return commitChanges(`rapport ${args.join(' ')}`);
+}
+
+/** The agenda of a morning, from stdout; stderr must be empty unless `warnings` says what it holds. */
+function agenda(today: string, warnings = ''): string {
+  const result = run(['agenda', '--today', today]);
+  expect(result.stderr).toBe(warnings);
+  return result.stdout;
+}
+
+/** An edit the user makes by hand in a note, committed on its own. */
+function handEdit(file: string, from: string, to: string): void {
+  const path = join(repo, file);
+  const text = readFileSync(path, 'utf8');
+  expect(text, `${file} holds ${JSON.stringify(from)}`).toContain(from);
+  writeFileSync(path, text.replace(from, to));
+  commitChanges(`edit ${file} by hand`);
+}
+
+const CONNECTIONS_CSV = [
+  '\uFEFFNotes:',
+  '"When exporting your connection data, you may notice that some of the email addresses are missing."',
+  '',
+  'First Name,Last Name,URL,Email Address,Company,Position,Connected On',
+  'Lena,Ortiz,https://www.linkedin.com/in/lena-ortiz-grid-example,,Western Grid Cooperative,Load Forecasting Analyst,14 Mar 2024',
+  'Tom,Becker,https://www.linkedin.com/in/tom-becker-storage-example,tom.becker@example.com,Helio Storage,Senior Data Engineer,02 Sep 2025',
+  'Priya,Nair,https://www.linkedin.com/in/priya-nair-grid-example,,City Power & Light,"Manager, Grid Modernization",20 Jan 2026',
+  '',
+].join('\r\n');
+
+const CONFIG = `profile:
+  name: Sam Rivera
+  background: high-school physics teacher for nine years
+  field: energy data analysis
+  email: sam.rivera@example.com
+  phone: "+1 503 555 0187"
+  location: Portland, OR
+timezone: America/Los_Angeles
+notes_folder: contacts
+`;
+
+describe('a three-week search through the CLI', () => {
+  it('Mon 2026-11-02: sets up the folder, imports LinkedIn connections, adds two people and writes the first letters', () => {
+    git('init', '-q');
+    git('config', 'user.email', 'sam.rivera@example.com');
+    git('config', 'user.name', 'Sam Rivera');
+    run(['init']);
+    expect(commitChanges('rapport init').split('\n').filter((line) => line.startsWith('+++ '))).toEqual(['+++ b/.rapport/config.yaml', '+++ b/.rapport/questions.md', '+++ b/.rapport/templates/README.md', '+++ b/contacts/example-contact.md']);
+    writeFileSync(join(repo, '.rapport', 'config.yaml'), CONFIG);
+    rmSync(join(contacts, 'example-contact.md'));
+    commitChanges('my profile');
+
+    expect(agenda('2026-11-02')).toMatchInlineSnapshot(`
+      "Nothing is due. Time to find someone new to talk to.
+      "
+    `);
+
+    writeFileSync(join(downloads, 'Connections.csv'), CONNECTIONS_CSV);
+    expect(write(['import', 'linkedin', join(downloads, 'Connections.csv'), '--today', '2026-11-02'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/lena-ortiz.md b/contacts/lena-ortiz.md
+      new file mode 100644
+      --- /dev/null
+      +++ b/contacts/lena-ortiz.md
+      @@ -0,0 +1,24 @@
+      +---
+      +type: contact
+      +name: Lena Ortiz
+      +stage: identified
+      +role: Load Forecasting Analyst
+      +organization: Western Grid Cooperative
+      +source: linkedin
+      +linkedin: https://www.linkedin.com/in/lena-ortiz-grid-example
+      +history:
+      +  - date: 2024-03-14
+      +    stage: identified
+      +---
+      +
+      +# Lena Ortiz
+      +
+      +## Why this person
+      +
+      +## Research
+      +
+      +## Questions
+      +
+      +## Notes
+      +
+      +## Outcomes
+      diff --git a/contacts/priya-nair.md b/contacts/priya-nair.md
+      new file mode 100644
+      --- /dev/null
+      +++ b/contacts/priya-nair.md
+      @@ -0,0 +1,24 @@
+      +---
+      +type: contact
+      +name: Priya Nair
+      +stage: identified
+      +role: Manager, Grid Modernization
+      +organization: City Power & Light
+      +source: linkedin
+      +linkedin: https://www.linkedin.com/in/priya-nair-grid-example
+      +history:
+      +  - date: 2026-01-20
+      +    stage: identified
+      +---
+      +
+      +# Priya Nair
+      +
+      +## Why this person
+      +
+      +## Research
+      +
+      +## Questions
+      +
+      +## Notes
+      +
+      +## Outcomes
+      diff --git a/contacts/tom-becker.md b/contacts/tom-becker.md
+      new file mode 100644
+      --- /dev/null
+      +++ b/contacts/tom-becker.md
+      @@ -0,0 +1,25 @@
+      +---
+      +type: contact
+      +name: Tom Becker
+      +stage: identified
+      +role: Senior Data Engineer
+      +organization: Helio Storage
+      +source: linkedin
+      +email: tom.becker@example.com
+      +linkedin: https://www.linkedin.com/in/tom-becker-storage-example
+      +history:
+      +  - date: 2025-09-02
+      +    stage: identified
+      +---
+      +
+      +# Tom Becker
+      +
+      +## Why this person
+      +
+      +## Research
+      +
+      +## Questions
+      +
+      +## Notes
+      +
+      +## Outcomes
+      "
+    `);
+    expect(write(['new', 'Marco Silva', '--org', 'Brightline Energy', '--role', 'Grid Operations Analyst', '--source', 'cold', '--linkedin', 'https://www.linkedin.com/in/marco-silva-grid-example', '--date', '2026-11-02'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/marco-silva.md b/contacts/marco-silva.md
+      new file mode 100644
+      --- /dev/null
+      +++ b/contacts/marco-silva.md
+      @@ -0,0 +1,24 @@
+      +---
+      +type: contact
+      +name: Marco Silva
+      +stage: identified
+      +role: Grid Operations Analyst
+      +organization: Brightline Energy
+      +source: cold
+      +linkedin: https://www.linkedin.com/in/marco-silva-grid-example
+      +history:
+      +  - date: 2026-11-02
+      +    stage: identified
+      +---
+      +
+      +# Marco Silva
+      +
+      +## Why this person
+      +
+      +## Research
+      +
+      +## Questions
+      +
+      +## Notes
+      +
+      +## Outcomes
+      "
+    `);
+    expect(write(['new', 'Grace Kim', '--org', 'Solis Analytics', '--role', 'Data Scientist', '--source', 'personal', '--email', 'grace.kim@example.com', '--date', '2026-11-02'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/grace-kim.md b/contacts/grace-kim.md
+      new file mode 100644
+      --- /dev/null
+      +++ b/contacts/grace-kim.md
+      @@ -0,0 +1,24 @@
+      +---
+      +type: contact
+      +name: Grace Kim
+      +stage: identified
+      +role: Data Scientist
+      +organization: Solis Analytics
+      +source: personal
+      +email: grace.kim@example.com
+      +history:
+      +  - date: 2026-11-02
+      +    stage: identified
+      +---
+      +
+      +# Grace Kim
+      +
+      +## Why this person
+      +
+      +## Research
+      +
+      +## Questions
+      +
+      +## Notes
+      +
+      +## Outcomes
+      "
+    `);
+
+    handEdit('contacts/lena-ortiz.md', '## Why this person\n', '## Why this person\n\nImpressed by: the load forecasting talk at the regional utilities meetup\n');
+    handEdit('contacts/marco-silva.md', '## Why this person\n', '## Why this person\n\nImpressed by: the article on outage prediction in the co-op newsletter\n');
+    expect(write(['letter', 'cold-email', 'lena-ortiz', '--sent', '--today', '2026-11-02'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/lena-ortiz.md b/contacts/lena-ortiz.md
+      --- a/contacts/lena-ortiz.md
+      +++ b/contacts/lena-ortiz.md
+      @@ -4 +4 @@ name: Lena Ortiz
+      -stage: identified
+      +stage: contacted
+      @@ -11,0 +12,4 @@ history:
+      +  - date: 2026-11-02
+      +    stage: contacted
+      +    via: linkedin
+      +    letter: cold-email
+      "
+    `);
+    expect(write(['letter', 'cold-email', 'marco-silva', '--sent', '--today', '2026-11-02'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/marco-silva.md b/contacts/marco-silva.md
+      --- a/contacts/marco-silva.md
+      +++ b/contacts/marco-silva.md
+      @@ -4 +4 @@ name: Marco Silva
+      -stage: identified
+      +stage: contacted
+      @@ -11,0 +12,4 @@ history:
+      +  - date: 2026-11-02
+      +    stage: contacted
+      +    via: linkedin
+      +    letter: cold-email
+      "
+    `);
+    expect(write(['advance', 'grace-kim', 'contacted', '--via', 'phone', '--note', 'called her; she will check her calendar', '--date', '2026-11-02'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/grace-kim.md b/contacts/grace-kim.md
+      --- a/contacts/grace-kim.md
+      +++ b/contacts/grace-kim.md
+      @@ -4 +4 @@ name: Grace Kim
+      -stage: identified
+      +stage: contacted
+      @@ -11,0 +12,4 @@ history:
+      +  - date: 2026-11-02
+      +    stage: contacted
+      +    via: phone
+      +    note: called her; she will check her calendar
+      "
+    `);
+  });
+
+  it('Tue 2026-11-03: Grace, a former colleague, agrees to lunch', () => {
+    expect(agenda('2026-11-03')).toMatchInlineSnapshot(`
+      "This week (3)
+        2026-11-05  Try a second person at Solis Analytics
+        2026-11-05  Try a second person at Western Grid Cooperative
+        2026-11-05  Try a second person at Brightline Energy
+
+      Later (3)
+        2026-11-11  Follow up with Grace Kim if there is no reply  → rapport letter follow-up grace-kim
+        2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
+        2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+      "
+    `);
+    expect(write(['advance', 'grace-kim', 'scheduled', '--at', '2026-11-05T12:30', '--format', 'in-person', '--place', 'Café Lumen', '--minutes', '45', '--date', '2026-11-03'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/grace-kim.md b/contacts/grace-kim.md
+      --- a/contacts/grace-kim.md
+      +++ b/contacts/grace-kim.md
+      @@ -4 +4 @@ name: Grace Kim
+      -stage: contacted
+      +stage: scheduled
+      @@ -15,0 +16,7 @@ history:
+      +  - date: 2026-11-03
+      +    stage: scheduled
+      +meeting:
+      +  at: 2026-11-05T12:30
+      +  minutes: 45
+      +  format: in-person
+      +  place: Café Lumen
+      "
+    `);
+  });
+
+  it('Wed 2026-11-04: a note written by hand is broken, and says so everywhere', () => {
+    expect(agenda('2026-11-04')).toMatchInlineSnapshot(`
+      "Today (1)
+        2026-11-04  Prepare for Grace Kim: research and questions
+
+      This week (4)
+        2026-11-05  Try a second person at Western Grid Cooperative
+        2026-11-05  Try a second person at Brightline Energy
+        2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
+        2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+      "
+    `);
+    writeFileSync(
+      join(contacts, 'dev-patel.md'),
+      '---\ntype: contact\nname: Dev Patel\nstage: identified\nrole: Manager: DER Integration Analytics\norganization: Cascade Power\nemail: dev.patel@example.com\nsource: event\nhistory:\n  - date: 2026-11-04\n    stage: identified\n---\n\n# Dev Patel\n\n## Why this person\n\nImpressed by: the panel on rooftop solar forecasting at the energy meetup\n\n## Notes\n',
+    );
+    commitChanges('met Dev Patel at the meetup');
+    const warning = 'rapport: warning: contacts/dev-patel.md:5: cannot read this contact: Invalid YAML: Nested mappings are not allowed in compact mappings\n';
+    expect(agenda('2026-11-04', warning)).toMatchInlineSnapshot(`
+      "Today (1)
+        2026-11-04  Prepare for Grace Kim: research and questions
+
+      This week (4)
+        2026-11-05  Try a second person at Western Grid Cooperative
+        2026-11-05  Try a second person at Brightline Energy
+        2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
+        2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+      "
+    `);
+    const list = run(['list', '--today', '2026-11-04']);
+    expect(list.stderr).toBe(warning);
+    expect(list.stdout).toMatchInlineSnapshot(`
+      "Grace Kim    scheduled   Prepare for Grace Kim: research and questions (due 2026-11-04) · Solis Analytics
+      Lena Ortiz   contacted   Follow up with Lena Ortiz if there is no reply (due 2026-11-11) · Western Grid Cooperative
+      Marco Silva  contacted   Follow up with Marco Silva if there is no reply (due 2026-11-11) · Brightline Energy
+      Priya Nair   identified  Write to Priya Nair · City Power & Light
+      Tom Becker   identified  Write to Tom Becker · Helio Storage
+      dev-patel    unreadable  contacts/dev-patel.md:5: Invalid YAML: Nested mappings are not allowed in compact mappings
+      "
+    `);
+    const refused = rapport(['advance', 'dev-patel', 'contacted', '--date', '2026-11-04'], { cwd: repo });
+    expect(refused).toEqual({ code: 3, stdout: '', stderr: 'rapport: contacts/dev-patel.md:5: cannot read this contact: Invalid YAML: Nested mappings are not allowed in compact mappings\n' });
+    expect(commitChanges('nothing')).toBe('');
+    expect(write(['advance', 'grace-kim', 'prepared', '--date', '2026-11-04'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/grace-kim.md b/contacts/grace-kim.md
+      --- a/contacts/grace-kim.md
+      +++ b/contacts/grace-kim.md
+      @@ -4 +4 @@ name: Grace Kim
+      -stage: scheduled
+      +stage: prepared
+      @@ -17,0 +18,2 @@ history:
+      +  - date: 2026-11-04
+      +    stage: prepared
+      "
+    `);
+  });
+
+  it('Thu 2026-11-05: lunch with Grace; Dev\'s note fixed and written to', () => {
+    expect(agenda('2026-11-05', 'rapport: warning: contacts/dev-patel.md:5: cannot read this contact: Invalid YAML: Nested mappings are not allowed in compact mappings\n')).toMatchInlineSnapshot(`
+      "Today (3)
+        2026-11-05  Meet Grace Kim at 12:30 (in-person, 45 min)
+        2026-11-05  Try a second person at Western Grid Cooperative
+        2026-11-05  Try a second person at Brightline Energy
+
+      This week (2)
+        2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
+        2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+      "
+    `);
+    handEdit('contacts/dev-patel.md', 'role: Manager: DER Integration Analytics', 'role: "Manager: DER Integration Analytics"');
+    expect(write(['advance', 'grace-kim', 'held', '--date', '2026-11-05'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/grace-kim.md b/contacts/grace-kim.md
+      --- a/contacts/grace-kim.md
+      +++ b/contacts/grace-kim.md
+      @@ -4 +4 @@ name: Grace Kim
+      -stage: prepared
+      +stage: held
+      @@ -19,0 +20,2 @@ history:
+      +  - date: 2026-11-05
+      +    stage: held
+      "
+    `);
+    handEdit('contacts/grace-kim.md', '## Notes\n', '## Notes\n\nLearned: that utilities hire analysts who can explain a forecast to operators, not only build one\n');
+    handEdit('contacts/grace-kim.md', '## Outcomes\n', '## Outcomes\n\n- Talk to [[omar-haddad]], who leads analytics at Kestrel Energy\n');
+    expect(write(['letter', 'cold-email', 'dev-patel', '--sent', '--today', '2026-11-05'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/dev-patel.md b/contacts/dev-patel.md
+      --- a/contacts/dev-patel.md
+      +++ b/contacts/dev-patel.md
+      @@ -4 +4 @@ name: Dev Patel
+      -stage: identified
+      +stage: contacted
+      @@ -11,0 +12,4 @@ history:
+      +  - date: 2026-11-05
+      +    stage: contacted
+      +    via: email
+      +    letter: cold-email
+      "
+    `);
+  });
+
+  it('Fri 2026-11-06: thanks Grace and adds the person she referred', () => {
+    expect(agenda('2026-11-06')).toMatchInlineSnapshot(`
+      "Overdue (2)
+        2026-11-05  Try a second person at Western Grid Cooperative
+        2026-11-05  Try a second person at Brightline Energy
+
+      Today (1)
+        2026-11-06  Send Grace Kim a thank-you note  → rapport letter thank-you grace-kim
+
+      This week (3)
+        2026-11-10  Try a second person at Cascade Power
+        2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
+        2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+
+      Later (1)
+        2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+      "
+    `);
+    expect(write(['letter', 'thank-you', 'grace-kim', '--sent', '--today', '2026-11-06'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/grace-kim.md b/contacts/grace-kim.md
+      --- a/contacts/grace-kim.md
+      +++ b/contacts/grace-kim.md
+      @@ -4 +4 @@ name: Grace Kim
+      -stage: held
+      +stage: thanked
+      @@ -21,0 +22,4 @@ history:
+      +  - date: 2026-11-06
+      +    stage: thanked
+      +    via: email
+      +    letter: thank-you
+      "
+    `);
+    expect(write(['new', 'Omar Haddad', '--org', 'Kestrel Energy', '--role', 'Analytics Lead', '--source', 'referral', '--referred-by', 'grace-kim', '--email', 'omar.haddad@example.com', '--date', '2026-11-06'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/omar-haddad.md b/contacts/omar-haddad.md
+      new file mode 100644
+      --- /dev/null
+      +++ b/contacts/omar-haddad.md
+      @@ -0,0 +1,25 @@
+      +---
+      +type: contact
+      +name: Omar Haddad
+      +stage: identified
+      +role: Analytics Lead
+      +organization: Kestrel Energy
+      +source: referral
+      +referred_by: "[[grace-kim]]"
+      +email: omar.haddad@example.com
+      +history:
+      +  - date: 2026-11-06
+      +    stage: identified
+      +---
+      +
+      +# Omar Haddad
+      +
+      +## Why this person
+      +
+      +## Research
+      +
+      +## Questions
+      +
+      +## Notes
+      +
+      +## Outcomes
+      "
+    `);
+  });
+
+  it('Sat 2026-11-07 and Sun 2026-11-08: the weekend', () => {
+    expect(agenda('2026-11-07')).toMatchInlineSnapshot(`
+      "Overdue (2)
+        2026-11-05  Try a second person at Western Grid Cooperative
+        2026-11-05  Try a second person at Brightline Energy
+
+      This week (3)
+        2026-11-10  Try a second person at Cascade Power
+        2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
+        2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+
+      Later (2)
+        2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+      "
+    `);
+    expect(agenda('2026-11-08')).toMatchInlineSnapshot(`
+      "Overdue (2)
+        2026-11-05  Try a second person at Western Grid Cooperative
+        2026-11-05  Try a second person at Brightline Energy
+
+      This week (3)
+        2026-11-10  Try a second person at Cascade Power
+        2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
+        2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+
+      Later (2)
+        2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+      "
+    `);
+  });
+
+  it('Mon 2026-11-09: Lena says yes; from contacts/, writes to Omar and adds Ruth', () => {
+    expect(agenda('2026-11-09')).toMatchInlineSnapshot(`
+      "Overdue (2)
+        2026-11-05  Try a second person at Western Grid Cooperative
+        2026-11-05  Try a second person at Brightline Energy
+
+      This week (4)
+        2026-11-10  Try a second person at Cascade Power
+        2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
+        2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+        2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+
+      Later (1)
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+      "
+    `);
+    expect(write(['advance', 'lena-ortiz', 'scheduled', '--at', '2026-11-12T10:00', '--format', 'video', '--link', 'https://meet.example.com/lena-sam', '--date', '2026-11-09'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/lena-ortiz.md b/contacts/lena-ortiz.md
+      --- a/contacts/lena-ortiz.md
+      +++ b/contacts/lena-ortiz.md
+      @@ -4 +4 @@ name: Lena Ortiz
+      -stage: contacted
+      +stage: scheduled
+      @@ -15,0 +16,7 @@ history:
+      +  - date: 2026-11-09
+      +    stage: scheduled
+      +meeting:
+      +  at: 2026-11-12T10:00
+      +  minutes: 30
+      +  format: video
+      +  link: https://meet.example.com/lena-sam
+      "
+    `);
+    expect(write(['letter', 'referral', 'omar-haddad', '--sent', '--today', '2026-11-09'], contacts)).toMatchInlineSnapshot(`
+      "diff --git a/contacts/omar-haddad.md b/contacts/omar-haddad.md
+      --- a/contacts/omar-haddad.md
+      +++ b/contacts/omar-haddad.md
+      @@ -4 +4 @@ name: Omar Haddad
+      -stage: identified
+      +stage: contacted
+      @@ -12,0 +13,4 @@ history:
+      +  - date: 2026-11-09
+      +    stage: contacted
+      +    via: email
+      +    letter: referral
+      "
+    `);
+    expect(write(['new', 'Ruth Adler', '--org', 'Energy Data Association', '--role', 'Program Director', '--source', 'association', '--email', 'ruth.adler@example.com', '--date', '2026-11-09'], contacts)).toMatchInlineSnapshot(`
+      "diff --git a/contacts/ruth-adler.md b/contacts/ruth-adler.md
+      new file mode 100644
+      --- /dev/null
+      +++ b/contacts/ruth-adler.md
+      @@ -0,0 +1,24 @@
+      +---
+      +type: contact
+      +name: Ruth Adler
+      +stage: identified
+      +role: Program Director
+      +organization: Energy Data Association
+      +source: association
+      +email: ruth.adler@example.com
+      +history:
+      +  - date: 2026-11-09
+      +    stage: identified
+      +---
+      +
+      +# Ruth Adler
+      +
+      +## Why this person
+      +
+      +## Research
+      +
+      +## Questions
+      +
+      +## Notes
+      +
+      +## Outcomes
+      "
+    `);
+  });
+
+  it('Tue 2026-11-10: Lena moves the call to next week; a first letter to Ruth', () => {
+    expect(agenda('2026-11-10')).toMatchInlineSnapshot(`
+      "Overdue (1)
+        2026-11-05  Try a second person at Brightline Energy
+
+      Today (2)
+        2026-11-10  Try a second person at Cascade Power
+        2026-11-10  Prepare for Lena Ortiz: research and questions
+
+      This week (3)
+        2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+        2026-11-12  Try a second person at Kestrel Energy
+        2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+
+      Later (2)
+        2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+      "
+    `);
+    expect(write(['advance', 'lena-ortiz', 'scheduled', '--at', '2026-11-17T09:00', '--date', '2026-11-10', '--note', 'she asked to move it'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/lena-ortiz.md b/contacts/lena-ortiz.md
+      --- a/contacts/lena-ortiz.md
+      +++ b/contacts/lena-ortiz.md
+      @@ -17,0 +18,3 @@ history:
+      +  - date: 2026-11-10
+      +    stage: scheduled
+      +    note: she asked to move it
+      @@ -19 +22 @@ meeting:
+      -  at: 2026-11-12T10:00
+      +  at: 2026-11-17T09:00
+      @@ -22 +24,0 @@ meeting:
+      -  link: https://meet.example.com/lena-sam
+      "
+    `);
+    handEdit('contacts/ruth-adler.md', '## Why this person\n', '## Why this person\n\nImpressed by: the open data standard for meter readings from the Energy Data Association\n');
+    expect(write(['letter', 'cold-email', 'ruth-adler', '--sent', '--today', '2026-11-10'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/ruth-adler.md b/contacts/ruth-adler.md
+      --- a/contacts/ruth-adler.md
+      +++ b/contacts/ruth-adler.md
+      @@ -4 +4 @@ name: Ruth Adler
+      -stage: identified
+      +stage: contacted
+      @@ -11,0 +12,4 @@ history:
+      +  - date: 2026-11-10
+      +    stage: contacted
+      +    via: email
+      +    letter: cold-email
+      "
+    `);
+  });
+
+  it('Wed 2026-11-11: no word from Marco, so one polite nudge', () => {
+    expect(agenda('2026-11-11')).toMatchInlineSnapshot(`
+      "Overdue (2)
+        2026-11-05  Try a second person at Brightline Energy
+        2026-11-10  Try a second person at Cascade Power
+
+      Today (1)
+        2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
+
+      This week (5)
+        2026-11-12  Try a second person at Kestrel Energy
+        2026-11-13  Try a second person at Energy Data Association
+        2026-11-15  Prepare for Lena Ortiz: research and questions
+        2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+        2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
+
+      Later (2)
+        2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+      "
+    `);
+    expect(write(['letter', 'follow-up', 'marco-silva', '--sent', '--today', '2026-11-11'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/marco-silva.md b/contacts/marco-silva.md
+      --- a/contacts/marco-silva.md
+      +++ b/contacts/marco-silva.md
+      @@ -4 +4 @@ name: Marco Silva
+      -stage: contacted
+      +stage: followed-up
+      @@ -15,0 +16,4 @@ history:
+      +  - date: 2026-11-11
+      +    stage: followed-up
+      +    via: linkedin
+      +    letter: follow-up
+      "
+    `);
+  });
+
+  it('Thu 2026-11-12: writes to Tom', () => {
+    expect(agenda('2026-11-12')).toMatchInlineSnapshot(`
+      "Overdue (1)
+        2026-11-10  Try a second person at Cascade Power
+
+      Today (1)
+        2026-11-12  Try a second person at Kestrel Energy
+
+      This week (5)
+        2026-11-13  Try a second person at Energy Data Association
+        2026-11-15  Prepare for Lena Ortiz: research and questions
+        2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+        2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
+        2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
+
+      Later (2)
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+      "
+    `);
+    handEdit('contacts/tom-becker.md', '## Why this person\n', '## Why this person\n\nImpressed by: the battery dispatch dashboard Helio Storage open-sourced\n');
+    expect(write(['letter', 'cold-email', 'tom-becker', '--sent', '--today', '2026-11-12'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/tom-becker.md b/contacts/tom-becker.md
+      --- a/contacts/tom-becker.md
+      +++ b/contacts/tom-becker.md
+      @@ -4 +4 @@ name: Tom Becker
+      -stage: identified
+      +stage: contacted
+      @@ -12,0 +13,4 @@ history:
+      +  - date: 2026-11-12
+      +    stage: contacted
+      +    via: email
+      +    letter: cold-email
+      "
+    `);
+  });
+
+  it('Fri 2026-11-13: Omar agrees to a call', () => {
+    expect(agenda('2026-11-13')).toMatchInlineSnapshot(`
+      "Overdue (2)
+        2026-11-10  Try a second person at Cascade Power
+        2026-11-12  Try a second person at Kestrel Energy
+
+      Today (1)
+        2026-11-13  Try a second person at Energy Data Association
+
+      This week (6)
+        2026-11-15  Prepare for Lena Ortiz: research and questions
+        2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+        2026-11-17  Try a second person at Helio Storage
+        2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
+        2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+
+      Later (2)
+        2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+      "
+    `);
+    expect(write(['advance', 'omar-haddad', 'scheduled', '--at', '2026-11-19T08:30', '--format', 'phone', '--date', '2026-11-13'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/omar-haddad.md b/contacts/omar-haddad.md
+      --- a/contacts/omar-haddad.md
+      +++ b/contacts/omar-haddad.md
+      @@ -4 +4 @@ name: Omar Haddad
+      -stage: contacted
+      +stage: scheduled
+      @@ -16,0 +17,6 @@ history:
+      +  - date: 2026-11-13
+      +    stage: scheduled
+      +meeting:
+      +  at: 2026-11-19T08:30
+      +  minutes: 30
+      +  format: phone
+      "
+    `);
+  });
+
+  it('Sat 2026-11-14 and Sun 2026-11-15: the weekend', () => {
+    expect(agenda('2026-11-14')).toMatchInlineSnapshot(`
+      "Overdue (2)
+        2026-11-10  Try a second person at Cascade Power
+        2026-11-13  Try a second person at Energy Data Association
+
+      This week (6)
+        2026-11-15  Prepare for Lena Ortiz: research and questions
+        2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+        2026-11-17  Prepare for Omar Haddad: research and questions
+        2026-11-17  Try a second person at Helio Storage
+        2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+
+      Later (2)
+        2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+      "
+    `);
+    expect(agenda('2026-11-15')).toMatchInlineSnapshot(`
+      "Overdue (2)
+        2026-11-10  Try a second person at Cascade Power
+        2026-11-13  Try a second person at Energy Data Association
+
+      Today (1)
+        2026-11-15  Prepare for Lena Ortiz: research and questions
+
+      This week (5)
+        2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+        2026-11-17  Prepare for Omar Haddad: research and questions
+        2026-11-17  Try a second person at Helio Storage
+        2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+
+      Later (2)
+        2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+      "
+    `);
+  });
+
+  it('Mon 2026-11-16: prepares for Lena from contacts/, Ruth declines, Dev gets a nudge', () => {
+    expect(agenda('2026-11-16')).toMatchInlineSnapshot(`
+      "Overdue (2)
+        2026-11-10  Try a second person at Cascade Power
+        2026-11-13  Try a second person at Energy Data Association
+
+      Today (2)
+        2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
+        2026-11-16  Prepare for Lena Ortiz: research and questions
+
+      This week (5)
+        2026-11-17  Prepare for Omar Haddad: research and questions
+        2026-11-17  Try a second person at Helio Storage
+        2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
+
+      Later (1)
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+      "
+    `);
+    expect(write(['advance', './lena-ortiz.md', 'prepared', '--date', '2026-11-16'], contacts)).toMatchInlineSnapshot(`
+      "diff --git a/contacts/lena-ortiz.md b/contacts/lena-ortiz.md
+      --- a/contacts/lena-ortiz.md
+      +++ b/contacts/lena-ortiz.md
+      @@ -4 +4 @@ name: Lena Ortiz
+      -stage: scheduled
+      +stage: prepared
+      @@ -20,0 +21,2 @@ history:
+      +  - date: 2026-11-16
+      +    stage: prepared
+      "
+    `);
+    expect(write(['advance', 'ruth-adler', 'declined', '--note', 'no time before January', '--date', '2026-11-16'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/ruth-adler.md b/contacts/ruth-adler.md
+      --- a/contacts/ruth-adler.md
+      +++ b/contacts/ruth-adler.md
+      @@ -4 +4 @@ name: Ruth Adler
+      -stage: contacted
+      +stage: declined
+      @@ -15,0 +16,3 @@ history:
+      +  - date: 2026-11-16
+      +    stage: declined
+      +    note: no time before January
+      "
+    `);
+    expect(write(['letter', 'follow-up', 'dev-patel', '--sent', '--today', '2026-11-16'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/dev-patel.md b/contacts/dev-patel.md
+      --- a/contacts/dev-patel.md
+      +++ b/contacts/dev-patel.md
+      @@ -4 +4 @@ name: Dev Patel
+      -stage: contacted
+      +stage: followed-up
+      @@ -15,0 +16,4 @@ history:
+      +  - date: 2026-11-16
+      +    stage: followed-up
+      +    via: email
+      +    letter: follow-up
+      "
+    `);
+  });
+
+  it('Tue 2026-11-17: the call with Lena', () => {
+    expect(agenda('2026-11-17')).toMatchInlineSnapshot(`
+      "Today (3)
+        2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
+        2026-11-17  Prepare for Omar Haddad: research and questions
+        2026-11-17  Try a second person at Helio Storage
+
+      This week (2)
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
+
+      Later (2)
+        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+      "
+    `);
+    expect(write(['advance', 'lena-ortiz', 'held', '--date', '2026-11-17'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/lena-ortiz.md b/contacts/lena-ortiz.md
+      --- a/contacts/lena-ortiz.md
+      +++ b/contacts/lena-ortiz.md
+      @@ -4 +4 @@ name: Lena Ortiz
+      -stage: prepared
+      +stage: held
+      @@ -22,0 +23,2 @@ history:
+      +  - date: 2026-11-17
+      +    stage: held
+      "
+    `);
+    handEdit('contacts/lena-ortiz.md', '## Notes\n', '## Notes\n\nLearned: how a co-op checks its day-ahead forecast against the SCADA readings every morning\n');
+  });
+
+  it('Wed 2026-11-18: thanks Lena and prepares for Omar', () => {
+    expect(agenda('2026-11-18')).toMatchInlineSnapshot(`
+      "Overdue (1)
+        2026-11-17  Try a second person at Helio Storage
+
+      Today (2)
+        2026-11-18  Send Lena Ortiz a thank-you note  → rapport letter thank-you lena-ortiz
+        2026-11-18  Prepare for Omar Haddad: research and questions
+
+      This week (3)
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
+        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
+
+      Later (1)
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+      "
+    `);
+    expect(write(['letter', 'thank-you', 'lena-ortiz', '--sent', '--today', '2026-11-18'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/lena-ortiz.md b/contacts/lena-ortiz.md
+      --- a/contacts/lena-ortiz.md
+      +++ b/contacts/lena-ortiz.md
+      @@ -4 +4 @@ name: Lena Ortiz
+      -stage: held
+      +stage: thanked
+      @@ -24,0 +25,4 @@ history:
+      +  - date: 2026-11-18
+      +    stage: thanked
+      +    via: linkedin
+      +    letter: thank-you
+      "
+    `);
+    expect(write(['advance', 'omar-haddad', 'prepared', '--date', '2026-11-18'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/omar-haddad.md b/contacts/omar-haddad.md
+      --- a/contacts/omar-haddad.md
+      +++ b/contacts/omar-haddad.md
+      @@ -4 +4 @@ name: Omar Haddad
+      -stage: scheduled
+      +stage: prepared
+      @@ -18,0 +19,2 @@ history:
+      +  - date: 2026-11-18
+      +    stage: prepared
+      "
+    `);
+  });
+
+  it('Thu 2026-11-19: the call with Omar', () => {
+    expect(agenda('2026-11-19')).toMatchInlineSnapshot(`
+      "Overdue (1)
+        2026-11-17  Try a second person at Helio Storage
+
+      Today (1)
+        2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
+
+      This week (3)
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
+        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
+
+      Later (2)
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+        2027-01-17  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
+      "
+    `);
+    expect(write(['advance', 'omar-haddad', 'held', '--date', '2026-11-19'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/omar-haddad.md b/contacts/omar-haddad.md
+      --- a/contacts/omar-haddad.md
+      +++ b/contacts/omar-haddad.md
+      @@ -4 +4 @@ name: Omar Haddad
+      -stage: prepared
+      +stage: held
+      @@ -20,0 +21,2 @@ history:
+      +  - date: 2026-11-19
+      +    stage: held
+      "
+    `);
+    handEdit('contacts/omar-haddad.md', '## Notes\n', '## Notes\n\nLearned: that a small portfolio of forecasts on public load data opens more doors than a certificate\n');
+  });
+
+  it('Fri 2026-11-20: thanks Omar; Marco never answered', () => {
+    expect(agenda('2026-11-20')).toMatchInlineSnapshot(`
+      "Overdue (1)
+        2026-11-17  Try a second person at Helio Storage
+
+      Today (2)
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-20  Send Omar Haddad a thank-you note  → rapport letter thank-you omar-haddad
+
+      This week (2)
+        2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
+        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
+
+      Later (2)
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+        2027-01-17  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
+      "
+    `);
+    expect(write(['letter', 'thank-you', 'omar-haddad', '--sent', '--today', '2026-11-20'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/omar-haddad.md b/contacts/omar-haddad.md
+      --- a/contacts/omar-haddad.md
+      +++ b/contacts/omar-haddad.md
+      @@ -4 +4 @@ name: Omar Haddad
+      -stage: held
+      +stage: thanked
+      @@ -22,0 +23,4 @@ history:
+      +  - date: 2026-11-20
+      +    stage: thanked
+      +    via: email
+      +    letter: thank-you
+      "
+    `);
+    expect(write(['advance', 'marco-silva', 'no-response', '--date', '2026-11-20'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/marco-silva.md b/contacts/marco-silva.md
+      --- a/contacts/marco-silva.md
+      +++ b/contacts/marco-silva.md
+      @@ -4 +4 @@ name: Marco Silva
+      -stage: followed-up
+      +stage: no-response
+      @@ -19,0 +20,2 @@ history:
+      +  - date: 2026-11-20
+      +    stage: no-response
+      "
+    `);
+  });
+
+  it('Sat 2026-11-21: keeps in touch with Grace', () => {
+    expect(agenda('2026-11-21')).toMatchInlineSnapshot(`
+      "Overdue (1)
+        2026-11-17  Try a second person at Helio Storage
+
+      This week (2)
+        2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
+        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
+
+      Later (3)
+        2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+        2027-01-17  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
+        2027-01-19  Keep in touch with Omar Haddad  → rapport letter keep-in-touch omar-haddad
+      "
+    `);
+    expect(write(['letter', 'keep-in-touch', 'grace-kim', '--set', 'article=https://example.com/forecast-explainers', '--set', 'topic=explaining forecasts to operators', '--sent', '--today', '2026-11-21'])).toMatchInlineSnapshot(`
+      "diff --git a/contacts/grace-kim.md b/contacts/grace-kim.md
+      --- a/contacts/grace-kim.md
+      +++ b/contacts/grace-kim.md
+      @@ -4 +4 @@ name: Grace Kim
+      -stage: thanked
+      +stage: nurturing
+      @@ -25,0 +26,4 @@ history:
+      +  - date: 2026-11-21
+      +    stage: nurturing
+      +    via: email
+      +    letter: keep-in-touch
+      "
+    `);
+  });
+
+  it('Sun 2026-11-22: where the search stands', () => {
+    expect(agenda('2026-11-22')).toMatchInlineSnapshot(`
+      "Overdue (1)
+        2026-11-17  Try a second person at Helio Storage
+
+      This week (2)
+        2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
+        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
+
+      Later (3)
+        2027-01-17  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
+        2027-01-19  Keep in touch with Omar Haddad  → rapport letter keep-in-touch omar-haddad
+        2027-01-20  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
+      "
+    `);
+    expect(run(['list', '--today', '2026-11-22']).stdout).toMatchInlineSnapshot(`
+      "Dev Patel    followed-up  No reply from Dev Patel since the follow-up: mark as no-response (due 2026-11-25) · Cascade Power
+      Grace Kim    nurturing    Keep in touch with Grace Kim (due 2027-01-20) · Solis Analytics
+      Lena Ortiz   thanked      Keep in touch with Lena Ortiz (due 2027-01-17) · Western Grid Cooperative
+      Marco Silva  no-response  — · Brightline Energy
+      Omar Haddad  thanked      Keep in touch with Omar Haddad (due 2027-01-19) · Kestrel Energy
+      Priya Nair   identified   Write to Priya Nair · City Power & Light
+      Ruth Adler   declined     — · Energy Data Association
+      Tom Becker   contacted    Follow up with Tom Becker if there is no reply (due 2026-11-23) · Helio Storage
+      "
+    `);
+  });
+});

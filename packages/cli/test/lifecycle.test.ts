@@ -1,0 +1,166 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleCopy, rapport, snapshot } from './support/run-cli.js';
+
+/** Runs a command that must be refused with exit 2, printing nothing and changing nothing. */
+function expectRefused(folder: string, args: readonly string[], message: string): void {
+  const before = snapshot(folder);
+  const result = rapport([...args, '--dir', folder]);
+  expect(result).toEqual({ code: 2, stdout: '', stderr: `rapport: ${message}\n` });
+  expect(snapshot(folder)).toEqual(before);
+}
+
+interface AgendaRow {
+  id: string;
+  action: string;
+  due: string | null;
+}
+
+function agendaOf(folder: string, today: string, id: string): [string, string | null][] {
+  const items = JSON.parse(rapport(['agenda', '--json', '--today', today, '--dir', folder]).stdout) as AgendaRow[];
+  return items.filter((item) => item.id === id).map((item) => [item.action, item.due]);
+}
+
+describe('advance: rescheduling', () => {
+  it('changes only the time, and the history says when the meeting was', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'lauren-fitzgerald.md');
+    const before = readFileSync(file, 'utf8');
+    const result = rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--at', '2026-11-27T09:00-05:00', '--today', '2026-11-23', '--dir', folder]);
+    expect(result).toEqual({ code: 0, stdout: 'Lauren Fitzgerald: scheduled → scheduled (2026-11-23)  lauren-fitzgerald.md\n', stderr: '' });
+    const expected = before
+      .replace('    stage: scheduled\n    via: linkedin\nmeeting:\n', '    stage: scheduled\n    via: linkedin\n  - date: 2026-11-23\n    stage: scheduled\n    note: rescheduled from 2026-11-25T12:30-05:00\nmeeting:\n')
+      .replace('  at: "2026-11-25T12:30-05:00"\n', '  at: "2026-11-27T09:00-05:00"\n');
+    expect(expected).not.toBe(before);
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+    expect(readFileSync(file, 'utf8')).toContain('  minutes: 30\n  format: video\n  link: https://meet.example.com/nimbus-lauren-f\n');
+  });
+});
+
+describe('agenda: the meeting day', () => {
+  it('shows the meeting of a contact not yet prepared, and keeps the preparation overdue from two days before', () => {
+    const folder = exampleCopy();
+    expect(agendaOf(folder, '2026-11-25', 'lauren-fitzgerald')).toEqual([
+      ['Prepare for Lauren Fitzgerald: research and questions', '2026-11-23'],
+      ['Meet Lauren Fitzgerald at 12:30 (video, 30 min)', '2026-11-25'],
+    ]);
+  });
+});
+
+describe('recording in order', () => {
+  it('refuses a step dated before the last history entry (exit 2) unless --force', () => {
+    const folder = exampleCopy();
+    expectRefused(folder, ['advance', 'owen-park', 'held', '--date', '2026-11-19'], 'Owen Park: not recorded: 2026-11-19 is before the last entry in the history (contacted on 2026-11-21); the history is kept in date order (add --force to record it anyway)');
+    const forced = rapport(['advance', 'owen-park', 'declined', '--date', '2026-11-19', '--force', '--dir', folder]);
+    expect(forced).toEqual({ code: 0, stdout: 'Owen Park: contacted → declined (2026-11-19)  owen-park.md\n', stderr: '' });
+  });
+
+  it('refuses to mark held before the meeting day, and a thank-you sent before the meeting, unless --force', () => {
+    const folder = exampleCopy();
+    expectRefused(folder, ['advance', 'lauren-fitzgerald', 'held', '--today', '2026-11-23'], 'Lauren Fitzgerald: not recorded: the meeting is on 2026-11-25, after 2026-11-23: it cannot be held yet; if it moved, reschedule it (add --force to record it anyway)');
+    expectRefused(folder, ['letter', 'thank-you', 'lauren-fitzgerald', '--sent', '--today', '2026-11-10', '--set', 'learned=how studies are run'], 'Lauren Fitzgerald: not recorded: 2026-11-10 is before the last entry in the history (scheduled on 2026-11-16); the history is kept in date order (add --force to record it anyway)');
+    expectRefused(folder, ['letter', 'thank-you', 'lauren-fitzgerald', '--sent', '--today', '2026-11-23', '--set', 'learned=how studies are run'], 'Lauren Fitzgerald: not recorded: the meeting is on 2026-11-25, after 2026-11-23: it cannot be thanked yet; if it moved, reschedule it (add --force to record it anyway)');
+    const forced = rapport(['letter', 'thank-you', 'lauren-fitzgerald', '--sent', '--force', '--today', '2026-11-23', '--set', 'learned=how studies are run', '--dir', folder]);
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stderr).toContain('Recorded: Lauren Fitzgerald scheduled → thanked (2026-11-23, via email, letter thank-you)');
+  });
+});
+
+describe('--today', () => {
+  it('dates a stage change, a new note and a logged touch by --today when --date is not given', () => {
+    const folder = exampleCopy();
+    expect(rapport(['advance', 'owen-park', 'followed-up', '--via', 'email', '--today', '2026-12-01', '--dir', folder]).stdout).toBe('Owen Park: contacted → followed-up (2026-12-01)  owen-park.md\n');
+    expect(readFileSync(join(folder, 'owen-park.md'), 'utf8')).toContain('  - date: 2026-12-01\n    stage: followed-up\n    via: email\n---\n');
+    expect(rapport(['new', 'Rosa Díaz', '--today', '2026-12-01', '--dir', folder]).stdout).toBe('contacts/rosa-diaz.md\n');
+    expect(readFileSync(join(folder, 'contacts/rosa-diaz.md'), 'utf8')).toContain('history:\n  - date: 2026-12-01\n    stage: identified\n');
+    // --date still names the day it happened.
+    expect(rapport(['new', 'Lee Park', '--date', '2026-11-28', '--today', '2026-12-01', '--dir', folder]).stdout).toBe('contacts/lee-park.md\n');
+    expect(readFileSync(join(folder, 'contacts/lee-park.md'), 'utf8')).toContain('history:\n  - date: 2026-11-28\n    stage: identified\n');
+  });
+
+  it('dates the example contact of init by --today', () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'rapport-init-today-')), 'notes');
+    expect(rapport(['init', folder, '--today', '2026-11-02']).code).toBe(0);
+    expect(readFileSync(join(folder, 'contacts/example-contact.md'), 'utf8')).toContain('history:\n  - date: 2026-11-02\n    stage: identified\n');
+  });
+
+  it('gives the report as of --today, leaving later entries out', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rapport-report-today-'));
+    mkdirSync(join(folder, '.rapport'));
+    writeFileSync(join(folder, '.rapport/config.yaml'), 'timezone: America/New_York\n');
+    const note = (name: string, history: string) => `---\ntype: contact\nname: ${name}\nstage: held\nhistory:\n${history}---\n`;
+    writeFileSync(join(folder, 'ann.md'), note('Ann', '  - date: 2026-11-02\n    stage: contacted\n  - date: 2026-11-09\n    stage: scheduled\n  - date: 2026-11-16\n    stage: held\n'));
+    const asOf = (today: string) => JSON.parse(rapport(['report', '--json', '--today', today, '--dir', folder]).stdout) as { weeks: { week: string; outreachSent: number; replied: number; meetingsHeld: number }[] };
+    expect(asOf('2026-11-05').weeks.map(({ week, outreachSent, replied, meetingsHeld }) => [week, outreachSent, replied, meetingsHeld])).toEqual([['2026-W45', 1, 0, 0]]);
+    expect(asOf('2026-11-16').weeks.map(({ week, outreachSent, replied, meetingsHeld }) => [week, outreachSent, replied, meetingsHeld])).toEqual([
+      ['2026-W45', 1, 1, 0],
+      ['2026-W47', 0, 0, 1],
+    ]);
+  });
+
+  it.each([
+    [['advance', 'owen-park', 'declined', '--today', '2026-13-01'], 'invalid date "2026-13-01" (use YYYY-MM-DD)'],
+    [['new', 'Lee Park', '--today', 'tomorrow'], 'invalid date "tomorrow" (use YYYY-MM-DD)'],
+    [['report', '--today', '2026-02-30'], 'invalid date "2026-02-30" (use YYYY-MM-DD)'],
+    [['init', '--today', '2026-02-30'], 'invalid date "2026-02-30" (use YYYY-MM-DD)'],
+    [['log', 'maya-chen', '--note', 'hi', '--today', '01/12/2026'], 'invalid date "01/12/2026" (use YYYY-MM-DD)'],
+  ])('refuses %j with exit 2', (args, message) => {
+    expectRefused(exampleCopy(), args, message);
+  });
+});
+
+describe('log', () => {
+  it('records a touch without changing the stage, and the next keep-in-touch counts from it', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'maya-chen.md');
+    const before = readFileSync(file, 'utf8');
+    expect(agendaOf(folder, '2026-11-23', 'maya-chen')).toEqual([['Keep in touch with Maya Chen', '2026-11-25']]);
+    const result = rapport(['log', 'maya-chen', '--note', 'Met at the UXPA Pittsburgh meetup', '--via', 'in-person', '--today', '2026-11-23', '--dir', folder]);
+    expect(result).toEqual({ code: 0, stdout: 'Maya Chen: logged (2026-11-23, still nurturing)  maya-chen.md\n', stderr: '' });
+    expect(readFileSync(file, 'utf8')).toBe(
+      before.replace('    note: Shared the NN/g article on diary studies she mentioned\nmeeting:\n', '    note: Shared the NN/g article on diary studies she mentioned\n  - date: 2026-11-23\n    stage: nurturing\n    touch: true\n    via: in-person\n    note: Met at the UXPA Pittsburgh meetup\nmeeting:\n'),
+    );
+    expect(agendaOf(folder, '2026-11-23', 'maya-chen')).toEqual([['Keep in touch with Maya Chen', '2026-12-23']]);
+  });
+
+  it.each([
+    [['log', 'maya-chen'], 'say what happened with --note (and how with --via)'],
+    [['log', 'maya-chen', '--note', 'hi', '--via', 'pigeon'], 'unknown channel "pigeon" (use one of: email, linkedin, letter, phone, in-person, other)'],
+    [['log', 'maya-chen', '--note', 'called', '--date', '2026-10-01'], 'Maya Chen: not recorded: 2026-10-01 is before the last entry in the history (nurturing on 2026-10-26); the history is kept in date order (add --force to record it anyway)'],
+  ])('refuses %j with exit 2', (args, message) => {
+    expectRefused(exampleCopy(), args, message);
+  });
+});
+
+describe('dismiss', () => {
+  it('stops the second-person suggestion for a contact, in the note', () => {
+    const folder = exampleCopy();
+    expect(agendaOf(folder, '2026-11-23', 'owen-park')).toEqual([
+      ['Try a second person at Lumen Diagnostics', '2026-11-25'],
+      ['Follow up with Owen Park if there is no reply', '2026-12-01'],
+    ]);
+    const before = readFileSync(join(folder, 'owen-park.md'), 'utf8');
+    expect(rapport(['dismiss', 'owen-park', '--dir', folder])).toEqual({ code: 0, stdout: 'Owen Park: second-contact dismissed  owen-park.md\n', stderr: '' });
+    expect(readFileSync(join(folder, 'owen-park.md'), 'utf8')).toBe(before.replace('    note: Mentioned my Philadelphia dates in December\n---\n', '    note: Mentioned my Philadelphia dates in December\ndismissed:\n  - second-contact\n---\n'));
+    expect(agendaOf(folder, '2026-11-23', 'owen-park')).toEqual([['Follow up with Owen Park if there is no reply', '2026-12-01']]);
+  });
+
+  it('refuses an action that cannot be dismissed', () => {
+    expectRefused(exampleCopy(), ['dismiss', 'owen-park', 'follow-up'], '"follow-up" cannot be dismissed (only: second-contact)');
+  });
+});
+
+describe('README', () => {
+  // Lines are wrapped anywhere: compare with single spaces.
+  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+
+  it('names the file a second contact of the same name gets, as new creates it', () => {
+    const folder = exampleCopy();
+    expect(rapport(['new', 'Maya Chen', '--org', 'UPMC', '--dir', folder]).stdout).toBe('contacts/maya-chen-upmc.md\n');
+    expect(rapport(['new', 'Maya Chen', '--dir', folder]).stdout).toBe('contacts/maya-chen-2.md\n');
+    expect(readme).toContain('a second "Maya Chen" at UPMC becomes `maya-chen-upmc.md`');
+    expect(readme).toContain('`maya-chen-2.md`');
+  });
+});

@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bin, exampleCopy, rapport } from './support/run-cli.js';
+
+const hasGit = spawnSync('git', ['--version']).status === 0;
+
+/** A folder holding a `rapport` that runs the built CLI, for git to find on the PATH. */
+let shims: string;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(() => {
+  shims = mkdtempSync(join(tmpdir(), 'rapport-bin-'));
+  writeFileSync(join(shims, 'rapport'), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
+  chmodSync(join(shims, 'rapport'), 0o755);
+  env = {
+    PATH: `${shims}${delimiter}${process.env.PATH}`,
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.com',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.com',
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: shims,
+  };
+});
+
+function git(folder: string, ...args: string[]) {
+  const result = spawnSync('git', args, { cwd: folder, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The example folder as a git repository set up by `rapport init --git`, on branch `trunk`, plus a branch `other`. */
+function repository(): string {
+  const folder = exampleCopy();
+  const init = rapport(['init', folder, '--git'], { env });
+  expect(init.code, init.stderr).toBe(0);
+  expect(init.stdout).toContain('git: merges of notes use "rapport merge-driver %O %A %B %P" (set in .git/config)');
+  expect(readFileSync(join(folder, '.gitattributes'), 'utf8')).toBe('# Merges of notes unite their history entries (rapport merge-driver)\n*.md merge=rapport\n');
+  expect(git(folder, 'config', 'merge.rapport.driver').stdout).toBe('rapport merge-driver %O %A %B %P\n');
+  git(folder, 'checkout', '-q', '-b', 'trunk');
+  git(folder, 'add', '-A');
+  expect(git(folder, 'commit', '-q', '-m', 'notes').code).toBe(0);
+  git(folder, 'branch', 'other');
+  // Running init again changes nothing.
+  expect(rapport(['init', folder, '--git'], { env }).stdout).toContain('kept    .gitattributes (already there)');
+  expect(git(folder, 'status', '--porcelain').stdout).toBe('');
+  return folder;
+}
+
+function commitAll(folder: string, message: string): void {
+  git(folder, 'add', '-A');
+  expect(git(folder, 'commit', '-q', '-m', message).code).toBe(0);
+}
+
+describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through the built CLI)', () => {
+  it('unite the history entries two branches appended, in date order, and the later stage wins', () => {
+    const folder = repository();
+    git(folder, 'checkout', '-q', 'other');
+    expect(rapport(['advance', 'owen-park', 'followed-up', '--date', '2026-11-18', '--via', 'email', '--dir', folder], { env }).code).toBe(0);
+    commitAll(folder, 'follow-up');
+    git(folder, 'checkout', '-q', 'trunk');
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--date', '2026-11-20', '--at', '2026-12-01T10:00', '--dir', folder], { env }).code).toBe(0);
+    commitAll(folder, 'scheduled');
+    const before = readFileSync(join(folder, 'owen-park.md'), 'utf8');
+
+    const merge = git(folder, 'merge', '--no-edit', 'other');
+    expect(merge.code, merge.stdout + merge.stderr).toBe(0);
+    const merged = readFileSync(join(folder, 'owen-park.md'), 'utf8');
+    expect(merged).toBe(before.replace('  - date: 2026-11-20\n    stage: scheduled\n', '  - date: 2026-11-18\n    stage: followed-up\n    via: email\n  - date: 2026-11-20\n    stage: scheduled\n'));
+    expect(merged).toContain('stage: scheduled\n');
+    expect(rapport(['check', '--dir', folder], { env })).toMatchObject({ code: 0 });
+  });
+
+  it('fall back to conflict markers, which check reports and every command respects', () => {
+    const folder = repository();
+    git(folder, 'checkout', '-q', 'other');
+    const note = join(folder, 'owen-park.md');
+    writeFileSync(note, readFileSync(note, 'utf8').replace(/^role: .*$/m, 'role: Research Manager'));
+    commitAll(folder, 'role one way');
+    git(folder, 'checkout', '-q', 'trunk');
+    writeFileSync(note, readFileSync(note, 'utf8').replace(/^role: .*$/m, 'role: Research Director'));
+    commitAll(folder, 'role the other way');
+
+    const merge = git(folder, 'merge', '--no-edit', 'other');
+    expect(merge.code).toBe(1);
+    expect(merge.stderr + merge.stdout).toContain('owen-park.md: both sides changed `role`; conflict markers left for you to resolve');
+    const conflicted = readFileSync(note, 'utf8');
+    expect(conflicted).toContain('<<<<<<< ours\nrole: Research Director\n=======\nrole: Research Manager\n>>>>>>> theirs\n');
+    const line = conflicted.split('\n').indexOf('<<<<<<< ours') + 1;
+
+    const check = rapport(['check', '--json', '--dir', folder], { env });
+    expect(check.code).toBe(1);
+    expect(JSON.parse(check.stdout)).toEqual([{ file: 'owen-park.md', line, column: 1, severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep both history entries' }]);
+
+    const warning = `warning owen-park.md:${line} has an unresolved merge conflict: the contact is left out until it is resolved (rapport check lists every conflict)\n`;
+    for (const args of [['list'], ['agenda', '--today', '2026-11-23'], ['export', 'csv'], ['report']]) {
+      const result = rapport([...args, '--dir', folder], { env });
+      expect(result.code, args[0]).toBe(0);
+      expect(result.stderr, args[0]).toBe(warning);
+    }
+    expect(rapport(['advance', 'owen-park.md', 'followed-up', '--dir', folder], { env }).code).not.toBe(0);
+    expect(rapport(['new', 'Owen Park', '--org', 'Lumen Diagnostics', '--dir', folder], { env })).toMatchObject({
+      code: 3,
+      stderr: expect.stringContaining('rapport: owen-park.md has an unresolved merge conflict and may already be about Owen Park: resolve it first (nothing was created)'),
+    });
+    expect(readFileSync(note, 'utf8')).toBe(conflicted);
+    expect(git(folder, 'status', '--porcelain').stdout).toBe('UU owen-park.md\n');
+  });
+
+  it('a conflict in the body only: the contact is listed, but writing commands refuse the note', () => {
+    const folder = exampleCopy();
+    const note = join(folder, 'owen-park.md');
+    const text = readFileSync(note, 'utf8');
+    const lines = text.split('\n');
+    const bodyLine = lines.findIndex((line, index) => index > 3 && line.startsWith('## '));
+    lines.splice(bodyLine, 0, '<<<<<<< ours', 'One thing.', '=======', 'Another.', '>>>>>>> theirs');
+    writeFileSync(note, lines.join('\n'));
+    const list = rapport(['list', '--dir', folder], { env });
+    expect(list.stdout).toContain('Owen Park');
+    expect(list.stderr).toBe(`warning owen-park.md:${bodyLine + 1} has an unresolved merge conflict: resolve it before editing the note (rapport check lists every conflict)\n`);
+    for (const args of [['advance', 'owen-park', 'followed-up'], ['questions', '--into', 'owen-park'], ['letter', 'follow-up', 'owen-park', '--sent']]) {
+      const result = rapport([...args, '--dir', folder], { env });
+      expect(result.code, args.join(' ')).toBe(3);
+      expect(result.stderr, args.join(' ')).toContain(`owen-park.md cannot be edited: it has an unresolved merge conflict at line ${bodyLine + 1}; resolve it first, keeping both sides' history entries`);
+    }
+    expect(readFileSync(note, 'utf8')).toBe(lines.join('\n'));
+  });
+});

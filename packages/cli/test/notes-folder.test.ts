@@ -1,0 +1,66 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleCopy, rapport, snapshot } from './support/run-cli.js';
+
+const TODAY = '2026-11-23';
+
+describe('the notes folder, found like git finds a repository', () => {
+  it('is the nearest folder with .rapport/ above the current one: the same list from a subfolder as from the top', () => {
+    const folder = exampleCopy();
+    const fromTop = rapport(['list', '--today', TODAY], { cwd: folder });
+    const fromSubfolder = rapport(['list', '--today', TODAY], { cwd: join(folder, 'contacts', 'health-tech') });
+    expect(fromTop.code).toBe(0);
+    expect(fromTop.stdout.split('\n')[0]).toBe('Aisha Karim        nurturing    Tell Aisha how the coffee with Ben Osei went (due 2026-11-27) · Steel City Health Innovation Lab');
+    expect(fromSubfolder).toEqual(fromTop);
+  });
+
+  it('gives letters the profile of .rapport/config.yaml from a subfolder', () => {
+    const folder = exampleCopy();
+    const result = rapport(['letter', 'thank-you', 'marcus-bell', '--today', TODAY], { cwd: join(folder, 'contacts', 'health-tech') });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('\nJordan Reyes\n');
+  });
+
+  it('takes note paths from the current folder, and new writes into notes_folder, printing the path from here', () => {
+    const folder = exampleCopy();
+    const here = join(folder, 'contacts', 'health-tech');
+    const advanced = rapport(['advance', './marcus-bell.md', 'thanked', '--date', TODAY], { cwd: here });
+    expect(advanced).toEqual({ code: 0, stdout: 'Marcus Bell: held → thanked (2026-11-23)  contacts/health-tech/marcus-bell.md\n', stderr: '' });
+    const created = rapport(['new', 'Lee Park', '--referred-by', 'marcus-bell', '--date', TODAY], { cwd: here });
+    expect(created).toEqual({ code: 0, stdout: '../lee-park.md\n', stderr: '' });
+    expect(readFileSync(join(folder, 'contacts', 'lee-park.md'), 'utf8')).toContain('referred_by: "[[marcus-bell]]"');
+    expect(existsSync(join(here, 'lee-park.md'))).toBe(false);
+    expect(rapport(['new', 'Ada Stone', '--date', TODAY], { cwd: folder }).stdout).toBe('contacts/ada-stone.md\n');
+    expect(rapport(['new', 'Bo Stone', '--date', TODAY], { cwd: join(folder, '.rapport') }).stdout).toBe('../contacts/bo-stone.md\n');
+  });
+
+  it('is what --dir names, whatever folder the command runs in', () => {
+    const folder = exampleCopy();
+    const other = mkdtempSync(join(tmpdir(), 'rapport-cli-other-'));
+    mkdirSync(join(other, '.rapport'));
+    expect(rapport(['list', '--today', TODAY, '--dir', other], { cwd: join(folder, 'contacts') }).stdout).toBe('No contacts match.\n');
+    const created = rapport(['new', 'Cy Park', '--date', TODAY, '--dir', folder], { cwd: other });
+    expect(created.stdout).toBe('contacts/cy-park.md\n');
+  });
+
+  it('is the current folder when no folder above has .rapport/', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rapport-cli-bare-'));
+    expect(rapport(['new', 'Dee Ray', '--date', TODAY], { cwd: folder })).toEqual({ code: 0, stdout: 'dee-ray.md\n', stderr: '' });
+    expect(existsSync(join(folder, 'dee-ray.md'))).toBe(true);
+  });
+
+  it('is not looked for by init, which sets up the folder it is given or the current one', () => {
+    const folder = exampleCopy();
+    const inner = join(folder, 'contacts', 'new-search');
+    mkdirSync(inner);
+    const before = snapshot(folder);
+    const result = rapport(['init'], { cwd: inner });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`Notes folder ready: ${inner}\n`);
+    expect(existsSync(join(inner, '.rapport', 'config.yaml'))).toBe(true);
+    const after = snapshot(folder);
+    for (const [path, hash] of Object.entries(before)) expect(after[path], path).toBe(hash);
+  });
+});

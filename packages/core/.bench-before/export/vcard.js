@@ -1,0 +1,56 @@
+import ICAL from 'ical.js';
+import { privateFieldFilter } from './privacy.js';
+/**
+ * The contacts as vCard 4.0 (RFC 6350), one card each, written by ical.js
+ * (escaping and line folding included): FN and N from the name, ORG, TITLE
+ * (role), EMAIL, TEL, URL (LinkedIn profile), NOTE with the interview stage,
+ * CATEGORIES from the tags, and a UID from the contact id. Fields the config
+ * lists as private are left out (the name never is: a card needs it).
+ */
+export function exportVCards(workspace) {
+    const isPrivate = privateFieldFilter(workspace.config.privateFields);
+    return workspace.index.contacts().map((contact) => contactCard(contact, isPrivate)).join('');
+}
+function contactCard(contact, isPrivate) {
+    const card = new ICAL.Component('vcard');
+    const add = (name, value, type, parameters = {}) => {
+        const property = new ICAL.Property(name, card);
+        if (type)
+            property.resetType(type);
+        for (const [key, parameter] of Object.entries(parameters))
+            property.setParameter(key, parameter);
+        if (Array.isArray(value) && name === 'categories')
+            property.setValues(value);
+        else
+            property.setValue(value);
+        card.addProperty(property);
+    };
+    const shown = (field, value) => value !== undefined && value !== '' && !isPrivate(field);
+    add('version', '4.0');
+    add('kind', 'individual');
+    add('uid', `${contact.id}@rapport`, 'text');
+    add('fn', contact.name);
+    add('n', structuredName(contact.name));
+    if (shown('organization', contact.organization))
+        add('org', [contact.organization]);
+    if (shown('role', contact.role))
+        add('title', contact.role);
+    if (shown('email', contact.email))
+        add('email', contact.email);
+    if (shown('phone', contact.phone))
+        add('tel', contact.phone, 'text');
+    if (shown('linkedin', contact.linkedin))
+        add('url', contact.linkedin, undefined, { type: 'linkedin' });
+    if (!isPrivate('stage'))
+        add('note', `Informational interview stage: ${contact.stage}`);
+    if (contact.tags.length > 0 && !isPrivate('tags'))
+        add('categories', [...contact.tags]);
+    return card.toString() + '\r\n';
+}
+/** `N` from a full name: the last word is taken as the family name, the rest as given names. */
+function structuredName(name) {
+    const words = name.trim().split(/\s+/);
+    const family = words.length > 1 ? words.pop() : '';
+    return [family, words.join(' '), '', '', ''];
+}
+//# sourceMappingURL=vcard.js.map

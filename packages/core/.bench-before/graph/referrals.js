@@ -1,0 +1,96 @@
+/** Builds the referral graph from `referred_by` links and Outcomes wikilinks. */
+export function referralGraph(contacts) {
+    const ids = new Set(contacts.map((contact) => contact.id));
+    const edges = new Map();
+    const add = (from, to, source) => {
+        if (from === to)
+            return;
+        const key = `${from}\u0000${to}`;
+        const edge = edges.get(key) ?? { from, to, sources: new Set() };
+        edge.sources.add(source);
+        edges.set(key, edge);
+    };
+    const pending = [];
+    for (const contact of contacts) {
+        if (contact.referredBy && ids.has(contact.referredBy))
+            add(contact.referredBy, contact.id, 'referred_by');
+        for (const target of contact.outcomeLinks) {
+            if (ids.has(target))
+                add(contact.id, target, 'outcomes');
+            else
+                pending.push({ from: contact.id, target });
+        }
+    }
+    return {
+        edges: [...edges.values()]
+            .map((edge) => ({ from: edge.from, to: edge.to, sources: [...edge.sources].sort() }))
+            .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
+        pending,
+    };
+}
+/** The people a contact led to. */
+export function referralsOf(graph, id) {
+    return graph.edges.filter((edge) => edge.from === id).map((edge) => edge.to);
+}
+/** The chain of introductions that led to a contact, oldest first (cycles are cut). */
+export function referralChain(graph, id) {
+    const referrerOf = new Map();
+    for (const edge of graph.edges)
+        if (!referrerOf.has(edge.to))
+            referrerOf.set(edge.to, edge.from);
+    const chain = [];
+    const seen = new Set([id]);
+    for (let current = referrerOf.get(id); current && !seen.has(current); current = referrerOf.get(current)) {
+        chain.unshift(current);
+        seen.add(current);
+    }
+    return chain;
+}
+/** Contacts that start a chain: they led to someone and nobody led to them. */
+export function referralRoots(graph) {
+    const referred = new Set(graph.edges.map((edge) => edge.to));
+    return [...new Set(graph.edges.map((edge) => edge.from))].filter((id) => !referred.has(id)).sort();
+}
+function label(contacts, id) {
+    const contact = contacts.get(id);
+    if (!contact)
+        return id;
+    return contact.organization ? `${contact.name} (${contact.organization})` : contact.name;
+}
+/** The graph as a Mermaid flowchart: each person declared once, then who led to whom. */
+export function referralsToMermaid(graph, contacts) {
+    const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+    const text = (label) => `"${label.replace(/"/g, '#quot;')}"`;
+    const ids = [...new Set(graph.edges.flatMap((edge) => [edge.from, edge.to]).concat(graph.pending.map((item) => item.from)))].sort();
+    const lines = ['flowchart LR'];
+    for (const id of ids)
+        lines.push(`  ${mermaidId(id)}[${text(label(byId, id))}]`);
+    for (const target of [...new Set(graph.pending.map((item) => item.target))].sort())
+        lines.push(`  ${mermaidId(target)}[${text(`${target} (no note yet)`)}]:::pending`);
+    for (const edge of graph.edges)
+        lines.push(`  ${mermaidId(edge.from)} --> ${mermaidId(edge.to)}`);
+    for (const item of graph.pending)
+        lines.push(`  ${mermaidId(item.from)} -.-> ${mermaidId(item.target)}`);
+    if (graph.pending.length > 0)
+        lines.push('  classDef pending stroke-dasharray: 4 4');
+    return lines.join('\n') + '\n';
+}
+/** The graph in Graphviz DOT. */
+export function referralsToDot(graph, contacts) {
+    const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+    const quote = (text) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    const ids = new Set(graph.edges.flatMap((edge) => [edge.from, edge.to]));
+    const lines = ['digraph referrals {', '  rankdir=LR;', '  node [shape=box];'];
+    for (const id of [...ids].sort())
+        lines.push(`  ${quote(id)} [label=${quote(label(byId, id))}];`);
+    for (const edge of graph.edges)
+        lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)};`);
+    for (const item of graph.pending)
+        lines.push(`  ${quote(item.target)} [label=${quote(`${item.target} (no note yet)`)}, style=dashed];`, `  ${quote(item.from)} -> ${quote(item.target)} [style=dashed];`);
+    lines.push('}');
+    return lines.join('\n') + '\n';
+}
+function mermaidId(id) {
+    return 'n_' + id.replace(/[^A-Za-z0-9_]/g, '_');
+}
+//# sourceMappingURL=referrals.js.map

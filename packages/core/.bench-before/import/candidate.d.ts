@@ -1,0 +1,43 @@
+import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { Source } from '../model/vocabulary.js';
+/** One person found in an import file, before it is matched against the notes. */
+export interface ImportCandidate {
+    /** 1-based line of the input file where this person's row or card starts. */
+    readonly line: number;
+    readonly name: string;
+    readonly organization?: string;
+    readonly role?: string;
+    /** Every address found, preferred first; the first one fills `email`. */
+    readonly emails: readonly string[];
+    readonly phone?: string;
+    /** Profile URL as written in the file. */
+    readonly linkedin?: string;
+    readonly location?: string;
+    readonly source?: Source;
+    /** Day the person entered the user's network (LinkedIn's "Connected On"), `YYYY-MM-DD`. */
+    readonly since?: string;
+}
+/** What reading one import file gives: the people in it and the problems found. */
+export interface ImportReading {
+    /** The input file, as named to the reader (it is only used in messages). */
+    readonly file: string;
+    readonly format: ImportFormat;
+    readonly candidates: readonly ImportCandidate[];
+    /**
+     * Problems in the file, each with its line. A row or card that cannot
+     * become a contact is reported here (severity `warning`) and left out of
+     * `candidates`; a file that cannot be read at all gives an `error`.
+     */
+    readonly diagnostics: readonly Diagnostic[];
+}
+export type ImportFormat = 'linkedin' | 'vcard';
+/** Rule ids of import diagnostics. */
+export type ImportRule = 'import-not-linkedin' | 'import-malformed-csv' | 'import-short-row' | 'import-missing-name' | 'import-invalid-date' | 'import-invalid-email' | 'import-invalid-url' | 'import-malformed-vcard' | 'import-not-vcard';
+/** A diagnostic pointing at a whole line of an import file. */
+export declare function inputProblem(file: string, line: number, severity: Severity, rule: ImportRule, message: string, hint?: string): Diagnostic;
+/** Same check as the note reader's, so an imported address never makes the note invalid. */
+export declare function isEmailAddress(value: string): boolean;
+/** Same check as the note reader's `linkedin` field. */
+export declare function isProfileUrl(value: string): boolean;
+/** Text cleaned for a frontmatter value: trimmed, inner whitespace (including line breaks) collapsed, control characters removed. */
+export declare function cleanText(value: string | undefined): string | undefined;

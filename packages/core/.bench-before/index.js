@@ -1,0 +1,61 @@
+/**
+ * Rapport core: informational interviews kept as lossless Markdown notes.
+ * One entry point; exports are grouped by area and pinned by a test.
+ */
+// Vocabulary and data
+export { STAGES, CLOSED_STAGES, SOURCES, MEETING_FORMATS, CHANNELS, NOTE_SECTIONS, isStage, isSource, isMeetingFormat, isChannel } from './model/vocabulary.js';
+// Diagnostics and errors
+export { DIAGNOSTIC_RULES, compareDiagnostics } from './diagnostics.js';
+export { RapportError, NoteConflictError, NoteNotFoundError, NoteExistsError, InvalidInputError, UneditableNoteError, InvalidEncodingError } from './errors.js';
+export { LetterTemplateError, MissingLetterFieldsError, LetterNotFoundError } from './errors.js';
+// Reading notes
+export { readNote } from './note/read-contact.js';
+export { parseNote } from './note/parse.js';
+export { readLayout, LineIndex } from './note/source.js';
+export { scanSections, findSection } from './note/body.js';
+export { findWikilinks, wikilinkTarget, noteId } from './note/wikilinks.js';
+export { contactSchema } from './note/schema.js';
+// Merging: git's conflict markers, and a merge of two versions of a note
+export { findConflicts } from './merge/conflict-markers.js';
+export { mergeNotes } from './merge/merge-notes.js';
+// Lossless edits
+export { setField, deleteField, appendToList, appendToSection, getField } from './note/edit.js';
+export { contactNoteText } from './note/template.js';
+// Lifecycle and next actions
+export { advance, logInteraction } from './lifecycle/advance.js';
+export { nextActions, nextAction, agenda, stageDate } from './lifecycle/next-action.js';
+export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBetween, todayIn, meetingStart, meetingDate, isTimeZone, systemTimeZone } from './lifecycle/dates.js';
+// Referral graph
+export { referralGraph, referralsOf, referralChain, referralRoots, referralsToMermaid, referralsToDot } from './graph/referrals.js';
+// Workspace: store, config, index
+export { contentVersion, isNotePath } from './workspace/store.js';
+export { MemoryStore } from './workspace/memory-store.js';
+export { CONFIG_PATH, defaultConfig, defaultRules, readConfig, loadConfig } from './workspace/config.js';
+export { NoteIndex } from './workspace/note-index.js';
+export { loadWorkspace, findContact, editNote, createContact, contactSlug, unreadableFileDiagnostic } from './workspace/workspace.js';
+// Reports
+export { outreachReport } from './report/outreach-report.js';
+// Import (LinkedIn Connections.csv, vCard) and export (iCalendar, vCard, CSV, JSON)
+export { parseLinkedInConnections } from './import/linkedin.js';
+export { parseVCards } from './import/vcard.js';
+export { importContacts } from './import/import-contacts.js';
+export { normalizeLinkedInUrl } from './import/match.js';
+export { exportIcs } from './export/ics.js';
+export { exportVCards } from './export/vcard.js';
+export { exportCsv } from './export/csv.js';
+export { exportJson, contactRecords } from './export/records.js';
+// Letters (Eta templates filled from notes) and the question bank
+export { renderLetter, markLetterSent, preferredChannel } from './letters/letters.js';
+export { listLetters, loadLetterTemplate, shippedLetterTemplate, SHIPPED_LETTERS, TEMPLATES_FOLDER } from './letters/registry.js';
+export { parseLetterTemplate } from './letters/template.js';
+export { compileLetterTemplate, renderLetterTemplate, fillMarker } from './letters/render-template.js';
+export { letterData } from './letters/letter-data.js';
+export { NOTE_FACTS, noteFact, labelledLine } from './letters/note-facts.js';
+export { toSecondPerson } from './letters/second-person.js';
+export { QUESTION_THEMES, QUESTION_BANK, CLOSING_QUESTION } from './questions/bank.js';
+export { QUESTIONS_PATH, readQuestions, loadQuestions, findTheme, pickQuestions } from './questions/question-set.js';
+export { insertQuestions, newQuestions, QUESTIONS_SECTION } from './questions/insert.js';
+// Performance: the fast frontmatter reader, the incremental index's types and the persisted index cache
+export { parseFastFrontmatter } from './note/fast-frontmatter.js';
+export { INDEX_CACHE_FORMAT, RACY_WINDOW_MS, restoreIndex, asSnapshot } from './workspace/index-cache.js';
+//# sourceMappingURL=index.js.map

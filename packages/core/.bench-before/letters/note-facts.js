@@ -1,0 +1,79 @@
+import { findSection, scanSections } from '../note/body.js';
+import { readLayout } from '../note/source.js';
+/**
+ * Facts a letter quotes from the body of a note, each written as a labelled
+ * line under a section, e.g. `Impressed by: her keynote …` under
+ * `## Why this person`. The label may be bold or start a list item.
+ */
+export const NOTE_FACTS = {
+    /** What impressed the seeker: something the person wrote, said or did. */
+    impressed: { label: 'Impressed by', section: 'Why this person' },
+    /** Something specific learned in the meeting, for the thank-you. */
+    learned: { label: 'Learned', section: 'Notes' },
+    /** A topic discussed, for keep-in-touch notes. Text after a dash (—) is a private reminder. */
+    topic: { label: 'Topic to follow up', section: 'Notes' },
+    /** Where and when the seeker is in the person's area, for the cold letter. */
+    visiting: { label: 'In the area', section: 'Why this person' },
+};
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const HEADING = /^ {0,3}#{1,6}(\s|$)/;
+/**
+ * The text after `label:` on the first line that starts with it, in the
+ * named section or, failing that, anywhere in the body. Continuation lines
+ * (up to a blank line, a heading or the next list item) are joined, and a
+ * final full stop is dropped so the text can sit inside a sentence.
+ */
+export function labelledLine(text, label, section) {
+    const layout = readLayout(text);
+    const sections = scanSections(layout.content, layout.bodyStart);
+    const ranges = [];
+    const preferred = section === undefined ? undefined : findSection(sections, section);
+    if (preferred)
+        ranges.push(preferred);
+    ranges.push({ start: layout.bodyStart, end: layout.content.length });
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const emphasis = '(?:\\*\\*|__|\\*|_)?';
+    const pattern = new RegExp(`^${emphasis}${escaped}${emphasis}\\s*:${emphasis}(.*)$`, 'i');
+    for (const range of ranges) {
+        const found = findIn(layout.content.slice(range.start, range.end), pattern);
+        if (found !== undefined)
+            return found;
+    }
+    return undefined;
+}
+function findIn(part, pattern) {
+    const lines = part.split('\n').map((line) => line.replace(/\r$/, ''));
+    let inFence = false;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (FENCE.test(line))
+            inFence = !inFence;
+        if (inFence)
+            continue;
+        const match = pattern.exec(line.replace(LIST_ITEM, '').trimStart());
+        if (!match)
+            continue;
+        const parts = [match[1].trim()];
+        for (let j = i + 1; j < lines.length; j++) {
+            const next = lines[j];
+            if (next.trim() === '' || HEADING.test(next) || LIST_ITEM.test(next) || FENCE.test(next))
+                break;
+            parts.push(next.trim());
+        }
+        const value = parts.join(' ').replace(/\s+/g, ' ').trim().replace(/(?<!\.)\.$/, '').trim();
+        return value === '' ? undefined : value;
+    }
+    return undefined;
+}
+/** One fact of a note, as a letter uses it. */
+export function noteFact(text, fact) {
+    const { label, section } = NOTE_FACTS[fact];
+    const value = labelledLine(text, label, section);
+    if (value === undefined || fact !== 'topic')
+        return value;
+    // "Topic to follow up: consent forms — she is rewriting them": the part after the dash is the seeker's own reminder.
+    const topic = value.split(/\s+(?:—|--|–)\s+/)[0].trim();
+    return topic === '' ? undefined : topic;
+}
+//# sourceMappingURL=note-facts.js.map

@@ -1,0 +1,257 @@
+import { Eta, EtaParseError } from 'eta/core';
+import { LetterTemplateError } from '../errors.js';
+import { FIELD_PATH } from './template.js';
+/** The visible placeholder a draft gets for a missing field. */
+export function fillMarker(field) {
+    return `[[fill: ${field}]]`;
+}
+const FIELD_TAG = Symbol.for('rapport.letter-field');
+/** A value the template printed that is not text (undefined, an object…): a bug in the template. */
+class UnprintableValue extends Error {
+}
+/**
+ * The Eta settings for letters. Letters are plain text, so nothing is
+ * HTML-escaped ("R&D" stays "R&D"); templates are compiled from strings (no
+ * `views`, no file reads); data is read as `it.…` (no `with`); whitespace is
+ * kept as written (`-%>` drops the newline after a tag). `debug` is on so a
+ * runtime error says which tag it came from.
+ */
+const LETTER_ETA_CONFIG = {
+    autoEscape: false,
+    autoFilter: true,
+    autoTrim: false,
+    cache: false,
+    debug: true,
+    rmWhitespace: false,
+    tags: ['<%', '%>'],
+    useWith: false,
+    varName: 'it',
+};
+/**
+ * Compiles a letter template, or throws `LetterTemplateError` with the
+ * template's name, line and column (an unclosed tag, a JavaScript syntax
+ * error in a tag).
+ */
+export function compileLetterTemplate(template) {
+    const places = [];
+    let state = { missing: [] };
+    const eta = new Eta({
+        ...LETTER_ETA_CONFIG,
+        filterFunction: (value) => printable(value, state),
+        plugins: [
+            {
+                // Numbers each tag (Eta reports `lineNo` of the running tag on errors) and
+                // turns `<%= it.a.b %>` into a lookup that knows its field name, so a
+                // missing value becomes a marker instead of "undefined".
+                processAST: (ast) => {
+                    places.length = 0;
+                    for (const item of ast) {
+                        if (typeof item === 'string')
+                            continue;
+                        places.push({ line: item.lineNo ?? 1, code: item.val });
+                        item.lineNo = places.length;
+                        const path = item.val.trim().match(/^it\.(.+)$/)?.[1];
+                        if ((item.t === 'i' || item.t === 'r') && path !== undefined && FIELD_PATH.test(path)) {
+                            item.val = `({[Symbol.for(${JSON.stringify(FIELD_TAG.description)})]: ${JSON.stringify(path)}, value: it.${path.split('.').join('?.')}})`;
+                        }
+                    }
+                    return ast;
+                },
+            },
+        ],
+    });
+    const locate = (tagNumber, reason) => {
+        const place = places[tagNumber - 1];
+        if (!place)
+            return errorAt(template, 1, 1, reason);
+        const sameLineBefore = places.slice(0, tagNumber - 1).filter((other) => other.line === place.line).length;
+        const text = template.body.split('\n')[place.line - 1] ?? '';
+        let column = -1;
+        for (let i = 0; i <= sameLineBefore; i++)
+            column = text.indexOf('<%', column + 1);
+        return errorAt(template, place.line, column < 0 ? 1 : column + 1, reason);
+    };
+    let run;
+    try {
+        const fn = eta.compile(template.body);
+        run = (data) => eta.render(fn, data);
+    }
+    catch (error) {
+        if (!(error instanceof EtaParseError))
+            throw error;
+        const position = / at line (\d+) col (\d+)/.exec(error.message);
+        if (position)
+            throw errorAt(template, Number(position[1]), Number(position[2]), error.message.slice(0, position.index));
+        throw locate(syntaxErrorTag(eta, template.body), `JavaScript syntax error: ${syntaxMessage(error.message)}`);
+    }
+    return {
+        template,
+        render(data) {
+            state = { missing: [] };
+            const filled = withMarkers(data, template.needs, state);
+            let output;
+            try {
+                output = run(filled);
+            }
+            catch (error) {
+                const tag = /^line (\d+)\n/.exec(error instanceof Error ? error.message : '');
+                const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+                const reason = cause instanceof UnprintableValue ? cause.message : `${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`;
+                if (tag) {
+                    const code = places[Number(tag[1]) - 1]?.code.trim();
+                    throw locate(Number(tag[1]), cause instanceof UnprintableValue && code ? `\`${code}\` ${reason}` : `error while running the template: ${reason}`);
+                }
+                throw errorAt(template, template.bodyLine, 1, `error while running the template: ${reason}`);
+            }
+            return { ...splitSubject(tidy(output)), missing: [...new Set(state.missing)] };
+        },
+    };
+}
+/** Compiles and renders in one step. */
+export function renderLetterTemplate(template, data) {
+    return compileLetterTemplate(template).render(data);
+}
+function errorAt(template, bodyLine, column, reason) {
+    const line = bodyLine + template.bodyLine - 1;
+    const sourceLine = template.source.split(/\r?\n/)[line - 1];
+    return new LetterTemplateError(template.name, line, column, reason.trim(), template.file, sourceLine);
+}
+/**
+ * Data with a marker in place of each needed field that is missing, so the
+ * draft shows `[[fill: organization]]` where the organization goes.
+ */
+function withMarkers(data, needs, state) {
+    const copy = structuredClone(data);
+    for (const path of needs) {
+        const steps = path.split('.');
+        let node = copy;
+        for (const step of steps.slice(0, -1)) {
+            const child = node[step];
+            if (typeof child !== 'object' || child === null)
+                node[step] = {};
+            node = node[step];
+        }
+        const last = steps.at(-1);
+        if (isEmpty(node[last])) {
+            state.missing.push(path);
+            node[last] = fillMarker(path);
+        }
+    }
+    return copy;
+}
+function isEmpty(value) {
+    return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+/** Eta's filter: every printed value passes here. */
+function printable(value, state) {
+    if (typeof value === 'object' && value !== null && FIELD_TAG in value) {
+        const field = value[FIELD_TAG];
+        const inner = value.value;
+        if (isEmpty(inner)) {
+            state.missing.push(field);
+            return fillMarker(field);
+        }
+        return text(inner);
+    }
+    return text(value);
+}
+function text(value) {
+    if (typeof value === 'string')
+        return value;
+    if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+        return String(value);
+    if (Array.isArray(value))
+        return value.map(text).join(', ');
+    if (value === undefined || value === null)
+        throw new UnprintableValue(`prints ${String(value)}: guard it with \`if\`, or list the field in \`needs\``);
+    throw new UnprintableValue('prints an object, not text: print one of its fields');
+}
+/** Trailing spaces go, runs of blank lines become one, and the letter ends with one newline. */
+function tidy(output) {
+    return `${output
+        .split('\n')
+        .map((line) => line.trimEnd())
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim()}\n`;
+}
+function splitSubject(output) {
+    const match = /^subject:[ \t]*(.*)\n*/i.exec(output);
+    if (!match)
+        return { subject: '', body: output, text: output };
+    const subject = match[1].trim();
+    const body = output.slice(match[0].length);
+    return { subject, body, text: `Subject: ${subject}\n\n${body}` };
+}
+/**
+ * The number of the tag holding a JavaScript syntax error. `new Function`
+ * gives no position, so the template's code is compiled one tag at a time,
+ * each prefix closed with the brackets it leaves open: the first prefix that
+ * still fails ends at the culprit. When every prefix compiles, a bracket is
+ * never closed: the culprit is the tag that opened it. (A bracket inside a
+ * regular-expression literal can mislead this; the error itself is still
+ * reported.)
+ */
+function syntaxErrorTag(eta, body) {
+    const ast = eta.parse(body);
+    let tag = 0;
+    for (let i = 0; i < ast.length; i++) {
+        if (typeof ast[i] === 'string')
+            continue;
+        tag++;
+        const code = eta.compileBody(ast.slice(0, i + 1));
+        const open = openBrackets(code);
+        if (!open || !compiles(code + '\n' + open.map((offset) => CLOSER[code[offset]]).reverse().join('')))
+            return tag;
+    }
+    const code = eta.compileBody(ast);
+    const first = openBrackets(code)?.[0];
+    if (first === undefined)
+        return Math.max(tag, 1);
+    // In debug mode Eta writes `__eta.line=N` before each tag's code, and N is the tag number here.
+    const markers = [...code.slice(0, first).matchAll(/__eta\.line=(\d+)/g)];
+    return Number(markers.at(-1)?.[1] ?? 1);
+}
+const CLOSER = { '(': ')', '[': ']', '{': '}' };
+function compiles(code) {
+    try {
+        new Function('it', 'options', `let __eta = {res: '', e: String, f: String};\n${code}`);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Offsets of the brackets left open at the end of `code`, outermost first; `undefined` when they do not match. */
+function openBrackets(code) {
+    const stack = [];
+    for (let i = 0; i < code.length; i++) {
+        const char = code[i];
+        if (char === "'" || char === '"' || char === '`') {
+            for (i++; i < code.length && code[i] !== char; i++)
+                if (code[i] === '\\')
+                    i++;
+        }
+        else if (char === '/' && code[i + 1] === '/') {
+            while (i < code.length && code[i] !== '\n')
+                i++;
+        }
+        else if (char === '/' && code[i + 1] === '*') {
+            const end = code.indexOf('*/', i + 2);
+            i = end < 0 ? code.length : end + 1;
+        }
+        else if (char in CLOSER) {
+            stack.push(i);
+        }
+        else if (char === ')' || char === ']' || char === '}') {
+            const opener = stack.pop();
+            if (opener === undefined || CLOSER[code[opener]] !== char)
+                return undefined;
+        }
+    }
+    return stack;
+}
+function syntaxMessage(message) {
+    return message.replace(/^Bad template syntax\s*/, '').split('\n')[0].trim();
+}
+//# sourceMappingURL=render-template.js.map

@@ -1,0 +1,121 @@
+/**
+ * The letters Rapport ships, as `.eta` text embedded here so core needs no
+ * file system. A file `.rapport/templates/NAME.eta` with the same name
+ * replaces one. Control tags end with `-%>` so their line leaves no trace.
+ */
+export const SHIPPED_TEMPLATES = {
+    'cold-email': `---
+description: First request by email or LinkedIn message — who I am, how I found you, what impressed me; advice, not a job; 30 minutes at your convenience
+needs: [firstName, foundVia, impressed, profile.name, profile.background, profile.field]
+stage: contacted
+---
+Subject: Your advice on a move into <%= it.profile.field %>
+
+Dear <%= it.firstName %>,
+
+I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a move into <%= it.profile.field %>. <%= it.foundVia %>, and I was impressed by <%= it.impressed %>.
+
+I am not looking for a job. I am hoping to learn from people who do this work<% if (it.organization) { %>: what it is like at <%= it.organization %>, how you got there, and what you would advise someone starting out<% } %>. Would you have 30 minutes for a call or a coffee in the coming weeks, at a time that suits you?
+
+Thank you for considering it.
+
+Best regards,
+<%= it.signature %>
+`,
+    'cold-letter': `---
+description: Letter that refers to something specific they wrote or did, with the dates I am in their area
+needs: [name, impressed, visiting, profile.name, profile.background, profile.field]
+stage: contacted
+---
+Subject: A request for advice while I am in your area
+
+Dear <%= it.name %>,
+
+I am writing to you because of <%= it.impressed %>. It is exactly the kind of work I hope to understand better.
+
+I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a move into <%= it.profile.field %>. I will be in <%= it.visiting %>, and I would be grateful for 30 minutes of your time while I am there<% if (it.organization) { %>, to hear how you found your way to <%= it.organization %> and what you would advise someone in my position<% } %>. I am not asking about jobs, only for your advice, and any time that suits you would suit me, early morning or lunch included.
+
+Thank you for reading this.
+
+Sincerely,
+<%= it.signature %>
+<% if (it.profile.location) { -%>
+<%= it.profile.location %>
+<% } -%>
+`,
+    referral: `---
+description: Request that names the mutual acquaintance first (from referred_by)
+needs: [firstName, referrer.name, profile.name, profile.background, profile.field]
+stage: contacted
+---
+Subject: <%= it.referrer.name %> suggested I get in touch
+
+Dear <%= it.firstName %>,
+
+<%= it.referrer.name %> suggested I write to you. I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a move into <%= it.profile.field %>; <%= it.referrer.firstName %> thought you would be the right person to ask<% if (it.role && it.organization) { %>, given your work as <%= it.role %> at <%= it.organization %><% } else if (it.organization) { %>, given your work at <%= it.organization %><% } %>.
+<% if (it.impressed) { -%>
+
+I was also impressed by <%= it.impressed %>.
+<% } -%>
+
+I am not looking for a job, only for your advice. Would you have 30 minutes for a call or a coffee in the coming weeks, whenever suits you best?
+
+Thank you, and thanks to <%= it.referrer.firstName %> for the introduction.
+
+Best regards,
+<%= it.signature %>
+`,
+    'follow-up': `---
+description: One polite nudge when there is no reply to the first request
+needs: [firstName, sentOn, profile.name]
+stage: followed-up
+---
+Subject: Following up on my note of <%= it.sentOn %>
+
+Dear <%= it.firstName %>,
+
+I wrote to you on <%= it.sentOn %><% if (it.referrer.name) { %>, at <%= it.referrer.name %>'s suggestion,<% } %> to ask for 30 minutes of your advice<% if (it.profile.field) { %> on moving into <%= it.profile.field %><% } %>. I know how full an inbox gets, so I am writing once more.
+
+If you could spare half an hour in the coming weeks, at any time that suits you, I would be very grateful. And if now is not a good time, I completely understand.
+
+Best regards,
+<%= it.signature %>
+`,
+    'thank-you': `---
+description: Thank-you after the meeting, naming something specific learned (a "Learned:" line in the note)
+needs: [firstName, learned, profile.name]
+stage: thanked
+---
+Subject: Thank you for your time and advice
+
+Dear <%= it.firstName %>,
+
+Thank you for taking the time to talk with me<% if (it.meeting.day) { %> on <%= it.meeting.day %><% } %>. I learned a great deal, and one thing in particular has stayed with me: <%= it.learned %>.
+
+<% if (it.topic) { %>I look forward to staying in touch about <%= it.topic %>, and I will let you know how your advice works out.<% } else { %>I will let you know how your advice works out.<% } %><% if (it.referrer.name) { %> I am also grateful to <%= it.referrer.firstName %> for putting us in touch.<% } %>
+
+Thank you again for your generosity.
+
+With gratitude,
+<%= it.signature %>
+`,
+    'keep-in-touch': `---
+description: Keep-in-touch note sharing an article or news item on a topic you discussed
+needs: [firstName, topic, article, profile.name]
+stage: nurturing
+---
+Subject: Thought of you: <%= it.topic %>
+
+Dear <%= it.firstName %>,
+
+I hope all is well<% if (it.organization) { %> at <%= it.organization %><% } %>. When we talked<% if (it.meeting.month) { %> in <%= it.meeting.month %><% } %>, we discussed <%= it.topic %>, and I came across something I thought you would find interesting:
+
+<%= it.article %>
+
+I would love to hear what you think of it, but no need to reply if you are busy. I just wanted to pass it along, and to thank you again for your advice.
+
+All the best,
+<%= it.signature %>
+`,
+};
+//# sourceMappingURL=shipped-templates.js.map

@@ -1,0 +1,116 @@
+import { TZDate } from '@date-fns/tz';
+import { UTCDate } from '@date-fns/utc';
+import { addBusinessDays, addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+/**
+ * Dates in notes are calendar dates (`YYYY-MM-DD`) with no time zone; meeting
+ * times are local date-times with an optional offset. Calendar arithmetic is
+ * done on UTC midnights so no daylight-saving change can shift a day, and
+ * "today" is the date on the user's wall clock in their configured zone.
+ */
+const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MEETING_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:Z|[+-](\d{2}):?(\d{2}))?$/;
+/** The widest offset any zone uses (Kiribati, +14:00). */
+const MAX_OFFSET_HOURS = 14;
+/** How many answers each remembered date function keeps before starting afresh. */
+const REMEMBERED_ANSWERS = 50_000;
+/**
+ * The date questions of an index or agenda repeat across thousands of notes
+ * (the same history dates, the same delays from the same days): each answer
+ * is computed once by date-fns and remembered, a bounded number of them.
+ */
+function remembered(compute) {
+    const answers = new Map();
+    return (...args) => {
+        const key = args.join('|');
+        // Answers are never `undefined`, so one lookup tells a known answer.
+        const known = answers.get(key);
+        if (known !== undefined)
+            return known;
+        const answer = compute(...args);
+        if (answers.size >= REMEMBERED_ANSWERS)
+            answers.clear();
+        answers.set(key, answer);
+        return answer;
+    };
+}
+const isValidCalendarDate = remembered((value) => isValid(parseISO(value)));
+/** True for a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30). */
+export function isCalendarDate(value) {
+    return typeof value === 'string' && CALENDAR_DATE.test(value) && isValidCalendarDate(value);
+}
+/** True for `YYYY-MM-DDTHH:mm[:ss][Z|±HH:mm]` naming a real moment. */
+export function isMeetingTime(value) {
+    if (typeof value !== 'string')
+        return false;
+    const match = MEETING_TIME.exec(value);
+    if (match === null || !isCalendarDate(match[1]) || Number(match[2]) >= 24 || Number(match[3]) >= 60 || Number(match[4] ?? 0) >= 60)
+        return false;
+    const offsetMinutes = Number(match[5] ?? 0) * 60 + Number(match[6] ?? 0);
+    return Number(match[6] ?? 0) < 60 && offsetMinutes <= MAX_OFFSET_HOURS * 60 && isValid(parseISO(value));
+}
+/**
+ * A `UTCDate`, not a `TZDate` in 'UTC': the same calendar, but each of its
+ * getters and setters is a plain UTC method, where a `TZDate` asks `Intl`
+ * for the zone's offset on every change (tens of µs each; an agenda makes
+ * thousands of them).
+ */
+function utcMidnight(date) {
+    const [year, month, day] = date.split('-').map(Number);
+    return new UTCDate(year, month - 1, day);
+}
+/** `format(date, 'yyyy-MM-dd')` without its token parser (most of a meeting day's cost); years before 1 and invalid dates go to date-fns. */
+function calendarDate(date) {
+    const year = date.getFullYear();
+    if (!(year >= 1))
+        return format(date, 'yyyy-MM-dd');
+    return `${String(year).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+export const addCalendarDays = remembered((date, days) => calendarDate(addDays(utcMidnight(date), days)));
+/** Adds Monday–Friday days, as the 3B7 rule counts them. */
+export const addWorkingDays = remembered((date, days) => calendarDate(addBusinessDays(utcMidnight(date), days)));
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export const daysBetween = remembered((from, to) => differenceInCalendarDays(utcMidnight(to), utcMidnight(from)));
+/** The last `todayIn` answer: an agenda asks for the same day once per contact. */
+let lastToday;
+/** The calendar date at `now` on a wall clock in `timeZone` (an IANA name). */
+export function todayIn(timeZone, now = new Date()) {
+    const time = now.getTime();
+    if (lastToday?.timeZone === timeZone && lastToday.time === time)
+        return lastToday.date;
+    const date = calendarDate(new TZDate(time, timeZone));
+    lastToday = { timeZone, time, date };
+    return date;
+}
+/** The instant a meeting starts; a time without offset is read in `timeZone`. */
+export function meetingStart(at, timeZone) {
+    return new Date(meetingInstant(at, timeZone));
+}
+// Time-zone offsets come from Intl and are the costliest part of an agenda: each answer is remembered.
+const meetingInstant = remembered((at, timeZone) => {
+    const match = MEETING_TIME.exec(at);
+    if (!match || match[5])
+        return parseISO(at).getTime();
+    const [year, month, day] = match[1].split('-').map(Number);
+    return new TZDate(year, month - 1, day, Number(match[2]), Number(match[3]), Number(match[4] ?? 0), timeZone).getTime();
+});
+/** The calendar date of a meeting as the person keeping the notes sees it. */
+export const meetingDate = remembered((at, timeZone) => calendarDate(new TZDate(meetingInstant(at, timeZone), timeZone)));
+/** Local wall-clock `HH:mm` of a meeting in `timeZone`. */
+export const meetingClock = remembered((at, timeZone) => format(new TZDate(meetingInstant(at, timeZone), timeZone), 'HH:mm'));
+/** True when `timeZone` is an IANA zone this runtime knows. */
+export function isTimeZone(timeZone) {
+    if (typeof timeZone !== 'string' || timeZone === '')
+        return false;
+    try {
+        new Intl.DateTimeFormat('en', { timeZone });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The zone of the machine, used when the config names none. */
+export function systemTimeZone() {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+//# sourceMappingURL=dates.js.map

@@ -1,0 +1,126 @@
+import { isDeepStrictEqual } from 'node:util';
+import { RapportError } from '../errors.js';
+import { appendToList, deleteField, setField } from '../note/edit.js';
+import { asRecord, parseFrontmatter } from '../note/frontmatter.js';
+import { readLayout, withBom } from '../note/source.js';
+import { mayHaveConflict } from './conflict-markers.js';
+/**
+ * Merges two versions of a contact note that grew from a common base, the
+ * way a person would: history entries appended on either side are all
+ * kept, united in date order; a field changed on one side only takes that
+ * side's value; when both sides moved the stage, the stage of the latest
+ * history entry wins; the body merges only when one side alone changed it.
+ * Anything else (the same field changed two ways, an old history entry
+ * edited, both bodies changed, a frontmatter that does not parse) is left
+ * to the person, with the reason.
+ *
+ * Pure: three texts in, one text out. The merged note starts from `ours`
+ * and is changed with the lossless edits, so what `ours` wrote keeps its
+ * comments, quoting and order.
+ */
+export function mergeNotes(base, ours, theirs) {
+    if (ours === theirs || base === theirs)
+        return { merged: true, text: ours };
+    if (base === ours)
+        return { merged: true, text: theirs };
+    const versions = [base, ours, theirs].map(readVersion);
+    const [b, o, t] = versions;
+    if (!b || !o || !t)
+        return { merged: false, reason: 'a version has no frontmatter that reads as YAML, or holds conflict markers' };
+    const edits = [];
+    const keys = [...new Set([...Object.keys(o.fields), ...Object.keys(t.fields)])].filter((key) => key !== 'history' && key !== 'stage');
+    for (const key of keys) {
+        const choice = pick(b.fields[key], o.fields[key], t.fields[key]);
+        if (choice === 'conflict')
+            return { merged: false, reason: `both sides changed \`${key}\`` };
+        if (choice === 'theirs')
+            edits.push(t.fields[key] === undefined ? (text) => deleteField(text, [key]) : (text) => setField(text, [key], t.fields[key]));
+    }
+    const history = mergeHistory(b.fields.history, o.fields.history, t.fields.history);
+    if ('reason' in history)
+        return { merged: false, reason: history.reason };
+    const oursHistory = Array.isArray(o.fields.history) ? o.fields.history : [];
+    if (!isDeepStrictEqual(history.entries, o.fields.history ?? [])) {
+        const appended = history.entries.slice(oursHistory.length);
+        if (isDeepStrictEqual(history.entries.slice(0, oursHistory.length), oursHistory) && oursHistory.length > 0) {
+            for (const entry of appended)
+                edits.push((text) => appendToList(text, ['history'], entry));
+        }
+        else
+            edits.push((text) => setField(text, ['history'], history.entries));
+    }
+    const stage = pick(b.fields.stage, o.fields.stage, t.fields.stage);
+    if (stage === 'theirs')
+        edits.push((text) => setField(text, ['stage'], t.fields.stage));
+    if (stage === 'conflict') {
+        // Both moved the stage: the later one, as the united history tells it.
+        const latest = asRecord(history.entries.at(-1)).stage;
+        if (latest !== o.fields.stage && latest !== t.fields.stage)
+            return { merged: false, reason: 'both sides changed `stage`, and the history does not say which came later' };
+        if (latest !== o.fields.stage)
+            edits.push((text) => setField(text, ['stage'], latest));
+    }
+    const body = pick(b.body, o.body, t.body);
+    if (body === 'conflict')
+        return { merged: false, reason: 'both sides changed the text below the frontmatter' };
+    let text = ours;
+    try {
+        for (const edit of edits)
+            text = edit(text);
+    }
+    catch (error) {
+        if (error instanceof RapportError)
+            return { merged: false, reason: error.message };
+        throw error;
+    }
+    if (body === 'theirs') {
+        const layout = readLayout(text);
+        text = withBom(layout, layout.content.slice(0, layout.bodyStart) + t.body);
+    }
+    return { merged: true, text };
+}
+function readVersion(text) {
+    if (mayHaveConflict(text))
+        return undefined;
+    const layout = readLayout(text);
+    if (!layout.frontmatter)
+        return undefined;
+    const frontmatter = parseFrontmatter(layout.frontmatter);
+    if (frontmatter.problems.length > 0 || frontmatter.data === null || typeof frontmatter.data !== 'object' || Array.isArray(frontmatter.data))
+        return undefined;
+    return { text, layout, fields: frontmatter.data, body: layout.content.slice(layout.bodyStart) };
+}
+/** Which side's value a three-way merge keeps. */
+function pick(base, ours, theirs) {
+    if (isDeepStrictEqual(ours, theirs) || isDeepStrictEqual(base, theirs))
+        return 'ours';
+    if (isDeepStrictEqual(base, ours))
+        return 'theirs';
+    return 'conflict';
+}
+/** The base's entries, then every entry either side appended, by date (ours first on the same day), each once. */
+function mergeHistory(base, ours, theirs) {
+    const [b, o, t] = [base, ours, theirs].map((list) => (list === undefined || list === null ? [] : list));
+    if (!Array.isArray(b) || !Array.isArray(o) || !Array.isArray(t)) {
+        const choice = pick(base, ours, theirs);
+        if (choice === 'conflict')
+            return { reason: 'both sides changed `history`, which is not a list' };
+        return { entries: choice === 'ours' ? o : t };
+    }
+    const startsWithBase = (list) => isDeepStrictEqual(list.slice(0, b.length), b);
+    if (!startsWithBase(o) || !startsWithBase(t)) {
+        const choice = pick(b, o, t);
+        if (choice === 'conflict')
+            return { reason: 'a history entry written before the merge was changed or removed' };
+        return { entries: choice === 'ours' ? o : t };
+    }
+    const added = [...o.slice(b.length)];
+    for (const entry of t.slice(b.length))
+        if (!added.some((existing) => isDeepStrictEqual(existing, entry)))
+            added.push(entry);
+    const dateOf = (entry) => String(asRecord(entry).date ?? '');
+    // Array.prototype.sort is stable: same-day entries keep ours-then-theirs order.
+    added.sort((x, y) => (dateOf(x) < dateOf(y) ? -1 : dateOf(x) > dateOf(y) ? 1 : 0));
+    return { entries: [...b, ...added] };
+}
+//# sourceMappingURL=merge-notes.js.map

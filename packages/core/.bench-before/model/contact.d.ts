@@ -1,0 +1,55 @@
+import type { Channel, MeetingFormat, Source, Stage } from './vocabulary.js';
+/** One dated stage change, as recorded in a note's `history`. */
+export interface HistoryEntry {
+    readonly date: string;
+    readonly stage: Stage;
+    readonly via?: string;
+    readonly letter?: string;
+    readonly note?: string;
+}
+/** A planned conversation. `at` keeps the note's own text (`YYYY-MM-DDTHH:mm[offset]`). */
+export interface Meeting {
+    readonly at: string;
+    readonly minutes: number;
+    readonly format: MeetingFormat;
+    readonly place?: string;
+    readonly link?: string;
+}
+/** A next action written by hand in the note; it overrides the computed one. */
+export interface ManualNext {
+    readonly action: string;
+    readonly due: string | null;
+}
+/**
+ * A contact as read from its note, after validation: fields that failed
+ * validation are left out (and reported as diagnostics), so every value here
+ * has the type it claims.
+ */
+export interface Contact {
+    /** File name without `.md`; other notes link to it as `[[id]]`. */
+    readonly id: string;
+    /** Path relative to the notes folder, with `/` separators. */
+    readonly file: string;
+    readonly name: string;
+    readonly stage: Stage;
+    readonly role?: string;
+    readonly organization?: string;
+    readonly industry?: string;
+    readonly location?: string;
+    readonly email?: string;
+    readonly phone?: string;
+    readonly linkedin?: string;
+    readonly source?: Source;
+    /** Id of the contact who referred this one (from the `referred_by` wikilink). */
+    readonly referredBy?: string;
+    readonly tags: readonly string[];
+    readonly history: readonly HistoryEntry[];
+    readonly meeting?: Meeting;
+    readonly next?: ManualNext;
+    readonly touchEvery?: number;
+    /** Ids linked as `[[id]]` in the note's `## Outcomes` section. */
+    readonly outcomeLinks: readonly string[];
+    /** The whole frontmatter as plain data, unknown fields included. */
+    readonly fields: Readonly<Record<string, unknown>>;
+}
+export type { Channel };

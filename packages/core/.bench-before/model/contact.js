@@ -1,0 +1,2 @@
+export {};
+//# sourceMappingURL=contact.js.map

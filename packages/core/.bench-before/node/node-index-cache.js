@@ -1,0 +1,216 @@
+import { isAscii } from 'node:buffer';
+import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
+import { INDEX_CACHE_FORMAT, asSnapshot } from '../workspace/index-cache.js';
+/** Where the cache lives, relative to the notes folder. */
+export const INDEX_CACHE_PATH = '.rapport/cache/index.jsonl';
+/** Bytes written at a time: the cache of a large folder is megabytes, never built as one string. */
+const CHUNK = 1 << 20;
+/**
+ * The index cache of a notes folder on the local disk: one JSON line per
+ * note in `.rapport/cache/index.jsonl` (a header line first), written to a
+ * temp file and renamed. It is only written in a folder that already has
+ * `.rapport/` — pointing `rapport` at any folder must not leave files
+ * behind — and the cache folder ignores itself in git. Errors never fail a
+ * load: an unreadable cache is no cache.
+ *
+ * Loading it is most of a warm start, so the lines are kept small and
+ * cheap to parse: pure ASCII (other characters escaped as `\uXXXX`), which
+ * Node reads without decoding UTF-8 and V8 stores one byte per character;
+ * one `JSON.parse` per line, which measured ~2× faster than one over the
+ * whole file (a single huge result strains the garbage collector); and a
+ * contact's fields that repeat its frontmatter value for value are written
+ * once (see `encodeReading`).
+ */
+export class NodeIndexCache {
+    store;
+    path;
+    constructor(store, path = INDEX_CACHE_PATH) {
+        this.store = store;
+        this.path = join(store.root, path);
+    }
+    async identify(files) {
+        // The files come from `listNotes`, so they are inside the folder: a plain join, without `resolve`'s checks.
+        const prefix = this.store.root.endsWith(sep) ? this.store.root : this.store.root + sep;
+        return files.map((file) => {
+            try {
+                const info = statSync(prefix + file, { throwIfNoEntry: false });
+                return info?.isFile() ? { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } : undefined;
+            }
+            catch {
+                return undefined;
+            }
+        });
+    }
+    async load() {
+        try {
+            let header;
+            const notes = {};
+            forEachLine(this.path, (line) => {
+                if (header === undefined) {
+                    header = JSON.parse(line);
+                    if (header.format !== INDEX_CACHE_FORMAT)
+                        throw new TypeError('another format');
+                }
+                else if (line !== '') {
+                    const [file, note] = decodeNote(JSON.parse(line));
+                    notes[file] = note;
+                }
+            });
+            return header ? asSnapshot({ ...header, notes }) : undefined;
+        }
+        catch {
+            return undefined;
+        }
+    }
+    async save(snapshot) {
+        const folder = dirname(this.path);
+        if (!existsSync(join(this.store.root, '.rapport')))
+            return;
+        const temporary = `${this.path}.${process.pid}.tmp`;
+        try {
+            mkdirSync(folder, { recursive: true });
+            const ignore = join(folder, '.gitignore');
+            if (!existsSync(ignore))
+                writeFileSync(ignore, '# Rapport index cache: rebuilt from the notes, never commit it\n*\n');
+            const descriptor = openSync(temporary, 'w');
+            try {
+                // Each (ASCII) line is copied into one buffer: writing strings built up by `+=` measured 6× slower.
+                const buffer = Buffer.allocUnsafe(CHUNK);
+                let used = 0;
+                const put = (line) => {
+                    if (used + line.length + 1 > CHUNK) {
+                        writeSync(descriptor, buffer, 0, used);
+                        used = 0;
+                    }
+                    if (line.length + 1 > CHUNK)
+                        writeSync(descriptor, `${line}\n`, null, 'latin1');
+                    else {
+                        used += buffer.write(line, used, 'latin1');
+                        buffer[used++] = 0x0a;
+                    }
+                };
+                put(JSON.stringify({ format: snapshot.format, takenAt: snapshot.takenAt }));
+                for (const [file, note] of Object.entries(snapshot.notes))
+                    put(encodeNote(file, note));
+                writeSync(descriptor, buffer, 0, used);
+            }
+            finally {
+                closeSync(descriptor);
+            }
+            // No fsync: a cache lost in a crash is rebuilt from the notes.
+            renameSync(temporary, this.path);
+        }
+        catch {
+            // A read-only folder or a full disk costs the next load its speed, nothing else; no half-written file stays behind.
+            try {
+                unlinkSync(temporary);
+            }
+            catch {
+                // Never created.
+            }
+        }
+    }
+}
+/**
+ * Calls `visit` with each line of a file, read a chunk at a time: the cache
+ * of 50,000 notes is 54 MB, and holding all of it while the index is built
+ * from it pushed a warm load past its memory budget. A cache this code wrote
+ * is ASCII, which is decoded without UTF-8 work; any other line is decoded
+ * properly, then most likely refused.
+ */
+function forEachLine(path, visit) {
+    const descriptor = openSync(path, 'r');
+    try {
+        let buffer = Buffer.allocUnsafe(CHUNK);
+        let carried = 0;
+        for (;;) {
+            if (carried === buffer.length) {
+                // A line longer than the buffer: make room for the rest of it.
+                const larger = Buffer.allocUnsafe(buffer.length * 2);
+                buffer.copy(larger, 0, 0, carried);
+                buffer = larger;
+            }
+            const read = readSync(descriptor, buffer, carried, buffer.length - carried, null);
+            const end = carried + read;
+            let start = 0;
+            for (let newline = buffer.indexOf(10, start); newline >= 0 && newline < end; newline = buffer.indexOf(10, start)) {
+                visit(decodeLine(buffer.subarray(start, newline)));
+                start = newline + 1;
+            }
+            if (read === 0) {
+                if (start < end)
+                    visit(decodeLine(buffer.subarray(start, end)));
+                return;
+            }
+            // The unfinished last line moves to the front, and the next read continues it.
+            buffer.copy(buffer, 0, start, end);
+            carried = end - start;
+        }
+    }
+    finally {
+        closeSync(descriptor);
+    }
+}
+function decodeLine(bytes) {
+    return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}
+function encodeNote(file, note) {
+    const { identity, version, reading } = note;
+    const line = [file, identity.size, identity.mtimeMs, identity.ino ?? null, version, reading.isContact ? 1 : 0, reading.diagnostics, reading.referredByRange ?? null, reading.contact?.fields ?? null];
+    if (reading.contact) {
+        const fields = reading.contact.fields;
+        for (const [key, value] of Object.entries(reading.contact)) {
+            if (key === 'fields')
+                line.push('=fields');
+            else if (value === undefined)
+                continue;
+            else if (Object.hasOwn(fields, key) && sameJson(fields[key], value))
+                line.push(`=${key}`);
+            else
+                line.push(key, value);
+        }
+    }
+    return asciiJson(JSON.stringify(line));
+}
+function decodeNote(data) {
+    if (!Array.isArray(data) || data.length < 9)
+        throw new TypeError('not a note line');
+    const [file, size, mtimeMs, ino, version, isContact, diagnostics, referredByRange, fields] = data;
+    if (typeof file !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof version !== 'string' || !Array.isArray(diagnostics))
+        throw new TypeError('not a note line');
+    let contact;
+    if (fields !== null) {
+        if (typeof fields !== 'object')
+            throw new TypeError('not a note line');
+        contact = {};
+        for (let at = 9; at < data.length; at++) {
+            const key = data[at];
+            // `__proto__` would set the object's prototype instead of a field: never written by `encodeNote`, refused here.
+            if (typeof key !== 'string' || key.endsWith('__proto__'))
+                throw new TypeError('not a note line');
+            if (key === '=fields')
+                contact.fields = fields;
+            else if (key.startsWith('='))
+                contact[key.slice(1)] = fields[key.slice(1)];
+            else
+                contact[key] = data[++at];
+        }
+    }
+    const reading = { isContact: isContact === 1, contact: contact, diagnostics, referredByRange: referredByRange ?? undefined };
+    return [file, { identity: { size, mtimeMs, ...(typeof ino === 'number' ? { ino } : {}) }, version, reading }];
+}
+/** True when two values are written as the same JSON (strings and numbers compared directly, the common case). */
+function sameJson(a, b) {
+    if (a === b)
+        return true;
+    return typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && JSON.stringify(a) === JSON.stringify(b);
+}
+/** JSON text with every non-ASCII character escaped: the same value, one byte per character. */
+function asciiJson(json) {
+    // Most lines are ASCII already; a native byte count tells, far faster than a regular expression.
+    if (Buffer.byteLength(json, 'utf8') === json.length)
+        return json;
+    return json.replace(/[\u0080-\uffff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+//# sourceMappingURL=node-index-cache.js.map

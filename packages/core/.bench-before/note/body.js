@@ -1,0 +1,81 @@
+import { findWikilinks } from './wikilinks.js';
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+const SPACE = 0x20;
+const HASH = 0x23;
+const BACKTICK = 0x60;
+const TILDE = 0x7e;
+/**
+ * Splits a Markdown body into sections by ATX headings, skipping fenced code,
+ * with the wikilinks of each. A line scanner rather than a full Markdown
+ * parse: indexing thousands of notes needs only headings and links, and
+ * `parseNote` gives the full tree when a caller needs it. Only lines that
+ * can matter — a `#`, a fence character or a `[[` — are cut out of the text:
+ * most lines of a note are prose, and indexing runs this over every note.
+ */
+export function scanSections(content, bodyStart) {
+    const sections = [];
+    let title = '';
+    let depth = 0;
+    let start = bodyStart;
+    let links = [];
+    const close = (end) => {
+        if (depth > 0 || end > start)
+            sections.push({ title, depth, start, end, wikilinks: links });
+    };
+    let fence;
+    let nextLink = content.indexOf('[[', bodyStart);
+    const lineText = (from, to) => (to > from && content.charCodeAt(to - 1) === 0x0d ? content.slice(from, to - 1) : content.slice(from, to));
+    for (let lineStart = bodyStart; lineStart < content.length;) {
+        const newline = content.indexOf('\n', lineStart);
+        const lineEnd = newline < 0 ? content.length : newline;
+        // Headings and fences start after at most three spaces.
+        let first = lineStart;
+        while (first < lineEnd && first - lineStart < 3 && content.charCodeAt(first) === SPACE)
+            first++;
+        const code = first < lineEnd ? content.charCodeAt(first) : -1;
+        let inCode = false;
+        let heading = null;
+        if (fence) {
+            inCode = true;
+            const closing = code === fence.code ? FENCE_CLOSE.exec(lineText(lineStart, lineEnd)) : null;
+            if (closing && closing[1].charCodeAt(0) === fence.code && closing[1].length >= fence.size)
+                fence = undefined;
+        }
+        else if (code === BACKTICK || code === TILDE) {
+            const opening = FENCE_OPEN.exec(lineText(lineStart, lineEnd));
+            if (opening) {
+                fence = { code, size: opening[1].length };
+                inCode = true;
+            }
+        }
+        else if (code === HASH)
+            heading = HEADING.exec(lineText(lineStart, lineEnd));
+        if (heading) {
+            close(lineStart);
+            title = (heading[2] ?? '').trim();
+            depth = heading[1].length;
+            start = lineStart;
+            links = [];
+        }
+        else if (!inCode && nextLink >= 0 && nextLink < lineEnd) {
+            links.push(...findWikilinks(blankInlineCode(lineText(lineStart, lineEnd)), lineStart));
+        }
+        while (nextLink >= 0 && nextLink < lineEnd)
+            nextLink = content.indexOf('[[', lineEnd);
+        lineStart = lineEnd + 1;
+    }
+    close(content.length);
+    return sections;
+}
+/** The first section whose heading matches `title` (case-insensitive). */
+export function findSection(sections, title) {
+    const wanted = title.trim().toLowerCase();
+    return sections.find((section) => section.depth > 0 && section.title.toLowerCase() === wanted);
+}
+/** Replaces inline code spans by spaces so links inside them are not found (offsets stay put). */
+function blankInlineCode(text) {
+    return text.includes('`') ? text.replace(/(`+)[^`]*?\1/g, (span) => ' '.repeat(span.length)) : text;
+}
+//# sourceMappingURL=body.js.map

@@ -1,0 +1,438 @@
+import { isMap, isScalar, isSeq } from 'yaml';
+import { DIAGNOSTIC_RULES } from '../diagnostics.js';
+import { isCalendarDate, isMeetingTime } from '../lifecycle/dates.js';
+import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, isChannel, isMeetingFormat, isMeetingLink, isSource, isStage } from '../model/vocabulary.js';
+import { findSection, scanSections } from './body.js';
+import { findConflicts } from '../merge/conflict-markers.js';
+import { detach, detachData } from './detached-string.js';
+import { parseFastFrontmatter } from './fast-frontmatter.js';
+import { asRecord, parseFrontmatter } from './frontmatter.js';
+import { LineIndex, readLayout } from './source.js';
+import { noteId, wikilinkTarget } from './wikilinks.js';
+const STRING_FIELDS = ['role', 'organization', 'industry', 'location', 'email', 'phone'];
+/**
+ * Reads and validates one note. Never throws for anything in the text:
+ * every problem becomes a positioned diagnostic.
+ *
+ * Frontmatter in the common subset of YAML is read by the fast reader. A
+ * note whose problems sit where the fast reader knows no position (inside a
+ * list or mapping), or with YAML it leaves alone, is read again through
+ * `yaml`'s Document API, whose node ranges place diagnostics.
+ */
+export function readNote(file, text) {
+    const layout = readLayout(text);
+    return withConflicts(file, layout, () => readFastOrExact(file, layout));
+}
+function readFastOrExact(file, layout) {
+    const block = layout.frontmatter;
+    const fast = block && parseFastFrontmatter(block.yaml);
+    if (block && fast) {
+        let located = true;
+        const reading = readFields(file, layout, block, {
+            data: fast.data,
+            locate: (path, which) => {
+                const range = path.length === 1 && which === 'value' ? fast.ranges.get(String(path[0])) : undefined;
+                if (!range)
+                    located = false;
+                return range;
+            },
+        });
+        if (located)
+            return reading;
+    }
+    return readExact(file, layout);
+}
+/** `readNote` with the frontmatter always read by `yaml`'s Document API: the reference the fast path matches. */
+export function readNoteExact(file, text, layout = readLayout(text)) {
+    return withConflicts(file, layout, () => readExact(file, layout));
+}
+/**
+ * A note holding git's conflict markers gets one `merge-conflict` diagnostic
+ * per conflict, at its `<<<<<<<` line, instead of the YAML errors the
+ * markers cause. It is still a contact when the conflicts are all in the
+ * body; one in the frontmatter leaves no contact to read.
+ */
+function withConflicts(file, layout, read) {
+    const conflicts = findConflicts(layout.content);
+    if (conflicts.length === 0)
+        return read();
+    const diagnostics = [];
+    const report = reporter(file, layout.content, diagnostics);
+    for (const conflict of conflicts) {
+        report('merge-conflict', conflict.start, conflict.start + 7, 'Merge conflict: resolve it, keep both history entries', `Keep what each side wrote between <<<<<<< and >>>>>>> (line ${conflict.endLine}) and delete the marker lines`);
+    }
+    if (layout.frontmatter && conflicts.every((conflict) => conflict.start >= layout.bodyStart)) {
+        const reading = read();
+        return { ...reading, diagnostics: [...reading.diagnostics, ...diagnostics] };
+    }
+    return { isContact: /^type:[ \t]*['"]?contact\b/m.test(layout.content), contact: undefined, diagnostics, referredByRange: undefined };
+}
+function readExact(file, layout) {
+    const diagnostics = [];
+    const report = reporter(file, layout.content, diagnostics);
+    if (!layout.frontmatter) {
+        if (/^\+\+\+[ \t]*\r?\n/.test(layout.content) && /^type\s*=\s*["']contact["']/m.test(layout.content)) {
+            report('yaml-syntax', 0, 3, 'TOML frontmatter (between +++ lines) is not supported', 'Write the fields as YAML between --- lines');
+            return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
+        }
+        if (layout.unterminated && /^type:[ \t]*['"]?contact\b/m.test(layout.content)) {
+            report('yaml-syntax', 0, 3, 'The frontmatter opened with `---` is never closed', 'Add a line `---` after the last field');
+            return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
+        }
+        return { isContact: false, contact: undefined, diagnostics, referredByRange: undefined };
+    }
+    const block = layout.frontmatter;
+    const frontmatter = parseFrontmatter(block);
+    if (frontmatter.problems.length > 0) {
+        if (!/^type:[ \t]*['"]?contact\b/m.test(block.yaml)) {
+            return { isContact: false, contact: undefined, diagnostics, referredByRange: undefined };
+        }
+        for (const problem of frontmatter.problems) {
+            report('yaml-syntax', block.start + problem.offset, block.start + problem.endOffset, `Invalid YAML: ${problem.message}`);
+        }
+        return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
+    }
+    const document = frontmatter.document;
+    return readFields(file, layout, block, {
+        data: detachData(frontmatter.data),
+        locate: (path, which) => {
+            const node = nodeAt(document, path, which);
+            return node?.range ? [node.range[0], node.range[1]] : undefined;
+        },
+    });
+}
+/** Collects diagnostics placed by offsets into `content` (lines are counted only when one is reported). */
+function reporter(file, content, diagnostics) {
+    let lines;
+    return (rule, start, end, message, hint) => {
+        lines ??= new LineIndex(content);
+        const from = lines.position(start);
+        const to = lines.position(Math.max(start, end));
+        diagnostics.push({
+            file,
+            line: from.line,
+            column: from.column,
+            endLine: to.line,
+            endColumn: to.column,
+            severity: DIAGNOSTIC_RULES[rule],
+            rule,
+            // Messages quote values from the note: detached, so a kept diagnostic does not keep the text.
+            message: detach(message),
+            ...(hint === undefined ? {} : { hint: detach(hint) }),
+        });
+    };
+}
+/** Validates the fields of a frontmatter that parsed, and reads the Outcomes links. */
+function readFields(file, layout, block, source) {
+    const diagnostics = [];
+    const report = reporter(file, layout.content, diagnostics);
+    const fields = asRecord(source.data);
+    const fenceEnd = 3;
+    const range = (path, which = 'value') => {
+        const found = source.locate(path, which);
+        return found ? [block.start + found[0], block.start + found[1]] : [0, fenceEnd];
+    };
+    const problem = (rule, path, message, hint) => {
+        const [start, end] = range(path);
+        report(rule, start, end, message, hint);
+    };
+    if (fields.type !== 'contact') {
+        if (fields.type === undefined && typeof fields.name === 'string' && typeof fields.stage === 'string') {
+            report('missing-type', 0, fenceEnd, 'This note has a name and a stage but no `type: contact`, so it is not listed as a contact', 'Add `type: contact` to the frontmatter');
+        }
+        return { isContact: false, contact: undefined, diagnostics, referredByRange: undefined };
+    }
+    const id = noteId(file);
+    let name = id;
+    if (fields.name === undefined || fields.name === null || fields.name === '') {
+        report('missing-field', 0, fenceEnd, 'A contact needs a `name`', 'Add `name: Full Name` to the frontmatter');
+    }
+    else if (typeof fields.name !== 'string') {
+        problem('invalid-type', ['name'], '`name` must be text', 'Quote the name');
+    }
+    else
+        name = fields.name;
+    let stage;
+    if (fields.stage === undefined || fields.stage === null) {
+        report('missing-field', 0, fenceEnd, 'A contact needs a `stage`', `Add \`stage:\` with one of: ${STAGES.join(', ')}`);
+    }
+    else if (!isStage(fields.stage)) {
+        problem('unknown-stage', ['stage'], `Unknown stage ${JSON.stringify(fields.stage)}`, `Use one of: ${STAGES.join(', ')}`);
+    }
+    else
+        stage = fields.stage;
+    const optional = {};
+    for (const key of STRING_FIELDS) {
+        const value = fields[key];
+        if (value === undefined || value === null)
+            continue;
+        if (typeof value === 'string')
+            optional[key] = value;
+        else
+            problem('invalid-type', [key], `\`${key}\` must be text, not ${describe(value)}`, 'Put the value in quotes');
+    }
+    if (typeof optional.email === 'string' && !/^[^\s@]+@[^\s@]+$/.test(optional.email)) {
+        problem('invalid-value', ['email'], `\`email\` is not an email address: ${JSON.stringify(optional.email)}`);
+        delete optional.email;
+    }
+    if (fields.linkedin !== undefined && fields.linkedin !== null) {
+        if (typeof fields.linkedin === 'string' && /^https?:\/\/\S+$/.test(fields.linkedin))
+            optional.linkedin = fields.linkedin;
+        else
+            problem('invalid-value', ['linkedin'], '`linkedin` must be a profile URL starting with https://');
+    }
+    if (fields.source !== undefined && fields.source !== null) {
+        if (isSource(fields.source))
+            optional.source = fields.source;
+        else
+            problem('invalid-value', ['source'], `Unknown source ${JSON.stringify(fields.source)}`, `Use one of: ${SOURCES.join(', ')}`);
+    }
+    let referredByRange;
+    if (fields.referred_by !== undefined && fields.referred_by !== null && fields.referred_by !== '') {
+        const [start, end] = range(['referred_by']);
+        const target = typeof fields.referred_by === 'string' ? wikilinkTarget(fields.referred_by) : unquotedWikilink(fields.referred_by);
+        if (target === undefined) {
+            problem('invalid-value', ['referred_by'], '`referred_by` must be a wikilink such as "[[maya-chen]]"');
+        }
+        else {
+            optional.referredBy = detach(target);
+            referredByRange = { start, end, ...placeOf(layout.content, start, end) };
+            if (typeof fields.referred_by !== 'string') {
+                problem('invalid-type', ['referred_by'], 'Unquoted `[[…]]` is a YAML list, not a wikilink', `Write it in quotes: "[[${target}]]"`);
+            }
+        }
+    }
+    let tags = [];
+    if (fields.tags !== undefined && fields.tags !== null) {
+        if (Array.isArray(fields.tags) && fields.tags.every((tag) => typeof tag === 'string')) {
+            // The same list as the field, not a copy (as a reading restored from the cache has it too).
+            tags = fields.tags;
+        }
+        else if (Array.isArray(fields.tags)) {
+            fields.tags.forEach((tag, index) => {
+                if (typeof tag === 'string' || typeof tag === 'number')
+                    tags.push(String(tag));
+                else
+                    problem('invalid-type', ['tags', index], 'Each tag must be a word, not ' + describe(tag));
+            });
+        }
+        else if (typeof fields.tags === 'string') {
+            problem('invalid-type', ['tags'], '`tags` must be a list', `Write it as a list: [${fields.tags}]`);
+            tags = [fields.tags];
+        }
+        else
+            problem('invalid-type', ['tags'], '`tags` must be a list');
+    }
+    const history = [];
+    if (fields.history !== undefined && fields.history !== null) {
+        if (!Array.isArray(fields.history)) {
+            problem('invalid-type', ['history'], '`history` must be a list of `{date, stage}` entries');
+        }
+        else {
+            let previous;
+            fields.history.forEach((raw, index) => {
+                const entry = readHistoryEntry(raw, (rule, key, message, hint) => problem(rule, key === undefined ? ['history', index] : ['history', index, key], message, hint));
+                if (!entry)
+                    return;
+                if (previous && entry.date < previous.date) {
+                    problem('history-order', ['history', index, 'date'], `History goes back in time: ${entry.date} comes after ${previous.date}`, 'Keep history entries in date order');
+                }
+                history.push(entry);
+                previous = entry;
+            });
+        }
+    }
+    // Entries already in their validated form are the field's own objects, and so is the list when all are.
+    const validHistory = Array.isArray(fields.history) && history.length === fields.history.length && history.every((entry, index) => entry === fields.history[index]) ? fields.history : history;
+    const last = history.at(-1);
+    if (stage && last && last.stage !== stage) {
+        problem('stage-history-mismatch', ['stage'], `Stage is "${stage}" but the last history entry (${last.date}) says "${last.stage}"`, 'Record the change with `rapport advance`, or fix the stage');
+    }
+    let meeting;
+    if (fields.meeting !== undefined && fields.meeting !== null) {
+        meeting = readMeeting(fields.meeting, (rule, key, message, hint) => problem(rule, key === undefined ? ['meeting'] : ['meeting', key], message, hint));
+    }
+    let next;
+    if (fields.next !== undefined && fields.next !== null) {
+        next = readNext(fields.next, (rule, key, message, hint) => problem(rule, key === undefined ? ['next'] : ['next', key], message, hint));
+    }
+    let touchEvery;
+    if (fields.touch_every !== undefined && fields.touch_every !== null) {
+        if (Number.isInteger(fields.touch_every) && fields.touch_every > 0 && fields.touch_every <= 3650)
+            touchEvery = fields.touch_every;
+        else
+            problem('invalid-type', ['touch_every'], '`touch_every` must be a whole number of days between 1 and 3650');
+    }
+    const outcomes = findSection(scanSections(layout.content, layout.bodyStart), 'Outcomes');
+    const outcomeLinks = [...new Set((outcomes?.wikilinks ?? []).map((link) => link.target))].map(detach);
+    const contact = {
+        id,
+        file,
+        name,
+        stage: stage ?? last?.stage ?? 'identified',
+        ...optional,
+        tags,
+        history: validHistory,
+        ...(meeting ? { meeting } : {}),
+        ...(next ? { next } : {}),
+        ...(touchEvery === undefined ? {} : { touchEvery }),
+        outcomeLinks,
+        fields,
+    };
+    return { isContact: true, contact, diagnostics, referredByRange };
+}
+function readHistoryEntry(raw, problem) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        problem('invalid-type', undefined, 'A history entry must be a mapping such as `{date: 2026-11-23, stage: contacted}`');
+        return undefined;
+    }
+    const entry = raw;
+    let valid = true;
+    if (!isCalendarDate(entry.date)) {
+        problem(entry.date === undefined ? 'missing-field' : 'invalid-date', entry.date === undefined ? undefined : 'date', entry.date === undefined ? 'A history entry needs a `date`' : `Not a valid date: ${JSON.stringify(entry.date)}`, 'Write dates as YYYY-MM-DD');
+        valid = false;
+    }
+    if (!isStage(entry.stage)) {
+        problem(entry.stage === undefined ? 'missing-field' : 'unknown-stage', entry.stage === undefined ? undefined : 'stage', entry.stage === undefined ? 'A history entry needs a `stage`' : `Unknown stage ${JSON.stringify(entry.stage)}`, `Use one of: ${STAGES.join(', ')}`);
+        valid = false;
+    }
+    if (entry.via !== undefined && entry.via !== null && !isChannel(entry.via)) {
+        problem('invalid-value', 'via', `Unknown channel ${JSON.stringify(entry.via)}`, `Use one of: ${CHANNELS.join(', ')}`);
+    }
+    for (const key of ['letter', 'note']) {
+        if (entry[key] !== undefined && entry[key] !== null && typeof entry[key] !== 'string')
+            problem('invalid-type', key, `\`${key}\` must be text`);
+    }
+    if (!valid)
+        return undefined;
+    if (isCanonicalHistoryEntry(entry))
+        return entry;
+    return {
+        date: entry.date,
+        stage: entry.stage,
+        ...(typeof entry.via === 'string' ? { via: entry.via } : {}),
+        ...(typeof entry.letter === 'string' ? { letter: entry.letter } : {}),
+        ...(typeof entry.note === 'string' ? { note: entry.note } : {}),
+    };
+}
+const HISTORY_KEYS = ['date', 'stage', 'via', 'letter', 'note'];
+/** True when a valid entry is already what `readHistoryEntry` would build: the same keys, in its order, with text values. */
+function isCanonicalHistoryEntry(entry) {
+    let next = 0;
+    for (const key of Object.keys(entry)) {
+        while (next < HISTORY_KEYS.length && HISTORY_KEYS[next] !== key)
+            next++;
+        if (next === HISTORY_KEYS.length || typeof entry[key] !== 'string')
+            return false;
+        next++;
+    }
+    return Object.getPrototypeOf(entry) === Object.prototype;
+}
+function readMeeting(raw, problem) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        problem('invalid-type', undefined, '`meeting` must be a mapping with `at`, `minutes` and `format`');
+        return undefined;
+    }
+    const meeting = raw;
+    let valid = true;
+    if (!isMeetingTime(meeting.at)) {
+        problem(meeting.at === undefined ? 'missing-field' : 'invalid-date', meeting.at === undefined ? undefined : 'at', meeting.at === undefined ? 'A meeting needs `at`' : `Not a valid meeting time: ${JSON.stringify(meeting.at)}`, 'Write it as YYYY-MM-DDTHH:mm, optionally with an offset such as -05:00');
+        valid = false;
+    }
+    const minutes = meeting.minutes ?? 30;
+    if (!Number.isInteger(minutes) || minutes <= 0 || minutes > 600) {
+        problem('invalid-type', 'minutes', '`minutes` must be a whole number of minutes (30 is customary)');
+        valid = false;
+    }
+    const formatValue = meeting.format ?? 'video';
+    if (!isMeetingFormat(formatValue)) {
+        problem('invalid-value', 'format', `Unknown meeting format ${JSON.stringify(meeting.format)}`, `Use one of: ${MEETING_FORMATS.join(', ')}`);
+        valid = false;
+    }
+    for (const key of ['place', 'link']) {
+        if (meeting[key] !== undefined && meeting[key] !== null && typeof meeting[key] !== 'string')
+            problem('invalid-type', key, `\`${key}\` must be text`);
+    }
+    if (typeof meeting.link === 'string' && !isMeetingLink(meeting.link)) {
+        problem('invalid-value', 'link', `\`link\` is not a URL: ${JSON.stringify(meeting.link)}`, 'Write the full address, such as https://meet.example.com/abc, or tel:+14125550142');
+    }
+    if (!valid)
+        return undefined;
+    return {
+        at: meeting.at,
+        minutes: minutes,
+        format: formatValue,
+        ...(typeof meeting.place === 'string' ? { place: meeting.place } : {}),
+        ...(isMeetingLink(meeting.link) ? { link: meeting.link } : {}),
+    };
+}
+function readNext(raw, problem) {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+        problem('invalid-type', undefined, '`next` must be a mapping with `action` and `due`');
+        return undefined;
+    }
+    const next = raw;
+    if (typeof next.action !== 'string' || next.action.trim() === '') {
+        problem(next.action === undefined ? 'missing-field' : 'invalid-type', next.action === undefined ? undefined : 'action', '`next` needs an `action` written as text');
+        return undefined;
+    }
+    if (next.due !== undefined && next.due !== null && !isCalendarDate(next.due)) {
+        problem('invalid-date', 'due', `Not a valid date: ${JSON.stringify(next.due)}`, 'Write dates as YYYY-MM-DD');
+        return undefined;
+    }
+    return { action: next.action, due: next.due ?? null };
+}
+/** `referred_by: [[x]]` without quotes parses as a nested list; recover the id. */
+function unquotedWikilink(value) {
+    if (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 && typeof value[0][0] === 'string') {
+        return value[0][0].trim();
+    }
+    return undefined;
+}
+/** Line and column of both ends of a range, counting lines only up to it (it sits in the frontmatter). */
+function placeOf(content, start, end) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = content.indexOf('\n'); i >= 0 && i < start; i = content.indexOf('\n', i + 1)) {
+        line++;
+        lineStart = i + 1;
+    }
+    let endLine = line;
+    let endLineStart = lineStart;
+    for (let i = content.indexOf('\n', start); i >= 0 && i < end; i = content.indexOf('\n', i + 1)) {
+        endLine++;
+        endLineStart = i + 1;
+    }
+    return { line, column: start - lineStart + 1, endLine, endColumn: end - endLineStart + 1 };
+}
+function describe(value) {
+    if (Array.isArray(value))
+        return 'a list';
+    if (value === null)
+        return 'empty';
+    if (typeof value === 'object')
+        return 'a mapping';
+    return `a ${typeof value}`;
+}
+/** The YAML node at `path`: the value, or the key of the last step. */
+function nodeAt(document, path, which) {
+    let node = document.contents;
+    for (let i = 0; i < path.length; i++) {
+        const step = path[i];
+        if (isMap(node)) {
+            const pair = node.items.find((item) => isScalar(item.key) && item.key.value === step);
+            if (!pair)
+                return undefined;
+            if (i === path.length - 1 && which === 'key')
+                return pair.key;
+            node = pair.value;
+        }
+        else if (isSeq(node) && typeof step === 'number') {
+            node = node.items[step];
+        }
+        else
+            return undefined;
+    }
+    return node ?? undefined;
+}
+//# sourceMappingURL=read-contact.js.map

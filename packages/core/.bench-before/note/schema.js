@@ -1,0 +1,65 @@
+import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES } from '../model/vocabulary.js';
+const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A calendar date, YYYY-MM-DD' };
+const wikilink = { type: 'string', pattern: '^\\[\\[[^\\[\\]|#]+(#[^\\[\\]|]*)?(\\|[^\\[\\]]*)?\\]\\]$' };
+/**
+ * JSON Schema (draft-07, as the YAML language server reads it) of a contact
+ * note's frontmatter. Unknown fields are allowed: they are the user's.
+ */
+export const contactSchema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://rapport.invalid/schema/contact.json',
+    title: 'Rapport contact note',
+    description: 'Frontmatter of one informational-interview contact.',
+    type: 'object',
+    required: ['type', 'name', 'stage'],
+    properties: {
+        type: { const: 'contact', description: 'Marks the note as a Rapport contact.' },
+        name: { type: 'string', minLength: 1, description: 'Full name.' },
+        stage: { enum: [...STAGES], description: 'Where the interview stands.' },
+        role: { type: 'string', description: 'Role or title.' },
+        organization: { type: 'string' },
+        industry: { type: 'string' },
+        location: { type: 'string' },
+        email: { type: 'string', format: 'email' },
+        phone: { type: 'string' },
+        linkedin: { type: 'string', pattern: '^https?://', description: 'Profile URL.' },
+        source: { enum: [...SOURCES], description: 'How the contact was found.' },
+        referred_by: { ...wikilink, description: 'Who referred this contact, as "[[id]]".' },
+        tags: { type: 'array', items: { type: ['string', 'number'] } },
+        history: {
+            type: 'array',
+            description: 'Every stage change, oldest first.',
+            items: {
+                type: 'object',
+                required: ['date', 'stage'],
+                properties: {
+                    date,
+                    stage: { enum: [...STAGES] },
+                    via: { enum: [...CHANNELS], description: 'Channel used.' },
+                    letter: { type: 'string', description: 'Letter template sent.' },
+                    note: { type: 'string' },
+                },
+            },
+        },
+        meeting: {
+            type: 'object',
+            required: ['at'],
+            properties: {
+                at: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:?\\d{2})?$', description: 'Start, YYYY-MM-DDTHH:mm with optional offset.' },
+                minutes: { type: 'integer', minimum: 1, maximum: 600, default: 30 },
+                format: { enum: [...MEETING_FORMATS], default: 'video' },
+                place: { type: 'string' },
+                link: { type: 'string' },
+            },
+        },
+        next: {
+            type: 'object',
+            required: ['action'],
+            description: 'A next action written by hand; it overrides the computed one.',
+            properties: { action: { type: 'string', minLength: 1 }, due: { anyOf: [date, { type: 'null' }] } },
+        },
+        touch_every: { type: 'integer', minimum: 1, maximum: 3650, description: 'Days between keep-in-touch notes.' },
+    },
+    additionalProperties: true,
+};
+//# sourceMappingURL=schema.js.map

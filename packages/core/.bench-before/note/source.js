@@ -1,0 +1,79 @@
+/**
+ * The raw layout of a note file: byte-order mark, line endings and where the
+ * YAML frontmatter sits. Everything here is offsets into the text without
+ * its BOM, so positions match what an editor shows.
+ */
+const BOM = '\uFEFF';
+const FENCE = /^---[ \t]*$/;
+// YAML's own end-of-document marker closes a frontmatter too (Pandoc and Jekyll write it).
+const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*$/;
+/** Finds BOM, line endings and frontmatter fences without parsing anything. */
+export function readLayout(text) {
+    const bom = text.startsWith(BOM);
+    const content = bom ? text.slice(1) : text;
+    const firstBreak = content.indexOf('\n');
+    const eol = firstBreak > 0 && content[firstBreak - 1] === '\r' ? '\r\n' : '\n';
+    const none = { bom, content, eol, frontmatter: undefined, unterminated: false, bodyStart: 0 };
+    if (firstBreak < 0 || !FENCE.test(stripCr(content.slice(0, firstBreak))))
+        return none;
+    const start = firstBreak + 1;
+    let lineStart = start;
+    while (lineStart <= content.length) {
+        const lineEnd = content.indexOf('\n', lineStart);
+        const line = stripCr(content.slice(lineStart, lineEnd < 0 ? content.length : lineEnd));
+        if (CLOSING_FENCE.test(line)) {
+            return {
+                ...none,
+                frontmatter: { start, end: lineStart, yaml: content.slice(start, lineStart) },
+                bodyStart: lineEnd < 0 ? content.length : lineEnd + 1,
+            };
+        }
+        if (lineEnd < 0)
+            break;
+        lineStart = lineEnd + 1;
+    }
+    return { ...none, unterminated: true };
+}
+function stripCr(line) {
+    return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+/** Puts the BOM back in front of edited content when the file had one. */
+export function withBom(layout, content) {
+    return layout.bom ? BOM + content : content;
+}
+export class LineIndex {
+    text;
+    starts = [0];
+    constructor(text) {
+        this.text = text;
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+            this.starts.push(i + 1);
+    }
+    position(offset) {
+        const clamped = Math.max(0, Math.min(offset, this.text.length));
+        let low = 0;
+        let high = this.starts.length - 1;
+        while (low < high) {
+            const mid = (low + high + 1) >> 1;
+            if (this.starts[mid] <= clamped)
+                low = mid;
+            else
+                high = mid - 1;
+        }
+        return { line: low + 1, column: clamped - this.starts[low] + 1 };
+    }
+    /** Offset of the start of the line holding `offset`. */
+    lineStart(offset) {
+        return this.starts[this.position(offset).line - 1];
+    }
+}
+/** Offset just past the line break that ends the line holding `offset` (or the text's end). */
+export function endOfLine(text, offset) {
+    const lineBreak = text.indexOf('\n', offset);
+    return lineBreak < 0 ? text.length : lineBreak + 1;
+}
+/** Offset of the first character of the line holding `offset`. */
+export function startOfLine(text, offset) {
+    return text.lastIndexOf('\n', offset - 1) + 1;
+}
+//# sourceMappingURL=source.js.map

@@ -1,0 +1,197 @@
+import { InvalidInputError } from '../errors.js';
+import { LineIndex, readLayout } from '../note/source.js';
+import { CLOSING_QUESTION, CLOSING_THEME, QUESTION_BANK, QUESTION_THEMES } from './bank.js';
+/** Where a user adds questions, relative to the notes folder. */
+export const QUESTIONS_PATH = '.rapport/questions.md';
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+/** Letters and digits only, lowercased: "Day-to-day" and "day to day" name the same theme. */
+function themeKey(text) {
+    return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+/** Lowercase words without the final punctuation, to spot the same question written twice. */
+export function questionKey(text) {
+    return text.toLowerCase().replace(/\s+/g, ' ').replace(/[\s?.!:]+$/, '').trim();
+}
+function slug(text) {
+    return text.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'mine';
+}
+/**
+ * Reads a user's questions file and merges it with the bank. Each `##`
+ * heading names a theme (a bank theme by id or label, or a new one); each
+ * list item under it is a question. Problems are diagnostics; nothing throws.
+ *
+ * ```markdown
+ * ## Trends
+ * - How is AI changing patient research?
+ * ## Working with clinicians
+ * - How do you get time with busy nurses?
+ * ```
+ */
+export function readQuestions(text, file = QUESTIONS_PATH) {
+    const diagnostics = [];
+    if (text === undefined)
+        return { themes: QUESTION_THEMES, questions: QUESTION_BANK, diagnostics };
+    const layout = readLayout(text);
+    const lines = new LineIndex(layout.content);
+    const report = (offset, length, severity, rule, message, hint) => {
+        const from = lines.position(offset);
+        const to = lines.position(offset + length);
+        diagnostics.push({ file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity, rule, message, ...(hint ? { hint } : {}) });
+    };
+    const byKey = new Map();
+    for (const theme of QUESTION_THEMES) {
+        byKey.set(themeKey(theme.id), theme);
+        byKey.set(themeKey(theme.label), theme);
+    }
+    const custom = [];
+    const added = new Map();
+    const seen = new Map(QUESTION_BANK.map((question) => [questionKey(question.text), question.id]));
+    let theme;
+    let item;
+    let inFence = false;
+    let inComment = false;
+    const themeFor = (title) => {
+        const known = byKey.get(themeKey(title));
+        if (known)
+            return known;
+        let id = slug(title);
+        while (QUESTION_THEMES.some((other) => other.id === id) || custom.some((other) => other.id === id))
+            id = `${id}-mine`;
+        const created = { id, label: title, tiara: false };
+        custom.push(created);
+        byKey.set(themeKey(title), created);
+        return created;
+    };
+    const closeItem = () => {
+        if (!item)
+            return;
+        const question = item.parts.join(' ').replace(/\s+/g, ' ').trim();
+        const at = item.offset;
+        item = undefined;
+        if (question === '')
+            return report(at, 1, 'warning', 'empty-question', 'This list item has no question', 'Write the question after the `-`, or delete the line');
+        if (!theme) {
+            report(at, question.length, 'warning', 'question-outside-theme', 'This question is not under a theme heading; it is listed under "My questions"', 'Put a heading such as `## Trends` or `## My own theme` above it');
+            theme = themeFor('My questions');
+        }
+        const key = questionKey(question);
+        const previous = seen.get(key);
+        if (previous)
+            return report(at, question.length, 'info', 'duplicate-question', `This question is already in the list as ${previous}; it is skipped`);
+        const list = added.get(theme.id) ?? [];
+        list.push(question);
+        added.set(theme.id, list);
+        seen.set(key, `${theme.id} (yours)`);
+    };
+    let offset = layout.bodyStart;
+    for (const raw of layout.content.slice(layout.bodyStart).split('\n')) {
+        const line = raw.replace(/\r$/, '');
+        const start = offset;
+        offset += raw.length + 1;
+        if (FENCE.test(line))
+            inFence = !inFence;
+        if (inFence || FENCE.test(line)) {
+            closeItem();
+            continue;
+        }
+        if (inComment || line.trimStart().startsWith('<!--')) {
+            inComment = !line.includes('-->');
+            continue;
+        }
+        const heading = HEADING.exec(line);
+        if (heading) {
+            closeItem();
+            if (heading[1].length === 1)
+                continue;
+            const title = (heading[2] ?? '').trim();
+            if (title === '') {
+                report(start, line.length, 'warning', 'empty-theme', 'This heading has no theme name; its questions go to the theme above it');
+                continue;
+            }
+            theme = themeFor(title);
+            continue;
+        }
+        const listItem = ITEM.exec(line);
+        if (listItem) {
+            closeItem();
+            item = { offset: start + line.length - line.trimStart().length, parts: [listItem[1] ?? ''] };
+            continue;
+        }
+        if (line.trim() === '') {
+            closeItem();
+            continue;
+        }
+        if (item) {
+            item.parts.push(line.trim());
+            continue;
+        }
+        report(start, line.length, 'info', 'ignored-text', 'Text that is not a list item is not a question; it is ignored', 'Start each question with `- `');
+    }
+    closeItem();
+    const closingIndex = QUESTION_THEMES.findIndex((other) => other.id === CLOSING_THEME);
+    const themes = [...QUESTION_THEMES.slice(0, closingIndex), ...custom, ...QUESTION_THEMES.slice(closingIndex)];
+    const questions = [];
+    for (const current of themes) {
+        const bank = QUESTION_BANK.filter((question) => question.theme === current.id && question !== CLOSING_QUESTION);
+        questions.push(...bank);
+        (added.get(current.id) ?? []).forEach((text, index) => questions.push({ id: `${current.id}-${bank.length + index + 1}`, theme: current.id, text, origin: 'user' }));
+    }
+    questions.push(CLOSING_QUESTION);
+    diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
+    return { themes, questions, diagnostics };
+}
+/** The bank plus `.rapport/questions.md`, read through the store. */
+export async function loadQuestions(store) {
+    const stored = await store.read(QUESTIONS_PATH);
+    return readQuestions(stored?.text);
+}
+/** A theme by id or label (case and punctuation ignored). */
+export function findTheme(set, name) {
+    const key = themeKey(name);
+    return set.themes.find((theme) => themeKey(theme.id) === key || themeKey(theme.label) === key);
+}
+/**
+ * Chooses questions for a conversation. The closing "who else should I talk
+ * to?" is always included, and always last. Unknown ids or themes throw
+ * `InvalidInputError`.
+ */
+export function pickQuestions(set, pick = {}) {
+    const closing = set.questions.at(-1);
+    let candidates = set.questions.filter((question) => question !== closing);
+    if (pick.theme !== undefined) {
+        const theme = findTheme(set, pick.theme);
+        if (!theme)
+            throw new InvalidInputError(`unknown theme "${pick.theme}" (use one of: ${set.themes.map((other) => other.id).join(', ')})`);
+        candidates = candidates.filter((question) => question.theme === theme.id);
+    }
+    let chosen;
+    if (pick.ids !== undefined) {
+        const unknown = pick.ids.filter((id) => !set.questions.some((question) => question.id === id));
+        if (unknown.length > 0)
+            throw new InvalidInputError(`unknown question id${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}`);
+        chosen = [...new Set(pick.ids)].map((id) => set.questions.find((question) => question.id === id)).filter((question) => question !== closing);
+    }
+    else if (pick.count !== undefined) {
+        if (!Number.isInteger(pick.count) || pick.count < 1)
+            throw new InvalidInputError(`cannot pick ${pick.count} questions (give a whole number, 1 or more)`);
+        chosen = roundRobin(candidates, set.themes).slice(0, pick.count - 1);
+    }
+    else {
+        chosen = candidates;
+    }
+    return [...chosen, closing];
+}
+/** Each theme's first question, then each theme's second, and so on. */
+function roundRobin(questions, themes) {
+    const queues = themes.map((theme) => questions.filter((question) => question.theme === theme.id)).filter((queue) => queue.length > 0);
+    const result = [];
+    for (let round = 0; result.length < questions.length; round++) {
+        for (const queue of queues)
+            if (queue[round])
+                result.push(queue[round]);
+    }
+    return result;
+}
+//# sourceMappingURL=question-set.js.map

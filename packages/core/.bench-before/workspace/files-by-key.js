@@ -1,0 +1,64 @@
+/**
+ * Files grouped by a key (an id, a link target, an organization), as a map
+ * of sets would hold them — but a key with one file, nearly every key in a
+ * notes folder, holds the bare path: a `Set` costs ~200 bytes, and the index
+ * keeps several such groups per note.
+ */
+export class FilesByKey {
+    groups = new Map();
+    /** Number of keys with at least one file. */
+    get size() {
+        return this.groups.size;
+    }
+    has(key) {
+        return this.groups.has(key);
+    }
+    add(key, file) {
+        const group = this.groups.get(key);
+        if (group === undefined)
+            this.groups.set(key, file);
+        else if (typeof group !== 'string')
+            group.add(file);
+        else if (group !== file)
+            this.groups.set(key, new Set([group, file]));
+    }
+    delete(key, file) {
+        const group = this.groups.get(key);
+        if (group === undefined)
+            return;
+        if (typeof group === 'string') {
+            if (group === file)
+                this.groups.delete(key);
+            return;
+        }
+        group.delete(file);
+        // Back to the bare path; it was the first of the set, so iteration order is unchanged.
+        if (group.size === 1)
+            this.groups.set(key, group.values().next().value);
+        else if (group.size === 0)
+            this.groups.delete(key);
+    }
+    /** The key's files, in the order they were added. */
+    files(key) {
+        return filesOf(this.groups.get(key));
+    }
+    /** The file added first under the key. */
+    first(key) {
+        const group = this.groups.get(key);
+        return typeof group === 'string' || group === undefined ? group : group.values().next().value;
+    }
+    /** Keys in the order they were added, each with its number of files. */
+    *counts() {
+        for (const [key, group] of this.groups)
+            yield [key, typeof group === 'string' ? 1 : group.size];
+    }
+    keys() {
+        return this.groups.keys();
+    }
+}
+function filesOf(group) {
+    if (group === undefined)
+        return [];
+    return typeof group === 'string' ? [group] : group;
+}
+//# sourceMappingURL=files-by-key.js.map

@@ -1,0 +1,63 @@
+import type { NoteReading } from '../note/read-contact.js';
+import { NoteIndex, type NoteIndexOptions } from './note-index.js';
+/**
+ * A persisted index: what reading each note found, keyed by the file's
+ * identity on disk (size, modification time, inode), so that loading a
+ * folder again reads only the notes that changed — as git's index does.
+ * Core only defines the data and the interface; the Node implementation
+ * (`NodeIndexCache`, a JSON file in `.rapport/cache/`) lives in `node/`,
+ * and the VS Code extension can keep its own in extension storage.
+ */
+/**
+ * Bump whenever `readNote`'s output or `contentVersion` changes for the
+ * same text, so caches written by older code are ignored. A test pins the
+ * readings of the example notes to this number.
+ */
+export declare const INDEX_CACHE_FORMAT = 4;
+/**
+ * Notes modified this close to (or after) the moment their identity was
+ * taken are read again next time: a second write within the same
+ * timestamp tick (2 s on FAT, 1 s on HFS+, a few ms on ext4) could keep
+ * size and time unchanged.
+ */
+export declare const RACY_WINDOW_MS = 2000;
+/** How a note file looks on disk without reading it. */
+export interface FileIdentity {
+    readonly size: number;
+    /** Modification time in ms since the epoch (fractions kept where the file system has them). */
+    readonly mtimeMs: number;
+    /** Inode or file id where there is one: a file replaced by another with the same size and time is still noticed. */
+    readonly ino?: number;
+}
+export interface CachedNote {
+    readonly identity: FileIdentity;
+    /** `contentVersion` of the text the reading came from. */
+    readonly version: string;
+    readonly reading: NoteReading;
+}
+/** What is persisted. Plain JSON data. */
+export interface IndexSnapshot {
+    readonly format: number;
+    /** When the identities were taken, ms since the epoch (before any note was read). */
+    readonly takenAt: number;
+    readonly notes: Readonly<Record<string, CachedNote>>;
+}
+/** Where a snapshot is kept and how file identities are taken. */
+export interface IndexCache {
+    /** Identities of the files, in order; `undefined` for one that cannot be examined (it is then read). */
+    identify(files: readonly string[]): Promise<readonly (FileIdentity | undefined)[]>;
+    /** The saved snapshot; `undefined` when there is none, it is unreadable or of another format. */
+    load(): Promise<IndexSnapshot | undefined>;
+    /** Saves a snapshot. Failing to save must not fail a load: implementations may ignore errors. */
+    save(snapshot: IndexSnapshot): Promise<void>;
+}
+/** True when a cached note can be reused for a file with `identity`, as seen in `snapshot`. */
+export declare function isReusable(cached: CachedNote | undefined, identity: FileIdentity | undefined, snapshot: IndexSnapshot): cached is CachedNote;
+/** Checks that parsed JSON is a snapshot this code can use (right format, the expected shape). */
+export declare function asSnapshot(data: unknown): IndexSnapshot | undefined;
+/**
+ * An index built straight from a snapshot, without touching the disk: what
+ * the folder looked like when the snapshot was taken. For painting views at
+ * once; `loadWorkspace(store, { cache, index })` then brings it up to date.
+ */
+export declare function restoreIndex(snapshot: IndexSnapshot, options?: NoteIndexOptions): NoteIndex;

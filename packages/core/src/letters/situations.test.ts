@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { LetterUnfitError } from '../errors.js';
+import { MemoryStore } from '../workspace/memory-store.js';
+import { loadWorkspace, type Workspace } from '../workspace/workspace.js';
+import { markLetterSent, renderLetter } from './letters.js';
+import { listLetters } from './registry.js';
+
+/**
+ * A career changer moving into utility load forecasting, with the situations
+ * the three-week trial of issue 12 met: a pasted LinkedIn title, a referral,
+ * a contact who declined, a local contact with LinkedIn only. The expected
+ * letters below are written out by hand.
+ */
+const CONFIG = `profile:
+  name: Sam Rivera
+  background: wind-farm field technician for six years
+  field: utility load forecasting
+  email: sam.rivera@example.com
+  phone: "+1 503 555 0199"
+timezone: America/Los_Angeles
+`;
+
+const LENA = `---
+type: contact
+name: Lena Ortiz
+stage: held
+role: Load Forecasting Analyst at Western Area Power Administration
+organization: Western Area Power Administration
+email: lena.ortiz@example.com
+source: referral
+referred_by: "[[tom-becker]]"
+history:
+  - date: 2026-11-02
+    stage: identified
+  - date: 2026-11-03
+    stage: contacted
+    via: email
+    letter: referral
+  - date: 2026-11-10
+    stage: scheduled
+  - date: 2026-11-19
+    stage: held
+meeting:
+  at: "2026-11-19T09:00-08:00"
+  minutes: 30
+  format: video
+---
+
+# Lena Ortiz
+
+## Why this person
+
+Impressed by: your talk on forecasting load with SCADA data
+In the area: Portland, December 17–18
+
+## Notes
+
+Learned: that his manager, Sarah Lund, moved to forecasting from her job as a meteorologist, and she still reviews every model herself
+Topic to follow up: the new analytics group — she thinks they will create analyst jobs
+`;
+
+const TOM = `---
+type: contact
+name: Tom Becker
+stage: nurturing
+role: Grid Operations Engineer
+organization: Bonneville Power Administration
+source: personal
+history:
+  - date: 2026-10-01
+    stage: identified
+---
+
+# Tom Becker
+`;
+
+/** Local (no dates in the area), cold, with a LinkedIn headline as role. */
+const RAJ = `---
+type: contact
+name: Raj Patel
+stage: identified
+role: Senior Analyst | Load Forecasting | Python
+organization: Portland General Electric
+email: raj.patel@example.com
+linkedin: https://www.linkedin.com/in/raj-patel-example
+source: linkedin
+history:
+  - date: 2026-11-20
+    stage: identified
+---
+
+# Raj Patel
+
+## Why this person
+
+Impressed by: your Medium post "Why the duck curve keeps getting deeper", with the chart of March afternoons since 2019
+`;
+
+const NINA = `---
+type: contact
+name: Nina Cho
+stage: declined
+organization: Puget Sound Energy
+email: nina.cho@example.com
+source: linkedin
+history:
+  - date: 2026-11-01
+    stage: identified
+  - date: 2026-11-02
+    stage: contacted
+    via: email
+    letter: cold-email
+  - date: 2026-11-04
+    stage: declined
+    note: Too busy until spring
+---
+
+# Nina Cho
+`;
+
+async function energyWorkspace(extra: Record<string, string> = {}): Promise<Workspace> {
+  return loadWorkspace(new MemoryStore({ '.rapport/config.yaml': CONFIG, 'lena-ortiz.md': LENA, 'tom-becker.md': TOM, 'raj-patel.md': RAJ, 'nina-cho.md': NINA, ...extra }));
+}
+
+describe("the user's words are never rewritten (issue 12.6)", () => {
+  it('frames a Learned line that starts with "that" as written, pronouns and all', async () => {
+    const letter = await renderLetter(await energyWorkspace(), 'thank-you', 'lena-ortiz', { today: '2026-11-20' });
+    expect(letter.text).toBe(`Subject: Thank you for your time and advice
+
+Dear Lena,
+
+Thank you for taking the time to talk with me on Thursday, November 19. I learned a great deal, above all that his manager, Sarah Lund, moved to forecasting from her job as a meteorologist, and she still reviews every model herself.
+
+I look forward to staying in touch about the new analytics group, and I will let you know how your advice works out. I am also grateful to Tom for putting us in touch.
+
+Thank you again for your generosity.
+
+With gratitude,
+Sam Rivera
+sam.rivera@example.com
++1 503 555 0199
+`);
+  });
+
+  it('keeps "her", "his" and "she" in an Impressed by line as written', async () => {
+    const workspace = await energyWorkspace({ 'lena-ortiz.md': LENA.replace('Impressed by: your talk', 'Impressed by: her talk') });
+    const letter = await renderLetter(workspace, 'cold-email', 'lena-ortiz', { today: '2026-11-20' });
+    expect(letter.text).toContain('I was impressed by her talk on forecasting load with SCADA data.');
+  });
+});
+
+describe('letters fit the situation (issue 12.7)', () => {
+  it('writes a cold letter to someone local: no dates in their area needed, no visiting sentence', async () => {
+    const letter = await renderLetter(await energyWorkspace(), 'cold-letter', 'raj-patel', { today: '2026-11-23' });
+    expect(letter.missing).toEqual([]);
+    expect(letter.text).toBe(`Subject: A request for your advice
+
+Dear Raj Patel,
+
+I am writing to you because of your Medium post "Why the duck curve keeps getting deeper", with the chart of March afternoons since 2019. It is exactly the kind of work I hope to understand better.
+
+I am Sam Rivera — wind-farm field technician for six years — and I am exploring a move into utility load forecasting. I would be grateful for 30 minutes of your time, in person or by phone, to hear how you found your way to Portland General Electric and what you would advise someone in my position. I am not asking about jobs, only for your advice, and any time that suits you would suit me, early morning or lunch included.
+
+Thank you for reading this.
+
+Sincerely,
+Sam Rivera
+sam.rivera@example.com
++1 503 555 0199
+`);
+  });
+
+  it('keeps the visiting sentence when the dates are given', async () => {
+    const letter = await renderLetter(await energyWorkspace(), 'cold-letter', 'lena-ortiz', { today: '2026-11-20' });
+    expect(letter.subject).toBe('A request for advice while I am in your area');
+    expect(letter.body).toContain('I will be in Portland, December 17–18, and I would be grateful for 30 minutes of your time while I am there, to hear how you found your way to Western Area Power Administration');
+  });
+
+  it('refuses a referral letter to someone nobody referred, and does not offer it', async () => {
+    const workspace = await energyWorkspace();
+    const render = renderLetter(workspace, 'referral', 'raj-patel', { today: '2026-11-23' });
+    await expect(render).rejects.toThrow(LetterUnfitError);
+    await expect(render).rejects.toThrow(
+      'no referral letter to Raj Patel: nobody referred Raj Patel (`referred_by` is not set in raj-patel.md); write a cold-email, cold-letter or linkedin-note instead, or set `referred_by: "[[id]]"` to the person who gave you the name',
+    );
+    const forRaj = await listLetters(workspace.store, { for: workspace.index.contact('raj-patel')! });
+    expect(forRaj.map((letter) => letter.name)).toEqual(['cold-email', 'cold-letter', 'linkedin-note', 'follow-up', 'thank-you', 'keep-in-touch']);
+    const forLena = await listLetters(workspace.store, { for: workspace.index.contact('lena-ortiz')! });
+    expect(forLena.map((letter) => letter.name)).toContain('referral');
+  });
+
+  it('refuses a follow-up to someone who declined, when writing it and when recording it', async () => {
+    const workspace = await energyWorkspace();
+    await expect(renderLetter(workspace, 'follow-up', 'nina-cho', { today: '2026-11-23' })).rejects.toThrow('no follow-up letter to Nina Cho: Nina Cho declined (stage `declined`), and after a no a follow-up is unwelcome');
+    await expect(markLetterSent(workspace, 'nina-cho', 'follow-up', { date: '2026-11-23' })).rejects.toThrow(LetterUnfitError);
+    expect(workspace.index.contact('nina-cho')!.stage).toBe('declined');
+    expect((await listLetters(workspace.store, { for: workspace.index.contact('nina-cho')! })).map((letter) => letter.name)).not.toContain('follow-up');
+  });
+
+  it('writes a LinkedIn connection note with no subject, within the free accounts\' 200 characters when referred', async () => {
+    const letter = await renderLetter(await energyWorkspace(), 'linkedin-note', 'lena-ortiz', { today: '2026-11-20' });
+    expect(letter.text).toBe(`Hi Lena,
+
+Tom Becker suggested I get in touch. I'm exploring a move into utility load forecasting. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
+
+Sam
+`);
+    expect(letter).toMatchObject({ subject: '', via: 'linkedin', stage: 'contacted', length: 189, warnings: [] });
+  });
+
+  it('quotes what impressed up to its first comma in a cold LinkedIn note, and warns over 200 characters', async () => {
+    const letter = await renderLetter(await energyWorkspace(), 'linkedin-note', 'raj-patel', { today: '2026-11-23' });
+    expect(letter.text).toBe(`Hi Raj,
+
+I was impressed by your Medium post "Why the duck curve keeps getting deeper". I'm exploring a move into utility load forecasting. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
+
+Sam
+`);
+    expect(letter.length).toBe(230);
+    expect(letter.warnings).toEqual(["the note is 230 characters: it fits LinkedIn's 300, but a free account allows only 200"]);
+  });
+
+  it('leaves out what impressed when even its first clause is long, saying how they were found instead', async () => {
+    const long = 'your Medium post "Why the duck curve keeps getting deeper and what every utility in the Pacific Northwest should do about it"';
+    const letter = await renderLetter(await energyWorkspace(), 'linkedin-note', 'raj-patel', { today: '2026-11-23', values: { impressed: long } });
+    expect(letter.text).toBe(`Hi Raj,
+
+I came across your profile on LinkedIn. I'm exploring a move into utility load forecasting. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
+
+Sam
+`);
+  });
+
+  it('warns that a note over 300 characters will not go through', async () => {
+    const field = 'utility load forecasting, grid operations planning and the market analytics that connect the two across the Pacific Northwest';
+    const letter = await renderLetter(await energyWorkspace(), 'linkedin-note', 'raj-patel', { today: '2026-11-23', values: { 'profile.field': field } });
+    expect(letter.length).toBe(331);
+    expect(letter.warnings).toEqual(['the note is 331 characters: LinkedIn takes at most 300 in a connection request; shorten it (e.g. --set impressedBrief="…") before sending']);
+  });
+
+  it('leaves out the Subject line of any letter sent through LinkedIn', async () => {
+    const letter = await renderLetter(await energyWorkspace(), 'cold-email', 'raj-patel', { today: '2026-11-23', via: 'linkedin' });
+    expect(letter.subject).toBe('');
+    expect(letter.text.startsWith('Dear Raj,\n\nI am Sam Rivera — wind-farm field technician for six years — and I am exploring a move into utility load forecasting. I came across your profile on LinkedIn')).toBe(true);
+    const byEmail = await renderLetter(await energyWorkspace(), 'cold-email', 'raj-patel', { today: '2026-11-23' });
+    expect(byEmail.text.startsWith('Subject: Your advice on a move into utility load forecasting\n\nDear Raj,')).toBe(true);
+  });
+
+  it('builds a sentence in which a pasted title reads well, never naming the organization twice', async () => {
+    const workspace = await energyWorkspace({ 'raj-patel.md': RAJ.replace('source: linkedin', 'source: referral\nreferred_by: "[[tom-becker]]"') });
+    const lena = await renderLetter(workspace, 'referral', 'lena-ortiz', { today: '2026-11-20' });
+    expect(lena.body).toContain('Tom thought you would be the right person to ask, given your role as Load Forecasting Analyst at Western Area Power Administration.\n');
+    const raj = await renderLetter(workspace, 'referral', 'raj-patel', { today: '2026-11-20' });
+    expect(raj.body).toContain('Tom thought you would be the right person to ask, given your work at Portland General Electric.\n');
+    const bare = await renderLetter(await energyWorkspace({ 'lena-ortiz.md': LENA.replace('role: Load Forecasting Analyst at Western Area Power Administration', 'role: Load Forecasting Analyst') }), 'referral', 'lena-ortiz', { today: '2026-11-20' });
+    expect(bare.body).toContain('given your role as Load Forecasting Analyst at Western Area Power Administration.\n');
+  });
+});

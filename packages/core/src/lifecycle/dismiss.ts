@@ -1,0 +1,15 @@
+import { InvalidInputError } from '../errors.js';
+import { appendToList, getField } from '../note/edit.js';
+import { DISMISSABLE_ACTIONS, isDismissableAction } from './next-action.js';
+
+/**
+ * Turns a suggested action off for one contact by adding its kind to the
+ * note's `dismissed` list (created when missing). Dismissing twice changes
+ * nothing; removing the line from the note brings the suggestion back.
+ */
+export function dismissAction(text: string, kind: string): string {
+  if (!isDismissableAction(kind)) throw new InvalidInputError(`"${kind}" cannot be dismissed (only: ${DISMISSABLE_ACTIONS.join(', ')})`);
+  const dismissed = getField(text, ['dismissed']);
+  if (dismissed === kind || (Array.isArray(dismissed) && dismissed.includes(kind))) return text;
+  return appendToList(text, ['dismissed'], kind);
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { readNote } from '../note/read-contact.js';
+import { findConflicts } from './conflict-markers.js';
+import { mergeNotes } from './merge-notes.js';
+
+const BASE = `---
+type: contact
+name: Owen Park
+organization: Lumen Diagnostics   # since 2024
+stage: contacted
+history:
+  - date: 2026-11-02
+    stage: identified
+  - date: 2026-11-09
+    stage: contacted
+    via: email
+---
+
+# Owen Park
+
+## Notes
+
+- Met at the UX meetup.
+`;
+
+describe('mergeNotes', () => {
+  it('unites history entries appended on both sides by date, and the later stage wins', () => {
+    const ours = BASE.replace('stage: contacted\nhistory', 'stage: followed-up\nhistory').replace('    via: email\n---', '    via: email\n  - date: 2026-11-18\n    stage: followed-up\n---');
+    const theirs = BASE.replace('stage: contacted\nhistory', 'stage: scheduled\nhistory').replace('    via: email\n---', '    via: email\n  - date: 2026-11-20\n    stage: scheduled\n---');
+    const merged = mergeNotes(BASE, ours, theirs);
+    expect(merged).toEqual({
+      merged: true,
+      text: BASE.replace('stage: contacted\nhistory', 'stage: scheduled\nhistory').replace('    via: email\n---', '    via: email\n  - date: 2026-11-18\n    stage: followed-up\n  - date: 2026-11-20\n    stage: scheduled\n---'),
+    });
+    // The same the other way round: the date decides, not the side.
+    const reversed = mergeNotes(BASE, theirs, ours);
+    expect(reversed.merged && readNote('owen-park.md', reversed.text).contact).toMatchObject({ stage: 'scheduled', history: [{ date: '2026-11-02' }, { date: '2026-11-09' }, { date: '2026-11-18', stage: 'followed-up' }, { date: '2026-11-20', stage: 'scheduled' }] });
+  });
+
+  it('puts an entry of theirs dated before ours in its place', () => {
+    const ours = BASE.replace('    via: email\n---', '    via: email\n  - date: 2026-11-20\n    stage: contacted\n    note: called\n---');
+    const theirs = BASE.replace('    via: email\n---', '    via: email\n  - date: 2026-11-12\n    stage: contacted\n    note: wrote\n---');
+    const merged = mergeNotes(BASE, ours, theirs);
+    expect(merged.merged && readNote('owen-park.md', merged.text).contact!.history.map((entry) => entry.note ?? entry.date)).toEqual(['2026-11-02', '2026-11-09', 'wrote', 'called']);
+  });
+
+  it('takes a field changed on one side only, keeping the comments of ours', () => {
+    const ours = BASE.replace('name: Owen Park\n', 'name: Owen Park\nrole: Research Lead\n');
+    const theirs = BASE.replace('name: Owen Park\n', 'name: Owen Park\nemail: owen@example.com\n');
+    expect(mergeNotes(BASE, ours, theirs)).toEqual({ merged: true, text: ours.replace('    via: email\n---', '    via: email\nemail: owen@example.com\n---') });
+  });
+
+  it('merges the body only when one side alone changed it', () => {
+    const ours = BASE.replace('    via: email\n---', '    via: email\n  - date: 2026-11-18\n    stage: followed-up\n---').replace('stage: contacted\nhistory', 'stage: followed-up\nhistory');
+    const theirs = BASE.replace('- Met at the UX meetup.\n', '- Met at the UX meetup.\n- Likes diary studies.\n');
+    expect(mergeNotes(BASE, ours, theirs)).toEqual({ merged: true, text: ours.replace('- Met at the UX meetup.\n', '- Met at the UX meetup.\n- Likes diary studies.\n') });
+    const both = ours.replace('- Met at the UX meetup.\n', '- Met at the UX meetup.\n- Asked about PhDs.\n');
+    expect(mergeNotes(BASE, both, theirs)).toEqual({ merged: false, reason: 'both sides changed the text below the frontmatter' });
+  });
+
+  it('leaves to the person a field changed two ways, an edited old entry, and unreadable versions', () => {
+    const role = (value: string) => BASE.replace('name: Owen Park\n', `name: Owen Park\nrole: ${value}\n`);
+    expect(mergeNotes(BASE, role('Lead'), role('Manager'))).toEqual({ merged: false, reason: 'both sides changed `role`' });
+    const edited = BASE.replace('    via: email\n', '    via: linkedin\n');
+    const appended = BASE.replace('    via: email\n---', '    via: email\n  - date: 2026-11-18\n    stage: followed-up\n---');
+    expect(mergeNotes(BASE, edited, appended)).toEqual({ merged: false, reason: 'a history entry written before the merge was changed or removed' });
+    expect(mergeNotes(BASE, BASE.replace('name: Owen Park', 'name: [Owen'), appended)).toMatchObject({ merged: false });
+  });
+});
+
+describe('conflict markers in a note', () => {
+  const conflicted = BASE.replace('    via: email\n---', '    via: email\n<<<<<<< HEAD\n  - date: 2026-11-18\n    stage: followed-up\n=======\n  - date: 2026-11-20\n    stage: scheduled\n>>>>>>> other\n---').replace('- Met at the UX meetup.\n', '<<<<<<< HEAD\n- Met at the UX meetup.\n=======\n- Met at a meetup.\n>>>>>>> other\n');
+
+  it('are found one region per conflict, and a setext heading is not one', () => {
+    expect(findConflicts(conflicted).map(({ line, endLine }) => [line, endLine])).toEqual([[12, 18], [25, 29]]);
+    expect(findConflicts('# Title\n=======\n\ntext\n')).toEqual([]);
+  });
+
+  it('give one merge-conflict diagnostic per conflict, at its line, instead of YAML errors', () => {
+    const reading = readNote('owen-park.md', conflicted);
+    expect(reading.isContact).toBe(true);
+    expect(reading.contact).toBeUndefined();
+    expect(reading.diagnostics.map(({ line, column, severity, rule, message }) => ({ line, column, severity, rule, message }))).toEqual([
+      { line: 12, column: 1, severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep both history entries' },
+      { line: 25, column: 1, severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep both history entries' },
+    ]);
+  });
+
+  it('only in the body leave the contact readable, and are still reported', () => {
+    const bodyOnly = BASE.replace('- Met at the UX meetup.\n', '<<<<<<< HEAD\n- Met at the UX meetup.\n=======\n- Met at a meetup.\n>>>>>>> other\n');
+    const reading = readNote('owen-park.md', bodyOnly);
+    expect(reading.contact).toMatchObject({ name: 'Owen Park', stage: 'contacted' });
+    expect(reading.diagnostics.map(({ line, rule }) => [line, rule])).toEqual([[18, 'merge-conflict']]);
+  });
+});
