@@ -1,5 +1,5 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, Scalar, stringify, Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { isDeepStrictEqual } from 'node:util';
+import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { InvalidInputError, RapportError, UneditableNoteError } from '../errors.js';
 import { findSection, scanSections } from './body.js';
 import { parseFrontmatter, YAML_OPTIONS } from './frontmatter.js';
