@@ -51,7 +51,8 @@ async function templatesDigest(root: string, files: readonly string[]): Promise<
   const hash = createHash('sha256');
   for (const file of files) {
     hash.update(`${file}\0`);
-    hash.update(await readFile(join(root, file)));
+    // A file that cannot be read (a dangling link, a link to a folder) still counts, by its error.
+    hash.update(await readFile(join(root, file)).catch((error: NodeJS.ErrnoException) => `unreadable:${error.code ?? 'error'}`));
     hash.update('\0');
   }
   return `sha256:${hash.digest('hex')}`;

@@ -21,4 +21,6 @@ export interface RapportApi {
     readonly agenda: AgendaProvider;
     readonly referrals: ReferralsProvider;
   };
+  /** The referral graph panel's HTML while it is open. */
+  readonly referralGraph: { html(): string | undefined };
 }

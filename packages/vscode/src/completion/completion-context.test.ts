@@ -24,3 +24,11 @@ describe('isFrontmatterLine', () => {
     expect([0, 1, 2, 3].map((line) => isFrontmatterLine(at, line, lines.length))).toEqual([false, true, false, false]);
   });
 });
+
+describe('completionTarget for referred_by', () => {
+  it('completes the value of referred_by in the frontmatter, with or without an opening quote', () => {
+    expect(completionTarget('referred_by: ', '', true)).toEqual({ kind: 'referredBy', prefix: '', start: 13 });
+    expect(completionTarget('referred_by: "ma', '"', true)).toEqual({ kind: 'referredBy', prefix: 'ma', start: 13 });
+    expect(completionTarget('referred_by: ', '', false)).toBeUndefined();
+  });
+});

@@ -1,11 +1,31 @@
+import type { Stage } from '@rapport/core';
+
 /** What is being typed at the cursor, from the line's text up to it (tested without VS Code). */
 export type CompletionTarget =
   /** Inside `[[…`: `prefix` is what follows `[[`, `start` the column right after `[[`. */
   | { readonly kind: 'wikilink'; readonly prefix: string; readonly start: number; readonly closed: boolean }
   /** The value of a `stage:` key in the frontmatter (top level or in a history entry). */
-  | { readonly kind: 'stage'; readonly prefix: string; readonly start: number };
+  | { readonly kind: 'stage'; readonly prefix: string; readonly start: number }
+  /** The value of `referred_by:` before any `[[`: `start` is the column where the value (or its quote) begins. */
+  | { readonly kind: 'referredBy'; readonly prefix: string; readonly start: number };
 
 const STAGE_KEY = /^(\s*(?:-\s+)?stage:\s*)(['"]?)([\w-]*)$/;
+const REFERRED_BY_KEY = /^(\s*referred_by:\s*)(['"]?)([\w-]*)$/;
+
+/** What each stage means, for completion details (words, not icon names). */
+export const STAGE_MEANINGS: Readonly<Record<Stage, string>> = {
+  identified: 'found, not written to yet',
+  contacted: 'request sent',
+  'followed-up': 'nudged once after no reply',
+  scheduled: 'a meeting is agreed',
+  prepared: 'research and questions ready',
+  held: 'the conversation took place',
+  thanked: 'thank-you note sent',
+  nurturing: 'keeping in touch',
+  declined: 'closed: they said no',
+  'no-response': 'closed: no reply after the follow-ups',
+  archived: 'closed: set aside',
+};
 
 /**
  * @param before the line's text up to the cursor
@@ -21,6 +41,8 @@ export function completionTarget(before: string, after: string, inFrontmatter: b
   if (inFrontmatter) {
     const match = STAGE_KEY.exec(before);
     if (match) return { kind: 'stage', prefix: match[3]!, start: match[1]!.length + match[2]!.length };
+    const referrer = REFERRED_BY_KEY.exec(before);
+    if (referrer) return { kind: 'referredBy', prefix: referrer[3]!, start: referrer[1]!.length };
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
+import type { GroupBy } from '../settings/read-settings.js';
 import { groupContacts, type ContactGroupView, type ContactView, type Urgency } from './contact-view.js';
 
 export type ContactsNode =
@@ -13,8 +14,13 @@ const URGENCY_COLORS: Partial<Record<Urgency, string>> = { overdue: 'list.errorF
 export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
   private readonly changed = new vscode.EventEmitter<ContactsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  /** The view showing this tree (set by `register`); tests read its selection. */
+  treeView: vscode.TreeView<ContactsNode> | undefined;
 
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly services: Services,
+    private readonly groupBy: () => GroupBy,
+  ) {}
 
   refresh(): void {
     this.changed.fire(undefined);
@@ -46,7 +52,23 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
     const { notes } = this.services;
     const workspace = notes.workspace;
     if (!workspace || notes.state !== 'ready') return [];
-    return groupContacts(workspace.index.contacts(), this.services.settings().groupBy, notes.actionContext(), notes.today());
+    return groupContacts(workspace.index.contacts(), this.groupBy(), notes.actionContext(), notes.today());
+  }
+
+  /** The tree's parent of a node: what `reveal` needs to expand the way to a contact. */
+  getParent(node: ContactsNode): ContactsNode | undefined {
+    if (node.kind !== 'contact') return undefined;
+    const group = this.groups().find((candidate) => candidate.key === node.groupKey);
+    return group && { kind: 'group', group };
+  }
+
+  /** The row of a contact's note (its first, when grouping by tag lists it more than once), for revealing it. */
+  nodeOf(file: string): ContactsNode | undefined {
+    for (const group of this.groups()) {
+      const view = group.contacts().find((candidate) => candidate.file === file);
+      if (view) return { kind: 'contact', contactId: view.id, file: view.file, view, groupKey: group.key };
+    }
+    return undefined;
   }
 
   /** The tooltip, when VS Code asks for it (on hover). */

@@ -4,6 +4,7 @@ import { resolveContact } from '../commands/contact-target.js';
 import { registerCommand } from '../commands/run-command.js';
 import type { Services } from '../services.js';
 import { FILL_MARKER, LetterDrafts } from './letter-drafts.js';
+import { fieldName } from './letter-snippet.js';
 
 export interface DraftLetterInput {
   /** Template name; asked when missing. */
@@ -53,17 +54,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }
     const letter = await renderLetter(workspace, template, contact.id, { ...templateOptions(), draft: true, today: services.notes.today() });
 
-    const uri = vscode.Uri.from({ scheme: 'untitled', path: `${letter.template} to ${contact.name}.txt` });
-    const document = await vscode.workspace.openTextDocument(uri);
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), letter.text);
-    await vscode.workspace.applyEdit(edit);
-    drafts.add(uri, { contactId: contact.id, contactName: contact.name, template: letter.template, via: letter.via });
-    await vscode.window.showTextDocument(document, { preview: false });
-    drafts.update();
+    const uri = await drafts.open(`${letter.template} to ${contact.name}`, letter.text, { contactId: contact.id, contactName: contact.name, template: letter.template, via: letter.via });
 
     const missing = letter.missing.map((field) => field.field);
-    const message = missing.length === 0 ? `The ${letter.template} letter to ${contact.name} is ready.` : `Fill in ${missing.join(', ')} where the letter says [[fill: …]].`;
+    const message = missing.length === 0 ? `The ${letter.template} letter to ${contact.name} is ready.` : `Fill in ${missing.map(fieldName).join(', ')}: Tab moves from one [[fill: …]] to the next.`;
     void services.prompts.info(message, 'Copy', 'Mark as Sent').then((action) => {
       if (action === 'Copy') void vscode.commands.executeCommand('rapport.letter.copy', uri);
       if (action === 'Mark as Sent') void vscode.commands.executeCommand('rapport.letter.markSent', uri);

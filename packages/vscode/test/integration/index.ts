@@ -17,6 +17,7 @@ import './letters.suite.js';
 import './scale.suite.js';
 import './cache.suite.js';
 import './malformed.suite.js';
+import './navigation.suite.js';
 import './restricted.suite.js';
 
 export async function run(): Promise<void> {

@@ -17,12 +17,15 @@ export class ScriptedPrompts implements Prompts {
   readonly asked: string[] = [];
   /** Labels offered by each pick. */
   readonly offered = new Map<string, string[]>();
+  /** The value each input was prefilled with. */
+  readonly prefilled = new Map<string, string>();
   readonly infos: string[] = [];
   readonly errors: string[] = [];
 
   constructor(private readonly answers: Readonly<Record<string, Answer>>) {}
 
   async input(request: InputRequest): Promise<string | undefined> {
+    if (request.value !== undefined) this.prefilled.set(request.id, request.value);
     const answer = this.answer(request.id);
     if (answer === CANCEL) return undefined;
     if (typeof answer !== 'string') throw new Error(`the answer to "${request.id}" must be text`);
