@@ -126,7 +126,8 @@ export class CommandContext {
    */
   warnBrokenNotes(workspace: Workspace): readonly BrokenNote[] {
     const broken = workspace.index.brokenNotes();
-    for (const note of broken) this.io.stderr.write(`rapport: warning: ${brokenNotePlace(note)}\n`);
+    // A merge conflict has its own warning, given by every command as it loads the folder.
+    for (const note of broken) if (!note.problems.some((problem) => problem.rule === 'merge-conflict')) this.io.stderr.write(`rapport: warning: ${brokenNotePlace(note)}\n`);
     return broken;
   }
 
