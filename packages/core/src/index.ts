@@ -56,6 +56,7 @@ export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBet
 // Outcomes: labelled items under `## Outcomes`
 export { OUTCOME_KINDS, DEFAULT_OUTCOME_LABELS, isOutcomeKind, readOutcomes } from './outcomes/outcomes.js';
 export type { Outcome, OutcomeKind, OutcomeReading, ReadOutcomesOptions } from './outcomes/outcomes.js';
+export { addReferral } from './outcomes/add-referral.js';
 
 // Referral graph
 export { referralGraph, referralsOf, referralChain, referralRoots, referralsToMermaid, referralsToDot } from './graph/referrals.js';

@@ -41,7 +41,11 @@ export const registerAgenda: RegisterCommand = (program, context) => {
         ctx.print(colors.bold(title === 'Overdue' ? colors.red(`${title} (${group.length})`) : `${title} (${group.length})`));
         for (const item of group) {
           const due = item.due === null ? colors.dim('anytime'.padEnd(10)) : title === 'Overdue' ? colors.red(item.due) : colors.dim(item.due);
-          const letter = item.letter ? colors.dim(`  → rapport letter ${item.letter} ${item.id}`) : '';
+          const letter = item.letter
+            ? colors.dim(`  → rapport letter ${item.letter} ${item.id}`)
+            : item.referral
+              ? colors.dim(`  → rapport new --from ${item.id} ${JSON.stringify(item.referral)}`)
+              : '';
           ctx.print(`  ${due}  ${printable(item.action)}${letter}`);
         }
       }
