@@ -57,6 +57,8 @@ export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBet
 export { OUTCOME_KINDS, DEFAULT_OUTCOME_LABELS, isOutcomeKind, readOutcomes } from './outcomes/outcomes.js';
 export type { Outcome, OutcomeKind, OutcomeReading, ReadOutcomesOptions } from './outcomes/outcomes.js';
 export { addReferral } from './outcomes/add-referral.js';
+export { outcomeSummary } from './outcomes/outcome-summary.js';
+export type { OutcomeSummary, OutcomeCount, OpenLead } from './outcomes/outcome-summary.js';
 
 // Referral graph
 export { referralGraph, referralsOf, referralChain, referralRoots, referralsToMermaid, referralsToDot } from './graph/referrals.js';

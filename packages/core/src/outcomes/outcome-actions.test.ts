@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agenda } from '../lifecycle/next-action.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
+import { outcomeSummary } from './outcome-summary.js';
 
 // Three notes, counted by hand: Marcus has a dated open lead, a dated open résumé review,
 // a ticked lead, an undated lead, a referral by name and one by link; Dana has a ticked
@@ -44,5 +45,26 @@ describe('outcomes on the agenda', () => {
     workspace.index.set('marcus-bell.md', FOLDER['marcus-bell.md'].replace('- [ ] Lead: Xcel', '- [x] Lead: Xcel'));
     expect(workspace.index.agenda(context).map((item) => item.action)).not.toContain('Follow up on the lead at Xcel Energy: Data Analyst II');
     expect(workspace.index.agenda(context)).toEqual(agenda(workspace.index.contacts(), context));
+  });
+});
+
+describe('the outcome summary', () => {
+  it('counts outcomes by kind and lists the open leads, soonest first', async () => {
+    const workspace = await loadWorkspace(new MemoryStore(FOLDER));
+    const summary = outcomeSummary(workspace.index.contacts());
+    expect(summary.byKind).toEqual({
+      referral: { total: 3, open: 2 },
+      lead: { total: 4, open: 3 },
+      'job-shadow': { total: 1, open: 1 },
+      'resume-review': { total: 1, open: 1 },
+      resource: { total: 0, open: 0 },
+      advice: { total: 0, open: 0 },
+      training: { total: 0, open: 0 },
+    });
+    expect(summary.openLeads.map(({ id, line, due }) => [id, line, due])).toEqual([
+      ['lee-park', 9, '2026-12-01'],
+      ['marcus-bell', 11, '2026-12-10'],
+      ['marcus-bell', 14, null],
+    ]);
   });
 });
