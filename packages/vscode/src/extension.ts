@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   );
 
   const contacts = contactsTree.register(context, services);
-  const agendaView = agenda.register(context, services);
+  const { provider: agendaView, status } = agenda.register(context, services);
   const referrals = referralsTree.register(context, services);
   commands.register(context, services);
   diagnostics.register(context, services);
@@ -56,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   notes.start();
   timings.mark('activated');
   log.info(`Activated in ${timings.values.activated!.toFixed(1)} ms; reading the notes in the background`);
-  return { notes, prompts, timings, views: { contacts, agenda: agendaView, referrals }, referralGraph };
+  return { notes, prompts, timings, status, views: { contacts, agenda: agendaView, referrals }, referralGraph };
 }
 
 export function deactivate(): void {}

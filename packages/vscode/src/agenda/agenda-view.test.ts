@@ -46,9 +46,11 @@ describe('agendaGroups', () => {
 });
 
 describe('dueSummary', () => {
-  it('counts what is due today or overdue', () => {
-    const entries = [item('2026-11-10'), item(TODAY), item('2026-11-30'), item(null)].map((entry) => entryView(entry, TODAY));
-    expect(dueSummary(entries)).toEqual({ count: 2, overdue: 1, text: '2 due today (1 overdue)' });
+  it('counts what is due today and what is overdue, each under its own name', () => {
+    const entries = [item('2026-11-10'), item('2026-11-12'), item(TODAY), item('2026-11-30'), item(null)].map((entry) => entryView(entry, TODAY));
+    expect(dueSummary(entries)).toEqual({ count: 3, today: 1, overdue: 2, text: '1 due today, 2 overdue' });
+    expect(dueSummary(entries.slice(0, 2)).text).toBe('2 overdue');
+    expect(dueSummary(entries.slice(2)).text).toBe('1 due today');
     expect(dueSummary([]).text).toBe('nothing due today');
   });
 });

@@ -86,10 +86,10 @@ function shortened(action: string, name: string): string {
   return without.charAt(0).toLowerCase() + without.slice(1);
 }
 
-/** The status bar's summary: actions due today or earlier. */
-export function dueSummary(entries: readonly AgendaEntryView[]): { count: number; overdue: number; text: string } {
+/** The status bar's and the badge's summary: actions due today, and overdue ones, each counted by name. */
+export function dueSummary(entries: readonly AgendaEntryView[]): { count: number; today: number; overdue: number; text: string } {
   const overdue = entries.filter((entry) => entry.urgency === 'overdue').length;
-  const count = overdue + entries.filter((entry) => entry.urgency === 'today').length;
-  const text = count === 0 ? 'nothing due today' : `${count} due today${overdue > 0 ? ` (${overdue} overdue)` : ''}`;
-  return { count, overdue, text };
+  const today = entries.filter((entry) => entry.urgency === 'today').length;
+  const parts = [today > 0 ? `${today} due today` : '', overdue > 0 ? `${overdue} overdue` : ''].filter(Boolean);
+  return { count: today + overdue, today, overdue, text: parts.length === 0 ? 'nothing due today' : parts.join(', ') };
 }

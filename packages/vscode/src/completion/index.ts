@@ -12,8 +12,8 @@ export class NoteCompletions implements vscode.CompletionItemProvider {
     const inFrontmatter = isFrontmatterLine((index) => document.lineAt(index).text, position.line, document.lineCount);
     const target = completionTarget(line.slice(0, position.character), line.slice(position.character), inFrontmatter);
     if (!target) return [];
-    const range = new vscode.Range(position.line, target.start, position.line, position.character);
     if (target.kind === 'stage') {
+      const range = new vscode.Range(position.line, target.start, position.line, position.character);
       return STAGES.map((stage, order) => {
         const item = new vscode.CompletionItem(stage, vscode.CompletionItemKind.EnumMember);
         item.range = range;
@@ -40,13 +40,17 @@ export class NoteCompletions implements vscode.CompletionItemProvider {
           return item;
         });
     }
+    // One range up to `end`, past the cursor: the `]]` and quote already there are replaced in either suggest mode (insert or replace), never doubled.
+    const range = new vscode.Range(position.line, target.start, position.line, target.end);
+    const openQuote = target.openQuote === undefined ? [] : [vscode.TextEdit.insert(new vscode.Position(position.line, target.start - 2), target.openQuote)];
     return contacts
       .filter((contact) => contact.file !== self)
       .map((contact) => {
         const item = new vscode.CompletionItem({ label: contact.id, description: contact.name }, vscode.CompletionItemKind.Reference);
         item.range = range;
         item.filterText = `${contact.id} ${contact.name}`;
-        item.insertText = target.closed ? contact.id : `${contact.id}]]`;
+        item.insertText = `${contact.id}${target.close}`;
+        item.additionalTextEdits = openQuote;
         item.detail = [contact.name, contact.role, contact.organization].filter(Boolean).join(' · ');
         item.documentation = `Stage: ${contact.stage}`;
         return item;

@@ -22,6 +22,18 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     view.description = `by ${GROUP_LABELS[grouping.current].toLowerCase()}`;
   };
   describe();
+  // While the rows come from the index cache, a progress bar runs on the view and its message says so.
+  let checked: (() => void) | undefined;
+  const showChecking = () => {
+    view.message = provider.message() ?? '';
+    if (services.notes.checkingDisk && !checked) {
+      void vscode.window.withProgress({ location: { viewId: 'rapport.views.contacts' } }, () => new Promise<void>((resolve) => (checked = resolve)));
+    } else if (!services.notes.checkingDisk && checked) {
+      checked();
+      checked = undefined;
+    }
+  };
+  showChecking();
   context.subscriptions.push(
     view,
     grouping,
@@ -31,6 +43,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
     services.firstPaint.watch(view),
     services.notes.onDidChange(() => provider.refresh()),
+    services.notes.onDidChangeChecking(showChecking),
+    { dispose: () => checked?.() },
     vscode.window.onDidChangeActiveTextEditor(follow),
     view.onDidChangeVisibility(() => follow(vscode.window.activeTextEditor)),
     services.onDidChangeSettings(() => {

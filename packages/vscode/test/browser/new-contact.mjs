@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { installExtension, launchBrowser, REPO_ROOT, startCodeServer } from '../harness/code-server.mjs';
 import { clearNotifications, expandView, openViewContainer, openWorkbench, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
+import { runSafetySteps } from './safety.mjs';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
 const TODAY = '2026-11-23';
@@ -143,6 +144,8 @@ export async function runBrowserTest({ extension, folder, scratch }) {
       await page.screenshot({ path: join(SCREENSHOTS, 'referral-graph.png') });
       await runCommand(page, 'View: Close All Editors');
     });
+
+    await runSafetySteps({ page, step, folder, screenshots: SCREENSHOTS, contacts });
   } finally {
     if (page && result.failed > 0) await page.screenshot({ path: join(scratch, 'browser-failure.png') }).catch(() => {});
     if (browser) await browser.close().catch(() => {});

@@ -7,7 +7,7 @@ import { advance, exportIcs, insertQuestions, loadQuestions, pickQuestions, QUES
 import type { DraftedLetter } from '../../src/letters/index.js';
 import { api, changedFiles, folder, readText, runScripted, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
 import { suite, test } from './runner.js';
-import { ScriptedPrompts } from './scripted-prompts.js';
+import { ENTER, ScriptedPrompts } from './scripted-prompts.js';
 
 /** A user template: JavaScript inside, so only a trusted folder may run it. */
 export const USER_TEMPLATE = ['---', 'description: A short coffee invitation', 'stage: contacted', '---', 'Subject: Coffee?', '', 'Hi <%= it.firstName %>, coffee next week? — <%= it.profile.name %>', ''].join('\n');
@@ -56,7 +56,7 @@ suite('Letters', () => {
     const { result } = await runScripted<DraftedLetter>({ 'letter.template': 'follow-up' }, 'rapport.draftLetter', 'owen-park');
     const before = snapshot();
     const original = before.get('owen-park.md')!;
-    const sent = await withPrompts(new ScriptedPrompts({}), () => vscode.commands.executeCommand<{ stage: string }>('rapport.letter.markSent', vscode.Uri.parse(result!.uri)));
+    const sent = await withPrompts(new ScriptedPrompts({ 'letter.via': ENTER }), () => vscode.commands.executeCommand<{ stage: string }>('rapport.letter.markSent', vscode.Uri.parse(result!.uri)));
     assert.equal(sent?.stage, 'followed-up');
     assert.deepEqual(changedFiles(before, snapshot()), ['owen-park.md']);
     assert.equal(readText('owen-park.md'), advance(original, 'followed-up', { date: TODAY, via: 'email', letter: 'follow-up' }));
