@@ -15,7 +15,7 @@ export class CommandContext {
   readonly givenFolder: string;
   private indexCache: DeferredIndexCache | undefined;
   private problemsReported = false;
-  /** Notes already named on stderr as being in a merge conflict: a listing does not name them twice. */
+  /** Notes already named on stderr as being in a merge conflict. */
   private readonly conflictsReported = new Set<string>();
 
   constructor(
@@ -127,7 +127,8 @@ export class CommandContext {
    */
   warnBrokenNotes(workspace: Workspace): readonly BrokenNote[] {
     const broken = workspace.index.brokenNotes();
-    for (const note of broken) if (!this.conflictsReported.has(note.file)) this.io.stderr.write(`rapport: warning: ${brokenNotePlace(note)}\n`);
+    // A merge conflict has its own warning, given by every command as it loads the folder.
+    for (const note of broken) if (!note.problems.some((problem) => problem.rule === 'merge-conflict')) this.io.stderr.write(`rapport: warning: ${brokenNotePlace(note)}\n`);
     return broken;
   }
 
