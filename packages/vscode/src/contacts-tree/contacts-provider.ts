@@ -49,9 +49,18 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
     if (groups.length === 0) this.services.firstPaint.painted();
     else if (groups.every((group) => group.collapsed)) this.painted();
     // Notes that cannot be read come first: they are listed nowhere else, and need fixing.
+    const brokenGroup = this.brokenGroup();
+    return [...(brokenGroup ? [brokenGroup] : []), ...groups.map((group): ContactsNode => ({ kind: 'group', group }))];
+  }
+
+  private brokenGroup(): (ContactsNode & { kind: 'brokenGroup' }) | undefined {
     const broken = this.services.notes.state === 'ready' ? (this.services.notes.workspace?.index.brokenNotes() ?? []) : [];
-    const brokenGroup: ContactsNode[] = broken.length > 0 ? [{ kind: 'brokenGroup', notes: broken.map(brokenNoteView) }] : [];
-    return [...brokenGroup, ...groups.map((group): ContactsNode => ({ kind: 'group', group }))];
+    return broken.length > 0 ? { kind: 'brokenGroup', notes: broken.map(brokenNoteView) } : undefined;
+  }
+
+  /** The files of the notes listed as unreadable, to tell which became so after a change. */
+  brokenFiles(): string[] {
+    return this.brokenGroup()?.notes.map((note) => note.file) ?? [];
   }
 
   private painted(): void {
@@ -68,13 +77,17 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
 
   /** The tree's parent of a node: what `reveal` needs to expand the way to a contact. */
   getParent(node: ContactsNode): ContactsNode | undefined {
+    // Without its group, `reveal` looks for a broken note's row among the top-level rows, and fails.
+    if (node.kind === 'brokenNote') return this.brokenGroup();
     if (node.kind !== 'contact') return undefined;
     const group = this.groups().find((candidate) => candidate.key === node.groupKey);
     return group && { kind: 'group', group };
   }
 
-  /** The row of a contact's note (its first, when grouping by tag lists it more than once), for revealing it. */
+  /** The row of a note (a contact's first, when grouping by tag lists it more than once; or the note that cannot be read), for revealing it. */
   nodeOf(file: string): ContactsNode | undefined {
+    const broken = this.brokenGroup()?.notes.find((note) => note.file === file);
+    if (broken) return { kind: 'brokenNote', view: broken };
     for (const group of this.groups()) {
       const view = group.contacts().find((candidate) => candidate.file === file);
       if (view) return { kind: 'contact', contactId: view.id, file: view.file, view, groupKey: group.key };

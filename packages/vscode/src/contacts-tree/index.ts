@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { NotesChangeEvent } from '../notes/notes-session.js';
 import type { Services } from '../services.js';
 import { GroupByChoice } from '../settings/group-by.js';
 import { GROUP_BY, type GroupBy } from '../settings/read-settings.js';
@@ -16,6 +17,16 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const follow = (editor: vscode.TextEditor | undefined) => {
     const file = editor && services.notes.pathOf(editor.document.uri);
     const node = file && view.visible ? provider.nodeOf(file) : undefined;
+    if (node) void view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
+  };
+  // A note that stops being readable gets its row inserted above the others, where a scrolled tree hides it: bring it into sight,
+  // selected. Only for a note that just changed: a load lists the broken notes first anyway, and the selection is the user's.
+  let broken = new Set(provider.brokenFiles());
+  const showNewlyBroken = (changed: NotesChangeEvent['files']) => {
+    const now = provider.brokenFiles();
+    const appeared = changed === 'all' ? undefined : now.find((file) => !broken.has(file) && changed.includes(file));
+    broken = new Set(now);
+    const node = appeared && view.visible ? provider.nodeOf(appeared) : undefined;
     if (node) void view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
   };
   const describe = () => {
@@ -42,7 +53,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       provider.refresh();
     }),
     services.firstPaint.watch(view),
-    services.notes.onDidChange(() => provider.refresh()),
+    services.notes.onDidChange(({ files }) => {
+      provider.refresh();
+      showNewlyBroken(files);
+    }),
     services.notes.onDidChangeChecking(showChecking),
     { dispose: () => checked?.() },
     vscode.window.onDidChangeActiveTextEditor(follow),

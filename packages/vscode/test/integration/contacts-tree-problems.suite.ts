@@ -57,6 +57,30 @@ suite('Contacts tree problems', () => {
     await waitFor(() => !tree.getChildren().some((node) => node.kind === 'brokenGroup'), 'the row gone with the note');
   });
 
+  test('a note that becomes unreadable is brought into sight in the Contacts tree, selected; opening it selects its row again', async () => {
+    // The view shows rows VS Code fetched, not what the provider answers: only what the view does (select, reveal) tells they are in sight.
+    const rapport = await api();
+    const tree = rapport.views.contacts;
+    const selected = (id: string) => tree.treeView?.selection.some((node) => (node.kind === 'brokenNote' ? node.view.id : node.kind === 'contact' ? node.contactId : '') === id);
+    await vscode.commands.executeCommand('rapport.views.contacts.focus');
+    await vscode.window.showTextDocument(fileUri('keisha-brooks.md'));
+    await waitFor(() => selected('keisha-brooks'), 'Keisha selected in the tree');
+    const uri = fileUri('in-sight.md');
+    writeFileSync(uri.fsPath, ['---', 'type: contact', 'name: In Sight', 'industry Telehealth', 'stage: identified', '---', ''].join('\n'));
+    await waitFor(() => selected('in-sight'), 'the broken note selected in the tree');
+    await vscode.window.showTextDocument(fileUri('dana-okafor.md'));
+    await waitFor(() => selected('dana-okafor'), 'Dana selected in the tree');
+    await vscode.window.showTextDocument(uri);
+    await waitFor(() => selected('in-sight'), 'the broken note selected again on opening it');
+    const row = tree.nodeOf('in-sight.md')!;
+    assert.equal(row.kind, 'brokenNote');
+    assert.equal(tree.getParent(row)?.kind, 'brokenGroup', 'its group is its parent');
+    await closeEditors();
+    rmSync(uri.fsPath);
+    await waitFor(() => !tree.getChildren().some((node) => node.kind === 'brokenGroup'), 'the row gone with the note');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+  });
+
   test('a note that stops being readable (not UTF-8) while the window is open is listed as one that cannot be read', async () => {
     const rapport = await api();
     const uri = fileUri('latin-one.md');
