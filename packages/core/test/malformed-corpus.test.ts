@@ -68,10 +68,10 @@ describe('malformed notes', () => {
     ),
     'binary-bytes': { name: 'InvalidEncodingError' },
     'invalid-utf8': { name: 'InvalidEncodingError' },
-    'dangling-symlink': { name: 'NoteNotFoundError' },
+    'dangling-symlink': { name: 'UneditableNoteError' },
+    'symlink-loop': { name: 'UneditableNoteError' },
     // The file system's own refusals, passed on with their code.
     'a-folder': { code: 'EISDIR' },
-    'symlink-loop': { code: 'ELOOP' },
   };
 
   it('edits either succeed on the field alone or refuse, with the expected error, without writing', async () => {

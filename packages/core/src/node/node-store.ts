@@ -250,8 +250,9 @@ export class NodeStore implements NoteStore {
     let real: string;
     try {
       real = realpathSync.native(absolute);
-    } catch {
-      throw new UneditableNoteError('it is a symbolic link to a file that does not exist', path);
+    } catch (error) {
+      const loops = (error as NodeJS.ErrnoException).code === 'ELOOP';
+      throw new UneditableNoteError(loops ? 'it is a symbolic link that leads back to itself' : 'it is a symbolic link to a file that does not exist', path);
     }
     const folders = [this.root, dirname(absolute)].map((folder) => {
       try {
