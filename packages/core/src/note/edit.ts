@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from 'node:util';
+import { dequal } from 'dequal';
 import { Document, isCollection, isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { InvalidInputError, RapportError, UneditableNoteError } from '../errors.js';
 import { findSection, scanSections } from './body.js';
@@ -135,7 +135,7 @@ function verify(yaml: string, path: FieldPath, expected: unknown): void {
   if (document.errors.length > 0) throw new RapportError(`edit produced invalid YAML: ${document.errors[0]!.message}`);
   const actual = document.getIn(path, true);
   const value = actual === undefined ? undefined : (actual as Node).toJSON();
-  if (!isDeepStrictEqual(value, normalize(expected))) {
+  if (!dequal(value, normalize(expected))) {
     throw new RapportError(`edit of ${path.join('.')} did not round-trip: wrote ${JSON.stringify(expected)}, read ${JSON.stringify(value)}`);
   }
 }
