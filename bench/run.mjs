@@ -4,13 +4,14 @@
  * machines; ratios much less). Prints a Markdown table and writes it, with
  * the machine it ran on, to `--out` (default bench/results.md).
  *
- *   node bench/run.mjs [--sizes 1000,10000,50000] [--quick] [--out bench/results.md]
+ *   node bench/run.mjs [--sizes 1000,10000,50000] [--quick] [--out bench/results.md] [--assert]
  *
  * Whole-folder loads run a few times, interleaved with their baselines, and
  * report medians; short operations (re-index, edit) go through tinybench;
  * the CLI is timed as whole processes. Imports the built packages: run
  * `pnpm run build` first. A missed target is reported, not an error: the
- * process fails only when the benchmark itself breaks.
+ * process fails only when the benchmark itself breaks, or, with `--assert`
+ * (`pnpm bench:ci`), when a figure passes its CI bound (below).
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -23,6 +24,23 @@ import matter from 'gray-matter';
 import { ensureCorpus } from './corpus.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * With `--assert`, the ratio (or memory) above which a figure fails the run.
+ * Each is about 1.7× the ratio of an idle 1,000-note quick run (bench/results.md)
+ * and 1.3× or more the worst seen with the machine at load 20, so noise passes
+ * and a change that doubles a cost fails; never below the figure's target.
+ */
+export const CI_BOUNDS = {
+  'cold index + list/agenda data': 1.9,
+  'warm index (cache, nothing changed) + list/agenda data': 2.0,
+  're-index one changed note + agenda + referral graph (median)': 14,
+  'lossless field edit + atomic write (median)': 7,
+  'CLI `rapport list --json`, no cache (process)': 4.2,
+  'CLI `rapport list --json`, second run (process)': 3.3,
+  'peak memory, cold load + list/agenda data (child process)': 200,
+  'peak memory, warm load + list/agenda data (child process)': 200,
+};
 const CORE = join(ROOT, 'packages/core');
 const CLI = join(ROOT, 'packages/cli/dist/bin.js');
 const core = await import(pathToFileURL(join(CORE, 'dist/index.js')).href);
@@ -345,6 +363,19 @@ function machine() {
   return `${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM, Node ${process.version}, ${process.platform}; load average at the end ${loadavg()[0].toFixed(1)} (other work on the machine slows every figure; the ratios, measured side by side, much less)`;
 }
 
+/** The figures beyond their CI bound, each as a sentence (empty when all are within). */
+function outOfBounds(results) {
+  const misses = [];
+  for (const row of results.flatMap((result) => result.rows)) {
+    const bound = CI_BOUNDS[row.figure];
+    if (bound === undefined) continue;
+    const value = row.mb ?? row.ms / row.baselineMs;
+    const unit = row.mb === undefined ? '×' : ' MB';
+    if (!(value <= bound)) misses.push(`${row.figure} (${row.size.toLocaleString('en-US')} notes): ${value.toFixed(2)}${unit}, over its CI bound of ${bound}${unit}`);
+  }
+  return misses;
+}
+
 function report(results, started, quick) {
   const header = ['| Figure | Notes | Time | Baseline | Baseline time | Ratio | Target | Met? |', '| --- | ---: | ---: | --- | ---: | ---: | ---: | :---: |'];
   const rows = results.flatMap((result) => result.rows.map(tableRow));
@@ -393,6 +424,14 @@ async function main(args) {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, `# Benchmark results\n\nWritten by \`pnpm bench\` (bench/run.mjs).\n\n${text}\n`);
   process.stderr.write(`Written to ${relative(process.cwd(), out)} in ${((Date.now() - started.getTime()) / 1000).toFixed(0)} s\n`);
+  if (args.includes('--assert')) {
+    const misses = outOfBounds(results);
+    const checked = results.flatMap((result) => result.rows).filter((row) => CI_BOUNDS[row.figure] !== undefined).length;
+    if (checked < Object.keys(CI_BOUNDS).length * sizes.length) misses.push(`only ${checked} of the ${Object.keys(CI_BOUNDS).length * sizes.length} bounded figures were measured`);
+    for (const miss of misses) process.stderr.write(`bench: ${miss}\n`);
+    process.stderr.write(misses.length === 0 ? `bench: all ${checked} bounded figures within their CI bounds\n` : `bench: ${misses.length} figure(s) over their CI bounds\n`);
+    if (misses.length > 0) process.exitCode = 1;
+  }
 }
 
 await main(process.argv.slice(2));

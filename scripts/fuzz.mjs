@@ -1,6 +1,6 @@
-// Fuzzes the note parser, the lossless editor, the config reader and the
-// importers with fast-check for a fixed time (default 5 minutes), counting
-// inputs. Run `pnpm fuzz [minutes]` after `pnpm build`. Not part of CI.
+// Fuzzes the note parser, the lossless editor (flow-style collections
+// included), the config reader and the importers with fast-check for a
+// fixed time (default 5 minutes), counting inputs. Run `pnpm fuzz [minutes]` after `pnpm build`. Not part of CI.
 //
 // Every target must either return normally or throw a RapportError (a
 // refusal); any other exception, or an edit whose result does not read back,
@@ -54,6 +54,39 @@ target('setField', fc.tuple(anyText, fieldPath, value), ([text, path, newValue])
 target('appendToList+advance', fc.tuple(anyText, fc.constantFrom(...core.STAGES)), ([text, stage]) => {
   allowRefusal(() => core.advance(text, stage, { date: '2026-11-23' }));
   allowRefusal(() => core.appendToSection(text, 'Questions', '- Who else should I talk to?'));
+});
+
+// Flow-style collections holding values a parser would rewrite (`02134`, `0x1F`, `1.10`), over one line or
+// several, with comments: adding an entry keeps every existing byte in order, removing one only deletes bytes.
+const hostileScalar = fc.constantFrom('02134', '+14125550142', '12345678901234567890', '0x1F', '1.10', '0o17', '1e3', '~', 'null', '"a, b"', "'it''s'", '2026-11-01', 'plain words', '-0', '"#x"');
+const flowEntry = fc.oneof(hostileScalar, fc.array(fc.tuple(fc.constantFrom('date', 'stage', 'zip', 'room'), hostileScalar), { minLength: 1, maxLength: 3 }).map((pairs) => `{${[...new Map(pairs)].map(([key, value]) => `${key}: ${value}`).join(', ')}}`));
+const flowList = fc
+  .tuple(fc.array(flowEntry, { maxLength: 4 }), fc.boolean(), fc.boolean(), fc.boolean())
+  .map(([entries, multiline, trailingComma, comments]) =>
+    multiline && entries.length > 0
+      ? `[\n${entries.map((entry, index) => `  ${entry}${index < entries.length - 1 || trailingComma ? ',' : ''}${comments && index % 2 === 0 ? ' # c' : ''}`).join('\n')}\n]`
+      : `[${entries.join(', ')}${trailingComma && entries.length > 0 ? ',' : ''}]`,
+  );
+const flowNote = fc.tuple(flowList, fc.constantFrom('', ' # note', '  #')).map(([list, tail]) => `---\ntype: contact\nhistory: ${list}${tail}\nmeeting: {at: 2026-11-25T08:30, room: 1.10, zip: 02134}\n---\nBody\n`);
+const keptInOrder = (inner, outer) => {
+  let at = 0;
+  for (let i = 0; i < outer.length && at < inner.length; i++) if (outer.charCodeAt(i) === inner.charCodeAt(at)) at++;
+  return at === inner.length;
+};
+
+target('flowEdits', fc.tuple(flowNote, value, fc.nat()), ([text, newValue, pick]) => {
+  const original = text.replace(/history: \[\]/, 'history:');
+  const appended = allowRefusal(() => core.appendToList(text, ['history'], newValue));
+  if (appended !== undefined && !keptInOrder(original, appended)) throw new Error(`append rewrote existing bytes:\n${appended}`);
+  const advanced = allowRefusal(() => core.advance(text, 'held', { date: '2026-11-23' }));
+  if (advanced !== undefined && !keptInOrder(original.replace('type: contact\n', ''), advanced)) throw new Error(`advance rewrote existing bytes:\n${advanced}`);
+  const added = allowRefusal(() => core.setField(text, ['meeting', 'format'], newValue));
+  if (added !== undefined && !keptInOrder(text, added)) throw new Error(`adding a key rewrote existing bytes:\n${added}`);
+  const length = (core.getField(text, ['history']) ?? []).length;
+  if (length > 0) {
+    const removed = allowRefusal(() => core.deleteField(text, ['history', pick % length]));
+    if (removed !== undefined && !keptInOrder(removed, text)) throw new Error(`delete rewrote existing bytes:\n${removed}`);
+  }
 });
 
 target('readConfig', anyText, (text) => {

@@ -4,7 +4,10 @@
 #   1. Debian packages: chromium (browser tests), libkrb5-dev + build-essential
 #      (code-server's native modules build from source), ripgrep (stands in for
 #      @vscode/ripgrep's GitHub download), python3-icalendar and
-#      python3-vobject (read exports back), graphviz (renders graph output).
+#      python3-vobject (read exports back), graphviz (renders graph output),
+#      bsdutils (`script`: CLI tests at a terminal) and util-linux (`setpriv`:
+#      the read-only folder test drops root). CI fails on any skipped test, so
+#      every tool a test needs is listed here, and checked below.
 #   2. code-server@4.100.3 (VS Code 1.100.3, last release on Node 20) in
 #      <repo>/.vscode-test/code-server, which git ignores.
 # Idempotent: does nothing (in well under a second) when all is in place.
@@ -17,7 +20,7 @@ CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.100.3}"
 PREFIX="${CODE_SERVER_PREFIX:-$REPO/.vscode-test/code-server}"
 RG_VERSION="1.15.11"                                   # @vscode/ripgrep version code-server pins
 RG_ASSET="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
-APT_PACKAGES=(chromium libkrb5-dev ripgrep python3-icalendar python3-vobject graphviz build-essential)
+APT_PACKAGES=(chromium libkrb5-dev ripgrep python3-icalendar python3-vobject graphviz build-essential bsdutils util-linux)
 
 log() { printf '[setup-test-env] %s\n' "$*"; }
 die() { printf '[setup-test-env] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -47,6 +50,11 @@ if [ "${#missing[@]}" -gt 0 ] && [ "${SKIP_APT:-0}" != 1 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   log "apt: done in $((SECONDS - t0)) s"
 fi
+
+# The commands the tests call, whatever package provides them on this system.
+for tool in script setpriv dot python3 chromium rg; do
+  command -v "$tool" >/dev/null 2>&1 || [ "${SKIP_APT:-0}" = 1 ] || die "$tool not found after installing ${APT_PACKAGES[*]}"
+done
 
 # ---------------------------------------------------------------- code-server
 CS_BIN="$PREFIX/node_modules/.bin/code-server"

@@ -1,26 +1,117 @@
-// Prints the one closing line CI reads, "N passed, N failed", summed over
-// vitest's JSON report and the extension suites' own summary files.
+// Prints the one closing line CI reads and exits with the status that line states:
+//
+//   node scripts/summarize-tests.mjs <results dir> [--step name=exitcode]... [--floor suite=N]...
+//
+// (--floor lowers or raises one suite's floor, for a partial run by hand.)
+//
+// It reads every suite's results file from <results dir>: vitest.json (vitest's
+// JSON report) and vscode.json (test/run-all.mjs: one entry per VS Code window).
+// The run fails, and the line says why, when
+//   - any test failed, or a --step (build, benchmark…) exited non-zero;
+//   - any test was skipped (each is named): CI installs what every test needs;
+//   - a suite's results file is missing (the suite did not run to its end);
+//   - a suite ran fewer tests than its floor below, or a VS Code window ran
+//     fewer tests than it registered (a window whose suites failed to load
+//     reports "0 passed, 0 failed").
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
-let passed = 0;
-let failed = 0;
-let skipped = 0;
-for (const file of process.argv.slice(2)) {
-  if (!existsSync(file)) {
-    console.error(`summarize-tests: ${file} is missing (that suite did not run)`);
-    failed++;
-    continue;
+/**
+ * The fewest tests each suite may run. Raise a floor when adding tests; a
+ * floor is a guard against suites that silently stop running, not a count.
+ */
+export const FLOORS = {
+  vitest: 700,
+  'integration-trusted': 40,
+  'integration-restricted': 5,
+  browser: 4,
+};
+
+/** The suites whose results files must be there, each with the windows it reports. */
+const SUITES = {
+  'vitest.json': ['vitest'],
+  'vscode.json': ['integration-trusted', 'integration-restricted', 'browser'],
+};
+
+/** Reads the results in `dir`; returns the totals and every reason the run fails. */
+export function summarize(dir, steps = {}, floors = FLOORS) {
+  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const problems = [];
+  for (const [file, windows] of Object.entries(SUITES)) {
+    const path = join(dir, file);
+    if (!existsSync(path)) {
+      problems.push(`${file} is missing (that suite did not run to its end)`);
+      continue;
+    }
+    let report;
+    try {
+      report = JSON.parse(readFileSync(path, 'utf8'));
+    } catch (error) {
+      problems.push(`${file} is not JSON (${error.message})`);
+      continue;
+    }
+    if (file === 'vitest.json') readVitest(report, totals, problems, floors);
+    else readWindows(file, report, windows, totals, problems, floors);
   }
-  const report = JSON.parse(readFileSync(file, 'utf8'));
-  if ('numPassedTests' in report) {
-    passed += report.numPassedTests;
-    failed += report.numFailedTests;
-    skipped += report.numPendingTests + (report.numTodoTests ?? 0);
-  } else {
-    passed += report.passed ?? 0;
-    failed += report.failed ?? 0;
-    skipped += report.skipped ?? 0;
+  for (const [name, code] of Object.entries(steps)) {
+    if (code !== 0) problems.push(`${name} exited ${code}`);
+  }
+  if (totals.failed > 0) problems.unshift(`${totals.failed} failed`);
+  return { totals, problems };
+}
+
+function readVitest(report, totals, problems, floors) {
+  totals.passed += report.numPassedTests ?? 0;
+  totals.failed += report.numFailedTests ?? 0;
+  // Files that failed to load count as failures too: their tests never ran.
+  totals.failed += (report.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0).length;
+  const skipped = [];
+  for (const file of report.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if (['pending', 'skipped', 'todo'].includes(test.status)) skipped.push(`${file.name.replace(/^.*?\/packages\//, 'packages/')} › ${test.fullName ?? test.title}`);
+    }
+  }
+  const skippedCount = Math.max(skipped.length, (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0));
+  totals.skipped += skippedCount;
+  if (skippedCount > 0) problems.push(`${skippedCount} skipped (CI must run every test):\n${skipped.map((name) => `    ${name}`).join('\n')}`);
+  const ran = (report.numPassedTests ?? 0) + (report.numFailedTests ?? 0);
+  if (ran < floors.vitest) problems.push(`vitest ran ${ran} tests, fewer than its floor of ${floors.vitest}`);
+}
+
+function readWindows(file, report, windows, totals, problems, floors) {
+  for (const name of windows) {
+    const window = report.windows?.[name];
+    if (!window) {
+      problems.push(`${file} has no results for the ${name} window`);
+      continue;
+    }
+    const { passed = 0, failed = 0, skipped = 0, registered } = window;
+    totals.passed += passed;
+    totals.failed += failed;
+    totals.skipped += skipped;
+    if (skipped > 0) problems.push(`${skipped} skipped in the ${name} window`);
+    const ran = passed + failed;
+    if (registered !== undefined && ran < registered) problems.push(`the ${name} window ran ${ran} of its ${registered} tests`);
+    if (ran < floors[name]) problems.push(`the ${name} window ran ${ran} tests, fewer than its floor of ${floors[name]}`);
   }
 }
-console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exitCode = failed > 0 ? 1 : 0;
+
+/** What to print: every reason the run fails, then the closing line with the totals and the verdict. */
+export function report({ totals, problems }) {
+  const counts = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
+  if (problems.length === 0) return [`${counts}: OK`];
+  return [...problems.map((problem) => `summarize-tests: ${problem}`), `${counts}: FAILED (${problems.length} ${problems.length === 1 ? 'reason' : 'reasons'} above)`];
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { step: { type: 'string', multiple: true, default: [] }, floor: { type: 'string', multiple: true, default: [] } } });
+  if (positionals.length !== 1) {
+    console.error('usage: node scripts/summarize-tests.mjs <results dir> [--step name=exitcode]... [--floor suite=N]...');
+    process.exit(2);
+  }
+  const pairs = (list) => Object.fromEntries(list.map((pair) => [pair.slice(0, pair.lastIndexOf('=')), Number(pair.slice(pair.lastIndexOf('=') + 1))]));
+  const summary = summarize(positionals[0], pairs(values.step), { ...FLOORS, ...pairs(values.floor) });
+  for (const line of report(summary)) console.log(line);
+  process.exitCode = summary.problems.length === 0 ? 0 : 1;
+}

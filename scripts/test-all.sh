@@ -2,7 +2,11 @@
 # Every test, from a fresh clone: installs what the tests need, builds, runs
 # the unit and CLI tests (vitest), the extension's suites in a real VS Code
 # (code-server) and a real browser, and the benchmark smoke run. Ends with
-# one "N passed, N failed" line.
+# one "N passed, N failed, N skipped: OK|FAILED" line from
+# scripts/summarize-tests.mjs, whose verdict is this script's exit status: a
+# failed or skipped test, a missing results file, a VS Code window that ran
+# fewer tests than it registered, or a failed step (benchmark bounds
+# included) all fail the run.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export npm_config_yes=true
@@ -15,9 +19,11 @@ $PNPM install --frozen-lockfile || exit 1
 $PNPM run build || exit 1
 $PNPM run typecheck || exit 1
 
-status=0
-npx vitest run --reporter=default --reporter=json --outputFile="$RESULTS/vitest.json" || status=1
-RAPPORT_TEST_RESULTS="$PWD/$RESULTS" $PNPM --filter rapport-vscode run test:integration || status=1
-if grep -q '"bench:ci"' package.json; then $PNPM run bench:ci || status=1; fi
-node scripts/summarize-tests.mjs "$RESULTS"/*.json || status=1
-exit $status
+steps=()
+npx vitest run --reporter=default --reporter=json --outputFile="$RESULTS/vitest.json"
+steps+=(--step "vitest=$?")
+RAPPORT_TEST_RESULTS="$PWD/$RESULTS" $PNPM --filter rapport-vscode run test:integration
+steps+=(--step "vscode=$?")
+$PNPM run bench:ci
+steps+=(--step "bench:ci=$?")
+node scripts/summarize-tests.mjs "$RESULTS" "${steps[@]}"

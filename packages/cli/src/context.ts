@@ -15,6 +15,8 @@ export class CommandContext {
   readonly givenFolder: string;
   private indexCache: DeferredIndexCache | undefined;
   private problemsReported = false;
+  /** Notes already named on stderr as being in a merge conflict. */
+  private readonly conflictsReported = new Set<string>();
 
   constructor(
     readonly io: Io,
@@ -60,10 +62,9 @@ export class CommandContext {
       const severity = d.severity === 'error' ? colors.red('error') : colors.yellow(d.severity);
       this.io.stderr.write(`${d.file}:${d.line}:${d.column} ${severity} ${d.message} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}\n`);
     }
-    const reported = new Set<string>();
     for (const d of workspace.index.diagnostics()) {
-      if (d.rule !== 'merge-conflict' || reported.has(d.file)) continue;
-      reported.add(d.file);
+      if (d.rule !== 'merge-conflict' || this.conflictsReported.has(d.file)) continue;
+      this.conflictsReported.add(d.file);
       const effect = workspace.index.contact(d.file) ? 'resolve it before editing the note' : 'the contact is left out until it is resolved';
       this.io.stderr.write(`${colors.yellow('warning')} ${printable(d.file)}:${d.line} has an unresolved merge conflict: ${effect} (rapport check lists every conflict)\n`);
     }
@@ -126,7 +127,8 @@ export class CommandContext {
    */
   warnBrokenNotes(workspace: Workspace): readonly BrokenNote[] {
     const broken = workspace.index.brokenNotes();
-    for (const note of broken) this.io.stderr.write(`rapport: warning: ${brokenNotePlace(note)}\n`);
+    // A merge conflict has its own warning, given by every command as it loads the folder.
+    for (const note of broken) if (!note.problems.some((problem) => problem.rule === 'merge-conflict')) this.io.stderr.write(`rapport: warning: ${brokenNotePlace(note)}\n`);
     return broken;
   }
 

@@ -2,14 +2,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, 
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { agenda, loadWorkspace, meetingStart } from '@rapport/core';
+import { loadWorkspace } from '@rapport/core';
 import { NodeStore } from '@rapport/core/node';
 import { readCalendarBack, readCardsBack } from '../../core/test/support/read-back.js';
 import { exampleCopy, rapport, userFiles } from './support/run-cli.js';
 
 const TODAY = '2026-11-23';
-const NOW = new Date(`${TODAY}T12:00:00Z`);
-const utc = (date: Date) => new Date(date.getTime()).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 describe('rapport export', () => {
   it('explains itself with examples', () => {
@@ -25,25 +23,39 @@ describe('rapport export', () => {
     const result = rapport(['export', 'ics', '--dir', folder, '--today', TODAY]);
     expect(result.code).toBe(0);
     const { items } = readCalendarBack(result.stdout);
-    const workspace = await loadWorkspace(new NodeStore(folder));
-    const { timezone } = workspace.config;
-    const all = workspace.index.contacts();
-    const meetings = all.filter((contact) => contact.meeting && ['scheduled', 'prepared', 'held'].includes(contact.stage));
-    expect(meetings.length).toBeGreaterThanOrEqual(3);
-    for (const contact of meetings) {
-      const event = items.find((item) => item.uid === `${contact.id}-meeting@rapport`);
-      expect(event, contact.id).toBeDefined();
-      const start = meetingStart(contact.meeting!.at, timezone);
-      expect(event!.summary).toBe(`Informational interview: ${contact.name} (${contact.organization})`);
-      expect(event!.dtstart).toMatchObject({ tzid: timezone, utc: utc(start), utc_by_vtimezone: utc(start) });
-      expect(event!.dtend?.utc).toBe(utc(new Date(start.getTime() + contact.meeting!.minutes * 60_000)));
-      if (contact.meeting!.place) expect(event!.location).toBe(contact.meeting!.place);
-      if (contact.meeting!.link) expect(event!.url).toBe(contact.meeting!.link);
+    // The example's meetings (all at -05:00, so UTC is 5 hours on) and, on Monday 2026-11-23, its due actions, from each note's stage and dates.
+    const meetings = [
+      { uid: 'ben-osei-meeting@rapport', start: '2026-11-25T13:00:00Z', end: '2026-11-25T13:30:00Z', summary: 'Informational interview: Ben Osei (Riverside Community Health Network)', location: "Coffee shop on Forbes Ave, Squirrel Hill (he'll be at the window)", url: undefined },
+      { uid: 'lauren-fitzgerald-meeting@rapport', start: '2026-11-25T17:30:00Z', end: '2026-11-25T18:00:00Z', summary: 'Informational interview: Lauren Fitzgerald (Nimbus Telehealth)', location: undefined, url: 'https://meet.example.com/nimbus-lauren-f' },
+      { uid: 'marcus-bell-meeting@rapport', start: '2026-11-20T12:15:00Z', end: '2026-11-20T12:45:00Z', summary: 'Informational interview: Marcus Bell (Monongahela Valley Health)', location: 'Mon Valley Medical Center cafeteria, 2nd floor', url: undefined },
+      { uid: 'sam-whitaker-meeting@rapport', start: '2026-12-01T14:00:00Z', end: '2026-12-01T14:30:00Z', summary: 'Informational interview: Sam Whitaker (Ardent Medical)', location: undefined, url: 'https://meet.example.com/ardent-sam-whitaker' },
+    ];
+    for (const meeting of meetings) {
+      const event = items.find((item) => item.uid === meeting.uid);
+      expect(event, meeting.uid).toBeDefined();
+      expect(event!.summary).toBe(meeting.summary);
+      expect(event!.dtstart).toMatchObject({ tzid: 'America/New_York', utc: meeting.start, utc_by_vtimezone: meeting.start });
+      expect(event!.dtend?.utc).toBe(meeting.end);
+      expect(event!.location).toBe(meeting.location);
+      expect(event!.url).toBe(meeting.url);
     }
-    const due = agenda(all, { now: NOW, timezone, rules: workspace.config.rules }).filter((item) => item.kind !== 'meet' && item.due !== null);
-    for (const item of due) {
-      const event = items.find((candidate) => candidate.uid === `${item.id}-${item.kind}@rapport`);
-      expect(event, `${item.id} ${item.kind}`).toMatchObject({ summary: item.action, dtstart: { date: item.due }, alarms: [{ action: 'DISPLAY', related: 'START' }] });
+    const due = [
+      ['hannah-schultz-second-contact@rapport', '2026-11-10', 'Try a second person at Northside Respiratory'],
+      ['hannah-schultz-follow-up@rapport', '2026-11-16', 'Follow up with Hannah Schultz if there is no reply'],
+      ['victor-nguyen-give-up@rapport', '2026-11-18', 'No reply from Victor Nguyen since the follow-up: mark as no-response'],
+      ['marcus-bell-thank@rapport', '2026-11-21', 'Send Marcus Bell a thank-you note'],
+      ['lauren-fitzgerald-prepare@rapport', '2026-11-23', 'Prepare for Lauren Fitzgerald: research and questions'],
+      ['maya-chen-keep-in-touch@rapport', '2026-11-25', 'Keep in touch with Maya Chen'],
+      ['owen-park-second-contact@rapport', '2026-11-25', 'Try a second person at Lumen Diagnostics'],
+      ['aisha-karim-manual@rapport', '2026-11-27', 'Tell Aisha how the coffee with Ben Osei went'],
+      ['sam-whitaker-prepare@rapport', '2026-11-29', 'Prepare for Sam Whitaker: research and questions'],
+      ['dana-okafor-keep-in-touch@rapport', '2026-11-30', 'Keep in touch with Dana Okafor'],
+      ['keisha-brooks-manual@rapport', '2026-11-30', 'Ask Dana whether she knows Keisha before writing cold'],
+      ['owen-park-follow-up@rapport', '2026-12-01', 'Follow up with Owen Park if there is no reply'],
+      ['priya-raman-keep-in-touch@rapport', '2027-01-12', 'Keep in touch with Priya Raman'],
+    ];
+    for (const [uid, date, summary] of due) {
+      expect(items.find((candidate) => candidate.uid === uid), uid).toMatchObject({ summary, dtstart: { date }, alarms: [{ action: 'DISPLAY', related: 'START' }] });
     }
     expect(items).toHaveLength(meetings.length + due.length);
     // Stable UIDs: a second export names the same events.

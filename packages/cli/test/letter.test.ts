@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exampleCopy, rapport, snapshot, userFiles } from './support/run-cli.js';
@@ -147,6 +147,22 @@ Jordan
     );
     const list = JSON.parse(rapport(['list', '--json', '--stage', 'contacted', '--dir', folder]).stdout) as { id: string }[];
     expect(list.map((row) => row.id)).toContain('elena-vasquez');
+  });
+
+  it('takes back the --out letter when --sent cannot record it', () => {
+    const folder = exampleCopy();
+    const note = readFileSync(join(folder, ELENA), 'utf8');
+    writeFileSync(join(folder, ELENA), note.replace(/history:\n(  .*\n)+/, 'history: yesterday\n'));
+    const args = ['letter', 'referral', 'elena-vasquez', '--out', 'elena.txt', '--sent', '--via', 'email', '--dir', folder];
+    const result = rapport(args, { cwd: folder });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toBe(
+      'Wrote the referral letter to Elena Vasquez to elena.txt\nTook back elena.txt: the letter could not be recorded as sent\nrapport: contacts/health-tech/elena-vasquez.md cannot be edited: `history` is not a list, so nothing can be added to it; make it a list first\n',
+    );
+    expect(existsSync(join(folder, 'elena.txt'))).toBe(false);
+    writeFileSync(join(folder, 'elena.txt'), 'mine');
+    expect(rapport([...args, '--force'], { cwd: folder }).code).toBe(3);
+    expect(readFileSync(join(folder, 'elena.txt'), 'utf8')).toBe('mine');
   });
 
   it.each([

@@ -49,6 +49,24 @@ describe('agenda: the meeting day', () => {
   });
 });
 
+describe('agenda: Ready to write', () => {
+  it('lists referrals first, then the first of the rest, and counts the others', () => {
+    const folder = exampleCopy();
+    for (let n = 1; n <= 20; n++) expect(rapport(['new', `Person ${String(n).padStart(2, '0')}`, '--today', '2026-11-23', '--dir', folder]).code).toBe(0);
+    const text = rapport(['agenda', '--today', '2026-11-23', '--dir', folder]).stdout;
+    expect(text.slice(text.indexOf('Ready to write'))).toBe(
+      [
+        'Ready to write (22)',
+        '  anytime     Write to Elena Vasquez, naming who referred you  → rapport letter referral elena-vasquez',
+        ...Array.from({ length: 14 }, (_, index) => `  anytime     Write to Person ${String(index + 1).padStart(2, '0')}  → rapport letter cold-email person-${String(index + 1).padStart(2, '0')}`),
+        '  … and 7 more (rapport agenda --json lists them all)',
+        '',
+      ].join('\n'),
+    );
+    expect((JSON.parse(rapport(['agenda', '--json', '--today', '2026-11-23', '--dir', folder]).stdout) as AgendaRow[]).filter((item) => item.due === null)).toHaveLength(22);
+  });
+});
+
 describe('recording in order', () => {
   it('refuses a step dated before the last history entry (exit 2) unless --force', () => {
     const folder = exampleCopy();

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MALFORMED_EXPECTED } from '../../core/test/malformed-corpus.expected.js';
 import { MALFORMED_NOTES, writeMalformed, type MalformedNote } from '../../core/test/malformed-corpus.js';
 import { rapport, snapshot, userFiles, type CliResult } from './support/run-cli.js';
 
@@ -71,12 +72,13 @@ describe('rapport check on the malformed corpus', () => {
     expect(Array.isArray(JSON.parse(json.stdout))).toBe(true);
   });
 
-  it.each(MALFORMED_NOTES.map((note) => [note.name, note.rule] as const))('--json reports %s with a positioned %s diagnostic', (name, rule) => {
+  it.each(MALFORMED_NOTES.map((note) => [note.name, note.rule] as const))('--json reports %s with a %s diagnostic at the line and column written in the expected file', (name, rule) => {
     const diagnostics = (JSON.parse(json.stdout) as JsonDiagnostic[]).filter((diagnostic) => diagnostic.file === `${name}.md`);
     const match = diagnostics.find((diagnostic) => diagnostic.rule === rule);
     expect(match, JSON.stringify(diagnostics)).toBeDefined();
-    expect(Number.isInteger(match!.line) && match!.line >= 1, `line ${match!.line}`).toBe(true);
-    expect(Number.isInteger(match!.column) && match!.column >= 1, `column ${match!.column}`).toBe(true);
+    const expected = MALFORMED_EXPECTED[name]!;
+    expect({ rule: match!.rule, line: match!.line, column: match!.column }).toEqual({ rule: expected.rule, line: expected.line, column: expected.column });
+    if (expected.message !== undefined) expect(match!.message).toBe(expected.message);
     expect(['error', 'warning', 'info']).toContain(match!.severity);
     expect(match!.message.trim().length).toBeGreaterThan(10);
   });
@@ -84,9 +86,8 @@ describe('rapport check on the malformed corpus', () => {
   it('the text form exits 1 and prints file:line:column with the rule for every input', () => {
     expect(text.code, text.stderr).toBe(EXIT.problems);
     const lines = text.stdout.split('\n');
-    const expected = (JSON.parse(json.stdout) as JsonDiagnostic[]).filter((diagnostic) => MALFORMED_NOTES.some((note) => `${note.name}.md` === diagnostic.file && note.rule === diagnostic.rule));
     for (const note of MALFORMED_NOTES) {
-      const place = expected.find((diagnostic) => diagnostic.file === `${note.name}.md`)!;
+      const place = MALFORMED_EXPECTED[note.name]!;
       const prefix = `${note.name}.md:${place.line}:${place.column} `;
       expect(
         lines.some((line) => line.startsWith(prefix) && line.endsWith(`[${note.rule}]`)),

@@ -58,17 +58,17 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
   it('unite the history entries two branches appended, in date order, and the later stage wins', () => {
     const folder = repository();
     git(folder, 'checkout', '-q', 'other');
-    expect(rapport(['advance', 'owen-park', 'followed-up', '--date', '2026-11-18', '--via', 'email', '--dir', folder], { env }).code).toBe(0);
+    expect(rapport(['advance', 'owen-park', 'followed-up', '--date', '2026-11-25', '--via', 'email', '--dir', folder], { env }).code).toBe(0);
     commitAll(folder, 'follow-up');
     git(folder, 'checkout', '-q', 'trunk');
-    expect(rapport(['advance', 'owen-park', 'scheduled', '--date', '2026-11-20', '--at', '2026-12-01T10:00', '--dir', folder], { env }).code).toBe(0);
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--date', '2026-11-27', '--at', '2026-12-01T10:00', '--dir', folder], { env }).code).toBe(0);
     commitAll(folder, 'scheduled');
     const before = readFileSync(join(folder, 'owen-park.md'), 'utf8');
 
     const merge = git(folder, 'merge', '--no-edit', 'other');
     expect(merge.code, merge.stdout + merge.stderr).toBe(0);
     const merged = readFileSync(join(folder, 'owen-park.md'), 'utf8');
-    expect(merged).toBe(before.replace('  - date: 2026-11-20\n    stage: scheduled\n', '  - date: 2026-11-18\n    stage: followed-up\n    via: email\n  - date: 2026-11-20\n    stage: scheduled\n'));
+    expect(merged).toBe(before.replace('  - date: 2026-11-27\n    stage: scheduled\n', '  - date: 2026-11-25\n    stage: followed-up\n    via: email\n  - date: 2026-11-27\n    stage: scheduled\n'));
     expect(merged).toContain('stage: scheduled\n');
     expect(rapport(['check', '--dir', folder], { env })).toMatchObject({ code: 0 });
   });
@@ -98,7 +98,7 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
     for (const args of [['list'], ['agenda', '--today', '2026-11-23'], ['export', 'csv'], ['report']]) {
       const result = rapport([...args, '--dir', folder], { env });
       expect(result.code, args[0]).toBe(0);
-      expect(result.stderr, args[0]).toBe(warning);
+      expect(result.stderr, args[0]).toContain(warning);
     }
     expect(rapport(['advance', 'owen-park.md', 'followed-up', '--dir', folder], { env }).code).not.toBe(0);
     expect(rapport(['new', 'Owen Park', '--org', 'Lumen Diagnostics', '--dir', folder], { env })).toMatchObject({

@@ -26,6 +26,8 @@ export { scanSections, findSection } from './note/body.js';
 export type { BodySection } from './note/body.js';
 export { findWikilinks, wikilinkTarget, noteId } from './note/wikilinks.js';
 export type { Wikilink } from './note/wikilinks.js';
+export { noteLinks, noteLinkAt, linksTo, renameLinks, noteIdProblem } from './note/note-links.js';
+export type { NoteLink, TextReplacement } from './note/note-links.js';
 export { contactSchema } from './note/schema.js';
 
 // Merging: git's conflict markers, and a merge of two versions of a note

@@ -10,6 +10,42 @@ import { contactNoteText, readLayout } from '../src/index.js';
 const workers = new URL('./workers/', import.meta.url);
 const built = existsSync(new URL('../dist/index.js', import.meta.url));
 
+/** Runs a worker and resolves with what it printed. */
+function output(script: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL(script, workers), args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    let printed = '';
+    child.stdout!.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('exit', () => resolve(printed.trim()));
+  });
+}
+
+/** Runs one worker per argument list, lets them all go at once when all are loaded, and resolves with what each printed. */
+async function together(script: string, runs: string[][]): Promise<string[]> {
+  const children = runs.map((args) => fork(new URL(script, workers), args, { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] }));
+  const printed = children.map((child) => {
+    let text = '';
+    child.stdout!.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+    return new Promise<string>((resolve, reject) => {
+      child.on('error', reject);
+      child.on('exit', () => resolve(text.trim()));
+    });
+  });
+  await Promise.all(children.map((child) => new Promise((resolve) => child.once('message', resolve))));
+  for (const child of children) child.send('go');
+  return Promise.all(printed);
+}
+
+/** The `save-N` lines an editor added to the note's body, in order. */
+function saves(text: string): string[] {
+  return text.split('\n').filter((line) => /^save-\d+$/.test(line));
+}
+
+function expectedSaves(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `save-${index}`);
+}
+
 function run(script: string, args: string[]): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = fork(new URL(script, workers), args, { stdio: 'inherit' });
@@ -53,5 +89,52 @@ describe.runIf(built)('concurrent writers (built core)', () => {
       expect(text === first || text === second, `fault ${i}: ${text.length} bytes`).toBe(true);
     }
     console.log(`crash test: ${faults} kills mid-write, 0 partial notes`);
+  }, 120_000);
+
+  it('20 simultaneous advances of one note all succeed, each recorded once', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'rapport-twenty-'));
+    await writeFile(join(folder, 'maya.md'), contactNoteText({ name: 'Maya', date: '2026-11-01' }));
+    const results = await together('advance-once.mjs', Array.from({ length: 20 }, (_, index) => [folder, 'maya.md', 'contacted', `run-${index}`]));
+    const succeeded = results.filter((result) => result === 'ok').length;
+    console.log(`20 concurrent advances: ${succeeded} of 20 succeeded`);
+    expect(results.filter((result) => result !== 'ok')).toEqual([]);
+    const text = await readFile(join(folder, 'maya.md'), 'utf8');
+    const notes = (parse(readLayout(text).frontmatter!.yaml) as { history: { note?: string }[] }).history.map((entry) => entry.note).filter(Boolean);
+    expect(notes.sort()).toEqual(Array.from({ length: 20 }, (_, index) => `run-${index}`).sort());
+  }, 120_000);
+
+  it('10 simultaneous creations of one name give one note and nine clear refusals', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'rapport-same-name-'));
+    const results = await together('create-contact.mjs', Array.from({ length: 10 }, () => [folder, 'Same Name']));
+    expect(results.filter((result) => result === 'same-name.md')).toHaveLength(1);
+    expect(results.filter((result) => result !== 'same-name.md')).toEqual(Array.from({ length: 9 }, () => 'NoteExistsError: same-name.md already exists'));
+    expect((await readdir(folder)).sort()).toEqual(['same-name.md']);
+  }, 120_000);
+
+  it('an editor saving by temp file and rename while notes are edited loses none of its 300 saves', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'rapport-editor-rename-'));
+    await writeFile(join(folder, 'maya.md'), `${contactNoteText({ name: 'Maya', date: '2026-11-01' })}\n## Notes\n\n`);
+    const [, edits] = await Promise.all([output('editor-save-by-rename.mjs', [folder, 'maya.md', '300']), output('advance-until.mjs', [folder, 'maya.md'])]);
+    const text = await readFile(join(folder, 'maya.md'), 'utf8');
+    const lost = 300 - saves(text).length;
+    const { done, errors } = JSON.parse(edits) as { done: number; errors: string[] };
+    console.log(`racing editor (temp file + rename): ${lost} of 300 saves lost; ${done} edits made beside it, ${errors.length} refused`);
+    expect(saves(text)).toEqual(expectedSaves(300));
+    expect(readLayout(text).frontmatter).toBeDefined();
+    expect(done).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('an editor saving in place, pausing halfway, never has half a note edited or its save lost', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'rapport-editor-in-place-'));
+    // A long body, so that half of the note is a whole frontmatter and half a body.
+    await writeFile(join(folder, 'maya.md'), `${contactNoteText({ name: 'Maya', date: '2026-11-01' })}\n## Notes\n\n${'Talked about diary studies and recruiting patients. '.repeat(20)}\n\n`);
+    const [, edits] = await Promise.all([output('editor-save-in-place.mjs', [folder, 'maya.md', '20', '120']), output('advance-until.mjs', [folder, 'maya.md'])]);
+    const text = await readFile(join(folder, 'maya.md'), 'utf8');
+    const { done, errors } = JSON.parse(edits) as { done: number; errors: string[] };
+    console.log(`racing editor (in place, 120 ms pause halfway): ${20 - saves(text).length} of 20 saves lost; ${done} edits made beside it, ${errors.length} refused`);
+    expect(saves(text)).toEqual(expectedSaves(20));
+    expect(text.endsWith('save-19\n')).toBe(true);
+    expect(text).toContain('Talked about diary studies and recruiting patients. '.repeat(20));
+    expect(done).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -48,6 +48,9 @@ const lifecycleLines = fc.constantFrom<readonly string[]>(
   ['stage: "scheduled"', 'history: []', 'meeting: {at: "2026-11-25T08:30", minutes: 30}'],
   ['stage: held', 'meeting:', '  at: 2026-11-25T08:30-05:00', '  minutes: 30', '  format: video'],
   ["stage: 'nurturing'"],
+  ['stage: contacted', 'history: [{date: 2026-11-01, stage: contacted, zip: 02134, phone: +14125550142, ref: 12345678901234567890, hex: 0x1F, room: 1.10}]'],
+  ['stage: contacted', 'history: [', '  {date: 2026-11-01, stage: identified}, # found', '  # then', '  { date: 2026-11-02, stage: contacted, zip: 02134 }', ']', 'meeting: # tbd'],
+  ['history: [] # none yet', 'meeting: {at: 2026-11-25T08:30, minutes: 30} # lobby'],
 );
 
 const body = fc.oneof(
@@ -115,6 +118,13 @@ function onlyInserted(before: string, after: string): void {
   expect(after.endsWith(before.slice(start))).toBe(true);
 }
 
+/** True when `inner` can be had from `outer` by deleting characters: every byte of it kept, in order. */
+function isSubsequence(inner: string, outer: string): boolean {
+  let at = 0;
+  for (let i = 0; i < outer.length && at < inner.length; i++) if (outer.charCodeAt(i) === inner.charCodeAt(at)) at++;
+  return at === inner.length;
+}
+
 const editValue = fc.oneof(unicodeText, fc.integer(), fc.boolean(), fc.constant(null), fc.array(unicodeText, { maxLength: 3 }), fc.record({ action: unicodeText, due: fc.constant('2026-12-01') }));
 
 describe(`lossless edits on ${NOTES} generated notes`, () => {
@@ -144,6 +154,8 @@ describe(`lossless edits on ${NOTES} generated notes`, () => {
         const appended = appendToList(text, ['history'], { date: '2026-11-23', stage: 'held', note: 'a: "b" #c' });
         expect(data(appended).history).toEqual([...((original.history as unknown[] | null) ?? []), { date: '2026-11-23', stage: 'held', note: 'a: "b" #c' }]);
         expect(without(data(appended), 'history')).toEqual(without(original, 'history'));
+        // Every existing byte is kept, in order (an empty `[]` aside, which becomes a block list).
+        expect(isSubsequence(text.replace(/history: \[\]/, 'history:'), appended)).toBe(true);
 
         const advanced = advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T09:00', minutes: 30, format: 'phone' } });
         const after = data(advanced);
@@ -152,6 +164,7 @@ describe(`lossless edits on ${NOTES} generated notes`, () => {
         expect(without(after, 'stage', 'history', 'meeting')).toEqual(without(original, 'stage', 'history', 'meeting'));
 
         const logged = logInteraction(text, 'nurturing', { date: '2026-11-23', via: 'email' });
+        expect(isSubsequence(text.replace(/history: \[\]/, 'history:'), logged)).toBe(true);
         expect(without(data(logged), 'history')).toEqual(without(original, 'history'));
 
         const section = appendToSection(text, 'Questions', '- What would you do differently?');

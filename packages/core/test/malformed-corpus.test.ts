@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { advance, editNote, loadWorkspace, RapportError, type Workspace } from '../src/index.js';
 import { NodeStore } from '../src/node/index.js';
+import { MALFORMED_EXPECTED } from './malformed-corpus.expected.js';
 import { MALFORMED_NOTES, writeMalformed } from './malformed-corpus.js';
 
 async function hashes(folder: string): Promise<Record<string, string>> {
@@ -32,13 +33,17 @@ describe('malformed notes', () => {
     expect(MALFORMED_NOTES.length).toBeGreaterThanOrEqual(40);
   });
 
-  it.each(MALFORMED_NOTES.map((note) => [note.name, note.rule]))('%s yields a positioned %s diagnostic', (name, rule) => {
+  it('has an expected place, worked out by hand, for every input and no other', () => {
+    expect(Object.keys(MALFORMED_EXPECTED).sort()).toEqual(MALFORMED_NOTES.map((note) => note.name).sort());
+    for (const note of MALFORMED_NOTES) expect(MALFORMED_EXPECTED[note.name]!.rule, note.name).toBe(note.rule);
+  });
+
+  it.each(MALFORMED_NOTES.map((note) => [note.name, note.rule]))('%s yields a %s diagnostic at the place written in the expected file', (name, rule) => {
     const all = [...workspace.configDiagnostics, ...workspace.index.diagnostics()].filter((d) => d.file === `${name}.md`);
     const match = all.find((d) => d.rule === rule);
     expect(match, JSON.stringify(all)).toBeDefined();
-    expect(match!.line).toBeGreaterThanOrEqual(1);
-    expect(match!.column).toBeGreaterThanOrEqual(1);
-    expect(match!.message.length).toBeGreaterThan(10);
+    const expected = MALFORMED_EXPECTED[name]!;
+    expect({ rule: match!.rule, line: match!.line, column: match!.column, endLine: match!.endLine, endColumn: match!.endColumn, ...(expected.message === undefined ? {} : { message: match!.message }) }).toEqual(expected);
   });
 
   it.each(MALFORMED_NOTES.filter((note) => ['yaml-syntax', 'unreadable-file', 'missing-type'].includes(note.rule)).map((note) => [note.name, note.rule]))('%s is listed as a broken note with its %s problem', (name, rule) => {
@@ -47,20 +52,50 @@ describe('malformed notes', () => {
     expect(broken!.problems.map((problem) => problem.rule)).toContain(rule);
   });
 
-  it('edits either succeed on the field alone or refuse without writing', async () => {
+  it('says every YAML mistake in plain words with a fix, never in parser words', () => {
+    const yaml = workspace.index.diagnostics().filter((d) => d.rule === 'yaml-syntax');
+    expect(yaml.length).toBeGreaterThanOrEqual(15);
+    for (const diagnostic of yaml) {
+      expect(diagnostic.message, diagnostic.file).not.toMatch(/Invalid YAML|Implicit|implicit keys|Map keys must be unique|Nested mappings|Flow (sequence|map)|Missing closing|call stack/);
+      expect(diagnostic.hint, diagnostic.file).toMatch(/^[A-Z]/);
+    }
+  });
+
+  /** The inputs an edit must refuse, each with the error it refuses with; every other input takes the edit. */
+  const REFUSED: Readonly<Record<string, { name: string } | { code: string }>> = {
+    ...Object.fromEntries(
+      ['invalid-yaml-bracket', 'invalid-yaml-indent', 'invalid-yaml-tab', 'invalid-yaml-quote', 'unterminated-frontmatter', 'alias-bomb', 'deep-nesting', 'duplicate-keys', 'duplicate-keys-apart', 'colon-in-value', 'missing-colon', 'unclosed-quote-early', 'unclosed-brace', 'value-starts-with-at', 'history-string'].map((name) => [name, { name: 'UneditableNoteError' }]),
+    ),
+    'binary-bytes': { name: 'InvalidEncodingError' },
+    'invalid-utf8': { name: 'InvalidEncodingError' },
+    'dangling-symlink': { name: 'NoteNotFoundError' },
+    // The file system's own refusals, passed on with their code.
+    'a-folder': { code: 'EISDIR' },
+    'symlink-loop': { code: 'ELOOP' },
+  };
+
+  it('edits either succeed on the field alone or refuse, with the expected error, without writing', async () => {
     for (const note of MALFORMED_NOTES) {
       const file = `${note.name}.md`;
       const original = before[file];
+      const refusal = REFUSED[note.name];
+      let thrown: unknown;
       try {
         await editNote(workspace, file, (text) => advance(text, 'contacted', { date: '2026-11-23' }));
       } catch (error) {
-        expect(error, note.name).toBeInstanceOf(error instanceof RapportError ? RapportError : Error);
-        const after = await hashes(folder);
-        expect(after[file], note.name).toBe(original);
-        continue;
+        thrown = error;
       }
-      const text = await readFile(join(folder, file), 'utf8');
-      expect(text, note.name).toContain('stage: contacted');
+      if (refusal) {
+        expect(thrown, note.name).toBeDefined();
+        if ('name' in refusal) {
+          expect(thrown, note.name).toBeInstanceOf(RapportError);
+          expect((thrown as Error).name, note.name).toBe(refusal.name);
+        } else expect((thrown as NodeJS.ErrnoException).code, note.name).toBe(refusal.code);
+        expect((await hashes(folder))[file], note.name).toBe(original);
+      } else {
+        expect(thrown, note.name).toBeUndefined();
+        expect(await readFile(join(folder, file), 'utf8'), note.name).toContain('stage: contacted');
+      }
     }
   });
 

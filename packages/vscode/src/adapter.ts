@@ -29,8 +29,14 @@ const SEVERITIES: Record<Severity, vscode.DiagnosticSeverity> = {
 /** Source name shown in the Problems panel; quick fixes match on it. */
 export const DIAGNOSTIC_SOURCE = 'rapport';
 
+/** Hints worded for the editor, where a quick fix does what the CLI's hint says to run. */
+const EDITOR_HINTS: Readonly<Record<string, string>> = {
+  'stage-history-mismatch': 'Quick fix: record the stage in the history, or set the stage back',
+};
+
 export function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
-  const message = diagnostic.hint ? `${diagnostic.message}. ${diagnostic.hint}` : diagnostic.message;
+  const hint = EDITOR_HINTS[diagnostic.rule] ?? diagnostic.hint;
+  const message = hint ? `${diagnostic.message}. ${hint}` : diagnostic.message;
   const result = new vscode.Diagnostic(toVscodeRange(diagnostic), message, SEVERITIES[diagnostic.severity]);
   result.source = DIAGNOSTIC_SOURCE;
   result.code = diagnostic.rule;

@@ -1,4 +1,5 @@
 import type { AgendaProvider } from './agenda/agenda-provider.js';
+import type { DueStatus } from './agenda/due-status.js';
 import type { ContactsProvider } from './contacts-tree/contacts-provider.js';
 import type { NotesSession } from './notes/notes-session.js';
 import type { PromptHost } from './prompts/prompts.js';
@@ -16,9 +17,13 @@ export interface RapportApi {
   readonly prompts: PromptHost;
   /** When activation, the first paint of the Contacts view and the first full check of the notes happened. */
   readonly timings: StartupTimings;
+  /** The status bar's count of what is due, and the Agenda's badge. */
+  readonly status: DueStatus;
   readonly views: {
     readonly contacts: ContactsProvider;
     readonly agenda: AgendaProvider;
     readonly referrals: ReferralsProvider;
   };
+  /** The referral graph panel's HTML while it is open. */
+  readonly referralGraph: { html(): string | undefined };
 }

@@ -6,9 +6,11 @@ import * as contactsTree from './contacts-tree/index.js';
 import * as diagnostics from './diagnostics/index.js';
 import * as graph from './graph/index.js';
 import * as letters from './letters/index.js';
+import * as links from './links/index.js';
 import { NotesSession } from './notes/notes-session.js';
 import { PromptHost } from './prompts/prompts.js';
 import * as referralsTree from './referrals-tree/index.js';
+import * as snippets from './snippets/index.js';
 import type { Services } from './services.js';
 import { onDidChangeSettings, readSettings, type ExtensionSettings } from './settings/read-settings.js';
 import { FirstPaint } from './timings/first-paint.js';
@@ -40,19 +42,21 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   );
 
   const contacts = contactsTree.register(context, services);
-  const agendaView = agenda.register(context, services);
+  const { provider: agendaView, status } = agenda.register(context, services);
   const referrals = referralsTree.register(context, services);
   commands.register(context, services);
   diagnostics.register(context, services);
   completion.register(context, services);
   watcher.register(context, services);
-  graph.register(context, services);
+  const referralGraph = graph.register(context, services);
   letters.register(context, services);
+  links.register(context, services);
+  snippets.register(context, services);
 
   notes.start();
   timings.mark('activated');
   log.info(`Activated in ${timings.values.activated!.toFixed(1)} ms; reading the notes in the background`);
-  return { notes, prompts, timings, views: { contacts, agenda: agendaView, referrals } };
+  return { notes, prompts, timings, status, views: { contacts, agenda: agendaView, referrals }, referralGraph };
 }
 
 export function deactivate(): void {}

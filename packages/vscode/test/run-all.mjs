@@ -27,9 +27,12 @@ const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const runs = values.only ? [values.only] : ['integration', 'browser'];
 
 const totals = { passed: 0, failed: 0 };
-const count = (passed, failed) => {
+/** Each window's own counts, for the repository's summary (scripts/summarize-tests.mjs checks them against floors). */
+const windows = {};
+const count = (window, passed, failed, registered) => {
   totals.passed += passed;
   totals.failed += failed;
+  windows[window] = { passed, failed, ...(registered === undefined ? {} : { registered }) };
 };
 
 execFileSync(process.execPath, ['esbuild.mjs', '--tests'], { cwd: EXTENSION, stdio: 'inherit' });
@@ -57,19 +60,19 @@ try {
         screenshotOnFailure: join(scratch, `failure-${mode}.png`),
       });
       if (existsSync(results)) {
-        const { passed, failed } = JSON.parse(readFileSync(results, 'utf8'));
+        const { passed, failed, registered } = JSON.parse(readFileSync(results, 'utf8'));
         // A run that died after its last test still counts as a failure.
-        count(passed, failed + (code !== 0 && failed === 0 ? 1 : 0));
+        count(`integration-${mode}`, passed, failed + (code !== 0 && failed === 0 ? 1 : 0), registered);
       } else {
         console.error(`the ${mode} run ended (exit ${code}) without reporting results`);
-        count(0, 1);
+        count(`integration-${mode}`, 0, 1);
       }
     }
   }
   if (runs.includes('browser')) {
     console.log('\n— browser test: the VSIX in code-server, through Chromium —');
     const { passed, failed } = await runBrowserTest({ extension: EXTENSION, folder: exampleCopy('job-search-browser'), scratch });
-    count(passed, failed);
+    count('browser', passed, failed);
   }
 } finally {
   if (!process.env.RAPPORT_KEEP_TEST_FILES) rmSync(scratch, { recursive: true, force: true });
@@ -77,7 +80,7 @@ try {
 
 if (process.env.RAPPORT_TEST_RESULTS) {
   mkdirSync(process.env.RAPPORT_TEST_RESULTS, { recursive: true });
-  writeFileSync(join(process.env.RAPPORT_TEST_RESULTS, 'vscode.json'), JSON.stringify(totals));
+  writeFileSync(join(process.env.RAPPORT_TEST_RESULTS, 'vscode.json'), JSON.stringify({ ...totals, windows }));
 }
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed > 0 ? 1 : 0);

@@ -7,6 +7,9 @@ interface AgendaOptions {
   json?: boolean;
 }
 
+/** How many undated actions the text agenda lists. */
+const READY_TO_WRITE_SHOWN = 15;
+
 export const registerAgenda: RegisterCommand = (program, context) => {
   program
     .command('agenda')
@@ -29,8 +32,8 @@ export const registerAgenda: RegisterCommand = (program, context) => {
         ['Today', dated((due) => due === actions.today)],
         ['This week', dated((due) => due > actions.today && due <= weekEnd)],
         ['Later', dated((due) => due > weekEnd)],
-        // Undated: people to write to (a fresh referral above all) and any `next` written without a day.
-        ['Ready to write', items.filter((item) => item.due === null)],
+        // Undated: people to write to, referrals first (people open up more to a mutual connection), and any `next` written without a day.
+        ['Ready to write', [...items.filter((item) => item.due === null && item.letter === 'referral'), ...items.filter((item) => item.due === null && item.letter !== 'referral')]],
       ];
       const { colors } = ctx;
       let first = true;
@@ -39,11 +42,14 @@ export const registerAgenda: RegisterCommand = (program, context) => {
         if (!first) ctx.print();
         first = false;
         ctx.print(colors.bold(title === 'Overdue' ? colors.red(`${title} (${group.length})`) : `${title} (${group.length})`));
-        for (const item of group) {
+        // A LinkedIn import can leave hundreds of people to write to: the first few, and the count, keep the agenda readable.
+        const shown = title === 'Ready to write' ? group.slice(0, READY_TO_WRITE_SHOWN) : group;
+        for (const item of shown) {
           const due = item.due === null ? colors.dim('anytime'.padEnd(10)) : title === 'Overdue' ? colors.red(item.due) : colors.dim(item.due);
           const letter = item.letter ? colors.dim(`  → rapport letter ${item.letter} ${item.id}`) : '';
           ctx.print(`  ${due}  ${printable(item.action)}${letter}`);
         }
+        if (shown.length < group.length) ctx.print(colors.dim(`  … and ${group.length - shown.length} more (rapport agenda --json lists them all)`));
       }
     });
 };

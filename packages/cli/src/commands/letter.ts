@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   CHANNELS,
@@ -127,9 +127,13 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
         await recordIn(contact.name, async () => checkRecordable(noteText, stage, options.date ?? today));
       }
 
+      // With --sent, a letter whose sending cannot be recorded is taken back: the file must not suggest it was.
+      let undoOut: (() => Promise<void>) | undefined;
       if (options.out !== undefined) {
         const file = resolve(ctx.io.cwd, options.out);
         await assertSafeOutput(file, ctx.store.root, options.out);
+        const previous = options.force ? await readFile(file).catch(() => undefined) : undefined;
+        undoOut = () => (previous === undefined ? rm(file, { force: true }) : writeFile(file, previous));
         try {
           await writeFile(file, letter.text, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
         } catch (error) {
@@ -159,7 +163,13 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
             via: letter.via,
             ...(options.force ? { force: true } : {}),
           }),
-        );
+        ).catch(async (error: unknown) => {
+          if (undoOut) {
+            await undoOut();
+            ctx.io.stderr.write(`Took back ${options.out}: the letter could not be recorded as sent\n`);
+          }
+          throw error;
+        });
         ctx.io.stderr.write(`Recorded: ${printable(contact.name)} ${sent.from} → ${sent.stage} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
       }
     });

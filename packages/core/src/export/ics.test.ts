@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { meetingStart } from '../lifecycle/dates.js';
-import { agenda } from '../lifecycle/next-action.js';
 import { EXPORT_NOW, exportFolder } from '../test-support/export-notes.js';
 import { readCalendarBack, type ReadBackItem } from '../../test/support/read-back.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
 import { exportIcs } from './ics.js';
-
-const utc = (date: Date) => new Date(date.getTime()).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 describe('exportIcs, read back by Python icalendar', () => {
   it('makes one event per scheduled, prepared or held meeting, matching the notes', async () => {
@@ -17,16 +13,27 @@ describe('exportIcs, read back by Python icalendar', () => {
     expect(meetings.map((item) => item.uid).sort()).toEqual(['held-meeting@rapport', 'summer-coffee-meeting@rapport', 'winter-call-meeting@rapport']);
     expect(zones).toEqual(['America/New_York']);
 
+    // Each meeting's start and end in UTC, from the note's `at` (New York: -05:00 in winter, -04:00 in summer) and `minutes`.
+    const expected: Record<string, { summary: string; start: string; end: string; location: string | undefined; sequence: number; file: string }> = {
+      'winter-call-meeting@rapport': { summary: 'Informational interview: Sam Whitaker (Ardent Medical)', start: '2026-12-01T14:00:00Z', end: '2026-12-01T14:30:00Z', location: undefined, sequence: 3, file: 'winter-call.md' },
+      'summer-coffee-meeting@rapport': {
+        summary: 'Informational interview: Zoë Ångström (Fjord Health; Nordics, AB)',
+        start: '2027-07-14T12:30:00Z',
+        end: '2027-07-14T13:15:00Z',
+        location: 'Café on Bryant St, Highland Park; by the window',
+        sequence: 2,
+        file: 'summer-coffee.md',
+      },
+      'held-meeting@rapport': { summary: 'Informational interview: Marcus Bell (Monongahela Valley Health)', start: '2026-11-20T12:15:00Z', end: '2026-11-20T12:45:00Z', location: 'Cafeteria, 2nd floor', sequence: 1, file: 'held.md' },
+    };
     for (const item of meetings) {
-      const contact = workspace.index.contact(item.uid.replace('-meeting@rapport', ''))!;
-      const meeting = contact.meeting!;
-      const start = meetingStart(meeting.at, 'America/New_York');
-      expect(item.summary).toBe(`Informational interview: ${contact.name} (${contact.organization})`);
-      expect(item.dtstart).toMatchObject({ tzid: 'America/New_York', utc: utc(start), utc_by_vtimezone: utc(start) });
-      expect(item.dtend).toMatchObject({ utc: utc(new Date(start.getTime() + meeting.minutes * 60_000)), utc_by_vtimezone: utc(new Date(start.getTime() + meeting.minutes * 60_000)) });
-      expect(item.location).toBe(meeting.place);
-      expect(item.sequence).toBe(contact.history.length);
-      expect(item.description).toContain(`Note: ${contact.file}`);
+      const want = expected[item.uid]!;
+      expect(item.summary).toBe(want.summary);
+      expect(item.dtstart).toMatchObject({ tzid: 'America/New_York', utc: want.start, utc_by_vtimezone: want.start });
+      expect(item.dtend).toMatchObject({ utc: want.end, utc_by_vtimezone: want.end });
+      expect(item.location).toBe(want.location);
+      expect(item.sequence).toBe(want.sequence);
+      expect(item.description).toContain(`Note: ${want.file}`);
     }
   });
 
@@ -60,16 +67,20 @@ describe('exportIcs, read back by Python icalendar', () => {
   });
 
   it('makes every other due action an all-day event with a 9:00 reminder', async () => {
-    const workspace = await loadWorkspace(exportFolder());
-    const { items } = readCalendarBack(exportIcs(workspace, { now: EXPORT_NOW }));
-    const expected = agenda(workspace.index.contacts(), { now: EXPORT_NOW, timezone: 'America/New_York', rules: workspace.config.rules }).filter((item) => item.kind !== 'meet');
-    expect(expected.map((item) => item.kind)).toEqual(expect.arrayContaining(['follow-up', 'manual', 'thank', 'prepare']));
+    const { items } = readCalendarBack(exportIcs(await loadWorkspace(exportFolder()), { now: EXPORT_NOW }));
+    // On Monday 2026-11-23: contacted Thursday 11-05 (3 and 7 working days on), held 11-20 (+1 day), meeting 12-01 (2 days before), manual next, thanked 11-13 (+60 days).
+    const expected = [
+      { uid: 'contacted-second-contact@rapport', summary: 'Try a second person at Northside Respiratory', date: '2026-11-10' },
+      { uid: 'contacted-follow-up@rapport', summary: 'Follow up with Hannah Schultz if there is no reply', date: '2026-11-16' },
+      { uid: 'held-thank@rapport', summary: 'Send Marcus Bell a thank-you note', date: '2026-11-21' },
+      { uid: 'winter-call-prepare@rapport', summary: 'Prepare for Sam Whitaker: research and questions', date: '2026-11-29' },
+      { uid: 'manual-manual@rapport', summary: 'Ask Dana about Keisha', date: '2026-11-30' },
+      { uid: 'thanked-keep-in-touch@rapport', summary: 'Keep in touch with Priya Raman', date: '2027-01-12' },
+    ];
     const actions = items.filter((item) => !item.uid.endsWith('-meeting@rapport'));
-    expect(actions.map((item) => item.uid).sort()).toEqual(expected.map((item) => `${item.id}-${item.kind}@rapport`).sort());
-    for (const item of expected) {
-      const event = actions.find((action) => action.uid === `${item.id}-${item.kind}@rapport`)!;
-      expect(event.summary).toBe(item.action);
-      expect(event.dtstart).toEqual({ date: item.due });
+    expect(actions.map((item) => ({ uid: item.uid, summary: item.summary, date: item.dtstart?.date })).sort((a, b) => a.date!.localeCompare(b.date!))).toEqual(expected);
+    for (const event of actions) {
+      expect(event.dtstart, event.uid).toEqual({ date: expected.find((item) => item.uid === event.uid)!.date });
       expect(event.transp).toBe('TRANSPARENT');
       expect(event.alarms).toEqual([{ action: 'DISPLAY', trigger_seconds: 9 * 3600, related: 'START' }]);
     }

@@ -35,6 +35,15 @@ describe('parseLinkedInConnections', () => {
     ]);
   });
 
+  it('finds the header after a preamble of any length, and numbers rows from the file’s first line', () => {
+    const rows = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\nAna,Ruiz,https://www.linkedin.com/in/ana-ruiz,,Acme,Analyst,12 Mar 2024\r\n';
+    const lineOfAna = (text: string) => parseLinkedInConnections(text, 'c.csv').candidates.map((candidate) => [candidate.line, candidate.name]);
+    expect(lineOfAna(`\uFEFF${rows}`)).toEqual([[2, 'Ana Ruiz']]);
+    expect(lineOfAna(`\uFEFFNotes:\r\n\r\n${rows}`)).toEqual([[4, 'Ana Ruiz']]);
+    expect(lineOfAna(`\uFEFFNotes:\r\n"Some, notes"\r\n\r\n${rows}`)).toEqual([[5, 'Ana Ruiz']]);
+    expect(lineOfAna(`\uFEFFNotes:\r\n"One"\r\n"Two, three"\r\n"Four"\r\n\r\n${rows}`)).toEqual([[7, 'Ana Ruiz']]);
+  });
+
   it('reads an older export with no URL column, no preamble and LF line endings', () => {
     const reading = parseLinkedInConnections(fixture('linkedin-connections-old.csv'), 'old.csv');
     expect(reading.diagnostics).toEqual([]);
@@ -118,22 +127,34 @@ describe('parseLinkedInConnections on generated exports', () => {
   const cell = fc.string({ unit: fc.constantFrom('a', 'Z', 'é', '東', ' ', ',', '"', '\n', '\r\n', ';', '=', '-') , maxLength: 12 });
   const row = fc.record({ first: cell, last: cell, company: cell, position: cell, email: fc.constantFrom('', 'ana@example.com', 'nope') });
 
-  it('reads back every row it is given, on the right line, whatever the values hold', () => {
+  // LinkedIn's `Notes:` preamble has varied in length: none in old exports, 3 lines today; 2 and 5 stand for any other.
+  const PREAMBLES: Readonly<Record<number, string>> = {
+    0: '',
+    2: 'Notes:\r\n\r\n',
+    3: 'Notes:\r\n"Some, notes"\r\n\r\n',
+    5: 'Notes:\r\n"When exporting your connection data, you may notice"\r\n"that some of the email addresses are missing."\r\n"Only members who allow it are listed"\r\n\r\n',
+  };
+
+  it('reads back every row it is given, on the right line, whatever the values hold and however long the preamble', () => {
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 15 }), fc.boolean(), (rows, crlf) => {
+      fc.property(fc.array(row, { maxLength: 15 }), fc.boolean(), fc.constantFrom(0, 2, 3, 5), (rows, crlf, preambleLines) => {
         const header = ['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'];
         const body = stringify(rows.map((r, index) => [r.first, r.last, `https://www.linkedin.com/in/p-${index}`, r.email, r.company, r.position, '12 Mar 2024']), { record_delimiter: crlf ? 'windows' : 'unix', quoted_match: /[\r\n]/ });
-        const text = `\uFEFFNotes:\r\n"Some, notes"\r\n\r\n${stringify([header])}${body}`;
+        const text = `\uFEFF${PREAMBLES[preambleLines]}${stringify([header])}${body}`;
+        // Where each row starts: after the preamble and the header, each row one line on from the last plus the line breaks inside its values.
+        const startLines: number[] = [];
+        let next = preambleLines + 2;
+        for (const r of rows) {
+          startLines.push(next);
+          next += 1 + [r.first, r.last, r.email, r.company, r.position].join('').split(/\r\n|\r|\n/).length - 1;
+        }
         const reading = parseLinkedInConnections(text, 'gen.csv');
         const clean = (value: string) => value.replace(/\s+/g, ' ').trim();
         const named = rows.map((r, index) => ({ index, name: [clean(r.first), clean(r.last)].filter(Boolean).join(' ') })).filter((r) => r.name !== '');
         expect(reading.candidates.map((candidate) => candidate.name)).toEqual(named.map((r) => r.name));
         expect(reading.candidates.map((candidate) => candidate.linkedin)).toEqual(named.map((r) => `https://www.linkedin.com/in/p-${r.index}`));
+        expect(reading.candidates.map((candidate) => candidate.line)).toEqual(named.map((r) => startLines[r.index]));
         expect(reading.diagnostics.filter((diagnostic) => diagnostic.rule === 'import-missing-name')).toHaveLength(rows.length - named.length);
-        const lines = text.split(/\r\n|\r|\n/).length;
-        for (const candidate of reading.candidates) expect(candidate.line).toBeGreaterThan(4);
-        for (const candidate of reading.candidates) expect(candidate.line).toBeLessThanOrEqual(lines);
-        expect([...reading.candidates.map((candidate) => candidate.line)]).toEqual([...reading.candidates.map((candidate) => candidate.line)].sort((a, b) => a - b));
       }),
       { numRuns: 200 },
     );

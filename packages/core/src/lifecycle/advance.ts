@@ -30,7 +30,7 @@ export interface AdvanceOptions {
    * place, link, format and length).
    */
   readonly meeting?: MeetingInput;
-  /** Record even what `checkRecording` refuses (a date before the last entry, a meeting skipped). Default `false`. */
+  /** Record even what `checkRecordable` refuses (a date before the last entry, a meeting skipped). Default `false`. */
   readonly force?: boolean;
 }
 

@@ -65,7 +65,10 @@ export function isMeetingTime(value: unknown): value is string {
  */
 function utcMidnight(date: string): UTCDate {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  return new UTCDate(year, month - 1, day);
+  const midnight = new UTCDate(0);
+  // Not `new UTCDate(year, …)`, which reads years 0-99 as 1900-1999.
+  midnight.setFullYear(year, month - 1, day);
+  return midnight;
 }
 
 /** `format(date, 'yyyy-MM-dd')` without its token parser (most of a meeting day's cost); years before 1 and invalid dates go to date-fns. */

@@ -195,6 +195,35 @@ describe('agenda', () => {
   });
 });
 
+describe('agenda on the day things are due', () => {
+  it('does not flag an action due today as overdue, only one due yesterday or before', () => {
+    const contacts = [
+      contact({ name: 'Due Today', stage: 'held', history: [{ date: '2026-11-22', stage: 'held' }] }, 'today.md'),
+      contact({ name: 'Due Yesterday', stage: 'held', history: [{ date: '2026-11-21', stage: 'held' }] }, 'yesterday.md'),
+      contact({ name: 'Due Tomorrow', stage: 'held', history: [{ date: '2026-11-23', stage: 'held' }] }, 'tomorrow.md'),
+    ];
+    // Monday 2026-11-23 at 10:00 in New York; a thank-you is due the day after the meeting.
+    expect(agenda(contacts, { now: monday, timezone: zone }).map((item) => [item.id, item.due, item.overdue])).toEqual([
+      ['yesterday', '2026-11-22', true],
+      ['today', '2026-11-23', false],
+      ['tomorrow', '2026-11-24', false],
+    ]);
+  });
+
+  it('breaks a tie on the due day by name, then by action', () => {
+    const contacts = [
+      contact({ name: 'Bob Brown', stage: 'held', history: [{ date: '2026-11-22', stage: 'held' }] }, 'bob.md'),
+      contact({ name: 'Ann Adams', stage: 'held', history: [{ date: '2026-11-22', stage: 'held' }] }, 'ann-held.md'),
+      contact({ name: 'Ann Adams', stage: 'identified', next: { action: 'Call Ann Adams back', due: '2026-11-23' } }, 'ann-call.md'),
+    ];
+    expect(agenda(contacts, { now: monday, timezone: zone }).map((item) => [item.id, item.action])).toEqual([
+      ['ann-call', 'Call Ann Adams back'],
+      ['ann-held', 'Send Ann Adams a thank-you note'],
+      ['bob', 'Send Bob Brown a thank-you note'],
+    ]);
+  });
+});
+
 describe('advance', () => {
   const text = noteText(contactFields());
 
@@ -203,7 +232,11 @@ describe('advance', () => {
     const reading = readNote('maya-chen.md', result);
     expect(reading.diagnostics).toEqual([]);
     expect(reading.contact?.stage).toBe('contacted');
-    expect(reading.contact?.history.at(-1)).toEqual({ date: '2026-11-23', stage: 'contacted', via: 'email', letter: 'cold-email' });
+    // The entry is added after the note's own history, which stays as it was.
+    expect(reading.contact?.history).toEqual([
+      { date: '2026-11-02', stage: 'identified' },
+      { date: '2026-11-23', stage: 'contacted', via: 'email', letter: 'cold-email' },
+    ]);
   });
 
   it('records the meeting when scheduling, and allows going back to reschedule', () => {

@@ -1,10 +1,11 @@
-import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readNote } from '../note/read-contact.js';
 import { INDEX_CACHE_FORMAT, type CachedNote, type IndexSnapshot } from '../workspace/index-cache.js';
 import { contentVersion } from '../workspace/store.js';
+import { loadWorkspace } from '../workspace/workspace.js';
 import { INDEX_CACHE_PATH, NodeIndexCache } from './node-index-cache.js';
 import { NodeStore } from './node-store.js';
 
@@ -54,12 +55,12 @@ describe('NodeIndexCache', () => {
     }
   });
 
-  it('identifies files by size, time and inode; a missing one or a folder has no identity', async () => {
+  it('identifies files by size, times and inode; a missing one or a folder has no identity', async () => {
     const root = await folder();
     await mkdir(join(root, 'folder.md'));
     const cache = new NodeIndexCache(new NodeStore(root));
     const [note, missing, directory] = await cache.identify(['owen-park.md', 'gone.md', 'folder.md']);
-    expect(note).toEqual({ size: expect.any(Number), mtimeMs: expect.any(Number), ino: expect.any(Number) });
+    expect(note).toEqual({ size: expect.any(Number), mtimeMs: expect.any(Number), ino: expect.any(Number), ctimeMs: expect.any(Number) });
     expect(missing).toBeUndefined();
     expect(directory).toBeUndefined();
   });
@@ -73,7 +74,7 @@ describe('NodeIndexCache', () => {
     const saved = await readFile(path, 'utf8');
     await writeFile(path, saved.replace(`"format":${INDEX_CACHE_FORMAT}`, `"format":${INDEX_CACHE_FORMAT - 1}`));
     expect(await cache.load()).toBeUndefined();
-    for (const garbage of ['', '{"format": 2}\n', `{"format":${INDEX_CACHE_FORMAT},"takenAt":1}\n["a.md",1,2]\n`, `{"format":${INDEX_CACHE_FORMAT},"takenAt":1}\n[garbage\n\u0000`, `{"format":${INDEX_CACHE_FORMAT},"takenAt":1}\n["a.md",1,2,null,"v",1,[],null,{},"__proto__",{"name":"x"}]\n`, saved.slice(0, saved.length / 2)]) {
+    for (const garbage of ['', '{"format": 2}\n', `{"format":${INDEX_CACHE_FORMAT},"takenAt":1}\n["a.md",1,2]\n`, `{"format":${INDEX_CACHE_FORMAT},"takenAt":1}\n[garbage\n\u0000`, `{"format":${INDEX_CACHE_FORMAT},"takenAt":1}\n["a.md",1,2,null,null,"v",1,[],null,{},"__proto__",{"name":"x"}]\n`, saved.slice(0, saved.length / 2)]) {
       await writeFile(path, garbage);
       expect(await cache.load()).toBeUndefined();
     }
@@ -87,4 +88,24 @@ describe('NodeIndexCache', () => {
     await cache.save(await snapshotOf(store, cache));
     expect(await cache.load()).toBeUndefined();
   });
+
+  it('notices an edit of the same size whose modification time was put back', async () => {
+    const root = await folder();
+    const store = new NodeStore(root);
+    const cache = new NodeIndexCache(store);
+    const note = join(root, 'owen-park.md');
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(note, hourAgo, hourAgo);
+    await loadWorkspace(store, { cache });
+    // Past the 2 s window in which a change within the same timestamp tick is assumed.
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    await loadWorkspace(store, { cache });
+    const before = await readFile(note, 'utf8');
+    const { mtime, size } = await stat(note);
+    await writeFile(note, before.replace('name: Owen Park', 'name: Owen Perk'));
+    await utimes(note, mtime, mtime);
+    expect((await stat(note)).size).toBe(size);
+    const workspace = await loadWorkspace(store, { cache });
+    expect(workspace.index.contact('owen-park')!.name).toBe('Owen Perk');
+  }, 20_000);
 });

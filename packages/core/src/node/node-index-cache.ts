@@ -44,7 +44,7 @@ export class NodeIndexCache implements IndexCache {
     return files.map((file) => {
       try {
         const info = statSync(prefix + file, { throwIfNoEntry: false });
-        return info?.isFile() ? { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } : undefined;
+        return info?.isFile() ? { size: info.size, mtimeMs: info.mtimeMs, ino: info.ino, ctimeMs: info.ctimeMs } : undefined;
       } catch {
         return undefined;
       }
@@ -157,17 +157,20 @@ function decodeLine(bytes: Buffer): string {
 }
 
 /**
- * One note's line: `[file, size, mtimeMs, ino | null, version, isContact,
- * diagnostics, referredByRange | null, fields | null, ...contact]`, where
+ * One note's line: `[file, size, mtimeMs, ino | null, ctimeMs | null, version,
+ * isContact, diagnostics, referredByRange | null, fields | null, ...contact]`, where
  * `contact` is the contact's keys and values in turn, except that a key
  * whose value is the same as the frontmatter field of that name is written
  * alone, as `=key`. Contact keys are identifiers, so `=` cannot start one.
  */
-type NoteLine = [string, number, number, number | null, string, 0 | 1, NoteReading['diagnostics'], NoteReading['referredByRange'] | null, Contact['fields'] | null, ...unknown[]];
+type NoteLine = [string, number, number, number | null, number | null, string, 0 | 1, NoteReading['diagnostics'], NoteReading['referredByRange'] | null, Contact['fields'] | null, ...unknown[]];
+
+/** Where the contact's keys and values start in a note line. */
+const CONTACT_START = 10;
 
 function encodeNote(file: string, note: CachedNote): string {
   const { identity, version, reading } = note;
-  const line: NoteLine = [file, identity.size, identity.mtimeMs, identity.ino ?? null, version, reading.isContact ? 1 : 0, reading.diagnostics, reading.referredByRange ?? null, reading.contact?.fields ?? null];
+  const line: NoteLine = [file, identity.size, identity.mtimeMs, identity.ino ?? null, identity.ctimeMs ?? null, version, reading.isContact ? 1 : 0, reading.diagnostics, reading.referredByRange ?? null, reading.contact?.fields ?? null];
   if (reading.contact) {
     const fields = reading.contact.fields as Record<string, unknown>;
     for (const [key, value] of Object.entries(reading.contact)) {
@@ -181,14 +184,14 @@ function encodeNote(file: string, note: CachedNote): string {
 }
 
 function decodeNote(data: unknown): [string, CachedNote] {
-  if (!Array.isArray(data) || data.length < 9) throw new TypeError('not a note line');
-  const [file, size, mtimeMs, ino, version, isContact, diagnostics, referredByRange, fields] = data as NoteLine;
+  if (!Array.isArray(data) || data.length < CONTACT_START) throw new TypeError('not a note line');
+  const [file, size, mtimeMs, ino, ctimeMs, version, isContact, diagnostics, referredByRange, fields] = data as NoteLine;
   if (typeof file !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof version !== 'string' || !Array.isArray(diagnostics)) throw new TypeError('not a note line');
   let contact: Record<string, unknown> | undefined;
   if (fields !== null) {
     if (typeof fields !== 'object') throw new TypeError('not a note line');
     contact = {};
-    for (let at = 9; at < data.length; at++) {
+    for (let at = CONTACT_START; at < data.length; at++) {
       const key = data[at] as unknown;
       // `__proto__` would set the object's prototype instead of a field: never written by `encodeNote`, refused here.
       if (typeof key !== 'string' || key.endsWith('__proto__')) throw new TypeError('not a note line');
@@ -198,7 +201,7 @@ function decodeNote(data: unknown): [string, CachedNote] {
     }
   }
   const reading: NoteReading = { isContact: isContact === 1, contact: contact as Contact | undefined, diagnostics, referredByRange: referredByRange ?? undefined };
-  return [file, { identity: { size, mtimeMs, ...(typeof ino === 'number' ? { ino } : {}) }, version, reading }];
+  return [file, { identity: { size, mtimeMs, ...(typeof ino === 'number' ? { ino } : {}), ...(typeof ctimeMs === 'number' ? { ctimeMs } : {}) }, version, reading }];
 }
 
 /** True when two values are written as the same JSON (strings and numbers compared directly, the common case). */

@@ -1,8 +1,8 @@
-import { chmod, mkdtemp, mkdir, readFile, readdir, rmdir, stat, symlink, utimes, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdtemp, mkdir, readFile, readdir, realpath, rmdir, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError, NoteConflictError } from '../errors.js';
+import { InvalidInputError, NoteConflictError, UneditableNoteError } from '../errors.js';
 import { NodeStore } from './node-store.js';
 
 async function tempFolder(): Promise<string> {
@@ -78,5 +78,58 @@ describe('NodeStore', () => {
     const store = new NodeStore(await tempFolder());
     await expect(store.write('../escape.md', 'x')).rejects.toThrow(InvalidInputError);
     await expect(store.read('/etc/passwd')).rejects.toThrow(InvalidInputError);
+  });
+
+  it('edits a symlinked note at its target inside the folder, keeping the link', async () => {
+    const root = await tempFolder();
+    const store = new NodeStore(root);
+    await symlink('people/deep/b.md', join(root, 'link.md'));
+    const read = (await store.read('link.md'))!;
+    await store.write('link.md', 'edited through the link', { expectedVersion: read.version });
+    expect(await readFile(join(root, 'people/deep/b.md'), 'utf8')).toBe('edited through the link');
+    expect((await lstat(join(root, 'link.md'))).isSymbolicLink()).toBe(true);
+  });
+
+  it('refuses to edit a symlinked note whose target is outside the folder', async () => {
+    const root = await tempFolder();
+    const outside = await mkdtemp(join(tmpdir(), 'rapport-outside-'));
+    await writeFile(join(outside, 'owen.md'), 'kept');
+    await symlink(join(outside, 'owen.md'), join(root, 'owen-park.md'));
+    const store = new NodeStore(root);
+    const read = (await store.read('owen-park.md'))!;
+    await expect(store.write('owen-park.md', 'x', { expectedVersion: read.version })).rejects.toThrow(UneditableNoteError);
+    const target = await realpath(join(outside, 'owen.md'));
+    await expect(store.write('owen-park.md', 'x', { expectedVersion: read.version })).rejects.toThrow(
+      `owen-park.md cannot be edited: it is a symbolic link to ${target}, outside the notes folder; Rapport edits only notes inside it (replace the link with the file to edit it here)`,
+    );
+    expect(await readFile(join(outside, 'owen.md'), 'utf8')).toBe('kept');
+  });
+
+  it('leaves out the temp files of a killed write, and removes them on the next write once a minute old', async () => {
+    const root = await tempFolder();
+    await writeFile(join(root, 'a.md.4117527850'), 'half a note');
+    await writeFile(join(root, 'people/deep/b.md.12345'), 'another half');
+    await writeFile(join(root, 'a.md.77'), 'a write in progress');
+    await writeFile(join(root, 'a.md.4117.9f3c2a1b.tmp'), 'half an imported note');
+    const past = new Date(Date.now() - 120_000);
+    await utimes(join(root, 'a.md.4117527850'), past, past);
+    await utimes(join(root, 'a.md.4117.9f3c2a1b.tmp'), past, past);
+    await utimes(join(root, 'people/deep/b.md.12345'), past, past);
+    const store = new NodeStore(root);
+    expect(await store.listNotes()).toEqual(['a.md', 'people/deep/b.md']);
+    await store.write('a.md', 'next write');
+    expect((await readdir(root)).filter((name) => name.startsWith('a.md')).sort()).toEqual(['a.md', 'a.md.77']);
+    expect(await readdir(join(root, 'people/deep'))).toEqual(['b.md']);
+  });
+
+  it('does not write over a note whose frontmatter is never closed', async () => {
+    const root = await tempFolder();
+    await writeFile(join(root, 'half.md'), '---\ntype: contact\nname: Ow');
+    const store = new NodeStore(root);
+    const read = (await store.read('half.md'))!;
+    await expect(store.write('half.md', '---\ntype: contact\nname: Ow\n---\n\n## Notes\n', { expectedVersion: read.version })).rejects.toThrow(
+      'half.md cannot be edited: its frontmatter is never closed with `---`',
+    );
+    expect(await readFile(join(root, 'half.md'), 'utf8')).toBe('---\ntype: contact\nname: Ow');
   });
 });

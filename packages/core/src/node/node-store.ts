@@ -1,17 +1,21 @@
 import { isUtf8 } from 'node:buffer';
-import { randomBytes } from 'node:crypto';
-import { accessSync, closeSync, constants, linkSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, rmSync, statSync, writeFileSync, type Dirent } from 'node:fs';
+import { randomBytes, randomInt } from 'node:crypto';
+import { accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Dirent, type Stats } from 'node:fs';
 import { open, opendir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { lockSync } from 'proper-lockfile';
-import writeFileAtomic from 'write-file-atomic';
-import { InvalidEncodingError, InvalidInputError, NoteConflictError } from '../errors.js';
+import { InvalidEncodingError, InvalidInputError, NoteConflictError, UneditableNoteError } from '../errors.js';
+import { readLayout } from '../note/source.js';
 import { contentVersion, type NewFile, type NoteStore, type StoredText, type WriteOptions } from '../workspace/store.js';
 
 /** A notes folder on the local disk. Writes go to a temp file and are renamed into place. */
 export class NodeStore implements NoteStore {
   readonly root: string;
+  /** Temp files of killed writes seen by the last listing, removed by the next write. */
+  private leftovers: string[] = [];
+  /** Notes whose lock `lock` holds: writes to them within it need not take it again. */
+  private readonly held = new Set<string>();
 
   constructor(root: string) {
     this.root = resolve(root);
@@ -22,11 +26,13 @@ export class NodeStore implements NoteStore {
    * `node_modules`. Symlinked folders are followed once (loops are cut);
    * entries that cannot be read as files — a folder named `x.md`, a dangling
    * or looping symlink — are listed too, so reading them reports the problem
-   * instead of hiding the note.
+   * instead of hiding the note. Temp files a killed write left
+   * (`owen-park.md.4117527850`) are not notes; the next write removes them.
    */
   async listNotes(): Promise<string[]> {
     // Synchronous, like `read`: one `readdir` per folder, where `opendir` took a thread-pool round trip per 32 entries.
     const found: string[] = [];
+    const leftovers: string[] = [];
     const visited = new Set<string>();
     const walk = (folder: string, prefix: string): void => {
       let real = folder;
@@ -45,6 +51,7 @@ export class NodeStore implements NoteStore {
       }
       for (const entry of entries) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+        if (LEFTOVER.test(entry.name)) leftovers.push(join(folder, entry.name));
         const path = prefix + entry.name;
         const isMarkdown = entry.name.toLowerCase().endsWith('.md');
         let isFolder = entry.isDirectory();
@@ -54,6 +61,7 @@ export class NodeStore implements NoteStore {
       }
     };
     walk(this.root, '');
+    this.leftovers = leftovers;
     return found.sort();
   }
 
@@ -83,11 +91,7 @@ export class NodeStore implements NoteStore {
 
   readSync(path: string): StoredText | undefined {
     try {
-      const bytes = readBytes(this.resolve(path));
-      // Invalid bytes decode to U+FFFD; only a text with one (invalid, or a real U+FFFD) has its
-      // bytes checked strictly, to refuse it and place the error.
-      const decoded = bytes.toString('utf8');
-      const text = decoded.includes('\uFFFD') ? decodeUtf8(path, bytes) : decoded;
+      const text = decode(path, readBytes(this.resolve(path)));
       return { text, version: contentVersion(text) };
     } catch (error) {
       if (isMissing(error)) return undefined;
@@ -96,36 +100,184 @@ export class NodeStore implements NoteStore {
   }
 
   /**
-   * Writes through a temp file renamed into place (write-file-atomic, with
-   * fsync), so a crash leaves the old or the new note, never a partial one.
-   * The version check and the write happen under a lock (`<note>.lock`,
-   * proper-lockfile), so two processes editing the same note cannot both
-   * pass the check and lose one update.
+   * Writes through a temp file renamed into place (written and fsynced
+   * first), so a crash leaves the old or the new note, never a partial one.
+   * The version check and the rename happen under a lock (`<note>.lock`,
+   * proper-lockfile), so two Rapport processes editing the same note cannot
+   * both pass the check and lose one update.
+   *
+   * Editors do not take that lock, so an edit also guards against them:
+   * - a note being saved in place (truncated, then written) is left to
+   *   settle before it is checked, so a half-saved note is never edited;
+   * - the version is checked again right before the rename, after the slow
+   *   part (writing and syncing the temp file), so an editor's save in
+   *   between is not replaced;
+   * - after the rename, the replaced file is checked once more: if an editor
+   *   wrote into it meanwhile, its text is put back and the edit reports a
+   *   conflict, to be redone on that text;
+   * - a note whose frontmatter is opened but never closed is not written over.
+   *
+   * A new note (`expectedVersion: null`) is put in place with a hard link,
+   * which fails rather than replace a file created meanwhile.
    *
    * Synchronous under the async signature, like `read`: an edit is a handful
    * of system calls, and each round trip through the thread pool costs more
-   * than the call itself. Only waiting for a lock another process holds
+   * than the call itself. Only waiting (for a lock, for a save to settle)
    * yields.
    */
   async write(path: string, text: string, options: WriteOptions = {}): Promise<StoredText> {
-    const absolute = this.resolve(path);
-    const folder = dirname(absolute);
+    const target = this.writeTarget(path);
+    const folder = dirname(target);
     mkdirSync(folder, { recursive: true });
     // A folder that cannot be written fails here at once, naming the folder rather than a temp file.
     accessSync(folder, constants.W_OK);
-    const release = await lockNote(absolute);
+    this.removeLeftovers();
+    const { expectedVersion } = options;
+    if (typeof expectedVersion === 'string') await settleInPlaceSave(target);
+    const release = this.held.has(target) ? () => undefined : await lockNote(target, path);
+    let temporary: string | undefined;
+    let replaced: { descriptor: number; before: Stats } | undefined;
     try {
-      if (options.expectedVersion !== undefined) {
-        const current = this.readSync(path);
-        if ((current?.version ?? null) !== options.expectedVersion) throw new NoteConflictError(path);
+      if (expectedVersion !== undefined) this.checkVersion(path, target, expectedVersion);
+      // The note keeps its mode and, where the process may, its owner.
+      const existing = statSync(target, { throwIfNoEntry: false });
+      temporary = writeTemporary(target, text, existing);
+      if (expectedVersion === null) {
+        createFrom(temporary, target, path);
+      } else {
+        // Checked again now that the slow part is done: an editor may have saved meanwhile.
+        if (expectedVersion !== undefined) replaced = this.checkVersion(path, target, expectedVersion, true);
+        // The cheapest last look, just before the rename: an editor that saved by rename since has put another file there.
+        if (replaced && statSync(target, { throwIfNoEntry: false })?.ino !== replaced.before.ino) throw new NoteConflictError(path);
+        renameSync(temporary, target);
+        temporary = undefined;
+        if (replaced) await this.recoverInPlaceSave(path, target, replaced.descriptor, replaced.before, text);
       }
-      // The note keeps its mode; write-file-atomic keeps its owner where the process may.
-      const mode = statSync(absolute, { throwIfNoEntry: false })?.mode;
-      writeFileAtomic.sync(absolute, text, { encoding: 'utf8', fsync: true, ...(mode === undefined ? {} : { mode: mode & 0o7777 }) });
     } finally {
+      if (replaced) closeSync(replaced.descriptor);
+      if (temporary !== undefined) rmSync(temporary, { force: true });
       release();
     }
     return { text, version: contentVersion(text) };
+  }
+
+  /**
+   * Takes the note's lock for a whole read, edit and write, so that other
+   * Rapport processes wait their turn instead of conflicting: waits while
+   * another holds it, up to 10 s, then reports a conflict. Writes to the
+   * note before the returned function releases it go through.
+   */
+  async lock(path: string): Promise<() => void> {
+    const target = this.writeTarget(path);
+    // Another edit of this process holds it: wait for it as for another process.
+    while (this.held.has(target)) await sleep(5);
+    const release = await lockNote(target, path);
+    this.held.add(target);
+    return () => {
+      this.held.delete(target);
+      release();
+    };
+  }
+
+  /** Waits while the note is being saved in place (see `write`). */
+  async settle(path: string): Promise<void> {
+    await settleInPlaceSave(this.resolve(path));
+  }
+
+  /**
+   * Throws `NoteConflictError` unless the note holds `expectedVersion`
+   * (`null`: no note). With `keepOpen`, returns the checked file, still
+   * open, and how it looked before it was read, to see afterwards whether
+   * anything wrote into it.
+   */
+  private checkVersion(path: string, target: string, expectedVersion: string | null, keepOpen = false): { descriptor: number; before: Stats } | undefined {
+    let descriptor: number;
+    try {
+      descriptor = openSync(target, 'r');
+    } catch (error) {
+      if (isMissing(error) && expectedVersion === null) return undefined;
+      if (isMissing(error)) throw new NoteConflictError(path);
+      throw error;
+    }
+    try {
+      const before = fstatSync(descriptor);
+      const current = decode(path, readAll(descriptor));
+      if (contentVersion(current) !== expectedVersion) throw new NoteConflictError(path);
+      // Half of a note being saved, or a note broken by hand: writing over it would make the loss permanent.
+      if (readLayout(current).unterminated) throw new UneditableNoteError('its frontmatter is never closed with `---`', path);
+      if (keepOpen) return { descriptor, before };
+    } catch (error) {
+      closeSync(descriptor);
+      throw error;
+    }
+    closeSync(descriptor);
+    return undefined;
+  }
+
+  /**
+   * After the rename: if something wrote into the file that was replaced
+   * (an editor saving in place), that save would be lost with it. Its text
+   * is put back, once it has settled, and the edit reports a conflict.
+   */
+  private async recoverInPlaceSave(path: string, target: string, replaced: number, before: Stats, written: string): Promise<void> {
+    const after = fstatSync(replaced);
+    // Not the change time: the rename itself changes it (the file loses its name).
+    if (after.size === before.size && after.mtimeMs === before.mtimeMs) return;
+    await settle(() => fstatSync(replaced));
+    const saved = readAll(replaced).toString('utf8');
+    const now = this.readSync(path);
+    if (now?.text === written) {
+      const temporary = writeTemporary(target, saved, statSync(target, { throwIfNoEntry: false }));
+      renameSync(temporary, target);
+    }
+    throw new NoteConflictError(path);
+  }
+
+  /**
+   * Where a note is written: the note itself, or the file a symlinked note
+   * points to when that file is inside the notes folder (or inside the
+   * folder the link sits in). A link leading out of the folder is refused.
+   */
+  private writeTarget(path: string): string {
+    const absolute = this.resolve(path);
+    let info: Stats | undefined;
+    try {
+      info = lstatSync(absolute, { throwIfNoEntry: false });
+    } catch {
+      // A file where a folder should be, say: creating the folder reports it, naming it.
+    }
+    if (!info?.isSymbolicLink()) return absolute;
+    let real: string;
+    try {
+      real = realpathSync.native(absolute);
+    } catch {
+      throw new UneditableNoteError('it is a symbolic link to a file that does not exist', path);
+    }
+    const folders = [this.root, dirname(absolute)].map((folder) => {
+      try {
+        return realpathSync.native(folder);
+      } catch {
+        return folder;
+      }
+    });
+    if (!folders.some((folder) => isInside(folder, real))) {
+      throw new UneditableNoteError(`it is a symbolic link to ${real}, outside the notes folder; Rapport edits only notes inside it (replace the link with the file to edit it here)`, path);
+    }
+    return real;
+  }
+
+  /** Removes temp files that a write killed midway left, once they are a minute old (none is still being written). */
+  private removeLeftovers(): void {
+    if (this.leftovers.length === 0) return;
+    const cutoff = Date.now() - LEFTOVER_AGE_MS;
+    for (const file of this.leftovers.splice(0)) {
+      try {
+        const info = lstatSync(file, { throwIfNoEntry: false });
+        if (info?.isFile() && info.mtimeMs < cutoff) unlinkSync(file);
+      } catch {
+        // Another process removed it, or it cannot be: it is ignored in listings either way.
+      }
+    }
   }
 
   /**
@@ -208,21 +360,142 @@ const CREATE_FLUSHES = 16;
 
 /** A lock older than this was left by a process that died holding it. */
 const STALE_LOCK_MS = 2_000;
-/** Attempts to take a held lock: 5 ms apart, growing by half each time up to 100 ms, about 5 s in all. */
-const LOCK_RETRIES = 60;
+/** How long to wait for a lock that no other process takes or leaves meanwhile before reporting a conflict. */
+const LOCK_WAIT_MS = 10_000;
 
-/** Takes the note's lock, waiting while another process holds it (proper-lockfile's sync API has no retries of its own). */
-async function lockNote(absolute: string): Promise<() => void> {
+/**
+ * Takes the note's lock, waiting while another process holds it
+ * (proper-lockfile's sync API has no retries of its own): 5 ms apart at
+ * first, growing by half each time up to 100 ms, with jitter so that many
+ * waiting processes do not retry in step. While the lock changes hands the
+ * queue moves, so the 10 s count starts again; a lock held 10 s by one
+ * process is reported as a conflict.
+ */
+async function lockNote(absolute: string, path: string): Promise<() => void> {
+  let started = Date.now();
+  let holder: string | undefined;
   let wait = 5;
-  for (let attempt = 0; ; attempt++) {
+  for (;;) {
     try {
       return lockSync(absolute, { realpath: false, stale: STALE_LOCK_MS });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || attempt >= LOCK_RETRIES) throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
+      // The lock is a folder: a new one (another inode or creation time; not its time, which its holder refreshes) means another process took it since.
+      const info = statSync(`${absolute}.lock`, { throwIfNoEntry: false });
+      const current = info && `${info.ino}/${info.birthtimeMs}`;
+      if (current !== holder) [holder, started] = [current, Date.now()];
+      else if (Date.now() - started >= LOCK_WAIT_MS) throw new NoteConflictError(path);
     }
-    await sleep(wait);
+    await sleep(wait / 2 + Math.random() * wait);
     wait = Math.min(wait * 1.5, 100);
   }
+}
+
+/** Temp files of this store's writes (and write-file-atomic's, which it used before): the note's name and a number; or, from `createMany`, a process id, hex digits and `.tmp`. */
+const LEFTOVER = /\.md\.(\d+|\d+\.[0-9a-f]+\.tmp)$/i;
+/** A temp file this old is no write in progress. */
+const LEFTOVER_AGE_MS = 60_000;
+/** A note modified in place more recently than this may be half-saved by an editor: wait. */
+const SETTLE_MS = 500;
+/** How long to wait at most for a note that keeps being written in place. */
+const SETTLE_LIMIT_MS = 5_000;
+
+/**
+ * Waits while a note is being saved in place: an editor that truncates the
+ * file and writes it again leaves it half-written for a moment, and the
+ * half must not be taken for the note. A file put in place by rename (as
+ * Rapport and many editors save) was written before it appeared: it was
+ * modified when it was created, and renamed (a change of status) after.
+ * Only a file whose last change was a write, after its creation, is
+ * waited for.
+ */
+async function settleInPlaceSave(target: string): Promise<void> {
+  const info = statSync(target, { throwIfNoEntry: false });
+  if (!info || info.ctimeMs !== info.mtimeMs || (info.birthtimeMs > 0 && info.mtimeMs <= info.birthtimeMs)) return;
+  await settle(() => statSync(target));
+}
+
+/** Waits until a file has not changed for `SETTLE_MS` (at most `SETTLE_LIMIT_MS`). */
+async function settle(look: () => Stats): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    const info = look();
+    const age = Date.now() - Math.max(info.mtimeMs, info.ctimeMs);
+    if (age >= SETTLE_MS || Date.now() - started >= SETTLE_LIMIT_MS) return;
+    await sleep(Math.min(SETTLE_MS - age + 5, SETTLE_LIMIT_MS));
+  }
+}
+
+/** Writes `text` to a new temp file beside `target` and syncs it to disk; returns its path. */
+function writeTemporary(target: string, text: string, existing: Stats | undefined): string {
+  for (;;) {
+    const temporary = `${target}.${randomInt(1, 2 ** 32)}`;
+    let descriptor: number;
+    try {
+      descriptor = openSync(temporary, 'wx', existing ? existing.mode & 0o7777 : 0o666);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+    try {
+      if (existing) {
+        fchmodSync(descriptor, existing.mode & 0o7777);
+        try {
+          fchownSync(descriptor, existing.uid, existing.gid);
+        } catch {
+          // Only the owner's own processes (or root) may give a file away: the writer's owner stays.
+        }
+      }
+      writeSync(descriptor, text, null, 'utf8');
+      fsyncSync(descriptor);
+    } catch (error) {
+      closeSync(descriptor);
+      rmSync(temporary, { force: true });
+      throw error;
+    }
+    closeSync(descriptor);
+    return temporary;
+  }
+}
+
+/** Puts a new note in place without ever replacing a file: a hard link fails when the name is taken. */
+function createFrom(temporary: string, target: string, path: string): void {
+  try {
+    linkSync(temporary, target);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new NoteConflictError(path);
+    // File systems without hard links: check, then rename (a narrow window, as before links).
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if (existsSync(target)) throw new NoteConflictError(path);
+    renameSync(temporary, target);
+    return;
+  }
+  rmSync(temporary, { force: true });
+}
+
+function isInside(folder: string, file: string): boolean {
+  const inside = relative(folder, file);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+}
+
+/** Reads a whole open file from its start. */
+function readAll(descriptor: number): Buffer {
+  const chunks: Buffer[] = [];
+  let position = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const read = readSync(descriptor, chunk, 0, chunk.length, position);
+    if (read === 0) return Buffer.concat(chunks);
+    chunks.push(chunk.subarray(0, read));
+    position += read;
+  }
+}
+
+/** A note's text: invalid bytes decode to U+FFFD, so only a text with one has its bytes checked strictly, to refuse it and place the error. */
+function decode(path: string, bytes: Buffer): string {
+  const decoded = bytes.toString('utf8');
+  return decoded.includes('\uFFFD') ? decodeUtf8(path, bytes) : decoded;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -275,15 +548,27 @@ function decodeUtf8(path: string, bytes: Buffer): string {
       if (prefixIsValid(mid)) low = mid;
       else high = mid - 1;
     }
-    const valid = low;
+    // The longest valid stream may end inside a sequence that the next byte breaks: that sequence is the bad one.
+    let bad = low;
+    while (bad > 0 && bad > low - 3 && !isCompleteUtf8(bytes.subarray(0, bad))) bad--;
     let line = 1;
     let lineStart = 0;
-    for (let i = 0; i < valid; i++) if (bytes[i] === 0x0a) (line++, (lineStart = i + 1));
-    throw new InvalidEncodingError(path, line, valid - lineStart + 1);
+    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) (line++, (lineStart = i + 1));
+    // Columns count characters (UTF-16 units, as editors do), not bytes.
+    throw new InvalidEncodingError(path, line, new TextDecoder().decode(bytes.subarray(lineStart, bad)).length + 1);
   }
 }
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException).code;
   return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+function isCompleteUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -149,3 +149,97 @@ describe('lossless edits (property)', () => {
     );
   });
 });
+
+/** Scalars a parser reads as something else than their text (`02134` is 2134): written again, they would change. */
+const hostileScalar = fc.constantFrom('02134', '+14125550142', '12345678901234567890', '0x1F', '1.10', '0o17', '1e3', '.5', '~', 'null', 'true', '"a, b"', "'it''s'", '2026-11-01', 'plain words', '"#not a comment"', '-0');
+const flowMapSource = fc
+  .tuple(fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z]{1,5}$/), hostileScalar), { minLength: 1, maxLength: 4, selector: ([key]) => key }), fc.boolean())
+  .map(([pairs, padded]) => (padded ? `{ ${pairs.map(([key, value]) => `${key}: ${value}`).join(', ')} }` : `{${pairs.map(([key, value]) => `${key}: ${value}`).join(', ')}}`));
+const flowLayout = fc.record({ multiline: fc.boolean(), padded: fc.boolean(), tight: fc.boolean(), trailingComma: fc.boolean(), comments: fc.boolean() });
+
+/** A flow collection's source text from its entries' texts, on one line or several, with or without comments. */
+function flowSource(open: string, close: string, entries: readonly string[], layout: { multiline: boolean; padded: boolean; tight: boolean; trailingComma: boolean; comments: boolean }): string {
+  if (entries.length === 0) return open + close;
+  if (!layout.multiline) {
+    const pad = layout.padded ? ' ' : '';
+    return `${open}${pad}${entries.join(layout.tight ? ',' : ', ')}${layout.trailingComma ? ',' : ''}${pad}${close}`;
+  }
+  const lines = entries.map((entry, index) => `  ${entry}${index < entries.length - 1 || layout.trailingComma ? ',' : ''}${layout.comments && index % 2 === 0 ? ` # about ${index}` : ''}`);
+  if (layout.comments) lines.splice(1, 0, '  # a comment line');
+  return [open, ...lines, close].join('\n');
+}
+
+/** True when `inner` can be had from `outer` by deleting characters: every byte of it kept, in order. */
+function isSubsequence(inner: string, outer: string): boolean {
+  let at = 0;
+  for (let i = 0; i < outer.length && at < inner.length; i++) if (outer.charCodeAt(i) === inner.charCodeAt(at)) at++;
+  return at === inner.length;
+}
+
+const flowNote = fc
+  .record({
+    list: fc.array(fc.oneof(hostileScalar, flowMapSource), { maxLength: 4 }),
+    listLayout: flowLayout,
+    map: fc.uniqueArray(fc.tuple(fc.stringMatching(/^[a-z]{1,5}$/), hostileScalar), { maxLength: 4, selector: ([key]) => key }),
+    mapLayout: flowLayout,
+    crlf: fc.boolean(),
+  })
+  .map(({ list, listLayout, map, mapLayout, crlf }) => {
+    const yaml = [
+      'type: contact # always',
+      `list: ${flowSource('[', ']', list, listLayout)}`,
+      `map: ${flowSource('{', '}', map.map(([key, value]) => `${key}: ${value}`), mapLayout)} # the map`,
+      'after: 0x1F # tail',
+    ].join('\n');
+    const note = `---\n${yaml}\n---\nBody\n`;
+    return { note: crlf ? note.replace(/\n/g, '\r\n') : note, listLength: list.length, mapKeys: map.map(([key]) => key) };
+  })
+  .filter(({ note }) => {
+    try {
+      parse(readLayout(note).frontmatter!.yaml, { uniqueKeys: true });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+const newItem = fc.oneof(text, fc.integer(), fc.constant('02134'), fc.record({ date: fc.constant('2026-11-23'), stage: fc.constant('held'), note: text }));
+
+describe('flow collections (property)', () => {
+  it('adding to a flow list or map keeps every existing byte, in order', () => {
+    fc.assert(
+      fc.property(flowNote, newItem, ({ note, listLength }, item) => {
+        const before = frontmatterData(note);
+        const appended = appendToList(note, ['list'], item);
+        // An empty `[]` becomes a block list; it held nothing to keep.
+        expect(isSubsequence(listLength === 0 ? note.replace('list: []', 'list:') : note, appended)).toBe(true);
+        expect(frontmatterData(appended)).toEqual({ ...before, list: [...(before.list as unknown[]), item] });
+        const added = setField(note, ['map', 'added'], item);
+        expect(isSubsequence(note, added)).toBe(true);
+        expect(frontmatterData(added)).toEqual({ ...before, map: { ...(before.map as object), added: item } });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('removing a flow entry only deletes bytes, and only that entry', () => {
+    fc.assert(
+      fc.property(flowNote, fc.nat(), ({ note, listLength, mapKeys }, pick) => {
+        const before = frontmatterData(note);
+        if (listLength > 0) {
+          const index = pick % listLength;
+          const removed = deleteField(note, ['list', index]);
+          expect(isSubsequence(removed, note)).toBe(true);
+          expect(frontmatterData(removed)).toEqual({ ...before, list: (before.list as unknown[]).filter((_, at) => at !== index) });
+        }
+        if (mapKeys.length > 0) {
+          const key = mapKeys[pick % mapKeys.length]!;
+          const removed = deleteField(note, ['map', key]);
+          expect(isSubsequence(removed, note)).toBe(true);
+          expect(frontmatterData(removed)).toEqual({ ...before, map: Object.fromEntries(Object.entries(before.map as object).filter(([name]) => name !== key)) });
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

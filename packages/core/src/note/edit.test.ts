@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { InvalidInputError, UneditableNoteError } from '../errors.js';
-import { appendToList, appendToSection, deleteField, getField, setField } from './edit.js';
+import { appendToList, appendToSection, deleteField, getField, setField, spliceYaml } from './edit.js';
 
 const note = `---
 type: contact # always
@@ -135,6 +135,94 @@ describe('deleteField', () => {
 
   it('is no change when the field is absent', () => {
     expect(deleteField(note, ['absent'])).toBe(note);
+  });
+});
+
+/** Values a parser would normalise if they were ever written again (issue 16.2). */
+const HOSTILE_ENTRY = '{date: 2026-11-01, stage: contacted, zip: 02134, phone: +14125550142, ref: 12345678901234567890, hex: 0x1F, room: 1.10}';
+
+describe('flow collections keep every existing byte', () => {
+  it('appends to a one-line flow list by inserting the new item before its bracket', () => {
+    const before = `---\ntype: contact\nhistory: [${HOSTILE_ENTRY}]\n---\n`;
+    expect(appendToList(before, ['history'], { date: '2026-11-23', stage: 'followed-up' })).toBe(
+      `---\ntype: contact\nhistory: [${HOSTILE_ENTRY}, {date: 2026-11-23, stage: followed-up}]\n---\n`,
+    );
+  });
+
+  it('follows the padding and separators the list already uses', () => {
+    expect(appendToList('---\nhistory: [ { date: 2026-11-01 } ]\n---\n', ['history'], { date: '2026-11-23' })).toBe('---\nhistory: [ { date: 2026-11-01 }, { date: 2026-11-23 } ]\n---\n');
+    expect(appendToList('---\ntags: [a,b]\n---\n', ['tags'], 'c')).toBe('---\ntags: [a,b,c]\n---\n');
+    expect(appendToList('---\ntags: [a, b, ]\n---\n', ['tags'], 'c, d')).toBe('---\ntags: [a, b, "c, d", ]\n---\n');
+  });
+
+  it('appends to a flow list written over several lines, keeping its comments', () => {
+    const before = ['---', 'history: [', `  ${HOSTILE_ENTRY}, # first`, '  # second came later', "  {date: 2026-11-05, stage: 'followed-up'} # nudge", ']', 'next: 2026-12-01', '---', ''].join('\r\n');
+    expect(appendToList(before, ['history'], { date: '2026-11-23', stage: 'scheduled' })).toBe(
+      ['---', 'history: [', `  ${HOSTILE_ENTRY}, # first`, '  # second came later', "  {date: 2026-11-05, stage: 'followed-up'}, # nudge", '  {date: 2026-11-23, stage: scheduled}', ']', 'next: 2026-12-01', '---', ''].join('\r\n'),
+    );
+    const trailingCommas = '---\ntags: [\n  a,\n  b, # bee\n]\n---\n';
+    expect(appendToList(trailingCommas, ['tags'], 'c')).toBe('---\ntags: [\n  a,\n  b, # bee\n  c,\n]\n---\n');
+  });
+
+  it('adds a key to a flow mapping without writing the others again', () => {
+    const before = '---\nmeeting: {at: 2026-11-25T08:30, room: 1.10, code: 0x1F} # lobby\n---\n';
+    expect(setField(before, ['meeting', 'format'], 'video')).toBe('---\nmeeting: {at: 2026-11-25T08:30, room: 1.10, code: 0x1F, format: video} # lobby\n---\n');
+    expect(setField(before, ['meeting', 'room'], '2.20')).toBe('---\nmeeting: {at: 2026-11-25T08:30, room: "2.20", code: 0x1F} # lobby\n---\n');
+  });
+
+  it('removes one flow entry and one comma, nothing else', () => {
+    const before = `---\nhistory: [${HOSTILE_ENTRY}, {date: 2026-11-02, stage: held}]\nmeeting: {at: 2026-11-25T08:30, zip: 02134, room: 1.10}\n---\n`;
+    expect(deleteField(before, ['history', 1])).toBe(`---\nhistory: [${HOSTILE_ENTRY}]\nmeeting: {at: 2026-11-25T08:30, zip: 02134, room: 1.10}\n---\n`);
+    expect(deleteField(before, ['history', 0])).toBe('---\nhistory: [{date: 2026-11-02, stage: held}]\nmeeting: {at: 2026-11-25T08:30, zip: 02134, room: 1.10}\n---\n');
+    expect(deleteField(before, ['meeting', 'zip'])).toBe(`---\nhistory: [${HOSTILE_ENTRY}, {date: 2026-11-02, stage: held}]\nmeeting: {at: 2026-11-25T08:30, room: 1.10}\n---\n`);
+    const lines = '---\ntags: [\n  a, # keep\n  b # bee\n]\n---\n';
+    expect(deleteField(lines, ['tags', 1])).toBe('---\ntags: [\n  a # keep\n]\n---\n');
+    expect(deleteField(lines, ['tags', 0])).toBe('---\ntags: [\n  b # bee\n]\n---\n');
+  });
+
+  it('removes a block list item without writing the others again', () => {
+    const before = '---\ntags:\n  - 02134\n  - 0x1F # hex\n  - 1.10\n---\n';
+    expect(deleteField(before, ['tags', 1])).toBe('---\ntags:\n  - 02134\n  - 1.10\n---\n');
+    expect(deleteField('---\nhistory:\n  - note: x\n    zip: 02134\n---\n', ['history', 0, 'note'])).toBe('---\nhistory:\n  - zip: 02134\n---\n');
+  });
+
+  it("keeps a comment on the edited key's own line", () => {
+    expect(appendToList('---\nhistory: [] # none yet\n---\n', ['history'], { date: '2026-11-23', stage: 'contacted' })).toBe('---\nhistory: # none yet\n  - date: 2026-11-23\n    stage: contacted\n---\n');
+    expect(appendToList('---\nhistory: # none yet\n---\n', ['history'], { date: '2026-11-23', stage: 'contacted' })).toBe('---\nhistory: # none yet\n  - date: 2026-11-23\n    stage: contacted\n---\n');
+    expect(setField('---\nmeeting: # tbd\nnext: x\n---\n', ['meeting'], { at: '2026-12-01T10:00', minutes: 30 })).toBe('---\nmeeting: # tbd\n  at: 2026-12-01T10:00\n  minutes: 30\nnext: x\n---\n');
+    expect(setField('---\nmeeting: soon # tbd\n---\n', ['meeting'], { at: '2026-12-01T10:00' })).toBe('---\nmeeting: # tbd\n  at: 2026-12-01T10:00\n---\n');
+    expect(setField('---\nmeeting: # tbd\n  at: 2026-11-01T10:00\n---\n', ['meeting'], { at: '2026-12-01T10:00' })).toBe('---\nmeeting: # tbd\n  at: 2026-12-01T10:00\n---\n');
+    expect(setField('---\nmeeting: # tbd\n  at: 2026-11-01T10:00\n---\n', ['meeting'], 'cancelled')).toBe('---\nmeeting: cancelled # tbd\n---\n');
+    expect(setField('---\nemail: # none yet\n---\n', ['email'], 'ann@example.com')).toBe('---\nemail: ann@example.com # none yet\n---\n');
+  });
+
+  it('empties a block collection beside its key when its only entry is deleted', () => {
+    expect(deleteField('---\nmeeting:\n  at: 2026-11-25T08:30\nnext: x\n---\n', ['meeting', 'at'])).toBe('---\nmeeting: {}\nnext: x\n---\n');
+    expect(deleteField('---\ntags:\n  - a\n---\n', ['tags', 0])).toBe('---\ntags: []\n---\n');
+  });
+});
+
+describe('the check after each edit', () => {
+  const yaml = 'history: [{date: 2026-11-01, zip: 02134}] # first\nstage: contacted\n';
+
+  it('compares the source text of every value outside the field, not the values', () => {
+    // `2134` reads as the same number as `02134`: a check of parsed values would let this through.
+    const rewritten = { start: 9, end: 41, text: '[{date: 2026-11-01, zip: 2134}, {date: 2026-11-23}]' };
+    expect(() => spliceYaml(yaml, [rewritten], { kind: 'append', path: ['history'], expected: () => [{ date: '2026-11-01', zip: 2134 }, { date: '2026-11-23' }] })).toThrow(
+      'the note cannot be edited: editing `history` would rewrite `history.0.zip` (02134); edit it by hand',
+    );
+  });
+
+  it('refuses an edit that drops a comment outside the field', () => {
+    const dropped = { start: 9, end: 49, text: '[{date: 2026-11-01, zip: 02134}, {date: 2026-11-23}]' };
+    expect(() => spliceYaml(yaml, [dropped], { kind: 'append', path: ['history'], expected: () => [{ date: '2026-11-01', zip: 2134 }, { date: '2026-11-23' }] })).toThrow(UneditableNoteError);
+  });
+
+  it('passes an insertion that leaves every existing byte alone', () => {
+    const inserted = { start: 40, end: 40, text: ', {date: 2026-11-23}' };
+    expect(spliceYaml(yaml, [inserted], { kind: 'append', path: ['history'], expected: () => [{ date: '2026-11-01', zip: 2134 }, { date: '2026-11-23' }] })).toBe(
+      'history: [{date: 2026-11-01, zip: 02134}, {date: 2026-11-23}] # first\nstage: contacted\n',
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { dequal } from 'dequal';
-import { Document, isCollection, isMap, isScalar, isSeq, parseDocument, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { InvalidInputError, RapportError, UneditableNoteError } from '../errors.js';
 import { findSection, scanSections } from './body.js';
 import { parseFrontmatter, YAML_OPTIONS } from './frontmatter.js';
@@ -9,13 +9,17 @@ import { endOfLine, readLayout, startOfLine, withBom, type LineEnding } from './
  * Lossless edits. Each one changes only the text of the field it edits:
  * every other byte — comments, key order, quoting, blank lines, line
  * endings, the BOM and the body — is kept exactly. The YAML is parsed with
- * the `yaml` Document API for its source ranges; new text is spliced in.
+ * the `yaml` Document API for its source ranges; new text is spliced in,
+ * and existing values are never written again (an item added to a flow
+ * list is inserted before its `]`). After each edit, every value and key
+ * outside the edited field is checked to have kept its exact source text.
  */
 
 /** Keys and list indexes leading to a frontmatter value, e.g. `['meeting', 'at']`. */
 export type FieldPath = readonly (string | number)[];
 
-interface Splice {
+/** Replaces `[start, end)` of the YAML text with `text`. An edit is one or more, never overlapping. */
+export interface Splice {
   readonly start: number;
   readonly end: number;
   readonly text: string;
@@ -27,37 +31,45 @@ interface Frame {
   readonly eol: LineEnding;
 }
 
+/** What an edit does, for the check that follows it. */
+export interface Intent {
+  readonly kind: 'set' | 'append' | 'delete';
+  readonly path: FieldPath;
+  /** The value the field must read back as (not for `delete`). */
+  readonly expected?: () => unknown;
+}
+
 const RENDER = { lineWidth: 0, minContentWidth: 0, indent: 2 } as const;
 
 /** Sets the value at `path`, creating missing parents; returns the new note text. */
 export function setField(text: string, path: FieldPath, value: unknown): string {
   assertPath(path);
-  return editFrontmatter(text, path, value, (document, frame) => planSet(document.contents, path, value, frame, 0));
+  return editFrontmatter(text, { kind: 'set', path, expected: () => value }, (document, frame) => planSet(document.contents, path, value, frame, 0));
 }
 
 /** Removes the value at `path` (a missing one is no change). */
 export function deleteField(text: string, path: FieldPath): string {
   assertPath(path);
-  return editFrontmatter(text, path, undefined, (document, frame) => planDelete(document, path, frame));
+  return editFrontmatter(text, { kind: 'delete', path }, (document, frame) => planDelete(document, path, frame));
 }
 
 /** Appends `item` to the list at `path`, creating the list when missing. */
 export function appendToList(text: string, path: FieldPath, item: unknown): string {
   assertPath(path);
   let expected: unknown[] = [];
-  const result = editFrontmatter(text, path, () => expected, (document, frame) => {
+  return editFrontmatter(text, { kind: 'append', path, expected: () => expected }, (document, frame) => {
     const node = document.getIn(path, true);
     const current = node === undefined ? undefined : (node as Node).toJSON();
-    if (isSeq(node) && !node.flow && node.items.length > 0) {
+    if (isSeq(node) && node.items.length > 0) {
       expected = [...(current as unknown[]), item];
-      return appendBlockItem(node, item, frame);
+      return appendItem(node, item, frame);
     }
     // Replacing what the user wrote (`history: yesterday`) with a list would lose it: refuse instead.
     if (current !== undefined && current !== null && !Array.isArray(current)) throw new UneditableNoteError(`\`${path.join('.')}\` is not a list, so nothing can be added to it; make it a list first`);
-    expected = Array.isArray(current) ? [...current, item] : [item];
+    // A missing, empty (`[]`) or blank list is written anew, as a block list when it stands in one.
+    expected = [item];
     return planSet(document.contents, path, expected, frame, 0);
   });
-  return result;
 }
 
 /** Reads the frontmatter value at `path` as plain data (`undefined` when absent or unreadable). */
@@ -103,12 +115,7 @@ function assertPath(path: FieldPath): void {
   }
 }
 
-function editFrontmatter(
-  text: string,
-  path: FieldPath,
-  expected: unknown,
-  plan: (document: Document.Parsed, frame: Frame) => Splice | undefined,
-): string {
+function editFrontmatter(text: string, intent: Intent, plan: (document: Document.Parsed, frame: Frame) => Splice | readonly Splice[] | undefined): string {
   let layout = readLayout(text);
   let content = layout.content;
   if (!layout.frontmatter) {
@@ -122,29 +129,171 @@ function editFrontmatter(
   if (parsed.document.contents !== null && !isMap(parsed.document.contents)) throw new UneditableNoteError('its frontmatter is not a mapping of fields');
 
   const frame: Frame = { yaml: block.yaml, eol: layout.eol };
-  const splice = plan(parsed.document, frame);
-  if (!splice) return text;
-  const yaml = block.yaml.slice(0, splice.start) + splice.text + block.yaml.slice(splice.end);
-  verify(yaml, path, typeof expected === 'function' ? (expected as () => unknown)() : expected);
+  const planned = plan(parsed.document, frame);
+  if (!planned) return text;
+  const yaml = applySplices(parsed.document, block.yaml, Array.isArray(planned) ? (planned as readonly Splice[]) : [planned as Splice], intent);
   return withBom(layout, content.slice(0, block.start) + yaml + content.slice(block.end));
 }
 
-/** Guards the promise: the edited YAML parses and holds exactly the value written. */
-function verify(yaml: string, path: FieldPath, expected: unknown): void {
-  const document = parseDocument(yaml, YAML_OPTIONS);
-  if (document.errors.length > 0) throw new RapportError(`edit produced invalid YAML: ${document.errors[0]!.message}`);
-  const actual = document.getIn(path, true);
-  const value = actual === undefined ? undefined : (actual as Node).toJSON();
-  if (!dequal(value, normalize(expected))) {
-    throw new RapportError(`edit of ${path.join('.')} did not round-trip: wrote ${JSON.stringify(expected)}, read ${JSON.stringify(value)}`);
+/** Applies an edit's splices to YAML text and checks the result (exported for its tests; not part of the library's API). */
+export function spliceYaml(yaml: string, splices: readonly Splice[], intent: Intent): string {
+  return applySplices(parseDocument(yaml, YAML_OPTIONS), yaml, splices, intent);
+}
+
+function applySplices(before: Document.Parsed, oldYaml: string, planned: readonly Splice[], intent: Intent): string {
+  const splices = [...planned].sort((a, b) => a.start - b.start || a.end - b.end);
+  let yaml = '';
+  let at = 0;
+  for (const splice of splices) {
+    if (splice.start < at) throw new RapportError('edit planned overlapping changes');
+    yaml += oldYaml.slice(at, splice.start) + splice.text;
+    at = splice.end;
   }
+  yaml += oldYaml.slice(at);
+  verify(before, oldYaml, yaml, splices, intent);
+  return yaml;
+}
+
+/**
+ * Guards the promise: the edited YAML parses, the field reads back as
+ * written, every key and value outside it kept its exact source text, and
+ * no comment was lost but those inside what was replaced or deleted.
+ */
+function verify(before: Document.Parsed, oldYaml: string, yaml: string, splices: readonly Splice[], intent: Intent): void {
+  const after = parseDocument(yaml, YAML_OPTIONS);
+  const { path } = intent;
+  if (after.errors.length > 0) throw new RapportError(`edit produced invalid YAML: ${after.errors[0]!.message}`);
+  if (intent.kind === 'delete') {
+    const parentPath = path.slice(0, -1);
+    const oldParent = parentPath.length === 0 ? before.contents : before.getIn(parentPath, true);
+    const newParent = parentPath.length === 0 ? after.contents : after.getIn(parentPath, true);
+    const removed = isSeq(oldParent) ? isSeq(newParent) && newParent.items.length === oldParent.items.length - 1 : !after.hasIn(path);
+    if (!removed) throw new RapportError(`delete of ${path.join('.')} did not remove it`);
+  } else {
+    const actual = after.getIn(path, true);
+    const value = actual === undefined ? undefined : (actual as Node).toJSON();
+    const expected = intent.expected!();
+    if (!dequal(normalize(value), normalize(expected))) {
+      throw new RapportError(`edit of ${path.join('.')} did not round-trip: wrote ${JSON.stringify(expected)}, read ${JSON.stringify(value)}`);
+    }
+  }
+
+  const kept = new Map<string, string>();
+  visitLeaves(after.contents, [], (role, leafPath, range) => kept.set(leafKey(role, leafPath), yaml.slice(range[0], range[1])));
+  visitLeaves(before.contents, [], (role, leafPath, range) => {
+    if (isEdited(intent, role, leafPath)) return;
+    const mapped = mapPath(intent, leafPath);
+    const source = oldYaml.slice(range[0], range[1]);
+    if (kept.get(leafKey(role, mapped)) !== source) {
+      throw new UneditableNoteError(`editing \`${path.join('.')}\` would rewrite \`${leafPath.join('.')}\` (${source}); edit it by hand`);
+    }
+  });
+
+  if (splices.some((splice) => splice.end > splice.start && oldYaml.slice(splice.start, splice.end).includes('#'))) {
+    const allowed = replacedRegions(before, oldYaml, intent);
+    const inside = (offset: number, regions: readonly { readonly start: number; readonly end: number }[]) => regions.some(({ start, end }) => offset >= start && offset < end);
+    const remaining: string[] = [];
+    for (const [offset, comment] of comments(oldYaml)) {
+      if (!inside(offset, splices)) remaining.push(comment);
+      else if (!inside(offset, allowed)) throw new UneditableNoteError(`editing \`${path.join('.')}\` would drop the comment \`${comment}\`; edit it by hand`);
+    }
+    if (!dequal(comments(yaml).map(([, comment]) => comment), remaining)) throw new UneditableNoteError(`editing \`${path.join('.')}\` would change a comment outside it; edit it by hand`);
+  }
+}
+
+type LeafRole = 'key' | 'value';
+
+/** Calls `visit` with every key and scalar value under `node`, with its path and source range. */
+function visitLeaves(node: unknown, path: (string | number)[], visit: (role: LeafRole, path: FieldPath, range: readonly [number, number]) => void): void {
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      const key = pair.key as Node | null;
+      const name = isScalar(key) ? String(key.value) : key?.range ? `\0${key.toString()}` : '';
+      const childPath = [...path, name];
+      if (key?.range) visit('key', childPath, [key.range[0], key.range[1]]);
+      visitLeaves(pair.value, childPath, visit);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => visitLeaves(item, [...path, index], visit));
+  } else if (isPair(node)) {
+    visitLeaves(node.value, path, visit);
+  } else if ((isScalar(node) || isAlias(node)) && node.range) {
+    visit('value', path, [node.range[0], node.range[1]]);
+  }
+}
+
+function leafKey(role: LeafRole, path: FieldPath): string {
+  return JSON.stringify([role, ...path]);
+}
+
+function startsWith(path: FieldPath, prefix: FieldPath): boolean {
+  return prefix.length <= path.length && prefix.every((step, index) => String(path[index]) === String(step));
+}
+
+/** True for keys and values the edit replaces or removes. */
+function isEdited(intent: Intent, role: LeafRole, path: FieldPath): boolean {
+  const target = intent.path;
+  switch (intent.kind) {
+    case 'append':
+      // A blank `history:` is a null value the new list replaces.
+      return role === 'value' && path.length === target.length && startsWith(path, target);
+    case 'delete':
+      return startsWith(path, target);
+    case 'set':
+      // A scalar standing where a parent of the field must go is replaced by it.
+      return role === 'value' ? startsWith(path, target) || startsWith(target, path) : path.length > target.length && startsWith(path, target);
+  }
+}
+
+/** Where a kept leaf stands after the edit: deleting a list item moves the ones after it up. */
+function mapPath(intent: Intent, path: FieldPath): FieldPath {
+  const target = intent.path;
+  const index = target.at(-1);
+  if (intent.kind !== 'delete' || typeof index !== 'number' || path.length < target.length) return path;
+  const parent = target.slice(0, -1);
+  const step = path[target.length - 1];
+  if (!startsWith(path, parent) || typeof step !== 'number' || step <= index) return path;
+  return [...parent, step - 1, ...path.slice(target.length)];
+}
+
+/** Source regions whose comments go with the edit: the old value (its key line too, for a delete). */
+function replacedRegions(before: Document.Parsed, yaml: string, intent: Intent): { start: number; end: number }[] {
+  if (intent.kind === 'append') return [];
+  const regions: { start: number; end: number }[] = [];
+  for (let length = 1; length <= intent.path.length; length++) {
+    const prefix = intent.path.slice(0, length);
+    const node = before.getIn(prefix, true) as Node | undefined;
+    if (!node?.range || (length < intent.path.length && isCollection(node))) continue;
+    const end = isCollection(node) && !node.flow ? node.range[2] : node.range[1];
+    regions.push({ start: node.range[0], end });
+    if (intent.kind === 'delete') {
+      const parent = prefix.length === 1 ? before.contents : before.getIn(prefix.slice(0, -1), true);
+      const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(prefix.at(-1))) : undefined;
+      const start = (pair?.key as Node | undefined)?.range?.[0] ?? node.range[0];
+      regions.push({ start: startOfLine(yaml, start), end: endOfLine(yaml, node.range[2]) });
+    }
+  }
+  return regions;
+}
+
+/** Every comment in the YAML text, with its offset. */
+function comments(yaml: string): [number, string][] {
+  const found: [number, string][] = [];
+  let offset = 0;
+  for (const token of new Lexer().lex(yaml)) {
+    // The lexer's document, flow-error and scalar markers stand for no source text.
+    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
+    if (token.startsWith('#')) found.push([offset, token]);
+    offset += token.length;
+  }
+  return found;
 }
 
 function normalize(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
-function planSet(node: unknown, path: FieldPath, value: unknown, frame: Frame, flowDepth: number): Splice {
+function planSet(node: unknown, path: FieldPath, value: unknown, frame: Frame, flowDepth: number): Splice | readonly Splice[] {
   const [step, ...rest] = path as [string | number, ...(string | number)[]];
   const nested = buildNested(rest, value);
   if (node === null || node === undefined) {
@@ -152,9 +301,9 @@ function planSet(node: unknown, path: FieldPath, value: unknown, frame: Frame, f
   }
   if (isMap(node)) {
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
+    const inFlow = flowDepth > 0 || Boolean(node.flow);
     if (!pair) return insertPair(node, String(step), nested, frame);
     const child = pair.value;
-    const inFlow = flowDepth > 0 || Boolean(node.flow);
     if (rest.length > 0 && isCollection(child) && (typeof rest[0] === 'number' ? isSeq(child) : isMap(child))) {
       return planSet(child, rest, value, frame, inFlow ? flowDepth + 1 : 0);
     }
@@ -165,8 +314,7 @@ function planSet(node: unknown, path: FieldPath, value: unknown, frame: Frame, f
     const item = node.items[step];
     if (item === undefined) {
       if (step !== node.items.length) throw new InvalidInputError(`no list item ${step} to set (the list has ${node.items.length})`);
-      if (node.flow || node.items.length === 0) return replaceCollection(node, [...(node.toJSON() as unknown[]), nested], frame);
-      return appendBlockItem(node, nested, frame);
+      return appendItem(node, nested, frame);
     }
     if (rest.length > 0 && isCollection(item) && (typeof rest[0] === 'number' ? isSeq(item) : isMap(item))) {
       return planSet(item, rest, value, frame, inFlow ? flowDepth + 1 : 0);
@@ -176,41 +324,62 @@ function planSet(node: unknown, path: FieldPath, value: unknown, frame: Frame, f
   throw new InvalidInputError(`cannot set ${path.join('.')}: a ${isSeq(node) ? 'list' : 'value'} is in the way`);
 }
 
-function planDelete(document: Document.Parsed, path: FieldPath, frame: Frame): Splice | undefined {
+function planDelete(document: Document.Parsed, path: FieldPath, frame: Frame): Splice | readonly Splice[] | undefined {
   const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
   const step = path.at(-1)!;
   if (isMap(parent)) {
-    const pair = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
-    if (!pair) return undefined;
+    const index = parent.items.findIndex((item) => isScalar(item.key) && String(item.key.value) === String(step));
+    if (index < 0) return undefined;
+    if (parent.flow) return removeFlowEntry(parent, index, frame);
+    const pair = parent.items[index]!;
     const key = pair.key as Node;
     const lineStart = startOfLine(frame.yaml, key.range![0]);
-    const ownsLine = parent.flow !== true && /^[ \t]*$/.test(frame.yaml.slice(lineStart, key.range![0]));
-    if (ownsLine && parent === document.contents) {
-      return { start: lineStart, end: afterNode(frame.yaml, nodeEnd(pair)), text: '' };
-    }
-    if (!ownsLine || parent.items.length === 1) {
-      const remaining = Object.fromEntries(Object.entries(parent.toJSON() as Record<string, unknown>).filter(([name]) => name !== String(step)));
-      return replaceCollection(parent, remaining, frame);
-    }
-    return { start: lineStart, end: afterNode(frame.yaml, nodeEnd(pair)), text: '' };
+    const ownsLine = /^[ \t]*$/.test(frame.yaml.slice(lineStart, key.range![0]));
+    if (parent.items.length === 1 && parent !== document.contents) return emptyParent(document, path, parent, frame);
+    if (ownsLine) return { start: lineStart, end: afterNode(frame.yaml, nodeEnd(pair)), text: '' };
+    // The first field of a list item shares the `- ` line: the next field moves up to take its place.
+    const next = parent.items[index + 1];
+    if (next) return { start: key.range![0], end: (next.key as Node).range![0], text: '' };
+    return emptyParent(document, path, parent, frame);
   }
   if (isSeq(parent) && typeof step === 'number') {
     if (step >= parent.items.length) return undefined;
-    const remaining = (parent.toJSON() as unknown[]).filter((_, index) => index !== step);
-    return replaceCollection(parent, remaining, frame);
+    if (parent.flow) return removeFlowEntry(parent, step, frame);
+    if (parent.items.length === 1) return emptyParent(document, path, parent, frame);
+    const item = parent.items[step] as Node;
+    const dash = frame.yaml.lastIndexOf('-', item.range![0]);
+    return { start: startOfLine(frame.yaml, dash), end: afterNode(frame.yaml, item.range![1]), text: '' };
   }
   return undefined;
 }
 
-function insertPair(map: YAMLMap, key: string, value: unknown, frame: Frame): Splice {
-  if (map.flow || map.items.length === 0) {
-    return replaceCollection(map, { ...(map.toJSON() as Record<string, unknown>), [key]: value }, frame);
-  }
+/** Deleting the only entry of a block collection leaves it empty: `meeting: {}`, `tags: []`. */
+function emptyParent(document: Document.Parsed, path: FieldPath, parent: YAMLMap | YAMLSeq, frame: Frame): Splice | readonly Splice[] {
+  const empty = isSeq(parent) ? [] : {};
+  const holderPath = path.slice(0, -2);
+  const holder = holderPath.length === 0 ? document.contents : document.getIn(holderPath, true);
+  const pair = isMap(holder) ? holder.items.find((item) => item.value === parent) : undefined;
+  if (pair) return replaceValue(pair, empty, frame, Boolean(holder && (holder as YAMLMap).flow));
+  return replaceCollection(parent, empty, frame);
+}
+
+function insertPair(map: YAMLMap, key: string, value: unknown, frame: Frame): Splice | readonly Splice[] {
+  if (map.items.length === 0) return replaceCollection(map, { [key]: value }, frame);
+  if (map.flow) return appendFlowEntry(map, flowEntry({ [key]: value }, isCompact(map, frame)), frame);
   const firstKey = map.items[0]!.key as Node;
   const indent = firstKey.range![0] - startOfLine(frame.yaml, firstKey.range![0]);
   const end = afterNode(frame.yaml, nodeEnd(map.items.at(-1)!));
   const lead = frame.yaml.slice(0, end).endsWith('\n') || end === 0 ? '' : frame.eol;
   return { start: end, end, text: lead + renderPairs({ [key]: value }, indent, frame) };
+}
+
+/** Adds an item at the end of a list, in the list's own style. */
+function appendItem(seq: YAMLSeq, item: unknown, frame: Frame): Splice | readonly Splice[] {
+  if (seq.items.length === 0) return replaceCollection(seq, [item], frame);
+  if (!seq.flow) return appendBlockItem(seq, item, frame);
+  const last = seq.items.at(-1);
+  const compact = isMap(last) && last.flow ? isCompact(last, frame) : isCompact(seq, frame);
+  return appendFlowEntry(seq, flowEntry([item], compact), frame);
 }
 
 function appendBlockItem(seq: YAMLSeq, item: unknown, frame: Frame): Splice {
@@ -222,31 +391,125 @@ function appendBlockItem(seq: YAMLSeq, item: unknown, frame: Frame): Splice {
   return { start: end, end, text: lead + indentLines(stringify([item], RENDER), indent, frame) };
 }
 
-/** Replaces a pair's value, keeping its key and whatever follows the value. */
-function replaceValue(pair: Pair, value: unknown, frame: Frame, inFlow: boolean): Splice {
+/**
+ * Inserts an entry's text after the last entry of a flow collection, leaving
+ * every existing byte alone: `[a, b]` → `[a, b, c]`; in a collection written
+ * over several lines, on a line of its own indented like the last entry,
+ * after that entry's comment.
+ */
+function appendFlowEntry(node: YAMLMap | YAMLSeq, entry: string, frame: Frame): readonly Splice[] {
+  const { yaml } = frame;
+  const items = node.items as (Node | Pair)[];
+  const lastEnd = entryEnd(items.at(-1)!);
+  const close = node.range![1] - 1;
+  const gap = yaml.slice(lastEnd, close);
+  const comma = commaIn(gap);
+  if (!gap.includes('\n')) {
+    const second = items[1];
+    const separator = second === undefined ? ', ' : yaml.slice(entryEnd(items[0]!), entryStart(second));
+    return [{ start: lastEnd, end: lastEnd, text: /^,[ \t]*$/.test(separator) ? separator + entry : `, ${entry}` }];
+  }
+  const lastStart = entryStart(items.at(-1)!);
+  const lead = yaml.slice(startOfLine(yaml, lastStart), lastStart);
+  const indent = /^[ \t]*$/.test(lead) ? lead : ' '.repeat(lead.length);
+  if (comma >= 0) {
+    // Written with a comma after every entry: the new one gets one too.
+    const at = lineContentEnd(yaml, lastEnd + comma);
+    return [{ start: at, end: at, text: frame.eol + indent + entry + ',' }];
+  }
+  const at = lineContentEnd(yaml, lastEnd);
+  return [
+    { start: lastEnd, end: lastEnd, text: ',' },
+    { start: at, end: at, text: frame.eol + indent + entry },
+  ];
+}
+
+/** Removes one entry of a flow collection and one comma beside it; the other entries keep every byte. */
+function removeFlowEntry(node: YAMLMap | YAMLSeq, index: number, frame: Frame): readonly Splice[] {
+  const { yaml } = frame;
+  const items = node.items as (Node | Pair)[];
+  const start = entryStart(items[index]!);
+  const end = entryEnd(items[index]!);
+  const nextStart = index + 1 < items.length ? entryStart(items[index + 1]!) : node.range![1] - 1;
+  const comma = commaIn(yaml.slice(end, nextStart));
+  if (comma >= 0) {
+    let removeEnd = end + comma + 1;
+    while (yaml[removeEnd] === ' ' || yaml[removeEnd] === '\t') removeEnd++;
+    return [ownLines(yaml, start, removeEnd) ?? { start, end: removeEnd, text: '' }];
+  }
+  if (index === 0) return [ownLines(yaml, start, end) ?? { start, end, text: '' }];
+  // The last entry, without a comma of its own: the comma before it goes.
+  const previousEnd = entryEnd(items[index - 1]!);
+  const gap = yaml.slice(previousEnd, start);
+  if (!gap.includes('#')) return [{ start: previousEnd, end, text: '' }];
+  const before = previousEnd + commaIn(gap);
+  return [{ start: before, end: before + 1, text: '' }, ownLines(yaml, start, end) ?? { start, end, text: '' }];
+}
+
+/** The whole lines holding `[start, end)`, when nothing but blanks and a comment share them. */
+function ownLines(yaml: string, start: number, end: number): Splice | undefined {
+  const lineStart = startOfLine(yaml, start);
+  const rest = yaml.slice(end, lineContentEnd(yaml, end));
+  if (!/^[ \t]*$/.test(yaml.slice(lineStart, start)) || !/^[ \t]*(#.*)?$/.test(rest)) return undefined;
+  return { start: lineStart, end: endOfLine(yaml, end), text: '' };
+}
+
+/** Offset of the comma that follows an entry in `gap` (the text after it), or -1; a comment ends the search. */
+function commaIn(gap: string): number {
+  const match = /^[\s]*,/.exec(gap);
+  return match ? match[0].length - 1 : -1;
+}
+
+function entryStart(entry: Node | Pair): number {
+  return isPair(entry) ? ((entry.key as Node | null)?.range?.[0] ?? (entry.value as Node).range![0]) : entry.range![0];
+}
+
+function entryEnd(entry: Node | Pair): number {
+  if (!isPair(entry)) return entry.range![1];
+  const value = entry.value as Node | null;
+  return value?.range && value.range[1] > value.range[0] ? value.range[1] : (entry.key as Node).range![1];
+}
+
+/** Replaces a pair's value, keeping its key and whatever follows the value on the key's line. */
+function replaceValue(pair: Pair, value: unknown, frame: Frame, inFlow: boolean): Splice | readonly Splice[] {
   const key = pair.key as Node;
   const old = pair.value as Node | null;
+  const { yaml } = frame;
+  const colon = yaml.indexOf(':', key.range![1]);
+  const keyLineEnd = lineContentEnd(yaml, colon);
+  // A comment on the key's own line (`meeting: # tbd`) stays where it is.
+  const keyLineComment = /^[ \t]*#/.test(yaml.slice(colon + 1, keyLineEnd));
+  const asBlock = !isScalarValue(value) && !inFlow && !isEmptyCollection(value);
   if (old === null || (isScalar(old) && old.range![0] === old.range![1])) {
-    const at = key.range![1];
-    const colon = frame.yaml.indexOf(':', at);
-    if (isScalarValue(value) || inFlow) return { start: colon + 1, end: colon + 1, text: ' ' + formatInline(value, undefined, inFlow) };
-    const lineEnd = endOfLine(frame.yaml, colon);
-    const indent = key.range![0] - startOfLine(frame.yaml, key.range![0]);
-    return { start: colon + 1, end: lineEnd, text: renderBlockValue(value, indent, frame) };
+    if (!asBlock) return { start: colon + 1, end: colon + 1, text: ' ' + formatInline(value, undefined, inFlow) };
+    return blockAfterKeyLine(key, value, colon, keyLineEnd, frame);
   }
   const blockCollection = isCollection(old) && !old.flow;
-  if (blockCollection && (isScalarValue(value) || inFlow || isEmptyCollection(value))) {
-    const colon = frame.yaml.indexOf(':', key.range![1]);
+  if (blockCollection && !asBlock) {
     const text = isScalarValue(value) ? formatInline(value, undefined, inFlow) : formatFlow(value, frame);
-    return { start: colon + 1, end: trimLineEnd(frame.yaml, old.range![1]), text: ' ' + text };
+    const end = trimLineEnd(yaml, old.range![1]);
+    if (keyLineComment) return [{ start: colon + 1, end: colon + 1, text: ' ' + text }, { start: keyLineEnd, end, text: '' }];
+    return { start: colon + 1, end, text: ' ' + text };
   }
-  if (isScalarValue(value) || inFlow || isEmptyCollection(value)) return replaceNode(old, value, frame, inFlow);
+  if (!asBlock) return replaceNode(old, value, frame, inFlow);
   if (isCollection(old) && old.flow && !isEmptyCollection(old.toJSON())) return replaceNode(old, value, frame, inFlow);
-  const colon = frame.yaml.indexOf(':', key.range![1]);
-  const lineStart = startOfLine(frame.yaml, key.range![0]);
-  const indent = key.range![0] - lineStart;
-  const end = isCollection(old) && !old.flow ? afterNode(frame.yaml, old.range![1]) : afterNode(frame.yaml, old.range![2]);
-  return { start: colon + 1, end, text: renderBlockValue(value, indent, frame) };
+  const indent = key.range![0] - startOfLine(yaml, key.range![0]);
+  if (blockCollection) return { start: keyLineComment ? keyLineEnd : colon + 1, end: afterNode(yaml, old.range![1]), text: renderBlockValue(value, indent, frame) };
+  // A one-line value (`tbd`, `[]`) becomes a block below the key; what follows it on the line stays.
+  if (!yaml.slice(old.range![0], old.range![1]).includes('\n') && /^[ \t]*(#.*)?$/.test(yaml.slice(old.range![1], lineContentEnd(yaml, old.range![1])))) {
+    const restOfLine = yaml.slice(old.range![1], lineContentEnd(yaml, old.range![1]));
+    if (/^[ \t]*$/.test(restOfLine)) return { start: colon + 1, end: afterNode(yaml, old.range![1]), text: renderBlockValue(value, indent, frame) };
+    return [{ start: colon + 1, end: old.range![1], text: '' }, blockAfterKeyLine(key, value, colon, lineContentEnd(yaml, old.range![1]), frame)];
+  }
+  return { start: colon + 1, end: afterNode(yaml, old.range![2]), text: renderBlockValue(value, indent, frame) };
+}
+
+/** Writes a block value on the lines after the key, keeping the rest of the key's line (`meeting: # tbd`). */
+function blockAfterKeyLine(key: Node, value: unknown, colon: number, keyLineEnd: number, frame: Frame): Splice {
+  const indent = key.range![0] - startOfLine(frame.yaml, key.range![0]);
+  const rest = frame.yaml.slice(colon + 1, keyLineEnd);
+  const start = /^[ \t]*$/.test(rest) ? colon + 1 : keyLineEnd;
+  return { start, end: keyLineEnd, text: renderBlockValue(value, indent, frame).slice(0, -frame.eol.length) };
 }
 
 /** Replaces a node in place, when the new value can be written where it stands. */
@@ -263,16 +526,10 @@ function replaceNode(node: Node, value: unknown, frame: Frame, inFlow: boolean):
   return { start, end, text: formatFlow(value, frame) };
 }
 
-/** Rewrites a whole collection (used for flow collections and emptied ones). */
+/** Writes a new value over an empty collection (`[]`, `{}`), or empties a block one. */
 function replaceCollection(node: YAMLMap | YAMLSeq, value: unknown, frame: Frame): Splice {
-  if (node.flow || isEmptyCollection(value)) {
-    const end = node.flow ? node.range![1] : trimLineEnd(frame.yaml, node.range![1]);
-    return { start: node.range![0], end, text: formatFlow(value, frame, Boolean(node.flow) && isCompact(node, frame)) };
-  }
-  const lineStart = startOfLine(frame.yaml, node.range![0]);
-  const indent = node.range![0] - lineStart;
-  const rendered = indentLines(stringify(value, RENDER), indent, frame).slice(indent);
-  return { start: node.range![0], end: afterNode(frame.yaml, node.range![1]), text: rendered };
+  const end = node.flow ? node.range![1] : trimLineEnd(frame.yaml, node.range![1]);
+  return { start: node.range![0], end, text: formatFlow(value, frame, Boolean(node.flow) && isCompact(node, frame)) };
 }
 
 function renderPairs(value: Record<string, unknown>, indent: number, frame: Frame): string {
@@ -309,8 +566,14 @@ export function formatInline(value: unknown, style: Scalar.Type | undefined, inF
 function formatFlow(value: unknown, frame: Frame, compact = false): string {
   const document = new Document(value);
   if (isCollection(document.contents)) document.contents.flow = true;
-  const text = document.toString(RENDER).replace(/\n$/, '').replace(/\n/g, frame.eol);
-  return compact ? text.replace(/^([[{]) /, '$1').replace(/ ([\]}])$/, '$1') : text;
+  return document.toString({ ...RENDER, flowCollectionPadding: !compact }).replace(/\n$/, '').replace(/\n/g, frame.eol);
+}
+
+/** The text of one entry inside a flow collection: `[item]` or `{key: value}` rendered, brackets dropped. */
+function flowEntry(wrapped: unknown[] | Record<string, unknown>, compact: boolean): string {
+  const document = new Document(wrapped);
+  (document.contents as YAMLMap | YAMLSeq).flow = true;
+  return document.toString({ ...RENDER, flowCollectionPadding: !compact }).replace(/\n$/, '').slice(1, -1).trim();
 }
 
 /** True when a flow collection is written without padding, like `[a, b]`. */
@@ -342,9 +605,15 @@ function afterNode(yaml: string, end: number): number {
   return end > 0 && yaml[end - 1] === '\n' ? end : endOfLine(yaml, end);
 }
 
+/** The end of the text of the line holding `offset`, before its line break. */
+function lineContentEnd(yaml: string, offset: number): number {
+  const lineBreak = yaml.indexOf('\n', offset);
+  if (lineBreak < 0) return yaml.length;
+  return lineBreak > 0 && yaml[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
+}
+
 function trimLineEnd(yaml: string, end: number): number {
   let at = end;
   while (at > 0 && (yaml[at - 1] === '\n' || yaml[at - 1] === '\r')) at--;
   return at;
 }
-

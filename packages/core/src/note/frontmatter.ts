@@ -16,6 +16,8 @@ export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 export const MAX_ALIAS_COUNT = 100;
 
 export interface YamlProblem {
+  /** The `yaml` parser's error code (e.g. `DUPLICATE_KEY`), when the parser reported it. */
+  readonly code?: string;
   /** Offset into the YAML text. */
   readonly offset: number;
   readonly endOffset: number;
@@ -41,6 +43,7 @@ export function parseFrontmatter(block: FrontmatterBlock): ParsedFrontmatter {
     return { block, document, data: undefined, problems: [{ offset: 0, endOffset: 0, message }] };
   }
   const problems: YamlProblem[] = document.errors.map((error) => ({
+    code: error.code,
     offset: error.pos[0],
     endOffset: error.pos[1],
     message: firstLine(error.message),

@@ -55,8 +55,88 @@ describe('readNote', () => {
 
   it('points a YAML error at its line', () => {
     const diagnostics = readNote('x.md', '---\ntype: contact\nname: [unclosed\nstage: held\n---\n').diagnostics;
-    expect(diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', severity: 'error', file: 'x.md' });
-    expect(diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
+    expect(diagnostics).toEqual([
+      {
+        file: 'x.md',
+        line: 3,
+        column: 7,
+        endLine: 3,
+        endColumn: 16,
+        severity: 'error',
+        rule: 'yaml-syntax',
+        message: 'The list opened with `[` is never closed',
+        hint: 'Add `]` at the end of the list, on the same line',
+      },
+    ]);
+  });
+
+  describe('says a YAML mistake in plain words, at the line where it is', () => {
+    const yamlProblem = (yaml: string) => {
+      const diagnostics = readNote('x.md', `---\n${yaml}---\n\n# Notes\n`).diagnostics;
+      expect(diagnostics.map((d) => d.rule)).toEqual(['yaml-syntax']);
+      const [d] = diagnostics;
+      return { at: `${d!.line}:${d!.column}-${d!.endLine}:${d!.endColumn}`, message: d!.message, hint: d!.hint };
+    };
+
+    it('an unclosed quote on line 3, at its opening quote (the parser stops at the closing ---, line 6)', () => {
+      expect(yamlProblem('type: contact\nname: "Lena Ortiz\nstage: held\nrole: Analyst\n')).toEqual({
+        at: '3:7-3:18',
+        message: 'The `"` that starts this value is never closed',
+        hint: 'Add `"` at the end of the value',
+      });
+      expect(yamlProblem("type: contact\nname: 'Lena Ortiz\nstage: held\n").at).toBe('3:7-3:18');
+    });
+
+    it('a value containing `: `, with the quoted line to write', () => {
+      expect(yamlProblem('type: contact\nname: Lena\nrole: Manager: Data Platform\nstage: held\n')).toEqual({
+        at: '4:7-4:29',
+        message: 'The value of `role` contains `: `, which YAML reads as the start of another field',
+        hint: 'Put the value in quotes: it contains `: ` (role: "Manager: Data Platform")',
+      });
+      expect(yamlProblem('type: contact\nname: Lena\nrole: Lead: "Grid" team\n').hint).toBe(`Put the value in quotes: it contains \`: \` (role: 'Lead: "Grid" team')`);
+    });
+
+    it('a duplicate key, naming both lines', () => {
+      expect(yamlProblem('type: contact\nname: Lena\nrole: Analyst\nstage: held\nindustry: Energy\nrole: Manager\n')).toEqual({
+        at: '7:1-7:5',
+        message: '`role` appears twice (lines 4 and 7): keep one',
+        hint: 'Delete the `role` line you do not want',
+      });
+    });
+
+    it('a field name without its colon, in the middle or at the end', () => {
+      expect(yamlProblem('type: contact\nname: Lena\nindustry Telehealth\nstage: held\n')).toEqual({
+        at: '4:1-4:20',
+        message: '`industry Telehealth` has no `:` after the field name',
+        hint: 'Write it as `industry: Telehealth`',
+      });
+      expect(yamlProblem('type: contact\nname: Lena\nstage: held\nindustry Telehealth\n').at).toBe('5:1-5:20');
+    });
+
+    it('an indentation that lines up with nothing, deeper or shallower, and a tab', () => {
+      expect(yamlProblem('type: contact\nname: Lena\nrole: Analyst\n  industry: Energy\n')).toMatchObject({ at: '5:3-5:19', message: 'This line is indented by 2 spaces, which lines it up with no field above it' });
+      expect(yamlProblem('type: contact\nname: Lena\ntags:\n  - ux\n - health\n')).toMatchObject({ at: '6:2-6:10', message: 'This line is indented by 1 space, which lines it up with no field above it' });
+      expect(yamlProblem('type: contact\nname: Lena\nmeeting:\n  at: 2026-11-25T08:30\n   minutes: 30\n')).toMatchObject({ at: '6:4-6:15', message: 'This line is indented by 3 spaces, which lines it up with no field above it' });
+      expect(yamlProblem('type: contact\nname: Lena\nhistory:\n\t- date: 2026-11-02\n')).toEqual({ at: '5:1-5:2', message: 'This line is indented with a tab', hint: 'Indent with spaces: YAML does not allow tabs' });
+    });
+
+    it('text after a closing quote, a value starting with a reserved character, an unclosed mapping', () => {
+      expect(yamlProblem('type: contact\nname: "Lena" Ortiz\n')).toEqual({ at: '3:14-3:19', message: 'There is text after the closing quote of this value', hint: 'Put the whole value inside the quotes' });
+      expect(yamlProblem('type: contact\nname: Lena\nrole: `lead`\n')).toEqual({ at: '4:7-4:13', message: 'A value cannot start with `` ` ``', hint: 'Put the value in quotes' });
+      expect(yamlProblem('type: contact\nname: Lena\nlocation: {city: Portland\nstage: held\n')).toEqual({
+        at: '4:11-4:26',
+        message: 'The mapping opened with `{` is never closed',
+        hint: 'Add `}` at the end of the mapping, on the same line',
+      });
+    });
+
+    it('keeps the parser words, framed, for a mistake it does not know', () => {
+      expect(yamlProblem('type: contact\nname: Lena\nrole: &a &b Analyst\n')).toEqual({
+        at: '4:10-4:12',
+        message: 'The YAML cannot be read here: A node can have at most one anchor',
+        hint: 'Check the quotes, colons and indentation of this line',
+      });
+    });
   });
 
   it('reports an unterminated frontmatter', () => {

@@ -10,6 +10,7 @@ import { parseFastFrontmatter } from './fast-frontmatter.js';
 import { asRecord, parseFrontmatter } from './frontmatter.js';
 import { LineIndex, readLayout, type FrontmatterBlock, type NoteLayout } from './source.js';
 import { noteId, wikilinkTarget } from './wikilinks.js';
+import { explainYamlProblem } from './yaml-problem.js';
 
 /** What reading one note file gives. */
 export interface NoteReading {
@@ -116,9 +117,10 @@ function readExact(file: string, layout: NoteLayout): NoteReading {
     if (!/^type:[ \t]*['"]?contact\b/m.test(block.yaml)) {
       return { isContact: false, contact: undefined, diagnostics, referredByRange: undefined };
     }
-    for (const problem of frontmatter.problems) {
-      report('yaml-syntax', block.start + problem.offset, block.start + problem.endOffset, `Invalid YAML: ${problem.message}`);
-    }
+    // Only the first: the parser's later errors mostly restate it from where it got lost (an unclosed quote swallows the lines after it).
+    const lines = new LineIndex(layout.content);
+    const explained = explainYamlProblem(block.yaml, frontmatter.document, frontmatter.problems[0]!, (offset) => lines.position(block.start + offset).line);
+    report('yaml-syntax', block.start + explained.start, block.start + explained.end, explained.message, explained.hint);
     return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
   }
   const document = frontmatter.document;

@@ -3,7 +3,7 @@ import { NoteIndex, type NoteIndexOptions } from './note-index.js';
 
 /**
  * A persisted index: what reading each note found, keyed by the file's
- * identity on disk (size, modification time, inode), so that loading a
+ * identity on disk (size, modification and change times, inode), so that loading a
  * folder again reads only the notes that changed — as git's index does.
  * Core only defines the data and the interface; the Node implementation
  * (`NodeIndexCache`, a JSON file in `.rapport/cache/`) lives in `node/`,
@@ -32,6 +32,12 @@ export interface FileIdentity {
   readonly mtimeMs: number;
   /** Inode or file id where there is one: a file replaced by another with the same size and time is still noticed. */
   readonly ino?: number;
+  /**
+   * Status change time in ms where the file system has one: no program can
+   * set it back, so an edit of the same size whose modification time was
+   * restored (`touch -r`, a tool that keeps times) is still noticed.
+   */
+  readonly ctimeMs?: number;
 }
 
 export interface CachedNote {
@@ -62,8 +68,13 @@ export interface IndexCache {
 /** True when a cached note can be reused for a file with `identity`, as seen in `snapshot`. */
 export function isReusable(cached: CachedNote | undefined, identity: FileIdentity | undefined, snapshot: IndexSnapshot): cached is CachedNote {
   if (!cached || !identity) return false;
-  const same = cached.identity.size === identity.size && cached.identity.mtimeMs === identity.mtimeMs && (cached.identity.ino === undefined || identity.ino === undefined || cached.identity.ino === identity.ino);
-  return same && identity.mtimeMs < snapshot.takenAt - RACY_WINDOW_MS;
+  const { ino, ctimeMs } = cached.identity;
+  const same =
+    cached.identity.size === identity.size &&
+    cached.identity.mtimeMs === identity.mtimeMs &&
+    (ino === undefined || identity.ino === undefined || ino === identity.ino) &&
+    (ctimeMs === undefined || identity.ctimeMs === undefined || ctimeMs === identity.ctimeMs);
+  return same && Math.max(identity.mtimeMs, identity.ctimeMs ?? 0) < snapshot.takenAt - RACY_WINDOW_MS;
 }
 
 /** Checks that parsed JSON is a snapshot this code can use (right format, the expected shape). */

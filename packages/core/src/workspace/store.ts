@@ -28,6 +28,19 @@ export interface NoteStore {
    */
   write(path: string, text: string, options?: WriteOptions): Promise<StoredText>;
   /**
+   * Waits while the file is being saved in place by another program (an
+   * editor that truncates it, then writes it), so that what is read next is
+   * not half a note. Optional: stores whose files appear whole need none.
+   */
+  settle?(path: string): Promise<void>;
+  /**
+   * Holds the file's lock for a whole read, edit and write (writes within
+   * it go through), waiting while another process holds it; returns the
+   * function that releases it. Optional: without it, edits rely on
+   * `expectedVersion` alone and retry.
+   */
+  lock?(path: string): Promise<() => void>;
+  /**
    * Creates files that must not exist yet, many at once: an import of
    * thousands of contacts would otherwise wait for the disk once per note.
    * Each file is written whole or not at all; one that exists by then is

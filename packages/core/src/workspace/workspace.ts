@@ -1,6 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import type { Diagnostic } from '../diagnostics.js';
-import { InvalidEncodingError, InvalidInputError, NoteConflictError, NoteExistsError, NoteNotFoundError, UneditableNoteError } from '../errors.js';
+import { InvalidEncodingError, InvalidInputError, NoteConflictError, NoteExistsError, NoteNotFoundError, RapportError, UneditableNoteError } from '../errors.js';
 import type { Contact } from '../model/contact.js';
 import { findConflicts } from '../merge/conflict-markers.js';
 import { contactNoteText, type NewContact } from '../note/template.js';
@@ -152,11 +152,15 @@ export function findContact(workspace: Workspace, reference: string): Contact {
 
 export interface EditOptions {
   /**
-   * How many times to re-read and re-apply the edit when the note changed
-   * on disk in between (another process wrote it). Default 0: report the
-   * conflict, as an editor with unsaved changes must.
+   * Re-read and re-apply the edit when the note changed on disk in between
+   * (another process wrote it, or it was half-saved by an editor): at least
+   * this many times, and more, after growing random pauses, for up to
+   * `retryFor`. Default 0: report the conflict, as an editor with unsaved
+   * changes must.
    */
   readonly retries?: number;
+  /** With `retries`, how long to keep retrying in ms. Default 10,000. */
+  readonly retryFor?: number;
 }
 
 /**
@@ -165,6 +169,25 @@ export interface EditOptions {
  * index is updated with the new text.
  */
 export async function editNote(workspace: Workspace, file: string, edit: (text: string) => string, options: EditOptions = {}): Promise<StoredText> {
+  // Other Rapport processes wait for the lock rather than conflict; editors, which take none, still can.
+  let release: (() => void) | undefined;
+  try {
+    release = await workspace.store.lock?.(file);
+  } catch (error) {
+    // A refusal (held too long, a link out of the folder) stands; anything else (a missing or read-only folder) is reported by the read or write below.
+    if (error instanceof RapportError) throw error;
+  }
+  try {
+    return await editWithRetries(workspace, file, edit, options);
+  } finally {
+    release?.();
+  }
+}
+
+async function editWithRetries(workspace: Workspace, file: string, edit: (text: string) => string, options: EditOptions): Promise<StoredText> {
+  const started = Date.now();
+  const retries = options.retries ?? 0;
+  const mayRetry = (attempt: number) => retries > 0 && (attempt < retries || Date.now() - started < (options.retryFor ?? 10_000));
   for (let attempt = 0; ; attempt++) {
     const stored = await workspace.store.read(file);
     if (!stored) throw new NoteNotFoundError(file);
@@ -175,8 +198,10 @@ export async function editNote(workspace: Workspace, file: string, edit: (text: 
     try {
       text = edit(stored.text);
     } catch (error) {
-      if (error instanceof UneditableNoteError) throw new UneditableNoteError(error.reason, file);
-      throw error;
+      if (!(error instanceof UneditableNoteError)) throw error;
+      // A note an editor is saving can be caught half-written: once the save is done, the edit is tried again.
+      if (mayRetry(attempt) && (await changedOnceSettled(workspace, file, stored.version))) continue;
+      throw new UneditableNoteError(error.reason, file);
     }
     if (text === stored.text) return stored;
     try {
@@ -184,9 +209,22 @@ export async function editNote(workspace: Workspace, file: string, edit: (text: 
       workspace.index.set(file, text);
       return written;
     } catch (error) {
-      if (!(error instanceof NoteConflictError) || attempt >= (options.retries ?? 0)) throw error;
+      if (!(error instanceof NoteConflictError) || !mayRetry(attempt)) throw error;
+      await pause(attempt);
     }
   }
+}
+
+/** A random pause that grows with the attempts (5 ms, then up to 200 ms), so racing writers spread out. */
+function pause(attempt: number): Promise<void> {
+  const ceiling = Math.min(200, 5 * 1.5 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, ceiling / 2 + Math.random() * ceiling));
+}
+
+async function changedOnceSettled(workspace: Workspace, file: string, version: string): Promise<boolean> {
+  if (!workspace.store.settle) return false;
+  await workspace.store.settle(file);
+  return (await workspace.store.read(file))?.version !== version;
 }
 
 const RESERVED_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
@@ -217,7 +255,13 @@ export async function createContact(workspace: Workspace, contact: NewContact): 
   if (!id) throw new NoteExistsError(`${base}.md`);
   const file = folder ? `${folder}/${id}.md` : `${id}.md`;
   const text = contactNoteText({ ...contact, name: contact.name.trim(), ...(referredBy ? { referredBy } : {}) });
-  await workspace.store.write(file, text, { expectedVersion: null });
+  try {
+    await workspace.store.write(file, text, { expectedVersion: null });
+  } catch (error) {
+    // Created meanwhile by another process (ten `rapport new "Same Name"` at once): say so plainly.
+    if (error instanceof NoteConflictError) throw new NoteExistsError(file);
+    throw error;
+  }
   workspace.index.set(file, text);
   return { id, file };
 }

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
-import { entryView, type AgendaEntryView } from './agenda-view.js';
+import { agendaGroups, entryView, type AgendaEntryView, type AgendaGroupView } from './agenda-view.js';
 
 export type AgendaNode =
   | { readonly kind: 'loading' }
+  | { readonly kind: 'group'; readonly group: AgendaGroupView }
   | { readonly kind: 'agendaItem'; readonly contactId: string; readonly file: string; readonly letter?: string; readonly view: AgendaEntryView };
 
-/** The Agenda view: due actions across contacts, soonest first. */
+/** The Agenda view: due actions across contacts, grouped Overdue, Today, This week, Later, Ready to write. */
 export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
   private readonly changed = new vscode.EventEmitter<AgendaNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -28,15 +29,26 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
   }
 
   getChildren(node?: AgendaNode): AgendaNode[] {
+    if (node?.kind === 'group') return node.group.entries.map((view) => ({ kind: 'agendaItem', contactId: view.contactId, file: view.file, view, ...(view.letter ? { letter: view.letter } : {}) }));
     if (node) return [];
     if (this.services.notes.state === 'loading') return [{ kind: 'loading' }];
-    return this.entries().map((view) => ({ kind: 'agendaItem', contactId: view.contactId, file: view.file, view, ...(view.letter ? { letter: view.letter } : {}) }));
+    return agendaGroups(this.entries()).map((group) => ({ kind: 'group', group }));
   }
 
   getTreeItem(node: AgendaNode): vscode.TreeItem {
     if (node.kind === 'loading') {
       const item = new vscode.TreeItem('Reading notes…');
       item.iconPath = new vscode.ThemeIcon('loading~spin');
+      return item;
+    }
+    if (node.kind === 'group') {
+      const { group } = node;
+      const item = new vscode.TreeItem(group.label, group.key === 'later' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `agenda:${group.key}`;
+      item.description = String(group.entries.length);
+      item.tooltip = `${group.entries.length} action${group.entries.length === 1 ? '' : 's'}`;
+      item.iconPath = new vscode.ThemeIcon(group.icon, group.key === 'overdue' ? new vscode.ThemeColor('list.errorForeground') : undefined);
+      item.contextValue = 'agendaGroup';
       return item;
     }
     const { view } = node;

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { AgendaItem } from '@rapport/core';
-import { dueSummary, entryView } from './agenda-view.js';
+import { agendaGroups, dueSummary, entryView } from './agenda-view.js';
 
 const TODAY = '2026-11-23';
-const item = (due: string | null, overrides: Partial<AgendaItem> = {}): AgendaItem => ({ id: 'ana', name: 'Ana Lima', file: 'ana.md', kind: 'follow-up', action: 'Follow up with Ana Lima', due, overdue: due !== null && due < TODAY, ...overrides });
+const item = (due: string | null, overrides: Partial<AgendaItem> = {}): AgendaItem => ({ id: 'ana', name: 'Ana Lima', file: 'ana.md', kind: 'follow-up', action: 'Follow up with Ana Lima if there is no reply', due, overdue: due !== null && due < TODAY, ...overrides });
 
 describe('entryView', () => {
-  it('flags overdue actions with the date and a warning icon', () => {
+  it('names the person first and puts the date before the action', () => {
     expect(entryView(item('2026-11-16', { letter: 'follow-up' }), TODAY)).toEqual({
       contactId: 'ana',
       file: 'ana.md',
-      label: 'Follow up with Ana Lima',
-      description: 'overdue 7 d (2026-11-16)',
-      tooltip: 'Ana Lima: Follow up with Ana Lima\nDue 2026-11-16 — overdue\nLetter: follow-up',
+      label: 'Ana Lima',
+      description: 'overdue 7 d (2026-11-16) · follow up if there is no reply',
+      tooltip: 'Ana Lima: Follow up with Ana Lima if there is no reply\nDue 2026-11-16 — overdue\nLetter: follow-up',
       icon: 'warning',
       urgency: 'overdue',
       contextValue: 'agendaItem.follow-up',
@@ -20,22 +20,37 @@ describe('entryView', () => {
     });
   });
 
-  it('shows later actions by date with a calendar icon', () => {
-    const view = entryView(item('2026-12-01', { kind: 'meet' }), TODAY);
-    expect([view.description, view.icon, view.urgency, view.contextValue]).toEqual(['due 2026-12-01', 'calendar', 'later', 'agendaItem.meet']);
+  it('keeps actions that do not name the person, and shortens those that do', () => {
+    expect(entryView(item('2026-11-25', { kind: 'second-contact', action: 'Try a second person at Northwind' }), TODAY).description).toBe('due 2026-11-25 · try a second person at Northwind');
+    expect(entryView(item('2026-12-01', { kind: 'meet', action: 'Meet Ana Lima at 09:00 (video, 30 min)' }), TODAY).description).toBe('due 2026-12-01 · meet at 09:00 (video, 30 min)');
   });
 
-  it('shows an undated action (someone to write to) as not urgent, without a date', () => {
+  it('shows an undated first letter as ready to write, not counted as due', () => {
     const view = entryView(item(null, { kind: 'write', action: 'Write to Ana Lima', letter: 'cold-email' }), TODAY);
-    expect([view.description, view.tooltip, view.icon, view.urgency]).toEqual(['no date', 'Ana Lima: Write to Ana Lima\nNo due date\nLetter: cold-email', 'calendar', 'later']);
+    expect([view.label, view.description, view.tooltip, view.urgency, view.icon]).toEqual(['Ana Lima', 'no date · write the first letter', 'Ana Lima: Write to Ana Lima\nNo date: ready when you are\nLetter: cold-email', 'undated', 'edit']);
     expect(dueSummary([view]).count).toBe(0);
   });
 });
 
+describe('agendaGroups', () => {
+  it('groups Overdue, Today, This week, Later, Ready to write, leaving out empty groups', () => {
+    const entries = [item(null, { kind: 'write' }), item('2026-12-20'), item('2026-11-10'), item('2026-11-25'), item('2026-11-12')].map((entry) => entryView(entry, TODAY));
+    expect(agendaGroups(entries).map((group) => [group.label, group.entries.length])).toEqual([
+      ['Overdue', 2],
+      ['This week', 1],
+      ['Later', 1],
+      ['Ready to write', 1],
+    ]);
+  });
+
+});
+
 describe('dueSummary', () => {
-  it('counts what is due today or overdue', () => {
-    const entries = [item('2026-11-10'), item(TODAY), item('2026-11-30')].map((entry) => entryView(entry, TODAY));
-    expect(dueSummary(entries)).toEqual({ count: 2, overdue: 1, text: '2 due today (1 overdue)' });
+  it('counts what is due today and what is overdue, each under its own name', () => {
+    const entries = [item('2026-11-10'), item('2026-11-12'), item(TODAY), item('2026-11-30'), item(null)].map((entry) => entryView(entry, TODAY));
+    expect(dueSummary(entries)).toEqual({ count: 3, today: 1, overdue: 2, text: '1 due today, 2 overdue' });
+    expect(dueSummary(entries.slice(0, 2)).text).toBe('2 overdue');
+    expect(dueSummary(entries.slice(2)).text).toBe('1 due today');
     expect(dueSummary([]).text).toBe('nothing due today');
   });
 });

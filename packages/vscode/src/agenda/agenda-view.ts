@@ -1,48 +1,95 @@
 /** What the Agenda view and the status bar show, as plain data (tested without VS Code). */
-import { agenda, type ActionContext, type AgendaItem, type Contact } from '@rapport/core';
+import { agenda, type ActionContext, type ActionKind, type AgendaItem, type Contact } from '@rapport/core';
 import { dueBadge, type Urgency } from '../contacts-tree/contact-view.js';
+
+/** Where an action falls; `undated` is "ready to write". */
+export type AgendaUrgency = Urgency | 'undated';
 
 export interface AgendaEntryView {
   readonly contactId: string;
   readonly file: string;
+  /** The person, first: the action alone does not always say who it is about. */
   readonly label: string;
+  /** When it is due, then what to do (the date first, so a narrow view still shows it). */
   readonly description: string;
   readonly tooltip: string;
   readonly icon: string;
-  readonly urgency: Urgency;
+  readonly urgency: AgendaUrgency;
   /** `agendaItem.<kind>`; menus match `viewItem =~ /^agendaItem/`. */
   readonly contextValue: string;
   /** The letter template suited to the action, for "draft a letter". */
   readonly letter?: string;
 }
 
-const URGENCY_ICONS: Record<Urgency, string> = { overdue: 'warning', today: 'bell', soon: 'calendar', later: 'calendar' };
+export type AgendaGroupKey = 'overdue' | 'today' | 'week' | 'later' | 'undated';
 
-/** Every dated action, soonest first, overdue ones flagged. */
+export interface AgendaGroupView {
+  readonly key: AgendaGroupKey;
+  readonly label: string;
+  readonly icon: string;
+  readonly entries: readonly AgendaEntryView[];
+}
+
+const URGENCY_ICONS: Record<AgendaUrgency, string> = { overdue: 'warning', today: 'bell', soon: 'calendar', later: 'calendar', undated: 'edit' };
+
+const GROUPS: readonly { key: AgendaGroupKey; label: string; icon: string; urgencies: readonly AgendaUrgency[] }[] = [
+  { key: 'overdue', label: 'Overdue', icon: 'warning', urgencies: ['overdue'] },
+  { key: 'today', label: 'Today', icon: 'bell', urgencies: ['today'] },
+  { key: 'week', label: 'This week', icon: 'calendar', urgencies: ['soon'] },
+  { key: 'later', label: 'Later', icon: 'calendar', urgencies: ['later'] },
+  { key: 'undated', label: 'Ready to write', icon: 'edit', urgencies: ['undated'] },
+];
+
+/** The action in a few words, the person being named by the label already. */
+const SHORT_ACTIONS: Partial<Record<ActionKind, string>> = {
+  write: 'write the first letter',
+  'follow-up': 'follow up if there is no reply',
+  'give-up': 'no reply since the follow-up: mark as no-response',
+  schedule: 'add the meeting time',
+  prepare: 'prepare: research and questions',
+  'mark-held': 'record the meeting as held, write your notes',
+  thank: 'send a thank-you note',
+  'keep-in-touch': 'keep in touch',
+};
+
+/** Every action, soonest first, overdue ones flagged, undated ones last. */
 export function agendaView(contacts: readonly Contact[], context: ActionContext, today: string): AgendaEntryView[] {
   return agenda(contacts, context).map((item) => entryView(item, today));
 }
 
 export function entryView(item: AgendaItem, today: string): AgendaEntryView {
-  // An undated action (someone to write to) is never urgent.
-  const badge = dueBadge(item.due, today) ?? { text: 'no date', urgency: 'later' as const };
+  const badge = dueBadge(item.due, today);
+  const urgency: AgendaUrgency = badge?.urgency ?? 'undated';
+  const when = !badge ? 'no date' : urgency === 'overdue' ? `${badge.text} (${item.due})` : badge.text;
+  const what = SHORT_ACTIONS[item.kind] ?? shortened(item.action, item.name);
   return {
     contactId: item.id,
     file: item.file,
-    label: item.action,
-    description: badge.urgency === 'overdue' || badge.urgency === 'today' ? `${badge.text} (${item.due})` : badge.text,
-    tooltip: `${item.name}: ${item.action}\n${item.due === null ? 'No due date' : `Due ${item.due}`}${item.overdue ? ' — overdue' : ''}${item.letter ? `\nLetter: ${item.letter}` : ''}`,
-    icon: URGENCY_ICONS[badge.urgency],
-    urgency: badge.urgency,
+    label: item.name,
+    description: `${when} · ${what}`,
+    tooltip: `${item.name}: ${item.action}\n${item.due ? `Due ${item.due}${urgency === 'overdue' ? ' — overdue' : ''}` : 'No date: ready when you are'}${item.letter ? `\nLetter: ${item.letter}` : ''}`,
+    icon: URGENCY_ICONS[urgency],
+    urgency,
     contextValue: `agendaItem.${item.kind}`,
     ...(item.letter ? { letter: item.letter } : {}),
   };
 }
 
-/** The status bar's summary: actions due today or earlier. */
-export function dueSummary(entries: readonly AgendaEntryView[]): { count: number; overdue: number; text: string } {
+/** The entries in the Agenda's groups, in order; empty groups are left out. */
+export function agendaGroups(entries: readonly AgendaEntryView[]): AgendaGroupView[] {
+  return GROUPS.map(({ urgencies, ...group }) => ({ ...group, entries: entries.filter((entry) => urgencies.includes(entry.urgency)) })).filter((group) => group.entries.length > 0);
+}
+
+/** "Meet Ana Lima at 09:00" → "meet at 09:00": the label names the person already. */
+function shortened(action: string, name: string): string {
+  const without = action.replace(` ${name}`, '').replace(`${name} `, '');
+  return without.charAt(0).toLowerCase() + without.slice(1);
+}
+
+/** The status bar's and the badge's summary: actions due today, and overdue ones, each counted by name. */
+export function dueSummary(entries: readonly AgendaEntryView[]): { count: number; today: number; overdue: number; text: string } {
   const overdue = entries.filter((entry) => entry.urgency === 'overdue').length;
-  const count = overdue + entries.filter((entry) => entry.urgency === 'today').length;
-  const text = count === 0 ? 'nothing due today' : `${count} due today${overdue > 0 ? ` (${overdue} overdue)` : ''}`;
-  return { count, overdue, text };
+  const today = entries.filter((entry) => entry.urgency === 'today').length;
+  const parts = [today > 0 ? `${today} due today` : '', overdue > 0 ? `${overdue} overdue` : ''].filter(Boolean);
+  return { count: today + overdue, today, overdue, text: parts.length === 0 ? 'nothing due today' : parts.join(', ') };
 }

@@ -25,6 +25,7 @@ export async function advanceStage(services: Services, target?: unknown, input: 
   if (!contact) return undefined;
   const stage = input.stage ?? (await pickStage(services, contact));
   if (!stage) return undefined;
+  if (input.stage === undefined && !(await confirmStage(services, contact, stage))) return undefined;
   const meeting = input.meeting ?? (stage === 'scheduled' ? await askMeeting(services, contact) : undefined);
   if (stage === 'scheduled' && !meeting) return undefined;
   const via = input.via !== undefined ? input.via : MESSAGE_STAGES.includes(stage) ? await pickChannel(services, `How did you reach ${contact.name}?`) : null;
@@ -48,9 +49,15 @@ export async function logContactInteraction(services: Services, target?: unknown
   return { file: contact.file };
 }
 
+/** The stage after `stage` in the lifecycle; none after nurturing or a closed stage. */
+export function nextStage(stage: Stage): Stage | undefined {
+  const current = STAGES.indexOf(stage);
+  return current >= 0 && current < STAGES.indexOf('nurturing') ? STAGES[current + 1] : undefined;
+}
+
+/** Enter takes the next stage; where there is none, the current one, which then asks before recording anything. */
 async function pickStage(services: Services, contact: Contact): Promise<Stage | undefined> {
-  const current = STAGES.indexOf(contact.stage);
-  const suggested = current >= 0 && current < STAGES.indexOf('nurturing') ? STAGES[current + 1] : undefined;
+  const suggested = nextStage(contact.stage);
   return services.prompts.pick({
     id: 'advance.stage',
     title: `Advance ${contact.name}`,
@@ -60,7 +67,26 @@ async function pickStage(services: Services, contact: Contact): Promise<Stage | 
       value: stage,
       ...(stage === contact.stage ? { description: 'current' } : stage === suggested ? { description: 'next' } : {}),
     })),
+    focus: suggested ?? contact.stage,
   });
+}
+
+/** Moving back (a meeting rescheduled) or recording the current stage again is allowed, once the user says so. */
+async function confirmStage(services: Services, contact: Contact, stage: Stage): Promise<boolean> {
+  const from = STAGES.indexOf(contact.stage);
+  const to = STAGES.indexOf(stage);
+  if (to > from) return true;
+  const again = to === from;
+  const confirmed = await services.prompts.pick({
+    id: 'advance.confirm',
+    title: `Advance ${contact.name}`,
+    placeholder: again ? `${contact.name} is already ${stage}: add a second ${stage} entry to the history?` : `${contact.name} is ${contact.stage}: move back to ${stage}?`,
+    items: [
+      { label: 'Cancel', description: 'leave the note as it is', value: false },
+      { label: again ? `Record ${stage} again` : `Move back to ${stage}`, value: true },
+    ],
+  });
+  return confirmed === true;
 }
 
 async function pickChannel(services: Services, placeholder: string): Promise<Channel | null | undefined> {

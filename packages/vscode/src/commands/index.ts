@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import { advanceStage, logContactInteraction, type AdvanceInput } from './advance-stage.js';
+import * as contactActions from './contact-actions.js';
 import { dismissSecondContact } from './dismiss-action.js';
 import { exportCalendar, importLinkedIn } from './import-export.js';
 import { initFolder, type InitInput } from './init-folder.js';
@@ -15,6 +16,7 @@ function isPendingReferral(value: unknown): value is { kind: 'pendingReferral'; 
 
 /** The palette and context-menu commands that change notes. */
 export function register(context: vscode.ExtensionContext, services: Services): void {
+  contactActions.register(context, services);
   context.subscriptions.push(
     registerCommand(services, 'rapport.newContact', (input?: NewContactInput | { kind: 'pendingReferral'; target: string; referredBy: string }) =>
       newContact(services, isPendingReferral(input) ? inputFromReferral(input.target, input.referredBy) : (input ?? {})),

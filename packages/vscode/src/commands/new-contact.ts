@@ -5,6 +5,8 @@ import type { Services } from '../services.js';
 /** Answers given up front (from a referral node or a caller); missing ones are asked. */
 export interface NewContactInput {
   readonly name?: string;
+  /** Prefills the name question (a referral's name as written in the Outcomes). */
+  readonly suggestedName?: string;
   readonly organization?: string;
   readonly role?: string;
   /** `null`: no source. */
@@ -24,7 +26,7 @@ export async function newContact(services: Services, input: NewContactInput = {}
   const { prompts } = services;
   const name =
     input.name ??
-    (await prompts.input({ id: 'contact.name', title: TITLE, step: 1, totalSteps: STEPS, prompt: 'Full name of the person', placeholder: 'e.g. Maya Chen', validate: (value) => (value.trim() === '' ? 'A contact needs a name' : undefined) }));
+    (await prompts.input({ id: 'contact.name', title: TITLE, step: 1, totalSteps: STEPS, prompt: 'Full name of the person', placeholder: 'e.g. Maya Chen', ...(input.suggestedName ? { value: input.suggestedName } : {}), validate: (value) => (value.trim() === '' ? 'A contact needs a name' : undefined) }));
   if (name === undefined) return undefined;
   const organization = input.organization ?? (await prompts.input({ id: 'contact.organization', title: TITLE, step: 2, totalSteps: STEPS, prompt: 'Organization (optional)', placeholder: 'e.g. Acme Health' }));
   if (organization === undefined) return undefined;
@@ -71,9 +73,14 @@ export async function newContact(services: Services, input: NewContactInput = {}
   return created;
 }
 
-/** The answers a pending referral (a name in someone's Outcomes) already gives. */
+/**
+ * The answers a pending referral (a name in someone's Outcomes) already
+ * gives: who referred them and so the source; the name is only a guess
+ * from the link (`renee-jackson` → "Renee Jackson", no accents), so it is
+ * asked, prefilled.
+ */
 export function inputFromReferral(target: string, referredBy: string): NewContactInput {
   const looksLikeId = /^[a-z0-9]+(-[a-z0-9]+)+$/.test(target);
-  const name = looksLikeId ? target.split('-').map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' ') : target;
-  return { name, referredBy };
+  const suggestedName = looksLikeId ? target.split('-').map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' ') : target;
+  return { suggestedName, referredBy, source: 'referral' };
 }

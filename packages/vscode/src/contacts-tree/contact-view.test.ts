@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NoteIndex, type ActionContext } from '@rapport/core';
-import { contactView, dueBadge, groupContacts, STAGE_ICONS } from './contact-view.js';
+import { brokenNoteView, contactView, dueBadge, groupContacts, STAGE_ICONS } from './contact-view.js';
 
 const TODAY = '2026-11-23';
 const context: ActionContext = { now: new Date(`${TODAY}T12:00:00Z`), timezone: 'America/New_York' };
@@ -55,6 +55,32 @@ describe('contactView', () => {
   });
 });
 
+describe('an unknown stage', () => {
+  const both = contactsOf({
+    'odd.md': note({ name: 'Odd Stage', stage: 'interviewing' }, [['2026-11-20', 'identified']]),
+    'fine.md': note({ name: 'Fine Stage', stage: 'identified' }, [['2026-11-20', 'identified']]),
+  });
+  const odd = both.find((contact) => contact.id === 'odd');
+  const fine = both.find((contact) => contact.id === 'fine');
+
+  it('shows as an error row naming the stage written, not as identified', () => {
+    const view = contactView(odd!, null, TODAY);
+    expect(view.description).toBe('unknown stage "interviewing"');
+    expect(view.icon).toBe('error');
+    expect(view.unknownStage).toBe(true);
+    expect(view.tooltip()).toContain('Unknown stage `interviewing`: use one of identified, contacted');
+    expect(contactView(fine!, null, TODAY).unknownStage).toBe(false);
+  });
+
+  it('gets a group of its own, first, when grouping by stage', () => {
+    const groups = groupContacts([odd!, fine!], 'stage', context, TODAY);
+    expect(groups.map((group) => [group.label, group.icon, group.contacts().map((view) => view.id)])).toEqual([
+      ['unknown stage', 'error', ['odd']],
+      ['identified', 'person', ['fine']],
+    ]);
+  });
+});
+
 describe('groupContacts', () => {
   const labels = (groupBy: 'stage' | 'organization' | 'tag' | 'due') => groupContacts(contacts, groupBy, context, TODAY).map((group) => [group.label, group.contacts().map((view) => view.id)]);
 
@@ -90,5 +116,27 @@ describe('groupContacts', () => {
       ['This week', ['ben']],
       ['No date', ['cy', 'dee']],
     ]);
+  });
+});
+
+describe('brokenNoteView', () => {
+  it('names the note by id, with its first problem and line, every problem in the tooltip', () => {
+    const view = brokenNoteView({
+      id: 'ana',
+      file: 'people/ana.md',
+      problems: [
+        { file: 'people/ana.md', line: 4, column: 7, endLine: 4, endColumn: 9, severity: 'error', rule: 'yaml-syntax', message: 'Invalid YAML: a value cannot hold ": "', hint: 'Put the value in quotes' },
+        { file: 'people/ana.md', line: 6, column: 1, endLine: 6, endColumn: 4, severity: 'error', rule: 'yaml-syntax', message: 'Invalid YAML: key twice' },
+      ],
+    });
+    expect(view).toEqual({
+      id: 'ana',
+      file: 'people/ana.md',
+      label: 'ana',
+      description: 'line 4: Invalid YAML: a value cannot hold ": "',
+      tooltip: '**ana** cannot be read as a contact (people/ana.md)\n\n- Line 4: Invalid YAML: a value cannot hold ": " — Put the value in quotes\n- Line 6: Invalid YAML: key twice',
+      line: 3,
+      column: 6,
+    });
   });
 });

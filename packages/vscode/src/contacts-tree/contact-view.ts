@@ -2,7 +2,7 @@
  * What the Contacts view shows, as plain data: the provider only turns these
  * into `TreeItem`s, so the mapping is tested without VS Code.
  */
-import { addCalendarDays, daysBetween, nextAction, STAGES, type ActionContext, type Contact, type NextAction, type Stage } from '@rapport/core';
+import { addCalendarDays, daysBetween, isStage, nextAction, STAGES, type ActionContext, type BrokenNote, type Contact, type NextAction, type Stage } from '@rapport/core';
 import type { GroupBy } from '../settings/read-settings.js';
 
 /** A codicon per stage, so the stage reads at a glance. */
@@ -52,16 +52,32 @@ export interface ContactView {
   readonly urgency: Urgency | undefined;
   /** `contact.<stage>`, matched by `viewItem =~ /^contact/` in menus. */
   readonly contextValue: string;
+  /** The note's stage is not one Rapport knows: shown as an error, whatever the grouping. */
+  readonly unknownStage: boolean;
+}
+
+/**
+ * The stage the note says when it is not one Rapport knows (`stage:
+ * interviewing`): core then falls back to the last history entry's stage
+ * or `identified`, which the views must not show as if the note said so.
+ */
+export function unknownStage(contact: Contact): string | undefined {
+  const written = contact.fields.stage;
+  if (written === undefined || written === null || isStage(written)) return undefined;
+  return typeof written === 'string' ? written : JSON.stringify(written);
 }
 
 export function contactView(contact: Contact, next: NextAction | null, today: string, referrer?: Contact): ContactView {
   const badge = dueBadge(next?.due, today);
   const where = [contact.role, contact.organization].filter(Boolean).join(' · ');
+  const unknown = unknownStage(contact);
   const tooltip = () => {
     const lines = [
       `**${escapeMarkdown(contact.name)}**${where ? ` — ${escapeMarkdown(where)}` : ''}`,
       '',
-      `Stage: \`${contact.stage}\`${contact.history.length > 0 ? ` since ${contact.history.at(-1)!.date}` : ''}`,
+      unknown !== undefined
+        ? `Unknown stage \`${escapeMarkdown(unknown)}\`: use one of ${STAGES.join(', ')} (the note's quick fix offers the closest)`
+        : `Stage: \`${contact.stage}\`${contact.history.length > 0 ? ` since ${contact.history.at(-1)!.date}` : ''}`,
     ];
     if (next) lines.push('', `Next: ${escapeMarkdown(next.action)}${next.due ? ` (${badge?.text ?? next.due})` : ''}`);
     if (referrer) lines.push('', `Referred by ${escapeMarkdown(referrer.name)}`);
@@ -72,11 +88,12 @@ export function contactView(contact: Contact, next: NextAction | null, today: st
     id: contact.id,
     file: contact.file,
     label: contact.name,
-    description: [where, badge?.text].filter(Boolean).join(' — '),
+    description: [unknown !== undefined ? `unknown stage "${unknown}"` : '', where, badge?.text].filter(Boolean).join(' — '),
     tooltip,
-    icon: STAGE_ICONS[contact.stage],
+    icon: unknown !== undefined ? 'error' : STAGE_ICONS[contact.stage],
     urgency: badge?.urgency,
     contextValue: `contact.${contact.stage}`,
+    unknownStage: unknown !== undefined,
   };
 }
 
@@ -97,6 +114,7 @@ export interface ContactGroupView {
 }
 
 const NO_ORGANIZATION = '(no organization)';
+const UNKNOWN_STAGE = 'unknown stage';
 const UNTAGGED = '(untagged)';
 const DUE_BUCKETS = [
   { key: 'overdue', label: 'Overdue', icon: 'warning' },
@@ -130,8 +148,14 @@ export function groupContacts(contacts: readonly Contact[], groupBy: GroupBy, co
   switch (groupBy) {
     case 'stage': {
       const byStage = new Map<Stage, Contact[]>(STAGES.map((stage) => [stage, []]));
-      for (const contact of contacts) byStage.get(contact.stage)!.push(contact);
-      return STAGES.filter((stage) => byStage.get(stage)!.length > 0).map((stage) => group(`stage:${stage}`, stage, STAGE_ICONS[stage], byStage.get(stage)!, CLOSED.includes(stage)));
+      const unknown: Contact[] = [];
+      for (const contact of contacts) {
+        if (unknownStage(contact) !== undefined) unknown.push(contact);
+        else byStage.get(contact.stage)!.push(contact);
+      }
+      // First, where it is seen: these notes need fixing before they are filed anywhere.
+      const problems = unknown.length > 0 ? [group('stage:unknown', UNKNOWN_STAGE, 'error', unknown, false)] : [];
+      return [...problems, ...STAGES.filter((stage) => byStage.get(stage)!.length > 0).map((stage) => group(`stage:${stage}`, stage, STAGE_ICONS[stage], byStage.get(stage)!, CLOSED.includes(stage)))];
     }
     case 'organization': {
       const groups = new Map<string, { label: string; members: Contact[] }>();
@@ -180,6 +204,35 @@ export function groupContacts(contacts: readonly Contact[], groupBy: GroupBy, co
       ).filter((found) => found.size > 0);
     }
   }
+}
+
+/** A note that is a contact but cannot be read as one (invalid YAML, say): it stays listed, under its id, with what is wrong. */
+export interface BrokenNoteView {
+  readonly id: string;
+  readonly file: string;
+  readonly label: string;
+  /** The first problem, with its line. */
+  readonly description: string;
+  /** Markdown: every problem, with its line and how to fix it. */
+  readonly tooltip: string;
+  /** 0-based line and column of the first problem, where clicking opens the note. */
+  readonly line: number;
+  readonly column: number;
+}
+
+export function brokenNoteView(note: BrokenNote): BrokenNoteView {
+  const first = note.problems[0];
+  const lines = [`**${escapeMarkdown(note.id)}** cannot be read as a contact (${escapeMarkdown(note.file)})`, ''];
+  for (const problem of note.problems) lines.push(`- Line ${problem.line}: ${escapeMarkdown(problem.message)}${problem.hint ? ` — ${escapeMarkdown(problem.hint)}` : ''}`);
+  return {
+    id: note.id,
+    file: note.file,
+    label: note.id,
+    description: first ? `line ${first.line}: ${first.message}` : 'cannot be read',
+    tooltip: lines.join('\n'),
+    line: Math.max(0, (first?.line ?? 1) - 1),
+    column: Math.max(0, (first?.column ?? 1) - 1),
+  };
 }
 
 function escapeMarkdown(text: string): string {

@@ -3,7 +3,7 @@ import { contentVersion, type Diagnostic } from '@rapport/core';
 import { toVscodeDiagnostic } from '../adapter.js';
 import type { Services } from '../services.js';
 import { bufferDiagnostics, byFile } from './note-diagnostics.js';
-import { NoteQuickFixes, registerFixStage } from './quick-fixes.js';
+import { NoteQuickFixes, registerFixCommands } from './quick-fixes.js';
 
 /** Pause after the last keystroke before re-checking a note. */
 const TYPING_DELAY_MS = 250;
@@ -72,8 +72,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
     // Reverting or closing an unsaved note brings back the saved note's diagnostics.
     vscode.workspace.onDidCloseTextDocument(() => refreshAll()),
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new NoteQuickFixes(), { providedCodeActionKinds: NoteQuickFixes.kinds }),
-    registerFixStage(services),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new NoteQuickFixes(services), { providedCodeActionKinds: NoteQuickFixes.kinds }),
+    registerFixCommands(services),
     { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
   );
   refreshAll();

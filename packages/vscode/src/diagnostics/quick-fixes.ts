@@ -1,62 +1,182 @@
 import * as vscode from 'vscode';
-import { STAGES } from '@rapport/core';
+import { isCalendarDate, isMeetingTime, STAGES, getField } from '@rapport/core';
 import { DIAGNOSTIC_SOURCE } from '../adapter.js';
+import { minimalChange } from '../notes/minimal-change.js';
 import type { Services } from '../services.js';
+import { addName, duplicateKeys, guessName, keepOne, lastHistoryStage, normalizedDate, recordStageInHistory, tagsAsList } from './fix-edits.js';
 import { closestStage } from './stage-suggestion.js';
 
-/** Quick fixes for the problems with one obvious repair: an unknown stage, a missing `type: contact`. */
+/** A quick fix for every problem that has an obvious repair; the ones that need a choice ask for it. */
 export class NoteQuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
+  constructor(private readonly services: Services) {}
+
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
+    const offeredDuplicates = new Set<string>();
     for (const diagnostic of context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-      if (diagnostic.code === 'unknown-stage') {
-        const written = document.getText(diagnostic.range).replace(/^['"]|['"]$/g, '');
-        const suggestion = closestStage(written);
-        if (suggestion) {
-          const action = new vscode.CodeAction(`Change stage to "${suggestion}"`, vscode.CodeActionKind.QuickFix);
+      const fix = (title: string, after: string | undefined, preferred = false) => {
+        if (after === undefined || after === document.getText()) return;
+        actions.push(editAction(document, diagnostic, title, after, preferred));
+      };
+      const ask = (title: string, command: string, ...args: unknown[]) => {
+        const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+        action.command = { command, title, arguments: args };
+        action.diagnostics = [diagnostic];
+        actions.push(action);
+      };
+      const text = document.getText();
+      switch (diagnostic.code) {
+        case 'unknown-stage': {
+          const written = document.getText(diagnostic.range).replace(/^['"]|['"]$/g, '');
+          const suggestion = closestStage(written);
+          if (suggestion) actions.push(replaceAction(document, diagnostic, `Change stage to "${suggestion}"`, suggestion, true));
+          ask('Pick a stage…', 'rapport.fixStage', document.uri, diagnostic.range);
+          break;
+        }
+        case 'missing-type': {
+          const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+          const action = new vscode.CodeAction('Add "type: contact"', vscode.CodeActionKind.QuickFix);
           action.edit = new vscode.WorkspaceEdit();
-          action.edit.replace(document.uri, diagnostic.range, suggestion);
+          action.edit.insert(document.uri, new vscode.Position(1, 0), `type: contact${eol}`);
           action.diagnostics = [diagnostic];
           action.isPreferred = true;
           actions.push(action);
+          break;
         }
-        const pick = new vscode.CodeAction('Pick a stage…', vscode.CodeActionKind.QuickFix);
-        pick.command = { command: 'rapport.fixStage', title: 'Pick a stage', arguments: [document.uri, diagnostic.range] };
-        pick.diagnostics = [diagnostic];
-        actions.push(pick);
-      }
-      if (diagnostic.code === 'missing-type') {
-        const action = new vscode.CodeAction('Add "type: contact"', vscode.CodeActionKind.QuickFix);
-        const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-        action.edit = new vscode.WorkspaceEdit();
-        action.edit.insert(document.uri, new vscode.Position(1, 0), `type: contact${eol}`);
-        action.diagnostics = [diagnostic];
-        action.isPreferred = true;
-        actions.push(action);
+        case 'stage-history-mismatch': {
+          const stage = getField(text, ['stage']);
+          const today = this.services.notes.today();
+          fix(`Record "${String(stage)}" in the history (dated ${today})`, recordStageInHistory(text, today), true);
+          const last = lastHistoryStage(text);
+          if (last) actions.push(replaceAction(document, diagnostic, `Set the stage back to "${last}" (the last history entry)`, last));
+          break;
+        }
+        case 'unresolved-link': {
+          const target = /\[\[([^\]|#]+)/.exec(document.getText(diagnostic.range))?.[1]?.trim();
+          if (!target) break;
+          ask(`Create the contact "${guessName('', target)}" (${target}.md)`, 'rapport.fixLink.create', target);
+          ask('Link to an existing contact…', 'rapport.fixLink.pick', document.uri, diagnostic.range, target);
+          break;
+        }
+        case 'invalid-type': {
+          if (document.lineAt(diagnostic.range.start.line).text.startsWith('tags:')) fix('Write the tags as a list', tagsAsList(text), true);
+          break;
+        }
+        case 'missing-field': {
+          const file = this.services.notes.pathOf(document.uri) ?? document.uri.path;
+          const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/i, '');
+          if (emptyField(getField(text, ['name'])) && diagnostic.range.start.line === 0) {
+            const name = guessName(text, id);
+            fix(`Add "name: ${name}"`, addName(text, name), true);
+          }
+          break;
+        }
+        case 'invalid-date': {
+          const normalized = normalizedDate(document.getText(diagnostic.range));
+          if (normalized) actions.push(replaceAction(document, diagnostic, `Change the date to ${normalized}`, normalized, true));
+          ask('Pick a date…', 'rapport.fixDate', document.uri, diagnostic.range);
+          break;
+        }
+        case 'yaml-syntax': {
+          for (const duplicate of duplicateKeys(text)) {
+            if (offeredDuplicates.has(duplicate.key)) continue;
+            offeredDuplicates.add(duplicate.key);
+            const lines = duplicate.occurrences.map((occurrence) => occurrence.start + 1);
+            fix(`Keep the first "${duplicate.key}" (line ${lines[0]}), delete the others`, keepOne(text, duplicate, 'first'));
+            fix(`Keep the last "${duplicate.key}" (line ${lines.at(-1)}), delete the others`, keepOne(text, duplicate, 'last'));
+          }
+          break;
+        }
       }
     }
     return actions;
   }
 }
 
-/** `rapport.fixStage`: replaces an unknown stage with one picked from the list. */
-export function registerFixStage(services: Services): vscode.Disposable {
-  return vscode.commands.registerCommand('rapport.fixStage', async (uri: vscode.Uri, range: vscode.Range) => {
-    const document = await vscode.workspace.openTextDocument(uri);
-    const written = document.getText(range).replace(/^['"]|['"]$/g, '');
-    const suggestion = closestStage(written);
-    const stage = await services.prompts.pick({
-      id: 'fix.stage',
-      title: `Replace "${written}"`,
-      placeholder: 'The stage this contact is in',
-      items: STAGES.map((value) => ({ label: value, value, ...(value === suggestion ? { description: 'closest match' } : {}) })),
-    });
-    if (!stage) return;
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, range, stage);
-    await vscode.workspace.applyEdit(edit);
-  });
+function emptyField(value: unknown): boolean {
+  return value === undefined || value === null || value === '';
+}
+
+/** A fix that turns the whole note text into `after`, touching only the characters that differ. */
+function editAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, title: string, after: string, preferred: boolean): vscode.CodeAction {
+  const change = minimalChange(document.getText(), after);
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.replace(document.uri, new vscode.Range(document.positionAt(change.start), document.positionAt(change.end)), change.text);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = preferred;
+  return action;
+}
+
+function replaceAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, title: string, text: string, preferred = false): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.replace(document.uri, diagnostic.range, text);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = preferred;
+  return action;
+}
+
+/** The commands behind the fixes that ask: a stage, a date, the contact a link should point at. */
+export function registerFixCommands(services: Services): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand('rapport.fixStage', async (uri: vscode.Uri, range: vscode.Range) => {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const written = document.getText(range).replace(/^['"]|['"]$/g, '');
+      const suggestion = closestStage(written);
+      const stage = await services.prompts.pick({
+        id: 'fix.stage',
+        title: `Replace "${written}"`,
+        placeholder: 'The stage this contact is in',
+        items: STAGES.map((value) => ({ label: value, value, ...(value === suggestion ? { description: 'closest match' } : {}) })),
+        ...(suggestion ? { focus: suggestion } : {}),
+      });
+      if (!stage) return;
+      await replace(uri, range, stage);
+    }),
+    vscode.commands.registerCommand('rapport.fixDate', async (uri: vscode.Uri, range: vscode.Range) => {
+      const document = await vscode.workspace.openTextDocument(uri);
+      const written = document.getText(range);
+      // A meeting's `at:` takes a time too.
+      const meeting = /^\s*at:/.test(document.lineAt(range.start.line).text);
+      const today = services.notes.today();
+      const value = await services.prompts.input({
+        id: 'fix.date',
+        title: `Replace ${written}`,
+        prompt: meeting ? 'Day and time (YYYY-MM-DDTHH:mm)' : 'Day (YYYY-MM-DD)',
+        value: normalizedDate(written) ?? (meeting ? `${today}T09:00` : today),
+        validate: (answer) => ((meeting ? isMeetingTime(answer.trim()) : isCalendarDate(answer.trim())) ? undefined : meeting ? 'Write it as YYYY-MM-DDTHH:mm, e.g. 2026-12-03T08:30' : 'Write the day as YYYY-MM-DD, e.g. 2026-12-03'),
+      });
+      if (value === undefined) return;
+      await replace(uri, range, value.trim());
+    }),
+    vscode.commands.registerCommand('rapport.fixLink.pick', async (uri: vscode.Uri, range: vscode.Range, target: string) => {
+      const contacts = services.notes.workspace?.index.contacts() ?? [];
+      const self = services.notes.pathOf(uri);
+      const first = target.split(/[-_\s]/)[0]!.toLowerCase();
+      const likely = (id: string) => (id.includes(first) ? 0 : 1);
+      const id = await services.prompts.pick({
+        id: 'fix.link',
+        title: `Replace [[${target}]]`,
+        placeholder: 'The contact this link means',
+        items: contacts
+          .filter((contact) => contact.file !== self)
+          .sort((a, b) => likely(a.id) - likely(b.id) || a.id.localeCompare(b.id))
+          .map((contact) => ({ label: contact.id, description: contact.name, ...(contact.organization ? { detail: contact.organization } : {}), value: contact.id })),
+      });
+      if (!id) return;
+      const document = await vscode.workspace.openTextDocument(uri);
+      await replace(uri, range, document.getText(range).replace(`[[${target}`, `[[${id}`));
+    }),
+    vscode.commands.registerCommand('rapport.fixLink.create', (target: string) => vscode.commands.executeCommand('rapport.newContact', { name: guessName('', target) })),
+  );
+}
+
+async function replace(uri: vscode.Uri, range: vscode.Range, text: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(uri, range, text);
+  await vscode.workspace.applyEdit(edit);
 }

@@ -25,7 +25,7 @@ describe('layoutReferrals', () => {
     ]);
     expect(layout.columns).toBe(3);
     expect(layout.rows).toBe(5);
-    expect(layout.nodes.find((node) => node.key === '?later-person')!.pending).toBe(true);
+    expect(layout.nodes.find((node) => node.key === '?later-person')).toMatchObject({ pending: true, label: 'Later Person', detail: 'no note yet (later-person)' });
   });
 
   it('draws every node and edge as SVG with names escaped', () => {
@@ -35,5 +35,7 @@ describe('layoutReferrals', () => {
     expect(svg).toContain('Dan &#60;script&#62;');
     expect(svg).not.toContain('<script>');
     expect(svg).toContain('data-file="c.md"');
+    expect(svg).toMatch(/^<svg id="graph" xmlns="http:\/\/www.w3.org\/2000\/svg" width="100%" height="100%" viewBox="0 0 802 338" preserveAspectRatio="xMidYMid meet"/);
+    expect(svg).toContain('>Later Person</text>');
   });
 });

@@ -63,7 +63,7 @@ export function layoutReferrals(graph: ReferralGraph, contacts: ReadonlyMap<stri
       if (placed.has(key)) continue;
       placed.add(key);
       columns = Math.max(columns, column + 2);
-      nodes.push({ key, label: pending.target, detail: 'no note yet', column: column + 1, row: row++, pending: true });
+      nodes.push({ key, label: nameOfId(pending.target), detail: `no note yet (${pending.target})`, column: column + 1, row: row++, pending: true });
     }
   };
 
@@ -72,4 +72,9 @@ export function layoutReferrals(graph: ReferralGraph, contacts: ReadonlyMap<stri
   const inCycles = [...new Set([...graph.edges.map((edge) => edge.from), ...graph.pending.map((entry) => entry.from)])].filter((id) => !placed.has(id)).sort();
   for (const id of inCycles) if (!placed.has(id)) place(id, 0);
   return { nodes, edges, columns, rows: row };
+}
+
+/** A referral without a note is named from its link: `renee-jackson` → "Renee Jackson"; any other text as written. */
+export function nameOfId(target: string): string {
+  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(target) ? target.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ') : target;
 }

@@ -1,12 +1,17 @@
 import type { GraphLayout, LaidOutNode } from './graph-layout.js';
 
-const NODE_WIDTH = 190;
-const NODE_HEIGHT = 44;
-const COLUMN_GAP = 60;
+const NODE_WIDTH = 230;
+const NODE_HEIGHT = 50;
+const COLUMN_GAP = 40;
 const ROW_GAP = 14;
 const MARGIN = 16;
 
-/** The laid-out referral graph as SVG, themed by VS Code's CSS variables; nodes carry `data-file` for opening. */
+/**
+ * The laid-out referral graph as SVG, themed by VS Code's CSS variables;
+ * nodes carry `data-file` for opening. The drawing scales to the panel
+ * (`viewBox` with width and height 100%): the whole graph fits at first,
+ * and the panel's script zooms and pans by changing the `viewBox`.
+ */
 export function graphSvg(layout: GraphLayout): string {
   const width = MARGIN * 2 + layout.columns * NODE_WIDTH + Math.max(0, layout.columns - 1) * COLUMN_GAP;
   const height = MARGIN * 2 + layout.rows * NODE_HEIGHT + Math.max(0, layout.rows - 1) * ROW_GAP;
@@ -33,13 +38,13 @@ export function graphSvg(layout: GraphLayout): string {
         `<g class="node${node.pending ? ' pending' : ''}" transform="translate(${x(node)},${y(node)})"${attributes}>` +
         `<title>${escapeXml(node.label)}${node.detail ? ` — ${escapeXml(node.detail)}` : ''}</title>` +
         `<rect width="${NODE_WIDTH}" height="${NODE_HEIGHT}" rx="6"/>` +
-        `<text x="10" y="18" class="label">${escapeXml(truncate(node.label, 26))}</text>` +
-        `<text x="10" y="34" class="detail">${escapeXml(truncate(node.detail, 32))}</text></g>`
+        `<text x="10" y="21" class="label">${escapeXml(truncate(node.label, 24))}</text>` +
+        `<text x="10" y="40" class="detail">${escapeXml(truncate(node.detail, 30))}</text></g>`
       );
     })
     .join('');
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">` +
+    `<svg id="graph" xmlns="http://www.w3.org/2000/svg" width="100%" height="100%" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMidYMid meet" data-width="${width}" data-height="${height}" role="img" aria-label="Referral graph: ${layout.nodes.length} people">` +
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>' +
     `${edges}${nodes}</svg>`
   );

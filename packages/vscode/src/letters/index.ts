@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
-import { InvalidInputError, listLetters, markLetterSent, nextAction, renderLetter, type LetterSent } from '@rapport/core';
+import { InvalidInputError, listLetters, nextAction, renderLetter } from '@rapport/core';
 import { resolveContact } from '../commands/contact-target.js';
 import { registerCommand } from '../commands/run-command.js';
 import type { Services } from '../services.js';
 import { FILL_MARKER, LetterDrafts } from './letter-drafts.js';
+import { markDraftSent, type MarkSentInput } from './mark-sent.js';
+import { fieldName } from './letter-snippet.js';
 
 export interface DraftLetterInput {
   /** Template name; asked when missing. */
@@ -53,17 +55,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }
     const letter = await renderLetter(workspace, template, contact.id, { ...templateOptions(), draft: true, today: services.notes.today() });
 
-    const uri = vscode.Uri.from({ scheme: 'untitled', path: `${letter.template} to ${contact.name}.txt` });
-    const document = await vscode.workspace.openTextDocument(uri);
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), letter.text);
-    await vscode.workspace.applyEdit(edit);
-    drafts.add(uri, { contactId: contact.id, contactName: contact.name, template: letter.template, via: letter.via });
-    await vscode.window.showTextDocument(document, { preview: false });
-    drafts.update();
+    const uri = await drafts.open(`${letter.template} to ${contact.name}`, letter.text, { contactId: contact.id, contactName: contact.name, template: letter.template, via: letter.via });
 
     const missing = letter.missing.map((field) => field.field);
-    const message = missing.length === 0 ? `The ${letter.template} letter to ${contact.name} is ready.` : `Fill in ${missing.join(', ')} where the letter says [[fill: …]].`;
+    const message = missing.length === 0 ? `The ${letter.template} letter to ${contact.name} is ready.` : `Fill in ${missing.map(fieldName).join(', ')}: Tab moves from one [[fill: …]] to the next.`;
     void services.prompts.info(message, 'Copy', 'Mark as Sent').then((action) => {
       if (action === 'Copy') void vscode.commands.executeCommand('rapport.letter.copy', uri);
       if (action === 'Mark as Sent') void vscode.commands.executeCommand('rapport.letter.markSent', uri);
@@ -89,18 +84,14 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       void services.prompts.info(markers === 0 ? 'Letter copied.' : `Letter copied — it still has ${markers} [[fill: …]] marker${markers === 1 ? '' : 's'}.`);
       return { copied: true, markers };
     }),
-    registerCommand(services, 'rapport.letter.markSent', async (uri?: unknown): Promise<LetterSent> => {
+    registerCommand(services, 'rapport.letter.markSent', async (uri?: unknown, input?: MarkSentInput) => {
       const document = letterDocument(uri);
       const draft = drafts.get(document.uri)!;
       const workspace = await services.notes.requireWorkspace();
       const contact = workspace.index.contact(draft.contactId);
-      if (!contact) throw new InvalidInputError(`${draft.contactName} is no longer in the notes folder`);
-      const note = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === services.notes.uriOf(contact.file).toString());
-      if (note?.isDirty) throw new InvalidInputError(`Save or revert ${contact.file} first: marking the letter as sent edits that note`);
-      const sent = await markLetterSent(workspace, contact.id, draft.template, { ...templateOptions(), date: services.notes.today(), via: draft.via });
-      services.notes.notifyEdited([sent.file]);
-      void services.prompts.info(`Recorded: ${contact.name} is now ${sent.stage} (${draft.template} sent by ${sent.via} on ${sent.date}).`);
-      return sent;
+      const note = contact && vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === services.notes.uriOf(contact.file).toString());
+      if (contact && note?.isDirty) throw new InvalidInputError(`Save or revert ${contact.file} first: marking the letter as sent edits that note`);
+      return markDraftSent(services, document, draft, templateOptions(), input);
     }),
   );
 }

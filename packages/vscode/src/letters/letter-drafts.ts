@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { Channel } from '@rapport/core';
+import { LETTER_SCHEME, LetterFiles } from './letter-files.js';
+import { letterSnippet } from './letter-snippet.js';
 
 /** What a drafted letter's editor was written for, so "mark as sent" knows what to record. */
 export interface LetterDraft {
@@ -27,20 +29,39 @@ export class LetterDrafts implements vscode.Disposable {
     overviewRulerLane: vscode.OverviewRulerLane.Right,
   });
   private readonly subscriptions: vscode.Disposable[];
+  private readonly files = new LetterFiles();
 
   constructor() {
     this.subscriptions = [
+      vscode.workspace.registerFileSystemProvider(LETTER_SCHEME, this.files),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
       vscode.workspace.onDidChangeTextDocument((event) => {
+        if (event.document.uri.scheme === LETTER_SCHEME && event.document.isDirty) void event.document.save();
         if (this.drafts.has(event.document.uri.toString())) this.update();
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.drafts.delete(document.uri.toString())),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        this.drafts.delete(document.uri.toString());
+        if (document.uri.scheme === LETTER_SCHEME) this.files.forget(document.uri);
+      }),
     ];
   }
 
-  add(uri: vscode.Uri, draft: LetterDraft): void {
+  /**
+   * Opens a letter in a Markdown editor that wraps its lines, with the
+   * `[[fill: …]]` places as tab stops (Tab moves between them). The draft
+   * lives in memory and is saved as it changes: closing it asks nothing.
+   */
+  async open(title: string, text: string, draft: LetterDraft): Promise<vscode.Uri> {
+    const uri = this.files.create(title, '');
     this.drafts.set(uri.toString(), draft);
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    await editor.insertSnippet(new vscode.SnippetString(letterSnippet(text)), new vscode.Range(0, 0, document.lineCount, 0), { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+    await document.save();
+    // Letters are prose: wrap them even when the user's Markdown editors do not.
+    if (vscode.workspace.getConfiguration('editor', document).get<string>('wordWrap') === 'off') await vscode.commands.executeCommand('editor.action.toggleWordWrap');
     this.update();
+    return uri;
   }
 
   get(uri: vscode.Uri): LetterDraft | undefined {

@@ -56,6 +56,10 @@ export class NotesSession implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<NotesChangeEvent>();
   /** Fires after a load, a config change, a watched change or an edit made by a command. */
   readonly onDidChange = this.changed.event;
+  private readonly checkingChanged = new vscode.EventEmitter<boolean>();
+  /** Fires when the check of the notes shown from the index cache against the disk starts or ends. */
+  readonly onDidChangeChecking = this.checkingChanged.event;
+  private checking = false;
 
   private currentState: NotesState = 'loading';
   private currentRoot: vscode.Uri | undefined;
@@ -78,6 +82,11 @@ export class NotesSession implements vscode.Disposable {
 
   get state(): NotesState {
     return this.currentState;
+  }
+
+  /** The views show the index cache's notes while each is checked against the disk: stages may still change. */
+  get checkingDisk(): boolean {
+    return this.checking;
   }
 
   /** The notes folder, or `undefined` when no folder is open. */
@@ -115,7 +124,10 @@ export class NotesSession implements vscode.Disposable {
     const generation = ++this.generation;
     this.loading = this.loadFolder(generation, request).catch((error: unknown) => {
       this.log.error(`Reading the notes folder failed: ${(error as Error).stack ?? String(error)}`);
-      if (generation === this.generation) this.setState('ready');
+      if (generation === this.generation) {
+        this.setChecking(false);
+        this.setState('ready');
+      }
     });
     return this.loading;
   }
@@ -254,6 +266,13 @@ export class NotesSession implements vscode.Disposable {
   dispose(): void {
     this.generation++;
     this.changed.dispose();
+    this.checkingChanged.dispose();
+  }
+
+  private setChecking(checking: boolean): void {
+    if (checking === this.checking) return;
+    this.checking = checking;
+    this.checkingChanged.fire(checking);
   }
 
   private async loadFolder(generation: number, request: LoadRequest): Promise<void> {
@@ -308,6 +327,7 @@ export class NotesSession implements vscode.Disposable {
         : `Indexed ${loaded.index.files().length} notes (${loaded.index.contacts().length} contacts) in ${total.toFixed(0)} ms`,
     );
     if (files === 'all' || files.length > 0) this.changed.fire({ files });
+    this.setChecking(false);
   }
 
   /**
@@ -320,12 +340,25 @@ export class NotesSession implements vscode.Disposable {
     // The config is read meanwhile: its file I/O overlaps the cache's parsing.
     const configLoading = loadConfig(store);
     configLoading.catch(() => undefined);
+    // Listing the folder reads no note: cheap enough to leave out, before the first paint, notes deleted since the cache was saved.
+    let listedMs = 0;
+    const listing = store.listNotes().then(
+      (files) => {
+        listedMs = performance.now() - started;
+        return new Set(files);
+      },
+      () => undefined,
+    );
     const snapshot = await cache.load().catch(() => undefined);
     if (!snapshot || generation !== this.generation) return undefined;
+    const cacheRead = performance.now();
+    const listed = await listing;
+    if (generation !== this.generation) return undefined;
     const loaded = performance.now();
     let index: NoteIndex;
     try {
       index = restoreIndex(snapshot, { readText });
+      if (listed) for (const file of [...index.files()]) if (!listed.has(file)) index.delete(file);
       index.contacts(); // sorts once, here rather than in the first view
     } catch (error) {
       this.log.warn(`The index cache could not be used: ${String(error)}`);
@@ -339,10 +372,11 @@ export class NotesSession implements vscode.Disposable {
     this.configDiagnostics = diagnostics;
     this.unreadable.clear();
     this.cachedWorkspace = undefined;
+    this.setChecking(true);
     this.setState('ready');
     this.timings?.mark('indexReady');
     this.firstPaint?.expect();
-    this.log.info(`Index cache: read in ${(loaded - started).toFixed(0)} ms, restored in ${(performance.now() - loaded).toFixed(0)} ms`);
+    this.log.info(`Index cache: read in ${(cacheRead - started).toFixed(0)} ms (the folder listed in ${listedMs.toFixed(0)} ms meanwhile), restored in ${(performance.now() - loaded).toFixed(0)} ms`);
     this.changed.fire({ files: 'all' });
     return { snapshot, index, versions: new Map(index.files().map((file) => [file, index.version(file)!])) };
   }
@@ -355,7 +389,7 @@ export class NotesSession implements vscode.Disposable {
    */
   private async reindex(store: VscodeNoteStore, index: NoteIndex, change: NoteChange): Promise<boolean> {
     if (change.kind === 'deleted') {
-      const dropped = this.dropUnreadable(change.path);
+      const dropped = this.dropUnreadable(change.path, index);
       return index.delete(change.path) || dropped;
     }
     try {
@@ -369,16 +403,22 @@ export class NotesSession implements vscode.Disposable {
       index.set(change.path, stored.text, stored.version);
       return true;
     } catch (error) {
-      index.delete(change.path);
-      this.unreadable.set(change.path, unreadableFileDiagnostic(change.path, error));
+      // Kept in the index too, so the Contacts view lists it among the notes that cannot be read.
+      const problem = unreadableFileDiagnostic(change.path, error);
+      index.setUnreadable(change.path, problem);
+      this.unreadable.set(change.path, problem);
       return true;
     }
   }
 
-  /** Forgets the problems of `path` and of every unreadable file under it; true when there were any. */
-  private dropUnreadable(path: string): boolean {
+  /** Forgets the problems of `path` and of every unreadable file under it, here and in the index; true when there were any. */
+  private dropUnreadable(path: string, index: NoteIndex): boolean {
     let dropped = this.unreadable.delete(path);
-    for (const file of [...this.unreadable.keys()]) if (file.startsWith(`${path}/`)) dropped = this.unreadable.delete(file) || dropped;
+    for (const file of [...this.unreadable.keys()]) {
+      if (!file.startsWith(`${path}/`)) continue;
+      index.delete(file);
+      dropped = this.unreadable.delete(file) || dropped;
+    }
     return dropped;
   }
 

@@ -33,8 +33,19 @@ describe('unreadableFile', () => {
       ['dangling.md', 'nothing'],
     ]);
     const loaded = await loadWorkspace(new FailingStore(failures));
-    const expected = [...failures].map(([file, failure]) => unreadableFile(file, failure === 'nothing' ? linkToNothing(file) : failure));
-    expect(loaded.configDiagnostics.filter((diagnostic) => diagnostic.rule === 'unreadable-file').sort((a, b) => a.file.localeCompare(b.file))).toEqual(expected.sort((a, b) => a.file.localeCompare(b.file)));
+    const at = (file: string, reason: string, line = 1, column = 1) => ({ file, line, column, endLine: line, endColumn: column, severity: 'error', rule: 'unreadable-file', message: `The note cannot be read: ${reason}`, hint: 'Rapport leaves this file untouched' });
+    const expected = [
+      at('dangling.md', 'it is a symbolic link to nothing'),
+      at('folder.md', 'it is a folder, not a file'),
+      at('latin1.md', 'it is not valid UTF-8 text', 3, 7),
+      at('locked.md', 'permission denied'),
+      at('loop.md', 'it is a symbolic link that loops'),
+      // A failure with no wording of its own is named by its code.
+      at('odd.md', 'EIO'),
+    ];
+    expect(loaded.configDiagnostics.filter((diagnostic) => diagnostic.rule === 'unreadable-file').sort((a, b) => a.file.localeCompare(b.file))).toEqual(expected);
+    // The extension's own reads (linkToNothing for a file that reads as nothing) word it the same.
+    expect(unreadableFile('dangling.md', linkToNothing('dangling.md'))).toEqual(expected[0]);
   });
 
   it('places invalid UTF-8 at its first bad byte and anything else at the start', () => {

@@ -28,6 +28,8 @@ export interface InputRequest extends Step {
 export interface PickRequest<T> extends Step {
   readonly placeholder: string;
   readonly items: readonly PickItem<T>[];
+  /** The item Enter picks before the user moves; default the first. */
+  readonly focus?: T;
 }
 
 export interface FileRequest extends Step {
@@ -66,6 +68,7 @@ export class WindowPrompts implements Prompts {
   }
 
   async pick<T>(request: PickRequest<T>): Promise<T | undefined> {
+    if (request.focus !== undefined) return pickWithFocus(request);
     const picked = await vscode.window.showQuickPick(request.items.map(toQuickPickItem), { title: stepTitle(request), placeHolder: request.placeholder, ignoreFocusOut: true, matchOnDescription: true });
     return picked?.value;
   }
@@ -131,6 +134,31 @@ export class PromptHost implements Prompts {
 
 function stepTitle(request: Step): string {
   return request.step !== undefined && request.totalSteps !== undefined ? `${request.title} (${request.step}/${request.totalSteps})` : request.title;
+}
+
+/** `showQuickPick` always focuses the first item; a quick pick built by hand can focus another one. */
+function pickWithFocus<T>(request: PickRequest<T>): Promise<T | undefined> {
+  const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { value: T }>();
+  const items = request.items.map(toQuickPickItem);
+  quickPick.title = stepTitle(request);
+  quickPick.placeholder = request.placeholder;
+  quickPick.ignoreFocusOut = true;
+  quickPick.matchOnDescription = true;
+  quickPick.items = items;
+  const focused = items.filter((item) => item.value === request.focus);
+  if (focused.length > 0) quickPick.activeItems = focused;
+  return new Promise((resolve) => {
+    let picked: T | undefined;
+    quickPick.onDidAccept(() => {
+      picked = quickPick.selectedItems[0]?.value ?? quickPick.activeItems[0]?.value;
+      quickPick.hide();
+    });
+    quickPick.onDidHide(() => {
+      quickPick.dispose();
+      resolve(picked);
+    });
+    quickPick.show();
+  });
 }
 
 function toQuickPickItem<T>(item: PickItem<T>): vscode.QuickPickItem & { value: T } {

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { installExtension, launchBrowser, REPO_ROOT, startCodeServer } from '../harness/code-server.mjs';
 import { clearNotifications, expandView, openViewContainer, openWorkbench, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
+import { runSafetySteps } from './safety.mjs';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
 const TODAY = '2026-11-23';
@@ -70,15 +71,45 @@ export async function runBrowserTest({ extension, folder, scratch }) {
       await page.screenshot({ path: join(SCREENSHOTS, 'contacts-tree.png') });
     });
 
-    await step('the Agenda lists due actions with the overdue ones first', async () => {
+    await step('wikilinks: Go to Contact… opens a note, hovering [[maya-chen]] shows her card, F12 opens her note', async () => {
+      await runCommand(page, 'View: Close All Editors');
+      await runCommand(page, 'Rapport: Go to Contact…');
+      await answerInput(page, 'Go to Contact', 'Sam Whitaker');
+      const line = page.locator('.editor-instance:visible .view-line', { hasText: 'referred_by' }).first();
+      await line.waitFor({ timeout: 15_000 });
+      // The link provider's underline re-renders the line's spans: wait for the link's own span.
+      const link = line.locator('span.detected-link', { hasText: 'maya-chen' }).first();
+      await link.waitFor({ state: 'visible', timeout: 15_000 });
+      const box = await link.boundingBox();
+      if (!box) throw new Error('the link is not on screen');
+      await page.mouse.move(box.x + box.width - 12, box.y + box.height / 2);
+      const hover = page.locator('.monaco-hover:visible', { hasText: 'Stage: nurturing' }).first();
+      await hover.waitFor({ timeout: 15_000 });
+      const card = (await hover.textContent()) ?? '';
+      if (!/Maya Chen[\s\S]*Senior UX Researcher at Brightline Health[\s\S]*Next: Keep in touch with Maya Chen/.test(card)) throw new Error(`unexpected card: ${card}`);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(SCREENSHOTS, 'wikilink-hover.png') });
+      await page.mouse.click(box.x + box.width - 12, box.y + box.height / 2);
+      await page.keyboard.press('F12');
+      await page.locator('.tabs-container .tab.active', { hasText: 'maya-chen.md' }).waitFor({ timeout: 15_000 });
+      await runCommand(page, 'View: Close All Editors');
+    });
+
+    await step('the Agenda groups actions Overdue first, each group with its count, every row naming the person', async () => {
       await runCommand(page, 'View: Close All Editors');
       const agenda = await expandView(page, 'Agenda');
       await agenda.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 15_000 });
-      const first = await agenda.locator('.monaco-list-row[role="treeitem"] .label-description').first().textContent();
-      if (!/overdue/.test(first ?? '')) throw new Error(`the first agenda item is not overdue: ${first}`);
+      const groups = agenda.locator('.monaco-list-row[aria-level="1"]');
+      const firstGroup = await groups.first().locator('.label-name').textContent();
+      const count = await groups.first().locator('.label-description').textContent();
+      if (firstGroup?.trim() !== 'Overdue' || !/^\d+$/.test(count?.trim() ?? '')) throw new Error(`the first group is ${firstGroup} (${count})`);
+      const row = agenda.locator('.monaco-list-row[aria-level="2"]').first();
+      const person = (await row.locator('.label-name').textContent())?.trim() ?? '';
+      const when = (await row.locator('.label-description').textContent())?.trim() ?? '';
+      if (!/^[A-Z][\p{L}'-]+ [A-Z]/u.test(person) || !/^overdue \d+ d \(2026-11-\d\d\) · /.test(when)) throw new Error(`unexpected first row: ${person} | ${when}`);
       await collapseView(page, 'Contacts');
       // Clicking an action opens the contact's note beside the list.
-      await agenda.locator('.monaco-list-row[role="treeitem"]').nth(1).click();
+      await row.click();
       await page.locator('.editor-instance .view-lines', { hasText: 'type: contact' }).first().waitFor({ timeout: 15_000 });
       await page.mouse.move(640, 5);
       await page.waitForTimeout(300);
@@ -89,16 +120,32 @@ export async function runBrowserTest({ extension, folder, scratch }) {
 
     await step('"Rapport: Draft a Letter…" opens a letter filled from the note, markers where a field is missing', async () => {
       await runCommand(page, 'Rapport: Draft a Letter…');
-      // Keisha's note does not say when Jordan is in her area: the cold letter leaves a marker for it.
+      // Keisha's note does not say what Jordan learned: the thank-you leaves a place to fill, named in words.
       await answerInput(page, 'Draft a Letter', 'Keisha Brooks');
-      await answerInput(page, 'Letter for Keisha Brooks', 'cold-letter');
+      await answerInput(page, 'Letter for Keisha Brooks', 'thank-you');
       await page.locator('.editor-instance .view-lines', { hasText: 'Keisha' }).first().waitFor({ timeout: 15_000 });
-      await page.locator('.editor-instance .view-lines', { hasText: '[[fill: visiting' }).first().waitFor({ timeout: 5_000 });
+      await page.locator('.editor-instance .view-lines', { hasText: '[[fill: something specific you learned' }).first().waitFor({ timeout: 5_000 });
       await page.locator('.editor-actions [aria-label="Mark Letter as Sent"]').first().waitFor({ timeout: 10_000 });
       await clearNotifications(page);
       await page.mouse.move(640, 5);
       await page.screenshot({ path: join(SCREENSHOTS, 'letter.png') });
+      // A draft closes without asking to be saved.
+      await page.keyboard.type('how you recruit patients for short sessions');
+      await page.locator('.tabs-container .tab.active .tab-actions .action-label').first().click();
+      await page.locator('.tabs-container .tab', { hasText: 'thank-you to Keisha Brooks' }).waitFor({ state: 'detached', timeout: 10_000 });
+      if (await page.locator('.monaco-dialog-box').isVisible()) throw new Error('closing the draft asked something');
     });
+
+    await step('the referral graph fits the panel and names every person', async () => {
+      await runCommand(page, 'Rapport: Open Referral Graph');
+      await page.locator('.tabs-container .tab.active', { hasText: 'Referral Graph' }).waitFor({ timeout: 15_000 });
+      await page.waitForTimeout(1500);
+      await page.mouse.move(640, 5);
+      await page.screenshot({ path: join(SCREENSHOTS, 'referral-graph.png') });
+      await runCommand(page, 'View: Close All Editors');
+    });
+
+    await runSafetySteps({ page, step, folder, screenshots: SCREENSHOTS, contacts });
   } finally {
     if (page && result.failed > 0) await page.screenshot({ path: join(scratch, 'browser-failure.png') }).catch(() => {});
     if (browser) await browser.close().catch(() => {});

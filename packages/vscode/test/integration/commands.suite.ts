@@ -126,11 +126,17 @@ suite('Commands', () => {
     await closeEditors();
   });
 
-  test('Initialize Notes Folder sets up an empty folder, and refuses one already set up', async () => {
+  test('Initialize Notes Folder sets up an empty folder with the example contact it promises, and says plainly when a folder is already set up', async () => {
     const rapport = await api();
-    const refused = new ScriptedPrompts({});
-    await withPrompts(refused, () => vscode.commands.executeCommand('rapport.init'));
-    assert.match(refused.errors.join(), /already/);
+    const before = snapshot();
+    const again = new ScriptedPrompts({});
+    await withPrompts(again, () => vscode.commands.executeCommand('rapport.init'));
+    assert.deepEqual(again.errors, [], 'not an error');
+    assert.deepEqual(again.infos, ['This folder is already set up for Rapport: .rapport/config.yaml exists, and nothing was changed. Edit your profile there.']);
+    // Init itself writes nothing: the config is as it was, and no file came or went.
+    const after = snapshot();
+    assert.equal(after.get('.rapport/config.yaml'), before.get('.rapport/config.yaml'));
+    assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort());
 
     mkdirSync(join(folder(), 'fresh'), { recursive: true });
     await setSetting('notesFolder', 'fresh');
@@ -143,6 +149,12 @@ suite('Commands', () => {
       assert.match(config, /^timezone: "/m);
       assert.equal(rapport.notes.state, 'ready');
       assert.equal(rapport.notes.workspace?.config.profile.name, 'Jordan Reyes');
+      const example = readText('fresh/alex-example.md');
+      assert.deepEqual(frontmatterOf(example), { type: 'contact', name: 'Alex Example', stage: 'identified', role: 'UX Researcher', organization: 'Example Health', source: 'other', history: '' });
+      assert.match(example, /^# Alex Example$/m);
+      assert.deepEqual(rapport.notes.workspace?.index.contacts().map((contact) => contact.id), ['alex-example']);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.path.endsWith('/fresh/alex-example.md'), true, 'the example is opened');
+      await closeEditors();
     } finally {
       await setSetting('notesFolder', undefined);
       await waitFor(async () => !rapport.notes.root?.path.endsWith('/fresh') && (await rapport.notes.whenLoaded())?.index.contacts().length, 'the example folder to load again');

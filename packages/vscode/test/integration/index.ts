@@ -17,6 +17,13 @@ import './letters.suite.js';
 import './scale.suite.js';
 import './cache.suite.js';
 import './malformed.suite.js';
+import './navigation.suite.js';
+import './advance-stage.suite.js';
+import './completion.suite.js';
+import './mark-sent.suite.js';
+import './due-status.suite.js';
+import './contacts-tree-problems.suite.js';
+import './quick-fixes.suite.js';
 import './restricted.suite.js';
 
 export async function run(): Promise<void> {
@@ -28,7 +35,7 @@ export async function run(): Promise<void> {
   await waitFor(() => rapport.notes.today() === TODAY, 'the pinned date to apply');
 
   const result = await runRegistered((suite) => (suite === 'Restricted' || suite.startsWith('Restricted ›')) !== trusted, (line) => console.log(line));
-  writeFileSync(join(__dirname, `results-${mode}.json`), JSON.stringify({ suite: `vscode-${mode}`, passed: result.passed, failed: result.failed, failures: result.failures, durationMs: result.durationMs }, null, 2));
+  writeFileSync(join(__dirname, `results-${mode}.json`), JSON.stringify({ suite: `vscode-${mode}`, registered: result.registered, passed: result.passed, failed: result.failed, failures: result.failures, durationMs: result.durationMs }, null, 2));
   console.log(`${result.passed} passed, ${result.failed} failed`);
   if (result.failed > 0) throw new Error(`${result.failed} integration test(s) failed`);
 }

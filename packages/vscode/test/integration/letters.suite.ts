@@ -8,7 +8,7 @@ import { exportIcs } from '@rapport/core/export';
 import type { DraftedLetter } from '../../src/letters/index.js';
 import { api, changedFiles, folder, readText, runScripted, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
 import { suite, test } from './runner.js';
-import { ScriptedPrompts } from './scripted-prompts.js';
+import { ENTER, ScriptedPrompts } from './scripted-prompts.js';
 
 /** A user template: JavaScript inside, so only a trusted folder may run it. */
 export const USER_TEMPLATE = ['---', 'description: A short coffee invitation', 'stage: contacted', '---', 'Subject: Coffee?', '', 'Hi <%= it.firstName %>, coffee next week? — <%= it.profile.name %>', ''].join('\n');
@@ -42,7 +42,7 @@ suite('Letters', () => {
   test('a missing field becomes a [[fill: …]] marker, reported back', async () => {
     const { result } = await runScripted<DraftedLetter>({ 'letter.template': 'thank-you' }, 'rapport.draftLetter', 'keisha-brooks');
     assert.ok(result && result.missing.includes('learned'), JSON.stringify(result?.missing));
-    assert.match(openDocument(result.uri).getText(), /\[\[fill: learned[^\]]*\]\]/);
+    assert.match(openDocument(result.uri).getText(), /\[\[fill: something specific you learned\]\]/);
   });
 
   test('Copy Letter puts the letter on the clipboard', async () => {
@@ -57,7 +57,7 @@ suite('Letters', () => {
     const { result } = await runScripted<DraftedLetter>({ 'letter.template': 'follow-up' }, 'rapport.draftLetter', 'owen-park');
     const before = snapshot();
     const original = before.get('owen-park.md')!;
-    const sent = await withPrompts(new ScriptedPrompts({}), () => vscode.commands.executeCommand<{ stage: string }>('rapport.letter.markSent', vscode.Uri.parse(result!.uri)));
+    const sent = await withPrompts(new ScriptedPrompts({ 'letter.via': ENTER }), () => vscode.commands.executeCommand<{ stage: string }>('rapport.letter.markSent', vscode.Uri.parse(result!.uri)));
     assert.equal(sent?.stage, 'followed-up');
     assert.deepEqual(changedFiles(before, snapshot()), ['owen-park.md']);
     assert.equal(readText('owen-park.md'), advance(original, 'followed-up', { date: TODAY, via: 'email', letter: 'follow-up' }));
@@ -148,7 +148,7 @@ suite('Import and export', () => {
     assert.equal(text, exportIcs(rapport.notes.workspace!, { now: new Date(`${TODAY}T12:00:00Z`) }));
     assert.match(text, /^BEGIN:VCALENDAR/);
     // Undated agenda entries (people to write to) have no day to put in a calendar.
-    const dated = rapport.views.agenda.entries().filter((entry) => entry.description !== 'no date');
+    const dated = rapport.views.agenda.entries().filter((entry) => entry.urgency !== 'undated');
     assert.ok((result?.events ?? 0) >= dated.length - 2, `events: ${result?.events}`);
     rmSync(join(target.fsPath, '..'), { recursive: true });
   });

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { MALFORMED_EXPECTED } from '../../../core/test/malformed-corpus.expected.js';
 import { MALFORMED_NOTES, writeMalformed } from '../../../core/test/malformed-corpus.js';
 import { api, changedFiles, fileUri, folder, snapshot, waitFor } from './fixture.js';
 import { suite, test } from './runner.js';
@@ -61,16 +62,20 @@ async function settle(): Promise<string[]> {
   }, () => `the diagnostics to settle; missing: ${missing().join('; ')}`, TIMEOUT_MS);
 }
 
-/** Asserts that each input has a diagnostic of its rule with a message and a range (at 1:1 for entries that are not files). */
+/** Asserts that each input has a diagnostic of its rule placed and worded as the hand-written expected file says. */
 function assertEveryInputShown(): void {
   for (const note of MALFORMED_NOTES) {
     const found = rapportDiagnostics(uriOf(note.name)).find((diagnostic) => diagnostic.code === note.rule)!;
+    const expected = MALFORMED_EXPECTED[note.name]!;
+    // VS Code counts from 0, the expected file (like `rapport check`) from 1.
+    assert.deepEqual(
+      [found.range.start.line + 1, found.range.start.character + 1, found.range.end.line + 1, found.range.end.character + 1],
+      [expected.line, expected.column, expected.endLine, expected.endColumn],
+      `${note.name}: range`,
+    );
+    // The extension shows the hint after the message.
+    if (expected.message !== undefined) assert.ok(found.message.startsWith(`${expected.message}. `), `${note.name}: message "${found.message}"`);
     assert.ok(found.message.length > 10, `${note.name}: message "${found.message}"`);
-    assert.ok(found.range.start.line >= 0 && found.range.start.character >= 0, `${note.name}: range`);
-    assert.ok(!found.range.end.isBefore(found.range.start), `${note.name}: range ends before it starts`);
-    if (note.rule === 'unreadable-file' && typeof note.content === 'object' && 'kind' in note.content) {
-      assert.deepEqual([found.range.start.line, found.range.start.character], [0, 0], `${note.name}: not text, so shown at its start`);
-    }
   }
 }
 

@@ -13,6 +13,8 @@ interface RegisteredTest {
 }
 
 export interface RunResult {
+  /** Tests that passed the filter: the summary fails a window that ran fewer. */
+  readonly registered: number;
   readonly passed: number;
   readonly failed: number;
   readonly failures: readonly { readonly test: string; readonly error: string }[];
@@ -41,7 +43,8 @@ export async function runRegistered(filter: (suite: string) => boolean, log: (li
   const started = Date.now();
   const failures: { test: string; error: string }[] = [];
   let passed = 0;
-  for (const entry of registered.filter((candidate) => filter(candidate.suite))) {
+  const selected = registered.filter((candidate) => filter(candidate.suite));
+  for (const entry of selected) {
     const title = `${entry.suite} › ${entry.name}`;
     const testStarted = Date.now();
     try {
@@ -54,5 +57,5 @@ export async function runRegistered(filter: (suite: string) => boolean, log: (li
       log(`  ✗ ${title}\n${message.replace(/^/gm, '      ')}`);
     }
   }
-  return { passed, failed: failures.length, failures, durationMs: Date.now() - started };
+  return { registered: selected.length, passed, failed: failures.length, failures, durationMs: Date.now() - started };
 }

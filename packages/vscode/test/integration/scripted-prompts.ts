@@ -3,8 +3,10 @@ import type { FileRequest, InputRequest, PickRequest, Prompts } from '../../src/
 
 /** An answer that cancels the question, as Escape does. */
 export const CANCEL = Symbol('cancel');
+/** An answer that takes the focused item, as Enter does before the user moves. */
+export const ENTER = Symbol('enter');
 
-type Answer = string | readonly string[] | vscode.Uri | typeof CANCEL;
+type Answer = string | readonly string[] | vscode.Uri | typeof CANCEL | typeof ENTER;
 
 /**
  * Answers the commands' questions from a script keyed by question id, the
@@ -17,14 +19,20 @@ export class ScriptedPrompts implements Prompts {
   readonly asked: string[] = [];
   /** Labels offered by each pick. */
   readonly offered = new Map<string, string[]>();
+  /** The label each pick focused at first (the first item unless the pick said otherwise). */
+  readonly focused = new Map<string, string>();
+  /** The value each input was prefilled with. */
+  readonly prefilled = new Map<string, string>();
   readonly infos: string[] = [];
   readonly errors: string[] = [];
 
   constructor(private readonly answers: Readonly<Record<string, Answer>>) {}
 
   async input(request: InputRequest): Promise<string | undefined> {
+    if (request.value !== undefined) this.prefilled.set(request.id, request.value);
     const answer = this.answer(request.id);
     if (answer === CANCEL) return undefined;
+    if (answer === ENTER) return request.value ?? '';
     if (typeof answer !== 'string') throw new Error(`the answer to "${request.id}" must be text`);
     const problem = request.validate?.(answer);
     if (problem) throw new Error(`the answer "${answer}" to "${request.id}" was refused: ${problem}`);
@@ -34,7 +42,9 @@ export class ScriptedPrompts implements Prompts {
   async pick<T>(request: PickRequest<T>): Promise<T | undefined> {
     const answer = this.answer(request.id, request.items.map((item) => item.label));
     if (answer === CANCEL) return undefined;
-    const item = request.items.find((candidate) => candidate.label === answer);
+    const focused = request.items.find((candidate) => request.focus !== undefined && candidate.value === request.focus) ?? request.items[0];
+    if (focused) this.focused.set(request.id, focused.label);
+    const item = answer === ENTER ? focused : request.items.find((candidate) => candidate.label === answer);
     if (!item) throw new Error(`"${String(answer)}" is not offered by "${request.id}"; offered: ${request.items.map((candidate) => candidate.label).join(', ')}`);
     return item.value;
   }

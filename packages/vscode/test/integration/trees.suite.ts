@@ -91,20 +91,33 @@ suite('Contacts tree', () => {
 });
 
 suite('Agenda', () => {
-  test('lists dated actions soonest first, overdue ones highlighted, and counts them in the status bar', async () => {
+  test('groups actions Overdue, Today, This week, Later, Ready to write, each with its count; rows name the person, the date first in the description', async () => {
     const rapport = await api();
-    const entries = rapport.views.agenda.entries();
-    assert.ok(entries.length >= 5, `agenda entries: ${entries.length}`);
-    // Undated actions ('no date') come last: '~' sorts after every date.
-    const dues = entries.map((entry) => /\d{4}-\d{2}-\d{2}/.exec(entry.description)?.[0] ?? (entry.description === 'due today' ? TODAY : entry.description === 'due tomorrow' ? '2026-11-24' : entry.description === 'no date' ? '~' : ''));
+    const agenda = rapport.views.agenda;
+    const groups = agenda.getChildren();
+    const labels = groups.map((group) => agenda.getTreeItem(group).label);
+    const order = ['Overdue', 'Today', 'This week', 'Later', 'Ready to write'];
+    assert.deepEqual(labels, order.filter((label) => labels.includes(label)), 'groups in order, nothing else at the top');
+    for (const label of ['Overdue', 'This week', 'Ready to write']) assert.ok(labels.includes(label), `${label} on the demo day (${labels.join(', ')})`);
+    const names = new Map(rapport.notes.workspace!.index.contacts().map((contact) => [contact.id, contact.name]));
+    const rows = new Map<string, vscode.TreeItem[]>();
+    for (const group of groups) {
+      const items = agenda.getChildren(group).map((node) => ({ node, item: agenda.getTreeItem(node) }));
+      assert.equal(agenda.getTreeItem(group).description, String(items.length), 'the count');
+      for (const { node, item } of items) assert.equal(item.label, node.kind === 'agendaItem' ? names.get(node.contactId) : '', 'the person first');
+      rows.set(String(agenda.getTreeItem(group).label), items.map(({ item }) => item));
+    }
+    for (const item of rows.get('Overdue')!) assert.match(String(item.description), /^overdue \d+ d \(2026-11-\d\d\) · /);
+    const overdueIcon = rows.get('Overdue')![0]!.iconPath as vscode.ThemeIcon;
+    assert.equal(overdueIcon.id, 'warning');
+    assert.equal((overdueIcon.color as vscode.ThemeColor).id, 'list.errorForeground');
+    const maya = rows.get('This week')!.find((item) => item.label === 'Maya Chen');
+    assert.equal(maya?.description, 'due 2026-11-25 · keep in touch');
+    // Elena Vasquez was just identified: her first letter has no date.
+    const elena = rows.get('Ready to write')!.find((item) => item.label === 'Elena Vasquez');
+    assert.equal(elena?.description, 'no date · write the first letter');
+    const dues = rows.get('Overdue')!.map((item) => /\d{4}-\d{2}-\d{2}/.exec(String(item.description))![0]);
     assert.deepEqual([...dues].sort(), dues, 'soonest first');
-    const overdue = entries.filter((entry) => entry.urgency === 'overdue');
-    assert.ok(overdue.length > 0);
-    for (const [index, entry] of entries.entries()) assert.equal(entry.urgency === 'overdue', dues[index]! < TODAY, entry.label);
-    const node = rapport.views.agenda.getChildren().find((candidate) => candidate.kind === 'agendaItem' && candidate.view.urgency === 'overdue')!;
-    const item = rapport.views.agenda.getTreeItem(node);
-    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'warning');
-    assert.equal(((item.iconPath as vscode.ThemeIcon).color as vscode.ThemeColor).id, 'list.errorForeground');
   });
 });
 

@@ -1,0 +1,202 @@
+import { isCollection, isMap, isScalar, visit, type Document, type Node } from 'yaml';
+import type { YamlProblem } from './frontmatter.js';
+
+/** A YAML problem said in plain words, placed where the user made the mistake. */
+export interface ExplainedYamlProblem {
+  /** Offsets `[start, end)` into the YAML text. */
+  readonly start: number;
+  readonly end: number;
+  readonly message: string;
+  readonly hint: string;
+}
+
+/**
+ * Turns a parser error into what the user did wrong and how to fix it.
+ *
+ * The parser reports where it gave up, which is often lines below the
+ * mistake (an unclosed quote is found at the closing `---`); the document it
+ * still builds shows where the quote, bracket or key began.
+ *
+ * @param lineOf The note's line number of an offset into the YAML text.
+ */
+export function explainYamlProblem(yaml: string, document: Document.Parsed, problem: YamlProblem, lineOf: (offset: number) => number): ExplainedYamlProblem {
+  const at = problem.offset;
+  switch (problem.code) {
+    case 'MISSING_CHAR':
+      if (/quote/.test(problem.message)) return unclosedQuote(yaml, document, problem) ?? fallback(yaml, problem);
+      return missingColon(yaml, at) ?? fallback(yaml, problem);
+    case 'MULTILINE_IMPLICIT_KEY':
+      return missingColon(yaml, at) ?? fallback(yaml, problem);
+    case 'BAD_INDENT':
+      if (/^Flow (sequence|map)/.test(problem.message)) return unclosedBracket(yaml, document, problem) ?? fallback(yaml, problem);
+      return badIndent(yaml, at);
+    case 'TAB_AS_INDENT':
+      return { start: at, end: at + 1, message: 'This line is indented with a tab', hint: 'Indent with spaces: YAML does not allow tabs' };
+    case 'DUPLICATE_KEY':
+      return duplicateKey(document, at, lineOf) ?? fallback(yaml, problem);
+    case 'BLOCK_AS_IMPLICIT_KEY':
+      // A second `: ` in the value, or a line indented deeper than the field above it, which YAML reads as part of that field.
+      return colonInValue(yaml, at) ?? deeperLineAfter(yaml, at) ?? badIndent(yaml, at);
+    case 'BAD_SCALAR_START': {
+      const character = yaml.charAt(at);
+      return { start: at, end: lineEnd(yaml, at), message: `A value cannot start with ${character === '`' ? '`` ` ``' : `\`${character}\``}`, hint: 'Put the value in quotes' };
+    }
+    case 'UNEXPECTED_TOKEN':
+      return textAfterQuote(yaml, at) ?? fallback(yaml, problem);
+  }
+  if (/alias/i.test(problem.message)) {
+    const alias = /(?<=[\s[{,])\*[^\s,\]}]+/.exec(yaml);
+    const start = alias?.index ?? at;
+    return {
+      start,
+      end: alias ? start + alias[0].length : start,
+      message: 'The aliases (`*name`) in this frontmatter repeat each other into more values than Rapport reads',
+      hint: 'Write the values out instead of using aliases',
+    };
+  }
+  if (/call stack|nested too deeply/i.test(problem.message)) {
+    // Where the parser ran out of stack depends on the stack's size: place it at the line's first bracket instead.
+    const start = lineStart(yaml, at);
+    const bracket = yaml.slice(start, lineEnd(yaml, start)).search(/[[{]/);
+    const from = bracket < 0 ? start : start + bracket;
+    return { start: from, end: from + 1, message: 'The lists or mappings here are nested too deeply to read', hint: 'Remove the extra brackets' };
+  }
+  return fallback(yaml, problem);
+}
+
+/** Parser words, kept only for mistakes not recognised above. */
+function fallback(yaml: string, problem: YamlProblem): ExplainedYamlProblem {
+  return {
+    start: problem.offset,
+    end: Math.max(problem.offset, problem.endOffset),
+    message: `The YAML cannot be read here: ${problem.message}`,
+    hint: 'Check the quotes, colons and indentation of this line',
+  };
+}
+
+/** `stage: "held` with no closing quote: placed at the opening quote, where the value began. */
+function unclosedQuote(yaml: string, document: Document.Parsed, problem: YamlProblem): ExplainedYamlProblem | undefined {
+  const node = lastNodeBefore(document, problem.offset, (candidate) => isScalar(candidate) && (candidate.type === 'QUOTE_DOUBLE' || candidate.type === 'QUOTE_SINGLE'));
+  if (!node?.range) return undefined;
+  const start = node.range[0];
+  const quote = yaml.charAt(start);
+  return { start, end: lineEnd(yaml, start), message: `The \`${quote}\` that starts this value is never closed`, hint: `Add \`${quote}\` at the end of the value` };
+}
+
+/** `tags: [ux, research` with no `]`: placed at the opening bracket. */
+function unclosedBracket(yaml: string, document: Document.Parsed, problem: YamlProblem): ExplainedYamlProblem | undefined {
+  const node = lastNodeBefore(document, problem.offset, (candidate) => isCollection(candidate) && candidate.flow === true);
+  if (!node?.range) return undefined;
+  const start = node.range[0];
+  const [what, close] = isMap(node) ? ['mapping', '}'] : ['list', ']'];
+  return { start, end: lineEnd(yaml, start), message: `The ${what} opened with \`${yaml.charAt(start)}\` is never closed`, hint: `Add \`${close}\` at the end of the ${what}, on the same line` };
+}
+
+function badIndent(yaml: string, at: number): ExplainedYamlProblem {
+  const start = lineStart(yaml, at);
+  const indent = /^ */.exec(yaml.slice(start))![0].length;
+  return {
+    start: start + indent,
+    end: lineEnd(yaml, start),
+    message: `This line is indented by ${indent} ${indent === 1 ? 'space' : 'spaces'}, which lines it up with no field above it`,
+    hint: 'Indent it by as many spaces as the fields it belongs with',
+  };
+}
+
+/** `at: 2026-11-25` followed by a line indented deeper than `at`: the mistake is that next line's indentation. */
+function deeperLineAfter(yaml: string, at: number): ExplainedYamlProblem | undefined {
+  const start = lineStart(yaml, at);
+  const indent = (from: number) => /^ */.exec(yaml.slice(from))![0].length;
+  const next = lineEnd(yaml, start) + 1;
+  if (next >= yaml.length || indent(next) <= indent(start)) return undefined;
+  return badIndent(yaml, next);
+}
+
+/** `industry Telehealth`: a field name without its colon. */
+function missingColon(yaml: string, at: number): ExplainedYamlProblem | undefined {
+  const start = lineStart(yaml, at);
+  const line = yaml.slice(start, lineEnd(yaml, start));
+  const parts = /^( *(?:- +)?)(\S+)(?:\s+(.*))?$/.exec(line);
+  if (!parts || line.includes(':')) return undefined;
+  const [, indent, key, value] = parts;
+  return {
+    start: start + indent!.length,
+    end: start + line.length,
+    message: `\`${line.trim()}\` has no \`:\` after the field name`,
+    hint: value === undefined ? `Write it as \`${key}: \` followed by the value` : `Write it as \`${key}: ${value}\``,
+  };
+}
+
+/** `role: Manager: Data Platform`: a second `: ` that YAML reads as a nested field. */
+function colonInValue(yaml: string, at: number): ExplainedYamlProblem | undefined {
+  const start = lineStart(yaml, at);
+  const end = lineEnd(yaml, start);
+  const line = yaml.slice(start, end);
+  const parts = /^( *(?:- +)?)([^:#\s][^:#]*?):[ \t]+(.*\S)[ \t]*$/.exec(line);
+  if (!parts || !/:\s/.test(parts[3]!)) return undefined;
+  const key = parts[2]!;
+  const value = parts[3]!;
+  const valueStart = start + parts[1]!.length + line.slice(parts[1]!.length).indexOf(value, key.length + 1);
+  const quoted = value.includes('"') ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
+  return {
+    start: valueStart,
+    end: valueStart + value.length,
+    message: `The value of \`${key}\` contains \`: \`, which YAML reads as the start of another field`,
+    hint: `Put the value in quotes: it contains \`: \` (${key}: ${quoted})`,
+  };
+}
+
+/** `role: "Manager" Data Platform`: words after the closing quote. */
+function textAfterQuote(yaml: string, at: number): ExplainedYamlProblem | undefined {
+  const before = yaml.slice(lineStart(yaml, at), at).trimEnd();
+  const quote = before.at(-1);
+  if (quote !== '"' && quote !== "'") return undefined;
+  return { start: at, end: lineEnd(yaml, at), message: 'There is text after the closing quote of this value', hint: 'Put the whole value inside the quotes' };
+}
+
+/** The second of two equal keys, with the line of the first. */
+function duplicateKey(document: Document.Parsed, at: number, lineOf: (offset: number) => number): ExplainedYamlProblem | undefined {
+  let found: ExplainedYamlProblem | undefined;
+  visit(document, {
+    Map(_, map) {
+      const index = map.items.findIndex((pair) => isScalar(pair.key) && pair.key.range?.[0] === at);
+      if (index < 0) return undefined;
+      const key = map.items[index]!.key as Node;
+      const name = String((key as { value?: unknown }).value);
+      const first = map.items.slice(0, index).find((pair) => isScalar(pair.key) && String(pair.key.value) === name);
+      if (!first || !key.range || !(first.key as Node).range) return undefined;
+      const firstLine = lineOf((first.key as Node).range![0]);
+      const secondLine = lineOf(key.range[0]);
+      found = {
+        start: key.range[0],
+        end: key.range[1],
+        message: `\`${name}\` appears twice (lines ${firstLine} and ${secondLine}): keep one`,
+        hint: `Delete the \`${name}\` line you do not want`,
+      };
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** The node matching `accepts` that starts last before `offset` and reaches it. */
+function lastNodeBefore(document: Document.Parsed, offset: number, accepts: (node: Node) => boolean): Node | undefined {
+  let best: Node | undefined;
+  visit(document, {
+    Node(_, node) {
+      const range = node.range;
+      if (range && range[0] < offset && offset <= range[2] && accepts(node) && (!best || range[0] > best.range![0])) best = node;
+    },
+  });
+  return best;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset of the line break ending the line that holds `offset` (or the text's end). */
+function lineEnd(text: string, offset: number): number {
+  const lineBreak = text.indexOf('\n', offset);
+  return lineBreak < 0 ? text.length : lineBreak;
+}

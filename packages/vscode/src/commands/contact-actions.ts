@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import { InvalidInputError, noteIdProblem, type Contact } from '@rapport/core';
+import { expectRename, linkEdits } from '../links/link-providers.js';
+import { linksAcrossNotes } from '../links/note-texts.js';
+import type { Services } from '../services.js';
+import { pickContact, resolveContact } from './contact-target.js';
+import { registerCommand } from './run-command.js';
+
+/**
+ * "Go to Contact…" and the Contacts view's context menu: open the note,
+ * reveal it in the Explorer, rename it (links follow), delete it (after a
+ * confirmation that says who links to it).
+ */
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  const contactOf = async (target: unknown, title: string): Promise<Contact | undefined> => resolveContact(services, await services.notes.requireWorkspace(), target, title);
+
+  context.subscriptions.push(
+    registerCommand(services, 'rapport.goToContact', async () => {
+      const workspace = await services.notes.requireWorkspace();
+      const contact = await pickContact(services, workspace, 'Go to Contact', { id: 'contact.goTo', placeholder: 'Type a name, an organization or a stage' });
+      if (!contact) return undefined;
+      await vscode.window.showTextDocument(services.notes.uriOf(contact.file), { preview: false });
+      return { file: contact.file };
+    }),
+    registerCommand(services, 'rapport.contact.open', async (target?: unknown) => {
+      const contact = await contactOf(target, 'Open Contact');
+      if (contact) await vscode.window.showTextDocument(services.notes.uriOf(contact.file), { preview: false });
+      return contact && { file: contact.file };
+    }),
+    registerCommand(services, 'rapport.contact.revealInExplorer', async (target?: unknown) => {
+      const contact = await contactOf(target, 'Reveal in Explorer');
+      if (contact) await vscode.commands.executeCommand('revealInExplorer', services.notes.uriOf(contact.file));
+      return contact && { file: contact.file };
+    }),
+    registerCommand(services, 'rapport.contact.rename', async (target?: unknown, newId?: string) => {
+      const workspace = await services.notes.requireWorkspace();
+      const contact = await contactOf(target, 'Rename Contact');
+      if (!contact) return undefined;
+      const validate = (value: string) => noteIdProblem(value.trim()) ?? (value.trim() !== contact.id && workspace.index.hasId(value.trim()) ? `Another note already has the id "${value.trim()}"` : undefined);
+      const answer =
+        newId ??
+        (await services.prompts.input({ id: 'contact.rename', title: `Rename ${contact.name}`, prompt: 'New id: the file name without .md, which [[links]] use; every link to it is updated', value: contact.id, validate }));
+      if (answer === undefined || answer.trim() === contact.id) return undefined;
+      const problem = validate(answer);
+      if (problem) throw new InvalidInputError(problem);
+      const to = answer.trim();
+      const linkCount = linksAcrossNotes(services, contact.id).length;
+      const edit = linkEdits(services, contact.id, to);
+      const folder = contact.file.includes('/') ? contact.file.slice(0, contact.file.lastIndexOf('/') + 1) : '';
+      const file = `${folder}${to}.md`;
+      const from = services.notes.uriOf(contact.file);
+      const destination = services.notes.uriOf(file);
+      edit.renameFile(from, destination, { overwrite: false });
+      const expected = expectRename(from, destination);
+      try {
+        if (!(await vscode.workspace.applyEdit(edit, { isRefactoring: true }))) throw new InvalidInputError(`Could not rename ${contact.file}`);
+      } finally {
+        expected.dispose();
+      }
+      // Refactorings are saved by VS Code unless files.refactoring.autoSave is off: save the notes either way, as every other command writes to disk.
+      for (const document of vscode.workspace.textDocuments) if (document.isDirty && services.notes.pathOf(document.uri) && edit.has(document.uri)) await document.save();
+      await services.notes.sweep();
+      void services.prompts.info(`Renamed ${contact.file} to ${file}; ${linkCount} link${linkCount === 1 ? '' : 's'} updated.`);
+      return { file, links: linkCount };
+    }),
+    registerCommand(services, 'rapport.contact.delete', async (target?: unknown) => {
+      const contact = await contactOf(target, 'Delete Contact');
+      if (!contact) return undefined;
+      const linkers = new Set(linksAcrossNotes(services, contact.id).map((found) => services.notes.pathOf(found.uri)).filter((file) => file !== contact.file));
+      const confirmed = await services.prompts.pick({
+        id: 'contact.delete',
+        title: `Delete ${contact.name}?`,
+        placeholder: linkers.size > 0 ? `${linkers.size} other note${linkers.size === 1 ? ' links' : 's link'} to ${contact.id}; those links will point at nothing` : `${contact.file} goes to the trash`,
+        items: [
+          { label: 'Keep the note', value: false },
+          { label: `Delete ${contact.file}`, description: 'moved to the trash where the system has one', value: true },
+        ],
+      });
+      if (!confirmed) return undefined;
+      const uri = services.notes.uriOf(contact.file);
+      await vscode.workspace.fs.delete(uri, { useTrash: true }).then(undefined, () => vscode.workspace.fs.delete(uri, { useTrash: false }));
+      await services.notes.applyChanges([{ path: contact.file, kind: 'deleted' }]);
+      void services.prompts.info(`Deleted ${contact.file}.`);
+      return { deleted: contact.file };
+    }),
+  );
+}

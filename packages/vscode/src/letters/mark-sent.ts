@@ -1,0 +1,64 @@
+import type * as vscode from 'vscode';
+import { CHANNELS, InvalidInputError, isChannel, loadLetterTemplate, markLetterSent, preferredChannel, type Channel, type Contact, type LetterSent } from '@rapport/core';
+import type { Services } from '../services.js';
+import { FILL_MARKER, type LetterDraft } from './letter-drafts.js';
+
+export interface MarkSentInput {
+  /** How the letter went; asked when missing and the template does not say. */
+  readonly via?: Channel;
+}
+
+/** What Mark Letter as Sent did: `recorded: false` when the same letter was already recorded that day. */
+export type MarkSentResult = (LetterSent & { readonly recorded: true }) | { readonly recorded: false; readonly contact: string; readonly file: string; readonly date: string };
+
+/**
+ * Records a drafted letter as sent: refused while `[[fill: …]]` markers
+ * remain (the letter cannot have gone out like that), once per letter and
+ * day (a second click records nothing), through the channel the template
+ * declares, else the one the user picks.
+ */
+export async function markDraftSent(services: Services, document: vscode.TextDocument, draft: LetterDraft, templateOptions: { allowUserTemplates: boolean }, input: MarkSentInput = {}): Promise<MarkSentResult | undefined> {
+  const markers = [...document.getText().matchAll(FILL_MARKER)];
+  if (markers.length > 0) {
+    const first = markers[0]!;
+    const line = document.positionAt(first.index).line + 1;
+    throw new InvalidInputError(`The letter still has ${markers.length} [[fill: …]] marker${markers.length === 1 ? '' : 's'} (the first, ${first[0]}, on line ${line}): fill ${markers.length === 1 ? 'it' : 'them'} in before marking the letter as sent`);
+  }
+  const workspace = await services.notes.requireWorkspace();
+  const contact = workspace.index.contact(draft.contactId);
+  if (!contact) throw new InvalidInputError(`${draft.contactName} is no longer in the notes folder`);
+  const today = services.notes.today();
+  if (contact.history.some((entry) => entry.date === today && entry.letter === draft.template)) {
+    void services.prompts.info(`Already recorded today: ${draft.template} to ${contact.name} was marked as sent. Nothing changed.`);
+    return { recorded: false, contact: contact.id, file: contact.file, date: today };
+  }
+  if (input.via !== undefined && !isChannel(input.via)) throw new InvalidInputError(`Unknown channel "${String(input.via)}": use one of ${CHANNELS.join(', ')}`);
+  const declared = (await loadLetterTemplate(workspace.store, draft.template, templateOptions)).via;
+  const via = input.via ?? declared ?? (await pickChannel(services, contact, draft.template));
+  if (!via) return undefined;
+  const sent = await markLetterSent(workspace, contact.id, draft.template, { ...templateOptions, date: today, via });
+  services.notes.notifyEdited([sent.file]);
+  void services.prompts.info(`Recorded: ${contact.name} is now ${sent.stage} (${draft.template} sent by ${sent.via} on ${sent.date}).`);
+  return { ...sent, recorded: true };
+}
+
+/**
+ * The channel, the likeliest focused: an email letter (`cold-email`) went by
+ * email, or by LinkedIn message to someone whose address the note lacks;
+ * any other by email when the note has an address, else LinkedIn when it
+ * has a profile.
+ */
+function pickChannel(services: Services, contact: Contact, template: string): Promise<Channel | undefined> {
+  const byEmail = /email/i.test(template);
+  const suggested: Channel = byEmail ? (contact.linkedin && !contact.email ? 'linkedin' : 'email') : preferredChannel(contact);
+  const why: Partial<Record<Channel, string>> = byEmail
+    ? { [suggested]: `the ${template} letter` }
+    : { email: 'the note has an email address', linkedin: 'the note has a LinkedIn profile' };
+  return services.prompts.pick<Channel>({
+    id: 'letter.via',
+    title: `Mark ${template} to ${contact.name} as Sent`,
+    placeholder: 'How did the letter go out?',
+    items: CHANNELS.map((channel) => ({ label: channel, value: channel, ...(channel === suggested && why[channel] ? { description: why[channel] } : {}) })),
+    focus: suggested,
+  });
+}

@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { api, fileUri, readText, waitFor, withPrompts } from './fixture.js';
+import { suite, test } from './runner.js';
+import { ENTER, ScriptedPrompts } from './scripted-prompts.js';
+
+/** A contact of its own, so the tests do not depend on what earlier suites did to the example notes. */
+function writeContact(id: string, stage: string): string {
+  const file = `${id}.md`;
+  writeFileSync(fileUri(file).fsPath, ['---', 'type: contact', `name: Stage ${stage}`, `stage: ${stage}`, 'history:', '  - date: 2026-11-10', `    stage: ${stage}`, '---', '', '# Notes', ''].join('\n'));
+  return file;
+}
+
+async function indexed(id: string, stage: string): Promise<void> {
+  const rapport = await api();
+  await waitFor(() => rapport.notes.workspace?.index.contact(id)?.stage === stage, `${id} indexed as ${stage}`);
+}
+
+suite('Advance Stage safety', () => {
+  test('Enter on a scheduled contact records the next stage (prepared), not the first one', async () => {
+    const file = writeContact('stage-enter', 'scheduled');
+    await indexed('stage-enter', 'scheduled');
+    const prompts = new ScriptedPrompts({ 'advance.stage': ENTER });
+    const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-enter'));
+    assert.equal(prompts.focused.get('advance.stage'), 'prepared');
+    assert.deepEqual(result, { file, stage: 'prepared' });
+    assert.deepEqual(prompts.asked, ['advance.stage']);
+    assert.equal(readText(file), ['---', 'type: contact', 'name: Stage scheduled', 'stage: prepared', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-23', '    stage: prepared', '---', '', '# Notes', ''].join('\n'));
+    rmSync(fileUri(file).fsPath);
+  });
+
+  test('moving back to identified asks first; cancelling (the focused answer) leaves the note alone', async () => {
+    const file = writeContact('stage-back', 'scheduled');
+    await indexed('stage-back', 'scheduled');
+    const original = readText(file);
+    const prompts = new ScriptedPrompts({ 'advance.stage': 'identified', 'advance.confirm': ENTER });
+    const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-back'));
+    assert.equal(result, undefined);
+    assert.deepEqual(prompts.asked, ['advance.stage', 'advance.confirm']);
+    assert.equal(prompts.focused.get('advance.confirm'), 'Cancel');
+    assert.equal(readText(file), original);
+
+    const confirmed = new ScriptedPrompts({ 'advance.stage': 'identified', 'advance.confirm': 'Move back to identified' });
+    await withPrompts(confirmed, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-back'));
+    assert.match(readText(file), /^stage: identified$/m);
+    rmSync(fileUri(file).fsPath);
+  });
+
+  test('picking the current stage asks before adding a second entry for it', async () => {
+    const file = writeContact('stage-same', 'identified');
+    await indexed('stage-same', 'identified');
+    const original = readText(file);
+    const prompts = new ScriptedPrompts({ 'advance.stage': 'identified', 'advance.confirm': 'Cancel' });
+    await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-same'));
+    assert.deepEqual(prompts.asked, ['advance.stage', 'advance.confirm']);
+    assert.equal(prompts.focused.get('advance.stage'), 'contacted', 'Enter on identified takes contacted');
+    assert.equal(readText(file), original);
+    rmSync(fileUri(file).fsPath);
+  });
+});

@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import type { ContactsNode } from '../../src/contacts-tree/contacts-provider.js';
+import { api, closeEditors, fileUri, waitFor } from './fixture.js';
+import { suite, test } from './runner.js';
+
+async function rows(): Promise<{ group: string; id: string; description: string; icon: string }[]> {
+  const rapport = await api();
+  const tree = rapport.views.contacts;
+  return tree.getChildren().flatMap((group: ContactsNode) =>
+    group.kind !== 'group'
+      ? []
+      : tree.getChildren(group).flatMap((node) => {
+          if (node.kind !== 'contact') return [];
+          const item = tree.getTreeItem(node);
+          return [{ group: group.group.label, id: node.contactId, description: String(item.description), icon: (item.iconPath as { id: string }).id }];
+        }),
+  );
+}
+
+suite('Contacts tree problems', () => {
+  test('a contact with an unknown stage is shown under "unknown stage" as an error, not under identified', async () => {
+    const rapport = await api();
+    const uri = fileUri('odd-stage.md');
+    writeFileSync(uri.fsPath, ['---', 'type: contact', 'name: Odd Stage', 'stage: interviewing', 'history:', '  - date: 2026-11-20', '    stage: identified', '---', ''].join('\n'));
+    await waitFor(() => rapport.notes.workspace?.index.contact('odd-stage'), 'the note indexed');
+    const odd = (await rows()).filter((row) => row.id === 'odd-stage');
+    assert.deepEqual(odd, [{ group: 'unknown stage', id: 'odd-stage', description: 'unknown stage "interviewing"', icon: 'error' }]);
+    assert.equal(rapport.views.contacts.getChildren()[0]?.kind === 'group' && (rapport.views.contacts.getChildren()[0] as { group: { label: string } }).group.label, 'unknown stage', 'the group comes first');
+    rmSync(uri.fsPath);
+    await waitFor(() => !rapport.notes.workspace?.index.contact('odd-stage'), 'the note gone');
+  });
+
+  test('a note with invalid YAML stays listed under its id, as an error with its line; clicking opens it at that line', async () => {
+    const rapport = await api();
+    const uri = fileUri('broken-yaml.md');
+    writeFileSync(uri.fsPath, ['---', 'type: contact', 'name: Broken Yaml', 'role: Manager: Data Platform', 'stage: identified', '---', '', '# Broken Yaml', ''].join('\n'));
+    const tree = rapport.views.contacts;
+    const group = await waitFor(() => tree.getChildren().find((node) => node.kind === 'brokenGroup' && node.notes.some((note) => note.id === 'broken-yaml')), 'the broken note listed');
+    assert.equal(tree.getChildren()[0]?.kind, 'brokenGroup', 'listed first');
+    const groupItem = tree.getTreeItem(group);
+    assert.equal(groupItem.label, 'cannot be read');
+    const row = tree.getChildren(group).find((node) => node.kind === 'brokenNote' && node.view.id === 'broken-yaml')!;
+    const item = tree.resolveTreeItem(tree.getTreeItem(row), row);
+    assert.equal(item.label, 'broken-yaml');
+    assert.equal((item.iconPath as vscode.ThemeIcon).id, 'error');
+    assert.match(String(item.description), /^line 4: /);
+    assert.match((item.tooltip as vscode.MarkdownString).value, /^\*\*broken-yaml\*\* cannot be read as a contact \(broken-yaml\.md\)\n\n- Line 4: /);
+    assert.equal(rapport.notes.workspace?.index.contact('broken-yaml'), undefined, 'not a contact, yet listed');
+
+    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() && vscode.window.activeTextEditor, 'the note opened');
+    assert.equal(editor.selection.active.line, 3, 'the cursor on line 4, where the problem is');
+    await closeEditors();
+    rmSync(uri.fsPath);
+    await waitFor(() => !tree.getChildren().some((node) => node.kind === 'brokenGroup'), 'the row gone with the note');
+  });
+
+  test('a note that stops being readable (not UTF-8) while the window is open is listed as one that cannot be read', async () => {
+    const rapport = await api();
+    const uri = fileUri('latin-one.md');
+    writeFileSync(uri.fsPath, ['---', 'type: contact', 'name: Latin One', 'stage: identified', '---', ''].join('\n'));
+    await waitFor(() => rapport.notes.workspace?.index.contact('latin-one'), 'the readable note indexed');
+    writeFileSync(uri.fsPath, Buffer.from('---\ntype: contact\nname: Jos\xe9 Latin\nstage: identified\n---\n', 'latin1'));
+    const tree = rapport.views.contacts;
+    const row = await waitFor(
+      () => tree.getChildren().flatMap((node) => (node.kind === 'brokenGroup' ? tree.getChildren(node) : [])).find((node) => node.kind === 'brokenNote' && node.view.id === 'latin-one'),
+      'the unreadable note listed',
+    );
+    assert.match(String(tree.getTreeItem(row).description), /^line 3: .*UTF-8/);
+    assert.equal(rapport.notes.workspace?.index.contact('latin-one'), undefined);
+    rmSync(uri.fsPath);
+    await waitFor(() => !tree.getChildren().some((node) => node.kind === 'brokenGroup'), 'the row gone with the file');
+  });
+
+  test('a first paint from the index cache leaves out notes deleted since, and says the rows are being checked until they are', async () => {
+    const rapport = await api();
+    const uri = fileUri('deleted-since.md');
+    writeFileSync(uri.fsPath, ['---', 'type: contact', 'name: Deleted Since', 'stage: identified', 'history:', '  - date: 2026-11-20', '    stage: identified', '---', ''].join('\n'));
+    await waitFor(() => rapport.notes.workspace?.index.contact('deleted-since'), 'the note indexed');
+    await rapport.notes.load(); // saves the cache, with the note in it
+    rmSync(uri.fsPath);
+
+    let painted: { ids: string[]; checking: boolean; message: string | undefined } | undefined;
+    const listener = rapport.notes.onDidChange(() => {
+      if (painted || rapport.notes.state !== 'ready') return;
+      const tree = rapport.views.contacts;
+      const ids = tree.getChildren().flatMap((group) => (group.kind === 'group' ? tree.getChildren(group).map((node) => (node.kind === 'contact' ? node.contactId : '')) : []));
+      painted = { ids, checking: rapport.notes.checkingDisk, message: tree.message() };
+    });
+    try {
+      await rapport.notes.load();
+    } finally {
+      listener.dispose();
+    }
+    assert.ok(painted && painted.ids.length > 5, `painted: ${JSON.stringify(painted)}`);
+    assert.equal(painted.ids.includes('deleted-since'), false, 'the deleted note is not shown');
+    assert.equal(painted.checking, true, 'painted from the cache');
+    assert.equal(painted.message, 'Checking the notes against the disk: rows may still change.');
+    assert.equal(rapport.notes.checkingDisk, false);
+    assert.equal(rapport.views.contacts.message(), undefined);
+  });
+});
+

@@ -1,0 +1,117 @@
+import assert from 'node:assert/strict';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { api, closeEditors, fileUri, waitFor, withPrompts } from './fixture.js';
+import { suite, test } from './runner.js';
+import { ScriptedPrompts } from './scripted-prompts.js';
+
+const lines = (...text: string[]) => text.join('\n');
+
+/** Writes `text` as `file`, waits for its diagnostic of `rule`, opens it, and returns the quick fixes offered for it. */
+async function fixesFor(file: string, text: string, rule: string): Promise<{ document: vscode.TextDocument; actions: vscode.CodeAction[] }> {
+  await api();
+  const uri = fileUri(file);
+  writeFileSync(uri.fsPath, text);
+  const problem = await waitFor(
+    () => vscode.languages.getDiagnostics(uri).find((diagnostic) => diagnostic.source === 'rapport' && diagnostic.code === rule),
+    () => `a ${rule} diagnostic on ${file}; shown: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((diagnostic) => diagnostic.code))}`,
+  );
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, problem.range);
+  return { document, actions: actions.filter((action) => action.diagnostics?.some((diagnostic) => diagnostic.code === rule) ?? true) };
+}
+
+async function apply(actions: vscode.CodeAction[], title: string, answers: ConstructorParameters<typeof ScriptedPrompts>[0] = {}): Promise<void> {
+  const action = actions.find((candidate) => candidate.title === title);
+  assert.ok(action, `"${title}" offered; offered: ${actions.map((candidate) => candidate.title).join(' | ')}`);
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit));
+  if (action.command) {
+    const prompts = new ScriptedPrompts(answers);
+    await withPrompts(prompts, () => vscode.commands.executeCommand(action.command!.command, ...(action.command!.arguments ?? [])));
+    assert.deepEqual(prompts.errors, []);
+  }
+}
+
+async function done(file: string): Promise<void> {
+  await closeEditors();
+  rmSync(fileUri(file).fsPath, { force: true });
+}
+
+suite('Quick fixes', () => {
+  const mismatch = lines('---', 'type: contact', 'name: Ana Lima', 'stage: held', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '---', '');
+
+  test('stage/history mismatch: record the stage in the history', async () => {
+    const { document, actions } = await fixesFor('fix-mismatch-1.md', mismatch, 'stage-history-mismatch');
+    assert.match(vscode.languages.getDiagnostics(document.uri).find((diagnostic) => diagnostic.code === 'stage-history-mismatch')!.message, /Quick fix: record the stage in the history, or set the stage back$/);
+    await apply(actions, 'Record "held" in the history (dated 2026-11-23)');
+    assert.equal(document.getText(), lines('---', 'type: contact', 'name: Ana Lima', 'stage: held', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-23', '    stage: held', '---', ''));
+    await done('fix-mismatch-1.md');
+  });
+
+  test('stage/history mismatch: set the stage back', async () => {
+    const { document, actions } = await fixesFor('fix-mismatch-2.md', mismatch, 'stage-history-mismatch');
+    await apply(actions, 'Set the stage back to "scheduled" (the last history entry)');
+    assert.equal(document.lineAt(3).text, 'stage: scheduled');
+    await done('fix-mismatch-2.md');
+  });
+
+  const unresolved = lines('---', 'type: contact', 'name: Link Fix', 'stage: identified', 'referred_by: "[[mya-chen]]"', 'history:', '  - date: 2026-11-10', '    stage: identified', '---', '');
+
+  test('unresolved link: pick an existing contact', async () => {
+    const { document, actions } = await fixesFor('fix-link-1.md', unresolved, 'unresolved-link');
+    await apply(actions, 'Link to an existing contact…', { 'fix.link': 'maya-chen' });
+    assert.equal(document.lineAt(4).text, 'referred_by: "[[maya-chen]]"');
+    await done('fix-link-1.md');
+  });
+
+  test('unresolved link: create the contact', async () => {
+    const rapport = await api();
+    const { actions } = await fixesFor('fix-link-2.md', unresolved, 'unresolved-link');
+    await apply(actions, 'Create the contact "Mya Chen" (mya-chen.md)', { 'contact.organization': '', 'contact.role': '', 'contact.source': 'referral', 'contact.referredBy': 'Maya Chen' });
+    const created = await waitFor(() => rapport.notes.workspace?.index.contact('mya-chen'), 'the new contact');
+    assert.equal(created.name, 'Mya Chen');
+    await waitFor(() => !vscode.languages.getDiagnostics(fileUri('fix-link-2.md')).some((diagnostic) => diagnostic.code === 'unresolved-link'), 'the link to resolve');
+    await done('fix-link-2.md');
+    rmSync(fileUri(created.file).fsPath);
+    assert.equal(existsSync(fileUri(created.file).fsPath), false);
+  });
+
+  test('tags not a list: write them as one', async () => {
+    const { document, actions } = await fixesFor('fix-tags.md', lines('---', 'type: contact', 'name: Tag Fix', 'stage: identified', 'tags: ux, health', '---', ''), 'invalid-type');
+    await apply(actions, 'Write the tags as a list');
+    assert.equal(document.getText(), lines('---', 'type: contact', 'name: Tag Fix', 'stage: identified', 'tags:', '  - ux', '  - health', '---', ''));
+    await done('fix-tags.md');
+  });
+
+  test('missing name: add it from the heading', async () => {
+    const { document, actions } = await fixesFor('fix-name.md', lines('---', 'type: contact', 'stage: identified', '---', '', '# Nina Park', ''), 'missing-field');
+    await apply(actions, 'Add "name: Nina Park"');
+    assert.equal(document.getText(), lines('---', 'type: contact', 'name: Nina Park', 'stage: identified', '---', '', '# Nina Park', ''));
+    await done('fix-name.md');
+  });
+
+  test('duplicate keys: keep the first, or the last', async () => {
+    const text = lines('---', 'type: contact', 'name: Twice', 'industry: Health', 'stage: identified', 'industry: Telehealth', '---', '');
+    const first = await fixesFor('fix-duplicate-1.md', text, 'yaml-syntax');
+    await apply(first.actions, 'Keep the first "industry" (line 4), delete the others');
+    assert.equal(first.document.getText(), lines('---', 'type: contact', 'name: Twice', 'industry: Health', 'stage: identified', '---', ''));
+    await done('fix-duplicate-1.md');
+    const last = await fixesFor('fix-duplicate-2.md', text, 'yaml-syntax');
+    await apply(last.actions, 'Keep the last "industry" (line 6), delete the others');
+    assert.equal(last.document.getText(), lines('---', 'type: contact', 'name: Twice', 'stage: identified', 'industry: Telehealth', '---', ''));
+    await done('fix-duplicate-2.md');
+  });
+
+  test('bad date: rewrite it as YYYY-MM-DD, or pick one', async () => {
+    const text = lines('---', 'type: contact', 'name: Date Fix', 'stage: identified', 'history:', '  - date: 2026/11/3', '    stage: identified', '---', '');
+    const rewrite = await fixesFor('fix-date-1.md', text, 'invalid-date');
+    await apply(rewrite.actions, 'Change the date to 2026-11-03');
+    assert.equal(rewrite.document.lineAt(5).text, '  - date: 2026-11-03');
+    await done('fix-date-1.md');
+    const picked = await fixesFor('fix-date-2.md', text, 'invalid-date');
+    await apply(picked.actions, 'Pick a date…', { 'fix.date': '2026-11-04' });
+    assert.equal(picked.document.lineAt(5).text, '  - date: 2026-11-04');
+    await done('fix-date-2.md');
+  });
+});

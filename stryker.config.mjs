@@ -1,0 +1,30 @@
+// Mutation testing of core's logic (issue 18). Run with `pnpm mutate [folder…]` (scripts/mutate.sh);
+// the HTML report goes to .mutation/. Kept out of CI: a full run takes hours on a 2-core machine.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'pnpm',
+  // Named, because pnpm's strict node_modules hides them from Stryker's own lookup.
+  plugins: ['@stryker-mutator/vitest-runner', '@stryker-mutator/typescript-checker'],
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutate.config.ts' },
+  checkers: ['typescript'],
+  tsconfigFile: 'packages/core/tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  // Mutants in module-level constants (templates, tables) re-run every test file; they are listed as ignored.
+  ignoreStatic: true,
+  mutate: ['packages/core/src/{note,lifecycle,letters,import,export}/**/*.ts', '!packages/core/src/**/*.test.ts'],
+  // Only what the core tests need goes into the sandbox.
+  ignorePatterns: ['/packages/cli', '/packages/vscode', '/bench', '/docs', '/.mutation', '/.bench', '/.test-results', 'dist'],
+  concurrency: 2,
+  timeoutMS: 20_000,
+  dryRunTimeoutMinutes: 30,
+  reporters: ['html', 'json', 'clear-text', 'progress'],
+  htmlReporter: { fileName: '.mutation/index.html' },
+  jsonReporter: { fileName: '.mutation/report.json' },
+  incremental: true,
+  incrementalFile: '.mutation/incremental.json',
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  thresholds: { high: 85, low: 75, break: null },
+};
