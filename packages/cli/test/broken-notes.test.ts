@@ -27,8 +27,9 @@ function folderWithBrokenNotes(): string {
 }
 
 /** YAML's words for the unquoted colon in Lena's role, as `list` shows them, and with the hint as stderr and errors show them. */
-const COLON_PROBLEM = 'Invalid YAML: Nested mappings are not allowed in compact mappings';
-const COLON_PROBLEM_AND_HINT = COLON_PROBLEM;
+const COLON_PROBLEM = 'The value of `role` contains `: `, which YAML reads as the start of another field';
+const COLON_HINT = 'Put the value in quotes: it contains `: ` (role: "Manager: DER Integration Analytics")';
+const COLON_PROBLEM_AND_HINT = `${COLON_PROBLEM} (${COLON_HINT})`;
 const LENA = `contacts/lena-ortiz.md:4: cannot read this contact: ${COLON_PROBLEM_AND_HINT}`;
 const KIM = 'contacts/kim-lo.md:1: cannot read this contact: This note has a name and a stage but no `type: contact`, so it is not listed as a contact (Add `type: contact` to the frontmatter)';
 const RAW = 'contacts/raw-bytes.md:3: cannot read this contact: The note cannot be read: it is not valid UTF-8 text (Rapport leaves this file untouched)';
@@ -67,7 +68,7 @@ describe('a note that cannot be read as a contact', () => {
       stage: null,
       organization: null,
       next: null,
-      problems: [{ file: 'contacts/lena-ortiz.md', line: 4, column: 7, endLine: 4, endColumn: 8, severity: 'error', rule: 'yaml-syntax', message: COLON_PROBLEM }],
+      problems: [{ file: 'contacts/lena-ortiz.md', line: 4, column: 7, endLine: 4, endColumn: 41, severity: 'error', rule: 'yaml-syntax', message: COLON_PROBLEM, hint: COLON_HINT }],
     });
     expect(rows.map((row) => (row as { id: string }).id)).toEqual(['ana-ruiz', 'kim-lo', 'lena-ortiz', 'raw-bytes']);
     expect(result.stderr.split('\n')).toHaveLength(4);

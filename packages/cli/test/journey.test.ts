@@ -90,8 +90,9 @@ const CONNECTIONS_CSV = [
  * colon in a value, as `list` shows them, and with the hint as stderr and
  * errors show them.
  */
-const COLON_PROBLEM = 'Invalid YAML: Nested mappings are not allowed in compact mappings';
-const COLON_PROBLEM_AND_HINT = COLON_PROBLEM;
+const COLON_PROBLEM = 'The value of `role` contains `: `, which YAML reads as the start of another field';
+const COLON_HINT = 'Put the value in quotes: it contains `: ` (role: "Manager: DER Integration Analytics")';
+const COLON_PROBLEM_AND_HINT = `${COLON_PROBLEM} (${COLON_HINT})`;
 
 const CONFIG = `profile:
   name: Sam Rivera

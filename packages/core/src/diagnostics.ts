@@ -36,6 +36,8 @@ export const DIAGNOSTIC_RULES = {
   'stage-history-mismatch': 'warning',
   'history-order': 'warning',
   'duplicate-id': 'error',
+  // A `(by …)` or `due:` date under Outcomes that is not a real YYYY-MM-DD
+  'invalid-outcome-date': 'warning',
   // git's conflict markers left in a note by a merge
   'merge-conflict': 'error',
   'invalid-config': 'error',

@@ -52,6 +52,13 @@ export type { DismissableAction } from './lifecycle/next-action.js';
 export { dismissAction } from './lifecycle/dismiss.js';
 export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBetween, todayIn, meetingStart, meetingDate, isTimeZone, systemTimeZone } from './lifecycle/dates.js';
 
+// Outcomes: labelled items under `## Outcomes`
+export { OUTCOME_KINDS, DEFAULT_OUTCOME_LABELS, isOutcomeKind, readOutcomes } from './outcomes/outcomes.js';
+export type { Outcome, OutcomeKind, OutcomeReading, ReadOutcomesOptions } from './outcomes/outcomes.js';
+export { addReferral } from './outcomes/add-referral.js';
+export { outcomeSummary } from './outcomes/outcome-summary.js';
+export type { OutcomeSummary, OutcomeCount, OpenLead } from './outcomes/outcome-summary.js';
+
 // Referral graph
 export { referralGraph, referralsOf, referralChain, referralRoots, referralsToMermaid, referralsToDot } from './graph/referrals.js';
 export type { ReferralGraph, ReferralEdge, PendingReferral } from './graph/referrals.js';

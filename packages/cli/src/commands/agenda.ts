@@ -46,7 +46,11 @@ export const registerAgenda: RegisterCommand = (program, context) => {
         const shown = title === 'Ready to write' ? group.slice(0, READY_TO_WRITE_SHOWN) : group;
         for (const item of shown) {
           const due = item.due === null ? colors.dim('anytime'.padEnd(10)) : title === 'Overdue' ? colors.red(item.due) : colors.dim(item.due);
-          const letter = item.letter ? colors.dim(`  → rapport letter ${item.letter} ${item.id}`) : '';
+          const letter = item.letter
+            ? colors.dim(`  → rapport letter ${item.letter} ${item.id}`)
+            : item.referral
+              ? colors.dim(`  → rapport new --from ${item.id} ${JSON.stringify(item.referral)}`)
+              : '';
           ctx.print(`  ${due}  ${printable(item.action)}${letter}`);
         }
         if (shown.length < group.length) ctx.print(colors.dim(`  … and ${group.length - shown.length} more (rapport agenda --json lists them all)`));

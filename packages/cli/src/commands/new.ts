@@ -1,4 +1,4 @@
-import { contactSlug, createContact, isCalendarDate, isSource, noteId, SOURCES, type Source, type Workspace } from '@rapport/core';
+import { addReferral, contactSlug, createContact, isCalendarDate, isSource, noteId, SOURCES, type Source, type Workspace } from '@rapport/core';
 import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
 
@@ -7,6 +7,7 @@ interface NewOptions {
   role?: string;
   source?: string;
   referredBy?: string;
+  from?: string;
   tags?: string;
   email?: string;
   linkedin?: string;
@@ -23,6 +24,7 @@ export const registerNew: RegisterCommand = (program, context) => {
     .option('--role <role>', 'role or title')
     .option('--source <source>', `how you found them (${SOURCES.join(', ')})`)
     .option('--referred-by <contact>', 'the contact who referred them (id or path to the note)')
+    .option('--from <contact>', 'the contact whose Outcomes name this person as a referral: sets referred_by and source referral, and links the name there')
     .option('--tags <a,b>', 'comma-separated tags')
     .option('--email <address>', 'email address')
     .option('--linkedin <url>', 'LinkedIn profile URL')
@@ -38,13 +40,14 @@ export const registerNew: RegisterCommand = (program, context) => {
       if (options.linkedin !== undefined && !/^https?:\/\/\S+$/.test(options.linkedin)) throw new UsageError(`--linkedin must be a profile URL starting with https://`);
       const ctx = context();
       const workspace = await ctx.workspace();
-      const referrer = options.referredBy === undefined ? undefined : ctx.contact(workspace, options.referredBy, '--referred-by').id;
+      if (options.from !== undefined && options.referredBy !== undefined) throw new UsageError('give --from or --referred-by, not both');
+      const referrer = options.from !== undefined ? ctx.contact(workspace, options.from, '--from').id : options.referredBy === undefined ? undefined : ctx.contact(workspace, options.referredBy, '--referred-by').id;
       const conflicted = conflictedNamesake(workspace, name.trim());
       if (conflicted) throw new FailureError(`${conflicted} has an unresolved merge conflict and may already be about ${printable(name.trim())}: resolve it first (nothing was created)`);
       const namesake = workspace.index.contacts().find((contact) => contact.name.toLowerCase() === name.trim().toLowerCase());
       const tags = options.tags?.split(',').map((tag) => tag.trim()).filter(Boolean);
       const fields = { ...(options.email ? { email: options.email } : {}), ...(options.linkedin ? { linkedin: options.linkedin } : {}) };
-      const created = await createContact(workspace, {
+      const contact = {
         name,
         date: options.date ?? ctx.today(workspace, options.today),
         ...(options.org ? { organization: options.org } : {}),
@@ -53,7 +56,8 @@ export const registerNew: RegisterCommand = (program, context) => {
         ...(referrer ? { referredBy: referrer } : {}),
         ...(tags && tags.length > 0 ? { tags } : {}),
         ...(Object.keys(fields).length > 0 ? { fields } : {}),
-      });
+      };
+      const created = options.from !== undefined && referrer ? await addReferral(workspace, referrer, contact) : await createContact(workspace, contact);
       ctx.print(ctx.displayPath(created.file));
       // Two people can share a name, so this is a heads-up rather than a refusal.
       if (namesake) ctx.io.stderr.write(`rapport: warning: ${namesake.file} is also about ${printable(namesake.name)}; created a second note\n`);

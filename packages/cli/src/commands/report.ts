@@ -1,4 +1,5 @@
-import { isCalendarDate, outreachReport, type OutreachFigures } from '@rapport/core';
+import { isCalendarDate, outcomeSummary, outreachReport, OUTCOME_KINDS, type OutreachFigures } from '@rapport/core';
+import { printable } from '../io.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 
 interface ReportOptions {
@@ -31,7 +32,8 @@ export const registerReport: RegisterCommand = (program, context) => {
       const ctx = context();
       const workspace = await ctx.workspace();
       const report = outreachReport(workspace.index.contacts(), { ...(options.since ? { since: options.since } : {}), until: ctx.today(workspace, options.today), rules: workspace.config.rules });
-      if (options.json) return ctx.json(report);
+      const outcomes = outcomeSummary(workspace.index.contacts());
+      if (options.json) return ctx.json({ ...report, outcomes });
       const cell = (figures: OutreachFigures, key: keyof OutreachFigures) => {
         if (key === 'replyRate') return figures.replyRate === null ? '—' : `${Math.round(figures.replyRate * 100)}%`;
         if (key === 'thankYousOnTime') return `${figures.thankYousOnTime}/${figures.thankYous}`;
@@ -43,5 +45,11 @@ export const registerReport: RegisterCommand = (program, context) => {
       const line = (cells: string[]) => cells.map((text, column) => (column === 0 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  ');
       ctx.print(ctx.colors.bold(line(header)));
       for (const row of rows) ctx.print(row[0] === 'total' ? ctx.colors.bold(line(row)) : line(row));
+      const recorded = OUTCOME_KINDS.filter((kind) => outcomes.byKind[kind].total > 0);
+      if (recorded.length === 0) return;
+      ctx.print();
+      ctx.print(ctx.colors.bold('Outcomes') + '  ' + recorded.map((kind) => `${kind} ${outcomes.byKind[kind].total} (${outcomes.byKind[kind].open} open)`).join(', '));
+      if (outcomes.openLeads.length > 0) ctx.print(ctx.colors.bold(`Open leads (${outcomes.openLeads.length})`));
+      for (const lead of outcomes.openLeads) ctx.print(`  ${lead.due ?? 'no date   '}  ${printable(lead.text)}  ${ctx.colors.dim(`${lead.name}, ${ctx.displayPath(lead.file)}:${lead.line}`)}`);
     });
 };

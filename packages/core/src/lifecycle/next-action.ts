@@ -2,10 +2,11 @@ import type { Contact } from '../model/contact.js';
 import { CLOSED_STAGES, type Stage } from '../model/vocabulary.js';
 import type { Rules } from '../workspace/config.js';
 import { defaultRules } from '../workspace/config.js';
+import { outcomeActions } from '../outcomes/outcome-actions.js';
 import { addCalendarDays, addWorkingDays, meetingClock, meetingDate, meetingStart, todayIn } from './dates.js';
 
 /** What a next action is about; letters name the template that fits. */
-export type ActionKind = 'manual' | 'write' | 'follow-up' | 'second-contact' | 'give-up' | 'schedule' | 'prepare' | 'meet' | 'mark-held' | 'thank' | 'keep-in-touch';
+export type ActionKind = 'manual' | 'write' | 'follow-up' | 'second-contact' | 'give-up' | 'schedule' | 'prepare' | 'meet' | 'mark-held' | 'thank' | 'keep-in-touch' | 'outcome' | 'add-referral';
 
 export interface NextAction {
   readonly contactId: string;
@@ -16,6 +17,10 @@ export interface NextAction {
   readonly due: string | null;
   /** The letter template suited to this action, if any. */
   readonly letter?: string;
+  /** An action from an Outcomes item: the item's 1-based line in the note. */
+  readonly line?: number;
+  /** `add-referral`: the name to create a contact for (`rapport new --from <id> "<name>"`). */
+  readonly referral?: string;
 }
 
 export interface ActionContext {
@@ -168,6 +173,10 @@ export interface AgendaItem {
   /** `true` when `due` is before today; always `false` when undated. */
   readonly overdue: boolean;
   readonly letter?: string;
+  /** An action from an Outcomes item: the item's 1-based line in the note. */
+  readonly line?: number;
+  /** `add-referral`: the name to create a contact for. */
+  readonly referral?: string;
 }
 
 /** Every action across contacts: dated ones soonest first (overdue flagged), then the undated ones. */
@@ -177,13 +186,24 @@ export function agenda(contacts: readonly Contact[], context: ActionContext): Ag
   return contacts.flatMap((contact) => contactAgenda(contact, withContacts, today)).sort(compareAgendaItems);
 }
 
-/** The agenda lines of one contact, in `nextActions` order (`today` is `todayIn` of the context). */
+/** The agenda lines of one contact: its `nextActions`, then what its open outcomes call for (`today` is `todayIn` of the context). */
 export function contactAgenda(contact: Contact, context: ActionContext, today: string): AgendaItem[] {
   const items: AgendaItem[] = [];
-  for (const action of nextActions(contact, context)) {
-    const { kind, due, letter } = action;
+  for (const action of [...nextActions(contact, context), ...outcomeActions(contact)]) {
+    const { kind, due, letter, line, referral } = action;
     const overdue = due !== null && due < today;
-    items.push(letter ? { id: contact.id, name: contact.name, file: contact.file, kind, action: action.action, due, overdue, letter } : { id: contact.id, name: contact.name, file: contact.file, kind, action: action.action, due, overdue });
+    items.push({
+      id: contact.id,
+      name: contact.name,
+      file: contact.file,
+      kind,
+      action: action.action,
+      due,
+      overdue,
+      ...(letter === undefined ? {} : { letter }),
+      ...(line === undefined ? {} : { line }),
+      ...(referral === undefined ? {} : { referral }),
+    });
   }
   return items;
 }

@@ -1,3 +1,4 @@
+import type { Outcome } from '../outcomes/outcomes.js';
 import type { Channel, MeetingFormat, Source, Stage } from './vocabulary.js';
 
 /** One dated stage change, as recorded in a note's `history`. */
@@ -55,6 +56,8 @@ export interface Contact {
   readonly touchEvery?: number;
   /** Ids linked as `[[id]]` in the note's `## Outcomes` section. */
   readonly outcomeLinks: readonly string[];
+  /** Labelled list items of the `## Outcomes` section (`Lead: …`, `Referral: [[id]]`), in note order. */
+  readonly outcomes: readonly Outcome[];
   /** The whole frontmatter as plain data, unknown fields included. */
   readonly fields: Readonly<Record<string, unknown>>;
 }

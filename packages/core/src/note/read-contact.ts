@@ -5,6 +5,7 @@ import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contac
 import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, isChannel, isMeetingFormat, isMeetingLink, isSource, isStage, type Stage } from '../model/vocabulary.js';
 import { findSection, scanSections } from './body.js';
 import { findConflicts } from '../merge/conflict-markers.js';
+import { readOutcomes, type OutcomeKind } from '../outcomes/outcomes.js';
 import { detach, detachData } from './detached-string.js';
 import { parseFastFrontmatter } from './fast-frontmatter.js';
 import { asRecord, parseFrontmatter } from './frontmatter.js';
@@ -34,6 +35,11 @@ export interface ReferredByRange {
   readonly endColumn: number;
 }
 
+export interface ReadNoteOptions {
+  /** Labels that make an Outcomes item an outcome, by kind; default `DEFAULT_OUTCOME_LABELS`. */
+  readonly outcomeLabels?: Readonly<Record<string, OutcomeKind>>;
+}
+
 const STRING_FIELDS = ['role', 'organization', 'industry', 'location', 'email', 'phone'] as const;
 
 type Path = readonly (string | number)[];
@@ -47,12 +53,12 @@ type Path = readonly (string | number)[];
  * list or mapping), or with YAML it leaves alone, is read again through
  * `yaml`'s Document API, whose node ranges place diagnostics.
  */
-export function readNote(file: string, text: string): NoteReading {
+export function readNote(file: string, text: string, options: ReadNoteOptions = {}): NoteReading {
   const layout = readLayout(text);
-  return withConflicts(file, layout, () => readFastOrExact(file, layout));
+  return withConflicts(file, layout, () => readFastOrExact(file, layout, options));
 }
 
-function readFastOrExact(file: string, layout: NoteLayout): NoteReading {
+function readFastOrExact(file: string, layout: NoteLayout, options: ReadNoteOptions): NoteReading {
   const block = layout.frontmatter;
   const fast = block && parseFastFrontmatter(block.yaml);
   if (block && fast) {
@@ -64,15 +70,15 @@ function readFastOrExact(file: string, layout: NoteLayout): NoteReading {
         if (!range) located = false;
         return range;
       },
-    });
+    }, options);
     if (located) return reading;
   }
-  return readExact(file, layout);
+  return readExact(file, layout, options);
 }
 
 /** `readNote` with the frontmatter always read by `yaml`'s Document API: the reference the fast path matches. */
-export function readNoteExact(file: string, text: string, layout: NoteLayout = readLayout(text)): NoteReading {
-  return withConflicts(file, layout, () => readExact(file, layout));
+export function readNoteExact(file: string, text: string, layout: NoteLayout = readLayout(text), options: ReadNoteOptions = {}): NoteReading {
+  return withConflicts(file, layout, () => readExact(file, layout, options));
 }
 
 /**
@@ -96,7 +102,7 @@ function withConflicts(file: string, layout: NoteLayout, read: () => NoteReading
   return { isContact: /^type:[ \t]*['"]?contact\b/m.test(layout.content), contact: undefined, diagnostics, referredByRange: undefined };
 }
 
-function readExact(file: string, layout: NoteLayout): NoteReading {
+function readExact(file: string, layout: NoteLayout, options: ReadNoteOptions): NoteReading {
   const diagnostics: Diagnostic[] = [];
   const report = reporter(file, layout.content, diagnostics);
   if (!layout.frontmatter) {
@@ -130,7 +136,7 @@ function readExact(file: string, layout: NoteLayout): NoteReading {
       const node = nodeAt(document, path, which);
       return node?.range ? [node.range[0], node.range[1]] : undefined;
     },
-  });
+  }, options);
 }
 
 /** A frontmatter's plain data and where its nodes are in the YAML text. */
@@ -165,7 +171,7 @@ function reporter(file: string, content: string, diagnostics: Diagnostic[]): Rep
 }
 
 /** Validates the fields of a frontmatter that parsed, and reads the Outcomes links. */
-function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, source: FrontmatterSource): NoteReading {
+function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, source: FrontmatterSource, options: ReadNoteOptions): NoteReading {
   const diagnostics: Diagnostic[] = [];
   const report = reporter(file, layout.content, diagnostics);
   const fields = asRecord(source.data);
@@ -294,8 +300,10 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
     else problem('invalid-type', ['touch_every'], '`touch_every` must be a whole number of days between 1 and 3650');
   }
 
-  const outcomes = findSection(scanSections(layout.content, layout.bodyStart), 'Outcomes');
-  const outcomeLinks = [...new Set((outcomes?.wikilinks ?? []).map((link) => link.target))].map(detach);
+  const outcomesSection = findSection(scanSections(layout.content, layout.bodyStart), 'Outcomes');
+  const outcomeLinks = [...new Set((outcomesSection?.wikilinks ?? []).map((link) => link.target))].map(detach);
+  const outcomes = outcomesSection ? readOutcomes(file, layout.content, outcomesSection.start, outcomesSection.end, options.outcomeLabels ? { labels: options.outcomeLabels } : {}) : { outcomes: [], diagnostics: [] };
+  diagnostics.push(...outcomes.diagnostics);
 
   const contact: Contact = {
     id,
@@ -309,6 +317,7 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
     ...(next ? { next } : {}),
     ...(touchEvery === undefined ? {} : { touchEvery }),
     outcomeLinks,
+    outcomes: outcomes.outcomes,
     fields,
   };
   return { isContact: true, contact, diagnostics, referredByRange };

@@ -4,6 +4,7 @@ import type { Diagnostic, Severity } from '../diagnostics.js';
 import { isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
 import { YAML_OPTIONS, MAX_ALIAS_COUNT } from '../note/frontmatter.js';
 import { LineIndex } from '../note/source.js';
+import { DEFAULT_OUTCOME_LABELS, OUTCOME_KINDS, isOutcomeKind, type OutcomeKind } from '../outcomes/outcomes.js';
 import type { NoteStore } from './store.js';
 
 /** Where the settings of a notes folder live, relative to it. */
@@ -52,6 +53,12 @@ export interface RapportConfig {
    * `privat`): exports must refuse rather than leak what was meant to stay out.
    */
   readonly privateFieldsUnreadable?: true;
+  /**
+   * Labels that make an Outcomes item an outcome, by kind: the defaults plus
+   * the `outcome_labels:` setting (e.g. `Intro: referral`). Absent when the
+   * setting is, so the defaults apply (and the index cache stays usable).
+   */
+  readonly outcomeLabels?: Readonly<Record<string, OutcomeKind>>;
 }
 
 export const defaultRules: Rules = Object.freeze({
@@ -78,7 +85,7 @@ const RULE_KEYS: Record<string, keyof Rules> = {
 };
 
 /** The top-level settings a config may hold. */
-const CONFIG_KEYS = ['profile', 'timezone', 'notes_folder', 'rules', 'private'] as const;
+const CONFIG_KEYS = ['profile', 'timezone', 'notes_folder', 'rules', 'private', 'outcome_labels'] as const;
 
 export interface ConfigReading {
   readonly config: RapportConfig;
@@ -180,8 +187,20 @@ export function readConfig(text: string | undefined, file = CONFIG_PATH): Config
     }
   }
 
+  let outcomeLabels: Record<string, OutcomeKind> | undefined;
+  if (data.outcome_labels !== undefined && data.outcome_labels !== null) {
+    if (typeof data.outcome_labels !== 'object' || Array.isArray(data.outcome_labels)) report(rangeOf(['outcome_labels']), '`outcome_labels` must be a mapping of label to kind, such as `Intro: referral`');
+    else {
+      outcomeLabels = { ...DEFAULT_OUTCOME_LABELS };
+      for (const [label, kind] of Object.entries(data.outcome_labels as Record<string, unknown>)) {
+        if (isOutcomeKind(kind)) outcomeLabels[label] = kind;
+        else report(rangeOf(['outcome_labels', label]), `Unknown outcome kind ${JSON.stringify(kind)} for the label \`${label}\``, `Use one of: ${OUTCOME_KINDS.join(', ')}`);
+      }
+    }
+  }
+
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  const config: RapportConfig = { profile, timezone, notesFolder, rules: rules as unknown as Rules, privateFields, ...(privateFieldsUnreadable ? { privateFieldsUnreadable: true as const } : {}) };
+  const config: RapportConfig = { profile, timezone, notesFolder, rules: rules as unknown as Rules, privateFields, ...(privateFieldsUnreadable ? { privateFieldsUnreadable: true as const } : {}), ...(outcomeLabels ? { outcomeLabels } : {}) };
   return { config, diagnostics };
 }
 

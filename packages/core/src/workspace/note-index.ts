@@ -5,7 +5,8 @@ import { compareDue, contactAgenda, isActiveContact, organizationKey, type Actio
 import type { Contact } from '../model/contact.js';
 import { STAGES, type Stage } from '../model/vocabulary.js';
 import { detach } from '../note/detached-string.js';
-import { readNote, type NoteReading } from '../note/read-contact.js';
+import { readNote, type NoteReading, type ReadNoteOptions } from '../note/read-contact.js';
+import type { OutcomeKind } from '../outcomes/outcomes.js';
 import { noteId } from '../note/wikilinks.js';
 import { FilesByKey } from './files-by-key.js';
 import { SortedContributions } from './sorted-contributions.js';
@@ -18,6 +19,8 @@ export interface NoteIndexOptions {
    * notes hold hundreds of MB of them); without it every indexed text is kept.
    */
   readonly readText?: (file: string) => string | undefined;
+  /** Labels that make an Outcomes item an outcome (the config's `outcome_labels` with the defaults); default `DEFAULT_OUTCOME_LABELS`. */
+  readonly outcomeLabels?: Readonly<Record<string, OutcomeKind>>;
 }
 
 /** Where an indexed reading came from: the text (kept unless the index reads texts on demand) and its version. */
@@ -115,6 +118,7 @@ function compareAgendaParts(a: AgendaPart, b: AgendaPart): number {
 export class NoteIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly readText: ((file: string) => string | undefined) | undefined;
+  private readonly readOptions: ReadNoteOptions;
 
   /** Files by note id (contacts or not), for lookups. */
   private readonly filesById = new FilesByKey();
@@ -156,11 +160,12 @@ export class NoteIndex {
 
   constructor(options: NoteIndexOptions = {}) {
     this.readText = options.readText;
+    this.readOptions = options.outcomeLabels ? { outcomeLabels: options.outcomeLabels } : {};
   }
 
   /** Reads (or re-reads) one note; `version` is the text's `contentVersion` when the caller has it already. */
   set(file: string, text: string, version = contentVersion(text)): NoteReading {
-    const reading = readNote(file, text);
+    const reading = readNote(file, text, this.readOptions);
     this.setReading(file, reading, { text, version });
     return reading;
   }

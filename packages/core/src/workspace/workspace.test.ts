@@ -118,7 +118,7 @@ describe('readConfig', () => {
       { line: 1, column: 1, severity: 'warning', rule: 'unknown-config-key', message: 'Unknown setting `privat`; it is ignored', hint: 'Did you mean `private`?' },
       { line: 2, column: 1, severity: 'warning', rule: 'unknown-config-key', message: 'Unknown setting `touch_every`; it is ignored', hint: 'Did you mean `rules.touch_every`?' },
       { line: 3, column: 1, severity: 'warning', rule: 'unknown-config-key', message: 'Unknown setting `timezon`; it is ignored', hint: 'Did you mean `timezone`?' },
-      { line: 4, column: 1, severity: 'warning', rule: 'unknown-config-key', message: 'Unknown setting `colour`; it is ignored', hint: 'Known settings: profile, timezone, notes_folder, rules, private' },
+      { line: 4, column: 1, severity: 'warning', rule: 'unknown-config-key', message: 'Unknown setting `colour`; it is ignored', hint: 'Known settings: profile, timezone, notes_folder, rules, private, outcome_labels' },
       { line: 5, column: 1, severity: 'warning', rule: 'unknown-config-key', message: 'Unknown setting `phone`; it is ignored', hint: 'Did you mean `profile.phone`?' },
     ]);
     // `privat` with no `private` beside it: what was meant to stay private is unknown.

@@ -48,7 +48,8 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
   const identities = cache ? await cache.identify(files).catch(() => []) : [];
   // Without a way to read a text back on demand, the index keeps every text (the VS Code store); with one, none.
   const readSync = store.readSync?.bind(store);
-  const index = options.index ?? new NoteIndex(readSync ? { readText: (file) => readTextQuietly(readSync, file) } : {});
+  const outcomeLabels = config.outcomeLabels ? { outcomeLabels: config.outcomeLabels } : {};
+  const index = options.index ?? new NoteIndex(readSync ? { readText: (file) => readTextQuietly(readSync, file), ...outcomeLabels } : outcomeLabels);
   const listed = new Set(files);
   for (const file of [...index.files(), ...index.brokenNotes().map((note) => note.file)]) if (!listed.has(file)) index.delete(file);
 
@@ -58,7 +59,7 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
   let done = 0;
   files.forEach((file, position) => {
     const saved = snapshot?.notes[file];
-    if (snapshot && isReusable(saved, identities[position], snapshot)) {
+    if (snapshot && !config.outcomeLabels && isReusable(saved, identities[position], snapshot)) {
       if (index.version(file) !== saved.version) index.setReading(file, saved.reading, { version: saved.version });
       cached[file] = saved;
       options.onProgress?.(++done, files.length);

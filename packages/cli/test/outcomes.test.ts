@@ -1,0 +1,77 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rapport } from './support/run-cli.js';
+
+const MARCUS =
+  '\uFEFF---\r\ntype: contact\r\nname: Marcus Bell\r\nstage: thanked\r\nhistory:\r\n  - {date: 2026-11-20, stage: thanked}\r\n---\r\n\r\n## Outcomes\r\n\r\n' +
+  '- [ ] Lead: Xcel Energy: Data Analyst II (by 2026-12-10)\r\n' +
+  '- Referral: Renee Jackson, data engineer at Xcel\r\n' +
+  '- Résumé review: he offered to read it (by 2026-12-04)\r\n';
+
+function folderWithMarcus(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'rapport-cli-outcomes-'));
+  mkdirSync(join(folder, '.rapport'));
+  writeFileSync(join(folder, 'marcus-bell.md'), MARCUS);
+  return folder;
+}
+
+describe('outcomes from the command line', () => {
+  it('puts open outcomes on the agenda, with the command that adds a referral', () => {
+    const folder = folderWithMarcus();
+    const result = rapport(['agenda', '--today', '2026-12-01', '--dir', folder]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(
+      [
+        'This week (1)',
+        '  2026-12-04  Send your résumé to Marcus Bell for review',
+        '',
+        'Later (2)',
+        '  2026-12-10  Follow up on the lead at Xcel Energy: Data Analyst II',
+        '  2027-01-19  Keep in touch with Marcus Bell  → rapport letter keep-in-touch marcus-bell',
+        '',
+        'Ready to write (1)',
+        '  anytime     Add Renee Jackson (referred by Marcus Bell)  → rapport new --from marcus-bell "Renee Jackson"',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('new --from creates the referred contact and links the name in the referrer\'s Outcomes, nothing else changed', () => {
+    const folder = folderWithMarcus();
+    const created = rapport(['new', '--from', 'marcus-bell', 'Renee Jackson', '--today', '2026-12-01', '--dir', folder]);
+    expect(created).toEqual({ code: 0, stdout: 'renee-jackson.md\n', stderr: '' });
+    expect(readFileSync(join(folder, 'marcus-bell.md'), 'utf8')).toBe(MARCUS.replace('- Referral: Renee Jackson,', '- Referral: [[renee-jackson]],'));
+    const note = readFileSync(join(folder, 'renee-jackson.md'), 'utf8');
+    expect(note).toContain('\nsource: referral\nreferred_by: "[[marcus-bell]]"\n');
+    const agenda = rapport(['agenda', '--today', '2026-12-01', '--dir', folder]).stdout;
+    expect(agenda).not.toContain('Add Renee Jackson');
+    expect(agenda).toContain('  anytime     Write to Renee Jackson, naming who referred you  → rapport letter referral renee-jackson\n');
+  });
+
+  it('new --from refuses a referrer that is not a contact, and creates nothing', () => {
+    const folder = folderWithMarcus();
+    const result = rapport(['new', '--from', 'nobody', 'Renee Jackson', '--dir', folder]);
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('--from: no contact note found for "nobody"');
+    expect(readFileSync(join(folder, 'marcus-bell.md'), 'utf8')).toBe(MARCUS);
+  });
+});
+
+describe('outcomes in the report', () => {
+  it('counts outcomes by kind and lists the open leads, in the text and the JSON', () => {
+    const folder = folderWithMarcus();
+    const text = rapport(['report', '--today', '2026-12-01', '--dir', folder]).stdout.split('\n');
+    expect(text.slice(-5)).toEqual([
+      '',
+      'Outcomes  referral 1 (1 open), lead 1 (1 open), resume-review 1 (1 open)',
+      'Open leads (1)',
+      '  2026-12-10  Xcel Energy: Data Analyst II (by 2026-12-10)  Marcus Bell, marcus-bell.md:11',
+      '',
+    ]);
+    const json = JSON.parse(rapport(['report', '--json', '--today', '2026-12-01', '--dir', folder]).stdout) as { outcomes: { byKind: Record<string, { total: number; open: number }>; openLeads: unknown[] } };
+    expect(json.outcomes.byKind.lead).toEqual({ total: 1, open: 1 });
+    expect(json.outcomes.openLeads).toEqual([{ id: 'marcus-bell', name: 'Marcus Bell', file: 'marcus-bell.md', line: 11, text: 'Xcel Energy: Data Analyst II (by 2026-12-10)', due: '2026-12-10' }]);
+  });
+});

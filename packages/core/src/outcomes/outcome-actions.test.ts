@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { agenda } from '../lifecycle/next-action.js';
+import { MemoryStore } from '../workspace/memory-store.js';
+import { loadWorkspace } from '../workspace/workspace.js';
+import { outcomeSummary } from './outcome-summary.js';
+
+// Three notes, counted by hand: Marcus has a dated open lead, a dated open résumé review,
+// a ticked lead, an undated lead, a referral by name and one by link; Dana has a ticked
+// referral by name and a dated job shadow; Lee is closed but his offer is still open.
+const FOLDER = {
+  'marcus-bell.md':
+    '---\ntype: contact\nname: Marcus Bell\nstage: thanked\nhistory:\n  - {date: 2026-11-20, stage: thanked}\n---\n\n## Outcomes\n\n' +
+    '- [ ] Lead: Xcel Energy: Data Analyst II (by 2026-12-10)\n' +
+    '- [ ] Résumé review: he offered to read it, due: 2026-11-28\n' +
+    '- [x] Lead: Excel Analytics: BI intern (by 2026-11-25)\n' +
+    '- Lead: something at the utility, no date yet\n' +
+    '- Referral: Renee Jackson, data engineer at Xcel\n' +
+    '- Referral: [[dana-okafor]]\n',
+  'dana-okafor.md':
+    '---\ntype: contact\nname: Dana Okafor\nstage: archived\nreferred_by: "[[marcus-bell]]"\n---\n\n## Outcomes\n\n' +
+    '- [x] Referral: Omar Haddad, her old team lead\n' +
+    '- Job shadow: a day at the county health department (by 2026-12-15)\n',
+  'lee-park.md': '---\ntype: contact\nname: Lee Park\nstage: declined\n---\n\n## Outcomes\n\n- Offer: analyst role at Carelink (by 2026-12-01)\n',
+};
+
+const context = { now: new Date('2026-11-30T15:00:00Z'), timezone: 'America/New_York' };
+
+describe('outcomes on the agenda', () => {
+  it('lists open dated outcomes and referrals to add, and nothing ticked', async () => {
+    const workspace = await loadWorkspace(new MemoryStore(FOLDER));
+    const items = agenda(workspace.index.contacts(), context);
+    expect(items.filter((item) => item.kind === 'outcome' || item.kind === 'add-referral').map(({ id, action, due, overdue, line }) => ({ id, action, due, overdue, line }))).toEqual([
+      { id: 'marcus-bell', action: 'Send your résumé to Marcus Bell for review', due: '2026-11-28', overdue: true, line: 12 },
+      { id: 'lee-park', action: 'Follow up on the lead: analyst role at Carelink', due: '2026-12-01', overdue: false, line: 9 },
+      { id: 'marcus-bell', action: 'Follow up on the lead at Xcel Energy: Data Analyst II', due: '2026-12-10', overdue: false, line: 11 },
+      { id: 'dana-okafor', action: 'Arrange the job shadow with Dana Okafor: a day at the county health department', due: '2026-12-15', overdue: false, line: 11 },
+      { id: 'marcus-bell', action: 'Add Renee Jackson (referred by Marcus Bell)', due: null, overdue: false, line: 15 },
+    ]);
+    expect(items.find((item) => item.kind === 'add-referral')?.referral).toBe('Renee Jackson');
+  });
+
+  it('gives the same lines from the index, and updates when a box is ticked', async () => {
+    const workspace = await loadWorkspace(new MemoryStore(FOLDER));
+    expect(workspace.index.agenda(context)).toEqual(agenda(workspace.index.contacts(), context));
+    workspace.index.set('marcus-bell.md', FOLDER['marcus-bell.md'].replace('- [ ] Lead: Xcel', '- [x] Lead: Xcel'));
+    expect(workspace.index.agenda(context).map((item) => item.action)).not.toContain('Follow up on the lead at Xcel Energy: Data Analyst II');
+    expect(workspace.index.agenda(context)).toEqual(agenda(workspace.index.contacts(), context));
+  });
+});
+
+describe('the outcome summary', () => {
+  it('counts outcomes by kind and lists the open leads, soonest first', async () => {
+    const workspace = await loadWorkspace(new MemoryStore(FOLDER));
+    const summary = outcomeSummary(workspace.index.contacts());
+    expect(summary.byKind).toEqual({
+      referral: { total: 3, open: 2 },
+      lead: { total: 4, open: 3 },
+      'job-shadow': { total: 1, open: 1 },
+      'resume-review': { total: 1, open: 1 },
+      resource: { total: 0, open: 0 },
+      advice: { total: 0, open: 0 },
+      training: { total: 0, open: 0 },
+    });
+    expect(summary.openLeads.map(({ id, line, due }) => [id, line, due])).toEqual([
+      ['lee-park', 9, '2026-12-01'],
+      ['marcus-bell', 11, '2026-12-10'],
+      ['marcus-bell', 14, null],
+    ]);
+  });
+});

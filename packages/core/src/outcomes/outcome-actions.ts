@@ -1,0 +1,48 @@
+import type { Contact } from '../model/contact.js';
+import type { NextAction } from '../lifecycle/next-action.js';
+import type { Outcome } from './outcomes.js';
+
+/**
+ * The agenda lines a contact's open outcomes call for: a dated lead, offer,
+ * résumé review or other outcome to act on by its day, and a referral to
+ * someone without a note yet to add as a contact. An item ticked `[x]` is
+ * closed; one without a date waits (a referral excepted: adding the person
+ * is the next step whenever it comes).
+ */
+export function outcomeActions(contact: Contact): NextAction[] {
+  const actions: NextAction[] = [];
+  for (const outcome of contact.outcomes) {
+    if (outcome.done === true) continue;
+    if (outcome.kind === 'referral') {
+      if (outcome.name === undefined) continue;
+      actions.push({ contactId: contact.id, kind: 'add-referral', action: `Add ${outcome.name} (referred by ${contact.name})`, due: outcome.due, line: outcome.line, referral: outcome.name });
+    } else if (outcome.due !== null) {
+      actions.push({ contactId: contact.id, kind: 'outcome', action: outcomeAction(outcome, contact), due: outcome.due, line: outcome.line });
+    }
+  }
+  return actions;
+}
+
+function outcomeAction(outcome: Outcome, contact: Contact): string {
+  const what = withoutDate(outcome.text);
+  switch (outcome.kind) {
+    case 'lead':
+      // `Lead: Xcel Energy: Data Analyst II` names the organization first.
+      return what.includes(': ') ? `Follow up on the lead at ${what}` : `Follow up on the lead: ${what}`;
+    case 'resume-review':
+      return `Send your résumé to ${contact.name} for review`;
+    case 'job-shadow':
+      return `Arrange the job shadow with ${contact.name}: ${what}`;
+    default:
+      return `${outcome.label} from ${contact.name}: ${what}`;
+  }
+}
+
+/** The outcome's text without its date marker and trailing punctuation. */
+function withoutDate(text: string): string {
+  return text
+    .replace(/\s*\(by[ \t]+[^)]*\)/gi, '')
+    .replace(/,?\s*\bdue:[ \t]*[^\s,;)]*/gi, '')
+    .replace(/[\s,;.]+$/, '')
+    .trim();
+}

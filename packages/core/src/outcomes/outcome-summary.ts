@@ -1,0 +1,42 @@
+import { compareDue } from '../lifecycle/next-action.js';
+import type { Contact } from '../model/contact.js';
+import { OUTCOME_KINDS, type OutcomeKind } from './outcomes.js';
+
+/** How many outcomes of one kind were recorded, and how many are not ticked `[x]` yet. */
+export interface OutcomeCount {
+  readonly total: number;
+  readonly open: number;
+}
+
+/** A lead or offer not ticked `[x]`, with where it is written. */
+export interface OpenLead {
+  readonly id: string;
+  readonly name: string;
+  readonly file: string;
+  readonly line: number;
+  readonly text: string;
+  readonly due: string | null;
+}
+
+export interface OutcomeSummary {
+  readonly byKind: Readonly<Record<OutcomeKind, OutcomeCount>>;
+  /** Soonest due first, undated last. */
+  readonly openLeads: readonly OpenLead[];
+}
+
+/** What the interviews led to, across contacts. */
+export function outcomeSummary(contacts: readonly Contact[]): OutcomeSummary {
+  const byKind = Object.fromEntries(OUTCOME_KINDS.map((kind) => [kind, { total: 0, open: 0 }])) as Record<OutcomeKind, { total: number; open: number }>;
+  const openLeads: OpenLead[] = [];
+  for (const contact of contacts) {
+    for (const outcome of contact.outcomes) {
+      const count = byKind[outcome.kind];
+      count.total++;
+      if (outcome.done === true) continue;
+      count.open++;
+      if (outcome.kind === 'lead') openLeads.push({ id: contact.id, name: contact.name, file: contact.file, line: outcome.line, text: outcome.text, due: outcome.due });
+    }
+  }
+  openLeads.sort((a, b) => compareDue(a.due, b.due) || a.name.localeCompare(b.name) || a.line - b.line);
+  return { byKind, openLeads };
+}

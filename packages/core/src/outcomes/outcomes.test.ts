@@ -1,0 +1,161 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readNote } from '../note/read-contact.js';
+import { MemoryStore } from '../workspace/memory-store.js';
+import { loadWorkspace } from '../workspace/workspace.js';
+import { readOutcomes } from './outcomes.js';
+
+const NOTE_HEAD = '---\ntype: contact\nname: Marcus Bell\nstage: held\n---\n\n## Notes\n\nTalked on Tuesday.\n\n## Outcomes\n\n';
+
+function outcomesOf(body: string) {
+  return readNote('marcus-bell.md', NOTE_HEAD + body).contact!.outcomes;
+}
+
+describe('outcomes under ## Outcomes', () => {
+  it('reads labelled items with their kind, date, task box and line', () => {
+    const reading = readNote(
+      'marcus-bell.md',
+      NOTE_HEAD +
+        '- [ ] Lead: Xcel Energy: Data Analyst II (by 2026-12-10)\n' +
+        '- [x] Résumé review: send it to him, due: 2026-12-04\n' +
+        '- Job shadow: a day with the analytics team\n' +
+        '  in January.\n' +
+        '- Referral: [[dana-okafor]], his former manager\n' +
+        '- Referral: Renee Jackson, data engineer at Xcel\n' +
+        '- Career path not considered before: utilities\n' +
+        '- Resource: the EIA open data portal\n',
+    );
+    expect(reading.diagnostics).toEqual([]);
+    const outcomes = reading.contact!.outcomes;
+    expect(outcomes.map((outcome) => [outcome.kind, outcome.label, outcome.done, outcome.due, outcome.line, outcome.endLine])).toEqual([
+      ['lead', 'Lead', false, '2026-12-10', 13, 13],
+      ['resume-review', 'Résumé review', true, '2026-12-04', 14, 14],
+      ['job-shadow', 'Job shadow', null, null, 15, 16],
+      ['referral', 'Referral', null, null, 17, 17],
+      ['referral', 'Referral', null, null, 18, 18],
+      ['resource', 'Resource', null, null, 20, 20],
+    ]);
+    expect(outcomes[0]!.text).toBe('Xcel Energy: Data Analyst II (by 2026-12-10)');
+    expect(outcomes[2]!.text).toBe('a day with the analytics team in January.');
+    expect(outcomes[3]).toMatchObject({ contact: 'dana-okafor' });
+    expect(outcomes[3]!.name).toBeUndefined();
+    expect(outcomes[4]).toMatchObject({ name: 'Renee Jackson', column: 1 });
+    const text = NOTE_HEAD + '- [ ] Lead: Xcel Energy: Data Analyst II (by 2026-12-10)\n';
+    const lead = readNote('marcus-bell.md', text).contact!.outcomes[0]!;
+    expect(text.slice(lead.start, lead.end)).toBe('- [ ] Lead: Xcel Energy: Data Analyst II (by 2026-12-10)');
+  });
+
+  it('places a referral name so it can be turned into a link', () => {
+    const text = NOTE_HEAD + '* Referral: Renee Jackson (by 2026-12-01), at Xcel\n';
+    const referral = readNote('marcus-bell.md', text).contact!.outcomes[0]!;
+    expect(referral.name).toBe('Renee Jackson');
+    expect(text.slice(referral.nameStart, referral.nameEnd)).toBe('Renee Jackson');
+    expect(referral.due).toBe('2026-12-01');
+  });
+
+  it('leaves unknown labels, unlabelled items and code as free text, without diagnostics', () => {
+    const reading = readNote('marcus-bell.md', NOTE_HEAD + '- Course to look into: SQL for analysts\n- A new way to see the field\n```\n- Lead: not this one (by 2026-99-99)\n```\nLead: not a list item\n');
+    expect(reading.contact!.outcomes).toEqual([]);
+    expect(reading.diagnostics).toEqual([]);
+  });
+
+  it('matches labels without regard to case or accents', () => {
+    expect(outcomesOf('- resume REVIEW: on Friday\n- JOB SHADOW: in March\n1. offer: analyst role\n').map((outcome) => outcome.kind)).toEqual(['resume-review', 'job-shadow', 'lead']);
+  });
+
+  it('reports a malformed date at its place and keeps the outcome undated', () => {
+    const reading = readNote('marcus-bell.md', NOTE_HEAD + '- Lead: Data Analyst II (by 2026-02-30)\n- Advice: learn dbt, due: next-week\n');
+    expect(reading.contact!.outcomes.map((outcome) => outcome.due)).toEqual([null, null]);
+    expect(reading.diagnostics).toEqual([
+      { file: 'marcus-bell.md', line: 13, column: 29, endLine: 13, endColumn: 39, severity: 'warning', rule: 'invalid-outcome-date', message: 'Not a valid date: "2026-02-30"', hint: 'Write the date as YYYY-MM-DD, e.g. (by 2026-12-15)' },
+      { file: 'marcus-bell.md', line: 14, column: 27, endLine: 14, endColumn: 36, severity: 'warning', rule: 'invalid-outcome-date', message: 'Not a valid date: "next-week"', hint: 'Write the date as YYYY-MM-DD, e.g. (by 2026-12-15)' },
+    ]);
+  });
+
+  it('keeps reading the Outcomes wikilinks for the referral graph', () => {
+    const contact = readNote('marcus-bell.md', NOTE_HEAD + '- Referral: [[dana-okafor]]\n- Talk to [[lee-park]] too\n').contact!;
+    expect(contact.outcomeLinks).toEqual(['dana-okafor', 'lee-park']);
+    expect(contact.outcomes.map((outcome) => outcome.contact)).toEqual(['dana-okafor']);
+  });
+
+  it('uses the labels it is given', () => {
+    const content = '- Intro: [[lee-park]]\n- Lead: not a label here\n';
+    const reading = readOutcomes('x.md', content, 0, content.length, { labels: { Intro: 'referral' } });
+    expect(reading.outcomes).toMatchObject([{ kind: 'referral', label: 'Intro', contact: 'lee-park', line: 1 }]);
+  });
+
+  it('reads a note with CRLF line endings at the same lines', () => {
+    const outcomes = readNote('marcus-bell.md', (NOTE_HEAD + '- [X] Lead: Data Analyst II (by 2026-12-10)\n').replace(/\n/g, '\r\n')).contact!.outcomes;
+    expect(outcomes).toMatchObject([{ kind: 'lead', done: true, due: '2026-12-10', line: 13, text: 'Data Analyst II (by 2026-12-10)' }]);
+  });
+});
+
+const LABELS = [
+  ['Referral', 'referral'],
+  ['Lead', 'lead'],
+  ['Job shadow', 'job-shadow'],
+  ['Résumé review', 'resume-review'],
+  ['Resource', 'resource'],
+  ['Advice', 'advice'],
+  ['Training', 'training'],
+] as const;
+const words = fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,30}[A-Za-z]$/);
+const date = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((value) => value.toISOString().slice(0, 10));
+const item = fc.record({
+  label: fc.constantFrom(...LABELS),
+  box: fc.constantFrom('', '[ ] ', '[x] '),
+  text: words,
+  due: fc.option(fc.tuple(date, fc.constantFrom('by', 'due')), { nil: undefined }),
+  freeText: fc.boolean(),
+});
+
+describe('outcome labels from .rapport/config.yaml', () => {
+  it('adds the configured labels to the defaults', async () => {
+    const store = new MemoryStore({
+      '.rapport/config.yaml': 'outcome_labels:\n  Intro: referral\n  Opening: lead\n',
+      'marcus-bell.md': NOTE_HEAD + '- Intro: [[lee-park]]\n- Opening: Data Analyst II (by 2026-12-10)\n- Lead: Xcel Energy\n- Course: SQL\n',
+    });
+    const workspace = await loadWorkspace(store);
+    expect(workspace.configDiagnostics).toEqual([]);
+    expect(workspace.index.contacts()[0]!.outcomes.map((outcome) => [outcome.label, outcome.kind, outcome.due])).toEqual([
+      ['Intro', 'referral', null],
+      ['Opening', 'lead', '2026-12-10'],
+      ['Lead', 'lead', null],
+    ]);
+  });
+
+  it('reports a label mapped to an unknown kind at its place', async () => {
+    const workspace = await loadWorkspace(new MemoryStore({ '.rapport/config.yaml': 'outcome_labels:\n  Intro: introduction\n' }));
+    expect(workspace.configDiagnostics).toMatchObject([{ rule: 'invalid-config', line: 2, column: 10, message: 'Unknown outcome kind "introduction" for the label `Intro`' }]);
+  });
+});
+
+describe('outcomes, for any list', () => {
+  it('finds each labelled item at its line with its box and date, and nothing in free text', () => {
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 8 }), (items) => {
+        const lines = items.map((entry) => {
+          if (entry.freeText) return `- Note to self: ${entry.text}`;
+          const due = entry.due === undefined ? '' : entry.due[1] === 'by' ? ` (by ${entry.due[0]})` : `, due: ${entry.due[0]}`;
+          return `- ${entry.box}${entry.label[0]}: ${entry.text}${due}`;
+        });
+        const reading = readNote('p.md', NOTE_HEAD + lines.map((line) => line + '\n').join(''));
+        expect(reading.diagnostics).toEqual([]);
+        const expected = items.flatMap((entry, index) =>
+          entry.freeText ? [] : [{ kind: entry.label[1], done: entry.box === '' ? null : entry.box === '[x] ', due: entry.due?.[0] ?? null, line: 13 + index }],
+        );
+        expect(reading.contact!.outcomes.map((outcome) => ({ kind: outcome.kind, done: outcome.done, due: outcome.due, line: outcome.line }))).toEqual(expected);
+      }),
+    );
+  });
+
+  it('never throws, whatever the section holds', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (body) => {
+        const reading = readNote('p.md', NOTE_HEAD + body);
+        for (const outcome of reading.contact?.outcomes ?? []) expect(outcome.line).toBeGreaterThanOrEqual(13);
+        for (const diagnostic of reading.diagnostics.filter((d) => d.rule === 'invalid-outcome-date')) expect(diagnostic.line).toBeGreaterThanOrEqual(13);
+      }),
+    );
+  });
+});
