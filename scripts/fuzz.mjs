@@ -7,6 +7,7 @@
 // is a failure and is printed with its shrunk input.
 import fc from 'fast-check';
 import * as core from '../packages/core/dist/index.js';
+import { parseNote } from '../packages/core/dist/note/markdown.js';
 
 const minutes = Number(process.argv[2] ?? 5);
 const deadline = Date.now() + minutes * 60_000;
@@ -39,7 +40,7 @@ target('readNote', anyText, (text) => {
 });
 
 target('parseNote', anyText, (text) => {
-  core.parseNote(text);
+  parseNote(text);
 });
 
 const fieldPath = fc.oneof(fc.constantFrom(['stage'], ['name'], ['history'], ['meeting', 'at'], ['tags'], ['next'], ['x', 'y']), fc.array(fc.string({ minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 3 }));

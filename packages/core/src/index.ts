@@ -19,8 +19,7 @@ export type { MissingLetterField } from './errors.js';
 // Reading notes
 export { readNote } from './note/read-contact.js';
 export type { NoteReading } from './note/read-contact.js';
-export { parseNote } from './note/parse.js';
-export type { ParsedNote, NoteSection, Place } from './note/parse.js';
+// parseNote (the remark tree) lives in `@rapport/core/markdown`, so remark loads only for its callers.
 export { readLayout, LineIndex } from './note/source.js';
 export type { NoteLayout, FrontmatterBlock, LineEnding, Position } from './note/source.js';
 export { scanSections, findSection } from './note/body.js';
@@ -79,19 +78,8 @@ export { outreachReport } from './report/outreach-report.js';
 export type { OutreachReport, OutreachWeek, OutreachFigures, OutreachReportOptions } from './report/outreach-report.js';
 
 
-// Import (LinkedIn Connections.csv, vCard) and export (iCalendar, vCard, CSV, JSON)
-export { parseLinkedInConnections } from './import/linkedin.js';
-export { parseVCards } from './import/vcard.js';
-export { importContacts } from './import/import-contacts.js';
-export type { ImportOptions, ImportSummary, ImportedContact, SkippedImport } from './import/import-contacts.js';
-export type { ImportCandidate, ImportReading, ImportFormat, ImportRule } from './import/candidate.js';
-export { normalizeLinkedInUrl } from './import/match.js';
-export type { MatchKind } from './import/match.js';
-export { exportIcs } from './export/ics.js';
-export { exportVCards } from './export/vcard.js';
-export { exportCsv } from './export/csv.js';
-export { exportJson, contactRecords } from './export/records.js';
-export type { ExportOptions } from './export/records.js';
+// Import and export live in their own entries, `@rapport/core/import` and `@rapport/core/export`:
+// their parsers and writers (csv, ical.js) load only for the callers that use them.
 
 // Letters (Eta templates filled from notes) and the question bank
 export { renderLetter, markLetterSent, preferredChannel, LINKEDIN_NOTE_LIMIT, LINKEDIN_FREE_NOTE_LIMIT } from './letters/letters.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { advance, editNote, importContacts, loadWorkspace, markLetterSent, MemoryStore, parseVCards } from '../src/index.js';
+import { advance, editNote, loadWorkspace, markLetterSent, MemoryStore } from '../src/index.js';
+import { importContacts, parseVCards } from '../src/import/index.js';
 
 /**
  * Issue 16.2, from the user's side: every writing command that edits a note

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { advance, editNote, isMeetingTime, loadWorkspace, parseVCards, readNote } from '../src/index.js';
+import { advance, editNote, isMeetingTime, loadWorkspace, readNote } from '../src/index.js';
+import { parseVCards } from '../src/import/index.js';
 import { MemoryStore } from '../src/workspace/memory-store.js';
 
 const NOTE = '---\ntype: contact\nname: Owen Park\nstage: contacted\nhistory:\n  - date: 2026-11-16\n    stage: contacted\n';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { Argument } from 'commander';
-import { CONFIG_PATH, exportCsv, exportIcs, exportJson, exportVCards, type ExportOptions, type Workspace } from '@rapport/core';
+import { CONFIG_PATH, type Workspace } from '@rapport/core';
+import type { ExportOptions } from '@rapport/core/export';
 import { assertSafeOutput, writeOutputFile } from '../output-file.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 
@@ -12,12 +13,11 @@ interface ExportCommandOptions {
   today?: string;
 }
 
-const WRITERS: Record<ExportFormat, (workspace: Workspace, options: ExportOptions) => string> = {
-  ics: exportIcs,
-  vcard: (workspace) => exportVCards(workspace),
-  csv: exportCsv,
-  json: exportJson,
-};
+/** The writers (ical.js, csv-stringify) load only when something is exported: every other command starts faster. */
+async function writers(): Promise<Record<ExportFormat, (workspace: Workspace, options: ExportOptions) => string>> {
+  const { exportCsv, exportIcs, exportJson, exportVCards } = await import('@rapport/core/export');
+  return { ics: exportIcs, vcard: (workspace) => exportVCards(workspace), csv: exportCsv, json: exportJson };
+}
 
 export const registerExport: RegisterCommand = (program, context) => {
   program
@@ -50,7 +50,7 @@ export const registerExport: RegisterCommand = (program, context) => {
       // The problem itself was printed with the config's others.
       if (workspace.config.privateFieldsUnreadable) throw new UsageError(`nothing exported: the \`private:\` setting of ${CONFIG_PATH} cannot be read, so fields meant to stay private could leak (fix it, then export again)`);
       const { now } = ctx.actionContext(workspace, options.today);
-      const text = WRITERS[format](workspace, { now });
+      const text = (await writers())[format](workspace, { now });
       if (target === undefined) return void ctx.io.stdout.write(text);
       await writeOutputFile(target, text, options.out!, options.force ?? false);
       ctx.print(`Wrote ${options.out}`);

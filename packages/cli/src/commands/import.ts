@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Argument } from 'commander';
-import { importContacts, isCalendarDate, parseLinkedInConnections, parseVCards, todayIn, type Diagnostic, type ImportFormat, type ImportReading, type ImportSummary } from '@rapport/core';
+import { isCalendarDate, todayIn, type Diagnostic } from '@rapport/core';
+import type { ImportFormat, ImportReading, ImportSummary } from '@rapport/core/import';
 import type { CommandContext } from '../context.js';
 import { printable } from '../io.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
@@ -12,10 +13,6 @@ interface ImportOptions {
   today?: string;
 }
 
-const READERS: Record<ImportFormat, (text: string, file: string) => ImportReading> = {
-  linkedin: parseLinkedInConnections,
-  vcard: parseVCards,
-};
 
 export const registerImport: RegisterCommand = (program, context, setExitCode) => {
   program
@@ -49,7 +46,10 @@ export const registerImport: RegisterCommand = (program, context, setExitCode) =
         return printDiagnostics(ctx, [text]);
       }
       const workspace = await ctx.workspace();
-      const reading = READERS[format](text, file);
+      // The CSV and vCard parsers load only when a file is imported: every other command starts faster.
+      const { importContacts, parseLinkedInConnections, parseVCards } = await import('@rapport/core/import');
+      const readers: Record<ImportFormat, (text: string, file: string) => ImportReading> = { linkedin: parseLinkedInConnections, vcard: parseVCards };
+      const reading = readers[format](text, file);
       const summary = await importContacts(workspace, reading, { today: options.today ?? todayIn(workspace.config.timezone), dryRun: options.dryRun ?? false });
       setExitCode(reading.diagnostics.some((diagnostic) => diagnostic.severity === 'error') ? EXIT.problems : EXIT.ok);
       if (options.json) return ctx.json(summary);

@@ -1,5 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { format, isValid, parse as parseDate } from 'date-fns';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse as parseDate } from 'date-fns/parse';
 import type { Diagnostic } from '../diagnostics.js';
 import { cleanText, inputProblem, isEmailAddress, isProfileUrl, type ImportCandidate, type ImportReading } from './candidate.js';
 

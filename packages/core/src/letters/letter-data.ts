@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { MissingLetterField } from '../errors.js';
 import { meetingDate } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';

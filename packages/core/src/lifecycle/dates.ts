@@ -1,6 +1,11 @@
 import { TZDate } from '@date-fns/tz';
 import { UTCDate } from '@date-fns/utc';
-import { addBusinessDays, addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+import { addBusinessDays } from 'date-fns/addBusinessDays';
+import { addDays } from 'date-fns/addDays';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 
 /**
  * Dates in notes are calendar dates (`YYYY-MM-DD`) with no time zone; meeting

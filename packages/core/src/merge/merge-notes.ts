@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from 'node:util';
+import { dequal } from 'dequal';
 import { RapportError } from '../errors.js';
 import { appendToList, deleteField, setField } from '../note/edit.js';
 import { asRecord, parseFrontmatter } from '../note/frontmatter.js';
@@ -47,9 +47,9 @@ export function mergeNotes(base: string, ours: string, theirs: string): NoteMerg
   const history = mergeHistory(b.fields.history, o.fields.history, t.fields.history);
   if ('reason' in history) return { merged: false, reason: history.reason };
   const oursHistory = Array.isArray(o.fields.history) ? o.fields.history : [];
-  if (!isDeepStrictEqual(history.entries, o.fields.history ?? [])) {
+  if (!dequal(history.entries, o.fields.history ?? [])) {
     const appended = history.entries.slice(oursHistory.length);
-    if (isDeepStrictEqual(history.entries.slice(0, oursHistory.length), oursHistory) && oursHistory.length > 0) {
+    if (dequal(history.entries.slice(0, oursHistory.length), oursHistory) && oursHistory.length > 0) {
       for (const entry of appended) edits.push((text) => appendToList(text, ['history'], entry));
     } else edits.push((text) => setField(text, ['history'], history.entries));
   }
@@ -91,8 +91,8 @@ function readVersion(text: string): NoteVersion | undefined {
 
 /** Which side's value a three-way merge keeps. */
 function pick(base: unknown, ours: unknown, theirs: unknown): 'ours' | 'theirs' | 'conflict' {
-  if (isDeepStrictEqual(ours, theirs) || isDeepStrictEqual(base, theirs)) return 'ours';
-  if (isDeepStrictEqual(base, ours)) return 'theirs';
+  if (dequal(ours, theirs) || dequal(base, theirs)) return 'ours';
+  if (dequal(base, ours)) return 'theirs';
   return 'conflict';
 }
 
@@ -104,14 +104,14 @@ function mergeHistory(base: unknown, ours: unknown, theirs: unknown): { entries:
     if (choice === 'conflict') return { reason: 'both sides changed `history`, which is not a list' };
     return { entries: choice === 'ours' ? (o as unknown[]) : (t as unknown[]) };
   }
-  const startsWithBase = (list: unknown[]) => isDeepStrictEqual(list.slice(0, b.length), b);
+  const startsWithBase = (list: unknown[]) => dequal(list.slice(0, b.length), b);
   if (!startsWithBase(o) || !startsWithBase(t)) {
     const choice = pick(b, o, t);
     if (choice === 'conflict') return { reason: 'a history entry written before the merge was changed or removed' };
     return { entries: choice === 'ours' ? o : t };
   }
   const added = [...o.slice(b.length)];
-  for (const entry of t.slice(b.length)) if (!added.some((existing) => isDeepStrictEqual(existing, entry))) added.push(entry);
+  for (const entry of t.slice(b.length)) if (!added.some((existing) => dequal(existing, entry))) added.push(entry);
   const dateOf = (entry: unknown) => String(asRecord(entry).date ?? '');
   // Array.prototype.sort is stable: same-day entries keep ours-then-theirs order.
   added.sort((x, y) => (dateOf(x) < dateOf(y) ? -1 : dateOf(x) > dateOf(y) ? 1 : 0));

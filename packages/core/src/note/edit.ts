@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from 'node:util';
+import { dequal } from 'dequal';
 import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { InvalidInputError, RapportError, UneditableNoteError } from '../errors.js';
 import { findSection, scanSections } from './body.js';
@@ -173,7 +173,7 @@ function verify(before: Document.Parsed, oldYaml: string, yaml: string, splices:
     const actual = after.getIn(path, true);
     const value = actual === undefined ? undefined : (actual as Node).toJSON();
     const expected = intent.expected!();
-    if (!isDeepStrictEqual(normalize(value), normalize(expected))) {
+    if (!dequal(normalize(value), normalize(expected))) {
       throw new RapportError(`edit of ${path.join('.')} did not round-trip: wrote ${JSON.stringify(expected)}, read ${JSON.stringify(value)}`);
     }
   }
@@ -197,7 +197,7 @@ function verify(before: Document.Parsed, oldYaml: string, yaml: string, splices:
       if (!inside(offset, splices)) remaining.push(comment);
       else if (!inside(offset, allowed)) throw new UneditableNoteError(`editing \`${path.join('.')}\` would drop the comment \`${comment}\`; edit it by hand`);
     }
-    if (!isDeepStrictEqual(comments(yaml).map(([, comment]) => comment), remaining)) throw new UneditableNoteError(`editing \`${path.join('.')}\` would change a comment outside it; edit it by hand`);
+    if (!dequal(comments(yaml).map(([, comment]) => comment), remaining)) throw new UneditableNoteError(`editing \`${path.join('.')}\` would change a comment outside it; edit it by hand`);
   }
 }
 

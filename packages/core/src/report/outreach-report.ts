@@ -1,4 +1,5 @@
-import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { getISOWeek } from 'date-fns/getISOWeek';
+import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import { daysBetween } from '../lifecycle/dates.js';
 import { referralGraph } from '../graph/referrals.js';
 import type { Contact } from '../model/contact.js';

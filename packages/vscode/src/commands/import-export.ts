@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { exportIcs, importContacts, InvalidInputError, parseLinkedInConnections, type ImportSummary } from '@rapport/core';
+import { InvalidInputError } from '@rapport/core';
+import { exportIcs } from '@rapport/core/export';
+import { importContacts, parseLinkedInConnections, type ImportSummary } from '@rapport/core/import';
 import type { Services } from '../services.js';
 import { decodeNote } from '../store/utf8.js';
 

@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { advance, exportIcs, insertQuestions, loadQuestions, pickQuestions, QUESTION_BANK, renderLetter } from '@rapport/core';
+import { advance, insertQuestions, loadQuestions, pickQuestions, QUESTION_BANK, renderLetter } from '@rapport/core';
+import { exportIcs } from '@rapport/core/export';
 import type { DraftedLetter } from '../../src/letters/index.js';
 import { api, changedFiles, folder, readText, runScripted, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
 import { suite, test } from './runner.js';
