@@ -14,7 +14,7 @@
  * (`pnpm bench:ci`), when a figure passes its CI bound (below).
  */
 import { spawnSync } from 'node:child_process';
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -33,9 +33,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
  */
 export const CI_BOUNDS = {
   'cold index + list/agenda data': 1.9,
-  'warm index (cache, nothing changed) + list/agenda data': 2.0,
+  // 1.87x on an idle machine since the cache keys on change time and readings carry outcomes (was about 1.2x): to look into.
+  'warm index (cache, nothing changed) + list/agenda data': 3.0,
   're-index one changed note + agenda + referral graph (median)': 14,
-  'lossless field edit + atomic write (median)': 7,
+  // The edit holds the note's lock from read to rename and checks the version again around the rename (no lost save to a racing editor): 7-11x on an idle machine, still under its 5 ms target.
+  'lossless field edit + atomic write (median)': 16,
   'CLI `rapport list --json`, no cache (process)': 4.2,
   'CLI `rapport list --json`, second run (process)': 3.3,
   'peak memory, cold load + list/agenda data (child process)': 200,
@@ -185,8 +187,21 @@ process.stdout.write(JSON.stringify(rows, null, 2) + '\\n');
 // ---------------------------------------------------------------------------
 // Figures for one corpus size
 
+/**
+ * A cache trusts no note changed within RACY_WINDOW_MS of its writing (a file
+ * changed within the same clock tick could look unchanged), and a change time
+ * cannot be set back. A corpus generated a moment ago would make every warm
+ * load a cold one, which no user's folder is: wait until it is old enough.
+ */
+async function outwaitRacyWindow(dir) {
+  const age = Date.now() - statSync(join(dir, '.rapport', 'corpus.json')).ctimeMs;
+  const wait = core.RACY_WINDOW_MS + 250 - age;
+  if (wait > 0) await new Promise((done) => setTimeout(done, wait));
+}
+
 async function measureSize(size, quick) {
   const dir = await ensureCorpus(size);
+  await outwaitRacyWindow(dir);
   const rows = [];
   const rounds = quick ? 3 : size >= 50_000 ? 3 : 5;
   const label = `${size.toLocaleString('en-US')}`;
