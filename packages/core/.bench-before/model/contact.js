@@ -1,2 +1,0 @@
-export {};
-//# sourceMappingURL=contact.js.map

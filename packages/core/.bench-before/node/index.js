@@ -1,4 +1,0 @@
-/** The Node.js implementations of core's interfaces. */
-export { NodeStore } from './node-store.js';
-export { NodeIndexCache, INDEX_CACHE_PATH } from './node-index-cache.js';
-//# sourceMappingURL=index.js.map
