@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_PATH, loadWorkspace, noteId, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
-import { colorsFor, printable, progressReporter, type Colors, type Io } from './io.js';
+import { colorsFor, formatDiagnostic, printable, progressReporter, type Colors, type Io } from './io.js';
 import { didYouMean } from './did-you-mean.js';
 import { FailureError } from './errors.js';
 
@@ -15,8 +15,6 @@ export class CommandContext {
   readonly givenFolder: string;
   private indexCache: DeferredIndexCache | undefined;
   private problemsReported = false;
-  /** Notes already named on stderr as being in a merge conflict. */
-  private readonly conflictsReported = new Set<string>();
 
   constructor(
     readonly io: Io,
@@ -57,14 +55,11 @@ export class CommandContext {
     if (this.problemsReported) return;
     this.problemsReported = true;
     const colors = colorsFor(this.io.stderr, this.io.env);
-    for (const d of workspace.configDiagnostics) {
-      if (d.file !== CONFIG_PATH) continue;
-      const severity = d.severity === 'error' ? colors.red('error') : colors.yellow(d.severity);
-      this.io.stderr.write(`${d.file}:${d.line}:${d.column} ${severity} ${d.message} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}\n`);
-    }
+    for (const d of workspace.configDiagnostics) if (d.file === CONFIG_PATH) this.io.stderr.write(`${formatDiagnostic(d, colors)}\n`);
+    const reported = new Set<string>();
     for (const d of workspace.index.diagnostics()) {
-      if (d.rule !== 'merge-conflict' || this.conflictsReported.has(d.file)) continue;
-      this.conflictsReported.add(d.file);
+      if (d.rule !== 'merge-conflict' || reported.has(d.file)) continue;
+      reported.add(d.file);
       const effect = workspace.index.contact(d.file) ? 'resolve it before editing the note' : 'the contact is left out until it is resolved';
       this.io.stderr.write(`${colors.yellow('warning')} ${printable(d.file)}:${d.line} has an unresolved merge conflict: ${effect} (rapport check lists every conflict)\n`);
     }

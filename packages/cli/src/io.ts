@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import type { Diagnostic } from '@rapport/core';
 
 /** Where a command writes, and what it knows of its terminal. */
 export interface Io {
@@ -60,4 +61,10 @@ export function printable(text: string): string {
     const code = character.codePointAt(0)!;
     return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
   });
+}
+
+/** One diagnostic as `check` prints it: `file:line:column severity message [rule]`, the hint on a line of its own. */
+export function formatDiagnostic(d: Diagnostic, colors: Colors): string {
+  const severity = d.severity === 'error' ? colors.red('error') : d.severity === 'warning' ? colors.yellow('warning') : colors.blue('info');
+  return `${printable(d.file)}:${d.line}:${d.column} ${severity} ${printable(d.message)} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${printable(d.hint)}`) : ''}`;
 }

@@ -1,5 +1,5 @@
 import { compareDiagnostics, listLetters, loadQuestions, type Diagnostic } from '@rapport/core';
-import { printable } from '../io.js';
+import { formatDiagnostic } from '../io.js';
 import { EXIT, type RegisterCommand } from '../program.js';
 
 interface CheckOptions {
@@ -27,10 +27,7 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
         return ctx.json(diagnostics.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message })));
       }
       const { colors } = ctx;
-      for (const d of diagnostics) {
-        const severity = d.severity === 'error' ? colors.red('error') : d.severity === 'warning' ? colors.yellow('warning') : colors.blue('info');
-        ctx.print(`${printable(d.file)}:${d.line}:${d.column} ${severity} ${printable(d.message)} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${printable(d.hint)}`) : ''}`);
-      }
+      for (const d of diagnostics) ctx.print(formatDiagnostic(d, colors));
       const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
       const contacts = workspace.index.contacts().length;
       const summary = `${contacts} contact${contacts === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
