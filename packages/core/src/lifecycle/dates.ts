@@ -106,7 +106,8 @@ export function meetingStart(at: string, timeZone: string): Date {
 // Time-zone offsets come from Intl and are the costliest part of an agenda: each answer is remembered.
 const meetingInstant = remembered((at: string, timeZone: string): number => {
   const match = MEETING_TIME.exec(at);
-  if (!match || match[5]) return parseISO(at).getTime();
+  // `Z` is an offset too (UTC), though the pattern captures only numeric ones.
+  if (!match || match[5] || at.endsWith('Z')) return parseISO(at).getTime();
   const [year, month, day] = match[1]!.split('-').map(Number) as [number, number, number];
   return new TZDate(year, month - 1, day, Number(match[2]), Number(match[3]), Number(match[4] ?? 0), timeZone).getTime();
 });

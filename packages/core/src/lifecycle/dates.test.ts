@@ -1,0 +1,68 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, systemTimeZone, todayIn } from './dates.js';
+
+describe('meeting times without an offset', () => {
+  it('are read on the wall clock of the given zone, not of the machine', () => {
+    expect(meetingStart('2026-11-25T08:30', 'Asia/Tokyo').toISOString()).toBe('2026-11-24T23:30:00.000Z');
+    expect(meetingStart('2026-11-25T08:30', 'America/New_York').toISOString()).toBe('2026-11-25T13:30:00.000Z');
+    expect(meetingClock('2026-11-25T08:30', 'Asia/Tokyo')).toBe('08:30');
+    expect(meetingClock('2026-11-25T08:30', 'America/New_York')).toBe('08:30');
+  });
+
+  // A `Z` time was read on the user's wall clock (08:30 in New York) until this test.
+  it('with an offset, `Z` included, are that instant wherever the user is', () => {
+    expect(meetingStart('2026-11-25T08:30+09:00', 'America/New_York').toISOString()).toBe('2026-11-24T23:30:00.000Z');
+    expect(meetingClock('2026-11-25T08:30Z', 'America/New_York')).toBe('03:30');
+    expect(meetingStart('2026-11-25T08:30Z', 'Asia/Tokyo').toISOString()).toBe('2026-11-25T08:30:00.000Z');
+    expect(meetingDate('2026-11-25T23:30Z', 'Asia/Tokyo')).toBe('2026-11-26');
+  });
+});
+
+describe('meeting time offsets', () => {
+  it('go from -14:00 to +14:00, as the zones of the world do', () => {
+    expect(isMeetingTime('2026-11-25T08:30+14:00')).toBe(true);
+    expect(isMeetingTime('2026-11-25T08:30-12:00')).toBe(true);
+    expect(isMeetingTime('2026-11-25T08:30+05:45')).toBe(true);
+    expect(isMeetingTime('2026-11-25T08:30+14:01')).toBe(false);
+    expect(isMeetingTime('2026-11-25T08:30+14:30')).toBe(false);
+    expect(isMeetingTime('2026-11-25T08:30+15:00')).toBe(false);
+  });
+});
+
+describe('dates that are not text', () => {
+  it('are not dates, even when they print as one (a YAML list of one date)', () => {
+    expect(isCalendarDate(['2026-11-25'])).toBe(false);
+    expect(isMeetingTime(['2026-11-25T08:30'])).toBe(false);
+  });
+});
+
+describe('todayIn', () => {
+  it('refuses an invalid instant rather than writing a date of NaNs', () => {
+    expect(() => todayIn('UTC', new Date(Number.NaN))).toThrow(RangeError);
+  });
+});
+
+describe('time zones', () => {
+  const savedZone = process.env.TZ;
+  afterEach(() => {
+    vi.restoreAllMocks();
+    if (savedZone === undefined) delete process.env.TZ;
+    else process.env.TZ = savedZone;
+  });
+
+  it('knows an IANA zone and refuses anything else', () => {
+    expect(isTimeZone('Europe/Berlin')).toBe(true);
+    expect(isTimeZone('UTC')).toBe(true);
+    expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(isTimeZone('')).toBe(false);
+    expect(isTimeZone(42)).toBe(false);
+  });
+
+  it("takes the machine's zone, or UTC when the runtime names none", () => {
+    process.env.TZ = 'Asia/Tokyo';
+    expect(systemTimeZone()).toBe('Asia/Tokyo');
+    const options = new Intl.DateTimeFormat().resolvedOptions();
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({ ...options, timeZone: '' });
+    expect(systemTimeZone()).toBe('UTC');
+  });
+});
