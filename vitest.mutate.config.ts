@@ -16,5 +16,6 @@ export default defineConfig({
     // Left out: the built-dist workers, and the scan of the CLI's and extension's sources (not in the sandbox).
     exclude: ['**/node_modules/**', '**/dist/**', 'packages/core/test/concurrency.test.ts', 'packages/core/test/diagnostic-rules.test.ts'],
     testTimeout: 120_000,
+    setupFiles: ['scripts/mutate-setup.ts'],
   },
 });

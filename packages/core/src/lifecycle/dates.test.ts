@@ -43,11 +43,8 @@ describe('todayIn', () => {
 });
 
 describe('time zones', () => {
-  const savedZone = process.env.TZ;
   afterEach(() => {
     vi.restoreAllMocks();
-    if (savedZone === undefined) delete process.env.TZ;
-    else process.env.TZ = savedZone;
   });
 
   it('knows an IANA zone and refuses anything else', () => {
@@ -59,10 +56,11 @@ describe('time zones', () => {
   });
 
   it("takes the machine's zone, or UTC when the runtime names none", () => {
-    process.env.TZ = 'Asia/Tokyo';
-    expect(systemTimeZone()).toBe('Asia/Tokyo');
     const options = new Intl.DateTimeFormat().resolvedOptions();
-    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({ ...options, timeZone: '' });
+    const resolvedOptions = vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions');
+    resolvedOptions.mockReturnValue({ ...options, timeZone: 'Asia/Tokyo' });
+    expect(systemTimeZone()).toBe('Asia/Tokyo');
+    resolvedOptions.mockReturnValue({ ...options, timeZone: '' });
     expect(systemTimeZone()).toBe('UTC');
   });
 });

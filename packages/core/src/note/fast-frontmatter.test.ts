@@ -199,14 +199,17 @@ describe('parseFastFrontmatter', () => {
 
   it('never misreads a mutated frontmatter: it refuses it or agrees with yaml', () => {
     let answered = 0;
+    let tried = 0;
     fc.assert(
       fc.property(mutated, (text) => {
+        tried++;
         if (agreesWithYaml(text)) answered++;
       }),
       { numRuns: RUNS },
     );
-    // The property is only worth something if mutated texts are still often answered.
-    expect(answered).toBeGreaterThan(RUNS / 20);
+    // The property is only worth something if mutated texts are still often answered
+    // (out of the texts tried: a mutation run tries fewer, scripts/mutate-setup.ts).
+    expect(answered).toBeGreaterThan(tried / 20);
   }, 600_000);
 
   it('reads a typical contact frontmatter with ranges of its top-level values', () => {

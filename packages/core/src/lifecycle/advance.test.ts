@@ -1,0 +1,152 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError, RecordingRefusedError } from '../errors.js';
+import { readNote } from '../note/read-contact.js';
+import { contactFields, noteText } from '../test-support/builders.js';
+import { advance, logInteraction } from './advance.js';
+import { dismissAction } from './dismiss.js';
+
+/** What a user reads when a step is refused, and the exact bytes a step writes. */
+
+const text = noteText(contactFields());
+
+describe('advance: what a refused change says', () => {
+  it('names the unknown stage and lists every stage', () => {
+    expect(() => advance(text, 'interviewed', { date: '2026-11-23' })).toThrow(InvalidInputError);
+    expect(() => advance(text, 'interviewed', { date: '2026-11-23' })).toThrow(
+      'unknown stage "interviewed" (use one of: identified, contacted, followed-up, scheduled, prepared, held, thanked, nurturing, declined, no-response, archived)',
+    );
+  });
+
+  it('names an impossible date, an unknown channel, a bad meeting time, format and link', () => {
+    expect(() => advance(text, 'contacted', { date: '2026-02-30' })).toThrow('invalid date "2026-02-30" (use YYYY-MM-DD)');
+    expect(() => logInteraction(text, 'identified', { date: '23/11/2026' })).toThrow('invalid date "23/11/2026" (use YYYY-MM-DD)');
+    expect(() => advance(text, 'contacted', { date: '2026-11-23', via: 'pigeon' })).toThrow('unknown channel "pigeon"');
+    expect(() => advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: 'tomorrow' } })).toThrow(
+      'invalid meeting time "tomorrow" (use YYYY-MM-DDTHH:mm, with an offset from -12:00 to +14:00 if any)',
+    );
+    // @ts-expect-error: a format typed on the command line is not checked by the compiler.
+    expect(() => advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30', format: 'zoom' } })).toThrow(
+      'unknown meeting format "zoom" (use one of: in-person, phone, video)',
+    );
+    expect(() => advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30', link: 'meet me at the cafe' } })).toThrow(
+      'invalid meeting link "meet me at the cafe" (use a URL such as https://meet.example.com/abc, or tel:+14125550142)',
+    );
+  });
+
+  it('accepts every channel and meeting format by name', () => {
+    expect(advance(text, 'contacted', { date: '2026-11-23', via: 'linkedin' })).toContain('    via: linkedin\n');
+    expect(advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30', format: 'in-person' } })).toContain('  format: in-person\n');
+  });
+});
+
+describe('advance: the order of the history', () => {
+  const threeEntries = noteText(
+    contactFields({
+      stage: 'contacted',
+      history: [
+        { date: '2026-11-02', stage: 'identified' },
+        { date: '2026-11-10', stage: 'contacted' },
+        { date: '2026-11-20', stage: 'contacted', touch: true },
+      ],
+    }),
+  );
+
+  it('compares with the last entry of a longer history, not an earlier one', () => {
+    expect(() => advance(threeEntries, 'followed-up', { date: '2026-11-15' })).toThrow(
+      '2026-11-15 is before the last entry in the history (contacted on 2026-11-20); the history is kept in date order',
+    );
+  });
+
+  it('calls a last entry without a stage "a change"', () => {
+    const noStage = noteText(contactFields({ history: [{ date: '2026-11-10' }] }));
+    expect(() => advance(noStage, 'contacted', { date: '2026-11-09' })).toThrow(
+      '2026-11-09 is before the last entry in the history (a change on 2026-11-10); the history is kept in date order',
+    );
+  });
+
+  it('does not measure against a last entry whose date is not a date', () => {
+    const undated = noteText(contactFields({ history: [{ date: 'last week', stage: 'identified' }] }));
+    expect(advance(undated, 'contacted', { date: '2026-11-09' })).toContain('  - date: 2026-11-09\n    stage: contacted\n');
+    const emptyEntry = noteText(contactFields({ history: [null] }));
+    expect(advance(emptyEntry, 'contacted', { date: '2026-11-09' })).toContain('  - date: 2026-11-09\n    stage: contacted\n');
+  });
+
+  it('logs a touch dated before the last entry when forced', () => {
+    expect(() => logInteraction(threeEntries, 'contacted', { date: '2026-11-12', note: 'called' })).toThrow(RecordingRefusedError);
+    const forced = logInteraction(threeEntries, 'contacted', { date: '2026-11-12', note: 'called', force: true });
+    expect(forced).toBe(threeEntries.replace('    touch: true\n---', '    touch: true\n  - date: 2026-11-12\n    stage: contacted\n    touch: true\n    note: called\n---'));
+  });
+});
+
+describe('advance: writing the meeting', () => {
+  it('writes a new meeting as 30 minutes by video, with its place and link when given', () => {
+    expect(advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30' } })).toBe(
+      [
+        '---',
+        'type: contact',
+        'name: Maya Chen',
+        'stage: scheduled',
+        'organization: Acme Health',
+        'history:',
+        '  - date: 2026-11-02',
+        '    stage: identified',
+        '  - date: 2026-11-23',
+        '    stage: scheduled',
+        'meeting:',
+        '  at: 2026-11-27T08:30',
+        '  minutes: 30',
+        '  format: video',
+        '---',
+        '',
+      ].join('\n'),
+    );
+    const inPerson = advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30', format: 'in-person', place: 'Blue Bottle, 5th and Pine', link: 'tel:+14125550142' } });
+    expect(inPerson.slice(inPerson.indexOf('meeting:'))).toBe(
+      ['meeting:', '  at: 2026-11-27T08:30', '  minutes: 30', '  format: in-person', '  place: Blue Bottle, 5th and Pine', '  link: tel:+14125550142', '---', ''].join('\n'),
+    );
+  });
+
+  it('writes a new meeting over an empty `meeting:` line', () => {
+    const empty = '---\ntype: contact\nname: Maya Chen\nstage: identified\nhistory:\n  - date: 2026-11-02\n    stage: identified\nmeeting:\n---\n';
+    const result = advance(empty, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30' } });
+    expect(readNote('maya-chen.md', result).contact?.meeting).toEqual({ at: '2026-11-27T08:30', minutes: 30, format: 'video' });
+  });
+
+  it('does not call a first meeting a reschedule, even on a note already marked scheduled', () => {
+    const scheduledWithoutTime = noteText(contactFields({ stage: 'scheduled', history: [{ date: '2026-11-20', stage: 'scheduled' }] }));
+    const result = advance(scheduledWithoutTime, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30' } });
+    expect(readNote('maya-chen.md', result).contact?.history.at(-1)).toEqual({ date: '2026-11-23', stage: 'scheduled' });
+  });
+
+  it('keeps a place when the new one is empty, and a value given again exactly as the user wrote it', () => {
+    const scheduled = [
+      '---',
+      'type: contact',
+      'name: Lena Ortiz',
+      'stage: scheduled',
+      'history:',
+      '  - date: 2026-12-01',
+      '    stage: scheduled',
+      'meeting:',
+      '  at: 2027-01-05T09:00',
+      "  minutes: 20",
+      "  format: 'in-person' # her office",
+      '  place: Blue Bottle',
+      '---',
+      '',
+    ].join('\n');
+    const result = advance(scheduled, 'scheduled', { date: '2026-12-03', meeting: { at: '2027-01-07T09:00', format: 'in-person', minutes: 20, place: '' } });
+    expect(result).toBe(
+      scheduled
+        .replace('    stage: scheduled\n', '    stage: scheduled\n  - date: 2026-12-03\n    stage: scheduled\n    note: rescheduled from 2027-01-05T09:00\n')
+        .replace('  at: 2027-01-05T09:00', '  at: 2027-01-07T09:00'),
+    );
+  });
+});
+
+describe('dismissAction', () => {
+  it('changes nothing when the note already dismisses the action as a single name', () => {
+    const dismissed = noteText(contactFields({ dismissed: 'second-contact' }));
+    expect(dismissAction(dismissed, 'second-contact')).toBe(dismissed);
+  });
+});

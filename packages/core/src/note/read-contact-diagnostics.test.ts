@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest';
+import { readNote } from './read-contact.js';
+
+/**
+ * Every field problem a user can make, with the exact diagnostic: rule,
+ * severity, the place the editor underlines (1-based line and column of both
+ * ends, counted by hand in the note text above each case) and the words shown.
+ */
+
+const STAGE_LIST = 'identified, contacted, followed-up, scheduled, prepared, held, thanked, nurturing, declined, no-response, archived';
+
+/** Line 1 is the fence, 2 `type`, 3 `name`: the fields given start on line 4. */
+function note(...fields: string[]): string {
+  return ['---', 'type: contact', 'name: Maya Chen', ...fields, '---', ''].join('\n');
+}
+
+function diagnostics(text: string) {
+  return readNote('people/maya-chen.md', text).diagnostics;
+}
+
+const at = (line: number, column: number, endLine: number, endColumn: number) => ({ file: 'people/maya-chen.md', line, column, endLine, endColumn });
+
+describe('field diagnostics, exactly', () => {
+  it('a missing name or stage, at the opening fence', () => {
+    expect(diagnostics('---\ntype: contact\n---\n')).toEqual([
+      { ...at(1, 1, 1, 4), severity: 'error', rule: 'missing-field', message: 'A contact needs a `name`', hint: 'Add `name: Full Name` to the frontmatter' },
+      { ...at(1, 1, 1, 4), severity: 'error', rule: 'missing-field', message: 'A contact needs a `stage`', hint: `Add \`stage:\` with one of: ${STAGE_LIST}` },
+    ]);
+    expect(diagnostics('---\ntype: contact\nname: ""\nstage:\n---\n').map((d) => d.message)).toEqual(['A contact needs a `name`', 'A contact needs a `stage`']);
+  });
+
+  it('a name that is not text, and an unknown stage, under the value', () => {
+    // Lines 1-2 are the fence and `type`. Line 3 `name: 42`: the value is columns 7-8; line 4 `stage: interviewed`: columns 8-18.
+    expect(diagnostics('---\ntype: contact\nname: 42\nstage: interviewed\n---\n')).toEqual([
+      { ...at(3, 7, 3, 9), severity: 'error', rule: 'invalid-type', message: '`name` must be text', hint: 'Quote the name' },
+      { ...at(4, 8, 4, 19), severity: 'error', rule: 'unknown-stage', message: 'Unknown stage "interviewed"', hint: `Use one of: ${STAGE_LIST}` },
+    ]);
+  });
+
+  it('a text field holding a list, a mapping, a number or a yes', () => {
+    const text = note('stage: identified', 'role: [a, b]', 'organization: {x: 1}', 'industry: 42', 'location: true');
+    expect(diagnostics(text).map((d) => [d.line, d.column, d.message, d.hint])).toEqual([
+      [5, 7, '`role` must be text, not a list', 'Put the value in quotes'],
+      [6, 15, '`organization` must be text, not a mapping', 'Put the value in quotes'],
+      [7, 11, '`industry` must be text, not a number', 'Put the value in quotes'],
+      [8, 11, '`location` must be text, not a boolean', 'Put the value in quotes'],
+    ]);
+  });
+
+  it('an email that is not an address, and a LinkedIn value that is not a URL', () => {
+    expect(diagnostics(note('stage: identified', 'email: maya at example.com', 'linkedin: maya-chen'))).toEqual([
+      { ...at(5, 8, 5, 27), severity: 'error', rule: 'invalid-value', message: '`email` is not an email address: "maya at example.com"' },
+      { ...at(6, 11, 6, 20), severity: 'error', rule: 'invalid-value', message: '`linkedin` must be a profile URL starting with https://' },
+    ]);
+    const reading = readNote('people/maya-chen.md', note('stage: identified', 'email: maya@example.com', 'linkedin: http://linkedin.com/in/maya'));
+    expect(reading.diagnostics).toEqual([]);
+    expect(reading.contact).toMatchObject({ email: 'maya@example.com', linkedin: 'http://linkedin.com/in/maya' });
+    expect(diagnostics(note('stage: identified', 'email: a@b c')).map((d) => d.rule)).toEqual(['invalid-value']);
+    expect(diagnostics(note('stage: identified', 'linkedin: https://x y')).map((d) => d.rule)).toEqual(['invalid-value']);
+    expect(readNote('people/maya-chen.md', note('stage: identified', 'email: a@b c')).contact?.email).toBeUndefined();
+  });
+
+  it('an unknown source, and a referred_by that is not a wikilink', () => {
+    expect(diagnostics(note('stage: identified', 'source: twitter', 'referred_by: sam'))).toEqual([
+      { ...at(5, 9, 5, 16), severity: 'error', rule: 'invalid-value', message: 'Unknown source "twitter"', hint: 'Use one of: linkedin, association, personal, referral, cold, event, alumni, other' },
+      { ...at(6, 14, 6, 17), severity: 'error', rule: 'invalid-value', message: '`referred_by` must be a wikilink such as "[[maya-chen]]"' },
+    ]);
+  });
+
+  it('tags that are not a list, or hold a mapping', () => {
+    expect(diagnostics(note('stage: identified', 'tags: ux'))).toEqual([
+      { ...at(5, 7, 5, 9), severity: 'error', rule: 'invalid-type', message: '`tags` must be a list', hint: 'Write it as a list: [ux]' },
+    ]);
+    expect(diagnostics(note('stage: identified', 'tags: 42'))).toEqual([{ ...at(5, 7, 5, 9), severity: 'error', rule: 'invalid-type', message: '`tags` must be a list' }]);
+    // `tags: [ux, {a: 1}, 2026, [x]]`: the mapping is columns 12-17, the list 26-28.
+    const mixed = readNote('people/maya-chen.md', note('stage: identified', 'tags: [ux, {a: 1}, 2026, [x]]'));
+    expect(mixed.diagnostics).toEqual([
+      { ...at(5, 12, 5, 18), severity: 'error', rule: 'invalid-type', message: 'Each tag must be a word, not a mapping' },
+      { ...at(5, 26, 5, 29), severity: 'error', rule: 'invalid-type', message: 'Each tag must be a word, not a list' },
+    ]);
+    expect(mixed.contact?.tags).toEqual(['ux', '2026']);
+    expect(readNote('people/maya-chen.md', note('stage: identified', 'tags: ux')).contact?.tags).toEqual(['ux']);
+  });
+
+  it('history entries that are not mappings, lack a date or stage, or hold bad values', () => {
+    const text = note(
+      'stage: identified',
+      'history:',
+      '  - yesterday',
+      '  - stage: identified',
+      '  - date: 2026-11-02',
+      '  - date: 2026-11-03',
+      '    stage: called',
+      '  - date: 2026-11-04',
+      '    stage: identified',
+      '    via: pigeon',
+      '    letter: 3',
+      '    note: [a]',
+    );
+    expect(diagnostics(text)).toEqual([
+      { ...at(6, 5, 6, 14), severity: 'error', rule: 'invalid-type', message: 'A history entry must be a mapping such as `{date: 2026-11-23, stage: contacted}`' },
+      { ...at(7, 5, 8, 1), severity: 'error', rule: 'missing-field', message: 'A history entry needs a `date`', hint: 'Write dates as YYYY-MM-DD' },
+      { ...at(8, 5, 9, 1), severity: 'error', rule: 'missing-field', message: 'A history entry needs a `stage`', hint: `Use one of: ${STAGE_LIST}` },
+      { ...at(10, 12, 10, 18), severity: 'error', rule: 'unknown-stage', message: 'Unknown stage "called"', hint: `Use one of: ${STAGE_LIST}` },
+      { ...at(13, 10, 13, 16), severity: 'error', rule: 'invalid-value', message: 'Unknown channel "pigeon"', hint: 'Use one of: email, linkedin, letter, phone, in-person, other' },
+      { ...at(14, 13, 14, 14), severity: 'error', rule: 'invalid-type', message: '`letter` must be text' },
+      { ...at(15, 11, 15, 14), severity: 'error', rule: 'invalid-type', message: '`note` must be text' },
+    ]);
+  });
+
+  it('a history that goes back in time, at the later date, and a stage that disagrees with it', () => {
+    const text = note('stage: held', 'history:', '  - {date: 2026-11-05, stage: identified}', '  - {date: 2026-11-01, stage: contacted}');
+    expect(diagnostics(text)).toEqual([
+      { ...at(7, 12, 7, 22), severity: 'warning', rule: 'history-order', message: 'History goes back in time: 2026-11-01 comes after 2026-11-05', hint: 'Keep history entries in date order' },
+      { ...at(4, 8, 4, 12), severity: 'warning', rule: 'stage-history-mismatch', message: 'Stage is "held" but the last history entry (2026-11-01) says "contacted"', hint: 'Record the change with `rapport advance`, or fix the stage' },
+    ]);
+    // The same day twice is in order.
+    expect(diagnostics(note('stage: contacted', 'history:', '  - {date: 2026-11-05, stage: identified}', '  - {date: 2026-11-05, stage: contacted}'))).toEqual([]);
+  });
+
+  it('a meeting that is not a mapping, or with a bad time, length, format, place or link', () => {
+    expect(diagnostics(note('stage: scheduled', 'meeting: tomorrow'))).toEqual([
+      { ...at(5, 10, 5, 18), severity: 'error', rule: 'invalid-type', message: '`meeting` must be a mapping with `at`, `minutes` and `format`' },
+    ]);
+    const text = note('stage: scheduled', 'meeting:', '  at: 2026-11-25 8am', '  minutes: 0', '  format: zoom', '  place: 12', '  link: meet.example.com/x');
+    expect(diagnostics(text)).toEqual([
+      { ...at(6, 7, 6, 21), severity: 'error', rule: 'invalid-date', message: 'Not a valid meeting time: "2026-11-25 8am"', hint: 'Write it as YYYY-MM-DDTHH:mm, optionally with an offset such as -05:00' },
+      { ...at(7, 12, 7, 13), severity: 'error', rule: 'invalid-type', message: '`minutes` must be a whole number of minutes (30 is customary)' },
+      { ...at(8, 11, 8, 15), severity: 'error', rule: 'invalid-value', message: 'Unknown meeting format "zoom"', hint: 'Use one of: in-person, phone, video' },
+      { ...at(9, 10, 9, 12), severity: 'error', rule: 'invalid-type', message: '`place` must be text' },
+      { ...at(10, 9, 10, 27), severity: 'error', rule: 'invalid-value', message: '`link` is not a URL: "meet.example.com/x"', hint: 'Write the full address, such as https://meet.example.com/abc, or tel:+14125550142' },
+    ]);
+    expect(diagnostics(note('stage: scheduled', 'meeting:', '  minutes: 601'))).toEqual([
+      { ...at(6, 3, 7, 1), severity: 'error', rule: 'missing-field', message: 'A meeting needs `at`', hint: 'Write it as YYYY-MM-DDTHH:mm, optionally with an offset such as -05:00' },
+      { ...at(6, 12, 6, 15), severity: 'error', rule: 'invalid-type', message: '`minutes` must be a whole number of minutes (30 is customary)' },
+    ]);
+  });
+
+  it('reads a meeting with only a time as 30 minutes by video, and keeps a place and a link', () => {
+    expect(readNote('people/maya-chen.md', note('stage: scheduled', 'meeting:', '  at: 2026-11-25T08:30')).contact?.meeting).toStrictEqual({ at: '2026-11-25T08:30', minutes: 30, format: 'video' });
+    const full = note('stage: scheduled', 'meeting:', '  at: 2026-11-25T08:30', '  minutes: 600', '  format: in-person', '  place: Blue Bottle', '  link: tel:+14125550142');
+    expect(readNote('people/maya-chen.md', full).contact?.meeting).toStrictEqual({ at: '2026-11-25T08:30', minutes: 600, format: 'in-person', place: 'Blue Bottle', link: 'tel:+14125550142' });
+  });
+
+  it('a manual next action without an action, or with a bad due date', () => {
+    expect(diagnostics(note('stage: identified', 'next: call her'))).toEqual([
+      { ...at(5, 7, 5, 15), severity: 'error', rule: 'invalid-type', message: '`next` must be a mapping with `action` and `due`' },
+    ]);
+    expect(diagnostics(note('stage: identified', 'next:', '  due: 2026-11-30'))).toEqual([
+      { ...at(6, 3, 7, 1), severity: 'error', rule: 'missing-field', message: '`next` needs an `action` written as text' },
+    ]);
+    expect(diagnostics(note('stage: identified', 'next:', '  action: "  "'))).toEqual([
+      { ...at(6, 11, 6, 15), severity: 'error', rule: 'invalid-type', message: '`next` needs an `action` written as text' },
+    ]);
+    expect(diagnostics(note('stage: identified', 'next:', '  action: Call her', '  due: soon'))).toEqual([
+      { ...at(7, 8, 7, 12), severity: 'error', rule: 'invalid-date', message: 'Not a valid date: "soon"', hint: 'Write dates as YYYY-MM-DD' },
+    ]);
+    expect(readNote('people/maya-chen.md', note('stage: identified', 'next:', '  action: Call her')).contact?.next).toEqual({ action: 'Call her', due: null });
+  });
+
+  it('touch_every outside 1 to 3650 whole days', () => {
+    for (const value of ['0', '3651', '1.5', 'monthly']) {
+      expect(diagnostics(note('stage: identified', `touch_every: ${value}`)), value).toEqual([
+        { ...at(5, 14, 5, 14 + value.length), severity: 'error', rule: 'invalid-type', message: '`touch_every` must be a whole number of days between 1 and 3650' },
+      ]);
+    }
+    expect(readNote('people/maya-chen.md', note('stage: identified', 'touch_every: 3650')).contact?.touchEvery).toBe(3650);
+    expect(readNote('people/maya-chen.md', note('stage: identified', 'touch_every: 1')).contact?.touchEvery).toBe(1);
+  });
+
+  it('a note without type that has a name and a stage, at the fence', () => {
+    expect(diagnostics('---\nname: Maya Chen\nstage: held\n---\n')).toEqual([
+      { ...at(1, 1, 1, 4), severity: 'warning', rule: 'missing-type', message: 'This note has a name and a stage but no `type: contact`, so it is not listed as a contact', hint: 'Add `type: contact` to the frontmatter' },
+    ]);
+    expect(diagnostics('---\nname: Maya Chen\n---\n')).toEqual([]);
+    expect(diagnostics('---\ntype: company\nname: Acme\nstage: held\n---\n')).toEqual([]);
+  });
+});
