@@ -116,6 +116,12 @@ describe('nextActions: a second person at the organization (3B7)', () => {
     expect(nextActions(self, { ...context, contacts: [...others, self] }).map((action) => action.kind)).toEqual(twoActions);
   });
 
+  it('still asks when the other contact under way works at another organization', () => {
+    const self = contacted();
+    const elsewhere = contacted({ name: 'Sam Lee', organization: 'Beta Labs' }, 'sam-lee.md');
+    expect(nextActions(self, { ...context, contacts: [self, elsewhere] }).map((action) => action.kind)).toEqual(twoActions);
+  });
+
   it('on the agenda, looks for colleagues among all contacts the caller gives, not only those listed', () => {
     const self = contacted();
     const colleague = contacted({ name: 'Sam Lee' }, 'sam-lee.md');
