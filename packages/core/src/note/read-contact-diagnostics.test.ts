@@ -176,3 +176,201 @@ describe('field diagnostics, exactly', () => {
     expect(diagnostics('---\ntype: company\nname: Acme\nstage: held\n---\n')).toEqual([]);
   });
 });
+
+describe('empty fields, exactly', () => {
+  it('an empty optional field is no problem and no value', () => {
+    const text = note('stage: identified', 'role:', 'linkedin:', 'source:', 'referred_by:', 'tags:', 'history:', 'meeting:', 'next:', 'touch_every:');
+    const reading = readNote('people/maya-chen.md', text);
+    expect(reading.diagnostics).toEqual([]);
+    expect(reading.contact).toStrictEqual({
+      id: 'maya-chen',
+      file: 'people/maya-chen.md',
+      name: 'Maya Chen',
+      stage: 'identified',
+      tags: [],
+      history: [],
+      outcomeLinks: [],
+      outcomes: [],
+      fields: { type: 'contact', name: 'Maya Chen', stage: 'identified', role: null, linkedin: null, source: null, referred_by: null, tags: null, history: null, meeting: null, next: null, touch_every: null },
+    });
+    expect(readNote('people/maya-chen.md', note('stage: identified', 'referred_by: ""')).diagnostics).toEqual([]);
+  });
+
+  it('empty values inside a history entry, a meeting and a next action', () => {
+    const text = note('stage: scheduled', 'history:', '  - date: 2026-11-02', '    stage: scheduled', '    via:', '    letter:', '    note:', 'meeting:', '  at: 2026-11-25T08:30', '  place:', '  link:', 'next:', '  action: Call her', '  due:');
+    const reading = readNote('people/maya-chen.md', text);
+    expect(reading.diagnostics).toEqual([]);
+    expect(reading.contact?.history).toStrictEqual([{ date: '2026-11-02', stage: 'scheduled' }]);
+    expect(reading.contact?.meeting).toStrictEqual({ at: '2026-11-25T08:30', minutes: 30, format: 'video' });
+    expect(reading.contact?.next).toStrictEqual({ action: 'Call her', due: null });
+  });
+
+  it('an empty name is missing, as is `name: ~`', () => {
+    expect(diagnostics('---\ntype: contact\nname: ~\nstage: held\n---\n').map((d) => [d.rule, d.message])).toEqual([['missing-field', 'A contact needs a `name`']]);
+  });
+
+  it('an empty tag is not a word', () => {
+    // `tags: [ux, ~]`: the `~` is column 12 of line 5.
+    expect(diagnostics(note('stage: identified', 'tags: [ux, ~]'))).toEqual([{ ...at(5, 12, 5, 13), severity: 'error', rule: 'invalid-type', message: 'Each tag must be a word, not empty' }]);
+  });
+});
+
+describe('what readNote keeps of a field', () => {
+  it('keeps the valid history entries only, with their known fields, a touch marked', () => {
+    const text = note(
+      'stage: contacted',
+      'history:',
+      '  - date: 2026-02-30',
+      '    stage: identified',
+      '  - 42',
+      '  - stage: contacted',
+      '    date: 2026-11-02',
+      '    via: email',
+      '    letter: cold-email',
+      '    note: sent from home',
+      '    mood: hopeful',
+      '  - date: 2026-11-04',
+      '    stage: contacted',
+      '    touch: true',
+    );
+    const reading = readNote('people/maya-chen.md', text);
+    expect(reading.diagnostics.map((d) => [d.rule, d.line, d.column, d.message])).toEqual([
+      ['invalid-date', 6, 11, 'Not a valid date: "2026-02-30"'],
+      ['invalid-type', 8, 5, 'A history entry must be a mapping such as `{date: 2026-11-23, stage: contacted}`'],
+    ]);
+    expect(reading.contact?.history).toStrictEqual([
+      { date: '2026-11-02', stage: 'contacted', via: 'email', letter: 'cold-email', note: 'sent from home' },
+      { date: '2026-11-04', stage: 'contacted', touch: true },
+    ]);
+    // `rapport list --json` prints an entry's fields in one order, whatever order the note has them in.
+    expect(Object.keys(reading.contact!.history[0]!)).toEqual(['date', 'stage', 'via', 'letter', 'note']);
+  });
+
+  it('keeps an entry written in the usual order as it is', () => {
+    const text = note('stage: contacted', 'history:', '  - date: 2026-11-02', '    stage: contacted', '    via: email', '    note: "42"');
+    expect(readNote('people/maya-chen.md', text).contact?.history).toStrictEqual([{ date: '2026-11-02', stage: 'contacted', via: 'email', note: '42' }]);
+    const numberNote = note('stage: contacted', 'history:', '  - date: 2026-11-02', '    stage: contacted', '    note: 42');
+    expect(readNote('people/maya-chen.md', numberNote).contact?.history).toStrictEqual([{ date: '2026-11-02', stage: 'contacted' }]);
+    const unknownKey = note('stage: contacted', 'history:', '  - date: 2026-11-02', '    stage: contacted', '    mood: calm');
+    expect(readNote('people/maya-chen.md', unknownKey).contact?.history).toStrictEqual([{ date: '2026-11-02', stage: 'contacted' }]);
+    const twice = note('stage: contacted', 'history:', '  - {date: 2026-11-02, stage: contacted, via: email, letter: cold-email}', '  - {date: 2026-11-03, stage: contacted, note: called}');
+    expect(readNote('people/maya-chen.md', twice).contact?.history).toStrictEqual([
+      { date: '2026-11-02', stage: 'contacted', via: 'email', letter: 'cold-email' },
+      { date: '2026-11-03', stage: 'contacted', note: 'called' },
+    ]);
+  });
+
+  it('keeps no meeting that has a problem', () => {
+    for (const meeting of [['  at: soon'], ['  at: 2026-11-25T08:30', '  minutes: 0'], ['  at: 2026-11-25T08:30', '  format: zoom']]) {
+      expect(readNote('people/maya-chen.md', note('stage: scheduled', 'meeting:', ...meeting)).contact?.meeting, meeting.join()).toBeUndefined();
+    }
+    const badLink = readNote('people/maya-chen.md', note('stage: scheduled', 'meeting:', '  at: 2026-11-25T08:30', '  link: nowhere'));
+    expect(badLink.contact?.meeting).toStrictEqual({ at: '2026-11-25T08:30', minutes: 30, format: 'video' });
+  });
+
+  it('takes the stage from the last history entry when the stage is unknown', () => {
+    const reading = readNote('people/maya-chen.md', note('stage: interviewed', 'history:', '  - date: 2026-11-02', '    stage: contacted'));
+    expect(reading.isContact).toBe(true);
+    expect(reading.contact?.stage).toBe('contacted');
+  });
+
+  it('refuses an email or LinkedIn value with text before the address, and a LinkedIn list', () => {
+    expect(diagnostics(note('stage: identified', 'email: maya chen@example.com')).map((d) => d.message)).toEqual(['`email` is not an email address: "maya chen@example.com"']);
+    expect(diagnostics(note('stage: identified', 'linkedin: see https://linkedin.com/in/maya')).map((d) => d.rule)).toEqual(['invalid-value']);
+    expect(diagnostics(note('stage: identified', 'linkedin: [https://linkedin.com/in/maya]')).map((d) => d.rule)).toEqual(['invalid-value']);
+  });
+
+  it('a history that is not a list, under its value', () => {
+    expect(diagnostics(note('stage: identified', 'history: yesterday'))).toEqual([
+      { ...at(5, 10, 5, 19), severity: 'error', rule: 'invalid-type', message: '`history` must be a list of `{date, stage}` entries' },
+    ]);
+  });
+
+  it('a history going back in time written as a block, at the later date', () => {
+    const text = note('stage: contacted', 'history:', '  - date: 2026-11-05', '    stage: identified', '  - date: 2026-11-01', '    stage: contacted');
+    expect(diagnostics(text)).toEqual([
+      { ...at(8, 11, 8, 21), severity: 'warning', rule: 'history-order', message: 'History goes back in time: 2026-11-01 comes after 2026-11-05', hint: 'Keep history entries in date order' },
+    ]);
+  });
+
+  it('outcomes: none without the section', () => {
+    expect(readNote('people/maya-chen.md', note('stage: identified')).contact?.outcomes).toEqual([]);
+  });
+});
+
+describe('referred_by', () => {
+  it('gives the place of the link for the checks across notes', () => {
+    // Offsets: line 5 starts at 52 (4 + 14 + 16 + 18); the value starts 13 further, 15 long.
+    const reading = readNote('people/maya-chen.md', note('stage: identified', 'referred_by: "[[sam-ortiz]]"'));
+    expect(reading.contact?.referredBy).toBe('sam-ortiz');
+    expect(reading.referredByRange).toEqual({ start: 65, end: 80, line: 5, column: 14, endLine: 5, endColumn: 29 });
+    // `"[[sam-` is 7 long, then the line break; line 6 starts at 73 and `  ortiz]]"` ends at 83.
+    const twoLines = readNote('people/maya-chen.md', note('stage: identified', 'referred_by: "[[sam-', '  ortiz]]"'));
+    expect(twoLines.referredByRange).toEqual({ start: 65, end: 83, line: 5, column: 14, endLine: 6, endColumn: 11 });
+  });
+
+  it('recovers an unquoted link with spaces, and refuses lists that are not one link', () => {
+    const reading = readNote('people/maya-chen.md', note('stage: identified', 'referred_by: [[ sam-ortiz ]]'));
+    expect(reading.contact?.referredBy).toBe('sam-ortiz');
+    expect(reading.diagnostics).toEqual([
+      { ...at(5, 14, 5, 29), severity: 'error', rule: 'invalid-type', message: 'Unquoted `[[…]]` is a YAML list, not a wikilink', hint: 'Write it in quotes: "[[sam-ortiz]]"' },
+    ]);
+    for (const value of ['[[a, b]]', '[[a], [b]]', '[a]', '[[42]]', '[[[a]]]', '{a: b}']) {
+      const refused = readNote('people/maya-chen.md', note('stage: identified', `referred_by: ${value}`));
+      expect([value, refused.contact?.referredBy, refused.diagnostics.map((d) => d.message)]).toEqual([value, undefined, ['`referred_by` must be a wikilink such as "[[maya-chen]]"']]);
+    }
+  });
+});
+
+describe('notes that cannot be read as a contact', () => {
+  it('TOML frontmatter on a contact', () => {
+    expect(readNote('people/maya-chen.md', '+++\ntype = "contact"\nname = "Maya"\n+++\n')).toEqual({
+      isContact: true,
+      contact: undefined,
+      diagnostics: [{ ...at(1, 1, 1, 4), severity: 'error', rule: 'yaml-syntax', message: 'TOML frontmatter (between +++ lines) is not supported', hint: 'Write the fields as YAML between --- lines' }],
+      referredByRange: undefined,
+    });
+    expect(readNote('people/maya-chen.md', '+++\ntitle = "Ideas"\n+++\n')).toEqual({ isContact: false, contact: undefined, diagnostics: [], referredByRange: undefined });
+    expect(readNote('people/maya-chen.md', 'Notes +++\ntype = "contact"\n').isContact).toBe(false);
+  });
+
+  it('a frontmatter never closed, only when it is a contact', () => {
+    expect(readNote('people/maya-chen.md', '---\ntype: contact\nname: Maya\n')).toEqual({
+      isContact: true,
+      contact: undefined,
+      diagnostics: [{ ...at(1, 1, 1, 4), severity: 'error', rule: 'yaml-syntax', message: 'The frontmatter opened with `---` is never closed', hint: 'Add a line `---` after the last field' }],
+      referredByRange: undefined,
+    });
+    expect(readNote('people/maya-chen.md', '---\ntitle: Ideas\n')).toEqual({ isContact: false, contact: undefined, diagnostics: [], referredByRange: undefined });
+    expect(readNote('people/maya-chen.md', '---\ntitle: Ideas\nsubtype: contact\n').isContact).toBe(false);
+    expect(readNote('people/maya-chen.md', "---\ntype: 'contact'\n").isContact).toBe(true);
+  });
+
+  it('a YAML mistake in a note that is not a contact says nothing', () => {
+    expect(readNote('people/ideas.md', '---\ntitle: [Ideas\nsubtype: contact\n---\n')).toEqual({ isContact: false, contact: undefined, diagnostics: [], referredByRange: undefined });
+    expect(readNote('people/maya-chen.md', '---\ntype: "contact"\nname: [Maya\n---\n').isContact).toBe(true);
+  });
+});
+
+describe('merge conflicts', () => {
+  const conflictInBody = ['---', 'type: contact', 'name: Maya Chen', 'stage: held', '---', '', '## Notes', '<<<<<<< HEAD', 'She said yes.', '=======', 'She said maybe.', '>>>>>>> other', ''].join('\n');
+
+  it('in the body: still a contact, with the conflict at its <<<<<<< line', () => {
+    const reading = readNote('people/maya-chen.md', conflictInBody);
+    expect(reading.contact?.stage).toBe('held');
+    expect(reading.diagnostics).toEqual([
+      { ...at(8, 1, 8, 8), severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep both history entries', hint: 'Keep what each side wrote between <<<<<<< and >>>>>>> (line 12) and delete the marker lines' },
+    ]);
+  });
+
+  it('in the frontmatter: no contact, only the conflict', () => {
+    const text = ['---', 'type: contact', 'name: Maya Chen', '<<<<<<< HEAD', 'stage: held', '=======', 'stage: thanked', '>>>>>>> other', '---', ''].join('\n');
+    expect(readNote('people/maya-chen.md', text)).toEqual({
+      isContact: true,
+      contact: undefined,
+      diagnostics: [{ ...at(4, 1, 4, 8), severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep both history entries', hint: 'Keep what each side wrote between <<<<<<< and >>>>>>> (line 8) and delete the marker lines' }],
+      referredByRange: undefined,
+    });
+    expect(readNote('people/ideas.md', text.replace('type: contact', 'type: idea')).isContact).toBe(false);
+  });
+});
