@@ -192,7 +192,7 @@ function position(role: unknown, organization: unknown): string | undefined {
   return `${role} at ${organization}`;
 }
 
-/** The text before the first clause break (`, ` ` — ` ` (` `: ` `; `) that is not inside quotation marks. */
+/** The text before the first clause break (`, ` ` — ` ` – ` ` (` `: ` `; ` ` -- `) that is not inside quotation marks. */
 function firstClause(text: string): string {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
@@ -200,7 +200,7 @@ function firstClause(text: string): string {
     if (char === '"') quoted = !quoted;
     else if (char === '“') quoted = true;
     else if (char === '”') quoted = false;
-    else if (!quoted && /^(?:[,;:] |\s[—–(]|\s--\s)/.test(text.slice(i, i + 3))) return text.slice(0, i).trim();
+    else if (!quoted && /^(?:[,;:] |\s[—–(]|\s--\s)/.test(text.slice(i, i + 4))) return text.slice(0, i).trim();
   }
   return text;
 }

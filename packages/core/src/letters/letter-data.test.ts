@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { Contact } from '../model/contact.js';
+import { readNote } from '../note/read-contact.js';
+import { letterData } from './letter-data.js';
+
+/** The facts a letter is filled with, as a reader of the letter sees them, and where a missing one is filled. */
+
+function contact(frontmatter: string[], body = '', file = 'maya-chen.md'): { contact: Contact; noteText: string } {
+  const noteText = ['---', 'type: contact', ...frontmatter, '---', body].join('\n');
+  const reading = readNote(file, noteText);
+  if (!reading.contact) throw new Error('test note is not a contact');
+  return { contact: reading.contact, noteText };
+}
+
+const maya = (frontmatter: string[] = [], body = '') => contact(['name: Maya Chen', 'stage: scheduled', ...frontmatter], body);
+
+function data(note: { contact: Contact; noteText: string }, extra: { referrer?: Contact; values?: Record<string, string>; profile?: Record<string, string> } = {}) {
+  return letterData({ ...note, profile: extra.profile ?? {}, timezone: 'America/New_York', today: '2026-11-23', ...(extra.referrer ? { referrer: extra.referrer } : {}), ...(extra.values ? { values: extra.values } : {}) });
+}
+
+describe('meeting times in a letter', () => {
+  it('are said on a 12-hour clock, midnight and noon as 12', () => {
+    const time = (at: string) => (data(maya(['meeting:', `  at: ${at}`])).data.meeting as Record<string, unknown>).time;
+    expect(time('2026-11-25T00:15')).toBe('12:15 AM');
+    expect(time('2026-11-25T09:30')).toBe('9:30 AM');
+    expect(time('2026-11-25T11:59')).toBe('11:59 AM');
+    expect(time('2026-11-25T12:00')).toBe('12:00 PM');
+    expect(time('2026-11-25T23:45-08:00')).toBe('11:45 PM');
+  });
+
+  it('give the day, the month and the place, with the year only when it is not this year', () => {
+    expect(data(maya(['meeting:', '  at: 2026-11-25T09:30', '  format: in-person', '  place: Blue Bottle'])).data.meeting).toStrictEqual({
+      date: '2026-11-25',
+      day: 'Wednesday, November 25',
+      month: 'November',
+      time: '9:30 AM',
+      format: 'in-person',
+      place: 'Blue Bottle',
+    });
+    expect(data(maya(['meeting:', '  at: 2027-01-06T09:30'])).data.meeting).toStrictEqual({
+      date: '2027-01-06',
+      day: 'Wednesday, January 6, 2027',
+      month: 'January 2027',
+      time: '9:30 AM',
+      format: 'video',
+    });
+  });
+});
+
+describe('the facts of a letter', () => {
+  it('trims what the note says, and leaves out what is empty', () => {
+    const note = maya(['role: "  UX Researcher  "', 'organization: "   "', 'visiting: "  the week of December 7 "']);
+    const { data: filled } = data(note, { profile: { name: '  Sam Ortiz ', email: 'sam@example.com', phone: ' ', field: '' } });
+    expect(filled.role).toBe('UX Researcher');
+    expect('organization' in filled).toBe(false);
+    expect(filled.visiting).toBe('the week of December 7');
+    expect(filled.profile).toStrictEqual({ name: 'Sam Ortiz', email: 'sam@example.com', firstName: 'Sam' });
+    expect(filled.signature).toBe('Sam Ortiz\nsam@example.com');
+    expect(filled.position).toBe('UX Researcher');
+  });
+
+  it('has no signature without the seeker\'s name', () => {
+    expect('signature' in data(maya(), { profile: { email: 'sam@example.com' } }).data).toBe(false);
+  });
+
+  it('takes the date of the latest request sent', () => {
+    const note = contact(['name: Maya Chen', 'stage: contacted', 'history:', '  - {date: 2026-10-02, stage: contacted}', '  - {date: 2026-10-09, stage: followed-up}', '  - {date: 2026-11-02, stage: contacted}']);
+    expect(data(note).data.sentOn).toBe('November 2');
+  });
+
+  it('names the referrer, or a mutual acquaintance when the referrer has no note', () => {
+    const referred = maya(['source: referral', 'referred_by: "[[sam-ortiz]]"']);
+    const sam = contact(['name: Dr. Sam Ortiz', 'stage: held', 'role: Director', 'organization: Acme Health'], '', 'sam-ortiz.md').contact;
+    const withReferrer = data(referred, { referrer: sam }).data;
+    expect(withReferrer.foundVia).toBe('Dr. Sam Ortiz gave me your name');
+    expect(withReferrer.referrer).toStrictEqual({ name: 'Dr. Sam Ortiz', firstName: 'Dr. Sam Ortiz', role: 'Director', organization: 'Acme Health' });
+    expect(data(referred).data.foundVia).toBe('A mutual acquaintance gave me your name');
+    const bare = contact(['name: Lee Park', 'stage: held'], '', 'lee-park.md').contact;
+    expect(data(referred, { referrer: bare }).data.referrer).toStrictEqual({ name: 'Lee Park', firstName: 'Lee' });
+  });
+
+  it('cuts "impressed" at its first clause break outside quotation marks', () => {
+    const brief = (impressed: string) => data(maya([], `\n## Why this person\n\n- Impressed by: ${impressed}\n`)).data.impressedBrief;
+    expect(brief('your talk on rural clinics, especially the intake study')).toBe('your talk on rural clinics');
+    expect(brief('your article "Why we test: lessons, failures" and the follow-up')).toBe('your article "Why we test: lessons, failures" and the follow-up');
+    expect(brief('your article “Design, slowly” (2025)')).toBe('your article “Design, slowly”');
+    // ` -- ` was never a break (a 4-character pattern tested on 3 characters) until this test.
+    expect(brief('your talk -- and the Q&A')).toBe('your talk');
+    expect(brief('the 3:30 panel; then the demo')).toBe('the 3:30 panel');
+    expect(brief('your work')).toBe('your work');
+  });
+
+  it('fills values given by path, replacing a value that is not a group', () => {
+    const { data: filled } = data(maya(), { values: { 'meeting.place': 'the lobby', 'article.title': 'Slow design', 'name.first': 'M' } });
+    expect((filled.meeting as Record<string, unknown>).place).toBe('the lobby');
+    expect(filled.article).toStrictEqual({ title: 'Slow design' });
+    expect(filled.name).toStrictEqual({ first: 'M' });
+  });
+});
+
+describe('where a missing field is filled', () => {
+  it('names the place in the note, the referrer\'s note, the config or the command', () => {
+    const referred = maya(['referred_by: "[[sam-ortiz]]"']);
+    const sam = contact(['name: Sam Ortiz', 'stage: held'], '', 'sam-ortiz.md').contact;
+    const where = data(referred, { referrer: sam }).whereToFill;
+    expect(where('role')).toEqual({ field: 'role', source: 'note', file: 'maya-chen.md', hint: 'add `role:` to the frontmatter' });
+    expect(where('fields.pronouns')).toEqual({ field: 'fields.pronouns', source: 'note', file: 'maya-chen.md', hint: 'add `pronouns:` to the frontmatter' });
+    expect(where('visiting')).toEqual({ field: 'visiting', source: 'note', file: 'maya-chen.md', hint: 'add a line "In the area: …" under "## Why this person" (or `visiting:` in the frontmatter)' });
+    expect(where('learned').hint).toBe('add a line "Learned: …" under "## Notes"');
+    expect(where('foundVia').hint).toBe('set `source:` in the frontmatter (linkedin, association, alumni, event, referral, cold, personal)');
+    expect(where('sentOn').hint).toBe('record the request first: a `contacted` entry in `history` (rapport advance … contacted)');
+    expect(where('meeting.time')).toEqual({ field: 'meeting.date', source: 'note', file: 'maya-chen.md', hint: 'set `meeting: at:` with the date and time (rapport advance … scheduled --at …)' });
+    expect(where('referrer.role')).toEqual({ field: 'referrer.role', source: 'note', file: 'sam-ortiz.md', hint: "add `role:` to the frontmatter of the referrer's note" });
+    expect(where('profile.phone')).toEqual({ field: 'profile.phone', source: 'profile', file: '.rapport/config.yaml', hint: 'add `phone:` under `profile:`' });
+    expect(where('article')).toEqual({ field: 'article', source: 'value', hint: 'give a value for `article` when writing the letter' });
+    expect(data(referred).whereToFill('referrer.role').hint).toBe('create a note for [[sam-ortiz]], named in `referred_by`');
+    expect(data(maya()).whereToFill('referrer.name').hint).toBe('set `referred_by: "[[id]]"` to the contact who referred them');
+  });
+});
