@@ -173,6 +173,7 @@ describe('field diagnostics, exactly', () => {
       { ...at(1, 1, 1, 4), severity: 'warning', rule: 'missing-type', message: 'This note has a name and a stage but no `type: contact`, so it is not listed as a contact', hint: 'Add `type: contact` to the frontmatter' },
     ]);
     expect(diagnostics('---\nname: Maya Chen\n---\n')).toEqual([]);
+    expect(diagnostics('---\nname: 42\nstage: held\n---\n')).toEqual([]);
     expect(diagnostics('---\ntype: company\nname: Acme\nstage: held\n---\n')).toEqual([]);
   });
 });
@@ -223,6 +224,9 @@ describe('what readNote keeps of a field', () => {
       '  - date: 2026-02-30',
       '    stage: identified',
       '  - 42',
+      '  -',
+      '  - date: 2026-11-01',
+      '    stage: called',
       '  - stage: contacted',
       '    date: 2026-11-02',
       '    via: email',
@@ -237,6 +241,8 @@ describe('what readNote keeps of a field', () => {
     expect(reading.diagnostics.map((d) => [d.rule, d.line, d.column, d.message])).toEqual([
       ['invalid-date', 6, 11, 'Not a valid date: "2026-02-30"'],
       ['invalid-type', 8, 5, 'A history entry must be a mapping such as `{date: 2026-11-23, stage: contacted}`'],
+      ['invalid-type', 9, 4, 'A history entry must be a mapping such as `{date: 2026-11-23, stage: contacted}`'],
+      ['unknown-stage', 11, 12, 'Unknown stage "called"'],
     ]);
     expect(reading.contact?.history).toStrictEqual([
       { date: '2026-11-02', stage: 'contacted', via: 'email', letter: 'cold-email', note: 'sent from home' },
@@ -372,5 +378,17 @@ describe('merge conflicts', () => {
       referredByRange: undefined,
     });
     expect(readNote('people/ideas.md', text.replace('type: contact', 'type: idea')).isContact).toBe(false);
+  });
+
+  it('on the first line of the body: still a contact; in both places: no contact', () => {
+    const firstLine = ['---', 'type: contact', 'name: Maya Chen', 'stage: held', '---', '<<<<<<< HEAD', 'a', '=======', 'b', '>>>>>>> other', ''].join('\n');
+    expect(readNote('people/maya-chen.md', firstLine).contact?.stage).toBe('held');
+    const both = ['---', 'type: contact', 'name: Maya Chen', '<<<<<<< HEAD', 'stage: held', '=======', 'stage: thanked', '>>>>>>> other', '---', '<<<<<<< HEAD', 'a', '=======', 'b', '>>>>>>> other', ''].join('\n');
+    const reading = readNote('people/maya-chen.md', both);
+    expect(reading.contact).toBeUndefined();
+    expect(reading.diagnostics.map((d) => [d.rule, d.line])).toEqual([
+      ['merge-conflict', 4],
+      ['merge-conflict', 10],
+    ]);
   });
 });
