@@ -31,7 +31,7 @@ export async function runSuites(resultsFolder: string, expectedHost: 'node' | 'w
 /**
  * How long this host took to load Rapport's bundle and run `activate()`,
  * from the marks VS Code's extension host sets (kept by `performance` in
- * the web worker, in `MonacoPerformanceMarks` in the Node host), and
+ * the web worker, by `MonacoPerformanceMarks.getMarks()` in the Node host), and
  * Rapport's own start-up marks: the figures docs/web.md compares.
  */
 function startupFigures(marks: Readonly<Partial<Record<string, number>>>): string {
@@ -39,10 +39,9 @@ function startupFigures(marks: Readonly<Partial<Record<string, number>>>): strin
   const times = new Map<string, number>();
   const entries = (globalThis.performance?.getEntriesByType?.('mark') ?? []) as { name: string; startTime: number }[];
   for (const entry of entries) times.set(entry.name, entry.startTime);
-  // The Node host's marks: a flat [name, time, name, time, …] list per source.
-  const monaco = (globalThis as { MonacoPerformanceMarks?: Map<string, (string | number)[]> | (string | number)[] }).MonacoPerformanceMarks;
-  const flat = monaco instanceof Map ? [...monaco.values()].flat() : (monaco ?? []);
-  for (let i = 0; i + 1 < flat.length; i += 2) if (typeof flat[i] === 'string') times.set(flat[i] as string, Number(flat[i + 1]));
+  // The Node host keeps its marks in VS Code's own polyfill (vs/base/common/performance).
+  const monaco = (globalThis as { MonacoPerformanceMarks?: { getMarks?: () => { name: string; startTime: number }[] } }).MonacoPerformanceMarks;
+  for (const entry of monaco?.getMarks?.() ?? []) times.set(entry.name, entry.startTime);
   const span = (from: string, to: string) => {
     const start = times.get(`code/extHost/${from}/${id}`);
     const end = times.get(`code/extHost/${to}/${id}`);
