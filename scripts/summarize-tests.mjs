@@ -26,7 +26,7 @@ export const FLOORS = {
   'integration-trusted': 40,
   'integration-restricted': 5,
   // The same suites in the browser's web-worker host, less the Node-only ones (test/integration/web/index.ts).
-  'integration-web-trusted': 60,
+  'integration-web': 60,
   'integration-web-restricted': 4,
   browser: 4,
 };
@@ -34,7 +34,7 @@ export const FLOORS = {
 /** The suites whose results files must be there, each with the windows it reports. */
 const SUITES = {
   'vitest.json': ['vitest'],
-  'vscode.json': ['integration-trusted', 'integration-restricted', 'integration-web-trusted', 'integration-web-restricted', 'browser'],
+  'vscode.json': ['integration-trusted', 'integration-restricted', 'integration-web', 'integration-web-restricted', 'browser'],
 };
 
 /** Reads the results in `dir`; returns the totals and every reason the run fails. */

@@ -78,6 +78,8 @@ try {
     // The same two windows in the browser's web-worker host: Restricted Mode shows that folder templates follow trust there too.
     const resultsFolder = join(EXTENSION, 'out/test/web');
     for (const mode of ['trusted', 'restricted']) {
+      // The names scripts/summarize-tests.mjs checks.
+      const webWindow = mode === 'trusted' ? 'integration-web' : 'integration-web-restricted';
       const results = join(resultsFolder, `results-web-${mode}.json`);
       rmSync(results, { force: true });
       console.log(`\n— integration tests, web-worker extension host (the browser entry), ${mode} window —`);
@@ -102,10 +104,10 @@ try {
       }
       if (existsSync(results)) {
         const { passed, failed, registered } = JSON.parse(readFileSync(results, 'utf8'));
-        count(`integration-web-${mode}`, passed, failed + (code !== 0 && failed === 0 ? 1 : 0), registered);
+        count(webWindow, passed, failed + (code !== 0 && failed === 0 ? 1 : 0), registered);
       } else {
         console.error(`the web-worker ${mode} run ended (exit ${code}) without reporting results`);
-        count(`integration-web-${mode}`, 0, 1);
+        count(webWindow, 0, 1);
       }
     }
   }
