@@ -26,12 +26,14 @@ export const FLOORS = {
   'integration-trusted': 40,
   'integration-restricted': 5,
   browser: 4,
+  'memfs-node': 5,
+  'memfs-webworker': 5,
 };
 
 /** The suites whose results files must be there, each with the windows it reports. */
 const SUITES = {
   'vitest.json': ['vitest'],
-  'vscode.json': ['integration-trusted', 'integration-restricted', 'browser'],
+  'vscode.json': ['integration-trusted', 'integration-restricted', 'browser', 'memfs-node', 'memfs-webworker'],
 };
 
 /** Reads the results in `dir`; returns the totals and every reason the run fails. */

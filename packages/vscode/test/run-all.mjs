@@ -3,10 +3,12 @@
 // and its test bundle, runs the integration suite in a real VS Code
 // (code-server) twice — a trusted window and one in Restricted Mode — each
 // over a fresh copy of examples/job-search, then the browser test (the
-// packaged VSIX in code-server, driven through Chromium). Ends with one
+// packaged VSIX in code-server, driven through Chromium), then the memfs
+// tests (the example on a virtual file system, in the Node and the
+// web-worker extension host: test/memfs-extension). Ends with one
 // "N passed, N failed" line; exits non-zero on any failure.
 //
-//   node test/run-all.mjs [--only integration|browser]
+//   node test/run-all.mjs [--only integration|browser|memfs]
 //
 // Needs scripts/setup-test-env.sh (code-server, Debian chromium) and a built
 // core (packages/core/dist). With RAPPORT_TEST_RESULTS=<dir>, also writes
@@ -19,12 +21,15 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runExtensionTests, REPO_ROOT } from './harness/code-server.mjs';
 import { runBrowserTest } from './browser/new-contact.mjs';
+import { runMemfsTests } from './memfs-extension/run.mjs';
 
 const EXTENSION = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(REPO_ROOT, 'examples/job-search');
 const TESTS = join(EXTENSION, 'out/test/index.cjs');
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const runs = values.only ? [values.only] : ['integration', 'browser'];
+// Rapport on a virtual file system (memfs, github.dev's case), in the Node and the web-worker extension host.
+if (!values.only) runs.push('memfs');
 
 const totals = { passed: 0, failed: 0 };
 /** Each window's own counts, for the repository's summary (scripts/summarize-tests.mjs checks them against floors). */
@@ -67,6 +72,20 @@ try {
         console.error(`the ${mode} run ended (exit ${code}) without reporting results`);
         count(`integration-${mode}`, 0, 1);
       }
+    }
+  }
+  if (runs.includes('memfs')) {
+    for (const host of ['node', 'webworker']) {
+      console.log(`\n— memfs: the notes on a virtual file system, ${host} extension host —`);
+      const started = Date.now();
+      try {
+        const { passed, failed, registered } = await runMemfsTests({ host, screenshotOnFailure: join(scratch, `failure-memfs-${host}.png`) });
+        count(`memfs-${host}`, passed, failed, registered);
+      } catch (error) {
+        console.error(`the memfs run (${host} host) could not run: ${error?.stack ?? error}`);
+        count(`memfs-${host}`, 0, 1);
+      }
+      console.log(`memfs, ${host} host: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   }
   if (runs.includes('browser')) {
