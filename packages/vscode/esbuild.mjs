@@ -1,10 +1,15 @@
-// Bundles the extension to one CommonJS file (`vscode` stays external; the
-// ESM core and its dependencies are bundled in). `--tests` also bundles the
-// integration suite to out/test/index.cjs, the module both test launchers
-// (code-server here, @vscode/test-electron for contributors) load, and the
-// paint benchmark's probe to out/test/bench-paint-probe.cjs.
+// Bundles the extension to one CommonJS file per extension host (`vscode`
+// stays external; the ESM core and its dependencies are bundled in):
+// dist/extension.cjs for the desktop's Node host (`main`) and
+// dist/web/extension.js for the browser's web-worker host (`browser`,
+// vscode.dev and github.dev), built from the same sources, each entry with
+// its platform (src/entry/). `--tests` also bundles the integration suite
+// to out/test/index.cjs, the module both test launchers (code-server here,
+// @vscode/test-electron for contributors) load, its browser build to
+// out/test/web/index.js for the web-worker host, and the paint benchmark's
+// probe to out/test/bench-paint-probe.cjs.
 import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const production = process.argv.includes('--production');
@@ -12,21 +17,39 @@ const tests = process.argv.includes('--tests');
 
 const common = {
   bundle: true,
-  platform: 'node',
   format: 'cjs',
-  target: 'node20',
   external: ['vscode'],
   absWorkingDir: here,
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+};
+
+const node = {
+  ...common,
+  platform: 'node',
+  target: 'node20',
   // Some bundled ESM dependencies read import.meta.url; give them the CJS equivalent.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
-await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.cjs' });
-if (tests) {
-  await build({ ...common, sourcemap: 'inline', entryPoints: ['test/integration/index.ts'], outfile: 'out/test/index.cjs' });
-  await build({ ...common, sourcemap: 'inline', entryPoints: ['test/bench/paint-probe.ts'], outfile: 'out/test/bench-paint-probe.cjs' });
+/** The browser entry's options: no Node built-in may be required (src/entry/web-bundle.test.ts checks). */
+export const web = {
+  ...common,
+  platform: 'browser',
+  // The web-worker host of VS Code 1.100 and the browsers it supports.
+  target: 'es2022',
+  entryPoints: ['src/entry/web.ts'],
+  outfile: 'dist/web/extension.js',
+  inject: ['src/platform/web-globals.ts'],
+};
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await build({ ...node, entryPoints: ['src/entry/node.ts'], outfile: 'dist/extension.cjs' });
+  await build(web);
+  if (tests) {
+    await build({ ...node, sourcemap: 'inline', entryPoints: ['test/integration/index.ts'], outfile: 'out/test/index.cjs' });
+    await build({ ...node, sourcemap: 'inline', entryPoints: ['test/bench/paint-probe.ts'], outfile: 'out/test/bench-paint-probe.cjs' });
+  }
 }
