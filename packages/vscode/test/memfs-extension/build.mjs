@@ -1,12 +1,12 @@
-// Bundles the in-memory folder fixture (out/extension.cjs, for both the Node
+// Bundles the in-memory folder fixture (out/extension.js, for both the Node
 // and the web-worker extension host, with examples/job-search baked in: a
 // browser extension host cannot read the example from disk) and packages it
 // as out/memfs-fixture.vsix; bundles the tests to the Rapport extension's
-// out/test/memfs-tests.cjs: a test module runs in the extension host of the
+// out/test/memfs/tests.cjs: a test module runs in the extension host of the
 // development extension whose folder holds it, which must be Rapport's.
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,6 +50,11 @@ const common = {
   plugins: [exampleNotes],
 };
 
-await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'out/extension.cjs' });
-await build({ ...common, entryPoints: ['src/tests.ts'], outfile: '../../out/test/memfs-tests.cjs' });
+await build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'out/extension.js' });
+// Two names for one bundle. The test module's path ends in `.cjs`: in an
+// extension whose package.json says "type": "module", that is what keeps
+// both hosts from loading it as ESM (which the web-worker host refuses).
+// The web-worker host then fetches that path with `.js` appended.
+await build({ ...common, entryPoints: ['src/tests.ts'], outfile: '../../out/test/memfs/tests.cjs' });
+copyFileSync(join(here, '../../out/test/memfs/tests.cjs'), join(here, '../../out/test/memfs/tests.cjs.js'));
 execFileSync(join(here, '../../node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', 'out/memfs-fixture.vsix'], { cwd: here, stdio: ['ignore', 'ignore', 'inherit'] });

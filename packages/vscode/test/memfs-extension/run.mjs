@@ -58,7 +58,7 @@ export async function runMemfsTests({ host, timeoutMs = 180_000, screenshotOnFai
     timer = setTimeout(() => settle({ code: 124, why: `timed out after ${timeoutMs} ms` }), timeoutMs);
     const payload = [
       ['extensionDevelopmentPath', remoteUri(server, EXTENSION)],
-      ['extensionTestsPath', remoteUri(server, join(EXTENSION, 'out/test/memfs-tests.cjs'))],
+      ['extensionTestsPath', remoteUri(server, join(EXTENSION, 'out/test/memfs/tests.cjs'))],
       ['skipWelcome', 'true'],
       ['skipReleaseNotes', 'true'],
     ];
