@@ -28,12 +28,13 @@ export const FLOORS = {
   browser: 4,
   'memfs-node': 5,
   'memfs-webworker': 5,
+  'browser-web': 5,
 };
 
 /** The suites whose results files must be there, each with the windows it reports. */
 const SUITES = {
   'vitest.json': ['vitest'],
-  'vscode.json': ['integration-trusted', 'integration-restricted', 'browser', 'memfs-node', 'memfs-webworker'],
+  'vscode.json': ['integration-trusted', 'integration-restricted', 'browser', 'memfs-node', 'memfs-webworker', 'browser-web'],
 };
 
 /** Reads the results in `dir`; returns the totals and every reason the run fails. */

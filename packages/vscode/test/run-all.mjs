@@ -5,10 +5,11 @@
 // over a fresh copy of examples/job-search, then the browser test (the
 // packaged VSIX in code-server, driven through Chromium), then the memfs
 // tests (the example on a virtual file system, in the Node and the
-// web-worker extension host: test/memfs-extension). Ends with one
+// web-worker extension host: test/memfs-extension), and the browser test
+// again with the VSIX in the web-worker host (test/browser/web-host.mjs). Ends with one
 // "N passed, N failed" line; exits non-zero on any failure.
 //
-//   node test/run-all.mjs [--only integration|browser|memfs]
+//   node test/run-all.mjs [--only integration|browser|memfs|browser-web]
 //
 // Needs scripts/setup-test-env.sh (code-server, Debian chromium) and a built
 // core (packages/core/dist). With RAPPORT_TEST_RESULTS=<dir>, also writes
@@ -22,6 +23,7 @@ import { parseArgs } from 'node:util';
 import { runExtensionTests, REPO_ROOT } from './harness/code-server.mjs';
 import { runBrowserTest } from './browser/new-contact.mjs';
 import { runMemfsTests } from './memfs-extension/run.mjs';
+import { runWebHostBrowserTest } from './browser/web-host.mjs';
 
 const EXTENSION = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(REPO_ROOT, 'examples/job-search');
@@ -29,7 +31,7 @@ const TESTS = join(EXTENSION, 'out/test/index.cjs');
 const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const runs = values.only ? [values.only] : ['integration', 'browser'];
 // Rapport on a virtual file system (memfs, github.dev's case), in the Node and the web-worker extension host.
-if (!values.only) runs.push('memfs');
+if (!values.only) runs.push('memfs', 'browser-web');
 
 const totals = { passed: 0, failed: 0 };
 /** Each window's own counts, for the repository's summary (scripts/summarize-tests.mjs checks them against floors). */
@@ -92,6 +94,13 @@ try {
     console.log('\n— browser test: the VSIX in code-server, through Chromium —');
     const { passed, failed } = await runBrowserTest({ extension: EXTENSION, folder: exampleCopy('job-search-browser'), scratch });
     count('browser', passed, failed);
+  }
+  if (runs.includes('browser-web')) {
+    console.log('\n— browser test: the VSIX in the web-worker extension host, through Chromium —');
+    const started = Date.now();
+    const { passed, failed } = await runWebHostBrowserTest({ extension: EXTENSION, folder: exampleCopy('job-search-browser-web'), scratch });
+    count('browser-web', passed, failed);
+    console.log(`browser test, web-worker host: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 } finally {
   if (!process.env.RAPPORT_KEEP_TEST_FILES) rmSync(scratch, { recursive: true, force: true });
