@@ -22,13 +22,18 @@ const EXTENSION = resolve(HERE, '../..');
 const RESULTS_MARKER = 'rapport-memfs-results ';
 const FIXTURE_ID = 'rapport-test.memfs-fixture';
 const RAPPORT_ID = 'rapport.rapport-vscode';
+/** The fixture and the tests are built once per process, for both hosts. */
+let built = false;
 
 /**
  * @param {{host: 'node' | 'webworker', timeoutMs?: number, screenshotOnFailure?: string}} options
  * @returns {Promise<{passed: number, failed: number, registered: number, host?: string}>}
  */
 export async function runMemfsTests({ host, timeoutMs = 180_000, screenshotOnFailure }) {
-  execFileSync(process.execPath, ['build.mjs'], { cwd: HERE, stdio: 'inherit' });
+  if (!built) {
+    execFileSync(process.execPath, ['build.mjs'], { cwd: HERE, stdio: 'inherit' });
+    built = true;
+  }
   const settings = {
     'rapport.today': '2026-11-23',
     'memfsFixture.expectedHost': host,
