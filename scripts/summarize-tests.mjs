@@ -26,8 +26,8 @@ export const FLOORS = {
   'integration-trusted': 40,
   'integration-restricted': 5,
   browser: 4,
-  'memfs-node': 5,
-  'memfs-webworker': 5,
+  'memfs-node': 6,
+  'memfs-webworker': 6,
   'browser-web': 5,
 };
 

@@ -9,6 +9,8 @@ export const FOLDER = 'job-search';
 export interface MemoryFolderApi {
   bytesAt(path: string): Uint8Array | undefined;
   filesUnder(folder: string): string[];
+  /** Writes straight into the provider, as a change from elsewhere would arrive (a pull, another tab): only its change event tells the editor. */
+  writeFromOutside(path: string, text: string): void;
 }
 
 /**
@@ -22,7 +24,11 @@ export function activate(context: vscode.ExtensionContext): MemoryFolderApi {
   const encoder = new TextEncoder();
   for (const [path, text] of Object.entries(exampleNotes)) memory.seed(`${FOLDER}/${path}`, encoder.encode(text));
   context.subscriptions.push(vscode.workspace.registerFileSystemProvider('memfs', memory, { isCaseSensitive: true }));
-  return { bytesAt: (path) => memory.bytesAt(path), filesUnder: (folder) => memory.filesUnder(folder) };
+  return {
+    bytesAt: (path) => memory.bytesAt(path),
+    filesUnder: (folder) => memory.filesUnder(folder),
+    writeFromOutside: (path, text) => memory.writeFile(vscode.Uri.from({ scheme: 'memfs', path: `/${path}` }), encoder.encode(text), { create: true, overwrite: true }),
+  };
 }
 
 export function deactivate(): void {}

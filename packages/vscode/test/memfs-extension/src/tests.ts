@@ -30,12 +30,12 @@ function same(actual: unknown, expected: unknown, what: string): void {
   if (a !== e) fail(`${what}\nexpected: ${e}\nactual:   ${a}`);
 }
 
-async function waitFor<T>(check: () => T | undefined | false, what: string, timeoutMs = 15_000): Promise<T> {
+async function waitFor<T>(check: () => T | undefined | false, what: string | (() => string), timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = check();
     if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) fail(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) fail(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -153,6 +153,18 @@ suite('Virtual file system (memfs)', () => {
     const at = after.indexOf(added);
     if (at < 0) fail(`no new history entry in:\n${after}`);
     same(after.slice(0, at) + after.slice(at + added.length), before, 'maya-chen.md without the new entry');
+  });
+
+  test('a note changed and a note added by someone else (the provider\'s change events only) show up in the Contacts view', async () => {
+    const api_ = await api();
+    const owen = stored('owen-park.md') ?? fail('owen-park.md is not in memfs');
+    if (!owen.includes('\nstage: contacted\n')) fail('owen-park.md is not at contacted: the example changed, update this test');
+    memory().writeFromOutside(`${FOLDER}/owen-park.md`, owen.replace('\nstage: contacted\n', '\nstage: declined\n'));
+    memory().writeFromOutside(`${FOLDER}/contacts/rosa-lindqvist.md`, ['---', 'type: contact', 'name: Rosa Lindqvist', 'stage: identified', '---', '', '# Rosa Lindqvist', ''].join('\n'));
+    await waitFor(() => {
+      const view = contactsView(api_);
+      return view.declined?.includes('Owen Park (owen-park)') && !view.contacted?.includes('Owen Park (owen-park)') && view.identified?.includes('Rosa Lindqvist (rosa-lindqvist)');
+    }, () => `the view to show both changes; it shows ${JSON.stringify(contactsView(api_))}`);
   });
 
   test('New Contact writes its note into memfs (in the config\'s notes_folder) and the view lists it', async () => {
