@@ -9,6 +9,8 @@
 // out/test/web/index.js for the web-worker host, and the paint benchmark's
 // probe to out/test/bench-paint-probe.cjs.
 import { build } from 'esbuild';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -45,11 +47,44 @@ export const web = {
   inject: ['src/platform/web-globals.ts'],
 };
 
+/** Node built-ins the integration suites use, and what stands for each in their browser bundle. */
+const WEB_TEST_SHIMS = {
+  'node:fs': 'test/integration/web/node-fs.ts',
+  'node:os': 'test/integration/web/node-os.ts',
+  'node:path': 'path-browserify',
+  'node:assert/strict': 'test/integration/web/assert.ts',
+};
+
+/** The integration suite for the web-worker host: the same suites, Node's fixtures calls sent to the launcher's file bridge. */
+const webTests = {
+  ...web,
+  sourcemap: 'inline',
+  entryPoints: ['test/integration/web/index.ts'],
+  // Loaded by the web-worker host as `out/test/web/index.cjs` (see test/run-all.mjs), to which it appends `.js`.
+  outfile: 'out/test/web/index.cjs.js',
+  define: { RESULTS_FOLDER: JSON.stringify(join(here, 'out/test/web')) },
+  plugins: [
+    {
+      name: 'web-test-shims',
+      setup(build) {
+        build.onResolve({ filter: /^node:/ }, (args) => {
+          const shim = WEB_TEST_SHIMS[args.path];
+          if (!shim) return { errors: [{ text: `${args.path} has no stand-in in the browser test bundle (esbuild.mjs, WEB_TEST_SHIMS)` }] };
+          return shim.startsWith('test/') ? { path: join(here, shim) } : build.resolve(shim, { resolveDir: here, kind: args.kind });
+        });
+      },
+    },
+  ],
+};
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   await build({ ...node, entryPoints: ['src/entry/node.ts'], outfile: 'dist/extension.cjs' });
   await build(web);
   if (tests) {
     await build({ ...node, sourcemap: 'inline', entryPoints: ['test/integration/index.ts'], outfile: 'out/test/index.cjs' });
+    await build(webTests);
+    // The path the launcher names (and checks exists); the web-worker host fetches it with .js appended.
+    writeFileSync(join(here, 'out/test/web/index.cjs'), "module.exports = require('./index.cjs.js');\n");
     await build({ ...node, sourcemap: 'inline', entryPoints: ['test/bench/paint-probe.ts'], outfile: 'out/test/bench-paint-probe.cjs' });
   }
 }
