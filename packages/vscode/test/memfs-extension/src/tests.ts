@@ -92,6 +92,8 @@ suite('Virtual file system (memfs)', () => {
     same(vscode.workspace.workspaceFolders?.map((folder) => folder.uri.toString()), ['memfs:/job-search'], 'the workspace folders');
     const api_ = await api();
     same(api_.notes.root?.toString(), 'memfs:/job-search', "Rapport's notes folder");
+    // Rapport's own account: 'web' only when its browser entry is the one running.
+    same(api_.host, expected === 'webworker' ? 'web' : 'node', 'the host Rapport says it runs in');
     same(api_.notes.state, 'ready', "Rapport's state");
   });
 
