@@ -8,9 +8,9 @@
 //   node test/memfs-extension/run.mjs [--host node|webworker]
 //
 // The window opens on the memfs folder from the start (`?folder=memfs:/…`),
-// as github.dev opens `vscode-vfs://github/…`: adding it later with
-// `updateWorkspaceFolders` replaces the first folder, which restarts the
-// extension host and drops the tests (docs/web.md says more).
+// as github.dev opens `vscode-vfs://github/…`: in code-server's web window
+// `updateWorkspaceFolders` returns true but changes no folder (docs/web.md
+// says more).
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
