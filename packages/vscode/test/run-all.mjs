@@ -2,14 +2,14 @@
 // `pnpm --filter rapport-vscode run test:integration`: builds the extension
 // and its test bundles, runs the integration suite in a real VS Code
 // (code-server) twice — a trusted window and one in Restricted Mode — each
-// over a fresh copy of examples/job-search, a third time in the browser's
-// web-worker extension host (Rapport's browser entry, as on vscode.dev and
-// github.dev), then the memfs tests (the example on a virtual file system,
-// in the Node and the web-worker extension host: test/memfs-extension),
-// then the browser test (the packaged VSIX in code-server, driven through
-// Chromium), and the browser test again with the VSIX in the web-worker
-// host (test/browser/web-host.mjs). Ends with one "N passed, N failed"
-// line; exits non-zero on any failure.
+// over a fresh copy of examples/job-search, the same two windows again in
+// the browser's web-worker extension host (Rapport's browser entry, as on
+// vscode.dev and github.dev), then the memfs tests (the example on a
+// virtual file system, in the Node and the web-worker extension host:
+// test/memfs-extension), then the browser test (the packaged VSIX in
+// code-server, driven through Chromium), and the browser test again with
+// the VSIX in the web-worker host (test/browser/web-host.mjs). Ends with
+// one "N passed, N failed" line; exits non-zero on any failure.
 //
 //   node test/run-all.mjs [--only integration|integration-web|memfs|browser|browser-web]
 //
@@ -82,34 +82,40 @@ try {
     }
   }
   if (runs.includes('integration-web')) {
+    // The same two windows in the browser's web-worker host: Restricted Mode shows that folder templates follow trust there too.
     const resultsFolder = join(EXTENSION, 'out/test/web');
-    const results = join(resultsFolder, 'results-web-trusted.json');
-    rmSync(results, { force: true });
-    console.log('\n— integration tests, web-worker extension host (the browser entry) —');
-    const folder = exampleCopy('job-search-web');
-    // The suites' fixture calls (Node's fs) reach this machine through the bridge; the extension itself uses workspace.fs.
-    const bridge = await startFsBridge({ roots: [scratch, resultsFolder], tmp: scratch });
-    let code;
-    try {
-      code = await runExtensionTests({
-        extensionDevelopmentPath: EXTENSION,
-        // In a "type": "module" package the web-worker host loads a test module as CommonJS only when its
-        // path ends in .cjs, and then fetches that path with .js appended: esbuild.mjs writes index.cjs.js.
-        extensionTestsPath: join(resultsFolder, 'index.cjs'),
-        folder,
-        settings: { ...WEB_WORKER_HOST, 'rapportTests.fsBridge': bridge.url },
-        timeoutMs: 300_000,
-        screenshotOnFailure: join(scratch, 'failure-web.png'),
-      });
-    } finally {
-      await bridge.stop();
-    }
-    if (existsSync(results)) {
-      const { passed, failed, registered } = JSON.parse(readFileSync(results, 'utf8'));
-      count('integration-web', passed, failed + (code !== 0 && failed === 0 ? 1 : 0), registered);
-    } else {
-      console.error(`the web-worker run ended (exit ${code}) without reporting results`);
-      count('integration-web', 0, 1);
+    for (const mode of ['trusted', 'restricted']) {
+      // The names scripts/summarize-tests.mjs checks.
+      const webWindow = mode === 'trusted' ? 'integration-web' : 'integration-web-restricted';
+      const results = join(resultsFolder, `results-web-${mode}.json`);
+      rmSync(results, { force: true });
+      console.log(`\n— integration tests, web-worker extension host (the browser entry), ${mode} window —`);
+      const folder = exampleCopy(`job-search-web-${mode}`);
+      // The suites' fixture calls (Node's fs) reach this machine through the bridge; the extension itself uses workspace.fs.
+      const bridge = await startFsBridge({ roots: [scratch, resultsFolder], tmp: scratch });
+      let code;
+      try {
+        code = await runExtensionTests({
+          extensionDevelopmentPath: EXTENSION,
+          // In a "type": "module" package the web-worker host loads a test module as CommonJS only when its
+          // path ends in .cjs, and then fetches that path with .js appended: esbuild.mjs writes index.cjs.js.
+          extensionTestsPath: join(resultsFolder, 'index.cjs'),
+          folder,
+          untrusted: mode === 'restricted',
+          settings: { ...WEB_WORKER_HOST, 'rapportTests.fsBridge': bridge.url },
+          timeoutMs: 300_000,
+          screenshotOnFailure: join(scratch, `failure-web-${mode}.png`),
+        });
+      } finally {
+        await bridge.stop();
+      }
+      if (existsSync(results)) {
+        const { passed, failed, registered } = JSON.parse(readFileSync(results, 'utf8'));
+        count(webWindow, passed, failed + (code !== 0 && failed === 0 ? 1 : 0), registered);
+      } else {
+        console.error(`the web-worker ${mode} run ended (exit ${code}) without reporting results`);
+        count(webWindow, 0, 1);
+      }
     }
   }
   if (runs.includes('memfs')) {

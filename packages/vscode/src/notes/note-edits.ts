@@ -6,8 +6,9 @@ import type { NotesSession } from './notes-session.js';
 /**
  * A note that changed on disk between the read and the write (a sync tool,
  * git, another window; in the browser nothing locks a file) is read again
- * and the edit applied to the new text, up to this many times; an edit
- * that no longer applies is refused with why. Never written over.
+ * and the edit applied to the new text: three times at least, and again
+ * for up to two seconds; an edit that no longer applies is refused with
+ * why. Never written over.
  */
 export const REAPPLY_ON_CHANGE = { retries: 3, retryFor: 2_000 } as const;
 

@@ -31,8 +31,9 @@ export class VscodeNoteStore implements NoteStore {
   /**
    * Every `.md` entry under the folder, outside dot-folders and
    * `node_modules`. A local folder (`file:`) in the Node host is listed as
-   * the CLI lists it, with core's `NodeStore`: `readDirectory` leaves out a link that loops,
-   * so the note would vanish instead of showing why it cannot be read.
+   * the CLI lists it, with core's `NodeStore`: `readDirectory` leaves out a
+   * link that loops, so the note would vanish instead of showing why it
+   * cannot be read.
    * Other schemes go through the file system API, and symlinked folders are
    * not followed there: it cannot tell where they lead, so a loop could not
    * be cut.
@@ -84,9 +85,9 @@ export class VscodeNoteStore implements NoteStore {
   /**
    * The note's text, or `undefined` when nothing readable is there (a link
    * to nothing too, as `NodeStore` answers: `exists` tells the two apart).
-   * A local file that fails is read again with Node (where there is one), whose error codes
-   * (ELOOP, EISDIR, …) core words for the user; the file system API calls
-   * most of them "Unknown".
+   * A local file that fails is read again with Node (where there is one),
+   * whose error codes (ELOOP, EISDIR, …) core words for the user; the file
+   * system API calls most of them "Unknown".
    */
   async read(path: string): Promise<StoredText | undefined> {
     const uri = this.uri(path);

@@ -5,7 +5,8 @@
  * `path` and `assert` replaced (see esbuild.mjs and bridge.ts).
  *
  * Left out, as they test what only the Node host has:
- * - cache.suite: the index cache in `.rapport/cache/index.jsonl`, which
+ * - cache.suite (with its Restricted Mode test): the index cache in
+ *   `.rapport/cache/index.jsonl`, which
  *   the browser never writes (its cache is in the extension's workspace
  *   storage: src/platform/storage-cache.test.ts).
  * - malformed.suite: symbolic links (loops, links to nothing, links out
