@@ -29,12 +29,15 @@ export const FLOORS = {
   'integration-web': 60,
   'integration-web-restricted': 4,
   browser: 4,
+  'memfs-node': 6,
+  'memfs-webworker': 6,
+  'browser-web': 5,
 };
 
 /** The suites whose results files must be there, each with the windows it reports. */
 const SUITES = {
   'vitest.json': ['vitest'],
-  'vscode.json': ['integration-trusted', 'integration-restricted', 'integration-web', 'integration-web-restricted', 'browser'],
+  'vscode.json': ['integration-trusted', 'integration-restricted', 'integration-web', 'integration-web-restricted', 'browser', 'memfs-node', 'memfs-webworker', 'browser-web'],
 };
 
 /** Reads the results in `dir`; returns the totals and every reason the run fails. */

@@ -4,11 +4,14 @@
 // (code-server) twice — a trusted window and one in Restricted Mode — each
 // over a fresh copy of examples/job-search, the same two windows again in
 // the browser's web-worker extension host (Rapport's browser entry, as on
-// vscode.dev and github.dev), then the browser test (the packaged VSIX in code-server,
-// driven through Chromium). Ends with one "N passed, N failed" line; exits
-// non-zero on any failure.
+// vscode.dev and github.dev), then the memfs tests (the example on a
+// virtual file system, in the Node and the web-worker extension host:
+// test/memfs-extension), then the browser test (the packaged VSIX in
+// code-server, driven through Chromium), and the browser test again with
+// the VSIX in the web-worker host (test/browser/web-host.mjs). Ends with
+// one "N passed, N failed" line; exits non-zero on any failure.
 //
-//   node test/run-all.mjs [--only integration|integration-web|browser]
+//   node test/run-all.mjs [--only integration|integration-web|memfs|browser|browser-web]
 //
 // Needs scripts/setup-test-env.sh (code-server, Debian chromium) and a built
 // core (packages/core/dist). With RAPPORT_TEST_RESULTS=<dir>, also writes
@@ -22,6 +25,8 @@ import { parseArgs } from 'node:util';
 import { runExtensionTests, REPO_ROOT } from './harness/code-server.mjs';
 import { runBrowserTest } from './browser/new-contact.mjs';
 import { startFsBridge } from './harness/fs-bridge.mjs';
+import { runMemfsTests } from './memfs-extension/run.mjs';
+import { runWebHostBrowserTest } from './browser/web-host.mjs';
 
 const EXTENSION = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const EXAMPLE = join(REPO_ROOT, 'examples/job-search');
@@ -30,6 +35,8 @@ const { values } = parseArgs({ options: { only: { type: 'string' } } });
 const runs = values.only ? [values.only] : ['integration', 'integration-web', 'browser'];
 /** code-server runs an extension's `browser` entry in the web-worker host when the user settings say so. */
 const WEB_WORKER_HOST = { 'remote.extensionKind': { 'rapport.rapport-vscode': ['web'] } };
+// Rapport on a virtual file system (memfs, github.dev's case), in the Node and the web-worker extension host.
+if (!values.only) runs.push('memfs', 'browser-web');
 
 const totals = { passed: 0, failed: 0 };
 /** Each window's own counts, for the repository's summary (scripts/summarize-tests.mjs checks them against floors). */
@@ -111,10 +118,31 @@ try {
       }
     }
   }
+  if (runs.includes('memfs')) {
+    for (const host of ['node', 'webworker']) {
+      console.log(`\n— memfs: the notes on a virtual file system, ${host} extension host —`);
+      const started = Date.now();
+      try {
+        const { passed, failed, registered } = await runMemfsTests({ host, screenshotOnFailure: join(scratch, `failure-memfs-${host}.png`) });
+        count(`memfs-${host}`, passed, failed, registered);
+      } catch (error) {
+        console.error(`the memfs run (${host} host) could not run: ${error?.stack ?? error}`);
+        count(`memfs-${host}`, 0, 1);
+      }
+      console.log(`memfs, ${host} host: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  }
   if (runs.includes('browser')) {
     console.log('\n— browser test: the VSIX in code-server, through Chromium —');
     const { passed, failed } = await runBrowserTest({ extension: EXTENSION, folder: exampleCopy('job-search-browser'), scratch });
     count('browser', passed, failed);
+  }
+  if (runs.includes('browser-web')) {
+    console.log('\n— browser test: the VSIX in the web-worker extension host, through Chromium —');
+    const started = Date.now();
+    const { passed, failed } = await runWebHostBrowserTest({ extension: EXTENSION, folder: exampleCopy('job-search-browser-web'), scratch });
+    count('browser-web', passed, failed);
+    console.log(`browser test, web-worker host: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 } finally {
   if (!process.env.RAPPORT_KEEP_TEST_FILES) rmSync(scratch, { recursive: true, force: true });
