@@ -69,7 +69,7 @@ export interface ReferralChains {
 
 export interface FunnelStep {
   readonly stage: FunnelStage;
-  /** Contacts that reached this stage or a later one by the end of the period. */
+  /** Contacts with a step in the period that had reached this stage or a later one by its end (skipped stages count as reached). */
   readonly reached: number;
 }
 
@@ -150,10 +150,11 @@ export function searchReport(contacts: readonly Contact[], options: OutreachRepo
       else thankYous.missing++;
     });
 
-    const counted = steps.filter((entry) => inPeriod(entry.date));
+    // A contact counts when it moved in the period, at the furthest stage it had reached by its end.
     // A note without history still has its stage; it counts when no period start asks for dates.
-    const levels = contact.history.length === 0 && since === null ? [FUNNEL_LEVEL[contact.stage]] : counted.map((entry) => FUNNEL_LEVEL[entry.stage]);
-    const furthest = Math.max(-1, ...levels.filter((level) => level !== undefined));
+    const active = contact.history.length === 0 ? since === null : steps.some((entry) => inPeriod(entry.date));
+    const levels = contact.history.length === 0 ? [FUNNEL_LEVEL[contact.stage]] : steps.map((entry) => FUNNEL_LEVEL[entry.stage]);
+    const furthest = active ? Math.max(-1, ...levels.filter((level) => level !== undefined)) : -1;
     for (let level = 0; level <= furthest; level++) reached[level]!++;
   }
 
