@@ -119,7 +119,7 @@ export async function renderReportHtml(report: SearchReport, options: ReportHtml
       { value: `${percent(total.replyRate)}`, label: `reply rate (${total.replied} of ${total.contacted})` },
       { value: report.medianDaysToReply === null ? '—' : `${report.medianDaysToReply} days`, label: 'median time to reply' },
       { value: String(total.meetingsHeld), label: 'meetings held' },
-      { value: `${thankYous.sameDay + thankYous.onTime}/${thankYous.meetings}`, label: `thank-yous on time (${thankYous.late} late, ${thankYous.missing} missing)` },
+      { value: `${thankYous.sameDay + thankYous.onTime}/${thankYous.meetings}`, label: `thank-yous on time (${thankYous.late} late, ${thankYous.missing} missing${thankYous.pending > 0 ? `, ${thankYous.pending} not due yet` : ''})` },
       { value: String(report.referralChains.longest), label: 'longest referral chain' },
     ],
     bySource: report.bySource.map((row) => ({
