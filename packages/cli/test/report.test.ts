@@ -62,6 +62,14 @@ describe('rapport report on the example', () => {
     expect(result.stdout).toBe(EXAMPLE_REPORT);
   });
 
+  it('prints what docs/report.md shows for --since 2026-11-02', () => {
+    const docs = readFileSync(new URL('../../../docs/report.md', import.meta.url), 'utf8');
+    const command = '$ rapport report --today 2026-11-23 --since 2026-11-02\n';
+    const shown = docs.slice(docs.indexOf(command) + command.length, docs.indexOf('```', docs.indexOf(command)));
+    expect(shown.length).toBeGreaterThan(100);
+    expect(rapport(['report', '--today', TODAY, '--since', '2026-11-02', '--dir', exampleCopy()]).stdout).toBe(shown);
+  });
+
   it('--json has the same figures', () => {
     const report = JSON.parse(rapport(['report', '--json', '--today', TODAY, '--dir', exampleCopy()]).stdout) as Record<string, unknown>;
     expect(Object.keys(report)).toEqual(['since', 'until', 'weeks', 'total', 'bySource', 'medianDaysToReply', 'thankYous', 'funnel', 'referralChains', 'outcomes']);
