@@ -15,8 +15,8 @@ export interface Diagnostic {
   readonly endLine: number;
   readonly endColumn: number;
   readonly severity: Severity;
-  /** Stable rule id, e.g. `unknown-stage`. */
-  readonly rule: string;
+  /** Stable rule id, e.g. `unknown-stage`: one of `DIAGNOSTIC_RULES`. */
+  readonly rule: DiagnosticRule;
   readonly message: string;
   /** How to fix it, when there is an obvious way. */
   readonly hint?: string;

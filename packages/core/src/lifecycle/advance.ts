@@ -1,5 +1,5 @@
 import { InvalidInputError, RecordingRefusedError } from '../errors.js';
-import { isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, STAGES, type MeetingFormat, type Stage } from '../model/vocabulary.js';
+import { isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type Stage } from '../model/vocabulary.js';
 import { appendToList, getField, setField } from '../note/edit.js';
 import { isCalendarDate, isMeetingTime } from './dates.js';
 
@@ -19,7 +19,7 @@ export interface AdvanceOptions {
   /** Day of the change, `YYYY-MM-DD`. */
   readonly date: string;
   /** Channel used, e.g. `email` for a letter sent. */
-  readonly via?: string;
+  readonly via?: Channel;
   /** Name of the letter template that was sent. */
   readonly letter?: string;
   /** A short free-text remark for the history entry. */
@@ -46,7 +46,8 @@ const MEETING_PENDING: readonly Stage[] = ['scheduled', 'prepared'];
  * in order: see `checkRecording`. Moving a meeting to another time says so
  * in the entry's note (`rescheduled from <old at>`).
  */
-export function advance(text: string, stage: string, options: AdvanceOptions): string {
+export function advance(text: string, stage: Stage, options: AdvanceOptions): string {
+  // Checked again for callers without types (plain JavaScript, a value read from a prompt).
   if (!isStage(stage)) throw new InvalidInputError(`unknown stage "${stage}" (use one of: ${STAGES.join(', ')})`);
   const before = recordedState(text);
   let entry = historyEntry(stage, options);

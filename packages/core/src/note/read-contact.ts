@@ -351,7 +351,7 @@ function readHistoryEntry(raw: unknown, problem: Problem): HistoryEntry | undefi
   return {
     date: entry.date as string,
     stage: entry.stage as Stage,
-    ...(typeof entry.via === 'string' ? { via: entry.via } : {}),
+    ...(isChannel(entry.via) ? { via: entry.via } : {}),
     ...(typeof entry.letter === 'string' ? { letter: entry.letter } : {}),
     ...(typeof entry.note === 'string' ? { note: entry.note } : {}),
     ...(entry.touch === true ? { touch: true } : {}),
@@ -366,6 +366,7 @@ function isCanonicalHistoryEntry(entry: Record<string, unknown>): boolean {
   for (const key of Object.keys(entry)) {
     while (next < HISTORY_KEYS.length && HISTORY_KEYS[next] !== key) next++;
     if (next === HISTORY_KEYS.length || typeof entry[key] !== 'string') return false;
+    if (key === 'via' && !isChannel(entry[key])) return false;
     next++;
   }
   return Object.getPrototypeOf(entry) === Object.prototype;

@@ -1,6 +1,7 @@
 import { lstat, readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import { contentVersion, InvalidInputError, NoteConflictError, type NoteStore, type StoredText, type WriteOptions } from '@rapport/core';
+import { InvalidInputError, NoteConflictError, type NoteStore, type StoredText, type WriteOptions } from '@rapport/core';
+import { contentVersion } from '@rapport/core/internal';
 import { NodeStore } from '@rapport/core/node';
 import { toNoteUri } from '../adapter.js';
 import { decodeNote } from './utf8.js';
