@@ -18,7 +18,7 @@ export type { MissingLetterField } from './errors.js';
 
 // Reading notes
 export { readNote } from './note/read-contact.js';
-export type { NoteReading } from './note/read-contact.js';
+export type { NoteReading, ReadNoteOptions } from './note/read-contact.js';
 // parseNote (the remark tree) lives in `@rapport/core/markdown`, so remark loads only for its callers.
 export { readLayout, LineIndex } from './note/source.js';
 export type { NoteLayout, FrontmatterBlock, LineEnding, Position } from './note/source.js';

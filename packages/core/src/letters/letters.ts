@@ -9,6 +9,7 @@ import { loadLetterTemplate, type TemplateOptions } from './registry.js';
 import { letterUnfit } from './fit.js';
 import { renderLetterTemplate } from './render-template.js';
 
+/** Options of `renderLetter`. */
 export interface RenderLetterOptions extends TemplateOptions {
   /**
    * Leave a visible `[[fill: field]]` marker for each missing field instead
@@ -23,8 +24,9 @@ export interface RenderLetterOptions extends TemplateOptions {
   readonly via?: Channel;
 }
 
-/** LinkedIn's limit on the note of a connection request, and the lower one of free accounts. */
+/** LinkedIn's limit on the note of a connection request. */
 export const LINKEDIN_NOTE_LIMIT = 300;
+/** LinkedIn's limit on the note of a connection request from a free account. */
 export const LINKEDIN_FREE_NOTE_LIMIT = 200;
 
 /** A letter ready to send. Rendering records nothing: see `markLetterSent`. */
@@ -111,6 +113,7 @@ export function preferredChannel(contact: Contact): Channel {
   return 'letter';
 }
 
+/** Options of `markLetterSent`. */
 export interface MarkSentOptions extends TemplateOptions {
   /** Day it was sent, `YYYY-MM-DD`. */
   readonly date: string;
@@ -124,6 +127,7 @@ export interface MarkSentOptions extends TemplateOptions {
   readonly force?: boolean;
 }
 
+/** What `markLetterSent` recorded: the contact, the stage change, and the history entry's day, channel and letter. */
 export interface LetterSent {
   readonly contact: string;
   readonly file: string;

@@ -15,6 +15,7 @@ export interface MeetingInput {
   readonly link?: string;
 }
 
+/** How `advance` and `logInteraction` record a change: its day, and what the history entry says about it. */
 export interface AdvanceOptions {
   /** Day of the change, `YYYY-MM-DD`. */
   readonly date: string;

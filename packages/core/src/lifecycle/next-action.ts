@@ -8,6 +8,7 @@ import { addCalendarDays, addWorkingDays, meetingClock, meetingDate, meetingStar
 /** What a next action is about; letters name the template that fits. */
 export type ActionKind = 'manual' | 'write' | 'follow-up' | 'second-contact' | 'give-up' | 'schedule' | 'prepare' | 'meet' | 'mark-held' | 'thank' | 'keep-in-touch' | 'outcome' | 'add-referral';
 
+/** What to do next about a contact, and by when, as `nextActions` computes it (or as the note's `next` field says). */
 export interface NextAction {
   readonly contactId: string;
   readonly kind: ActionKind;
@@ -23,6 +24,7 @@ export interface NextAction {
   readonly referral?: string;
 }
 
+/** What next actions are computed against: the current instant and zone, the rules (default `defaultRules`) and the other contacts. */
 export interface ActionContext {
   /** The current instant. */
   readonly now: Date;
@@ -149,8 +151,10 @@ export function isColdOutreach(contact: Contact): boolean {
 
 /** Suggested actions a note can turn off in its `dismissed` list. */
 export const DISMISSABLE_ACTIONS = ['second-contact'] as const satisfies readonly ActionKind[];
+/** A computed action the user can dismiss for one contact (the `dismissed` field), one of `DISMISSABLE_ACTIONS`. */
 export type DismissableAction = (typeof DISMISSABLE_ACTIONS)[number];
 
+/** True when `value` is one of `DISMISSABLE_ACTIONS`. */
 export function isDismissableAction(value: unknown): value is DismissableAction {
   return typeof value === 'string' && (DISMISSABLE_ACTIONS as readonly string[]).includes(value);
 }

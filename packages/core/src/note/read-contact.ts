@@ -35,6 +35,7 @@ export interface ReferredByRange {
   readonly endColumn: number;
 }
 
+/** Options of `readNote`. */
 export interface ReadNoteOptions {
   /** Labels that make an Outcomes item an outcome, by kind; default `DEFAULT_OUTCOME_LABELS`. */
   readonly outcomeLabels?: Readonly<Record<string, OutcomeKind>>;

@@ -169,6 +169,7 @@ export function findTheme(set: QuestionSet, name: string): QuestionTheme | undef
   return set.themes.find((theme) => themeKey(theme.id) === key || themeKey(theme.label) === key);
 }
 
+/** Which questions `pickQuestions` returns: by theme, by id, or a number of them tailored to the person. */
 export interface QuestionPick {
   /** Only questions of this theme (id or label). Default: every theme. */
   readonly theme?: string;

@@ -40,6 +40,7 @@ export interface FileIdentity {
   readonly ctimeMs?: number;
 }
 
+/** One note in an index cache: its file identity when read, the version of its text and what reading it found. */
 export interface CachedNote {
   readonly identity: FileIdentity;
   /** `contentVersion` of the text the reading came from. */

@@ -18,6 +18,7 @@ export interface Workspace {
   readonly configDiagnostics: readonly Diagnostic[];
 }
 
+/** Options of `loadWorkspace`. */
 export interface LoadOptions {
   /** Called after each note is read (or taken from the cache), for progress display. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -151,6 +152,7 @@ export function findContact(workspace: Workspace, reference: string): Contact {
   return contact;
 }
 
+/** Options of `editNote`. */
 export interface EditOptions {
   /**
    * Re-read and re-apply the edit when the note changed on disk in between
