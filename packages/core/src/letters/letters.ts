@@ -58,6 +58,16 @@ export interface Letter {
  * fit the contact (see `letterUnfit`), `MissingLetterFieldsError` listing
  * every missing field (unless `draft`), `LetterTemplateError` for a broken
  * template, `LetterNotFoundError` and `NoteNotFoundError`.
+ *
+ * @example
+ * ```ts
+ * import { loadWorkspace, MemoryStore, renderLetter } from '@rapport/core';
+ *
+ * const workspace = await loadWorkspace(new MemoryStore({ 'maya-chen.md': '---\ntype: contact\nname: Maya Chen\nstage: held\n---\n' }));
+ * const letter = await renderLetter(workspace, 'thank-you', 'maya-chen', { draft: true });
+ * console.log(letter.subject); // → Thank you for your time and advice
+ * console.log(letter.missing.map((missing) => missing.field)); // → [ 'learned', 'profile.name' ]
+ * ```
  */
 export async function renderLetter(workspace: Workspace, templateName: string, contactRef: string, options: RenderLetterOptions = {}): Promise<Letter> {
   const contact = findContact(workspace, contactRef);

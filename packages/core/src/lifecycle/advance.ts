@@ -46,6 +46,16 @@ const MEETING_PENDING: readonly Stage[] = ['scheduled', 'prepared'];
  * meeting can be rescheduled, a step skipped — but every change is recorded,
  * in order: see `checkRecording`. Moving a meeting to another time says so
  * in the entry's note (`rescheduled from <old at>`).
+ *
+ * @example
+ * ```ts
+ * import { advance, getField } from '@rapport/core';
+ *
+ * const text = '---\ntype: contact\nname: Maya Chen\nstage: identified\n---\n';
+ * const sent = advance(text, 'contacted', { date: '2026-11-23', via: 'email', letter: 'cold-email' });
+ * console.log(getField(sent, ['stage'])); // → contacted
+ * console.log(JSON.stringify(getField(sent, ['history']))); // → [{"date":"2026-11-23","stage":"contacted","via":"email","letter":"cold-email"}]
+ * ```
  */
 export function advance(text: string, stage: Stage, options: AdvanceOptions): string {
   // Checked again for callers without types (plain JavaScript, a value read from a prompt).

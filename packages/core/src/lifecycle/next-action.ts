@@ -183,7 +183,20 @@ export interface AgendaItem {
   readonly referral?: string;
 }
 
-/** Every action across contacts: dated ones soonest first (overdue flagged), then the undated ones. */
+/**
+ * Every action across contacts: dated ones soonest first (overdue flagged), then the undated ones.
+ *
+ * @example
+ * ```ts
+ * import { agenda, loadWorkspace, MemoryStore } from '@rapport/core';
+ *
+ * const workspace = await loadWorkspace(new MemoryStore({
+ *   'maya-chen.md': '---\ntype: contact\nname: Maya Chen\nstage: contacted\nhistory:\n  - {date: 2026-11-02, stage: contacted}\n---\n',
+ * }));
+ * const items = agenda(workspace.index.contacts(), { now: new Date('2026-11-23T12:00:00Z'), timezone: 'UTC' });
+ * console.log(items.map((item) => `${item.due} ${item.overdue} ${item.action}`)); // → [ '2026-11-11 true Follow up with Maya Chen if there is no reply' ]
+ * ```
+ */
 export function agenda(contacts: readonly Contact[], context: ActionContext): AgendaItem[] {
   const today = todayIn(context.timezone, context.now);
   const withContacts = { ...context, contacts: context.contacts ?? contacts };

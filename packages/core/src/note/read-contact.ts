@@ -53,6 +53,15 @@ type Path = readonly (string | number)[];
  * note whose problems sit where the fast reader knows no position (inside a
  * list or mapping), or with YAML it leaves alone, is read again through
  * `yaml`'s Document API, whose node ranges place diagnostics.
+ *
+ * @example
+ * ```ts
+ * import { readNote } from '@rapport/core';
+ *
+ * const reading = readNote('maya-chen.md', '---\ntype: contact\nname: Maya Chen\nstage: interviewed\n---\n');
+ * console.log(reading.contact?.name); // → Maya Chen
+ * console.log(reading.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)); // → [ '4:8 unknown-stage Unknown stage "interviewed"' ]
+ * ```
  */
 export function readNote(file: string, text: string, options: ReadNoteOptions = {}): NoteReading {
   const layout = readLayout(text);
