@@ -31,7 +31,8 @@ export class VscodeNoteStore implements NoteStore {
    * be cut.
    */
   async listNotes(): Promise<string[]> {
-    if (this.root.scheme === 'file') return new NodeStore(this.root.fsPath).listNotes();
+    // A notes folder not created yet (the `rapport.notesFolder` setting names it first) lists as empty, as below: the welcome view offers to initialize it.
+    if (this.root.scheme === 'file') return new NodeStore(this.root.fsPath).listNotes().catch((): string[] => []);
     const found: string[] = [];
     const walk = async (folder: vscode.Uri, prefix: string): Promise<void> => {
       let entries: [string, vscode.FileType][];
