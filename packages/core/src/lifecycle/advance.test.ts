@@ -11,7 +11,9 @@ const text = noteText(contactFields());
 
 describe('advance: what a refused change says', () => {
   it('names the unknown stage and lists every stage', () => {
+    // @ts-expect-error -- not a stage: refused at compile time, and at run time for callers without types.
     expect(() => advance(text, 'interviewed', { date: '2026-11-23' })).toThrow(InvalidInputError);
+    // @ts-expect-error -- as above.
     expect(() => advance(text, 'interviewed', { date: '2026-11-23' })).toThrow(
       'unknown stage "interviewed" (use one of: identified, contacted, followed-up, scheduled, prepared, held, thanked, nurturing, declined, no-response, archived)',
     );
@@ -20,6 +22,7 @@ describe('advance: what a refused change says', () => {
   it('names an impossible date, an unknown channel, a bad meeting time, format and link', () => {
     expect(() => advance(text, 'contacted', { date: '2026-02-30' })).toThrow('invalid date "2026-02-30" (use YYYY-MM-DD)');
     expect(() => logInteraction(text, 'identified', { date: '23/11/2026' })).toThrow('invalid date "23/11/2026" (use YYYY-MM-DD)');
+    // @ts-expect-error -- not a channel: a value typed on the command line is checked at run time.
     expect(() => advance(text, 'contacted', { date: '2026-11-23', via: 'pigeon' })).toThrow('unknown channel "pigeon"');
     expect(() => advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: 'tomorrow' } })).toThrow(
       'invalid meeting time "tomorrow" (use YYYY-MM-DDTHH:mm, with an offset from -12:00 to +14:00 if any)',
