@@ -43,7 +43,7 @@ function consumerProject(name: string, packageJson: object): string {
 describe('the packed @rapport/core', () => {
   it('ships its README, LICENSE, schema and the built entries, and no source maps, sources or tests', () => {
     expect(contents.filter((file) => !file.startsWith('dist/'))).toEqual(['LICENSE', 'README.md', 'contact.schema.json', 'package.json']);
-    for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/node/index.js', 'dist/node/index.d.ts', 'dist/import/index.js', 'dist/import/index.d.ts', 'dist/export/index.js', 'dist/export/index.d.ts', 'dist/note/markdown.js', 'dist/note/markdown.d.ts', 'dist/internal.js', 'dist/internal.d.ts']) {
+    for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/node/index.js', 'dist/node/index.d.ts', 'dist/import/index.js', 'dist/import/index.d.ts', 'dist/export/index.js', 'dist/export/index.d.ts', 'dist/charts/index.js', 'dist/charts/index.d.ts', 'dist/charts/esbuild-plugin.js', 'dist/charts/esbuild-plugin.d.ts', 'dist/note/markdown.js', 'dist/note/markdown.d.ts', 'dist/internal.js', 'dist/internal.d.ts']) {
       expect(contents).toContain(entry);
     }
     // Nothing but modules and their declarations: a map would point at src/, which is not shipped.
@@ -69,6 +69,7 @@ describe('the packed @rapport/core', () => {
 import { NodeStore } from '@rapport/core/node';
 import { importContacts, type ImportSummary } from '@rapport/core/import';
 import { exportCsv } from '@rapport/core/export';
+import { renderReportHtml } from '@rapport/core/charts';
 import { parseNote } from '@rapport/core/markdown';
 import { contentVersion } from '@rapport/core/internal';
 
@@ -81,7 +82,7 @@ const moved: string = advance('---\\ntype: contact\\n---\\n', stage, { date: '20
 advance(moved, 'interviewed', { date: '2026-11-23' });
 const store: NodeStore = new NodeStore('~/job-search');
 const summary: ImportSummary | undefined = undefined;
-export { rules, store, summary, importContacts, exportCsv, parseNote, contentVersion };
+export { rules, store, summary, importContacts, exportCsv, renderReportHtml, parseNote, contentVersion };
 `;
   const resolutions = {
     node16: { packageJson: { type: 'module' }, compilerOptions: { module: 'node16', moduleResolution: 'node16' } },
@@ -138,7 +139,7 @@ export { rules, store, summary, importContacts, exportCsv, parseNote, contentVer
     const readme = readFileSync(join(corePackage, 'README.md'), 'utf8');
     const manifest = JSON.parse(readFileSync(join(corePackage, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
     const entries = Object.keys(manifest.exports).filter((entry) => !entry.endsWith('.json')).map((entry) => (entry === '.' ? '@rapport/core' : `@rapport/core/${entry.slice(2)}`));
-    expect(entries).toEqual(['@rapport/core', '@rapport/core/node', '@rapport/core/import', '@rapport/core/export', '@rapport/core/markdown', '@rapport/core/internal']);
+    expect(entries).toEqual(['@rapport/core', '@rapport/core/node', '@rapport/core/import', '@rapport/core/export', '@rapport/core/charts', '@rapport/core/charts/esbuild-plugin', '@rapport/core/markdown', '@rapport/core/internal']);
     for (const entry of entries) expect(readme).toContain(`| \`${entry}\` |`);
     expect(readdirSync(corePackage)).toContain('LICENSE');
   });
