@@ -22,7 +22,7 @@ export interface ChartTheme {
   readonly fontSize: number;
 }
 
-/** The charts' colours and font when no theme is given: dark text and light grid lines on a transparent background. */
+/** The light theme of the HTML report; the dashboard overrides it with VS Code's theme colours. */
 export const defaultChartTheme: ChartTheme = Object.freeze({
   foreground: '#1f2328',
   grid: '#d0d7de',

@@ -11,7 +11,7 @@ import { outreachReport, REPLIED_STAGES, type OutreachFigures, type OutreachRepo
  * progress) and `prepared` (the seeker's own homework) are left out.
  */
 export const FUNNEL_STAGES = ['identified', 'contacted', 'scheduled', 'held', 'thanked', 'nurturing'] as const;
-/** A stage of the report's funnel, one of `FUNNEL_STAGES`. */
+/** A stage the report's funnel counts: one of {@link FUNNEL_STAGES}. */
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 /** Where each stage sits in the funnel; `followed-up` counts as `contacted` and `prepared` as `scheduled`. */
@@ -59,7 +59,7 @@ export interface ThankYouTiming {
   readonly pending: number;
 }
 
-/** How far introductions went: the longest chain of referrals and how many contacts sit at each depth. */
+/** How deep the referrals go: who led to whom, counted from contacts nobody referred. */
 export interface ReferralChains {
   /** The most introductions in a row that led to one contact (0 when nobody was referred). */
   readonly longest: number;
@@ -69,7 +69,7 @@ export interface ReferralChains {
   readonly depths: readonly { readonly depth: number; readonly contacts: number }[];
 }
 
-/** One row of the funnel: a stage and how many contacts reached it. */
+/** One step of the funnel: a stage and how many contacts reached it. */
 export interface FunnelStep {
   readonly stage: FunnelStage;
   /** Contacts with a step in the period that had reached this stage or a later one by its end (skipped stages count as reached). */

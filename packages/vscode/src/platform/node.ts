@@ -16,8 +16,7 @@ export function nodePlatform(storage: vscode.Uri | undefined): Platform {
 }
 
 const localDisk: LocalDisk = {
-  // A notes folder not created yet (the `rapport.notesFolder` setting names it first) lists as empty, as a virtual one does: the welcome view offers to initialize it.
-  listNotes: (folder) => new NodeStore(folder).listNotes().catch((): string[] => []),
+  listNotes: (folder) => new NodeStore(folder).listNotes(),
   readFile: async (path) => {
     try {
       return await readFile(path);
