@@ -1,9 +1,10 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InvalidInputError, RapportError } from '@rapport/core';
-import { commands } from './commands/index.js';
+import { commands, type CommandEntry } from './commands/index.js';
 import { CommandContext } from './context.js';
 import { FailureError, UsageError } from './errors.js';
 import { printable, type Io } from './io.js';
+import { VERSION } from './version.js';
 
 /** Exit codes, documented in the README. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, failure: 3 } as const;
@@ -17,7 +18,7 @@ export { UsageError, FailureError };
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command('rapport')
     .description('Run informational interviews from a folder of Markdown notes.')
-    .version('0.1.0')
+    .version(VERSION)
     .addOption(new Option('-d, --dir <folder>', 'notes folder (default: the nearest folder with .rapport/ from here up, else the current directory)'))
     .addOption(new Option('--no-cache', 'read every note instead of reusing .rapport/cache/ (which is never needed for correctness)'))
     .addHelpText('after', '\nExit codes: 0 done, 1 problems found (check), 2 bad usage or input, 3 could not be done.\nExample:\n  rapport agenda --dir ~/job-search\n')
@@ -37,13 +38,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     contexts.push(created);
     return created;
   };
-  for (const register of commands) {
-    register(program, context, (code) => {
-      exitCode = code;
-    });
-  }
-
   try {
+    // Only the command being run is loaded (what `agenda` needs is a fraction of what `letter` or `import` does).
+    const named = invokedCommand(argv);
+    for (const register of await Promise.all((named ? [named] : commands).map((command) => command.load()))) {
+      register(program, context, (code) => {
+        exitCode = code;
+      });
+    }
     await program.parseAsync(argv as string[], { from: 'user' });
     // Only a command that fully succeeded leaves anything behind, the index cache included.
     if (exitCode === EXIT.ok) for (const done of contexts) await done.saveIndexCache();
@@ -59,6 +61,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`rapport: ${printable(errorMessage(error))}\n`);
     return exitCodeOf(error);
   }
+}
+
+/** The command `argv` runs: its first word that is not an option (nor `--dir`'s value), if that names a command. */
+export function invokedCommand(argv: readonly string[]): CommandEntry | undefined {
+  for (let at = 0; at < argv.length; at++) {
+    const arg = argv[at]!;
+    if (arg === '-d' || arg === '--dir') at++;
+    else if (!arg.startsWith('-')) return commands.find((command) => command.name === arg);
+  }
+  return undefined;
 }
 
 function exitCodeOf(error: unknown): number {
