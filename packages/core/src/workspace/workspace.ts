@@ -107,14 +107,15 @@ function readTextQuietly(readSync: (path: string) => StoredText | undefined, fil
  */
 function breather(): () => Promise<void> {
   const defer: (resume: () => void) => void = typeof setImmediate === 'function' ? (resume) => setImmediate(resume) : (resume) => setTimeout(resume, 0);
-  let last = performance.now();
+  // Date.now, not performance.now: a 32 ms slice needs no finer clock, and Node loads perf_hooks on first use of `performance`.
+  let last = Date.now();
   let pause: Promise<void> | undefined;
   return async () => {
-    if (!pause && performance.now() - last > SLICE_MS) {
+    if (!pause && Date.now() - last > SLICE_MS) {
       pause = new Promise((resolve) =>
         defer(() => {
           pause = undefined;
-          last = performance.now();
+          last = Date.now();
           resolve();
         }),
       );
