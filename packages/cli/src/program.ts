@@ -47,8 +47,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       });
     }
     await program.parseAsync(argv as string[], { from: 'user' });
-    // Only a command that fully succeeded leaves anything behind, the index cache included.
-    if (exitCode === EXIT.ok) for (const done of contexts) await done.saveIndexCache();
+    // Only a command that fully succeeded leaves anything behind, the index cache included; it is
+    // written last, once the output has been handed over, so whoever reads it never waits for the cache.
+    if (exitCode === EXIT.ok && contexts.length > 0) {
+      await flushed(io.stdout);
+      for (const done of contexts) await done.saveIndexCache();
+    }
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -71,6 +75,12 @@ export function invokedCommand(argv: readonly string[]): CommandEntry | undefine
     else if (!arg.startsWith('-')) return commands.find((command) => command.name === arg);
   }
   return undefined;
+}
+
+/** Resolves once everything written to `stream` has been handed to the system (at once if it is closed, e.g. by `| head`). */
+function flushed(stream: Io['stdout']): Promise<void> {
+  if (!stream.writable) return Promise.resolve();
+  return new Promise((resolve) => stream.write('', () => resolve()));
 }
 
 function exitCodeOf(error: unknown): number {
