@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-import { VERSION } from './version.js';
+/** Put in from package.json by the bundler (esbuild.mjs), which is how this file always runs. */
+declare const RAPPORT_VERSION: string;
 
 const argv = process.argv.slice(2);
-// Asked by hooks, scripts and install checks: answered before the program (commander, core) is even loaded.
+// Asked by hooks, scripts and install checks: answered by this file alone, before anything else is loaded.
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  process.stdout.write(`${VERSION}\n`);
+  process.stdout.write(`${RAPPORT_VERSION}\n`);
 } else {
   // A reader that stops early (`rapport list | head -3`) closes the pipe: the command still
   // finishes what it was doing, and the rest of its output goes nowhere, as with any Unix tool.
@@ -13,7 +14,10 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
       if (error.code !== 'EPIPE') throw error;
     });
   }
-  const { run } = await import('./program.js');
+  // The command's own chunk loads alongside the program's rather than after it
+  // (a failure to load it is reported by `run`, which loads it again).
+  const command = import('./commands/index.js').then(({ invokedCommand }) => invokedCommand(argv)?.load()).catch(() => undefined);
+  const [{ run }] = await Promise.all([import('./program.js'), command]);
   process.exitCode = await run(argv, {
     stdout: process.stdout,
     stderr: process.stderr,

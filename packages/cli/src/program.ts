@@ -1,6 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InvalidInputError, RapportError } from '@rapport/core';
-import { commands, type CommandEntry } from './commands/index.js';
+import { commands, invokedCommand } from './commands/index.js';
 import { CommandContext } from './context.js';
 import { FailureError, UsageError } from './errors.js';
 import { printable, type Io } from './io.js';
@@ -65,16 +65,6 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`rapport: ${printable(errorMessage(error))}\n`);
     return exitCodeOf(error);
   }
-}
-
-/** The command `argv` runs: its first word that is not an option (nor `--dir`'s value), if that names a command. */
-export function invokedCommand(argv: readonly string[]): CommandEntry | undefined {
-  for (let at = 0; at < argv.length; at++) {
-    const arg = argv[at]!;
-    if (arg === '-d' || arg === '--dir') at++;
-    else if (!arg.startsWith('-')) return commands.find((command) => command.name === arg);
-  }
-  return undefined;
 }
 
 /** Resolves once everything written to `stream` has been handed to the system (at once if it is closed, e.g. by `| head`). */

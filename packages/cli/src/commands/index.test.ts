@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { invokedCommand } from '../program.js';
-import { commands } from './index.js';
+import { commands, invokedCommand } from './index.js';
 
 describe('the command table', () => {
   it('names each command as its module registers it', async () => {

@@ -26,3 +26,13 @@ export const commands: readonly CommandEntry[] = [
   { name: 'schema', load: async () => (await import('./schema.js')).registerSchema },
   { name: 'merge-driver', load: async () => (await import('./merge-driver.js')).registerMergeDriver },
 ];
+
+/** The command `argv` runs: its first word that is not an option (nor `--dir`'s value), if that names a command. */
+export function invokedCommand(argv: readonly string[]): CommandEntry | undefined {
+  for (let at = 0; at < argv.length; at++) {
+    const arg = argv[at]!;
+    if (arg === '-d' || arg === '--dir') at++;
+    else if (!arg.startsWith('-')) return commands.find((command) => command.name === arg);
+  }
+  return undefined;
+}
