@@ -2,13 +2,15 @@
 // dependency inlined: it runs without node_modules (`npm install -g` of the packed tarball
 // works offline) and starts in a few module loads instead of hundreds. The entry is small
 // and answers `--version` alone; each command is a chunk loaded when it runs, so `agenda`
-// never loads what only `letter`, `import` or `export` need (Eta, csv, iCalendar).
+// never loads what only `letter`, `import` or `export` need (Eta, csv, iCalendar). The report's
+// charts (Vega) are a file of their own, dist/charts.mjs, loaded by `report --html` only.
 // dist/bin.js stays a thin entry for the callers that run it (tests, `pnpm demo`, the README).
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { vegaCanvasPlugin } from '@rapport/core/charts/esbuild-plugin';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const { version } = JSON.parse(readFileSync(`${here}package.json`, 'utf8'));
@@ -79,7 +81,9 @@ const result = await build({
   define: { RAPPORT_VERSION: JSON.stringify(version) },
   absWorkingDir: here,
   bundle: true,
-  plugins: [coreSources],
+  // `report --html` loads the charts from their own file (built below), so that Vega is not parsed by every
+  // other command; the import is in the report command's chunk, in dist/chunks/. Before core-sources, which would bundle them.
+  plugins: [{ name: 'charts-apart', setup: (b) => b.onResolve({ filter: /^@rapport\/core\/charts$/ }, () => ({ path: '../charts.mjs', external: true })) }, coreSources],
   platform: 'node',
   // yaml's ESM build rather than its CommonJS one (the `node` condition): hoisted and tree-shaken, not ~70 wrapped modules.
   alias: { yaml: join(dirname(createRequire(`${coreRoot}package.json`).resolve('yaml/package.json')), 'browser/index.js') },
@@ -95,6 +99,21 @@ const result = await build({
   banner: { js: "import { createRequire as __rapportRequire } from 'node:module'; import { fileURLToPath as __rapportPath } from 'node:url'; import { dirname as __rapportDirname } from 'node:path'; const require = __rapportRequire(import.meta.url); const __filename = __rapportPath(import.meta.url); const __dirname = __rapportDirname(__filename);" },
 });
 writeFileSync(`${here}dist/meta.json`, JSON.stringify(result.metafile));
+// The report's charts (Vega): loaded by `rapport report --html` only. The plugin makes them measure text
+// the same on every machine, never loading the native canvas package.
+await build({
+  stdin: { contents: "export * from '@rapport/core/charts';", resolveDir: here, loader: 'js' },
+  outfile: 'dist/charts.mjs',
+  absWorkingDir: here,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  legalComments: 'eof',
+  logLevel: 'warning',
+  plugins: [vegaCanvasPlugin],
+});
 chmodSync(`${here}dist/rapport.mjs`, 0o755);
 writeFileSync(`${here}dist/bin.js`, "#!/usr/bin/env node\n// The command is bundled into rapport.mjs (and its chunks); this entry keeps `node dist/bin.js` working.\nimport './rapport.mjs';\n");
 chmodSync(`${here}dist/bin.js`, 0o755);

@@ -5,7 +5,8 @@
 // in dist/chunks/, loaded once, so a class (RapportError, NodeStore…) is the same class
 // from every entry. Dependencies are inlined, in their ESM builds (yaml's, not its
 // CommonJS one, so the root stays browser-safe); proper-lockfile is CommonJS and only
-// `/node` uses it, so it stays a dependency, loaded by Node itself.
+// `/node` uses it, so it stays a dependency, loaded by Node itself; so do Vega and Vega-Lite, which
+// `/charts` uses and whose bundling needs `/charts/esbuild-plugin` (the CLI and the extension bundle them).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -33,7 +34,7 @@ const result = await build({
   platform: 'neutral',
   mainFields: ['module', 'main'],
   target: 'es2022',
-  external: ['node:*', 'proper-lockfile'],
+  external: ['node:*', 'proper-lockfile', 'vega', 'vega-lite', 'esbuild'],
   legalComments: 'eof',
   metafile: true,
   logLevel: 'warning',
