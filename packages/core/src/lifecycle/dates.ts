@@ -97,6 +97,7 @@ function padded(value: number, digits = 2): string {
   return String(value).padStart(digits, '0');
 }
 
+/** Adds calendar days to a `YYYY-MM-DD` date (negative `days` go back). */
 export const addCalendarDays: (date: string, days: number) => string = remembered((date, days) => calendarDate(addDays(utcMidnight(date), days)));
 
 /** Adds Monday–Friday days, as the 3B7 rule counts them. */

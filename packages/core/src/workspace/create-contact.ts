@@ -20,6 +20,14 @@ export function contactSlug(name: string): string {
  * Creates a contact note in the configured folder and returns its path. The
  * file name comes from the name (slugged, so it never leaves the folder);
  * when the id is taken, the organization and then a number are added.
+ *
+ * @example
+ * ```ts
+ * import { createContact, loadWorkspace, MemoryStore } from '@rapport/core';
+ *
+ * const workspace = await loadWorkspace(new MemoryStore({ 'lee-park.md': '---\ntype: contact\nname: Lee Park\nstage: identified\n---\n' }));
+ * console.log(await createContact(workspace, { name: 'Lee Park', organization: 'UPMC' })); // → { id: 'lee-park-upmc', file: 'lee-park-upmc.md' }
+ * ```
  */
 export async function createContact(workspace: Workspace, contact: NewContact): Promise<{ id: string; file: string }> {
   if (contact.name.trim() === '') throw new InvalidInputError('a contact needs a name');
