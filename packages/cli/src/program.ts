@@ -6,7 +6,7 @@ import { FailureError, UsageError } from './errors.js';
 import { printable, type Io } from './io.js';
 import { VERSION } from './version.js';
 
-/** Exit codes, documented in the README. */
+/** Exit codes, documented in docs/cli.md and the package README. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, failure: 3 } as const;
 
 export { UsageError, FailureError };
