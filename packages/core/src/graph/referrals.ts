@@ -16,6 +16,7 @@ export interface PendingReferral {
   readonly target: string;
 }
 
+/** Who referred whom: the edges between contacts that have notes, and the referrals to people who have none yet. */
 export interface ReferralGraph {
   readonly edges: readonly ReferralEdge[];
   readonly pending: readonly PendingReferral[];
