@@ -71,7 +71,7 @@ describe('the packed @rapport/core', () => {
 import { NodeStore } from '@rapport/core/node';
 import { importContacts, type ImportSummary } from '@rapport/core/import';
 import { exportCsv } from '@rapport/core/export';
-import { renderReportHtml } from '@rapport/core/charts';
+import { renderReportCharts, renderReportHtml, type ReportCharts } from '@rapport/core/charts';
 import { parseNote } from '@rapport/core/markdown';
 import { contentVersion } from '@rapport/core/internal';
 
@@ -84,7 +84,8 @@ const moved: string = advance('---\\ntype: contact\\n---\\n', stage, { date: '20
 advance(moved, 'interviewed', { date: '2026-11-23' });
 const store: NodeStore = new NodeStore('~/job-search');
 const summary: ImportSummary | undefined = undefined;
-export { rules, store, summary, importContacts, exportCsv, renderReportHtml, parseNote, contentVersion };
+const charts: Promise<ReportCharts> | undefined = undefined;
+export { rules, store, summary, charts, importContacts, exportCsv, renderReportCharts, renderReportHtml, parseNote, contentVersion };
 `;
   const resolutions = {
     node16: { packageJson: { type: 'module' }, compilerOptions: { module: 'node16', moduleResolution: 'node16' } },

@@ -70,6 +70,11 @@ function config(theme: ChartTheme): NonNullable<TopLevelSpec['config']> {
   };
 }
 
+/** With nothing to count, a 0-to-1 axis (Vega would put the lone 0 mid-axis); otherwise Vega's own rounded scale. */
+function emptyScale(counts: readonly number[]): { scale?: { domain: [number, number] } } {
+  return counts.some((count) => count > 0) ? {} : { scale: { domain: [0, 1] } };
+}
+
 /** Height of one horizontal bar and its gap, in pixels. */
 const BAR_STEP = 24;
 
@@ -85,7 +90,7 @@ function funnelSpec(report: SearchReport, theme: ChartTheme, width: number): Top
     data: { values },
     encoding: {
       y: { field: 'stage', type: 'nominal', sort: null, title: null },
-      x: { field: 'reached', type: 'quantitative', title: 'contacts', axis: { tickMinStep: 1, format: 'd' }, scale: { domainMin: 0, domainMax: Math.max(1, ...values.map((step) => step.reached)) } },
+      x: { field: 'reached', type: 'quantitative', title: 'contacts', axis: { tickMinStep: 1, format: 'd' }, ...emptyScale(values.map((step) => step.reached)) },
       description: { field: 'description' },
     },
     layer: [
@@ -132,7 +137,7 @@ function weeklySpec(report: SearchReport, theme: ChartTheme, width: number): Top
     encoding: {
       x: { field: 'week', type: 'ordinal', sort: null, title: null, axis: { labelAngle: -45 }, scale: { domain: weeks } },
       xOffset: { field: 'series', type: 'nominal', sort: domain, scale: { domain } },
-      y: { field: 'count', type: 'quantitative', title: null, axis: { tickMinStep: 1, format: 'd' }, scale: { domainMin: 0, domainMax: Math.max(1, ...values.map((bar) => bar.count)) } },
+      y: { field: 'count', type: 'quantitative', title: null, axis: { tickMinStep: 1, format: 'd' }, ...emptyScale(values.map((bar) => bar.count)) },
       color: { field: 'series', type: 'nominal', sort: domain, scale: { domain, range: [theme.outreach, theme.meetings, theme.thankYous] } },
       description: { field: 'description' },
     },
