@@ -8,6 +8,7 @@ import * as graph from './graph/index.js';
 import * as letters from './letters/index.js';
 import * as links from './links/index.js';
 import { NotesSession } from './notes/notes-session.js';
+import * as outcomes from './outcomes/index.js';
 import { PromptHost } from './prompts/prompts.js';
 import * as referralsTree from './referrals-tree/index.js';
 import * as snippets from './snippets/index.js';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   const referralGraph = graph.register(context, services);
   letters.register(context, services);
   links.register(context, services);
+  outcomes.register(context, services);
   snippets.register(context, services);
 
   notes.start();
