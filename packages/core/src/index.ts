@@ -76,6 +76,8 @@ export type { Workspace, LoadOptions, EditOptions } from './workspace/workspace.
 // Reports
 export { outreachReport } from './report/outreach-report.js';
 export type { OutreachReport, OutreachWeek, OutreachFigures, OutreachReportOptions } from './report/outreach-report.js';
+export { searchReport, FUNNEL_STAGES } from './report/search-report.js';
+export type { SearchReport, SourceFigures, ReportSource, ThankYouTiming, ReferralChains, FunnelStep, FunnelStage } from './report/search-report.js';
 
 
 // Import and export live in their own entries, `@rapport/core/import` and `@rapport/core/export`:

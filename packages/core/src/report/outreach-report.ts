@@ -39,7 +39,8 @@ export interface OutreachReport {
   readonly total: OutreachFigures;
 }
 
-const REPLIED: readonly Stage[] = ['scheduled', 'prepared', 'held', 'thanked', 'nurturing', 'declined'];
+/** Stages that show a contact answered: a meeting stage, or `declined` (a no is a reply too). */
+export const REPLIED_STAGES: readonly Stage[] = ['scheduled', 'prepared', 'held', 'thanked', 'nurturing', 'declined'];
 
 type Counter = { -readonly [K in keyof OutreachFigures]: number };
 
@@ -100,7 +101,7 @@ export function outreachReport(contacts: readonly Contact[], options: OutreachRe
     }
     if (firstContact) {
       count(firstContact.date, 'contacted');
-      if (history.some((entry) => entry.date >= firstContact.date && REPLIED.includes(entry.stage))) count(firstContact.date, 'replied');
+      if (history.some((entry) => entry.date >= firstContact.date && REPLIED_STAGES.includes(entry.stage))) count(firstContact.date, 'replied');
     }
   }
   const referred = new Set(referralGraph(contacts).edges.map((edge) => edge.to));

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { SearchReport } from '../report/search-report.js';
+import { renderReportCharts, weekRange } from './report-charts.js';
+import { renderReportHtml } from './report-html.js';
+
+const figures = { outreachSent: 0, contacted: 0, replied: 0, replyRate: null, meetingsHeld: 0, thankYous: 0, thankYousOnTime: 0, referralsGained: 0 };
+
+/** A report written by hand: the charts must show exactly these numbers. */
+const report: SearchReport = {
+  since: null,
+  until: '2026-11-23',
+  weeks: [
+    { ...figures, week: '2026-W45', outreachSent: 3, contacted: 2, replied: 1, replyRate: 0.5 },
+    { ...figures, week: '2026-W47', outreachSent: 1, meetingsHeld: 2, thankYous: 1, thankYousOnTime: 1 },
+  ],
+  total: { ...figures, outreachSent: 4, contacted: 2, replied: 1, replyRate: 0.5, meetingsHeld: 2, thankYous: 1, thankYousOnTime: 1 },
+  bySource: [
+    { source: 'cold', outreachSent: 3, contacted: 2, replied: 0, replyRate: 0, meetingsHeld: 0, meetingsPerOutreach: 0 },
+    { source: 'referral', outreachSent: 1, contacted: 1, replied: 1, replyRate: 1, meetingsHeld: 2, meetingsPerOutreach: 2 },
+    { source: 'unknown', outreachSent: 0, contacted: 0, replied: 0, replyRate: null, meetingsHeld: 1, meetingsPerOutreach: null },
+  ],
+  medianDaysToReply: 3,
+  thankYous: { meetings: 2, sameDay: 1, onTime: 0, late: 0, missing: 1, pending: 0 },
+  funnel: [
+    { stage: 'identified', reached: 7 },
+    { stage: 'contacted', reached: 5 },
+    { stage: 'scheduled', reached: 3 },
+    { stage: 'held', reached: 2 },
+    { stage: 'thanked', reached: 1 },
+    { stage: 'nurturing', reached: 0 },
+  ],
+  referralChains: { longest: 1, longestChain: [{ id: 'a', name: 'Ann <Admin>' }, { id: 'b', name: 'Bo' }], depths: [{ depth: 0, contacts: 6 }, { depth: 1, contacts: 1 }] },
+  outcomes: {
+    byKind: { referral: { total: 1, open: 1 }, lead: { total: 1, open: 1 }, 'job-shadow': { total: 0, open: 0 }, 'resume-review': { total: 0, open: 0 }, resource: { total: 0, open: 0 }, advice: { total: 0, open: 0 }, training: { total: 0, open: 0 } },
+    openLeads: [{ id: 'a', name: 'Ann <Admin>', file: 'a.md', line: 12, text: 'Analyst <b>II</b> opening', due: '2026-12-15' }],
+  },
+};
+
+/** The accessible labels Vega writes on each bar or text mark, in drawing order. */
+function marks(svg: string, role: string): string[] {
+  return [...svg.matchAll(new RegExp(`aria-roledescription="${role}"[^>]*?aria-label="([^"]*)"|aria-label="([^"]*)"[^>]*?aria-roledescription="${role}"`, 'g'))].map((match) => match[1] ?? match[2]!);
+}
+
+describe('renderReportCharts', () => {
+  it('draws the funnel with one bar per stage and its count', async () => {
+    const { funnel } = await renderReportCharts(report);
+    expect(funnel.startsWith('<svg')).toBe(true);
+    expect(marks(funnel, 'bar')).toEqual([
+      'identified: 7 contacts',
+      'contacted: 5 contacts',
+      'scheduled: 3 contacts',
+      'held: 2 contacts',
+      'thanked: 1 contact',
+      'nurturing: 0 contacts',
+    ]);
+  });
+
+  it('draws every week from the first to the last, a quiet week included', async () => {
+    const { weekly } = await renderReportCharts(report);
+    const bars = marks(weekly, 'bar');
+    expect(bars).toHaveLength(9);
+    expect(bars).toContain('2026-W45, Outreach sent: 3');
+    expect(bars).toContain('2026-W46, Outreach sent: 0');
+    expect(bars).toContain('2026-W47, Meetings held: 2');
+    expect(bars).toContain('2026-W47, Thank-yous sent: 1');
+  });
+
+  it('draws the reply rate of each source that contacted someone, with replied/contacted', async () => {
+    const { replyRateBySource } = await renderReportCharts(report);
+    expect(marks(replyRateBySource, 'bar')).toEqual(['cold: 0% (0/2)', 'referral: 100% (1/1)']);
+    expect(replyRateBySource).toContain('>0% (0/2)</text>');
+    expect(replyRateBySource).toContain('>100% (1/1)</text>');
+  });
+
+  it('writes the theme colours as given, CSS variables included, and no script or style element', async () => {
+    const charts = await renderReportCharts(report, { theme: { accent: 'var(--vscode-charts-blue)', foreground: 'var(--vscode-foreground)', meetings: '#00aa00' } });
+    expect(charts.funnel).toContain('fill="var(--vscode-charts-blue)"');
+    expect(charts.funnel).toContain('fill="var(--vscode-foreground)"');
+    expect(charts.weekly).toContain('fill="#00aa00"');
+    for (const svg of Object.values(charts)) expect(svg).not.toMatch(/<script|<style|href=/);
+  });
+});
+
+describe('weekRange', () => {
+  it('lists ISO weeks across a year with 53 weeks', () => {
+    expect(weekRange('2026-W52', '2027-W02')).toEqual(['2026-W52', '2026-W53', '2027-W01', '2027-W02']);
+    expect(weekRange('2025-W52', '2026-W01')).toEqual(['2025-W52', '2026-W01']);
+  });
+});
+
+describe('renderReportHtml', () => {
+  it('is one page with the charts inline, escapes what the notes say, and loads nothing', async () => {
+    const html = await renderReportHtml(report, { title: 'Jordan & the search' });
+    expect(html).toContain('<title>Jordan &amp; the search</title>');
+    expect(html).toContain('<td>Analyst &lt;b&gt;II&lt;/b&gt; opening</td>');
+    expect(html).toContain('Longest: Ann &lt;Admin&gt; → Bo (1 introduction).');
+    expect(html).not.toContain('Ann <Admin>');
+    expect((html.match(/<svg /g) ?? []).length).toBe(3);
+    expect(html).not.toMatch(/<script|<link|@import|url\(|src=/);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+  });
+});

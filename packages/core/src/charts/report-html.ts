@@ -1,0 +1,134 @@
+import { Eta } from 'eta/core';
+import { OUTCOME_KINDS } from '../outcomes/outcomes.js';
+import type { SearchReport } from '../report/search-report.js';
+import { renderReportCharts, type ReportChartOptions } from './report-charts.js';
+import { defaultChartTheme } from './theme.js';
+
+export interface ReportHtmlOptions extends ReportChartOptions {
+  /** The page title. Default `Rapport report`. */
+  readonly title?: string;
+}
+
+/** Every value is escaped by Eta; the chart SVG, made by Vega, is written raw (`<%~`). */
+const eta = new Eta({ autoEscape: true, useWith: false, autoTrim: false });
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><%= it.title %></title>
+<style>
+  body { font-family: <%~ it.font %>; color: <%~ it.foreground %>; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
+  h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
+  h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid <%~ it.grid %>; padding-bottom: 0.2rem; }
+  .period { color: #59636e; margin-top: 0; }
+  .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.75rem; padding: 0; list-style: none; }
+  .figures li { border: 1px solid <%~ it.grid %>; border-radius: 6px; padding: 0.6rem 0.8rem; }
+  .figures strong { display: block; font-size: 1.4rem; }
+  .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(28rem, 1fr)); gap: 1.5rem; }
+  figure { margin: 0; }
+  figure svg { max-width: 100%; height: auto; }
+  table { border-collapse: collapse; margin: 0.5rem 0; }
+  th, td { text-align: left; padding: 0.25rem 0.75rem 0.25rem 0; border-bottom: 1px solid <%~ it.grid %>; vertical-align: top; }
+  td.number, th.number { text-align: right; }
+  .muted { color: #59636e; }
+</style>
+</head>
+<body>
+<h1><%= it.title %></h1>
+<p class="period"><%= it.period %></p>
+
+<ul class="figures">
+<% for (const figure of it.figures) { %>  <li><strong><%= figure.value %></strong><%= figure.label %></li>
+<% } %></ul>
+
+<h2>Charts</h2>
+<div class="charts">
+  <figure id="funnel"><%~ it.charts.funnel %></figure>
+  <figure id="weekly"><%~ it.charts.weekly %></figure>
+  <figure id="reply-rate-by-source"><%~ it.charts.replyRateBySource %></figure>
+</div>
+
+<h2>By source</h2>
+<table id="by-source">
+  <thead><tr><th>source</th><th class="number">sent</th><th class="number">contacted</th><th class="number">replied</th><th class="number">reply rate</th><th class="number">meetings</th><th class="number">meetings per outreach</th></tr></thead>
+  <tbody>
+<% for (const row of it.bySource) { %>    <tr><td><%= row.source %></td><td class="number"><%= row.outreachSent %></td><td class="number"><%= row.contacted %></td><td class="number"><%= row.replied %></td><td class="number"><%= row.replyRate %></td><td class="number"><%= row.meetingsHeld %></td><td class="number"><%= row.meetingsPerOutreach %></td></tr>
+<% } %>  </tbody>
+</table>
+
+<h2>Open leads</h2>
+<% if (it.leads.length === 0) { %><p class="muted">No open lead.</p>
+<% } else { %><table id="open-leads">
+  <thead><tr><th>by</th><th>lead</th><th>from</th><th>note</th></tr></thead>
+  <tbody>
+<% for (const lead of it.leads) { %>    <tr><td><%= lead.due %></td><td><%= lead.text %></td><td><%= lead.name %></td><td class="muted"><%= lead.where %></td></tr>
+<% } %>  </tbody>
+</table>
+<% } %>
+<h2>Outcomes</h2>
+<% if (it.outcomes.length === 0) { %><p class="muted">No outcome recorded.</p>
+<% } else { %><table id="outcomes">
+  <thead><tr><th>kind</th><th class="number">recorded</th><th class="number">open</th></tr></thead>
+  <tbody>
+<% for (const row of it.outcomes) { %>    <tr><td><%= row.kind %></td><td class="number"><%= row.total %></td><td class="number"><%= row.open %></td></tr>
+<% } %>  </tbody>
+</table>
+<% } %>
+<h2>Referral chains</h2>
+<p><%= it.chain %></p>
+<table id="referral-depths">
+  <thead><tr><th>introductions in a row</th><th class="number">contacts</th></tr></thead>
+  <tbody>
+<% for (const row of it.depths) { %>    <tr><td><%= row.depth %></td><td class="number"><%= row.contacts %></td></tr>
+<% } %>  </tbody>
+</table>
+</body>
+</html>
+`;
+
+/** A share as a whole percentage, or `—` when there is nothing to divide. */
+export function percent(value: number | null): string {
+  return value === null ? '—' : `${Math.round(value * 100)}%`;
+}
+
+/**
+ * The report as one self-contained HTML page: figures, the charts as inline
+ * SVG, the table by source, open leads, outcomes and referral chains. No
+ * script, font, stylesheet or image is loaded from anywhere, and the page's
+ * Content-Security-Policy forbids it.
+ */
+export async function renderReportHtml(report: SearchReport, options: ReportHtmlOptions = {}): Promise<string> {
+  const theme = { ...defaultChartTheme, ...options.theme };
+  const charts = await renderReportCharts(report, options);
+  const { total, thankYous } = report;
+  const period = report.since === null && report.until === null ? 'The whole history' : `From ${report.since ?? 'the start'} to ${report.until ?? 'today'}`;
+  const chain = report.referralChains.longestChain;
+  return eta.renderString(PAGE, {
+    title: options.title ?? 'Rapport report',
+    font: theme.fontFamily,
+    foreground: theme.foreground,
+    grid: theme.grid,
+    period,
+    charts,
+    figures: [
+      { value: String(total.outreachSent), label: 'outreach sent' },
+      { value: `${percent(total.replyRate)}`, label: `reply rate (${total.replied} of ${total.contacted})` },
+      { value: report.medianDaysToReply === null ? '—' : `${report.medianDaysToReply} days`, label: 'median time to reply' },
+      { value: String(total.meetingsHeld), label: 'meetings held' },
+      { value: `${thankYous.sameDay + thankYous.onTime}/${thankYous.meetings}`, label: `thank-yous on time (${thankYous.late} late, ${thankYous.missing} missing)` },
+      { value: String(report.referralChains.longest), label: 'longest referral chain' },
+    ],
+    bySource: report.bySource.map((row) => ({
+      ...row,
+      replyRate: percent(row.replyRate),
+      meetingsPerOutreach: row.meetingsPerOutreach === null ? '—' : row.meetingsPerOutreach.toFixed(2),
+    })),
+    leads: report.outcomes.openLeads.map((lead) => ({ due: lead.due ?? '', text: lead.text, name: lead.name, where: `${lead.file}:${lead.line}` })),
+    outcomes: OUTCOME_KINDS.filter((kind) => report.outcomes.byKind[kind].total > 0).map((kind) => ({ kind, ...report.outcomes.byKind[kind] })),
+    chain: chain.length === 0 ? 'Nobody was referred yet.' : `Longest: ${chain.map((person) => person.name).join(' → ')} (${report.referralChains.longest} ${report.referralChains.longest === 1 ? 'introduction' : 'introductions'}).`,
+    depths: report.referralChains.depths,
+  });
+}
