@@ -4,6 +4,7 @@
 // (code-server here, @vscode/test-electron for contributors) load, and the
 // paint benchmark's probe to out/test/bench-paint-probe.cjs.
 import { build } from 'esbuild';
+import { vegaCanvasPlugin } from '@rapport/core/charts/esbuild-plugin';
 import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -20,6 +21,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  // The dashboard's charts (Vega): its canvas package must resolve to the build that needs no native module.
+  plugins: [vegaCanvasPlugin],
   // Some bundled ESM dependencies read import.meta.url; give them the CJS equivalent.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },

@@ -3,6 +3,7 @@ import * as agenda from './agenda/index.js';
 import * as commands from './commands/index.js';
 import * as completion from './completion/index.js';
 import * as contactsTree from './contacts-tree/index.js';
+import * as dashboard from './dashboard/index.js';
 import * as diagnostics from './diagnostics/index.js';
 import * as graph from './graph/index.js';
 import * as letters from './letters/index.js';
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   completion.register(context, services);
   watcher.register(context, services);
   const referralGraph = graph.register(context, services);
+  const dashboardPanel = dashboard.register(context, services);
   letters.register(context, services);
   links.register(context, services);
   outcomes.register(context, services);
@@ -58,7 +60,7 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
   notes.start();
   timings.mark('activated');
   log.info(`Activated in ${timings.values.activated!.toFixed(1)} ms; reading the notes in the background`);
-  return { notes, prompts, timings, status, views: { contacts, agenda: agendaView, referrals }, referralGraph };
+  return { notes, prompts, timings, status, views: { contacts, agenda: agendaView, referrals }, referralGraph, dashboard: dashboardPanel };
 }
 
 export function deactivate(): void {}

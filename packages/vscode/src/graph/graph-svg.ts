@@ -4,9 +4,10 @@ import type { GraphLayout } from './graph-layout.js';
  * The laid-out referral graph as SVG, themed by VS Code's CSS variables;
  * nodes carry `data-file` for opening. The drawing scales to the panel
  * (`viewBox` with width and height 100%): the whole graph fits at first,
- * and the panel's script zooms and pans by changing the `viewBox`.
+ * and the panel's script zooms and pans by changing the `viewBox`. `id`
+ * defaults to `graph`.
  */
-export function graphSvg(layout: GraphLayout): string {
+export function graphSvg(layout: GraphLayout, options: { readonly id?: string } = {}): string {
   const width = Math.ceil(layout.width);
   const height = Math.ceil(layout.height);
   const pending = new Set(layout.nodes.filter((node) => node.pending).map((node) => node.key));
@@ -37,7 +38,7 @@ export function graphSvg(layout: GraphLayout): string {
     })
     .join('');
   return (
-    `<svg id="graph" xmlns="http://www.w3.org/2000/svg" width="100%" height="100%" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMidYMid meet" data-width="${width}" data-height="${height}" role="img" aria-label="Referral graph: ${layout.nodes.length} people">` +
+    `<svg id="${options.id ?? 'graph'}" xmlns="http://www.w3.org/2000/svg" width="100%" height="100%" viewBox="0 0 ${width} ${height}" preserveAspectRatio="xMidYMid meet" data-width="${width}" data-height="${height}" role="img" aria-label="Referral graph: ${layout.nodes.length} people">` +
     '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>' +
     `${edges}${nodes}</svg>`
   );

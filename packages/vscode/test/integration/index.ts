@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { api, setSetting, TODAY, waitFor } from './fixture.js';
 import { runRegistered } from './runner.js';
+import './dashboard-charts.suite.js';
 import './trees.suite.js';
 import './commands.suite.js';
 import './diagnostics.suite.js';
@@ -24,6 +25,7 @@ import './mark-sent.suite.js';
 import './due-status.suite.js';
 import './contacts-tree-problems.suite.js';
 import './quick-fixes.suite.js';
+import './dashboard.suite.js';
 import './restricted.suite.js';
 
 export async function run(): Promise<void> {
