@@ -10,7 +10,7 @@ const page = (overrides: Partial<Parameters<typeof dashboardHtml>[0]> = {}) =>
     scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/media/dashboard.js',
     report: searchReport([]),
     charts: { funnel: '<svg>f</svg>', weekly: '<svg>w</svg>', replyRateBySource: '<svg>r</svg>' },
-    openOutcomes: [{ kind: 'lead', label: 'Lead', text: 'Acme <script>alert(1)</script>', due: '2026-12-04', contactId: 'a', contactName: 'Ann "A" Lee', file: 'a.md', line: 13 }],
+    openOutcomes: [{ kind: 'lead', label: 'Lead', text: 'Acme <script>alert(1)</script> (by 2026-12-04)', due: '2026-12-04', contactId: 'a', contactName: 'Ann "A" Lee', file: 'a.md', line: 13 }],
     graph: undefined,
     today: '2026-11-23',
     ...overrides,
@@ -28,7 +28,7 @@ describe('dashboardHtml', () => {
 
   it('escapes what the notes say and links each open item to its line', () => {
     const html = page();
-    expect(html).toContain('<a href="#" class="outcome" data-file="a.md" data-line="13"><span class="kind">Lead</span> <span class="text">Acme &#60;script&#62;alert(1)&#60;/script&#62;</span> <span class="who">Ann &#34;A&#34; Lee</span> <span class="due">by 2026-12-04</span></a>');
+    expect(html).toContain('<a href="#" class="outcome" data-file="a.md" data-line="13"><span class="due">by 2026-12-04</span> <span class="what"><span class="kind">Lead:</span> <span class="text">Acme &#60;script&#62;alert(1)&#60;/script&#62;</span> <span class="who">— Ann &#34;A&#34; Lee</span></span></a>');
     expect(html.match(/<script/g)).toHaveLength(1);
   });
 

@@ -64,8 +64,8 @@ export function dashboardHtml(page: DashboardPage): string {
 <div class="grid">
 <section class="chart" id="funnel">${page.charts.funnel}</section>
 <section class="chart" id="reply-rate">${page.charts.replyRateBySource}</section>
-<section class="chart wide" id="weekly">${page.charts.weekly}</section>
-<section class="wide" id="open-outcomes"><h2>Open leads and offers</h2>${openList(page.openOutcomes)}</section>
+<section class="chart" id="weekly">${page.charts.weekly}</section>
+<section id="open-outcomes"><h2>Open leads and offers</h2>${openList(page.openOutcomes)}</section>
 <section class="wide" id="referrals"><h2>Referral graph</h2>${page.graph ?? '<p class="empty">No referrals yet.</p>'}</section>
 </div>
 <script nonce="${page.nonce}" src="${escapeHtml(page.scriptUri)}"></script>
@@ -81,10 +81,15 @@ function openList(items: readonly OpenOutcome[]): string {
   const rows = items.map(
     (item) =>
       `<li><a href="#" class="outcome" data-file="${escapeHtml(item.file)}" data-line="${item.line}">` +
-      `<span class="kind">${escapeHtml(item.label)}</span> <span class="text">${escapeHtml(item.text)}</span>` +
-      ` <span class="who">${escapeHtml(item.contactName)}</span>${item.due ? ` <span class="due">by ${escapeHtml(item.due)}</span>` : ''}</a></li>`,
+      `<span class="due">${item.due ? `by ${escapeHtml(item.due)}` : ''}</span> <span class="what"><span class="kind">${escapeHtml(item.label)}:</span> <span class="text">${escapeHtml(withoutDate(item.text))}</span>` +
+      ` <span class="who">— ${escapeHtml(item.contactName)}</span></span></a></li>`,
   );
   return `<ul class="outcomes">${rows.join('')}</ul>`;
+}
+
+/** The item's text without its date marker, which the list shows on its own: `(by 2026-12-04)` or `due: 2026-12-04`. */
+function withoutDate(text: string): string {
+  return text.replace(/\s*\(by[ \t]+\d{4}-\d{2}-\d{2}\)/gi, '').replace(/,?\s*\bdue:[ \t]*\d{4}-\d{2}-\d{2}/gi, '').trim();
 }
 
 function escapeHtml(text: string): string {

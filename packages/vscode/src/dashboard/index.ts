@@ -47,7 +47,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     const report = searchReport(contacts, { until: today, rules: workspace.config.rules });
     // Loaded on first draw: Vega is most of the bundle, and activation should not pay for it.
     const { renderReportCharts } = await import('@rapport/core/charts');
-    const charts = await renderReportCharts(report, { theme: VSCODE_CHART_THEME, width: 520 });
+    const charts = await renderReportCharts(report, { theme: VSCODE_CHART_THEME, width: 560 });
     const layout = layoutReferrals(workspace.index.referralGraph(), new Map<string, Contact>(contacts.map((contact) => [contact.id, contact])));
     // A later change started a newer drawing meanwhile, or the panel closed: this one is stale.
     if (ticket !== drawing || !panel) return;
@@ -66,8 +66,15 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     webview.html = html;
     renders++;
   };
+  // A hidden panel is redrawn when it is shown again: drawing the charts takes a few hundred milliseconds.
+  let stale = false;
   const redraw = () => {
     if (!panel) return;
+    if (!panel.visible) {
+      stale = true;
+      return;
+    }
+    stale = false;
     clearTimeout(timer);
     timer = setTimeout(() => void draw().catch((error: unknown) => services.log.error(`The dashboard could not be drawn: ${(error as Error).stack ?? String(error)}`)), REDRAW_DELAY_MS);
   };
@@ -93,6 +100,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
         clearTimeout(timer);
       });
       panel.webview.onDidReceiveMessage((message: DashboardMessage) => void receive(message));
+      panel.onDidChangeViewState(() => stale && redraw());
       await draw();
       return { opened: true };
     }),

@@ -39,7 +39,7 @@ let failed = false;
 try {
   await installExtension(server, vsix);
   browser = await launchBrowser();
-  const page = await openWorkbench(browser, server, folder, { viewport: { width: 1400, height: 1300 } });
+  const page = await openWorkbench(browser, server, folder, { viewport: { width: 1400, height: 1000 } });
   const errors = [];
   page.on('console', (message) => message.type() === 'error' && /dashboard|Content Security Policy|vscode-webview/i.test(message.text()) && errors.push(message.text()));
   await runCommand(page, 'Rapport: Open Dashboard', { timeout: 60_000 });

@@ -64,8 +64,8 @@ suite('Dashboard', () => {
     assert.deepEqual(
       items.map((match) => [Number(match[2]), match[3]!.replace(/<[^>]+>/g, '')]),
       [
-        [13, 'Lead Xcel Energy: Data Analyst II (by 2026-12-04) Dora Lindqvist by 2026-12-04'],
-        [15, 'Job shadow a day with the grid analytics team Dora Lindqvist'],
+        [13, 'by 2026-12-04 Lead: Xcel Energy: Data Analyst II — Dora Lindqvist'],
+        [15, ' Job shadow: a day with the grid analytics team — Dora Lindqvist'],
       ],
     );
     await rapport.dashboard.receive({ open: 'dashboard-leads.md', line: 15 });
@@ -79,6 +79,21 @@ suite('Dashboard', () => {
     await closeEditors();
     rmSync(fileUri('dashboard-leads.md').fsPath, { force: true });
     await waitFor(() => !rapport.dashboard.html()?.includes('Dora Lindqvist'), 'the deleted note to leave the dashboard');
+  });
+  test('a hidden dashboard is not redrawn until it is shown again', async () => {
+    const rapport = await api();
+    await openDashboard();
+    await vscode.window.showTextDocument(fileUri('maya-chen.md'), { viewColumn: vscode.ViewColumn.Active, preview: false });
+    const drawn = rapport.dashboard.renders();
+    writeFileSync(fileUri('dashboard-hidden.md').fsPath, LEADS_NOTE.replace('Dora Lindqvist', 'Hilde Moen'));
+    await waitFor(() => rapport.notes.workspace?.index.contact('dashboard-hidden'), 'the note to be indexed');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(rapport.dashboard.renders(), drawn, 'no drawing while hidden');
+    await vscode.commands.executeCommand('rapport.openDashboard');
+    await waitFor(() => rapport.dashboard.html()?.includes('Hilde Moen'), 'the shown dashboard to redraw');
+    rmSync(fileUri('dashboard-hidden.md').fsPath, { force: true });
+    await waitFor(() => !rapport.dashboard.html()?.includes('Hilde Moen'), 'the deleted note to leave the dashboard');
+    await closeEditors();
   });
 });
 
