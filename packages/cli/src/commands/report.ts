@@ -1,11 +1,16 @@
-import { isCalendarDate, outcomeSummary, outreachReport, OUTCOME_KINDS, type OutreachFigures } from '@rapport/core';
+import { resolve } from 'node:path';
+import { isCalendarDate, OUTCOME_KINDS, searchReport, type OutreachFigures, type SearchReport, type SourceFigures } from '@rapport/core';
 import { printable } from '../io.js';
+import { assertSafeOutput, writeOutputFile } from '../output-file.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 
 interface ReportOptions {
   since?: string;
   today?: string;
   json?: boolean;
+  csv?: boolean;
+  html?: string;
+  force?: boolean;
 }
 
 const COLUMNS: [keyof OutreachFigures, string][] = [
@@ -17,34 +22,61 @@ const COLUMNS: [keyof OutreachFigures, string][] = [
   ['referralsGained', 'referrals'],
 ];
 
+const SOURCE_COLUMNS: [keyof SourceFigures, string][] = [
+  ['outreachSent', 'sent'],
+  ['contacted', 'contacted'],
+  ['replyRate', 'reply rate'],
+  ['meetingsHeld', 'held'],
+  ['meetingsPerOutreach', 'meetings per letter'],
+];
+
+function percent(rate: number | null): string {
+  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
+}
+
+/** Rows under a header, the first column left-aligned and the others right-aligned. */
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((text, column) => (column === 0 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  ');
+  return [line(header), ...rows.map(line)];
+}
+
 export const registerReport: RegisterCommand = (program, context) => {
   program
     .command('report')
-    .description('outreach sent, reply rate, meetings held, thank-yous on time and referrals gained, by week')
+    .description('outreach, replies and meetings by week and by source, days to reply, thank-yous on time, the funnel, referral chains, outcomes and open leads')
     .option('--since <YYYY-MM-DD>', 'only count from this day')
     .option('--today <YYYY-MM-DD>', 'the report as of this day: later history entries are left out (default: today in the configured time zone)')
     .option('--json', 'print the report as JSON')
-    .addHelpText('after', '\nExample:\n  rapport report --since 2026-11-01\n')
+    .option('--csv', 'print the report as CSV, one row per figure (section, item, figure, value)')
+    .option('--html <file>', 'write the report with its charts as one self-contained HTML page')
+    .option('--force', 'with --html, replace the file if it exists')
+    .addHelpText('after', '\nExamples:\n  rapport report --since 2026-11-01\n  rapport report --html report.html\n  rapport report --csv > report.csv\n')
     .action(async (options: ReportOptions) => {
       for (const value of [options.since, options.today]) {
         if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid date "${value}" (use YYYY-MM-DD)`);
       }
+      if ([options.json, options.csv, options.html !== undefined].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --csv and --html');
+      if (options.force && options.html === undefined) throw new UsageError('--force goes with --html');
       const ctx = context();
+      const target = options.html === undefined ? undefined : resolve(ctx.io.cwd, options.html);
+      if (target !== undefined) await assertSafeOutput(target, ctx.store.root, options.html!);
       const workspace = await ctx.workspace();
-      const report = outreachReport(workspace.index.contacts(), { ...(options.since ? { since: options.since } : {}), until: ctx.today(workspace, options.today), rules: workspace.config.rules });
-      const outcomes = outcomeSummary(workspace.index.contacts());
-      if (options.json) return ctx.json({ ...report, outcomes });
-      const cell = (figures: OutreachFigures, key: keyof OutreachFigures) => {
-        if (key === 'replyRate') return figures.replyRate === null ? '—' : `${Math.round(figures.replyRate * 100)}%`;
-        if (key === 'thankYousOnTime') return `${figures.thankYousOnTime}/${figures.thankYous}`;
-        return String(figures[key]);
-      };
-      const rows = [...report.weeks.map((week) => [week.week, ...COLUMNS.map(([key]) => cell(week, key))]), ['total', ...COLUMNS.map(([key]) => cell(report.total, key))]];
-      const header = ['week', ...COLUMNS.map(([, title]) => title)];
-      const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-      const line = (cells: string[]) => cells.map((text, column) => (column === 0 ? text.padEnd(widths[column]!) : text.padStart(widths[column]!))).join('  ');
-      ctx.print(ctx.colors.bold(line(header)));
-      for (const row of rows) ctx.print(row[0] === 'total' ? ctx.colors.bold(line(row)) : line(row));
+      const report = searchReport(workspace.index.contacts(), { ...(options.since ? { since: options.since } : {}), until: ctx.today(workspace, options.today), rules: workspace.config.rules });
+      if (options.json) return ctx.json(report);
+      if (options.csv) {
+        // csv-stringify loads only for this.
+        const { reportCsv } = await import('@rapport/core/export');
+        return void ctx.io.stdout.write(reportCsv(report));
+      }
+      if (target !== undefined) {
+        // Vega loads only for this: every other command starts faster.
+        const { renderReportHtml } = await import('@rapport/core/charts');
+        await writeOutputFile(target, await renderReportHtml(report), options.html!, options.force ?? false);
+        return ctx.print(`Wrote ${options.html}`);
+      }
+      for (const line of reportText(report)) ctx.print(line.bold ? ctx.colors.bold(line.text) : line.text);
+      const { outcomes } = report;
       const recorded = OUTCOME_KINDS.filter((kind) => outcomes.byKind[kind].total > 0);
       if (recorded.length === 0) return;
       ctx.print();
@@ -53,3 +85,36 @@ export const registerReport: RegisterCommand = (program, context) => {
       for (const lead of outcomes.openLeads) ctx.print(`  ${lead.due ?? 'no date   '}  ${printable(lead.text)}  ${ctx.colors.dim(`${lead.name}, ${ctx.displayPath(lead.file)}:${lead.line}`)}`);
     });
 };
+
+/** The figures as text, before the outcomes: the weekly table, the table by source, then one line per figure. */
+function reportText(report: SearchReport): { text: string; bold?: boolean }[] {
+  const cell = (figures: OutreachFigures, key: keyof OutreachFigures) => {
+    if (key === 'replyRate') return percent(figures.replyRate);
+    if (key === 'thankYousOnTime') return `${figures.thankYousOnTime}/${figures.thankYous}`;
+    return String(figures[key]);
+  };
+  const weekly = table(
+    ['week', ...COLUMNS.map(([, title]) => title)],
+    [...report.weeks.map((week) => [week.week, ...COLUMNS.map(([key]) => cell(week, key))]), ['total', ...COLUMNS.map(([key]) => cell(report.total, key))]],
+  );
+  const lines: { text: string; bold?: boolean }[] = weekly.map((text, index) => ({ text, bold: index === 0 || index === weekly.length - 1 }));
+  if (report.bySource.length > 0) {
+    const sourceCell = (row: SourceFigures, key: keyof SourceFigures) => {
+      if (key === 'replyRate') return percent(row.replyRate);
+      if (key === 'meetingsPerOutreach') return row.meetingsPerOutreach === null ? '—' : row.meetingsPerOutreach.toFixed(2);
+      return String(row[key]);
+    };
+    const bySource = table(['source', ...SOURCE_COLUMNS.map(([, title]) => title)], report.bySource.map((row) => [row.source, ...SOURCE_COLUMNS.map(([key]) => sourceCell(row, key))]));
+    lines.push({ text: '' }, ...bySource.map((text, index) => ({ text, bold: index === 0 })));
+  }
+  const { thankYous, referralChains } = report;
+  const days = report.medianDaysToReply;
+  lines.push({ text: '' });
+  lines.push({ text: `Median time to reply  ${days === null ? '—' : `${days} ${days === 1 ? 'day' : 'days'}`}` });
+  lines.push({ text: `Thank-yous  ${thankYous.meetings} ${thankYous.meetings === 1 ? 'meeting' : 'meetings'}: ${thankYous.sameDay} same day, ${thankYous.onTime} on time, ${thankYous.late} late, ${thankYous.missing} missing${thankYous.pending > 0 ? `, ${thankYous.pending} not due yet` : ''}` });
+  lines.push({ text: `Funnel  ${report.funnel.map((step) => `${step.stage} ${step.reached}`).join(' → ')}` });
+  const chain = referralChains.longestChain.map((person) => printable(person.name)).join(' → ');
+  lines.push({ text: `Referral chains  ${referralChains.longest === 0 ? 'none yet' : `longest ${referralChains.longest}: ${chain}`}` });
+  if (referralChains.longest > 0) lines.push({ text: `  contacts by introductions in a row: ${referralChains.depths.map((row) => `${row.depth}: ${row.contacts}`).join(', ')}` });
+  return lines;
+}

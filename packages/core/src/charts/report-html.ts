@@ -20,20 +20,21 @@ const PAGE = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><%= it.title %></title>
 <style>
-  body { font-family: <%~ it.font %>; color: <%~ it.foreground %>; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
+  body { font-family: <%~ it.font %>; color: <%~ it.foreground %>; max-width: 76rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
   h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
   h2 { font-size: 1.15rem; margin-top: 2rem; border-bottom: 1px solid <%~ it.grid %>; padding-bottom: 0.2rem; }
   .period { color: #59636e; margin-top: 0; }
   .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.75rem; padding: 0; list-style: none; }
   .figures li { border: 1px solid <%~ it.grid %>; border-radius: 6px; padding: 0.6rem 0.8rem; }
   .figures strong { display: block; font-size: 1.4rem; }
-  .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(28rem, 1fr)); gap: 1.5rem; }
+  .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 36rem), 1fr)); gap: 1.5rem 2.5rem; align-items: start; }
   figure { margin: 0; }
   figure svg { max-width: 100%; height: auto; }
   table { border-collapse: collapse; margin: 0.5rem 0; }
   th, td { text-align: left; padding: 0.25rem 0.75rem 0.25rem 0; border-bottom: 1px solid <%~ it.grid %>; vertical-align: top; }
   td.number, th.number { text-align: right; }
   .muted { color: #59636e; }
+  .nowrap { white-space: nowrap; }
 </style>
 </head>
 <body>
@@ -53,7 +54,7 @@ const PAGE = `<!doctype html>
 
 <h2>By source</h2>
 <table id="by-source">
-  <thead><tr><th>source</th><th class="number">sent</th><th class="number">contacted</th><th class="number">replied</th><th class="number">reply rate</th><th class="number">meetings</th><th class="number">meetings per outreach</th></tr></thead>
+  <thead><tr><th>source</th><th class="number">sent</th><th class="number">contacted</th><th class="number">replied</th><th class="number">reply rate</th><th class="number">meetings</th><th class="number">meetings per letter</th></tr></thead>
   <tbody>
 <% for (const row of it.bySource) { %>    <tr><td><%= row.source %></td><td class="number"><%= row.outreachSent %></td><td class="number"><%= row.contacted %></td><td class="number"><%= row.replied %></td><td class="number"><%= row.replyRate %></td><td class="number"><%= row.meetingsHeld %></td><td class="number"><%= row.meetingsPerOutreach %></td></tr>
 <% } %>  </tbody>
@@ -64,7 +65,7 @@ const PAGE = `<!doctype html>
 <% } else { %><table id="open-leads">
   <thead><tr><th>by</th><th>lead</th><th>from</th><th>note</th></tr></thead>
   <tbody>
-<% for (const lead of it.leads) { %>    <tr><td><%= lead.due %></td><td><%= lead.text %></td><td><%= lead.name %></td><td class="muted"><%= lead.where %></td></tr>
+<% for (const lead of it.leads) { %>    <tr><td class="nowrap"><%= lead.due %></td><td><%= lead.text %></td><td class="nowrap"><%= lead.name %></td><td class="muted"><%= lead.where %></td></tr>
 <% } %>  </tbody>
 </table>
 <% } %>

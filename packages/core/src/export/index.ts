@@ -7,3 +7,4 @@ export { exportVCards } from './vcard.js';
 export { exportCsv } from './csv.js';
 export { exportJson, contactRecords } from './records.js';
 export type { ExportOptions } from './records.js';
+export { reportCsv, REPORT_CSV_COLUMNS } from '../report/report-csv.js';
