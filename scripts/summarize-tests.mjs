@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
  */
 export const FLOORS = {
   vitest: 700,
-  'integration-trusted': 89,
+  'integration-trusted': 90,
   'integration-restricted': 5,
   browser: 4,
 };

@@ -37,10 +37,17 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   let drawing = 0;
   let renders = 0;
   const media = vscode.Uri.joinPath(context.extensionUri, 'media');
+  // A hidden panel is redrawn when it is shown again: drawing the charts takes a few hundred milliseconds.
+  let stale = false;
 
   const draw = async () => {
     const workspace = services.notes.workspace;
     if (!panel || !workspace) return;
+    if (!panel.visible) {
+      stale = true;
+      return;
+    }
+    stale = false;
     const ticket = ++drawing;
     const contacts = workspace.index.contacts();
     const today = services.notes.today();
@@ -66,15 +73,12 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     webview.html = html;
     renders++;
   };
-  // A hidden panel is redrawn when it is shown again: drawing the charts takes a few hundred milliseconds.
-  let stale = false;
   const redraw = () => {
     if (!panel) return;
     if (!panel.visible) {
       stale = true;
       return;
     }
-    stale = false;
     clearTimeout(timer);
     timer = setTimeout(() => void draw().catch((error: unknown) => services.log.error(`The dashboard could not be drawn: ${(error as Error).stack ?? String(error)}`)), REDRAW_DELAY_MS);
   };
