@@ -216,4 +216,24 @@ suite('Add a referral from the note', () => {
     assert.equal(frontmatterOf(readText('contacts/omar-haddad.md')).referred_by, '[[lens-referrer]]');
     await cleanUp();
   });
+
+  test('the Referrals view lists the name under the referrer, and its New Contact links that line too', async () => {
+    const rapport = await api();
+    await openReferrer();
+    const referrerNode = await waitFor(
+      () => rapport.views.referrals.getChildren().find((node) => node.kind === 'contact' && node.contactId === 'lens-referrer'),
+      'Lena Ortiz among the Referrals roots',
+    );
+    const children = rapport.views.referrals.getChildren(referrerNode);
+    assert.deepEqual(
+      children.map((node) => (node.kind === 'contact' ? node.label : `${node.target} (${node.name ?? 'link'})`)),
+      ['Maya Chen', 'Nadia Farouk (Nadia Farouk)', 'Omar Haddad (Omar Haddad)'],
+    );
+    const omar = children.find((node) => node.kind === 'pendingReferral' && node.target === 'Omar Haddad')!;
+    const result = await vscode.commands.executeCommand<{ id: string }>('rapport.newContact', omar);
+    assert.equal(result?.id, 'omar-haddad');
+    assert.equal(readText('lens-referrer.md'), referrer.replace('- [ ] Referral: Omar Haddad', '- [ ] Referral: [[omar-haddad]]'));
+    await waitFor(() => rapport.views.referrals.getChildren(referrerNode).some((node) => node.kind === 'contact' && node.contactId === 'omar-haddad'), 'Omar as a contact under Lena');
+    await cleanUp();
+  });
 });
