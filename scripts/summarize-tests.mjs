@@ -25,13 +25,19 @@ export const FLOORS = {
   vitest: 700,
   'integration-trusted': 90,
   'integration-restricted': 5,
+  // The same suites in the browser's web-worker host, less the Node-only ones (test/integration/web/index.ts).
+  'integration-web': 60,
+  'integration-web-restricted': 4,
   browser: 4,
+  'memfs-node': 6,
+  'memfs-webworker': 6,
+  'browser-web': 5,
 };
 
 /** The suites whose results files must be there, each with the windows it reports. */
 const SUITES = {
   'vitest.json': ['vitest'],
-  'vscode.json': ['integration-trusted', 'integration-restricted', 'browser'],
+  'vscode.json': ['integration-trusted', 'integration-restricted', 'integration-web', 'integration-web-restricted', 'browser', 'memfs-node', 'memfs-webworker', 'browser-web'],
 };
 
 /** Reads the results in `dir`; returns the totals and every reason the run fails. */

@@ -234,15 +234,17 @@ describe('agenda', () => {
   it('lists the people waiting for a first letter last, undated ("Ready to write", due null in JSON)', () => {
     const folder = exampleCopy();
     const items = JSON.parse(rapport(['agenda', '--json', '--dir', folder, '--today', TODAY]).stdout) as { id: string; due: string | null }[];
-    expect(items.slice(-2)).toEqual([
+    expect(items.slice(-3)).toEqual([
       { id: 'elena-vasquez', name: 'Elena Vasquez', action: 'Write to Elena Vasquez, naming who referred you', due: null, overdue: false },
+      { id: 'priya-raman', name: 'Priya Raman', action: 'Add Grace Liu (referred by Priya Raman)', due: null, overdue: false },
       { id: 'tomas-herrera', name: 'Tomás Herrera', action: 'Write to Tomás Herrera', due: null, overdue: false },
     ]);
     const text = rapport(['agenda', '--dir', folder, '--today', TODAY]).stdout;
     expect(text.endsWith(
       [
-        'Ready to write (2)',
+        'Ready to write (3)',
         '  anytime     Write to Elena Vasquez, naming who referred you  → rapport letter referral elena-vasquez',
+        '  anytime     Add Grace Liu (referred by Priya Raman)  → rapport new --from priya-raman "Grace Liu"',
         '  anytime     Write to Tomás Herrera  → rapport letter cold-email tomas-herrera',
         '',
       ].join('\n'),

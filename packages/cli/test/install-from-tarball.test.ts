@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,4 +34,10 @@ it('installs from the packed tarball with npm install -g, offline and with nothi
     '  2026-11-10  Try a second person at Northside Respiratory',
     '  2026-11-16  Follow up with Hannah Schultz if there is no reply  → rapport letter follow-up hannah-schultz',
   ]);
+
+  // The charts ship in their own file of the package (dist/charts.mjs), loaded by --html only.
+  const html = spawnSync(rapport, ['report', '--html', join(scratch, 'report.html'), '--today', '2026-11-23'], { encoding: 'utf8', cwd: notes, env: { ...process.env, NO_COLOR: '1' } });
+  expect(html.stderr).toBe('');
+  expect(html.status).toBe(0);
+  expect(readFileSync(join(scratch, 'report.html'), 'utf8')).toContain('aria-label="identified: 17 contacts"');
 }, 180_000);

@@ -56,14 +56,14 @@ describe('agenda: Ready to write', () => {
     const text = rapport(['agenda', '--today', '2026-11-23', '--dir', folder]).stdout;
     expect(text.slice(text.indexOf('Ready to write'))).toBe(
       [
-        'Ready to write (22)',
+        'Ready to write (23)',
         '  anytime     Write to Elena Vasquez, naming who referred you  → rapport letter referral elena-vasquez',
         ...Array.from({ length: 14 }, (_, index) => `  anytime     Write to Person ${String(index + 1).padStart(2, '0')}  → rapport letter cold-email person-${String(index + 1).padStart(2, '0')}`),
-        '  … and 7 more (rapport agenda --json lists them all)',
+        '  … and 8 more (rapport agenda --json lists them all)',
         '',
       ].join('\n'),
     );
-    expect((JSON.parse(rapport(['agenda', '--json', '--today', '2026-11-23', '--dir', folder]).stdout) as AgendaRow[]).filter((item) => item.due === null)).toHaveLength(22);
+    expect((JSON.parse(rapport(['agenda', '--json', '--today', '2026-11-23', '--dir', folder]).stdout) as AgendaRow[]).filter((item) => item.due === null)).toHaveLength(23);
   });
 });
 

@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exampleCopy } from './support/run-cli.js';
@@ -17,6 +19,8 @@ const COMMANDS: readonly (readonly string[])[] = [
   ['graph'],
   ['graph', '--format', 'dot'],
   ['report'],
+  ['report', '--csv'],
+  ['report', '--html', join(mkdtempSync(join(tmpdir(), 'rapport-no-network-')), 'report.html')],
   ['schema'],
   ['new', 'Network Tester', '--org', 'Offline Inc'],
   ['advance', 'maya-chen', 'nurturing', '--date', '2026-11-23'],

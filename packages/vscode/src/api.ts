@@ -13,6 +13,8 @@ import type { StartupTimings } from './timings/startup-timings.js';
  * and other extensions can wait for the index.
  */
 export interface RapportApi {
+  /** Which extension host runs Rapport: `'web'` is the browser's web worker (vscode.dev, github.dev). */
+  readonly host: 'node' | 'web';
   readonly notes: NotesSession;
   /** `prompts.use(scripted)` answers the commands' questions for a while. */
   readonly prompts: PromptHost;

@@ -19,15 +19,20 @@ import { FirstPaint } from './timings/first-paint.js';
 import { StartupTimings } from './timings/startup-timings.js';
 import * as watcher from './watcher/index.js';
 import type { RapportApi } from './api.js';
+import type { Platform } from './platform/platform.js';
 
-/** Wires the features together; the notes are read in the background, after this returns. */
-export function activate(context: vscode.ExtensionContext): RapportApi {
+/**
+ * Wires the features together; the notes are read in the background, after
+ * this returns. Both entry points call it, each with its platform:
+ * `entry/node.ts` (desktop, `main`) and `entry/web.ts` (the browser, `browser`).
+ */
+export function activateOn(platform: Platform, context: vscode.ExtensionContext): RapportApi {
   const timings = new StartupTimings();
   const log = vscode.window.createOutputChannel('Rapport', { log: true });
   let settings = readSettings();
   const settingsChanged = new vscode.EventEmitter<ExtensionSettings>();
   const firstPaint = new FirstPaint();
-  const notes = new NotesSession(settings, log, timings, firstPaint);
+  const notes = new NotesSession(settings, log, platform, timings, firstPaint);
   const prompts = new PromptHost();
   const services: Services = { notes, prompts, log, timings, firstPaint, settings: () => settings, onDidChangeSettings: settingsChanged.event };
   context.subscriptions.push(
@@ -59,8 +64,6 @@ export function activate(context: vscode.ExtensionContext): RapportApi {
 
   notes.start();
   timings.mark('activated');
-  log.info(`Activated in ${timings.values.activated!.toFixed(1)} ms; reading the notes in the background`);
-  return { notes, prompts, timings, status, views: { contacts, agenda: agendaView, referrals }, referralGraph, dashboard: dashboardPanel };
+  log.info(`Activated (${platform.kind} extension host) in ${timings.values.activated!.toFixed(1)} ms; reading the notes in the background`);
+  return { host: platform.kind, notes, prompts, timings, status, views: { contacts, agenda: agendaView, referrals }, referralGraph, dashboard: dashboardPanel };
 }
-
-export function deactivate(): void {}

@@ -79,6 +79,26 @@ describe('renderReportCharts', () => {
     expect(charts.weekly).toContain('fill="#00aa00"');
     for (const svg of Object.values(charts)) expect(svg).not.toMatch(/<script|<style|href=/);
   });
+
+  it('draws an empty folder without failing: zero-length bars, no source, a page that says so', async () => {
+    const empty: SearchReport = {
+      ...report,
+      weeks: [],
+      bySource: [],
+      funnel: report.funnel.map((step) => ({ ...step, reached: 0 })),
+      referralChains: { longest: 0, longestChain: [], depths: [] },
+      outcomes: { ...report.outcomes, openLeads: [] },
+    };
+    const charts = await renderReportCharts(empty);
+    expect(marks(charts.funnel, 'bar')).toEqual(['identified: 0 contacts', 'contacted: 0 contacts', 'scheduled: 0 contacts', 'held: 0 contacts', 'thanked: 0 contacts', 'nurturing: 0 contacts']);
+    expect(marks(charts.weekly, 'bar')).toEqual([]);
+    expect(marks(charts.replyRateBySource, 'bar')).toEqual([]);
+    const html = await renderReportHtml(empty);
+    expect(html).toContain('<p class="muted">No letter sent yet.</p>');
+    expect(html).toContain('<p class="muted">No open lead.</p>');
+    expect(html).toContain('Nobody was referred yet.');
+    expect(html).not.toContain('id="referral-depths"');
+  });
 });
 
 describe('weekRange', () => {

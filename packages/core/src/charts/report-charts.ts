@@ -84,7 +84,7 @@ function funnelSpec(report: SearchReport, theme: ChartTheme, width: number): Top
     data: { values },
     encoding: {
       y: { field: 'stage', type: 'nominal', sort: null, title: null },
-      x: { field: 'reached', type: 'quantitative', title: 'contacts', axis: { tickMinStep: 1, format: 'd' } },
+      x: { field: 'reached', type: 'quantitative', title: 'contacts', axis: { tickMinStep: 1, format: 'd' }, scale: { domainMin: 0, domainMax: Math.max(1, ...values.map((step) => step.reached)) } },
       description: { field: 'description' },
     },
     layer: [
@@ -131,7 +131,7 @@ function weeklySpec(report: SearchReport, theme: ChartTheme, width: number): Top
     encoding: {
       x: { field: 'week', type: 'ordinal', sort: null, title: null, axis: { labelAngle: -45 }, scale: { domain: weeks } },
       xOffset: { field: 'series', type: 'nominal', sort: domain, scale: { domain } },
-      y: { field: 'count', type: 'quantitative', title: null, axis: { tickMinStep: 1, format: 'd' } },
+      y: { field: 'count', type: 'quantitative', title: null, axis: { tickMinStep: 1, format: 'd' }, scale: { domainMin: 0, domainMax: Math.max(1, ...values.map((bar) => bar.count)) } },
       color: { field: 'series', type: 'nominal', sort: domain, scale: { domain, range: [theme.outreach, theme.meetings, theme.thankYous] } },
       description: { field: 'description' },
     },

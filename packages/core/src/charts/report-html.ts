@@ -53,12 +53,14 @@ const PAGE = `<!doctype html>
 </div>
 
 <h2>By source</h2>
-<table id="by-source">
+<% if (it.bySource.length === 0) { %><p class="muted">No letter sent yet.</p>
+<% } else { %><table id="by-source">
   <thead><tr><th>source</th><th class="number">sent</th><th class="number">contacted</th><th class="number">replied</th><th class="number">reply rate</th><th class="number">meetings</th><th class="number">meetings per letter</th></tr></thead>
   <tbody>
 <% for (const row of it.bySource) { %>    <tr><td><%= row.source %></td><td class="number"><%= row.outreachSent %></td><td class="number"><%= row.contacted %></td><td class="number"><%= row.replied %></td><td class="number"><%= row.replyRate %></td><td class="number"><%= row.meetingsHeld %></td><td class="number"><%= row.meetingsPerOutreach %></td></tr>
 <% } %>  </tbody>
 </table>
+<% } %>
 
 <h2>Open leads</h2>
 <% if (it.leads.length === 0) { %><p class="muted">No open lead.</p>
@@ -80,13 +82,13 @@ const PAGE = `<!doctype html>
 <% } %>
 <h2>Referral chains</h2>
 <p><%= it.chain %></p>
-<table id="referral-depths">
+<% if (it.depths.length > 0) { %><table id="referral-depths">
   <thead><tr><th>introductions in a row</th><th class="number">contacts</th></tr></thead>
   <tbody>
 <% for (const row of it.depths) { %>    <tr><td><%= row.depth %></td><td class="number"><%= row.contacts %></td></tr>
 <% } %>  </tbody>
 </table>
-</body>
+<% } %></body>
 </html>
 `;
 
@@ -119,7 +121,7 @@ export async function renderReportHtml(report: SearchReport, options: ReportHtml
       { value: `${percent(total.replyRate)}`, label: `reply rate (${total.replied} of ${total.contacted})` },
       { value: report.medianDaysToReply === null ? '—' : `${report.medianDaysToReply} days`, label: 'median time to reply' },
       { value: String(total.meetingsHeld), label: 'meetings held' },
-      { value: `${thankYous.sameDay + thankYous.onTime}/${thankYous.meetings}`, label: `thank-yous on time (${thankYous.late} late, ${thankYous.missing} missing)` },
+      { value: `${thankYous.sameDay + thankYous.onTime}/${thankYous.meetings}`, label: `thank-yous on time (${thankYous.late} late, ${thankYous.missing} missing${thankYous.pending > 0 ? `, ${thankYous.pending} not due yet` : ''})` },
       { value: String(report.referralChains.longest), label: 'longest referral chain' },
     ],
     bySource: report.bySource.map((row) => ({

@@ -119,4 +119,17 @@ describe('exportIcs, read back by Python icalendar', () => {
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
     expect(readCalendarBack(text).items).toEqual([]);
   });
+  it('gives each dated outcome of one contact its own event, whose UID stays when the date or the line moves', async () => {
+    const note = (outcomes: string) => new MemoryStore({ 'marcus.md': `---\ntype: contact\nname: Marcus Bell\nstage: held\nhistory: [{date: 2026-11-20, stage: held}, {date: 2026-11-20, stage: thanked}]\n---\n\n## Outcomes\n\n${outcomes}` });
+    const events = async (outcomes: string) =>
+      readCalendarBack(exportIcs(await loadWorkspace(note(outcomes)), { now: EXPORT_NOW })).items.filter((item) => item.uid.includes('-outcome-')).map((item) => [item.uid, item.dtstart?.date, item.summary]);
+    const before = await events('- Lead: Xcel Energy: Data Analyst II (by 2026-12-10)\n- Résumé review: he offered (by 2026-12-01)\n- Job shadow: a day on the unit (by 2026-12-15)\n');
+    expect(before).toEqual([
+      ['marcus-outcome-send-your-resume-to-marcus-bell-for-review@rapport', '2026-12-01', 'Send your résumé to Marcus Bell for review'],
+      ['marcus-outcome-follow-up-on-the-lead-at-xcel-energy-data-analyst-ii@rapport', '2026-12-10', 'Follow up on the lead at Xcel Energy: Data Analyst II'],
+      ['marcus-outcome-arrange-the-job-shadow-with-marcus-bell-a-day-on-the-unit@rapport', '2026-12-15', 'Arrange the job shadow with Marcus Bell: a day on the unit'],
+    ]);
+    const moved = await events('- Advice: write every week\n- Lead: Xcel Energy: Data Analyst II (by 2026-12-12)\n');
+    expect(moved).toEqual([['marcus-outcome-follow-up-on-the-lead-at-xcel-energy-data-analyst-ii@rapport', '2026-12-12', 'Follow up on the lead at Xcel Energy: Data Analyst II']]);
+  });
 });

@@ -4,7 +4,7 @@ import { meetingStart } from '../lifecycle/dates.js';
 import { agenda, type AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact, Meeting } from '../model/contact.js';
 import type { Stage } from '../model/vocabulary.js';
-import type { Workspace } from '../workspace/workspace.js';
+import { contactSlug, type Workspace } from '../workspace/workspace.js';
 import { privateFieldFilter } from './privacy.js';
 import type { ExportOptions } from './records.js';
 import { vtimezone } from './vtimezone.js';
@@ -70,8 +70,10 @@ export function exportIcs(workspace: Workspace, options: ExportOptions = {}): st
     if (item.kind === 'meet' || item.due === null) continue;
     const contact = byId.get(item.id)!;
     const [year, month, day] = item.due.split('-').map(Number) as [number, number, number];
+    // A contact can have several dated outcomes: each is its own event, named by what it asks (kept when its date or line moves).
+    const key = item.kind === 'outcome' ? `outcome-${contactSlug(item.action)}` : item.kind;
     const event = calendar.createEvent({
-      id: uids.claim(contact, item.kind),
+      id: uids.claim(contact, key),
       sequence: contact.history.length,
       stamp: now,
       allDay: true,

@@ -59,7 +59,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       }
       // Refactorings are saved by VS Code unless files.refactoring.autoSave is off: save the notes either way, as every other command writes to disk.
       for (const document of vscode.workspace.textDocuments) if (document.isDirty && services.notes.pathOf(document.uri) && edit.has(document.uri)) await document.save();
-      await services.notes.sweep();
+      // The index takes the rewritten links at once: a file watcher can be slow to tell (a remote or virtual
+      // folder), and a second rename right after would otherwise miss links the first one wrote.
+      const relinked = edit.entries().map(([uri]) => services.notes.pathOf(uri)).filter((path): path is string => path !== undefined && path !== contact.file);
+      await services.notes.applyChanges([{ path: contact.file, kind: 'deleted' }, { path: file, kind: 'created' }, ...relinked.map((path) => ({ path, kind: 'changed' as const }))]);
       void services.prompts.info(`Renamed ${contact.file} to ${file}; ${linkCount} link${linkCount === 1 ? '' : 's'} updated.`);
       return { file, links: linkCount };
     }),

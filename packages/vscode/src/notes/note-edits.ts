@@ -4,10 +4,20 @@ import { minimalChange } from './minimal-change.js';
 import type { NotesSession } from './notes-session.js';
 
 /**
+ * A note that changed on disk between the read and the write (a sync tool,
+ * git, another window; in the browser nothing locks a file) is read again
+ * and the edit applied to the new text: three times at least, and again
+ * for up to two seconds; an edit that no longer applies is refused with
+ * why. Never written over.
+ */
+export const REAPPLY_ON_CHANGE = { retries: 3, retryFor: 2_000 } as const;
+
+/**
  * Applies a core edit (text → text) to a note. When the note is open with
  * unsaved changes, the edit goes into that editor, so nothing the user typed
- * is lost or overwritten; otherwise core writes the file (refusing if it
- * changed on disk since it was read) and VS Code reloads any clean editor.
+ * is lost or overwritten; otherwise core writes the file (re-applying the
+ * edit when it changed on disk since it was read, see `REAPPLY_ON_CHANGE`)
+ * and VS Code reloads any clean editor.
  */
 export async function editContactNote(notes: NotesSession, file: string, edit: (text: string) => string): Promise<void> {
   const workspace = await notes.requireWorkspace();
@@ -29,6 +39,6 @@ export async function editContactNote(notes: NotesSession, file: string, edit: (
     await vscode.workspace.applyEdit(workspaceEdit);
     return;
   }
-  await editNote(workspace, file, edit);
+  await editNote(workspace, file, edit, REAPPLY_ON_CHANGE);
   notes.notifyEdited([file]);
 }

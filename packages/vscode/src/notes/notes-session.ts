@@ -25,7 +25,8 @@ import type { ExtensionSettings } from '../settings/read-settings.js';
 import { VscodeNoteStore } from '../store/vscode-note-store.js';
 import type { FirstPaint } from '../timings/first-paint.js';
 import type { StartupTimings } from '../timings/startup-timings.js';
-import { folderCache, rereadingCache, type FolderCache } from './folder-cache.js';
+import type { Platform } from '../platform/platform.js';
+import { rereadingCache, type FolderCache } from './folder-cache.js';
 import { linkToNothing } from './unreadable-file.js';
 
 /** How many changed files are read at once when re-indexing. */
@@ -76,6 +77,7 @@ export class NotesSession implements vscode.Disposable {
   constructor(
     private settings: ExtensionSettings,
     private readonly log: vscode.LogOutputChannel,
+    private readonly platform: Platform,
     private readonly timings?: StartupTimings,
     private readonly firstPaint?: FirstPaint,
   ) {}
@@ -279,7 +281,7 @@ export class NotesSession implements vscode.Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const root = folder && (this.settings.notesFolder ? vscode.Uri.joinPath(folder.uri, ...this.settings.notesFolder.split('/')) : folder.uri);
     this.currentRoot = root;
-    this.currentStore = root && new VscodeNoteStore(root);
+    this.currentStore = root && new VscodeNoteStore(root, this.platform.localDisk);
     this.cachedWorkspace = undefined;
     if (!root || !this.currentStore) {
       this.index = undefined;
@@ -291,7 +293,7 @@ export class NotesSession implements vscode.Disposable {
     this.changed.fire({ files: 'all' });
     const store = this.currentStore;
     const started = performance.now();
-    const local = folderCache(root);
+    const local = this.platform.folderCache(root);
     const painted = local && !request.reread ? await this.paintFromCache(generation, store, local.cache, local.readText) : undefined;
     if (generation !== this.generation) return;
     const paintedMs = performance.now() - started;
@@ -299,8 +301,10 @@ export class NotesSession implements vscode.Disposable {
     if (painted) await this.firstPaint?.whenPainted();
     if (generation !== this.generation) return;
 
-    const cache = local && (request.reread ? rereadingCache(local.cache) : painted ? { ...local.cache, load: async () => painted.snapshot } : local.cache);
-    const options: LoadOptions = local && cache ? { cache, index: painted?.index ?? new NoteIndex({ readText: local.readText }) } : {};
+    // Without a way to read texts back, cached readings would leave notes without text: every note is read again.
+    const readText = local?.readText;
+    const cache = local && (request.reread || !readText ? rereadingCache(local.cache) : painted ? { ...local.cache, load: async () => painted.snapshot } : local.cache);
+    const options: LoadOptions = local && cache ? (readText ? { cache, index: painted?.index ?? new NoteIndex({ readText }) } : { cache }) : {};
     const loaded = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Rapport: reading notes' }, (progress) =>
       loadWorkspace(store, { ...options, onProgress: (done, total) => (done % 50 === 0 || done === total ? progress.report({ message: `${done}/${total}` }) : undefined) }),
     );
@@ -357,7 +361,7 @@ export class NotesSession implements vscode.Disposable {
     const loaded = performance.now();
     let index: NoteIndex;
     try {
-      index = restoreIndex(snapshot, { readText });
+      index = restoreIndex(snapshot, readText ? { readText } : {});
       if (listed) for (const file of [...index.files()]) if (!listed.has(file)) index.delete(file);
       index.contacts(); // sorts once, here rather than in the first view
     } catch (error) {

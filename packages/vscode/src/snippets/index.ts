@@ -13,7 +13,9 @@ import { historyIndent, snippetsAt, type SnippetPlace } from './note-snippets.js
 export class NoteSnippets implements vscode.CompletionItemProvider {
   provideCompletionItems(document: vscode.TextDocument, position: vscode.Position, _token: vscode.CancellationToken, context: vscode.CompletionContext): vscode.CompletionItem[] {
     const before = document.lineAt(position.line).text.slice(0, position.character);
-    const typed = /(?:^|\s)([\w-]*)$/.exec(before)![1]!;
+    const typed = /(?:^|\s)([\w-]*)$/.exec(before)?.[1];
+    // Right after `[[`, a quote or other punctuation no snippet's prefix is being typed (wikilink completion's turn).
+    if (typed === undefined) return [];
     // `-` starts every list item: only `rapport-` opens the list on its own.
     if (context.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter && !/^rapport-$/.test(typed)) return [];
     const indent = before.slice(0, before.length - typed.length);

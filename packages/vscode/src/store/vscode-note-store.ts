@@ -1,8 +1,7 @@
-import { lstat, readFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { contentVersion, InvalidInputError, NoteConflictError, type NoteStore, type StoredText, type WriteOptions } from '@rapport/core';
-import { NodeStore } from '@rapport/core/node';
 import { toNoteUri } from '../adapter.js';
+import type { LocalDisk } from '../platform/platform.js';
 import { decodeNote } from './utf8.js';
 
 /** Node-style codes for file-system failures, so core words them as it does for the CLI. */
@@ -18,19 +17,29 @@ const ERROR_CODES: Record<string, string> = {
  * system provider serves.
  */
 export class VscodeNoteStore implements NoteStore {
-  constructor(readonly root: vscode.Uri) {}
+  /** `localDisk`: the Node host's own access to `file:` folders (see `LocalDisk`); none in the browser. */
+  constructor(
+    readonly root: vscode.Uri,
+    private readonly localDisk?: LocalDisk,
+  ) {}
+
+  /** The local disk, when the folder is on one and the host can reach it directly. */
+  private get disk(): LocalDisk | undefined {
+    return this.root.scheme === 'file' ? this.localDisk : undefined;
+  }
 
   /**
    * Every `.md` entry under the folder, outside dot-folders and
-   * `node_modules`. A local folder (`file:`) is listed as the CLI lists it,
-   * with core's `NodeStore`: `readDirectory` leaves out a link that loops,
-   * so the note would vanish instead of showing why it cannot be read.
+   * `node_modules`. A local folder (`file:`) in the Node host is listed as
+   * the CLI lists it, with core's `NodeStore`: `readDirectory` leaves out a
+   * link that loops, so the note would vanish instead of showing why it
+   * cannot be read.
    * Other schemes go through the file system API, and symlinked folders are
    * not followed there: it cannot tell where they lead, so a loop could not
    * be cut.
    */
   async listNotes(): Promise<string[]> {
-    if (this.root.scheme === 'file') return new NodeStore(this.root.fsPath).listNotes();
+    if (this.disk) return this.disk.listNotes(this.root.fsPath);
     const found: string[] = [];
     const walk = async (folder: vscode.Uri, prefix: string): Promise<void> => {
       let entries: [string, vscode.FileType][];
@@ -76,9 +85,9 @@ export class VscodeNoteStore implements NoteStore {
   /**
    * The note's text, or `undefined` when nothing readable is there (a link
    * to nothing too, as `NodeStore` answers: `exists` tells the two apart).
-   * A local file that fails is read again with Node, whose error codes
-   * (ELOOP, EISDIR, …) core words for the user; the file system API calls
-   * most of them "Unknown".
+   * A local file that fails is read again with Node (where there is one),
+   * whose error codes (ELOOP, EISDIR, …) core words for the user; the file
+   * system API calls most of them "Unknown".
    */
   async read(path: string): Promise<StoredText | undefined> {
     const uri = this.uri(path);
@@ -86,7 +95,7 @@ export class VscodeNoteStore implements NoteStore {
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
-      if (uri.scheme === 'file') bytes = await readLocalFile(uri.fsPath);
+      if (this.disk) bytes = await this.disk.readFile(uri.fsPath);
       else if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
       else throw withNodeCode(error);
     }
@@ -101,7 +110,7 @@ export class VscodeNoteStore implements NoteStore {
    */
   async exists(path: string): Promise<boolean> {
     const uri = this.uri(path);
-    if (uri.scheme === 'file') return lstat(uri.fsPath).then(() => true, () => false);
+    if (this.disk) return this.disk.exists(uri.fsPath);
     return vscode.workspace.fs.stat(uri).then(() => true, () => false);
   }
 
@@ -130,16 +139,6 @@ export class VscodeNoteStore implements NoteStore {
       throw new InvalidInputError(`${path} is not a path inside the notes folder`);
     }
     return toNoteUri(this.root, path);
-  }
-}
-
-/** A local file's bytes, `undefined` when there is none (or a link to nothing); other failures keep Node's code. */
-async function readLocalFile(path: string): Promise<Uint8Array | undefined> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
   }
 }
 

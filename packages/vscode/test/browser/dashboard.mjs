@@ -5,12 +5,8 @@
 // docs/screenshots/dashboard.png.
 //
 //   node test/browser/dashboard.mjs
-//
-// It runs over a copy of examples/job-search with two outcomes added to
-// Marcus Bell's note (a lead and a job shadow), so the list of open leads and
-// offers has something to show.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,15 +15,13 @@ import { clearNotifications, openWorkbench, runCommand } from '../harness/workbe
 
 const EXTENSION = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SCREENSHOT = join(REPO_ROOT, 'docs/screenshots/dashboard.png');
-const ADDED_OUTCOMES = ['- Lead: Mon Valley Health: Clinical Informatics Analyst (by 2026-12-04)', '- Job shadow: a workflow walk on a med-surg unit (by 2027-01-15)'];
+const LEAD = '- Lead: Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)';
 
 const scratch = mkdtempSync(join(tmpdir(), 'rapport-dashboard-'));
 const folder = join(scratch, 'job-search');
 cpSync(join(REPO_ROOT, 'examples/job-search'), folder, { recursive: true, filter: (source) => !/[\\/]\.rapport[\\/]cache$/.test(source) });
-const marcus = join(folder, 'contacts/health-tech/marcus-bell.md');
-const marcusText = readFileSync(marcus, 'utf8').replace('## Outcomes\n\n', `## Outcomes\n\n${ADDED_OUTCOMES.join('\n')}\n`);
-writeFileSync(marcus, marcusText);
-const leadLine = marcusText.split('\n').indexOf(ADDED_OUTCOMES[0]) + 1;
+const leadLine = readFileSync(join(folder, 'contacts/health-tech/marcus-bell.md'), 'utf8').split('\n').indexOf(LEAD) + 1;
+if (leadLine === 0) throw new Error(`the example's Marcus Bell has no line ${LEAD}`);
 
 execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: EXTENSION, stdio: 'inherit' });
 const vsix = join(EXTENSION, 'dist/rapport-vscode.vsix');
@@ -53,7 +47,7 @@ try {
   console.log(`  ✓ the dashboard draws its charts and graph; screenshot: ${SCREENSHOT}`);
 
   // A real click on the lead, inside the webview.
-  await webview.locator('a.outcome', { hasText: 'Clinical Informatics Analyst' }).click();
+  await webview.locator('a.outcome', { hasText: 'UX Research Associate' }).click();
   const cursor = page.locator('.statusbar-item[id="status.editor.selection"]');
   await page.locator('.tab', { hasText: 'marcus-bell.md' }).first().waitFor({ timeout: 15_000 });
   await cursor.filter({ hasText: `Ln ${leadLine}, Col 1` }).waitFor({ timeout: 15_000 });

@@ -91,3 +91,13 @@ suite('Index cache', () => {
     assert.match(readFileSync(path, 'utf8').split('\n')[0]!, /"format":/);
   });
 });
+
+/** Runs only in Restricted Mode (the launcher's second window), and in the Node host only: the browser keeps no cache in the folder. */
+suite('Restricted › Index cache', () => {
+  test('the index cache is used as in a trusted window: it is data, not code', async () => {
+    const rapport = await api();
+    await rapport.notes.load();
+    assert.ok(existsSync(join(folder(), ...CACHE)));
+    assert.equal(rapport.notes.state, 'ready');
+  });
+});

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { advance, dismissAction, logInteraction } from '@rapport/core';
-import { api, bodyOf, changedFiles, folder, frontmatterOf, readText, runScripted, setSetting, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
+import { api, bodyOf, changedFiles, fileUri, folder, frontmatterOf, readText, runScripted, setSetting, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
 import { exampleContacts } from './oracle.js';
 import { suite, test } from './runner.js';
 import { CANCEL, ScriptedPrompts } from './scripted-prompts.js';
@@ -114,7 +114,7 @@ suite('Commands', () => {
   test('a command on a note with unsaved changes edits the editor, keeping what was typed', async () => {
     const contact = contactIn('scheduled');
     const original = readText(contact.file);
-    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(join(folder(), contact.file)));
+    const document = await vscode.workspace.openTextDocument(fileUri(contact.file));
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, '\nTyped but not saved.\n'));
     const typed = document.getText();

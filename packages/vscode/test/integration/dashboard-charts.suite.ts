@@ -29,7 +29,18 @@ suite('Dashboard charts', () => {
     assert.match(html, /<span class="value">17<\/span><span class="label">contacts<\/span>/);
     assert.match(html, /<span class="value">64%<\/span><span class="label">replied \(9 of 14\)<\/span>/);
     assert.match(html, /<svg id="referral-graph" /);
-    for (const name of ['Dana Okafor', 'Maya Chen', 'Marcus Bell', 'Elena Vasquez', 'Renee Jackson']) assert.ok(html.includes(`>${name}</text>`), `${name} in the graph`);
+    for (const name of ['Dana Okafor', 'Maya Chen', 'Marcus Bell', 'Elena Vasquez', 'Renee Jackson', 'Grace Liu']) assert.ok(html.includes(`>${name}</text>`), `${name} in the graph`);
+    // Open leads and offers of the example: Marcus Bell's three (dated), then Priya Raman's undated lead; ticked ones left out.
+    const items = [...html.matchAll(/<a href="#" class="outcome" data-file="([^"]+)" data-line="(\d+)"><span class="due">([^<]*)<\/span> <span class="what"><span class="kind">([^<]+)<\/span>/g)];
+    assert.deepEqual(
+      items.map((match) => [match[1], Number(match[2]), match[3], match[4]]),
+      [
+        ['contacts/health-tech/marcus-bell.md', 83, 'by 2026-11-30', 'Résumé review:'],
+        ['contacts/health-tech/marcus-bell.md', 82, 'by 2026-12-04', 'Lead:'],
+        ['contacts/health-tech/marcus-bell.md', 80, 'by 2026-12-11', 'Job shadow:'],
+        ['contacts/health-tech/priya-raman.md', 99, '', 'Lead:'],
+      ],
+    );
     await closeEditors();
   });
 

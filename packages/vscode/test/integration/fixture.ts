@@ -9,15 +9,25 @@ import { ScriptedPrompts } from './scripted-prompts.js';
 export const TODAY = '2026-11-23';
 export const EXTENSION_ID = 'rapport.rapport-vscode';
 
-/** The opened folder: a throwaway copy of examples/job-search made by the launcher. */
-export function folder(): string {
+function folderUri(): vscode.Uri {
   const uri = vscode.workspace.workspaceFolders?.[0]?.uri;
   if (!uri) throw new Error('the tests need a folder open: a copy of examples/job-search');
-  return uri.fsPath;
+  return uri;
 }
 
+/** The opened folder: a throwaway copy of examples/job-search made by the launcher, as a path on the test machine. */
+export function folder(): string {
+  return folderUri().fsPath;
+}
+
+/** A file of the opened folder by its `/`-separated path, in the folder's own scheme (`file:`, or `vscode-remote:` in the web-worker host). */
 export function fileUri(path: string): vscode.Uri {
-  return vscode.Uri.file(join(folder(), ...path.split('/')));
+  return vscode.Uri.joinPath(folderUri(), ...path.split('/'));
+}
+
+/** Any file of the test machine by its absolute path, reached the way the opened folder is. */
+export function machineUri(absolutePath: string): vscode.Uri {
+  return folderUri().with({ path: absolutePath.split(sep).join('/') });
 }
 
 export function readText(path: string): string {

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { advance, insertQuestions, loadQuestions, pickQuestions, QUESTION_BANK, renderLetter } from '@rapport/core';
 import { exportIcs } from '@rapport/core/export';
 import type { DraftedLetter } from '../../src/letters/index.js';
-import { api, changedFiles, folder, readText, runScripted, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
+import { api, changedFiles, folder, machineUri, readText, runScripted, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
 import { suite, test } from './runner.js';
 import { ENTER, ScriptedPrompts } from './scripted-prompts.js';
 
@@ -117,7 +117,7 @@ suite('Import and export', () => {
         'Hannah,Schultz,https://www.linkedin.com/in/hannah-schultz-hfe-example,,Northside Respiratory,Senior Human Factors Engineer,05 Jan 2025\r\n',
     );
     const before = snapshot();
-    const { result, prompts } = await runScripted<{ created: { file: string }[]; skipped: { name?: string }[] }>({ 'import.file': vscode.Uri.file(csv), 'import.confirm': 'Import' }, 'rapport.importLinkedIn');
+    const { result, prompts } = await runScripted<{ created: { file: string }[]; skipped: { name?: string }[] }>({ 'import.file': machineUri(csv), 'import.confirm': 'Import' }, 'rapport.importLinkedIn');
     assert.deepEqual(prompts.asked, ['import.file', 'import.confirm']);
     assert.deepEqual(result?.created.map((entry) => entry.file), ['contacts/rosa-delgado.md']);
     assert.ok(result?.skipped.some((entry) => entry.name === 'Hannah Schultz'));
@@ -125,7 +125,7 @@ suite('Import and export', () => {
     assert.match(readText('contacts/rosa-delgado.md'), /^organization: "?Carnegie Health Partners, Inc\."?$/m);
     assert.equal(rapport.notes.workspace?.index.contact('rosa-delgado')?.source, 'linkedin');
 
-    const again = await runScripted<{ created: unknown[] }>({}, 'rapport.importLinkedIn', vscode.Uri.file(csv), { confirm: true });
+    const again = await runScripted<{ created: unknown[] }>({}, 'rapport.importLinkedIn', machineUri(csv), { confirm: true });
     assert.deepEqual(again.result?.created, [], 'importing twice changes nothing');
     rmSync(join(csv, '..'), { recursive: true });
   });
@@ -133,7 +133,7 @@ suite('Import and export', () => {
   test('Import LinkedIn CSV refuses a file that is not LinkedIn’s export, naming the file and line', async () => {
     const csv = join(mkdtempSync(join(tmpdir(), 'rapport-import-')), 'contacts.csv');
     writeFileSync(csv, 'name,email\nAda,ada@example.com\n');
-    const prompts = new ScriptedPrompts({ 'import.file': vscode.Uri.file(csv) });
+    const prompts = new ScriptedPrompts({ 'import.file': machineUri(csv) });
     const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.importLinkedIn'));
     assert.equal(result, undefined);
     assert.match(prompts.errors.join(), /contacts\.csv:1: .*not LinkedIn/);
@@ -142,7 +142,7 @@ suite('Import and export', () => {
 
   test('Export Calendar writes the meetings and due actions as .ics', async () => {
     const rapport = await api();
-    const target = vscode.Uri.file(join(mkdtempSync(join(tmpdir(), 'rapport-export-')), 'rapport.ics'));
+    const target = machineUri(join(mkdtempSync(join(tmpdir(), 'rapport-export-')), 'rapport.ics'));
     const { result } = await runScripted<{ events: number }>({ 'export.calendar': target }, 'rapport.exportCalendar');
     const text = readFileSync(target.fsPath, 'utf8');
     assert.equal(text, exportIcs(rapport.notes.workspace!, { now: new Date(`${TODAY}T12:00:00Z`) }));

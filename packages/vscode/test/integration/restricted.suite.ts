@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { DraftedLetter } from '../../src/letters/index.js';
-import { api, fileUri, folder, runScripted, waitFor, withPrompts } from './fixture.js';
+import { api, fileUri, runScripted, waitFor, withPrompts } from './fixture.js';
 import { writeUserTemplate } from './letters.suite.js';
 import { exampleContacts } from './oracle.js';
 import { suite, test } from './runner.js';
@@ -20,13 +19,6 @@ suite('Restricted', () => {
     const listed = rapport.views.contacts.getChildren().flatMap((group) => rapport.views.contacts.getChildren(group));
     assert.equal(listed.length, exampleContacts().length);
     assert.ok(rapport.views.agenda.entries().length > 0);
-  });
-
-  test('the index cache is used as in a trusted window: it is data, not code', async () => {
-    const rapport = await api();
-    await rapport.notes.load();
-    assert.ok(existsSync(join(folder(), '.rapport', 'cache', 'index.jsonl')));
-    assert.equal(rapport.notes.state, 'ready');
   });
 
   test('diagnostics still appear for a broken note', async () => {

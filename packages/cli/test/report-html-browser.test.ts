@@ -1,0 +1,74 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { exampleCopy, rapport } from './support/run-cli.js';
+
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** `RAPPORT_SCREENSHOTS=1` refreshes the screenshot in the docs; otherwise it goes to a temporary folder. */
+const SCREENSHOT = process.env.RAPPORT_SCREENSHOTS === '1' ? fileURLToPath(new URL('../../../docs/screenshots/report.png', import.meta.url)) : join(mkdtempSync(join(tmpdir(), 'rapport-report-')), 'report.png');
+
+it('the HTML report of the example opens in Chromium with no error and no request, and draws the hand-counted figures', async () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'rapport-report-')), 'report.html');
+  expect(rapport(['report', '--html', out, '--today', '2026-11-23', '--dir', exampleCopy()]).code).toBe(0);
+
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    const requests: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(`${message.type()}: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    page.on('request', (request) => requests.push(request.url()));
+    const url = pathToFileURL(out).href;
+    await page.goto(url, { waitUntil: 'load' });
+
+    expect(problems).toEqual([]);
+    expect(requests).toEqual([url]);
+    expect(await page.title()).toBe('Rapport report');
+
+    const labels = (figure: string, role: string) =>
+      page.$$eval(`figure#${figure} svg [aria-roledescription="${role}"]`, (marks) => marks.map((mark) => mark.getAttribute('aria-label')));
+    expect(await labels('funnel', 'bar')).toEqual([
+      'identified: 17 contacts',
+      'contacted: 14 contacts',
+      'scheduled: 8 contacts',
+      'held: 5 contacts',
+      'thanked: 4 contacts',
+      'nurturing: 3 contacts',
+    ]);
+    const weekly = await labels('weekly', 'bar');
+    // 11 weeks, 2026-W37 to 2026-W47, three bars each.
+    expect(weekly).toHaveLength(33);
+    expect(weekly.slice(0, 3)).toEqual(['2026-W37, Outreach sent: 3', '2026-W37, Meetings held: 0', '2026-W37, Thank-yous sent: 0']);
+    expect(weekly).toContain('2026-W46, Outreach sent: 4');
+    expect(weekly).toContain('2026-W47, Meetings held: 1');
+    expect(await labels('reply-rate-by-source', 'bar')).toEqual([
+      'linkedin: 33% (1/3)',
+      'association: 0% (0/1)',
+      'personal: 100% (1/1)',
+      'referral: 100% (5/5)',
+      'cold: 0% (0/2)',
+      'event: 100% (1/1)',
+      'alumni: 100% (1/1)',
+    ]);
+    // The bars are drawn, not just listed: the funnel's widest bar is the 17 identified.
+    const widths = await page.$$eval('figure#funnel svg [aria-roledescription="bar"]', (bars) => bars.map((bar) => Math.round((bar as SVGGraphicsElement).getBBox().width)));
+    expect(widths[0]).toBeGreaterThan(widths[1]!);
+    expect(widths[5]).toBeGreaterThan(0);
+
+    const leads = await page.$$eval('table#open-leads tbody tr', (rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent)));
+    expect(leads).toEqual([
+      ['2026-12-04', 'Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)', 'Marcus Bell', 'contacts/health-tech/marcus-bell.md:82'],
+      ['', 'Carelink may post a contract Research Coordinator role in Q1 2027; she will send it to me when it opens.', 'Priya Raman', 'contacts/health-tech/priya-raman.md:99'],
+    ]);
+
+    await page.screenshot({ path: SCREENSHOT, fullPage: true });
+  } finally {
+    await browser.close();
+  }
+}, 120_000);

@@ -1,0 +1,45 @@
+/**
+ * `node:assert/strict` for the web test bundle: the four checks the suites
+ * use, with Node's semantics (Object.is, deep equality of plain data).
+ */
+import { dequal } from 'dequal';
+
+export class AssertionError extends Error {
+  override name = 'AssertionError';
+}
+
+const show = (value: unknown) => {
+  try {
+    return JSON.stringify(value, null, 2) ?? String(value);
+  } catch {
+    return String(value);
+  }
+};
+
+function fail(message: string | Error | undefined, fallback: string): never {
+  if (message instanceof Error) throw message;
+  throw new AssertionError(message ?? fallback);
+}
+
+function ok(value: unknown, message?: string | Error): asserts value {
+  if (!value) fail(message, `expected a truthy value, got ${show(value)}`);
+}
+
+function equal<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T {
+  if (!Object.is(actual, expected)) fail(message, `expected ${show(expected)}\n     got ${show(actual)}`);
+}
+
+function notEqual(actual: unknown, expected: unknown, message?: string | Error): void {
+  if (Object.is(actual, expected)) fail(message, `expected anything but ${show(expected)}`);
+}
+
+function deepEqual<T>(actual: unknown, expected: T, message?: string | Error): asserts actual is T {
+  if (!dequal(actual, expected)) fail(message, `expected ${show(expected)}\n     got ${show(actual)}`);
+}
+
+function match(actual: string, pattern: RegExp, message?: string | Error): void {
+  if (typeof actual !== 'string' || !pattern.test(actual)) fail(message, `expected ${show(actual)} to match ${pattern}`);
+}
+
+const assert = Object.assign(ok, { ok, equal, notEqual, deepEqual, match, AssertionError });
+export default assert;
