@@ -46,6 +46,7 @@ export const CI_BOUNDS = {
 const CORE = join(ROOT, 'packages/core');
 const CLI = join(ROOT, 'packages/cli/dist/bin.js');
 const core = await import(pathToFileURL(join(CORE, 'dist/index.js')).href);
+const { RACY_WINDOW_MS } = await import(pathToFileURL(join(CORE, 'dist/internal.js')).href);
 const { NodeStore, NodeIndexCache, INDEX_CACHE_PATH } = await import(pathToFileURL(join(CORE, 'dist/node/index.js')).href);
 // `yaml` is core's dependency, not the workspace root's: resolve it from core.
 const YAML = createRequire(join(CORE, 'package.json'))('yaml');
@@ -195,7 +196,7 @@ process.stdout.write(JSON.stringify(rows, null, 2) + '\\n');
  */
 async function outwaitRacyWindow(dir) {
   const age = Date.now() - statSync(join(dir, '.rapport', 'corpus.json')).ctimeMs;
-  const wait = core.RACY_WINDOW_MS + 250 - age;
+  const wait = RACY_WINDOW_MS + 250 - age;
   if (wait > 0) await new Promise((done) => setTimeout(done, wait));
 }
 

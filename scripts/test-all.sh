@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every test, from a fresh clone: installs what the tests need, builds, runs
 # the unit and CLI tests (vitest), the extension's suites in a real VS Code
-# (code-server) and a real browser, and the benchmark smoke run. Ends with
+# (code-server) and a real browser, the benchmark smoke run and the API
+# reference's build (an undocumented export fails it). Ends with
 # one "N passed, N failed, N skipped: OK|FAILED" line from
 # scripts/summarize-tests.mjs, whose verdict is this script's exit status: a
 # failed or skipped test, a missing results file, a VS Code window that ran
@@ -26,4 +27,7 @@ RAPPORT_TEST_RESULTS="$PWD/$RESULTS" $PNPM --filter rapport-vscode run test:inte
 steps+=(--step "vscode=$?")
 $PNPM run bench:ci
 steps+=(--step "bench:ci=$?")
+# The API reference (docs/api/, not committed): fails on an export without a doc comment. ~8 s.
+$PNPM run docs:api
+steps+=(--step "docs:api=$?")
 node scripts/summarize-tests.mjs "$RESULTS" "${steps[@]}"

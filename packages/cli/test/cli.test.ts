@@ -363,17 +363,17 @@ describe('check', () => {
     expect(result.stdout).toContain('17 contacts checked: 0 errors, 1 warning');
   });
 
-  it('works as the one-line git pre-commit hook of the README', () => {
+  it('works as the one-line git pre-commit hook of docs/cli.md', () => {
     const folder = exampleCopy();
     const shims = mkdtempSync(join(tmpdir(), 'rapport-path-'));
-    // The README's hook calls `rapport`; this puts the built binary on PATH under that name.
+    // The documented hook calls `rapport`; this puts the built binary on PATH under that name.
     writeFileSync(join(shims, 'rapport'), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`, { mode: 0o755 });
     const env = { ...process.env, PATH: `${shims}:${process.env.PATH}`, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' };
     const sh = (command: string) => spawnSync('sh', ['-c', command], { cwd: folder, encoding: 'utf8', env });
     expect(sh('git init -q').status).toBe(0);
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../../docs/cli.md', import.meta.url), 'utf8');
     const hook = readme.match(/^printf '#!\/bin\/sh.*pre-commit.*$/m)?.[0];
-    expect(hook, 'the README shows the hook as one printf line').toBeDefined();
+    expect(hook, 'docs/cli.md shows the hook as one printf line').toBeDefined();
     expect(sh(hook!).status).toBe(0);
     expect(sh('git add . && git commit -qm notes').status).toBe(0);
     writeFileSync(join(folder, 'broken.md'), BROKEN_NOTE);

@@ -40,14 +40,14 @@ describe('advance archived', () => {
 });
 
 describe('letter --sent to a contact with neither email nor LinkedIn', () => {
-  it('records the letter as sent by post, as the README says', () => {
+  it('records the letter as sent by post, as docs/letters.md says', () => {
     const folder = exampleCopy();
     const file = join(folder, 'owen-park.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^email: .*\n/m, '').replace(/^linkedin: .*\n/m, ''));
     const result = rapport(['letter', 'follow-up', 'owen-park', '--sent', '--date', '2026-11-23', '--dir', folder]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('(2026-11-23, via letter, letter follow-up)');
-    expect(readFileSync(new URL('../../../README.md', import.meta.url), 'utf8')).toContain('else linkedin when they have a profile, else letter');
+    expect(readFileSync(new URL('../../../docs/letters.md', import.meta.url), 'utf8')).toContain('else linkedin when they have a profile, else letter');
   });
 });
 

@@ -18,7 +18,7 @@ it('installs from the packed tarball with npm install -g, offline and with nothi
   // --offline with an empty cache: the install fails if the tarball needs anything from a registry.
   execFileSync('npm', ['install', '-g', '--offline', '--no-audit', '--no-fund', '--prefix', prefix, '--cache', join(scratch, 'npm-cache'), join(scratch, 'rapport-cli-0.1.0.tgz')], { stdio: 'pipe' });
   const installed = join(prefix, 'lib/node_modules/@rapport/cli');
-  expect(readdirSync(installed).sort()).toEqual(['dist', 'package.json']);
+  expect(readdirSync(installed).sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
 
   const rapport = join(prefix, 'bin/rapport');
   const version = spawnSync(rapport, ['--version'], { encoding: 'utf8', cwd: scratch });

@@ -170,9 +170,9 @@ describe('dismiss', () => {
   });
 });
 
-describe('README', () => {
+describe('docs/cli.md', () => {
   // Lines are wrapped anywhere: compare with single spaces.
-  const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+  const readme = readFileSync(new URL('../../../docs/cli.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
 
   it('names the file a second contact of the same name gets, as new creates it', () => {
     const folder = exampleCopy();

@@ -15,8 +15,8 @@ export interface Diagnostic {
   readonly endLine: number;
   readonly endColumn: number;
   readonly severity: Severity;
-  /** Stable rule id, e.g. `unknown-stage`. */
-  readonly rule: string;
+  /** Stable rule id, e.g. `unknown-stage`: one of `DIAGNOSTIC_RULES`. */
+  readonly rule: DiagnosticRule;
   readonly message: string;
   /** How to fix it, when there is an obvious way. */
   readonly hint?: string;
@@ -63,8 +63,10 @@ export const DIAGNOSTIC_RULES = {
   'import-invalid-url': 'warning',
 } as const satisfies Record<string, Severity>;
 
+/** The id of a diagnostic's rule: a key of `DIAGNOSTIC_RULES`, so a rule name typed wrong fails to compile. */
 export type DiagnosticRule = keyof typeof DIAGNOSTIC_RULES;
 
+/** Orders diagnostics by file, line, column, then rule: for `Array.prototype.sort`, so reports come out the same every run. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
 }

@@ -1,6 +1,12 @@
 import { expect, it } from 'vitest';
 import * as core from './index.js';
+import * as internal from './internal.js';
 
 it('exports exactly the documented public API', () => {
   expect(Object.keys(core).sort()).toMatchSnapshot();
+});
+
+it('keeps the plumbing shared by the CLI and the extension in @rapport/core/internal, out of the root', () => {
+  expect(Object.keys(internal).sort()).toEqual(['INDEX_CACHE_FORMAT', 'RACY_WINDOW_MS', 'asSnapshot', 'contentVersion', 'fillMarker', 'labelledLine', 'parseFastFrontmatter', 'restoreIndex', 'unreadableFileDiagnostic']);
+  for (const name of Object.keys(internal)) expect(Object.keys(core)).not.toContain(name);
 });

@@ -18,7 +18,7 @@ export type { MissingLetterField } from './errors.js';
 
 // Reading notes
 export { readNote } from './note/read-contact.js';
-export type { NoteReading } from './note/read-contact.js';
+export type { NoteReading, ReadNoteOptions } from './note/read-contact.js';
 // parseNote (the remark tree) lives in `@rapport/core/markdown`, so remark loads only for its callers.
 export { readLayout, LineIndex } from './note/source.js';
 export type { NoteLayout, FrontmatterBlock, LineEnding, Position } from './note/source.js';
@@ -64,13 +64,13 @@ export { referralGraph, referralsOf, referralChain, referralRoots, referralsToMe
 export type { ReferralGraph, ReferralEdge, PendingReferral } from './graph/referrals.js';
 
 // Workspace: store, config, index
-export { contentVersion, isNotePath } from './workspace/store.js';
+export { isNotePath } from './workspace/store.js';
 export type { NoteStore, StoredText, WriteOptions, NoteChange, NewFile } from './workspace/store.js';
 export { MemoryStore } from './workspace/memory-store.js';
 export { CONFIG_PATH, defaultConfig, defaultRules, readConfig, loadConfig } from './workspace/config.js';
 export type { RapportConfig, Profile, Rules, ConfigReading } from './workspace/config.js';
 export { NoteIndex } from './workspace/note-index.js';
-export { loadWorkspace, findContact, editNote, createContact, contactSlug, unreadableFileDiagnostic } from './workspace/workspace.js';
+export { loadWorkspace, findContact, editNote, createContact, contactSlug } from './workspace/workspace.js';
 export type { Workspace, LoadOptions, EditOptions } from './workspace/workspace.js';
 
 // Reports
@@ -91,11 +91,11 @@ export { listLetters, loadLetterTemplate, shippedLetterTemplate, SHIPPED_LETTERS
 export type { LetterInfo, ListLettersOptions, TemplateOptions } from './letters/registry.js';
 export { parseLetterTemplate } from './letters/template.js';
 export type { LetterTemplate } from './letters/template.js';
-export { compileLetterTemplate, renderLetterTemplate, fillMarker } from './letters/render-template.js';
+export { compileLetterTemplate, renderLetterTemplate } from './letters/render-template.js';
 export type { CompiledLetterTemplate, RenderedLetter } from './letters/render-template.js';
 export { letterData } from './letters/letter-data.js';
 export type { LetterData, LetterDataInput, LetterDataResult } from './letters/letter-data.js';
-export { NOTE_FACTS, noteFact, labelledLine } from './letters/note-facts.js';
+export { NOTE_FACTS, noteFact } from './letters/note-facts.js';
 export type { NoteFact } from './letters/note-facts.js';
 export { QUESTION_THEMES, QUESTION_BANK, CLOSING_QUESTION } from './questions/bank.js';
 export type { Question, QuestionTheme } from './questions/bank.js';
@@ -106,10 +106,10 @@ export type { QuestionAudience } from './questions/tailored.js';
 export { questionAudience } from './questions/audience.js';
 export { insertQuestions, newQuestions, questionsInNote, QUESTIONS_SECTION } from './questions/insert.js';
 
-// Performance: the fast frontmatter reader, the incremental index's types and the persisted index cache
-export { parseFastFrontmatter } from './note/fast-frontmatter.js';
-export type { FastFrontmatter } from './note/fast-frontmatter.js';
+// The incremental index's types, and the interface of a persisted index cache (`NodeIndexCache` in `@rapport/core/node`)
 export type { ReferredByRange } from './note/read-contact.js';
 export type { NoteIndexOptions, IndexedSource, AgendaContext, BrokenNote } from './workspace/note-index.js';
-export { INDEX_CACHE_FORMAT, RACY_WINDOW_MS, restoreIndex, asSnapshot } from './workspace/index-cache.js';
 export type { IndexCache, IndexSnapshot, CachedNote, FileIdentity } from './workspace/index-cache.js';
+
+// Plumbing shared by the CLI and the extension (the cache format, the fast frontmatter reader, content versions)
+// lives in `@rapport/core/internal`: not part of the public API.

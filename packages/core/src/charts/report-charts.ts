@@ -17,6 +17,7 @@ export interface ReportCharts {
   readonly replyRateBySource: string;
 }
 
+/** How `renderReportCharts` draws: the theme's colours and each chart's width. */
 export interface ReportChartOptions {
   /** Overrides of `defaultChartTheme`. */
   readonly theme?: Partial<ChartTheme>;

@@ -4,6 +4,7 @@ import type { SearchReport } from '../report/search-report.js';
 import { renderReportCharts, type ReportChartOptions } from './report-charts.js';
 import { defaultChartTheme } from './theme.js';
 
+/** How `renderReportHtml` writes the page: the charts' options and the page title. */
 export interface ReportHtmlOptions extends ReportChartOptions {
   /** The page title. Default `Rapport report`. */
   readonly title?: string;

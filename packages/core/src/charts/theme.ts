@@ -22,6 +22,7 @@ export interface ChartTheme {
   readonly fontSize: number;
 }
 
+/** The light theme of the HTML report; the dashboard overrides it with VS Code's theme colours. */
 export const defaultChartTheme: ChartTheme = Object.freeze({
   foreground: '#1f2328',
   grid: '#d0d7de',

@@ -2,6 +2,7 @@ import { nextAction } from '../lifecycle/next-action.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { privateFieldFilter, withoutPrivate } from './privacy.js';
 
+/** Options of the exporters. */
 export interface ExportOptions {
   /** The instant next actions are computed for (and the calendar's DTSTAMP). Default: now. */
   readonly now?: Date;

@@ -23,6 +23,7 @@ export interface PendingReferral {
   readonly name?: string;
 }
 
+/** Who referred whom: the edges between contacts that have notes, and the referrals to people who have none yet. */
 export interface ReferralGraph {
   readonly edges: readonly ReferralEdge[];
   readonly pending: readonly PendingReferral[];

@@ -33,6 +33,7 @@ export interface ImportReading {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** A file format `importContacts` reads: a LinkedIn `Connections.csv` export, or vCard. */
 export type ImportFormat = 'linkedin' | 'vcard';
 
 /** Rule ids of import diagnostics. */

@@ -10,6 +10,7 @@ import { createContact, editNote, type Workspace } from '../workspace/workspace.
 import type { ImportCandidate, ImportFormat, ImportReading, ImportRule } from './candidate.js';
 import { ContactMatcher, type MatchKind } from './match.js';
 
+/** Options of `importContacts`. */
 export interface ImportOptions {
   /** Day of the import, `YYYY-MM-DD`: the history date of people the file gives no date for. */
   readonly today: string;
@@ -39,6 +40,7 @@ export interface SkippedImport {
   readonly file?: string;
 }
 
+/** What an import created, updated and skipped, and the problems found in the input file. */
 export interface ImportSummary {
   readonly file: string;
   readonly format: ImportFormat;

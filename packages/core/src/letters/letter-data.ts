@@ -81,6 +81,7 @@ export interface LetterData {
   readonly [value: string]: unknown;
 }
 
+/** What `letterData` builds a letter's fields from: the contact and its note, the user's profile, the referrer, the zone. */
 export interface LetterDataInput {
   readonly contact: Contact;
   /** The note's text, for the facts in its body. */
@@ -96,6 +97,7 @@ export interface LetterDataInput {
   readonly values?: Readonly<Record<string, string>>;
 }
 
+/** `letterData`'s result: the fields a template can use, and where the user fills one that is missing. */
 export interface LetterDataResult {
   readonly data: LetterData;
   /** Where a missing field is filled, for error messages and editors. */

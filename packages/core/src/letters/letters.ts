@@ -9,6 +9,7 @@ import { loadLetterTemplate, type TemplateOptions } from './registry.js';
 import { letterUnfit } from './fit.js';
 import { renderLetterTemplate } from './render-template.js';
 
+/** Options of `renderLetter`. */
 export interface RenderLetterOptions extends TemplateOptions {
   /**
    * Leave a visible `[[fill: field]]` marker for each missing field instead
@@ -23,8 +24,9 @@ export interface RenderLetterOptions extends TemplateOptions {
   readonly via?: Channel;
 }
 
-/** LinkedIn's limit on the note of a connection request, and the lower one of free accounts. */
+/** LinkedIn's limit on the note of a connection request. */
 export const LINKEDIN_NOTE_LIMIT = 300;
+/** LinkedIn's limit on the note of a connection request from a free account. */
 export const LINKEDIN_FREE_NOTE_LIMIT = 200;
 
 /** A letter ready to send. Rendering records nothing: see `markLetterSent`. */
@@ -56,6 +58,16 @@ export interface Letter {
  * fit the contact (see `letterUnfit`), `MissingLetterFieldsError` listing
  * every missing field (unless `draft`), `LetterTemplateError` for a broken
  * template, `LetterNotFoundError` and `NoteNotFoundError`.
+ *
+ * @example
+ * ```ts
+ * import { loadWorkspace, MemoryStore, renderLetter } from '@rapport/core';
+ *
+ * const workspace = await loadWorkspace(new MemoryStore({ 'maya-chen.md': '---\ntype: contact\nname: Maya Chen\nstage: held\n---\n' }));
+ * const letter = await renderLetter(workspace, 'thank-you', 'maya-chen', { draft: true });
+ * console.log(letter.subject); // → Thank you for your time and advice
+ * console.log(letter.missing.map((missing) => missing.field)); // → [ 'learned', 'profile.name' ]
+ * ```
  */
 export async function renderLetter(workspace: Workspace, templateName: string, contactRef: string, options: RenderLetterOptions = {}): Promise<Letter> {
   const contact = findContact(workspace, contactRef);
@@ -111,6 +123,7 @@ export function preferredChannel(contact: Contact): Channel {
   return 'letter';
 }
 
+/** Options of `markLetterSent`. */
 export interface MarkSentOptions extends TemplateOptions {
   /** Day it was sent, `YYYY-MM-DD`. */
   readonly date: string;
@@ -124,6 +137,7 @@ export interface MarkSentOptions extends TemplateOptions {
   readonly force?: boolean;
 }
 
+/** What `markLetterSent` recorded: the contact, the stage change, and the history entry's day, channel and letter. */
 export interface LetterSent {
   readonly contact: string;
   readonly file: string;

@@ -17,6 +17,7 @@ export const NOTE_FACTS = {
   visiting: { label: 'In the area', section: 'Why this person' },
 } as const satisfies Record<string, { readonly label: string; readonly section: string }>;
 
+/** The name of a fact a letter quotes from a note's body, a key of `NOTE_FACTS`. */
 export type NoteFact = keyof typeof NOTE_FACTS;
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;

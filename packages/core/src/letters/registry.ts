@@ -14,6 +14,7 @@ export const TEMPLATES_FOLDER = '.rapport/templates';
 /** The extension of a template file. */
 const EXTENSION = '.eta';
 
+/** Where letter templates may come from: the shipped ones, and the folder's own when it is trusted. */
 export interface TemplateOptions {
   /**
    * Run templates from `.rapport/templates/`. They are JavaScript, able to
@@ -25,6 +26,7 @@ export interface TemplateOptions {
   readonly allowUserTemplates?: boolean;
 }
 
+/** Options of `listLetters`. */
 export interface ListLettersOptions extends TemplateOptions {
   /** Only the letters that fit this contact (no referral without a referrer, no follow-up after a decline). Default: every letter. */
   readonly for?: Contact;

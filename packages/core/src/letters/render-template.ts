@@ -64,6 +64,7 @@ const LETTER_ETA_CONFIG: Partial<EtaConfig> = {
 /** A template compiled once, runnable on any data. */
 export interface CompiledLetterTemplate {
   readonly template: LetterTemplate;
+  /** Fills the template with `data`; a field it uses that `data` lacks is listed in `missing`. */
   render(data: LetterData): RenderedLetter;
 }
 

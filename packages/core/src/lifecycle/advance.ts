@@ -1,5 +1,5 @@
 import { InvalidInputError, RecordingRefusedError } from '../errors.js';
-import { isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, STAGES, type MeetingFormat, type Stage } from '../model/vocabulary.js';
+import { isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type Stage } from '../model/vocabulary.js';
 import { appendToList, getField, setField } from '../note/edit.js';
 import { isCalendarDate, isMeetingTime } from './dates.js';
 
@@ -15,11 +15,12 @@ export interface MeetingInput {
   readonly link?: string;
 }
 
+/** How `advance` and `logInteraction` record a change: its day, and what the history entry says about it. */
 export interface AdvanceOptions {
   /** Day of the change, `YYYY-MM-DD`. */
   readonly date: string;
   /** Channel used, e.g. `email` for a letter sent. */
-  readonly via?: string;
+  readonly via?: Channel;
   /** Name of the letter template that was sent. */
   readonly letter?: string;
   /** A short free-text remark for the history entry. */
@@ -45,8 +46,19 @@ const MEETING_PENDING: readonly Stage[] = ['scheduled', 'prepared'];
  * meeting can be rescheduled, a step skipped — but every change is recorded,
  * in order: see `checkRecording`. Moving a meeting to another time says so
  * in the entry's note (`rescheduled from <old at>`).
+ *
+ * @example
+ * ```ts
+ * import { advance, getField } from '@rapport/core';
+ *
+ * const text = '---\ntype: contact\nname: Maya Chen\nstage: identified\n---\n';
+ * const sent = advance(text, 'contacted', { date: '2026-11-23', via: 'email', letter: 'cold-email' });
+ * console.log(getField(sent, ['stage'])); // → contacted
+ * console.log(JSON.stringify(getField(sent, ['history']))); // → [{"date":"2026-11-23","stage":"contacted","via":"email","letter":"cold-email"}]
+ * ```
  */
-export function advance(text: string, stage: string, options: AdvanceOptions): string {
+export function advance(text: string, stage: Stage, options: AdvanceOptions): string {
+  // Checked again for callers without types (plain JavaScript, a value read from a prompt).
   if (!isStage(stage)) throw new InvalidInputError(`unknown stage "${stage}" (use one of: ${STAGES.join(', ')})`);
   const before = recordedState(text);
   let entry = historyEntry(stage, options);

@@ -4,7 +4,7 @@ import { contactFields, noteText } from '../test-support/builders.js';
 import { advance } from './advance.js';
 import { addCalendarDays, isMeetingTime } from './dates.js';
 
-/** Edges that survived mutation testing (README, Development): each value on both sides of its limit. */
+/** Edges that survived mutation testing (docs/development.md): each value on both sides of its limit. */
 describe('meeting times at their limits', () => {
   it('accepts 23:59:59 and refuses hour 24, minute 60 and second 60', () => {
     expect(isMeetingTime('2026-11-25T23:59')).toBe(true);

@@ -78,6 +78,7 @@ function calendarDate(date: Date): string {
   return `${String(year).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
+/** Adds calendar days to a `YYYY-MM-DD` date (negative `days` go back). */
 export const addCalendarDays: (date: string, days: number) => string = remembered((date, days) => calendarDate(addDays(utcMidnight(date), days)));
 
 /** Adds Monday–Friday days, as the 3B7 rule counts them. */

@@ -322,7 +322,7 @@ describe('advance', () => {
 
   it('refuses to mark held, thanked or nurturing before the day of a meeting still to come, unless forced', () => {
     const scheduled = advance(text, 'scheduled', { date: '2026-11-10', meeting: { at: '2026-11-25T10:00' } });
-    for (const stage of ['held', 'thanked', 'nurturing']) {
+    for (const stage of ['held', 'thanked', 'nurturing'] as const) {
       expect(() => advance(scheduled, stage, { date: '2026-11-12' })).toThrow(`the meeting is on 2026-11-25, after 2026-11-12: it cannot be ${stage} yet; if it moved, reschedule it`);
     }
     expect(() => advance(scheduled, 'held', { date: '2026-11-12' })).toThrow(RecordingRefusedError);
@@ -336,6 +336,7 @@ describe('advance', () => {
 
   it('rejects an unknown stage, a bad date and a bad meeting time', async () => {
     const { InvalidInputError } = await import('../errors.js');
+    // @ts-expect-error -- not a stage: refused at compile time, and at run time for callers without types.
     expect(() => advance(text, 'interviewed', { date: '2026-11-23' })).toThrow(InvalidInputError);
     expect(() => advance(text, 'contacted', { date: '2026-02-30' })).toThrow(InvalidInputError);
     expect(() => advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: 'tomorrow' } })).toThrow(InvalidInputError);

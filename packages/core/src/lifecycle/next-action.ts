@@ -8,6 +8,7 @@ import { addCalendarDays, addWorkingDays, meetingClock, meetingDate, meetingStar
 /** What a next action is about; letters name the template that fits. */
 export type ActionKind = 'manual' | 'write' | 'follow-up' | 'second-contact' | 'give-up' | 'schedule' | 'prepare' | 'meet' | 'mark-held' | 'thank' | 'keep-in-touch' | 'outcome' | 'add-referral';
 
+/** What to do next about a contact, and by when, as `nextActions` computes it (or as the note's `next` field says). */
 export interface NextAction {
   readonly contactId: string;
   readonly kind: ActionKind;
@@ -23,6 +24,7 @@ export interface NextAction {
   readonly referral?: string;
 }
 
+/** What next actions are computed against: the current instant and zone, the rules (default `defaultRules`) and the other contacts. */
 export interface ActionContext {
   /** The current instant. */
   readonly now: Date;
@@ -149,8 +151,10 @@ export function isColdOutreach(contact: Contact): boolean {
 
 /** Suggested actions a note can turn off in its `dismissed` list. */
 export const DISMISSABLE_ACTIONS = ['second-contact'] as const satisfies readonly ActionKind[];
+/** A computed action the user can dismiss for one contact (the `dismissed` field), one of `DISMISSABLE_ACTIONS`. */
 export type DismissableAction = (typeof DISMISSABLE_ACTIONS)[number];
 
+/** True when `value` is one of `DISMISSABLE_ACTIONS`. */
 export function isDismissableAction(value: unknown): value is DismissableAction {
   return typeof value === 'string' && (DISMISSABLE_ACTIONS as readonly string[]).includes(value);
 }
@@ -179,7 +183,20 @@ export interface AgendaItem {
   readonly referral?: string;
 }
 
-/** Every action across contacts: dated ones soonest first (overdue flagged), then the undated ones. */
+/**
+ * Every action across contacts: dated ones soonest first (overdue flagged), then the undated ones.
+ *
+ * @example
+ * ```ts
+ * import { agenda, loadWorkspace, MemoryStore } from '@rapport/core';
+ *
+ * const workspace = await loadWorkspace(new MemoryStore({
+ *   'maya-chen.md': '---\ntype: contact\nname: Maya Chen\nstage: contacted\nhistory:\n  - {date: 2026-11-02, stage: contacted}\n---\n',
+ * }));
+ * const items = agenda(workspace.index.contacts(), { now: new Date('2026-11-23T12:00:00Z'), timezone: 'UTC' });
+ * console.log(items.map((item) => `${item.due} ${item.overdue} ${item.action}`)); // → [ '2026-11-11 true Follow up with Maya Chen if there is no reply' ]
+ * ```
+ */
 export function agenda(contacts: readonly Contact[], context: ActionContext): AgendaItem[] {
   const today = todayIn(context.timezone, context.now);
   const withContacts = { ...context, contacts: context.contacts ?? contacts };

@@ -5,7 +5,8 @@ import type { Channel, MeetingFormat, Source, Stage } from './vocabulary.js';
 export interface HistoryEntry {
   readonly date: string;
   readonly stage: Stage;
-  readonly via?: string;
+  /** How the step was made; an unknown channel in the note is reported (`invalid-value`) and left out. */
+  readonly via?: Channel;
   readonly letter?: string;
   readonly note?: string;
   /** `true` for a touch logged without a stage change (`rapport log`): it counts for keeping in touch, not as a step. */

@@ -12,6 +12,7 @@ export const STAGES = [
   'no-response',
   'archived',
 ] as const;
+/** A contact's stage in the interview process, one of `STAGES`: identified → contacted → followed-up → scheduled → prepared → held → thanked → nurturing, or closed (declined, no-response, archived). */
 export type Stage = (typeof STAGES)[number];
 
 /** Stages after which no further action is suggested. */
@@ -19,14 +20,17 @@ export const CLOSED_STAGES: readonly Stage[] = ['declined', 'no-response', 'arch
 
 /** How a contact was found. */
 export const SOURCES = ['linkedin', 'association', 'personal', 'referral', 'cold', 'event', 'alumni', 'other'] as const;
+/** How a contact was found, one of `SOURCES`. */
 export type Source = (typeof SOURCES)[number];
 
 /** How a meeting takes place. */
 export const MEETING_FORMATS = ['in-person', 'phone', 'video'] as const;
+/** How a meeting takes place, one of `MEETING_FORMATS`. */
 export type MeetingFormat = (typeof MEETING_FORMATS)[number];
 
 /** The channel a message went through. */
 export const CHANNELS = ['email', 'linkedin', 'letter', 'phone', 'in-person', 'other'] as const;
+/** The channel a message went through, one of `CHANNELS`: a history entry's `via`. */
 export type Channel = (typeof CHANNELS)[number];
 
 /** Section headings of a new contact note, in order. */

@@ -20,6 +20,33 @@ async function tempFolder(): Promise<string> {
 }
 
 describe('NodeStore', () => {
+  it('reads a leading ~ as the home folder, as a shell would, and leaves ~user and a ~ inside a name alone', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'rapport-home-'));
+    await mkdir(join(home, 'job-search'));
+    await writeFile(join(home, 'job-search/maya-chen.md'), '---\ntype: contact\n---\n');
+    const before = process.env.HOME;
+    process.env.HOME = home;
+    try {
+      expect(await new NodeStore('~/job-search').listNotes()).toEqual(['maya-chen.md']);
+      expect(new NodeStore('~').root).toBe(home);
+      expect(new NodeStore('~/job-search/').root).toBe(`${home}/job-search`);
+      expect(new NodeStore('/srv/~/notes').root).toBe('/srv/~/notes');
+      expect(new NodeStore('/srv/~maya').root).toBe('/srv/~maya');
+      expect(new NodeStore('~maya/notes').root).toBe(join(process.cwd(), '~maya/notes'));
+    } finally {
+      process.env.HOME = before;
+    }
+  });
+
+  it('refuses to list a folder that does not exist or is a file, naming it, instead of finding 0 notes', async () => {
+    const root = await tempFolder();
+    await expect(new NodeStore(join(root, 'job-serach')).listNotes()).rejects.toThrow(new InvalidInputError(`notes folder not found: ${root}/job-serach`));
+    await expect(new NodeStore(join(root, 'notes.txt')).listNotes()).rejects.toThrow(new InvalidInputError(`${root}/notes.txt is a file, not a notes folder`));
+    await expect(new NodeStore(join(root, 'notes.txt/inside')).listNotes()).rejects.toThrow(`notes folder not found: ${root}/notes.txt/inside`);
+    await mkdir(join(root, 'empty'));
+    expect(await new NodeStore(join(root, 'empty')).listNotes()).toEqual([]);
+  });
+
   it('lists Markdown notes, skipping dot-folders, node_modules and symlink loops', async () => {
     const store = new NodeStore(await tempFolder());
     expect(await store.listNotes()).toEqual(['a.md', 'people/deep/b.md']);

@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import { randomBytes, randomInt } from 'node:crypto';
 import { accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Dirent, type Stats } from 'node:fs';
 import { open, opendir, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { lockSync } from 'proper-lockfile';
@@ -9,16 +10,33 @@ import { InvalidEncodingError, InvalidInputError, NoteConflictError, UneditableN
 import { readLayout } from '../note/source.js';
 import { contentVersion, type NewFile, type NoteStore, type StoredText, type WriteOptions } from '../workspace/store.js';
 
-/** A notes folder on the local disk. Writes go to a temp file and are renamed into place. */
+/**
+ * A notes folder on the local disk. Writes go to a temp file and are renamed into place.
+ *
+ * @example
+ * ```ts
+ * import { loadWorkspace } from '@rapport/core';
+ * import { NodeStore } from '@rapport/core/node';
+ *
+ * const workspace = await loadWorkspace(new NodeStore('~/job-search'));
+ * console.log(workspace.contacts.length);
+ * ```
+ */
 export class NodeStore implements NoteStore {
+  /** The folder's absolute path: `root` as given, with a leading `~` expanded to the home folder. */
   readonly root: string;
   /** Temp files of killed writes seen by the last listing, removed by the next write. */
   private leftovers: string[] = [];
   /** Notes whose lock `lock` holds: writes to them within it need not take it again. */
   private readonly held = new Set<string>();
 
+  /**
+   * @param root The notes folder, absolute or relative to the working directory. A leading `~` is the
+   * user's home folder (`~/job-search`), as a shell would read it; `~user` is not expanded. The folder
+   * need not exist yet (writing creates it), but listing a missing one throws.
+   */
   constructor(root: string) {
-    this.root = resolve(root);
+    this.root = resolve(/^~(?=$|[\\/])/.test(root) ? homedir() + root.slice(1) : root);
   }
 
   /**
@@ -28,8 +46,12 @@ export class NodeStore implements NoteStore {
    * or looping symlink — are listed too, so reading them reports the problem
    * instead of hiding the note. Temp files a killed write left
    * (`owen-park.md.4117527850`) are not notes; the next write removes them.
+   *
+   * @throws InvalidInputError naming the folder when it does not exist, is a file or cannot be read:
+   * a mistyped path is not an empty folder.
    */
   async listNotes(): Promise<string[]> {
+    checkFolder(this.root);
     // Synchronous, like `read`: one `readdir` per folder, where `opendir` took a thread-pool round trip per 32 entries.
     const found: string[] = [];
     const leftovers: string[] = [];
@@ -372,6 +394,24 @@ const LOCK_WAIT_MS = 10_000;
  * queue moves, so the 10 s count starts again; a lock held 10 s by one
  * process is reported as a conflict.
  */
+/** Throws when `root` cannot be listed, naming it and why. */
+function checkFolder(root: string): void {
+  let info: Stats;
+  try {
+    info = statSync(root);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (isMissing(error)) throw new InvalidInputError(`notes folder not found: ${root}`);
+    throw new InvalidInputError(`notes folder cannot be read: ${root} (${code ?? String(error)})`);
+  }
+  if (!info.isDirectory()) throw new InvalidInputError(`${root} is a file, not a notes folder`);
+  try {
+    accessSync(root, constants.R_OK | constants.X_OK);
+  } catch (error) {
+    throw new InvalidInputError(`notes folder cannot be read: ${root} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+}
+
 async function lockNote(absolute: string, path: string): Promise<() => void> {
   let started = Date.now();
   let holder: string | undefined;

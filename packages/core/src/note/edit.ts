@@ -41,7 +41,17 @@ export interface Intent {
 
 const RENDER = { lineWidth: 0, minContentWidth: 0, indent: 2 } as const;
 
-/** Sets the value at `path`, creating missing parents; returns the new note text. */
+/**
+ * Sets the value at `path`, creating missing parents; returns the new note text.
+ *
+ * @example
+ * ```ts
+ * import { setField } from '@rapport/core';
+ *
+ * const text = '---\nname: Maya Chen # met at UXPA\nstage: identified\n---\n';
+ * console.log(JSON.stringify(setField(text, ['stage'], 'contacted'))); // → "---\nname: Maya Chen # met at UXPA\nstage: contacted\n---\n"
+ * ```
+ */
 export function setField(text: string, path: FieldPath, value: unknown): string {
   assertPath(path);
   return editFrontmatter(text, { kind: 'set', path, expected: () => value }, (document, frame) => planSet(document.contents, path, value, frame, 0));

@@ -15,6 +15,7 @@ export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions = {
 /** The most aliases a frontmatter may expand; guards against "billion laughs" notes. */
 export const MAX_ALIAS_COUNT = 100;
 
+/** A problem the YAML parser found in a note's frontmatter, positioned in the YAML text. */
 export interface YamlProblem {
   /** The `yaml` parser's error code (e.g. `DUPLICATE_KEY`), when the parser reported it. */
   readonly code?: string;
@@ -24,6 +25,7 @@ export interface YamlProblem {
   readonly message: string;
 }
 
+/** A note's frontmatter parsed: the YAML document (kept for lossless edits), its plain data and the parser's problems. */
 export interface ParsedFrontmatter {
   readonly block: FrontmatterBlock;
   readonly document: Document.Parsed;

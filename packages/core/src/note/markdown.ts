@@ -5,3 +5,4 @@
  */
 export { parseNote } from './parse.js';
 export type { ParsedNote, NoteSection, Place } from './parse.js';
+export type { ParsedFrontmatter, YamlProblem } from './frontmatter.js';

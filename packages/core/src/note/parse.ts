@@ -16,6 +16,7 @@ export interface Place {
   readonly offset: number;
 }
 
+/** A `##` section of a parsed note: its heading, where it starts and ends, its list items and wikilinks. */
 export interface NoteSection {
   readonly title: string;
   readonly depth: number;

@@ -7,6 +7,16 @@ function rules(text: string): string[] {
 }
 
 describe('readNote', () => {
+  it('reports a history entry with an unknown channel and leaves the channel out of the entry, so `via` is always a Channel', () => {
+    const text = '---\ntype: contact\nname: Maya Chen\nstage: contacted\nhistory:\n  - {date: 2026-11-02, stage: identified, via: pigeon}\n  - {date: 2026-11-04, stage: contacted, via: email}\n---\n';
+    const reading = readNote('maya-chen.md', text);
+    expect(reading.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)).toEqual(['6:48 invalid-value Unknown channel "pigeon"']);
+    expect(reading.contact?.history).toEqual([
+      { date: '2026-11-02', stage: 'identified' },
+      { date: '2026-11-04', stage: 'contacted', via: 'email' },
+    ]);
+  });
+
   it('reads a valid contact with every field', () => {
     const text = noteText(
       contactFields({

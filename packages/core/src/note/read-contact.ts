@@ -35,6 +35,7 @@ export interface ReferredByRange {
   readonly endColumn: number;
 }
 
+/** Options of `readNote`. */
 export interface ReadNoteOptions {
   /** Labels that make an Outcomes item an outcome, by kind; default `DEFAULT_OUTCOME_LABELS`. */
   readonly outcomeLabels?: Readonly<Record<string, OutcomeKind>>;
@@ -52,6 +53,15 @@ type Path = readonly (string | number)[];
  * note whose problems sit where the fast reader knows no position (inside a
  * list or mapping), or with YAML it leaves alone, is read again through
  * `yaml`'s Document API, whose node ranges place diagnostics.
+ *
+ * @example
+ * ```ts
+ * import { readNote } from '@rapport/core';
+ *
+ * const reading = readNote('maya-chen.md', '---\ntype: contact\nname: Maya Chen\nstage: interviewed\n---\n');
+ * console.log(reading.contact?.name); // → Maya Chen
+ * console.log(reading.diagnostics.map((d) => `${d.line}:${d.column} ${d.rule} ${d.message}`)); // → [ '4:8 unknown-stage Unknown stage "interviewed"' ]
+ * ```
  */
 export function readNote(file: string, text: string, options: ReadNoteOptions = {}): NoteReading {
   const layout = readLayout(text);
@@ -351,7 +361,7 @@ function readHistoryEntry(raw: unknown, problem: Problem): HistoryEntry | undefi
   return {
     date: entry.date as string,
     stage: entry.stage as Stage,
-    ...(typeof entry.via === 'string' ? { via: entry.via } : {}),
+    ...(isChannel(entry.via) ? { via: entry.via } : {}),
     ...(typeof entry.letter === 'string' ? { letter: entry.letter } : {}),
     ...(typeof entry.note === 'string' ? { note: entry.note } : {}),
     ...(entry.touch === true ? { touch: true } : {}),
@@ -366,6 +376,7 @@ function isCanonicalHistoryEntry(entry: Record<string, unknown>): boolean {
   for (const key of Object.keys(entry)) {
     while (next < HISTORY_KEYS.length && HISTORY_KEYS[next] !== key) next++;
     if (next === HISTORY_KEYS.length || typeof entry[key] !== 'string') return false;
+    if (key === 'via' && !isChannel(entry[key])) return false;
     next++;
   }
   return Object.getPrototypeOf(entry) === Object.prototype;

@@ -6,8 +6,10 @@
 
 const BOM = '\uFEFF';
 
+/** The line ending a note uses. */
 export type LineEnding = '\n' | '\r\n';
 
+/** Where a note's parts are: its BOM, line ending and frontmatter block, as offsets into its text. Computed by `readLayout` without parsing YAML. */
 export interface NoteLayout {
   /** The file had a UTF-8 byte-order mark (kept on write). */
   readonly bom: boolean;
@@ -22,6 +24,7 @@ export interface NoteLayout {
   readonly bodyStart: number;
 }
 
+/** The YAML between a note's `---` fences, with its offsets in the note's content. */
 export interface FrontmatterBlock {
   /** Offset of the first character of the YAML text (the line after `---`). */
   readonly start: number;
@@ -77,6 +80,7 @@ export interface Position {
   readonly column: number;
 }
 
+/** Converts offsets in a text to 1-based line and column positions (binary search over the line starts), for diagnostics. */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
@@ -84,6 +88,7 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
+  /** The 1-based line and column of `offset`; offsets outside the text are clamped to it. */
   position(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;

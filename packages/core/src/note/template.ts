@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { NOTE_SECTIONS, type Source, type Stage } from '../model/vocabulary.js';
 
+/** What `contactNoteText` and `createContact` need to write a new contact note: a name, and whatever else is known. */
 export interface NewContact {
   readonly name: string;
   readonly organization?: string;

@@ -8,6 +8,7 @@ export interface Wikilink {
 
 const WIKILINK = /\[\[([^[\]|#\r\n]+)(?:#[^[\]|\r\n]*)?(?:\|[^[\]\r\n]*)?\]\]/g;
 
+/** Every `[[target]]` (also `[[target#heading]]` and `[[target|label]]`) in `text`, in order, with offsets shifted by `baseOffset` (the text's place in a larger one). */
 export function findWikilinks(text: string, baseOffset = 0): Wikilink[] {
   const links: Wikilink[] = [];
   for (const match of text.matchAll(WIKILINK)) {

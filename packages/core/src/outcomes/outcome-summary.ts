@@ -18,6 +18,7 @@ export interface OpenLead {
   readonly due: string | null;
 }
 
+/** What the interviews led to, by kind, and the leads still open: `outcomeSummary`'s result. */
 export interface OutcomeSummary {
   readonly byKind: Readonly<Record<OutcomeKind, OutcomeCount>>;
   /** Soonest due first, undated last. */

@@ -6,8 +6,10 @@ import { findWikilinks } from '../note/wikilinks.js';
 
 /** What an interview led to. */
 export const OUTCOME_KINDS = ['referral', 'lead', 'job-shadow', 'resume-review', 'resource', 'advice', 'training'] as const;
+/** What an interview led to, one of `OUTCOME_KINDS`. */
 export type OutcomeKind = (typeof OUTCOME_KINDS)[number];
 
+/** True when `value` is one of `OUTCOME_KINDS`. */
 export function isOutcomeKind(value: unknown): value is OutcomeKind {
   return typeof value === 'string' && (OUTCOME_KINDS as readonly string[]).includes(value);
 }
@@ -56,11 +58,13 @@ export interface Outcome {
   readonly endColumn: number;
 }
 
+/** The outcomes `readOutcomes` found under a note's `## Outcomes`, and the problems with them (a bad `(by …)` date). */
 export interface OutcomeReading {
   readonly outcomes: readonly Outcome[];
   readonly diagnostics: readonly Diagnostic[];
 }
 
+/** Options of `readOutcomes`. */
 export interface ReadOutcomesOptions {
   /** Labels by kind; default `DEFAULT_OUTCOME_LABELS`. */
   readonly labels?: Readonly<Record<string, OutcomeKind>>;

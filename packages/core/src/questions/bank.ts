@@ -7,6 +7,7 @@ export interface QuestionTheme {
   readonly tiara: boolean;
 }
 
+/** A question to ask in an informational interview, from Rapport's bank or the user's `.rapport/questions.md`. */
 export interface Question {
   /** Stable id: the theme id and a number, e.g. `trends-2`. */
   readonly id: string;

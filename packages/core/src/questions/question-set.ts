@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, DiagnosticRule } from '../diagnostics.js';
 import { InvalidInputError } from '../errors.js';
 import { LineIndex, readLayout } from '../note/source.js';
 import type { NoteStore } from '../workspace/store.js';
@@ -51,7 +51,7 @@ export function readQuestions(text: string | undefined, file = QUESTIONS_PATH): 
   if (text === undefined) return { themes: QUESTION_THEMES, questions: QUESTION_BANK, diagnostics };
   const layout = readLayout(text);
   const lines = new LineIndex(layout.content);
-  const report = (offset: number, length: number, severity: Diagnostic['severity'], rule: string, message: string, hint?: string) => {
+  const report = (offset: number, length: number, severity: Diagnostic['severity'], rule: DiagnosticRule, message: string, hint?: string) => {
     const from = lines.position(offset);
     const to = lines.position(offset + length);
     diagnostics.push({ file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity, rule, message, ...(hint ? { hint } : {}) });
@@ -169,6 +169,7 @@ export function findTheme(set: QuestionSet, name: string): QuestionTheme | undef
   return set.themes.find((theme) => themeKey(theme.id) === key || themeKey(theme.label) === key);
 }
 
+/** Which questions `pickQuestions` returns: by theme, by id, or a number of them tailored to the person. */
 export interface QuestionPick {
   /** Only questions of this theme (id or label). Default: every theme. */
   readonly theme?: string;

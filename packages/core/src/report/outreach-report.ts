@@ -33,6 +33,7 @@ export interface OutreachWeek extends OutreachFigures {
   readonly week: string;
 }
 
+/** `outreachReport`'s result: the figures of each week since `since`, and their total. */
 export interface OutreachReport {
   readonly since: string | null;
   readonly weeks: readonly OutreachWeek[];
@@ -54,6 +55,7 @@ function isoWeek(date: string): string {
   return `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, '0')}`;
 }
 
+/** Options of `outreachReport`. */
 export interface OutreachReportOptions {
   /** First day counted, `YYYY-MM-DD`. Default: the whole history. */
   readonly since?: string;

@@ -11,6 +11,7 @@ import { outreachReport, REPLIED_STAGES, type OutreachFigures, type OutreachRepo
  * progress) and `prepared` (the seeker's own homework) are left out.
  */
 export const FUNNEL_STAGES = ['identified', 'contacted', 'scheduled', 'held', 'thanked', 'nurturing'] as const;
+/** A stage the report's funnel counts: one of {@link FUNNEL_STAGES}. */
 export type FunnelStage = (typeof FUNNEL_STAGES)[number];
 
 /** Where each stage sits in the funnel; `followed-up` counts as `contacted` and `prepared` as `scheduled`. */
@@ -58,6 +59,7 @@ export interface ThankYouTiming {
   readonly pending: number;
 }
 
+/** How deep the referrals go: who led to whom, counted from contacts nobody referred. */
 export interface ReferralChains {
   /** The most introductions in a row that led to one contact (0 when nobody was referred). */
   readonly longest: number;
@@ -67,6 +69,7 @@ export interface ReferralChains {
   readonly depths: readonly { readonly depth: number; readonly contacts: number }[];
 }
 
+/** One step of the funnel: a stage and how many contacts reached it. */
 export interface FunnelStep {
   readonly stage: FunnelStage;
   /** Contacts with a step in the period that had reached this stage or a later one by its end (skipped stages count as reached). */

@@ -38,6 +38,7 @@ export interface Rules {
   readonly touchEvery: number;
 }
 
+/** The settings of a notes folder, read from `.rapport/config.yaml` over `defaultConfig()`. */
 export interface RapportConfig {
   readonly profile: Profile;
   /** IANA time zone for "today" and meeting times without offset. Default: the machine's. */
@@ -61,6 +62,7 @@ export interface RapportConfig {
   readonly outcomeLabels?: Readonly<Record<string, OutcomeKind>>;
 }
 
+/** The timing rules when the config sets none: follow up after 7 business days without a reply, try a second person at the organization after 3, suggest `no-response` 7 business days after a follow-up, prepare 2 days before a meeting, thank within 1 day after it, keep in touch every 60 days. */
 export const defaultRules: Rules = Object.freeze({
   followUpAfter: 7,
   secondContactAfter: 3,
@@ -70,6 +72,7 @@ export const defaultRules: Rules = Object.freeze({
   touchEvery: 60,
 });
 
+/** The settings of a folder without `.rapport/config.yaml`: no profile, the machine's time zone, new notes in the folder itself, `defaultRules`, no private fields. */
 export function defaultConfig(): RapportConfig {
   return { profile: {}, timezone: systemTimeZone(), notesFolder: '', rules: defaultRules, privateFields: [] };
 }
@@ -87,6 +90,7 @@ const RULE_KEYS: Record<string, keyof Rules> = {
 /** The top-level settings a config may hold. */
 const CONFIG_KEYS = ['profile', 'timezone', 'notes_folder', 'rules', 'private', 'outcome_labels'] as const;
 
+/** `readConfig`'s result: the settings, and the problems found in the file (each as a diagnostic; a bad value falls back to its default). */
 export interface ConfigReading {
   readonly config: RapportConfig;
   readonly diagnostics: readonly Diagnostic[];

@@ -15,7 +15,7 @@ import { NoteIndex, type NoteIndexOptions } from './note-index.js';
  * same text, so caches written by older code are ignored. A test pins the
  * readings of the example notes to this number.
  */
-export const INDEX_CACHE_FORMAT = 5;
+export const INDEX_CACHE_FORMAT = 6;
 
 /**
  * Notes modified this close to (or after) the moment their identity was
@@ -40,6 +40,7 @@ export interface FileIdentity {
   readonly ctimeMs?: number;
 }
 
+/** One note in an index cache: its file identity when read, the version of its text and what reading it found. */
 export interface CachedNote {
   readonly identity: FileIdentity;
   /** `contentVersion` of the text the reading came from. */

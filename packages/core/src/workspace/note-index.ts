@@ -12,6 +12,7 @@ import { FilesByKey } from './files-by-key.js';
 import { SortedContributions } from './sorted-contributions.js';
 import { contentVersion } from './store.js';
 
+/** Options of `NoteIndex` (and of `restoreIndex`). */
 export interface NoteIndexOptions {
   /**
    * Reads a note's current text for `text()`. When given, the index keeps no
@@ -194,6 +195,7 @@ export class NoteIndex {
     this.brokenView = undefined;
   }
 
+  /** Forgets `file` (deleted or no longer a note). True when it was indexed or known as unreadable. */
   delete(file: string): boolean {
     const wasUnreadable = this.unreadable.delete(file);
     if (wasUnreadable) this.brokenView = undefined;
@@ -209,6 +211,7 @@ export class NoteIndex {
     return this.filesById.has(id);
   }
 
+  /** True when `file` is indexed, contact or not. */
   has(file: string): boolean {
     return this.entries.has(file);
   }
@@ -303,6 +306,7 @@ export class NoteIndex {
     return (this.brokenView = broken.sort((a, b) => collator.compare(a.id, b.id) || binary(a.id, b.id) || binary(a.file, b.file)));
   }
 
+  /** The referral graph of the indexed contacts, rebuilt only for the notes that changed since the last call. */
   referralGraph(): ReferralGraph {
     if (!this.graphBuilt) {
       for (const file of this.entries.keys()) this.graphDirty.add(file);

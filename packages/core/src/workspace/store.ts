@@ -56,12 +56,14 @@ export interface NewFile {
   readonly text: string;
 }
 
+/** A note's text as a store read it, with the version a later write must expect. */
 export interface StoredText {
   readonly text: string;
   /** Opaque token that changes whenever the file's content changes. */
   readonly version: string;
 }
 
+/** Options of `NoteStore.write`. */
 export interface WriteOptions {
   readonly expectedVersion?: string | null;
 }

@@ -18,6 +18,7 @@ export interface Workspace {
   readonly configDiagnostics: readonly Diagnostic[];
 }
 
+/** Options of `loadWorkspace`. */
 export interface LoadOptions {
   /** Called after each note is read (or taken from the cache), for progress display. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -40,7 +41,20 @@ export interface LoadOptions {
 /** How long a load runs before it lets the event loop breathe (timers, I/O, a UI). */
 const SLICE_MS = 32;
 
-/** Reads the config and every note of a folder through its store. */
+/**
+ * Reads the config and every note of a folder through its store.
+ *
+ * @example
+ * ```ts
+ * import { loadWorkspace, MemoryStore } from '@rapport/core';
+ *
+ * const workspace = await loadWorkspace(new MemoryStore({
+ *   'maya-chen.md': '---\ntype: contact\nname: Maya Chen\nstage: identified\n---\n',
+ *   'ideas.md': '# Not a contact\n',
+ * }));
+ * console.log(workspace.index.contacts().map((contact) => `${contact.id} ${contact.stage}`)); // → [ 'maya-chen identified' ]
+ * ```
+ */
 export async function loadWorkspace(store: NoteStore, options: LoadOptions = {}): Promise<Workspace> {
   const takenAt = Date.now();
   const cache = options.cache;
@@ -151,6 +165,7 @@ export function findContact(workspace: Workspace, reference: string): Contact {
   return contact;
 }
 
+/** Options of `editNote`. */
 export interface EditOptions {
   /**
    * Re-read and re-apply the edit when the note changed on disk in between
@@ -168,6 +183,15 @@ export interface EditOptions {
  * Applies an edit to a note: reads it, transforms the text, and writes it
  * back atomically — refusing if the file changed on disk in between. The
  * index is updated with the new text.
+ *
+ * @example
+ * ```ts
+ * import { advance, editNote, loadWorkspace, MemoryStore } from '@rapport/core';
+ *
+ * const workspace = await loadWorkspace(new MemoryStore({ 'maya-chen.md': '---\ntype: contact\nname: Maya Chen\nstage: identified\n---\n' }));
+ * await editNote(workspace, 'maya-chen.md', (text) => advance(text, 'contacted', { date: '2026-11-23' }));
+ * console.log(workspace.index.contact('maya-chen')?.stage); // → contacted
+ * ```
  */
 export async function editNote(workspace: Workspace, file: string, edit: (text: string) => string, options: EditOptions = {}): Promise<StoredText> {
   // Other Rapport processes wait for the lock rather than conflict; editors, which take none, still can.
@@ -243,6 +267,14 @@ export function contactSlug(name: string): string {
  * Creates a contact note in the configured folder and returns its path. The
  * file name comes from the name (slugged, so it never leaves the folder);
  * when the id is taken, the organization and then a number are added.
+ *
+ * @example
+ * ```ts
+ * import { createContact, loadWorkspace, MemoryStore } from '@rapport/core';
+ *
+ * const workspace = await loadWorkspace(new MemoryStore({ 'lee-park.md': '---\ntype: contact\nname: Lee Park\nstage: identified\n---\n' }));
+ * console.log(await createContact(workspace, { name: 'Lee Park', organization: 'UPMC' })); // → { id: 'lee-park-upmc', file: 'lee-park-upmc.md' }
+ * ```
  */
 export async function createContact(workspace: Workspace, contact: NewContact): Promise<{ id: string; file: string }> {
   if (contact.name.trim() === '') throw new InvalidInputError('a contact needs a name');

@@ -8,6 +8,16 @@ import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { vegaCanvasPlugin } from '../../src/charts/esbuild-plugin.js';
 
+interface PageElement {
+  innerHTML: string;
+  querySelector(selector: string): PageElement | null;
+  getAttribute(name: string): string | null;
+}
+interface PageGlobals {
+  document: { getElementById(id: string): PageElement | null };
+  getComputedStyle(element: PageElement): { fill: string };
+}
+
 const CHARTS = fileURLToPath(new URL('../../src/charts/index.ts', import.meta.url));
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
@@ -62,6 +72,8 @@ describe('the charts in a bundle', () => {
       const drawn = await page.evaluate(async () => {
         const { run } = (globalThis as unknown as { rapportCharts: { run(theme: object): Promise<{ funnel: string }> } }).rapportCharts;
         const charts = await run({ accent: 'var(--bar)', foreground: 'var(--ink)' });
+        // The page's DOM, typed here because core's own code is compiled without the DOM library.
+        const { document, getComputedStyle } = globalThis as unknown as PageGlobals;
         const holder = document.getElementById('funnel')!;
         holder.innerHTML = charts.funnel;
         const bar = holder.querySelector('[aria-roledescription="bar"]')!;

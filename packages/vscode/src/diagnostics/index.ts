@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { contentVersion, type Diagnostic } from '@rapport/core';
+import type { Diagnostic } from '@rapport/core';
+import { contentVersion } from '@rapport/core/internal';
 import { toVscodeDiagnostic } from '../adapter.js';
 import type { Services } from '../services.js';
 import { bufferDiagnostics, byFile } from './note-diagnostics.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INDEX_CACHE_FORMAT, readNote, type CachedNote, type IndexSnapshot } from '@rapport/core';
+import { readNote, type CachedNote, type IndexSnapshot } from '@rapport/core';
+import { INDEX_CACHE_FORMAT } from '@rapport/core/internal';
 import { checkedSnapshot } from './folder-cache.js';
 
 const NOTE = '---\ntype: contact\nname: Maya Chen\nstage: contacted\n---\n';

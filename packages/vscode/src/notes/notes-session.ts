@@ -6,9 +6,7 @@ import {
   loadConfig,
   loadWorkspace,
   NoteIndex,
-  restoreIndex,
   todayIn,
-  unreadableFileDiagnostic,
   type ActionContext,
   type AgendaContext,
   type Diagnostic,
@@ -19,6 +17,7 @@ import {
   type RapportConfig,
   type Workspace,
 } from '@rapport/core';
+import { restoreIndex, unreadableFileDiagnostic } from '@rapport/core/internal';
 import { fromNoteUri, toNoteUri } from '../adapter.js';
 import { applyOverrides } from '../settings/config-overrides.js';
 import type { ExtensionSettings } from '../settings/read-settings.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidEncodingError, loadWorkspace, MemoryStore, unreadableFileDiagnostic as unreadableFile, type StoredText } from '@rapport/core';
+import { InvalidEncodingError, loadWorkspace, MemoryStore, type StoredText } from '@rapport/core';
+import { unreadableFileDiagnostic as unreadableFile } from '@rapport/core/internal';
 import { linkToNothing } from './unreadable-file.js';
 
 /** A folder whose listed notes fail to read with the given errors (or read as nothing), as a disk's do. */

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { INDEX_CACHE_FORMAT, readNote, type IndexSnapshot } from '@rapport/core';
+import { readNote, type IndexSnapshot } from '@rapport/core';
+import { INDEX_CACHE_FORMAT } from '@rapport/core/internal';
 
 /** The extension's workspace storage as the browser gives it: files reached only through `workspace.fs`. */
 const stored = new Map<string, Uint8Array>();

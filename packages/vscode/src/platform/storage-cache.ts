@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { asSnapshot, contentVersion, type FileIdentity } from '@rapport/core';
+import type { FileIdentity } from '@rapport/core';
+import { asSnapshot, contentVersion } from '@rapport/core/internal';
 import { checkedSnapshot, type FolderCache } from '../notes/folder-cache.js';
 
 /**

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { contentVersion, InvalidInputError, NoteConflictError, type NoteStore, type StoredText, type WriteOptions } from '@rapport/core';
+import { InvalidInputError, NoteConflictError, type NoteStore, type StoredText, type WriteOptions } from '@rapport/core';
+import { contentVersion } from '@rapport/core/internal';
 import { toNoteUri } from '../adapter.js';
 import type { LocalDisk } from '../platform/platform.js';
 import { decodeNote } from './utf8.js';
@@ -39,7 +40,8 @@ export class VscodeNoteStore implements NoteStore {
    * be cut.
    */
   async listNotes(): Promise<string[]> {
-    if (this.disk) return this.disk.listNotes(this.root.fsPath);
+    // A notes folder not created yet (the `rapport.notesFolder` setting names it first) lists as empty, as below: the welcome view offers to initialize it.
+    if (this.disk) return this.disk.listNotes(this.root.fsPath).catch((): string[] => []);
     const found: string[] = [];
     const walk = async (folder: vscode.Uri, prefix: string): Promise<void> => {
       let entries: [string, vscode.FileType][];

@@ -1,0 +1,16 @@
+/**
+ * Plumbing shared by Rapport's own command line and VS Code extension:
+ * the index cache's format and restore, the fast frontmatter reader, the
+ * content version a store compares. Not part of the public API: anything
+ * here may change or go in any release, without a major version.
+ *
+ * @module @rapport/core/internal
+ */
+
+export { INDEX_CACHE_FORMAT, RACY_WINDOW_MS, restoreIndex, asSnapshot } from './workspace/index-cache.js';
+export { parseFastFrontmatter } from './note/fast-frontmatter.js';
+export type { FastFrontmatter } from './note/fast-frontmatter.js';
+export { contentVersion } from './workspace/store.js';
+export { unreadableFileDiagnostic } from './workspace/workspace.js';
+export { fillMarker } from './letters/render-template.js';
+export { labelledLine } from './letters/note-facts.js';
