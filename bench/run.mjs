@@ -44,7 +44,8 @@ export const CI_BOUNDS = {
   'peak memory, warm load + list/agenda data (child process)': 200,
 };
 const CORE = join(ROOT, 'packages/core');
-const CLI = join(ROOT, 'packages/cli/dist/bin.js');
+// The file the installed `rapport` command runs.
+const CLI = join(ROOT, 'packages/cli/dist/rapport.mjs');
 const core = await import(pathToFileURL(join(CORE, 'dist/index.js')).href);
 const { RACY_WINDOW_MS } = await import(pathToFileURL(join(CORE, 'dist/internal.js')).href);
 const { NodeStore, NodeIndexCache, INDEX_CACHE_PATH } = await import(pathToFileURL(join(CORE, 'dist/node/index.js')).href);

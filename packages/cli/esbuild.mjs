@@ -1,30 +1,104 @@
-// Bundles the CLI into one file, dist/rapport.mjs (and the report's charts into dist/charts.mjs), with every runtime dependency inlined:
-// it runs without node_modules (`npm install -g` of the packed tarball works offline) and
-// starts in one module load instead of hundreds. dist/bin.js stays a thin entry for the
-// callers that run it (tests, `pnpm demo`, the README).
-import { chmodSync, writeFileSync } from 'node:fs';
+// Bundles the CLI into dist/rapport.mjs plus chunks in dist/chunks/, with every runtime
+// dependency inlined: it runs without node_modules (`npm install -g` of the packed tarball
+// works offline) and starts in a few module loads instead of hundreds. The entry is small
+// and answers `--version` alone; each command is a chunk loaded when it runs, so `agenda`
+// never loads what only `letter`, `import` or `export` need (Eta, csv, iCalendar). The report's
+// charts (Vega) are a file of their own, dist/charts.mjs, loaded by `report --html` only.
+// dist/bin.js stays a thin entry for the callers that run it (tests, `pnpm demo`, the README).
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { vegaCanvasPlugin } from '@rapport/core/charts/esbuild-plugin';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+const { version } = JSON.parse(readFileSync(`${here}package.json`, 'utf8'));
+const core = JSON.parse(readFileSync(`${here}../core/package.json`, 'utf8'));
 
-await build({
-  entryPoints: ['src/bin.ts'],
-  outfile: 'dist/rapport.mjs',
+const coreRoot = fileURLToPath(new URL('../core/', import.meta.url));
+
+/** The source file of a core entry: `@rapport/core/node` → packages/core/src/node/index.ts. */
+function coreEntrySource(specifier) {
+  const target = core.exports[`.${specifier.slice('@rapport/core'.length)}`];
+  const file = typeof target === 'string' ? target : target?.default;
+  return file?.endsWith('.js') ? join(coreRoot, file.replace('./dist/', 'src/').replace(/\.js$/, '.ts')) : undefined;
+}
+
+/** Each name an entry re-exports (`export { a, b as c } from './x.js'`) → the source file that defines it. */
+function reexports(entry) {
+  const found = new Map();
+  for (const [, names, from] of readFileSync(entry, 'utf8').matchAll(/^export \{([^}]*)\} from '([^']+)';/gm)) {
+    for (const name of names.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const [original, exported = original] = name.split(/\s+as\s+/);
+      found.set(exported, { original, file: join(dirname(entry), from.replace(/\.js$/, '.ts')) });
+    }
+  }
+  return found;
+}
+
+/**
+ * `@rapport/core` and its subpaths from core's sources, each import narrowed to the
+ * modules that define the names it takes. esbuild splits chunks by file: through the
+ * root entry, which re-exports everything, every command would reach (and load) every
+ * module of core — letters and Eta for `agenda`. Narrowed, a command loads what it uses.
+ */
+const coreSources = {
+  name: 'core-sources',
+  setup(build) {
+    build.onResolve({ filter: /^@rapport\/core(\/.*)?$/ }, ({ path, importer, kind }) => {
+      const entry = coreEntrySource(path);
+      if (!entry) return undefined;
+      // A dynamic import takes the whole entry (it is loaded when used anyway).
+      if (kind === 'dynamic-import' || !importer.startsWith(here)) return { path: entry };
+      return { path: `${importer}|${path}`, namespace: 'core-import', pluginData: { entry, importer, specifier: path } };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'core-import' }, ({ pluginData: { entry, importer, specifier } }) => {
+      const source = readFileSync(importer, 'utf8');
+      const quoted = specifier.replace(/[/]/g, '\\/');
+      const names = new Set();
+      for (const [, list] of source.matchAll(new RegExp(`^import \\{([^}]*)\\} from '${quoted}';`, 'gm'))) {
+        for (const part of list.split(',').map((text) => text.trim()).filter((text) => text && !text.startsWith('type '))) names.add(part.split(/\s+as\s+/)[0]);
+      }
+      if (new RegExp(`^import (?!type |\\{)[^;]*from '${quoted}';`, 'm').test(source)) throw new Error(`${importer}: import only named values from ${specifier} (the build narrows them to core's modules)`);
+      const defined = reexports(entry);
+      const lines = [...names].map((name) => {
+        const definition = defined.get(name);
+        return definition ? `export { ${definition.original} as ${name} } from ${JSON.stringify(definition.file)};` : `export { ${name} } from ${JSON.stringify(entry)};`;
+      });
+      return { contents: lines.join('\n'), loader: 'ts', resolveDir: dirname(entry) };
+    });
+  },
+};
+
+rmSync(`${here}dist/chunks`, { recursive: true, force: true });
+const result = await build({
+  entryPoints: [{ in: 'src/bin.ts', out: 'rapport' }],
+  outdir: 'dist',
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+  define: { RAPPORT_VERSION: JSON.stringify(version) },
   absWorkingDir: here,
   bundle: true,
+  // `report --html` loads the charts from their own file (built below), so that Vega is not parsed by every
+  // other command; the import is in the report command's chunk, in dist/chunks/. Before core-sources, which would bundle them.
+  plugins: [{ name: 'charts-apart', setup: (b) => b.onResolve({ filter: /^@rapport\/core\/charts$/ }, () => ({ path: '../charts.mjs', external: true })) }, coreSources],
   platform: 'node',
+  // yaml's ESM build rather than its CommonJS one (the `node` condition): hoisted and tree-shaken, not ~70 wrapped modules.
+  alias: { yaml: join(dirname(createRequire(`${coreRoot}package.json`).resolve('yaml/package.json')), 'browser/index.js') },
   format: 'esm',
   target: 'node20',
-  minify: true,
+  // `node esbuild.mjs --readable` for profiling.
+  minify: !process.argv.includes('--readable'),
   legalComments: 'eof',
   logLevel: 'warning',
-  // `report --html` loads the charts from their own file, so that Vega is not parsed by every other command.
-  plugins: [{ name: 'charts-apart', setup: (b) => b.onResolve({ filter: /^@rapport\/core\/charts$/ }, () => ({ path: './charts.mjs', external: true })) }],
-  // The hashbang comes from src/bin.ts. CommonJS dependencies (proper-lockfile, write-file-atomic) call require() for Node's own modules and read __filename.
+  // What each output file holds, in dist/meta.json (not shipped): the startup test checks what a command loads with it; https://esbuild.github.io/analyze/ shows it.
+  metafile: true,
+  // The hashbang comes from src/bin.ts. Each output file gets this banner: CommonJS dependencies (proper-lockfile, write-file-atomic) call require() for Node's own modules and read __filename.
   banner: { js: "import { createRequire as __rapportRequire } from 'node:module'; import { fileURLToPath as __rapportPath } from 'node:url'; import { dirname as __rapportDirname } from 'node:path'; const require = __rapportRequire(import.meta.url); const __filename = __rapportPath(import.meta.url); const __dirname = __rapportDirname(__filename);" },
 });
+writeFileSync(`${here}dist/meta.json`, JSON.stringify(result.metafile));
 // The report's charts (Vega): loaded by `rapport report --html` only. The plugin makes them measure text
 // the same on every machine, never loading the native canvas package.
 await build({
@@ -41,5 +115,5 @@ await build({
   plugins: [vegaCanvasPlugin],
 });
 chmodSync(`${here}dist/rapport.mjs`, 0o755);
-writeFileSync(`${here}dist/bin.js`, "#!/usr/bin/env node\n// The command lives in one bundled file; this entry keeps `node dist/bin.js` working.\nimport './rapport.mjs';\n");
+writeFileSync(`${here}dist/bin.js`, "#!/usr/bin/env node\n// The command is bundled into rapport.mjs (and its chunks); this entry keeps `node dist/bin.js` working.\nimport './rapport.mjs';\n");
 chmodSync(`${here}dist/bin.js`, 0o755);

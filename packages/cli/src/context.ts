@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -22,7 +23,8 @@ export class CommandContext {
     private readonly options: { readonly cache?: boolean } = {},
   ) {
     this.colors = colorsFor(io.stdout, io.env);
-    this.givenFolder = resolve(io.cwd, dir ?? '.');
+    // `--dir=~/x` or a quoted "~/x" reaches us unexpanded: read `~` as the shell would.
+    this.givenFolder = resolve(io.cwd, dir === undefined ? '.' : /^~(?=$|[\\/])/.test(dir) ? homedir() + dir.slice(1) : dir);
     // Like git: from anywhere inside a notes folder, the nearest `.rapport/` up from here marks it.
     this.store = new NodeStore(dir === undefined ? (notesFolderAbove(io.cwd) ?? this.givenFolder) : this.givenFolder);
   }

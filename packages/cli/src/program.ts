@@ -1,11 +1,12 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InvalidInputError, RapportError } from '@rapport/core';
-import { commands } from './commands/index.js';
+import { commands, invokedCommand } from './commands/index.js';
 import { CommandContext } from './context.js';
 import { FailureError, UsageError } from './errors.js';
 import { printable, type Io } from './io.js';
+import { VERSION } from './version.js';
 
-/** Exit codes, documented in the README. */
+/** Exit codes, documented in docs/cli.md and the package README. */
 export const EXIT = { ok: 0, problems: 1, usage: 2, failure: 3 } as const;
 
 export { UsageError, FailureError };
@@ -17,7 +18,7 @@ export { UsageError, FailureError };
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   const program = new Command('rapport')
     .description('Run informational interviews from a folder of Markdown notes.')
-    .version('0.1.0')
+    .version(VERSION)
     .addOption(new Option('-d, --dir <folder>', 'notes folder (default: the nearest folder with .rapport/ from here up, else the current directory)'))
     .addOption(new Option('--no-cache', 'read every note instead of reusing .rapport/cache/ (which is never needed for correctness)'))
     .addHelpText('after', '\nExit codes: 0 done, 1 problems found (check), 2 bad usage or input, 3 could not be done.\nExample:\n  rapport agenda --dir ~/job-search\n')
@@ -37,16 +38,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     contexts.push(created);
     return created;
   };
-  for (const register of commands) {
-    register(program, context, (code) => {
-      exitCode = code;
-    });
-  }
-
   try {
+    // Only the command being run is loaded (what `agenda` needs is a fraction of what `letter` or `import` does).
+    const named = invokedCommand(argv);
+    for (const register of await Promise.all((named ? [named] : commands).map((command) => command.load()))) {
+      register(program, context, (code) => {
+        exitCode = code;
+      });
+    }
     await program.parseAsync(argv as string[], { from: 'user' });
-    // Only a command that fully succeeded leaves anything behind, the index cache included.
-    if (exitCode === EXIT.ok) for (const done of contexts) await done.saveIndexCache();
+    // Only a command that fully succeeded leaves anything behind, the index cache included; it is
+    // written last, once the output has been handed over, so whoever reads it never waits for the cache.
+    if (exitCode === EXIT.ok && contexts.length > 0) {
+      await flushed(io.stdout);
+      for (const done of contexts) await done.saveIndexCache();
+    }
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
@@ -59,6 +65,12 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     io.stderr.write(`rapport: ${printable(errorMessage(error))}\n`);
     return exitCodeOf(error);
   }
+}
+
+/** Resolves once everything written to `stream` has been handed to the system (at once if it is closed, e.g. by `| head`). */
+function flushed(stream: Io['stdout']): Promise<void> {
+  if (!stream.writable) return Promise.resolve();
+  return new Promise((resolve) => stream.write('', () => resolve()));
 }
 
 function exitCodeOf(error: unknown): number {

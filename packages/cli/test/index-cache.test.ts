@@ -75,6 +75,20 @@ describe('the index cache', () => {
     expect(snapshot(bare)).toEqual(bareBefore);
   });
 
+  it('changes neither the output nor the exit code when it cannot be written', () => {
+    const folder = exampleCopy();
+    ageFiles(folder);
+    const expected = rapport(['list', '--json', '--today', TODAY, '--dir', folder, '--no-cache']);
+    // A file where the cache folder should be: every write of the cache fails.
+    writeFileSync(join(folder, '.rapport/cache'), 'not a folder\n');
+    for (const args of [['list', '--json', '--today', TODAY], ['agenda', '--today', TODAY]]) {
+      const result = rapport([...args, '--dir', folder]);
+      expect(result).toEqual({ ...rapport([...args, '--dir', folder, '--no-cache']), code: 0, stderr: '' });
+    }
+    expect(rapport(['list', '--json', '--today', TODAY, '--dir', folder]).stdout).toBe(expected.stdout);
+    expect(readFileSync(join(folder, '.rapport/cache'), 'utf8')).toBe('not a folder\n');
+  });
+
   it('is rebuilt when it is unreadable', () => {
     const folder = exampleCopy();
     ageFiles(folder);

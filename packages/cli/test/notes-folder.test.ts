@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,24 @@ describe('the notes folder, found like git finds a repository', () => {
     expect(rapport(['list', '--today', TODAY, '--dir', other], { cwd: join(folder, 'contacts') }).stdout).toBe('No contacts match.\n');
     const created = rapport(['new', 'Cy Park', '--date', TODAY, '--dir', folder], { cwd: other });
     expect(created.stdout).toBe('contacts/cy-park.md\n');
+  });
+
+  it('reads a leading ~ in --dir as the home folder, as a shell would, when it reaches rapport unexpanded', () => {
+    const home = mkdtempSync(join(tmpdir(), 'rapport-cli-home-'));
+    cpSync(exampleCopy(), join(home, 'job-search'), { recursive: true });
+    for (const args of [['--dir=~/job-search'], ['--dir', '~/job-search']]) {
+      const listed = rapport(['list', '--today', TODAY, ...args], { env: { HOME: home } });
+      expect(listed.code, listed.stderr).toBe(0);
+      expect(listed.stdout.split('\n')[0]).toBe('Aisha Karim        nurturing    Tell Aisha how the coffee with Ben Osei went (due 2026-11-27) · Steel City Health Innovation Lab');
+    }
+  });
+
+  it('names a --dir folder that does not exist instead of listing no contacts', () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'rapport-cli-gone-')), 'job-serach');
+    const listed = rapport(['list', '--today', TODAY, '--dir', missing]);
+    expect(listed.stdout).toBe('');
+    expect(listed.stderr).toContain(`notes folder not found: ${missing}`);
+    expect(listed.code).not.toBe(0);
   });
 
   it('is the current folder when no folder above has .rapport/', () => {

@@ -70,7 +70,8 @@ export { MemoryStore } from './workspace/memory-store.js';
 export { CONFIG_PATH, defaultConfig, defaultRules, readConfig, loadConfig } from './workspace/config.js';
 export type { RapportConfig, Profile, Rules, ConfigReading } from './workspace/config.js';
 export { NoteIndex } from './workspace/note-index.js';
-export { loadWorkspace, findContact, editNote, createContact, contactSlug } from './workspace/workspace.js';
+export { loadWorkspace, findContact, editNote } from './workspace/workspace.js';
+export { createContact, contactSlug } from './workspace/create-contact.js';
 export type { Workspace, LoadOptions, EditOptions } from './workspace/workspace.js';
 
 // Reports

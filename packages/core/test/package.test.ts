@@ -43,13 +43,15 @@ function consumerProject(name: string, packageJson: object): string {
 describe('the packed @rapport/core', () => {
   it('ships its README, LICENSE, schema and the built entries, and no source maps, sources or tests', () => {
     expect(contents.filter((file) => !file.startsWith('dist/'))).toEqual(['LICENSE', 'README.md', 'contact.schema.json', 'package.json']);
-    for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/node/index.js', 'dist/node/index.d.ts', 'dist/import/index.js', 'dist/import/index.d.ts', 'dist/export/index.js', 'dist/export/index.d.ts', 'dist/note/markdown.js', 'dist/note/markdown.d.ts', 'dist/internal.js', 'dist/internal.d.ts']) {
+    for (const entry of ['dist/index.js', 'dist/index.d.ts', 'dist/node/index.js', 'dist/node/index.d.ts', 'dist/import/index.js', 'dist/import/index.d.ts', 'dist/export/index.js', 'dist/export/index.d.ts', 'dist/charts/index.js', 'dist/charts/index.d.ts', 'dist/charts/esbuild-plugin.js', 'dist/charts/esbuild-plugin.d.ts', 'dist/note/markdown.js', 'dist/note/markdown.d.ts', 'dist/internal.js', 'dist/internal.d.ts']) {
       expect(contents).toContain(entry);
     }
     // Nothing but modules and their declarations: a map would point at src/, which is not shipped.
     expect(contents.filter((file) => file.startsWith('dist/') && !/\.(js|d\.ts)$/.test(file))).toEqual([]);
     expect(contents.filter((file) => /\.test\.|test-support|__snapshots__|\.map$/.test(file))).toEqual([]);
-    expect(contents.filter((file) => file.endsWith('.js')).map((file) => file.replace(/\.js$/, '.d.ts')).filter((declaration) => !contents.includes(declaration))).toEqual([]);
+    // Every module has its declarations, except the chunks the bundled entries share (dist/chunks/), reached only through them.
+    expect(contents.filter((file) => file.endsWith('.js') && !file.startsWith('dist/chunks/')).map((file) => file.replace(/\.js$/, '.d.ts')).filter((declaration) => !contents.includes(declaration))).toEqual([]);
+    expect(contents.filter((file) => file.startsWith('dist/chunks/')).length).toBeGreaterThan(0);
     expect(readFileSync(join(corePackage, 'dist/index.js'), 'utf8')).not.toContain('sourceMappingURL');
   });
 
@@ -69,6 +71,7 @@ describe('the packed @rapport/core', () => {
 import { NodeStore } from '@rapport/core/node';
 import { importContacts, type ImportSummary } from '@rapport/core/import';
 import { exportCsv } from '@rapport/core/export';
+import { renderReportHtml } from '@rapport/core/charts';
 import { parseNote } from '@rapport/core/markdown';
 import { contentVersion } from '@rapport/core/internal';
 
@@ -81,7 +84,7 @@ const moved: string = advance('---\\ntype: contact\\n---\\n', stage, { date: '20
 advance(moved, 'interviewed', { date: '2026-11-23' });
 const store: NodeStore = new NodeStore('~/job-search');
 const summary: ImportSummary | undefined = undefined;
-export { rules, store, summary, importContacts, exportCsv, parseNote, contentVersion };
+export { rules, store, summary, importContacts, exportCsv, renderReportHtml, parseNote, contentVersion };
 `;
   const resolutions = {
     node16: { packageJson: { type: 'module' }, compilerOptions: { module: 'node16', moduleResolution: 'node16' } },

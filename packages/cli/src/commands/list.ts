@@ -39,8 +39,9 @@ export const registerList: RegisterCommand = (program, context) => {
           (options.tag === undefined || contact.tags.includes(options.tag)) &&
           (org === undefined || (contact.organization ?? '').toLowerCase().includes(org)),
       );
+      const withContacts = { ...actions, contacts: all };
       const rows = contacts.map((contact) => {
-        const next = nextAction(contact, { ...actions, contacts: all });
+        const next = nextAction(contact, withContacts);
         return { id: contact.id, file: contact.file, name: contact.name, stage: contact.stage, organization: contact.organization ?? null, next: next ? { action: next.action, due: next.due } : null };
       });
       // A note that cannot be read has no stage, tag or organization to match: it shows only in the unfiltered list.

@@ -6,7 +6,8 @@ import { getField, setField } from '../note/edit.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { NoteIndex } from '../workspace/note-index.js';
 import { contentVersion, type NoteStore } from '../workspace/store.js';
-import { createContact, editNote, type Workspace } from '../workspace/workspace.js';
+import { createContact } from '../workspace/create-contact.js';
+import { editNote, type Workspace } from '../workspace/workspace.js';
 import type { ImportCandidate, ImportFormat, ImportReading, ImportRule } from './candidate.js';
 import { ContactMatcher, type MatchKind } from './match.js';
 

@@ -34,7 +34,7 @@ describe('day arithmetic', () => {
     fc.assert(fc.property(dateText, (date) => {
       expect(isCalendarDate(date)).toBe(reference.isCalendarDate(date));
     }), { numRuns: 5000 });
-    for (const text of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '0000-01-01', '2026-1-01', ' 2026-01-01', '2026-01-01T00:00']) {
+    for (const text of ['2024-02-29', '2023-02-29', '1900-02-29', '2000-02-29', '0000-01-01', '0000-02-29', '2026-00-10', '2026-13-01', '2026-04-31', '2026-04-00', '2026-1-01', ' 2026-01-01', '2026-01-01T00:00']) {
       expect([text, isCalendarDate(text)]).toEqual([text, reference.isCalendarDate(text)]);
     }
   });
@@ -43,6 +43,11 @@ describe('day arithmetic', () => {
     fc.assert(fc.property(realDate, fc.integer({ min: -400, max: 400 }), (date, days) => {
       expect(addCalendarDays(date, days)).toBe(reference.addCalendarDays(date, days));
     }), { numRuns: 3000 });
+  });
+
+  it('writes a day before year 1 as date-fns did (1 BC is 0001), now that dates are formatted by hand', () => {
+    expect(addCalendarDays('0001-01-01', -1)).toBe('0001-12-31');
+    expect(addCalendarDays('0001-03-01', -366 - 365)).toBe('0002-03-01');
   });
 
   it('adds working days as date-fns does, from weekdays and weekends, forwards and back', () => {

@@ -1,9 +1,10 @@
-import { TZDate } from '@date-fns/tz';
-import { UTCDate } from '@date-fns/utc';
+// The "mini" classes: the same calendar arithmetic without the string formatting, whose
+// modules create three Intl.DateTimeFormat each when loaded (tens of ms at every start).
+import { TZDateMini as TZDate } from '@date-fns/tz/date/mini';
+import { UTCDateMini as UTCDate } from '@date-fns/utc/date/mini';
 import { addBusinessDays } from 'date-fns/addBusinessDays';
 import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
-import { format } from 'date-fns/format';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 
@@ -41,11 +42,20 @@ function remembered<Args extends readonly (string | number)[], Answer>(compute: 
   };
 }
 
-const isValidCalendarDate = remembered((value: string) => isValid(parseISO(value)));
-
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30). */
 export function isCalendarDate(value: unknown): value is string {
-  return typeof value === 'string' && CALENDAR_DATE.test(value) && isValidCalendarDate(value);
+  if (typeof value !== 'string' || !CALENDAR_DATE.test(value)) return false;
+  // By hand, not `isValid(parseISO(…))`: every date of every note is checked as a folder loads, and parseISO stood out in its profile.
+  const year = Number(value.slice(0, 4));
+  const month = Number(value.slice(5, 7));
+  const day = Number(value.slice(8, 10));
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/** Days in a month of the proleptic Gregorian calendar (year 0 is a leap year, as in date-fns). */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** True for `YYYY-MM-DDTHH:mm[:ss][Z|±HH:mm]` naming a real moment. */
@@ -63,7 +73,7 @@ export function isMeetingTime(value: unknown): value is string {
  * for the zone's offset on every change (tens of µs each; an agenda makes
  * thousands of them).
  */
-function utcMidnight(date: string): UTCDate {
+function utcMidnight(date: string): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const midnight = new UTCDate(0);
   // Not `new UTCDate(year, …)`, which reads years 0-99 as 1900-1999.
@@ -71,11 +81,20 @@ function utcMidnight(date: string): UTCDate {
   return midnight;
 }
 
-/** `format(date, 'yyyy-MM-dd')` without its token parser (most of a meeting day's cost); years before 1 and invalid dates go to date-fns. */
+/**
+ * `format(date, 'yyyy-MM-dd')` by hand: date-fns' `format` is its token parser plus the
+ * en-US locale, loaded by every command for a few digits. Years before 1 are written as
+ * `yyyy` writes them (1 BC is 0001), an invalid date throws as `format` does.
+ */
 function calendarDate(date: Date): string {
   const year = date.getFullYear();
-  if (!(year >= 1)) return format(date, 'yyyy-MM-dd');
-  return `${String(year).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+  if (Number.isNaN(year)) throw new RangeError('Invalid time value');
+  return `${padded(year >= 1 ? year : 1 - year, 4)}-${padded(date.getMonth() + 1)}-${padded(date.getDate())}`;
+}
+
+/** A number with leading zeros up to `digits`. */
+function padded(value: number, digits = 2): string {
+  return String(value).padStart(digits, '0');
 }
 
 /** Adds calendar days to a `YYYY-MM-DD` date (negative `days` go back). */
@@ -116,7 +135,10 @@ const meetingInstant = remembered((at: string, timeZone: string): number => {
 export const meetingDate: (at: string, timeZone: string) => string = remembered((at, timeZone) => calendarDate(new TZDate(meetingInstant(at, timeZone), timeZone)));
 
 /** Local wall-clock `HH:mm` of a meeting in `timeZone`. */
-export const meetingClock: (at: string, timeZone: string) => string = remembered((at, timeZone) => format(new TZDate(meetingInstant(at, timeZone), timeZone), 'HH:mm'));
+export const meetingClock: (at: string, timeZone: string) => string = remembered((at, timeZone) => {
+  const start = new TZDate(meetingInstant(at, timeZone), timeZone);
+  return `${padded(start.getHours())}:${padded(start.getMinutes())}`;
+});
 
 /** True when `timeZone` is an IANA zone this runtime knows. */
 export function isTimeZone(timeZone: unknown): timeZone is string {

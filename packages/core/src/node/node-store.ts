@@ -5,7 +5,6 @@ import { open, opendir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { lockSync } from 'proper-lockfile';
 import { InvalidEncodingError, InvalidInputError, NoteConflictError, UneditableNoteError } from '../errors.js';
 import { readLayout } from '../note/source.js';
 import { contentVersion, type NewFile, type NoteStore, type StoredText, type WriteOptions } from '../workspace/store.js';
@@ -413,6 +412,7 @@ function checkFolder(root: string): void {
 }
 
 async function lockNote(absolute: string, path: string): Promise<() => void> {
+  const { lockSync } = await loadLockfile();
   let started = Date.now();
   let holder: string | undefined;
   let wait = 5;
@@ -430,6 +430,18 @@ async function lockNote(absolute: string, path: string): Promise<() => void> {
     await sleep(wait / 2 + Math.random() * wait);
     wait = Math.min(wait * 1.5, 100);
   }
+}
+
+type Lockfile = typeof import('proper-lockfile');
+let lockfile: Promise<Lockfile> | undefined;
+
+/**
+ * proper-lockfile (and graceful-fs, which it loads) on the first write: a command that
+ * only reads starts without them (~25 ms). It is CommonJS: its exports are the default
+ * export's, in Node and in a bundle alike.
+ */
+function loadLockfile(): Promise<Lockfile> {
+  return (lockfile ??= import('proper-lockfile').then((loaded) => loaded.default));
 }
 
 /** Temp files of this store's writes (and write-file-atomic's, which it used before): the note's name and a number; or, from `createMany`, a process id, hex digits and `.tmp`. */

@@ -1,7 +1,8 @@
 import { NoteNotFoundError } from '../errors.js';
 import { readNote } from '../note/read-contact.js';
 import { readLayout } from '../note/source.js';
-import { createContact, editNote, type Workspace } from '../workspace/workspace.js';
+import { createContact } from '../workspace/create-contact.js';
+import { editNote, type Workspace } from '../workspace/workspace.js';
 import type { NewContact } from '../note/template.js';
 import { outcomeLabelKey } from './outcomes.js';
 

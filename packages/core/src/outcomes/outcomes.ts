@@ -85,6 +85,19 @@ export function outcomeLabelKey(label: string): string {
   return label.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/** Label lookups of frozen label sets (the default one), folded once rather than for every note read. */
+const foldedLabels = new WeakMap<object, ReadonlyMap<string, OutcomeKind>>();
+
+/** Each label's folded key → its kind. */
+function labelKeys(labels: Readonly<Record<string, OutcomeKind>>): ReadonlyMap<string, OutcomeKind> {
+  const known = foldedLabels.get(labels);
+  if (known) return known;
+  const folded = new Map(Object.entries(labels).map(([label, kind]) => [outcomeLabelKey(label), kind]));
+  // A set that is not frozen could change before the next call.
+  if (Object.isFrozen(labels)) foldedLabels.set(labels, folded);
+  return folded;
+}
+
 /**
  * Reads the outcomes in `content` between `start` and `end` (the Outcomes
  * section). Items whose label is not known stay free text; a date that is
@@ -92,7 +105,7 @@ export function outcomeLabelKey(label: string): string {
  * outcome is kept without a date.
  */
 export function readOutcomes(file: string, content: string, start: number, end: number, options: ReadOutcomesOptions = {}): OutcomeReading {
-  const labels = new Map(Object.entries(options.labels ?? DEFAULT_OUTCOME_LABELS).map(([label, kind]) => [outcomeLabelKey(label), kind]));
+  const labels = labelKeys(options.labels ?? DEFAULT_OUTCOME_LABELS);
   let lines = options.lines;
   const position = (offset: number) => (lines ??= new LineIndex(content)).position(offset);
   const outcomes: Outcome[] = [];

@@ -4,7 +4,8 @@ import { advance } from '../lifecycle/advance.js';
 import { contactFields, noteText } from '../test-support/builders.js';
 import { readConfig } from './config.js';
 import { MemoryStore } from './memory-store.js';
-import { contactSlug, createContact, editNote, loadWorkspace } from './workspace.js';
+import { contactSlug, createContact } from './create-contact.js';
+import { editNote, loadWorkspace } from './workspace.js';
 
 function folder(): MemoryStore {
   return new MemoryStore({

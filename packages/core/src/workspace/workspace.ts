@@ -1,9 +1,7 @@
-import slugify from '@sindresorhus/slugify';
 import type { Diagnostic } from '../diagnostics.js';
-import { InvalidEncodingError, InvalidInputError, NoteConflictError, NoteExistsError, NoteNotFoundError, RapportError, UneditableNoteError } from '../errors.js';
+import { InvalidEncodingError, NoteConflictError, NoteNotFoundError, RapportError, UneditableNoteError } from '../errors.js';
 import type { Contact } from '../model/contact.js';
 import { findConflicts } from '../merge/conflict-markers.js';
-import { contactNoteText, type NewContact } from '../note/template.js';
 import { loadConfig, type RapportConfig } from './config.js';
 import { INDEX_CACHE_FORMAT, isReusable, type CachedNote, type IndexCache } from './index-cache.js';
 import { NoteIndex } from './note-index.js';
@@ -123,14 +121,15 @@ function readTextQuietly(readSync: (path: string) => StoredText | undefined, fil
  */
 function breather(): () => Promise<void> {
   const defer: (resume: () => void) => void = typeof setImmediate === 'function' ? (resume) => setImmediate(resume) : (resume) => setTimeout(resume, 0);
-  let last = performance.now();
+  // Date.now, not performance.now: a 32 ms slice needs no finer clock, and Node loads perf_hooks on first use of `performance`.
+  let last = Date.now();
   let pause: Promise<void> | undefined;
   return async () => {
-    if (!pause && performance.now() - last > SLICE_MS) {
+    if (!pause && Date.now() - last > SLICE_MS) {
       pause = new Promise((resolve) =>
         defer(() => {
           pause = undefined;
-          last = performance.now();
+          last = Date.now();
           resolve();
         }),
       );
@@ -250,51 +249,4 @@ async function changedOnceSettled(workspace: Workspace, file: string, version: s
   if (!workspace.store.settle) return false;
   await workspace.store.settle(file);
   return (await workspace.store.read(file))?.version !== version;
-}
-
-const RESERVED_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
-const MAX_SLUG_LENGTH = 64;
-
-/** A safe file name stem for a contact: lowercase ASCII words joined by dashes, never a path. */
-export function contactSlug(name: string): string {
-  let slug = slugify(name, { separator: '-', lowercase: true, decamelize: false }).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
-  if (slug === '') slug = 'contact';
-  if (RESERVED_NAMES.test(slug)) slug = `${slug}-contact`;
-  return slug;
-}
-
-/**
- * Creates a contact note in the configured folder and returns its path. The
- * file name comes from the name (slugged, so it never leaves the folder);
- * when the id is taken, the organization and then a number are added.
- *
- * @example
- * ```ts
- * import { createContact, loadWorkspace, MemoryStore } from '@rapport/core';
- *
- * const workspace = await loadWorkspace(new MemoryStore({ 'lee-park.md': '---\ntype: contact\nname: Lee Park\nstage: identified\n---\n' }));
- * console.log(await createContact(workspace, { name: 'Lee Park', organization: 'UPMC' })); // → { id: 'lee-park-upmc', file: 'lee-park-upmc.md' }
- * ```
- */
-export async function createContact(workspace: Workspace, contact: NewContact): Promise<{ id: string; file: string }> {
-  if (contact.name.trim() === '') throw new InvalidInputError('a contact needs a name');
-  if (contact.referredBy && !workspace.index.contact(contact.referredBy)) throw new NoteNotFoundError(contact.referredBy);
-  const referredBy = contact.referredBy ? workspace.index.contact(contact.referredBy)!.id : undefined;
-  const folder = workspace.config.notesFolder;
-  const base = contactSlug(contact.name);
-  const candidates = [base, ...(contact.organization ? [`${base}-${contactSlug(contact.organization)}`] : [])];
-  for (let n = 2; candidates.length < 1000; n++) candidates.push(`${base}-${n}`);
-  const id = candidates.find((candidate) => !workspace.index.hasId(candidate));
-  if (!id) throw new NoteExistsError(`${base}.md`);
-  const file = folder ? `${folder}/${id}.md` : `${id}.md`;
-  const text = contactNoteText({ ...contact, name: contact.name.trim(), ...(referredBy ? { referredBy } : {}) });
-  try {
-    await workspace.store.write(file, text, { expectedVersion: null });
-  } catch (error) {
-    // Created meanwhile by another process (ten `rapport new "Same Name"` at once): say so plainly.
-    if (error instanceof NoteConflictError) throw new NoteExistsError(file);
-    throw error;
-  }
-  workspace.index.set(file, text);
-  return { id, file };
 }

@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { exampleCopy } from './support/run-cli.js';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const recorder = fileURLToPath(new URL('./support/record-loads.mjs', import.meta.url));
+const scratch = mkdtempSync(join(tmpdir(), 'rapport-loads-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** What the build put in each output file (esbuild's metafile, written by esbuild.mjs). */
+const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+
+let runs = 0;
+
+/** Runs `rapport.mjs` with `args` and returns the source files bundled into the modules it loaded. */
+function sourcesLoadedBy(args: readonly string[], cwd: string): string[] {
+  const record = join(scratch, `loads-${++runs}.txt`);
+  const result = spawnSync(process.execPath, ['--import', recorder, join(dist, 'rapport.mjs'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', RAPPORT_LOADS: record } });
+  expect(result.status, result.stderr).toBe(0);
+  const files = readFileSync(record, 'utf8')
+    .split('\n')
+    .filter((url) => url.startsWith('file:') && !url.includes('/test/support/'))
+    .map((url) => `dist/${fileURLToPath(url).slice(dist.length)}`);
+  expect(files[0]).toBe('dist/rapport.mjs');
+  return files.flatMap((file) => {
+    const output = meta.outputs[file];
+    if (!output) throw new Error(`${file} was loaded but is not in dist/meta.json: rebuild`);
+    return Object.keys(output.inputs);
+  });
+}
+
+describe('startup', () => {
+  it('answers --version from the entry file alone: no commander, no core', () => {
+    expect(sourcesLoadedBy(['--version'], scratch)).toEqual(['src/bin.ts']);
+  });
+
+  it('runs agenda without loading the importers, exporters, letters (Eta) or slugify', () => {
+    const sources = sourcesLoadedBy(['agenda', '--today', '2026-11-23'], exampleCopy());
+    expect(sources).toContain('../core/src/lifecycle/next-action.ts');
+    const heavy = sources.filter((source) => /core\/src\/(import|export|letters)\/|\/(eta|csv-parse|csv-stringify|ical\.js|ical-generator|@sindresorhus\/slugify|proper-lockfile)\//.test(source));
+    expect(heavy).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import slugify from '@sindresorhus/slugify';
+import { InvalidInputError, NoteConflictError, NoteExistsError, NoteNotFoundError } from '../errors.js';
+import { contactNoteText, type NewContact } from '../note/template.js';
+import type { Workspace } from './workspace.js';
+
+// Apart from workspace.ts: slugify's transliteration tables are built when it loads, and only creating a contact needs them.
+
+const RESERVED_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+const MAX_SLUG_LENGTH = 64;
+
+/** A safe file name stem for a contact: lowercase ASCII words joined by dashes, never a path. */
+export function contactSlug(name: string): string {
+  let slug = slugify(name, { separator: '-', lowercase: true, decamelize: false }).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+  if (slug === '') slug = 'contact';
+  if (RESERVED_NAMES.test(slug)) slug = `${slug}-contact`;
+  return slug;
+}
+
+/**
+ * Creates a contact note in the configured folder and returns its path. The
+ * file name comes from the name (slugged, so it never leaves the folder);
+ * when the id is taken, the organization and then a number are added.
+ *
+ * @example
+ * ```ts
+ * import { createContact, loadWorkspace, MemoryStore } from '@rapport/core';
+ *
+ * const workspace = await loadWorkspace(new MemoryStore({ 'lee-park.md': '---\ntype: contact\nname: Lee Park\nstage: identified\n---\n' }));
+ * console.log(await createContact(workspace, { name: 'Lee Park', organization: 'UPMC' })); // → { id: 'lee-park-upmc', file: 'lee-park-upmc.md' }
+ * ```
+ */
+export async function createContact(workspace: Workspace, contact: NewContact): Promise<{ id: string; file: string }> {
+  if (contact.name.trim() === '') throw new InvalidInputError('a contact needs a name');
+  if (contact.referredBy && !workspace.index.contact(contact.referredBy)) throw new NoteNotFoundError(contact.referredBy);
+  const referredBy = contact.referredBy ? workspace.index.contact(contact.referredBy)!.id : undefined;
+  const folder = workspace.config.notesFolder;
+  const base = contactSlug(contact.name);
+  const candidates = [base, ...(contact.organization ? [`${base}-${contactSlug(contact.organization)}`] : [])];
+  for (let n = 2; candidates.length < 1000; n++) candidates.push(`${base}-${n}`);
+  const id = candidates.find((candidate) => !workspace.index.hasId(candidate));
+  if (!id) throw new NoteExistsError(`${base}.md`);
+  const file = folder ? `${folder}/${id}.md` : `${id}.md`;
+  const text = contactNoteText({ ...contact, name: contact.name.trim(), ...(referredBy ? { referredBy } : {}) });
+  try {
+    await workspace.store.write(file, text, { expectedVersion: null });
+  } catch (error) {
+    // Created meanwhile by another process (ten `rapport new "Same Name"` at once): say so plainly.
+    if (error instanceof NoteConflictError) throw new NoteExistsError(file);
+    throw error;
+  }
+  workspace.index.set(file, text);
+  return { id, file };
+}
