@@ -23,7 +23,7 @@ import { parseArgs } from 'node:util';
  */
 export const FLOORS = {
   vitest: 700,
-  'integration-trusted': 40,
+  'integration-trusted': 91,
   'integration-restricted': 5,
   // The same suites in the browser's web-worker host, less the Node-only ones (test/integration/web/index.ts).
   'integration-web': 60,

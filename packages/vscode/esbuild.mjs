@@ -9,6 +9,7 @@
 // out/test/web/index.js for the web-worker host, and the paint benchmark's
 // probe to out/test/bench-paint-probe.cjs.
 import { build } from 'esbuild';
+import { vegaCanvasPlugin } from '@rapport/core/charts/esbuild-plugin';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -25,6 +26,8 @@ const common = {
   sourcemap: production ? false : 'linked',
   minify: production,
   logLevel: 'warning',
+  // The dashboard's charts (Vega): its canvas package must resolve to the build that needs no native module.
+  plugins: [vegaCanvasPlugin],
 };
 
 const node = {
@@ -64,6 +67,7 @@ const webTests = {
   outfile: 'out/test/web/index.cjs.js',
   define: { RESULTS_FOLDER: JSON.stringify(join(here, 'out/test/web')) },
   plugins: [
+    ...common.plugins,
     {
       name: 'web-test-shims',
       setup(build) {

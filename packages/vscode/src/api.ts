@@ -1,6 +1,7 @@
 import type { AgendaProvider } from './agenda/agenda-provider.js';
 import type { DueStatus } from './agenda/due-status.js';
 import type { ContactsProvider } from './contacts-tree/contacts-provider.js';
+import type { DashboardHandle } from './dashboard/index.js';
 import type { NotesSession } from './notes/notes-session.js';
 import type { PromptHost } from './prompts/prompts.js';
 import type { ReferralsProvider } from './referrals-tree/index.js';
@@ -28,4 +29,6 @@ export interface RapportApi {
   };
   /** The referral graph panel's HTML while it is open. */
   readonly referralGraph: { html(): string | undefined };
+  /** The dashboard panel: its HTML while open, how often it was drawn, and its message handler. */
+  readonly dashboard: DashboardHandle;
 }

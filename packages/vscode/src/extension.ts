@@ -3,11 +3,13 @@ import * as agenda from './agenda/index.js';
 import * as commands from './commands/index.js';
 import * as completion from './completion/index.js';
 import * as contactsTree from './contacts-tree/index.js';
+import * as dashboard from './dashboard/index.js';
 import * as diagnostics from './diagnostics/index.js';
 import * as graph from './graph/index.js';
 import * as letters from './letters/index.js';
 import * as links from './links/index.js';
 import { NotesSession } from './notes/notes-session.js';
+import * as outcomes from './outcomes/index.js';
 import { PromptHost } from './prompts/prompts.js';
 import * as referralsTree from './referrals-tree/index.js';
 import * as snippets from './snippets/index.js';
@@ -54,12 +56,14 @@ export function activateOn(platform: Platform, context: vscode.ExtensionContext)
   completion.register(context, services);
   watcher.register(context, services);
   const referralGraph = graph.register(context, services);
+  const dashboardPanel = dashboard.register(context, services);
   letters.register(context, services);
   links.register(context, services);
+  outcomes.register(context, services);
   snippets.register(context, services);
 
   notes.start();
   timings.mark('activated');
   log.info(`Activated (${platform.kind} extension host) in ${timings.values.activated!.toFixed(1)} ms; reading the notes in the background`);
-  return { host: platform.kind, notes, prompts, timings, status, views: { contacts, agenda: agendaView, referrals }, referralGraph };
+  return { host: platform.kind, notes, prompts, timings, status, views: { contacts, agenda: agendaView, referrals }, referralGraph, dashboard: dashboardPanel };
 }

@@ -10,10 +10,17 @@ export interface ReferralEdge {
   readonly sources: readonly ('referred_by' | 'outcomes')[];
 }
 
-/** A name listed in someone's Outcomes that has no note yet: a referral still to follow up. */
+/**
+ * Someone named in a contact's Outcomes who has no note yet: a referral
+ * still to follow up. Either a `[[link]]` to an id no note has (`target` is
+ * the id), or a `Referral:` outcome that names the person without a link
+ * (`target` is the name as written, and `name` is set).
+ */
 export interface PendingReferral {
   readonly from: string;
   readonly target: string;
+  /** Set when the referral is a name written without a link, e.g. `- Referral: Renee Jackson`. */
+  readonly name?: string;
 }
 
 /** Who referred whom: the edges between contacts that have notes, and the referrals to people who have none yet. */
@@ -36,10 +43,8 @@ export function referralGraph(contacts: readonly Contact[]): ReferralGraph {
   const pending: PendingReferral[] = [];
   for (const contact of contacts) {
     if (contact.referredBy && ids.has(contact.referredBy)) add(contact.referredBy, contact.id, 'referred_by');
-    for (const target of contact.outcomeLinks) {
-      if (ids.has(target)) add(contact.id, target, 'outcomes');
-      else pending.push({ from: contact.id, target });
-    }
+    for (const target of contact.outcomeLinks) if (ids.has(target)) add(contact.id, target, 'outcomes');
+    pending.push(...pendingReferralsOf(contact, (id) => ids.has(id)));
   }
   return {
     edges: [...edges.values()]
@@ -47,6 +52,23 @@ export function referralGraph(contacts: readonly Contact[]): ReferralGraph {
       .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
     pending,
   };
+}
+
+/**
+ * A contact's referrals that have no note yet, in the order written: links
+ * to ids that do not `resolve`, then open `Referral:` outcomes naming
+ * someone without a link (each name once).
+ */
+export function pendingReferralsOf(contact: Contact, resolves: (id: string) => boolean): PendingReferral[] {
+  const pending: PendingReferral[] = contact.outcomeLinks.filter((target) => !resolves(target)).map((target) => ({ from: contact.id, target }));
+  const names = new Set<string>();
+  for (const outcome of contact.outcomes) {
+    // Ticked `[x]`: the user closed it without a note (as the agenda does).
+    if (outcome.kind !== 'referral' || outcome.name === undefined || outcome.done === true || names.has(outcome.name)) continue;
+    names.add(outcome.name);
+    pending.push({ from: contact.id, target: outcome.name, name: outcome.name });
+  }
+  return pending;
 }
 
 /** The people a contact led to. */

@@ -1,5 +1,5 @@
 import { DIAGNOSTIC_RULES, compareDiagnostics, type Diagnostic } from '../diagnostics.js';
-import type { PendingReferral, ReferralEdge, ReferralGraph } from '../graph/referrals.js';
+import { pendingReferralsOf, type PendingReferral, type ReferralEdge, type ReferralGraph } from '../graph/referrals.js';
 import { todayIn } from '../lifecycle/dates.js';
 import { compareDue, contactAgenda, isActiveContact, organizationKey, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
@@ -71,7 +71,7 @@ interface EdgePart {
 interface PendingPart {
   readonly item: PendingReferral;
   readonly contact: Contact;
-  /** Position among the contact's Outcomes links. */
+  /** Position among the contact's pending referrals. */
   readonly index: number;
 }
 
@@ -424,14 +424,13 @@ export class NoteIndex {
    */
   private graphParts(contact: Contact): { edges: EdgePart[]; pending: PendingPart[] } {
     const edges: EdgePart[] = [];
-    const pending: PendingPart[] = [];
     if (contact.referredBy && contact.referredBy !== contact.id && this.validFilesById.has(contact.referredBy)) {
       edges.push({ from: detach(contact.referredBy), to: detach(contact.id), source: 'referred_by' });
     }
-    contact.outcomeLinks.forEach((target, index) => {
-      if (!this.validFilesById.has(target)) pending.push({ item: { from: contact.id, target }, contact, index });
-      else if (target !== contact.id) edges.push({ from: detach(contact.id), to: detach(target), source: 'outcomes' });
-    });
+    for (const target of contact.outcomeLinks) {
+      if (this.validFilesById.has(target) && target !== contact.id) edges.push({ from: detach(contact.id), to: detach(target), source: 'outcomes' });
+    }
+    const pending = pendingReferralsOf(contact, (id) => this.validFilesById.has(id)).map((item, index): PendingPart => ({ item, contact, index }));
     return { edges, pending };
   }
 

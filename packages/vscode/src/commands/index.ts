@@ -7,10 +7,11 @@ import { exportCalendar, importLinkedIn } from './import-export.js';
 import { initFolder, type InitInput } from './init-folder.js';
 import { insertBankQuestions, type InsertQuestionsInput } from './insert-questions.js';
 import { inputFromReferral, newContact, type NewContactInput } from './new-contact.js';
+import { addReferralFromNote } from '../outcomes/index.js';
 import { registerCommand } from './run-command.js';
 
 /** A pending referral node from the Referrals view. */
-function isPendingReferral(value: unknown): value is { kind: 'pendingReferral'; target: string; referredBy: string } {
+function isPendingReferral(value: unknown): value is { kind: 'pendingReferral'; target: string; referredBy: string; name?: string } {
   return typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'pendingReferral';
 }
 
@@ -18,9 +19,13 @@ function isPendingReferral(value: unknown): value is { kind: 'pendingReferral'; 
 export function register(context: vscode.ExtensionContext, services: Services): void {
   contactActions.register(context, services);
   context.subscriptions.push(
-    registerCommand(services, 'rapport.newContact', (input?: NewContactInput | { kind: 'pendingReferral'; target: string; referredBy: string }) =>
-      newContact(services, isPendingReferral(input) ? inputFromReferral(input.target, input.referredBy) : (input ?? {})),
-    ),
+    registerCommand(services, 'rapport.newContact', async (input?: NewContactInput | { kind: 'pendingReferral'; target: string; referredBy: string; name?: string }) => {
+      if (!isPendingReferral(input)) return newContact(services, input ?? {});
+      // A name written without a link: create the contact and link that Outcomes line, as its code lens does.
+      const referrer = input.name !== undefined ? services.notes.workspace?.index.contact(input.referredBy) : undefined;
+      if (referrer && input.name !== undefined) return addReferralFromNote(services, services.notes.uriOf(referrer.file), input.name);
+      return newContact(services, inputFromReferral(input.target, input.referredBy));
+    }),
     registerCommand(services, 'rapport.advanceStage', (target?: unknown, input?: AdvanceInput) => advanceStage(services, target, input)),
     registerCommand(services, 'rapport.logInteraction', (target?: unknown, input?: AdvanceInput) => logContactInteraction(services, target, input)),
     registerCommand(services, 'rapport.dismissSecondContact', (target?: unknown) => dismissSecondContact(services, target)),

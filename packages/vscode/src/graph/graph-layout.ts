@@ -1,13 +1,27 @@
-/** Places the referral graph on a grid for drawing: one column per generation of introductions. */
-import { referralRoots, type Contact, type ReferralGraph } from '@rapport/core';
+/**
+ * Places the referral graph for drawing with dagre (a layered graph layout):
+ * each generation of introductions is one column, left to right, and dagre
+ * orders the rows so that edges cross as little as it can.
+ */
+import { graphlib, layout as dagreLayout } from '@dagrejs/dagre';
+import type { Contact, ReferralGraph } from '@rapport/core';
+
+export const NODE_WIDTH = 230;
+export const NODE_HEIGHT = 50;
+const COLUMN_GAP = 60;
+const ROW_GAP = 14;
+const MARGIN = 16;
 
 export interface LaidOutNode {
   /** Contact id, or `?target` for a referral that has no note yet. */
   readonly key: string;
   readonly label: string;
   readonly detail: string;
-  readonly column: number;
-  readonly row: number;
+  /** Top-left corner and size, in the drawing's units. */
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
   readonly pending: boolean;
   readonly file?: string;
 }
@@ -15,63 +29,83 @@ export interface LaidOutNode {
 export interface LaidOutEdge {
   readonly from: string;
   readonly to: string;
+  /** The route from the middle of the referrer's right side to the middle of the referred one's left side; bends between. */
+  readonly points: readonly { readonly x: number; readonly y: number }[];
 }
 
 export interface GraphLayout {
   readonly nodes: readonly LaidOutNode[];
   readonly edges: readonly LaidOutEdge[];
-  readonly columns: number;
-  readonly rows: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+interface NodeInput {
+  readonly key: string;
+  readonly label: string;
+  readonly detail: string;
+  readonly pending: boolean;
+  readonly file?: string;
 }
 
 /**
- * Depth-first from each root: a contact sits one column right of whoever
- * introduced them, and each subtree takes consecutive rows, so chains read
- * left to right. Contacts in a cycle with no root are started from their
- * alphabetically first member.
+ * Everyone who referred someone or was referred, and each referral without a
+ * note yet as a node of its own (`?target`), laid out by dagre. Nodes come
+ * back sorted by name, so the order does not depend on dagre's internals.
  */
 export function layoutReferrals(graph: ReferralGraph, contacts: ReadonlyMap<string, Contact>): GraphLayout {
-  const children = new Map<string, string[]>();
-  for (const edge of graph.edges) children.set(edge.from, [...(children.get(edge.from) ?? []), edge.to]);
-  const nodes: LaidOutNode[] = [];
-  const edges: LaidOutEdge[] = [];
-  const placed = new Set<string>();
-  let row = 0;
-  let columns = 0;
-
-  const place = (id: string, column: number): void => {
-    placed.add(id);
+  const inputs = new Map<string, NodeInput>();
+  const contactNode = (id: string) => {
+    if (inputs.has(id)) return;
     const contact = contacts.get(id);
-    columns = Math.max(columns, column + 1);
-    nodes.push({
+    inputs.set(id, {
       key: id,
       label: contact?.name ?? id,
       detail: [contact?.organization, contact?.stage].filter(Boolean).join(' · '),
-      column,
-      row: row++,
       pending: false,
       ...(contact ? { file: contact.file } : {}),
     });
-    const next = (children.get(id) ?? []).sort((a, b) => (contacts.get(a)?.name ?? a).localeCompare(contacts.get(b)?.name ?? b));
-    for (const child of next) {
-      edges.push({ from: id, to: child });
-      if (!placed.has(child)) place(child, column + 1);
-    }
-    for (const pending of graph.pending.filter((entry) => entry.from === id)) {
-      const key = `?${pending.target}`;
-      edges.push({ from: id, to: key });
-      if (placed.has(key)) continue;
-      placed.add(key);
-      columns = Math.max(columns, column + 2);
-      nodes.push({ key, label: nameOfId(pending.target), detail: `no note yet (${pending.target})`, column: column + 1, row: row++, pending: true });
-    }
   };
+  const links: { from: string; to: string }[] = [];
+  for (const edge of graph.edges) {
+    contactNode(edge.from);
+    contactNode(edge.to);
+    links.push({ from: edge.from, to: edge.to });
+  }
+  for (const pending of graph.pending) {
+    contactNode(pending.from);
+    const key = `?${pending.target}`;
+    if (!inputs.has(key)) inputs.set(key, { key, label: nameOfId(pending.target), detail: pending.target === nameOfId(pending.target) ? 'no note yet' : `no note yet (${pending.target})`, pending: true });
+    links.push({ from: pending.from, to: key });
+  }
+  if (inputs.size === 0) return { nodes: [], edges: [], width: 0, height: 0 };
 
-  for (const root of referralRoots(graph)) if (!placed.has(root)) place(root, 0);
-  // Cycles have no root, and a contact whose referrals all lack notes has no edge: start those too.
-  const inCycles = [...new Set([...graph.edges.map((edge) => edge.from), ...graph.pending.map((entry) => entry.from)])].filter((id) => !placed.has(id)).sort();
-  for (const id of inCycles) if (!placed.has(id)) place(id, 0);
-  return { nodes, edges, columns, rows: row };
+  const g = new graphlib.Graph({ multigraph: false });
+  g.setGraph({ rankdir: 'LR', nodesep: ROW_GAP, ranksep: COLUMN_GAP, marginx: MARGIN, marginy: MARGIN });
+  g.setDefaultEdgeLabel(() => ({}));
+  // Inserted by name, so that dagre's tie-breaks follow the names.
+  const sorted = [...inputs.values()].sort((a, b) => a.label.localeCompare(b.label) || a.key.localeCompare(b.key));
+  for (const node of sorted) g.setNode(node.key, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const link of links) g.setEdge(link.from, link.to);
+  dagreLayout(g);
+
+  const nodes = sorted.map((input): LaidOutNode => {
+    const placed = g.node(input.key);
+    return { ...input, x: (placed.x ?? 0) - NODE_WIDTH / 2, y: (placed.y ?? 0) - NODE_HEIGHT / 2, width: NODE_WIDTH, height: NODE_HEIGHT };
+  });
+  const byKey = new Map(nodes.map((node) => [node.key, node]));
+  const edges = links.map((link): LaidOutEdge => {
+    const from = byKey.get(link.from)!;
+    const to = byKey.get(link.to)!;
+    // From the middle of the referrer's right side to the middle of the referred one's left side (dagre clips to
+    // the nearest side, which on wide boxes starts fanned edges on the top or bottom). Keep dagre's bends only
+    // for an edge that crosses columns, where they route it around the boxes in between.
+    const route = g.edge(link.from, link.to).points ?? [];
+    const bends = route.length > 3 ? route.slice(1, -1).map((point: { x: number; y: number }) => ({ x: point.x, y: point.y })) : [];
+    return { ...link, points: [{ x: from.x + from.width, y: from.y + from.height / 2 }, ...bends, { x: to.x, y: to.y + to.height / 2 }] };
+  });
+  const label = g.graph();
+  return { nodes, edges, width: label.width ?? 0, height: label.height ?? 0 };
 }
 
 /** A referral without a note is named from its link: `renee-jackson` → "Renee Jackson"; any other text as written. */

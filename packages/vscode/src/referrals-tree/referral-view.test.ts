@@ -37,4 +37,13 @@ describe('referral views', () => {
     expect(labels([y!])).toEqual(['Yul']);
     expect(referralChildViews(graph, contacts, y!)).toEqual([]);
   });
+
+  it('lists a referral written as a name, without a link, after the linked ones, marked as a name', () => {
+    const named = indexOf({ 'a.md': note('Ann', undefined, '- [[zed-unknown]]\n- Referral: Li Wei, data engineer') });
+    const root: ReferralNodeView = { kind: 'contact', contactId: 'a', file: 'a.md', label: 'Ann', description: '', icon: 'person', path: [] };
+    expect(referralChildViews(named.referralGraph(), new Map(), root)).toEqual([
+      { kind: 'pendingReferral', target: 'zed-unknown', referredBy: 'a', path: ['a'] },
+      { kind: 'pendingReferral', target: 'Li Wei', name: 'Li Wei', referredBy: 'a', path: ['a'] },
+    ]);
+  });
 });

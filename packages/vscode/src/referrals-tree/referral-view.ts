@@ -17,6 +17,8 @@ export type ReferralNodeView =
       readonly kind: 'pendingReferral';
       /** The name or id written in the Outcomes wikilink. */
       readonly target: string;
+      /** Set for a `Referral: <name>` written without a link: adding the contact also links that line. */
+      readonly name?: string;
       readonly referredBy: string;
       readonly path: readonly string[];
     };
@@ -40,7 +42,7 @@ export function referralChildViews(graph: ReferralGraph, contacts: ReadonlyMap<s
     .sort(byLabel);
   const pending = graph.pending
     .filter((entry) => entry.from === parent.contactId)
-    .map((entry): ReferralNodeView => ({ kind: 'pendingReferral', target: entry.target, referredBy: entry.from, path }));
+    .map((entry): ReferralNodeView => ({ kind: 'pendingReferral', target: entry.target, referredBy: entry.from, path, ...(entry.name !== undefined ? { name: entry.name } : {}) }));
   return [...referred, ...pending];
 }
 

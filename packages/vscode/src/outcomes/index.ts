@@ -1,0 +1,69 @@
+import * as vscode from 'vscode';
+import { addReferral } from '@rapport/core';
+import { registerCommand } from '../commands/run-command.js';
+import type { Services } from '../services.js';
+import { referralOffers, type ReferralOffer } from './referral-offers.js';
+
+export const ADD_REFERRAL_COMMAND = 'rapport.outcomes.addReferral';
+
+/**
+ * On a `Referral: <name>` line under `## Outcomes`: a code lens and a quick
+ * fix that create the person's note (referred by this contact, the same
+ * core function as `rapport new --from`), link the name on that line and
+ * open the new note.
+ */
+export function register(context: vscode.ExtensionContext, services: Services): void {
+  const offersIn = (document: vscode.TextDocument): ReferralOffer[] => {
+    const file = services.notes.pathOf(document.uri);
+    if (!file || !file.toLowerCase().endsWith('.md')) return [];
+    return referralOffers(file, document.getText(), services.notes.workspace?.config.outcomeLabels);
+  };
+  const commandOf = (document: vscode.TextDocument, offer: ReferralOffer): vscode.Command => ({ title: offer.title, command: ADD_REFERRAL_COMMAND, arguments: [document.uri, offer.name] });
+  const lensesChanged = new vscode.EventEmitter<void>();
+
+  context.subscriptions.push(
+    lensesChanged,
+    services.notes.onDidChange(() => lensesChanged.fire()),
+    vscode.languages.registerCodeLensProvider(
+      { language: 'markdown' },
+      {
+        onDidChangeCodeLenses: lensesChanged.event,
+        provideCodeLenses: (document) => offersIn(document).map((offer) => new vscode.CodeLens(document.lineAt(offer.line).range, commandOf(document, offer))),
+      },
+    ),
+    vscode.languages.registerCodeActionsProvider(
+      { language: 'markdown' },
+      {
+        provideCodeActions: (document, range) =>
+          offersIn(document)
+            .filter((offer) => range.start.line <= offer.line && offer.line <= range.end.line)
+            .map((offer) => {
+              const action = new vscode.CodeAction(offer.title, vscode.CodeActionKind.QuickFix);
+              action.command = commandOf(document, offer);
+              return action;
+            }),
+      },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+    registerCommand(services, ADD_REFERRAL_COMMAND, (uri: vscode.Uri, name: string, options?: { open?: boolean }) => addReferralFromNote(services, uri, name, options)),
+  );
+}
+
+/**
+ * Creates the contact `name` referred by the note at `uri` and links the
+ * name on its Outcomes line. A note with unsaved changes is saved first:
+ * the line being linked is the one on screen, and core edits the file.
+ */
+export async function addReferralFromNote(services: Services, uri: vscode.Uri, name: string, options: { open?: boolean } = {}): Promise<{ id: string; file: string; linked: boolean } | undefined> {
+  const workspace = await services.notes.requireWorkspace();
+  const file = services.notes.pathOf(uri);
+  if (!file) return undefined;
+  const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+  if (document?.isDirty && !(await document.save())) return undefined;
+  const referrer = referralOffers(file, document?.getText() ?? (await workspace.store.read(file))?.text ?? '', workspace.config.outcomeLabels).find((offer) => offer.name === name);
+  if (!referrer) return undefined;
+  const created = await addReferral(workspace, referrer.referrerId, { name, date: services.notes.today() });
+  services.notes.notifyEdited([created.file, file]);
+  if (options.open !== false) await vscode.window.showTextDocument(services.notes.uriOf(created.file), { preview: false });
+  return created;
+}

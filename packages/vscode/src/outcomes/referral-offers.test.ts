@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { referralOffers } from './referral-offers.js';
+
+const text = [
+  '---',
+  'type: contact',
+  'name: Marcus Bell',
+  'stage: held',
+  'history:',
+  '  - date: 2026-11-01',
+  '    stage: held',
+  '---',
+  '',
+  '## Outcomes',
+  '',
+  '- Referral: Renee Jackson, analytics lead at Xcel Energy',
+  '- Referral: [[dana-okafor]]',
+  '- [x] Referral: Li Wei',
+  '- [ ] Referral: Tom Reyes (by 2026-12-10)',
+  '- Met Joan Smith at the meetup',
+  '',
+].join('\n');
+
+describe('referralOffers', () => {
+  it('offers each open referral written as a name, on its line, with the span of the name', () => {
+    const offers = referralOffers('marcus-bell.md', text);
+    expect(offers.map((offer) => [offer.line, offer.title, text.slice(offer.nameStart, offer.nameEnd)])).toEqual([
+      [11, 'Add Renee Jackson as a contact (referred by Marcus Bell)', 'Renee Jackson'],
+      [14, 'Add Tom Reyes as a contact (referred by Marcus Bell)', 'Tom Reyes'],
+    ]);
+    expect(offers[0]).toMatchObject({ referrerId: 'marcus-bell', name: 'Renee Jackson' });
+  });
+
+  it('reads labels of the folder’s configuration', () => {
+    const custom = text.replace('- Met Joan Smith at the meetup', '- Talk to: Joan Smith');
+    expect(referralOffers('marcus-bell.md', custom, { 'Talk to': 'referral' }).map((offer) => offer.name)).toEqual(['Joan Smith']);
+  });
+
+  it('offers nothing in a note that is not a contact', () => {
+    expect(referralOffers('notes.md', '# Notes\n\n## Outcomes\n\n- Referral: Renee Jackson\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+/** Which `Referral: <name>` lines of a note offer "Add … as a contact", as plain data (tested without VS Code). */
+import { readNote, type OutcomeKind } from '@rapport/core';
+
+export interface ReferralOffer {
+  /** The person as written on the line. */
+  readonly name: string;
+  /** Id of the note's contact, who made the referral. */
+  readonly referrerId: string;
+  readonly referrerName: string;
+  /** 0-based line of the outcome's list marker, and the name's span (offsets in `text`). */
+  readonly line: number;
+  readonly nameStart: number;
+  readonly nameEnd: number;
+  readonly title: string;
+}
+
+/**
+ * Open referrals in `text` (a note, as the editor holds it) that name
+ * someone without a `[[link]]`. `text` is an editor's text: VS Code has
+ * already dropped a byte-order mark, so offsets are the editor's.
+ */
+export function referralOffers(file: string, text: string, outcomeLabels?: Readonly<Record<string, OutcomeKind>>): ReferralOffer[] {
+  const contact = readNote(file, text, outcomeLabels ? { outcomeLabels } : {}).contact;
+  if (!contact) return [];
+  const offers: ReferralOffer[] = [];
+  for (const outcome of contact.outcomes) {
+    if (outcome.kind !== 'referral' || outcome.done === true || outcome.name === undefined || outcome.nameStart === undefined || outcome.nameEnd === undefined) continue;
+    offers.push({
+      name: outcome.name,
+      referrerId: contact.id,
+      referrerName: contact.name,
+      line: outcome.line - 1,
+      nameStart: outcome.nameStart,
+      nameEnd: outcome.nameEnd,
+      title: `Add ${outcome.name} as a contact (referred by ${contact.name})`,
+    });
+  }
+  return offers;
+}
