@@ -71,7 +71,7 @@ describe('rapport', () => {
 
   it('refuses a notes folder that does not exist or is a file (exit 3)', () => {
     const missing = join(mkdtempSync(join(tmpdir(), 'rapport-missing-')), 'nowhere');
-    expect(rapport(['list', '--dir', missing])).toMatchObject({ code: 3, stdout: '', stderr: `rapport: notes folder not found: ${missing} (use --dir, or rapport init to create one)\n` });
+    expect(rapport(['list', '--dir', missing])).toMatchObject({ code: 3, stdout: '', stderr: `rapport: notes folder not found: ${missing} (check the --dir path, or create the folder with: rapport init ${missing})\n` });
     expect(existsSync(missing)).toBe(false);
     const folder = exampleCopy();
     expect(rapport(['agenda', '--dir', join(folder, 'maya-chen.md')])).toMatchObject({ code: 3, stderr: `rapport: ${join(folder, 'maya-chen.md')} is a file, not a notes folder\n` });
