@@ -20,7 +20,8 @@ export async function addReferral(workspace: Workspace, referrerId: string, cont
   let linked = false;
   await editNote(workspace, referrer.file, (text) => {
     const layout = readLayout(text);
-    const referral = readNote(referrer.file, text).contact?.outcomes.find((outcome) => outcome.kind === 'referral' && outcome.name !== undefined && outcomeLabelKey(outcome.name) === wanted);
+    const labels = workspace.config.outcomeLabels ? { outcomeLabels: workspace.config.outcomeLabels } : {};
+    const referral = readNote(referrer.file, text, labels).contact?.outcomes.find((outcome) => outcome.kind === 'referral' && outcome.name !== undefined && outcomeLabelKey(outcome.name) === wanted);
     if (!referral || referral.nameStart === undefined || referral.nameEnd === undefined) return text;
     linked = true;
     const shift = layout.bom ? 1 : 0;

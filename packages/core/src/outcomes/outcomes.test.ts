@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readNote } from '../note/read-contact.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
+import { addReferral } from './add-referral.js';
 import { readOutcomes } from './outcomes.js';
 
 const NOTE_HEAD = '---\ntype: contact\nname: Marcus Bell\nstage: held\n---\n\n## Notes\n\nTalked on Tuesday.\n\n## Outcomes\n\n';
@@ -122,6 +123,17 @@ describe('outcome labels from .rapport/config.yaml', () => {
       ['Opening', 'lead', '2026-12-10'],
       ['Lead', 'lead', null],
     ]);
+  });
+
+  it('links the name on a line with a configured referral label when the person is added', async () => {
+    const store = new MemoryStore({
+      '.rapport/config.yaml': 'outcome_labels:\n  Intro: referral\n',
+      'marcus-bell.md': NOTE_HEAD + '- Intro: Renee Jackson, data engineer at Xcel\n- Lead: Xcel Energy\n',
+    });
+    const workspace = await loadWorkspace(store);
+    const added = await addReferral(workspace, 'marcus-bell', { name: 'Renee Jackson', date: '2026-12-01' });
+    expect(added).toEqual({ id: 'renee-jackson', file: 'renee-jackson.md', linked: true });
+    expect((await store.read('marcus-bell.md')).text).toBe(NOTE_HEAD + '- Intro: [[renee-jackson]], data engineer at Xcel\n- Lead: Xcel Energy\n');
   });
 
   it('reports a label mapped to an unknown kind at its place', async () => {
