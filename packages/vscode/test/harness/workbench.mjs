@@ -77,12 +77,13 @@ export async function runCommand(page, title, opts = {}) {
   // registered yet and the palette does not refresh its list by itself:
   // re-open it and retype until the entry shows up.
   for (let attempt = 0; ; attempt++) {
-    if (!(await widget.isVisible())) {
+    // The input, not the widget: a quick input that is closing still shows its widget for a moment, with the input already hidden.
+    if (!(await input.isVisible())) {
       await page.keyboard.press('F1');
       await input.waitFor({ state: 'visible', timeout: Math.max(1000, deadline - Date.now()) });
     }
-    await input.fill(`>${title}`);
     try {
+      await input.fill(`>${title}`, { timeout: 5000 });
       await focused.waitFor({ state: 'visible', timeout: Math.min(3000 + attempt * 1000, Math.max(500, deadline - Date.now())) });
       break;
     } catch (e) {
