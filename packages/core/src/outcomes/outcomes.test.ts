@@ -133,7 +133,7 @@ describe('outcome labels from .rapport/config.yaml', () => {
     const workspace = await loadWorkspace(store);
     const added = await addReferral(workspace, 'marcus-bell', { name: 'Renee Jackson', date: '2026-12-01' });
     expect(added).toEqual({ id: 'renee-jackson', file: 'renee-jackson.md', linked: true });
-    expect((await store.read('marcus-bell.md')).text).toBe(NOTE_HEAD + '- Intro: [[renee-jackson]], data engineer at Xcel\n- Lead: Xcel Energy\n');
+    expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Intro: [[renee-jackson]], data engineer at Xcel\n- Lead: Xcel Energy\n');
   });
 
   it('reports a label mapped to an unknown kind at its place', async () => {
