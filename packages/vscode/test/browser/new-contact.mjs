@@ -3,9 +3,9 @@
 // inputs, the tree views — and the README's screenshots taken on the way.
 //
 //   node test/run-all.mjs --only browser
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { packageVsix, stepRunner } from '../harness/browser-steps.mjs';
 import { installExtension, launchBrowser, REPO_ROOT, startCodeServer } from '../harness/code-server.mjs';
 import { clearNotifications, expandView, openViewContainer, openWorkbench, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
 import { runSafetySteps } from './safety.mjs';
@@ -19,23 +19,9 @@ const TODAY = '2026-11-23';
  */
 export async function runBrowserTest({ extension, folder, scratch }) {
   const result = { passed: 0, failed: 0 };
-  const step = async (name, body) => {
-    const started = Date.now();
-    try {
-      await body();
-      result.passed++;
-      console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-      return true;
-    } catch (error) {
-      result.failed++;
-      console.log(`  ✗ ${name}\n${String(error?.stack ?? error).replace(/^/gm, '      ')}`);
-      return false;
-    }
-  };
+  const step = stepRunner(result);
 
-  execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: extension, stdio: 'inherit' });
-  const vsix = join(extension, 'dist/rapport-vscode.vsix');
-  execFileSync(join(extension, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: extension, stdio: ['ignore', 'ignore', 'inherit'] });
+  const vsix = packageVsix(extension);
   mkdirSync(SCREENSHOTS, { recursive: true });
 
   const server = await startCodeServer({ settings: { 'rapport.today': TODAY, 'workbench.colorTheme': 'Default Light Modern', 'editor.minimap.enabled': false, 'editor.wordWrap': 'on', 'window.commandCenter': false } });

@@ -9,9 +9,9 @@
 // expectation); and takes docs/screenshots/web-extension.png.
 //
 //   node test/run-all.mjs --only browser-web
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { packageVsix, stepRunner } from '../harness/browser-steps.mjs';
 import { installExtension, launchBrowser, REPO_ROOT, startCodeServer } from '../harness/code-server.mjs';
 import { clearNotifications, expandView, openViewContainer, openWorkbench, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
 
@@ -69,23 +69,9 @@ const NEW_CONTACT = [
  */
 export async function runWebHostBrowserTest({ extension, folder, scratch }) {
   const result = { passed: 0, failed: 0 };
-  const step = async (name, body) => {
-    const started = Date.now();
-    try {
-      await body();
-      result.passed++;
-      console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-      return true;
-    } catch (error) {
-      result.failed++;
-      console.log(`  ✗ ${name}\n${String(error?.stack ?? error).replace(/^/gm, '      ')}`);
-      return false;
-    }
-  };
+  const step = stepRunner(result);
 
-  execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: extension, stdio: 'inherit' });
-  const vsix = join(extension, 'dist/rapport-vscode.vsix');
-  execFileSync(join(extension, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--out', vsix], { cwd: extension, stdio: ['ignore', 'ignore', 'inherit'] });
+  const vsix = packageVsix(extension);
   mkdirSync(SCREENSHOTS, { recursive: true });
 
   const server = await startCodeServer({
