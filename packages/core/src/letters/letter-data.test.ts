@@ -91,7 +91,8 @@ describe('the facts of a letter', () => {
   });
 
   it('fills values given by path, replacing a value that is not a group', () => {
-    const { data: filled } = data(maya(), { values: { 'meeting.place': 'the lobby', 'article.title': 'Slow design', 'name.first': 'M' } });
+    const { data: filled } = data(maya(['links:']), { values: { 'meeting.place': 'the lobby', 'article.title': 'Slow design', 'name.first': 'M', 'fields.links.site': 'https://maya.example' } });
+    expect(filled.fields.links).toStrictEqual({ site: 'https://maya.example' });
     expect((filled.meeting as Record<string, unknown>).place).toBe('the lobby');
     expect(filled.article).toStrictEqual({ title: 'Slow design' });
     expect(filled.name).toStrictEqual({ first: 'M' });

@@ -141,6 +141,8 @@ describe('errors of a running template, at the tag that raised them', () => {
   it('names the JavaScript error', () => {
     const error = thrown(() => renderLetterTemplate(parseLetterTemplate('bad', `${FRONT}Subject: s\n\n<%= it.name %> <%= it.name.nope() %>\n`), data({ name: 'Ada' })));
     expect(error).toMatchObject({ line: 6, column: 16, reason: 'error while running the template: TypeError: it.name.nope is not a function' });
+    const tenth = thrown(() => renderLetterTemplate(parseLetterTemplate('bad', `${FRONT}Subject: s\n\n${'<%= it.name %> '.repeat(9)}<%= it.name.nope() %>\n`), data({ name: 'Ada' })));
+    expect(tenth).toMatchObject({ line: 6, column: 136, reason: 'error while running the template: TypeError: it.name.nope is not a function' });
   });
 
   it('gives what a template throws as its reason', () => {
@@ -157,8 +159,8 @@ describe('errors of a running template, at the tag that raised them', () => {
 
 describe('where a syntax error is', () => {
   it('gives only the problem of an unclosed tag, on any line', () => {
-    const error = thrown(() => compileLetterTemplate(parseLetterTemplate('bad', `${FRONT}Subject: s\n\n1\n2\n3\n4\n5\n6\n7\nDear <%= it.name\n`)));
-    expect(error).toMatchObject({ line: 13, column: 6, reason: 'unclosed tag' });
+    const error = thrown(() => compileLetterTemplate(parseLetterTemplate('bad', `${FRONT}Subject: s\n\n1\n2\n3\n4\n5\n6\n7\nThanks, dear <%= it.name\n`)));
+    expect(error).toMatchObject({ line: 13, column: 14, reason: 'unclosed tag' });
   });
 
   it('is the tag whose code does not parse, after text, strings and a loop holding brackets of their own', () => {
@@ -167,9 +169,10 @@ describe('where a syntax error is', () => {
       '',
       "I'd like (if you agree) to ask:",
       '<% it.fields.tags.forEach((tag) => { %>',
-      '- <%= tag + " :)" %> <%= `${tag} :)` %> <%= \'(\' %>',
+      '- <%= tag + " :)" %> <%= `${tag} :)` %> <%= \'(\' %> <%= it.fields.tags[0] %>',
       '<% }) %>',
       'Thanks, <%= it.name + %>',
+      '<%= it.signature %>',
     ].join('\n');
     const error = thrown(() => compileLetterTemplate(parseLetterTemplate('bad', `${FRONT}${body}\n`)));
     expect(error).toMatchObject({ line: 10, column: 9, reason: "JavaScript syntax error: Unexpected token ')'" });
@@ -183,6 +186,7 @@ describe('where a syntax error is', () => {
       'about <%= Math.round(it.fields.minutes / 60) %> hours',
       '<% } %>',
       'Thanks, <%= it.name + %>',
+      '<%= it.signature %>',
     ].join('\n');
     const error = thrown(() => compileLetterTemplate(parseLetterTemplate('bad', `${FRONT}${body}\n`)));
     expect(error).toMatchObject({ line: 9, column: 9, reason: "JavaScript syntax error: Unexpected token ')'" });

@@ -90,7 +90,8 @@ export function compileLetterTemplate(template: LetterTemplate): CompiledLetterT
             if (typeof item === 'string') continue;
             places.push({ line: item.lineNo ?? 1, code: item.val });
             item.lineNo = places.length;
-            const path = item.val.trim().match(/^it\.(.+)$/)?.[1];
+            // Eta trims the code of a tag.
+            const path = /^it\.(.+)$/.exec(item.val)?.[1];
             if ((item.t === 'i' || item.t === 'r') && path !== undefined && FIELD_PATH.test(path)) {
               item.val = `({[Symbol.for(${JSON.stringify(FIELD_TAG.description)})]: ${JSON.stringify(path)}, value: it.${path.split('.').join('?.')}})`;
             }
@@ -105,10 +106,11 @@ export function compileLetterTemplate(template: LetterTemplate): CompiledLetterT
     const place = places[tagNumber - 1];
     if (!place) return errorAt(template, 1, 1, reason);
     const sameLineBefore = places.slice(0, tagNumber - 1).filter((other) => other.line === place.line).length;
-    const text = template.body.split('\n')[place.line - 1] ?? '';
+    const text = template.body.split('\n')[place.line - 1]!;
+    // Each tag on the line starts with a `<%` there, so the tag's own is found.
     let column = -1;
     for (let i = 0; i <= sameLineBefore; i++) column = text.indexOf('<%', column + 1);
-    return errorAt(template, place.line, column < 0 ? 1 : column + 1, reason);
+    return errorAt(template, place.line, column + 1, reason);
   };
 
   let run: (data: object) => string;

@@ -23,6 +23,7 @@ describe('parseLetterTemplate', () => {
   it('takes a file without a front part as all body', () => {
     const template = parseLetterTemplate('plain', 'Subject: Hi\r\n\r\nBody\r\n');
     expect(template).toMatchObject({ needs: [], description: '', bodyLine: 1, body: 'Subject: Hi\n\nBody\n' });
+    expect('file' in template).toBe(false);
   });
 
   it('takes an empty front part, or one without a description, and trims a quoted description', () => {
