@@ -178,10 +178,11 @@ describe('where a syntax error is', () => {
     expect(error).toMatchObject({ line: 10, column: 9, reason: "JavaScript syntax error: Unexpected token ')'" });
   });
 
-  it('is the tag whose code does not parse, after comments holding brackets and a division', () => {
+  it('is the tag whose code does not parse, after comments holding brackets, a product and a division', () => {
     const body = [
       'Subject: s',
       '<% /* was: :( */ %><% // the same :( %>',
+      '<%= it.fields.minutes * 60 %> seconds',
       '<% if (it.fields.minutes) { %>',
       'about <%= Math.round(it.fields.minutes / 60) %> hours',
       '<% } %>',
@@ -189,7 +190,7 @@ describe('where a syntax error is', () => {
       '<%= it.signature %>',
     ].join('\n');
     const error = thrown(() => compileLetterTemplate(parseLetterTemplate('bad', `${FRONT}${body}\n`)));
-    expect(error).toMatchObject({ line: 9, column: 9, reason: "JavaScript syntax error: Unexpected token ')'" });
+    expect(error).toMatchObject({ line: 10, column: 9, reason: "JavaScript syntax error: Unexpected token ')'" });
   });
 
   it('is the tag that opens a block never closed, even the eleventh, with brackets and quotes after it', () => {
