@@ -37,3 +37,25 @@ describe('a note whose opening --- line was deleted', () => {
     expect(check.stdout).toBe('17 contacts checked: 0 errors, 0 warnings\n');
   });
 });
+
+describe('an import that brings someone whose name a note already has', () => {
+  it('says which note has the same name, so the second note is no surprise', () => {
+    const folder = exampleCopy();
+    // A referral added by name only (rapport new --from writes no organization), then the LinkedIn export.
+    expect(rapport(['new', 'Zoë Ørsted', '--today', '2026-11-25', '--dir', folder]).stdout).toBe('contacts/zoe-orsted.md\n');
+    const csv = join(folder, 'Connections.csv');
+    writeFileSync(csv, 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nZoë,Ørsted,https://www.linkedin.com/in/zoe-orsted,,Allegheny County Health Department,Service Designer,25 Nov 2026\n');
+
+    const dryRun = rapport(['import', 'linkedin', csv, '--dry-run', '--today', '2026-12-07', '--dir', folder]);
+    expect(dryRun.stdout).toBe(
+      [
+        'Would create 1 contact:',
+        '  + contacts/zoe-orsted-allegheny-county-health-department.md  Zoë Ørsted (line 2; contacts/zoe-orsted.md has the same name: if it is the same person, copy what you need and delete one)',
+        '1 created, 0 updated, 0 skipped (dry run: nothing was written)',
+        '',
+      ].join('\n'),
+    );
+    const json = JSON.parse(rapport(['import', 'linkedin', csv, '--dry-run', '--json', '--today', '2026-12-07', '--dir', folder]).stdout) as { created: { namesake?: string }[] };
+    expect(json.created[0]!.namesake).toBe('contacts/zoe-orsted.md');
+  });
+});
