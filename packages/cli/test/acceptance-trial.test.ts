@@ -59,3 +59,21 @@ describe('an import that brings someone whose name a note already has', () => {
     expect(json.created[0]!.namesake).toBe('contacts/zoe-orsted.md');
   });
 });
+
+describe('a referral whose name has no Latin letters', () => {
+  it('gets a note named after them, the Outcomes line keeps the name, and the graph keeps two such people apart', () => {
+    const folder = exampleCopy();
+    const ben = join(folder, 'ben-osei.md');
+    writeFileSync(ben, readFileSync(ben, 'utf8').replace('## Outcomes\n', '## Outcomes\n\n- Referral: 李雷 (Li Lei), data analyst at Riverside\n- Referral: 王芳, interpreter services lead\n'));
+
+    expect(rapport(['new', '--from', 'ben-osei', '李雷', '--today', '2026-11-25', '--dir', folder]).stdout).toBe('contacts/李雷.md\n');
+    expect(rapport(['new', '--from', 'ben-osei', '王芳', '--today', '2026-11-25', '--dir', folder]).stdout).toBe('contacts/王芳.md\n');
+    expect(readFileSync(ben, 'utf8')).toContain('## Outcomes\n\n- Referral: [[李雷]] (Li Lei), data analyst at Riverside\n- Referral: [[王芳]], interpreter services lead\n');
+
+    const graph = rapport(['graph', '--dir', folder]).stdout.split('\n');
+    expect(graph).toContain('  n__u674e__u96f7_["李雷"]');
+    expect(graph).toContain('  n__u738b__u82b3_["王芳"]');
+    expect(graph).toContain('  n_ben_osei --> n__u674e__u96f7_');
+    expect(graph).toContain('  n_ben_osei --> n__u738b__u82b3_');
+  });
+});
