@@ -77,3 +77,24 @@ describe('a referral whose name has no Latin letters', () => {
     expect(graph).toContain('  n_ben_osei --> n__u738b__u82b3_');
   });
 });
+
+describe('the greeting of a letter', () => {
+  const greeting = (name: string): string => {
+    const folder = exampleCopy();
+    const file = join(folder, 'keisha-brooks.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('name: Keisha Brooks', `name: "${name}"`));
+    const letter = rapport(['letter', 'cold-email', 'keisha-brooks', '--today', '2026-11-23', '--dir', folder]);
+    expect(letter.code).toBe(0);
+    return letter.stdout.split('\n').find((line) => line.startsWith('Dear '))!;
+  };
+
+  it('greets a name written "Last, First" by the first name, with one comma', () => {
+    expect(greeting('Brooks, Keisha')).toBe('Dear Keisha,');
+  });
+
+  it('keeps a title written without a period with the whole name, as with a period', () => {
+    expect(greeting('Prof Keisha Brooks')).toBe('Dear Prof Keisha Brooks,');
+    expect(greeting('Dr Keisha Brooks')).toBe('Dear Dr Keisha Brooks,');
+    expect(greeting('Dr. Keisha Brooks')).toBe('Dear Dr. Keisha Brooks,');
+  });
+});
