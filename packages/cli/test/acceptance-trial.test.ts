@@ -98,3 +98,23 @@ describe('the greeting of a letter', () => {
     expect(greeting('Dr. Keisha Brooks')).toBe('Dear Dr. Keisha Brooks,');
   });
 });
+
+describe('a history written as one-line entries ({date: …, stage: …})', () => {
+  it('gets its new entries on one line too, every other byte kept', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'victor-nguyen.md');
+    const before = readFileSync(file, 'utf8');
+    const last = '  - {date: 2026-11-09, stage: followed-up, via: linkedin, letter: follow-up}\n';
+    expect(before).toContain(last);
+
+    expect(rapport(['log', 'victor-nguyen', '--note', 'Liked my post: "med rec, part 2"', '--via', 'linkedin', '--today', '2026-11-20', '--dir', folder]).code).toBe(0);
+    expect(rapport(['advance', 'victor-nguyen', 'no-response', '--today', '2026-11-23', '--dir', folder]).code).toBe(0);
+
+    const added = [
+      `  - {date: 2026-11-20, stage: followed-up, touch: true, via: linkedin, note: 'Liked my post: "med rec, part 2"'}\n`,
+      '  - {date: 2026-11-23, stage: no-response}\n',
+    ].join('');
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('stage: followed-up\n', 'stage: no-response\n').replace(last, last + added));
+    expect(rapport(['check', '--dir', folder]).code).toBe(0);
+  });
+});
