@@ -166,6 +166,11 @@ export class NoteIndex {
     this.readOptions = options.outcomeLabels ? { outcomeLabels: options.outcomeLabels } : {};
   }
 
+  /** The outcome labels notes are read with; `undefined` for the defaults. */
+  get outcomeLabels(): Readonly<Record<string, OutcomeKind>> | undefined {
+    return this.readOptions.outcomeLabels;
+  }
+
   /** Reads (or re-reads) one note; `version` is the text's `contentVersion` when the caller has it already. */
   set(file: string, text: string, version = contentVersion(text)): NoteReading {
     const reading = readNote(file, text, this.readOptions);
