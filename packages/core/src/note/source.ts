@@ -115,5 +115,6 @@ export function endOfLine(text: string, offset: number): number {
 
 /** Offset of the first character of the line holding `offset`. */
 export function startOfLine(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  // `lastIndexOf` reads a negative start as 0, which would take a line break at offset 0 as the one before it.
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }
