@@ -44,6 +44,18 @@ export function explainYamlProblem(yaml: string, document: Document.Parsed, prob
     case 'UNEXPECTED_TOKEN':
       return textAfterQuote(yaml, at) ?? fallback(yaml, problem);
   }
+  const unresolved = /^Unresolved alias .*: (.+)$/.exec(problem.message);
+  if (unresolved) {
+    // `*name` with no `&name` before it: `yaml` reports it at the document's start.
+    const name = unresolved[1]!;
+    const start = yaml.indexOf(`*${name}`);
+    return {
+      start,
+      end: start + name.length + 1,
+      message: `\`*${name}\` repeats the value marked \`&${name}\`, but no value before it has that mark`,
+      hint: `Write the value out, or mark the value it repeats with \`&${name}\``,
+    };
+  }
   if (/alias/i.test(problem.message)) {
     const alias = /(?<=[\s[{,])\*[^\s,\]}]+/.exec(yaml);
     const start = alias?.index ?? at;
@@ -133,16 +145,19 @@ function colonInValue(yaml: string, at: number): ExplainedYamlProblem | undefine
   const end = lineEnd(yaml, start);
   const line = yaml.slice(start, end);
   const parts = /^( *(?:- +)?)([^:#\s][^:#]*?):[ \t]+(.*\S)[ \t]*$/.exec(line);
-  if (!parts || !/:\s/.test(parts[3]!)) return undefined;
+  if (!parts) return undefined;
   const key = parts[2]!;
   const value = parts[3]!;
+  // `role: Lead:` too: a value ending in `:` is a field name to YAML.
+  const what = /:\s/.test(value) ? 'contains `: `' : value.endsWith(':') ? 'ends with `:`' : undefined;
+  if (!what) return undefined;
   const valueStart = start + parts[1]!.length + line.slice(parts[1]!.length).indexOf(value, key.length + 1);
   const quoted = value.includes('"') ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
   return {
     start: valueStart,
     end: valueStart + value.length,
-    message: `The value of \`${key}\` contains \`: \`, which YAML reads as the start of another field`,
-    hint: `Put the value in quotes: it contains \`: \` (${key}: ${quoted})`,
+    message: `The value of \`${key}\` ${what}, which YAML reads as the start of another field`,
+    hint: `Put the value in quotes: it ${what} (${key}: ${quoted})`,
   };
 }
 
