@@ -37,6 +37,12 @@ describe('noteLinks', () => {
     expect(noteLinkAt(NOTE, 51)).toBeUndefined();
   });
 
+  it('reads a note without frontmatter as all body', () => {
+    expect(noteLinks('See [[a]]\n')).toEqual([{ target: 'a', offset: 4, length: 5, targetOffset: 6, inFrontmatter: false }]);
+    // A frontmatter never closed is body text too.
+    expect(noteLinks('---\nref: "[[b]]"\n')).toEqual([{ target: 'b', offset: 10, length: 5, targetOffset: 12, inFrontmatter: false }]);
+  });
+
   it('keeps offsets of a note with a byte-order mark in the text without it', () => {
     expect(noteLinks(`\uFEFF${NOTE}`)[0]!.targetOffset).toBe(39);
   });
