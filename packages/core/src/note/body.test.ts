@@ -105,6 +105,18 @@ describe('scanSections, by hand', () => {
     expect(scanSections('just text [[a]]', 0)).toEqual([{ title: '', depth: 0, start: 0, end: 15, wikilinks: [{ target: 'a', offset: 10, length: 5 }] }]);
     expect(scanSections('', 0)).toEqual([]);
     expect(scanSections('abc', 3)).toEqual([]);
+    // An empty first line, then a heading at 1.
+    expect(scanSections('\n## A\n', 0)).toEqual([
+      { title: '', depth: 0, start: 0, end: 1, wikilinks: [] },
+      { title: 'A', depth: 2, start: 1, end: 6, wikilinks: [] },
+    ]);
+    expect(scanSections('[[a]]', 0)).toEqual([{ title: '', depth: 0, start: 0, end: 5, wikilinks: [{ target: 'a', offset: 0, length: 5 }] }]);
+  });
+
+  it('trims a heading\'s title of any white space, and leaves out links in code spans of any length', () => {
+    expect(scanSections('## Notes\u00a0\n', 0)[0]?.title).toBe('Notes');
+    // `see ``[[a]]`` and `x` ` is 0-21: `[[b]]` is 22-26.
+    expect(scanSections('see ``[[a]]`` and `x` [[b]]\n', 0)[0]?.wikilinks).toEqual([{ target: 'b', offset: 22, length: 5 }]);
   });
 });
 

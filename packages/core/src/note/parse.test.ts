@@ -119,6 +119,13 @@ describe('parseNote, by hand', () => {
     ]);
   });
 
+  it('list items: hard line breaks kept, images left out, paragraphs on their own lines, white space trimmed', () => {
+    // `- x` ends with two spaces: a hard line break before `y`.
+    expect(parseNote('## Questions\u00a0\n- x  \n  y\n- a ![pic](p.png) c\n- first\n\n  second\n- \u00a0item\u00a0\n').sections).toMatchObject([
+      { title: 'Questions', items: ['x\ny', 'a  c', 'first\nsecond', 'item'] },
+    ]);
+  });
+
   it('an empty note has no sections', () => {
     expect(parseNote('').sections).toEqual([]);
     expect(parseNote('---\ntype: contact\n---\n').sections).toEqual([]);

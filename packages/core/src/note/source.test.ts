@@ -84,6 +84,7 @@ describe('LineIndex', () => {
     expect(index.position(40)).toEqual({ line: 4, column: 3 });
     expect(new LineIndex('').position(3)).toEqual({ line: 1, column: 1 });
     expect(new LineIndex('a\n').position(2)).toEqual({ line: 2, column: 1 });
+    expect(new LineIndex('\nab').position(1)).toEqual({ line: 2, column: 1 });
   });
 
   it('finds the start of the line holding an offset', () => {

@@ -43,7 +43,7 @@ export function readLayout(text: string): NoteLayout {
   const bom = text.startsWith(BOM);
   const content = bom ? text.slice(1) : text;
   const firstBreak = content.indexOf('\n');
-  const eol: LineEnding = firstBreak > 0 && content[firstBreak - 1] === '\r' ? '\r\n' : '\n';
+  const eol: LineEnding = content[firstBreak - 1] === '\r' ? '\r\n' : '\n';
   const none = { bom, content, eol, frontmatter: undefined, unterminated: false, bodyStart: 0 };
   if (firstBreak < 0 || !FENCE.test(stripCr(content.slice(0, firstBreak)))) return none;
 
