@@ -22,6 +22,7 @@ describe('a field name without its colon', () => {
   it('with a value, then a line that would continue it', () => {
     // Line 4 `stage held`, 10 characters.
     expect(yamlProblem(`${HEAD}stage held\n  x: 1\n`)).toBe('4:1-4:11 `stage held` has no `:` after the field name | Write it as `stage: held`');
+    expect(yamlProblem(`${HEAD}stage  held\n`)).toBe('4:1-4:12 `stage  held` has no `:` after the field name | Write it as `stage: held`');
   });
 
   it('alone on the last line', () => {
@@ -44,6 +45,20 @@ describe('a value YAML reads as another field', () => {
     // Line 5 `  - note: a: b`: the value `a: b` is columns 11-14.
     expect(yamlProblem(`${HEAD}history:\n  - note: a: b\n`)).toBe(
       '5:11-5:15 The value of `note` contains `: `, which YAML reads as the start of another field | Put the value in quotes: it contains `: ` (note: "a: b")',
+    );
+    // Two spaces after the dash: the value is columns 12-15.
+    expect(yamlProblem(`${HEAD}history:\n  -  note: a: b\n`)).toBe(
+      '5:12-5:16 The value of `note` contains `: `, which YAML reads as the start of another field | Put the value in quotes: it contains `: ` (note: "a: b")',
+    );
+  });
+
+  it('a `: ` in a value with spaces around it, or with both kinds of quote', () => {
+    // `role:  Manager: Data  `: the value is columns 8-20, without the spaces around it.
+    expect(yamlProblem(`${HEAD}role:  Manager: Data  \n`)).toBe(
+      '4:8-4:21 The value of `role` contains `: `, which YAML reads as the start of another field | Put the value in quotes: it contains `: ` (role: "Manager: Data")',
+    );
+    expect(yamlProblem(`${HEAD}role: Lead: "Grid" team's\n`)).toBe(
+      `4:7-4:26 The value of \`role\` contains \`: \`, which YAML reads as the start of another field | Put the value in quotes: it contains \`: \` (role: 'Lead: "Grid" team''s')`,
     );
   });
 
@@ -78,10 +93,19 @@ describe('quotes, brackets and reserved characters', () => {
     // Line 4 `role: "a" "b"`: the second value is columns 11-13.
     expect(yamlProblem(`${HEAD}role: "a" "b"\n`)).toBe('4:11-4:14 There is text after the closing quote of this value | Put the whole value inside the quotes');
     expect(yamlProblem(`${HEAD}role: 'a'  Lead\n`)).toBe('4:12-4:16 There is text after the closing quote of this value | Put the whole value inside the quotes');
+    // One character at the line's end.
+    expect(yamlProblem(`${HEAD}role: "a" b\n`)).toBe('4:11-4:12 There is text after the closing quote of this value | Put the whole value inside the quotes');
   });
 
   it('text after a closing bracket keeps the parser words', () => {
     expect(yamlProblem(`${HEAD}role: [a] b\n`)).toBe('4:11-4:12 The YAML cannot be read here: Unexpected scalar at node end | Check the quotes, colons and indentation of this line');
+  });
+
+  it('a list never closed that holds a closed one, or another one never closed', () => {
+    // `tags: [ux, [a], b`: the outer list opens at column 7.
+    expect(yamlProblem(`${HEAD}tags: [ux, [a], b\nstage: held\n`)).toBe('4:7-4:18 The list opened with `[` is never closed | Add `]` at the end of the list, on the same line');
+    // `tags: [ux, [a, b`: the inner one, at column 12, is the last opened.
+    expect(yamlProblem(`${HEAD}tags: [ux, [a, b\nstage: held\n`)).toBe('4:12-4:17 The list opened with `[` is never closed | Add `]` at the end of the list, on the same line');
   });
 
   it('a list opened in a key', () => {
@@ -120,6 +144,9 @@ describe('aliases and nesting', () => {
     // Line 4 `a: &a [1, 2]`, line 5 `b: &b [*a, …`: the first alias is columns 8-9.
     const yaml = `${HEAD}a: &a [1, 2]\nb: &b ${repeat('*a')}\nc: &c ${repeat('*b')}\nd: ${repeat('*c')}\n`;
     expect(yamlProblem(yaml)).toBe('5:8-5:10 The aliases (`*name`) in this frontmatter repeat each other into more values than Rapport reads | Write the values out instead of using aliases');
+    // A `*` inside a word is no alias: line 4 is `note: 5*3 stars`, line 6 `b: &b [ *base, …`, the alias at columns 9-13.
+    const spaced = `${HEAD}note: 5*3 stars\nbase: &base [1, 2]\nb: &b [ ${repeat('*base').slice(1)}\nc: &c ${repeat('*b')}\nd: ${repeat('*c')}\n`;
+    expect(yamlProblem(spaced)).toBe('6:9-6:14 The aliases (`*name`) in this frontmatter repeat each other into more values than Rapport reads | Write the values out instead of using aliases');
   });
 
   // How deep `yaml` gets before its stack runs out depends on the thread it runs in (a worker

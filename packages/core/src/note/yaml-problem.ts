@@ -1,5 +1,6 @@
 import { isCollection, isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import type { YamlProblem } from './frontmatter.js';
+import { startOfLine as lineStart } from './source.js';
 
 /** A YAML problem said in plain words, placed where the user made the mistake. */
 export interface ExplainedYamlProblem {
@@ -178,7 +179,8 @@ function duplicateKey(document: Document.Parsed, at: number, lineOf: (offset: nu
       if (index < 0) return undefined;
       const key = map.items[index]!.key as Node;
       const name = String((key as { value?: unknown }).value);
-      const first = map.items.slice(0, index).find((pair) => isScalar(pair.key) && String(pair.key.value) === name);
+      // The first pair with the name: the reported key is a later one.
+      const first = map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === name);
       if (!first || !key.range || !(first.key as Node).range) return undefined;
       const firstLine = lineOf((first.key as Node).range![0]);
       const secondLine = lineOf(key.range[0]);
@@ -204,10 +206,6 @@ function lastNodeBefore(document: Document.Parsed, offset: number, accepts: (nod
     },
   });
   return best;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Offset of the line break ending the line that holds `offset` (or the text's end). */
