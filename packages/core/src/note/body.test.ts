@@ -93,6 +93,11 @@ describe('scanSections, by hand', () => {
     ]);
   });
 
+  it('keeps a backtick fence open across a tilde fence line, and the other way round', () => {
+    expect(scanSections('```\n~~~\n## Hidden\n```\n## Shown\n', 0).map((section) => section.title)).toEqual(['', 'Shown']);
+    expect(scanSections('~~~\n```\n## Hidden\n~~~\n## Shown\n', 0).map((section) => section.title)).toEqual(['', 'Shown']);
+  });
+
   it('reads CRLF lines, trailing spaces and tabs after a heading, and links on the lines under it only', () => {
     // `## Notes \t\r\n` is 0-11, `[[x|X]]\r\n` 12-20.
     expect(scanSections('## Notes \t\r\n[[x|X]]\r\n', 0)).toEqual([{ title: 'Notes', depth: 2, start: 0, end: 21, wikilinks: [{ target: 'x', offset: 12, length: 7 }] }]);

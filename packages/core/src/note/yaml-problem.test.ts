@@ -29,6 +29,15 @@ describe('a field name without its colon', () => {
     expect(yamlProblem(`${HEAD}industry\n`)).toBe('4:1-4:9 `industry` has no `:` after the field name | Write it as `industry: ` followed by the value');
   });
 
+  it('on an indented line, named without its indentation', () => {
+    expect(yamlProblem(`${HEAD}meeting:\n  at: 10\n  place\n`)).toBe('6:3-6:8 `place` has no `:` after the field name | Write it as `place: ` followed by the value');
+  });
+
+  it('a field lined up with no other after a comment', () => {
+    // Line 5 `  x`: the parser finds `x` at column 3 where a field of the top mapping should start.
+    expect(yamlProblem(`${HEAD}role: "a"  # c\n  x\n`)).toBe('5:3-5:4 This line is indented by 2 spaces, which lines it up with no field above it | Indent it by as many spaces as the fields it belongs with');
+  });
+
   it('as a list item where a field is expected, underlined after the dash', () => {
     expect(yamlProblem(`${HEAD}-  ux\n`)).toBe('4:4-4:6 `-  ux` has no `:` after the field name | Write it as `ux: ` followed by the value');
   });
@@ -59,6 +68,13 @@ describe('a value YAML reads as another field', () => {
     );
     expect(yamlProblem(`${HEAD}role: Lead: "Grid" team's\n`)).toBe(
       `4:7-4:26 The value of \`role\` contains \`: \`, which YAML reads as the start of another field | Put the value in quotes: it contains \`: \` (role: 'Lead: "Grid" team''s')`,
+    );
+  });
+
+  it('a `: ` after a key YAML reads but Rapport does not parse keeps the parser words', () => {
+    // Line 4 `c#d: a: b`: the parser points at `a`, column 6.
+    expect(yamlProblem(`${HEAD}c#d: a: b\nstage: held\n`)).toBe(
+      '4:6-4:7 The YAML cannot be read here: Nested mappings are not allowed in compact mappings | Check the quotes, colons and indentation of this line',
     );
   });
 

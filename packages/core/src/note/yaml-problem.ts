@@ -35,9 +35,12 @@ export function explainYamlProblem(yaml: string, document: Document.Parsed, prob
       return { start: at, end: at + 1, message: 'This line is indented with a tab', hint: 'Indent with spaces: YAML does not allow tabs' };
     case 'DUPLICATE_KEY':
       return duplicateKey(document, at, lineOf) ?? fallback(yaml, problem);
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      // A second `: ` in the value, or a line indented deeper than the field above it, which YAML reads as part of that field.
-      return colonInValue(yaml, at) ?? deeperLineAfter(yaml, at) ?? badIndent(yaml, at);
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // A second `: ` in the value, or a line indented deeper than the field above it, which YAML reads as part of that field;
+      // else an indented line (` - health` under `  - ux`) lines up with nothing, and an unindented one (`c#d: a: b`) keeps the parser's words.
+      const indented = yaml.charAt(lineStart(yaml, at)) === ' ';
+      return colonInValue(yaml, at) ?? deeperLineAfter(yaml, at) ?? (indented ? badIndent(yaml, at) : fallback(yaml, problem));
+    }
     case 'BAD_SCALAR_START': {
       const character = yaml.charAt(at);
       return { start: at, end: lineEnd(yaml, at), message: `A value cannot start with ${character === '`' ? '`` ` ``' : `\`${character}\``}`, hint: 'Put the value in quotes' };
