@@ -96,6 +96,8 @@ describe('scanSections, by hand', () => {
   it('keeps a backtick fence open across a tilde fence line, and the other way round', () => {
     expect(scanSections('```\n~~~\n## Hidden\n```\n## Shown\n', 0).map((section) => section.title)).toEqual(['', 'Shown']);
     expect(scanSections('~~~\n```\n## Hidden\n~~~\n## Shown\n', 0).map((section) => section.title)).toEqual(['', 'Shown']);
+    // A shorter fence line does not close a longer fence.
+    expect(scanSections('````\n```\n## Hidden\n````\n## Shown\n', 0).map((section) => section.title)).toEqual(['', 'Shown']);
   });
 
   it('reads CRLF lines, trailing spaces and tabs after a heading, and links on the lines under it only', () => {
