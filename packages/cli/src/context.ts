@@ -39,7 +39,7 @@ export class CommandContext {
   async workspace(options: { readonly reportProblems?: boolean } = {}): Promise<Workspace> {
     // A mistyped --dir would otherwise read as an empty folder: "no contacts", exit 0.
     const folder = await stat(this.store.root).catch(() => undefined);
-    if (!folder) // Only a --dir can name a folder that is not there (without it, the folder is the current one).
+    // Only a --dir can name a folder that is not there (without it, the folder is the current one).
     if (!folder) throw new FailureError(`notes folder not found: ${this.store.root} (check the --dir path, or create the folder with: rapport init ${this.store.root})`);
     if (!folder.isDirectory()) throw new FailureError(`${this.store.root} is a file, not a notes folder`);
     const progress = progressReporter(this.io, 'Reading notes');
@@ -64,7 +64,7 @@ export class CommandContext {
       if (d.rule !== 'merge-conflict' || reported.has(d.file)) continue;
       reported.add(d.file);
       const effect = workspace.index.contact(d.file) ? 'resolve it before editing the note' : 'the contact is left out until it is resolved';
-      this.io.stderr.write(`${colors.yellow('warning')} ${printable(d.file)}:${d.line} has an unresolved merge conflict: ${effect} (rapport check lists every conflict)\n`);
+      this.io.stderr.write(`rapport: ${colors.yellow('warning')}: ${printable(d.file)}:${d.line} has an unresolved merge conflict: ${effect} (rapport check lists every conflict)\n`);
     }
   }
 

@@ -4,7 +4,7 @@ import { Argument } from 'commander';
 import { isCalendarDate, todayIn, type Diagnostic } from '@rapport/core';
 import type { ImportFormat, ImportReading, ImportSummary } from '@rapport/core/import';
 import type { CommandContext } from '../context.js';
-import { printable } from '../io.js';
+import { colorsFor, formatDiagnostic, printable } from '../io.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
 
 interface ImportOptions {
@@ -83,11 +83,8 @@ async function readInput(ctx: CommandContext, file: string): Promise<string | Di
 }
 
 function printDiagnostics(ctx: CommandContext, diagnostics: readonly Diagnostic[]): void {
-  const { colors } = ctx;
-  for (const d of diagnostics) {
-    const severity = d.severity === 'error' ? colors.red('error') : colors.yellow(d.severity);
-    ctx.io.stderr.write(`${printable(d.file)}:${d.line}: ${severity} ${printable(d.message)} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}\n`);
-  }
+  const colors = colorsFor(ctx.io.stderr, ctx.io.env);
+  for (const d of diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d, colors)}\n`);
 }
 
 function printSummary(ctx: CommandContext, summary: ImportSummary): void {
@@ -95,7 +92,10 @@ function printSummary(ctx: CommandContext, summary: ImportSummary): void {
   const verb = summary.dryRun ? { created: 'Would create', updated: 'Would fill in', skipped: 'Would skip' } : { created: 'Created', updated: 'Filled in', skipped: 'Skipped' };
   if (summary.created.length > 0) {
     ctx.print(`${verb.created} ${plural(summary.created.length, 'contact')}:`);
-    for (const entry of summary.created) ctx.print(`  ${colors.green('+')} ${printable(entry.file)}  ${printable(entry.name)} ${colors.dim(`(line ${entry.line})`)}`);
+    for (const entry of summary.created) {
+      const namesake = entry.namesake ? `; ${printable(entry.namesake)} has the same name: if it is the same person, copy what you need and delete one` : '';
+      ctx.print(`  ${colors.green('+')} ${printable(entry.file)}  ${printable(entry.name)} ${colors.dim(`(line ${entry.line}${namesake})`)}`);
+    }
   }
   if (summary.updated.length > 0) {
     ctx.print(`${verb.updated} empty fields of ${plural(summary.updated.length, 'contact')}:`);
