@@ -355,6 +355,8 @@ describe('parseFastFrontmatter, value by value', () => {
     ['a control character', 'a: \u0007\n'],
     ['a CR alone', 'a: 1\rb: 2\n'],
     ['a document end marker', 'a: 1\n...\n'],
+    ['a comment with no space before it', 'a: "x"#c\n'],
+    ['a lone dash at the very end', 'a: -'],
   ])('leaves %s to yaml', (_name, text) => {
     expect(parseFastFrontmatter(text)).toBeUndefined();
   });
