@@ -118,3 +118,23 @@ describe('a history written as one-line entries ({date: …, stage: …})', () =
     expect(rapport(['check', '--dir', folder]).code).toBe(0);
   });
 });
+
+describe('rapport list with names in wide characters', () => {
+  it('lines its columns up by terminal columns: 李雷 takes four, Zoë Ørsted ten, Tomás Herrera thirteen', () => {
+    const folder = exampleCopy();
+    writeFileSync(join(folder, 'li-lei.md'), '---\ntype: contact\nname: 李雷\nstage: identified\n---\n');
+    writeFileSync(join(folder, 'zoe-orsted.md'), '---\ntype: contact\nname: Zoë Ørsted\nstage: identified\n---\n');
+    const list = rapport(['list', '--stage', 'identified', '--today', '2026-11-23', '--dir', folder]);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toBe(
+      [
+        'Elena Vasquez  identified  Write to Elena Vasquez, naming who referred you · Monongahela Valley Health',
+        'Keisha Brooks  identified  Ask Dana whether she knows Keisha before writing cold (due 2026-11-30) · Three Rivers Health',
+        'Tomás Herrera  identified  Write to Tomás Herrera · PatientPath',
+        'Zoë Ørsted     identified  Write to Zoë Ørsted',
+        '李雷           identified  Write to 李雷',
+        '',
+      ].join('\n'),
+    );
+  });
+});
