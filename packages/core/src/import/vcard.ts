@@ -19,21 +19,21 @@ export function parseVCards(text: string, file: string): ImportReading {
   const diagnostics: Diagnostic[] = [];
   const candidates: ImportCandidate[] = [];
   let start: number | undefined;
-  let cards = 0;
+  let anyCard = false;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!.trim().toUpperCase();
     if (line === 'BEGIN:VCARD') {
       if (start !== undefined) diagnostics.push(inputProblem(file, start + 1, 'error', 'import-malformed-vcard', 'The card has no END:VCARD before the next BEGIN:VCARD; card skipped'));
       start = index;
+      anyCard = true;
     } else if (line === 'END:VCARD' && start !== undefined) {
-      cards++;
       const card = readCard(joinSoftLineBreaks(lines.slice(start, index + 1)).join('\r\n'), file, start + 1, diagnostics);
       if (card) candidates.push(card);
       start = undefined;
     }
   }
   if (start !== undefined) diagnostics.push(inputProblem(file, start + 1, 'error', 'import-malformed-vcard', 'The card is never closed with END:VCARD; card skipped'));
-  if (cards === 0 && start === undefined) {
+  if (!anyCard) {
     diagnostics.push(inputProblem(file, 1, 'error', 'import-not-vcard', 'No BEGIN:VCARD found: this is not a vCard file', 'Export contacts as vCard (.vcf) from your address book'));
   }
   return { file, format: 'vcard', candidates, diagnostics };
