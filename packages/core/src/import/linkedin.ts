@@ -31,7 +31,8 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
     header = parseRows(lines[headerIndex]!)[0]!.map((name) => name.trim().toLowerCase());
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    diagnostics.push(inputProblem(file, headerIndex + 1, 'error', 'import-malformed-csv', `Not valid CSV (${csvProblem(error)}); the header line cannot be read`, QUOTE_HINT));
+    // Not a row to skip: without its header the file cannot be read at all.
+    diagnostics.push(inputProblem(file, headerIndex + 1, 'error', 'import-not-linkedin', `The header line is not valid CSV (${csvProblem(error)}); nothing was imported`, QUOTE_HINT));
     return reading();
   }
   // A missing column is -1, and `cells[-1]` is undefined: its cells read as empty.
