@@ -82,17 +82,19 @@ function readCard(text: string, file: string, line: number, diagnostics: Diagnos
   };
 }
 
-/** A single text value. ical.js leaves `\;` escaped in vCard text values, so that is undone here. */
+/**
+ * A single text value. ical.js leaves `\;` escaped in vCard text values, so that is undone here.
+ * (Only structured properties, which this is not called on, have list values.)
+ */
 function textOf(property: Property | null | undefined): string | undefined {
   const value: unknown = property?.getFirstValue();
-  if (Array.isArray(value)) return components(property).join(' ');
   return typeof value === 'string' ? decoded(property!, value).replace(/\\([;,])/g, '$1') : undefined;
 }
 
 /** The parts of a structured value such as N, ORG or ADR (a plain text value is one part). */
 function components(property: Property | null | undefined): string[] {
   const value: unknown = property?.getFirstValue();
-  if (Array.isArray(value)) return value.map((part) => decoded(property!, Array.isArray(part) ? part.join(' ') : String(part ?? '')));
+  if (Array.isArray(value)) return value.map((part) => decoded(property!, Array.isArray(part) ? part.join(' ') : String(part)));
   return typeof value === 'string' ? [decoded(property!, value)] : [];
 }
 
