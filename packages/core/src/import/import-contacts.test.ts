@@ -187,14 +187,23 @@ describe('importContacts from LinkedIn', () => {
     expect(summary.created.map((entry) => entry.line)).toEqual([5, 9]);
   });
 
+  it('stops at a failure of the store itself instead of listing every person as skipped', async () => {
+    class FailingStore extends MemoryStore {
+      override async write(): Promise<never> {
+        throw new Error('EIO: i/o error, write');
+      }
+    }
+    await expect(importContacts(await loadWorkspace(new FailingStore({})), linkedin(), { today: TODAY })).rejects.toThrow('EIO: i/o error, write');
+  });
+
   it('fills a field that is empty, blank or an empty list, and keeps any other value, even one of the wrong type', async () => {
-    const note = ['---', 'type: contact', 'name: Ana Ruiz', 'stage: identified', 'email: ana@acme.example', 'organization: []', 'role:', 'location: "  "', 'phone: 4125550100', 'history: [{date: 2026-11-02, stage: identified}]', '---', ''].join('\n');
+    const note = ['---', 'type: contact', 'name: Ana Ruiz', 'stage: identified', 'email: ana@acme.example', 'organization: []', 'role:', 'location: "  "', 'phone: 4125550100', 'linkedin: [old, profile]', 'history: [{date: 2026-11-02, stage: identified}]', '---', ''].join('\n');
     const store = new MemoryStore({ 'ana.md': note });
-    const reading = parseVCards(['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana Ruiz', 'EMAIL:ana@acme.example', 'ORG:Acme', 'TITLE:Analyst', 'TEL:+1 412 555 0199', 'ADR:;;;Pittsburgh;PA;;', 'END:VCARD', ''].join('\r\n'), 'c.vcf');
+    const reading = parseVCards(['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana Ruiz', 'EMAIL:ana@acme.example', 'ORG:Acme', 'TITLE:Analyst', 'TEL:+1 412 555 0199', 'ADR:;;;Pittsburgh;PA;;', 'URL:https://www.linkedin.com/in/ana-ruiz', 'END:VCARD', ''].join('\r\n'), 'c.vcf');
     const summary = await importContacts(await loadWorkspace(store), reading, { today: TODAY });
     expect(summary.updated).toEqual([{ line: 1, name: 'Ana Ruiz', file: 'ana.md', matchedBy: 'email', fields: ['organization', 'role', 'location'] }]);
     expect(store.snapshot()['ana.md']).toBe(
-      ['---', 'type: contact', 'name: Ana Ruiz', 'stage: identified', 'email: ana@acme.example', 'organization: Acme', 'role: Analyst', 'location: "Pittsburgh, PA"', 'phone: 4125550100', 'history: [{date: 2026-11-02, stage: identified}]', '---', ''].join('\n'),
+      ['---', 'type: contact', 'name: Ana Ruiz', 'stage: identified', 'email: ana@acme.example', 'organization: Acme', 'role: Analyst', 'location: "Pittsburgh, PA"', 'phone: 4125550100', 'linkedin: [old, profile]', 'history: [{date: 2026-11-02, stage: identified}]', '---', ''].join('\n'),
     );
   });
 });
@@ -258,6 +267,9 @@ describe('importContacts into a store that creates notes in batches', () => {
     expect(summary).toEqual(expected);
     expect(store.batches).toEqual([3]);
     expect(store.snapshot()).toEqual(plain.snapshot());
+    // A run that creates no one writes no batch, not an empty one.
+    await importContacts(await loadWorkspace(store), linkedin(), { today: TODAY });
+    expect(store.batches).toEqual([3]);
   });
 
   it('fills in, before writing it, a note created earlier in the same import', async () => {

@@ -132,7 +132,8 @@ describe('parseLinkedInConnections: each problem, word for word', () => {
   const problems = (text: string) => parseLinkedInConnections(text, 'c.csv').diagnostics.map(({ line, severity, rule, message, hint }) => ({ line, severity, rule, message, hint }));
 
   it('says what is wrong with each row of a damaged export, and how to fix it', () => {
-    expect(parseLinkedInConnections(fixture('linkedin-malformed.csv'), 'bad.csv').diagnostics).toEqual([
+    // Strict: a diagnostic without a hint has no `hint` key at all.
+    expect(parseLinkedInConnections(fixture('linkedin-malformed.csv'), 'bad.csv').diagnostics).toStrictEqual([
       { file: 'bad.csv', line: 6, column: 1, endLine: 6, endColumn: 1, severity: 'error', rule: 'import-malformed-csv', message: 'Not valid CSV (Invalid Closing Quote: got "x" instead of delimiter, record delimiter, trimable character (if activated) or comment); line skipped', hint: QUOTES },
       { file: 'bad.csv', line: 7, column: 1, endLine: 7, endColumn: 1, severity: 'warning', rule: 'import-short-row', message: 'The row has 2 fields but the header has 7; row skipped', hint: 'The row may have been cut short' },
       { file: 'bad.csv', line: 8, column: 1, endLine: 8, endColumn: 1, severity: 'warning', rule: 'import-invalid-url', message: 'Not a profile URL, left out: "www.linkedin.com/in/date-wrong-example"' },
@@ -140,7 +141,7 @@ describe('parseLinkedInConnections: each problem, word for word', () => {
       { file: 'bad.csv', line: 8, column: 1, endLine: 8, endColumn: 1, severity: 'warning', rule: 'import-invalid-date', message: 'Not a date: "sometime in 2024"; the import day is used instead', hint: 'LinkedIn writes dates like 12 Mar 2024' },
       { file: 'bad.csv', line: 10, column: 1, endLine: 10, endColumn: 1, severity: 'error', rule: 'import-malformed-csv', message: 'Not valid CSV (Quote Not Closed: the parsing is finished with an opening quote); line skipped', hint: QUOTES },
     ]);
-    expect(parseLinkedInConnections(fixture('linkedin-connections.csv'), 'Connections.csv').diagnostics).toEqual([
+    expect(parseLinkedInConnections(fixture('linkedin-connections.csv'), 'Connections.csv').diagnostics).toStrictEqual([
       { file: 'Connections.csv', line: 8, column: 1, endLine: 8, endColumn: 1, severity: 'warning', rule: 'import-missing-name', message: 'The row has no name; row skipped', hint: 'LinkedIn leaves names out for members who closed or hid their account' },
     ]);
   });
@@ -194,6 +195,31 @@ describe('parseLinkedInConnections: each problem, word for word', () => {
     const reading = parseLinkedInConnections(text, 'c.csv');
     expect(reading.diagnostics).toEqual([]);
     expect(reading.candidates).toEqual([{ line: 5, name: 'Ana Ruiz', emails: [], source: 'linkedin', organization: 'Acme' }]);
+  });
+
+  it('leaves out an address or a URL with anything before or after it', () => {
+    const text = [
+      'First Name,Last Name,URL,Email Address',
+      'Ana,Ruiz,see https://www.linkedin.com/in/ana-ruiz,Ana ana@acme.example',
+      'Bo,Li,https://www.linkedin.com/in/bo-li (profile),bo@acme.example (work)',
+      '',
+    ].join('\n');
+    const reading = parseLinkedInConnections(text, 'c.csv');
+    expect(reading.candidates).toEqual([
+      { line: 2, name: 'Ana Ruiz', emails: [], source: 'linkedin' },
+      { line: 3, name: 'Bo Li', emails: [], source: 'linkedin' },
+    ]);
+    expect(reading.diagnostics.map(({ line, rule }) => [line, rule])).toEqual([
+      [2, 'import-invalid-url'],
+      [2, 'import-invalid-email'],
+      [3, 'import-invalid-url'],
+      [3, 'import-invalid-email'],
+    ]);
+  });
+
+  it('removes control characters and direction overrides from names, so a terminal never acts on them', () => {
+    const reading = parseLinkedInConnections('First Name,Last Name,Company\nAna\u001b]0;owned\u0007,Ru\u202Eiz,Ac\tme\n', 'c.csv');
+    expect(reading.candidates).toEqual([{ line: 2, name: 'Ana]0;owned Ruiz', emails: [], source: 'linkedin', organization: 'Ac me' }]);
   });
 
   it('reads the date shapes LinkedIn has used since it began in 2002, and nothing earlier', () => {

@@ -24,12 +24,13 @@ describe('normalizeLinkedInUrl', () => {
   });
 
   it('keeps a percent sign that starts no escape as it is', () => {
-    expect(normalizeLinkedInUrl('https://www.linkedin.com/in/100%-ana')).toBe('linkedin.com/in/100%-ana');
+    expect(normalizeLinkedInUrl('https://es.linkedin.com/in/100%-ana?trk=1')).toBe('linkedin.com/in/100%-ana');
   });
 
   it('reduces text that is no URL at all (a space in the host) by the same steps, so two spellings of it still match', () => {
     expect(normalizeLinkedInUrl('HTTPS://www.LinkedIn .com/in/Ana-Ruiz//?trk=1#top')).toBe('linkedin .com/in/ana-ruiz');
     expect(normalizeLinkedInUrl('www.linkedin .com/in/ana-ruiz/')).toBe('linkedin .com/in/ana-ruiz');
+    expect(normalizeLinkedInUrl('https://linkedin .com/in/www.ana')).toBe('linkedin .com/in/www.ana');
   });
 
   it('keeps different profiles apart', () => {

@@ -86,8 +86,8 @@ describe('parseVCards', () => {
   });
 
   it('frames cards whose BEGIN and END have spaces after them or are lowercase, and ignores an END with no BEGIN', () => {
-    const text = ['END:VCARD', 'begin:vcard ', 'VERSION:3.0', 'FN:Ana Ruiz', 'End:VCard  ', ''].join('\r\n');
-    expect(read(`\uFEFF${text}`)).toEqual({ file: 'c.vcf', format: 'vcard', candidates: [{ line: 2, name: 'Ana Ruiz', emails: [] }], diagnostics: [] });
+    const text = ['begin:vcard ', 'VERSION:3.0', 'FN:Ana Ruiz', 'End:VCard  ', 'END:VCARD', ''].join('\r\n');
+    expect(read(`\uFEFF${text}`)).toEqual({ file: 'c.vcf', format: 'vcard', candidates: [{ line: 1, name: 'Ana Ruiz', emails: [] }], diagnostics: [] });
   });
 
   it('takes the name from N when there is no FN: given, additional and family names, several given names joined', () => {
@@ -108,6 +108,8 @@ describe('parseVCards', () => {
     );
     expect(reading.diagnostics).toEqual([]);
     expect(reading.candidates).toEqual([{ line: 1, name: 'Jürgen Müller', organization: 'Charité Digital', role: 'Leiter = UX', emails: [] }]);
+    // Another ENCODING (vCard 2.1's 8BIT) is text as it is.
+    expect(read(card('FN;CHARSET=UTF-8;ENCODING=8BIT:Jürgen =C3=BC')).candidates[0]!.name).toBe('Jürgen =C3=BC');
     // An unknown charset is read as UTF-8.
     expect(read(card('FN;ENCODING=QUOTED-PRINTABLE;CHARSET=no-such-charset:Gr=C3=BC=C3=9Fe')).candidates[0]!.name).toBe('Grüße');
   });
@@ -117,9 +119,12 @@ describe('parseVCards', () => {
   });
 
   it('reads mailto: and tel: values, skips empty ones, and takes ROLE when there is no TITLE', () => {
-    expect(read(card('FN:Ana Ruiz', 'EMAIL:', 'EMAIL:mailto:ana@acme.example', 'TEL:', 'TEL:tel:+1-412-555-0100', 'ROLE:Mentor')).candidates).toEqual([
-      { line: 1, name: 'Ana Ruiz', role: 'Mentor', emails: ['ana@acme.example'], phone: '+1-412-555-0100' },
-    ]);
+    expect(read(card('FN:Ana Ruiz', 'EMAIL:', 'EMAIL:mailto:ana@acme.example', 'TEL:', 'TEL:tel:+1-412-555-0100', 'ROLE:Mentor'))).toEqual({
+      file: 'c.vcf',
+      format: 'vcard',
+      candidates: [{ line: 1, name: 'Ana Ruiz', role: 'Mentor', emails: ['ana@acme.example'], phone: '+1-412-555-0100' }],
+      diagnostics: [],
+    });
   });
 
   it('takes the first LinkedIn profile among URL and X-SOCIALPROFILE, not another site, not a URL without its scheme, not a note', () => {

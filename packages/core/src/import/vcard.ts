@@ -134,7 +134,8 @@ function decoded(property: Property, value: string): string {
 /** `N:Family;Given;Additional;Prefix;Suffix` as "Given Additional Family". */
 function nameFromN(property: Property | null): string | undefined {
   const [family, given, additional] = components(property);
-  return cleanText([given, additional, family].filter(Boolean).join(' '));
+  // An absent part joins as nothing; cleanText closes the gap it leaves.
+  return cleanText([given, additional, family].join(' '));
 }
 
 function locationOf(property: Property | undefined): string | undefined {
@@ -142,7 +143,7 @@ function locationOf(property: Property | undefined): string | undefined {
   return cleanText([locality, region].filter(Boolean).join(', ') || country);
 }
 
-/** Preferred first: vCard 4.0's `PREF=1` (lowest wins), vCard 3.0's `TYPE=pref`; otherwise file order. */
+/** Preferred first: vCard 4.0's `PREF=1` (lowest wins), vCard 3.0's `TYPE=pref`; otherwise file order (`sort` is stable). */
 function byPreference(properties: readonly Property[]): Property[] {
   const rank = (property: Property) => {
     const pref = Number(property.getParameter('pref'));
@@ -151,5 +152,5 @@ function byPreference(properties: readonly Property[]): Property[] {
     const list = Array.isArray(types) ? types : [types];
     return list.some((type) => typeof type === 'string' && type.toLowerCase() === 'pref') ? 1 : 101;
   };
-  return properties.map((property, index) => ({ property, index, rank: rank(property) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((entry) => entry.property);
+  return properties.map((property) => ({ property, rank: rank(property) })).sort((a, b) => a.rank - b.rank).map((entry) => entry.property);
 }
