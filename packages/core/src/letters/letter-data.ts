@@ -220,9 +220,15 @@ function setPath(target: Record<string, unknown>, path: string, value: string): 
 }
 
 /** "Maya Chen" → "Maya"; "Dr. Renée Jackson" stays whole, since "Dear Dr." would be wrong. */
+/** Titles that, like "Dr.", keep the whole name in a greeting ("Dear Prof Ana Lima"). */
+const TITLES = /^(dr|prof|mr|mrs|ms|mx|miss|sir|dame|rev|fr)$/i;
+
 function firstName(name: string): string {
-  const first = name.trim().split(/\s+/)[0] ?? '';
-  return first.endsWith('.') ? name.trim() : first;
+  const words = name.trim().split(/\s+/);
+  const first = words[0] ?? '';
+  // "Lima, Ana": the name is written last name first.
+  if (first.endsWith(',') && words.length > 1) return words[1]!.replace(/,$/, '');
+  return first.endsWith('.') || TITLES.test(first) ? name.trim() : first;
 }
 
 /** A date as it is said in a letter; the year is added when it is not the current one. */
