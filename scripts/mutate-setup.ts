@@ -17,3 +17,6 @@ vi.mock('fast-check', async (importOriginal) => {
     real.assert(property, { ...parameters, numRuns: Math.min(parameters?.numRuns ?? MUTATION_RUNS, MUTATION_RUNS), endOnFailure: true })) as Assert;
   return { ...real, assert, default: { ...real, assert } };
 });
+
+/** Read by tests whose inputs are sized for a timing bound, which a mutation run (every statement instrumented, at low priority) cannot keep. */
+process.env.RAPPORT_MUTATION_RUN = '1';

@@ -78,6 +78,15 @@ describe('exportCsv, parsed back with csv-parse', () => {
     expect(text).toContain('"Fjord Health; Nordics, AB"');
   });
 
+  it('orders the columns: identity, Rapport’s fields, other fields as first met, the computed next action; each once', async () => {
+    const { text, byId } = await exported('timezone: America/New_York\n');
+    expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'id,file,name,stage,role,organization,email,phone,linkedin,tags,meeting.at,meeting.minutes,meeting.format,meeting.place,meeting.link,next.action,next.due,touch_every,history,type,tab_note,cr_note,score,salary,met_at,call_back,next_action,next_due',
+    );
+    // A field the note does not have is an empty cell.
+    expect(byId.get('closed')).toMatchObject({ email: '', phone: '', 'meeting.at': '', salary: '' });
+  });
+
   it('writes only the header for an empty folder', async () => {
     expect(exportCsv(await loadWorkspace(new MemoryStore({})), { now: EXPORT_NOW })).toBe('\uFEFFid,file,name,stage,next_action,next_due\r\n');
   });
@@ -86,5 +95,9 @@ describe('exportCsv, parsed back with csv-parse', () => {
 describe('flattenRecord', () => {
   it('handles nulls, nested lists and mixed lists', () => {
     expect(flattenRecord({ a: null, b: [1, 'x', null], c: { d: [1, 2], e: { f: 1 } }, g: [{ h: 1 }] })).toEqual({ a: '', b: '1; x; ', 'c.d': '1; 2', 'c.e': '{"f":1}', g: '[{"h":1}]' });
+  });
+
+  it('keeps numbers and booleans as they are, leaves undefined empty, and writes a list holding any mapping as JSON', () => {
+    expect(flattenRecord({ n: -3, yes: true, no: false, gone: undefined, mixed: [1, { a: 1 }] })).toEqual({ n: -3, yes: true, no: false, gone: '', mixed: '[1,{"a":1}]' });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_NOW, exportFolder } from '../test-support/export-notes.js';
 import { readCalendarBack, type ReadBackItem } from '../../test/support/read-back.js';
+import { contactFields, noteText } from '../test-support/builders.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
 import { exportIcs } from './ics.js';
@@ -131,5 +132,94 @@ describe('exportIcs, read back by Python icalendar', () => {
     ]);
     const moved = await events('- Advice: write every week\n- Lead: Xcel Energy: Data Analyst II (by 2026-12-12)\n');
     expect(moved).toEqual([['marcus-outcome-follow-up-on-the-lead-at-xcel-energy-data-analyst-ii@rapport', '2026-12-12', 'Follow up on the lead at Xcel Energy: Data Analyst II']]);
+  });
+
+  /** Ana: role, organization, place, a letter for her action. Bo: none of those. Dee: an action without a letter. Cy: an action without a day. */
+  const described = (config: string) =>
+    new MemoryStore({
+      '.rapport/config.yaml': config,
+      'ana.md': noteText(contactFields({ name: 'Ana Ruiz', stage: 'held', organization: 'Acme', role: 'Analyst', history: [{ date: '2026-11-20', stage: 'held' }], meeting: { at: '2026-11-20T10:00', minutes: 30, format: 'video', place: 'Room 4' } })),
+      'bo.md': noteText(contactFields({ name: 'Bo', stage: 'held', organization: undefined, history: [{ date: '2026-11-20', stage: 'held' }], meeting: { at: '2026-11-20T11:00', minutes: 20, format: 'phone' } })),
+      'cy.md': noteText(contactFields({ name: 'Cy', stage: 'identified', history: [{ date: '2026-11-20', stage: 'identified' }] })),
+      'dee.md': noteText(contactFields({ name: 'Dee', stage: 'followed-up', organization: undefined, history: [{ date: '2026-11-02', stage: 'followed-up' }] })),
+    });
+  const eventsOf = async (config: string) => {
+    const text = exportIcs(await loadWorkspace(described(config)), { now: EXPORT_NOW });
+    return { text, byUid: Object.fromEntries(readCalendarBack(text).items.map((item) => [item.uid, item])) };
+  };
+
+  it('describes each meeting and each action in words: who, what, where, which letter, which note', async () => {
+    const { text, byUid } = await eventsOf('timezone: America/New_York\n');
+    expect(Object.keys(byUid).sort()).toEqual(['ana-meeting@rapport', 'ana-thank@rapport', 'bo-meeting@rapport', 'bo-thank@rapport', 'dee-give-up@rapport']);
+    expect(byUid['ana-meeting@rapport']).toMatchObject({
+      summary: 'Informational interview: Ana Ruiz (Acme)',
+      location: 'Room 4',
+      description: 'Informational interview with Ana Ruiz, Analyst, Acme.\nvideo, 30 minutes.\nPlace: Room 4\nNote: ana.md',
+    });
+    expect(byUid['bo-meeting@rapport']).toMatchObject({ summary: 'Informational interview: Bo', description: 'Informational interview with Bo.\nphone, 20 minutes.\nNote: bo.md' });
+    expect(byUid['bo-meeting@rapport']!.location).toBeUndefined();
+    expect(byUid['ana-thank@rapport']).toMatchObject({
+      summary: 'Send Ana Ruiz a thank-you note',
+      description: 'Send Ana Ruiz a thank-you note\nContact: Ana Ruiz (Acme), stage held\nLetter: rapport letter thank-you ana\nNote: ana.md',
+      dtstart: { date: '2026-11-21' },
+      dtend: { date: '2026-11-22' },
+    });
+    expect(byUid['bo-thank@rapport']!.description).toBe('Send Bo a thank-you note\nContact: Bo, stage held\nLetter: rapport letter thank-you bo\nNote: bo.md');
+    // Followed up Monday 2026-11-02, given up 7 working days on.
+    expect(byUid['dee-give-up@rapport']).toMatchObject({
+      description: 'No reply from Dee since the follow-up: mark as no-response\nContact: Dee, stage followed-up\nNote: dee.md',
+      dtstart: { date: '2026-11-11' },
+      dtend: { date: '2026-11-12' },
+    });
+    expect(text).toContain('\r\nPRODID:-//Rapport//Rapport//EN\r\n');
+    expect(text).toContain('\r\nX-WR-CALNAME:Rapport informational interviews\r\n');
+  });
+
+  it('leaves a private role, organization and place out of every summary, description and location', async () => {
+    const { byUid } = await eventsOf('timezone: America/New_York\nprivate: [role, organization, meeting.place]\n');
+    expect(byUid['ana-meeting@rapport']).toMatchObject({ summary: 'Informational interview: Ana Ruiz', description: 'Informational interview with Ana Ruiz.\nvideo, 30 minutes.\nNote: ana.md' });
+    expect(byUid['ana-meeting@rapport']!.location).toBeUndefined();
+    expect(byUid['ana-thank@rapport']!.description).toBe('Send Ana Ruiz a thank-you note\nContact: Ana Ruiz, stage held\nLetter: rapport letter thank-you ana\nNote: ana.md');
+    const roleOnly = await eventsOf('timezone: America/New_York\nprivate: [organization]\n');
+    expect(roleOnly.byUid['ana-meeting@rapport']!.description).toBe('Informational interview with Ana Ruiz, Analyst.\nvideo, 30 minutes.\nPlace: Room 4\nNote: ana.md');
+    const organizationOnly = await eventsOf('timezone: America/New_York\nprivate: [role]\n');
+    expect(organizationOnly.byUid['ana-meeting@rapport']!.description).toBe('Informational interview with Ana Ruiz, Acme.\nvideo, 30 minutes.\nPlace: Room 4\nNote: ana.md');
+  });
+
+  it('leaves meetings out altogether when `meeting` is private, and keeps the actions', async () => {
+    const { byUid } = await eventsOf('timezone: America/New_York\nprivate: [meeting]\n');
+    expect(Object.keys(byUid).sort()).toEqual(['ana-thank@rapport', 'bo-thank@rapport', 'dee-give-up@rapport']);
+  });
+
+  it('gives two notes with the same id UIDs from their paths, and any other note in a folder its id', async () => {
+    const meeting = (at: string) => noteText(contactFields({ name: 'Ana Ruiz', stage: 'scheduled', history: [{ date: '2026-11-20', stage: 'scheduled' }], meeting: { at, minutes: 30, format: 'phone' } }));
+    const store = new MemoryStore({ '.rapport/config.yaml': 'timezone: America/New_York\n', 'ana.md': meeting('2026-12-01T10:00'), 'old.md/ana.md': meeting('2026-12-02T10:00'), 'people/bo.md': meeting('2026-12-03T10:00') });
+    const { items } = readCalendarBack(exportIcs(await loadWorkspace(store), { now: EXPORT_NOW }));
+    expect(items.filter((item) => item.uid.endsWith('-meeting@rapport')).map((item) => [item.uid, item.dtstart?.utc])).toEqual([
+      ['ana-meeting@rapport', '2026-12-01T15:00:00Z'],
+      ['old.md.ana-meeting@rapport', '2026-12-02T15:00:00Z'],
+      ['bo-meeting@rapport', '2026-12-03T15:00:00Z'],
+    ]);
+  });
+
+  it('covers every meeting with its zone’s rules, from the year before the first to the year after the last', async () => {
+    const meeting = (at: string) => noteText(contactFields({ name: 'Ana Ruiz', stage: 'scheduled', history: [{ date: '2026-06-01', stage: 'scheduled' }], meeting: { at, minutes: 30, format: 'phone' } }));
+    const store = new MemoryStore({ '.rapport/config.yaml': 'timezone: America/New_York\n', 'early.md': meeting('2026-07-01T10:00'), 'late.md': meeting('2030-07-01T10:00') });
+    const { items } = readCalendarBack(exportIcs(await loadWorkspace(store), { now: EXPORT_NOW }));
+    const starts = Object.fromEntries(items.filter((item) => item.uid.endsWith('-meeting@rapport')).map((item) => [item.uid, item.dtstart]));
+    expect(starts['early-meeting@rapport']).toMatchObject({ local: '2026-07-01T10:00:00', utc_by_vtimezone: '2026-07-01T14:00:00Z' });
+    expect(starts['late-meeting@rapport']).toMatchObject({ local: '2030-07-01T10:00:00', utc_by_vtimezone: '2030-07-01T14:00:00Z' });
+  });
+
+  it('writes no VTIMEZONE for UTC, and one for a fixed-offset zone such as Etc/GMT+5', async () => {
+    const meeting = noteText(contactFields({ name: 'Ana Ruiz', stage: 'scheduled', history: [{ date: '2026-11-20', stage: 'scheduled' }], meeting: { at: '2026-12-01T10:00', minutes: 30, format: 'phone' } }));
+    const utc = exportIcs(await loadWorkspace(new MemoryStore({ '.rapport/config.yaml': 'timezone: UTC\n', 'ana.md': meeting })), { now: EXPORT_NOW });
+    expect(utc).not.toContain('BEGIN:VTIMEZONE');
+    expect(readCalendarBack(utc).items.find((item) => item.uid === 'ana-meeting@rapport')!.dtstart).toMatchObject({ utc: '2026-12-01T10:00:00Z' });
+    // Etc/GMT+5 is five hours behind UTC (POSIX sign).
+    const fixed = exportIcs(await loadWorkspace(new MemoryStore({ '.rapport/config.yaml': 'timezone: Etc/GMT+5\n', 'ana.md': meeting })), { now: EXPORT_NOW });
+    const { zones, items } = readCalendarBack(fixed);
+    expect(zones).toEqual(['Etc/GMT+5']);
+    expect(items.find((item) => item.uid === 'ana-meeting@rapport')!.dtstart).toMatchObject({ tzid: 'Etc/GMT+5', local: '2026-12-01T10:00:00', utc_by_vtimezone: '2026-12-01T15:00:00Z' });
   });
 });

@@ -91,7 +91,7 @@ export function exportIcs(workspace: Workspace, options: ExportOptions = {}): st
 }
 
 /** `Informational interview: Maya Chen (Brightline Health)`. */
-export function meetingSummary(contact: Contact, isPrivate: (path: string) => boolean = () => false): string {
+function meetingSummary(contact: Contact, isPrivate: (path: string) => boolean): string {
   const organization = contact.organization && !isPrivate('organization') ? ` (${contact.organization})` : '';
   return `Informational interview: ${contact.name}${organization}`;
 }

@@ -14,6 +14,15 @@ describe('privateFieldFilter', () => {
     expect(isPrivate('')).toBe(false);
   });
 
+  it('reads a listed name with spaces around it as the name, and an empty one as nothing', () => {
+    const spaced = privateFieldFilter([' phone ', '']);
+    expect([spaced('phone'), spaced(''), spaced('email')]).toEqual([true, false, false]);
+  });
+
+  it('keeps empty values (null) as they are', () => {
+    expect(withoutPrivate({ email: null, phone: '1', meeting: { place: null } }, privateFieldFilter(['phone']))).toEqual({ email: null, meeting: { place: null } });
+  });
+
   it('removes private paths from data, inside lists too', () => {
     const hidden = privateFieldFilter(['history.note', 'email']);
     expect(withoutPrivate({ email: 'x', name: 'A', history: [{ date: 'd', note: 'secret' }] }, hidden)).toEqual({ name: 'A', history: [{ date: 'd' }] });

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_NOW, exportFolder } from '../test-support/export-notes.js';
+import { contactFields, noteText } from '../test-support/builders.js';
+import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
 import { exportJson } from './records.js';
 
@@ -36,5 +38,19 @@ describe('exportJson', () => {
     expect(sam).not.toHaveProperty('phone');
     expect(sam.meeting).toEqual({ at: '2026-12-01T09:00-05:00', minutes: 30, format: 'video' });
     expect(records.find((record) => record.id === 'summer-coffee')).not.toHaveProperty('salary');
+  });
+
+  it('keeps Rapport’s own id, file, stage and next action when a note has fields of those names', async () => {
+    const store = new MemoryStore({
+      'ana.md': noteText(contactFields({ name: 'Ana Ruiz', id: 'someone-else', file: 'cv.pdf', next_action: 'Nothing', next_due: 'never', email: null })),
+    });
+    const text = exportJson(await loadWorkspace(store), { now: EXPORT_NOW });
+    expect(JSON.parse(text)).toEqual([
+      { id: 'ana', file: 'ana.md', name: 'Ana Ruiz', stage: 'identified', type: 'contact', organization: 'Acme Health', history: [{ date: '2026-11-02', stage: 'identified' }], email: null, next_action: 'Write to Ana Ruiz', next_due: null },
+    ]);
+  });
+
+  it('writes an empty folder as an empty list, ending the file with a line break', async () => {
+    expect(exportJson(await loadWorkspace(new MemoryStore({})), { now: EXPORT_NOW })).toBe('[]\n');
   });
 });

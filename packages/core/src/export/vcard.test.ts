@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseVCards } from '../import/vcard.js';
 import { exportFolder } from '../test-support/export-notes.js';
 import { readCardsBack } from '../../test/support/read-back.js';
+import { contactFields, noteText } from '../test-support/builders.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
 import { exportVCards } from './vcard.js';
@@ -53,5 +54,60 @@ describe('exportVCards, read back by Python vobject', () => {
 
   it('writes nothing for an empty folder', async () => {
     expect(exportVCards(await loadWorkspace(new MemoryStore({})))).toBe('');
+  });
+
+  const people = (config: string) =>
+    new MemoryStore({
+      '.rapport/config.yaml': config,
+      'ana.md': noteText(
+        contactFields({ name: 'Ana Ruiz', stage: 'contacted', organization: 'Acme', role: 'Analyst', email: 'ana@acme.example', phone: '+1 412 555 0100', linkedin: 'https://www.linkedin.com/in/ana-ruiz', tags: ['ux', 'health'], history: [{ date: '2026-11-02', stage: 'contacted' }] }),
+      ),
+      'cher.md': noteText(contactFields({ name: 'Cher', organization: '', role: '' })),
+      'mary.md': noteText(contactFields({ name: ' Mary  Ann Smith ', organization: undefined })),
+    });
+
+  it('writes each card line by line (in the order of names): N from the name, N from the name, the LinkedIn URL typed, the stage as a note, tags as categories', async () => {
+    expect(exportVCards(await loadWorkspace(people('timezone: America/New_York\n')))).toBe(
+      [
+        // Spaces around and inside the name do not make empty name parts.
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'KIND:individual',
+        'UID:mary@rapport',
+        'FN: Mary  Ann Smith ',
+        'N:Smith;Mary Ann;;;',
+        'NOTE:Informational interview stage: identified',
+        'END:VCARD',
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'KIND:individual',
+        'UID:ana@rapport',
+        'FN:Ana Ruiz',
+        'N:Ruiz;Ana;;;',
+        'ORG:Acme',
+        'TITLE:Analyst',
+        'EMAIL:ana@acme.example',
+        'TEL;VALUE=TEXT:+1 412 555 0100',
+        'URL;TYPE=linkedin:https://www.linkedin.com/in/ana-ruiz',
+        'NOTE:Informational interview stage: contacted',
+        'CATEGORIES:ux,health',
+        'END:VCARD',
+        // A one-word name is a given name; an empty organization or role writes no line.
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        'KIND:individual',
+        'UID:cher@rapport',
+        'FN:Cher',
+        'N:;Cher;;;',
+        'NOTE:Informational interview stage: identified',
+        'END:VCARD',
+        '',
+      ].join('\r\n'),
+    );
+  });
+
+  it('leaves every private field out of the card, the name excepted', async () => {
+    const text = exportVCards(await loadWorkspace(people('timezone: America/New_York\nprivate: [organization, role, email, phone, linkedin, stage, tags]\n')));
+    expect(text.split('END:VCARD\r\n')[1]).toBe(['BEGIN:VCARD', 'VERSION:4.0', 'KIND:individual', 'UID:ana@rapport', 'FN:Ana Ruiz', 'N:Ruiz;Ana;;;', ''].join('\r\n'));
   });
 });

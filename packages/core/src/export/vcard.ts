@@ -29,7 +29,7 @@ function contactCard(contact: Contact, isPrivate: (path: string) => boolean): st
 
   add('version', '4.0');
   add('kind', 'individual');
-  add('uid', `${contact.id}@rapport`, 'text');
+  add('uid', `${contact.id}@rapport`);
   add('fn', contact.name);
   add('n', structuredName(contact.name));
   if (shown('organization', contact.organization)) add('org', [contact.organization]);

@@ -4,6 +4,7 @@ import { InvalidInputError } from '../errors.js';
 import { readNote } from '../note/read-contact.js';
 import { contactFields, noteText } from '../test-support/builders.js';
 import { MemoryStore } from '../workspace/memory-store.js';
+import type { NewFile } from '../workspace/store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
 import { importContacts } from './import-contacts.js';
 import { parseLinkedInConnections } from './linkedin.js';
@@ -156,6 +157,54 @@ describe('importContacts from LinkedIn', () => {
 
   it('refuses an invalid import day', async () => {
     await expect(importContacts(await loadWorkspace(folder()), linkedin(), { today: '23/11/2026' })).rejects.toThrow(InvalidInputError);
+    await expect(importContacts(await loadWorkspace(folder()), linkedin(), { today: '23/11/2026' })).rejects.toThrow('invalid date "23/11/2026" (use YYYY-MM-DD)');
+  });
+
+  it('lists as skipped the rows the reader left out, not those it only warned about, and names every field it wrote', async () => {
+    const reading = parseLinkedInConnections(fixture('linkedin-malformed.csv'), 'bad.csv');
+    const summary = await importContacts(await loadWorkspace(new MemoryStore({})), reading, { today: TODAY });
+    expect(summary.created).toEqual([
+      { line: 5, name: 'Good Row', file: 'good-row.md', fields: ['name', 'stage', 'organization', 'role', 'linkedin', 'source', 'history'] },
+      { line: 8, name: 'Date Wrong', file: 'date-wrong.md', fields: ['name', 'stage', 'organization', 'role', 'source', 'history'] },
+      { line: 9, name: 'Last Good', file: 'last-good.md', fields: ['name', 'stage', 'organization', 'role', 'linkedin', 'source', 'history'] },
+    ]);
+    expect(summary.skipped.map((entry) => entry.line)).toEqual([6, 7, 10]);
+    expect(summary.diagnostics).toBe(reading.diagnostics);
+  });
+
+  it('skips a person whose note cannot be edited or whose file appeared meanwhile, with the reason, and imports the rest', async () => {
+    const store = folder();
+    await store.write('contacts/ben-osei.md', `${BEN}\n<<<<<<< HEAD\nmine\n=======\ntheirs\n>>>>>>> other\n`);
+    const workspace = await loadWorkspace(store);
+    // Written by another program after the notes were read: the index does not know it.
+    await store.write('contacts/chidi-okonkwo.md', 'Chidi, by hand\n');
+    const summary = await importContacts(workspace, linkedin(), { today: TODAY });
+    expect(summary.skipped.filter((entry) => entry.line === 10 || entry.line === 13)).toEqual([
+      { line: 10, name: 'Ben Osei', file: 'contacts/ben-osei.md', reason: 'contacts/ben-osei.md cannot be edited: it has an unresolved merge conflict at line 13; resolve it first, keeping both sides\' history entries' },
+      { line: 13, name: 'Chidi Okonkwo', reason: 'contacts/chidi-okonkwo.md already exists' },
+    ]);
+    expect(store.snapshot()['contacts/chidi-okonkwo.md']).toBe('Chidi, by hand\n');
+    expect(summary.created.map((entry) => entry.line)).toEqual([5, 9]);
+  });
+
+  it('stops at a failure of the store itself instead of listing every person as skipped', async () => {
+    class FailingStore extends MemoryStore {
+      override async write(): Promise<never> {
+        throw new Error('EIO: i/o error, write');
+      }
+    }
+    await expect(importContacts(await loadWorkspace(new FailingStore({})), linkedin(), { today: TODAY })).rejects.toThrow('EIO: i/o error, write');
+  });
+
+  it('fills a field that is empty, blank or an empty list, and keeps any other value, even one of the wrong type', async () => {
+    const note = ['---', 'type: contact', 'name: Ana Ruiz', 'stage: identified', 'email: ana@acme.example', 'organization: []', 'role:', 'location: "  "', 'phone: 4125550100', 'linkedin: [old, profile]', 'history: [{date: 2026-11-02, stage: identified}]', '---', ''].join('\n');
+    const store = new MemoryStore({ 'ana.md': note });
+    const reading = parseVCards(['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana Ruiz', 'EMAIL:ana@acme.example', 'ORG:Acme', 'TITLE:Analyst', 'TEL:+1 412 555 0199', 'ADR:;;;Pittsburgh;PA;;', 'URL:https://www.linkedin.com/in/ana-ruiz', 'END:VCARD', ''].join('\r\n'), 'c.vcf');
+    const summary = await importContacts(await loadWorkspace(store), reading, { today: TODAY });
+    expect(summary.updated).toEqual([{ line: 1, name: 'Ana Ruiz', file: 'ana.md', matchedBy: 'email', fields: ['organization', 'role', 'location'] }]);
+    expect(store.snapshot()['ana.md']).toBe(
+      ['---', 'type: contact', 'name: Ana Ruiz', 'stage: identified', 'email: ana@acme.example', 'organization: Acme', 'role: Analyst', 'location: "Pittsburgh, PA"', 'phone: 4125550100', 'linkedin: [old, profile]', 'history: [{date: 2026-11-02, stage: identified}]', '---', ''].join('\n'),
+    );
   });
 });
 
@@ -188,5 +237,74 @@ describe('importContacts from vCard', () => {
     const jurgen = created.find((contact) => contact.name.startsWith('Dr. Jürgen'))!;
     expect(jurgen).toMatchObject({ organization: 'Charité Digital, GmbH', role: 'Leiter UX-Forschung; Klinische Systeme', email: 'juergen.mueller@example.de', phone: '+49 30 5550 1234', location: 'Berlin', history: [{ date: TODAY, stage: 'identified' }] });
     expect(jurgen.source).toBeUndefined();
+  });
+});
+
+/** A store that creates new notes in batches, as NodeStore does: a file that exists by then (or that `appears` names, written by another program just before) is left alone and reported. */
+class BatchingStore extends MemoryStore {
+  readonly batches: number[] = [];
+  constructor(files: Record<string, string>, private readonly appears: Readonly<Record<string, string>> = {}) {
+    super(files);
+  }
+  async createMany(files: readonly NewFile[]): Promise<readonly string[]> {
+    this.batches.push(files.length);
+    const existed: string[] = [];
+    for (const { path, text } of files) {
+      const other = this.appears[path];
+      if (other !== undefined) await this.write(path, other);
+      if (other !== undefined || (await this.read(path)) !== undefined) existed.push(path);
+      else await this.write(path, text);
+    }
+    return existed;
+  }
+}
+
+describe('importContacts into a store that creates notes in batches', () => {
+  it('does what it does with any store, writing the new notes in one batch', async () => {
+    const plain = folder();
+    const expected = await importContacts(await loadWorkspace(plain), linkedin(), { today: TODAY });
+    const store = new BatchingStore(folder().snapshot());
+    const summary = await importContacts(await loadWorkspace(store), linkedin(), { today: TODAY });
+    expect(summary).toEqual(expected);
+    expect(store.batches).toEqual([3]);
+    expect(store.snapshot()).toEqual(plain.snapshot());
+    // A run that creates no one writes no batch, not an empty one.
+    await importContacts(await loadWorkspace(store), linkedin(), { today: TODAY });
+    expect(store.batches).toEqual([3]);
+  });
+
+  it('fills in, before writing it, a note created earlier in the same import', async () => {
+    const store = new BatchingStore({});
+    const reading = parseLinkedInConnections('First Name,Last Name,URL,Email Address,Company\nAna,Ruiz,https://www.linkedin.com/in/ana-ruiz,,\nAna,Ruiz,https://www.linkedin.com/in/ana-ruiz/,ana@acme.example,Acme\n', 'c.csv');
+    const summary = await importContacts(await loadWorkspace(store), reading, { today: TODAY });
+    expect(summary.created.map((entry) => [entry.line, entry.file])).toEqual([[2, 'ana-ruiz.md']]);
+    expect(summary.updated).toEqual([{ line: 3, name: 'Ana Ruiz', file: 'ana-ruiz.md', matchedBy: 'linkedin', fields: ['organization', 'email'] }]);
+    expect(store.batches).toEqual([1]);
+    expect(readNote('ana-ruiz.md', store.snapshot()['ana-ruiz.md']!).contact).toMatchObject({ organization: 'Acme', email: 'ana@acme.example', linkedin: 'https://www.linkedin.com/in/ana-ruiz' });
+  });
+
+  it('leaves a note that appeared while importing as it is, says so, and reads it into the index', async () => {
+    const store = new BatchingStore(folder().snapshot(), { 'contacts/chidi-okonkwo.md': 'Chidi, by hand\n' });
+    const workspace = await loadWorkspace(store);
+    // And one written before the import wrote its own: refused at once.
+    await store.write('contacts/bjoern-akesson-oster.md', 'Björn, by hand\n');
+    const summary = await importContacts(workspace, linkedin(), { today: TODAY });
+    expect(summary.created.map((entry) => entry.file)).toEqual(['contacts/rosa-delgado-carnegie-health-partners-inc.md']);
+    expect(summary.skipped.filter((entry) => entry.line === 9 || entry.line === 13)).toEqual([
+      { line: 9, name: 'Björn Åkesson-Øster', reason: 'contacts/bjoern-akesson-oster.md already exists' },
+      { line: 13, name: 'Chidi Okonkwo', file: 'contacts/chidi-okonkwo.md', reason: 'contacts/chidi-okonkwo.md appeared while importing; left as it is' },
+    ]);
+    expect(store.snapshot()['contacts/chidi-okonkwo.md']).toBe('Chidi, by hand\n');
+    expect(workspace.index.text('contacts/chidi-okonkwo.md')).toBe('Chidi, by hand\n');
+    expect(store.batches).toEqual([2]);
+  });
+
+  it('writes a thousand new notes at a time', async () => {
+    const store = new BatchingStore({});
+    const rows = Array.from({ length: 1001 }, (_, index) => `Person,Number ${index}`);
+    const summary = await importContacts(await loadWorkspace(store), parseLinkedInConnections(['First Name,Last Name', ...rows, ''].join('\n'), 'c.csv'), { today: TODAY });
+    expect(summary.created).toHaveLength(1001);
+    expect(store.batches).toEqual([1000, 1]);
+    expect(Object.keys(store.snapshot())).toHaveLength(1001);
   });
 });

@@ -80,7 +80,7 @@ export async function importContacts(workspace: Workspace, reading: ImportReadin
   if (!isCalendarDate(options.today)) throw new InvalidInputError(`invalid date "${options.today}" (use YYYY-MM-DD)`);
   const dryRun = options.dryRun ?? false;
   const deferral = dryRun ? undefined : deferringCreations(workspace);
-  const target = deferral?.workspace ?? inMemoryCopy(workspace);
+  const target = dryRun ? inMemoryCopy(workspace) : (deferral?.workspace ?? workspace);
   const matcher = new ContactMatcher(target.index.contacts());
   const created: ImportedContact[] = [];
   const updated: ImportedContact[] = [];
@@ -95,8 +95,8 @@ export async function importContacts(workspace: Workspace, reading: ImportReadin
     try {
       if (match) {
         const filled: Fillable[] = [];
+        // Called once: the import asks for no retries.
         await editNote(target, match.file, (text) => {
-          filled.length = 0;
           let result = text;
           for (const field of FILLABLE) {
             const value = values[field];
@@ -172,12 +172,12 @@ const CREATION_BATCH = 1000;
  * a batch at a time and the rest by `flush` (which returns every path that
  * turned out to exist by then): one disk flush per note made a 50,000-row
  * import take minutes. Edits of notes already on disk go straight through,
- * with their version checks.
+ * with their version checks. `undefined` for a store that cannot write in batches.
  */
-function deferringCreations(workspace: Workspace): { workspace: Workspace; flush(): Promise<readonly string[]> } {
+function deferringCreations(workspace: Workspace): { workspace: Workspace; flush(): Promise<readonly string[]> } | undefined {
   const store = workspace.store;
   const createMany = store.createMany?.bind(store);
-  if (!createMany) return { workspace, flush: async () => [] };
+  if (!createMany) return undefined;
   const pending = new Map<string, string>();
   const existed: string[] = [];
   const writePending = async () => {

@@ -1,6 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { format } from 'date-fns/format';
-import { isValid } from 'date-fns/isValid';
 import { parse as parseDate } from 'date-fns/parse';
 import type { Diagnostic } from '../diagnostics.js';
 import { cleanText, inputProblem, isEmailAddress, isProfileUrl, type ImportCandidate, type ImportReading } from './candidate.js';
@@ -26,11 +25,18 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
     diagnostics.push(inputProblem(file, 1, 'error', 'import-not-linkedin', 'No header line `First Name,Last Name,…` found: this is not LinkedIn’s Connections.csv', 'Export it from LinkedIn: Settings › Data privacy › Get a copy of your data › Connections'));
     return reading();
   }
-  const header = parseRows(lines[headerIndex]!)[0]?.map((name) => name.trim().toLowerCase()) ?? [];
-  const column = (name: string) => {
-    const index = header.indexOf(name);
-    return index < 0 ? undefined : index;
-  };
+  let header: string[];
+  try {
+    // One line that matched the header pattern: never empty, so it is one record.
+    header = parseRows(lines[headerIndex]!)[0]!.map((name) => name.trim().toLowerCase());
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    // Not a row to skip: without its header the file cannot be read at all.
+    diagnostics.push(inputProblem(file, headerIndex + 1, 'error', 'import-not-linkedin', `The header line is not valid CSV (${csvProblem(error)}); nothing was imported`, QUOTE_HINT));
+    return reading();
+  }
+  // A missing column is -1, and `cells[-1]` is undefined: its cells read as empty.
+  const column = (name: string) => header.indexOf(name);
   const columns = {
     first: column('first name'),
     last: column('last name'),
@@ -40,7 +46,7 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
     position: column('position'),
     connectedOn: column('connected on'),
   };
-  if (columns.last === undefined) {
+  if (columns.last < 0) {
     diagnostics.push(inputProblem(file, headerIndex + 1, 'error', 'import-not-linkedin', 'The header has no `Last Name` column: this is not LinkedIn’s Connections.csv'));
     return reading();
   }
@@ -52,7 +58,7 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
       diagnostics.push(inputProblem(file, line, 'warning', 'import-short-row', `The row has ${cells.length} fields but the header has ${header.length}; row skipped`, hint));
       return;
     }
-    const cell = (index: number | undefined) => (index === undefined ? undefined : cleanText(cells[index]));
+    const cell = (index: number) => cleanText(cells[index]);
     const name = [cell(columns.first), cell(columns.last)].filter(Boolean).join(' ');
     if (name === '') {
       diagnostics.push(inputProblem(file, line, 'warning', 'import-missing-name', 'The row has no name; row skipped', 'LinkedIn leaves names out for members who closed or hid their account'));
@@ -86,12 +92,12 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
   // rows are turned into bytes once and each new pass starts on a view of
   // them, and no record may grow past MAX_RECORD_SIZE: a file of broken rows
   // costs a bounded amount per row, not a re-read of the rest of the file.
-  const rows = Buffer.from(lines.slice(headerIndex + 1).join('\n'), 'utf8');
+  const rows = Buffer.from(lines.slice(headerIndex + 1).join('\n'));
   const lineOffsets: number[] = [];
   let offset = 0;
   for (let index = headerIndex + 1; index < lines.length; index++) {
     lineOffsets.push(offset);
-    offset += Buffer.byteLength(lines[index]!, 'utf8') + 1;
+    offset += Buffer.byteLength(lines[index]!) + 1;
   }
   let next = headerIndex + 1;
   while (next < lines.length) {
@@ -106,13 +112,19 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       const line = next + ended + 1;
-      const tooLong = error.code === 'CSV_MAX_RECORD_SIZE';
-      const reason = tooLong ? `a quoted value runs on for more than ${MAX_RECORD_SIZE} characters, its closing quote is missing` : error.message.replace(/ at line \d+/, '');
-      diagnostics.push(inputProblem(file, line, 'error', 'import-malformed-csv', `Not valid CSV (${reason}); line skipped`, 'A double quote inside a value must be doubled ("")'));
+      diagnostics.push(inputProblem(file, line, 'error', 'import-malformed-csv', `Not valid CSV (${csvProblem(error)}); line skipped`, QUOTE_HINT));
       next = line;
     }
   }
   return reading();
+}
+
+const QUOTE_HINT = 'A double quote inside a value must be doubled ("")';
+
+/** csv-parse's message without its line number, which counts from where that pass began, not from the file's first line. */
+function csvProblem(error: CsvError): string {
+  if (error.code === 'CSV_MAX_RECORD_SIZE') return `a quoted value runs on for more than ${MAX_RECORD_SIZE} characters, its closing quote is missing`;
+  return error.message.replace(/ at line \d+/, '');
 }
 
 /** The longest a row may be: LinkedIn's are a few hundred characters, so anything longer is a quote left open. */
@@ -135,11 +147,12 @@ function parseRows(text: string | Buffer, onRow?: (cells: string[], lastLine: nu
 const DATE_FORMATS = ['d MMM yyyy', 'd-MMM-yy', 'yyyy-MM-dd', 'M/d/yy', 'M/d/yyyy'] as const;
 const REFERENCE_DAY = new Date(2000, 0, 1);
 
-/** LinkedIn's `12 Mar 2024` (and the few other shapes older exports used) as `YYYY-MM-DD`. */
+/** LinkedIn's `12 Mar 2024` (and the few other shapes older exports used) as `YYYY-MM-DD`; `value` is a cleaned cell, already trimmed. */
 export function connectionDate(value: string): string | undefined {
   for (const pattern of DATE_FORMATS) {
-    const date = parseDate(value.trim(), pattern, REFERENCE_DAY);
-    if (isValid(date) && date.getFullYear() >= 2002) return format(date, 'yyyy-MM-dd');
+    const date = parseDate(value, pattern, REFERENCE_DAY);
+    // LinkedIn began in 2002; an invalid date's year is NaN, which fails the test too.
+    if (date.getFullYear() >= 2002) return format(date, 'yyyy-MM-dd');
   }
   return undefined;
 }

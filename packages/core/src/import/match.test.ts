@@ -19,6 +19,20 @@ describe('normalizeLinkedInUrl', () => {
     expect(normalizeLinkedInUrl('https://www.linkedin.com/in/bj%C3%B6rn-a')).toBe(normalizeLinkedInUrl('https://linkedin.com/in/björn-a/'));
   });
 
+  it('reads a profile written without its scheme through the same rules: no country host', () => {
+    expect(normalizeLinkedInUrl('es.linkedin.com/in/Ana-Ruiz/')).toBe('linkedin.com/in/ana-ruiz');
+  });
+
+  it('keeps a percent sign that starts no escape as it is', () => {
+    expect(normalizeLinkedInUrl('https://es.linkedin.com/in/100%-ana?trk=1')).toBe('linkedin.com/in/100%-ana');
+  });
+
+  it('reduces text that is no URL at all (a space in the host) by the same steps, so two spellings of it still match', () => {
+    expect(normalizeLinkedInUrl('HTTPS://www.LinkedIn .com/in/Ana-Ruiz//?trk=1#top')).toBe('linkedin .com/in/ana-ruiz');
+    expect(normalizeLinkedInUrl('www.linkedin .com/in/ana-ruiz/')).toBe('linkedin .com/in/ana-ruiz');
+    expect(normalizeLinkedInUrl('https://linkedin .com/in/www.ana')).toBe('linkedin .com/in/www.ana');
+  });
+
   it('keeps different profiles apart', () => {
     expect(normalizeLinkedInUrl('https://www.linkedin.com/in/ana-ruiz')).not.toBe(normalizeLinkedInUrl('https://www.linkedin.com/in/ana-ruiz-2'));
   });
@@ -48,5 +62,29 @@ describe('ContactMatcher', () => {
     const fresh = new ContactMatcher();
     fresh.add('new.md', { name: 'Dee Dee', emails: ['dee@x.example'], linkedin: 'https://www.linkedin.com/in/dee' });
     expect(fresh.match({ name: 'D', emails: [], linkedin: 'linkedin.com/in/dee/' })).toEqual({ file: 'new.md', by: 'linkedin' });
+  });
+
+  it('lets the first note to claim an address keep it', () => {
+    const twice = new ContactMatcher([
+      contact('first.md', { name: 'Ana Ruiz', email: 'ana@acme.example' }),
+      contact('second.md', { name: 'Ana R.', email: 'ANA@acme.example' }),
+    ]);
+    expect(twice.match({ name: 'X', emails: ['ana@acme.example'] })).toEqual({ file: 'first.md', by: 'email' });
+  });
+
+  it('ignores spaces and case around an address, on either side', () => {
+    const fresh = new ContactMatcher();
+    fresh.add('ana.md', { name: 'Ana', emails: [' Ana@Acme.example '] });
+    expect(fresh.match({ name: 'X', emails: ['  ANA@acme.EXAMPLE'] })).toEqual({ file: 'ana.md', by: 'email' });
+  });
+
+  it('matches on an address or a URL the note reader rejected, as the note has it', () => {
+    const rejected = new ContactMatcher([
+      contact('ana.md', { name: 'Ana Ruiz', email: ' ana@acme.example ', linkedin: 'www.linkedin.com/in/ana-ruiz' }),
+      contact('bo.md', { name: 'Bo Li', email: 42, linkedin: ['not', 'text'] }),
+    ]);
+    expect(rejected.match({ name: 'X', emails: ['ana@acme.example'] })).toEqual({ file: 'ana.md', by: 'email' });
+    expect(rejected.match({ name: 'X', emails: [], linkedin: 'https://www.linkedin.com/in/ana-ruiz' })).toEqual({ file: 'ana.md', by: 'linkedin' });
+    expect(rejected.match({ name: 'Bo Li', organization: 'Acme Health', emails: ['42'] })).toEqual({ file: 'bo.md', by: 'name-organization' });
   });
 });

@@ -84,9 +84,12 @@ export class ContactMatcher {
   }
 }
 
-/** The keys of a note, from its raw fields too, so a value the reader rejected still matches. */
+/**
+ * The keys of a note, from its raw fields too, so an address or URL the reader
+ * rejected still matches. (The reader keeps any text organization as it is.)
+ */
 function keysOf(contact: Contact): MatchKeys {
   const raw = (key: string) => (typeof contact.fields[key] === 'string' ? (contact.fields[key] as string) : undefined);
   const email = contact.email ?? raw('email');
-  return { name: contact.name, organization: contact.organization ?? raw('organization'), emails: email ? [email] : [], linkedin: contact.linkedin ?? raw('linkedin') };
+  return { name: contact.name, organization: contact.organization, emails: email ? [email] : [], linkedin: contact.linkedin ?? raw('linkedin') };
 }

@@ -62,4 +62,87 @@ describe('parseVCards', () => {
   it('says so when the file holds no card', () => {
     expect(parseVCards('hello\n', 'notes.txt').diagnostics).toEqual([expect.objectContaining({ line: 1, severity: 'error', rule: 'import-not-vcard' })]);
   });
+
+  const card = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:3.0', ...lines, 'END:VCARD', ''].join('\r\n');
+  const read = (text: string) => parseVCards(text, 'c.vcf');
+
+  it('says what is wrong with each broken card, word for word', () => {
+    expect(read(fixture('malformed.vcf')).diagnostics.map(({ line, message, hint }) => ({ line, message, hint }))).toEqual([
+      { line: 6, message: 'The card has no END:VCARD before the next BEGIN:VCARD; card skipped', hint: undefined },
+      { line: 9, message: "The card cannot be read (Invalid parameters in 'FN;broken-parameter'); card skipped", hint: undefined },
+      { line: 13, message: 'Not an email address, left out: "not-an-address"', hint: undefined },
+      { line: 18, message: 'The card is never closed with END:VCARD; card skipped', hint: undefined },
+    ]);
+    expect(read('hello\n')).toEqual({
+      file: 'c.vcf',
+      format: 'vcard',
+      candidates: [],
+      diagnostics: [{ file: 'c.vcf', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'import-not-vcard', message: 'No BEGIN:VCARD found: this is not a vCard file', hint: 'Export contacts as vCard (.vcf) from your address book' }],
+    });
+  });
+
+  it('reports a card that is never closed only as that, not as a file with no card', () => {
+    expect(read('BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Ruiz\r\n').diagnostics.map(({ line, rule }) => [line, rule])).toEqual([[1, 'import-malformed-vcard']]);
+  });
+
+  it('frames cards whose BEGIN and END have spaces after them or are lowercase, and ignores an END with no BEGIN', () => {
+    const text = ['begin:vcard ', 'VERSION:3.0', 'FN:Ana Ruiz', 'End:VCard  ', 'END:VCARD', ''].join('\r\n');
+    expect(read(`\uFEFF${text}`)).toEqual({ file: 'c.vcf', format: 'vcard', candidates: [{ line: 1, name: 'Ana Ruiz', emails: [] }], diagnostics: [] });
+  });
+
+  it('takes the name from N when there is no FN: given, additional and family names, several given names joined', () => {
+    expect(read(card('N:Ruiz;Ana;Maria;Dr.;')).candidates).toEqual([{ line: 1, name: 'Ana Maria Ruiz', emails: [] }]);
+    expect(read(card('N:Ruiz;Ana,Sofia;;;')).candidates[0]!.name).toBe('Ana Sofia Ruiz');
+  });
+
+  it('decodes quoted-printable values (vCard 2.1 style) in their charset, across soft line breaks', () => {
+    const reading = read(
+      card(
+        'FN;CHARSET=UTF-8;ENCODING=QUOTED-PRINTABLE:J=C3=BCrgen M=C3=BC=',
+        'ller',
+        'ORG;ENCODING=QUOTED-PRINTABLE;CHARSET=ISO-8859-1:Charit=E9 Digital;Forschung',
+        'TITLE;encoding=quoted-printable:Leiter =3D UX',
+        'NOTE;ENCODING=QUOTED-PRINTABLE;CHARSET=no-such-charset:x',
+        'ROLE;ENCODING=QUOTED-PRINTABLE;CHARSET=no-such-charset:Gr=C3=BC=C3=9Fe',
+      ),
+    );
+    expect(reading.diagnostics).toEqual([]);
+    expect(reading.candidates).toEqual([{ line: 1, name: 'Jürgen Müller', organization: 'Charité Digital', role: 'Leiter = UX', emails: [] }]);
+    // Another ENCODING (vCard 2.1's 8BIT) is text as it is.
+    expect(read(card('FN;CHARSET=UTF-8;ENCODING=8BIT:Jürgen =C3=BC')).candidates[0]!.name).toBe('Jürgen =C3=BC');
+    // An unknown charset is read as UTF-8.
+    expect(read(card('FN;ENCODING=QUOTED-PRINTABLE;CHARSET=no-such-charset:Gr=C3=BC=C3=9Fe')).candidates[0]!.name).toBe('Grüße');
+  });
+
+  it('joins the next line only to a quoted-printable value that ends in =', () => {
+    expect(read(card('FN:Ana Ruiz', 'NOTE:2+2=', 'EMAIL:ana@acme.example')).candidates).toEqual([{ line: 1, name: 'Ana Ruiz', emails: ['ana@acme.example'] }]);
+  });
+
+  it('reads mailto: and tel: values, skips empty ones, and takes ROLE when there is no TITLE', () => {
+    expect(read(card('FN:Ana Ruiz', 'EMAIL:', 'EMAIL:mailto:ana@acme.example', 'TEL:', 'TEL:tel:+1-412-555-0100', 'ROLE:Mentor'))).toEqual({
+      file: 'c.vcf',
+      format: 'vcard',
+      candidates: [{ line: 1, name: 'Ana Ruiz', role: 'Mentor', emails: ['ana@acme.example'], phone: '+1-412-555-0100' }],
+      diagnostics: [],
+    });
+  });
+
+  it('takes the first LinkedIn profile among URL and X-SOCIALPROFILE, not another site, not a URL without its scheme, not a note', () => {
+    const reading = read(
+      card('FN:Ana Ruiz', 'NOTE:https://www.linkedin.com/in/who-referred-her', 'URL:https://ana.example/', 'URL:www.linkedin.com/in/no-scheme', 'X-SOCIALPROFILE;TYPE=linkedin:https://www.linkedin.com/in/ana-ruiz'),
+    );
+    expect(reading.candidates[0]!.linkedin).toBe('https://www.linkedin.com/in/ana-ruiz');
+  });
+
+  it('writes a location as "locality, region", or the country alone', () => {
+    expect(read(card('FN:A', 'ADR:;;1 Main St;Pittsburgh;PA;15213;USA')).candidates[0]!.location).toBe('Pittsburgh, PA');
+    expect(read(card('FN:A', 'ADR:;;;;;;Canada')).candidates[0]!.location).toBe('Canada');
+  });
+
+  it('orders addresses: PREF 1 to 100 (lowest first), then TYPE=pref, then the file’s order; PREF outside 1–100 counts as none', () => {
+    const emails = (...lines: string[]) => read(card('FN:A', ...lines)).candidates[0]!.emails;
+    expect(emails('EMAIL:a@x.example', 'EMAIL:b@x.example', 'EMAIL:c@x.example')).toEqual(['a@x.example', 'b@x.example', 'c@x.example']);
+    expect(emails('EMAIL:a@x.example', 'EMAIL;TYPE=pref:b@x.example')).toEqual(['b@x.example', 'a@x.example']);
+    expect(emails('EMAIL;PREF=0:a@x.example', 'EMAIL;PREF=-1:b@x.example', 'EMAIL;PREF=2:c@x.example', 'EMAIL;PREF=1:d@x.example')).toEqual(['d@x.example', 'c@x.example', 'a@x.example', 'b@x.example']);
+  });
 });

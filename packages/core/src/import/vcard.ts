@@ -19,21 +19,21 @@ export function parseVCards(text: string, file: string): ImportReading {
   const diagnostics: Diagnostic[] = [];
   const candidates: ImportCandidate[] = [];
   let start: number | undefined;
-  let cards = 0;
+  let anyCard = false;
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index]!.trim().toUpperCase();
     if (line === 'BEGIN:VCARD') {
       if (start !== undefined) diagnostics.push(inputProblem(file, start + 1, 'error', 'import-malformed-vcard', 'The card has no END:VCARD before the next BEGIN:VCARD; card skipped'));
       start = index;
+      anyCard = true;
     } else if (line === 'END:VCARD' && start !== undefined) {
-      cards++;
       const card = readCard(joinSoftLineBreaks(lines.slice(start, index + 1)).join('\r\n'), file, start + 1, diagnostics);
       if (card) candidates.push(card);
       start = undefined;
     }
   }
   if (start !== undefined) diagnostics.push(inputProblem(file, start + 1, 'error', 'import-malformed-vcard', 'The card is never closed with END:VCARD; card skipped'));
-  if (cards === 0 && start === undefined) {
+  if (!anyCard) {
     diagnostics.push(inputProblem(file, 1, 'error', 'import-not-vcard', 'No BEGIN:VCARD found: this is not a vCard file', 'Export contacts as vCard (.vcf) from your address book'));
   }
   return { file, format: 'vcard', candidates, diagnostics };
@@ -82,17 +82,19 @@ function readCard(text: string, file: string, line: number, diagnostics: Diagnos
   };
 }
 
-/** A single text value. ical.js leaves `\;` escaped in vCard text values, so that is undone here. */
+/**
+ * A single text value. ical.js leaves `\;` escaped in vCard text values, so that is undone here.
+ * (Only structured properties, which this is not called on, have list values.)
+ */
 function textOf(property: Property | null | undefined): string | undefined {
   const value: unknown = property?.getFirstValue();
-  if (Array.isArray(value)) return components(property).join(' ');
   return typeof value === 'string' ? decoded(property!, value).replace(/\\([;,])/g, '$1') : undefined;
 }
 
 /** The parts of a structured value such as N, ORG or ADR (a plain text value is one part). */
 function components(property: Property | null | undefined): string[] {
   const value: unknown = property?.getFirstValue();
-  if (Array.isArray(value)) return value.map((part) => decoded(property!, Array.isArray(part) ? part.join(' ') : String(part ?? '')));
+  if (Array.isArray(value)) return value.map((part) => decoded(property!, Array.isArray(part) ? part.join(' ') : String(part)));
   return typeof value === 'string' ? [decoded(property!, value)] : [];
 }
 
@@ -132,7 +134,8 @@ function decoded(property: Property, value: string): string {
 /** `N:Family;Given;Additional;Prefix;Suffix` as "Given Additional Family". */
 function nameFromN(property: Property | null): string | undefined {
   const [family, given, additional] = components(property);
-  return cleanText([given, additional, family].filter(Boolean).join(' '));
+  // An absent part joins as nothing; cleanText closes the gap it leaves.
+  return cleanText([given, additional, family].join(' '));
 }
 
 function locationOf(property: Property | undefined): string | undefined {
@@ -140,7 +143,7 @@ function locationOf(property: Property | undefined): string | undefined {
   return cleanText([locality, region].filter(Boolean).join(', ') || country);
 }
 
-/** Preferred first: vCard 4.0's `PREF=1` (lowest wins), vCard 3.0's `TYPE=pref`; otherwise file order. */
+/** Preferred first: vCard 4.0's `PREF=1` (lowest wins), vCard 3.0's `TYPE=pref`; otherwise file order (`sort` is stable). */
 function byPreference(properties: readonly Property[]): Property[] {
   const rank = (property: Property) => {
     const pref = Number(property.getParameter('pref'));
@@ -149,5 +152,5 @@ function byPreference(properties: readonly Property[]): Property[] {
     const list = Array.isArray(types) ? types : [types];
     return list.some((type) => typeof type === 'string' && type.toLowerCase() === 'pref') ? 1 : 101;
   };
-  return properties.map((property, index) => ({ property, index, rank: rank(property) })).sort((a, b) => a.rank - b.rank || a.index - b.index).map((entry) => entry.property);
+  return properties.map((property) => ({ property, rank: rank(property) })).sort((a, b) => a.rank - b.rank).map((entry) => entry.property);
 }
