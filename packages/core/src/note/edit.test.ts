@@ -249,3 +249,231 @@ describe('appendToSection', () => {
     expect(out).toBe('---\na: 1\n---\nText\n\n## Outcomes\n\n- [[bob]]\n');
   });
 });
+
+describe('field paths', () => {
+  const text = '---\ntags: [ux]\n---\n';
+
+  it('refuses a negative or fractional index and an empty key, whatever the edit', () => {
+    expect(() => setField(text, ['tags', -1], 'x')).toThrow('invalid field path: ["tags",-1]');
+    expect(() => setField(text, ['tags', 0.5], 'x')).toThrow('invalid field path: ["tags",0.5]');
+    expect(() => setField(text, [''], 'x')).toThrow('invalid field path: [""]');
+    expect(() => deleteField(text, [])).toThrow(InvalidInputError);
+    expect(() => deleteField(text, ['tags', -1])).toThrow('invalid field path: ["tags",-1]');
+    expect(() => appendToList(text, [], 'x')).toThrow(InvalidInputError);
+    expect(() => appendToList(text, ['tags', ''], 'x')).toThrow('invalid field path: ["tags",""]');
+  });
+
+  it('takes index 0 as the first item', () => {
+    expect(setField(text, ['tags', 0], 'research')).toBe('---\ntags: [research]\n---\n');
+  });
+});
+
+describe('notes without frontmatter, or with one that cannot be edited', () => {
+  it('creates the frontmatter with the line ending and BOM the note already has', () => {
+    expect(setField('# Hi\r\nthere\r\n', ['type'], 'contact')).toBe('---\r\ntype: contact\r\n---\r\n# Hi\r\nthere\r\n');
+    expect(setField('', ['type'], 'contact')).toBe('---\ntype: contact\n---\n');
+    expect(setField('\uFEFF# Hi\n', ['type'], 'contact')).toBe('\uFEFF---\ntype: contact\n---\n# Hi\n');
+    expect(appendToList('\uFEFF# Hi\r\n', ['tags'], 'ux')).toBe('\uFEFF---\r\ntags:\r\n  - ux\r\n---\r\n# Hi\r\n');
+  });
+
+  it('fills an empty frontmatter, after a comment that is all it holds', () => {
+    expect(setField('---\n---\nBody\n', ['type'], 'contact')).toBe('---\ntype: contact\n---\nBody\n');
+    expect(setField('---\n# to do\n---\n', ['type'], 'contact')).toBe('---\n# to do\ntype: contact\n---\n');
+  });
+
+  it('deleting from a note without frontmatter is no change', () => {
+    expect(deleteField('# Hi\n', ['stage'])).toBe('# Hi\n');
+  });
+
+  it('says why it cannot edit', () => {
+    expect(() => setField('---\nname: Ann\n\nBody\n', ['stage'], 'held')).toThrow('the note cannot be edited: its frontmatter is never closed with `---`');
+    expect(() => setField('---\n- a\n- b\n---\n', ['stage'], 'held')).toThrow('the note cannot be edited: its frontmatter is not a mapping of fields');
+    expect(() => setField('---\njust words\n---\n', ['stage'], 'held')).toThrow('the note cannot be edited: its frontmatter is not a mapping of fields');
+    expect(() => setField('---\nstage: a\nstage: b\n---\n', ['name'], 'Ann')).toThrow('the note cannot be edited: its frontmatter is not valid YAML (Map keys must be unique)');
+  });
+
+  it('keeps the BOM of a note with frontmatter', () => {
+    expect(setField('\uFEFF---\nminutes: 30\n---\n', ['minutes'], 45)).toBe('\uFEFF---\nminutes: 45\n---\n');
+    expect(deleteField('\uFEFF---\r\nname: Ann\r\nstage: held\r\n---\r\n', ['name'])).toBe('\uFEFF---\r\nstage: held\r\n---\r\n');
+  });
+});
+
+describe('getField, more', () => {
+  it('reads lists and list items, and nothing from a note it cannot read', () => {
+    expect(getField('---\ntags: [ux, 2]\n---\n', ['tags'])).toEqual(['ux', 2]);
+    expect(getField('---\ntags: [ux, 2]\n---\n', ['tags', 1])).toBe(2);
+    expect(getField('# Hi\n', ['tags'])).toBeUndefined();
+    expect(getField('---\ntags: [ux\n---\n', ['tags'])).toBeUndefined();
+  });
+});
+
+describe('setField: how a value is written', () => {
+  const one = (value: string) => `---\nrole: ${value}\n---\n`;
+
+  it('double-quotes text with control characters, line breaks or tabs, escaped', () => {
+    expect(setField(one('x'), ['role'], 'a\tb')).toBe(one('"a\\tb"'));
+    expect(setField(one('x'), ['role'], 'a\rb')).toBe(one('"a\\rb"'));
+    expect(setField(one('x'), ['role'], 'a\u0001b')).toBe(one('"a\\u0001b"'));
+    expect(setField(one('x'), ['role'], 'a\u007fb')).toBe(one('"a\u007fb"'));
+    expect(setField(one('x'), ['role'], 'a\u2028b')).toBe(one('"a\u2028b"'));
+  });
+
+  it('writes numbers, booleans and null plainly, whatever the old quoting', () => {
+    expect(setField(one('"1"'), ['role'], 5)).toBe(one('5'));
+    expect(setField(one("'x'"), ['role'], true)).toBe(one('true'));
+    expect(setField(one('"x"'), ['role'], null)).toBe(one('null'));
+  });
+
+  it('keeps double quotes, and quotes plain text only when it must', () => {
+    expect(setField(one('"x"'), ['role'], 'y')).toBe(one('"y"'));
+    expect(setField(one('x'), ['role'], 'yes: no')).toBe(one('"yes: no"'));
+    expect(setField(one('x'), ['role'], 'design, research')).toBe(one('design, research'));
+  });
+
+  it('quotes commas and brackets inside a flow collection, where they would end the value', () => {
+    expect(setField('---\nm: {a: x}\n---\n', ['m', 'a'], 'p, q')).toBe('---\nm: {a: "p, q"}\n---\n');
+    expect(setField('---\nm: {a: x}\n---\n', ['m', 'a'], 'p]q')).toBe('---\nm: {a: "p]q"}\n---\n');
+    expect(setField('---\nm: [x]\n---\n', ['m', 0], 'p}q')).toBe('---\nm: ["p}q"]\n---\n');
+    expect(setField('---\nm: [x]\n---\n', ['m', 0], 'p[q')).toBe('---\nm: ["p[q"]\n---\n');
+    expect(setField('---\nm: [x]\n---\n', ['m', 0], 'p{q')).toBe('---\nm: ["p{q"]\n---\n');
+    expect(setField('---\nm: [[1, 2]]\n---\n', ['m', 0, 1], 'a,b')).toBe('---\nm: [[1, "a,b"]]\n---\n');
+    expect(setField('---\nm:\n  - {a: 1}\n---\n', ['m', 0, 'a'], 'x,y')).toBe('---\nm:\n  - {a: "x,y"}\n---\n');
+    expect(setField('---\nm:\n  - a: 1\n---\n', ['m', 0, 'a'], 'x,y')).toBe('---\nm:\n  - a: x,y\n---\n');
+  });
+
+  it('replaces a literal or folded block with one line', () => {
+    expect(setField('---\nabout: |\n  one\n  two\nnext: x\n---\n', ['about'], 'short')).toBe('---\nabout: short\nnext: x\n---\n');
+    expect(setField('---\r\nabout: |\r\n  one\r\n  two\r\nnext: x\r\n---\r\n', ['about'], 'short')).toBe('---\r\nabout: short\r\nnext: x\r\n---\r\n');
+    expect(setField('---\nabout: >-\n  one\nnext: x\n---\n', ['about'], 'multi\nline')).toBe('---\nabout: "multi\\nline"\nnext: x\n---\n');
+    expect(setField('---\nabout: |\n  one\n---\n', ['about'], 'a: b')).toBe('---\nabout: "a: b"\n---\n');
+  });
+});
+
+describe('setField: replacing one shape with another', () => {
+  const meeting = { at: '2026-12-01T10:00', minutes: 30 };
+
+  it('fills a blank field, keeping the comment on its line', () => {
+    expect(setField('---\nemail:\nname: Ann\n---\n', ['email'], 'ann@example.com')).toBe('---\nemail: ann@example.com\nname: Ann\n---\n');
+    expect(setField('---\nemail:   # none yet\n---\n', ['email'], 'ann@example.com')).toBe('---\nemail: ann@example.com   # none yet\n---\n');
+    expect(setField('---\nmeeting:\nname: Ann\n---\n', ['meeting'], meeting)).toBe('---\nmeeting:\n  at: 2026-12-01T10:00\n  minutes: 30\nname: Ann\n---\n');
+    expect(setField('---\r\nmeeting: # tbd\r\nname: Ann\r\n---\r\n', ['meeting'], meeting)).toBe('---\r\nmeeting: # tbd\r\n  at: 2026-12-01T10:00\r\n  minutes: 30\r\nname: Ann\r\n---\r\n');
+    expect(setField('---\ntags:\nname: Ann\n---\n', ['tags'], ['ux', 'research'])).toBe('---\ntags:\n  - ux\n  - research\nname: Ann\n---\n');
+    expect(setField('---\nmeeting: ~\nname: Ann\n---\n', ['meeting'], meeting)).toBe('---\nmeeting:\n  at: 2026-12-01T10:00\n  minutes: 30\nname: Ann\n---\n');
+  });
+
+  it('writes an empty list or mapping into a blank field', () => {
+    expect(setField('---\ntags:\nname: Ann\n---\n', ['tags'], [])).toBe('---\ntags: []\nname: Ann\n---\n');
+    expect(setField('---\nmeeting: # tbd\n---\n', ['meeting'], {})).toBe('---\nmeeting: {} # tbd\n---\n');
+  });
+
+  it('writes a scalar or an empty collection over a block collection, on the key line', () => {
+    expect(setField('---\ntags:\n  - ux\n  - research\nname: Ann\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: Ann\n---\n');
+    expect(setField('---\r\ntags:\r\n  - ux\r\nname: Ann\r\n---\r\n', ['tags'], 'none')).toBe('---\r\ntags: none\r\nname: Ann\r\n---\r\n');
+    expect(setField('---\ntags: # c\n  - ux\nname: Ann\n---\n', ['tags'], 'none')).toBe('---\ntags: none # c\nname: Ann\n---\n');
+    expect(setField('---\ntags:\n  - ux\nname: Ann\n---\n', ['tags'], [])).toBe('---\ntags: []\nname: Ann\n---\n');
+    expect(setField('---\nmeeting:\n  at: x\nname: Ann\n---\n', ['meeting'], {})).toBe('---\nmeeting: {}\nname: Ann\n---\n');
+  });
+
+  it('writes a block collection over a block collection', () => {
+    expect(setField('---\ntags:\n  - ux\n  - research\nname: Ann\n---\n', ['tags'], ['a', 'b'])).toBe('---\ntags:\n  - a\n  - b\nname: Ann\n---\n');
+    expect(setField('---\r\ntags:\r\n  - ux\r\nname: Ann\r\n---\r\n', ['tags'], ['a', 'b'])).toBe('---\r\ntags:\r\n  - a\r\n  - b\r\nname: Ann\r\n---\r\n');
+    expect(setField('---\ntags: # c\n  - ux\nname: Ann\n---\n', ['tags'], ['a'])).toBe('---\ntags: # c\n  - a\nname: Ann\n---\n');
+    expect(setField('---\ntags:\n  - ux\n---', ['tags'], ['a', 'b'])).toBe('---\ntags:\n  - a\n  - b\n---');
+  });
+
+  it('keeps a flow collection in flow style, with its padding', () => {
+    expect(setField('---\ntags: [ux, research] # c\n---\n', ['tags'], ['a', 'b'])).toBe('---\ntags: [a, b] # c\n---\n');
+    expect(setField('---\ntags: [ux,research]\n---\n', ['tags'], ['a', 'b'])).toBe('---\ntags: [a, b]\n---\n');
+    expect(setField('---\ntags: [ ux ]\n---\n', ['tags'], ['a', 'b'])).toBe('---\ntags: [ a, b ]\n---\n');
+    expect(setField('---\nm: {x: 1}\n---\n', ['m'], { p: 2 })).toBe('---\nm: {p: 2}\n---\n');
+    expect(setField('---\nm: { x: 1 }\n---\n', ['m'], { p: 2 })).toBe('---\nm: { p: 2 }\n---\n');
+  });
+
+  it('turns an empty flow collection into a block', () => {
+    expect(setField('---\ntags: []\nname: Ann\n---\n', ['tags'], ['a', 'b'])).toBe('---\ntags:\n  - a\n  - b\nname: Ann\n---\n');
+    expect(setField('---\ntags: [] # c\nname: Ann\n---\n', ['tags'], ['a'])).toBe('---\ntags: # c\n  - a\nname: Ann\n---\n');
+    expect(setField('---\nm: {}\nname: Ann\n---\n', ['m'], { p: 1 })).toBe('---\nm:\n  p: 1\nname: Ann\n---\n');
+  });
+
+  it('turns a scalar into a block below its key', () => {
+    expect(setField('---\ntags: ux\nname: Ann\n---\n', ['tags'], ['a', 'b'])).toBe('---\ntags:\n  - a\n  - b\nname: Ann\n---\n');
+    expect(setField('---\r\ntags: ux\r\nname: Ann\r\n---\r\n', ['tags'], ['a', 'b'])).toBe('---\r\ntags:\r\n  - a\r\n  - b\r\nname: Ann\r\n---\r\n');
+    expect(setField('---\ntags: ux   \nname: Ann\n---\n', ['tags'], ['a'])).toBe('---\ntags:\n  - a\nname: Ann\n---\n');
+    expect(setField('---\r\ntags: ux # c\r\nname: Ann\r\n---\r\n', ['tags'], ['a', 'b'])).toBe('---\r\ntags: # c\r\n  - a\r\n  - b\r\nname: Ann\r\n---\r\n');
+    expect(setField('---\ntags: ux\n---', ['tags'], ['a'])).toBe('---\ntags:\n  - a\n---');
+  });
+
+  it('turns a scalar over several lines into a block', () => {
+    expect(setField('---\nabout: one\n  two\nname: Ann\n---\n', ['about'], ['a'])).toBe('---\nabout:\n  - a\nname: Ann\n---\n');
+    expect(setField('---\nabout: |\n  one\n  two\nname: Ann\n---\n', ['about'], ['a'])).toBe('---\nabout:\n  - a\nname: Ann\n---\n');
+    expect(setField('---\r\nabout: |\r\n  one\r\nname: Ann\r\n---\r\n', ['about'], { p: 1 })).toBe('---\r\nabout:\r\n  p: 1\r\nname: Ann\r\n---\r\n');
+    expect(setField('---\nabout: "one\n  two"\nname: Ann\n---\n', ['about'], ['a'])).toBe('---\nabout:\n  - a\nname: Ann\n---\n');
+  });
+
+  it('indents a new block like the key it belongs to', () => {
+    expect(setField('---\nm:\n    x: 1\n---\n', ['m', 'y'], { p: 1 })).toBe('---\nm:\n    x: 1\n    y:\n      p: 1\n---\n');
+    expect(setField('---\nm:\n    x: 1\n---\n', ['m', 'x'], ['p'])).toBe('---\nm:\n    x:\n      - p\n---\n');
+  });
+
+  it('writes a collection replacing a list item inline, in flow style', () => {
+    expect(setField('---\nh:\n  - a\n  - b\n---\n', ['h', 1], ['p', 'q'])).toBe('---\nh:\n  - a\n  - [ p, q ]\n---\n');
+    expect(setField('---\nh:\n  - a: 1\n---\n', ['h', 0], { p: 1 })).toBe('---\nh:\n  - { p: 1 }\n---\n');
+    expect(setField('---\nh: [a, b]\n---\n', ['h', 0], { p: 1 })).toBe('---\nh: [{ p: 1 }, b]\n---\n');
+    expect(setField('---\nh: [{x: 1}]\n---\n', ['h', 0], { p: 1 })).toBe('---\nh: [{p: 1}]\n---\n');
+    expect(setField('---\nh: [{ x: 1 }]\n---\n', ['h', 0], { p: 1 })).toBe('---\nh: [{ p: 1 }]\n---\n');
+  });
+
+  it('replaces a scalar standing where a parent must go', () => {
+    expect(setField('---\nmeeting: tbd\n---\n', ['meeting', 'at'], '2026-12-01T10:00')).toBe('---\nmeeting:\n  at: 2026-12-01T10:00\n---\n');
+  });
+
+  it('refuses to write over a list that stands where a mapping must go', () => {
+    expect(() => setField('---\nmeeting: [1, 2]\n---\n', ['meeting', 'at'], 'x')).toThrow('the note cannot be edited: editing `meeting.at` would rewrite `meeting.0` (1); edit it by hand');
+  });
+});
+
+describe('setField: adding', () => {
+  it('creates missing parents, lists padded with null', () => {
+    expect(setField('---\na: 1\n---\n', ['m', 'x', 'y'], 1)).toBe('---\na: 1\nm:\n  x:\n    y: 1\n---\n');
+    expect(setField('---\na: 1\n---\n', ['m', 2], 'x')).toBe('---\na: 1\nm:\n  - null\n  - null\n  - x\n---\n');
+    expect(setField('---\nm:\n  x: 1\n---\n', ['m', 'y', 'z'], 1)).toBe('---\nm:\n  x: 1\n  y:\n    z: 1\n---\n');
+  });
+
+  it('adds inside flow mappings in flow style, with their padding', () => {
+    expect(setField('---\nm: {x: 1}\n---\n', ['m', 'y', 'z'], 1)).toBe('---\nm: {x: 1, y: {z: 1}}\n---\n');
+    expect(setField('---\nm: {x: {a: 1}}\n---\n', ['m', 'x', 'b'], 'p, q')).toBe('---\nm: {x: {a: 1, b: "p, q"}}\n---\n');
+    expect(setField('---\nm: { x: { a: 1 } }\n---\n', ['m', 'x', 'b'], 'p')).toBe('---\nm: { x: { a: 1, b: p } }\n---\n');
+    expect(setField('---\nm: {}\n---\n', ['m', 'x'], 1)).toBe('---\nm: {x: 1}\n---\n');
+    expect(setField('---\nm: { }\n---\n', ['m', 'x'], 1)).toBe('---\nm: { x: 1 }\n---\n');
+  });
+
+  it('adds a field after the last one, its last line without a line break too', () => {
+    expect(setField('---\na: 1\n---', ['b'], 2)).toBe('---\na: 1\nb: 2\n---');
+    expect(setField('---\r\na: 1\r\n---\r\nBody\r\n', ['b'], 'x')).toBe('---\r\na: 1\r\nb: x\r\n---\r\nBody\r\n');
+    expect(setField('---\na:\n  x: 1\n---\n', ['b'], 2)).toBe('---\na:\n  x: 1\nb: 2\n---\n');
+    expect(setField('---\nm:\n    x: 1\n---\n', ['m', 'y'], 2)).toBe('---\nm:\n    x: 1\n    y: 2\n---\n');
+    expect(setField('---\r\nh:\r\n  - date: 1\r\n---\r\n', ['h', 0, 'stage'], 'x')).toBe('---\r\nh:\r\n  - date: 1\r\n    stage: x\r\n---\r\n');
+  });
+
+  it('adds a list item at the end only', () => {
+    expect(setField('---\nt: [a]\n---\n', ['t', 1], 'b')).toBe('---\nt: [a, b]\n---\n');
+    expect(setField('---\nt:\n  - a\n---\n', ['t', 1], 'b')).toBe('---\nt:\n  - a\n  - b\n---\n');
+    expect(setField('---\nt: []\n---\n', ['t', 0], 'b')).toBe('---\nt: [b]\n---\n');
+    expect(setField('---\nt: [ ]\n---\n', ['t', 0], 'b')).toBe('---\nt: [ b ]\n---\n');
+    expect(() => setField('---\nt: [a, b]\n---\n', ['t', 5], 'x')).toThrow('no list item 5 to set (the list has 2)');
+  });
+});
+
+describe('flow mappings with a blank value', () => {
+  it('adds after a blank last value, keeping it blank', () => {
+    expect(setField('---\nmeeting: {at: 2026-11-25T08:30, format: }\n---\n', ['meeting', 'minutes'], 30)).toBe('---\nmeeting: {at: 2026-11-25T08:30, format: , minutes: 30}\n---\n');
+    expect(setField('---\nmeeting: {format:}\n---\n', ['meeting', 'minutes'], 30)).toBe('---\nmeeting: {format:, minutes: 30}\n---\n');
+  });
+
+  it('removes a blank entry whole, with one comma', () => {
+    expect(deleteField('---\nmeeting: {at: 2026-11-25T08:30, format: }\n---\n', ['meeting', 'format'])).toBe('---\nmeeting: {at: 2026-11-25T08:30}\n---\n');
+    expect(deleteField('---\nmeeting: {at: 2026-11-25T08:30, format: , minutes: 30}\n---\n', ['meeting', 'format'])).toBe('---\nmeeting: {at: 2026-11-25T08:30, minutes: 30}\n---\n');
+    expect(deleteField('---\nmeeting: {format: , minutes: 30}\n---\n', ['meeting', 'format'])).toBe('---\nmeeting: {minutes: 30}\n---\n');
+    expect(deleteField('---\nmeeting: {format: , minutes: 30}\n---\n', ['meeting', 'minutes'])).toBe('---\nmeeting: {format: }\n---\n');
+  });
+});

@@ -126,7 +126,8 @@ function assertPath(path: FieldPath): void {
 }
 
 function editFrontmatter(text: string, intent: Intent, plan: (document: Document.Parsed, frame: Frame) => Splice | readonly Splice[] | undefined): string {
-  let layout = readLayout(text);
+  const original = readLayout(text);
+  let layout = original;
   let content = layout.content;
   if (!layout.frontmatter) {
     if (layout.unterminated) throw new UneditableNoteError('its frontmatter is never closed with `---`');
@@ -142,7 +143,8 @@ function editFrontmatter(text: string, intent: Intent, plan: (document: Document
   const planned = plan(parsed.document, frame);
   if (!planned) return text;
   const yaml = applySplices(parsed.document, block.yaml, Array.isArray(planned) ? (planned as readonly Splice[]) : [planned as Splice], intent);
-  return withBom(layout, content.slice(0, block.start) + yaml + content.slice(block.end));
+  // The BOM of the file as read: a frontmatter created above was read without it.
+  return withBom(original, content.slice(0, block.start) + yaml + content.slice(block.end));
 }
 
 /** Applies an edit's splices to YAML text and checks the result (exported for its tests; not part of the library's API). */
@@ -477,7 +479,8 @@ function entryStart(entry: Node | Pair): number {
 function entryEnd(entry: Node | Pair): number {
   if (!isPair(entry)) return entry.range![1];
   const value = entry.value as Node | null;
-  return value?.range && value.range[1] > value.range[0] ? value.range[1] : (entry.key as Node).range![1];
+  // A blank value (`b: ` in `{a: 1, b: }`) has an empty range after its colon: the entry ends there, not at its key.
+  return value?.range ? value.range[1] : (entry.key as Node).range![1];
 }
 
 /** Replaces a pair's value, keeping its key and whatever follows the value on the key's line. */
@@ -491,7 +494,7 @@ function replaceValue(pair: Pair, value: unknown, frame: Frame, inFlow: boolean)
   const keyLineComment = /^[ \t]*#/.test(yaml.slice(colon + 1, keyLineEnd));
   const asBlock = !isScalarValue(value) && !inFlow && !isEmptyCollection(value);
   if (old === null || (isScalar(old) && old.range![0] === old.range![1])) {
-    if (!asBlock) return { start: colon + 1, end: colon + 1, text: ' ' + formatInline(value, undefined, inFlow) };
+    if (!asBlock) return { start: colon + 1, end: colon + 1, text: ' ' + (isScalarValue(value) ? formatInline(value, undefined, inFlow) : formatFlow(value, frame)) };
     return blockAfterKeyLine(key, value, colon, keyLineEnd, frame);
   }
   const blockCollection = isCollection(old) && !old.flow;
