@@ -477,3 +477,190 @@ describe('flow mappings with a blank value', () => {
     expect(deleteField('---\nmeeting: {format: , minutes: 30}\n---\n', ['meeting', 'minutes'])).toBe('---\nmeeting: {format: }\n---\n');
   });
 });
+
+describe('appendToSection, more', () => {
+  it('keeps CRLF, and drops the blank lines the new text ends with', () => {
+    const before = '---\r\na: 1\r\n---\r\n## Notes\r\n\r\n- one\r\n\r\n## Other\r\n';
+    expect(appendToSection(before, 'Notes', '- two\n- three\n\n')).toBe('---\r\na: 1\r\n---\r\n## Notes\r\n\r\n- one\r\n- two\r\n- three\r\n\r\n## Other\r\n');
+    expect(appendToSection('## Notes\n- one\n', 'Notes', 'x\r\ny\r\n\r\n')).toBe('## Notes\n- one\nx\ny\n');
+    expect(appendToSection('## Notes\n- one\n', 'Notes', 'x\n\ny\n')).toBe('## Notes\n- one\nx\n\ny\n');
+  });
+
+  it('adds a missing section after a blank line, with the BOM and line ending kept', () => {
+    expect(appendToSection('\uFEFF---\na: 1\n---\nText\n', 'Notes', 'x')).toBe('\uFEFF---\na: 1\n---\nText\n\n## Notes\n\nx\n');
+    expect(appendToSection('---\r\na: 1\r\n---\r\nText\r\n', 'Notes', 'x\ny')).toBe('---\r\na: 1\r\n---\r\nText\r\n\r\n## Notes\r\n\r\nx\r\ny\r\n');
+    expect(appendToSection('---\na: 1\n---\n', 'Notes', 'x')).toBe('---\na: 1\n---\n\n## Notes\n\nx\n');
+    expect(appendToSection('---\na: 1\n---', 'Notes', 'x')).toBe('---\na: 1\n---\n\n## Notes\n\nx\n');
+  });
+
+  it('adds a missing section to an empty or blank note without a leading blank line', () => {
+    expect(appendToSection('', 'Notes', 'x')).toBe('## Notes\n\nx\n');
+    expect(appendToSection('\n\n', 'Notes', 'x')).toBe('\n\n## Notes\n\nx\n');
+  });
+
+  it('fills a section whose heading ends the note, with or without a line break', () => {
+    expect(appendToSection('Text\n\n## Notes', 'Notes', 'x')).toBe('Text\n\n## Notes\n\nx\n');
+    expect(appendToSection('Text\n\n## Notes\n', 'Notes', 'x')).toBe('Text\n\n## Notes\n\nx\n');
+  });
+
+  it('fills an empty section followed by another, keeping the blank lines before the next heading', () => {
+    expect(appendToSection('## Notes\n\n\n## B\nb\n', 'Notes', 'x')).toBe('## Notes\n\nx\n\n\n## B\nb\n');
+    expect(appendToSection('## Notes\r\n\r\n## B\r\n', 'Notes', 'x\ny')).toBe('## Notes\r\n\r\nx\r\ny\r\n\r\n## B\r\n');
+  });
+
+  it('appends after the last line with text, whatever blanks follow it', () => {
+    expect(appendToSection('## Notes\n\n- one', 'Notes', 'x')).toBe('## Notes\n\n- one\nx\n');
+    expect(appendToSection('## Notes\n- one  \n\t\n## B\n', 'Notes', 'x')).toBe('## Notes\n- one  \nx\n\t\n## B\n');
+    expect(appendToSection('## Notes\n- one\n   \n', 'Notes', 'x')).toBe('## Notes\n- one\nx\n   \n');
+  });
+});
+
+describe('deleteField, more', () => {
+  it('removes a field with its line ending, CRLF too, and keeps the comment lines around it', () => {
+    expect(deleteField('---\r\na: 1\r\nb: 2\r\nc: 3\r\n---\r\n', ['b'])).toBe('---\r\na: 1\r\nc: 3\r\n---\r\n');
+    expect(deleteField('---\na: 1\nb: 2\n---', ['b'])).toBe('---\na: 1\n---');
+    expect(deleteField('---\na: 1\nb: 2\n---\n', ['a'])).toBe('---\nb: 2\n---\n');
+    expect(deleteField('---\na: 1\n---\n', ['a'])).toBe('---\n---\n');
+    expect(deleteField('---\na: 1 # one\nb: 2\n---\n', ['a'])).toBe('---\nb: 2\n---\n');
+    expect(deleteField('---\n# about a\na: 1\nb: 2\n---\n', ['a'])).toBe('---\n# about a\nb: 2\n---\n');
+    expect(deleteField('---\nm:\n  x: 1 # c\n  y: 2\nb: 2\n---\n', ['m'])).toBe('---\nb: 2\n---\n');
+  });
+
+  it('removes nested fields and list items', () => {
+    expect(deleteField('---\nm:\n  x: 1\n  y: 2\nb: 2\n---\n', ['m', 'x'])).toBe('---\nm:\n  y: 2\nb: 2\n---\n');
+    expect(deleteField('---\nm:\n  x: 1\n  y: 2\nb: 2\n---\n', ['m', 'y'])).toBe('---\nm:\n  x: 1\nb: 2\n---\n');
+    expect(deleteField('---\nm:\n  a: 1\n  b: 2\n  c: 3\n---\n', ['m', 'b'])).toBe('---\nm:\n  a: 1\n  c: 3\n---\n');
+    expect(deleteField('---\nt:\n  - a\n  - b\n  - c\n---\n', ['t', 0])).toBe('---\nt:\n  - b\n  - c\n---\n');
+    expect(deleteField('---\nt:\n  - a\n  - b\n---\n', ['t', 1])).toBe('---\nt:\n  - a\n---\n');
+    expect(deleteField('---\nt:\n  - a\n  - b\n---', ['t', 1])).toBe('---\nt:\n  - a\n---');
+    expect(deleteField('---\r\nt:\r\n  - a\r\n  - b\r\nx: 1\r\n---\r\n', ['t', 0])).toBe('---\r\nt:\r\n  - b\r\nx: 1\r\n---\r\n');
+    expect(deleteField('---\nh:\n  - date: 1\n    stage: a\n  - date: 2\n    stage: b\n---\n', ['h', 0])).toBe('---\nh:\n  - date: 2\n    stage: b\n---\n');
+    expect(deleteField('---\nh:\n  - date: 1\n    stage: a\n---\n', ['h', 0, 'stage'])).toBe('---\nh:\n  - date: 1\n---\n');
+    expect(deleteField('---\r\nh:\r\n  - note: x\r\n    zip: 02134\r\n---\r\n', ['h', 0, 'note'])).toBe('---\r\nh:\r\n  - zip: 02134\r\n---\r\n');
+  });
+
+  it('leaves an emptied mapping as {} where it stands', () => {
+    expect(deleteField('---\nh:\n  - date: 1\n---\n', ['h', 0, 'date'])).toBe('---\nh:\n  - {}\n---\n');
+    expect(deleteField('---\nh:\n  - date: 1\n  - date: 2\n---\n', ['h', 0, 'date'])).toBe('---\nh:\n  - {}\n  - date: 2\n---\n');
+    expect(deleteField('---\nm: {a: 1}\n---\n', ['m', 'a'])).toBe('---\nm: {}\n---\n');
+    expect(deleteField('---\nm: [a]\n---\n', ['m', 0])).toBe('---\nm: []\n---\n');
+    expect(deleteField('---\nm: {a: {b: 1}, c: 2}\n---\n', ['m', 'a', 'b'])).toBe('---\nm: {a: {}, c: 2}\n---\n');
+    expect(deleteField('---\nh: [{a: 1}]\n---\n', ['h', 0, 'a'])).toBe('---\nh: [{}]\n---\n');
+  });
+
+  it('removes from flow collections, tabs after the comma too', () => {
+    expect(deleteField('---\nm: [a, b, c]\n---\n', ['m', 1])).toBe('---\nm: [a, c]\n---\n');
+    expect(deleteField('---\nm: [a,\tb, c]\n---\n', ['m', 0])).toBe('---\nm: [b, c]\n---\n');
+    expect(deleteField('---\n{a: 1, b: 2}\n---\n', ['a'])).toBe('---\n{b: 2}\n---\n');
+  });
+
+  it('is no change for what is not there', () => {
+    const text = '---\nm:\n  x: 1\nt: [a]\nb:\n  - a\ns: a\n---\n';
+    expect(deleteField(text, ['m', 'z'])).toBe(text);
+    expect(deleteField(text, ['q', 'z'])).toBe(text);
+    expect(deleteField(text, ['t', 1])).toBe(text);
+    expect(deleteField(text, ['b', 1])).toBe(text);
+    expect(deleteField(text, ['s', 0])).toBe(text);
+    expect(deleteField(text, ['t', 'x'])).toBe(text);
+  });
+});
+
+describe('appendToList, more', () => {
+  const entry = { date: '2026-11-10', stage: 'held' };
+
+  it('adds to a block list in its own indentation and line ending', () => {
+    expect(appendToList('---\r\nh:\r\n  - a\r\n---\r\n', ['h'], 'b')).toBe('---\r\nh:\r\n  - a\r\n  - b\r\n---\r\n');
+    expect(appendToList('---\nh:\n  - a\n---', ['h'], 'b')).toBe('---\nh:\n  - a\n  - b\n---');
+    expect(appendToList('---\nh:\n    - a\n---\n', ['h'], entry)).toBe('---\nh:\n    - a\n    - date: 2026-11-10\n      stage: held\n---\n');
+    expect(appendToList('---\nh:\n- a\nx: 1\n---\n', ['h'], entry)).toBe('---\nh:\n- a\n- date: 2026-11-10\n  stage: held\nx: 1\n---\n');
+    expect(appendToList('---\nh:\n  - a # c\nx: 1\n---\n', ['h'], 'b')).toBe('---\nh:\n  - a # c\n  - b\nx: 1\n---\n');
+    expect(appendToList('---\nm:\n  t:\n    - a\n---\n', ['m', 't'], 'b')).toBe('---\nm:\n  t:\n    - a\n    - b\n---\n');
+  });
+
+  it('creates a list, nested or in a note without frontmatter', () => {
+    expect(appendToList('---\nm:\n  x: 1\n---\n', ['m', 't'], 'b')).toBe('---\nm:\n  x: 1\n  t:\n    - b\n---\n');
+    expect(appendToList('Body\n', ['t'], 'b')).toBe('---\nt:\n  - b\n---\nBody\n');
+    expect(appendToList('---\nt: null\n---\n', ['t'], 'b')).toBe('---\nt:\n  - b\n---\n');
+    expect(appendToList('---\nt: ~\nx: 1\n---\n', ['t'], 'b')).toBe('---\nt:\n  - b\nx: 1\n---\n');
+  });
+
+  it('fills an empty flow list inside a flow mapping in flow style', () => {
+    expect(appendToList('---\nm: {t: []}\n---\n', ['m', 't'], 'b')).toBe('---\nm: {t: [b]}\n---\n');
+    expect(appendToList('---\nm: { t: [ ] }\n---\n', ['m', 't'], 'b')).toBe('---\nm: { t: [ b ] }\n---\n');
+    expect(appendToList('---\nm: {t: [a], x: 1}\n---\n', ['m', 't'], 'b')).toBe('---\nm: {t: [a, b], x: 1}\n---\n');
+  });
+
+  it('refuses every value that is not a list', () => {
+    for (const value of ['{a: 1}', '0', 'false', '""']) {
+      expect(() => appendToList(`---\nt: ${value}\n---\n`, ['t'], 'b')).toThrow('the note cannot be edited: `t` is not a list, so nothing can be added to it; make it a list first');
+    }
+    expect(() => appendToList('---\nm:\n  t: x\n---\n', ['m', 't'], 'b')).toThrow('`m.t` is not a list');
+  });
+
+  it('writes a new flow entry like the last one: padded or not', () => {
+    expect(appendToList('---\nt: [a]\n---\n', ['t'], 'b')).toBe('---\nt: [a, b]\n---\n');
+    expect(appendToList('---\nt: [{a: 1}]\n---\n', ['t'], { b: 2 })).toBe('---\nt: [{a: 1}, {b: 2}]\n---\n');
+    expect(appendToList('---\nt: [{ a: 1 }]\n---\n', ['t'], { b: 2 })).toBe('---\nt: [{ a: 1 }, { b: 2 }]\n---\n');
+    expect(appendToList('---\nt: [ a ]\n---\n', ['t'], { b: 2 })).toBe('---\nt: [ a, { b: 2 } ]\n---\n');
+    expect(appendToList('---\nt: [a]\n---\n', ['t'], { b: 2 })).toBe('---\nt: [a, {b: 2}]\n---\n');
+  });
+
+  it('copies the separator between the first two entries when it is a comma and blanks', () => {
+    expect(appendToList('---\nt: [a,\tb]\n---\n', ['t'], 'c')).toBe('---\nt: [a,\tb,\tc]\n---\n');
+    expect(appendToList('---\nt: [a,  b]\n---\n', ['t'], 'c')).toBe('---\nt: [a,  b,  c]\n---\n');
+    expect(appendToList('---\nt: [a , b]\n---\n', ['t'], 'c')).toBe('---\nt: [a , b, c]\n---\n');
+  });
+
+  it('adds to a flow collection over several lines on a line of its own', () => {
+    expect(appendToList('---\r\nt: [\r\n  a,\r\n  b\r\n]\r\n---\r\n', ['t'], 'c')).toBe('---\r\nt: [\r\n  a,\r\n  b,\r\n  c\r\n]\r\n---\r\n');
+    expect(appendToList('---\nt: [a,\n    b]\n---\n', ['t'], 'c')).toBe('---\nt: [a,\n    b, c]\n---\n');
+    expect(appendToList('---\nt: [a, b\n]\n---\n', ['t'], 'c')).toBe('---\nt: [a, b,\n       c\n]\n---\n');
+    expect(appendToList('---\nt: [\n  a, # x\n  b # y\n]\n---\n', ['t'], 'c')).toBe('---\nt: [\n  a, # x\n  b, # y\n  c\n]\n---\n');
+    expect(setField('---\nm: {\n  a: 1,\n  b: 2\n}\n---\n', ['m', 'c'], 3)).toBe('---\nm: {\n  a: 1,\n  b: 2,\n  c: 3\n}\n---\n');
+    expect(setField('---\nm: {\n  a: 1,\n  b: 2,\n}\n---\n', ['m', 'c'], 3)).toBe('---\nm: {\n  a: 1,\n  b: 2,\n  c: 3,\n}\n---\n');
+  });
+});
+
+describe('the check after each edit, each refusal', () => {
+  const set = (path: (string | number)[], value: unknown) => ({ kind: 'set' as const, path, expected: () => value });
+
+  it('applies splices in order of position, an insertion before a replacement at the same offset', () => {
+    expect(spliceYaml('a: 12\n', [{ start: 4, end: 5, text: '4' }, { start: 3, end: 4, text: '3' }], set(['a'], 34))).toBe('a: 34\n');
+    expect(spliceYaml('a: 1\n', [{ start: 3, end: 4, text: '9' }, { start: 3, end: 3, text: '8' }], set(['a'], 89))).toBe('a: 89\n');
+    expect(spliceYaml('a: 1\n', [{ start: 3, end: 4, text: '5' }, { start: 4, end: 4, text: '6' }], set(['a'], 56))).toBe('a: 56\n');
+  });
+
+  it('refuses overlapping splices, invalid YAML and a value that does not read back', () => {
+    expect(() => spliceYaml('a: 1\n', [{ start: 3, end: 4, text: '5' }, { start: 3, end: 4, text: '6' }], set(['a'], 5))).toThrow('edit planned overlapping changes');
+    expect(() => spliceYaml('a: 1\n', [{ start: 3, end: 4, text: '[' }], set(['a'], 5))).toThrow('edit produced invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]');
+    expect(() => spliceYaml('a: 1\n', [{ start: 3, end: 4, text: '6' }], set(['a'], 5))).toThrow('edit of a did not round-trip: wrote 5, read 6');
+    expect(() => spliceYaml('a: 1\n', [], set(['m', 'c'], 5))).toThrow('edit of m.c did not round-trip: wrote 5, read undefined');
+  });
+
+  it('refuses a delete that removed nothing, or more than one list item', () => {
+    expect(() => spliceYaml('a: 1\nb: 2\n', [], { kind: 'delete', path: ['a'] })).toThrow('delete of a did not remove it');
+    expect(() => spliceYaml('t: [a, b]\n', [], { kind: 'delete', path: ['t', 0] })).toThrow('delete of t.0 did not remove it');
+    expect(() => spliceYaml('t: [a, b, c]\n', [{ start: 4, end: 10, text: '' }], { kind: 'delete', path: ['t', 0] })).toThrow('delete of t.0 did not remove it');
+    expect(() => spliceYaml('t: [a, b]\n', [{ start: 3, end: 9, text: '{b: 1}' }], { kind: 'delete', path: ['t', 0] })).toThrow('delete of t.0 did not remove it');
+    expect(spliceYaml('t: [a, b, c]\n', [{ start: 4, end: 7, text: '' }], { kind: 'delete', path: ['t', 0] })).toBe('t: [b, c]\n');
+  });
+
+  it('refuses to rewrite a key or a value outside the field', () => {
+    expect(() => spliceYaml('a: 1\nb: 2\n', [{ start: 3, end: 4, text: '5' }, { start: 5, end: 6, text: '"b"' }], set(['a'], 5))).toThrow('the note cannot be edited: editing `a` would rewrite `b` (b); edit it by hand');
+    expect(() => spliceYaml('a: 1\nt: [x]\n', [{ start: 3, end: 4, text: '01' }, { start: 10, end: 10, text: ', y' }], { kind: 'append', path: ['t'], expected: () => ['x', 'y'] })).toThrow(
+      'the note cannot be edited: editing `t` would rewrite `a` (1); edit it by hand',
+    );
+  });
+
+  it('lets the comments inside a replaced value go, and no other', () => {
+    expect(spliceYaml('a:\n  - x # one\nb: 2 # b\n', [{ start: 2, end: 14, text: ' y' }], set(['a'], 'y'))).toBe('a: y\nb: 2 # b\n');
+    expect(() => spliceYaml('a: 1 # one\nb: 2\n', [{ start: 3, end: 10, text: '5' }], set(['a'], 5))).toThrow('the note cannot be edited: editing `a` would drop the comment `# one`; edit it by hand');
+    expect(() => spliceYaml('t: [x] # c\n', [{ start: 3, end: 10, text: '[x, y]' }], { kind: 'append', path: ['t'], expected: () => ['x', 'y'] })).toThrow('editing `t` would drop the comment `# c`');
+    expect(() => spliceYaml('a:\n  - x # one\nb: 2\n', [{ start: 2, end: 14, text: ' y # two' }], set(['a'], 'y'))).toThrow('the note cannot be edited: editing `a` would change a comment outside it; edit it by hand');
+  });
+
+  it('lets a deleted field take the comment on its line, not the one above it', () => {
+    expect(spliceYaml('# c\na: 1 # one\nb: 2\n', [{ start: 4, end: 15, text: '' }], { kind: 'delete', path: ['a'] })).toBe('# c\nb: 2\n');
+    expect(() => spliceYaml('# c\na: 1 # one\nb: 2\n', [{ start: 0, end: 15, text: '' }], { kind: 'delete', path: ['a'] })).toThrow('editing `a` would drop the comment `# c`');
+  });
+});
