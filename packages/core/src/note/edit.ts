@@ -54,7 +54,7 @@ const RENDER = { lineWidth: 0, minContentWidth: 0, indent: 2 } as const;
  */
 export function setField(text: string, path: FieldPath, value: unknown): string {
   assertPath(path);
-  return editFrontmatter(text, { kind: 'set', path, expected: () => value }, (document, frame) => planSet(document.contents, path, value, frame, 0));
+  return editFrontmatter(text, { kind: 'set', path, expected: () => value }, (document, frame) => planSet(document.contents as YAMLMap | null, path, value, frame));
 }
 
 /** Removes the value at `path` (a missing one is no change). */
@@ -78,7 +78,7 @@ export function appendToList(text: string, path: FieldPath, item: unknown): stri
     if (current !== undefined && current !== null && !Array.isArray(current)) throw new UneditableNoteError(`\`${path.join('.')}\` is not a list, so nothing can be added to it; make it a list first`);
     // A missing, empty (`[]`) or blank list is written anew, as a block list when it stands in one.
     expected = [item];
-    return planSet(document.contents, path, expected, frame, 0);
+    return planSet(document.contents as YAMLMap | null, path, expected, frame);
   });
 }
 
@@ -305,35 +305,31 @@ function normalize(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
-function planSet(node: unknown, path: FieldPath, value: unknown, frame: Frame, flowDepth: number): Splice | readonly Splice[] {
+/** Plans a set at `path` under `node`: the frontmatter's mapping (null when empty), or a collection reached by a key or an index of the path. */
+function planSet(node: YAMLMap | YAMLSeq | null, path: FieldPath, value: unknown, frame: Frame): Splice | readonly Splice[] {
   const [step, ...rest] = path as [string | number, ...(string | number)[]];
   const nested = buildNested(rest, value);
-  if (node === null || node === undefined) {
+  if (node === null) {
     return { start: frame.yaml.length, end: frame.yaml.length, text: renderPairs({ [String(step)]: nested }, 0, frame) };
   }
+  // Inside a flow collection every collection is flow too, so the node's own style says whether it is in flow.
+  const inFlow = Boolean(node.flow);
   if (isMap(node)) {
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
-    const inFlow = flowDepth > 0 || Boolean(node.flow);
     if (!pair) return insertPair(node, String(step), nested, frame);
     const child = pair.value;
-    if (rest.length > 0 && isCollection(child) && (typeof rest[0] === 'number' ? isSeq(child) : isMap(child))) {
-      return planSet(child, rest, value, frame, inFlow ? flowDepth + 1 : 0);
-    }
+    if (rest.length > 0 && isCollection(child) && (typeof rest[0] === 'number' ? isSeq(child) : isMap(child))) return planSet(child, rest, value, frame);
     return replaceValue(pair, nested, frame, inFlow);
   }
-  if (isSeq(node) && typeof step === 'number') {
-    const inFlow = flowDepth > 0 || Boolean(node.flow);
-    const item = node.items[step];
-    if (item === undefined) {
-      if (step !== node.items.length) throw new InvalidInputError(`no list item ${step} to set (the list has ${node.items.length})`);
-      return appendItem(node, nested, frame);
-    }
-    if (rest.length > 0 && isCollection(item) && (typeof rest[0] === 'number' ? isSeq(item) : isMap(item))) {
-      return planSet(item, rest, value, frame, inFlow ? flowDepth + 1 : 0);
-    }
-    return replaceNode(item as Node, nested, frame, inFlow);
+  // A list is only reached by an index.
+  const index = step as number;
+  const item = node.items[index];
+  if (item === undefined) {
+    if (index !== node.items.length) throw new InvalidInputError(`no list item ${index} to set (the list has ${node.items.length})`);
+    return appendItem(node, nested, frame);
   }
-  throw new InvalidInputError(`cannot set ${path.join('.')}: a ${isSeq(node) ? 'list' : 'value'} is in the way`);
+  if (rest.length > 0 && isCollection(item) && (typeof rest[0] === 'number' ? isSeq(item) : isMap(item))) return planSet(item, rest, value, frame);
+  return replaceNode(item as Node, nested, frame, inFlow);
 }
 
 function planDelete(document: Document.Parsed, path: FieldPath, frame: Frame): Splice | readonly Splice[] | undefined {
@@ -371,7 +367,8 @@ function emptyParent(document: Document.Parsed, path: FieldPath, parent: YAMLMap
   const holderPath = path.slice(0, -2);
   const holder = holderPath.length === 0 ? document.contents : document.getIn(holderPath, true);
   const pair = isMap(holder) ? holder.items.find((item) => item.value === parent) : undefined;
-  if (pair) return replaceValue(pair, empty, frame, Boolean(holder && (holder as YAMLMap).flow));
+  // The parent is a block collection (a flow one loses its entry in place), so its holder is a block mapping too.
+  if (pair) return replaceValue(pair, empty, frame, false);
   return replaceCollection(parent, empty, frame);
 }
 
@@ -381,7 +378,7 @@ function insertPair(map: YAMLMap, key: string, value: unknown, frame: Frame): Sp
   const firstKey = map.items[0]!.key as Node;
   const indent = firstKey.range![0] - startOfLine(frame.yaml, firstKey.range![0]);
   const end = afterNode(frame.yaml, nodeEnd(map.items.at(-1)!));
-  const lead = frame.yaml.slice(0, end).endsWith('\n') || end === 0 ? '' : frame.eol;
+  const lead = frame.yaml.slice(0, end).endsWith('\n') ? '' : frame.eol;
   return { start: end, end, text: lead + renderPairs({ [key]: value }, indent, frame) };
 }
 
