@@ -664,3 +664,63 @@ describe('the check after each edit, each refusal', () => {
     expect(() => spliceYaml('# c\na: 1 # one\nb: 2\n', [{ start: 0, end: 15, text: '' }], { kind: 'delete', path: ['a'] })).toThrow('editing `a` would drop the comment `# c`');
   });
 });
+
+describe('comments and blank values around an edit', () => {
+  it('keeps a note with several list or mapping keys editable', () => {
+    expect(setField('---\n[a]: 1\n[b]: 2\nname: x\n---\n', ['name'], 'y')).toBe('---\n[a]: 1\n[b]: 2\nname: y\n---\n');
+    expect(setField('---\n{a: 1}: 1\n{b: 1}: 2\nname: x\n---\n', ['name'], 'y')).toBe('---\n{a: 1}: 1\n{b: 1}: 2\nname: y\n---\n');
+  });
+
+  it('tells the comment of a deleted field from the one on the line above, after many values', () => {
+    expect(deleteField('---\nx: 1\ny: 2\nz: [1, 2, 3] # why\na: 1 # one\nb: 2\n---\n', ['a'])).toBe('---\nx: 1\ny: 2\nz: [1, 2, 3] # why\nb: 2\n---\n');
+  });
+
+  it('lets the comments inside a replaced or deleted collection go with it', () => {
+    expect(setField('---\ntags:\n  - a # first\n  - b\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: x\n---\n');
+    expect(setField('---\nmeeting:\n  at: x # soon\nname: x\n---\n', ['meeting'], { at: 'y' })).toBe('---\nmeeting:\n  at: y\nname: x\n---\n');
+    expect(deleteField('---\nm:\n  x: 1 # c\n  y: 2\n---\n', ['m', 'x'])).toBe('---\nm:\n  y: 2\n---\n');
+    expect(deleteField('---\ntags:\n  - a # first\n  - b\n---\n', ['tags', 0])).toBe('---\ntags:\n  - b\n---\n');
+    expect(deleteField('---\nh:\n  - date: 1 # x\n    stage: a # y\n  - date: 2\n---\n', ['h', 0])).toBe('---\nh:\n  - date: 2\n---\n');
+    expect(deleteField('---\ntags: # t\n  - a # first\n  - b\nname: x\n---\n', ['tags'])).toBe('---\nname: x\n---\n');
+  });
+
+  it('keeps a comment line that follows a block list', () => {
+    expect(setField('---\ntags:\n  - a\n  # more later\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\n  # more later\nname: x\n---\n');
+    expect(setField('---\ntags:\n  - a\n  # more later\nname: x\n---\n', ['tags'], ['b'])).toBe('---\ntags:\n  - b\n  # more later\nname: x\n---\n');
+    expect(appendToList('---\nh:\n  - a\n  # more\nname: x\n---\n', ['h'], 'b')).toBe('---\nh:\n  - a\n  - b\n  # more\nname: x\n---\n');
+    expect(appendToList('---\nh:\n  - a\n\nname: x\n---\n', ['h'], 'b')).toBe('---\nh:\n  - a\n  - b\n\nname: x\n---\n');
+  });
+
+  it('adds after a blank last field and deletes a blank field with its line', () => {
+    expect(setField('---\nname: Ann\nemail:\n---\n', ['stage'], 'held')).toBe('---\nname: Ann\nemail:\nstage: held\n---\n');
+    expect(setField('---\nname: Ann\nemail: # none\n---\n', ['stage'], 'held')).toBe('---\nname: Ann\nemail: # none\nstage: held\n---\n');
+    expect(deleteField('---\nname: Ann\nemail:\nstage: held\n---\n', ['email'])).toBe('---\nname: Ann\nstage: held\n---\n');
+    expect(deleteField('---\nname: Ann\nemail: # none\nstage: held\n---\n', ['email'])).toBe('---\nname: Ann\nstage: held\n---\n');
+  });
+
+  it('writes text over several lines in a new block as a literal, with no spaces on its blank line', () => {
+    expect(setField('---\nname: Ann\n---\n', ['next'], { action: 'a\n\nb', due: '2026-12-01' })).toBe('---\nname: Ann\nnext:\n  action: |-\n    a\n\n    b\n  due: 2026-12-01\n---\n');
+  });
+
+  it('drops the blanks after a key that gets a block', () => {
+    expect(setField('---\nmeeting:   \nname: x\n---\n', ['meeting'], { at: 'y' })).toBe('---\nmeeting:\n  at: y\nname: x\n---\n');
+  });
+
+  it('edits flow collections written over several lines', () => {
+    expect(setField('---\nh: [\n  {a: 1},\n  {a: 2}\n]\n---\n', ['h', 1, 'a'], 3)).toBe('---\nh: [\n  {a: 1},\n  {a: 3}\n]\n---\n');
+    expect(deleteField('---\nh: [\n  a,\n  b\n]\n---\n', ['h', 0])).toBe('---\nh: [\n  b\n]\n---\n');
+    expect(deleteField('---\nh: [\n  a\n]\n---\n', ['h', 0])).toBe('---\nh: [\n]\n---\n');
+    expect(deleteField('---\nh: [\n  a,\n  b\n]\n---\n', ['h', 1])).toBe('---\nh: [\n  a\n]\n---\n');
+    expect(deleteField('---\nh: [\n  a,\n  b,\n]\n---\n', ['h', 1])).toBe('---\nh: [\n  a,\n]\n---\n');
+    expect(deleteField('---\nh: [\n  a, # x\n  b\n]\n---\n', ['h', 0])).toBe('---\nh: [\n  b\n]\n---\n');
+    expect(deleteField('---\nh: [a, # x\n  b]\n---\n', ['h', 1])).toBe('---\nh: [a # x\n  ]\n---\n');
+  });
+
+  it('removes a one-line flow entry with the comma and blanks beside it', () => {
+    expect(deleteField('---\nm: {a: 1, b: 2, c: 3}\n---\n', ['m', 'b'])).toBe('---\nm: {a: 1, c: 3}\n---\n');
+    expect(deleteField('---\nm: [a,b]\n---\n', ['m', 0])).toBe('---\nm: [b]\n---\n');
+    expect(deleteField('---\nm: [a , b]\n---\n', ['m', 0])).toBe('---\nm: [b]\n---\n');
+    expect(deleteField('---\nm: [a , b]\n---\n', ['m', 1])).toBe('---\nm: [a]\n---\n');
+    expect(deleteField('---\nm: [ a ]\n---\n', ['m', 0])).toBe('---\nm: [  ]\n---\n');
+  });
+});
