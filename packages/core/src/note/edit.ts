@@ -575,7 +575,8 @@ export function formatInline(value: unknown, style: Scalar.Type | undefined, inF
 /** A flow collection on one line; `compact` drops the padding inside brackets, as in `[a, b]`. */
 function formatFlow(value: unknown, frame: Frame, compact = false): string {
   const document = new Document(value);
-  if (isCollection(document.contents)) document.contents.flow = true;
+  // Only lists and mappings are written in flow: scalars go through formatInline.
+  (document.contents as YAMLMap | YAMLSeq).flow = true;
   return document.toString({ ...RENDER, flowCollectionPadding: !compact }).replace(/\n$/, '').replace(/\n/g, frame.eol);
 }
 
@@ -612,18 +613,18 @@ function nodeEnd(pair: Pair): number {
 
 /** The offset after the line that holds the end of a node, unless it already ends a line. */
 function afterNode(yaml: string, end: number): number {
-  return end > 0 && yaml[end - 1] === '\n' ? end : endOfLine(yaml, end);
+  return yaml[end - 1] === '\n' ? end : endOfLine(yaml, end);
 }
 
 /** The end of the text of the line holding `offset`, before its line break. */
 function lineContentEnd(yaml: string, offset: number): number {
   const lineBreak = yaml.indexOf('\n', offset);
   if (lineBreak < 0) return yaml.length;
-  return lineBreak > 0 && yaml[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
+  return yaml[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
 }
 
 function trimLineEnd(yaml: string, end: number): number {
   let at = end;
-  while (at > 0 && (yaml[at - 1] === '\n' || yaml[at - 1] === '\r')) at--;
+  while (yaml[at - 1] === '\n' || yaml[at - 1] === '\r') at--;
   return at;
 }
