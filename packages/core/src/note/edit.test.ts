@@ -724,3 +724,18 @@ describe('comments and blank values around an edit', () => {
     expect(deleteField('---\nm: [ a ]\n---\n', ['m', 0])).toBe('---\nm: [  ]\n---\n');
   });
 });
+
+describe('the check after each edit: which keys and values the edit may touch', () => {
+  it('refuses an edit that rewrites the key of the field it sets or appends to', () => {
+    expect(() => spliceYaml('a: 1\n', [{ start: 0, end: 4, text: '"a": 5' }], { kind: 'set', path: ['a'], expected: () => 5 })).toThrow('the note cannot be edited: editing `a` would rewrite `a` (a); edit it by hand');
+    expect(() => spliceYaml('h: [a]\n', [{ start: 0, end: 1, text: '"h"' }, { start: 5, end: 5, text: ', b' }], { kind: 'append', path: ['h'], expected: () => ['a', 'b'] })).toThrow(
+      'the note cannot be edited: editing `h` would rewrite `h` (h); edit it by hand',
+    );
+  });
+
+  it('moves up only the items after a deleted one, in its own list', () => {
+    expect(deleteField('---\nt: [a, b, c]\nu: [d, e, f]\n---\n', ['t', 1])).toBe('---\nt: [a, c]\nu: [d, e, f]\n---\n');
+    expect(deleteField('---\nt:\n  - a\n  - b\nu:\n  - [d, e]\n  - [f, g]\n---\n', ['t', 0])).toBe('---\nt:\n  - b\nu:\n  - [d, e]\n  - [f, g]\n---\n');
+    expect(deleteField('---\nh:\n  - [a, b]\n  - [c, d]\n---\n', ['h', 0, 0])).toBe('---\nh:\n  - [b]\n  - [c, d]\n---\n');
+  });
+});

@@ -226,9 +226,8 @@ function visitLeaves(node: unknown, path: (string | number)[], visit: (role: Lea
       visitLeaves(pair.value, childPath, visit);
     }
   } else if (isSeq(node)) {
+    // A pair written in a flow list (`[a: 1]`) is parsed as a mapping of its own, so list items are never bare pairs.
     node.items.forEach((item, index) => visitLeaves(item, [...path, index], visit));
-  } else if (isPair(node)) {
-    visitLeaves(node.value, path, visit);
   } else if ((isScalar(node) || isAlias(node)) && node.range) {
     visit('value', path, [node.range[0], node.range[1]]);
   }
