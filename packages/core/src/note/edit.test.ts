@@ -739,3 +739,9 @@ describe('the check after each edit: which keys and values the edit may touch', 
     expect(deleteField('---\nh:\n  - [a, b]\n  - [c, d]\n---\n', ['h', 0, 0])).toBe('---\nh:\n  - [b]\n  - [c, d]\n---\n');
   });
 });
+
+describe('the check after an append', () => {
+  it('lets no comment inside the list go', () => {
+    expect(() => spliceYaml('t: [x, # c\n  y]\n', [{ start: 3, end: 15, text: '[x, y, z]' }], { kind: 'append', path: ['t'], expected: () => ['x', 'y', 'z'] })).toThrow('the note cannot be edited: editing `t` would drop the comment `# c`; edit it by hand');
+  });
+});

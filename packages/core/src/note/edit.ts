@@ -176,9 +176,10 @@ function verify(before: Document.Parsed, oldYaml: string, yaml: string, splices:
   const { path } = intent;
   if (after.errors.length > 0) throw new RapportError(`edit produced invalid YAML: ${after.errors[0]!.message}`);
   if (intent.kind === 'delete') {
+    // `getIn([])` is the document's own mapping.
     const parentPath = path.slice(0, -1);
-    const oldParent = parentPath.length === 0 ? before.contents : before.getIn(parentPath, true);
-    const newParent = parentPath.length === 0 ? after.contents : after.getIn(parentPath, true);
+    const oldParent = before.getIn(parentPath, true);
+    const newParent = after.getIn(parentPath, true);
     const removed = isSeq(oldParent) ? isSeq(newParent) && newParent.items.length === oldParent.items.length - 1 : !after.hasIn(path);
     if (!removed) throw new RapportError(`delete of ${path.join('.')} did not remove it`);
   } else {
@@ -278,7 +279,7 @@ function replacedRegions(before: Document.Parsed, yaml: string, intent: Intent):
     const end = isCollection(node) && !node.flow ? node.range[2] : node.range[1];
     regions.push({ start: node.range[0], end });
     if (intent.kind === 'delete') {
-      const parent = prefix.length === 1 ? before.contents : before.getIn(prefix.slice(0, -1), true);
+      const parent = before.getIn(prefix.slice(0, -1), true);
       const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(prefix.at(-1))) : undefined;
       const start = (pair?.key as Node | undefined)?.range?.[0] ?? node.range[0];
       regions.push({ start: startOfLine(yaml, start), end: endOfLine(yaml, node.range[2]) });
@@ -332,7 +333,7 @@ function planSet(node: YAMLMap | YAMLSeq | null, path: FieldPath, value: unknown
 }
 
 function planDelete(document: Document.Parsed, path: FieldPath, frame: Frame): Splice | readonly Splice[] | undefined {
-  const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+  const parent = document.getIn(path.slice(0, -1), true);
   const step = path.at(-1)!;
   if (isMap(parent)) {
     const index = parent.items.findIndex((item) => isScalar(item.key) && String(item.key.value) === String(step));
@@ -364,7 +365,7 @@ function planDelete(document: Document.Parsed, path: FieldPath, frame: Frame): S
 function emptyParent(document: Document.Parsed, path: FieldPath, parent: YAMLMap | YAMLSeq, frame: Frame): Splice | readonly Splice[] {
   const empty = isSeq(parent) ? [] : {};
   const holderPath = path.slice(0, -2);
-  const holder = holderPath.length === 0 ? document.contents : document.getIn(holderPath, true);
+  const holder = document.getIn(holderPath, true);
   const pair = isMap(holder) ? holder.items.find((item) => item.value === parent) : undefined;
   // The parent is a block collection (a flow one loses its entry in place), so its holder is a block mapping too.
   if (pair) return replaceValue(pair, empty, frame, false);
