@@ -293,8 +293,8 @@ function comments(yaml: string): [number, string][] {
   const found: [number, string][] = [];
   let offset = 0;
   for (const token of new Lexer().lex(yaml)) {
-    // The lexer's document, flow-error and scalar markers stand for no source text.
-    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
+    // The lexer's document and scalar markers stand for no source text. (Its flow-error marker only comes with a parse error, and both texts parsed cleanly.)
+    if (token === '\x02' || token === '\x1f') continue;
     if (token.startsWith('#')) found.push([offset, token]);
     offset += token.length;
   }
