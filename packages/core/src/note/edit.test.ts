@@ -745,3 +745,49 @@ describe('the check after an append', () => {
     expect(() => spliceYaml('t: [x, # c\n  y]\n', [{ start: 3, end: 15, text: '[x, y, z]' }], { kind: 'append', path: ['t'], expected: () => ['x', 'y', 'z'] })).toThrow('the note cannot be edited: editing `t` would drop the comment `# c`; edit it by hand');
   });
 });
+
+describe('edge cases found by mutation testing', () => {
+  it('appends to a section in a note whose last line has no line break', () => {
+    expect(appendToSection('## Notes\n\n## B\nb', 'Notes', 'x')).toBe('## Notes\n\nx\n\n## B\nb');
+    expect(appendToSection('## Notes\n- one\n\n## B\nb', 'Notes', 'x')).toBe('## Notes\n- one\nx\n\n## B\nb');
+  });
+
+  it('lets a comment go with the value it belonged to, and no further', () => {
+    expect(setField('---\nabout: | # c\n  text\nname: x\n---\n', ['about', 'x'], 1)).toBe('---\nabout:\n  x: 1\nname: x\n---\n');
+    expect(setField('---\ntags:\n  - a\n  - b # last\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: x\n---\n');
+    expect(setField('---\ntags:\n  - a #\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: x\n---\n');
+    expect(deleteField('---\nmeeting: # c\n  at: x\nname: y\n---\n', ['meeting'])).toBe('---\nname: y\n---\n');
+    expect(deleteField('---\nh:\n  - stage: held\n    meeting: # c\n      at: x\n---\n', ['h', 0, 'meeting'])).toBe('---\nh:\n  - stage: held\n---\n');
+    expect(() => spliceYaml('a: 1 # one\nb: 2\n', [{ start: 4, end: 16, text: '\n' }], { kind: 'delete', path: ['b'] })).toThrow('editing `b` would drop the comment `# one`');
+    expect(() => spliceYaml('m:\n  x: 1\n  y: 2 # c\n', [{ start: 8, end: 9, text: '5' }, { start: 16, end: 20, text: '' }], { kind: 'set', path: ['m', 'x'], expected: () => 5 })).toThrow(
+      'the note cannot be edited: editing `m.x` would drop the comment `# c`; edit it by hand',
+    );
+    expect(() => spliceYaml('m:\n  x:\n    - a # one\nb: 2\n', [{ start: 7, end: 21, text: ' y # two' }], { kind: 'set', path: ['m', 'x'], expected: () => 'y' })).toThrow('editing `m.x` would change a comment outside it');
+  });
+
+  it('refuses an edit that rewrites a key deeper in another field', () => {
+    expect(() => spliceYaml('a: 1\nm: {x: 1}\n', [{ start: 3, end: 4, text: '5' }, { start: 9, end: 10, text: '"x"' }], { kind: 'set', path: ['a'], expected: () => 5 })).toThrow('editing `a` would rewrite `m.x` (x)');
+  });
+
+  it('deletes list items whatever the layout around them', () => {
+    expect(deleteField('---\nh:\n  - [a]\n  - [b, c]\n---\n', ['h', 1, 0])).toBe('---\nh:\n  - [a]\n  - [c]\n---\n');
+    expect(deleteField('---\ntags:\n  -\n    a\n  - b\n---\n', ['tags', 0])).toBe('---\ntags:\n  - b\n---\n');
+    expect(deleteField('---\nname: x\nmeeting:\n  at: y\n---\n', ['meeting', 'at'])).toBe('---\nname: x\nmeeting: {}\n---\n');
+    expect(deleteField('---\nh: [a , # x\n  b]\n---\n', ['h', 1])).toBe('---\nh: [a  # x\n  ]\n---\n');
+    expect(deleteField('---\nh: [a,\n  b]\n---\n', ['h', 0])).toBe('---\nh: [\n  b]\n---\n');
+    expect(deleteField('---\nh: [\n  a, b\n]\n---\n', ['h', 0])).toBe('---\nh: [\n  b\n]\n---\n');
+    expect(deleteField('---\nt: [a, b, c]\nu: [d, e, f]\n---\n', ['t', 2])).toBe('---\nt: [a, b]\nu: [d, e, f]\n---\n');
+  });
+
+  it('adds to flow collections whatever the layout around them', () => {
+    expect(appendToList('---\nt: [\n  a,\n  b\n  ,\n]\n---\n', ['t'], 'c')).toBe('---\nt: [\n  a,\n  b\n  ,\n  c,\n]\n---\n');
+    expect(appendToList('---\nt: [\n  \ta,\n  \tb\n]\n---\n', ['t'], 'c')).toBe('---\nt: [\n  \ta,\n  \tb,\n  \tc\n]\n---\n');
+    expect(setField('---\nm: {a: 1, b}\n---\n', ['m', 'c'], 2)).toBe('---\nm: {a: 1, b, c: 2}\n---\n');
+  });
+
+  it('finds the colon after a spaced key, and the comment after any blanks', () => {
+    expect(setField('---\nemail :\n---\n', ['email'], 'a@b')).toBe('---\nemail : a@b\n---\n');
+    expect(setField('---\ntags:   # c\n  - a\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none   # c\nname: x\n---\n');
+    expect(setField('---\ntags:   \n  - a\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: x\n---\n');
+  });
+});

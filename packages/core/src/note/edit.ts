@@ -66,7 +66,7 @@ export function deleteField(text: string, path: FieldPath): string {
 /** Appends `item` to the list at `path`, creating the list when missing. */
 export function appendToList(text: string, path: FieldPath, item: unknown): string {
   assertPath(path);
-  let expected: unknown[] = [];
+  let expected: unknown[];
   return editFrontmatter(text, { kind: 'append', path, expected: () => expected }, (document, frame) => {
     const node = document.getIn(path, true);
     const current = node === undefined ? undefined : (node as Node).toJSON();
@@ -377,9 +377,9 @@ function insertPair(map: YAMLMap, key: string, value: unknown, frame: Frame): Sp
   if (map.flow) return appendFlowEntry(map, flowEntry({ [key]: value }, isCompact(map, frame)), frame);
   const firstKey = map.items[0]!.key as Node;
   const indent = firstKey.range![0] - startOfLine(frame.yaml, firstKey.range![0]);
+  // The frontmatter's text ends with a line break, so the line after the last field starts after one.
   const end = afterNode(frame.yaml, nodeEnd(map.items.at(-1)!));
-  const lead = frame.yaml.slice(0, end).endsWith('\n') ? '' : frame.eol;
-  return { start: end, end, text: lead + renderPairs({ [key]: value }, indent, frame) };
+  return { start: end, end, text: renderPairs({ [key]: value }, indent, frame) };
 }
 
 /** Adds an item at the end of a list, in the list's own style. */
@@ -395,9 +395,9 @@ function appendBlockItem(seq: YAMLSeq, item: unknown, frame: Frame): Splice {
   const first = seq.items[0] as Node;
   const dash = frame.yaml.lastIndexOf('-', first.range![0]);
   const indent = dash - startOfLine(frame.yaml, dash);
+  // As in insertPair: the line after the last item starts after a line break.
   const end = afterNode(frame.yaml, (seq.items.at(-1) as Node).range![1]);
-  const lead = frame.yaml.slice(0, end).endsWith('\n') ? '' : frame.eol;
-  return { start: end, end, text: lead + indentLines(stringify([item], RENDER), indent, frame) };
+  return { start: end, end, text: indentLines(stringify([item], RENDER), indent, frame) };
 }
 
 /**
@@ -414,9 +414,10 @@ function appendFlowEntry(node: YAMLMap | YAMLSeq, entry: string, frame: Frame): 
   const gap = yaml.slice(lastEnd, close);
   const comma = commaIn(gap);
   if (!gap.includes('\n')) {
+    // The separator between the first two entries when it is a comma and blanks (`[a,b]`), else `, `.
     const second = items[1];
-    const separator = second === undefined ? ', ' : yaml.slice(entryEnd(items[0]!), entryStart(second));
-    return [{ start: lastEnd, end: lastEnd, text: /^,[ \t]*$/.test(separator) ? separator + entry : `, ${entry}` }];
+    const separator = second && yaml.slice(entryEnd(items[0]!), entryStart(second));
+    return [{ start: lastEnd, end: lastEnd, text: separator && /^,[ \t]*$/.test(separator) ? separator + entry : `, ${entry}` }];
   }
   const lastStart = entryStart(items.at(-1)!);
   const lead = yaml.slice(startOfLine(yaml, lastStart), lastStart);
@@ -439,8 +440,8 @@ function removeFlowEntry(node: YAMLMap | YAMLSeq, index: number, frame: Frame): 
   const items = node.items as (Node | Pair)[];
   const start = entryStart(items[index]!);
   const end = entryEnd(items[index]!);
-  const nextStart = index + 1 < items.length ? entryStart(items[index + 1]!) : node.range![1] - 1;
-  const comma = commaIn(yaml.slice(end, nextStart));
+  // After an entry comes a comma, the closing bracket or a comment first, so the search needs no end.
+  const comma = commaIn(yaml.slice(end));
   if (comma >= 0) {
     let removeEnd = end + comma + 1;
     while (yaml[removeEnd] === ' ' || yaml[removeEnd] === '\t') removeEnd++;
