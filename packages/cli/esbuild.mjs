@@ -71,6 +71,32 @@ const coreSources = {
   },
 };
 
+/**
+ * CommonJS dependencies (proper-lockfile, write-file-atomic, commander) call require() for Node's own
+ * modules, and some read __filename: an ES module has neither, so the bundle defines them.
+ */
+const NODE_GLOBALS = {
+  require: "import { createRequire as __rapportRequire } from 'node:module'; const require = __rapportRequire(import.meta.url);",
+  __filename: "import { fileURLToPath as __rapportPath } from 'node:url'; const __filename = __rapportPath(import.meta.url);",
+  __dirname: "import { dirname as __rapportDirname } from 'node:path'; const __dirname = __rapportDirname(__filename);",
+};
+const NODE_GLOBALS_BANNER = Object.values(NODE_GLOBALS).join(' ');
+
+/**
+ * Keeps in an output file only the globals of NODE_GLOBALS its code uses: they are the
+ * same banner in every file, and creating a `require` costs each of the dozen chunks a
+ * command loads about a millisecond. esbuild keeps these free names as they are when minifying.
+ */
+function keepNeededGlobals(file) {
+  const text = readFileSync(file, 'utf8');
+  const at = text.indexOf(NODE_GLOBALS_BANNER);
+  if (at < 0) throw new Error(`${file}: the banner is missing`);
+  const code = text.slice(at + NODE_GLOBALS_BANNER.length);
+  const uses = (name) => new RegExp(`(?<![.\\w$])${name}(?![\\w$])`).test(code);
+  const needed = Object.keys(NODE_GLOBALS).filter((name) => uses(name) || (name === '__filename' && uses('__dirname')));
+  writeFileSync(file, text.slice(0, at) + needed.map((name) => NODE_GLOBALS[name]).join(' ') + code);
+}
+
 rmSync(`${here}dist/chunks`, { recursive: true, force: true });
 const result = await build({
   entryPoints: [{ in: 'src/bin.ts', out: 'rapport' }],
@@ -95,10 +121,11 @@ const result = await build({
   logLevel: 'warning',
   // What each output file holds, in dist/meta.json (not shipped): the startup test checks what a command loads with it; https://esbuild.github.io/analyze/ shows it.
   metafile: true,
-  // The hashbang comes from src/bin.ts. Each output file gets this banner: CommonJS dependencies (proper-lockfile, write-file-atomic) call require() for Node's own modules and read __filename.
-  banner: { js: "import { createRequire as __rapportRequire } from 'node:module'; import { fileURLToPath as __rapportPath } from 'node:url'; import { dirname as __rapportDirname } from 'node:path'; const require = __rapportRequire(import.meta.url); const __filename = __rapportPath(import.meta.url); const __dirname = __rapportDirname(__filename);" },
+  // The hashbang comes from src/bin.ts. Each output file gets this banner, taken out again below where the file does not need it.
+  banner: { js: NODE_GLOBALS_BANNER },
 });
 writeFileSync(`${here}dist/meta.json`, JSON.stringify(result.metafile));
+for (const output of Object.keys(result.metafile.outputs)) if (output.endsWith('.mjs')) keepNeededGlobals(join(here, output));
 // The report's charts (Vega): loaded by `rapport report --html` only. The plugin makes them measure text
 // the same on every machine, never loading the native canvas package.
 await build({

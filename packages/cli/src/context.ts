@@ -39,7 +39,7 @@ export class CommandContext {
   async workspace(options: { readonly reportProblems?: boolean } = {}): Promise<Workspace> {
     // A mistyped --dir would otherwise read as an empty folder: "no contacts", exit 0.
     const folder = await stat(this.store.root).catch(() => undefined);
-    if (!folder) // Only a --dir can name a folder that is not there (without it, the folder is the current one).
+    // Only a --dir can name a folder that is not there (without it, the folder is the current one).
     if (!folder) throw new FailureError(`notes folder not found: ${this.store.root} (check the --dir path, or create the folder with: rapport init ${this.store.root})`);
     if (!folder.isDirectory()) throw new FailureError(`${this.store.root} is a file, not a notes folder`);
     const progress = progressReporter(this.io, 'Reading notes');

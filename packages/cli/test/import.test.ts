@@ -118,7 +118,7 @@ describe('rapport import', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/linkedin-malformed\.csv:6 {2}Not valid CSV/);
     expect(result.stdout).toMatch(/linkedin-malformed\.csv:7 {2}The row has 2 fields but the header has 7; row skipped/);
-    expect(result.stderr).toMatch(/linkedin-malformed\.csv:8: warning Not a date: "sometime in 2024"/);
+    expect(result.stderr).toMatch(/linkedin-malformed\.csv:8:1 warning Not a date: "sometime in 2024"/);
     expect(result.stdout).toMatch(/^3 created, 0 updated, 3 skipped$/m);
     const vcard = rapport(['import', 'vcard', fixture('malformed.vcf'), '--dir', folder, ...TODAY]);
     expect(vcard.code).toBe(1);
@@ -134,10 +134,10 @@ describe('rapport import', () => {
     writeFileSync(latin1, Buffer.concat([Buffer.from('First Name,Last Name\nJos'), Buffer.from([0xe9]), Buffer.from(',Ruiz\n')]));
     const notUtf8 = rapport(['import', 'linkedin', latin1, '--dir', folder]);
     expect(notUtf8.code).toBe(1);
-    expect(notUtf8.stderr).toMatch(/latin1\.csv:2: error The file is not UTF-8 text/);
+    expect(notUtf8.stderr).toMatch(/latin1\.csv:2:4 error The file is not UTF-8 text/);
     const notLinkedIn = rapport(['import', 'linkedin', fixture('contacts-4.0.vcf'), '--dir', folder]);
     expect(notLinkedIn.code).toBe(1);
-    expect(notLinkedIn.stderr).toMatch(/contacts-4\.0\.vcf:1: error No header line/);
+    expect(notLinkedIn.stderr).toMatch(/contacts-4\.0\.vcf:1:1 error No header line/);
     delete (before as Record<string, string>)['latin1.csv'];
     const after = userFiles(folder);
     delete after['latin1.csv'];

@@ -4,7 +4,7 @@ import { Argument } from 'commander';
 import { isCalendarDate, todayIn, type Diagnostic } from '@rapport/core';
 import type { ImportFormat, ImportReading, ImportSummary } from '@rapport/core/import';
 import type { CommandContext } from '../context.js';
-import { printable } from '../io.js';
+import { colorsFor, formatDiagnostic, printable } from '../io.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
 
 interface ImportOptions {
@@ -83,11 +83,8 @@ async function readInput(ctx: CommandContext, file: string): Promise<string | Di
 }
 
 function printDiagnostics(ctx: CommandContext, diagnostics: readonly Diagnostic[]): void {
-  const { colors } = ctx;
-  for (const d of diagnostics) {
-    const severity = d.severity === 'error' ? colors.red('error') : colors.yellow(d.severity);
-    ctx.io.stderr.write(`${printable(d.file)}:${d.line}: ${severity} ${printable(d.message)} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${d.hint}`) : ''}\n`);
-  }
+  const colors = colorsFor(ctx.io.stderr, ctx.io.env);
+  for (const d of diagnostics) ctx.io.stderr.write(`${formatDiagnostic(d, colors)}\n`);
 }
 
 function printSummary(ctx: CommandContext, summary: ImportSummary): void {

@@ -1,6 +1,6 @@
 import { editNote, insertQuestions, InvalidInputError, loadQuestions, newQuestions, pickQuestions, questionAudience, type Question, type QuestionPick } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
-import { printable } from '../io.js';
+import { colorsFor, formatDiagnostic, printable } from '../io.js';
 
 interface QuestionsOptions {
   theme?: string;
@@ -24,7 +24,7 @@ export const registerQuestions: RegisterCommand = (program, context) => {
       const ctx = context();
       const set = await loadQuestions(ctx.store);
       for (const d of set.diagnostics) {
-        ctx.io.stderr.write(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.message} [${d.rule}]${d.hint ? `\n    hint: ${d.hint}` : ''}\n`);
+        ctx.io.stderr.write(`${formatDiagnostic(d, colorsFor(ctx.io.stderr, ctx.io.env))}\n`);
       }
       if (options.for !== undefined && options.into !== undefined && options.for !== options.into) throw new UsageError('--for and --into name two different contacts: give one');
       const target = options.into ?? options.for;

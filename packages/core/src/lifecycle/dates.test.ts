@@ -16,6 +16,16 @@ describe('meeting times without an offset', () => {
     expect(meetingStart('2026-11-25T08:30Z', 'Asia/Tokyo').toISOString()).toBe('2026-11-25T08:30:00.000Z');
     expect(meetingDate('2026-11-25T23:30Z', 'Asia/Tokyo')).toBe('2026-11-26');
   });
+
+  it('that the clock skips are read as the moment after the skip, date and clock alike', () => {
+    // New York springs from 02:00 to 03:00 on 2026-03-08: 02:30 does not exist that day.
+    expect(meetingStart('2026-03-08T02:30', 'America/New_York').toISOString()).toBe('2026-03-08T07:30:00.000Z');
+    expect(meetingClock('2026-03-08T02:30', 'America/New_York')).toBe('03:30');
+    expect(meetingDate('2026-03-08T02:30', 'America/New_York')).toBe('2026-03-08');
+    // Samoa skipped 30 December 2011 altogether, crossing the date line.
+    expect(meetingDate('2011-12-30T10:00', 'Pacific/Apia')).toBe('2011-12-31');
+    expect(meetingClock('2011-12-30T10:00', 'Pacific/Apia')).toBe('10:00');
+  });
 });
 
 describe('meeting time offsets', () => {
@@ -50,7 +60,12 @@ describe('time zones', () => {
   it('knows an IANA zone and refuses anything else', () => {
     expect(isTimeZone('Europe/Berlin')).toBe(true);
     expect(isTimeZone('UTC')).toBe(true);
+    // Old names and other spellings the runtime accepts, though its list of zones names them otherwise.
+    expect(isTimeZone('Asia/Calcutta')).toBe(true);
+    expect(isTimeZone('US/Eastern')).toBe(true);
+    expect(isTimeZone('america/new_york')).toBe(true);
     expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
+    expect(isTimeZone('Europe/Berlin ')).toBe(false);
     expect(isTimeZone('')).toBe(false);
     expect(isTimeZone(42)).toBe(false);
   });

@@ -55,6 +55,17 @@ describe('NodeIndexCache', () => {
     }
   });
 
+  it("keeps the folder's outcome labels the notes were read with, and leaves them out for the defaults", async () => {
+    const store = new NodeStore(await folder());
+    const cache = new NodeIndexCache(store);
+    const snapshot = await snapshotOf(store, cache);
+    await cache.save({ ...snapshot, outcomeLabels: '[["Intro","referral"],["Référence","referral"]]' });
+    expect((await cache.load())?.outcomeLabels).toBe('[["Intro","referral"],["Référence","referral"]]');
+    expect((await readFile(join(store.root, INDEX_CACHE_PATH), 'utf8')).split('\n')[0]).toBe(`{"format":${INDEX_CACHE_FORMAT},"takenAt":1000000,"outcomeLabels":"[[\\"Intro\\",\\"referral\\"],[\\"R\\u00e9f\\u00e9rence\\",\\"referral\\"]]"}`);
+    await cache.save(snapshot);
+    expect((await readFile(join(store.root, INDEX_CACHE_PATH), 'utf8')).split('\n')[0]).toBe(`{"format":${INDEX_CACHE_FORMAT},"takenAt":1000000}`);
+  });
+
   it('identifies files by size, times and inode; a missing one or a folder has no identity', async () => {
     const root = await folder();
     await mkdir(join(root, 'folder.md'));

@@ -94,7 +94,7 @@ export class NodeIndexCache implements IndexCache {
             buffer[used++] = 0x0a;
           }
         };
-        put(JSON.stringify({ format: snapshot.format, takenAt: snapshot.takenAt }));
+        put(asciiJson(JSON.stringify({ format: snapshot.format, takenAt: snapshot.takenAt, outcomeLabels: snapshot.outcomeLabels }))); // (undefined labels are left out)
         for (const [file, note] of Object.entries(snapshot.notes)) put(encodeNote(file, note));
         writeSync(descriptor, buffer, 0, used);
       } finally {

@@ -98,8 +98,7 @@ export interface ConfigReading {
 
 /** Reads `.rapport/config.yaml` text; a missing file (undefined) means defaults. */
 export function readConfig(text: string | undefined, file = CONFIG_PATH): ConfigReading {
-  const base = defaultConfig();
-  if (text === undefined || text.trim() === '') return { config: base, diagnostics: [] };
+  if (text === undefined || text.trim() === '') return { config: defaultConfig(), diagnostics: [] };
   const source = text.replace(/^\uFEFF/, '');
   const lines = new LineIndex(source);
   const diagnostics: Diagnostic[] = [];
@@ -110,22 +109,22 @@ export function readConfig(text: string | undefined, file = CONFIG_PATH): Config
   };
   const report = (range: readonly number[] | undefined, message: string, hint?: string) => push('error', 'invalid-config', range, message, hint);
   // Nothing of the config can be trusted, `private:` included: defaults, and exports refuse.
-  const unreadable = { config: { ...base, privateFieldsUnreadable: true as const }, diagnostics };
+  const unreadable = () => ({ config: { ...defaultConfig(), privateFieldsUnreadable: true as const }, diagnostics });
   const document = parseDocument(source, YAML_OPTIONS);
   if (document.errors.length > 0) {
     for (const error of document.errors) report(error.pos, `Invalid YAML: ${error.message.split('\n')[0]}; the whole config is ignored`);
-    return unreadable;
+    return unreadable();
   }
   if (document.contents !== null && !isMap(document.contents)) {
     report([0, 0], 'The config must be a mapping of settings; the whole config is ignored');
-    return unreadable;
+    return unreadable();
   }
   let data: Record<string, unknown>;
   try {
     data = (document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) ?? {}) as Record<string, unknown>;
   } catch (error) {
     report([0, 0], `Invalid YAML: ${(error as Error).message}; the whole config is ignored`);
-    return unreadable;
+    return unreadable();
   }
   const rangeOf = (path: string[]) => (document.getIn(path, true) as Node | undefined)?.range ?? undefined;
 
@@ -151,13 +150,14 @@ export function readConfig(text: string | undefined, file = CONFIG_PATH): Config
     }
   }
 
-  let timezone = base.timezone;
+  // The machine's zone only when the config names none: asking Intl for it is a cost at every start.
+  let timezone: string | undefined;
   if (data.timezone !== undefined && data.timezone !== null) {
     if (isTimeZone(data.timezone)) timezone = data.timezone;
     else report(rangeOf(['timezone']), `Unknown time zone ${JSON.stringify(data.timezone)}`, 'Use an IANA name such as America/New_York');
   }
 
-  let notesFolder = base.notesFolder;
+  let notesFolder = '';
   if (data.notes_folder !== undefined && data.notes_folder !== null) {
     const folder = typeof data.notes_folder === 'string' ? data.notes_folder.replace(/\\/g, '/').replace(/^\.\/|\/+$/g, '') : undefined;
     if (folder === undefined || folder.startsWith('/') || /^[a-z]:/i.test(folder) || folder.split('/').includes('..')) {
@@ -204,7 +204,7 @@ export function readConfig(text: string | undefined, file = CONFIG_PATH): Config
   }
 
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  const config: RapportConfig = { profile, timezone, notesFolder, rules: rules as unknown as Rules, privateFields, ...(privateFieldsUnreadable ? { privateFieldsUnreadable: true as const } : {}), ...(outcomeLabels ? { outcomeLabels } : {}) };
+  const config: RapportConfig = { profile, timezone: timezone ?? systemTimeZone(), notesFolder, rules: rules as unknown as Rules, privateFields, ...(privateFieldsUnreadable ? { privateFieldsUnreadable: true as const } : {}), ...(outcomeLabels ? { outcomeLabels } : {}) };
   return { config, diagnostics };
 }
 

@@ -15,7 +15,7 @@ import { NoteIndex, type NoteIndexOptions } from './note-index.js';
  * same text, so caches written by older code are ignored. A test pins the
  * readings of the example notes to this number.
  */
-export const INDEX_CACHE_FORMAT = 6;
+export const INDEX_CACHE_FORMAT = 7;
 
 /**
  * Notes modified this close to (or after) the moment their identity was
@@ -53,6 +53,11 @@ export interface IndexSnapshot {
   readonly format: number;
   /** When the identities were taken, ms since the epoch (before any note was read). */
   readonly takenAt: number;
+  /**
+   * The folder's own outcome labels the notes were read with (`outcomeLabelsKey`),
+   * absent for the default ones: what an Outcomes item is depends on them.
+   */
+  readonly outcomeLabels?: string;
   readonly notes: Readonly<Record<string, CachedNote>>;
 }
 
@@ -64,6 +69,11 @@ export interface IndexCache {
   load(): Promise<IndexSnapshot | undefined>;
   /** Saves a snapshot. Failing to save must not fail a load: implementations may ignore errors. */
   save(snapshot: IndexSnapshot): Promise<void>;
+}
+
+/** The outcome labels of a config as one string, the same for the same labels in any order; `undefined` for the defaults. */
+export function outcomeLabelsKey(labels: Readonly<Record<string, string>> | undefined): string | undefined {
+  return labels ? JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : undefined;
 }
 
 /** True when a cached note can be reused for a file with `identity`, as seen in `snapshot`. */
@@ -83,6 +93,7 @@ export function asSnapshot(data: unknown): IndexSnapshot | undefined {
   if (data === null || typeof data !== 'object') return undefined;
   const snapshot = data as Partial<IndexSnapshot>;
   if (snapshot.format !== INDEX_CACHE_FORMAT || typeof snapshot.takenAt !== 'number' || snapshot.notes === null || typeof snapshot.notes !== 'object') return undefined;
+  if (snapshot.outcomeLabels !== undefined && typeof snapshot.outcomeLabels !== 'string') return undefined;
   return snapshot as IndexSnapshot;
 }
 

@@ -82,16 +82,18 @@ interface AgendaPart {
   readonly index: number;
 }
 
-const collator = new Intl.Collator();
+/** Made on first use: creating a collator loads ICU's collation data, which importing core must not do. */
+let sharedCollator: Intl.Collator | undefined;
+const collator = (): Intl.Collator => (sharedCollator ??= new Intl.Collator());
 const binary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Contacts by name, then path (`localeCompare`, as every list shows them); code units break ties. */
 function compareContacts(a: Contact, b: Contact): number {
-  return collator.compare(a.name, b.name) || collator.compare(a.file, b.file) || binary(a.file, b.file);
+  return collator().compare(a.name, b.name) || collator().compare(a.file, b.file) || binary(a.file, b.file);
 }
 
 function compareEdgeParts(a: EdgePart, b: EdgePart): number {
-  return collator.compare(a.from, b.from) || collator.compare(a.to, b.to) || binary(a.from, b.from) || binary(a.to, b.to) || binary(a.source, b.source);
+  return collator().compare(a.from, b.from) || collator().compare(a.to, b.to) || binary(a.from, b.from) || binary(a.to, b.to) || binary(a.source, b.source);
 }
 
 function comparePendingParts(a: PendingPart, b: PendingPart): number {
@@ -104,7 +106,7 @@ function comparePendingParts(a: PendingPart, b: PendingPart): number {
  * `YYYY-MM-DD`, whose code-unit order is their collation order; undated last.
  */
 function compareAgendaParts(a: AgendaPart, b: AgendaPart): number {
-  return compareDue(a.item.due, b.item.due) || collator.compare(a.item.name, b.item.name) || collator.compare(a.item.action, b.item.action) || compareContacts(a.contact, b.contact) || a.index - b.index;
+  return compareDue(a.item.due, b.item.due) || collator().compare(a.item.name, b.item.name) || collator().compare(a.item.action, b.item.action) || compareContacts(a.contact, b.contact) || a.index - b.index;
 }
 
 /**
@@ -162,6 +164,11 @@ export class NoteIndex {
   constructor(options: NoteIndexOptions = {}) {
     this.readText = options.readText;
     this.readOptions = options.outcomeLabels ? { outcomeLabels: options.outcomeLabels } : {};
+  }
+
+  /** The outcome labels notes are read with; `undefined` for the defaults. */
+  get outcomeLabels(): Readonly<Record<string, OutcomeKind>> | undefined {
+    return this.readOptions.outcomeLabels;
   }
 
   /** Reads (or re-reads) one note; `version` is the text's `contentVersion` when the caller has it already. */
@@ -303,7 +310,7 @@ export class NoteIndex {
     const broken: BrokenNote[] = [];
     for (const file of this.brokenFiles) broken.push({ id: noteId(file), file, problems: this.entries.get(file)!.reading.diagnostics });
     for (const [file, problem] of this.unreadable) broken.push({ id: noteId(file), file, problems: [problem] });
-    return (this.brokenView = broken.sort((a, b) => collator.compare(a.id, b.id) || binary(a.id, b.id) || binary(a.file, b.file)));
+    return (this.brokenView = broken.sort((a, b) => collator().compare(a.id, b.id) || binary(a.id, b.id) || binary(a.file, b.file)));
   }
 
   /** The referral graph of the indexed contacts, rebuilt only for the notes that changed since the last call. */

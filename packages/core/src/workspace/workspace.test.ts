@@ -6,6 +6,8 @@ import { readConfig } from './config.js';
 import { MemoryStore } from './memory-store.js';
 import { contactSlug, createContact } from './create-contact.js';
 import { editNote, loadWorkspace } from './workspace.js';
+import type { IndexCache, IndexSnapshot } from './index-cache.js';
+import { NoteIndex } from './note-index.js';
 
 function folder(): MemoryStore {
   return new MemoryStore({
@@ -51,6 +53,59 @@ describe('loadWorkspace', () => {
     expect(workspace.index.diagnostics().some((d) => d.rule === 'unresolved-link')).toBe(false);
     workspace.index.delete('other/maya-chen.md');
     expect(workspace.index.diagnostics()).toEqual([]);
+  });
+});
+
+describe('loadWorkspace with an index cache and outcome labels of the folder', () => {
+  const note = noteText(contactFields({ name: 'Sam Ortiz', stage: 'held', history: [{ date: '2026-11-20', stage: 'held' }] }), '\n## Outcomes\n\n- Intro: [[maya-chen]], a designer at Brightline\n');
+  const withIntro = 'outcome_labels:\n  Intro: referral\n';
+
+  /** A store that counts the notes read, and a cache kept in memory whose files never change. */
+  function setup(config: string) {
+    const store = new MemoryStore({ '.rapport/config.yaml': config, 'sam-ortiz.md': note });
+    const reads: string[] = [];
+    const read = store.read.bind(store);
+    store.read = async (file) => {
+      if (file.endsWith('.md')) reads.push(file);
+      return read(file);
+    };
+    let saved: IndexSnapshot | undefined;
+    const cache: IndexCache = {
+      identify: async (files) => files.map(() => ({ size: 100, mtimeMs: 1, ino: 7 })),
+      load: async () => saved,
+      save: async (snapshot) => void (saved = snapshot),
+    };
+    return { store, reads, cache };
+  }
+
+  it('reuses the readings it cached with those labels, reading no note again', async () => {
+    const { store, reads, cache } = setup(withIntro);
+    const first = await loadWorkspace(store, { cache });
+    expect(first.index.contact('sam-ortiz')?.outcomes.map((outcome) => [outcome.kind, outcome.label])).toEqual([['referral', 'Intro']]);
+    expect(reads).toEqual(['sam-ortiz.md']);
+    const second = await loadWorkspace(store, { cache });
+    expect(reads).toEqual(['sam-ortiz.md']);
+    expect(second.index.contact('sam-ortiz')?.outcomes.map((outcome) => [outcome.kind, outcome.label])).toEqual([['referral', 'Intro']]);
+  });
+
+  it('reads every note again when the labels changed since the cache was saved', async () => {
+    const { store, reads, cache } = setup(withIntro);
+    await loadWorkspace(store, { cache });
+    await store.write('.rapport/config.yaml', '');
+    const defaults = await loadWorkspace(store, { cache });
+    expect(reads).toEqual(['sam-ortiz.md', 'sam-ortiz.md']);
+    // "Intro" is not a default label: the item is no longer an outcome.
+    expect(defaults.index.contact('sam-ortiz')?.outcomes).toEqual([]);
+  });
+
+  it('does not bring up to date an index read with other labels, but reads into a new one', async () => {
+    const { store, cache } = setup(withIntro);
+    const given = new NoteIndex();
+    given.set('sam-ortiz.md', note);
+    const loaded = await loadWorkspace(store, { cache, index: given });
+    expect(loaded.index).not.toBe(given);
+    expect(loaded.index.contact('sam-ortiz')?.outcomes.map((outcome) => [outcome.kind, outcome.label])).toEqual([['referral', 'Intro']]);
+    expect(given.contact('sam-ortiz')?.outcomes).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@ import { InvalidEncodingError, NoteConflictError, NoteNotFoundError, RapportErro
 import type { Contact } from '../model/contact.js';
 import { findConflicts } from '../merge/conflict-markers.js';
 import { loadConfig, type RapportConfig } from './config.js';
-import { INDEX_CACHE_FORMAT, isReusable, type CachedNote, type IndexCache } from './index-cache.js';
+import { INDEX_CACHE_FORMAT, isReusable, outcomeLabelsKey, type CachedNote, type IndexCache } from './index-cache.js';
 import { NoteIndex } from './note-index.js';
 import type { NoteStore, StoredText } from './store.js';
 
@@ -31,7 +31,9 @@ export interface LoadOptions {
   /**
    * An index to bring up to date instead of a new one — e.g. the one
    * `restoreIndex` built from the cache to paint views at once. Notes no
-   * longer in the folder are removed from it. Default: a new index.
+   * longer in the folder are removed from it. An index that reads with
+   * other outcome labels than the folder's config is left as it is, and a
+   * new one is read. Default: a new index.
    */
   readonly index?: NoteIndex;
 }
@@ -61,7 +63,10 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
   // Without a way to read a text back on demand, the index keeps every text (the VS Code store); with one, none.
   const readSync = store.readSync?.bind(store);
   const outcomeLabels = config.outcomeLabels ? { outcomeLabels: config.outcomeLabels } : {};
-  const index = options.index ?? new NoteIndex(readSync ? { readText: (file) => readTextQuietly(readSync, file), ...outcomeLabels } : outcomeLabels);
+  // Readings made with other outcome labels (a cache's, a given index's) are not this folder's readings.
+  const labels = outcomeLabelsKey(config.outcomeLabels);
+  const given = options.index && outcomeLabelsKey(options.index.outcomeLabels) === labels ? options.index : undefined;
+  const index = given ?? new NoteIndex(readSync ? { readText: (file) => readTextQuietly(readSync, file), ...outcomeLabels } : outcomeLabels);
   const listed = new Set(files);
   for (const file of [...index.files(), ...index.brokenNotes().map((note) => note.file)]) if (!listed.has(file)) index.delete(file);
 
@@ -69,9 +74,10 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
   const cached: Record<string, CachedNote> = {};
   const toRead: number[] = [];
   let done = 0;
+  const reusable = snapshot?.outcomeLabels === labels ? snapshot : undefined;
   files.forEach((file, position) => {
-    const saved = snapshot?.notes[file];
-    if (snapshot && !config.outcomeLabels && isReusable(saved, identities[position], snapshot)) {
+    const saved = reusable?.notes[file];
+    if (reusable && isReusable(saved, identities[position], reusable)) {
       if (index.version(file) !== saved.version) index.setReading(file, saved.reading, { version: saved.version });
       cached[file] = saved;
       options.onProgress?.(++done, files.length);
@@ -100,8 +106,8 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 64, toRead.length) }, worker));
-  if (cache && (toRead.length > 0 || !snapshot || Object.keys(snapshot.notes).length !== files.length)) {
-    await cache.save({ format: INDEX_CACHE_FORMAT, takenAt, notes: cached }).catch(() => undefined);
+  if (cache && (toRead.length > 0 || !reusable || Object.keys(reusable.notes).length !== files.length)) {
+    await cache.save({ format: INDEX_CACHE_FORMAT, takenAt, ...(labels ? { outcomeLabels: labels } : {}), notes: cached }).catch(() => undefined);
   }
   return { store, config, index, configDiagnostics: [...diagnostics, ...unreadable] };
 }
