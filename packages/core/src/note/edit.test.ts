@@ -791,3 +791,11 @@ describe('edge cases found by mutation testing', () => {
     expect(setField('---\ntags:   \n  - a\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: x\n---\n');
   });
 });
+
+describe('a block written below a key that is not the first field', () => {
+  it('is indented from its own key, and takes the place of a one-line value only', () => {
+    expect(setField('---\nname: Ann\nmeeting:\n---\n', ['meeting'], { at: 'x' })).toBe('---\nname: Ann\nmeeting:\n  at: x\n---\n');
+    expect(setField('---\nname: Ann\n  # c\ntags: ux\n\nnext: x\n---\n', ['tags'], ['a'])).toBe('---\nname: Ann\n  # c\ntags:\n  - a\n\nnext: x\n---\n');
+    expect(setField('---\ntags: ux\n# c\nname: x\n---\n', ['tags'], ['a'])).toBe('---\ntags:\n  - a\n# c\nname: x\n---\n');
+  });
+});
