@@ -700,6 +700,7 @@ describe('comments and blank values around an edit', () => {
 
   it('writes text over several lines in a new block as a literal, with no spaces on its blank line', () => {
     expect(setField('---\nname: Ann\n---\n', ['next'], { action: 'a\n\nb', due: '2026-12-01' })).toBe('---\nname: Ann\nnext:\n  action: |-\n    a\n\n    b\n  due: 2026-12-01\n---\n');
+    expect(setField('---\nm:\n  x: 1\n---\n', ['m', 'next'], { action: 'a\n\nb' })).toBe('---\nm:\n  x: 1\n  next:\n    action: |-\n      a\n\n      b\n---\n');
   });
 
   it('drops the blanks after a key that gets a block', () => {
