@@ -64,7 +64,7 @@ export class CommandContext {
       if (d.rule !== 'merge-conflict' || reported.has(d.file)) continue;
       reported.add(d.file);
       const effect = workspace.index.contact(d.file) ? 'resolve it before editing the note' : 'the contact is left out until it is resolved';
-      this.io.stderr.write(`${colors.yellow('warning')} ${printable(d.file)}:${d.line} has an unresolved merge conflict: ${effect} (rapport check lists every conflict)\n`);
+      this.io.stderr.write(`rapport: ${colors.yellow('warning')}: ${printable(d.file)}:${d.line} has an unresolved merge conflict: ${effect} (rapport check lists every conflict)\n`);
     }
   }
 

@@ -94,7 +94,7 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
     expect(check.code).toBe(1);
     expect(JSON.parse(check.stdout)).toEqual([{ file: 'owen-park.md', line, column: 1, severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep both history entries' }]);
 
-    const warning = `warning owen-park.md:${line} has an unresolved merge conflict: the contact is left out until it is resolved (rapport check lists every conflict)\n`;
+    const warning = `rapport: warning: owen-park.md:${line} has an unresolved merge conflict: the contact is left out until it is resolved (rapport check lists every conflict)\n`;
     for (const args of [['list'], ['agenda', '--today', '2026-11-23'], ['export', 'csv'], ['report']]) {
       const result = rapport([...args, '--dir', folder], { env });
       expect(result.code, args[0]).toBe(0);
@@ -119,7 +119,7 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
     writeFileSync(note, lines.join('\n'));
     const list = rapport(['list', '--dir', folder], { env });
     expect(list.stdout).toContain('Owen Park');
-    expect(list.stderr).toBe(`warning owen-park.md:${bodyLine + 1} has an unresolved merge conflict: resolve it before editing the note (rapport check lists every conflict)\n`);
+    expect(list.stderr).toBe(`rapport: warning: owen-park.md:${bodyLine + 1} has an unresolved merge conflict: resolve it before editing the note (rapport check lists every conflict)\n`);
     for (const args of [['advance', 'owen-park', 'followed-up'], ['questions', '--into', 'owen-park'], ['letter', 'follow-up', 'owen-park', '--sent']]) {
       const result = rapport([...args, '--dir', folder], { env });
       expect(result.code, args.join(' ')).toBe(3);

@@ -12,7 +12,7 @@ describe('precise types', () => {
     expectTypeOf(advance).parameter(1).toEqualTypeOf<Stage>();
     // @ts-expect-error -- 'interviewed' is not a stage
     expect(() => advance(NOTE, 'interviewed', { date: '2026-11-23' })).toThrow(new InvalidInputError('unknown stage "interviewed" (use one of: identified, contacted, followed-up, scheduled, prepared, held, thanked, nurturing, declined, no-response, archived)'));
-    expect(advance(NOTE, 'contacted', { date: '2026-11-23', via: 'email' })).toContain('  - date: 2026-11-23\n    stage: contacted\n    via: email\n');
+    expect(advance(NOTE, 'contacted', { date: '2026-11-23', via: 'email' })).toContain('  - {date: 2026-11-02, stage: identified}\n  - {date: 2026-11-23, stage: contacted, via: email}\n');
   });
 
   it('via is a Channel, in what a caller gives and in what a note reads as', () => {

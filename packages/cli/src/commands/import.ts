@@ -92,7 +92,10 @@ function printSummary(ctx: CommandContext, summary: ImportSummary): void {
   const verb = summary.dryRun ? { created: 'Would create', updated: 'Would fill in', skipped: 'Would skip' } : { created: 'Created', updated: 'Filled in', skipped: 'Skipped' };
   if (summary.created.length > 0) {
     ctx.print(`${verb.created} ${plural(summary.created.length, 'contact')}:`);
-    for (const entry of summary.created) ctx.print(`  ${colors.green('+')} ${printable(entry.file)}  ${printable(entry.name)} ${colors.dim(`(line ${entry.line})`)}`);
+    for (const entry of summary.created) {
+      const namesake = entry.namesake ? `; ${printable(entry.namesake)} has the same name: if it is the same person, copy what you need and delete one` : '';
+      ctx.print(`  ${colors.green('+')} ${printable(entry.file)}  ${printable(entry.name)} ${colors.dim(`(line ${entry.line}${namesake})`)}`);
+    }
   }
   if (summary.updated.length > 0) {
     ctx.print(`${verb.updated} empty fields of ${plural(summary.updated.length, 'contact')}:`);

@@ -1,7 +1,7 @@
 import { nextAction, isStage, STAGES } from '@rapport/core';
 import type { RegisterCommand } from '../program.js';
 import { unknownStageMessage } from '../did-you-mean.js';
-import { printable } from '../io.js';
+import { columns, padColumns, printable } from '../io.js';
 import { UsageError } from '../program.js';
 
 /** What the stage column says of a note that cannot be read as a contact. */
@@ -55,16 +55,16 @@ export const registerList: RegisterCommand = (program, context) => {
         row.organization = row.organization === null ? null : printable(row.organization);
         if (row.next) row.next.action = printable(row.next.action);
       }
-      const width = Math.max(...rows.map((row) => row.name.length), ...brokenRows.map((row) => row.id.length));
+      const width = Math.max(...rows.map((row) => columns(row.name)), ...brokenRows.map((row) => columns(row.id)));
       const stageWidth = Math.max(...rows.map((row) => row.stage.length), ...brokenRows.map(() => BROKEN.length));
       for (const row of rows) {
         const due = row.next?.due ? (row.next.due < actions.today ? colors.red(` (overdue ${row.next.due})`) : colors.dim(` (due ${row.next.due})`)) : '';
         const org = row.organization ? colors.dim(` · ${row.organization}`) : '';
-        ctx.print(`${row.name.padEnd(width)}  ${colors.cyan(row.stage.padEnd(stageWidth))}  ${row.next ? row.next.action + due : colors.dim('—')}${org}`);
+        ctx.print(`${padColumns(row.name, width)}  ${colors.cyan(row.stage.padEnd(stageWidth))}  ${row.next ? row.next.action + due : colors.dim('—')}${org}`);
       }
       for (const row of brokenRows) {
         const problem = row.problems[0];
-        ctx.print(`${row.id.padEnd(width)}  ${colors.red(BROKEN.padEnd(stageWidth))}  ${problem ? `${problem.file}:${problem.line}: ${problem.message}` : row.file}`);
+        ctx.print(`${padColumns(row.id, width)}  ${colors.red(BROKEN.padEnd(stageWidth))}  ${problem ? `${problem.file}:${problem.line}: ${problem.message}` : row.file}`);
       }
     });
 };

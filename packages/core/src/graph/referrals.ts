@@ -128,6 +128,7 @@ export function referralsToDot(graph: ReferralGraph, contacts: readonly Contact[
   return lines.join('\n') + '\n';
 }
 
+/** A Mermaid node id: letters, digits and `_`; a character beyond ASCII is spelt as its code point, so 李雷 and 王芳 stay two people. */
 function mermaidId(id: string): string {
-  return 'n_' + id.replace(/[^A-Za-z0-9_]/g, '_');
+  return 'n_' + id.replace(/[^\x00-\x7f]/gu, (char) => `_u${char.codePointAt(0)!.toString(16)}_`).replace(/[^A-Za-z0-9_]/g, '_');
 }

@@ -30,6 +30,12 @@ export interface ImportedContact {
   readonly matchedBy?: MatchKind;
   /** Frontmatter fields written: all of a new note's, only the empty ones filled in an update. */
   readonly fields: readonly string[];
+  /**
+   * For a new note: an existing note with the same name that was not matched
+   * (no LinkedIn URL, email or organization in common), so the user can tell
+   * whether it is the same person.
+   */
+  readonly namesake?: string;
 }
 
 /** A person of the input file that changed nothing, and why. */
@@ -105,6 +111,7 @@ export async function importContacts(workspace: Workspace, reading: ImportReadin
         else skipped.push({ line: candidate.line, name: candidate.name, file: match.file, reason: `already in ${match.file} (same ${MATCH_WORDS[match.by]}), nothing to add` });
       } else {
         const { organization, role, source, ...fields } = values;
+        const namesake = target.index.contacts().find((contact) => sameName(contact.name, candidate.name))?.file;
         const { file } = await createContact(target, {
           name: candidate.name,
           date: candidate.since ?? options.today,
@@ -114,7 +121,7 @@ export async function importContacts(workspace: Workspace, reading: ImportReadin
           fields,
         });
         matcher.add(file, keys);
-        created.push({ line: candidate.line, name: candidate.name, file, fields: ['name', 'stage', ...FILLABLE.filter((field) => values[field] !== undefined), 'history'] });
+        created.push({ line: candidate.line, name: candidate.name, file, fields: ['name', 'stage', ...FILLABLE.filter((field) => values[field] !== undefined), 'history'], ...(namesake ? { namesake } : {}) });
       }
     } catch (error) {
       if (!(error instanceof RapportError)) throw error;
@@ -130,6 +137,12 @@ export async function importContacts(workspace: Workspace, reading: ImportReadin
   }
   skipped.sort((a, b) => a.line - b.line);
   return { file: reading.file, format: reading.format, dryRun, created, updated, skipped, diagnostics: reading.diagnostics };
+}
+
+/** The same name, ignoring case, spacing and Unicode composition (as matching does). */
+function sameName(a: string, b: string): boolean {
+  const normal = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+  return normal(a) === normal(b);
 }
 
 const MATCH_WORDS: Record<MatchKind, string> = { linkedin: 'LinkedIn URL', email: 'email', 'name-organization': 'name and organization' };

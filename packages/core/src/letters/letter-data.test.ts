@@ -91,10 +91,31 @@ describe('the facts of a letter', () => {
   });
 
   it('fills values given by path, replacing a value that is not a group', () => {
-    const { data: filled } = data(maya(), { values: { 'meeting.place': 'the lobby', 'article.title': 'Slow design', 'name.first': 'M' } });
+    const { data: filled } = data(maya(['links:']), { values: { 'meeting.place': 'the lobby', 'article.title': 'Slow design', 'name.first': 'M', 'fields.links.site': 'https://maya.example' } });
+    expect(filled.fields.links).toStrictEqual({ site: 'https://maya.example' });
     expect((filled.meeting as Record<string, unknown>).place).toBe('the lobby');
     expect(filled.article).toStrictEqual({ title: 'Slow design' });
     expect(filled.name).toStrictEqual({ first: 'M' });
+  });
+});
+
+describe('the facts of a letter, as the note gives them', () => {
+  it('reads names written with spaces inside their quotes', () => {
+    const referred = contact(['name: "  Maya Chen "', 'stage: held', 'source: referral', 'referred_by: "[[sam-ortiz]]"']);
+    const sam = contact(['name: " Dr. Sam Ortiz  "', 'stage: held'], '', 'sam-ortiz.md').contact;
+    const filled = data(referred, { referrer: sam }).data;
+    expect(filled).toMatchObject({ name: 'Maya Chen', firstName: 'Maya', foundVia: 'Dr. Sam Ortiz gave me your name' });
+    expect(filled.referrer).toStrictEqual({ name: 'Dr. Sam Ortiz', firstName: 'Dr. Sam Ortiz' });
+  });
+
+  it('takes impressedBrief and position from the values given, as given', () => {
+    const note = maya(['role: UX Researcher', 'organization: Acme Health'], '\n## Why this person\n\nImpressed by: your talk, and the Q&A\n');
+    expect(data(note).data).toMatchObject({ impressedBrief: 'your talk', position: 'UX Researcher at Acme Health' });
+    expect(data(note, { values: { impressedBrief: 'your talk on consent', position: 'the head of research' } }).data).toMatchObject({ impressedBrief: 'your talk on consent', position: 'the head of research' });
+  });
+
+  it('has no position without a role, even with an organization', () => {
+    expect('position' in data(maya(['organization: Acme Health'])).data).toBe(false);
   });
 });
 

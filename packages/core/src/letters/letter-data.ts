@@ -133,8 +133,8 @@ const FOUND_VIA: Record<string, string> = {
 export function letterData(input: LetterDataInput): LetterDataResult {
   const { contact, noteText, profile, referrer, timezone, today } = input;
   const data: Record<string, unknown> = {};
-  const set = (key: string, value: unknown) => {
-    if (typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null) data[key] = typeof value === 'string' ? value.trim() : value;
+  const set = (key: string, value: string | undefined) => {
+    if (value !== undefined && value.trim() !== '') data[key] = value.trim();
   };
   set('name', contact.name);
   set('firstName', firstName(contact.name));
@@ -142,7 +142,9 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   // The user's own words, exactly as written: letters frame them, never rewrite them.
   for (const fact of ['impressed', 'learned', 'topic'] as const) set(fact, noteFact(noteText, fact));
   set('visiting', typeof contact.fields.visiting === 'string' ? contact.fields.visiting : noteFact(noteText, 'visiting'));
-  set('foundVia', contact.source === 'referral' ? (referrer ? `${referrer.name} gave me your name` : 'A mutual acquaintance gave me your name') : contact.source && FOUND_VIA[contact.source]);
+  // A quoted name keeps the spaces around it ("  Sam Ortiz "): they must not show inside a sentence.
+  const referrerName = referrer?.name.trim();
+  set('foundVia', contact.source === 'referral' ? (referrerName ? `${referrerName} gave me your name` : 'A mutual acquaintance gave me your name') : contact.source && FOUND_VIA[contact.source]);
   const sent = [...contact.history].reverse().find((entry) => entry.stage === 'contacted');
   set('sentOn', sent && spokenDate(sent.date, today, 'MMMM d'));
 
@@ -160,7 +162,7 @@ export function letterData(input: LetterDataInput): LetterDataResult {
 
   const referrerData: Record<string, unknown> = {};
   if (referrer) {
-    referrerData.name = referrer.name;
+    referrerData.name = referrerName;
     referrerData.firstName = firstName(referrer.name);
     if (referrer.role) referrerData.role = referrer.role;
     if (referrer.organization) referrerData.organization = referrer.organization;
@@ -175,8 +177,9 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   if (typeof me.name === 'string') me.firstName = firstName(me.name);
   data.profile = me;
   if (typeof me.name === 'string') data.signature = [me.name, me.email, me.phone].filter((line) => typeof line === 'string').join('\n');
-  data.fields = contact.fields;
-  data.today = spokenDate(today, '', 'MMMM d, yyyy');
+  // A copy: values given by path (`fields.visiting`) must not change the contact the workspace holds.
+  data.fields = structuredClone(contact.fields);
+  data.today = spokenDate(today, today, 'MMMM d, yyyy');
 
   for (const [path, value] of Object.entries(input.values ?? {})) setPath(data, path, value);
   if (typeof data.impressed === 'string' && data.impressedBrief === undefined) data.impressedBrief = firstClause(data.impressed);
@@ -220,16 +223,22 @@ function setPath(target: Record<string, unknown>, path: string, value: string): 
 }
 
 /** "Maya Chen" → "Maya"; "Dr. Renée Jackson" stays whole, since "Dear Dr." would be wrong. */
+/** Titles that, like "Dr.", keep the whole name in a greeting ("Dear Prof Ana Lima"). */
+const TITLES = /^(dr|prof|mr|mrs|ms|mx|miss|sir|dame|rev|fr)$/i;
+
 function firstName(name: string): string {
-  const first = name.trim().split(/\s+/)[0] ?? '';
-  return first.endsWith('.') ? name.trim() : first;
+  const words = name.trim().split(/\s+/);
+  const first = words[0] ?? '';
+  // "Lima, Ana": the name is written last name first.
+  if (first.endsWith(',') && words.length > 1) return words[1]!.replace(/,$/, '');
+  return first.endsWith('.') || TITLES.test(first) ? name.trim() : first;
 }
 
 /** A date as it is said in a letter; the year is added when it is not the current one. */
 function spokenDate(date: string, today: string, pattern: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];
   const value = new Date(year, month - 1, day);
-  const withYear = today !== '' && today.slice(0, 4) !== date.slice(0, 4) && !pattern.includes('yyyy');
+  const withYear = today.slice(0, 4) !== date.slice(0, 4) && !pattern.includes('yyyy');
   return format(value, withYear ? (pattern === 'MMMM' ? 'MMMM yyyy' : `${pattern}, yyyy`) : pattern);
 }
 

@@ -2,11 +2,12 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { LetterNotFoundError, LetterTemplateError, LetterUnfitError, MissingLetterFieldsError } from '../errors.js';
+import { InvalidInputError, LetterNotFoundError, LetterTemplateError, LetterUnfitError, MissingLetterFieldsError, RecordingRefusedError } from '../errors.js';
+import type { Channel } from '../model/vocabulary.js';
 import { MemoryStore } from '../workspace/memory-store.js';
-import { loadWorkspace, type Workspace } from '../workspace/workspace.js';
-import { markLetterSent, renderLetter, type Letter } from './letters.js';
-import { listLetters, SHIPPED_LETTERS } from './registry.js';
+import { findContact, loadWorkspace, type Workspace } from '../workspace/workspace.js';
+import { markLetterSent, preferredChannel, renderLetter, type Letter } from './letters.js';
+import { listLetters, loadLetterTemplate, SHIPPED_LETTERS } from './registry.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../../examples/job-search', import.meta.url));
 
@@ -256,7 +257,15 @@ R&D forever,
     const error = await rejection(renderLetter(workspace, 'broken', 'owen-park', { allowUserTemplates: true }), LetterTemplateError);
     expect(error).toMatchObject({ template: 'broken', file: '.rapport/templates/broken.eta', line: 6, column: 33 });
     const info = (await listLetters(workspace.store, { allowUserTemplates: true })).find((letter) => letter.name === 'broken');
-    expect(info?.problem).toMatchObject({ file: '.rapport/templates/broken.eta', line: 6, column: 33, severity: 'error', rule: 'invalid-letter-template' });
+    expect(info).toEqual({
+      name: 'broken',
+      description: '',
+      origin: 'user',
+      overrides: false,
+      file: '.rapport/templates/broken.eta',
+      needs: [],
+      problem: { file: '.rapport/templates/broken.eta', line: 6, column: 33, endLine: 6, endColumn: 33, severity: 'error', rule: 'invalid-letter-template', message: 'unclosed tag' },
+    });
   });
 
   it('never run unless the caller allows them: the default is off, only shipped letters render (issue 16.1)', async () => {
@@ -285,6 +294,38 @@ R&D forever,
   it('an unknown letter names the available ones', async () => {
     const error = await rejection(renderLetter(await example(), 'love-letter', 'owen-park'), LetterNotFoundError);
     expect(error.available).toEqual(SHIPPED_LETTERS);
+    expect(error.message).toBe('there is no letter template "love-letter" (available: cold-email, cold-letter, referral, linkedin-note, follow-up, thank-you, keep-in-touch)');
+  });
+
+  it('are the .eta files with a name, whatever the case of the extension, listed by name with their stage', async () => {
+    const alpha = '---\ndescription: Alpha\nneeds: [firstName]\nstage: contacted\n---\nSubject: a\n';
+    const workspace = await example({ '.rapport/templates/README.md': 'Subject: not a template\n', '.rapport/templates/.eta': 'Subject: no name\n', '.rapport/templates/Zeta.ETA': 'Subject: z\n', '.rapport/templates/alpha.eta': alpha });
+    const list = await listLetters(workspace.store, { allowUserTemplates: true });
+    expect(list.map((info) => [info.name, info.origin, info.stage])).toEqual([
+      ['cold-email', 'shipped', 'contacted'],
+      ['cold-letter', 'shipped', 'contacted'],
+      ['referral', 'shipped', 'contacted'],
+      ['linkedin-note', 'shipped', 'contacted'],
+      ['follow-up', 'shipped', 'followed-up'],
+      ['thank-you', 'shipped', 'thanked'],
+      ['keep-in-touch', 'shipped', 'nurturing'],
+      ['alpha', 'user', 'contacted'],
+      ['Zeta', 'user', undefined],
+    ]);
+    expect(list.at(-2)).toEqual({ name: 'alpha', description: 'Alpha', origin: 'user', overrides: false, file: '.rapport/templates/alpha.eta', needs: ['firstName'], stage: 'contacted' });
+    expect('stage' in list.at(-1)!).toBe(false);
+  });
+
+  it('that cannot be read make listing fail, and one gone since listed is not found', async () => {
+    const locked = exampleStore({ '.rapport/templates/locked.eta': 'Subject: x\n' });
+    locked.read = async () => {
+      throw Object.assign(new Error("EACCES: permission denied, open '.rapport/templates/locked.eta'"), { code: 'EACCES' });
+    };
+    await expect(listLetters(locked, { allowUserTemplates: true })).rejects.toThrow("EACCES: permission denied, open '.rapport/templates/locked.eta'");
+    const store = exampleStore({ '.rapport/templates/gone.eta': 'Subject: y\n' });
+    store.read = async () => undefined;
+    const gone = await rejection(loadLetterTemplate(store, 'gone', { allowUserTemplates: true }), LetterNotFoundError);
+    expect(gone.message).toBe('there is no letter template "gone" (available: cold-email, cold-letter, referral, linkedin-note, follow-up, thank-you, keep-in-touch)');
   });
 });
 
@@ -311,5 +352,73 @@ describe('markLetterSent', () => {
     const workspace = await example();
     await markLetterSent(workspace, 'owen-park', 'postcard', { date: '2026-11-24', via: 'letter', stage: 'followed-up', note: 'A printed card' });
     expect(workspace.index.contact('owen-park')!.history.at(-1)).toEqual({ date: '2026-11-24', stage: 'followed-up', via: 'letter', letter: 'postcard', note: 'A printed card' });
+  });
+});
+
+describe('a letter to a contact known only by name', () => {
+  const noor = '---\ntype: contact\nname: Noor Haddad\nstage: identified\nsource: linkedin\nhistory:\n  - date: 2026-11-20\n    stage: identified\n---\n\n# Noor Haddad\n';
+  const workspace = (field = 'UX research') => loadWorkspace(new MemoryStore({ 'noor-haddad.md': noor, '.rapport/config.yaml': `profile:\n  name: Jordan Reyes\n  field: ${field}\n` }));
+  const brief = 'the keynote on plain-language consent'; // 37 characters
+
+  it('goes by post when there is neither an email nor a LinkedIn profile, and has no length', async () => {
+    const letter = await renderLetter(await workspace(), 'cold-email', 'noor-haddad', { draft: true, today: '2026-11-23' });
+    expect(letter).toMatchObject({ via: 'letter', subject: 'Your advice on a move into UX research', warnings: [] });
+    expect('length' in letter).toBe(false);
+    const ada = await loadWorkspace(new MemoryStore({ 'ada.md': '---\ntype: contact\nname: Ada\nstage: identified\nlinkedin: https://www.linkedin.com/in/ada\n---\n', 'bo.md': '---\ntype: contact\nname: Bo\nstage: identified\nlinkedin: https://www.linkedin.com/in/bo\nemail: bo@example.com\n---\n' }));
+    expect(preferredChannel(findContact(ada, 'ada'))).toBe('linkedin');
+    expect(preferredChannel(findContact(ada, 'bo'))).toBe('email');
+  });
+
+  it.each([
+    ['UX research', 200, []],
+    ['UX/UI design', 201, ["the note is 201 characters: it fits LinkedIn's 300, but a free account allows only 200"]],
+    ['UX research'.padEnd(111, '.'), 300, ["the note is 300 characters: it fits LinkedIn's 300, but a free account allows only 200"]],
+    ['UX research'.padEnd(112, '.'), 301, ['the note is 301 characters: LinkedIn takes at most 300 in a connection request; shorten it (e.g. --set impressedBrief="…") before sending']],
+  ])('counts a LinkedIn note moving into %j as %i characters, and warns only past each limit', async (field, length, warnings) => {
+    const letter = await renderLetter(await workspace(field), 'linkedin-note', 'noor-haddad', { today: '2026-11-23', values: { impressedBrief: brief } });
+    expect(letter.text.startsWith(`Hi Noor,\n\nI was impressed by ${brief}. I'm exploring a move into ${field}. I'm not after a job`)).toBe(true);
+    expect(letter).toMatchObject({ length, warnings });
+  });
+
+  it('refuses a channel it does not know and a day that does not exist', async () => {
+    const ws = await workspace();
+    expect((await rejection(renderLetter(ws, 'cold-email', 'noor-haddad', { via: 'pigeon' as Channel }), InvalidInputError)).message).toBe('unknown channel "pigeon"');
+    expect((await rejection(renderLetter(ws, 'cold-email', 'noor-haddad', { today: '2026-02-30' }), InvalidInputError)).message).toBe('invalid date "2026-02-30" (use YYYY-MM-DD)');
+    expect((await rejection(markLetterSent(ws, 'noor-haddad', 'cold-email', { date: '2026-11-23', via: 'pigeon' as Channel }), InvalidInputError)).message).toBe('unknown channel "pigeon"');
+    expect((await ws.store.read('noor-haddad.md'))!.text).toBe(noor);
+  });
+
+  it('never keeps a value given for one letter in the contact (regression: `fields.` values were written into the loaded note)', async () => {
+    const ws = await workspace();
+    await renderLetter(ws, 'cold-letter', 'noor-haddad', { draft: true, today: '2026-11-23', values: { 'fields.visiting': 'Pittsburgh, December 3–4' } });
+    expect(findContact(ws, 'noor-haddad').fields.visiting).toBeUndefined();
+    const next = await renderLetter(ws, 'cold-letter', 'noor-haddad', { draft: true, today: '2026-11-23' });
+    expect(next.text).not.toContain('Pittsburgh');
+  });
+});
+
+describe('marking a letter sent', () => {
+  const mine = '---\ndescription: Coffee\n---\nSubject: Coffee?\n\nHi <%= it.firstName %>\n';
+
+  it('asks for the stage when the letter does not say it', async () => {
+    const workspace = await example({ '.rapport/templates/coffee.eta': mine });
+    const error = await rejection(markLetterSent(workspace, 'owen-park', 'coffee', { date: '2026-11-24', allowUserTemplates: true }), InvalidInputError);
+    expect(error.message).toBe('the coffee letter does not say which stage sending it records: give the stage');
+  });
+
+  it('takes the channel from the contact when only the stage is given', async () => {
+    const workspace = await example();
+    const sent = await markLetterSent(workspace, 'tomas-herrera', 'postcard', { date: '2026-11-24', stage: 'contacted' });
+    expect(sent).toMatchObject({ from: 'identified', stage: 'contacted', via: 'linkedin' });
+    expect(workspace.index.contact('tomas-herrera')!.history.at(-1)).toEqual({ date: '2026-11-24', stage: 'contacted', via: 'linkedin', letter: 'postcard' });
+  });
+
+  it('records a letter dated before the last entry only when forced', async () => {
+    const workspace = await example();
+    const last = workspace.index.contact('owen-park')!.history.at(-1)!;
+    expect(last.date).toBe('2026-11-21');
+    await rejection(markLetterSent(workspace, 'owen-park', 'follow-up', { date: '2026-11-20' }), RecordingRefusedError);
+    await markLetterSent(workspace, 'owen-park', 'follow-up', { date: '2026-11-20', force: true });
+    expect(workspace.index.contact('owen-park')!.history.at(-1)).toEqual({ date: '2026-11-20', stage: 'followed-up', via: 'email', letter: 'follow-up' });
   });
 });

@@ -155,14 +155,20 @@ export interface LetterSent {
  */
 export async function markLetterSent(workspace: Workspace, contactRef: string, templateName: string, options: MarkSentOptions): Promise<LetterSent> {
   const contact = findContact(workspace, contactRef);
-  if (options.via !== undefined && !isChannel(options.via)) throw new InvalidInputError(`unknown channel "${String(options.via)}"`);
+  // An unknown channel is refused by `advance`, with the same message.
+  let recorded = options.stage;
+  let templateChannel: Channel | undefined;
   // With an explicit stage the letter need not be one Rapport knows (it may have been written elsewhere).
-  const template = options.stage === undefined ? await loadLetterTemplate(workspace.store, templateName, options) : undefined;
-  const unfit = template && letterUnfit(template.name, contact);
-  if (unfit) throw new LetterUnfitError(template.name, contact.name, unfit);
-  const recorded = options.stage ?? template?.stage;
-  if (recorded === undefined) throw new InvalidInputError(`the ${templateName} letter does not say which stage sending it records: give the stage`);
-  const channel = options.via ?? template?.via ?? preferredChannel(contact);
-  await editNote(workspace, contact.file, (text) => advance(text, recorded, { date: options.date, via: channel, letter: templateName, ...(options.note ? { note: options.note } : {}), ...(options.force ? { force: true } : {}) }), { retries: 5 });
-  return { contact: contact.id, file: contact.file, from: contact.stage, stage: recorded, date: options.date, via: channel };
+  if (recorded === undefined) {
+    const template = await loadLetterTemplate(workspace.store, templateName, options);
+    const unfit = letterUnfit(template.name, contact);
+    if (unfit !== undefined) throw new LetterUnfitError(template.name, contact.name, unfit);
+    if (template.stage === undefined) throw new InvalidInputError(`the ${templateName} letter does not say which stage sending it records: give the stage`);
+    recorded = template.stage;
+    templateChannel = template.via;
+  }
+  const stage = recorded;
+  const channel = options.via ?? templateChannel ?? preferredChannel(contact);
+  await editNote(workspace, contact.file, (text) => advance(text, stage, { date: options.date, via: channel, letter: templateName, ...(options.note ? { note: options.note } : {}), ...(options.force ? { force: true } : {}) }), { retries: 5 });
+  return { contact: contact.id, file: contact.file, from: contact.stage, stage, date: options.date, via: channel };
 }

@@ -84,3 +84,46 @@ at 6:00 and 14:00, and reviews them
     expect(noteFact(wrapped, 'learned')).toBe('the team runs two forecasts a day at 6:00 and 14:00, and reviews them Note: indented lines are part of the fact');
   });
 });
+
+describe('note facts, as written', () => {
+  it('takes the fact in its own section before the same label elsewhere in the body, never from the frontmatter', () => {
+    const text = '---\ntype: contact\nname: Ada\nlearned: 2026-11-20\n---\n\n## Background\n\nLearned: from her blog, that she was a nurse\n\n## Notes\n\nLearned: nurses chart in bursts\n';
+    expect(noteFact(text, 'learned')).toBe('nurses chart in bursts');
+    expect(noteFact('---\ntype: contact\nname: Ada\nlearned: 2026-11-20\n---\n\n## Notes\n\nNothing yet.\n', 'learned')).toBeUndefined();
+  });
+
+  it('reads a label written in lower case or indented, and a line with Windows line endings', () => {
+    expect(noteFact('## Notes\n\nlearned: teach-back is a usability test\n', 'learned')).toBe('teach-back is a usability test');
+    expect(noteFact('## Notes\n\n   Learned: teach-back is a usability test\n', 'learned')).toBe('teach-back is a usability test');
+    expect(noteFact('## Notes\r\n\r\nLearned: nurses chart\r\n  in bursts.\r\n\r\nMore.\r\n', 'learned')).toBe('nurses chart in bursts');
+  });
+
+  it('reads a fact on the last line of a note with no final line break', () => {
+    expect(noteFact('## Notes\n\nLearned: nurses chart', 'learned')).toBe('nurses chart');
+    expect(noteFact('## Notes\n\nLearned: nurses chart\nin bursts', 'learned')).toBe('nurses chart in bursts');
+  });
+
+  it('ends a fact at a line of spaces', () => {
+    expect(noteFact('## Notes\n\nLearned: nurses chart in bursts\n   \nShe will send the survey.\n', 'learned')).toBe('nurses chart in bursts');
+  });
+
+  it('joins lines ending in a Markdown line break, with single spaces, and drops only a final full stop', () => {
+    expect(noteFact('## Notes\n\nLearned: nurses  chart in bursts  \nwith gloves on.  \n', 'learned')).toBe('nurses chart in bursts with gloves on');
+    expect(noteFact("## Notes\n\nLearned: St. Mary's runs the pilot.\n", 'learned')).toBe("St. Mary's runs the pilot");
+    expect(noteFact('## Why this person\n\nImpressed by: your talk on consent...\n', 'impressed')).toBe('your talk on consent...');
+  });
+
+  it('keeps a dash in every fact but the topic', () => {
+    expect(noteFact('## Notes\n\nLearned: nurses — not doctors — chart in bursts\n', 'learned')).toBe('nurses — not doctors — chart in bursts');
+  });
+
+  it('leaves a topic that holds only a private reminder out of the letter', () => {
+    expect(noteFact('## Notes\n\nTopic to follow up: — ask about the salary band\n', 'topic')).toBeUndefined();
+    expect(noteFact('## Notes\n\nTopic to follow up: -- ask about the salary band\n', 'topic')).toBeUndefined();
+    expect(noteFact('## Notes\n\nTopic to follow up: consent forms –\n', 'topic')).toBe('consent forms');
+  });
+
+  it('finds a label holding characters that are special in a pattern', () => {
+    expect(labelledLine('## Notes\n\nQ&A (day 2): the panel on consent\n', 'Q&A (day 2)', 'Notes')).toBe('the panel on consent');
+  });
+});

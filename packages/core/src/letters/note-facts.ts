@@ -37,11 +37,11 @@ const LABELLED = /^(?:\*\*|__|\*|_)?\p{Lu}[\p{L}\p{N}'’/&-]*(?:[ \t]+[\p{L}\p{
  * starts with a `Label:` of its own) are joined, and a
  * final full stop is dropped so the text can sit inside a sentence.
  */
-export function labelledLine(text: string, label: string, section?: string): string | undefined {
+export function labelledLine(text: string, label: string, section: string): string | undefined {
   const layout = readLayout(text);
   const sections = scanSections(layout.content, layout.bodyStart);
   const ranges: { start: number; end: number }[] = [];
-  const preferred = section === undefined ? undefined : findSection(sections, section);
+  const preferred = findSection(sections, section);
   if (preferred) ranges.push(preferred);
   ranges.push({ start: layout.bodyStart, end: layout.content.length });
   const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -63,12 +63,13 @@ function findIn(part: string, pattern: RegExp): string | undefined {
     if (inFence) continue;
     const match = pattern.exec(line.replace(LIST_ITEM, '').trimStart());
     if (!match) continue;
-    const parts = [match[1]!.trim()];
+    const parts = [match[1]!];
     for (let j = i + 1; j < lines.length; j++) {
       const next = lines[j]!;
       if (next.trim() === '' || HEADING.test(next) || LIST_ITEM.test(next) || FENCE.test(next) || LABELLED.test(next)) break;
-      parts.push(next.trim());
+      parts.push(next);
     }
+    // Whitespace inside is collapsed first, so a line that ends in a Markdown line break ("on.  ") still loses its full stop.
     const value = parts.join(' ').replace(/\s+/g, ' ').trim().replace(/(?<!\.)\.$/, '').trim();
     return value === '' ? undefined : value;
   }
@@ -81,6 +82,7 @@ export function noteFact(text: string, fact: NoteFact): string | undefined {
   const value = labelledLine(text, label, section);
   if (value === undefined || fact !== 'topic') return value;
   // "Topic to follow up: consent forms — she is rewriting them": the part after the dash is the seeker's own reminder.
-  const topic = value.split(/\s+(?:—|--|–)\s+/)[0]!.trim();
+  // `value` is trimmed, with single spaces; a line that starts with the dash holds only the reminder.
+  const topic = value.split(/(?:^| )(?:—|--|–)(?: |$)/)[0]!;
   return topic === '' ? undefined : topic;
 }

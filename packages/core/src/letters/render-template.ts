@@ -34,7 +34,7 @@ class UnprintableValue extends Error {}
 interface TagPlace {
   /** Line in the template body, 1-based. */
   readonly line: number;
-  /** The tag's code as written. */
+  /** The tag's code as written (Eta trims it). */
   readonly code: string;
 }
 
@@ -90,7 +90,8 @@ export function compileLetterTemplate(template: LetterTemplate): CompiledLetterT
             if (typeof item === 'string') continue;
             places.push({ line: item.lineNo ?? 1, code: item.val });
             item.lineNo = places.length;
-            const path = item.val.trim().match(/^it\.(.+)$/)?.[1];
+            // Eta trims the code of a tag.
+            const path = /^it\.(.+)$/.exec(item.val)?.[1];
             if ((item.t === 'i' || item.t === 'r') && path !== undefined && FIELD_PATH.test(path)) {
               item.val = `({[Symbol.for(${JSON.stringify(FIELD_TAG.description)})]: ${JSON.stringify(path)}, value: it.${path.split('.').join('?.')}})`;
             }
@@ -105,10 +106,11 @@ export function compileLetterTemplate(template: LetterTemplate): CompiledLetterT
     const place = places[tagNumber - 1];
     if (!place) return errorAt(template, 1, 1, reason);
     const sameLineBefore = places.slice(0, tagNumber - 1).filter((other) => other.line === place.line).length;
-    const text = template.body.split('\n')[place.line - 1] ?? '';
+    const text = template.body.split('\n')[place.line - 1]!;
+    // Each tag on the line starts with a `<%` there, so the tag's own is found.
     let column = -1;
     for (let i = 0; i <= sameLineBefore; i++) column = text.indexOf('<%', column + 1);
-    return errorAt(template, place.line, column < 0 ? 1 : column + 1, reason);
+    return errorAt(template, place.line, column + 1, reason);
   };
 
   let run: (data: object) => string;
@@ -119,7 +121,8 @@ export function compileLetterTemplate(template: LetterTemplate): CompiledLetterT
     if (!(error instanceof EtaParseError)) throw error;
     const position = / at line (\d+) col (\d+)/.exec(error.message);
     if (position) throw errorAt(template, Number(position[1]), Number(position[2]), error.message.slice(0, position.index));
-    throw locate(syntaxErrorTag(eta, template.body), `JavaScript syntax error: ${syntaxMessage(error.message)}`);
+    const culprit = syntaxError(eta, template.body);
+    throw locate(culprit.tag, `JavaScript syntax error: ${culprit.problem ?? syntaxMessage(error.message)}`);
   }
 
   return {
@@ -131,14 +134,13 @@ export function compileLetterTemplate(template: LetterTemplate): CompiledLetterT
       try {
         output = run(filled);
       } catch (error) {
-        const tag = /^line (\d+)\n/.exec(error instanceof Error ? error.message : '');
-        const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-        const reason = cause instanceof UnprintableValue ? cause.message : `${cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause)}`;
-        if (tag) {
-          const code = places[Number(tag[1]) - 1]?.code.trim();
-          throw locate(Number(tag[1]), cause instanceof UnprintableValue && code ? `\`${code}\` ${reason}` : `error while running the template: ${reason}`);
-        }
-        throw errorAt(template, template.bodyLine, 1, `error while running the template: ${reason}`);
+        // In debug mode Eta wraps every error of a running template as "line N\n…", N being the
+        // tag number set in processAST, with what was thrown as its `cause` (a string too).
+        const tag = Number(/^line (\d+)\n/.exec(error instanceof Error ? error.message : '')?.[1] ?? 0);
+        const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
+        const reason = cause instanceof UnprintableValue ? cause.message : cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
+        const code = places[tag - 1]?.code;
+        throw locate(tag, cause instanceof UnprintableValue && code ? `\`${code}\` ${reason}` : `error while running the template: ${reason}`);
       }
       return { ...splitSubject(tidy(output)), missing: [...new Set(state.missing)] };
     },
@@ -153,7 +155,7 @@ export function renderLetterTemplate(template: LetterTemplate, data: LetterData)
 function errorAt(template: LetterTemplate, bodyLine: number, column: number, reason: string): LetterTemplateError {
   const line = bodyLine + template.bodyLine - 1;
   const sourceLine = template.source.split(/\r?\n/)[line - 1];
-  return new LetterTemplateError(template.name, line, column, reason.trim(), template.file, sourceLine);
+  return new LetterTemplateError(template.name, line, column, reason, template.file, sourceLine);
 }
 
 /**
@@ -218,51 +220,61 @@ function tidy(output: string): string {
 function splitSubject(output: string): Omit<RenderedLetter, 'missing'> {
   const match = /^subject:[ \t]*(.*)\n*/i.exec(output);
   if (!match) return { subject: '', body: output, text: output };
-  const subject = match[1]!.trim();
+  // Already trimmed: `[ \t]*` takes the spaces before it, `tidy` those after it.
+  const subject = match[1]!;
   const body = output.slice(match[0].length);
   return { subject, body, text: `Subject: ${subject}\n\n${body}` };
 }
 
 /**
- * The number of the tag holding a JavaScript syntax error. `new Function`
- * gives no position, so the template's code is compiled one tag at a time,
- * each prefix closed with the brackets it leaves open: the first prefix that
+ * The number of the tag holding a JavaScript syntax error, and the problem
+ * when JavaScript's own message would not say it. `new Function` gives no
+ * position, so the template's code is compiled one tag at a time, each
+ * prefix closed with the brackets it leaves open: the first prefix that
  * still fails ends at the culprit. When every prefix compiles, a bracket is
- * never closed: the culprit is the tag that opened it. (A bracket inside a
- * regular-expression literal can mislead this; the error itself is still
- * reported.)
+ * never closed (JavaScript says "Unexpected token 'catch'", from Eta's code
+ * around the template): the culprit is the tag that opened it. (A bracket
+ * inside a regular-expression literal can mislead this; the error itself is
+ * still reported.)
  */
-function syntaxErrorTag(eta: Eta, body: string): number {
+function syntaxError(eta: Eta, body: string): { tag: number; problem?: string } {
   const ast = eta.parse(body);
   let tag = 0;
   for (let i = 0; i < ast.length; i++) {
     if (typeof ast[i] === 'string') continue;
     tag++;
+    // Eta ends the code of every text and tag with a line break, so a `//` comment never swallows the closers.
     const code = eta.compileBody(ast.slice(0, i + 1));
-    const open = openBrackets(code);
-    if (!open || !compiles(code + '\n' + open.map((offset) => CLOSER[code[offset]!]).reverse().join(''))) return tag;
+    if (!compiles(code + openBrackets(code).map((offset) => CLOSER[code[offset]!]).reverse().join(''))) return { tag };
   }
+  // Every prefix compiles once closed: the culprit opened the first bracket left open, or, with
+  // none open, clashes with a name Eta declares around the code (`output`): the last tag.
   const code = eta.compileBody(ast);
-  const first = openBrackets(code)?.[0];
-  if (first === undefined) return Math.max(tag, 1);
+  const first = openBrackets(code)[0];
   // In debug mode Eta writes `__eta.line=N` before each tag's code, and N is the tag number here.
   const markers = [...code.slice(0, first).matchAll(/__eta\.line=(\d+)/g)];
-  return Number(markers.at(-1)?.[1] ?? 1);
+  const culprit = Number(markers.at(-1)?.[1] ?? 1);
+  return first === undefined ? { tag: culprit } : { tag: culprit, problem: `\`${code[first]}\` is never closed` };
 }
 
 const CLOSER: Record<string, string> = { '(': ')', '[': ']', '{': '}' };
 
+/** Whether `code` parses as a function body (names it uses need not exist to parse). */
 function compiles(code: string): boolean {
   try {
-    new Function('it', 'options', `let __eta = {res: '', e: String, f: String};\n${code}`);
-    return true;
+    new Function(code);
   } catch {
     return false;
   }
+  return true;
 }
 
-/** Offsets of the brackets left open at the end of `code`, outermost first; `undefined` when they do not match. */
-function openBrackets(code: string): number[] | undefined {
+/**
+ * Offsets of the brackets left open at the end of `code`, outermost first. A
+ * closer pops whatever is open: code whose brackets do not match does not
+ * compile, closed or not.
+ */
+function openBrackets(code: string): number[] {
   const stack: number[] = [];
   for (let i = 0; i < code.length; i++) {
     const char = code[i]!;
@@ -276,13 +288,12 @@ function openBrackets(code: string): number[] | undefined {
     } else if (char in CLOSER) {
       stack.push(i);
     } else if (char === ')' || char === ']' || char === '}') {
-      const opener = stack.pop();
-      if (opener === undefined || CLOSER[code[opener]!] !== char) return undefined;
+      stack.pop();
     }
   }
   return stack;
 }
 
 function syntaxMessage(message: string): string {
-  return message.replace(/^Bad template syntax\s*/, '').split('\n')[0]!.trim();
+  return message.replace(/^Bad template syntax\s*/, '').split('\n')[0]!;
 }

@@ -62,7 +62,8 @@ export function parseLetterTemplate(name: string, text: string, origin: 'shipped
   const document = parseDocument(block.yaml, YAML_OPTIONS);
   const firstError = document.errors[0];
   if (firstError) fail(block.start + firstError.pos[0], `invalid YAML in the front part: ${firstError.message.split('\n')[0]}`);
-  const at = (node: Node | null | undefined) => block.start + (node?.range?.[0] ?? 0);
+  // Every node \`parseDocument\` makes has its range; an empty value is a null scalar, not a missing node.
+  const at = (node: Node) => block.start + node.range![0];
   const contents = document.contents;
   let description = '';
   let needs: string[] = [];

@@ -73,3 +73,70 @@ describe('scanSections', () => {
     expect(text.slice(outcomes!.start, outcomes!.end)).toMatch(/^## Outcomes\r\n[\s\S]*Jordan]]\r\n$/);
   });
 });
+
+describe('scanSections, by hand', () => {
+  it('takes ATX headings of one to six `#` after at most three spaces, with closing `#`s dropped', () => {
+    // `# Title ##\n` 0-10, `#no\n` 11-14, `####### seven\n` 15-28, `    # code\n` 29-39, `   ### Three\n` 40-52, `##\n` 53-55.
+    expect(scanSections('# Title ##\n#no\n####### seven\n    # code\n   ### Three\n##\n', 0)).toEqual([
+      { title: 'Title', depth: 1, start: 0, end: 40, wikilinks: [] },
+      { title: 'Three', depth: 3, start: 40, end: 53, wikilinks: [] },
+      { title: '', depth: 2, start: 53, end: 56, wikilinks: [] },
+    ]);
+  });
+
+  it('skips fenced code until a fence of the same character, at least as long, with nothing after it', () => {
+    const text = ['~~~', '## in [[b]]', '````', '~~~~ x', '~~~~', '## Out', '``` js', '[[c]]', '``', ' ```', 'see [[d]] `[[e]]`', ''].join('\n');
+    // Lines start at 0, 4, 16, 21, 28, 33 (`## Out`), 40, 47, 53, 56 and 61 (`see `); `[[d]]` is 65-69.
+    expect(scanSections(text, 0)).toEqual([
+      { title: '', depth: 0, start: 0, end: 33, wikilinks: [] },
+      { title: 'Out', depth: 2, start: 33, end: 79, wikilinks: [{ target: 'd', offset: 65, length: 5 }] },
+    ]);
+  });
+
+  it('keeps a backtick fence open across a tilde fence line, and the other way round', () => {
+    expect(scanSections('```\n~~~\n## Hidden\n```\n## Shown\n', 0).map((section) => section.title)).toEqual(['', 'Shown']);
+    expect(scanSections('~~~\n```\n## Hidden\n~~~\n## Shown\n', 0).map((section) => section.title)).toEqual(['', 'Shown']);
+    // A shorter fence line does not close a longer fence.
+    expect(scanSections('````\n```\n## Hidden\n````\n## Shown\n', 0).map((section) => section.title)).toEqual(['', 'Shown']);
+  });
+
+  it('reads CRLF lines, trailing spaces and tabs after a heading, and links on the lines under it only', () => {
+    // `## Notes \t\r\n` is 0-11, `[[x|X]]\r\n` 12-20.
+    expect(scanSections('## Notes \t\r\n[[x|X]]\r\n', 0)).toEqual([{ title: 'Notes', depth: 2, start: 0, end: 21, wikilinks: [{ target: 'x', offset: 12, length: 7 }] }]);
+    // `## A [[h]]\n` is 0-10: a link in a heading is not one of the section's.
+    expect(scanSections('## A [[h]]\n[[i]]\n', 0)).toEqual([{ title: 'A [[h]]', depth: 2, start: 0, end: 17, wikilinks: [{ target: 'i', offset: 11, length: 5 }] }]);
+  });
+
+  it('starts at the body, and gives text before any heading as a section of depth 0 only when there is some', () => {
+    expect(scanSections('xxxx\n## A\n', 5)).toEqual([{ title: 'A', depth: 2, start: 5, end: 10, wikilinks: [] }]);
+    expect(scanSections('just text [[a]]', 0)).toEqual([{ title: '', depth: 0, start: 0, end: 15, wikilinks: [{ target: 'a', offset: 10, length: 5 }] }]);
+    expect(scanSections('', 0)).toEqual([]);
+    expect(scanSections('abc', 3)).toEqual([]);
+    // An empty first line, then a heading at 1.
+    expect(scanSections('\n## A\n', 0)).toEqual([
+      { title: '', depth: 0, start: 0, end: 1, wikilinks: [] },
+      { title: 'A', depth: 2, start: 1, end: 6, wikilinks: [] },
+    ]);
+    expect(scanSections('[[a]]', 0)).toEqual([{ title: '', depth: 0, start: 0, end: 5, wikilinks: [{ target: 'a', offset: 0, length: 5 }] }]);
+  });
+
+  it('trims a heading\'s title of any white space, and leaves out links in code spans of any length', () => {
+    expect(scanSections('## Notes\u00a0\n', 0)[0]?.title).toBe('Notes');
+    // `see ``[[a]]`` and `x` ` is 0-21: `[[b]]` is 22-26.
+    expect(scanSections('see ``[[a]]`` and `x` [[b]]\n', 0)[0]?.wikilinks).toEqual([{ target: 'b', offset: 22, length: 5 }]);
+  });
+});
+
+describe('findSection', () => {
+  const sections = scanSections('intro\n## Outcomes\n## Notes\n### outcomes\n', 0);
+
+  it('finds the first heading with the title, in any case and with spaces around', () => {
+    expect(findSection(sections, '  OUTCOMES ')).toEqual({ title: 'Outcomes', depth: 2, start: 6, end: 18, wikilinks: [] });
+    expect(findSection(sections, 'notes')?.start).toBe(18);
+  });
+
+  it('never gives the text before the first heading', () => {
+    expect(findSection(sections, '')).toBeUndefined();
+    expect(findSection(sections, 'Research')).toBeUndefined();
+  });
+});

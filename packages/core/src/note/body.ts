@@ -38,24 +38,26 @@ export function scanSections(content: string, bodyStart: number): BodySection[] 
   let start = bodyStart;
   let links: Wikilink[] = [];
   const close = (end: number) => {
-    if (depth > 0 || end > start) sections.push({ title, depth, start, end, wikilinks: links });
+    // A heading's section always has its heading line; the text before the first heading may be empty.
+    if (end > start) sections.push({ title, depth, start, end, wikilinks: links });
   };
   let fence: { code: number; size: number } | undefined;
   let nextLink = content.indexOf('[[', bodyStart);
-  const lineText = (from: number, to: number) => (to > from && content.charCodeAt(to - 1) === 0x0d ? content.slice(from, to - 1) : content.slice(from, to));
+  const lineText = (from: number, to: number) => (content.charCodeAt(to - 1) === 0x0d ? content.slice(from, to - 1) : content.slice(from, to));
   for (let lineStart = bodyStart; lineStart < content.length; ) {
     const newline = content.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? content.length : newline;
     // Headings and fences start after at most three spaces.
     let first = lineStart;
     while (first < lineEnd && first - lineStart < 3 && content.charCodeAt(first) === SPACE) first++;
-    const code = first < lineEnd ? content.charCodeAt(first) : -1;
+    // At the line end this is the line break (or NaN past the text): no heading or fence.
+    const code = content.charCodeAt(first);
     let inCode = false;
     let heading: RegExpExecArray | null = null;
     if (fence) {
       inCode = true;
       const closing = code === fence.code ? FENCE_CLOSE.exec(lineText(lineStart, lineEnd)) : null;
-      if (closing && closing[1]!.charCodeAt(0) === fence.code && closing[1]!.length >= fence.size) fence = undefined;
+      if (closing && closing[1]!.length >= fence.size) fence = undefined;
     } else if (code === BACKTICK || code === TILDE) {
       const opening = FENCE_OPEN.exec(lineText(lineStart, lineEnd));
       if (opening) {

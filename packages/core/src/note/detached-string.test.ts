@@ -8,6 +8,10 @@ describe('detach', () => {
     expect(detach(text.slice(at, at + 'Staff Researcher — Platform'.length))).toBe('Staff Researcher — Platform');
     expect(detach('held')).toBe('held');
     expect(detach('')).toBe('');
+    const long = 'Director of Research — Clinical Platforms, North America';
+    expect(detach(`  ${long}  `.slice(2, -2))).toBe('Director of Research — Clinical Platforms, North America');
+    expect(detach('x'.repeat(32))).toBe('xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx');
+    expect(detach('y'.repeat(33))).toBe('yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy');
   });
 });
 
@@ -31,5 +35,19 @@ describe('detachData', () => {
     const data = { a: list, b: list };
     expect(detachData(data)).toBe(data);
     expect(list[1]).toBe(list);
+  });
+});
+
+describe('detachData leaves the data as editable as before', () => {
+  it('keeps every field writable, enumerable and deletable', () => {
+    const detached = detachData({ name: 'Maya Chen of Brightline Health', stage: 'held', tags: ['ux'] }) as Record<string, unknown>;
+    detached.name = 'Maya Chen';
+    delete detached.stage;
+    expect(detached).toEqual({ name: 'Maya Chen', tags: ['ux'] });
+    expect(Object.keys(detached)).toEqual(['name', 'tags']);
+  });
+
+  it('keeps lists the same length', () => {
+    expect(detachData(['a', ['b', 'c'], 'a longer item than thirty-two characters'])).toStrictEqual(['a', ['b', 'c'], 'a longer item than thirty-two characters']);
   });
 });

@@ -106,6 +106,11 @@ describe('appendToList', () => {
     expect(out).toBe(note.replace('# sent\n', '# sent\n  - date: 2026-11-10\n    stage: followed-up\n'));
   });
 
+  it('writes the entry on one line when every entry is, padded as they are', () => {
+    const flow = '---\nhistory:\n  - { date: 2026-11-01, stage: identified }\n  - { date: 2026-11-03, stage: contacted } # sent\n---\n';
+    expect(appendToList(flow, ['history'], { date: '2026-11-10', stage: 'followed-up', note: 'Nudge: short' })).toBe(flow.replace('# sent\n', '# sent\n  - { date: 2026-11-10, stage: followed-up, note: "Nudge: short" }\n'));
+  });
+
   it('creates a missing list', () => {
     const out = appendToList('---\ntype: contact\n---\n', ['history'], { date: '2026-11-10', stage: 'held' });
     expect(out).toBe('---\ntype: contact\nhistory:\n  - date: 2026-11-10\n    stage: held\n---\n');

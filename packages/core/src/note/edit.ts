@@ -393,11 +393,18 @@ function appendItem(seq: YAMLSeq, item: unknown, frame: Frame): Splice | readonl
 
 function appendBlockItem(seq: YAMLSeq, item: unknown, frame: Frame): Splice {
   const first = seq.items[0] as Node;
+  const last = seq.items.at(-1) as Node;
   const dash = frame.yaml.lastIndexOf('-', first.range![0]);
   const indent = dash - startOfLine(frame.yaml, dash);
   // As in insertPair: the line after the last item starts after a line break.
-  const end = afterNode(frame.yaml, (seq.items.at(-1) as Node).range![1]);
+  const end = afterNode(frame.yaml, last.range![1]);
+  // A list of `- {date: …, stage: …}` entries only: the new one is written on one line too.
+  if (isPlainObject(item) && seq.items.every((entry) => isMap(entry) && entry.flow)) return { start: end, end, text: `${' '.repeat(indent)}- ${formatFlow(item, frame, isCompact(last, frame))}${frame.eol}` };
   return { start: end, end, text: indentLines(stringify([item], RENDER), indent, frame) };
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 /**

@@ -245,3 +245,123 @@ describe('parseFastFrontmatter', () => {
     expect(parseFastFrontmatter('# only a comment\n\n')?.data).toBe(parse('# only a comment\n\n'));
   });
 });
+
+/** The fast reading of a text the fast reader must answer, checked against `yaml` as well. */
+function fastData(text: string): unknown {
+  const fast = parseFastFrontmatter(text);
+  expect(fast, `the fast reader refused:\n${text}`).toBeDefined();
+  expect(exact(fast!.data)).toBe(exact(parse(text, YAML_OPTIONS)));
+  return fast!.data;
+}
+
+describe('parseFastFrontmatter, value by value', () => {
+  it('resolves plain scalars as the core schema does', () => {
+    const text = [
+      'n: ~', 'm: null', 'N: Null', 'U: NULL', 't: true', 'T: True', 'f: FALSE', 'F: false',
+      'o: 0o17', 'o8: 0o8', 'i: -12', 'p: +5', 'z: 007', 'h: 0x1F', 'hg: 0xg', 'b: 0b101',
+      'x: 1.50', 'dot: 3.', 'half: .5', 'e: 1e3', 'E: -1.5e-3', 'inf: -.Inf', 'pinf: +.INF', 'nan: .NaN', 'NaN: NaN',
+      'd: 2026-11-23', 's: yes', 'dash: -x', 'tilde: ~x', 'under: 1_000',
+    ].join('\n');
+    expect(fastData(text)).toEqual({
+      n: null, m: null, N: null, U: null, t: true, T: true, f: false, F: false,
+      o: 15, o8: '0o8', i: -12, p: 5, z: 7, h: 31, hg: '0xg', b: '0b101',
+      x: 1.5, dot: 3, half: 0.5, e: 1000, E: -0.0015, inf: -Infinity, pinf: Infinity, nan: NaN, NaN: 'NaN',
+      d: '2026-11-23', s: 'yes', dash: '-x', tilde: '~x', under: '1_000',
+    });
+    expect((fastData('zero: -0\n') as { zero: number }).zero).toBe(-0);
+  });
+
+  it('reads plain text up to a comment, with `#` and `:` inside words kept', () => {
+    expect(fastData('a: plain text   # a comment\nb: C# and a:b\nc: http://x.org/a#frag\n')).toEqual({ a: 'plain text', b: 'C# and a:b', c: 'http://x.org/a#frag' });
+  });
+
+  it('reads double-quoted escapes and single-quoted doubled quotes', () => {
+    const text = String.raw`a: "tab\there \u00e9 \x41 \"q\" back\\ \/ \0\a\b\v\f\r\e\N\_\L\P\ end"` + "\nb: 'it''s ''quoted'''\nc: \"\"\nd: ''\ne: \"a # not a comment\" # but this is\n";
+    expect(fastData(text)).toEqual({
+      a: 'tab\there é A "q" back\\ / \0\x07\b\v\f\r\x1b\x85\xa0\u2028\u2029 end',
+      b: "it's 'quoted'",
+      c: '',
+      d: '',
+      e: 'a # not a comment',
+    });
+  });
+
+  it('reads one-line flow lists and mappings of scalars', () => {
+    expect(fastData('tags: [ux, "b c", \'d\', 1, ~, -2, x.y]\nm: { date: 2026-11-23 , stage: held }\ne: []\nf: {}\ng: [ ]\n')).toEqual({
+      tags: ['ux', 'b c', 'd', 1, null, -2, 'x.y'],
+      m: { date: '2026-11-23', stage: 'held' },
+      e: [],
+      f: {},
+      g: [],
+    });
+  });
+
+  it('reads nested block mappings and lists, a list at its key\'s indentation, and compact mappings in a list', () => {
+    const text = 'history:\n  - date: 2026-11-23\n    stage: held\n  -   x\n  - [a]\nmeeting:\n  at: 10\n  where:\n    room: 4\ntags:\n- a\n- b\nlast:\n';
+    expect(fastData(text)).toEqual({
+      history: [{ date: '2026-11-23', stage: 'held' }, 'x', ['a']],
+      meeting: { at: 10, where: { room: 4 } },
+      tags: ['a', 'b'],
+      last: null,
+    });
+  });
+
+  it('reads literal and folded block scalars, clipped and stripped', () => {
+    const text = 'a: |\n  one\n   two\n\n  three\n\nb: >-\n  one\n  two\n\n  three\n   more\n  four\nc: > # why\n  x\n  y\nd: |-\n    deep\n';
+    expect(fastData(text)).toEqual({ a: 'one\n two\n\nthree\n', b: 'one two\nthree\n more\nfour', c: 'x y\n', d: 'deep' });
+  });
+
+  it('reads blank and comment lines anywhere, empty values as null, and CRLF', () => {
+    expect(fastData('# top\n\na: 1 # one\n    # indented comment\nb:   \nc: # none\nd:\n  # only a comment\ne: x\n')).toEqual({ a: 1, b: null, c: null, d: null, e: 'x' });
+    expect(fastData('a: x\r\nb:\r\n  - y\r\n')).toEqual({ a: 'x', b: ['y'] });
+  });
+
+  it('gives the range of each top-level one-line scalar, quotes included, comments and spaces not', () => {
+    // `name: Maya Chen # x\n` is 0-19; `ref: ` 20-24, `"[[d]]"` 25-31; `q: ` 33-35, `'a'` 36-38; `n: ` 40-42, `12` 43-44, then spaces.
+    const fast = parseFastFrontmatter('name: Maya Chen # x\nref: "[[d]]"\nq: \'a\'\nn: 12   \nlist: [a]\nblock: |\n  x\nmap:\n  k: v\n');
+    expect([...fast!.ranges]).toEqual([
+      ['name', [6, 15]],
+      ['ref', [25, 32]],
+      ['q', [36, 39]],
+      ['n', [43, 45]],
+    ]);
+  });
+
+  it.each([
+    ['a flow list with an empty item', 'a: [x, , y]\n'],
+    ['a flow list ending in a comma', 'a: [x, ]\n'],
+    ['a flow list left open', 'a: [x, y\n'],
+    ['a flow mapping without a space after its colon', 'a: {b:1}\n'],
+    ['a flow mapping with an empty value', 'a: {b: }\n'],
+    ['a flow mapping ending in a comma', 'a: {b: 1, }\n'],
+    ['a flow mapping with an item after it', 'a: {b: 1} x\n'],
+    ['an unknown escape', 'a: "\\q"\n'],
+    ['an escaped surrogate', 'a: "\\ud800"\n'],
+    ['a short hex escape', 'a: "\\x4"\n'],
+    ['an unclosed single quote', "a: 'x\n"],
+    ['text after a quoted value', 'a: "x" y\n'],
+    ['an empty list item', 'a:\n  -\n'],
+    ['a list item that is a list', 'a:\n  - - x\n'],
+    ['a list item continued on the next line', 'a:\n  - x\n    y\n'],
+    ['a block scalar with nothing in it', 'a: |\nb: 1\n'],
+    ['a block scalar starting with a blank line', 'a: |\n\n  x\n'],
+    ['a plain value starting with `- `', 'a: - x\n'],
+    ['a plain value starting with a reserved character', 'a: @x\n'],
+    ['a key that is a boolean', 'true: 1\n'],
+    ['a key with a colon in it', 'a:b: 1\n'],
+    ['a key over 1000 characters', `${'k'.repeat(1001)}: 1\n`],
+    ['a more-indented line after a value', 'a: 1\n  b: 2\n'],
+    ['a key without a value on the last line', 'a: 1\nb\n'],
+    ['a control character', 'a: \u0007\n'],
+    ['a CR alone', 'a: 1\rb: 2\n'],
+    ['a document end marker', 'a: 1\n...\n'],
+    ['a comment with no space before it', 'a: "x"#c\n'],
+    ['a lone dash at the very end', 'a: -'],
+  ])('leaves %s to yaml', (_name, text) => {
+    expect(parseFastFrontmatter(text)).toBeUndefined();
+  });
+
+  it('reads an emoji, which only looks like a lone surrogate to the quick scan', () => {
+    expect(fastData('a: 🙂 fine\n')).toEqual({ a: '🙂 fine' });
+  });
+});

@@ -41,21 +41,22 @@ export function parseFrontmatter(block: FrontmatterBlock): ParsedFrontmatter {
   } catch (error) {
     // Pathological input (e.g. thousands of nested brackets) can exhaust the parser's stack.
     document = parseDocument('', YAML_OPTIONS);
-    const message = error instanceof RangeError ? 'the YAML is nested too deeply to read' : firstLine(String((error as Error).message));
+    const message = error instanceof RangeError ? 'the YAML is nested too deeply to read' : String((error as Error).message);
     return { block, document, data: undefined, problems: [{ offset: 0, endOffset: 0, message }] };
   }
   const problems: YamlProblem[] = document.errors.map((error) => ({
     code: error.code,
     offset: error.pos[0],
     endOffset: error.pos[1],
-    message: firstLine(error.message),
+    // Plain one-line messages: `prettyErrors` is off, so no line, column or source excerpt is added to them.
+    message: error.message,
   }));
   let data: unknown;
   if (problems.length === 0) {
     try {
       data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
-      problems.push({ offset: 0, endOffset: 0, message: firstLine(String((error as Error).message)) });
+      problems.push({ offset: 0, endOffset: 0, message: String((error as Error).message) });
     }
   }
   return { block, document, data, problems };
@@ -68,8 +69,4 @@ export function asRecord(data: unknown): Record<string, unknown> {
 
 export function isMappingDocument(document: Document.Parsed): boolean {
   return document.contents === null || isMap(document.contents);
-}
-
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }

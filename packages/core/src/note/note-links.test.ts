@@ -31,6 +31,16 @@ describe('noteLinks', () => {
     expect(noteLinkAt(NOTE, 49)?.target).toBe('maya-chen');
     expect(noteLinkAt(NOTE, 90)?.target).toBe('priya-raman');
     expect(noteLinkAt(NOTE, 30)).toBeUndefined();
+    // `[[maya-chen]]` in the frontmatter is 37-49: the cursor just after `]]` (50) is still on it, the quotes around it are not.
+    expect(noteLinkAt(NOTE, 50)?.target).toBe('maya-chen');
+    expect(noteLinkAt(NOTE, 36)).toBeUndefined();
+    expect(noteLinkAt(NOTE, 51)).toBeUndefined();
+  });
+
+  it('reads a note without frontmatter as all body', () => {
+    expect(noteLinks('See [[a]]\n')).toEqual([{ target: 'a', offset: 4, length: 5, targetOffset: 6, inFrontmatter: false }]);
+    // A frontmatter never closed is body text too.
+    expect(noteLinks('---\nref: "[[b]]"\n')).toEqual([{ target: 'b', offset: 10, length: 5, targetOffset: 12, inFrontmatter: false }]);
   });
 
   it('keeps offsets of a note with a byte-order mark in the text without it', () => {
@@ -60,5 +70,15 @@ describe('noteIdProblem', () => {
     expect(noteIdProblem('')).toBe('An id cannot be empty');
     expect(noteIdProblem('a/b')).toBe('An id cannot contain [ ] | # / or \\');
     expect(noteIdProblem('maya.md')).toBe('Give the id without .md');
+  });
+
+  it('says which rule an id breaks', () => {
+    expect(noteIdProblem('   ')).toBe('An id cannot be empty');
+    expect(noteIdProblem(' maya')).toBe('An id cannot start or end with a space');
+    expect(noteIdProblem('maya\t')).toBe('An id cannot start or end with a space');
+    for (const id of ['a[b', 'a]b', 'a|b', 'a#b', 'a\\b', 'a\rb', 'a\nb']) expect(noteIdProblem(id), JSON.stringify(id)).toBe('An id cannot contain [ ] | # / or \\');
+    expect(noteIdProblem('Maya.MD')).toBe('Give the id without .md');
+    expect(noteIdProblem('maya.md.txt')).toBeUndefined();
+    expect(noteIdProblem('maya chen (2)')).toBeUndefined();
   });
 });

@@ -84,3 +84,50 @@ describe('parseFrontmatter on a terminal', () => {
     expect(warnings).toEqual([]);
   });
 });
+
+describe('parseNote, by hand', () => {
+  it('a note without frontmatter: one section per heading, with its places', () => {
+    // `# Just a title\n` is 0-14, a blank line 15, `Some text\n` 16-25: the paragraph ends after `t`, line 3 column 10.
+    const parsed = parseNote('# Just a title\n\nSome text\n');
+    expect(parsed.bom).toBe(false);
+    expect(parsed.eol).toBe('\n');
+    expect(parsed.frontmatter).toBeUndefined();
+    expect(parsed.sections).toEqual([
+      { title: 'Just a title', depth: 1, start: { line: 1, column: 1, offset: 0 }, end: { line: 3, column: 10, offset: 25 }, items: [], wikilinks: [] },
+    ]);
+  });
+
+  it('text before the first heading, list items as text, a heading with code in it, and a heading alone', () => {
+    const text = ['Intro [[a]]', '', '## The `x` part', '- one', '- two `code` [[b|B]]', '  more', '', '1. first', '', '### Empty', ''].join('\n');
+    // Lines start at 0, 12, 13 (`## The`), 29, 35, 56, 63, 64 (`1. first`), 73, 74 (`### Empty`).
+    const parsed = parseNote(text);
+    expect(parsed.sections).toEqual([
+      { title: '', depth: 0, start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 12, offset: 11 }, items: [], wikilinks: [{ target: 'a', offset: 6, length: 5 }] },
+      {
+        title: 'The x part',
+        depth: 2,
+        start: { line: 3, column: 1, offset: 13 },
+        end: { line: 8, column: 9, offset: 72 },
+        items: ['one', 'two code [[b|B]]\nmore', 'first'],
+        wikilinks: [{ target: 'b', offset: 48, length: 7 }],
+      },
+      { title: 'Empty', depth: 3, start: { line: 10, column: 1, offset: 74 }, end: { line: 10, column: 10, offset: 83 }, items: [], wikilinks: [] },
+    ]);
+    expect(parsed.wikilinks).toEqual([
+      { target: 'a', offset: 6, length: 5 },
+      { target: 'b', offset: 48, length: 7 },
+    ]);
+  });
+
+  it('list items: hard line breaks kept, images left out, paragraphs on their own lines, white space trimmed', () => {
+    // `- x` ends with two spaces: a hard line break before `y`.
+    expect(parseNote('## Questions\u00a0\n- x  \n  y\n- a ![pic](p.png) c\n- first\n\n  second\n- \u00a0item\u00a0\n').sections).toMatchObject([
+      { title: 'Questions', items: ['x\ny', 'a  c', 'first\nsecond', 'item'] },
+    ]);
+  });
+
+  it('an empty note has no sections', () => {
+    expect(parseNote('').sections).toEqual([]);
+    expect(parseNote('---\ntype: contact\n---\n').sections).toEqual([]);
+  });
+});

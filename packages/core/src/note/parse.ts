@@ -50,8 +50,8 @@ export function parseNote(text: string): ParsedNote {
   let current: { heading: Heading | undefined; nodes: Nodes[] } = { heading: undefined, nodes: [] };
   const close = () => {
     const first = current.heading ?? current.nodes[0];
-    const last = current.nodes.at(-1) ?? current.heading;
-    if (!first || !last) return;
+    if (!first) return;
+    const last = current.nodes.at(-1) ?? first;
     const links: Wikilink[] = [];
     for (const node of current.nodes) collectLinks(node, links);
     sections.push({
@@ -78,8 +78,9 @@ function place(point: { line: number; column: number; offset?: number | undefine
 }
 
 function collectLinks(node: Nodes, into: Wikilink[]): void {
-  if (node.type === 'text' && node.position?.start.offset !== undefined) {
-    into.push(...findWikilinks(node.value, node.position.start.offset));
+  if (node.type === 'text') {
+    // remark gives every node it parsed a position with offsets.
+    into.push(...findWikilinks(node.value, node.position!.start.offset!));
     return;
   }
   if ('children' in node) for (const child of node.children) collectLinks(child as Nodes, into);
@@ -87,6 +88,8 @@ function collectLinks(node: Nodes, into: Wikilink[]): void {
 
 function plainText(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  // A hard line break (two spaces or `\` at a line's end) separates what is before and after it.
+  if (node.type === 'break') return '\n';
   if ('children' in node) return node.children.map((child) => plainText(child as Nodes)).join(node.type === 'listItem' ? '\n' : '');
   return '';
 }

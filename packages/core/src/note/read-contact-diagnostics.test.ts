@@ -352,6 +352,18 @@ describe('notes that cannot be read as a contact', () => {
     expect(readNote('people/maya-chen.md', "---\ntype: 'contact'\n").isContact).toBe(true);
   });
 
+  it('spaces around `type: contact` and the TOML `type = "contact"` as anyone writes them', () => {
+    const toml = readNote('people/maya-chen.md', '+++ \ntype  =  "contact"\n+++\n');
+    expect(toml.diagnostics.map((d) => [d.line, d.column, d.message])).toEqual([[1, 1, 'TOML frontmatter (between +++ lines) is not supported']]);
+    expect(readNote('people/maya-chen.md', '+++\nsubtype = "contact"\n+++\n').isContact).toBe(false);
+    expect(readNote('people/maya-chen.md', '---\ntype:  contact\nname: Maya\n').diagnostics.map((d) => d.message)).toEqual(['The frontmatter opened with `---` is never closed']);
+    expect(readNote('people/maya-chen.md', '---\ntype:  contact\nname: [Maya\n---\n').isContact).toBe(true);
+    // A merge conflict in the frontmatter: whether it is a contact is read from the text.
+    const conflict = (type: string) => readNote('people/maya-chen.md', ['---', type, 'name: Maya Chen', '<<<<<<< HEAD', 'stage: held', '=======', 'stage: thanked', '>>>>>>> other', '---', ''].join('\n')).isContact;
+    expect(conflict('type:  "contact"')).toBe(true);
+    expect(conflict('subtype: contact')).toBe(false);
+  });
+
   it('a YAML mistake in a note that is not a contact says nothing', () => {
     expect(readNote('people/ideas.md', '---\ntitle: [Ideas\nsubtype: contact\n---\n')).toEqual({ isContact: false, contact: undefined, diagnostics: [], referredByRange: undefined });
     expect(readNote('people/maya-chen.md', '---\ntype: "contact"\nname: [Maya\n---\n').isContact).toBe(true);

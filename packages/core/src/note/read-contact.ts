@@ -112,6 +112,17 @@ function withConflicts(file: string, layout: NoteLayout, read: () => NoteReading
   return { isContact: /^type:[ \t]*['"]?contact\b/m.test(layout.content), contact: undefined, diagnostics, referredByRange: undefined };
 }
 
+/**
+ * A contact's fields with their first `---` line deleted: the note starts
+ * with a `key:` line, and a `type: contact` line comes before the closing
+ * `---`. Without this, one deleted line would make the contact vanish.
+ */
+function missingOpeningFence(content: string): boolean {
+  const fence = /^---[ \t]*\r?$/m.exec(content);
+  const fields = fence ? content.slice(0, fence.index) : content;
+  return /^[A-Za-z_][\w-]*:/.test(fields) && /^type:[ \t]*['"]?contact\b/m.test(fields);
+}
+
 function readExact(file: string, layout: NoteLayout, options: ReadNoteOptions): NoteReading {
   const diagnostics: Diagnostic[] = [];
   const report = reporter(file, layout.content, diagnostics);
@@ -122,6 +133,10 @@ function readExact(file: string, layout: NoteLayout, options: ReadNoteOptions): 
     }
     if (layout.unterminated && /^type:[ \t]*['"]?contact\b/m.test(layout.content)) {
       report('yaml-syntax', 0, 3, 'The frontmatter opened with `---` is never closed', 'Add a line `---` after the last field');
+      return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
+    }
+    if (missingOpeningFence(layout.content)) {
+      report('yaml-syntax', 0, 3, 'The frontmatter has no opening `---` line', 'Add a line `---` above `type: contact`');
       return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
     }
     return { isContact: false, contact: undefined, diagnostics, referredByRange: undefined };

@@ -43,7 +43,7 @@ export function readLayout(text: string): NoteLayout {
   const bom = text.startsWith(BOM);
   const content = bom ? text.slice(1) : text;
   const firstBreak = content.indexOf('\n');
-  const eol: LineEnding = firstBreak > 0 && content[firstBreak - 1] === '\r' ? '\r\n' : '\n';
+  const eol: LineEnding = content[firstBreak - 1] === '\r' ? '\r\n' : '\n';
   const none = { bom, content, eol, frontmatter: undefined, unterminated: false, bodyStart: 0 };
   if (firstBreak < 0 || !FENCE.test(stripCr(content.slice(0, firstBreak)))) return none;
 
@@ -115,5 +115,6 @@ export function endOfLine(text: string, offset: number): number {
 
 /** Offset of the first character of the line holding `offset`. */
 export function startOfLine(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+  // `lastIndexOf` reads a negative start as 0, which would take a line break at offset 0 as the one before it.
+  return offset <= 0 ? 0 : text.lastIndexOf('\n', offset - 1) + 1;
 }

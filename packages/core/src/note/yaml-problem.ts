@@ -1,5 +1,6 @@
 import { isCollection, isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import type { YamlProblem } from './frontmatter.js';
+import { startOfLine as lineStart } from './source.js';
 
 /** A YAML problem said in plain words, placed where the user made the mistake. */
 export interface ExplainedYamlProblem {
@@ -34,15 +35,30 @@ export function explainYamlProblem(yaml: string, document: Document.Parsed, prob
       return { start: at, end: at + 1, message: 'This line is indented with a tab', hint: 'Indent with spaces: YAML does not allow tabs' };
     case 'DUPLICATE_KEY':
       return duplicateKey(document, at, lineOf) ?? fallback(yaml, problem);
-    case 'BLOCK_AS_IMPLICIT_KEY':
-      // A second `: ` in the value, or a line indented deeper than the field above it, which YAML reads as part of that field.
-      return colonInValue(yaml, at) ?? deeperLineAfter(yaml, at) ?? badIndent(yaml, at);
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // A second `: ` in the value, or a line indented deeper than the field above it, which YAML reads as part of that field;
+      // else an indented line (` - health` under `  - ux`) lines up with nothing, and an unindented one (`c#d: a: b`) keeps the parser's words.
+      const indented = yaml.charAt(lineStart(yaml, at)) === ' ';
+      return colonInValue(yaml, at) ?? deeperLineAfter(yaml, at) ?? (indented ? badIndent(yaml, at) : fallback(yaml, problem));
+    }
     case 'BAD_SCALAR_START': {
       const character = yaml.charAt(at);
       return { start: at, end: lineEnd(yaml, at), message: `A value cannot start with ${character === '`' ? '`` ` ``' : `\`${character}\``}`, hint: 'Put the value in quotes' };
     }
     case 'UNEXPECTED_TOKEN':
       return textAfterQuote(yaml, at) ?? fallback(yaml, problem);
+  }
+  const unresolved = /^Unresolved alias .*: (.+)$/.exec(problem.message);
+  if (unresolved) {
+    // `*name` with no `&name` before it: `yaml` reports it at the document's start.
+    const name = unresolved[1]!;
+    const start = yaml.indexOf(`*${name}`);
+    return {
+      start,
+      end: start + name.length + 1,
+      message: `\`*${name}\` repeats the value marked \`&${name}\`, but no value before it has that mark`,
+      hint: `Write the value out, or mark the value it repeats with \`&${name}\``,
+    };
   }
   if (/alias/i.test(problem.message)) {
     const alias = /(?<=[\s[{,])\*[^\s,\]}]+/.exec(yaml);
@@ -133,16 +149,19 @@ function colonInValue(yaml: string, at: number): ExplainedYamlProblem | undefine
   const end = lineEnd(yaml, start);
   const line = yaml.slice(start, end);
   const parts = /^( *(?:- +)?)([^:#\s][^:#]*?):[ \t]+(.*\S)[ \t]*$/.exec(line);
-  if (!parts || !/:\s/.test(parts[3]!)) return undefined;
+  if (!parts) return undefined;
   const key = parts[2]!;
   const value = parts[3]!;
+  // `role: Lead:` too: a value ending in `:` is a field name to YAML.
+  const what = /:\s/.test(value) ? 'contains `: `' : value.endsWith(':') ? 'ends with `:`' : undefined;
+  if (!what) return undefined;
   const valueStart = start + parts[1]!.length + line.slice(parts[1]!.length).indexOf(value, key.length + 1);
   const quoted = value.includes('"') ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
   return {
     start: valueStart,
     end: valueStart + value.length,
-    message: `The value of \`${key}\` contains \`: \`, which YAML reads as the start of another field`,
-    hint: `Put the value in quotes: it contains \`: \` (${key}: ${quoted})`,
+    message: `The value of \`${key}\` ${what}, which YAML reads as the start of another field`,
+    hint: `Put the value in quotes: it ${what} (${key}: ${quoted})`,
   };
 }
 
@@ -163,7 +182,8 @@ function duplicateKey(document: Document.Parsed, at: number, lineOf: (offset: nu
       if (index < 0) return undefined;
       const key = map.items[index]!.key as Node;
       const name = String((key as { value?: unknown }).value);
-      const first = map.items.slice(0, index).find((pair) => isScalar(pair.key) && String(pair.key.value) === name);
+      // The first pair with the name: the reported key is a later one.
+      const first = map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === name);
       if (!first || !key.range || !(first.key as Node).range) return undefined;
       const firstLine = lineOf((first.key as Node).range![0]);
       const secondLine = lineOf(key.range[0]);
@@ -189,10 +209,6 @@ function lastNodeBefore(document: Document.Parsed, offset: number, accepts: (nod
     },
   });
   return best;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Offset of the line break ending the line that holds `offset` (or the text's end). */

@@ -8,12 +8,22 @@ import type { Workspace } from './workspace.js';
 const RESERVED_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 const MAX_SLUG_LENGTH = 64;
 
-/** A safe file name stem for a contact: lowercase ASCII words joined by dashes, never a path. */
+/**
+ * A safe file name stem for a contact: lowercase ASCII words joined by
+ * dashes, never a path. A name with no Latin letters (李雷) keeps its own
+ * letters, so its id (and the `[[李雷]]` written for it) still says who it is.
+ */
 export function contactSlug(name: string): string {
   let slug = slugify(name, { separator: '-', lowercase: true, decamelize: false }).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+  if (slug === '') slug = [...lettersSlug(name)].slice(0, MAX_SLUG_LENGTH).join('').replace(/-+$/, '');
   if (slug === '') slug = 'contact';
   if (RESERVED_NAMES.test(slug)) slug = `${slug}-contact`;
   return slug;
+}
+
+/** Letters and digits of any script, lowercase, runs of anything else as one dash. */
+function lettersSlug(name: string): string {
+  return name.normalize('NFKC').toLocaleLowerCase('en').replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
 }
 
 /**

@@ -159,6 +159,8 @@ describe('createContact', () => {
     expect(workspace.index.contact(created.id)?.name).toBe('../../etc/passwd: "x" #y');
     expect(contactSlug('CON')).toBe('con-contact');
     expect(contactSlug('🙂')).toBe('contact');
+    expect(contactSlug('李雷')).toBe('李雷');
+    expect(contactSlug('Ольга  Петрова')).toBe('olga-petrova');
     expect(contactSlug('x'.repeat(300)).length).toBeLessThanOrEqual(64);
   });
 

@@ -25,6 +25,15 @@ describe('entryView', () => {
     expect(entryView(item('2026-12-01', { kind: 'meet', action: 'Meet Ana Lima at 09:00 (video, 30 min)' }), TODAY).description).toBe('due 2026-12-01 · meet at 09:00 (video, 30 min)');
   });
 
+  it('keeps the name where leaving it out would break the sentence (outcomes, referrals)', () => {
+    const outcome = item('2026-11-30', { id: 'marcus-bell', name: 'Marcus Bell', kind: 'outcome', action: 'Send your résumé to Marcus Bell for review' });
+    expect(entryView(outcome, TODAY).description).toBe('due 2026-11-30 · send your résumé to Marcus Bell for review');
+    const shadow = item('2026-12-11', { id: 'marcus-bell', name: 'Marcus Bell', kind: 'outcome', action: 'Arrange the job shadow with Marcus Bell: a workflow walk in January' });
+    expect(entryView(shadow, TODAY).description).toBe('due 2026-12-11 · arrange the job shadow with Marcus Bell: a workflow walk in January');
+    const referral = item(null, { id: 'priya-raman', name: 'Priya Raman', kind: 'add-referral', action: 'Add Grace Liu (referred by Priya Raman)' });
+    expect(entryView(referral, TODAY).description).toBe('no date · add Grace Liu (referred by Priya Raman)');
+  });
+
   it('shows an undated first letter as ready to write, not counted as due', () => {
     const view = entryView(item(null, { kind: 'write', action: 'Write to Ana Lima', letter: 'cold-email' }), TODAY);
     expect([view.label, view.description, view.tooltip, view.urgency, view.icon]).toEqual(['Ana Lima', 'no date · write the first letter', 'Ana Lima: Write to Ana Lima\nNo date: ready when you are\nLetter: cold-email', 'undated', 'edit']);

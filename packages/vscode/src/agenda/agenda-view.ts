@@ -80,9 +80,15 @@ export function agendaGroups(entries: readonly AgendaEntryView[]): AgendaGroupVi
   return GROUPS.map(({ urgencies, ...group }) => ({ ...group, entries: entries.filter((entry) => urgencies.includes(entry.urgency)) })).filter((group) => group.entries.length > 0);
 }
 
-/** "Meet Ana Lima at 09:00" → "meet at 09:00": the label names the person already. */
+/**
+ * "Meet Ana Lima at 09:00" → "meet at 09:00": the label names the person
+ * already. Only the name right after the first word goes; elsewhere it
+ * stays ("send your résumé to Marcus Bell for review"), since the sentence
+ * needs it.
+ */
 function shortened(action: string, name: string): string {
-  const without = action.replace(` ${name}`, '').replace(`${name} `, '');
+  const verb = /^\S+ /.exec(action)?.[0] ?? '';
+  const without = verb !== '' && action.startsWith(`${name} `, verb.length) ? verb + action.slice(verb.length + name.length + 1) : action;
   return without.charAt(0).toLowerCase() + without.slice(1);
 }
 

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { readNote } from './read-contact.js';
+import { explainYamlProblem } from './yaml-problem.js';
+
+/**
+ * The YAML mistakes of `explainYamlProblem`, each through `readNote` as the
+ * user sees it: the place underlined (line:column-endLine:endColumn, counted
+ * by hand; line 1 is the opening `---`, so the YAML's first line is line 2),
+ * the words and the hint.
+ */
+function yamlProblem(yaml: string): string {
+  const { diagnostics } = readNote('people/lena-ortiz.md', `---\n${yaml}---\n\n# Notes\n`);
+  expect(diagnostics.map((d) => d.rule)).toEqual(['yaml-syntax']);
+  const [d] = diagnostics;
+  return `${d!.line}:${d!.column}-${d!.endLine}:${d!.endColumn} ${d!.message} | ${d!.hint}`;
+}
+
+const HEAD = 'type: contact\nname: Lena\n';
+
+describe('a field name without its colon', () => {
+  it('with a value, then a line that would continue it', () => {
+    // Line 4 `stage held`, 10 characters.
+    expect(yamlProblem(`${HEAD}stage held\n  x: 1\n`)).toBe('4:1-4:11 `stage held` has no `:` after the field name | Write it as `stage: held`');
+    expect(yamlProblem(`${HEAD}stage  held\n`)).toBe('4:1-4:12 `stage  held` has no `:` after the field name | Write it as `stage: held`');
+  });
+
+  it('alone on the last line', () => {
+    expect(yamlProblem(`${HEAD}industry\n`)).toBe('4:1-4:9 `industry` has no `:` after the field name | Write it as `industry: ` followed by the value');
+  });
+
+  it('on an indented line, named without its indentation', () => {
+    expect(yamlProblem(`${HEAD}meeting:\n  at: 10\n  place\n`)).toBe('6:3-6:8 `place` has no `:` after the field name | Write it as `place: ` followed by the value');
+  });
+
+  it('a field lined up with no other after a comment', () => {
+    // Line 5 `  x`: the parser finds `x` at column 3 where a field of the top mapping should start.
+    expect(yamlProblem(`${HEAD}role: "a"  # c\n  x\n`)).toBe('5:3-5:4 This line is indented by 2 spaces, which lines it up with no field above it | Indent it by as many spaces as the fields it belongs with');
+  });
+
+  it('as a list item where a field is expected, underlined after the dash', () => {
+    expect(yamlProblem(`${HEAD}-  ux\n`)).toBe('4:4-4:6 `-  ux` has no `:` after the field name | Write it as `ux: ` followed by the value');
+  });
+
+  it('a line that has a colon is not one: the parser words stay', () => {
+    expect(yamlProblem(`${HEAD}- role: a: b\n`)).toBe(
+      '4:1-4:2 The YAML cannot be read here: Implicit keys need to be on a single line | Check the quotes, colons and indentation of this line',
+    );
+  });
+});
+
+describe('a value YAML reads as another field', () => {
+  it('a `: ` inside a history note, under the value', () => {
+    // Line 5 `  - note: a: b`: the value `a: b` is columns 11-14.
+    expect(yamlProblem(`${HEAD}history:\n  - note: a: b\n`)).toBe(
+      '5:11-5:15 The value of `note` contains `: `, which YAML reads as the start of another field | Put the value in quotes: it contains `: ` (note: "a: b")',
+    );
+    // Two spaces after the dash: the value is columns 12-15.
+    expect(yamlProblem(`${HEAD}history:\n  -  note: a: b\n`)).toBe(
+      '5:12-5:16 The value of `note` contains `: `, which YAML reads as the start of another field | Put the value in quotes: it contains `: ` (note: "a: b")',
+    );
+  });
+
+  it('a `: ` in a value with spaces around it, or with both kinds of quote', () => {
+    // `role:  Manager: Data  `: the value is columns 8-20, without the spaces around it.
+    expect(yamlProblem(`${HEAD}role:  Manager: Data  \n`)).toBe(
+      '4:8-4:21 The value of `role` contains `: `, which YAML reads as the start of another field | Put the value in quotes: it contains `: ` (role: "Manager: Data")',
+    );
+    expect(yamlProblem(`${HEAD}role: Lead: "Grid" team's\n`)).toBe(
+      `4:7-4:26 The value of \`role\` contains \`: \`, which YAML reads as the start of another field | Put the value in quotes: it contains \`: \` (role: 'Lead: "Grid" team''s')`,
+    );
+  });
+
+  it('a `: ` after a key YAML reads but Rapport does not parse keeps the parser words', () => {
+    // Line 4 `c#d: a: b`: the parser points at `a`, column 6.
+    expect(yamlProblem(`${HEAD}c#d: a: b\nstage: held\n`)).toBe(
+      '4:6-4:7 The YAML cannot be read here: Nested mappings are not allowed in compact mappings | Check the quotes, colons and indentation of this line',
+    );
+  });
+
+  it('a value ending in `:`', () => {
+    // Line 4 `role: Lead:`: the value is columns 7-11.
+    expect(yamlProblem(`${HEAD}role: Lead:\nstage: held\n`)).toBe(
+      '4:7-4:12 The value of `role` ends with `:`, which YAML reads as the start of another field | Put the value in quotes: it ends with `:` (role: "Lead:")',
+    );
+  });
+
+  it('a line indented under a field that already has a value', () => {
+    // Line 5 `  at: 2026-11-25`, line 6 `    minutes: 30`: the mistake is line 6's indentation, columns 5-15.
+    expect(yamlProblem(`${HEAD}meeting:\n  at: 2026-11-25\n    minutes: 30\n`)).toBe(
+      '6:5-6:16 This line is indented by 4 spaces, which lines it up with no field above it | Indent it by as many spaces as the fields it belongs with',
+    );
+    expect(yamlProblem('type: contact\n  name: Lena\n')).toBe(
+      '3:3-3:13 This line is indented by 2 spaces, which lines it up with no field above it | Indent it by as many spaces as the fields it belongs with',
+    );
+    expect(yamlProblem('type: contact\nname: Lena\n role: Analyst\n')).toBe(
+      '4:2-4:15 This line is indented by 1 space, which lines it up with no field above it | Indent it by as many spaces as the fields it belongs with',
+    );
+  });
+});
+
+describe('quotes, brackets and reserved characters', () => {
+  it('an unclosed quote on the last line, and one followed by more fields', () => {
+    expect(yamlProblem(`${HEAD}x: "a\n`)).toBe('4:4-4:6 The `"` that starts this value is never closed | Add `"` at the end of the value');
+    expect(yamlProblem(`type: contact\nname: 'Lena\nstage: held\n`)).toBe("3:7-3:12 The `'` that starts this value is never closed | Add `'` at the end of the value");
+  });
+
+  it('a second quoted value, or text after a single-quoted one', () => {
+    // Line 4 `role: "a" "b"`: the second value is columns 11-13.
+    expect(yamlProblem(`${HEAD}role: "a" "b"\n`)).toBe('4:11-4:14 There is text after the closing quote of this value | Put the whole value inside the quotes');
+    expect(yamlProblem(`${HEAD}role: 'a'  Lead\n`)).toBe('4:12-4:16 There is text after the closing quote of this value | Put the whole value inside the quotes');
+    // One character at the line's end.
+    expect(yamlProblem(`${HEAD}role: "a" b\n`)).toBe('4:11-4:12 There is text after the closing quote of this value | Put the whole value inside the quotes');
+  });
+
+  it('text after a closing bracket keeps the parser words', () => {
+    expect(yamlProblem(`${HEAD}role: [a] b\n`)).toBe('4:11-4:12 The YAML cannot be read here: Unexpected scalar at node end | Check the quotes, colons and indentation of this line');
+  });
+
+  it('a list never closed that holds a closed one, or another one never closed', () => {
+    // `tags: [ux, [a], b`: the outer list opens at column 7.
+    expect(yamlProblem(`${HEAD}tags: [ux, [a], b\nstage: held\n`)).toBe('4:7-4:18 The list opened with `[` is never closed | Add `]` at the end of the list, on the same line');
+    // `tags: [ux, [a, b`: the inner one, at column 12, is the last opened.
+    expect(yamlProblem(`${HEAD}tags: [ux, [a, b\nstage: held\n`)).toBe('4:12-4:17 The list opened with `[` is never closed | Add `]` at the end of the list, on the same line');
+  });
+
+  it('a list opened in a key', () => {
+    expect(yamlProblem(`${HEAD}? [a\n`)).toBe('4:3-4:5 The list opened with `[` is never closed | Add `]` at the end of the list, on the same line');
+  });
+
+  it('a value starting with `@` or `%`, up to the line end', () => {
+    expect(yamlProblem(`${HEAD}role: @lead\n`)).toBe('4:7-4:12 A value cannot start with `@` | Put the value in quotes');
+  });
+});
+
+describe('a key written twice', () => {
+  it('inside a history entry, naming both lines', () => {
+    // Line 5 `  - date: 2026-11-01`, line 6 `    date: 2026-11-02`: the second key is columns 5-8.
+    expect(yamlProblem(`${HEAD}history:\n  - date: 2026-11-01\n    date: 2026-11-02\n`)).toBe(
+      '6:5-6:9 `date` appears twice (lines 5 and 6): keep one | Delete the `date` line you do not want',
+    );
+  });
+
+  it('in a one-line mapping', () => {
+    // Line 4 `tags: {a: 1, a: 2}`: the second `a` is column 14.
+    expect(yamlProblem(`${HEAD}tags: {a: 1, a: 2}\n`)).toBe('4:14-4:15 `a` appears twice (lines 4 and 4): keep one | Delete the `a` line you do not want');
+  });
+});
+
+describe('aliases and nesting', () => {
+  it('an alias with no anchor before it, at the alias', () => {
+    // Line 4 `x: [1, *later]`: `*later` is columns 8-13; its anchor comes after it, on line 5.
+    expect(yamlProblem(`${HEAD}x: [1, *later]\ny: &later 2\n`)).toBe(
+      '4:8-4:14 `*later` repeats the value marked `&later`, but no value before it has that mark | Write the value out, or mark the value it repeats with `&later`',
+    );
+  });
+
+  it('aliases that expand past what Rapport reads, at the first alias', () => {
+    const repeat = (alias: string) => `[${Array.from({ length: 10 }, () => alias).join(', ')}]`;
+    // Line 4 `a: &a [1, 2]`, line 5 `b: &b [*a, …`: the first alias is columns 8-9.
+    const yaml = `${HEAD}a: &a [1, 2]\nb: &b ${repeat('*a')}\nc: &c ${repeat('*b')}\nd: ${repeat('*c')}\n`;
+    expect(yamlProblem(yaml)).toBe('5:8-5:10 The aliases (`*name`) in this frontmatter repeat each other into more values than Rapport reads | Write the values out instead of using aliases');
+    // A `*` inside a word is no alias: line 4 is `note: 5*3 stars`, line 6 `b: &b [ *base, …`, the alias at columns 9-13.
+    const spaced = `${HEAD}note: 5*3 stars\nbase: &base [1, 2]\nb: &b [ ${repeat('*base').slice(1)}\nc: &c ${repeat('*b')}\nd: ${repeat('*c')}\n`;
+    expect(yamlProblem(spaced)).toBe('6:9-6:14 The aliases (`*name`) in this frontmatter repeat each other into more values than Rapport reads | Write the values out instead of using aliases');
+  });
+
+  // How deep `yaml` gets before its stack runs out depends on the thread it runs in (a worker
+  // thread goes deeper, and there 20,000 brackets exhaust its memory instead): the problem is given as `yaml` reports it.
+  it('brackets nested too deeply, at the line\'s first bracket', () => {
+    const yaml = 'type: contact\ndeep: [[[[\n';
+    // `deep: ` is 14-19: the first bracket is 20, wherever on the line the parser ran out of stack.
+    const problem = { code: 'RESOURCE_EXHAUSTION', offset: 23, endOffset: 24, message: 'Maximum call stack size exceeded' };
+    expect(explainYamlProblem(yaml, parseDocument(yaml), problem, () => 3)).toEqual({ start: 20, end: 21, message: 'The lists or mappings here are nested too deeply to read', hint: 'Remove the extra brackets' });
+  });
+
+  it('nesting too deep without brackets, at the line start', () => {
+    const yaml = 'type: contact\ndeep:\n  - - - 1\n';
+    // The third line starts at 20.
+    const problem = { code: 'RESOURCE_EXHAUSTION', offset: 27, endOffset: 28, message: 'Maximum call stack size exceeded' };
+    expect(explainYamlProblem(yaml, parseDocument(yaml), problem, () => 4)).toMatchObject({ start: 20, end: 21, message: 'The lists or mappings here are nested too deeply to read' });
+    // `parseFrontmatter`'s own words when the parser throws, placed at the start.
+    expect(explainYamlProblem(yaml, parseDocument(yaml), { offset: 0, endOffset: 0, message: 'the YAML is nested too deeply to read' }, () => 2)).toMatchObject({ start: 0, end: 1 });
+  });
+});
