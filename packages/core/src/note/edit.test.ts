@@ -254,3 +254,554 @@ describe('appendToSection', () => {
     expect(out).toBe('---\na: 1\n---\nText\n\n## Outcomes\n\n- [[bob]]\n');
   });
 });
+
+describe('field paths', () => {
+  const text = '---\ntags: [ux]\n---\n';
+
+  it('refuses a negative or fractional index and an empty key, whatever the edit', () => {
+    expect(() => setField(text, ['tags', -1], 'x')).toThrow('invalid field path: ["tags",-1]');
+    expect(() => setField(text, ['tags', 0.5], 'x')).toThrow('invalid field path: ["tags",0.5]');
+    expect(() => setField(text, [''], 'x')).toThrow('invalid field path: [""]');
+    expect(() => deleteField(text, [])).toThrow(InvalidInputError);
+    expect(() => deleteField(text, ['tags', -1])).toThrow('invalid field path: ["tags",-1]');
+    expect(() => appendToList(text, [], 'x')).toThrow(InvalidInputError);
+    expect(() => appendToList(text, ['tags', ''], 'x')).toThrow('invalid field path: ["tags",""]');
+  });
+
+  it('takes index 0 as the first item', () => {
+    expect(setField(text, ['tags', 0], 'research')).toBe('---\ntags: [research]\n---\n');
+  });
+});
+
+describe('notes without frontmatter, or with one that cannot be edited', () => {
+  it('creates the frontmatter with the line ending and BOM the note already has', () => {
+    expect(setField('# Hi\r\nthere\r\n', ['type'], 'contact')).toBe('---\r\ntype: contact\r\n---\r\n# Hi\r\nthere\r\n');
+    expect(setField('', ['type'], 'contact')).toBe('---\ntype: contact\n---\n');
+    expect(setField('\uFEFF# Hi\n', ['type'], 'contact')).toBe('\uFEFF---\ntype: contact\n---\n# Hi\n');
+    expect(appendToList('\uFEFF# Hi\r\n', ['tags'], 'ux')).toBe('\uFEFF---\r\ntags:\r\n  - ux\r\n---\r\n# Hi\r\n');
+  });
+
+  it('fills an empty frontmatter, after a comment that is all it holds', () => {
+    expect(setField('---\n---\nBody\n', ['type'], 'contact')).toBe('---\ntype: contact\n---\nBody\n');
+    expect(setField('---\n# to do\n---\n', ['type'], 'contact')).toBe('---\n# to do\ntype: contact\n---\n');
+  });
+
+  it('deleting from a note without frontmatter is no change', () => {
+    expect(deleteField('# Hi\n', ['stage'])).toBe('# Hi\n');
+  });
+
+  it('says why it cannot edit', () => {
+    expect(() => setField('---\nname: Ann\n\nBody\n', ['stage'], 'held')).toThrow('the note cannot be edited: its frontmatter is never closed with `---`');
+    expect(() => setField('---\n- a\n- b\n---\n', ['stage'], 'held')).toThrow('the note cannot be edited: its frontmatter is not a mapping of fields');
+    expect(() => setField('---\njust words\n---\n', ['stage'], 'held')).toThrow('the note cannot be edited: its frontmatter is not a mapping of fields');
+    expect(() => setField('---\nstage: a\nstage: b\n---\n', ['name'], 'Ann')).toThrow('the note cannot be edited: its frontmatter is not valid YAML (Map keys must be unique)');
+  });
+
+  it('keeps the BOM of a note with frontmatter', () => {
+    expect(setField('\uFEFF---\nminutes: 30\n---\n', ['minutes'], 45)).toBe('\uFEFF---\nminutes: 45\n---\n');
+    expect(deleteField('\uFEFF---\r\nname: Ann\r\nstage: held\r\n---\r\n', ['name'])).toBe('\uFEFF---\r\nstage: held\r\n---\r\n');
+  });
+});
+
+describe('getField, more', () => {
+  it('reads lists and list items, and nothing from a note it cannot read', () => {
+    expect(getField('---\ntags: [ux, 2]\n---\n', ['tags'])).toEqual(['ux', 2]);
+    expect(getField('---\ntags: [ux, 2]\n---\n', ['tags', 1])).toBe(2);
+    expect(getField('# Hi\n', ['tags'])).toBeUndefined();
+    expect(getField('---\ntags: [ux\n---\n', ['tags'])).toBeUndefined();
+  });
+});
+
+describe('setField: how a value is written', () => {
+  const one = (value: string) => `---\nrole: ${value}\n---\n`;
+
+  it('double-quotes text with control characters, line breaks or tabs, escaped', () => {
+    expect(setField(one('x'), ['role'], 'a\tb')).toBe(one('"a\\tb"'));
+    expect(setField(one('x'), ['role'], 'a\rb')).toBe(one('"a\\rb"'));
+    expect(setField(one('x'), ['role'], 'a\u0001b')).toBe(one('"a\\u0001b"'));
+    expect(setField(one('x'), ['role'], 'a\u007fb')).toBe(one('"a\u007fb"'));
+    expect(setField(one('x'), ['role'], 'a\u2028b')).toBe(one('"a\u2028b"'));
+  });
+
+  it('writes numbers, booleans and null plainly, whatever the old quoting', () => {
+    expect(setField(one('"1"'), ['role'], 5)).toBe(one('5'));
+    expect(setField(one("'x'"), ['role'], true)).toBe(one('true'));
+    expect(setField(one('"x"'), ['role'], null)).toBe(one('null'));
+  });
+
+  it('keeps double quotes, and quotes plain text only when it must', () => {
+    expect(setField(one('"x"'), ['role'], 'y')).toBe(one('"y"'));
+    expect(setField(one('x'), ['role'], 'yes: no')).toBe(one('"yes: no"'));
+    expect(setField(one('x'), ['role'], 'design, research')).toBe(one('design, research'));
+  });
+
+  it('quotes commas and brackets inside a flow collection, where they would end the value', () => {
+    expect(setField('---\nm: {a: x}\n---\n', ['m', 'a'], 'p, q')).toBe('---\nm: {a: "p, q"}\n---\n');
+    expect(setField('---\nm: {a: x}\n---\n', ['m', 'a'], 'p]q')).toBe('---\nm: {a: "p]q"}\n---\n');
+    expect(setField('---\nm: [x]\n---\n', ['m', 0], 'p}q')).toBe('---\nm: ["p}q"]\n---\n');
+    expect(setField('---\nm: [x]\n---\n', ['m', 0], 'p[q')).toBe('---\nm: ["p[q"]\n---\n');
+    expect(setField('---\nm: [x]\n---\n', ['m', 0], 'p{q')).toBe('---\nm: ["p{q"]\n---\n');
+    expect(setField('---\nm: [[1, 2]]\n---\n', ['m', 0, 1], 'a,b')).toBe('---\nm: [[1, "a,b"]]\n---\n');
+    expect(setField('---\nm:\n  - {a: 1}\n---\n', ['m', 0, 'a'], 'x,y')).toBe('---\nm:\n  - {a: "x,y"}\n---\n');
+    expect(setField('---\nm:\n  - a: 1\n---\n', ['m', 0, 'a'], 'x,y')).toBe('---\nm:\n  - a: x,y\n---\n');
+  });
+
+  it('replaces a literal or folded block with one line', () => {
+    expect(setField('---\nabout: |\n  one\n  two\nnext: x\n---\n', ['about'], 'short')).toBe('---\nabout: short\nnext: x\n---\n');
+    expect(setField('---\r\nabout: |\r\n  one\r\n  two\r\nnext: x\r\n---\r\n', ['about'], 'short')).toBe('---\r\nabout: short\r\nnext: x\r\n---\r\n');
+    expect(setField('---\nabout: >-\n  one\nnext: x\n---\n', ['about'], 'multi\nline')).toBe('---\nabout: "multi\\nline"\nnext: x\n---\n');
+    expect(setField('---\nabout: |\n  one\n---\n', ['about'], 'a: b')).toBe('---\nabout: "a: b"\n---\n');
+  });
+});
+
+describe('setField: replacing one shape with another', () => {
+  const meeting = { at: '2026-12-01T10:00', minutes: 30 };
+
+  it('fills a blank field, keeping the comment on its line', () => {
+    expect(setField('---\nemail:\nname: Ann\n---\n', ['email'], 'ann@example.com')).toBe('---\nemail: ann@example.com\nname: Ann\n---\n');
+    expect(setField('---\nemail:   # none yet\n---\n', ['email'], 'ann@example.com')).toBe('---\nemail: ann@example.com   # none yet\n---\n');
+    expect(setField('---\nmeeting:\nname: Ann\n---\n', ['meeting'], meeting)).toBe('---\nmeeting:\n  at: 2026-12-01T10:00\n  minutes: 30\nname: Ann\n---\n');
+    expect(setField('---\r\nmeeting: # tbd\r\nname: Ann\r\n---\r\n', ['meeting'], meeting)).toBe('---\r\nmeeting: # tbd\r\n  at: 2026-12-01T10:00\r\n  minutes: 30\r\nname: Ann\r\n---\r\n');
+    expect(setField('---\ntags:\nname: Ann\n---\n', ['tags'], ['ux', 'research'])).toBe('---\ntags:\n  - ux\n  - research\nname: Ann\n---\n');
+    expect(setField('---\nmeeting: ~\nname: Ann\n---\n', ['meeting'], meeting)).toBe('---\nmeeting:\n  at: 2026-12-01T10:00\n  minutes: 30\nname: Ann\n---\n');
+  });
+
+  it('writes an empty list or mapping into a blank field', () => {
+    expect(setField('---\ntags:\nname: Ann\n---\n', ['tags'], [])).toBe('---\ntags: []\nname: Ann\n---\n');
+    expect(setField('---\nmeeting: # tbd\n---\n', ['meeting'], {})).toBe('---\nmeeting: {} # tbd\n---\n');
+  });
+
+  it('writes a scalar or an empty collection over a block collection, on the key line', () => {
+    expect(setField('---\ntags:\n  - ux\n  - research\nname: Ann\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: Ann\n---\n');
+    expect(setField('---\r\ntags:\r\n  - ux\r\nname: Ann\r\n---\r\n', ['tags'], 'none')).toBe('---\r\ntags: none\r\nname: Ann\r\n---\r\n');
+    expect(setField('---\ntags: # c\n  - ux\nname: Ann\n---\n', ['tags'], 'none')).toBe('---\ntags: none # c\nname: Ann\n---\n');
+    expect(setField('---\ntags:\n  - ux\nname: Ann\n---\n', ['tags'], [])).toBe('---\ntags: []\nname: Ann\n---\n');
+    expect(setField('---\nmeeting:\n  at: x\nname: Ann\n---\n', ['meeting'], {})).toBe('---\nmeeting: {}\nname: Ann\n---\n');
+  });
+
+  it('writes a block collection over a block collection', () => {
+    expect(setField('---\ntags:\n  - ux\n  - research\nname: Ann\n---\n', ['tags'], ['a', 'b'])).toBe('---\ntags:\n  - a\n  - b\nname: Ann\n---\n');
+    expect(setField('---\r\ntags:\r\n  - ux\r\nname: Ann\r\n---\r\n', ['tags'], ['a', 'b'])).toBe('---\r\ntags:\r\n  - a\r\n  - b\r\nname: Ann\r\n---\r\n');
+    expect(setField('---\ntags: # c\n  - ux\nname: Ann\n---\n', ['tags'], ['a'])).toBe('---\ntags: # c\n  - a\nname: Ann\n---\n');
+    expect(setField('---\ntags:\n  - ux\n---', ['tags'], ['a', 'b'])).toBe('---\ntags:\n  - a\n  - b\n---');
+  });
+
+  it('keeps a flow collection in flow style, with its padding', () => {
+    expect(setField('---\ntags: [ux, research] # c\n---\n', ['tags'], ['a', 'b'])).toBe('---\ntags: [a, b] # c\n---\n');
+    expect(setField('---\ntags: [ux,research]\n---\n', ['tags'], ['a', 'b'])).toBe('---\ntags: [a, b]\n---\n');
+    expect(setField('---\ntags: [ ux ]\n---\n', ['tags'], ['a', 'b'])).toBe('---\ntags: [ a, b ]\n---\n');
+    expect(setField('---\nm: {x: 1}\n---\n', ['m'], { p: 2 })).toBe('---\nm: {p: 2}\n---\n');
+    expect(setField('---\nm: { x: 1 }\n---\n', ['m'], { p: 2 })).toBe('---\nm: { p: 2 }\n---\n');
+  });
+
+  it('turns an empty flow collection into a block', () => {
+    expect(setField('---\ntags: []\nname: Ann\n---\n', ['tags'], ['a', 'b'])).toBe('---\ntags:\n  - a\n  - b\nname: Ann\n---\n');
+    expect(setField('---\ntags: [] # c\nname: Ann\n---\n', ['tags'], ['a'])).toBe('---\ntags: # c\n  - a\nname: Ann\n---\n');
+    expect(setField('---\nm: {}\nname: Ann\n---\n', ['m'], { p: 1 })).toBe('---\nm:\n  p: 1\nname: Ann\n---\n');
+  });
+
+  it('turns a scalar into a block below its key', () => {
+    expect(setField('---\ntags: ux\nname: Ann\n---\n', ['tags'], ['a', 'b'])).toBe('---\ntags:\n  - a\n  - b\nname: Ann\n---\n');
+    expect(setField('---\r\ntags: ux\r\nname: Ann\r\n---\r\n', ['tags'], ['a', 'b'])).toBe('---\r\ntags:\r\n  - a\r\n  - b\r\nname: Ann\r\n---\r\n');
+    expect(setField('---\ntags: ux   \nname: Ann\n---\n', ['tags'], ['a'])).toBe('---\ntags:\n  - a\nname: Ann\n---\n');
+    expect(setField('---\r\ntags: ux # c\r\nname: Ann\r\n---\r\n', ['tags'], ['a', 'b'])).toBe('---\r\ntags: # c\r\n  - a\r\n  - b\r\nname: Ann\r\n---\r\n');
+    expect(setField('---\ntags: ux\n---', ['tags'], ['a'])).toBe('---\ntags:\n  - a\n---');
+  });
+
+  it('turns a scalar over several lines into a block', () => {
+    expect(setField('---\nabout: one\n  two\nname: Ann\n---\n', ['about'], ['a'])).toBe('---\nabout:\n  - a\nname: Ann\n---\n');
+    expect(setField('---\nabout: |\n  one\n  two\nname: Ann\n---\n', ['about'], ['a'])).toBe('---\nabout:\n  - a\nname: Ann\n---\n');
+    expect(setField('---\r\nabout: |\r\n  one\r\nname: Ann\r\n---\r\n', ['about'], { p: 1 })).toBe('---\r\nabout:\r\n  p: 1\r\nname: Ann\r\n---\r\n');
+    expect(setField('---\nabout: "one\n  two"\nname: Ann\n---\n', ['about'], ['a'])).toBe('---\nabout:\n  - a\nname: Ann\n---\n');
+  });
+
+  it('indents a new block like the key it belongs to', () => {
+    expect(setField('---\nm:\n    x: 1\n---\n', ['m', 'y'], { p: 1 })).toBe('---\nm:\n    x: 1\n    y:\n      p: 1\n---\n');
+    expect(setField('---\nm:\n    x: 1\n---\n', ['m', 'x'], ['p'])).toBe('---\nm:\n    x:\n      - p\n---\n');
+  });
+
+  it('writes a collection replacing a list item inline, in flow style', () => {
+    expect(setField('---\nh:\n  - a\n  - b\n---\n', ['h', 1], ['p', 'q'])).toBe('---\nh:\n  - a\n  - [ p, q ]\n---\n');
+    expect(setField('---\nh:\n  - a: 1\n---\n', ['h', 0], { p: 1 })).toBe('---\nh:\n  - { p: 1 }\n---\n');
+    expect(setField('---\nh: [a, b]\n---\n', ['h', 0], { p: 1 })).toBe('---\nh: [{ p: 1 }, b]\n---\n');
+    expect(setField('---\nh: [{x: 1}]\n---\n', ['h', 0], { p: 1 })).toBe('---\nh: [{p: 1}]\n---\n');
+    expect(setField('---\nh: [{ x: 1 }]\n---\n', ['h', 0], { p: 1 })).toBe('---\nh: [{ p: 1 }]\n---\n');
+  });
+
+  it('replaces a scalar standing where a parent must go', () => {
+    expect(setField('---\nmeeting: tbd\n---\n', ['meeting', 'at'], '2026-12-01T10:00')).toBe('---\nmeeting:\n  at: 2026-12-01T10:00\n---\n');
+  });
+
+  it('refuses to write over a list that stands where a mapping must go', () => {
+    expect(() => setField('---\nmeeting: [1, 2]\n---\n', ['meeting', 'at'], 'x')).toThrow('the note cannot be edited: editing `meeting.at` would rewrite `meeting.0` (1); edit it by hand');
+  });
+});
+
+describe('setField: adding', () => {
+  it('creates missing parents, lists padded with null', () => {
+    expect(setField('---\na: 1\n---\n', ['m', 'x', 'y'], 1)).toBe('---\na: 1\nm:\n  x:\n    y: 1\n---\n');
+    expect(setField('---\na: 1\n---\n', ['m', 2], 'x')).toBe('---\na: 1\nm:\n  - null\n  - null\n  - x\n---\n');
+    expect(setField('---\nm:\n  x: 1\n---\n', ['m', 'y', 'z'], 1)).toBe('---\nm:\n  x: 1\n  y:\n    z: 1\n---\n');
+  });
+
+  it('adds inside flow mappings in flow style, with their padding', () => {
+    expect(setField('---\nm: {x: 1}\n---\n', ['m', 'y', 'z'], 1)).toBe('---\nm: {x: 1, y: {z: 1}}\n---\n');
+    expect(setField('---\nm: {x: {a: 1}}\n---\n', ['m', 'x', 'b'], 'p, q')).toBe('---\nm: {x: {a: 1, b: "p, q"}}\n---\n');
+    expect(setField('---\nm: { x: { a: 1 } }\n---\n', ['m', 'x', 'b'], 'p')).toBe('---\nm: { x: { a: 1, b: p } }\n---\n');
+    expect(setField('---\nm: {}\n---\n', ['m', 'x'], 1)).toBe('---\nm: {x: 1}\n---\n');
+    expect(setField('---\nm: { }\n---\n', ['m', 'x'], 1)).toBe('---\nm: { x: 1 }\n---\n');
+  });
+
+  it('adds a field after the last one, its last line without a line break too', () => {
+    expect(setField('---\na: 1\n---', ['b'], 2)).toBe('---\na: 1\nb: 2\n---');
+    expect(setField('---\r\na: 1\r\n---\r\nBody\r\n', ['b'], 'x')).toBe('---\r\na: 1\r\nb: x\r\n---\r\nBody\r\n');
+    expect(setField('---\na:\n  x: 1\n---\n', ['b'], 2)).toBe('---\na:\n  x: 1\nb: 2\n---\n');
+    expect(setField('---\nm:\n    x: 1\n---\n', ['m', 'y'], 2)).toBe('---\nm:\n    x: 1\n    y: 2\n---\n');
+    expect(setField('---\r\nh:\r\n  - date: 1\r\n---\r\n', ['h', 0, 'stage'], 'x')).toBe('---\r\nh:\r\n  - date: 1\r\n    stage: x\r\n---\r\n');
+  });
+
+  it('adds a list item at the end only', () => {
+    expect(setField('---\nt: [a]\n---\n', ['t', 1], 'b')).toBe('---\nt: [a, b]\n---\n');
+    expect(setField('---\nt:\n  - a\n---\n', ['t', 1], 'b')).toBe('---\nt:\n  - a\n  - b\n---\n');
+    expect(setField('---\nt: []\n---\n', ['t', 0], 'b')).toBe('---\nt: [b]\n---\n');
+    expect(setField('---\nt: [ ]\n---\n', ['t', 0], 'b')).toBe('---\nt: [ b ]\n---\n');
+    expect(() => setField('---\nt: [a, b]\n---\n', ['t', 5], 'x')).toThrow('no list item 5 to set (the list has 2)');
+  });
+});
+
+describe('flow mappings with a blank value', () => {
+  it('adds after a blank last value, keeping it blank', () => {
+    expect(setField('---\nmeeting: {at: 2026-11-25T08:30, format: }\n---\n', ['meeting', 'minutes'], 30)).toBe('---\nmeeting: {at: 2026-11-25T08:30, format: , minutes: 30}\n---\n');
+    expect(setField('---\nmeeting: {format:}\n---\n', ['meeting', 'minutes'], 30)).toBe('---\nmeeting: {format:, minutes: 30}\n---\n');
+  });
+
+  it('removes a blank entry whole, with one comma', () => {
+    expect(deleteField('---\nmeeting: {at: 2026-11-25T08:30, format: }\n---\n', ['meeting', 'format'])).toBe('---\nmeeting: {at: 2026-11-25T08:30}\n---\n');
+    expect(deleteField('---\nmeeting: {at: 2026-11-25T08:30, format: , minutes: 30}\n---\n', ['meeting', 'format'])).toBe('---\nmeeting: {at: 2026-11-25T08:30, minutes: 30}\n---\n');
+    expect(deleteField('---\nmeeting: {format: , minutes: 30}\n---\n', ['meeting', 'format'])).toBe('---\nmeeting: {minutes: 30}\n---\n');
+    expect(deleteField('---\nmeeting: {format: , minutes: 30}\n---\n', ['meeting', 'minutes'])).toBe('---\nmeeting: {format: }\n---\n');
+  });
+});
+
+describe('appendToSection, more', () => {
+  it('keeps CRLF, and drops the blank lines the new text ends with', () => {
+    const before = '---\r\na: 1\r\n---\r\n## Notes\r\n\r\n- one\r\n\r\n## Other\r\n';
+    expect(appendToSection(before, 'Notes', '- two\n- three\n\n')).toBe('---\r\na: 1\r\n---\r\n## Notes\r\n\r\n- one\r\n- two\r\n- three\r\n\r\n## Other\r\n');
+    expect(appendToSection('## Notes\n- one\n', 'Notes', 'x\r\ny\r\n\r\n')).toBe('## Notes\n- one\nx\ny\n');
+    expect(appendToSection('## Notes\n- one\n', 'Notes', 'x\n\ny\n')).toBe('## Notes\n- one\nx\n\ny\n');
+  });
+
+  it('adds a missing section after a blank line, with the BOM and line ending kept', () => {
+    expect(appendToSection('\uFEFF---\na: 1\n---\nText\n', 'Notes', 'x')).toBe('\uFEFF---\na: 1\n---\nText\n\n## Notes\n\nx\n');
+    expect(appendToSection('---\r\na: 1\r\n---\r\nText\r\n', 'Notes', 'x\ny')).toBe('---\r\na: 1\r\n---\r\nText\r\n\r\n## Notes\r\n\r\nx\r\ny\r\n');
+    expect(appendToSection('---\na: 1\n---\n', 'Notes', 'x')).toBe('---\na: 1\n---\n\n## Notes\n\nx\n');
+    expect(appendToSection('---\na: 1\n---', 'Notes', 'x')).toBe('---\na: 1\n---\n\n## Notes\n\nx\n');
+  });
+
+  it('adds a missing section to an empty or blank note without a leading blank line', () => {
+    expect(appendToSection('', 'Notes', 'x')).toBe('## Notes\n\nx\n');
+    expect(appendToSection('\n\n', 'Notes', 'x')).toBe('\n\n## Notes\n\nx\n');
+  });
+
+  it('fills a section whose heading ends the note, with or without a line break', () => {
+    expect(appendToSection('Text\n\n## Notes', 'Notes', 'x')).toBe('Text\n\n## Notes\n\nx\n');
+    expect(appendToSection('Text\n\n## Notes\n', 'Notes', 'x')).toBe('Text\n\n## Notes\n\nx\n');
+  });
+
+  it('fills an empty section followed by another, keeping the blank lines before the next heading', () => {
+    expect(appendToSection('## Notes\n\n\n## B\nb\n', 'Notes', 'x')).toBe('## Notes\n\nx\n\n\n## B\nb\n');
+    expect(appendToSection('## Notes\r\n\r\n## B\r\n', 'Notes', 'x\ny')).toBe('## Notes\r\n\r\nx\r\ny\r\n\r\n## B\r\n');
+  });
+
+  it('appends after the last line with text, whatever blanks follow it', () => {
+    expect(appendToSection('## Notes\n\n- one', 'Notes', 'x')).toBe('## Notes\n\n- one\nx\n');
+    expect(appendToSection('## Notes\n- one  \n\t\n## B\n', 'Notes', 'x')).toBe('## Notes\n- one  \nx\n\t\n## B\n');
+    expect(appendToSection('## Notes\n- one\n   \n', 'Notes', 'x')).toBe('## Notes\n- one\nx\n   \n');
+  });
+});
+
+describe('deleteField, more', () => {
+  it('removes a field with its line ending, CRLF too, and keeps the comment lines around it', () => {
+    expect(deleteField('---\r\na: 1\r\nb: 2\r\nc: 3\r\n---\r\n', ['b'])).toBe('---\r\na: 1\r\nc: 3\r\n---\r\n');
+    expect(deleteField('---\na: 1\nb: 2\n---', ['b'])).toBe('---\na: 1\n---');
+    expect(deleteField('---\na: 1\nb: 2\n---\n', ['a'])).toBe('---\nb: 2\n---\n');
+    expect(deleteField('---\na: 1\n---\n', ['a'])).toBe('---\n---\n');
+    expect(deleteField('---\na: 1 # one\nb: 2\n---\n', ['a'])).toBe('---\nb: 2\n---\n');
+    expect(deleteField('---\n# about a\na: 1\nb: 2\n---\n', ['a'])).toBe('---\n# about a\nb: 2\n---\n');
+    expect(deleteField('---\nm:\n  x: 1 # c\n  y: 2\nb: 2\n---\n', ['m'])).toBe('---\nb: 2\n---\n');
+  });
+
+  it('removes nested fields and list items', () => {
+    expect(deleteField('---\nm:\n  x: 1\n  y: 2\nb: 2\n---\n', ['m', 'x'])).toBe('---\nm:\n  y: 2\nb: 2\n---\n');
+    expect(deleteField('---\nm:\n  x: 1\n  y: 2\nb: 2\n---\n', ['m', 'y'])).toBe('---\nm:\n  x: 1\nb: 2\n---\n');
+    expect(deleteField('---\nm:\n  a: 1\n  b: 2\n  c: 3\n---\n', ['m', 'b'])).toBe('---\nm:\n  a: 1\n  c: 3\n---\n');
+    expect(deleteField('---\nt:\n  - a\n  - b\n  - c\n---\n', ['t', 0])).toBe('---\nt:\n  - b\n  - c\n---\n');
+    expect(deleteField('---\nt:\n  - a\n  - b\n---\n', ['t', 1])).toBe('---\nt:\n  - a\n---\n');
+    expect(deleteField('---\nt:\n  - a\n  - b\n---', ['t', 1])).toBe('---\nt:\n  - a\n---');
+    expect(deleteField('---\r\nt:\r\n  - a\r\n  - b\r\nx: 1\r\n---\r\n', ['t', 0])).toBe('---\r\nt:\r\n  - b\r\nx: 1\r\n---\r\n');
+    expect(deleteField('---\nh:\n  - date: 1\n    stage: a\n  - date: 2\n    stage: b\n---\n', ['h', 0])).toBe('---\nh:\n  - date: 2\n    stage: b\n---\n');
+    expect(deleteField('---\nh:\n  - date: 1\n    stage: a\n---\n', ['h', 0, 'stage'])).toBe('---\nh:\n  - date: 1\n---\n');
+    expect(deleteField('---\r\nh:\r\n  - note: x\r\n    zip: 02134\r\n---\r\n', ['h', 0, 'note'])).toBe('---\r\nh:\r\n  - zip: 02134\r\n---\r\n');
+  });
+
+  it('leaves an emptied mapping as {} where it stands', () => {
+    expect(deleteField('---\nh:\n  - date: 1\n---\n', ['h', 0, 'date'])).toBe('---\nh:\n  - {}\n---\n');
+    expect(deleteField('---\nh:\n  - date: 1\n  - date: 2\n---\n', ['h', 0, 'date'])).toBe('---\nh:\n  - {}\n  - date: 2\n---\n');
+    expect(deleteField('---\nm: {a: 1}\n---\n', ['m', 'a'])).toBe('---\nm: {}\n---\n');
+    expect(deleteField('---\nm: [a]\n---\n', ['m', 0])).toBe('---\nm: []\n---\n');
+    expect(deleteField('---\nm: {a: {b: 1}, c: 2}\n---\n', ['m', 'a', 'b'])).toBe('---\nm: {a: {}, c: 2}\n---\n');
+    expect(deleteField('---\nh: [{a: 1}]\n---\n', ['h', 0, 'a'])).toBe('---\nh: [{}]\n---\n');
+  });
+
+  it('removes from flow collections, tabs after the comma too', () => {
+    expect(deleteField('---\nm: [a, b, c]\n---\n', ['m', 1])).toBe('---\nm: [a, c]\n---\n');
+    expect(deleteField('---\nm: [a,\tb, c]\n---\n', ['m', 0])).toBe('---\nm: [b, c]\n---\n');
+    expect(deleteField('---\n{a: 1, b: 2}\n---\n', ['a'])).toBe('---\n{b: 2}\n---\n');
+  });
+
+  it('is no change for what is not there', () => {
+    const text = '---\nm:\n  x: 1\nt: [a]\nb:\n  - a\ns: a\n---\n';
+    expect(deleteField(text, ['m', 'z'])).toBe(text);
+    expect(deleteField(text, ['q', 'z'])).toBe(text);
+    expect(deleteField(text, ['t', 1])).toBe(text);
+    expect(deleteField(text, ['b', 1])).toBe(text);
+    expect(deleteField(text, ['s', 0])).toBe(text);
+    expect(deleteField(text, ['t', 'x'])).toBe(text);
+  });
+});
+
+describe('appendToList, more', () => {
+  const entry = { date: '2026-11-10', stage: 'held' };
+
+  it('adds to a block list in its own indentation and line ending', () => {
+    expect(appendToList('---\r\nh:\r\n  - a\r\n---\r\n', ['h'], 'b')).toBe('---\r\nh:\r\n  - a\r\n  - b\r\n---\r\n');
+    expect(appendToList('---\nh:\n  - a\n---', ['h'], 'b')).toBe('---\nh:\n  - a\n  - b\n---');
+    expect(appendToList('---\nh:\n    - a\n---\n', ['h'], entry)).toBe('---\nh:\n    - a\n    - date: 2026-11-10\n      stage: held\n---\n');
+    expect(appendToList('---\nh:\n- a\nx: 1\n---\n', ['h'], entry)).toBe('---\nh:\n- a\n- date: 2026-11-10\n  stage: held\nx: 1\n---\n');
+    expect(appendToList('---\nh:\n  - a # c\nx: 1\n---\n', ['h'], 'b')).toBe('---\nh:\n  - a # c\n  - b\nx: 1\n---\n');
+    expect(appendToList('---\nm:\n  t:\n    - a\n---\n', ['m', 't'], 'b')).toBe('---\nm:\n  t:\n    - a\n    - b\n---\n');
+  });
+
+  it('creates a list, nested or in a note without frontmatter', () => {
+    expect(appendToList('---\nm:\n  x: 1\n---\n', ['m', 't'], 'b')).toBe('---\nm:\n  x: 1\n  t:\n    - b\n---\n');
+    expect(appendToList('Body\n', ['t'], 'b')).toBe('---\nt:\n  - b\n---\nBody\n');
+    expect(appendToList('---\nt: null\n---\n', ['t'], 'b')).toBe('---\nt:\n  - b\n---\n');
+    expect(appendToList('---\nt: ~\nx: 1\n---\n', ['t'], 'b')).toBe('---\nt:\n  - b\nx: 1\n---\n');
+  });
+
+  it('fills an empty flow list inside a flow mapping in flow style', () => {
+    expect(appendToList('---\nm: {t: []}\n---\n', ['m', 't'], 'b')).toBe('---\nm: {t: [b]}\n---\n');
+    expect(appendToList('---\nm: { t: [ ] }\n---\n', ['m', 't'], 'b')).toBe('---\nm: { t: [ b ] }\n---\n');
+    expect(appendToList('---\nm: {t: [a], x: 1}\n---\n', ['m', 't'], 'b')).toBe('---\nm: {t: [a, b], x: 1}\n---\n');
+  });
+
+  it('refuses every value that is not a list', () => {
+    for (const value of ['{a: 1}', '0', 'false', '""']) {
+      expect(() => appendToList(`---\nt: ${value}\n---\n`, ['t'], 'b')).toThrow('the note cannot be edited: `t` is not a list, so nothing can be added to it; make it a list first');
+    }
+    expect(() => appendToList('---\nm:\n  t: x\n---\n', ['m', 't'], 'b')).toThrow('`m.t` is not a list');
+  });
+
+  it('writes a new flow entry like the last one: padded or not', () => {
+    expect(appendToList('---\nt: [a]\n---\n', ['t'], 'b')).toBe('---\nt: [a, b]\n---\n');
+    expect(appendToList('---\nt: [{a: 1}]\n---\n', ['t'], { b: 2 })).toBe('---\nt: [{a: 1}, {b: 2}]\n---\n');
+    expect(appendToList('---\nt: [{ a: 1 }]\n---\n', ['t'], { b: 2 })).toBe('---\nt: [{ a: 1 }, { b: 2 }]\n---\n');
+    expect(appendToList('---\nt: [ a ]\n---\n', ['t'], { b: 2 })).toBe('---\nt: [ a, { b: 2 } ]\n---\n');
+    expect(appendToList('---\nt: [a]\n---\n', ['t'], { b: 2 })).toBe('---\nt: [a, {b: 2}]\n---\n');
+  });
+
+  it('copies the separator between the first two entries when it is a comma and blanks', () => {
+    expect(appendToList('---\nt: [a,\tb]\n---\n', ['t'], 'c')).toBe('---\nt: [a,\tb,\tc]\n---\n');
+    expect(appendToList('---\nt: [a,  b]\n---\n', ['t'], 'c')).toBe('---\nt: [a,  b,  c]\n---\n');
+    expect(appendToList('---\nt: [a , b]\n---\n', ['t'], 'c')).toBe('---\nt: [a , b, c]\n---\n');
+  });
+
+  it('adds to a flow collection over several lines on a line of its own', () => {
+    expect(appendToList('---\r\nt: [\r\n  a,\r\n  b\r\n]\r\n---\r\n', ['t'], 'c')).toBe('---\r\nt: [\r\n  a,\r\n  b,\r\n  c\r\n]\r\n---\r\n');
+    expect(appendToList('---\nt: [a,\n    b]\n---\n', ['t'], 'c')).toBe('---\nt: [a,\n    b, c]\n---\n');
+    expect(appendToList('---\nt: [a, b\n]\n---\n', ['t'], 'c')).toBe('---\nt: [a, b,\n       c\n]\n---\n');
+    expect(appendToList('---\nt: [\n  a, # x\n  b # y\n]\n---\n', ['t'], 'c')).toBe('---\nt: [\n  a, # x\n  b, # y\n  c\n]\n---\n');
+    expect(setField('---\nm: {\n  a: 1,\n  b: 2\n}\n---\n', ['m', 'c'], 3)).toBe('---\nm: {\n  a: 1,\n  b: 2,\n  c: 3\n}\n---\n');
+    expect(setField('---\nm: {\n  a: 1,\n  b: 2,\n}\n---\n', ['m', 'c'], 3)).toBe('---\nm: {\n  a: 1,\n  b: 2,\n  c: 3,\n}\n---\n');
+  });
+});
+
+describe('the check after each edit, each refusal', () => {
+  const set = (path: (string | number)[], value: unknown) => ({ kind: 'set' as const, path, expected: () => value });
+
+  it('applies splices in order of position, an insertion before a replacement at the same offset', () => {
+    expect(spliceYaml('a: 12\n', [{ start: 4, end: 5, text: '4' }, { start: 3, end: 4, text: '3' }], set(['a'], 34))).toBe('a: 34\n');
+    expect(spliceYaml('a: 1\n', [{ start: 3, end: 4, text: '9' }, { start: 3, end: 3, text: '8' }], set(['a'], 89))).toBe('a: 89\n');
+    expect(spliceYaml('a: 1\n', [{ start: 3, end: 4, text: '5' }, { start: 4, end: 4, text: '6' }], set(['a'], 56))).toBe('a: 56\n');
+  });
+
+  it('refuses overlapping splices, invalid YAML and a value that does not read back', () => {
+    expect(() => spliceYaml('a: 1\n', [{ start: 3, end: 4, text: '5' }, { start: 3, end: 4, text: '6' }], set(['a'], 5))).toThrow('edit planned overlapping changes');
+    expect(() => spliceYaml('a: 1\n', [{ start: 3, end: 4, text: '[' }], set(['a'], 5))).toThrow('edit produced invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]');
+    expect(() => spliceYaml('a: 1\n', [{ start: 3, end: 4, text: '6' }], set(['a'], 5))).toThrow('edit of a did not round-trip: wrote 5, read 6');
+    expect(() => spliceYaml('a: 1\n', [], set(['m', 'c'], 5))).toThrow('edit of m.c did not round-trip: wrote 5, read undefined');
+  });
+
+  it('refuses a delete that removed nothing, or more than one list item', () => {
+    expect(() => spliceYaml('a: 1\nb: 2\n', [], { kind: 'delete', path: ['a'] })).toThrow('delete of a did not remove it');
+    expect(() => spliceYaml('t: [a, b]\n', [], { kind: 'delete', path: ['t', 0] })).toThrow('delete of t.0 did not remove it');
+    expect(() => spliceYaml('t: [a, b, c]\n', [{ start: 4, end: 10, text: '' }], { kind: 'delete', path: ['t', 0] })).toThrow('delete of t.0 did not remove it');
+    expect(() => spliceYaml('t: [a, b]\n', [{ start: 3, end: 9, text: '{b: 1}' }], { kind: 'delete', path: ['t', 0] })).toThrow('delete of t.0 did not remove it');
+    expect(spliceYaml('t: [a, b, c]\n', [{ start: 4, end: 7, text: '' }], { kind: 'delete', path: ['t', 0] })).toBe('t: [b, c]\n');
+  });
+
+  it('refuses to rewrite a key or a value outside the field', () => {
+    expect(() => spliceYaml('a: 1\nb: 2\n', [{ start: 3, end: 4, text: '5' }, { start: 5, end: 6, text: '"b"' }], set(['a'], 5))).toThrow('the note cannot be edited: editing `a` would rewrite `b` (b); edit it by hand');
+    expect(() => spliceYaml('a: 1\nt: [x]\n', [{ start: 3, end: 4, text: '01' }, { start: 10, end: 10, text: ', y' }], { kind: 'append', path: ['t'], expected: () => ['x', 'y'] })).toThrow(
+      'the note cannot be edited: editing `t` would rewrite `a` (1); edit it by hand',
+    );
+  });
+
+  it('lets the comments inside a replaced value go, and no other', () => {
+    expect(spliceYaml('a:\n  - x # one\nb: 2 # b\n', [{ start: 2, end: 14, text: ' y' }], set(['a'], 'y'))).toBe('a: y\nb: 2 # b\n');
+    expect(() => spliceYaml('a: 1 # one\nb: 2\n', [{ start: 3, end: 10, text: '5' }], set(['a'], 5))).toThrow('the note cannot be edited: editing `a` would drop the comment `# one`; edit it by hand');
+    expect(() => spliceYaml('t: [x] # c\n', [{ start: 3, end: 10, text: '[x, y]' }], { kind: 'append', path: ['t'], expected: () => ['x', 'y'] })).toThrow('editing `t` would drop the comment `# c`');
+    expect(() => spliceYaml('a:\n  - x # one\nb: 2\n', [{ start: 2, end: 14, text: ' y # two' }], set(['a'], 'y'))).toThrow('the note cannot be edited: editing `a` would change a comment outside it; edit it by hand');
+  });
+
+  it('lets a deleted field take the comment on its line, not the one above it', () => {
+    expect(spliceYaml('# c\na: 1 # one\nb: 2\n', [{ start: 4, end: 15, text: '' }], { kind: 'delete', path: ['a'] })).toBe('# c\nb: 2\n');
+    expect(() => spliceYaml('# c\na: 1 # one\nb: 2\n', [{ start: 0, end: 15, text: '' }], { kind: 'delete', path: ['a'] })).toThrow('editing `a` would drop the comment `# c`');
+  });
+});
+
+describe('comments and blank values around an edit', () => {
+  it('keeps a note with several list or mapping keys editable', () => {
+    expect(setField('---\n[a]: 1\n[b]: 2\nname: x\n---\n', ['name'], 'y')).toBe('---\n[a]: 1\n[b]: 2\nname: y\n---\n');
+    expect(setField('---\n{a: 1}: 1\n{b: 1}: 2\nname: x\n---\n', ['name'], 'y')).toBe('---\n{a: 1}: 1\n{b: 1}: 2\nname: y\n---\n');
+  });
+
+  it('tells the comment of a deleted field from the one on the line above, after many values', () => {
+    expect(deleteField('---\nx: 1\ny: 2\nz: [1, 2, 3] # why\na: 1 # one\nb: 2\n---\n', ['a'])).toBe('---\nx: 1\ny: 2\nz: [1, 2, 3] # why\nb: 2\n---\n');
+  });
+
+  it('lets the comments inside a replaced or deleted collection go with it', () => {
+    expect(setField('---\ntags:\n  - a # first\n  - b\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: x\n---\n');
+    expect(setField('---\nmeeting:\n  at: x # soon\nname: x\n---\n', ['meeting'], { at: 'y' })).toBe('---\nmeeting:\n  at: y\nname: x\n---\n');
+    expect(deleteField('---\nm:\n  x: 1 # c\n  y: 2\n---\n', ['m', 'x'])).toBe('---\nm:\n  y: 2\n---\n');
+    expect(deleteField('---\ntags:\n  - a # first\n  - b\n---\n', ['tags', 0])).toBe('---\ntags:\n  - b\n---\n');
+    expect(deleteField('---\nh:\n  - date: 1 # x\n    stage: a # y\n  - date: 2\n---\n', ['h', 0])).toBe('---\nh:\n  - date: 2\n---\n');
+    expect(deleteField('---\ntags: # t\n  - a # first\n  - b\nname: x\n---\n', ['tags'])).toBe('---\nname: x\n---\n');
+  });
+
+  it('keeps a comment line that follows a block list', () => {
+    expect(setField('---\ntags:\n  - a\n  # more later\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\n  # more later\nname: x\n---\n');
+    expect(setField('---\ntags:\n  - a\n  # more later\nname: x\n---\n', ['tags'], ['b'])).toBe('---\ntags:\n  - b\n  # more later\nname: x\n---\n');
+    expect(appendToList('---\nh:\n  - a\n  # more\nname: x\n---\n', ['h'], 'b')).toBe('---\nh:\n  - a\n  - b\n  # more\nname: x\n---\n');
+    expect(appendToList('---\nh:\n  - a\n\nname: x\n---\n', ['h'], 'b')).toBe('---\nh:\n  - a\n  - b\n\nname: x\n---\n');
+  });
+
+  it('adds after a blank last field and deletes a blank field with its line', () => {
+    expect(setField('---\nname: Ann\nemail:\n---\n', ['stage'], 'held')).toBe('---\nname: Ann\nemail:\nstage: held\n---\n');
+    expect(setField('---\nname: Ann\nemail: # none\n---\n', ['stage'], 'held')).toBe('---\nname: Ann\nemail: # none\nstage: held\n---\n');
+    expect(deleteField('---\nname: Ann\nemail:\nstage: held\n---\n', ['email'])).toBe('---\nname: Ann\nstage: held\n---\n');
+    expect(deleteField('---\nname: Ann\nemail: # none\nstage: held\n---\n', ['email'])).toBe('---\nname: Ann\nstage: held\n---\n');
+  });
+
+  it('writes text over several lines in a new block as a literal, with no spaces on its blank line', () => {
+    expect(setField('---\nname: Ann\n---\n', ['next'], { action: 'a\n\nb', due: '2026-12-01' })).toBe('---\nname: Ann\nnext:\n  action: |-\n    a\n\n    b\n  due: 2026-12-01\n---\n');
+    expect(setField('---\nm:\n  x: 1\n---\n', ['m', 'next'], { action: 'a\n\nb' })).toBe('---\nm:\n  x: 1\n  next:\n    action: |-\n      a\n\n      b\n---\n');
+  });
+
+  it('drops the blanks after a key that gets a block', () => {
+    expect(setField('---\nmeeting:   \nname: x\n---\n', ['meeting'], { at: 'y' })).toBe('---\nmeeting:\n  at: y\nname: x\n---\n');
+  });
+
+  it('edits flow collections written over several lines', () => {
+    expect(setField('---\nh: [\n  {a: 1},\n  {a: 2}\n]\n---\n', ['h', 1, 'a'], 3)).toBe('---\nh: [\n  {a: 1},\n  {a: 3}\n]\n---\n');
+    expect(deleteField('---\nh: [\n  a,\n  b\n]\n---\n', ['h', 0])).toBe('---\nh: [\n  b\n]\n---\n');
+    expect(deleteField('---\nh: [\n  a\n]\n---\n', ['h', 0])).toBe('---\nh: [\n]\n---\n');
+    expect(deleteField('---\nh: [\n  a,\n  b\n]\n---\n', ['h', 1])).toBe('---\nh: [\n  a\n]\n---\n');
+    expect(deleteField('---\nh: [\n  a,\n  b,\n]\n---\n', ['h', 1])).toBe('---\nh: [\n  a,\n]\n---\n');
+    expect(deleteField('---\nh: [\n  a, # x\n  b\n]\n---\n', ['h', 0])).toBe('---\nh: [\n  b\n]\n---\n');
+    expect(deleteField('---\nh: [a, # x\n  b]\n---\n', ['h', 1])).toBe('---\nh: [a # x\n  ]\n---\n');
+  });
+
+  it('removes a one-line flow entry with the comma and blanks beside it', () => {
+    expect(deleteField('---\nm: {a: 1, b: 2, c: 3}\n---\n', ['m', 'b'])).toBe('---\nm: {a: 1, c: 3}\n---\n');
+    expect(deleteField('---\nm: [a,b]\n---\n', ['m', 0])).toBe('---\nm: [b]\n---\n');
+    expect(deleteField('---\nm: [a , b]\n---\n', ['m', 0])).toBe('---\nm: [b]\n---\n');
+    expect(deleteField('---\nm: [a , b]\n---\n', ['m', 1])).toBe('---\nm: [a]\n---\n');
+    expect(deleteField('---\nm: [ a ]\n---\n', ['m', 0])).toBe('---\nm: [  ]\n---\n');
+  });
+});
+
+describe('the check after each edit: which keys and values the edit may touch', () => {
+  it('refuses an edit that rewrites the key of the field it sets or appends to', () => {
+    expect(() => spliceYaml('a: 1\n', [{ start: 0, end: 4, text: '"a": 5' }], { kind: 'set', path: ['a'], expected: () => 5 })).toThrow('the note cannot be edited: editing `a` would rewrite `a` (a); edit it by hand');
+    expect(() => spliceYaml('h: [a]\n', [{ start: 0, end: 1, text: '"h"' }, { start: 5, end: 5, text: ', b' }], { kind: 'append', path: ['h'], expected: () => ['a', 'b'] })).toThrow(
+      'the note cannot be edited: editing `h` would rewrite `h` (h); edit it by hand',
+    );
+  });
+
+  it('moves up only the items after a deleted one, in its own list', () => {
+    expect(deleteField('---\nt: [a, b, c]\nu: [d, e, f]\n---\n', ['t', 1])).toBe('---\nt: [a, c]\nu: [d, e, f]\n---\n');
+    expect(deleteField('---\nt:\n  - a\n  - b\nu:\n  - [d, e]\n  - [f, g]\n---\n', ['t', 0])).toBe('---\nt:\n  - b\nu:\n  - [d, e]\n  - [f, g]\n---\n');
+    expect(deleteField('---\nh:\n  - [a, b]\n  - [c, d]\n---\n', ['h', 0, 0])).toBe('---\nh:\n  - [b]\n  - [c, d]\n---\n');
+  });
+});
+
+describe('the check after an append', () => {
+  it('lets no comment inside the list go', () => {
+    expect(() => spliceYaml('t: [x, # c\n  y]\n', [{ start: 3, end: 15, text: '[x, y, z]' }], { kind: 'append', path: ['t'], expected: () => ['x', 'y', 'z'] })).toThrow('the note cannot be edited: editing `t` would drop the comment `# c`; edit it by hand');
+  });
+});
+
+describe('edge cases found by mutation testing', () => {
+  it('appends to a section in a note whose last line has no line break', () => {
+    expect(appendToSection('## Notes\n\n## B\nb', 'Notes', 'x')).toBe('## Notes\n\nx\n\n## B\nb');
+    expect(appendToSection('## Notes\n- one\n\n## B\nb', 'Notes', 'x')).toBe('## Notes\n- one\nx\n\n## B\nb');
+  });
+
+  it('lets a comment go with the value it belonged to, and no further', () => {
+    expect(setField('---\nabout: | # c\n  text\nname: x\n---\n', ['about', 'x'], 1)).toBe('---\nabout:\n  x: 1\nname: x\n---\n');
+    expect(setField('---\ntags:\n  - a\n  - b # last\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: x\n---\n');
+    expect(setField('---\ntags:\n  - a #\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: x\n---\n');
+    expect(deleteField('---\nmeeting: # c\n  at: x\nname: y\n---\n', ['meeting'])).toBe('---\nname: y\n---\n');
+    expect(deleteField('---\nh:\n  - stage: held\n    meeting: # c\n      at: x\n---\n', ['h', 0, 'meeting'])).toBe('---\nh:\n  - stage: held\n---\n');
+    expect(() => spliceYaml('a: 1 # one\nb: 2\n', [{ start: 4, end: 16, text: '\n' }], { kind: 'delete', path: ['b'] })).toThrow('editing `b` would drop the comment `# one`');
+    expect(() => spliceYaml('m:\n  x: 1\n  y: 2 # c\n', [{ start: 8, end: 9, text: '5' }, { start: 16, end: 20, text: '' }], { kind: 'set', path: ['m', 'x'], expected: () => 5 })).toThrow(
+      'the note cannot be edited: editing `m.x` would drop the comment `# c`; edit it by hand',
+    );
+    expect(() => spliceYaml('m:\n  x:\n    - a # one\nb: 2\n', [{ start: 7, end: 21, text: ' y # two' }], { kind: 'set', path: ['m', 'x'], expected: () => 'y' })).toThrow('editing `m.x` would change a comment outside it');
+  });
+
+  it('refuses an edit that rewrites a key deeper in another field', () => {
+    expect(() => spliceYaml('a: 1\nm: {x: 1}\n', [{ start: 3, end: 4, text: '5' }, { start: 9, end: 10, text: '"x"' }], { kind: 'set', path: ['a'], expected: () => 5 })).toThrow('editing `a` would rewrite `m.x` (x)');
+  });
+
+  it('deletes list items whatever the layout around them', () => {
+    expect(deleteField('---\nh:\n  - [a]\n  - [b, c]\n---\n', ['h', 1, 0])).toBe('---\nh:\n  - [a]\n  - [c]\n---\n');
+    expect(deleteField('---\ntags:\n  -\n    a\n  - b\n---\n', ['tags', 0])).toBe('---\ntags:\n  - b\n---\n');
+    expect(deleteField('---\nname: x\nmeeting:\n  at: y\n---\n', ['meeting', 'at'])).toBe('---\nname: x\nmeeting: {}\n---\n');
+    expect(deleteField('---\nh: [a , # x\n  b]\n---\n', ['h', 1])).toBe('---\nh: [a  # x\n  ]\n---\n');
+    expect(deleteField('---\nh: [a,\n  b]\n---\n', ['h', 0])).toBe('---\nh: [\n  b]\n---\n');
+    expect(deleteField('---\nh: [\n  a, b\n]\n---\n', ['h', 0])).toBe('---\nh: [\n  b\n]\n---\n');
+    expect(deleteField('---\nt: [a, b, c]\nu: [d, e, f]\n---\n', ['t', 2])).toBe('---\nt: [a, b]\nu: [d, e, f]\n---\n');
+  });
+
+  it('adds to flow collections whatever the layout around them', () => {
+    expect(appendToList('---\nt: [\n  a,\n  b\n  ,\n]\n---\n', ['t'], 'c')).toBe('---\nt: [\n  a,\n  b\n  ,\n  c,\n]\n---\n');
+    expect(appendToList('---\nt: [\n  \ta,\n  \tb\n]\n---\n', ['t'], 'c')).toBe('---\nt: [\n  \ta,\n  \tb,\n  \tc\n]\n---\n');
+    expect(setField('---\nm: {a: 1, b}\n---\n', ['m', 'c'], 2)).toBe('---\nm: {a: 1, b, c: 2}\n---\n');
+  });
+
+  it('finds the colon after a spaced key, and the comment after any blanks', () => {
+    expect(setField('---\nemail :\n---\n', ['email'], 'a@b')).toBe('---\nemail : a@b\n---\n');
+    expect(setField('---\ntags:   # c\n  - a\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none   # c\nname: x\n---\n');
+    expect(setField('---\ntags:   \n  - a\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: x\n---\n');
+  });
+});
+
+describe('a block written below a key that is not the first field', () => {
+  it('is indented from its own key, and takes the place of a one-line value only', () => {
+    expect(setField('---\nname: Ann\nmeeting:\n---\n', ['meeting'], { at: 'x' })).toBe('---\nname: Ann\nmeeting:\n  at: x\n---\n');
+    expect(setField('---\nname: Ann\n  # c\ntags: ux\n\nnext: x\n---\n', ['tags'], ['a'])).toBe('---\nname: Ann\n  # c\ntags:\n  - a\n\nnext: x\n---\n');
+    expect(setField('---\ntags: ux\n# c\nname: x\n---\n', ['tags'], ['a'])).toBe('---\ntags:\n  - a\n# c\nname: x\n---\n');
+  });
+});

@@ -54,7 +54,7 @@ const RENDER = { lineWidth: 0, minContentWidth: 0, indent: 2 } as const;
  */
 export function setField(text: string, path: FieldPath, value: unknown): string {
   assertPath(path);
-  return editFrontmatter(text, { kind: 'set', path, expected: () => value }, (document, frame) => planSet(document.contents, path, value, frame, 0));
+  return editFrontmatter(text, { kind: 'set', path, expected: () => value }, (document, frame) => planSet(document.contents as YAMLMap | null, path, value, frame));
 }
 
 /** Removes the value at `path` (a missing one is no change). */
@@ -66,7 +66,7 @@ export function deleteField(text: string, path: FieldPath): string {
 /** Appends `item` to the list at `path`, creating the list when missing. */
 export function appendToList(text: string, path: FieldPath, item: unknown): string {
   assertPath(path);
-  let expected: unknown[] = [];
+  let expected: unknown[];
   return editFrontmatter(text, { kind: 'append', path, expected: () => expected }, (document, frame) => {
     const node = document.getIn(path, true);
     const current = node === undefined ? undefined : (node as Node).toJSON();
@@ -78,7 +78,7 @@ export function appendToList(text: string, path: FieldPath, item: unknown): stri
     if (current !== undefined && current !== null && !Array.isArray(current)) throw new UneditableNoteError(`\`${path.join('.')}\` is not a list, so nothing can be added to it; make it a list first`);
     // A missing, empty (`[]`) or blank list is written anew, as a block list when it stands in one.
     expected = [item];
-    return planSet(document.contents, path, expected, frame, 0);
+    return planSet(document.contents as YAMLMap | null, path, expected, frame);
   });
 }
 
@@ -126,7 +126,8 @@ function assertPath(path: FieldPath): void {
 }
 
 function editFrontmatter(text: string, intent: Intent, plan: (document: Document.Parsed, frame: Frame) => Splice | readonly Splice[] | undefined): string {
-  let layout = readLayout(text);
+  const original = readLayout(text);
+  let layout = original;
   let content = layout.content;
   if (!layout.frontmatter) {
     if (layout.unterminated) throw new UneditableNoteError('its frontmatter is never closed with `---`');
@@ -142,7 +143,8 @@ function editFrontmatter(text: string, intent: Intent, plan: (document: Document
   const planned = plan(parsed.document, frame);
   if (!planned) return text;
   const yaml = applySplices(parsed.document, block.yaml, Array.isArray(planned) ? (planned as readonly Splice[]) : [planned as Splice], intent);
-  return withBom(layout, content.slice(0, block.start) + yaml + content.slice(block.end));
+  // The BOM of the file as read: a frontmatter created above was read without it.
+  return withBom(original, content.slice(0, block.start) + yaml + content.slice(block.end));
 }
 
 /** Applies an edit's splices to YAML text and checks the result (exported for its tests; not part of the library's API). */
@@ -174,9 +176,10 @@ function verify(before: Document.Parsed, oldYaml: string, yaml: string, splices:
   const { path } = intent;
   if (after.errors.length > 0) throw new RapportError(`edit produced invalid YAML: ${after.errors[0]!.message}`);
   if (intent.kind === 'delete') {
+    // `getIn([])` is the document's own mapping.
     const parentPath = path.slice(0, -1);
-    const oldParent = parentPath.length === 0 ? before.contents : before.getIn(parentPath, true);
-    const newParent = parentPath.length === 0 ? after.contents : after.getIn(parentPath, true);
+    const oldParent = before.getIn(parentPath, true);
+    const newParent = after.getIn(parentPath, true);
     const removed = isSeq(oldParent) ? isSeq(newParent) && newParent.items.length === oldParent.items.length - 1 : !after.hasIn(path);
     if (!removed) throw new RapportError(`delete of ${path.join('.')} did not remove it`);
   } else {
@@ -224,9 +227,8 @@ function visitLeaves(node: unknown, path: (string | number)[], visit: (role: Lea
       visitLeaves(pair.value, childPath, visit);
     }
   } else if (isSeq(node)) {
+    // A pair written in a flow list (`[a: 1]`) is parsed as a mapping of its own, so list items are never bare pairs.
     node.items.forEach((item, index) => visitLeaves(item, [...path, index], visit));
-  } else if (isPair(node)) {
-    visitLeaves(node.value, path, visit);
   } else if ((isScalar(node) || isAlias(node)) && node.range) {
     visit('value', path, [node.range[0], node.range[1]]);
   }
@@ -277,7 +279,7 @@ function replacedRegions(before: Document.Parsed, yaml: string, intent: Intent):
     const end = isCollection(node) && !node.flow ? node.range[2] : node.range[1];
     regions.push({ start: node.range[0], end });
     if (intent.kind === 'delete') {
-      const parent = prefix.length === 1 ? before.contents : before.getIn(prefix.slice(0, -1), true);
+      const parent = before.getIn(prefix.slice(0, -1), true);
       const pair = isMap(parent) ? parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(prefix.at(-1))) : undefined;
       const start = (pair?.key as Node | undefined)?.range?.[0] ?? node.range[0];
       regions.push({ start: startOfLine(yaml, start), end: endOfLine(yaml, node.range[2]) });
@@ -291,8 +293,8 @@ function comments(yaml: string): [number, string][] {
   const found: [number, string][] = [];
   let offset = 0;
   for (const token of new Lexer().lex(yaml)) {
-    // The lexer's document, flow-error and scalar markers stand for no source text.
-    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
+    // The lexer's document and scalar markers stand for no source text. (Its flow-error marker only comes with a parse error, and both texts parsed cleanly.)
+    if (token === '\x02' || token === '\x1f') continue;
     if (token.startsWith('#')) found.push([offset, token]);
     offset += token.length;
   }
@@ -303,39 +305,35 @@ function normalize(value: unknown): unknown {
   return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
 }
 
-function planSet(node: unknown, path: FieldPath, value: unknown, frame: Frame, flowDepth: number): Splice | readonly Splice[] {
+/** Plans a set at `path` under `node`: the frontmatter's mapping (null when empty), or a collection reached by a key or an index of the path. */
+function planSet(node: YAMLMap | YAMLSeq | null, path: FieldPath, value: unknown, frame: Frame): Splice | readonly Splice[] {
   const [step, ...rest] = path as [string | number, ...(string | number)[]];
   const nested = buildNested(rest, value);
-  if (node === null || node === undefined) {
+  if (node === null) {
     return { start: frame.yaml.length, end: frame.yaml.length, text: renderPairs({ [String(step)]: nested }, 0, frame) };
   }
+  // Inside a flow collection every collection is flow too, so the node's own style says whether it is in flow.
+  const inFlow = Boolean(node.flow);
   if (isMap(node)) {
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
-    const inFlow = flowDepth > 0 || Boolean(node.flow);
     if (!pair) return insertPair(node, String(step), nested, frame);
     const child = pair.value;
-    if (rest.length > 0 && isCollection(child) && (typeof rest[0] === 'number' ? isSeq(child) : isMap(child))) {
-      return planSet(child, rest, value, frame, inFlow ? flowDepth + 1 : 0);
-    }
+    if (rest.length > 0 && isCollection(child) && (typeof rest[0] === 'number' ? isSeq(child) : isMap(child))) return planSet(child, rest, value, frame);
     return replaceValue(pair, nested, frame, inFlow);
   }
-  if (isSeq(node) && typeof step === 'number') {
-    const inFlow = flowDepth > 0 || Boolean(node.flow);
-    const item = node.items[step];
-    if (item === undefined) {
-      if (step !== node.items.length) throw new InvalidInputError(`no list item ${step} to set (the list has ${node.items.length})`);
-      return appendItem(node, nested, frame);
-    }
-    if (rest.length > 0 && isCollection(item) && (typeof rest[0] === 'number' ? isSeq(item) : isMap(item))) {
-      return planSet(item, rest, value, frame, inFlow ? flowDepth + 1 : 0);
-    }
-    return replaceNode(item as Node, nested, frame, inFlow);
+  // A list is only reached by an index.
+  const index = step as number;
+  const item = node.items[index];
+  if (item === undefined) {
+    if (index !== node.items.length) throw new InvalidInputError(`no list item ${index} to set (the list has ${node.items.length})`);
+    return appendItem(node, nested, frame);
   }
-  throw new InvalidInputError(`cannot set ${path.join('.')}: a ${isSeq(node) ? 'list' : 'value'} is in the way`);
+  if (rest.length > 0 && isCollection(item) && (typeof rest[0] === 'number' ? isSeq(item) : isMap(item))) return planSet(item, rest, value, frame);
+  return replaceNode(item as Node, nested, frame, inFlow);
 }
 
 function planDelete(document: Document.Parsed, path: FieldPath, frame: Frame): Splice | readonly Splice[] | undefined {
-  const parent = path.length === 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+  const parent = document.getIn(path.slice(0, -1), true);
   const step = path.at(-1)!;
   if (isMap(parent)) {
     const index = parent.items.findIndex((item) => isScalar(item.key) && String(item.key.value) === String(step));
@@ -367,9 +365,10 @@ function planDelete(document: Document.Parsed, path: FieldPath, frame: Frame): S
 function emptyParent(document: Document.Parsed, path: FieldPath, parent: YAMLMap | YAMLSeq, frame: Frame): Splice | readonly Splice[] {
   const empty = isSeq(parent) ? [] : {};
   const holderPath = path.slice(0, -2);
-  const holder = holderPath.length === 0 ? document.contents : document.getIn(holderPath, true);
+  const holder = document.getIn(holderPath, true);
   const pair = isMap(holder) ? holder.items.find((item) => item.value === parent) : undefined;
-  if (pair) return replaceValue(pair, empty, frame, Boolean(holder && (holder as YAMLMap).flow));
+  // The parent is a block collection (a flow one loses its entry in place), so its holder is a block mapping too.
+  if (pair) return replaceValue(pair, empty, frame, false);
   return replaceCollection(parent, empty, frame);
 }
 
@@ -378,9 +377,9 @@ function insertPair(map: YAMLMap, key: string, value: unknown, frame: Frame): Sp
   if (map.flow) return appendFlowEntry(map, flowEntry({ [key]: value }, isCompact(map, frame)), frame);
   const firstKey = map.items[0]!.key as Node;
   const indent = firstKey.range![0] - startOfLine(frame.yaml, firstKey.range![0]);
+  // The frontmatter's text ends with a line break, so the line after the last field starts after one.
   const end = afterNode(frame.yaml, nodeEnd(map.items.at(-1)!));
-  const lead = frame.yaml.slice(0, end).endsWith('\n') || end === 0 ? '' : frame.eol;
-  return { start: end, end, text: lead + renderPairs({ [key]: value }, indent, frame) };
+  return { start: end, end, text: renderPairs({ [key]: value }, indent, frame) };
 }
 
 /** Adds an item at the end of a list, in the list's own style. */
@@ -397,11 +396,11 @@ function appendBlockItem(seq: YAMLSeq, item: unknown, frame: Frame): Splice {
   const last = seq.items.at(-1) as Node;
   const dash = frame.yaml.lastIndexOf('-', first.range![0]);
   const indent = dash - startOfLine(frame.yaml, dash);
+  // As in insertPair: the line after the last item starts after a line break.
   const end = afterNode(frame.yaml, last.range![1]);
-  const lead = frame.yaml.slice(0, end).endsWith('\n') ? '' : frame.eol;
   // A list of `- {date: …, stage: …}` entries only: the new one is written on one line too.
-  if (isPlainObject(item) && seq.items.every((entry) => isMap(entry) && entry.flow)) return { start: end, end, text: `${lead}${' '.repeat(indent)}- ${formatFlow(item, frame, isCompact(last, frame))}${frame.eol}` };
-  return { start: end, end, text: lead + indentLines(stringify([item], RENDER), indent, frame) };
+  if (isPlainObject(item) && seq.items.every((entry) => isMap(entry) && entry.flow)) return { start: end, end, text: `${' '.repeat(indent)}- ${formatFlow(item, frame, isCompact(last, frame))}${frame.eol}` };
+  return { start: end, end, text: indentLines(stringify([item], RENDER), indent, frame) };
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -422,9 +421,10 @@ function appendFlowEntry(node: YAMLMap | YAMLSeq, entry: string, frame: Frame): 
   const gap = yaml.slice(lastEnd, close);
   const comma = commaIn(gap);
   if (!gap.includes('\n')) {
+    // The separator between the first two entries when it is a comma and blanks (`[a,b]`), else `, `.
     const second = items[1];
-    const separator = second === undefined ? ', ' : yaml.slice(entryEnd(items[0]!), entryStart(second));
-    return [{ start: lastEnd, end: lastEnd, text: /^,[ \t]*$/.test(separator) ? separator + entry : `, ${entry}` }];
+    const separator = second && yaml.slice(entryEnd(items[0]!), entryStart(second));
+    return [{ start: lastEnd, end: lastEnd, text: separator && /^,[ \t]*$/.test(separator) ? separator + entry : `, ${entry}` }];
   }
   const lastStart = entryStart(items.at(-1)!);
   const lead = yaml.slice(startOfLine(yaml, lastStart), lastStart);
@@ -447,8 +447,8 @@ function removeFlowEntry(node: YAMLMap | YAMLSeq, index: number, frame: Frame): 
   const items = node.items as (Node | Pair)[];
   const start = entryStart(items[index]!);
   const end = entryEnd(items[index]!);
-  const nextStart = index + 1 < items.length ? entryStart(items[index + 1]!) : node.range![1] - 1;
-  const comma = commaIn(yaml.slice(end, nextStart));
+  // After an entry comes a comma, the closing bracket or a comment first, so the search needs no end.
+  const comma = commaIn(yaml.slice(end));
   if (comma >= 0) {
     let removeEnd = end + comma + 1;
     while (yaml[removeEnd] === ' ' || yaml[removeEnd] === '\t') removeEnd++;
@@ -484,7 +484,8 @@ function entryStart(entry: Node | Pair): number {
 function entryEnd(entry: Node | Pair): number {
   if (!isPair(entry)) return entry.range![1];
   const value = entry.value as Node | null;
-  return value?.range && value.range[1] > value.range[0] ? value.range[1] : (entry.key as Node).range![1];
+  // A blank value (`b: ` in `{a: 1, b: }`) has an empty range after its colon: the entry ends there, not at its key.
+  return value?.range ? value.range[1] : (entry.key as Node).range![1];
 }
 
 /** Replaces a pair's value, keeping its key and whatever follows the value on the key's line. */
@@ -498,7 +499,7 @@ function replaceValue(pair: Pair, value: unknown, frame: Frame, inFlow: boolean)
   const keyLineComment = /^[ \t]*#/.test(yaml.slice(colon + 1, keyLineEnd));
   const asBlock = !isScalarValue(value) && !inFlow && !isEmptyCollection(value);
   if (old === null || (isScalar(old) && old.range![0] === old.range![1])) {
-    if (!asBlock) return { start: colon + 1, end: colon + 1, text: ' ' + formatInline(value, undefined, inFlow) };
+    if (!asBlock) return { start: colon + 1, end: colon + 1, text: ' ' + (isScalarValue(value) ? formatInline(value, undefined, inFlow) : formatFlow(value, frame)) };
     return blockAfterKeyLine(key, value, colon, keyLineEnd, frame);
   }
   const blockCollection = isCollection(old) && !old.flow;
@@ -582,7 +583,8 @@ export function formatInline(value: unknown, style: Scalar.Type | undefined, inF
 /** A flow collection on one line; `compact` drops the padding inside brackets, as in `[a, b]`. */
 function formatFlow(value: unknown, frame: Frame, compact = false): string {
   const document = new Document(value);
-  if (isCollection(document.contents)) document.contents.flow = true;
+  // Only lists and mappings are written in flow: scalars go through formatInline.
+  (document.contents as YAMLMap | YAMLSeq).flow = true;
   return document.toString({ ...RENDER, flowCollectionPadding: !compact }).replace(/\n$/, '').replace(/\n/g, frame.eol);
 }
 
@@ -619,18 +621,18 @@ function nodeEnd(pair: Pair): number {
 
 /** The offset after the line that holds the end of a node, unless it already ends a line. */
 function afterNode(yaml: string, end: number): number {
-  return end > 0 && yaml[end - 1] === '\n' ? end : endOfLine(yaml, end);
+  return yaml[end - 1] === '\n' ? end : endOfLine(yaml, end);
 }
 
 /** The end of the text of the line holding `offset`, before its line break. */
 function lineContentEnd(yaml: string, offset: number): number {
   const lineBreak = yaml.indexOf('\n', offset);
   if (lineBreak < 0) return yaml.length;
-  return lineBreak > 0 && yaml[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
+  return yaml[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
 }
 
 function trimLineEnd(yaml: string, end: number): number {
   let at = end;
-  while (at > 0 && (yaml[at - 1] === '\n' || yaml[at - 1] === '\r')) at--;
+  while (yaml[at - 1] === '\n' || yaml[at - 1] === '\r') at--;
   return at;
 }
