@@ -133,6 +133,13 @@ describe('appendToList', () => {
 });
 
 describe('deleteField', () => {
+  // Found by the property test (seed -528504016): the line of spaces stayed, and became text of `a`.
+  it('takes the lines of spaces that end a block scalar with it, and leaves empty lines', () => {
+    expect(deleteField('---\na: |\n  x\nb: |\n   a\n   \n---\n', ['b'])).toBe('---\na: |\n  x\n---\n');
+    expect(deleteField('---\na: |\n  x\nb: >\n   a\n   \n  \n\nc: 1\n---\n', ['b'])).toBe('---\na: |\n  x\n\nc: 1\n---\n');
+  });
+
+
   it('removes the lines of a field only', () => {
     expect(deleteField(note, ['custom'])).toBe(note.replace('custom: keep me\n', ''));
     expect(deleteField(note, ['meeting'])).toBe(note.replace('meeting:\n  at: 2026-11-25T08:30\n  minutes: 30\n', ''));

@@ -344,7 +344,7 @@ function planDelete(document: Document.Parsed, path: FieldPath, frame: Frame): S
     const lineStart = startOfLine(frame.yaml, key.range![0]);
     const ownsLine = /^[ \t]*$/.test(frame.yaml.slice(lineStart, key.range![0]));
     if (parent.items.length === 1 && parent !== document.contents) return emptyParent(document, path, parent, frame);
-    if (ownsLine) return { start: lineStart, end: afterNode(frame.yaml, nodeEnd(pair)), text: '' };
+    if (ownsLine) return { start: lineStart, end: withTrailingIndentedLines(frame.yaml, pair, afterNode(frame.yaml, nodeEnd(pair))), text: '' };
     // The first field of a list item shares the `- ` line: the next field moves up to take its place.
     const next = parent.items[index + 1];
     if (next) return { start: key.range![0], end: (next.key as Node).range![0], text: '' };
@@ -617,6 +617,21 @@ function nodeEnd(pair: Pair): number {
   const value = pair.value as Node | null;
   if (value?.range) return value.range[1];
   return (pair.key as Node).range![1];
+}
+
+/**
+ * A block scalar (`|`, `>`) may be followed by lines of nothing but spaces
+ * that YAML reads as its trailing blank lines, though they lie outside its
+ * range: deleting the field takes them too, or they would end up inside the
+ * field above when that one is a block scalar (as text made of spaces). Empty
+ * lines are left, as the user's spacing between fields.
+ */
+function withTrailingIndentedLines(yaml: string, pair: Pair, end: number): number {
+  const value = pair.value;
+  if (!isScalar(value) || (value.type !== Scalar.BLOCK_LITERAL && value.type !== Scalar.BLOCK_FOLDED)) return end;
+  let at = end;
+  for (let line = /^[ \t]+\r?\n/.exec(yaml.slice(at)); line; line = /^[ \t]+\r?\n/.exec(yaml.slice(at))) at += line[0].length;
+  return at;
 }
 
 /** The offset after the line that holds the end of a node, unless it already ends a line. */
