@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { contactNoteText } from './template.js';
 
+/** The five sections of a new note, each empty: the end of every note below that gives no section text. */
+const EMPTY_SECTIONS = ['## Why this person', '', '## Research', '', '## Questions', '', '## Notes', '', '## Outcomes', ''];
+
 describe('contactNoteText', () => {
   it('writes a name-only contact: identified today, the five sections empty', () => {
     expect(contactNoteText({ name: 'Maya Chen', date: '2026-11-23' })).toBe(
@@ -16,16 +19,7 @@ describe('contactNoteText', () => {
         '',
         '# Maya Chen',
         '',
-        '## Why this person',
-        '',
-        '## Research',
-        '',
-        '## Questions',
-        '',
-        '## Notes',
-        '',
-        '## Outcomes',
-        '',
+        ...EMPTY_SECTIONS,
       ].join('\n'),
     );
   });
@@ -98,16 +92,7 @@ describe('contactNoteText', () => {
         '',
         '# Lee Park',
         '',
-        '## Why this person',
-        '',
-        '## Research',
-        '',
-        '## Questions',
-        '',
-        '## Notes',
-        '',
-        '## Outcomes',
-        '',
+        ...EMPTY_SECTIONS,
       ].join('\n'),
     );
     expect(contactNoteText({ name: 'Lee Park', source: 'alumni', date: '2026-11-25' })).toContain('stage: identified\nsource: alumni\nhistory:\n');
