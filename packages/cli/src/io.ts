@@ -1,4 +1,3 @@
-import stringWidth from 'string-width';
 import pc from 'picocolors';
 import type { Diagnostic } from '@rapport/core';
 
@@ -62,16 +61,6 @@ export function printable(text: string): string {
     const code = character.codePointAt(0)!;
     return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
   });
-}
-
-/** `text` followed by spaces up to `width` terminal columns: 李雷 and emoji take two columns each, a combining accent none. */
-export function padColumns(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
-}
-
-/** How many terminal columns `text` takes. */
-export function columns(text: string): number {
-  return stringWidth(text);
 }
 
 /** One diagnostic as `check` prints it: `file:line:column severity message [rule]`, the hint on a line of its own. */

@@ -38,10 +38,17 @@ describe('startup', () => {
     expect(sourcesLoadedBy(['--version'], scratch)).toEqual(['src/bin.ts']);
   });
 
-  it('runs agenda without loading the importers, exporters, letters (Eta) or slugify', () => {
+  it('runs agenda without loading the importers, exporters, letters (Eta), slugify or string-width', () => {
     const sources = sourcesLoadedBy(['agenda', '--today', '2026-11-23'], exampleCopy());
     expect(sources).toContain('../core/src/lifecycle/next-action.ts');
-    const heavy = sources.filter((source) => /core\/src\/(import|export|letters)\/|\/(eta|csv-parse|csv-stringify|ical\.js|ical-generator|@sindresorhus\/slugify|proper-lockfile)\//.test(source));
+    const heavy = sources.filter((source) => /core\/src\/(import|export|letters)\/|\/(eta|csv-parse|csv-stringify|ical\.js|ical-generator|@sindresorhus\/slugify|proper-lockfile|string-width|get-east-asian-width)\//.test(source));
     expect(heavy).toEqual([]);
+  });
+
+  it('runs check without string-width, whose regular expressions take ~35 ms to load; list loads it', () => {
+    const folder = exampleCopy();
+    const lineUp = /\/(string-width|get-east-asian-width)\//;
+    expect(sourcesLoadedBy(['check'], folder).filter((source) => lineUp.test(source))).toEqual([]);
+    expect(sourcesLoadedBy(['list'], folder).some((source) => source.includes('/string-width/'))).toBe(true);
   });
 });

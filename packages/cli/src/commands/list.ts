@@ -1,7 +1,8 @@
 import { nextAction, isStage, STAGES } from '@rapport/core';
 import type { RegisterCommand } from '../program.js';
 import { unknownStageMessage } from '../did-you-mean.js';
-import { columns, padColumns, printable } from '../io.js';
+import { columns, padColumns } from '../columns.js';
+import { printable } from '../io.js';
 import { UsageError } from '../program.js';
 
 /** What the stage column says of a note that cannot be read as a contact. */
