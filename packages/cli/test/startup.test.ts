@@ -45,10 +45,11 @@ describe('startup', () => {
     expect(heavy).toEqual([]);
   });
 
-  it('runs check without string-width, whose regular expressions take ~35 ms to load; list loads it', () => {
+  it('runs check and `list --json` without string-width, whose regular expressions take ~35 ms to load; the list table loads it', () => {
     const folder = exampleCopy();
     const lineUp = /\/(string-width|get-east-asian-width)\//;
     expect(sourcesLoadedBy(['check'], folder).filter((source) => lineUp.test(source))).toEqual([]);
+    expect(sourcesLoadedBy(['list', '--json'], folder).filter((source) => lineUp.test(source))).toEqual([]);
     expect(sourcesLoadedBy(['list'], folder).some((source) => source.includes('/string-width/'))).toBe(true);
   });
 });

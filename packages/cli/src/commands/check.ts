@@ -29,7 +29,7 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
       const { colors } = ctx;
       for (const d of diagnostics) ctx.print(formatDiagnostic(d, colors));
       const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
-      const contacts = workspace.index.contacts().length;
+      const contacts = workspace.index.contactCount();
       const summary = `${contacts} contact${contacts === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
       ctx.print(errors > 0 ? colors.red(summary) : colors.green(summary));
     });

@@ -1,7 +1,6 @@
 import { nextAction, isStage, STAGES } from '@rapport/core';
 import type { RegisterCommand } from '../program.js';
 import { unknownStageMessage } from '../did-you-mean.js';
-import { columns, padColumns } from '../columns.js';
 import { printable } from '../io.js';
 import { UsageError } from '../program.js';
 
@@ -51,6 +50,8 @@ export const registerList: RegisterCommand = (program, context) => {
       if (options.json) return ctx.json([...rows, ...brokenRows]);
       const { colors } = ctx;
       if (rows.length === 0 && brokenRows.length === 0) return ctx.print('No contacts match.');
+      // Only the table lines text up: `--json` (scripts, a large folder) does not load string-width.
+      const { columns, padColumns } = await import('../columns.js');
       for (const row of rows) {
         row.name = printable(row.name);
         row.organization = row.organization === null ? null : printable(row.organization);

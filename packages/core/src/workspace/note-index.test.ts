@@ -108,6 +108,7 @@ describe('NoteIndex', () => {
             expect(index.referralGraph()).toEqual(expected.graph);
             expect(index.agenda(context)).toEqual(expected.agenda);
             expect(index.stageCounts()).toEqual(expected.counts);
+            expect(index.contactCount()).toBe(expected.contacts.length);
           }
         }
       }),

@@ -360,6 +360,13 @@ export class NoteIndex {
     return state.view.items;
   }
 
+  /** How many contacts: `contacts().length`, without sorting them (a first sort loads ICU's collation data, ~6 ms). */
+  contactCount(): number {
+    let count = 0;
+    for (const stage of STAGES) count += this.counts[stage];
+    return count;
+  }
+
   /** Number of contacts in each stage (every stage present, zeros included). */
   stageCounts(): Record<Stage, number> {
     return { ...this.counts };

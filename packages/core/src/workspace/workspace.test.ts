@@ -198,6 +198,42 @@ describe('readConfig', () => {
     expect(config.rules.touchEvery).toBe(60);
   });
 
+  it('reads a config written as the example is: comments, quotes, nested settings, a list, a BOM', () => {
+    const text = [
+      '\uFEFF# Rapport settings',
+      'profile:',
+      '  name: Jordan Reyes',
+      '  phone: "+1 412 555 0142"   # quoted: a plain +1 is a number',
+      "  location: 'Pittsburgh, PA'",
+      'timezone: America/New_York',
+      'notes_folder: ./contacts/',
+      'rules:',
+      '  follow_up_after: 5 # business days',
+      '  touch_every: 90',
+      'private:',
+      '  - phone',
+      '  - email',
+      'outcome_labels:',
+      '  Intro: referral',
+      '',
+    ].join('\n');
+    expect(readConfig(text)).toEqual({
+      config: {
+        profile: { name: 'Jordan Reyes', phone: '+1 412 555 0142', location: 'Pittsburgh, PA' },
+        timezone: 'America/New_York',
+        notesFolder: 'contacts',
+        rules: { followUpAfter: 5, secondContactAfter: 3, giveUpAfter: 7, prepareBefore: 2, thankWithin: 1, touchEvery: 90 },
+        privateFields: ['phone', 'email'],
+        outcomeLabels: expect.objectContaining({ Intro: 'referral', Referral: 'referral' }),
+      },
+      diagnostics: [],
+    });
+    // The same text with one mistake in it: still read, and the mistake placed at its line.
+    const { config, diagnostics } = readConfig(text.replace('touch_every: 90', 'touch_every: often'));
+    expect(diagnostics.map(({ line, column, message }) => ({ line, column, message }))).toEqual([{ line: 10, column: 16, message: '`rules.touch_every` must be a whole number of days' }]);
+    expect(config).toMatchObject({ timezone: 'America/New_York', notesFolder: 'contacts', privateFields: ['phone', 'email'], rules: { followUpAfter: 5, touchEvery: 60 } });
+  });
+
   it('uses defaults for a missing file', () => {
     expect(readConfig(undefined).config.rules.touchEvery).toBe(60);
   });
