@@ -73,7 +73,7 @@ describe('exportVCards, read back by Python vobject', () => {
         'BEGIN:VCARD',
         'VERSION:4.0',
         'KIND:individual',
-        'UID:mary@rapport',
+        'UID;VALUE=text:mary@rapport',
         'FN: Mary  Ann Smith ',
         'N:Smith;Mary Ann;;;',
         'NOTE:Informational interview stage: identified',
@@ -81,7 +81,7 @@ describe('exportVCards, read back by Python vobject', () => {
         'BEGIN:VCARD',
         'VERSION:4.0',
         'KIND:individual',
-        'UID:ana@rapport',
+        'UID;VALUE=text:ana@rapport',
         'FN:Ana Ruiz',
         'N:Ruiz;Ana;;;',
         'ORG:Acme',
@@ -96,7 +96,7 @@ describe('exportVCards, read back by Python vobject', () => {
         'BEGIN:VCARD',
         'VERSION:4.0',
         'KIND:individual',
-        'UID:cher@rapport',
+        'UID;VALUE=text:cher@rapport',
         'FN:Cher',
         'N:;Cher;;;',
         'NOTE:Informational interview stage: identified',
@@ -108,6 +108,6 @@ describe('exportVCards, read back by Python vobject', () => {
 
   it('leaves every private field out of the card, the name excepted', async () => {
     const text = exportVCards(await loadWorkspace(people('timezone: America/New_York\nprivate: [organization, role, email, phone, linkedin, stage, tags]\n')));
-    expect(text.split('END:VCARD\r\n')[1]).toBe(['BEGIN:VCARD', 'VERSION:4.0', 'KIND:individual', 'UID:ana@rapport', 'FN:Ana Ruiz', 'N:Ruiz;Ana;;;', ''].join('\r\n'));
+    expect(text.split('END:VCARD\r\n')[1]).toBe(['BEGIN:VCARD', 'VERSION:4.0', 'KIND:individual', 'UID;VALUE=text:ana@rapport', 'FN:Ana Ruiz', 'N:Ruiz;Ana;;;', ''].join('\r\n'));
   });
 });

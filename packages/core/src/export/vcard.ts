@@ -29,7 +29,8 @@ function contactCard(contact: Contact, isPrivate: (path: string) => boolean): st
 
   add('version', '4.0');
   add('kind', 'individual');
-  add('uid', `${contact.id}@rapport`);
+  // UID is a URI unless said otherwise (RFC 6350 6.7.6), and `id@rapport` is not one. Set by hand: ical.js takes text as UID's default and would leave the parameter out.
+  add('uid', `${contact.id}@rapport`, undefined, { value: 'text' });
   add('fn', contact.name);
   add('n', structuredName(contact.name));
   if (shown('organization', contact.organization)) add('org', [contact.organization]);
