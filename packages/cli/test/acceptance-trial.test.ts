@@ -17,7 +17,7 @@ describe('a note whose opening --- line was deleted', () => {
       [
         'claire-dubois.md:1:1 error The frontmatter has no opening `---` line [yaml-syntax]',
         '    hint: Add a line `---` above `type: contact`',
-        '16 contacts checked: 1 error, 0 warnings',
+        '16 contacts checked, 1 note cannot be read: 1 error, 0 warnings',
         '',
       ].join('\n'),
     );

@@ -30,7 +30,10 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
       for (const d of diagnostics) ctx.print(formatDiagnostic(d, colors));
       const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
       const contacts = workspace.index.contactCount();
-      const summary = `${contacts} contact${contacts === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+      // A contact whose note cannot be read is not among the contacts: said apart, so that none seems to vanish from the count.
+      const broken = workspace.index.brokenNotes().length;
+      const unread = broken > 0 ? `, ${broken} note${broken === 1 ? '' : 's'} cannot be read` : '';
+      const summary = `${contacts} contact${contacts === 1 ? '' : 's'} checked${unread}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
       ctx.print(errors > 0 ? colors.red(summary) : colors.green(summary));
     });
 };
