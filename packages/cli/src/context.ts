@@ -139,8 +139,8 @@ export class CommandContext {
   }
 }
 
-/** The nearest folder from `start` upwards (itself included) that holds a `.rapport/` folder. */
-function notesFolderAbove(start: string): string | undefined {
+/** The nearest folder from `start` upwards (itself included) that holds a `.rapport/` folder: the one a command run there without `--dir` uses. */
+export function notesFolderAbove(start: string): string | undefined {
   for (let folder = resolve(start); ; folder = dirname(folder)) {
     if (isFolder(join(folder, '.rapport'))) return folder;
     if (dirname(folder) === folder) return undefined;

@@ -90,7 +90,8 @@ describe('init', () => {
     const result = rapport(['init', folder], { env: { TZ: 'America/Chicago' } });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain(['created .rapport/config.yaml', 'created .rapport/templates/README.md', 'created .rapport/questions.md', 'created contacts/example-contact.md'].join('\n'));
-    expect(result.stdout).toContain(`Notes folder ready: ${folder}`);
+    // Run from elsewhere: the next command names the folder.
+    expect(result.stdout).toContain(`Notes folder ready: ${folder}\nNext: rapport new "Full Name" --org "Organization" --dir "${folder}"\n`);
 
     const config = readFileSync(join(folder, '.rapport/config.yaml'), 'utf8');
     // Every setting of RapportConfig, each with a comment.

@@ -76,7 +76,8 @@ describe('the notes folder, found like git finds a repository', () => {
     const before = snapshot(folder);
     const result = rapport(['init'], { cwd: inner });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain(`Notes folder ready: ${inner}\n`);
+    // Run from inside the new folder, which commands there find themselves: no --dir to type.
+    expect(result.stdout).toContain(`Notes folder ready: ${inner}\nNext: rapport new "Full Name" --org "Organization"\n`);
     expect(existsSync(join(inner, '.rapport', 'config.yaml'))).toBe(true);
     const after = snapshot(folder);
     for (const [path, hash] of Object.entries(before)) expect(after[path], path).toBe(hash);

@@ -3,7 +3,7 @@ import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CLOSING_QUESTION, CONFIG_PATH, createContact, loadWorkspace, QUESTION_THEMES, QUESTIONS_PATH, systemTimeZone, TEMPLATES_FOLDER, isCalendarDate } from '@rapport/core';
 import { NodeStore } from '@rapport/core/node';
-import type { CommandContext } from '../context.js';
+import { notesFolderAbove, type CommandContext } from '../context.js';
 import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 import { MERGE_DRIVER } from './merge-driver.js';
 
@@ -144,6 +144,8 @@ export const registerInit: RegisterCommand = (program, context) => {
       if (options.git) await setUpGit(ctx, store.root, result);
       for (const path of result.created) ctx.print(`created ${path}`);
       for (const path of result.kept) ctx.print(ctx.colors.dim(`kept    ${path} (already there)`));
-      ctx.print(`\nNotes folder ready: ${store.root}\nNext: rapport new "Full Name" --org "Organization" --dir ${JSON.stringify(store.root)}`);
+      // Run from inside the folder, commands find it themselves.
+      const dirOption = notesFolderAbove(ctx.io.cwd) === store.root ? '' : ` --dir ${JSON.stringify(store.root)}`;
+      ctx.print(`\nNotes folder ready: ${store.root}\nNext: rapport new "Full Name" --org "Organization"${dirOption}`);
     });
 };
