@@ -182,3 +182,38 @@ describe('docs/cli.md', () => {
     expect(readme).toContain('`maya-chen-2.md`');
   });
 });
+
+describe('next: a next action written by hand', () => {
+  it('is written into the note, leads the agenda with the name beside it, is recalled after a touch, and comes out once done', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    const before = readFileSync(file, 'utf8');
+
+    expect(rapport(['next', 'owen-park', 'Send him the diary-study article', '--due', '2026-11-25', '--dir', folder])).toEqual({ code: 0, stdout: 'Owen Park: next: Send him the diary-study article (due 2026-11-25)  owen-park.md\n', stderr: '' });
+    // The three lines go just before the closing `---`; nothing else moves.
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('\n---\n\n# Owen Park', '\nnext:\n  action: Send him the diary-study article\n  due: 2026-11-25\n---\n\n# Owen Park'));
+    expect(rapport(['next', 'owen-park', '--today', '2026-11-24', '--dir', folder]).stdout).toBe('Owen Park: next: Send him the diary-study article (due 2026-11-25, written in the note)\n');
+    expect(agendaOf(folder, '2026-11-25', 'owen-park')).toEqual([['Send him the diary-study article', '2026-11-25']]);
+    expect(rapport(['agenda', '--today', '2026-11-25', '--dir', folder]).stdout).toContain('\n  2026-11-25  Send him the diary-study article · Owen Park\n');
+
+    expect(rapport(['log', 'owen-park', '--note', 'sent the article', '--via', 'email', '--today', '2026-11-25', '--dir', folder]).stdout).toBe(
+      'Owen Park: logged (2026-11-25, still contacted)  owen-park.md\n  still next, written in the note: Send him the diary-study article (rapport next owen-park --done once it is done)\n',
+    );
+    const logged = readFileSync(file, 'utf8');
+    expect(rapport(['next', 'owen-park', '--done', '--today', '2026-11-25', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'Owen Park: done: Send him the diary-study article  owen-park.md\nOwen Park: next: Follow up with Owen Park if there is no reply (due 2026-12-01)\n',
+      stderr: '',
+    });
+    expect(readFileSync(file, 'utf8')).toBe(logged.replace('next:\n  action: Send him the diary-study article\n  due: 2026-11-25\n', ''));
+  });
+
+  it('refuses --done without a next: in the note, --due without an action, and both at once', () => {
+    const folder = exampleCopy();
+    expectRefused(folder, ['next', 'owen-park', '--done'], 'Owen Park has no hand-written next action (no `next:` in owen-park.md)');
+    expectRefused(folder, ['next', 'owen-park', '--due', '2026-11-30'], 'say what the next action is before --due');
+    expectRefused(folder, ['next', 'owen-park', 'Call', '--done'], '--done takes the next action out: give no action or --due with it');
+    expectRefused(folder, ['next', 'owen-park', 'Call', '--due', '2026-11-31'], 'invalid date "2026-11-31" (use YYYY-MM-DD)');
+    expectRefused(folder, ['next', 'owen-park', '  '], 'say what the next action is');
+  });
+});

@@ -50,6 +50,7 @@ export type { NextAction, ActionKind, ActionContext, AgendaItem } from './lifecy
 export { DISMISSABLE_ACTIONS, isDismissableAction } from './lifecycle/next-action.js';
 export type { DismissableAction } from './lifecycle/next-action.js';
 export { dismissAction } from './lifecycle/dismiss.js';
+export { setManualNext, clearManualNext } from './lifecycle/manual-next.js';
 export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBetween, todayIn, meetingStart, meetingDate, isTimeZone, systemTimeZone } from './lifecycle/dates.js';
 
 // Outcomes: labelled items under `## Outcomes`

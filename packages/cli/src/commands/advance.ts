@@ -1,7 +1,7 @@
 import { advance, CHANNELS, editNote, getField, isCalendarDate, isChannel, isMeetingFormat, isStage, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
-import { recordIn } from './recording.js';
+import { recordIn, remindOfManualNext } from './recording.js';
 import { unknownStageMessage } from '../did-you-mean.js';
 
 interface AdvanceCliOptions {
@@ -65,5 +65,6 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const changes = { date, ...(options.via ? { via: options.via } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}), ...(options.force ? { force: true } : {}) };
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, stage, changes), { retries: 5 }));
       ctx.print(`${printable(contact.name)}: ${contact.stage} → ${stage} (${date})  ${ctx.colors.dim(contact.file)}`);
+      remindOfManualNext(ctx, workspace, contact.file);
     });
 };

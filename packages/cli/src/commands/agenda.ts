@@ -51,7 +51,9 @@ export const registerAgenda: RegisterCommand = (program, context) => {
             : item.referral
               ? colors.dim(`  → rapport new --from ${item.id} ${JSON.stringify(item.referral)}`)
               : '';
-          ctx.print(`  ${due}  ${printable(item.action)}${letter}`);
+          // An action written by hand may not name its person ("Send him the article"): the name follows. The rules' actions name them.
+          const who = item.kind === 'manual' && !item.action.includes(item.name.split(/\s+/)[0]!) ? colors.dim(` · ${printable(item.name)}`) : '';
+          ctx.print(`  ${due}  ${printable(item.action)}${who}${letter}`);
         }
         if (shown.length < group.length) ctx.print(colors.dim(`  … and ${group.length - shown.length} more (rapport agenda --json lists them all)`));
       }

@@ -14,6 +14,7 @@ export const commands: readonly CommandEntry[] = [
   { name: 'agenda', load: async () => (await import('./agenda.js')).registerAgenda },
   { name: 'advance', load: async () => (await import('./advance.js')).registerAdvance },
   { name: 'log', load: async () => (await import('./log.js')).registerLog },
+  { name: 'next', load: async () => (await import('./next.js')).registerNext },
   { name: 'dismiss', load: async () => (await import('./dismiss.js')).registerDismiss },
   { name: 'check', load: async () => (await import('./check.js')).registerCheck },
   { name: 'graph', load: async () => (await import('./graph.js')).registerGraph },

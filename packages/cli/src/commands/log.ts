@@ -1,6 +1,6 @@
 import { CHANNELS, editNote, isCalendarDate, isChannel, logInteraction } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
-import { recordIn } from './recording.js';
+import { recordIn, remindOfManualNext } from './recording.js';
 
 interface LogOptions {
   note?: string;
@@ -36,5 +36,6 @@ export const registerLog: RegisterCommand = (program, context) => {
       const touch = { date, ...(options.via ? { via: options.via } : {}), ...(note ? { note } : {}), ...(options.force ? { force: true } : {}) };
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => logInteraction(text, contact.stage, touch), { retries: 5 }));
       ctx.print(`${contact.name}: logged (${date}, still ${contact.stage})  ${ctx.colors.dim(contact.file)}`);
+      remindOfManualNext(ctx, workspace, contact.file);
     });
 };

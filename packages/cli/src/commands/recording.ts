@@ -1,4 +1,6 @@
-import { RecordingRefusedError } from '@rapport/core';
+import { CLOSED_STAGES, RecordingRefusedError, type Workspace } from '@rapport/core';
+import type { CommandContext } from '../context.js';
+import { printable } from '../io.js';
 import { UsageError } from '../program.js';
 
 /** Runs a write that records in a contact's history; a refusal from the recording rules becomes a usage error (exit 2) naming the way past it. */
@@ -9,4 +11,15 @@ export async function recordIn<T>(name: string, write: () => Promise<T>): Promis
     if (error instanceof RecordingRefusedError) throw new UsageError(`${name}: not recorded: ${error.message} (add --force to record it anyway)`);
     throw error;
   }
+}
+
+/**
+ * After a change is recorded: a `next:` written by hand stays the contact's
+ * next action until it is taken out, however much happens, so say it is
+ * still there and how to clear it.
+ */
+export function remindOfManualNext(ctx: CommandContext, workspace: Workspace, file: string): void {
+  const contact = workspace.index.contact(file);
+  if (!contact?.next || CLOSED_STAGES.includes(contact.stage)) return;
+  ctx.print(ctx.colors.dim(`  still next, written in the note: ${printable(contact.next.action)} (rapport next ${contact.id} --done once it is done)`));
 }

@@ -3,6 +3,7 @@ import type { Services } from '../services.js';
 import { advanceStage, logContactInteraction, type AdvanceInput } from './advance-stage.js';
 import * as contactActions from './contact-actions.js';
 import { dismissSecondContact } from './dismiss-action.js';
+import { markNextDone } from './mark-next-done.js';
 import { exportCalendar, importLinkedIn } from './import-export.js';
 import { initFolder, type InitInput } from './init-folder.js';
 import { insertBankQuestions, type InsertQuestionsInput } from './insert-questions.js';
@@ -29,6 +30,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     registerCommand(services, 'rapport.advanceStage', (target?: unknown, input?: AdvanceInput) => advanceStage(services, target, input)),
     registerCommand(services, 'rapport.logInteraction', (target?: unknown, input?: AdvanceInput) => logContactInteraction(services, target, input)),
     registerCommand(services, 'rapport.dismissSecondContact', (target?: unknown) => dismissSecondContact(services, target)),
+    registerCommand(services, 'rapport.markNextDone', (target?: unknown) => markNextDone(services, target)),
     registerCommand(services, 'rapport.insertQuestions', (target?: unknown, input?: InsertQuestionsInput) => insertBankQuestions(services, target, input)),
     registerCommand(services, 'rapport.exportCalendar', (target?: vscode.Uri) => exportCalendar(services, target instanceof vscode.Uri ? target : undefined)),
     registerCommand(services, 'rapport.importLinkedIn', (target?: vscode.Uri, options?: { confirm?: boolean }) => importLinkedIn(services, target instanceof vscode.Uri ? target : undefined, options)),

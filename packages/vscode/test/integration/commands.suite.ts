@@ -111,6 +111,21 @@ suite('Commands', () => {
     assert.match(readText(file), /\ndismissed:\n {2}- second-contact\n---\n/);
   });
 
+  test('Mark Next Action Done takes the next: written by hand out of the note, from its agenda item, and the rules take over', async () => {
+    const agendaItem = (await api()).views.agenda.entries().find((entry) => entry.contextValue === 'agendaItem.manual');
+    assert.ok(agendaItem, 'the example agenda has a next action written by hand (Aisha Karim\'s)');
+    const before = snapshot();
+    const file = agendaItem.file;
+    const original = before.get(file)!;
+    await vscode.commands.executeCommand('rapport.markNextDone', agendaItem.contactId);
+    assert.deepEqual(changedFiles(before, snapshot()), [file]);
+    assert.equal(readText(file), original.replace('next:\n  action: Tell Aisha how the coffee with Ben Osei went\n  due: 2026-11-27\n', ''));
+    await waitFor(async () => (await api()).views.agenda.entries().some((entry) => entry.file === file && entry.contextValue === 'agendaItem.keep-in-touch'), 'the keep-in-touch suggestion comes back for her');
+    // Put back for the suites after this one, which count the example's agenda.
+    await vscode.workspace.fs.writeFile(fileUri(file), new TextEncoder().encode(original));
+    await waitFor(async () => (await api()).views.agenda.entries().some((entry) => entry.file === file && entry.contextValue === 'agendaItem.manual'), 'her next action written by hand is back');
+  });
+
   test('a command on a note with unsaved changes edits the editor, keeping what was typed', async () => {
     const contact = contactIn('scheduled');
     const original = readText(contact.file);

@@ -1,0 +1,48 @@
+import { clearManualNext, editNote, isCalendarDate, nextAction, setManualNext } from '@rapport/core';
+import { printable } from '../io.js';
+import { UsageError, type RegisterCommand } from '../program.js';
+
+interface NextOptions {
+  due?: string;
+  done?: boolean;
+  today?: string;
+}
+
+export const registerNext: RegisterCommand = (program, context) => {
+  program
+    .command('next')
+    .description("write a contact's next action into the note (ahead of the rules), take it out once done, or show it")
+    .argument('<contact>', 'contact id or path to its note')
+    .argument('[action]', 'what to do next, e.g. "Send the diary-study article"')
+    .option('--due <YYYY-MM-DD>', 'when it is due (without it, it waits under Ready to write)')
+    .option('--done', 'take the hand-written next action out of the note: the rules suggest the next one again')
+    .option('--today <YYYY-MM-DD>', 'compute due dates as of this day')
+    .addHelpText('after', '\nExamples:\n  rapport next owen-park "Send him the diary-study article" --due 2026-11-06\n  rapport next owen-park --done\n  rapport next owen-park\n')
+    .action(async (reference: string, action: string | undefined, options: NextOptions) => {
+      for (const value of [options.due, options.today]) {
+        if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid date "${value}" (use YYYY-MM-DD)`);
+      }
+      if (options.done && (action !== undefined || options.due !== undefined)) throw new UsageError('--done takes the next action out: give no action or --due with it');
+      if (action === undefined && options.due !== undefined) throw new UsageError('say what the next action is before --due');
+      const ctx = context();
+      const workspace = await ctx.workspace();
+      const contact = ctx.contact(workspace, reference);
+      const where = ctx.colors.dim(contact.file);
+      if (action !== undefined) {
+        const due = options.due;
+        await editNote(workspace, contact.file, (text) => setManualNext(text, { action, ...(due ? { due } : {}) }), { retries: 5 });
+        return ctx.print(`${printable(contact.name)}: next: ${printable(action.trim())}${due ? ` (due ${due})` : ''}  ${where}`);
+      }
+      if (options.done) {
+        if (!contact.next) throw new UsageError(`${contact.name} has no hand-written next action (no \`next:\` in ${contact.file})`);
+        await editNote(workspace, contact.file, clearManualNext, { retries: 5 });
+        ctx.print(`${printable(contact.name)}: done: ${printable(contact.next.action)}  ${where}`);
+      }
+      // What comes next now, by the rules or by hand.
+      const updated = workspace.index.contact(contact.file) ?? contact;
+      const next = nextAction(updated, { ...ctx.actionContext(workspace, options.today), contacts: workspace.index.contacts() });
+      if (!next) return ctx.print(`${printable(updated.name)}: nothing next (${updated.stage})`);
+      const details = [next.due ? `due ${next.due}` : '', next.kind === 'manual' ? 'written in the note' : ''].filter(Boolean).join(', ');
+      ctx.print(`${printable(updated.name)}: next: ${printable(next.action)}${details ? ` (${details})` : ''}`);
+    });
+};

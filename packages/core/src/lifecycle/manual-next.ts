@@ -1,0 +1,25 @@
+import { InvalidInputError } from '../errors.js';
+import { deleteField, getField, setField } from '../note/edit.js';
+import { isCalendarDate } from './dates.js';
+
+/**
+ * Writes a hand-written next action into a note (`next: {action, due}`),
+ * replacing any there: it is the contact's next action, ahead of the rules,
+ * until it is cleared. Without `due` it waits under Ready to write.
+ */
+export function setManualNext(text: string, next: { readonly action: string; readonly due?: string }): string {
+  const action = next.action.trim();
+  if (action === '') throw new InvalidInputError('say what the next action is');
+  if (next.due !== undefined && !isCalendarDate(next.due)) throw new InvalidInputError(`invalid date "${next.due}" (use YYYY-MM-DD)`);
+  return setField(text, ['next'], next.due === undefined ? { action } : { action, due: next.due });
+}
+
+/**
+ * Takes a done hand-written next action out of a note: only the `next`
+ * field goes, and the rules suggest the contact's next action again.
+ * A note without one is refused, so a mistyped contact is not passed over in silence.
+ */
+export function clearManualNext(text: string): string {
+  if (getField(text, ['next']) === undefined) throw new InvalidInputError('there is no hand-written `next:` in this note');
+  return deleteField(text, ['next']);
+}
