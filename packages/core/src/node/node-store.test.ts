@@ -61,6 +61,18 @@ describe('NodeStore', () => {
     expect(await store.read('missing.md')).toBeUndefined();
   });
 
+  it('leaves each note it writes changed after it was modified, so that its own write never looks like an editor saving in place', async () => {
+    // With timestamps of a clock tick, a write and its rename often fell in one tick (change time = modification time),
+    // the mark of a note being saved in place: the next edit then waited half a second for it to settle.
+    const store = new NodeStore(await mkdtemp(join(tmpdir(), 'rapport-store-')));
+    let written = await store.write('maya.md', '---\ntype: contact\nname: Maya\n---\n', { expectedVersion: null });
+    for (let edit = 1; edit <= 30; edit++) {
+      written = await store.write('maya.md', `---\ntype: contact\nname: Maya\nedit: ${edit}\n---\n`, { expectedVersion: written.version });
+      const info = await stat(join(store.root, 'maya.md'));
+      expect(info.ctimeMs, `edit ${edit}`).toBeGreaterThan(info.mtimeMs);
+    }
+  });
+
   it('refuses to overwrite a file that changed since it was read', async () => {
     const root = await tempFolder();
     const store = new NodeStore(root);

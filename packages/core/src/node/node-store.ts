@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
 import { randomBytes, randomInt } from 'node:crypto';
-import { accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Dirent, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, futimesSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Dirent, type Stats } from 'node:fs';
 import { open, opendir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
@@ -500,6 +500,15 @@ function writeTemporary(target: string, text: string, existing: Stats | undefine
         }
       }
       writeSync(descriptor, text, null, 'utf8');
+      // Dated a millisecond before its own write: the rename that puts it in place then always changes it
+      // later than it was modified, as a file saved in place never is. With timestamps of a clock tick
+      // (4 ms here), a write and its rename in one tick looked like an editor's save in progress, and the
+      // next edit of the note waited half a second for it to settle.
+      try {
+        futimesSync(descriptor, new Date(), new Date(fstatSync(descriptor).mtimeMs - 1));
+      } catch {
+        // A file system that refuses to set times costs the next edit that wait, nothing more.
+      }
       fsyncSync(descriptor);
     } catch (error) {
       closeSync(descriptor);
