@@ -132,6 +132,25 @@ export async function runBrowserTest({ extension, folder, scratch }) {
     });
 
     await runSafetySteps({ page, step, folder, screenshots: SCREENSHOTS, contacts });
+
+    await step('a next action written by hand offers "Mark Next Action Done" on its agenda row, which takes it off the agenda', async () => {
+      await runCommand(page, 'View: Close All Editors');
+      await collapseView(page, 'Contacts');
+      const agenda = await expandView(page, 'Agenda');
+      const row = agenda.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Tell Aisha how the coffee' }).first();
+      await row.waitFor({ timeout: 15_000 });
+      await row.click({ button: 'right' });
+      const markDone = page.locator('.context-view .action-item', { hasText: 'Mark Next Action Done' }).first();
+      await markDone.waitFor({ timeout: 10_000 });
+      await page.screenshot({ path: join(scratch, 'mark-next-done-menu.png') });
+      await markDone.click();
+      await row.waitFor({ state: 'detached', timeout: 15_000 });
+      // Her keep-in-touch, in 90 days, moves to Later: This week 9 → 8, Later 5 → 6.
+      await agenda.locator('.monaco-list-row[aria-level="1"]').filter({ hasText: /This week\s*8$/ }).first().waitFor({ timeout: 15_000 });
+      await agenda.locator('.monaco-list-row[aria-level="1"]').filter({ hasText: /Later\s*6$/ }).first().waitFor({ timeout: 15_000 });
+      await page.mouse.move(640, 5);
+      await page.screenshot({ path: join(scratch, 'mark-next-done-after.png') });
+    });
   } finally {
     if (page && result.failed > 0) await page.screenshot({ path: join(scratch, 'browser-failure.png') }).catch(() => {});
     if (browser) await browser.close().catch(() => {});

@@ -80,8 +80,18 @@ export async function runSafetySteps({ page, step, folder, screenshots, contacts
     const row = await waitForTreeItem(page, 'rhea-vance', { within: view, timeout: 20_000 });
     const description = await row.locator('.label-description').textContent();
     if (!/^line 4: /.test(description ?? '')) throw new Error(`unexpected description: ${description}`);
-    await row.hover();
-    await page.locator('.monaco-hover, .workbench-hover', { hasText: 'cannot be read as a contact' }).first().waitFor({ timeout: 10_000 });
+    // A row redrawn under the pointer (the tree updates as the folder is read) shows no hover: move off and on again.
+    const hover = page.locator('.monaco-hover, .workbench-hover', { hasText: 'cannot be read as a contact' }).first();
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.move(640, 5);
+      await row.hover();
+      try {
+        await hover.waitFor({ timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
     await page.screenshot({ path: join(screenshots, 'broken-note.png') });
     await row.click();
     await page.locator('.editor-instance .view-lines', { hasText: 'Manager: Data Platform' }).first().waitFor({ timeout: 15_000 });

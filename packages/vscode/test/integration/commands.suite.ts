@@ -19,6 +19,16 @@ function commentLines(text: string): string[] {
   return text.split('\n').filter((line) => /(^|\s)#\s/.test(line) && !line.startsWith('#'));
 }
 
+/** Runs `command` on the first agenda item of `kind`, as its context menu does; checks that it changed that note alone, and gives the note and its text before. */
+async function runOnAgendaItem(kind: string, command: string, what: string): Promise<{ file: string; original: string }> {
+  const agendaItem = (await api()).views.agenda.entries().find((entry) => entry.contextValue === `agendaItem.${kind}`);
+  assert.ok(agendaItem, what);
+  const before = snapshot();
+  await vscode.commands.executeCommand(command, agendaItem.contactId);
+  assert.deepEqual(changedFiles(before, snapshot()), [agendaItem.file]);
+  return { file: agendaItem.file, original: before.get(agendaItem.file)! };
+}
+
 function stageMembers(stage: string): Promise<string[]> {
   return api().then((rapport) => {
     const group = rapport.views.contacts.getChildren().find((node) => node.kind === 'group' && node.group.label === stage);
@@ -100,25 +110,13 @@ suite('Commands', () => {
   });
 
   test('Dismiss "Try a Second Person" adds it to the note\'s dismissed list, from the agenda item', async () => {
-    const agendaItem = (await api()).views.agenda.entries().find((entry) => entry.contextValue === 'agendaItem.second-contact');
-    assert.ok(agendaItem, 'the example agenda has a "Try a second person" item');
-    const before = snapshot();
-    const file = agendaItem.file;
-    const original = before.get(file)!;
-    await vscode.commands.executeCommand('rapport.dismissSecondContact', agendaItem.contactId);
-    assert.deepEqual(changedFiles(before, snapshot()), [file]);
+    const { file, original } = await runOnAgendaItem('second-contact', 'rapport.dismissSecondContact', 'the example agenda has a "Try a second person" item');
     assert.equal(readText(file), dismissAction(original, 'second-contact'));
     assert.match(readText(file), /\ndismissed:\n {2}- second-contact\n---\n/);
   });
 
   test('Mark Next Action Done takes the next: written by hand out of the note, from its agenda item, and the rules take over', async () => {
-    const agendaItem = (await api()).views.agenda.entries().find((entry) => entry.contextValue === 'agendaItem.manual');
-    assert.ok(agendaItem, 'the example agenda has a next action written by hand (Aisha Karim\'s)');
-    const before = snapshot();
-    const file = agendaItem.file;
-    const original = before.get(file)!;
-    await vscode.commands.executeCommand('rapport.markNextDone', agendaItem.contactId);
-    assert.deepEqual(changedFiles(before, snapshot()), [file]);
+    const { file, original } = await runOnAgendaItem('manual', 'rapport.markNextDone', 'the example agenda has a next action written by hand (Aisha Karim\'s)');
     assert.equal(readText(file), original.replace('next:\n  action: Tell Aisha how the coffee with Ben Osei went\n  due: 2026-11-27\n', ''));
     await waitFor(async () => (await api()).views.agenda.entries().some((entry) => entry.file === file && entry.contextValue === 'agendaItem.keep-in-touch'), 'the keep-in-touch suggestion comes back for her');
     // Put back for the suites after this one, which count the example's agenda.
