@@ -37,6 +37,13 @@ describe('mergeNotes', () => {
     expect(reversed.merged && readNote('owen-park.md', reversed.text).contact).toMatchObject({ stage: 'scheduled', history: [{ date: '2026-11-02' }, { date: '2026-11-09' }, { date: '2026-11-18', stage: 'followed-up' }, { date: '2026-11-20', stage: 'scheduled' }] });
   });
 
+  it('leaves to the person two stages set on the same day, one on each side', () => {
+    const ours = BASE.replace('stage: contacted\nhistory', 'stage: declined\nhistory').replace('    via: email\n---', '    via: email\n  - date: 2026-11-20\n    stage: declined\n---');
+    const theirs = BASE.replace('stage: contacted\nhistory', 'stage: scheduled\nhistory').replace('    via: email\n---', '    via: email\n  - date: 2026-11-20\n    stage: scheduled\n---');
+    expect(mergeNotes(BASE, ours, theirs)).toEqual({ merged: false, reason: 'both sides changed `stage` on 2026-11-20 (to declined and to scheduled), and the history does not say which came later' });
+    expect(mergeNotes(BASE, theirs, ours)).toEqual({ merged: false, reason: 'both sides changed `stage` on 2026-11-20 (to scheduled and to declined), and the history does not say which came later' });
+  });
+
   it('puts an entry of theirs dated before ours in its place', () => {
     const ours = BASE.replace('    via: email\n---', '    via: email\n  - date: 2026-11-20\n    stage: contacted\n    note: called\n---');
     const theirs = BASE.replace('    via: email\n---', '    via: email\n  - date: 2026-11-12\n    stage: contacted\n    note: wrote\n---');

@@ -20,7 +20,7 @@ interface NoteVersion {
  * way a person would: history entries appended on either side are all
  * kept, united in date order; a field changed on one side only takes that
  * side's value; when both sides moved the stage, the stage of the latest
- * history entry wins; the body merges only when one side alone changed it.
+ * history entry wins (two stages set on the same day are left to the person); the body merges only when one side alone changed it.
  * Anything else (the same field changed two ways, an old history entry
  * edited, both bodies changed, a frontmatter that does not parse) is left
  * to the person, with the reason.
@@ -58,8 +58,14 @@ export function mergeNotes(base: string, ours: string, theirs: string): NoteMerg
   if (stage === 'theirs') edits.push((text) => setField(text, ['stage'], t.fields.stage));
   if (stage === 'conflict') {
     // Both moved the stage: the later one, as the united history tells it.
-    const latest = asRecord(history.entries.at(-1)).stage;
+    const last = asRecord(history.entries.at(-1));
+    const latest = last.stage;
     if (latest !== o.fields.stage && latest !== t.fields.stage) return { merged: false, reason: 'both sides changed `stage`, and the history does not say which came later' };
+    // One side's stage dated the same day as the other's: the order within a day is only the order of the sides.
+    const other = latest === o.fields.stage ? t.fields.stage : o.fields.stage;
+    if (history.entries.some((entry) => asRecord(entry).date === last.date && asRecord(entry).stage === other)) {
+      return { merged: false, reason: `both sides changed \`stage\` on ${String(last.date)} (to ${String(o.fields.stage)} and to ${String(t.fields.stage)}), and the history does not say which came later` };
+    }
     if (latest !== o.fields.stage) edits.push((text) => setField(text, ['stage'], latest));
   }
 
