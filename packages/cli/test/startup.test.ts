@@ -16,13 +16,17 @@ const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8')) as { outp
 
 let runs = 0;
 
-/** Runs `rapport.mjs` with `args` and returns the source files bundled into the modules it loaded. */
-function sourcesLoadedBy(args: readonly string[], cwd: string): string[] {
+/** Runs `rapport.mjs` with `args` and returns what it loaded: module URLs, and Node's own modules as `builtin:<name>`. */
+function loadedBy(args: readonly string[], cwd: string): string[] {
   const record = join(scratch, `loads-${++runs}.txt`);
   const result = spawnSync(process.execPath, ['--import', recorder, join(dist, 'rapport.mjs'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', RAPPORT_LOADS: record } });
   expect(result.status, result.stderr).toBe(0);
-  const files = readFileSync(record, 'utf8')
-    .split('\n')
+  return readFileSync(record, 'utf8').split('\n');
+}
+
+/** Runs `rapport.mjs` with `args` and returns the source files bundled into the modules it loaded. */
+function sourcesLoadedBy(args: readonly string[], cwd: string): string[] {
+  const files = loadedBy(args, cwd)
     .filter((url) => url.startsWith('file:') && !url.includes('/test/support/'))
     .map((url) => `dist/${fileURLToPath(url).slice(dist.length)}`);
   expect(files[0]).toBe('dist/rapport.mjs');
@@ -43,6 +47,12 @@ describe('startup', () => {
     expect(sources).toContain('../core/src/lifecycle/next-action.ts');
     const heavy = sources.filter((source) => /core\/src\/(import|export|letters)\/|\/(eta|csv-parse|csv-stringify|ical\.js|ical-generator|@sindresorhus\/slugify|proper-lockfile|string-width|get-east-asian-width)\//.test(source));
     expect(heavy).toEqual([]);
+  });
+
+  it('loads neither node:child_process (commander takes it on first use) nor node:crypto for agenda', () => {
+    const builtins = loadedBy(['agenda', '--today', '2026-11-23'], exampleCopy()).filter((line) => line.startsWith('builtin:'));
+    expect(builtins).toContain('builtin:fs');
+    expect(builtins.filter((name) => /^builtin:(child_process|crypto)$/.test(name))).toEqual([]);
   });
 
   it('runs check and `list --json` without string-width, whose regular expressions take ~35 ms to load; the list table loads it', () => {

@@ -1,5 +1,4 @@
 import { isUtf8 } from 'node:buffer';
-import { randomBytes, randomInt } from 'node:crypto';
 import { accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, futimesSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Dirent, type Stats } from 'node:fs';
 import { open, opendir, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -323,7 +322,7 @@ export class NodeStore implements NoteStore {
           accessSync(folder, constants.W_OK);
           folders.add(folder);
         }
-        const temp = `${absolute}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+        const temp = `${absolute}.${process.pid}.${randomWord().toString(16)}.tmp`;
         writeFileSync(temp, text, { encoding: 'utf8', flag: 'wx' });
         staged.push({ path, absolute, temp });
       }
@@ -479,10 +478,19 @@ async function settle(look: () => Stats): Promise<void> {
   }
 }
 
+/**
+ * A random 32-bit number for a temp file's name. Names need only be unlikely to
+ * meet (each is created exclusively), not unguessable: `Math.random` rather than
+ * `node:crypto`, which no command should load at its start for this.
+ */
+function randomWord(): number {
+  return Math.floor(Math.random() * 2 ** 32);
+}
+
 /** Writes `text` to a new temp file beside `target` and syncs it to disk; returns its path. */
 function writeTemporary(target: string, text: string, existing: Stats | undefined): string {
   for (;;) {
-    const temporary = `${target}.${randomInt(1, 2 ** 32)}`;
+    const temporary = `${target}.${randomWord()}`;
     let descriptor: number;
     try {
       descriptor = openSync(temporary, 'wx', existing ? existing.mode & 0o7777 : 0o666);
