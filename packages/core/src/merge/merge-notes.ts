@@ -20,10 +20,10 @@ interface NoteVersion {
  * way a person would: history entries appended on either side are all
  * kept, united in date order; a field changed on one side only takes that
  * side's value; when both sides moved the stage, the stage of the latest
- * history entry wins (two stages set on the same day are left to the person); the body merges only when one side alone changed it.
- * Anything else (the same field changed two ways, an old history entry
- * edited, both bodies changed, a frontmatter that does not parse) is left
- * to the person, with the reason.
+ * history entry wins; the body merges only when one side alone changed it.
+ * Anything else (the same field changed two ways, two stages set on the
+ * same day, an old history entry edited, both bodies changed, a frontmatter
+ * that does not parse) is left to the person, with the reason.
  *
  * Pure: three texts in, one text out. The merged note starts from `ours`
  * and is changed with the lossless edits, so what `ours` wrote keeps its
