@@ -178,7 +178,8 @@ describe('aliases and nesting', () => {
     const yaml = 'type: contact\ndeep:\n  - - - 1\n';
     // The third line starts at 20.
     const problem = { code: 'RESOURCE_EXHAUSTION', offset: 27, endOffset: 28, message: 'Maximum call stack size exceeded' };
-    expect(explainYamlProblem(yaml, parseDocument(yaml), problem, () => 4)).toMatchObject({ start: 20, end: 21, message: 'The lists or mappings here are nested too deeply to read' });
+    // No brackets on the line: the hint speaks of the nesting, not of brackets to remove.
+    expect(explainYamlProblem(yaml, parseDocument(yaml), problem, () => 4)).toEqual({ start: 20, end: 21, message: 'The lists or mappings here are nested too deeply to read', hint: 'Nest fewer lists and mappings inside each other (each `- ` or deeper indent is one more level)' });
     // `parseFrontmatter`'s own words when the parser throws, placed at the start.
     expect(explainYamlProblem(yaml, parseDocument(yaml), { offset: 0, endOffset: 0, message: 'the YAML is nested too deeply to read' }, () => 2)).toMatchObject({ start: 0, end: 1 });
   });

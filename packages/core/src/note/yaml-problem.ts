@@ -75,7 +75,8 @@ export function explainYamlProblem(yaml: string, document: Document.Parsed, prob
     const start = lineStart(yaml, at);
     const bracket = yaml.slice(start, lineEnd(yaml, start)).search(/[[{]/);
     const from = bracket < 0 ? start : start + bracket;
-    return { start: from, end: from + 1, message: 'The lists or mappings here are nested too deeply to read', hint: 'Remove the extra brackets' };
+    const hint = bracket < 0 ? 'Nest fewer lists and mappings inside each other (each `- ` or deeper indent is one more level)' : 'Remove the extra brackets';
+    return { start: from, end: from + 1, message: 'The lists or mappings here are nested too deeply to read', hint };
   }
   return fallback(yaml, problem);
 }
