@@ -205,6 +205,12 @@ describe('readNote', () => {
     expect(rules(noteText(contactFields({ stage: 'held' })))).toEqual(['stage-history-mismatch']);
   });
 
+  it('compares the stage with the last step, not with a touch logged after it (two clones merged: a thank-you on one, a touch on the other)', () => {
+    const merged = '---\ntype: contact\nname: Ben Osei\nstage: thanked\nhistory:\n  - {date: 2026-11-25, stage: held}\n  - {date: 2026-11-25, stage: thanked, via: email}\n  - {date: 2026-11-26, stage: held, touch: true, note: He sent the intake study}\n---\n';
+    expect(readNote('ben-osei.md', merged).diagnostics).toEqual([]);
+    expect(rules(merged.replace('stage: thanked\nhistory', 'stage: nurturing\nhistory'))).toEqual(['stage-history-mismatch']);
+  });
+
   it('warns when history goes back in time', () => {
     const history = [
       { date: '2026-11-05', stage: 'identified' },

@@ -304,7 +304,8 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
   }
   // Entries already in their validated form are the field's own objects, and so is the list when all are.
   const validHistory = Array.isArray(fields.history) && history.length === fields.history.length && history.every((entry, index) => entry === (fields.history as unknown[])[index]) ? (fields.history as HistoryEntry[]) : history;
-  const last = history.at(-1);
+  // A logged touch records the stage it was made in, not a step: after a merge, one of the other side's can follow a step of this one's.
+  const last = history.findLast((entry) => !entry.touch) ?? history.at(-1);
   if (stage && last && last.stage !== stage) {
     problem('stage-history-mismatch', ['stage'], `Stage is "${stage}" but the last history entry (${last.date}) says "${last.stage}"`, 'Record the change with `rapport advance`, or fix the stage');
   }
