@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { packageVsix, stepRunner } from '../harness/browser-steps.mjs';
 import { installExtension, launchBrowser, REPO_ROOT, startCodeServer } from '../harness/code-server.mjs';
 import { clearNotifications, expandView, openViewContainer, openWorkbench, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
+import { newContactNote } from '../harness/new-contact-note.mjs';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
 const TODAY = '2026-11-23';
@@ -35,33 +36,7 @@ const EXAMPLE_TREE = [
 ];
 
 /** The note New Contact writes for the answers below, on the pinned date. */
-const NEW_CONTACT = [
-  '---',
-  'type: contact',
-  'name: Ada Lovelace',
-  'stage: identified',
-  'role: Research Lead',
-  'organization: Analytical Engines',
-  'source: referral',
-  'referred_by: "[[maya-chen]]"',
-  'history:',
-  `  - date: ${TODAY}`,
-  '    stage: identified',
-  '---',
-  '',
-  '# Ada Lovelace',
-  '',
-  '## Why this person',
-  '',
-  '## Research',
-  '',
-  '## Questions',
-  '',
-  '## Notes',
-  '',
-  '## Outcomes',
-  '',
-].join('\n');
+const NEW_CONTACT = newContactNote(TODAY);
 
 /**
  * @param {{extension: string, folder: string, scratch: string}} options

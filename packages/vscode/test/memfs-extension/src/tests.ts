@@ -13,6 +13,7 @@ import type { RapportApi } from '../../../src/api.js';
 import type { ContactsNode } from '../../../src/contacts-tree/contacts-provider.js';
 import { runRegistered, suite, test } from '../../integration/runner.js';
 import { ScriptedPrompts } from '../../integration/scripted-prompts.js';
+import { newContactNote } from '../../harness/new-contact-note.mjs';
 import { FOLDER, type MemoryFolderApi } from './extension.js';
 
 const RAPPORT = 'rapport.rapport-vscode';
@@ -190,33 +191,7 @@ suite('Virtual file system (memfs)', () => {
 });
 
 /** The note New Contact writes for the answers above, on the pinned date. */
-const NEW_CONTACT = [
-  '---',
-  'type: contact',
-  'name: Ada Lovelace',
-  'stage: identified',
-  'role: Research Lead',
-  'organization: Analytical Engines',
-  'source: referral',
-  'referred_by: "[[maya-chen]]"',
-  'history:',
-  '  - date: 2026-11-23',
-  '    stage: identified',
-  '---',
-  '',
-  '# Ada Lovelace',
-  '',
-  '## Why this person',
-  '',
-  '## Research',
-  '',
-  '## Questions',
-  '',
-  '## Notes',
-  '',
-  '## Outcomes',
-  '',
-].join('\n');
+const NEW_CONTACT = newContactNote('2026-11-23');
 
 export async function run(): Promise<void> {
   console.log(`Rapport on a virtual file system (${currentHost()} extension host, VS Code ${vscode.version})`);
