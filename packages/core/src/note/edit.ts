@@ -629,8 +629,10 @@ function nodeEnd(pair: Pair): number {
 function withTrailingIndentedLines(yaml: string, pair: Pair, end: number): number {
   const value = pair.value;
   if (!isScalar(value) || (value.type !== Scalar.BLOCK_LITERAL && value.type !== Scalar.BLOCK_FOLDED)) return end;
+  // Sticky: each line is matched where the last one ended, without cutting the rest of the text off for it.
+  const spaces = /[ \t]+\r?\n/y;
   let at = end;
-  for (let line = /^[ \t]+\r?\n/.exec(yaml.slice(at)); line; line = /^[ \t]+\r?\n/.exec(yaml.slice(at))) at += line[0].length;
+  for (spaces.lastIndex = at; spaces.test(yaml); ) at = spaces.lastIndex;
   return at;
 }
 
