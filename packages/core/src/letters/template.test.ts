@@ -32,6 +32,14 @@ describe('parseLetterTemplate', () => {
     expect(parseLetterTemplate('quoted', '---\ndescription: "  Coffee chat "\n---\nSubject: Hi\n').description).toBe('Coffee chat');
   });
 
+  it('reads a front part the quick reader leaves to yaml (an anchor, a list over several lines) to the same values', () => {
+    const expected = { description: 'Coffee chat', needs: ['firstName', 'profile.name'], stage: 'contacted', via: 'email', bodyLine: 9 };
+    const quick = '---\ndescription: Coffee chat\nneeds:\n  - firstName\n  - profile.name\nstage: contacted\nvia: email\n---\nSubject: Hi\n';
+    expect(parseLetterTemplate('quick', quick)).toMatchObject(expected);
+    const anchored = '---\ndescription: &d Coffee chat\nneeds: [firstName,\n  profile.name]\nstage: contacted\nvia: email\n---\nSubject: Hi\n';
+    expect(parseLetterTemplate('anchored', anchored)).toMatchObject({ ...expected, bodyLine: 8 });
+  });
+
   it('reads a file with old Mac line endings (CR alone)', () => {
     expect(parseLetterTemplate('cr', 'Subject: Hi\r\rBody\r').body).toBe('Subject: Hi\n\nBody\n');
   });
@@ -41,6 +49,7 @@ describe('parseLetterTemplate', () => {
     ['a key that is not text', '---\n[needs]: x\n---\nBody', 2, 1, 'unknown front-part key "" (use: description, needs, stage, via)'],
     ['a front part that is a list', '---\n- description\n---\nBody', 2, 1, 'the front part must be a mapping (description, needs, stage, via)'],
     ['a description that is not text', '---\ndescription: [coffee, chat]\n---\nBody', 2, 14, '`description` must be text'],
+    ['an empty description', '---\ndescription:\nneeds: [name]\n---\nBody', 2, 13, '`description` must be text'],
     ['needs that is not a list', '---\nneeds: name\n---\nBody', 2, 8, '`needs` must be a list of field names, such as [name, organization, profile.name]'],
     ['a field name that is not a path', '---\nneeds: [name, "profile name"]\n---\nBody', 2, 15, '`needs` lists "profile name", which is not a field name (letters, digits, dots)'],
     ['a field name that is not text', '---\nneeds: [name, true]\n---\nBody', 2, 15, '`needs` lists "true", which is not a field name (letters, digits, dots)'],
