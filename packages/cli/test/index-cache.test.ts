@@ -95,6 +95,7 @@ describe('the index cache', () => {
     const cold = list(folder);
     writeFileSync(join(folder, CACHE), '{"format": 1, "takenAt": "not a number"}\n[garbage\n\u0000\u0001');
     expect(list(folder)).toEqual(cold);
-    expect(readFileSync(join(folder, CACHE), 'utf8').split('\n')[0]).toMatch(/^\{"format":\d+,"takenAt":\d+\}$/);
+    // The header: the format, when the identities were taken, and the config zone's offsets with the time zone data they came from.
+    expect(readFileSync(join(folder, CACHE), 'utf8').split('\n')[0]).toMatch(/^\{"format":\d+,"takenAt":\d+,"zoneOffsets":\{"zone":"America\/New_York",.*\},"zoneData":"\w+"\}$/);
   });
 });

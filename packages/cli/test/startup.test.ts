@@ -55,6 +55,23 @@ describe('startup', () => {
     expect(builtins.filter((name) => /^builtin:(child_process|crypto)$/.test(name))).toEqual([]);
   });
 
+  it('asks Intl for no date formatter and no list of zones once the cache holds the zone: agenda, check and list on an unchanged folder', () => {
+    const folder = exampleCopy();
+    const counter = fileURLToPath(new URL('./support/count-intl.mjs', import.meta.url));
+    const intlAsked = (args: readonly string[]) => {
+      const record = join(scratch, `intl-${++runs}.txt`);
+      const result = spawnSync(process.execPath, ['--import', counter, join(dist, 'rapport.mjs'), ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', RAPPORT_INTL: record } });
+      expect(result.status, result.stderr).toBe(0);
+      return readFileSync(record, 'utf8');
+    };
+    // The example's zone is America/New_York; the first command reads the notes and writes the cache.
+    expect(intlAsked(['agenda'])).not.toBe('0 0');
+    expect(intlAsked(['agenda'])).toBe('0 0');
+    expect(intlAsked(['agenda', '--today', '2026-11-23'])).toBe('0 0');
+    expect(intlAsked(['check'])).toBe('0 0');
+    expect(intlAsked(['list', '--json'])).toBe('0 0');
+  });
+
   it('runs check and `list --json` without string-width, whose regular expressions take ~35 ms to load; the list table loads it', () => {
     const folder = exampleCopy();
     const lineUp = /\/(string-width|get-east-asian-width)\//;

@@ -1,12 +1,13 @@
-// The "mini" classes: the same calendar arithmetic without the string formatting, whose
-// modules create three Intl.DateTimeFormat each when loaded (tens of ms at every start).
-import { TZDateMini as TZDate } from '@date-fns/tz/date/mini';
+import { tzOffset } from '@date-fns/tz/tzOffset';
+// The "mini" class: the same calendar arithmetic without the string formatting, whose
+// module creates three Intl.DateTimeFormat when loaded (tens of ms at every start).
 import { UTCDateMini as UTCDate } from '@date-fns/utc/date/mini';
 import { addBusinessDays } from 'date-fns/addBusinessDays';
 import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
+import { tableOffset, wallClockInstant, zoneOffsetsAround, type ZoneOffsetTable } from './zone-offsets.js';
 
 /**
  * Dates in notes are calendar dates (`YYYY-MM-DD`) with no time zone; meeting
@@ -113,7 +114,7 @@ let lastToday: { timeZone: string; time: number; date: string } | undefined;
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   const time = now.getTime();
   if (lastToday?.timeZone === timeZone && lastToday.time === time) return lastToday.date;
-  const date = calendarDate(new TZDate(time, timeZone));
+  const date = calendarDate(new UTCDate(time + offsetMs(timeZone, time)));
   lastToday = { timeZone, time, date };
   return date;
 }
@@ -134,21 +135,54 @@ export function meetingClock(at: string, timeZone: string): string {
 }
 
 /**
- * A meeting's instant, and its date and time on the wall clock in `timeZone`,
- * read from one `TZDate`: each asks Intl for the zone's offset, the costliest
- * part of an agenda, and every meeting time differs, so each is built once.
+ * A meeting's instant, and its date and time on the wall clock in `timeZone`.
+ * A time without offset that the zone skips (clocks going forward) is read
+ * with the offset before the change; one it has twice is the first of the two.
  */
 const meetingOnClock = remembered((at: string, timeZone: string): { readonly instant: number; readonly date: string; readonly clock: string } => {
   const match = MEETING_TIME.exec(at);
-  let start: InstanceType<typeof TZDate>;
+  let instant: number;
   // `Z` is an offset too (UTC), though the pattern captures only numeric ones.
-  if (!match || match[5] || at.endsWith('Z')) start = new TZDate(parseISO(at).getTime(), timeZone);
+  if (!match || match[5] || at.endsWith('Z')) instant = parseISO(at).getTime();
   else {
-    const [year, month, day] = match[1]!.split('-').map(Number) as [number, number, number];
-    start = new TZDate(year, month - 1, day, Number(match[2]), Number(match[3]), Number(match[4] ?? 0), timeZone);
+    const wall = utcMidnight(match[1]!).getTime() + ((Number(match[2]) * 60 + Number(match[3])) * 60 + Number(match[4] ?? 0)) * 1000;
+    instant = wallClockInstant(wall, (time) => offsetMs(timeZone, time) / 60_000);
   }
-  return { instant: start.getTime(), date: calendarDate(start), clock: `${padded(start.getHours())}:${padded(start.getMinutes())}` };
+  const onClock = new UTCDate(instant + offsetMs(timeZone, instant));
+  return { instant, date: calendarDate(onClock), clock: `${padded(onClock.getHours())}:${padded(onClock.getMinutes())}` };
 });
+
+/** Tables of the zones asked about, by name. */
+const zoneTables = new Map<string, ZoneOffsetTable>();
+/** A table is made afresh once the current time is this close to its end (or before its start). */
+const TABLE_MARGIN_MS = 366 * 86_400_000;
+
+/**
+ * The offsets of `timeZone` kept for lookups: a remembered table covering the
+ * current year, else one read from `Intl` now (the years around this one).
+ * Throws a `RangeError` for a zone the runtime does not know.
+ */
+export function zoneOffsets(timeZone: string): ZoneOffsetTable {
+  const now = Date.now();
+  const kept = zoneTables.get(timeZone);
+  if (kept && now >= kept.from + TABLE_MARGIN_MS && now < kept.to - TABLE_MARGIN_MS) return kept;
+  if (Number.isNaN(tzOffset(timeZone, new Date(now)))) throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`);
+  const table = zoneOffsetsAround(timeZone, now);
+  zoneTables.set(timeZone, table);
+  return table;
+}
+
+/** Keeps a table read back from a cache, so that its zone's offsets need no `Intl`. */
+export function rememberZoneOffsets(table: ZoneOffsetTable): void {
+  zoneTables.set(table.zone, table);
+}
+
+/** The offset of `timeZone` at `time`, in ms: from its table, or from `Intl` outside the table's years. */
+function offsetMs(timeZone: string, time: number): number {
+  const minutes = tableOffset(zoneOffsets(timeZone), time) ?? tzOffset(timeZone, new Date(time));
+  if (Number.isNaN(minutes)) throw new RangeError('Invalid time value');
+  return Math.round(minutes * 60_000);
+}
 
 /** The runtime's canonical zone names, listed once. */
 let canonicalZones: ReadonlySet<string> | undefined;
@@ -156,6 +190,8 @@ let canonicalZones: ReadonlySet<string> | undefined;
 /** True when `timeZone` is an IANA zone this runtime knows. */
 export function isTimeZone(timeZone: unknown): timeZone is string {
   if (typeof timeZone !== 'string' || timeZone === '') return false;
+  // A table was made for a zone the runtime knows (or read back from a cache that made one).
+  if (zoneTables.has(timeZone)) return true;
   // The list answers for canonical names without setting up date formatting (about 10 ms at a start);
   // other names the runtime accepts (aliases such as Asia/Calcutta) are asked of a formatter.
   canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));

@@ -76,6 +76,27 @@ describe('NodeIndexCache', () => {
     expect(directory).toBeUndefined();
   });
 
+  it("keeps the config zone's offsets with the time zone data they came from, and drops them for other data or a broken table", async () => {
+    const store = new NodeStore(await folder());
+    const cache = new NodeIndexCache(store);
+    await loadWorkspace(store, { cache });
+    const loaded = await cache.load();
+    // The example's config names America/New_York.
+    expect(loaded?.zoneOffsets?.zone).toBe('America/New_York');
+    expect(loaded!.zoneOffsets!.changes.map((change) => new Date(change).toISOString())).toContain('2026-11-01T06:00:00.000Z');
+    const path = join(store.root, INDEX_CACHE_PATH);
+    const saved = await readFile(path, 'utf8');
+    expect(saved.split('\n')[0]).toContain(`"zoneData":"${process.versions.tz}"`);
+    await writeFile(path, saved.replace(`"zoneData":"${process.versions.tz}"`, '"zoneData":"1999z"'));
+    const otherData = await cache.load();
+    expect(otherData?.zoneOffsets).toBeUndefined();
+    expect(Object.keys(otherData!.notes)).toContain('maya-chen.md');
+    await writeFile(path, saved.replace('"offsets":[', '"offsets":["-300",'));
+    const broken = await cache.load();
+    expect(broken?.zoneOffsets).toBeUndefined();
+    expect(Object.keys(broken!.notes)).toContain('maya-chen.md');
+  });
+
   it('ignores a cache of another format, a garbled one, or none', async () => {
     const store = new NodeStore(await folder());
     const cache = new NodeIndexCache(store);

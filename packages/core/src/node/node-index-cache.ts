@@ -64,7 +64,10 @@ export class NodeIndexCache implements IndexCache {
           notes[file] = note;
         }
       });
-      return header ? asSnapshot({ ...header, notes }) : undefined;
+      if (header === undefined) return undefined;
+      // Offsets read from other time zone data (Node updated since) are left out.
+      const { zoneData, ...saved } = header as Partial<IndexSnapshot> & { zoneData?: string };
+      return asSnapshot(zoneData === process.versions.tz ? { ...saved, notes } : { ...saved, zoneOffsets: undefined, notes });
     } catch {
       return undefined;
     }
@@ -94,7 +97,9 @@ export class NodeIndexCache implements IndexCache {
             buffer[used++] = 0x0a;
           }
         };
-        put(asciiJson(JSON.stringify({ format: snapshot.format, takenAt: snapshot.takenAt, outcomeLabels: snapshot.outcomeLabels }))); // (undefined labels are left out)
+        const { format, takenAt, outcomeLabels, zoneOffsets } = snapshot;
+        // (undefined fields are left out)
+        put(asciiJson(JSON.stringify({ format, takenAt, outcomeLabels, zoneOffsets, zoneData: zoneOffsets && process.versions.tz })));
         for (const [file, note] of Object.entries(snapshot.notes)) put(encodeNote(file, note));
         writeSync(descriptor, buffer, 0, used);
       } finally {

@@ -1,4 +1,5 @@
 import type { NoteReading } from '../note/read-contact.js';
+import { asZoneOffsetTable, type ZoneOffsetTable } from '../lifecycle/zone-offsets.js';
 import { NoteIndex, type NoteIndexOptions } from './note-index.js';
 
 /**
@@ -58,6 +59,11 @@ export interface IndexSnapshot {
    * absent for the default ones: what an Outcomes item is depends on them.
    */
   readonly outcomeLabels?: string;
+  /**
+   * The UTC offsets of the config's time zone, as this runtime's time zone data gave them: a
+   * command whose notes have not changed then works out dates without setting up `Intl`.
+   */
+  readonly zoneOffsets?: ZoneOffsetTable;
   readonly notes: Readonly<Record<string, CachedNote>>;
 }
 
@@ -94,6 +100,12 @@ export function asSnapshot(data: unknown): IndexSnapshot | undefined {
   const snapshot = data as Partial<IndexSnapshot>;
   if (snapshot.format !== INDEX_CACHE_FORMAT || typeof snapshot.takenAt !== 'number' || snapshot.notes === null || typeof snapshot.notes !== 'object') return undefined;
   if (snapshot.outcomeLabels !== undefined && typeof snapshot.outcomeLabels !== 'string') return undefined;
+  if (snapshot.zoneOffsets !== undefined) {
+    // A table that does not hold together is left out; the notes' readings are still good.
+    const { zoneOffsets, ...rest } = snapshot;
+    const table = asZoneOffsetTable(zoneOffsets);
+    return (table ? { ...rest, zoneOffsets: table } : rest) as IndexSnapshot;
+  }
   return snapshot as IndexSnapshot;
 }
 

@@ -1,6 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { InvalidEncodingError, NoteConflictError, NoteNotFoundError, RapportError, UneditableNoteError } from '../errors.js';
 import type { Contact } from '../model/contact.js';
+import { rememberZoneOffsets, zoneOffsets } from '../lifecycle/dates.js';
+import type { ZoneOffsetTable } from '../lifecycle/zone-offsets.js';
 import { findConflicts } from '../merge/conflict-markers.js';
 import { loadConfig, type RapportConfig } from './config.js';
 import { INDEX_CACHE_FORMAT, isReusable, outcomeLabelsKey, type CachedNote, type IndexCache } from './index-cache.js';
@@ -58,7 +60,13 @@ const SLICE_MS = 32;
 export async function loadWorkspace(store: NoteStore, options: LoadOptions = {}): Promise<Workspace> {
   const takenAt = Date.now();
   const cache = options.cache;
-  const [{ config, diagnostics }, files, snapshot] = await Promise.all([loadConfig(store), store.listNotes(), cache?.load().catch(() => undefined)]);
+  const snapshotLoad = cache ? cache.load().catch(() => undefined) : Promise.resolve(undefined);
+  // The config is read once the snapshot is in: its zone table then answers whether the config's zone is known without `Intl`.
+  const configLoad = snapshotLoad.then((saved) => {
+    if (saved?.zoneOffsets) rememberZoneOffsets(saved.zoneOffsets);
+    return loadConfig(store);
+  });
+  const [{ config, diagnostics }, files, snapshot] = await Promise.all([configLoad, store.listNotes(), snapshotLoad]);
   const identities = cache ? await cache.identify(files).catch(() => []) : [];
   // Without a way to read a text back on demand, the index keeps every text (the VS Code store); with one, none.
   const readSync = store.readSync?.bind(store);
@@ -106,10 +114,21 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 64, toRead.length) }, worker));
-  if (cache && (toRead.length > 0 || !reusable || Object.keys(reusable.notes).length !== files.length)) {
-    await cache.save({ format: INDEX_CACHE_FORMAT, takenAt, ...(labels ? { outcomeLabels: labels } : {}), notes: cached }).catch(() => undefined);
+  const zoneTable = cache ? zoneTableQuietly(config.timezone) : undefined;
+  if (cache && (toRead.length > 0 || !reusable || Object.keys(reusable.notes).length !== files.length || zoneTable !== snapshot?.zoneOffsets)) {
+    const zone = zoneTable ? { zoneOffsets: zoneTable } : {};
+    await cache.save({ format: INDEX_CACHE_FORMAT, takenAt, ...(labels ? { outcomeLabels: labels } : {}), ...zone, notes: cached }).catch(() => undefined);
   }
   return { store, config, index, configDiagnostics: [...diagnostics, ...unreadable] };
+}
+
+/** The zone's offsets to keep in the cache; none for a zone the runtime cannot give offsets for. */
+function zoneTableQuietly(timeZone: string): ZoneOffsetTable | undefined {
+  try {
+    return zoneOffsets(timeZone);
+  } catch {
+    return undefined;
+  }
 }
 
 function readTextQuietly(readSync: (path: string) => StoredText | undefined, file: string): string | undefined {
