@@ -60,8 +60,8 @@ export class CommandContext {
     const colors = colorsFor(this.io.stderr, this.io.env);
     for (const d of workspace.configDiagnostics) if (d.file === CONFIG_PATH) this.io.stderr.write(`${formatDiagnostic(d, colors)}\n`);
     const reported = new Set<string>();
-    for (const d of workspace.index.diagnostics()) {
-      if (d.rule !== 'merge-conflict' || reported.has(d.file)) continue;
+    for (const d of workspace.index.diagnostics('merge-conflict')) {
+      if (reported.has(d.file)) continue;
       reported.add(d.file);
       const effect = workspace.index.contact(d.file) ? 'resolve it before editing the note' : 'the contact is left out until it is resolved';
       this.io.stderr.write(`rapport: ${colors.yellow('warning')}: ${printable(d.file)}:${d.line} has an unresolved merge conflict: ${effect} (rapport check lists every conflict)\n`);

@@ -1,3 +1,5 @@
+import { collate } from './collation.js';
+
 /** How serious a problem in a note is. `error` makes `rapport check` fail. */
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -68,5 +70,5 @@ export type DiagnosticRule = keyof typeof DIAGNOSTIC_RULES;
 
 /** Orders diagnostics by file, line, column, then rule: for `Array.prototype.sort`, so reports come out the same every run. */
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.rule.localeCompare(b.rule);
+  return collate(a.file, b.file) || a.line - b.line || a.column - b.column || collate(a.rule, b.rule);
 }

@@ -1,4 +1,4 @@
-import { compareDiagnostics, listLetters, loadQuestions, type Diagnostic } from '@rapport/core';
+import { listLetters, loadQuestions, type Diagnostic } from '@rapport/core';
 import { formatDiagnostic } from '../io.js';
 import { EXIT, type RegisterCommand } from '../program.js';
 
@@ -19,7 +19,7 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
       // Compiling a template only parses it; nothing in it runs.
       // Listing parses and compiles the folder's templates but never runs one, so it is safe in a folder that is not trusted.
       const templateProblems = (await listLetters(ctx.store, { allowUserTemplates: true })).flatMap((letter) => (letter.problem ? [letter.problem] : []));
-      const notes = [...workspace.index.diagnostics()].sort(compareDiagnostics);
+      const notes = workspace.index.diagnostics();
       const diagnostics: Diagnostic[] = [...workspace.configDiagnostics, ...questions.diagnostics, ...templateProblems, ...notes];
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
       setExitCode(errors > 0 ? EXIT.problems : EXIT.ok);

@@ -68,8 +68,7 @@ export const registerNew: RegisterCommand = (program, context) => {
 function conflictedNamesake(workspace: Workspace, name: string): string | undefined {
   const slug = contactSlug(name);
   const lowerName = name.toLowerCase();
-  for (const diagnostic of workspace.index.diagnostics()) {
-    if (diagnostic.rule !== 'merge-conflict') continue;
+  for (const diagnostic of workspace.index.diagnostics('merge-conflict')) {
     const id = noteId(diagnostic.file);
     if (id === slug || id.startsWith(`${slug}-`) || workspace.index.text(diagnostic.file)?.toLowerCase().includes(lowerName)) return diagnostic.file;
   }

@@ -1,3 +1,4 @@
+import { collate } from '../collation.js';
 import type { Contact } from '../model/contact.js';
 
 /** One "who led to whom" link between two contacts. */
@@ -49,7 +50,7 @@ export function referralGraph(contacts: readonly Contact[]): ReferralGraph {
   return {
     edges: [...edges.values()]
       .map((edge) => ({ from: edge.from, to: edge.to, sources: [...edge.sources].sort() }))
-      .sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to)),
+      .sort((a, b) => collate(a.from, b.from) || collate(a.to, b.to)),
     pending,
   };
 }

@@ -1,3 +1,4 @@
+import { collate } from '../collation.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { LetterNotFoundError, LetterTemplateError } from '../errors.js';
 import type { Contact } from '../model/contact.js';
@@ -79,7 +80,7 @@ async function allLetters(store: NoteStore, options: TemplateOptions): Promise<L
     const template = shippedLetterTemplate(name)!;
     infos.push({ name, description: template.description, origin: 'shipped', overrides: false, needs: template.needs, ...(template.stage ? { stage: template.stage } : {}) });
   }
-  for (const [name, file] of [...user].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, file] of [...user].sort(([a], [b]) => collate(a, b))) {
     const overrides = SHIPPED_LETTERS.includes(name);
     try {
       const template = await readUserTemplate(store, name, file);

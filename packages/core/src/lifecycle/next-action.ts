@@ -1,3 +1,4 @@
+import { collate } from '../collation.js';
 import type { Contact } from '../model/contact.js';
 import { CLOSED_STAGES, type Stage } from '../model/vocabulary.js';
 import type { Rules } from '../workspace/config.js';
@@ -227,7 +228,7 @@ export function contactAgenda(contact: Contact, context: ActionContext, today: s
 
 /** Agenda order: soonest first, undated last, then by name and action. */
 export function compareAgendaItems(a: AgendaItem, b: AgendaItem): number {
-  return compareDue(a.due, b.due) || a.name.localeCompare(b.name) || a.action.localeCompare(b.action);
+  return compareDue(a.due, b.due) || collate(a.name, b.name) || collate(a.action, b.action);
 }
 
 /** Due dates in agenda order: `YYYY-MM-DD` by code units (their calendar order), `null` (undated) after every date. */

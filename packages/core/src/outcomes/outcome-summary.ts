@@ -1,3 +1,4 @@
+import { collate } from '../collation.js';
 import { compareDue } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
 import { OUTCOME_KINDS, type OutcomeKind } from './outcomes.js';
@@ -38,6 +39,6 @@ export function outcomeSummary(contacts: readonly Contact[]): OutcomeSummary {
       if (outcome.kind === 'lead') openLeads.push({ id: contact.id, name: contact.name, file: contact.file, line: outcome.line, text: outcome.text, due: outcome.due });
     }
   }
-  openLeads.sort((a, b) => compareDue(a.due, b.due) || a.name.localeCompare(b.name) || a.line - b.line);
+  openLeads.sort((a, b) => compareDue(a.due, b.due) || collate(a.name, b.name) || a.line - b.line);
   return { byKind, openLeads };
 }

@@ -1,3 +1,4 @@
+import { collate } from '../collation.js';
 import { getISOWeek } from 'date-fns/getISOWeek';
 import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import { daysBetween } from '../lifecycle/dates.js';
@@ -115,7 +116,7 @@ export function outreachReport(contacts: readonly Contact[], options: OutreachRe
   const withRate = (counter: Counter): OutreachFigures => ({ ...counter, replyRate: counter.contacted === 0 ? null : counter.replied / counter.contacted });
   return {
     since,
-    weeks: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, counter]) => ({ week, ...withRate(counter) })),
+    weeks: [...weeks.entries()].sort(([a], [b]) => collate(a, b)).map(([week, counter]) => ({ week, ...withRate(counter) })),
     total: withRate(total),
   };
 }

@@ -1,3 +1,4 @@
+import { collate } from '../collation.js';
 import { daysBetween } from '../lifecycle/dates.js';
 import { referralChain, referralGraph } from '../graph/referrals.js';
 import type { Contact, HistoryEntry } from '../model/contact.js';
@@ -180,7 +181,7 @@ function referralChains(contacts: readonly Contact[]): ReferralChains {
   const names = new Map(contacts.map((contact) => [contact.id, contact.name]));
   const counts: number[] = [];
   let longestChain: string[] = [];
-  for (const contact of [...contacts].sort((a, b) => a.id.localeCompare(b.id))) {
+  for (const contact of [...contacts].sort((a, b) => collate(a.id, b.id))) {
     const chain = referralChain(graph, contact.id);
     counts[chain.length] = (counts[chain.length] ?? 0) + 1;
     if (chain.length > 0 && chain.length + 1 > longestChain.length) longestChain = [...chain, contact.id];

@@ -104,6 +104,7 @@ describe('NoteIndex', () => {
             const expected = fromScratch(readings, context);
             expect(index.contacts()).toEqual(expected.contacts);
             expect(index.diagnostics()).toEqual(expected.diagnostics);
+            expect(index.diagnostics('duplicate-id')).toEqual(expected.diagnostics.filter((diagnostic) => diagnostic.rule === 'duplicate-id'));
             expect(index.brokenNotes()).toEqual(expected.broken);
             expect(index.referralGraph()).toEqual(expected.graph);
             expect(index.agenda(context)).toEqual(expected.agenda);
@@ -146,6 +147,17 @@ describe('NoteIndex', () => {
     expect(index.brokenNotes().map((note) => note.file)).toEqual(['ben-osei.md']);
     expect(index.delete('ben-osei.md')).toBe(true);
     expect(index.brokenNotes()).toEqual([]);
+  });
+
+  it("gives one rule's diagnostics, in file order, without the others", () => {
+    const index = new NoteIndex();
+    const conflicted = '---\ntype: contact\nname: Ana Ruiz\n<<<<<<< ours\nstage: held\n=======\nstage: thanked\n>>>>>>> theirs\n---\n';
+    index.set('old/ana-ruiz.md', conflicted);
+    index.set('ana-ruiz.md', conflicted);
+    index.set('ben-osei.md', '---\ntype: contact\nname: Ben Osei\nstage: held\nreferred_by: "[[nobody-here]]"\n---\n');
+    expect(index.diagnostics('merge-conflict').map((problem) => `${problem.file}:${problem.line}`)).toEqual(['ana-ruiz.md:4', 'old/ana-ruiz.md:4']);
+    expect(index.diagnostics('unresolved-link').map((problem) => `${problem.file}:${problem.line}`)).toEqual(['ben-osei.md:5']);
+    expect(index.diagnostics('invalid-email')).toEqual([]);
   });
 
   it('does not change arrays it has handed out', () => {
