@@ -157,7 +157,7 @@ describe('NoteIndex', () => {
     index.set('ben-osei.md', '---\ntype: contact\nname: Ben Osei\nstage: held\nreferred_by: "[[nobody-here]]"\n---\n');
     expect(index.diagnostics('merge-conflict').map((problem) => `${problem.file}:${problem.line}`)).toEqual(['ana-ruiz.md:4', 'old/ana-ruiz.md:4']);
     expect(index.diagnostics('unresolved-link').map((problem) => `${problem.file}:${problem.line}`)).toEqual(['ben-osei.md:5']);
-    expect(index.diagnostics('invalid-email')).toEqual([]);
+    expect(index.diagnostics('invalid-date')).toEqual([]);
   });
 
   it('does not change arrays it has handed out', () => {
