@@ -27,7 +27,11 @@ beforeAll(() => {
 });
 
 function git(folder: string, ...args: string[]) {
-  const result = spawnSync('git', args, { cwd: folder, encoding: 'utf8', env: { ...process.env, ...env } });
+  return gitWith({ ...process.env, ...env }, folder, ...args);
+}
+
+function gitWith(environment: NodeJS.ProcessEnv, folder: string, ...args: string[]) {
+  const result = spawnSync('git', args, { cwd: folder, encoding: 'utf8', env: environment });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -38,7 +42,7 @@ function repository(): string {
   expect(init.code, init.stderr).toBe(0);
   expect(init.stdout).toContain('git: merges of notes use "rapport merge-driver %O %A %B %P" (set in .git/config)');
   expect(readFileSync(join(folder, '.gitattributes'), 'utf8')).toBe('# Merges of notes unite their history entries (rapport merge-driver)\n*.md merge=rapport\n');
-  expect(git(folder, 'config', 'merge.rapport.driver').stdout).toBe('rapport merge-driver %O %A %B %P\n');
+  expect(git(folder, 'config', 'merge.rapport.driver').stdout).toBe('if command -v rapport >/dev/null 2>&1; then rapport merge-driver %O %A %B %P; else git merge-file -L ours -L base -L theirs %A %O %B; fi\n');
   git(folder, 'checkout', '-q', '-b', 'trunk');
   git(folder, 'add', '-A');
   expect(git(folder, 'commit', '-q', '-m', 'notes').code).toBe(0);
@@ -107,6 +111,31 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
     });
     expect(readFileSync(note, 'utf8')).toBe(conflicted);
     expect(git(folder, 'status', '--porcelain').stdout).toBe('UU owen-park.md\n');
+  });
+
+  it('leave conflict markers, not our side alone, when git cannot find rapport on its PATH', () => {
+    const folder = repository();
+    const note = join(folder, 'owen-park.md');
+    git(folder, 'checkout', '-q', 'other');
+    expect(rapport(['advance', 'owen-park', 'followed-up', '--date', '2026-11-25', '--via', 'email', '--dir', folder], { env }).code).toBe(0);
+    commitAll(folder, 'follow-up');
+    git(folder, 'checkout', '-q', 'trunk');
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--date', '2026-11-27', '--at', '2026-12-01T10:00', '--dir', folder], { env }).code).toBe(0);
+    commitAll(folder, 'scheduled');
+
+    // The PATH without the folder that holds `rapport`: as on a machine or in a GUI where it is not installed.
+    const withoutRapport = { ...process.env, ...env, PATH: process.env.PATH };
+    expect(spawnSync('sh', ['-c', 'command -v rapport'], { env: withoutRapport }).status).not.toBe(0);
+    const merge = gitWith(withoutRapport, folder, 'merge', '--no-edit', 'other');
+    expect(merge.code).toBe(1);
+    expect(merge.stdout).toContain('CONFLICT (content): Merge conflict in owen-park.md');
+    const conflicted = readFileSync(note, 'utf8');
+    expect(conflicted).toContain('<<<<<<< ours\n');
+    expect(conflicted).toContain('    stage: followed-up\n');
+    expect(conflicted).toContain('    stage: scheduled\n');
+    const check = rapport(['check', '--json', '--dir', folder], { env });
+    expect(check.code).toBe(1);
+    expect(JSON.parse(check.stdout).map((problem: { rule: string }) => problem.rule)).toContain('merge-conflict');
   });
 
   it('a conflict in the body only: the contact is listed, but writing commands refuse the note', () => {

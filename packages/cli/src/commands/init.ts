@@ -5,7 +5,7 @@ import { CLOSING_QUESTION, CONFIG_PATH, createContact, loadWorkspace, QUESTION_T
 import { NodeStore } from '@rapport/core/node';
 import { notesFolderAbove, type CommandContext } from '../context.js';
 import { FailureError, UsageError, type RegisterCommand } from '../program.js';
-import { MERGE_DRIVER } from './merge-driver.js';
+import { MERGE_DRIVER, MERGE_DRIVER_COMMAND } from './merge-driver.js';
 
 const CONFIG = (timezone: string) => `# Rapport settings for this notes folder. Every setting is optional.
 
@@ -94,9 +94,9 @@ async function setUpGit(ctx: CommandContext, root: string, result: InitResult): 
     await appendFile(attributes, `${existing === undefined || existing === '' || existing.endsWith('\n') ? '' : '\n'}# Merges of notes unite their history entries (rapport merge-driver)\n${GIT_ATTRIBUTES_LINE}\n`, 'utf8');
     result.created.push(existing === undefined ? '.gitattributes' : '.gitattributes (line added)');
   }
-  ctx.print(`git: merges of notes use "${MERGE_DRIVER}" (set in .git/config)`);
+  ctx.print(`git: merges of notes use "${MERGE_DRIVER_COMMAND}" (set in .git/config)`);
   if (spawnSync('rapport', ['--version'], { encoding: 'utf8' }).error) {
-    ctx.io.stderr.write('rapport: warning: `rapport` is not on the PATH, so git cannot run the merge driver until it is\n');
+    ctx.io.stderr.write("rapport: warning: `rapport` is not on the PATH: until it is, git merges notes line by line and leaves conflict markers where both sides wrote\n");
   }
 }
 

@@ -5,8 +5,16 @@ import { mergeNotes } from '@rapport/core';
 import { printable } from '../io.js';
 import { EXIT, FailureError, type RegisterCommand } from '../program.js';
 
-/** The driver line `rapport init --git` writes into the repository's git config. */
-export const MERGE_DRIVER = 'rapport merge-driver %O %A %B %P';
+/** What git runs to merge a note (git puts the files' names, quoted, in place of %O %A %B %P). */
+export const MERGE_DRIVER_COMMAND = 'rapport merge-driver %O %A %B %P';
+
+/**
+ * The driver line `rapport init --git` writes into the repository's git config. Where git
+ * cannot find `rapport` (another machine, a GUI whose PATH lacks it), git's own line merge
+ * runs instead: the note gets conflict markers, which every command and `check` then
+ * report, rather than silently keeping our side as a failed driver would.
+ */
+export const MERGE_DRIVER = `if command -v rapport >/dev/null 2>&1; then ${MERGE_DRIVER_COMMAND}; else git merge-file -L ours -L base -L theirs %A %O %B; fi`;
 
 export const registerMergeDriver: RegisterCommand = (program, context, setExitCode) => {
   program
@@ -21,7 +29,8 @@ export const registerMergeDriver: RegisterCommand = (program, context, setExitCo
       [
         '',
         'Git runs it for every .md file when .gitattributes says `*.md merge=rapport` and the',
-        `git config has merge.rapport.driver "${MERGE_DRIVER}" (rapport init --git sets both up).`,
+        `git config has merge.rapport.driver "${MERGE_DRIVER_COMMAND}" (rapport init --git sets both up,`,
+        'with git merge-file for when git cannot find rapport).',
         'History entries appended on both sides are kept in date order, the later stage wins, and',
         'a field or the body changed on one side only takes that side. Anything else falls back to',
         'git’s usual conflict markers (git merge-file), which rapport check then reports.',
