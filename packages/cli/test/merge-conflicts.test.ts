@@ -58,15 +58,21 @@ function commitAll(folder: string, message: string): void {
   expect(git(folder, 'commit', '-q', '-m', message).code).toBe(0);
 }
 
+/** `repository()` where `other` sent Owen Park a follow-up on 2026-11-25 and `trunk` then scheduled a meeting with him on 2026-11-27; on `trunk`. */
+function divergedRepository(): string {
+  const folder = repository();
+  git(folder, 'checkout', '-q', 'other');
+  expect(rapport(['advance', 'owen-park', 'followed-up', '--date', '2026-11-25', '--via', 'email', '--dir', folder], { env }).code).toBe(0);
+  commitAll(folder, 'follow-up');
+  git(folder, 'checkout', '-q', 'trunk');
+  expect(rapport(['advance', 'owen-park', 'scheduled', '--date', '2026-11-27', '--at', '2026-12-01T10:00', '--dir', folder], { env }).code).toBe(0);
+  commitAll(folder, 'scheduled');
+  return folder;
+}
+
 describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through the built CLI)', () => {
   it('unite the history entries two branches appended, in date order, and the later stage wins', () => {
-    const folder = repository();
-    git(folder, 'checkout', '-q', 'other');
-    expect(rapport(['advance', 'owen-park', 'followed-up', '--date', '2026-11-25', '--via', 'email', '--dir', folder], { env }).code).toBe(0);
-    commitAll(folder, 'follow-up');
-    git(folder, 'checkout', '-q', 'trunk');
-    expect(rapport(['advance', 'owen-park', 'scheduled', '--date', '2026-11-27', '--at', '2026-12-01T10:00', '--dir', folder], { env }).code).toBe(0);
-    commitAll(folder, 'scheduled');
+    const folder = divergedRepository();
     const before = readFileSync(join(folder, 'owen-park.md'), 'utf8');
 
     const merge = git(folder, 'merge', '--no-edit', 'other');
@@ -114,14 +120,8 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
   });
 
   it('leave conflict markers, not our side alone, when git cannot find rapport on its PATH', () => {
-    const folder = repository();
+    const folder = divergedRepository();
     const note = join(folder, 'owen-park.md');
-    git(folder, 'checkout', '-q', 'other');
-    expect(rapport(['advance', 'owen-park', 'followed-up', '--date', '2026-11-25', '--via', 'email', '--dir', folder], { env }).code).toBe(0);
-    commitAll(folder, 'follow-up');
-    git(folder, 'checkout', '-q', 'trunk');
-    expect(rapport(['advance', 'owen-park', 'scheduled', '--date', '2026-11-27', '--at', '2026-12-01T10:00', '--dir', folder], { env }).code).toBe(0);
-    commitAll(folder, 'scheduled');
 
     // The PATH without the folder that holds `rapport`: as on a machine or in a GUI where it is not installed.
     const withoutRapport = { ...process.env, ...env, PATH: process.env.PATH };
