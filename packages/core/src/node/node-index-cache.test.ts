@@ -97,6 +97,28 @@ describe('NodeIndexCache', () => {
     expect(Object.keys(broken!.notes)).toContain('maya-chen.md');
   });
 
+  it("is not rewritten for a table read from other time zone data alone, and is for another zone", async () => {
+    const store = new NodeStore(await folder());
+    const cache = new NodeIndexCache(store);
+    await loadWorkspace(store, { cache });
+    const path = join(store.root, INDEX_CACHE_PATH);
+    // As if another tool on another Node had written it a minute later (so that no note is in the "racy"
+    // window and read again): nothing else changed, so it stays as it is.
+    const otherData = (await readFile(path, 'utf8'))
+      .replace(`"zoneData":"${process.versions.tz}"`, '"zoneData":"1999z"')
+      .replace(/"takenAt":\d+/, `"takenAt":${Date.now() + 60_000}`);
+    await writeFile(path, otherData);
+    await loadWorkspace(store, { cache });
+    expect(await readFile(path, 'utf8')).toBe(otherData);
+    const config = join(store.root, '.rapport/config.yaml');
+    await writeFile(config, (await readFile(config, 'utf8')).replace('timezone: America/New_York', 'timezone: Europe/Berlin'));
+    await loadWorkspace(store, { cache });
+    expect(await readFile(path, 'utf8')).toBe(otherData);
+    await writeFile(path, (await readFile(path, 'utf8')).replace('"zoneData":"1999z"', `"zoneData":"${process.versions.tz}"`));
+    await loadWorkspace(store, { cache });
+    expect((await cache.load())?.zoneOffsets?.zone).toBe('Europe/Berlin');
+  });
+
   it('ignores a cache of another format, a garbled one, or none', async () => {
     const store = new NodeStore(await folder());
     const cache = new NodeIndexCache(store);

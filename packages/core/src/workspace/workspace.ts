@@ -115,7 +115,10 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 64, toRead.length) }, worker));
   const zoneTable = cache ? zoneTableQuietly(config.timezone) : undefined;
-  if (cache && (toRead.length > 0 || !reusable || Object.keys(reusable.notes).length !== files.length || zoneTable !== snapshot?.zoneOffsets)) {
+  // The table rides along with every save; a saved one for another zone, or gone stale, is a reason to save by itself.
+  // A cache without one is not: two tools on different time zone data would otherwise rewrite it in turn.
+  const replacedTable = snapshot?.zoneOffsets !== undefined && snapshot.zoneOffsets !== zoneTable;
+  if (cache && (toRead.length > 0 || !reusable || Object.keys(reusable.notes).length !== files.length || replacedTable)) {
     const zone = zoneTable ? { zoneOffsets: zoneTable } : {};
     await cache.save({ format: INDEX_CACHE_FORMAT, takenAt, ...(labels ? { outcomeLabels: labels } : {}), ...zone, notes: cached }).catch(() => undefined);
   }

@@ -69,6 +69,12 @@ describe('the index cache in the extension storage (browser, virtual folders)', 
     expect(await storageFolderCache(storage, notes)!.cache.load()).toEqual(snapshot);
   });
 
+  it("leaves a saved zone's offsets out when reading back: the browser's time zone data has no version to check them against", async () => {
+    const zoneOffsets = { zone: 'America/New_York', from: 1_700_000_000_000, to: 1_800_000_000_000, changes: [1_710_054_000_000], offsets: [-300, -240] };
+    await storageFolderCache(storage, notes)!.cache.save({ ...snapshot, zoneOffsets });
+    expect(await storageFolderCache(storage, notes)!.cache.load()).toEqual(snapshot);
+  });
+
   it('keeps one cache per notes folder', async () => {
     await storageFolderCache(storage, notes)!.cache.save(snapshot);
     expect(await storageFolderCache(storage, uri('vscode-vfs', '/github/ada/other'))!.cache.load()).toBeUndefined();

@@ -24,7 +24,11 @@ export function storageFolderCache(storage: vscode.Uri | undefined, root: vscode
       identify: async (files) => files.map(() => NOT_TAKEN),
       load: async () => {
         try {
-          return checkedSnapshot(asSnapshot(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)))));
+          const snapshot = checkedSnapshot(asSnapshot(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file)))));
+          // A browser does not say which time zone data it has, so a saved table of offsets could outlive a change of a zone's rules.
+          if (!snapshot) return undefined;
+          const { zoneOffsets, ...withoutOffsets } = snapshot;
+          return withoutOffsets;
         } catch {
           return undefined;
         }
