@@ -112,6 +112,7 @@ export { insertQuestions, newQuestions, questionsInNote, QUESTIONS_SECTION } fro
 export type { ReferredByRange } from './note/read-contact.js';
 export type { NoteIndexOptions, IndexedSource, AgendaContext, BrokenNote } from './workspace/note-index.js';
 export type { IndexCache, IndexSnapshot, CachedNote, FileIdentity } from './workspace/index-cache.js';
+export type { ZoneOffsetTable } from './lifecycle/zone-offsets.js';
 
 // Plumbing shared by the CLI and the extension (the cache format, the fast frontmatter reader, content versions)
 // lives in `@rapport/core/internal`: not part of the public API.
