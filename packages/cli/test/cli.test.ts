@@ -286,6 +286,19 @@ describe('advance', () => {
     expect(agenda.filter((item) => item.id === 'hannah-schultz').map((item) => item.action).join('\n')).toMatch(/Prepare for Hannah Schultz/);
   });
 
+  it('warns when the meeting time does not exist in the zone (clocks going forward), and only then', () => {
+    const folder = exampleCopy();
+    // The example's zone is America/New_York, whose clocks went from 02:00 to 03:00 on 2027-03-14.
+    const skipped = rapport(['advance', 'hannah-schultz', 'scheduled', '--date', TODAY, '--at', '2027-03-14T02:30', '--dir', folder]);
+    expect(skipped.code, skipped.stderr).toBe(0);
+    expect(skipped.stderr).toBe('rapport: warning: 02:30 on 2027-03-14 does not exist in America/New_York, whose clocks skip it: the meeting is read as 03:30\n');
+    expect(readFileSync(join(folder, 'hannah-schultz.md'), 'utf8')).toContain('  at: 2027-03-14T02:30\n');
+    for (const at of ['2027-03-14T03:30', '2027-11-07T01:30', '2027-03-14T02:30-05:00']) {
+      const result = rapport(['advance', 'hannah-schultz', 'scheduled', '--date', TODAY, '--at', at, '--dir', folder]);
+      expect(result, at).toMatchObject({ code: 0, stderr: '' });
+    }
+  });
+
   it('reschedules without --at when the note has a meeting already', () => {
     const folder = exampleCopy();
     const file = join(folder, 'lauren-fitzgerald.md');

@@ -1,4 +1,5 @@
-import { advance, CHANNELS, editNote, getField, isCalendarDate, isChannel, isMeetingFormat, isStage, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput } from '@rapport/core';
+import { advance, CHANNELS, editNote, getField, isCalendarDate, isChannel, isMeetingFormat, isStage, meetingClock, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput } from '@rapport/core';
+import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
 import { recordIn, remindOfManualNext } from './recording.js';
@@ -65,6 +66,17 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const changes = { date, ...(options.via ? { via: options.via } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}), ...(options.force ? { force: true } : {}) };
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, stage, changes), { retries: 5 }));
       ctx.print(`${printable(contact.name)}: ${contact.stage} → ${stage} (${date})  ${ctx.colors.dim(contact.file)}`);
+      if (meeting) warnOfSkippedClock(ctx, meeting.at, workspace.config.timezone);
       remindOfManualNext(ctx, workspace, contact.file);
     });
 };
+
+/** A meeting time written without an offset that the zone skips (clocks going forward) is read as a later one: the user should know which. */
+function warnOfSkippedClock(ctx: CommandContext, at: string, timeZone: string): void {
+  const written = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$/.exec(at);
+  if (!written) return;
+  const clock = meetingClock(at, timeZone);
+  if (clock !== written[2]) {
+    ctx.io.stderr.write(`rapport: warning: ${written[2]} on ${written[1]} does not exist in ${timeZone}, whose clocks skip it: the meeting is read as ${clock}\n`);
+  }
+}
