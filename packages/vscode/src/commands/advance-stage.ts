@@ -1,4 +1,4 @@
-import { advance, addCalendarDays, CHANNELS, isCalendarDate, logInteraction, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { advance, addCalendarDays, CHANNELS, isCalendarDate, logInteraction, meetingClock, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
 import { editContactNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
@@ -111,16 +111,31 @@ async function askMeeting(services: Services, contact: Contact): Promise<Meeting
     validate: (value) => (isCalendarDate(value.trim()) ? undefined : 'Write the day as YYYY-MM-DD, e.g. 2026-12-03'),
   });
   if (date === undefined) return undefined;
-  const time = await prompts.input({ id: 'meeting.time', title, step: 2, totalSteps: 4, prompt: 'Time (HH:mm, 24-hour, in your time zone)', value: '09:00', validate: (value) => (TIME.test(value.trim()) ? undefined : 'Write the time as HH:mm, e.g. 08:30') });
+  const day = date.trim();
+  const zone = services.notes.workspace?.config.timezone;
+  const clockOf = (value: string) => value.trim().padStart(5, '0');
+  const time = await prompts.input({
+    id: 'meeting.time',
+    title,
+    step: 2,
+    totalSteps: 4,
+    prompt: 'Time (HH:mm, 24-hour, in your time zone)',
+    value: '09:00',
+    validate: (value) => {
+      if (!TIME.test(value.trim())) return 'Write the time as HH:mm, e.g. 08:30';
+      // A time the zone skips (the night clocks go forward) would be read as a later one.
+      const clock = clockOf(value);
+      return zone && meetingClock(`${day}T${clock}`, zone) !== clock ? `${clock} does not exist on ${day} in ${zone}: the clocks skip it. Choose another time` : undefined;
+    },
+  });
   if (time === undefined) return undefined;
   const format = await prompts.pick<MeetingFormat>({ id: 'meeting.format', title, step: 3, totalSteps: 4, placeholder: 'How will you meet?', items: MEETING_FORMATS.map((value) => ({ label: value, value })) });
   if (format === undefined) return undefined;
   const where = await prompts.input({ id: 'meeting.place', title, step: 4, totalSteps: 4, prompt: format === 'video' ? 'Link (optional)' : 'Place or phone number (optional)' });
   if (where === undefined) return undefined;
-  const [hours, minutes] = time.trim().split(':') as [string, string];
   const place = where.trim();
   return {
-    at: `${date.trim()}T${hours.padStart(2, '0')}:${minutes}`,
+    at: `${day}T${clockOf(time)}`,
     format,
     ...(place === '' ? {} : /^https?:\/\//.test(place) ? { link: place } : { place }),
   };

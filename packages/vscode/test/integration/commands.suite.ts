@@ -80,6 +80,17 @@ suite('Commands', () => {
     await waitFor(async () => (await stageMembers('scheduled')).includes(contact.id), 'the contact under scheduled');
   });
 
+  test('Advance Stage to scheduled refuses a meeting time the zone skips, naming it', async () => {
+    const contact = contactIn('contacted');
+    const before = snapshot();
+    // The example's zone is America/New_York, whose clocks went from 02:00 to 03:00 on 2027-03-14.
+    const prompts = new ScriptedPrompts({ 'advance.stage': 'scheduled', 'meeting.date': '2027-03-14', 'meeting.time': '2:30' });
+    const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', contact.id));
+    assert.equal(result, undefined);
+    assert.match(prompts.errors.join(), /02:30 does not exist on 2027-03-14 in America\/New_York: the clocks skip it\. Choose another time/);
+    assert.deepEqual(changedFiles(before, snapshot()), []);
+  });
+
   test('Advance Stage takes its answers as arguments (no questions) and records the channel', async () => {
     const contact = contactIn('held');
     const before = snapshot();
