@@ -114,7 +114,7 @@ let lastToday: { timeZone: string; time: number; date: string } | undefined;
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   const time = now.getTime();
   if (lastToday?.timeZone === timeZone && lastToday.time === time) return lastToday.date;
-  const date = calendarDate(new UTCDate(time + offsetMs(timeZone, time)));
+  const date = calendarDate(new UTCDate(time + offsetsIn(timeZone)(time)));
   lastToday = { timeZone, time, date };
   return date;
 }
@@ -141,14 +141,15 @@ export function meetingClock(at: string, timeZone: string): string {
  */
 const meetingOnClock = remembered((at: string, timeZone: string): { readonly instant: number; readonly date: string; readonly clock: string } => {
   const match = MEETING_TIME.exec(at);
+  const offsetAt = offsetsIn(timeZone);
   let instant: number;
   // `Z` is an offset too (UTC), though the pattern captures only numeric ones.
   if (!match || match[5] || at.endsWith('Z')) instant = parseISO(at).getTime();
   else {
     const wall = utcMidnight(match[1]!).getTime() + ((Number(match[2]) * 60 + Number(match[3])) * 60 + Number(match[4] ?? 0)) * 1000;
-    instant = wallClockInstant(wall, (time) => offsetMs(timeZone, time) / 60_000);
+    instant = wallClockInstant(wall, (time) => offsetAt(time) / 60_000);
   }
-  const onClock = new UTCDate(instant + offsetMs(timeZone, instant));
+  const onClock = new UTCDate(instant + offsetAt(instant));
   return { instant, date: calendarDate(onClock), clock: `${padded(onClock.getHours())}:${padded(onClock.getMinutes())}` };
 });
 
@@ -177,11 +178,14 @@ export function rememberZoneOffsets(table: ZoneOffsetTable): void {
   zoneTables.set(table.zone, table);
 }
 
-/** The offset of `timeZone` at `time`, in ms: from its table, or from `Intl` outside the table's years. */
-function offsetMs(timeZone: string, time: number): number {
-  const minutes = tableOffset(zoneOffsets(timeZone), time) ?? tzOffset(timeZone, new Date(time));
-  if (Number.isNaN(minutes)) throw new RangeError('Invalid time value');
-  return Math.round(minutes * 60_000);
+/** The offsets of `timeZone` in ms, by instant: from its table (found once), or from `Intl` outside the table's years. */
+function offsetsIn(timeZone: string): (time: number) => number {
+  const table = zoneOffsets(timeZone);
+  return (time) => {
+    const minutes = tableOffset(table, time) ?? tzOffset(timeZone, new Date(time));
+    if (Number.isNaN(minutes)) throw new RangeError('Invalid time value');
+    return Math.round(minutes * 60_000);
+  };
 }
 
 /** The runtime's canonical zone names, listed once. */
