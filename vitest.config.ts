@@ -6,5 +6,6 @@ export default defineConfig({
     exclude: ['**/node_modules/**', '**/dist/**', 'packages/vscode/test/integration/**'],
     // A guard against hangs, not a speed check: CLI tests spawn many processes on a 2-core machine.
     testTimeout: 120_000,
+    globalSetup: ['./vitest.cache-folder.ts'],
   },
 });

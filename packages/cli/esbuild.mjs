@@ -1,10 +1,15 @@
-// Bundles the CLI into dist/rapport.mjs plus chunks in dist/chunks/, with every runtime
-// dependency inlined: it runs without node_modules (`npm install -g` of the packed tarball
-// works offline) and starts in a few module loads instead of hundreds. The entry is small
-// and answers `--version` alone; each command is a chunk loaded when it runs, so `agenda`
-// never loads what only `letter`, `import` or `export` need (Eta, csv, iCalendar). The report's
-// charts (Vega) are a file of their own, dist/charts.mjs, loaded by `report --html` only.
+// Bundles the CLI, with every runtime dependency inlined: it runs without node_modules
+// (`npm install -g` of the packed tarball works offline).
+// - dist/rapport.cjs, the entry: answers `--version` alone; otherwise loads the program
+//   through V8's code cache (src/code-cache.ts). CommonJS, as the program: an ES module
+//   entry costs Node's module loader ~20M instructions more at every start.
+// - dist/program.cjs, the program: every command, one script, so that V8 can cache its
+//   compiled code (Node 20 caches no ES module's). A command's modules, and the libraries
+//   only it uses (Eta, csv, iCalendar), still run only when that command runs: esbuild
+//   wraps what is reached through `import()` in functions called on first use.
+// - dist/charts.cjs, the report's charts (Vega), loaded by `report --html` only.
 // dist/bin.js stays a thin entry for the callers that run it (tests, `pnpm demo`, the README).
+import { createHash } from 'node:crypto';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -39,9 +44,10 @@ function reexports(entry) {
 
 /**
  * `@rapport/core` and its subpaths from core's sources, each import narrowed to the
- * modules that define the names it takes. esbuild splits chunks by file: through the
- * root entry, which re-exports everything, every command would reach (and load) every
- * module of core — letters and Eta for `agenda`. Narrowed, a command loads what it uses.
+ * modules that define the names it takes. Through the root entry, which re-exports
+ * everything, the program would reach every module of core from its first line, and
+ * run them all at start (letters and Eta for `agenda`). Narrowed, a module of core
+ * runs when the first command that uses it loads.
  */
 const coreSources = {
   name: 'core-sources',
@@ -90,76 +96,74 @@ const lazyChildProcess = {
   },
 };
 
-/**
- * CommonJS dependencies (proper-lockfile, write-file-atomic, commander) call require() for Node's own
- * modules, and some read __filename: an ES module has neither, so the bundle defines them.
- */
-const NODE_GLOBALS = {
-  require: "import { createRequire as __rapportRequire } from 'node:module'; const require = __rapportRequire(import.meta.url);",
-  __filename: "import { fileURLToPath as __rapportPath } from 'node:url'; const __filename = __rapportPath(import.meta.url);",
-  __dirname: "import { dirname as __rapportDirname } from 'node:path'; const __dirname = __rapportDirname(__filename);",
-};
-const NODE_GLOBALS_BANNER = Object.values(NODE_GLOBALS).join(' ');
-
-/**
- * Keeps in an output file only the globals of NODE_GLOBALS its code uses: they are the
- * same banner in every file, and creating a `require` costs each of the dozen chunks a
- * command loads about a millisecond. esbuild keeps these free names as they are when minifying.
- */
-function keepNeededGlobals(file) {
-  const text = readFileSync(file, 'utf8');
-  const at = text.indexOf(NODE_GLOBALS_BANNER);
-  if (at < 0) throw new Error(`${file}: the banner is missing`);
-  const code = text.slice(at + NODE_GLOBALS_BANNER.length);
-  const uses = (name) => new RegExp(`(?<![.\\w$])${name}(?![\\w$])`).test(code);
-  const needed = Object.keys(NODE_GLOBALS).filter((name) => uses(name) || (name === '__filename' && uses('__dirname')));
-  writeFileSync(file, text.slice(0, at) + needed.map((name) => NODE_GLOBALS[name]).join(' ') + code);
-}
-
-rmSync(`${here}dist/chunks`, { recursive: true, force: true });
-const result = await build({
-  entryPoints: [{ in: 'src/bin.ts', out: 'rapport' }],
-  outdir: 'dist',
-  outExtension: { '.js': '.mjs' },
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  define: { RAPPORT_VERSION: JSON.stringify(version) },
+// Files of earlier layouts of the bundle.
+for (const stale of ['chunks', 'rapport.mjs', 'charts.mjs', 'code-cache.mjs', 'code-cache.cjs']) rmSync(`${here}dist/${stale}`, { recursive: true, force: true });
+const program = await build({
+  entryPoints: ['src/main.ts'],
+  outfile: 'dist/program.cjs',
   absWorkingDir: here,
   bundle: true,
   // `report --html` loads the charts from their own file (built below), so that Vega is not parsed by every
-  // other command; the import is in the report command's chunk, in dist/chunks/. Before core-sources, which would bundle them.
-  plugins: [{ name: 'charts-apart', setup: (b) => b.onResolve({ filter: /^@rapport\/core\/charts$/ }, () => ({ path: '../charts.mjs', external: true })) }, coreSources, lazyChildProcess],
+  // other command. Before core-sources, which would bundle them.
+  plugins: [{ name: 'charts-apart', setup: (b) => b.onResolve({ filter: /^@rapport\/core\/charts$/ }, () => ({ path: './charts.cjs', external: true })) }, coreSources, lazyChildProcess],
   platform: 'node',
   // yaml's ESM build rather than its CommonJS one (the `node` condition): hoisted and tree-shaken, not ~70 wrapped modules.
   alias: { yaml: join(dirname(createRequire(`${coreRoot}package.json`).resolve('yaml/package.json')), 'browser/index.js') },
-  format: 'esm',
+  // CommonJS: a script, whose compiled code V8 can cache (src/code-cache.ts).
+  format: 'cjs',
+  // A script run through node:vm has no import(): the charts' `import()` becomes a require() of dist/charts.cjs.
+  supported: { 'dynamic-import': false },
   target: 'node20',
-  // `node esbuild.mjs --readable` for profiling.
+  // Names are kept: the code cache makes parsing cheap, a stack trace in a bug report stays readable, and each module's
+  // wrapper keeps its path as its name (the startup test reads which ran from V8's coverage). `--readable` for profiling.
+  minifyWhitespace: !process.argv.includes('--readable'),
+  minifySyntax: !process.argv.includes('--readable'),
+  legalComments: 'eof',
+  logLevel: 'warning',
+  // What the program holds, in dist/meta.json (not shipped); https://esbuild.github.io/analyze/ shows it.
+  metafile: true,
+});
+writeFileSync(`${here}dist/meta.json`, JSON.stringify(program.metafile));
+// The loader reads the program as Latin-1, a plain copy, when it is ASCII (src/code-cache.ts). esbuild escapes
+// every other character except in regular expressions: there, the sources write them as \u escapes.
+{
+  const text = readFileSync(`${here}dist/program.cjs`, 'utf8');
+  const at = text.search(/[^\x00-\x7f]/);
+  if (at >= 0) {
+    const line = text.slice(0, at).split('\n').length;
+    console.warn(`dist/program.cjs:${line}: the character ${JSON.stringify(text[at])} in "${text.slice(Math.max(0, at - 40), at + 20)}" is not ASCII: write it as \\u${text.charCodeAt(at).toString(16).padStart(4, '0')} in its regular expression (the program is read as UTF-8 until then, ~13M instructions more at each start)`);
+  }
+}
+// The program's code cache is kept per build: code compiled from other program text must never run.
+const programBuild = createHash('sha256').update(readFileSync(`${here}dist/program.cjs`)).digest('hex').slice(0, 16);
+await build({
+  entryPoints: ['src/bin.ts'],
+  outfile: 'dist/rapport.cjs',
+  define: { RAPPORT_VERSION: JSON.stringify(version), RAPPORT_PROGRAM_BUILD: JSON.stringify(programBuild) },
+  absWorkingDir: here,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
   minify: !process.argv.includes('--readable'),
   legalComments: 'eof',
   logLevel: 'warning',
-  // What each output file holds, in dist/meta.json (not shipped): the startup test checks what a command loads with it; https://esbuild.github.io/analyze/ shows it.
-  metafile: true,
-  // The hashbang comes from src/bin.ts. Each output file gets this banner, taken out again below where the file does not need it.
-  banner: { js: NODE_GLOBALS_BANNER },
 });
-writeFileSync(`${here}dist/meta.json`, JSON.stringify(result.metafile));
-for (const output of Object.keys(result.metafile.outputs)) if (output.endsWith('.mjs')) keepNeededGlobals(join(here, output));
 // The report's charts (Vega): loaded by `rapport report --html` only. The plugin makes them measure text
 // the same on every machine, never loading the native canvas package.
 await build({
   stdin: { contents: "export * from '@rapport/core/charts';", resolveDir: here, loader: 'js' },
-  outfile: 'dist/charts.mjs',
+  outfile: 'dist/charts.cjs',
   absWorkingDir: here,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   minify: true,
   legalComments: 'eof',
   logLevel: 'warning',
   plugins: [vegaCanvasPlugin],
 });
-chmodSync(`${here}dist/rapport.mjs`, 0o755);
-writeFileSync(`${here}dist/bin.js`, "#!/usr/bin/env node\n// The command is bundled into rapport.mjs (and its chunks); this entry keeps `node dist/bin.js` working.\nimport './rapport.mjs';\n");
+chmodSync(`${here}dist/rapport.cjs`, 0o755);
+writeFileSync(`${here}dist/bin.js`, "#!/usr/bin/env node\n// The command is bundled into rapport.cjs and program.cjs; this entry keeps `node dist/bin.js` working.\nimport './rapport.cjs';\n");
 chmodSync(`${here}dist/bin.js`, 0o755);

@@ -35,7 +35,7 @@ it('installs from the packed tarball with npm install -g, offline and with nothi
     '  2026-11-16  Follow up with Hannah Schultz if there is no reply  → rapport letter follow-up hannah-schultz',
   ]);
 
-  // The charts ship in their own file of the package (dist/charts.mjs), loaded by --html only.
+  // The charts ship in their own file of the package (dist/charts.cjs), loaded by --html only.
   const html = spawnSync(rapport, ['report', '--html', join(scratch, 'report.html'), '--today', '2026-11-23'], { encoding: 'utf8', cwd: notes, env: { ...process.env, NO_COLOR: '1' } });
   expect(html.stderr).toBe('');
   expect(html.status).toBe(0);

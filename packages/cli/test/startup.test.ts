@@ -1,56 +1,78 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { exampleCopy } from './support/run-cli.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const entry = join(dist, 'rapport.cjs');
 const recorder = fileURLToPath(new URL('./support/record-loads.mjs', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'rapport-loads-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** What the build put in each output file (esbuild's metafile, written by esbuild.mjs). */
-const meta = JSON.parse(readFileSync(join(dist, 'meta.json'), 'utf8')) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
-
 let runs = 0;
 
-/** Runs `rapport.mjs` with `args` and returns what it loaded: module URLs, and Node's own modules as `builtin:<name>`. */
-function loadedBy(args: readonly string[], cwd: string): string[] {
+/** Runs the entry with `args` and returns Node's own modules it loaded, as `builtin:<name>`. */
+function builtinsLoadedBy(args: readonly string[], cwd: string): string[] {
   const record = join(scratch, `loads-${++runs}.txt`);
-  const result = spawnSync(process.execPath, ['--import', recorder, join(dist, 'rapport.mjs'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', RAPPORT_LOADS: record } });
+  const result = spawnSync(process.execPath, ['--import', recorder, entry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', RAPPORT_LOADS: record } });
   expect(result.status, result.stderr).toBe(0);
-  return readFileSync(record, 'utf8').split('\n');
+  return readFileSync(record, 'utf8').split('\n').filter((line) => line.startsWith('builtin:'));
 }
 
-/** Runs `rapport.mjs` with `args` and returns the source files bundled into the modules it loaded. */
-function sourcesLoadedBy(args: readonly string[], cwd: string): string[] {
-  const files = loadedBy(args, cwd)
-    .filter((url) => url.startsWith('file:') && !url.includes('/test/support/'))
-    .map((url) => `dist/${fileURLToPath(url).slice(dist.length)}`);
-  expect(files[0]).toBe('dist/rapport.mjs');
-  return files.flatMap((file) => {
-    const output = meta.outputs[file];
-    if (!output) throw new Error(`${file} was loaded but is not in dist/meta.json: rebuild`);
-    return Object.keys(output.inputs);
-  });
+interface ModulesRun {
+  /** Every module of the program that runs only when first used (reached through `import()`), by its path in the build. */
+  readonly onDemand: string[];
+  /** Those of them that ran. */
+  readonly ran: string[];
+}
+
+/**
+ * Runs the entry with `args` under V8's coverage and says which of the program's modules
+ * ran. esbuild wraps each module reached through `import()` in a function named after
+ * the module's path and calls it on first use: its count is whether the module ran.
+ */
+function modulesRunBy(args: readonly string[], cwd: string): ModulesRun {
+  const coverage = join(scratch, `coverage-${++runs}`);
+  const result = spawnSync(process.execPath, [entry, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', NODE_V8_COVERAGE: coverage } });
+  expect(result.status, result.stderr).toBe(0);
+  const program = pathToFileURL(join(dist, 'program.cjs')).href;
+  const scripts = readdirSync(coverage).flatMap((file) => (JSON.parse(readFileSync(join(coverage, file), 'utf8')) as { result: { url: string; functions: { functionName: string; ranges: { count: number }[] }[] }[] }).result);
+  const wrappers = scripts.filter((script) => script.url === program).flatMap((script) => script.functions).filter((fn) => /\.(ts|js|mjs|cjs)$/.test(fn.functionName));
+  expect(wrappers.length).toBeGreaterThan(0);
+  return { onDemand: wrappers.map((fn) => fn.functionName), ran: wrappers.filter((fn) => fn.ranges[0]!.count > 0).map((fn) => fn.functionName) };
 }
 
 describe('startup', () => {
-  it('answers --version from the entry file alone: no commander, no core', () => {
-    expect(sourcesLoadedBy(['--version'], scratch)).toEqual(['src/bin.ts']);
+  it('answers --version from the entry file alone: it needs no other file, and loads no node:vm', () => {
+    const alone = mkdtempSync(join(scratch, 'alone-'));
+    copyFileSync(entry, join(alone, 'rapport.cjs'));
+    const result = spawnSync(process.execPath, [join(alone, 'rapport.cjs'), '--version'], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(builtinsLoadedBy(['--version'], scratch)).not.toContain('builtin:vm');
   });
 
-  it('runs agenda without loading the importers, exporters, letters (Eta), slugify or string-width', () => {
-    const sources = sourcesLoadedBy(['agenda', '--today', '2026-11-23'], exampleCopy());
-    expect(sources).toContain('../core/src/lifecycle/next-action.ts');
-    const heavy = sources.filter((source) => /core\/src\/(import|export|letters)\/|\/(eta|csv-parse|csv-stringify|ical\.js|ical-generator|@sindresorhus\/slugify|proper-lockfile|string-width|get-east-asian-width)\//.test(source));
-    expect(heavy).toEqual([]);
+  it('runs agenda without running the importers, exporters, letters (Eta), slugify or string-width; letter runs Eta', () => {
+    const heavy = /core\/src\/(import|export|letters)\/|\/(eta|csv-parse|csv-stringify|ical\.js|ical-generator|@sindresorhus\/slugify|proper-lockfile|string-width|get-east-asian-width)\//;
+    const agenda = modulesRunBy(['agenda', '--today', '2026-11-23'], exampleCopy());
+    // Each of them is in the program, to run when first used.
+    for (const library of ['/eta/', '/csv-parse/', '/ical.js/', '/string-width/', 'core/src/letters/']) expect(agenda.onDemand.some((path) => path.includes(library)), library).toBe(true);
+    expect(agenda.ran).toContain('../core/src/lifecycle/next-action.ts');
+    expect(agenda.ran.filter((path) => heavy.test(path))).toEqual([]);
+    const letter = modulesRunBy(['letter', 'thank-you', 'hannah-schultz', '--draft', '--today', '2026-11-23'], exampleCopy());
+    expect(letter.ran.some((path) => path.includes('/eta/'))).toBe(true);
+  });
+
+  it('is ASCII, which the entry reads as Latin-1 (a copy) rather than decoding UTF-8', () => {
+    const program = readFileSync(join(dist, 'program.cjs'));
+    expect(program.findIndex((byte) => byte > 0x7f)).toBe(-1);
   });
 
   it('loads neither node:child_process (commander takes it on first use) nor node:crypto for agenda', () => {
-    const builtins = loadedBy(['agenda', '--today', '2026-11-23'], exampleCopy()).filter((line) => line.startsWith('builtin:'));
+    const builtins = builtinsLoadedBy(['agenda', '--today', '2026-11-23'], exampleCopy());
     expect(builtins).toContain('builtin:fs');
     expect(builtins.filter((name) => /^builtin:(child_process|crypto)$/.test(name))).toEqual([]);
   });
@@ -60,7 +82,7 @@ describe('startup', () => {
     const counter = fileURLToPath(new URL('./support/count-intl.mjs', import.meta.url));
     const intlAsked = (args: readonly string[]) => {
       const record = join(scratch, `intl-${++runs}.txt`);
-      const result = spawnSync(process.execPath, ['--import', counter, join(dist, 'rapport.mjs'), ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', RAPPORT_INTL: record } });
+      const result = spawnSync(process.execPath, ['--import', counter, entry, ...args], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', RAPPORT_INTL: record } });
       expect(result.status, result.stderr).toBe(0);
       return readFileSync(record, 'utf8');
     };
@@ -72,11 +94,11 @@ describe('startup', () => {
     expect(intlAsked(['list', '--json'])).toBe('0 0');
   });
 
-  it('runs check and `list --json` without string-width, whose regular expressions take ~35 ms to load; the list table loads it', () => {
+  it('runs check and `list --json` without string-width, whose regular expressions take ~35 ms to load; the list table runs it', () => {
     const folder = exampleCopy();
     const lineUp = /\/(string-width|get-east-asian-width)\//;
-    expect(sourcesLoadedBy(['check'], folder).filter((source) => lineUp.test(source))).toEqual([]);
-    expect(sourcesLoadedBy(['list', '--json'], folder).filter((source) => lineUp.test(source))).toEqual([]);
-    expect(sourcesLoadedBy(['list'], folder).some((source) => source.includes('/string-width/'))).toBe(true);
+    expect(modulesRunBy(['check'], folder).ran.filter((path) => lineUp.test(path))).toEqual([]);
+    expect(modulesRunBy(['list', '--json'], folder).ran.filter((path) => lineUp.test(path))).toEqual([]);
+    expect(modulesRunBy(['list'], folder).ran.some((path) => path.includes('/string-width/'))).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { COMMAND_NAMES, invokedCommandName, type CommandName } from '../command-names.js';
 import type { RegisterCommand } from '../program.js';
 
 /** A command's name and how to load the module that registers it: a run loads only the command it names (all of them for help, or a name that is none). */
@@ -6,34 +7,32 @@ export interface CommandEntry {
   readonly load: () => Promise<RegisterCommand>;
 }
 
-/** Every command, in the order `rapport --help` lists them. */
-export const commands: readonly CommandEntry[] = [
-  { name: 'init', load: async () => (await import('./init.js')).registerInit },
-  { name: 'new', load: async () => (await import('./new.js')).registerNew },
-  { name: 'list', load: async () => (await import('./list.js')).registerList },
-  { name: 'agenda', load: async () => (await import('./agenda.js')).registerAgenda },
-  { name: 'advance', load: async () => (await import('./advance.js')).registerAdvance },
-  { name: 'log', load: async () => (await import('./log.js')).registerLog },
-  { name: 'next', load: async () => (await import('./next.js')).registerNext },
-  { name: 'dismiss', load: async () => (await import('./dismiss.js')).registerDismiss },
-  { name: 'check', load: async () => (await import('./check.js')).registerCheck },
-  { name: 'graph', load: async () => (await import('./graph.js')).registerGraph },
-  { name: 'report', load: async () => (await import('./report.js')).registerReport },
-  { name: 'letter', load: async () => (await import('./letter.js')).registerLetter },
-  { name: 'trust', load: async () => (await import('./trust.js')).registerTrust },
-  { name: 'questions', load: async () => (await import('./questions.js')).registerQuestions },
-  { name: 'import', load: async () => (await import('./import.js')).registerImport },
-  { name: 'export', load: async () => (await import('./export.js')).registerExport },
-  { name: 'schema', load: async () => (await import('./schema.js')).registerSchema },
-  { name: 'merge-driver', load: async () => (await import('./merge-driver.js')).registerMergeDriver },
-];
+const loaders: { readonly [Name in CommandName]: () => Promise<RegisterCommand> } = {
+  init: async () => (await import('./init.js')).registerInit,
+  new: async () => (await import('./new.js')).registerNew,
+  list: async () => (await import('./list.js')).registerList,
+  agenda: async () => (await import('./agenda.js')).registerAgenda,
+  advance: async () => (await import('./advance.js')).registerAdvance,
+  log: async () => (await import('./log.js')).registerLog,
+  next: async () => (await import('./next.js')).registerNext,
+  dismiss: async () => (await import('./dismiss.js')).registerDismiss,
+  check: async () => (await import('./check.js')).registerCheck,
+  graph: async () => (await import('./graph.js')).registerGraph,
+  report: async () => (await import('./report.js')).registerReport,
+  letter: async () => (await import('./letter.js')).registerLetter,
+  trust: async () => (await import('./trust.js')).registerTrust,
+  questions: async () => (await import('./questions.js')).registerQuestions,
+  import: async () => (await import('./import.js')).registerImport,
+  export: async () => (await import('./export.js')).registerExport,
+  schema: async () => (await import('./schema.js')).registerSchema,
+  'merge-driver': async () => (await import('./merge-driver.js')).registerMergeDriver,
+};
 
-/** The command `argv` runs: its first word that is not an option (nor `--dir`'s value), if that names a command. */
+/** Every command, in the order `rapport --help` lists them. */
+export const commands: readonly CommandEntry[] = COMMAND_NAMES.map((name) => ({ name, load: loaders[name] }));
+
+/** The command `argv` runs, if its first word that is not an option names one. */
 export function invokedCommand(argv: readonly string[]): CommandEntry | undefined {
-  for (let at = 0; at < argv.length; at++) {
-    const arg = argv[at]!;
-    if (arg === '-d' || arg === '--dir') at++;
-    else if (!arg.startsWith('-')) return commands.find((command) => command.name === arg);
-  }
-  return undefined;
+  const name = invokedCommandName(argv);
+  return name === undefined ? undefined : commands.find((command) => command.name === name);
 }

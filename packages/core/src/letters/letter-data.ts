@@ -189,7 +189,8 @@ export function letterData(input: LetterDataInput): LetterDataResult {
 }
 
 /** A title such as "Senior UX Researcher", not a headline with separators or a paragraph. */
-const TITLE = /^[^|•·;\n]{1,80}$/;
+// Not | • · ; (written as escapes, as every non-ASCII character in a regular expression: packages/cli/esbuild.mjs).
+const TITLE = /^[^|\u2022\u00b7;\n]{1,80}$/;
 
 function position(role: unknown, organization: unknown): string | undefined {
   if (typeof role !== 'string' || !TITLE.test(role)) return undefined;
@@ -205,7 +206,8 @@ function firstClause(text: string): string {
     if (char === '"') quoted = !quoted;
     else if (char === '“') quoted = true;
     else if (char === '”') quoted = false;
-    else if (!quoted && /^(?:[,;:] |\s[—–(]|\s--\s)/.test(text.slice(i, i + 4))) return text.slice(0, i).trim();
+    // A comma, an em or en dash, a bracket.
+    else if (!quoted && /^(?:[,;:] |\s[\u2014\u2013(]|\s--\s)/.test(text.slice(i, i + 4))) return text.slice(0, i).trim();
   }
   return text;
 }

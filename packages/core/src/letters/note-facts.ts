@@ -83,6 +83,7 @@ export function noteFact(text: string, fact: NoteFact): string | undefined {
   if (value === undefined || fact !== 'topic') return value;
   // "Topic to follow up: consent forms — she is rewriting them": the part after the dash is the seeker's own reminder.
   // `value` is trimmed, with single spaces; a line that starts with the dash holds only the reminder.
-  const topic = value.split(/(?:^| )(?:—|--|–)(?: |$)/)[0]!;
+  // An em dash, two hyphens or an en dash.
+  const topic = value.split(/(?:^| )(?:\u2014|--|\u2013)(?: |$)/)[0]!;
   return topic === '' ? undefined : topic;
 }

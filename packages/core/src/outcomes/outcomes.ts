@@ -231,8 +231,8 @@ export function readOutcomes(file: string, content: string, start: number, end: 
   return { outcomes, diagnostics };
 }
 
-/** The person named at the start of a referral without a link: up to the first comma, dash, bracket or full stop. */
+/** The person named at the start of a referral without a link: up to the first comma, dash (\u2014 em, \u2013 en), bracket or full stop. */
 function referralName(text: string): string | undefined {
-  const name = /^[^,;()[\]—–:]*?(?=\s+[-—–]\s|[,;()—–:]|\.(?:\s|$)|$)/.exec(text.trim())?.[0].trim();
+  const name = /^[^,;()[\]\u2014\u2013:]*?(?=\s+[-\u2014\u2013]\s|[,;()\u2014\u2013:]|\.(?:\s|$)|$)/.exec(text.trim())?.[0].trim();
   return name ? name : undefined;
 }
