@@ -172,6 +172,10 @@ class DeferredIndexCache implements IndexCache {
 
   constructor(private readonly cache: IndexCache) {}
 
+  get keepsContactOrder(): boolean {
+    return this.cache.keepsContactOrder === true;
+  }
+
   identify(files: readonly string[]): Promise<readonly (FileIdentity | undefined)[]> {
     return this.cache.identify(files);
   }

@@ -35,6 +35,30 @@ describe('the index cache', () => {
     expect(list(folder, '--no-cache')).toEqual(cold);
   });
 
+  it("sorts people in the user's locale on every run: the order it keeps is not used after the locale changes", () => {
+    const folder = exampleCopy();
+    for (const [file, name] of [['angel-berg.md', 'Ängel Berg'], ['anna-lind.md', 'Anna Lind'], ['zed-orr.md', 'Zed Orr']]) {
+      writeFileSync(join(folder, file!), `---\ntype: contact\nname: ${name}\nstage: identified\nhistory:\n  - {date: 2026-11-02, stage: identified}\n---\n`);
+    }
+    // Notes changed within 2 s of a load are read again by the next: these are let settle, so the next runs sort by the kept order.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2_100);
+    const order = (env: NodeJS.ProcessEnv) => {
+      const result = rapport(['list', '--json', '--today', TODAY, '--dir', folder], { env: { LC_ALL: undefined, LC_MESSAGES: undefined, LANG: undefined, ...env } });
+      expect(result.code, result.stderr).toBe(0);
+      return (JSON.parse(result.stdout) as { name: string }[]).map((contact) => contact.name).filter((name) => /^(Ängel|Anna|Zed) /.test(name));
+    };
+    const english = ['Ängel Berg', 'Anna Lind', 'Zed Orr'];
+    // In Swedish, Ä is a letter of its own, after Z.
+    const swedish = ['Anna Lind', 'Zed Orr', 'Ängel Berg'];
+    expect(order({ LANG: 'en_US.UTF-8' })).toEqual(english);
+    expect(readFileSync(join(folder, CACHE), 'utf8')).toContain('"collation"');
+    expect(order({ LANG: 'en_US.UTF-8' })).toEqual(english);
+    expect(order({ LANG: 'sv_SE.UTF-8' })).toEqual(swedish);
+    expect(order({ LC_ALL: 'sv_SE.UTF-8', LANG: 'en_US.UTF-8' })).toEqual(swedish);
+    expect(order({ LC_MESSAGES: 'sv_SE.UTF-8', LANG: 'en_US.UTF-8' })).toEqual(swedish);
+    expect(order({ LANG: 'en_US.UTF-8' })).toEqual(english);
+  });
+
   it('notices a note rewritten behind its back with the same size and its time put back (its change time moved)', () => {
     const folder = exampleCopy();
     ageFiles(folder);
@@ -95,7 +119,8 @@ describe('the index cache', () => {
     const cold = list(folder);
     writeFileSync(join(folder, CACHE), '{"format": 1, "takenAt": "not a number"}\n[garbage\n\u0000\u0001');
     expect(list(folder)).toEqual(cold);
-    // The header: the format, when the identities were taken, and the config zone's offsets with the time zone data they came from.
-    expect(readFileSync(join(folder, CACHE), 'utf8').split('\n')[0]).toMatch(/^\{"format":\d+,"takenAt":\d+,"zoneOffsets":\{"zone":"America\/New_York",.*\},"zoneData":"\w+"\}$/);
+    // The header: the format, when the identities were taken, the config zone's offsets with the time zone data they came from,
+    // and what decides how names collate (ICU, its data, the locale variables), for the contacts' kept order.
+    expect(readFileSync(join(folder, CACHE), 'utf8').split('\n')[0]).toMatch(/^\{"format":\d+,"takenAt":\d+,"zoneOffsets":\{"zone":"America\/New_York",.*\},"zoneData":"\w+","collation":"\[.*\]"\}$/);
   });
 });

@@ -111,7 +111,7 @@ export { insertQuestions, newQuestions, questionsInNote, QUESTIONS_SECTION } fro
 // The incremental index's types, and the interface of a persisted index cache (`NodeIndexCache` in `@rapport/core/node`)
 export type { ReferredByRange } from './note/read-contact.js';
 export type { NoteIndexOptions, IndexedSource, AgendaContext, BrokenNote } from './workspace/note-index.js';
-export type { IndexCache, IndexSnapshot, CachedNote, FileIdentity } from './workspace/index-cache.js';
+export type { IndexCache, IndexSnapshot, CachedNote, ContactOrder, FileIdentity } from './workspace/index-cache.js';
 export type { ZoneOffsetTable } from './lifecycle/zone-offsets.js';
 
 // Plumbing shared by the CLI and the extension (the cache format, the fast frontmatter reader, content versions)

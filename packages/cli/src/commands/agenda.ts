@@ -1,4 +1,4 @@
-import { agenda, addCalendarDays, type AgendaItem } from '@rapport/core';
+import { addCalendarDays, type AgendaItem } from '@rapport/core';
 import { printable } from '../io.js';
 import type { RegisterCommand } from '../program.js';
 
@@ -22,7 +22,8 @@ export const registerAgenda: RegisterCommand = (program, context) => {
       const workspace = await ctx.workspace();
       const actions = ctx.actionContext(workspace, options.today);
       ctx.warnBrokenNotes(workspace);
-      const items = agenda(workspace.index.contacts(), actions);
+      // The index's agenda: `agenda(contacts(), …)`, in the order the index cache kept (no collator set up for an unchanged folder).
+      const items = workspace.index.agenda(actions);
       if (options.json) return ctx.json(items.map(({ id, name, action, due, overdue }) => ({ id, name, action, due, overdue })));
       if (items.length === 0) return ctx.print('Nothing is due. Time to find someone new to talk to.');
       const weekEnd = addCalendarDays(actions.today, 7);

@@ -66,6 +66,59 @@ describe('NodeIndexCache', () => {
     expect((await readFile(join(store.root, INDEX_CACHE_PATH), 'utf8')).split('\n')[0]).toBe(`{"format":${INDEX_CACHE_FORMAT},"takenAt":1000000}`);
   });
 
+  it("keeps contacts' orders where names collate as when they were saved, and leaves them out where they may not", async () => {
+    const store = new NodeStore(await folder());
+    const snapshot = await snapshotOf(store, new NodeIndexCache(store));
+    const files = Object.keys(snapshot.notes).filter((file) => snapshot.notes[file]!.reading.contact);
+    const withOrders: IndexSnapshot = { ...snapshot, notes: Object.fromEntries(Object.entries(snapshot.notes).map(([file, note]) => [file, files.includes(file) ? { ...note, order: { position: files.indexOf(file), nameGroup: files.indexOf(file) >> 1 } } : note])) };
+    const withoutOrders = { ...snapshot, notes: Object.fromEntries(Object.entries(snapshot.notes).map(([file, { identity, version, reading }]) => [file, { identity, version, reading }])) };
+    expect(files.length).toBeGreaterThan(10);
+
+    await new NodeIndexCache(store).save(withOrders);
+    expect(await new NodeIndexCache(store).load()).toEqual(withOrders);
+    expect((await new NodeIndexCache(store).load())!.notes['hannah-schultz.md']!.order).toEqual({ position: files.indexOf('hannah-schultz.md'), nameGroup: files.indexOf('hannah-schultz.md') >> 1 });
+    // Another locale in the environment (ICU takes LC_ALL, then LC_MESSAGES, then LANG): the orders are left out, the readings kept.
+    for (const variable of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+      const before = process.env[variable];
+      process.env[variable] = 'sv_SE.UTF-8';
+      try {
+        expect(await new NodeIndexCache(store).load()).toEqual(withoutOrders);
+      } finally {
+        if (before === undefined) delete process.env[variable];
+        else process.env[variable] = before;
+      }
+    }
+    // A cache told not to keep them neither writes nor reads them.
+    expect(await new NodeIndexCache(store, INDEX_CACHE_PATH, { keepContactOrder: false }).load()).toEqual(withoutOrders);
+    await new NodeIndexCache(store, INDEX_CACHE_PATH, { keepContactOrder: false }).save(withOrders);
+    expect(await new NodeIndexCache(store).load()).toEqual(withoutOrders);
+    // A place that is not two whole numbers is left out.
+    await new NodeIndexCache(store).save(withOrders);
+    const path = join(store.root, INDEX_CACHE_PATH);
+    const lines = (await readFile(path, 'utf8')).split('\n');
+    const at = lines.findIndex((line) => line.startsWith('["hannah-schultz.md",'));
+    const line = JSON.parse(lines[at]!) as unknown[];
+    line[10] = ['1', 2];
+    lines[at] = JSON.stringify(line);
+    await writeFile(path, lines.join('\n'));
+    const loaded = await new NodeIndexCache(store).load();
+    expect(loaded!.notes['hannah-schultz.md']).toEqual(withoutOrders.notes['hannah-schultz.md']);
+    expect(loaded!.notes['ben-osei.md']!.order).toEqual(withOrders.notes['ben-osei.md']!.order);
+  });
+
+  it('loads a folder a second time with the contact order the first load saved', async () => {
+    const store = new NodeStore(await folder());
+    const first = await loadWorkspace(store, { cache: new NodeIndexCache(store) });
+    const saved = await new NodeIndexCache(store).load();
+    // Hand-checked from the example: Aisha Karim first, the added Zoë Ünïcode last.
+    expect(saved!.notes['aisha-karim.md']!.order).toEqual({ position: 0, nameGroup: 0 });
+    expect(saved!.notes['zoë-ünïcode.md']!.order).toEqual({ position: first.index.contactCount() - 1, nameGroup: first.index.contactCount() - 1 });
+    expect(saved!.notes['plain.md']!.order).toBeUndefined();
+    const second = await loadWorkspace(store, { cache: new NodeIndexCache(store) });
+    expect(second.index.contacts()).toEqual(first.index.contacts());
+    expect(second.index.contactOrders()).toEqual(first.index.contactOrders());
+  });
+
   it('identifies files by size, times and inode; a missing one or a folder has no identity', async () => {
     const root = await folder();
     await mkdir(join(root, 'folder.md'));

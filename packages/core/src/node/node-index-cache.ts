@@ -6,6 +6,17 @@ import type { NoteReading } from '../note/read-contact.js';
 import { INDEX_CACHE_FORMAT, asSnapshot, type CachedNote, type FileIdentity, type IndexCache, type IndexSnapshot } from '../workspace/index-cache.js';
 import type { NodeStore } from './node-store.js';
 
+/** Options of `NodeIndexCache`. */
+export interface NodeIndexCacheOptions {
+  /**
+   * Keep each contact's place among the sorted contacts (`ContactOrder`), so that a
+   * load of an unchanged folder sorts without setting up `Intl.Collator`. By default
+   * on, except on Windows and in Electron, where the locale names collate in does not
+   * come from the environment, and a cache could not tell that it changed.
+   */
+  readonly keepContactOrder?: boolean;
+}
+
 /** Where the cache lives, relative to the notes folder. */
 export const INDEX_CACHE_PATH = '.rapport/cache/index.jsonl';
 
@@ -30,12 +41,23 @@ const CHUNK = 1 << 20;
  */
 export class NodeIndexCache implements IndexCache {
   readonly path: string;
+  /**
+   * Whether each contact's place in the sorted contacts is kept (see `ContactOrder`): by
+   * default where ICU takes the collation locale from the environment, so that it can be
+   * checked: not on Windows (the system's settings) nor in Electron (the app's language).
+   */
+  readonly keepsContactOrder: boolean;
+  /** What names' collation depends on here, when contact orders are kept: saved with them, and compared on load. */
+  private readonly collation: string | undefined;
 
   constructor(
     private readonly store: NodeStore,
     path = INDEX_CACHE_PATH,
+    options: NodeIndexCacheOptions = {},
   ) {
     this.path = join(store.root, path);
+    this.keepsContactOrder = options.keepContactOrder ?? (process.platform !== 'win32' && process.versions.electron === undefined);
+    this.collation = this.keepsContactOrder ? collationEnvironment() : undefined;
   }
 
   async identify(files: readonly string[]): Promise<(FileIdentity | undefined)[]> {
@@ -54,19 +76,22 @@ export class NodeIndexCache implements IndexCache {
   async load(): Promise<IndexSnapshot | undefined> {
     try {
       let header: Partial<IndexSnapshot> | undefined;
+      let ordersValid = false;
       const notes: Record<string, CachedNote> = {};
       forEachLine(this.path, (line) => {
         if (header === undefined) {
           header = JSON.parse(line) as Partial<IndexSnapshot>;
           if (header.format !== INDEX_CACHE_FORMAT) throw new TypeError('another format');
+          // Contact orders found where names collate otherwise (another locale, another ICU) are left out.
+          ordersValid = this.collation !== undefined && (header as { collation?: unknown }).collation === this.collation;
         } else if (line !== '') {
-          const [file, note] = decodeNote(JSON.parse(line));
+          const [file, note] = decodeNote(JSON.parse(line), ordersValid);
           notes[file] = note;
         }
       });
       if (header === undefined) return undefined;
       // Offsets read from other time zone data (Node updated since) are left out.
-      const { zoneData, ...saved } = header as Partial<IndexSnapshot> & { zoneData?: string };
+      const { zoneData, collation: _collation, ...saved } = header as Partial<IndexSnapshot> & { zoneData?: string; collation?: string };
       return asSnapshot(zoneData === process.versions.tz ? { ...saved, notes } : { ...saved, zoneOffsets: undefined, notes });
     } catch {
       return undefined;
@@ -98,9 +123,11 @@ export class NodeIndexCache implements IndexCache {
           }
         };
         const { format, takenAt, outcomeLabels, zoneOffsets } = snapshot;
+        // The environment the orders are valid in, when there are orders.
+        const collation = this.collation !== undefined && Object.values(snapshot.notes).some((note) => note.order) ? this.collation : undefined;
         // (undefined fields are left out)
-        put(asciiJson(JSON.stringify({ format, takenAt, outcomeLabels, zoneOffsets, zoneData: zoneOffsets && process.versions.tz })));
-        for (const [file, note] of Object.entries(snapshot.notes)) put(encodeNote(file, note));
+        put(asciiJson(JSON.stringify({ format, takenAt, outcomeLabels, zoneOffsets, zoneData: zoneOffsets && process.versions.tz, collation })));
+        for (const [file, note] of Object.entries(snapshot.notes)) put(encodeNote(file, note, collation !== undefined));
         writeSync(descriptor, buffer, 0, used);
       } finally {
         closeSync(descriptor);
@@ -168,14 +195,15 @@ function decodeLine(bytes: Buffer): string {
  * whose value is the same as the frontmatter field of that name is written
  * alone, as `=key`. Contact keys are identifiers, so `=` cannot start one.
  */
-type NoteLine = [string, number, number, number | null, number | null, string, 0 | 1, NoteReading['diagnostics'], NoteReading['referredByRange'] | null, Contact['fields'] | null, ...unknown[]];
+type NoteLine = [string, number, number, number | null, number | null, string, 0 | 1, NoteReading['diagnostics'], NoteReading['referredByRange'] | null, Contact['fields'] | null, [position: number, nameGroup: number] | null, ...unknown[]];
 
 /** Where the contact's keys and values start in a note line. */
-const CONTACT_START = 10;
+const CONTACT_START = 11;
 
-function encodeNote(file: string, note: CachedNote): string {
-  const { identity, version, reading } = note;
-  const line: NoteLine = [file, identity.size, identity.mtimeMs, identity.ino ?? null, identity.ctimeMs ?? null, version, reading.isContact ? 1 : 0, reading.diagnostics, reading.referredByRange ?? null, reading.contact?.fields ?? null];
+function encodeNote(file: string, note: CachedNote, withOrder: boolean): string {
+  const { identity, version, reading, order } = note;
+  const place: NoteLine[10] = withOrder && order ? [order.position, order.nameGroup] : null;
+  const line: NoteLine = [file, identity.size, identity.mtimeMs, identity.ino ?? null, identity.ctimeMs ?? null, version, reading.isContact ? 1 : 0, reading.diagnostics, reading.referredByRange ?? null, reading.contact?.fields ?? null, place];
   if (reading.contact) {
     const fields = reading.contact.fields as Record<string, unknown>;
     for (const [key, value] of Object.entries(reading.contact)) {
@@ -188,9 +216,9 @@ function encodeNote(file: string, note: CachedNote): string {
   return asciiJson(JSON.stringify(line));
 }
 
-function decodeNote(data: unknown): [string, CachedNote] {
+function decodeNote(data: unknown, withOrder: boolean): [string, CachedNote] {
   if (!Array.isArray(data) || data.length < CONTACT_START) throw new TypeError('not a note line');
-  const [file, size, mtimeMs, ino, ctimeMs, version, isContact, diagnostics, referredByRange, fields] = data as NoteLine;
+  const [file, size, mtimeMs, ino, ctimeMs, version, isContact, diagnostics, referredByRange, fields, place] = data as NoteLine;
   if (typeof file !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof version !== 'string' || !Array.isArray(diagnostics)) throw new TypeError('not a note line');
   let contact: Record<string, unknown> | undefined;
   if (fields !== null) {
@@ -206,7 +234,18 @@ function decodeNote(data: unknown): [string, CachedNote] {
     }
   }
   const reading: NoteReading = { isContact: isContact === 1, contact: contact as Contact | undefined, diagnostics, referredByRange: referredByRange ?? undefined };
-  return [file, { identity: { size, mtimeMs, ...(typeof ino === 'number' ? { ino } : {}), ...(typeof ctimeMs === 'number' ? { ctimeMs } : {}) }, version, reading }];
+  const order = withOrder && contact && Array.isArray(place) && Number.isSafeInteger(place[0]) && Number.isSafeInteger(place[1]) ? { order: { position: place[0], nameGroup: place[1] } } : {};
+  return [file, { identity: { size, mtimeMs, ...(typeof ino === 'number' ? { ino } : {}), ...(typeof ctimeMs === 'number' ? { ctimeMs } : {}) }, version, reading, ...order }];
+}
+
+/**
+ * What decides how names collate in this process: ICU's version and data, and the
+ * locale ICU takes from the environment, as POSIX systems give it (LC_ALL, then
+ * LC_MESSAGES, then LANG; LC_COLLATE too, in case).
+ */
+function collationEnvironment(): string {
+  const { env, versions, execArgv } = process;
+  return JSON.stringify([versions.icu, versions.unicode, versions.cldr, env.LC_ALL, env.LC_COLLATE, env.LC_MESSAGES, env.LANG, env.NODE_ICU_DATA, execArgv.filter((arg) => arg.startsWith('--icu-data-dir'))]);
 }
 
 /** True when two values are written as the same JSON (strings and numbers compared directly, the common case). */

@@ -25,7 +25,8 @@ const FILES = IDS.flatMap((id) => [`${id}.md`, `old/${id}.md`]);
 const note = fc.oneof(
   { weight: 8, arbitrary: fc
     .record({
-      name: fc.constantFrom('Ana Ruiz', 'Ben Osei', 'Cy Park', 'Ana Ruiz', 'Zoë Lee'),
+      // Names the same to the collator but not as strings: case and accents differ, and Zoë composed and decomposed.
+      name: fc.constantFrom('Ana Ruiz', 'Ben Osei', 'Cy Park', 'Ana Ruiz', 'Zoë Lee', 'Zoe\u0308 Lee', 'ana ruiz', 'Ána Ruiz'),
       stage: fc.constantFrom('identified', 'contacted', 'contacted', 'followed-up', 'scheduled', 'held', 'nurturing', 'declined'),
       organization: fc.constantFrom(undefined, 'Acme', ' acme ', 'Beta'),
       referredBy: fc.option(fc.constantFrom(...IDS, 'nobody'), { nil: undefined }),
@@ -51,12 +52,22 @@ const note = fc.oneof(
   { weight: 1, arbitrary: fc.constant('---\nname: Ana Ruiz\nstage: held\n---\n') },
 );
 
-type Operation = { kind: 'set'; file: string; text: string } | { kind: 'delete'; file: string } | { kind: 'query'; now: number };
+type Operation = { kind: 'set'; file: string; text: string } | { kind: 'delete'; file: string } | { kind: 'query'; now: number } | { kind: 'restore' };
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('set' as const), file: fc.constantFrom(...FILES), text: note }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), file: fc.constantFrom(...FILES) }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('query' as const), now: fc.constantFrom(Date.UTC(2026, 10, 23, 17), Date.UTC(2026, 10, 23, 17), Date.UTC(2026, 11, 1, 12)) }) },
+  { weight: 1, arbitrary: fc.constant({ kind: 'restore' as const }) },
 );
+
+/** A new index of the same readings that sorts by the contact orders `index` gives: an index restored from a cache that kept them. */
+function restoredWithOrders(index: NoteIndex, readings: ReadonlyMap<string, NoteReading>): NoteIndex {
+  const restored = new NoteIndex();
+  // In another order than they were set: the kept orders, not the order of arrival, must decide.
+  for (const [file, reading] of [...readings].reverse()) restored.setReading(file, reading, { version: index.version(file)! });
+  restored.useContactOrders(index.contactOrders());
+  return restored;
+}
 
 /** What the index held before it was incremental: everything derived from all readings at once. */
 function fromScratch(readings: ReadonlyMap<string, NoteReading>, context: AgendaContext) {
@@ -91,13 +102,14 @@ function fromScratch(readings: ReadonlyMap<string, NoteReading>, context: Agenda
 }
 
 describe('NoteIndex', () => {
-  it('answers every query as a from-scratch computation would, after any sequence of changes', () => {
+  it('answers every query as a from-scratch computation would, after any sequence of changes and restores with kept contact orders', () => {
     fc.assert(
       fc.property(fc.array(operation, { minLength: 1, maxLength: 40 }), (operations) => {
-        const index = new NoteIndex();
+        let index = new NoteIndex();
         const readings = new Map<string, NoteReading>();
         for (const step of operations) {
-          if (step.kind === 'set') readings.set(step.file, index.set(step.file, step.text));
+          if (step.kind === 'restore') index = restoredWithOrders(index, readings);
+          else if (step.kind === 'set') readings.set(step.file, index.set(step.file, step.text));
           else if (step.kind === 'delete') expect(index.delete(step.file)).toBe(readings.delete(step.file));
           else {
             const context: AgendaContext = { now: new Date(step.now), timezone: 'America/New_York' };
@@ -158,6 +170,64 @@ describe('NoteIndex', () => {
     expect(index.diagnostics('merge-conflict').map((problem) => `${problem.file}:${problem.line}`)).toEqual(['ana-ruiz.md:4', 'old/ana-ruiz.md:4']);
     expect(index.diagnostics('unresolved-link').map((problem) => `${problem.file}:${problem.line}`)).toEqual(['ben-osei.md:5']);
     expect(index.diagnostics('invalid-date')).toEqual([]);
+  });
+
+  describe('contact orders kept by a cache', () => {
+    // The same order in ICU's root collation and in en-US-POSIX (no LANG): an accent after none;
+    // composed and decomposed ë the same, so the file decides: '.' before '2'.
+    const names: [string, string][] = [['ana.md', 'Ana Ruiz'], ['ana2.md', 'Ána Ruiz'], ['ben.md', 'Ben Osei'], ['zoe.md', 'Zoë Lee'], ['zoe2.md', 'Zoe\u0308 Lee']];
+    const indexOf = (entries: readonly [string, string][]) => {
+      const index = new NoteIndex();
+      for (const [file, name] of entries) index.set(file, noteText(contactFields({ name })));
+      return index;
+    };
+
+    it("gives each contact's place in contacts(), names that collate the same sharing a group", () => {
+      const orders = indexOf(names).contactOrders();
+      expect(Object.fromEntries(orders)).toEqual({
+        'ana.md': { position: 0, nameGroup: 0 },
+        'ana2.md': { position: 1, nameGroup: 1 },
+        'ben.md': { position: 2, nameGroup: 2 },
+        'zoe.md': { position: 3, nameGroup: 3 },
+        'zoe2.md': { position: 4, nameGroup: 3 },
+      });
+    });
+
+    it('sorts by the kept orders, gives them again unchanged, and sorts a note set afterwards by the collator', () => {
+      const first = indexOf(names);
+      const restored = new NoteIndex();
+      for (const file of first.files().reverse()) restored.setReading(file, first.reading(file)!, { version: first.version(file)! });
+      restored.useContactOrders(first.contactOrders());
+      expect(restored.contacts().map((contact) => contact.file)).toEqual(['ana.md', 'ana2.md', 'ben.md', 'zoe.md', 'zoe2.md']);
+      expect(restored.contactOrders()).toEqual(first.contactOrders());
+
+      // Orders that disagree with the collator are obeyed: the index did not ask it.
+      const obeying = new NoteIndex();
+      for (const file of first.files()) obeying.setReading(file, first.reading(file)!, { version: first.version(file)! });
+      obeying.useContactOrders([['ben.md', { position: 0, nameGroup: 0 }], ['zoe.md', { position: 1, nameGroup: 1 }], ['ana.md', { position: 2, nameGroup: 2 }], ['zoe2.md', { position: 3, nameGroup: 3 }], ['ana2.md', { position: 4, nameGroup: 4 }]]);
+      expect(obeying.contacts().map((contact) => contact.file)).toEqual(['ben.md', 'zoe.md', 'ana.md', 'zoe2.md', 'ana2.md']);
+
+      // A note read again has no kept place: the collator puts it between the others.
+      restored.set('ben.md', noteText(contactFields({ name: 'Aaron Berg' })));
+      expect(restored.contacts().map((contact) => contact.name)).toEqual(['Aaron Berg', 'Ana Ruiz', 'Ána Ruiz', 'Zoë Lee', 'Zoe\u0308 Lee']);
+      // Orders that are not whole numbers are not used.
+      const refused = new NoteIndex();
+      for (const file of first.files()) refused.setReading(file, first.reading(file)!, { version: first.version(file)! });
+      refused.useContactOrders([['ben.md', { position: Number.NaN, nameGroup: 0 }], ['ana.md', { position: 0.5, nameGroup: 0 }]]);
+      expect(refused.contacts().map((contact) => contact.file)).toEqual(['ana.md', 'ana2.md', 'ben.md', 'zoe.md', 'zoe2.md']);
+    });
+
+    it('orders agenda items of the same day by the kept name groups, then by action', () => {
+      const context: AgendaContext = { now: new Date('2026-11-23T17:00:00Z'), timezone: 'America/New_York' };
+      // Two contacts whose names collate the same (Zoë twice), both to write to the same day: their actions decide.
+      const entries: [string, string][] = [['zoe.md', 'Zoë Lee'], ['zoe2.md', 'Zoe\u0308 Lee'], ['ana.md', 'Ana Ruiz']];
+      const first = indexOf(entries);
+      const restored = new NoteIndex();
+      for (const file of first.files()) restored.setReading(file, first.reading(file)!, { version: first.version(file)! });
+      restored.useContactOrders(first.contactOrders());
+      expect(restored.agenda(context)).toEqual(first.agenda(context));
+      expect(restored.agenda(context).map((item) => item.file)).toEqual(['ana.md', 'zoe.md', 'zoe2.md']);
+    });
   });
 
   it('does not change arrays it has handed out', () => {

@@ -7,6 +7,7 @@ import type { Contact } from '../model/contact.js';
 import { STAGES, type Stage } from '../model/vocabulary.js';
 import { detach } from '../note/detached-string.js';
 import { readNote, type NoteReading, type ReadNoteOptions } from '../note/read-contact.js';
+import type { ContactOrder } from './index-cache.js';
 import type { OutcomeKind } from '../outcomes/outcomes.js';
 import { noteId } from '../note/wikilinks.js';
 import { FilesByKey } from './files-by-key.js';
@@ -90,22 +91,15 @@ function compareContacts(a: Contact, b: Contact): number {
   return collate(a.name, b.name) || collate(a.file, b.file) || binary(a.file, b.file);
 }
 
+/** A place a snapshot kept (`ContactOrder`) that can be trusted to compare: whole numbers. */
+function isContactOrder(order: ContactOrder): boolean {
+  return Number.isSafeInteger(order.position) && Number.isSafeInteger(order.nameGroup);
+}
+
 function compareEdgeParts(a: EdgePart, b: EdgePart): number {
   return collate(a.from, b.from) || collate(a.to, b.to) || binary(a.from, b.from) || binary(a.to, b.to) || binary(a.source, b.source);
 }
 
-function comparePendingParts(a: PendingPart, b: PendingPart): number {
-  return compareContacts(a.contact, b.contact) || a.index - b.index;
-}
-
-/**
- * `agenda()`'s order (due, name, action), then the order of the contacts
- * it is given (`contacts()`), then each contact's own order. Due dates are
- * `YYYY-MM-DD`, whose code-unit order is their collation order; undated last.
- */
-function compareAgendaParts(a: AgendaPart, b: AgendaPart): number {
-  return compareDue(a.item.due, b.item.due) || collate(a.item.name, b.item.name) || collate(a.item.action, b.item.action) || compareContacts(a.contact, b.contact) || a.index - b.index;
-}
 
 /**
  * Every note of a folder, kept current one file at a time: `set` re-reads a
@@ -139,9 +133,32 @@ export class NoteIndex {
   private readonly contactedByOrganization = new FilesByKey();
   private readonly counts = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
 
-  private readonly sortedContacts = new SortedContributions<Contact>(compareContacts);
+  /** The places kept by the snapshot the index was restored from (`useContactOrders`), for its contacts still unchanged. */
+  private contactOrder = new WeakMap<Contact, ContactOrder>();
+
+  /**
+   * `compareContacts`, by the kept places where both contacts have one. They were found
+   * with the same collator, so a mix of the two ways gives one consistent order.
+   */
+  private readonly compareContacts = (a: Contact, b: Contact): number => {
+    const first = this.contactOrder.get(a);
+    const second = first && this.contactOrder.get(b);
+    return second ? first!.position - second.position : compareContacts(a, b);
+  };
+
+  private readonly comparePendingParts = (a: PendingPart, b: PendingPart): number => this.compareContacts(a.contact, b.contact) || a.index - b.index;
+
+  /**
+   * `agenda()`'s order (due, name, action), then the order of the contacts
+   * it is given (`contacts()`), then each contact's own order. Due dates are
+   * `YYYY-MM-DD`, whose code-unit order is their collation order; undated last.
+   */
+  private readonly compareAgendaParts = (a: AgendaPart, b: AgendaPart): number =>
+    compareDue(a.item.due, b.item.due) || this.compareNames(a, b) || collate(a.item.action, b.item.action) || this.compareContacts(a.contact, b.contact) || a.index - b.index;
+
+  private readonly sortedContacts = new SortedContributions<Contact>(this.compareContacts);
   private readonly edgeParts = new SortedContributions<EdgePart>(compareEdgeParts);
-  private readonly pendingParts = new SortedContributions<PendingPart>(comparePendingParts);
+  private readonly pendingParts = new SortedContributions<PendingPart>(this.comparePendingParts);
   /** Files whose graph contributions must be recomputed before the next graph is read. */
   private readonly graphDirty = new Set<string>();
   private graphBuilt = false;
@@ -352,7 +369,7 @@ export class NoteIndex {
     let state = this.agendaState;
     if (state?.key !== key) {
       const today = todayIn(context.timezone, context.now);
-      state = this.agendaState = { key, context, today, parts: new SortedContributions(compareAgendaParts) };
+      state = this.agendaState = { key, context, today, parts: new SortedContributions(this.compareAgendaParts) };
       for (const [file, entry] of this.entries) if (entry.reading.contact) state.parts.set(file, this.agendaParts(entry.reading.contact, state));
     } else {
       for (const file of this.agendaDirty) {
@@ -364,6 +381,37 @@ export class NoteIndex {
     const parts = state.parts.values();
     if (state.view?.parts !== parts) state.view = { parts, items: parts.map((part) => part.item) };
     return state.view.items;
+  }
+
+  /**
+   * Each contact's place in `contacts()`, by file: what an index cache that
+   * keeps contact orders saves (see `ContactOrder`).
+   */
+  contactOrders(): Map<string, ContactOrder> {
+    const orders = new Map<string, ContactOrder>();
+    let nameGroup = -1;
+    let previous: Contact | undefined;
+    this.contacts().forEach((contact, position) => {
+      if (previous === undefined || !this.sameName(previous, contact)) nameGroup++;
+      orders.set(contact.file, { position, nameGroup });
+      previous = contact;
+    });
+    return orders;
+  }
+
+  /**
+   * Sorts contacts by the places a snapshot kept (`contactOrders()` when it
+   * was saved) rather than by asking the collator, for the notes given,
+   * which must hold the readings that snapshot saved; a note set again
+   * afterwards is sorted by the collator. Replaces orders given before. Call
+   * it before querying the index.
+   */
+  useContactOrders(orders: Iterable<readonly [file: string, order: ContactOrder]>): void {
+    this.contactOrder = new WeakMap();
+    for (const [file, order] of orders) {
+      const contact = this.entries.get(file)?.reading.contact;
+      if (contact && isContactOrder(order)) this.contactOrder.set(contact, order);
+    }
   }
 
   /** How many contacts: `contacts().length`, without sorting them (a first sort loads ICU's collation data, ~6 ms). */
@@ -454,6 +502,22 @@ export class NoteIndex {
     return { edges, pending };
   }
 
+
+  /** The names of two agenda items, compared as the collator would: by their contacts' kept name groups where both have one. */
+  private compareNames(a: AgendaPart, b: AgendaPart): number {
+    if (a.item.name === b.item.name) return 0;
+    const first = a.item.name === a.contact.name ? this.contactOrder.get(a.contact) : undefined;
+    const second = first && b.item.name === b.contact.name ? this.contactOrder.get(b.contact) : undefined;
+    return second ? first!.nameGroup - second.nameGroup : collate(a.item.name, b.item.name);
+  }
+
+  /** True when two contacts' names collate as equal. */
+  private sameName(a: Contact, b: Contact): boolean {
+    if (a.name === b.name) return true;
+    const first = this.contactOrder.get(a);
+    const second = first && this.contactOrder.get(b);
+    return second ? first!.nameGroup === second.nameGroup : collate(a.name, b.name) === 0;
+  }
 
   private agendaParts(contact: Contact, state: { context: AgendaContext; today: string }): AgendaPart[] {
     const items = contactAgenda(contact, { ...state.context, contacts: this.colleaguesOf(contact) }, state.today);

@@ -5,7 +5,7 @@ import { rememberZoneOffsets, zoneOffsets } from '../lifecycle/dates.js';
 import type { ZoneOffsetTable } from '../lifecycle/zone-offsets.js';
 import { findConflicts } from '../merge/conflict-markers.js';
 import { loadConfig, type RapportConfig } from './config.js';
-import { INDEX_CACHE_FORMAT, isReusable, outcomeLabelsKey, type CachedNote, type IndexCache } from './index-cache.js';
+import { INDEX_CACHE_FORMAT, isReusable, outcomeLabelsKey, type CachedNote, type ContactOrder, type IndexCache } from './index-cache.js';
 import { NoteIndex } from './note-index.js';
 import type { NoteStore, StoredText } from './store.js';
 
@@ -83,14 +83,17 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
   const toRead: number[] = [];
   let done = 0;
   const reusable = snapshot?.outcomeLabels === labels ? snapshot : undefined;
+  const orders: [string, ContactOrder][] = [];
   files.forEach((file, position) => {
     const saved = reusable?.notes[file];
     if (reusable && isReusable(saved, identities[position], reusable)) {
       if (index.version(file) !== saved.version) index.setReading(file, saved.reading, { version: saved.version });
+      if (saved.order) orders.push([file, saved.order]);
       cached[file] = saved;
       options.onProgress?.(++done, files.length);
     } else toRead.push(position);
   });
+  if (orders.length > 0) index.useContactOrders(orders);
 
   const breathe = breather();
   let next = 0;
@@ -120,9 +123,20 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
   const replacedTable = snapshot?.zoneOffsets !== undefined && snapshot.zoneOffsets !== zoneTable;
   if (cache && (toRead.length > 0 || !reusable || Object.keys(reusable.notes).length !== files.length || replacedTable)) {
     const zone = zoneTable ? { zoneOffsets: zoneTable } : {};
-    await cache.save({ format: INDEX_CACHE_FORMAT, takenAt, ...(labels ? { outcomeLabels: labels } : {}), ...zone, notes: cached }).catch(() => undefined);
+    await cache.save({ format: INDEX_CACHE_FORMAT, takenAt, ...(labels ? { outcomeLabels: labels } : {}), ...zone, notes: cache.keepsContactOrder ? withContactOrders(cached, index) : cached }).catch(() => undefined);
   }
   return { store, config, index, configDiagnostics: [...diagnostics, ...unreadable] };
+}
+
+/** The notes to save, each contact with its place in the index's order now. */
+function withContactOrders(notes: Record<string, CachedNote>, index: NoteIndex): Record<string, CachedNote> {
+  const orders = index.contactOrders();
+  const result: Record<string, CachedNote> = {};
+  for (const [file, note] of Object.entries(notes)) {
+    const order = orders.get(file);
+    result[file] = order ? { identity: note.identity, version: note.version, reading: note.reading, order } : note;
+  }
+  return result;
 }
 
 /** The zone's offsets to keep in the cache; none for a zone the runtime cannot give offsets for. */
