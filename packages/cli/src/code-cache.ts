@@ -36,15 +36,13 @@ export function loadProgram(file: string, build: string, command: string): Progr
   const bytes = readFileSync(file);
   const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const folder = codeCacheFolder();
+  // Cached code is run: only from a folder nobody else can write to.
+  if (!isPrivateFolder(folder)) return run(new Script(wrap(source), { filename: file }), file);
   const settled = join(folder, `program-${build}-${command}-${process.arch}-v8-${process.versions.v8}.bin`);
   const firstRun = settled.replace(/\.bin$/, '.first.bin');
   const settledData = readIfPresent(settled);
   const cachedData = settledData ?? readIfPresent(firstRun);
-  // Wrapped as Node wraps a CommonJS module; on the first line, so line numbers in stack traces stay the file's.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
-    filename: file,
-    cachedData,
-  });
+  const script = new Script(wrap(source), { filename: file, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
     // A first run, or a cache refused (which goes): this run's code, to be completed by the next run.
     process.once('exit', () => saveCompiledCode(script, folder, firstRun, build, settledData === undefined ? undefined : settled));
@@ -52,9 +50,33 @@ export function loadProgram(file: string, build: string, command: string): Progr
     // The second run: what both runs compiled, kept.
     process.once('exit', () => saveCompiledCode(script, folder, settled, build, firstRun));
   }
+  return run(script, file);
+}
+
+/** The program's text wrapped as Node wraps a CommonJS module; on its first line, so that line numbers in stack traces stay the file's. */
+function wrap(source: string): string {
+  return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+}
+
+function run(script: Script, file: string): Program {
   const module = { exports: {} as Program };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
   return module.exports;
+}
+
+/**
+ * True when `folder` belongs to the user running this and only they can write to it, or
+ * does not exist yet (it is then made so): another user's code must never be run as
+ * theirs. Windows keeps a user's local app data private by itself.
+ */
+function isPrivateFolder(folder: string): boolean {
+  if (process.platform === 'win32' || process.getuid === undefined) return true;
+  try {
+    const info = statSync(folder, { throwIfNoEntry: false });
+    return info === undefined || (info.uid === process.getuid() && (info.mode & 0o022) === 0);
+  } catch {
+    return false;
+  }
 }
 
 function readIfPresent(file: string): Buffer | undefined {

@@ -103,6 +103,20 @@ describe('the code cache', () => {
     expect(readdirSync(join(home, 'rapport'))).toEqual([]);
   });
 
+  it('neither reads nor writes compiled code in a folder others can write to', () => {
+    const home = cacheHome();
+    const folder = exampleCopy();
+    const expected = rapport(AGENDA, home, folder);
+    rapport(AGENDA, home, folder);
+    const [name] = cacheFiles(home).keys();
+    // Code someone else could have put there would run as the user: the file is not even read.
+    writeFileSync(join(home, 'rapport', name!), 'not compiled code');
+    chmodSync(join(home, 'rapport'), 0o777);
+    for (let run = 0; run < 2; run++) expect(rapport(AGENDA, home, folder)).toEqual(expected);
+    expect(readFileSync(join(home, 'rapport', name!), 'utf8')).toBe('not compiled code');
+    expect([...cacheFiles(home).keys()]).toEqual([name]);
+  });
+
   it("clears out other builds' code last written over 30 days ago, and keeps the rest", () => {
     const home = cacheHome();
     const folder = join(home, 'rapport');
