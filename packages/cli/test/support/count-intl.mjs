@@ -4,33 +4,28 @@
 import { writeFileSync } from 'node:fs';
 
 const counts = { formats: 0, zones: 0, collators: 0 };
-const DateTimeFormat = Intl.DateTimeFormat;
-Intl.DateTimeFormat = new Proxy(DateTimeFormat, {
-  construct(target, args) {
-    counts.formats++;
-    return new target(...args);
-  },
-  apply(target, self, args) {
-    counts.formats++;
-    return target(...args);
-  },
-});
+
+/** `constructor`, counting each instance made, with or without `new`, under `key`. */
+function counting(constructor, key) {
+  return new Proxy(constructor, {
+    construct(target, args) {
+      counts[key]++;
+      return new target(...args);
+    },
+    apply(target, self, args) {
+      counts[key]++;
+      return target(...args);
+    },
+  });
+}
+
+Intl.DateTimeFormat = counting(Intl.DateTimeFormat, 'formats');
+Intl.Collator = counting(Intl.Collator, 'collators');
 const supportedValuesOf = Intl.supportedValuesOf;
 Intl.supportedValuesOf = (key) => {
   if (key === 'timeZone') counts.zones++;
   return supportedValuesOf(key);
 };
-const Collator = Intl.Collator;
-Intl.Collator = new Proxy(Collator, {
-  construct(target, args) {
-    counts.collators++;
-    return new target(...args);
-  },
-  apply(target, self, args) {
-    counts.collators++;
-    return target(...args);
-  },
-});
 const localeCompare = String.prototype.localeCompare;
 String.prototype.localeCompare = function (...args) {
   counts.collators++;
