@@ -51,7 +51,7 @@ export { DISMISSABLE_ACTIONS, isDismissableAction } from './lifecycle/next-actio
 export type { DismissableAction } from './lifecycle/next-action.js';
 export { dismissAction } from './lifecycle/dismiss.js';
 export { setManualNext, clearManualNext } from './lifecycle/manual-next.js';
-export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBetween, todayIn, meetingStart, meetingDate, meetingClock, isTimeZone, systemTimeZone } from './lifecycle/dates.js';
+export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBetween, todayIn, meetingStart, meetingDate, meetingClock, skippedMeetingTime, isTimeZone, systemTimeZone } from './lifecycle/dates.js';
 
 // Outcomes: labelled items under `## Outcomes`
 export { OUTCOME_KINDS, DEFAULT_OUTCOME_LABELS, isOutcomeKind, readOutcomes } from './outcomes/outcomes.js';

@@ -1,4 +1,4 @@
-import { advance, CHANNELS, editNote, getField, isCalendarDate, isChannel, isMeetingFormat, isStage, meetingClock, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput } from '@rapport/core';
+import { advance, CHANNELS, editNote, getField, isCalendarDate, isChannel, isMeetingFormat, isStage, skippedMeetingTime, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput } from '@rapport/core';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
@@ -73,10 +73,6 @@ export const registerAdvance: RegisterCommand = (program, context) => {
 
 /** A meeting time written without an offset that the zone skips (clocks going forward) is read as a later one: the user should know which. */
 function warnOfSkippedClock(ctx: CommandContext, at: string, timeZone: string): void {
-  const written = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2})?$/.exec(at);
-  if (!written) return;
-  const clock = meetingClock(at, timeZone);
-  if (clock !== written[2]) {
-    ctx.io.stderr.write(`rapport: warning: ${written[2]} on ${written[1]} does not exist in ${timeZone}, whose clocks skip it: the meeting is read as ${clock}\n`);
-  }
+  const readAs = skippedMeetingTime(at, timeZone);
+  if (readAs !== undefined) ctx.io.stderr.write(`rapport: warning: ${at.slice(11, 16)} on ${at.slice(0, 10)} does not exist in ${timeZone}, whose clocks skip it: the meeting is read as ${readAs}\n`);
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, systemTimeZone, todayIn } from './dates.js';
+import { isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, skippedMeetingTime, systemTimeZone, todayIn } from './dates.js';
 
 describe('meeting times without an offset', () => {
   it('are read on the wall clock of the given zone, not of the machine', () => {
@@ -25,6 +25,23 @@ describe('meeting times without an offset', () => {
     // Samoa skipped 30 December 2011 altogether, crossing the date line.
     expect(meetingDate('2011-12-30T10:00', 'Pacific/Apia')).toBe('2011-12-31');
     expect(meetingClock('2011-12-30T10:00', 'Pacific/Apia')).toBe('10:00');
+  });
+});
+
+describe('skippedMeetingTime', () => {
+  it('gives the clock time a skipped time is read as, and nothing for a time the zone has', () => {
+    // New York's clocks went from 02:00 to 03:00 on 2027-03-14.
+    expect(skippedMeetingTime('2027-03-14T02:30', 'America/New_York')).toBe('03:30');
+    expect(skippedMeetingTime('2027-03-14T02:30:00', 'America/New_York')).toBe('03:30');
+    expect(skippedMeetingTime('2027-03-14T01:59', 'America/New_York')).toBeUndefined();
+    expect(skippedMeetingTime('2027-03-14T03:00', 'America/New_York')).toBeUndefined();
+    // Lord Howe skips half an hour, 02:00 to 02:30, on 2026-10-04.
+    expect(skippedMeetingTime('2026-10-04T02:15', 'Australia/Lord_Howe')).toBe('02:45');
+    // The hour New York has twice (2027-11-07), a zone without changes, a time with an offset, and no meeting time at all.
+    expect(skippedMeetingTime('2027-11-07T01:30', 'America/New_York')).toBeUndefined();
+    expect(skippedMeetingTime('2027-03-14T02:30', 'Asia/Kolkata')).toBeUndefined();
+    expect(skippedMeetingTime('2027-03-14T02:30-05:00', 'America/New_York')).toBeUndefined();
+    expect(skippedMeetingTime('next Tuesday', 'America/New_York')).toBeUndefined();
   });
 });
 

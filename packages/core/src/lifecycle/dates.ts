@@ -135,6 +135,25 @@ export function meetingClock(at: string, timeZone: string): string {
 }
 
 /**
+ * When a meeting time written without an offset falls in the hour the zone
+ * skips (the night clocks go forward), the clock time it is read as — an hour
+ * or so later; `undefined` for any other time. What a tool warns of, or
+ * refuses, before recording such a time.
+ *
+ * ```ts
+ * skippedMeetingTime('2027-03-14T02:30', 'America/New_York'); // → '03:30'
+ * skippedMeetingTime('2027-03-14T09:00', 'America/New_York'); // → undefined
+ * ```
+ */
+export function skippedMeetingTime(at: string, timeZone: string): string | undefined {
+  const match = MEETING_TIME.exec(at);
+  // With an offset, the time says which instant it is.
+  if (!match || /(?:Z|[+-]\d{2}:?\d{2})$/.test(at)) return undefined;
+  const clock = meetingClock(at, timeZone);
+  return clock === `${match[2]}:${match[3]}` ? undefined : clock;
+}
+
+/**
  * A meeting's instant, and its date and time on the wall clock in `timeZone`.
  * A time without offset that the zone skips (clocks going forward) is read
  * with the offset before the change; one it has twice is the first of the two.

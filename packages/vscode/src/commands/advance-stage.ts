@@ -1,4 +1,4 @@
-import { advance, addCalendarDays, CHANNELS, isCalendarDate, logInteraction, meetingClock, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { advance, addCalendarDays, CHANNELS, isCalendarDate, logInteraction, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
 import { editContactNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
@@ -125,7 +125,7 @@ async function askMeeting(services: Services, contact: Contact): Promise<Meeting
       if (!TIME.test(value.trim())) return 'Write the time as HH:mm, e.g. 08:30';
       // A time the zone skips (the night clocks go forward) would be read as a later one.
       const clock = clockOf(value);
-      return zone && meetingClock(`${day}T${clock}`, zone) !== clock ? `${clock} does not exist on ${day} in ${zone}: the clocks skip it. Choose another time` : undefined;
+      return zone && skippedMeetingTime(`${day}T${clock}`, zone) !== undefined ? `${clock} does not exist on ${day} in ${zone}: the clocks skip it. Choose another time` : undefined;
     },
   });
   if (time === undefined) return undefined;
