@@ -124,10 +124,11 @@ const program = await build({
   metafile: true,
 });
 writeFileSync(`${here}dist/meta.json`, JSON.stringify(program.metafile));
+const programBytes = readFileSync(`${here}dist/program.cjs`);
 // The loader reads the program as Latin-1, a plain copy, when it is ASCII (src/code-cache.ts). esbuild escapes
 // every other character except in regular expressions: there, the sources write them as \u escapes.
 {
-  const text = readFileSync(`${here}dist/program.cjs`, 'utf8');
+  const text = programBytes.toString('utf8');
   const at = text.search(/[^\x00-\x7f]/);
   if (at >= 0) {
     const line = text.slice(0, at).split('\n').length;
@@ -135,7 +136,7 @@ writeFileSync(`${here}dist/meta.json`, JSON.stringify(program.metafile));
   }
 }
 // The program's code cache is kept per build: code compiled from other program text must never run.
-const programBuild = createHash('sha256').update(readFileSync(`${here}dist/program.cjs`)).digest('hex').slice(0, 16);
+const programBuild = createHash('sha256').update(programBytes).digest('hex').slice(0, 16);
 await build({
   entryPoints: ['src/bin.ts'],
   outfile: 'dist/rapport.cjs',

@@ -146,11 +146,17 @@ export function meetingClock(at: string, timeZone: string): string {
  * ```
  */
 export function skippedMeetingTime(at: string, timeZone: string): string | undefined {
-  const match = MEETING_TIME.exec(at);
-  // With an offset, the time says which instant it is.
-  if (!match || /(?:Z|[+-]\d{2}:?\d{2})$/.test(at)) return undefined;
+  const wall = wallClockTime(at);
+  if (!wall) return undefined;
   const clock = meetingClock(at, timeZone);
-  return clock === `${match[2]}:${match[3]}` ? undefined : clock;
+  return clock === `${wall[2]}:${wall[3]}` ? undefined : clock;
+}
+
+/** The parts of a meeting time written without an offset (date, hours, minutes, seconds); `undefined` for one with an offset, which says its instant itself. */
+function wallClockTime(at: string): RegExpExecArray | undefined {
+  const match = MEETING_TIME.exec(at);
+  // `Z` is an offset too (UTC), though the pattern captures only numeric ones.
+  return !match || match[5] || at.endsWith('Z') ? undefined : match;
 }
 
 /**
@@ -159,14 +165,13 @@ export function skippedMeetingTime(at: string, timeZone: string): string | undef
  * with the offset before the change; one it has twice is the first of the two.
  */
 const meetingOnClock = remembered((at: string, timeZone: string): { readonly instant: number; readonly date: string; readonly clock: string } => {
-  const match = MEETING_TIME.exec(at);
+  const match = wallClockTime(at);
   const offsetAt = offsetsIn(timeZone);
   let instant: number;
-  // `Z` is an offset too (UTC), though the pattern captures only numeric ones.
-  if (!match || match[5] || at.endsWith('Z')) instant = parseISO(at).getTime();
+  if (!match) instant = parseISO(at).getTime();
   else {
     const wall = utcMidnight(match[1]!).getTime() + ((Number(match[2]) * 60 + Number(match[3])) * 60 + Number(match[4] ?? 0)) * 1000;
-    instant = wallClockInstant(wall, (time) => offsetAt(time) / 60_000);
+    instant = wallClockInstant(wall, offsetAt);
   }
   const onClock = new UTCDate(instant + offsetAt(instant));
   return { instant, date: calendarDate(onClock), clock: `${padded(onClock.getHours())}:${padded(onClock.getMinutes())}` };

@@ -44,7 +44,7 @@ describe('tableOffset', () => {
 
 describe('wallClockInstant', () => {
   const newYork = scanZoneOffsets('America/New_York', at('2026-01-01T00:00:00Z'), at('2027-01-01T00:00:00Z'));
-  const offsetAt = (instant: number) => tableOffset(newYork, instant)!;
+  const offsetAt = (instant: number) => tableOffset(newYork, instant)! * 60_000;
 
   it('reads an ordinary time with the offset of that day', () => {
     expect(new Date(wallClockInstant(at('2026-07-14T09:15:00Z'), offsetAt)).toISOString()).toBe('2026-07-14T13:15:00.000Z');

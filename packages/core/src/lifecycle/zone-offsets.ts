@@ -81,7 +81,7 @@ export function tableOffset(table: ZoneOffsetTable, instant: number): number | u
 }
 
 /**
- * The instant a wall-clock time names in a zone whose offsets `offsetAt` gives
+ * The instant a wall-clock time names in a zone whose offsets, in ms, `offsetAt` gives
  * (`wall` is that time written as if it were UTC). A time skipped when clocks
  * go forward is read with the offset before the change (02:30 on the day clocks
  * jump from 02:00 to 03:00 is 03:30); a time that happens twice when clocks go
@@ -91,10 +91,10 @@ export function tableOffset(table: ZoneOffsetTable, instant: number): number | u
 export function wallClockInstant(wall: number, offsetAt: (instant: number) => number): number {
   const before = offsetAt(wall - DAY_MS);
   const after = offsetAt(wall + DAY_MS);
-  const fits = (offset: number) => offsetAt(wall - offset * 60_000) === offset;
-  const first = wall - before * 60_000;
-  if (before === after) return fits(before) ? first : wall - offsetAt(first) * 60_000;
-  const second = wall - after * 60_000;
+  const fits = (offset: number) => offsetAt(wall - offset) === offset;
+  const first = wall - before;
+  if (before === after) return fits(before) ? first : wall - offsetAt(first);
+  const second = wall - after;
   if (fits(before)) return fits(after) ? Math.min(first, second) : first;
   return fits(after) ? second : first;
 }

@@ -139,11 +139,12 @@ export function asSnapshot(data: unknown): IndexSnapshot | undefined {
  */
 export function restoreIndex(snapshot: IndexSnapshot, options: NoteIndexOptions = {}): NoteIndex {
   const index = new NoteIndex(options);
-  const orders: [string, ContactOrder][] = [];
-  for (const [file, cached] of Object.entries(snapshot.notes)) {
-    index.setReading(file, cached.reading, { version: cached.version });
-    if (cached.order) orders.push([file, cached.order]);
-  }
-  if (orders.length > 0) index.useContactOrders(orders);
+  for (const [file, cached] of Object.entries(snapshot.notes)) index.setReading(file, cached.reading, { version: cached.version });
+  index.useContactOrders(keptContactOrders(snapshot.notes));
   return index;
+}
+
+/** The contact orders cached notes carry, by file (for `NoteIndex.useContactOrders`). */
+export function* keptContactOrders(notes: Readonly<Record<string, CachedNote>>): Generator<[string, ContactOrder]> {
+  for (const [file, note] of Object.entries(notes)) if (note.order) yield [file, note.order];
 }

@@ -115,6 +115,8 @@ describe('NoteIndex', () => {
             const context: AgendaContext = { now: new Date(step.now), timezone: 'America/New_York' };
             const expected = fromScratch(readings, context);
             expect(index.contacts()).toEqual(expected.contacts);
+            // One rule's diagnostics, worked out alone (asked first), then taken from the whole list.
+            for (const rule of ['duplicate-id', 'unresolved-link', 'yaml-syntax'] as const) expect(index.diagnostics(rule)).toEqual(expected.diagnostics.filter((diagnostic) => diagnostic.rule === rule));
             expect(index.diagnostics()).toEqual(expected.diagnostics);
             expect(index.diagnostics('duplicate-id')).toEqual(expected.diagnostics.filter((diagnostic) => diagnostic.rule === 'duplicate-id'));
             expect(index.brokenNotes()).toEqual(expected.broken);

@@ -141,9 +141,8 @@ export class NoteIndex {
    * with the same collator, so a mix of the two ways gives one consistent order.
    */
   private readonly compareContacts = (a: Contact, b: Contact): number => {
-    const first = this.contactOrder.get(a);
-    const second = first && this.contactOrder.get(b);
-    return second ? first!.position - second.position : compareContacts(a, b);
+    const kept = this.keptOrders(a, b);
+    return kept ? kept[0].position - kept[1].position : compareContacts(a, b);
   };
 
   private readonly comparePendingParts = (a: PendingPart, b: PendingPart): number => this.compareContacts(a.contact, b.contact) || a.index - b.index;
@@ -289,13 +288,23 @@ export class NoteIndex {
    * a large folder to find a few costs a command's start tens of ms.
    */
   diagnostics(rule?: DiagnosticRule): readonly Diagnostic[] {
-    if (rule !== undefined) return (this.diagnosticsView ?? this.unsortedDiagnostics()).filter((diagnostic) => diagnostic.rule === rule).sort(compareDiagnostics);
-    return (this.diagnosticsView ??= this.unsortedDiagnostics().sort(compareDiagnostics));
+    if (rule === undefined) return (this.diagnosticsView ??= this.unsortedDiagnostics().sort(compareDiagnostics));
+    return (this.diagnosticsView?.filter((diagnostic) => diagnostic.rule === rule) ?? this.unsortedDiagnostics(rule).sort(compareDiagnostics));
   }
 
-  private unsortedDiagnostics(): Diagnostic[] {
+  /** Every diagnostic, or with `rule` only that rule's (the cross-note ones are worked out only when asked for). */
+  private unsortedDiagnostics(rule?: DiagnosticRule): Diagnostic[] {
+    const wanted = (candidate: DiagnosticRule) => rule === undefined || rule === candidate;
     const diagnostics: Diagnostic[] = [];
-    for (const file of this.withDiagnostics) diagnostics.push(...this.entries.get(file)!.reading.diagnostics);
+    for (const file of this.withDiagnostics) {
+      for (const diagnostic of this.entries.get(file)!.reading.diagnostics) if (wanted(diagnostic.rule)) diagnostics.push(diagnostic);
+    }
+    if (wanted('duplicate-id')) this.duplicateIdDiagnostics(diagnostics);
+    if (wanted('unresolved-link')) this.unresolvedLinkDiagnostics(diagnostics);
+    return diagnostics;
+  }
+
+  private duplicateIdDiagnostics(diagnostics: Diagnostic[]): void {
     for (const [id, count] of this.contactFilesById.counts()) {
       if (count < 2) continue;
       const files = [...this.contactFilesById.files(id)];
@@ -304,6 +313,9 @@ export class NoteIndex {
         diagnostics.push(fileDiagnostic(file, 'duplicate-id', `Another note has the same id "${id}": ${others}`, 'Rename one of the files so every contact has its own id'));
       }
     }
+  }
+
+  private unresolvedLinkDiagnostics(diagnostics: Diagnostic[]): void {
     for (const target of this.referrers.keys()) {
       if (this.validFilesById.has(target)) continue;
       for (const file of this.referrers.files(target)) {
@@ -321,7 +333,6 @@ export class NoteIndex {
         });
       }
     }
-    return diagnostics;
   }
 
   /**
@@ -503,20 +514,25 @@ export class NoteIndex {
   }
 
 
+  /** The places kept for both contacts, or `undefined` when either has none. */
+  private keptOrders(a: Contact, b: Contact): readonly [ContactOrder, ContactOrder] | undefined {
+    const first = this.contactOrder.get(a);
+    const second = first && this.contactOrder.get(b);
+    return second ? [first!, second] : undefined;
+  }
+
   /** The names of two agenda items, compared as the collator would: by their contacts' kept name groups where both have one. */
   private compareNames(a: AgendaPart, b: AgendaPart): number {
     if (a.item.name === b.item.name) return 0;
-    const first = a.item.name === a.contact.name ? this.contactOrder.get(a.contact) : undefined;
-    const second = first && b.item.name === b.contact.name ? this.contactOrder.get(b.contact) : undefined;
-    return second ? first!.nameGroup - second.nameGroup : collate(a.item.name, b.item.name);
+    const kept = a.item.name === a.contact.name && b.item.name === b.contact.name ? this.keptOrders(a.contact, b.contact) : undefined;
+    return kept ? kept[0].nameGroup - kept[1].nameGroup : collate(a.item.name, b.item.name);
   }
 
   /** True when two contacts' names collate as equal. */
   private sameName(a: Contact, b: Contact): boolean {
     if (a.name === b.name) return true;
-    const first = this.contactOrder.get(a);
-    const second = first && this.contactOrder.get(b);
-    return second ? first!.nameGroup === second.nameGroup : collate(a.name, b.name) === 0;
+    const kept = this.keptOrders(a, b);
+    return kept ? kept[0].nameGroup === kept[1].nameGroup : collate(a.name, b.name) === 0;
   }
 
   private agendaParts(contact: Contact, state: { context: AgendaContext; today: string }): AgendaPart[] {
