@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageVsix, stepRunner } from '../harness/browser-steps.mjs';
 import { installExtension, launchBrowser, REPO_ROOT, startCodeServer } from '../harness/code-server.mjs';
-import { clearNotifications, expandView, openViewContainer, openWorkbench, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
+import { clearNotifications, closeAllEditors, expandView, openViewContainer, openWorkbench, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
 import { runSafetySteps } from './safety.mjs';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
@@ -58,7 +58,7 @@ export async function runBrowserTest({ extension, folder, scratch }) {
     });
 
     await step('wikilinks: Go to Contact… opens a note, hovering [[maya-chen]] shows her card, F12 opens her note', async () => {
-      await runCommand(page, 'View: Close All Editors');
+      await closeAllEditors(page);
       await runCommand(page, 'Rapport: Go to Contact…');
       await answerInput(page, 'Go to Contact', 'Sam Whitaker');
       const line = page.locator('.editor-instance:visible .view-line', { hasText: 'referred_by' }).first();
@@ -78,11 +78,11 @@ export async function runBrowserTest({ extension, folder, scratch }) {
       await page.mouse.click(box.x + box.width - 12, box.y + box.height / 2);
       await page.keyboard.press('F12');
       await page.locator('.tabs-container .tab.active', { hasText: 'maya-chen.md' }).waitFor({ timeout: 15_000 });
-      await runCommand(page, 'View: Close All Editors');
+      await closeAllEditors(page);
     });
 
     await step('the Agenda groups actions Overdue first, each group with its count, every row naming the person', async () => {
-      await runCommand(page, 'View: Close All Editors');
+      await closeAllEditors(page);
       const agenda = await expandView(page, 'Agenda');
       await agenda.locator('.monaco-list-row[role="treeitem"]').first().waitFor({ timeout: 15_000 });
       const groups = agenda.locator('.monaco-list-row[aria-level="1"]');
@@ -100,7 +100,7 @@ export async function runBrowserTest({ extension, folder, scratch }) {
       await page.mouse.move(640, 5);
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(SCREENSHOTS, 'agenda.png') });
-      await runCommand(page, 'View: Close All Editors');
+      await closeAllEditors(page);
       await expandView(page, 'Contacts');
     });
 
@@ -128,13 +128,13 @@ export async function runBrowserTest({ extension, folder, scratch }) {
       await page.waitForTimeout(1500);
       await page.mouse.move(640, 5);
       await page.screenshot({ path: join(SCREENSHOTS, 'referral-graph.png') });
-      await runCommand(page, 'View: Close All Editors');
+      await closeAllEditors(page);
     });
 
     await runSafetySteps({ page, step, folder, screenshots: SCREENSHOTS, contacts });
 
     await step('a next action written by hand offers "Mark Next Action Done" on its agenda row, which takes it off the agenda', async () => {
-      await runCommand(page, 'View: Close All Editors');
+      await closeAllEditors(page);
       await collapseView(page, 'Contacts');
       const agenda = await expandView(page, 'Agenda');
       const row = agenda.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Tell Aisha how the coffee' }).first();

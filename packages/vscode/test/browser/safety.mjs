@@ -5,23 +5,9 @@
 // docs/screenshots.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clearNotifications, expandView, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
+import { clearNotifications, closeAllEditors, expandView, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
 
 const BROKEN_NOTE = ['---', 'type: contact', 'name: Rhea Vance', 'role: Manager: Data Platform', 'stage: identified', '---', '', '# Rhea Vance', ''].join('\n');
-
-/** Closes every editor, answering "Don't Save" for the drafted letter an earlier step left open. */
-async function closeAllEditors(page) {
-  await runCommand(page, 'View: Close All Editors');
-  const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
-  for (;;) {
-    try {
-      await dontSave.first().waitFor({ state: 'visible', timeout: 1_500 });
-    } catch {
-      return;
-    }
-    await dontSave.first().click();
-  }
-}
 
 /**
  * @param {{page: import('playwright-core').Page, step: (name: string, body: () => Promise<void>) => Promise<boolean>, folder: string, screenshots: string, contacts: import('playwright-core').Locator}} options

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageVsix, stepRunner } from '../harness/browser-steps.mjs';
 import { installExtension, launchBrowser, REPO_ROOT, startCodeServer } from '../harness/code-server.mjs';
-import { clearNotifications, expandView, openViewContainer, openWorkbench, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
+import { clearNotifications, closeAllEditors, expandView, openViewContainer, openWorkbench, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
 import { newContactNote } from '../harness/new-contact-note.mjs';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
@@ -86,7 +86,7 @@ export async function runWebHostBrowserTest({ extension, folder, scratch }) {
       const text = (await row.textContent()) ?? '';
       if (!/web worker/.test(text)) throw new Error(`the Running Extensions row of Rapport does not say "web worker": ${text}`);
       if (/127\.0\.0\.1/.test(text)) throw new Error(`the Running Extensions row of Rapport names the remote host: ${text}`);
-      await runCommand(page, 'View: Close All Editors');
+      await closeAllEditors(page);
     });
 
     await step('web-worker host: New Contact from the palette writes contacts/ada-lovelace.md on disk, as expected byte for byte', async () => {
@@ -100,7 +100,7 @@ export async function runWebHostBrowserTest({ extension, folder, scratch }) {
       await answerInput(page, 'New Contact (5/5)', 'Maya Chen');
       await waitForTreeItem(page, 'Ada Lovelace', { within: contacts });
       await waitUntil(page, () => existsSync(file) && readFileSync(file, 'utf8') === NEW_CONTACT, () => `contacts/ada-lovelace.md is\n${existsSync(file) ? readFileSync(file, 'utf8') : '(missing)'}`);
-      await runCommand(page, 'View: Close All Editors');
+      await closeAllEditors(page);
       await clearNotifications(page);
     });
 
@@ -123,7 +123,7 @@ export async function runWebHostBrowserTest({ extension, folder, scratch }) {
     });
 
     await step('web-worker host: screenshot with Contacts, Agenda and a note open (docs/screenshots/web-extension.png)', async () => {
-      await runCommand(page, 'View: Close All Editors');
+      await closeAllEditors(page);
       await collapseAllGroups(page, contacts);
       await expandGroup(page, contacts, 'prepared');
       const agenda = await expandView(page, 'Agenda');

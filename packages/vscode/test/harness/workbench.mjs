@@ -159,6 +159,24 @@ export async function waitForNotification(page, text, opts = {}) {
 }
 
 /** Close every notification toast (they can cover tree items at the bottom right). */
+/**
+ * Closes every editor (answering "Don't Save" for a drafted letter left open)
+ * and waits until no editor tab is left: the close runs after the palette
+ * has gone, and a command run before it ends would still see the last note
+ * as the active editor (Advance Stage… then skips its contact picker).
+ */
+export async function closeAllEditors(page) {
+  await runCommand(page, 'View: Close All Editors');
+  const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" });
+  const tabs = page.locator('.tabs-container .tab');
+  const deadline = Date.now() + 15_000;
+  while ((await tabs.count()) > 0) {
+    if (Date.now() > deadline) throw new Error(`editors still open after "View: Close All Editors": ${JSON.stringify(await tabs.allTextContents())}`);
+    if (await dontSave.first().isVisible()) await dontSave.first().click();
+    await page.waitForTimeout(100);
+  }
+}
+
 export async function clearNotifications(page) {
   await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
 }
