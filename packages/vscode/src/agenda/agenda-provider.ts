@@ -12,6 +12,9 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
   private readonly changed = new vscode.EventEmitter<AgendaNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
+  /** One function, so that asking again while the Contacts view paints queues one refresh. */
+  private readonly refreshAfterPaint = () => this.refresh();
+
   constructor(private readonly services: Services) {}
 
   refresh(): void {
@@ -32,6 +35,12 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
     if (node?.kind === 'group') return node.group.entries.map((view) => ({ kind: 'agendaItem', contactId: view.contactId, file: view.file, view, ...(view.letter ? { letter: view.letter } : {}) }));
     if (node) return [];
     if (this.services.notes.state === 'loading') return [{ kind: 'loading' }];
+    // Computing a large folder's agenda (and then sending its rows) would make VS Code's request for the Contacts view's items wait:
+    // the Agenda fills in once the contacts are shown (at most a second later).
+    if (this.services.firstPaint.waiting) {
+      this.services.firstPaint.run(this.refreshAfterPaint);
+      return [{ kind: 'loading' }];
+    }
     return agendaGroups(this.entries()).map((group) => ({ kind: 'group', group }));
   }
 

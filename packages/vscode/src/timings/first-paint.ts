@@ -35,6 +35,11 @@ export class FirstPaint {
     });
   }
 
+  /** Whether work is held back now: the index is usable and the Contacts view has not returned its items yet. */
+  get waiting(): boolean {
+    return this.phase === 'waiting';
+  }
+
   /** The Contacts view asked for its groups: it is on screen, whatever its visibility said a moment ago. */
   asked(): void {
     clearTimeout(this.grace);
