@@ -64,11 +64,14 @@ lists them all, \`rapport questions --into <contact>\` copies a set into a note)
 - "${CLOSING_QUESTION.text}" is always asked last.
 
 \`rapport check\` reports lines it cannot use.
--->
+
+For example, a theme of your own for people in health tech (write yours
+below this comment; what is inside it is never asked):
 
 ## Health tech
 
 - How do clinicians take part in your research?
+-->
 `;
 
 const GIT_ATTRIBUTES_LINE = '*.md merge=rapport';
