@@ -355,6 +355,31 @@ describe('markLetterSent', () => {
   });
 });
 
+describe('a quoted line that speaks of the person, not to them', () => {
+  const note = (body: string) => `---\ntype: contact\nname: Tom O'Brien\nstage: held\norganization: Brightwave Learning\nemail: tom@example.com\nsource: alumni\n---\n\n# Tom O'Brien\n\n${body}`;
+  const workspace = (body: string) => loadWorkspace(new MemoryStore({ 'tom-o-brien.md': note(body), '.rapport/config.yaml': 'profile:\n  name: Sofía Marín\n  background: middle-school science teacher for six years\n  field: UX research in ed tech\n' }));
+
+  it('is quoted as written, with a warning that names the line, the word and the note', async () => {
+    const letter = await renderLetter(await workspace('## Why this person\n\nImpressed by: how his team moved from yearly surveys to weekly classroom visits\n'), 'cold-email', 'tom-o-brien', { today: '2026-12-03' });
+    expect(letter.text).toContain('I was impressed by how his team moved from yearly surveys to weekly classroom visits.');
+    expect(letter.warnings).toEqual(['the "Impressed by" line says "his", and the letter speaks to Tom: if that means Tom, write it as you would say it to them ("your team", "you said") in tom-o-brien.md']);
+  });
+
+  it('warns for the Learned line of a thank-you, and not for a line written to the person', async () => {
+    const learned = await renderLetter(await workspace('## Notes\n\nLearned: that she runs every study with a teacher in the room\n'), 'thank-you', 'tom-o-brien', { today: '2026-12-03' });
+    expect(learned.warnings).toEqual(['the "Learned" line says "she", and the letter speaks to Tom: if that means Tom, write it as you would say it to them ("your team", "you said") in tom-o-brien.md']);
+    const written = await renderLetter(await workspace('## Notes\n\nLearned: that you run every study with a teacher in the room, as Hershey does\n'), 'thank-you', 'tom-o-brien', { today: '2026-12-03' });
+    expect(written.warnings).toEqual([]);
+  });
+
+  it('says nothing of a private reminder the letter leaves out', async () => {
+    const letter = await renderLetter(await workspace('## Notes\n\nTopic to follow up: classroom observation protocols — ask him about the job opening\n'), 'keep-in-touch', 'tom-o-brien', { today: '2026-12-03', values: { article: 'https://example.com/protocols' } });
+    expect(letter.text).toContain('we discussed classroom observation protocols,');
+    expect(letter.text).not.toContain('job opening');
+    expect(letter.warnings).toEqual([]);
+  });
+});
+
 describe('a letter to a contact known only by name', () => {
   const noor = '---\ntype: contact\nname: Noor Haddad\nstage: identified\nsource: linkedin\nhistory:\n  - date: 2026-11-20\n    stage: identified\n---\n\n# Noor Haddad\n';
   const workspace = (field = 'UX research') => loadWorkspace(new MemoryStore({ 'noor-haddad.md': noor, '.rapport/config.yaml': `profile:\n  name: Jordan Reyes\n  field: ${field}\n` }));

@@ -4,7 +4,8 @@ import { isCalendarDate, todayIn } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { isChannel, type Channel, type Stage } from '../model/vocabulary.js';
 import { editNote, findContact, type Workspace } from '../workspace/workspace.js';
-import { baseField, letterData } from './letter-data.js';
+import { baseField, letterData, type LetterData } from './letter-data.js';
+import { NOTE_FACTS } from './note-facts.js';
 import { loadLetterTemplate, type TemplateOptions } from './registry.js';
 import { letterUnfit } from './fit.js';
 import { renderLetterTemplate } from './render-template.js';
@@ -101,6 +102,7 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     if (length > LINKEDIN_NOTE_LIMIT) warnings.push(`the note is ${length} characters: LinkedIn takes at most ${LINKEDIN_NOTE_LIMIT} in a connection request; shorten it (e.g. --set impressedBrief="…") before sending`);
     else if (length > LINKEDIN_FREE_NOTE_LIMIT) warnings.push(`the note is ${length} characters: it fits LinkedIn's ${LINKEDIN_NOTE_LIMIT}, but a free account allows only ${LINKEDIN_FREE_NOTE_LIMIT}`);
   }
+  warnings.push(...thirdPersonWarnings(data, text, contact));
   return {
     template: template.name,
     origin: template.origin,
@@ -114,6 +116,26 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     ...(template.stage ? { stage: template.stage } : {}),
     via,
   };
+}
+
+/** A pronoun that speaks of someone rather than to them. */
+const THIRD_PERSON = /\b(?:he|him|his|himself|she|her|hers|herself)\b/i;
+
+/**
+ * A labelled line quoted in the letter that speaks of someone in the third person
+ * ("Impressed by: how his team…"): the letter speaks to the person, and Rapport
+ * never rewrites the user's words, so it says so instead. The pronoun may mean
+ * someone else, hence "if".
+ */
+function thirdPersonWarnings(data: LetterData, text: string, contact: Contact): string[] {
+  const warnings: string[] = [];
+  const who = data.firstName ?? contact.name;
+  for (const [facts, label] of [[['impressed', 'impressedBrief'], NOTE_FACTS.impressed.label], [['learned'], NOTE_FACTS.learned.label], [['topic'], NOTE_FACTS.topic.label]] as const) {
+    const quoted = facts.map((fact) => data[fact]).find((value) => typeof value === 'string' && text.includes(value));
+    const pronoun = quoted && THIRD_PERSON.exec(quoted)?.[0];
+    if (pronoun) warnings.push(`the "${label}" line says "${pronoun}", and the letter speaks to ${who}: if that means ${who}, write it as you would say it to them ("your team", "you said") in ${contact.file}`);
+  }
+  return warnings;
 }
 
 /** Email when the contact has an address, else LinkedIn when they have a profile, else a letter. */

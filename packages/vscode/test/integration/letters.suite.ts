@@ -45,6 +45,28 @@ suite('Letters', () => {
     assert.match(openDocument(result.uri).getText(), /\[\[fill: something specific you learned\]\]/);
   });
 
+  test('a quoted line that speaks of the person is kept as written, and the message of the draft says so before sending', async () => {
+    const rapport = await api();
+    const file = join(folder(), 'keisha-brooks.md');
+    const original = readFileSync(file, 'utf8');
+    const edited = original.replace('Impressed by: your coalition webinar', 'Impressed by: her coalition webinar');
+    assert.notEqual(edited, original);
+    writeFileSync(file, edited);
+    try {
+      await waitFor(() => rapport.notes.workspace!.index.text('keisha-brooks.md')?.includes('her coalition webinar'), 'the edited note to be re-indexed');
+      const { result, prompts } = await runScripted<DraftedLetter>({ 'letter.template': 'cold-email' }, 'rapport.draftLetter', 'keisha-brooks');
+      assert.match(openDocument(result!.uri).getText(), /I was impressed by her coalition webinar/);
+      assert.ok(
+        prompts.infos.some((info) => info.endsWith('Before sending: the "Impressed by" line says "her", and the letter speaks to Keisha: if that means Keisha, write it as you would say it to them ("your team", "you said") in keisha-brooks.md.')),
+        JSON.stringify(prompts.infos),
+      );
+    } finally {
+      writeFileSync(file, original);
+      await waitFor(() => rapport.notes.workspace!.index.text('keisha-brooks.md')?.includes('your coalition webinar'), 'the restored note to be re-indexed');
+      await closeEditors();
+    }
+  });
+
   test('Copy Letter puts the letter on the clipboard', async () => {
     const { result } = await runScripted<DraftedLetter>({ 'letter.template': 'follow-up' }, 'rapport.draftLetter', 'owen-park');
     const copied = await vscode.commands.executeCommand<{ copied: boolean; markers: number }>('rapport.letter.copy', vscode.Uri.parse(result!.uri));
