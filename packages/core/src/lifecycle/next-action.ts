@@ -201,13 +201,18 @@ export interface AgendaItem {
 export function agenda(contacts: readonly Contact[], context: ActionContext): AgendaItem[] {
   const today = todayIn(context.timezone, context.now);
   const withContacts = { ...context, contacts: context.contacts ?? contacts };
-  return contacts.flatMap((contact) => contactAgenda(contact, withContacts, today)).sort(compareAgendaItems);
+  const ids = new Set(withContacts.contacts.map((contact) => contact.id));
+  const resolves = (id: string) => ids.has(id);
+  return contacts.flatMap((contact) => contactAgenda(contact, withContacts, today, resolves)).sort(compareAgendaItems);
 }
 
-/** The agenda lines of one contact: its `nextActions`, then what its open outcomes call for (`today` is `todayIn` of the context). */
-export function contactAgenda(contact: Contact, context: ActionContext, today: string): AgendaItem[] {
+/**
+ * The agenda lines of one contact: its `nextActions`, then what its open outcomes call for (`today` is `todayIn` of the
+ * context; `resolves` tells which ids have a contact note, for referrals written as links).
+ */
+export function contactAgenda(contact: Contact, context: ActionContext, today: string, resolves?: (id: string) => boolean): AgendaItem[] {
   const items: AgendaItem[] = [];
-  for (const action of [...nextActions(contact, context), ...outcomeActions(contact)]) {
+  for (const action of [...nextActions(contact, context), ...outcomeActions(contact, resolves)]) {
     const { kind, due, letter, line, referral } = action;
     const overdue = due !== null && due < today;
     items.push({

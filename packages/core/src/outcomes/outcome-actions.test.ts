@@ -48,6 +48,30 @@ describe('outcomes on the agenda', () => {
   });
 });
 
+describe('a referral written as a link before its note', () => {
+  const nadia =
+    '---\ntype: contact\nname: Nadia Rahman\nstage: held\nhistory:\n  - {date: 2026-12-09, stage: held}\n---\n\n## Outcomes\n\n' +
+    '- Referral: [[leila-haddad]] runs research ops at Clearpath Schools\n' +
+    '- [x] Referral: [[omar-said]], met him already\n' +
+    '- [[sam-ortiz]] mentioned in passing\n';
+  const leila = '---\ntype: contact\nname: Leila Haddad\nstage: identified\n---\n';
+  const at = { now: new Date('2026-12-10T15:00:00Z'), timezone: 'America/New_York' };
+  const referralLines = (items: readonly { kind: string; action: string; due: string | null; line?: number }[]) => items.filter((item) => item.kind === 'add-referral').map(({ action, due, line }) => ({ action, due, line }));
+
+  it('asks for the note, undated, until it exists; a ticked one and a link without a label ask nothing', async () => {
+    const workspace = await loadWorkspace(new MemoryStore({ 'nadia-rahman.md': nadia }));
+    expect(referralLines(agenda(workspace.index.contacts(), at))).toEqual([{ action: 'Add a note for [[leila-haddad]] (referred by Nadia Rahman)', due: null, line: 11 }]);
+    expect(workspace.index.agenda(at)).toEqual(agenda(workspace.index.contacts(), at));
+
+    workspace.index.set('leila-haddad.md', leila);
+    expect(referralLines(workspace.index.agenda(at))).toEqual([]);
+    expect(workspace.index.agenda(at)).toEqual(agenda(workspace.index.contacts(), at));
+
+    workspace.index.delete('leila-haddad.md');
+    expect(referralLines(workspace.index.agenda(at))).toEqual([{ action: 'Add a note for [[leila-haddad]] (referred by Nadia Rahman)', due: null, line: 11 }]);
+  });
+});
+
 describe('the outcome summary', () => {
   it('counts outcomes by kind and lists the open leads, soonest first', async () => {
     const workspace = await loadWorkspace(new MemoryStore(FOLDER));

@@ -5,17 +5,23 @@ import type { Outcome } from './outcomes.js';
 /**
  * The agenda lines a contact's open outcomes call for: a dated lead, offer,
  * résumé review or other outcome to act on by its day, and a referral to
- * someone without a note yet to add as a contact. An item ticked `[x]` is
- * closed; one without a date waits (a referral excepted: adding the person
- * is the next step whenever it comes).
+ * someone without a note yet to add as a contact — named in words, or linked
+ * (`[[id]]`) to a note that `resolves` says is not there. An item ticked `[x]`
+ * is closed; one without a date waits (a referral excepted: adding the person
+ * is the next step whenever it comes). Without `resolves`, linked referrals
+ * call for nothing.
  */
-export function outcomeActions(contact: Contact): NextAction[] {
+export function outcomeActions(contact: Contact, resolves?: (id: string) => boolean): NextAction[] {
   const actions: NextAction[] = [];
   for (const outcome of contact.outcomes) {
     if (outcome.done === true) continue;
     if (outcome.kind === 'referral') {
-      if (outcome.name === undefined) continue;
-      actions.push({ contactId: contact.id, kind: 'add-referral', action: `Add ${outcome.name} (referred by ${contact.name})`, due: outcome.due, line: outcome.line, referral: outcome.name });
+      if (outcome.name !== undefined) {
+        actions.push({ contactId: contact.id, kind: 'add-referral', action: `Add ${outcome.name} (referred by ${contact.name})`, due: outcome.due, line: outcome.line, referral: outcome.name });
+      } else if (outcome.contact !== undefined && resolves && !resolves(outcome.contact)) {
+        // Written as a link before the note: as much a next conversation as a name, so it stays on the agenda until the note exists.
+        actions.push({ contactId: contact.id, kind: 'add-referral', action: `Add a note for [[${outcome.contact}]] (referred by ${contact.name})`, due: outcome.due, line: outcome.line });
+      }
     } else if (outcome.due !== null) {
       actions.push({ contactId: contact.id, kind: 'outcome', action: outcomeAction(outcome, contact), due: outcome.due, line: outcome.line });
     }

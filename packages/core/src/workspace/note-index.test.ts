@@ -45,7 +45,8 @@ const note = fc.oneof(
         ...(stage === 'scheduled' ? { meeting: { at: '2026-11-25T09:00', minutes: 30, format: 'video' } } : {}),
       });
       if (organization === undefined) delete fields.organization;
-      return noteText(fields, `\n## Outcomes\n\n${outcomes.map((id) => `- [[${id}]]`).join('\n')}\n`);
+      // Labelled or not: a `Referral:` link to a note not there yet is also an agenda line.
+      return noteText(fields, `\n## Outcomes\n\n${outcomes.map((id, at) => (at % 2 === 0 ? `- Referral: [[${id}]]` : `- [[${id}]]`)).join('\n')}\n`);
     }) },
   { weight: 1, arbitrary: fc.constant('# Just a page\n') },
   { weight: 1, arbitrary: fc.constant('---\ntype: contact\nname: [unclosed\nstage: held\n---\n') },

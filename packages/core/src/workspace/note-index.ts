@@ -121,6 +121,8 @@ export class NoteIndex {
   private readonly contactFilesById = new FilesByKey();
   /** Files of valid contacts by id: an id "resolves" when it has one. */
   private readonly validFilesById = new FilesByKey();
+  /** Whether a contact note has this id: which `[[links]]` in Outcomes are referrals still to add. */
+  private readonly resolves = (id: string): boolean => this.validFilesById.has(id);
   /** Files of valid contacts by the id their `referred_by` names. */
   private readonly referrers = new FilesByKey();
   /** Files of valid contacts by the ids their Outcomes link to. */
@@ -475,9 +477,12 @@ export class NoteIndex {
     const resolvedBefore = this.validFilesById.has(contact.id);
     update(this.validFilesById, contact.id, file);
     if (resolvedBefore !== this.validFilesById.has(contact.id)) {
-      // The id appeared or vanished: links to it turn into edges, or back into pending referrals.
+      // The id appeared or vanished: links to it turn into edges, or back into pending referrals (which the agenda asks to add).
       for (const other of this.referrers.files(contact.id)) this.graphDirty.add(other);
-      for (const other of this.outcomeLinkers.files(contact.id)) this.graphDirty.add(other);
+      for (const other of this.outcomeLinkers.files(contact.id)) {
+        this.graphDirty.add(other);
+        this.agendaDirty.add(other);
+      }
     }
 
     if (contact.organization === undefined) return;
@@ -536,7 +541,7 @@ export class NoteIndex {
   }
 
   private agendaParts(contact: Contact, state: { context: AgendaContext; today: string }): AgendaPart[] {
-    const items = contactAgenda(contact, { ...state.context, contacts: this.colleaguesOf(contact) }, state.today);
+    const items = contactAgenda(contact, { ...state.context, contacts: this.colleaguesOf(contact) }, state.today, this.resolves);
     return items.map((item, index) => ({ item, contact, index }));
   }
 
