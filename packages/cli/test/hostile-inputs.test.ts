@@ -40,14 +40,22 @@ describe('advance archived', () => {
 });
 
 describe('letter --sent to a contact with neither email nor LinkedIn', () => {
-  it('records the letter as sent by post, as docs/letters.md says', () => {
+  it('records the letter through the channel of the last message, else by post, as docs/letters.md says', () => {
     const folder = exampleCopy();
     const file = join(folder, 'owen-park.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace(/^email: .*\n/m, '').replace(/^linkedin: .*\n/m, ''));
-    const result = rapport(['letter', 'follow-up', 'owen-park', '--sent', '--date', '2026-11-23', '--dir', folder]);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain('(2026-11-23, via letter, letter follow-up)');
-    expect(readFileSync(new URL('../../../docs/letters.md', import.meta.url), 'utf8')).toContain('else linkedin when they have a profile, else letter');
+    const unreachable = readFileSync(file, 'utf8').replace(/^email: .*\n/m, '').replace(/^linkedin: .*\n/m, '');
+    expect(unreachable).toContain('    via: email\n');
+    writeFileSync(file, unreachable);
+    const emailed = rapport(['letter', 'follow-up', 'owen-park', '--sent', '--date', '2026-11-23', '--dir', folder]);
+    expect(emailed.code).toBe(0);
+    expect(emailed.stderr).toContain('(2026-11-23, via email, letter follow-up)');
+
+    const other = exampleCopy();
+    writeFileSync(join(other, 'owen-park.md'), unreachable.replaceAll(/^ {4}via: .*\n/gm, ''));
+    const posted = rapport(['letter', 'follow-up', 'owen-park', '--sent', '--date', '2026-11-23', '--dir', other]);
+    expect(posted.code).toBe(0);
+    expect(posted.stderr).toContain('(2026-11-23, via letter, letter follow-up)');
+    expect(readFileSync(new URL('../../../docs/letters.md', import.meta.url), 'utf8').replace(/\s+/g, ' ')).toContain('else the channel of the last message the history records (a LinkedIn message is followed up through LinkedIn), else linkedin when they have a profile, else letter');
   });
 });
 

@@ -394,6 +394,23 @@ describe('a letter to a contact known only by name', () => {
     expect(preferredChannel(findContact(ada, 'bo'))).toBe('email');
   });
 
+  it('follows up where the first message went: a LinkedIn message is followed up through LinkedIn, without a subject, and recorded so', async () => {
+    const tom = "---\ntype: contact\nname: Tom O'Brien\nstage: contacted\norganization: Brightwave Learning\nhistory:\n  - date: 2026-12-03\n    stage: contacted\n    via: linkedin\n    letter: cold-email\n---\n\n# Tom O'Brien\n";
+    const ws = await loadWorkspace(new MemoryStore({ 'tom-o-brien.md': tom, '.rapport/config.yaml': 'profile:\n  name: Sofía Marín\n  field: UX research in ed tech\n' }));
+    expect(preferredChannel(findContact(ws, 'tom-o-brien'))).toBe('linkedin');
+    const letter = await renderLetter(ws, 'follow-up', 'tom-o-brien', { today: '2026-12-14' });
+    expect(letter).toMatchObject({ via: 'linkedin', subject: '' });
+    expect(letter.text.startsWith('Dear Tom,\n\nI wrote to you on December 3')).toBe(true);
+    await markLetterSent(ws, 'tom-o-brien', 'follow-up', { date: '2026-12-14' });
+    expect(findContact(ws, 'tom-o-brien').history.at(-1)).toEqual({ date: '2026-12-14', stage: 'followed-up', via: 'linkedin', letter: 'follow-up' });
+    // An address in the note wins: the reply goes where the person can be written to directly.
+    const withEmail = await loadWorkspace(new MemoryStore({ 'tom-o-brien.md': tom.replace('organization:', 'email: tom@example.com\norganization:') }));
+    expect(preferredChannel(findContact(withEmail, 'tom-o-brien'))).toBe('email');
+    // A phone call is not where a letter goes.
+    const called = await loadWorkspace(new MemoryStore({ 'tom-o-brien.md': tom.replace('via: linkedin', 'via: phone') }));
+    expect(preferredChannel(findContact(called, 'tom-o-brien'))).toBe('letter');
+  });
+
   it.each([
     ['UX research', 200, []],
     ['UX/UI design', 201, ["the note is 201 characters: it fits LinkedIn's 300, but a free account allows only 200"]],

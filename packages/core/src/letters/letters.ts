@@ -138,9 +138,19 @@ function thirdPersonWarnings(data: LetterData, text: string, contact: Contact): 
   return warnings;
 }
 
-/** Email when the contact has an address, else LinkedIn when they have a profile, else a letter. */
+/** The channels a letter can be written through. */
+const WRITTEN_CHANNELS: readonly Channel[] = ['email', 'linkedin', 'letter'];
+
+/**
+ * Email when the contact has an address; else where the last written message
+ * to them went (a follow-up to a LinkedIn message goes through LinkedIn, even
+ * with no profile URL in the note); else LinkedIn when they have a profile;
+ * else a letter.
+ */
 export function preferredChannel(contact: Contact): Channel {
   if (contact.email) return 'email';
+  const lastWritten = contact.history.findLast((entry) => entry.via !== undefined && WRITTEN_CHANNELS.includes(entry.via))?.via;
+  if (lastWritten) return lastWritten;
   if (contact.linkedin) return 'linkedin';
   return 'letter';
 }
