@@ -31,6 +31,16 @@ function cacheFiles(home: string): Map<string, string> {
 
 const AGENDA = ['agenda', '--today', '2026-11-23'];
 
+/** A copy of the example and a cache home after two agenda runs: its settled code file, and what the runs printed. */
+function settledCache() {
+  const home = cacheHome();
+  const folder = exampleCopy();
+  const expected = rapport(AGENDA, home, folder);
+  rapport(AGENDA, home, folder);
+  const [name] = cacheFiles(home).keys();
+  return { home, folder, expected, name: name! };
+}
+
 describe('the code cache', () => {
   it('is written after the first run of a command, completed after the second, then read unchanged; one per command', () => {
     const home = cacheHome();
@@ -61,18 +71,14 @@ describe('the code cache', () => {
   });
 
   it('replaces a damaged cache file, with the output unchanged', () => {
-    const home = cacheHome();
-    const folder = exampleCopy();
-    const clean = rapport(AGENDA, home, folder);
-    rapport(AGENDA, home, folder);
-    const [name] = cacheFiles(home).keys();
-    const file = join(home, 'rapport', name!);
+    const { home, folder, expected: clean, name } = settledCache();
+    const file = join(home, 'rapport', name);
     const good = readFileSync(file);
     for (const damaged of [Buffer.from('not compiled code'), good.subarray(0, good.length >> 1), Buffer.alloc(0)]) {
       writeFileSync(file, damaged);
       // Refused: run without it, and start over (a first run's code, then the settled file).
       expect(rapport(AGENDA, home, folder)).toEqual(clean);
-      expect([...cacheFiles(home).keys()]).toEqual([name!.replace(/\.bin$/, '.first.bin')]);
+      expect([...cacheFiles(home).keys()]).toEqual([name.replace(/\.bin$/, '.first.bin')]);
       expect(rapport(AGENDA, home, folder)).toEqual(clean);
       expect([...cacheFiles(home).keys()]).toEqual([name]);
     }
@@ -104,16 +110,12 @@ describe('the code cache', () => {
   });
 
   it('neither reads nor writes compiled code in a folder others can write to', () => {
-    const home = cacheHome();
-    const folder = exampleCopy();
-    const expected = rapport(AGENDA, home, folder);
-    rapport(AGENDA, home, folder);
-    const [name] = cacheFiles(home).keys();
+    const { home, folder, expected, name } = settledCache();
     // Code someone else could have put there would run as the user: the file is not even read.
-    writeFileSync(join(home, 'rapport', name!), 'not compiled code');
+    writeFileSync(join(home, 'rapport', name), 'not compiled code');
     chmodSync(join(home, 'rapport'), 0o777);
     for (let run = 0; run < 2; run++) expect(rapport(AGENDA, home, folder)).toEqual(expected);
-    expect(readFileSync(join(home, 'rapport', name!), 'utf8')).toBe('not compiled code');
+    expect(readFileSync(join(home, 'rapport', name), 'utf8')).toBe('not compiled code');
     expect([...cacheFiles(home).keys()]).toEqual([name]);
   });
 

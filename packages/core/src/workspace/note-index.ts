@@ -100,7 +100,6 @@ function compareEdgeParts(a: EdgePart, b: EdgePart): number {
   return collate(a.from, b.from) || collate(a.to, b.to) || binary(a.from, b.from) || binary(a.to, b.to) || binary(a.source, b.source);
 }
 
-
 /**
  * Every note of a folder, kept current one file at a time: `set` re-reads a
  * changed note, `delete` drops a removed one. Cross-note data — the sorted
@@ -514,7 +513,7 @@ export class NoteIndex {
     for (const target of contact.outcomeLinks) {
       if (this.validFilesById.has(target) && target !== contact.id) edges.push({ from: detach(contact.id), to: detach(target), source: 'outcomes' });
     }
-    const pending = pendingReferralsOf(contact, (id) => this.validFilesById.has(id)).map((item, index): PendingPart => ({ item, contact, index }));
+    const pending = pendingReferralsOf(contact, this.resolves).map((item, index): PendingPart => ({ item, contact, index }));
     return { edges, pending };
   }
 

@@ -133,7 +133,7 @@ function withContactOrders(notes: Record<string, CachedNote>, index: NoteIndex):
   const result: Record<string, CachedNote> = {};
   for (const [file, note] of Object.entries(notes)) {
     const order = orders.get(file);
-    result[file] = order ? { identity: note.identity, version: note.version, reading: note.reading, order } : note;
+    result[file] = order ? { ...note, order } : note;
   }
   return result;
 }
