@@ -138,3 +138,17 @@ describe('where a missing field is filled', () => {
     expect(data(maya()).whereToFill('referrer.name').hint).toBe('set `referred_by: "[[id]]"` to the contact who referred them');
   });
 });
+
+describe('the day the request was sent', () => {
+  it('is the day of the `contacted` step, not of a touch logged later while still waiting', () => {
+    const waiting = contact([
+      'name: Bo Bom',
+      'stage: contacted',
+      'history:',
+      '  - {date: 2026-11-10, stage: identified}',
+      '  - {date: 2026-11-12, stage: contacted, via: email, letter: cold-email}',
+      '  - {date: 2026-11-20, stage: contacted, via: email, touch: true, note: pinged}',
+    ]);
+    expect(data(waiting).data.sentOn).toBe('November 12');
+  });
+});

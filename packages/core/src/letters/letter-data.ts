@@ -45,7 +45,7 @@ export interface LetterData {
   readonly visiting?: string;
   /** How the seeker found the person, as the start of a sentence, from `source:` (e.g. "I came across your profile on LinkedIn"). */
   readonly foundVia?: string;
-  /** Day the last request was sent (the latest `contacted` history entry), e.g. "November 5". */
+  /** Day the last request was sent (the latest `contacted` step; a touch logged while waiting is not one), e.g. "November 5". */
   readonly sentOn?: string;
   /** The seeker's name, email and phone, one per line, to sign with. */
   readonly signature?: string;
@@ -145,7 +145,8 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   // A quoted name keeps the spaces around it ("  Sam Ortiz "): they must not show inside a sentence.
   const referrerName = referrer?.name.trim();
   set('foundVia', contact.source === 'referral' ? (referrerName ? `${referrerName} gave me your name` : 'A mutual acquaintance gave me your name') : contact.source && FOUND_VIA[contact.source]);
-  const sent = [...contact.history].reverse().find((entry) => entry.stage === 'contacted');
+  // A touch logged while contacted (`rapport log`) records the stage it was made in, not the request.
+  const sent = contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch);
   set('sentOn', sent && spokenDate(sent.date, today, 'MMMM d'));
 
   const meeting: Record<string, unknown> = {};

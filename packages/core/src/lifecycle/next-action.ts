@@ -36,16 +36,28 @@ export interface ActionContext {
   readonly contacts?: readonly Contact[];
 }
 
+/** Actions a booked meeting keeps beside a manual `next`: it still takes place on its day, and still asks to be recorded. */
+const MEETING_KINDS: readonly ActionKind[] = ['meet', 'mark-held'];
+
 /**
  * Every suggested action for one contact, main one first. A manual `next`
- * in the note replaces them all, except for a closed contact: closing ends
- * every action, a `next` written before it included.
+ * in the note comes first and replaces the suggestions, but not a booked
+ * meeting (it still shows on its day, then asks to be recorded as held).
+ * A closed contact has none: closing ends every action, a `next` written
+ * before it included.
  */
 export function nextActions(contact: Contact, context: ActionContext): NextAction[] {
+  if (CLOSED_STAGES.includes(contact.stage)) return [];
+  const suggested = suggestedActions(contact, context);
+  if (!contact.next) return suggested;
+  const manual: NextAction = { contactId: contact.id, kind: 'manual', action: contact.next.action, due: contact.next.due };
+  return [manual, ...suggested.filter((action) => MEETING_KINDS.includes(action.kind))];
+}
+
+/** The actions the rules suggest for a contact not closed, main one first. */
+function suggestedActions(contact: Contact, context: ActionContext): NextAction[] {
   const rules = context.rules ?? defaultRules;
   const make = (kind: ActionKind, action: string, due: string | null, letter?: string): NextAction => (letter ? { contactId: contact.id, kind, action, due, letter } : { contactId: contact.id, kind, action, due });
-  if (CLOSED_STAGES.includes(contact.stage)) return [];
-  if (contact.next) return [make('manual', contact.next.action, contact.next.due)];
 
   const since = stageDate(contact, contact.stage);
   const name = contact.name;
