@@ -114,6 +114,12 @@ describe('init', () => {
     expect(questions.filter((question) => question.origin === 'user')).toEqual([]);
     expect(questions.map((question) => question.text)).not.toContain('How do clinicians take part in your research?');
     expect(readFileSync(join(folder, '.rapport/templates/README.md'), 'utf8')).toContain('NAME.eta');
+
+    // The example contact says where to write what drew you, but a letter never quotes that instruction to a stranger
+    // (found in a trial: "I was impressed by replace this line with what drew you to this person").
+    const draft = rapport(['letter', 'cold-email', 'example-contact', '--draft', '--dir', folder]).stdout;
+    expect(draft).toContain('and I was impressed by [[fill: impressed]].');
+    expect(draft).not.toContain('drew you');
   });
 
   it('keeps every file already there, and adds no example contact to a folder with contacts', () => {
@@ -323,7 +329,7 @@ describe('advance', () => {
     [['advance', 'maya-chen', 'scheduled', '--at', 'tomorrow'], 2, 'invalid meeting time "tomorrow"'],
     [['advance', 'maya-chen', 'scheduled', '--at', '2026-12-01T09:00', '--minutes', 'half an hour'], 2, 'invalid --minutes "half an hour"'],
     [['advance', 'maya-chen', 'scheduled', '--at', '2026-12-01T09:00', '--format', 'carrier-pigeon'], 2, 'unknown meeting format "carrier-pigeon"'],
-    [['advance', 'maya-chen', 'scheduled', '--minutes', '45'], 2, 'meeting details need --at'],
+    [['advance', 'maya-chen', 'scheduled', '--minutes', '45'], 2, 'scheduling Maya Chen needs the meeting time: --at YYYY-MM-DDTHH:mm'],
   ])('rejects %j with exit %i and writes nothing', (args, code, message) => {
     expectRefused(exampleCopy(), args, code, message);
   });

@@ -39,6 +39,22 @@ describe('advance: rescheduling', () => {
   });
 });
 
+describe('advance: one meeting detail at a time', () => {
+  it('changes only the link with --link alone, keeping the time, and says when the note has no meeting to change', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'lauren-fitzgerald.md');
+    const before = readFileSync(file, 'utf8');
+    const result = rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--link', 'https://meet.example.com/nimbus-new-room', '--today', '2026-11-23', '--dir', folder]);
+    expect(result).toEqual({ code: 0, stdout: 'Lauren Fitzgerald: scheduled → scheduled (2026-11-23)  lauren-fitzgerald.md\n', stderr: '' });
+    const expected = before
+      .replace('    stage: scheduled\n    via: linkedin\nmeeting:\n', '    stage: scheduled\n    via: linkedin\n  - date: 2026-11-23\n    stage: scheduled\nmeeting:\n')
+      .replace('  link: https://meet.example.com/nimbus-lauren-f\n', '  link: https://meet.example.com/nimbus-new-room\n');
+    expect(readFileSync(file, 'utf8')).toBe(expected);
+    expectRefused(folder, ['advance', 'owen-park', 'scheduled', '--link', 'https://meet.example.com/x'], 'scheduling Owen Park needs the meeting time: --at YYYY-MM-DDTHH:mm');
+    expectRefused(folder, ['advance', 'owen-park', 'followed-up', '--minutes', '45'], 'Owen Park has no meeting to come: meeting details need --at YYYY-MM-DDTHH:mm');
+  });
+});
+
 describe('agenda: the meeting day', () => {
   it('shows the meeting of a contact not yet prepared, and keeps the preparation overdue from two days before', () => {
     const folder = exampleCopy();
@@ -83,6 +99,20 @@ describe('recording in order', () => {
     const forced = rapport(['letter', 'thank-you', 'lauren-fitzgerald', '--sent', '--force', '--today', '2026-11-23', '--set', 'learned=how studies are run', '--dir', folder]);
     expect(forced.code, forced.stderr).toBe(0);
     expect(forced.stderr).toContain('Recorded: Lauren Fitzgerald scheduled → thanked (2026-11-23, via email, letter thank-you)');
+  });
+});
+
+describe('recording what has happened', () => {
+  it('refuses a day after today, most likely a typo of the year, for a step, a touch and a letter sent, unless --force', () => {
+    const folder = exampleCopy();
+    expectRefused(folder, ['advance', 'hannah-schultz', 'declined', '--date', '2027-03-01', '--today', '2026-11-26'], 'Hannah Schultz: not recorded: 2027-03-01 is after today (2026-11-26); the history records what has happened (add --force to record it anyway)');
+    expectRefused(folder, ['log', 'sam-whitaker', '--note', 'sent the article', '--date', '2026-12-05', '--today', '2026-11-26'], 'Sam Whitaker: not recorded: 2026-12-05 is after today (2026-11-26); the history records what has happened (add --force to record it anyway)');
+    expectRefused(folder, ['letter', 'cold-email', 'elena-vasquez', '--sent', '--date', '2026-12-30', '--today', '2026-11-26'], 'Elena Vasquez: not recorded: 2026-12-30 is after today (2026-11-26); the history records what has happened (add --force to record it anyway)');
+    // Follow up once: no second follow-up, and none after giving up.
+    expectRefused(folder, ['letter', 'follow-up', 'victor-nguyen', '--sent', '--today', '2026-11-26'], 'no follow-up letter to Victor Nguyen: Victor Nguyen has had a follow-up already (stage `followed-up`), and one is the polite limit: a second reads as pressure');
+    expectRefused(folder, ['letter', 'follow-up', 'greg-malone', '--today', '2026-11-26'], 'no follow-up letter to Greg Malone: Greg Malone has had a follow-up already (stage `no-response`), and one is the polite limit: a second reads as pressure');
+    const forced = rapport(['log', 'sam-whitaker', '--note', 'sent the article', '--date', '2026-12-05', '--today', '2026-11-26', '--force', '--dir', folder]);
+    expect(forced).toEqual({ code: 0, stdout: 'Sam Whitaker: logged (2026-12-05, still scheduled)  sam-whitaker.md\n', stderr: '' });
   });
 });
 
@@ -206,6 +236,30 @@ describe('next: a next action written by hand', () => {
       stderr: '',
     });
     expect(readFileSync(file, 'utf8')).toBe(logged.replace('next:\n  action: Send him the diary-study article\n  due: 2026-11-25\n', ''));
+  });
+
+  it('keeps a meeting booked later on the agenda beside it, and says what a new next action replaces', () => {
+    const folder = exampleCopy();
+    expect(rapport(['next', 'owen-park', 'Send him the kit article', '--dir', folder]).code).toBe(0);
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-15T08:30', '--format', 'in-person', '--today', '2026-12-01', '--dir', folder]).code).toBe(0);
+    expect(agendaOf(folder, '2026-12-14', 'owen-park')).toEqual([
+      ['Meet Owen Park at 08:30 (in-person, 30 min)', '2026-12-15'],
+      ['Send him the kit article', null],
+    ]);
+    expect(agendaOf(folder, '2026-12-16', 'owen-park')).toEqual([
+      ['Record the meeting with Owen Park as held and write your notes', '2026-12-15'],
+      ['Send him the kit article', null],
+    ]);
+    expect(rapport(['next', 'owen-park', 'Bring the printed kit', '--due', '2026-12-15', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'Owen Park: next: Bring the printed kit (due 2026-12-15)  owen-park.md\n  replaces: Send him the kit article\n',
+      stderr: '',
+    });
+  });
+
+  it('refuses a next action for a closed contact, where nothing would ever show it', () => {
+    const folder = exampleCopy();
+    expectRefused(folder, ['next', 'claire-dubois', 'Check her new job', '--due', '2027-01-05'], 'Claire Dubois is declined, and a closed contact has no next action: to pick the conversation up again, first run rapport advance claire-dubois nurturing');
   });
 
   it('refuses --done without a next: in the note, --due without an action, and both at once', () => {

@@ -2,7 +2,7 @@ import { advance, CHANNELS, editNote, getField, isCalendarDate, isChannel, isMee
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
-import { recordIn, remindOfManualNext } from './recording.js';
+import { recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
 import { unknownStageMessage } from '../did-you-mean.js';
 
 interface AdvanceCliOptions {
@@ -27,7 +27,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
     .argument('<stage>', STAGES.join(', '))
     .option('--date <YYYY-MM-DD>', 'day of the change (default: --today)')
     .option('--today <YYYY-MM-DD>', 'take this day as today (default: today in the configured time zone)')
-    .option('--force', 'record it even when dated before the last history entry, or held before the meeting day')
+    .option('--force', 'record it even when dated after today or before the last history entry, or held before the meeting day')
     .option('--via <channel>', `channel used (${CHANNELS.join(', ')})`)
     .option('--letter <template>', 'letter template that was sent')
     .option('--note <text>', 'a short remark for the history entry')
@@ -47,26 +47,33 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const minutes = options.minutes === undefined ? undefined : Number(options.minutes);
       if (minutes !== undefined && (!Number.isInteger(minutes) || minutes <= 0 || minutes > 600)) throw new UsageError(`invalid --minutes "${options.minutes}" (whole minutes)`);
       const meetingOptions = [options.minutes, options.format, options.place, options.link].some((value) => value !== undefined);
-      if (meetingOptions && options.at === undefined) throw new UsageError('meeting details need --at');
 
       const ctx = context();
       const workspace = await ctx.workspace();
       const contact = ctx.contact(workspace, reference);
-      if (stage === 'scheduled' && options.at === undefined && getField(workspace.index.text(contact.file) ?? '', ['meeting', 'at']) === undefined) {
+      // The meeting still to come, if any: one already held is no time for the next.
+      const bookedAt = getField(workspace.index.text(contact.file) ?? '', ['meeting', 'at']);
+      const comingAt = (contact.stage === 'scheduled' || contact.stage === 'prepared') && typeof bookedAt === 'string' ? bookedAt : undefined;
+      if (stage === 'scheduled' && options.at === undefined && comingAt === undefined) {
         throw new UsageError(`scheduling ${contact.name} needs the meeting time: --at YYYY-MM-DDTHH:mm`);
       }
-      const meeting: MeetingInput | undefined = options.at === undefined ? undefined : {
-        at: options.at,
+      // On a meeting still to come, a flag without --at changes only its own field: the time stays.
+      const at = options.at ?? (meetingOptions ? comingAt : undefined);
+      if (meetingOptions && at === undefined) throw new UsageError(`${contact.name} has no meeting to come: meeting details need --at YYYY-MM-DDTHH:mm`);
+      const meeting: MeetingInput | undefined = at === undefined ? undefined : {
+        at,
         ...(minutes === undefined ? {} : { minutes }),
         ...(options.format ? { format: options.format as MeetingFormat } : {}),
         ...(options.place ? { place: options.place } : {}),
         ...(options.link ? { link: options.link } : {}),
       };
-      const date = options.date ?? ctx.today(workspace, options.today);
+      const today = ctx.today(workspace, options.today);
+      const date = options.date ?? today;
+      refuseFutureDate(contact.name, date, today, options.force);
       const changes = { date, ...(options.via ? { via: options.via } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}), ...(options.force ? { force: true } : {}) };
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, stage, changes), { retries: 5 }));
       ctx.print(`${printable(contact.name)}: ${contact.stage} → ${stage} (${date})  ${ctx.colors.dim(contact.file)}`);
-      if (meeting) warnOfSkippedClock(ctx, meeting.at, workspace.config.timezone);
+      if (options.at !== undefined) warnOfSkippedClock(ctx, options.at, workspace.config.timezone);
       remindOfManualNext(ctx, workspace, contact.file);
     });
 };

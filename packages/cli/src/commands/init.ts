@@ -140,7 +140,8 @@ export const registerInit: RegisterCommand = (program, context) => {
           organization: 'Example Health',
           source: 'linkedin',
           date: ctx.today(workspace, options.today),
-          sections: { 'Why this person': 'Impressed by: replace this line with what drew you to this person.' },
+          // Left empty, so a letter asks for it instead of quoting an instruction to a stranger.
+          sections: { 'Why this person': '<!-- After "Impressed by:", write what drew you to this person (a talk, a post, a project): letters quote it as you write it. -->\nImpressed by:' },
         });
         result.created.push(example.file);
       }

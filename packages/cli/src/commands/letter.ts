@@ -23,7 +23,7 @@ import { trustState } from '../trust.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
 import { assertSafeOutput } from '../output-file.js';
 import { printable } from '../io.js';
-import { recordIn } from './recording.js';
+import { recordIn, refuseFutureDate } from './recording.js';
 
 interface LetterOptions {
   list?: boolean;
@@ -51,7 +51,7 @@ export const registerLetter: RegisterCommand = (program, context, setExitCode) =
     .option('--list', 'list the letters you can write (also when no template is given); --list <contact>: those that fit this contact')
     .option('--draft', 'leave [[fill: field]] markers for missing fields instead of failing')
     .option('--out <file>', 'write the letter to this file instead of printing it')
-    .option('--force', 'with --out, overwrite the file if it exists; with --sent, record it even when dated before the last history entry or before the meeting')
+    .option('--force', 'with --out, overwrite the file if it exists; with --sent, record it even when dated after today, before the last history entry or before the meeting')
     .option('--set <field=value>', 'fill or override a field, e.g. --set article="https://…" (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--sent', "record the letter as sent: moves the contact to the letter's stage (contacted, followed-up, thanked, nurturing)")
     .option('--date <YYYY-MM-DD>', 'with --sent: the day it was sent (default: today)')
@@ -122,6 +122,7 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
       if (options.sent && letter.stage === undefined) throw new UsageError(`the ${template} template does not say which stage sending it records (add \`stage:\` to its front part, or use rapport advance)`);
       // A letter that will not be recorded is refused before it is printed or written.
       const noteText = workspace.index.text(contact.file);
+      if (options.sent) refuseFutureDate(contact.name, options.date ?? today, today, options.force);
       if (options.sent && !options.force && noteText !== undefined) {
         const stage = letter.stage;
         await recordIn(contact.name, async () => checkRecordable(noteText, stage, options.date ?? today));

@@ -1,6 +1,6 @@
 import { CHANNELS, editNote, isCalendarDate, isChannel, logInteraction } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
-import { recordIn, remindOfManualNext } from './recording.js';
+import { recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
 
 interface LogOptions {
   note?: string;
@@ -19,7 +19,7 @@ export const registerLog: RegisterCommand = (program, context) => {
     .option('--via <channel>', `channel used (${CHANNELS.join(', ')})`)
     .option('--date <YYYY-MM-DD>', 'day it happened (default: --today)')
     .option('--today <YYYY-MM-DD>', 'take this day as today (default: today in the configured time zone)')
-    .option('--force', 'record it even when dated before the last history entry')
+    .option('--force', 'record it even when dated after today or before the last history entry')
     .addHelpText('after', '\nExamples:\n  rapport log maya-chen --note "shared the NN/g article on diary studies" --via email\n  rapport log ben-osei --note "met at the HIMSS chapter meetup" --via in-person --date 2026-11-20\n')
     .action(async (reference: string, options: LogOptions) => {
       const note = options.note?.trim();
@@ -32,7 +32,9 @@ export const registerLog: RegisterCommand = (program, context) => {
       const ctx = context();
       const workspace = await ctx.workspace();
       const contact = ctx.contact(workspace, reference);
-      const date = options.date ?? ctx.today(workspace, options.today);
+      const today = ctx.today(workspace, options.today);
+      const date = options.date ?? today;
+      refuseFutureDate(contact.name, date, today, options.force);
       const touch = { date, ...(options.via ? { via: options.via } : {}), ...(note ? { note } : {}), ...(options.force ? { force: true } : {}) };
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => logInteraction(text, contact.stage, touch), { retries: 5 }));
       ctx.print(`${contact.name}: logged (${date}, still ${contact.stage})  ${ctx.colors.dim(contact.file)}`);

@@ -1,4 +1,4 @@
-import { clearManualNext, editNote, isCalendarDate, nextAction, setManualNext } from '@rapport/core';
+import { CLOSED_STAGES, clearManualNext, editNote, isCalendarDate, nextAction, setManualNext } from '@rapport/core';
 import { printable } from '../io.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 
@@ -29,9 +29,16 @@ export const registerNext: RegisterCommand = (program, context) => {
       const contact = ctx.contact(workspace, reference);
       const where = ctx.colors.dim(contact.file);
       if (action !== undefined) {
+        // A closed contact shows no next action anywhere: one written now would sit in the note unseen.
+        if (CLOSED_STAGES.includes(contact.stage)) {
+          throw new UsageError(`${contact.name} is ${contact.stage}, and a closed contact has no next action: to pick the conversation up again, first run rapport advance ${contact.id} nurturing`);
+        }
         const due = options.due;
+        const previous = contact.next;
         await editNote(workspace, contact.file, (text) => setManualNext(text, { action, ...(due ? { due } : {}) }), { retries: 5 });
-        return ctx.print(`${printable(contact.name)}: next: ${printable(action.trim())}${due ? ` (due ${due})` : ''}  ${where}`);
+        ctx.print(`${printable(contact.name)}: next: ${printable(action.trim())}${due ? ` (due ${due})` : ''}  ${where}`);
+        if (previous) ctx.print(ctx.colors.dim(`  replaces: ${printable(previous.action)}${previous.due ? ` (due ${previous.due})` : ''}`));
+        return;
       }
       if (options.done) {
         if (!contact.next) throw new UsageError(`${contact.name} has no hand-written next action (no \`next:\` in ${contact.file})`);

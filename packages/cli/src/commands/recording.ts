@@ -14,6 +14,14 @@ export async function recordIn<T>(name: string, write: () => Promise<T>): Promis
 }
 
 /**
+ * The history records what has happened: a day after today is most likely
+ * a typo of the month or the year, refused like a date out of order.
+ */
+export function refuseFutureDate(name: string, date: string, today: string, force: boolean | undefined): void {
+  if (!force && date > today) throw new UsageError(`${name}: not recorded: ${date} is after today (${today}); the history records what has happened (add --force to record it anyway)`);
+}
+
+/**
  * After a change is recorded: a `next:` written by hand stays the contact's
  * next action until it is taken out, however much happens, so say it is
  * still there and how to clear it.

@@ -2,9 +2,9 @@ import type { Contact } from '../model/contact.js';
 
 /**
  * Why letter `templateName` does not fit the contact's situation, or
- * `undefined` when it does: a referral needs someone who referred them, and
- * nobody who declined gets a follow-up. Applies to a user's letter of the
- * same name too.
+ * `undefined` when it does: a referral needs someone who referred them,
+ * nobody who declined gets a follow-up, and nobody gets a second one.
+ * Applies to a user's letter of the same name too.
  */
 export function letterUnfit(templateName: string, contact: Contact): string | undefined {
   if (templateName === 'referral' && !contact.referredBy) {
@@ -12,6 +12,9 @@ export function letterUnfit(templateName: string, contact: Contact): string | un
   }
   if (templateName === 'follow-up' && contact.stage === 'declined') {
     return `${contact.name} declined (stage \`declined\`), and after a no a follow-up is unwelcome`;
+  }
+  if (templateName === 'follow-up' && (contact.stage === 'followed-up' || contact.stage === 'no-response')) {
+    return `${contact.name} has had a follow-up already (stage \`${contact.stage}\`), and one is the polite limit: a second reads as pressure`;
   }
   return undefined;
 }

@@ -57,6 +57,8 @@ interface Facts {
   /** Has no email: letters go through LinkedIn, without a subject. */
   readonly linkedinOnly?: boolean;
   readonly declined?: boolean;
+  /** Followed up already (stage `followed-up` or `no-response`): no second follow-up. */
+  readonly followedUp?: boolean;
 }
 
 const FACTS: Readonly<Record<string, Facts>> = {
@@ -65,7 +67,7 @@ const FACTS: Readonly<Record<string, Facts>> = {
   'claire-dubois': { declined: true, firstName: 'Claire', organization: 'Meridian Telehealth', impressed: 'your keynote "Research that survives the reorg"', sentOn: 'November 13' },
   'dana-okafor': { firstName: 'Dana', organization: 'Three Rivers Health', impressed: 'the discharge-instructions redesign you led for the cardiac step-down unit', learned: 'hospitals check patient materials with the teach-back method', topic: 'how the MyRivers portal team recruits patients for feedback sessions', meetingDay: 'Wednesday, September 16', sentOn: 'September 9' },
   'elena-vasquez': { firstName: 'Elena', organization: 'Monongahela Valley Health', referrer: 'Marcus Bell', impressed: 'the patient and family advisory council you set up in 2025' },
-  'greg-malone': { firstName: 'Greg', organization: 'Keystone Therapeutics', impressed: 'your comment in the news piece', sentOn: 'September 14' },
+  'greg-malone': { followedUp: true, firstName: 'Greg', organization: 'Keystone Therapeutics', impressed: 'your comment in the news piece', sentOn: 'September 14' },
   'hannah-schultz': { firstName: 'Hannah', organization: 'Northside Respiratory', impressed: 'your HFES Health Care Symposium 2026 poster', sentOn: 'November 5' },
   'irene-kowalski': { linkedinOnly: true, firstName: 'Irene', organization: 'Fenwick Biopharma', impressed: "your LinkedIn article on explaining a phase III trial's results", sentOn: 'September 10' },
   'keisha-brooks': { firstName: 'Keisha', organization: 'Three Rivers Health', impressed: 'your coalition webinar "Plain language is a patient safety issue"' },
@@ -76,7 +78,7 @@ const FACTS: Readonly<Record<string, Facts>> = {
   'priya-raman': { firstName: 'Priya', organization: 'Carelink Labs', referrer: 'Maya Chen', impressed: 'your Pittsburgh Product Camp 2026 talk', learned: 'north-star metric is "days with data"', meetingDay: 'Thursday, November 12', sentOn: 'October 9' },
   'sam-whitaker': { firstName: 'Sam', organization: 'Ardent Medical', referrer: 'Maya Chen', impressed: 'your post on the Ardent design blog', meetingDay: 'Tuesday, December 1', sentOn: 'October 13' },
   'tomas-herrera': { linkedinOnly: true, firstName: 'Tomás', organization: 'PatientPath', impressed: 'your World Usability Day talk' },
-  'victor-nguyen': { firstName: 'Victor', organization: 'Vitalis EHR', impressed: 'the before/after click counts you shared', sentOn: 'October 27' },
+  'victor-nguyen': { followedUp: true, firstName: 'Victor', organization: 'Vitalis EHR', impressed: 'the before/after click counts you shared', sentOn: 'October 27' },
 };
 
 const ARTICLE = 'https://example.org/news/plain-language-2026';
@@ -101,7 +103,7 @@ const LETTERS: Readonly<Record<string, { unfit?: (facts: Facts) => boolean; need
     says: (f) => [`Hi ${f.firstName},`, f.referrer ? `${f.referrer} suggested I get in touch.` : undefined, "I'm not after a job"],
   },
   'follow-up': {
-    unfit: (f) => f.declined === true,
+    unfit: (f) => f.declined === true || f.followedUp === true,
     needs: (f) => (f.sentOn ? [] : ['sentOn']),
     says: (f) => [`I wrote to you on ${f.sentOn}`, `Dear ${f.firstName},`, f.referrer],
   },

@@ -28,6 +28,7 @@ describe('contactSchema with an independent validator (ajv)', async () => {
       meeting: { at: '2026-11-25T08:30-05:00', minutes: 30, format: 'video' },
       next: { action: 'Call', due: null },
       touch_every: 30,
+      dismissed: ['second-contact'],
       pronouns: 'she/her',
     };
     expect(validate(valid), JSON.stringify(validate.errors)).toBe(true);
@@ -40,6 +41,7 @@ describe('contactSchema with an independent validator (ajv)', async () => {
       { type: 'contact', name: 'A', stage: 'held', history: [{ date: '23/11/2026', stage: 'held' }] },
       { type: 'contact', name: 'A', stage: 'held', referred_by: 'sam' },
       { type: 'contact', name: 'A', stage: 'held', meeting: { at: '2026-11-25', format: 'zoom' } },
+      { type: 'contact', name: 'A', stage: 'held', dismissed: ['follow-up'] },
     ]) {
       expect(validate(broken), JSON.stringify(broken)).toBe(false);
     }

@@ -1,3 +1,4 @@
+import { DISMISSABLE_ACTIONS } from '../lifecycle/next-action.js';
 import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES } from '../model/vocabulary.js';
 
 const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A calendar date, YYYY-MM-DD' } as const;
@@ -62,6 +63,10 @@ export const contactSchema = {
       properties: { action: { type: 'string', minLength: 1 }, due: { anyOf: [date, { type: 'null' }] } },
     },
     touch_every: { type: 'integer', minimum: 1, maximum: 3650, description: 'Days between keep-in-touch notes.' },
+    dismissed: {
+      description: 'Suggestions turned off for this contact (`rapport dismiss`).',
+      anyOf: [{ type: 'array', items: { enum: DISMISSABLE_ACTIONS } }, { enum: DISMISSABLE_ACTIONS }],
+    },
   },
   additionalProperties: true,
 } as const;
