@@ -2,7 +2,7 @@ import { homedir } from 'node:os';
 import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_PATH, loadWorkspace, noteId, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
+import { CONFIG_PATH, loadWorkspace, noteId, privateFieldDiagnostics, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Diagnostic, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
 import { colorsFor, formatDiagnostic, printable, progressReporter, type Colors, type Io } from './io.js';
 import { didYouMean } from './did-you-mean.js';
@@ -68,6 +68,16 @@ export class CommandContext {
     }
   }
 
+  /**
+   * Entries of the config's `private:` that leave nothing out of exports (a
+   * typo such as `phne`, or `name`). Only the notes tell a field of the
+   * user's own from a typo, so `check` and `export` ask once the folder is read.
+   */
+  async privateFieldProblems(workspace: Workspace): Promise<Diagnostic[]> {
+    const stored = await workspace.store.read(CONFIG_PATH).catch(() => undefined);
+    return privateFieldDiagnostics(stored?.text, workspace.index.contacts());
+  }
+
   /** Saves the index cache the last load prepared, if any (best effort, like every cache write). */
   async saveIndexCache(): Promise<void> {
     await this.indexCache?.flush();
@@ -77,7 +87,7 @@ export class CommandContext {
   actionContext(workspace: Workspace, today: string | undefined): ActionContext & { today: string } {
     const timezone = workspace.config.timezone;
     if (today !== undefined) {
-      if (!isCalendarDate(today)) throw new InvalidInputError(`invalid date "${today}" (use YYYY-MM-DD)`);
+      if (!isCalendarDate(today)) throw new InvalidInputError(`invalid --today "${today}" (use YYYY-MM-DD)`);
       const now = new Date(`${today}T12:00:00Z`);
       return { now, timezone, rules: workspace.config.rules, today };
     }

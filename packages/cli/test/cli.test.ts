@@ -173,7 +173,7 @@ describe('new', () => {
   it.each([
     [['new', 'A Person', '--referred-by', 'ghost'], 3, '--referred-by: no contact note found for "ghost"'],
     [['new', 'A Person', '--source', 'carrier-pigeon'], 2, 'unknown source "carrier-pigeon"'],
-    [['new', 'A Person', '--date', '23/11/2026'], 2, 'invalid date "23/11/2026" (use YYYY-MM-DD)'],
+    [['new', 'A Person', '--date', '23/11/2026'], 2, 'invalid --date "23/11/2026" (use YYYY-MM-DD)'],
     [['new', '   '], 2, 'a contact needs a name'],
     [['new', 'A Person', '--linkedin', 'linkedin.com/in/someone'], 2, '--linkedin must be a profile URL'],
   ])('refuses %j with exit %i and writes nothing', (args, code, message) => {
@@ -214,7 +214,7 @@ describe('list', () => {
 
   it.each([
     [['list', '--stage', 'met'], 'unknown stage "met"'],
-    [['list', '--today', '2026-13-01'], 'invalid date "2026-13-01"'],
+    [['list', '--today', '2026-13-01'], 'invalid --today "2026-13-01"'],
   ])('refuses %j with exit 2', (args, message) => {
     expectRefused(exampleCopy(), args, 2, message);
   });
@@ -262,7 +262,7 @@ describe('agenda', () => {
   });
 
   it('rejects a bad date without writing', () => {
-    expectRefused(exampleCopy(), ['agenda', '--today', '2026-02-30'], 2, 'invalid date "2026-02-30" (use YYYY-MM-DD)');
+    expectRefused(exampleCopy(), ['agenda', '--today', '2026-02-30'], 2, 'invalid --today "2026-02-30" (use YYYY-MM-DD)');
   });
 });
 
@@ -323,7 +323,7 @@ describe('advance', () => {
     [['advance', 'maya-chen', 'interviewed'], 2, 'unknown stage "interviewed"'],
     [['advance', 'nobody-at-all', 'held'], 3, 'no contact note found for "nobody-at-all"'],
     [['advance', 'contacts/nowhere.md', 'held'], 3, 'no contact note found for "contacts/nowhere.md"'],
-    [['advance', 'maya-chen', 'held', '--date', '2026-02-30'], 2, 'invalid date "2026-02-30"'],
+    [['advance', 'maya-chen', 'held', '--date', '2026-02-30'], 2, 'invalid --date "2026-02-30"'],
     [['advance', 'maya-chen', 'held', '--via', 'pigeon'], 2, 'unknown channel "pigeon"'],
     [['advance', 'hannah-schultz', 'scheduled'], 2, 'needs the meeting time'],
     [['advance', 'maya-chen', 'scheduled', '--at', 'tomorrow'], 2, 'invalid meeting time "tomorrow"'],
@@ -479,7 +479,8 @@ describe('report', () => {
   });
 
   it('refuses a bad --since', () => {
-    expectRefused(exampleCopy(), ['report', '--since', 'last week'], 2, 'invalid date "last week" (use YYYY-MM-DD)');
+    expectRefused(exampleCopy(), ['report', '--since', 'last week'], 2, 'invalid --since "last week" (use YYYY-MM-DD)');
+    expectRefused(exampleCopy(), ['report', '--since', '2026-12-01', '--today', '2026-11-01'], 2, '--since 2026-12-01 is after today (2026-11-01): the report would count nothing');
   });
 });
 

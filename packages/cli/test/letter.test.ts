@@ -203,6 +203,7 @@ Jordan
 
   it.each([
     [['letter', 'love-letter', 'owen-park'], 2, 'there is no letter template "love-letter" (available: cold-email, cold-letter, referral, linkedin-note, follow-up, thank-you, keep-in-touch)'],
+    [['letter', 'thank-yuo', 'marcus-bell'], 2, 'there is no letter template "thank-yuo" (available: cold-email, cold-letter, referral, linkedin-note, follow-up, thank-you, keep-in-touch) (did you mean thank-you?)'],
     [['letter', 'thank-you'], 2, 'which contact is the thank-you letter for?'],
     [['letter', 'thank-you', 'nobody-at-all'], 3, 'no contact note found for "nobody-at-all"'],
     [['letter', 'thank-you', 'marcus-bell', '--date', '2026-11-23'], 2, '--date goes with --sent'],

@@ -1,9 +1,10 @@
-import { advance, CHANNELS, editNote, getField, isCalendarDate, isChannel, isMeetingFormat, isStage, skippedMeetingTime, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput } from '@rapport/core';
+import { advance, CHANNELS, editNote, getField, isChannel, isMeetingFormat, isStage, skippedMeetingTime, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput } from '@rapport/core';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
 import { recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
 import { unknownStageMessage } from '../did-you-mean.js';
+import { checkDateOptions } from '../date-options.js';
 
 interface AdvanceCliOptions {
   date?: string;
@@ -39,13 +40,11 @@ export const registerAdvance: RegisterCommand = (program, context) => {
     .addHelpText('after', '\nExamples:\n  rapport advance owen-park followed-up --via email --letter follow-up\n  rapport advance hannah-schultz scheduled --at 2026-12-02T08:30 --minutes 30 --format phone\n  rapport advance lauren-fitzgerald scheduled --at 2026-12-04T09:00   (reschedules: keeps place, link, format, length)\n')
     .action(async (reference: string, stage: string, options: AdvanceCliOptions) => {
       if (!isStage(stage)) throw new UsageError(unknownStageMessage(stage));
-      for (const value of [options.date, options.today]) {
-        if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid date "${value}" (use YYYY-MM-DD)`);
-      }
+      checkDateOptions({ '--date': options.date, '--today': options.today });
       if (options.via !== undefined && !isChannel(options.via)) throw new UsageError(`unknown channel "${options.via}" (use one of: ${CHANNELS.join(', ')})`);
       if (options.format !== undefined && !isMeetingFormat(options.format)) throw new UsageError(`unknown meeting format "${options.format}" (use one of: ${MEETING_FORMATS.join(', ')})`);
       const minutes = options.minutes === undefined ? undefined : Number(options.minutes);
-      if (minutes !== undefined && (!Number.isInteger(minutes) || minutes <= 0 || minutes > 600)) throw new UsageError(`invalid --minutes "${options.minutes}" (whole minutes)`);
+      if (minutes !== undefined && (!Number.isInteger(minutes) || minutes <= 0 || minutes > 600)) throw new UsageError(`invalid --minutes "${options.minutes}" (a whole number of minutes, 1 to 600)`);
       const meetingOptions = [options.minutes, options.format, options.place, options.link].some((value) => value !== undefined);
 
       const ctx = context();

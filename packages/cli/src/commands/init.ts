@@ -1,11 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CLOSING_QUESTION, CONFIG_PATH, createContact, loadWorkspace, QUESTION_THEMES, QUESTIONS_PATH, systemTimeZone, TEMPLATES_FOLDER, isCalendarDate } from '@rapport/core';
+import { CLOSING_QUESTION, CONFIG_PATH, createContact, loadWorkspace, QUESTION_THEMES, QUESTIONS_PATH, SHIPPED_LETTERS, systemTimeZone, TEMPLATES_FOLDER } from '@rapport/core';
 import { NodeStore } from '@rapport/core/node';
 import { notesFolderAbove, type CommandContext } from '../context.js';
-import { FailureError, UsageError, type RegisterCommand } from '../program.js';
+import { FailureError, type RegisterCommand } from '../program.js';
 import { MERGE_DRIVER, MERGE_DRIVER_COMMAND } from './merge-driver.js';
+import { checkDateOptions } from '../date-options.js';
 
 const CONFIG = (timezone: string) => `# Rapport settings for this notes folder. Every setting is optional.
 
@@ -40,12 +41,13 @@ private: []
 const TEMPLATES_README = `# Your letter templates
 
 Put Eta templates here as \`NAME.eta\` to add a letter or to override a shipped
-one of the same name (cold-email, cold-letter, referral, follow-up, thank-you,
-keep-in-touch). \`rapport letter --list\` shows which letters you have and
+one of the same name (${SHIPPED_LETTERS.join(', ')}). \`rapport letter --list\` shows which letters you have and
 where each comes from; \`rapport letter --help\` lists what a template can use;
 \`rapport check\` reports a template that does not compile.
 
-Templates are code: VS Code runs them only in a trusted workspace.
+Templates are code, so they run only once you trust this folder: run
+\`rapport trust\` after reading them (again after each change), and in VS Code
+trust the workspace. Until then the shipped letters are used.
 `;
 
 const BANK_THEMES = QUESTION_THEMES.filter((theme) => theme.id !== CLOSING_QUESTION.theme).map((theme) => theme.label).join(', ');
@@ -117,7 +119,7 @@ export const registerInit: RegisterCommand = (program, context) => {
     .option('--git', 'also make it a git repository (if it is not one) whose merges unite the history entries of notes changed on both sides (rapport merge-driver)')
     .addHelpText('after', '\nExample:\n  rapport init ~/job-search --git\n\nFiles already there are never overwritten: each is reported as kept, and the\nexample contact is only added to a folder without contacts. Run `rapport init --git`\nagain in every clone: git does not copy its config (where the merge driver is named).\n')
     .action(async (dir: string | undefined, options: { today?: string; git?: boolean }) => {
-      if (options.today !== undefined && !isCalendarDate(options.today)) throw new UsageError(`invalid date "${options.today}" (use YYYY-MM-DD)`);
+      checkDateOptions({ '--today': options.today });
       const ctx = context();
       const store = new NodeStore(dir === undefined ? ctx.givenFolder : resolve(ctx.io.cwd, dir));
       if ((await stat(store.root).catch(() => undefined))?.isDirectory() === false) throw new FailureError(`${store.root} is a file, not a folder`);

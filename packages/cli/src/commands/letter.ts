@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import {
   CHANNELS,
   checkRecordable,
-  isCalendarDate,
   isChannel,
   LetterNotFoundError,
   LetterTemplateError,
@@ -24,6 +23,8 @@ import { EXIT, UsageError, type RegisterCommand } from '../program.js';
 import { assertSafeOutput } from '../output-file.js';
 import { printable } from '../io.js';
 import { recordIn, refuseFutureDate } from './recording.js';
+import { checkDateOptions } from '../date-options.js';
+import { didYouMean } from '../did-you-mean.js';
 
 interface LetterOptions {
   list?: boolean;
@@ -90,9 +91,7 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
       if (options.date !== undefined && !options.sent) throw new UsageError('--date goes with --sent');
       if (options.sent && options.draft) throw new UsageError('--sent records a letter you sent; a --draft is not ready to send');
       if (options.force && options.out === undefined && !options.sent) throw new UsageError('--force goes with --out or --sent');
-      for (const [flag, value] of [['--date', options.date], ['--today', options.today]] as const) {
-        if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid ${flag} "${value}" (use YYYY-MM-DD)`);
-      }
+      checkDateOptions({ '--date': options.date, '--today': options.today });
       if (options.via !== undefined && !isChannel(options.via)) throw new UsageError(`unknown channel "${options.via}" (use one of: ${CHANNELS.join(', ')})`);
       const values: Record<string, string> = {};
       for (const pair of options.set) {
@@ -114,7 +113,8 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
         letter = await renderLetter(workspace, template, contact.id, { draft: Boolean(options.draft), values, today, allowUserTemplates: gate.allow, ...(options.via ? { via: options.via as Channel } : {}) });
       } catch (error) {
         if (error instanceof LetterNotFoundError && blocked) throw new UsageError(`${blocked} did not run: ${gate.why}; read it, then run rapport trust (or add --allow-templates for this run)`);
-        if (error instanceof LetterNotFoundError || error instanceof LetterUnfitError) throw new UsageError(error.message);
+        if (error instanceof LetterNotFoundError) throw new UsageError(`${error.message}${didYouMean(template, error.available)}`);
+        if (error instanceof LetterUnfitError) throw new UsageError(error.message);
         if (error instanceof MissingLetterFieldsError) return problem(ctx, setExitCode, missingFieldsMessage(error));
         if (error instanceof LetterTemplateError) return problem(ctx, setExitCode, error.message);
         throw error;

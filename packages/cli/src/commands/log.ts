@@ -1,6 +1,7 @@
-import { CHANNELS, editNote, isCalendarDate, isChannel, logInteraction } from '@rapport/core';
+import { CHANNELS, editNote, isChannel, logInteraction } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
+import { checkDateOptions } from '../date-options.js';
 
 interface LogOptions {
   note?: string;
@@ -24,9 +25,7 @@ export const registerLog: RegisterCommand = (program, context) => {
     .action(async (reference: string, options: LogOptions) => {
       const note = options.note?.trim();
       if (!note && options.via === undefined) throw new UsageError('say what happened with --note (and how with --via)');
-      for (const value of [options.date, options.today]) {
-        if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid date "${value}" (use YYYY-MM-DD)`);
-      }
+      checkDateOptions({ '--date': options.date, '--today': options.today });
       if (options.via !== undefined && !isChannel(options.via)) throw new UsageError(`unknown channel "${options.via}" (use one of: ${CHANNELS.join(', ')})`);
 
       const ctx = context();

@@ -1,6 +1,7 @@
-import { addReferral, contactSlug, createContact, isCalendarDate, isSource, noteId, SOURCES, type Source, type Workspace } from '@rapport/core';
+import { addReferral, contactSlug, createContact, isSource, noteId, SOURCES, type Source, type Workspace } from '@rapport/core';
 import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
+import { checkDateOptions } from '../date-options.js';
 
 interface NewOptions {
   org?: string;
@@ -34,9 +35,7 @@ export const registerNew: RegisterCommand = (program, context) => {
     .action(async (name: string, options: NewOptions) => {
       if (name.trim() === '') throw new UsageError('a contact needs a name');
       if (options.source !== undefined && !isSource(options.source)) throw new UsageError(`unknown source "${options.source}" (use one of: ${SOURCES.join(', ')})`);
-      for (const value of [options.date, options.today]) {
-        if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid date "${value}" (use YYYY-MM-DD)`);
-      }
+      checkDateOptions({ '--date': options.date, '--today': options.today });
       if (options.linkedin !== undefined && !/^https?:\/\/\S+$/.test(options.linkedin)) throw new UsageError(`--linkedin must be a profile URL starting with https://`);
       const ctx = context();
       const workspace = await ctx.workspace();

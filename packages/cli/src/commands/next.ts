@@ -1,6 +1,7 @@
-import { CLOSED_STAGES, clearManualNext, editNote, isCalendarDate, nextAction, setManualNext } from '@rapport/core';
+import { CLOSED_STAGES, clearManualNext, editNote, nextAction, setManualNext } from '@rapport/core';
 import { printable } from '../io.js';
 import { UsageError, type RegisterCommand } from '../program.js';
+import { checkDateOptions } from '../date-options.js';
 
 interface NextOptions {
   due?: string;
@@ -19,9 +20,7 @@ export const registerNext: RegisterCommand = (program, context) => {
     .option('--today <YYYY-MM-DD>', 'compute due dates as of this day')
     .addHelpText('after', '\nExamples:\n  rapport next owen-park "Send him the diary-study article" --due 2026-11-06\n  rapport next owen-park --done\n  rapport next owen-park\n')
     .action(async (reference: string, action: string | undefined, options: NextOptions) => {
-      for (const value of [options.due, options.today]) {
-        if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid date "${value}" (use YYYY-MM-DD)`);
-      }
+      checkDateOptions({ '--due': options.due, '--today': options.today });
       if (options.done && (action !== undefined || options.due !== undefined)) throw new UsageError('--done takes the next action out: give no action or --due with it');
       if (action === undefined && options.due !== undefined) throw new UsageError('say what the next action is before --due');
       const ctx = context();

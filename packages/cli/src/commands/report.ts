@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
-import { isCalendarDate, OUTCOME_KINDS, searchReport, type OutreachFigures, type SearchReport, type SourceFigures } from '@rapport/core';
+import { OUTCOME_KINDS, searchReport, type OutreachFigures, type SearchReport, type SourceFigures } from '@rapport/core';
 import { printable } from '../io.js';
 import { assertSafeOutput, writeOutputFile } from '../output-file.js';
 import { UsageError, type RegisterCommand } from '../program.js';
+import { checkDateOptions } from '../date-options.js';
 
 interface ReportOptions {
   since?: string;
@@ -53,16 +54,16 @@ export const registerReport: RegisterCommand = (program, context) => {
     .option('--force', 'with --html, replace the file if it exists')
     .addHelpText('after', '\nExamples:\n  rapport report --since 2026-11-01\n  rapport report --html report.html\n  rapport report --csv > report.csv\n')
     .action(async (options: ReportOptions) => {
-      for (const value of [options.since, options.today]) {
-        if (value !== undefined && !isCalendarDate(value)) throw new UsageError(`invalid date "${value}" (use YYYY-MM-DD)`);
-      }
+      checkDateOptions({ '--since': options.since, '--today': options.today });
       if ([options.json, options.csv, options.html !== undefined].filter(Boolean).length > 1) throw new UsageError('choose one of --json, --csv and --html');
       if (options.force && options.html === undefined) throw new UsageError('--force goes with --html');
       const ctx = context();
       const target = options.html === undefined ? undefined : resolve(ctx.io.cwd, options.html);
       if (target !== undefined) await assertSafeOutput(target, ctx.store.root, options.html!);
       const workspace = await ctx.workspace();
-      const report = searchReport(workspace.index.contacts(), { ...(options.since ? { since: options.since } : {}), until: ctx.today(workspace, options.today), rules: workspace.config.rules });
+      const until = ctx.today(workspace, options.today);
+      if (options.since !== undefined && options.since > until) throw new UsageError(`--since ${options.since} is after today (${until}): the report would count nothing`);
+      const report = searchReport(workspace.index.contacts(), { ...(options.since ? { since: options.since } : {}), until, rules: workspace.config.rules });
       if (options.json) return ctx.json(report);
       if (options.csv) {
         // csv-stringify loads only for this.

@@ -89,7 +89,7 @@ describe('conflict markers in a note', () => {
     expect(reading.contact).toBeUndefined();
     expect(reading.diagnostics.map(({ line, column, severity, rule, message }) => ({ line, column, severity, rule, message }))).toEqual([
       { line: 12, column: 1, severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep both history entries' },
-      { line: 25, column: 1, severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep both history entries' },
+      { line: 25, column: 1, severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep the side you want' },
     ]);
   });
 

@@ -377,7 +377,7 @@ describe('merge conflicts', () => {
     const reading = readNote('people/maya-chen.md', conflictInBody);
     expect(reading.contact?.stage).toBe('held');
     expect(reading.diagnostics).toEqual([
-      { ...at(8, 1, 8, 8), severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep both history entries', hint: 'Keep what each side wrote between <<<<<<< and >>>>>>> (line 12) and delete the marker lines' },
+      { ...at(8, 1, 8, 8), severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep the side you want', hint: "Keep one side's lines between <<<<<<< and >>>>>>> (line 12), or combine them, and delete the marker lines" },
     ]);
   });
 
@@ -386,7 +386,7 @@ describe('merge conflicts', () => {
     expect(readNote('people/maya-chen.md', text)).toEqual({
       isContact: true,
       contact: undefined,
-      diagnostics: [{ ...at(4, 1, 4, 8), severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep both history entries', hint: 'Keep what each side wrote between <<<<<<< and >>>>>>> (line 8) and delete the marker lines' }],
+      diagnostics: [{ ...at(4, 1, 4, 8), severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep the side you want', hint: "Keep one side's lines between <<<<<<< and >>>>>>> (line 8), or combine them, and delete the marker lines" }],
       referredByRange: undefined,
     });
     expect(readNote('people/ideas.md', text.replace('type: contact', 'type: idea')).isContact).toBe(false);

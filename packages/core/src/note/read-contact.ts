@@ -97,13 +97,22 @@ export function readNoteExact(file: string, text: string, layout: NoteLayout = r
  * markers cause. It is still a contact when the conflicts are all in the
  * body; one in the frontmatter leaves no contact to read.
  */
+/** A line that starts a history entry (`- date: …` or `- {date: …}`), as conflicting sides of a merge add them. */
+const HISTORY_ENTRY_LINE = /^[ \t]*-[ \t]+\{?[ \t]*date[ \t]*:/m;
+
 function withConflicts(file: string, layout: NoteLayout, read: () => NoteReading): NoteReading {
   const conflicts = findConflicts(layout.content);
   if (conflicts.length === 0) return read();
   const diagnostics: Diagnostic[] = [];
   const report = reporter(file, layout.content, diagnostics);
   for (const conflict of conflicts) {
-    report('merge-conflict', conflict.start, conflict.start + 7, 'Merge conflict: resolve it, keep both history entries', `Keep what each side wrote between <<<<<<< and >>>>>>> (line ${conflict.endLine}) and delete the marker lines`);
+    // Both sides' history entries happened; of two values for one field, only the user knows which is right.
+    const markers = `between <<<<<<< and >>>>>>> (line ${conflict.endLine})`;
+    if (HISTORY_ENTRY_LINE.test(layout.content.slice(conflict.start, conflict.end))) {
+      report('merge-conflict', conflict.start, conflict.start + 7, 'Merge conflict: resolve it, keep both history entries', `Keep what each side wrote ${markers} and delete the marker lines`);
+    } else {
+      report('merge-conflict', conflict.start, conflict.start + 7, 'Merge conflict: resolve it, keep the side you want', `Keep one side's lines ${markers}, or combine them, and delete the marker lines`);
+    }
   }
   if (layout.frontmatter && conflicts.every((conflict) => conflict.start >= layout.bodyStart)) {
     const reading = read();
