@@ -10,7 +10,7 @@ const fixture = (name: string) => join(fixtures, name);
 const TODAY = ['--today', '2026-11-23'];
 
 interface Summary {
-  created: { line: number; name: string; file: string; fields: string[] }[];
+  created: { line: number; name: string; file: string; fields: string[]; namesake?: string }[];
   updated: { line: number; name: string; file: string; matchedBy: string; fields: string[] }[];
   skipped: { line: number; name?: string; file?: string; reason: string }[];
   diagnostics: { file: string; line: number; rule: string; severity: string }[];
@@ -26,6 +26,7 @@ describe('rapport import', () => {
     expect(help.stdout).toContain('Usage: rapport import');
     expect(help.stdout).toContain('rapport import linkedin ~/Downloads/Connections.csv --dry-run');
     expect(help.stdout).toMatch(/choices: "linkedin", "vcard"/);
+    expect(help.stdout).toContain('(any case), else the exact name and organization, unless both have LinkedIn URLs and\nthey differ, or both have emails and none is shared');
   });
 
   it('--dry-run shows what would happen and writes nothing', () => {
@@ -142,5 +143,81 @@ describe('rapport import', () => {
     const after = userFiles(folder);
     delete after['latin1.csv'];
     expect(after).toEqual(before);
+  });
+
+  /** A file beside the copy of the example folder, not in it (so it is none of the folder's files). */
+  const besides = (folder: string, name: string, text: string) => {
+    const path = `${folder}-${name}`;
+    writeFileSync(path, text);
+    return path;
+  };
+  const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
+
+  it('makes a new contact of a namesake with another LinkedIn URL or email, and names the note with the same name', () => {
+    const folder = exampleCopy();
+    const maya = readFileSync(join(folder, 'maya-chen.md'), 'utf8');
+    const csv = besides(folder, 'namesakes.csv', [
+      HEADER,
+      'Maya,Chen,https://www.linkedin.com/in/maya-chen-2,maya.chen2@brightline.example,Brightline Health,Nurse Manager,12 Mar 2024',
+      'Ana,Silva,https://www.linkedin.com/in/ana-3,,,,12 Mar 2024',
+      'Ana,Silva,https://www.linkedin.com/in/ana-4,,,,13 Mar 2024',
+      '',
+    ].join('\r\n'));
+    const result = rapport(['import', 'linkedin', csv, '--dir', folder, ...TODAY]);
+    expect(result).toEqual({
+      code: 0,
+      stdout: [
+        'Created 3 contacts:',
+        '  + contacts/maya-chen-brightline-health.md  Maya Chen (line 2; maya-chen.md has the same name: if it is the same person, copy what you need and delete one)',
+        '  + contacts/ana-silva.md  Ana Silva (line 3)',
+        '  + contacts/ana-silva-2.md  Ana Silva (line 4; contacts/ana-silva.md has the same name: if it is the same person, copy what you need and delete one)',
+        '3 created, 0 updated, 0 skipped',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+    expect(readFileSync(join(folder, 'maya-chen.md'), 'utf8')).toBe(maya);
+    const again = JSON.parse(rapport(['import', 'linkedin', csv, '--json', '--dir', folder, ...TODAY]).stdout) as Summary;
+    expect(again.skipped.map((entry) => [entry.line, entry.reason])).toEqual([
+      [2, 'already in contacts/maya-chen-brightline-health.md (same LinkedIn URL), nothing to add'],
+      [3, 'already in contacts/ana-silva.md (same LinkedIn URL), nothing to add'],
+      [4, 'already in contacts/ana-silva-2.md (same LinkedIn URL), nothing to add'],
+    ]);
+  });
+
+  it('changes nothing when notes_folder names a file, and says which setting is wrong, in a dry run too (exit 3)', () => {
+    const folder = exampleCopy();
+    const config = join(folder, '.rapport', 'config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace(/^notes_folder: .*$/m, 'notes_folder: README.md'));
+    // Keisha Brooks's note has her address and no LinkedIn URL: her row would fill it in.
+    const csv = besides(folder, 'file-folder.csv', [HEADER, 'Keisha,Brooks,https://www.linkedin.com/in/keisha-brooks-example,keisha.brooks@example.org,,,12 Mar 2024', 'New,Person,,,Acme,Engineer,12 Mar 2024', ''].join('\r\n'));
+    const before = userFiles(folder);
+    const refusal = {
+      code: 3,
+      stdout: '',
+      stderr: 'rapport: `notes_folder: README.md` in .rapport/config.yaml names a file, not a folder, so new contacts cannot be created; nothing was imported (set notes_folder to a folder, such as contacts)\n',
+    };
+    expect(rapport(['import', 'linkedin', csv, '--dir', folder, ...TODAY])).toEqual(refusal);
+    expect(userFiles(folder)).toEqual(before);
+    expect(rapport(['import', 'linkedin', csv, '--dry-run', '--dir', folder, ...TODAY])).toEqual(refusal);
+    expect(userFiles(folder)).toEqual(before);
+  });
+
+  it('imports a vCard 2.1 card with bare parameters, as Android exports it, leaving out only a line it cannot read', () => {
+    const folder = exampleCopy();
+    const vcf = besides(folder, 'android.vcf', ['BEGIN:VCARD', 'VERSION:2.1', 'N:Doe;John;;;', 'FN:John Doe', 'TEL;CELL:+15551234567', 'EMAIL;HOME:john@example.com', 'EMAIL;WORK', 'END:VCARD', ''].join('\r\n'));
+    const result = rapport(['import', 'vcard', vcf, '--dir', folder, ...TODAY]);
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'Created 1 contact:\n  + contacts/john-doe.md  John Doe (line 1)\n1 created, 0 updated, 0 skipped\n',
+      stderr: `${vcf}:7:1 warning This line of the card cannot be read (Invalid parameters in 'EMAIL;WORK'); left out [import-malformed-property]\n`,
+    });
+    expect(readNote('contacts/john-doe.md', readFileSync(join(folder, 'contacts', 'john-doe.md'), 'utf8')).contact).toMatchObject({
+      name: 'John Doe',
+      stage: 'identified',
+      phone: '+15551234567',
+      email: 'john@example.com',
+      history: [{ date: '2026-11-23', stage: 'identified' }],
+    });
   });
 });

@@ -58,6 +58,8 @@ export const DIAGNOSTIC_RULES = {
   'import-not-vcard': 'error',
   'import-malformed-csv': 'error',
   'import-malformed-vcard': 'error',
+  // A vCard property that cannot be read: left out, the rest of its card imported
+  'import-malformed-property': 'warning',
   'import-short-row': 'warning',
   'import-missing-name': 'warning',
   'import-invalid-date': 'warning',

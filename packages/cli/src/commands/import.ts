@@ -28,7 +28,10 @@ export const registerImport: RegisterCommand = (program, context, setExitCode) =
       [
         '',
         'Matching: a person is the same contact when the LinkedIn URL matches, else the email',
-        '(any case), else the exact name and organization. Re-running an import changes nothing.',
+        '(any case), else the exact name and organization, unless both have LinkedIn URLs and',
+        'they differ, or both have emails and none is shared: that is another person, made a new',
+        'contact, and the summary names the note with the same name. Re-running an import',
+        'changes nothing.',
         '',
         'Examples:',
         '  rapport import linkedin ~/Downloads/Connections.csv --dry-run',

@@ -46,6 +46,7 @@ export type ImportRule =
   | 'import-invalid-email'
   | 'import-invalid-url'
   | 'import-malformed-vcard'
+  | 'import-malformed-property'
   | 'import-not-vcard';
 
 /** A diagnostic pointing at a whole line of an import file. */

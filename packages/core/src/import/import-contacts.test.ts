@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../errors.js';
+import { InvalidInputError, RapportError } from '../errors.js';
 import { readNote } from '../note/read-contact.js';
 import { contactFields, noteText } from '../test-support/builders.js';
 import { MemoryStore } from '../workspace/memory-store.js';
-import type { NewFile } from '../workspace/store.js';
+import type { NewFile, StoredText, WriteOptions } from '../workspace/store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
 import { importContacts } from './import-contacts.js';
 import { parseLinkedInConnections } from './linkedin.js';
@@ -306,5 +306,180 @@ describe('importContacts into a store that creates notes in batches', () => {
     expect(summary.created).toHaveLength(1001);
     expect(store.batches).toEqual([1000, 1]);
     expect(Object.keys(store.snapshot())).toHaveLength(1001);
+  });
+});
+
+const HEADER = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On';
+const connections = (...rows: string[]) => parseLinkedInConnections([HEADER, ...rows, ''].join('\r\n'), 'Connections.csv');
+
+describe('importContacts and namesakes', () => {
+  const MAYA = noteText(contactFields({ name: 'Maya Chen', stage: 'nurturing', organization: 'Brightline Health', role: 'Senior UX Researcher', email: 'maya.chen@example.com', linkedin: 'https://www.linkedin.com/in/maya-chen-research-example' }));
+  const withMaya = () => new MemoryStore({ '.rapport/config.yaml': 'notes_folder: contacts\n', 'maya-chen.md': MAYA });
+
+  it('makes a new note for a namesake at the same organization with another profile and address, naming the other note', async () => {
+    const store = withMaya();
+    const reading = connections('Maya,Chen,https://www.linkedin.com/in/maya-chen-2,maya.chen2@brightline.example,Brightline Health,Nurse Manager,12 Mar 2024');
+    const summary = await importContacts(await loadWorkspace(store), reading, { today: TODAY });
+    expect(summary.created).toEqual([
+      { line: 2, name: 'Maya Chen', file: 'contacts/maya-chen-brightline-health.md', fields: ['name', 'stage', 'organization', 'role', 'email', 'linkedin', 'source', 'history'], namesake: 'maya-chen.md' },
+    ]);
+    expect(summary.updated).toEqual([]);
+    expect(summary.skipped).toEqual([]);
+    expect(store.snapshot()['maya-chen.md']).toBe(MAYA);
+    expect(readNote('n', store.snapshot()['contacts/maya-chen-brightline-health.md']!).contact).toMatchObject({
+      name: 'Maya Chen',
+      role: 'Nurse Manager',
+      email: 'maya.chen2@brightline.example',
+      linkedin: 'https://www.linkedin.com/in/maya-chen-2',
+      history: [{ date: '2024-03-12', stage: 'identified' }],
+    });
+  });
+
+  it('keeps two namesakes of one file apart by their profiles, and fills the right one when one of them comes again', async () => {
+    const store = withMaya();
+    const reading = connections('Ana,Silva,https://www.linkedin.com/in/ana-3,,,,12 Mar 2024', 'Ana,Silva,https://www.linkedin.com/in/ana-4,,,,13 Mar 2024', 'Ana,Silva,https://www.linkedin.com/in/ana-4/,,,Nurse,13 Mar 2024');
+    const summary = await importContacts(await loadWorkspace(store), reading, { today: TODAY });
+    expect(summary.created.map((entry) => [entry.line, entry.file, entry.namesake])).toEqual([
+      [2, 'contacts/ana-silva.md', undefined],
+      [3, 'contacts/ana-silva-2.md', 'contacts/ana-silva.md'],
+    ]);
+    expect(summary.updated).toEqual([{ line: 4, name: 'Ana Silva', file: 'contacts/ana-silva-2.md', matchedBy: 'linkedin', fields: ['role'] }]);
+    expect(summary.skipped).toEqual([]);
+  });
+
+  it('never reports a later row as in a note whose profile is another: the namesake made earlier in the file has it', async () => {
+    const store = withMaya();
+    const reading = connections('Maya,Chen,https://www.linkedin.com/in/maya-chen-2,,Brightline Health,,12 Mar 2024', 'Maya,Chen,https://www.linkedin.com/in/maya-chen-2,,Brightline Health,Nurse Manager,12 Mar 2024');
+    const summary = await importContacts(await loadWorkspace(store), reading, { today: TODAY });
+    expect(summary.created.map((entry) => [entry.line, entry.file, entry.namesake])).toEqual([[2, 'contacts/maya-chen-brightline-health.md', 'maya-chen.md']]);
+    expect(summary.updated).toEqual([{ line: 3, name: 'Maya Chen', file: 'contacts/maya-chen-brightline-health.md', matchedBy: 'linkedin', fields: ['role'] }]);
+    expect(summary.skipped).toEqual([]);
+    expect(store.snapshot()['maya-chen.md']).toBe(MAYA);
+  });
+
+  it('still fills a namesake that nothing sets apart', async () => {
+    const store = withMaya();
+    const summary = await importContacts(await loadWorkspace(store), connections('Maya,Chen,,,Brightline Health,Nurse Manager,12 Mar 2024'), { today: TODAY });
+    expect(summary.created).toEqual([]);
+    expect(summary.updated).toEqual([{ line: 2, name: 'Maya Chen', file: 'maya-chen.md', matchedBy: 'name-organization', fields: ['source'] }]);
+  });
+});
+
+/** Keisha's note lacks a LinkedIn URL, a role and a source: a row matching her address fills them. */
+const KEISHA = noteText(contactFields({ name: 'Keisha Brooks', organization: 'Allegheny Health Literacy Council', email: 'keisha.brooks@example.org' }));
+/** A person matching Keisha's note by address (line 2), then one to create (line 3). */
+const KEISHA_THEN_NEW = () =>
+  connections('Keisha,Brooks,https://www.linkedin.com/in/keisha-brooks,keisha.brooks@example.org,,Program Manager,12 Mar 2024', 'New,Person,,,Acme,Engineer,12 Mar 2024');
+
+/** A store that, like a disk, cannot put a file under a path that is a file: it fails as Node's `mkdir` does. */
+class DiskLikeStore extends BatchingStore {
+  private refuseUnderFile(path: string): void {
+    const parts = path.split('/');
+    for (let end = 1; end < parts.length; end++) {
+      const folder = parts.slice(0, end).join('/');
+      if (this.snapshot()[folder] !== undefined) throw Object.assign(new Error(`EEXIST: file already exists, mkdir '/notes/${folder}'`), { code: 'EEXIST' });
+    }
+  }
+  override async write(path: string, text: string, options?: WriteOptions): Promise<StoredText> {
+    this.refuseUnderFile(path);
+    return super.write(path, text, options);
+  }
+  override async createMany(files: readonly NewFile[]): Promise<readonly string[]> {
+    for (const { path } of files) this.refuseUnderFile(path);
+    return super.createMany(files);
+  }
+}
+
+describe('an import that cannot create its new notes', () => {
+  it('changes nothing when notes_folder names a file, says so, and a dry run says the same', async () => {
+    const store = new DiskLikeStore({ '.rapport/config.yaml': 'notes_folder: README.md\n', 'README.md': '# My job search\n', 'keisha-brooks.md': KEISHA });
+    const before = store.snapshot();
+    const workspace = await loadWorkspace(store);
+    const message = '`notes_folder: README.md` in .rapport/config.yaml names a file, not a folder, so new contacts cannot be created; nothing was imported (set notes_folder to a folder, such as contacts)';
+    await expect(importContacts(workspace, KEISHA_THEN_NEW(), { today: TODAY })).rejects.toThrow(RapportError);
+    await expect(importContacts(workspace, KEISHA_THEN_NEW(), { today: TODAY })).rejects.toThrow(message);
+    expect(store.snapshot()).toEqual(before);
+    // The index shows the notes as they are, not the edit that was never written.
+    expect(workspace.index.text('keisha-brooks.md')).toBe(KEISHA);
+    await expect(importContacts(workspace, KEISHA_THEN_NEW(), { today: TODAY, dryRun: true })).rejects.toThrow(message);
+    expect(store.snapshot()).toEqual(before);
+  });
+
+  it('names the file a notes_folder goes through', async () => {
+    const store = new DiskLikeStore({ '.rapport/config.yaml': 'notes_folder: README.md/people\n', 'README.md': '# My job search\n' });
+    await expect(importContacts(await loadWorkspace(store), KEISHA_THEN_NEW(), { today: TODAY })).rejects.toThrow(
+      '`notes_folder: README.md/people` in .rapport/config.yaml goes through README.md, a file, not a folder, so new contacts cannot be created; nothing was imported (set notes_folder to a folder, such as contacts)',
+    );
+    expect(Object.keys(store.snapshot())).toEqual(['.rapport/config.yaml', 'README.md']);
+  });
+
+  it('still fills existing notes when no one is to be created', async () => {
+    const store = new DiskLikeStore({ '.rapport/config.yaml': 'notes_folder: README.md\n', 'README.md': '# My job search\n', 'keisha-brooks.md': KEISHA });
+    const summary = await importContacts(await loadWorkspace(store), connections('Keisha,Brooks,,keisha.brooks@example.org,,Program Manager,12 Mar 2024'), { today: TODAY });
+    expect(summary.updated).toEqual([{ line: 2, name: 'Keisha Brooks', file: 'keisha-brooks.md', matchedBy: 'email', fields: ['role', 'source'] }]);
+  });
+
+  it('writes no edit when the new notes cannot be written (a read-only folder, a full disk), and puts the index back', async () => {
+    class ReadOnlyFolderStore extends BatchingStore {
+      override async createMany(): Promise<never> {
+        throw Object.assign(new Error("EACCES: permission denied, access '/notes/contacts'"), { code: 'EACCES' });
+      }
+    }
+    const store = new ReadOnlyFolderStore({ '.rapport/config.yaml': 'notes_folder: contacts\n', 'keisha-brooks.md': KEISHA });
+    const before = store.snapshot();
+    const workspace = await loadWorkspace(store);
+    await expect(importContacts(workspace, KEISHA_THEN_NEW(), { today: TODAY })).rejects.toThrow("EACCES: permission denied, access '/notes/contacts'");
+    expect(store.snapshot()).toEqual(before);
+    expect(workspace.index.text('keisha-brooks.md')).toBe(KEISHA);
+    expect(workspace.index.has('contacts/new-person.md')).toBe(false);
+  });
+
+  it('writes the new notes first, then the edits, with a store that creates in batches and with one that does not', async () => {
+    class RecordingBatchStore extends BatchingStore {
+      readonly log: string[] = [];
+      override async write(path: string, text: string, options?: WriteOptions): Promise<StoredText> {
+        this.log.push(`write ${path}`);
+        return super.write(path, text, options);
+      }
+      override async createMany(files: readonly NewFile[]): Promise<readonly string[]> {
+        this.log.push(`create ${files.map((file) => file.path).join(', ')}`);
+        return super.createMany(files);
+      }
+    }
+    class RecordingStore extends MemoryStore {
+      readonly log: string[] = [];
+      override async write(path: string, text: string, options?: WriteOptions): Promise<StoredText> {
+        this.log.push(`write ${path}${options?.expectedVersion === null ? ' (new)' : ''}`);
+        return super.write(path, text, options);
+      }
+    }
+    const files = { '.rapport/config.yaml': 'notes_folder: contacts\n', 'keisha-brooks.md': KEISHA };
+    const batching = new RecordingBatchStore(files);
+    await importContacts(await loadWorkspace(batching), KEISHA_THEN_NEW(), { today: TODAY });
+    // BatchingStore writes each new note through `write` itself.
+    expect(batching.log).toEqual(['create contacts/new-person.md', 'write contacts/new-person.md', 'write keisha-brooks.md']);
+    const plain = new RecordingStore(files);
+    await importContacts(await loadWorkspace(plain), KEISHA_THEN_NEW(), { today: TODAY });
+    expect(plain.log).toEqual(['write contacts/new-person.md (new)', 'write keisha-brooks.md']);
+    expect(plain.snapshot()).toEqual(batching.snapshot());
+  });
+
+  it('skips a person whose note changed on disk before the held edit was written, leaving the change as it is', async () => {
+    const saved = KEISHA.replace('stage: identified', 'stage: contacted');
+    class EditorSavesStore extends BatchingStore {
+      override async createMany(files: readonly NewFile[]): Promise<readonly string[]> {
+        // An editor saves Keisha's note while the import runs.
+        await this.write('keisha-brooks.md', saved);
+        return super.createMany(files);
+      }
+    }
+    const store = new EditorSavesStore({ '.rapport/config.yaml': 'notes_folder: contacts\n', 'keisha-brooks.md': KEISHA });
+    const workspace = await loadWorkspace(store);
+    const summary = await importContacts(workspace, KEISHA_THEN_NEW(), { today: TODAY });
+    expect(summary.updated).toEqual([]);
+    expect(summary.skipped).toEqual([{ line: 2, name: 'Keisha Brooks', file: 'keisha-brooks.md', reason: 'keisha-brooks.md changed on disk since it was read; reload it and try again' }]);
+    expect(summary.created.map((entry) => entry.file)).toEqual(['contacts/new-person.md']);
+    expect(store.snapshot()['keisha-brooks.md']).toBe(saved);
+    expect(workspace.index.text('keisha-brooks.md')).toBe(saved);
   });
 });

@@ -1,14 +1,15 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Source } from '../model/vocabulary.js';
-import { InvalidInputError, NoteConflictError, RapportError } from '../errors.js';
+import { InvalidInputError, RapportError } from '../errors.js';
 import { isCalendarDate } from '../lifecycle/dates.js';
 import { getField, setField } from '../note/edit.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { NoteIndex } from '../workspace/note-index.js';
-import { contentVersion, type NoteStore } from '../workspace/store.js';
+import { CONFIG_PATH } from '../workspace/config.js';
 import { createContact } from '../workspace/create-contact.js';
 import { editNote, type Workspace } from '../workspace/workspace.js';
 import type { ImportCandidate, ImportFormat, ImportReading, ImportRule } from './candidate.js';
+import { holdWrites, type HeldWritesResult } from './held-writes.js';
 import { ContactMatcher, type MatchKind } from './match.js';
 
 /** Options of `importContacts`. */
@@ -31,9 +32,11 @@ export interface ImportedContact {
   /** Frontmatter fields written: all of a new note's, only the empty ones filled in an update. */
   readonly fields: readonly string[];
   /**
-   * For a new note: an existing note with the same name that was not matched
-   * (no LinkedIn URL, email or organization in common), so the user can tell
-   * whether it is the same person.
+   * For a new note: another note with the same name that was not matched, so
+   * the user can tell whether it is the same person. It has another
+   * organization, or the same one with another LinkedIn profile or other
+   * addresses (such a note is named first); it may have been created earlier
+   * in the same import.
    */
   readonly namesake?: string;
 }
@@ -69,29 +72,62 @@ type FillValues = { readonly [K in Fillable]?: K extends 'source' ? Source : str
 
 /**
  * Brings the people of an import file into the notes. Someone already there
- * (matched by LinkedIn URL, then email, then exact name and organization)
- * only gets the fields their note leaves empty, written with lossless edits:
- * nothing the user wrote is ever overwritten. Anyone else becomes a new
- * `identified` contact whose history starts on the date the file gives
- * (LinkedIn's connection date) or on the import day. Running the same import
- * again changes nothing.
+ * (matched by LinkedIn URL, then email, then exact name and organization —
+ * unless both have a LinkedIn profile and they differ, or both have email
+ * addresses and none is shared) only gets the fields their note leaves
+ * empty, written with lossless edits: nothing the user wrote is ever
+ * overwritten. Anyone else becomes a new `identified` contact whose history
+ * starts on the date the file gives (LinkedIn's connection date) or on the
+ * import day. Running the same import again changes nothing.
+ *
+ * An import that cannot create its new notes changes nothing: a
+ * `notes_folder` that names a file is refused (by a dry run too) before
+ * anything is written, and edits of existing notes wait until the new notes
+ * have been written (see `holdWrites`).
+ *
+ * @throws RapportError when `notes_folder` names a file (or a path through one) and someone would be created.
  */
 export async function importContacts(workspace: Workspace, reading: ImportReading, options: ImportOptions): Promise<ImportSummary> {
   if (!isCalendarDate(options.today)) throw new InvalidInputError(`invalid date "${options.today}" (use YYYY-MM-DD)`);
   const dryRun = options.dryRun ?? false;
-  const deferral = dryRun ? undefined : deferringCreations(workspace);
-  const target = dryRun ? inMemoryCopy(workspace) : (deferral?.workspace ?? workspace);
+  const held = dryRun ? undefined : holdWrites(workspace);
+  try {
+    // On the real folder, for a dry run too: a run that cannot create its notes cannot go on.
+    const people = await importPeople(held?.workspace ?? inMemoryCopy(workspace), reading, options.today, () => checkNotesFolder(workspace));
+    if (held) await settleWrites(workspace, people, await held.flush());
+    people.skipped.sort((a, b) => a.line - b.line);
+    return { file: reading.file, format: reading.format, dryRun, ...people, diagnostics: reading.diagnostics };
+  } catch (error) {
+    await held?.discard();
+    throw error;
+  }
+}
+
+/** What the import did with each person, as it goes. */
+interface People {
+  readonly created: ImportedContact[];
+  readonly updated: ImportedContact[];
+  readonly skipped: SkippedImport[];
+}
+
+/** Matches each person of the file, then fills or creates their note in `target`; `beforeFirstCreation` runs once, before anyone is created. */
+async function importPeople(target: Workspace, reading: ImportReading, today: string, beforeFirstCreation: () => Promise<void>): Promise<People> {
   const matcher = new ContactMatcher(target.index.contacts());
-  const created: ImportedContact[] = [];
-  const updated: ImportedContact[] = [];
-  const skipped: SkippedImport[] = reading.diagnostics
-    .filter((diagnostic) => SKIPPING_RULES.has(diagnostic.rule as ImportRule))
-    .map((diagnostic) => ({ line: diagnostic.line, reason: diagnostic.message }));
+  const people: People = {
+    created: [],
+    updated: [],
+    skipped: reading.diagnostics.filter((diagnostic) => SKIPPING_RULES.has(diagnostic.rule as ImportRule)).map((diagnostic) => ({ line: diagnostic.line, reason: diagnostic.message })),
+  };
+  let creating = false;
 
   for (const candidate of reading.candidates) {
     const values = valuesOf(candidate);
     const keys = { name: candidate.name, organization: candidate.organization, emails: candidate.emails, linkedin: candidate.linkedin };
     const match = matcher.match(keys);
+    if (!match && !creating) {
+      await beforeFirstCreation();
+      creating = true;
+    }
     try {
       if (match) {
         const filled: Fillable[] = [];
@@ -107,42 +143,68 @@ export async function importContacts(workspace: Workspace, reading: ImportReadin
           return result;
         });
         matcher.add(match.file, keys);
-        if (filled.length > 0) updated.push({ line: candidate.line, name: candidate.name, file: match.file, matchedBy: match.by, fields: [...filled] });
-        else skipped.push({ line: candidate.line, name: candidate.name, file: match.file, reason: `already in ${match.file} (same ${MATCH_WORDS[match.by]}), nothing to add` });
+        if (filled.length > 0) people.updated.push({ line: candidate.line, name: candidate.name, file: match.file, matchedBy: match.by, fields: [...filled] });
+        else people.skipped.push({ line: candidate.line, name: candidate.name, file: match.file, reason: `already in ${match.file} (same ${MATCH_WORDS[match.by]}), nothing to add` });
       } else {
         const { organization, role, source, ...fields } = values;
-        const namesake = target.index.contacts().find((contact) => sameName(contact.name, candidate.name))?.file;
+        const namesake = matcher.namesake(keys);
         const { file } = await createContact(target, {
           name: candidate.name,
-          date: candidate.since ?? options.today,
+          date: candidate.since ?? today,
           ...(organization ? { organization } : {}),
           ...(role ? { role } : {}),
           ...(source ? { source } : {}),
           fields,
         });
         matcher.add(file, keys);
-        created.push({ line: candidate.line, name: candidate.name, file, fields: ['name', 'stage', ...FILLABLE.filter((field) => values[field] !== undefined), 'history'], ...(namesake ? { namesake } : {}) });
+        people.created.push({ line: candidate.line, name: candidate.name, file, fields: ['name', 'stage', ...FILLABLE.filter((field) => values[field] !== undefined), 'history'], ...(namesake ? { namesake } : {}) });
       }
     } catch (error) {
       if (!(error instanceof RapportError)) throw error;
-      skipped.push({ line: candidate.line, name: candidate.name, reason: error.message, ...(match ? { file: match.file } : {}) });
+      people.skipped.push({ line: candidate.line, name: candidate.name, reason: error.message, ...(match ? { file: match.file } : {}) });
     }
   }
-  const existed = new Set(await deferral?.flush());
-  for (const entry of created.filter((entry) => existed.has(entry.file))) {
-    created.splice(created.indexOf(entry), 1);
-    skipped.push({ line: entry.line, name: entry.name, file: entry.file, reason: `${entry.file} appeared while importing; left as it is` });
-    const stored = await workspace.store.read(entry.file);
-    if (stored) workspace.index.set(entry.file, stored.text, stored.version);
-  }
-  skipped.sort((a, b) => a.line - b.line);
-  return { file: reading.file, format: reading.format, dryRun, created, updated, skipped, diagnostics: reading.diagnostics };
+  return people;
 }
 
-/** The same name, ignoring case, spacing and Unicode composition (as matching does). */
-function sameName(a: string, b: string): boolean {
-  const normal = (text: string) => text.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
-  return normal(a) === normal(b);
+/**
+ * Once the held writes are made: a new note whose file appeared meanwhile,
+ * and a filled note the store refused (changed on disk meanwhile), count as
+ * skipped, and the index takes them as they are on disk.
+ */
+async function settleWrites(workspace: Workspace, people: People, written: HeldWritesResult): Promise<void> {
+  const existed = new Set(written.existed);
+  for (const entry of people.created.filter((entry) => existed.has(entry.file))) {
+    people.created.splice(people.created.indexOf(entry), 1);
+    people.skipped.push({ line: entry.line, name: entry.name, file: entry.file, reason: `${entry.file} appeared while importing; left as it is` });
+  }
+  for (const [file, error] of written.refused) {
+    for (const entry of people.updated.filter((entry) => entry.file === file)) {
+      people.updated.splice(people.updated.indexOf(entry), 1);
+      people.skipped.push({ line: entry.line, name: entry.name, file, reason: error.message });
+    }
+  }
+  for (const file of [...existed, ...written.refused.keys()]) {
+    const stored = await workspace.store.read(file);
+    if (stored) workspace.index.set(file, stored.text, stored.version);
+  }
+}
+
+/**
+ * Refuses an import that would create notes in a `notes_folder` that names
+ * a file, or a path through one: without this the run would fail only when
+ * the notes are written, with the operating system's "already exists".
+ * Found by listing (read-only), so a dry run says it too.
+ */
+async function checkNotesFolder(workspace: Workspace): Promise<void> {
+  const folder = workspace.config.notesFolder;
+  const parts = folder.split('/').filter((part) => part !== '');
+  for (let end = 1; end <= parts.length; end++) {
+    const path = parts.slice(0, end).join('/');
+    if (!(await workspace.store.listFiles(parts.slice(0, end - 1).join('/'))).includes(path)) continue;
+    const what = end === parts.length ? 'names a file, not a folder' : `goes through ${path}, a file, not a folder`;
+    throw new RapportError(`\`notes_folder: ${folder}\` in ${CONFIG_PATH} ${what}, so new contacts cannot be created; nothing was imported (set notes_folder to a folder, such as contacts)`);
+  }
 }
 
 const MATCH_WORDS: Record<MatchKind, string> = { linkedin: 'LinkedIn URL', email: 'email', 'name-organization': 'name and organization' };
@@ -162,53 +224,6 @@ function valuesOf(candidate: ImportCandidate): FillValues {
 
 function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '') || (Array.isArray(value) && value.length === 0);
-}
-
-/** How many new notes are held back before they are written together (bounds the memory they take). */
-const CREATION_BATCH = 1000;
-
-/**
- * The workspace with the notes it creates held back and written together,
- * a batch at a time and the rest by `flush` (which returns every path that
- * turned out to exist by then): one disk flush per note made a 50,000-row
- * import take minutes. Edits of notes already on disk go straight through,
- * with their version checks. `undefined` for a store that cannot write in batches.
- */
-function deferringCreations(workspace: Workspace): { workspace: Workspace; flush(): Promise<readonly string[]> } | undefined {
-  const store = workspace.store;
-  const createMany = store.createMany?.bind(store);
-  if (!createMany) return undefined;
-  const pending = new Map<string, string>();
-  const existed: string[] = [];
-  const writePending = async () => {
-    const files = [...pending].map(([path, text]) => ({ path, text }));
-    pending.clear();
-    if (files.length > 0) existed.push(...(await createMany(files)));
-  };
-  const deferred: NoteStore = {
-    listNotes: () => store.listNotes(),
-    listFiles: (folder) => store.listFiles(folder),
-    read: async (path) => {
-      const text = pending.get(path);
-      return text === undefined ? store.read(path) : { text, version: contentVersion(text) };
-    },
-    write: async (path, text, options = {}) => {
-      const held = pending.get(path);
-      if (held === undefined && options.expectedVersion !== null) return store.write(path, text, options);
-      const current = held === undefined ? ((await store.read(path))?.version ?? null) : contentVersion(held);
-      if (options.expectedVersion !== undefined && options.expectedVersion !== current) throw new NoteConflictError(path);
-      pending.set(path, text);
-      if (pending.size >= CREATION_BATCH) await writePending();
-      return { text, version: contentVersion(text) };
-    },
-  };
-  return {
-    workspace: { ...workspace, store: deferred },
-    flush: async () => {
-      await writePending();
-      return existed;
-    },
-  };
 }
 
 /** The workspace as it is, in memory: a dry run works on this copy so it can report exactly what a real run would do. */

@@ -87,4 +87,66 @@ describe('ContactMatcher', () => {
     expect(rejected.match({ name: 'X', emails: [], linkedin: 'https://www.linkedin.com/in/ana-ruiz' })).toEqual({ file: 'ana.md', by: 'linkedin' });
     expect(rejected.match({ name: 'Bo Li', organization: 'Acme Health', emails: ['42'] })).toEqual({ file: 'bo.md', by: 'name-organization' });
   });
+
+  describe('by name and organization, only when nothing says it is someone else', () => {
+    const maya = () =>
+      new ContactMatcher([
+        contact('maya-chen.md', { name: 'Maya Chen', organization: 'Brightline Health', email: 'maya.chen@example.com', linkedin: 'https://www.linkedin.com/in/maya-chen-research-example' }),
+        contact('ana-silva.md', { name: 'Ana Silva', organization: undefined }),
+      ]);
+
+    it('turns down a namesake with another LinkedIn profile, or with addresses and none in common', () => {
+      const matcher = maya();
+      expect(matcher.match({ name: 'Maya Chen', organization: 'Brightline Health', emails: [], linkedin: 'https://www.linkedin.com/in/maya-chen-2' })).toBeUndefined();
+      expect(matcher.match({ name: 'Maya Chen', organization: 'Brightline Health', emails: ['maya.chen2@brightline.example'] })).toBeUndefined();
+      expect(matcher.match({ name: 'Maya Chen', organization: 'Brightline Health', emails: ['maya.chen2@brightline.example'], linkedin: 'https://www.linkedin.com/in/maya-chen-2' })).toBeUndefined();
+    });
+
+    it('takes a namesake that only one side has a profile or an address for, or whose profile is written differently', () => {
+      const matcher = maya();
+      expect(matcher.match({ name: 'Maya Chen', organization: 'Brightline Health', emails: [] })).toEqual({ file: 'maya-chen.md', by: 'name-organization' });
+      expect(matcher.match({ name: 'Ana Silva', emails: ['ana@silva.example'], linkedin: 'https://www.linkedin.com/in/ana-3' })).toEqual({ file: 'ana-silva.md', by: 'name-organization' });
+      expect(matcher.match({ name: 'maya chen', organization: 'BRIGHTLINE HEALTH', emails: [], linkedin: 'http://es.linkedin.com/in/Maya-Chen-Research-Example/' })).toEqual({ file: 'maya-chen.md', by: 'linkedin' });
+    });
+
+    it('counts only real profiles and addresses against a namesake, not other text in those fields', () => {
+      const matcher = new ContactMatcher([contact('bo.md', { name: 'Bo Li', organization: 'Beta Labs', email: 'ask Dana', linkedin: 'none yet' })]);
+      expect(matcher.match({ name: 'Bo Li', organization: 'Beta Labs', emails: ['bo@beta.example'], linkedin: 'https://www.linkedin.com/in/bo-li' })).toEqual({ file: 'bo.md', by: 'name-organization' });
+    });
+
+    it('applies the same rule to the people of the file: two namesakes with two profiles stay two, the same profile again is the first', () => {
+      const matcher = new ContactMatcher();
+      matcher.add('ana-silva.md', { name: 'Ana Silva', emails: [], linkedin: 'https://www.linkedin.com/in/ana-3' });
+      expect(matcher.match({ name: 'Ana Silva', emails: [], linkedin: 'https://www.linkedin.com/in/ana-4' })).toBeUndefined();
+      matcher.add('ana-silva-2.md', { name: 'Ana Silva', emails: [], linkedin: 'https://www.linkedin.com/in/ana-4' });
+      expect(matcher.match({ name: 'Ana Silva', emails: [], linkedin: 'https://www.linkedin.com/in/ana-4/' })).toEqual({ file: 'ana-silva-2.md', by: 'linkedin' });
+      expect(matcher.match({ name: 'Ana Silva', emails: [], linkedin: 'https://www.linkedin.com/in/ana-5' })).toBeUndefined();
+      // With nothing against either, the first of the two.
+      expect(matcher.match({ name: 'Ana Silva', emails: ['ana@silva.example'] })).toEqual({ file: 'ana-silva.md', by: 'name-organization' });
+    });
+
+    it('learns the keys of a person matched to a note, and holds them against the next namesake', () => {
+      const matcher = maya();
+      // Matched by name (nothing against it), so her address is now Ana's too.
+      matcher.add('ana-silva.md', { name: 'Ana Silva', emails: ['ana@silva.example'] });
+      expect(matcher.match({ name: 'Ana Silva', emails: ['other.ana@silva.example'] })).toBeUndefined();
+      expect(matcher.match({ name: 'Ana Silva', emails: ['ANA@silva.example'] })).toEqual({ file: 'ana-silva.md', by: 'email' });
+    });
+
+    it('names, for a person it turned down, the namesake at the same organization first, else any namesake', () => {
+      const matcher = new ContactMatcher([
+        contact('maya-chen.md', { name: 'Maya Chen', organization: 'City Library' }),
+        contact('maya-chen-brightline.md', { name: 'Maya Chen', organization: 'Brightline Health', linkedin: 'https://www.linkedin.com/in/maya-1' }),
+      ]);
+      expect(matcher.namesake({ name: 'Maya Chen', organization: 'Brightline Health', emails: [], linkedin: 'https://www.linkedin.com/in/maya-2' })).toBe('maya-chen-brightline.md');
+      expect(matcher.namesake({ name: ' MAYA  CHEN ', organization: 'Other Co', emails: [] })).toBe('maya-chen.md');
+      expect(matcher.namesake({ name: 'Maya Cheng', emails: [] })).toBeUndefined();
+    });
+
+    it('names as a namesake only a note of that name, not one that a person of another name was matched to', () => {
+      const matcher = new ContactMatcher([contact('robert.md', { name: 'Robert Smith', organization: 'Acme', email: 'bob@acme.example' })]);
+      matcher.add('robert.md', { name: 'Bob Smith', organization: 'Acme', emails: ['bob@acme.example'] });
+      expect(matcher.namesake({ name: 'Bob Smith', organization: 'Acme', emails: ['bob@other.example'] })).toBeUndefined();
+    });
+  });
 });

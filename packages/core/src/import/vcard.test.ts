@@ -53,7 +53,8 @@ describe('parseVCards', () => {
     ]);
     expect(reading.diagnostics.map((diagnostic) => [diagnostic.line, diagnostic.rule, diagnostic.severity])).toEqual([
       [6, 'import-malformed-vcard', 'error'],
-      [9, 'import-malformed-vcard', 'error'],
+      [9, 'import-missing-name', 'warning'],
+      [11, 'import-malformed-property', 'warning'],
       [13, 'import-invalid-email', 'warning'],
       [18, 'import-malformed-vcard', 'error'],
     ]);
@@ -69,7 +70,9 @@ describe('parseVCards', () => {
   it('says what is wrong with each broken card, word for word', () => {
     expect(read(fixture('malformed.vcf')).diagnostics.map(({ line, message, hint }) => ({ line, message, hint }))).toEqual([
       { line: 6, message: 'The card has no END:VCARD before the next BEGIN:VCARD; card skipped', hint: undefined },
-      { line: 9, message: "The card cannot be read (Invalid parameters in 'FN;broken-parameter'); card skipped", hint: undefined },
+      // Its only name cannot be read: the line is left out, then the card for want of a name.
+      { line: 9, message: 'The card has no name (FN or N); card skipped', hint: undefined },
+      { line: 11, message: "This line of the card cannot be read (Invalid parameters in 'FN;broken-parameter'); left out", hint: undefined },
       { line: 13, message: 'Not an email address, left out: "not-an-address"', hint: undefined },
       { line: 18, message: 'The card is never closed with END:VCARD; card skipped', hint: undefined },
     ]);
@@ -144,5 +147,43 @@ describe('parseVCards', () => {
     expect(emails('EMAIL:a@x.example', 'EMAIL:b@x.example', 'EMAIL:c@x.example')).toEqual(['a@x.example', 'b@x.example', 'c@x.example']);
     expect(emails('EMAIL:a@x.example', 'EMAIL;TYPE=pref:b@x.example')).toEqual(['b@x.example', 'a@x.example']);
     expect(emails('EMAIL;PREF=0:a@x.example', 'EMAIL;PREF=-1:b@x.example', 'EMAIL;PREF=2:c@x.example', 'EMAIL;PREF=1:d@x.example')).toEqual(['d@x.example', 'c@x.example', 'a@x.example', 'b@x.example']);
+  });
+
+  describe('vCard 2.1, as Android exports it', () => {
+    const card21 = (...lines: string[]) => ['BEGIN:VCARD', 'VERSION:2.1', ...lines, 'END:VCARD', ''].join('\r\n');
+
+    it('reads bare parameters as types: the phone and the email of a card are imported', () => {
+      const reading = read(card21('N:Doe;John;;;', 'FN:John Doe', 'TEL;CELL:+15551234567', 'EMAIL;HOME:john@example.com'));
+      expect(reading).toEqual({ file: 'c.vcf', format: 'vcard', candidates: [{ line: 1, name: 'John Doe', emails: ['john@example.com'], phone: '+15551234567' }], diagnostics: [] });
+    });
+
+    it('reads several bare parameters, and a bare PREF puts that phone or address first', () => {
+      const reading = read(card21('FN:John Doe', 'TEL;HOME;VOICE:+15550000001', 'TEL;CELL;VOICE;PREF:+15550000002', 'EMAIL;INTERNET;HOME:home@example.com', 'EMAIL;INTERNET;WORK;PREF:work@example.com', 'ORG;WORK:Acme Health', 'ADR;HOME:;;1 Main St;Pittsburgh;PA;15213;USA'));
+      expect(reading.diagnostics).toEqual([]);
+      expect(reading.candidates).toEqual([{ line: 1, name: 'John Doe', organization: 'Acme Health', emails: ['work@example.com', 'home@example.com'], phone: '+15550000002', location: 'Pittsburgh, PA' }]);
+    });
+
+    it('decodes a value marked with a bare QUOTED-PRINTABLE, across its soft line breaks', () => {
+      const reading = read(card21('N;CHARSET=UTF-8;QUOTED-PRINTABLE:M=C3=BCller;J=C3=BCrgen;;;', 'FN;CHARSET=UTF-8;QUOTED-PRINTABLE:J=C3=BCrgen M=C3=BC=', 'ller', 'TITLE;QUOTED-PRINTABLE:Leiter =3D UX'));
+      expect(reading.diagnostics).toEqual([]);
+      expect(reading.candidates).toEqual([{ line: 1, name: 'Jürgen Müller', role: 'Leiter = UX', emails: [] }]);
+    });
+
+    it('leaves out only a property that cannot be read, reported at its own line, and imports the rest of the card', () => {
+      const text = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana Ruiz', 'NOTE;X-LABEL="never closed:met at the fair', 'TEL;CELL:+15551234567', 'EMAIL;HOME', 'EMAIL;INTERNET:ana@acme.example', 'END:VCARD', ''].join('\r\n');
+      const reading = read(text);
+      expect(reading.candidates).toEqual([{ line: 1, name: 'Ana Ruiz', emails: ['ana@acme.example'], phone: '+15551234567' }]);
+      expect(reading.diagnostics.map(({ line, severity, rule, message }) => ({ line, severity, rule, message }))).toEqual([
+        { line: 4, severity: 'warning', rule: 'import-malformed-property', message: 'This line of the card cannot be read (invalid line (no matching double quote) ";X-LABEL="never closed:met at the fair"); left out' },
+        { line: 6, severity: 'warning', rule: 'import-malformed-property', message: "This line of the card cannot be read (Invalid parameters in 'EMAIL;HOME'); left out" },
+      ]);
+    });
+
+    it('gives the line of a folded property that cannot be read, after folded and soft-broken lines before it', () => {
+      const text = ['BEGIN:VCARD', 'VERSION:2.1', 'FN:Ana', ' Ruiz', 'NOTE;QUOTED-PRINTABLE:a=', 'b', 'X-JUNK', ' MORE', 'TEL;CELL:+15551234567', 'END:VCARD', ''].join('\r\n');
+      const reading = read(text);
+      expect(reading.candidates).toEqual([{ line: 1, name: 'AnaRuiz', emails: [], phone: '+15551234567' }]);
+      expect(reading.diagnostics.map(({ line, message }) => [line, message])).toEqual([[7, 'This line of the card cannot be read (invalid line (no token ";" or ":") "X-JUNKMORE"); left out']]);
+    });
   });
 });

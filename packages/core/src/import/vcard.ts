@@ -7,10 +7,17 @@ type Property = InstanceType<typeof ICAL.Property>;
 type Component = InstanceType<typeof ICAL.Component>;
 
 /**
- * Reads a vCard 3.0 or 4.0 file holding any number of cards. ical.js parses
- * each card (unfolding lines, grouped properties such as `item1.EMAIL`,
- * escapes); this function only frames the cards, so that a broken card is
- * reported with its line and the others are still read.
+ * Reads a vCard file (2.1, 3.0 or 4.0) holding any number of cards. ical.js
+ * parses each card (grouped properties such as `item1.EMAIL`, escapes,
+ * values); this function only frames the cards and their lines, so that a
+ * broken card is reported with its line and the others are still read, and
+ * a property that cannot be read is left out, reported at its own line,
+ * while the rest of its card is read.
+ *
+ * vCard 2.1, as phones still export it, names parameters by their value
+ * alone (`TEL;CELL;VOICE:`, `EMAIL;INTERNET;PREF:`): each such line is
+ * handed to ical.js with the parameters named as 3.0 names them
+ * (`TEL;TYPE=CELL;TYPE=VOICE:`).
  *
  * Never throws for anything in the text.
  */
@@ -27,7 +34,7 @@ export function parseVCards(text: string, file: string): ImportReading {
       start = index;
       anyCard = true;
     } else if (line === 'END:VCARD' && start !== undefined) {
-      const card = readCard(joinSoftLineBreaks(lines.slice(start, index + 1)).join('\r\n'), file, start + 1, diagnostics);
+      const card = readCard(contentLines(lines, start + 1, index), file, start + 1, diagnostics);
       if (card) candidates.push(card);
       start = undefined;
     }
@@ -36,15 +43,90 @@ export function parseVCards(text: string, file: string): ImportReading {
   if (!anyCard) {
     diagnostics.push(inputProblem(file, 1, 'error', 'import-not-vcard', 'No BEGIN:VCARD found: this is not a vCard file', 'Export contacts as vCard (.vcf) from your address book'));
   }
+  // A card's own problems are found after those of its lines: in the file's order (the sort is stable).
+  diagnostics.sort((a, b) => a.line - b.line);
   return { file, format: 'vcard', candidates, diagnostics };
 }
 
-function readCard(text: string, file: string, line: number, diagnostics: Diagnostic[]): ImportCandidate | undefined {
-  let card: Component;
-  try {
-    card = new ICAL.Component(ICAL.parse(text) as unknown[]);
-  } catch (error) {
-    diagnostics.push(inputProblem(file, line, 'error', 'import-malformed-vcard', `The card cannot be read (${(error as Error).message}); card skipped`));
+/** One property of a card, on one line. */
+interface ContentLine {
+  /** 1-based line of the file where it starts. */
+  readonly line: number;
+  /** As written, its continuation lines joined. */
+  readonly written: string;
+  /** As handed to ical.js: bare parameters named. */
+  readonly text: string;
+}
+
+/**
+ * The properties of a card (the file's lines `from` to `to`, without BEGIN
+ * and END), each on one line: a folded line (the next one starting with a
+ * space or tab) or a quoted-printable value with soft line breaks is joined
+ * as ical.js and quoted-printable would join it.
+ */
+function contentLines(lines: readonly string[], from: number, to: number): ContentLine[] {
+  const joined: { line: number; written: string }[] = [];
+  let continuing = false;
+  for (let index = from; index < to; index++) {
+    const line = lines[index]!;
+    const last = joined.at(-1);
+    if (continuing && last) last.written = last.written.slice(0, -1) + line;
+    else if (last && (line.startsWith(' ') || line.startsWith('\t'))) last.written += line.slice(1);
+    else if (line.trim() !== '') joined.push({ line: index + 1, written: line.replace(/^[ \t]+/, '') });
+    const current = joined.at(-1)?.written ?? '';
+    const name = current.slice(0, current.indexOf(':') + 1);
+    continuing = QUOTED_PRINTABLE.test(name) && current.endsWith('=');
+  }
+  return joined.map(({ line, written }) => ({ line, written, text: withNamedParameters(written) }));
+}
+
+const ENCODINGS = /^(7BIT|8BIT|QUOTED-PRINTABLE|BASE64)$/i;
+
+/**
+ * A line with vCard 2.1's bare parameters named: an encoding as
+ * `ENCODING=`, any other as `TYPE=` (`TEL;CELL;PREF:` → `TEL;TYPE=CELL;TYPE=PREF:`).
+ * The name ends at the first `;`, the parameters at the first `:` outside
+ * double quotes; the value is left as it is.
+ */
+function withNamedParameters(line: string): string {
+  const parts: string[] = [];
+  let quoted = false;
+  let from = 0;
+  for (let index = 0; index < line.length; index++) {
+    const char = line[index];
+    if (char === '"') quoted = !quoted;
+    if (quoted || (char !== ';' && char !== ':')) continue;
+    parts.push(line.slice(from, index));
+    from = index + 1;
+    if (char === ':') {
+      const [name, ...parameters] = parts;
+      if (!parameters.some(isBare)) return line;
+      return [name, ...parameters.map((parameter) => (isBare(parameter) ? `${ENCODINGS.test(parameter) ? 'ENCODING' : 'TYPE'}=${parameter}` : parameter))].join(';') + line.slice(index);
+    }
+  }
+  return line;
+}
+
+function isBare(parameter: string): boolean {
+  return parameter.trim() !== '' && !parameter.includes('=');
+}
+
+function readCard(lines: readonly ContentLine[], file: string, line: number, diagnostics: Diagnostic[]): ImportCandidate | undefined {
+  let card = parseCard(lines);
+  if (card instanceof Error) {
+    // Some property cannot be read: each is tried alone, and those that fail are left out.
+    const version = /^VERSION:4\.0$/i.test(lines[0]?.text.trim() ?? '') ? 'VERSION:4.0' : 'VERSION:3.0';
+    const readable = lines.filter((property) => {
+      const alone = parseCard([{ ...property, text: version }, property]);
+      if (!(alone instanceof Error)) return true;
+      const reason = alone.message.split(property.text).join(property.written);
+      diagnostics.push(inputProblem(file, property.line, 'warning', 'import-malformed-property', `This line of the card cannot be read (${reason}); left out`));
+      return false;
+    });
+    card = parseCard(readable);
+  }
+  if (card instanceof Error) {
+    diagnostics.push(inputProblem(file, line, 'error', 'import-malformed-vcard', `The card cannot be read (${card.message}); card skipped`));
     return undefined;
   }
 
@@ -82,6 +164,15 @@ function readCard(text: string, file: string, line: number, diagnostics: Diagnos
   };
 }
 
+/** The card ical.js reads from these lines, or why it cannot. */
+function parseCard(lines: readonly ContentLine[]): Component | Error {
+  try {
+    return new ICAL.Component(ICAL.parse(['BEGIN:VCARD', ...lines.map((property) => property.text), 'END:VCARD', ''].join('\r\n')) as unknown[]);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
 /**
  * A single text value. ical.js leaves `\;` escaped in vCard text values, so that is undone here.
  * (Only structured properties, which this is not called on, have list values.)
@@ -98,25 +189,13 @@ function components(property: Property | null | undefined): string[] {
   return typeof value === 'string' ? [decoded(property!, value)] : [];
 }
 
-const QUOTED_PRINTABLE = /;ENCODING=QUOTED-PRINTABLE[;:]/i;
-
 /**
- * vCard 2.1 values, still written by phones in 3.0 cards as
- * `FN;ENCODING=QUOTED-PRINTABLE;CHARSET=UTF-8:J=C3=BCrgen`, continue on the
- * next line after a final `=` (a soft line break) instead of a folding space.
+ * A quoted-printable value (`ENCODING=QUOTED-PRINTABLE`, or vCard 2.1's bare
+ * `QUOTED-PRINTABLE`), as phones still write them in 2.1 and 3.0 cards,
+ * continues on the next line after a final `=` (a soft line break) instead
+ * of a folding space.
  */
-function joinSoftLineBreaks(lines: readonly string[]): string[] {
-  const joined: string[] = [];
-  let continuing = false;
-  for (const line of lines) {
-    if (continuing) joined[joined.length - 1] = joined.at(-1)!.slice(0, -1) + line;
-    else joined.push(line);
-    const current = joined.at(-1)!;
-    const name = current.slice(0, current.indexOf(':') + 1);
-    continuing = QUOTED_PRINTABLE.test(name) && current.endsWith('=');
-  }
-  return joined;
-}
+const QUOTED_PRINTABLE = /;(ENCODING=)?QUOTED-PRINTABLE[;:]/i;
 
 /** A value as written, decoded when the property says it is quoted-printable (in its CHARSET, UTF-8 by default). */
 function decoded(property: Property, value: string): string {
