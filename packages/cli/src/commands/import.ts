@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Argument } from 'commander';
-import { isCalendarDate, todayIn, type Diagnostic } from '@rapport/core';
+import { todayIn, type Diagnostic } from '@rapport/core';
 import type { ImportFormat, ImportReading, ImportSummary } from '@rapport/core/import';
 import type { CommandContext } from '../context.js';
 import { colorsFor, formatDiagnostic, printable } from '../io.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
+import { checkDateOptions } from '../date-options.js';
 
 interface ImportOptions {
   dryRun?: boolean;
@@ -41,7 +42,7 @@ export const registerImport: RegisterCommand = (program, context, setExitCode) =
       ].join('\n'),
     )
     .action(async (format: ImportFormat, file: string, options: ImportOptions) => {
-      if (options.today !== undefined && !isCalendarDate(options.today)) throw new UsageError(`invalid date "${options.today}" (use YYYY-MM-DD)`);
+      checkDateOptions({ '--today': options.today });
       const ctx = context();
       const text = await readInput(ctx, file);
       if (typeof text !== 'string') {
