@@ -159,11 +159,12 @@ describe('nextActions', () => {
     expect(nextActions(manual, context)).toEqual([{ contactId: 'maya-chen', kind: 'manual', action: 'Call her assistant', due: '2026-11-30' }]);
   });
 
-  it('keeps a booked meeting beside a manual next action, then asks for it to be recorded', () => {
+  it('keeps a booked meeting beside a manual next action: prepare, meet, then record it', () => {
     const meeting = { at: '2026-11-25T08:30', minutes: 30, format: 'in-person' };
     const owen = at('scheduled', '2026-11-18', { meeting, next: { action: 'Send him the kit article' } });
     expect(nextActions(owen, context)).toEqual([
       { contactId: 'maya-chen', kind: 'manual', action: 'Send him the kit article', due: null },
+      { contactId: 'maya-chen', kind: 'prepare', action: 'Prepare for Maya Chen: research and questions', due: '2026-11-23' },
       { contactId: 'maya-chen', kind: 'meet', action: 'Meet Maya Chen at 08:30 (in-person, 30 min)', due: '2026-11-25' },
     ]);
     const afterwards = { ...context, now: new Date('2026-11-25T14:00:00Z') };
@@ -171,7 +172,7 @@ describe('nextActions', () => {
       ['manual', null],
       ['mark-held', '2026-11-25'],
     ]);
-    // Preparing, asking for a time, following up: what the hand-written action replaces.
+    // Asking for the meeting time, following up, thanking: what the hand-written action replaces.
     expect(nextActions(at('scheduled', '2026-11-18', { next: { action: 'Wait for her assistant' } }), context).map((action) => action.kind)).toEqual(['manual']);
   });
 

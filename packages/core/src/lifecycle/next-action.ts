@@ -36,13 +36,13 @@ export interface ActionContext {
   readonly contacts?: readonly Contact[];
 }
 
-/** Actions a booked meeting keeps beside a manual `next`: it still takes place on its day, and still asks to be recorded. */
-const MEETING_KINDS: readonly ActionKind[] = ['meet', 'mark-held'];
+/** Actions a booked meeting keeps beside a manual `next`: it is still prepared for, takes place on its day, and asks to be recorded. */
+const MEETING_KINDS: readonly ActionKind[] = ['prepare', 'meet', 'mark-held'];
 
 /**
  * Every suggested action for one contact, main one first. A manual `next`
  * in the note comes first and replaces the suggestions, but not a booked
- * meeting (it still shows on its day, then asks to be recorded as held).
+ * meeting's (prepare for it, meet, then record it as held).
  * A closed contact has none: closing ends every action, a `next` written
  * before it included.
  */
