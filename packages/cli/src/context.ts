@@ -75,7 +75,7 @@ export class CommandContext {
    */
   async privateFieldProblems(workspace: Workspace): Promise<Diagnostic[]> {
     const stored = await workspace.store.read(CONFIG_PATH).catch(() => undefined);
-    return privateFieldDiagnostics(stored?.text, workspace.index.contacts());
+    return privateFieldDiagnostics(stored?.text, () => workspace.index.contacts());
   }
 
   /** Saves the index cache the last load prepared, if any (best effort, like every cache write). */

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,14 @@ import { readCalendarBack, readCardsBack } from '../../core/test/support/read-ba
 import { exampleCopy, rapport, userFiles } from './support/run-cli.js';
 
 const TODAY = '2026-11-23';
+
+/** A copy of the example folder with its config edited. */
+function withConfig(edit: (config: string) => string): string {
+  const folder = exampleCopy();
+  const path = join(folder, '.rapport', 'config.yaml');
+  writeFileSync(path, edit(readFileSync(path, 'utf8')));
+  return folder;
+}
 
 describe('rapport export', () => {
   it('explains itself with examples', () => {
@@ -147,5 +156,91 @@ describe('rapport export', () => {
         expect(result.stderr).toBe(`${problem}rapport: nothing exported: the \`private:\` setting of .rapport/config.yaml cannot be read, so fields meant to stay private could leak (fix it, then export again)\n`);
       }
     }
+  });
+
+  it('refuses to export while the time zone is unknown, naming the config’s line and the zone, and writes nothing', () => {
+    const folder = withConfig((config) => config.replace('timezone: America/New_York', 'timezone: America/New_Yrok'));
+    // A meeting without an offset, read in the configured zone: with the machine's instead, hours off.
+    writeFileSync(join(folder, 'zed-future.md'), '---\ntype: contact\nname: Zed Future\nstage: scheduled\nhistory:\n  - date: 2026-11-20\n    stage: scheduled\nmeeting:\n  at: 2029-06-10T09:00\n  minutes: 30\n---\n');
+    for (const format of ['ics', 'csv', 'json', 'vcard']) {
+      const result = rapport(['export', format, '--out', `t.${format}`, '--dir', folder, '--today', '2026-11-20'], { cwd: folder });
+      expect(result, format).toEqual({
+        code: 2,
+        stdout: '',
+        stderr:
+          '.rapport/config.yaml:14:11 error Unknown time zone "America/New_Yrok" [invalid-config]\n    hint: Use an IANA name such as America/New_York\n' +
+          'rapport: nothing exported: .rapport/config.yaml:14: Unknown time zone "America/New_Yrok"; an export made with the default in its place would be wrong (fix it, then export again)\n',
+      });
+      expect(existsSync(join(folder, `t.${format}`))).toBe(false);
+    }
+  });
+
+  it('leaves out what is worked out from a private field: "Meet Ben Osei at 08:00 (in-person, 30 min)", the day to prepare, a next step written by hand', () => {
+    const folder = withConfig((config) => config.replace('  - phone\n', '  - phone\n  - meeting\n  - next\n'));
+    const objects = JSON.parse(rapport(['export', 'json', '--dir', folder, '--today', TODAY]).stdout) as Record<string, unknown>[];
+    const next = Object.fromEntries(objects.map((object) => [object.id, [object.next_action, object.next_due]]));
+    expect(next['ben-osei']).toEqual([null, null]);
+    expect(next['lauren-fitzgerald']).toEqual([null, null]);
+    expect(next['aisha-karim']).toEqual([null, null]);
+    expect(next['keisha-brooks']).toEqual([null, null]);
+    expect(next['marcus-bell']).toEqual(['Send Marcus Bell a thank-you note', '2026-11-21']);
+    const rows = parse(rapport(['export', 'csv', '--dir', folder, '--today', TODAY]).stdout, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows.find((row) => row.id === 'ben-osei')).toMatchObject({ next_action: '', next_due: '' });
+    const calendar = rapport(['export', 'ics', '--dir', folder, '--today', TODAY]).stdout;
+    expect(calendar).not.toContain('Aisha how the coffee');
+    const uids = readCalendarBack(calendar).items.map((item) => item.uid);
+    expect(uids.filter((uid) => /-(meeting|prepare|manual)@rapport$/.test(uid))).toEqual([]);
+    expect(uids).toContain('marcus-bell-thank@rapport');
+  });
+
+  it('warns of `private:` entries that hide nothing, in check and when exporting, with the field most likely meant', () => {
+    const folder = withConfig((config) => config.replace('private:\n  - phone\n', 'private: [phne, Phone, name, meeting.lnk]\n'));
+    const warnings = [
+      '.rapport/config.yaml:29:11 warning `phne` in `private` names no field of any contact, so it leaves nothing out of exports [ineffective-private-field]\n    hint: Did you mean `phone`?\n',
+      '.rapport/config.yaml:29:17 warning `Phone` in `private` names no field of any contact, so it leaves nothing out of exports [ineffective-private-field]\n    hint: Did you mean `phone`?\n',
+      '.rapport/config.yaml:29:24 warning `name` in `private` is exported all the same: every card, row and event needs it [ineffective-private-field]\n    hint: Remove it from `private`\n',
+      '.rapport/config.yaml:29:30 warning `meeting.lnk` in `private` names no field of `meeting`, so it leaves nothing out of exports [ineffective-private-field]\n    hint: Did you mean `meeting.link`?\n',
+    ].join('');
+    expect(rapport(['check', '--dir', folder])).toEqual({ code: 0, stdout: `${warnings}17 contacts checked: 0 errors, 4 warnings\n`, stderr: '' });
+    const exported = rapport(['export', 'csv', '--dir', folder, '--today', TODAY]);
+    expect(exported).toMatchObject({ code: 0, stderr: warnings });
+    expect(exported.stdout).toContain('+1 412 555');
+    // A field of the user's own, in some note, is a field.
+    const own = withConfig((config) => config.replace('private:\n  - phone\n', 'private: [phone, met_at]\n'));
+    expect(rapport(['check', '--dir', own]).stdout).toBe('17 contacts checked: 0 errors, 0 warnings\n');
+  });
+
+  it('names on stderr each note it cannot read, and each meeting it leaves out of the calendar', () => {
+    const folder = exampleCopy();
+    writeFileSync(join(folder, 'broken.md'), '---\ntype: contact\nname: Broken Frontmatter\nstage: contacted\ntags: [a, b\n---\n');
+    const sam = join(folder, 'sam-whitaker.md');
+    writeFileSync(sam, readFileSync(sam, 'utf8').replace('\n  minutes: 30\n', '\n  minutes: 0\n'));
+    const broken = 'rapport: warning: broken.md:5: cannot read this contact: The list opened with `[` is never closed (Add `]` at the end of the list, on the same line)\n';
+    const calendar = rapport(['export', 'ics', '--dir', folder, '--today', TODAY]);
+    expect(calendar).toMatchObject({ code: 0, stderr: `${broken}rapport: warning: sam-whitaker.md:39: the meeting with Sam Whitaker is left out of the calendar: \`minutes\` must be a whole number of minutes (30 is customary)\n` });
+    expect(readCalendarBack(calendar.stdout).items.map((item) => item.uid)).not.toContain('sam-whitaker-meeting@rapport');
+    for (const format of ['csv', 'json', 'vcard']) expect(rapport(['export', format, '--dir', folder, '--today', TODAY]), format).toMatchObject({ code: 0, stderr: broken });
+  });
+
+  it('ics: a meeting link as a URI, a meeting the night clocks go back in UTC, every line ending with CRLF', () => {
+    const folder = exampleCopy();
+    const link = 'https://zoom.example.com/j/123?pwd=a,b;c';
+    writeFileSync(join(folder, 'zoe-park.md'), `---\ntype: contact\nname: Zoe Park\nstage: scheduled\nhistory:\n  - date: 2026-10-20\n    stage: scheduled\nmeeting:\n  at: 2026-11-01T01:30\n  minutes: 30\n  link: "${link}"\n---\n`);
+    const { code, stdout } = rapport(['export', 'ics', '--dir', folder, '--today', '2026-10-25']);
+    expect(code).toBe(0);
+    expect(stdout.endsWith('\r\nEND:VCALENDAR\r\n')).toBe(true);
+    expect(stdout.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(stdout).toContain('\r\nUID:zoe-park-meeting@rapport\r\nSEQUENCE:1\r\nDTSTAMP:20261025T120000Z\r\nDTSTART:20261101T053000Z\r\nDTEND:20261101T060000Z\r\n');
+    expect(stdout).toContain(`\r\nURL;VALUE=URI:${link}\r\n`);
+    expect(readCalendarBack(stdout).items.find((item) => item.uid === 'zoe-park-meeting@rapport')).toMatchObject({ url: link, dtstart: { utc: '2026-11-01T05:30:00Z' }, dtend: { utc: '2026-11-01T06:00:00Z' } });
+  });
+
+  it('ics: a folder with nothing to put in a calendar gives a valid one holding the time zone, and says so', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rapport-cli-'));
+    mkdirSync(join(folder, '.rapport'));
+    writeFileSync(join(folder, '.rapport', 'config.yaml'), 'timezone: America/New_York\n');
+    const result = rapport(['export', 'ics', '--out', 'empty.ics', '--dir', folder], { cwd: folder });
+    expect(result).toEqual({ code: 0, stdout: 'Wrote empty.ics\n', stderr: 'rapport: warning: the calendar has no event: no meeting and no dated next action to put in it\n' });
+    expect(readCalendarBack(readFileSync(join(folder, 'empty.ics'), 'utf8'))).toEqual({ zones: ['America/New_York'], items: [] });
   });
 });

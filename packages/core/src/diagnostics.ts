@@ -44,6 +44,8 @@ export const DIAGNOSTIC_RULES = {
   'merge-conflict': 'error',
   'invalid-config': 'error',
   'unknown-config-key': 'warning',
+  // A `private:` entry that leaves nothing out of exports: a typo, or `name`
+  'ineffective-private-field': 'warning',
   // Letter templates in .rapport/templates/
   'invalid-letter-template': 'error',
   // The question bank in .rapport/questions.md

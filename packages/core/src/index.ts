@@ -68,7 +68,7 @@ export type { ReferralGraph, ReferralEdge, PendingReferral } from './graph/refer
 export { isNotePath } from './workspace/store.js';
 export type { NoteStore, StoredText, WriteOptions, NoteChange, NewFile } from './workspace/store.js';
 export { MemoryStore } from './workspace/memory-store.js';
-export { CONFIG_PATH, defaultConfig, defaultRules, readConfig, loadConfig } from './workspace/config.js';
+export { CONFIG_PATH, defaultConfig, defaultRules, readConfig, loadConfig, privateFieldDiagnostics } from './workspace/config.js';
 export type { RapportConfig, Profile, Rules, ConfigReading } from './workspace/config.js';
 export { NoteIndex } from './workspace/note-index.js';
 export { loadWorkspace, findContact, editNote } from './workspace/workspace.js';

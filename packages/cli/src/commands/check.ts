@@ -1,4 +1,4 @@
-import { listLetters, loadQuestions, type Diagnostic } from '@rapport/core';
+import { CONFIG_PATH, listLetters, loadQuestions, type Diagnostic } from '@rapport/core';
 import { formatDiagnostic } from '../io.js';
 import { EXIT, type RegisterCommand } from '../program.js';
 
@@ -20,7 +20,10 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
       // Listing parses and compiles the folder's templates but never runs one, so it is safe in a folder that is not trusted.
       const templateProblems = (await listLetters(ctx.store, { allowUserTemplates: true })).flatMap((letter) => (letter.problem ? [letter.problem] : []));
       const notes = workspace.index.diagnostics();
-      const diagnostics: Diagnostic[] = [...workspace.configDiagnostics, ...questions.diagnostics, ...templateProblems, ...notes];
+      // The config's problems in the order of its lines, `private:` entries that hide nothing among them.
+      const inConfig = [...workspace.configDiagnostics.filter((d) => d.file === CONFIG_PATH), ...(await ctx.privateFieldProblems(workspace))].sort((a, b) => a.line - b.line || a.column - b.column);
+      const unreadable = workspace.configDiagnostics.filter((d) => d.file !== CONFIG_PATH);
+      const diagnostics: Diagnostic[] = [...inConfig, ...unreadable, ...questions.diagnostics, ...templateProblems, ...notes];
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
       setExitCode(errors > 0 ? EXIT.problems : EXIT.ok);
       if (options.json) {

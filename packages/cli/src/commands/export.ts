@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { Argument } from 'commander';
 import { CONFIG_PATH, type Workspace } from '@rapport/core';
 import type { ExportOptions } from '@rapport/core/export';
+import type { CommandContext } from '../context.js';
+import { colorsFor, formatDiagnostic, printable } from '../io.js';
 import { assertSafeOutput, writeOutputFile } from '../output-file.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 
@@ -13,10 +15,37 @@ interface ExportCommandOptions {
   today?: string;
 }
 
-/** The writers (ical.js, csv-stringify) load only when something is exported: every other command starts faster. */
-async function writers(): Promise<Record<ExportFormat, (workspace: Workspace, options: ExportOptions) => string>> {
-  const { exportCsv, exportIcs, exportJson, exportVCards } = await import('@rapport/core/export');
-  return { ics: exportIcs, vcard: (workspace) => exportVCards(workspace), csv: exportCsv, json: exportJson };
+/** Writes one format; the writers (ical.js, csv-stringify) load only when something is exported: every other command starts faster. */
+async function exported(format: ExportFormat, workspace: Workspace, options: ExportOptions, warn: (text: string) => void): Promise<string> {
+  const { exportCsv, exportIcsDetails, exportJson, exportVCards } = await import('@rapport/core/export');
+  if (format === 'vcard') return exportVCards(workspace);
+  if (format === 'csv') return exportCsv(workspace, options);
+  if (format === 'json') return exportJson(workspace, options);
+  const calendar = exportIcsDetails(workspace, options);
+  for (const meeting of calendar.leftOut) warn(`${meeting.file}:${meeting.line}: the meeting with ${meeting.name} is left out of the calendar: ${meeting.reason}`);
+  if (calendar.events === 0) warn('the calendar has no event: no meeting and no dated next action to put in it');
+  return calendar.text;
+}
+
+/**
+ * Refuses to export from a config Rapport cannot read as written: a private
+ * field could leak, and a value replaced by its default would make the
+ * export wrong without a sign (a misspelled `timezone` moves every meeting
+ * by hours). The problems themselves were printed with the config's others.
+ */
+function refuseUnreadableConfig(workspace: Workspace): void {
+  if (workspace.config.privateFieldsUnreadable) throw new UsageError(`nothing exported: the \`private:\` setting of ${CONFIG_PATH} cannot be read, so fields meant to stay private could leak (fix it, then export again)`);
+  const [first, ...others] = workspace.configDiagnostics.filter((d) => d.file === CONFIG_PATH && d.severity === 'error');
+  if (!first) return;
+  const more = others.length === 0 ? '' : ` (and ${others.length} more error${others.length === 1 ? '' : 's'}: rapport check)`;
+  throw new UsageError(`nothing exported: ${CONFIG_PATH}:${first.line}: ${first.message}${more}; an export made with the default in its place would be wrong (fix it, then export again)`);
+}
+
+/** Everything left out that the user did not ask to leave out, one warning each on stderr: `private:` entries that hide nothing, notes that cannot be read. */
+async function warnAboutOmissions(ctx: CommandContext, workspace: Workspace): Promise<void> {
+  const colors = colorsFor(ctx.io.stderr, ctx.io.env);
+  for (const d of await ctx.privateFieldProblems(workspace)) ctx.io.stderr.write(`${formatDiagnostic(d, colors)}\n`);
+  ctx.warnBrokenNotes(workspace);
 }
 
 export const registerExport: RegisterCommand = (program, context) => {
@@ -47,10 +76,10 @@ export const registerExport: RegisterCommand = (program, context) => {
       const target = options.out === undefined ? undefined : resolve(ctx.io.cwd, options.out);
       if (target !== undefined) await assertSafeOutput(target, ctx.store.root, options.out!);
       const workspace = await ctx.workspace();
-      // The problem itself was printed with the config's others.
-      if (workspace.config.privateFieldsUnreadable) throw new UsageError(`nothing exported: the \`private:\` setting of ${CONFIG_PATH} cannot be read, so fields meant to stay private could leak (fix it, then export again)`);
+      refuseUnreadableConfig(workspace);
+      await warnAboutOmissions(ctx, workspace);
       const { now } = ctx.actionContext(workspace, options.today);
-      const text = (await writers())[format](workspace, { now });
+      const text = await exported(format, workspace, { now }, (warning) => ctx.io.stderr.write(`rapport: warning: ${printable(warning)}\n`));
       if (target === undefined) return void ctx.io.stdout.write(text);
       await writeOutputFile(target, text, options.out!, options.force ?? false);
       ctx.print(`Wrote ${options.out}`);

@@ -71,6 +71,14 @@ describe('exportCsv, parsed back with csv-parse', () => {
     expect(byId.get('winter-call')!['meeting.at']).toBe('2026-12-01T09:00-05:00');
   });
 
+  it('leaves the next action empty when it comes from a private field', async () => {
+    const { byId } = await exported('timezone: America/New_York\nprivate: [meeting, next]\n');
+    expect(byId.get('summer-coffee')).toMatchObject({ next_action: '', next_due: '' });
+    expect(byId.get('winter-call')).toMatchObject({ next_action: '', next_due: '' });
+    expect(byId.get('manual')).toMatchObject({ next_action: '', next_due: '' });
+    expect(byId.get('held')).toMatchObject({ next_action: 'Send Marcus Bell a thank-you note', next_due: '2026-11-21' });
+  });
+
   it('writes RFC 4180 text: CRLF records, a UTF-8 BOM, quoted fields', async () => {
     const { text } = await exported();
     expect(text.startsWith('\uFEFFid,file,')).toBe(true);

@@ -4,7 +4,7 @@ import { readCalendarBack, type ReadBackItem } from '../../test/support/read-bac
 import { contactFields, noteText } from '../test-support/builders.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
-import { exportIcs } from './ics.js';
+import { exportIcs, exportIcsDetails } from './ics.js';
 
 describe('exportIcs, read back by Python icalendar', () => {
   it('makes one event per scheduled, prepared or held meeting, matching the notes', async () => {
@@ -115,11 +115,103 @@ describe('exportIcs, read back by Python icalendar', () => {
     expect(shown.description).toContain('Link: https://meet.example/sam');
   });
 
-  it('writes a valid calendar with no events for an empty folder', async () => {
-    const text = exportIcs(await loadWorkspace(new MemoryStore({})), { now: EXPORT_NOW });
-    expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/);
-    expect(readCalendarBack(text).items).toEqual([]);
+  it('writes a calendar with no event as one holding the configured zone, since RFC 5545 wants at least one component', async () => {
+    const empty = exportIcsDetails(await loadWorkspace(new MemoryStore({ '.rapport/config.yaml': 'timezone: America/New_York\n' })), { now: EXPORT_NOW });
+    expect(readCalendarBack(empty.text)).toEqual({ zones: ['America/New_York'], items: [] });
+    expect(empty.events).toBe(0);
+    // Only undated actions (people to write to): nothing to put in a calendar either. UTC, which events write as `…Z`, gets a zone of its own.
+    const store = new MemoryStore({ '.rapport/config.yaml': 'timezone: UTC\n', 'ana.md': noteText(contactFields({ name: 'Ana Ruiz' })) });
+    const utc = exportIcsDetails(await loadWorkspace(store), { now: EXPORT_NOW });
+    expect(utc.text).toBe(
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//Rapport//Rapport//EN',
+        'NAME:Rapport informational interviews',
+        'X-WR-CALNAME:Rapport informational interviews',
+        'BEGIN:VTIMEZONE',
+        'TZID:UTC',
+        'BEGIN:STANDARD',
+        'DTSTART:20250101T000000',
+        'TZOFFSETFROM:+0000',
+        'TZOFFSETTO:+0000',
+        'END:STANDARD',
+        'END:VTIMEZONE',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    );
+    expect(utc.events).toBe(0);
   });
+
+  it('ends every content line with CRLF, the last one included, and folds none past 75 octets', async () => {
+    const text = exportIcs(await loadWorkspace(exportFolder()), { now: EXPORT_NOW });
+    expect(text.endsWith('\r\nEND:VCALENDAR\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    const lines = text.split('\r\n').slice(0, -1);
+    expect(lines.filter((line) => Buffer.byteLength(line) > 75)).toEqual([]);
+    // Long lines there are, and they unfold to what was written.
+    expect(lines.filter((line) => Buffer.byteLength(line) === 75).length).toBeGreaterThan(0);
+    expect(readCalendarBack(text).items.find((item) => item.uid === 'summer-coffee-meeting@rapport')!.description).toBe(
+      'Informational interview with Zoë Ångström, =2+3, Fjord Health; Nordics, AB.\nin-person, 45 minutes.\nPlace: Café on Bryant St, Highland Park; by the window\nNote: summer-coffee.md',
+    );
+  });
+
+  it('writes the meeting link as a URI, with its commas and semicolons as they are', async () => {
+    const link = 'https://zoom.example.com/j/123?pwd=a,b;c';
+    const meeting = noteText(contactFields({ name: 'Ana Ruiz', stage: 'scheduled', history: [{ date: '2026-11-20', stage: 'scheduled' }], meeting: { at: '2026-12-01T10:00', minutes: 30, format: 'video', link } }));
+    const text = exportIcs(await loadWorkspace(new MemoryStore({ '.rapport/config.yaml': 'timezone: America/New_York\n', 'ana.md': meeting })), { now: EXPORT_NOW });
+    expect(text).toContain('\r\nURL;VALUE=URI:https://zoom.example.com/j/123?pwd=a,b;c\r\n');
+    const event = readCalendarBack(text).items.find((item) => item.uid === 'ana-meeting@rapport')!;
+    expect(event.url).toBe(link);
+    // In the description, text: escaped there, and read back whole.
+    expect(event.description).toContain(`Link: ${link}`);
+  });
+
+  it('writes a meeting that touches the hour the night clocks go back in UTC, ending after it starts', async () => {
+    const meeting = (at: string, minutes = 30) => noteText(contactFields({ name: 'Ana Ruiz', stage: 'scheduled', history: [{ date: '2026-10-20', stage: 'scheduled' }], meeting: { at, minutes, format: 'phone' } }));
+    // New York goes from -04:00 back to -05:00 at 02:00 on 2026-11-01: 01:00 to 02:00 happens twice. Without an offset, the first.
+    const store = new MemoryStore({
+      '.rapport/config.yaml': 'timezone: America/New_York\n',
+      'first.md': meeting('2026-11-01T01:30'),
+      'second.md': meeting('2026-11-01T01:30-05:00'),
+      'across.md': meeting('2026-11-01T00:45', 90),
+      'after.md': meeting('2026-11-01T02:00'),
+    });
+    const text = exportIcs(await loadWorkspace(store), { now: new Date('2026-10-25T12:00:00Z') });
+    const times = (uid: string) => text.split(`UID:${uid}\r\n`)[1]!.split('END:VEVENT')[0]!.split('\r\n').filter((line) => /^DT(START|END)/.test(line));
+    expect(times('first-meeting@rapport')).toEqual(['DTSTART:20261101T053000Z', 'DTEND:20261101T060000Z']);
+    expect(times('second-meeting@rapport')).toEqual(['DTSTART:20261101T063000Z', 'DTEND:20261101T070000Z']);
+    // 00:45 happens once, but the meeting ends at the second 01:15.
+    expect(times('across-meeting@rapport')).toEqual(['DTSTART:20261101T044500Z', 'DTEND:20261101T061500Z']);
+    // Once the clocks are back, local times again.
+    expect(times('after-meeting@rapport')).toEqual(['DTSTART;TZID=America/New_York:20261101T020000', 'DTEND;TZID=America/New_York:20261101T023000']);
+    const byUid = new Map(readCalendarBack(text).items.map((item) => [item.uid, item]));
+    expect(byUid.get('first-meeting@rapport')).toMatchObject({ dtstart: { utc: '2026-11-01T05:30:00Z' }, dtend: { utc: '2026-11-01T06:00:00Z' } });
+    expect(byUid.get('across-meeting@rapport')).toMatchObject({ dtstart: { utc: '2026-11-01T04:45:00Z' }, dtend: { utc: '2026-11-01T06:15:00Z' } });
+    expect(byUid.get('after-meeting@rapport')).toMatchObject({ dtstart: { tzid: 'America/New_York', utc: '2026-11-01T07:00:00Z', utc_by_vtimezone: '2026-11-01T07:00:00Z' } });
+  });
+
+  it('names each meeting it leaves out for a problem in the note, with the line and the problem', async () => {
+    const note = (name: string, meeting: string) => `---\ntype: contact\nname: ${name}\nstage: scheduled\nhistory:\n  - date: 2026-11-20\n    stage: scheduled\nmeeting:\n${meeting}---\n`;
+    const store = (config: string) =>
+      new MemoryStore({
+        '.rapport/config.yaml': config,
+        'ana.md': note('Ana Ruiz', '  at: 2026-12-01T10:00\n  minutes: 0\n  format: video\n'),
+        'bo.md': `${note('Bo Lind', '  at: tomorrow\n').slice(0, -4)}next: {action: 5}\n---\n`,
+        'cy.md': note('Cy Park', '  at: 2026-12-02T10:00\n  minutes: 45\n'),
+      });
+    const details = exportIcsDetails(await loadWorkspace(store('timezone: America/New_York\n')), { now: EXPORT_NOW });
+    expect(details.leftOut).toEqual([
+      { file: 'ana.md', name: 'Ana Ruiz', line: 10, reason: '`minutes` must be a whole number of minutes (30 is customary)' },
+      { file: 'bo.md', name: 'Bo Lind', line: 9, reason: 'Not a valid meeting time: "tomorrow"' },
+    ]);
+    expect(readCalendarBack(details.text).items.filter((item) => item.uid.endsWith('-meeting@rapport')).map((item) => item.uid)).toEqual(['cy-meeting@rapport']);
+    expect(details.events).toBe(readCalendarBack(details.text).items.length);
+    // Left out on purpose: nothing to report.
+    expect(exportIcsDetails(await loadWorkspace(store('timezone: America/New_York\nprivate: [meeting.minutes]\n')), { now: EXPORT_NOW }).leftOut).toEqual([]);
+  });
+
   it('gives each dated outcome of one contact its own event, whose UID stays when the date or the line moves', async () => {
     const note = (outcomes: string) => new MemoryStore({ 'marcus.md': `---\ntype: contact\nname: Marcus Bell\nstage: held\nhistory: [{date: 2026-11-20, stage: held}, {date: 2026-11-20, stage: thanked}]\n---\n\n## Outcomes\n\n${outcomes}` });
     const events = async (outcomes: string) =>
@@ -184,6 +276,31 @@ describe('exportIcs, read back by Python icalendar', () => {
     expect(roleOnly.byUid['ana-meeting@rapport']!.description).toBe('Informational interview with Ana Ruiz, Analyst.\nvideo, 30 minutes.\nPlace: Room 4\nNote: ana.md');
     const organizationOnly = await eventsOf('timezone: America/New_York\nprivate: [role]\n');
     expect(organizationOnly.byUid['ana-meeting@rapport']!.description).toBe('Informational interview with Ana Ruiz, Acme.\nvideo, 30 minutes.\nPlace: Room 4\nNote: ana.md');
+  });
+
+  it('leaves out every event worked out from a private field: a hand-written next step, a second person at a private organization', async () => {
+    const { items } = readCalendarBack(exportIcs(await loadWorkspace(exportFolder('timezone: America/New_York\nprivate: [next, organization]\n')), { now: EXPORT_NOW }));
+    expect(items.map((item) => [item.uid, item.summary]).sort()).toEqual([
+      ['contacted-follow-up@rapport', 'Follow up with Hannah Schultz if there is no reply'],
+      ['held-meeting@rapport', 'Informational interview: Marcus Bell'],
+      ['held-thank@rapport', 'Send Marcus Bell a thank-you note'],
+      ['summer-coffee-meeting@rapport', 'Informational interview: Zoë Ångström'],
+      ['thanked-keep-in-touch@rapport', 'Keep in touch with Priya Raman'],
+      ['winter-call-meeting@rapport', 'Informational interview: Sam Whitaker'],
+      ['winter-call-prepare@rapport', 'Prepare for Sam Whitaker: research and questions'],
+    ]);
+  });
+
+  it('with a private history, leaves out the actions dated from it and numbers every event 0', async () => {
+    const { items } = readCalendarBack(exportIcs(await loadWorkspace(exportFolder('timezone: America/New_York\nprivate: [history]\n')), { now: EXPORT_NOW }));
+    // Preparing is dated by the meeting, a hand-written next step by its own `due`: neither needs the history.
+    expect(items.map((item) => [item.uid, item.dtstart?.date ?? item.dtstart?.utc, item.sequence]).sort()).toEqual([
+      ['held-meeting@rapport', '2026-11-20T12:15:00Z', 0],
+      ['manual-manual@rapport', '2026-11-30', 0],
+      ['summer-coffee-meeting@rapport', '2027-07-14T12:30:00Z', 0],
+      ['winter-call-meeting@rapport', '2026-12-01T14:00:00Z', 0],
+      ['winter-call-prepare@rapport', '2026-11-29', 0],
+    ]);
   });
 
   it('leaves meetings out altogether when `meeting` is private, and keeps the actions', async () => {

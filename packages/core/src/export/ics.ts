@@ -1,14 +1,18 @@
-import { TZDate } from '@date-fns/tz';
-import { ICalAlarmType, ICalCalendar, ICalEventTransparency } from 'ical-generator';
+import { TZDate, tzOffset } from '@date-fns/tz';
+import ICAL from 'ical.js';
+import { isMap, isScalar, type Node } from 'yaml';
 import { meetingStart } from '../lifecycle/dates.js';
-import { agenda, type AgendaItem } from '../lifecycle/next-action.js';
+import type { AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact, Meeting } from '../model/contact.js';
 import type { Stage } from '../model/vocabulary.js';
+import { parseFrontmatter } from '../note/frontmatter.js';
+import { LineIndex, readLayout } from '../note/source.js';
 import { contactSlug } from '../workspace/create-contact.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { privateFieldFilter } from './privacy.js';
+import { contentLines } from './content-lines.js';
+import { ExportedActions, privateFieldFilter } from './privacy.js';
 import type { ExportOptions } from './records.js';
-import { vtimezone } from './vtimezone.js';
+import { isUtc, zoneComponent } from './vtimezone.js';
 
 /** Stages whose `meeting` is put in the calendar: planned ones, and the one just held. */
 const MEETING_STAGES: readonly Stage[] = ['scheduled', 'prepared', 'held'];
@@ -16,12 +20,39 @@ const MEETING_STAGES: readonly Stage[] = ['scheduled', 'prepared', 'held'];
 /** When a due action's reminder goes off: this long after the start of its day. */
 const REMINDER_AFTER_MIDNIGHT = 9 * 3600;
 
+const CALENDAR_NAME = 'Rapport informational interviews';
+
+/** A meeting the calendar leaves out because its note's `meeting` cannot be read (`minutes: 0`, a time that is no time). */
+export interface LeftOutMeeting {
+  /** The note, relative to the notes folder. */
+  readonly file: string;
+  /** The contact's name. */
+  readonly name: string;
+  /** The 1-based line of the problem (of `meeting:` when none is found). */
+  readonly line: number;
+  /** What is wrong, as `rapport check` words it. */
+  readonly reason: string;
+}
+
+/** `exportIcsDetails`'s result: the calendar, how many events it holds, and the meetings it leaves out. */
+export interface IcsExport {
+  /** The iCalendar text (CRLF line endings, the last line's included). */
+  readonly text: string;
+  /** Events in the calendar; with none, it holds only the configured zone's VTIMEZONE. */
+  readonly events: number;
+  readonly leftOut: readonly LeftOutMeeting[];
+}
+
 /**
- * The notes as an iCalendar file. Every meeting of a scheduled, prepared or
- * just-held contact is an event in the configured time zone (with its
- * VTIMEZONE), lasting its `minutes`, with the place as LOCATION and the link
- * as URL. Every dated next action (core `agenda`) is an all-day event with
- * a reminder at 9:00 — except "meet", which the meeting event already is.
+ * The notes as an iCalendar file (RFC 5545), written by ical.js. Every
+ * meeting of a scheduled, prepared or just-held contact is an event in the
+ * configured time zone (with its VTIMEZONE; in UTC when it touches the
+ * hour the clocks go back, which local times cannot say for every reader),
+ * lasting its `minutes`, with the place as LOCATION and the link as URL. Every dated next action (core `agenda`) is an
+ * all-day event with a reminder at 9:00 — except "meet", which the meeting
+ * event already is. Private fields are left out, and so is what is worked
+ * out from them (see `ExportedActions`). A calendar with no event holds the
+ * configured zone's VTIMEZONE: RFC 5545 wants at least one component.
  *
  * UIDs are derived from the contact id and what the event is
  * (`maya-chen-meeting@rapport`, `maya-chen-follow-up@rapport`) and SEQUENCE
@@ -29,91 +60,177 @@ const REMINDER_AFTER_MIDNIGHT = 9 * 3600;
  * into a calendar updates its events instead of duplicating them.
  */
 export function exportIcs(workspace: Workspace, options: ExportOptions = {}): string {
+  return exportIcsDetails(workspace, options).text;
+}
+
+/** `exportIcs`, with what a caller reports besides the text: how many events there are, and which meetings are left out for a problem in their note. */
+export function exportIcsDetails(workspace: Workspace, options: ExportOptions = {}): IcsExport {
   const now = options.now ?? new Date();
   const { config } = workspace;
   const zone = config.timezone;
   const contacts = workspace.index.contacts();
   const isPrivate = privateFieldFilter(config.privateFields);
+  const actions = new ExportedActions(contacts, { now, timezone: zone, rules: config.rules }, isPrivate);
   const uids = new UidRegistry();
 
-  const meetings = contacts.flatMap((contact) => (contact.meeting && MEETING_STAGES.includes(contact.stage) && !isPrivate('meeting') ? [{ contact, meeting: contact.meeting }] : []));
-  const starts = meetings.map(({ meeting }) => meetingStart(meeting.at, zone).getTime());
-  const years = [...starts, now.getTime()].map((time) => new Date(time).getUTCFullYear());
+  const meetings = contacts.flatMap((contact) => {
+    const shown = actions.contact(contact);
+    return shown.meeting && MEETING_STAGES.includes(shown.stage) ? [{ contact: shown, meeting: shown.meeting, start: meetingStart(shown.meeting.at, zone).getTime() }] : [];
+  });
+  const years = [...meetings.map((meeting) => meeting.start), now.getTime()].map((time) => new Date(time).getUTCFullYear());
   const from = new Date(Date.UTC(Math.min(...years) - 1, 0, 1));
   const to = new Date(Date.UTC(Math.max(...years) + 2, 0, 1));
 
-  const calendar = new ICalCalendar({
-    prodId: { company: 'Rapport', product: 'Rapport', language: 'EN' },
-    name: 'Rapport informational interviews',
-    // No calendar-wide zone (DTSTAMP stays UTC); the generator adds a VTIMEZONE for each zone events use.
-    timezone: { name: null, generator: (name) => vtimezone(name, from, to) },
-  });
+  const events: ICAL.Component[] = [];
+  let zoneUsed = false;
+  for (const { contact, meeting, start } of meetings) {
+    const event = newEvent(uids.claim(contact, 'meeting'), contact, now);
+    const times = meetingTimes(start, start + meeting.minutes * 60_000, zone);
+    zoneUsed ||= times.inZone;
+    for (const [name, time] of [['dtstart', times.start], ['dtend', times.end]] as const) {
+      const property = event.addPropertyWithValue(name, time);
+      if (times.inZone) property.setParameter('tzid', zone);
+    }
+    event.addPropertyWithValue('summary', meetingSummary(contact));
+    if (meeting.place) event.addPropertyWithValue('location', meeting.place);
+    event.addPropertyWithValue('description', meetingDescription(contact, meeting));
+    // A URI value (RFC 5545 3.3.13) is written as it is: no backslash before `,` or `;`.
+    if (meeting.link) event.addPropertyWithValue('url', meeting.link).setParameter('value', 'URI');
+    events.push(event);
+  }
 
-  meetings.forEach(({ contact, meeting }, index) => {
-    const start = starts[index]!;
-    calendar.createEvent({
-      id: uids.claim(contact, 'meeting'),
-      sequence: contact.history.length,
-      stamp: now,
-      start: new TZDate(start, zone),
-      end: new TZDate(start + meeting.minutes * 60_000, zone),
-      timezone: zone,
-      summary: meetingSummary(contact, isPrivate),
-      description: meetingDescription(contact, meeting, isPrivate),
-      ...(meeting.place && !isPrivate('meeting.place') ? { location: meeting.place } : {}),
-      ...(meeting.link && !isPrivate('meeting.link') ? { url: meeting.link } : {}),
-    });
-  });
-
-  const byId = new Map(contacts.map((contact) => [contact.id, contact]));
-  for (const item of agenda(contacts, { now, timezone: zone, rules: config.rules })) {
+  const byFile = new Map(contacts.map((contact) => [contact.file, contact]));
+  for (const item of actions.agenda()) {
     // A meeting is its own timed event; an undated action has no day to put in a calendar.
     if (item.kind === 'meet' || item.due === null) continue;
-    const contact = byId.get(item.id)!;
-    const [year, month, day] = item.due.split('-').map(Number) as [number, number, number];
+    const contact = actions.contact(byFile.get(item.file)!);
     // A contact can have several dated outcomes: each is its own event, named by what it asks (kept when its date or line moves).
     const key = item.kind === 'outcome' ? `outcome-${contactSlug(item.action)}` : item.kind;
-    const event = calendar.createEvent({
-      id: uids.claim(contact, key),
-      sequence: contact.history.length,
-      stamp: now,
-      allDay: true,
-      start: new Date(Date.UTC(year, month - 1, day)),
-      end: new Date(Date.UTC(year, month - 1, day + 1)),
-      summary: item.action,
-      description: actionDescription(contact, item, isPrivate),
-      transparency: ICalEventTransparency.TRANSPARENT,
-    });
-    // ical-generator reads `relatesTo` only through its setter; without it a positive trigger is taken after END.
-    event.createAlarm({ type: ICalAlarmType.display, triggerAfter: REMINDER_AFTER_MIDNIGHT, description: item.action }).relatesTo('START');
+    const event = newEvent(uids.claim(contact, key), contact, now);
+    const day = ICAL.Time.fromDateString(item.due);
+    event.addPropertyWithValue('dtstart', day);
+    const end = day.clone();
+    end.adjust(1, 0, 0, 0);
+    event.addPropertyWithValue('dtend', end);
+    // Outlook's own marks of an all-day event, which it reads besides the dates.
+    event.addPropertyWithValue('x-microsoft-cdo-alldayevent', 'TRUE');
+    event.addPropertyWithValue('x-microsoft-msncalendar-alldayevent', 'TRUE');
+    event.addPropertyWithValue('summary', item.action);
+    event.addPropertyWithValue('transp', 'TRANSPARENT');
+    event.addPropertyWithValue('description', actionDescription(contact, item));
+    const alarm = new ICAL.Component('valarm');
+    alarm.addPropertyWithValue('action', 'DISPLAY');
+    alarm.addPropertyWithValue('trigger', ICAL.Duration.fromSeconds(REMINDER_AFTER_MIDNIGHT)).setParameter('related', 'START');
+    alarm.addPropertyWithValue('description', item.action);
+    event.addSubcomponent(alarm);
+    events.push(event);
   }
-  return calendar.toString();
+
+  const calendar = new ICAL.Component('vcalendar');
+  calendar.addPropertyWithValue('version', '2.0');
+  calendar.addPropertyWithValue('prodid', '-//Rapport//Rapport//EN');
+  calendar.addPropertyWithValue('name', CALENDAR_NAME);
+  calendar.addPropertyWithValue('x-wr-calname', CALENDAR_NAME);
+  if (zoneUsed || events.length === 0) calendar.addSubcomponent(zoneComponent(zone, from, to));
+  for (const event of events) calendar.addSubcomponent(event);
+  return { text: contentLines(calendar), events: events.length, leftOut: meetingsLeftOut(workspace, contacts, isPrivate) };
+}
+
+function newEvent(uid: string, contact: Contact, now: Date): ICAL.Component {
+  const event = new ICAL.Component('vevent');
+  event.addPropertyWithValue('uid', uid);
+  event.addPropertyWithValue('sequence', contact.history.length);
+  event.addPropertyWithValue('dtstamp', ICAL.Time.fromJSDate(new Date(Math.floor(now.getTime() / 1000) * 1000), true));
+  return event;
+}
+
+/**
+ * A meeting's start and end as local times with the zone's TZID, or in UTC
+ * where local times could be misread: the zone is UTC, or the meeting
+ * touches the hour the night clocks go back. RFC 5545 3.3.5 reads a local
+ * time that happens twice as the first, but libical and Python's icalendar
+ * read the second; and an end in the other offset than the start would come
+ * out before it, or an hour off.
+ */
+function meetingTimes(start: number, end: number, zone: string): { start: ICAL.Time; end: ICAL.Time; inZone: boolean } {
+  const offsets = [tzOffset(zone, new Date(start)), tzOffset(zone, new Date(end))];
+  const local = !isUtc(zone) && offsets[0] === offsets[1] && !happensTwice(start + offsets[0]! * 60_000, zone) && !happensTwice(end + offsets[1]! * 60_000, zone);
+  if (!local) return { start: ICAL.Time.fromJSDate(new Date(start), true), end: ICAL.Time.fromJSDate(new Date(end), true), inZone: false };
+  return { start: wallClock(start, zone), end: wallClock(end, zone), inZone: true };
+}
+
+/** The time on the zone's clocks at `instant`, without a zone (the TZID parameter says it). */
+function wallClock(instant: number, zone: string): ICAL.Time {
+  const local = new TZDate(instant, zone);
+  return ICAL.Time.fromData({ year: local.getFullYear(), month: local.getMonth() + 1, day: local.getDate(), hour: local.getHours(), minute: local.getMinutes(), second: local.getSeconds(), isDate: false });
+}
+
+/** Whether a wall-clock time (in ms, as if it were UTC) is shown by the zone's clocks twice: it fits both the offset of the day before and that of the day after. */
+function happensTwice(wall: number, zone: string): boolean {
+  const offsets = new Set([tzOffset(zone, new Date(wall - 86_400_000)), tzOffset(zone, new Date(wall + 86_400_000))]);
+  return [...offsets].filter((offset) => tzOffset(zone, new Date(wall - offset * 60_000)) === offset).length > 1;
 }
 
 /** `Informational interview: Maya Chen (Brightline Health)`. */
-function meetingSummary(contact: Contact, isPrivate: (path: string) => boolean): string {
-  const organization = contact.organization && !isPrivate('organization') ? ` (${contact.organization})` : '';
-  return `Informational interview: ${contact.name}${organization}`;
+function meetingSummary(contact: Contact): string {
+  return `Informational interview: ${contact.name}${contact.organization ? ` (${contact.organization})` : ''}`;
 }
 
-function meetingDescription(contact: Contact, meeting: Meeting, isPrivate: (path: string) => boolean): string {
-  const who = [contact.role && !isPrivate('role') ? contact.role : undefined, contact.organization && !isPrivate('organization') ? contact.organization : undefined].filter(Boolean).join(', ');
+function meetingDescription(contact: Contact, meeting: Meeting): string {
+  const who = [contact.role, contact.organization].filter(Boolean).join(', ');
   return [
     `Informational interview with ${contact.name}${who ? `, ${who}` : ''}.`,
     `${meeting.format}, ${meeting.minutes} minutes.`,
-    meeting.link && !isPrivate('meeting.link') ? `Link: ${meeting.link}` : undefined,
-    meeting.place && !isPrivate('meeting.place') ? `Place: ${meeting.place}` : undefined,
+    meeting.link ? `Link: ${meeting.link}` : undefined,
+    meeting.place ? `Place: ${meeting.place}` : undefined,
     `Note: ${contact.file}`,
   ].filter(Boolean).join('\n');
 }
 
-function actionDescription(contact: Contact, item: AgendaItem, isPrivate: (path: string) => boolean): string {
+function actionDescription(contact: Contact, item: AgendaItem): string {
   return [
     item.action,
-    `Contact: ${contact.name}${contact.organization && !isPrivate('organization') ? ` (${contact.organization})` : ''}, stage ${contact.stage}`,
+    `Contact: ${contact.name}${contact.organization ? ` (${contact.organization})` : ''}, stage ${contact.stage}`,
     item.letter ? `Letter: rapport letter ${item.letter} ${contact.id}` : undefined,
     `Note: ${contact.file}`,
   ].filter(Boolean).join('\n');
+}
+
+/** Meetings of calendar stages whose `meeting` is written but cannot be read; one made private is left out on purpose, not reported. */
+function meetingsLeftOut(workspace: Workspace, contacts: readonly Contact[], isPrivate: (path: string) => boolean): LeftOutMeeting[] {
+  if (['meeting.at', 'meeting.minutes', 'meeting.format'].some((path) => isPrivate(path))) return [];
+  const leftOut: LeftOutMeeting[] = [];
+  for (const contact of contacts) {
+    const written = contact.fields.meeting;
+    if (contact.meeting || written === undefined || written === null || !MEETING_STAGES.includes(contact.stage)) continue;
+    leftOut.push({ file: contact.file, name: contact.name, ...meetingProblem(workspace, contact.file) });
+  }
+  return leftOut;
+}
+
+/** The first problem the note's reading found inside its `meeting:` (the lines from the key to the end of its value). */
+function meetingProblem(workspace: Workspace, file: string): { line: number; reason: string } {
+  const lines = meetingLines(workspace.index.text(file) ?? '');
+  const inside = (workspace.index.reading(file)?.diagnostics ?? []).filter((d) => d.severity === 'error' && lines !== undefined && d.line >= lines.from && d.line <= lines.to);
+  const [first, ...others] = inside;
+  if (!first) return { line: lines?.from ?? 1, reason: 'the meeting cannot be read (rapport check)' };
+  const more = others.length === 0 ? '' : ` (and ${others.length} more problem${others.length === 1 ? '' : 's'}: rapport check)`;
+  return { line: first.line, reason: `${first.message}${more}` };
+}
+
+function meetingLines(text: string): { from: number; to: number } | undefined {
+  const layout = readLayout(text);
+  if (!layout.frontmatter) return undefined;
+  const { document } = parseFrontmatter(layout.frontmatter);
+  if (!isMap(document.contents)) return undefined;
+  const pair = document.contents.items.find((item) => isScalar(item.key) && item.key.value === 'meeting');
+  const key = (pair?.key as Node | undefined)?.range;
+  if (!key) return undefined;
+  const value = (pair?.value as Node | null | undefined)?.range ?? key;
+  const index = new LineIndex(layout.content);
+  const start = layout.frontmatter.start;
+  // A block mapping's value ends where the next line starts: its last character is the one before.
+  return { from: index.position(start + key[0]).line, to: index.position(start + Math.max(value[1] - 1, key[0])).line };
 }
 
 /** Gives each event a UID from its contact's id; two notes with the same id (a reported problem) fall back to the path. */

@@ -1,8 +1,9 @@
 /**
  * `@rapport/core/export`: notes as iCalendar, vCard, CSV and JSON.
- * Its own entry so that ical.js, ical-generator and csv-stringify load only for the callers that export.
+ * Its own entry so that ical.js and csv-stringify load only for the callers that export.
  */
-export { exportIcs } from './ics.js';
+export { exportIcs, exportIcsDetails } from './ics.js';
+export type { IcsExport, LeftOutMeeting } from './ics.js';
 export { exportVCards } from './vcard.js';
 export { exportCsv } from './csv.js';
 export { exportJson, contactRecords } from './records.js';

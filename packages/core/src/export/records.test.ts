@@ -40,6 +40,44 @@ describe('exportJson', () => {
     expect(records.find((record) => record.id === 'summer-coffee')).not.toHaveProperty('salary');
   });
 
+  const nextOf = async (config: string) => {
+    const records = JSON.parse(exportJson(await loadWorkspace(exportFolder(config)), { now: EXPORT_NOW })) as Record<string, unknown>[];
+    return Object.fromEntries(records.map((record) => [record.id, [record.next_action, record.next_due]]));
+  };
+
+  it('leaves out a next action worked out from a private meeting: its time, format and length, and the day to prepare', async () => {
+    expect(await nextOf('timezone: America/New_York\nprivate: [meeting]\n')).toEqual({
+      // "Prepare for Sam Whitaker" is due two days before his meeting; "Meet Zoë Ångström at 08:30 (in-person, 45 min)" is the meeting.
+      'winter-call': [null, null],
+      'summer-coffee': [null, null],
+      held: ['Send Marcus Bell a thank-you note', '2026-11-21'],
+      thanked: ['Keep in touch with Priya Raman', '2027-01-12'],
+      contacted: ['Follow up with Hannah Schultz if there is no reply', '2026-11-16'],
+      manual: ['Ask Dana about Keisha', '2026-11-30'],
+      closed: [null, null],
+    });
+    // The format or the length alone is enough: "Meet … (in-person, 45 min)" says both.
+    expect((await nextOf('timezone: America/New_York\nprivate: [meeting.format]\n'))['summer-coffee']).toEqual([null, null]);
+    expect((await nextOf('timezone: America/New_York\nprivate: [meeting.place, meeting.link]\n'))['summer-coffee']).toEqual(['Meet Zoë Ångström at 08:30 (in-person, 45 min)', '2027-07-14']);
+  });
+
+  it('leaves out a next action written by hand in a private `next`, rather than one the note overrides', async () => {
+    const next = await nextOf('timezone: America/New_York\nprivate: [next]\n');
+    expect(next.manual).toEqual([null, null]);
+    expect(next.contacted).toEqual(['Follow up with Hannah Schultz if there is no reply', '2026-11-16']);
+    expect((await nextOf('timezone: America/New_York\nprivate: [next.due]\n')).manual).toEqual([null, null]);
+  });
+
+  it('keeps an action that does not come from a private field, without a date that does', async () => {
+    // With `history` private, when each stage began is private, and so is every date worked out from it.
+    expect(await nextOf('timezone: America/New_York\nprivate: [history]\n')).toMatchObject({
+      held: ['Send Marcus Bell a thank-you note', null],
+      thanked: ['Keep in touch with Priya Raman', null],
+      contacted: ['Follow up with Hannah Schultz if there is no reply', null],
+      manual: ['Ask Dana about Keisha', '2026-11-30'],
+    });
+  });
+
   it('keeps Rapport’s own id, file, stage and next action when a note has fields of those names', async () => {
     const store = new MemoryStore({
       'ana.md': noteText(contactFields({ name: 'Ana Ruiz', id: 'someone-else', file: 'cv.pdf', next_action: 'Nothing', next_due: 'never', email: null })),

@@ -1,6 +1,5 @@
-import { nextAction } from '../lifecycle/next-action.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { privateFieldFilter, withoutPrivate } from './privacy.js';
+import { ExportedActions, privateFieldFilter, withoutPrivate } from './privacy.js';
 
 /** Options of the exporters. */
 export interface ExportOptions {
@@ -19,15 +18,17 @@ export const COMPUTED_COLUMNS = ['next_action', 'next_due'] as const;
  * Rapport reads them), then every other frontmatter field as written
  * (unknown ones included, in the note's order), then the computed
  * `next_action` and `next_due` (`null` when none). Fields the config lists
- * as private are left out; the name and stage never are.
+ * as private are left out; the name and stage never are. So is a next
+ * action (or only its date) that comes from a private field: see
+ * `ExportedActions`.
  */
 export function contactRecords(workspace: Workspace, options: ExportOptions = {}): Record<string, unknown>[] {
   const { config, index } = workspace;
   const contacts = index.contacts();
-  const context = { now: options.now ?? new Date(), timezone: config.timezone, rules: config.rules, contacts };
   const isPrivate = privateFieldFilter(config.privateFields);
+  const actions = new ExportedActions(contacts, { now: options.now ?? new Date(), timezone: config.timezone, rules: config.rules }, isPrivate);
   return contacts.map((contact) => {
-    const next = nextAction(contact, context);
+    const next = actions.main(contact);
     const fields = withoutPrivate(contact.fields, isPrivate) as Record<string, unknown>;
     for (const column of [...IDENTITY_COLUMNS, ...COMPUTED_COLUMNS]) delete fields[column];
     return { id: contact.id, file: contact.file, name: contact.name, stage: contact.stage, ...fields, next_action: next?.action ?? null, next_due: next?.due ?? null };

@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import type { Contact } from '../model/contact.js';
 import type { Workspace } from '../workspace/workspace.js';
+import { contentLines } from './content-lines.js';
 import { privateFieldFilter } from './privacy.js';
 
 /**
@@ -40,7 +41,7 @@ function contactCard(contact: Contact, isPrivate: (path: string) => boolean): st
   if (shown('linkedin', contact.linkedin)) add('url', contact.linkedin, undefined, { type: 'linkedin' });
   if (!isPrivate('stage')) add('note', `Informational interview stage: ${contact.stage}`);
   if (contact.tags.length > 0 && !isPrivate('tags')) add('categories', [...contact.tags]);
-  return card.toString() + '\r\n';
+  return contentLines(card);
 }
 
 /** `N` from a full name: the last word is taken as the family name, the rest as given names. */

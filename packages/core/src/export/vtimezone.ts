@@ -8,7 +8,16 @@ import ICAL from 'ical.js';
  * with no bundled zone table to go stale. `null` for UTC.
  */
 export function vtimezone(timeZone: string, from: Date, to: Date): string | null {
-  if (/^(utc|etc\/utc|gmt|etc\/gmt)$/i.test(timeZone)) return null;
+  return isUtc(timeZone) ? null : zoneComponent(timeZone, from, to).toString();
+}
+
+/** UTC by one of its names: times in it are written as UTC (`…Z`), with no VTIMEZONE. */
+export function isUtc(timeZone: string): boolean {
+  return /^(utc|etc\/utc|gmt|etc\/gmt)$/i.test(timeZone);
+}
+
+/** The VTIMEZONE of any zone as an ical.js component; for UTC, one observance at +00:00. */
+export function zoneComponent(timeZone: string, from: Date, to: Date): ICAL.Component {
   const first = tzOffset(timeZone, from);
   const changes = tzScan(timeZone, { start: from, end: to }).map((change) => {
     const previous = change.offset - change.change;
@@ -29,7 +38,7 @@ export function vtimezone(timeZone: string, from: Date, to: Date): string | null
   };
   observance(from.getTime(), first, first);
   for (const change of changes) observance(change.at, change.from, change.to);
-  return zone.toString();
+  return zone;
 }
 
 /** `tzScan` finds changes to the hour; some zones change on the half hour, so find the minute. */

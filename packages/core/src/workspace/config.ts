@@ -1,7 +1,9 @@
 import leven from 'leven';
-import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics.js';
 import { isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
+import type { Contact } from '../model/contact.js';
+import { contactSchema } from '../note/schema.js';
 import { parseFastFrontmatter } from '../note/fast-frontmatter.js';
 import { YAML_OPTIONS, MAX_ALIAS_COUNT } from '../note/frontmatter.js';
 import { LineIndex } from '../note/source.js';
@@ -141,7 +143,7 @@ function readConfigDocument(source: string, file: string): ConfigReading {
 /** Where the key or the value at `path` is in the config's text, when known. */
 type LocateSetting = (path: string[], which: 'key' | 'value') => readonly number[] | undefined;
 
-function configDiagnostic(file: string, lines: LineIndex, severity: Severity, rule: 'invalid-config' | 'unknown-config-key', range: readonly number[] | undefined, message: string, hint?: string): Diagnostic {
+function configDiagnostic(file: string, lines: LineIndex, severity: Severity, rule: 'invalid-config' | 'unknown-config-key' | 'ineffective-private-field', range: readonly number[] | undefined, message: string, hint?: string): Diagnostic {
   const from = lines.position(range?.[0] ?? 0);
   const to = lines.position(range?.[1] ?? 0);
   return { file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity, rule, message, ...(hint ? { hint } : {}) };
@@ -248,6 +250,106 @@ function suggestKey(key: string): string | undefined {
     if (distance <= Math.max(1, Math.floor(known.length / 3)) && (!best || distance < best.distance)) best = { key: known, distance };
   }
   return best?.key;
+}
+
+/** Fields exported whatever `private:` says, and why. */
+const ALWAYS_EXPORTED: Readonly<Record<string, string>> = {
+  name: 'every card, row and event needs it',
+  stage: 'CSV and JSON rows and calendar events need it',
+};
+
+/**
+ * Warnings (`ineffective-private-field`) for the entries of `private:` that
+ * leave nothing out: an entry that names no field — neither one Rapport
+ * reads (`phone`, `meeting.link`, `history.note`) nor one found in any of
+ * `contacts` — is most likely a typo (`phne`, `Phone`, `meeting.lnk`), and
+ * the field it meant is exported; `name` and `stage` are always exported.
+ * Each is placed at its entry, with the field it most likely meant. Apart
+ * from `readConfig` because only the notes tell a field of your own from a
+ * typo; none for a `private:` that cannot be read (`readConfig` reports it).
+ * `contacts` is called only for an entry that is no field Rapport reads, so
+ * a usual config costs no pass over the notes.
+ */
+export function privateFieldDiagnostics(text: string | undefined, contacts: () => readonly Contact[], file = CONFIG_PATH): Diagnostic[] {
+  const { config } = readConfig(text, file);
+  if (config.privateFieldsUnreadable || config.privateFields.length === 0) return [];
+  const known = knownFieldPaths();
+  let inNotes: Set<string> | undefined;
+  const problems: { index: number; message: string; hint: string }[] = [];
+  config.privateFields.forEach((entry, index) => {
+    const field = entry.trim();
+    if (field === '' || known.has(field)) {
+      const why = ALWAYS_EXPORTED[field];
+      if (why) problems.push({ index, message: `\`${field}\` in \`private\` is exported all the same: ${why}`, hint: 'Remove it from `private`' });
+      return;
+    }
+    inNotes ??= fieldPathsIn(contacts());
+    if (inNotes.has(field)) return;
+    const parent = field.includes('.') ? field.slice(0, field.lastIndexOf('.')) : undefined;
+    const where = parent !== undefined && (known.has(parent) || inNotes.has(parent)) ? `no field of \`${parent}\`` : 'no field of any contact';
+    const suggestion = closestField(field, [...known, ...inNotes]);
+    problems.push({
+      index,
+      message: `\`${field}\` in \`private\` names ${where}, so it leaves nothing out of exports`,
+      hint: suggestion ? `Did you mean \`${suggestion}\`?` : 'Name a frontmatter field, such as phone or meeting.link (names are case-sensitive)',
+    });
+  });
+  if (problems.length === 0) return [];
+  // Placed through `yaml`'s document: only a config with such an entry pays for it.
+  const source = (text ?? '').replace(/^\uFEFF/, '');
+  const document = parseDocument(source, YAML_OPTIONS);
+  const list = document.get('private', true);
+  const items = isSeq(list) ? list.items : [];
+  const lines = new LineIndex(source);
+  return problems.map(({ index, message, hint }) => configDiagnostic(file, lines, 'warning', 'ineffective-private-field', (items[index] as Node | undefined)?.range ?? (list as Node | undefined)?.range ?? undefined, message, hint));
+}
+
+/** Every path into a contact that Rapport reads, from the contact schema: `phone`, `meeting`, `meeting.link`, `history.note`. */
+function knownFieldPaths(): Set<string> {
+  const paths = new Set<string>();
+  const walk = (properties: Readonly<Record<string, unknown>>, prefix: string) => {
+    for (const [key, schema] of Object.entries(properties)) {
+      const path = prefix + key;
+      paths.add(path);
+      const inner = schema as { properties?: Record<string, unknown>; items?: { properties?: Record<string, unknown> } };
+      const nested = inner.properties ?? inner.items?.properties;
+      if (nested) walk(nested, `${path}.`);
+    }
+  };
+  walk(contactSchema.properties, '');
+  return paths;
+}
+
+/** Every path the contacts' frontmatter has, as `private:` names them: into mappings by key, into lists through their items. */
+function fieldPathsIn(contacts: readonly Contact[]): Set<string> {
+  const paths = new Set<string>();
+  const walk = (value: unknown, prefix: string, depth: number) => {
+    if (depth > 4 || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) walk(item, prefix, depth + 1);
+      return;
+    }
+    for (const [key, inner] of Object.entries(value)) {
+      const path = prefix + key;
+      paths.add(path);
+      walk(inner, `${path}.`, depth + 1);
+    }
+  };
+  for (const contact of contacts) walk(contact.fields, '', 0);
+  return paths;
+}
+
+/** The field a mistyped `private:` entry most likely meant: the same but for case, else the nearest spelling. */
+function closestField(field: string, candidates: readonly string[]): string | undefined {
+  const lower = field.toLowerCase();
+  let best: { field: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = leven(lower, candidate.toLowerCase());
+    // Two edits, such as two letters swapped (`emial`), for a name longer than three letters.
+    const allowed = candidate.length <= 3 ? 1 : Math.max(2, Math.floor(candidate.length / 3));
+    if (distance <= allowed && (!best || distance < best.distance)) best = { field: candidate, distance };
+  }
+  return best?.field;
 }
 
 /** Reads the folder's config through its store. */

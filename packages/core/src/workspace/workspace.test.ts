@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NoteConflictError, NoteNotFoundError } from '../errors.js';
 import { advance } from '../lifecycle/advance.js';
 import { contactFields, noteText } from '../test-support/builders.js';
-import { readConfig } from './config.js';
+import { privateFieldDiagnostics, readConfig } from './config.js';
 import { MemoryStore } from './memory-store.js';
 import { contactSlug, createContact } from './create-contact.js';
 import { editNote, loadWorkspace } from './workspace.js';
@@ -166,6 +166,39 @@ describe('createContact', () => {
 
   it('rejects an unknown referrer', async () => {
     await expect(createContact(await loadWorkspace(folder()), { name: 'A', referredBy: 'ghost', date: '2026-11-23' })).rejects.toThrow(NoteNotFoundError);
+  });
+});
+
+describe('privateFieldDiagnostics', () => {
+  const contacts = async () => {
+    const { index } = await loadWorkspace(new MemoryStore({
+      'ana.md': noteText(contactFields({ salary: 'x', meeting: { at: '2026-12-01T10:00', room: 'B2' } })),
+      'bo.md': noteText(contactFields({ name: 'Bo', met_at: 'the fair' })),
+    }));
+    return () => index.contacts();
+  };
+
+  it('warns about each entry that names no field, with the field it most likely meant', async () => {
+    const text = 'timezone: UTC\nprivate: [phne, Phone, name, meeting.lnk, salary, meeting.room, history.note, email, nickname, meeting.roomm]\n';
+    expect(privateFieldDiagnostics(text, await contacts())).toEqual([
+      { file: '.rapport/config.yaml', line: 2, column: 11, endLine: 2, endColumn: 15, severity: 'warning', rule: 'ineffective-private-field', message: '`phne` in `private` names no field of any contact, so it leaves nothing out of exports', hint: 'Did you mean `phone`?' },
+      { file: '.rapport/config.yaml', line: 2, column: 17, endLine: 2, endColumn: 22, severity: 'warning', rule: 'ineffective-private-field', message: '`Phone` in `private` names no field of any contact, so it leaves nothing out of exports', hint: 'Did you mean `phone`?' },
+      { file: '.rapport/config.yaml', line: 2, column: 24, endLine: 2, endColumn: 28, severity: 'warning', rule: 'ineffective-private-field', message: '`name` in `private` is exported all the same: every card, row and event needs it', hint: 'Remove it from `private`' },
+      { file: '.rapport/config.yaml', line: 2, column: 30, endLine: 2, endColumn: 41, severity: 'warning', rule: 'ineffective-private-field', message: '`meeting.lnk` in `private` names no field of `meeting`, so it leaves nothing out of exports', hint: 'Did you mean `meeting.link`?' },
+      { file: '.rapport/config.yaml', line: 2, column: 86, endLine: 2, endColumn: 94, severity: 'warning', rule: 'ineffective-private-field', message: '`nickname` in `private` names no field of any contact, so it leaves nothing out of exports', hint: 'Name a frontmatter field, such as phone or meeting.link (names are case-sensitive)' },
+      { file: '.rapport/config.yaml', line: 2, column: 96, endLine: 2, endColumn: 109, severity: 'warning', rule: 'ineffective-private-field', message: '`meeting.roomm` in `private` names no field of `meeting`, so it leaves nothing out of exports', hint: 'Did you mean `meeting.room`?' },
+    ]);
+  });
+
+  it('places entries of a block list, and says nothing of fields Rapport reads or some note has', async () => {
+    expect(privateFieldDiagnostics('# fields left out\nprivate:\n  - phone\n  - met_at\n  - emial\n', await contacts())).toMatchObject([{ line: 5, column: 5, endColumn: 10, message: '`emial` in `private` names no field of any contact, so it leaves nothing out of exports', hint: 'Did you mean `email`?' }]);
+    expect(privateFieldDiagnostics('private: [phone, email, meeting.link, history.note, next.due, touch_every, salary, met_at, meeting.room, industry]\n', await contacts())).toEqual([]);
+    // Fields Rapport reads need no pass over the notes.
+    expect(privateFieldDiagnostics('private: [phone, meeting.link]\n', () => expect.fail('the notes were read'))).toEqual([]);
+    // Nor of a `private:` that cannot be read (readConfig reports it), nor of no config, which hides nothing.
+    expect(privateFieldDiagnostics('private: phne\n', await contacts())).toEqual([]);
+    expect(privateFieldDiagnostics('private: [phne]\nprivate: [phne]\n', await contacts())).toEqual([]);
+    expect(privateFieldDiagnostics(undefined, await contacts())).toEqual([]);
   });
 });
 
