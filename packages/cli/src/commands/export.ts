@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Argument } from 'commander';
-import { CONFIG_PATH, type Workspace } from '@rapport/core';
+import type { Workspace } from '@rapport/core';
 import type { ExportOptions } from '@rapport/core/export';
 import type { CommandContext } from '../context.js';
 import { colorsFor, formatDiagnostic, printable } from '../io.js';
@@ -25,20 +25,6 @@ async function exported(format: ExportFormat, workspace: Workspace, options: Exp
   for (const meeting of calendar.leftOut) warn(`${meeting.file}:${meeting.line}: the meeting with ${meeting.name} is left out of the calendar: ${meeting.reason}`);
   if (calendar.events === 0) warn('the calendar has no event: no meeting and no dated next action to put in it');
   return calendar.text;
-}
-
-/**
- * Refuses to export from a config Rapport cannot read as written: a private
- * field could leak, and a value replaced by its default would make the
- * export wrong without a sign (a misspelled `timezone` moves every meeting
- * by hours). The problems themselves were printed with the config's others.
- */
-function refuseUnreadableConfig(workspace: Workspace): void {
-  if (workspace.config.privateFieldsUnreadable) throw new UsageError(`nothing exported: the \`private:\` setting of ${CONFIG_PATH} cannot be read, so fields meant to stay private could leak (fix it, then export again)`);
-  const [first, ...others] = workspace.configDiagnostics.filter((d) => d.file === CONFIG_PATH && d.severity === 'error');
-  if (!first) return;
-  const more = others.length === 0 ? '' : ` (and ${others.length} more error${others.length === 1 ? '' : 's'}: rapport check)`;
-  throw new UsageError(`nothing exported: ${CONFIG_PATH}:${first.line}: ${first.message}${more}; an export made with the default in its place would be wrong (fix it, then export again)`);
 }
 
 /** Everything left out that the user did not ask to leave out, one warning each on stderr: `private:` entries that hide nothing, notes that cannot be read. */
@@ -76,7 +62,9 @@ export const registerExport: RegisterCommand = (program, context) => {
       const target = options.out === undefined ? undefined : resolve(ctx.io.cwd, options.out);
       if (target !== undefined) await assertSafeOutput(target, ctx.store.root, options.out!);
       const workspace = await ctx.workspace();
-      refuseUnreadableConfig(workspace);
+      // A config Rapport cannot read as written would make the export leak or lie (its problems were printed with the config's others).
+      const refusal = (await import('@rapport/core/export')).exportRefusal(workspace);
+      if (refusal) throw new UsageError(refusal);
       await warnAboutOmissions(ctx, workspace);
       const { now } = ctx.actionContext(workspace, options.today);
       const text = await exported(format, workspace, { now }, (warning) => ctx.io.stderr.write(`rapport: warning: ${printable(warning)}\n`));

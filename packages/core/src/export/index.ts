@@ -4,6 +4,7 @@
  */
 export { exportIcs, exportIcsDetails } from './ics.js';
 export type { IcsExport, LeftOutMeeting } from './ics.js';
+export { exportRefusal } from './refusal.js';
 export { exportVCards } from './vcard.js';
 export { exportCsv } from './csv.js';
 export { exportJson, contactRecords } from './records.js';

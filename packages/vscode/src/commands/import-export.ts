@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { InvalidInputError } from '@rapport/core';
-import { exportIcs } from '@rapport/core/export';
+import { exportIcs, exportRefusal } from '@rapport/core/export';
 import { importContacts, parseLinkedInConnections, type ImportSummary } from '@rapport/core/import';
 import type { Services } from '../services.js';
 import { decodeNote } from '../store/utf8.js';
@@ -8,6 +8,9 @@ import { decodeNote } from '../store/utf8.js';
 /** `rapport.exportCalendar`: meetings and dated next actions as an `.ics` file. */
 export async function exportCalendar(services: Services, target?: vscode.Uri): Promise<{ uri: string; events: number } | undefined> {
   const workspace = await services.notes.requireWorkspace();
+  // Before asking where to save: a calendar from a config read wrong (a misspelled time zone) would move every meeting.
+  const refusal = exportRefusal(workspace);
+  if (refusal) throw new InvalidInputError(refusal);
   const uri =
     target ??
     (await services.prompts.saveFile({

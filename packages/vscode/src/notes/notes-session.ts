@@ -6,6 +6,8 @@ import {
   loadConfig,
   loadWorkspace,
   NoteIndex,
+  privateFieldDiagnostics,
+  readConfig,
   todayIn,
   type ActionContext,
   type AgendaContext,
@@ -184,9 +186,10 @@ export class NotesSession implements vscode.Disposable {
       batch.forEach((change, position) => reindexed[position] && files.push(change.path));
     }
     if (configChanged) {
-      const { config, diagnostics } = await loadConfig(store);
+      const text = (await store.read(CONFIG_PATH))?.text;
+      const { config, diagnostics } = readConfig(text);
       this.folderConfig = config;
-      this.configDiagnostics = diagnostics;
+      this.configDiagnostics = [...diagnostics, ...privateFieldDiagnostics(text, () => index.contacts())];
     }
     if (files.length === 0 && !configChanged) return;
     this.cachedWorkspace = undefined;
@@ -307,12 +310,15 @@ export class NotesSession implements vscode.Disposable {
     const loaded = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Rapport: reading notes' }, (progress) =>
       loadWorkspace(store, { ...options, onProgress: (done, total) => (done % 50 === 0 || done === total ? progress.report({ message: `${done}/${total}` }) : undefined) }),
     );
-    const hasConfig = (await store.read(CONFIG_PATH).catch(() => undefined)) !== undefined;
+    const configText = (await store.read(CONFIG_PATH).catch(() => undefined))?.text;
+    const hasConfig = configText !== undefined;
     if (generation !== this.generation) return;
     const previousConfig = this.folderConfig;
     this.index = loaded.index;
     this.folderConfig = loaded.config;
-    this.configDiagnostics = loaded.configDiagnostics.filter((diagnostic) => diagnostic.rule !== 'unreadable-file');
+    // `private:` entries that hide nothing: telling them from a field of the user's own needs the notes.
+    const privateFieldWarnings = privateFieldDiagnostics(configText, () => loaded.index.contacts());
+    this.configDiagnostics = [...loaded.configDiagnostics.filter((diagnostic) => diagnostic.rule !== 'unreadable-file'), ...privateFieldWarnings];
     this.unreadable.clear();
     for (const diagnostic of loaded.configDiagnostics) if (diagnostic.rule === 'unreadable-file') this.unreadable.set(diagnostic.file, diagnostic);
     this.cachedWorkspace = undefined;

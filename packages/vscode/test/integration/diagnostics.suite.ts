@@ -99,6 +99,28 @@ suite('Completion', () => {
   });
 });
 
+suite('Config diagnostics', () => {
+  test('a misspelled private field is a warning at its line, and it clears once fixed', async () => {
+    await api();
+    const uri = fileUri('.rapport/config.yaml');
+    const original = readFileSync(uri.fsPath, 'utf8');
+    writeFileSync(uri.fsPath, original.replace('\n  - phone\n', '\n  - phne\n'));
+    try {
+      const [warning] = await waitFor(() => {
+        const found = rapportDiagnostics(uri).filter((diagnostic) => diagnostic.code === 'ineffective-private-field');
+        return found.length > 0 && found;
+      }, 'a warning for the misspelled private field');
+      assert.match(warning!.message, /^`phne` in `private` names no field of any contact, so it leaves nothing out of exports\. .*`phone`/);
+      assert.equal(warning!.severity, vscode.DiagnosticSeverity.Warning);
+      assert.equal(warning!.range.start.line, 29);
+      assert.equal(warning!.range.start.character, 4);
+    } finally {
+      writeFileSync(uri.fsPath, original);
+    }
+    await waitFor(() => rapportDiagnostics(uri).every((diagnostic) => diagnostic.code !== 'ineffective-private-field'), 'the warning to clear');
+  });
+});
+
 suite('Watcher', () => {
   test('an edit made outside the editor moves the contact, re-reading only that file', async () => {
     const rapport = await api();

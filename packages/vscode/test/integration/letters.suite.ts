@@ -162,6 +162,25 @@ suite('Import and export', () => {
     rmSync(join(csv, '..'), { recursive: true });
   });
 
+  test('Export Calendar refuses while the config has an error, before asking where to save, and writes nothing', async () => {
+    const rapport = await api();
+    const config = join(folder(), '.rapport/config.yaml');
+    const before = readFileSync(config, 'utf8');
+    writeFileSync(config, before.replace('timezone: America/New_York', 'timezone: America/New_Yrok'));
+    try {
+      await waitFor(() => rapport.notes.workspace?.configDiagnostics.some((diagnostic) => diagnostic.message.includes('New_Yrok')), 'the config error to be read');
+      const prompts = new ScriptedPrompts({});
+      const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.exportCalendar'));
+      assert.equal(result, undefined);
+      assert.deepEqual(prompts.errors, [
+        'nothing exported: .rapport/config.yaml:14: Unknown time zone "America/New_Yrok"; an export made with the default in its place would be wrong (fix it, then export again)',
+      ]);
+    } finally {
+      writeFileSync(config, before);
+      await waitFor(() => rapport.notes.workspace?.configDiagnostics.every((diagnostic) => !diagnostic.message.includes('New_Yrok')), 'the config to be read again');
+    }
+  });
+
   test('Export Calendar writes the meetings and due actions as .ics', async () => {
     const rapport = await api();
     const target = machineUri(join(mkdtempSync(join(tmpdir(), 'rapport-export-')), 'rapport.ics'));
