@@ -78,6 +78,24 @@ Questions I like to ask, by theme.
     expect(set.diagnostics).toMatchObject([{ line: 2, rule: 'ignored-text' }]);
   });
 
+  it('warns of a theme of your own with no question and does not offer it; a bank theme left empty is only the bank', () => {
+    const set = readQuestions('## Empty theme\n\n## Advice\n\n## Networking\n- Which meetups do you go to?\n');
+    expect(set.diagnostics.map(({ line, column, severity, rule, message }) => ({ line, column, severity, rule, message }))).toEqual([
+      { line: 1, column: 1, severity: 'warning', rule: 'empty-theme', message: 'The theme "Empty theme" has no question, so it is not offered' },
+    ]);
+    expect(set.themes.map((theme) => theme.id)).toEqual(['trends', 'insights', 'advice', 'resources', 'assignments', 'day', 'path', 'skills', 'hindsight', 'networking', 'referrals']);
+    expect(findTheme(set, 'Empty theme')).toBeUndefined();
+  });
+
+  it('reads a `-` alone followed by a line that is not indented as an empty item and stray text, as Markdown does', () => {
+    const set = readQuestions('## Working with clinicians\n-\nSome stray text here.\n-\n  How do you get time with busy nurses?\n');
+    expect(set.diagnostics.map(({ line, rule }) => [line, rule])).toEqual([
+      [2, 'empty-question'],
+      [3, 'ignored-text'],
+    ]);
+    expect(set.questions.filter((question) => question.origin === 'user').map((question) => question.text)).toEqual(['How do you get time with busy nurses?']);
+  });
+
   it('puts a question outside any theme under "My questions", with a warning', () => {
     const set = readQuestions('- Where do you see me in five years?\n');
     expect(set.diagnostics).toMatchObject([{ line: 1, column: 1, rule: 'question-outside-theme', severity: 'warning' }]);

@@ -66,6 +66,8 @@ export function readQuestions(text: string | undefined, file = QUESTIONS_PATH): 
   const added = new Map<string, string[]>();
   const seen = new Map(QUESTION_BANK.map((question) => [questionKey(question.text), question.id]));
   let theme: QuestionTheme | undefined;
+  /** Where each theme of the user's own is headed, to say so when it ends up with no question. */
+  const headings = new Map<string, { start: number; length: number }>();
   let item: { offset: number; parts: string[] } | undefined;
   let inFence = false;
   let inComment = false;
@@ -124,6 +126,7 @@ export function readQuestions(text: string | undefined, file = QUESTIONS_PATH): 
         continue;
       }
       theme = themeFor(title);
+      if (!headings.has(theme.id)) headings.set(theme.id, { start, length: line.length });
       continue;
     }
     const listItem = ITEM.exec(line);
@@ -136,13 +139,22 @@ export function readQuestions(text: string | undefined, file = QUESTIONS_PATH): 
       closeItem();
       continue;
     }
-    if (item) {
+    // A `-` alone is an empty item: a line after it that is not indented is a paragraph of its own, as in Markdown.
+    if (item && !(item.parts.length === 1 && item.parts[0] === '' && !/^[ \t]/.test(line))) {
       item.parts.push(line.trim());
       continue;
     }
+    closeItem();
     report(start, line.length, 'info', 'ignored-text', 'Text that is not a list item is not a question; it is ignored', 'Start each question with `- `');
   }
   closeItem();
+  // A theme of the user's own with no question is not offered: picking it would give nothing.
+  for (const [id, heading] of headings) {
+    if (added.has(id) || !custom.some((other) => other.id === id)) continue;
+    const empty = custom.find((other) => other.id === id)!;
+    report(heading.start, heading.length, 'warning', 'empty-theme', `The theme "${empty.label}" has no question, so it is not offered`, 'Add questions under it as `- ` list items, or delete the heading');
+    custom.splice(custom.indexOf(empty), 1);
+  }
 
   const closingIndex = QUESTION_THEMES.findIndex((other) => other.id === CLOSING_THEME);
   const themes = [...QUESTION_THEMES.slice(0, closingIndex), ...custom, ...QUESTION_THEMES.slice(closingIndex)];
