@@ -23,33 +23,33 @@ function agendaOf(folder: string, today: string, id: string): [string, string | 
   return items.filter((item) => item.id === id).map((item) => [item.action, item.due]);
 }
 
-describe('advance: rescheduling', () => {
-  it('changes only the time, and the history says when the meeting was', () => {
+describe('advance: a meeting still to come', () => {
+  /** Lauren's note before and after `rapport advance lauren-fitzgerald scheduled <flags>` on 2026-11-23, which must succeed. */
+  function advanceLauren(flags: readonly string[]): { folder: string; before: string; after: string } {
     const folder = exampleCopy();
     const file = join(folder, 'lauren-fitzgerald.md');
     const before = readFileSync(file, 'utf8');
-    const result = rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--at', '2026-11-27T09:00-05:00', '--today', '2026-11-23', '--dir', folder]);
+    const result = rapport(['advance', 'lauren-fitzgerald', 'scheduled', ...flags, '--today', '2026-11-23', '--dir', folder]);
     expect(result).toEqual({ code: 0, stdout: 'Lauren Fitzgerald: scheduled → scheduled (2026-11-23)  lauren-fitzgerald.md\n', stderr: '' });
+    return { folder, before, after: readFileSync(file, 'utf8') };
+  }
+
+  it('changes only the time with --at, and the history says when the meeting was', () => {
+    const { before, after } = advanceLauren(['--at', '2026-11-27T09:00-05:00']);
     const expected = before
       .replace('    stage: scheduled\n    via: linkedin\nmeeting:\n', '    stage: scheduled\n    via: linkedin\n  - date: 2026-11-23\n    stage: scheduled\n    note: rescheduled from 2026-11-25T12:30-05:00\nmeeting:\n')
       .replace('  at: "2026-11-25T12:30-05:00"\n', '  at: "2026-11-27T09:00-05:00"\n');
     expect(expected).not.toBe(before);
-    expect(readFileSync(file, 'utf8')).toBe(expected);
-    expect(readFileSync(file, 'utf8')).toContain('  minutes: 30\n  format: video\n  link: https://meet.example.com/nimbus-lauren-f\n');
+    expect(after).toBe(expected);
+    expect(after).toContain('  minutes: 30\n  format: video\n  link: https://meet.example.com/nimbus-lauren-f\n');
   });
-});
 
-describe('advance: one meeting detail at a time', () => {
-  it('changes only the link with --link alone, keeping the time, and says when the note has no meeting to change', () => {
-    const folder = exampleCopy();
-    const file = join(folder, 'lauren-fitzgerald.md');
-    const before = readFileSync(file, 'utf8');
-    const result = rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--link', 'https://meet.example.com/nimbus-new-room', '--today', '2026-11-23', '--dir', folder]);
-    expect(result).toEqual({ code: 0, stdout: 'Lauren Fitzgerald: scheduled → scheduled (2026-11-23)  lauren-fitzgerald.md\n', stderr: '' });
+  it('changes only the link with --link alone, keeping the time, and says when there is no meeting to change', () => {
+    const { folder, before, after } = advanceLauren(['--link', 'https://meet.example.com/nimbus-new-room']);
     const expected = before
       .replace('    stage: scheduled\n    via: linkedin\nmeeting:\n', '    stage: scheduled\n    via: linkedin\n  - date: 2026-11-23\n    stage: scheduled\nmeeting:\n')
       .replace('  link: https://meet.example.com/nimbus-lauren-f\n', '  link: https://meet.example.com/nimbus-new-room\n');
-    expect(readFileSync(file, 'utf8')).toBe(expected);
+    expect(after).toBe(expected);
     expectRefused(folder, ['advance', 'owen-park', 'scheduled', '--link', 'https://meet.example.com/x'], 'scheduling Owen Park needs the meeting time: --at YYYY-MM-DDTHH:mm');
     expectRefused(folder, ['advance', 'owen-park', 'followed-up', '--minutes', '45'], 'Owen Park has no meeting to come: meeting details need --at YYYY-MM-DDTHH:mm');
   });
