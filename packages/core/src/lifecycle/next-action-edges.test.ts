@@ -116,6 +116,20 @@ describe('nextActions: a second person at the organization (3B7)', () => {
     expect(nextActions(self, { ...context, contacts: [...others, self] }).map((action) => action.kind)).toEqual(twoActions);
   });
 
+  it('names someone found at the organization and not yet written to: the first by id, never one closed or elsewhere', () => {
+    const self = contacted();
+    const second = (others: Contact[]) => nextActions(self, { ...context, contacts: [self, ...others] }).find((action) => action.kind === 'second-contact')?.action;
+    expect(second([])).toBe('Try a second person at Acme Health');
+    const tom = contact({ name: 'Tom Brien', stage: 'identified', organization: 'acme health' }, 'tom-brien.md');
+    const ana = contact({ name: 'Ana Ruiz', stage: 'identified' }, 'people/ana-ruiz.md');
+    expect(second([tom])).toBe('Try a second person at Acme Health, such as Tom Brien');
+    expect(second([tom, ana])).toBe('Try a second person at Acme Health, such as Ana Ruiz');
+    expect(second([ana, tom])).toBe('Try a second person at Acme Health, such as Ana Ruiz');
+    const closed = contacted({ name: 'Cal Closed', stage: 'declined' }, 'cal-closed.md');
+    const elsewhere = contact({ name: 'Bea Beta', stage: 'identified', organization: 'Beta Labs' }, 'bea-beta.md');
+    expect(second([closed, elsewhere])).toBe('Try a second person at Acme Health');
+  });
+
   it('still asks when the other contact under way works at another organization', () => {
     const self = contacted();
     const elsewhere = contacted({ name: 'Sam Lee', organization: 'Beta Labs' }, 'sam-lee.md');

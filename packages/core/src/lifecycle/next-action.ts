@@ -67,7 +67,9 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
     case 'contacted': {
       const actions = [make('follow-up', `Follow up with ${name} if there is no reply`, since && addWorkingDays(since, rules.followUpAfter), 'follow-up')];
       if (since && contact.organization && isColdOutreach(contact) && !isDismissed(contact, 'second-contact') && !hasColleague(contact, context.contacts)) {
-        actions.push(make('second-contact', `Try a second person at ${contact.organization}`, addWorkingDays(since, rules.secondContactAfter)));
+        // Someone already found there, not yet written to, is the obvious second person.
+        const found = identifiedColleague(contact, context.contacts);
+        actions.push(make('second-contact', `Try a second person at ${contact.organization}${found ? `, such as ${found.name}` : ''}`, addWorkingDays(since, rules.secondContactAfter)));
       }
       return actions;
     }
@@ -114,8 +116,14 @@ export function stageDate(contact: Contact, stage: Stage): string | null {
 /** Another contact at the same organization that is not closed: no need for a second person. */
 function hasColleague(contact: Contact, contacts: readonly Contact[] | undefined): boolean {
   if (!contacts) return true;
-  const ids = activeIdsByOrganization(contacts).get(organizationKey(contact.organization!));
+  const ids = colleaguesByOrganization(contacts).get(organizationKey(contact.organization!))?.active;
   return ids !== undefined && (ids.size > 1 || !ids.has(contact.id));
+}
+
+/** The contact at the same organization still only identified (the first by id, then file), if any. */
+function identifiedColleague(contact: Contact, contacts: readonly Contact[] | undefined): Contact | undefined {
+  const found = contacts && colleaguesByOrganization(contacts).get(organizationKey(contact.organization!))?.identified;
+  return found?.id === contact.id ? undefined : found;
 }
 
 /** The organization as colleagues are matched: trimmed, any case. */
@@ -128,19 +136,33 @@ export function isActiveContact(contact: Contact): boolean {
   return contact.stage !== 'identified' && !CLOSED_STAGES.includes(contact.stage);
 }
 
-// An agenda asks about colleagues once per contact: index each contact list once, not scan it each time.
-const colleagueIndexes = new WeakMap<readonly Contact[], Map<string, Set<string>>>();
+/** Of two contacts, the one an agenda names first: by id, then by file (two notes can share an id). */
+export function isNamedBefore(a: Contact, b: Contact): boolean {
+  return a.id < b.id || (a.id === b.id && a.file < b.file);
+}
 
-function activeIdsByOrganization(contacts: readonly Contact[]): Map<string, Set<string>> {
+/** One organization's people, as the colleague rules see them: the ids of active contacts, and the identified one an agenda would name. */
+interface Colleagues {
+  readonly active: Set<string>;
+  identified?: Contact;
+}
+
+// An agenda asks about colleagues once per contact: index each contact list once, not scan it each time.
+const colleagueIndexes = new WeakMap<readonly Contact[], Map<string, Colleagues>>();
+
+function colleaguesByOrganization(contacts: readonly Contact[]): Map<string, Colleagues> {
   let index = colleagueIndexes.get(contacts);
   if (!index) {
     index = new Map();
     for (const other of contacts) {
-      if (other.organization === undefined || !isActiveContact(other)) continue;
+      if (other.organization === undefined) continue;
+      const active = isActiveContact(other);
+      if (!active && other.stage !== 'identified') continue;
       const key = organizationKey(other.organization);
-      let ids = index.get(key);
-      if (!ids) index.set(key, (ids = new Set()));
-      ids.add(other.id);
+      let colleagues = index.get(key);
+      if (!colleagues) index.set(key, (colleagues = { active: new Set() }));
+      if (active) colleagues.active.add(other.id);
+      else if (!colleagues.identified || isNamedBefore(other, colleagues.identified)) colleagues.identified = other;
     }
     colleagueIndexes.set(contacts, index);
   }

@@ -2,7 +2,7 @@ import { collate } from '../collation.js';
 import { DIAGNOSTIC_RULES, compareDiagnostics, type Diagnostic, type DiagnosticRule } from '../diagnostics.js';
 import { pendingReferralsOf, type PendingReferral, type ReferralEdge, type ReferralGraph } from '../graph/referrals.js';
 import { todayIn } from '../lifecycle/dates.js';
-import { compareDue, contactAgenda, isActiveContact, organizationKey, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
+import { compareDue, contactAgenda, isActiveContact, isNamedBefore, organizationKey, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
 import { STAGES, type Stage } from '../model/vocabulary.js';
 import { detach } from '../note/detached-string.js';
@@ -132,6 +132,8 @@ export class NoteIndex {
   private readonly activeByOrganization = new Map<string, FilesByKey>();
   /** Per organization, the files of contacts in `contacted`, whose second-contact action depends on colleagues. */
   private readonly contactedByOrganization = new FilesByKey();
+  /** Per organization, the files of `identified` contacts by id: the second person an agenda suggests by name. */
+  private readonly identifiedByOrganization = new Map<string, FilesByKey>();
   private readonly counts = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
 
   /** The places kept by the snapshot the index was restored from (`useContactOrders`), for its contacts still unchanged. */
@@ -487,6 +489,14 @@ export class NoteIndex {
     if (contact.organization === undefined) return;
     const organization = organizationKey(contact.organization);
     if (contact.stage === 'contacted') update(this.contactedByOrganization, organization, file);
+    if (contact.stage === 'identified') {
+      let identified = this.identifiedByOrganization.get(organization);
+      if (!identified) this.identifiedByOrganization.set(organization, (identified = new FilesByKey()));
+      update(identified, contact.id, file);
+      if (identified.size === 0) this.identifiedByOrganization.delete(organization);
+      // The one named may change with any of them (its name, who comes first).
+      for (const other of this.contactedByOrganization.files(organization)) this.agendaDirty.add(other);
+    }
     if (!isActiveContact(contact)) return;
     const before = this.activeByOrganization.get(organization)?.size ?? 0;
     let active = this.activeByOrganization.get(organization);
@@ -546,12 +556,14 @@ export class NoteIndex {
 
   /**
    * At most two active contacts with distinct ids at the contact's
-   * organization: all the colleague rule needs to give the same answer as
-   * it would over every contact.
+   * organization, and the identified one an agenda names first: all the
+   * colleague rules need to give the same answer as they would over every
+   * contact.
    */
   private colleaguesOf(contact: Contact): Contact[] {
     if (contact.organization === undefined) return [];
-    const active = this.activeByOrganization.get(organizationKey(contact.organization));
+    const organization = organizationKey(contact.organization);
+    const active = this.activeByOrganization.get(organization);
     const colleagues: Contact[] = [];
     for (const id of active?.keys() ?? []) {
       const first = active!.first(id);
@@ -559,6 +571,15 @@ export class NoteIndex {
       if (colleague) colleagues.push(colleague);
       if (colleagues.length === 2) break;
     }
+    const identified = this.identifiedByOrganization.get(organization);
+    let named: Contact | undefined;
+    for (const id of identified?.keys() ?? []) {
+      for (const file of identified!.files(id)) {
+        const candidate = this.entries.get(file)?.reading.contact;
+        if (candidate && (!named || isNamedBefore(candidate, named))) named = candidate;
+      }
+    }
+    if (named) colleagues.push(named);
     return colleagues;
   }
 }
