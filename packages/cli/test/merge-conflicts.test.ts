@@ -83,6 +83,36 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
     expect(rapport(['check', '--dir', folder], { env })).toMatchObject({ code: 0 });
   });
 
+  it('keep comments a branch wrote while the other logged a touch, through a merge and through git stash', () => {
+    const folder = repository();
+    const note = join(folder, 'owen-park.md');
+    const original = readFileSync(note, 'utf8');
+    const commented = original.replace('organization: Lumen Diagnostics\n', 'organization: Lumen Diagnostics   # moving to Ardent in January\n# Try again in March if he is quiet\n');
+    git(folder, 'checkout', '-q', 'other');
+    writeFileSync(note, commented);
+    commitAll(folder, 'comments');
+    git(folder, 'checkout', '-q', 'trunk');
+    expect(rapport(['log', 'owen-park', '--note', 'called his desk', '--via', 'phone', '--date', '2026-11-24', '--dir', folder], { env }).code).toBe(0);
+    const logged = readFileSync(note, 'utf8');
+    commitAll(folder, 'touch');
+
+    const merge = git(folder, 'merge', '--no-edit', 'other');
+    expect(merge.code, merge.stdout + merge.stderr).toBe(0);
+    expect(readFileSync(note, 'utf8')).toBe(logged.replace('organization: Lumen Diagnostics\n', 'organization: Lumen Diagnostics   # moving to Ardent in January\n# Try again in March if he is quiet\n'));
+
+    // A comment changed in the working tree, stashed while a touch is committed, then popped.
+    writeFileSync(note, readFileSync(note, 'utf8').replace('# Try again in March if he is quiet', '# Try again in April'));
+    const edited = readFileSync(note, 'utf8');
+    expect(git(folder, 'stash').code).toBe(0);
+    expect(rapport(['log', 'owen-park', '--note', 'sent the article', '--via', 'email', '--date', '2026-11-26', '--dir', folder], { env }).code).toBe(0);
+    const touched = readFileSync(note, 'utf8');
+    commitAll(folder, 'another touch');
+    const pop = git(folder, 'stash', 'pop');
+    expect(pop.code, pop.stdout + pop.stderr).toBe(0);
+    expect(readFileSync(note, 'utf8')).toBe(touched.replace('# Try again in March if he is quiet', '# Try again in April'));
+    expect(edited).toContain('# Try again in April');
+  });
+
   it('fall back to conflict markers, which check reports and every command respects', () => {
     const folder = repository();
     git(folder, 'checkout', '-q', 'other');

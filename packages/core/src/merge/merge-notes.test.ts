@@ -57,6 +57,26 @@ describe('mergeNotes', () => {
     expect(mergeNotes(BASE, ours, theirs)).toEqual({ merged: true, text: ours.replace('    via: email\n---', '    via: email\nemail: owen@example.com\n---') });
   });
 
+  it('keeps comments changed on one side while the other side adds a history entry, whichever side each is', () => {
+    const commented = BASE.replace('organization: Lumen Diagnostics   # since 2024\n', 'organization: Lumen Diagnostics   # moving to Ardent in January\n# Ask Owen about the diary-study kit\n');
+    const logged = BASE.replace('    via: email\n---', '    via: email\n  - date: 2026-11-20\n    stage: contacted\n    touch: true\n    note: called\n---');
+    const expected = commented.replace('    via: email\n---', '    via: email\n  - date: 2026-11-20\n    stage: contacted\n    touch: true\n    note: called\n---');
+    expect(mergeNotes(BASE, logged, commented)).toEqual({ merged: true, text: expected });
+    expect(mergeNotes(BASE, commented, logged)).toEqual({ merged: true, text: expected });
+  });
+
+  it('takes a value changed on one side onto the line whose comment the other side changed', () => {
+    const commented = BASE.replace('# since 2024', '# since 2024, on the devices team');
+    const moved = BASE.replace('organization: Lumen Diagnostics ', 'organization: Ardent Medical ');
+    expect(mergeNotes(BASE, moved, commented)).toEqual({ merged: true, text: BASE.replace('organization: Lumen Diagnostics   # since 2024', 'organization: Ardent Medical   # since 2024, on the devices team') });
+  });
+
+  it('leaves to the person comments changed on both sides', () => {
+    const ours = BASE.replace('# since 2024', '# since 2023');
+    const theirs = BASE.replace('name: Owen Park\n', 'name: Owen Park   # met at the meetup\n');
+    expect(mergeNotes(BASE, ours, theirs)).toEqual({ merged: false, reason: 'both sides changed comments in the frontmatter' });
+  });
+
   it('merges the body only when one side alone changed it', () => {
     const ours = BASE.replace('    via: email\n---', '    via: email\n  - date: 2026-11-18\n    stage: followed-up\n---').replace('stage: contacted\nhistory', 'stage: followed-up\nhistory');
     const theirs = BASE.replace('- Met at the UX meetup.\n', '- Met at the UX meetup.\n- Likes diary studies.\n');

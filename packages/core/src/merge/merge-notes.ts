@@ -1,4 +1,5 @@
 import { dequal } from 'dequal';
+import { Lexer } from 'yaml';
 import { RapportError } from '../errors.js';
 import { appendToList, deleteField, setField } from '../note/edit.js';
 import { asRecord, parseFrontmatter } from '../note/frontmatter.js';
@@ -22,12 +23,14 @@ interface NoteVersion {
  * side's value; when both sides moved the stage, the stage of the latest
  * history entry wins; the body merges only when one side alone changed it.
  * Anything else (the same field changed two ways, two stages set on the
- * same day, an old history entry edited, both bodies changed, a frontmatter
- * that does not parse) is left to the person, with the reason.
+ * same day, an old history entry edited, both bodies changed, comments
+ * changed on both sides, a frontmatter that does not parse) is left to the
+ * person, with the reason.
  *
- * Pure: three texts in, one text out. The merged note starts from `ours`
- * and is changed with the lossless edits, so what `ours` wrote keeps its
- * comments, quoting and order.
+ * Pure: three texts in, one text out. The merged note starts from the side
+ * whose frontmatter comments changed (`ours` when neither did) and takes
+ * the other side's values with the lossless edits, so a comment written on
+ * either side, and what that side wrote around it, is never lost.
  */
 export function mergeNotes(base: string, ours: string, theirs: string): NoteMerge {
   if (ours === theirs || base === theirs) return { merged: true, text: ours };
@@ -36,54 +39,91 @@ export function mergeNotes(base: string, ours: string, theirs: string): NoteMerg
   const [b, o, t] = versions;
   if (!b || !o || !t) return { merged: false, reason: 'a version has no frontmatter that reads as YAML, or holds conflict markers' };
 
-  const edits: ((text: string) => string)[] = [];
-  const keys = [...new Set([...Object.keys(o.fields), ...Object.keys(t.fields)])].filter((key) => key !== 'history' && key !== 'stage');
-  for (const key of keys) {
-    const choice = pick(b.fields[key], o.fields[key], t.fields[key]);
-    if (choice === 'conflict') return { merged: false, reason: `both sides changed \`${key}\`` };
-    if (choice === 'theirs') edits.push(t.fields[key] === undefined ? (text) => deleteField(text, [key]) : (text) => setField(text, [key], t.fields[key]));
-  }
-
-  const history = mergeHistory(b.fields.history, o.fields.history, t.fields.history);
-  if ('reason' in history) return { merged: false, reason: history.reason };
-  const oursHistory = Array.isArray(o.fields.history) ? o.fields.history : [];
-  if (!dequal(history.entries, o.fields.history ?? [])) {
-    const appended = history.entries.slice(oursHistory.length);
-    if (dequal(history.entries.slice(0, oursHistory.length), oursHistory) && oursHistory.length > 0) {
-      for (const entry of appended) edits.push((text) => appendToList(text, ['history'], entry));
-    } else edits.push((text) => setField(text, ['history'], history.entries));
-  }
-
-  const stage = pick(b.fields.stage, o.fields.stage, t.fields.stage);
-  if (stage === 'theirs') edits.push((text) => setField(text, ['stage'], t.fields.stage));
-  if (stage === 'conflict') {
-    // Both moved the stage: the later one, as the united history tells it.
-    const last = asRecord(history.entries.at(-1));
-    const latest = last.stage;
-    if (latest !== o.fields.stage && latest !== t.fields.stage) return { merged: false, reason: 'both sides changed `stage`, and the history does not say which came later' };
-    // One side's stage dated the same day as the other's: the order within a day is only the order of the sides.
-    const other = latest === o.fields.stage ? t.fields.stage : o.fields.stage;
-    if (history.entries.some((entry) => asRecord(entry).date === last.date && asRecord(entry).stage === other)) {
-      return { merged: false, reason: `both sides changed \`stage\` on ${String(last.date)} (to ${String(o.fields.stage)} and to ${String(t.fields.stage)}), and the history does not say which came later` };
-    }
-    if (latest !== o.fields.stage) edits.push((text) => setField(text, ['stage'], latest));
-  }
-
-  const body = pick(b.body, o.body, t.body);
-  if (body === 'conflict') return { merged: false, reason: 'both sides changed the text below the frontmatter' };
-
-  let text = ours;
+  const united = unite(b, o, t);
+  if ('reason' in united) return { merged: false, reason: united.reason };
+  // Comments are not values: only the text of the side that changed them has them.
+  const baseComments = commentsOf(b);
+  const theirsCommented = !dequal(commentsOf(t), baseComments);
+  if (theirsCommented && !dequal(commentsOf(o), baseComments)) return { merged: false, reason: 'both sides changed comments in the frontmatter' };
   try {
-    for (const edit of edits) text = edit(text);
+    return { merged: true, text: writeOnto(theirsCommented ? t : o, united) };
   } catch (error) {
     if (error instanceof RapportError) return { merged: false, reason: error.message };
     throw error;
   }
-  if (body === 'theirs') {
-    const layout = readLayout(text);
-    text = withBom(layout, layout.content.slice(0, layout.bodyStart) + t.body);
+}
+
+/** What the merged note holds: every field's value (`history` and `stage` included), and the body. */
+interface UnitedNote {
+  readonly fields: Readonly<Record<string, unknown>>;
+  readonly body: string;
+}
+
+/** The values both sides agree on once merged, or why a person must decide. */
+function unite(b: NoteVersion, o: NoteVersion, t: NoteVersion): UnitedNote | { reason: string } {
+  const fields: Record<string, unknown> = {};
+  const keys = [...new Set([...Object.keys(o.fields), ...Object.keys(t.fields)])].filter((key) => key !== 'history' && key !== 'stage');
+  for (const key of keys) {
+    const choice = pick(b.fields[key], o.fields[key], t.fields[key]);
+    if (choice === 'conflict') return { reason: `both sides changed \`${key}\`` };
+    fields[key] = choice === 'theirs' ? t.fields[key] : o.fields[key];
   }
-  return { merged: true, text };
+
+  const history = mergeHistory(b.fields.history, o.fields.history, t.fields.history);
+  if ('reason' in history) return { reason: history.reason };
+  fields.history = history.entries;
+
+  const stage = pick(b.fields.stage, o.fields.stage, t.fields.stage);
+  fields.stage = stage === 'theirs' ? t.fields.stage : o.fields.stage;
+  if (stage === 'conflict') {
+    // Both moved the stage: the later one, as the united history tells it.
+    const last = asRecord(history.entries.at(-1));
+    const latest = last.stage;
+    if (latest !== o.fields.stage && latest !== t.fields.stage) return { reason: 'both sides changed `stage`, and the history does not say which came later' };
+    // One side's stage dated the same day as the other's: the order within a day is only the order of the sides.
+    const other = latest === o.fields.stage ? t.fields.stage : o.fields.stage;
+    if (history.entries.some((entry) => asRecord(entry).date === last.date && asRecord(entry).stage === other)) {
+      return { reason: `both sides changed \`stage\` on ${String(last.date)} (to ${String(o.fields.stage)} and to ${String(t.fields.stage)}), and the history does not say which came later` };
+    }
+    fields.stage = latest;
+  }
+
+  const body = pick(b.body, o.body, t.body);
+  if (body === 'conflict') return { reason: 'both sides changed the text below the frontmatter' };
+  return { fields, body: body === 'theirs' ? t.body : o.body };
+}
+
+/** `target`'s text changed, with the lossless edits, to hold the united values: what it wrote besides them stays. */
+function writeOnto(target: NoteVersion, united: UnitedNote): string {
+  const edits: ((text: string) => string)[] = [];
+  for (const key of new Set([...Object.keys(target.fields), ...Object.keys(united.fields)])) {
+    if (key === 'history' || key === 'stage') continue;
+    const value = united.fields[key];
+    if (dequal(target.fields[key], value)) continue;
+    edits.push(value === undefined ? (text) => deleteField(text, [key]) : (text) => setField(text, [key], value));
+  }
+
+  const entries = united.fields.history as unknown[];
+  const written = Array.isArray(target.fields.history) ? target.fields.history : [];
+  if (!dequal(entries, target.fields.history ?? [])) {
+    if (written.length > 0 && dequal(entries.slice(0, written.length), written)) {
+      for (const entry of entries.slice(written.length)) edits.push((text) => appendToList(text, ['history'], entry));
+    } else edits.push((text) => setField(text, ['history'], entries));
+  }
+  if (!dequal(target.fields.stage, united.fields.stage)) edits.push((text) => setField(text, ['stage'], united.fields.stage));
+
+  let text = target.text;
+  for (const edit of edits) text = edit(text);
+  if (united.body !== target.body) {
+    const layout = readLayout(text);
+    text = withBom(layout, layout.content.slice(0, layout.bodyStart) + united.body);
+  }
+  return text;
+}
+
+/** The comments of a version's frontmatter, as written, in a stable order. */
+function commentsOf(version: NoteVersion): string[] {
+  return [...new Lexer().lex(version.layout.frontmatter!.yaml)].filter((token) => token.startsWith('#')).sort();
 }
 
 function readVersion(text: string): NoteVersion | undefined {
