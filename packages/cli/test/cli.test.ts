@@ -329,7 +329,7 @@ describe('advance', () => {
     [['advance', 'maya-chen', 'scheduled', '--at', 'tomorrow'], 2, 'invalid meeting time "tomorrow"'],
     [['advance', 'maya-chen', 'scheduled', '--at', '2026-12-01T09:00', '--minutes', 'half an hour'], 2, 'invalid --minutes "half an hour"'],
     [['advance', 'maya-chen', 'scheduled', '--at', '2026-12-01T09:00', '--format', 'carrier-pigeon'], 2, 'unknown meeting format "carrier-pigeon"'],
-    [['advance', 'maya-chen', 'scheduled', '--minutes', '45'], 2, 'scheduling Maya Chen needs the meeting time: --at YYYY-MM-DDTHH:mm'],
+    [['advance', 'maya-chen', 'scheduled', '--minutes', '45'], 2, 'Maya Chen has no meeting to come: meeting details need --at YYYY-MM-DDTHH:mm'],
   ])('rejects %j with exit %i and writes nothing', (args, code, message) => {
     expectRefused(exampleCopy(), args, code, message);
   });

@@ -50,8 +50,27 @@ describe('advance: a meeting still to come', () => {
       .replace('    stage: scheduled\n    via: linkedin\nmeeting:\n', '    stage: scheduled\n    via: linkedin\n  - date: 2026-11-23\n    stage: scheduled\nmeeting:\n')
       .replace('  link: https://meet.example.com/nimbus-lauren-f\n', '  link: https://meet.example.com/nimbus-new-room\n');
     expect(after).toBe(expected);
-    expectRefused(folder, ['advance', 'owen-park', 'scheduled', '--link', 'https://meet.example.com/x'], 'scheduling Owen Park needs the meeting time: --at YYYY-MM-DDTHH:mm');
+    expectRefused(folder, ['advance', 'owen-park', 'scheduled', '--link', 'https://meet.example.com/x'], 'Owen Park has no meeting to come: meeting details need --at YYYY-MM-DDTHH:mm');
+    expectRefused(folder, ['advance', 'owen-park', 'scheduled'], 'scheduling Owen Park needs the meeting time: --at YYYY-MM-DDTHH:mm');
     expectRefused(folder, ['advance', 'owen-park', 'followed-up', '--minutes', '45'], 'Owen Park has no meeting to come: meeting details need --at YYYY-MM-DDTHH:mm');
+  });
+});
+
+describe('advance: moving a meeting already prepared for', () => {
+  it('keeps the contact prepared, so the preparation is not asked for again', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'ben-osei.md');
+    const before = readFileSync(file, 'utf8');
+    expect(rapport(['advance', 'ben-osei', 'scheduled', '--at', '2026-11-26T08:00', '--today', '2026-11-23', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'Ben Osei: prepared → prepared (2026-11-23)  ben-osei.md\n  still prepared: the meeting changed, the preparation stands\n',
+      stderr: '',
+    });
+    const after = readFileSync(file, 'utf8');
+    expect(after).toContain('stage: prepared\n');
+    expect(after).toContain('  - date: 2026-11-23\n    stage: prepared\n    note: rescheduled from 2026-11-25T08:00-05:00\n');
+    expect(after).not.toBe(before);
+    expect(agendaOf(folder, '2026-11-25', 'ben-osei')).toEqual([['Meet Ben Osei at 08:00 (in-person, 30 min)', '2026-11-26']]);
   });
 });
 
@@ -110,7 +129,7 @@ describe('recording what has happened', () => {
     expectRefused(folder, ['letter', 'cold-email', 'elena-vasquez', '--sent', '--date', '2026-12-30', '--today', '2026-11-26'], 'Elena Vasquez: not recorded: 2026-12-30 is after today (2026-11-26); the history records what has happened (add --force to record it anyway)');
     // Follow up once: no second follow-up, and none after giving up.
     expectRefused(folder, ['letter', 'follow-up', 'victor-nguyen', '--sent', '--today', '2026-11-26'], 'no follow-up letter to Victor Nguyen: Victor Nguyen has had a follow-up already (stage `followed-up`), and one is the polite limit: a second reads as pressure');
-    expectRefused(folder, ['letter', 'follow-up', 'greg-malone', '--today', '2026-11-26'], 'no follow-up letter to Greg Malone: Greg Malone has had a follow-up already (stage `no-response`), and one is the polite limit: a second reads as pressure');
+    expectRefused(folder, ['letter', 'follow-up', 'greg-malone', '--today', '2026-11-26'], 'no follow-up letter to Greg Malone: Greg Malone is marked as not replying (stage `no-response`): after giving up, a follow-up reads as pressure');
     const forced = rapport(['log', 'sam-whitaker', '--note', 'sent the article', '--date', '2026-12-05', '--today', '2026-11-26', '--force', '--dir', folder]);
     expect(forced).toEqual({ code: 0, stdout: 'Sam Whitaker: logged (2026-12-05, still scheduled)  sam-whitaker.md\n', stderr: '' });
   });

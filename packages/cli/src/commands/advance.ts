@@ -53,12 +53,12 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       // The meeting still to come, if any: one already held is no time for the next.
       const bookedAt = getField(workspace.index.text(contact.file) ?? '', ['meeting', 'at']);
       const comingAt = (contact.stage === 'scheduled' || contact.stage === 'prepared') && typeof bookedAt === 'string' ? bookedAt : undefined;
-      if (stage === 'scheduled' && options.at === undefined && comingAt === undefined) {
-        throw new UsageError(`scheduling ${contact.name} needs the meeting time: --at YYYY-MM-DDTHH:mm`);
-      }
       // On a meeting still to come, a flag without --at changes only its own field: the time stays.
       const at = options.at ?? (meetingOptions ? comingAt : undefined);
       if (meetingOptions && at === undefined) throw new UsageError(`${contact.name} has no meeting to come: meeting details need --at YYYY-MM-DDTHH:mm`);
+      if (stage === 'scheduled' && at === undefined && comingAt === undefined) {
+        throw new UsageError(`scheduling ${contact.name} needs the meeting time: --at YYYY-MM-DDTHH:mm`);
+      }
       const meeting: MeetingInput | undefined = at === undefined ? undefined : {
         at,
         ...(minutes === undefined ? {} : { minutes }),
@@ -70,8 +70,11 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const date = options.date ?? today;
       refuseFutureDate(contact.name, date, today, options.force);
       const changes = { date, ...(options.via ? { via: options.via } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}), ...(options.force ? { force: true } : {}) };
-      await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, stage, changes), { retries: 5 }));
-      ctx.print(`${printable(contact.name)}: ${contact.stage} → ${stage} (${date})  ${ctx.colors.dim(contact.file)}`);
+      // Moving a meeting already prepared for keeps the preparation: `scheduled` would ask for it again.
+      const recorded = stage === 'scheduled' && contact.stage === 'prepared' && meeting !== undefined ? 'prepared' : stage;
+      await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, recorded, changes), { retries: 5 }));
+      ctx.print(`${printable(contact.name)}: ${contact.stage} → ${recorded} (${date})  ${ctx.colors.dim(contact.file)}`);
+      if (recorded !== stage) ctx.print(ctx.colors.dim('  still prepared: the meeting changed, the preparation stands'));
       if (options.at !== undefined) warnOfSkippedClock(ctx, options.at, workspace.config.timezone);
       remindOfManualNext(ctx, workspace, contact.file);
     });

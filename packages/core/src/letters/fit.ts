@@ -13,8 +13,11 @@ export function letterUnfit(templateName: string, contact: Contact): string | un
   if (templateName === 'follow-up' && contact.stage === 'declined') {
     return `${contact.name} declined (stage \`declined\`), and after a no a follow-up is unwelcome`;
   }
-  if (templateName === 'follow-up' && (contact.stage === 'followed-up' || contact.stage === 'no-response')) {
-    return `${contact.name} has had a follow-up already (stage \`${contact.stage}\`), and one is the polite limit: a second reads as pressure`;
+  if (templateName === 'follow-up' && contact.stage === 'followed-up') {
+    return `${contact.name} has had a follow-up already (stage \`followed-up\`), and one is the polite limit: a second reads as pressure`;
+  }
+  if (templateName === 'follow-up' && contact.stage === 'no-response') {
+    return `${contact.name} is marked as not replying (stage \`no-response\`): after giving up, a follow-up reads as pressure`;
   }
   return undefined;
 }
