@@ -54,6 +54,17 @@ describe('outcomes under ## Outcomes', () => {
     expect(referral.due).toBe('2026-12-01');
   });
 
+  it('keeps initials and titles in a referral name, and ends it at the first full stop after a word', () => {
+    const names = (items: string[]) => readNote('marcus-bell.md', NOTE_HEAD + items.map((item) => `- Referral: ${item}\n`).join('')).contact!.outcomes.map((outcome) => outcome.name);
+    expect(names(['Dr. Ana Lima — CMIO at UPMC', 'John Q. Public (met at the meetup)', 'Mary-Ann St. James, CNO', 'Renee Jackson. She runs data engineering.', 'Prof. Lee'])).toEqual([
+      'Dr. Ana Lima',
+      'John Q. Public',
+      'Mary-Ann St. James',
+      'Renee Jackson',
+      'Prof. Lee',
+    ]);
+  });
+
   it('leaves unknown labels, unlabelled items and code as free text, without diagnostics', () => {
     const reading = readNote('marcus-bell.md', NOTE_HEAD + '- Course to look into: SQL for analysts\n- A new way to see the field\n```\n- Lead: not this one (by 2026-99-99)\n```\nLead: not a list item\n');
     expect(reading.contact!.outcomes).toEqual([]);

@@ -231,8 +231,13 @@ export function readOutcomes(file: string, content: string, start: number, end: 
   return { outcomes, diagnostics };
 }
 
-/** The person named at the start of a referral without a link: up to the first comma, dash (\u2014 em, \u2013 en), bracket or full stop. */
+/**
+ * The person named at the start of a referral without a link: up to the
+ * first comma, dash (\u2014 em, \u2013 en), bracket or full stop, a stop
+ * after an initial or a title ("John Q. Public", "Dr. Ana Lima", "St. James")
+ * being part of the name.
+ */
 function referralName(text: string): string | undefined {
-  const name = /^[^,;()[\]\u2014\u2013:]*?(?=\s+[-\u2014\u2013]\s|[,;()\u2014\u2013:]|\.(?:\s|$)|$)/.exec(text.trim())?.[0].trim();
+  const name = /^[^,;()[\]\u2014\u2013:]*?(?=\s+[-\u2014\u2013]\s|[,;()\u2014\u2013:]|(?<!(?:^|\s)(?:\p{Lu}|Dr|Mr|Mrs|Ms|Mx|Prof|St|Ste|Sr|Jr|Rev|Fr))\.(?:\s|$)|$)/u.exec(text.trim())?.[0].trim();
   return name ? name : undefined;
 }
