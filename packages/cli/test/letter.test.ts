@@ -56,7 +56,11 @@ describe('rapport letter', () => {
 
     const article = rapport(['letter', 'keep-in-touch', 'maya-chen', '--dir', folder]);
     expect(article.code).toBe(1);
-    expect(article.stderr).toContain('- article: pass it with --set article="…"');
+    expect(article.stderr).toContain('- article: pass it with --set article="…"\n');
+    // A source that gives a letter nothing to say: the message says why the value is asked for.
+    const dana = rapport(['letter', 'cold-email', 'dana-okafor', '--dir', folder]);
+    expect(dana.code).toBe(1);
+    expect(dana.stderr).toContain('- foundVia: pass it with --set foundVia="…" (say how you found them: `source: personal` gives a letter nothing to say)\n');
   });
 
   it('fills a field from --set', () => {

@@ -128,7 +128,11 @@ describe('where a missing field is filled', () => {
     expect(where('fields.pronouns')).toEqual({ field: 'fields.pronouns', source: 'note', file: 'maya-chen.md', hint: 'add `pronouns:` to the frontmatter' });
     expect(where('visiting')).toEqual({ field: 'visiting', source: 'note', file: 'maya-chen.md', hint: 'add a line "In the area: …" under "## Why this person" (or `visiting:` in the frontmatter)' });
     expect(where('learned').hint).toBe('add a line "Learned: …" under "## Notes"');
-    expect(where('foundVia').hint).toBe('set `source:` in the frontmatter (linkedin, association, alumni, event, referral, cold, personal)');
+    expect(where('foundVia').hint).toBe('set `source:` in the frontmatter (linkedin, association, alumni, event, referral, cold)');
+    // A source that says nothing a letter can claim: the user says how they found the person.
+    for (const source of ['personal', 'other']) {
+      expect(data(maya([`source: ${source}`])).whereToFill('foundVia')).toEqual({ field: 'foundVia', source: 'value', hint: `say how you found them: \`source: ${source}\` gives a letter nothing to say` });
+    }
     expect(where('sentOn').hint).toBe('record the request first: a `contacted` entry in `history` (rapport advance … contacted)');
     expect(where('meeting.time')).toEqual({ field: 'meeting.date', source: 'note', file: 'maya-chen.md', hint: 'set `meeting: at:` with the date and time (rapport advance … scheduled --at …)' });
     expect(where('referrer.role')).toEqual({ field: 'referrer.role', source: 'note', file: 'sam-ortiz.md', hint: "add `role:` to the frontmatter of the referrer's note" });

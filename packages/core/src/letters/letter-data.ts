@@ -124,9 +124,10 @@ const FOUND_VIA: Record<string, string> = {
   linkedin: 'I came across your profile on LinkedIn',
   association: "I found your name in a professional association's directory",
   alumni: 'I found you through our alumni network',
-  event: 'I heard you speak recently',
+  // Seen there, not necessarily heard: the note's "Impressed by:" line says what they did.
+  event: 'I saw you at a recent event',
   cold: 'I came across your work',
-  personal: 'I have been following your work for a while',
+  // `personal` and `other` say nothing a letter to this person can claim: the user says it (`foundVia`).
 };
 
 /** Builds the data a letter template reads, from a contact's note and the seeker's profile. */
@@ -265,7 +266,10 @@ function whereToFill(field: string, contact: Contact, referrer: Contact | undefi
     const extra = base === 'visiting' ? ' (or `visiting:` in the frontmatter)' : '';
     return note(`add a line "${label}: …" under "## ${section}"${extra}`);
   }
-  if (base === 'foundVia') return note('set `source:` in the frontmatter (linkedin, association, alumni, event, referral, cold, personal)');
+  if (base === 'foundVia') {
+    if (contact.source !== undefined) return { field: base, source: 'value', hint: `say how you found them: \`source: ${contact.source}\` gives a letter nothing to say` };
+    return note('set `source:` in the frontmatter (linkedin, association, alumni, event, referral, cold)');
+  }
   if (base === 'sentOn') return note('record the request first: a `contacted` entry in `history` (rapport advance … contacted)');
   if (base.startsWith('meeting.')) return note('set `meeting: at:` with the date and time (rapport advance … scheduled --at …)');
   if (base.startsWith('referrer.')) {

@@ -59,13 +59,15 @@ interface Facts {
   readonly declined?: boolean;
   /** Followed up already (stage `followed-up` or `no-response`): no second follow-up. */
   readonly followedUp?: boolean;
+  /** `source: personal`: a cold email must be told how you know them (`foundVia`). */
+  readonly personal?: boolean;
 }
 
 const FACTS: Readonly<Record<string, Facts>> = {
   'aisha-karim': { firstName: 'Aisha', organization: 'Steel City Health Innovation Lab', impressed: 'your lab\'s open "Patient Research Playbook"', learned: '"not human subjects research" determination from the IRB office', topic: 'plain-language consent forms', meetingDay: 'Thursday, September 24', sentOn: 'September 11' },
   'ben-osei': { firstName: 'Ben', organization: 'Riverside Community Health Network', referrer: 'Aisha Karim', impressed: 'the walk-in scheduling pilot you led at the Hazelwood clinic', meetingDay: 'Wednesday, November 25', sentOn: 'November 11' },
   'claire-dubois': { declined: true, firstName: 'Claire', organization: 'Meridian Telehealth', impressed: 'your keynote "Research that survives the reorg"', sentOn: 'November 13' },
-  'dana-okafor': { firstName: 'Dana', organization: 'Three Rivers Health', impressed: 'the discharge-instructions redesign you led for the cardiac step-down unit', learned: 'hospitals check patient materials with the teach-back method', topic: 'how the MyRivers portal team recruits patients for feedback sessions', meetingDay: 'Wednesday, September 16', sentOn: 'September 9' },
+  'dana-okafor': { personal: true, firstName: 'Dana', organization: 'Three Rivers Health', impressed: 'the discharge-instructions redesign you led for the cardiac step-down unit', learned: 'hospitals check patient materials with the teach-back method', topic: 'how the MyRivers portal team recruits patients for feedback sessions', meetingDay: 'Wednesday, September 16', sentOn: 'September 9' },
   'elena-vasquez': { firstName: 'Elena', organization: 'Monongahela Valley Health', referrer: 'Marcus Bell', impressed: 'the patient and family advisory council you set up in 2025' },
   'greg-malone': { followedUp: true, firstName: 'Greg', organization: 'Keystone Therapeutics', impressed: 'your comment in the news piece', sentOn: 'September 14' },
   'hannah-schultz': { firstName: 'Hannah', organization: 'Northside Respiratory', impressed: 'your HFES Health Care Symposium 2026 poster', sentOn: 'November 5' },
@@ -86,7 +88,7 @@ const ARTICLE = 'https://example.org/news/plain-language-2026';
 /** Per letter: the facts it cannot do without (as letter fields), and what its text must say. */
 const LETTERS: Readonly<Record<string, { unfit?: (facts: Facts) => boolean; needs: (facts: Facts) => string[]; says: (facts: Facts) => (string | undefined)[] }>> = {
   'cold-email': {
-    needs: () => [],
+    needs: (f) => (f.personal ? ['foundVia'] : []),
     says: (f) => [`Dear ${f.firstName},`, f.impressed, f.organization, f.referrer, 'not looking for a job', '30 minutes'],
   },
   'cold-letter': {
