@@ -106,6 +106,15 @@ describe('exportVCards, read back by Python vobject', () => {
     );
   });
 
+  it('takes a title into the prefixes and reads a name written last name first', async () => {
+    const store = new MemoryStore({
+      'kate.md': noteText(contactFields({ name: "O'Brien, Kate" })),
+      'ana.md': noteText(contactFields({ name: 'Dr. Ana Lima' })),
+    });
+    const lines = exportVCards(await loadWorkspace(store)).split('\r\n');
+    expect(lines.filter((line) => line.startsWith('N:'))).toEqual(['N:Lima;Ana;;Dr.;', "N:O'Brien;Kate;;;"]);
+  });
+
   it('leaves every private field out of the card, the name excepted', async () => {
     const text = exportVCards(await loadWorkspace(people('timezone: America/New_York\nprivate: [organization, role, email, phone, linkedin, stage, tags]\n')));
     expect(text.split('END:VCARD\r\n')[1]).toBe(['BEGIN:VCARD', 'VERSION:4.0', 'KIND:individual', 'UID;VALUE=text:ana@rapport', 'FN:Ana Ruiz', 'N:Ruiz;Ana;;;', ''].join('\r\n'));

@@ -3,6 +3,7 @@ import type { Contact } from '../model/contact.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { contentLines } from './content-lines.js';
 import { privateFieldFilter } from './privacy.js';
+import { nameParts } from '../model/person-name.js';
 
 /**
  * The contacts as vCard 4.0 (RFC 6350), one card each, written by ical.js
@@ -44,9 +45,8 @@ function contactCard(contact: Contact, isPrivate: (path: string) => boolean): st
   return contentLines(card);
 }
 
-/** `N` from a full name: the last word is taken as the family name, the rest as given names. */
+/** `N` (family; given; additional; prefixes; suffixes) from a full name as `nameParts` reads it: "Dr. Ana Lima" → Lima; Ana;; Dr.; and "O'Brien, Kate" → O'Brien; Kate. */
 function structuredName(name: string): string[] {
-  const words = name.trim().split(/\s+/);
-  const family = words.length > 1 ? words.pop()! : '';
-  return [family, words.join(' '), '', '', ''];
+  const { title, given, family } = nameParts(name);
+  return [family, given, '', title ?? '', ''];
 }

@@ -63,6 +63,17 @@ describe('the facts of a letter', () => {
     expect('signature' in data(maya(), { profile: { email: 'sam@example.com' } }).data).toBe(false);
   });
 
+  it('greets by first name, a name written last name first by the name after the comma, and a title with the family name', () => {
+    expect(['Maya Chen', "O'Brien, Kate", 'Dr. Renée Jackson', 'Prof Ana Lima', 'Dr. Lee', 'Cher'].map((name) => data(contact([`name: "${name}"`, 'stage: held'])).data.firstName)).toEqual([
+      'Maya',
+      'Kate',
+      'Dr. Jackson',
+      'Prof Lima',
+      'Dr. Lee',
+      'Cher',
+    ]);
+  });
+
   it('takes the date of the latest request sent', () => {
     const note = contact(['name: Maya Chen', 'stage: contacted', 'history:', '  - {date: 2026-10-02, stage: contacted}', '  - {date: 2026-10-09, stage: followed-up}', '  - {date: 2026-11-02, stage: contacted}']);
     expect(data(note).data.sentOn).toBe('November 2');
@@ -73,7 +84,7 @@ describe('the facts of a letter', () => {
     const sam = contact(['name: Dr. Sam Ortiz', 'stage: held', 'role: Director', 'organization: Acme Health'], '', 'sam-ortiz.md').contact;
     const withReferrer = data(referred, { referrer: sam }).data;
     expect(withReferrer.foundVia).toBe('Dr. Sam Ortiz gave me your name');
-    expect(withReferrer.referrer).toStrictEqual({ name: 'Dr. Sam Ortiz', firstName: 'Dr. Sam Ortiz', role: 'Director', organization: 'Acme Health' });
+    expect(withReferrer.referrer).toStrictEqual({ name: 'Dr. Sam Ortiz', firstName: 'Dr. Ortiz', role: 'Director', organization: 'Acme Health' });
     expect(data(referred).data.foundVia).toBe('A mutual acquaintance gave me your name');
     const bare = contact(['name: Lee Park', 'stage: held'], '', 'lee-park.md').contact;
     expect(data(referred, { referrer: bare }).data.referrer).toStrictEqual({ name: 'Lee Park', firstName: 'Lee' });
@@ -105,7 +116,7 @@ describe('the facts of a letter, as the note gives them', () => {
     const sam = contact(['name: " Dr. Sam Ortiz  "', 'stage: held'], '', 'sam-ortiz.md').contact;
     const filled = data(referred, { referrer: sam }).data;
     expect(filled).toMatchObject({ name: 'Maya Chen', firstName: 'Maya', foundVia: 'Dr. Sam Ortiz gave me your name' });
-    expect(filled.referrer).toStrictEqual({ name: 'Dr. Sam Ortiz', firstName: 'Dr. Sam Ortiz' });
+    expect(filled.referrer).toStrictEqual({ name: 'Dr. Sam Ortiz', firstName: 'Dr. Ortiz' });
   });
 
   it('takes impressedBrief and position from the values given, as given', () => {
@@ -154,5 +165,11 @@ describe('the day the request was sent', () => {
       '  - {date: 2026-11-20, stage: contacted, via: email, touch: true, note: pinged}',
     ]);
     expect(data(waiting).data.sentOn).toBe('November 12');
+  });
+
+  it('says what the request asked for: 20 minutes after a LinkedIn note, else 30', () => {
+    const after = (letter: string) => data(contact(['name: Bo Bom', 'stage: contacted', 'history:', `  - {date: 2026-11-12, stage: contacted, via: linkedin, letter: ${letter}}`])).data.askedMinutes;
+    expect(after('linkedin-note')).toBe(20);
+    expect(after('cold-email')).toBe(30);
   });
 });

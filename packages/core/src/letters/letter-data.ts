@@ -4,6 +4,7 @@ import { meetingDate } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { CONFIG_PATH, type Profile } from '../workspace/config.js';
 import { NOTE_FACTS, noteFact } from './note-facts.js';
+import { nameParts } from '../model/person-name.js';
 
 /**
  * What a letter template reads as `it`. Every group (`meeting`, `referrer`,
@@ -47,6 +48,8 @@ export interface LetterData {
   readonly foundVia?: string;
   /** Day the last request was sent (the latest `contacted` step; a touch logged while waiting is not one), e.g. "November 5". */
   readonly sentOn?: string;
+  /** Minutes the last request asked for: 20 when it was the shipped `linkedin-note`, else 30 (the follow-up repeats it). */
+  readonly askedMinutes: number;
   /** The seeker's name, email and phone, one per line, to sign with. */
   readonly signature?: string;
   readonly meeting: {
@@ -149,6 +152,8 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   // A touch logged while contacted (`rapport log`) records the stage it was made in, not the request.
   const sent = contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch);
   set('sentOn', sent && spokenDate(sent.date, today, 'MMMM d'));
+  // What that request asked for: a LinkedIn note asks for less, to fit its 300 characters.
+  data.askedMinutes = sent?.letter === 'linkedin-note' ? 20 : 30;
 
   const meeting: Record<string, unknown> = {};
   if (contact.meeting) {
@@ -226,16 +231,11 @@ function setPath(target: Record<string, unknown>, path: string, value: string): 
   node[steps.at(-1)!] = value;
 }
 
-/** "Maya Chen" → "Maya"; "Dr. Renée Jackson" stays whole, since "Dear Dr." would be wrong. */
-/** Titles that, like "Dr.", keep the whole name in a greeting ("Dear Prof Ana Lima"). */
-const TITLES = /^(dr|prof|mr|mrs|ms|mx|miss|sir|dame|rev|fr)$/i;
-
+/** How a letter greets someone: "Maya Chen" → "Maya", "Lima, Ana" → "Ana", "Dr. Renée Jackson" → "Dr. Jackson". */
 function firstName(name: string): string {
-  const words = name.trim().split(/\s+/);
-  const first = words[0] ?? '';
-  // "Lima, Ana": the name is written last name first.
-  if (first.endsWith(',') && words.length > 1) return words[1]!.replace(/,$/, '');
-  return first.endsWith('.') || TITLES.test(first) ? name.trim() : first;
+  const { title, given, family } = nameParts(name);
+  if (title !== undefined) return family === '' ? `${title} ${given}` : `${title} ${family}`;
+  return given.split(' ')[0] || family;
 }
 
 /** A date as it is said in a letter; the year is added when it is not the current one. */

@@ -5,7 +5,7 @@ import { compileLetterTemplate, renderLetterTemplate } from './render-template.j
 import { parseLetterTemplate } from './template.js';
 
 function data(values: Record<string, unknown> = {}): LetterData {
-  return { meeting: {}, referrer: {}, profile: { name: 'Jordan Reyes' }, fields: {}, today: 'November 23, 2026', ...values };
+  return { meeting: {}, referrer: {}, profile: { name: 'Jordan Reyes' }, fields: {}, today: 'November 23, 2026', askedMinutes: 30, ...values };
 }
 
 function thrown(run: () => unknown): LetterTemplateError {

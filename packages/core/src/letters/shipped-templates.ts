@@ -94,9 +94,9 @@ Subject: Following up on my note of <%= it.sentOn %>
 
 Dear <%= it.firstName %>,
 
-I wrote to you on <%= it.sentOn %><% if (it.referrer.name) { %>, at <%= it.referrer.name %>'s suggestion,<% } %> to ask for 30 minutes of your advice<% if (it.profile.field) { %> on moving into <%= it.profile.field %><% } %>. I know how full an inbox gets, so I am writing once more.
+I wrote to you on <%= it.sentOn %><% if (it.referrer.name) { %>, at <%= it.referrer.name %>'s suggestion,<% } %> to ask for <%= it.askedMinutes %> minutes of your advice<% if (it.profile.field) { %> on moving into <%= it.profile.field %><% } %>. I know how full an inbox gets, so I am writing once more.
 
-If you could spare half an hour in the coming weeks, at any time that suits you, I would be very grateful. And if now is not a good time, I completely understand.
+If you could spare the time in the coming weeks, at any time that suits you, I would be very grateful. And if now is not a good time, I completely understand.
 
 Best regards,
 <%= it.signature %>
