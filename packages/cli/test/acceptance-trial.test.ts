@@ -92,10 +92,10 @@ describe('the greeting of a letter', () => {
     expect(greeting('Brooks, Keisha')).toBe('Dear Keisha,');
   });
 
-  it('keeps a title written without a period with the whole name, as with a period', () => {
-    expect(greeting('Prof Keisha Brooks')).toBe('Dear Prof Keisha Brooks,');
-    expect(greeting('Dr Keisha Brooks')).toBe('Dear Dr Keisha Brooks,');
-    expect(greeting('Dr. Keisha Brooks')).toBe('Dear Dr. Keisha Brooks,');
+  it('greets a title with the family name, as a formal letter does, written with or without a period', () => {
+    expect(greeting('Prof Keisha Brooks')).toBe('Dear Prof Brooks,');
+    expect(greeting('Dr Keisha Brooks')).toBe('Dear Dr Brooks,');
+    expect(greeting('Dr. Keisha Brooks')).toBe('Dear Dr. Brooks,');
   });
 });
 
