@@ -130,8 +130,9 @@ export class NodeStore implements NoteStore {
    * - a note being saved in place (truncated, then written) is left to
    *   settle before it is checked, so a half-saved note is never edited;
    * - the version is checked again right before the rename, after the slow
-   *   part (writing and syncing the temp file), so an editor's save in
-   *   between is not replaced;
+   *   part (writing and syncing the temp file), and the file's inode, size
+   *   and modification time once more just before it, so an editor's save
+   *   in between is not replaced;
    * - after the rename, the replaced file is checked once more: if an editor
    *   wrote into it meanwhile, its text is put back and the edit reports a
    *   conflict, to be redone on that text;
@@ -167,8 +168,9 @@ export class NodeStore implements NoteStore {
       } else {
         // Checked again now that the slow part is done: an editor may have saved meanwhile.
         if (expectedVersion !== undefined) replaced = this.checkVersion(path, target, expectedVersion, true);
-        // The cheapest last look, just before the rename: an editor that saved by rename since has put another file there.
-        if (replaced && statSync(target, { throwIfNoEntry: false })?.ino !== replaced.before.ino) throw new NoteConflictError(path);
+        // The cheapest last look, just before the rename: an editor that saved by rename since has put another
+        // file there, and one saving in place has written into this one (its save would go to a file no longer the note).
+        if (replaced && !sameFile(statSync(target, { throwIfNoEntry: false }), replaced.before)) throw new NoteConflictError(path);
         renameSync(temporary, target);
         temporary = undefined;
         if (replaced) await this.recoverInPlaceSave(path, target, replaced.descriptor, replaced.before, text);
@@ -465,6 +467,11 @@ async function settleInPlaceSave(target: string): Promise<void> {
   const info = statSync(target, { throwIfNoEntry: false });
   if (!info || info.ctimeMs !== info.mtimeMs || (info.birthtimeMs > 0 && info.mtimeMs <= info.birthtimeMs)) return;
   await settle(() => statSync(target));
+}
+
+/** The same file, unwritten since `before` was taken: same inode, size and modification time. */
+function sameFile(now: Stats | undefined, before: Stats): boolean {
+  return now !== undefined && now.ino === before.ino && now.size === before.size && now.mtimeMs === before.mtimeMs;
 }
 
 /** Waits until a file has not changed for `SETTLE_MS` (at most `SETTLE_LIMIT_MS`). */
