@@ -1,4 +1,12 @@
 import type { Contact } from '../model/contact.js';
+import type { Stage } from '../model/vocabulary.js';
+
+/** The stages in which a follow-up is unwelcome, and why, said after the contact's name. */
+const NO_FOLLOW_UP: Partial<Record<Stage, string>> = {
+  declined: 'declined (stage `declined`), and after a no a follow-up is unwelcome',
+  'followed-up': 'has had a follow-up already (stage `followed-up`), and one is the polite limit: a second reads as pressure',
+  'no-response': 'is marked as not replying (stage `no-response`): after giving up, a follow-up reads as pressure',
+};
 
 /**
  * Why letter `templateName` does not fit the contact's situation, or
@@ -10,14 +18,7 @@ export function letterUnfit(templateName: string, contact: Contact): string | un
   if (templateName === 'referral' && !contact.referredBy) {
     return `nobody referred ${contact.name} (\`referred_by\` is not set in ${contact.file}); write a cold-email, cold-letter or linkedin-note instead, or set \`referred_by: "[[id]]"\` to the person who gave you the name`;
   }
-  if (templateName === 'follow-up' && contact.stage === 'declined') {
-    return `${contact.name} declined (stage \`declined\`), and after a no a follow-up is unwelcome`;
-  }
-  if (templateName === 'follow-up' && contact.stage === 'followed-up') {
-    return `${contact.name} has had a follow-up already (stage \`followed-up\`), and one is the polite limit: a second reads as pressure`;
-  }
-  if (templateName === 'follow-up' && contact.stage === 'no-response') {
-    return `${contact.name} is marked as not replying (stage \`no-response\`): after giving up, a follow-up reads as pressure`;
-  }
+  const noFollowUp = templateName === 'follow-up' ? NO_FOLLOW_UP[contact.stage] : undefined;
+  if (noFollowUp) return `${contact.name} ${noFollowUp}`;
   return undefined;
 }

@@ -243,13 +243,18 @@ function settingsFrom(data: Record<string, unknown>, file: string, source: strin
 function suggestKey(key: string): string | undefined {
   if (key in RULE_KEYS) return `rules.${key}`;
   if ((PROFILE_FIELDS as readonly string[]).includes(key)) return `profile.${key}`;
-  const lower = key.toLowerCase();
-  let best: { key: string; distance: number } | undefined;
-  for (const known of CONFIG_KEYS) {
-    const distance = leven(lower, known);
-    if (distance <= Math.max(1, Math.floor(known.length / 3)) && (!best || distance < best.distance)) best = { key: known, distance };
+  return nearestSpelling(key, CONFIG_KEYS, (known) => Math.max(1, Math.floor(known.length / 3)));
+}
+
+/** Of `candidates`, the one nearest to `word` in spelling (ignoring case) within the edits `allowed` for it, if any. */
+function nearestSpelling(word: string, candidates: Iterable<string>, allowed: (candidate: string) => number): string | undefined {
+  const lower = word.toLowerCase();
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = leven(lower, candidate.toLowerCase());
+    if (distance <= allowed(candidate) && (!best || distance < best.distance)) best = { candidate, distance };
   }
-  return best?.key;
+  return best?.candidate;
 }
 
 /** Fields exported whatever `private:` says, and why. */
@@ -341,15 +346,8 @@ function fieldPathsIn(contacts: readonly Contact[]): Set<string> {
 
 /** The field a mistyped `private:` entry most likely meant: the same but for case, else the nearest spelling. */
 function closestField(field: string, candidates: readonly string[]): string | undefined {
-  const lower = field.toLowerCase();
-  let best: { field: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = leven(lower, candidate.toLowerCase());
-    // Two edits, such as two letters swapped (`emial`), for a name longer than three letters.
-    const allowed = candidate.length <= 3 ? 1 : Math.max(2, Math.floor(candidate.length / 3));
-    if (distance <= allowed && (!best || distance < best.distance)) best = { field: candidate, distance };
-  }
-  return best?.field;
+  // Two edits, such as two letters swapped (`emial`), for a name longer than three letters.
+  return nearestSpelling(field, candidates, (candidate) => (candidate.length <= 3 ? 1 : Math.max(2, Math.floor(candidate.length / 3))));
 }
 
 /** Reads the folder's config through its store. */

@@ -490,21 +490,14 @@ export class NoteIndex {
     const organization = organizationKey(contact.organization);
     if (contact.stage === 'contacted') update(this.contactedByOrganization, organization, file);
     if (contact.stage === 'identified') {
-      let identified = this.identifiedByOrganization.get(organization);
-      if (!identified) this.identifiedByOrganization.set(organization, (identified = new FilesByKey()));
-      update(identified, contact.id, file);
-      if (identified.size === 0) this.identifiedByOrganization.delete(organization);
+      updateWithin(this.identifiedByOrganization, organization, contact.id, file, add);
       // The one named may change with any of them (its name, who comes first).
       for (const other of this.contactedByOrganization.files(organization)) this.agendaDirty.add(other);
     }
     if (!isActiveContact(contact)) return;
-    const before = this.activeByOrganization.get(organization)?.size ?? 0;
-    let active = this.activeByOrganization.get(organization);
-    if (!active) this.activeByOrganization.set(organization, (active = new FilesByKey()));
-    update(active, contact.id, file);
-    if (active.size === 0) this.activeByOrganization.delete(organization);
+    const [before, after] = updateWithin(this.activeByOrganization, organization, contact.id, file, add);
     // With two or more distinct colleagues, every contact there has one, before and after.
-    if (Math.min(before, active.size) < 2) {
+    if (Math.min(before, after) < 2) {
       for (const other of this.contactedByOrganization.files(organization)) this.agendaDirty.add(other);
     }
   }
@@ -582,6 +575,17 @@ export class NoteIndex {
     if (named) colleagues.push(named);
     return colleagues;
   }
+}
+
+/** Adds or deletes `file` under `key` in the group of `outer` (created and dropped as needed); the group's number of keys before and after. */
+function updateWithin(groups: Map<string, FilesByKey>, outer: string, key: string, file: string, add: boolean): [before: number, after: number] {
+  let group = groups.get(outer);
+  if (!group) groups.set(outer, (group = new FilesByKey()));
+  const before = group.size;
+  if (add) group.add(key, file);
+  else group.delete(key, file);
+  if (group.size === 0) groups.delete(outer);
+  return [before, group.size];
 }
 
 /**
