@@ -1,3 +1,5 @@
+import { isValid } from 'date-fns/isValid';
+import { parseISO } from 'date-fns/parseISO';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, skippedMeetingTime, systemTimeZone, todayIn } from './dates.js';
 
@@ -53,6 +55,27 @@ describe('meeting time offsets', () => {
     expect(isMeetingTime('2026-11-25T08:30+14:01')).toBe(false);
     expect(isMeetingTime('2026-11-25T08:30+14:30')).toBe(false);
     expect(isMeetingTime('2026-11-25T08:30+15:00')).toBe(false);
+  });
+});
+
+describe('meeting times, checked without date-fns', () => {
+  it('accept only what date-fns parseISO also reads as a valid time', () => {
+    const days = ['2026-11-25', '2028-02-29', '0000-01-01', '2026-02-29', '2026-04-31', '2026-13-01', '2026-00-10'];
+    const clocks = ['00:00', '08:30', '23:59', '08:30:59', '24:00', '08:60', '08:30:60', '7:30'];
+    const offsets = ['', 'Z', '+14:00', '-12:00', '+05:45', '+0545', '+14:01', '+15:00', '-05:60', '+05'];
+    const accepted: string[] = [];
+    for (const day of days) {
+      for (const clock of clocks) {
+        for (const offset of offsets) {
+          const value = `${day}T${clock}${offset}`;
+          if (!isMeetingTime(value)) continue;
+          accepted.push(value);
+          expect([value, isValid(parseISO(value))]).toEqual([value, true]);
+        }
+      }
+    }
+    // The first 3 days are real, the first 4 clocks and the first 6 offsets valid: 3 × 4 × 6.
+    expect(accepted).toHaveLength(72);
   });
 });
 
