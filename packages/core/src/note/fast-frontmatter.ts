@@ -143,7 +143,6 @@ class Reader {
    */
   private mapping(indent: number, first: { line: Line; at: number } | undefined, top: boolean): Record<string, unknown> {
     const result: Record<string, unknown> = {};
-    const seen = new Set<string>();
     for (;;) {
       let line: Line;
       let at: number;
@@ -160,7 +159,7 @@ class Reader {
         this.next++;
       }
       const colon = this.keyEnd(line, at);
-      const key = this.key(at, colon, seen);
+      const key = this.key(at, colon, result);
       const valueAt = this.skipSpaces(colon + 1, line.end);
       if (valueAt === line.end || this.text.charCodeAt(valueAt) === HASH) {
         result[key] = this.nested(indent);
@@ -173,12 +172,18 @@ class Reader {
     return result;
   }
 
-  /** A key between `at` and `end`, checked to be a simple word not seen before in its mapping. */
-  private key(at: number, end: number, seen: Set<string>): string {
+  /** A key between `at` and `end`, checked to be a simple word not already in `mapping`. */
+  private key(at: number, end: number, mapping: Record<string, unknown>): string {
+    const key = knownKey(this.text, at, end) ?? this.otherKey(at, end);
+    if (Object.hasOwn(mapping, key)) throw UNSUPPORTED;
+    return key;
+  }
+
+  /** A key that is not one of a contact's own: cut out and checked to be a word the core schema reads as text. */
+  private otherKey(at: number, end: number): string {
     const key = this.text.slice(at, end);
     // `yaml` refuses implicit keys over 1024 characters.
-    if (key.length > 1000 || !SIMPLE_KEY.test(key) || NON_STRING_KEY.test(key) || seen.has(key)) throw UNSUPPORTED;
-    seen.add(key);
+    if (key.length > 1000 || !SIMPLE_KEY.test(key) || NON_STRING_KEY.test(key)) throw UNSUPPORTED;
     return key;
   }
 
@@ -362,14 +367,13 @@ class Reader {
   /** `{date: 2026-11-23, stage: held}` on one line, simple keys and scalar values only. */
   private flowMapping(at: number, lineEnd: number): [Record<string, unknown>, number] {
     const result: Record<string, unknown> = {};
-    const seen = new Set<string>();
     let i = this.skipSpaces(at + 1, lineEnd);
     if (this.text.charCodeAt(i) === 0x7d) return [result, i + 1];
     for (;;) {
       let colon = i;
       while (colon < lineEnd && this.text.charCodeAt(colon) !== COLON) colon++;
       if (this.text.charCodeAt(colon + 1) !== SPACE) throw UNSUPPORTED;
-      const key = this.key(i, colon, seen);
+      const key = this.key(i, colon, result);
       const valueAt = this.skipSpaces(colon + 1, lineEnd);
       if (valueAt >= lineEnd) throw UNSUPPORTED;
       const [value, end] = this.flowScalar(valueAt, lineEnd);
@@ -445,6 +449,39 @@ class Reader {
   }
 }
 
+/**
+ * The keys of a contact note, by first character: a key written as one of
+ * them is taken as that constant rather than cut out of the text and
+ * checked, which a folder of notes does for every line of every note.
+ */
+const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
+  a: ['action', 'at'],
+  d: ['date', 'dismissed', 'due'],
+  e: ['email'],
+  f: ['format'],
+  h: ['history'],
+  i: ['industry'],
+  l: ['letter', 'link', 'linkedin', 'location'],
+  m: ['meeting', 'minutes'],
+  n: ['name', 'next', 'note'],
+  o: ['organization'],
+  p: ['phone', 'place'],
+  r: ['referred_by', 'role'],
+  s: ['source', 'stage'],
+  t: ['tags', 'touch', 'touch_every', 'type'],
+  v: ['via'],
+};
+
+/** The known key written between `at` and `end`, if it is one. */
+function knownKey(text: string, at: number, end: number): string | undefined {
+  // One character: no property of Object.prototype has a name that short.
+  const candidates = KNOWN_KEYS[text[at]!];
+  if (candidates === undefined) return undefined;
+  const length = end - at;
+  for (const candidate of candidates) if (candidate.length === length && text.startsWith(candidate, at)) return candidate;
+  return undefined;
+}
+
 const DOUBLE_QUOTE_ESCAPES: Readonly<Record<string, string>> = {
   '\\': '\\',
   '"': '"',
@@ -470,6 +507,8 @@ function resolvePlain(source: string): unknown {
   const first = source.charCodeAt(0);
   // Most values start with a letter that begins none of null, true, false.
   if (first > 0x39 && first !== 0x7e && first !== 0x4e && first !== 0x6e && first !== 0x54 && first !== 0x74 && first !== 0x46 && first !== 0x66) return detach(source);
+  // Dates and times start with a digit too, and are text to the core schema: spare them its eight patterns.
+  if (first >= 0x30 && first <= 0x39 && !couldBeNumber(source)) return detach(source);
   if (NULL.test(source)) return null;
   if (BOOL.test(source)) return first === 0x74 || first === 0x54;
   if (INT_OCT.test(source)) return parseInt(source.slice(2), 8);
@@ -478,4 +517,21 @@ function resolvePlain(source: string): unknown {
   if (FLOAT_NAN.test(source)) return source.slice(-3).toLowerCase() === 'nan' ? NaN : source[0] === '-' ? -Infinity : Infinity;
   if (FLOAT_EXP.test(source) || FLOAT.test(source)) return parseFloat(source);
   return detach(source);
+}
+
+/**
+ * False when a plain scalar starting with a digit cannot be any of the core
+ * schema's numbers: a sign inside it other than an exponent's, or a `:` or a
+ * space, as in `2026-11-23`, `08:30` or `3 pm`.
+ */
+function couldBeNumber(source: string): boolean {
+  for (let i = 1; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 0x3a || code === SPACE) return false;
+    if (code === DASH || code === 0x2b) {
+      const before = source.charCodeAt(i - 1);
+      if (before !== 0x65 && before !== 0x45) return false;
+    }
+  }
+  return true;
 }

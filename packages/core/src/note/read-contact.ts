@@ -340,22 +340,18 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
   const outcomes = outcomesSection ? readOutcomes(file, layout.content, outcomesSection.start, outcomesSection.end, options.outcomeLabels ? { labels: options.outcomeLabels } : {}) : { outcomes: [], diagnostics: [] };
   diagnostics.push(...outcomes.diagnostics);
 
-  const contact: Contact = {
-    id,
-    file,
-    name,
-    stage: stage ?? last?.stage ?? 'identified',
-    ...optional,
-    tags,
-    history: validHistory,
-    ...(meeting ? { meeting } : {}),
-    ...(next ? { next } : {}),
-    ...(touchEvery === undefined ? {} : { touchEvery }),
-    outcomeLinks,
-    outcomes: outcomes.outcomes,
-    fields,
-  };
-  return { isContact: true, contact, diagnostics, referredByRange };
+  // Built key by key rather than from spread objects: this runs for every note of a folder.
+  const contact: Record<string, unknown> = { id, file, name, stage: stage ?? last?.stage ?? 'identified' };
+  for (const key in optional) contact[key] = optional[key];
+  contact.tags = tags;
+  contact.history = validHistory;
+  if (meeting) contact.meeting = meeting;
+  if (next) contact.next = next;
+  if (touchEvery !== undefined) contact.touchEvery = touchEvery;
+  contact.outcomeLinks = outcomeLinks;
+  contact.outcomes = outcomes.outcomes;
+  contact.fields = fields;
+  return { isContact: true, contact: contact as unknown as Contact, diagnostics, referredByRange };
 }
 
 type Problem = (rule: DiagnosticRule, key: string | undefined, message: string, hint?: string) => void;
