@@ -119,8 +119,8 @@ describe('the index cache', () => {
     const cold = list(folder);
     writeFileSync(join(folder, CACHE), '{"format": 1, "takenAt": "not a number"}\n[garbage\n\u0000\u0001');
     expect(list(folder)).toEqual(cold);
-    // The header: the format, when the identities were taken, the config zone's offsets with the time zone data they came from,
+    // The header: the format, how note lines are laid out, when the identities were taken, the config zone's offsets with the time zone data they came from,
     // and what decides how names collate (ICU, its data, the locale variables), for the contacts' kept order.
-    expect(readFileSync(join(folder, CACHE), 'utf8').split('\n')[0]).toMatch(/^\{"format":\d+,"takenAt":\d+,"zoneOffsets":\{"zone":"America\/New_York",.*\},"zoneData":"\w+","collation":"\[.*\]"\}$/);
+    expect(readFileSync(join(folder, CACHE), 'utf8').split('\n')[0]).toMatch(/^\{"format":\d+,"lines":2,"takenAt":\d+,"zoneOffsets":\{"zone":"America\/New_York",.*\},"zoneData":"\w+","collation":"\[.*\]"\}$/);
   });
 });

@@ -61,9 +61,9 @@ describe('NodeIndexCache', () => {
     const snapshot = await snapshotOf(store, cache);
     await cache.save({ ...snapshot, outcomeLabels: '[["Intro","referral"],["Référence","referral"]]' });
     expect((await cache.load())?.outcomeLabels).toBe('[["Intro","referral"],["Référence","referral"]]');
-    expect((await readFile(join(store.root, INDEX_CACHE_PATH), 'utf8')).split('\n')[0]).toBe(`{"format":${INDEX_CACHE_FORMAT},"takenAt":1000000,"outcomeLabels":"[[\\"Intro\\",\\"referral\\"],[\\"R\\u00e9f\\u00e9rence\\",\\"referral\\"]]"}`);
+    expect((await readFile(join(store.root, INDEX_CACHE_PATH), 'utf8')).split('\n')[0]).toBe(`{"format":${INDEX_CACHE_FORMAT},"lines":2,"takenAt":1000000,"outcomeLabels":"[[\\"Intro\\",\\"referral\\"],[\\"R\\u00e9f\\u00e9rence\\",\\"referral\\"]]"}`);
     await cache.save(snapshot);
-    expect((await readFile(join(store.root, INDEX_CACHE_PATH), 'utf8')).split('\n')[0]).toBe(`{"format":${INDEX_CACHE_FORMAT},"takenAt":1000000}`);
+    expect((await readFile(join(store.root, INDEX_CACHE_PATH), 'utf8')).split('\n')[0]).toBe(`{"format":${INDEX_CACHE_FORMAT},"lines":2,"takenAt":1000000}`);
   });
 
   it("keeps contacts' orders where names collate as when they were saved, and leaves them out where they may not", async () => {
@@ -97,9 +97,10 @@ describe('NodeIndexCache', () => {
     const path = join(store.root, INDEX_CACHE_PATH);
     const lines = (await readFile(path, 'utf8')).split('\n');
     const at = lines.findIndex((line) => line.startsWith('["hannah-schultz.md",'));
-    const line = JSON.parse(lines[at]!) as unknown[];
+    const [head, tail] = lines[at]!.split('\t');
+    const line = JSON.parse(head!) as unknown[];
     line[10] = ['1', 2];
-    lines[at] = JSON.stringify(line);
+    lines[at] = `${JSON.stringify(line)}\t${tail}`;
     await writeFile(path, lines.join('\n'));
     const loaded = await new NodeIndexCache(store).load();
     expect(loaded!.notes['hannah-schultz.md']).toEqual(withoutOrders.notes['hannah-schultz.md']);
@@ -172,6 +173,40 @@ describe('NodeIndexCache', () => {
     expect((await cache.load())?.zoneOffsets?.zone).toBe('Europe/Berlin');
   });
 
+  it("reads a contact's frontmatter and outcomes from the cache only when asked, and from the note when the cache's copy of them is damaged", async () => {
+    const root = await folder();
+    const note = '---\ntype: contact\nname: Quinn Lazy\nstage: held\ncustom: kept\nhistory:\n  - date: 2026-11-20\n    stage: held\n---\n\n## Outcomes\n\n- Referral: [[owen-park]], met at the fair\n';
+    await writeFile(join(root, 'quinn-lazy.md'), note);
+    const store = new NodeStore(root);
+    const cache = new NodeIndexCache(store);
+    await cache.save(await snapshotOf(store, cache));
+    const fields = { type: 'contact', name: 'Quinn Lazy', stage: 'held', custom: 'kept', history: [{ date: '2026-11-20', stage: 'held' }] };
+    const outcome = { kind: 'referral', label: 'Referral', contact: 'owen-park', line: 13, column: 1 };
+
+    const contact = (await cache.load())!.notes['quinn-lazy.md']!.reading.contact!;
+    expect(typeof Object.getOwnPropertyDescriptor(contact, 'fields')!.get).toBe('function');
+    expect(contact.fields).toEqual(fields);
+    expect(Object.getOwnPropertyDescriptor(contact, 'fields')!.get).toBeUndefined();
+    expect(contact.fields.history).toBe(contact.history);
+    expect(contact.outcomes).toHaveLength(1);
+    expect(contact.outcomes[0]).toMatchObject(outcome);
+    // Assigned like any property, before or after it is read.
+    (contact as { fields: unknown }).fields = { type: 'contact' };
+    expect(contact.fields).toEqual({ type: 'contact' });
+    const unread = (await cache.load())!.notes['quinn-lazy.md']!.reading.contact!;
+    (unread as { outcomes: unknown }).outcomes = [];
+    expect([unread.outcomes, unread.fields]).toEqual([[], fields]);
+
+    const path = join(root, INDEX_CACHE_PATH);
+    const saved = await readFile(path, 'utf8');
+    for (const tail of ['[[', '[[],{}]', '[[["custom"]],[]]', '[["nowhere"],[]]']) {
+      await writeFile(path, saved.replace(/^(\["quinn-lazy\.md",.*)\t.*$/m, (_line, head: string) => `${head}\t${tail}`));
+      const again = (await cache.load())!.notes['quinn-lazy.md']!.reading.contact!;
+      expect([tail, again.fields]).toEqual([tail, fields]);
+      expect(again.outcomes[0]).toMatchObject(outcome);
+    }
+  });
+
   it('ignores a cache of another format, a garbled one, or none', async () => {
     const store = new NodeStore(await folder());
     const cache = new NodeIndexCache(store);
@@ -181,10 +216,30 @@ describe('NodeIndexCache', () => {
     const saved = await readFile(path, 'utf8');
     await writeFile(path, saved.replace(`"format":${INDEX_CACHE_FORMAT}`, `"format":${INDEX_CACHE_FORMAT - 1}`));
     expect(await cache.load()).toBeUndefined();
-    for (const garbage of ['', '{"format": 2}\n', `{"format":${INDEX_CACHE_FORMAT},"takenAt":1}\n["a.md",1,2]\n`, `{"format":${INDEX_CACHE_FORMAT},"takenAt":1}\n[garbage\n\u0000`, `{"format":${INDEX_CACHE_FORMAT},"takenAt":1}\n["a.md",1,2,null,null,"v",1,[],null,{},"__proto__",{"name":"x"}]\n`, saved.slice(0, saved.length / 2)]) {
-      await writeFile(path, garbage);
-      expect(await cache.load()).toBeUndefined();
+    const header = `{"format":${INDEX_CACHE_FORMAT},"lines":2,"takenAt":1}`;
+    const garbage = [
+      '',
+      '{"format": 2}\n',
+      // The layout of the lines before this one (no `lines` in the header).
+      `{"format":${INDEX_CACHE_FORMAT},"takenAt":1}\n{"notes":0}\n`,
+      `${header}\n["a.md",1,2]\n{"notes":1}\n`,
+      `${header}\n[garbage\n\u0000`,
+      `${header}\n["a.md",1,2,null,null,"v",1,[],null,1,null,"__proto__",{"name":"x"},"~fields","~outcomes"]\t[[],[]]\n{"notes":1}\n`,
+      // A contact without its tail, or without a place for it.
+      `${header}\n["a.md",1,2,null,null,"v",1,[],null,1,null,"name","A","~fields","~outcomes"]\n{"notes":1}\n`,
+      `${header}\n["a.md",1,2,null,null,"v",1,[],null,1,null,"name","A"]\t[[],[]]\n{"notes":1}\n`,
+      // Cut short, in a tail and between lines; a count that does not match; a line after the count.
+      saved.slice(0, saved.lastIndexOf('\t') + 20),
+      saved.slice(0, saved.lastIndexOf('\n{')),
+      saved.replace(/\{"notes":\d+\}/, '{"notes":1}'),
+      `${saved}["b.md",1,2,null,null,"v",0,[],null,0,null]\n`,
+    ];
+    for (const text of garbage) {
+      await writeFile(path, text);
+      expect([text.slice(-80), await cache.load()]).toEqual([text.slice(-80), undefined]);
     }
+    await writeFile(path, saved);
+    expect(await cache.load()).toBeDefined();
   });
 
   it('is not written in a folder without .rapport/', async () => {

@@ -2,7 +2,8 @@ import { isAscii } from 'node:buffer';
 import { closeSync, existsSync, mkdirSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import type { Contact } from '../model/contact.js';
-import type { NoteReading } from '../note/read-contact.js';
+import { readNote, type NoteReading } from '../note/read-contact.js';
+import type { OutcomeKind } from '../outcomes/outcomes.js';
 import { INDEX_CACHE_FORMAT, asSnapshot, type CachedNote, type FileIdentity, type IndexCache, type IndexSnapshot } from '../workspace/index-cache.js';
 import type { NodeStore } from './node-store.js';
 
@@ -77,21 +78,36 @@ export class NodeIndexCache implements IndexCache {
     try {
       let header: Partial<IndexSnapshot> | undefined;
       let ordersValid = false;
+      let labels: Readonly<Record<string, OutcomeKind>> | undefined;
       const notes: Record<string, CachedNote> = {};
-      forEachLine(this.path, (line) => {
+      let count = 0;
+      let ended = false;
+      const tails = new TailStore((file) => this.readAgain(file, labels));
+      forEachLine(this.path, (bytes, start, end, ascii) => {
+        if (ended && end > start) throw new TypeError('a line after the last');
         if (header === undefined) {
-          header = JSON.parse(line) as Partial<IndexSnapshot>;
-          if (header.format !== INDEX_CACHE_FORMAT) throw new TypeError('another format');
+          header = JSON.parse(decodeLine(bytes, start, end, ascii)) as Partial<IndexSnapshot>;
+          if (header.format !== INDEX_CACHE_FORMAT || (header as { lines?: unknown }).lines !== LINE_LAYOUT) throw new TypeError('another format');
+          labels = outcomeLabelsOf(header.outcomeLabels);
           // Contact orders found where names collate otherwise (another locale, another ICU) are left out.
           ordersValid = this.collation !== undefined && (header as { collation?: unknown }).collation === this.collation;
-        } else if (line !== '') {
-          const [file, note] = decodeNote(JSON.parse(line), ordersValid);
+        } else if (bytes[start] === 0x7b) {
+          // The last line counts the notes: a cache cut short (whose last tail could otherwise still be read) is refused.
+          if ((JSON.parse(decodeLine(bytes, start, end, ascii)) as { notes?: unknown }).notes !== count) throw new TypeError('notes missing');
+          ended = true;
+        } else if (end > start) {
+          count++;
+          // A contact's frontmatter and outcomes follow a tab: kept as bytes, read when first asked for (see `encodeNote`).
+          const tab = bytes.indexOf(0x09, start);
+          const headEnd = tab < 0 || tab >= end ? end : tab;
+          const head = JSON.parse(decodeLine(bytes, start, headEnd, ascii));
+          const [file, note] = decodeNote(head, ordersValid, headEnd === end ? undefined : tails.keep(bytes, headEnd + 1, end));
           notes[file] = note;
         }
       });
-      if (header === undefined) return undefined;
+      if (header === undefined || !ended) return undefined;
       // Offsets read from other time zone data (Node updated since) are left out.
-      const { zoneData, collation: _collation, ...saved } = header as Partial<IndexSnapshot> & { zoneData?: string; collation?: string };
+      const { zoneData, collation: _collation, lines: _lines, ...saved } = header as Partial<IndexSnapshot> & { zoneData?: string; collation?: string; lines?: number };
       return asSnapshot(zoneData === process.versions.tz ? { ...saved, notes } : { ...saved, zoneOffsets: undefined, notes });
     } catch {
       return undefined;
@@ -126,8 +142,13 @@ export class NodeIndexCache implements IndexCache {
         // The environment the orders are valid in, when there are orders.
         const collation = this.collation !== undefined && Object.values(snapshot.notes).some((note) => note.order) ? this.collation : undefined;
         // (undefined fields are left out)
-        put(asciiJson(JSON.stringify({ format, takenAt, outcomeLabels, zoneOffsets, zoneData: zoneOffsets && process.versions.tz, collation })));
-        for (const [file, note] of Object.entries(snapshot.notes)) put(encodeNote(file, note, collation !== undefined));
+        put(asciiJson(JSON.stringify({ format, lines: LINE_LAYOUT, takenAt, outcomeLabels, zoneOffsets, zoneData: zoneOffsets && process.versions.tz, collation })));
+        let count = 0;
+        for (const [file, note] of Object.entries(snapshot.notes)) {
+          put(encodeNote(file, note, collation !== undefined));
+          count++;
+        }
+        put(JSON.stringify({ notes: count }));
         writeSync(descriptor, buffer, 0, used);
       } finally {
         closeSync(descriptor);
@@ -143,16 +164,27 @@ export class NodeIndexCache implements IndexCache {
       }
     }
   }
+
+
+  /** A note read again, for what its cached tail should have held (see `TailStore`). */
+  private readAgain(file: string, labels: Readonly<Record<string, OutcomeKind>> | undefined): Contact | undefined {
+    try {
+      const stored = this.store.readSync(file);
+      return stored && readNote(file, stored.text, labels ? { outcomeLabels: labels } : {}).contact;
+    } catch {
+      return undefined;
+    }
+  }
 }
 
 /**
- * Calls `visit` with each line of a file, read a chunk at a time: the cache
- * of 50,000 notes is 54 MB, and holding all of it while the index is built
- * from it pushed a warm load past its memory budget. A cache this code wrote
- * is ASCII, which is decoded without UTF-8 work; any other line is decoded
- * properly, then most likely refused.
+ * Calls `visit` with each line of a file, as the bytes from `start` to `end`
+ * of a buffer (valid until it returns: the buffer is reused), read a chunk at
+ * a time: the cache of 50,000 notes is 54 MB, and holding all of it while the
+ * index is built from it pushed a warm load past its memory budget. `ascii`
+ * tells that the whole chunk is ASCII, as a cache this code wrote is.
  */
-function forEachLine(path: string, visit: (line: string) => void): void {
+function forEachLine(path: string, visit: (bytes: Buffer, start: number, end: number, ascii: boolean) => void): void {
   const descriptor = openSync(path, 'r');
   try {
     let buffer = Buffer.allocUnsafe(CHUNK);
@@ -166,13 +198,15 @@ function forEachLine(path: string, visit: (line: string) => void): void {
       }
       const read = readSync(descriptor, buffer, carried, buffer.length - carried, null);
       const end = carried + read;
+      // One check for the chunk, not one per line (a view per line costs more than the check).
+      const ascii = isAscii(buffer.subarray(0, end));
       let start = 0;
       for (let newline = buffer.indexOf(10, start); newline >= 0 && newline < end; newline = buffer.indexOf(10, start)) {
-        visit(decodeLine(buffer.subarray(start, newline)));
+        visit(buffer, start, newline, ascii);
         start = newline + 1;
       }
       if (read === 0) {
-        if (start < end) visit(decodeLine(buffer.subarray(start, end)));
+        if (start < end) visit(buffer, start, end, ascii);
         return;
       }
       // The unfinished last line moves to the front, and the next read continues it.
@@ -184,58 +218,187 @@ function forEachLine(path: string, visit: (line: string) => void): void {
   }
 }
 
-function decodeLine(bytes: Buffer): string {
-  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+/**
+ * The text of bytes `start` to `end`. A cache this code wrote is ASCII,
+ * which is decoded without UTF-8 work; anything else is decoded properly,
+ * then most likely refused.
+ */
+function decodeLine(bytes: Buffer, start: number, end: number, ascii: boolean): string {
+  return bytes.toString(ascii || isAscii(bytes.subarray(start, end)) ? 'latin1' : 'utf8', start, end);
 }
 
 /**
- * One note's line: `[file, size, mtimeMs, ino | null, ctimeMs | null, version,
- * isContact, diagnostics, referredByRange | null, fields | null, ...contact]`, where
- * `contact` is the contact's keys and values in turn, except that a key
- * whose value is the same as the frontmatter field of that name is written
- * alone, as `=key`. Contact keys are identifiers, so `=` cannot start one.
+ * How note lines are laid out (`lines` in the header): a cache laid out otherwise is not read.
  */
-type NoteLine = [string, number, number, number | null, number | null, string, 0 | 1, NoteReading['diagnostics'], NoteReading['referredByRange'] | null, Contact['fields'] | null, [position: number, nameGroup: number] | null, ...unknown[]];
+const LINE_LAYOUT = 2;
+
+/**
+ * One note's line: `[file, size, mtimeMs, ino | null, ctimeMs | null, version,
+ * isContact, diagnostics, referredByRange | null, hasContact, place | null,
+ * ...contact]`, where `contact` is the contact's keys and values in turn, and
+ * then, for a contact, a tab and its tail `[fields, outcomes]`.
+ *
+ * The tail is what most commands never look at: a contact's frontmatter as
+ * written and its Outcomes items are two fifths of the line, and a command
+ * that lists or sorts contacts needs neither. It is read when first asked
+ * for. In it, `fields` is the frontmatter's keys in order: a key alone (a
+ * string) whose value is the contact's value of that name, or `[key,
+ * value]`. Where `contact` names `fields` and `outcomes`, it holds `~fields`
+ * and `~outcomes`, which keeps the contact's key order. JSON text has no raw
+ * tab, so the first one ends the head.
+ */
+type NoteLine = [string, number, number, number | null, number | null, string, 0 | 1, NoteReading['diagnostics'], NoteReading['referredByRange'] | null, 0 | 1, [position: number, nameGroup: number] | null, ...unknown[]];
 
 /** Where the contact's keys and values start in a note line. */
 const CONTACT_START = 11;
 
+/** Contact keys whose values are kept in the tail. */
+const TAIL_KEYS: ReadonlySet<string> = new Set(['fields', 'outcomes']);
+
 function encodeNote(file: string, note: CachedNote, withOrder: boolean): string {
   const { identity, version, reading, order } = note;
   const place: NoteLine[10] = withOrder && order ? [order.position, order.nameGroup] : null;
-  const line: NoteLine = [file, identity.size, identity.mtimeMs, identity.ino ?? null, identity.ctimeMs ?? null, version, reading.isContact ? 1 : 0, reading.diagnostics, reading.referredByRange ?? null, reading.contact?.fields ?? null, place];
-  if (reading.contact) {
-    const fields = reading.contact.fields as Record<string, unknown>;
-    for (const [key, value] of Object.entries(reading.contact)) {
-      if (key === 'fields') line.push('=fields');
-      else if (value === undefined) continue;
-      else if (Object.hasOwn(fields, key) && sameJson(fields[key], value)) line.push(`=${key}`);
-      else line.push(key, value);
-    }
+  const contact = reading.contact;
+  const line: NoteLine = [file, identity.size, identity.mtimeMs, identity.ino ?? null, identity.ctimeMs ?? null, version, reading.isContact ? 1 : 0, reading.diagnostics, reading.referredByRange ?? null, contact ? 1 : 0, place];
+  if (!contact) return asciiJson(JSON.stringify(line));
+  const values = contact as unknown as Record<string, unknown>;
+  for (const [key, value] of Object.entries(values)) {
+    if (TAIL_KEYS.has(key)) line.push(`~${key}`);
+    else if (value !== undefined) line.push(key, value);
   }
-  return asciiJson(JSON.stringify(line));
+  const fields: unknown[] = [];
+  for (const [key, value] of Object.entries(contact.fields)) {
+    fields.push(!TAIL_KEYS.has(key) && Object.hasOwn(values, key) && sameJson(values[key], value) ? key : [key, value]);
+  }
+  return asciiJson(`${JSON.stringify(line)}\t${JSON.stringify([fields, contact.outcomes])}`);
 }
 
-function decodeNote(data: unknown, withOrder: boolean): [string, CachedNote] {
+function decodeNote(data: unknown, withOrder: boolean, tail: Tail | undefined): [string, CachedNote] {
   if (!Array.isArray(data) || data.length < CONTACT_START) throw new TypeError('not a note line');
-  const [file, size, mtimeMs, ino, ctimeMs, version, isContact, diagnostics, referredByRange, fields, place] = data as NoteLine;
+  const [file, size, mtimeMs, ino, ctimeMs, version, isContact, diagnostics, referredByRange, hasContact, place] = data as NoteLine;
   if (typeof file !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof version !== 'string' || !Array.isArray(diagnostics)) throw new TypeError('not a note line');
   let contact: Record<string, unknown> | undefined;
-  if (fields !== null) {
-    if (typeof fields !== 'object') throw new TypeError('not a note line');
+  if (hasContact === 1) {
+    if (tail === undefined) throw new TypeError('not a note line');
     contact = {};
+    Object.defineProperty(contact, TAIL, { value: tail, writable: true, enumerable: false, configurable: true });
+    let deferred = 0;
     for (let at = CONTACT_START; at < data.length; at++) {
       const key = data[at] as unknown;
       // `__proto__` would set the object's prototype instead of a field: never written by `encodeNote`, refused here.
-      if (typeof key !== 'string' || key.endsWith('__proto__')) throw new TypeError('not a note line');
-      if (key === '=fields') contact.fields = fields;
-      else if (key.startsWith('=')) contact[key.slice(1)] = (fields as Record<string, unknown>)[key.slice(1)];
-      else contact[key] = data[++at];
+      if (typeof key !== 'string' || key === '__proto__') throw new TypeError('not a note line');
+      if (key === '~fields' || key === '~outcomes') {
+        // Added in the contact's order, as the accessors that read the tail.
+        Object.defineProperty(contact, key.slice(1), TAIL_ACCESSORS[key]);
+        deferred++;
+      } else contact[key] = data[++at];
     }
+    if (deferred !== 2) throw new TypeError('not a note line');
   }
   const reading: NoteReading = { isContact: isContact === 1, contact: contact as Contact | undefined, diagnostics, referredByRange: referredByRange ?? undefined };
   const order = withOrder && contact && Array.isArray(place) && Number.isSafeInteger(place[0]) && Number.isSafeInteger(place[1]) ? { order: { position: place[0], nameGroup: place[1] } } : {};
   return [file, { identity: { size, mtimeMs, ...(typeof ino === 'number' ? { ino } : {}), ...(typeof ctimeMs === 'number' ? { ctimeMs } : {}) }, version, reading, ...order }];
+}
+
+/** Where a restored contact's tail is, until it is read: its bytes, and how to read the note again should they be damaged. */
+interface Tail {
+  readonly bytes: Buffer;
+  readonly start: number;
+  readonly end: number;
+  readonly readAgain: (file: string) => Contact | undefined;
+}
+
+/** The property of a restored contact that holds its `Tail` until the tail is read: not enumerable, so never copied. */
+const TAIL = Symbol('tail');
+
+/**
+ * The bytes of the tails of a loaded cache, copied out of the reused read
+ * buffer into blocks outside the JavaScript heap: the garbage collector
+ * never copies them, as it would strings.
+ */
+class TailStore {
+  private block = Buffer.allocUnsafeSlow(CHUNK);
+  private used = 0;
+
+  constructor(private readonly readAgain: (file: string) => Contact | undefined) {}
+
+  /** Keeps bytes `start` to `end` of `source`. */
+  keep(source: Buffer, start: number, end: number): Tail {
+    if (this.used + end - start > this.block.length) {
+      this.block = Buffer.allocUnsafeSlow(Math.max(CHUNK, end - start));
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += source.copy(this.block, at, start, end);
+    return { bytes: this.block, start: at, end: this.used, readAgain: this.readAgain };
+  }
+}
+
+/** Reads a restored contact's tail into `fields` and `outcomes`, which become plain properties in their places. */
+function settleTail(contact: Record<string | symbol, unknown>): void {
+  const tail = contact[TAIL] as Tail;
+  let fields: Contact['fields'] | undefined;
+  let outcomes: Contact['outcomes'] | undefined;
+  try {
+    [fields, outcomes] = decodeTail(contact as unknown as Contact, JSON.parse(decodeLine(tail.bytes, tail.start, tail.end, false)));
+  } catch {
+    // A damaged cache: the note is as it was when the cache was loaded, since its identity matched.
+    const again = tail.readAgain(contact.file as string);
+    fields = again?.fields ?? {};
+    outcomes = again?.outcomes ?? [];
+  }
+  contact[TAIL] = undefined;
+  defineValue(contact, 'fields', fields);
+  defineValue(contact, 'outcomes', outcomes);
+}
+
+function defineValue(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** One accessor pair per deferred key, shared by every restored contact. */
+const TAIL_ACCESSORS: Readonly<Record<'~fields' | '~outcomes', PropertyDescriptor>> = {
+  '~fields': tailAccessor('fields'),
+  '~outcomes': tailAccessor('outcomes'),
+};
+
+function tailAccessor(key: 'fields' | 'outcomes'): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: Record<string | symbol, unknown>) {
+      settleTail(this);
+      return this[key];
+    },
+    set(this: Record<string | symbol, unknown>, value: unknown) {
+      settleTail(this);
+      defineValue(this, key, value);
+    },
+  };
+}
+
+/** A contact's `fields` and `outcomes` from its line's tail; throws on anything `encodeNote` does not write. */
+function decodeTail(contact: Contact, tail: unknown): [Contact['fields'], Contact['outcomes']] {
+  if (!Array.isArray(tail) || tail.length !== 2 || !Array.isArray(tail[0]) || !Array.isArray(tail[1])) throw new TypeError('not a tail');
+  const values = contact as unknown as Record<string, unknown>;
+  const fields: Record<string, unknown> = {};
+  for (const entry of tail[0] as unknown[]) {
+    const [key, value] = typeof entry === 'string' && Object.hasOwn(values, entry) ? [entry, values[entry]] : Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' ? entry : [];
+    if (key === undefined) throw new TypeError('not a tail');
+    // Defined rather than assigned: a frontmatter key `__proto__` must stay a plain property.
+    Object.defineProperty(fields, key as string, { value, writable: true, enumerable: true, configurable: true });
+  }
+  return [fields as Contact['fields'], tail[1] as Contact['outcomes']];
+}
+
+/** The outcome labels a cache's notes were read with, from its `outcomeLabels` key (none for the defaults). */
+function outcomeLabelsOf(key: string | undefined): Readonly<Record<string, OutcomeKind>> | undefined {
+  if (key === undefined) return undefined;
+  try {
+    return Object.fromEntries(JSON.parse(key) as [string, OutcomeKind][]);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
