@@ -297,7 +297,10 @@ function decodeNote(data: unknown, withOrder: boolean, tail: Tail | undefined): 
   }
   const reading: NoteReading = { isContact: isContact === 1, contact: contact as Contact | undefined, diagnostics, referredByRange: referredByRange ?? undefined };
   const order = withOrder && contact && Array.isArray(place) && Number.isSafeInteger(place[0]) && Number.isSafeInteger(place[1]) ? { order: { position: place[0], nameGroup: place[1] } } : {};
-  return [file, { identity: { size, mtimeMs, ...(typeof ino === 'number' ? { ino } : {}), ...(typeof ctimeMs === 'number' ? { ctimeMs } : {}) }, version, reading, ...order }];
+  // Written out rather than spread: every identity of a cache has the same shape, as each is checked on every load.
+  const identity: FileIdentity =
+    typeof ino === 'number' ? (typeof ctimeMs === 'number' ? { size, mtimeMs, ino, ctimeMs } : { size, mtimeMs, ino }) : typeof ctimeMs === 'number' ? { size, mtimeMs, ctimeMs } : { size, mtimeMs };
+  return [file, { identity, version, reading, ...order }];
 }
 
 /** Where a restored contact's tail is, until it is read: its bytes, and how to read the note again should they be damaged. */
