@@ -199,6 +199,12 @@ describe('NodeIndexCache', () => {
 
     const path = join(root, INDEX_CACHE_PATH);
     const saved = await readFile(path, 'utf8');
+    // Saved again without reading any tail (as after a load where another note changed): the same lines, tails copied as they were.
+    const restored = (await cache.load())!;
+    await cache.save(restored);
+    expect(await readFile(path, 'utf8')).toBe(saved);
+    expect(typeof Object.getOwnPropertyDescriptor(restored.notes['quinn-lazy.md']!.reading.contact!, 'fields')!.get).toBe('function');
+    expect(restored.notes['quinn-lazy.md']!.reading.contact!.fields).toEqual(fields);
     for (const tail of ['[[', '[[],{}]', '[[["custom"]],[]]', '[["nowhere"],[]]']) {
       await writeFile(path, saved.replace(/^(\["quinn-lazy\.md",.*)\t.*$/m, (_line, head: string) => `${head}\t${tail}`));
       const again = (await cache.load())!.notes['quinn-lazy.md']!.reading.contact!;

@@ -262,10 +262,14 @@ function encodeNote(file: string, note: CachedNote, withOrder: boolean): string 
   const line: NoteLine = [file, identity.size, identity.mtimeMs, identity.ino ?? null, identity.ctimeMs ?? null, version, reading.isContact ? 1 : 0, reading.diagnostics, reading.referredByRange ?? null, contact ? 1 : 0, place];
   if (!contact) return asciiJson(JSON.stringify(line));
   const values = contact as unknown as Record<string, unknown>;
-  for (const [key, value] of Object.entries(values)) {
+  // By key, so that the tail's accessors are not read here.
+  for (const key of Object.keys(values)) {
     if (TAIL_KEYS.has(key)) line.push(`~${key}`);
-    else if (value !== undefined) line.push(key, value);
+    else if (values[key] !== undefined) line.push(key, values[key]);
   }
+  // A contact restored from the cache whose tail was never read: its bytes are still what this would write.
+  const unread = (values as { [TAIL]?: Tail })[TAIL];
+  if (unread) return asciiJson(`${JSON.stringify(line)}\t${decodeLine(unread.bytes, unread.start, unread.end, false)}`);
   const fields: unknown[] = [];
   for (const [key, value] of Object.entries(contact.fields)) {
     fields.push(!TAIL_KEYS.has(key) && Object.hasOwn(values, key) && sameJson(values[key], value) ? key : [key, value]);
