@@ -35,6 +35,30 @@ describe('the index cache', () => {
     expect(list(folder, '--no-cache')).toEqual(cold);
   });
 
+  it("answers from the cache as from the notes where a command reads contacts' frontmatter or outcomes, before and after a note changes", () => {
+    const folder = exampleCopy();
+    ageFiles(folder);
+    // Commands that read what the cache keeps for later (each contact's fields and Outcomes items), and one that reads neither.
+    const commands = [['agenda', '--today', TODAY], ['graph'], ['check'], ['export', 'csv'], ['export', 'vcard'], ['report', '--today', TODAY], ['list', '--json', '--today', TODAY]];
+    const answers = (extra: string[]) =>
+      commands.map((command) => {
+        const result = rapport([...command, '--dir', folder, ...extra]);
+        return { command: command.join(' '), code: result.code, stdout: result.stdout };
+      });
+    const fromNotes = answers(['--no-cache']);
+    expect(fromNotes.every((answer) => answer.stdout.length > 0)).toBe(true);
+    answers([]);
+    expect(existsSync(join(folder, CACHE))).toBe(true);
+    expect(answers([])).toEqual(fromNotes);
+    // One note changes: the next run reads it and saves every note again, the others from what it loaded.
+    const note = join(folder, 'maya-chen.md');
+    writeFileSync(note, readFileSync(note, 'utf8').replace(/^organization: .*$/m, 'organization: Brightline Health Partners'));
+    const changed = answers(['--no-cache']);
+    expect(changed).not.toEqual(fromNotes);
+    expect(answers([])).toEqual(changed);
+    expect(answers([])).toEqual(changed);
+  });
+
   it("sorts people in the user's locale on every run: the order it keeps is not used after the locale changes", () => {
     const folder = exampleCopy();
     for (const [file, name] of [['angel-berg.md', 'Ängel Berg'], ['anna-lind.md', 'Anna Lind'], ['zed-orr.md', 'Zed Orr']]) {

@@ -101,7 +101,7 @@ export class NodeIndexCache implements IndexCache {
           const tab = bytes.indexOf(0x09, start);
           const headEnd = tab < 0 || tab >= end ? end : tab;
           const head = JSON.parse(decodeLine(bytes, start, headEnd, ascii));
-          const [file, note] = decodeNote(head, ordersValid, headEnd === end ? undefined : tails.keep(bytes, headEnd + 1, end));
+          const [file, note] = decodeNote(head, ordersValid, headEnd === end ? undefined : (contact) => tails.keep(contact, bytes, headEnd + 1, end));
           notes[file] = note;
         }
       });
@@ -164,7 +164,6 @@ export class NodeIndexCache implements IndexCache {
       }
     }
   }
-
 
   /** A note read again, for what its cached tail should have held (see `TailStore`). */
   private readAgain(file: string, labels: Readonly<Record<string, OutcomeKind>> | undefined): Contact | undefined {
@@ -236,15 +235,15 @@ const LINE_LAYOUT = 2;
  * One note's line: `[file, size, mtimeMs, ino | null, ctimeMs | null, version,
  * isContact, diagnostics, referredByRange | null, hasContact, place | null,
  * ...contact]`, where `contact` is the contact's keys and values in turn, and
- * then, for a contact, a tab and its tail `[fields, outcomes]`.
+ * then, for a contact, a tab and its tail `[order, rest, outcomes]`.
  *
  * The tail is what most commands never look at: a contact's frontmatter as
  * written and its Outcomes items are two fifths of the line, and a command
  * that lists or sorts contacts needs neither. It is read when first asked
- * for. In it, `fields` is the frontmatter's keys in order: a key alone (a
- * string) whose value is the contact's value of that name, or `[key,
- * value]`. Where `contact` names `fields` and `outcomes`, it holds `~fields`
- * and `~outcomes`, which keeps the contact's key order. JSON text has no raw
+ * for (see `decodeTail`): `order` is the frontmatter's keys in order, `rest`
+ * the values that are not the contact's own value of the same name. Where
+ * `contact` names `fields` and `outcomes`, it holds `~fields` and
+ * `~outcomes`, which keeps the contact's key order. JSON text has no raw
  * tab, so the first one ends the head.
  */
 type NoteLine = [string, number, number, number | null, number | null, string, 0 | 1, NoteReading['diagnostics'], NoteReading['referredByRange'] | null, 0 | 1, [position: number, nameGroup: number] | null, ...unknown[]];
@@ -268,24 +267,37 @@ function encodeNote(file: string, note: CachedNote, withOrder: boolean): string 
     else if (values[key] !== undefined) line.push(key, values[key]);
   }
   // A contact restored from the cache whose tail was never read: its bytes are still what this would write.
-  const unread = (values as { [TAIL]?: Tail })[TAIL];
-  if (unread) return asciiJson(`${JSON.stringify(line)}\t${decodeLine(unread.bytes, unread.start, unread.end, false)}`);
-  const fields: unknown[] = [];
-  for (const [key, value] of Object.entries(contact.fields)) {
-    fields.push(!TAIL_KEYS.has(key) && Object.hasOwn(values, key) && sameJson(values[key], value) ? key : [key, value]);
-  }
-  return asciiJson(`${JSON.stringify(line)}\t${JSON.stringify([fields, contact.outcomes])}`);
+  // A contact restored from the cache: a part of its tail no one read is copied as it was.
+  const restored = (values as { [TAIL]?: RestoredTail })[TAIL];
+  const fields = restored?.unreadFields() ?? JSON.stringify(fieldsTail(contact));
+  const outcomes = restored?.unreadOutcomes() ?? JSON.stringify(contact.outcomes);
+  return asciiJson(`${JSON.stringify(line)}\t${fields}\t${outcomes}`);
 }
 
-function decodeNote(data: unknown, withOrder: boolean, tail: Tail | undefined): [string, CachedNote] {
+/** A contact's frontmatter as its line's first tail keeps it: `[order, rest]` (see `decodeFields`). */
+function fieldsTail(contact: Contact): [string[], Record<string, unknown>] {
+  const values = contact as unknown as Record<string, unknown>;
+  const keys: string[] = [];
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(contact.fields)) {
+    keys.push(key);
+    if (!TAIL_KEYS.has(key) && Object.hasOwn(values, key) && sameJson(values[key], value)) continue;
+    // A frontmatter key `__proto__` must stay a plain property: defined, not assigned.
+    if (key === '__proto__') defineValue(rest, key, value);
+    else rest[key] = value;
+  }
+  return [keys, rest];
+}
+
+function decodeNote(data: unknown, withOrder: boolean, keepTail: ((contact: Contact) => RestoredTail) | undefined): [string, CachedNote] {
   if (!Array.isArray(data) || data.length < CONTACT_START) throw new TypeError('not a note line');
   const [file, size, mtimeMs, ino, ctimeMs, version, isContact, diagnostics, referredByRange, hasContact, place] = data as NoteLine;
   if (typeof file !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number' || typeof version !== 'string' || !Array.isArray(diagnostics)) throw new TypeError('not a note line');
   let contact: Record<string, unknown> | undefined;
   if (hasContact === 1) {
-    if (tail === undefined) throw new TypeError('not a note line');
+    if (keepTail === undefined) throw new TypeError('not a note line');
     contact = {};
-    Object.defineProperty(contact, TAIL, { value: tail, writable: true, enumerable: false, configurable: true });
+    Object.defineProperty(contact, TAIL, { value: keepTail(contact as unknown as Contact), enumerable: false });
     let deferred = 0;
     for (let at = CONTACT_START; at < data.length; at++) {
       const key = data[at] as unknown;
@@ -307,95 +319,155 @@ function decodeNote(data: unknown, withOrder: boolean, tail: Tail | undefined): 
   return [file, { identity, version, reading, ...order }];
 }
 
-/** Where a restored contact's tail is, until it is read: its bytes, and how to read the note again should they be damaged. */
-interface Tail {
-  readonly bytes: Buffer;
-  readonly start: number;
-  readonly end: number;
-  readonly readAgain: (file: string) => Contact | undefined;
-}
-
-/** The property of a restored contact that holds its `Tail` until the tail is read: not enumerable, so never copied. */
+/** The property of a restored contact that holds its `RestoredTail`: not enumerable, so never copied. */
 const TAIL = Symbol('tail');
 
 /**
- * The bytes of the tails of a loaded cache, copied out of the reused read
- * buffer into blocks outside the JavaScript heap: the garbage collector
- * never copies them, as it would strings.
+ * The two tails of a restored contact, each read on first use: its
+ * frontmatter (what `check`, `export` and letters read) and its Outcomes
+ * items (what the agenda and the referral graph read). Until then they are
+ * bytes in a block outside the JavaScript heap, which the garbage collector
+ * never copies. Should a tail not be what `encodeNote` wrote (a damaged
+ * cache), the note is read again for both: it is as it was when the cache
+ * was loaded, since its identity matched.
  */
+class RestoredTail {
+  private fields: Contact['fields'] | undefined;
+  private outcomes: Contact['outcomes'] | undefined;
+
+  constructor(
+    private readonly contact: Contact,
+    private readonly bytes: Buffer,
+    /** Where the frontmatter's tail starts, where the outcomes' starts (after the tab), and where it ends. */
+    private readonly start: number,
+    private readonly middle: number,
+    private readonly end: number,
+    private readonly readAgain: (file: string) => Contact | undefined,
+  ) {}
+
+  frontmatter(): Contact['fields'] {
+    if (this.fields === undefined) {
+      try {
+        this.fields = decodeFields(this.contact, JSON.parse(decodeLine(this.bytes, this.start, this.middle - 1, false)));
+      } catch {
+        this.fromNote();
+      }
+    }
+    return this.fields!;
+  }
+
+  outcomeItems(): Contact['outcomes'] {
+    if (this.outcomes === undefined) {
+      try {
+        const outcomes: unknown = JSON.parse(decodeLine(this.bytes, this.middle, this.end, false));
+        if (!Array.isArray(outcomes)) throw new TypeError('not outcomes');
+        this.outcomes = outcomes as Contact['outcomes'];
+      } catch {
+        this.fromNote();
+      }
+    }
+    return this.outcomes!;
+  }
+
+  setFrontmatter(fields: Contact['fields']): void {
+    this.fields = fields;
+  }
+
+  setOutcomeItems(outcomes: Contact['outcomes']): void {
+    this.outcomes = outcomes;
+  }
+
+  /** The frontmatter's tail as the cache has it, when no one has read it. */
+  unreadFields(): string | undefined {
+    return this.fields === undefined ? decodeLine(this.bytes, this.start, this.middle - 1, false) : undefined;
+  }
+
+  /** The outcomes' tail as the cache has it, when no one has read it. */
+  unreadOutcomes(): string | undefined {
+    return this.outcomes === undefined ? decodeLine(this.bytes, this.middle, this.end, false) : undefined;
+  }
+
+  private fromNote(): void {
+    const again = this.readAgain(this.contact.file);
+    this.fields ??= again?.fields ?? {};
+    this.outcomes ??= again?.outcomes ?? [];
+  }
+}
+
+/** The bytes of a loaded cache's tails, copied out of the reused read buffer into blocks of their own. */
 class TailStore {
-  private block = Buffer.allocUnsafeSlow(CHUNK);
+  private block = Buffer.alloc(0);
   private used = 0;
 
   constructor(private readonly readAgain: (file: string) => Contact | undefined) {}
 
-  /** Keeps bytes `start` to `end` of `source`. */
-  keep(source: Buffer, start: number, end: number): Tail {
+  /**
+   * Keeps bytes `start` to `end` of `source` (the two tails, a tab between
+   * them) for `contact`. Throws when there is no tab between them.
+   */
+  keep(contact: Contact, source: Buffer, start: number, end: number): RestoredTail {
+    const tab = source.indexOf(0x09, start);
+    if (tab < 0 || tab >= end) throw new TypeError('not a note line');
     if (this.used + end - start > this.block.length) {
       this.block = Buffer.allocUnsafeSlow(Math.max(CHUNK, end - start));
       this.used = 0;
     }
     const at = this.used;
     this.used += source.copy(this.block, at, start, end);
-    return { bytes: this.block, start: at, end: this.used, readAgain: this.readAgain };
+    return new RestoredTail(contact, this.block, at, at + tab + 1 - start, this.used, this.readAgain);
   }
-}
-
-/** Reads a restored contact's tail into `fields` and `outcomes`, which become plain properties in their places. */
-function settleTail(contact: Record<string | symbol, unknown>): void {
-  const tail = contact[TAIL] as Tail;
-  let fields: Contact['fields'] | undefined;
-  let outcomes: Contact['outcomes'] | undefined;
-  try {
-    [fields, outcomes] = decodeTail(contact as unknown as Contact, JSON.parse(decodeLine(tail.bytes, tail.start, tail.end, false)));
-  } catch {
-    // A damaged cache: the note is as it was when the cache was loaded, since its identity matched.
-    const again = tail.readAgain(contact.file as string);
-    fields = again?.fields ?? {};
-    outcomes = again?.outcomes ?? [];
-  }
-  contact[TAIL] = undefined;
-  defineValue(contact, 'fields', fields);
-  defineValue(contact, 'outcomes', outcomes);
 }
 
 function defineValue(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
-/** One accessor pair per deferred key, shared by every restored contact. */
+/** One accessor pair, shared by every restored contact: its tails are read when asked for. */
 const TAIL_ACCESSORS: Readonly<Record<'~fields' | '~outcomes', PropertyDescriptor>> = {
-  '~fields': tailAccessor('fields'),
-  '~outcomes': tailAccessor('outcomes'),
-};
-
-function tailAccessor(key: 'fields' | 'outcomes'): PropertyDescriptor {
-  return {
+  '~fields': {
     enumerable: true,
     configurable: true,
-    get(this: Record<string | symbol, unknown>) {
-      settleTail(this);
-      return this[key];
+    get(this: { [TAIL]: RestoredTail }) {
+      return this[TAIL].frontmatter();
     },
-    set(this: Record<string | symbol, unknown>, value: unknown) {
-      settleTail(this);
-      defineValue(this, key, value);
+    set(this: { [TAIL]: RestoredTail }, value: Contact['fields']) {
+      this[TAIL].setFrontmatter(value);
     },
-  };
-}
+  },
+  '~outcomes': {
+    enumerable: true,
+    configurable: true,
+    get(this: { [TAIL]: RestoredTail }) {
+      return this[TAIL].outcomeItems();
+    },
+    set(this: { [TAIL]: RestoredTail }, value: Contact['outcomes']) {
+      this[TAIL].setOutcomeItems(value);
+    },
+  },
+};
 
-/** A contact's `fields` and `outcomes` from its line's tail; throws on anything `encodeNote` does not write. */
-function decodeTail(contact: Contact, tail: unknown): [Contact['fields'], Contact['outcomes']] {
-  if (!Array.isArray(tail) || tail.length !== 2 || !Array.isArray(tail[0]) || !Array.isArray(tail[1])) throw new TypeError('not a tail');
+/**
+ * A contact's frontmatter from its first tail `[order, rest]`: the keys in
+ * order, each valued from `rest` when it has the key, else from the
+ * contact's value of that name. Throws on anything `encodeNote` does not write.
+ */
+function decodeFields(contact: Contact, tail: unknown): Contact['fields'] {
+  if (!Array.isArray(tail) || tail.length !== 2) throw new TypeError('not a tail');
+  const [order, rest] = tail as unknown[];
+  if (!Array.isArray(order) || rest === null || typeof rest !== 'object' || Array.isArray(rest)) throw new TypeError('not a tail');
   const values = contact as unknown as Record<string, unknown>;
   const fields: Record<string, unknown> = {};
-  for (const entry of tail[0] as unknown[]) {
-    const [key, value] = typeof entry === 'string' && Object.hasOwn(values, entry) ? [entry, values[entry]] : Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' ? entry : [];
-    if (key === undefined) throw new TypeError('not a tail');
-    // Defined rather than assigned: a frontmatter key `__proto__` must stay a plain property.
-    Object.defineProperty(fields, key as string, { value, writable: true, enumerable: true, configurable: true });
+  for (const key of order as unknown[]) {
+    if (typeof key !== 'string') throw new TypeError('not a tail');
+    let value: unknown;
+    if (Object.hasOwn(rest, key)) value = (rest as Record<string, unknown>)[key];
+    else if (!TAIL_KEYS.has(key) && Object.hasOwn(values, key)) value = values[key];
+    else throw new TypeError('not a tail');
+    // A frontmatter key `__proto__` must stay a plain property: defined, not assigned.
+    if (key === '__proto__') defineValue(fields, key, value);
+    else fields[key] = value;
   }
-  return [fields as Contact['fields'], tail[1] as Contact['outcomes']];
+  return fields as Contact['fields'];
 }
 
 /** The outcome labels a cache's notes were read with, from its `outcomeLabels` key (none for the defaults). */
