@@ -251,8 +251,9 @@ type NoteLine = [string, number, number, number | null, number | null, string, 0
 /** Where the contact's keys and values start in a note line. */
 const CONTACT_START = 11;
 
-/** Contact keys whose values are kept in the tail. */
-const TAIL_KEYS: ReadonlySet<string> = new Set(['fields', 'outcomes']);
+/** Contact keys whose values are kept in the tails. */
+type TailKey = 'fields' | 'outcomes';
+const TAIL_KEYS: ReadonlySet<string> = new Set<TailKey>(['fields', 'outcomes']);
 
 function encodeNote(file: string, note: CachedNote, withOrder: boolean): string {
   const { identity, version, reading, order } = note;
@@ -269,8 +270,8 @@ function encodeNote(file: string, note: CachedNote, withOrder: boolean): string 
   // A contact restored from the cache whose tail was never read: its bytes are still what this would write.
   // A contact restored from the cache: a part of its tail no one read is copied as it was.
   const restored = (values as { [TAIL]?: RestoredTail })[TAIL];
-  const fields = restored?.unreadFields() ?? JSON.stringify(fieldsTail(contact));
-  const outcomes = restored?.unreadOutcomes() ?? JSON.stringify(contact.outcomes);
+  const fields = restored?.unread('fields') ?? JSON.stringify(fieldsTail(contact));
+  const outcomes = restored?.unread('outcomes') ?? JSON.stringify(contact.outcomes);
   return asciiJson(`${JSON.stringify(line)}\t${fields}\t${outcomes}`);
 }
 
@@ -332,8 +333,7 @@ const TAIL = Symbol('tail');
  * was loaded, since its identity matched.
  */
 class RestoredTail {
-  private fields: Contact['fields'] | undefined;
-  private outcomes: Contact['outcomes'] | undefined;
+  private readonly read: { [Key in TailKey]?: Contact[Key] } = {};
 
   constructor(
     private readonly contact: Contact,
@@ -345,52 +345,38 @@ class RestoredTail {
     private readonly readAgain: (file: string) => Contact | undefined,
   ) {}
 
-  frontmatter(): Contact['fields'] {
-    if (this.fields === undefined) {
+  /** The contact's `fields` or `outcomes`, its tail read on the first call. */
+  value<Key extends TailKey>(key: Key): Contact[Key] {
+    if (this.read[key] === undefined) {
       try {
-        this.fields = decodeFields(this.contact, JSON.parse(decodeLine(this.bytes, this.start, this.middle - 1, false)));
+        this.read[key] = this.decode(key);
       } catch {
-        this.fromNote();
+        const again = this.readAgain(this.contact.file);
+        this.read.fields ??= again?.fields ?? {};
+        this.read.outcomes ??= again?.outcomes ?? [];
       }
     }
-    return this.fields!;
+    return this.read[key] as Contact[Key];
   }
 
-  outcomeItems(): Contact['outcomes'] {
-    if (this.outcomes === undefined) {
-      try {
-        const outcomes: unknown = JSON.parse(decodeLine(this.bytes, this.middle, this.end, false));
-        if (!Array.isArray(outcomes)) throw new TypeError('not outcomes');
-        this.outcomes = outcomes as Contact['outcomes'];
-      } catch {
-        this.fromNote();
-      }
-    }
-    return this.outcomes!;
+  replace<Key extends TailKey>(key: Key, value: Contact[Key]): void {
+    this.read[key] = value;
   }
 
-  setFrontmatter(fields: Contact['fields']): void {
-    this.fields = fields;
+  /** The tail of `key` as the cache has it, when no one has read it. */
+  unread(key: TailKey): string | undefined {
+    return this.read[key] === undefined ? this.text(key) : undefined;
   }
 
-  setOutcomeItems(outcomes: Contact['outcomes']): void {
-    this.outcomes = outcomes;
+  private text(key: TailKey): string {
+    return key === 'fields' ? decodeLine(this.bytes, this.start, this.middle - 1, false) : decodeLine(this.bytes, this.middle, this.end, false);
   }
 
-  /** The frontmatter's tail as the cache has it, when no one has read it. */
-  unreadFields(): string | undefined {
-    return this.fields === undefined ? decodeLine(this.bytes, this.start, this.middle - 1, false) : undefined;
-  }
-
-  /** The outcomes' tail as the cache has it, when no one has read it. */
-  unreadOutcomes(): string | undefined {
-    return this.outcomes === undefined ? decodeLine(this.bytes, this.middle, this.end, false) : undefined;
-  }
-
-  private fromNote(): void {
-    const again = this.readAgain(this.contact.file);
-    this.fields ??= again?.fields ?? {};
-    this.outcomes ??= again?.outcomes ?? [];
+  private decode<Key extends TailKey>(key: Key): Contact[Key] {
+    const data: unknown = JSON.parse(this.text(key));
+    if (key === 'fields') return decodeFields(this.contact, data) as Contact[Key];
+    if (!Array.isArray(data)) throw new TypeError('not outcomes');
+    return data as unknown as Contact[Key];
   }
 }
 
@@ -422,29 +408,24 @@ function defineValue(target: object, key: string, value: unknown): void {
   Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
-/** One accessor pair, shared by every restored contact: its tails are read when asked for. */
+/** The accessors of a restored contact's `fields` and `outcomes`, shared by every restored contact: its tails are read when asked for. */
 const TAIL_ACCESSORS: Readonly<Record<'~fields' | '~outcomes', PropertyDescriptor>> = {
-  '~fields': {
-    enumerable: true,
-    configurable: true,
-    get(this: { [TAIL]: RestoredTail }) {
-      return this[TAIL].frontmatter();
-    },
-    set(this: { [TAIL]: RestoredTail }, value: Contact['fields']) {
-      this[TAIL].setFrontmatter(value);
-    },
-  },
-  '~outcomes': {
-    enumerable: true,
-    configurable: true,
-    get(this: { [TAIL]: RestoredTail }) {
-      return this[TAIL].outcomeItems();
-    },
-    set(this: { [TAIL]: RestoredTail }, value: Contact['outcomes']) {
-      this[TAIL].setOutcomeItems(value);
-    },
-  },
+  '~fields': tailAccessor('fields'),
+  '~outcomes': tailAccessor('outcomes'),
 };
+
+function tailAccessor(key: TailKey): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: { [TAIL]: RestoredTail }) {
+      return this[TAIL].value(key);
+    },
+    set(this: { [TAIL]: RestoredTail }, value: Contact[TailKey]) {
+      this[TAIL].replace(key, value);
+    },
+  };
+}
 
 /**
  * A contact's frontmatter from its first tail `[order, rest]`: the keys in
