@@ -3,6 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { Stage } from '@rapport/core';
+import { NodeIndexCache, NodeStore } from '@rapport/core/node';
 import { api, fileUri, folder, setSetting, waitFor } from './fixture.js';
 import { suite, test } from './runner.js';
 
@@ -63,11 +64,18 @@ suite('Index cache', () => {
     const rapport = await api();
     await rapport.notes.load();
     const path = join(folder(), ...CACHE);
-    const lines = readFileSync(path, 'utf8').split('\n');
-    const sample = JSON.parse(lines.find((line) => line.includes(`"${NOTE}"`))!) as unknown[];
-    const reading = sample[5] as { contact: { file: string; name: string } };
-    const outside = ['../outside.md', sample[1], sample[2], null, sample[4], { ...reading, contact: { ...reading.contact, file: '../outside.md', name: 'Outside Person' }, diagnostics: [] }];
-    writeFileSync(path, [...lines.filter((line) => line !== ''), JSON.stringify(outside)].join('\n') + '\n');
+    // A note's line is a JSON head, then the contact's two tails after tabs; the last line counts the notes.
+    const lines = readFileSync(path, 'utf8').split('\n').filter((line) => line !== '');
+    const [head, ...tails] = lines.find((line) => line.startsWith(`["${NOTE}",`))!.split('\t');
+    const entry = JSON.parse(head!) as unknown[];
+    entry[0] = '../outside.md';
+    entry[entry.indexOf('file', 11) + 1] = '../outside.md';
+    entry[entry.indexOf('name', 11) + 1] = 'Outside Person';
+    const { notes } = JSON.parse(lines.at(-1)!) as { notes: number };
+    writeFileSync(path, [...lines.slice(0, -1), [JSON.stringify(entry), ...tails].join('\t'), JSON.stringify({ notes: notes + 1 })].join('\n') + '\n');
+    // The planted entry is a well-formed one: the cache itself reads it.
+    const planted = (await new NodeIndexCache(new NodeStore(folder())).load())?.notes['../outside.md'];
+    assert.equal(planted?.reading.contact?.name, 'Outside Person');
 
     let seen = false;
     const listener = rapport.notes.onDidChange(() => {
