@@ -101,7 +101,7 @@ export class NodeIndexCache implements IndexCache {
           const tab = bytes.indexOf(0x09, start);
           const headEnd = tab < 0 || tab >= end ? end : tab;
           const head = JSON.parse(decodeLine(bytes, start, headEnd, ascii));
-          const [file, note] = decodeNote(head, ordersValid, headEnd === end ? undefined : (contact) => tails.keep(contact, bytes, headEnd + 1, end));
+          const [file, note] = decodeNote(head, ordersValid, headEnd === end ? undefined : (contact) => tails.keep(contact, bytes, headEnd + 1, end, ascii));
           notes[file] = note;
         }
       });
@@ -342,6 +342,8 @@ class RestoredTail {
     private readonly start: number,
     private readonly middle: number,
     private readonly end: number,
+    /** Whether the chunk the tails came from was all ASCII (checked once when it was read). */
+    private readonly ascii: boolean,
     private readonly readAgain: (file: string) => Contact | undefined,
   ) {}
 
@@ -369,7 +371,7 @@ class RestoredTail {
   }
 
   private text(key: TailKey): string {
-    return key === 'fields' ? decodeLine(this.bytes, this.start, this.middle - 1, false) : decodeLine(this.bytes, this.middle, this.end, false);
+    return key === 'fields' ? decodeLine(this.bytes, this.start, this.middle - 1, this.ascii) : decodeLine(this.bytes, this.middle, this.end, this.ascii);
   }
 
   private decode<Key extends TailKey>(key: Key): Contact[Key] {
@@ -391,7 +393,7 @@ class TailStore {
    * Keeps bytes `start` to `end` of `source` (the two tails, a tab between
    * them) for `contact`. Throws when there is no tab between them.
    */
-  keep(contact: Contact, source: Buffer, start: number, end: number): RestoredTail {
+  keep(contact: Contact, source: Buffer, start: number, end: number, ascii: boolean): RestoredTail {
     const tab = source.indexOf(0x09, start);
     if (tab < 0 || tab >= end) throw new TypeError('not a note line');
     if (this.used + end - start > this.block.length) {
@@ -400,7 +402,7 @@ class TailStore {
     }
     const at = this.used;
     this.used += source.copy(this.block, at, start, end);
-    return new RestoredTail(contact, this.block, at, at + tab + 1 - start, this.used, this.readAgain);
+    return new RestoredTail(contact, this.block, at, at + tab + 1 - start, this.used, ascii, this.readAgain);
   }
 }
 

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, parse, parseDocument } from 'yaml';
-import { parseFastFrontmatter } from './fast-frontmatter.js';
+import { KNOWN_KEYS, parseFastFrontmatter } from './fast-frontmatter.js';
+import { contactSchema } from './schema.js';
 import { YAML_OPTIONS } from './frontmatter.js';
 
 /**
@@ -363,5 +364,22 @@ describe('parseFastFrontmatter, value by value', () => {
 
   it('reads an emoji, which only looks like a lone surrogate to the quick scan', () => {
     expect(fastData('a: 🙂 fine\n')).toEqual({ a: '🙂 fine' });
+  });
+});
+
+describe('the keys the fast reader knows', () => {
+  it('are the contact schema\'s keys, nested ones included, each under its first letter', () => {
+    const keys = new Set<string>();
+    const walk = (properties: Readonly<Record<string, unknown>>) => {
+      for (const [key, schema] of Object.entries(properties)) {
+        keys.add(key);
+        const inner = schema as { properties?: Record<string, unknown>; items?: { properties?: Record<string, unknown> } };
+        const nested = inner.properties ?? inner.items?.properties;
+        if (nested) walk(nested);
+      }
+    };
+    walk(contactSchema.properties);
+    expect(Object.values(KNOWN_KEYS).flat().sort()).toEqual([...keys].sort());
+    for (const [first, group] of Object.entries(KNOWN_KEYS)) for (const key of group) expect(key[0]).toBe(first);
   });
 });
