@@ -1,6 +1,5 @@
 import { homedir } from 'node:os';
 import { statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_PATH, loadWorkspace, noteId, privateFieldDiagnostics, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Diagnostic, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
@@ -38,7 +37,8 @@ export class CommandContext {
    */
   async workspace(options: { readonly reportProblems?: boolean } = {}): Promise<Workspace> {
     // A mistyped --dir would otherwise read as an empty folder: "no contacts", exit 0.
-    const folder = await stat(this.store.root).catch(() => undefined);
+    // Synchronous: `node:fs/promises` would load some twenty modules for this one call.
+    const folder = statSync(this.store.root, { throwIfNoEntry: false });
     // Only a --dir can name a folder that is not there (without it, the folder is the current one).
     if (!folder) throw new FailureError(`notes folder not found: ${this.store.root} (check the --dir path, or create the folder with: rapport init ${this.store.root})`);
     if (!folder.isDirectory()) throw new FailureError(`${this.store.root} is a file, not a notes folder`);

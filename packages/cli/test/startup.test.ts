@@ -77,6 +77,16 @@ describe('startup', () => {
     expect(builtins.filter((name) => /^builtin:(child_process|crypto)$/.test(name))).toEqual([]);
   });
 
+  // (Their internal modules are left out: the recorder, an ES module, loads them itself.)
+  it('loads no node:fs/promises (which takes readline and streams with it), nor node:timers/promises, for agenda and check', () => {
+    const folder = exampleCopy();
+    for (const args of [['agenda', '--today', '2026-11-23'], ['check']]) {
+      const builtins = builtinsLoadedBy(args, folder);
+      expect(builtins, args[0]).toContain('builtin:fs');
+      expect(builtins.filter((name) => /^builtin:(fs|timers)\/promises$/.test(name)), args[0]).toEqual([]);
+    }
+  });
+
   it('asks Intl for no date formatter, no list of zones and no collator once the cache holds the zone and the order: agenda, check and list on an unchanged folder', () => {
     const folder = exampleCopy();
     const counter = fileURLToPath(new URL('./support/count-intl.mjs', import.meta.url));
