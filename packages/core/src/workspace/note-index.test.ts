@@ -94,7 +94,11 @@ function fromScratch(readings: ReadonlyMap<string, NoteReading>, context: Agenda
   for (const contact of contacts) {
     if (!contact.referredBy || ids.has(contact.referredBy)) continue;
     const range = readings.get(contact.file)!.referredByRange!;
-    diagnostics.push({ file: contact.file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, severity: 'warning', rule: 'unresolved-link', message: `\`referred_by\` points at "${contact.referredBy}", but no contact note has that id`, hint: `Create ${contact.referredBy}.md or fix the link` });
+    const unreadable = broken.filter((note) => note.id === contact.referredBy).map((note) => note.file).sort()[0];
+    const [message, hint] = unreadable
+      ? [`\`referred_by\` points at "${contact.referredBy}", whose note ${unreadable} cannot be read`, `Fix ${unreadable} (its own error says how); the link then resolves`]
+      : [`\`referred_by\` points at "${contact.referredBy}", but no contact note has that id`, `Create ${contact.referredBy}.md or fix the link`];
+    diagnostics.push({ file: contact.file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, severity: 'warning', rule: 'unresolved-link', message, hint });
   }
   contacts.sort((a, b) => a.name.localeCompare(b.name) || a.file.localeCompare(b.file));
   const counts = Object.fromEntries(STAGES.map((stage) => [stage, contacts.filter((contact) => contact.stage === stage).length]));
@@ -185,6 +189,20 @@ describe('NoteIndex', () => {
     expect(index.brokenNotes().map((note) => note.file)).toEqual(['ben-osei.md']);
     expect(index.delete('ben-osei.md')).toBe(true);
     expect(index.brokenNotes()).toEqual([]);
+  });
+
+  it('says that a referrer whose note cannot be read is unreadable, not missing, and says it no more once the note is fixed', () => {
+    const index = new NoteIndex();
+    const maya = '---\ntype: contact\nname: Maya Chen\n<<<<<<< HEAD\norganization: Brightline\n=======\norganization: Brightline Health Inc.\n>>>>>>> other\nstage: nurturing\n---\n';
+    index.set('maya-chen.md', maya);
+    index.set('sam-whitaker.md', '---\ntype: contact\nname: Sam Whitaker\nstage: identified\nreferred_by: "[[maya-chen]]"\n---\n');
+    index.set('ben-osei.md', '---\ntype: contact\nname: Ben Osei\nstage: held\nreferred_by: "[[nobody-here]]"\n---\n');
+    expect(index.diagnostics('unresolved-link').map(({ file, line, message, hint }) => ({ file, line, message, hint }))).toEqual([
+      { file: 'ben-osei.md', line: 5, message: '`referred_by` points at "nobody-here", but no contact note has that id', hint: 'Create nobody-here.md or fix the link' },
+      { file: 'sam-whitaker.md', line: 5, message: '`referred_by` points at "maya-chen", whose note maya-chen.md cannot be read', hint: 'Fix maya-chen.md (its own error says how); the link then resolves' },
+    ]);
+    index.set('maya-chen.md', '---\ntype: contact\nname: Maya Chen\norganization: Brightline Health Inc.\nstage: nurturing\n---\n');
+    expect(index.diagnostics('unresolved-link').map((problem) => problem.file)).toEqual(['ben-osei.md']);
   });
 
   it("gives one rule's diagnostics, in file order, without the others", () => {

@@ -324,8 +324,12 @@ export class NoteIndex {
   }
 
   private unresolvedLinkDiagnostics(diagnostics: Diagnostic[]): void {
+    let brokenById: Map<string, string> | undefined;
     for (const target of this.referrers.keys()) {
       if (this.validFilesById.has(target)) continue;
+      // A note with that id that cannot be read (a merge conflict, a YAML typo) is not a missing note: its own error is what to fix.
+      brokenById ??= new Map(this.brokenNotes().map((note) => [note.id, note.file] as const).reverse());
+      const broken = brokenById.get(target);
       for (const file of this.referrers.files(target)) {
         const range = this.entries.get(file)!.reading.referredByRange;
         diagnostics.push({
@@ -336,8 +340,8 @@ export class NoteIndex {
           endColumn: range?.endColumn ?? 1,
           severity: DIAGNOSTIC_RULES['unresolved-link'],
           rule: 'unresolved-link',
-          message: `\`referred_by\` points at "${target}", but no contact note has that id`,
-          hint: `Create ${target}.md or fix the link`,
+          message: broken ? `\`referred_by\` points at "${target}", whose note ${broken} cannot be read` : `\`referred_by\` points at "${target}", but no contact note has that id`,
+          hint: broken ? `Fix ${broken} (its own error says how); the link then resolves` : `Create ${target}.md or fix the link`,
         });
       }
     }
