@@ -8,7 +8,6 @@ import { InvalidEncodingError, InvalidInputError, NoteConflictError, UneditableN
 import { readLayout } from '../note/source.js';
 import { contentVersion, type NewFile, type NoteStore, type StoredText, type WriteOptions } from '../workspace/store.js';
 
-
 // Node's callback functions, already loaded at its start: `node:fs/promises` and
 // `node:timers/promises` load some twenty more modules (streams, readline), ~3 ms of every command.
 const openAsync = promisify(open);
@@ -17,6 +16,7 @@ const statAsync = promisify(stat);
 const fsyncAsync = promisify(fsync);
 const closeAsync = promisify(close);
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
 /**
  * A notes folder on the local disk. Writes go to a temp file and are renamed into place.
  *

@@ -57,6 +57,12 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
         case 'unresolved-link': {
           const target = /\[\[([^\]|#]+)/.exec(document.getText(diagnostic.range))?.[1]?.trim();
           if (!target) break;
+          // The note is there but cannot be read: fixing it resolves the link, creating another would make a duplicate id.
+          const unreadable = this.services.notes.workspace?.index.brokenNotes().find((note) => note.id === target);
+          if (unreadable) {
+            ask(`Open ${unreadable.file}, which cannot be read`, 'vscode.open', this.services.notes.uriOf(unreadable.file));
+            break;
+          }
           ask(`Create the contact "${guessName('', target)}" (${target}.md)`, 'rapport.fixLink.create', target);
           ask('Link to an existing contact…', 'rapport.fixLink.pick', document.uri, diagnostic.range, target);
           break;

@@ -77,6 +77,21 @@ suite('Quick fixes', () => {
     assert.equal(existsSync(fileUri(created.file).fsPath), false);
   });
 
+  test('link to a note that cannot be read: open that note, rather than create a second one', async () => {
+    await api();
+    const brokenUri = fileUri('mya-chen.md');
+    writeFileSync(brokenUri.fsPath, lines('---', 'type: contact', 'name: Mya Chen', '<<<<<<< HEAD', 'stage: held', '=======', 'stage: thanked', '>>>>>>> other', '---', ''));
+    await waitFor(() => vscode.languages.getDiagnostics(brokenUri).some((diagnostic) => diagnostic.code === 'merge-conflict'), 'the merge conflict in mya-chen.md');
+    const { actions } = await fixesFor('fix-link-3.md', unresolved, 'unresolved-link');
+    const problem = vscode.languages.getDiagnostics(fileUri('fix-link-3.md')).find((diagnostic) => diagnostic.code === 'unresolved-link')!;
+    assert.equal(problem.message, '`referred_by` points at "mya-chen", whose note mya-chen.md cannot be read. Fix mya-chen.md (its own error says how); the link then resolves');
+    assert.deepEqual(actions.map((action) => action.title), ['Open mya-chen.md, which cannot be read']);
+    await apply(actions, 'Open mya-chen.md, which cannot be read');
+    await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === brokenUri.fsPath, 'mya-chen.md open');
+    await done('mya-chen.md');
+    await done('fix-link-3.md');
+  });
+
   test('tags not a list: write them as one', async () => {
     const { document, actions } = await fixesFor('fix-tags.md', lines('---', 'type: contact', 'name: Tag Fix', 'stage: identified', 'tags: ux, health', '---', ''), 'invalid-type');
     await apply(actions, 'Write the tags as a list');
