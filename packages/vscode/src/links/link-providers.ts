@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { nextAction, noteId, noteIdProblem, noteLinkAt, noteLinks, type NoteLink } from '@rapport/core';
 import type { Services } from '../services.js';
-import { linkedContact, linksAcrossNotes } from './note-texts.js';
+import { linkedContact, linksAcrossNotes, unreadableLinkTarget } from './note-texts.js';
 
 /** The link under the cursor, with its ranges in the document. */
 function linkAt(document: vscode.TextDocument, position: vscode.Position): { link: NoteLink; range: vscode.Range; targetRange: vscode.Range } | undefined {
@@ -23,18 +23,22 @@ export class WikilinkNavigation implements vscode.DocumentLinkProvider, vscode.D
     const text = document.getText();
     return noteLinks(text).flatMap((link) => {
       const contact = linkedContact(this.services, link.target);
-      if (!contact) return [];
+      // A note that cannot be read is still where the link leads: opening it is how it gets fixed.
+      const unreadable = contact ? undefined : unreadableLinkTarget(this.services, link.target);
+      const file = contact?.file ?? unreadable?.file;
+      if (!file) return [];
       const range = new vscode.Range(document.positionAt(link.targetOffset), document.positionAt(link.targetOffset + link.target.length));
-      const target = new vscode.DocumentLink(range, this.services.notes.uriOf(contact.file));
-      target.tooltip = `Open ${contact.name}`;
+      const target = new vscode.DocumentLink(range, this.services.notes.uriOf(file));
+      target.tooltip = contact ? `Open ${contact.name}` : `Open ${file} (it cannot be read)`;
       return [target];
     });
   }
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
     const found = this.services.notes.pathOf(document.uri) ? linkAt(document, position) : undefined;
-    const contact = found && linkedContact(this.services, found.link.target);
-    return contact ? new vscode.Location(this.services.notes.uriOf(contact.file), new vscode.Position(0, 0)) : undefined;
+    if (!found) return undefined;
+    const file = linkedContact(this.services, found.link.target)?.file ?? unreadableLinkTarget(this.services, found.link.target)?.file;
+    return file ? new vscode.Location(this.services.notes.uriOf(file), new vscode.Position(0, 0)) : undefined;
   }
 }
 
@@ -46,7 +50,12 @@ export class WikilinkHover implements vscode.HoverProvider {
     const found = this.services.notes.pathOf(document.uri) ? linkAt(document, position) : undefined;
     if (!found) return undefined;
     const contact = linkedContact(this.services, found.link.target);
-    if (!contact) return new vscode.Hover(new vscode.MarkdownString(`No contact note has the id \`${found.link.target}\` yet.`), found.range);
+    if (!contact) {
+      const unreadable = unreadableLinkTarget(this.services, found.link.target);
+      const problem = unreadable?.problems.find((candidate) => candidate.severity === 'error') ?? unreadable?.problems[0];
+      if (unreadable) return new vscode.Hover(new vscode.MarkdownString(`\`${unreadable.file}\` cannot be read${problem ? ` (line ${problem.line}: ${escape(problem.message)})` : ''}. Fix it and the link leads to the contact again.`), found.range);
+      return new vscode.Hover(new vscode.MarkdownString(`No contact note has the id \`${found.link.target}\` yet.`), found.range);
+    }
     const card = new vscode.MarkdownString();
     card.appendMarkdown(`**${escape(contact.name)}**`);
     const work = [contact.role, contact.organization].filter(Boolean).join(' at ');

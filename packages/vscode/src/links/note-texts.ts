@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { LineIndex, linksTo, type Contact, type NoteLink } from '@rapport/core';
+import { LineIndex, linksTo, type BrokenNote, type Contact, type NoteLink } from '@rapport/core';
 import type { Services } from '../services.js';
 
 /** A link found in some note, with its VS Code location. */
@@ -46,4 +46,9 @@ function rangeOf(lines: LineIndex, offset: number, length: number): vscode.Range
 export function linkedContact(services: Services, id: string): Contact | undefined {
   const contact = services.notes.workspace?.index.contact(id);
   return contact?.id === id ? contact : undefined;
+}
+
+/** The note a link points at when it is there but cannot be read as a contact (a merge conflict, a YAML typo). */
+export function unreadableLinkTarget(services: Services, id: string): BrokenNote | undefined {
+  return services.notes.workspace?.index.brokenNotes().find((note) => note.id === id);
 }

@@ -86,6 +86,12 @@ suite('Quick fixes', () => {
     const problem = vscode.languages.getDiagnostics(fileUri('fix-link-3.md')).find((diagnostic) => diagnostic.code === 'unresolved-link')!;
     assert.equal(problem.message, '`referred_by` points at "mya-chen", whose note mya-chen.md cannot be read. Fix mya-chen.md (its own error says how); the link then resolves');
     assert.deepEqual(actions.map((action) => action.title), ['Open mya-chen.md, which cannot be read']);
+    // The link itself still leads there, and its hover says why the contact is not shown.
+    const [link] = await vscode.commands.executeCommand<vscode.DocumentLink[]>('vscode.executeLinkProvider', fileUri('fix-link-3.md'));
+    assert.equal(link?.target?.fsPath, brokenUri.fsPath);
+    assert.equal(link?.tooltip, 'Open mya-chen.md (it cannot be read)');
+    const [hover] = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', fileUri('fix-link-3.md'), new vscode.Position(4, 18));
+    assert.equal((hover?.contents[0] as vscode.MarkdownString).value, '`mya-chen.md` cannot be read (line 4: Merge conflict: resolve it, keep the side you want). Fix it and the link leads to the contact again.');
     await apply(actions, 'Open mya-chen.md, which cannot be read');
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath === brokenUri.fsPath, 'mya-chen.md open');
     await done('mya-chen.md');
