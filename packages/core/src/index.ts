@@ -4,7 +4,7 @@
  */
 
 // Vocabulary and data
-export { STAGES, CLOSED_STAGES, SOURCES, MEETING_FORMATS, CHANNELS, NOTE_SECTIONS, isStage, isSource, isMeetingFormat, isChannel } from './model/vocabulary.js';
+export { STAGES, CLOSED_STAGES, SOURCES, MEETING_FORMATS, CHANNELS, NOTE_SECTIONS, isStage, isSource, isMeetingFormat, isChannel, closestStage } from './model/vocabulary.js';
 export type { Stage, Source, MeetingFormat, Channel } from './model/vocabulary.js';
 export type { Contact, HistoryEntry, Meeting, ManualNext } from './model/contact.js';
 

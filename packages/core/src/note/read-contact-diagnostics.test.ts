@@ -37,6 +37,15 @@ describe('field diagnostics, exactly', () => {
     ]);
   });
 
+  it('an unknown stage close to one, in the frontmatter and in the history, names the stage it most likely meant', () => {
+    // Line 4 `stage: Thanked`: columns 8-14; line 8, the second history entry `  - {date: 2026-11-23, stage: helld}`: columns 31-35.
+    const text = '---\ntype: contact\nname: Ben Osei\nstage: Thanked\nhistory:\n  - date: 2026-11-20\n    stage: held\n  - {date: 2026-11-23, stage: helld}\n---\n';
+    expect(diagnostics(text)).toEqual([
+      { ...at(4, 8, 4, 15), severity: 'error', rule: 'unknown-stage', message: 'Unknown stage "Thanked"', hint: `Did you mean "thanked"? Use one of: ${STAGE_LIST}` },
+      { ...at(8, 31, 8, 36), severity: 'error', rule: 'unknown-stage', message: 'Unknown stage "helld"', hint: `Did you mean "held"? Use one of: ${STAGE_LIST}` },
+    ]);
+  });
+
   it('a text field holding a list, a mapping, a number or a yes', () => {
     const text = note('stage: identified', 'role: [a, b]', 'organization: {x: 1}', 'industry: 42', 'location: true');
     expect(diagnostics(text).map((d) => [d.line, d.column, d.message, d.hint])).toEqual([

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { DIAGNOSTIC_RULES, type Diagnostic, type DiagnosticRule } from '../diagnostics.js';
 import { isCalendarDate, isMeetingTime } from '../lifecycle/dates.js';
 import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contact.js';
-import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, isChannel, isMeetingFormat, isMeetingLink, isSource, isStage, type Stage } from '../model/vocabulary.js';
+import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, closestStage, isChannel, isMeetingFormat, isMeetingLink, isSource, isStage, type Stage } from '../model/vocabulary.js';
 import { findSection, scanSections } from './body.js';
 import { findConflicts } from '../merge/conflict-markers.js';
 import { readOutcomes, type OutcomeKind } from '../outcomes/outcomes.js';
@@ -238,7 +238,7 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
   if (fields.stage === undefined || fields.stage === null) {
     report('missing-field', 0, fenceEnd, 'A contact needs a `stage`', `Add \`stage:\` with one of: ${STAGES.join(', ')}`);
   } else if (!isStage(fields.stage)) {
-    problem('unknown-stage', ['stage'], `Unknown stage ${JSON.stringify(fields.stage)}`, `Use one of: ${STAGES.join(', ')}`);
+    problem('unknown-stage', ['stage'], `Unknown stage ${JSON.stringify(fields.stage)}`, unknownStageHint(fields.stage));
   } else stage = fields.stage;
 
   const optional: Record<string, unknown> = {};
@@ -368,7 +368,7 @@ function readHistoryEntry(raw: unknown, problem: Problem): HistoryEntry | undefi
     valid = false;
   }
   if (!isStage(entry.stage)) {
-    problem(entry.stage === undefined ? 'missing-field' : 'unknown-stage', entry.stage === undefined ? undefined : 'stage', entry.stage === undefined ? 'A history entry needs a `stage`' : `Unknown stage ${JSON.stringify(entry.stage)}`, `Use one of: ${STAGES.join(', ')}`);
+    problem(entry.stage === undefined ? 'missing-field' : 'unknown-stage', entry.stage === undefined ? undefined : 'stage', entry.stage === undefined ? 'A history entry needs a `stage`' : `Unknown stage ${JSON.stringify(entry.stage)}`, entry.stage === undefined ? `Use one of: ${STAGES.join(', ')}` : unknownStageHint(entry.stage));
     valid = false;
   }
   if (entry.via !== undefined && entry.via !== null && !isChannel(entry.via)) {
@@ -458,6 +458,12 @@ function readNext(raw: unknown, problem: Problem): ManualNext | undefined {
 }
 
 /** `referred_by: [[x]]` without quotes parses as a nested list; recover the id. */
+/** What to write instead of a stage that is not one: the stage it most likely meant, then every stage. */
+function unknownStageHint(value: unknown): string {
+  const meant = typeof value === 'string' ? closestStage(value) : undefined;
+  return `${meant ? `Did you mean "${meant}"? ` : ''}Use one of: ${STAGES.join(', ')}`;
+}
+
 function unquotedWikilink(value: unknown): string | undefined {
   if (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 && typeof value[0][0] === 'string') {
     return value[0][0].trim();

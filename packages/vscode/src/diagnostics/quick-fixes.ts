@@ -1,10 +1,9 @@
 import * as vscode from 'vscode';
-import { isCalendarDate, isMeetingTime, STAGES, getField } from '@rapport/core';
+import { closestStage, isCalendarDate, isMeetingTime, STAGES, getField } from '@rapport/core';
 import { DIAGNOSTIC_SOURCE } from '../adapter.js';
 import { minimalChange } from '../notes/minimal-change.js';
 import type { Services } from '../services.js';
 import { addName, duplicateKeys, guessName, keepOne, lastHistoryStage, normalizedDate, recordStageInHistory, tagsAsList } from './fix-edits.js';
-import { closestStage } from './stage-suggestion.js';
 
 /** A quick fix for every problem that has an obvious repair; the ones that need a choice ask for it. */
 export class NoteQuickFixes implements vscode.CodeActionProvider {

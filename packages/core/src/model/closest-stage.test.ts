@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestStage } from './stage-suggestion.js';
+import { closestStage } from './vocabulary.js';
 
 describe('closestStage', () => {
   it('suggests the stage a typo or a prefix meant', () => {
@@ -12,5 +12,7 @@ describe('closestStage', () => {
 
   it('suggests nothing for a word far from every stage', () => {
     expect(closestStage('banana')).toBeUndefined();
+    expect(closestStage('interviewed')).toBeUndefined();
+    expect(closestStage('')).toBeUndefined();
   });
 });
