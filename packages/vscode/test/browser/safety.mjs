@@ -1,6 +1,6 @@
 // Browser steps for what must never harm a note or hide one: Advance Stage…
 // takes the next stage on Enter, wikilink completion leaves valid YAML, and
-// a note with broken YAML stays in the Contacts tree. Run from
+// a note with broken YAML stays in the Contacts tree, where links to it lead. Run from
 // new-contact.mjs's runBrowserTest, on the same page; screenshots go to
 // docs/screenshots.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { clearNotifications, closeAllEditors, expandView, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
 
 const BROKEN_NOTE = ['---', 'type: contact', 'name: Rhea Vance', 'role: Manager: Data Platform', 'stage: identified', '---', '', '# Rhea Vance', ''].join('\n');
+const REFERRED_BY_BROKEN_NOTE = ['---', 'type: contact', 'name: Sol Park', 'stage: identified', 'referred_by: "[[rhea-vance]]"', '---', '', '# Sol Park', ''].join('\n');
 
 /**
  * @param {{page: import('playwright-core').Page, step: (name: string, body: () => Promise<void>) => Promise<boolean>, folder: string, screenshots: string, contacts: import('playwright-core').Locator}} options
@@ -82,6 +83,35 @@ export async function runSafetySteps({ page, step, folder, screenshots, contacts
     await row.click();
     await page.locator('.editor-instance .view-lines', { hasText: 'Manager: Data Platform' }).first().waitFor({ timeout: 15_000 });
     await page.locator('.statusbar-item', { hasText: /Ln 4, Col/ }).first().waitFor({ timeout: 10_000 });
+    await closeAllEditors(page);
+  });
+
+  await step('a link to that note says it cannot be read, and its quick fix opens it instead of creating it again', async () => {
+    writeFileSync(join(folder, 'sol-park.md'), REFERRED_BY_BROKEN_NOTE);
+    await page.keyboard.press('Control+P');
+    await widget.locator('.quick-input-box input').fill('sol-park.md');
+    await widget.locator('.monaco-list-row.focused', { hasText: 'sol-park.md' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const line = page.locator('.editor-instance:visible .view-line', { hasText: 'referred_by' }).first();
+    await line.waitFor({ timeout: 15_000 });
+    const link = line.locator('span.detected-link', { hasText: 'rhea-vance' }).first();
+    await link.waitFor({ state: 'visible', timeout: 15_000 });
+    const box = await link.boundingBox();
+    if (!box) throw new Error('the link is not on screen');
+    await page.mouse.move(box.x + box.width - 12, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover:visible', { hasText: 'rhea-vance.md cannot be read' }).first();
+    await hover.waitFor({ timeout: 15_000 });
+    const text = (await hover.textContent()) ?? '';
+    if (!/line 4: The value of `?role`? contains/.test(text)) throw new Error(`unexpected hover: ${text}`);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: join(screenshots, 'broken-link-hover.png') });
+    await page.mouse.click(box.x + box.width - 12, box.y + box.height / 2);
+    await page.keyboard.press('Control+.');
+    const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Open rhea-vance.md, which cannot be read' }).first();
+    await fix.waitFor({ timeout: 10_000 });
+    if (await page.locator('.action-widget .monaco-list-row', { hasText: 'Create the contact' }).count()) throw new Error('the quick fix still offers to create the contact');
+    await page.keyboard.press('Escape');
+    // Sol Park stays (last in Ready to write): removing her would redraw the Agenda under the next step's click.
     await closeAllEditors(page);
   });
 }
