@@ -96,7 +96,7 @@ export interface MissingLetterField {
   readonly source: 'note' | 'profile' | 'value';
   /** The file to edit (the note or the config); absent for values passed when rendering. */
   readonly file?: string;
-  /** How to fill it, e.g. "add `organization:` to the frontmatter". */
+  /** How to fill it, e.g. "set `organization:` in the frontmatter". */
   readonly hint: string;
 }
 

@@ -135,8 +135,8 @@ describe('where a missing field is filled', () => {
     const referred = maya(['referred_by: "[[sam-ortiz]]"']);
     const sam = contact(['name: Sam Ortiz', 'stage: held'], '', 'sam-ortiz.md').contact;
     const where = data(referred, { referrer: sam }).whereToFill;
-    expect(where('role')).toEqual({ field: 'role', source: 'note', file: 'maya-chen.md', hint: 'add `role:` to the frontmatter' });
-    expect(where('fields.pronouns')).toEqual({ field: 'fields.pronouns', source: 'note', file: 'maya-chen.md', hint: 'add `pronouns:` to the frontmatter' });
+    expect(where('role')).toEqual({ field: 'role', source: 'note', file: 'maya-chen.md', hint: 'set `role:` in the frontmatter' });
+    expect(where('fields.pronouns')).toEqual({ field: 'fields.pronouns', source: 'note', file: 'maya-chen.md', hint: 'set `pronouns:` in the frontmatter' });
     expect(where('visiting')).toEqual({ field: 'visiting', source: 'note', file: 'maya-chen.md', hint: 'add a line "In the area: …" under "## Why this person" (or `visiting:` in the frontmatter)' });
     expect(where('learned').hint).toBe('add a line "Learned: …" under "## Notes"');
     expect(where('foundVia').hint).toBe('set `source:` in the frontmatter (linkedin, association, alumni, event, referral, cold)');
@@ -146,8 +146,8 @@ describe('where a missing field is filled', () => {
     }
     expect(where('sentOn').hint).toBe('record the request first: a `contacted` entry in `history` (rapport advance … contacted)');
     expect(where('meeting.time')).toEqual({ field: 'meeting.date', source: 'note', file: 'maya-chen.md', hint: 'set `meeting: at:` with the date and time (rapport advance … scheduled --at …)' });
-    expect(where('referrer.role')).toEqual({ field: 'referrer.role', source: 'note', file: 'sam-ortiz.md', hint: "add `role:` to the frontmatter of the referrer's note" });
-    expect(where('profile.phone')).toEqual({ field: 'profile.phone', source: 'profile', file: '.rapport/config.yaml', hint: 'add `phone:` under `profile:`' });
+    expect(where('referrer.role')).toEqual({ field: 'referrer.role', source: 'note', file: 'sam-ortiz.md', hint: "set `role:` in the frontmatter of the referrer's note" });
+    expect(where('profile.phone')).toEqual({ field: 'profile.phone', source: 'profile', file: '.rapport/config.yaml', hint: 'set `phone:` under `profile:`' });
     expect(where('article')).toEqual({ field: 'article', source: 'value', hint: 'give a value for `article` when writing the letter' });
     expect(data(referred).whereToFill('referrer.role').hint).toBe('create a note for [[sam-ortiz]], named in `referred_by`');
     expect(data(maya()).whereToFill('referrer.name').hint).toBe('set `referred_by: "[[id]]"` to the contact who referred them');

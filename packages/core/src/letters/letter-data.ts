@@ -256,11 +256,12 @@ function localTime(at: string): string | undefined {
 
 const FRONTMATTER_FIELDS = new Set(['name', 'role', 'organization', 'industry', 'location', 'email', 'linkedin']);
 
+/** Where and how to give a letter a missing fact. "Set", not "add": the key may be there already, empty (as `rapport init` writes the profile). */
 function whereToFill(field: string, contact: Contact, referrer: Contact | undefined): MissingLetterField {
   const base = baseField(field);
   const note = (hint: string, file = contact.file): MissingLetterField => ({ field: base, source: 'note', file, hint });
-  if (FRONTMATTER_FIELDS.has(base)) return note(`add \`${base}:\` to the frontmatter`);
-  if (base.startsWith('fields.')) return note(`add \`${base.slice('fields.'.length)}:\` to the frontmatter`);
+  if (FRONTMATTER_FIELDS.has(base)) return note(`set \`${base}:\` in the frontmatter`);
+  if (base.startsWith('fields.')) return note(`set \`${base.slice('fields.'.length)}:\` in the frontmatter`);
   if (base in NOTE_FACTS) {
     const { label, section } = NOTE_FACTS[base as keyof typeof NOTE_FACTS];
     const extra = base === 'visiting' ? ' (or `visiting:` in the frontmatter)' : '';
@@ -275,8 +276,8 @@ function whereToFill(field: string, contact: Contact, referrer: Contact | undefi
   if (base.startsWith('referrer.')) {
     if (!contact.referredBy) return note('set `referred_by: "[[id]]"` to the contact who referred them');
     if (!referrer) return note(`create a note for [[${contact.referredBy}]], named in \`referred_by\``);
-    return note(`add \`${base.slice('referrer.'.length)}:\` to the frontmatter of the referrer's note`, referrer.file);
+    return note(`set \`${base.slice('referrer.'.length)}:\` in the frontmatter of the referrer's note`, referrer.file);
   }
-  if (base.startsWith('profile.')) return { field: base, source: 'profile', file: CONFIG_PATH, hint: `add \`${base.slice('profile.'.length)}:\` under \`profile:\`` };
+  if (base.startsWith('profile.')) return { field: base, source: 'profile', file: CONFIG_PATH, hint: `set \`${base.slice('profile.'.length)}:\` under \`profile:\`` };
   return { field: base, source: 'value', hint: `give a value for \`${base}\` when writing the letter` };
 }

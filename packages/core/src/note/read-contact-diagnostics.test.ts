@@ -26,7 +26,11 @@ describe('field diagnostics, exactly', () => {
       { ...at(1, 1, 1, 4), severity: 'error', rule: 'missing-field', message: 'A contact needs a `name`', hint: 'Add `name: Full Name` to the frontmatter' },
       { ...at(1, 1, 1, 4), severity: 'error', rule: 'missing-field', message: 'A contact needs a `stage`', hint: `Add \`stage:\` with one of: ${STAGE_LIST}` },
     ]);
-    expect(diagnostics('---\ntype: contact\nname: ""\nstage:\n---\n').map((d) => d.message)).toEqual(['A contact needs a `name`', 'A contact needs a `stage`']);
+    // Keys already there but empty are to be filled in, not added again (a second `name:` would be a duplicate key).
+    expect(diagnostics('---\ntype: contact\nname: ""\nstage:\n---\n').map((d) => [d.message, d.hint])).toEqual([
+      ['A contact needs a `name`', 'Write the name after `name:`'],
+      ['A contact needs a `stage`', `Write the stage after \`stage:\`, one of: ${STAGE_LIST}`],
+    ]);
   });
 
   it('a name that is not text, and an unknown stage, under the value', () => {
