@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageVsix, stepRunner } from '../harness/browser-steps.mjs';
 import { installExtension, launchBrowser, REPO_ROOT, startCodeServer } from '../harness/code-server.mjs';
-import { clearNotifications, closeAllEditors, expandView, openViewContainer, openWorkbench, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
+import { clearNotifications, closeAllEditors, expandView, hoverLink, openViewContainer, openWorkbench, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
 import { runSafetySteps } from './safety.mjs';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
@@ -61,21 +61,12 @@ export async function runBrowserTest({ extension, folder, scratch }) {
       await closeAllEditors(page);
       await runCommand(page, 'Rapport: Go to Contact…');
       await answerInput(page, 'Go to Contact', 'Sam Whitaker');
-      const line = page.locator('.editor-instance:visible .view-line', { hasText: 'referred_by' }).first();
-      await line.waitFor({ timeout: 15_000 });
-      // The link provider's underline re-renders the line's spans: wait for the link's own span.
-      const link = line.locator('span.detected-link', { hasText: 'maya-chen' }).first();
-      await link.waitFor({ state: 'visible', timeout: 15_000 });
-      const box = await link.boundingBox();
-      if (!box) throw new Error('the link is not on screen');
-      await page.mouse.move(box.x + box.width - 12, box.y + box.height / 2);
-      const hover = page.locator('.monaco-hover:visible', { hasText: 'Stage: nurturing' }).first();
-      await hover.waitFor({ timeout: 15_000 });
+      const { hover, point } = await hoverLink(page, 'referred_by', 'maya-chen', 'Stage: nurturing');
       const card = (await hover.textContent()) ?? '';
       if (!/Maya Chen[\s\S]*Senior UX Researcher at Brightline Health[\s\S]*Next: Keep in touch with Maya Chen/.test(card)) throw new Error(`unexpected card: ${card}`);
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(SCREENSHOTS, 'wikilink-hover.png') });
-      await page.mouse.click(box.x + box.width - 12, box.y + box.height / 2);
+      await page.mouse.click(point.x, point.y);
       await page.keyboard.press('F12');
       await page.locator('.tabs-container .tab.active', { hasText: 'maya-chen.md' }).waitFor({ timeout: 15_000 });
       await closeAllEditors(page);

@@ -5,7 +5,7 @@
 // docs/screenshots.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clearNotifications, closeAllEditors, expandView, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
+import { clearNotifications, closeAllEditors, expandView, hoverLink, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
 
 const BROKEN_NOTE = ['---', 'type: contact', 'name: Rhea Vance', 'role: Manager: Data Platform', 'stage: identified', '---', '', '# Rhea Vance', ''].join('\n');
 const REFERRED_BY_BROKEN_NOTE = ['---', 'type: contact', 'name: Sol Park', 'stage: identified', 'referred_by: "[[rhea-vance]]"', '---', '', '# Sol Park', ''].join('\n');
@@ -92,20 +92,12 @@ export async function runSafetySteps({ page, step, folder, screenshots, contacts
     await widget.locator('.quick-input-box input').fill('sol-park.md');
     await widget.locator('.monaco-list-row.focused', { hasText: 'sol-park.md' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
-    const line = page.locator('.editor-instance:visible .view-line', { hasText: 'referred_by' }).first();
-    await line.waitFor({ timeout: 15_000 });
-    const link = line.locator('span.detected-link', { hasText: 'rhea-vance' }).first();
-    await link.waitFor({ state: 'visible', timeout: 15_000 });
-    const box = await link.boundingBox();
-    if (!box) throw new Error('the link is not on screen');
-    await page.mouse.move(box.x + box.width - 12, box.y + box.height / 2);
-    const hover = page.locator('.monaco-hover:visible', { hasText: 'rhea-vance.md cannot be read' }).first();
-    await hover.waitFor({ timeout: 15_000 });
+    const { hover, point } = await hoverLink(page, 'referred_by', 'rhea-vance', 'rhea-vance.md cannot be read');
     const text = (await hover.textContent()) ?? '';
     if (!/line 4: The value of `?role`? contains/.test(text)) throw new Error(`unexpected hover: ${text}`);
     await page.waitForTimeout(300);
     await page.screenshot({ path: join(screenshots, 'broken-link-hover.png') });
-    await page.mouse.click(box.x + box.width - 12, box.y + box.height / 2);
+    await page.mouse.click(point.x, point.y);
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Open rhea-vance.md, which cannot be read' }).first();
     await fix.waitFor({ timeout: 10_000 });

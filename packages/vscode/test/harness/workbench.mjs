@@ -158,7 +158,6 @@ export async function waitForNotification(page, text, opts = {}) {
   return toast;
 }
 
-/** Close every notification toast (they can cover tree items at the bottom right). */
 /**
  * Closes every editor (answering "Don't Save" for a drafted letter left open)
  * and waits until no editor tab is left: the close runs after the palette
@@ -177,8 +176,29 @@ export async function closeAllEditors(page) {
   }
 }
 
+/** Close every notification toast (they can cover tree items at the bottom right). */
 export async function clearNotifications(page) {
   await runCommand(page, 'Notifications: Clear All Notifications').catch(() => {});
+}
+
+/**
+ * Points at the `[[link]]` reading `linkText` on the active editor's line that contains
+ * `lineText`, and waits for a hover containing `hoverText`. Returns the hover, and the
+ * point pointed at (to click the link).
+ */
+export async function hoverLink(page, lineText, linkText, hoverText) {
+  const line = page.locator('.editor-instance:visible .view-line', { hasText: lineText }).first();
+  await line.waitFor({ timeout: 15_000 });
+  // The link provider's underline re-renders the line's spans: wait for the link's own span.
+  const link = line.locator('span.detected-link', { hasText: linkText }).first();
+  await link.waitFor({ state: 'visible', timeout: 15_000 });
+  const box = await link.boundingBox();
+  if (!box) throw new Error(`the link ${linkText} is not on screen`);
+  const point = { x: box.x + box.width - 12, y: box.y + box.height / 2 };
+  await page.mouse.move(point.x, point.y);
+  const hover = page.locator('.monaco-hover:visible', { hasText: hoverText }).first();
+  await hover.waitFor({ timeout: 15_000 });
+  return { hover, point };
 }
 
 /**
