@@ -458,13 +458,13 @@ function readNext(raw: unknown, problem: Problem): ManualNext | undefined {
   return { action: next.action, due: (next.due as string | undefined) ?? null };
 }
 
-/** `referred_by: [[x]]` without quotes parses as a nested list; recover the id. */
 /** What to write instead of a stage that is not one: the stage it most likely meant, then every stage. */
 function unknownStageHint(value: unknown): string {
   const meant = typeof value === 'string' ? closestStage(value) : undefined;
   return `${meant ? `Did you mean "${meant}"? ` : ''}Use one of: ${STAGES.join(', ')}`;
 }
 
+/** `referred_by: [[x]]` without quotes parses as a nested list; recover the id. */
 function unquotedWikilink(value: unknown): string | undefined {
   if (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1 && typeof value[0][0] === 'string') {
     return value[0][0].trim();

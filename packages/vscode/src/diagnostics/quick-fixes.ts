@@ -3,6 +3,7 @@ import { closestStage, isCalendarDate, isMeetingTime, STAGES, getField } from '@
 import { DIAGNOSTIC_SOURCE } from '../adapter.js';
 import { minimalChange } from '../notes/minimal-change.js';
 import type { Services } from '../services.js';
+import { unreadableLinkTarget } from '../links/note-texts.js';
 import { addName, duplicateKeys, guessName, keepOne, lastHistoryStage, normalizedDate, recordStageInHistory, tagsAsList } from './fix-edits.js';
 
 /** A quick fix for every problem that has an obvious repair; the ones that need a choice ask for it. */
@@ -57,7 +58,7 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
           const target = /\[\[([^\]|#]+)/.exec(document.getText(diagnostic.range))?.[1]?.trim();
           if (!target) break;
           // The note is there but cannot be read: fixing it resolves the link, creating another would make a duplicate id.
-          const unreadable = this.services.notes.workspace?.index.brokenNotes().find((note) => note.id === target);
+          const unreadable = unreadableLinkTarget(this.services, target);
           if (unreadable) {
             ask(`Open ${unreadable.file}, which cannot be read`, 'vscode.open', this.services.notes.uriOf(unreadable.file));
             break;
