@@ -145,7 +145,7 @@ describe('rapport export', () => {
     const configs: [string, string][] = [
       ['private: phone\n', '.rapport/config.yaml:1:10 error `private` must be a list of field names, such as [phone, email]; exports refuse until it is one [invalid-config]\n    hint: Write it as a list: [phone]\n'],
       ['privat: [phone]\n', '.rapport/config.yaml:1:1 warning Unknown setting `privat`; it is ignored [unknown-config-key]\n    hint: Did you mean `private`?\n'],
-      ['private: [phone]\ntimezone: UTC\ntimezone: UTC\n', '.rapport/config.yaml:3:1 error Invalid YAML: Map keys must be unique; the whole config is ignored [invalid-config]\n'],
+      ['private: [phone]\ntimezone: UTC\ntimezone: UTC\n', '.rapport/config.yaml:3:1 error `timezone` appears twice (lines 2 and 3): keep one; the whole config is ignored [invalid-config]\n    hint: Delete the `timezone` line you do not want\n'],
     ];
     for (const [config, problem] of configs) {
       const folder = exampleCopy();

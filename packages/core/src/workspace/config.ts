@@ -7,6 +7,7 @@ import { contactSchema } from '../note/schema.js';
 import { parseFastFrontmatter } from '../note/fast-frontmatter.js';
 import { YAML_OPTIONS, MAX_ALIAS_COUNT } from '../note/frontmatter.js';
 import { LineIndex } from '../note/source.js';
+import { explainYamlProblem } from '../note/yaml-problem.js';
 import { DEFAULT_OUTCOME_LABELS, OUTCOME_KINDS, isOutcomeKind, type OutcomeKind } from '../outcomes/outcomes.js';
 import type { NoteStore } from './store.js';
 
@@ -123,7 +124,11 @@ function readConfigDocument(source: string, file: string): ConfigReading {
   const unreadable = () => ({ config: { ...defaultConfig(), privateFieldsUnreadable: true as const }, diagnostics });
   const document = parseDocument(source, YAML_OPTIONS);
   if (document.errors.length > 0) {
-    for (const error of document.errors) report(error.pos, `Invalid YAML: ${error.message.split('\n')[0]}; the whole config is ignored`);
+    // Said and placed as a note's YAML mistakes are: the first one (what the parser says after it mostly restates it).
+    const [error] = document.errors;
+    const problem = { code: error!.code, offset: error!.pos[0], endOffset: error!.pos[1], message: error!.message.split('\n')[0]! };
+    const explained = explainYamlProblem(source, document, problem, (offset) => lines.position(offset).line);
+    diagnostics.push(configDiagnostic(file, lines, 'error', 'invalid-config', [explained.start, explained.end], `${explained.message}; the whole config is ignored`, explained.hint));
     return unreadable();
   }
   if (document.contents !== null && !isMap(document.contents)) {

@@ -225,6 +225,19 @@ describe('readConfig', () => {
     expect(readConfig(undefined).config).not.toHaveProperty('privateFieldsUnreadable');
   });
 
+  it("says a YAML mistake in the config as a note's are said, placed where it was made: the first one", () => {
+    const problems = (text: string) => readConfig(text).diagnostics.map(({ line, column, rule, message, hint }) => ({ line, column, rule, message, hint }));
+    // Line 1 `timezone: UTC`, line 2 `private: [phone]`, line 3 `timezone: America/New_York`, line 5 the second `private`.
+    expect(problems('timezone: UTC\nprivate: [phone]\ntimezone: America/New_York\nrules: {}\nprivate: []\n')).toEqual([
+      { line: 3, column: 1, rule: 'invalid-config', message: '`timezone` appears twice (lines 1 and 3): keep one; the whole config is ignored', hint: 'Delete the `timezone` line you do not want' },
+    ]);
+    // Line 2 `  name: "Jordan Reyes`: the quote opened at column 9 is never closed.
+    expect(problems('profile:\n  name: "Jordan Reyes\n  phone: "+1 412 555 0142"\n')[0]).toMatchObject({ line: 2, column: 9, rule: 'invalid-config' });
+    expect(problems('profile:\n\tname: Jordan\n')).toEqual([
+      { line: 2, column: 1, rule: 'invalid-config', message: 'This line is indented with a tab; the whole config is ignored', hint: 'Indent with spaces: YAML does not allow tabs' },
+    ]);
+  });
+
   it('reports a rule out of range instead of using it', () => {
     const { config, diagnostics } = readConfig('rules:\n  touch_every: -5\n');
     expect(diagnostics.map(({ line, column, rule, message }) => ({ line, column, rule, message }))).toEqual([{ line: 2, column: 16, rule: 'invalid-config', message: '`rules.touch_every` must be a whole number of days' }]);
