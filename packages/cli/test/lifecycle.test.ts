@@ -25,17 +25,17 @@ function agendaOf(folder: string, today: string, id: string): [string, string | 
 
 describe('advance: a meeting still to come', () => {
   /** Lauren's note before and after `rapport advance lauren-fitzgerald scheduled <flags>` on 2026-11-23, which must succeed. */
-  function advanceLauren(flags: readonly string[]): { folder: string; before: string; after: string } {
+  function advanceLauren(flags: readonly string[], said = ''): { folder: string; before: string; after: string } {
     const folder = exampleCopy();
     const file = join(folder, 'lauren-fitzgerald.md');
     const before = readFileSync(file, 'utf8');
     const result = rapport(['advance', 'lauren-fitzgerald', 'scheduled', ...flags, '--today', '2026-11-23', '--dir', folder]);
-    expect(result).toEqual({ code: 0, stdout: 'Lauren Fitzgerald: scheduled → scheduled (2026-11-23)  lauren-fitzgerald.md\n', stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: `Lauren Fitzgerald: scheduled → scheduled (2026-11-23)  lauren-fitzgerald.md\n${said}`, stderr: '' });
     return { folder, before, after: readFileSync(file, 'utf8') };
   }
 
   it('changes only the time with --at, and the history says when the meeting was', () => {
-    const { before, after } = advanceLauren(['--at', '2026-11-27T09:00-05:00']);
+    const { before, after } = advanceLauren(['--at', '2026-11-27T09:00-05:00'], '  meeting moved: 2026-11-25T12:30-05:00 → 2026-11-27T09:00-05:00\n');
     const expected = before
       .replace('    stage: scheduled\n    via: linkedin\nmeeting:\n', '    stage: scheduled\n    via: linkedin\n  - date: 2026-11-23\n    stage: scheduled\n    note: rescheduled from 2026-11-25T12:30-05:00\nmeeting:\n')
       .replace('  at: "2026-11-25T12:30-05:00"\n', '  at: "2026-11-27T09:00-05:00"\n');
@@ -63,7 +63,7 @@ describe('advance: moving a meeting already prepared for', () => {
     const before = readFileSync(file, 'utf8');
     expect(rapport(['advance', 'ben-osei', 'scheduled', '--at', '2026-11-26T08:00', '--today', '2026-11-23', '--dir', folder])).toEqual({
       code: 0,
-      stdout: 'Ben Osei: prepared → prepared (2026-11-23)  ben-osei.md\n  still prepared: the meeting changed, the preparation stands\n',
+      stdout: 'Ben Osei: prepared → prepared (2026-11-23)  ben-osei.md\n  meeting moved: 2026-11-25T08:00-05:00 → 2026-11-26T08:00\n  still prepared: the meeting changed, the preparation stands\n',
       stderr: '',
     });
     const after = readFileSync(file, 'utf8');

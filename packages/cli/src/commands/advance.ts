@@ -74,6 +74,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const recorded = stage === 'scheduled' && contact.stage === 'prepared' && meeting !== undefined ? 'prepared' : stage;
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, recorded, changes), { retries: 5 }));
       ctx.print(`${printable(contact.name)}: ${contact.stage} → ${recorded} (${date})  ${ctx.colors.dim(contact.file)}`);
+      if (comingAt !== undefined && options.at !== undefined && options.at !== comingAt) ctx.print(ctx.colors.dim(`  meeting moved: ${comingAt} → ${options.at}`));
       if (recorded !== stage) ctx.print(ctx.colors.dim('  still prepared: the meeting changed, the preparation stands'));
       if (options.at !== undefined) warnOfSkippedClock(ctx, options.at, workspace.config.timezone);
       remindOfManualNext(ctx, workspace, contact.file);
