@@ -1,4 +1,5 @@
-import { DISMISSABLE_ACTIONS, dismissAction, editNote, isDismissableAction } from '@rapport/core';
+import { DISMISSABLE_ACTIONS, dismissAction, editNote, isDismissableAction, nextActions } from '@rapport/core';
+import { printable } from '../io.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 
 export const registerDismiss: RegisterCommand = (program, context) => {
@@ -13,7 +14,9 @@ export const registerDismiss: RegisterCommand = (program, context) => {
       const ctx = context();
       const workspace = await ctx.workspace();
       const contact = ctx.contact(workspace, reference);
+      // Named as the agenda words it, when it is suggested now.
+      const suggested = nextActions(contact, { ...ctx.actionContext(workspace, undefined), contacts: workspace.index.contacts() }).find((candidate) => candidate.kind === action);
       await editNote(workspace, contact.file, (text) => dismissAction(text, action), { retries: 5 });
-      ctx.print(`${contact.name}: ${action} dismissed  ${ctx.colors.dim(contact.file)}`);
+      ctx.print(`${printable(contact.name)}: ${suggested ? `"${printable(suggested.action)}" dismissed` : `${action} dismissed (not suggested now; it will not be)`}  ${ctx.colors.dim(contact.file)}`);
     });
 };

@@ -5,7 +5,7 @@
 // docs/screenshots.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { clearNotifications, closeAllEditors, expandView, hoverLink, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
+import { answerQuickInput, clearNotifications, closeAllEditors, expandView, hoverLink, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
 
 const BROKEN_NOTE = ['---', 'type: contact', 'name: Rhea Vance', 'role: Manager: Data Platform', 'stage: identified', '---', '', '# Rhea Vance', ''].join('\n');
 const REFERRED_BY_BROKEN_NOTE = ['---', 'type: contact', 'name: Sol Park', 'stage: identified', 'referred_by: "[[rhea-vance]]"', '---', '', '# Sol Park', ''].join('\n');
@@ -88,10 +88,10 @@ export async function runSafetySteps({ page, step, folder, screenshots, contacts
 
   await step('a link to that note says it cannot be read, and its quick fix opens it instead of creating it again', async () => {
     writeFileSync(join(folder, 'sol-park.md'), REFERRED_BY_BROKEN_NOTE);
-    await page.keyboard.press('Control+P');
-    await widget.locator('.quick-input-box input').fill('sol-park.md');
-    await widget.locator('.monaco-list-row.focused', { hasText: 'sol-park.md' }).waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
+    // Opened once indexed (Quick Open's file list may not have the new file yet): Sol Park in the tree, then Go to Contact….
+    await waitForTreeItem(page, 'Sol Park', { within: await expandView(page, 'Contacts'), timeout: 20_000 });
+    await runCommand(page, 'Rapport: Go to Contact…');
+    await answerQuickInput(page, 'Sol Park');
     const { hover, point } = await hoverLink(page, 'referred_by', 'rhea-vance', 'rhea-vance.md cannot be read');
     const text = (await hover.textContent()) ?? '';
     if (!/line 4: The value of `?role`? contains/.test(text)) throw new Error(`unexpected hover: ${text}`);
