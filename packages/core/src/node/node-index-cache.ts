@@ -4,7 +4,7 @@ import { dirname, join, sep } from 'node:path';
 import type { Contact } from '../model/contact.js';
 import { readNote, type NoteReading } from '../note/read-contact.js';
 import type { OutcomeKind } from '../outcomes/outcomes.js';
-import { INDEX_CACHE_FORMAT, asSnapshot, type CachedNote, type FileIdentity, type IndexCache, type IndexSnapshot } from '../workspace/index-cache.js';
+import { INDEX_CACHE_FORMAT, asSnapshot, outcomeLabelsOf, type CachedNote, type FileIdentity, type IndexCache, type IndexSnapshot } from '../workspace/index-cache.js';
 import type { NodeStore } from './node-store.js';
 
 /** Options of `NodeIndexCache`. */
@@ -235,7 +235,8 @@ const LINE_LAYOUT = 2;
  * One note's line: `[file, size, mtimeMs, ino | null, ctimeMs | null, version,
  * isContact, diagnostics, referredByRange | null, hasContact, place | null,
  * ...contact]`, where `contact` is the contact's keys and values in turn, and
- * then, for a contact, a tab and its tail `[order, rest, outcomes]`.
+ * then, for a contact, two tails, each after a tab: its frontmatter
+ * `[order, rest]`, then its Outcomes items.
  *
  * The tail is what most commands never look at: a contact's frontmatter as
  * written and its Outcomes items are two fifths of the line, and a command
@@ -267,8 +268,7 @@ function encodeNote(file: string, note: CachedNote, withOrder: boolean): string 
     if (TAIL_KEYS.has(key)) line.push(`~${key}`);
     else if (values[key] !== undefined) line.push(key, values[key]);
   }
-  // A contact restored from the cache whose tail was never read: its bytes are still what this would write.
-  // A contact restored from the cache: a part of its tail no one read is copied as it was.
+  // A contact restored from the cache: a tail no one read is still what this would write, and is copied as it was.
   const restored = (values as { [TAIL]?: RestoredTail })[TAIL];
   const fields = restored?.unread('fields') ?? JSON.stringify(fieldsTail(contact));
   const outcomes = restored?.unread('outcomes') ?? JSON.stringify(contact.outcomes);
@@ -451,16 +451,6 @@ function decodeFields(contact: Contact, tail: unknown): Contact['fields'] {
     else fields[key] = value;
   }
   return fields as Contact['fields'];
-}
-
-/** The outcome labels a cache's notes were read with, from its `outcomeLabels` key (none for the defaults). */
-function outcomeLabelsOf(key: string | undefined): Readonly<Record<string, OutcomeKind>> | undefined {
-  if (key === undefined) return undefined;
-  try {
-    return Object.fromEntries(JSON.parse(key) as [string, OutcomeKind][]);
-  } catch {
-    return undefined;
-  }
 }
 
 /**

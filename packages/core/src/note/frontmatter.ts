@@ -44,13 +44,7 @@ export function parseFrontmatter(block: FrontmatterBlock): ParsedFrontmatter {
     const message = error instanceof RangeError ? 'the YAML is nested too deeply to read' : String((error as Error).message);
     return { block, document, data: undefined, problems: [{ offset: 0, endOffset: 0, message }] };
   }
-  const problems: YamlProblem[] = document.errors.map((error) => ({
-    code: error.code,
-    offset: error.pos[0],
-    endOffset: error.pos[1],
-    // Plain one-line messages: `prettyErrors` is off, so no line, column or source excerpt is added to them.
-    message: error.message,
-  }));
+  const problems = yamlProblems(document);
   let data: unknown;
   if (problems.length === 0) {
     try {
@@ -60,6 +54,17 @@ export function parseFrontmatter(block: FrontmatterBlock): ParsedFrontmatter {
     }
   }
   return { block, document, data, problems };
+}
+
+/** The parser's errors of a document parsed with `YAML_OPTIONS`, as problems to explain (`explainYamlProblem`). */
+export function yamlProblems(document: Document.Parsed): YamlProblem[] {
+  return document.errors.map((error) => ({
+    code: error.code,
+    offset: error.pos[0],
+    endOffset: error.pos[1],
+    // Plain one-line messages: `prettyErrors` is off, so no line, column or source excerpt is added to them.
+    message: error.message,
+  }));
 }
 
 /** A frontmatter that parsed to a mapping, as a record (anything else is empty). */

@@ -5,7 +5,7 @@ import { isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { contactSchema } from '../note/schema.js';
 import { parseFastFrontmatter } from '../note/fast-frontmatter.js';
-import { YAML_OPTIONS, MAX_ALIAS_COUNT } from '../note/frontmatter.js';
+import { YAML_OPTIONS, MAX_ALIAS_COUNT, yamlProblems } from '../note/frontmatter.js';
 import { LineIndex } from '../note/source.js';
 import { explainYamlProblem } from '../note/yaml-problem.js';
 import { DEFAULT_OUTCOME_LABELS, OUTCOME_KINDS, isOutcomeKind, type OutcomeKind } from '../outcomes/outcomes.js';
@@ -123,10 +123,9 @@ function readConfigDocument(source: string, file: string): ConfigReading {
   // Nothing of the config can be trusted, `private:` included: defaults, and exports refuse.
   const unreadable = () => ({ config: { ...defaultConfig(), privateFieldsUnreadable: true as const }, diagnostics });
   const document = parseDocument(source, YAML_OPTIONS);
-  if (document.errors.length > 0) {
+  const [problem] = yamlProblems(document);
+  if (problem) {
     // Said and placed as a note's YAML mistakes are: the first one (what the parser says after it mostly restates it).
-    const [error] = document.errors;
-    const problem = { code: error!.code, offset: error!.pos[0], endOffset: error!.pos[1], message: error!.message.split('\n')[0]! };
     const explained = explainYamlProblem(source, document, problem, (offset) => lines.position(offset).line);
     diagnostics.push(configDiagnostic(file, lines, 'error', 'invalid-config', [explained.start, explained.end], `${explained.message}; the whole config is ignored`, explained.hint));
     return unreadable();

@@ -1,4 +1,5 @@
 import type { NoteReading } from '../note/read-contact.js';
+import type { OutcomeKind } from '../outcomes/outcomes.js';
 import { asZoneOffsetTable, type ZoneOffsetTable } from '../lifecycle/zone-offsets.js';
 import { NoteIndex, type NoteIndexOptions } from './note-index.js';
 
@@ -103,6 +104,16 @@ export interface IndexCache {
 /** The outcome labels of a config as one string, the same for the same labels in any order; `undefined` for the defaults. */
 export function outcomeLabelsKey(labels: Readonly<Record<string, string>> | undefined): string | undefined {
   return labels ? JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : undefined;
+}
+
+/** The outcome labels that `outcomeLabelsKey` gave `key` for (none for the defaults, or for a key that is not one). */
+export function outcomeLabelsOf(key: string | undefined): Readonly<Record<string, OutcomeKind>> | undefined {
+  if (key === undefined) return undefined;
+  try {
+    return Object.fromEntries(JSON.parse(key) as [string, OutcomeKind][]);
+  } catch {
+    return undefined;
+  }
 }
 
 /** True when a cached note can be reused for a file with `identity`, as seen in `snapshot`. */

@@ -324,12 +324,10 @@ export class NoteIndex {
   }
 
   private unresolvedLinkDiagnostics(diagnostics: Diagnostic[]): void {
-    let brokenById: Map<string, string> | undefined;
     for (const target of this.referrers.keys()) {
       if (this.validFilesById.has(target)) continue;
       // A note with that id that cannot be read (a merge conflict, a YAML typo) is not a missing note: its own error is what to fix.
-      brokenById ??= new Map(this.brokenNotes().map((note) => [note.id, note.file] as const).reverse());
-      const broken = brokenById.get(target);
+      const broken = this.brokenNote(target)?.file;
       for (const file of this.referrers.files(target)) {
         const range = this.entries.get(file)!.reading.referredByRange;
         diagnostics.push({
@@ -357,6 +355,14 @@ export class NoteIndex {
     for (const file of this.brokenFiles) broken.push({ id: noteId(file), file, problems: this.entries.get(file)!.reading.diagnostics });
     for (const [file, problem] of this.unreadable) broken.push({ id: noteId(file), file, problems: [problem] });
     return (this.brokenView = broken.sort((a, b) => collate(a.id, b.id) || binary(a.id, b.id) || binary(a.file, b.file)));
+  }
+
+  /**
+   * The note with id `id` that cannot be read as a contact, if there is one (the first of
+   * `brokenNotes()` when two share the id): where a link to that id leads while it is broken.
+   */
+  brokenNote(id: string): BrokenNote | undefined {
+    return this.brokenNotes().find((note) => note.id === id);
   }
 
   /** The referral graph of the indexed contacts, rebuilt only for the notes that changed since the last call. */

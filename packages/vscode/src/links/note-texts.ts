@@ -50,5 +50,5 @@ export function linkedContact(services: Services, id: string): Contact | undefin
 
 /** The note a link points at when it is there but cannot be read as a contact (a merge conflict, a YAML typo). */
 export function unreadableLinkTarget(services: Services, id: string): BrokenNote | undefined {
-  return services.notes.workspace?.index.brokenNotes().find((note) => note.id === id);
+  return services.notes.workspace?.index.brokenNote(id);
 }
