@@ -142,9 +142,11 @@ export class NodeStore implements NoteStore {
    *   part (writing and syncing the temp file), and the file's inode, size
    *   and modification time once more just before it, so an editor's save
    *   in between is not replaced;
-   * - after the rename, the replaced file is checked once more: if an editor
-   *   wrote into it meanwhile, its text is put back and the edit reports a
-   *   conflict, to be redone on that text;
+   * - the replaced file keeps a second name (a hard link) until the rename is
+   *   done: if an editor began saving into it in place meanwhile, or put its
+   *   own file there by rename, that file becomes the note again at once
+   *   (the editor goes on writing into the note, not into a file without a
+   *   name) and the edit reports a conflict, to be redone on the saved text;
    * - a note whose frontmatter is opened but never closed is not written over.
    *
    * A new note (`expectedVersion: null`) is put in place with a hard link,
@@ -167,6 +169,7 @@ export class NodeStore implements NoteStore {
     const release = this.held.has(target) ? () => undefined : await lockNote(target, path);
     let temporary: string | undefined;
     let replaced: { descriptor: number; before: Stats } | undefined;
+    let aside: string | undefined;
     try {
       if (expectedVersion !== undefined) this.checkVersion(path, target, expectedVersion);
       // The note keeps its mode and, where the process may, its owner.
@@ -180,13 +183,20 @@ export class NodeStore implements NoteStore {
         // The cheapest last look, just before the rename: an editor that saved by rename since has put another
         // file there, and one saving in place has written into this one (its save would go to a file no longer the note).
         if (replaced && !sameFile(statSync(target, { throwIfNoEntry: false }), replaced.before)) throw new NoteConflictError(path);
+        // Linked only now: a link changes the file's change time, which tells a save in place from a rename.
+        if (replaced) aside = linkAside(target);
         renameSync(temporary, target);
         temporary = undefined;
-        if (replaced) await this.recoverInPlaceSave(path, target, replaced.descriptor, replaced.before, text);
+        if (replaced) {
+          const putBack = aside;
+          aside = undefined;
+          await this.recoverEditorSave(path, target, replaced, putBack, text);
+        }
       }
     } finally {
       if (replaced) closeSync(replaced.descriptor);
       if (temporary !== undefined) rmSync(temporary, { force: true });
+      if (aside !== undefined) rmSync(aside, { force: true });
       release();
     }
     return { text, version: contentVersion(text) };
@@ -246,22 +256,40 @@ export class NodeStore implements NoteStore {
   }
 
   /**
-   * After the rename: if something wrote into the file that was replaced
-   * (an editor saving in place), that save would be lost with it. Its text
-   * is put back, once it has settled, and the edit reports a conflict.
+   * After the rename: the file replaced was meant to be the note as checked.
+   * If an editor wrote into it meanwhile (saving in place) or put another
+   * file there (saving by rename), that save would be lost with it: the
+   * replaced file, kept under `aside`, is renamed back into place while the
+   * note still holds only this edit, and the edit reports a conflict. A save
+   * in place may still be under way: it goes on into the note, and the
+   * conflict is reported once it has settled, so the edit is redone on the
+   * whole saved text. Without a second name (a file system without hard
+   * links), the saved text is copied back once it has settled instead.
    */
-  private async recoverInPlaceSave(path: string, target: string, replaced: number, before: Stats, written: string): Promise<void> {
-    const after = fstatSync(replaced);
-    // Not the change time: the rename itself changes it (the file loses its name).
-    if (after.size === before.size && after.mtimeMs === before.mtimeMs) return;
-    await settle(() => fstatSync(replaced));
-    const saved = readAll(replaced).toString('utf8');
-    const now = this.readSync(path);
-    if (now?.text === written) {
-      const temporary = writeTemporary(target, saved, statSync(target, { throwIfNoEntry: false }));
-      renameSync(temporary, target);
+  private async recoverEditorSave(path: string, target: string, replaced: { descriptor: number; before: Stats }, aside: string | undefined, written: string): Promise<void> {
+    const { descriptor, before } = replaced;
+    try {
+      const asideInfo = aside === undefined ? undefined : statSync(aside, { throwIfNoEntry: false });
+      const after = fstatSync(descriptor);
+      // Not the change time: the rename itself changes it (the file loses its name), and so does the link.
+      const writtenInto = after.size !== before.size || after.mtimeMs !== before.mtimeMs;
+      const renamedOver = asideInfo !== undefined && asideInfo.ino !== before.ino;
+      if (!writtenInto && !renamedOver) return;
+      if (aside !== undefined && asideInfo !== undefined && this.readSync(path)?.text === written && putBack(aside, target)) {
+        aside = undefined;
+        if (!renamedOver) await settle(() => fstatSync(descriptor));
+        throw new NoteConflictError(path);
+      }
+      await settle(() => fstatSync(descriptor));
+      const saved = readAll(descriptor).toString('utf8');
+      if (this.readSync(path)?.text === written) {
+        const temporary = writeTemporary(target, saved, statSync(target, { throwIfNoEntry: false }));
+        renameSync(temporary, target);
+      }
+      throw new NoteConflictError(path);
+    } finally {
+      if (aside !== undefined) rmSync(aside, { force: true });
     }
-    throw new NoteConflictError(path);
   }
 
   /**
@@ -541,6 +569,36 @@ function writeTemporary(target: string, text: string, existing: Stats | undefine
     }
     closeSync(descriptor);
     return temporary;
+  }
+}
+
+/**
+ * Gives the note a second name beside it (a hard link, named as a temp file
+ * so that one left by a killed write is cleaned up), to put that very file
+ * back if an editor writes into it after it is replaced. Undefined where the
+ * file system has no hard links, or the note went meanwhile.
+ */
+function linkAside(target: string): string | undefined {
+  for (;;) {
+    const aside = `${target}.${randomWord()}`;
+    try {
+      linkSync(target, aside);
+      return aside;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      return undefined;
+    }
+  }
+}
+
+/** Renames the note's second name back over it; false if that name is gone (another process took it for a killed write's leftover, as it has the note's own, maybe old, modification time). */
+function putBack(aside: string, target: string): boolean {
+  try {
+    renameSync(aside, target);
+    return true;
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
   }
 }
 

@@ -1,0 +1,159 @@
+import type * as fs from 'node:fs';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+/**
+ * An editor that takes no lock can save at any moment, including the few
+ * microseconds between an edit's last look at the note and its rename. Those
+ * moments cannot be hit by racing processes on demand (the concurrency tests
+ * meet them now and then), so here the editor's save runs inside the store's
+ * own calls: right before the rename that puts an edit in place, or right
+ * before the store gives the note its second name.
+ */
+const editor: { beforeRename?: ((to: string) => void) | undefined; beforeAsideLink?: (() => void) | undefined; noHardLinks?: boolean } = {};
+vi.mock('node:fs', async (importOriginal) => {
+  const real = await importOriginal<typeof fs>();
+  return {
+    ...real,
+    renameSync: (from: fs.PathLike, to: fs.PathLike) => {
+      if (/\.md\.\d+$/.test(String(from)) && String(to).endsWith('.md')) {
+        const hook = editor.beforeRename;
+        editor.beforeRename = undefined;
+        hook?.(String(to));
+      }
+      real.renameSync(from, to);
+    },
+    linkSync: (existing: fs.PathLike, newPath: fs.PathLike) => {
+      // The note's second name; a new note's temp file linked to its name is left alone.
+      if (String(existing).endsWith('.md')) {
+        if (editor.noHardLinks) throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+        const hook = editor.beforeAsideLink;
+        editor.beforeAsideLink = undefined;
+        hook?.();
+      }
+      real.linkSync(existing, newPath);
+    },
+  };
+});
+
+const { closeSync, openSync, readFileSync, renameSync, writeFileSync, writeSync } = await import('node:fs');
+const { NodeStore } = await import('./node-store.js');
+const { defaultConfig, editNote, logInteraction, NoteIndex } = await import('../index.js');
+
+const BODY = 'Talked about diary studies and recruiting patients. '.repeat(20);
+const NOTE = `---
+type: contact
+name: Maya Chen
+stage: nurturing
+history:
+  - date: 2026-11-01
+    stage: nurturing
+---
+
+## Notes
+
+${BODY}
+`;
+const TOUCHED = `---
+type: contact
+name: Maya Chen
+stage: nurturing
+history:
+  - date: 2026-11-01
+    stage: nurturing
+  - date: 2026-11-23
+    stage: nurturing
+    touch: true
+    note: touch
+---
+
+## Notes
+
+${BODY}
+`;
+
+async function folderWithMaya(): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), 'rapport-races-'));
+  await writeFile(join(folder, 'maya.md'), NOTE);
+  return folder;
+}
+
+function logTouch(folder: string) {
+  const workspace = { store: new NodeStore(folder), config: defaultConfig(), index: new NoteIndex(), configDiagnostics: [] };
+  return editNote(workspace, 'maya.md', (text) => logInteraction(text, 'nurturing', { date: '2026-11-23', note: 'touch' }), { retries: 5 });
+}
+
+/** Saves `text` in place as a slow editor does: truncates the note, writes half, and the rest `pauseMs` later. Resolves once closed. */
+function saveInPlaceSlowly(note: string, text: string, pauseMs: number, seen: { halfway?: string }): Promise<void> {
+  const bytes = Buffer.from(text);
+  const half = Math.floor(bytes.length / 2);
+  const descriptor = openSync(note, 'w');
+  writeSync(descriptor, bytes, 0, half);
+  return new Promise((done) => {
+    setTimeout(() => {
+      seen.halfway = readFileSync(note, 'utf8');
+      writeSync(descriptor, bytes, half, bytes.length - half);
+      closeSync(descriptor);
+      done();
+    }, pauseMs);
+  });
+}
+
+afterEach(() => {
+  editor.beforeRename = undefined;
+  editor.beforeAsideLink = undefined;
+  editor.noHardLinks = false;
+});
+
+describe('NodeStore.write racing an editor that takes no lock', () => {
+  it('puts back at once a note an editor began saving in place just before the rename, so its save goes on into the note', async () => {
+    const folder = await folderWithMaya();
+    const seen: { halfway?: string } = {};
+    let saved: Promise<void> | undefined;
+    editor.beforeRename = (note) => {
+      saved = saveInPlaceSlowly(note, `${NOTE}save-0\n`, 120, seen);
+    };
+    await logTouch(folder);
+    await saved;
+    // Halfway through its save, the file the editor writes into was the note again: not the edit's file.
+    expect(seen.halfway).toBe(`${NOTE}save-0\n`.slice(0, Math.floor(Buffer.byteLength(`${NOTE}save-0\n`) / 2)));
+    // The edit was redone on the whole saved text.
+    expect(await readFile(join(folder, 'maya.md'), 'utf8')).toBe(`${TOUCHED}save-0\n`);
+    // No second name is left behind.
+    expect(await readdir(folder)).toEqual(['maya.md']);
+  });
+
+  it('puts back the file an editor saved by rename just after the last look', async () => {
+    const folder = await folderWithMaya();
+    editor.beforeAsideLink = () => {
+      writeFileSync(join(folder, '.maya.md.swp'), `${NOTE}save-0\n`);
+      renameSync(join(folder, '.maya.md.swp'), join(folder, 'maya.md'));
+    };
+    await logTouch(folder);
+    expect(await readFile(join(folder, 'maya.md'), 'utf8')).toBe(`${TOUCHED}save-0\n`);
+    expect(await readdir(folder)).toEqual(['maya.md']);
+  });
+
+  it('without hard links, copies the save in place back once it has settled', async () => {
+    const folder = await folderWithMaya();
+    editor.noHardLinks = true;
+    const seen: { halfway?: string } = {};
+    let saved: Promise<void> | undefined;
+    editor.beforeRename = (note) => {
+      saved = saveInPlaceSlowly(note, `${NOTE}save-0\n`, 120, seen);
+    };
+    await logTouch(folder);
+    await saved;
+    expect(await readFile(join(folder, 'maya.md'), 'utf8')).toBe(`${TOUCHED}save-0\n`);
+    expect((await readdir(folder)).map((name) => basename(name))).toEqual(['maya.md']);
+  });
+
+  it('leaves no second name behind after an edit no editor raced', async () => {
+    const folder = await folderWithMaya();
+    await logTouch(folder);
+    expect(await readFile(join(folder, 'maya.md'), 'utf8')).toBe(TOUCHED);
+    expect(await readdir(folder)).toEqual(['maya.md']);
+  });
+});
