@@ -12,12 +12,17 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
  * own calls: right before the rename that puts an edit in place, or right
  * before the store gives the note its second name.
  */
-const editor: { beforeRename?: ((to: string) => void) | undefined; beforeAsideLink?: (() => void) | undefined; noHardLinks?: boolean } = {};
+const editor: { beforeRename?: ((to: string) => void) | undefined; beforeAsideLink?: (() => void) | undefined; noHardLinks?: boolean; failPutBack?: boolean } = {};
+const secondNames = new Set<string>();
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof fs>();
   return {
     ...real,
     renameSync: (from: fs.PathLike, to: fs.PathLike) => {
+      if (editor.failPutBack && secondNames.has(String(from))) {
+        // The second name put back over the note: refused, as a file system might.
+        throw Object.assign(new Error('operation not permitted'), { code: 'EPERM' });
+      }
       if (/\.md\.\d+$/.test(String(from)) && String(to).endsWith('.md')) {
         const hook = editor.beforeRename;
         editor.beforeRename = undefined;
@@ -32,6 +37,7 @@ vi.mock('node:fs', async (importOriginal) => {
         const hook = editor.beforeAsideLink;
         editor.beforeAsideLink = undefined;
         hook?.();
+        secondNames.add(String(newPath));
       }
       real.linkSync(existing, newPath);
     },
@@ -105,6 +111,7 @@ afterEach(() => {
   editor.beforeRename = undefined;
   editor.beforeAsideLink = undefined;
   editor.noHardLinks = false;
+  editor.failPutBack = false;
 });
 
 describe('NodeStore.write racing an editor that takes no lock', () => {
@@ -127,6 +134,18 @@ describe('NodeStore.write racing an editor that takes no lock', () => {
 
   it('puts back the file an editor saved by rename just after the last look', async () => {
     const folder = await folderWithMaya();
+    editor.beforeAsideLink = () => {
+      writeFileSync(join(folder, '.maya.md.swp'), `${NOTE}save-0\n`);
+      renameSync(join(folder, '.maya.md.swp'), join(folder, 'maya.md'));
+    };
+    await logTouch(folder);
+    expect(await readFile(join(folder, 'maya.md'), 'utf8')).toBe(`${TOUCHED}save-0\n`);
+    expect(await readdir(folder)).toEqual(['maya.md']);
+  });
+
+  it('copies back the file an editor saved by rename when its second name cannot be renamed back', async () => {
+    const folder = await folderWithMaya();
+    editor.failPutBack = true;
     editor.beforeAsideLink = () => {
       writeFileSync(join(folder, '.maya.md.swp'), `${NOTE}save-0\n`);
       renameSync(join(folder, '.maya.md.swp'), join(folder, 'maya.md'));

@@ -280,8 +280,18 @@ export class NodeStore implements NoteStore {
         if (!renamedOver) await settle(() => fstatSync(descriptor));
         throw new NoteConflictError(path);
       }
-      await settle(() => fstatSync(descriptor));
-      const saved = readAll(descriptor).toString('utf8');
+      // Copied back instead: the editor's renamed file, or what was saved into the replaced one once it has settled.
+      let saved: string;
+      if (renamedOver) {
+        try {
+          saved = readFileSync(aside!, 'utf8');
+        } catch {
+          throw new NoteConflictError(path);
+        }
+      } else {
+        await settle(() => fstatSync(descriptor));
+        saved = readAll(descriptor).toString('utf8');
+      }
       if (this.readSync(path)?.text === written) {
         const temporary = writeTemporary(target, saved, statSync(target, { throwIfNoEntry: false }));
         renameSync(temporary, target);
@@ -591,14 +601,18 @@ function linkAside(target: string): string | undefined {
   }
 }
 
-/** Renames the note's second name back over it; false if that name is gone (another process took it for a killed write's leftover, as it has the note's own, maybe old, modification time). */
+/**
+ * Renames the note's second name back over it. False if that cannot be done
+ * (the name is gone: another process took it for a killed write's leftover,
+ * as it has the note's own, maybe old, modification time), so that the saved
+ * text is copied back instead.
+ */
 function putBack(aside: string, target: string): boolean {
   try {
     renameSync(aside, target);
     return true;
-  } catch (error) {
-    if (isMissing(error)) return false;
-    throw error;
+  } catch {
+    return false;
   }
 }
 
