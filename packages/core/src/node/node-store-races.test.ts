@@ -1,7 +1,7 @@
 import type * as fs from 'node:fs';
 import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
 /**
@@ -107,6 +107,23 @@ function saveInPlaceSlowly(note: string, text: string, pauseMs: number, seen: { 
   });
 }
 
+/** Has the editor begin a slow save in place of `save-0` right before the edit's rename; the returned object holds what it saw and its end. */
+function slowSaveBeforeRename(): { halfway?: string; done?: Promise<void> } {
+  const seen: { halfway?: string; done?: Promise<void> } = {};
+  editor.beforeRename = (note) => {
+    seen.done = saveInPlaceSlowly(note, `${NOTE}save-0\n`, 120, seen);
+  };
+  return seen;
+}
+
+/** Has the editor save `save-0` by rename right after the edit's last look at the note. */
+function renameSaveAfterLastLook(folder: string): void {
+  editor.beforeAsideLink = () => {
+    writeFileSync(join(folder, '.maya.md.swp'), `${NOTE}save-0\n`);
+    renameSync(join(folder, '.maya.md.swp'), join(folder, 'maya.md'));
+  };
+}
+
 afterEach(() => {
   editor.beforeRename = undefined;
   editor.beforeAsideLink = undefined;
@@ -117,13 +134,9 @@ afterEach(() => {
 describe('NodeStore.write racing an editor that takes no lock', () => {
   it('puts back at once a note an editor began saving in place just before the rename, so its save goes on into the note', async () => {
     const folder = await folderWithMaya();
-    const seen: { halfway?: string } = {};
-    let saved: Promise<void> | undefined;
-    editor.beforeRename = (note) => {
-      saved = saveInPlaceSlowly(note, `${NOTE}save-0\n`, 120, seen);
-    };
+    const seen = slowSaveBeforeRename();
     await logTouch(folder);
-    await saved;
+    await seen.done;
     // Halfway through its save, the file the editor writes into was the note again: not the edit's file.
     expect(seen.halfway).toBe(`${NOTE}save-0\n`.slice(0, Math.floor(Buffer.byteLength(`${NOTE}save-0\n`) / 2)));
     // The edit was redone on the whole saved text.
@@ -134,10 +147,7 @@ describe('NodeStore.write racing an editor that takes no lock', () => {
 
   it('puts back the file an editor saved by rename just after the last look', async () => {
     const folder = await folderWithMaya();
-    editor.beforeAsideLink = () => {
-      writeFileSync(join(folder, '.maya.md.swp'), `${NOTE}save-0\n`);
-      renameSync(join(folder, '.maya.md.swp'), join(folder, 'maya.md'));
-    };
+    renameSaveAfterLastLook(folder);
     await logTouch(folder);
     expect(await readFile(join(folder, 'maya.md'), 'utf8')).toBe(`${TOUCHED}save-0\n`);
     expect(await readdir(folder)).toEqual(['maya.md']);
@@ -146,10 +156,7 @@ describe('NodeStore.write racing an editor that takes no lock', () => {
   it('copies back the file an editor saved by rename when its second name cannot be renamed back', async () => {
     const folder = await folderWithMaya();
     editor.failPutBack = true;
-    editor.beforeAsideLink = () => {
-      writeFileSync(join(folder, '.maya.md.swp'), `${NOTE}save-0\n`);
-      renameSync(join(folder, '.maya.md.swp'), join(folder, 'maya.md'));
-    };
+    renameSaveAfterLastLook(folder);
     await logTouch(folder);
     expect(await readFile(join(folder, 'maya.md'), 'utf8')).toBe(`${TOUCHED}save-0\n`);
     expect(await readdir(folder)).toEqual(['maya.md']);
@@ -158,15 +165,11 @@ describe('NodeStore.write racing an editor that takes no lock', () => {
   it('without hard links, copies the save in place back once it has settled', async () => {
     const folder = await folderWithMaya();
     editor.noHardLinks = true;
-    const seen: { halfway?: string } = {};
-    let saved: Promise<void> | undefined;
-    editor.beforeRename = (note) => {
-      saved = saveInPlaceSlowly(note, `${NOTE}save-0\n`, 120, seen);
-    };
+    const seen = slowSaveBeforeRename();
     await logTouch(folder);
-    await saved;
+    await seen.done;
     expect(await readFile(join(folder, 'maya.md'), 'utf8')).toBe(`${TOUCHED}save-0\n`);
-    expect((await readdir(folder)).map((name) => basename(name))).toEqual(['maya.md']);
+    expect(await readdir(folder)).toEqual(['maya.md']);
   });
 
   it('leaves no second name behind after an edit no editor raced', async () => {
