@@ -1,4 +1,4 @@
-import { distance } from 'fastest-levenshtein';
+import leven from 'leven';
 import { STAGES } from '@rapport/core';
 
 /**
@@ -14,7 +14,7 @@ export function nearest(word: string, candidates: Iterable<string>, limit = 3): 
   const scored: { candidate: string; score: number }[] = [];
   for (const candidate of new Set(candidates)) {
     const lower = candidate.toLowerCase();
-    const edits = distance(typed, lower);
+    const edits = leven(typed, lower);
     if (edits <= allowed) {
       scored.push({ candidate, score: edits });
       continue;
@@ -23,7 +23,7 @@ export function nearest(word: string, candidates: Iterable<string>, limit = 3): 
     const parts = lower.split('-');
     if (parts.some((part) => part.startsWith(typed))) scored.push({ candidate, score: allowed + 1 });
     else if (typed.length >= 4) {
-      const partEdits = Math.min(...parts.map((part) => distance(typed, part)));
+      const partEdits = Math.min(...parts.map((part) => leven(typed, part)));
       if (partEdits <= Math.floor(typed.length / 3)) scored.push({ candidate, score: allowed + 1 + partEdits });
     }
   }
