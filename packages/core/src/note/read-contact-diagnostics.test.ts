@@ -21,15 +21,20 @@ function diagnostics(text: string) {
 const at = (line: number, column: number, endLine: number, endColumn: number) => ({ file: 'people/maya-chen.md', line, column, endLine, endColumn });
 
 describe('field diagnostics, exactly', () => {
-  it('a missing name or stage, at the opening fence', () => {
+  it('a missing name or stage at the opening fence, an empty one on its key', () => {
     expect(diagnostics('---\ntype: contact\n---\n')).toEqual([
       { ...at(1, 1, 1, 4), severity: 'error', rule: 'missing-field', message: 'A contact needs a `name`', hint: 'Add `name: Full Name` to the frontmatter' },
       { ...at(1, 1, 1, 4), severity: 'error', rule: 'missing-field', message: 'A contact needs a `stage`', hint: `Add \`stage:\` with one of: ${STAGE_LIST}` },
     ]);
     // Keys already there but empty are to be filled in, not added again (a second `name:` would be a duplicate key).
-    expect(diagnostics('---\ntype: contact\nname: ""\nstage:\n---\n').map((d) => [d.message, d.hint])).toEqual([
-      ['A contact needs a `name`', 'Write the name after `name:`'],
-      ['A contact needs a `stage`', `Write the stage after \`stage:\`, one of: ${STAGE_LIST}`],
+    // Line 3 `name: ""`, line 4 `stage:`: each key is columns 1-4 (name) or 1-5 (stage).
+    expect(diagnostics('---\ntype: contact\nname: ""\nstage:\n---\n')).toEqual([
+      { ...at(3, 1, 3, 5), severity: 'error', rule: 'missing-field', message: 'A contact needs a `name`', hint: 'Write the name after `name:`' },
+      { ...at(4, 1, 4, 6), severity: 'error', rule: 'missing-field', message: 'A contact needs a `stage`', hint: `Write the stage after \`stage:\`, one of: ${STAGE_LIST}` },
+    ]);
+    // An empty quoted stage is an empty stage too, not an unknown one named "".
+    expect(diagnostics('---\ntype: contact\nname: Maya\nstage: ""\n---\n')).toEqual([
+      { ...at(4, 1, 4, 6), severity: 'error', rule: 'missing-field', message: 'A contact needs a `stage`', hint: `Write the stage after \`stage:\`, one of: ${STAGE_LIST}` },
     ]);
   });
 

@@ -228,16 +228,20 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
 
   const id = noteId(file);
   let name = id;
+  // A key there but empty is filled in, and the problem placed on it: adding another would make a duplicate key.
+  const missing = (key: 'name' | 'stage', hint: string, emptyHint: string) => {
+    const [start, end] = fields[key] === undefined ? [0, fenceEnd] : range([key], 'key');
+    report('missing-field', start, end, `A contact needs a \`${key}\``, fields[key] === undefined ? hint : emptyHint);
+  };
   if (fields.name === undefined || fields.name === null || fields.name === '') {
-    // A `name:` already there but empty is filled in: adding another would make a duplicate key.
-    report('missing-field', 0, fenceEnd, 'A contact needs a `name`', fields.name === undefined ? 'Add `name: Full Name` to the frontmatter' : 'Write the name after `name:`');
+    missing('name', 'Add `name: Full Name` to the frontmatter', 'Write the name after `name:`');
   } else if (typeof fields.name !== 'string') {
     problem('invalid-type', ['name'], '`name` must be text', 'Quote the name');
   } else name = fields.name;
 
   let stage: Stage | undefined;
-  if (fields.stage === undefined || fields.stage === null) {
-    report('missing-field', 0, fenceEnd, 'A contact needs a `stage`', fields.stage === undefined ? `Add \`stage:\` with one of: ${STAGES.join(', ')}` : `Write the stage after \`stage:\`, one of: ${STAGES.join(', ')}`);
+  if (fields.stage === undefined || fields.stage === null || fields.stage === '') {
+    missing('stage', `Add \`stage:\` with one of: ${STAGES.join(', ')}`, `Write the stage after \`stage:\`, one of: ${STAGES.join(', ')}`);
   } else if (!isStage(fields.stage)) {
     problem('unknown-stage', ['stage'], `Unknown stage ${JSON.stringify(fields.stage)}`, unknownStageHint(fields.stage));
   } else stage = fields.stage;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { closestStage, isCalendarDate, isMeetingTime, STAGES, getField } from '@rapport/core';
+import { closestStage, isCalendarDate, isMeetingTime, STAGES, getField, setField } from '@rapport/core';
 import { DIAGNOSTIC_SOURCE } from '../adapter.js';
 import { minimalChange } from '../notes/minimal-change.js';
 import type { Services } from '../services.js';
@@ -74,10 +74,12 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
         case 'missing-field': {
           const file = this.services.notes.pathOf(document.uri) ?? document.uri.path;
           const id = file.slice(file.lastIndexOf('/') + 1).replace(/\.md$/i, '');
-          if (emptyField(getField(text, ['name'])) && diagnostic.range.start.line === 0) {
-            const name = guessName(text, id);
-            fix(`Add "name: ${name}"`, addName(text, name), true);
-          }
+          const current = getField(text, ['name']);
+          if (!emptyField(current)) break;
+          const name = guessName(text, id);
+          // Missing: placed on the opening fence. There but empty: placed on its key, and filled in (a second `name:` would be a duplicate key).
+          if (current === undefined && diagnostic.range.start.line === 0) fix(`Add "name: ${name}"`, addName(text, name), true);
+          else if (current !== undefined && /^name:/.test(document.lineAt(diagnostic.range.start.line).text)) fix(`Set "name: ${name}"`, setField(text, ['name'], name), true);
           break;
         }
         case 'invalid-date': {

@@ -112,6 +112,19 @@ suite('Quick fixes', () => {
     await done('fix-name.md');
   });
 
+  test('empty name: fill it in from the heading, on its own line', async () => {
+    const { document, actions } = await fixesFor('fix-empty-name.md', lines('---', 'type: contact', 'name:', 'stage: identified', '---', '', '# Nina Park', ''), 'missing-field');
+    assert.deepEqual(actions.map((action) => action.title), ['Set "name: Nina Park"']);
+    await apply(actions, 'Set "name: Nina Park"');
+    assert.equal(document.getText(), lines('---', 'type: contact', 'name: Nina Park', 'stage: identified', '---', '', '# Nina Park', ''));
+    await done('fix-empty-name.md');
+    // An empty quoted name keeps its quotes, as any edit of a value keeps its style.
+    const quoted = await fixesFor('fix-empty-quoted-name.md', lines('---', 'type: contact', 'name: ""', 'stage: identified', '---', '', '# Nina Park', ''), 'missing-field');
+    await apply(quoted.actions, 'Set "name: Nina Park"');
+    assert.equal(quoted.document.getText(), lines('---', 'type: contact', 'name: "Nina Park"', 'stage: identified', '---', '', '# Nina Park', ''));
+    await done('fix-empty-quoted-name.md');
+  });
+
   test('duplicate keys: keep the first, or the last', async () => {
     const text = lines('---', 'type: contact', 'name: Twice', 'industry: Health', 'stage: identified', 'industry: Telehealth', '---', '');
     const first = await fixesFor('fix-duplicate-1.md', text, 'yaml-syntax');
