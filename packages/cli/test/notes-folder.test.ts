@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,16 @@ describe('the notes folder, found like git finds a repository', () => {
     expect(existsSync(join(here, 'lee-park.md'))).toBe(false);
     expect(rapport(['new', 'Ada Stone', '--date', TODAY], { cwd: folder }).stdout).toBe('contacts/ada-stone.md\n');
     expect(rapport(['new', 'Bo Stone', '--date', TODAY], { cwd: join(folder, '.rapport') }).stdout).toBe('../contacts/bo-stone.md\n');
+  });
+
+  it('lists a symlink to a note as that note, once, and takes the link for the note it leads to', () => {
+    const folder = exampleCopy();
+    symlinkSync('contacts/health-tech/marcus-bell.md', join(folder, 'marcus.md'));
+    const listed = rapport(['list', '--today', TODAY], { cwd: folder });
+    expect(listed.stdout.split('\n').filter((line) => line.startsWith('Marcus Bell'))).toEqual(['Marcus Bell        held         Send Marcus Bell a thank-you note (overdue 2026-11-21) · Monongahela Valley Health']);
+    expect(rapport(['advance', 'marcus', 'thanked', '--date', TODAY], { cwd: folder })).toEqual({ code: 0, stdout: 'Marcus Bell: held → thanked (2026-11-23)  contacts/health-tech/marcus-bell.md\n', stderr: '' });
+    expect(rapport(['log', 'marcus.md', '--note', 'Sent the article', '--date', TODAY], { cwd: folder }).stdout).toBe('Marcus Bell: logged (2026-11-23, still thanked)  contacts/health-tech/marcus-bell.md\n');
+    expect(lstatSync(join(folder, 'marcus.md')).isSymbolicLink()).toBe(true);
   });
 
   it('is what --dir names, whatever folder the command runs in', () => {

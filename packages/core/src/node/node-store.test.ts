@@ -119,6 +119,19 @@ describe('NodeStore', () => {
     await expect(store.read('/etc/passwd')).rejects.toThrow(InvalidInputError);
   });
 
+  it('lists a symlink to a note in the folder once, as that note; a link out of the folder or to a skipped folder is a note of its own', async () => {
+    const root = await tempFolder();
+    await symlink('people/deep/b.md', join(root, 'link.md'));
+    await symlink(join(root, 'a.md'), join(root, 'people/absolute-link.md'));
+    await mkdir(join(root, '.private'));
+    await writeFile(join(root, '.private/kept.md'), 'kept');
+    await symlink('.private/kept.md', join(root, 'kept.md'));
+    const outside = await mkdtemp(join(tmpdir(), 'rapport-outside-'));
+    await writeFile(join(outside, 'owen.md'), 'owen');
+    await symlink(join(outside, 'owen.md'), join(root, 'owen-park.md'));
+    expect(await new NodeStore(root).listNotes()).toEqual(['a.md', 'kept.md', 'owen-park.md', 'people/deep/b.md']);
+  });
+
   it('edits a symlinked note at its target inside the folder, keeping the link', async () => {
     const root = await tempFolder();
     const store = new NodeStore(root);

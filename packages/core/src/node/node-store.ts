@@ -51,7 +51,9 @@ export class NodeStore implements NoteStore {
    * `node_modules`. Symlinked folders are followed once (loops are cut);
    * entries that cannot be read as files — a folder named `x.md`, a dangling
    * or looping symlink — are listed too, so reading them reports the problem
-   * instead of hiding the note. Temp files a killed write left
+   * instead of hiding the note. A symlink to a note listed under its own
+   * path is that note, listed once (its contact would count twice in the
+   * agenda and the report). Temp files a killed write left
    * (`owen-park.md.4117527850`) are not notes; the next write removes them.
    *
    * @throws InvalidInputError naming the folder when it does not exist, is a file or cannot be read:
@@ -63,13 +65,12 @@ export class NodeStore implements NoteStore {
     const found: string[] = [];
     const leftovers: string[] = [];
     const visited = new Set<string>();
+    /** Symlinked notes, with the path their target has inside the folder. */
+    const aliases = new Map<string, string>();
+    const realRoot = realPathOr(this.root);
     const walk = (folder: string, prefix: string): void => {
-      let real = folder;
-      try {
-        real = realpathSync.native(folder);
-      } catch {
-        // Listed as it is; reading it reports the problem.
-      }
+      // A folder that cannot be resolved is listed as it is; reading its notes reports the problem.
+      const real = realPathOr(folder);
       if (visited.has(real)) return;
       visited.add(real);
       let entries: Dirent[];
@@ -85,12 +86,20 @@ export class NodeStore implements NoteStore {
         const isMarkdown = entry.name.toLowerCase().endsWith('.md');
         let isFolder = entry.isDirectory();
         if (entry.isSymbolicLink()) isFolder = isFolderSync(join(folder, entry.name));
-        if (isMarkdown) found.push(path);
+        if (isMarkdown && entry.isSymbolicLink()) {
+          const target = targetInside(join(folder, entry.name), realRoot);
+          if (target === undefined) found.push(path);
+          else aliases.set(path, target);
+        } else if (isMarkdown) found.push(path);
         else if (isFolder) walk(join(folder, entry.name), `${path}/`);
       }
     };
     walk(this.root, '');
     this.leftovers = leftovers;
+    if (aliases.size > 0) {
+      const listed = new Set(found);
+      for (const [path, target] of aliases) if (!listed.has(target)) found.push(path);
+    }
     return found.sort();
   }
 
@@ -323,13 +332,7 @@ export class NodeStore implements NoteStore {
       const loops = (error as NodeJS.ErrnoException).code === 'ELOOP';
       throw new UneditableNoteError(loops ? 'it is a symbolic link that leads back to itself' : 'it is a symbolic link to a file that does not exist', path);
     }
-    const folders = [this.root, dirname(absolute)].map((folder) => {
-      try {
-        return realpathSync.native(folder);
-      } catch {
-        return folder;
-      }
-    });
+    const folders = [this.root, dirname(absolute)].map(realPathOr);
     if (!folders.some((folder) => isInside(folder, real))) {
       throw new UneditableNoteError(`it is a symbolic link to ${real}, outside the notes folder; Rapport edits only notes inside it (replace the link with the file to edit it here)`, path);
     }
@@ -490,6 +493,26 @@ let lockfile: Promise<Lockfile> | undefined;
  */
 function loadLockfile(): Promise<Lockfile> {
   return (lockfile ??= import('proper-lockfile').then((loaded) => loaded.default));
+}
+
+/** Where a symlink leads inside the (real) folder `root`, as a folder-relative path with `/`; undefined when it leads out or nowhere. */
+function targetInside(link: string, root: string): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync.native(link);
+  } catch {
+    return undefined;
+  }
+  return isInside(root, real) ? relative(root, real).split(sep).join('/') : undefined;
+}
+
+/** The path with every symlink resolved, or the path itself when it cannot be. */
+function realPathOr(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Temp files of this store's writes (and write-file-atomic's, which it used before): the note's name and a number; or, from `createMany`, a process id, hex digits and `.tmp`. */
