@@ -53,11 +53,12 @@ const note = fc.oneof(
   { weight: 1, arbitrary: fc.constant('---\nname: Ana Ruiz\nstage: held\n---\n') },
 );
 
-type Operation = { kind: 'set'; file: string; text: string } | { kind: 'delete'; file: string } | { kind: 'query'; now: number } | { kind: 'restore' };
+type Operation = { kind: 'set'; file: string; text: string } | { kind: 'delete'; file: string } | { kind: 'query'; now: number; first: 'diagnostics' | 'graph' | 'agenda' | 'merge-conflict' } | { kind: 'restore' };
 const operation: fc.Arbitrary<Operation> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('set' as const), file: fc.constantFrom(...FILES), text: note }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('delete' as const), file: fc.constantFrom(...FILES) }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('query' as const), now: fc.constantFrom(Date.UTC(2026, 10, 23, 17), Date.UTC(2026, 10, 23, 17), Date.UTC(2026, 11, 1, 12)) }) },
+  // Which cross-note question comes first: any of them must find the links and organizations worked out.
+  { weight: 3, arbitrary: fc.record({ kind: fc.constant('query' as const), now: fc.constantFrom(Date.UTC(2026, 10, 23, 17), Date.UTC(2026, 10, 23, 17), Date.UTC(2026, 11, 1, 12)), first: fc.constantFrom('diagnostics' as const, 'graph' as const, 'agenda' as const, 'merge-conflict' as const) }) },
   { weight: 1, arbitrary: fc.constant({ kind: 'restore' as const }) },
 );
 
@@ -120,6 +121,10 @@ describe('NoteIndex', () => {
             const context: AgendaContext = { now: new Date(step.now), timezone: 'America/New_York' };
             const expected = fromScratch(readings, context);
             expect(index.contacts()).toEqual(expected.contacts);
+            if (step.first === 'graph') expect(index.referralGraph()).toEqual(expected.graph);
+            if (step.first === 'agenda') expect(index.agenda(context)).toEqual(expected.agenda);
+            // What every command asks first (a note's own rule), which needs no links worked out.
+            if (step.first === 'merge-conflict') expect(index.diagnostics('merge-conflict')).toEqual(expected.diagnostics.filter((diagnostic) => diagnostic.rule === 'merge-conflict'));
             // One rule's diagnostics, worked out alone (asked first), then taken from the whole list.
             for (const rule of ['duplicate-id', 'unresolved-link', 'yaml-syntax'] as const) expect(index.diagnostics(rule)).toEqual(expected.diagnostics.filter((diagnostic) => diagnostic.rule === rule));
             expect(index.diagnostics()).toEqual(expected.diagnostics);

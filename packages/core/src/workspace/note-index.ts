@@ -166,6 +166,12 @@ export class NoteIndex {
   /** Files whose graph contributions must be recomputed before the next graph is read. */
   private readonly graphDirty = new Set<string>();
   private graphBuilt = false;
+  /**
+   * Whether the links and organizations between notes (`track`'s second part) are kept:
+   * only from the first question that needs them (unresolved links, the graph, the agenda), so
+   * that loading a folder to list its contacts does not work them out for 10,000 notes.
+   */
+  private relationsKept = false;
   private graph: { edges: readonly EdgePart[]; pending: readonly PendingPart[]; value: ReferralGraph } | undefined;
 
   private agendaState: { key: string; context: AgendaContext; today: string; parts: SortedContributions<AgendaPart>; view?: { parts: readonly AgendaPart[]; items: readonly AgendaItem[] } } | undefined;
@@ -324,6 +330,7 @@ export class NoteIndex {
   }
 
   private unresolvedLinkDiagnostics(diagnostics: Diagnostic[]): void {
+    this.keepRelations();
     for (const target of this.referrers.keys()) {
       if (this.validFilesById.has(target)) continue;
       // A note with that id that cannot be read (a merge conflict, a YAML typo) is not a missing note: its own error is what to fix.
@@ -367,6 +374,7 @@ export class NoteIndex {
 
   /** The referral graph of the indexed contacts, rebuilt only for the notes that changed since the last call. */
   referralGraph(): ReferralGraph {
+    this.keepRelations();
     if (!this.graphBuilt) {
       for (const file of this.entries.keys()) this.graphDirty.add(file);
       this.graphBuilt = true;
@@ -394,6 +402,7 @@ export class NoteIndex {
    * rounded to the minute).
    */
   agenda(context: AgendaContext): readonly AgendaItem[] {
+    this.keepRelations();
     const key = `${context.now.getTime()}\u0000${context.timezone}\u0000${JSON.stringify(context.rules ?? null)}`;
     let state = this.agendaState;
     if (state?.key !== key) {
@@ -482,12 +491,25 @@ export class NoteIndex {
       this.brokenView = undefined;
     }
     this.diagnosticsView = undefined;
+    this.sortedContacts.set(file, add && contact ? [contact] : []);
+    if (contact) this.counts[contact.stage] += add ? 1 : -1;
+    if (this.relationsKept) this.trackRelations(file, reading, add);
+  }
+
+  /** Starts keeping the relations between notes (see `relationsKept`), from every note indexed so far. */
+  private keepRelations(): void {
+    if (this.relationsKept) return;
+    this.relationsKept = true;
+    for (const [file, entry] of this.entries) this.trackRelations(file, entry.reading, true);
+  }
+
+  /** What a reading adds to (or, with `add` false, takes from) the relations between notes, and the views to redo. */
+  private trackRelations(file: string, reading: NoteReading, add: boolean): void {
+    const update = (groups: FilesByKey, key: string, file: string) => (add ? groups.add(key, file) : groups.delete(key, file));
+    const contact = reading.contact;
     this.graphDirty.add(file);
     this.agendaDirty.add(file);
-    this.sortedContacts.set(file, add && contact ? [contact] : []);
     if (!contact) return;
-
-    this.counts[contact.stage] += add ? 1 : -1;
     if (contact.referredBy) update(this.referrers, contact.referredBy, file);
     for (const target of contact.outcomeLinks) update(this.outcomeLinkers, target, file);
 
