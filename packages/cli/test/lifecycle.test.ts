@@ -121,6 +121,18 @@ describe('recording in order', () => {
   });
 });
 
+describe('recording a stage again', () => {
+  it('refuses the stage the contact is already in (a command run twice), unless --force; keeping in touch and moving a meeting repeat', () => {
+    const folder = exampleCopy();
+    expectRefused(folder, ['advance', 'victor-nguyen', 'followed-up', '--today', '2026-11-26'], 'Victor Nguyen: not recorded: already followed-up since 2026-11-09, and recording it again adds a second followed-up entry to the history (add --force to record it anyway)');
+    expectRefused(folder, ['advance', 'ben-osei', 'prepared', '--today', '2026-11-24'], 'Ben Osei: not recorded: already prepared since 2026-11-22, and recording it again adds a second prepared entry to the history; to move the meeting, give the new time with --at (add --force to record it anyway)');
+    expect(rapport(['advance', 'maya-chen', 'nurturing', '--via', 'email', '--today', '2026-11-26', '--dir', folder])).toMatchObject({ code: 0, stdout: expect.stringContaining('Maya Chen: nurturing → nurturing (2026-11-26)') });
+    expect(rapport(['advance', 'ben-osei', 'prepared', '--at', '2026-11-26T08:00', '--today', '2026-11-24', '--dir', folder])).toMatchObject({ code: 0, stdout: expect.stringContaining('Ben Osei: prepared → prepared (2026-11-24)') });
+    const forced = rapport(['advance', 'victor-nguyen', 'followed-up', '--today', '2026-11-26', '--force', '--dir', folder]);
+    expect(forced).toEqual({ code: 0, stdout: 'Victor Nguyen: followed-up → followed-up (2026-11-26)  victor-nguyen.md\n', stderr: '' });
+  });
+});
+
 describe('recording what has happened', () => {
   it('refuses a day after today, most likely a typo of the year, for a step, a touch and a letter sent, unless --force', () => {
     const folder = exampleCopy();

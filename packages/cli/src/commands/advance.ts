@@ -1,4 +1,4 @@
-import { advance, CHANNELS, editNote, getField, isChannel, isMeetingFormat, isStage, skippedMeetingTime, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput } from '@rapport/core';
+import { advance, CHANNELS, editNote, getField, isChannel, isMeetingFormat, isStage, skippedMeetingTime, stageDate, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
@@ -20,6 +20,9 @@ interface AdvanceCliOptions {
   link?: string;
 }
 
+/** Stages recorded again in the normal course: each keep-in-touch, each time a meeting moves. */
+const REPEATED_STAGES: readonly Stage[] = ['nurturing', 'scheduled'];
+
 export const registerAdvance: RegisterCommand = (program, context) => {
   program
     .command('advance')
@@ -28,7 +31,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
     .argument('<stage>', STAGES.join(', '))
     .option('--date <YYYY-MM-DD>', 'day of the change (default: --today)')
     .option('--today <YYYY-MM-DD>', 'take this day as today (default: today in the configured time zone)')
-    .option('--force', 'record it even when dated after today or before the last history entry, or held before the meeting day')
+    .option('--force', 'record it even when dated after today or before the last history entry, held before the meeting day, or the stage the contact is already in')
     .option('--via <channel>', `channel used (${CHANNELS.join(', ')})`)
     .option('--letter <template>', 'letter template that was sent')
     .option('--note <text>', 'a short remark for the history entry')
@@ -66,6 +69,13 @@ export const registerAdvance: RegisterCommand = (program, context) => {
         ...(options.place ? { place: options.place } : {}),
         ...(options.link ? { link: options.link } : {}),
       };
+      // The stage the contact is in, recorded again, is a second entry that moves its deadlines (a command run twice, most likely):
+      // only keeping in touch and rescheduling repeat a stage.
+      if (!options.force && stage === contact.stage && !REPEATED_STAGES.includes(stage) && meeting === undefined) {
+        const since = stageDate(contact, stage);
+        const meetingHint = stage === 'prepared' ? '; to move the meeting, give the new time with --at' : '';
+        throw new UsageError(`${contact.name}: not recorded: already ${stage}${since ? ` since ${since}` : ''}, and recording it again adds a second ${stage} entry to the history${meetingHint} (add --force to record it anyway)`);
+      }
       const today = ctx.today(workspace, options.today);
       const date = options.date ?? today;
       refuseFutureDate(contact.name, date, today, options.force);
