@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_PATH, loadWorkspace, noteId, privateFieldDiagnostics, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Diagnostic, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
@@ -111,7 +111,7 @@ export class CommandContext {
     const contact = workspace.index.contact(reference) ?? workspace.index.contact(path);
     if (contact) return contact;
     // A symlink to a note is listed as that note: named through the link, it is the note it leads to.
-    const linked = linkedNote(this.store.root, path) ?? linkedNote(this.store.root, `${path}.md`);
+    const linked = this.store.linkedNote(path) ?? this.store.linkedNote(`${path}.md`);
     const throughLink = linked === undefined ? undefined : workspace.index.contact(linked);
     if (throughLink) return throughLink;
     const prefix = label ? `${label}: ` : '';
@@ -209,13 +209,3 @@ class DeferredIndexCache implements IndexCache {
   }
 }
 
-/** The note a symlinked note in the folder leads to, as a folder-relative path; undefined for anything else. */
-function linkedNote(root: string, file: string): string | undefined {
-  try {
-    const realRoot = realpathSync.native(root);
-    const target = relative(realRoot, realpathSync.native(join(root, file)));
-    return target === '' || target.startsWith(`..${sep}`) || target === '..' || isAbsolute(target) ? undefined : target.split(sep).join('/');
-  } catch {
-    return undefined;
-  }
-}

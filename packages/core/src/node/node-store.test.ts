@@ -129,7 +129,9 @@ describe('NodeStore', () => {
     const outside = await mkdtemp(join(tmpdir(), 'rapport-outside-'));
     await writeFile(join(outside, 'owen.md'), 'owen');
     await symlink(join(outside, 'owen.md'), join(root, 'owen-park.md'));
-    expect(await new NodeStore(root).listNotes()).toEqual(['a.md', 'kept.md', 'owen-park.md', 'people/deep/b.md']);
+    const store = new NodeStore(root);
+    expect(await store.listNotes()).toEqual(['a.md', 'kept.md', 'owen-park.md', 'people/deep/b.md']);
+    expect([store.linkedNote('link.md'), store.linkedNote('people/absolute-link.md'), store.linkedNote('owen-park.md'), store.linkedNote('a.md'), store.linkedNote('missing.md')]).toEqual(['people/deep/b.md', 'a.md', undefined, undefined, undefined]);
   });
 
   it('edits a symlinked note at its target inside the folder, keeping the link', async () => {

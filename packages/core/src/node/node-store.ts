@@ -413,6 +413,22 @@ export class NodeStore implements NoteStore {
     return absolute;
   }
 
+  /**
+   * The note a symlinked note leads to, as `listNotes` lists it (folder-relative,
+   * with `/`), when the link at `path` leads to a file inside the folder;
+   * undefined for anything else (no link, a link out of the folder or nowhere).
+   */
+  linkedNote(path: string): string | undefined {
+    let link: string;
+    try {
+      link = this.resolve(path);
+      if (!lstatSync(link, { throwIfNoEntry: false })?.isSymbolicLink()) return undefined;
+    } catch {
+      return undefined;
+    }
+    return targetInside(link, realPathOr(this.root));
+  }
+
   /** Converts an absolute or cwd-relative path to a folder-relative one with `/` separators. */
   relativePath(path: string): string {
     return relative(this.root, resolve(path)).split(sep).join('/');

@@ -36,6 +36,12 @@ export class FilesByKey {
     else if (group.size === 0) this.groups.delete(key);
   }
 
+  /** `add`, or with `added` false `delete`: for code that records and takes back the same groups. */
+  update(key: string, file: string, added: boolean): void {
+    if (added) this.add(key, file);
+    else this.delete(key, file);
+  }
+
   /** The key's files, in the order they were added. */
   files(key: string): Iterable<string> {
     return filesOf(this.groups.get(key));

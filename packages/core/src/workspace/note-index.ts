@@ -476,15 +476,14 @@ export class NoteIndex {
   }
 
   private track(file: string, reading: NoteReading, add: boolean): void {
-    const update = (groups: FilesByKey, key: string, file: string) => (add ? groups.add(key, file) : groups.delete(key, file));
     const id = noteId(file);
     const contact = reading.contact;
-    update(this.filesById, id, file);
+    this.filesById.update(id, file, add);
     if (reading.diagnostics.length > 0) {
       if (add) this.withDiagnostics.add(file);
       else this.withDiagnostics.delete(file);
     }
-    if (reading.isContact) update(this.contactFilesById, id, file);
+    if (reading.isContact) this.contactFilesById.update(id, file, add);
     if (isBroken(reading)) {
       if (add) this.brokenFiles.add(file);
       else this.brokenFiles.delete(file);
@@ -505,16 +504,15 @@ export class NoteIndex {
 
   /** What a reading adds to (or, with `add` false, takes from) the relations between notes, and the views to redo. */
   private trackRelations(file: string, reading: NoteReading, add: boolean): void {
-    const update = (groups: FilesByKey, key: string, file: string) => (add ? groups.add(key, file) : groups.delete(key, file));
     const contact = reading.contact;
     this.graphDirty.add(file);
     this.agendaDirty.add(file);
     if (!contact) return;
-    if (contact.referredBy) update(this.referrers, contact.referredBy, file);
-    for (const target of contact.outcomeLinks) update(this.outcomeLinkers, target, file);
+    if (contact.referredBy) this.referrers.update(contact.referredBy, file, add);
+    for (const target of contact.outcomeLinks) this.outcomeLinkers.update(target, file, add);
 
     const resolvedBefore = this.validFilesById.has(contact.id);
-    update(this.validFilesById, contact.id, file);
+    this.validFilesById.update(contact.id, file, add);
     if (resolvedBefore !== this.validFilesById.has(contact.id)) {
       // The id appeared or vanished: links to it turn into edges, or back into pending referrals (which the agenda asks to add).
       for (const other of this.referrers.files(contact.id)) this.graphDirty.add(other);
@@ -526,7 +524,7 @@ export class NoteIndex {
 
     if (contact.organization === undefined) return;
     const organization = organizationKey(contact.organization);
-    if (contact.stage === 'contacted') update(this.contactedByOrganization, organization, file);
+    if (contact.stage === 'contacted') this.contactedByOrganization.update(organization, file, add);
     if (contact.stage === 'identified') {
       updateWithin(this.identifiedByOrganization, organization, contact.id, file, add);
       // The one named may change with any of them (its name, who comes first).
