@@ -126,7 +126,7 @@ describe('a three-week search through the CLI', () => {
       new file mode 100644
       --- /dev/null
       +++ b/contacts/lena-ortiz.md
-      @@ -0,0 +1,24 @@
+      @@ -0,0 +1,26 @@
       +---
       +type: contact
       +name: Lena Ortiz
@@ -144,6 +144,8 @@ describe('a three-week search through the CLI', () => {
       +
       +## Why this person
       +
+      +Impressed by:
+      +
       +## Research
       +
       +## Questions
@@ -155,7 +157,7 @@ describe('a three-week search through the CLI', () => {
       new file mode 100644
       --- /dev/null
       +++ b/contacts/priya-nair.md
-      @@ -0,0 +1,24 @@
+      @@ -0,0 +1,26 @@
       +---
       +type: contact
       +name: Priya Nair
@@ -173,6 +175,8 @@ describe('a three-week search through the CLI', () => {
       +
       +## Why this person
       +
+      +Impressed by:
+      +
       +## Research
       +
       +## Questions
@@ -184,7 +188,7 @@ describe('a three-week search through the CLI', () => {
       new file mode 100644
       --- /dev/null
       +++ b/contacts/tom-becker.md
-      @@ -0,0 +1,25 @@
+      @@ -0,0 +1,27 @@
       +---
       +type: contact
       +name: Tom Becker
@@ -203,6 +207,8 @@ describe('a three-week search through the CLI', () => {
       +
       +## Why this person
       +
+      +Impressed by:
+      +
       +## Research
       +
       +## Questions
@@ -216,7 +222,7 @@ describe('a three-week search through the CLI', () => {
       new file mode 100644
       --- /dev/null
       +++ b/contacts/marco-silva.md
-      @@ -0,0 +1,24 @@
+      @@ -0,0 +1,26 @@
       +---
       +type: contact
       +name: Marco Silva
@@ -234,6 +240,8 @@ describe('a three-week search through the CLI', () => {
       +
       +## Why this person
       +
+      +Impressed by:
+      +
       +## Research
       +
       +## Questions
@@ -247,7 +255,7 @@ describe('a three-week search through the CLI', () => {
       new file mode 100644
       --- /dev/null
       +++ b/contacts/grace-kim.md
-      @@ -0,0 +1,24 @@
+      @@ -0,0 +1,26 @@
       +---
       +type: contact
       +name: Grace Kim
@@ -265,6 +273,8 @@ describe('a three-week search through the CLI', () => {
       +
       +## Why this person
       +
+      +Impressed by:
+      +
       +## Research
       +
       +## Questions
@@ -274,8 +284,8 @@ describe('a three-week search through the CLI', () => {
       +## Outcomes
     `));
 
-    handEdit('contacts/lena-ortiz.md', '## Why this person\n', '## Why this person\n\nImpressed by: the load forecasting talk at the regional utilities meetup\n');
-    handEdit('contacts/marco-silva.md', '## Why this person\n', '## Why this person\n\nImpressed by: the article on outage prediction in the co-op newsletter\n');
+    handEdit('contacts/lena-ortiz.md', 'Impressed by:\n', 'Impressed by: the load forecasting talk at the regional utilities meetup\n');
+    handEdit('contacts/marco-silva.md', 'Impressed by:\n', 'Impressed by: the article on outage prediction in the co-op newsletter\n');
     expect(write(['letter', 'cold-email', 'lena-ortiz', '--sent', '--today', '2026-11-02'])).toBe(expected(`
       diff --git a/contacts/lena-ortiz.md b/contacts/lena-ortiz.md
       --- a/contacts/lena-ortiz.md
@@ -496,7 +506,7 @@ describe('a three-week search through the CLI', () => {
       new file mode 100644
       --- /dev/null
       +++ b/contacts/omar-haddad.md
-      @@ -0,0 +1,25 @@
+      @@ -0,0 +1,27 @@
       +---
       +type: contact
       +name: Omar Haddad
@@ -514,6 +524,8 @@ describe('a three-week search through the CLI', () => {
       +# Omar Haddad
       +
       +## Why this person
+      +
+      +Impressed by:
       +
       +## Research
       +
@@ -620,7 +632,7 @@ describe('a three-week search through the CLI', () => {
       new file mode 100644
       --- /dev/null
       +++ b/contacts/ruth-adler.md
-      @@ -0,0 +1,24 @@
+      @@ -0,0 +1,26 @@
       +---
       +type: contact
       +name: Ruth Adler
@@ -637,6 +649,8 @@ describe('a three-week search through the CLI', () => {
       +# Ruth Adler
       +
       +## Why this person
+      +
+      +Impressed by:
       +
       +## Research
       +
@@ -683,7 +697,7 @@ describe('a three-week search through the CLI', () => {
       -  at: 2026-11-12T10:00
       +  at: 2026-11-17T09:00
     `));
-    handEdit('contacts/ruth-adler.md', '## Why this person\n', '## Why this person\n\nImpressed by: the open data standard for meter readings from the Energy Data Association\n');
+    handEdit('contacts/ruth-adler.md', 'Impressed by:\n', 'Impressed by: the open data standard for meter readings from the Energy Data Association\n');
     expect(write(['letter', 'cold-email', 'ruth-adler', '--sent', '--today', '2026-11-10'])).toBe(expected(`
       diff --git a/contacts/ruth-adler.md b/contacts/ruth-adler.md
       --- a/contacts/ruth-adler.md
@@ -759,7 +773,7 @@ describe('a three-week search through the CLI', () => {
         anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
         anytime     Write to Tom Becker  → rapport letter cold-email tom-becker
     `));
-    handEdit('contacts/tom-becker.md', '## Why this person\n', '## Why this person\n\nImpressed by: the battery dispatch dashboard Helio Storage open-sourced\n');
+    handEdit('contacts/tom-becker.md', 'Impressed by:\n', 'Impressed by: the battery dispatch dashboard Helio Storage open-sourced\n');
     expect(write(['letter', 'cold-email', 'tom-becker', '--sent', '--today', '2026-11-12'])).toBe(expected(`
       diff --git a/contacts/tom-becker.md b/contacts/tom-becker.md
       --- a/contacts/tom-becker.md

@@ -50,7 +50,7 @@ describe('rapport letter', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('cannot write the "thank-you" letter to Elena Vasquez: 1 field is missing');
-    expect(result.stderr).toContain(`- learned: add a line "Learned: …" under "## Notes" in ${ELENA}`);
+    expect(result.stderr).toContain(`- learned: write it after "Learned:" on its own line under "## Notes" in ${ELENA}`);
     expect(result.stderr).toContain('--draft');
     expect(snapshot(folder)).toEqual(before);
 

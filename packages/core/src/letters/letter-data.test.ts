@@ -137,8 +137,8 @@ describe('where a missing field is filled', () => {
     const where = data(referred, { referrer: sam }).whereToFill;
     expect(where('role')).toEqual({ field: 'role', source: 'note', file: 'maya-chen.md', hint: 'set `role:` in the frontmatter' });
     expect(where('fields.pronouns')).toEqual({ field: 'fields.pronouns', source: 'note', file: 'maya-chen.md', hint: 'set `pronouns:` in the frontmatter' });
-    expect(where('visiting')).toEqual({ field: 'visiting', source: 'note', file: 'maya-chen.md', hint: 'add a line "In the area: …" under "## Why this person" (or `visiting:` in the frontmatter)' });
-    expect(where('learned').hint).toBe('add a line "Learned: …" under "## Notes"');
+    expect(where('visiting')).toEqual({ field: 'visiting', source: 'note', file: 'maya-chen.md', hint: 'write it after "In the area:" on its own line under "## Why this person" (or `visiting:` in the frontmatter)' });
+    expect(where('learned').hint).toBe('write it after "Learned:" on its own line under "## Notes"');
     expect(where('foundVia').hint).toBe('set `source:` in the frontmatter (linkedin, association, alumni, event, referral, cold)');
     // A source that says nothing a letter can claim: the user says how they found the person.
     for (const source of ['personal', 'other']) {

@@ -265,7 +265,8 @@ function whereToFill(field: string, contact: Contact, referrer: Contact | undefi
   if (base in NOTE_FACTS) {
     const { label, section } = NOTE_FACTS[base as keyof typeof NOTE_FACTS];
     const extra = base === 'visiting' ? ' (or `visiting:` in the frontmatter)' : '';
-    return note(`add a line "${label}: …" under "## ${section}"${extra}`);
+    // New notes have the "Impressed by:" label already, empty: the same words for a label to complete and for one to add.
+    return note(`write it after "${label}:" on its own line under "## ${section}"${extra}`);
   }
   if (base === 'foundVia') {
     if (contact.source !== undefined) return { field: base, source: 'value', hint: `say how you found them: \`source: ${contact.source}\` gives a letter nothing to say` };

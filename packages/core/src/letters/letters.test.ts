@@ -197,11 +197,11 @@ history:
     expect(error.template).toBe('cold-email');
     expect(error.contact).toBe('Noor Haddad');
     expect(error.missing).toEqual([
-      { field: 'impressed', source: 'note', file: 'noor-haddad.md', hint: 'add a line "Impressed by: …" under "## Why this person"' },
+      { field: 'impressed', source: 'note', file: 'noor-haddad.md', hint: 'write it after "Impressed by:" on its own line under "## Why this person"' },
       { field: 'profile.background', source: 'profile', file: '.rapport/config.yaml', hint: 'set `background:` under `profile:`' },
     ]);
     expect(error.message).toContain('2 fields are missing');
-    expect(error.message).toContain('impressed: add a line "Impressed by: …" under "## Why this person" (noor-haddad.md)');
+    expect(error.message).toContain('impressed: write it after "Impressed by:" on its own line under "## Why this person" (noor-haddad.md)');
     expect(error.message).toContain('profile.background: set `background:` under `profile:` (.rapport/config.yaml)');
   });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { contactNoteText } from './template.js';
 
-/** The five sections of a new note, each empty: the end of every note below that gives no section text. */
-const EMPTY_SECTIONS = ['## Why this person', '', '## Research', '', '## Questions', '', '## Notes', '', '## Outcomes', ''];
+/** The five sections of a new note, empty but for the "Impressed by:" label to complete: the end of every note below that gives no section text. */
+const EMPTY_SECTIONS = ['## Why this person', '', 'Impressed by:', '', '## Research', '', '## Questions', '', '## Notes', '', '## Outcomes', ''];
 
 describe('contactNoteText', () => {
-  it('writes a name-only contact: identified today, the five sections empty', () => {
+  it('writes a name-only contact: identified today, the five sections empty but for the "Impressed by:" label letters quote', () => {
     expect(contactNoteText({ name: 'Maya Chen', date: '2026-11-23' })).toBe(
       [
         '---',
@@ -59,6 +59,8 @@ describe('contactNoteText', () => {
         '',
         '## Why this person',
         '',
+        'Impressed by:',
+        '',
         '## Research',
         '',
         'Wrote the clinic study.',
@@ -96,6 +98,11 @@ describe('contactNoteText', () => {
       ].join('\n'),
     );
     expect(contactNoteText({ name: 'Lee Park', source: 'alumni', date: '2026-11-25' })).toContain('stage: identified\nsource: alumni\nhistory:\n');
+  });
+
+  it('writes the text given for "Why this person" in place of the label', () => {
+    const text = contactNoteText({ name: 'Lee Park', date: '2026-11-25', sections: { 'Why this person': 'Impressed by: her talk on sepsis alerts' } });
+    expect(text).toContain('## Why this person\n\nImpressed by: her talk on sepsis alerts\n\n## Research\n\n## Questions');
   });
 
   it('quotes what YAML would misread, and never folds a long value', () => {

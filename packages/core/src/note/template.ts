@@ -20,6 +20,12 @@ export interface NewContact {
   readonly sections?: Readonly<Partial<Record<(typeof NOTE_SECTIONS)[number], string>>>;
 }
 
+/**
+ * Written under `## Why this person` in a new note: the label first letters
+ * quote (see `noteFacts`), left for the user to complete.
+ */
+const IMPRESSED_BY_PROMPT = 'Impressed by:';
+
 /** The text of a new contact note: frontmatter written by `yaml` (always safely quoted) and the standard sections. */
 export function contactNoteText(contact: NewContact): string {
   const stage = contact.stage ?? 'identified';
@@ -37,7 +43,7 @@ export function contactNoteText(contact: NewContact): string {
   };
   const yaml = stringify(frontmatter, { lineWidth: 0 });
   const body = NOTE_SECTIONS.map((title) => {
-    const text = contact.sections?.[title]?.trim();
+    const text = contact.sections?.[title]?.trim() || (title === 'Why this person' ? IMPRESSED_BY_PROMPT : undefined);
     return `## ${title}\n\n${text ? text + '\n\n' : ''}`;
   }).join('');
   return `---\n${yaml}---\n\n# ${contact.name}\n\n${body}`.replace(/\n+$/, '\n');

@@ -53,7 +53,7 @@ export const NOTE_SNIPPETS: readonly NoteSnippet[] = [
     prefix: 'rapport-sections',
     description: 'The standard sections of a contact note.',
     place: 'body',
-    body: ['## Why this person', '', '${1}', '', '## Research', '', '## Questions', '', '## Notes', '', '## Outcomes', '', '$0'],
+    body: ['## Why this person', '', 'Impressed by: ${1}', '', '## Research', '', '## Questions', '', '## Notes', '', '## Outcomes', '', '$0'],
   },
   {
     prefix: 'rapport-questions',

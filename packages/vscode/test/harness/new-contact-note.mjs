@@ -21,6 +21,8 @@ export function newContactNote(today) {
     '',
     '## Why this person',
     '',
+    'Impressed by:',
+    '',
     '## Research',
     '',
     '## Questions',
