@@ -50,6 +50,18 @@ describe('outcomes from the command line', () => {
     expect(agenda).toContain('  anytime     Write to Renee Jackson, naming who referred you  → rapport letter referral renee-jackson\n');
   });
 
+  it('a referral linked before its note shows the command that adds it, and new --from points that link at the new note', () => {
+    const folder = folderWithMarcus();
+    const linked = MARCUS.replace('- Referral: Renee Jackson, data engineer at Xcel', '- Referral: [[Priya Shah]] (pharmacy informatics, St. Luke\'s)');
+    writeFileSync(join(folder, 'marcus-bell.md'), linked);
+    expect(rapport(['agenda', '--today', '2026-12-01', '--dir', folder]).stdout).toContain('  anytime     Add a note for [[Priya Shah]] (referred by Marcus Bell)  → rapport new --from marcus-bell "Priya Shah"\n');
+    expect(rapport(['new', '--from', 'marcus-bell', 'Priya Shah', '--today', '2026-12-01', '--dir', folder])).toEqual({ code: 0, stdout: 'priya-shah.md\n', stderr: '' });
+    expect(readFileSync(join(folder, 'marcus-bell.md'), 'utf8')).toBe(MARCUS.replace('- Referral: Renee Jackson, data engineer at Xcel', '- Referral: [[priya-shah]] (pharmacy informatics, St. Luke\'s)'));
+    const agenda = rapport(['agenda', '--today', '2026-12-01', '--dir', folder]).stdout;
+    expect(agenda).not.toContain('Add a note for');
+    expect(agenda).toContain('  anytime     Write to Priya Shah, naming who referred you  → rapport letter referral priya-shah\n');
+  });
+
   it('new --from refuses a referrer that is not a contact, and creates nothing', () => {
     const folder = folderWithMarcus();
     const result = rapport(['new', '--from', 'nobody', 'Renee Jackson', '--dir', folder]);

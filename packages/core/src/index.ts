@@ -57,6 +57,8 @@ export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBet
 export { OUTCOME_KINDS, DEFAULT_OUTCOME_LABELS, isOutcomeKind, readOutcomes } from './outcomes/outcomes.js';
 export type { Outcome, OutcomeKind, OutcomeReading, ReadOutcomesOptions } from './outcomes/outcomes.js';
 export { addReferral } from './outcomes/add-referral.js';
+export type { AddReferralOptions } from './outcomes/add-referral.js';
+export { nameFromLink } from './outcomes/outcome-actions.js';
 export { outcomeSummary } from './outcomes/outcome-summary.js';
 export type { OutcomeSummary, OutcomeCount, OpenLead } from './outcomes/outcome-summary.js';
 

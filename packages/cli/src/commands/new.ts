@@ -25,7 +25,7 @@ export const registerNew: RegisterCommand = (program, context) => {
     .option('--role <role>', 'role or title')
     .option('--source <source>', `how you found them (${SOURCES.join(', ')})`)
     .option('--referred-by <contact>', 'the contact who referred them (id or path to the note)')
-    .option('--from <contact>', 'the contact whose Outcomes name this person as a referral: sets referred_by and source referral, and links the name there')
+    .option('--from <contact>', 'the contact whose Outcomes name this person as a referral: sets referred_by and source referral, and links the name there (or points a link made before the note at it)')
     .option('--tags <a,b>', 'comma-separated tags')
     .option('--email <address>', 'email address')
     .option('--linkedin <url>', 'LinkedIn profile URL')

@@ -21,7 +21,7 @@ export interface NextAction {
   readonly letter?: string;
   /** An action from an Outcomes item: the item's 1-based line in the note. */
   readonly line?: number;
-  /** `add-referral`: the name to create a contact for (`rapport new --from <id> "<name>"`). */
+  /** `add-referral`: the name to create a contact for (`rapport new --from <id> "<name>"`), as written, or guessed from a link (`nameFromLink`). */
   readonly referral?: string;
 }
 

@@ -1,31 +1,64 @@
 import { NoteNotFoundError } from '../errors.js';
 import { readNote } from '../note/read-contact.js';
 import { readLayout } from '../note/source.js';
-import { createContact } from '../workspace/create-contact.js';
+import { findSection, scanSections } from '../note/body.js';
+import type { Wikilink } from '../note/wikilinks.js';
+import { contactSlug, createContact } from '../workspace/create-contact.js';
 import { editNote, type Workspace } from '../workspace/workspace.js';
 import type { NewContact } from '../note/template.js';
 import { outcomeLabelKey } from './outcomes.js';
 
+/** Options of `addReferral`. */
+export interface AddReferralOptions {
+  /**
+   * The target of the referrer's `[[link]]` this contact is created for, as
+   * written (a link made before the note, e.g. `[[Priya Shah]]`): it is
+   * pointed at the new note, whatever name the contact is given.
+   */
+  readonly link?: string;
+}
+
 /**
  * Creates the contact a referral names (`referred_by` the referrer, source
- * `referral`) and turns the name in the referrer's Outcomes line into a
- * `[[link]]` to the new note, leaving every other character as it was. When
- * no Outcomes line names the person, only the contact is created.
+ * `referral`) and links the referrer's Outcomes line to the new note,
+ * leaving every other character as it was: a name written there becomes a
+ * `[[link]]`, and a link written before the note (`options.link`, or one
+ * that names the person, such as `[[Priya Shah]]`) is pointed at the new
+ * note's id. When no Outcomes line names the person, only the contact is
+ * created.
  */
-export async function addReferral(workspace: Workspace, referrerId: string, contact: NewContact): Promise<{ id: string; file: string; linked: boolean }> {
+export async function addReferral(workspace: Workspace, referrerId: string, contact: NewContact, options: AddReferralOptions = {}): Promise<{ id: string; file: string; linked: boolean }> {
   const referrer = workspace.index.contact(referrerId);
   if (!referrer) throw new NoteNotFoundError(referrerId);
   const created = await createContact(workspace, { source: 'referral', ...contact, referredBy: referrer.id });
   const wanted = outcomeLabelKey(contact.name);
+  const slug = contactSlug(contact.name);
+  // A link already leading to a note is someone else's: only one that leads nowhere is this person's.
+  const leadsNowhere = (target: string) => target !== created.id && !workspace.index.contact(target);
+  const linksHere = (target: string) => leadsNowhere(target) && (options.link !== undefined ? target === options.link.trim() : contactSlug(target) === slug);
   let linked = false;
   await editNote(workspace, referrer.file, (text) => {
     const layout = readLayout(text);
-    const labels = workspace.config.outcomeLabels ? { outcomeLabels: workspace.config.outcomeLabels } : {};
-    const referral = readNote(referrer.file, text, labels).contact?.outcomes.find((outcome) => outcome.kind === 'referral' && outcome.name !== undefined && outcomeLabelKey(outcome.name) === wanted);
-    if (!referral || referral.nameStart === undefined || referral.nameEnd === undefined) return text;
-    linked = true;
     const shift = layout.bom ? 1 : 0;
-    return text.slice(0, referral.nameStart + shift) + `[[${created.id}]]` + text.slice(referral.nameEnd + shift);
+    const labels = workspace.config.outcomeLabels ? { outcomeLabels: workspace.config.outcomeLabels } : {};
+    const named = readNote(referrer.file, text, labels).contact?.outcomes.find((outcome) => options.link === undefined && outcome.kind === 'referral' && outcome.name !== undefined && outcomeLabelKey(outcome.name) === wanted);
+    if (named?.nameStart !== undefined && named.nameEnd !== undefined) {
+      linked = true;
+      return text.slice(0, named.nameStart + shift) + `[[${created.id}]]` + text.slice(named.nameEnd + shift);
+    }
+    // Any link under Outcomes, as the referral graph counts them, not only a `Referral:` item's.
+    const link = findSection(scanSections(layout.content, layout.bodyStart), 'Outcomes')?.wikilinks.find((found) => linksHere(found.target));
+    if (!link) return text;
+    linked = true;
+    const { start, end } = targetWritten(layout.content, link);
+    return text.slice(0, start + shift) + created.id + text.slice(end + shift);
   });
   return { ...created, linked };
+}
+
+/** Where a link's target is written: inside `[[…]]`, before any `#heading` or `|label`, without the spaces around it. */
+function targetWritten(content: string, link: Wikilink): { start: number; end: number } {
+  const written = /^[^|#]*/.exec(content.slice(link.offset + 2, link.offset + link.length - 2))![0];
+  const start = link.offset + 2 + (written.length - written.trimStart().length);
+  return { start, end: start + written.trim().length };
 }

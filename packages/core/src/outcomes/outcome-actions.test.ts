@@ -70,6 +70,14 @@ describe('a referral written as a link before its note', () => {
     workspace.index.delete('leila-haddad.md');
     expect(referralLines(workspace.index.agenda(at))).toEqual([{ action: 'Add a note for [[leila-haddad]] (referred by Nadia Rahman)', due: null, line: 11 }]);
   });
+
+  it('suggests the name to create the note with: the words of an id, or the link as written when it is a name', async () => {
+    const workspace = await loadWorkspace(new MemoryStore({ 'nadia-rahman.md': nadia.replace('- [[sam-ortiz]]', '- Referral: [[Priya Shah|Priya]]\n- [[sam-ortiz]]') }));
+    expect(workspace.index.agenda(at).filter((item) => item.kind === 'add-referral').map(({ action, referral }) => ({ action, referral }))).toEqual([
+      { action: 'Add a note for [[leila-haddad]] (referred by Nadia Rahman)', referral: 'Leila Haddad' },
+      { action: 'Add a note for [[Priya Shah]] (referred by Nadia Rahman)', referral: 'Priya Shah' },
+    ]);
+  });
 });
 
 describe('the outcome summary', () => {

@@ -20,7 +20,7 @@ export function outcomeActions(contact: Contact, resolves?: (id: string) => bool
         actions.push({ contactId: contact.id, kind: 'add-referral', action: `Add ${outcome.name} (referred by ${contact.name})`, due: outcome.due, line: outcome.line, referral: outcome.name });
       } else if (outcome.contact !== undefined && resolves && !resolves(outcome.contact)) {
         // Written as a link before the note: as much a next conversation as a name, so it stays on the agenda until the note exists.
-        actions.push({ contactId: contact.id, kind: 'add-referral', action: `Add a note for [[${outcome.contact}]] (referred by ${contact.name})`, due: outcome.due, line: outcome.line });
+        actions.push({ contactId: contact.id, kind: 'add-referral', action: `Add a note for [[${outcome.contact}]] (referred by ${contact.name})`, due: outcome.due, line: outcome.line, referral: nameFromLink(outcome.contact) });
       }
     } else if (outcome.due !== null) {
       actions.push({ contactId: contact.id, kind: 'outcome', action: outcomeAction(outcome, contact), due: outcome.due, line: outcome.line });
@@ -51,4 +51,17 @@ function withoutDate(text: string): string {
     .replace(/,?\s*\bdue:[ \t]*[^\s,;)]*/gi, '')
     .replace(/[\s,;.]+$/, '')
     .trim();
+}
+
+/**
+ * The person's name a referral link suggests: the words of an id
+ * (`renee-jackson` → "Renee Jackson", without the accents a slug lost), or
+ * the link as written when it is a name already (`[[Priya Shah]]`).
+ */
+export function nameFromLink(target: string): string {
+  if (!/^[a-z0-9]+(-[a-z0-9]+)+$/.test(target)) return target;
+  return target
+    .split('-')
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ');
 }

@@ -147,6 +147,29 @@ describe('outcome labels from .rapport/config.yaml', () => {
     expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Intro: [[renee-jackson]], data engineer at Xcel\n- Lead: Xcel Energy\n');
   });
 
+  it('points a link written before the note, by the name, at the new note, keeping its label', async () => {
+    const store = new MemoryStore({
+      'marcus-bell.md': NOTE_HEAD + '- Referral: [[ Priya Shah |Priya]] (pharmacy informatics, St. Luke\'s)\n- Referral: [[dana-okafor]]\n',
+      'dana-okafor.md': '---\ntype: contact\nname: Dana Okafor\nstage: identified\n---\n',
+    });
+    const workspace = await loadWorkspace(store);
+    expect(workspace.index.agenda({ now: new Date('2026-12-01T17:00:00Z'), timezone: 'UTC' }).map((item) => item.action)).toContain('Add a note for [[Priya Shah]] (referred by Marcus Bell)');
+    const added = await addReferral(workspace, 'marcus-bell', { name: 'Priya Shah', date: '2026-12-01' });
+    expect(added).toEqual({ id: 'priya-shah', file: 'priya-shah.md', linked: true });
+    expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Referral: [[ priya-shah |Priya]] (pharmacy informatics, St. Luke\'s)\n- Referral: [[dana-okafor]]\n');
+    expect(workspace.index.agenda({ now: new Date('2026-12-01T17:00:00Z'), timezone: 'UTC' }).map((item) => item.action)).not.toContain('Add a note for [[Priya Shah]] (referred by Marcus Bell)');
+  });
+
+  it('points the link it was asked for at the new note, whatever name the person is given, and leaves links to notes alone', async () => {
+    const store = new MemoryStore({ 'marcus-bell.md': NOTE_HEAD + '- Referral: [[dana-okafor]]\n- Referral: [[renee-j]], data engineer\n', 'dana-okafor.md': '---\ntype: contact\nname: Dana Okafor\nstage: identified\n---\n' });
+    const workspace = await loadWorkspace(store);
+    expect(await addReferral(workspace, 'marcus-bell', { name: 'Renée Jackson', date: '2026-12-01' }, { link: 'renee-j' })).toEqual({ id: 'renee-jackson', file: 'renee-jackson.md', linked: true });
+    expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Referral: [[dana-okafor]]\n- Referral: [[renee-jackson]], data engineer\n');
+    // A link to a note that exists is not this person's, even when the names match.
+    expect(await addReferral(workspace, 'marcus-bell', { name: 'Dana Okafor', date: '2026-12-01' })).toEqual({ id: 'dana-okafor-2', file: 'dana-okafor-2.md', linked: false });
+    expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Referral: [[dana-okafor]]\n- Referral: [[renee-jackson]], data engineer\n');
+  });
+
   it('reports a label mapped to an unknown kind at its place', async () => {
     const workspace = await loadWorkspace(new MemoryStore({ '.rapport/config.yaml': 'outcome_labels:\n  Intro: introduction\n' }));
     expect(workspace.configDiagnostics).toMatchObject([{ rule: 'invalid-config', line: 2, column: 10, message: 'Unknown outcome kind "introduction" for the label `Intro`' }]);

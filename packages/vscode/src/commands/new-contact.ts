@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { createContact, SOURCES, type Source } from '@rapport/core';
+import { addReferral, createContact, nameFromLink, SOURCES, type Source } from '@rapport/core';
 import type { Services } from '../services.js';
 
 /** Answers given up front (from a referral node or a caller); missing ones are asked. */
@@ -13,6 +13,8 @@ export interface NewContactInput {
   readonly source?: Source | null;
   /** Id of the contact who referred this one; `null`: nobody. */
   readonly referredBy?: string | null;
+  /** The target of the referrer's Outcomes link written before this note (`[[Priya Shah]]`): pointed at the new note. */
+  readonly fromLink?: string;
   /** Open the new note in an editor. Default true. */
   readonly open?: boolean;
 }
@@ -60,15 +62,17 @@ export async function newContact(services: Services, input: NewContactInput = {}
         });
   if (referredBy === undefined) return undefined;
 
-  const created = await createContact(workspace, {
+  const contact = {
     name: name.trim(),
     date: services.notes.today(),
     ...(organization.trim() ? { organization: organization.trim() } : {}),
     ...(role.trim() ? { role: role.trim() } : {}),
     ...(source ? { source } : {}),
-    ...(referredBy ? { referredBy } : {}),
-  });
-  services.notes.notifyEdited([created.file]);
+  };
+  // From a referrer's link made before the note: the link is pointed at the new note, so that it resolves whatever name is given.
+  const referrer = referredBy && input.fromLink !== undefined ? workspace.index.contact(referredBy) : undefined;
+  const created = referrer ? await addReferral(workspace, referrer.id, contact, { link: input.fromLink! }) : await createContact(workspace, { ...contact, ...(referredBy ? { referredBy } : {}) });
+  services.notes.notifyEdited(referrer ? [created.file, referrer.file] : [created.file]);
   if (input.open !== false) await vscode.window.showTextDocument(services.notes.uriOf(created.file), { preview: false });
   return created;
 }
@@ -77,10 +81,8 @@ export async function newContact(services: Services, input: NewContactInput = {}
  * The answers a pending referral (a name in someone's Outcomes) already
  * gives: who referred them and so the source; the name is only a guess
  * from the link (`renee-jackson` → "Renee Jackson", no accents), so it is
- * asked, prefilled.
+ * asked, prefilled; the link is then pointed at the note, whatever the name.
  */
 export function inputFromReferral(target: string, referredBy: string): NewContactInput {
-  const looksLikeId = /^[a-z0-9]+(-[a-z0-9]+)+$/.test(target);
-  const suggestedName = looksLikeId ? target.split('-').map((word) => word[0]!.toUpperCase() + word.slice(1)).join(' ') : target;
-  return { suggestedName, referredBy, source: 'referral' };
+  return { suggestedName: nameFromLink(target), referredBy, source: 'referral', fromLink: target };
 }

@@ -198,12 +198,33 @@ suite('Navigation', () => {
       );
       assert.deepEqual(prompts.asked, ['contact.name', 'contact.organization', 'contact.role']);
       assert.equal(prompts.prefilled.get('contact.name'), 'Renee Jackson');
-      assert.deepEqual(result, { id: 'renee-jackson', file: 'contacts/renee-jackson.md' });
+      // Marcus's `[[renee-jackson]]` leads to the new note as it is: his note is left alone.
+      assert.deepEqual(result, { id: 'renee-jackson', file: 'contacts/renee-jackson.md', linked: false });
       assert.deepEqual(changedFiles(before, snapshot()), ['contacts/renee-jackson.md']);
       assert.deepEqual(frontmatterOf(readText('contacts/renee-jackson.md')), { type: 'contact', name: 'Renée Jackson', stage: 'identified', role: 'CMIO', organization: 'Mon Valley Health', source: 'referral', referred_by: '[[marcus-bell]]', history: '' });
       await closeEditors();
       rmSync(join(folder(), 'contacts', 'renee-jackson.md'));
       await waitFor(() => !rapport.notes.workspace?.index.contact('renee-jackson'), 'the note to go');
+    });
+
+    test('a pending referral named otherwise than its link → the link is pointed at the new note', async () => {
+      const rapport = await api();
+      const marcus = join(folder(), 'contacts', 'health-tech', 'marcus-bell.md');
+      const original = readFileSync(marcus, 'utf8');
+      const before = snapshot();
+      const { result } = await runScripted<{ id: string; file: string }>(
+        { 'contact.name': 'Renée Jackson-Moore', 'contact.organization': '', 'contact.role': '' },
+        'rapport.newContact',
+        { kind: 'pendingReferral', target: 'renee-jackson', referredBy: 'marcus-bell' },
+      );
+      assert.deepEqual(result, { id: 'renee-jackson-moore', file: 'contacts/renee-jackson-moore.md', linked: true });
+      assert.deepEqual(changedFiles(before, snapshot()), ['contacts/health-tech/marcus-bell.md', 'contacts/renee-jackson-moore.md']);
+      assert.equal(readText('contacts/health-tech/marcus-bell.md'), original.replace('[[renee-jackson]]', '[[renee-jackson-moore]]'));
+      await waitFor(() => !rapport.notes.workspace?.index.agenda({ now: new Date('2026-11-23T17:00:00Z'), timezone: 'UTC' }).some((item) => item.action.includes('[[renee-jackson]]')), 'the referral to leave the agenda');
+      await closeEditors();
+      rmSync(join(folder(), 'contacts', 'renee-jackson-moore.md'));
+      writeFileSync(marcus, original);
+      await waitFor(() => !rapport.notes.workspace?.index.contact('renee-jackson-moore'), 'the note to go');
     });
   });
 
