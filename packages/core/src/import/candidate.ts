@@ -14,6 +14,8 @@ export interface ImportCandidate {
   /** Profile URL as written in the file. */
   readonly linkedin?: string;
   readonly location?: string;
+  /** What the address book says about the person (a vCard's NOTE), as Markdown lines for a new note's `## Notes`. */
+  readonly note?: string;
   readonly source?: Source;
   /** Day the person entered the user's network (LinkedIn's "Connected On"), `YYYY-MM-DD`. */
   readonly since?: string;
@@ -71,5 +73,19 @@ const CONTROLS = /[\p{Cc}\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 /** Text cleaned for a frontmatter value: trimmed, inner whitespace (including line breaks) collapsed, control characters removed. */
 export function cleanText(value: string | undefined): string | undefined {
   const text = value?.replace(/\s+/g, ' ').replace(CONTROLS, '').trim();
+  return text ? text : undefined;
+}
+
+/**
+ * A free-text note cleaned to sit in a note's body: its own lines kept
+ * (trimmed, runs of blank lines made one), control characters removed, and a
+ * line that Markdown would read as a heading escaped (`\#`), so that it can
+ * never open a section of its own, such as a second `## Outcomes`.
+ */
+export function cleanNote(value: string | undefined): string | undefined {
+  const lines = (value ?? '')
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(/\s+/g, ' ').replace(CONTROLS, '').trim().replace(/^#/, '\\#'));
+  const text = lines.join('\n').replace(/\n{3,}/g, '\n\n').trim();
   return text ? text : undefined;
 }

@@ -237,6 +237,18 @@ describe('importContacts from vCard', () => {
     const jurgen = created.find((contact) => contact.name.startsWith('Dr. Jürgen'))!;
     expect(jurgen).toMatchObject({ organization: 'Charité Digital, GmbH', role: 'Leiter UX-Forschung; Klinische Systeme', email: 'juergen.mueller@example.de', phone: '+49 30 5550 1234', location: 'Berlin', history: [{ date: TODAY, stage: 'identified' }] });
     expect(jurgen.source).toBeUndefined();
+    // The card's note, in the new note's Notes.
+    expect(after[jurgen.file]).toContain('\n## Notes\n\nMet at the Berlin health-tech meetup. We talked about clinical workflows, usability testing on wards, and why teachers make good researchers.\n\n## Outcomes\n');
+  });
+
+  it('leaves the body of a note it matches as it is, whatever the card\'s note says', async () => {
+    const store = folder();
+    const before = store.snapshot();
+    const card = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Lauren Fitzgerald', 'EMAIL:lauren.fitzgerald@example.com', 'NOTE:Met her at the UXPA evening', 'END:VCARD', ''].join('\r\n');
+    const result = await importContacts(await loadWorkspace(store), parseVCards(card, 'one.vcf'), { today: TODAY });
+    expect(result.created).toEqual([]);
+    expect(result.skipped.map((entry) => entry.file)).toEqual(['lauren-fitzgerald.md']);
+    expect(store.snapshot()).toEqual(before);
   });
 });
 

@@ -155,6 +155,8 @@ async function importPeople(target: Workspace, reading: ImportReading, today: st
           ...(role ? { role } : {}),
           ...(source ? { source } : {}),
           fields,
+          // The address book's note goes into a new note only: an existing note's body is the user's own.
+          ...(candidate.note ? { sections: { Notes: candidate.note } } : {}),
         });
         matcher.add(file, keys);
         people.created.push({ line: candidate.line, name: candidate.name, file, fields: ['name', 'stage', ...FILLABLE.filter((field) => values[field] !== undefined), 'history'], ...(namesake ? { namesake } : {}) });

@@ -18,6 +18,7 @@ describe('parseVCards', () => {
       phone: '+49 30 5550 1234',
       linkedin: 'https://www.linkedin.com/in/juergen-mueller-example',
       location: 'Berlin',
+      note: 'Met at the Berlin health-tech meetup. We talked about clinical workflows, usability testing on wards, and why teachers make good researchers.',
     });
     expect(reading.candidates[3]).toMatchObject({ line: 43, role: 'Researcher, Accessibility' });
   });
@@ -39,6 +40,8 @@ describe('parseVCards', () => {
       phone: '+46-8-555-0199',
       linkedin: 'https://se.linkedin.com/in/zoe-angstrom-example',
       location: 'Stockholm',
+      // Its own line break kept, the escaped comma and semicolon read.
+      note: 'Line one\nLine two, with a comma; and a semicolon that goes on long enough to be folded by the writer',
     });
     expect(reading.candidates[1]).toMatchObject({ emails: ['ben.osei@example.org'], linkedin: 'https://www.linkedin.com/in/ben-osei-service-design-example' });
     expect(reading.candidates[2]).toMatchObject({ linkedin: 'https://www.linkedin.com/in/sipho-ndlovu-example' });
@@ -110,7 +113,7 @@ describe('parseVCards', () => {
       ),
     );
     expect(reading.diagnostics).toEqual([]);
-    expect(reading.candidates).toEqual([{ line: 1, name: 'Jürgen Müller', organization: 'Charité Digital', role: 'Leiter = UX', emails: [] }]);
+    expect(reading.candidates).toEqual([{ line: 1, name: 'Jürgen Müller', organization: 'Charité Digital', role: 'Leiter = UX', emails: [], note: 'x' }]);
     // Another ENCODING (vCard 2.1's 8BIT) is text as it is.
     expect(read(card('FN;CHARSET=UTF-8;ENCODING=8BIT:Jürgen =C3=BC')).candidates[0]!.name).toBe('Jürgen =C3=BC');
     // An unknown charset is read as UTF-8.
@@ -118,7 +121,12 @@ describe('parseVCards', () => {
   });
 
   it('joins the next line only to a quoted-printable value that ends in =', () => {
-    expect(read(card('FN:Ana Ruiz', 'NOTE:2+2=', 'EMAIL:ana@acme.example')).candidates).toEqual([{ line: 1, name: 'Ana Ruiz', emails: ['ana@acme.example'] }]);
+    expect(read(card('FN:Ana Ruiz', 'NOTE:2+2=', 'EMAIL:ana@acme.example')).candidates).toEqual([{ line: 1, name: 'Ana Ruiz', emails: ['ana@acme.example'], note: '2+2=' }]);
+  });
+
+  it('keeps a note\'s own lines, one blank line at most between them, and escapes one Markdown would read as a heading', () => {
+    const note = read(card('FN:Ana Ruiz', 'NOTE:Met at the fair\\n\\n\\n\\n## Outcomes\\n  #1 fan of our podcast  ', 'NOTE:Second note\u001b[31m')).candidates[0]!.note;
+    expect(note).toBe('Met at the fair\n\n\\## Outcomes\n\\#1 fan of our podcast\n\nSecond note[31m');
   });
 
   it('reads mailto: and tel: values, skips empty ones, and takes ROLE when there is no TITLE', () => {
@@ -182,7 +190,7 @@ describe('parseVCards', () => {
     it('gives the line of a folded property that cannot be read, after folded and soft-broken lines before it', () => {
       const text = ['BEGIN:VCARD', 'VERSION:2.1', 'FN:Ana', ' Ruiz', 'NOTE;QUOTED-PRINTABLE:a=', 'b', 'X-JUNK', ' MORE', 'TEL;CELL:+15551234567', 'END:VCARD', ''].join('\r\n');
       const reading = read(text);
-      expect(reading.candidates).toEqual([{ line: 1, name: 'AnaRuiz', emails: [], phone: '+15551234567' }]);
+      expect(reading.candidates).toEqual([{ line: 1, name: 'AnaRuiz', emails: [], phone: '+15551234567', note: 'ab' }]);
       expect(reading.diagnostics.map(({ line, message }) => [line, message])).toEqual([[7, 'This line of the card cannot be read (invalid line (no token ";" or ":") "X-JUNKMORE"); left out']]);
     });
   });

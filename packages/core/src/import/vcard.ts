@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import quotedPrintable from 'quoted-printable';
 import type { Diagnostic } from '../diagnostics.js';
-import { cleanText, inputProblem, isEmailAddress, isProfileUrl, type ImportCandidate, type ImportReading } from './candidate.js';
+import { cleanNote, cleanText, inputProblem, isEmailAddress, isProfileUrl, type ImportCandidate, type ImportReading } from './candidate.js';
 
 type Property = InstanceType<typeof ICAL.Property>;
 type Component = InstanceType<typeof ICAL.Component>;
@@ -152,6 +152,7 @@ function readCard(lines: readonly ContentLine[], file: string, line: number, dia
   const organization = cleanText(components(card.getFirstProperty('org'))[0]);
   const role = cleanText(textOf(card.getFirstProperty('title'))) ?? cleanText(textOf(card.getFirstProperty('role')));
   const location = locationOf(byPreference(card.getAllProperties('adr'))[0]);
+  const note = cleanNote(card.getAllProperties('note').map((property) => textOf(property) ?? '').join('\n\n'));
   return {
     line,
     name,
@@ -161,6 +162,7 @@ function readCard(lines: readonly ContentLine[], file: string, line: number, dia
     ...(phone ? { phone } : {}),
     ...(linkedin ? { linkedin } : {}),
     ...(location ? { location } : {}),
+    ...(note ? { note } : {}),
   };
 }
 
