@@ -1,9 +1,11 @@
-import { CONFIG_PATH, listLetters, loadQuestions, type Diagnostic } from '@rapport/core';
+import { CONFIG_PATH, listLetters, loadQuestions, loadWorkspace, type Diagnostic } from '@rapport/core';
 import { formatDiagnostic } from '../io.js';
 import { EXIT, type RegisterCommand } from '../program.js';
+import { stagedStore } from '../staged.js';
 
 interface CheckOptions {
   json?: boolean;
+  staged?: boolean;
 }
 
 export const registerCheck: RegisterCommand = (program, context, setExitCode) => {
@@ -11,14 +13,17 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
     .command('check')
     .description('validate every note, the config, your questions and your letter templates; exit 1 when there is an error (for git pre-commit hooks)')
     .option('--json', 'print a JSON array of {file, line, column, severity, rule, message}')
-    .addHelpText('after', '\nExample:\n  rapport check && git commit\n\nExit codes: 0 no error (warnings allowed), 1 at least one error.\n')
+    .option('--staged', 'check the notes as git has them staged for the next commit, not as they are on disk (for a pre-commit hook)')
+    .addHelpText('after', '\nExamples:\n  rapport check && git commit\n  rapport check --staged   (in .git/hooks/pre-commit)\n\nExit codes: 0 no error (warnings allowed), 1 at least one error.\n')
     .action(async (options: CheckOptions) => {
       const ctx = context();
-      const workspace = await ctx.workspace({ reportProblems: false });
-      const questions = await loadQuestions(ctx.store);
+      // Staged: the folder as the commit will hold it, read from git's index (no cache: it is not the folder on disk).
+      const store = options.staged ? await stagedStore(ctx.store.root) : ctx.store;
+      const workspace = options.staged ? await loadWorkspace(store) : await ctx.workspace({ reportProblems: false });
+      const questions = await loadQuestions(store);
       // Compiling a template only parses it; nothing in it runs.
       // Listing parses and compiles the folder's templates but never runs one, so it is safe in a folder that is not trusted.
-      const templateProblems = (await listLetters(ctx.store, { allowUserTemplates: true })).flatMap((letter) => (letter.problem ? [letter.problem] : []));
+      const templateProblems = (await listLetters(store, { allowUserTemplates: true })).flatMap((letter) => (letter.problem ? [letter.problem] : []));
       const notes = workspace.index.diagnostics();
       // The config's problems in the order of its lines, `private:` entries that hide nothing among them.
       const inConfig = [...workspace.configDiagnostics.filter((d) => d.file === CONFIG_PATH), ...(await ctx.privateFieldProblems(workspace))].sort((a, b) => a.line - b.line || a.column - b.column);

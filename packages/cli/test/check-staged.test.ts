@@ -1,0 +1,92 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { bin, rapport } from './support/run-cli.js';
+
+/** A folder holding a `rapport` that runs the built CLI, for the pre-commit hook to find on the PATH. */
+let env: NodeJS.ProcessEnv;
+
+beforeAll(() => {
+  const shims = mkdtempSync(join(tmpdir(), 'rapport-bin-'));
+  writeFileSync(join(shims, 'rapport'), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
+  chmodSync(join(shims, 'rapport'), 0o755);
+  env = { ...process.env, PATH: `${shims}${delimiter}${process.env.PATH}`, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: shims };
+});
+
+function git(folder: string, ...args: string[]) {
+  const result = spawnSync('git', args, { cwd: folder, encoding: 'utf8', env });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A contact note in `stage`, its history saying so; a mistyped stage (`contactd`) makes it an error. */
+const note = (name: string, stage: string) => `---\ntype: contact\nname: ${name}\nstage: ${stage}\nhistory:\n  - date: 2026-11-02\n    stage: ${stage === 'contactd' ? 'identified' : stage}\n---\n\n# ${name}\n`;
+
+/** A repository whose notes folder is `notes/` (not its top), with two contacts committed. */
+function repository(): { repo: string; notes: string } {
+  const repo = mkdtempSync(join(tmpdir(), 'rapport-staged-'));
+  const notes = join(repo, 'notes');
+  mkdirSync(join(notes, '.rapport'), { recursive: true });
+  writeFileSync(join(notes, '.rapport', 'config.yaml'), 'timezone: UTC\n');
+  writeFileSync(join(notes, 'ana-ruiz.md'), note('Ana Ruiz', 'identified'));
+  writeFileSync(join(notes, 'José Núñez.md'), note('José Núñez', 'identified'));
+  git(repo, 'init', '-q');
+  git(repo, 'add', '-A');
+  expect(git(repo, 'commit', '-q', '-m', 'notes').code).toBe(0);
+  return { repo, notes };
+}
+
+describe('rapport check --staged (real git)', () => {
+  it('checks what the next commit holds: a typo not yet added passes, a typo added and fixed only on disk does not', () => {
+    const { repo, notes } = repository();
+    // A good change added; a typo made after it, not added.
+    writeFileSync(join(notes, 'José Núñez.md'), note('José Núñez', 'contacted'));
+    git(repo, 'add', 'notes/José Núñez.md');
+    writeFileSync(join(notes, 'José Núñez.md'), note('José Núñez', 'contactd'));
+    // A broken note never added is not part of the commit.
+    writeFileSync(join(notes, 'draft.md'), '---\ntype: contact\nname: Draft\nstage: nope\n---\n');
+    expect(rapport(['check', '--staged', '--dir', notes])).toEqual({ code: 0, stdout: '2 contacts checked: 0 errors, 0 warnings\n', stderr: '' });
+    expect(rapport(['check', '--dir', notes]).code).toBe(1);
+
+    // The typo added; fixed on disk afterwards, but not added again.
+    git(repo, 'add', 'notes/José Núñez.md');
+    writeFileSync(join(notes, 'José Núñez.md'), note('José Núñez', 'contacted'));
+    const staged = rapport(['check', '--staged', '--dir', notes]);
+    expect(staged.code).toBe(1);
+    expect(staged.stdout).toBe(
+      [
+        'José Núñez.md:4:8 error Unknown stage "contactd" [unknown-stage]',
+        '    hint: Did you mean "contacted"? Use one of: identified, contacted, followed-up, scheduled, prepared, held, thanked, nurturing, declined, no-response, archived',
+        '2 contacts checked: 1 error, 0 warnings',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('as the pre-commit hook, refuses a commit of a broken note and lets the fixed one through', () => {
+    const { repo, notes } = repository();
+    writeFileSync(join(repo, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\nexec rapport check --staged --dir "$(git rev-parse --show-toplevel)/notes"\n');
+    chmodSync(join(repo, '.git', 'hooks', 'pre-commit'), 0o755);
+    const head = git(repo, 'rev-parse', 'HEAD').stdout;
+    writeFileSync(join(notes, 'ana-ruiz.md'), note('Ana Ruiz', 'contactd'));
+    git(repo, 'add', '-A');
+    const refused = git(repo, 'commit', '-q', '-m', 'typo');
+    expect(refused.code).toBe(1);
+    // Git shows a hook's output on its stderr.
+    expect(refused.stderr).toContain('ana-ruiz.md:4:8 error Unknown stage "contactd" [unknown-stage]');
+    expect(git(repo, 'rev-parse', 'HEAD').stdout).toBe(head);
+    writeFileSync(join(notes, 'ana-ruiz.md'), note('Ana Ruiz', 'contacted'));
+    git(repo, 'add', '-A');
+    expect(git(repo, 'commit', '-q', '-m', 'fixed').code).toBe(0);
+    expect(git(repo, 'show', 'HEAD:notes/ana-ruiz.md').stdout).toBe(note('Ana Ruiz', 'contacted'));
+  });
+
+  it('outside a git repository, says so and exits 3', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rapport-not-git-'));
+    writeFileSync(join(folder, 'ana-ruiz.md'), note('Ana Ruiz', 'identified'));
+    const result = rapport(['check', '--staged', '--dir', folder], { env: { GIT_CEILING_DIRECTORIES: tmpdir() } });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(new RegExp(`^rapport: --staged: ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not in a git repository with an index to read \\(fatal: not a git repository`));
+  });
+});
