@@ -1,18 +1,15 @@
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bin, rapport } from './support/run-cli.js';
+import { gitEnvironmentWithRapport, rapport } from './support/run-cli.js';
 
-/** A folder holding a `rapport` that runs the built CLI, for the pre-commit hook to find on the PATH. */
+/** Real git, with the built CLI on the PATH as `rapport` for the pre-commit hook. */
 let env: NodeJS.ProcessEnv;
 
 beforeAll(() => {
-  const shims = mkdtempSync(join(tmpdir(), 'rapport-bin-'));
-  writeFileSync(join(shims, 'rapport'), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
-  chmodSync(join(shims, 'rapport'), 0o755);
-  env = { ...process.env, PATH: `${shims}${delimiter}${process.env.PATH}`, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com', GIT_CONFIG_NOSYSTEM: '1', HOME: shims };
+  env = { ...process.env, ...gitEnvironmentWithRapport() };
 });
 
 function git(folder: string, ...args: string[]) {

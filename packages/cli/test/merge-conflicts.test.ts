@@ -1,29 +1,16 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bin, exampleCopy, rapport } from './support/run-cli.js';
+import { exampleCopy, gitEnvironmentWithRapport, rapport } from './support/run-cli.js';
 
 const hasGit = spawnSync('git', ['--version']).status === 0;
 
-/** A folder holding a `rapport` that runs the built CLI, for git to find on the PATH. */
-let shims: string;
+/** Real git, with the built CLI on the PATH as `rapport` for the merge driver. */
 let env: NodeJS.ProcessEnv;
 
 beforeAll(() => {
-  shims = mkdtempSync(join(tmpdir(), 'rapport-bin-'));
-  writeFileSync(join(shims, 'rapport'), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
-  chmodSync(join(shims, 'rapport'), 0o755);
-  env = {
-    PATH: `${shims}${delimiter}${process.env.PATH}`,
-    GIT_AUTHOR_NAME: 'Test',
-    GIT_AUTHOR_EMAIL: 'test@example.com',
-    GIT_COMMITTER_NAME: 'Test',
-    GIT_COMMITTER_EMAIL: 'test@example.com',
-    GIT_CONFIG_NOSYSTEM: '1',
-    HOME: shims,
-  };
+  env = gitEnvironmentWithRapport();
 });
 
 function git(folder: string, ...args: string[]) {

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { delimiter, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const bin = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
@@ -102,3 +102,23 @@ export function userFiles(folder: string): Record<string, string> {
 }
 
 const INDEX_CACHE_FOLDER = `.rapport${sep}cache${sep}`;
+
+/**
+ * An environment for real git with the built CLI on the PATH as `rapport` (as a
+ * user's git hooks and merge driver find it), a fixed author and no system or
+ * user git config.
+ */
+export function gitEnvironmentWithRapport(): NodeJS.ProcessEnv {
+  const shims = mkdtempSync(join(tmpdir(), 'rapport-bin-'));
+  writeFileSync(join(shims, 'rapport'), `#!/bin/sh\nexec "${process.execPath}" "${bin}" "$@"\n`);
+  chmodSync(join(shims, 'rapport'), 0o755);
+  return {
+    PATH: `${shims}${delimiter}${process.env.PATH}`,
+    GIT_AUTHOR_NAME: 'Test',
+    GIT_AUTHOR_EMAIL: 'test@example.com',
+    GIT_COMMITTER_NAME: 'Test',
+    GIT_COMMITTER_EMAIL: 'test@example.com',
+    GIT_CONFIG_NOSYSTEM: '1',
+    HOME: shims,
+  };
+}
