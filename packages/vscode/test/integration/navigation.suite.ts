@@ -211,6 +211,11 @@ suite('Navigation', () => {
       const rapport = await api();
       const marcus = join(folder(), 'contacts', 'health-tech', 'marcus-bell.md');
       const original = readFileSync(marcus, 'utf8');
+      // His note is open with an unsaved line: saved first, so that the link's edit on disk does not race it.
+      const document = await vscode.workspace.openTextDocument(fileUri('contacts/health-tech/marcus-bell.md'));
+      const unsaved = new vscode.WorkspaceEdit();
+      unsaved.insert(document.uri, document.positionAt(document.getText().length), '- Resource: the AMIA podcast\n');
+      assert.ok(await vscode.workspace.applyEdit(unsaved));
       const before = snapshot();
       const { result } = await runScripted<{ id: string; file: string }>(
         { 'contact.name': 'Renée Jackson-Moore', 'contact.organization': '', 'contact.role': '' },
@@ -219,7 +224,8 @@ suite('Navigation', () => {
       );
       assert.deepEqual(result, { id: 'renee-jackson-moore', file: 'contacts/renee-jackson-moore.md', linked: true });
       assert.deepEqual(changedFiles(before, snapshot()), ['contacts/health-tech/marcus-bell.md', 'contacts/renee-jackson-moore.md']);
-      assert.equal(readText('contacts/health-tech/marcus-bell.md'), original.replace('[[renee-jackson]]', '[[renee-jackson-moore]]'));
+      assert.equal(readText('contacts/health-tech/marcus-bell.md'), original.replace('[[renee-jackson]]', '[[renee-jackson-moore]]') + '- Resource: the AMIA podcast\n');
+      assert.equal(document.isDirty, false);
       await waitFor(() => !rapport.notes.workspace?.index.agenda({ now: new Date('2026-11-23T17:00:00Z'), timezone: 'UTC' }).some((item) => item.action.includes('[[renee-jackson]]')), 'the referral to leave the agenda');
       await closeEditors();
       rmSync(join(folder(), 'contacts', 'renee-jackson-moore.md'));
