@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agenda } from '../lifecycle/next-action.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
+import { nameFromLink } from './outcome-actions.js';
 import { outcomeSummary } from './outcome-summary.js';
 
 // Three notes, counted by hand: Marcus has a dated open lead, a dated open résumé review,
@@ -77,6 +78,12 @@ describe('a referral written as a link before its note', () => {
       { action: 'Add a note for [[leila-haddad]] (referred by Nadia Rahman)', referral: 'Leila Haddad' },
       { action: 'Add a note for [[Priya Shah]] (referred by Nadia Rahman)', referral: 'Priya Shah' },
     ]);
+  });
+});
+
+describe('nameFromLink', () => {
+  it('reads an id as words and leaves anything else as written', () => {
+    expect(['renee-jackson', 'maya', 'ana_de_lima', 'jo-2', 'Priya Shah', 'Maya-Chen', 'josé-núñez', 'ana--ruiz'].map(nameFromLink)).toEqual(['Renee Jackson', 'Maya', 'Ana De Lima', 'Jo 2', 'Priya Shah', 'Maya-Chen', 'josé-núñez', 'ana--ruiz']);
   });
 });
 

@@ -55,13 +55,13 @@ function withoutDate(text: string): string {
 
 /**
  * The person's name a referral link suggests: the words of an id
- * (`renee-jackson` → "Renee Jackson", without the accents a slug lost), or
- * the link as written when it is a name already (`[[Priya Shah]]`).
+ * (`renee-jackson` → "Renee Jackson", `maya` → "Maya", without the accents a
+ * slug lost), or the link as written when it is not an id (`[[Priya Shah]]`).
  */
 export function nameFromLink(target: string): string {
-  if (!/^[a-z0-9]+(-[a-z0-9]+)+$/.test(target)) return target;
+  if (!/^[a-z0-9]+([-_][a-z0-9]+)*$/.test(target)) return target;
   return target
-    .split('-')
+    .split(/[-_]/)
     .map((word) => word[0]!.toUpperCase() + word.slice(1))
     .join(' ');
 }

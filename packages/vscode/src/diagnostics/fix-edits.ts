@@ -3,7 +3,7 @@
  * without VS Code). Each changes only what its problem is about; the rest of
  * the note, comments and quotes included, stays as written.
  */
-import { advance, getField, isCalendarDate, isStage, RecordingRefusedError, setField, type Stage } from '@rapport/core';
+import { advance, getField, isCalendarDate, isStage, nameFromLink, RecordingRefusedError, setField, type Stage } from '@rapport/core';
 
 /**
  * Records the stage the note says with a history entry dated `date` (the
@@ -43,11 +43,7 @@ export function tagsAsList(text: string): string | undefined {
 export function guessName(text: string, id: string): string {
   const heading = /^#[ \t]+(.+?)[ \t]*$/m.exec(text.replace(/^(?:\uFEFF)?---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/, ''));
   if (heading) return heading[1]!;
-  return id
-    .split(/[-_\s]+/)
-    .filter(Boolean)
-    .map((word) => word[0]!.toUpperCase() + word.slice(1))
-    .join(' ');
+  return nameFromLink(id);
 }
 
 /** Adds `name:` right after the `type:` line (else after the opening `---`). */

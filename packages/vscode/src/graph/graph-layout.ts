@@ -4,7 +4,7 @@
  * orders the rows so that edges cross as little as it can.
  */
 import { graphlib, layout as dagreLayout } from '@dagrejs/dagre';
-import type { Contact, ReferralGraph } from '@rapport/core';
+import { nameFromLink, type Contact, type ReferralGraph } from '@rapport/core';
 
 export const NODE_WIDTH = 230;
 export const NODE_HEIGHT = 50;
@@ -75,7 +75,7 @@ export function layoutReferrals(graph: ReferralGraph, contacts: ReadonlyMap<stri
   for (const pending of graph.pending) {
     contactNode(pending.from);
     const key = `?${pending.target}`;
-    if (!inputs.has(key)) inputs.set(key, { key, label: nameOfId(pending.target), detail: pending.target === nameOfId(pending.target) ? 'no note yet' : `no note yet (${pending.target})`, pending: true });
+    if (!inputs.has(key)) inputs.set(key, { key, label: nameFromLink(pending.target), detail: pending.target === nameFromLink(pending.target) ? 'no note yet' : `no note yet (${pending.target})`, pending: true });
     links.push({ from: pending.from, to: key });
   }
   if (inputs.size === 0) return { nodes: [], edges: [], width: 0, height: 0 };
@@ -106,9 +106,4 @@ export function layoutReferrals(graph: ReferralGraph, contacts: ReadonlyMap<stri
   });
   const label = g.graph();
   return { nodes, edges, width: label.width ?? 0, height: label.height ?? 0 };
-}
-
-/** A referral without a note is named from its link: `renee-jackson` → "Renee Jackson"; any other text as written. */
-export function nameOfId(target: string): string {
-  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(target) ? target.split('-').map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join(' ') : target;
 }
