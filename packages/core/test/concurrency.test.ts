@@ -121,8 +121,8 @@ describe.runIf(built)('concurrent writers (built core)', () => {
     console.log(`racing editor (temp file + rename): ${lost} of 300 saves lost; ${done} edits made beside it, ${errors.length} refused`);
     // An editor's rename landing between the store's second name for the note and its own rename is
     // replaced, and Node offers no call that closes that window (no RENAME_EXCHANGE). Both renames wait
-    // on the folder's lock, which widens it to a few hundred microseconds: 30 runs on 2 cores lost 0 to 2
-    // saves (mean 0.6). Which guard keeps which save is pinned down call by call in
+    // on the folder's lock, which widens it to a few hundred microseconds: 26 runs on 2 cores lost 0 to 2
+    // saves (mean 0.5). Which guard keeps which save is pinned down call by call in
     // node-store-races.test.ts; racing processes cannot tell them apart (with every guard taken out, 0 to
     // 6 were lost). Here: the saves kept are in order, the last is there, and the note is whole.
     const kept = saves(text);
