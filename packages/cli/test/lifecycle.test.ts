@@ -102,6 +102,19 @@ describe('agenda: Ready to write', () => {
   });
 });
 
+describe('agenda: a second person at the organization', () => {
+  it('names the colleague found there with the letter to write them, a referral\'s for one who was referred', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rapport-second-'));
+    mkdirSync(join(folder, '.rapport'));
+    expect(rapport(['new', 'Dev Patel', '--org', 'Mercy Health', '--date', '2026-12-01', '--dir', folder]).code).toBe(0);
+    expect(rapport(['advance', 'dev-patel', 'contacted', '--via', 'email', '--today', '2026-12-01', '--dir', folder]).code).toBe(0);
+    expect(rapport(['new', 'Rosa Alvarez', '--org', 'mercy health', '--date', '2026-12-02', '--dir', folder]).code).toBe(0);
+    expect(rapport(['agenda', '--today', '2026-12-04', '--dir', folder]).stdout.split('\n')[1]).toBe('  2026-12-04  Try a second person at Mercy Health, such as Rosa Alvarez  → rapport letter cold-email rosa-alvarez');
+    writeFileSync(join(folder, 'rosa-alvarez.md'), readFileSync(join(folder, 'rosa-alvarez.md'), 'utf8').replace('stage: identified\n', 'stage: identified\nreferred_by: "[[dev-patel]]"\n'));
+    expect(rapport(['agenda', '--today', '2026-12-04', '--dir', folder]).stdout.split('\n')[1]).toBe('  2026-12-04  Try a second person at Mercy Health, such as Rosa Alvarez  → rapport letter referral rosa-alvarez');
+  });
+});
+
 describe('recording in order', () => {
   it('refuses a step dated before the last history entry (exit 2) unless --force', () => {
     const folder = exampleCopy();

@@ -47,11 +47,14 @@ export const registerAgenda: RegisterCommand = (program, context) => {
         const shown = title === 'Ready to write' ? group.slice(0, READY_TO_WRITE_SHOWN) : group;
         for (const item of shown) {
           const due = item.due === null ? colors.dim('anytime'.padEnd(10)) : title === 'Overdue' ? colors.red(item.due) : colors.dim(item.due);
+          const colleague = item.colleague === undefined ? undefined : workspace.index.contact(item.colleague);
           const letter = item.letter
             ? colors.dim(`  → rapport letter ${item.letter} ${item.id}`)
             : item.referral
               ? colors.dim(`  → rapport new --from ${item.id} ${JSON.stringify(item.referral)}`)
-              : '';
+              : colleague
+                ? colors.dim(`  → rapport letter ${colleague.referredBy ? 'referral' : 'cold-email'} ${colleague.id}`)
+                : '';
           // An action written by hand may not name its person ("Send him the article"): the name follows. The rules' actions name them.
           const who = item.kind === 'manual' && !item.action.includes(item.name.split(/\s+/)[0]!) ? colors.dim(` · ${printable(item.name)}`) : '';
           ctx.print(`  ${due}  ${printable(item.action)}${who}${letter}`);

@@ -128,6 +128,10 @@ describe('nextActions: a second person at the organization (3B7)', () => {
     const closed = contacted({ name: 'Cal Closed', stage: 'declined' }, 'cal-closed.md');
     const elsewhere = contact({ name: 'Bea Beta', stage: 'identified', organization: 'Beta Labs' }, 'bea-beta.md');
     expect(second([closed, elsewhere])).toBe('Try a second person at Acme Health');
+    // The one named is given by id, to write to; none when no one is named.
+    const colleague = (others: Contact[]) => nextActions(self, { ...context, contacts: [self, ...others] }).find((action) => action.kind === 'second-contact')?.colleague;
+    expect(colleague([tom, ana])).toBe('ana-ruiz');
+    expect(colleague([closed, elsewhere])).toBeUndefined();
   });
 
   it('still asks when the other contact under way works at another organization', () => {

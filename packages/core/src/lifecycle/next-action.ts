@@ -23,6 +23,8 @@ export interface NextAction {
   readonly line?: number;
   /** `add-referral`: the name to create a contact for (`rapport new --from <id> "<name>"`), as written, or guessed from a link (`nameFromLink`). */
   readonly referral?: string;
+  /** `second-contact`: the id of the colleague it suggests writing to, one found at the organization and not yet written to. */
+  readonly colleague?: string;
 }
 
 /** What next actions are computed against: the current instant and zone, the rules (default `defaultRules`) and the other contacts. */
@@ -69,7 +71,8 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
       if (since && contact.organization && isColdOutreach(contact) && !isDismissed(contact, 'second-contact') && !hasColleague(contact, context.contacts)) {
         // Someone already found there, not yet written to, is the obvious second person.
         const found = identifiedColleague(contact, context.contacts);
-        actions.push(make('second-contact', `Try a second person at ${contact.organization}${found ? `, such as ${found.name}` : ''}`, addWorkingDays(since, rules.secondContactAfter)));
+        const second = make('second-contact', `Try a second person at ${contact.organization}${found ? `, such as ${found.name}` : ''}`, addWorkingDays(since, rules.secondContactAfter));
+        actions.push(found ? { ...second, colleague: found.id } : second);
       }
       return actions;
     }
@@ -216,6 +219,8 @@ export interface AgendaItem {
   readonly line?: number;
   /** `add-referral`: the name to create a contact for. */
   readonly referral?: string;
+  /** `second-contact`: the id of the colleague it suggests writing to. */
+  readonly colleague?: string;
 }
 
 /**
@@ -247,7 +252,7 @@ export function agenda(contacts: readonly Contact[], context: ActionContext): Ag
 export function contactAgenda(contact: Contact, context: ActionContext, today: string, resolves?: (id: string) => boolean): AgendaItem[] {
   const items: AgendaItem[] = [];
   for (const action of [...nextActions(contact, context), ...outcomeActions(contact, resolves)]) {
-    const { kind, due, letter, line, referral } = action;
+    const { kind, due, letter, line, referral, colleague } = action;
     const overdue = due !== null && due < today;
     items.push({
       id: contact.id,
@@ -260,6 +265,7 @@ export function contactAgenda(contact: Contact, context: ActionContext, today: s
       ...(letter === undefined ? {} : { letter }),
       ...(line === undefined ? {} : { line }),
       ...(referral === undefined ? {} : { referral }),
+      ...(colleague === undefined ? {} : { colleague }),
     });
   }
   return items;
