@@ -16,7 +16,7 @@ export async function stagedStore(root: string): Promise<MemoryStore> {
   // Loaded here, not at the start: every `rapport check` would pay for it.
   const { spawnSync } = await import('node:child_process');
   const git = gitRunner(spawnSync);
-  const top = git(root, ['rev-parse', '--show-toplevel']).toString('utf8').trim();
+  const top = git(root, ['rev-parse', '--show-toplevel'], undefined, `${root} is not in a git repository with an index to read`).toString('utf8').trim();
   // Git names the top folder by its real path: so must the notes folder be, to find its place in it.
   const prefix = relative(top, realpathSync.native(root)).split('\\').join('/');
   // `-z`: paths as they are, whatever characters they hold; `--stage`: mode, blob and merge stage of each.
@@ -53,15 +53,15 @@ function readBlobs(git: Git, top: string, blobs: readonly string[]): string[] {
   return texts;
 }
 
-type Git = (cwd: string, args: readonly string[], input?: string) => Buffer;
+type Git = (cwd: string, args: readonly string[], input?: string, failure?: string) => Buffer;
 
 function gitRunner(spawnSync: typeof import('node:child_process').spawnSync): Git {
-  return (cwd, args, input) => {
+  return (cwd, args, input, failure = `git ${args[0]} failed in ${cwd}`) => {
     const result = spawnSync('git', args, { cwd, ...(input === undefined ? {} : { input }), maxBuffer: 1 << 30 });
     if (result.error) throw new FailureError(`--staged needs git, which could not be run: ${result.error.message}`);
     if (result.status !== 0) {
       const said = result.stderr.toString('utf8').trim().split('\n')[0] ?? '';
-      throw new FailureError(`--staged: ${cwd} is not in a git repository with an index to read (${said})`);
+      throw new FailureError(`--staged: ${failure} (${said})`);
     }
     return result.stdout;
   };

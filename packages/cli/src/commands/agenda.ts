@@ -27,6 +27,8 @@ export const registerAgenda: RegisterCommand = (program, context) => {
       if (options.json) return ctx.json(items.map(({ id, name, action, due, overdue }) => ({ id, name, action, due, overdue })));
       if (items.length === 0) return ctx.print('Nothing is due. Time to find someone new to talk to.');
       const weekEnd = addCalendarDays(actions.today, 7);
+      // The first letter each person is due, for a line that names someone else to write to (a second person at the organization).
+      const firstLetters = new Map(items.flatMap((item) => (item.kind === 'write' && item.letter ? [[item.id, item.letter] as const] : [])));
       const dated = (test: (due: string) => boolean) => items.filter((item) => item.due !== null && test(item.due));
       const groups: [string, AgendaItem[]][] = [
         ['Overdue', items.filter((item) => item.overdue)],
@@ -47,13 +49,12 @@ export const registerAgenda: RegisterCommand = (program, context) => {
         const shown = title === 'Ready to write' ? group.slice(0, READY_TO_WRITE_SHOWN) : group;
         for (const item of shown) {
           const due = item.due === null ? colors.dim('anytime'.padEnd(10)) : title === 'Overdue' ? colors.red(item.due) : colors.dim(item.due);
-          const colleague = item.colleague === undefined ? undefined : workspace.index.contact(item.colleague);
           const letter = item.letter
             ? colors.dim(`  → rapport letter ${item.letter} ${item.id}`)
             : item.referral
               ? colors.dim(`  → rapport new --from ${item.id} ${JSON.stringify(item.referral)}`)
-              : colleague
-                ? colors.dim(`  → rapport letter ${colleague.referredBy ? 'referral' : 'cold-email'} ${colleague.id}`)
+              : item.colleague !== undefined && firstLetters.has(item.colleague)
+                ? colors.dim(`  → rapport letter ${firstLetters.get(item.colleague)} ${item.colleague}`)
                 : '';
           // An action written by hand may not name its person ("Send him the article"): the name follows. The rules' actions name them.
           const who = item.kind === 'manual' && !item.action.includes(item.name.split(/\s+/)[0]!) ? colors.dim(` · ${printable(item.name)}`) : '';

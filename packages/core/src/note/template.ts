@@ -1,4 +1,5 @@
 import { stringify } from 'yaml';
+import { NOTE_FACTS } from '../letters/note-facts.js';
 import { NOTE_SECTIONS, type Source, type Stage } from '../model/vocabulary.js';
 
 /** What `contactNoteText` and `createContact` need to write a new contact note: a name, and whatever else is known. */
@@ -20,11 +21,8 @@ export interface NewContact {
   readonly sections?: Readonly<Partial<Record<(typeof NOTE_SECTIONS)[number], string>>>;
 }
 
-/**
- * Written under `## Why this person` in a new note: the label first letters
- * quote (see `noteFacts`), left for the user to complete.
- */
-const IMPRESSED_BY_PROMPT = 'Impressed by:';
+/** Written in a new note where first letters look for it: the "Impressed by:" label, left for the user to complete. */
+const IMPRESSED_BY = NOTE_FACTS.impressed;
 
 /** The text of a new contact note: frontmatter written by `yaml` (always safely quoted) and the standard sections. */
 export function contactNoteText(contact: NewContact): string {
@@ -43,7 +41,7 @@ export function contactNoteText(contact: NewContact): string {
   };
   const yaml = stringify(frontmatter, { lineWidth: 0 });
   const body = NOTE_SECTIONS.map((title) => {
-    const text = contact.sections?.[title]?.trim() || (title === 'Why this person' ? IMPRESSED_BY_PROMPT : undefined);
+    const text = contact.sections?.[title]?.trim() || (title === IMPRESSED_BY.section ? `${IMPRESSED_BY.label}:` : undefined);
     return `## ${title}\n\n${text ? text + '\n\n' : ''}`;
   }).join('');
   return `---\n${yaml}---\n\n# ${contact.name}\n\n${body}`.replace(/\n+$/, '\n');

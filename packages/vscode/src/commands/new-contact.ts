@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { addReferral, createContact, nameFromLink, SOURCES, type Source } from '@rapport/core';
+import { saveOpenNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 
 /** Answers given up front (from a referral node or a caller); missing ones are asked. */
@@ -71,18 +72,11 @@ export async function newContact(services: Services, input: NewContactInput = {}
   };
   // From a referrer's link made before the note: the link is pointed at the new note, so that it resolves whatever name is given.
   const referrer = referredBy && input.fromLink !== undefined ? workspace.index.contact(referredBy) : undefined;
-  if (referrer && !(await savedIfOpen(services, referrer.file))) return undefined;
+  if (referrer && (await saveOpenNote(services.notes.uriOf(referrer.file))) === false) return undefined;
   const created = referrer ? await addReferral(workspace, referrer.id, contact, { link: input.fromLink! }) : await createContact(workspace, { ...contact, ...(referredBy ? { referredBy } : {}) });
   services.notes.notifyEdited(referrer ? [created.file, referrer.file] : [created.file]);
   if (input.open !== false) await vscode.window.showTextDocument(services.notes.uriOf(created.file), { preview: false });
   return created;
-}
-
-/** Saves the note if it is open with unsaved changes, so that an edit on disk does not race them; false if the save was refused. */
-async function savedIfOpen(services: Services, file: string): Promise<boolean> {
-  const uri = services.notes.uriOf(file).toString();
-  const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri);
-  return !document?.isDirty || (await document.save());
 }
 
 /**

@@ -42,3 +42,15 @@ export async function editContactNote(notes: NotesSession, file: string, edit: (
   await editNote(workspace, file, edit, REAPPLY_ON_CHANGE);
   notes.notifyEdited([file]);
 }
+
+/**
+ * The note's open document, saved first when it has unsaved changes, so that
+ * a core edit of the file that follows does not race them (and works on the
+ * text on screen); `undefined` when it is not open, `false` when the save was
+ * refused.
+ */
+export async function saveOpenNote(uri: vscode.Uri): Promise<vscode.TextDocument | undefined | false> {
+  const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+  if (document?.isDirty && !(await document.save())) return false;
+  return document;
+}

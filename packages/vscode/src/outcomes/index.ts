@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { addReferral } from '@rapport/core';
 import { registerCommand } from '../commands/run-command.js';
+import { saveOpenNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { referralOffers, type ReferralOffer } from './referral-offers.js';
 
@@ -58,8 +59,8 @@ export async function addReferralFromNote(services: Services, uri: vscode.Uri, n
   const workspace = await services.notes.requireWorkspace();
   const file = services.notes.pathOf(uri);
   if (!file) return undefined;
-  const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
-  if (document?.isDirty && !(await document.save())) return undefined;
+  const document = await saveOpenNote(uri);
+  if (document === false) return undefined;
   const referrer = referralOffers(file, document?.getText() ?? (await workspace.store.read(file))?.text ?? '', workspace.config.outcomeLabels).find((offer) => offer.name === name);
   if (!referrer) return undefined;
   const created = await addReferral(workspace, referrer.referrerId, { name, date: services.notes.today() });

@@ -1,4 +1,5 @@
 /** Rapport's snippets and where in a note each belongs (plain data, tested without VS Code). */
+import { NOTE_FACTS } from '@rapport/core';
 
 export type SnippetPlace = 'new-note' | 'frontmatter' | 'body';
 
@@ -53,7 +54,7 @@ export const NOTE_SNIPPETS: readonly NoteSnippet[] = [
     prefix: 'rapport-sections',
     description: 'The standard sections of a contact note.',
     place: 'body',
-    body: ['## Why this person', '', 'Impressed by: ${1}', '', '## Research', '', '## Questions', '', '## Notes', '', '## Outcomes', '', '$0'],
+    body: ['## Why this person', '', `${NOTE_FACTS.impressed.label}: \${1}`, '', '## Research', '', '## Questions', '', '## Notes', '', '## Outcomes', '', '$0'],
   },
   {
     prefix: 'rapport-questions',
