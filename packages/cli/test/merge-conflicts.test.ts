@@ -100,22 +100,50 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
     expect(edited).toContain('# Try again in April');
   });
 
-  it('fall back to conflict markers, which check reports and every command respects', () => {
-    const folder = repository();
-    git(folder, 'checkout', '-q', 'other');
+  it('merge a body both branches changed in different places line by line, with the history united', () => {
+    const folder = divergedRepository();
     const note = join(folder, 'owen-park.md');
+    git(folder, 'checkout', '-q', 'other');
+    writeFileSync(note, readFileSync(note, 'utf8').replace('## Notes\n', '## Notes\n\n- Replied from his phone: busy until the 10th.\n'));
+    commitAll(folder, 'a note');
+    git(folder, 'checkout', '-q', 'trunk');
+    writeFileSync(note, readFileSync(note, 'utf8').replace('## Questions\n', '## Questions\n\n- How did you move from device design into research?\n'));
+    commitAll(folder, 'a question');
+    const before = readFileSync(note, 'utf8');
+
+    const merge = git(folder, 'merge', '--no-edit', 'other');
+    expect(merge.code, merge.stdout + merge.stderr).toBe(0);
+    expect(readFileSync(note, 'utf8')).toBe(
+      before
+        .replace('  - date: 2026-11-27\n    stage: scheduled\n', '  - date: 2026-11-25\n    stage: followed-up\n    via: email\n  - date: 2026-11-27\n    stage: scheduled\n')
+        .replace('## Notes\n', '## Notes\n\n- Replied from his phone: busy until the 10th.\n'),
+    );
+    expect(rapport(['check', '--dir', folder], { env })).toMatchObject({ code: 0 });
+  });
+
+  it('mark only a field changed two ways, uniting the history around it; check reports it and every command respects it', () => {
+    // As the trial found it: each branch logged a touch and corrected Owen's role, each its own way.
+    const folder = divergedRepository();
+    const note = join(folder, 'owen-park.md');
+    git(folder, 'checkout', '-q', 'other');
     writeFileSync(note, readFileSync(note, 'utf8').replace(/^role: .*$/m, 'role: Research Manager'));
     commitAll(folder, 'role one way');
     git(folder, 'checkout', '-q', 'trunk');
     writeFileSync(note, readFileSync(note, 'utf8').replace(/^role: .*$/m, 'role: Research Director'));
     commitAll(folder, 'role the other way');
+    const before = readFileSync(note, 'utf8');
 
     const merge = git(folder, 'merge', '--no-edit', 'other');
     expect(merge.code).toBe(1);
-    expect(merge.stderr + merge.stdout).toContain('owen-park.md: both sides changed `role`; conflict markers left for you to resolve');
+    expect(merge.stderr + merge.stdout).toContain('owen-park.md: both sides changed `role`; conflict markers left for you to resolve (rapport check shows where); everything else merged, history entries from both sides included');
     const conflicted = readFileSync(note, 'utf8');
-    expect(conflicted).toContain('<<<<<<< ours\nrole: Research Director\n=======\nrole: Research Manager\n>>>>>>> theirs\n');
-    const line = conflicted.split('\n').indexOf('<<<<<<< ours') + 1;
+    expect(conflicted).toBe(
+      before
+        .replace('role: Research Director\n', '<<<<<<< ours\nrole: Research Director\n=======\nrole: Research Manager\n>>>>>>> theirs\n')
+        .replace('  - date: 2026-11-27\n    stage: scheduled\n', '  - date: 2026-11-25\n    stage: followed-up\n    via: email\n  - date: 2026-11-27\n    stage: scheduled\n'),
+    );
+    expect(conflicted.split('\n').slice(0, 6)).toEqual(['---', 'type: contact', 'name: Owen Park', 'stage: scheduled', '<<<<<<< ours', 'role: Research Director']);
+    const line = 5;
 
     const check = rapport(['check', '--json', '--dir', folder], { env });
     expect(check.code).toBe(1);
@@ -134,6 +162,13 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
     });
     expect(readFileSync(note, 'utf8')).toBe(conflicted);
     expect(git(folder, 'status', '--porcelain').stdout).toBe('UU owen-park.md\n');
+
+    // Resolved by keeping their role: nothing else to mend, both history entries are there.
+    writeFileSync(note, conflicted.replace('<<<<<<< ours\nrole: Research Director\n=======\nrole: Research Manager\n>>>>>>> theirs\n', 'role: Research Manager\n'));
+    expect(rapport(['check', '--dir', folder], { env })).toMatchObject({ code: 0 });
+    const list = rapport(['list', '--json', '--dir', folder], { env });
+    expect(JSON.parse(list.stdout).find((row: { name: string }) => row.name === 'Owen Park')).toMatchObject({ stage: 'scheduled' });
+    commitAll(folder, 'merged');
   });
 
   it('leave conflict markers, not our side alone, when git cannot find rapport on its PATH', () => {

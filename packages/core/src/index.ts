@@ -34,7 +34,7 @@ export { contactSchema } from './note/schema.js';
 export { findConflicts } from './merge/conflict-markers.js';
 export type { ConflictRegion } from './merge/conflict-markers.js';
 export { mergeNotes } from './merge/merge-notes.js';
-export type { NoteMerge } from './merge/merge-notes.js';
+export type { LineMergeInput, NoteMerge } from './merge/merge-notes.js';
 
 // Lossless edits
 export { setField, deleteField, appendToList, appendToSection, getField } from './note/edit.js';

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { mergeNotes } from '@rapport/core';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { mergeNotes, type LineMergeInput } from '@rapport/core';
 import { printable } from '../io.js';
 import { EXIT, FailureError, type RegisterCommand } from '../program.js';
 
@@ -32,8 +33,9 @@ export const registerMergeDriver: RegisterCommand = (program, context, setExitCo
         `git config has merge.rapport.driver "${MERGE_DRIVER_COMMAND}" (rapport init --git sets both up,`,
         'with git merge-file for when git cannot find rapport).',
         'History entries appended on both sides are kept in date order, the later stage wins, and',
-        'a field or the body changed on one side only takes that side. Anything else falls back to',
-        'git’s usual conflict markers (git merge-file), which rapport check then reports.',
+        'a field or the body changed on one side only takes that side. Anything else (a field changed',
+        'two ways, both bodies changed) gets git’s usual conflict markers (git merge-file) around',
+        'just that, with everything else merged; rapport check then reports them.',
         '',
         'Exit codes: 0 merged, 1 conflict markers left for you to resolve.',
         '',
@@ -49,12 +51,34 @@ export const registerMergeDriver: RegisterCommand = (program, context, setExitCo
         return;
       }
       // Git's own line merge, markers and all: it may still merge cleanly what the note merge would not.
-      const fallback = spawnSync('git', ['merge-file', '-L', 'ours', '-L', 'base', '-L', 'theirs', current, base, other], { cwd: ctx.io.cwd, encoding: 'utf8' });
-      if (fallback.error || fallback.status === null || fallback.status < 0 || fallback.status > 127) {
-        throw new FailureError(`cannot merge ${shown}: git merge-file failed (${fallback.error?.message ?? fallback.stderr.trim()})`);
-      }
-      if (fallback.status === 0) return;
-      ctx.io.stderr.write(`rapport: ${shown}: ${merge.reason}; conflict markers left for you to resolve (rapport check shows where)\n`);
+      // Given the versions with everything else merged into each, its markers surround only what both sides changed.
+      const conflicts = merge.forLineMerge ? await lineMergeInto(resolve(ctx.io.cwd, current), merge.forLineMerge, shown) : lineMerge(['-L', 'ours', '-L', 'base', '-L', 'theirs', current, base, other], ctx.io.cwd, shown).conflicts;
+      if (conflicts === 0) return;
+      const rest = merge.forLineMerge ? '; everything else merged, history entries from both sides included' : '';
+      ctx.io.stderr.write(`rapport: ${shown}: ${merge.reason}; conflict markers left for you to resolve (rapport check shows where)${rest}\n`);
       setExitCode(EXIT.problems);
     });
 };
+
+/** Runs `git merge-file` with `args`: the number of conflicts it left (0 when the lines merged cleanly), and the merged text with `-p`. */
+function lineMerge(args: readonly string[], cwd: string, shown: string): { conflicts: number; stdout: string } {
+  const result = spawnSync('git', ['merge-file', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  if (result.error || result.status === null || result.status < 0 || result.status > 127) {
+    throw new FailureError(`cannot merge ${shown}: git merge-file failed (${result.error?.message ?? result.stderr.trim()})`);
+  }
+  return { conflicts: result.status, stdout: result.stdout };
+}
+
+/** Line-merges the three versions (through files of their own) into `current`, which is written only once git merged them. */
+async function lineMergeInto(current: string, versions: LineMergeInput, shown: string): Promise<number> {
+  const folder = await mkdtemp(join(tmpdir(), 'rapport-merge-'));
+  try {
+    const files = { ours: join(folder, 'ours'), base: join(folder, 'base'), theirs: join(folder, 'theirs') };
+    await Promise.all((['ours', 'base', 'theirs'] as const).map((side) => writeFile(files[side], versions[side], 'utf8')));
+    const merged = lineMerge(['-p', '-L', 'ours', '-L', 'base', '-L', 'theirs', files.ours, files.base, files.theirs], folder, shown);
+    await writeFile(current, merged.stdout, 'utf8');
+    return merged.conflicts;
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}

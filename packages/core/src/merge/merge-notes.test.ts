@@ -37,11 +37,59 @@ describe('mergeNotes', () => {
     expect(reversed.merged && readNote('owen-park.md', reversed.text).contact).toMatchObject({ stage: 'scheduled', history: [{ date: '2026-11-02' }, { date: '2026-11-09' }, { date: '2026-11-18', stage: 'followed-up' }, { date: '2026-11-20', stage: 'scheduled' }] });
   });
 
-  it('leaves to the person two stages set on the same day, one on each side', () => {
+  it('leaves to the person two stages set on the same day, one on each side, with both entries kept for the line merge', () => {
     const ours = BASE.replace('stage: contacted\nhistory', 'stage: declined\nhistory').replace('    via: email\n---', '    via: email\n  - date: 2026-11-20\n    stage: declined\n---');
     const theirs = BASE.replace('stage: contacted\nhistory', 'stage: scheduled\nhistory').replace('    via: email\n---', '    via: email\n  - date: 2026-11-20\n    stage: scheduled\n---');
-    expect(mergeNotes(BASE, ours, theirs)).toEqual({ merged: false, reason: 'both sides changed `stage` on 2026-11-20 (to declined and to scheduled), and the history does not say which came later' });
-    expect(mergeNotes(BASE, theirs, ours)).toEqual({ merged: false, reason: 'both sides changed `stage` on 2026-11-20 (to scheduled and to declined), and the history does not say which came later' });
+    const bothEntries = '    via: email\n  - date: 2026-11-20\n    stage: declined\n  - date: 2026-11-20\n    stage: scheduled\n---';
+    expect(mergeNotes(BASE, ours, theirs)).toEqual({
+      merged: false,
+      reason: 'both sides changed `stage` on 2026-11-20 (to declined and to scheduled), and the history does not say which came later',
+      forLineMerge: {
+        base: BASE.replace('    via: email\n---', bothEntries),
+        ours: BASE.replace('stage: contacted\nhistory', 'stage: declined\nhistory').replace('    via: email\n---', bothEntries),
+        theirs: BASE.replace('stage: contacted\nhistory', 'stage: scheduled\nhistory').replace('    via: email\n---', bothEntries),
+      },
+    });
+    expect(mergeNotes(BASE, theirs, ours)).toMatchObject({ merged: false, reason: 'both sides changed `stage` on 2026-11-20 (to scheduled and to declined), and the history does not say which came later' });
+  });
+
+  it('unites what merges around a field changed two ways, so that a line merge marks that field alone', () => {
+    // As on two laptops: each logged a touch and moved the stage, and each corrected the role.
+    const ours = BASE.replace('name: Owen Park\n', 'name: Owen Park\nrole: UX Researcher\n')
+      .replace('stage: contacted\nhistory', 'stage: followed-up\nhistory')
+      .replace('    via: email\n---', '    via: email\n  - date: 2026-11-18\n    stage: followed-up\n---');
+    const theirs = BASE.replace('name: Owen Park\n', 'name: Owen Park\nrole: Research Manager\n')
+      .replace('stage: contacted\nhistory', 'stage: scheduled\nhistory')
+      .replace('    via: email\n---', '    via: email\n  - date: 2026-11-20\n    stage: scheduled\n    at: 2026-12-01T10:00\n---');
+    const merged = mergeNotes(BASE, ours, theirs);
+    const frontmatter = (role: string) => `---
+type: contact
+name: Owen Park
+${role}organization: Lumen Diagnostics   # since 2024
+stage: scheduled
+history:
+  - date: 2026-11-02
+    stage: identified
+  - date: 2026-11-09
+    stage: contacted
+    via: email
+  - date: 2026-11-18
+    stage: followed-up
+  - date: 2026-11-20
+    stage: scheduled
+    at: 2026-12-01T10:00
+---
+`;
+    const body = BASE.slice(BASE.indexOf('---\n', 4) + 4);
+    expect(merged).toEqual({
+      merged: false,
+      reason: 'both sides changed `role`',
+      forLineMerge: {
+        base: frontmatter('') + body,
+        ours: frontmatter('role: UX Researcher\n') + body,
+        theirs: frontmatter('role: Research Manager\n') + body,
+      },
+    });
   });
 
   it('puts an entry of theirs dated before ours in its place', () => {
@@ -74,7 +122,8 @@ describe('mergeNotes', () => {
   it('leaves to the person comments changed on both sides', () => {
     const ours = BASE.replace('# since 2024', '# since 2023');
     const theirs = BASE.replace('name: Owen Park\n', 'name: Owen Park   # met at the meetup\n');
-    expect(mergeNotes(BASE, ours, theirs)).toEqual({ merged: false, reason: 'both sides changed comments in the frontmatter' });
+    // Each side's comments are in its own text only: the line merge gets the three as written.
+    expect(mergeNotes(BASE, ours, theirs)).toEqual({ merged: false, reason: 'both sides changed comments in the frontmatter', forLineMerge: { base: BASE, ours, theirs } });
   });
 
   it('merges the body only when one side alone changed it', () => {
@@ -82,16 +131,27 @@ describe('mergeNotes', () => {
     const theirs = BASE.replace('- Met at the UX meetup.\n', '- Met at the UX meetup.\n- Likes diary studies.\n');
     expect(mergeNotes(BASE, ours, theirs)).toEqual({ merged: true, text: ours.replace('- Met at the UX meetup.\n', '- Met at the UX meetup.\n- Likes diary studies.\n') });
     const both = ours.replace('- Met at the UX meetup.\n', '- Met at the UX meetup.\n- Asked about PhDs.\n');
-    expect(mergeNotes(BASE, both, theirs)).toEqual({ merged: false, reason: 'both sides changed the text below the frontmatter' });
+    expect(mergeNotes(BASE, both, theirs)).toEqual({
+      merged: false,
+      reason: 'both sides changed the text below the frontmatter',
+      // The frontmatter merged into all three, each with its own body.
+      forLineMerge: { base: ours, ours: both, theirs: ours.replace('- Met at the UX meetup.\n', '- Met at the UX meetup.\n- Likes diary studies.\n') },
+    });
   });
 
   it('leaves to the person a field changed two ways, an edited old entry, and unreadable versions', () => {
     const role = (value: string) => BASE.replace('name: Owen Park\n', `name: Owen Park\nrole: ${value}\n`);
-    expect(mergeNotes(BASE, role('Lead'), role('Manager'))).toEqual({ merged: false, reason: 'both sides changed `role`' });
+    expect(mergeNotes(BASE, role('Lead'), role('Manager'))).toEqual({ merged: false, reason: 'both sides changed `role`', forLineMerge: { base: BASE, ours: role('Lead'), theirs: role('Manager') } });
     const edited = BASE.replace('    via: email\n', '    via: linkedin\n');
     const appended = BASE.replace('    via: email\n---', '    via: email\n  - date: 2026-11-18\n    stage: followed-up\n---');
-    expect(mergeNotes(BASE, edited, appended)).toEqual({ merged: false, reason: 'a history entry written before the merge was changed or removed' });
-    expect(mergeNotes(BASE, BASE.replace('name: Owen Park', 'name: [Owen'), appended)).toMatchObject({ merged: false });
+    expect(mergeNotes(BASE, edited, appended)).toEqual({ merged: false, reason: 'a history entry written before the merge was changed or removed', forLineMerge: { base: BASE, ours: edited, theirs: appended } });
+    const withRole = (text: string, value: string) => text.replace('name: Owen Park\n', `name: Owen Park\nrole: ${value}\n`);
+    expect(mergeNotes(BASE, withRole(edited, 'Lead'), withRole(appended, 'Manager'))).toEqual({
+      merged: false,
+      reason: 'both sides changed `role`; a history entry written before the merge was changed or removed',
+      forLineMerge: { base: BASE, ours: withRole(edited, 'Lead'), theirs: withRole(appended, 'Manager') },
+    });
+    expect(mergeNotes(BASE, BASE.replace('name: Owen Park', 'name: [Owen'), appended)).toEqual({ merged: false, reason: 'a version has no frontmatter that reads as YAML, or holds conflict markers' });
   });
 });
 

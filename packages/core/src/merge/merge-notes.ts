@@ -6,8 +6,24 @@ import { asRecord, parseFrontmatter } from '../note/frontmatter.js';
 import { readLayout, withBom, type NoteLayout } from '../note/source.js';
 import { mayHaveConflict } from './conflict-markers.js';
 
-/** What merging two versions of a note gives: the merged text, or why it needs a person. */
-export type NoteMerge = { readonly merged: true; readonly text: string } | { readonly merged: false; readonly reason: string };
+/**
+ * What merging two versions of a note gives: the merged text, or why it needs
+ * a person, with the three versions to merge line by line (git merge-file)
+ * so that conflict markers land only where the sides truly differ.
+ */
+export type NoteMerge = { readonly merged: true; readonly text: string } | { readonly merged: false; readonly reason: string; readonly forLineMerge?: LineMergeInput };
+
+/**
+ * The base and both sides of a note that could not be merged whole, each
+ * holding everything that did merge (both sides' history entries, the later
+ * stage, a field changed on one side) and differing only where the sides
+ * conflict: a line merge of these puts its markers around those lines alone.
+ */
+export interface LineMergeInput {
+  readonly base: string;
+  readonly ours: string;
+  readonly theirs: string;
+}
 
 interface NoteVersion {
   readonly text: string;
@@ -25,7 +41,8 @@ interface NoteVersion {
  * Anything else (the same field changed two ways, two stages set on the
  * same day, an old history entry edited, both bodies changed, comments
  * changed on both sides, a frontmatter that does not parse) is left to the
- * person, with the reason.
+ * person, with the reasons and, where the versions read, the three texts for
+ * a line merge with all the rest merged (`forLineMerge`).
  *
  * Pure: three texts in, one text out. The merged note starts from the side
  * whose frontmatter comments changed (`ours` when neither did) and takes
@@ -40,61 +57,108 @@ export function mergeNotes(base: string, ours: string, theirs: string): NoteMerg
   if (!b || !o || !t) return { merged: false, reason: 'a version has no frontmatter that reads as YAML, or holds conflict markers' };
 
   const united = unite(b, o, t);
-  if ('reason' in united) return { merged: false, reason: united.reason };
   // Comments are not values: only the text of the side that changed them has them.
   const baseComments = commentsOf(b);
   const theirsCommented = !dequal(commentsOf(t), baseComments);
-  if (theirsCommented && !dequal(commentsOf(o), baseComments)) return { merged: false, reason: 'both sides changed comments in the frontmatter' };
+  const bothCommented = theirsCommented && !dequal(commentsOf(o), baseComments);
+  const reasons = bothCommented ? [...united.reasons, 'both sides changed comments in the frontmatter'] : united.reasons;
   try {
-    return { merged: true, text: writeOnto(theirsCommented ? t : o, united) };
+    const target = theirsCommented ? t : o;
+    const text = writeOnto(target, asWrittenIn(united, target));
+    if (reasons.length === 0) return { merged: true, text };
+    const reason = reasons.join('; ');
+    // Each side's comments are only in its own text: each version then takes what merged.
+    if (bothCommented) return { merged: false, reason, forLineMerge: { base: writeOnto(b, asWrittenIn(united, b)), ours: writeOnto(o, asWrittenIn(united, o)), theirs: writeOnto(t, asWrittenIn(united, t)) } };
+    // Otherwise all three are the merged text with each version's own conflicting values: they differ nowhere else.
+    const side = (version: NoteVersion) => withOwnValues(text, target, version, united);
+    return { merged: false, reason, forLineMerge: { base: side(b), ours: side(o), theirs: side(t) } };
   } catch (error) {
-    if (error instanceof RapportError) return { merged: false, reason: error.message };
+    if (error instanceof RapportError) return { merged: false, reason: reasons.length > 0 ? reasons.join('; ') : error.message };
     throw error;
   }
 }
 
-/** What the merged note holds: every field's value (`history` and `stage` included), and the body. */
+/**
+ * What the merged note holds: the value of every field both sides agree on
+ * once merged (`history` and `stage` included), and the body unless both
+ * sides changed it; `open` names the fields a person must decide, `reasons`
+ * says why.
+ */
 interface UnitedNote {
   readonly fields: Readonly<Record<string, unknown>>;
-  readonly body: string;
+  readonly body: string | undefined;
+  readonly open: readonly string[];
+  readonly reasons: readonly string[];
 }
 
-/** The values both sides agree on once merged, or why a person must decide. */
-function unite(b: NoteVersion, o: NoteVersion, t: NoteVersion): UnitedNote | { reason: string } {
+/** The values both sides agree on once merged, and where a person must decide. */
+function unite(b: NoteVersion, o: NoteVersion, t: NoteVersion): UnitedNote {
   const fields: Record<string, unknown> = {};
+  const open: string[] = [];
+  const reasons: string[] = [];
   const keys = [...new Set([...Object.keys(o.fields), ...Object.keys(t.fields)])].filter((key) => key !== 'history' && key !== 'stage');
   for (const key of keys) {
     const choice = pick(b.fields[key], o.fields[key], t.fields[key]);
-    if (choice === 'conflict') return { reason: `both sides changed \`${key}\`` };
-    fields[key] = choice === 'theirs' ? t.fields[key] : o.fields[key];
+    if (choice === 'conflict') {
+      open.push(key);
+      reasons.push(`both sides changed \`${key}\``);
+    } else fields[key] = choice === 'theirs' ? t.fields[key] : o.fields[key];
   }
 
   const history = mergeHistory(b.fields.history, o.fields.history, t.fields.history);
-  if ('reason' in history) return { reason: history.reason };
-  fields.history = history.entries;
+  if ('reason' in history) {
+    open.push('history');
+    reasons.push(history.reason);
+  } else fields.history = history.entries;
 
   const stage = pick(b.fields.stage, o.fields.stage, t.fields.stage);
-  fields.stage = stage === 'theirs' ? t.fields.stage : o.fields.stage;
-  if (stage === 'conflict') {
-    // Both moved the stage: the later one, as the united history tells it.
-    const last = asRecord(history.entries.at(-1));
-    const latest = last.stage;
-    if (latest !== o.fields.stage && latest !== t.fields.stage) return { reason: 'both sides changed `stage`, and the history does not say which came later' };
-    // One side's stage dated the same day as the other's: the order within a day is only the order of the sides.
-    const other = latest === o.fields.stage ? t.fields.stage : o.fields.stage;
-    if (history.entries.some((entry) => asRecord(entry).date === last.date && asRecord(entry).stage === other)) {
-      return { reason: `both sides changed \`stage\` on ${String(last.date)} (to ${String(o.fields.stage)} and to ${String(t.fields.stage)}), and the history does not say which came later` };
-    }
-    fields.stage = latest;
+  if (stage !== 'conflict') fields.stage = stage === 'theirs' ? t.fields.stage : o.fields.stage;
+  else {
+    const later = 'reason' in history ? { reason: 'both sides changed `stage`, and the history does not say which came later' } : laterStage(history.entries, o.fields.stage, t.fields.stage);
+    if ('reason' in later) {
+      open.push('stage');
+      reasons.push(later.reason);
+    } else fields.stage = later.stage;
   }
 
   const body = pick(b.body, o.body, t.body);
-  if (body === 'conflict') return { reason: 'both sides changed the text below the frontmatter' };
-  return { fields, body: body === 'theirs' ? t.body : o.body };
+  if (body === 'conflict') reasons.push('both sides changed the text below the frontmatter');
+  return { fields, body: body === 'conflict' ? undefined : body === 'theirs' ? t.body : o.body, open, reasons };
+}
+
+/** Both sides moved the stage: the later one, as the united history tells it. */
+function laterStage(entries: readonly unknown[], ours: unknown, theirs: unknown): { stage: unknown } | { reason: string } {
+  const last = asRecord(entries.at(-1));
+  const latest = last.stage;
+  if (latest !== ours && latest !== theirs) return { reason: 'both sides changed `stage`, and the history does not say which came later' };
+  // One side's stage dated the same day as the other's: the order within a day is only the order of the sides.
+  const other = latest === ours ? theirs : ours;
+  if (entries.some((entry) => asRecord(entry).date === last.date && asRecord(entry).stage === other)) {
+    return { reason: `both sides changed \`stage\` on ${String(last.date)} (to ${String(ours)} and to ${String(theirs)}), and the history does not say which came later` };
+  }
+  return { stage: latest };
+}
+
+/** The united note as `version` would hold it: what merged, and its own values (and body) where the sides conflict. */
+function asWrittenIn(united: UnitedNote, version: NoteVersion): { fields: Record<string, unknown>; body: string } {
+  const fields: Record<string, unknown> = { ...united.fields };
+  for (const key of united.open) fields[key] = version.fields[key];
+  return { fields, body: united.body ?? version.body };
+}
+
+/** The merged `text` (written onto `target`) with `version`'s own values of the conflicting fields, and its own body if both sides changed it. */
+function withOwnValues(text: string, target: NoteVersion, version: NoteVersion, united: UnitedNote): string {
+  for (const key of united.open) {
+    const value = version.fields[key];
+    if (dequal(target.fields[key], value)) continue;
+    text = value === undefined ? deleteField(text, [key]) : setField(text, [key], value);
+  }
+  if (united.body === undefined && version.body !== target.body) text = withBody(text, version.body);
+  return text;
 }
 
 /** `target`'s text changed, with the lossless edits, to hold the united values: what it wrote besides them stays. */
-function writeOnto(target: NoteVersion, united: UnitedNote): string {
+function writeOnto(target: NoteVersion, united: { fields: Record<string, unknown>; body: string }): string {
   const edits: ((text: string) => string)[] = [];
   for (const key of new Set([...Object.keys(target.fields), ...Object.keys(united.fields)])) {
     if (key === 'history' || key === 'stage') continue;
@@ -103,10 +167,10 @@ function writeOnto(target: NoteVersion, united: UnitedNote): string {
     edits.push(value === undefined ? (text) => deleteField(text, [key]) : (text) => setField(text, [key], value));
   }
 
-  const entries = united.fields.history as unknown[];
+  const entries = united.fields.history;
   const written = Array.isArray(target.fields.history) ? target.fields.history : [];
-  if (!dequal(entries, target.fields.history ?? [])) {
-    if (written.length > 0 && dequal(entries.slice(0, written.length), written)) {
+  if (!dequal(entries ?? [], target.fields.history ?? [])) {
+    if (Array.isArray(entries) && written.length > 0 && dequal(entries.slice(0, written.length), written)) {
       for (const entry of entries.slice(written.length)) edits.push((text) => appendToList(text, ['history'], entry));
     } else edits.push((text) => setField(text, ['history'], entries));
   }
@@ -114,11 +178,13 @@ function writeOnto(target: NoteVersion, united: UnitedNote): string {
 
   let text = target.text;
   for (const edit of edits) text = edit(text);
-  if (united.body !== target.body) {
-    const layout = readLayout(text);
-    text = withBom(layout, layout.content.slice(0, layout.bodyStart) + united.body);
-  }
-  return text;
+  return united.body === target.body ? text : withBody(text, united.body);
+}
+
+/** `text` with what follows its frontmatter replaced by `body`. */
+function withBody(text: string, body: string): string {
+  const layout = readLayout(text);
+  return withBom(layout, layout.content.slice(0, layout.bodyStart) + body);
 }
 
 /** The comments of a version's frontmatter, as written, in a stable order. */
