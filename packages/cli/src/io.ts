@@ -1,26 +1,27 @@
-import pc from 'picocolors';
 import type { Diagnostic } from '@rapport/core';
+import { createColors, type Colors } from './colors.js';
+import type { Output } from './standard-output.js';
+
+export type { Colors } from './colors.js';
 
 /** Where a command writes, and what it knows of its terminal. */
 export interface Io {
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  readonly stdout: Output;
+  readonly stderr: Output;
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
 }
-
-export type Colors = ReturnType<typeof pc.createColors>;
 
 /**
  * Colours only on a terminal, and never when NO_COLOR is set to anything but
  * the empty string (https://no-color.org); FORCE_COLOR overrides both.
  */
-export function colorsFor(stream: Io['stdout'], env: NodeJS.ProcessEnv): Colors {
+export function colorsFor(stream: Output, env: NodeJS.ProcessEnv): Colors {
   // FORCE_COLOR follows Node: 0 or false turns colours off, any other value on.
-  if (env.FORCE_COLOR !== undefined) return pc.createColors(env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false');
+  if (env.FORCE_COLOR !== undefined) return createColors(env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false');
   const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   const enabled = !noColor && Boolean(stream.isTTY) && env.TERM !== 'dumb';
-  return pc.createColors(enabled);
+  return createColors(enabled);
 }
 
 /**

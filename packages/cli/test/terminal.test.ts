@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,9 +9,9 @@ const ANSI_COLOUR = /\x1b\[\d+(;\d+)*m/;
 const NOTES = 300;
 
 /** A folder big enough for the progress line (it shows from 200 notes). */
-function largeFolder(): string {
+function largeFolder(notes = NOTES): string {
   const folder = mkdtempSync(join(tmpdir(), 'rapport-large-'));
-  for (let n = 1; n <= NOTES; n++) {
+  for (let n = 1; n <= notes; n++) {
     writeFileSync(join(folder, `person-${n}.md`), `---\ntype: contact\nname: Person ${n}\nstage: identified\nhistory:\n  - date: 2026-11-02\n    stage: identified\n---\n`);
   }
   return folder;
@@ -81,5 +81,52 @@ describe('a reader that stops early', () => {
     const result = spawnSync('bash', ['-c', script], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('rapport exited 0\n');
+  });
+});
+
+describe('output to a file or a pipe', () => {
+  let folder: string;
+  beforeAll(() => {
+    folder = largeFolder();
+  });
+
+  it('goes whole into a file', () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'rapport-out-')), 'contacts.json');
+    const result = spawnSync('bash', ['-c', `node "${bin}" list --json --dir "${folder}" > "${out}"`], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(0);
+    const rows = JSON.parse(readFileSync(out, 'utf8')) as { name: string }[];
+    expect(rows).toHaveLength(NOTES);
+    expect(rows.slice(0, 3).map((row) => row.name)).toEqual(['Person 1', 'Person 10', 'Person 100']);
+  });
+
+  it('goes whole and in order through a non-blocking pipe that fills up while its reader waits', () => {
+    // As a parent that set O_NONBLOCK on the pipe gives it: writes that would block fail with EAGAIN.
+    const reader = `
+import os, subprocess, sys, time
+r, w = os.pipe()
+os.set_blocking(w, False)
+child = subprocess.Popen([sys.argv[1], sys.argv[2], 'list', '--json', '--dir', sys.argv[3]], stdout=w, stderr=subprocess.PIPE)
+os.close(w)
+time.sleep(1)
+chunks = []
+while True:
+    chunk = os.read(r, 65536)
+    if not chunk:
+        break
+    chunks.append(chunk)
+err = child.stderr.read()
+sys.stdout.buffer.write(b''.join(chunks))
+sys.stderr.buffer.write(err)
+sys.exit(child.wait())
+`;
+    const result = spawnSync('python3', ['-c', reader, process.execPath, bin, largeFolder(900)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    // Well over what a pipe holds (64 KiB), so the writer met a full pipe.
+    expect(result.stdout.length).toBeGreaterThan(2 * 65536);
+    const rows = JSON.parse(result.stdout) as { name: string }[];
+    expect(rows).toHaveLength(900);
+    expect(rows.slice(0, 3).map((row) => row.name)).toEqual(['Person 1', 'Person 10', 'Person 100']);
+    expect(rows.at(-1)!.name).toBe('Person 99');
   });
 });
