@@ -46,11 +46,12 @@ describe('rapport letter', () => {
   it('fails with exit 1, listing each missing field and where to fill it, and writes nothing', () => {
     const folder = exampleCopy();
     const before = snapshot(folder);
-    const result = rapport(['letter', 'thank-you', 'elena-vasquez', '--out', 'letter.txt', '--sent', '--dir', folder], { cwd: folder });
+    // Lauren's meeting is booked, and her note does not say yet what Jordan learned.
+    const result = rapport(['letter', 'thank-you', 'lauren-fitzgerald', '--out', 'letter.txt', '--sent', '--dir', folder], { cwd: folder });
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toContain('cannot write the "thank-you" letter to Elena Vasquez: 1 field is missing');
-    expect(result.stderr).toContain(`- learned: write it after "Learned:" on its own line under "## Notes" in ${ELENA}`);
+    expect(result.stderr).toContain('cannot write the "thank-you" letter to Lauren Fitzgerald: 1 field is missing');
+    expect(result.stderr).toContain('- learned: write it after "Learned:" on its own line under "## Notes" in lauren-fitzgerald.md');
     expect(result.stderr).toContain('--draft');
     expect(snapshot(folder)).toEqual(before);
 
@@ -58,9 +59,10 @@ describe('rapport letter', () => {
     expect(article.code).toBe(1);
     expect(article.stderr).toContain('- article: pass it with --set article="…"\n');
     // A source that gives a letter nothing to say: the message says why the value is asked for.
-    const dana = rapport(['letter', 'cold-email', 'dana-okafor', '--dir', folder]);
-    expect(dana.code).toBe(1);
-    expect(dana.stderr).toContain('- foundVia: pass it with --set foundVia="…" (say how you found them: `source: personal` gives a letter nothing to say)\n');
+    expect(rapport(['new', 'Rosa Díaz', '--source', 'personal', '--dir', folder]).code).toBe(0);
+    const rosa = rapport(['letter', 'cold-email', 'rosa-diaz', '--dir', folder]);
+    expect(rosa.code).toBe(1);
+    expect(rosa.stderr).toContain('- foundVia: pass it with --set foundVia="…" (say how you found them: `source: personal` gives a letter nothing to say)\n');
   });
 
   it('fills a field from --set', () => {
@@ -92,10 +94,14 @@ describe('rapport letter', () => {
     expect(referral.stderr).toBe('rapport: no referral letter to Owen Park: nobody referred Owen Park (`referred_by` is not set in owen-park.md); write a cold-email, cold-letter or linkedin-note instead, or set `referred_by: "[[id]]"` to the person who gave you the name\n');
     const followUp = rapport(['letter', 'follow-up', 'claire-dubois', '--dir', folder]);
     expect(followUp).toMatchObject({ code: 2, stdout: '', stderr: 'rapport: no follow-up letter to Claire Dubois: Claire Dubois declined (stage `declined`), and after a no a follow-up is unwelcome\n' });
+    // Owen has had a first letter and no reply: another first letter (through another channel) or the follow-up.
     const list = rapport(['letter', '--list', 'owen-park', '--dir', folder]);
-    expect(list.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['cold-email', 'cold-letter', 'linkedin-note', 'follow-up', 'thank-you', 'keep-in-touch']);
+    expect(list.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['cold-email', 'cold-letter', 'linkedin-note', 'follow-up']);
+    // Marcus met Jordan: the thank-you, and keeping in touch.
+    const met = rapport(['letter', '--list', 'marcus-bell', '--dir', folder]);
+    expect(met.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['thank-you', 'keep-in-touch']);
     const declined = rapport(['letter', '--list', 'claire-dubois', '--dir', folder]);
-    expect(declined.stdout.trim().split('\n').map((line) => line.split(/\s+/)[0])).toEqual(['cold-email', 'cold-letter', 'linkedin-note', 'thank-you', 'keep-in-touch']);
+    expect(declined).toEqual({ code: 0, stdout: '', stderr: 'No letter fits Claire Dubois now (stage declined); rapport advance records a step without a letter\n' });
     expect(userFiles(folder)).toEqual(before);
   });
 

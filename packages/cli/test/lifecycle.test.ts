@@ -155,8 +155,26 @@ describe('recording what has happened', () => {
     // Follow up once: no second follow-up, and none after giving up.
     expectRefused(folder, ['letter', 'follow-up', 'victor-nguyen', '--sent', '--today', '2026-11-26'], 'no follow-up letter to Victor Nguyen: Victor Nguyen has had a follow-up already (stage `followed-up`), and one is the polite limit: a second reads as pressure');
     expectRefused(folder, ['letter', 'follow-up', 'greg-malone', '--today', '2026-11-26'], 'no follow-up letter to Greg Malone: Greg Malone is marked as not replying (stage `no-response`): after giving up, a follow-up reads as pressure');
+    // A letter never moves someone back: no follow-up once they answered, no first letter once you have talked.
+    expectRefused(folder, ['letter', 'follow-up', 'priya-raman', '--sent', '--today', '2026-11-26'], 'no follow-up letter to Priya Raman: Priya Raman has talked with you already (stage `thanked`): a follow-up asks for a reply you have had; write keep-in-touch');
+    expectRefused(folder, ['letter', 'follow-up', 'lauren-fitzgerald', '--today', '2026-11-26'], 'no follow-up letter to Lauren Fitzgerald: Lauren Fitzgerald has answered already (stage `scheduled`): a follow-up asks for a reply you have had');
+    expectRefused(folder, ['letter', 'cold-email', 'marcus-bell', '--sent', '--today', '2026-11-26'], 'no cold-email letter to Marcus Bell: Marcus Bell has talked with you already (stage `held`): a first letter would record them as contacted again; write thank-you');
+    expectRefused(folder, ['letter', 'thank-you', 'owen-park', '--today', '2026-11-26'], 'no thank-you letter to Owen Park: Owen Park has not talked with you yet (stage `contacted`, and no meeting held in the history): a thank-you letter follows a conversation');
     const forced = rapport(['log', 'sam-whitaker', '--note', 'sent the article', '--date', '2026-12-05', '--today', '2026-11-26', '--force', '--dir', folder]);
     expect(forced).toEqual({ code: 0, stdout: 'Sam Whitaker: logged (2026-12-05, still scheduled)  sam-whitaker.md\n', stderr: '' });
+  });
+});
+
+describe('picking a conversation up again after a no', () => {
+  it('keeps in touch without a letter that recalls a conversation that never took place', () => {
+    const folder = exampleCopy();
+    // As the agenda advises for a closed contact: nurturing, to write again later.
+    expect(rapport(['advance', 'claire-dubois', 'nurturing', '--today', '2026-11-26', '--dir', folder]).code).toBe(0);
+    const agenda = rapport(['agenda', '--today', '2027-02-01', '--dir', folder]);
+    expect(agenda.stdout).toContain('  2027-01-25  Keep in touch with Claire Dubois\n');
+    expect(agenda.stdout).not.toContain('rapport letter keep-in-touch claire-dubois');
+    expectRefused(folder, ['letter', 'keep-in-touch', 'claire-dubois', '--today', '2027-02-01'], 'no keep-in-touch letter to Claire Dubois: Claire Dubois has not talked with you yet (stage `nurturing`, and no meeting held in the history): a keep-in-touch letter follows a conversation');
+    expect(rapport(['letter', '--list', 'claire-dubois', '--dir', folder]).stdout).not.toMatch(/keep-in-touch|thank-you|follow-up|cold-email/);
   });
 });
 

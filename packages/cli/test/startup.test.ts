@@ -62,7 +62,7 @@ describe('startup', () => {
     for (const library of ['/eta/', '/csv-parse/', '/ical.js/', '/string-width/', 'core/src/letters/']) expect(agenda.onDemand.some((path) => path.includes(library)), library).toBe(true);
     expect(agenda.ran).toContain('../core/src/lifecycle/next-action.ts');
     expect(agenda.ran.filter((path) => heavy.test(path))).toEqual([]);
-    const letter = modulesRunBy(['letter', 'thank-you', 'hannah-schultz', '--draft', '--today', '2026-11-23'], exampleCopy());
+    const letter = modulesRunBy(['letter', 'thank-you', 'marcus-bell', '--draft', '--today', '2026-11-23'], exampleCopy());
     expect(letter.ran.some((path) => path.includes('/eta/'))).toBe(true);
   });
 

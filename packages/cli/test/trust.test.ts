@@ -92,14 +92,16 @@ describe('folder templates run only in a trusted folder (issue 16.1)', () => {
 
   it('says it used the shipped letter even when that letter then lacks a field', () => {
     const folder = clonedFolder();
+    // Written to, by the stage, but with no history to say when: the follow-up lacks the day of the first letter.
+    writeFileSync(join(folder, 'nia-reed.md'), '---\ntype: contact\nname: Nia Reed\nstage: contacted\nemail: nia@example.com\n---\n\n# Nia Reed\n');
     const { cwd, env } = sandbox();
-    const result = rapport(['letter', 'follow-up', 'tomas-herrera', '--dir', folder], { cwd, env });
+    const result = rapport(['letter', 'follow-up', 'nia-reed', '--dir', folder], { cwd, env });
     expect(result.code).toBe(1);
     expect(existsSync(join(cwd, 'pwned'))).toBe(false);
     expect(result.stderr.split('\n')[0]).toBe(
       "rapport: used the shipped follow-up letter, not .rapport/templates/follow-up.eta: this folder's templates are code, and the folder is not trusted; read it, then run rapport trust (or add --allow-templates for this run)",
     );
-    expect(result.stderr).toContain('cannot write the "follow-up" letter to Tomás Herrera: 1 field is missing');
+    expect(result.stderr).toContain('cannot write the "follow-up" letter to Nia Reed: 1 field is missing');
   });
 
   it('says that a letter only the folder defines did not run, and why (exit 2)', () => {

@@ -85,7 +85,10 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
       if (options.list || template === undefined) {
         // `--list <contact>`: the one argument names the contact, and only the letters that fit them are listed.
         const forContact = template === undefined ? undefined : await contactFor(ctx, template);
-        return printList(ctx, await listLetters(ctx.store, { allowUserTemplates: gate.allow, ...(forContact ? { for: forContact } : {}) }), options, setExitCode, gate);
+        const letters = await listLetters(ctx.store, { allowUserTemplates: gate.allow, ...(forContact ? { for: forContact } : {}) });
+        // Said on stderr: the list itself (and --json) stays empty for scripts.
+        if (forContact && letters.length === 0) ctx.io.stderr.write(`No letter fits ${printable(forContact.name)} now (stage ${forContact.stage}); rapport advance records a step without a letter\n`);
+        return printList(ctx, letters, options, setExitCode, gate);
       }
       if (reference === undefined) throw new UsageError(`which contact is the ${template} letter for? (rapport letter ${template} <id|path>)`);
       if (options.date !== undefined && !options.sent) throw new UsageError('--date goes with --sent');

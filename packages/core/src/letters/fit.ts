@@ -1,24 +1,54 @@
 import type { Contact } from '../model/contact.js';
+import { hasMet } from '../lifecycle/met.js';
 import type { Stage } from '../model/vocabulary.js';
 
-/** The stages in which a follow-up is unwelcome, and why, said after the contact's name. */
+/** The shipped letters that open a conversation: each records the contact as `contacted`. */
+const FIRST_LETTERS: readonly string[] = ['cold-email', 'cold-letter', 'linkedin-note', 'referral'];
+
+/** The stages in which a first letter is out of place, and why, said after the contact's name. */
+const NO_FIRST_LETTER: Partial<Record<Stage, string>> = {
+  'followed-up': 'has had a letter and a follow-up already (stage `followed-up`): a third letter reads as pressure',
+  scheduled: 'has answered already (stage `scheduled`): a first letter would record them as contacted again',
+  prepared: 'has answered already (stage `prepared`): a first letter would record them as contacted again',
+  held: 'has talked with you already (stage `held`): a first letter would record them as contacted again; write thank-you',
+  thanked: 'has talked with you already (stage `thanked`): a first letter would record them as contacted again; write keep-in-touch',
+  nurturing: 'is someone you keep in touch with (stage `nurturing`): a first letter would record them as contacted again; write keep-in-touch',
+  declined: 'declined (stage `declined`), and after a no another first letter is unwelcome',
+  'no-response': 'is marked as not replying (stage `no-response`): after giving up, another letter reads as pressure',
+};
+
+/** The stages in which a follow-up is unwelcome or out of place, and why, said after the contact's name. */
 const NO_FOLLOW_UP: Partial<Record<Stage, string>> = {
-  declined: 'declined (stage `declined`), and after a no a follow-up is unwelcome',
+  identified: 'has had no letter yet (stage `identified`): a follow-up follows one; write a first letter',
   'followed-up': 'has had a follow-up already (stage `followed-up`), and one is the polite limit: a second reads as pressure',
+  scheduled: 'has answered already (stage `scheduled`): a follow-up asks for a reply you have had',
+  prepared: 'has answered already (stage `prepared`): a follow-up asks for a reply you have had',
+  held: 'has talked with you already (stage `held`): a follow-up asks for a reply you have had; write thank-you',
+  thanked: 'has talked with you already (stage `thanked`): a follow-up asks for a reply you have had; write keep-in-touch',
+  nurturing: 'is someone you keep in touch with (stage `nurturing`): a follow-up asks for a reply you have had; write keep-in-touch',
+  declined: 'declined (stage `declined`), and after a no a follow-up is unwelcome',
   'no-response': 'is marked as not replying (stage `no-response`): after giving up, a follow-up reads as pressure',
+  archived: 'is archived (stage `archived`): a follow-up follows a letter still waiting for a reply',
 };
 
 /**
  * Why letter `templateName` does not fit the contact's situation, or
- * `undefined` when it does: a referral needs someone who referred them,
- * nobody who declined gets a follow-up, and nobody gets a second one.
- * Applies to a user's letter of the same name too.
+ * `undefined` when it does: a referral needs someone who referred them; a
+ * first letter is for someone not yet answering, a follow-up only for a letter
+ * still waiting for its reply, and once; a thank-you and a keep-in-touch note
+ * follow a conversation (a thank-you may go out while the note still says the
+ * meeting is to come). Applies to a user's letter of the same name too.
  */
 export function letterUnfit(templateName: string, contact: Contact): string | undefined {
   if (templateName === 'referral' && !contact.referredBy) {
     return `nobody referred ${contact.name} (\`referred_by\` is not set in ${contact.file}); write a cold-email, cold-letter or linkedin-note instead, or set \`referred_by: "[[id]]"\` to the person who gave you the name`;
   }
-  const noFollowUp = templateName === 'follow-up' ? NO_FOLLOW_UP[contact.stage] : undefined;
-  if (noFollowUp) return `${contact.name} ${noFollowUp}`;
+  const why = FIRST_LETTERS.includes(templateName) ? NO_FIRST_LETTER[contact.stage] : templateName === 'follow-up' ? NO_FOLLOW_UP[contact.stage] : undefined;
+  if (why) return `${contact.name} ${why}`;
+  const afterMeeting = templateName === 'thank-you' || templateName === 'keep-in-touch';
+  const meetingToCome = templateName === 'thank-you' && (contact.stage === 'scheduled' || contact.stage === 'prepared');
+  if (afterMeeting && !meetingToCome && !hasMet(contact)) {
+    return `${contact.name} has not talked with you yet (stage \`${contact.stage}\`, and no meeting held in the history): a ${templateName} letter follows a conversation`;
+  }
   return undefined;
 }

@@ -45,6 +45,9 @@ async function rejection<T extends Error>(promise: Promise<unknown>, type: new (
  * examples/job-search. `undefined` means the note does not hold it.
  */
 interface Facts {
+  readonly stage: string;
+  /** A meeting held (and so recorded in the history). */
+  readonly met?: boolean;
   readonly firstName: string;
   readonly organization: string;
   readonly referrer?: string;
@@ -56,64 +59,71 @@ interface Facts {
   readonly visiting?: string;
   /** Has no email: letters go through LinkedIn, without a subject. */
   readonly linkedinOnly?: boolean;
-  readonly declined?: boolean;
-  /** Followed up already (stage `followed-up` or `no-response`): no second follow-up. */
-  readonly followedUp?: boolean;
   /** `source: personal`: a cold email must be told how you know them (`foundVia`). */
   readonly personal?: boolean;
 }
 
 const FACTS: Readonly<Record<string, Facts>> = {
-  'aisha-karim': { firstName: 'Aisha', organization: 'Steel City Health Innovation Lab', impressed: 'your lab\'s open "Patient Research Playbook"', learned: '"not human subjects research" determination from the IRB office', topic: 'plain-language consent forms', meetingDay: 'Thursday, September 24', sentOn: 'September 11' },
-  'ben-osei': { firstName: 'Ben', organization: 'Riverside Community Health Network', referrer: 'Aisha Karim', impressed: 'the walk-in scheduling pilot you led at the Hazelwood clinic', meetingDay: 'Wednesday, November 25', sentOn: 'November 11' },
-  'claire-dubois': { declined: true, firstName: 'Claire', organization: 'Meridian Telehealth', impressed: 'your keynote "Research that survives the reorg"', sentOn: 'November 13' },
-  'dana-okafor': { personal: true, firstName: 'Dana', organization: 'Three Rivers Health', impressed: 'the discharge-instructions redesign you led for the cardiac step-down unit', learned: 'hospitals check patient materials with the teach-back method', topic: 'how the MyRivers portal team recruits patients for feedback sessions', meetingDay: 'Wednesday, September 16', sentOn: 'September 9' },
-  'elena-vasquez': { firstName: 'Elena', organization: 'Monongahela Valley Health', referrer: 'Marcus Bell', impressed: 'the patient and family advisory council you set up in 2025' },
-  'greg-malone': { followedUp: true, firstName: 'Greg', organization: 'Keystone Therapeutics', impressed: 'your comment in the news piece', sentOn: 'September 14' },
-  'hannah-schultz': { firstName: 'Hannah', organization: 'Northside Respiratory', impressed: 'your HFES Health Care Symposium 2026 poster', sentOn: 'November 5' },
-  'irene-kowalski': { linkedinOnly: true, firstName: 'Irene', organization: 'Fenwick Biopharma', impressed: "your LinkedIn article on explaining a phase III trial's results", sentOn: 'September 10' },
-  'keisha-brooks': { firstName: 'Keisha', organization: 'Three Rivers Health', impressed: 'your coalition webinar "Plain language is a patient safety issue"' },
-  'lauren-fitzgerald': { firstName: 'Lauren', organization: 'Nimbus Telehealth', impressed: 'your LinkedIn series "#TeacherToUXR"', meetingDay: 'Wednesday, November 25', sentOn: 'November 3' },
-  'marcus-bell': { firstName: 'Marcus', organization: 'Monongahela Valley Health', referrer: 'Priya Raman', impressed: 'your AMIA 2025 poster "Fewer, better alerts', learned: 'your team now runs an alert audit with frontline staff', meetingDay: 'Friday, November 20', sentOn: 'November 13' },
-  'maya-chen': { firstName: 'Maya', organization: 'Brightline Health', referrer: 'Dana Okafor', impressed: 'your Medium essay "What teachers already know about usability testing"', learned: 'always lets a caregiver join, which doubled their show-up rate', topic: 'the parent-portal usability study you suggested', meetingDay: 'Wednesday, October 7', sentOn: 'September 22' },
-  'owen-park': { firstName: 'Owen', organization: 'Lumen Diagnostics', impressed: 'your UX Collective article "Forty ways people misread a home test kit"', sentOn: 'November 21', visiting: 'Philadelphia, December 14–16, 2026' },
-  'priya-raman': { firstName: 'Priya', organization: 'Carelink Labs', referrer: 'Maya Chen', impressed: 'your Pittsburgh Product Camp 2026 talk', learned: 'north-star metric is "days with data"', meetingDay: 'Thursday, November 12', sentOn: 'October 9' },
-  'sam-whitaker': { firstName: 'Sam', organization: 'Ardent Medical', referrer: 'Maya Chen', impressed: 'your post on the Ardent design blog', meetingDay: 'Tuesday, December 1', sentOn: 'October 13' },
-  'tomas-herrera': { linkedinOnly: true, firstName: 'Tomás', organization: 'PatientPath', impressed: 'your World Usability Day talk' },
-  'victor-nguyen': { followedUp: true, firstName: 'Victor', organization: 'Vitalis EHR', impressed: 'the before/after click counts you shared', sentOn: 'October 27' },
+  'aisha-karim': { stage: 'nurturing', met: true, firstName: 'Aisha', organization: 'Steel City Health Innovation Lab', impressed: 'your lab\'s open "Patient Research Playbook"', learned: '"not human subjects research" determination from the IRB office', topic: 'plain-language consent forms', meetingDay: 'Thursday, September 24', sentOn: 'September 11' },
+  'ben-osei': { stage: 'prepared', firstName: 'Ben', organization: 'Riverside Community Health Network', referrer: 'Aisha Karim', impressed: 'the walk-in scheduling pilot you led at the Hazelwood clinic', meetingDay: 'Wednesday, November 25', sentOn: 'November 11' },
+  'claire-dubois': { stage: 'declined', firstName: 'Claire', organization: 'Meridian Telehealth', impressed: 'your keynote "Research that survives the reorg"', sentOn: 'November 13' },
+  'dana-okafor': { stage: 'nurturing', met: true, personal: true, firstName: 'Dana', organization: 'Three Rivers Health', impressed: 'the discharge-instructions redesign you led for the cardiac step-down unit', learned: 'hospitals check patient materials with the teach-back method', topic: 'how the MyRivers portal team recruits patients for feedback sessions', meetingDay: 'Wednesday, September 16', sentOn: 'September 9' },
+  'elena-vasquez': { stage: 'identified', firstName: 'Elena', organization: 'Monongahela Valley Health', referrer: 'Marcus Bell', impressed: 'the patient and family advisory council you set up in 2025' },
+  'greg-malone': { stage: 'no-response', firstName: 'Greg', organization: 'Keystone Therapeutics', impressed: 'your comment in the news piece', sentOn: 'September 14' },
+  'hannah-schultz': { stage: 'contacted', firstName: 'Hannah', organization: 'Northside Respiratory', impressed: 'your HFES Health Care Symposium 2026 poster', sentOn: 'November 5' },
+  'irene-kowalski': { stage: 'archived', linkedinOnly: true, firstName: 'Irene', organization: 'Fenwick Biopharma', impressed: "your LinkedIn article on explaining a phase III trial's results", sentOn: 'September 10' },
+  'keisha-brooks': { stage: 'identified', firstName: 'Keisha', organization: 'Three Rivers Health', impressed: 'your coalition webinar "Plain language is a patient safety issue"' },
+  'lauren-fitzgerald': { stage: 'scheduled', firstName: 'Lauren', organization: 'Nimbus Telehealth', impressed: 'your LinkedIn series "#TeacherToUXR"', meetingDay: 'Wednesday, November 25', sentOn: 'November 3' },
+  'marcus-bell': { stage: 'held', met: true, firstName: 'Marcus', organization: 'Monongahela Valley Health', referrer: 'Priya Raman', impressed: 'your AMIA 2025 poster "Fewer, better alerts', learned: 'your team now runs an alert audit with frontline staff', meetingDay: 'Friday, November 20', sentOn: 'November 13' },
+  'maya-chen': { stage: 'nurturing', met: true, firstName: 'Maya', organization: 'Brightline Health', referrer: 'Dana Okafor', impressed: 'your Medium essay "What teachers already know about usability testing"', learned: 'always lets a caregiver join, which doubled their show-up rate', topic: 'the parent-portal usability study you suggested', meetingDay: 'Wednesday, October 7', sentOn: 'September 22' },
+  'owen-park': { stage: 'contacted', firstName: 'Owen', organization: 'Lumen Diagnostics', impressed: 'your UX Collective article "Forty ways people misread a home test kit"', sentOn: 'November 21', visiting: 'Philadelphia, December 14–16, 2026' },
+  'priya-raman': { stage: 'thanked', met: true, firstName: 'Priya', organization: 'Carelink Labs', referrer: 'Maya Chen', impressed: 'your Pittsburgh Product Camp 2026 talk', learned: 'north-star metric is "days with data"', meetingDay: 'Thursday, November 12', sentOn: 'October 9' },
+  'sam-whitaker': { stage: 'scheduled', firstName: 'Sam', organization: 'Ardent Medical', referrer: 'Maya Chen', impressed: 'your post on the Ardent design blog', meetingDay: 'Tuesday, December 1', sentOn: 'October 13' },
+  'tomas-herrera': { stage: 'identified', linkedinOnly: true, firstName: 'Tomás', organization: 'PatientPath', impressed: 'your World Usability Day talk' },
+  'victor-nguyen': { stage: 'followed-up', firstName: 'Victor', organization: 'Vitalis EHR', impressed: 'the before/after click counts you shared', sentOn: 'October 27' },
 };
 
 const ARTICLE = 'https://example.org/news/plain-language-2026';
 
+/** A first letter is for someone not answering yet; afterwards it would record them as contacted again. */
+const firstLetterUnfit = (f: Facts) => !['identified', 'contacted', 'archived'].includes(f.stage);
+
 /** Per letter: the facts it cannot do without (as letter fields), and what its text must say. */
 const LETTERS: Readonly<Record<string, { unfit?: (facts: Facts) => boolean; needs: (facts: Facts) => string[]; says: (facts: Facts) => (string | undefined)[] }>> = {
   'cold-email': {
+    unfit: firstLetterUnfit,
     needs: (f) => (f.personal ? ['foundVia'] : []),
     says: (f) => [`Dear ${f.firstName},`, f.impressed, f.organization, f.referrer, 'not looking for a job', '30 minutes'],
   },
   'cold-letter': {
+    unfit: firstLetterUnfit,
     needs: () => [],
     says: (f) => [f.impressed, f.visiting, f.organization, 'not asking about jobs', '30 minutes'],
   },
   referral: {
-    unfit: (f) => f.referrer === undefined,
+    unfit: (f) => f.referrer === undefined || firstLetterUnfit(f),
     needs: () => [],
     says: (f) => [`${f.referrer} suggested I write to you.`, `Dear ${f.firstName},`, f.organization, f.impressed, `thanks to ${f.referrer?.split(' ')[0]} for the introduction`],
   },
   'linkedin-note': {
+    unfit: firstLetterUnfit,
     needs: () => [],
     says: (f) => [`Hi ${f.firstName},`, f.referrer ? `${f.referrer} suggested I get in touch.` : undefined, "I'm not after a job"],
   },
   'follow-up': {
-    unfit: (f) => f.declined === true || f.followedUp === true,
+    // Only for a letter still waiting for its reply, and only once.
+    unfit: (f) => f.stage !== 'contacted',
     needs: (f) => (f.sentOn ? [] : ['sentOn']),
     says: (f) => [`I wrote to you on ${f.sentOn}`, `Dear ${f.firstName},`, f.referrer],
   },
   'thank-you': {
+    // After the conversation; the note may still say it is to come.
+    unfit: (f) => !f.met && f.stage !== 'scheduled' && f.stage !== 'prepared',
     needs: (f) => (f.learned ? [] : ['learned']),
     says: (f) => [f.learned, f.meetingDay && `on ${f.meetingDay}`, f.topic, f.referrer?.split(' ')[0], `Dear ${f.firstName},`],
   },
   'keep-in-touch': {
+    unfit: (f) => !f.met,
     needs: (f) => (f.topic ? [] : ['topic']),
     says: (f) => [f.topic, ARTICLE, f.organization, `Dear ${f.firstName},`],
   },
@@ -360,11 +370,12 @@ describe('markLetterSent', () => {
 });
 
 describe('a quoted line that speaks of the person, not to them', () => {
-  const note = (body: string) => `---\ntype: contact\nname: Tom O'Brien\nstage: held\norganization: Brightwave Learning\nemail: tom@example.com\nsource: alumni\n---\n\n# Tom O'Brien\n\n${body}`;
-  const workspace = (body: string) => loadWorkspace(new MemoryStore({ 'tom-o-brien.md': note(body), '.rapport/config.yaml': 'profile:\n  name: Sofía Marín\n  background: middle-school science teacher for six years\n  field: UX research in ed tech\n' }));
+  // Identified for a first letter, held (a note without history) for the letters after the meeting.
+  const note = (body: string, stage: string) => `---\ntype: contact\nname: Tom O'Brien\nstage: ${stage}\norganization: Brightwave Learning\nemail: tom@example.com\nsource: alumni\n---\n\n# Tom O'Brien\n\n${body}`;
+  const workspace = (body: string, stage = 'held') => loadWorkspace(new MemoryStore({ 'tom-o-brien.md': note(body, stage), '.rapport/config.yaml': 'profile:\n  name: Sofía Marín\n  background: middle-school science teacher for six years\n  field: UX research in ed tech\n' }));
 
   it('is quoted as written, with a warning that names the line, the word and the note', async () => {
-    const letter = await renderLetter(await workspace('## Why this person\n\nImpressed by: how his team moved from yearly surveys to weekly classroom visits\n'), 'cold-email', 'tom-o-brien', { today: '2026-12-03' });
+    const letter = await renderLetter(await workspace('## Why this person\n\nImpressed by: how his team moved from yearly surveys to weekly classroom visits\n', 'identified'), 'cold-email', 'tom-o-brien', { today: '2026-12-03' });
     expect(letter.text).toContain('I was impressed by how his team moved from yearly surveys to weekly classroom visits.');
     expect(letter.warnings).toEqual(['the "Impressed by" line says "his", and the letter speaks to Tom: if that means Tom, write it as you would say it to them ("your team", "you said") in tom-o-brien.md']);
   });

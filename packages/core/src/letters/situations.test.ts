@@ -118,6 +118,9 @@ history:
 # Nina Cho
 `;
 
+/** Lena before the first letter: identified, nothing sent, no meeting. */
+const LENA_UNWRITTEN = LENA.replace('stage: held\n', 'stage: identified\n').replace(/  - date: 2026-11-03\n[\s\S]*?  format: video\n/, '');
+
 async function energyWorkspace(extra: Record<string, string> = {}): Promise<Workspace> {
   return loadWorkspace(new MemoryStore({ '.rapport/config.yaml': CONFIG, 'lena-ortiz.md': LENA, 'tom-becker.md': TOM, 'raj-patel.md': RAJ, 'nina-cho.md': NINA, ...extra }));
 }
@@ -143,7 +146,7 @@ sam.rivera@example.com
   });
 
   it('keeps "her", "his" and "she" in an Impressed by line as written', async () => {
-    const workspace = await energyWorkspace({ 'lena-ortiz.md': LENA.replace('Impressed by: your talk', 'Impressed by: her talk') });
+    const workspace = await energyWorkspace({ 'lena-ortiz.md': LENA_UNWRITTEN.replace('Impressed by: your talk', 'Impressed by: her talk') });
     const letter = await renderLetter(workspace, 'cold-email', 'lena-ortiz', { today: '2026-11-20' });
     expect(letter.text).toContain('I was impressed by her talk on forecasting load with SCADA data.');
   });
@@ -171,7 +174,7 @@ sam.rivera@example.com
   });
 
   it('keeps the visiting sentence when the dates are given', async () => {
-    const letter = await renderLetter(await energyWorkspace(), 'cold-letter', 'lena-ortiz', { today: '2026-11-20' });
+    const letter = await renderLetter(await energyWorkspace({ 'lena-ortiz.md': LENA_UNWRITTEN }), 'cold-letter', 'lena-ortiz', { today: '2026-11-20' });
     expect(letter.subject).toBe('A request for advice while I am in your area');
     expect(letter.body).toContain('I will be in Portland, December 17–18, and I would be grateful for 30 minutes of your time while I am there, to hear how you found your way to Western Area Power Administration');
   });
@@ -184,9 +187,13 @@ sam.rivera@example.com
       'no referral letter to Raj Patel: nobody referred Raj Patel (`referred_by` is not set in raj-patel.md); write a cold-email, cold-letter or linkedin-note instead, or set `referred_by: "[[id]]"` to the person who gave you the name',
     );
     const forRaj = await listLetters(workspace.store, { for: workspace.index.contact('raj-patel')! });
-    expect(forRaj.map((letter) => letter.name)).toEqual(['cold-email', 'cold-letter', 'linkedin-note', 'follow-up', 'thank-you', 'keep-in-touch']);
+    // Not written to yet: the first letters only.
+    expect(forRaj.map((letter) => letter.name)).toEqual(['cold-email', 'cold-letter', 'linkedin-note']);
     const forLena = await listLetters(workspace.store, { for: workspace.index.contact('lena-ortiz')! });
-    expect(forLena.map((letter) => letter.name)).toContain('referral');
+    // Lena has talked with Sam already: no first letter, no follow-up.
+    expect(forLena.map((letter) => letter.name)).toEqual(['thank-you', 'keep-in-touch']);
+    const unwritten = await energyWorkspace({ 'lena-ortiz.md': LENA_UNWRITTEN });
+    expect((await listLetters(unwritten.store, { for: unwritten.index.contact('lena-ortiz')! })).map((letter) => letter.name)).toEqual(['cold-email', 'cold-letter', 'referral', 'linkedin-note']);
   });
 
   it('refuses a follow-up to someone who declined, when writing it and when recording it', async () => {
@@ -198,7 +205,7 @@ sam.rivera@example.com
   });
 
   it('writes a LinkedIn connection note with no subject, within the free accounts\' 200 characters when referred', async () => {
-    const letter = await renderLetter(await energyWorkspace(), 'linkedin-note', 'lena-ortiz', { today: '2026-11-20' });
+    const letter = await renderLetter(await energyWorkspace({ 'lena-ortiz.md': LENA_UNWRITTEN }), 'linkedin-note', 'lena-ortiz', { today: '2026-11-20' });
     expect(letter.text).toBe(`Hi Lena,
 
 Tom Becker suggested I get in touch. I'm exploring a move into utility load forecasting. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
@@ -247,12 +254,12 @@ Sam
   });
 
   it('builds a sentence in which a pasted title reads well, never naming the organization twice', async () => {
-    const workspace = await energyWorkspace({ 'raj-patel.md': RAJ.replace('source: linkedin', 'source: referral\nreferred_by: "[[tom-becker]]"') });
+    const workspace = await energyWorkspace({ 'lena-ortiz.md': LENA_UNWRITTEN, 'raj-patel.md': RAJ.replace('source: linkedin', 'source: referral\nreferred_by: "[[tom-becker]]"') });
     const lena = await renderLetter(workspace, 'referral', 'lena-ortiz', { today: '2026-11-20' });
     expect(lena.body).toContain('Tom thought you would be the right person to ask, given your role as Load Forecasting Analyst at Western Area Power Administration.\n');
     const raj = await renderLetter(workspace, 'referral', 'raj-patel', { today: '2026-11-20' });
     expect(raj.body).toContain('Tom thought you would be the right person to ask, given your work at Portland General Electric.\n');
-    const bare = await renderLetter(await energyWorkspace({ 'lena-ortiz.md': LENA.replace('role: Load Forecasting Analyst at Western Area Power Administration', 'role: Load Forecasting Analyst') }), 'referral', 'lena-ortiz', { today: '2026-11-20' });
+    const bare = await renderLetter(await energyWorkspace({ 'lena-ortiz.md': LENA_UNWRITTEN.replace('role: Load Forecasting Analyst at Western Area Power Administration', 'role: Load Forecasting Analyst') }), 'referral', 'lena-ortiz', { today: '2026-11-20' });
     expect(bare.body).toContain('given your role as Load Forecasting Analyst at Western Area Power Administration.\n');
   });
 });

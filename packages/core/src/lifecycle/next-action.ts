@@ -5,6 +5,7 @@ import type { Rules } from '../workspace/config.js';
 import { defaultRules } from '../workspace/config.js';
 import { outcomeActions } from '../outcomes/outcome-actions.js';
 import { addCalendarDays, addWorkingDays, meetingClock, meetingDate, meetingStart, todayIn } from './dates.js';
+import { hasMet } from './met.js';
 
 /** What a next action is about; letters name the template that fits. */
 export type ActionKind = 'manual' | 'write' | 'follow-up' | 'second-contact' | 'give-up' | 'schedule' | 'prepare' | 'meet' | 'mark-held' | 'thank' | 'keep-in-touch' | 'outcome' | 'add-referral';
@@ -95,7 +96,8 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
     case 'thanked':
     case 'nurturing': {
       const last = contact.history.at(-1)?.date ?? since;
-      return [make('keep-in-touch', `Keep in touch with ${name}`, last ? addCalendarDays(last, contact.touchEvery ?? rules.touchEvery) : null, 'keep-in-touch')];
+      // The keep-in-touch letter recalls the conversation: not for someone picked up again after a no, never met.
+      return [make('keep-in-touch', `Keep in touch with ${name}`, last ? addCalendarDays(last, contact.touchEvery ?? rules.touchEvery) : null, hasMet(contact) ? 'keep-in-touch' : undefined)];
     }
     default:
       return [];

@@ -131,6 +131,15 @@ describe('searchReport edge cases', () => {
     expect(report.referralChains).toEqual({ longest: 0, longestChain: [], depths: [] });
   });
 
+  it('a contact picked up again after a no reaches nurturing without a meeting: the funnel counts no meeting for it', () => {
+    const resumed = contact('r', 'cold', [['2026-11-01', 'identified'], ['2026-11-02', 'contacted'], ['2026-11-09', 'declined'], ['2026-11-20', 'nurturing']]);
+    expect(searchReport([resumed], { until: '2026-11-23' }).funnel.map((step) => step.reached)).toEqual([1, 1, 0, 0, 0, 0]);
+    // Met, thanked, then nurtured: every stage on the way.
+    expect(searchReport([contacts[0]!], { until: '2026-11-23' }).funnel.map((step) => step.reached)).toEqual([1, 1, 1, 1, 1, 1]);
+    // A note that starts at nurturing, without the steps before it, is taken at its word.
+    expect(searchReport([contact('n', 'cold', [['2026-11-20', 'nurturing']])], { until: '2026-11-23' }).funnel.map((step) => step.reached)).toEqual([1, 1, 1, 1, 1, 1]);
+  });
+
   it('an odd number of replies takes the middle one; a touch is not a reply', () => {
     const touched = readNote('t.md', noteText(contactFields({ name: 'T', stage: 'contacted', history: [
       { date: '2026-11-02', stage: 'contacted' },

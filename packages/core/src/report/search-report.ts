@@ -4,6 +4,7 @@ import { referralChain, referralGraph } from '../graph/referrals.js';
 import type { Contact, HistoryEntry } from '../model/contact.js';
 import { SOURCES, type Source, type Stage } from '../model/vocabulary.js';
 import { outcomeSummary, type OutcomeSummary } from '../outcomes/outcome-summary.js';
+import { hasMet } from '../lifecycle/met.js';
 import { defaultRules } from '../workspace/config.js';
 import { outreachReport, REPLIED_STAGES, type OutreachFigures, type OutreachReportOptions, type OutreachWeek } from './outreach-report.js';
 
@@ -157,7 +158,9 @@ export function searchReport(contacts: readonly Contact[], options: OutreachRepo
     // A contact counts when it moved in the period, at the furthest stage it had reached by its end.
     // A note without history still has its stage; it counts when no period start asks for dates.
     const active = contact.history.length === 0 ? since === null : steps.some((entry) => inPeriod(entry.date));
-    const levels = contact.history.length === 0 ? [FUNNEL_LEVEL[contact.stage]] : steps.map((entry) => FUNNEL_LEVEL[entry.stage]);
+    // `nurturing` without a conversation (picked up again after a no) skips no meeting: it adds nothing.
+    const talked = hasMet({ ...contact, history: steps });
+    const levels = (contact.history.length === 0 ? [contact.stage] : steps.map((entry) => entry.stage)).map((stage) => (stage === 'nurturing' && !talked ? undefined : FUNNEL_LEVEL[stage]));
     const furthest = active ? Math.max(-1, ...levels.filter((level) => level !== undefined)) : -1;
     for (let level = 0; level <= furthest; level++) reached[level]!++;
   }

@@ -97,10 +97,10 @@ export async function runBrowserTest({ extension, folder, scratch }) {
 
     await step('"Rapport: Draft a Letter…" opens a letter filled from the note, markers where a field is missing', async () => {
       await runCommand(page, 'Rapport: Draft a Letter…');
-      // Keisha's note does not say what Jordan learned: the thank-you leaves a place to fill, named in words.
-      await answerInput(page, 'Draft a Letter', 'Keisha Brooks');
-      await answerInput(page, 'Letter for Keisha Brooks', 'thank-you');
-      await page.locator('.editor-instance .view-lines', { hasText: 'Keisha' }).first().waitFor({ timeout: 15_000 });
+      // Lauren's note does not say what Jordan learned: the thank-you leaves a place to fill, named in words.
+      await answerInput(page, 'Draft a Letter', 'Lauren Fitzgerald');
+      await answerInput(page, 'Letter for Lauren Fitzgerald', 'thank-you');
+      await page.locator('.editor-instance .view-lines', { hasText: 'Lauren' }).first().waitFor({ timeout: 15_000 });
       await page.locator('.editor-instance .view-lines', { hasText: '[[fill: something specific you learned' }).first().waitFor({ timeout: 5_000 });
       await page.locator('.editor-actions [aria-label="Mark Letter as Sent"]').first().waitFor({ timeout: 10_000 });
       await clearNotifications(page);
@@ -109,7 +109,7 @@ export async function runBrowserTest({ extension, folder, scratch }) {
       // A draft closes without asking to be saved.
       await page.keyboard.type('how you recruit patients for short sessions');
       await page.locator('.tabs-container .tab.active .tab-actions .action-label').first().click();
-      await page.locator('.tabs-container .tab', { hasText: 'thank-you to Keisha Brooks' }).waitFor({ state: 'detached', timeout: 10_000 });
+      await page.locator('.tabs-container .tab', { hasText: 'thank-you to Lauren Fitzgerald' }).waitFor({ state: 'detached', timeout: 10_000 });
       if (await page.locator('.monaco-dialog-box').isVisible()) throw new Error('closing the draft asked something');
     });
 

@@ -238,8 +238,8 @@ suite('Navigation', () => {
     test('a draft is Markdown with the missing facts as tab stops named in words, and closes without "Save?"', async () => {
       await api();
       const before = snapshot();
-      // Keisha's note does not say what Jordan learned: the thank-you letter leaves that place to fill.
-      const { result } = await runScripted<{ uri: string }>({ 'letter.template': 'thank-you' }, 'rapport.draftLetter', 'keisha-brooks');
+      // Lauren's note does not say what Jordan learned: the thank-you letter leaves that place to fill.
+      const { result } = await runScripted<{ uri: string }>({ 'letter.template': 'thank-you' }, 'rapport.draftLetter', 'lauren-fitzgerald');
       const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === result!.uri)!;
       assert.equal(document.uri.scheme, 'rapport-letter');
       assert.equal(document.languageId, 'markdown');
