@@ -79,9 +79,20 @@ Private: ask Sam about the salary band
 
 Learned: the team runs two forecasts a day
 at 6:00 and 14:00, and reviews them
-    Note: indented lines are part of the fact
+    with the operators on shift
 `;
-    expect(noteFact(wrapped, 'learned')).toBe('the team runs two forecasts a day at 6:00 and 14:00, and reviews them Note: indented lines are part of the fact');
+    expect(noteFact(wrapped, 'learned')).toBe('the team runs two forecasts a day at 6:00 and 14:00, and reviews them with the operators on shift');
+  });
+
+  it('ends a fact at an indented labelled line too: a private remark under a list item stays out', () => {
+    const remark = `## Notes
+
+- Learned: that a research plan shared a week ahead is what got her the contract role.
+  Me: I should send her my plan draft. (private)
+- Topic to follow up: the district's pilot
+`;
+    expect(noteFact(remark, 'learned')).toBe('that a research plan shared a week ahead is what got her the contract role');
+    expect(noteFact(remark, 'topic')).toBe("the district's pilot");
   });
 });
 

@@ -24,9 +24,10 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}#{1,6}(\s|$)/;
 /**
- * A line that starts a fact of its own: `Label:` at the start of the line
- * (not indented), a capitalised label of at most five words, bold or not.
- * "Topic to follow up: …" after "Learned: …" is a new fact, never its end.
+ * A line that starts a fact of its own: `Label:` at the start of the line,
+ * indented or not, a capitalised label of at most five words, bold or not.
+ * "Topic to follow up: …" after "Learned: …" is a new fact, never its end,
+ * and so is a private remark under a list item ("  Me: send her my draft").
  */
 const LABELLED = /^(?:\*\*|__|\*|_)?\p{Lu}[\p{L}\p{N}'’/&-]*(?:[ \t]+[\p{L}\p{N}'’/&-]+){0,4}(?:\*\*|__|\*|_)?[ \t]*:(?:\*\*|__|\*|_)?(?:\s|$)/u;
 
@@ -66,7 +67,7 @@ function findIn(part: string, pattern: RegExp): string | undefined {
     const parts = [match[1]!];
     for (let j = i + 1; j < lines.length; j++) {
       const next = lines[j]!;
-      if (next.trim() === '' || HEADING.test(next) || LIST_ITEM.test(next) || FENCE.test(next) || LABELLED.test(next)) break;
+      if (next.trim() === '' || HEADING.test(next) || LIST_ITEM.test(next) || FENCE.test(next) || LABELLED.test(next.trimStart())) break;
       parts.push(next);
     }
     // Whitespace inside is collapsed first, so a line that ends in a Markdown line break ("on.  ") still loses its full stop.
