@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { CONFIG_PATH, loadWorkspace, noteId, privateFieldDiagnostics, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Diagnostic, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
+import { CONFIG_PATH, compareDiagnostics, loadWorkspace, noteId, privateFieldDiagnostics, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Diagnostic, type DiagnosticRule, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
 import { colorsFor, formatDiagnostic, printable, progressReporter, type Colors, type Io } from './io.js';
 import { didYouMean } from './did-you-mean.js';
@@ -141,6 +141,13 @@ export class CommandContext {
     const broken = workspace.index.brokenNotes();
     // A merge conflict has its own warning, given by every command as it loads the folder.
     for (const note of broken) if (!note.problems.some((problem) => problem.rule === 'merge-conflict')) this.io.stderr.write(`rapport: warning: ${brokenNotePlace(note)}\n`);
+    // A contact read otherwise than written (a stage typed wrong is read as the default one; a date that is not one is left out): said once per note.
+    const misread = new Map<string, Diagnostic>();
+    for (const rule of MISREADING_RULES) for (const d of workspace.index.diagnostics(rule)) if (!misread.has(d.file) && workspace.index.contact(d.file)) misread.set(d.file, d);
+    for (const d of [...misread.values()].sort(compareDiagnostics)) {
+      const contact = workspace.index.contact(d.file)!;
+      this.io.stderr.write(`rapport: warning: ${printable(d.file)}:${d.line}: ${printable(d.message)}: ${printable(contact.name)} is not read as written until it is corrected (rapport check lists every problem)\n`);
+    }
     return broken;
   }
 
@@ -209,3 +216,5 @@ class DeferredIndexCache implements IndexCache {
   }
 }
 
+/** Problems that leave a contact readable, but read otherwise than written. */
+const MISREADING_RULES: readonly DiagnosticRule[] = ['unknown-stage', 'invalid-date'];

@@ -67,9 +67,18 @@ describe('advance: the order of the history', () => {
     );
   });
 
-  it('does not measure against a last entry whose date is not a date', () => {
+  it('refuses a note whose history has an entry without a real date, or whose stage is not one, unless forced', () => {
     const undated = noteText(contactFields({ history: [{ date: 'last week', stage: 'identified' }] }));
-    expect(advance(undated, 'contacted', { date: '2026-11-09' })).toContain('  - date: 2026-11-09\n    stage: contacted\n');
+    expect(() => advance(undated, 'contacted', { date: '2026-11-09' })).toThrow(
+      'a history entry is dated "last week", not a real YYYY-MM-DD, so the history cannot be kept in order: correct it in the note first (rapport check lists every problem)',
+    );
+    expect(() => logInteraction(undated, 'identified', { date: '2026-11-09', note: 'called' })).toThrow(RecordingRefusedError);
+    expect(advance(undated, 'contacted', { date: '2026-11-09', force: true })).toContain('  - date: 2026-11-09\n    stage: contacted\n');
+    const typo = noteText(contactFields({ stage: 'intervewed' }));
+    expect(() => advance(typo, 'contacted', { date: '2026-11-09' })).toThrow(
+      'its stage "intervewed" is not a stage (one of: identified, contacted, followed-up, scheduled, prepared, held, thanked, nurturing, declined, no-response, archived): correct it in the note first (rapport check lists every problem)',
+    );
+    expect(advance(typo, 'contacted', { date: '2026-11-09', force: true })).toContain('stage: contacted\n');
     const emptyEntry = noteText(contactFields({ history: [null] }));
     expect(advance(emptyEntry, 'contacted', { date: '2026-11-09' })).toContain('  - date: 2026-11-09\n    stage: contacted\n');
   });

@@ -100,24 +100,37 @@ interface RecordedState {
   readonly stage?: Stage;
   readonly last?: { readonly date: string; readonly stage: string };
   readonly meetingAt?: string;
+  /** What in the note keeps a change from being recorded as it should: a stage that is not one, a history entry without a real date. */
+  readonly problem?: string;
 }
 
 function recordedState(text: string): RecordedState {
   const stage = getField(text, ['stage']);
   const history = getField(text, ['history']);
-  const lastEntry: unknown = Array.isArray(history) ? history.at(-1) : undefined;
+  const entries: unknown[] = Array.isArray(history) ? history : [];
+  const lastEntry = entries.at(-1);
   const last = isRecord(lastEntry) && isCalendarDate(lastEntry.date) ? { date: lastEntry.date, stage: String(lastEntry.stage ?? 'a change') } : undefined;
   const at = getField(text, ['meeting', 'at']);
-  return { ...(isStage(stage) ? { stage } : {}), ...(last ? { last } : {}), ...(isMeetingTime(at) ? { meetingAt: at } : {}) };
+  const undated = entries.find((entry) => isRecord(entry) && !isCalendarDate(entry.date));
+  const problem =
+    stage !== undefined && stage !== null && !isStage(stage)
+      ? `its stage "${String(stage)}" is not a stage (one of: ${STAGES.join(', ')}): correct it in the note first (rapport check lists every problem)`
+      : isRecord(undated)
+        ? `a history entry is dated "${String(undated.date)}", not a real YYYY-MM-DD, so the history cannot be kept in order: correct it in the note first (rapport check lists every problem)`
+        : undefined;
+  return { ...(isStage(stage) ? { stage } : {}), ...(last ? { last } : {}), ...(isMeetingTime(at) ? { meetingAt: at } : {}), ...(problem ? { problem } : {}) };
 }
 
 /**
  * The history is a record of what happened, in order: a step dated before
  * the last entry, or a meeting marked held (thanked…) before its day, is
- * most likely a typo or a letter recorded too early. `stage` is `undefined`
+ * most likely a typo or a letter recorded too early; and a note whose stage
+ * or history dates cannot be read would have the change recorded out of
+ * place (its stage typed wrong would be replaced unseen). `stage` is `undefined`
  * for a touch that keeps the stage.
  */
 function checkRecording(state: RecordedState, stage: Stage | undefined, date: string): void {
+  if (state.problem) throw new RecordingRefusedError(state.problem);
   if (state.last && date < state.last.date) {
     throw new RecordingRefusedError(`${date} is before the last entry in the history (${state.last.stage} on ${state.last.date}); the history is kept in date order`);
   }
