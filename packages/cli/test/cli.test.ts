@@ -471,7 +471,7 @@ describe('report', () => {
     const total = (JSON.parse(rapport(['report', '--json', '--dir', folder]).stdout) as { total: Figures }).total;
     const text = rapport(['report', '--dir', folder]).stdout.trim().split('\n');
     expect(text[0]).toMatch(/^week\s+sent\s+contacted\s+reply rate\s+held\s+thanked on time\s+referrals$/);
-    expect(text.find((row) => row.startsWith('total'))!.split(/\s+/)).toEqual(['total', String(total.outreachSent), String(total.contacted), `${Math.round(total.replyRate! * 100)}%`, String(total.meetingsHeld), `${total.thankYousOnTime}/${total.thankYous}`, String(total.referralsGained)]);
+    expect(text.find((row) => row.startsWith('total'))!.split(/\s+/)).toEqual(['total', String(total.outreachSent), String(total.contacted), `${Math.round(total.replyRate! * 100)}%`, String(total.meetingsHeld), `${total.thankYousOnTime}/${total.meetingsHeld}`, String(total.referralsGained)]);
     const since = JSON.parse(rapport(['report', '--json', '--since', '2026-11-16', '--dir', folder]).stdout) as { since: string; weeks: { week: string }[]; total: Figures };
     expect(since.since).toBe('2026-11-16');
     expect(since.weeks.every((week) => week.week >= '2026-W47')).toBe(true);

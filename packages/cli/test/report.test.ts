@@ -24,8 +24,8 @@ const EXAMPLE_REPORT = `week      sent  contacted  reply rate  held  thanked on 
 2026-W44     1          1          0%     0              0/0          0
 2026-W45     2          2         50%     0              0/0          0
 2026-W46     4          3        100%     1              1/1          2
-2026-W47     1          1          0%     1              0/0          1
-total       18         14         64%     5              4/4          6
+2026-W47     1          1          0%     1              0/1          1
+total       18         14         64%     5              4/5          6
 
 source       sent  contacted  reply rate  held  meetings per letter
 linkedin        4          3         33%     0                 0.00

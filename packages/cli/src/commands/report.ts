@@ -91,7 +91,7 @@ export const registerReport: RegisterCommand = (program, context) => {
 function reportText(report: SearchReport): { text: string; bold?: boolean }[] {
   const cell = (figures: OutreachFigures, key: keyof OutreachFigures) => {
     if (key === 'replyRate') return percent(figures.replyRate);
-    if (key === 'thankYousOnTime') return `${figures.thankYousOnTime}/${figures.thankYous}`;
+    if (key === 'thankYousOnTime') return `${figures.thankYousOnTime}/${figures.meetingsHeld}`;
     return String(figures[key]);
   };
   const weekly = table(

@@ -40,6 +40,22 @@ describe('outreachReport', () => {
     ]);
   });
 
+  it('counts a thank-you on time in the week of its meeting, and the thank-you sent in its own week', () => {
+    // Met on Sunday 2026-11-15 (W46), thanked on Monday (W47): on time, with the default one day.
+    const sunday = contact('s', [
+      { date: '2026-11-10', stage: 'contacted' },
+      { date: '2026-11-15', stage: 'held' },
+      { date: '2026-11-16', stage: 'thanked' },
+    ]);
+    const weeks = outreachReport([sunday]).weeks;
+    expect(weeks.map(({ week, meetingsHeld, thankYous, thankYousOnTime }) => ({ week, meetingsHeld, thankYous, thankYousOnTime }))).toEqual([
+      { week: '2026-W46', meetingsHeld: 1, thankYous: 0, thankYousOnTime: 1 },
+      { week: '2026-W47', meetingsHeld: 0, thankYous: 1, thankYousOnTime: 0 },
+    ]);
+    // From the Monday: the meeting is before the period, so its thank-you is sent in it but counts for no meeting.
+    expect(outreachReport([sunday], { since: '2026-11-16' }).total).toMatchObject({ meetingsHeld: 0, thankYous: 1, thankYousOnTime: 0 });
+  });
+
   it('starts at --since', () => {
     const report = outreachReport(contacts, { since: '2026-11-10' });
     expect(report.since).toBe('2026-11-10');

@@ -3,7 +3,7 @@ import { getISOWeek } from 'date-fns/getISOWeek';
 import { getISOWeekYear } from 'date-fns/getISOWeekYear';
 import { daysBetween } from '../lifecycle/dates.js';
 import { referralGraph } from '../graph/referrals.js';
-import type { Contact } from '../model/contact.js';
+import type { Contact, HistoryEntry } from '../model/contact.js';
 import type { Stage } from '../model/vocabulary.js';
 import { defaultRules, type Rules } from '../workspace/config.js';
 
@@ -18,8 +18,13 @@ export interface OutreachFigures {
   /** `replied / contacted`, or `null` when nobody was contacted. */
   readonly replyRate: number | null;
   readonly meetingsHeld: number;
+  /** Thank-yous sent: `thanked` steps, in the week each was sent. */
   readonly thankYous: number;
-  /** Thank-yous sent within `rules.thankWithin` days of the meeting. */
+  /**
+   * Of the meetings held (`meetingsHeld`, in the week of each meeting), those
+   * whose thank-you went out within `rules.thankWithin` days: the same count as
+   * `sameDay + onTime` of the search report's `thankYous`, week by week.
+   */
   readonly thankYousOnTime: number;
   /**
    * New contacts who came through a referral: the people at the end of a
@@ -90,18 +95,15 @@ export function outreachReport(contacts: readonly Contact[], options: OutreachRe
     // Steps only (a logged touch is not a letter sent nor a meeting), and none after `until`: they have not happened yet as of that day.
     const history = contact.history.filter((entry) => !entry.touch && (until === null || entry.date <= until));
     const firstContact = history.find((entry) => entry.stage === 'contacted');
-    let lastHeld: string | undefined;
-    for (const entry of history) {
+    history.forEach((entry, index) => {
       if (entry.stage === 'contacted' || entry.stage === 'followed-up') count(entry.date, 'outreachSent');
       if (entry.stage === 'held') {
         count(entry.date, 'meetingsHeld');
-        lastHeld = entry.date;
+        const thanks = thankYouFor(history, index);
+        if (thanks && daysBetween(entry.date, thanks.date) <= rules.thankWithin) count(entry.date, 'thankYousOnTime');
       }
-      if (entry.stage === 'thanked') {
-        count(entry.date, 'thankYous');
-        if (lastHeld !== undefined && daysBetween(lastHeld, entry.date) <= rules.thankWithin) count(entry.date, 'thankYousOnTime');
-      }
-    }
+      if (entry.stage === 'thanked') count(entry.date, 'thankYous');
+    });
     if (firstContact) {
       count(firstContact.date, 'contacted');
       if (history.some((entry) => entry.date >= firstContact.date && REPLIED_STAGES.includes(entry.stage))) count(firstContact.date, 'replied');
@@ -119,4 +121,13 @@ export function outreachReport(contacts: readonly Contact[], options: OutreachRe
     weeks: [...weeks.entries()].sort(([a], [b]) => collate(a, b)).map(([week, counter]) => ({ week, ...withRate(counter) })),
     total: withRate(total),
   };
+}
+
+/** The thank-you for the meeting at `steps[index]`: the first `thanked` step after it, on or after its day, before the next meeting. */
+export function thankYouFor(steps: readonly HistoryEntry[], index: number): HistoryEntry | undefined {
+  for (const step of steps.slice(index + 1)) {
+    if (step.stage === 'held') return undefined;
+    if (step.stage === 'thanked' && step.date >= steps[index]!.date) return step;
+  }
+  return undefined;
 }

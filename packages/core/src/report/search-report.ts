@@ -6,7 +6,7 @@ import { SOURCES, type Source, type Stage } from '../model/vocabulary.js';
 import { outcomeSummary, type OutcomeSummary } from '../outcomes/outcome-summary.js';
 import { hasMet } from '../lifecycle/met.js';
 import { defaultRules } from '../workspace/config.js';
-import { outreachReport, REPLIED_STAGES, type OutreachFigures, type OutreachReportOptions, type OutreachWeek } from './outreach-report.js';
+import { outreachReport, REPLIED_STAGES, thankYouFor, type OutreachFigures, type OutreachReportOptions, type OutreachWeek } from './outreach-report.js';
 
 /**
  * The stages of the funnel, in lifecycle order. `followed-up` (a nudge, not
@@ -143,9 +143,7 @@ export function searchReport(contacts: readonly Contact[], options: OutreachRepo
     steps.forEach((entry, index) => {
       if (entry.stage !== 'held' || !inPeriod(entry.date)) return;
       thankYous.meetings++;
-      const later = steps.slice(index + 1);
-      const nextMeeting = later.findIndex((step) => step.stage === 'held');
-      const thanks = (nextMeeting < 0 ? later : later.slice(0, nextMeeting)).find((step) => step.stage === 'thanked' && step.date >= entry.date);
+      const thanks = thankYouFor(steps, index);
       if (thanks) {
         const days = daysBetween(entry.date, thanks.date);
         if (days === 0) thankYous.sameDay++;
