@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_PATH, compareDiagnostics, loadWorkspace, noteId, privateFieldDiagnostics, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Diagnostic, type DiagnosticRule, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
 import { colorsFor, formatDiagnostic, printable, progressReporter, type Colors, type Io } from './io.js';
+import { invalidDate } from './date-options.js';
 import { didYouMean } from './did-you-mean.js';
 import { FailureError } from './errors.js';
 
@@ -87,7 +88,7 @@ export class CommandContext {
   actionContext(workspace: Workspace, today: string | undefined): ActionContext & { today: string } {
     const timezone = workspace.config.timezone;
     if (today !== undefined) {
-      if (!isCalendarDate(today)) throw new InvalidInputError(`invalid --today "${today}" (use YYYY-MM-DD)`);
+      if (!isCalendarDate(today)) throw new InvalidInputError(invalidDate('--today', today));
       const now = new Date(`${today}T12:00:00Z`);
       return { now, timezone, rules: workspace.config.rules, today };
     }

@@ -262,7 +262,7 @@ describe('agenda', () => {
   });
 
   it('rejects a bad date without writing', () => {
-    expectRefused(exampleCopy(), ['agenda', '--today', '2026-02-30'], 2, 'invalid --today "2026-02-30" (use YYYY-MM-DD)');
+    expectRefused(exampleCopy(), ['agenda', '--today', '2026-02-30'], 2, 'invalid --today "2026-02-30": 2026-02 has 28 days');
   });
 });
 

@@ -227,10 +227,10 @@ describe('--today', () => {
   });
 
   it.each([
-    [['advance', 'owen-park', 'declined', '--today', '2026-13-01'], 'invalid --today "2026-13-01" (use YYYY-MM-DD)'],
+    [['advance', 'owen-park', 'declined', '--today', '2026-13-01'], 'invalid --today "2026-13-01": there is no month 13 (use YYYY-MM-DD)'],
     [['new', 'Lee Park', '--today', 'tomorrow'], 'invalid --today "tomorrow" (use YYYY-MM-DD)'],
-    [['report', '--today', '2026-02-30'], 'invalid --today "2026-02-30" (use YYYY-MM-DD)'],
-    [['init', '--today', '2026-02-30'], 'invalid --today "2026-02-30" (use YYYY-MM-DD)'],
+    [['report', '--today', '2026-02-30'], 'invalid --today "2026-02-30": 2026-02 has 28 days'],
+    [['init', '--today', '2026-02-30'], 'invalid --today "2026-02-30": 2026-02 has 28 days'],
     [['log', 'maya-chen', '--note', 'hi', '--today', '01/12/2026'], 'invalid --today "01/12/2026" (use YYYY-MM-DD)'],
   ])('refuses %j with exit 2', (args, message) => {
     expectRefused(exampleCopy(), args, message);
@@ -352,7 +352,7 @@ describe('next: a next action written by hand', () => {
     expectRefused(folder, ['next', 'owen-park', '--done'], 'Owen Park has no hand-written next action (no `next:` in owen-park.md)');
     expectRefused(folder, ['next', 'owen-park', '--due', '2026-11-30'], 'say what the next action is before --due');
     expectRefused(folder, ['next', 'owen-park', 'Call', '--done'], '--done takes the next action out: give no action or --due with it');
-    expectRefused(folder, ['next', 'owen-park', 'Call', '--due', '2026-11-31'], 'invalid --due "2026-11-31" (use YYYY-MM-DD)');
+    expectRefused(folder, ['next', 'owen-park', 'Call', '--due', '2026-11-31'], 'invalid --due "2026-11-31": 2026-11 has 30 days');
     expectRefused(folder, ['next', 'owen-park', '  '], 'say what the next action is');
   });
 });
