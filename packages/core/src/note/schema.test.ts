@@ -32,6 +32,9 @@ describe('contactSchema with an independent validator (ajv)', async () => {
       pronouns: 'she/her',
     };
     expect(validate(valid), JSON.stringify(validate.errors)).toBe(true);
+    for (const at of ['2026-11-25T23:59Z', '2026-11-25T00:00:30+0530', '2026-12-31T12:00']) {
+      expect(validate({ ...valid, meeting: { at } }), at).toBe(true);
+    }
   });
 
   it('rejects what the validator reports as errors', () => {
@@ -42,6 +45,11 @@ describe('contactSchema with an independent validator (ajv)', async () => {
       { type: 'contact', name: 'A', stage: 'held', referred_by: 'sam' },
       { type: 'contact', name: 'A', stage: 'held', meeting: { at: '2026-11-25', format: 'zoom' } },
       { type: 'contact', name: 'A', stage: 'held', dismissed: ['follow-up'] },
+      // Times and dates rapport check refuses: hour 24, minute 60, month 13, day 32.
+      { type: 'contact', name: 'A', stage: 'held', meeting: { at: '2026-11-25T24:00' } },
+      { type: 'contact', name: 'A', stage: 'held', meeting: { at: '2026-11-25T10:60' } },
+      { type: 'contact', name: 'A', stage: 'held', history: [{ date: '2026-13-01', stage: 'held' }] },
+      { type: 'contact', name: 'A', stage: 'held', history: [{ date: '2026-11-32', stage: 'held' }] },
     ]) {
       expect(validate(broken), JSON.stringify(broken)).toBe(false);
     }

@@ -1,7 +1,9 @@
 import { DISMISSABLE_ACTIONS } from '../lifecycle/next-action.js';
 import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES } from '../model/vocabulary.js';
 
-const date = { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A calendar date, YYYY-MM-DD' } as const;
+// A pattern cannot know the length of each month (2026-02-30 passes it; rapport check does not), but refuses month 13, day 32 and hour 24.
+const DAY = '\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])';
+const date = { type: 'string', pattern: `^${DAY}$`, description: 'A calendar date, YYYY-MM-DD' } as const;
 const wikilink = { type: 'string', pattern: '^\\[\\[[^\\[\\]|#]+(#[^\\[\\]|]*)?(\\|[^\\[\\]]*)?\\]\\]$' } as const;
 
 /**
@@ -49,7 +51,7 @@ export const contactSchema = {
       type: 'object',
       required: ['at'],
       properties: {
-        at: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2})?(Z|[+-]\\d{2}:?\\d{2})?$', description: 'Start, YYYY-MM-DDTHH:mm with optional offset.' },
+        at: { type: 'string', pattern: `^${DAY}T([01]\\d|2[0-3]):[0-5]\\d(:[0-5]\\d)?(Z|[+-]\\d{2}:?[0-5]\\d)?$`, description: 'Start, YYYY-MM-DDTHH:mm with optional offset.' },
         minutes: { type: 'integer', minimum: 1, maximum: 600, default: 30 },
         format: { enum: [...MEETING_FORMATS], default: 'video' },
         place: { type: 'string' },
