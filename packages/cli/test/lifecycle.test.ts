@@ -271,6 +271,10 @@ describe('dismiss', () => {
     expect(rapport(['dismiss', 'owen-park', '--dir', folder])).toEqual({ code: 0, stdout: 'Owen Park: "Try a second person at Lumen Diagnostics" dismissed  owen-park.md\n', stderr: '' });
     expect(readFileSync(join(folder, 'owen-park.md'), 'utf8')).toBe(before.replace('    note: Mentioned my Philadelphia dates in December\n---\n', '    note: Mentioned my Philadelphia dates in December\ndismissed:\n  - second-contact\n---\n'));
     expect(agendaOf(folder, '2026-11-23', 'owen-park')).toEqual([['Follow up with Owen Park if there is no reply', '2026-12-01']]);
+    // Run again: said, and the note left as it is.
+    const dismissed = readFileSync(join(folder, 'owen-park.md'), 'utf8');
+    expect(rapport(['dismiss', 'owen-park', '--dir', folder])).toEqual({ code: 0, stdout: 'Owen Park: second-contact was dismissed already; nothing changed  owen-park.md\n', stderr: '' });
+    expect(readFileSync(join(folder, 'owen-park.md'), 'utf8')).toBe(dismissed);
   });
 
   it('says so when the suggestion is not made now, and dismisses it for later', () => {

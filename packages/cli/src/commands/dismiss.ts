@@ -14,6 +14,12 @@ export const registerDismiss: RegisterCommand = (program, context) => {
       const ctx = context();
       const workspace = await ctx.workspace();
       const contact = ctx.contact(workspace, reference);
+      // Dismissing what the note dismisses already changes nothing: said as such.
+      const text = workspace.index.text(contact.file);
+      if (text !== undefined && dismissAction(text, action) === text) {
+        ctx.print(`${printable(contact.name)}: ${action} was dismissed already; nothing changed  ${ctx.colors.dim(contact.file)}`);
+        return;
+      }
       // Named as the agenda words it, when it is suggested now.
       const suggested = nextActions(contact, { ...ctx.actionContext(workspace, undefined), contacts: workspace.index.contacts() }).find((candidate) => candidate.kind === action);
       await editNote(workspace, contact.file, (text) => dismissAction(text, action), { retries: 5 });
