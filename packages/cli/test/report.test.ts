@@ -70,6 +70,15 @@ describe('rapport report on the example', () => {
     expect(rapport(['report', '--today', TODAY, '--since', '2026-11-02', '--dir', exampleCopy()]).stdout).toBe(shown);
   });
 
+  it('marks an open lead whose day has passed as overdue, as the agenda does', () => {
+    const folder = exampleCopy();
+    const onTheDay = rapport(['report', '--today', '2026-12-04', '--dir', folder]).stdout;
+    expect(onTheDay).toContain('  2026-12-04  Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)  Marcus Bell, contacts/health-tech/marcus-bell.md:82\n');
+    const after = rapport(['report', '--today', '2026-12-10', '--dir', folder]).stdout;
+    expect(after).toContain('  2026-12-04  Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04) (overdue)  Marcus Bell, contacts/health-tech/marcus-bell.md:82\n');
+    expect(after).toContain('  no date     Carelink may post a contract Research Coordinator role in Q1 2027; she will send it to me when it opens.  Priya Raman');
+  });
+
   it('--json has the same figures', () => {
     const report = JSON.parse(rapport(['report', '--json', '--today', TODAY, '--dir', exampleCopy()]).stdout) as Record<string, unknown>;
     expect(Object.keys(report)).toEqual(['since', 'until', 'weeks', 'total', 'bySource', 'medianDaysToReply', 'thankYous', 'funnel', 'referralChains', 'outcomes']);

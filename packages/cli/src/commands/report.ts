@@ -83,7 +83,11 @@ export const registerReport: RegisterCommand = (program, context) => {
       ctx.print();
       ctx.print(ctx.colors.bold('Outcomes') + '  ' + recorded.map((kind) => `${kind} ${outcomes.byKind[kind].total} (${outcomes.byKind[kind].open} open)`).join(', '));
       if (outcomes.openLeads.length > 0) ctx.print(ctx.colors.bold(`Open leads (${outcomes.openLeads.length})`));
-      for (const lead of outcomes.openLeads) ctx.print(`  ${lead.due ?? 'no date   '}  ${printable(lead.text)}  ${ctx.colors.dim(`${lead.name}, ${ctx.displayPath(lead.file)}:${lead.line}`)}`);
+      for (const lead of outcomes.openLeads) {
+        // As the agenda says it: a lead whose day has passed is overdue.
+        const overdue = lead.due !== null && lead.due !== undefined && lead.due < until ? ctx.colors.red(' (overdue)') : '';
+        ctx.print(`  ${lead.due ?? 'no date   '}  ${printable(lead.text)}${overdue}  ${ctx.colors.dim(`${lead.name}, ${ctx.displayPath(lead.file)}:${lead.line}`)}`);
+      }
     });
 };
 
