@@ -89,7 +89,7 @@ const BANK_TEXT: Readonly<Record<string, readonly string[]>> = {
   skills: [
     'Which skills, qualities and experience do employers look for in new hires?',
     'What separates a strong candidate from an average one in this field?',
-    'Which of those skills can be learned on the job, and which must I bring with me?',
+    'Which skills in this field can be learned on the job, and which must I bring with me?',
     'How do hiring managers weigh experience gained in a different career?',
     'What do work samples, portfolios or interviews look like for this kind of role?',
   ],

@@ -55,7 +55,11 @@ export function tailoredQuestions(candidates: readonly Question[], themes: reado
   // a question about their story (the first two) comes before one about their day.
   const story = (question: Question) => (OPENING_QUESTIONS.indexOf(question.id) < 2 ? 0 : 1);
   const openers = pool.filter((question) => OPENING_QUESTIONS.includes(question.id)).sort((a, b) => story(a) - story(b) || hash(`${seed}|${a.id}`) - hash(`${seed}|${b.id}`));
-  chosen.push(...openers.slice(0, Math.min(count >= 7 ? 2 : 1, count)));
+  // The first two both ask how they came to this work: a second opener is one of the other two.
+  const first = openers[0];
+  if (first) chosen.push(first);
+  const second = openers.find((question) => story(question) === 1 && question !== first);
+  if (count >= 7 && second) chosen.push(second);
 
   const profile = [audience?.role ?? '', ...(audience?.tags ?? [])].join(' ');
   const focus = FOCUS.find((rule) => rule.pattern.test(profile))?.themes ?? DEFAULT_FOCUS;
