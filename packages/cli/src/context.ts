@@ -143,10 +143,14 @@ export class CommandContext {
     // A merge conflict has its own warning, given by every command as it loads the folder.
     for (const note of broken) if (!note.problems.some((problem) => problem.rule === 'merge-conflict')) this.io.stderr.write(`rapport: warning: ${brokenNotePlace(note)}\n`);
     // A contact read otherwise than written (a stage typed wrong is read as the default one; a date that is not one is left out): said once per note.
-    const misread = new Map<string, Diagnostic>();
-    for (const rule of MISREADING_RULES) for (const d of workspace.index.diagnostics(rule)) if (!misread.has(d.file) && workspace.index.contact(d.file)) misread.set(d.file, d);
-    for (const d of [...misread.values()].sort(compareDiagnostics)) {
-      const contact = workspace.index.contact(d.file)!;
+    const misread = new Map<string, { d: Diagnostic; contact: Contact }>();
+    for (const rule of MISREADING_RULES) {
+      for (const d of workspace.index.diagnostics(rule)) {
+        const contact = misread.has(d.file) ? undefined : workspace.index.contact(d.file);
+        if (contact) misread.set(d.file, { d, contact });
+      }
+    }
+    for (const { d, contact } of [...misread.values()].sort((a, b) => compareDiagnostics(a.d, b.d))) {
       this.io.stderr.write(`rapport: warning: ${printable(d.file)}:${d.line}: ${printable(d.message)}: ${printable(contact.name)} is not read as written until it is corrected (rapport check lists every problem)\n`);
     }
     return broken;

@@ -5,14 +5,27 @@ import type { Stage } from '../model/vocabulary.js';
 /** The shipped letters that open a conversation: each records the contact as `contacted`. */
 const FIRST_LETTERS: readonly string[] = ['cold-email', 'cold-letter', 'linkedin-note', 'referral'];
 
+/** Stages in which the contact has answered, and what that says, before why a letter is out of place. */
+const ANSWERED: Partial<Record<Stage, string>> = {
+  scheduled: 'has answered already (stage `scheduled`)',
+  prepared: 'has answered already (stage `prepared`)',
+  held: 'has talked with you already (stage `held`)',
+  thanked: 'has talked with you already (stage `thanked`)',
+  nurturing: 'is someone you keep in touch with (stage `nurturing`)',
+};
+
+/** The letter that fits instead, once they have talked with you. */
+const AFTER_TALKING: Partial<Record<Stage, string>> = { held: '; write thank-you', thanked: '; write keep-in-touch', nurturing: '; write keep-in-touch' };
+
+/** For each stage the contact has answered in, `whyNot` after what the stage says, and the letter to write instead. */
+function onceAnswered(whyNot: string): Partial<Record<Stage, string>> {
+  return Object.fromEntries(Object.entries(ANSWERED).map(([stage, said]) => [stage, `${said}: ${whyNot}${AFTER_TALKING[stage as Stage] ?? ''}`]));
+}
+
 /** The stages in which a first letter is out of place, and why, said after the contact's name. */
 const NO_FIRST_LETTER: Partial<Record<Stage, string>> = {
   'followed-up': 'has had a letter and a follow-up already (stage `followed-up`): a third letter reads as pressure',
-  scheduled: 'has answered already (stage `scheduled`): a first letter would record them as contacted again',
-  prepared: 'has answered already (stage `prepared`): a first letter would record them as contacted again',
-  held: 'has talked with you already (stage `held`): a first letter would record them as contacted again; write thank-you',
-  thanked: 'has talked with you already (stage `thanked`): a first letter would record them as contacted again; write keep-in-touch',
-  nurturing: 'is someone you keep in touch with (stage `nurturing`): a first letter would record them as contacted again; write keep-in-touch',
+  ...onceAnswered('a first letter would record them as contacted again'),
   declined: 'declined (stage `declined`), and after a no another first letter is unwelcome',
   'no-response': 'is marked as not replying (stage `no-response`): after giving up, another letter reads as pressure',
 };
@@ -21,11 +34,7 @@ const NO_FIRST_LETTER: Partial<Record<Stage, string>> = {
 const NO_FOLLOW_UP: Partial<Record<Stage, string>> = {
   identified: 'has had no letter yet (stage `identified`): a follow-up follows one; write a first letter',
   'followed-up': 'has had a follow-up already (stage `followed-up`), and one is the polite limit: a second reads as pressure',
-  scheduled: 'has answered already (stage `scheduled`): a follow-up asks for a reply you have had',
-  prepared: 'has answered already (stage `prepared`): a follow-up asks for a reply you have had',
-  held: 'has talked with you already (stage `held`): a follow-up asks for a reply you have had; write thank-you',
-  thanked: 'has talked with you already (stage `thanked`): a follow-up asks for a reply you have had; write keep-in-touch',
-  nurturing: 'is someone you keep in touch with (stage `nurturing`): a follow-up asks for a reply you have had; write keep-in-touch',
+  ...onceAnswered('a follow-up asks for a reply you have had'),
   declined: 'declined (stage `declined`), and after a no a follow-up is unwelcome',
   'no-response': 'is marked as not replying (stage `no-response`): after giving up, a follow-up reads as pressure',
   archived: 'is archived (stage `archived`): a follow-up follows a letter still waiting for a reply',
