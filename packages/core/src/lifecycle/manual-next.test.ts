@@ -33,6 +33,20 @@ describe('setManualNext', () => {
     expect(setManualNext(withNext, { action: 'Call back', due: '2026-11-09' })).toBe(note.replace('history:', 'next: {action: Call back, due: 2026-11-09} # promised on the call\nhistory:'));
   });
 
+  it('changes a block one line at a time: the comments written in it stay', () => {
+    const block = note.replace('history:', 'next:\n  action: Send him the diary-study article # he asked twice\n  # he is travelling until the 9th\n  due: 2026-11-10 # after his trip\nhistory:');
+    expect(setManualNext(block, { action: 'Send him the diary-study article', due: '2026-11-12' })).toBe(
+      note.replace('history:', 'next:\n  action: Send him the diary-study article # he asked twice\n  # he is travelling until the 9th\n  due: 2026-11-12 # after his trip\nhistory:'),
+    );
+    expect(setManualNext(block, { action: 'Ask about the spring cohort' })).toBe(
+      note.replace('history:', 'next:\n  action: Ask about the spring cohort # he asked twice\n  # he is travelling until the 9th\nhistory:'),
+    );
+  });
+
+  it('replaces a next action that is not a block of action and due', () => {
+    expect(setManualNext(note.replace('history:', 'next: call him\nhistory:'), { action: 'Call back', due: '2026-11-09' })).toBe(note.replace('history:', 'next:\n  action: Call back\n  due: 2026-11-09\nhistory:'));
+  });
+
   it('is the next action until it is cleared, ahead of the rules', () => {
     expect(next(note)).toMatchObject({ kind: 'follow-up', due: '2026-11-11' });
     expect(next(setManualNext(note, { action: 'Send him the diary-study article', due: '2026-11-06' }))).toMatchObject({ kind: 'manual', action: 'Send him the diary-study article', due: '2026-11-06' });

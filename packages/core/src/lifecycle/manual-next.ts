@@ -5,13 +5,20 @@ import { isCalendarDate } from './dates.js';
 /**
  * Writes a hand-written next action into a note (`next: {action, due}`),
  * replacing any there: it is the contact's next action, ahead of the rules,
- * until it is cleared. Without `due` it waits under Ready to write.
+ * until it is cleared. Without `due` it waits under Ready to write. One
+ * already there is edited in place: its action and due date change, and
+ * the comments and other keys written in the block stay.
  */
 export function setManualNext(text: string, next: { readonly action: string; readonly due?: string }): string {
   const action = next.action.trim();
   if (action === '') throw new InvalidInputError('say what the next action is');
   if (next.due !== undefined && !isCalendarDate(next.due)) throw new InvalidInputError(`invalid date "${next.due}" (use YYYY-MM-DD)`);
-  return setField(text, ['next'], next.due === undefined ? { action } : { action, due: next.due });
+  const current = getField(text, ['next']);
+  if (current === null || typeof current !== 'object' || Array.isArray(current)) return setField(text, ['next'], next.due === undefined ? { action } : { action, due: next.due });
+  // Field by field, so that what the user wrote in the block (a comment on a line, another key) stays.
+  const withAction = setField(text, ['next', 'action'], action);
+  if (next.due !== undefined) return setField(withAction, ['next', 'due'], next.due);
+  return 'due' in current ? deleteField(withAction, ['next', 'due']) : withAction;
 }
 
 /**
