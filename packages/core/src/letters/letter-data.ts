@@ -123,12 +123,15 @@ export function baseField(field: string): string {
   return DERIVED_FROM[field] ?? field;
 }
 
+/** How a letter says where the seeker saw someone when the note does not name the event. */
+export const EVENT_UNNAMED = 'I saw you at a recent event';
+
 const FOUND_VIA: Record<string, string> = {
   linkedin: 'I came across your profile on LinkedIn',
   association: "I found your name in a professional association's directory",
   alumni: 'I found you through our alumni network',
-  // Seen there, not necessarily heard: the note's "Impressed by:" line says what they did.
-  event: 'I saw you at a recent event',
+  // Seen there, not necessarily heard: the note's "Impressed by:" line says what they did. Named by a "Seen at:" line.
+  event: EVENT_UNNAMED,
   cold: 'I came across your work',
   // `personal` and `other` say nothing a letter to this person can claim: the user says it (`foundVia`).
 };
@@ -148,7 +151,11 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   set('visiting', typeof contact.fields.visiting === 'string' ? contact.fields.visiting : noteFact(noteText, 'visiting'));
   // A quoted name keeps the spaces around it ("  Sam Ortiz "): they must not show inside a sentence.
   const referrerName = referrer?.name.trim();
-  set('foundVia', contact.source === 'referral' ? (referrerName ? `${referrerName} gave me your name` : 'A mutual acquaintance gave me your name') : contact.source && FOUND_VIA[contact.source]);
+  const seenAt = contact.source === 'event' ? noteFact(noteText, 'seenAt') : undefined;
+  set(
+    'foundVia',
+    contact.source === 'referral' ? (referrerName ? `${referrerName} gave me your name` : 'A mutual acquaintance gave me your name') : seenAt ? `I saw you at ${seenAt}` : contact.source && FOUND_VIA[contact.source],
+  );
   // A touch logged while contacted (`rapport log`) records the stage it was made in, not the request.
   const sent = contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch);
   set('sentOn', sent && spokenDate(sent.date, today, 'MMMM d'));

@@ -4,7 +4,7 @@ import { isCalendarDate, todayIn } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { isChannel, type Channel, type Stage } from '../model/vocabulary.js';
 import { editNote, findContact, type Workspace } from '../workspace/workspace.js';
-import { baseField, letterData, type LetterData } from './letter-data.js';
+import { baseField, EVENT_UNNAMED, letterData, type LetterData } from './letter-data.js';
 import { NOTE_FACTS } from './note-facts.js';
 import { loadLetterTemplate, type TemplateOptions } from './registry.js';
 import { letterUnfit } from './fit.js';
@@ -21,7 +21,7 @@ export interface RenderLetterOptions extends TemplateOptions {
   readonly values?: Readonly<Record<string, string>>;
   /** The day the letter is written, `YYYY-MM-DD`. Default: today in the configured time zone. */
   readonly today?: string;
-  /** The channel it will go through; `linkedin` leaves out the `Subject:` line. Default: the template's, else from the contact (see `preferredChannel`). */
+  /** The channel it will go through; `linkedin`, `phone` and `in-person` leave out the `Subject:` line. Default: the template's, else from the contact (see `preferredChannel`). */
   readonly via?: Channel;
 }
 
@@ -36,10 +36,10 @@ export interface Letter {
   readonly origin: 'shipped' | 'user';
   /** Id of the contact it is written to. */
   readonly contact: string;
-  /** Empty when the letter goes through LinkedIn, whose messages have no subject. */
+  /** Empty when the letter goes through a channel without subjects: LinkedIn, the phone, in person. */
   readonly subject: string;
   readonly body: string;
-  /** `Subject: …`, a blank line, then the body; the body alone for LinkedIn. */
+  /** `Subject: …`, a blank line, then the body; the body alone for a channel without subjects (LinkedIn, phone, in person). */
   readonly text: string;
   /** Things to know before sending, e.g. a LinkedIn note over the free accounts' 200 characters. */
   readonly warnings: readonly string[];
@@ -92,9 +92,8 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
   const missing = [...new Set(rendered.missing.map(baseField))].map(whereToFill);
   if (missing.length > 0 && !options.draft) throw new MissingLetterFieldsError(template.name, contact.name, missing);
   const via = options.via ?? template.via ?? preferredChannel(contact);
-  // A LinkedIn message or connection note has no subject: the line would be pasted into the message.
-  const linkedin = via === 'linkedin';
-  const text = linkedin ? rendered.body : rendered.text;
+  const subjectless = SUBJECTLESS_CHANNELS.includes(via);
+  const text = subjectless ? rendered.body : rendered.text;
   const warnings: string[] = [];
   let length: number | undefined;
   if (template.name === 'linkedin-note') {
@@ -102,12 +101,16 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     if (length > LINKEDIN_NOTE_LIMIT) warnings.push(`the note is ${length} characters: LinkedIn takes at most ${LINKEDIN_NOTE_LIMIT} in a connection request; shorten it (e.g. --set impressedBrief="…") before sending`);
     else if (length > LINKEDIN_FREE_NOTE_LIMIT) warnings.push(`the note is ${length} characters: it fits LinkedIn's ${LINKEDIN_NOTE_LIMIT}, but a free account allows only ${LINKEDIN_FREE_NOTE_LIMIT}`);
   }
+  if (data.foundVia === EVENT_UNNAMED && text.includes(EVENT_UNNAMED)) {
+    const { label, section } = NOTE_FACTS.seenAt;
+    warnings.push(`the letter says "a recent event": name it after "${label}:" on its own line under "## ${section}" in ${contact.file}, as it follows "I saw you at" (e.g. "${label}: the UXPA Pittsburgh meetup in October")`);
+  }
   warnings.push(...thirdPersonWarnings(data, text, contact));
   return {
     template: template.name,
     origin: template.origin,
     contact: contact.id,
-    subject: linkedin ? '' : rendered.subject,
+    subject: subjectless ? '' : rendered.subject,
     body: rendered.body,
     text,
     missing,
@@ -117,6 +120,13 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     via,
   };
 }
+
+/**
+ * Channels whose message has no subject: a LinkedIn message or connection note
+ * (the line would be pasted into the message), and what is said on the phone or
+ * handed over in person.
+ */
+const SUBJECTLESS_CHANNELS: readonly Channel[] = ['linkedin', 'phone', 'in-person'];
 
 /** A pronoun that speaks of someone rather than to them. */
 const THIRD_PERSON = /\b(?:he|him|his|himself|she|her|hers|herself)\b/i;

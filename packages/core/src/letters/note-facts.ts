@@ -15,6 +15,8 @@ export const NOTE_FACTS = {
   topic: { label: 'Topic to follow up', section: 'Notes' },
   /** Where and when the seeker is in the person's area, for the cold letter. */
   visiting: { label: 'In the area', section: 'Why this person' },
+  /** The event where the seeker saw the person (`source: event`), as it follows "I saw you at". */
+  seenAt: { label: 'Seen at', section: 'Why this person' },
 } as const satisfies Record<string, { readonly label: string; readonly section: string }>;
 
 /** The name of a fact a letter quotes from a note's body, a key of `NOTE_FACTS`. */

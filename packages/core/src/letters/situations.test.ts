@@ -253,6 +253,31 @@ Sam
     expect(byEmail.text.startsWith('Subject: Your advice on a move into utility load forecasting\n\nDear Raj,')).toBe(true);
   });
 
+  it('names the event a contact was seen at from a "Seen at:" line, and warns when the letter can only say "a recent event"', async () => {
+    const atEvent = RAJ.replace('source: linkedin', 'source: event');
+    const named = await renderLetter(await energyWorkspace({ 'raj-patel.md': atEvent.replace('Impressed by:', 'Seen at: the Northwest Energy Forum in Portland last month\n\nImpressed by:') }), 'cold-email', 'raj-patel', { today: '2026-11-23' });
+    expect(named.body).toContain('I am exploring a move into utility load forecasting. I saw you at the Northwest Energy Forum in Portland last month, and I was impressed by');
+    expect(named.warnings).toEqual([]);
+    const unnamed = await renderLetter(await energyWorkspace({ 'raj-patel.md': atEvent }), 'cold-email', 'raj-patel', { today: '2026-11-23' });
+    expect(unnamed.body).toContain('I saw you at a recent event, and I was impressed by');
+    expect(unnamed.warnings).toEqual([
+      'the letter says "a recent event": name it after "Seen at:" on its own line under "## Why this person" in raj-patel.md, as it follows "I saw you at" (e.g. "Seen at: the UXPA Pittsburgh meetup in October")',
+    ]);
+    // Another source never reads the line.
+    const byLinkedIn = await renderLetter(await energyWorkspace({ 'raj-patel.md': RAJ.replace('Impressed by:', 'Seen at: the Northwest Energy Forum\n\nImpressed by:') }), 'cold-email', 'raj-patel', { today: '2026-11-23' });
+    expect(byLinkedIn.body).toContain('I came across your profile on LinkedIn, and I was impressed by');
+  });
+
+  it('leaves out the Subject line of what is said on the phone or handed over in person, and keeps it on paper', async () => {
+    for (const via of ['phone', 'in-person'] as const) {
+      const letter = await renderLetter(await energyWorkspace(), 'cold-email', 'raj-patel', { today: '2026-11-23', via });
+      expect(letter).toMatchObject({ via, subject: '' });
+      expect(letter.text.startsWith('Dear Raj,\n\nI am Sam Rivera')).toBe(true);
+    }
+    const onPaper = await renderLetter(await energyWorkspace(), 'cold-email', 'raj-patel', { today: '2026-11-23', via: 'letter' });
+    expect(onPaper.text.startsWith('Subject: Your advice on a move into utility load forecasting\n\nDear Raj,')).toBe(true);
+  });
+
   it('builds a sentence in which a pasted title reads well, never naming the organization twice', async () => {
     const workspace = await energyWorkspace({ 'lena-ortiz.md': LENA_UNWRITTEN, 'raj-patel.md': RAJ.replace('source: linkedin', 'source: referral\nreferred_by: "[[tom-becker]]"') });
     const lena = await renderLetter(workspace, 'referral', 'lena-ortiz', { today: '2026-11-20' });
