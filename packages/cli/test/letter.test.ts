@@ -185,6 +185,22 @@ Jordan
     expect(result.stderr).toContain(move);
   });
 
+  it('refuses --sent for a first letter already recorded, and a thank-you that would take someone kept in touch with back to thanked; prints nothing, writes nothing', () => {
+    const folder = exampleCopy();
+    const before = snapshot(folder);
+    // Owen Park's cold email went out on 2026-11-21.
+    const again = rapport(['letter', 'cold-email', 'owen-park', '--sent', '--today', '2026-11-30', '--dir', folder]);
+    expect(again).toMatchObject({ code: 2, stdout: '' });
+    expect(again.stderr).toBe('rapport: Owen Park: not recorded: already contacted: recording the letter adds a second contacted entry to the history, which moves the deadlines (add --force to record it anyway)\n');
+    const back = rapport(['letter', 'thank-you', 'dana-okafor', '--sent', '--today', '2026-11-30', '--dir', folder]);
+    expect(back).toMatchObject({ code: 2, stdout: '' });
+    expect(back.stderr).toBe('rapport: Dana Okafor: not recorded: already nurturing, past thanked: recording the letter would move the contact back (add --force to record it anyway)\n');
+    expect(snapshot(folder)).toEqual(before);
+    const forced = rapport(['letter', 'thank-you', 'dana-okafor', '--sent', '--force', '--today', '2026-11-30', '--dir', folder]);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toContain('Recorded: Dana Okafor nurturing → thanked (2026-11-30');
+  });
+
   it('uses a template from .rapport/templates that replaces a shipped one with --allow-templates, unless user templates are off', () => {
     const folder = exampleCopy();
     mkdirSync(join(folder, '.rapport/templates'), { recursive: true });

@@ -14,3 +14,4 @@ export { contentVersion } from './workspace/store.js';
 export { unreadableFileDiagnostic } from './workspace/workspace.js';
 export { fillMarker } from './letters/render-template.js';
 export { labelledLine } from './letters/note-facts.js';
+export { checkLetterRecordable } from './lifecycle/advance.js';

@@ -2,7 +2,6 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   CHANNELS,
-  checkRecordable,
   isChannel,
   LetterNotFoundError,
   LetterTemplateError,
@@ -17,6 +16,7 @@ import {
   type Channel,
   type LetterInfo,
 } from '@rapport/core';
+import { checkLetterRecordable } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { trustState } from '../trust.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
@@ -126,9 +126,9 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
       // A letter that will not be recorded is refused before it is printed or written.
       const noteText = workspace.index.text(contact.file);
       if (options.sent) refuseFutureDate(contact.name, options.date ?? today, today, options.force);
-      if (options.sent && !options.force && noteText !== undefined) {
-        const stage = letter.stage;
-        await recordIn(contact.name, async () => checkRecordable(noteText, stage, options.date ?? today));
+      const stage = letter.stage;
+      if (options.sent && !options.force && noteText !== undefined && stage !== undefined) {
+        await recordIn(contact.name, async () => checkLetterRecordable(noteText, stage, options.date ?? today));
       }
 
       // With --sent, a letter whose sending cannot be recorded is taken back: the file must not suggest it was.

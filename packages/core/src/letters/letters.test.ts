@@ -295,7 +295,8 @@ R&D forever,
       const notFound = await rejection(renderLetter(workspace, 'mine', 'marcus-bell', options), LetterNotFoundError);
       expect(notFound.message).toContain('user templates are turned off');
       expect((await listLetters(workspace.store, options)).every((info) => info.origin === 'shipped')).toBe(true);
-      await markLetterSent(workspace, 'marcus-bell', 'thank-you', { ...options, date: '2026-11-23' });
+      // Forced: the loop records the same letter twice.
+      await markLetterSent(workspace, 'marcus-bell', 'thank-you', { ...options, date: '2026-11-23', force: true });
     }
     expect(globals.rapportUserTemplateRan).toBeUndefined();
 
@@ -477,5 +478,26 @@ describe('marking a letter sent', () => {
     await rejection(markLetterSent(workspace, 'owen-park', 'follow-up', { date: '2026-11-20' }), RecordingRefusedError);
     await markLetterSent(workspace, 'owen-park', 'follow-up', { date: '2026-11-20', force: true });
     expect(workspace.index.contact('owen-park')!.history.at(-1)).toEqual({ date: '2026-11-20', stage: 'followed-up', via: 'email', letter: 'follow-up' });
+  });
+
+  it('refuses, unless forced, a letter recorded twice and one that would move the contact back; keep-in-touch notes go again and again', async () => {
+    const workspace = await example();
+    const owen = workspace.index.text('owen-park.md')!;
+    const refused = await rejection(markLetterSent(workspace, 'owen-park', 'cold-email', { date: '2026-11-23' }), RecordingRefusedError);
+    expect(refused.message).toBe('already contacted: recording the letter adds a second contacted entry to the history, which moves the deadlines');
+    const dana = workspace.index.text('dana-okafor.md')!;
+    const back = await rejection(markLetterSent(workspace, 'dana-okafor', 'thank-you', { date: '2026-11-23' }), RecordingRefusedError);
+    expect(back.message).toBe('already nurturing, past thanked: recording the letter would move the contact back');
+    expect(workspace.index.text('owen-park.md')).toBe(owen);
+    expect(workspace.index.text('dana-okafor.md')).toBe(dana);
+
+    expect(await markLetterSent(workspace, 'dana-okafor', 'keep-in-touch', { date: '2026-11-23' })).toMatchObject({ from: 'nurturing', stage: 'nurturing' });
+    expect(await markLetterSent(workspace, 'dana-okafor', 'thank-you', { date: '2026-11-23', force: true })).toMatchObject({ from: 'nurturing', stage: 'thanked' });
+    expect(await markLetterSent(workspace, 'owen-park', 'cold-email', { date: '2026-11-23', force: true })).toMatchObject({ from: 'contacted', stage: 'contacted' });
+  });
+
+  it('records a first letter to an archived contact, written to afresh', async () => {
+    const workspace = await example();
+    expect(await markLetterSent(workspace, 'irene-kowalski', 'cold-email', { date: '2026-11-23', via: 'email' })).toMatchObject({ from: 'archived', stage: 'contacted' });
   });
 });

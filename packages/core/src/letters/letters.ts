@@ -1,5 +1,5 @@
 import { InvalidInputError, LetterUnfitError, MissingLetterFieldsError, type MissingLetterField } from '../errors.js';
-import { advance } from '../lifecycle/advance.js';
+import { advance, checkLetterRecordable } from '../lifecycle/advance.js';
 import { isCalendarDate, todayIn } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { isChannel, type Channel, type Stage } from '../model/vocabulary.js';
@@ -175,7 +175,7 @@ export interface MarkSentOptions extends TemplateOptions {
   readonly stage?: Stage;
   /** A short remark for the history entry. */
   readonly note?: string;
-  /** Record it even when `advance` refuses (dated before the last entry, or a thank-you before the meeting). Default `false`. */
+  /** Record it even when refused: dated before the last entry, a thank-you before the meeting, the stage the contact is in already (a letter recorded twice; keep-in-touch aside) or one they are past. Default `false`. */
   readonly force?: boolean;
 }
 
@@ -193,7 +193,10 @@ export interface LetterSent {
 /**
  * Records that letter `templateName` was sent: `advance`s the contact to the
  * template's stage with a history entry carrying `via` and `letter`. The
- * note is edited losslessly and atomically.
+ * note is edited losslessly and atomically. Refused (`RecordingRefusedError`)
+ * unless `force`: what `advance` refuses, and a letter that records the
+ * stage the contact is in already (keep-in-touch aside) or one before it,
+ * unless they are closed (declined, no-response, archived).
  */
 export async function markLetterSent(workspace: Workspace, contactRef: string, templateName: string, options: MarkSentOptions): Promise<LetterSent> {
   const contact = findContact(workspace, contactRef);
@@ -211,6 +214,14 @@ export async function markLetterSent(workspace: Workspace, contactRef: string, t
   }
   const stage = recorded;
   const channel = options.via ?? templateChannel ?? preferredChannel(contact);
-  await editNote(workspace, contact.file, (text) => advance(text, stage, { date: options.date, via: channel, letter: templateName, ...(options.note ? { note: options.note } : {}), ...(options.force ? { force: true } : {}) }), { retries: 5 });
+  await editNote(
+    workspace,
+    contact.file,
+    (text) => {
+      if (!options.force) checkLetterRecordable(text, stage, options.date);
+      return advance(text, stage, { date: options.date, via: channel, letter: templateName, ...(options.note ? { note: options.note } : {}), ...(options.force ? { force: true } : {}) });
+    },
+    { retries: 5 },
+  );
   return { contact: contact.id, file: contact.file, from: contact.stage, stage, date: options.date, via: channel };
 }

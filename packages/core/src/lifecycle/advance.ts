@@ -1,5 +1,5 @@
 import { InvalidInputError, RecordingRefusedError } from '../errors.js';
-import { isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type Stage } from '../model/vocabulary.js';
+import { CLOSED_STAGES, isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type Stage } from '../model/vocabulary.js';
 import { appendToList, getField, setField } from '../note/edit.js';
 import { isCalendarDate, isMeetingTime } from './dates.js';
 
@@ -93,6 +93,29 @@ export function logInteraction(text: string, stage: Stage, options: Omit<Advance
  */
 export function checkRecordable(text: string, stage: Stage | undefined, date: string): void {
   checkRecording(recordedState(text), stage, date);
+}
+
+/**
+ * `checkRecordable` for a letter sent: also refused, unless forced, a letter
+ * that records the stage the contact is in already (a letter recorded twice,
+ * most likely: a second entry would move the deadlines; keep-in-touch notes
+ * are the one letter sent again and again) or one they are past (a
+ * thank-you to someone you keep in touch with would move them back). A
+ * closed contact may be written to afresh.
+ */
+export function checkLetterRecordable(text: string, stage: Stage, date: string): void {
+  const state = recordedState(text);
+  checkRecording(state, stage, date);
+  checkSending(state, stage);
+}
+
+function checkSending(state: RecordedState, stage: Stage): void {
+  const current = state.stage;
+  if (current === undefined || CLOSED_STAGES.includes(current)) return;
+  if (stage === current && stage !== 'nurturing') {
+    throw new RecordingRefusedError(`already ${current}: recording the letter adds a second ${current} entry to the history, which moves the deadlines`);
+  }
+  if (STAGES.indexOf(stage) < STAGES.indexOf(current)) throw new RecordingRefusedError(`already ${current}, past ${stage}: recording the letter would move the contact back`);
 }
 
 /** What the note says now, as far as the recording rules need it. */
