@@ -90,6 +90,17 @@ describe('a note that cannot be read as a contact', () => {
     expect(json.stderr).toBe(text.stderr);
   });
 
+  it('is named on stderr by report and graph, whose figures leave it out', () => {
+    const report = rapport(['report', '--json', '--today', TODAY, '--dir', folder]);
+    expect(report.code).toBe(0);
+    // Ana Ruiz alone.
+    expect((JSON.parse(report.stdout) as { funnel: { stage: string; reached: number }[] }).funnel.find((step) => step.stage === 'identified')?.reached).toBe(1);
+    expect(report.stderr).toBe(`rapport: warning: ${KIM}\nrapport: warning: ${LENA}\nrapport: warning: ${RAW}\n`);
+    const graph = rapport(['graph', '--dir', folder]);
+    expect(graph.code).toBe(0);
+    expect(graph.stderr).toBe(report.stderr);
+  });
+
   it.each([
     [['advance', 'lena-ortiz', 'contacted', '--date', TODAY], LENA],
     [['advance', 'contacts/lena-ortiz.md', 'contacted', '--date', TODAY], LENA],

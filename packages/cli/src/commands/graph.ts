@@ -15,6 +15,7 @@ export const registerGraph: RegisterCommand = (program, context) => {
       if (options.format !== 'mermaid' && options.format !== 'dot') throw new UsageError(`unknown graph format "${options.format}" (use mermaid or dot)`);
       const ctx = context();
       const workspace = await ctx.workspace();
+      ctx.warnBrokenNotes(workspace);
       const graph = workspace.index.referralGraph();
       const contacts = workspace.index.contacts();
       ctx.print(options.format === 'dot' ? referralsToDot(graph, contacts) : referralsToMermaid(graph, contacts));

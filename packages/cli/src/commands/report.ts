@@ -61,6 +61,8 @@ export const registerReport: RegisterCommand = (program, context) => {
       const target = options.html === undefined ? undefined : resolve(ctx.io.cwd, options.html);
       if (target !== undefined) await assertSafeOutput(target, ctx.store.root, options.html!);
       const workspace = await ctx.workspace();
+      // A contact left out of every figure must not go unsaid.
+      ctx.warnBrokenNotes(workspace);
       const until = ctx.today(workspace, options.today);
       if (options.since !== undefined && options.since > until) throw new UsageError(`--since ${options.since} is after today (${until}): the report would count nothing`);
       const report = searchReport(workspace.index.contacts(), { ...(options.since ? { since: options.since } : {}), until, rules: workspace.config.rules });
