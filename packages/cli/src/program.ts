@@ -30,6 +30,11 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       outputError: () => {},
     });
 
+  program.hook('preAction', (_program, command) => {
+    refuseOptionTakenAsValue(program, argv);
+    refuseOptionTakenAsValue(command, argv);
+  });
+
   let exitCode: number = EXIT.ok;
   const contexts: CommandContext[] = [];
   const context = () => {
@@ -64,6 +69,21 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     io.stderr.write(`rapport: ${printable(errorMessage(error))}\n`);
     return exitCodeOf(error);
+  }
+}
+
+/**
+ * An option given without its value takes the next word as one, an option
+ * included (`log --note --force` would write "--force" into the note): refused,
+ * unless written joined to its option (`--note=--force`), which says it is meant.
+ */
+function refuseOptionTakenAsValue(command: Command, argv: readonly string[]): void {
+  for (const option of command.options) {
+    const value: unknown = command.getOptionValue(option.attributeName());
+    for (const given of Array.isArray(value) ? value : [value]) {
+      if (typeof given !== 'string' || !/^--?[A-Za-z]/.test(given) || argv.includes(`${option.long}=${given}`)) continue;
+      throw new UsageError(`option '${option.flags}' argument missing: ${given} after it is another option (for a value that starts with a dash, write ${option.long}=${given})`);
+    }
   }
 }
 

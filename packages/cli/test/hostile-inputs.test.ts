@@ -71,3 +71,24 @@ describe('letter --out', () => {
     expect(userFiles(folder)).toEqual(before);
   });
 });
+
+describe('an option given without its value', () => {
+  it.each([
+    [['log', 'owen-park', '--via', 'email', '--note', '--force'], "option '--note <text>' argument missing: --force after it is another option (for a value that starts with a dash, write --note=--force)"],
+    [['advance', 'owen-park', 'followed-up', '--letter', '--force'], "option '--letter <template>' argument missing: --force after it is another option (for a value that starts with a dash, write --letter=--force)"],
+    [['new', 'Bob Two', '--org', 'Acme', '--role', '--today=2026-12-03'], "option '--role <role>' argument missing: --today=2026-12-03 after it is another option (for a value that starts with a dash, write --role=--today=2026-12-03)"],
+  ])('rapport %j is refused, and nothing is written', (args, message) => {
+    const folder = exampleCopy();
+    const before = userFiles(folder);
+    const result = rapport([...args, '--dir', folder]);
+    expect(result).toMatchObject({ code: 2, stdout: '', stderr: `rapport: ${message}\n` });
+    expect(userFiles(folder)).toEqual(before);
+  });
+
+  it('takes a value that starts with dashes when it is joined to its option', () => {
+    const folder = exampleCopy();
+    const result = rapport(['log', 'owen-park', '--note=--see the thread--', '--today', '2026-11-30', '--dir', folder]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(folder, 'owen-park.md'), 'utf8')).toContain('note: --see the thread--');
+  });
+});
