@@ -6,7 +6,7 @@ import { NodeIndexCache, NodeStore } from '@rapport/core/node';
 import { colorsFor, formatDiagnostic, printable, progressReporter, type Colors, type Io } from './io.js';
 import { invalidDate } from './date-options.js';
 import { didYouMean } from './did-you-mean.js';
-import { FailureError } from './errors.js';
+import { FailureError, UsageError } from './errors.js';
 
 /** What every command gets: its output streams, colours and the notes folder. */
 export class CommandContext {
@@ -52,6 +52,23 @@ export class CommandContext {
       progress.done();
     }
     if (options.reportProblems !== false) this.warnAboutProblems(workspace);
+    return workspace;
+  }
+
+  /**
+   * `workspace()` for a command that writes into the notes or a letter: refused
+   * while the config has an error, since it is then read with defaults in its
+   * place (where a new note goes, the day in the configured zone, the profile
+   * a letter is signed with) and the result would not be what the user set.
+   */
+  async workspaceToWrite(refused = 'nothing written'): Promise<Workspace> {
+    const workspace = await this.workspace();
+    const errors = workspace.configDiagnostics.filter((d) => d.file === CONFIG_PATH && d.severity === 'error');
+    if (errors.length > 0) {
+      // Each error was printed above, with its hint.
+      const lines = `line${errors.length === 1 ? '' : 's'} ${[...new Set(errors.map((d) => d.line))].join(', ')}`;
+      throw new UsageError(`${refused}: ${CONFIG_PATH} has ${errors.length === 1 ? 'an error' : `${errors.length} errors`} (${lines}, above), and until it is fixed Rapport reads the defaults in its place`);
+    }
     return workspace;
   }
 

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleCopy, rapport } from './support/run-cli.js';
+import { exampleCopy, rapport, userFiles } from './support/run-cli.js';
 
 describe('a config with problems', () => {
   it('is reported on stderr by every command that reads the folder, which still runs', () => {
@@ -15,6 +15,29 @@ describe('a config with problems', () => {
       const result = rapport([...args, '--dir', folder]);
       expect(result.stderr.startsWith(problems), `${args.join(' ')}: ${result.stderr}`).toBe(true);
     }
+  });
+
+  it('stops every command that writes into the notes or a letter, which would follow the defaults in its place', () => {
+    const folder = exampleCopy();
+    const config = join(folder, '.rapport', 'config.yaml');
+    writeFileSync(config, `${readFileSync(config, 'utf8')}notes_folder: contacts\n`);
+    const before = userFiles(folder);
+    for (const args of [
+      ['new', 'Test Person', '--today', '2026-11-23'],
+      ['advance', 'owen-park', 'followed-up', '--date', '2026-11-23'],
+      ['log', 'owen-park', '--note', 'a call', '--today', '2026-11-23'],
+      ['next', 'owen-park', 'Call him', '--due', '2026-11-30'],
+      ['dismiss', 'owen-park', 'second-contact'],
+      ['questions', '--pick', '4', '--into', 'owen-park'],
+      ['letter', 'follow-up', 'owen-park', '--today', '2026-11-30'],
+    ]) {
+      const result = rapport([...args, '--dir', folder]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stdout, args.join(' ')).toBe('');
+      const refused = args[0] === 'letter' ? 'no letter written' : 'nothing written';
+      expect(result.stderr.split('\n').at(-2), args.join(' ')).toBe(`rapport: ${refused}: .rapport/config.yaml has an error (line 31, above), and until it is fixed Rapport reads the defaults in its place`);
+    }
+    expect(userFiles(folder)).toEqual(before);
   });
 
   it('is listed once by check, on stdout, with unknown settings as warnings', () => {

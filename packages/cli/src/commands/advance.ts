@@ -51,7 +51,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const meetingOptions = [options.minutes, options.format, options.place, options.link].some((value) => value !== undefined);
 
       const ctx = context();
-      const workspace = await ctx.workspace();
+      const workspace = await ctx.workspaceToWrite();
       const contact = ctx.contact(workspace, reference);
       // The meeting still to come, if any: one already held is no time for the next.
       const bookedAt = getField(workspace.index.text(contact.file) ?? '', ['meeting', 'at']);

@@ -12,7 +12,7 @@ export const registerDismiss: RegisterCommand = (program, context) => {
     .action(async (reference: string, action: string) => {
       if (!isDismissableAction(action)) throw new UsageError(`"${action}" cannot be dismissed (only: ${DISMISSABLE_ACTIONS.join(', ')})`);
       const ctx = context();
-      const workspace = await ctx.workspace();
+      const workspace = await ctx.workspaceToWrite();
       const contact = ctx.contact(workspace, reference);
       // Dismissing what the note dismisses already changes nothing: said as such.
       const text = workspace.index.text(contact.file);

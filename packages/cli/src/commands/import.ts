@@ -49,7 +49,7 @@ export const registerImport: RegisterCommand = (program, context, setExitCode) =
         setExitCode(EXIT.problems);
         return printDiagnostics(ctx, [text]);
       }
-      const workspace = await ctx.workspace();
+      const workspace = await ctx.workspaceToWrite();
       // The CSV and vCard parsers load only when a file is imported: every other command starts faster.
       const { importContacts, parseLinkedInConnections, parseVCards } = await import('@rapport/core/import');
       const readers: Record<ImportFormat, (text: string, file: string) => ImportReading> = { linkedin: parseLinkedInConnections, vcard: parseVCards };

@@ -103,7 +103,7 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
         values[match[1]!] = match[2]!;
       }
 
-      const workspace = await ctx.workspace();
+      const workspace = await ctx.workspaceToWrite('no letter written');
       const contact = ctx.contact(workspace, reference);
       const today = options.today ?? todayIn(workspace.config.timezone);
       const blocked = gate.blocked.find((file) => templateName(file) === template);

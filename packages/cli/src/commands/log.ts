@@ -29,7 +29,7 @@ export const registerLog: RegisterCommand = (program, context) => {
       if (options.via !== undefined && !isChannel(options.via)) throw new UsageError(`unknown channel "${options.via}" (use one of: ${CHANNELS.join(', ')})`);
 
       const ctx = context();
-      const workspace = await ctx.workspace();
+      const workspace = await ctx.workspaceToWrite();
       const contact = ctx.contact(workspace, reference);
       const today = ctx.today(workspace, options.today);
       const date = options.date ?? today;

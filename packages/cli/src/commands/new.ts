@@ -38,7 +38,7 @@ export const registerNew: RegisterCommand = (program, context) => {
       checkDateOptions({ '--date': options.date, '--today': options.today });
       if (options.linkedin !== undefined && !/^https?:\/\/\S+$/.test(options.linkedin)) throw new UsageError(`--linkedin must be a profile URL starting with https://`);
       const ctx = context();
-      const workspace = await ctx.workspace();
+      const workspace = await ctx.workspaceToWrite();
       if (options.from !== undefined && options.referredBy !== undefined) throw new UsageError('give --from or --referred-by, not both');
       const referrer = options.from !== undefined ? ctx.contact(workspace, options.from, '--from').id : options.referredBy === undefined ? undefined : ctx.contact(workspace, options.referredBy, '--referred-by').id;
       const conflicted = conflictedNamesake(workspace, name.trim());

@@ -24,7 +24,7 @@ export const registerNext: RegisterCommand = (program, context) => {
       if (options.done && (action !== undefined || options.due !== undefined)) throw new UsageError('--done takes the next action out: give no action or --due with it');
       if (action === undefined && options.due !== undefined) throw new UsageError('say what the next action is before --due');
       const ctx = context();
-      const workspace = await ctx.workspace();
+      const workspace = await ctx.workspaceToWrite();
       const contact = ctx.contact(workspace, reference);
       const where = ctx.colors.dim(contact.file);
       if (action !== undefined) {

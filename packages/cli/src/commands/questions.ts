@@ -28,7 +28,7 @@ export const registerQuestions: RegisterCommand = (program, context) => {
       }
       if (options.for !== undefined && options.into !== undefined && options.for !== options.into) throw new UsageError('--for and --into name two different contacts: give one');
       const target = options.into ?? options.for;
-      const workspace = target === undefined ? undefined : await ctx.workspace();
+      const workspace = target === undefined ? undefined : options.into !== undefined ? await ctx.workspaceToWrite() : await ctx.workspace();
       const contact = workspace && target !== undefined ? ctx.contact(workspace, target) : undefined;
       const pick: QuestionPick = {
         ...(options.theme !== undefined ? { theme: options.theme } : {}),
