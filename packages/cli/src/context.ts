@@ -173,6 +173,20 @@ export class CommandContext {
     return broken;
   }
 
+  /**
+   * Before recording in a contact's history: a note read otherwise than
+   * written (a stage typed wrong, a date that is not one) would have the
+   * change recorded out of place, so it is refused, naming the line to
+   * correct, unless forced.
+   */
+  refuseMisreadContact(workspace: Workspace, contact: Contact, force: boolean | undefined): void {
+    if (force) return;
+    const misread = MISREADING_RULES.flatMap((rule) => workspace.index.diagnostics(rule)).filter((d) => d.file === contact.file).sort(compareDiagnostics)[0];
+    if (misread) {
+      throw new UsageError(`${printable(misread.file)}:${misread.line}: ${printable(misread.message)}: ${printable(contact.name)} is not read as written, so nothing is recorded until it is corrected (rapport check lists every problem; --force records it anyway)`);
+    }
+  }
+
   print(text = ''): void {
     this.io.stdout.write(text.endsWith('\n') || text === '' ? text || '\n' : text + '\n');
   }

@@ -172,12 +172,13 @@ describe('a stage typed wrong, a history date that is not one', () => {
     writeFileSync(note, readFileSync(note, 'utf8').replace('stage: contacted\nrole', 'stage: intervewed\nrole'));
     const list = rapport(['list', '--today', '2026-11-26', '--dir', folder]);
     expect(list.stderr).toBe('rapport: warning: owen-park.md:4: Unknown stage "intervewed": Owen Park is not read as written until it is corrected (rapport check lists every problem)\n');
-    expectRefused(folder, ['advance', 'owen-park', 'scheduled', '--at', '2026-12-01T10:00', '--today', '2026-11-26'], 'Owen Park: not recorded: its stage "intervewed" is not a stage (one of: identified, contacted, followed-up, scheduled, prepared, held, thanked, nurturing, declined, no-response, archived): correct it in the note first (rapport check lists every problem) (add --force to record it anyway)');
+    expectRefused(folder, ['advance', 'owen-park', 'scheduled', '--at', '2026-12-01T10:00', '--today', '2026-11-26'], 'owen-park.md:4: Unknown stage "intervewed": Owen Park is not read as written, so nothing is recorded until it is corrected (rapport check lists every problem; --force records it anyway)');
+    expectRefused(folder, ['letter', 'follow-up', 'owen-park', '--sent', '--today', '2026-11-26'], 'owen-park.md:4: Unknown stage "intervewed": Owen Park is not read as written, so nothing is recorded until it is corrected (rapport check lists every problem; --force records it anyway)');
 
     const hannah = join(folder, 'hannah-schultz.md');
     writeFileSync(hannah, readFileSync(hannah, 'utf8').replace('  - date: 2026-11-05\n', '  - date: 2026-11-31\n'));
     expect(rapport(['agenda', '--today', '2026-11-26', '--dir', folder]).stderr).toContain('rapport: warning: hannah-schultz.md:19: Not a valid date: "2026-11-31": Hannah Schultz is not read as written until it is corrected (rapport check lists every problem)\n');
-    expectRefused(folder, ['log', 'hannah-schultz', '--note', 'called the front desk', '--today', '2026-11-26'], 'Hannah Schultz: not recorded: a history entry is dated "2026-11-31", not a real YYYY-MM-DD, so the history cannot be kept in order: correct it in the note first (rapport check lists every problem) (add --force to record it anyway)');
+    expectRefused(folder, ['log', 'hannah-schultz', '--note', 'called the front desk', '--today', '2026-11-26'], 'hannah-schultz.md:19: Not a valid date: "2026-11-31": Hannah Schultz is not read as written, so nothing is recorded until it is corrected (rapport check lists every problem; --force records it anyway)');
   });
 });
 

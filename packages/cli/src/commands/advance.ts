@@ -53,6 +53,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const ctx = context();
       const workspace = await ctx.workspaceToWrite();
       const contact = ctx.contact(workspace, reference);
+      ctx.refuseMisreadContact(workspace, contact, options.force);
       // The meeting still to come, if any: one already held is no time for the next.
       const bookedAt = getField(workspace.index.text(contact.file) ?? '', ['meeting', 'at']);
       const comingAt = (contact.stage === 'scheduled' || contact.stage === 'prepared') && typeof bookedAt === 'string' ? bookedAt : undefined;

@@ -126,6 +126,7 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
       // A letter that will not be recorded is refused before it is printed or written.
       const noteText = workspace.index.text(contact.file);
       if (options.sent) refuseFutureDate(contact.name, options.date ?? today, today, options.force);
+      if (options.sent) ctx.refuseMisreadContact(workspace, contact, options.force);
       const stage = letter.stage;
       if (options.sent && !options.force && noteText !== undefined && stage !== undefined) {
         await recordIn(contact.name, async () => checkLetterRecordable(noteText, stage, options.date ?? today));

@@ -31,6 +31,7 @@ export const registerLog: RegisterCommand = (program, context) => {
       const ctx = context();
       const workspace = await ctx.workspaceToWrite();
       const contact = ctx.contact(workspace, reference);
+      ctx.refuseMisreadContact(workspace, contact, options.force);
       const today = ctx.today(workspace, options.today);
       const date = options.date ?? today;
       refuseFutureDate(contact.name, date, today, options.force);
