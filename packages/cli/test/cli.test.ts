@@ -176,6 +176,8 @@ describe('new', () => {
     [['new', 'A Person', '--date', '23/11/2026'], 2, 'invalid --date "23/11/2026" (use YYYY-MM-DD)'],
     [['new', '   '], 2, 'a contact needs a name'],
     [['new', 'A Person', '--linkedin', 'linkedin.com/in/someone'], 2, '--linkedin must be a profile URL'],
+    [['new', 'A Person', '--email', 'not-an-email'], 2, 'rapport: --email "not-an-email" is not an email address (such as ana.ruiz@example.org)\n'],
+    [['new', 'A Person', '--date', '2027-01-05', '--today', '2026-12-28'], 2, 'rapport: --date 2027-01-05 is after today (2026-12-28): the day you found them cannot be still to come\n'],
   ])('refuses %j with exit %i and writes nothing', (args, code, message) => {
     expectRefused(exampleCopy(), args, code, message);
   });

@@ -17,7 +17,7 @@ export { LetterTemplateError, MissingLetterFieldsError, LetterNotFoundError, Let
 export type { MissingLetterField } from './errors.js';
 
 // Reading notes
-export { readNote } from './note/read-contact.js';
+export { readNote, isEmailAddress, isProfileUrl } from './note/read-contact.js';
 export type { NoteReading, ReadNoteOptions } from './note/read-contact.js';
 // parseNote (the remark tree) lives in `@rapport/core/markdown`, so remark loads only for its callers.
 export { readLayout, LineIndex } from './note/source.js';

@@ -1,4 +1,4 @@
-import { addReferral, contactSlug, createContact, isSource, noteId, SOURCES, type Source, type Workspace } from '@rapport/core';
+import { addReferral, contactSlug, createContact, isEmailAddress, isProfileUrl, isSource, noteId, SOURCES, type Source, type Workspace } from '@rapport/core';
 import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
 import { checkDateOptions } from '../date-options.js';
@@ -36,7 +36,9 @@ export const registerNew: RegisterCommand = (program, context) => {
       if (name.trim() === '') throw new UsageError('a contact needs a name');
       if (options.source !== undefined && !isSource(options.source)) throw new UsageError(`unknown source "${options.source}" (use one of: ${SOURCES.join(', ')})`);
       checkDateOptions({ '--date': options.date, '--today': options.today });
-      if (options.linkedin !== undefined && !/^https?:\/\/\S+$/.test(options.linkedin)) throw new UsageError(`--linkedin must be a profile URL starting with https://`);
+      if (options.linkedin !== undefined && !isProfileUrl(options.linkedin)) throw new UsageError(`--linkedin must be a profile URL starting with https://`);
+      // Refused as rapport check would refuse it in the note: the pre-commit hook would then block the commit.
+      if (options.email !== undefined && !isEmailAddress(options.email)) throw new UsageError(`--email "${options.email}" is not an email address (such as ana.ruiz@example.org)`);
       const ctx = context();
       const workspace = await ctx.workspaceToWrite();
       if (options.from !== undefined && options.referredBy !== undefined) throw new UsageError('give --from or --referred-by, not both');
@@ -46,9 +48,11 @@ export const registerNew: RegisterCommand = (program, context) => {
       const namesake = workspace.index.contacts().find((contact) => contact.name.toLowerCase() === name.trim().toLowerCase());
       const tags = options.tags?.split(',').map((tag) => tag.trim()).filter(Boolean);
       const fields = { ...(options.email ? { email: options.email } : {}), ...(options.linkedin ? { linkedin: options.linkedin } : {}) };
+      const today = ctx.today(workspace, options.today);
+      if (options.date !== undefined && options.date > today) throw new UsageError(`--date ${options.date} is after today (${today}): the day you found them cannot be still to come`);
       const contact = {
         name,
-        date: options.date ?? ctx.today(workspace, options.today),
+        date: options.date ?? today,
         ...(options.org ? { organization: options.org } : {}),
         ...(options.role ? { role: options.role } : {}),
         ...(options.source ? { source: options.source as Source } : {}),

@@ -56,15 +56,8 @@ export function inputProblem(file: string, line: number, severity: Severity, rul
   return { file, line, column: 1, endLine: line, endColumn: 1, severity, rule, message, ...(hint === undefined ? {} : { hint }) };
 }
 
-/** Same check as the note reader's, so an imported address never makes the note invalid. */
-export function isEmailAddress(value: string): boolean {
-  return /^[^\s@]+@[^\s@]+$/.test(value);
-}
-
-/** Same check as the note reader's `linkedin` field. */
-export function isProfileUrl(value: string): boolean {
-  return /^https?:\/\/\S+$/.test(value);
-}
+// The note reader's own checks, so an imported value never makes the note invalid.
+export { isEmailAddress, isProfileUrl } from '../note/read-contact.js';
 
 // Controls left after whitespace is collapsed (escape, bell, backspace…) and bidirectional
 // overrides: nothing a person's details need, and a terminal would act on them.

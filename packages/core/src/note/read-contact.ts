@@ -253,13 +253,13 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
     if (typeof value === 'string') optional[key] = value;
     else problem('invalid-type', [key], `\`${key}\` must be text, not ${describe(value)}`, 'Put the value in quotes');
   }
-  if (typeof optional.email === 'string' && !/^[^\s@]+@[^\s@]+$/.test(optional.email)) {
+  if (typeof optional.email === 'string' && !isEmailAddress(optional.email)) {
     problem('invalid-value', ['email'], `\`email\` is not an email address: ${JSON.stringify(optional.email)}`);
     delete optional.email;
   }
 
   if (fields.linkedin !== undefined && fields.linkedin !== null) {
-    if (typeof fields.linkedin === 'string' && /^https?:\/\/\S+$/.test(fields.linkedin)) optional.linkedin = fields.linkedin;
+    if (typeof fields.linkedin === 'string' && isProfileUrl(fields.linkedin)) optional.linkedin = fields.linkedin;
     else problem('invalid-value', ['linkedin'], '`linkedin` must be a profile URL starting with https://');
   }
 
@@ -515,4 +515,18 @@ function nodeAt(document: Document.Parsed, path: Path, which: 'key' | 'value'): 
     } else return undefined;
   }
   return (node as Node | null) ?? undefined;
+}
+
+/**
+ * True for what a note's `email:` may hold: text around one `@`, without
+ * spaces. Loose on purpose: it catches a name or a URL pasted in the wrong
+ * field, and refuses no real address.
+ */
+export function isEmailAddress(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+$/.test(value);
+}
+
+/** True for what a note's `linkedin:` may hold: an http(s) URL without spaces. */
+export function isProfileUrl(value: string): boolean {
+  return /^https?:\/\/\S+$/.test(value);
 }
