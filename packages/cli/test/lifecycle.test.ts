@@ -311,6 +311,10 @@ describe('next: a next action written by hand', () => {
     expect(rapport(['next', 'owen-park', 'Send him the diary-study article', '--due', '2026-11-25', '--dir', folder])).toEqual({ code: 0, stdout: 'Owen Park: next: Send him the diary-study article (due 2026-11-25)  owen-park.md\n', stderr: '' });
     // The three lines go just before the closing `---`; nothing else moves.
     expect(readFileSync(file, 'utf8')).toBe(before.replace('\n---\n\n# Owen Park', '\nnext:\n  action: Send him the diary-study article\n  due: 2026-11-25\n---\n\n# Owen Park'));
+    // --due alone moves it, the action as written.
+    expect(rapport(['next', 'owen-park', '--due', '2026-11-26', '--dir', folder]).stdout).toBe('Owen Park: next: Send him the diary-study article (due 2026-11-26)  owen-park.md\n  replaces: Send him the diary-study article (due 2026-11-25)\n');
+    expect(rapport(['next', 'owen-park', '--due', '2026-11-25', '--dir', folder]).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('\n---\n\n# Owen Park', '\nnext:\n  action: Send him the diary-study article\n  due: 2026-11-25\n---\n\n# Owen Park'));
     expect(rapport(['next', 'owen-park', '--today', '2026-11-24', '--dir', folder]).stdout).toBe('Owen Park: next: Send him the diary-study article (due 2026-11-25, written in the note)\n');
     expect(agendaOf(folder, '2026-11-25', 'owen-park')).toEqual([['Send him the diary-study article', '2026-11-25']]);
     expect(rapport(['agenda', '--today', '2026-11-25', '--dir', folder]).stdout).toContain('\n  2026-11-25  Send him the diary-study article · Owen Park\n');
@@ -352,10 +356,10 @@ describe('next: a next action written by hand', () => {
     expectRefused(folder, ['next', 'claire-dubois', 'Check her new job', '--due', '2027-01-05'], 'Claire Dubois is declined, and a closed contact has no next action: to pick the conversation up again, first run rapport advance claire-dubois nurturing');
   });
 
-  it('refuses --done without a next: in the note, --due without an action, and both at once', () => {
+  it('refuses --done without a next: in the note, --due without one to move, and both at once', () => {
     const folder = exampleCopy();
     expectRefused(folder, ['next', 'owen-park', '--done'], 'Owen Park has no hand-written next action (no `next:` in owen-park.md)');
-    expectRefused(folder, ['next', 'owen-park', '--due', '2026-11-30'], 'say what the next action is before --due');
+    expectRefused(folder, ['next', 'owen-park', '--due', '2026-11-30'], 'Owen Park has no hand-written next action to move (no `next:` in owen-park.md): say what it is, rapport next owen-park "…" --due 2026-11-30');
     expectRefused(folder, ['next', 'owen-park', 'Call', '--done'], '--done takes the next action out: give no action or --due with it');
     expectRefused(folder, ['next', 'owen-park', 'Call', '--due', '2026-11-31'], 'invalid --due "2026-11-31": 2026-11 has 30 days');
     expectRefused(folder, ['next', 'owen-park', '  '], 'say what the next action is');

@@ -34,7 +34,7 @@ rules:
   thank_within: 1          # days after a meeting to send the thank-you
   touch_every: 60          # days between keep-in-touch notes (a note's touch_every wins)
 
-# Fields left out of CSV and JSON exports.
+# Fields left out of every export (calendar, vCard, CSV, JSON), e.g. [phone, email].
 private: []
 `;
 

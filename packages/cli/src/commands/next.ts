@@ -15,18 +15,22 @@ export const registerNext: RegisterCommand = (program, context) => {
     .description("write a contact's next action into the note (ahead of the rules), take it out once done, or show it")
     .argument('<contact>', 'contact id or path to its note')
     .argument('[action]', 'what to do next, e.g. "Send the diary-study article"')
-    .option('--due <YYYY-MM-DD>', 'when it is due (without it, it waits under Ready to write)')
+    .option('--due <YYYY-MM-DD>', 'when it is due (without it, it waits under Ready to write); without an action, moves the one written already')
     .option('--done', 'take the hand-written next action out of the note: the rules suggest the next one again')
     .option('--today <YYYY-MM-DD>', 'compute due dates as of this day')
-    .addHelpText('after', '\nExamples:\n  rapport next owen-park "Send him the diary-study article" --due 2026-11-06\n  rapport next owen-park --done\n  rapport next owen-park\n')
+    .addHelpText('after', '\nExamples:\n  rapport next owen-park "Send him the diary-study article" --due 2026-11-06\n  rapport next owen-park --due 2026-11-09\n  rapport next owen-park --done\n  rapport next owen-park\n')
     .action(async (reference: string, action: string | undefined, options: NextOptions) => {
       checkDateOptions({ '--due': options.due, '--today': options.today });
       if (options.done && (action !== undefined || options.due !== undefined)) throw new UsageError('--done takes the next action out: give no action or --due with it');
-      if (action === undefined && options.due !== undefined) throw new UsageError('say what the next action is before --due');
       const ctx = context();
       const workspace = await ctx.workspaceToWrite();
       const contact = ctx.contact(workspace, reference);
       const where = ctx.colors.dim(contact.file);
+      // --due alone moves the hand-written action already there.
+      if (action === undefined && options.due !== undefined) {
+        if (!contact.next) throw new UsageError(`${contact.name} has no hand-written next action to move (no \`next:\` in ${contact.file}): say what it is, rapport next ${contact.id} "…" --due ${options.due}`);
+        action = contact.next.action;
+      }
       if (action !== undefined) {
         // A closed contact shows no next action anywhere: one written now would sit in the note unseen.
         if (CLOSED_STAGES.includes(contact.stage)) {
