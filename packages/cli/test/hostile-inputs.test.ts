@@ -7,9 +7,22 @@ describe('advance --at and --link', () => {
   it('refuse an offset out of range and a link that is not a URL, writing nothing', () => {
     const folder = exampleCopy();
     const before = userFiles(folder);
-    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-01T10:00+25:00', '--dir', folder])).toMatchObject({ code: 2, stderr: 'rapport: invalid meeting time "2026-12-01T10:00+25:00" (use YYYY-MM-DDTHH:mm, with an offset from -12:00 to +14:00 if any)\n' });
-    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-01T10:00', '--link', 'not a url', '--dir', folder])).toMatchObject({ code: 2, stderr: 'rapport: invalid meeting link "not a url" (use a URL such as https://meet.example.com/abc, or tel:+14125550142)\n' });
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-01T10:00+25:00', '--today', '2026-11-26', '--dir', folder])).toMatchObject({ code: 2, stderr: 'rapport: invalid meeting time "2026-12-01T10:00+25:00" (use YYYY-MM-DDTHH:mm, with an offset from -12:00 to +14:00 if any)\n' });
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-01T10:00', '--link', 'not a url', '--today', '2026-11-26', '--dir', folder])).toMatchObject({ code: 2, stderr: 'rapport: invalid meeting link "not a url" (use a URL such as https://meet.example.com/abc, or tel:+14125550142)\n' });
     expect(userFiles(folder)).toEqual(before);
+  });
+
+  it('refuse a meeting booked for a day before the booking, most likely a typo of the month, unless forced', () => {
+    const folder = exampleCopy();
+    const before = userFiles(folder);
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-11-01T10:00', '--today', '2026-11-26', '--dir', folder])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'rapport: Owen Park: not recorded: the meeting on 2026-11-01 is before the day it is booked (2026-11-26); check the date, or record a meeting that took place with rapport advance owen-park held (add --force to record it anyway)\n',
+    });
+    expect(userFiles(folder)).toEqual(before);
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-11-26T16:00', '--today', '2026-11-26', '--dir', folder]).code).toBe(0);
+    expect(rapport(['advance', 'owen-park', 'held', '--at', '2026-11-26T16:00', '--today', '2026-11-27', '--dir', folder]).code).toBe(0);
   });
 
   it('written by hand are flagged by check', () => {

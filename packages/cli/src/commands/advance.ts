@@ -80,9 +80,12 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const today = ctx.today(workspace, options.today);
       const date = options.date ?? today;
       refuseFutureDate(contact.name, date, today, options.force);
+      // A meeting booked for a day already gone is most likely a typo of the month; one that took place is recorded as held.
+      const recorded = recordedStage(stage, contact.stage, meeting);
+      if (!options.force && options.at !== undefined && (recorded === 'scheduled' || recorded === 'prepared') && options.at.slice(0, 10) < date) {
+        throw new UsageError(`${contact.name}: not recorded: the meeting on ${options.at.slice(0, 10)} is before the day it is booked (${date}); check the date, or record a meeting that took place with rapport advance ${contact.id} held (add --force to record it anyway)`);
+      }
       const changes = { date, ...(options.via ? { via: options.via } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}), ...(options.force ? { force: true } : {}) };
-      // Moving a meeting already prepared for keeps the preparation: `scheduled` would ask for it again.
-      const recorded = stage === 'scheduled' && contact.stage === 'prepared' && meeting !== undefined ? 'prepared' : stage;
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, recorded, changes), { retries: 5 }));
       ctx.print(`${printable(contact.name)}: ${contact.stage} → ${recorded} (${date})  ${ctx.colors.dim(contact.file)}`);
       if (comingAt !== undefined && options.at !== undefined && options.at !== comingAt) ctx.print(ctx.colors.dim(`  meeting moved: ${comingAt} → ${options.at}`));
@@ -91,6 +94,11 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       remindOfManualNext(ctx, workspace, contact.file);
     });
 };
+
+/** The stage recorded: moving a meeting already prepared for keeps the preparation, which `scheduled` would ask for again. */
+function recordedStage(stage: Stage, current: Stage, meeting: MeetingInput | undefined): Stage {
+  return stage === 'scheduled' && current === 'prepared' && meeting !== undefined ? 'prepared' : stage;
+}
 
 /** A meeting time written without an offset that the zone skips (clocks going forward) is read as a later one: the user should know which. */
 function warnOfSkippedClock(ctx: CommandContext, at: string, timeZone: string): void {
