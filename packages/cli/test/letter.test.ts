@@ -62,7 +62,7 @@ describe('rapport letter', () => {
     expect(rapport(['new', 'Rosa Díaz', '--source', 'personal', '--dir', folder]).code).toBe(0);
     const rosa = rapport(['letter', 'cold-email', 'rosa-diaz', '--dir', folder]);
     expect(rosa.code).toBe(1);
-    expect(rosa.stderr).toContain('- foundVia: pass it with --set foundVia="…" (say how you found them: `source: personal` gives a letter nothing to say)\n');
+    expect(rosa.stderr).toContain('- foundVia: pass it with --set foundVia="…" (say how you found them, as a sentence ("We met at the open house in October"): `source: personal` gives a letter nothing to say)\n');
   });
 
   it('fills a field from --set', () => {

@@ -32,6 +32,7 @@ describe('meeting times in a letter', () => {
     expect(data(maya(['meeting:', '  at: 2026-11-25T09:30', '  format: in-person', '  place: Blue Bottle'])).data.meeting).toStrictEqual({
       date: '2026-11-25',
       day: 'Wednesday, November 25',
+      when: 'on Wednesday, November 25',
       month: 'November',
       time: '9:30 AM',
       format: 'in-person',
@@ -40,10 +41,15 @@ describe('meeting times in a letter', () => {
     expect(data(maya(['meeting:', '  at: 2027-01-06T09:30'])).data.meeting).toStrictEqual({
       date: '2027-01-06',
       day: 'Wednesday, January 6, 2027',
+      when: 'on Wednesday, January 6, 2027',
       month: 'January 2027',
       time: '9:30 AM',
       format: 'video',
     });
+    // Today is Monday, November 23 (New York time).
+    expect(data(maya(['meeting:', '  at: 2026-11-23T09:30'])).data.meeting.when).toBe('today');
+    expect(data(maya(['meeting:', '  at: 2026-11-22T18:00'])).data.meeting.when).toBe('yesterday');
+    expect(data(maya(['meeting:', '  at: 2026-11-21T18:00'])).data.meeting.when).toBe('on Saturday, November 21');
   });
 });
 
@@ -142,7 +148,7 @@ describe('where a missing field is filled', () => {
     expect(where('foundVia').hint).toBe('set `source:` in the frontmatter (linkedin, association, alumni, event, referral, cold)');
     // A source that says nothing a letter can claim: the user says how they found the person.
     for (const source of ['personal', 'other']) {
-      expect(data(maya([`source: ${source}`])).whereToFill('foundVia')).toEqual({ field: 'foundVia', source: 'value', hint: `say how you found them: \`source: ${source}\` gives a letter nothing to say` });
+      expect(data(maya([`source: ${source}`])).whereToFill('foundVia')).toEqual({ field: 'foundVia', source: 'value', hint: `say how you found them, as a sentence ("We met at the open house in October"): \`source: ${source}\` gives a letter nothing to say` });
     }
     expect(where('sentOn').hint).toBe('record the request first: a `contacted` entry in `history` (rapport advance … contacted)');
     expect(where('meeting.time')).toEqual({ field: 'meeting.date', source: 'note', file: 'maya-chen.md', hint: 'set `meeting: at:` with the date and time (rapport advance … scheduled --at …)' });

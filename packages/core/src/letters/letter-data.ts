@@ -1,6 +1,6 @@
 import { format } from 'date-fns/format';
 import type { MissingLetterField } from '../errors.js';
-import { meetingDate } from '../lifecycle/dates.js';
+import { daysBetween, meetingDate } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { CONFIG_PATH, type Profile } from '../workspace/config.js';
 import { NOTE_FACTS, noteFact } from './note-facts.js';
@@ -57,6 +57,8 @@ export interface LetterData {
     readonly date?: string;
     /** e.g. "Friday, November 20". */
     readonly day?: string;
+    /** When it was, as said after "talk with me": "today", "yesterday", else "on Friday, November 20". */
+    readonly when?: string;
     /** e.g. "7:15 AM". */
     readonly time?: string;
     /** e.g. "November". */
@@ -114,6 +116,7 @@ const DERIVED_FROM: Record<string, string> = {
   'profile.firstName': 'profile.name',
   signature: 'profile.name',
   'meeting.day': 'meeting.date',
+  'meeting.when': 'meeting.date',
   'meeting.time': 'meeting.date',
   'meeting.month': 'meeting.date',
 };
@@ -167,6 +170,8 @@ export function letterData(input: LetterDataInput): LetterDataResult {
     const date = meetingDate(contact.meeting.at, timezone);
     meeting.date = date;
     meeting.day = spokenDate(date, today, 'EEEE, MMMM d');
+    const daysAgo = daysBetween(date, today);
+    meeting.when = daysAgo === 0 ? 'today' : daysAgo === 1 ? 'yesterday' : `on ${meeting.day}`;
     meeting.month = spokenDate(date, today, 'MMMM');
     meeting.time = localTime(contact.meeting.at);
     meeting.format = contact.meeting.format;
@@ -276,7 +281,7 @@ function whereToFill(field: string, contact: Contact, referrer: Contact | undefi
     return note(`write it after "${label}:" on its own line under "## ${section}"${extra}`);
   }
   if (base === 'foundVia') {
-    if (contact.source !== undefined) return { field: base, source: 'value', hint: `say how you found them: \`source: ${contact.source}\` gives a letter nothing to say` };
+    if (contact.source !== undefined) return { field: base, source: 'value', hint: `say how you found them, as a sentence ("We met at the open house in October"): \`source: ${contact.source}\` gives a letter nothing to say` };
     return note('set `source:` in the frontmatter (linkedin, association, alumni, event, referral, cold)');
   }
   if (base === 'sentOn') return note('record the request first: a `contacted` entry in `history` (rapport advance … contacted)');

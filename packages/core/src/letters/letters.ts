@@ -105,6 +105,10 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     const { label, section } = NOTE_FACTS.seenAt;
     warnings.push(`the letter says "a recent event": name it after "${label}:" on its own line under "## ${section}" in ${contact.file}, as it follows "I saw you at" (e.g. "${label}: the UXPA Pittsburgh meetup in October")`);
   }
+  // Given with --set, it is printed as written; each shipped letter starts a sentence with it.
+  if (typeof data.foundVia === 'string' && /^\p{Ll}/u.test(data.foundVia) && text.includes(`. ${data.foundVia}`)) {
+    warnings.push(`"${data.foundVia}" starts a sentence in this letter: give it a capital ("${data.foundVia[0]!.toUpperCase()}${data.foundVia.slice(1)}")`);
+  }
   warnings.push(...thirdPersonWarnings(data, text, contact));
   return {
     template: template.name,

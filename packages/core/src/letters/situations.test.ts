@@ -132,7 +132,7 @@ describe("the user's words are never rewritten (issue 12.6)", () => {
 
 Dear Lena,
 
-Thank you for taking the time to talk with me on Thursday, November 19. I learned a great deal, above all that his manager, Sarah Lund, moved to forecasting from her job as a meteorologist, and she still reviews every model herself.
+Thank you for taking the time to talk with me yesterday. I learned a great deal, above all that his manager, Sarah Lund, moved to forecasting from her job as a meteorologist, and she still reviews every model herself.
 
 I look forward to staying in touch about the new analytics group, and I will let you know how your advice works out. I am also grateful to Tom for putting us in touch.
 
@@ -266,6 +266,15 @@ Sam
     // Another source never reads the line.
     const byLinkedIn = await renderLetter(await energyWorkspace({ 'raj-patel.md': RAJ.replace('Impressed by:', 'Seen at: the Northwest Energy Forum\n\nImpressed by:') }), 'cold-email', 'raj-patel', { today: '2026-11-23' });
     expect(byLinkedIn.body).toContain('I came across your profile on LinkedIn, and I was impressed by');
+  });
+
+  it('warns when a foundVia given in lower case starts a sentence, and prints it as written', async () => {
+    const atOpenHouse = await energyWorkspace({ 'raj-patel.md': RAJ.replace('source: linkedin', 'source: personal') });
+    const letter = await renderLetter(atOpenHouse, 'cold-email', 'raj-patel', { today: '2026-11-23', values: { foundVia: 'we met at the PGE open house' } });
+    expect(letter.body).toContain('utility load forecasting. we met at the PGE open house, and I was impressed by');
+    expect(letter.warnings).toEqual(['"we met at the PGE open house" starts a sentence in this letter: give it a capital ("We met at the PGE open house")']);
+    const capital = await renderLetter(atOpenHouse, 'cold-email', 'raj-patel', { today: '2026-11-23', values: { foundVia: 'We met at the PGE open house' } });
+    expect(capital.warnings).toEqual([]);
   });
 
   it('leaves out the Subject line of what is said on the phone or handed over in person, and keeps it on paper', async () => {
