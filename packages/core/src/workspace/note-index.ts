@@ -134,6 +134,8 @@ export class NoteIndex {
   private readonly contactedByOrganization = new FilesByKey();
   /** Per organization, the files of `identified` contacts by id: the second person an agenda suggests by name. */
   private readonly identifiedByOrganization = new Map<string, FilesByKey>();
+  /** The identified contact an agenda names first at each organization (`null`: none), found when first asked and forgotten when that group changes. */
+  private readonly namedIdentified = new Map<string, Contact | null>();
   private readonly counts = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
 
   /** The places kept by the snapshot the index was restored from (`useContactOrders`), for its contacts still unchanged. */
@@ -174,7 +176,7 @@ export class NoteIndex {
   private relationsKept = false;
   private graph: { edges: readonly EdgePart[]; pending: readonly PendingPart[]; value: ReferralGraph } | undefined;
 
-  private agendaState: { key: string; context: AgendaContext; today: string; parts: SortedContributions<AgendaPart>; view?: { parts: readonly AgendaPart[]; items: readonly AgendaItem[] } } | undefined;
+  private agendaState: { key: string; context: AgendaContext; today: string; parts: SortedContributions<AgendaPart, AgendaItem> } | undefined;
   /** Files whose agenda lines must be recomputed before the next agenda is read. */
   private readonly agendaDirty = new Set<string>();
 
@@ -382,14 +384,18 @@ export class NoteIndex {
     for (const file of this.graphDirty) {
       const contact = this.entries.get(file)?.reading.contact;
       const { edges, pending } = contact ? this.graphParts(contact) : { edges: [], pending: [] };
-      this.edgeParts.set(file, edges);
-      this.pendingParts.set(file, pending);
+      // Most edits leave a note's links as they were: the graph built before then stands, not rebuilt over every edge.
+      if (!sameEdgeParts(this.edgeParts.get(file), edges)) this.edgeParts.set(file, edges);
+      if (!samePendingParts(this.pendingParts.get(file), pending)) this.pendingParts.set(file, pending);
     }
     this.graphDirty.clear();
     const edges = this.edgeParts.values();
     const pending = this.pendingParts.values();
     if (this.graph?.edges !== edges || this.graph.pending !== pending) {
-      this.graph = { edges, pending, value: { edges: mergeEdges(edges), pending: pending.map((part) => part.item) } };
+      // Each half is rebuilt only when its own parts changed: a referral to someone without a note leaves the edges as they were.
+      const merged = this.graph?.edges === edges ? this.graph.value.edges : mergeEdges(edges);
+      const items = this.graph?.pending === pending ? this.graph.value.pending : pending.map((part) => part.item);
+      this.graph = { edges, pending, value: { edges: merged, pending: items } };
     }
     return this.graph.value;
   }
@@ -407,7 +413,7 @@ export class NoteIndex {
     let state = this.agendaState;
     if (state?.key !== key) {
       const today = todayIn(context.timezone, context.now);
-      state = this.agendaState = { key, context, today, parts: new SortedContributions(this.compareAgendaParts) };
+      state = this.agendaState = { key, context, today, parts: new SortedContributions(this.compareAgendaParts, (part: AgendaPart) => part.item) };
       for (const [file, entry] of this.entries) if (entry.reading.contact) state.parts.set(file, this.agendaParts(entry.reading.contact, state));
     } else {
       for (const file of this.agendaDirty) {
@@ -416,9 +422,7 @@ export class NoteIndex {
       }
     }
     this.agendaDirty.clear();
-    const parts = state.parts.values();
-    if (state.view?.parts !== parts) state.view = { parts, items: parts.map((part) => part.item) };
-    return state.view.items;
+    return state.parts.projectedValues();
   }
 
   /**
@@ -527,6 +531,7 @@ export class NoteIndex {
     if (contact.stage === 'contacted') this.contactedByOrganization.update(organization, file, add);
     if (contact.stage === 'identified') {
       updateWithin(this.identifiedByOrganization, organization, contact.id, file, add);
+      this.namedIdentified.delete(organization);
       // The one named may change with any of them (its name, who comes first).
       for (const other of this.contactedByOrganization.files(organization)) this.agendaDirty.add(other);
     }
@@ -600,16 +605,24 @@ export class NoteIndex {
       if (colleague) colleagues.push(colleague);
       if (colleagues.length === 2) break;
     }
+    const named = this.namedIdentifiedAt(organization);
+    if (named) colleagues.push(named);
+    return colleagues;
+  }
+
+  private namedIdentifiedAt(organization: string): Contact | null {
+    let named = this.namedIdentified.get(organization);
+    if (named !== undefined) return named;
+    named = null;
     const identified = this.identifiedByOrganization.get(organization);
-    let named: Contact | undefined;
     for (const id of identified?.keys() ?? []) {
       for (const file of identified!.files(id)) {
         const candidate = this.entries.get(file)?.reading.contact;
         if (candidate && (!named || isNamedBefore(candidate, named))) named = candidate;
       }
     }
-    if (named) colleagues.push(named);
-    return colleagues;
+    this.namedIdentified.set(organization, named);
+    return named;
   }
 }
 
@@ -629,6 +642,21 @@ function updateWithin(groups: Map<string, FilesByKey>, outer: string, key: strin
  * A pair's parts are adjacent and ordered by source, so dropping repeats
  * keeps each source once, in order.
  */
+function sameEdgeParts(before: readonly EdgePart[], after: readonly EdgePart[]): boolean {
+  return before.length === after.length && before.every((part, i) => part.from === after[i]!.from && part.to === after[i]!.to && part.source === after[i]!.source);
+}
+
+/** The same referrals, in the same place among the others: from the same contact by name and file (the order's keys). */
+function samePendingParts(before: readonly PendingPart[], after: readonly PendingPart[]): boolean {
+  return (
+    before.length === after.length &&
+    before.every((part, i) => {
+      const other = after[i]!;
+      return part.item.from === other.item.from && part.item.target === other.item.target && part.item.name === other.item.name && part.contact.name === other.contact.name && part.contact.file === other.contact.file && part.contact.id === other.contact.id;
+    })
+  );
+}
+
 function mergeEdges(parts: readonly EdgePart[]): ReferralEdge[] {
   const edges: ReferralEdge[] = [];
   for (let i = 0; i < parts.length; ) {

@@ -10,15 +10,26 @@ import { RapportError } from '../errors.js';
  * `compare` must be a total order on distinct items (ties only between
  * items that are interchangeable).
  */
-export class SortedContributions<T> {
+export class SortedContributions<T, P = T> {
   private readonly byKey = new Map<string, readonly T[]>();
   /** Every item in order, or `undefined` while a full sort is pending. */
   private sorted: T[] | undefined;
+  /** `project` of each of `sorted`, in the same places (kept only once `projectedValues` is asked for). */
+  private projected: P[] | undefined;
   private changesSinceRead = 0;
   /** The last array handed out; callers may keep it, so it is never mutated. */
   private view: readonly T[] | undefined;
+  private projectedView: readonly P[] | undefined;
 
-  constructor(private readonly compare: (a: T, b: T) => number) {}
+  /**
+   * `project`, when given, is what `projectedValues` lists of each item: kept
+   * beside the items and spliced with them, since mapping tens of thousands
+   * of items on every change cost more than the change itself.
+   */
+  constructor(
+    private readonly compare: (a: T, b: T) => number,
+    private readonly project?: (item: T) => P,
+  ) {}
 
   /** Replaces what `key` contributes (`[]` removes it). */
   set(key: string, items: readonly T[]): void {
@@ -27,14 +38,24 @@ export class SortedContributions<T> {
     if (items.length > 0) this.byKey.set(key, items);
     else this.byKey.delete(key);
     this.view = undefined;
+    this.projectedView = undefined;
     if (!this.sorted) return;
     // Splicing costs O(n) per item: past about n/8 changes, one sort is cheaper.
     if (++this.changesSinceRead > 64 && this.changesSinceRead > this.sorted.length >> 3) {
       this.sorted = undefined;
+      this.projected = undefined;
       return;
     }
-    for (const item of previous ?? []) this.sorted.splice(this.indexOf(item), 1);
-    for (const item of items) this.sorted.splice(this.lowerBound(item), 0, item);
+    for (const item of previous ?? []) {
+      const at = this.indexOf(item);
+      this.sorted.splice(at, 1);
+      this.projected?.splice(at, 1);
+    }
+    for (const item of items) {
+      const at = this.lowerBound(item);
+      this.sorted.splice(at, 0, item);
+      this.projected?.splice(at, 0, this.project!(item));
+    }
   }
 
   get(key: string): readonly T[] {
@@ -43,14 +64,27 @@ export class SortedContributions<T> {
 
   /** Every item in order. The array is fresh after each change and never changed afterwards. */
   values(): readonly T[] {
+    return (this.view ??= this.sortedItems().slice());
+  }
+
+  /** `project` of every item, in order; like `values`, fresh after each change and never changed afterwards. */
+  projectedValues(): readonly P[] {
+    if (this.projectedView) return this.projectedView;
+    const sorted = this.sortedItems();
+    this.projected ??= sorted.map((item) => this.project!(item));
+    return (this.projectedView = this.projected.slice());
+  }
+
+  private sortedItems(): T[] {
     if (!this.sorted) {
       // A loop rather than `[...values].flat()`, several times slower over tens of thousands of small arrays.
       const all: T[] = [];
       for (const items of this.byKey.values()) for (const item of items) all.push(item);
       this.sorted = all.sort(this.compare);
+      this.projected = undefined;
     }
     this.changesSinceRead = 0;
-    return (this.view ??= this.sorted.slice());
+    return this.sorted;
   }
 
   /** True when the last `values()` array is still current. */
