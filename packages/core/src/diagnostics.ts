@@ -35,6 +35,8 @@ export const DIAGNOSTIC_RULES = {
   'invalid-type': 'error',
   'invalid-value': 'error',
   'unresolved-link': 'warning',
+  // Named as a referral under another contact's Outcomes, without `referred_by` in the note
+  'unrecorded-referral': 'warning',
   'stage-history-mismatch': 'warning',
   'history-order': 'warning',
   'duplicate-id': 'error',

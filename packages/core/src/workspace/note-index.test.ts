@@ -101,6 +101,26 @@ function fromScratch(readings: ReadonlyMap<string, NoteReading>, context: Agenda
       : [`\`referred_by\` points at "${contact.referredBy}", but no contact note has that id`, `Create ${contact.referredBy}.md or fix the link`];
     diagnostics.push({ file: contact.file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, severity: 'warning', rule: 'unresolved-link', message, hint });
   }
+  // Named as a referral by another contact, without referred_by: one warning per referrer, at the referrer's first such item.
+  for (const referrer of [...contacts].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
+    const targets = new Map<string, number>();
+    for (const outcome of referrer.outcomes) if (outcome.kind === 'referral' && outcome.contact !== undefined && outcome.contact !== referrer.id && !targets.has(outcome.contact)) targets.set(outcome.contact, outcome.line);
+    for (const [target, line] of targets) {
+      for (const named of contacts.filter((contact) => contact.id === target && contact.referredBy === undefined)) {
+        diagnostics.push({
+          file: named.file,
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 1,
+          severity: 'warning',
+          rule: 'unrecorded-referral',
+          message: `${referrer.name} names ${named.name} as a referral (${referrer.file}:${line}), but this note has no \`referred_by\`: letters and the agenda take ${named.name} for a cold contact`,
+          hint: `Add referred_by: "[[${referrer.id}]]" (and source: referral) to the frontmatter`,
+        });
+      }
+    }
+  }
   contacts.sort((a, b) => a.name.localeCompare(b.name) || a.file.localeCompare(b.file));
   const counts = Object.fromEntries(STAGES.map((stage) => [stage, contacts.filter((contact) => contact.stage === stage).length]));
   broken.sort((a, b) => a.id.localeCompare(b.id) || (a.file < b.file ? -1 : 1));
@@ -126,7 +146,7 @@ describe('NoteIndex', () => {
             // What every command asks first (a note's own rule), which needs no links worked out.
             if (step.first === 'merge-conflict') expect(index.diagnostics('merge-conflict')).toEqual(expected.diagnostics.filter((diagnostic) => diagnostic.rule === 'merge-conflict'));
             // One rule's diagnostics, worked out alone (asked first), then taken from the whole list.
-            for (const rule of ['duplicate-id', 'unresolved-link', 'yaml-syntax'] as const) expect(index.diagnostics(rule)).toEqual(expected.diagnostics.filter((diagnostic) => diagnostic.rule === rule));
+            for (const rule of ['duplicate-id', 'unresolved-link', 'unrecorded-referral', 'yaml-syntax'] as const) expect(index.diagnostics(rule)).toEqual(expected.diagnostics.filter((diagnostic) => diagnostic.rule === rule));
             expect(index.diagnostics()).toEqual(expected.diagnostics);
             expect(index.diagnostics('duplicate-id')).toEqual(expected.diagnostics.filter((diagnostic) => diagnostic.rule === 'duplicate-id'));
             expect(index.brokenNotes()).toEqual(expected.broken);
@@ -139,6 +159,31 @@ describe('NoteIndex', () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('warns on a contact named as a referral under another contact\'s Outcomes whose note has no referred_by, until it has', () => {
+    const index = new NoteIndex();
+    index.set('hana-ito.md', '---\ntype: contact\nname: Hana Ito\nstage: thanked\n---\n\n## Outcomes\n\n- Lead: the spring fellowship\n- Referral: [[kwame-mensah]], runs the buildings team\n');
+    index.set('kwame-mensah.md', '---\ntype: contact\nname: Kwame Mensah\nstage: identified\nsource: linkedin\n---\n');
+    expect(index.diagnostics('unrecorded-referral')).toEqual([
+      {
+        file: 'kwame-mensah.md',
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        severity: 'warning',
+        rule: 'unrecorded-referral',
+        message: 'Hana Ito names Kwame Mensah as a referral (hana-ito.md:10), but this note has no `referred_by`: letters and the agenda take Kwame Mensah for a cold contact',
+        hint: 'Add referred_by: "[[hana-ito]]" (and source: referral) to the frontmatter',
+      },
+    ]);
+    index.set('kwame-mensah.md', '---\ntype: contact\nname: Kwame Mensah\nstage: identified\nsource: referral\nreferred_by: "[[hana-ito]]"\n---\n');
+    expect(index.diagnostics('unrecorded-referral')).toEqual([]);
+    // A lead or a bare link is no referral.
+    index.set('kwame-mensah.md', '---\ntype: contact\nname: Kwame Mensah\nstage: identified\n---\n');
+    index.set('hana-ito.md', '---\ntype: contact\nname: Hana Ito\nstage: thanked\n---\n\n## Outcomes\n\n- Lead: [[kwame-mensah]] is hiring\n- [[kwame-mensah]]\n');
+    expect(index.diagnostics('unrecorded-referral')).toEqual([]);
   });
 
   it('names the identified colleague in "try a second person" as that colleague comes, changes and goes', () => {

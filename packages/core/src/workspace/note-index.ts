@@ -317,7 +317,41 @@ export class NoteIndex {
     }
     if (wanted('duplicate-id')) this.duplicateIdDiagnostics(diagnostics);
     if (wanted('unresolved-link')) this.unresolvedLinkDiagnostics(diagnostics);
+    if (wanted('unrecorded-referral')) this.unrecordedReferralDiagnostics(diagnostics);
     return diagnostics;
+  }
+
+  /**
+   * A contact another one names as a referral (`- Referral: [[id]]` under
+   * Outcomes) whose note does not say `referred_by`: letters and the agenda,
+   * which read `referred_by`, would write to them as to a stranger.
+   */
+  private unrecordedReferralDiagnostics(diagnostics: Diagnostic[]): void {
+    this.keepRelations();
+    for (const target of this.outcomeLinkers.keys()) {
+      const named: Contact[] = [];
+      for (const file of this.validFilesById.files(target)) {
+        const contact = this.entries.get(file)?.reading.contact;
+        if (contact && contact.referredBy === undefined) named.push(contact);
+      }
+      if (named.length === 0) continue;
+      // By the referrer's path: two referrers of one contact are listed in the same order however their notes came in.
+      for (const file of [...this.outcomeLinkers.files(target)].sort(binary)) {
+        const referrer = this.entries.get(file)?.reading.contact;
+        const outcome = referrer?.id === target ? undefined : referrer?.outcomes.find((item) => item.kind === 'referral' && item.contact === target);
+        if (!referrer || !outcome) continue;
+        for (const contact of named) {
+          diagnostics.push(
+            fileDiagnostic(
+              contact.file,
+              'unrecorded-referral',
+              `${referrer.name} names ${contact.name} as a referral (${referrer.file}:${outcome.line}), but this note has no \`referred_by\`: letters and the agenda take ${contact.name} for a cold contact`,
+              `Add referred_by: "[[${referrer.id}]]" (and source: referral) to the frontmatter`,
+            ),
+          );
+        }
+      }
+    }
   }
 
   private duplicateIdDiagnostics(diagnostics: Diagnostic[]): void {

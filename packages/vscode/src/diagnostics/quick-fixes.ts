@@ -67,6 +67,15 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
           ask('Link to an existing contact…', 'rapport.fixLink.pick', document.uri, diagnostic.range, target);
           break;
         }
+        case 'unrecorded-referral': {
+          // The referrer's id, from the hint: `Add referred_by: "[[maya-chen]]" …`.
+          const referrer = /referred_by: "\[\[([^\]|#]+)\]\]"/.exec(diagnostic.message)?.[1];
+          if (!referrer) break;
+          const linked = setField(text, ['referred_by'], `[[${referrer}]]`);
+          // A source already written (how they were found) stays.
+          fix(`Add referred_by: "[[${referrer}]]"`, getField(text, ['source']) === undefined ? setField(linked, ['source'], 'referral') : linked, true);
+          break;
+        }
         case 'invalid-type': {
           if (document.lineAt(diagnostic.range.start.line).text.startsWith('tags:')) fix('Write the tags as a list', tagsAsList(text), true);
           break;

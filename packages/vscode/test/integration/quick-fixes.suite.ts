@@ -58,6 +58,20 @@ suite('Quick fixes', () => {
 
   const unresolved = lines('---', 'type: contact', 'name: Link Fix', 'stage: identified', 'referred_by: "[[mya-chen]]"', 'history:', '  - date: 2026-11-10', '    stage: identified', '---', '');
 
+  test('a referral named under another contact\'s Outcomes: add referred_by (and source, when none is written)', async () => {
+    await api();
+    writeFileSync(fileUri('fix-referrer.md').fsPath, lines('---', 'type: contact', 'name: Hana Ito', 'stage: thanked', '---', '', '## Outcomes', '', '- Referral: [[fix-referral]], runs the buildings team', ''));
+    const { document, actions } = await fixesFor('fix-referral.md', lines('---', 'type: contact', 'name: Kwame Mensah', 'stage: identified', '---', ''), 'unrecorded-referral');
+    assert.equal(
+      vscode.languages.getDiagnostics(document.uri).find((diagnostic) => diagnostic.code === 'unrecorded-referral')!.message,
+      'Hana Ito names Kwame Mensah as a referral (fix-referrer.md:9), but this note has no `referred_by`: letters and the agenda take Kwame Mensah for a cold contact. Add referred_by: "[[fix-referrer]]" (and source: referral) to the frontmatter',
+    );
+    await apply(actions, 'Add referred_by: "[[fix-referrer]]"');
+    assert.equal(document.getText(), lines('---', 'type: contact', 'name: Kwame Mensah', 'stage: identified', 'referred_by: "[[fix-referrer]]"', 'source: referral', '---', ''));
+    await done('fix-referral.md');
+    rmSync(fileUri('fix-referrer.md').fsPath, { force: true });
+  });
+
   test('unresolved link: pick an existing contact', async () => {
     const { document, actions } = await fixesFor('fix-link-1.md', unresolved, 'unresolved-link');
     await apply(actions, 'Link to an existing contact…', { 'fix.link': 'maya-chen' });
