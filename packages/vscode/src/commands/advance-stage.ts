@@ -20,7 +20,7 @@ const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
 
 /** `rapport.advanceStage`: picks the new stage (and the meeting, when scheduling) and records it in the note. */
 export async function advanceStage(services: Services, target?: unknown, input: AdvanceInput = {}): Promise<{ file: string; stage: Stage } | undefined> {
-  const workspace = await services.notes.requireWorkspace();
+  const workspace = await services.notes.requireWorkspaceToWrite();
   const contact = await resolveContact(services, workspace, target, 'Advance Stage');
   if (!contact) return undefined;
   const stage = input.stage ?? (await pickStage(services, contact));
@@ -37,7 +37,7 @@ export async function advanceStage(services: Services, target?: unknown, input: 
 
 /** `rapport.logInteraction`: records a touch (a call, a shared article) without changing the stage. */
 export async function logContactInteraction(services: Services, target?: unknown, input: Pick<AdvanceInput, 'date' | 'via' | 'note'> = {}): Promise<{ file: string } | undefined> {
-  const workspace = await services.notes.requireWorkspace();
+  const workspace = await services.notes.requireWorkspaceToWrite();
   const contact = await resolveContact(services, workspace, target, 'Log Interaction');
   if (!contact) return undefined;
   const via = input.via !== undefined ? input.via : await pickChannel(services, `How were you in touch with ${contact.name}?`);

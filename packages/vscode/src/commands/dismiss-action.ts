@@ -5,7 +5,7 @@ import { resolveContact } from './contact-target.js';
 
 /** `rapport.dismissSecondContact`: stops the "Try a second person" suggestion for a contact (`dismissed: [second-contact]` in the note). */
 export async function dismissSecondContact(services: Services, target?: unknown): Promise<{ file: string } | undefined> {
-  const workspace = await services.notes.requireWorkspace();
+  const workspace = await services.notes.requireWorkspaceToWrite();
   const contact = await resolveContact(services, workspace, target, 'Dismiss "Try a Second Person"');
   if (!contact) return undefined;
   await editContactNote(services.notes, contact.file, (text) => dismissAction(text, 'second-contact'));

@@ -33,7 +33,7 @@ export async function exportCalendar(services: Services, target?: vscode.Uri): P
  * empty fields of the ones already there (nothing written is overwritten).
  */
 export async function importLinkedIn(services: Services, target?: vscode.Uri, options: { confirm?: boolean } = {}): Promise<ImportSummary | undefined> {
-  const workspace = await services.notes.requireWorkspace();
+  const workspace = await services.notes.requireWorkspaceToWrite();
   const uri = target ?? (await services.prompts.openFile({ id: 'import.file', title: 'Import LinkedIn Connections.csv', filters: { 'LinkedIn connections': ['csv'] } }));
   if (!uri) return undefined;
   const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);

@@ -14,7 +14,7 @@ export interface InsertQuestionsInput {
  * note's `## Questions`, "who else should I talk to?" kept last.
  */
 export async function insertBankQuestions(services: Services, target?: unknown, input: InsertQuestionsInput = {}): Promise<{ file: string; added: readonly string[] } | undefined> {
-  const workspace = await services.notes.requireWorkspace();
+  const workspace = await services.notes.requireWorkspaceToWrite();
   const contact = await resolveContact(services, workspace, target, 'Insert Questions');
   if (!contact) return undefined;
   const set = await loadQuestions(workspace.store);

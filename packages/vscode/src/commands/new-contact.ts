@@ -25,7 +25,7 @@ const STEPS = 5;
 
 /** `rapport.newContact`: asks name, organization, role, source and referrer, then writes the note. */
 export async function newContact(services: Services, input: NewContactInput = {}): Promise<{ id: string; file: string } | undefined> {
-  const workspace = await services.notes.requireWorkspace();
+  const workspace = await services.notes.requireWorkspaceToWrite();
   const { prompts } = services;
   const name =
     input.name ??

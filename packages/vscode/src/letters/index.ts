@@ -32,7 +32,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const templateOptions = () => ({ allowUserTemplates: vscode.workspace.isTrusted });
 
   const draftLetter = async (target?: unknown, input: DraftLetterInput = {}): Promise<DraftedLetter | undefined> => {
-    const workspace = await services.notes.requireWorkspace();
+    const workspace = await services.notes.requireWorkspaceToWrite('No letter drafted');
     const contact = await resolveContact(services, workspace, target, 'Draft a Letter');
     if (!contact) return undefined;
     const suggested = (typeof target === 'object' && target !== null && typeof (target as { letter?: unknown }).letter === 'string' ? (target as { letter: string }).letter : undefined) ?? nextAction(contact, services.notes.actionContext())?.letter;

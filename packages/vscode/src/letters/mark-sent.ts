@@ -24,7 +24,7 @@ export async function markDraftSent(services: Services, document: vscode.TextDoc
     const line = document.positionAt(first.index).line + 1;
     throw new InvalidInputError(`The letter still has ${markers.length} [[fill: …]] marker${markers.length === 1 ? '' : 's'} (the first, ${first[0]}, on line ${line}): fill ${markers.length === 1 ? 'it' : 'them'} in before marking the letter as sent`);
   }
-  const workspace = await services.notes.requireWorkspace();
+  const workspace = await services.notes.requireWorkspaceToWrite();
   const contact = workspace.index.contact(draft.contactId);
   if (!contact) throw new InvalidInputError(`${draft.contactName} is no longer in the notes folder`);
   const today = services.notes.today();

@@ -20,7 +20,7 @@ export const REAPPLY_ON_CHANGE = { retries: 3, retryFor: 2_000 } as const;
  * and VS Code reloads any clean editor.
  */
 export async function editContactNote(notes: NotesSession, file: string, edit: (text: string) => string): Promise<void> {
-  const workspace = await notes.requireWorkspace();
+  const workspace = await notes.requireWorkspaceToWrite();
   const uri = notes.uriOf(file);
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
   if (open?.isDirty) {

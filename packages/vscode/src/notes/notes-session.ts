@@ -152,6 +152,22 @@ export class NotesSession implements vscode.Disposable {
     return workspace;
   }
 
+  /**
+   * `requireWorkspace` for a command that writes into the notes or drafts a
+   * letter: refused while the config has an error, since it is then read with
+   * defaults in its place (where a new note goes, the day in the configured
+   * zone, the profile a letter is signed with).
+   */
+  async requireWorkspaceToWrite(refused = 'Nothing written'): Promise<Workspace> {
+    const workspace = await this.requireWorkspace();
+    const [first, ...others] = workspace.configDiagnostics.filter((diagnostic) => diagnostic.file === CONFIG_PATH && diagnostic.severity === 'error');
+    if (first) {
+      const more = others.length === 0 ? '' : ` and ${others.length} more`;
+      throw new InvalidInputError(`${refused}: ${CONFIG_PATH} has an error (line ${first.line}: ${first.message}${more}), and until it is fixed Rapport reads the defaults in its place`);
+    }
+    return workspace;
+  }
+
   /** Applies new settings; a different notes folder means a full load. */
   updateSettings(settings: ExtensionSettings): void {
     const folderChanged = settings.notesFolder !== this.settings.notesFolder;

@@ -182,6 +182,33 @@ suite('Import and export', () => {
     }
   });
 
+  test('New Contact, Advance Stage and Draft a Letter refuse while the config has an error, and write nothing', async () => {
+    const rapport = await api();
+    const config = join(folder(), '.rapport/config.yaml');
+    const before = readFileSync(config, 'utf8');
+    writeFileSync(config, before.replace('timezone: America/New_York', 'timezone: America/New_Yrok'));
+    try {
+      await waitFor(() => rapport.notes.workspace?.configDiagnostics.some((diagnostic) => diagnostic.message.includes('New_Yrok')), 'the config error to be read');
+      const files = snapshot();
+      const refusal = 'has an error (line 14: Unknown time zone "America/New_Yrok"), and until it is fixed Rapport reads the defaults in its place';
+      for (const [command, args, refused] of [
+        ['rapport.newContact', [], 'Nothing written'],
+        ['rapport.advanceStage', ['owen-park'], 'Nothing written'],
+        ['rapport.draftLetter', ['owen-park'], 'No letter drafted'],
+      ] as const) {
+        const prompts = new ScriptedPrompts({ 'contact.name': 'Ada Lovelace', 'advance.stage': 'followed-up' });
+        const result = await withPrompts(prompts, () => vscode.commands.executeCommand(command, ...args));
+        assert.equal(result, undefined, command);
+        assert.deepEqual(prompts.errors, [`${refused}: .rapport/config.yaml ${refusal}`], command);
+        assert.deepEqual(prompts.asked, [], command);
+      }
+      assert.deepEqual(changedFiles(files, snapshot()), []);
+    } finally {
+      writeFileSync(config, before);
+      await waitFor(() => rapport.notes.workspace?.configDiagnostics.every((diagnostic) => !diagnostic.message.includes('New_Yrok')), 'the config to be read again');
+    }
+  });
+
   test('Export Calendar writes the meetings and due actions as .ics', async () => {
     const rapport = await api();
     const target = machineUri(join(mkdtempSync(join(tmpdir(), 'rapport-export-')), 'rapport.ics'));
