@@ -67,7 +67,7 @@ async function editInBrowser(edit: (text: string) => string): Promise<void> {
   const root = new FakeUri('vscode-vfs', '/notes') as unknown as import('vscode').Uri;
   const store = new VscodeNoteStore(root);
   const workspace = { store, index: new NoteIndex(), config: {}, configDiagnostics: [] } as unknown as Workspace;
-  const notes = { requireWorkspace: async () => workspace, uriOf: (path: string) => vscode.Uri.joinPath(root, path), notifyEdited: () => undefined };
+  const notes = { requireWorkspaceToWrite: async () => workspace, uriOf: (path: string) => vscode.Uri.joinPath(root, path), notifyEdited: () => undefined };
   await editContactNote(notes as never, 'maya-chen.md', edit);
 }
 
