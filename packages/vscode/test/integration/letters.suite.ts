@@ -128,6 +128,21 @@ suite('Questions', () => {
   });
 });
 
+/** Runs `check` while the config's time zone is misspelled (line 14), once Rapport has read it; the config is put back after. */
+async function withMisspelledTimeZone(check: () => Promise<void>): Promise<void> {
+  const rapport = await api();
+  const config = join(folder(), '.rapport/config.yaml');
+  const before = readFileSync(config, 'utf8');
+  writeFileSync(config, before.replace('timezone: America/New_York', 'timezone: America/New_Yrok'));
+  try {
+    await waitFor(() => rapport.notes.workspace?.configDiagnostics.some((diagnostic) => diagnostic.message.includes('New_Yrok')), 'the config error to be read');
+    await check();
+  } finally {
+    writeFileSync(config, before);
+    await waitFor(() => rapport.notes.workspace?.configDiagnostics.every((diagnostic) => !diagnostic.message.includes('New_Yrok')), 'the config to be read again');
+  }
+}
+
 suite('Import and export', () => {
   test('Import LinkedIn CSV creates new contacts and leaves people already there alone', async () => {
     const rapport = await api();
@@ -164,31 +179,18 @@ suite('Import and export', () => {
   });
 
   test('Export Calendar refuses while the config has an error, before asking where to save, and writes nothing', async () => {
-    const rapport = await api();
-    const config = join(folder(), '.rapport/config.yaml');
-    const before = readFileSync(config, 'utf8');
-    writeFileSync(config, before.replace('timezone: America/New_York', 'timezone: America/New_Yrok'));
-    try {
-      await waitFor(() => rapport.notes.workspace?.configDiagnostics.some((diagnostic) => diagnostic.message.includes('New_Yrok')), 'the config error to be read');
+    await withMisspelledTimeZone(async () => {
       const prompts = new ScriptedPrompts({});
       const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.exportCalendar'));
       assert.equal(result, undefined);
       assert.deepEqual(prompts.errors, [
         'nothing exported: .rapport/config.yaml:14: Unknown time zone "America/New_Yrok"; an export made with the default in its place would be wrong (fix it, then export again)',
       ]);
-    } finally {
-      writeFileSync(config, before);
-      await waitFor(() => rapport.notes.workspace?.configDiagnostics.every((diagnostic) => !diagnostic.message.includes('New_Yrok')), 'the config to be read again');
-    }
+    });
   });
 
   test('New Contact, Advance Stage and Draft a Letter refuse while the config has an error, and write nothing', async () => {
-    const rapport = await api();
-    const config = join(folder(), '.rapport/config.yaml');
-    const before = readFileSync(config, 'utf8');
-    writeFileSync(config, before.replace('timezone: America/New_York', 'timezone: America/New_Yrok'));
-    try {
-      await waitFor(() => rapport.notes.workspace?.configDiagnostics.some((diagnostic) => diagnostic.message.includes('New_Yrok')), 'the config error to be read');
+    await withMisspelledTimeZone(async () => {
       const files = snapshot();
       const refusal = 'has an error (line 14: Unknown time zone "America/New_Yrok"), and until it is fixed Rapport reads the defaults in its place';
       for (const [command, args, refused] of [
@@ -203,10 +205,7 @@ suite('Import and export', () => {
         assert.deepEqual(prompts.asked, [], command);
       }
       assert.deepEqual(changedFiles(files, snapshot()), []);
-    } finally {
-      writeFileSync(config, before);
-      await waitFor(() => rapport.notes.workspace?.configDiagnostics.every((diagnostic) => !diagnostic.message.includes('New_Yrok')), 'the config to be read again');
-    }
+    });
   });
 
   test('Export Calendar writes the meetings and due actions as .ics', async () => {
