@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_PATH, compareDiagnostics, loadWorkspace, noteId, privateFieldDiagnostics, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Diagnostic, type DiagnosticRule, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
+import { configErrors } from '@rapport/core/internal';
 import { colorsFor, formatDiagnostic, printable, progressReporter, type Colors, type Io } from './io.js';
 import { invalidDate } from './date-options.js';
 import { didYouMean } from './did-you-mean.js';
@@ -63,7 +64,7 @@ export class CommandContext {
    */
   async workspaceToWrite(refused = 'nothing written'): Promise<Workspace> {
     const workspace = await this.workspace();
-    const errors = workspace.configDiagnostics.filter((d) => d.file === CONFIG_PATH && d.severity === 'error');
+    const errors = configErrors(workspace);
     if (errors.length > 0) {
       // Each error was printed above, with its hint.
       const lines = `line${errors.length === 1 ? '' : 's'} ${[...new Set(errors.map((d) => d.line))].join(', ')}`;

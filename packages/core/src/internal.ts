@@ -11,7 +11,7 @@ export { INDEX_CACHE_FORMAT, RACY_WINDOW_MS, restoreIndex, asSnapshot } from './
 export { parseFastFrontmatter } from './note/fast-frontmatter.js';
 export type { FastFrontmatter } from './note/fast-frontmatter.js';
 export { contentVersion } from './workspace/store.js';
-export { unreadableFileDiagnostic } from './workspace/workspace.js';
+export { configErrors, unreadableFileDiagnostic } from './workspace/workspace.js';
 export { fillMarker } from './letters/render-template.js';
 export { labelledLine } from './letters/note-facts.js';
 export { checkLetterRecordable } from './lifecycle/advance.js';

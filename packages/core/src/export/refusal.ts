@@ -1,4 +1,4 @@
-import type { Workspace } from '../workspace/workspace.js';
+import { configErrors, type Workspace } from '../workspace/workspace.js';
 import { CONFIG_PATH } from '../workspace/config.js';
 
 /**
@@ -10,7 +10,7 @@ import { CONFIG_PATH } from '../workspace/config.js';
  */
 export function exportRefusal(workspace: Workspace): string | undefined {
   if (workspace.config.privateFieldsUnreadable) return `nothing exported: the \`private:\` setting of ${CONFIG_PATH} cannot be read, so fields meant to stay private could leak (fix it, then export again)`;
-  const [first, ...others] = workspace.configDiagnostics.filter((diagnostic) => diagnostic.file === CONFIG_PATH && diagnostic.severity === 'error');
+  const [first, ...others] = configErrors(workspace);
   if (!first) return undefined;
   const more = others.length === 0 ? '' : ` (and ${others.length} more error${others.length === 1 ? '' : 's'} there)`;
   return `nothing exported: ${CONFIG_PATH}:${first.line}: ${first.message}${more}; an export made with the default in its place would be wrong (fix it, then export again)`;

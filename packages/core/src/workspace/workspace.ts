@@ -4,7 +4,7 @@ import type { Contact } from '../model/contact.js';
 import { rememberZoneOffsets, zoneOffsets } from '../lifecycle/dates.js';
 import type { ZoneOffsetTable } from '../lifecycle/zone-offsets.js';
 import { findConflicts } from '../merge/conflict-markers.js';
-import { loadConfig, type RapportConfig } from './config.js';
+import { CONFIG_PATH, loadConfig, type RapportConfig } from './config.js';
 import { INDEX_CACHE_FORMAT, isReusable, keptContactOrders, outcomeLabelsKey, type CachedNote, type IndexCache } from './index-cache.js';
 import { NoteIndex } from './note-index.js';
 import type { NoteStore, StoredText } from './store.js';
@@ -145,6 +145,16 @@ function zoneTableQuietly(timeZone: string): ZoneOffsetTable | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The errors in the folder's config (`.rapport/config.yaml`), in file order. While
+ * there is one, the setting it concerns is read with its default in its place, so
+ * a write, a letter or an export made now would not be what the user set: each
+ * frontend refuses those until it is fixed.
+ */
+export function configErrors(workspace: Workspace): Diagnostic[] {
+  return workspace.configDiagnostics.filter((diagnostic) => diagnostic.file === CONFIG_PATH && diagnostic.severity === 'error');
 }
 
 function readTextQuietly(readSync: (path: string) => StoredText | undefined, file: string): string | undefined {

@@ -19,7 +19,7 @@ import {
   type RapportConfig,
   type Workspace,
 } from '@rapport/core';
-import { restoreIndex, unreadableFileDiagnostic } from '@rapport/core/internal';
+import { configErrors, restoreIndex, unreadableFileDiagnostic } from '@rapport/core/internal';
 import { fromNoteUri, toNoteUri } from '../adapter.js';
 import { applyOverrides } from '../settings/config-overrides.js';
 import type { ExtensionSettings } from '../settings/read-settings.js';
@@ -160,7 +160,7 @@ export class NotesSession implements vscode.Disposable {
    */
   async requireWorkspaceToWrite(refused = 'Nothing written'): Promise<Workspace> {
     const workspace = await this.requireWorkspace();
-    const [first, ...others] = workspace.configDiagnostics.filter((diagnostic) => diagnostic.file === CONFIG_PATH && diagnostic.severity === 'error');
+    const [first, ...others] = configErrors(workspace);
     if (first) {
       const more = others.length === 0 ? '' : ` and ${others.length} more`;
       throw new InvalidInputError(`${refused}: ${CONFIG_PATH} has an error (line ${first.line}: ${first.message}${more}), and until it is fixed Rapport reads the defaults in its place`);
