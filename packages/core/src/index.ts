@@ -64,7 +64,7 @@ export type { OutcomeSummary, OutcomeCount, OpenLead } from './outcomes/outcome-
 
 // Referral graph
 export { referralGraph, referralsOf, referralChain, referralRoots, referralsToMermaid, referralsToDot } from './graph/referrals.js';
-export type { ReferralGraph, ReferralEdge, PendingReferral } from './graph/referrals.js';
+export type { ReferralGraph, ReferralGraphOptions, ReferralEdge, PendingReferral } from './graph/referrals.js';
 
 // Workspace: store, config, index
 export { isNotePath } from './workspace/store.js';

@@ -30,9 +30,19 @@ export interface ReferralGraph {
   readonly pending: readonly PendingReferral[];
 }
 
+/** Options of `referralGraph`. */
+export interface ReferralGraphOptions {
+  /**
+   * Ids that have a note even where it cannot be read as a contact (`NoteIndex.brokenNotes()`):
+   * a link to one is neither an edge nor a referral still to add.
+   */
+  readonly unreadableIds?: ReadonlySet<string>;
+}
+
 /** Builds the referral graph from `referred_by` links and Outcomes wikilinks. */
-export function referralGraph(contacts: readonly Contact[]): ReferralGraph {
+export function referralGraph(contacts: readonly Contact[], options: ReferralGraphOptions = {}): ReferralGraph {
   const ids = new Set(contacts.map((contact) => contact.id));
+  const unreadable = options.unreadableIds;
   const edges = new Map<string, { from: string; to: string; sources: Set<'referred_by' | 'outcomes'> }>();
   const add = (from: string, to: string, source: 'referred_by' | 'outcomes') => {
     if (from === to) return;
@@ -45,7 +55,7 @@ export function referralGraph(contacts: readonly Contact[]): ReferralGraph {
   for (const contact of contacts) {
     if (contact.referredBy && ids.has(contact.referredBy)) add(contact.referredBy, contact.id, 'referred_by');
     for (const target of contact.outcomeLinks) if (ids.has(target)) add(contact.id, target, 'outcomes');
-    pending.push(...pendingReferralsOf(contact, (id) => ids.has(id)));
+    pending.push(...pendingReferralsOf(contact, (id) => ids.has(id) || unreadable?.has(id) === true));
   }
   return {
     edges: [...edges.values()]

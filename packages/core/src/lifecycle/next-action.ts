@@ -37,6 +37,11 @@ export interface ActionContext {
   readonly rules?: Rules;
   /** Every contact, so the 3B7 rule can see who else works at the same organization. */
   readonly contacts?: readonly Contact[];
+  /**
+   * Ids that have a note even where it cannot be read as a contact (`NoteIndex.brokenNotes()`):
+   * a referral linked to one is not a contact still to add. By default, the ids of `contacts`.
+   */
+  readonly unreadableIds?: ReadonlySet<string>;
 }
 
 /** Actions a booked meeting keeps beside a manual `next`: it is still prepared for, takes place on its day, and asks to be recorded. */
@@ -243,7 +248,8 @@ export function agenda(contacts: readonly Contact[], context: ActionContext): Ag
   const today = todayIn(context.timezone, context.now);
   const withContacts = { ...context, contacts: context.contacts ?? contacts };
   const ids = new Set(withContacts.contacts.map((contact) => contact.id));
-  const resolves = (id: string) => ids.has(id);
+  const unreadable = context.unreadableIds;
+  const resolves = (id: string) => ids.has(id) || unreadable?.has(id) === true;
   return contacts.flatMap((contact) => contactAgenda(contact, withContacts, today, resolves)).sort(compareAgendaItems);
 }
 

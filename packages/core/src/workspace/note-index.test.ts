@@ -124,7 +124,9 @@ function fromScratch(readings: ReadonlyMap<string, NoteReading>, context: Agenda
   contacts.sort((a, b) => a.name.localeCompare(b.name) || a.file.localeCompare(b.file));
   const counts = Object.fromEntries(STAGES.map((stage) => [stage, contacts.filter((contact) => contact.stage === stage).length]));
   broken.sort((a, b) => a.id.localeCompare(b.id) || (a.file < b.file ? -1 : 1));
-  return { contacts, broken, diagnostics: diagnostics.sort(compareDiagnostics), graph: referralGraph(contacts), agenda: agenda(contacts, context as ActionContext), counts };
+  // A link to a note that cannot be read is not a referral still to add.
+  const unreadableIds = new Set(broken.map((note) => note.id));
+  return { contacts, broken, diagnostics: diagnostics.sort(compareDiagnostics), graph: referralGraph(contacts, { unreadableIds }), agenda: agenda(contacts, { ...(context as ActionContext), unreadableIds }), counts };
 }
 
 describe('NoteIndex', () => {
@@ -253,6 +255,29 @@ describe('NoteIndex', () => {
     ]);
     index.set('maya-chen.md', '---\ntype: contact\nname: Maya Chen\norganization: Brightline Health Inc.\nstage: nurturing\n---\n');
     expect(index.diagnostics('unresolved-link').map((problem) => problem.file)).toEqual(['ben-osei.md']);
+  });
+
+  it('does not offer to add a referral whose note exists but cannot be read, and links it again once the note is fixed', () => {
+    const index = new NoteIndex();
+    const context = { now: new Date('2026-12-03T15:00:00Z'), timezone: 'America/New_York' };
+    index.set('maya-chen.md', '---\ntype: contact\nname: Maya Chen\nstage: nurturing\nhistory:\n  - date: 2026-11-20\n    stage: nurturing\n---\n\n## Outcomes\n\n- Referral: [[sam-whitaker]]\n');
+    const sam = (note: string) => `---\ntype: contact\nname: Sam Whitaker\nstage: identified\nreferred_by: "[[maya-chen]]"\nhistory:\n  - date: 2026-11-21\n    stage: identified\n    note: ${note}\n---\n`;
+    const addReferral = () => index.agenda(context).filter((item) => item.kind === 'add-referral').map((item) => item.action);
+    // Before the note is there, Sam is a referral still to add.
+    expect(index.referralGraph().pending).toEqual([{ from: 'maya-chen', target: 'sam-whitaker' }]);
+    expect(addReferral()).toEqual(['Add a note for [[sam-whitaker]] (referred by Maya Chen)']);
+    // A colon in an unquoted value: the note is there, but cannot be read.
+    index.set('sam-whitaker.md', sam('Update: now Dec 8'));
+    expect(index.brokenNotes().map((note) => note.file)).toEqual(['sam-whitaker.md']);
+    expect(index.referralGraph()).toEqual({ edges: [], pending: [] });
+    expect(addReferral()).toEqual([]);
+    index.set('sam-whitaker.md', sam('"Update: now Dec 8"'));
+    expect(index.referralGraph()).toEqual({ edges: [{ from: 'maya-chen', to: 'sam-whitaker', sources: ['outcomes', 'referred_by'] }], pending: [] });
+    expect(addReferral()).toEqual([]);
+    // Deleted: a referral to add once more.
+    index.delete('sam-whitaker.md');
+    expect(index.referralGraph().pending).toEqual([{ from: 'maya-chen', target: 'sam-whitaker' }]);
+    expect(addReferral()).toEqual(['Add a note for [[sam-whitaker]] (referred by Maya Chen)']);
   });
 
   it("gives one rule's diagnostics, in file order, without the others", () => {

@@ -120,8 +120,14 @@ export class NoteIndex {
   private readonly contactFilesById = new FilesByKey();
   /** Files of valid contacts by id: an id "resolves" when it has one. */
   private readonly validFilesById = new FilesByKey();
-  /** Whether a contact note has this id: which `[[links]]` in Outcomes are referrals still to add. */
-  private readonly resolves = (id: string): boolean => this.validFilesById.has(id);
+  /** Files of the notes `brokenNotes()` lists (contacts that cannot be read, files that cannot be read at all), by id. */
+  private readonly brokenFilesById = new FilesByKey();
+  /**
+   * Whether a note for this id exists, readable or not: which `[[links]]` in Outcomes are
+   * referrals still to add. A link to a note that cannot be read is not one: offering to
+   * create it would make a second note for the same person.
+   */
+  private readonly hasNote = (id: string): boolean => this.validFilesById.has(id) || this.brokenFilesById.has(id);
   /** Files of valid contacts by the id their `referred_by` names. */
   private readonly referrers = new FilesByKey();
   /** Files of valid contacts by the ids their Outcomes link to. */
@@ -212,7 +218,7 @@ export class NoteIndex {
     const order = reading.contact && previous?.reading.contact === reading.contact ? this.contactOrder.get(reading.contact) : undefined;
     if (previous) this.forget(file, previous.reading);
     if (order) this.contactOrder.set(reading.contact!, order);
-    if (this.unreadable.delete(file)) this.brokenView = undefined;
+    if (this.unreadable.delete(file)) this.markBroken(file, false);
     this.entries.set(file, { reading, text: this.readText ? undefined : source.text, version: source.version });
     this.remember(file, reading);
   }
@@ -228,14 +234,14 @@ export class NoteIndex {
       this.forget(file, previous.reading);
       this.entries.delete(file);
     }
+    if (!this.unreadable.has(file)) this.markBroken(file, true);
     this.unreadable.set(file, problem);
-    this.brokenView = undefined;
   }
 
   /** Forgets `file` (deleted or no longer a note). True when it was indexed or known as unreadable. */
   delete(file: string): boolean {
     const wasUnreadable = this.unreadable.delete(file);
-    if (wasUnreadable) this.brokenView = undefined;
+    if (wasUnreadable) this.markBroken(file, false);
     const previous = this.entries.get(file);
     if (!previous) return wasUnreadable;
     this.forget(file, previous.reading);
@@ -525,12 +531,25 @@ export class NoteIndex {
     if (isBroken(reading)) {
       if (add) this.brokenFiles.add(file);
       else this.brokenFiles.delete(file);
-      this.brokenView = undefined;
+      this.markBroken(file, add);
     }
     this.diagnosticsView = undefined;
     this.sortedContacts.set(file, add && contact ? [contact] : []);
     if (contact) this.counts[contact.stage] += add ? 1 : -1;
     if (this.relationsKept) this.trackRelations(file, reading, add);
+  }
+
+  /** Records that `file` joins (or leaves) `brokenNotes()`; links to its id are then no longer (or again) referrals to add. */
+  private markBroken(file: string, add: boolean): void {
+    this.brokenView = undefined;
+    const id = noteId(file);
+    const hadNote = this.hasNote(id);
+    this.brokenFilesById.update(id, file, add);
+    if (!this.relationsKept || hadNote === this.hasNote(id)) return;
+    for (const other of this.outcomeLinkers.files(id)) {
+      this.graphDirty.add(other);
+      this.agendaDirty.add(other);
+    }
   }
 
   /** Starts keeping the relations between notes (see `relationsKept`), from every note indexed so far. */
@@ -591,7 +610,7 @@ export class NoteIndex {
     for (const target of contact.outcomeLinks) {
       if (this.validFilesById.has(target) && target !== contact.id) edges.push({ from: detach(contact.id), to: detach(target), source: 'outcomes' });
     }
-    const pending = pendingReferralsOf(contact, this.resolves).map((item, index): PendingPart => ({ item, contact, index }));
+    const pending = pendingReferralsOf(contact, this.hasNote).map((item, index): PendingPart => ({ item, contact, index }));
     return { edges, pending };
   }
 
@@ -618,7 +637,7 @@ export class NoteIndex {
   }
 
   private agendaParts(contact: Contact, state: { context: AgendaContext; today: string }): AgendaPart[] {
-    const items = contactAgenda(contact, { ...state.context, contacts: this.colleaguesOf(contact) }, state.today, this.resolves);
+    const items = contactAgenda(contact, { ...state.context, contacts: this.colleaguesOf(contact) }, state.today, this.hasNote);
     return items.map((item, index) => ({ item, contact, index }));
   }
 

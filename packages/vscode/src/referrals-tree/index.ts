@@ -19,10 +19,21 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
     if (!workspace || this.services.notes.state !== 'ready') return [];
     const graph = workspace.index.referralGraph();
     const contacts = new Map<string, Contact>(workspace.index.contacts().map((contact) => [contact.id, contact]));
-    return node ? referralChildViews(graph, contacts, node) : referralRootViews(graph, contacts);
+    return node ? referralChildViews(graph, contacts, node, (id) => workspace.index.brokenNote(id)) : referralRootViews(graph, contacts);
   }
 
   getTreeItem(node: ReferralNodeView): vscode.TreeItem {
+    if (node.kind === 'unreadableReferral') {
+      const item = new vscode.TreeItem(node.target);
+      item.id = `${node.path.join('/')}/!${node.target}`;
+      item.description = 'cannot be read';
+      item.iconPath = new vscode.ThemeIcon('warning');
+      item.contextValue = 'unreadableReferral';
+      item.tooltip = `Named in the Outcomes of ${node.referredBy}. ${node.file} cannot be read as a contact: open it and fix its error (the Problems panel says how)`;
+      item.resourceUri = this.services.notes.uriOf(node.file);
+      item.command = { command: 'vscode.open', title: 'Open Note', arguments: [item.resourceUri] };
+      return item;
+    }
     if (node.kind === 'pendingReferral') {
       const item = new vscode.TreeItem(node.target);
       item.id = `${node.path.join('/')}/?${node.target}`;
@@ -32,8 +43,9 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
       item.tooltip = `Named in the Outcomes of ${node.referredBy}; create the contact to follow up`;
       return item;
     }
-    const graph = this.services.notes.workspace?.index.referralGraph();
-    const expandable = graph !== undefined && hasReferrals(graph, node.contactId);
+    const index = this.services.notes.workspace?.index;
+    const graph = index?.referralGraph();
+    const expandable = graph !== undefined && hasReferrals(graph, node.contactId, new Map(index!.contacts().map((contact) => [contact.id, contact])), (id) => index!.brokenNote(id));
     const item = new vscode.TreeItem(node.label, expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = [...node.path, node.contactId].join('/');
     item.description = node.description;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NoteIndex, type Contact } from '@rapport/core';
-import { referralChildViews, referralRootViews, type ReferralNodeView } from './referral-view.js';
+import { hasReferrals, referralChildViews, referralRootViews, type ReferralNodeView } from './referral-view.js';
 
 function indexOf(notes: Record<string, string>) {
   const index = new NoteIndex();
@@ -45,5 +45,20 @@ describe('referral views', () => {
       { kind: 'pendingReferral', target: 'zed-unknown', referredBy: 'a', path: ['a'] },
       { kind: 'pendingReferral', target: 'Li Wei', name: 'Li Wei', referredBy: 'a', path: ['a'] },
     ]);
+  });
+
+  it('shows a referral whose note cannot be read as such, to open and fix, not as one with no note yet', () => {
+    const broken = indexOf({ 'a.md': note('Ann', undefined, '- Referral: [[sam-whitaker]]\n- [[zed-unknown]]'), 'people/sam-whitaker.md': '---\ntype: contact\nname: Sam Whitaker\nrole: Designer: Patient Access\nstage: identified\n---\n' });
+    const found = new Map<string, Contact>(broken.contacts().map((contact) => [contact.id, contact]));
+    const root: ReferralNodeView = { kind: 'contact', contactId: 'a', file: 'a.md', label: 'Ann', description: '', icon: 'person', path: [] };
+    const brokenNote = (id: string) => broken.brokenNote(id);
+    expect(referralChildViews(broken.referralGraph(), found, root, brokenNote)).toEqual([
+      { kind: 'unreadableReferral', target: 'sam-whitaker', file: 'people/sam-whitaker.md', referredBy: 'a', path: ['a'] },
+      { kind: 'pendingReferral', target: 'zed-unknown', referredBy: 'a', path: ['a'] },
+    ]);
+    const onlySam = indexOf({ 'a.md': note('Ann', undefined, '- Referral: [[sam-whitaker]]'), 'sam-whitaker.md': '---\ntype: contact\nname: Sam\nstage: [held\n---\n' });
+    const onlySamContacts = new Map<string, Contact>(onlySam.contacts().map((contact) => [contact.id, contact]));
+    expect(hasReferrals(onlySam.referralGraph(), 'a', onlySamContacts, (id) => onlySam.brokenNote(id))).toBe(true);
+    expect(hasReferrals(onlySam.referralGraph(), 'a', onlySamContacts)).toBe(false);
   });
 });

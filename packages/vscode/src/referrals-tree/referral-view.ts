@@ -1,5 +1,5 @@
 /** Who led to whom, as plain data for the Referrals view (tested without VS Code). */
-import { referralRoots, referralsOf, type Contact, type ReferralGraph } from '@rapport/core';
+import { referralRoots, referralsOf, type BrokenNote, type Contact, type ReferralGraph } from '@rapport/core';
 import { STAGE_ICONS } from '../contacts-tree/contact-view.js';
 
 export type ReferralNodeView =
@@ -21,7 +21,18 @@ export type ReferralNodeView =
       readonly name?: string;
       readonly referredBy: string;
       readonly path: readonly string[];
+    }
+  | {
+      /** Linked from the Outcomes to a note that exists but cannot be read: to fix, not to create again. */
+      readonly kind: 'unreadableReferral';
+      readonly target: string;
+      readonly file: string;
+      readonly referredBy: string;
+      readonly path: readonly string[];
     };
+
+/** The note with this id that cannot be read as a contact, if there is one (`NoteIndex.brokenNote`). */
+export type BrokenNoteLookup = (id: string) => BrokenNote | undefined;
 
 /** Contacts that start a chain of introductions. */
 export function referralRootViews(graph: ReferralGraph, contacts: ReadonlyMap<string, Contact>): ReferralNodeView[] {
@@ -31,8 +42,8 @@ export function referralRootViews(graph: ReferralGraph, contacts: ReadonlyMap<st
     .sort(byLabel);
 }
 
-/** The people a contact led to, then the referrals that have no note yet. */
-export function referralChildViews(graph: ReferralGraph, contacts: ReadonlyMap<string, Contact>, parent: ReferralNodeView): ReferralNodeView[] {
+/** The people a contact led to, then those whose note cannot be read, then the referrals that have no note yet. */
+export function referralChildViews(graph: ReferralGraph, contacts: ReadonlyMap<string, Contact>, parent: ReferralNodeView, brokenNote: BrokenNoteLookup = () => undefined): ReferralNodeView[] {
   if (parent.kind !== 'contact') return [];
   const path = [...parent.path, parent.contactId];
   const referred = referralsOf(graph, parent.contactId)
@@ -43,11 +54,24 @@ export function referralChildViews(graph: ReferralGraph, contacts: ReadonlyMap<s
   const pending = graph.pending
     .filter((entry) => entry.from === parent.contactId)
     .map((entry): ReferralNodeView => ({ kind: 'pendingReferral', target: entry.target, referredBy: entry.from, path, ...(entry.name !== undefined ? { name: entry.name } : {}) }));
-  return [...referred, ...pending];
+  const unreadable = unreadableLinks(contacts.get(parent.contactId), brokenNote).map(
+    (note): ReferralNodeView => ({ kind: 'unreadableReferral', target: note.id, file: note.file, referredBy: parent.contactId, path }),
+  );
+  return [...referred, ...unreadable, ...pending];
 }
 
-export function hasReferrals(graph: ReferralGraph, id: string): boolean {
-  return graph.edges.some((edge) => edge.from === id) || graph.pending.some((entry) => entry.from === id);
+export function hasReferrals(graph: ReferralGraph, id: string, contacts: ReadonlyMap<string, Contact> = new Map(), brokenNote: BrokenNoteLookup = () => undefined): boolean {
+  return graph.edges.some((edge) => edge.from === id) || graph.pending.some((entry) => entry.from === id) || unreadableLinks(contacts.get(id), brokenNote).length > 0;
+}
+
+/** The notes a contact's Outcomes link to that cannot be read, each once, in the order linked. */
+function unreadableLinks(contact: Contact | undefined, brokenNote: BrokenNoteLookup): BrokenNote[] {
+  const found = new Map<string, BrokenNote>();
+  for (const target of contact?.outcomeLinks ?? []) {
+    const note = target === contact!.id || found.has(target) ? undefined : brokenNote(target);
+    if (note) found.set(target, note);
+  }
+  return [...found.values()];
 }
 
 function contactNode(id: string, contacts: ReadonlyMap<string, Contact>, path: readonly string[]): ReferralNodeView | undefined {

@@ -197,6 +197,7 @@ suite('Navigation', () => {
         { kind: 'pendingReferral', target: 'renee-jackson', referredBy: 'marcus-bell' },
       );
       assert.deepEqual(prompts.asked, ['contact.name', 'contact.organization', 'contact.role']);
+      assert.deepEqual([...prompts.steps.values()], ['1/3', '2/3', '3/3'], 'only the questions asked are counted');
       assert.equal(prompts.prefilled.get('contact.name'), 'Renee Jackson');
       // Marcus's `[[renee-jackson]]` leads to the new note as it is: his note is left alone.
       assert.deepEqual(result, { id: 'renee-jackson', file: 'contacts/renee-jackson.md', linked: false });
@@ -205,6 +206,43 @@ suite('Navigation', () => {
       await closeEditors();
       rmSync(join(folder(), 'contacts', 'renee-jackson.md'));
       await waitFor(() => !rapport.notes.workspace?.index.contact('renee-jackson'), 'the note to go');
+    });
+
+    test('a referral linked to a note that cannot be read shows as "cannot be read", not as one to add, until the note is fixed', async () => {
+      const rapport = await api();
+      const view = rapport.views.referrals;
+      const referrer = join(folder(), 'broken-link-referrer.md');
+      const named = join(folder(), 'broken-link-named.md');
+      // Someone the referrer already led to: the Referrals view starts its chains from people with such a link.
+      const friend = join(folder(), 'broken-link-friend.md');
+      const text = (role: string) => `---\ntype: contact\nname: Named Person\nrole: ${role}\nstage: identified\nreferred_by: "[[broken-link-referrer]]"\nhistory:\n  - date: 2026-11-20\n    stage: identified\n---\n`;
+      const children = () => {
+        const root = view.getChildren().find((node) => node.kind === 'contact' && node.contactId === 'broken-link-referrer');
+        return root ? view.getChildren(root) : [];
+      };
+      const labels = () => children().map((node) => `${node.kind} ${node.kind === 'contact' ? node.contactId : node.target}`);
+      const addOnAgenda = () => rapport.notes.workspace!.index.agenda({ now: new Date('2026-11-23T17:00:00Z'), timezone: 'UTC' }).some((item) => item.kind === 'add-referral' && item.action.includes('[[broken-link-named]]'));
+      try {
+        writeFileSync(friend, '---\ntype: contact\nname: Broken Link Friend\nstage: identified\nreferred_by: "[[broken-link-referrer]]"\nhistory:\n  - date: 2026-11-19\n    stage: identified\n---\n');
+        writeFileSync(referrer, '---\ntype: contact\nname: Broken Link Referrer\nstage: held\nhistory:\n  - date: 2026-11-18\n    stage: held\n---\n\n## Outcomes\n\n- Referral: [[broken-link-named]], their colleague\n');
+        await waitFor(() => labels().includes('pendingReferral broken-link-named') && addOnAgenda(), 'a referral to add while there is no note');
+        // A colon in an unquoted role: the note is there, but cannot be read.
+        writeFileSync(named, text('CMIO: Mon Valley Health'));
+        await waitFor(() => labels().includes('unreadableReferral broken-link-named'), 'shown as cannot be read');
+        assert.ok(!labels().includes('pendingReferral broken-link-named'), 'not offered as a contact to add');
+        assert.equal(addOnAgenda(), false, 'the Agenda does not ask to add them');
+        const item = view.getTreeItem(children().find((node) => node.kind === 'unreadableReferral')!);
+        assert.equal(item.description, 'cannot be read');
+        assert.deepEqual([item.command?.command, String(item.command?.arguments?.[0])], ['vscode.open', fileUri('broken-link-named.md').toString()]);
+        writeFileSync(named, text('"CMIO: Mon Valley Health"'));
+        await waitFor(() => labels().includes('contact broken-link-named'), 'linked once the note is fixed');
+        assert.deepEqual(labels(), ['contact broken-link-friend', 'contact broken-link-named']);
+        rmSync(named);
+        await waitFor(() => labels().includes('pendingReferral broken-link-named') && addOnAgenda(), 'a referral to add again once the note is gone');
+      } finally {
+        for (const file of [named, friend, referrer]) rmSync(file, { force: true });
+      }
+      await waitFor(() => !rapport.notes.workspace?.index.contact('broken-link-referrer') && !rapport.notes.workspace?.index.contact('broken-link-friend'), 'the test notes to go');
     });
 
     test('a pending referral named otherwise than its link → the link is pointed at the new note', async () => {

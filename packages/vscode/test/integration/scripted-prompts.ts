@@ -23,12 +23,15 @@ export class ScriptedPrompts implements Prompts {
   readonly focused = new Map<string, string>();
   /** The value each input was prefilled with. */
   readonly prefilled = new Map<string, string>();
+  /** Each question's place in its command's steps as its title shows it ("2/3"), for those that number them. */
+  readonly steps = new Map<string, string>();
   readonly infos: string[] = [];
   readonly errors: string[] = [];
 
   constructor(private readonly answers: Readonly<Record<string, Answer>>) {}
 
   async input(request: InputRequest): Promise<string | undefined> {
+    this.countStep(request);
     if (request.value !== undefined) this.prefilled.set(request.id, request.value);
     const answer = this.answer(request.id);
     if (answer === CANCEL) return undefined;
@@ -40,6 +43,7 @@ export class ScriptedPrompts implements Prompts {
   }
 
   async pick<T>(request: PickRequest<T>): Promise<T | undefined> {
+    this.countStep(request);
     const answer = this.answer(request.id, request.items.map((item) => item.label));
     if (answer === CANCEL) return undefined;
     const focused = request.items.find((candidate) => request.focus !== undefined && candidate.value === request.focus) ?? request.items[0];
@@ -58,6 +62,10 @@ export class ScriptedPrompts implements Prompts {
       if (!item) throw new Error(`"${label}" is not offered by "${request.id}"`);
       return item.value;
     });
+  }
+
+  private countStep(request: InputRequest | PickRequest<unknown>): void {
+    if (request.step !== undefined && request.totalSteps !== undefined) this.steps.set(request.id, `${request.step}/${request.totalSteps}`);
   }
 
   async saveFile(request: FileRequest): Promise<vscode.Uri | undefined> {
