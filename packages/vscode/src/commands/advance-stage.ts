@@ -1,4 +1,4 @@
-import { advance, addCalendarDays, CHANNELS, isCalendarDate, logInteraction, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { advance, addCalendarDays, CHANNELS, isCalendarDate, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
 import { editContactNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
@@ -30,7 +30,8 @@ export async function advanceStage(services: Services, target?: unknown, input: 
   if (stage === 'scheduled' && !meeting) return undefined;
   const via = input.via !== undefined ? input.via : MESSAGE_STAGES.includes(stage) ? await pickChannel(services, `How did you reach ${contact.name}?`) : null;
   if (via === undefined) return undefined;
-  const date = input.date ?? services.notes.today();
+  const date = input.date ?? (stage === 'held' ? await askHeldDay(services, contact) : services.notes.today());
+  if (date === undefined) return undefined;
   await editContactNote(services.notes, contact.file, (text) => advance(text, stage, { date, ...(via ? { via } : {}), ...(input.note ? { note: input.note } : {}), ...(meeting ? { meeting } : {}) }));
   return { file: contact.file, stage };
 }
@@ -98,21 +99,44 @@ async function pickChannel(services: Services, placeholder: string): Promise<Cha
   });
 }
 
+/**
+ * The day a meeting is recorded as held: today, unless it was booked for an earlier day,
+ * when that day is offered first (a thank-you is then due from the meeting, not from today).
+ */
+async function askHeldDay(services: Services, contact: Contact): Promise<string | undefined> {
+  const today = services.notes.today();
+  const zone = services.notes.workspace?.config.timezone;
+  const day = contact.meeting && zone ? meetingDate(contact.meeting.at, zone) : undefined;
+  if (day === undefined || day >= today) return today;
+  return services.prompts.pick({
+    id: 'held.day',
+    title: `Advance ${contact.name}`,
+    placeholder: 'When did you meet?',
+    items: [
+      { label: day, description: 'the day the meeting was booked for', value: day },
+      { label: today, description: 'today', value: today },
+    ],
+  });
+}
+
 async function askMeeting(services: Services, contact: Contact): Promise<MeetingInput | undefined> {
   const title = `Meeting with ${contact.name}`;
   const { prompts } = services;
+  const zone = services.notes.workspace?.config.timezone;
+  const today = services.notes.today();
+  // A meeting already booked (being moved) prefills each answer, so that Enter keeps what does not change.
+  const booked = contact.meeting && zone ? { ...contact.meeting, day: meetingDate(contact.meeting.at, zone), clock: meetingClock(contact.meeting.at, zone) } : undefined;
   const date = await prompts.input({
     id: 'meeting.date',
     title,
     step: 1,
     totalSteps: 4,
     prompt: 'Day (YYYY-MM-DD)',
-    value: addCalendarDays(services.notes.today(), 7),
+    value: booked && booked.day >= today ? booked.day : addCalendarDays(today, 7),
     validate: (value) => (isCalendarDate(value.trim()) ? undefined : 'Write the day as YYYY-MM-DD, e.g. 2026-12-03'),
   });
   if (date === undefined) return undefined;
   const day = date.trim();
-  const zone = services.notes.workspace?.config.timezone;
   const clockOf = (value: string) => value.trim().padStart(5, '0');
   const time = await prompts.input({
     id: 'meeting.time',
@@ -120,7 +144,7 @@ async function askMeeting(services: Services, contact: Contact): Promise<Meeting
     step: 2,
     totalSteps: 4,
     prompt: 'Time (HH:mm, 24-hour, in your time zone)',
-    value: '09:00',
+    value: booked?.clock ?? '09:00',
     validate: (value) => {
       if (!TIME.test(value.trim())) return 'Write the time as HH:mm, e.g. 08:30';
       // A time the zone skips (the night clocks go forward) would be read as a later one.
@@ -129,9 +153,18 @@ async function askMeeting(services: Services, contact: Contact): Promise<Meeting
     },
   });
   if (time === undefined) return undefined;
-  const format = await prompts.pick<MeetingFormat>({ id: 'meeting.format', title, step: 3, totalSteps: 4, placeholder: 'How will you meet?', items: MEETING_FORMATS.map((value) => ({ label: value, value })) });
+  const format = await prompts.pick<MeetingFormat>({
+    id: 'meeting.format',
+    title,
+    step: 3,
+    totalSteps: 4,
+    placeholder: 'How will you meet?',
+    items: MEETING_FORMATS.map((value) => ({ label: value, value, ...(value === booked?.format ? { description: 'as booked' } : {}) })),
+    ...(booked ? { focus: booked.format } : {}),
+  });
   if (format === undefined) return undefined;
-  const where = await prompts.input({ id: 'meeting.place', title, step: 4, totalSteps: 4, prompt: format === 'video' ? 'Link (optional)' : 'Place or phone number (optional)' });
+  const bookedWhere = format === booked?.format ? (booked.link ?? booked.place) : undefined;
+  const where = await prompts.input({ id: 'meeting.place', title, step: 4, totalSteps: 4, prompt: format === 'video' ? 'Link (optional)' : 'Place or phone number (optional)', ...(bookedWhere ? { value: bookedWhere } : {}) });
   if (where === undefined) return undefined;
   const place = where.trim();
   return {

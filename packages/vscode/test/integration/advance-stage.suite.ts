@@ -47,6 +47,37 @@ suite('Advance Stage safety', () => {
     rmSync(fileUri(file).fsPath);
   });
 
+  test('moving a booked meeting prefills its time, format and link, so that Enter keeps them', async () => {
+    const file = 'stage-moved.md';
+    const meeting = ['meeting:', '  at: "2026-11-25T12:30"', '  minutes: 30', '  format: video', '  link: https://meet.example.com/abc'];
+    writeFileSync(fileUri(file).fsPath, ['---', 'type: contact', 'name: Stage moved', 'stage: scheduled', 'history:', '  - date: 2026-11-10', '    stage: scheduled', ...meeting, '---', ''].join('\n'));
+    await indexed('stage-moved', 'scheduled');
+    const prompts = new ScriptedPrompts({ 'advance.stage': 'scheduled', 'advance.confirm': 'Record scheduled again', 'meeting.date': '2026-12-09', 'meeting.time': ENTER, 'meeting.format': ENTER, 'meeting.place': ENTER });
+    await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-moved'));
+    assert.equal(prompts.prefilled.get('meeting.date'), '2026-11-25');
+    assert.equal(prompts.prefilled.get('meeting.time'), '12:30');
+    assert.equal(prompts.focused.get('meeting.format'), 'video');
+    assert.equal(prompts.prefilled.get('meeting.place'), 'https://meet.example.com/abc');
+    const text = readText(file);
+    assert.match(text, /^ {2}at: "?2026-12-09T12:30/m);
+    assert.match(text, /^ {2}format: video$/m);
+    assert.match(text, /^ {2}link: https:\/\/meet\.example\.com\/abc$/m);
+    rmSync(fileUri(file).fsPath);
+  });
+
+  test('a meeting booked for an earlier day is recorded as held on that day when Enter is pressed', async () => {
+    const file = 'stage-met.md';
+    writeFileSync(fileUri(file).fsPath, ['---', 'type: contact', 'name: Stage met', 'stage: prepared', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-16', '    stage: prepared', 'meeting:', '  at: "2026-11-18T10:00"', '  minutes: 30', '  format: phone', '---', ''].join('\n'));
+    await indexed('stage-met', 'prepared');
+    const prompts = new ScriptedPrompts({ 'advance.stage': ENTER, 'held.day': ENTER });
+    const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-met'));
+    assert.deepEqual(result, { file, stage: 'held' });
+    assert.deepEqual(prompts.asked, ['advance.stage', 'held.day']);
+    assert.deepEqual(prompts.offered.get('held.day'), ['2026-11-18', '2026-11-23']);
+    assert.match(readText(file), /  - date: 2026-11-18\n {4}stage: held\n/);
+    rmSync(fileUri(file).fsPath);
+  });
+
   test('picking the current stage asks before adding a second entry for it', async () => {
     const file = writeContact('stage-same', 'identified');
     await indexed('stage-same', 'identified');
