@@ -31,7 +31,7 @@ export const DIAGNOSTIC_SOURCE = 'rapport';
 
 /** Hints worded for the editor, where a quick fix does what the CLI's hint says to run. */
 const EDITOR_HINTS: Readonly<Record<string, string>> = {
-  'stage-history-mismatch': 'Quick fix: record the stage in the history, or set the stage back',
+  'stage-history-mismatch': 'Quick fix: record the stage in the history, or set the stage to the last entry\'s',
 };
 
 export function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {

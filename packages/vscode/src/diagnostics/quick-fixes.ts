@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { closestStage, isCalendarDate, isMeetingTime, STAGES, getField, setField } from '@rapport/core';
+import { closestStage, isCalendarDate, isMeetingTime, STAGES, getField, setField, type Stage } from '@rapport/core';
 import { DIAGNOSTIC_SOURCE } from '../adapter.js';
 import { minimalChange } from '../notes/minimal-change.js';
 import type { Services } from '../services.js';
@@ -47,11 +47,17 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
           break;
         }
         case 'stage-history-mismatch': {
-          const stage = getField(text, ['stage']);
+          const stage = String(getField(text, ['stage']));
           const today = this.services.notes.today();
-          fix(`Record "${String(stage)}" in the history (dated ${today})`, recordStageInHistory(text, today), true);
           const last = lastHistoryStage(text);
-          if (last) actions.push(replaceAction(document, diagnostic, `Set the stage back to "${last}" (the last history entry)`, last));
+          // The fix that moves the contact forward comes first (Enter takes it), as in Advance Stage.
+          const historyAhead = last !== undefined && STAGES.indexOf(last) > STAGES.indexOf(stage as Stage);
+          const setStage = () => {
+            if (last) actions.push(replaceAction(document, diagnostic, `Set the stage ${historyAhead ? 'forward' : 'back'} to "${last}" (the last history entry)`, last, historyAhead));
+          };
+          if (historyAhead) setStage();
+          fix(`Record "${stage}" in the history (dated ${today})${historyAhead ? `, after "${last}"` : ''}`, recordStageInHistory(text, today), !historyAhead);
+          if (!historyAhead) setStage();
           break;
         }
         case 'unresolved-link': {

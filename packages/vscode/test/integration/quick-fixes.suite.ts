@@ -43,7 +43,7 @@ suite('Quick fixes', () => {
 
   test('stage/history mismatch: record the stage in the history', async () => {
     const { document, actions } = await fixesFor('fix-mismatch-1.md', mismatch, 'stage-history-mismatch');
-    assert.match(vscode.languages.getDiagnostics(document.uri).find((diagnostic) => diagnostic.code === 'stage-history-mismatch')!.message, /Quick fix: record the stage in the history, or set the stage back$/);
+    assert.match(vscode.languages.getDiagnostics(document.uri).find((diagnostic) => diagnostic.code === 'stage-history-mismatch')!.message, /Quick fix: record the stage in the history, or set the stage to the last entry's$/);
     await apply(actions, 'Record "held" in the history (dated 2026-11-23)');
     assert.equal(document.getText(), lines('---', 'type: contact', 'name: Ana Lima', 'stage: held', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-23', '    stage: held', '---', ''));
     await done('fix-mismatch-1.md');
@@ -54,6 +54,21 @@ suite('Quick fixes', () => {
     await apply(actions, 'Set the stage back to "scheduled" (the last history entry)');
     assert.equal(document.lineAt(3).text, 'stage: scheduled');
     await done('fix-mismatch-2.md');
+  });
+
+  test('stage/history mismatch with the history ahead (an entry added by hand): setting the stage forward comes first, as Enter takes it', async () => {
+    const ahead = lines('---', 'type: contact', 'name: Rosa Diaz', 'stage: identified', 'history:', '  - date: 2026-11-10', '    stage: identified', '  - date: 2026-11-20', '    stage: contacted', '    via: email', '---', '');
+    const { document, actions } = await fixesFor('fix-mismatch-3.md', ahead, 'stage-history-mismatch');
+    assert.deepEqual(
+      actions.map((action) => [action.title, action.isPreferred === true]),
+      [
+        ['Set the stage forward to "contacted" (the last history entry)', true],
+        ['Record "identified" in the history (dated 2026-11-23), after "contacted"', false],
+      ],
+    );
+    await apply(actions, 'Set the stage forward to "contacted" (the last history entry)');
+    assert.equal(document.lineAt(3).text, 'stage: contacted');
+    await done('fix-mismatch-3.md');
   });
 
   const unresolved = lines('---', 'type: contact', 'name: Link Fix', 'stage: identified', 'referred_by: "[[mya-chen]]"', 'history:', '  - date: 2026-11-10', '    stage: identified', '---', '');
