@@ -26,7 +26,8 @@ export class DueStatus implements vscode.Disposable {
 
   show(entries: readonly AgendaEntryView[]): void {
     const summary = dueSummary(entries);
-    const badge = summary.count > 0 ? { value: summary.count, tooltip: `Rapport: ${summary.text}` } : undefined;
+    // VS Code puts the view container's name ("Rapport") before it already.
+    const badge = summary.count > 0 ? { value: summary.count, tooltip: summary.text } : undefined;
     this.current = { text: `$(checklist) ${summary.text}`, tooltip: `Rapport agenda: ${summary.text}. Click to open the Agenda.`, badge };
     this.item.text = this.current.text;
     this.item.tooltip = this.current.tooltip;

@@ -21,19 +21,25 @@ export interface NewContactInput {
 }
 
 const TITLE = 'New Contact';
-const STEPS = 5;
+
+/** Sources under which someone may have been referred: after any other, "Who referred them?" is not asked. */
+const MAY_BE_REFERRED: readonly (Source | null)[] = ['referral', null];
 
 /** `rapport.newContact`: asks name, organization, role, source and referrer, then writes the note. */
 export async function newContact(services: Services, input: NewContactInput = {}): Promise<{ id: string; file: string } | undefined> {
   const workspace = await services.notes.requireWorkspaceToWrite();
   const { prompts } = services;
+  // Only the questions asked are counted: a referral's New Contact asks three, as "1/3" to "3/3".
+  const asked = [input.name, input.organization, input.role, input.source, input.referredBy].filter((answer) => answer === undefined).length;
+  let step = 0;
+  const counted = () => ({ step: ++step, totalSteps: asked });
   const name =
     input.name ??
-    (await prompts.input({ id: 'contact.name', title: TITLE, step: 1, totalSteps: STEPS, prompt: 'Full name of the person', placeholder: 'e.g. Maya Chen', ...(input.suggestedName ? { value: input.suggestedName } : {}), validate: (value) => (value.trim() === '' ? 'A contact needs a name' : undefined) }));
+    (await prompts.input({ id: 'contact.name', title: TITLE, ...counted(), prompt: 'Full name of the person', placeholder: 'e.g. Maya Chen', ...(input.suggestedName ? { value: input.suggestedName } : {}), validate: (value) => (value.trim() === '' ? 'A contact needs a name' : undefined) }));
   if (name === undefined) return undefined;
-  const organization = input.organization ?? (await prompts.input({ id: 'contact.organization', title: TITLE, step: 2, totalSteps: STEPS, prompt: 'Organization (optional)', placeholder: 'e.g. Acme Health' }));
+  const organization = input.organization ?? (await prompts.input({ id: 'contact.organization', title: TITLE, ...counted(), prompt: 'Organization (optional)', placeholder: 'e.g. Acme Health' }));
   if (organization === undefined) return undefined;
-  const role = input.role ?? (await prompts.input({ id: 'contact.role', title: TITLE, step: 3, totalSteps: STEPS, prompt: 'Role or title (optional)', placeholder: 'e.g. UX Research Lead' }));
+  const role = input.role ?? (await prompts.input({ id: 'contact.role', title: TITLE, ...counted(), prompt: 'Role or title (optional)', placeholder: 'e.g. UX Research Lead' }));
   if (role === undefined) return undefined;
   const source =
     input.source !== undefined
@@ -41,8 +47,7 @@ export async function newContact(services: Services, input: NewContactInput = {}
       : await prompts.pick<Source | null>({
           id: 'contact.source',
           title: TITLE,
-          step: 4,
-          totalSteps: STEPS,
+          ...counted(),
           placeholder: 'How did you find them?',
           items: [...SOURCES.map((value) => ({ label: value, value })), { label: 'skip', description: 'no source', value: null }],
         });
@@ -50,17 +55,18 @@ export async function newContact(services: Services, input: NewContactInput = {}
   const referredBy =
     input.referredBy !== undefined
       ? input.referredBy
-      : await prompts.pick<string | null>({
-          id: 'contact.referredBy',
-          title: TITLE,
-          step: 5,
-          totalSteps: STEPS,
-          placeholder: 'Who referred them?',
-          items: [
-            { label: 'Nobody', description: 'not a referral', value: null },
-            ...workspace.index.contacts().map((contact) => ({ label: contact.name, description: contact.organization ?? '', value: contact.id })),
-          ],
-        });
+      : !MAY_BE_REFERRED.includes(source)
+        ? null
+        : await prompts.pick<string | null>({
+            id: 'contact.referredBy',
+            title: TITLE,
+            ...counted(),
+            placeholder: 'Who referred them?',
+            items: [
+              { label: 'Nobody', description: 'not a referral', value: null },
+              ...workspace.index.contacts().map((contact) => ({ label: contact.name, description: contact.organization ?? '', value: contact.id })),
+            ],
+          });
   if (referredBy === undefined) return undefined;
 
   const contact = {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { advance, dismissAction, logInteraction } from '@rapport/core';
@@ -51,6 +51,22 @@ suite('Commands', () => {
     assert.match(text, new RegExp(`- date: ${TODAY}\\n\\s+stage: identified`));
     assert.ok((await stageMembers('identified')).includes('ada-lovelace'), 'listed under identified');
     await closeEditors();
+  });
+
+  test('New Contact found on LinkedIn does not ask who referred them', async () => {
+    const before = snapshot();
+    const { result, prompts } = await runScripted<{ id: string; file: string }>(
+      { 'contact.name': 'Grace Hopper', 'contact.organization': 'Navy Labs', 'contact.role': '', 'contact.source': 'linkedin' },
+      'rapport.newContact',
+    );
+    assert.deepEqual(prompts.asked, ['contact.name', 'contact.organization', 'contact.role', 'contact.source']);
+    assert.deepEqual(result, { id: 'grace-hopper', file: 'contacts/grace-hopper.md' });
+    assert.deepEqual(frontmatterOf(readText('contacts/grace-hopper.md')), { type: 'contact', name: 'Grace Hopper', stage: 'identified', organization: 'Navy Labs', source: 'linkedin', history: '' });
+    assert.deepEqual(changedFiles(before, snapshot()), ['contacts/grace-hopper.md']);
+    await closeEditors();
+    rmSync(join(folder(), 'contacts', 'grace-hopper.md'));
+    const rapport = await api();
+    await waitFor(() => !rapport.notes.workspace?.index.contact('grace-hopper'), 'the note to go');
   });
 
   test('New Contact cancelled half-way writes nothing', async () => {

@@ -25,7 +25,7 @@ suite('Due status', () => {
       assert.deepEqual(shown, {
         text: '$(checklist) 1 due today, 2 overdue',
         tooltip: 'Rapport agenda: 1 due today, 2 overdue. Click to open the Agenda.',
-        badge: { value: 3, tooltip: 'Rapport: 1 due today, 2 overdue' },
+        badge: { value: 3, tooltip: '1 due today, 2 overdue' },
       });
     } finally {
       await setSetting('notesFolder', undefined);
