@@ -79,7 +79,7 @@ const FACTS: Readonly<Record<string, Facts>> = {
   'owen-park': { stage: 'contacted', firstName: 'Owen', organization: 'Lumen Diagnostics', impressed: 'your UX Collective article "Forty ways people misread a home test kit"', sentOn: 'November 21', visiting: 'Philadelphia, December 14–16, 2026' },
   'priya-raman': { stage: 'thanked', met: true, firstName: 'Priya', organization: 'Carelink Labs', referrer: 'Maya Chen', impressed: 'your Pittsburgh Product Camp 2026 talk', learned: 'north-star metric is "days with data"', meetingDay: 'Thursday, November 12', sentOn: 'October 9' },
   'sam-whitaker': { stage: 'scheduled', firstName: 'Sam', organization: 'Ardent Medical', referrer: 'Maya Chen', impressed: 'your post on the Ardent design blog', meetingDay: 'Tuesday, December 1', sentOn: 'October 13' },
-  'tomas-herrera': { stage: 'identified', linkedinOnly: true, firstName: 'Tomás', organization: 'PatientPath', impressed: 'your World Usability Day talk' },
+  'tomas-herrera': { stage: 'identified', linkedinOnly: true, firstName: 'Tomás', organization: 'PatientPath', impressed: 'your talk "What screen-reader users taught us' },
   'victor-nguyen': { stage: 'followed-up', firstName: 'Victor', organization: 'Vitalis EHR', impressed: 'the before/after click counts you shared', sentOn: 'October 27' },
 };
 
