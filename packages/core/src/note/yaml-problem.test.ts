@@ -61,6 +61,12 @@ describe('a value YAML reads as another field', () => {
     );
   });
 
+  it('a `: ` in a value with a backslash: quoted in single quotes, where `\\` is not an escape', () => {
+    expect(yamlProblem(`${HEAD}note: Files: C:\\Users\\jordan\n`)).toBe(
+      "4:7-4:29 The value of `note` contains `: `, which YAML reads as the start of another field | Put the value in quotes: it contains `: ` (note: 'Files: C:\\Users\\jordan')",
+    );
+  });
+
   it('a `: ` in a value with spaces around it, or with both kinds of quote', () => {
     // `role:  Manager: Data  `: the value is columns 8-20, without the spaces around it.
     expect(yamlProblem(`${HEAD}role:  Manager: Data  \n`)).toBe(

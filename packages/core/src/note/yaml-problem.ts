@@ -157,7 +157,8 @@ function colonInValue(yaml: string, at: number): ExplainedYamlProblem | undefine
   const what = /:\s/.test(value) ? 'contains `: `' : value.endsWith(':') ? 'ends with `:`' : undefined;
   if (!what) return undefined;
   const valueStart = start + parts[1]!.length + line.slice(parts[1]!.length).indexOf(value, key.length + 1);
-  const quoted = value.includes('"') ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
+  // Double quotes read `\` as an escape: a value with either character goes in single quotes.
+  const quoted = /["\\]/.test(value) ? `'${value.replaceAll("'", "''")}'` : `"${value}"`;
   return {
     start: valueStart,
     end: valueStart + value.length,

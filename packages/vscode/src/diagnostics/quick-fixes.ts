@@ -104,6 +104,9 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
           break;
         }
         case 'yaml-syntax': {
+          // `role: Designer: Patient Access`: the hint spells the value quoted, `(role: "Designer: Patient Access")`.
+          const quoted = QUOTED_VALUE_HINT.exec(diagnostic.message)?.[2];
+          if (quoted) actions.push(replaceAction(document, diagnostic, `Put the value in quotes: ${quoted}`, quoted, true));
           for (const duplicate of duplicateKeys(text)) {
             if (offeredDuplicates.has(duplicate.key)) continue;
             offeredDuplicates.add(duplicate.key);
@@ -118,6 +121,9 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
     return actions;
   }
 }
+
+/** The end of core's hint for a value YAML misreads: `(key: "the value quoted")`. */
+const QUOTED_VALUE_HINT = /\(([A-Za-z_][\w -]*): ("[^"\\]*"|'(?:[^']|'')*')\)$/;
 
 function emptyField(value: unknown): boolean {
   return value === undefined || value === null || value === '';

@@ -56,6 +56,22 @@ suite('Quick fixes', () => {
     await done('fix-mismatch-2.md');
   });
 
+  test('a value YAML misreads (a `: ` inside it): the quick fix puts it in quotes, and the contact reads again', async () => {
+    const typo = lines('---', 'type: contact', 'name: Sam Whitaker', 'stage: identified', 'history:', '  - date: 2026-11-10', '    stage: identified', '    note: Met at the fair. Update: now Dec 8', '---', '');
+    const { document, actions } = await fixesFor('fix-yaml-quote.md', typo, 'yaml-syntax');
+    const title = 'Put the value in quotes: "Met at the fair. Update: now Dec 8"';
+    assert.deepEqual(
+      actions.filter((action) => action.isPreferred).map((action) => action.title),
+      [title],
+    );
+    await apply(actions, title);
+    assert.equal(document.lineAt(7).text, '    note: "Met at the fair. Update: now Dec 8"');
+    await document.save();
+    const rapport = await api();
+    await waitFor(() => rapport.notes.workspace?.index.contact('fix-yaml-quote')?.history[0]?.note === 'Met at the fair. Update: now Dec 8', 'the contact read again');
+    await done('fix-yaml-quote.md');
+  });
+
   test('stage/history mismatch with the history ahead (an entry added by hand): setting the stage forward comes first, as Enter takes it', async () => {
     const ahead = lines('---', 'type: contact', 'name: Rosa Diaz', 'stage: identified', 'history:', '  - date: 2026-11-10', '    stage: identified', '  - date: 2026-11-20', '    stage: contacted', '    via: email', '---', '');
     const { document, actions } = await fixesFor('fix-mismatch-3.md', ahead, 'stage-history-mismatch');
