@@ -31,7 +31,12 @@ export async function insertBankQuestions(services: Services, target?: unknown, 
       placeholder: 'Themes to ask about ("who else should I talk to?" is always added last)',
       items: themes.map((theme) => ({ label: theme.label, description: theme.tiara ? 'TIARA' : '', value: theme.id })),
     });
-    if (!chosenThemes || chosenThemes.length === 0) return undefined;
+    if (!chosenThemes) return undefined;
+    if (chosenThemes.length === 0) {
+      // Enter with nothing ticked: said, so that it does not look as if the command failed.
+      void services.prompts.info('No theme ticked, so no question was added: tick themes with Space, then press Enter.');
+      return undefined;
+    }
     const offered = set.questions.filter((question) => question !== closing && chosenThemes.includes(question.theme));
     const labels = new Map(set.themes.map((theme) => [theme.id, theme.label]));
     const picked = await services.prompts.pickMany({
@@ -42,7 +47,11 @@ export async function insertBankQuestions(services: Services, target?: unknown, 
       placeholder: 'Untick the ones you will not ask; reorder them in the note, most important first',
       items: offered.map((question) => ({ label: question.text, description: `${labels.get(question.theme) ?? question.theme}${question.origin === 'user' ? ' · yours' : ''}`, value: question.id, picked: true })),
     });
-    if (!picked || picked.length === 0) return undefined;
+    if (!picked) return undefined;
+    if (picked.length === 0) {
+      void services.prompts.info(`Every question was unticked, so nothing was added to ${contact.name}'s note.`);
+      return undefined;
+    }
     ids = picked;
   }
   const texts = pickQuestions(set, { ids }).map((question) => question.text);

@@ -58,7 +58,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     const uri = await drafts.open(`${letter.template} to ${contact.name}`, letter.text, { contactId: contact.id, contactName: contact.name, template: letter.template, via: letter.via });
 
     const missing = letter.missing.map((field) => field.field);
-    const ready = missing.length === 0 ? `The ${letter.template} letter to ${contact.name} is ready.` : `Fill in ${missing.map(fieldName).join(', ')}: Tab moves from one [[fill: …]] to the next.`;
+    const ready = missing.length === 0 ? `The ${letter.template} letter to ${contact.name} is ready.` : `Fill in ${missing.map(fieldName).join(', ')}: Tab moves from one [[fill: …]] to the next (after a click elsewhere, find them with Ctrl+F "[[fill:").`;
     // What the CLI prints on stderr (a LinkedIn note over a limit, a line that speaks of the person): said here too.
     const message = letter.warnings.length === 0 ? ready : `${ready} Before sending: ${letter.warnings.join('; ')}.`;
     void services.prompts.info(message, 'Copy', 'Mark as Sent').then((action) => {

@@ -120,6 +120,14 @@ suite('Questions', () => {
     assert.match(section.trim().split('\n').at(-1)!, /who else/i);
   });
 
+  test('Insert Questions with no theme ticked says that nothing was added, and writes nothing', async () => {
+    const before = snapshot();
+    const { result, prompts } = await runScripted({ 'questions.themes': [] }, 'rapport.insertQuestions', 'keisha-brooks');
+    assert.equal(result, undefined);
+    assert.deepEqual(prompts.infos, ['No theme ticked, so no question was added: tick themes with Space, then press Enter.']);
+    assert.deepEqual(changedFiles(before, snapshot()), []);
+  });
+
   test('Insert Questions takes question ids as arguments and skips questions already there', async () => {
     const before = readText('keisha-brooks.md');
     const { result } = await runScripted<{ added: string[] }>({}, 'rapport.insertQuestions', 'keisha-brooks', { ids: ['trends-1', 'advice-1'] });
