@@ -74,6 +74,23 @@ describe('advance: moving a meeting already prepared for', () => {
   });
 });
 
+describe('advance held after the meeting day', () => {
+  it('dates held the day the meeting was booked for, says so, and --date still chooses another day', () => {
+    const folder = exampleCopy();
+    expect(rapport(['advance', 'ben-osei', 'held', '--today', '2026-12-03', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'Ben Osei: prepared → held (2026-11-25)  ben-osei.md\n  dated 2026-11-25, the day the meeting was booked for (give --date for another day)\n',
+      stderr: '',
+    });
+    expect(readFileSync(join(folder, 'ben-osei.md'), 'utf8')).toContain('  - date: 2026-11-22\n    stage: prepared\n  - date: 2026-11-25\n    stage: held\n');
+    // The thank-you is due the working day after the meeting, not after the day it was recorded.
+    expect(agendaOf(folder, '2026-12-03', 'ben-osei')[0]).toEqual(['Send Ben Osei a thank-you note', '2026-11-26']);
+
+    const other = exampleCopy();
+    expect(rapport(['advance', 'ben-osei', 'held', '--date', '2026-11-26', '--today', '2026-12-03', '--dir', other]).stdout).toBe('Ben Osei: prepared → held (2026-11-26)  ben-osei.md\n');
+  });
+});
+
 describe('agenda: the meeting day', () => {
   it('shows the meeting of a contact not yet prepared, and keeps the preparation overdue from two days before', () => {
     const folder = exampleCopy();

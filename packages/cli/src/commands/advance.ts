@@ -1,4 +1,4 @@
-import { advance, CHANNELS, editNote, getField, isChannel, isMeetingFormat, isStage, skippedMeetingTime, stageDate, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { advance, CHANNELS, editNote, getField, isChannel, isMeetingFormat, isStage, meetingDate, skippedMeetingTime, stageDate, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
@@ -29,7 +29,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
     .description('record a stage change (and the meeting, for scheduled)')
     .argument('<contact>', 'contact id or path to its note')
     .argument('<stage>', STAGES.join(', '))
-    .option('--date <YYYY-MM-DD>', 'day of the change (default: --today)')
+    .option('--date <YYYY-MM-DD>', 'day of the change (default: --today; for held, the day the meeting was booked for when that has passed)')
     .option('--today <YYYY-MM-DD>', 'take this day as today (default: today in the configured time zone)')
     .option('--force', 'record it even when dated after today or before the last history entry, held before the meeting day, or the stage the contact is already in')
     .option('--via <channel>', `channel used (${CHANNELS.join(', ')})`)
@@ -78,7 +78,9 @@ export const registerAdvance: RegisterCommand = (program, context) => {
         throw new UsageError(`${contact.name}: not recorded: already ${stage}${since ? ` since ${since}` : ''}, and recording it again adds a second ${stage} entry to the history${meetingHint} (add --force to record it anyway)`);
       }
       const today = ctx.today(workspace, options.today);
-      const date = options.date ?? today;
+      // A meeting recorded as held after its day took place on that day, as far as Rapport knows: the thank-you is due from it.
+      const meetingDay = stage === 'held' && options.date === undefined ? pastMeetingDay(contact, workspace.config.timezone, today) : undefined;
+      const date = options.date ?? meetingDay ?? today;
       refuseFutureDate(contact.name, date, today, options.force);
       // A meeting booked for a day already gone is most likely a typo of the month; one that took place is recorded as held.
       const recorded = recordedStage(stage, contact.stage, meeting);
@@ -90,6 +92,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       ctx.print(`${printable(contact.name)}: ${contact.stage} → ${recorded} (${date})  ${ctx.colors.dim(contact.file)}`);
       if (comingAt !== undefined && options.at !== undefined && options.at !== comingAt) ctx.print(ctx.colors.dim(`  meeting moved: ${comingAt} → ${options.at}`));
       if (recorded !== stage) ctx.print(ctx.colors.dim('  still prepared: the meeting changed, the preparation stands'));
+      if (meetingDay !== undefined) ctx.print(ctx.colors.dim(`  dated ${meetingDay}, the day the meeting was booked for (give --date for another day)`));
       if (options.at !== undefined) warnOfSkippedClock(ctx, options.at, workspace.config.timezone);
       remindOfManualNext(ctx, workspace, contact.file);
     });
@@ -104,4 +107,15 @@ function recordedStage(stage: Stage, current: Stage, meeting: MeetingInput | und
 function warnOfSkippedClock(ctx: CommandContext, at: string, timeZone: string): void {
   const readAs = skippedMeetingTime(at, timeZone);
   if (readAs !== undefined) ctx.io.stderr.write(`rapport: warning: ${at.slice(11, 16)} on ${at.slice(0, 10)} does not exist in ${timeZone}, whose clocks skip it: the meeting is read as ${readAs}\n`);
+}
+
+/**
+ * The day of the contact's booked meeting when it is before `today` and not before the
+ * last history entry (a held entry cannot go before it): the day to record it as held on.
+ */
+function pastMeetingDay(contact: { meeting?: { at: string }; history: readonly { date: string }[] }, timeZone: string, today: string): string | undefined {
+  if (!contact.meeting) return undefined;
+  const day = meetingDate(contact.meeting.at, timeZone);
+  const last = contact.history.at(-1)?.date;
+  return day < today && (last === undefined || day >= last) ? day : undefined;
 }
