@@ -156,6 +156,66 @@ describe('advance: writing the meeting', () => {
   });
 });
 
+describe('advance: a meeting holding comments', () => {
+  const scheduled = [
+    '---',
+    'type: contact',
+    'name: Maya Chen',
+    'stage: scheduled',
+    'history:',
+    '  - date: 2026-11-20',
+    '    stage: scheduled',
+    'meeting:',
+    '  at: 2026-11-25T08:00 # her time',
+    '  minutes: 30 # she asked for half an hour',
+    '---',
+    '',
+  ].join('\n');
+
+  it('reschedules by editing the meeting field by field, so its comments stay', () => {
+    expect(advance(scheduled, 'scheduled', { date: '2026-11-21', meeting: { at: '2026-11-26T09:00' } })).toBe(
+      [
+        '---',
+        'type: contact',
+        'name: Maya Chen',
+        'stage: scheduled',
+        'history:',
+        '  - date: 2026-11-20',
+        '    stage: scheduled',
+        '  - date: 2026-11-21',
+        '    stage: scheduled',
+        '    note: rescheduled from 2026-11-25T08:00',
+        'meeting:',
+        '  at: 2026-11-26T09:00 # her time',
+        '  minutes: 30 # she asked for half an hour',
+        '---',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('marks the meeting held without touching it', () => {
+    expect(advance(scheduled, 'held', { date: '2026-11-25' })).toBe(
+      [
+        '---',
+        'type: contact',
+        'name: Maya Chen',
+        'stage: held',
+        'history:',
+        '  - date: 2026-11-20',
+        '    stage: scheduled',
+        '  - date: 2026-11-25',
+        '    stage: held',
+        'meeting:',
+        '  at: 2026-11-25T08:00 # her time',
+        '  minutes: 30 # she asked for half an hour',
+        '---',
+        '',
+      ].join('\n'),
+    );
+  });
+});
+
 describe('dismissAction', () => {
   it('changes nothing when the note already dismisses the action as a single name', () => {
     const dismissed = noteText(contactFields({ dismissed: 'second-contact' }));

@@ -664,11 +664,12 @@ describe('the check after each edit, each refusal', () => {
     );
   });
 
-  it('lets the comments inside a replaced value go, and no other', () => {
-    expect(spliceYaml('a:\n  - x # one\nb: 2 # b\n', [{ start: 2, end: 14, text: ' y' }], set(['a'], 'y'))).toBe('a: y\nb: 2 # b\n');
+  it('lets the comment inside a replaced scalar go, and no other', () => {
+    expect(spliceYaml('a: | # one\n  x\nb: 2 # b\n', [{ start: 2, end: 14, text: ' y' }], set(['a'], 'y'))).toBe('a: y\nb: 2 # b\n');
+    expect(() => spliceYaml('a:\n  - x # one\nb: 2 # b\n', [{ start: 2, end: 14, text: ' y' }], set(['a'], 'y'))).toThrow('the note cannot be edited: editing `a` would drop the comment `# one`; edit it by hand');
     expect(() => spliceYaml('a: 1 # one\nb: 2\n', [{ start: 3, end: 10, text: '5' }], set(['a'], 5))).toThrow('the note cannot be edited: editing `a` would drop the comment `# one`; edit it by hand');
     expect(() => spliceYaml('t: [x] # c\n', [{ start: 3, end: 10, text: '[x, y]' }], { kind: 'append', path: ['t'], expected: () => ['x', 'y'] })).toThrow('editing `t` would drop the comment `# c`');
-    expect(() => spliceYaml('a:\n  - x # one\nb: 2\n', [{ start: 2, end: 14, text: ' y # two' }], set(['a'], 'y'))).toThrow('the note cannot be edited: editing `a` would change a comment outside it; edit it by hand');
+    expect(() => spliceYaml('a: | # one\n  x\nb: 2\n', [{ start: 2, end: 14, text: ' y # two' }], set(['a'], 'y'))).toThrow('the note cannot be edited: editing `a` would change a comment outside it; edit it by hand');
   });
 
   it('lets a deleted field take the comment on its line, not the one above it', () => {
@@ -687,9 +688,33 @@ describe('comments and blank values around an edit', () => {
     expect(deleteField('---\nx: 1\ny: 2\nz: [1, 2, 3] # why\na: 1 # one\nb: 2\n---\n', ['a'])).toBe('---\nx: 1\ny: 2\nz: [1, 2, 3] # why\nb: 2\n---\n');
   });
 
-  it('lets the comments inside a replaced or deleted collection go with it', () => {
-    expect(setField('---\ntags:\n  - a # first\n  - b\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: x\n---\n');
-    expect(setField('---\nmeeting:\n  at: x # soon\nname: x\n---\n', ['meeting'], { at: 'y' })).toBe('---\nmeeting:\n  at: y\nname: x\n---\n');
+  it('refuses to replace a list or mapping that holds a comment, which would be lost', () => {
+    const note = '---\ntype: contact\nmeeting:\n  at: 2026-11-25T08:00 # her time\n  minutes: 30\n---\n';
+    expect(() => setField(note, ['meeting'], { at: '2026-11-26T09:00' })).toThrow(UneditableNoteError);
+    expect(() => setField(note, ['meeting'], { at: '2026-11-26T09:00' })).toThrow('the note cannot be edited: editing `meeting` would drop the comment `# her time`; edit it by hand');
+    expect(() => setField(note, ['meeting'], null)).toThrow('editing `meeting` would drop the comment `# her time`');
+    expect(() => setField(note, ['meeting'], {})).toThrow('editing `meeting` would drop the comment `# her time`');
+    expect(() => setField('---\ntags:\n  - a # first\n  - b\nname: x\n---\n', ['tags'], 'none')).toThrow('editing `tags` would drop the comment `# first`');
+    expect(() => setField('---\ntags:\n  - a # first\n  - b\nname: x\n---\n', ['tags'], ['c'])).toThrow('editing `tags` would drop the comment `# first`');
+    expect(() => setField('---\ntags:\n  - a\n  # own line\n  - b\n---\n', ['tags'], [])).toThrow('editing `tags` would drop the comment `# own line`');
+    expect(() => setField('---\ntags: [a, # c\n  b]\n---\n', ['tags'], ['c'])).toThrow('editing `tags` would drop the comment `# c`');
+    expect(() => setField('---\nmeeting: {at: x, # c\n  minutes: 30}\n---\n', ['meeting'], { at: 'y' })).toThrow('editing `meeting` would drop the comment `# c`');
+    expect(() => setField('---\nh:\n  - date: 1 # x\n    stage: a\n---\n', ['h', 0], { date: 2 })).toThrow('editing `h.0` would drop the comment `# x`');
+    expect(() => setField('---\nm:\n  n:\n    x: 1 # c\n---\n', ['m', 'n'], 'none')).toThrow('editing `m.n` would drop the comment `# c`');
+  });
+
+  it('edits a mapping holding a comment field by field, keeping the comment', () => {
+    const note = '---\ntype: contact\nmeeting:\n  at: 2026-11-25T08:00 # her time\n  minutes: 30\n---\n';
+    expect(setField(note, ['meeting', 'at'], '2026-11-26T09:00')).toBe('---\ntype: contact\nmeeting:\n  at: 2026-11-26T09:00 # her time\n  minutes: 30\n---\n');
+    expect(setField(note, ['meeting', 'minutes'], 45)).toBe('---\ntype: contact\nmeeting:\n  at: 2026-11-25T08:00 # her time\n  minutes: 45\n---\n');
+  });
+
+  it('replaces a list or mapping whose only comment is on its key line, keeping that comment', () => {
+    expect(setField('---\ntags: # c\n  - a\nname: x\n---\n', ['tags'], ['b'])).toBe('---\ntags: # c\n  - b\nname: x\n---\n');
+    expect(setField('---\nmeeting: {at: x} # c\n---\n', ['meeting'], { at: 'y' })).toBe('---\nmeeting: {at: y} # c\n---\n');
+  });
+
+  it('lets the comments inside a deleted collection go with it', () => {
     expect(deleteField('---\nm:\n  x: 1 # c\n  y: 2\n---\n', ['m', 'x'])).toBe('---\nm:\n  y: 2\n---\n');
     expect(deleteField('---\ntags:\n  - a # first\n  - b\n---\n', ['tags', 0])).toBe('---\ntags:\n  - b\n---\n');
     expect(deleteField('---\nh:\n  - date: 1 # x\n    stage: a # y\n  - date: 2\n---\n', ['h', 0])).toBe('---\nh:\n  - date: 2\n---\n');
@@ -767,15 +792,15 @@ describe('edge cases found by mutation testing', () => {
 
   it('lets a comment go with the value it belonged to, and no further', () => {
     expect(setField('---\nabout: | # c\n  text\nname: x\n---\n', ['about', 'x'], 1)).toBe('---\nabout:\n  x: 1\nname: x\n---\n');
-    expect(setField('---\ntags:\n  - a\n  - b # last\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: x\n---\n');
-    expect(setField('---\ntags:\n  - a #\nname: x\n---\n', ['tags'], 'none')).toBe('---\ntags: none\nname: x\n---\n');
+    expect(() => setField('---\ntags:\n  - a\n  - b # last\nname: x\n---\n', ['tags'], 'none')).toThrow('editing `tags` would drop the comment `# last`');
+    expect(() => setField('---\ntags:\n  - a #\nname: x\n---\n', ['tags'], 'none')).toThrow('editing `tags` would drop the comment `#`');
     expect(deleteField('---\nmeeting: # c\n  at: x\nname: y\n---\n', ['meeting'])).toBe('---\nname: y\n---\n');
     expect(deleteField('---\nh:\n  - stage: held\n    meeting: # c\n      at: x\n---\n', ['h', 0, 'meeting'])).toBe('---\nh:\n  - stage: held\n---\n');
     expect(() => spliceYaml('a: 1 # one\nb: 2\n', [{ start: 4, end: 16, text: '\n' }], { kind: 'delete', path: ['b'] })).toThrow('editing `b` would drop the comment `# one`');
     expect(() => spliceYaml('m:\n  x: 1\n  y: 2 # c\n', [{ start: 8, end: 9, text: '5' }, { start: 16, end: 20, text: '' }], { kind: 'set', path: ['m', 'x'], expected: () => 5 })).toThrow(
       'the note cannot be edited: editing `m.x` would drop the comment `# c`; edit it by hand',
     );
-    expect(() => spliceYaml('m:\n  x:\n    - a # one\nb: 2\n', [{ start: 7, end: 21, text: ' y # two' }], { kind: 'set', path: ['m', 'x'], expected: () => 'y' })).toThrow('editing `m.x` would change a comment outside it');
+    expect(() => spliceYaml('m:\n  x: | # one\n    a\nb: 2\n', [{ start: 7, end: 21, text: ' y # two' }], { kind: 'set', path: ['m', 'x'], expected: () => 'y' })).toThrow('editing `m.x` would change a comment outside it');
   });
 
   it('refuses an edit that rewrites a key deeper in another field', () => {

@@ -44,6 +44,10 @@ const RENDER = { lineWidth: 0, minContentWidth: 0, indent: 2 } as const;
 /**
  * Sets the value at `path`, creating missing parents; returns the new note text.
  *
+ * A list or mapping holding a comment is not replaced whole: that throws
+ * `UneditableNoteError`, as the comment would be lost. Set its entries one
+ * by one instead (`['meeting', 'at']`), and each keeps its comment.
+ *
  * @example
  * ```ts
  * import { setField } from '@rapport/core';
@@ -169,7 +173,7 @@ function applySplices(before: Document.Parsed, oldYaml: string, planned: readonl
 /**
  * Guards the promise: the edited YAML parses, the field reads back as
  * written, every key and value outside it kept its exact source text, and
- * no comment was lost but those inside what was replaced or deleted.
+ * no comment was lost but those of a deleted field or a replaced scalar.
  */
 function verify(before: Document.Parsed, oldYaml: string, yaml: string, splices: readonly Splice[], intent: Intent): void {
   const after = parseDocument(yaml, YAML_OPTIONS);
@@ -268,14 +272,19 @@ function mapPath(intent: Intent, path: FieldPath): FieldPath {
   return [...parent, step - 1, ...path.slice(target.length)];
 }
 
-/** Source regions whose comments go with the edit: the old value (its key line too, for a delete). */
+/**
+ * Source regions whose comments go with the edit: a replaced scalar, or a
+ * deleted field with its key line. A list or mapping that is replaced
+ * keeps its comments out: a comment on one of its entries (`at: … # her
+ * time`) would be lost unseen, so the edit is refused.
+ */
 function replacedRegions(before: Document.Parsed, yaml: string, intent: Intent): { start: number; end: number }[] {
   if (intent.kind === 'append') return [];
   const regions: { start: number; end: number }[] = [];
   for (let length = 1; length <= intent.path.length; length++) {
     const prefix = intent.path.slice(0, length);
     const node = before.getIn(prefix, true) as Node | undefined;
-    if (!node?.range || (length < intent.path.length && isCollection(node))) continue;
+    if (!node?.range || (isCollection(node) && (length < intent.path.length || intent.kind === 'set'))) continue;
     const end = isCollection(node) && !node.flow ? node.range[2] : node.range[1];
     regions.push({ start: node.range[0], end });
     if (intent.kind === 'delete') {
