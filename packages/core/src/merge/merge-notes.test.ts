@@ -24,6 +24,14 @@ history:
 `;
 
 describe('mergeNotes', () => {
+  it('carries a stage as a side wrote it, mistyped or removed, rather than refusing the merge', () => {
+    const typo = BASE.replace('stage: contacted\nhistory', 'stage: Contacted\nhistory');
+    const renamed = BASE.replace('name: Owen Park', 'name: Owen T. Park');
+    expect(mergeNotes(BASE, renamed, typo)).toEqual({ merged: true, text: typo.replace('name: Owen Park', 'name: Owen T. Park') });
+    const removed = BASE.replace('stage: contacted\n', '');
+    expect(mergeNotes(BASE, renamed, removed)).toEqual({ merged: true, text: removed.replace('name: Owen Park', 'name: Owen T. Park') });
+  });
+
   it('unites history entries appended on both sides by date, and the later stage wins', () => {
     const ours = BASE.replace('stage: contacted\nhistory', 'stage: followed-up\nhistory').replace('    via: email\n---', '    via: email\n  - date: 2026-11-18\n    stage: followed-up\n---');
     const theirs = BASE.replace('stage: contacted\nhistory', 'stage: scheduled\nhistory').replace('    via: email\n---', '    via: email\n  - date: 2026-11-20\n    stage: scheduled\n---');

@@ -1,7 +1,7 @@
 import { dequal } from 'dequal';
 import { Lexer } from 'yaml';
 import { RapportError } from '../errors.js';
-import { appendToList, deleteField, setField } from '../note/edit.js';
+import { appendToList, deleteField, writeField } from '../note/edit.js';
 import { asRecord, parseFrontmatter } from '../note/frontmatter.js';
 import { readLayout, withBom, type NoteLayout } from '../note/source.js';
 import { mayHaveConflict } from './conflict-markers.js';
@@ -151,20 +151,23 @@ function withOwnValues(text: string, target: NoteVersion, version: NoteVersion, 
   for (const key of united.open) {
     const value = version.fields[key];
     if (dequal(target.fields[key], value)) continue;
-    text = value === undefined ? deleteField(text, [key]) : setField(text, [key], value);
+    text = value === undefined ? deleteField(text, [key]) : writeField(text, [key], value);
   }
   if (united.body === undefined && version.body !== target.body) text = withBody(text, version.body);
   return text;
 }
 
-/** `target`'s text changed, with the lossless edits, to hold the united values: what it wrote besides them stays. */
+/**
+ * `target`'s text changed, with the lossless edits, to hold the united values: what it wrote besides them stays.
+ * Values are written as the sides wrote them, a mistyped stage included (`writeField`): a merge carries the notes, it does not judge them.
+ */
 function writeOnto(target: NoteVersion, united: { fields: Record<string, unknown>; body: string }): string {
   const edits: ((text: string) => string)[] = [];
   for (const key of new Set([...Object.keys(target.fields), ...Object.keys(united.fields)])) {
     if (key === 'history' || key === 'stage') continue;
     const value = united.fields[key];
     if (dequal(target.fields[key], value)) continue;
-    edits.push(value === undefined ? (text) => deleteField(text, [key]) : (text) => setField(text, [key], value));
+    edits.push(value === undefined ? (text) => deleteField(text, [key]) : (text) => writeField(text, [key], value));
   }
 
   const entries = united.fields.history;
@@ -172,9 +175,10 @@ function writeOnto(target: NoteVersion, united: { fields: Record<string, unknown
   if (!dequal(entries ?? [], target.fields.history ?? [])) {
     if (Array.isArray(entries) && written.length > 0 && dequal(entries.slice(0, written.length), written)) {
       for (const entry of entries.slice(written.length)) edits.push((text) => appendToList(text, ['history'], entry));
-    } else edits.push((text) => setField(text, ['history'], entries));
+    } else edits.push((text) => (entries === undefined ? deleteField(text, ['history']) : writeField(text, ['history'], entries)));
   }
-  if (!dequal(target.fields.stage, united.fields.stage)) edits.push((text) => setField(text, ['stage'], united.fields.stage));
+  const stage = united.fields.stage;
+  if (!dequal(target.fields.stage, stage)) edits.push((text) => (stage === undefined ? deleteField(text, ['stage']) : writeField(text, ['stage'], stage)));
 
   let text = target.text;
   for (const edit of edits) text = edit(text);

@@ -94,6 +94,22 @@ describe('setField', () => {
     expect(() => setField(note, [], 'x')).toThrow(InvalidInputError);
   });
 
+  it('refuses undefined as a value, pointing to deleteField', () => {
+    expect(() => setField(note, ['role'], undefined)).toThrow(InvalidInputError);
+    expect(() => setField(note, ['role'], undefined)).toThrow('no value to set at ["role"] (got undefined): to remove a field, use deleteField');
+    expect(() => setField(note, ['meeting', 'at'], undefined)).toThrow('no value to set at ["meeting","at"] (got undefined): to remove a field, use deleteField');
+  });
+
+  it('refuses a stage that is not one, naming the stages and pointing to advance', () => {
+    const stages = 'identified, contacted, followed-up, scheduled, prepared, held, thanked, nurturing, declined, no-response, archived';
+    expect(() => setField(note, ['stage'], 'bogus')).toThrow(InvalidInputError);
+    expect(() => setField(note, ['stage'], 'bogus')).toThrow(`"bogus" is not a stage (use one of: ${stages}); to move a contact to a stage and record it in the history, use advance`);
+    expect(() => setField(note, ['stage'], null)).toThrow(`null is not a stage (use one of: ${stages})`);
+    expect(setField('---\nstage: contacted\n---\n', ['stage'], 'held')).toBe('---\nstage: held\n---\n');
+    // Only the contact's own stage is checked: a field of that name elsewhere is the user's.
+    expect(setField('---\nproject:\n  stage: x\n---\n', ['project', 'stage'], 'beta')).toBe('---\nproject:\n  stage: beta\n---\n');
+  });
+
   it('writes multi-line text as a double-quoted scalar', () => {
     const out = setField(note, ['custom'], 'line one\nline two');
     expect(out).toBe(note.replace('custom: keep me', 'custom: "line one\\nline two"'));

@@ -1,6 +1,7 @@
 import { dequal } from 'dequal';
 import { Document, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Lexer, parseDocument, Scalar, stringify, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { InvalidInputError, RapportError, UneditableNoteError } from '../errors.js';
+import { isStage, STAGES } from '../model/vocabulary.js';
 import { findSection, scanSections } from './body.js';
 import { parseFrontmatter, YAML_OPTIONS } from './frontmatter.js';
 import { endOfLine, readLayout, startOfLine, withBom, type LineEnding } from './source.js';
@@ -48,6 +49,11 @@ const RENDER = { lineWidth: 0, minContentWidth: 0, indent: 2 } as const;
  * `UneditableNoteError`, as the comment would be lost. Set its entries one
  * by one instead (`['meeting', 'at']`), and each keeps its comment.
  *
+ * Throws `InvalidInputError` for a `value` of `undefined` (use `deleteField`
+ * to remove a field) and for a top-level `stage` that is not one of
+ * `STAGES`; to move a contact to a stage, `advance` also records the change
+ * in the history.
+ *
  * @example
  * ```ts
  * import { setField } from '@rapport/core';
@@ -57,6 +63,15 @@ const RENDER = { lineWidth: 0, minContentWidth: 0, indent: 2 } as const;
  * ```
  */
 export function setField(text: string, path: FieldPath, value: unknown): string {
+  if (value === undefined) throw new InvalidInputError(`no value to set at ${JSON.stringify(path)} (got undefined): to remove a field, use deleteField`);
+  if (path.length === 1 && path[0] === 'stage' && !isStage(value)) {
+    throw new InvalidInputError(`${JSON.stringify(value)} is not a stage (use one of: ${STAGES.join(', ')}); to move a contact to a stage and record it in the history, use advance`);
+  }
+  return writeField(text, path, value);
+}
+
+/** `setField` without the checks of the value, for writing back what a note itself held (a merge): not part of the library's API. */
+export function writeField(text: string, path: FieldPath, value: unknown): string {
   assertPath(path);
   return editFrontmatter(text, { kind: 'set', path, expected: () => value }, (document, frame) => planSet(document.contents as YAMLMap | null, path, value, frame));
 }
