@@ -68,6 +68,9 @@ describe('malformed notes', () => {
     ),
     // A stage that is not one, or a history entry without a real date: a change would be recorded out of place.
     ...Object.fromEntries(['huge-note', 'unknown-stage', 'stage-number', 'impossible-date', 'month-13', 'date-words'].map((name) => [name, { name: 'RecordingRefusedError' }])),
+    // No `type: contact` (a TOML frontmatter is not read): a history would make them half a contact.
+    'toml-fences': { name: 'UneditableNoteError' },
+    'missing-type': { name: 'UneditableNoteError' },
     'binary-bytes': { name: 'InvalidEncodingError' },
     'invalid-utf8': { name: 'InvalidEncodingError' },
     'dangling-symlink': { name: 'UneditableNoteError' },

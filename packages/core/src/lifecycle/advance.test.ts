@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError, RecordingRefusedError } from '../errors.js';
+import { InvalidInputError, RecordingRefusedError, UneditableNoteError } from '../errors.js';
 import { readNote } from '../note/read-contact.js';
 import { contactFields, noteText } from '../test-support/builders.js';
-import { advance, logInteraction } from './advance.js';
+import { advance, checkLetterRecordable, checkRecordable, logInteraction } from './advance.js';
 import { dismissAction } from './dismiss.js';
 
 /** What a user reads when a step is refused, and the exact bytes a step writes. */
@@ -39,6 +39,26 @@ describe('advance: what a refused change says', () => {
   it('accepts every channel and meeting format by name', () => {
     expect(advance(text, 'contacted', { date: '2026-11-23', via: 'linkedin' })).toContain('    via: linkedin\n');
     expect(advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30', format: 'in-person' } })).toContain('  format: in-person\n');
+  });
+});
+
+describe('advance: only on a contact note', () => {
+  const refusal = 'the note cannot be edited: not a contact note: it has no `type: contact` frontmatter';
+  const notContacts = ['# Ideas\n', '---\ntitle: Ideas\n---\n# Ideas\n', '---\nname: Maya Chen\nstage: identified\n---\n', '---\ntype: meeting\n---\n', ''];
+
+  it('refuses a note without `type: contact`, in every editor that records history', () => {
+    for (const note of notContacts) {
+      expect(() => advance(note, 'contacted', { date: '2026-11-23' }), note).toThrow(UneditableNoteError);
+      expect(() => advance(note, 'contacted', { date: '2026-11-23' }), note).toThrow(refusal);
+      expect(() => logInteraction(note, 'contacted', { date: '2026-11-23' }), note).toThrow(refusal);
+      expect(() => checkRecordable(note, 'contacted', '2026-11-23'), note).toThrow(refusal);
+      expect(() => checkLetterRecordable(note, 'contacted', '2026-11-23'), note).toThrow(refusal);
+    }
+  });
+
+  it('names the YAML problem, not the type, when the frontmatter does not parse', () => {
+    expect(() => advance('---\ntype: contact\nname: [\n---\n', 'contacted', { date: '2026-11-23' })).toThrow('its frontmatter is not valid YAML');
+    expect(() => advance('---\ntype: contact\n', 'contacted', { date: '2026-11-23' })).toThrow('its frontmatter is never closed with `---`');
   });
 });
 

@@ -1,6 +1,8 @@
-import { InvalidInputError, RecordingRefusedError } from '../errors.js';
+import { InvalidInputError, RecordingRefusedError, UneditableNoteError } from '../errors.js';
 import { CLOSED_STAGES, isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type Stage } from '../model/vocabulary.js';
 import { appendToList, getField, setField } from '../note/edit.js';
+import { parseFrontmatter } from '../note/frontmatter.js';
+import { readLayout } from '../note/source.js';
 import { isCalendarDate, isMeetingTime } from './dates.js';
 
 /** Details of a meeting being scheduled. */
@@ -44,8 +46,10 @@ const MEETING_PENDING: readonly Stage[] = ['scheduled', 'prepared'];
  * Moves a contact to `stage`: sets `stage` and appends a dated history entry
  * (plus the meeting, when scheduling). Any stage can follow any other — a
  * meeting can be rescheduled, a step skipped — but every change is recorded,
- * in order: see `checkRecording`. Moving a meeting to another time says so
- * in the entry's note (`rescheduled from <old at>`).
+ * in order: see `checkRecordable`. Moving a meeting to another time says so
+ * in the entry's note (`rescheduled from <old at>`). A note without
+ * `type: contact` in its frontmatter is refused (`UneditableNoteError`):
+ * a stage and a history would make it half a contact.
  *
  * @example
  * ```ts
@@ -60,6 +64,7 @@ const MEETING_PENDING: readonly Stage[] = ['scheduled', 'prepared'];
 export function advance(text: string, stage: Stage, options: AdvanceOptions): string {
   // Checked again for callers without types (plain JavaScript, a value read from a prompt).
   if (!isStage(stage)) throw new InvalidInputError(`unknown stage "${stage}" (use one of: ${STAGES.join(', ')})`);
+  assertContactNote(text);
   const before = recordedState(text);
   let entry = historyEntry(stage, options);
   if (!options.force) checkRecording(before, stage, options.date);
@@ -77,9 +82,10 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
 /**
  * Records a touch (a call, a shared article) without changing the stage: a
  * history entry marked `touch: true`, dated no earlier than the last entry
- * unless `force`.
+ * unless `force`. Like `advance`, refuses a note that is not a contact.
  */
 export function logInteraction(text: string, stage: Stage, options: Omit<AdvanceOptions, 'meeting'>): string {
+  assertContactNote(text);
   // `touch: true` tells it from a step: deadlines and the report count steps only.
   const entry = historyEntry(stage, options, true);
   if (!options.force) checkRecording(recordedState(text), undefined, options.date);
@@ -90,8 +96,10 @@ export function logInteraction(text: string, stage: Stage, options: Omit<Advance
  * Throws the `RecordingRefusedError` that `advance` (or, with no `stage`,
  * `logInteraction`) would throw for this change, without making it: for a
  * caller that must know before doing anything else (printing a letter).
+ * A note that is not a contact throws the `UneditableNoteError` of `advance`.
  */
 export function checkRecordable(text: string, stage: Stage | undefined, date: string): void {
+  assertContactNote(text);
   checkRecording(recordedState(text), stage, date);
 }
 
@@ -104,6 +112,7 @@ export function checkRecordable(text: string, stage: Stage | undefined, date: st
  * closed contact may be written to afresh.
  */
 export function checkLetterRecordable(text: string, stage: Stage, date: string): void {
+  assertContactNote(text);
   const state = recordedState(text);
   checkRecording(state, stage, date);
   checkSending(state, stage);
@@ -116,6 +125,18 @@ function checkSending(state: RecordedState, stage: Stage): void {
     throw new RecordingRefusedError(`already ${current}: recording the letter adds a second ${current} entry to the history, which moves the deadlines`);
   }
   if (STAGES.indexOf(stage) < STAGES.indexOf(current)) throw new RecordingRefusedError(`already ${current}, past ${stage}: recording the letter would move the contact back`);
+}
+
+/**
+ * A history belongs to a contact: written into any other note (an idea, a
+ * meeting log), it would add a frontmatter that is half a contact's.
+ */
+function assertContactNote(text: string): void {
+  if (getField(text, ['type']) === 'contact') return;
+  const layout = readLayout(text);
+  // A frontmatter that cannot be read is refused by the edit, which names its problem.
+  if (layout.unterminated || (layout.frontmatter && parseFrontmatter(layout.frontmatter).problems.length > 0)) return;
+  throw new UneditableNoteError('not a contact note: it has no `type: contact` frontmatter');
 }
 
 /** What the note says now, as far as the recording rules need it. */
