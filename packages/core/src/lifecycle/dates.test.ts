@@ -1,7 +1,31 @@
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { InvalidInputError } from '../errors.js';
 import { isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, skippedMeetingTime, systemTimeZone, todayIn } from './dates.js';
+
+describe('a zone or a current instant that cannot be used', () => {
+  const unknownZone = 'unknown time zone "Mars/Olympus" (use an IANA name such as America/New_York, Europe/Paris or UTC)';
+
+  it('names the unknown zone, in every function that takes one', () => {
+    expect(() => todayIn('Mars/Olympus', new Date('2026-11-23T12:00:00Z'))).toThrow(InvalidInputError);
+    expect(() => todayIn('Mars/Olympus', new Date('2026-11-23T12:00:00Z'))).toThrow(unknownZone);
+    expect(() => meetingStart('2026-11-25T08:00', 'Mars/Olympus')).toThrow(unknownZone);
+    expect(() => meetingDate('2026-11-25T08:00', 'Mars/Olympus')).toThrow(unknownZone);
+    expect(() => meetingClock('2026-11-25T08:00', 'Mars/Olympus')).toThrow(unknownZone);
+    expect(() => skippedMeetingTime('2026-11-25T08:00', 'Mars/Olympus')).toThrow(unknownZone);
+  });
+
+  it('says that an Invalid Date is not a valid `now`', () => {
+    expect(() => todayIn('UTC', new Date('nope'))).toThrow(InvalidInputError);
+    expect(() => todayIn('UTC', new Date('nope'))).toThrow("`now` is not a valid date (got an Invalid Date): pass a Date such as new Date() or new Date('2026-11-23T12:00:00Z')");
+  });
+
+  it('names a meeting time that cannot be read', () => {
+    expect(() => meetingStart('nope', 'UTC')).toThrow(InvalidInputError);
+    expect(() => meetingStart('nope', 'UTC')).toThrow('invalid meeting time "nope" (use YYYY-MM-DDTHH:mm, with an offset such as -05:00 if any)');
+  });
+});
 
 describe('meeting times without an offset', () => {
   it('are read on the wall clock of the given zone, not of the machine', () => {
@@ -88,7 +112,7 @@ describe('dates that are not text', () => {
 
 describe('todayIn', () => {
   it('refuses an invalid instant rather than writing a date of NaNs', () => {
-    expect(() => todayIn('UTC', new Date(Number.NaN))).toThrow(RangeError);
+    expect(() => todayIn('UTC', new Date(Number.NaN))).toThrow(InvalidInputError);
   });
 });
 

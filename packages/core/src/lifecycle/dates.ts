@@ -6,6 +6,7 @@ import { addBusinessDays } from 'date-fns/addBusinessDays';
 import { addDays } from 'date-fns/addDays';
 import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
+import { InvalidInputError } from '../errors.js';
 import { tableOffset, wallClockInstant, zoneOffsetsAround, type ZoneOffsetTable } from './zone-offsets.js';
 
 /**
@@ -110,13 +111,38 @@ export const daysBetween: (from: string, to: string) => number = remembered((fro
 /** The last `todayIn` answer: an agenda asks for the same day once per contact. */
 let lastToday: { timeZone: string; time: number; date: string } | undefined;
 
-/** The calendar date at `now` on a wall clock in `timeZone` (an IANA name). */
+/**
+ * The calendar date at `now` on a wall clock in `timeZone` (an IANA name).
+ * Throws `InvalidInputError` for a zone the runtime does not know or a `now` that is an Invalid Date.
+ */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const time = now.getTime();
+  const time = assertValidNow(now);
   if (lastToday?.timeZone === timeZone && lastToday.time === time) return lastToday.date;
   const date = calendarDate(new UTCDate(time + offsetsIn(timeZone)(time)));
   lastToday = { timeZone, time, date };
   return date;
+}
+
+/**
+ * The current instant given by a caller, in ms; an Invalid Date (`new Date('nope')`)
+ * is refused, as every date computed from it would be `NaN`.
+ */
+export function assertValidNow(now: Date): number {
+  const time = now instanceof Date ? now.getTime() : Number.NaN;
+  if (Number.isNaN(time)) throw new InvalidInputError(`\`now\` is not a valid date (got ${now instanceof Date ? 'an Invalid Date' : String(now)}): pass a Date such as new Date() or new Date('2026-11-23T12:00:00Z')`);
+  return time;
+}
+
+/**
+ * Refuses a time zone the runtime does not know (an `InvalidInputError`
+ * naming it), for callers whose work may not otherwise reach the zone.
+ */
+export function assertTimeZone(timeZone: string): void {
+  if (!isTimeZone(timeZone)) throw unknownTimeZone(timeZone);
+}
+
+function unknownTimeZone(timeZone: unknown): InvalidInputError {
+  return new InvalidInputError(`unknown time zone ${JSON.stringify(timeZone)} (use an IANA name such as America/New_York, Europe/Paris or UTC)`);
 }
 
 /** The instant a meeting starts; a time without offset is read in `timeZone`. */
@@ -168,8 +194,10 @@ const meetingOnClock = remembered((at: string, timeZone: string): { readonly ins
   const match = wallClockTime(at);
   const offsetAt = offsetsIn(timeZone);
   let instant: number;
-  if (!match) instant = parseISO(at).getTime();
-  else {
+  if (!match) {
+    instant = parseISO(at).getTime();
+    if (Number.isNaN(instant)) throw new InvalidInputError(`invalid meeting time ${JSON.stringify(at)} (use YYYY-MM-DDTHH:mm, with an offset such as -05:00 if any)`);
+  } else {
     const wall = utcMidnight(match[1]!).getTime() + ((Number(match[2]) * 60 + Number(match[3])) * 60 + Number(match[4] ?? 0)) * 1000;
     instant = wallClockInstant(wall, offsetAt);
   }
@@ -185,13 +213,13 @@ const TABLE_MARGIN_MS = 366 * 86_400_000;
 /**
  * The offsets of `timeZone` kept for lookups: a remembered table covering the
  * current year, else one read from `Intl` now (the years around this one).
- * Throws a `RangeError` for a zone the runtime does not know.
+ * Throws `InvalidInputError` for a zone the runtime does not know.
  */
 export function zoneOffsets(timeZone: string): ZoneOffsetTable {
   const now = Date.now();
   const kept = zoneTables.get(timeZone);
   if (kept && now >= kept.from + TABLE_MARGIN_MS && now < kept.to - TABLE_MARGIN_MS) return kept;
-  if (Number.isNaN(tzOffset(timeZone, new Date(now)))) throw new RangeError(`Unknown time zone ${JSON.stringify(timeZone)}`);
+  if (typeof timeZone !== 'string' || Number.isNaN(tzOffset(timeZone, new Date(now)))) throw unknownTimeZone(timeZone);
   const table = zoneOffsetsAround(timeZone, now);
   zoneTables.set(timeZone, table);
   return table;

@@ -3,7 +3,7 @@ import type { Contact } from '../model/contact.js';
 import { readNote } from '../note/read-contact.js';
 import { contactFields, noteText } from '../test-support/builders.js';
 import { defaultRules } from '../workspace/config.js';
-import { RecordingRefusedError } from '../errors.js';
+import { InvalidInputError, RecordingRefusedError } from '../errors.js';
 import { advance, checkRecordable, logInteraction } from './advance.js';
 import { addWorkingDays, meetingDate, todayIn } from './dates.js';
 import { agenda, nextAction, nextActions } from './next-action.js';
@@ -21,6 +21,26 @@ function contact(fields: Record<string, unknown>, file = 'maya-chen.md'): Contac
 function at(stage: string, date: string, extra: Record<string, unknown> = {}): Contact {
   return contact({ stage, history: [{ date: '2026-10-01', stage: 'identified' }, { date, stage }], ...extra });
 }
+
+describe('a context that cannot be used', () => {
+  const unknownZone = 'unknown time zone "Mars/Olympus" (use an IANA name such as America/New_York, Europe/Paris or UTC)';
+  const invalidNow = '`now` is not a valid date (got an Invalid Date)';
+  const contacted = at('contacted', '2026-11-16');
+
+  it('refuses an unknown zone, even for contacts whose actions need no zone', () => {
+    expect(() => agenda([contacted], { now: monday, timezone: 'Mars/Olympus' })).toThrow(InvalidInputError);
+    expect(() => agenda([contacted], { now: monday, timezone: 'Mars/Olympus' })).toThrow(unknownZone);
+    expect(() => agenda([], { now: monday, timezone: 'Mars/Olympus' })).toThrow(unknownZone);
+    expect(() => nextActions(contacted, { now: monday, timezone: 'Mars/Olympus' })).toThrow(unknownZone);
+    expect(() => nextAction(contacted, { now: monday, timezone: 'Mars/Olympus' })).toThrow(unknownZone);
+  });
+
+  it('refuses an Invalid Date as now', () => {
+    expect(() => agenda([contacted], { now: new Date('nope'), timezone: zone })).toThrow(InvalidInputError);
+    expect(() => agenda([contacted], { now: new Date('nope'), timezone: zone })).toThrow(invalidNow);
+    expect(() => nextActions(contacted, { now: new Date('nope'), timezone: zone })).toThrow(invalidNow);
+  });
+});
 
 describe('dates', () => {
   it('counts business days over weekends', () => {

@@ -4,7 +4,7 @@ import { CLOSED_STAGES, type Stage } from '../model/vocabulary.js';
 import type { Rules } from '../workspace/config.js';
 import { defaultRules } from '../workspace/config.js';
 import { outcomeActions } from '../outcomes/outcome-actions.js';
-import { addCalendarDays, addWorkingDays, meetingClock, meetingDate, meetingStart, todayIn } from './dates.js';
+import { addCalendarDays, addWorkingDays, assertTimeZone, assertValidNow, meetingClock, meetingDate, meetingStart, todayIn } from './dates.js';
 import { hasMet } from './met.js';
 
 /** What a next action is about; letters name the template that fits. */
@@ -52,9 +52,12 @@ const MEETING_KINDS: readonly ActionKind[] = ['prepare', 'meet', 'mark-held'];
  * in the note comes first and replaces the suggestions, but not a booked
  * meeting's (prepare for it, meet, then record it as held).
  * A closed contact has none: closing ends every action, a `next` written
- * before it included.
+ * before it included. Throws `InvalidInputError` for an unknown `timezone`
+ * or a `now` that is an Invalid Date, whether or not this contact needs them.
  */
 export function nextActions(contact: Contact, context: ActionContext): NextAction[] {
+  assertValidNow(context.now);
+  assertTimeZone(context.timezone);
   if (CLOSED_STAGES.includes(contact.stage)) return [];
   const suggested = suggestedActions(contact, context);
   if (!contact.next) return suggested;
@@ -232,6 +235,7 @@ export interface AgendaItem {
 
 /**
  * Every action across contacts: dated ones soonest first (overdue flagged), then the undated ones.
+ * Throws `InvalidInputError` for an unknown `timezone` or a `now` that is an Invalid Date.
  *
  * @example
  * ```ts
