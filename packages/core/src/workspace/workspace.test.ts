@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NoteConflictError, NoteNotFoundError } from '../errors.js';
+import { InvalidInputError, NoteConflictError, NoteNotFoundError } from '../errors.js';
 import { advance } from '../lifecycle/advance.js';
 import { contactFields, noteText } from '../test-support/builders.js';
 import { privateFieldDiagnostics, readConfig } from './config.js';
@@ -131,6 +131,18 @@ describe('editNote', () => {
 
   it('fails for a missing note', async () => {
     await expect(editNote(await loadWorkspace(folder()), 'nobody.md', (text) => text)).rejects.toThrow(NoteNotFoundError);
+  });
+
+  it('refuses an edit function that returns no text, and writes nothing', async () => {
+    const workspace = await loadWorkspace(folder());
+    const before = await workspace.store.read('ana.md');
+    // @ts-expect-error -- returns nothing: the mistake of a caller without types, or of a block body without `return`.
+    await expect(editNote(workspace, 'ana.md', (text) => { text.replace('a', 'b'); })).rejects.toThrow(InvalidInputError);
+    // @ts-expect-error -- as above.
+    await expect(editNote(workspace, 'ana.md', (text) => { text.replace('a', 'b'); })).rejects.toThrow("the edit function must return the note's new text (got undefined)");
+    // @ts-expect-error -- an async edit function.
+    await expect(editNote(workspace, 'ana.md', async (text) => text)).rejects.toThrow("the edit function must return the note's new text (got a Promise; the edit function must not be async)");
+    expect(await workspace.store.read('ana.md')).toEqual(before);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { InvalidEncodingError, NoteConflictError, NoteNotFoundError, RapportError, UneditableNoteError } from '../errors.js';
+import { InvalidEncodingError, InvalidInputError, NoteConflictError, NoteNotFoundError, RapportError, UneditableNoteError } from '../errors.js';
 import type { Contact } from '../model/contact.js';
 import { rememberZoneOffsets, zoneOffsets } from '../lifecycle/dates.js';
 import type { ZoneOffsetTable } from '../lifecycle/zone-offsets.js';
@@ -232,7 +232,8 @@ export interface EditOptions {
 /**
  * Applies an edit to a note: reads it, transforms the text, and writes it
  * back atomically — refusing if the file changed on disk in between. The
- * index is updated with the new text.
+ * index is updated with the new text. `edit` must return the new text
+ * (the same text for no change): anything else throws `InvalidInputError`.
  *
  * @example
  * ```ts
@@ -259,6 +260,14 @@ export async function editNote(workspace: Workspace, file: string, edit: (text: 
   }
 }
 
+/** What an edit function returned instead of text, in words for the error. */
+function describeReturned(value: unknown): string {
+  if (value === undefined || value === null) return String(value);
+  // An async edit function: editNote reads, edits and writes under one lock, so the edit must be synchronous.
+  if (typeof (value as { then?: unknown }).then === 'function') return 'a Promise; the edit function must not be async';
+  return typeof value;
+}
+
 async function editWithRetries(workspace: Workspace, file: string, edit: (text: string) => string, options: EditOptions): Promise<StoredText> {
   const started = Date.now();
   const retries = options.retries ?? 0;
@@ -278,6 +287,7 @@ async function editWithRetries(workspace: Workspace, file: string, edit: (text: 
       if (mayRetry(attempt) && (await changedOnceSettled(workspace, file, stored.version))) continue;
       throw new UneditableNoteError(error.reason, file);
     }
+    if (typeof text !== 'string') throw new InvalidInputError(`the edit function must return the note's new text (got ${describeReturned(text)})`);
     if (text === stored.text) return stored;
     try {
       const written = await workspace.store.write(file, text, { expectedVersion: stored.version });
