@@ -440,9 +440,9 @@ describe('a letter to a contact known only by name', () => {
 
   it('refuses a channel it does not know and a day that does not exist', async () => {
     const ws = await workspace();
-    expect((await rejection(renderLetter(ws, 'cold-email', 'noor-haddad', { via: 'pigeon' as Channel }), InvalidInputError)).message).toBe('unknown channel "pigeon"');
+    expect((await rejection(renderLetter(ws, 'cold-email', 'noor-haddad', { via: 'pigeon' as Channel }), InvalidInputError)).message).toBe('unknown channel "pigeon" (use one of: email, linkedin, letter, phone, in-person, other)');
     expect((await rejection(renderLetter(ws, 'cold-email', 'noor-haddad', { today: '2026-02-30' }), InvalidInputError)).message).toBe('invalid date "2026-02-30" (use YYYY-MM-DD)');
-    expect((await rejection(markLetterSent(ws, 'noor-haddad', 'cold-email', { date: '2026-11-23', via: 'pigeon' as Channel }), InvalidInputError)).message).toBe('unknown channel "pigeon"');
+    expect((await rejection(markLetterSent(ws, 'noor-haddad', 'cold-email', { date: '2026-11-23', via: 'pigeon' as Channel }), InvalidInputError)).message).toBe('unknown channel "pigeon" (use one of: email, linkedin, letter, phone, in-person, other)');
     expect((await ws.store.read('noor-haddad.md'))!.text).toBe(noor);
   });
 

@@ -2,7 +2,7 @@ import { InvalidInputError, LetterUnfitError, MissingLetterFieldsError, type Mis
 import { advance, checkLetterRecordable } from '../lifecycle/advance.js';
 import { isCalendarDate, todayIn } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
-import { isChannel, type Channel, type Stage } from '../model/vocabulary.js';
+import { CHANNELS, isChannel, type Channel, type Stage } from '../model/vocabulary.js';
 import { editNote, findContact, type Workspace } from '../workspace/workspace.js';
 import { baseField, EVENT_UNNAMED, letterData, type LetterData } from './letter-data.js';
 import { NOTE_FACTS } from './note-facts.js';
@@ -72,7 +72,7 @@ export interface Letter {
  */
 export async function renderLetter(workspace: Workspace, templateName: string, contactRef: string, options: RenderLetterOptions = {}): Promise<Letter> {
   const contact = findContact(workspace, contactRef);
-  if (options.via !== undefined && !isChannel(options.via)) throw new InvalidInputError(`unknown channel "${String(options.via)}"`);
+  if (options.via !== undefined && !isChannel(options.via)) throw new InvalidInputError(`unknown channel "${String(options.via)}" (use one of: ${CHANNELS.join(', ')})`);
   const template = await loadLetterTemplate(workspace.store, templateName, options);
   const unfit = letterUnfit(template.name, contact);
   if (unfit !== undefined) throw new LetterUnfitError(template.name, contact.name, unfit);

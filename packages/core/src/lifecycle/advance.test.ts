@@ -23,7 +23,7 @@ describe('advance: what a refused change says', () => {
     expect(() => advance(text, 'contacted', { date: '2026-02-30' })).toThrow('invalid date "2026-02-30" (use YYYY-MM-DD)');
     expect(() => logInteraction(text, 'identified', { date: '23/11/2026' })).toThrow('invalid date "23/11/2026" (use YYYY-MM-DD)');
     // @ts-expect-error -- not a channel: a value typed on the command line is checked at run time.
-    expect(() => advance(text, 'contacted', { date: '2026-11-23', via: 'pigeon' })).toThrow('unknown channel "pigeon"');
+    expect(() => advance(text, 'contacted', { date: '2026-11-23', via: 'pigeon' })).toThrow('unknown channel "pigeon" (use one of: email, linkedin, letter, phone, in-person, other)');
     expect(() => advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: 'tomorrow' } })).toThrow(
       'invalid meeting time "tomorrow" (use YYYY-MM-DDTHH:mm, with an offset from -12:00 to +14:00 if any)',
     );

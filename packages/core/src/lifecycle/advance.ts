@@ -1,5 +1,5 @@
 import { InvalidInputError, RecordingRefusedError, UneditableNoteError } from '../errors.js';
-import { CLOSED_STAGES, isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type Stage } from '../model/vocabulary.js';
+import { CHANNELS, CLOSED_STAGES, isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type Stage } from '../model/vocabulary.js';
 import { appendToList, getField, setField } from '../note/edit.js';
 import { parseFrontmatter } from '../note/frontmatter.js';
 import { readLayout } from '../note/source.js';
@@ -190,7 +190,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function historyEntry(stage: Stage, options: AdvanceOptions, touch = false): Record<string, string | boolean> {
   if (!isCalendarDate(options.date)) throw new InvalidInputError(`invalid date "${options.date}" (use YYYY-MM-DD)`);
-  if (options.via !== undefined && !isChannel(options.via)) throw new InvalidInputError(`unknown channel "${options.via}"`);
+  if (options.via !== undefined && !isChannel(options.via)) throw new InvalidInputError(`unknown channel "${options.via}" (use one of: ${CHANNELS.join(', ')})`);
   return {
     date: options.date,
     stage,
