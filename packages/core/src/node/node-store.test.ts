@@ -38,6 +38,20 @@ describe('NodeStore', () => {
     }
   });
 
+  it('refuses an empty path, which would be the working directory unseen', () => {
+    expect(() => new NodeStore('')).toThrow(InvalidInputError);
+    expect(() => new NodeStore('')).toThrow('the notes folder path is empty (got ""): give a folder, such as ~/job-search, or . for the current one');
+    expect(() => new NodeStore('  ')).toThrow('the notes folder path is empty (got "  ")');
+    expect(new NodeStore('.').root).toBe(process.cwd());
+  });
+
+  it('says, of a missing ~user folder, that only ~ and ~/… are expanded', async () => {
+    const root = join(process.cwd(), '~nobody-rapport-test/notes');
+    await expect(new NodeStore('~nobody-rapport-test/notes').listNotes()).rejects.toThrow(
+      new InvalidInputError(`notes folder not found: ${root} (only \`~\` and \`~/…\` are expanded to your home folder, not \`~nobody-rapport-test\`: write the full path)`),
+    );
+  });
+
   it('refuses to list a folder that does not exist or is a file, naming it, instead of finding 0 notes', async () => {
     const root = await tempFolder();
     await expect(new NodeStore(join(root, 'job-serach')).listNotes()).rejects.toThrow(new InvalidInputError(`notes folder not found: ${root}/job-serach`));

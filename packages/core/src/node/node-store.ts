@@ -36,14 +36,21 @@ export class NodeStore implements NoteStore {
   private leftovers: string[] = [];
   /** Notes whose lock `lock` holds: writes to them within it need not take it again. */
   private readonly held = new Set<string>();
+  /** Said when the folder is not found: `~maya/notes` was most likely meant as another user's home. */
+  private readonly notFoundHint: string;
 
   /**
    * @param root The notes folder, absolute or relative to the working directory. A leading `~` is the
-   * user's home folder (`~/job-search`), as a shell would read it; `~user` is not expanded. The folder
+   * user's home folder (`~/job-search`), as a shell would read it; `~user` is not expanded (listing such a missing folder says so). The folder
    * need not exist yet (writing creates it), but listing a missing one throws.
+   * @throws InvalidInputError for an empty path (or one of blanks only), which would be the working directory unseen.
    */
   constructor(root: string) {
+    if (typeof root !== 'string' || root.trim() === '') {
+      throw new InvalidInputError(`the notes folder path is empty (got ${JSON.stringify(root)}): give a folder, such as ~/job-search, or . for the current one`);
+    }
     this.root = resolve(/^~(?=$|[\\/])/.test(root) ? homedir() + root.slice(1) : root);
+    this.notFoundHint = /^~[^\\/]/.test(root) ? ` (only \`~\` and \`~/…\` are expanded to your home folder, not \`${root.split(/[\\/]/)[0]}\`: write the full path)` : '';
   }
 
   /**
@@ -60,7 +67,7 @@ export class NodeStore implements NoteStore {
    * a mistyped path is not an empty folder.
    */
   async listNotes(): Promise<string[]> {
-    checkFolder(this.root);
+    checkFolder(this.root, this.notFoundHint);
     // Synchronous, like `read`: one `readdir` per folder, where `opendir` took a thread-pool round trip per 32 entries.
     const found: string[] = [];
     const leftovers: string[] = [];
@@ -461,13 +468,13 @@ const LOCK_WAIT_MS = 10_000;
  * process is reported as a conflict.
  */
 /** Throws when `root` cannot be listed, naming it and why. */
-function checkFolder(root: string): void {
+function checkFolder(root: string, notFoundHint: string): void {
   let info: Stats;
   try {
     info = statSync(root);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (isMissing(error)) throw new InvalidInputError(`notes folder not found: ${root}`);
+    if (isMissing(error)) throw new InvalidInputError(`notes folder not found: ${root}${notFoundHint}`);
     throw new InvalidInputError(`notes folder cannot be read: ${root} (${code ?? String(error)})`);
   }
   if (!info.isDirectory()) throw new InvalidInputError(`${root} is a file, not a notes folder`);
