@@ -61,7 +61,9 @@ describe('the packed @rapport/core', () => {
     expect(manifest.engines).toEqual({ node: '>=20.19' });
     expect(manifest.types).toBe('./dist/index.d.ts');
     expect(manifest.sideEffects).toBe(false);
-    expect(Object.keys(manifest.dependencies as object)).not.toContain('tinyglobby');
+    // Only what dist/ imports at run time (proper-lockfile, vega, vega-lite) or names in its declarations
+    // (yaml, ical.js, mdast's types): every other library is inlined by the build, so it is a devDependency.
+    expect(Object.keys(manifest.dependencies as object).sort()).toEqual(['@types/mdast', 'ical.js', 'proper-lockfile', 'vega', 'vega-lite', 'yaml']);
     expect(execFileSync('tar', ['-xzOf', tarball, 'package/LICENSE'], { encoding: 'utf8' }).split('\n')[0]).toBe('MIT License');
   });
 
@@ -92,10 +94,12 @@ export { rules, store, summary, charts, importContacts, exportCsv, renderReportC
     nodenext: { packageJson: { type: 'module' }, compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } },
     bundler: { packageJson: { type: 'module' }, compilerOptions: { module: 'esnext', moduleResolution: 'bundler' } },
     node10: { packageJson: {}, compilerOptions: { module: 'commonjs', moduleResolution: 'node10' } },
+    // A CommonJS project: TypeScript 5.8 and later let it import an ES module under nodenext (not node16).
+    'nodenext, in a CommonJS project': { packageJson: {}, compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext' } },
   };
   for (const [resolution, { packageJson, compilerOptions }] of Object.entries(resolutions)) {
     it(`type-checks a consumer with moduleResolution ${resolution}`, () => {
-      const project = consumerProject(`consumer-${resolution}`, packageJson);
+      const project = consumerProject(`consumer-${resolution.replace(/\W+/g, '-')}`, packageJson);
       writeFileSync(join(project, 'consumer.ts'), CONSUMER);
       // skipLibCheck off: core's own declarations are checked too. `types: []` keeps the test's @types out.
       writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, target: 'es2022', lib: ['es2023'], strict: true, noEmit: true, skipLibCheck: false, types: [] }, files: ['consumer.ts'] }));
@@ -104,6 +108,72 @@ export { rules, store, summary, charts, importContacts, exportCsv, renderReportC
       expect(result.status).toBe(0);
     }, 120_000);
   }
+
+  it('fails under node16 in a CommonJS project with TS1479, as the README says', () => {
+    const project = consumerProject('consumer-node16-commonjs', {});
+    writeFileSync(join(project, 'consumer.ts'), CONSUMER);
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'node16', moduleResolution: 'node16', target: 'es2022', lib: ['es2023'], strict: true, noEmit: true, types: [] }, files: ['consumer.ts'] }));
+    const result = spawnSync(process.execPath, [tsc, '-p', project], { cwd: project, encoding: 'utf8' });
+    // Line 1, column 99: the '@rapport/core' of the first import.
+    expect(result.stdout).toContain("consumer.ts(1,99): error TS1479: The current file is a CommonJS module whose imports will produce 'require' calls; however, the referenced file is an ECMAScript module and cannot be imported with 'require'.");
+    expect(result.status).toBe(2);
+  }, 120_000);
+
+  it('runs every entry with only the dependencies it declares: imported from ESM, and required from CommonJS but /charts', () => {
+    const project = consumerProject('runtime', {});
+    writeFileSync(
+      join(project, 'entries.mjs'),
+      `import { advance, getField, MemoryStore, loadWorkspace, searchReport } from '@rapport/core';
+import { NodeStore } from '@rapport/core/node';
+import { parseVCards } from '@rapport/core/import';
+import { exportCsv } from '@rapport/core/export';
+import { renderReportCharts } from '@rapport/core/charts';
+import { parseNote } from '@rapport/core/markdown';
+
+const note = advance('---\\ntype: contact\\nname: Maya Chen\\nstage: identified\\n---\\n', 'contacted', { date: '2026-11-23' });
+console.log(getField(note, ['stage']));
+console.log(new NodeStore('~/job-search').root.endsWith('/job-search'));
+console.log(parseVCards('BEGIN:VCARD\\nVERSION:3.0\\nFN:Owen Park\\nEND:VCARD\\n', 'a.vcf').candidates[0].name);
+const workspace = await loadWorkspace(new MemoryStore({ 'maya-chen.md': note }));
+console.log(exportCsv(workspace).split('\\n')[1].startsWith('maya-chen,maya-chen.md,Maya Chen,contacted'));
+console.log((await renderReportCharts(searchReport(workspace.index.contacts()))).funnel.startsWith('<svg'));
+console.log(parseNote('# A\\n\\nMet [[maya-chen]].\\n').wikilinks[0].target);
+`,
+    );
+    const esm = spawnSync(process.execPath, ['entries.mjs'], { cwd: project, encoding: 'utf8' });
+    expect(esm.stderr).toBe('');
+    expect(esm.stdout).toBe('contacted\ntrue\nOwen Park\ntrue\ntrue\nmaya-chen\n');
+
+    writeFileSync(
+      join(project, 'entries.cjs'),
+      `for (const entry of ['@rapport/core', '@rapport/core/node', '@rapport/core/import', '@rapport/core/export', '@rapport/core/markdown', '@rapport/core/internal', '@rapport/core/charts']) {
+  try {
+    require(entry);
+    console.log(entry, 'required');
+  } catch (error) {
+    console.log(entry, error.code);
+  }
+}
+import('@rapport/core/charts').then((charts) => console.log('@rapport/core/charts imported', typeof charts.renderReportCharts));
+`,
+    );
+    const cjs = spawnSync(process.execPath, ['--no-warnings', 'entries.cjs'], { cwd: project, encoding: 'utf8' });
+    expect(cjs.stderr).toBe('');
+    expect(cjs.stdout).toBe(
+      [
+        '@rapport/core required',
+        '@rapport/core/node required',
+        '@rapport/core/import required',
+        '@rapport/core/export required',
+        '@rapport/core/markdown required',
+        '@rapport/core/internal required',
+        // Vega, which it loads, awaits at the top level: /charts is for import() only.
+        '@rapport/core/charts ERR_REQUIRE_ASYNC_MODULE',
+        '@rapport/core/charts imported function',
+        '',
+      ].join('\n'),
+    );
+  }, 120_000);
 
   it("runs the README's example as written, and its edit changes only Ben's stage and history", () => {
     const project = consumerProject('readme-example', { type: 'module' });
