@@ -19,7 +19,8 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
     if (!workspace || this.services.notes.state !== 'ready') return [];
     const graph = workspace.index.referralGraph();
     const contacts = new Map<string, Contact>(workspace.index.contacts().map((contact) => [contact.id, contact]));
-    return node ? referralChildViews(graph, contacts, node, (id) => workspace.index.brokenNote(id)) : referralRootViews(graph, contacts);
+    const brokenNote = (id: string) => workspace.index.brokenNote(id);
+    return node ? referralChildViews(graph, contacts, node, brokenNote) : referralRootViews(graph, contacts, brokenNote);
   }
 
   getTreeItem(node: ReferralNodeView): vscode.TreeItem {

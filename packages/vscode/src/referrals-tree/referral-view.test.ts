@@ -31,6 +31,20 @@ describe('referral views', () => {
     expect(labels(referralChildViews(graph, contacts, level1[0]!))).toEqual(['Cal']);
   });
 
+  it('starts a chain from someone who has only named people with no note yet, or whose note cannot be read, so that they can be added there', () => {
+    const only = indexOf({
+      'a.md': note('Ann', undefined, '- Referral: Li Wei, data engineer'),
+      'b.md': note('Bea', undefined, '- Referral: [[cy-broken]]'),
+      'cy-broken.md': '---\ntype: contact\nname: Cy\nrole: Lead: Data\nstage: identified\n---\n',
+      'd.md': note('Dov', 'a', '- Referral: [[nobody-yet]]'),
+      'e.md': note('Eve', undefined, '- Referral: Zed Okafor'),
+    });
+    const found = new Map<string, Contact>(only.contacts().map((contact) => [contact.id, contact]));
+    // Dov was referred by Ann: he shows under her, not as a chain of his own.
+    expect(labels(referralRootViews(only.referralGraph(), found, (id) => only.brokenNote(id)))).toEqual(['Ann', 'Bea', 'Eve']);
+    expect(labels(referralRootViews(only.referralGraph(), found))).toEqual(['Ann', 'Eve']);
+  });
+
   it('cuts cycles instead of recursing forever', () => {
     const x: ReferralNodeView = { kind: 'contact', contactId: 'x', file: 'x.md', label: 'Xia', description: '', icon: 'person', path: [] };
     const [y] = referralChildViews(graph, contacts, x);

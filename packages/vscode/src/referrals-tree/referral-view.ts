@@ -34,9 +34,15 @@ export type ReferralNodeView =
 /** The note with this id that cannot be read as a contact, if there is one (`NoteIndex.brokenNote`). */
 export type BrokenNoteLookup = (id: string) => BrokenNote | undefined;
 
-/** Contacts that start a chain of introductions. */
-export function referralRootViews(graph: ReferralGraph, contacts: ReadonlyMap<string, Contact>): ReferralNodeView[] {
-  return referralRoots(graph)
+/**
+ * Contacts that start a chain of introductions, and those not referred by anyone who
+ * have named people with no note yet (or whose note cannot be read): the view is where
+ * those people are added.
+ */
+export function referralRootViews(graph: ReferralGraph, contacts: ReadonlyMap<string, Contact>, brokenNote: BrokenNoteLookup = () => undefined): ReferralNodeView[] {
+  const referred = new Set(graph.edges.map((edge) => edge.to));
+  const naming = [...graph.pending.map((entry) => entry.from), ...[...contacts.values()].filter((contact) => unreadableLinks(contact, brokenNote).length > 0).map((contact) => contact.id)];
+  return [...new Set([...referralRoots(graph), ...naming.filter((id) => !referred.has(id))])]
     .map((id) => contactNode(id, contacts, []))
     .filter((node): node is ReferralNodeView => node !== undefined)
     .sort(byLabel);
