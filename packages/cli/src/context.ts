@@ -24,6 +24,8 @@ export class CommandContext {
     private readonly options: { readonly cache?: boolean } = {},
   ) {
     this.colors = colorsFor(io.stdout, io.env);
+    // `--dir "$NOTES"` with the variable unset would otherwise read, and write into, the current folder.
+    if (dir !== undefined && dir.trim() === '') throw new UsageError('--dir is empty (an unset variable?): give the notes folder, or leave --dir out to use the one around the current folder');
     // `--dir=~/x` or a quoted "~/x" reaches us unexpanded: read `~` as the shell would.
     this.givenFolder = resolve(io.cwd, dir === undefined ? '.' : /^~(?=$|[\\/])/.test(dir) ? homedir() + dir.slice(1) : dir);
     // Like git: from anywhere inside a notes folder, the nearest `.rapport/` up from here marks it.
@@ -42,7 +44,11 @@ export class CommandContext {
     // Synchronous: `node:fs/promises` would load some twenty modules for this one call.
     const folder = statSync(this.store.root, { throwIfNoEntry: false });
     // Only a --dir can name a folder that is not there (without it, the folder is the current one).
-    if (!folder) throw new FailureError(`notes folder not found: ${this.store.root} (check the --dir path, or create the folder with: rapport init ${this.store.root})`);
+    if (!folder) {
+      // `~root/x` is left as written: only `~` and `~/…` are read as the home folder.
+      const tilde = /(^|[\\/])~[^\\/]+/.test(relative(this.io.cwd, this.store.root)) ? '; only ~ and ~/… are read as your home folder, so write another user\'s folder in full' : '';
+      throw new FailureError(`notes folder not found: ${this.store.root} (check the --dir path${tilde}, or create the folder with: rapport init ${this.store.root})`);
+    }
     if (!folder.isDirectory()) throw new FailureError(`${this.store.root} is a file, not a notes folder`);
     const progress = progressReporter(this.io, 'Reading notes');
     if (this.options.cache !== false) this.indexCache ??= new DeferredIndexCache(new NodeIndexCache(this.store));

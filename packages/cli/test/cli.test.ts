@@ -77,6 +77,22 @@ describe('rapport', () => {
     expect(rapport(['agenda', '--dir', join(folder, 'maya-chen.md')])).toMatchObject({ code: 3, stderr: `rapport: ${join(folder, 'maya-chen.md')} is a file, not a notes folder\n` });
   });
 
+  it('refuses an empty --dir (an unset variable) before reading or writing the current folder, and says how ~user is read', () => {
+    const folder = exampleCopy();
+    const before = snapshot(folder);
+    expect(rapport(['new', 'Ada Lovelace', '--dir', ''], { cwd: folder })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'rapport: --dir is empty (an unset variable?): give the notes folder, or leave --dir out to use the one around the current folder\n',
+    });
+    expect(rapport(['list', '--dir', '  '], { cwd: folder }).code).toBe(2);
+    expect(snapshot(folder)).toEqual(before);
+    const parent = mkdtempSync(join(tmpdir(), 'rapport-tilde-'));
+    expect(rapport(['list', '--dir=~nobody/notes'], { cwd: parent }).stderr).toBe(
+      `rapport: notes folder not found: ${join(parent, '~nobody', 'notes')} (check the --dir path; only ~ and ~/… are read as your home folder, so write another user's folder in full, or create the folder with: rapport init ${join(parent, '~nobody', 'notes')})\n`,
+    );
+  });
+
   it('reads the current directory when --dir is left out', () => {
     const folder = exampleCopy();
     const rows = JSON.parse(rapport(['list', '--json'], { cwd: folder }).stdout) as ListRow[];
