@@ -15,3 +15,4 @@ export { configErrors, unreadableFileDiagnostic } from './workspace/workspace.js
 export { fillMarker } from './letters/render-template.js';
 export { labelledLine } from './letters/note-facts.js';
 export { checkLetterRecordable } from './lifecycle/advance.js';
+export { pastMeetingDay } from './lifecycle/next-action.js';

@@ -1,4 +1,5 @@
-import { advance, CHANNELS, editNote, getField, isChannel, isMeetingFormat, isStage, meetingDate, skippedMeetingTime, stageDate, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { advance, CHANNELS, editNote, getField, isChannel, isMeetingFormat, isStage, skippedMeetingTime, stageDate, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { pastMeetingDay } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
@@ -107,15 +108,4 @@ function recordedStage(stage: Stage, current: Stage, meeting: MeetingInput | und
 function warnOfSkippedClock(ctx: CommandContext, at: string, timeZone: string): void {
   const readAs = skippedMeetingTime(at, timeZone);
   if (readAs !== undefined) ctx.io.stderr.write(`rapport: warning: ${at.slice(11, 16)} on ${at.slice(0, 10)} does not exist in ${timeZone}, whose clocks skip it: the meeting is read as ${readAs}\n`);
-}
-
-/**
- * The day of the contact's booked meeting when it is before `today` and not before the
- * last history entry (a held entry cannot go before it): the day to record it as held on.
- */
-function pastMeetingDay(contact: { meeting?: { at: string }; history: readonly { date: string }[] }, timeZone: string, today: string): string | undefined {
-  if (!contact.meeting) return undefined;
-  const day = meetingDate(contact.meeting.at, timeZone);
-  const last = contact.history.at(-1)?.date;
-  return day < today && (last === undefined || day >= last) ? day : undefined;
 }

@@ -117,6 +117,18 @@ export function nextAction(contact: Contact, context: ActionContext): NextAction
   return nextActions(contact, context)[0] ?? null;
 }
 
+/**
+ * The day to record a contact's booked meeting as held on when that day has passed:
+ * the meeting's day, unless it is before the last history entry (a held entry cannot
+ * go before it); `undefined` when the meeting is today or later, or there is none.
+ */
+export function pastMeetingDay(contact: Contact, timeZone: string, today: string): string | undefined {
+  if (!contact.meeting) return undefined;
+  const day = meetingDate(contact.meeting.at, timeZone);
+  const last = contact.history.at(-1)?.date;
+  return day < today && (last === undefined || day >= last) ? day : undefined;
+}
+
 /** Date the contact entered `stage`: the latest history entry for it (a logged touch is not a step), else the latest entry at all. */
 export function stageDate(contact: Contact, stage: Stage): string | null {
   for (let i = contact.history.length - 1; i >= 0; i--) {

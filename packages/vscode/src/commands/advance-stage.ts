@@ -1,4 +1,5 @@
 import { advance, addCalendarDays, CHANNELS, isCalendarDate, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { pastMeetingDay } from '@rapport/core/internal';
 import { editContactNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
@@ -106,8 +107,8 @@ async function pickChannel(services: Services, placeholder: string): Promise<Cha
 async function askHeldDay(services: Services, contact: Contact): Promise<string | undefined> {
   const today = services.notes.today();
   const zone = services.notes.workspace?.config.timezone;
-  const day = contact.meeting && zone ? meetingDate(contact.meeting.at, zone) : undefined;
-  if (day === undefined || day >= today) return today;
+  const day = zone ? pastMeetingDay(contact, zone, today) : undefined;
+  if (day === undefined) return today;
   return services.prompts.pick({
     id: 'held.day',
     title: `Advance ${contact.name}`,

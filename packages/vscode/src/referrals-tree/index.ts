@@ -46,7 +46,7 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
     }
     const index = this.services.notes.workspace?.index;
     const graph = index?.referralGraph();
-    const expandable = graph !== undefined && hasReferrals(graph, node.contactId, new Map(index!.contacts().map((contact) => [contact.id, contact])), (id) => index!.brokenNote(id));
+    const expandable = graph !== undefined && hasReferrals(graph, node.contactId, index!.contact(node.contactId), (id) => index!.brokenNote(id));
     const item = new vscode.TreeItem(node.label, expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = [...node.path, node.contactId].join('/');
     item.description = node.description;

@@ -72,7 +72,7 @@ describe('referral views', () => {
     ]);
     const onlySam = indexOf({ 'a.md': note('Ann', undefined, '- Referral: [[sam-whitaker]]'), 'sam-whitaker.md': '---\ntype: contact\nname: Sam\nstage: [held\n---\n' });
     const onlySamContacts = new Map<string, Contact>(onlySam.contacts().map((contact) => [contact.id, contact]));
-    expect(hasReferrals(onlySam.referralGraph(), 'a', onlySamContacts, (id) => onlySam.brokenNote(id))).toBe(true);
-    expect(hasReferrals(onlySam.referralGraph(), 'a', onlySamContacts)).toBe(false);
+    expect(hasReferrals(onlySam.referralGraph(), 'a', onlySamContacts.get('a'), (id) => onlySam.brokenNote(id))).toBe(true);
+    expect(hasReferrals(onlySam.referralGraph(), 'a', onlySamContacts.get('a'))).toBe(false);
   });
 });

@@ -66,8 +66,9 @@ export function referralChildViews(graph: ReferralGraph, contacts: ReadonlyMap<s
   return [...referred, ...unreadable, ...pending];
 }
 
-export function hasReferrals(graph: ReferralGraph, id: string, contacts: ReadonlyMap<string, Contact> = new Map(), brokenNote: BrokenNoteLookup = () => undefined): boolean {
-  return graph.edges.some((edge) => edge.from === id) || graph.pending.some((entry) => entry.from === id) || unreadableLinks(contacts.get(id), brokenNote).length > 0;
+/** Whether the contact with `id` (`contact`, for its links to notes that cannot be read) has anyone to show under it. */
+export function hasReferrals(graph: ReferralGraph, id: string, contact?: Contact, brokenNote: BrokenNoteLookup = () => undefined): boolean {
+  return graph.edges.some((edge) => edge.from === id) || graph.pending.some((entry) => entry.from === id) || unreadableLinks(contact, brokenNote).length > 0;
 }
 
 /** The notes a contact's Outcomes link to that cannot be read, each once, in the order linked. */
