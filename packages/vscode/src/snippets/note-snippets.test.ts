@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { referralOffers } from '../outcomes/referral-offers.js';
 import { historyIndent, snippetsAt } from './note-snippets.js';
 
 describe('snippetsAt', () => {
@@ -18,6 +19,17 @@ describe('snippetsAt', () => {
     ]);
     expect(meeting!.text.split('\n')[0]).toBe('meeting:');
     expect(snippetsAt('frontmatter', '').find((snippet) => snippet.prefix === 'rapport-history')!.text.split('\n')[1]).toBe('  stage: ${1|identified,contacted,followed-up,scheduled,prepared,held,thanked,nurturing,declined,no-response,archived|}');
+  });
+});
+
+describe('the rapport-outcome snippet', () => {
+  it('writes a referral by name, which the code lens offers to add as a contact', () => {
+    const outcome = snippetsAt('body').find((snippet) => snippet.prefix === 'rapport-outcome')!;
+    expect(outcome.text).toBe('- Referral: ${1:Full Name}, ${2:role at organization}$0');
+    // As the user fills its two stops.
+    const line = outcome.text.replace('${1:Full Name}', 'Grace Liu').replace('${2:role at organization}', 'research lead at Ardent').replace('$0', '');
+    const note = ['---', 'type: contact', 'name: Ben Osei', 'stage: held', '---', '', '## Outcomes', '', line, ''].join('\n');
+    expect(referralOffers('ben-osei.md', note).map((offer) => [offer.line, offer.title])).toEqual([[8, 'Add Grace Liu as a contact (referred by Ben Osei)']]);
   });
 });
 

@@ -73,9 +73,9 @@ export const NOTE_SNIPPETS: readonly NoteSnippet[] = [
   },
   {
     prefix: 'rapport-outcome',
-    description: 'A referral to another person under ## Outcomes; the wikilink builds the referral graph.',
+    description: 'A referral under ## Outcomes: the person\'s name, then "Add … as a contact" above the line creates their note and links the name.',
     place: 'body',
-    body: ['- Referral: [[${1:person-id}]], ${2:role at organization}$0'],
+    body: ['- Referral: ${1:Full Name}, ${2:role at organization}$0'],
   },
 ];
 
