@@ -2,7 +2,7 @@ import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidInputError } from '../errors.js';
-import { isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, skippedMeetingTime, systemTimeZone, todayIn } from './dates.js';
+import { addCalendarDays, addWorkingDays, daysBetween, isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, skippedMeetingTime, systemTimeZone, todayIn } from './dates.js';
 
 describe('a zone or a current instant that cannot be used', () => {
   const unknownZone = 'unknown time zone "Mars/Olympus" (use an IANA name such as America/New_York, Europe/Paris or UTC)';
@@ -24,6 +24,22 @@ describe('a zone or a current instant that cannot be used', () => {
   it('names a meeting time that cannot be read', () => {
     expect(() => meetingStart('nope', 'UTC')).toThrow(InvalidInputError);
     expect(() => meetingStart('nope', 'UTC')).toThrow('invalid meeting time "nope" (use YYYY-MM-DDTHH:mm, with an offset such as -05:00 if any)');
+  });
+});
+
+describe('day arithmetic on a value that is not a date', () => {
+  it('throws an InvalidInputError naming the value, not a RangeError', () => {
+    expect(() => addCalendarDays('nope', 1)).toThrow(new InvalidInputError('not a calendar date: "nope" (use YYYY-MM-DD, such as 2026-11-23)'));
+    expect(() => addWorkingDays('2026-02-30', 1)).toThrow(new InvalidInputError('not a calendar date: "2026-02-30" (use YYYY-MM-DD, such as 2026-11-23)'));
+    expect(() => daysBetween('2026-11-23', '23/11/2026')).toThrow(new InvalidInputError('not a calendar date: "23/11/2026" (use YYYY-MM-DD, such as 2026-11-23)'));
+    expect(() => addCalendarDays('2026-11-23', 1.5)).toThrow(new InvalidInputError('not a whole number of days: 1.5'));
+    expect(() => addWorkingDays('2026-11-23', Number.NaN)).toThrow(new InvalidInputError('not a whole number of days: NaN'));
+  });
+
+  it('still answers for real dates after a refusal', () => {
+    expect(addCalendarDays('2026-11-23', 7)).toBe('2026-11-30');
+    expect(addWorkingDays('2026-11-27', 1)).toBe('2026-11-30');
+    expect(daysBetween('2026-11-23', '2026-12-01')).toBe(8);
   });
 });
 

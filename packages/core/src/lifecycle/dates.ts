@@ -99,14 +99,25 @@ function padded(value: number, digits = 2): string {
   return String(value).padStart(digits, '0');
 }
 
-/** Adds calendar days to a `YYYY-MM-DD` date (negative `days` go back). */
-export const addCalendarDays: (date: string, days: number) => string = remembered((date, days) => calendarDate(addDays(utcMidnight(date), days)));
+/** Adds calendar days to a `YYYY-MM-DD` date (negative `days` go back). Throws `InvalidInputError` for a date or a count that is not one. */
+export const addCalendarDays: (date: string, days: number) => string = remembered((date, days) => calendarDate(addDays(checkedMidnight(date), checkedDays(days))));
 
-/** Adds Monday–Friday days, as the 3B7 rule counts them. */
-export const addWorkingDays: (date: string, days: number) => string = remembered((date, days) => calendarDate(addBusinessDays(utcMidnight(date), days)));
+/** Adds Monday–Friday days, as the 3B7 rule counts them. Throws `InvalidInputError` for a date or a count that is not one. */
+export const addWorkingDays: (date: string, days: number) => string = remembered((date, days) => calendarDate(addBusinessDays(checkedMidnight(date), checkedDays(days))));
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export const daysBetween: (from: string, to: string) => number = remembered((from, to) => differenceInCalendarDays(utcMidnight(to), utcMidnight(from)));
+/** Whole days from `from` to `to` (negative when `to` is earlier). Throws `InvalidInputError` for a date that is not one. */
+export const daysBetween: (from: string, to: string) => number = remembered((from, to) => differenceInCalendarDays(checkedMidnight(to), checkedMidnight(from)));
+
+/** `utcMidnight` of a date the caller gave: checked where an answer is computed, not on every remembered one. */
+function checkedMidnight(date: string): Date {
+  if (!isCalendarDate(date)) throw new InvalidInputError(`not a calendar date: ${JSON.stringify(date)} (use YYYY-MM-DD, such as 2026-11-23)`);
+  return utcMidnight(date);
+}
+
+function checkedDays(days: number): number {
+  if (!Number.isSafeInteger(days)) throw new InvalidInputError(`not a whole number of days: ${String(days)}`);
+  return days;
+}
 
 /** The last `todayIn` answer: an agenda asks for the same day once per contact. */
 let lastToday: { timeZone: string; time: number; date: string } | undefined;
