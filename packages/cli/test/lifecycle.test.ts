@@ -269,8 +269,32 @@ describe('log', () => {
     expect(agendaOf(folder, '2026-11-23', 'maya-chen')).toEqual([['Keep in touch with Maya Chen', '2026-12-23']]);
   });
 
+  it('--replied logs their reply: no follow-up nor second person any more, a time to agree instead, and the follow-up letter refused', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    const before = readFileSync(file, 'utf8');
+    const result = rapport(['log', 'owen-park', '--replied', '--note', 'Happy to talk, will send times next week', '--via', 'linkedin', '--today', '2026-11-26', '--dir', folder]);
+    // Seven working days from Thursday 2026-11-26: Monday 2026-12-07.
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'Owen Park: reply logged (2026-11-26, still contacted)  owen-park.md\nOwen Park: next: Owen Park replied on 2026-11-26: agree a time to talk (due 2026-12-07)\n',
+      stderr: '',
+    });
+    expect(readFileSync(file, 'utf8')).toBe(
+      before.replace(
+        '    note: Mentioned my Philadelphia dates in December\n---',
+        '    note: Mentioned my Philadelphia dates in December\n  - date: 2026-11-26\n    stage: contacted\n    touch: true\n    replied: true\n    via: linkedin\n    note: Happy to talk, will send times next week\n---',
+      ),
+    );
+    expect(agendaOf(folder, '2026-11-26', 'owen-park')).toEqual([['Owen Park replied on 2026-11-26: agree a time to talk', '2026-12-07']]);
+    expect(rapport(['agenda', '--today', '2026-11-26', '--dir', folder]).stdout).toContain('2026-12-07  Owen Park replied on 2026-11-26: agree a time to talk  → rapport advance owen-park scheduled --at YYYY-MM-DDTHH:mm\n');
+    expectRefused(folder, ['letter', 'follow-up', 'owen-park', '--today', '2026-11-27'], 'no follow-up letter to Owen Park: Owen Park replied on 2026-11-26 (logged in the history): a follow-up asks for a reply you have had; agree a time, or write your own answer');
+    // The reply alone, with nothing else said, is enough to log.
+    expect(rapport(['log', 'victor-nguyen', '--replied', '--today', '2026-11-26', '--dir', folder])).toMatchObject({ code: 0, stdout: expect.stringContaining('Victor Nguyen: reply logged (2026-11-26, still followed-up)') });
+  });
+
   it.each([
-    [['log', 'maya-chen'], 'say what happened with --note (and how with --via)'],
+    [['log', 'maya-chen'], 'say what happened with --note (and how with --via), or that they replied with --replied'],
     [['log', 'maya-chen', '--note', 'hi', '--via', 'pigeon'], 'unknown channel "pigeon" (use one of: email, linkedin, letter, phone, in-person, other)'],
     [['log', 'maya-chen', '--note', 'called', '--date', '2026-10-01'], 'Maya Chen: not recorded: 2026-10-01 is before the last entry in the history (nurturing on 2026-10-26); the history is kept in date order (add --force to record it anyway)'],
   ])('refuses %j with exit 2', (args, message) => {

@@ -44,7 +44,7 @@ export type { NewContact } from './note/template.js';
 
 // Lifecycle and next actions
 export { advance, logInteraction, checkRecordable } from './lifecycle/advance.js';
-export type { AdvanceOptions, MeetingInput } from './lifecycle/advance.js';
+export type { AdvanceOptions, InteractionOptions, MeetingInput } from './lifecycle/advance.js';
 export { nextActions, nextAction, agenda, stageDate } from './lifecycle/next-action.js';
 export type { NextAction, ActionKind, ActionContext, AgendaItem } from './lifecycle/next-action.js';
 export { DISMISSABLE_ACTIONS, isDismissableAction } from './lifecycle/next-action.js';

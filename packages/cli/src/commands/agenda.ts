@@ -55,7 +55,9 @@ export const registerAgenda: RegisterCommand = (program, context) => {
               ? colors.dim(`  → rapport new --from ${item.id} ${JSON.stringify(item.referral)}`)
               : item.colleague !== undefined && firstLetters.has(item.colleague)
                 ? colors.dim(`  → rapport letter ${firstLetters.get(item.colleague)} ${item.colleague}`)
-                : '';
+                : item.kind === 'reply'
+                  ? colors.dim(`  → rapport advance ${item.id} scheduled --at YYYY-MM-DDTHH:mm`)
+                  : '';
           // An action written by hand may not name its person ("Send him the article"): the name follows. The rules' actions name them.
           const who = item.kind === 'manual' && !item.action.includes(item.name.split(/\s+/)[0]!) ? colors.dim(` · ${printable(item.name)}`) : '';
           ctx.print(`  ${due}  ${printable(item.action)}${who}${letter}`);

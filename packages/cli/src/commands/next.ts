@@ -1,7 +1,8 @@
-import { CLOSED_STAGES, clearManualNext, editNote, nextAction, setManualNext } from '@rapport/core';
+import { CLOSED_STAGES, clearManualNext, editNote, setManualNext } from '@rapport/core';
 import { printable } from '../io.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { checkDateOptions } from '../date-options.js';
+import { printNextAction } from './recording.js';
 
 interface NextOptions {
   due?: string;
@@ -49,10 +50,6 @@ export const registerNext: RegisterCommand = (program, context) => {
         ctx.print(`${printable(contact.name)}: done: ${printable(contact.next.action)}  ${where}`);
       }
       // What comes next now, by the rules or by hand.
-      const updated = workspace.index.contact(contact.file) ?? contact;
-      const next = nextAction(updated, { ...ctx.actionContext(workspace, options.today), contacts: workspace.index.contacts() });
-      if (!next) return ctx.print(`${printable(updated.name)}: nothing next (${updated.stage})`);
-      const details = [next.due ? `due ${next.due}` : '', next.kind === 'manual' ? 'written in the note' : ''].filter(Boolean).join(', ');
-      ctx.print(`${printable(updated.name)}: next: ${printable(next.action)}${details ? ` (${details})` : ''}`);
+      printNextAction(ctx, workspace, contact.file, options.today);
     });
 };

@@ -1,4 +1,4 @@
-import { CLOSED_STAGES, RecordingRefusedError, type Workspace } from '@rapport/core';
+import { CLOSED_STAGES, nextAction, RecordingRefusedError, type Workspace } from '@rapport/core';
 import type { CommandContext } from '../context.js';
 import { printable } from '../io.js';
 import { UsageError } from '../program.js';
@@ -26,8 +26,19 @@ export function refuseFutureDate(name: string, date: string, today: string, forc
  * next action until it is taken out, however much happens, so say it is
  * still there and how to clear it.
  */
-export function remindOfManualNext(ctx: CommandContext, workspace: Workspace, file: string): void {
+export function remindOfManualNext(ctx: CommandContext, workspace: Workspace, file: string): boolean {
   const contact = workspace.index.contact(file);
-  if (!contact?.next || CLOSED_STAGES.includes(contact.stage)) return;
+  if (!contact?.next || CLOSED_STAGES.includes(contact.stage)) return false;
   ctx.print(ctx.colors.dim(`  still next, written in the note: ${printable(contact.next.action)} (rapport next ${contact.id} --done once it is done)`));
+  return true;
+}
+
+/** Prints the contact's next action as it stands now, by the rules or by hand (`--today` as given to the command). */
+export function printNextAction(ctx: CommandContext, workspace: Workspace, file: string, today: string | undefined): void {
+  const contact = workspace.index.contact(file);
+  if (!contact) return;
+  const next = nextAction(contact, { ...ctx.actionContext(workspace, today), contacts: workspace.index.contacts() });
+  if (!next) return ctx.print(`${printable(contact.name)}: nothing next (${contact.stage})`);
+  const details = [next.due ? `due ${next.due}` : '', next.kind === 'manual' ? 'written in the note' : ''].filter(Boolean).join(', ');
+  ctx.print(`${printable(contact.name)}: next: ${printable(next.action)}${details ? ` (${details})` : ''}`);
 }

@@ -1,5 +1,6 @@
 import type { Contact } from '../model/contact.js';
 import { hasMet } from '../lifecycle/met.js';
+import { replySince, stageDate } from '../lifecycle/next-action.js';
 import type { Stage } from '../model/vocabulary.js';
 
 /** The shipped letters that open a conversation: each records the contact as `contacted`. */
@@ -54,6 +55,8 @@ export function letterUnfit(templateName: string, contact: Contact): string | un
   }
   const why = FIRST_LETTERS.includes(templateName) ? NO_FIRST_LETTER[contact.stage] : templateName === 'follow-up' ? NO_FOLLOW_UP[contact.stage] : undefined;
   if (why) return `${contact.name} ${why}`;
+  const reply = templateName === 'follow-up' && contact.stage === 'contacted' ? replySince(contact, stageDate(contact, 'contacted') ?? '') : undefined;
+  if (reply) return `${contact.name} replied on ${reply.date} (logged in the history): a follow-up asks for a reply you have had; agree a time, or write your own answer`;
   const afterMeeting = templateName === 'thank-you' || templateName === 'keep-in-touch';
   const meetingToCome = templateName === 'thank-you' && (contact.stage === 'scheduled' || contact.stage === 'prepared');
   if (afterMeeting && !meetingToCome && !hasMet(contact)) {

@@ -110,6 +110,24 @@ describe('advance: the order of the history', () => {
   });
 });
 
+describe('logInteraction: their reply', () => {
+  it('writes `replied: true` after `touch: true`, and reads it back', () => {
+    const note = '---\ntype: contact\nname: Owen Park\nstage: contacted\nhistory:\n  - date: 2026-11-20\n    stage: contacted\n    via: email\n---\n\n# Owen Park\n';
+    const logged = logInteraction(note, 'contacted', { date: '2026-11-26', via: 'linkedin', note: 'Happy to talk, will send times', replied: true });
+    expect(logged).toBe(
+      '---\ntype: contact\nname: Owen Park\nstage: contacted\nhistory:\n  - date: 2026-11-20\n    stage: contacted\n    via: email\n  - date: 2026-11-26\n    stage: contacted\n    touch: true\n    replied: true\n    via: linkedin\n    note: Happy to talk, will send times\n---\n\n# Owen Park\n',
+    );
+    expect(readNote('owen-park.md', logged).contact?.history.at(-1)).toEqual({ date: '2026-11-26', stage: 'contacted', touch: true, replied: true, via: 'linkedin', note: 'Happy to talk, will send times' });
+    expect(logInteraction(note, 'contacted', { date: '2026-11-26', note: 'called', replied: false })).not.toContain('replied');
+  });
+
+  it('reports a `replied` that is not true or false, and leaves it out', () => {
+    const reading = readNote('owen-park.md', '---\ntype: contact\nname: Owen Park\nstage: contacted\nhistory:\n  - date: 2026-11-20\n    stage: contacted\n    touch: true\n    replied: yes\n---\n');
+    expect(reading.diagnostics.map(({ line, rule, message }) => [line, rule, message])).toEqual([[9, 'invalid-type', '`replied` must be true or false']]);
+    expect(reading.contact?.history).toEqual([{ date: '2026-11-20', stage: 'contacted', touch: true }]);
+  });
+});
+
 describe('advance: writing the meeting', () => {
   it('writes a new meeting as 30 minutes by video, with its place and link when given', () => {
     expect(advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30' } })).toBe(

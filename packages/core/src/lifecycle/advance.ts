@@ -79,15 +79,25 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
   return result;
 }
 
+/** Options of `logInteraction`: those of `advance` without a meeting, and whether the touch is the contact's reply. */
+export interface InteractionOptions extends Omit<AdvanceOptions, 'meeting'> {
+  /**
+   * The touch is their reply, with neither a time agreed nor a no ("happy to talk, will send
+   * times", "swamped until January"): written `replied: true`. The follow-up and the second
+   * person are no longer suggested, and the report counts the reply.
+   */
+  readonly replied?: boolean;
+}
+
 /**
- * Records a touch (a call, a shared article) without changing the stage: a
- * history entry marked `touch: true`, dated no earlier than the last entry
- * unless `force`. Like `advance`, refuses a note that is not a contact.
+ * Records a touch (a call, a shared article, their reply) without changing the stage: a
+ * history entry marked `touch: true` (and `replied: true` for a reply), dated no earlier than
+ * the last entry unless `force`. Like `advance`, refuses a note that is not a contact.
  */
-export function logInteraction(text: string, stage: Stage, options: Omit<AdvanceOptions, 'meeting'>): string {
+export function logInteraction(text: string, stage: Stage, options: InteractionOptions): string {
   assertContactNote(text);
   // `touch: true` tells it from a step: deadlines and the report count steps only.
-  const entry = historyEntry(stage, options, true);
+  const entry = historyEntry(stage, options, true, options.replied === true);
   if (!options.force) checkRecording(recordedState(text), undefined, options.date);
   return appendToList(text, ['history'], entry);
 }
@@ -188,13 +198,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function historyEntry(stage: Stage, options: AdvanceOptions, touch = false): Record<string, string | boolean> {
+function historyEntry(stage: Stage, options: AdvanceOptions, touch = false, replied = false): Record<string, string | boolean> {
   if (!isCalendarDate(options.date)) throw new InvalidInputError(`invalid date "${options.date}" (use YYYY-MM-DD)`);
   if (options.via !== undefined && !isChannel(options.via)) throw new InvalidInputError(`unknown channel "${options.via}" (use one of: ${CHANNELS.join(', ')})`);
   return {
     date: options.date,
     stage,
     ...(touch ? { touch: true } : {}),
+    ...(replied ? { replied: true } : {}),
     ...(options.via ? { via: options.via } : {}),
     ...(options.letter ? { letter: options.letter } : {}),
     ...(options.note ? { note: options.note } : {}),

@@ -102,6 +102,39 @@ describe('nextActions', () => {
     expect(kinds({ dismissed: ['something-else'] })).toEqual(['follow-up', 'second-contact']);
   });
 
+  it('after a logged reply, asks to agree a time instead of following up or writing to a second person', () => {
+    // Contacted Monday 2026-11-16; they replied Wednesday 2026-11-18, with neither a time nor a no.
+    const replied = (extra: Record<string, unknown> = {}) =>
+      at('contacted', '2026-11-16', { history: [{ date: '2026-10-01', stage: 'identified' }, { date: '2026-11-16', stage: 'contacted' }, { date: '2026-11-18', stage: 'contacted', touch: true, replied: true }], ...extra });
+    expect(nextActions(replied(), { ...context, contacts: [] })).toEqual([
+      { contactId: 'maya-chen', kind: 'reply', action: 'Maya Chen replied on 2026-11-18: agree a time to talk', due: '2026-11-27' },
+    ]);
+    // Your own answer logged after it: the check-in counts from that day.
+    const answered = replied({
+      history: [{ date: '2026-11-16', stage: 'contacted' }, { date: '2026-11-18', stage: 'contacted', touch: true, replied: true }, { date: '2026-11-19', stage: 'contacted', touch: true, note: 'sent my times' }],
+    });
+    expect(nextActions(answered, { ...context, contacts: [] })).toMatchObject([{ kind: 'reply', due: '2026-11-30' }]);
+    // A `next` written by hand still comes first ("write again in January").
+    expect(nextAction(replied({ next: { action: 'Write again in January', due: '2027-01-05' } }), context)).toMatchObject({ kind: 'manual', due: '2027-01-05' });
+    // A touch that is not a reply changes nothing.
+    const touched = at('contacted', '2026-11-16', { history: [{ date: '2026-11-16', stage: 'contacted' }, { date: '2026-11-18', stage: 'contacted', touch: true, note: 'saw her talk' }] });
+    expect(nextActions(touched, { ...context, contacts: [] }).map((action) => action.kind)).toEqual(['follow-up', 'second-contact']);
+  });
+
+  it('after a reply logged since the follow-up, no longer suggests giving up; a reply before the follow-up does not count', () => {
+    const history = [
+      { date: '2026-11-02', stage: 'contacted' },
+      { date: '2026-11-13', stage: 'followed-up' },
+    ];
+    expect(nextAction(at('followed-up', '2026-11-13', { history: [...history, { date: '2026-11-17', stage: 'followed-up', touch: true, replied: true }] }), context)).toMatchObject({
+      kind: 'reply',
+      action: 'Maya Chen replied on 2026-11-17: agree a time to talk',
+      due: '2026-11-26',
+    });
+    const earlier = [{ date: '2026-11-02', stage: 'contacted' }, { date: '2026-11-04', stage: 'contacted', touch: true, replied: true }, { date: '2026-11-13', stage: 'followed-up' }];
+    expect(nextAction(at('followed-up', '2026-11-13', { history: earlier }), context)).toMatchObject({ kind: 'give-up', due: '2026-11-24' });
+  });
+
   it('suggests no-response 7 business days after the follow-up', () => {
     expect(nextAction(at('followed-up', '2026-11-13'), context)).toMatchObject({ kind: 'give-up', due: '2026-11-24' });
   });

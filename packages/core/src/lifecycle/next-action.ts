@@ -1,5 +1,5 @@
 import { collate } from '../collation.js';
-import type { Contact } from '../model/contact.js';
+import type { Contact, HistoryEntry } from '../model/contact.js';
 import { CLOSED_STAGES, type Stage } from '../model/vocabulary.js';
 import type { Rules } from '../workspace/config.js';
 import { defaultRules } from '../workspace/config.js';
@@ -8,7 +8,7 @@ import { addCalendarDays, addWorkingDays, assertTimeZone, assertValidNow, meetin
 import { hasMet } from './met.js';
 
 /** What a next action is about; letters name the template that fits. */
-export type ActionKind = 'manual' | 'write' | 'follow-up' | 'second-contact' | 'give-up' | 'schedule' | 'prepare' | 'meet' | 'mark-held' | 'thank' | 'keep-in-touch' | 'outcome' | 'add-referral';
+export type ActionKind = 'manual' | 'write' | 'follow-up' | 'second-contact' | 'give-up' | 'reply' | 'schedule' | 'prepare' | 'meet' | 'mark-held' | 'thank' | 'keep-in-touch' | 'outcome' | 'add-referral';
 
 /** What to do next about a contact, and by when, as `nextActions` computes it (or as the note's `next` field says). */
 export interface NextAction {
@@ -75,7 +75,15 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
   switch (contact.stage) {
     case 'identified':
       return [make('write', `Write to ${name}${contact.referredBy ? ', naming who referred you' : ''}`, null, contact.referredBy ? 'referral' : 'cold-email')];
-    case 'contacted': {
+    case 'contacted':
+    case 'followed-up': {
+      const reply = since === null ? undefined : replySince(contact, since);
+      if (reply) {
+        // They answered without a time or a no: no nudge, no second person; agree a time, checking in as a follow-up would if it goes quiet.
+        const last = contact.history.at(-1)!.date;
+        return [make('reply', `${name} replied on ${reply.date}: agree a time to talk`, addWorkingDays(last, rules.followUpAfter))];
+      }
+      if (contact.stage === 'followed-up') return [make('give-up', `No reply from ${name} since the follow-up: mark as no-response`, since && addWorkingDays(since, rules.giveUpAfter))];
       const actions = [make('follow-up', `Follow up with ${name} if there is no reply`, since && addWorkingDays(since, rules.followUpAfter), 'follow-up')];
       if (since && contact.organization && isColdOutreach(contact) && !isDismissed(contact, 'second-contact') && !hasColleague(contact, context.contacts)) {
         // Someone already found there, not yet written to, is the obvious second person.
@@ -85,8 +93,6 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
       }
       return actions;
     }
-    case 'followed-up':
-      return [make('give-up', `No reply from ${name} since the follow-up: mark as no-response`, since && addWorkingDays(since, rules.giveUpAfter))];
     case 'scheduled':
     case 'prepared': {
       const meeting = contact.meeting;
@@ -127,6 +133,12 @@ export function pastMeetingDay(contact: Contact, timeZone: string, today: string
   const day = meetingDate(contact.meeting.at, timeZone);
   const last = contact.history.at(-1)?.date;
   return day < today && (last === undefined || day >= last) ? day : undefined;
+}
+
+/** The contact's reply logged on or after `since` (the request or the follow-up), the latest if several. */
+export function replySince(contact: Contact, since: string): HistoryEntry | undefined {
+  const reply = contact.history.findLast((entry) => entry.replied === true);
+  return reply && reply.date >= since ? reply : undefined;
 }
 
 /** Date the contact entered `stage`: the latest history entry for it (a logged touch is not a step), else the latest entry at all. */

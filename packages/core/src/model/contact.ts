@@ -11,6 +11,11 @@ export interface HistoryEntry {
   readonly note?: string;
   /** `true` for a touch logged without a stage change (`rapport log`): it counts for keeping in touch, not as a step. */
   readonly touch?: boolean;
+  /**
+   * `true` on a touch that is the contact's reply (`rapport log --replied`), neither a time
+   * agreed nor a no: the follow-up rules stop, and the report counts it as a reply.
+   */
+  readonly replied?: boolean;
 }
 
 /** A planned conversation. `at` keeps the note's own text (`YYYY-MM-DDTHH:mm[offset]`). */

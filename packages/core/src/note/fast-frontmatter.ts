@@ -468,7 +468,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   n: ['name', 'next', 'note'],
   o: ['organization'],
   p: ['phone', 'place'],
-  r: ['referred_by', 'role'],
+  r: ['referred_by', 'replied', 'role'],
   s: ['source', 'stage'],
   t: ['tags', 'touch', 'touch_every', 'type'],
   v: ['via'],

@@ -382,6 +382,7 @@ function readHistoryEntry(raw: unknown, problem: Problem): HistoryEntry | undefi
   for (const key of ['letter', 'note'] as const) {
     if (entry[key] !== undefined && entry[key] !== null && typeof entry[key] !== 'string') problem('invalid-type', key, `\`${key}\` must be text`);
   }
+  if (entry.replied !== undefined && entry.replied !== null && typeof entry.replied !== 'boolean') problem('invalid-type', 'replied', '`replied` must be true or false', 'Write `replied: true` on the day they answered');
   if (!valid) return undefined;
   if (isCanonicalHistoryEntry(entry)) return entry as unknown as HistoryEntry;
   return {
@@ -391,6 +392,7 @@ function readHistoryEntry(raw: unknown, problem: Problem): HistoryEntry | undefi
     ...(typeof entry.letter === 'string' ? { letter: entry.letter } : {}),
     ...(typeof entry.note === 'string' ? { note: entry.note } : {}),
     ...(entry.touch === true ? { touch: true } : {}),
+    ...(entry.replied === true ? { replied: true } : {}),
   };
 }
 

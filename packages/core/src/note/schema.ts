@@ -44,6 +44,7 @@ export const contactSchema = {
           letter: { type: 'string', description: 'Letter template sent.' },
           note: { type: 'string' },
           touch: { type: 'boolean', description: 'A touch logged without a stage change.' },
+          replied: { type: 'boolean', description: 'The contact replied that day, with neither a time agreed nor a no: the follow-up stops.' },
         },
       },
     },

@@ -49,6 +49,15 @@ export interface OutreachReport {
 /** Stages that show a contact answered: a meeting stage, or `declined` (a no is a reply too). */
 export const REPLIED_STAGES: readonly Stage[] = ['scheduled', 'prepared', 'held', 'thanked', 'nurturing', 'declined'];
 
+/**
+ * The first sign in `history` that the contact answered a request sent on `sent`: a step to
+ * a stage of `REPLIED_STAGES`, or a logged reply (`replied: true`), dated from `sent` to
+ * `until` (none after it: not yet happened as of that day).
+ */
+export function firstReply(history: readonly HistoryEntry[], sent: string, until: string | null): HistoryEntry | undefined {
+  return history.find((entry) => entry.date >= sent && (until === null || entry.date <= until) && (entry.touch ? entry.replied === true : REPLIED_STAGES.includes(entry.stage)));
+}
+
 type Counter = { -readonly [K in keyof OutreachFigures]: number };
 
 function emptyCounter(): Counter {
@@ -106,7 +115,7 @@ export function outreachReport(contacts: readonly Contact[], options: OutreachRe
     });
     if (firstContact) {
       count(firstContact.date, 'contacted');
-      if (history.some((entry) => entry.date >= firstContact.date && REPLIED_STAGES.includes(entry.stage))) count(firstContact.date, 'replied');
+      if (firstReply(contact.history, firstContact.date, until)) count(firstContact.date, 'replied');
     }
   }
   const referred = new Set(referralGraph(contacts).edges.map((edge) => edge.to));

@@ -149,6 +149,19 @@ describe('searchReport edge cases', () => {
     expect(report.medianDaysToReply).toBe(2);
   });
 
+  it('a logged reply is a reply, counted from the first letter to the day it was logged, and not after until', () => {
+    const replied = readNote('r.md', noteText(contactFields({ name: 'R', stage: 'contacted', source: 'cold', history: [
+      { date: '2026-11-02', stage: 'contacted' },
+      { date: '2026-11-03', stage: 'contacted', touch: true, note: 'called' },
+      { date: '2026-11-06', stage: 'contacted', touch: true, replied: true, note: 'busy until January' },
+    ] }))).contact!;
+    const silent = contact('s', 'cold', [['2026-11-02', 'contacted']]);
+    expect(searchReport([replied, silent]).total).toMatchObject({ contacted: 2, replied: 1, replyRate: 0.5 });
+    expect(searchReport([replied, silent]).medianDaysToReply).toBe(4);
+    expect(searchReport([replied, silent]).bySource).toMatchObject([{ source: 'cold', contacted: 2, replied: 1, replyRate: 0.5 }]);
+    expect(searchReport([replied, silent], { until: '2026-11-05' }).total).toMatchObject({ contacted: 2, replied: 0 });
+  });
+
   it('a referral cycle does not loop', () => {
     const x = contact('x', 'referral', [['2026-11-02', 'identified']], { referred_by: '[[y]]' });
     const y = contact('y', 'referral', [['2026-11-02', 'identified']], { referred_by: '[[x]]' });

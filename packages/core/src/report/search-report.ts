@@ -6,7 +6,7 @@ import { SOURCES, type Source, type Stage } from '../model/vocabulary.js';
 import { outcomeSummary, type OutcomeSummary } from '../outcomes/outcome-summary.js';
 import { hasMet } from '../lifecycle/met.js';
 import { defaultRules } from '../workspace/config.js';
-import { outreachReport, REPLIED_STAGES, thankYouFor, type OutreachFigures, type OutreachReportOptions, type OutreachWeek } from './outreach-report.js';
+import { firstReply, outreachReport, thankYouFor, type OutreachFigures, type OutreachReportOptions, type OutreachWeek } from './outreach-report.js';
 
 /**
  * The stages of the funnel, in lifecycle order. `followed-up` (a nudge, not
@@ -136,7 +136,7 @@ export function searchReport(contacts: readonly Contact[], options: OutreachRepo
     const first = steps.findIndex((entry) => entry.stage === 'contacted');
     if (first >= 0 && inPeriod(steps[first]!.date)) {
       const sent = steps[first]!.date;
-      const reply = steps.slice(first + 1).find((entry) => entry.date >= sent && REPLIED_STAGES.includes(entry.stage));
+      const reply = firstReply(contact.history, sent, until);
       if (reply) daysToReply.push(daysBetween(sent, reply.date));
     }
 

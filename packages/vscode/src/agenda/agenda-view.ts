@@ -45,6 +45,7 @@ const SHORT_ACTIONS: Partial<Record<ActionKind, string>> = {
   write: 'write the first letter',
   'follow-up': 'follow up if there is no reply',
   'give-up': 'no reply since the follow-up: mark as no-response',
+  reply: 'replied: agree a time to talk',
   schedule: 'add the meeting time',
   prepare: 'prepare: research and questions',
   'mark-held': 'record the meeting as held, write your notes',

@@ -37,18 +37,48 @@ export async function advanceStage(services: Services, target?: unknown, input: 
   return { file: contact.file, stage };
 }
 
-/** `rapport.logInteraction`: records a touch (a call, a shared article) without changing the stage. */
-export async function logContactInteraction(services: Services, target?: unknown, input: Pick<AdvanceInput, 'date' | 'via' | 'note'> = {}): Promise<{ file: string } | undefined> {
+/** What Log Interaction can be given instead of asking: `replied`, the touch is the contact's reply. */
+export interface InteractionInput extends Pick<AdvanceInput, 'date' | 'via' | 'note'> {
+  readonly replied?: boolean;
+}
+
+/** Stages in which a letter waits for its answer: there, a touch may be the contact's reply. */
+const AWAITING_REPLY: readonly Stage[] = ['contacted', 'followed-up'];
+
+/** `rapport.logInteraction`: records a touch (a call, a shared article, their reply) without changing the stage. */
+export async function logContactInteraction(services: Services, target?: unknown, input: InteractionInput = {}): Promise<{ file: string } | undefined> {
   const workspace = await services.notes.requireWorkspaceToWrite();
   const contact = await resolveContact(services, workspace, target, 'Log Interaction');
   if (!contact) return undefined;
-  const via = input.via !== undefined ? input.via : await pickChannel(services, `How were you in touch with ${contact.name}?`);
+  const replied = input.replied ?? (AWAITING_REPLY.includes(contact.stage) ? await askReplied(services, contact) : false);
+  if (replied === undefined) return undefined;
+  const via = input.via !== undefined ? input.via : await pickChannel(services, replied ? `How did ${contact.name} reply?` : `How were you in touch with ${contact.name}?`);
   if (via === undefined) return undefined;
-  const note = input.note ?? (await services.prompts.input({ id: 'interaction.note', title: 'Log Interaction', prompt: 'What happened? (optional)', placeholder: 'e.g. shared the article on research ops' }));
+  const note =
+    input.note ??
+    (await services.prompts.input({
+      id: 'interaction.note',
+      title: 'Log Interaction',
+      prompt: replied ? 'What did they say? (optional)' : 'What happened? (optional)',
+      placeholder: replied ? 'e.g. happy to talk, will send times next week' : 'e.g. shared the article on research ops',
+    }));
   if (note === undefined) return undefined;
   const date = input.date ?? services.notes.today();
-  await editContactNote(services.notes, contact.file, (text) => logInteraction(text, contact.stage, { date, ...(via ? { via } : {}), ...(note.trim() ? { note: note.trim() } : {}) }));
+  await editContactNote(services.notes, contact.file, (text) => logInteraction(text, contact.stage, { date, ...(replied ? { replied } : {}), ...(via ? { via } : {}), ...(note.trim() ? { note: note.trim() } : {}) }));
   return { file: contact.file };
+}
+
+/** While a letter waits for its answer: is this touch their reply? (`undefined` when the question is dismissed.) */
+async function askReplied(services: Services, contact: Contact): Promise<boolean | undefined> {
+  return services.prompts.pick<boolean>({
+    id: 'interaction.replied',
+    title: 'Log Interaction',
+    placeholder: `What happened with ${contact.name}?`,
+    items: [
+      { label: 'They replied', description: 'neither a time agreed nor a no yet: no follow-up is suggested any more', value: true },
+      { label: 'Something else', description: 'a call, an article you shared, a chat at an event', value: false },
+    ],
+  });
 }
 
 /** The stage after `stage` in the lifecycle; none after nurturing or a closed stage. */

@@ -136,6 +136,21 @@ suite('Commands', () => {
     assert.equal(readText(contact.file), logInteraction(original, 'nurturing', { date: TODAY, via: 'linkedin', note: 'Shared the diary-study article' }));
   });
 
+  test('Log Interaction asks, while a letter waits for its answer, whether this is their reply; a reply takes the follow-up off the Agenda', async () => {
+    const contact = contactIn('contacted');
+    const before = snapshot();
+    const original = before.get(contact.file)!;
+    await runScripted({ contact: contact.name, 'interaction.replied': 'They replied', 'advance.via': 'email', 'interaction.note': 'Happy to talk, will send times' }, 'rapport.logInteraction');
+    assert.deepEqual(changedFiles(before, snapshot()), [contact.file]);
+    const entry = `  - date: ${TODAY}\n    stage: contacted\n    touch: true\n    replied: true\n    via: email\n    note: Happy to talk, will send times\n`;
+    assert.equal(readText(contact.file), original.replace(/\n---\n/, `\n${entry}---\n`));
+    const entriesOf = async () => (await api()).views.agenda.entries().filter((item) => item.file === contact.file).map((item) => item.contextValue);
+    await waitFor(async () => (await entriesOf()).join() === 'agendaItem.reply', 'the Agenda asks to agree a time, and no longer to follow up');
+    // Put back for the suites after this one, which count the example's agenda.
+    await vscode.workspace.fs.writeFile(fileUri(contact.file), new TextEncoder().encode(original));
+    await waitFor(async () => (await entriesOf()).includes('agendaItem.follow-up'), 'the follow-up is back');
+  });
+
   test('Dismiss "Try a Second Person" adds it to the note\'s dismissed list, from the agenda item', async () => {
     const { file, original } = await runOnAgendaItem('second-contact', 'rapport.dismissSecondContact', 'the example agenda has a "Try a second person" item');
     assert.equal(readText(file), dismissAction(original, 'second-contact'));
