@@ -16,3 +16,4 @@ export { fillMarker } from './letters/render-template.js';
 export { labelledLine } from './letters/note-facts.js';
 export { checkLetterRecordable } from './lifecycle/advance.js';
 export { pastMeetingDay } from './lifecycle/next-action.js';
+export { freeContactId } from './workspace/create-contact.js';

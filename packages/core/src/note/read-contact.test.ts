@@ -211,6 +211,14 @@ describe('readNote', () => {
     expect(rules(merged.replace('stage: thanked\nhistory', 'stage: nurturing\nhistory'))).toEqual(['stage-history-mismatch']);
   });
 
+  it('does not compare the stage with the history when its last entry cannot be read: the error of that entry says what to fix', () => {
+    const typo = '---\ntype: contact\nname: Owen Park\nstage: contacted\nhistory:\n  - date: 2026-11-18\n    stage: identified\n  - date: 2026-11-31\n    stage: contacted\n---\n';
+    expect(readNote('owen-park.md', typo).diagnostics.map(({ line, rule }) => [line, rule])).toEqual([[8, 'invalid-date']]);
+    // An entry before the last that cannot be read leaves the comparison to the last one.
+    const middle = '---\ntype: contact\nname: Owen Park\nstage: held\nhistory:\n  - date: 2026-11-31\n    stage: identified\n  - date: 2026-12-01\n    stage: contacted\n---\n';
+    expect(readNote('owen-park.md', middle).diagnostics.map(({ line, rule }) => [line, rule])).toEqual([[6, 'invalid-date'], [4, 'stage-history-mismatch']]);
+  });
+
   it('warns when history goes back in time', () => {
     const history = [
       { date: '2026-11-05', stage: 'identified' },

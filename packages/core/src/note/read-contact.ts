@@ -300,6 +300,8 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
   }
 
   const history: HistoryEntry[] = [];
+  // An entry after the last one read could not be read (its own problem is reported): what the history says last is unknown.
+  let lastUnread = false;
   if (fields.history !== undefined && fields.history !== null) {
     if (!Array.isArray(fields.history)) {
       problem('invalid-type', ['history'], '`history` must be a list of `{date, stage}` entries');
@@ -307,6 +309,7 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
       let previous: HistoryEntry | undefined;
       fields.history.forEach((raw, index) => {
         const entry = readHistoryEntry(raw, (rule, key, message, hint) => problem(rule, key === undefined ? ['history', index] : ['history', index, key], message, hint));
+        lastUnread = !entry;
         if (!entry) return;
         if (previous && entry.date < previous.date) {
           problem('history-order', ['history', index, 'date'], `History goes back in time: ${entry.date} comes after ${previous.date}`, 'Keep history entries in date order');
@@ -320,7 +323,7 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
   const validHistory = Array.isArray(fields.history) && history.length === fields.history.length && history.every((entry, index) => entry === (fields.history as unknown[])[index]) ? (fields.history as HistoryEntry[]) : history;
   // A logged touch records the stage it was made in, not a step: after a merge, one of the other side's can follow a step of this one's.
   const last = history.findLast((entry) => !entry.touch) ?? history.at(-1);
-  if (stage && last && last.stage !== stage) {
+  if (stage && last && last.stage !== stage && !lastUnread) {
     problem('stage-history-mismatch', ['stage'], `Stage is "${stage}" but the last history entry (${last.date}) says "${last.stage}"`, 'Record the change with `rapport advance`, or fix the stage');
   }
 

@@ -21,6 +21,18 @@ export function contactSlug(name: string): string {
   return slug;
 }
 
+/**
+ * The id a contact named `name` gets: its slug, or when another note has that id, the slug and
+ * the organization, then a number. `own` is the id of the contact being renamed, free for it.
+ * `undefined` when a thousand are taken.
+ */
+export function freeContactId(workspace: Workspace, name: string, organization: string | undefined, own?: string): string | undefined {
+  const base = contactSlug(name);
+  const candidates = [base, ...(organization ? [`${base}-${contactSlug(organization)}`] : [])];
+  for (let n = 2; candidates.length < 1000; n++) candidates.push(`${base}-${n}`);
+  return candidates.find((candidate) => candidate === own || !workspace.index.hasId(candidate));
+}
+
 /** Letters and digits of any script, lowercase, runs of anything else as one dash. */
 function lettersSlug(name: string): string {
   return name.normalize('NFKC').toLocaleLowerCase('en').replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
@@ -44,11 +56,8 @@ export async function createContact(workspace: Workspace, contact: NewContact): 
   if (contact.referredBy && !workspace.index.contact(contact.referredBy)) throw new NoteNotFoundError(contact.referredBy);
   const referredBy = contact.referredBy ? workspace.index.contact(contact.referredBy)!.id : undefined;
   const folder = workspace.config.notesFolder;
-  const base = contactSlug(contact.name);
-  const candidates = [base, ...(contact.organization ? [`${base}-${contactSlug(contact.organization)}`] : [])];
-  for (let n = 2; candidates.length < 1000; n++) candidates.push(`${base}-${n}`);
-  const id = candidates.find((candidate) => !workspace.index.hasId(candidate));
-  if (!id) throw new NoteExistsError(`${base}.md`);
+  const id = freeContactId(workspace, contact.name, contact.organization);
+  if (!id) throw new NoteExistsError(`${contactSlug(contact.name)}.md`);
   const file = folder ? `${folder}/${id}.md` : `${id}.md`;
   const text = contactNoteText({ ...contact, name: contact.name.trim(), ...(referredBy ? { referredBy } : {}) });
   try {

@@ -1,6 +1,6 @@
-import { advance, addCalendarDays, CHANNELS, isCalendarDate, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { advance, addCalendarDays, CHANNELS, InvalidInputError, isCalendarDate, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
 import { pastMeetingDay } from '@rapport/core/internal';
-import { editContactNote } from '../notes/note-edits.js';
+import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
 
@@ -26,6 +26,9 @@ export async function advanceStage(services: Services, target?: unknown, input: 
   if (!contact) return undefined;
   const stage = input.stage ?? (await pickStage(services, contact));
   if (!stage) return undefined;
+  const comingDay = input.date === undefined && AFTER_MEETING.includes(stage) ? meetingDayToCome(services, contact) : undefined;
+  // Held (or later) before the meeting's day: most likely it moved. Say so, and offer to move it, before any other question.
+  if (comingDay !== undefined) return (await offerReschedule(services, contact, stage, comingDay)) ? rescheduleMeeting(services, contact.id) : undefined;
   if (input.stage === undefined && !(await confirmStage(services, contact, stage))) return undefined;
   const meeting = input.meeting ?? (stage === 'scheduled' ? await askMeeting(services, contact) : undefined);
   if (stage === 'scheduled' && !meeting) return undefined;
@@ -33,7 +36,8 @@ export async function advanceStage(services: Services, target?: unknown, input: 
   if (via === undefined) return undefined;
   const date = input.date ?? (stage === 'held' ? await askHeldDay(services, contact) : services.notes.today());
   if (date === undefined) return undefined;
-  await editContactNote(services.notes, contact.file, (text) => advance(text, stage, { date, ...(via ? { via } : {}), ...(input.note ? { note: input.note } : {}), ...(meeting ? { meeting } : {}) }));
+  const outcome = await editContactNote(services.notes, contact.file, (text) => advance(text, stage, { date, ...(via ? { via } : {}), ...(input.note ? { note: input.note } : {}), ...(meeting ? { meeting } : {}) }));
+  void services.prompts.info(recordedMessage(`Recorded: ${contact.name}, ${contact.stage} → ${stage} (${date}).`, outcome));
   return { file: contact.file, stage };
 }
 
@@ -44,6 +48,48 @@ export interface InteractionInput extends Pick<AdvanceInput, 'date' | 'via' | 'n
 
 /** Stages in which a letter waits for its answer: there, a touch may be the contact's reply. */
 const AWAITING_REPLY: readonly Stage[] = ['contacted', 'followed-up'];
+
+/** `rapport.rescheduleMeeting`: moves a booked meeting, keeping the stage (scheduled or prepared); every answer starts as booked. */
+export async function rescheduleMeeting(services: Services, target?: unknown, input: Pick<AdvanceInput, 'meeting'> = {}): Promise<{ file: string; stage: Stage } | undefined> {
+  const workspace = await services.notes.requireWorkspaceToWrite();
+  const contact = await resolveContact(services, workspace, target, 'Reschedule Meeting');
+  if (!contact) return undefined;
+  if (!contact.meeting || !MEETING_PENDING.includes(contact.stage)) {
+    throw new InvalidInputError(`${contact.name} has no meeting to move (stage ${contact.stage}): Advance Stage to scheduled books one`);
+  }
+  const meeting = input.meeting ?? (await askMeeting(services, contact));
+  if (!meeting) return undefined;
+  const date = services.notes.today();
+  const outcome = await editContactNote(services.notes, contact.file, (text) => advance(text, contact.stage, { date, meeting }));
+  void services.prompts.info(recordedMessage(`Moved the meeting with ${contact.name} to ${meeting.at.replace('T', ' at ')}; still ${contact.stage}.`, outcome));
+  return { file: contact.file, stage: contact.stage };
+}
+
+/** Stages that say the meeting took place. */
+const AFTER_MEETING: readonly Stage[] = ['held', 'thanked', 'nurturing'];
+/** Stages in which the note's meeting is still to come. */
+const MEETING_PENDING: readonly Stage[] = ['scheduled', 'prepared'];
+
+/** The day of the contact's booked meeting when it is after today (and it is still to come by the stage), else `undefined`. */
+function meetingDayToCome(services: Services, contact: Contact): string | undefined {
+  const zone = services.notes.workspace?.config.timezone;
+  if (!contact.meeting || !zone || !MEETING_PENDING.includes(contact.stage)) return undefined;
+  const day = meetingDate(contact.meeting.at, zone);
+  return day > services.notes.today() ? day : undefined;
+}
+
+async function offerReschedule(services: Services, contact: Contact, stage: Stage, day: string): Promise<boolean> {
+  const answer = await services.prompts.pick({
+    id: 'advance.meetingToCome',
+    title: `Advance ${contact.name}`,
+    placeholder: `The meeting is booked for ${day}: it cannot be ${stage} before then. Did it move?`,
+    items: [
+      { label: 'Reschedule the meeting…', description: 'give its new day and time; the stage stays', value: true },
+      { label: 'Cancel', description: 'leave the note as it is', value: false },
+    ],
+  });
+  return answer === true;
+}
 
 /** `rapport.logInteraction`: records a touch (a call, a shared article, their reply) without changing the stage. */
 export async function logContactInteraction(services: Services, target?: unknown, input: InteractionInput = {}): Promise<{ file: string } | undefined> {
@@ -64,7 +110,9 @@ export async function logContactInteraction(services: Services, target?: unknown
     }));
   if (note === undefined) return undefined;
   const date = input.date ?? services.notes.today();
-  await editContactNote(services.notes, contact.file, (text) => logInteraction(text, contact.stage, { date, ...(replied ? { replied } : {}), ...(via ? { via } : {}), ...(note.trim() ? { note: note.trim() } : {}) }));
+  const outcome = await editContactNote(services.notes, contact.file, (text) => logInteraction(text, contact.stage, { date, ...(replied ? { replied } : {}), ...(via ? { via } : {}), ...(note.trim() ? { note: note.trim() } : {}) }));
+  const what = replied ? `Logged ${contact.name}'s reply (${date}): the Agenda now asks you to agree a time.` : `Logged: ${contact.name}, ${date}, still ${contact.stage}.`;
+  void services.prompts.info(recordedMessage(what, outcome));
   return { file: contact.file };
 }
 

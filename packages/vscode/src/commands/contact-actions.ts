@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
-import { InvalidInputError, noteIdProblem, type Contact } from '@rapport/core';
+import { contactSlug, InvalidInputError, noteIdProblem, setField, type Contact } from '@rapport/core';
+import { freeContactId } from '@rapport/core/internal';
 import { expectRename, linkEdits } from '../links/link-providers.js';
 import { linksAcrossNotes } from '../links/note-texts.js';
+import { editContactNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { pickContact, resolveContact } from './contact-target.js';
 import { registerCommand } from './run-command.js';
@@ -11,6 +13,11 @@ import { registerCommand } from './run-command.js';
  * reveal it in the Explorer, rename it (links follow), delete it (after a
  * confirmation that says who links to it).
  */
+/** Text written as ids are (`ben-osei`, `ben-osei-2`): lowercase letters or digits, words joined by single dashes. */
+function isIdForm(text: string): boolean {
+  return /^[\p{Ll}\p{Lo}\p{N}]+(?:-[\p{Ll}\p{Lo}\p{N}]+)*$/u.test(text);
+}
+
 export function register(context: vscode.ExtensionContext, services: Services): void {
   const contactOf = async (target: unknown, title: string): Promise<Contact | undefined> => resolveContact(services, await services.notes.requireWorkspace(), target, title);
 
@@ -36,14 +43,30 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       const workspace = await services.notes.requireWorkspace();
       const contact = await contactOf(target, 'Rename Contact');
       if (!contact) return undefined;
-      const validate = (value: string) => noteIdProblem(value.trim()) ?? (value.trim() !== contact.id && workspace.index.hasId(value.trim()) ? `Another note already has the id "${value.trim()}"` : undefined);
+      const validateId = (value: string) => noteIdProblem(value.trim()) ?? (value.trim() !== contact.id && workspace.index.hasId(value.trim()) ? `Another note already has the id "${value.trim()}"` : undefined);
+      // A person's name is asked for; an id as ids are written (lowercase, with dashes) renames only the file.
+      const validate = (value: string) => (isIdForm(value.trim()) ? validateId(value) : value.trim() === '' ? 'Type the new name' : undefined);
       const answer =
         newId ??
-        (await services.prompts.input({ id: 'contact.rename', title: `Rename ${contact.name}`, prompt: 'New id: the file name without .md, which [[links]] use; every link to it is updated', value: contact.id, validate }));
-      if (answer === undefined || answer.trim() === contact.id) return undefined;
-      const problem = validate(answer);
+        (await services.prompts.input({
+          id: 'contact.rename',
+          title: `Rename ${contact.name}`,
+          prompt: 'The new name: the note, its file and every [[link]] follow. To change only the id, type it in lowercase with dashes (e.g. ben-osei-upmc)',
+          value: contact.name,
+          validate,
+        }));
+      if (answer === undefined) return undefined;
+      const byName = newId === undefined && !isIdForm(answer.trim());
+      const name = byName ? answer.trim() : contact.name;
+      const to = byName ? (freeContactId(workspace, name, contact.organization, contact.id) ?? contactSlug(name)) : answer.trim();
+      if (name === contact.name && to === contact.id) return undefined;
+      const problem = byName ? undefined : validateId(answer);
       if (problem) throw new InvalidInputError(problem);
-      const to = answer.trim();
+      if (to === contact.id) {
+        await editContactNote(services.notes, contact.file, (text) => setField(text, ['name'], name));
+        void services.prompts.info(`Renamed ${contact.name} to ${name}; the file stays ${contact.file}.`);
+        return { file: contact.file, links: 0 };
+      }
       const linkCount = linksAcrossNotes(services, contact.id).length;
       const edit = linkEdits(services, contact.id, to);
       const folder = contact.file.includes('/') ? contact.file.slice(0, contact.file.lastIndexOf('/') + 1) : '';
@@ -63,7 +86,9 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       // folder), and a second rename right after would otherwise miss links the first one wrote.
       const relinked = edit.entries().map(([uri]) => services.notes.pathOf(uri)).filter((path): path is string => path !== undefined && path !== contact.file);
       await services.notes.applyChanges([{ path: contact.file, kind: 'deleted' }, { path: file, kind: 'created' }, ...relinked.map((path) => ({ path, kind: 'changed' as const }))]);
-      void services.prompts.info(`Renamed ${contact.file} to ${file}; ${linkCount} link${linkCount === 1 ? '' : 's'} updated.`);
+      if (name !== contact.name) await editContactNote(services.notes, file, (text) => setField(text, ['name'], name));
+      const links = `${linkCount} link${linkCount === 1 ? '' : 's'} updated`;
+      void services.prompts.info(name !== contact.name ? `Renamed ${contact.name} to ${name}: ${contact.file} is now ${file}; ${links}.` : `Renamed ${contact.file} to ${file}; ${links}.`);
       return { file, links: linkCount };
     }),
     registerCommand(services, 'rapport.contact.delete', async (target?: unknown) => {

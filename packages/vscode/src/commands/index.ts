@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
-import { advanceStage, logContactInteraction, type AdvanceInput, type InteractionInput } from './advance-stage.js';
+import { advanceStage, logContactInteraction, rescheduleMeeting, type AdvanceInput, type InteractionInput } from './advance-stage.js';
 import * as contactActions from './contact-actions.js';
 import { dismissSecondContact } from './dismiss-action.js';
 import { markNextDone } from './mark-next-done.js';
@@ -28,6 +28,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       return newContact(services, inputFromReferral(input.target, input.referredBy));
     }),
     registerCommand(services, 'rapport.advanceStage', (target?: unknown, input?: AdvanceInput) => advanceStage(services, target, input)),
+    registerCommand(services, 'rapport.rescheduleMeeting', (target?: unknown, input?: Pick<AdvanceInput, 'meeting'>) => rescheduleMeeting(services, target, input)),
     registerCommand(services, 'rapport.logInteraction', (target?: unknown, input?: InteractionInput) => logContactInteraction(services, target, input)),
     registerCommand(services, 'rapport.dismissSecondContact', (target?: unknown) => dismissSecondContact(services, target)),
     registerCommand(services, 'rapport.markNextDone', (target?: unknown) => markNextDone(services, target)),

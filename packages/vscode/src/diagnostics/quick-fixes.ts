@@ -176,7 +176,8 @@ export function registerFixCommands(services: Services): vscode.Disposable {
         id: 'fix.date',
         title: `Replace ${written}`,
         prompt: meeting ? 'Day and time (YYYY-MM-DDTHH:mm)' : 'Day (YYYY-MM-DD)',
-        value: normalizedDate(written) ?? (meeting ? `${today}T09:00` : today),
+        // A day the calendar lacks (2026-11-31) is kept as written, for its digits to be corrected, not replaced with today.
+        value: normalizedDate(written) ?? (/^\d{4}-\d{2}-\d{2}/.test(written.trim()) ? written.trim() : meeting ? `${today}T09:00` : today),
         validate: (answer) => ((meeting ? isMeetingTime(answer.trim()) : isCalendarDate(answer.trim())) ? undefined : meeting ? 'Write it as YYYY-MM-DDTHH:mm, e.g. 2026-12-03T08:30' : 'Write the day as YYYY-MM-DD, e.g. 2026-12-03'),
       });
       if (value === undefined) return;

@@ -17,9 +17,10 @@ export const REAPPLY_ON_CHANGE = { retries: 3, retryFor: 2_000 } as const;
  * unsaved changes, the edit goes into that editor, so nothing the user typed
  * is lost or overwritten; otherwise core writes the file (re-applying the
  * edit when it changed on disk since it was read, see `REAPPLY_ON_CHANGE`)
- * and VS Code reloads any clean editor.
+ * and VS Code reloads any clean editor. Says which: `unsaved` when the
+ * edit went into an editor (or changed nothing there).
  */
-export async function editContactNote(notes: NotesSession, file: string, edit: (text: string) => string): Promise<void> {
+export async function editContactNote(notes: NotesSession, file: string, edit: (text: string) => string): Promise<'written' | 'unsaved'> {
   const workspace = await notes.requireWorkspaceToWrite();
   const uri = notes.uriOf(file);
   const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
@@ -32,15 +33,21 @@ export async function editContactNote(notes: NotesSession, file: string, edit: (
       if (error instanceof UneditableNoteError) throw new UneditableNoteError(error.reason, file);
       throw error;
     }
-    if (after === before) return;
+    if (after === before) return 'unsaved';
     const change = minimalChange(before, after);
     const workspaceEdit = new vscode.WorkspaceEdit();
     workspaceEdit.replace(uri, new vscode.Range(open.positionAt(change.start), open.positionAt(change.end)), change.text);
     await vscode.workspace.applyEdit(workspaceEdit);
-    return;
+    return 'unsaved';
   }
   await editNote(workspace, file, edit, REAPPLY_ON_CHANGE);
   notes.notifyEdited([file]);
+  return 'written';
+}
+
+/** What a command says once it recorded `what` in a note: the views follow a change in an unsaved editor only once it is saved. */
+export function recordedMessage(what: string, outcome: 'written' | 'unsaved'): string {
+  return outcome === 'written' ? what : `${what} It is in the open editor, not saved yet: save the note to record it.`;
 }
 
 /**

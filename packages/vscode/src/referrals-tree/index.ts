@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Contact } from '@rapport/core';
+import { nameFromLink, type Contact } from '@rapport/core';
 import type { Services } from '../services.js';
 import { hasReferrals, referralChildViews, referralRootViews, type ReferralNodeView } from './referral-view.js';
 
@@ -36,12 +36,14 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
       return item;
     }
     if (node.kind === 'pendingReferral') {
-      const item = new vscode.TreeItem(node.target);
+      // A person by name, as the graph draws them: "Renee Jackson" for [[renee-jackson]].
+      const name = node.name ?? nameFromLink(node.target);
+      const item = new vscode.TreeItem(name);
       item.id = `${node.path.join('/')}/?${node.target}`;
       item.description = 'no note yet';
       item.iconPath = new vscode.ThemeIcon('person-add');
       item.contextValue = 'pendingReferral';
-      item.tooltip = `Named in the Outcomes of ${node.referredBy}; create the contact to follow up`;
+      item.tooltip = `Named in the Outcomes of ${node.referredBy}${name === node.target ? '' : ` as [[${node.target}]]`}; create the contact to follow up`;
       return item;
     }
     const index = this.services.notes.workspace?.index;

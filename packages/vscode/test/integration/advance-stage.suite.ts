@@ -78,6 +78,28 @@ suite('Advance Stage safety', () => {
     rmSync(fileUri(file).fsPath);
   });
 
+  test('held before the day the meeting is booked for offers to reschedule it; the stage stays and the old time is noted', async () => {
+    const file = 'stage-early.md';
+    const meeting = ['meeting:', '  at: "2026-12-09T14:00"', '  minutes: 30', '  format: video', '  link: https://meet.example.com/xyz'];
+    writeFileSync(fileUri(file).fsPath, ['---', 'type: contact', 'name: Stage early', 'stage: prepared', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-16', '    stage: prepared', ...meeting, '---', ''].join('\n'));
+    await indexed('stage-early', 'prepared');
+    const original = readText(file);
+    const cancelled = new ScriptedPrompts({ 'advance.stage': 'held', 'advance.meetingToCome': 'Cancel' });
+    assert.equal(await withPrompts(cancelled, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-early')), undefined);
+    assert.equal(readText(file), original);
+
+    const prompts = new ScriptedPrompts({ 'advance.stage': 'held', 'advance.meetingToCome': 'Reschedule the meeting…', 'meeting.date': '2026-11-30', 'meeting.time': ENTER, 'meeting.format': ENTER, 'meeting.place': ENTER });
+    const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-early'));
+    assert.deepEqual(result, { file, stage: 'prepared' });
+    assert.deepEqual(prompts.asked, ['advance.stage', 'advance.meetingToCome', 'meeting.date', 'meeting.time', 'meeting.format', 'meeting.place']);
+    assert.deepEqual(prompts.infos, ['Moved the meeting with Stage early to 2026-11-30 at 14:00; still prepared.']);
+    assert.equal(
+      readText(file),
+      ['---', 'type: contact', 'name: Stage early', 'stage: prepared', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-16', '    stage: prepared', '  - date: 2026-11-23', '    stage: prepared', '    note: rescheduled from 2026-12-09T14:00', 'meeting:', '  at: "2026-11-30T14:00"', '  minutes: 30', '  format: video', '  link: https://meet.example.com/xyz', '---', ''].join('\n'),
+    );
+    rmSync(fileUri(file).fsPath);
+  });
+
   test('picking the current stage asks before adding a second entry for it', async () => {
     const file = writeContact('stage-same', 'identified');
     await indexed('stage-same', 'identified');

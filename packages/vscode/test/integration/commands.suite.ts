@@ -140,7 +140,8 @@ suite('Commands', () => {
     const contact = contactIn('contacted');
     const before = snapshot();
     const original = before.get(contact.file)!;
-    await runScripted({ contact: contact.name, 'interaction.replied': 'They replied', 'advance.via': 'email', 'interaction.note': 'Happy to talk, will send times' }, 'rapport.logInteraction');
+    const { prompts } = await runScripted({ contact: contact.name, 'interaction.replied': 'They replied', 'advance.via': 'email', 'interaction.note': 'Happy to talk, will send times' }, 'rapport.logInteraction');
+    assert.deepEqual(prompts.infos, [`Logged ${contact.name}'s reply (${TODAY}): the Agenda now asks you to agree a time.`]);
     assert.deepEqual(changedFiles(before, snapshot()), [contact.file]);
     const entry = `  - date: ${TODAY}\n    stage: contacted\n    touch: true\n    replied: true\n    via: email\n    note: Happy to talk, will send times\n`;
     assert.equal(readText(contact.file), original.replace(/\n---\n/, `\n${entry}---\n`));
@@ -173,7 +174,8 @@ suite('Commands', () => {
     const editor = await vscode.window.showTextDocument(document);
     await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, '\nTyped but not saved.\n'));
     const typed = document.getText();
-    await runScripted({ 'advance.via': 'phone', 'interaction.note': CANCEL }, 'rapport.logInteraction', contact.id, { note: 'Called to confirm' });
+    const { prompts } = await runScripted({ 'advance.via': 'phone', 'interaction.note': CANCEL }, 'rapport.logInteraction', contact.id, { note: 'Called to confirm' });
+    assert.deepEqual(prompts.infos, [`Logged: ${contact.name}, ${TODAY}, still scheduled. It is in the open editor, not saved yet: save the note to record it.`]);
     assert.equal(readText(contact.file), original, 'the file on disk is untouched');
     assert.equal(document.getText(), logInteraction(typed, 'scheduled', { date: TODAY, via: 'phone', note: 'Called to confirm' }));
     assert.ok(document.isDirty);

@@ -147,13 +147,29 @@ suite('Navigation', () => {
       const rapport = await api();
       const before = snapshot();
       const { result, prompts } = await runScripted<{ file: string; links: number }>({ 'contact.rename': 'ben-osei-a' }, 'rapport.contact.rename', { contactId: 'ben-osei' });
-      assert.equal(prompts.prefilled.get('contact.rename'), 'ben-osei');
+      assert.equal(prompts.prefilled.get('contact.rename'), 'Ben Osei');
       assert.deepEqual(result, { file: 'ben-osei-a.md', links: 1 });
       assert.deepEqual(changedFiles(before, snapshot()), ['aisha-karim.md', 'ben-osei-a.md', 'ben-osei.md']);
       assert.equal(readText('aisha-karim.md'), before.get('aisha-karim.md')!.replace('[[ben-osei]]', '[[ben-osei-a]]'));
       assert.equal(readText('ben-osei-a.md'), before.get('ben-osei.md'));
       await waitFor(() => rapport.notes.workspace?.index.contact('ben-osei-a') && !rapport.notes.workspace.index.contact('ben-osei'), 'the index to follow');
       await runScripted({}, 'rapport.contact.rename', { contactId: 'ben-osei-a' }, 'ben-osei');
+      assert.deepEqual(changedFiles(before, snapshot()), []);
+      await closeEditors();
+    });
+
+    test('Rename… to a new name changes the name, the file and every link; a name that is not an id is never a file name', async () => {
+      const rapport = await api();
+      const before = snapshot();
+      const { result, prompts } = await runScripted<{ file: string; links: number }>({ 'contact.rename': "Benjamin O'Sei" }, 'rapport.contact.rename', { contactId: 'ben-osei' });
+      assert.deepEqual(result, { file: 'benjamin-o-sei.md', links: 1 });
+      assert.deepEqual(prompts.infos, ["Renamed Ben Osei to Benjamin O'Sei: ben-osei.md is now benjamin-o-sei.md; 1 link updated."]);
+      assert.deepEqual(changedFiles(before, snapshot()), ['aisha-karim.md', 'ben-osei.md', 'benjamin-o-sei.md']);
+      assert.equal(readText('aisha-karim.md'), before.get('aisha-karim.md')!.replace('[[ben-osei]]', '[[benjamin-o-sei]]'));
+      assert.equal(readText('benjamin-o-sei.md'), before.get('ben-osei.md')!.replace('\nname: Ben Osei\n', "\nname: Benjamin O'Sei\n"));
+      await waitFor(() => rapport.notes.workspace?.index.contact('benjamin-o-sei')?.name === "Benjamin O'Sei", 'the index to follow');
+      // Back, by name: the old id is free again.
+      await runScripted({ 'contact.rename': 'Ben Osei' }, 'rapport.contact.rename', { contactId: 'benjamin-o-sei' });
       assert.deepEqual(changedFiles(before, snapshot()), []);
       await closeEditors();
     });

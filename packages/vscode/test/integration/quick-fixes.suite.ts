@@ -193,4 +193,17 @@ suite('Quick fixes', () => {
     assert.equal(picked.document.lineAt(5).text, '  - date: 2026-11-04');
     await done('fix-date-2.md');
   });
+
+  test('a day the calendar lacks: one error, no warning that follows from it, and the date offered as written to correct', async () => {
+    const text = lines('---', 'type: contact', 'name: Owen Park', 'stage: contacted', 'history:', '  - date: 2026-11-18', '    stage: identified', '  - date: 2026-11-31', '    stage: contacted', '---', '');
+    const { document, actions } = await fixesFor('fix-date-3.md', text, 'invalid-date');
+    assert.deepEqual(vscode.languages.getDiagnostics(document.uri).map((diagnostic) => [diagnostic.range.start.line, diagnostic.code]), [[7, 'invalid-date']]);
+    const action = actions.find((candidate) => candidate.title === 'Pick a date…');
+    assert.ok(action?.command);
+    const prompts = new ScriptedPrompts({ 'fix.date': '2026-11-30' });
+    await withPrompts(prompts, () => vscode.commands.executeCommand(action.command!.command, ...(action.command!.arguments ?? [])));
+    assert.equal(prompts.prefilled.get('fix.date'), '2026-11-31');
+    assert.equal(document.lineAt(7).text, '  - date: 2026-11-30');
+    await done('fix-date-3.md');
+  });
 });
