@@ -115,6 +115,18 @@ describe('exportVCards, read back by Python vobject', () => {
     expect(lines.filter((line) => line.startsWith('N:'))).toEqual(['N:Lima;Ana;;Dr.;', "N:O'Brien;Kate;;;"]);
   });
 
+  it('puts credentials, written after the name or in `credentials`, into the suffixes, each once', async () => {
+    const store = new MemoryStore({
+      'priya.md': noteText(contactFields({ name: 'Priya Shah', credentials: 'MBA, CSCP' })),
+      'tom.md': noteText(contactFields({ name: 'Tom Becker, P.E.', credentials: 'PMP, P.E.' })),
+      'bo.md': noteText(contactFields({ name: 'Bo Li', credentials: 'PhD' })),
+    });
+    const lines = exportVCards(await loadWorkspace(store)).split('\r\n');
+    expect(lines.filter((line) => line.startsWith('FN:') || line.startsWith('N:'))).toEqual(['FN:Bo Li', 'N:Li;Bo;;;PhD', 'FN:Priya Shah', 'N:Shah;Priya;;;MBA\\, CSCP', 'FN:Tom Becker\\, P.E.', 'N:Becker;Tom;;;P.E.\\, PMP']);
+    const hidden = new MemoryStore({ 'bo.md': noteText(contactFields({ name: 'Bo Li', credentials: 'PhD' })), '.rapport/config.yaml': 'private: [credentials]\n' });
+    expect(exportVCards(await loadWorkspace(hidden)).split('\r\n').filter((line) => line.startsWith('N:'))).toEqual(['N:Li;Bo;;;']);
+  });
+
   it('leaves every private field out of the card, the name excepted', async () => {
     const text = exportVCards(await loadWorkspace(people('timezone: America/New_York\nprivate: [organization, role, email, phone, linkedin, stage, tags]\n')));
     expect(text.split('END:VCARD\r\n')[1]).toBe(['BEGIN:VCARD', 'VERSION:4.0', 'KIND:individual', 'UID;VALUE=text:ana@rapport', 'FN:Ana Ruiz', 'N:Ruiz;Ana;;;', ''].join('\r\n'));

@@ -34,7 +34,7 @@ function contactCard(contact: Contact, isPrivate: (path: string) => boolean): st
   // UID is a URI unless said otherwise (RFC 6350 6.7.6), and `id@rapport` is not one. Set by hand: ical.js takes text as UID's default and would leave the parameter out.
   add('uid', `${contact.id}@rapport`, undefined, { value: 'text' });
   add('fn', contact.name);
-  add('n', structuredName(contact.name));
+  add('n', structuredName(contact.name, isPrivate('credentials') ? undefined : contact.fields.credentials));
   if (shown('organization', contact.organization)) add('org', [contact.organization]);
   if (shown('role', contact.role)) add('title', contact.role);
   if (shown('email', contact.email)) add('email', contact.email);
@@ -45,8 +45,12 @@ function contactCard(contact: Contact, isPrivate: (path: string) => boolean): st
   return contentLines(card);
 }
 
-/** `N` (family; given; additional; prefixes; suffixes) from a full name as `nameParts` reads it: "Dr. Ana Lima" → Lima; Ana;; Dr.; and "O'Brien, Kate" → O'Brien; Kate. */
-function structuredName(name: string): string[] {
-  const { title, given, family } = nameParts(name);
-  return [family, given, '', title ?? '', ''];
+/**
+ * `N` (family; given; additional; prefixes; suffixes) from a full name as `nameParts` reads it: "Dr. Ana Lima" → Lima; Ana;; Dr.;
+ * "O'Brien, Kate" → O'Brien; Kate; and "Priya Shah, MBA" with `credentials: CSCP` → Shah; Priya;;; MBA\, CSCP.
+ */
+function structuredName(name: string, credentials: unknown): string[] {
+  const { title, given, family, suffix } = nameParts(name);
+  const suffixes = [suffix, typeof credentials === 'string' ? credentials : undefined].flatMap((text) => text?.split(',').map((item) => item.trim()).filter((item) => item !== '') ?? []);
+  return [family, given, '', title ?? '', [...new Set(suffixes)].join(', ')];
 }

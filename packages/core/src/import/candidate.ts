@@ -6,6 +6,8 @@ export interface ImportCandidate {
   /** 1-based line of the input file where this person's row or card starts. */
   readonly line: number;
   readonly name: string;
+  /** Degrees and certifications written after the name ("MBA, CSCP"), kept out of `name`. */
+  readonly credentials?: string;
   readonly organization?: string;
   readonly role?: string;
   /** Every address found, preferred first; the first one fills `email`. */

@@ -96,6 +96,20 @@ describe('importContacts from LinkedIn', () => {
     expect(chidi.organization).toBe('"Quoted" Labs, LLC');
   });
 
+  it('names a person with credentials after the last name by the name alone, and keeps the credentials in `credentials`', async () => {
+    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nPriya,"Shah, MBA, CSCP",https://www.linkedin.com/in/priya-shah-example,,Kroger Co.,Category Manager,24 Nov 2025\n';
+    const store = folder();
+    const summary = await importContacts(await loadWorkspace(store), parseLinkedInConnections(csv, 'Connections.csv'), { today: TODAY });
+    expect(summary.created).toEqual([{ line: 2, name: 'Priya Shah', file: 'contacts/priya-shah.md', fields: ['name', 'stage', 'credentials', 'organization', 'role', 'linkedin', 'source', 'history'] }]);
+    expect(store.snapshot()['contacts/priya-shah.md']).toContain('---\ntype: contact\nname: Priya Shah\nstage: identified\nrole: Category Manager\norganization: Kroger Co.\nsource: linkedin\ncredentials: MBA, CSCP\nlinkedin: https://www.linkedin.com/in/priya-shah-example\n');
+    // A note an earlier import named with the credentials is the same person: only its empty fields are filled.
+    const earlier = noteText(contactFields({ name: 'Priya Shah, MBA, CSCP', organization: 'Kroger Co.' }));
+    const again = new MemoryStore({ '.rapport/config.yaml': 'notes_folder: contacts\n', 'contacts/priya-shah-mba-cscp.md': earlier });
+    const matched = await importContacts(await loadWorkspace(again), parseLinkedInConnections(csv, 'Connections.csv'), { today: TODAY });
+    expect(matched.created).toEqual([]);
+    expect(matched.updated).toEqual([{ line: 2, name: 'Priya Shah', file: 'contacts/priya-shah-mba-cscp.md', matchedBy: 'name-organization', fields: ['credentials', 'role', 'linkedin', 'source'] }]);
+  });
+
   it('never overwrites what the user wrote, and changes nothing else in a note it fills', async () => {
     const store = folder();
     const workspace = await loadWorkspace(store);

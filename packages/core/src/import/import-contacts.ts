@@ -66,7 +66,7 @@ export interface ImportSummary {
 const SKIPPING_RULES: ReadonlySet<ImportRule> = new Set(['import-short-row', 'import-missing-name', 'import-malformed-csv', 'import-malformed-vcard']);
 
 /** Fields an import may fill, in the order they are written. */
-const FILLABLE = ['organization', 'role', 'email', 'phone', 'linkedin', 'location', 'source'] as const;
+const FILLABLE = ['credentials', 'organization', 'role', 'email', 'phone', 'linkedin', 'location', 'source'] as const;
 type Fillable = (typeof FILLABLE)[number];
 type FillValues = { readonly [K in Fillable]?: K extends 'source' ? Source : string };
 
@@ -214,6 +214,7 @@ const MATCH_WORDS: Record<MatchKind, string> = { linkedin: 'LinkedIn URL', email
 function valuesOf(candidate: ImportCandidate): FillValues {
   const email = candidate.emails[0];
   return {
+    ...(candidate.credentials ? { credentials: candidate.credentials } : {}),
     ...(candidate.organization ? { organization: candidate.organization } : {}),
     ...(candidate.role ? { role: candidate.role } : {}),
     ...(email ? { email } : {}),

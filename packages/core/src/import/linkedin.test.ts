@@ -159,6 +159,17 @@ describe('parseLinkedInConnections: each problem, word for word', () => {
     expect(reading.diagnostics.map(({ line, message }) => [line, message])).toEqual([[3, 'Not valid CSV (Quote Not Closed: the parsing is finished with an opening quote); line skipped']]);
   });
 
+  it('keeps credentials written after the last name out of the name, in `credentials`', () => {
+    const reading = parseLinkedInConnections(`${HEADER}\nPriya,"Shah, MBA, CSCP",,,Kroger Co.,Buyer,12 Mar 2024\nAna,"Lima, Jr., PhD",,,,,\nBo,"Li, tax advisor",,,,,\n`, 'c.csv');
+    expect(reading.diagnostics).toEqual([]);
+    expect(reading.candidates).toEqual([
+      { line: 2, name: 'Priya Shah', credentials: 'MBA, CSCP', emails: [], source: 'linkedin', organization: 'Kroger Co.', role: 'Buyer', since: '2024-03-12' },
+      { line: 3, name: 'Ana Lima, Jr.', credentials: 'PhD', emails: [], source: 'linkedin' },
+      // Not credentials: kept in the name as written.
+      { line: 4, name: 'Bo Li, tax advisor', emails: [], source: 'linkedin' },
+    ]);
+  });
+
   it('says a row with more fields than the header needs quotes around a value with a comma', () => {
     expect(problems(`${HEADER}\nAna,Ruiz,,,Acme, Inc.,Analyst,12 Mar 2024\n`)).toEqual([
       { line: 2, severity: 'warning', rule: 'import-short-row', message: 'The row has 8 fields but the header has 7; row skipped', hint: 'A value with a comma must be in double quotes' },

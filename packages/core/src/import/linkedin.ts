@@ -2,6 +2,7 @@ import { CsvError, parse } from 'csv-parse/sync';
 import { format } from 'date-fns/format';
 import { parse as parseDate } from 'date-fns/parse';
 import type { Diagnostic } from '../diagnostics.js';
+import { splitCredentials } from '../model/person-name.js';
 import { cleanText, inputProblem, isEmailAddress, isProfileUrl, type ImportCandidate, type ImportReading } from './candidate.js';
 
 /**
@@ -59,7 +60,8 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
       return;
     }
     const cell = (index: number) => cleanText(cells[index]);
-    const name = [cell(columns.first), cell(columns.last)].filter(Boolean).join(' ');
+    // Credentials typed after the last name ("Shah, MBA, CSCP") go to `credentials`: kept, but out of the name, its id and the letters' greeting.
+    const { name, credentials } = splitCredentials([cell(columns.first), cell(columns.last)].filter(Boolean).join(' '));
     if (name === '') {
       diagnostics.push(inputProblem(file, line, 'warning', 'import-missing-name', 'The row has no name; row skipped', 'LinkedIn leaves names out for members who closed or hid their account'));
       return;
@@ -82,6 +84,7 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
       source: 'linkedin',
       ...(organization ? { organization } : {}),
       ...(role ? { role } : {}),
+      ...(credentials ? { credentials } : {}),
       ...(url !== undefined && isProfileUrl(url) ? { linkedin: url } : {}),
       ...(since ? { since } : {}),
     });

@@ -1,4 +1,5 @@
 import type { Contact } from '../model/contact.js';
+import { splitCredentials } from '../model/person-name.js';
 import { isEmailAddress } from './candidate.js';
 
 /** Which key found an existing contact for an imported person. */
@@ -42,9 +43,9 @@ function safeDecode(path: string): string {
   }
 }
 
-/** A name ignoring case, spacing and Unicode composition. */
+/** A name ignoring case, spacing, Unicode composition and credentials after it ("Priya Shah, MBA" is Priya Shah, as an import now names her). */
 function nameKey(name: string): string {
-  return name.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+  return splitCredentials(name.normalize('NFC').replace(/\s+/g, ' ').trim()).name.toLocaleLowerCase('en');
 }
 
 /** Exact name plus organization, each compared as `nameKey` compares names. */

@@ -80,6 +80,16 @@ describe('the facts of a letter', () => {
     ]);
   });
 
+  it('greets a name followed by credentials by its first name, never by a credential', () => {
+    expect(['Priya Shah, MBA, CSCP', 'Ana Lima, Jr.', 'Dr. Tom Becker, P.E.', 'Lima, Ana', 'van der Berg, Anna'].map((name) => data(contact([`name: "${name}"`, 'stage: held'])).data.firstName)).toEqual([
+      'Priya',
+      'Ana',
+      'Dr. Becker',
+      'Ana',
+      'Anna',
+    ]);
+  });
+
   it('takes the date of the latest request sent', () => {
     const note = contact(['name: Maya Chen', 'stage: contacted', 'history:', '  - {date: 2026-10-02, stage: contacted}', '  - {date: 2026-10-09, stage: followed-up}', '  - {date: 2026-11-02, stage: contacted}']);
     expect(data(note).data.sentOn).toBe('November 2');

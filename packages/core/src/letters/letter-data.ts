@@ -14,7 +14,7 @@ import { nameParts } from '../model/person-name.js';
 export interface LetterData {
   /** The contact's full name. */
   readonly name?: string;
-  /** The first word of the name (the full name when it starts with a title such as "Dr."). */
+  /** The given name: the first word of the name, the word after the comma of "Lima, Ana" (not credentials: "Priya" in "Priya Shah, MBA"), or title and family name ("Dr. Jackson"). */
   readonly firstName?: string;
   readonly role?: string;
   readonly organization?: string;
@@ -243,7 +243,7 @@ function setPath(target: Record<string, unknown>, path: string, value: string): 
   node[steps.at(-1)!] = value;
 }
 
-/** How a letter greets someone: "Maya Chen" → "Maya", "Lima, Ana" → "Ana", "Dr. Renée Jackson" → "Dr. Jackson". */
+/** How a letter greets someone: "Maya Chen" → "Maya", "Lima, Ana" → "Ana", "Priya Shah, MBA" → "Priya", "Dr. Renée Jackson" → "Dr. Jackson". */
 function firstName(name: string): string {
   const { title, given, family } = nameParts(name);
   if (title !== undefined) return family === '' ? `${title} ${given}` : `${title} ${family}`;

@@ -1,6 +1,18 @@
 /** Titles written before a name ("Dr. Ana Lima", "Prof Lee"), with or without a full stop. */
 const TITLES = /^(dr|prof|mr|mrs|ms|mx|miss|sir|dame|rev|fr)\.?$/i;
 
+/** Generational suffixes: part of the name itself ("Ana Lima, Jr."), not a credential. */
+const GENERATIONAL = /^(jr|sr|ii|iii|iv)\.?$/i;
+
+/**
+ * Suffixes whose shape alone would not say so (one capital, or a name typed in
+ * capitals): "Esq.", "Jr.", "MEng", and the commonest degrees.
+ */
+const KNOWN_SUFFIXES = /^(jr|sr|ii|iii|iv|esq|meng|mphil|mres|mba|phd|md|jd|cpa|cfa|pe|pmp|rn)\.?$/i;
+
+/** Particles that start a family name ("van der Berg", "de la Fuente"), so "van der Berg, Anna" is "Family, Given". */
+const PARTICLES = /^(van|von|der|den|de|del|della|di|da|das|dos|du|la|le|ter|ten|bin|ibn|al|el|st\.?)$/i;
+
 /** A contact's name taken apart as letters and vCards need it. */
 export interface NameParts {
   /** "Dr." in "Dr. Ana Lima", as written. */
@@ -9,17 +21,105 @@ export interface NameParts {
   readonly given: string;
   /** The family name: the last word, or what comes before the comma of "Lima, Ana". */
   readonly family: string;
+  /** What follows the name after a comma, as written: "MBA, CSCP" in "Priya Shah, MBA, CSCP", "Jr." in "Ana Lima, Jr.". */
+  readonly suffix?: string;
+  /**
+   * Set when the reading is a guess: a name of several words before its comma,
+   * followed by something that is not a known credential ("García Márquez,
+   * Gabriel" is read as the full name "García Márquez" followed by "Gabriel").
+   */
+  readonly doubtful?: true;
 }
 
-/** Splits a name as written: an optional title first, "Family, Given" when a comma follows the first word, else the last word as the family name. */
+/**
+ * Splits a name as written: an optional title first, then either
+ * "Full Name, credentials" ("Priya Shah, MBA, CSCP": the text after the
+ * comma is credentials or a suffix such as Jr.), or "Family, Given"
+ * ("Lima, Ana", "van der Berg, Anna": one word, or a family name with its
+ * particles, before the comma), else the last word as the family name. A
+ * name of several words before a comma followed by anything else is read as
+ * "Full Name, suffix" and marked `doubtful`.
+ */
 export function nameParts(name: string): NameParts {
   const words = name.trim().split(/\s+/).filter((word) => word !== '');
   const title = words.length > 1 && TITLES.test(words[0]!) ? words.shift() : undefined;
   const withTitle = title === undefined ? {} : { title };
-  const comma = words.findIndex((word) => word.endsWith(','));
-  if (comma >= 0 && comma < words.length - 1) {
-    return { ...withTitle, family: words.slice(0, comma + 1).join(' ').replace(/,$/, ''), given: words.slice(comma + 1).join(' ') };
-  }
+  const text = words.join(' ');
+  const comma = text.indexOf(',');
+  const before = (comma < 0 ? text : text.slice(0, comma)).trim();
+  const after = comma < 0 ? '' : text.slice(comma + 1).trim();
+  if (after === '') return { ...withTitle, ...givenFirst(before) };
+  const beforeWords = before.split(' ').filter((word) => word !== '');
+  if (isCredentials(after, credentialReading(before))) return { ...withTitle, ...givenFirst(before), suffix: after };
+  if (beforeWords.length <= 1 || beforeWords.slice(0, -1).every((word) => PARTICLES.test(word))) return { ...withTitle, family: before, given: after };
+  return { ...withTitle, ...givenFirst(before), suffix: after, doubtful: true };
+}
+
+/** "Ana Maria Lima": the last word is the family name, the words before it the given names. */
+function givenFirst(text: string): { given: string; family: string } {
+  const words = text.split(' ').filter((word) => word !== '');
   const family = words.length > 1 ? words.pop()! : '';
-  return { ...withTitle, given: words.join(' '), family };
+  return { given: words.join(' '), family };
+}
+
+/**
+ * How sure a word after the comma of `before` must be to be a credential:
+ * with a name typed in capitals ("SMITH, ANA") only the known ones count,
+ * and after a single word ("Nguyen, AJ", read as "Family, Given") two
+ * capitals without a full stop are initials, not a credential.
+ */
+type CredentialReading = 'known' | 'not-initials' | 'shape';
+
+function credentialReading(before: string): CredentialReading {
+  if (/\p{Lu}.*\p{Lu}/u.test(before) && !/\p{Ll}/u.test(before)) return 'known';
+  return before.includes(' ') ? 'shape' : 'not-initials';
+}
+
+/**
+ * Whether text written after a name's comma is credentials or suffixes, each
+ * comma-separated item made of words such as "MBA", "PhD", "P.E.", "CSCP",
+ * "PMP®", "LEED AP", "SHRM-CP", "Jr.", "III", "Esq.". A word counts by its
+ * shape (two capitals or more, no more small letters than capitals) or as
+ * one of a few known ones; see `CredentialReading` for the stricter cases.
+ */
+function isCredentials(text: string, reading: CredentialReading): boolean {
+  const items = text.split(',').map((item) => item.trim());
+  return items.every((item) => item !== '' && item.split(/\s+/).every((word) => isCredentialWord(word, reading)));
+}
+
+function isCredentialWord(word: string, reading: CredentialReading): boolean {
+  const bare = word.replace(/[\u00ae\u2122\u00a9]/gu, '');
+  if (KNOWN_SUFFIXES.test(bare)) return true;
+  if (reading === 'known' || bare.length > 12 || !/^\p{L}[\p{L}\d.\-&/+]*$/u.test(bare)) return false;
+  if (reading === 'not-initials' && /^\p{Lu}{2}$/u.test(bare)) return false;
+  const capitals = bare.match(/\p{Lu}/gu)?.length ?? 0;
+  const small = bare.match(/\p{Ll}/gu)?.length ?? 0;
+  return capitals >= 2 && capitals >= small;
+}
+
+/**
+ * A name and the credentials written after it, taken apart as LinkedIn users
+ * type them in the last-name field ("Shah, MBA, CSCP"): generational suffixes
+ * ("Jr.") stay in the name, the rest are credentials. Text after the comma
+ * that is not credentials stays in the name.
+ *
+ * @example
+ * splitCredentials('Priya Shah, MBA, CSCP'); // → { name: 'Priya Shah', credentials: 'MBA, CSCP' }
+ * splitCredentials('Ana Lima, Jr., PhD'); // → { name: 'Ana Lima, Jr.', credentials: 'PhD' }
+ */
+export function splitCredentials(name: string): { name: string; credentials?: string } {
+  const comma = name.indexOf(',');
+  if (comma < 0) return { name };
+  const before = name.slice(0, comma).trim();
+  const items = name
+    .slice(comma + 1)
+    .split(',')
+    .map((item) => item.trim());
+  if (before === '' || !isCredentials(items.join(', '), credentialReading(before))) return { name };
+  const generational = items.filter((item) => GENERATIONAL.test(item));
+  const credentials = items.filter((item) => !GENERATIONAL.test(item));
+  return {
+    name: generational.length > 0 ? `${before}, ${generational.join(', ')}` : before,
+    ...(credentials.length > 0 ? { credentials: credentials.join(', ') } : {}),
+  };
 }

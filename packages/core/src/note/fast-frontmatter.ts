@@ -458,6 +458,7 @@ class Reader {
  */
 export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   a: ['action', 'at'],
+  c: ['credentials'],
   d: ['date', 'dismissed', 'due'],
   e: ['email'],
   f: ['format'],

@@ -20,6 +20,7 @@ export const contactSchema = {
   properties: {
     type: { const: 'contact', description: 'Marks the note as a Rapport contact.' },
     name: { type: 'string', minLength: 1, description: 'Full name.' },
+    credentials: { type: 'string', description: 'Degrees and certifications written after the name, e.g. "MBA, CSCP" (a LinkedIn import puts them here).' },
     stage: { enum: [...STAGES], description: 'Where the interview stands.' },
     role: { type: 'string', description: 'Role or title.' },
     organization: { type: 'string' },

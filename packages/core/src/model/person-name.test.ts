@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { nameParts, splitCredentials } from './person-name.js';
+
+describe('nameParts', () => {
+  it('reads "Full Name, credentials" with the given name first, and keeps the credentials as the suffix', () => {
+    expect(nameParts('Priya Shah, MBA, CSCP')).toEqual({ given: 'Priya', family: 'Shah', suffix: 'MBA, CSCP' });
+    expect(nameParts('Ana Lima, Jr.')).toEqual({ given: 'Ana', family: 'Lima', suffix: 'Jr.' });
+    expect(nameParts('Dr. Renée Jackson, PhD')).toEqual({ title: 'Dr.', given: 'Renée', family: 'Jackson', suffix: 'PhD' });
+    expect(nameParts('Tom Becker, P.E., PMP®')).toEqual({ given: 'Tom', family: 'Becker', suffix: 'P.E., PMP®' });
+    expect(nameParts('Shah, MBA')).toEqual({ given: 'Shah', family: '', suffix: 'MBA' });
+  });
+
+  it('reads "Family, Given" when one word, or a family name with its particles, comes before the comma', () => {
+    expect(nameParts('Lima, Ana')).toEqual({ family: 'Lima', given: 'Ana' });
+    expect(nameParts("O'Brien, Kate")).toEqual({ family: "O'Brien", given: 'Kate' });
+    expect(nameParts('van der Berg, Anna Maria')).toEqual({ family: 'van der Berg', given: 'Anna Maria' });
+    // Two capitals after one word are initials, not a credential; a name in capitals has only the known credentials.
+    expect(nameParts('Nguyen, AJ')).toEqual({ family: 'Nguyen', given: 'AJ' });
+    expect(nameParts('SMITH, ANA')).toEqual({ family: 'SMITH', given: 'ANA' });
+    expect(nameParts('SMITH, MBA')).toEqual({ given: 'SMITH', family: '', suffix: 'MBA' });
+  });
+
+  it('marks as doubtful a name of several words before its comma followed by something else', () => {
+    expect(nameParts('García Márquez, Gabriel')).toEqual({ given: 'García', family: 'Márquez', suffix: 'Gabriel', doubtful: true });
+    expect(nameParts('Priya Shah, MBA candidate')).toEqual({ given: 'Priya', family: 'Shah', suffix: 'MBA candidate', doubtful: true });
+  });
+
+  it('reads a name without a comma as before: the last word is the family name', () => {
+    expect(nameParts('Maya Chen')).toEqual({ given: 'Maya', family: 'Chen' });
+    expect(nameParts('Prof Ana Lima')).toEqual({ title: 'Prof', given: 'Ana', family: 'Lima' });
+    expect(nameParts('Cher')).toEqual({ given: 'Cher', family: '' });
+    expect(nameParts('Ana Lima,')).toEqual({ given: 'Ana', family: 'Lima' });
+  });
+});
+
+describe('splitCredentials', () => {
+  it('takes credentials out of a name, leaving a generational suffix in it', () => {
+    expect(splitCredentials('Priya Shah, MBA, CSCP')).toEqual({ name: 'Priya Shah', credentials: 'MBA, CSCP' });
+    expect(splitCredentials('Ana Lima, Jr., PhD')).toEqual({ name: 'Ana Lima, Jr.', credentials: 'PhD' });
+    expect(splitCredentials('Ana Lima, III')).toEqual({ name: 'Ana Lima, III' });
+    expect(splitCredentials('Dana Okafor, LEED AP, SHRM-CP')).toEqual({ name: 'Dana Okafor', credentials: 'LEED AP, SHRM-CP' });
+  });
+
+  it('leaves a name alone when what follows the comma is not credentials', () => {
+    expect(splitCredentials('Lima, Ana')).toEqual({ name: 'Lima, Ana' });
+    expect(splitCredentials('Priya Shah, MBA candidate')).toEqual({ name: 'Priya Shah, MBA candidate' });
+    expect(splitCredentials('Maya Chen')).toEqual({ name: 'Maya Chen' });
+  });
+});
