@@ -430,8 +430,8 @@ describe('a letter to a contact known only by name', () => {
   it.each([
     ['UX research', 200, []],
     ['UX/UI design', 201, ["the note is 201 characters: it fits LinkedIn's 300, but a free account allows only 200"]],
-    ['UX research'.padEnd(111, '.'), 300, ["the note is 300 characters: it fits LinkedIn's 300, but a free account allows only 200"]],
-    ['UX research'.padEnd(112, '.'), 301, ['the note is 301 characters: LinkedIn takes at most 300 in a connection request; shorten it (e.g. --set impressedBrief="…") before sending']],
+    ['UX research'.padEnd(111, 'x'), 300, ["the note is 300 characters: it fits LinkedIn's 300, but a free account allows only 200"]],
+    ['UX research'.padEnd(112, 'x'), 301, ['the note is 301 characters: LinkedIn takes at most 300 in a connection request; shorten it (e.g. --set impressedBrief="…") before sending']],
   ])('counts a LinkedIn note moving into %j as %i characters, and warns only past each limit', async (field, length, warnings) => {
     const letter = await renderLetter(await workspace(field), 'linkedin-note', 'noor-haddad', { today: '2026-11-23', values: { impressedBrief: brief } });
     expect(letter.text.startsWith(`Hi Noor,\n\nI was impressed by ${brief}. I'm exploring a move into ${field}. I'm not after a job`)).toBe(true);
@@ -499,5 +499,35 @@ describe('marking a letter sent', () => {
   it('records a first letter to an archived contact, written to afresh', async () => {
     const workspace = await example();
     expect(await markLetterSent(workspace, 'irene-kowalski', 'cold-email', { date: '2026-11-23', via: 'email' })).toMatchObject({ from: 'archived', stage: 'contacted' });
+  });
+});
+
+describe('an organization with a full stop or a comma in its name', () => {
+  const PROFILE = '.rapport/config.yaml';
+  const profile = 'profile:\n  name: Jordan Reyes\n  background: a warehouse shift lead for six years\n  field: supply chain analytics\n';
+  const note = (id: string, name: string, organization: string, extra = '') =>
+    `---\ntype: contact\nname: ${name}\nstage: identified\norganization: "${organization}"\nemail: ${id}@example.com\nsource: linkedin\n${extra}history:\n  - date: 2026-11-20\n    stage: identified\n---\n\n# ${name}\n\n## Why this person\n\nImpressed by: your talk on cross-docking at the Columbus meetup\n`;
+
+  it('ends a sentence on "Inc." with one full stop, in every letter that prints the organization before one', async () => {
+    const workspace = await loadWorkspace(
+      new MemoryStore({
+        [PROFILE]: profile,
+        'ann-kerr.md': note('ann-kerr', 'Ann Kerr', 'Buckeye Freight & Logistics, Inc.', 'role: VP of Operations, Buckeye Freight & Logistics, Inc.\n'),
+        'marco-disalvo.md': note('marco-disalvo', 'Marco DiSalvo', 'Buckeye Freight & Logistics, Inc.', 'referred_by: "[[ann-kerr]]"\n').replace('source: linkedin', 'source: referral'),
+      }),
+    );
+    const referral = await renderLetter(workspace, 'referral', 'marco-disalvo', { today: '2026-11-23' });
+    expect(referral.body).toContain('Ann thought you would be the right person to ask, given your work at Buckeye Freight & Logistics, Inc.\n');
+    expect(referral.text).not.toContain('..');
+  });
+
+  it('separates the questions of the cold email with semicolons when the organization has a comma of its own', async () => {
+    const workspace = await loadWorkspace(new MemoryStore({ [PROFILE]: profile, 'lee-park.md': note('lee-park', 'Lee Park', 'Kroger Co., Supply Chain Division'), 'bo-li.md': note('bo-li', 'Bo Li', 'Kroger') }));
+    const kroger = await renderLetter(workspace, 'cold-email', 'lee-park', { today: '2026-11-23' });
+    expect(kroger.body).toContain(
+      'I am hoping to learn from people who do this work: what it is like at Kroger Co., Supply Chain Division; how you got there; and what you would advise someone starting out.',
+    );
+    const plain = await renderLetter(workspace, 'cold-email', 'bo-li', { today: '2026-11-23' });
+    expect(plain.body).toContain('what it is like at Kroger, how you got there, and what you would advise someone starting out.');
   });
 });

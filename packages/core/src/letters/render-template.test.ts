@@ -26,6 +26,16 @@ describe('renderLetterTemplate', () => {
     expect(letter).toEqual({ subject: 'Hello Ada', body: 'Dear Ada,\n\nBye\n', text: 'Subject: Hello Ada\n\nDear Ada,\n\nBye\n', missing: [] });
   });
 
+  it('lets a value that ends a sentence take the place of the full stop after it, keeping an ellipsis the user wrote', () => {
+    const template = parseLetterTemplate('t', 'Subject: s\n\nYour work at <%= it.organization %>. I liked <%= it.impressed %>. Also <%= it.topic %>, and <%= it.role %>.\n');
+    const body = (values: Record<string, unknown>) => renderLetterTemplate(template, data(values)).body;
+    expect(body({ organization: 'Buckeye Freight & Logistics, Inc.', impressed: 'your talk "Why now?"', topic: 'Acme Inc.', role: 'analyst' })).toBe(
+      'Your work at Buckeye Freight & Logistics, Inc. I liked your talk "Why now?". Also Acme Inc., and analyst.\n',
+    );
+    expect(body({ organization: 'Acme', impressed: 'your question: why now?', topic: 'x', role: 'the rest...' })).toBe('Your work at Acme. I liked your question: why now? Also x, and the rest...\n');
+    expect(body({ organization: 'Acme', impressed: 'the pilot…', topic: 'x', role: 'Wow!' })).toBe('Your work at Acme. I liked the pilot… Also x, and Wow!\n');
+  });
+
   it('never escapes: letters are plain text, so "R&D" stays "R&D"', () => {
     const template = parseLetterTemplate('t', 'Subject: <%= it.organization %>\n\n<%= it.organization %> and <%~ it.role %>\n');
     const letter = renderLetterTemplate(template, data({ organization: 'R&D <Labs> "Q"', role: "Head of 'R&D'" }));

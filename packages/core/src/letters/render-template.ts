@@ -199,17 +199,31 @@ function printable(value: unknown, state: RenderState): string {
   return text(value);
 }
 
+/**
+ * Follows a printed value that ends a sentence ("Inc.", "Why now?", "…"), so
+ * that a full stop the template writes right after it is dropped: no "Inc..".
+ * A noncharacter, never in a letter; `tidy` removes it.
+ */
+const SENTENCE_END = '\uFDD0';
+
 function text(value: unknown): string {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return /[.?!\u2026]$/.test(value) ? value + SENTENCE_END : value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (Array.isArray(value)) return value.map(text).join(', ');
   if (value === undefined || value === null) throw new UnprintableValue(`prints ${String(value)}: guard it with \`if\`, or list the field in \`needs\``);
   throw new UnprintableValue('prints an object, not text: print one of its fields');
 }
 
-/** Trailing spaces go, runs of blank lines become one, and the letter ends with one newline. */
+/**
+ * A value's own closing punctuation takes the place of the template's full
+ * stop after it ("Logistics, Inc." + "." gives "Inc.", and an ellipsis the
+ * user wrote stays three dots); then trailing spaces go, runs of blank lines
+ * become one, and the letter ends with one newline.
+ */
 function tidy(output: string): string {
   return `${output
+    .replace(/\uFDD0\.(?!\.)/g, '')
+    .replaceAll(SENTENCE_END, '')
     .split('\n')
     .map((line) => line.trimEnd())
     .join('\n')

@@ -15,7 +15,7 @@ Dear <%= it.firstName %>,
 
 I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a move into <%= it.profile.field %>. <%= it.foundVia %>, and I was impressed by <%= it.impressed %>.
 
-I am not looking for a job. I am hoping to learn from people who do this work<% if (it.organization) { %>: what it is like at <%= it.organization %>, how you got there, and what you would advise someone starting out<% } %>. Would you have 30 minutes for a call or a coffee in the coming weeks, at a time that suits you?
+I am not looking for a job. I am hoping to learn from people who do this work<% if (it.organization) { const sep = it.organization.includes(',') ? ';' : ','; %>: what it is like at <%= it.organization %><%= sep %> how you got there<%= sep %> and what you would advise someone starting out<% } %>. Would you have 30 minutes for a call or a coffee in the coming weeks, at a time that suits you?
 
 Thank you for considering it.
 
