@@ -56,7 +56,7 @@ export const registerLetter: RegisterCommand = (program, context, setExitCode) =
     .option('--set <field=value>', 'fill or override a field, e.g. --set article="https://…" (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--sent', "record the letter as sent: moves the contact to the letter's stage (contacted, followed-up, thanked, nurturing)")
     .option('--date <YYYY-MM-DD>', 'with --sent: the day it was sent (default: today)')
-    .option('--via <channel>', `the channel it goes through (${CHANNELS.join(', ')}; default: email when the contact has one, else linkedin); linkedin, phone and in-person leave out the Subject: line`)
+    .option('--via <channel>', `the channel it goes through (${CHANNELS.join(', ')}; default: a follow-up goes the way the request went; else email when the contact has one, else the last message's, else linkedin with a profile, else letter); linkedin, phone and in-person leave out the Subject: line`)
     .option('--today <YYYY-MM-DD>', 'write the letter as of this day')
     .option('--allow-templates', "run this folder's own templates (.rapport/templates/*.eta) for this run, trusted or not (see rapport trust)")
     .option('--no-user-templates', 'run only the letters shipped with Rapport, never .rapport/templates/*.eta')

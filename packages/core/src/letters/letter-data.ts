@@ -2,6 +2,7 @@ import { format } from 'date-fns/format';
 import type { MissingLetterField } from '../errors.js';
 import { daysBetween, meetingDate } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
+import type { Channel } from '../model/vocabulary.js';
 import { CONFIG_PATH, type Profile } from '../workspace/config.js';
 import { NOTE_FACTS, noteFact } from './note-facts.js';
 import { nameParts } from '../model/person-name.js';
@@ -48,6 +49,10 @@ export interface LetterData {
   readonly foundVia?: string;
   /** Day the last request was sent (the latest `contacted` step; a touch logged while waiting is not one), e.g. "November 5". */
   readonly sentOn?: string;
+  /** The channel this letter goes through (see `renderLetter`'s `via`), when known. */
+  readonly via?: Channel;
+  /** The channel the last request went through (its `contacted` entry's `via`), when recorded. */
+  readonly sentVia?: Channel;
   /** Minutes the last request asked for: 20 when it was the shipped `linkedin-note`, else 30 (the follow-up repeats it). */
   readonly askedMinutes: number;
   /** The seeker's name, email and phone, one per line, to sign with. */
@@ -98,6 +103,8 @@ export interface LetterDataInput {
   readonly timezone: string;
   /** `YYYY-MM-DD`. */
   readonly today: string;
+  /** The channel the letter goes through, for templates that word it accordingly. Default: unknown (`it.via` is undefined). */
+  readonly via?: Channel | undefined;
   /** Values that fill or override fields by path, e.g. `{ article: '…', 'profile.phone': '…' }`. */
   readonly values?: Readonly<Record<string, string>>;
 }
@@ -162,6 +169,8 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   // A touch logged while contacted (`rapport log`) records the stage it was made in, not the request.
   const sent = contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch);
   set('sentOn', sent && spokenDate(sent.date, today, 'MMMM d'));
+  set('sentVia', sent?.via);
+  set('via', input.via);
   // What that request asked for: a LinkedIn note asks for less, to fit its 300 characters.
   data.askedMinutes = sent?.letter === 'linkedin-note' ? 20 : 30;
 

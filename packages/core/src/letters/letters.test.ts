@@ -403,7 +403,11 @@ describe('a letter to a contact known only by name', () => {
 
   it('goes by post when there is neither an email nor a LinkedIn profile, and has no length', async () => {
     const letter = await renderLetter(await workspace(), 'cold-email', 'noor-haddad', { draft: true, today: '2026-11-23' });
-    expect(letter).toMatchObject({ via: 'letter', subject: 'Your advice on a move into UX research', warnings: [] });
+    expect(letter).toMatchObject({
+      via: 'letter',
+      subject: 'Your advice on a move into UX research',
+      warnings: ['the note has no email address or LinkedIn profile, so this letter is written to go by post, and recording it as sent says `via: letter`: to send it by email, set `email:` in noor-haddad.md (or give the channel, e.g. --via email)'],
+    });
     expect('length' in letter).toBe(false);
     const ada = await loadWorkspace(new MemoryStore({ 'ada.md': '---\ntype: contact\nname: Ada\nstage: identified\nlinkedin: https://www.linkedin.com/in/ada\n---\n', 'bo.md': '---\ntype: contact\nname: Bo\nstage: identified\nlinkedin: https://www.linkedin.com/in/bo\nemail: bo@example.com\n---\n' }));
     expect(preferredChannel(findContact(ada, 'ada'))).toBe('linkedin');
@@ -529,5 +533,40 @@ describe('an organization with a full stop or a comma in its name', () => {
     );
     const plain = await renderLetter(workspace, 'cold-email', 'bo-li', { today: '2026-11-23' });
     expect(plain.body).toContain('what it is like at Kroger, how you got there, and what you would advise someone starting out.');
+  });
+});
+
+describe('the channel of a follow-up', () => {
+  const profile = 'profile:\n  name: Jordan Reyes\n  field: supply chain analytics\n';
+  const priya = (fields: string, via: string) =>
+    `---\ntype: contact\nname: Priya Shah\nstage: contacted\n${fields}history:\n  - date: 2026-11-20\n    stage: identified\n  - date: 2026-11-24\n    stage: contacted\n    via: ${via}\n    letter: linkedin-note\n---\n\n# Priya Shah\n`;
+  const workspace = (note: string) => loadWorkspace(new MemoryStore({ '.rapport/config.yaml': profile, 'priya-shah.md': note }));
+
+  it('goes the way the request went, though an email address came later, and is recorded so', async () => {
+    const ws = await workspace(priya('email: priya.shah@example.com\nlinkedin: https://www.linkedin.com/in/priya-shah-example\n', 'linkedin'));
+    const letter = await renderLetter(ws, 'follow-up', 'priya-shah', { today: '2026-12-02' });
+    expect(letter).toMatchObject({ via: 'linkedin', subject: '', warnings: [] });
+    expect(letter.text).toBe(
+      'Dear Priya,\n\nI wrote to you on November 24 to ask for 20 minutes of your advice on moving into supply chain analytics. I know how full an inbox gets, so I am writing once more.\n\nIf you could spare the time in the coming weeks, at any time that suits you, I would be very grateful. And if now is not a good time, I completely understand.\n\nBest regards,\nJordan Reyes\n',
+    );
+    // A first letter still prefers the address.
+    expect((await renderLetter(ws, 'cold-email', 'priya-shah', { today: '2026-12-02', draft: true })).via).toBe('email');
+    await markLetterSent(ws, 'priya-shah', 'follow-up', { date: '2026-12-02' });
+    expect(findContact(ws, 'priya-shah').history.at(-1)).toEqual({ date: '2026-12-02', stage: 'followed-up', via: 'linkedin', letter: 'follow-up' });
+  });
+
+  it('goes by phone only with a number, and never "in person": then as any other letter', async () => {
+    expect(preferredChannel(findContact(await workspace(priya('phone: "+1 614 555 0142"\n', 'phone')), 'priya-shah'), 'followed-up')).toBe('phone');
+    expect(preferredChannel(findContact(await workspace(priya('linkedin: https://www.linkedin.com/in/priya-shah-example\n', 'phone')), 'priya-shah'), 'followed-up')).toBe('linkedin');
+    expect(preferredChannel(findContact(await workspace(priya('email: priya.shah@example.com\n', 'in-person')), 'priya-shah'), 'followed-up')).toBe('email');
+  });
+
+  it('follows up a posted letter by post, saying a letter gets set aside, not that an inbox is full', async () => {
+    const ws = await workspace(priya('', 'letter').replace('letter: linkedin-note', 'letter: referral'));
+    const letter = await renderLetter(ws, 'follow-up', 'priya-shah', { today: '2026-12-02' });
+    expect(letter).toMatchObject({ via: 'letter', subject: 'Following up on my note of November 24', warnings: [] });
+    expect(letter.body).toContain('to ask for 30 minutes of your advice on moving into supply chain analytics. I know how easily a letter gets set aside, so I am writing once more.\n');
+    const called = await renderLetter(await workspace(priya('phone: "+1 614 555 0142"\n', 'phone')), 'follow-up', 'priya-shah', { today: '2026-12-02' });
+    expect(called.body).toContain('I know how busy the weeks get, so I am writing once more.\n');
   });
 });

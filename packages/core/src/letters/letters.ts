@@ -21,7 +21,7 @@ export interface RenderLetterOptions extends TemplateOptions {
   readonly values?: Readonly<Record<string, string>>;
   /** The day the letter is written, `YYYY-MM-DD`. Default: today in the configured time zone. */
   readonly today?: string;
-  /** The channel it will go through; `linkedin`, `phone` and `in-person` leave out the `Subject:` line. Default: the template's, else from the contact (see `preferredChannel`). */
+  /** The channel it will go through; `linkedin`, `phone` and `in-person` leave out the `Subject:` line. Default: the template's, else from the contact and the template's stage (see `preferredChannel`). */
   readonly via?: Channel;
 }
 
@@ -49,7 +49,7 @@ export interface Letter {
   readonly missing: readonly MissingLetterField[];
   /** The stage sending it records, when the template says. */
   readonly stage?: Stage;
-  /** The channel it would go through: the template's, else email when the contact has one, else LinkedIn. */
+  /** The channel it would go through: the one given, else the template's, else `preferredChannel` for the template's stage. */
   readonly via: Channel;
 }
 
@@ -79,6 +79,7 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
   const today = options.today ?? todayIn(workspace.config.timezone);
   if (!isCalendarDate(today)) throw new InvalidInputError(`invalid date "${today}" (use YYYY-MM-DD)`);
   const referrer = contact.referredBy ? workspace.index.contact(contact.referredBy) : undefined;
+  const via = options.via ?? template.via ?? preferredChannel(contact, template.stage);
   const { data, whereToFill } = letterData({
     contact,
     noteText: workspace.index.text(contact.file) ?? '',
@@ -86,12 +87,12 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     referrer,
     timezone: workspace.config.timezone,
     today,
+    via,
     ...(options.values ? { values: options.values } : {}),
   });
   const rendered = renderLetterTemplate(template, data);
   const missing = [...new Set(rendered.missing.map(baseField))].map(whereToFill);
   if (missing.length > 0 && !options.draft) throw new MissingLetterFieldsError(template.name, contact.name, missing);
-  const via = options.via ?? template.via ?? preferredChannel(contact);
   const subjectless = SUBJECTLESS_CHANNELS.includes(via);
   const text = subjectless ? rendered.body : rendered.text;
   const warnings: string[] = [];
@@ -110,6 +111,10 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     warnings.push(`"${data.foundVia}" starts a sentence in this letter: give it a capital ("${data.foundVia[0]!.toUpperCase()}${data.foundVia.slice(1)}")`);
   }
   warnings.push(...thirdPersonWarnings(data, text, contact));
+  // Chosen for want of any other way to reach them: said, so that a letter sent by email is not recorded as posted.
+  if (options.via === undefined && template.via === undefined && via === 'letter' && !contact.history.some((entry) => entry.via === 'letter')) {
+    warnings.push(`the note has no email address or LinkedIn profile, so this letter is written to go by post, and recording it as sent says \`via: letter\`: to send it by email, set \`email:\` in ${contact.file} (or give the channel, e.g. --via email)`);
+  }
   return {
     template: template.name,
     origin: template.origin,
@@ -156,12 +161,23 @@ function thirdPersonWarnings(data: LetterData, text: string, contact: Contact): 
 const WRITTEN_CHANNELS: readonly Channel[] = ['email', 'linkedin', 'letter'];
 
 /**
- * Email when the contact has an address; else where the last written message
- * to them went (a follow-up to a LinkedIn message goes through LinkedIn, even
- * with no profile URL in the note); else LinkedIn when they have a profile;
- * else a letter.
+ * The channel a letter to the contact goes through when none is given. A
+ * follow-up (a letter that records `followed-up`) goes the way the request
+ * went (the latest `contacted` entry's `via`) while that way is still open
+ * (a phone call needs a number in the note; "in person" and "other" are
+ * never taken again). Any other letter, or a follow-up to a request sent
+ * some other way: email when the contact has an address; else where the last
+ * written message to them went (a follow-up to a LinkedIn message goes
+ * through LinkedIn, even with no profile URL in the note); else LinkedIn when
+ * they have a profile; else a letter.
+ *
+ * @param stage The stage the letter records (its template's `stage`), when known.
  */
-export function preferredChannel(contact: Contact): Channel {
+export function preferredChannel(contact: Contact, stage?: Stage): Channel {
+  if (stage === 'followed-up') {
+    const request = contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch)?.via;
+    if (request !== undefined && stillOpen(contact, request)) return request;
+  }
   if (contact.email) return 'email';
   const lastWritten = contact.history.findLast((entry) => entry.via !== undefined && WRITTEN_CHANNELS.includes(entry.via))?.via;
   if (lastWritten) return lastWritten;
@@ -169,11 +185,22 @@ export function preferredChannel(contact: Contact): Channel {
   return 'letter';
 }
 
+/**
+ * Whether a follow-up can still go through `channel`: by phone only with a
+ * number in the note; never "in person" or "other", which say nothing of where
+ * to write. (Email is always: without an address in the note, `preferredChannel`
+ * picks it anyway as where the last message went.)
+ */
+function stillOpen(contact: Contact, channel: Channel): boolean {
+  if (channel === 'phone') return contact.phone !== undefined;
+  return channel === 'email' || channel === 'linkedin' || channel === 'letter';
+}
+
 /** Options of `markLetterSent`. */
 export interface MarkSentOptions extends TemplateOptions {
   /** Day it was sent, `YYYY-MM-DD`. */
   readonly date: string;
-  /** Channel used. Default: the template's, else from the contact (see `preferredChannel`). */
+  /** Channel used. Default: the template's, else from the contact and the stage recorded (see `preferredChannel`). */
   readonly via?: Channel;
   /** Stage to record. Default: the template's `stage` (contacted, followed-up, thanked, nurturing…), which needs the template to exist. */
   readonly stage?: Stage;
@@ -217,7 +244,7 @@ export async function markLetterSent(workspace: Workspace, contactRef: string, t
     templateChannel = template.via;
   }
   const stage = recorded;
-  const channel = options.via ?? templateChannel ?? preferredChannel(contact);
+  const channel = options.via ?? templateChannel ?? preferredChannel(contact, stage);
   await editNote(
     workspace,
     contact.file,
