@@ -54,7 +54,7 @@ export function isCalendarDate(value: unknown): value is string {
 }
 
 /** Days in a month of the proleptic Gregorian calendar (year 0 is a leap year, as in date-fns). */
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }

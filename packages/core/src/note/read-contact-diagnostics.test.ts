@@ -176,6 +176,19 @@ describe('field diagnostics, exactly', () => {
     expect(readNote('people/maya-chen.md', note('stage: identified', 'next:', '  action: Call her')).contact?.next).toEqual({ action: 'Call her', due: null });
   });
 
+  it('says what is wrong with a date written as YYYY-MM-DD that is not a day of the calendar', () => {
+    const hints = (...lines: string[]) => diagnostics(note(...lines)).map((d) => [d.line, d.message, d.hint]);
+    expect(hints('stage: contacted', 'history:', '  - date: 2026-11-31', '    stage: contacted')).toEqual([[6, 'Not a valid date: "2026-11-31"', 'November 2026 has 30 days']]);
+    expect(hints('stage: identified', 'history:', '  - {date: 2026-02-29, stage: identified}')).toEqual([[6, 'Not a valid date: "2026-02-29"', 'February 2026 has 28 days (2026 is not a leap year)']]);
+    expect(hints('stage: identified', 'history:', '  - {date: 2026-13-02, stage: identified}')).toEqual([[6, 'Not a valid date: "2026-13-02"', 'There is no month 13: months run from 01 to 12']]);
+    expect(hints('stage: identified', 'history:', '  - {date: 2026-04-00, stage: identified}')).toEqual([[6, 'Not a valid date: "2026-04-00"', 'Days run from 01: April 2026 has days 01 to 30']]);
+    expect(hints('stage: identified', 'next:', '  action: Call her', '  due: 2026-09-31')).toEqual([[7, 'Not a valid date: "2026-09-31"', 'September 2026 has 30 days']]);
+    expect(hints('stage: scheduled', 'meeting:', '  at: 2026-06-31T08:30')).toEqual([[6, 'Not a valid meeting time: "2026-06-31T08:30"', 'June 2026 has 30 days']]);
+    // The form is the problem: the hint says how dates are written.
+    expect(hints('stage: identified', 'history:', '  - {date: 2026-11-3, stage: identified}')).toEqual([[6, 'Not a valid date: "2026-11-3"', 'Write dates as YYYY-MM-DD']]);
+    expect(hints('stage: scheduled', 'meeting:', '  at: 2026-06-30T25:30')).toEqual([[6, 'Not a valid meeting time: "2026-06-30T25:30"', 'Write it as YYYY-MM-DDTHH:mm, optionally with an offset such as -05:00']]);
+  });
+
   it('touch_every outside 1 to 3650 whole days', () => {
     for (const value of ['0', '3651', '1.5', 'monthly']) {
       expect(diagnostics(note('stage: identified', `touch_every: ${value}`)), value).toEqual([

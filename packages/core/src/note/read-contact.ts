@@ -1,6 +1,7 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { DIAGNOSTIC_RULES, type Diagnostic, type DiagnosticRule } from '../diagnostics.js';
 import { isCalendarDate, isMeetingTime } from '../lifecycle/dates.js';
+import { impossibleDateHint } from './date-hint.js';
 import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contact.js';
 import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, closestStage, isChannel, isMeetingFormat, isMeetingLink, isSource, isStage, type Stage } from '../model/vocabulary.js';
 import { findSection, scanSections } from './body.js';
@@ -372,7 +373,7 @@ function readHistoryEntry(raw: unknown, problem: Problem): HistoryEntry | undefi
   const entry = raw as Record<string, unknown>;
   let valid = true;
   if (!isCalendarDate(entry.date)) {
-    problem(entry.date === undefined ? 'missing-field' : 'invalid-date', entry.date === undefined ? undefined : 'date', entry.date === undefined ? 'A history entry needs a `date`' : `Not a valid date: ${JSON.stringify(entry.date)}`, 'Write dates as YYYY-MM-DD');
+    problem(entry.date === undefined ? 'missing-field' : 'invalid-date', entry.date === undefined ? undefined : 'date', entry.date === undefined ? 'A history entry needs a `date`' : `Not a valid date: ${JSON.stringify(entry.date)}`, impossibleDateHint(entry.date) ?? 'Write dates as YYYY-MM-DD');
     valid = false;
   }
   if (!isStage(entry.stage)) {
@@ -421,7 +422,7 @@ function readMeeting(raw: unknown, problem: Problem): Meeting | undefined {
   const meeting = raw as Record<string, unknown>;
   let valid = true;
   if (!isMeetingTime(meeting.at)) {
-    problem(meeting.at === undefined ? 'missing-field' : 'invalid-date', meeting.at === undefined ? undefined : 'at', meeting.at === undefined ? 'A meeting needs `at`' : `Not a valid meeting time: ${JSON.stringify(meeting.at)}`, 'Write it as YYYY-MM-DDTHH:mm, optionally with an offset such as -05:00');
+    problem(meeting.at === undefined ? 'missing-field' : 'invalid-date', meeting.at === undefined ? undefined : 'at', meeting.at === undefined ? 'A meeting needs `at`' : `Not a valid meeting time: ${JSON.stringify(meeting.at)}`, impossibleDateHint(meeting.at) ?? 'Write it as YYYY-MM-DDTHH:mm, optionally with an offset such as -05:00');
     valid = false;
   }
   const minutes = meeting.minutes ?? 30;
@@ -461,7 +462,7 @@ function readNext(raw: unknown, problem: Problem): ManualNext | undefined {
     return undefined;
   }
   if (next.due !== undefined && next.due !== null && !isCalendarDate(next.due)) {
-    problem('invalid-date', 'due', `Not a valid date: ${JSON.stringify(next.due)}`, 'Write dates as YYYY-MM-DD');
+    problem('invalid-date', 'due', `Not a valid date: ${JSON.stringify(next.due)}`, impossibleDateHint(next.due) ?? 'Write dates as YYYY-MM-DD');
     return undefined;
   }
   return { action: next.action, due: (next.due as string | undefined) ?? null };

@@ -79,7 +79,7 @@ describe('outcomes under ## Outcomes', () => {
     const reading = readNote('marcus-bell.md', NOTE_HEAD + '- Lead: Data Analyst II (by 2026-02-30)\n- Advice: learn dbt, due: next-week\n');
     expect(reading.contact!.outcomes.map((outcome) => outcome.due)).toEqual([null, null]);
     expect(reading.diagnostics).toEqual([
-      { file: 'marcus-bell.md', line: 13, column: 29, endLine: 13, endColumn: 39, severity: 'warning', rule: 'invalid-outcome-date', message: 'Not a valid date: "2026-02-30"', hint: 'Write the date as YYYY-MM-DD, e.g. (by 2026-12-15)' },
+      { file: 'marcus-bell.md', line: 13, column: 29, endLine: 13, endColumn: 39, severity: 'warning', rule: 'invalid-outcome-date', message: 'Not a valid date: "2026-02-30"', hint: 'February 2026 has 28 days (2026 is not a leap year)' },
       { file: 'marcus-bell.md', line: 14, column: 27, endLine: 14, endColumn: 36, severity: 'warning', rule: 'invalid-outcome-date', message: 'Not a valid date: "next-week"', hint: 'Write the date as YYYY-MM-DD, e.g. (by 2026-12-15)' },
     ]);
   });
