@@ -96,6 +96,8 @@ export interface MissingLetterField {
   readonly source: 'note' | 'profile' | 'value';
   /** The file to edit (the note or the config); absent for values passed when rendering. */
   readonly file?: string;
+  /** The line of `file` to fix first, when the field is missing because of a problem there (an impossible date in `history`). */
+  readonly line?: number;
   /** How to fill it, e.g. "set `organization:` in the frontmatter". */
   readonly hint: string;
 }

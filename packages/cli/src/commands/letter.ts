@@ -194,7 +194,7 @@ function missingFieldsMessage(error: MissingLetterFieldsError): string {
   const lines = error.missing.map((field) => {
     // A value given on the command line: the core's hint says what to give; the generic one only repeats that.
     const generic = field.hint === `give a value for \`${field.field}\` when writing the letter`;
-    const where = field.source === 'value' ? `pass it with --set ${field.field}="…"${generic ? '' : ` (${field.hint})`}` : `${field.hint} in ${field.file}`;
+    const where = field.source === 'value' ? `pass it with --set ${field.field}="…"${generic ? '' : ` (${field.hint})`}` : field.line === undefined ? `${field.hint} in ${field.file}` : `${field.file}:${field.line}: ${field.hint}`;
     return `  - ${field.field}: ${where}`;
   });
   const count = error.missing.length === 1 ? '1 field is' : `${error.missing.length} fields are`;

@@ -1,4 +1,8 @@
 import { format } from 'date-fns/format';
+import { isMap, isScalar } from 'yaml';
+import type { Diagnostic } from '../diagnostics.js';
+import { parseFrontmatter } from '../note/frontmatter.js';
+import { LineIndex, readLayout } from '../note/source.js';
 import type { MissingLetterField } from '../errors.js';
 import { daysBetween, meetingDate } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
@@ -103,6 +107,12 @@ export interface LetterDataInput {
   readonly timezone: string;
   /** `YYYY-MM-DD`. */
   readonly today: string;
+  /**
+   * The note's diagnostics. A field missing because part of the note is not
+   * read as written (a history entry with an impossible date) is then
+   * reported with that problem to fix, not as a step never recorded. Default none.
+   */
+  readonly problems?: readonly Diagnostic[] | undefined;
   /** The channel the letter goes through, for templates that word it accordingly. Default: unknown (`it.via` is undefined). */
   readonly via?: Channel | undefined;
   /** Values that fill or override fields by path, e.g. `{ article: '…', 'profile.phone': '…' }`. */
@@ -213,7 +223,7 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   if (typeof data.impressed === 'string' && data.impressedBrief === undefined) data.impressedBrief = firstClause(data.impressed);
   if (data.position === undefined) set('position', position(data.role, data.organization));
 
-  return { data: data as LetterData, whereToFill: (field) => whereToFill(field, contact, referrer) };
+  return { data: data as LetterData, whereToFill: (field) => problemFirst(field, contact, noteText, input.problems ?? []) ?? whereToFill(field, contact, referrer) };
 }
 
 /** A title such as "Senior UX Researcher", not a headline with separators or a paragraph. */
@@ -273,6 +283,42 @@ function localTime(at: string): string | undefined {
   if (!match) return undefined;
   const hours = Number(match[1]);
   return `${hours % 12 === 0 ? 12 : hours % 12}:${match[2]} ${hours < 12 ? 'AM' : 'PM'}`;
+}
+
+/** The frontmatter key a field computed from the note comes from: a problem in it, not its absence, may be why the field is missing. */
+const READ_FROM: Readonly<Record<string, { readonly key: string; readonly what: string }>> = {
+  sentOn: { key: 'history', what: 'that history entry is not read, and the request it records is not known' },
+  'meeting.date': { key: 'meeting', what: 'the meeting is not read' },
+};
+
+/**
+ * A missing field explained by an error in the part of the note it is read
+ * from (the first one there): `sentOn` when a `contacted` entry has the date
+ * 2026-11-31, so the reading dropped it. The note must be fixed first.
+ */
+function problemFirst(field: string, contact: Contact, noteText: string, problems: readonly Diagnostic[]): MissingLetterField | undefined {
+  const source = READ_FROM[baseField(field)];
+  if (source === undefined) return undefined;
+  const errors = problems.filter((problem) => problem.severity === 'error' && problem.file === contact.file);
+  if (errors.length === 0) return undefined;
+  const lines = keyLines(noteText, source.key);
+  const problem = lines && errors.find((error) => error.line >= lines.from && error.line <= lines.to);
+  if (!problem) return undefined;
+  const detail = problem.hint ? `${problem.message} (${problem.hint})` : problem.message;
+  return { field: baseField(field), source: 'note', file: contact.file, line: problem.line, hint: `the note has a problem to fix first: ${detail}; until it is fixed, ${source.what}` };
+}
+
+/** The lines (1-based, in the note) of a top-level frontmatter key and its value. */
+function keyLines(noteText: string, key: string): { from: number; to: number } | undefined {
+  const layout = readLayout(noteText);
+  if (!layout.frontmatter) return undefined;
+  const { document } = parseFrontmatter(layout.frontmatter);
+  const pair = isMap(document.contents) ? document.contents.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined;
+  const start = isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
+  const end = (pair?.value as { range?: [number, number, number] } | null | undefined)?.range?.[1];
+  if (start === undefined || end === undefined) return undefined;
+  const lines = new LineIndex(layout.content);
+  return { from: lines.position(layout.frontmatter.start + start).line, to: lines.position(layout.frontmatter.start + end).line };
 }
 
 const FRONTMATTER_FIELDS = new Set(['name', 'role', 'organization', 'industry', 'location', 'email', 'linkedin']);

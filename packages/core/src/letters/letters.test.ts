@@ -570,3 +570,36 @@ describe('the channel of a follow-up', () => {
     expect(called.body).toContain('I know how busy the weeks get, so I am writing once more.\n');
   });
 });
+
+describe('a letter whose facts sit in a part of the note that is not read as written', () => {
+  const hannah = (date: string) =>
+    `---\ntype: contact\nname: Hannah Schultz\nstage: contacted\nemail: hannah@example.com\nhistory:\n  - date: 2026-11-20\n    stage: identified\n  - date: ${date}\n    stage: contacted\n    via: email\n---\n\n# Hannah Schultz\n`;
+  const workspace = (date: string) => loadWorkspace(new MemoryStore({ '.rapport/config.yaml': 'profile:\n  name: Jordan Reyes\n', 'hannah-schultz.md': hannah(date) }));
+
+  it('names the problem to fix first, with its line, instead of asking to record a step that is there', async () => {
+    const error = await rejection(renderLetter(await workspace('2026-11-31'), 'follow-up', 'hannah-schultz', { today: '2026-12-08' }), MissingLetterFieldsError);
+    expect(error.missing).toEqual([
+      {
+        field: 'sentOn',
+        source: 'note',
+        file: 'hannah-schultz.md',
+        line: 9,
+        hint: 'the note has a problem to fix first: Not a valid date: "2026-11-31" (November 2026 has 30 days); until it is fixed, that history entry is not read, and the request it records is not known',
+      },
+    ]);
+    // With no such problem, the step is what is missing.
+    const unrecorded = await loadWorkspace(new MemoryStore({ '.rapport/config.yaml': 'profile:\n  name: Jordan Reyes\n', 'hannah-schultz.md': hannah('2026-11-30').replace('  - date: 2026-11-30\n    stage: contacted\n    via: email\n', '').replace('stage: contacted\n', 'stage: contacted\nnext:\n  action: Call\n  due: 2026-11-31\n') }));
+    const plain = await rejection(renderLetter(unrecorded, 'follow-up', 'hannah-schultz', { today: '2026-12-08' }), MissingLetterFieldsError);
+    expect(plain.missing).toEqual([{ field: 'sentOn', source: 'note', file: 'hannah-schultz.md', hint: 'record the request first: a `contacted` entry in `history` (rapport advance … contacted)' }]);
+  });
+
+  it('names a meeting with an impossible day as the problem, for a letter that needs the day', async () => {
+    const note = '---\ntype: contact\nname: Hannah Schultz\nstage: scheduled\nmeeting:\n  at: 2026-11-31T08:30\nhistory:\n  - date: 2026-11-25\n    stage: scheduled\n---\n\n# Hannah Schultz\n';
+    const reminder = '---\ndescription: confirm the day\nneeds: [firstName, meeting.day]\n---\nDear <%= it.firstName %>, see you on <%= it.meeting.day %>.\n';
+    const ws = await loadWorkspace(new MemoryStore({ 'hannah-schultz.md': note, '.rapport/templates/reminder.eta': reminder }));
+    const error = await rejection(renderLetter(ws, 'reminder', 'hannah-schultz', { today: '2026-11-26', allowUserTemplates: true }), MissingLetterFieldsError);
+    expect(error.missing).toEqual([
+      { field: 'meeting.date', source: 'note', file: 'hannah-schultz.md', line: 6, hint: 'the note has a problem to fix first: Not a valid meeting time: "2026-11-31T08:30" (November 2026 has 30 days); until it is fixed, the meeting is not read' },
+    ]);
+  });
+});

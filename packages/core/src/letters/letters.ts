@@ -88,6 +88,7 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     timezone: workspace.config.timezone,
     today,
     via,
+    problems: workspace.index.reading(contact.file)?.diagnostics,
     ...(options.values ? { values: options.values } : {}),
   });
   const rendered = renderLetterTemplate(template, data);
