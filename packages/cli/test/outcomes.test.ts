@@ -62,6 +62,41 @@ describe('outcomes from the command line', () => {
     expect(agenda).toContain('  anytime     Write to Priya Shah, naming who referred you  → rapport letter referral priya-shah\n');
   });
 
+  it('new --from links a referral to the note the person has already, and --force creates a second one', () => {
+    const folder = folderWithMarcus();
+    const renee = '---\ntype: contact\nname: "Renee Jackson, MSN, RN"\nstage: identified\nsource: linkedin\nhistory:\n  - {date: 2021-06-05, stage: identified}\n---\n';
+    writeFileSync(join(folder, 'renee-jackson-msn-rn.md'), renee);
+    expect(rapport(['agenda', '--today', '2026-12-01', '--dir', folder]).stdout).toContain('  anytime     Link Renee Jackson (referred by Marcus Bell) to [[renee-jackson-msn-rn]]  → rapport new --from marcus-bell "Renee Jackson"\n');
+    expect(rapport(['new', '--from', 'marcus-bell', 'Renee Jackson', '--today', '2026-12-01', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'renee-jackson-msn-rn.md\n',
+      stderr: 'rapport: renee-jackson-msn-rn.md is already about Renee Jackson: linked it on marcus-bell.md, nothing was created (--force creates a second note)\n',
+    });
+    expect(readFileSync(join(folder, 'marcus-bell.md'), 'utf8')).toBe(MARCUS.replace('- Referral: Renee Jackson,', '- Referral: [[renee-jackson-msn-rn]],'));
+    expect(readFileSync(join(folder, 'renee-jackson-msn-rn.md'), 'utf8')).toBe(renee.replace('\n---\n', '\nreferred_by: "[[marcus-bell]]"\n---\n'));
+    expect(rapport(['new', '--from', 'marcus-bell', 'Renee Jackson', '--force', '--today', '2026-12-01', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'renee-jackson.md\n',
+      stderr: 'rapport: warning: renee-jackson-msn-rn.md is also about Renee Jackson, MSN, RN; created a second note\n',
+    });
+  });
+
+  it('new refuses a second note for the same name at the same organization, naming the first, unless --force', () => {
+    const folder = folderWithMarcus();
+    const rebecca = '---\ntype: contact\nname: Rebecca Thornton\nstage: contacted\norganization: "Buckeye Freight & Logistics, Inc."\n---\n';
+    writeFileSync(join(folder, 'rebecca-thornton.md'), rebecca);
+    expect(rapport(['new', 'rebecca  thornton', '--org', 'buckeye freight & logistics, inc.', '--dir', folder])).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: 'rapport: rebecca-thornton.md is already about Rebecca Thornton at Buckeye Freight & Logistics, Inc.: nothing was created (--force creates a second note)\n',
+    });
+    expect(rapport(['new', 'Rebecca Thornton', '--org', 'Buckeye Freight & Logistics, Inc.', '--force', '--today', '2026-12-01', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'rebecca-thornton-buckeye-freight-and-logistics-inc.md\n',
+      stderr: 'rapport: warning: rebecca-thornton.md is also about Rebecca Thornton; created a second note\n',
+    });
+  });
+
   it('new --from refuses a referrer that is not a contact, and creates nothing', () => {
     const folder = folderWithMarcus();
     const result = rapport(['new', '--from', 'nobody', 'Renee Jackson', '--dir', folder]);

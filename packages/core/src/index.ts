@@ -7,6 +7,7 @@
 export { STAGES, CLOSED_STAGES, SOURCES, MEETING_FORMATS, CHANNELS, NOTE_SECTIONS, isStage, isSource, isMeetingFormat, isChannel, closestStage } from './model/vocabulary.js';
 export type { Stage, Source, MeetingFormat, Channel } from './model/vocabulary.js';
 export type { Contact, HistoryEntry, Meeting, ManualNext } from './model/contact.js';
+export { namesakes } from './model/person-name.js';
 
 // Diagnostics and errors
 export { DIAGNOSTIC_RULES, compareDiagnostics } from './diagnostics.js';
@@ -57,7 +58,7 @@ export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBet
 export { OUTCOME_KINDS, DEFAULT_OUTCOME_LABELS, isOutcomeKind, readOutcomes } from './outcomes/outcomes.js';
 export type { Outcome, OutcomeKind, OutcomeReading, ReadOutcomesOptions } from './outcomes/outcomes.js';
 export { addReferral } from './outcomes/add-referral.js';
-export type { AddReferralOptions } from './outcomes/add-referral.js';
+export type { AddReferralOptions, AddedReferral } from './outcomes/add-referral.js';
 export { nameFromLink } from './outcomes/outcome-actions.js';
 export { outcomeSummary } from './outcomes/outcome-summary.js';
 export type { OutcomeSummary, OutcomeCount, OpenLead } from './outcomes/outcome-summary.js';

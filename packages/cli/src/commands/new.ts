@@ -1,4 +1,4 @@
-import { addReferral, contactSlug, createContact, isEmailAddress, isProfileUrl, isSource, noteId, SOURCES, type Source, type Workspace } from '@rapport/core';
+import { addReferral, contactSlug, createContact, namesakes, isEmailAddress, isProfileUrl, isSource, noteId, SOURCES, type Source, type Workspace } from '@rapport/core';
 import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
 import { checkDateOptions } from '../date-options.js';
@@ -14,6 +14,7 @@ interface NewOptions {
   linkedin?: string;
   date?: string;
   today?: string;
+  force?: boolean;
 }
 
 export const registerNew: RegisterCommand = (program, context) => {
@@ -31,6 +32,7 @@ export const registerNew: RegisterCommand = (program, context) => {
     .option('--linkedin <url>', 'LinkedIn profile URL')
     .option('--date <YYYY-MM-DD>', 'day identified (default: --today)')
     .option('--today <YYYY-MM-DD>', 'take this day as today (default: today in the configured time zone)')
+    .option('--force', 'create the note even when a contact has the same name and organization (with --from: the same name), instead of refusing (or, with --from, linking that note)')
     .addHelpText('after', '\nExample:\n  rapport new "Lee Park" --org UPMC --role "Clinical Informatics Lead" --referred-by marcus-bell --tags informatics,clinical\n')
     .action(async (name: string, options: NewOptions) => {
       if (name.trim() === '') throw new UsageError('a contact needs a name');
@@ -45,7 +47,10 @@ export const registerNew: RegisterCommand = (program, context) => {
       const referrer = options.from !== undefined ? ctx.contact(workspace, options.from, '--from').id : options.referredBy === undefined ? undefined : ctx.contact(workspace, options.referredBy, '--referred-by').id;
       const conflicted = conflictedNamesake(workspace, name.trim());
       if (conflicted) throw new FailureError(`${conflicted} has an unresolved merge conflict and may already be about ${printable(name.trim())}: resolve it first (nothing was created)`);
-      const namesake = workspace.index.contacts().find((contact) => contact.name.toLowerCase() === name.trim().toLowerCase());
+      const named = namesakes(workspace.index.contacts(), name.trim());
+      // The importer's rule: the same name at the same organization is the same person.
+      const same = options.from === undefined && !options.force && options.org?.trim() ? named.find((contact) => contact.organization !== undefined && sameOrganization(contact.organization, options.org!)) : undefined;
+      if (same) throw new FailureError(`${ctx.displayPath(same.file)} is already about ${printable(same.name)} at ${printable(same.organization!)}: nothing was created (--force creates a second note)`);
       const tags = options.tags?.split(',').map((tag) => tag.trim()).filter(Boolean);
       const fields = { ...(options.email ? { email: options.email } : {}), ...(options.linkedin ? { linkedin: options.linkedin } : {}) };
       const today = ctx.today(workspace, options.today);
@@ -60,12 +65,28 @@ export const registerNew: RegisterCommand = (program, context) => {
         ...(tags && tags.length > 0 ? { tags } : {}),
         ...(Object.keys(fields).length > 0 ? { fields } : {}),
       };
-      const created = options.from !== undefined && referrer ? await addReferral(workspace, referrer, contact) : await createContact(workspace, contact);
-      ctx.print(ctx.displayPath(created.file));
+      if (options.from !== undefined && referrer) {
+        const added = await addReferral(workspace, referrer, contact, options.force ? { newNote: true } : {});
+        ctx.print(ctx.displayPath(added.file));
+        if (added.existing) {
+          const where = added.linked ? `linked it on ${ctx.displayPath(workspace.index.contact(referrer)!.file)}` : 'no Outcomes line named them';
+          ctx.io.stderr.write(`rapport: ${ctx.displayPath(added.file)} is already about ${printable(name.trim())}: ${where}, nothing was created (--force creates a second note)\n`);
+          return;
+        }
+      } else {
+        ctx.print(ctx.displayPath((await createContact(workspace, contact)).file));
+      }
       // Two people can share a name, so this is a heads-up rather than a refusal.
-      if (namesake) ctx.io.stderr.write(`rapport: warning: ${namesake.file} is also about ${printable(namesake.name)}; created a second note\n`);
+      const namesake = named[0];
+      if (namesake) ctx.io.stderr.write(`rapport: warning: ${ctx.displayPath(namesake.file)} is also about ${printable(namesake.name)}; created a second note\n`);
     });
 };
+
+/** Organizations compared as the importer compares them: case and spacing aside. */
+function sameOrganization(a: string, b: string): boolean {
+  const key = (organization: string) => organization.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+  return key(a) === key(b);
+}
 
 /** A note in a merge conflict that may be this person: its contact cannot be read, so a new note could be a duplicate. */
 function conflictedNamesake(workspace: Workspace, name: string): string | undefined {

@@ -4,6 +4,7 @@ import { CLOSED_STAGES, type Stage } from '../model/vocabulary.js';
 import type { Rules } from '../workspace/config.js';
 import { defaultRules } from '../workspace/config.js';
 import { outcomeActions } from '../outcomes/outcome-actions.js';
+import { personNameKeys } from '../model/person-name.js';
 import { addCalendarDays, addWorkingDays, assertTimeZone, assertValidNow, meetingClock, meetingDate, meetingStart, todayIn } from './dates.js';
 import { hasMet } from './met.js';
 
@@ -24,6 +25,8 @@ export interface NextAction {
   readonly line?: number;
   /** `add-referral`: the name to create a contact for (`rapport new --from <id> "<name>"`), as written, or guessed from a link (`nameFromLink`). */
   readonly referral?: string;
+  /** `add-referral`: the id of the one contact already named so, whom `addReferral` links rather than creating a second note. */
+  readonly existing?: string;
   /** `second-contact`: the id of the colleague it suggests writing to, one found at the organization and not yet written to. */
   readonly colleague?: string;
 }
@@ -253,6 +256,8 @@ export interface AgendaItem {
   readonly line?: number;
   /** `add-referral`: the name to create a contact for. */
   readonly referral?: string;
+  /** `add-referral`: the id of the one contact already named so, to link rather than create. */
+  readonly existing?: string;
   /** `second-contact`: the id of the colleague it suggests writing to. */
   readonly colleague?: string;
 }
@@ -278,17 +283,27 @@ export function agenda(contacts: readonly Contact[], context: ActionContext): Ag
   const ids = new Set(withContacts.contacts.map((contact) => contact.id));
   const unreadable = context.unreadableIds;
   const resolves = (id: string) => ids.has(id) || unreadable?.has(id) === true;
-  return contacts.flatMap((contact) => contactAgenda(contact, withContacts, today, resolves)).sort(compareAgendaItems);
+  // Built on the first referral asked about: most agendas name none.
+  let byName: Map<string, Set<string>> | undefined;
+  const named = (name: string) => {
+    if (!byName) {
+      byName = new Map();
+      for (const other of withContacts.contacts) for (const key of personNameKeys(other.name)) byName.set(key, (byName.get(key) ?? new Set()).add(other.id));
+    }
+    return [...new Set(personNameKeys(name).flatMap((key) => [...(byName!.get(key) ?? [])]))];
+  };
+  return contacts.flatMap((contact) => contactAgenda(contact, withContacts, today, resolves, named)).sort(compareAgendaItems);
 }
 
 /**
  * The agenda lines of one contact: its `nextActions`, then what its open outcomes call for (`today` is `todayIn` of the
- * context; `resolves` tells which ids have a contact note, for referrals written as links).
+ * context; `resolves` tells which ids have a contact note, for referrals written as links; `namesakes` which contacts a
+ * referral's name may be about).
  */
-export function contactAgenda(contact: Contact, context: ActionContext, today: string, resolves?: (id: string) => boolean): AgendaItem[] {
+export function contactAgenda(contact: Contact, context: ActionContext, today: string, resolves?: (id: string) => boolean, namesakes?: (name: string) => readonly string[]): AgendaItem[] {
   const items: AgendaItem[] = [];
-  for (const action of [...nextActions(contact, context), ...outcomeActions(contact, resolves)]) {
-    const { kind, due, letter, line, referral, colleague } = action;
+  for (const action of [...nextActions(contact, context), ...outcomeActions(contact, resolves, namesakes)]) {
+    const { kind, due, letter, line, referral, existing, colleague } = action;
     const overdue = due !== null && due < today;
     items.push({
       id: contact.id,
@@ -301,6 +316,7 @@ export function contactAgenda(contact: Contact, context: ActionContext, today: s
       ...(letter === undefined ? {} : { letter }),
       ...(line === undefined ? {} : { line }),
       ...(referral === undefined ? {} : { referral }),
+      ...(existing === undefined ? {} : { existing }),
       ...(colleague === undefined ? {} : { colleague }),
     });
   }

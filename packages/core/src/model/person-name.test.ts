@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameParts, splitCredentials } from './person-name.js';
+import { nameParts, namesakes, splitCredentials } from './person-name.js';
 
 describe('nameParts', () => {
   it('reads "Full Name, credentials" with the given name first, and keeps the credentials as the suffix', () => {
@@ -45,5 +45,21 @@ describe('splitCredentials', () => {
     expect(splitCredentials('Lima, Ana')).toEqual({ name: 'Lima, Ana' });
     expect(splitCredentials('Priya Shah, MBA candidate')).toEqual({ name: 'Priya Shah, MBA candidate' });
     expect(splitCredentials('Maya Chen')).toEqual({ name: 'Maya Chen' });
+  });
+});
+
+describe('namesakes', () => {
+  const contacts = [{ name: 'Priya Shah, MBA, CSCP' }, { name: 'José Álvarez' }, { name: 'Lima, Ana' }, { name: 'Priya  SHAH' }, { name: 'Priya Shahid' }];
+
+  it('finds the same name whatever its case, accents and spacing, and the name before a comma of credentials', () => {
+    expect(namesakes(contacts, 'Priya Shah')).toEqual([{ name: 'Priya Shah, MBA, CSCP' }, { name: 'Priya  SHAH' }]);
+    expect(namesakes(contacts, 'Jose Alvarez')).toEqual([{ name: 'José Álvarez' }]);
+    expect(namesakes(contacts, 'Priya Shah, PhD')).toEqual([{ name: 'Priya Shah, MBA, CSCP' }, { name: 'Priya  SHAH' }]);
+  });
+
+  it('does not take a family name before a comma for a whole name', () => {
+    expect(namesakes(contacts, 'Lima')).toEqual([]);
+    expect(namesakes(contacts, 'lima, ana')).toEqual([{ name: 'Lima, Ana' }]);
+    expect(namesakes(contacts, 'Priya')).toEqual([]);
   });
 });

@@ -123,3 +123,30 @@ export function splitCredentials(name: string): { name: string; credentials?: st
     ...(credentials.length > 0 ? { credentials: credentials.join(', ') } : {}),
   };
 }
+
+/** A name as people are told apart by it: case, accents, spacing and Unicode composition folded ("José  ÁLVAREZ" = "Jose Alvarez"). */
+export function personNameKey(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+}
+
+/**
+ * The keys a contact's name answers to: the whole name, and the name before
+ * its first comma when that is two words or more, so a referral to "Priya
+ * Shah" finds "Priya Shah, MBA, CSCP" (but "Lima, Ana" is not "Lima").
+ */
+export function personNameKeys(name: string): string[] {
+  const whole = personNameKey(name);
+  const beforeComma = personNameKey(name.split(',')[0]!);
+  return beforeComma !== whole && beforeComma.includes(' ') ? [whole, beforeComma] : [whole];
+}
+
+/**
+ * The contacts a name written elsewhere (a referral in Outcomes, `rapport
+ * new "<name>"`) may already be about: the same name, ignoring case, accents
+ * and spacing, or the same name before a comma that adds credentials
+ * ("Priya Shah, MBA, CSCP"). In the order given.
+ */
+export function namesakes<T extends { readonly name: string }>(contacts: readonly T[], name: string): T[] {
+  const wanted = personNameKeys(name);
+  return contacts.filter((contact) => personNameKeys(contact.name).some((key) => wanted.includes(key)));
+}

@@ -1,4 +1,8 @@
-import { NoteNotFoundError } from '../errors.js';
+import { InvalidInputError, NoteNotFoundError } from '../errors.js';
+import { organizationKey } from '../lifecycle/next-action.js';
+import type { Contact } from '../model/contact.js';
+import { namesakes } from '../model/person-name.js';
+import { getField, setField } from '../note/edit.js';
 import { readNote } from '../note/read-contact.js';
 import { readLayout } from '../note/source.js';
 import { findSection, scanSections } from '../note/body.js';
@@ -16,6 +20,22 @@ export interface AddReferralOptions {
    * pointed at the new note, whatever name the contact is given.
    */
   readonly link?: string;
+  /**
+   * Create a new note even when a contact already has this name (default
+   * `false`): by default the referral is linked to that contact's note, since
+   * a second note for the same person splits their history.
+   */
+  readonly newNote?: boolean;
+}
+
+/** What `addReferral` did: the note the referral now leads to, whether a line was linked, and whether that note was there already. */
+export interface AddedReferral {
+  readonly id: string;
+  readonly file: string;
+  /** An Outcomes line of the referrer now links to the note. */
+  readonly linked: boolean;
+  /** The note existed (a contact with the name): it was linked, not created. */
+  readonly existing: boolean;
 }
 
 /**
@@ -26,11 +46,29 @@ export interface AddReferralOptions {
  * that names the person, such as `[[Priya Shah]]`) is pointed at the new
  * note's id. When no Outcomes line names the person, only the contact is
  * created.
+ *
+ * When a contact already has the name (see `namesakes`; one at another
+ * organization than `contact.organization` does not count), the line is
+ * linked to that note instead, and the note gets `referred_by` the referrer
+ * only when it names nobody yet; `options.newNote` creates a second note
+ * anyway. Several such contacts throw `InvalidInputError`, naming them: only
+ * the user knows which one is meant.
  */
-export async function addReferral(workspace: Workspace, referrerId: string, contact: NewContact, options: AddReferralOptions = {}): Promise<{ id: string; file: string; linked: boolean }> {
+export async function addReferral(workspace: Workspace, referrerId: string, contact: NewContact, options: AddReferralOptions = {}): Promise<AddedReferral> {
   const referrer = workspace.index.contact(referrerId);
   if (!referrer) throw new NoteNotFoundError(referrerId);
-  const created = await createContact(workspace, { source: 'referral', ...contact, referredBy: referrer.id });
+  const known = options.newNote === true ? [] : knownAs(workspace, contact, referrer);
+  if (known.length > 1) {
+    throw new InvalidInputError(`${known.map((other) => other.file).join(', ')} are all about ${contact.name.trim()}: link the one you mean by writing [[its-id]] on ${referrer.file}'s Outcomes line, or create a new note`);
+  }
+  const existing = known[0];
+  if (existing) {
+    await editNote(workspace, existing.file, (text) => {
+      const written = getField(text, ['referred_by']);
+      return written === undefined || written === null || written === '' ? setField(text, ['referred_by'], `[[${referrer.id}]]`) : text;
+    });
+  }
+  const created = existing ? { id: existing.id, file: existing.file } : await createContact(workspace, { source: 'referral', ...contact, referredBy: referrer.id });
   const wanted = outcomeLabelKey(contact.name);
   const slug = contactSlug(contact.name);
   // A link already leading to a note is someone else's: only one that leads nowhere is this person's.
@@ -53,7 +91,19 @@ export async function addReferral(workspace: Workspace, referrerId: string, cont
     const { start, end } = targetWritten(layout.content, link);
     return text.slice(0, start + shift) + created.id + text.slice(end + shift);
   });
-  return { ...created, linked };
+  return { ...created, linked, existing: existing !== undefined };
+}
+
+/** The contacts other than the referrer that `contact` may be, one per id: same name, and not at another organization. */
+function knownAs(workspace: Workspace, contact: NewContact, referrer: Contact): Contact[] {
+  const organization = contact.organization?.trim() ? organizationKey(contact.organization) : undefined;
+  const found = new Map<string, Contact>();
+  for (const other of namesakes(workspace.index.contacts(), contact.name)) {
+    if (other.id === referrer.id || found.has(other.id)) continue;
+    if (organization !== undefined && other.organization !== undefined && organizationKey(other.organization) !== organization) continue;
+    found.set(other.id, other);
+  }
+  return [...found.values()];
 }
 
 /** Where a link's target is written: inside `[[…]]`, before any `#heading` or `|label`, without the spaces around it. */

@@ -10,23 +10,40 @@ import type { Outcome } from './outcomes.js';
  * is closed; one without a date waits (a referral excepted: adding the person
  * is the next step whenever it comes). Without `resolves`, linked referrals
  * call for nothing.
+ *
+ * `namesakes` gives the ids of the contacts a name may already be about
+ * (see `namesakes`): a referral to someone who has a note is to be linked to
+ * it, not added again, and its action says so (with `existing` when there is
+ * one such note).
  */
-export function outcomeActions(contact: Contact, resolves?: (id: string) => boolean): NextAction[] {
+export function outcomeActions(contact: Contact, resolves?: (id: string) => boolean, namesakes?: (name: string) => readonly string[]): NextAction[] {
   const actions: NextAction[] = [];
+  // Sorted: the same line whichever order the notes were read in.
+  const existing = (name: string) => (namesakes?.(name) ?? []).filter((id) => id !== contact.id).sort();
   for (const outcome of contact.outcomes) {
     if (outcome.done === true) continue;
     if (outcome.kind === 'referral') {
       if (outcome.name !== undefined) {
-        actions.push({ contactId: contact.id, kind: 'add-referral', action: `Add ${outcome.name} (referred by ${contact.name})`, due: outcome.due, line: outcome.line, referral: outcome.name });
+        const ids = existing(outcome.name);
+        const action = ids.length === 0 ? `Add ${outcome.name} (referred by ${contact.name})` : `Link ${outcome.name} (referred by ${contact.name}) to ${linkChoice(ids)}`;
+        actions.push({ contactId: contact.id, kind: 'add-referral', action, due: outcome.due, line: outcome.line, referral: outcome.name, ...(ids.length === 1 ? { existing: ids[0]! } : {}) });
       } else if (outcome.contact !== undefined && resolves && !resolves(outcome.contact)) {
         // Written as a link before the note: as much a next conversation as a name, so it stays on the agenda until the note exists.
-        actions.push({ contactId: contact.id, kind: 'add-referral', action: `Add a note for [[${outcome.contact}]] (referred by ${contact.name})`, due: outcome.due, line: outcome.line, referral: nameFromLink(outcome.contact) });
+        const name = nameFromLink(outcome.contact);
+        const ids = existing(name);
+        const action = ids.length === 0 ? `Add a note for [[${outcome.contact}]] (referred by ${contact.name})` : `Point [[${outcome.contact}]] (referred by ${contact.name}) at ${linkChoice(ids)}`;
+        actions.push({ contactId: contact.id, kind: 'add-referral', action, due: outcome.due, line: outcome.line, referral: name, ...(ids.length === 1 ? { existing: ids[0]! } : {}) });
       }
     } else if (outcome.due !== null) {
       actions.push({ contactId: contact.id, kind: 'outcome', action: outcomeAction(outcome, contact), due: outcome.due, line: outcome.line });
     }
   }
   return actions;
+}
+
+/** `[[a]]`, or `[[a]] or [[b]]` when several notes have the name. */
+function linkChoice(ids: readonly string[]): string {
+  return ids.map((id) => `[[${id}]]`).join(' or ');
 }
 
 function outcomeAction(outcome: Outcome, contact: Contact): string {

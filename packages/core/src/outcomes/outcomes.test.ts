@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readNote } from '../note/read-contact.js';
+import { InvalidInputError } from '../errors.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
 import { addReferral } from './add-referral.js';
@@ -143,7 +144,7 @@ describe('outcome labels from .rapport/config.yaml', () => {
     });
     const workspace = await loadWorkspace(store);
     const added = await addReferral(workspace, 'marcus-bell', { name: 'Renee Jackson', date: '2026-12-01' });
-    expect(added).toEqual({ id: 'renee-jackson', file: 'renee-jackson.md', linked: true });
+    expect(added).toEqual({ id: 'renee-jackson', file: 'renee-jackson.md', linked: true, existing: false });
     expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Intro: [[renee-jackson]], data engineer at Xcel\n- Lead: Xcel Energy\n');
   });
 
@@ -155,7 +156,7 @@ describe('outcome labels from .rapport/config.yaml', () => {
     const workspace = await loadWorkspace(store);
     expect(workspace.index.agenda({ now: new Date('2026-12-01T17:00:00Z'), timezone: 'UTC' }).map((item) => item.action)).toContain('Add a note for [[Priya Shah]] (referred by Marcus Bell)');
     const added = await addReferral(workspace, 'marcus-bell', { name: 'Priya Shah', date: '2026-12-01' });
-    expect(added).toEqual({ id: 'priya-shah', file: 'priya-shah.md', linked: true });
+    expect(added).toEqual({ id: 'priya-shah', file: 'priya-shah.md', linked: true, existing: false });
     expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Referral: [[ priya-shah |Priya]] (pharmacy informatics, St. Luke\'s)\n- Referral: [[dana-okafor]]\n');
     expect(workspace.index.agenda({ now: new Date('2026-12-01T17:00:00Z'), timezone: 'UTC' }).map((item) => item.action)).not.toContain('Add a note for [[Priya Shah]] (referred by Marcus Bell)');
   });
@@ -163,11 +164,44 @@ describe('outcome labels from .rapport/config.yaml', () => {
   it('points the link it was asked for at the new note, whatever name the person is given, and leaves links to notes alone', async () => {
     const store = new MemoryStore({ 'marcus-bell.md': NOTE_HEAD + '- Referral: [[dana-okafor]]\n- Referral: [[renee-j]], data engineer\n', 'dana-okafor.md': '---\ntype: contact\nname: Dana Okafor\nstage: identified\n---\n' });
     const workspace = await loadWorkspace(store);
-    expect(await addReferral(workspace, 'marcus-bell', { name: 'Renée Jackson', date: '2026-12-01' }, { link: 'renee-j' })).toEqual({ id: 'renee-jackson', file: 'renee-jackson.md', linked: true });
+    expect(await addReferral(workspace, 'marcus-bell', { name: 'Renée Jackson', date: '2026-12-01' }, { link: 'renee-j' })).toEqual({ id: 'renee-jackson', file: 'renee-jackson.md', linked: true, existing: false });
     expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Referral: [[dana-okafor]]\n- Referral: [[renee-jackson]], data engineer\n');
-    // A link to a note that exists is not this person's, even when the names match.
-    expect(await addReferral(workspace, 'marcus-bell', { name: 'Dana Okafor', date: '2026-12-01' })).toEqual({ id: 'dana-okafor-2', file: 'dana-okafor-2.md', linked: false });
+    // A link to a note that exists is not this person's, even when the names match (a second note asked for, for a namesake).
+    expect(await addReferral(workspace, 'marcus-bell', { name: 'Dana Okafor', date: '2026-12-01' }, { newNote: true })).toEqual({ id: 'dana-okafor-2', file: 'dana-okafor-2.md', linked: false, existing: false });
     expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Referral: [[dana-okafor]]\n- Referral: [[renee-jackson]], data engineer\n');
+  });
+
+  it('links a referral to the note its name already has (credentials after a comma, accents and case aside) instead of creating a second one', async () => {
+    const jose = '---\ntype: contact\nname: José Álvarez\nstage: held\n---\n\n## Outcomes\n\n- Referral: Priya Shah, transportation analyst at Smith Trucking\n';
+    const priya = '---\ntype: contact\nname: "Priya Shah, MBA, CSCP"\nstage: identified\norganization: Smith Trucking\nsource: linkedin\n---\n';
+    const store = new MemoryStore({ 'contacts/jose-alvarez.md': jose, 'contacts/priya-shah-mba-cscp.md': priya });
+    const workspace = await loadWorkspace(store);
+    const context = { now: new Date('2026-12-01T17:00:00Z'), timezone: 'UTC' };
+    expect(workspace.index.agenda(context).filter((item) => item.kind === 'add-referral')).toMatchObject([{ action: 'Link Priya Shah (referred by José Álvarez) to [[priya-shah-mba-cscp]]', referral: 'Priya Shah', existing: 'priya-shah-mba-cscp' }]);
+    expect(await addReferral(workspace, 'jose-alvarez', { name: 'Priya Shah', date: '2026-12-01' })).toEqual({ id: 'priya-shah-mba-cscp', file: 'contacts/priya-shah-mba-cscp.md', linked: true, existing: true });
+    expect(Object.keys(store.snapshot()).sort()).toEqual(['contacts/jose-alvarez.md', 'contacts/priya-shah-mba-cscp.md']);
+    expect((await store.read('contacts/jose-alvarez.md'))?.text).toBe(jose.replace('Referral: Priya Shah,', 'Referral: [[priya-shah-mba-cscp]],'));
+    // She named nobody as referrer: José is now; her source is left as it was.
+    expect((await store.read('contacts/priya-shah-mba-cscp.md'))?.text).toBe('---\ntype: contact\nname: "Priya Shah, MBA, CSCP"\nstage: identified\norganization: Smith Trucking\nsource: linkedin\nreferred_by: "[[jose-alvarez]]"\n---\n');
+    expect(workspace.index.agenda(context).filter((item) => item.kind === 'add-referral')).toEqual([]);
+  });
+
+  it('keeps the referred_by a note has, and refuses to guess between two notes with the name', async () => {
+    const jose = '---\ntype: contact\nname: José Álvarez\nstage: held\n---\n\n## Outcomes\n\n- Referral: priya  SHAH\n- Referral: Lee Park\n';
+    const priya = '---\ntype: contact\nname: Priya Shah\nstage: identified\nreferred_by: "[[maya-chen]]"\n---\n';
+    const lee = '---\ntype: contact\nname: Lee Park\nstage: identified\n---\n';
+    const store = new MemoryStore({ 'jose-alvarez.md': jose, 'priya-shah.md': priya, 'maya-chen.md': '---\ntype: contact\nname: Maya Chen\nstage: held\n---\n', 'lee-park.md': lee, 'lee-park-upmc.md': lee.replace('stage', 'organization: UPMC\nstage') });
+    const workspace = await loadWorkspace(store);
+    expect(workspace.index.agenda({ now: new Date('2026-12-01T17:00:00Z'), timezone: 'UTC' }).filter((item) => item.kind === 'add-referral').map((item) => [item.action, item.existing])).toEqual([
+      ['Link Lee Park (referred by José Álvarez) to [[lee-park]] or [[lee-park-upmc]]', undefined],
+      ['Link priya  SHAH (referred by José Álvarez) to [[priya-shah]]', 'priya-shah'],
+    ]);
+    expect(await addReferral(workspace, 'jose-alvarez', { name: 'priya  SHAH', date: '2026-12-01' })).toEqual({ id: 'priya-shah', file: 'priya-shah.md', linked: true, existing: true });
+    expect((await store.read('priya-shah.md'))?.text).toBe(priya);
+    await expect(addReferral(workspace, 'jose-alvarez', { name: 'Lee Park', date: '2026-12-01' })).rejects.toThrow(new InvalidInputError("lee-park-upmc.md, lee-park.md are all about Lee Park: link the one you mean by writing [[its-id]] on jose-alvarez.md's Outcomes line, or create a new note"));
+    // Lee Park at Highmark is not the one at UPMC: the note without an organization is left, and linked.
+    expect(await addReferral(workspace, 'jose-alvarez', { name: 'Lee Park', organization: 'Highmark', date: '2026-12-01' })).toEqual({ id: 'lee-park', file: 'lee-park.md', linked: true, existing: true });
+    expect((await store.read('jose-alvarez.md'))?.text).toBe('---\ntype: contact\nname: José Álvarez\nstage: held\n---\n\n## Outcomes\n\n- Referral: [[priya-shah]]\n- Referral: [[lee-park]]\n');
   });
 
   it('reports a label mapped to an unknown kind at its place', async () => {

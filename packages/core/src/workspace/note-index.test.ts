@@ -280,6 +280,23 @@ describe('NoteIndex', () => {
     expect(addReferral()).toEqual(['Add a note for [[sam-whitaker]] (referred by Maya Chen)']);
   });
 
+  it('turns a referral by name into one to link when a note with that name comes, and back when it goes', () => {
+    const index = new NoteIndex();
+    const context = { now: new Date('2026-12-03T15:00:00Z'), timezone: 'UTC' };
+    index.set('jose-alvarez.md', '---\ntype: contact\nname: José Álvarez\nstage: held\n---\n\n## Outcomes\n\n- Referral: Priya Shah, transportation analyst\n');
+    const referrals = () => index.agenda(context).filter((item) => item.kind === 'add-referral').map((item) => item.action);
+    expect(referrals()).toEqual(['Add Priya Shah (referred by José Álvarez)']);
+    index.set('priya-shah-mba-cscp.md', '---\ntype: contact\nname: "Priya Shah, MBA, CSCP"\nstage: identified\n---\n');
+    expect(referrals()).toEqual(['Link Priya Shah (referred by José Álvarez) to [[priya-shah-mba-cscp]]']);
+    // Renamed to someone else: nothing to link any more.
+    index.set('priya-shah-mba-cscp.md', '---\ntype: contact\nname: Priya Raman\nstage: identified\n---\n');
+    expect(referrals()).toEqual(['Add Priya Shah (referred by José Álvarez)']);
+    index.set('priya-shah-mba-cscp.md', '---\ntype: contact\nname: priya shah\nstage: identified\n---\n');
+    expect(referrals()).toEqual(['Link Priya Shah (referred by José Álvarez) to [[priya-shah-mba-cscp]]']);
+    index.delete('priya-shah-mba-cscp.md');
+    expect(referrals()).toEqual(['Add Priya Shah (referred by José Álvarez)']);
+  });
+
   it("gives one rule's diagnostics, in file order, without the others", () => {
     const index = new NoteIndex();
     const conflicted = '---\ntype: contact\nname: Ana Ruiz\n<<<<<<< ours\nstage: held\n=======\nstage: thanked\n>>>>>>> theirs\n---\n';

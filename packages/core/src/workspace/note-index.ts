@@ -4,6 +4,8 @@ import { pendingReferralsOf, type PendingReferral, type ReferralEdge, type Refer
 import { todayIn } from '../lifecycle/dates.js';
 import { compareDue, contactAgenda, isActiveContact, isNamedBefore, organizationKey, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
+import { personNameKeys } from '../model/person-name.js';
+import { nameFromLink } from '../outcomes/outcome-actions.js';
 import { STAGES, type Stage } from '../model/vocabulary.js';
 import { detach } from '../note/detached-string.js';
 import { readNote, type NoteReading, type ReadNoteOptions } from '../note/read-contact.js';
@@ -132,6 +134,21 @@ export class NoteIndex {
   private readonly referrers = new FilesByKey();
   /** Files of valid contacts by the ids their Outcomes link to. */
   private readonly outcomeLinkers = new FilesByKey();
+  /** Files of valid contacts by the keys their name answers to (`personNameKeys`): who a referral's name may already be. */
+  private readonly contactsByName = new FilesByKey();
+  /** Files of valid contacts by the name keys of the referrals in their Outcomes, whose agenda changes with those names' notes. */
+  private readonly referralNamers = new FilesByKey();
+  /** Ids of the contacts a name may be about, as `agenda()` finds them. */
+  private readonly namesakeIds = (name: string): string[] => {
+    const ids = new Set<string>();
+    for (const key of personNameKeys(name)) {
+      for (const file of this.contactsByName.files(key)) {
+        const contact = this.entries.get(file)?.reading.contact;
+        if (contact) ids.add(contact.id);
+      }
+    }
+    return [...ids];
+  };
   /** Files with diagnostics of their own. */
   private readonly withDiagnostics = new Set<string>();
   /** Per organization, the files of active contacts by id (the 3B7 colleague rule). */
@@ -567,6 +584,12 @@ export class NoteIndex {
     if (!contact) return;
     if (contact.referredBy) this.referrers.update(contact.referredBy, file, add);
     for (const target of contact.outcomeLinks) this.outcomeLinkers.update(target, file, add);
+    for (const key of referralNameKeys(contact)) this.referralNamers.update(key, file, add);
+    for (const key of personNameKeys(contact.name)) {
+      this.contactsByName.update(key, file, add);
+      // A note for a name appeared or went: referrals to it are to be linked, or added again.
+      for (const other of this.referralNamers.files(key)) this.agendaDirty.add(other);
+    }
 
     const resolvedBefore = this.validFilesById.has(contact.id);
     this.validFilesById.update(contact.id, file, add);
@@ -637,7 +660,7 @@ export class NoteIndex {
   }
 
   private agendaParts(contact: Contact, state: { context: AgendaContext; today: string }): AgendaPart[] {
-    const items = contactAgenda(contact, { ...state.context, contacts: this.colleaguesOf(contact) }, state.today, this.hasNote);
+    const items = contactAgenda(contact, { ...state.context, contacts: this.colleaguesOf(contact) }, state.today, this.hasNote, this.namesakeIds);
     return items.map((item, index) => ({ item, contact, index }));
   }
 
@@ -726,6 +749,17 @@ function mergeEdges(parts: readonly EdgePart[]): ReferralEdge[] {
     i = end;
   }
   return edges;
+}
+
+/** The name keys of a contact's referrals, written as names or guessed from links, each once. */
+function referralNameKeys(contact: Contact): Set<string> {
+  const keys = new Set<string>();
+  for (const outcome of contact.outcomes) {
+    if (outcome.kind !== 'referral') continue;
+    const name = outcome.name ?? (outcome.contact === undefined ? undefined : nameFromLink(outcome.contact));
+    if (name !== undefined) for (const key of personNameKeys(name)) keys.add(key);
+  }
+  return keys;
 }
 
 /** A contact that could not be read, or a note that looks like a contact but does not say `type: contact`. */

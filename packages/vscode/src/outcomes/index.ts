@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { addReferral } from '@rapport/core';
+import { addReferral, type AddedReferral } from '@rapport/core';
 import { registerCommand } from '../commands/run-command.js';
 import { saveOpenNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
@@ -17,7 +17,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const offersIn = (document: vscode.TextDocument): ReferralOffer[] => {
     const file = services.notes.pathOf(document.uri);
     if (!file || !file.toLowerCase().endsWith('.md')) return [];
-    return referralOffers(file, document.getText(), services.notes.workspace?.config.outcomeLabels);
+    return referralOffers(file, document.getText(), services.notes.workspace?.config.outcomeLabels, services.notes.workspace?.index.contacts());
   };
   const commandOf = (document: vscode.TextDocument, offer: ReferralOffer): vscode.Command => ({ title: offer.title, command: ADD_REFERRAL_COMMAND, arguments: [document.uri, offer.name] });
   const lensesChanged = new vscode.EventEmitter<void>();
@@ -52,10 +52,12 @@ export function register(context: vscode.ExtensionContext, services: Services): 
 
 /**
  * Creates the contact `name` referred by the note at `uri` and links the
- * name on its Outcomes line. A note with unsaved changes is saved first:
- * the line being linked is the one on screen, and core edits the file.
+ * name on its Outcomes line — or, when a contact has that name already,
+ * links that note (core's `addReferral`) and says so. A note with unsaved
+ * changes is saved first: the line being linked is the one on screen, and
+ * core edits the file.
  */
-export async function addReferralFromNote(services: Services, uri: vscode.Uri, name: string, options: { open?: boolean } = {}): Promise<{ id: string; file: string; linked: boolean } | undefined> {
+export async function addReferralFromNote(services: Services, uri: vscode.Uri, name: string, options: { open?: boolean } = {}): Promise<AddedReferral | undefined> {
   const workspace = await services.notes.requireWorkspace();
   const file = services.notes.pathOf(uri);
   if (!file) return undefined;
@@ -65,6 +67,7 @@ export async function addReferralFromNote(services: Services, uri: vscode.Uri, n
   if (!referrer) return undefined;
   const created = await addReferral(workspace, referrer.referrerId, { name, date: services.notes.today() });
   services.notes.notifyEdited([created.file, file]);
+  if (created.existing) void vscode.window.showInformationMessage(`${name} has a note already (${created.file}): linked it, nothing was created.`);
   if (options.open !== false) await vscode.window.showTextDocument(services.notes.uriOf(created.file), { preview: false });
   return created;
 }

@@ -1,3 +1,4 @@
+import { readNote } from '@rapport/core';
 import { describe, expect, it } from 'vitest';
 import { referralOffers } from './referral-offers.js';
 
@@ -29,6 +30,14 @@ describe('referralOffers', () => {
       [14, 'Add Tom Reyes as a contact (referred by Marcus Bell)', 'Tom Reyes'],
     ]);
     expect(offers[0]).toMatchObject({ referrerId: 'marcus-bell', name: 'Renee Jackson' });
+  });
+
+  it('offers to link a name that has a note already, rather than to add it', () => {
+    const renee = readNote('renee-jackson-msn-rn.md', '---\ntype: contact\nname: "Renee Jackson, MSN, RN"\nstage: identified\n---\n').contact!;
+    expect(referralOffers('marcus-bell.md', text, undefined, [renee]).map((offer) => offer.title)).toEqual([
+      'Link Renee Jackson to [[renee-jackson-msn-rn]] (referred by Marcus Bell)',
+      'Add Tom Reyes as a contact (referred by Marcus Bell)',
+    ]);
   });
 
   it('reads labels of the folder’s configuration', () => {

@@ -1,5 +1,5 @@
 /** Which `Referral: <name>` lines of a note offer "Add … as a contact", as plain data (tested without VS Code). */
-import { readNote, type OutcomeKind } from '@rapport/core';
+import { namesakes, readNote, type Contact, type OutcomeKind } from '@rapport/core';
 
 export interface ReferralOffer {
   /** The person as written on the line. */
@@ -17,9 +17,11 @@ export interface ReferralOffer {
 /**
  * Open referrals in `text` (a note, as the editor holds it) that name
  * someone without a `[[link]]`. `text` is an editor's text: VS Code has
- * already dropped a byte-order mark, so offsets are the editor's.
+ * already dropped a byte-order mark, so offsets are the editor's. `contacts`
+ * (the folder's) tells who has a note already: such a name is offered to be
+ * linked to that note rather than added.
  */
-export function referralOffers(file: string, text: string, outcomeLabels?: Readonly<Record<string, OutcomeKind>>): ReferralOffer[] {
+export function referralOffers(file: string, text: string, outcomeLabels?: Readonly<Record<string, OutcomeKind>>, contacts: readonly Contact[] = []): ReferralOffer[] {
   const contact = readNote(file, text, outcomeLabels ? { outcomeLabels } : {}).contact;
   if (!contact) return [];
   const offers: ReferralOffer[] = [];
@@ -32,8 +34,15 @@ export function referralOffers(file: string, text: string, outcomeLabels?: Reado
       line: outcome.line - 1,
       nameStart: outcome.nameStart,
       nameEnd: outcome.nameEnd,
-      title: `Add ${outcome.name} as a contact (referred by ${contact.name})`,
+      title: offerTitle(outcome.name, contact, contacts),
     });
   }
   return offers;
+}
+
+/** "Add … as a contact", or "Link … to [[id]]" when the name has a note already (what `addReferral` then does). */
+function offerTitle(name: string, referrer: Contact, contacts: readonly Contact[]): string {
+  const ids = [...new Set(namesakes(contacts, name).map((other) => other.id))].filter((id) => id !== referrer.id);
+  if (ids.length === 1) return `Link ${name} to [[${ids[0]}]] (referred by ${referrer.name})`;
+  return `Add ${name} as a contact (referred by ${referrer.name})`;
 }

@@ -151,7 +151,7 @@ suite('Add a referral from the note', () => {
       ],
     );
     const result = await vscode.commands.executeCommand<{ id: string; file: string; linked: boolean }>(rapportLenses[0]!.command!.command, ...rapportLenses[0]!.command!.arguments!);
-    assert.deepEqual(result, { id: 'nadia-farouk', file: 'contacts/nadia-farouk.md', linked: true });
+    assert.deepEqual(result, { id: 'nadia-farouk', file: 'contacts/nadia-farouk.md', linked: true, existing: false });
     assert.equal(
       readText('lens-referrer.md'),
       lines(
@@ -176,6 +176,29 @@ suite('Add a referral from the note', () => {
     assert.ok(readText('contacts/nadia-farouk.md').includes(`date: ${TODAY}`));
     await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === fileUri('contacts/nadia-farouk.md').toString(), 'the new note to open');
     await waitFor(() => document.getText().includes('[[nadia-farouk]]'), 'the open referrer note to show the link');
+    await cleanUp();
+  });
+
+  test('the code lens of a name that has a note already links that note, creating nothing', async () => {
+    await cleanUp();
+    const rapport = await api();
+    const uri = fileUri('lens-referrer.md');
+    const named = referrer.replace('- Referral: [[maya-chen]]', '- Referral: maya chen, her old manager');
+    writeFileSync(uri.fsPath, named);
+    await waitFor(() => rapport.notes.workspace?.index.contact('lens-referrer'), 'the note to be indexed');
+    const maya = readText('maya-chen.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const lens = await waitFor(async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
+      return found.find((candidate) => candidate.command?.command === 'rapport.outcomes.addReferral' && candidate.range.start.line === 13);
+    }, 'the code lens on the Maya Chen line');
+    assert.equal(lens.command!.title, 'Link maya chen to [[maya-chen]] (referred by Lena Ortiz)');
+    const result = await vscode.commands.executeCommand<{ id: string }>(lens.command!.command, ...lens.command!.arguments!);
+    assert.deepEqual(result, { id: 'maya-chen', file: 'maya-chen.md', linked: true, existing: true });
+    assert.equal(readText('lens-referrer.md'), named.replace('- Referral: maya chen,', '- Referral: [[maya-chen]],'));
+    // She names Dana Okafor as her referrer already: her note is left as it was.
+    assert.equal(readText('maya-chen.md'), maya);
+    assert.ok(!rapport.notes.workspace?.index.contact('maya-chen-2'));
     await cleanUp();
   });
 
