@@ -102,7 +102,7 @@ describe('agenda: the meeting day', () => {
 });
 
 describe('agenda: Ready to write', () => {
-  it('lists referrals first, then the first of the rest, and counts the others', () => {
+  it('lists referrals first (people to write to with the referral letter, then those to add from Outcomes), then the first of the rest, and counts the others', () => {
     const folder = exampleCopy();
     for (let n = 1; n <= 20; n++) expect(rapport(['new', `Person ${String(n).padStart(2, '0')}`, '--today', '2026-11-23', '--dir', folder]).code).toBe(0);
     const text = rapport(['agenda', '--today', '2026-11-23', '--dir', folder]).stdout;
@@ -110,7 +110,8 @@ describe('agenda: Ready to write', () => {
       [
         'Ready to write (23)',
         '  anytime     Write to Elena Vasquez, naming who referred you  → rapport letter referral elena-vasquez',
-        ...Array.from({ length: 14 }, (_, index) => `  anytime     Write to Person ${String(index + 1).padStart(2, '0')}  → rapport letter cold-email person-${String(index + 1).padStart(2, '0')}`),
+        '  anytime     Add Grace Liu (referred by Priya Raman)  → rapport new --from priya-raman "Grace Liu"',
+        ...Array.from({ length: 13 }, (_, index) => `  anytime     Write to Person ${String(index + 1).padStart(2, '0')}  → rapport letter cold-email person-${String(index + 1).padStart(2, '0')}`),
         '  … and 8 more (rapport agenda --json lists them all)',
         '',
       ].join('\n'),

@@ -38,6 +38,22 @@ describe('outcomes from the command line', () => {
     );
   });
 
+  it('lists referrals to add with the other referrals, before the cold letters, under Ready to write', () => {
+    const folder = folderWithMarcus();
+    writeFileSync(join(folder, 'aaron-cole.md'), '---\ntype: contact\nname: Aaron Cole\nstage: identified\n---\n');
+    writeFileSync(join(folder, 'zoe-lind.md'), '---\ntype: contact\nname: Zoe Lind\nstage: identified\nreferred_by: "[[marcus-bell]]"\n---\n');
+    const ready = rapport(['agenda', '--today', '2026-12-01', '--dir', folder]).stdout.split('Ready to write')[1];
+    expect(ready).toBe(
+      [
+        ' (3)',
+        '  anytime     Add Renee Jackson (referred by Marcus Bell)  → rapport new --from marcus-bell "Renee Jackson"',
+        '  anytime     Write to Zoe Lind, naming who referred you  → rapport letter referral zoe-lind',
+        '  anytime     Write to Aaron Cole  → rapport letter cold-email aaron-cole',
+        '',
+      ].join('\n'),
+    );
+  });
+
   it('new --from creates the referred contact and links the name in the referrer\'s Outcomes, nothing else changed', () => {
     const folder = folderWithMarcus();
     const created = rapport(['new', '--from', 'marcus-bell', 'Renee Jackson', '--today', '2026-12-01', '--dir', folder]);
