@@ -70,6 +70,30 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
     expect(rapport(['check', '--dir', folder], { env })).toMatchObject({ code: 0 });
   });
 
+  it('unite both branches\' new history entries in date order around a comment inside `history` that neither changed', () => {
+    // sam-whitaker.md has `# going back a step: he had to move our call` between two entries.
+    const folder = repository();
+    const note = join(folder, 'sam-whitaker.md');
+    const scheduled = '    note: Rescheduled by Sam (a summative study ran over); new time Dec 1\n';
+    git(folder, 'checkout', '-q', 'other');
+    expect(rapport(['advance', 'sam-whitaker', 'prepared', '--today', '2026-11-30', '--dir', folder], { env }).code).toBe(0);
+    commitAll(folder, 'laptop: prepared');
+    git(folder, 'checkout', '-q', 'trunk');
+    expect(rapport(['advance', 'sam-whitaker', 'held', '--today', '2026-12-01', '--dir', folder], { env }).code).toBe(0);
+    expect(rapport(['advance', 'sam-whitaker', 'thanked', '--via', 'email', '--letter', 'thank-you', '--today', '2026-12-01', '--dir', folder], { env }).code).toBe(0);
+    const desktop = readFileSync(note, 'utf8');
+    expect(desktop).toContain(scheduled + '  - date: 2026-12-01\n    stage: held\n  - date: 2026-12-01\n    stage: thanked\n    via: email\n    letter: thank-you\nmeeting:');
+    commitAll(folder, 'desktop: held, thanked');
+
+    const merge = git(folder, 'merge', '--no-edit', 'other');
+    expect(merge.code, merge.stdout + merge.stderr).toBe(0);
+    const merged = readFileSync(note, 'utf8');
+    expect(merged).toBe(desktop.replace(scheduled, scheduled + '  - date: 2026-11-30\n    stage: prepared\n'));
+    expect(merged).toContain('stage: thanked\nrole:');
+    expect(merged).toContain('    stage: prepared\n  # going back a step: he had to move our call\n  - date: 2026-11-18\n');
+    expect(rapport(['check', '--dir', folder], { env })).toMatchObject({ code: 0 });
+  });
+
   it('keep comments a branch wrote while the other logged a touch, through a merge and through git stash', () => {
     const folder = repository();
     const note = join(folder, 'owen-park.md');

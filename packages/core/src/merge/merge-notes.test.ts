@@ -32,6 +32,18 @@ describe('mergeNotes', () => {
     expect(mergeNotes(BASE, renamed, removed)).toEqual({ merged: true, text: removed.replace('name: Owen Park', 'name: Owen T. Park') });
   });
 
+  it('inserts the entries the other side appended among ours, keeping a comment inside the history that neither side changed', () => {
+    const base = '---\nname: Sam Whitaker\nstage: scheduled\nhistory:\n  - date: 2026-11-17\n    stage: prepared\n  # he had to move our call\n  - date: 2026-11-18\n    stage: scheduled\n---\nBody\n';
+    const ours = base.replace('stage: scheduled\nhistory', 'stage: thanked\nhistory').replace('    stage: scheduled\n---', '    stage: scheduled\n  - date: 2026-12-01\n    stage: held\n  - date: 2026-12-01\n    stage: thanked\n---');
+    const theirs = base.replace('stage: scheduled\nhistory', 'stage: prepared\nhistory').replace('    stage: scheduled\n---', '    stage: scheduled\n  - date: 2026-11-30\n    stage: prepared\n---');
+    expect(mergeNotes(base, ours, theirs)).toEqual({
+      merged: true,
+      text: '---\nname: Sam Whitaker\nstage: thanked\nhistory:\n  - date: 2026-11-17\n    stage: prepared\n  # he had to move our call\n  - date: 2026-11-18\n    stage: scheduled\n  - date: 2026-11-30\n    stage: prepared\n  - date: 2026-12-01\n    stage: held\n  - date: 2026-12-01\n    stage: thanked\n---\nBody\n',
+    });
+    // The other way round: ours is appended to.
+    expect(mergeNotes(base, theirs, ours)).toEqual(mergeNotes(base, ours, theirs));
+  });
+
   it('unites history entries appended on both sides by date, and the later stage wins', () => {
     const ours = BASE.replace('stage: contacted\nhistory', 'stage: followed-up\nhistory').replace('    via: email\n---', '    via: email\n  - date: 2026-11-18\n    stage: followed-up\n---');
     const theirs = BASE.replace('stage: contacted\nhistory', 'stage: scheduled\nhistory').replace('    via: email\n---', '    via: email\n  - date: 2026-11-20\n    stage: scheduled\n---');

@@ -1,7 +1,7 @@
 import { dequal } from 'dequal';
 import { Lexer } from 'yaml';
 import { RapportError } from '../errors.js';
-import { appendToList, deleteField, writeField } from '../note/edit.js';
+import { deleteField, insertIntoList, writeField } from '../note/edit.js';
 import { asRecord, parseFrontmatter } from '../note/frontmatter.js';
 import { readLayout, withBom, type NoteLayout } from '../note/source.js';
 import { mayHaveConflict } from './conflict-markers.js';
@@ -173,9 +173,10 @@ function writeOnto(target: NoteVersion, united: { fields: Record<string, unknown
   const entries = united.fields.history;
   const written = Array.isArray(target.fields.history) ? target.fields.history : [];
   if (!dequal(entries ?? [], target.fields.history ?? [])) {
-    if (Array.isArray(entries) && written.length > 0 && dequal(entries.slice(0, written.length), written)) {
-      for (const entry of entries.slice(written.length)) edits.push((text) => appendToList(text, ['history'], entry));
-    } else edits.push((text) => (entries === undefined ? deleteField(text, ['history']) : writeField(text, ['history'], entries)));
+    const inserts = Array.isArray(entries) && written.length > 0 ? insertions(written, entries) : undefined;
+    // Entries the other side added go in where they belong, leaving the written ones — and the comments among them — alone.
+    if (inserts) for (const [index, entry] of inserts) edits.push((text) => insertIntoList(text, ['history'], index, entry));
+    else edits.push((text) => (entries === undefined ? deleteField(text, ['history']) : writeField(text, ['history'], entries)));
   }
   const stage = united.fields.stage;
   if (!dequal(target.fields.stage, stage)) edits.push((text) => (stage === undefined ? deleteField(text, ['stage']) : writeField(text, ['stage'], stage)));
@@ -183,6 +184,20 @@ function writeOnto(target: NoteVersion, united: { fields: Record<string, unknown
   let text = target.text;
   for (const edit of edits) text = edit(text);
   return united.body === target.body ? text : withBody(text, united.body);
+}
+
+/**
+ * How `written` becomes `entries` by inserting entries only, each `[index, entry]` applied in turn,
+ * or `undefined` when `written` is not `entries` with some left out (an entry changed, or moved).
+ */
+function insertions(written: readonly unknown[], entries: readonly unknown[]): [number, unknown][] | undefined {
+  const inserts: [number, unknown][] = [];
+  let kept = 0;
+  entries.forEach((entry, index) => {
+    if (kept < written.length && dequal(entry, written[kept])) kept++;
+    else inserts.push([index, entry]);
+  });
+  return kept === written.length ? inserts : undefined;
 }
 
 /** `text` with what follows its frontmatter replaced by `body`. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { InvalidInputError, UneditableNoteError } from '../errors.js';
-import { appendToList, appendToSection, deleteField, getField, setField, spliceYaml } from './edit.js';
+import { appendToList, appendToSection, deleteField, getField, insertIntoList, setField, spliceYaml } from './edit.js';
 
 const note = `---
 type: contact # always
@@ -851,5 +851,21 @@ describe('a block written below a key that is not the first field', () => {
     expect(setField('---\nname: Ann\nmeeting:\n---\n', ['meeting'], { at: 'x' })).toBe('---\nname: Ann\nmeeting:\n  at: x\n---\n');
     expect(setField('---\nname: Ann\n  # c\ntags: ux\n\nnext: x\n---\n', ['tags'], ['a'])).toBe('---\nname: Ann\n  # c\ntags:\n  - a\n\nnext: x\n---\n');
     expect(setField('---\ntags: ux\n# c\nname: x\n---\n', ['tags'], ['a'])).toBe('---\ntags:\n  - a\n# c\nname: x\n---\n');
+  });
+});
+
+describe('insertIntoList', () => {
+  const note = '---\nhistory:\n  - date: 2026-11-17 # moved\n  # going back a step\n  - date: 2026-11-18\ntags: [a, b]\n---\n';
+
+  it('inserts an entry after the one before it, every other byte kept, a comment above the next entry staying with it', () => {
+    expect(insertIntoList(note, ['history'], 1, { date: '2026-11-17', stage: 'held' })).toBe('---\nhistory:\n  - date: 2026-11-17 # moved\n  - date: 2026-11-17\n    stage: held\n  # going back a step\n  - date: 2026-11-18\ntags: [a, b]\n---\n');
+    expect(insertIntoList(note, ['history'], 0, { date: '2026-11-01' })).toBe('---\nhistory:\n  - date: 2026-11-01\n  - date: 2026-11-17 # moved\n  # going back a step\n  - date: 2026-11-18\ntags: [a, b]\n---\n');
+    expect(insertIntoList(note, ['history'], 2, { date: '2026-12-01' })).toBe(appendToList(note, ['history'], { date: '2026-12-01' }));
+  });
+
+  it('only appends to a flow list, and refuses a place the list does not have', () => {
+    expect(insertIntoList(note, ['tags'], 2, 'c')).toBe(note.replace('[a, b]', '[a, b, c]'));
+    expect(() => insertIntoList(note, ['tags'], 1, 'c')).toThrow(UneditableNoteError);
+    expect(() => insertIntoList(note, ['history'], 3, { date: '2026-12-01' })).toThrow(UneditableNoteError);
   });
 });

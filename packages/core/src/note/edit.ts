@@ -34,7 +34,7 @@ interface Frame {
 
 /** What an edit does, for the check that follows it. */
 export interface Intent {
-  readonly kind: 'set' | 'append' | 'delete';
+  readonly kind: 'set' | 'append' | 'insert' | 'delete';
   readonly path: FieldPath;
   /** The value the field must read back as (not for `delete`). */
   readonly expected?: () => unknown;
@@ -98,6 +98,25 @@ export function appendToList(text: string, path: FieldPath, item: unknown): stri
     // A missing, empty (`[]`) or blank list is written anew, as a block list when it stands in one.
     expected = [item];
     return planSet(document.contents as YAMLMap | null, path, expected, frame);
+  });
+}
+
+/**
+ * Inserts `item` into the non-empty list at `path` as its entry `index` (at
+ * the end when `index` is the list's length), leaving every other byte as it
+ * was: a comment written before an entry stays before that entry. A flow
+ * list (`[a, b]`) is only appended to. For merges, not part of the library's API.
+ */
+export function insertIntoList(text: string, path: FieldPath, index: number, item: unknown): string {
+  assertPath([...path, index]);
+  return editFrontmatter(text, { kind: 'insert', path: [...path, index], expected: () => item }, (document, frame) => {
+    const node = document.getIn(path, true);
+    if (!isSeq(node) || node.items.length === 0 || index > node.items.length) throw new UneditableNoteError(`\`${path.join('.')}\` has no entry ${index} to insert before`);
+    if (index === node.items.length) return appendItem(node, item, frame);
+    if (node.flow) throw new UneditableNoteError(`\`${path.join('.')}\` is written as a flow list (\`[…]\`), into which nothing is inserted; edit it by hand`);
+    // After the entry before it, so that a comment above the next entry stays with that entry; the first entry goes before the first dash.
+    const at = index === 0 ? startOfLine(frame.yaml, frame.yaml.lastIndexOf('-', (node.items[0] as Node).range![0])) : afterNode(frame.yaml, (node.items[index - 1] as Node).range![1]);
+    return { start: at, end: at, text: blockItemText(node, item, frame) };
   });
 }
 
@@ -268,6 +287,9 @@ function isEdited(intent: Intent, role: LeafRole, path: FieldPath): boolean {
     case 'append':
       // A blank `history:` is a null value the new list replaces.
       return role === 'value' && path.length === target.length && startsWith(path, target);
+    case 'insert':
+      // Nothing written before is replaced: the entries from `index` on move down one (`mapPath`).
+      return false;
     case 'delete':
       return startsWith(path, target);
     case 'set':
@@ -276,13 +298,14 @@ function isEdited(intent: Intent, role: LeafRole, path: FieldPath): boolean {
   }
 }
 
-/** Where a kept leaf stands after the edit: deleting a list item moves the ones after it up. */
+/** Where a kept leaf stands after the edit: deleting a list item moves the ones after it up, inserting one moves them down. */
 function mapPath(intent: Intent, path: FieldPath): FieldPath {
   const target = intent.path;
   const index = target.at(-1);
-  if (intent.kind !== 'delete' || typeof index !== 'number' || path.length < target.length) return path;
+  if ((intent.kind !== 'delete' && intent.kind !== 'insert') || typeof index !== 'number' || path.length < target.length) return path;
   const parent = target.slice(0, -1);
   const step = path[target.length - 1];
+  if (intent.kind === 'insert') return startsWith(path, parent) && typeof step === 'number' && step >= index ? [...parent, step + 1, ...path.slice(target.length)] : path;
   if (!startsWith(path, parent) || typeof step !== 'number' || step <= index) return path;
   return [...parent, step - 1, ...path.slice(target.length)];
 }
@@ -294,7 +317,7 @@ function mapPath(intent: Intent, path: FieldPath): FieldPath {
  * time`) would be lost unseen, so the edit is refused.
  */
 function replacedRegions(before: Document.Parsed, yaml: string, intent: Intent): { start: number; end: number }[] {
-  if (intent.kind === 'append') return [];
+  if (intent.kind === 'append' || intent.kind === 'insert') return [];
   const regions: { start: number; end: number }[] = [];
   for (let length = 1; length <= intent.path.length; length++) {
     const prefix = intent.path.slice(0, length);
@@ -416,15 +439,21 @@ function appendItem(seq: YAMLSeq, item: unknown, frame: Frame): Splice | readonl
 }
 
 function appendBlockItem(seq: YAMLSeq, item: unknown, frame: Frame): Splice {
+  const last = seq.items.at(-1) as Node;
+  // As in insertPair: the line after the last item starts after a line break.
+  const end = afterNode(frame.yaml, last.range![1]);
+  return { start: end, end, text: blockItemText(seq, item, frame) };
+}
+
+/** The lines of a new entry of a block list, indented like its first entry, ending with a line break. */
+function blockItemText(seq: YAMLSeq, item: unknown, frame: Frame): string {
   const first = seq.items[0] as Node;
   const last = seq.items.at(-1) as Node;
   const dash = frame.yaml.lastIndexOf('-', first.range![0]);
   const indent = dash - startOfLine(frame.yaml, dash);
-  // As in insertPair: the line after the last item starts after a line break.
-  const end = afterNode(frame.yaml, last.range![1]);
   // A list of `- {date: …, stage: …}` entries only: the new one is written on one line too.
-  if (isPlainObject(item) && seq.items.every((entry) => isMap(entry) && entry.flow)) return { start: end, end, text: `${' '.repeat(indent)}- ${formatFlow(item, frame, isCompact(last, frame))}${frame.eol}` };
-  return { start: end, end, text: indentLines(stringify([item], RENDER), indent, frame) };
+  if (isPlainObject(item) && seq.items.every((entry) => isMap(entry) && entry.flow)) return `${' '.repeat(indent)}- ${formatFlow(item, frame, isCompact(last, frame))}${frame.eol}`;
+  return indentLines(stringify([item], RENDER), indent, frame);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
