@@ -65,6 +65,34 @@ describe('renderReportCharts', () => {
     expect(bars).toContain('2026-W47, Thank-yous sent: 1');
   });
 
+  it('over a long span, draws the weeks with activity only, and a week with only referrals gained stretches nothing', async () => {
+    const long: SearchReport = {
+      ...report,
+      weeks: [
+        { ...figures, week: '2021-W22', referralsGained: 1 },
+        { ...figures, week: '2021-W23', outreachSent: 1 },
+        ...report.weeks,
+        { ...figures, week: '2026-W49', referralsGained: 1 },
+      ],
+    };
+    const { weekly } = await renderReportCharts(long);
+    const weeks = [...new Set(marks(weekly, 'bar').map((bar) => bar.split(',')[0]))];
+    expect(weeks).toEqual(['2021-W23', '2026-W45', '2026-W47']);
+    expect(weekly).toContain('Per week (weeks with activity only; 2021-W23 to 2026-W47)');
+    // Without the old letter: every week from the first to the last again, the quiet one included.
+    const { weekly: short } = await renderReportCharts({ ...long, weeks: long.weeks.filter((week) => week.week !== '2021-W23') });
+    expect([...new Set(marks(short, 'bar').map((bar) => bar.split(',')[0]))]).toEqual(['2026-W45', '2026-W46', '2026-W47']);
+  });
+
+  it('draws at most the last 26 weeks with activity', async () => {
+    const many: SearchReport = { ...report, weeks: weekRange('2026-W01', '2026-W30').map((week, i) => ({ ...figures, week, outreachSent: i % 2 === 0 ? 1 : 0, meetingsHeld: 1 })) };
+    const { weekly } = await renderReportCharts(many);
+    const weeks = [...new Set(marks(weekly, 'bar').map((bar) => bar.split(',')[0]))];
+    expect(weeks).toHaveLength(26);
+    expect([weeks[0], weeks.at(-1)]).toEqual(['2026-W05', '2026-W30']);
+    expect(weekly).toContain('Per week (the last 26 weeks with activity, of 30; 2026-W05 to 2026-W30)');
+  });
+
   it('draws the reply rate of each source that contacted someone, with replied/contacted', async () => {
     const { replyRateBySource } = await renderReportCharts(report);
     expect(marks(replyRateBySource, 'bar')).toEqual(['cold: 0% (0/2)', 'referral: 100% (1/1)']);

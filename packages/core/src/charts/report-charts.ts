@@ -11,7 +11,7 @@ import { defaultChartTheme, type ChartTheme } from './theme.js';
 export interface ReportCharts {
   /** Contacts that reached each stage, identified to nurturing. */
   readonly funnel: string;
-  /** Outreach sent, meetings held and thank-yous sent per ISO week, empty weeks included. */
+  /** Outreach sent, meetings held and thank-yous sent per ISO week, empty weeks included (over a long span, the weeks with activity only: `chartWeeks`). */
   readonly weekly: string;
   /** Share of contacted people who answered, by how they were found. */
   readonly replyRateBySource: string;
@@ -113,9 +113,29 @@ function isoWeek(date: Date): string {
   return `${getISOWeekYear(date)}-W${String(getISOWeek(date)).padStart(2, '0')}`;
 }
 
+/** The most weeks the weekly chart draws: 26 groups of three bars still have readable labels at 560 pixels. */
+export const MAX_CHART_WEEKS = 26;
+
+/**
+ * The weeks the weekly chart draws, and what its title says of them: every
+ * week from the first to the last with something to draw (outreach,
+ * meetings, thank-yous; a week with only another figure does not stretch
+ * it), quiet ones included; when that spans more than `MAX_CHART_WEEKS`
+ * (an old letter among this year's), the weeks with something to draw
+ * only, the last `MAX_CHART_WEEKS` of them.
+ */
+export function chartWeeks(report: SearchReport): { weeks: string[]; title: string } {
+  const active = report.weeks.filter((week) => week.outreachSent + week.meetingsHeld + week.thankYous > 0).map((week) => week.week);
+  const all = active.length === 0 ? [] : weekRange(active[0]!, active.at(-1)!);
+  if (all.length <= MAX_CHART_WEEKS) return { weeks: all, title: 'Per week' };
+  const shown = active.slice(-MAX_CHART_WEEKS);
+  const which = shown.length < active.length ? `the last ${shown.length} weeks with activity, of ${active.length}` : 'weeks with activity only';
+  return { weeks: shown, title: `Per week (${which}; ${shown[0]} to ${shown.at(-1)})` };
+}
+
 function weeklySpec(report: SearchReport, theme: ChartTheme, width: number): TopLevelSpec {
   const byWeek = new Map(report.weeks.map((week) => [week.week, week]));
-  const weeks = report.weeks.length === 0 ? [] : weekRange(report.weeks[0]!.week, report.weeks.at(-1)!.week);
+  const { weeks, title } = chartWeeks(report);
   const values = weeks.flatMap((week) => {
     const figures = byWeek.get(week);
     return [
@@ -128,14 +148,14 @@ function weeklySpec(report: SearchReport, theme: ChartTheme, width: number): Top
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: 'Outreach sent, meetings held and thank-yous sent per ISO week',
-    title: 'Per week',
+    title,
     width,
     height: 180,
     autosize: { type: 'fit-x', contains: 'padding' },
     data: { values },
     mark: { type: 'bar' },
     encoding: {
-      x: { field: 'week', type: 'ordinal', sort: null, title: null, axis: { labelAngle: -45 }, scale: { domain: weeks } },
+      x: { field: 'week', type: 'ordinal', sort: null, title: null, axis: { labelAngle: -45, labelOverlap: 'greedy' }, scale: { domain: weeks } },
       xOffset: { field: 'series', type: 'nominal', sort: domain, scale: { domain } },
       y: { field: 'count', type: 'quantitative', title: null, axis: { tickMinStep: 1, format: 'd' }, ...emptyScale(values.map((bar) => bar.count)) },
       color: { field: 'series', type: 'nominal', sort: domain, scale: { domain, range: [theme.outreach, theme.meetings, theme.thankYous] } },

@@ -115,6 +115,26 @@ describe('outreachReport', () => {
     ]);
   });
 
+  it('dates a referral to a note older than the referrer by the referrer\'s meeting, not by an imported connection date', () => {
+    // José was written to on 11-20 and met on 12-02; Priya's note is a LinkedIn connection from 2021, linked as his referral.
+    const jose = contact('jose', [{ date: '2026-11-20', stage: 'contacted' }, { date: '2026-12-02', stage: 'held' }], {}, '\n## Outcomes\n\n- Referral: [[priya]]\n');
+    const priya = contact('priya', [{ date: '2021-06-05', stage: 'identified' }, { date: '2021-06-07', stage: 'contacted' }], { referred_by: '[[jose]]' });
+    // Added on 11-25, after the first letter to José (a reply named her): that day.
+    const lee = contact('lee', [{ date: '2026-11-25', stage: 'identified' }], { referred_by: '[[jose]]' });
+    // Referred by José and by Ana, whom nobody has met: Ana's first letter (10-05) is the earliest day.
+    const ana = contact('ana', [{ date: '2026-10-01', stage: 'identified' }, { date: '2026-10-05', stage: 'contacted' }], {}, '\n## Outcomes\n\n- Referral: [[sam]]\n');
+    const sam = contact('sam', [{ date: '2020-01-10', stage: 'identified' }], { referred_by: '[[jose]]' });
+    const report = outreachReport([jose, priya, lee, ana, sam]);
+    expect(report.weeks.filter((week) => week.referralsGained > 0).map((week) => [week.week, week.referralsGained])).toEqual([
+      ['2026-W41', 1],
+      ['2026-W48', 1],
+      ['2026-W49', 1],
+    ]);
+    expect(report.weeks.map((week) => week.week)).toEqual(['2021-W23', '2026-W41', '2026-W47', '2026-W48', '2026-W49']);
+    // Not yet met as of 11-30: Priya is not counted before the meeting that gained her.
+    expect(outreachReport([jose, priya], { until: '2026-11-30' }).total.referralsGained).toBe(0);
+  });
+
   it('has no reply rate when nobody was contacted', () => {
     expect(outreachReport([])).toEqual({ since: null, weeks: [], total: { outreachSent: 0, contacted: 0, replied: 0, replyRate: null, meetingsHeld: 0, thankYous: 0, thankYousOnTime: 0, referralsGained: 0 } });
   });

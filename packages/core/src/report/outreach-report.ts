@@ -29,7 +29,7 @@ export interface OutreachFigures {
   /**
    * New contacts who came through a referral: the people at the end of a
    * referral edge (`referred_by`, or a wikilink in the referrer's Outcomes),
-   * each counted once, in the week of their first history entry.
+   * each counted once, in the week the referral was gained (`referralDates`).
    */
   readonly referralsGained: number;
 }
@@ -118,11 +118,7 @@ export function outreachReport(contacts: readonly Contact[], options: OutreachRe
       if (firstReply(contact.history, firstContact.date, until)) count(firstContact.date, 'replied');
     }
   }
-  const referred = new Set(referralGraph(contacts).edges.map((edge) => edge.to));
-  for (const contact of contacts) {
-    const firstSeen = contact.history[0]?.date;
-    if (referred.has(contact.id) && firstSeen !== undefined) count(firstSeen, 'referralsGained');
-  }
+  for (const date of referralDates(contacts).values()) count(date, 'referralsGained');
 
   const withRate = (counter: Counter): OutreachFigures => ({ ...counter, replyRate: counter.contacted === 0 ? null : counter.replied / counter.contacted });
   return {
@@ -130,6 +126,39 @@ export function outreachReport(contacts: readonly Contact[], options: OutreachRe
     weeks: [...weeks.entries()].sort(([a], [b]) => collate(a, b)).map(([week, counter]) => ({ week, ...withRate(counter) })),
     total: withRate(total),
   };
+}
+
+/**
+ * The day each referred contact was gained, by id. A referral is gained in
+ * a conversation with the referrer, so never before the referrer was first
+ * written to (their first `contacted` step, else their first entry): a note
+ * made on or after that day was made for the referral, and its first entry
+ * is the day; a note older than that (a LinkedIn connection imported years
+ * before, linked as a referral later) counts on the day of the referrer's
+ * first meeting (`held`), else of that first letter. With several
+ * referrers, the earliest such day. A contact with no dated entry, and
+ * whose referrers have none, is not counted.
+ */
+function referralDates(contacts: readonly Contact[]): Map<string, string> {
+  const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+  const dates = new Map<string, string>();
+  for (const edge of referralGraph(contacts).edges) {
+    const referred = byId.get(edge.to);
+    const referrer = byId.get(edge.from);
+    if (!referred || !referrer) continue;
+    const date = referralDate(referred, referrer);
+    const known = dates.get(edge.to);
+    if (date !== undefined && (known === undefined || date < known)) dates.set(edge.to, date);
+  }
+  return dates;
+}
+
+function referralDate(referred: Contact, referrer: Contact): string | undefined {
+  const steps = referrer.history.filter((entry) => !entry.touch);
+  const talking = (steps.find((entry) => entry.stage === 'contacted') ?? steps[0])?.date;
+  const firstSeen = referred.history[0]?.date;
+  if (talking === undefined || (firstSeen !== undefined && firstSeen >= talking)) return firstSeen;
+  return steps.find((entry) => entry.stage === 'held' && entry.date >= talking)?.date ?? talking;
 }
 
 /** The thank-you for the meeting at `steps[index]`: the first `thanked` step after it, on or after its day, before the next meeting. */
