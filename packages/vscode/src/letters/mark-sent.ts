@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
-import { CHANNELS, InvalidInputError, isChannel, loadLetterTemplate, markLetterSent, preferredChannel, type Channel, type Contact, type LetterSent } from '@rapport/core';
+import { CHANNELS, InvalidInputError, isChannel, loadLetterTemplate, markLetterSent, preferredChannel, type Channel, type Contact, type LetterSent, type Stage } from '@rapport/core';
 import type { Services } from '../services.js';
+import { channelReason } from './channel-reason.js';
 import { FILL_MARKER, type LetterDraft } from './letter-drafts.js';
 
 export interface MarkSentInput {
@@ -33,8 +34,8 @@ export async function markDraftSent(services: Services, document: vscode.TextDoc
     return { recorded: false, contact: contact.id, file: contact.file, date: today };
   }
   if (input.via !== undefined && !isChannel(input.via)) throw new InvalidInputError(`Unknown channel "${String(input.via)}": use one of ${CHANNELS.join(', ')}`);
-  const declared = (await loadLetterTemplate(workspace.store, draft.template, templateOptions)).via;
-  const via = input.via ?? declared ?? (await pickChannel(services, contact, draft.template));
+  const template = await loadLetterTemplate(workspace.store, draft.template, templateOptions);
+  const via = input.via ?? template.via ?? (await pickChannel(services, contact, draft.template, template.stage));
   if (!via) return undefined;
   const sent = await markLetterSent(workspace, contact.id, draft.template, { ...templateOptions, date: today, via });
   services.notes.notifyEdited([sent.file]);
@@ -43,17 +44,15 @@ export async function markDraftSent(services: Services, document: vscode.TextDoc
 }
 
 /**
- * The channel, the likeliest focused: an email letter (`cold-email`) went by
- * email, or by LinkedIn message to someone whose address the note lacks;
- * any other by email when the note has an address, else LinkedIn when it
- * has a profile.
+ * The channel, the likeliest focused, with why: an email letter (`cold-email`) went
+ * by email, or by LinkedIn message to someone whose address the note lacks; any
+ * other as core's `preferredChannel` says for the stage it records (a follow-up the
+ * way the request went, else email when the note has an address…).
  */
-function pickChannel(services: Services, contact: Contact, template: string): Promise<Channel | undefined> {
+function pickChannel(services: Services, contact: Contact, template: string, stage: Stage | undefined): Promise<Channel | undefined> {
   const byEmail = /email/i.test(template);
-  const suggested: Channel = byEmail ? (contact.linkedin && !contact.email ? 'linkedin' : 'email') : preferredChannel(contact);
-  const why: Partial<Record<Channel, string>> = byEmail
-    ? { [suggested]: `the ${template} letter` }
-    : { email: 'the note has an email address', linkedin: 'the note has a LinkedIn profile' };
+  const suggested: Channel = byEmail ? (contact.linkedin && !contact.email ? 'linkedin' : 'email') : preferredChannel(contact, stage);
+  const why: Partial<Record<Channel, string>> = { [suggested]: byEmail ? `the ${template} letter` : channelReason(contact, suggested, stage) };
   return services.prompts.pick<Channel>({
     id: 'letter.via',
     title: `Mark ${template} to ${contact.name} as Sent`,
