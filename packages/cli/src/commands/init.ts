@@ -117,7 +117,7 @@ export const registerInit: RegisterCommand = (program, context) => {
     .argument('[dir]', 'folder to set up (default: --dir, or the current directory)')
     .option('--today <YYYY-MM-DD>', "date of the example contact's history (default: today in the configured time zone)")
     .option('--git', 'also make it a git repository (if it is not one) whose merges unite the history entries of notes changed on both sides (rapport merge-driver)')
-    .addHelpText('after', '\nExample:\n  rapport init ~/job-search --git\n\nFiles already there are never overwritten: each is reported as kept, and the\nexample contact is only added to a folder without contacts. Run `rapport init --git`\nagain in every clone: git does not copy its config (where the merge driver is named).\n')
+    .addHelpText('after', '\nExample:\n  rapport init ~/job-search --git\n\nFiles already there are never overwritten: each is reported as kept, and the\nexample contact is only added to a folder without contacts. Run `rapport init --git`\nagain in every clone, after pulling: git does not copy its config (where the merge driver is named).\n')
     .action(async (dir: string | undefined, options: { today?: string; git?: boolean }) => {
       checkDateOptions({ '--today': options.today });
       const ctx = context();

@@ -1,9 +1,14 @@
 import * as vscode from 'vscode';
 import type { Services } from '../services.js';
+import { brokenNoteView, type BrokenNoteView } from '../contacts-tree/contact-view.js';
+import { brokenNoteItem } from '../contacts-tree/contacts-provider.js';
 import { agendaGroups, entryView, type AgendaEntryView, type AgendaGroupView } from './agenda-view.js';
 
 export type AgendaNode =
   | { readonly kind: 'loading' }
+  /** Notes that cannot be read as contacts: whatever they have to do is unknown until they are fixed, so fixing them comes first. */
+  | { readonly kind: 'brokenGroup'; readonly notes: readonly BrokenNoteView[] }
+  | { readonly kind: 'brokenNote'; readonly view: BrokenNoteView }
   | { readonly kind: 'group'; readonly group: AgendaGroupView }
   | { readonly kind: 'agendaItem'; readonly contactId: string; readonly file: string; readonly letter?: string; readonly view: AgendaEntryView };
 
@@ -33,6 +38,7 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
 
   getChildren(node?: AgendaNode): AgendaNode[] {
     if (node?.kind === 'group') return node.group.entries.map((view) => ({ kind: 'agendaItem', contactId: view.contactId, file: view.file, view, ...(view.letter ? { letter: view.letter } : {}) }));
+    if (node?.kind === 'brokenGroup') return node.notes.map((view) => ({ kind: 'brokenNote', view }));
     if (node) return [];
     if (this.services.notes.state === 'loading') return [{ kind: 'loading' }];
     // Computing a large folder's agenda (and then sending its rows) would make VS Code's request for the Contacts view's items wait:
@@ -41,13 +47,29 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
       this.services.firstPaint.run(this.refreshAfterPaint);
       return [{ kind: 'loading' }];
     }
-    return agendaGroups(this.entries()).map((group) => ({ kind: 'group', group }));
+    const broken = this.services.notes.workspace?.index.brokenNotes() ?? [];
+    const groups: AgendaNode[] = agendaGroups(this.entries()).map((group) => ({ kind: 'group', group }));
+    return broken.length > 0 ? [{ kind: 'brokenGroup', notes: broken.map(brokenNoteView) }, ...groups] : groups;
   }
 
   getTreeItem(node: AgendaNode): vscode.TreeItem {
     if (node.kind === 'loading') {
       const item = new vscode.TreeItem('Reading notes…');
       item.iconPath = new vscode.ThemeIcon('loading~spin');
+      return item;
+    }
+    if (node.kind === 'brokenGroup') {
+      const item = new vscode.TreeItem('Cannot be read', vscode.TreeItemCollapsibleState.Expanded);
+      item.id = 'agenda:broken';
+      item.description = String(node.notes.length);
+      item.tooltip = `${node.notes.length} note${node.notes.length === 1 ? '' : 's'} that cannot be read as a contact: their actions are not listed until the problem shown is fixed`;
+      item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+      item.contextValue = 'agendaGroup';
+      return item;
+    }
+    if (node.kind === 'brokenNote') {
+      const item = brokenNoteItem(node.view, this.services.notes.uriOf(node.view.file), `agenda:broken/${node.view.file}`);
+      item.tooltip = new vscode.MarkdownString(node.view.tooltip);
       return item;
     }
     if (node.kind === 'group') {

@@ -118,18 +118,8 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
         item.tooltip = `${node.notes.length} note${node.notes.length === 1 ? '' : 's'} that cannot be read as a contact: fix the problem shown and the contact comes back`;
         return item;
       }
-      case 'brokenNote': {
-        const { view } = node;
-        const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
-        item.id = `broken/${view.file}`;
-        item.description = view.description;
-        item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
-        item.contextValue = 'brokenNote';
-        item.resourceUri = this.services.notes.uriOf(view.file);
-        const at = new vscode.Range(view.line, view.column, view.line, view.column);
-        item.command = { command: 'vscode.open', title: 'Open Note at the Problem', arguments: [item.resourceUri, { selection: at }] };
-        return item;
-      }
+      case 'brokenNote':
+        return brokenNoteItem(node.view, this.services.notes.uriOf(node.view.file), `broken/${node.view.file}`);
       case 'group': {
         const item = new vscode.TreeItem(node.group.label, node.group.collapsed ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
         item.id = node.group.key;
@@ -153,4 +143,17 @@ export class ContactsProvider implements vscode.TreeDataProvider<ContactsNode> {
       }
     }
   }
+}
+
+/** The row of a note that cannot be read as a contact, in the Contacts view or the Agenda: clicking opens it at its first problem. */
+export function brokenNoteItem(view: BrokenNoteView, uri: vscode.Uri, id: string): vscode.TreeItem {
+  const item = new vscode.TreeItem(view.label, vscode.TreeItemCollapsibleState.None);
+  item.id = id;
+  item.description = view.description;
+  item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  item.contextValue = 'brokenNote';
+  item.resourceUri = uri;
+  const at = new vscode.Range(view.line, view.column, view.line, view.column);
+  item.command = { command: 'vscode.open', title: 'Open Note at the Problem', arguments: [uri, { selection: at }] };
+  return item;
 }

@@ -48,6 +48,15 @@ suite('Contacts tree problems', () => {
     assert.match(String(item.description), /^line 4: /);
     assert.match((item.tooltip as vscode.MarkdownString).value, /^\*\*broken-yaml\*\* cannot be read as a contact \(broken-yaml\.md\)\n\n- Line 4: /);
     assert.equal(rapport.notes.workspace?.index.contact('broken-yaml'), undefined, 'not a contact, yet listed');
+    // The Agenda says so too, first: whatever this contact has to do is unknown until the note is fixed.
+    const agenda = rapport.views.agenda;
+    const [first] = agenda.getChildren();
+    assert.equal(first?.kind, 'brokenGroup');
+    assert.equal(agenda.getTreeItem(first!).label, 'Cannot be read');
+    const agendaRow = agenda.getTreeItem(agenda.getChildren(first).find((node) => node.kind === 'brokenNote' && node.view.id === 'broken-yaml')!);
+    assert.equal(agendaRow.label, 'broken-yaml');
+    assert.match(String(agendaRow.description), /^line 4: /);
+    assert.deepEqual(agendaRow.command?.arguments?.[0]?.toString(), uri.toString());
 
     await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
     const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() && vscode.window.activeTextEditor, 'the note opened');
@@ -55,6 +64,7 @@ suite('Contacts tree problems', () => {
     await closeEditors();
     rmSync(uri.fsPath);
     await waitFor(() => !tree.getChildren().some((node) => node.kind === 'brokenGroup'), 'the row gone with the note');
+    assert.notEqual(rapport.views.agenda.getChildren()[0]?.kind, 'brokenGroup', 'and from the Agenda');
   });
 
   test('a note that becomes unreadable is brought into sight in the Contacts tree, selected; opening it selects its row again', async () => {
