@@ -17,3 +17,4 @@ export { labelledLine } from './letters/note-facts.js';
 export { checkLetterRecordable } from './lifecycle/advance.js';
 export { pastMeetingDay } from './lifecycle/next-action.js';
 export { freeContactId } from './workspace/create-contact.js';
+export { organizationNamed } from './outcomes/outcome-actions.js';

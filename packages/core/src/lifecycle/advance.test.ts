@@ -121,6 +121,13 @@ describe('logInteraction: their reply', () => {
     expect(logInteraction(note, 'contacted', { date: '2026-11-26', note: 'called', replied: false })).not.toContain('replied');
   });
 
+  it('refuses a reply from someone not yet written to, unless forced', () => {
+    const identified = '---\ntype: contact\nname: Tomás Herrera\nstage: identified\nhistory:\n  - date: 2026-11-18\n    stage: identified\n---\n';
+    expect(() => logInteraction(identified, 'identified', { date: '2026-11-25', replied: true })).toThrow(new RecordingRefusedError('no letter has gone to them yet (stage identified): a reply answers one; record the letter you sent first'));
+    expect(logInteraction(identified, 'identified', { date: '2026-11-25', replied: true, force: true })).toContain('    touch: true\n    replied: true\n');
+    expect(logInteraction(identified, 'identified', { date: '2026-11-25', note: 'saw his talk' })).toContain('    touch: true\n    note: saw his talk\n');
+  });
+
   it('reports a `replied` that is not true or false, and leaves it out', () => {
     const reading = readNote('owen-park.md', '---\ntype: contact\nname: Owen Park\nstage: contacted\nhistory:\n  - date: 2026-11-20\n    stage: contacted\n    touch: true\n    replied: yes\n---\n');
     expect(reading.diagnostics.map(({ line, rule, message }) => [line, rule, message])).toEqual([[9, 'invalid-type', '`replied` must be true or false']]);

@@ -98,7 +98,11 @@ export function logInteraction(text: string, stage: Stage, options: InteractionO
   assertContactNote(text);
   // `touch: true` tells it from a step: deadlines and the report count steps only.
   const entry = historyEntry(stage, options, true, options.replied === true);
-  if (!options.force) checkRecording(recordedState(text), undefined, options.date);
+  if (!options.force) {
+    const state = recordedState(text);
+    checkRecording(state, undefined, options.date);
+    if (options.replied === true && state.stage === 'identified') throw new RecordingRefusedError('no letter has gone to them yet (stage identified): a reply answers one; record the letter you sent first');
+  }
   return appendToList(text, ['history'], entry);
 }
 

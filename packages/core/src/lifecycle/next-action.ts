@@ -4,7 +4,7 @@ import { CLOSED_STAGES, type Stage } from '../model/vocabulary.js';
 import type { Rules } from '../workspace/config.js';
 import { defaultRules } from '../workspace/config.js';
 import { outcomeActions } from '../outcomes/outcome-actions.js';
-import { personNameKeys } from '../model/person-name.js';
+import { isOtherOrganization, personNameKeys } from '../model/person-name.js';
 import { addCalendarDays, addWorkingDays, assertTimeZone, assertValidNow, meetingClock, meetingDate, meetingStart, todayIn } from './dates.js';
 import { hasMet } from './met.js';
 
@@ -284,13 +284,14 @@ export function agenda(contacts: readonly Contact[], context: ActionContext): Ag
   const unreadable = context.unreadableIds;
   const resolves = (id: string) => ids.has(id) || unreadable?.has(id) === true;
   // Built on the first referral asked about: most agendas name none.
-  let byName: Map<string, Set<string>> | undefined;
-  const named = (name: string) => {
+  let byName: Map<string, Set<Contact>> | undefined;
+  const named = (name: string, organization?: string) => {
     if (!byName) {
       byName = new Map();
-      for (const other of withContacts.contacts) for (const key of personNameKeys(other.name)) byName.set(key, (byName.get(key) ?? new Set()).add(other.id));
+      for (const other of withContacts.contacts) for (const key of personNameKeys(other.name)) byName.set(key, (byName.get(key) ?? new Set()).add(other));
     }
-    return [...new Set(personNameKeys(name).flatMap((key) => [...(byName!.get(key) ?? [])]))];
+    const found = personNameKeys(name).flatMap((key) => [...(byName!.get(key) ?? [])]);
+    return [...new Set(found.filter((other) => !isOtherOrganization(other.organization, organization)).map((other) => other.id))];
   };
   return contacts.flatMap((contact) => contactAgenda(contact, withContacts, today, resolves, named)).sort(compareAgendaItems);
 }
@@ -300,7 +301,7 @@ export function agenda(contacts: readonly Contact[], context: ActionContext): Ag
  * context; `resolves` tells which ids have a contact note, for referrals written as links; `namesakes` which contacts a
  * referral's name may be about).
  */
-export function contactAgenda(contact: Contact, context: ActionContext, today: string, resolves?: (id: string) => boolean, namesakes?: (name: string) => readonly string[]): AgendaItem[] {
+export function contactAgenda(contact: Contact, context: ActionContext, today: string, resolves?: (id: string) => boolean, namesakes?: (name: string, organization?: string) => readonly string[]): AgendaItem[] {
   const items: AgendaItem[] = [];
   for (const action of [...nextActions(contact, context), ...outcomeActions(contact, resolves, namesakes)]) {
     const { kind, due, letter, line, referral, existing, colleague } = action;

@@ -57,6 +57,14 @@ describe('namesakes', () => {
     expect(namesakes(contacts, 'Priya Shah, PhD')).toEqual([{ name: 'Priya Shah, MBA, CSCP' }, { name: 'Priya  SHAH' }]);
   });
 
+  it('with the organization the name was said to work at, leaves out a namesake whose note names another; "Kroger" is "Kroger Co."', () => {
+    const people = [{ name: 'Tom Becker', organization: 'Allegheny Power Works' }, { name: 'Tom Becker' }, { name: 'Tom Becker', organization: 'Kroger Co.' }];
+    expect(namesakes(people, 'Tom Becker', 'Duquesne Light')).toEqual([{ name: 'Tom Becker' }]);
+    expect(namesakes(people, 'Tom Becker', 'kroger')).toEqual([{ name: 'Tom Becker' }, { name: 'Tom Becker', organization: 'Kroger Co.' }]);
+    expect(namesakes(people, 'Tom Becker')).toEqual(people);
+    expect(namesakes([{ name: 'Ana Lima, Jr.' }, { name: 'Ana Lima, PhD' }], 'Ana Lima')).toEqual([{ name: 'Ana Lima, PhD' }]);
+  });
+
   it('does not take a family name before a comma for a whole name', () => {
     expect(namesakes(contacts, 'Lima')).toEqual([]);
     expect(namesakes(contacts, 'lima, ana')).toEqual([{ name: 'Lima, Ana' }]);

@@ -136,17 +136,35 @@ export function personNameKey(name: string): string {
  */
 export function personNameKeys(name: string): string[] {
   const whole = personNameKey(name);
-  const beforeComma = personNameKey(name.split(',')[0]!);
-  return beforeComma !== whole && beforeComma.includes(' ') ? [whole, beforeComma] : [whole];
+  // Credentials only: "Ana Lima, Jr." is not Ana Lima.
+  const withoutCredentials = personNameKey(splitCredentials(name).name);
+  return withoutCredentials !== whole && withoutCredentials.includes(' ') ? [whole, withoutCredentials] : [whole];
 }
 
 /**
  * The contacts a name written elsewhere (a referral in Outcomes, `rapport
  * new "<name>"`) may already be about: the same name, ignoring case, accents
  * and spacing, or the same name before a comma that adds credentials
- * ("Priya Shah, MBA, CSCP"). In the order given.
+ * ("Priya Shah, MBA, CSCP"). In the order given. With `organization` (where the
+ * name was said to work), a contact whose note names another organization is
+ * someone else.
  */
-export function namesakes<T extends { readonly name: string }>(contacts: readonly T[], name: string): T[] {
+export function namesakes<T extends { readonly name: string; readonly organization?: string }>(contacts: readonly T[], name: string, organization?: string): T[] {
   const wanted = personNameKeys(name);
-  return contacts.filter((contact) => personNameKeys(contact.name).some((key) => wanted.includes(key)));
+  return contacts.filter((contact) => personNameKeys(contact.name).some((key) => wanted.includes(key)) && !isOtherOrganization(contact.organization, organization));
+}
+
+/**
+ * True when two organizations written for the same name are plainly not the same:
+ * both given, and neither contains the other once folded ("Kroger" is "Kroger Co.").
+ */
+export function isOtherOrganization(noted: string | undefined, said: string | undefined): boolean {
+  if (noted === undefined || said === undefined) return false;
+  const a = organizationFold(noted);
+  const b = organizationFold(said);
+  return a !== '' && b !== '' && !a.includes(b) && !b.includes(a);
+}
+
+function organizationFold(organization: string): string {
+  return personNameKey(organization).replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
 }

@@ -1,5 +1,4 @@
 import { InvalidInputError, NoteNotFoundError } from '../errors.js';
-import { organizationKey } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
 import { namesakes } from '../model/person-name.js';
 import { getField, setField } from '../note/edit.js';
@@ -10,6 +9,7 @@ import type { Wikilink } from '../note/wikilinks.js';
 import { contactSlug, createContact } from '../workspace/create-contact.js';
 import { editNote, type Workspace } from '../workspace/workspace.js';
 import type { NewContact } from '../note/template.js';
+import { organizationNamed } from './outcome-actions.js';
 import { outcomeLabelKey } from './outcomes.js';
 
 /** Options of `addReferral`. */
@@ -96,12 +96,13 @@ export async function addReferral(workspace: Workspace, referrerId: string, cont
 
 /** The contacts other than the referrer that `contact` may be, one per id: same name, and not at another organization. */
 function knownAs(workspace: Workspace, contact: NewContact, referrer: Contact): Contact[] {
-  const organization = contact.organization?.trim() ? organizationKey(contact.organization) : undefined;
+  // The organization given, else the one the referrer's Outcomes line names ("…, analyst at Smith Trucking").
+  const wanted = outcomeLabelKey(contact.name);
+  const line = referrer.outcomes.find((outcome) => outcome.kind === 'referral' && outcome.name !== undefined && outcomeLabelKey(outcome.name) === wanted);
+  const organization = contact.organization?.trim() ? contact.organization : line && organizationNamed(line);
   const found = new Map<string, Contact>();
-  for (const other of namesakes(workspace.index.contacts(), contact.name)) {
-    if (other.id === referrer.id || found.has(other.id)) continue;
-    if (organization !== undefined && other.organization !== undefined && organizationKey(other.organization) !== organization) continue;
-    found.set(other.id, other);
+  for (const other of namesakes(workspace.index.contacts(), contact.name, organization)) {
+    if (other.id !== referrer.id) found.set(other.id, other);
   }
   return [...found.values()];
 }

@@ -16,21 +16,21 @@ import type { Outcome } from './outcomes.js';
  * it, not added again, and its action says so (with `existing` when there is
  * one such note).
  */
-export function outcomeActions(contact: Contact, resolves?: (id: string) => boolean, namesakes?: (name: string) => readonly string[]): NextAction[] {
+export function outcomeActions(contact: Contact, resolves?: (id: string) => boolean, namesakes?: (name: string, organization?: string) => readonly string[]): NextAction[] {
   const actions: NextAction[] = [];
-  // Sorted: the same line whichever order the notes were read in.
-  const existing = (name: string) => (namesakes?.(name) ?? []).filter((id) => id !== contact.id).sort();
+  // Sorted: the same line whichever order the notes were read in. A namesake at another organization than the line names is someone else.
+  const existing = (name: string, outcome: Outcome) => (namesakes?.(name, organizationNamed(outcome)) ?? []).filter((id) => id !== contact.id).sort();
   for (const outcome of contact.outcomes) {
     if (outcome.done === true) continue;
     if (outcome.kind === 'referral') {
       if (outcome.name !== undefined) {
-        const ids = existing(outcome.name);
+        const ids = existing(outcome.name, outcome);
         const action = ids.length === 0 ? `Add ${outcome.name} (referred by ${contact.name})` : `Link ${outcome.name} (referred by ${contact.name}) to ${linkChoice(ids)}`;
         actions.push({ contactId: contact.id, kind: 'add-referral', action, due: outcome.due, line: outcome.line, referral: outcome.name, ...(ids.length === 1 ? { existing: ids[0]! } : {}) });
       } else if (outcome.contact !== undefined && resolves && !resolves(outcome.contact)) {
         // Written as a link before the note: as much a next conversation as a name, so it stays on the agenda until the note exists.
         const name = nameFromLink(outcome.contact);
-        const ids = existing(name);
+        const ids = existing(name, outcome);
         const action = ids.length === 0 ? `Add a note for [[${outcome.contact}]] (referred by ${contact.name})` : `Point [[${outcome.contact}]] (referred by ${contact.name}) at ${linkChoice(ids)}`;
         actions.push({ contactId: contact.id, kind: 'add-referral', action, due: outcome.due, line: outcome.line, referral: name, ...(ids.length === 1 ? { existing: ids[0]! } : {}) });
       }
@@ -39,6 +39,18 @@ export function outcomeActions(contact: Contact, resolves?: (id: string) => bool
     }
   }
   return actions;
+}
+
+/**
+ * Where a referral's line says the person works: the words after the last "at" that
+ * follows the name ("Tom Becker, protection engineer at Duquesne Light"), if any.
+ */
+export function organizationNamed(outcome: Outcome): string | undefined {
+  const text = withoutDate(outcome.text);
+  const after = outcome.name !== undefined && text.startsWith(outcome.name) ? text.slice(outcome.name.length) : text;
+  // Greedy: the last "at" ("met at the meetup at the library" → "the library").
+  const said = /.*\bat\s+([^,;()]+)/s.exec(after)?.[1]?.trim().replace(/\.$/, '');
+  return said === undefined || said === '' ? undefined : said;
 }
 
 /** `[[a]]`, or `[[a]] or [[b]]` when several notes have the name. */

@@ -4,7 +4,9 @@ import { readNote } from '../note/read-contact.js';
 import { InvalidInputError } from '../errors.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
+import { agenda } from '../lifecycle/next-action.js';
 import { addReferral } from './add-referral.js';
+import { organizationNamed } from './outcome-actions.js';
 import { readOutcomes } from './outcomes.js';
 
 const NOTE_HEAD = '---\ntype: contact\nname: Marcus Bell\nstage: held\n---\n\n## Notes\n\nTalked on Tuesday.\n\n## Outcomes\n\n';
@@ -202,6 +204,25 @@ describe('outcome labels from .rapport/config.yaml', () => {
     // Lee Park at Highmark is not the one at UPMC: the note without an organization is left, and linked.
     expect(await addReferral(workspace, 'jose-alvarez', { name: 'Lee Park', organization: 'Highmark', date: '2026-12-01' })).toEqual({ id: 'lee-park', file: 'lee-park.md', linked: true, existing: true });
     expect((await store.read('jose-alvarez.md'))?.text).toBe('---\ntype: contact\nname: José Álvarez\nstage: held\n---\n\n## Outcomes\n\n- Referral: [[priya-shah]]\n- Referral: [[lee-park]]\n');
+  });
+
+  it('takes a namesake at another organization than the Outcomes line names for someone else: added, not linked', async () => {
+    const owen = '---\ntype: contact\nname: Owen Park\nstage: held\n---\n\n## Outcomes\n\n- Referral: Tom Becker, protection engineer at Duquesne Light\n- Referral: Ana Lima\n';
+    const tom = '---\ntype: contact\nname: Tom Becker\nstage: identified\norganization: Allegheny Power Works\n---\n';
+    const ana = '---\ntype: contact\nname: "Ana Lima, Jr."\nstage: identified\n---\n';
+    const store = new MemoryStore({ 'owen-park.md': owen, 'tom-becker.md': tom, 'ana-lima-jr.md': ana });
+    const workspace = await loadWorkspace(store);
+    const context = { now: new Date('2026-12-01T17:00:00Z'), timezone: 'UTC' };
+    // Ana Lima, Jr. is not Ana Lima: a generational suffix is part of a name, unlike credentials.
+    expect(workspace.index.agenda(context).filter((item) => item.kind === 'add-referral').map((item) => item.action)).toEqual(['Add Ana Lima (referred by Owen Park)', 'Add Tom Becker (referred by Owen Park)']);
+    expect(agenda(workspace.index.contacts(), context).filter((item) => item.kind === 'add-referral').map((item) => item.action)).toEqual(['Add Ana Lima (referred by Owen Park)', 'Add Tom Becker (referred by Owen Park)']);
+    expect(await addReferral(workspace, 'owen-park', { name: 'Tom Becker', date: '2026-12-01' })).toEqual({ id: 'tom-becker-2', file: 'tom-becker-2.md', linked: true, existing: false });
+    expect((await store.read('tom-becker.md'))?.text).toBe(tom);
+  });
+
+  it('reads the organization a referral line names after the name', () => {
+    const outcomes = readNote('p.md', NOTE_HEAD + '- Referral: Tom Becker, protection engineer at Duquesne Light (by 2026-12-10)\n- Referral: Priya Shah, analyst at Buckeye Freight & Logistics, Inc.\n- Referral: Ana Lima, met at the meetup at the library\n- Referral: Lee Park\n').contact!.outcomes;
+    expect(outcomes.map(organizationNamed)).toEqual(['Duquesne Light', 'Buckeye Freight & Logistics', 'the library', undefined]);
   });
 
   it('reports a label mapped to an unknown kind at its place', async () => {

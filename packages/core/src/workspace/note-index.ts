@@ -4,7 +4,7 @@ import { pendingReferralsOf, type PendingReferral, type ReferralEdge, type Refer
 import { todayIn } from '../lifecycle/dates.js';
 import { compareDue, contactAgenda, isActiveContact, isNamedBefore, organizationKey, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
-import { personNameKeys } from '../model/person-name.js';
+import { isOtherOrganization, personNameKeys } from '../model/person-name.js';
 import { nameFromLink } from '../outcomes/outcome-actions.js';
 import { STAGES, type Stage } from '../model/vocabulary.js';
 import { detach } from '../note/detached-string.js';
@@ -139,12 +139,12 @@ export class NoteIndex {
   /** Files of valid contacts by the name keys of the referrals in their Outcomes, whose agenda changes with those names' notes. */
   private readonly referralNamers = new FilesByKey();
   /** Ids of the contacts a name may be about, as `agenda()` finds them. */
-  private readonly namesakeIds = (name: string): string[] => {
+  private readonly namesakeIds = (name: string, organization?: string): string[] => {
     const ids = new Set<string>();
     for (const key of personNameKeys(name)) {
       for (const file of this.contactsByName.files(key)) {
         const contact = this.entries.get(file)?.reading.contact;
-        if (contact) ids.add(contact.id);
+        if (contact && !isOtherOrganization(contact.organization, organization)) ids.add(contact.id);
       }
     }
     return [...ids];

@@ -1,5 +1,6 @@
 /** Which `Referral: <name>` lines of a note offer "Add … as a contact", as plain data (tested without VS Code). */
 import { namesakes, readNote, type Contact, type OutcomeKind } from '@rapport/core';
+import { organizationNamed } from '@rapport/core/internal';
 
 export interface ReferralOffer {
   /** The person as written on the line. */
@@ -34,15 +35,15 @@ export function referralOffers(file: string, text: string, outcomeLabels?: Reado
       line: outcome.line - 1,
       nameStart: outcome.nameStart,
       nameEnd: outcome.nameEnd,
-      title: offerTitle(outcome.name, contact, contacts),
+      title: offerTitle(outcome.name, contact, contacts, organizationNamed(outcome)),
     });
   }
   return offers;
 }
 
 /** "Add … as a contact", or "Link … to [[id]]" when the name has a note already (what `addReferral` then does). */
-function offerTitle(name: string, referrer: Contact, contacts: readonly Contact[]): string {
-  const ids = [...new Set(namesakes(contacts, name).map((other) => other.id))].filter((id) => id !== referrer.id);
+function offerTitle(name: string, referrer: Contact, contacts: readonly Contact[], organization: string | undefined): string {
+  const ids = [...new Set(namesakes(contacts, name, organization).map((other) => other.id))].filter((id) => id !== referrer.id);
   if (ids.length === 1) return `Link ${name} to [[${ids[0]}]] (referred by ${referrer.name})`;
   return `Add ${name} as a contact (referred by ${referrer.name})`;
 }
