@@ -126,8 +126,13 @@ export function splitCredentials(name: string): { name: string; credentials?: st
 
 /** A name as people are told apart by it: case, accents, spacing and Unicode composition folded ("José  ÁLVAREZ" = "Jose Alvarez"). */
 export function personNameKey(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+  // An index keys every contact's name as it loads: ASCII names, most of them, skip the Unicode folding they do not need.
+  const folded = PRINTABLE_ASCII.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  // Default case mapping: the same as English's, which no locale tailors.
+  return folded.replace(/\s+/g, ' ').trim().toLowerCase();
 }
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * The keys a contact's name answers to: the whole name, and the name before
@@ -136,6 +141,7 @@ export function personNameKey(name: string): string {
  */
 export function personNameKeys(name: string): string[] {
   const whole = personNameKey(name);
+  if (!name.includes(',')) return [whole];
   // Credentials only: "Ana Lima, Jr." is not Ana Lima.
   const withoutCredentials = personNameKey(splitCredentials(name).name);
   return withoutCredentials !== whole && withoutCredentials.includes(' ') ? [whole, withoutCredentials] : [whole];

@@ -48,9 +48,12 @@ export function outcomeActions(contact: Contact, resolves?: (id: string) => bool
 export function organizationNamed(outcome: Outcome): string | undefined {
   const text = withoutDate(outcome.text);
   const after = outcome.name !== undefined && text.startsWith(outcome.name) ? text.slice(outcome.name.length) : text;
-  // Greedy: the last "at" ("met at the meetup at the library" → "the library").
-  const said = /.*\bat\s+([^,;()]+)/s.exec(after)?.[1]?.trim().replace(/\.$/, '');
-  return said === undefined || said === '' ? undefined : said;
+  // The last "at" ("met at the meetup at the library" → "the library"), found in one pass: the agenda asks for every referral.
+  let last: RegExpExecArray | undefined;
+  for (const match of after.matchAll(/\bat\s+/g)) last = match;
+  if (!last) return undefined;
+  const said = /^[^,;()]*/.exec(after.slice(last.index + last[0].length))![0].trim().replace(/\.$/, '');
+  return said === '' ? undefined : said;
 }
 
 /** `[[a]]`, or `[[a]] or [[b]]` when several notes have the name. */
