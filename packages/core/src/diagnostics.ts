@@ -42,6 +42,8 @@ export const DIAGNOSTIC_RULES = {
   'duplicate-id': 'error',
   // A `(by …)` or `due:` date under Outcomes that is not a real YYYY-MM-DD
   'invalid-outcome-date': 'warning',
+  // A second Outcomes heading in a note: only the first section is read
+  'duplicate-section': 'warning',
   // git's conflict markers left in a note by a merge
   'merge-conflict': 'error',
   'invalid-config': 'error',

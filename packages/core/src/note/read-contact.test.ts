@@ -219,6 +219,16 @@ describe('readNote', () => {
     expect(readNote('owen-park.md', middle).diagnostics.map(({ line, rule }) => [line, rule])).toEqual([[6, 'invalid-date'], [4, 'stage-history-mismatch']]);
   });
 
+  it('warns about a second Outcomes heading, whose items are not read', () => {
+    const text = '---\ntype: contact\nname: Owen Park\nstage: held\n---\n\n# Owen Park\n\n## Outcomes\n\n## Notes\n\nMet at the fair.\n\n## Outcomes\n\n- Referral: Sam Whitaker\n';
+    const reading = readNote('owen-park.md', text);
+    expect(reading.diagnostics.map(({ line, column, endLine, rule, severity, message, hint }) => ({ line, column, endLine, rule, severity, message, hint }))).toEqual([
+      { line: 15, column: 1, endLine: 15, rule: 'duplicate-section', severity: 'warning', message: 'A second "Outcomes" section: only the first, on line 9, is read', hint: 'Move its items under the first heading and delete this one' },
+    ]);
+    expect(reading.contact?.outcomes).toEqual([]);
+    expect(readNote('owen-park.md', text.replace('## Outcomes\n\n## Notes', '## Notes')).diagnostics).toEqual([]);
+  });
+
   it('warns when history goes back in time', () => {
     const history = [
       { date: '2026-11-05', stage: 'identified' },

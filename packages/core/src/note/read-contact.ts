@@ -4,7 +4,7 @@ import { isCalendarDate, isMeetingTime } from '../lifecycle/dates.js';
 import { impossibleDateHint } from './date-hint.js';
 import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contact.js';
 import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, closestStage, isChannel, isMeetingFormat, isMeetingLink, isSource, isStage, type Stage } from '../model/vocabulary.js';
-import { findSection, scanSections } from './body.js';
+import { findSection, scanSections, type BodySection } from './body.js';
 import { findConflicts } from '../merge/conflict-markers.js';
 import { readOutcomes, type OutcomeKind } from '../outcomes/outcomes.js';
 import { detach, detachData } from './detached-string.js';
@@ -183,6 +183,19 @@ interface FrontmatterSource {
 
 type Report = (rule: DiagnosticRule, start: number, end: number, message: string, hint?: string) => void;
 
+/**
+ * A second Outcomes heading (one added at the end of a note whose template has an empty
+ * one): its items would count for nothing without a word, since only the first is read.
+ */
+function reportLaterOutcomes(sections: readonly BodySection[], first: BodySection, content: string, report: Report): void {
+  for (const section of sections) {
+    if (section === first || section.depth === 0 || section.title.toLowerCase() !== first.title.toLowerCase()) continue;
+    const headingEnd = content.indexOf('\n', section.start);
+    const firstLine = new LineIndex(content).position(first.start).line;
+    report('duplicate-section', section.start, headingEnd < 0 ? section.end : headingEnd, `A second "${section.title}" section: only the first, on line ${firstLine}, is read`, 'Move its items under the first heading and delete this one');
+  }
+}
+
 /** Collects diagnostics placed by offsets into `content` (lines are counted only when one is reported). */
 function reporter(file: string, content: string, diagnostics: Diagnostic[]): Report {
   let lines: LineIndex | undefined;
@@ -344,7 +357,9 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
     else problem('invalid-type', ['touch_every'], '`touch_every` must be a whole number of days between 1 and 3650');
   }
 
-  const outcomesSection = findSection(scanSections(layout.content, layout.bodyStart), 'Outcomes');
+  const sections = scanSections(layout.content, layout.bodyStart);
+  const outcomesSection = findSection(sections, 'Outcomes');
+  if (outcomesSection) reportLaterOutcomes(sections, outcomesSection, layout.content, report);
   const outcomeLinks = [...new Set((outcomesSection?.wikilinks ?? []).map((link) => link.target))].map(detach);
   const outcomes = outcomesSection ? readOutcomes(file, layout.content, outcomesSection.start, outcomesSection.end, options.outcomeLabels ? { labels: options.outcomeLabels } : {}) : { outcomes: [], diagnostics: [] };
   diagnostics.push(...outcomes.diagnostics);
