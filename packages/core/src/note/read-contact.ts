@@ -188,10 +188,11 @@ type Report = (rule: DiagnosticRule, start: number, end: number, message: string
  * one): its items would count for nothing without a word, since only the first is read.
  */
 function reportLaterOutcomes(sections: readonly BodySection[], first: BodySection, content: string, report: Report): void {
+  let firstLine: number | undefined;
   for (const section of sections) {
     if (section === first || section.depth === 0 || section.title.toLowerCase() !== first.title.toLowerCase()) continue;
     const headingEnd = content.indexOf('\n', section.start);
-    const firstLine = new LineIndex(content).position(first.start).line;
+    firstLine ??= new LineIndex(content).position(first.start).line;
     report('duplicate-section', section.start, headingEnd < 0 ? section.end : headingEnd, `A second "${section.title}" section: only the first, on line ${firstLine}, is read`, 'Move its items under the first heading and delete this one');
   }
 }
