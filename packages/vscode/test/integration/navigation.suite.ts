@@ -160,6 +160,8 @@ suite('Navigation', () => {
 
     test('Rename… to a new name changes the name, the file and every link; a name that is not an id is never a file name', async () => {
       const rapport = await api();
+      // The test before renamed him back: in the web-worker host the index can take a moment to see it.
+      await waitFor(() => rapport.notes.workspace?.index.contact('ben-osei'), 'ben-osei indexed again');
       const before = snapshot();
       const { result, prompts } = await runScripted<{ file: string; links: number }>({ 'contact.rename': "Benjamin O'Sei" }, 'rapport.contact.rename', { contactId: 'ben-osei' });
       assert.deepEqual(result, { file: 'benjamin-o-sei.md', links: 1 });
