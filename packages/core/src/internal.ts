@@ -18,3 +18,4 @@ export { checkLetterRecordable } from './lifecycle/advance.js';
 export { pastMeetingDay } from './lifecycle/next-action.js';
 export { freeContactId } from './workspace/create-contact.js';
 export { organizationNamed } from './outcomes/outcome-actions.js';
+export { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES } from './model/vocabulary.js';

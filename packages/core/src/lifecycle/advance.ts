@@ -1,5 +1,5 @@
 import { InvalidInputError, RecordingRefusedError, UneditableNoteError } from '../errors.js';
-import { CHANNELS, CLOSED_STAGES, isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type Stage } from '../model/vocabulary.js';
+import { AFTER_MEETING_STAGES, CHANNELS, CLOSED_STAGES, isChannel, isMeetingFormat, isMeetingLink, isStage, MEETING_FORMATS, MEETING_PENDING_STAGES, STAGES, type Channel, type MeetingFormat, type Stage } from '../model/vocabulary.js';
 import { appendToList, getField, setField } from '../note/edit.js';
 import { parseFrontmatter } from '../note/frontmatter.js';
 import { readLayout } from '../note/source.js';
@@ -37,10 +37,6 @@ export interface AdvanceOptions {
   readonly force?: boolean;
 }
 
-/** Stages that say the meeting took place. */
-const AFTER_MEETING: readonly Stage[] = ['held', 'thanked', 'nurturing'];
-/** Stages in which the note's meeting is still to come. */
-const MEETING_PENDING: readonly Stage[] = ['scheduled', 'prepared'];
 
 /**
  * Moves a contact to `stage`: sets `stage` and appends a dated history entry
@@ -69,7 +65,7 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
   let entry = historyEntry(stage, options);
   if (!options.force) checkRecording(before, stage, options.date);
   const meeting = options.meeting && meetingFields(options.meeting);
-  if (meeting && before.meetingAt !== undefined && before.meetingAt !== meeting.at && before.stage !== undefined && MEETING_PENDING.includes(before.stage)) {
+  if (meeting && before.meetingAt !== undefined && before.meetingAt !== meeting.at && before.stage !== undefined && MEETING_PENDING_STAGES.includes(before.stage)) {
     const rescheduled = `rescheduled from ${before.meetingAt}`;
     entry = { ...entry, note: entry.note ? `${rescheduled}; ${entry.note}` : rescheduled };
   }
@@ -192,7 +188,7 @@ function checkRecording(state: RecordedState, stage: Stage | undefined, date: st
   if (state.last && date < state.last.date) {
     throw new RecordingRefusedError(`${date} is before the last entry in the history (${state.last.stage} on ${state.last.date}); the history is kept in date order`);
   }
-  if (stage && AFTER_MEETING.includes(stage) && state.stage && MEETING_PENDING.includes(state.stage) && state.meetingAt) {
+  if (stage && AFTER_MEETING_STAGES.includes(stage) && state.stage && MEETING_PENDING_STAGES.includes(state.stage) && state.meetingAt) {
     const meetingDay = state.meetingAt.slice(0, 10);
     if (meetingDay > date) throw new RecordingRefusedError(`the meeting is on ${meetingDay}, after ${date}: it cannot be ${stage} yet; if it moved, reschedule it`);
   }

@@ -1,8 +1,6 @@
 import type { Contact } from '../model/contact.js';
-import type { Stage } from '../model/vocabulary.js';
+import { AFTER_MEETING_STAGES, type Stage } from '../model/vocabulary.js';
 
-/** Stages that say a conversation took place, for a note whose history does not tell. */
-const MET_STAGES: readonly Stage[] = ['held', 'thanked', 'nurturing'];
 /** Steps before any answer, or a refusal. */
 const UNANSWERED: readonly Stage[] = ['identified', 'contacted', 'followed-up', 'declined', 'no-response'];
 
@@ -18,5 +16,5 @@ export function hasMet(contact: Contact): boolean {
   if (steps.some((entry) => entry.stage === 'held' || entry.stage === 'thanked')) return true;
   const meetingBooked = steps.some((entry) => entry.stage === 'scheduled' || entry.stage === 'prepared');
   if (!meetingBooked && steps.some((entry) => UNANSWERED.includes(entry.stage))) return false;
-  return MET_STAGES.includes(contact.stage);
+  return AFTER_MEETING_STAGES.includes(contact.stage);
 }

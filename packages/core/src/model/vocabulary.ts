@@ -20,6 +20,12 @@ export type Stage = (typeof STAGES)[number];
 /** Stages after which no further action is suggested. */
 export const CLOSED_STAGES: readonly Stage[] = ['declined', 'no-response', 'archived'];
 
+/** Stages that say the meeting took place. */
+export const AFTER_MEETING_STAGES: readonly Stage[] = ['held', 'thanked', 'nurturing'];
+
+/** Stages in which the note's meeting is still to come. */
+export const MEETING_PENDING_STAGES: readonly Stage[] = ['scheduled', 'prepared'];
+
 /** How a contact was found. */
 export const SOURCES = ['linkedin', 'association', 'personal', 'referral', 'cold', 'event', 'alumni', 'other'] as const;
 /** How a contact was found, one of `SOURCES`. */

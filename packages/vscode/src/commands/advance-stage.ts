@@ -1,5 +1,5 @@
 import { advance, addCalendarDays, CHANNELS, InvalidInputError, isCalendarDate, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
-import { pastMeetingDay } from '@rapport/core/internal';
+import { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES, pastMeetingDay } from '@rapport/core/internal';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
@@ -26,7 +26,7 @@ export async function advanceStage(services: Services, target?: unknown, input: 
   if (!contact) return undefined;
   const stage = input.stage ?? (await pickStage(services, contact));
   if (!stage) return undefined;
-  const comingDay = input.date === undefined && AFTER_MEETING.includes(stage) ? meetingDayToCome(services, contact) : undefined;
+  const comingDay = input.date === undefined && AFTER_MEETING_STAGES.includes(stage) ? meetingDayToCome(services, contact) : undefined;
   // Held (or later) before the meeting's day: most likely it moved. Say so, and offer to move it, before any other question.
   if (comingDay !== undefined) return (await offerReschedule(services, contact, stage, comingDay)) ? rescheduleMeeting(services, contact.id) : undefined;
   if (input.stage === undefined && !(await confirmStage(services, contact, stage))) return undefined;
@@ -54,7 +54,7 @@ export async function rescheduleMeeting(services: Services, target?: unknown, in
   const workspace = await services.notes.requireWorkspaceToWrite();
   const contact = await resolveContact(services, workspace, target, 'Reschedule Meeting');
   if (!contact) return undefined;
-  if (!contact.meeting || !MEETING_PENDING.includes(contact.stage)) {
+  if (!contact.meeting || !MEETING_PENDING_STAGES.includes(contact.stage)) {
     throw new InvalidInputError(`${contact.name} has no meeting to move (stage ${contact.stage}): Advance Stage to scheduled books one`);
   }
   const meeting = input.meeting ?? (await askMeeting(services, contact));
@@ -65,15 +65,10 @@ export async function rescheduleMeeting(services: Services, target?: unknown, in
   return { file: contact.file, stage: contact.stage };
 }
 
-/** Stages that say the meeting took place. */
-const AFTER_MEETING: readonly Stage[] = ['held', 'thanked', 'nurturing'];
-/** Stages in which the note's meeting is still to come. */
-const MEETING_PENDING: readonly Stage[] = ['scheduled', 'prepared'];
-
 /** The day of the contact's booked meeting when it is after today (and it is still to come by the stage), else `undefined`. */
 function meetingDayToCome(services: Services, contact: Contact): string | undefined {
   const zone = services.notes.workspace?.config.timezone;
-  if (!contact.meeting || !zone || !MEETING_PENDING.includes(contact.stage)) return undefined;
+  if (!contact.meeting || !zone || !MEETING_PENDING_STAGES.includes(contact.stage)) return undefined;
   const day = meetingDate(contact.meeting.at, zone);
   return day > services.notes.today() ? day : undefined;
 }
