@@ -35,9 +35,8 @@ export const registerAgenda: RegisterCommand = (program, context) => {
         ['Today', dated((due) => due === actions.today)],
         ['This week', dated((due) => due > actions.today && due <= weekEnd)],
         ['Later', dated((due) => due > weekEnd)],
-        // Undated: people to write to, referrals first (people open up more to a mutual connection) — those to add or link
-        // from someone's Outcomes with them, since adding them is the step before that letter — then any `next` written without a day.
-        ['Ready to write', [...items.filter((item) => item.due === null && isReferral(item)), ...items.filter((item) => item.due === null && !isReferral(item))]],
+        // Undated: people to write to, referrals first (core's agenda order), then any `next` written without a day.
+        ['Ready to write', items.filter((item) => item.due === null)],
       ];
       const { colors } = ctx;
       let first = true;
@@ -67,8 +66,3 @@ export const registerAgenda: RegisterCommand = (program, context) => {
       }
     });
 };
-
-/** A referred person: one to write to with the referral letter, or one still to add (or link) from a referrer's Outcomes. */
-function isReferral(item: AgendaItem): boolean {
-  return item.letter === 'referral' || item.kind === 'add-referral';
-}

@@ -170,3 +170,21 @@ describe('agenda: outcome lines', () => {
     ]);
   });
 });
+
+describe('agenda: Ready to write', () => {
+  it('lists referrals first, people to add from an Outcomes line with the referral letters, then the rest by name', () => {
+    const body = '\n## Outcomes\n\n- Referral: Renee Jackson, data engineer\n';
+    const contacts = [
+      contact({ name: 'Abe Cold', stage: 'identified', history: [] }, 'abe-cold.md'),
+      contact({ name: 'Zoe Referred', stage: 'identified', history: [], referred_by: '[[marcus-bell]]' }, 'zoe-referred.md'),
+      contact({ name: 'Marcus Bell', stage: 'thanked', history: [{ date: '2026-11-20', stage: 'thanked' }] }, 'marcus-bell.md', body),
+      contact({ name: 'Bea Manual', stage: 'contacted', history: [{ date: '2026-11-20', stage: 'contacted' }], next: { action: 'Call the front desk' } }, 'bea-manual.md'),
+    ];
+    expect(agenda(contacts, context).filter((item) => item.due === null).map((item) => item.action)).toEqual([
+      'Add Renee Jackson (referred by Marcus Bell)',
+      'Write to Zoe Referred, naming who referred you',
+      'Write to Abe Cold',
+      'Call the front desk',
+    ]);
+  });
+});

@@ -249,7 +249,7 @@ describe('agenda', () => {
     ]);
   });
 
-  it('lists people waiting for a first letter as undated actions, after every dated one, by name', () => {
+  it('lists people waiting for a first letter as undated actions, after every dated one, referrals first, then by name', () => {
     const contacts = [
       contact({ name: 'Zoe Referred', stage: 'identified', referred_by: '[[held]]' }, 'zoe.md'),
       contact({ name: 'Later Person', stage: 'nurturing', history: [{ date: '2027-03-01', stage: 'nurturing' }] }, 'later.md'),
@@ -258,9 +258,9 @@ describe('agenda', () => {
     ];
     expect(agenda(contacts, { now: monday, timezone: zone })).toEqual([
       { id: 'later', name: 'Later Person', file: 'later.md', kind: 'keep-in-touch', action: 'Keep in touch with Later Person', due: '2027-04-30', overdue: false, letter: 'keep-in-touch' },
+      { id: 'zoe', name: 'Zoe Referred', file: 'zoe.md', kind: 'write', action: 'Write to Zoe Referred, naming who referred you', due: null, overdue: false, letter: 'referral' },
       { id: 'abe', name: 'Abe Cold', file: 'abe.md', kind: 'write', action: 'Write to Abe Cold', due: null, overdue: false, letter: 'cold-email' },
       { id: 'manual', name: 'Manual', file: 'manual.md', kind: 'manual', action: 'Call the front desk', due: null, overdue: false },
-      { id: 'zoe', name: 'Zoe Referred', file: 'zoe.md', kind: 'write', action: 'Write to Zoe Referred, naming who referred you', due: null, overdue: false, letter: 'referral' },
     ]);
   });
 });

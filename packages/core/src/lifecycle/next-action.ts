@@ -263,7 +263,8 @@ export interface AgendaItem {
 }
 
 /**
- * Every action across contacts: dated ones soonest first (overdue flagged), then the undated ones.
+ * Every action across contacts: dated ones soonest first (overdue flagged), then the undated ones,
+ * referrals first among them (see `compareAgendaItems`).
  * Throws `InvalidInputError` for an unknown `timezone` or a `now` that is an Invalid Date.
  *
  * @example
@@ -324,9 +325,23 @@ export function contactAgenda(contact: Contact, context: ActionContext, today: s
   return items;
 }
 
-/** Agenda order: soonest first, undated last, then by name and action. */
+/**
+ * Agenda order: soonest first, undated last, then by name and action. Among the undated, referrals
+ * come first: people open up more to a mutual connection, and adding someone named in an Outcomes
+ * section is the step before their referral letter.
+ */
 export function compareAgendaItems(a: AgendaItem, b: AgendaItem): number {
-  return compareDue(a.due, b.due) || collate(a.name, b.name) || collate(a.action, b.action);
+  return compareDue(a.due, b.due) || compareUndatedReferralsFirst(a, b) || collate(a.name, b.name) || collate(a.action, b.action);
+}
+
+/** For two items due the same day, or both undated: an undated referral before any other undated item, else 0. */
+export function compareUndatedReferralsFirst(a: AgendaItem, b: AgendaItem): number {
+  return a.due === null && b.due === null ? Number(isReferralItem(b)) - Number(isReferralItem(a)) : 0;
+}
+
+/** A referred person: one to write to with the referral letter, or one still to add (or link) from a referrer's Outcomes. */
+function isReferralItem(item: AgendaItem): boolean {
+  return item.letter === 'referral' || item.kind === 'add-referral';
 }
 
 /** Due dates in agenda order: `YYYY-MM-DD` by code units (their calendar order), `null` (undated) after every date. */

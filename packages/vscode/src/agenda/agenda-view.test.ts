@@ -52,16 +52,16 @@ describe('agendaGroups', () => {
     ]);
   });
 
-  it('lists referrals first under Ready to write, those to add from an Outcomes line with them, as rapport agenda does', () => {
+  it('keeps the agenda order within each group: Ready to write lists referrals first as core orders them, with no order of its own', () => {
     const entries = [
-      item(null, { id: 'ada', name: 'Ada Lovelace', kind: 'write', action: 'Write to Ada Lovelace', letter: 'cold-email' }),
       item(null, { id: 'priya', name: 'Priya Raman', kind: 'add-referral', action: 'Add Grace Liu (referred by Priya Raman)' }),
       item(null, { id: 'elena', name: 'Elena Vasquez', kind: 'write', action: 'Write to Elena Vasquez, naming who referred you', letter: 'referral' }),
+      item(null, { id: 'ada', name: 'Ada Lovelace', kind: 'write', action: 'Write to Ada Lovelace', letter: 'cold-email' }),
       item(null, { id: 'tomas', name: 'Tomás Herrera', kind: 'write', action: 'Write to Tomás Herrera', letter: 'cold-email' }),
     ].map((entry) => entryView(entry, TODAY));
     expect(agendaGroups(entries).find((group) => group.key === 'undated')!.entries.map((entry) => entry.label)).toEqual(['Priya Raman', 'Elena Vasquez', 'Ada Lovelace', 'Tomás Herrera']);
+    expect(agendaGroups([...entries].reverse()).find((group) => group.key === 'undated')!.entries.map((entry) => entry.label)).toEqual(['Tomás Herrera', 'Ada Lovelace', 'Elena Vasquez', 'Priya Raman']);
   });
-
 });
 
 describe('dueSummary', () => {

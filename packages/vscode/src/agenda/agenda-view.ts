@@ -79,14 +79,9 @@ export function entryView(item: AgendaItem, today: string): AgendaEntryView {
 /** The entries in the Agenda's groups, in order; empty groups are left out. */
 export function agendaGroups(entries: readonly AgendaEntryView[]): AgendaGroupView[] {
   return GROUPS.map(({ urgencies, ...group }) => {
-    const members = entries.filter((entry) => urgencies.includes(entry.urgency));
-    // Ready to write: referrals first, as `rapport agenda` lists them (people open up more to a mutual connection), those to add from someone's Outcomes with them.
-    return { ...group, entries: group.key === 'undated' ? [...members.filter(isReferral), ...members.filter((entry) => !isReferral(entry))] : members };
+    // In the index's agenda order: Ready to write lists referrals first, as `rapport agenda` does.
+    return { ...group, entries: entries.filter((entry) => urgencies.includes(entry.urgency)) };
   }).filter((group) => group.entries.length > 0);
-}
-
-function isReferral(entry: AgendaEntryView): boolean {
-  return entry.letter === 'referral' || entry.contextValue === 'agendaItem.add-referral';
 }
 
 /**
