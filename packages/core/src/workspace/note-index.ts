@@ -134,15 +134,20 @@ export class NoteIndex {
   private readonly referrers = new FilesByKey();
   /** Files of valid contacts by the ids their Outcomes link to. */
   private readonly outcomeLinkers = new FilesByKey();
-  /** Files of valid contacts by the keys their name answers to (`personNameKeys`): who a referral's name may already be. */
-  private readonly contactsByName = new FilesByKey();
+  /**
+   * Files of valid contacts by the keys their name answers to (`personNameKeys`): who a referral's
+   * name may already be. Built on the first referral written as a name that asks (see
+   * `namesakeIds`), then kept: most folders never ask, and a load need not key every name.
+   */
+  private contactsByName: FilesByKey | undefined;
   /** Files of valid contacts by the name keys of the referrals in their Outcomes, whose agenda changes with those names' notes. */
   private readonly referralNamers = new FilesByKey();
   /** Ids of the contacts a name may be about, as `agenda()` finds them. */
   private readonly namesakeIds = (name: string, organization?: string): string[] => {
     const ids = new Set<string>();
+    const byName = this.keyedNames();
     for (const key of personNameKeys(name)) {
-      for (const file of this.contactsByName.files(key)) {
+      for (const file of byName.files(key)) {
         const contact = this.entries.get(file)?.reading.contact;
         if (contact && !isOtherOrganization(contact.organization, organization)) ids.add(contact.id);
       }
@@ -569,6 +574,18 @@ export class NoteIndex {
     }
   }
 
+  /** `contactsByName`, built from every valid contact on the first call. */
+  private keyedNames(): FilesByKey {
+    if (this.contactsByName === undefined) {
+      this.contactsByName = new FilesByKey();
+      for (const [file, entry] of this.entries) {
+        const contact = entry.reading.contact;
+        if (contact) for (const key of personNameKeys(contact.name)) this.contactsByName.add(key, file);
+      }
+    }
+    return this.contactsByName;
+  }
+
   /** Starts keeping the relations between notes (see `relationsKept`), from every note indexed so far. */
   private keepRelations(): void {
     if (this.relationsKept) return;
@@ -585,10 +602,13 @@ export class NoteIndex {
     if (contact.referredBy) this.referrers.update(contact.referredBy, file, add);
     for (const target of contact.outcomeLinks) this.outcomeLinkers.update(target, file, add);
     for (const key of referralNameKeys(contact)) this.referralNamers.update(key, file, add);
-    for (const key of personNameKeys(contact.name)) {
-      this.contactsByName.update(key, file, add);
-      // A note for a name appeared or went: referrals to it are to be linked, or added again.
-      for (const other of this.referralNamers.files(key)) this.agendaDirty.add(other);
+    // Only when some referral is written as a name (or names were keyed for one): most notes name none.
+    if (this.contactsByName !== undefined || this.referralNamers.size > 0) {
+      for (const key of personNameKeys(contact.name)) {
+        this.contactsByName?.update(key, file, add);
+        // A note for a name appeared or went: referrals to it are to be linked, or added again.
+        for (const other of this.referralNamers.files(key)) this.agendaDirty.add(other);
+      }
     }
 
     const resolvedBefore = this.validFilesById.has(contact.id);
