@@ -57,6 +57,13 @@ describe('namesakes', () => {
     expect(namesakes(contacts, 'Priya Shah, PhD')).toEqual([{ name: 'Priya Shah, MBA, CSCP' }, { name: 'Priya  SHAH' }]);
   });
 
+  it('takes a typographic apostrophe or hyphen (as phones and LinkedIn write them) for the typed one', () => {
+    const noted = [{ name: "Zoë O'Brien-Núñez" }, { name: 'Dana O’Neil' }];
+    expect(namesakes(noted, 'Zoë O’Brien‐Núñez')).toEqual([{ name: "Zoë O'Brien-Núñez" }]);
+    expect(namesakes(noted, "Dana O'Neil")).toEqual([{ name: 'Dana O’Neil' }]);
+    expect(namesakes(noted, 'Dana ONeil')).toEqual([]);
+  });
+
   it('with the organization the name was said to work at, leaves out a namesake whose note names another; "Kroger" is "Kroger Co."', () => {
     const people = [{ name: 'Tom Becker', organization: 'Allegheny Power Works' }, { name: 'Tom Becker' }, { name: 'Tom Becker', organization: 'Kroger Co.' }];
     expect(namesakes(people, 'Tom Becker', 'Duquesne Light')).toEqual([{ name: 'Tom Becker' }]);

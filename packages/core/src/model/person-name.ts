@@ -124,10 +124,11 @@ export function splitCredentials(name: string): { name: string; credentials?: st
   };
 }
 
-/** A name as people are told apart by it: case, accents, spacing and Unicode composition folded ("José  ÁLVAREZ" = "Jose Alvarez"). */
+/** A name as people are told apart by it: case, accents, spacing, Unicode composition and typographic apostrophes folded ("José  ÁLVAREZ" = "Jose Alvarez", "O’Brien" = "O'Brien"). */
 export function personNameKey(name: string): string {
   // An index keys every contact's name as it loads: ASCII names, most of them, skip the Unicode folding they do not need.
-  const folded = PRINTABLE_ASCII.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
+  // Typographic apostrophes and hyphens (what phones, macOS and LinkedIn write) are the typed ones: O’Brien is O'Brien.
+  const folded = PRINTABLE_ASCII.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u2010\u2011]/g, '-');
   // Default case mapping: the same as English's, which no locale tailors.
   return folded.replace(/\s+/g, ' ').trim().toLowerCase();
 }
