@@ -74,6 +74,33 @@ describe('advance: moving a meeting already prepared for', () => {
   });
 });
 
+describe('advance: the meeting time as a hurried user writes it', () => {
+  it('reads a space for the T, and refuses a time it cannot read before anything else, naming the flag', () => {
+    const folder = exampleCopy();
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-11-30 14:00', '--today', '2026-11-23', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'Owen Park: contacted → scheduled (2026-11-23)  owen-park.md\n',
+      stderr: '',
+    });
+    expect(readFileSync(join(folder, 'owen-park.md'), 'utf8')).toContain('meeting:\n  at: 2026-11-30T14:00\n');
+    for (const at of ['11/24 09:00', '2026-11-24', '2026-11-24T9am']) {
+      expectRefused(folder, ['advance', 'hannah-schultz', 'scheduled', '--at', at, '--today', '2026-11-23'], `invalid --at "${at}" (use YYYY-MM-DDTHH:mm, e.g. 2026-11-24T09:00, with an offset such as -05:00 for another time zone than the folder's)`);
+    }
+  });
+
+  it('warns when a meeting booked with an offset the folder does not have moves to a time without one', () => {
+    const folder = exampleCopy();
+    const config = join(folder, '.rapport', 'config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('timezone: America/New_York', 'timezone: Europe/Berlin'));
+    expect(rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--at', '2026-11-27T09:00', '--today', '2026-11-23', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'Lauren Fitzgerald: scheduled → scheduled (2026-11-23)  lauren-fitzgerald.md\n  meeting moved: 2026-11-25T12:30-05:00 → 2026-11-27T09:00\n',
+      stderr:
+        'rapport: warning: the meeting was booked as 2026-11-25T12:30-05:00, with an offset; 2026-11-27T09:00 has none, so it is read in Europe/Berlin. For 09:00 at -05:00, give --at 2026-11-27T09:00-05:00 (check the offset on that day: daylight saving may change it)\n',
+    });
+  });
+});
+
 describe('advance held after the meeting day', () => {
   it('dates held the day the meeting was booked for, says so, and --date still chooses another day', () => {
     const folder = exampleCopy();

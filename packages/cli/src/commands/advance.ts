@@ -1,4 +1,4 @@
-import { advance, CHANNELS, editNote, getField, isChannel, isMeetingFormat, isStage, skippedMeetingTime, stageDate, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { advance, CHANNELS, editNote, getField, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingStart, skippedMeetingTime, stageDate, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
 import { pastMeetingDay } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
@@ -50,6 +50,11 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const minutes = options.minutes === undefined ? undefined : Number(options.minutes);
       if (minutes !== undefined && (!Number.isInteger(minutes) || minutes <= 0 || minutes > 600)) throw new UsageError(`invalid --minutes "${options.minutes}" (a whole number of minutes, 1 to 600)`);
       const meetingOptions = [options.minutes, options.format, options.place, options.link].some((value) => value !== undefined);
+      // "2026-11-24 09:00" is how people write it (and how the agenda shows it): the same time.
+      if (options.at !== undefined) options.at = options.at.trim().replace(/^(\d{4}-\d{2}-\d{2}) +(\d)/, '$1T$2');
+      if (options.at !== undefined && !isMeetingTime(options.at)) {
+        throw new UsageError(`invalid --at "${options.at}" (use YYYY-MM-DDTHH:mm, e.g. 2026-11-24T09:00, with an offset such as -05:00 for another time zone than the folder's)`);
+      }
 
       const ctx = context();
       const workspace = await ctx.workspaceToWrite();
@@ -95,6 +100,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       if (recorded !== stage) ctx.print(ctx.colors.dim('  still prepared: the meeting changed, the preparation stands'));
       if (meetingDay !== undefined) ctx.print(ctx.colors.dim(`  dated ${meetingDay}, the day the meeting was booked for (give --date for another day)`));
       if (options.at !== undefined) warnOfSkippedClock(ctx, options.at, workspace.config.timezone);
+      if (comingAt !== undefined && options.at !== undefined) warnOfDroppedOffset(ctx, comingAt, options.at, workspace.config.timezone);
       remindOfManualNext(ctx, workspace, contact.file);
     });
 };
@@ -103,6 +109,22 @@ export const registerAdvance: RegisterCommand = (program, context) => {
 function recordedStage(stage: Stage, current: Stage, meeting: MeetingInput | undefined): Stage {
   return stage === 'scheduled' && current === 'prepared' && meeting !== undefined ? 'prepared' : stage;
 }
+
+/**
+ * A meeting booked with an offset (the other person's time zone), moved to a time without one, is now
+ * read in the folder's zone: "the same time on Thursday" would land hours away. Say so, and how to keep it.
+ */
+function warnOfDroppedOffset(ctx: CommandContext, bookedAt: string, at: string, timeZone: string): void {
+  const offset = OFFSET.exec(bookedAt)?.[0];
+  // Nothing to say where the folder's zone has that offset on the new day: the time means the same.
+  if (offset === undefined || OFFSET.test(at) || meetingStart(at, timeZone).getTime() === meetingStart(at + offset, timeZone).getTime()) return;
+  ctx.io.stderr.write(
+    `rapport: warning: the meeting was booked as ${bookedAt}, with an offset; ${at} has none, so it is read in ${timeZone}. For ${at.slice(11, 16)} at ${offset}, give --at ${at}${offset} (check the offset on that day: daylight saving may change it)\n`,
+  );
+}
+
+/** The offset that ends a meeting time, if it has one (`Z` or `±HH:mm`). */
+const OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/;
 
 /** A meeting time written without an offset that the zone skips (clocks going forward) is read as a later one: the user should know which. */
 function warnOfSkippedClock(ctx: CommandContext, at: string, timeZone: string): void {
