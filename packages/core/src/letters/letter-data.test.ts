@@ -15,7 +15,7 @@ function contact(frontmatter: string[], body = '', file = 'maya-chen.md'): { con
 const maya = (frontmatter: string[] = [], body = '') => contact(['name: Maya Chen', 'stage: scheduled', ...frontmatter], body);
 
 function data(note: { contact: Contact; noteText: string }, extra: { referrer?: Contact; values?: Record<string, string>; profile?: Record<string, string> } = {}) {
-  return letterData({ ...note, profile: extra.profile ?? {}, timezone: 'America/New_York', today: '2026-11-23', ...(extra.referrer ? { referrer: extra.referrer } : {}), ...(extra.values ? { values: extra.values } : {}) });
+  return letterData({ ...note, profile: extra.profile ?? {}, today: '2026-11-23', ...(extra.referrer ? { referrer: extra.referrer } : {}), ...(extra.values ? { values: extra.values } : {}) });
 }
 
 describe('meeting times in a letter', () => {
@@ -50,6 +50,14 @@ describe('meeting times in a letter', () => {
     expect(data(maya(['meeting:', '  at: 2026-11-23T09:30'])).data.meeting.when).toBe('today');
     expect(data(maya(['meeting:', '  at: 2026-11-22T18:00'])).data.meeting.when).toBe('yesterday');
     expect(data(maya(['meeting:', '  at: 2026-11-21T18:00'])).data.meeting.when).toBe('on Saturday, November 21');
+  });
+
+  it('names the day as the meeting was booked, in its offset, as the time is: an evening there is that evening, whatever the folder zone', () => {
+    // Thursday 23:30 at -08:00 is already Friday 02:30 in New York; the letter goes to someone for whom it was Thursday.
+    const evening = data(maya(['meeting:', '  at: "2026-11-19T23:30-08:00"'])).data.meeting as Record<string, unknown>;
+    expect([evening.date, evening.day, evening.time]).toEqual(['2026-11-19', 'Thursday, November 19', '11:30 PM']);
+    // Sunday 22:30 in Honolulu, Monday 03:30 in New York: on Monday, "yesterday" to them.
+    expect((data(maya(['meeting:', '  at: "2026-11-22T22:30-10:00"'])).data.meeting as Record<string, unknown>).when).toBe('yesterday');
   });
 });
 

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { parseFrontmatter } from '../note/frontmatter.js';
 import { LineIndex, readLayout } from '../note/source.js';
 import type { MissingLetterField } from '../errors.js';
-import { daysBetween, meetingDate } from '../lifecycle/dates.js';
+import { daysBetween } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import type { Channel } from '../model/vocabulary.js';
 import { CONFIG_PATH, type Profile } from '../workspace/config.js';
@@ -103,8 +103,6 @@ export interface LetterDataInput {
   readonly profile: Profile;
   /** The contact named by `referred_by`, when it has a note. */
   readonly referrer?: Contact | undefined;
-  /** IANA zone for the meeting's day. */
-  readonly timezone: string;
   /** `YYYY-MM-DD`. */
   readonly today: string;
   /**
@@ -158,7 +156,7 @@ const FOUND_VIA: Record<string, string> = {
 
 /** Builds the data a letter template reads, from a contact's note and the seeker's profile. */
 export function letterData(input: LetterDataInput): LetterDataResult {
-  const { contact, noteText, profile, referrer, timezone, today } = input;
+  const { contact, noteText, profile, referrer, today } = input;
   const data: Record<string, unknown> = {};
   const set = (key: string, value: string | undefined) => {
     if (value !== undefined && value.trim() !== '') data[key] = value.trim();
@@ -186,7 +184,9 @@ export function letterData(input: LetterDataInput): LetterDataResult {
 
   const meeting: Record<string, unknown> = {};
   if (contact.meeting) {
-    const date = meetingDate(contact.meeting.at, timezone);
+    // The day as written, like its time: in the offset the meeting was booked with (the other person's), which a
+    // letter to them speaks in. An evening in New York is that evening, not the next morning in Berlin.
+    const date = contact.meeting.at.slice(0, 10);
     meeting.date = date;
     meeting.day = spokenDate(date, today, 'EEEE, MMMM d');
     const daysAgo = daysBetween(date, today);

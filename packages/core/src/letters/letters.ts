@@ -85,7 +85,6 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     noteText: workspace.index.text(contact.file) ?? '',
     profile: workspace.config.profile,
     referrer,
-    timezone: workspace.config.timezone,
     today,
     via,
     problems: workspace.index.reading(contact.file)?.diagnostics,
