@@ -212,6 +212,19 @@ Jordan
     expect(shipped.stdout).toContain('Thank you for taking the time to talk with me on Wednesday, October 7.');
   });
 
+  it('says a template of the folder did not run because of --no-user-templates, in a trusted folder too', () => {
+    const folder = exampleCopy();
+    mkdirSync(join(folder, '.rapport/templates'), { recursive: true });
+    writeFileSync(join(folder, '.rapport/templates/coffee.eta'), '---\nstage: contacted\n---\nSubject: Coffee?\n\nHi <%= it.firstName %>,\n');
+    const before = snapshot(folder);
+    expect(rapport(['letter', 'coffee', 'owen-park', '--no-user-templates', '--dir', folder])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'rapport: .rapport/templates/coffee.eta did not run: --no-user-templates runs only the letters shipped with Rapport\n',
+    });
+    expect(snapshot(folder)).toEqual(before);
+  });
+
   it('reports a malformed template with its name, line and column (exit 1), and writes nothing', () => {
     const folder = exampleCopy();
     mkdirSync(join(folder, '.rapport/templates'), { recursive: true });

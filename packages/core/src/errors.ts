@@ -125,6 +125,8 @@ export class LetterNotFoundError extends RapportError {
     /** Names that can be rendered. */
     readonly available: readonly string[],
     reason = 'there is no letter template',
+    /** The folder's template of that name, when there is one that was not allowed to run (`allowUserTemplates`). */
+    readonly notAllowedFile?: string,
   ) {
     super(`${reason} "${template}" (available: ${available.join(', ')})`);
   }

@@ -115,6 +115,9 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
       try {
         letter = await renderLetter(workspace, template, contact.id, { draft: Boolean(options.draft), values, today, allowUserTemplates: gate.allow, ...(options.via ? { via: options.via as Channel } : {}) });
       } catch (error) {
+        if (error instanceof LetterNotFoundError && error.notAllowedFile !== undefined && !options.userTemplates) {
+          throw new UsageError(`${error.notAllowedFile} did not run: --no-user-templates runs only the letters shipped with Rapport`);
+        }
         if (error instanceof LetterNotFoundError && blocked) throw new UsageError(`${blocked} did not run: ${gate.why}; read it, then run rapport trust (or add --allow-templates for this run)`);
         if (error instanceof LetterNotFoundError) throw new UsageError(`${error.message}${didYouMean(template, error.available)}`);
         if (error instanceof LetterUnfitError) throw new UsageError(error.message);

@@ -107,8 +107,9 @@ export async function loadLetterTemplate(store: NoteStore, name: string, options
   const shipped = shippedLetterTemplate(name);
   if (shipped) return shipped;
   const available = [...new Set([...SHIPPED_LETTERS, ...user.keys()])];
-  if (!allowUser && (await userTemplateFiles(store)).has(name)) {
-    throw new LetterNotFoundError(name, available, 'user templates are turned off here (the folder is not trusted), so there is no letter');
+  const notAllowed = allowUser ? undefined : (await userTemplateFiles(store)).get(name);
+  if (notAllowed !== undefined) {
+    throw new LetterNotFoundError(name, available, 'user templates are turned off here (allowUserTemplates), so there is no letter', notAllowed);
   }
   throw new LetterNotFoundError(name, available);
 }
