@@ -19,3 +19,4 @@ export { pastMeetingDay } from './lifecycle/next-action.js';
 export { freeContactId } from './workspace/create-contact.js';
 export { organizationNamed } from './outcomes/outcome-actions.js';
 export { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES } from './model/vocabulary.js';
+export { sameNameAndOrganization } from './model/person-name.js';

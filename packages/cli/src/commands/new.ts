@@ -1,4 +1,5 @@
 import { addReferral, contactSlug, createContact, namesakes, isEmailAddress, isProfileUrl, isSource, noteId, SOURCES, type Source, type Workspace } from '@rapport/core';
+import { sameNameAndOrganization } from '@rapport/core/internal';
 import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
 import { checkDateOptions } from '../date-options.js';
@@ -49,7 +50,7 @@ export const registerNew: RegisterCommand = (program, context) => {
       if (conflicted) throw new FailureError(`${conflicted} has an unresolved merge conflict and may already be about ${printable(name.trim())}: resolve it first (nothing was created)`);
       const named = namesakes(workspace.index.contacts(), name.trim());
       // The importer's rule: the same name at the same organization is the same person.
-      const same = options.from === undefined && !options.force && options.org?.trim() ? named.find((contact) => contact.organization !== undefined && sameOrganization(contact.organization, options.org!)) : undefined;
+      const same = options.from === undefined && !options.force && options.org !== undefined ? sameNameAndOrganization(workspace.index.contacts(), name.trim(), options.org) : undefined;
       if (same) throw new FailureError(`${ctx.displayPath(same.file)} is already about ${printable(same.name)} at ${printable(same.organization!)}: nothing was created (--force creates a second note)`);
       const tags = options.tags?.split(',').map((tag) => tag.trim()).filter(Boolean);
       const fields = { ...(options.email ? { email: options.email } : {}), ...(options.linkedin ? { linkedin: options.linkedin } : {}) };
@@ -81,12 +82,6 @@ export const registerNew: RegisterCommand = (program, context) => {
       if (namesake) ctx.io.stderr.write(`rapport: warning: ${ctx.displayPath(namesake.file)} is also about ${printable(namesake.name)}; created a second note\n`);
     });
 };
-
-/** Organizations compared as the importer compares them: case and spacing aside. */
-function sameOrganization(a: string, b: string): boolean {
-  const key = (organization: string) => organization.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
-  return key(a) === key(b);
-}
 
 /** A note in a merge conflict that may be this person: its contact cannot be read, so a new note could be a duplicate. */
 function conflictedNamesake(workspace: Workspace, name: string): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameParts, namesakes, splitCredentials } from './person-name.js';
+import { nameParts, namesakes, sameNameAndOrganization, splitCredentials } from './person-name.js';
 
 describe('nameParts', () => {
   it('reads "Full Name, credentials" with the given name first, and keeps the credentials as the suffix', () => {
@@ -76,5 +76,21 @@ describe('namesakes', () => {
     expect(namesakes(contacts, 'Lima')).toEqual([]);
     expect(namesakes(contacts, 'lima, ana')).toEqual([{ name: 'Lima, Ana' }]);
     expect(namesakes(contacts, 'Priya')).toEqual([]);
+  });
+});
+
+describe('sameNameAndOrganization', () => {
+  const people = [{ name: 'Rebecca Thornton' }, { name: 'Rebecca Thornton', organization: 'Kroger Co.' }, { name: 'Rebecca Thornton, PhD', organization: 'Buckeye Freight &  Logistics, Inc.' }];
+
+  it('finds a namesake whose note names the same organization, case and spacing aside', () => {
+    expect(sameNameAndOrganization(people, 'rebecca  thornton', ' buckeye freight & logistics, inc.')).toEqual({ name: 'Rebecca Thornton, PhD', organization: 'Buckeye Freight &  Logistics, Inc.' });
+    expect(sameNameAndOrganization(people, 'Rebecca Thornton', 'KROGER CO.')).toEqual({ name: 'Rebecca Thornton', organization: 'Kroger Co.' });
+  });
+
+  it('finds nobody for another organization, one only contained in it, or none given: that may be someone else', () => {
+    expect(sameNameAndOrganization(people, 'Rebecca Thornton', 'Kroger')).toBeUndefined();
+    expect(sameNameAndOrganization(people, 'Rebecca Thornton', 'Duquesne Light')).toBeUndefined();
+    expect(sameNameAndOrganization(people, 'Rebecca Thornton', '  ')).toBeUndefined();
+    expect(sameNameAndOrganization(people, 'Becky Thornton', 'Kroger Co.')).toBeUndefined();
   });
 });

@@ -162,6 +162,25 @@ export function namesakes<T extends { readonly name: string; readonly organizati
 }
 
 /**
+ * The contact a new note for `name` at `organization` would duplicate: the
+ * first of `namesakes` whose note names the same organization, case and
+ * spacing aside (the importer's rule: the same name at the same organization
+ * is the same person). `rapport new` refuses it and VS Code's New Contact
+ * offers to open it; a namesake elsewhere, or with no organization, may be
+ * someone else.
+ */
+export function sameNameAndOrganization<T extends { readonly name: string; readonly organization?: string }>(contacts: readonly T[], name: string, organization: string): T | undefined {
+  if (organization.trim() === '') return undefined;
+  return namesakes(contacts, name).find((contact) => contact.organization !== undefined && sameOrganization(contact.organization, organization));
+}
+
+/** Organizations compared as the importer compares them: case and spacing aside. */
+function sameOrganization(a: string, b: string): boolean {
+  const key = (organization: string) => organization.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
+  return key(a) === key(b);
+}
+
+/**
  * True when two organizations written for the same name are plainly not the same:
  * both given, and neither contains the other once folded ("Kroger" is "Kroger Co.").
  */

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { addReferral, createContact, nameFromLink, SOURCES, type Source } from '@rapport/core';
+import { sameNameAndOrganization } from '@rapport/core/internal';
 import { saveOpenNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 
@@ -25,7 +26,10 @@ const TITLE = 'New Contact';
 /** Sources under which someone may have been referred: after any other, "Who referred them?" is not asked. */
 const MAY_BE_REFERRED: readonly (Source | null)[] = ['referral', null];
 
-/** `rapport.newContact`: asks name, organization, role, source and referrer, then writes the note. */
+/**
+ * `rapport.newContact`: asks name, organization, role, source and referrer, then writes the note. When a
+ * contact has that name and organization already, asks first whether to open that note or create another.
+ */
 export async function newContact(services: Services, input: NewContactInput = {}): Promise<{ id: string; file: string } | undefined> {
   const workspace = await services.notes.requireWorkspaceToWrite();
   const { prompts } = services;
@@ -39,6 +43,25 @@ export async function newContact(services: Services, input: NewContactInput = {}
   if (name === undefined) return undefined;
   const organization = input.organization ?? (await prompts.input({ id: 'contact.organization', title: TITLE, ...counted(), prompt: 'Organization (optional)', placeholder: 'e.g. Acme Health' }));
   if (organization === undefined) return undefined;
+  // As `rapport new` refuses it: the same name at the same organization is the same person. (From a referral's
+  // link, addReferral links a namesake's note instead of creating one.)
+  const same = input.fromLink === undefined ? sameNameAndOrganization(workspace.index.contacts(), name.trim(), organization) : undefined;
+  if (same) {
+    const choice = await prompts.pick<'open' | 'create'>({
+      id: 'contact.existing',
+      title: TITLE,
+      placeholder: `${same.name} at ${same.organization} already has a note: ${same.file}`,
+      items: [
+        { label: `Open ${same.file}`, description: 'nothing is created', value: 'open' },
+        { label: 'Create another note anyway', description: 'for someone else with the same name', value: 'create' },
+      ],
+    });
+    if (choice === undefined) return undefined;
+    if (choice === 'open') {
+      await vscode.window.showTextDocument(services.notes.uriOf(same.file), { preview: false });
+      return undefined;
+    }
+  }
   const role = input.role ?? (await prompts.input({ id: 'contact.role', title: TITLE, ...counted(), prompt: 'Role or title (optional)', placeholder: 'e.g. UX Research Lead' }));
   if (role === undefined) return undefined;
   const source =

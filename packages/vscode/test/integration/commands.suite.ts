@@ -6,7 +6,7 @@ import { advance, dismissAction, logInteraction } from '@rapport/core';
 import { api, bodyOf, changedFiles, fileUri, folder, frontmatterOf, readText, runScripted, setSetting, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
 import { exampleContacts } from './oracle.js';
 import { suite, test } from './runner.js';
-import { CANCEL, ScriptedPrompts } from './scripted-prompts.js';
+import { CANCEL, ENTER, ScriptedPrompts } from './scripted-prompts.js';
 
 function contactIn(stage: string) {
   const contact = exampleContacts().find((candidate) => candidate.stage === stage);
@@ -67,6 +67,43 @@ suite('Commands', () => {
     rmSync(join(folder(), 'contacts', 'grace-hopper.md'));
     const rapport = await api();
     await waitFor(() => !rapport.notes.workspace?.index.contact('grace-hopper'), 'the note to go');
+  });
+
+  test('New Contact for a name and organization that already have a note says so, and Enter opens that note, writing nothing', async () => {
+    const before = snapshot();
+    const { result, prompts } = await runScripted({ 'contact.name': 'maya  chen', 'contact.organization': 'BRIGHTLINE HEALTH', 'contact.existing': ENTER }, 'rapport.newContact');
+    assert.equal(result, undefined);
+    assert.deepEqual(prompts.asked, ['contact.name', 'contact.organization', 'contact.existing']);
+    assert.equal(prompts.placeholders.get('contact.existing'), 'Maya Chen at Brightline Health already has a note: maya-chen.md');
+    assert.deepEqual(prompts.offered.get('contact.existing'), ['Open maya-chen.md', 'Create another note anyway']);
+    assert.equal(prompts.focused.get('contact.existing'), 'Open maya-chen.md');
+    assert.deepEqual(changedFiles(before, snapshot()), []);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), fileUri('maya-chen.md').toString());
+    await closeEditors();
+  });
+
+  test('New Contact for a name and organization that already have a note creates another when asked to', async () => {
+    const before = snapshot();
+    const { result, prompts } = await runScripted<{ id: string; file: string }>(
+      { 'contact.name': 'Maya Chen', 'contact.organization': 'Brightline Health', 'contact.existing': 'Create another note anyway', 'contact.role': 'Design Intern', 'contact.source': 'linkedin' },
+      'rapport.newContact',
+    );
+    assert.deepEqual(prompts.asked, ['contact.name', 'contact.organization', 'contact.existing', 'contact.role', 'contact.source']);
+    assert.deepEqual(result, { id: 'maya-chen-brightline-health', file: 'contacts/maya-chen-brightline-health.md' });
+    assert.deepEqual(changedFiles(before, snapshot()), ['contacts/maya-chen-brightline-health.md']);
+    assert.deepEqual(frontmatterOf(readText('contacts/maya-chen-brightline-health.md')), { type: 'contact', name: 'Maya Chen', stage: 'identified', role: 'Design Intern', organization: 'Brightline Health', source: 'linkedin', history: '' });
+    await closeEditors();
+    rmSync(join(folder(), 'contacts', 'maya-chen-brightline-health.md'));
+    const rapport = await api();
+    await waitFor(() => !rapport.notes.workspace?.index.contact('maya-chen-brightline-health'), 'the note to go');
+  });
+
+  test('New Contact for a name known at another organization asks nothing more about it', async () => {
+    const before = snapshot();
+    const { result, prompts } = await runScripted({ 'contact.name': 'Maya Chen', 'contact.organization': 'Brightline', 'contact.role': CANCEL }, 'rapport.newContact');
+    assert.equal(result, undefined);
+    assert.deepEqual(prompts.asked, ['contact.name', 'contact.organization', 'contact.role']);
+    assert.deepEqual(changedFiles(before, snapshot()), []);
   });
 
   test('New Contact cancelled half-way writes nothing', async () => {

@@ -21,6 +21,8 @@ export class ScriptedPrompts implements Prompts {
   readonly offered = new Map<string, string[]>();
   /** The label each pick focused at first (the first item unless the pick said otherwise). */
   readonly focused = new Map<string, string>();
+  /** What each pick said in its input box before anything is typed. */
+  readonly placeholders = new Map<string, string>();
   /** The value each input was prefilled with. */
   readonly prefilled = new Map<string, string>();
   /** Each question's place in its command's steps as its title shows it ("2/3"), for those that number them. */
@@ -44,6 +46,7 @@ export class ScriptedPrompts implements Prompts {
 
   async pick<T>(request: PickRequest<T>): Promise<T | undefined> {
     this.countStep(request);
+    this.placeholders.set(request.id, request.placeholder);
     const answer = this.answer(request.id, request.items.map((item) => item.label));
     if (answer === CANCEL) return undefined;
     const focused = request.items.find((candidate) => request.focus !== undefined && candidate.value === request.focus) ?? request.items[0];
