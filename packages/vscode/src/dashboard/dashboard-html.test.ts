@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { searchReport } from '@rapport/core';
 import { dashboardHtml } from './dashboard-html.js';
@@ -32,10 +33,26 @@ describe('dashboardHtml', () => {
     expect(html.match(/<script/g)).toHaveLength(1);
   });
 
+  it('says in words, and by class for the theme colours, which items are overdue or due today; later ones show their date only', () => {
+    const item = { kind: 'lead', label: 'Lead', text: 'UPMC', contactId: 'a', contactName: 'Ann Lee', file: 'a.md', line: 7 } as const;
+    const html = page({ openOutcomes: [{ ...item, due: '2026-11-16' }, { ...item, due: '2026-11-23' }, { ...item, due: '2026-11-24' }, { ...item, due: null }] });
+    expect(html).toContain('data-line="7"><span class="due overdue">by 2026-11-16<span class="urgency">overdue 7 d</span></span> <span class="what">');
+    expect(html).toContain('data-line="7"><span class="due today">by 2026-11-23<span class="urgency">due today</span></span> <span class="what">');
+    expect(html).toContain('data-line="7"><span class="due">by 2026-11-24</span> <span class="what">');
+    expect(html).toContain('data-line="7"><span class="due"></span> <span class="what">');
+  });
+
   it('says so when there is nothing to list or draw', () => {
     const html = page({ openOutcomes: [] });
     expect(html).toContain('<p class="empty">No open leads or offers.');
     expect(html).toContain('<p class="empty">No referrals yet.</p>');
     expect(html).toContain('<span class="value">–</span><span class="label">replied (0 of 0)</span>');
+  });
+
+  it("colours the page with the theme's variables only, overdue and due today as the trees do", () => {
+    const css = readFileSync(new URL('../../media/dashboard.css', import.meta.url), 'utf8');
+    expect(css).not.toMatch(/#[0-9a-f]{3,8}\b|rgba?\(|hsla?\(/i);
+    expect(css).toContain('.outcome .due.overdue { color: var(--vscode-list-errorForeground, var(--vscode-errorForeground));');
+    expect(css).toContain('.outcome .due.today { color: var(--vscode-list-warningForeground, var(--vscode-editorWarning-foreground));');
   });
 });

@@ -1,6 +1,7 @@
 /** The dashboard page, as a string (tested without VS Code). */
 import type { ChartTheme, ReportCharts } from '@rapport/core/charts';
 import type { SearchReport } from '@rapport/core';
+import { dueBadge } from '../contacts-tree/contact-view.js';
 import type { OpenOutcome } from './open-outcomes.js';
 
 /**
@@ -65,7 +66,7 @@ export function dashboardHtml(page: DashboardPage): string {
 <section class="chart" id="funnel">${page.charts.funnel}</section>
 <section class="chart" id="reply-rate">${page.charts.replyRateBySource}</section>
 <section class="chart" id="weekly">${page.charts.weekly}</section>
-<section id="open-outcomes"><h2>Open leads and offers</h2>${openList(page.openOutcomes)}</section>
+<section id="open-outcomes"><h2>Open leads and offers</h2>${openList(page.openOutcomes, page.today)}</section>
 <section class="wide" id="referrals"><h2>Referral graph</h2>${page.graph ?? '<p class="empty">No referrals yet.</p>'}</section>
 </div>
 <script nonce="${page.nonce}" src="${escapeHtml(page.scriptUri)}"></script>
@@ -76,14 +77,21 @@ function figure(value: number | string, label: string): string {
   return `<div class="figure"><span class="value">${escapeHtml(String(value))}</span><span class="label">${escapeHtml(label)}</span></div>`;
 }
 
-function openList(items: readonly OpenOutcome[]): string {
+/**
+ * An overdue item, and one due today, say so in words under the date and are classed `overdue` / `today`:
+ * media/dashboard.css colours them as the Contacts tree and the Agenda do (the list's error and warning colours).
+ */
+function openList(items: readonly OpenOutcome[], today: string): string {
   if (items.length === 0) return '<p class="empty">No open leads or offers. Write them under <code>## Outcomes</code>, e.g. <code>- Lead: Xcel Energy: Data Analyst II (by 2026-12-15)</code>.</p>';
-  const rows = items.map(
-    (item) =>
+  const rows = items.map((item) => {
+    const badge = dueBadge(item.due, today);
+    const urgent = badge?.urgency === 'overdue' || badge?.urgency === 'today' ? badge : undefined;
+    return (
       `<li><a href="#" class="outcome" data-file="${escapeHtml(item.file)}" data-line="${item.line}">` +
-      `<span class="due">${item.due ? `by ${escapeHtml(item.due)}` : ''}</span> <span class="what"><span class="kind">${escapeHtml(item.label)}:</span> <span class="text">${escapeHtml(withoutDate(item.text))}</span>` +
-      ` <span class="who">— ${escapeHtml(item.contactName)}</span></span></a></li>`,
-  );
+      `<span class="due${urgent ? ` ${urgent.urgency}` : ''}">${item.due ? `by ${escapeHtml(item.due)}` : ''}${urgent ? `<span class="urgency">${urgent.text}</span>` : ''}</span> <span class="what"><span class="kind">${escapeHtml(item.label)}:</span> <span class="text">${escapeHtml(withoutDate(item.text))}</span>` +
+      ` <span class="who">— ${escapeHtml(item.contactName)}</span></span></a></li>`
+    );
+  });
   return `<ul class="outcomes">${rows.join('')}</ul>`;
 }
 

@@ -80,6 +80,25 @@ suite('Dashboard', () => {
     rmSync(fileUri('dashboard-leads.md').fsPath, { force: true });
     await waitFor(() => !rapport.dashboard.html()?.includes('Dora Lindqvist'), 'the deleted note to leave the dashboard');
   });
+  test('an overdue lead and an offer due today say so, classed for the theme colours the trees use', async () => {
+    const rapport = await api();
+    await openDashboard();
+    // "Today" is 2026-11-23: the lead was due a week ago.
+    writeFileSync(fileUri('dashboard-overdue.md').fsPath, LEADS_NOTE.replace('(by 2026-12-04)', '(by 2026-11-16)').replace('- Job shadow: a day with the grid analytics team', '- Job shadow: a day with the grid analytics team (by 2026-11-23)'));
+    const html = await waitFor(() => rapport.dashboard.html()?.includes('data-file="dashboard-overdue.md"') && rapport.dashboard.html(), 'the dashboard to redraw with the new note');
+    const items = [...html.matchAll(/<a href="#" class="outcome" data-file="dashboard-overdue.md" data-line="(\d+)">(<span class="due[^"]*">.*?<\/span><\/span>|<span class="due[^"]*">[^<]*<\/span>) /g)];
+    assert.deepEqual(
+      items.map((match) => [Number(match[1]), match[2]]),
+      [
+        [13, '<span class="due overdue">by 2026-11-16<span class="urgency">overdue 7 d</span></span>'],
+        [15, '<span class="due today">by 2026-11-23<span class="urgency">due today</span></span>'],
+      ],
+    );
+    rmSync(fileUri('dashboard-overdue.md').fsPath, { force: true });
+    await waitFor(() => !rapport.dashboard.html()?.includes('dashboard-overdue.md'), 'the deleted note to leave the dashboard');
+    await closeEditors();
+  });
+
   test('a hidden dashboard is not redrawn until it is shown again', async () => {
     const rapport = await api();
     await openDashboard();
