@@ -47,17 +47,20 @@ export async function markDraftSent(services: Services, document: vscode.TextDoc
  * The channel, the likeliest focused, with why: an email letter (`cold-email`) went
  * by email, or by LinkedIn message to someone whose address the note lacks; any
  * other as core's `preferredChannel` says for the stage it records (a follow-up the
- * way the request went, else email when the note has an address…).
+ * way the request went, else email when the note has an address…). When the note
+ * gives no reason at all (no address, no profile, never written to), core's last
+ * resort is a postal letter, which few people send: nothing is focused then, and
+ * the question says why, so Enter cannot record a channel nobody chose.
  */
 function pickChannel(services: Services, contact: Contact, template: string, stage: Stage | undefined): Promise<Channel | undefined> {
   const byEmail = /email/i.test(template);
   const suggested: Channel = byEmail ? (contact.linkedin && !contact.email ? 'linkedin' : 'email') : preferredChannel(contact, stage);
-  const why: Partial<Record<Channel, string>> = { [suggested]: byEmail ? `the ${template} letter` : channelReason(contact, suggested, stage) };
+  const why = byEmail ? `the ${template} letter` : channelReason(contact, suggested, stage);
   return services.prompts.pick<Channel>({
     id: 'letter.via',
     title: `Mark ${template} to ${contact.name} as Sent`,
-    placeholder: 'How did the letter go out?',
-    items: CHANNELS.map((channel) => ({ label: channel, value: channel, ...(channel === suggested && why[channel] ? { description: why[channel] } : {}) })),
-    focus: suggested,
+    placeholder: why ? 'How did the letter go out?' : 'The note has no email address or LinkedIn profile: how did the letter go out?',
+    items: CHANNELS.map((channel) => ({ label: channel, value: channel, ...(why && channel === suggested ? { description: why } : {}) })),
+    ...(why ? { focus: suggested } : { noDefault: true }),
   });
 }

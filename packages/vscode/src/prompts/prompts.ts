@@ -30,6 +30,8 @@ export interface PickRequest<T> extends Step {
   readonly items: readonly PickItem<T>[];
   /** The item Enter picks before the user moves; default the first. */
   readonly focus?: T;
+  /** Focus no item, so that Enter picks nothing until the user moves to one or types: for a question with no likely answer. Default false. */
+  readonly noDefault?: boolean;
 }
 
 export interface FileRequest extends Step {
@@ -68,7 +70,7 @@ export class WindowPrompts implements Prompts {
   }
 
   async pick<T>(request: PickRequest<T>): Promise<T | undefined> {
-    if (request.focus !== undefined) return pickWithFocus(request);
+    if (request.focus !== undefined || request.noDefault) return pickWithFocus(request);
     const picked = await vscode.window.showQuickPick(request.items.map(toQuickPickItem), { title: stepTitle(request), placeHolder: request.placeholder, ignoreFocusOut: true, matchOnDescription: true });
     return picked?.value;
   }
@@ -136,7 +138,7 @@ function stepTitle(request: Step): string {
   return request.step !== undefined && request.totalSteps !== undefined ? `${request.title} (${request.step}/${request.totalSteps})` : request.title;
 }
 
-/** `showQuickPick` always focuses the first item; a quick pick built by hand can focus another one. */
+/** `showQuickPick` always focuses the first item; a quick pick built by hand can focus another one, or none. */
 function pickWithFocus<T>(request: PickRequest<T>): Promise<T | undefined> {
   const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem & { value: T }>();
   const items = request.items.map(toQuickPickItem);
@@ -145,12 +147,15 @@ function pickWithFocus<T>(request: PickRequest<T>): Promise<T | undefined> {
   quickPick.ignoreFocusOut = true;
   quickPick.matchOnDescription = true;
   quickPick.items = items;
-  const focused = items.filter((item) => item.value === request.focus);
-  if (focused.length > 0) quickPick.activeItems = focused;
+  const focused = request.noDefault ? [] : items.filter((item) => item.value === request.focus);
+  if (focused.length > 0 || request.noDefault) quickPick.activeItems = focused;
   return new Promise((resolve) => {
     let picked: T | undefined;
     quickPick.onDidAccept(() => {
-      picked = quickPick.selectedItems[0]?.value ?? quickPick.activeItems[0]?.value;
+      const accepted = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+      // Enter with no item focused (noDefault): the question stays until one is picked or it is cancelled.
+      if (!accepted) return;
+      picked = accepted.value;
       quickPick.hide();
     });
     quickPick.onDidHide(() => {

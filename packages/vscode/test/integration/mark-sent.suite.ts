@@ -9,14 +9,14 @@ import { ENTER, ScriptedPrompts } from './scripted-prompts.js';
 /** Someone found in an article: no email address, no LinkedIn profile (the note the cold email used to be recorded "by letter" for). */
 const NOTE = ['---', 'type: contact', 'name: Rina Sato', 'stage: identified', 'organization: Brightside Health', 'history:', '  - date: 2026-11-20', '    stage: identified', '---', '', '# Rina Sato', ''].join('\n');
 
-async function draft(): Promise<vscode.TextDocument> {
+async function draft(template = 'cold-email'): Promise<vscode.TextDocument> {
   const rapport = await api();
   // The same note each test, removed at the end of the last one: wait until the index has let it go, or its
   // late removal (file events come slowly to a web-worker host) would take this test's note away after it was indexed.
   await waitFor(() => rapport.notes.workspace?.index.contact('rina-sato') === undefined, "the last test's note gone from the index");
   writeFileSync(fileUri('rina-sato.md').fsPath, NOTE);
   await waitFor(() => rapport.notes.workspace?.index.contact('rina-sato')?.history.length === 1, 'the new note indexed');
-  const { result } = await runScripted<DraftedLetter>({ 'letter.template': 'cold-email' }, 'rapport.draftLetter', 'rina-sato');
+  const { result } = await runScripted<DraftedLetter>({ 'letter.template': template }, 'rapport.draftLetter', 'rina-sato');
   const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === result!.uri);
   assert.ok(document);
   return document;
@@ -62,6 +62,21 @@ suite('Mark Letter as Sent', () => {
     assert.equal(second.result?.recorded, false);
     assert.match(second.prompts.infos.join(), /Already recorded/);
     assert.equal(readText('rina-sato.md'), expected);
+    await closeEditors();
+    rmSync(fileUri('rina-sato.md').fsPath);
+  });
+
+  test('focuses no channel for a letter to someone with no email address or LinkedIn profile, and says why', async () => {
+    const document = await draft('cold-letter');
+    const filled = new vscode.WorkspaceEdit();
+    filled.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), document.getText().replace(/\[\[fill: [^\]]*\]\]/g, 'your article on triage'));
+    await vscode.workspace.applyEdit(filled);
+    const { result, prompts } = await markSent(document, { 'letter.via': 'email' });
+    assert.deepEqual(prompts.errors, []);
+    assert.equal(prompts.focused.get('letter.via'), undefined, 'no channel focused: Enter records nothing');
+    assert.equal(prompts.placeholders.get('letter.via'), 'The note has no email address or LinkedIn profile: how did the letter go out?');
+    assert.equal(result?.via, 'email');
+    assert.match(readText('rina-sato.md'), /^ {4}via: email\n {4}letter: cold-letter$/m);
     await closeEditors();
     rmSync(fileUri('rina-sato.md').fsPath);
   });

@@ -19,7 +19,7 @@ export class ScriptedPrompts implements Prompts {
   readonly asked: string[] = [];
   /** Labels offered by each pick. */
   readonly offered = new Map<string, string[]>();
-  /** The label each pick focused at first (the first item unless the pick said otherwise). */
+  /** The label each pick focused at first (the first item unless the pick said otherwise; none for a pick with no default). */
   readonly focused = new Map<string, string>();
   /** What each pick said in its input box before anything is typed. */
   readonly placeholders = new Map<string, string>();
@@ -49,8 +49,9 @@ export class ScriptedPrompts implements Prompts {
     this.placeholders.set(request.id, request.placeholder);
     const answer = this.answer(request.id, request.items.map((item) => item.label));
     if (answer === CANCEL) return undefined;
-    const focused = request.items.find((candidate) => request.focus !== undefined && candidate.value === request.focus) ?? request.items[0];
+    const focused = request.noDefault ? undefined : (request.items.find((candidate) => request.focus !== undefined && candidate.value === request.focus) ?? request.items[0]);
     if (focused) this.focused.set(request.id, focused.label);
+    if (answer === ENTER && !focused) throw new Error(`"${request.id}" focuses no item: Enter picks nothing there`);
     const item = answer === ENTER ? focused : request.items.find((candidate) => candidate.label === answer);
     if (!item) throw new Error(`"${String(answer)}" is not offered by "${request.id}"; offered: ${request.items.map((candidate) => candidate.label).join(', ')}`);
     return item.value;
