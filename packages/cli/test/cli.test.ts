@@ -344,7 +344,7 @@ describe('advance', () => {
     [['advance', 'maya-chen', 'held', '--date', '2026-02-30'], 2, 'invalid --date "2026-02-30"'],
     [['advance', 'maya-chen', 'held', '--via', 'pigeon'], 2, 'unknown channel "pigeon"'],
     [['advance', 'hannah-schultz', 'scheduled'], 2, 'needs the meeting time'],
-    [['advance', 'maya-chen', 'scheduled', '--at', 'tomorrow'], 2, 'invalid meeting time "tomorrow"'],
+    [['advance', 'maya-chen', 'scheduled', '--at', 'tomorrow'], 2, 'invalid --at "tomorrow"'],
     [['advance', 'maya-chen', 'scheduled', '--at', '2026-12-01T09:00', '--minutes', 'half an hour'], 2, 'invalid --minutes "half an hour"'],
     [['advance', 'maya-chen', 'scheduled', '--at', '2026-12-01T09:00', '--format', 'carrier-pigeon'], 2, 'unknown meeting format "carrier-pigeon"'],
     [['advance', 'maya-chen', 'scheduled', '--minutes', '45'], 2, 'Maya Chen has no meeting to come: meeting details need --at YYYY-MM-DDTHH:mm'],

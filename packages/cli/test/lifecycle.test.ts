@@ -84,7 +84,7 @@ describe('advance: the meeting time as a hurried user writes it', () => {
     });
     expect(readFileSync(join(folder, 'owen-park.md'), 'utf8')).toContain('meeting:\n  at: 2026-11-30T14:00\n');
     for (const at of ['11/24 09:00', '2026-11-24', '2026-11-24T9am']) {
-      expectRefused(folder, ['advance', 'hannah-schultz', 'scheduled', '--at', at, '--today', '2026-11-23'], `invalid --at "${at}" (use YYYY-MM-DDTHH:mm, e.g. 2026-11-24T09:00, with an offset such as -05:00 for another time zone than the folder's)`);
+      expectRefused(folder, ['advance', 'hannah-schultz', 'scheduled', '--at', at, '--today', '2026-11-23'], `invalid --at "${at}" (use YYYY-MM-DDTHH:mm, e.g. 2026-11-24T09:00, with an offset from -12:00 to +14:00 such as -05:00 for another time zone than the folder's)`);
     }
   });
 

@@ -53,7 +53,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       // "2026-11-24 09:00" is how people write it (and how the agenda shows it): the same time.
       if (options.at !== undefined) options.at = options.at.trim().replace(/^(\d{4}-\d{2}-\d{2}) +(\d)/, '$1T$2');
       if (options.at !== undefined && !isMeetingTime(options.at)) {
-        throw new UsageError(`invalid --at "${options.at}" (use YYYY-MM-DDTHH:mm, e.g. 2026-11-24T09:00, with an offset such as -05:00 for another time zone than the folder's)`);
+        throw new UsageError(`invalid --at "${options.at}" (use YYYY-MM-DDTHH:mm, e.g. 2026-11-24T09:00, with an offset from -12:00 to +14:00 such as -05:00 for another time zone than the folder's)`);
       }
 
       const ctx = context();
