@@ -1,5 +1,5 @@
 import type { Contact } from '../model/contact.js';
-import { splitCredentials } from '../model/person-name.js';
+import { organizationKey, splitCredentials } from '../model/person-name.js';
 import { isEmailAddress } from './candidate.js';
 
 /** Which key found an existing contact for an imported person. */
@@ -48,9 +48,9 @@ function nameKey(name: string): string {
   return splitCredentials(name.normalize('NFC').replace(/\s+/g, ' ').trim()).name.toLocaleLowerCase('en');
 }
 
-/** Exact name plus organization, each compared as `nameKey` compares names. */
+/** Exact name plus organization, the name compared as `nameKey` compares names, the organization by `organizationKey`. */
 function nameOrganizationKey(name: string, organization: string | undefined): string {
-  return `${nameKey(name)}\u0000${nameKey(organization ?? '')}`;
+  return `${nameKey(name)}\u0000${organizationKey(organization ?? '')}`;
 }
 
 function emailKey(email: string): string {

@@ -4,7 +4,7 @@ import { CLOSED_STAGES, type Stage } from '../model/vocabulary.js';
 import type { Rules } from '../workspace/config.js';
 import { defaultRules } from '../workspace/config.js';
 import { outcomeActions } from '../outcomes/outcome-actions.js';
-import { isOtherOrganization, personNameKeys } from '../model/person-name.js';
+import { isOtherOrganization, organizationKey, personNameKeys } from '../model/person-name.js';
 import { addCalendarDays, addWorkingDays, assertTimeZone, assertValidNow, meetingClock, meetingDate, meetingStart, todayIn } from './dates.js';
 import { hasMet } from './met.js';
 
@@ -166,10 +166,6 @@ function identifiedColleague(contact: Contact, contacts: readonly Contact[] | un
   return found?.id === contact.id ? undefined : found;
 }
 
-/** The organization as colleagues are matched: trimmed, any case. */
-export function organizationKey(organization: string): string {
-  return organization.trim().toLowerCase();
-}
 
 /** Contacts that count as a colleague: under way, neither just identified nor closed. */
 export function isActiveContact(contact: Contact): boolean {

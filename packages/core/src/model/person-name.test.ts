@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameParts, namesakes, sameNameAndOrganization, splitCredentials } from './person-name.js';
+import { nameParts, namesakes, organizationKey, sameNameAndOrganization, splitCredentials } from './person-name.js';
 
 describe('nameParts', () => {
   it('reads "Full Name, credentials" with the given name first, and keeps the credentials as the suffix', () => {
@@ -92,5 +92,14 @@ describe('sameNameAndOrganization', () => {
     expect(sameNameAndOrganization(people, 'Rebecca Thornton', 'Duquesne Light')).toBeUndefined();
     expect(sameNameAndOrganization(people, 'Rebecca Thornton', '  ')).toBeUndefined();
     expect(sameNameAndOrganization(people, 'Becky Thornton', 'Kroger Co.')).toBeUndefined();
+  });
+});
+
+describe('organizationKey', () => {
+  it('tells organizations apart as written, case, spacing and Unicode composition aside', () => {
+    expect(organizationKey('  ACME   Corp ')).toBe('acme corp');
+    expect(organizationKey('Cafe\u0301 Nova')).toBe(organizationKey('Caf\u00e9 Nova'));
+    expect(organizationKey('Café Nova')).not.toBe(organizationKey('Cafe Nova'));
+    expect(organizationKey('Squarespace, Inc.')).not.toBe(organizationKey('Squarespace'));
   });
 });

@@ -176,8 +176,19 @@ export function sameNameAndOrganization<T extends { readonly name: string; reado
 
 /** Organizations compared as the importer compares them: case and spacing aside. */
 function sameOrganization(a: string, b: string): boolean {
-  const key = (organization: string) => organization.normalize('NFC').replace(/\s+/g, ' ').trim().toLocaleLowerCase('en');
-  return key(a) === key(b);
+  return organizationKey(a) === organizationKey(b);
+}
+
+/**
+ * An organization as Rapport tells one from another: case, spacing and Unicode
+ * composition aside ("ACME  Corp" is "Acme Corp"). Colleagues are grouped by it,
+ * and the importer and `rapport new` take the same name at the same key for the
+ * same person.
+ */
+export function organizationKey(organization: string): string {
+  // Every contact's organization is keyed as a folder loads: ASCII ones, most of them, need no composition.
+  const composed = PRINTABLE_ASCII.test(organization) ? organization : organization.normalize('NFC');
+  return composed.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 /**
