@@ -9,8 +9,8 @@ import type { Wikilink } from '../note/wikilinks.js';
 import { contactSlug, createContact } from '../workspace/create-contact.js';
 import { editNote, type Workspace } from '../workspace/workspace.js';
 import type { NewContact } from '../note/template.js';
-import { organizationNamed } from './outcome-actions.js';
-import { outcomeLabelKey } from './outcomes.js';
+import { organizationNamed, workNamed, type WorkNamed } from './outcome-actions.js';
+import { outcomeLabelKey, type Outcome } from './outcomes.js';
 
 /** Options of `addReferral`. */
 export interface AddReferralOptions {
@@ -45,7 +45,9 @@ export interface AddedReferral {
  * `[[link]]`, and a link written before the note (`options.link`, or one
  * that names the person, such as `[[Priya Shah]]`) is pointed at the new
  * note's id. When no Outcomes line names the person, only the contact is
- * created.
+ * created. The new note takes the role and organization that line gives
+ * after the name ("Dana Okafor, research lead at Three Rivers Health", "Sam
+ * Whitaker, at Northwind Labs"; see `workNamed`) where `contact` gives none.
  *
  * When a contact already has the name (see `namesakes`; one at another
  * organization than `contact.organization` does not count), the line is
@@ -68,12 +70,13 @@ export async function addReferral(workspace: Workspace, referrerId: string, cont
       return written === undefined || written === null || written === '' ? setField(text, ['referred_by'], `[[${referrer.id}]]`) : text;
     });
   }
-  const created = existing ? { id: existing.id, file: existing.file } : await createContact(workspace, { source: 'referral', ...contact, referredBy: referrer.id });
   const wanted = outcomeLabelKey(contact.name);
   const slug = contactSlug(contact.name);
   // A link already leading to a note is someone else's: only one that leads nowhere is this person's.
-  const leadsNowhere = (target: string) => target !== created.id && !workspace.index.contact(target);
-  const linksHere = (target: string) => leadsNowhere(target) && (options.link !== undefined ? target === options.link.trim() : contactSlug(target) === slug);
+  const leadsNowhere = (target: string, id: string) => target !== id && !workspace.index.contact(target);
+  const linksTo = (target: string, id: string) => leadsNowhere(target, id) && (options.link !== undefined ? target === options.link.trim() : contactSlug(target) === slug);
+  const note = existing ? { id: existing.id, file: existing.file } : await createContact(workspace, { source: 'referral', ...workOnLine(referrer, (outcome) => (outcome.name !== undefined ? options.link === undefined && outcomeLabelKey(outcome.name) === wanted : outcome.contact !== undefined && linksTo(outcome.contact, ''))), ...contact, referredBy: referrer.id });
+  const linksHere = (target: string) => linksTo(target, note.id);
   let linked = false;
   await editNote(workspace, referrer.file, (text) => {
     const layout = readLayout(text);
@@ -82,16 +85,22 @@ export async function addReferral(workspace: Workspace, referrerId: string, cont
     const named = readNote(referrer.file, text, labels).contact?.outcomes.find((outcome) => options.link === undefined && outcome.kind === 'referral' && outcome.name !== undefined && outcomeLabelKey(outcome.name) === wanted);
     if (named?.nameStart !== undefined && named.nameEnd !== undefined) {
       linked = true;
-      return text.slice(0, named.nameStart + shift) + `[[${created.id}]]` + text.slice(named.nameEnd + shift);
+      return text.slice(0, named.nameStart + shift) + `[[${note.id}]]` + text.slice(named.nameEnd + shift);
     }
     // Any link under Outcomes, as the referral graph counts them, not only a `Referral:` item's.
     const link = findSection(scanSections(layout.content, layout.bodyStart), 'Outcomes')?.wikilinks.find((found) => linksHere(found.target));
     if (!link) return text;
     linked = true;
     const { start, end } = targetWritten(layout.content, link);
-    return text.slice(0, start + shift) + created.id + text.slice(end + shift);
+    return text.slice(0, start + shift) + note.id + text.slice(end + shift);
   });
-  return { ...created, linked, existing: existing !== undefined };
+  return { ...note, linked, existing: existing !== undefined };
+}
+
+/** The role and organization (see `workNamed`) on the referrer's first referral line that is about the person. */
+function workOnLine(referrer: Contact, about: (outcome: Outcome) => boolean): WorkNamed {
+  const line = referrer.outcomes.find((outcome) => outcome.kind === 'referral' && about(outcome));
+  return line ? workNamed(line) : {};
 }
 
 /** The contacts other than the referrer that `contact` may be, one per id: same name, and not at another organization. */

@@ -56,6 +56,55 @@ export function organizationNamed(outcome: Outcome): string | undefined {
   return said === '' ? undefined : said;
 }
 
+/** What a referral's line says the person does and where: what a note created for them starts with. */
+export interface WorkNamed {
+  readonly role?: string;
+  readonly organization?: string;
+}
+
+// Words after the comma that say where you met or where they were, not where they work: "met at …", "formerly at …".
+const NOT_WHERE_THEY_WORK = /^(met|meet|meeting|seen|saw|spoke|spoken|speaking|talked|presented|formerly|previously|once|used|was|were|ex)$/i;
+// Words that start a phrase which is no role ("works at …", "her manager at …"): the organization stands, the role is left out.
+const NO_ROLE = /^(works|working|work|is|now|currently|still|also|based|who|she|he|they|my|his|her|their|our|your)$/i;
+// Small words inside an organization's name ("University of Pittsburgh", "Center for Digital Health").
+const NAME_CONNECTOR = /^(of|for|and|&|the|de|du|des|la|le|on|in|y|und)$/i;
+
+/**
+ * The role and organization a referral's line gives after the person's name
+ * ("Dana Okafor, research lead at Three Rivers Health", "Sam Whitaker, at
+ * Northwind Labs", "[[lee-park]], analyst at UPMC"), to be written into the
+ * note created for them. Stricter than `organizationNamed`, which only tells
+ * namesakes apart: the line must read "<name>, [role] at <Organization>" with
+ * one "at"; the organization is its words up to the first lower-case word
+ * that is not part of a name ("Carelink Labs who thinks like a researcher" →
+ * "Carelink Labs"), and must start with a capital or a digit ("at the
+ * library" names none); "met at …", "formerly at …" name none, and "works at
+ * …", "her manager at …" no role.
+ */
+export function workNamed(outcome: Outcome): WorkNamed {
+  const text = withoutDate(outcome.text);
+  const person = outcome.name !== undefined && text.startsWith(outcome.name) ? outcome.name.length : /^\[\[[^\]]*\]\]/.exec(text)?.[0].length;
+  if (person === undefined) return {};
+  const clause = /^\s*,\s*([^;()[\]"\u201c\u201d\u2014\u2013]*?)(?=\s+-\s|[;()[\]"\u201c\u201d\u2014\u2013]|$)/.exec(text.slice(person))?.[1];
+  if (clause === undefined) return {};
+  const ats = [...clause.matchAll(/(?:^|\s)at\s+/g)];
+  if (ats.length !== 1) return {};
+  const at = ats[0]!;
+  const role = clause.slice(0, at.index).trim().replace(/^(a|an|the)\s+/i, '');
+  const first = role.split(/\s+/)[0] ?? '';
+  if (NOT_WHERE_THEY_WORK.test(first)) return {};
+  const words = clause.slice(at.index + at[0].length).split(',')[0]!.trim().split(/\s+/);
+  const kept: string[] = [];
+  for (const word of words) {
+    if (/[\p{Lu}\p{N}]/u.test(word) || (kept.length > 0 && NAME_CONNECTOR.test(word))) kept.push(word);
+    else break;
+  }
+  while (kept.length > 0 && NAME_CONNECTOR.test(kept.at(-1)!)) kept.pop();
+  const organization = kept.join(' ').replace(/['\u2019]s$/, '').replace(/\.$/, '');
+  if (organization === '') return {};
+  return { ...(role !== '' && !NO_ROLE.test(first) ? { role } : {}), organization };
+}
+
 /** `[[a]]`, or `[[a]] or [[b]]` when several notes have the name. */
 function linkChoice(ids: readonly string[]): string {
   return ids.map((id) => `[[${id}]]`).join(' or ');

@@ -6,7 +6,7 @@ import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
 import { agenda } from '../lifecycle/next-action.js';
 import { addReferral } from './add-referral.js';
-import { organizationNamed } from './outcome-actions.js';
+import { organizationNamed, workNamed } from './outcome-actions.js';
 import { readOutcomes } from './outcomes.js';
 
 const NOTE_HEAD = '---\ntype: contact\nname: Marcus Bell\nstage: held\n---\n\n## Notes\n\nTalked on Tuesday.\n\n## Outcomes\n\n';
@@ -216,8 +216,61 @@ describe('outcome labels from .rapport/config.yaml', () => {
     // Ana Lima, Jr. is not Ana Lima: a generational suffix is part of a name, unlike credentials.
     expect(workspace.index.agenda(context).filter((item) => item.kind === 'add-referral').map((item) => item.action)).toEqual(['Add Ana Lima (referred by Owen Park)', 'Add Tom Becker (referred by Owen Park)']);
     expect(agenda(workspace.index.contacts(), context).filter((item) => item.kind === 'add-referral').map((item) => item.action)).toEqual(['Add Ana Lima (referred by Owen Park)', 'Add Tom Becker (referred by Owen Park)']);
-    expect(await addReferral(workspace, 'owen-park', { name: 'Tom Becker', date: '2026-12-01' })).toEqual({ id: 'tom-becker-2', file: 'tom-becker-2.md', linked: true, existing: false });
+    // The new note takes the organization the line names, which tells the two apart in its id.
+    expect(await addReferral(workspace, 'owen-park', { name: 'Tom Becker', date: '2026-12-01' })).toEqual({ id: 'tom-becker-duquesne-light', file: 'tom-becker-duquesne-light.md', linked: true, existing: false });
     expect((await store.read('tom-becker.md'))?.text).toBe(tom);
+  });
+
+  it('gives the note it creates the role and organization the referral line names, in both forms, unless given', async () => {
+    const owen = '---\ntype: contact\nname: Owen Park\nstage: held\n---\n\n## Outcomes\n\n- Referral: Sam Whitaker, at Northwind Labs\n- Referral: Nia Grant, research lead at Three Rivers Health (by 2026-12-10)\n- Referral: Lee Ford, analyst at Xcel\n- Referral: [[ana-lima]], a data engineer at UPMC \u2014 met her at the meetup\n';
+    const store = new MemoryStore({ 'owen-park.md': owen });
+    const workspace = await loadWorkspace(store);
+    await addReferral(workspace, 'owen-park', { name: 'Sam Whitaker', date: '2026-12-01' });
+    await addReferral(workspace, 'owen-park', { name: 'Nia Grant', date: '2026-12-01' });
+    await addReferral(workspace, 'owen-park', { name: 'Lee Ford', organization: 'Xcel Energy', role: 'Data Analyst II', date: '2026-12-01' });
+    await addReferral(workspace, 'owen-park', { name: 'Ana Lima', date: '2026-12-01' });
+    const frontmatter = async (file: string) => (await store.read(file))!.text.split('---\n')[1];
+    expect(await frontmatter('sam-whitaker.md')).toBe('type: contact\nname: Sam Whitaker\nstage: identified\norganization: Northwind Labs\nsource: referral\nreferred_by: "[[owen-park]]"\nhistory:\n  - date: 2026-12-01\n    stage: identified\n');
+    expect(await frontmatter('nia-grant.md')).toBe('type: contact\nname: Nia Grant\nstage: identified\nrole: research lead\norganization: Three Rivers Health\nsource: referral\nreferred_by: "[[owen-park]]"\nhistory:\n  - date: 2026-12-01\n    stage: identified\n');
+    expect(await frontmatter('lee-ford.md')).toBe('type: contact\nname: Lee Ford\nstage: identified\nrole: Data Analyst II\norganization: Xcel Energy\nsource: referral\nreferred_by: "[[owen-park]]"\nhistory:\n  - date: 2026-12-01\n    stage: identified\n');
+    expect(await frontmatter('ana-lima.md')).toBe('type: contact\nname: Ana Lima\nstage: identified\nrole: data engineer\norganization: UPMC\nsource: referral\nreferred_by: "[[owen-park]]"\nhistory:\n  - date: 2026-12-01\n    stage: identified\n');
+    expect((await store.read('owen-park.md'))?.text).toBe('---\ntype: contact\nname: Owen Park\nstage: held\n---\n\n## Outcomes\n\n- Referral: [[sam-whitaker]], at Northwind Labs\n- Referral: [[nia-grant]], research lead at Three Rivers Health (by 2026-12-10)\n- Referral: [[lee-ford]], analyst at Xcel\n- Referral: [[ana-lima]], a data engineer at UPMC \u2014 met her at the meetup\n');
+  });
+
+  it('reads a role and organization from a referral line only where it says where the person works', () => {
+    const lines = [
+      'Sam Whitaker, at Northwind Labs',
+      'Dana Okafor, research lead at Three Rivers Health',
+      'Priya Raman, PM at Carelink Labs who "thinks like a researcher"',
+      'Lee Park, the CMIO at University of Pittsburgh Medical Center (by 2026-12-10)',
+      'Ray Cho, analyst at Buckeye Freight & Logistics, Inc.',
+      'Tom Becker, works at Duquesne Light',
+      'Kim Ode, her manager at Xcel Energy\'s grid team',
+      'Ana Lima, met at UXPA',
+      'Ana Lima, met at the meetup at the library',
+      'Bo Lin, formerly at Highmark',
+      'Kim Ode, research lead at the library',
+      'Grace Liu, the nurse informaticist on Carelink\'s alerts team',
+      'Lee Park',
+      'Lee Park at UPMC',
+    ];
+    const outcomes = readNote('p.md', NOTE_HEAD + lines.map((line) => `- Referral: ${line}\n`).join('')).contact!.outcomes;
+    expect(outcomes.map(workNamed)).toEqual([
+      { organization: 'Northwind Labs' },
+      { role: 'research lead', organization: 'Three Rivers Health' },
+      { role: 'PM', organization: 'Carelink Labs' },
+      { role: 'CMIO', organization: 'University of Pittsburgh Medical Center' },
+      { role: 'analyst', organization: 'Buckeye Freight & Logistics' },
+      { organization: 'Duquesne Light' },
+      { organization: 'Xcel Energy' },
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
+      {},
+    ]);
   });
 
   it('reads the organization a referral line names after the name', () => {
