@@ -87,10 +87,10 @@ describe('rapport import', () => {
     const folder = exampleCopy();
     const victor = readFileSync(join(folder, 'victor-nguyen.md'), 'utf8');
     const summary = JSON.parse(rapport(['import', 'linkedin', fixture('linkedin-connections.csv'), '--json', '--dir', folder, ...TODAY]).stdout) as Summary;
-    // The row says "http://linkedin.com/in/victor-nguyen-design-example/" and another role: the note keeps its own.
-    expect(summary.skipped).toContainEqual(expect.objectContaining({ line: 6, file: 'victor-nguyen.md' }));
-    expect(readFileSync(join(folder, 'victor-nguyen.md'), 'utf8')).toBe(victor);
-    expect(summary.updated).toContainEqual(expect.objectContaining({ line: 10, file: 'ben-osei.md', matchedBy: 'name-organization', fields: ['linkedin'] }));
+    // The row says "http://linkedin.com/in/victor-nguyen-design-example/" and another role: the note keeps its own, and only learns that he is a connection.
+    expect(summary.updated).toContainEqual(expect.objectContaining({ line: 6, file: 'victor-nguyen.md', matchedBy: 'linkedin', fields: ['linkedin_connected'] }));
+    expect(readFileSync(join(folder, 'victor-nguyen.md'), 'utf8')).toBe(victor.replace('\n---\n', '\nlinkedin_connected: 2026-10-27\n---\n'));
+    expect(summary.updated).toContainEqual(expect.objectContaining({ line: 10, file: 'ben-osei.md', matchedBy: 'name-organization', fields: ['linkedin', 'linkedin_connected'] }));
     expect(readFileSync(join(folder, 'ben-osei.md'), 'utf8')).toContain('role: Service Designer, Patient Access');
   });
 

@@ -126,7 +126,7 @@ describe('a three-week search through the CLI', () => {
       new file mode 100644
       --- /dev/null
       +++ b/contacts/lena-ortiz.md
-      @@ -0,0 +1,26 @@
+      @@ -0,0 +1,27 @@
       +---
       +type: contact
       +name: Lena Ortiz
@@ -135,6 +135,7 @@ describe('a three-week search through the CLI', () => {
       +organization: Western Grid Cooperative
       +source: linkedin
       +linkedin: https://www.linkedin.com/in/lena-ortiz-grid-example
+      +linkedin_connected: 2024-03-14
       +history:
       +  - date: 2024-03-14
       +    stage: identified
@@ -157,7 +158,7 @@ describe('a three-week search through the CLI', () => {
       new file mode 100644
       --- /dev/null
       +++ b/contacts/priya-nair.md
-      @@ -0,0 +1,26 @@
+      @@ -0,0 +1,27 @@
       +---
       +type: contact
       +name: Priya Nair
@@ -166,6 +167,7 @@ describe('a three-week search through the CLI', () => {
       +organization: City Power & Light
       +source: linkedin
       +linkedin: https://www.linkedin.com/in/priya-nair-grid-example
+      +linkedin_connected: 2026-01-20
       +history:
       +  - date: 2026-01-20
       +    stage: identified
@@ -188,7 +190,7 @@ describe('a three-week search through the CLI', () => {
       new file mode 100644
       --- /dev/null
       +++ b/contacts/tom-becker.md
-      @@ -0,0 +1,27 @@
+      @@ -0,0 +1,28 @@
       +---
       +type: contact
       +name: Tom Becker
@@ -198,6 +200,7 @@ describe('a three-week search through the CLI', () => {
       +source: linkedin
       +email: tom.becker@example.com
       +linkedin: https://www.linkedin.com/in/tom-becker-storage-example
+      +linkedin_connected: 2025-09-02
       +history:
       +  - date: 2025-09-02
       +    stage: identified
@@ -293,7 +296,7 @@ describe('a three-week search through the CLI', () => {
       @@ -4 +4 @@ name: Lena Ortiz
       -stage: identified
       +stage: contacted
-      @@ -11,0 +12,4 @@ history:
+      @@ -12,0 +13,4 @@ history:
       +  - date: 2026-11-02
       +    stage: contacted
       +    via: linkedin
@@ -605,7 +608,7 @@ describe('a three-week search through the CLI', () => {
       @@ -4 +4 @@ name: Lena Ortiz
       -stage: contacted
       +stage: scheduled
-      @@ -15,0 +16,7 @@ history:
+      @@ -16,0 +17,7 @@ history:
       +  - date: 2026-11-09
       +    stage: scheduled
       +meeting:
@@ -689,11 +692,11 @@ describe('a three-week search through the CLI', () => {
       diff --git a/contacts/lena-ortiz.md b/contacts/lena-ortiz.md
       --- a/contacts/lena-ortiz.md
       +++ b/contacts/lena-ortiz.md
-      @@ -17,0 +18,3 @@ history:
+      @@ -18,0 +19,3 @@ history:
       +  - date: 2026-11-10
       +    stage: scheduled
       +    note: rescheduled from 2026-11-12T10:00; she asked to move it
-      @@ -19 +22 @@ meeting:
+      @@ -20 +23 @@ meeting:
       -  at: 2026-11-12T10:00
       +  at: 2026-11-17T09:00
     `));
@@ -781,7 +784,7 @@ describe('a three-week search through the CLI', () => {
       @@ -4 +4 @@ name: Tom Becker
       -stage: identified
       +stage: contacted
-      @@ -12,0 +13,4 @@ history:
+      @@ -13,0 +14,4 @@ history:
       +  - date: 2026-11-12
       +    stage: contacted
       +    via: email
@@ -911,7 +914,7 @@ describe('a three-week search through the CLI', () => {
       @@ -4 +4 @@ name: Lena Ortiz
       -stage: scheduled
       +stage: prepared
-      @@ -20,0 +21,2 @@ history:
+      @@ -21,0 +22,2 @@ history:
       +  - date: 2026-11-16
       +    stage: prepared
     `));
@@ -968,7 +971,7 @@ describe('a three-week search through the CLI', () => {
       @@ -4 +4 @@ name: Lena Ortiz
       -stage: prepared
       +stage: held
-      @@ -22,0 +23,2 @@ history:
+      @@ -23,0 +24,2 @@ history:
       +  - date: 2026-11-17
       +    stage: held
     `));
@@ -1003,7 +1006,7 @@ describe('a three-week search through the CLI', () => {
       @@ -4 +4 @@ name: Lena Ortiz
       -stage: held
       +stage: thanked
-      @@ -24,0 +25,4 @@ history:
+      @@ -25,0 +26,4 @@ history:
       +  - date: 2026-11-18
       +    stage: thanked
       +    via: linkedin
@@ -1013,7 +1016,7 @@ describe('a three-week search through the CLI', () => {
       diff --git a/contacts/tom-becker.md b/contacts/tom-becker.md
       --- a/contacts/tom-becker.md
       +++ b/contacts/tom-becker.md
-      @@ -16,0 +17,2 @@ history:
+      @@ -17,0 +18,2 @@ history:
       +dismissed:
       +  - second-contact
     `));
@@ -1141,7 +1144,7 @@ describe('a three-week search through the CLI', () => {
       diff --git a/contacts/lena-ortiz.md b/contacts/lena-ortiz.md
       --- a/contacts/lena-ortiz.md
       +++ b/contacts/lena-ortiz.md
-      @@ -28,0 +29,5 @@ history:
+      @@ -29,0 +30,5 @@ history:
       +  - date: 2026-11-21
       +    stage: thanked
       +    touch: true

@@ -62,13 +62,14 @@ describe('importContacts from LinkedIn', () => {
       [9, 'contacts/bjoern-akesson-oster.md'],
       [13, 'contacts/chidi-okonkwo.md'],
     ]);
+    // Everyone in the file is a LinkedIn connection: a note that did not say so gets `linkedin_connected`.
     expect(summary.updated.map((entry) => [entry.line, entry.file, entry.matchedBy, entry.fields])).toEqual([
-      [7, 'lauren-fitzgerald.md', 'email', ['linkedin', 'source']],
-      [10, 'contacts/ben-osei.md', 'name-organization', ['linkedin']],
-      [12, 'contacts/elena-vasquez.md', 'email', ['role', 'linkedin', 'source']],
+      [6, 'victor-nguyen.md', 'linkedin', ['linkedin_connected']],
+      [7, 'lauren-fitzgerald.md', 'email', ['linkedin', 'source', 'linkedin_connected']],
+      [10, 'contacts/ben-osei.md', 'name-organization', ['linkedin', 'linkedin_connected']],
+      [12, 'contacts/elena-vasquez.md', 'email', ['role', 'linkedin', 'source', 'linkedin_connected']],
     ]);
     expect(summary.skipped).toEqual([
-      { line: 6, name: 'Victor Nguyen', file: 'victor-nguyen.md', reason: 'already in victor-nguyen.md (same LinkedIn URL), nothing to add' },
       { line: 8, reason: 'The row has no name; row skipped' },
       { line: 11, name: 'Rosa Delgado', file: 'contacts/rosa-delgado-carnegie-health-partners-inc.md', reason: 'already in contacts/rosa-delgado-carnegie-health-partners-inc.md (same LinkedIn URL), nothing to add' },
     ]);
@@ -100,14 +101,14 @@ describe('importContacts from LinkedIn', () => {
     const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nPriya,"Shah, MBA, CSCP",https://www.linkedin.com/in/priya-shah-example,,Kroger Co.,Category Manager,24 Nov 2025\n';
     const store = folder();
     const summary = await importContacts(await loadWorkspace(store), parseLinkedInConnections(csv, 'Connections.csv'), { today: TODAY });
-    expect(summary.created).toEqual([{ line: 2, name: 'Priya Shah', file: 'contacts/priya-shah.md', fields: ['name', 'stage', 'credentials', 'organization', 'role', 'linkedin', 'source', 'history'] }]);
-    expect(store.snapshot()['contacts/priya-shah.md']).toContain('---\ntype: contact\nname: Priya Shah\nstage: identified\nrole: Category Manager\norganization: Kroger Co.\nsource: linkedin\ncredentials: MBA, CSCP\nlinkedin: https://www.linkedin.com/in/priya-shah-example\n');
+    expect(summary.created).toEqual([{ line: 2, name: 'Priya Shah', file: 'contacts/priya-shah.md', fields: ['name', 'stage', 'credentials', 'organization', 'role', 'linkedin', 'source', 'linkedin_connected', 'history'] }]);
+    expect(store.snapshot()['contacts/priya-shah.md']).toContain('---\ntype: contact\nname: Priya Shah\nstage: identified\nrole: Category Manager\norganization: Kroger Co.\nsource: linkedin\ncredentials: MBA, CSCP\nlinkedin: https://www.linkedin.com/in/priya-shah-example\nlinkedin_connected: 2025-11-24\n');
     // A note an earlier import named with the credentials is the same person: only its empty fields are filled.
     const earlier = noteText(contactFields({ name: 'Priya Shah, MBA, CSCP', organization: 'Kroger Co.' }));
     const again = new MemoryStore({ '.rapport/config.yaml': 'notes_folder: contacts\n', 'contacts/priya-shah-mba-cscp.md': earlier });
     const matched = await importContacts(await loadWorkspace(again), parseLinkedInConnections(csv, 'Connections.csv'), { today: TODAY });
     expect(matched.created).toEqual([]);
-    expect(matched.updated).toEqual([{ line: 2, name: 'Priya Shah', file: 'contacts/priya-shah-mba-cscp.md', matchedBy: 'name-organization', fields: ['credentials', 'role', 'linkedin', 'source'] }]);
+    expect(matched.updated).toEqual([{ line: 2, name: 'Priya Shah', file: 'contacts/priya-shah-mba-cscp.md', matchedBy: 'name-organization', fields: ['credentials', 'role', 'linkedin', 'source', 'linkedin_connected'] }]);
   });
 
   it('never overwrites what the user wrote, and changes nothing else in a note it fills', async () => {
@@ -115,11 +116,11 @@ describe('importContacts from LinkedIn', () => {
     const workspace = await loadWorkspace(store);
     await importContacts(workspace, linkedin(), { today: TODAY });
     const files = store.snapshot();
-    expect(files['victor-nguyen.md']).toBe(VICTOR);
+    expect(files['victor-nguyen.md']).toBe(VICTOR.replace('\n---\n', '\nlinkedin_connected: 2026-10-27\n---\n'));
     expect(files['contacts/rosa-delgado.md']).toBe(OTHER_ROSA);
-    // Lauren's note keeps its comment, quotes, CRLF endings and body; only the two empty fields are added.
+    // Lauren's note keeps its comment, quotes, CRLF endings and body; only the three empty fields are added.
     const lauren = files['lauren-fitzgerald.md']!;
-    expect(lauren.replace(/linkedin: .*\r\n/, '').replace(/source: .*\r\n/, '')).toBe(LAUREN);
+    expect(lauren.replace(/linkedin: .*\r\n/, '').replace(/source: .*\r\n/, '').replace('linkedin_connected: 2026-11-16\r\n', '')).toBe(LAUREN);
     expect(lauren).toContain('linkedin: https://www.linkedin.com/in/lauren-fitzgerald-uxr-example\r\n');
     const ben = readNote('contacts/ben-osei.md', files['contacts/ben-osei.md']!).contact!;
     expect(ben).toMatchObject({ role: 'Service Designer, Patient Access', source: 'referral', stage: 'prepared', linkedin: 'https://www.linkedin.com/in/ben-osei-service-design-example' });
@@ -167,6 +168,8 @@ describe('importContacts from LinkedIn', () => {
     const reading = parseLinkedInConnections('First Name,Last Name,Company\nNew,Person,Acme\n', 'x.csv');
     const summary = await importContacts(await loadWorkspace(store), reading, { today: TODAY });
     expect(readNote('x', store.snapshot()[summary.created[0]!.file]!).contact!.history).toEqual([{ date: TODAY, stage: 'identified' }]);
+    // A connection all the same: the note says so without a day.
+    expect(store.snapshot()[summary.created[0]!.file]).toContain('\nsource: linkedin\nlinkedin_connected: true\nhistory:\n');
   });
 
   it('refuses an invalid import day', async () => {
@@ -178,9 +181,9 @@ describe('importContacts from LinkedIn', () => {
     const reading = parseLinkedInConnections(fixture('linkedin-malformed.csv'), 'bad.csv');
     const summary = await importContacts(await loadWorkspace(new MemoryStore({})), reading, { today: TODAY });
     expect(summary.created).toEqual([
-      { line: 5, name: 'Good Row', file: 'good-row.md', fields: ['name', 'stage', 'organization', 'role', 'linkedin', 'source', 'history'] },
-      { line: 8, name: 'Date Wrong', file: 'date-wrong.md', fields: ['name', 'stage', 'organization', 'role', 'source', 'history'] },
-      { line: 9, name: 'Last Good', file: 'last-good.md', fields: ['name', 'stage', 'organization', 'role', 'linkedin', 'source', 'history'] },
+      { line: 5, name: 'Good Row', file: 'good-row.md', fields: ['name', 'stage', 'organization', 'role', 'linkedin', 'source', 'linkedin_connected', 'history'] },
+      { line: 8, name: 'Date Wrong', file: 'date-wrong.md', fields: ['name', 'stage', 'organization', 'role', 'source', 'linkedin_connected', 'history'] },
+      { line: 9, name: 'Last Good', file: 'last-good.md', fields: ['name', 'stage', 'organization', 'role', 'linkedin', 'source', 'linkedin_connected', 'history'] },
     ]);
     expect(summary.skipped.map((entry) => entry.line)).toEqual([6, 7, 10]);
     expect(summary.diagnostics).toBe(reading.diagnostics);
@@ -347,7 +350,7 @@ describe('importContacts and namesakes', () => {
     const reading = connections('Maya,Chen,https://www.linkedin.com/in/maya-chen-2,maya.chen2@brightline.example,Brightline Health,Nurse Manager,12 Mar 2024');
     const summary = await importContacts(await loadWorkspace(store), reading, { today: TODAY });
     expect(summary.created).toEqual([
-      { line: 2, name: 'Maya Chen', file: 'contacts/maya-chen-brightline-health.md', fields: ['name', 'stage', 'organization', 'role', 'email', 'linkedin', 'source', 'history'], namesake: 'maya-chen.md' },
+      { line: 2, name: 'Maya Chen', file: 'contacts/maya-chen-brightline-health.md', fields: ['name', 'stage', 'organization', 'role', 'email', 'linkedin', 'source', 'linkedin_connected', 'history'], namesake: 'maya-chen.md' },
     ]);
     expect(summary.updated).toEqual([]);
     expect(summary.skipped).toEqual([]);
@@ -387,7 +390,7 @@ describe('importContacts and namesakes', () => {
     const store = withMaya();
     const summary = await importContacts(await loadWorkspace(store), connections('Maya,Chen,,,Brightline Health,Nurse Manager,12 Mar 2024'), { today: TODAY });
     expect(summary.created).toEqual([]);
-    expect(summary.updated).toEqual([{ line: 2, name: 'Maya Chen', file: 'maya-chen.md', matchedBy: 'name-organization', fields: ['source'] }]);
+    expect(summary.updated).toEqual([{ line: 2, name: 'Maya Chen', file: 'maya-chen.md', matchedBy: 'name-organization', fields: ['source', 'linkedin_connected'] }]);
   });
 });
 
@@ -442,7 +445,7 @@ describe('an import that cannot create its new notes', () => {
   it('still fills existing notes when no one is to be created', async () => {
     const store = new DiskLikeStore({ '.rapport/config.yaml': 'notes_folder: README.md\n', 'README.md': '# My job search\n', 'keisha-brooks.md': KEISHA });
     const summary = await importContacts(await loadWorkspace(store), connections('Keisha,Brooks,,keisha.brooks@example.org,,Program Manager,12 Mar 2024'), { today: TODAY });
-    expect(summary.updated).toEqual([{ line: 2, name: 'Keisha Brooks', file: 'keisha-brooks.md', matchedBy: 'email', fields: ['role', 'source'] }]);
+    expect(summary.updated).toEqual([{ line: 2, name: 'Keisha Brooks', file: 'keisha-brooks.md', matchedBy: 'email', fields: ['role', 'source', 'linkedin_connected'] }]);
   });
 
   it('writes no edit when the new notes cannot be written (a read-only folder, a full disk), and puts the index back', async () => {

@@ -66,9 +66,9 @@ export interface ImportSummary {
 const SKIPPING_RULES: ReadonlySet<ImportRule> = new Set(['import-short-row', 'import-missing-name', 'import-malformed-csv', 'import-malformed-vcard']);
 
 /** Fields an import may fill, in the order they are written. */
-const FILLABLE = ['credentials', 'organization', 'role', 'email', 'phone', 'linkedin', 'location', 'source'] as const;
+const FILLABLE = ['credentials', 'organization', 'role', 'email', 'phone', 'linkedin', 'location', 'source', 'linkedin_connected'] as const;
 type Fillable = (typeof FILLABLE)[number];
-type FillValues = { readonly [K in Fillable]?: K extends 'source' ? Source : string };
+type FillValues = { readonly [K in Fillable]?: K extends 'source' ? Source : K extends 'linkedin_connected' ? string | true : string };
 
 /**
  * Brings the people of an import file into the notes. Someone already there
@@ -121,7 +121,7 @@ async function importPeople(target: Workspace, reading: ImportReading, today: st
   let creating = false;
 
   for (const candidate of reading.candidates) {
-    const values = valuesOf(candidate);
+    const values = valuesOf(candidate, reading.format);
     const keys = { name: candidate.name, organization: candidate.organization, emails: candidate.emails, linkedin: candidate.linkedin };
     const match = matcher.match(keys);
     if (!match && !creating) {
@@ -211,7 +211,7 @@ async function checkNotesFolder(workspace: Workspace): Promise<void> {
 
 const MATCH_WORDS: Record<MatchKind, string> = { linkedin: 'LinkedIn URL', email: 'email', 'name-organization': 'name and organization' };
 
-function valuesOf(candidate: ImportCandidate): FillValues {
+function valuesOf(candidate: ImportCandidate, format: ImportFormat): FillValues {
   const email = candidate.emails[0];
   return {
     ...(candidate.credentials ? { credentials: candidate.credentials } : {}),
@@ -222,6 +222,8 @@ function valuesOf(candidate: ImportCandidate): FillValues {
     ...(candidate.linkedin ? { linkedin: candidate.linkedin } : {}),
     ...(candidate.location ? { location: candidate.location } : {}),
     ...(candidate.source ? { source: candidate.source } : {}),
+    // Everyone in LinkedIn's Connections.csv is a 1st-degree connection: no letter is to ask them to connect.
+    ...(format === 'linkedin' ? { linkedin_connected: candidate.since ?? true } : {}),
   };
 }
 

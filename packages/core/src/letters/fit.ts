@@ -1,4 +1,5 @@
 import type { Contact } from '../model/contact.js';
+import { isCalendarDate } from '../lifecycle/dates.js';
 import { hasMet } from '../lifecycle/met.js';
 import { replySince, stageDate } from '../lifecycle/next-action.js';
 import type { Stage } from '../model/vocabulary.js';
@@ -42,16 +43,31 @@ const NO_FOLLOW_UP: Partial<Record<Stage, string>> = {
 };
 
 /**
+ * Whether the note says the contact is already one of the user's LinkedIn
+ * connections: `linkedin_connected:` is `true` or the day they connected (a
+ * LinkedIn import writes it). A connection request makes no sense then.
+ */
+export function isLinkedInConnection(contact: Contact): boolean {
+  const connected = contact.fields.linkedin_connected;
+  return connected === true || (typeof connected === 'string' && isCalendarDate(connected));
+}
+
+/**
  * Why letter `templateName` does not fit the contact's situation, or
  * `undefined` when it does: a referral needs someone who referred them; a
  * first letter is for someone not yet answering, a follow-up only for a letter
  * still waiting for its reply, and once; a thank-you and a keep-in-touch note
  * follow a conversation (a thank-you may go out while the note still says the
- * meeting is to come). Applies to a user's letter of the same name too.
+ * meeting is to come); a LinkedIn connection request (`linkedin-note`) is
+ * for someone not yet connected (see `isLinkedInConnection`). Applies to a
+ * user's letter of the same name too.
  */
 export function letterUnfit(templateName: string, contact: Contact): string | undefined {
   if (templateName === 'referral' && !contact.referredBy) {
     return `nobody referred ${contact.name} (\`referred_by\` is not set in ${contact.file}); write a cold-email, cold-letter or linkedin-note instead, or set \`referred_by: "[[id]]"\` to the person who gave you the name`;
+  }
+  if (templateName === 'linkedin-note' && isLinkedInConnection(contact)) {
+    return `${contact.name} is one of your LinkedIn connections already (\`linkedin_connected\` in ${contact.file}): a connection request is for someone you are not connected to; send a LinkedIn message instead: rapport letter cold-email ${contact.id} --via linkedin`;
   }
   const why = FIRST_LETTERS.includes(templateName) ? NO_FIRST_LETTER[contact.stage] : templateName === 'follow-up' ? NO_FOLLOW_UP[contact.stage] : undefined;
   if (why) return `${contact.name} ${why}`;

@@ -7,7 +7,7 @@ import { editNote, findContact, type Workspace } from '../workspace/workspace.js
 import { baseField, EVENT_UNNAMED, letterData, type LetterData } from './letter-data.js';
 import { NOTE_FACTS } from './note-facts.js';
 import { loadLetterTemplate, type TemplateOptions } from './registry.js';
-import { letterUnfit } from './fit.js';
+import { isLinkedInConnection, letterUnfit } from './fit.js';
 import { renderLetterTemplate } from './render-template.js';
 
 /** Options of `renderLetter`. */
@@ -169,7 +169,8 @@ const WRITTEN_CHANNELS: readonly Channel[] = ['email', 'linkedin', 'letter'];
  * some other way: email when the contact has an address; else where the last
  * written message to them went (a follow-up to a LinkedIn message goes
  * through LinkedIn, even with no profile URL in the note); else LinkedIn when
- * they have a profile; else a letter.
+ * they have a profile or are a LinkedIn connection (`isLinkedInConnection`);
+ * else a letter.
  *
  * @param stage The stage the letter records (its template's `stage`), when known.
  */
@@ -181,7 +182,7 @@ export function preferredChannel(contact: Contact, stage?: Stage): Channel {
   if (contact.email) return 'email';
   const lastWritten = contact.history.findLast((entry) => entry.via !== undefined && WRITTEN_CHANNELS.includes(entry.via))?.via;
   if (lastWritten) return lastWritten;
-  if (contact.linkedin) return 'linkedin';
+  if (contact.linkedin || isLinkedInConnection(contact)) return 'linkedin';
   return 'letter';
 }
 

@@ -204,6 +204,26 @@ sam.rivera@example.com
     expect((await listLetters(workspace.store, { for: workspace.index.contact('nina-cho')! })).map((letter) => letter.name)).not.toContain('follow-up');
   });
 
+  it('offers no connection request to a LinkedIn connection, and writes the message through LinkedIn', async () => {
+    const connected = RAJ.replace('source: linkedin\n', 'source: linkedin\nlinkedin_connected: 2024-03-12\n');
+    const workspace = await energyWorkspace({ 'raj-patel.md': connected });
+    const render = renderLetter(workspace, 'linkedin-note', 'raj-patel', { today: '2026-11-23' });
+    await expect(render).rejects.toThrow(LetterUnfitError);
+    await expect(render).rejects.toThrow(
+      'no linkedin-note letter to Raj Patel: Raj Patel is one of your LinkedIn connections already (`linkedin_connected` in raj-patel.md): a connection request is for someone you are not connected to; send a LinkedIn message instead: rapport letter cold-email raj-patel --via linkedin',
+    );
+    expect((await listLetters(workspace.store, { for: workspace.index.contact('raj-patel')! })).map((letter) => letter.name)).toEqual(['cold-email', 'cold-letter']);
+    // `true` says it too; `false`, or anything but a date, does not.
+    const byHand = await energyWorkspace({ 'raj-patel.md': RAJ.replace('source: linkedin\n', 'linkedin_connected: true\n') });
+    expect((await listLetters(byHand.store, { for: byHand.index.contact('raj-patel')! })).map((letter) => letter.name)).toEqual(['cold-email', 'cold-letter']);
+    const notYet = await energyWorkspace({ 'raj-patel.md': RAJ.replace('source: linkedin\n', 'linkedin_connected: false\n') });
+    expect((await listLetters(notYet.store, { for: notYet.index.contact('raj-patel')! })).map((letter) => letter.name)).toEqual(['cold-email', 'cold-letter', 'linkedin-note']);
+    // With neither an address nor a profile in the note, a connection is still reached through LinkedIn, not by post.
+    const unlisted = await energyWorkspace({ 'raj-patel.md': connected.replace('email: raj.patel@example.com\n', '').replace('linkedin: https://www.linkedin.com/in/raj-patel-example\n', '') });
+    const letter = await renderLetter(unlisted, 'cold-email', 'raj-patel', { today: '2026-11-23' });
+    expect(letter).toMatchObject({ via: 'linkedin', subject: '', warnings: [] });
+  });
+
   it('writes a LinkedIn connection note with no subject, within the free accounts\' 200 characters when referred', async () => {
     const letter = await renderLetter(await energyWorkspace({ 'lena-ortiz.md': LENA_UNWRITTEN }), 'linkedin-note', 'lena-ortiz', { today: '2026-11-20' });
     expect(letter.text).toBe(`Hi Lena,

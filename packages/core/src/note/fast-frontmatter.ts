@@ -464,7 +464,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   f: ['format'],
   h: ['history'],
   i: ['industry'],
-  l: ['letter', 'link', 'linkedin', 'location'],
+  l: ['letter', 'link', 'linkedin', 'linkedin_connected', 'location'],
   m: ['meeting', 'minutes'],
   n: ['name', 'next', 'note'],
   o: ['organization'],

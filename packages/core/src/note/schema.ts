@@ -29,6 +29,7 @@ export const contactSchema = {
     email: { type: 'string', format: 'email' },
     phone: { type: 'string' },
     linkedin: { type: 'string', pattern: '^https?://', description: 'Profile URL.' },
+    linkedin_connected: { anyOf: [date, { type: 'boolean' }], description: 'Already a 1st-degree LinkedIn connection: the day you connected, or true (a LinkedIn import writes it). No connection request is offered.' },
     source: { enum: [...SOURCES], description: 'How the contact was found.' },
     referred_by: { ...wikilink, description: 'Who referred this contact, as "[[id]]".' },
     tags: { type: 'array', items: { type: ['string', 'number'] } },
