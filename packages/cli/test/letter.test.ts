@@ -82,7 +82,7 @@ describe('rapport letter', () => {
   it('writes a cold letter to someone with no dates in their area, without the visiting sentence (issue 12.7)', () => {
     const result = rapport(['letter', 'cold-letter', 'hannah-schultz', '--today', '2026-11-23', '--dir', exampleCopy()]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
-    expect(result.stdout).toMatch(/^Subject: A request for your advice\n\nDear Hannah Schultz,\n\nI am writing to you because of your HFES Health Care Symposium 2026 poster/);
+    expect(result.stdout).toMatch(/^Subject: A request for your advice\n\nDear Hannah,\n\nI am writing to you because of your HFES Health Care Symposium 2026 poster/);
     expect(result.stdout).toContain('and I am exploring a move into UX research in health tech. I would be grateful for 30 minutes of your time, in person or by phone, to hear how you found your way to Northside Respiratory');
   });
 

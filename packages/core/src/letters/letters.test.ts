@@ -98,7 +98,7 @@ const LETTERS: Readonly<Record<string, { unfit?: (facts: Facts) => boolean; need
   'cold-letter': {
     unfit: firstLetterUnfit,
     needs: () => [],
-    says: (f) => [f.impressed, f.visiting, f.organization, 'not asking about jobs', '30 minutes'],
+    says: (f) => [`Dear ${f.firstName},`, f.impressed, f.visiting, f.organization, 'not asking about jobs', '30 minutes'],
   },
   referral: {
     unfit: (f) => f.referrer === undefined || firstLetterUnfit(f),

@@ -25,7 +25,7 @@ Best regards,
 
   'cold-letter': `---
 description: Letter that refers to something specific they wrote or did, and the dates I am in their area when I travel there
-needs: [name, impressed, profile.name, profile.background, profile.field]
+needs: [firstName, impressed, profile.name, profile.background, profile.field]
 stage: contacted
 ---
 <% if (it.visiting) { -%>
@@ -34,7 +34,7 @@ Subject: A request for advice while I am in your area
 Subject: A request for your advice
 <% } -%>
 
-Dear <%= it.name %>,
+Dear <%= it.firstName %>,
 
 I am writing to you because of <%= it.impressed %>. It is exactly the kind of work I hope to understand better.
 

@@ -158,7 +158,7 @@ describe('letters fit the situation (issue 12.7)', () => {
     expect(letter.missing).toEqual([]);
     expect(letter.text).toBe(`Subject: A request for your advice
 
-Dear Raj Patel,
+Dear Raj,
 
 I am writing to you because of your Medium post "Why the duck curve keeps getting deeper", with the chart of March afternoons since 2019. It is exactly the kind of work I hope to understand better.
 
@@ -171,6 +171,15 @@ Sam Rivera
 sam.rivera@example.com
 +1 503 555 0199
 `);
+  });
+
+  it('greets by the first name in a cold letter as in every other letter, whatever the shape of the name', async () => {
+    const greetings: string[] = [];
+    for (const name of ['Priya Shah', 'Shah, Priya', 'Priya Shah, MBA, CSCP', 'Cher', 'Dr. Renée Jackson', 'Ana Lima, Jr.', 'van der Berg, Anna']) {
+      const workspace = await energyWorkspace({ 'raj-patel.md': RAJ.replace('name: Raj Patel', `name: "${name}"`) });
+      greetings.push((await renderLetter(workspace, 'cold-letter', 'raj-patel', { today: '2026-11-23' })).body.split('\n')[0]!);
+    }
+    expect(greetings).toEqual(['Dear Priya,', 'Dear Priya,', 'Dear Priya,', 'Dear Cher,', 'Dear Dr. Jackson,', 'Dear Ana,', 'Dear Anna,']);
   });
 
   it('keeps the visiting sentence when the dates are given', async () => {
