@@ -13,7 +13,7 @@ describe('rapport questions', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     const headings = lines.filter((line) => !line.startsWith('  '));
-    expect(headings).toEqual(['Trends (TIARA)', 'Insights (TIARA)', 'Advice (TIARA)', 'Resources (TIARA)', 'Assignments (TIARA)', 'Day to day', 'Path into the field', 'Skills employers want', 'What they would do differently', 'Who else to talk to']);
+    expect(headings).toEqual(['TIARA = Trends, Insights, Advice, Resources, Assignments: five themes that cover an informational interview, from where the field is going to what you could try next', 'Trends (TIARA)', 'Insights (TIARA)', 'Advice (TIARA)', 'Resources (TIARA)', 'Assignments (TIARA)', 'Day to day', 'Path into the field', 'Skills employers want', 'What they would do differently', 'Who else to talk to']);
     expect(lines.length - headings.length).toBeGreaterThanOrEqual(40);
     expect(lines.at(-1)).toMatch(/^ {2}referrals-1\s+Who else would you recommend I talk to/);
   });
@@ -22,6 +22,12 @@ describe('rapport questions', () => {
     const result = rapport(['questions', '--theme', 'Path into the field', '--dir', exampleCopy()]);
     expect(result.code).toBe(0);
     expect(result.stdout.trim().split('\n').slice(1).map((line) => line.trim().split(/\s+/)[0])).toEqual(['path-1', 'path-2', 'path-3', 'path-4', 'path-5']);
+    // A TIARA theme alone still says what TIARA is, first.
+    expect(rapport(['questions', '--theme', 'advice', '--dir', exampleCopy()]).stdout.split('\n').slice(0, 2)).toEqual(['TIARA = Trends, Insights, Advice, Resources, Assignments: five themes that cover an informational interview, from where the field is going to what you could try next', 'Advice (TIARA)']);
+  });
+
+  it('says what TIARA is in its help', () => {
+    expect(rapport(['questions', '--help']).stdout.replace(/\s+/g, ' ')).toContain('the question bank by theme: first the five TIARA themes, a frame for informational interviews (Trends, Insights, Advice, Resources, Assignments), then more;');
   });
 
   it("adds the user's questions from .rapport/questions.md, reporting problems on stderr", () => {

@@ -1,4 +1,4 @@
-import { editNote, insertQuestions, InvalidInputError, loadQuestions, newQuestions, pickQuestions, questionAudience, type Question, type QuestionPick } from '@rapport/core';
+import { editNote, insertQuestions, InvalidInputError, loadQuestions, newQuestions, pickQuestions, QUESTION_THEMES, questionAudience, type Question, type QuestionPick } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { colorsFor, formatDiagnostic, printable } from '../io.js';
 
@@ -13,7 +13,7 @@ interface QuestionsOptions {
 export const registerQuestions: RegisterCommand = (program, context) => {
   program
     .command('questions')
-    .description('the question bank by theme (TIARA and more), with yours from .rapport/questions.md; --into adds a set to a note')
+    .description(`the question bank by theme: first the five TIARA themes, a frame for informational interviews (${tiaraLabels().join(', ')}), then more; with yours from .rapport/questions.md; --into adds a set to a note`)
     .option('--theme <theme>', 'only this theme (trends, insights, advice, resources, assignments, day, path, skills, hindsight, or one of yours)')
     .option('--pick <ids|count>', 'these questions in this order (e.g. path-1,skills-1,advice-3), or a number of them chosen for the person: openers first, your themes included, "who else" last')
     .option('--into <contact>', "add the questions to the contact's ## Questions section (id or path); \"who else\" stays last")
@@ -56,14 +56,25 @@ export const registerQuestions: RegisterCommand = (program, context) => {
       const width = Math.max(...questions.map((question) => question.id.length));
       const line = (question: Question) => `  ${colors.cyan(question.id.padEnd(width))}  ${question.text}${question.origin === 'user' ? colors.dim(' (yours)') : ''}`;
       if (options.pick !== undefined) return questions.forEach((question) => ctx.print(line(question)));
+      let explained = false;
       for (const theme of set.themes) {
         const inTheme = questions.filter((question) => question.theme === theme.id);
         if (inTheme.length === 0) continue;
+        // Said where the word is first met, once: the acronym means nothing to someone who has not read about informational interviews.
+        if (theme.tiara && !explained) {
+          ctx.print(colors.dim(`TIARA = ${tiaraLabels().join(', ')}: five themes that cover an informational interview, from where the field is going to what you could try next`));
+          explained = true;
+        }
         ctx.print(`${colors.bold(theme.label)}${theme.tiara ? colors.dim(' (TIARA)') : ''}`);
         inTheme.forEach((question) => ctx.print(line(question)));
       }
     });
 };
+
+/** The five TIARA themes' names, in their order. */
+function tiaraLabels(): string[] {
+  return QUESTION_THEMES.filter((theme) => theme.tiara).map((theme) => theme.label);
+}
 
 function pickOption(value: string): { count: number } | { ids: string[] } {
   if (/^\s*\d+\s*$/.test(value)) return { count: Number(value) };
