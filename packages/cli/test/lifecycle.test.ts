@@ -268,6 +268,7 @@ describe('--today', () => {
     expect(asOf('2026-11-05').weeks.map(({ week, outreachSent, replied, meetingsHeld }) => [week, outreachSent, replied, meetingsHeld])).toEqual([['2026-W45', 1, 0, 0]]);
     expect(asOf('2026-11-16').weeks.map(({ week, outreachSent, replied, meetingsHeld }) => [week, outreachSent, replied, meetingsHeld])).toEqual([
       ['2026-W45', 1, 1, 0],
+      ['2026-W46', 0, 0, 0],
       ['2026-W47', 0, 0, 1],
     ]);
   });

@@ -70,6 +70,21 @@ describe('rapport report on the example', () => {
     expect(rapport(['report', '--today', TODAY, '--since', '2026-11-02', '--dir', exampleCopy()]).stdout).toBe(shown);
   });
 
+  it('shows a quiet week as a row of zeros, and a long quiet run as one row', () => {
+    const folder = exampleCopy();
+    // A letter of 2021, long before the rest of the search (which runs from 2026-W37 to W47).
+    writeFileSync(join(folder, 'old-letter.md'), '---\ntype: contact\nname: Old Letter\nstage: contacted\nhistory:\n  - date: 2021-06-07\n    stage: contacted\n---\n');
+    const lines = rapport(['report', '--today', '2026-12-10', '--since', '2021-01-01', '--dir', folder]).stdout.split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      'week               sent  contacted  reply rate  held  thanked on time  referrals',
+      '2021-W23              1          1          0%     0              0/0          0',
+      '2021-W24–2026-W36     0          0           —     0              0/0          0',
+    ]);
+    const json = JSON.parse(rapport(['report', '--today', '2026-12-10', '--since', '2021-01-01', '--json', '--dir', folder]).stdout) as { weeks: { week: string; outreachSent: number }[] };
+    // JSON has every week: from 2021-W23 to 2026-W47, 30 + 4 × 52 + 47.
+    expect([json.weeks.length, json.weeks[1]!.week, json.weeks[1]!.outreachSent]).toEqual([285, '2021-W24', 0]);
+  });
+
   it('marks an open lead whose day has passed as overdue, as the agenda does', () => {
     const folder = exampleCopy();
     const onTheDay = rapport(['report', '--today', '2026-12-04', '--dir', folder]).stdout;

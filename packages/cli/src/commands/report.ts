@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { OUTCOME_KINDS, searchReport, type OutreachFigures, type SearchReport, type SourceFigures } from '@rapport/core';
+import { OUTCOME_KINDS, searchReport, type OutreachFigures, type OutreachWeek, type SearchReport, type SourceFigures } from '@rapport/core';
 import { printable } from '../io.js';
 import { assertSafeOutput, writeOutputFile } from '../output-file.js';
 import { UsageError, type RegisterCommand } from '../program.js';
@@ -93,6 +93,27 @@ export const registerReport: RegisterCommand = (program, context) => {
     });
 };
 
+/** The longest run of quiet weeks the weekly table shows row by row; a longer one (an old letter among this year's) is one row. */
+const QUIET_WEEKS_SHOWN = 4;
+
+/** The weekly table's rows: a week each, quiet ones as zeros, except a run of more than `QUIET_WEEKS_SHOWN` quiet weeks, one row "2026-W20–2026-W35". */
+function weekRows(weeks: readonly OutreachWeek[]): { label: string; figures: OutreachFigures }[] {
+  const quiet = (week: OutreachWeek) => week.outreachSent + week.contacted + week.replied + week.meetingsHeld + week.thankYous + week.thankYousOnTime + week.referralsGained === 0;
+  const rows: { label: string; figures: OutreachFigures }[] = [];
+  for (let index = 0; index < weeks.length; ) {
+    let end = index;
+    while (end < weeks.length && quiet(weeks[end]!)) end++;
+    if (end - index > QUIET_WEEKS_SHOWN) {
+      rows.push({ label: `${weeks[index]!.week}–${weeks[end - 1]!.week}`, figures: weeks[index]! });
+      index = end;
+    } else {
+      rows.push({ label: weeks[index]!.week, figures: weeks[index]! });
+      index++;
+    }
+  }
+  return rows;
+}
+
 /** The figures as text, before the outcomes: the weekly table, the table by source, then one line per figure. */
 function reportText(report: SearchReport): { text: string; bold?: boolean }[] {
   const cell = (figures: OutreachFigures, key: keyof OutreachFigures) => {
@@ -102,7 +123,7 @@ function reportText(report: SearchReport): { text: string; bold?: boolean }[] {
   };
   const weekly = table(
     ['week', ...COLUMNS.map(([, title]) => title)],
-    [...report.weeks.map((week) => [week.week, ...COLUMNS.map(([key]) => cell(week, key))]), ['total', ...COLUMNS.map(([key]) => cell(report.total, key))]],
+    [...weekRows(report.weeks).map(({ label, figures }) => [label, ...COLUMNS.map(([key]) => cell(figures, key))]), ['total', ...COLUMNS.map(([key]) => cell(report.total, key))]],
   );
   const lines: { text: string; bold?: boolean }[] = weekly.map((text, index) => ({ text, bold: index === 0 || index === weekly.length - 1 }));
   if (report.bySource.length > 0) {

@@ -130,9 +130,33 @@ describe('outreachReport', () => {
       ['2026-W48', 1],
       ['2026-W49', 1],
     ]);
-    expect(report.weeks.map((week) => week.week)).toEqual(['2021-W23', '2026-W41', '2026-W47', '2026-W48', '2026-W49']);
+    expect(report.weeks.filter((week) => week.outreachSent + week.referralsGained + week.meetingsHeld > 0).map((week) => week.week)).toEqual(['2021-W23', '2026-W41', '2026-W47', '2026-W48', '2026-W49']);
+    // Every week between them is there, with zeros: 30 weeks of 2021, 52 of each of 2022 to 2025, 49 of 2026.
+    expect([report.weeks.length, report.weeks[0]!.week, report.weeks[1]!.week, report.weeks.at(-1)!.week]).toEqual([287, '2021-W23', '2021-W24', '2026-W49']);
     // Not yet met as of 11-30: Priya is not counted before the meeting that gained her.
     expect(outreachReport([jose, priya], { until: '2026-11-30' }).total.referralsGained).toBe(0);
+  });
+
+  it('gives a quiet week between two busy ones a row of zeros, across a year end too', () => {
+    const ana = contact('ana', [{ date: '2026-10-01', stage: 'identified' }, { date: '2026-10-05', stage: 'contacted' }]);
+    const bo = contact('bo', [{ date: '2026-10-20', stage: 'identified' }, { date: '2026-10-27', stage: 'contacted' }]);
+    const report = outreachReport([ana, bo], { until: '2026-11-23' });
+    const zeros = { outreachSent: 0, contacted: 0, replied: 0, replyRate: null, meetingsHeld: 0, thankYous: 0, thankYousOnTime: 0, referralsGained: 0 };
+    expect(report.weeks).toEqual([
+      { week: '2026-W41', ...zeros, outreachSent: 1, contacted: 1, replyRate: 0 },
+      { week: '2026-W42', ...zeros },
+      { week: '2026-W43', ...zeros },
+      { week: '2026-W44', ...zeros, outreachSent: 1, contacted: 1, replyRate: 0 },
+    ]);
+    const cy = contact('cy', [{ date: '2026-12-22', stage: 'contacted' }, { date: '2027-01-12', stage: 'followed-up' }]);
+    expect(outreachReport([cy]).weeks.map((week) => [week.week, week.outreachSent])).toEqual([
+      ['2026-W52', 1],
+      ['2026-W53', 0],
+      ['2027-W01', 0],
+      ['2027-W02', 1],
+    ]);
+    // Nothing before the first figure: an earlier --since adds no empty weeks.
+    expect(outreachReport([ana], { since: '2026-09-01' }).weeks.map((week) => week.week)).toEqual(['2026-W41']);
   });
 
   it('has no reply rate when nobody was contacted', () => {

@@ -39,7 +39,7 @@ export interface OutreachWeek extends OutreachFigures {
   readonly week: string;
 }
 
-/** `outreachReport`'s result: the figures of each week since `since`, and their total. */
+/** `outreachReport`'s result: the figures of each week since `since` (quiet weeks between busy ones included, as zeros), and their total. */
 export interface OutreachReport {
   readonly since: string | null;
   readonly weeks: readonly OutreachWeek[];
@@ -70,6 +70,20 @@ function isoWeek(date: string): string {
   return `${getISOWeekYear(local)}-W${String(getISOWeek(local)).padStart(2, '0')}`;
 }
 
+/** Every ISO week from the one of `first` to the one of `last` (`YYYY-MM-DD`), in order. */
+function weeksFrom(first: string, last: string): string[] {
+  const [year, month, day] = first.split('-').map(Number) as [number, number, number];
+  const end = isoWeek(last);
+  const weeks: string[] = [];
+  // Seven days on from any day of a week is a day of the next one.
+  for (let date = new Date(year, month - 1, day, 12), week = isoWeek(first); week <= end; date.setDate(date.getDate() + 7), week = isoWeek(localDay(date))) weeks.push(week);
+  return weeks;
+}
+
+function localDay(date: Date): string {
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
 /** Options of `outreachReport`. */
 export interface OutreachReportOptions {
   /** First day counted, `YYYY-MM-DD`. Default: the whole history. */
@@ -84,6 +98,8 @@ export interface OutreachReportOptions {
  * How the outreach went, ISO week by ISO week, from every contact's history:
  * each figure is counted in the week of the history entry it comes from
  * (a contact's first `contacted` entry for `contacted` and `replied`).
+ * `weeks` runs without a gap from the first week with a figure to the last:
+ * a quiet week in between has a row of zeros.
  */
 export function outreachReport(contacts: readonly Contact[], options: OutreachReportOptions = {}): OutreachReport {
   const since = options.since ?? null;
@@ -91,8 +107,12 @@ export function outreachReport(contacts: readonly Contact[], options: OutreachRe
   const rules = options.rules ?? defaultRules;
   const weeks = new Map<string, Counter>();
   const total = emptyCounter();
+  let first: string | undefined;
+  let last: string | undefined;
   const count = (date: string, key: keyof Counter) => {
     if ((since !== null && date < since) || (until !== null && date > until)) return;
+    if (first === undefined || date < first) first = date;
+    if (last === undefined || date > last) last = date;
     const week = isoWeek(date);
     const counter = weeks.get(week) ?? emptyCounter();
     counter[key]++;
@@ -119,6 +139,8 @@ export function outreachReport(contacts: readonly Contact[], options: OutreachRe
     }
   }
   for (const date of referralDates(contacts).values()) count(date, 'referralsGained');
+  // A quiet week between two busy ones is a week of zeros, not a missing row: a table without it reads as a steady pace.
+  if (first !== undefined && last !== undefined) for (const week of weeksFrom(first, last)) if (!weeks.has(week)) weeks.set(week, emptyCounter());
 
   const withRate = (counter: Counter): OutreachFigures => ({ ...counter, replyRate: counter.contacted === 0 ? null : counter.replied / counter.contacted });
   return {
