@@ -219,6 +219,14 @@ describe('a stage typed wrong, a history date that is not one', () => {
     expect(list.stderr).toBe('rapport: warning: owen-park.md:4: Unknown stage "intervewed": Owen Park is not read as written until it is corrected (rapport check lists every problem)\n');
     expectRefused(folder, ['advance', 'owen-park', 'scheduled', '--at', '2026-12-01T10:00', '--today', '2026-11-26'], 'owen-park.md:4: Unknown stage "intervewed": Owen Park is not read as written, so nothing is recorded until it is corrected (rapport check lists every problem; --force records it anyway)');
     expectRefused(folder, ['letter', 'follow-up', 'owen-park', '--sent', '--today', '2026-11-26'], 'owen-park.md:4: Unknown stage "intervewed": Owen Park is not read as written, so nothing is recorded until it is corrected (rapport check lists every problem; --force records it anyway)');
+    // next and dismiss write into the note too, and what they decide follows the stage.
+    expectRefused(folder, ['next', 'owen-park', 'Send him the article', '--today', '2026-11-26'], 'owen-park.md:4: Unknown stage "intervewed": Owen Park is not read as written, so nothing is recorded until it is corrected (rapport check lists every problem; --force records it anyway)');
+    expectRefused(folder, ['next', 'owen-park', '--done'], 'owen-park.md:4: Unknown stage "intervewed": Owen Park is not read as written, so nothing is recorded until it is corrected (rapport check lists every problem; --force records it anyway)');
+    expectRefused(folder, ['dismiss', 'owen-park'], 'owen-park.md:4: Unknown stage "intervewed": Owen Park is not read as written, so nothing is recorded until it is corrected (rapport check lists every problem; --force records it anyway)');
+    expect(rapport(['next', 'owen-park', '--today', '2026-11-26', '--dir', folder]).code).toBe(0);
+    const forced = rapport(['dismiss', 'owen-park', '--force', '--dir', folder]);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(note, 'utf8')).toContain('dismissed:\n  - second-contact\n---\n');
 
     const hannah = join(folder, 'hannah-schultz.md');
     writeFileSync(hannah, readFileSync(hannah, 'utf8').replace('  - date: 2026-11-05\n', '  - date: 2026-11-31\n'));

@@ -8,12 +8,15 @@ export const registerDismiss: RegisterCommand = (program, context) => {
     .description("stop suggesting an action for a contact (adds it to the note's `dismissed` list)")
     .argument('<contact>', 'contact id or path to its note')
     .argument('[action]', `the suggestion to stop (${DISMISSABLE_ACTIONS.join(', ')})`, 'second-contact')
+    .option('--force', 'write into a note with a stage or history date that cannot be read as written, instead of refusing')
     .addHelpText('after', '\nExample:\n  rapport dismiss hannah-schultz second-contact\n')
-    .action(async (reference: string, action: string) => {
+    .action(async (reference: string, action: string, options: { force?: boolean }) => {
       if (!isDismissableAction(action)) throw new UsageError(`"${action}" cannot be dismissed (only: ${DISMISSABLE_ACTIONS.join(', ')})`);
       const ctx = context();
       const workspace = await ctx.workspaceToWrite();
       const contact = ctx.contact(workspace, reference);
+      // As advance and log: the suggestion named, and whether it is made at all, follow a stage the note does not say.
+      ctx.refuseMisreadContact(workspace, contact, options.force);
       // Dismissing what the note dismisses already changes nothing: said as such.
       const text = workspace.index.text(contact.file);
       if (text !== undefined && dismissAction(text, action) === text) {

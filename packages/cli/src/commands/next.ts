@@ -8,6 +8,7 @@ interface NextOptions {
   due?: string;
   done?: boolean;
   today?: string;
+  force?: boolean;
 }
 
 export const registerNext: RegisterCommand = (program, context) => {
@@ -19,6 +20,7 @@ export const registerNext: RegisterCommand = (program, context) => {
     .option('--due <YYYY-MM-DD>', 'when it is due (without it, it waits under Ready to write); without an action, moves the one written already')
     .option('--done', 'take the hand-written next action out of the note: the rules suggest the next one again')
     .option('--today <YYYY-MM-DD>', 'compute due dates as of this day')
+    .option('--force', 'write into a note with a stage or history date that cannot be read as written, instead of refusing')
     .addHelpText('after', '\nExamples:\n  rapport next owen-park "Send him the diary-study article" --due 2026-11-06\n  rapport next owen-park --due 2026-11-09\n  rapport next owen-park --done\n  rapport next owen-park\n')
     .action(async (reference: string, action: string | undefined, options: NextOptions) => {
       checkDateOptions({ '--due': options.due, '--today': options.today });
@@ -27,6 +29,8 @@ export const registerNext: RegisterCommand = (program, context) => {
       const workspace = await ctx.workspaceToWrite();
       const contact = ctx.contact(workspace, reference);
       const where = ctx.colors.dim(contact.file);
+      // As advance and log: with a stage typed wrong the closed-contact check and the next action shown would follow a stage the note does not say.
+      if (action !== undefined || options.due !== undefined || options.done) ctx.refuseMisreadContact(workspace, contact, options.force);
       // --due alone moves the hand-written action already there.
       if (action === undefined && options.due !== undefined) {
         if (!contact.next) throw new UsageError(`${contact.name} has no hand-written next action to move (no \`next:\` in ${contact.file}): say what it is, rapport next ${contact.id} "…" --due ${options.due}`);
