@@ -68,6 +68,17 @@ it('the HTML report of the example opens in Chromium with no error and no reques
     ]);
 
     await page.screenshot({ path: SCREENSHOT, fullPage: true });
+
+    // On a phone (400 px) nothing is wider than the screen: the page never scrolls sideways, nor does a table inside it.
+    await page.setViewportSize({ width: 400, height: 900 });
+    const overflow = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      tables: [...document.querySelectorAll('table')].filter((table) => table.scrollWidth > table.clientWidth).map((table) => table.id),
+    }));
+    expect(overflow).toEqual({ page: 400, tables: [] });
+    // The table by source shows each figure under its name, as the wide table's header says it.
+    const named = await page.$$eval('table#by-source tbody tr:first-child td', (cells) => cells.map((cell) => `${getComputedStyle(cell, '::before').content.replace(/^none$/, '').replace(/"/g, '')}${cell.textContent}`));
+    expect(named).toEqual(['linkedin', 'sent 4', 'contacted 3', 'replied 1', 'reply rate 33%', 'meetings 0', 'per letter 0.00']);
   } finally {
     await browser.close();
   }

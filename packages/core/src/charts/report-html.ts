@@ -31,11 +31,28 @@ const PAGE = `<!doctype html>
   .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 36rem), 1fr)); gap: 1.5rem 2.5rem; align-items: start; }
   figure { margin: 0; }
   figure svg { max-width: 100%; height: auto; }
-  table { border-collapse: collapse; margin: 0.5rem 0; }
+  /* A table wider than the screen scrolls by itself, never the page (a phone is 360-400 px wide). */
+  table { border-collapse: collapse; margin: 0.5rem 0; display: block; max-width: 100%; overflow-x: auto; }
   th, td { text-align: left; padding: 0.25rem 0.75rem 0.25rem 0; border-bottom: 1px solid <%~ it.grid %>; vertical-align: top; }
   td.number, th.number { text-align: right; }
   .muted { color: #59636e; }
+  td.muted { overflow-wrap: anywhere; }
+  td.path { overflow-wrap: normal; }
   .nowrap { white-space: nowrap; }
+  @media (max-width: 36rem) {
+    body { margin: 1rem auto; padding: 0 0.75rem; }
+    .figures { grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: 0.5rem; }
+    table { font-size: 0.875rem; }
+    th, td { padding-right: 0.5rem; }
+    /* Seven columns do not fit a phone: each source becomes a block of its figures, each named. */
+    #by-source thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+    #by-source tbody { display: block; }
+    #by-source tr { display: grid; grid-template-columns: repeat(3, 1fr); border-bottom: 1px solid <%~ it.grid %>; padding: 0.35rem 0; }
+    #by-source td { border-bottom: none; padding: 0.1rem 0.5rem 0.1rem 0; text-align: left; }
+    #by-source td:first-child { grid-column: 1 / -1; font-weight: bold; }
+    #by-source td.number::before { content: attr(data-label) " "; color: #59636e; }
+    #open-leads td:nth-child(3) { white-space: normal; }
+  }
 </style>
 </head>
 <body>
@@ -58,7 +75,7 @@ const PAGE = `<!doctype html>
 <% } else { %><table id="by-source">
   <thead><tr><th>source</th><th class="number">sent</th><th class="number">contacted</th><th class="number">replied</th><th class="number">reply rate</th><th class="number">meetings</th><th class="number">meetings per letter</th></tr></thead>
   <tbody>
-<% for (const row of it.bySource) { %>    <tr><td><%= row.source %></td><td class="number"><%= row.outreachSent %></td><td class="number"><%= row.contacted %></td><td class="number"><%= row.replied %></td><td class="number"><%= row.replyRate %></td><td class="number"><%= row.meetingsHeld %></td><td class="number"><%= row.meetingsPerOutreach %></td></tr>
+<% for (const row of it.bySource) { %>    <tr><td><%= row.source %></td><td class="number" data-label="sent"><%= row.outreachSent %></td><td class="number" data-label="contacted"><%= row.contacted %></td><td class="number" data-label="replied"><%= row.replied %></td><td class="number" data-label="reply rate"><%= row.replyRate %></td><td class="number" data-label="meetings"><%= row.meetingsHeld %></td><td class="number" data-label="per letter"><%= row.meetingsPerOutreach %></td></tr>
 <% } %>  </tbody>
 </table>
 <% } %>
@@ -68,7 +85,7 @@ const PAGE = `<!doctype html>
 <% } else { %><table id="open-leads">
   <thead><tr><th>by</th><th>lead</th><th>from</th><th>note</th></tr></thead>
   <tbody>
-<% for (const lead of it.leads) { %>    <tr><td class="nowrap"><%= lead.due %></td><td><%= lead.text %></td><td class="nowrap"><%= lead.name %></td><td class="muted"><%= lead.where %></td></tr>
+<% for (const lead of it.leads) { %>    <tr><td class="nowrap"><%= lead.due %></td><td><%= lead.text %></td><td class="nowrap"><%= lead.name %></td><td class="muted path"><% lead.where.forEach((part, index) => { %><% if (index > 0) { %>/<wbr><% } %><%= part %><% }) %></td></tr>
 <% } %>  </tbody>
 </table>
 <% } %>
@@ -130,7 +147,7 @@ export async function renderReportHtml(report: SearchReport, options: ReportHtml
       replyRate: percent(row.replyRate),
       meetingsPerOutreach: row.meetingsPerOutreach === null ? '—' : row.meetingsPerOutreach.toFixed(2),
     })),
-    leads: report.outcomes.openLeads.map((lead) => ({ due: lead.due ?? '', text: lead.text, name: lead.name, where: `${lead.file}:${lead.line}` })),
+    leads: report.outcomes.openLeads.map((lead) => ({ due: lead.due ?? '', text: lead.text, name: lead.name, where: `${lead.file}:${lead.line}`.split('/') })),
     outcomes: OUTCOME_KINDS.filter((kind) => report.outcomes.byKind[kind].total > 0).map((kind) => ({ kind, ...report.outcomes.byKind[kind] })),
     chain: chain.length === 0 ? 'Nobody was referred yet.' : `Longest: ${chain.map((person) => person.name).join(' → ')} (${report.referralChains.longest} ${report.referralChains.longest === 1 ? 'introduction' : 'introductions'}).`,
     depths: report.referralChains.depths,
