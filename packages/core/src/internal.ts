@@ -20,3 +20,5 @@ export { freeContactId } from './workspace/create-contact.js';
 export { organizationNamed } from './outcomes/outcome-actions.js';
 export { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES } from './model/vocabulary.js';
 export { sameNameAndOrganization } from './model/person-name.js';
+export { channelChoice } from './letters/letters.js';
+export type { ChannelChoice } from './letters/letters.js';

@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, LetterNotFoundError, LetterTemplateError, LetterUnfitError, MissingLetterFieldsError, RecordingRefusedError } from '../errors.js';
 import type { Channel } from '../model/vocabulary.js';
+import type { Contact } from '../model/contact.js';
+import { readNote } from '../note/read-contact.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { findContact, loadWorkspace, type Workspace } from '../workspace/workspace.js';
-import { markLetterSent, preferredChannel, renderLetter, type Letter } from './letters.js';
+import { channelChoice, markLetterSent, preferredChannel, renderLetter, type Letter } from './letters.js';
 import { listLetters, loadLetterTemplate, SHIPPED_LETTERS } from './registry.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../../examples/job-search', import.meta.url));
@@ -601,5 +603,27 @@ describe('a letter whose facts sit in a part of the note that is not read as wri
     expect(error.missing).toEqual([
       { field: 'meeting.date', source: 'note', file: 'hannah-schultz.md', line: 6, hint: 'the note has a problem to fix first: Not a valid meeting time: "2026-11-31T08:30" (November 2026 has 30 days); until it is fixed, the meeting is not read' },
     ]);
+  });
+});
+
+describe('channelChoice', () => {
+  function noted(fields: string): Contact {
+    return readNote('siobhan-o-connor.md', `---\ntype: contact\nname: Siobhán O'Connor\nstage: held\n${fields}---\n`).contact!;
+  }
+
+  it('says why it picks a channel from what the note says, never an address it does not have', () => {
+    const emailedBefore = noted('history:\n  - date: 2026-11-20\n    stage: contacted\n    via: email\n  - date: 2026-12-01\n    stage: held\n');
+    expect(channelChoice(emailedBefore, 'thanked')).toEqual({ channel: 'email', reason: 'the way you last wrote' });
+    expect(channelChoice(noted('email: s@example.com\n'), 'thanked')).toEqual({ channel: 'email', reason: 'the note has an email address' });
+    expect(channelChoice(noted('linkedin: https://www.linkedin.com/in/siobhan\n'), 'contacted')).toEqual({ channel: 'linkedin', reason: 'the note has a LinkedIn profile' });
+    expect(channelChoice(noted('linkedin_connected: 2024-05-02\n'), 'contacted')).toEqual({ channel: 'linkedin', reason: 'one of your LinkedIn connections' });
+    expect(channelChoice(noted('history:\n  - date: 2026-11-20\n    stage: contacted\n    via: letter\n'), 'thanked')).toEqual({ channel: 'letter', reason: 'the way you last wrote' });
+    const byLinkedIn = noted('email: s@example.com\nhistory:\n  - date: 2026-11-20\n    stage: contacted\n    via: linkedin\n');
+    expect(channelChoice(byLinkedIn, 'followed-up')).toEqual({ channel: 'linkedin', reason: 'the way the request went' });
+  });
+
+  it('gives no reason for a postal letter when the note has no email address, no LinkedIn profile or connection and no letter sent before', () => {
+    expect(channelChoice(noted(''), 'contacted')).toEqual({ channel: 'letter' });
+    expect(channelChoice(noted('phone: "+1 412 555 0199"\n'), 'thanked')).toEqual({ channel: 'letter' });
   });
 });

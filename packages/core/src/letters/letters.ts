@@ -175,15 +175,28 @@ const WRITTEN_CHANNELS: readonly Channel[] = ['email', 'linkedin', 'letter'];
  * @param stage The stage the letter records (its template's `stage`), when known.
  */
 export function preferredChannel(contact: Contact, stage?: Stage): Channel {
+  return channelChoice(contact, stage).channel;
+}
+
+/** The channel `preferredChannel` picks, with why in a few words, for a prompt to say. */
+export interface ChannelChoice {
+  readonly channel: Channel;
+  /** "the note has an email address"…; none for the last resort, a letter by post, which nothing in the note suggests. */
+  readonly reason?: string;
+}
+
+/** `preferredChannel`'s choice and its reason (see `ChannelChoice`). */
+export function channelChoice(contact: Contact, stage?: Stage): ChannelChoice {
   if (stage === 'followed-up') {
     const request = contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch)?.via;
-    if (request !== undefined && stillOpen(contact, request)) return request;
+    if (request !== undefined && stillOpen(contact, request)) return { channel: request, reason: 'the way the request went' };
   }
-  if (contact.email) return 'email';
+  if (contact.email) return { channel: 'email', reason: 'the note has an email address' };
   const lastWritten = contact.history.findLast((entry) => entry.via !== undefined && WRITTEN_CHANNELS.includes(entry.via))?.via;
-  if (lastWritten) return lastWritten;
-  if (contact.linkedin || isLinkedInConnection(contact)) return 'linkedin';
-  return 'letter';
+  if (lastWritten) return { channel: lastWritten, reason: 'the way you last wrote' };
+  if (contact.linkedin) return { channel: 'linkedin', reason: 'the note has a LinkedIn profile' };
+  if (isLinkedInConnection(contact)) return { channel: 'linkedin', reason: 'one of your LinkedIn connections' };
+  return { channel: 'letter' };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type * as vscode from 'vscode';
-import { CHANNELS, InvalidInputError, isChannel, loadLetterTemplate, markLetterSent, preferredChannel, type Channel, type Contact, type LetterSent, type Stage } from '@rapport/core';
+import { CHANNELS, InvalidInputError, isChannel, loadLetterTemplate, markLetterSent, type Channel, type Contact, type LetterSent, type Stage } from '@rapport/core';
 import type { Services } from '../services.js';
-import { channelReason } from './channel-reason.js';
+import { channelChoice, type ChannelChoice } from '@rapport/core/internal';
 import { FILL_MARKER, type LetterDraft } from './letter-drafts.js';
 
 export interface MarkSentInput {
@@ -54,8 +54,7 @@ export async function markDraftSent(services: Services, document: vscode.TextDoc
  */
 function pickChannel(services: Services, contact: Contact, template: string, stage: Stage | undefined): Promise<Channel | undefined> {
   const byEmail = /email/i.test(template);
-  const suggested: Channel = byEmail ? (contact.linkedin && !contact.email ? 'linkedin' : 'email') : preferredChannel(contact, stage);
-  const why = byEmail ? `the ${template} letter` : channelReason(contact, suggested, stage);
+  const { channel: suggested, reason: why }: ChannelChoice = byEmail ? { channel: contact.linkedin && !contact.email ? 'linkedin' : 'email', reason: `the ${template} letter` } : channelChoice(contact, stage);
   return services.prompts.pick<Channel>({
     id: 'letter.via',
     title: `Mark ${template} to ${contact.name} as Sent`,
