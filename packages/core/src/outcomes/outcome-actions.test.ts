@@ -88,11 +88,12 @@ describe('nameFromLink', () => {
 });
 
 describe('the outcome summary', () => {
-  it('counts outcomes by kind and lists the open leads, soonest first', async () => {
+  it('counts outcomes by kind and lists the open leads, soonest first; a referral linked to a note is no longer open', async () => {
     const workspace = await loadWorkspace(new MemoryStore(FOLDER));
     const summary = outcomeSummary(workspace.index.contacts());
+    // Referrals: Renee Jackson (no note) open, [[dana-okafor]] (her note is in the folder) and the ticked Omar Haddad not.
     expect(summary.byKind).toEqual({
-      referral: { total: 3, open: 2 },
+      referral: { total: 3, open: 1 },
       lead: { total: 4, open: 3 },
       'job-shadow': { total: 1, open: 1 },
       'resume-review': { total: 1, open: 1 },

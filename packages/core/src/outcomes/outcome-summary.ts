@@ -3,7 +3,10 @@ import { compareDue } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
 import { OUTCOME_KINDS, type OutcomeKind } from './outcomes.js';
 
-/** How many outcomes of one kind were recorded, and how many are not ticked `[x]` yet. */
+/**
+ * How many outcomes of one kind were recorded, and how many are still open: not ticked `[x]`,
+ * and for a referral, not yet linked to the person's note (adding them is what it asked for).
+ */
 export interface OutcomeCount {
   readonly total: number;
   readonly open: number;
@@ -30,11 +33,12 @@ export interface OutcomeSummary {
 export function outcomeSummary(contacts: readonly Contact[]): OutcomeSummary {
   const byKind = Object.fromEntries(OUTCOME_KINDS.map((kind) => [kind, { total: 0, open: 0 }])) as Record<OutcomeKind, { total: number; open: number }>;
   const openLeads: OpenLead[] = [];
+  const noted = new Set(contacts.map((contact) => contact.id));
   for (const contact of contacts) {
     for (const outcome of contact.outcomes) {
       const count = byKind[outcome.kind];
       count.total++;
-      if (outcome.done === true) continue;
+      if (outcome.done === true || (outcome.kind === 'referral' && outcome.contact !== undefined && noted.has(outcome.contact))) continue;
       count.open++;
       if (outcome.kind === 'lead') openLeads.push({ id: contact.id, name: contact.name, file: contact.file, line: outcome.line, text: outcome.text, due: outcome.due });
     }

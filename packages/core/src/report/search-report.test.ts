@@ -93,8 +93,8 @@ describe('searchReport (hand-counted fixture, as of 2026-11-23)', () => {
     });
   });
 
-  it('outcomes: one open lead with its date, a done résumé review, two referrals', () => {
-    expect(report.outcomes.byKind).toMatchObject({ lead: { total: 1, open: 1 }, 'resume-review': { total: 1, open: 0 }, referral: { total: 2, open: 2 } });
+  it('outcomes: one open lead with its date, a done résumé review, two referrals of which one (Renee Jackson) has no note yet', () => {
+    expect(report.outcomes.byKind).toMatchObject({ lead: { total: 1, open: 1 }, 'resume-review': { total: 1, open: 0 }, referral: { total: 2, open: 1 } });
     expect(report.outcomes.openLeads).toEqual([{ id: 'a', name: 'A', file: 'a.md', line: 24, text: 'Analyst opening at Acme (by 2026-12-01)', due: '2026-12-01' }]);
   });
 });
