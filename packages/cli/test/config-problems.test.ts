@@ -40,6 +40,20 @@ describe('a config with problems', () => {
     expect(userFiles(folder)).toEqual(before);
   });
 
+  it('warns of a zone abbreviation, which does not follow the daylight saving of the place meant, and still uses it', () => {
+    const folder = exampleCopy();
+    const config = join(folder, '.rapport', 'config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('timezone: America/New_York', 'timezone: EST'));
+    const result = rapport(['check', '--dir', folder]);
+    expect(result.stdout).toContain(
+      '.rapport/config.yaml:14:11 warning `EST` is an abbreviation, not a place: it keeps the offset or daylight-saving rules tzdata gives it (EST is UTC-05:00 even in summer), which may not be those of the place you mean [invalid-config]\n    hint: Use the IANA name of a place, such as America/New_York or Europe/Berlin\n',
+    );
+    for (const zone of ['UTC', 'Europe/Berlin']) {
+      writeFileSync(config, readFileSync(config, 'utf8').replace(/^timezone: .*$/m, `timezone: ${zone}`));
+      expect(rapport(['check', '--dir', folder]).stdout, zone).not.toContain('.rapport/config.yaml');
+    }
+  });
+
   it('is listed once by check, on stdout, with unknown settings as warnings', () => {
     const folder = exampleCopy();
     writeFileSync(join(folder, '.rapport', 'config.yaml'), 'privat: [phone]\n');

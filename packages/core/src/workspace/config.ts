@@ -92,6 +92,11 @@ const RULE_KEYS: Record<string, keyof Rules> = {
 };
 
 /** The top-level settings a config may hold. */
+/** Zone names that are abbreviations (EST, CET, PST8PDT, NZ), not places: valid, but seldom what someone means. */
+const ZONE_ABBREVIATION = /^[A-Z]{2,5}(?:\d[A-Z]{3,4})?$/;
+/** Abbreviations that mean what they say: no daylight saving is expected of them. */
+const UNIVERSAL_ZONES: readonly string[] = ['UTC', 'UCT', 'GMT'];
+
 const CONFIG_KEYS = ['profile', 'timezone', 'notes_folder', 'rules', 'private', 'outcome_labels'] as const;
 
 /** `readConfig`'s result: the settings, and the problems found in the file (each as a diagnostic; a bad value falls back to its default). */
@@ -188,8 +193,12 @@ function settingsFrom(data: Record<string, unknown>, file: string, source: strin
   // The machine's zone only when the config names none: asking Intl for it is a cost at every start.
   let timezone: string | undefined;
   if (data.timezone !== undefined && data.timezone !== null) {
-    if (isTimeZone(data.timezone)) timezone = data.timezone;
-    else report(rangeOf(['timezone']), `Unknown time zone ${JSON.stringify(data.timezone)}`, 'Use an IANA name such as America/New_York');
+    if (isTimeZone(data.timezone)) {
+      timezone = data.timezone;
+      if (ZONE_ABBREVIATION.test(timezone) && !UNIVERSAL_ZONES.includes(timezone)) {
+        push('warning', 'invalid-config', rangeOf(['timezone']), `\`${timezone}\` is an abbreviation, not a place: it keeps the offset or daylight-saving rules tzdata gives it (EST is UTC-05:00 even in summer), which may not be those of the place you mean`, 'Use the IANA name of a place, such as America/New_York or Europe/Berlin');
+      }
+    } else report(rangeOf(['timezone']), `Unknown time zone ${JSON.stringify(data.timezone)}`, 'Use an IANA name such as America/New_York');
   }
 
   let notesFolder = '';
