@@ -147,4 +147,16 @@ describe('renderReportHtml', () => {
     expect(html).not.toMatch(/<script|<link|@import|url\(|src=/);
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
   });
+
+  it('marks a lead whose day passed before the last day of the report overdue, as the text report does, and no other', async () => {
+    const leads = [
+      { id: 'a', name: 'Ann', file: 'a.md', line: 12, text: 'Past lead', due: '2026-11-20' },
+      { id: 'a', name: 'Ann', file: 'a.md', line: 13, text: 'Lead due today', due: '2026-11-23' },
+      { id: 'a', name: 'Ann', file: 'a.md', line: 14, text: 'Undated lead', due: null },
+    ];
+    const html = await renderReportHtml({ ...report, outcomes: { ...report.outcomes, openLeads: leads } });
+    expect(html).toContain('<td class="nowrap">2026-11-20 <span class="overdue">overdue</span></td><td>Past lead</td>');
+    expect(html).toContain('<td class="nowrap">2026-11-23</td><td>Lead due today</td>');
+    expect(html).toContain('<td class="nowrap"></td><td>Undated lead</td>');
+  });
 });

@@ -39,6 +39,7 @@ const PAGE = `<!doctype html>
   td.muted { overflow-wrap: anywhere; }
   td.path { overflow-wrap: normal; }
   .nowrap { white-space: nowrap; }
+  .overdue { color: #b3261e; font-weight: 600; }
   @media (max-width: 36rem) {
     body { margin: 1rem auto; padding: 0 0.75rem; }
     .figures { grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: 0.5rem; }
@@ -85,7 +86,7 @@ const PAGE = `<!doctype html>
 <% } else { %><table id="open-leads">
   <thead><tr><th>by</th><th>lead</th><th>from</th><th>note</th></tr></thead>
   <tbody>
-<% for (const lead of it.leads) { %>    <tr><td class="nowrap"><%= lead.due %></td><td><%= lead.text %></td><td class="nowrap"><%= lead.name %></td><td class="muted path"><% lead.where.forEach((part, index) => { %><% if (index > 0) { %>/<wbr><% } %><%= part %><% }) %></td></tr>
+<% for (const lead of it.leads) { %>    <tr><td class="nowrap"><%= lead.due %><% if (lead.overdue) { %> <span class="overdue">overdue</span><% } %></td><td><%= lead.text %></td><td class="nowrap"><%= lead.name %></td><td class="muted path"><% lead.where.forEach((part, index) => { %><% if (index > 0) { %>/<wbr><% } %><%= part %><% }) %></td></tr>
 <% } %>  </tbody>
 </table>
 <% } %>
@@ -147,7 +148,8 @@ export async function renderReportHtml(report: SearchReport, options: ReportHtml
       replyRate: percent(row.replyRate),
       meetingsPerOutreach: row.meetingsPerOutreach === null ? '—' : row.meetingsPerOutreach.toFixed(2),
     })),
-    leads: report.outcomes.openLeads.map((lead) => ({ due: lead.due ?? '', text: lead.text, name: lead.name, where: `${lead.file}:${lead.line}`.split('/') })),
+    // As the text report and the agenda say it: a lead whose day passed before the report's last day is overdue.
+    leads: report.outcomes.openLeads.map((lead) => ({ due: lead.due ?? '', overdue: lead.due !== null && report.until !== null && lead.due < report.until, text: lead.text, name: lead.name, where: `${lead.file}:${lead.line}`.split('/') })),
     outcomes: OUTCOME_KINDS.filter((kind) => report.outcomes.byKind[kind].total > 0).map((kind) => ({ kind, ...report.outcomes.byKind[kind] })),
     chain: chain.length === 0 ? 'Nobody was referred yet.' : `Longest: ${chain.map((person) => person.name).join(' → ')} (${report.referralChains.longest} ${report.referralChains.longest === 1 ? 'introduction' : 'introductions'}).`,
     depths: report.referralChains.depths,
