@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { InvalidInputError, listLetters, nextAction, renderLetter } from '@rapport/core';
+import { InvalidInputError, LetterNotFoundError, listLetters, nextAction, renderLetter, type Letter } from '@rapport/core';
 import { resolveContact } from '../commands/contact-target.js';
 import { registerCommand } from '../commands/run-command.js';
 import type { Services } from '../services.js';
@@ -53,7 +53,16 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       });
       if (template === undefined) return undefined;
     }
-    const letter = await renderLetter(workspace, template, contact.id, { ...templateOptions(), draft: true, today: services.notes.today() });
+    let letter: Letter;
+    try {
+      letter = await renderLetter(workspace, template, contact.id, { ...templateOptions(), draft: true, today: services.notes.today() });
+    } catch (error) {
+      // Templates are off here for one reason only: the folder is not trusted.
+      if (error instanceof LetterNotFoundError && error.notAllowedFile !== undefined) {
+        throw new InvalidInputError(`${error.notAllowedFile} does not run: this folder is not trusted (Restricted Mode), and its letter templates are code. Trust the folder to use it; the shipped letters work as they are`);
+      }
+      throw error;
+    }
 
     const uri = await drafts.open(`${letter.template} to ${contact.name}`, letter.text, { contactId: contact.id, contactName: contact.name, template: letter.template, via: letter.via });
 

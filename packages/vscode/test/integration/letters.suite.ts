@@ -152,7 +152,7 @@ async function withMisspelledTimeZone(check: () => Promise<void>): Promise<void>
 }
 
 suite('Import and export', () => {
-  test('Import LinkedIn CSV creates new contacts and leaves people already there alone', async () => {
+  test('Import LinkedIn CSV creates new contacts and, for people already there, only records the connection', async () => {
     const rapport = await api();
     const csv = join(mkdtempSync(join(tmpdir(), 'rapport-import-')), 'Connections.csv');
     writeFileSync(
@@ -163,11 +163,13 @@ suite('Import and export', () => {
         'Hannah,Schultz,https://www.linkedin.com/in/hannah-schultz-hfe-example,,Northside Respiratory,Senior Human Factors Engineer,05 Jan 2025\r\n',
     );
     const before = snapshot();
-    const { result, prompts } = await runScripted<{ created: { file: string }[]; skipped: { name?: string }[] }>({ 'import.file': machineUri(csv), 'import.confirm': 'Import' }, 'rapport.importLinkedIn');
+    const hannah = readText('hannah-schultz.md');
+    const { result, prompts } = await runScripted<{ created: { file: string }[]; updated: { file: string; fields: string[] }[] }>({ 'import.file': machineUri(csv), 'import.confirm': 'Import' }, 'rapport.importLinkedIn');
     assert.deepEqual(prompts.asked, ['import.file', 'import.confirm']);
     assert.deepEqual(result?.created.map((entry) => entry.file), ['contacts/rosa-delgado.md']);
-    assert.ok(result?.skipped.some((entry) => entry.name === 'Hannah Schultz'));
-    assert.deepEqual(changedFiles(before, snapshot()), ['contacts/rosa-delgado.md']);
+    assert.deepEqual(result?.updated.map((entry) => [entry.file, entry.fields]), [['hannah-schultz.md', ['linkedin_connected']]]);
+    assert.deepEqual(changedFiles(before, snapshot()), ['contacts/rosa-delgado.md', 'hannah-schultz.md']);
+    assert.equal(readText('hannah-schultz.md'), hannah.replace('\n---\n', '\nlinkedin_connected: 2025-01-05\n---\n'));
     assert.match(readText('contacts/rosa-delgado.md'), /^organization: "?Carnegie Health Partners, Inc\."?$/m);
     assert.equal(rapport.notes.workspace?.index.contact('rosa-delgado')?.source, 'linkedin');
 
