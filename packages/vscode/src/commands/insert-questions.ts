@@ -28,7 +28,8 @@ export async function insertBankQuestions(services: Services, target?: unknown, 
       title: `Questions for ${contact.name}`,
       step: 1,
       totalSteps: 2,
-      placeholder: 'Themes to ask about ("who else should I talk to?" is always added last)',
+      // TIARA is said once, where it first shows: the five themes of the frame, then what else there is.
+      placeholder: `Themes to ask about; TIARA = ${themes.filter((theme) => theme.tiara).map((theme) => theme.label).join(', ')}, a frame for informational interviews ("who else should I talk to?" is always added last)`,
       items: themes.map((theme) => ({ label: theme.label, description: theme.tiara ? 'TIARA' : '', value: theme.id })),
     });
     if (!chosenThemes) return undefined;

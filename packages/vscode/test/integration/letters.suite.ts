@@ -111,6 +111,10 @@ suite('Questions', () => {
       'keisha-brooks',
     );
     assert.ok(prompts.offered.get('questions.questions')!.length > 3, 'every question of the two themes is offered');
+    assert.equal(
+      prompts.placeholders.get('questions.themes'),
+      'Themes to ask about; TIARA = Trends, Insights, Advice, Resources, Assignments, a frame for informational interviews ("who else should I talk to?" is always added last)',
+    );
     assert.deepEqual(changedFiles(before, snapshot()), ['keisha-brooks.md']);
     const set = await loadQuestions(rapport.notes.workspace!.store);
     const texts = pickQuestions(set, { ids: [...trends, ...advice].map((question) => question.id) }).map((question) => question.text);

@@ -58,6 +58,7 @@ export class ScriptedPrompts implements Prompts {
   }
 
   async pickMany<T>(request: PickRequest<T>): Promise<readonly T[] | undefined> {
+    this.placeholders.set(request.id, request.placeholder);
     const answer = this.answer(request.id, request.items.map((item) => item.label));
     if (answer === CANCEL) return undefined;
     if (!Array.isArray(answer)) throw new Error(`the answer to "${request.id}" must be a list of labels`);
