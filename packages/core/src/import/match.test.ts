@@ -53,6 +53,12 @@ describe('ContactMatcher', () => {
     expect(matcher.match({ name: 'Cy Young', emails: [] })).toEqual({ file: 'cy.md', by: 'name-organization' });
   });
 
+  it('takes a name written with accents or typographic apostrophes for the same name, as rapport new does', () => {
+    const written = new ContactMatcher([contact('zoe.md', { name: 'Zoë O\u2019Brien-Núñez', organization: 'Squarespace, Inc.' })]);
+    expect(written.match({ name: "Zoe O'Brien-Nunez", organization: 'squarespace,  inc.', emails: [] })).toEqual({ file: 'zoe.md', by: 'name-organization' });
+    expect(written.namesake({ name: "ZOË O'BRIEN-NÚÑEZ, PhD", organization: 'Etsy', emails: [] })).toBe('zoe.md');
+  });
+
   it('does not match a name at another organization', () => {
     expect(matcher.match({ name: 'Ana Ruiz', organization: 'Other Co', emails: [] })).toBeUndefined();
     expect(matcher.match({ name: 'Cy Young', organization: 'Acme', emails: [] })).toBeUndefined();

@@ -1,5 +1,5 @@
 import type { Contact } from '../model/contact.js';
-import { organizationKey, splitCredentials } from '../model/person-name.js';
+import { organizationKey, personNameKey, splitCredentials } from '../model/person-name.js';
 import { isEmailAddress } from './candidate.js';
 
 /** Which key found an existing contact for an imported person. */
@@ -43,9 +43,13 @@ function safeDecode(path: string): string {
   }
 }
 
-/** A name ignoring case, spacing, Unicode composition and credentials after it ("Priya Shah, MBA" is Priya Shah, as an import now names her). */
+/**
+ * A name as `personNameKey` keys it (case, spacing, accents and typographic
+ * apostrophes aside), without the credentials after it ("Priya Shah, MBA" is
+ * Priya Shah, as an import now names her).
+ */
 function nameKey(name: string): string {
-  return splitCredentials(name.normalize('NFC').replace(/\s+/g, ' ').trim()).name.toLocaleLowerCase('en');
+  return personNameKey(splitCredentials(name).name);
 }
 
 /** Exact name plus organization, the name compared as `nameKey` compares names, the organization by `organizationKey`. */

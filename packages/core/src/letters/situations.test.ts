@@ -175,11 +175,11 @@ sam.rivera@example.com
 
   it('greets by the first name in a cold letter as in every other letter, whatever the shape of the name', async () => {
     const greetings: string[] = [];
-    for (const name of ['Priya Shah', 'Shah, Priya', 'Priya Shah, MBA, CSCP', 'Cher', 'Dr. Renée Jackson', 'Ana Lima, Jr.', 'van der Berg, Anna']) {
+    for (const name of ['Priya Shah', 'Shah, Priya', 'Priya Shah, MBA, CSCP', 'Cher', 'Dr. Renée Jackson', 'Ana Lima, Jr.', 'van der Berg, Anna', 'García Márquez, Gabriel', 'Priya Shah, MBA candidate']) {
       const workspace = await energyWorkspace({ 'raj-patel.md': RAJ.replace('name: Raj Patel', `name: "${name}"`) });
       greetings.push((await renderLetter(workspace, 'cold-letter', 'raj-patel', { today: '2026-11-23' })).body.split('\n')[0]!);
     }
-    expect(greetings).toEqual(['Dear Priya,', 'Dear Priya,', 'Dear Priya,', 'Dear Cher,', 'Dear Dr. Jackson,', 'Dear Ana,', 'Dear Anna,']);
+    expect(greetings).toEqual(['Dear Priya,', 'Dear Priya,', 'Dear Priya,', 'Dear Cher,', 'Dear Dr. Jackson,', 'Dear Ana,', 'Dear Anna,', 'Dear Gabriel,', 'Dear Priya,']);
   });
 
   it('keeps the visiting sentence when the dates are given', async () => {

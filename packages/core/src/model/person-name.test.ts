@@ -21,8 +21,13 @@ describe('nameParts', () => {
   });
 
   it('marks as doubtful a name of several words before its comma followed by something else', () => {
-    expect(nameParts('García Márquez, Gabriel')).toEqual({ given: 'García', family: 'Márquez', suffix: 'Gabriel', doubtful: true });
+    // Given names after the comma: "Family, Given", with a family name of two words.
+    expect(nameParts('García Márquez, Gabriel')).toEqual({ given: 'Gabriel', family: 'García Márquez', doubtful: true });
+    expect(nameParts("O'Brien Núñez, Ana María")).toEqual({ given: 'Ana María', family: "O'Brien Núñez", doubtful: true });
+    expect(nameParts('Lloyd Webber, Jean-Luc')).toEqual({ given: 'Jean-Luc', family: 'Lloyd Webber', doubtful: true });
     expect(nameParts('Priya Shah, MBA candidate')).toEqual({ given: 'Priya', family: 'Shah', suffix: 'MBA candidate', doubtful: true });
+    expect(nameParts('Priya Shah, open to work')).toEqual({ given: 'Priya', family: 'Shah', suffix: 'open to work', doubtful: true });
+    expect(nameParts('Priya Shah, Google Cloud AI')).toEqual({ given: 'Priya', family: 'Shah', suffix: 'Google Cloud AI', doubtful: true });
   });
 
   it('reads a name without a comma as before: the last word is the family name', () => {

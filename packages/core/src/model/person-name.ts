@@ -25,8 +25,9 @@ export interface NameParts {
   readonly suffix?: string;
   /**
    * Set when the reading is a guess: a name of several words before its comma,
-   * followed by something that is not a known credential ("García Márquez,
-   * Gabriel" is read as the full name "García Márquez" followed by "Gabriel").
+   * followed by something that is not a known credential. "García Márquez,
+   * Gabriel" (a given name after the comma) is read as "Family, Given"; "Priya
+   * Shah, MBA candidate" as the full name "Priya Shah" followed by the rest.
    */
   readonly doubtful?: true;
 }
@@ -37,8 +38,9 @@ export interface NameParts {
  * comma is credentials or a suffix such as Jr.), or "Family, Given"
  * ("Lima, Ana", "van der Berg, Anna": one word, or a family name with its
  * particles, before the comma), else the last word as the family name. A
- * name of several words before a comma followed by anything else is read as
- * "Full Name, suffix" and marked `doubtful`.
+ * name of several words before a comma followed by anything else is marked
+ * `doubtful`: read as "Family, Given" when what follows looks like one or two
+ * given names ("García Márquez, Gabriel"), else as "Full Name, suffix".
  */
 export function nameParts(name: string): NameParts {
   const words = name.trim().split(/\s+/).filter((word) => word !== '');
@@ -52,8 +54,14 @@ export function nameParts(name: string): NameParts {
   const beforeWords = before.split(' ').filter((word) => word !== '');
   if (isCredentials(after, credentialReading(before))) return { ...withTitle, ...givenFirst(before), suffix: after };
   if (beforeWords.length <= 1 || beforeWords.slice(0, -1).every((word) => PARTICLES.test(word))) return { ...withTitle, family: before, given: after };
+  if (GIVEN_NAMES.test(after) && beforeWords.every((word) => NAME_WORD.test(word) || PARTICLES.test(word))) return { ...withTitle, family: before, given: after, doubtful: true };
   return { ...withTitle, ...givenFirst(before), suffix: after, doubtful: true };
 }
+
+/** A word written as a name: a capital, then small letters ("Márquez", "O'Brien", "Jean-Luc", "McKenzie"). */
+const NAME_WORD = /^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)*(?:['\u2019-]\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)*)*$/u;
+/** One or two given names: "Gabriel", "Ana María", "Jean-Luc". */
+const GIVEN_NAMES = new RegExp(`^${NAME_WORD.source.slice(1, -1)}(?: ${NAME_WORD.source.slice(1, -1)})?$`, 'u');
 
 /** "Ana Maria Lima": the last word is the family name, the words before it the given names. */
 function givenFirst(text: string): { given: string; family: string } {
@@ -126,11 +134,17 @@ export function splitCredentials(name: string): { name: string; credentials?: st
 
 /** A name as people are told apart by it: case, accents, spacing, Unicode composition and typographic apostrophes folded ("José  ÁLVAREZ" = "Jose Alvarez", "O’Brien" = "O'Brien"). */
 export function personNameKey(name: string): string {
-  // An index keys every contact's name as it loads: ASCII names, most of them, skip the Unicode folding they do not need.
-  // Typographic apostrophes and hyphens (what phones, macOS and LinkedIn write) are the typed ones: O’Brien is O'Brien.
-  const folded = PRINTABLE_ASCII.test(name) ? name : name.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u2010\u2011]/g, '-');
   // Default case mapping: the same as English's, which no locale tailors.
-  return folded.replace(/\s+/g, ' ').trim().toLowerCase();
+  return plainLetters(name).replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * Text without accents, its typographic apostrophes and hyphens (what phones,
+ * macOS and LinkedIn write) as typed ones: O’Brien is O'Brien.
+ */
+function plainLetters(text: string): string {
+  // An index keys every contact's name as it loads: ASCII names, most of them, skip the Unicode folding they do not need.
+  return PRINTABLE_ASCII.test(text) ? text : text.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/[\u2010\u2011]/g, '-');
 }
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
@@ -171,12 +185,8 @@ export function namesakes<T extends { readonly name: string; readonly organizati
  */
 export function sameNameAndOrganization<T extends { readonly name: string; readonly organization?: string }>(contacts: readonly T[], name: string, organization: string): T | undefined {
   if (organization.trim() === '') return undefined;
-  return namesakes(contacts, name).find((contact) => contact.organization !== undefined && sameOrganization(contact.organization, organization));
-}
-
-/** Organizations compared as the importer compares them: case and spacing aside. */
-function sameOrganization(a: string, b: string): boolean {
-  return organizationKey(a) === organizationKey(b);
+  const key = organizationKey(organization);
+  return namesakes(contacts, name).find((contact) => contact.organization !== undefined && organizationKey(contact.organization) === key);
 }
 
 /**
@@ -202,6 +212,7 @@ export function isOtherOrganization(noted: string | undefined, said: string | un
   return a !== '' && b !== '' && !a.includes(b) && !b.includes(a);
 }
 
+/** `organizationKey`, accents and the punctuation of "Co., Inc." aside too. */
 function organizationFold(organization: string): string {
-  return personNameKey(organization).replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
+  return organizationKey(plainLetters(organization).replace(/[.,]/g, ' '));
 }
