@@ -46,8 +46,7 @@ export function outcomeActions(contact: Contact, resolves?: (id: string) => bool
  * follows the name ("Tom Becker, protection engineer at Duquesne Light"), if any.
  */
 export function organizationNamed(outcome: Outcome): string | undefined {
-  const text = withoutDate(outcome.text);
-  const after = outcome.name !== undefined && text.startsWith(outcome.name) ? text.slice(outcome.name.length) : text;
+  const after = afterPerson(outcome) ?? withoutDate(outcome.text);
   // The last "at" ("met at the meetup at the library" → "the library"), found in one pass: the agenda asks for every referral.
   let last: RegExpExecArray | undefined;
   for (const match of after.matchAll(/\bat\s+/g)) last = match;
@@ -82,10 +81,9 @@ const NAME_CONNECTOR = /^(of|for|and|&|the|de|du|des|la|le|on|in|y|und)$/i;
  * …", "her manager at …" no role.
  */
 export function workNamed(outcome: Outcome): WorkNamed {
-  const text = withoutDate(outcome.text);
-  const person = outcome.name !== undefined && text.startsWith(outcome.name) ? outcome.name.length : /^\[\[[^\]]*\]\]/.exec(text)?.[0].length;
-  if (person === undefined) return {};
-  const clause = /^\s*,\s*([^;()[\]"\u201c\u201d\u2014\u2013]*?)(?=\s+-\s|[;()[\]"\u201c\u201d\u2014\u2013]|$)/.exec(text.slice(person))?.[1];
+  const after = afterPerson(outcome);
+  if (after === undefined) return {};
+  const clause = /^\s*,\s*([^;()[\]"\u201c\u201d\u2014\u2013]*?)(?=\s+-\s|[;()[\]"\u201c\u201d\u2014\u2013]|$)/.exec(after)?.[1];
   if (clause === undefined) return {};
   const ats = [...clause.matchAll(/(?:^|\s)at\s+/g)];
   if (ats.length !== 1) return {};
@@ -103,6 +101,17 @@ export function workNamed(outcome: Outcome): WorkNamed {
   const organization = kept.join(' ').replace(/['\u2019]s$/, '').replace(/\.$/, '');
   if (organization === '') return {};
   return { ...(role !== '' && !NO_ROLE.test(first) ? { role } : {}), organization };
+}
+
+/**
+ * What a referral's line says after the person, its date left out: after
+ * the name it starts with, or after the `[[link]]` it starts with; `undefined`
+ * for a line that starts with neither.
+ */
+function afterPerson(outcome: Outcome): string | undefined {
+  const text = withoutDate(outcome.text);
+  const person = outcome.name !== undefined && text.startsWith(outcome.name) ? outcome.name.length : /^\[\[[^\]]*\]\]/.exec(text)?.[0].length;
+  return person === undefined ? undefined : text.slice(person);
 }
 
 /** `[[a]]`, or `[[a]] or [[b]]` when several notes have the name. */
