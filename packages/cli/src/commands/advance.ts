@@ -51,9 +51,9 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       if (minutes !== undefined && (!Number.isInteger(minutes) || minutes <= 0 || minutes > 600)) throw new UsageError(`invalid --minutes "${options.minutes}" (a whole number of minutes, 1 to 600)`);
       const meetingOptions = [options.minutes, options.format, options.place, options.link].some((value) => value !== undefined);
       // "2026-11-24 09:00" is how people write it (and how the agenda shows it): the same time.
-      if (options.at !== undefined) options.at = options.at.trim().replace(/^(\d{4}-\d{2}-\d{2}) +(\d)/, '$1T$2');
-      if (options.at !== undefined && !isMeetingTime(options.at)) {
-        throw new UsageError(`invalid --at "${options.at}" (use YYYY-MM-DDTHH:mm, e.g. 2026-11-24T09:00, with an offset from -12:00 to +14:00 such as -05:00 for another time zone than the folder's)`);
+      const givenAt = options.at?.trim().replace(/^(\d{4}-\d{2}-\d{2}) +(\d)/, '$1T$2');
+      if (givenAt !== undefined && !isMeetingTime(givenAt)) {
+        throw new UsageError(`invalid --at "${givenAt}" (use YYYY-MM-DDTHH:mm, e.g. 2026-11-24T09:00, with an offset from -12:00 to +14:00 such as -05:00 for another time zone than the folder's)`);
       }
 
       const ctx = context();
@@ -64,7 +64,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const bookedAt = getField(workspace.index.text(contact.file) ?? '', ['meeting', 'at']);
       const comingAt = (contact.stage === 'scheduled' || contact.stage === 'prepared') && typeof bookedAt === 'string' ? bookedAt : undefined;
       // On a meeting still to come, a flag without --at changes only its own field: the time stays.
-      const at = options.at ?? (meetingOptions ? comingAt : undefined);
+      const at = givenAt ?? (meetingOptions ? comingAt : undefined);
       if (meetingOptions && at === undefined) throw new UsageError(`${contact.name} has no meeting to come: meeting details need --at YYYY-MM-DDTHH:mm`);
       if (stage === 'scheduled' && at === undefined && comingAt === undefined) {
         throw new UsageError(`scheduling ${contact.name} needs the meeting time: --at YYYY-MM-DDTHH:mm`);
@@ -90,17 +90,17 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       refuseFutureDate(contact.name, date, today, options.force);
       // A meeting booked for a day already gone is most likely a typo of the month; one that took place is recorded as held.
       const recorded = recordedStage(stage, contact.stage, meeting);
-      if (!options.force && options.at !== undefined && (recorded === 'scheduled' || recorded === 'prepared') && options.at.slice(0, 10) < date) {
-        throw new UsageError(`${contact.name}: not recorded: the meeting on ${options.at.slice(0, 10)} is before the day it is booked (${date}); check the date, or record a meeting that took place with rapport advance ${contact.id} held (add --force to record it anyway)`);
+      if (!options.force && givenAt !== undefined && (recorded === 'scheduled' || recorded === 'prepared') && givenAt.slice(0, 10) < date) {
+        throw new UsageError(`${contact.name}: not recorded: the meeting on ${givenAt.slice(0, 10)} is before the day it is booked (${date}); check the date, or record a meeting that took place with rapport advance ${contact.id} held (add --force to record it anyway)`);
       }
       const changes = { date, ...(options.via ? { via: options.via } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}), ...(options.force ? { force: true } : {}) };
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, recorded, changes), { retries: 5 }));
       ctx.print(`${printable(contact.name)}: ${contact.stage} → ${recorded} (${date})  ${ctx.colors.dim(contact.file)}`);
-      if (comingAt !== undefined && options.at !== undefined && options.at !== comingAt) ctx.print(ctx.colors.dim(`  meeting moved: ${comingAt} → ${options.at}`));
+      if (comingAt !== undefined && givenAt !== undefined && givenAt !== comingAt) ctx.print(ctx.colors.dim(`  meeting moved: ${comingAt} → ${givenAt}`));
       if (recorded !== stage) ctx.print(ctx.colors.dim('  still prepared: the meeting changed, the preparation stands'));
       if (meetingDay !== undefined) ctx.print(ctx.colors.dim(`  dated ${meetingDay}, the day the meeting was booked for (give --date for another day)`));
-      if (options.at !== undefined) warnOfSkippedClock(ctx, options.at, workspace.config.timezone);
-      if (comingAt !== undefined && options.at !== undefined) warnOfDroppedOffset(ctx, comingAt, options.at, workspace.config.timezone);
+      if (givenAt !== undefined) warnOfSkippedClock(ctx, givenAt, workspace.config.timezone);
+      if (comingAt !== undefined && givenAt !== undefined) warnOfDroppedOffset(ctx, comingAt, givenAt, workspace.config.timezone);
       remindOfManualNext(ctx, workspace, contact.file);
     });
 };
