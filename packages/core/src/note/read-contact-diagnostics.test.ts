@@ -199,6 +199,17 @@ describe('field diagnostics, exactly', () => {
     expect(readNote('people/maya-chen.md', note('stage: identified', 'touch_every: 1')).contact?.touchEvery).toBe(1);
   });
 
+  it('linkedin_connected that is neither a day nor true, under the value', () => {
+    // Line 5: `linkedin_connected: ` is 20 characters, so the value starts at column 21.
+    expect(diagnostics(note('stage: identified', 'linkedin_connected: last spring'))).toEqual([
+      { ...at(5, 21, 5, 32), severity: 'error', rule: 'invalid-value', message: '`linkedin_connected` is neither a day nor true: "last spring"', hint: 'Write the day you connected as YYYY-MM-DD, or `true` when you do not know it' },
+    ]);
+    expect(diagnostics(note('stage: identified', 'linkedin_connected: 2025-02-30'))).toEqual([
+      { ...at(5, 21, 5, 31), severity: 'error', rule: 'invalid-value', message: '`linkedin_connected` is neither a day nor true: "2025-02-30"', hint: 'February 2025 has 28 days (2025 is not a leap year)' },
+    ]);
+    for (const value of ['2025-01-05', 'true', 'false', '']) expect(diagnostics(note('stage: identified', `linkedin_connected: ${value}`)), value).toEqual([]);
+  });
+
   it('a note without type that has a name and a stage, at the fence', () => {
     expect(diagnostics('---\nname: Maya Chen\nstage: held\n---\n')).toEqual([
       { ...at(1, 1, 1, 4), severity: 'warning', rule: 'missing-type', message: 'This note has a name and a stage but no `type: contact`, so it is not listed as a contact', hint: 'Add `type: contact` to the frontmatter' },

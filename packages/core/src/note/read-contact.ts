@@ -357,6 +357,11 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
     if (Number.isInteger(fields.touch_every) && (fields.touch_every as number) > 0 && (fields.touch_every as number) <= 3650) touchEvery = fields.touch_every as number;
     else problem('invalid-type', ['touch_every'], '`touch_every` must be a whole number of days between 1 and 3650');
   }
+  // Anything else would silently not count as a connection (and a connection request would be offered).
+  const connected = fields.linkedin_connected;
+  if (connected !== undefined && connected !== null && typeof connected !== 'boolean' && !isCalendarDate(connected)) {
+    problem('invalid-value', ['linkedin_connected'], `\`linkedin_connected\` is neither a day nor true: ${JSON.stringify(connected)}`, impossibleDateHint(connected) ?? 'Write the day you connected as YYYY-MM-DD, or `true` when you do not know it');
+  }
 
   const sections = scanSections(layout.content, layout.bodyStart);
   const outcomesSection = findSection(sections, 'Outcomes');
