@@ -72,6 +72,12 @@ Questions I like to ask, by theme.
     expect(set.diagnostics.every((diagnostic) => diagnostic.file === '.rapport/questions.md')).toBe(true);
   });
 
+  it('names a question written twice by the id the first one has', () => {
+    const set = readQuestions('## Trends\n- What surprised you this year?\n\n## Working with clinicians\n- What surprised you this year?\n- How do you get time with busy nurses?\n');
+    expect(set.diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['This question is already in the list as trends-6 (yours); it is skipped']);
+    expect(set.questions.find((question) => question.text === 'What surprised you this year?')?.id).toBe('trends-6');
+  });
+
   it('takes "#word" without a space for text, not a heading', () => {
     const set = readQuestions('## Advice\n#notaheading\n- Would you read my portfolio?\n');
     expect(set.questions.find((question) => question.origin === 'user')).toMatchObject({ id: 'advice-6' });

@@ -99,7 +99,8 @@ export function readQuestions(text: string | undefined, file = QUESTIONS_PATH): 
     const list = added.get(theme.id) ?? [];
     list.push(question);
     added.set(theme.id, list);
-    seen.set(key, `${theme.id} (yours)`);
+    // The id the question gets below: numbered after the bank's questions of its theme.
+    seen.set(key, `${theme.id}-${bankQuestions(theme.id).length + list.length} (yours)`);
   };
 
   let offset = layout.bodyStart;
@@ -160,13 +161,18 @@ export function readQuestions(text: string | undefined, file = QUESTIONS_PATH): 
   const themes = [...QUESTION_THEMES.slice(0, closingIndex), ...custom, ...QUESTION_THEMES.slice(closingIndex)];
   const questions: Question[] = [];
   for (const current of themes) {
-    const bank = QUESTION_BANK.filter((question) => question.theme === current.id && question !== CLOSING_QUESTION);
+    const bank = bankQuestions(current.id);
     questions.push(...bank);
     (added.get(current.id) ?? []).forEach((text, index) => questions.push({ id: `${current.id}-${bank.length + index + 1}`, theme: current.id, text, origin: 'user' }));
   }
   questions.push(CLOSING_QUESTION);
   diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
   return { themes, questions, diagnostics };
+}
+
+/** The bank's questions of a theme, "who else" left for the end. */
+function bankQuestions(theme: string): Question[] {
+  return QUESTION_BANK.filter((question) => question.theme === theme && question !== CLOSING_QUESTION);
 }
 
 /** The bank plus `.rapport/questions.md`, read through the store. */
