@@ -117,6 +117,19 @@ Jordan
     expect(result.stderr).toBe("rapport: the note is 245 characters: it fits LinkedIn's 300, but a free account allows only 200\n");
   });
 
+  it('refuses to record a LinkedIn note over 300 characters, and says how to give a shorter "Impressed by"', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'keisha-brooks.md');
+    // 56 characters more than the 245 above: 301.
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Impressed by: your coalition webinar', `Impressed by: your coalition webinar${' and its follow-up panel on reading levels in portals'.padEnd(56, '.')}`));
+    const result = rapport(['letter', 'linkedin-note', 'keisha-brooks', '--sent', '--dir', folder]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('rapport: the note is 301 characters: LinkedIn takes at most 300 in a connection request; shorten it before sending
+rapport: (a shorter "Impressed by" for this note: --set impressedBrief="…")
+rapport: not recorded as sent: LinkedIn would not take it as it is
+');
+  });
+
   it('leaves out the Subject line with --via linkedin, and records that channel with --sent (issue 12.7)', () => {
     const folder = exampleCopy();
     const result = rapport(['letter', 'follow-up', 'hannah-schultz', '--via', 'linkedin', '--sent', '--date', '2026-11-23', '--dir', folder]);

@@ -158,7 +158,9 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
         ctx.io.stderr.write(`Draft: fill ${letter.missing.map((field) => `[[fill: ${field.field}]]`).join(', ')} before sending\n`);
       }
       for (const warning of letter.warnings) ctx.io.stderr.write(`rapport: ${warning}\n`);
+      if (letter.viaByPost) ctx.io.stderr.write('rapport: (or give the channel it goes by, e.g. --via email)\n');
       if (letter.length !== undefined && letter.length > LINKEDIN_NOTE_LIMIT) {
+        ctx.io.stderr.write('rapport: (a shorter "Impressed by" for this note: --set impressedBrief="…")\n');
         if (options.sent) ctx.io.stderr.write('rapport: not recorded as sent: LinkedIn would not take it as it is\n');
         return setExitCode(EXIT.problems);
       }

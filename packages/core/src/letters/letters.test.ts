@@ -407,8 +407,9 @@ describe('a letter to a contact known only by name', () => {
     const letter = await renderLetter(await workspace(), 'cold-email', 'noor-haddad', { draft: true, today: '2026-11-23' });
     expect(letter).toMatchObject({
       via: 'letter',
+      viaByPost: true,
       subject: 'Your advice on a move into UX research',
-      warnings: ['the note has no email address or LinkedIn profile, so this letter is written to go by post, and recording it as sent says `via: letter`: to send it by email, set `email:` in noor-haddad.md (or give the channel, e.g. --via email)'],
+      warnings: ['the note has no email address or LinkedIn profile, so this letter is written to go by post, and recording it as sent says `via: letter`: to send it by email, set `email:` in noor-haddad.md'],
     });
     expect('length' in letter).toBe(false);
     const ada = await loadWorkspace(new MemoryStore({ 'ada.md': '---\ntype: contact\nname: Ada\nstage: identified\nlinkedin: https://www.linkedin.com/in/ada\n---\n', 'bo.md': '---\ntype: contact\nname: Bo\nstage: identified\nlinkedin: https://www.linkedin.com/in/bo\nemail: bo@example.com\n---\n' }));
@@ -437,7 +438,7 @@ describe('a letter to a contact known only by name', () => {
     ['UX research', 200, []],
     ['UX/UI design', 201, ["the note is 201 characters: it fits LinkedIn's 300, but a free account allows only 200"]],
     ['UX research'.padEnd(111, 'x'), 300, ["the note is 300 characters: it fits LinkedIn's 300, but a free account allows only 200"]],
-    ['UX research'.padEnd(112, 'x'), 301, ['the note is 301 characters: LinkedIn takes at most 300 in a connection request; shorten it (e.g. --set impressedBrief="…") before sending']],
+    ['UX research'.padEnd(112, 'x'), 301, ['the note is 301 characters: LinkedIn takes at most 300 in a connection request; shorten it before sending']],
   ])('counts a LinkedIn note moving into %j as %i characters, and warns only past each limit', async (field, length, warnings) => {
     const letter = await renderLetter(await workspace(field), 'linkedin-note', 'noor-haddad', { today: '2026-11-23', values: { impressedBrief: brief } });
     expect(letter.text.startsWith(`Hi Noor,\n\nI was impressed by ${brief}. I'm exploring a move into ${field}. I'm not after a job`)).toBe(true);

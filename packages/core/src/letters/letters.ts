@@ -51,6 +51,12 @@ export interface Letter {
   readonly stage?: Stage;
   /** The channel it would go through: the one given, else the template's, else `preferredChannel` for the template's stage. */
   readonly via: Channel;
+  /**
+   * True when `via` is the post for want of any other way to reach the person
+   * (no email address, LinkedIn profile or earlier letter): a warning says so,
+   * and a frontend says how to give the channel it really goes by.
+   */
+  readonly viaByPost?: true;
 }
 
 /**
@@ -99,7 +105,7 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
   let length: number | undefined;
   if (template.name === 'linkedin-note') {
     length = [...text.trimEnd()].length;
-    if (length > LINKEDIN_NOTE_LIMIT) warnings.push(`the note is ${length} characters: LinkedIn takes at most ${LINKEDIN_NOTE_LIMIT} in a connection request; shorten it (e.g. --set impressedBrief="…") before sending`);
+    if (length > LINKEDIN_NOTE_LIMIT) warnings.push(`the note is ${length} characters: LinkedIn takes at most ${LINKEDIN_NOTE_LIMIT} in a connection request; shorten it before sending`);
     else if (length > LINKEDIN_FREE_NOTE_LIMIT) warnings.push(`the note is ${length} characters: it fits LinkedIn's ${LINKEDIN_NOTE_LIMIT}, but a free account allows only ${LINKEDIN_FREE_NOTE_LIMIT}`);
   }
   if (data.foundVia === EVENT_UNNAMED && text.includes(EVENT_UNNAMED)) {
@@ -112,8 +118,9 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
   }
   warnings.push(...thirdPersonWarnings(data, text, contact));
   // Chosen for want of any other way to reach them: said, so that a letter sent by email is not recorded as posted.
-  if (options.via === undefined && template.via === undefined && via === 'letter' && !contact.history.some((entry) => entry.via === 'letter')) {
-    warnings.push(`the note has no email address or LinkedIn profile, so this letter is written to go by post, and recording it as sent says \`via: letter\`: to send it by email, set \`email:\` in ${contact.file} (or give the channel, e.g. --via email)`);
+  const viaByPost = options.via === undefined && template.via === undefined && via === 'letter' && !contact.history.some((entry) => entry.via === 'letter');
+  if (viaByPost) {
+    warnings.push(`the note has no email address or LinkedIn profile, so this letter is written to go by post, and recording it as sent says \`via: letter\`: to send it by email, set \`email:\` in ${contact.file}`);
   }
   return {
     template: template.name,
@@ -124,6 +131,7 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     text,
     missing,
     warnings,
+    ...(viaByPost ? { viaByPost: true as const } : {}),
     ...(length === undefined ? {} : { length }),
     ...(template.stage ? { stage: template.stage } : {}),
     via,

@@ -271,7 +271,7 @@ Sam
     const field = 'utility load forecasting, grid operations planning and the market analytics that connect the two across the Pacific Northwest';
     const letter = await renderLetter(await energyWorkspace(), 'linkedin-note', 'raj-patel', { today: '2026-11-23', values: { 'profile.field': field } });
     expect(letter.length).toBe(331);
-    expect(letter.warnings).toEqual(['the note is 331 characters: LinkedIn takes at most 300 in a connection request; shorten it (e.g. --set impressedBrief="…") before sending']);
+    expect(letter.warnings).toEqual(['the note is 331 characters: LinkedIn takes at most 300 in a connection request; shorten it before sending']);
   });
 
   it('leaves out the Subject line of any letter sent through LinkedIn', async () => {

@@ -69,7 +69,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     const missing = letter.missing.map((field) => field.field);
     const ready = missing.length === 0 ? `The ${letter.template} letter to ${contact.name} is ready.` : `Fill in ${missing.map(fieldName).join(', ')}: Tab moves from one [[fill: …]] to the next (after a click elsewhere, find them with Ctrl+F "[[fill:").`;
     // What the CLI prints on stderr (a LinkedIn note over a limit, a line that speaks of the person): said here too.
-    const message = letter.warnings.length === 0 ? ready : `${ready} Before sending: ${letter.warnings.join('; ')}.`;
+    const byPost = letter.viaByPost ? ' Mark as Sent asks which channel it went by.' : '';
+    const message = letter.warnings.length === 0 ? ready : `${ready} Before sending: ${letter.warnings.join('; ')}.${byPost}`;
     void services.prompts.info(message, 'Copy', 'Mark as Sent').then((action) => {
       if (action === 'Copy') void vscode.commands.executeCommand('rapport.letter.copy', uri);
       if (action === 'Mark as Sent') void vscode.commands.executeCommand('rapport.letter.markSent', uri);

@@ -68,6 +68,23 @@ suite('Letters', () => {
     }
   });
 
+  test('a letter to someone with no email or LinkedIn goes by post, and the message says how to record another channel, not a CLI flag', async () => {
+    const rapport = await api();
+    const file = join(folder(), 'letters-by-post.md');
+    writeFileSync(file, '---\ntype: contact\nname: Noor Haddad\nstage: identified\nsource: linkedin\n---\n\n# Noor Haddad\n');
+    try {
+      await waitFor(() => rapport.notes.workspace!.index.contact('letters-by-post'), 'the note to be indexed');
+      const { prompts } = await runScripted<DraftedLetter>({ 'letter.template': 'cold-email' }, 'rapport.draftLetter', 'letters-by-post');
+      const message = prompts.infos.find((info) => info.includes('to go by post'));
+      assert.ok(message?.endsWith('Before sending: the note has no email address or LinkedIn profile, so this letter is written to go by post, and recording it as sent says `via: letter`: to send it by email, set `email:` in letters-by-post.md. Mark as Sent asks which channel it went by.'), JSON.stringify(prompts.infos));
+      assert.ok(!message.includes('--via'));
+    } finally {
+      rmSync(file, { force: true });
+      await waitFor(() => !rapport.notes.workspace!.index.contact('letters-by-post'), 'the note to go');
+      await closeEditors();
+    }
+  });
+
   test('Copy Letter puts the letter on the clipboard', async () => {
     const { result } = await runScripted<DraftedLetter>({ 'letter.template': 'follow-up' }, 'rapport.draftLetter', 'owen-park');
     const copied = await vscode.commands.executeCommand<{ copied: boolean; markers: number }>('rapport.letter.copy', vscode.Uri.parse(result!.uri));
