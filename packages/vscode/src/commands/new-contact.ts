@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { addReferral, createContact, nameFromLink, SOURCES, type Source } from '@rapport/core';
+import { addReferral, createContact, nameFromLink, namesakes, SOURCES, type Source } from '@rapport/core';
 import { sameNameAndOrganization } from '@rapport/core/internal';
 import { saveOpenNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
@@ -105,6 +105,15 @@ export async function newContact(services: Services, input: NewContactInput = {}
   const created = referrer ? await addReferral(workspace, referrer.id, contact, { link: input.fromLink! }) : await createContact(workspace, { ...contact, ...(referredBy ? { referredBy } : {}) });
   services.notes.notifyEdited(referrer ? [created.file, referrer.file] : [created.file]);
   if (input.open !== false) await vscode.window.showTextDocument(services.notes.uriOf(created.file), { preview: false });
+  // The same name elsewhere may be someone else, or the same person who moved on: said, as `rapport new` says it.
+  const namesake = same || referrer ? undefined : namesakes(workspace.index.contacts(), contact.name).find((other) => other.file !== created.file);
+  if (namesake) {
+    const open = `Open ${namesake.file}`;
+    const where = namesake.organization ? ` at ${namesake.organization}` : '';
+    void services.prompts.info(`${namesake.file} is also about ${namesake.name}${where}: created a second note, ${created.file}. If they are one person, keep one note.`, open).then((action) => {
+      if (action === open) void vscode.window.showTextDocument(services.notes.uriOf(namesake.file), { preview: false });
+    });
+  }
   return created;
 }
 

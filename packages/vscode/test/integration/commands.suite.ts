@@ -106,6 +106,21 @@ suite('Commands', () => {
     assert.deepEqual(changedFiles(before, snapshot()), []);
   });
 
+  test('New Contact for a name known at another organization creates the note, then says which note has the name', async () => {
+    const before = snapshot();
+    const { result, prompts } = await runScripted<{ id: string; file: string }>(
+      { 'contact.name': 'Maya Chen', 'contact.organization': 'Duquesne Light', 'contact.role': '', 'contact.source': 'linkedin' },
+      'rapport.newContact',
+    );
+    assert.deepEqual(result, { id: 'maya-chen-duquesne-light', file: 'contacts/maya-chen-duquesne-light.md' });
+    assert.deepEqual(changedFiles(before, snapshot()), ['contacts/maya-chen-duquesne-light.md']);
+    assert.deepEqual(prompts.infos, ['maya-chen.md is also about Maya Chen at Brightline Health: created a second note, contacts/maya-chen-duquesne-light.md. If they are one person, keep one note.']);
+    await closeEditors();
+    rmSync(join(folder(), 'contacts', 'maya-chen-duquesne-light.md'));
+    const rapport = await api();
+    await waitFor(() => !rapport.notes.workspace?.index.contact('maya-chen-duquesne-light'), 'the note to go');
+  });
+
   test('New Contact cancelled half-way writes nothing', async () => {
     const before = snapshot();
     const { result } = await runScripted({ 'contact.name': 'Half Way', 'contact.organization': CANCEL }, 'rapport.newContact');
