@@ -117,17 +117,14 @@ Jordan
     expect(result.stderr).toBe("rapport: the note is 245 characters: it fits LinkedIn's 300, but a free account allows only 200\n");
   });
 
-  it('refuses to record a LinkedIn note over 300 characters, and says how to give a shorter "Impressed by"', () => {
+  it('refuses to record a LinkedIn note over 300 characters, and says how to shorten it for this note', () => {
     const folder = exampleCopy();
-    const file = join(folder, 'keisha-brooks.md');
+    const config = join(folder, '.rapport', 'config.yaml');
     // 56 characters more than the 245 above: 301.
-    writeFileSync(file, readFileSync(file, 'utf8').replace('Impressed by: your coalition webinar', `Impressed by: your coalition webinar${' and its follow-up panel on reading levels in portals'.padEnd(56, '.')}`));
+    writeFileSync(config, readFileSync(config, 'utf8').replace('field: UX research in health tech', 'field: UX research in health tech, above all patient portals for people with low literacy'));
     const result = rapport(['letter', 'linkedin-note', 'keisha-brooks', '--sent', '--dir', folder]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('rapport: the note is 301 characters: LinkedIn takes at most 300 in a connection request; shorten it before sending
-rapport: (a shorter "Impressed by" for this note: --set impressedBrief="…")
-rapport: not recorded as sent: LinkedIn would not take it as it is
-');
+    expect(result.stderr).toBe('rapport: the note is 301 characters: LinkedIn takes at most 300 in a connection request; shorten it before sending\nrapport: (to give a field shorter for this note only: --set, e.g. --set impressedBrief="…")\nrapport: not recorded as sent: LinkedIn would not take it as it is\n');
   });
 
   it('leaves out the Subject line with --via linkedin, and records that channel with --sent (issue 12.7)', () => {

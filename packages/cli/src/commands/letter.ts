@@ -160,7 +160,7 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
       for (const warning of letter.warnings) ctx.io.stderr.write(`rapport: ${warning}\n`);
       if (letter.viaByPost) ctx.io.stderr.write('rapport: (or give the channel it goes by, e.g. --via email)\n');
       if (letter.length !== undefined && letter.length > LINKEDIN_NOTE_LIMIT) {
-        ctx.io.stderr.write('rapport: (a shorter "Impressed by" for this note: --set impressedBrief="…")\n');
+        ctx.io.stderr.write('rapport: (to give a field shorter for this note only: --set, e.g. --set impressedBrief="…")\n');
         if (options.sent) ctx.io.stderr.write('rapport: not recorded as sent: LinkedIn would not take it as it is\n');
         return setExitCode(EXIT.problems);
       }
