@@ -35,7 +35,7 @@ describe('a config with problems', () => {
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stdout, args.join(' ')).toBe('');
       const refused = args[0] === 'letter' ? 'no letter written' : 'nothing written';
-      expect(result.stderr.split('\n').at(-2), args.join(' ')).toBe(`rapport: ${refused}: .rapport/config.yaml has an error (line 31, above), and until it is fixed Rapport reads the defaults in its place`);
+      expect(result.stderr.split('\n').at(-2), args.join(' ')).toBe(`rapport: ${refused}: .rapport/config.yaml has an error (line 32, above), and until it is fixed Rapport reads the defaults in its place`);
     }
     expect(userFiles(folder)).toEqual(before);
   });

@@ -196,10 +196,10 @@ describe('rapport export', () => {
   it('warns of `private:` entries that hide nothing, in check and when exporting, with the field most likely meant', () => {
     const folder = withConfig((config) => config.replace('private:\n  - phone\n', 'private: [phne, Phone, name, meeting.lnk]\n'));
     const warnings = [
-      '.rapport/config.yaml:29:11 warning `phne` in `private` names no field of any contact, so it leaves nothing out of exports [ineffective-private-field]\n    hint: Did you mean `phone`?\n',
-      '.rapport/config.yaml:29:17 warning `Phone` in `private` names no field of any contact, so it leaves nothing out of exports [ineffective-private-field]\n    hint: Did you mean `phone`?\n',
-      '.rapport/config.yaml:29:24 warning `name` in `private` is exported all the same: every card, row and event needs it [ineffective-private-field]\n    hint: Remove it from `private`\n',
-      '.rapport/config.yaml:29:30 warning `meeting.lnk` in `private` names no field of `meeting`, so it leaves nothing out of exports [ineffective-private-field]\n    hint: Did you mean `meeting.link`?\n',
+      '.rapport/config.yaml:30:11 warning `phne` in `private` names no field of any contact, so it leaves nothing out of exports [ineffective-private-field]\n    hint: Did you mean `phone`?\n',
+      '.rapport/config.yaml:30:17 warning `Phone` in `private` names no field of any contact, so it leaves nothing out of exports [ineffective-private-field]\n    hint: Did you mean `phone`?\n',
+      '.rapport/config.yaml:30:24 warning `name` in `private` is exported all the same: every card, row and event needs it [ineffective-private-field]\n    hint: Remove it from `private`\n',
+      '.rapport/config.yaml:30:30 warning `meeting.lnk` in `private` names no field of `meeting`, so it leaves nothing out of exports [ineffective-private-field]\n    hint: Did you mean `meeting.link`?\n',
     ].join('');
     expect(rapport(['check', '--dir', folder])).toEqual({ code: 0, stdout: `${warnings}17 contacts checked: 0 errors, 4 warnings\n`, stderr: '' });
     const exported = rapport(['export', 'csv', '--dir', folder, '--today', TODAY]);

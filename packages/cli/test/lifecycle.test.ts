@@ -311,10 +311,10 @@ describe('log', () => {
     const file = join(folder, 'owen-park.md');
     const before = readFileSync(file, 'utf8');
     const result = rapport(['log', 'owen-park', '--replied', '--note', 'Happy to talk, will send times next week', '--via', 'linkedin', '--today', '2026-11-26', '--dir', folder]);
-    // Seven working days from Thursday 2026-11-26: Monday 2026-12-07.
+    // One working day from Thursday 2026-11-26: Friday 2026-11-27.
     expect(result).toEqual({
       code: 0,
-      stdout: 'Owen Park: reply logged (2026-11-26, still contacted)  owen-park.md\nOwen Park: next: Owen Park replied on 2026-11-26: agree a time to talk (due 2026-12-07)\n',
+      stdout: 'Owen Park: reply logged (2026-11-26, still contacted)  owen-park.md\nOwen Park: next: Owen Park replied on 2026-11-26: agree a time to talk (due 2026-11-27)\n',
       stderr: '',
     });
     expect(readFileSync(file, 'utf8')).toBe(
@@ -323,8 +323,8 @@ describe('log', () => {
         '    note: Mentioned my Philadelphia dates in December\n  - date: 2026-11-26\n    stage: contacted\n    touch: true\n    replied: true\n    via: linkedin\n    note: Happy to talk, will send times next week\n---',
       ),
     );
-    expect(agendaOf(folder, '2026-11-26', 'owen-park')).toEqual([['Owen Park replied on 2026-11-26: agree a time to talk', '2026-12-07']]);
-    expect(rapport(['agenda', '--today', '2026-11-26', '--dir', folder]).stdout).toContain('2026-12-07  Owen Park replied on 2026-11-26: agree a time to talk  → rapport advance owen-park scheduled --at YYYY-MM-DDTHH:mm\n');
+    expect(agendaOf(folder, '2026-11-26', 'owen-park')).toEqual([['Owen Park replied on 2026-11-26: agree a time to talk', '2026-11-27']]);
+    expect(rapport(['agenda', '--today', '2026-11-26', '--dir', folder]).stdout).toContain('2026-11-27  Owen Park replied on 2026-11-26: agree a time to talk  → rapport advance owen-park scheduled --at YYYY-MM-DDTHH:mm\n');
     expectRefused(folder, ['letter', 'follow-up', 'owen-park', '--today', '2026-11-27'], 'no follow-up letter to Owen Park: Owen Park replied on 2026-11-26 (logged in the history): a follow-up asks for a reply you have had; agree a time, or write your own answer');
     // The reply alone, with nothing else said, is enough to log.
     expect(rapport(['log', 'victor-nguyen', '--replied', '--today', '2026-11-26', '--dir', folder])).toMatchObject({ code: 0, stdout: expect.stringContaining('Victor Nguyen: reply logged (2026-11-26, still followed-up)') });

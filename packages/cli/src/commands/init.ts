@@ -28,6 +28,7 @@ notes_folder: contacts
 # Delays of the next-action rules.
 rules:
   follow_up_after: 7       # business days with no reply before a follow-up
+  answer_within: 1         # business days to answer a reply and agree a time
   second_contact_after: 3  # business days before also trying a second person at the same organization (3B7)
   give_up_after: 7         # business days after the follow-up before no-response
   prepare_before: 2        # days before a meeting to have research and questions ready

@@ -103,17 +103,19 @@ describe('nextActions', () => {
   });
 
   it('after a logged reply, asks to agree a time instead of following up or writing to a second person', () => {
-    // Contacted Monday 2026-11-16; they replied Wednesday 2026-11-18, with neither a time nor a no.
+    // Contacted Monday 2026-11-16; they replied Wednesday 2026-11-18, with neither a time nor a no: answer by Thursday.
     const replied = (extra: Record<string, unknown> = {}) =>
       at('contacted', '2026-11-16', { history: [{ date: '2026-10-01', stage: 'identified' }, { date: '2026-11-16', stage: 'contacted' }, { date: '2026-11-18', stage: 'contacted', touch: true, replied: true }], ...extra });
     expect(nextActions(replied(), { ...context, contacts: [] })).toEqual([
-      { contactId: 'maya-chen', kind: 'reply', action: 'Maya Chen replied on 2026-11-18: agree a time to talk', due: '2026-11-27' },
+      { contactId: 'maya-chen', kind: 'reply', action: 'Maya Chen replied on 2026-11-18: agree a time to talk', due: '2026-11-19' },
     ]);
-    // Your own answer logged after it: the check-in counts from that day.
+    // Your own answer logged after it (Thursday 2026-11-19): the check-in comes 7 business days later, as a follow-up would.
     const answered = replied({
       history: [{ date: '2026-11-16', stage: 'contacted' }, { date: '2026-11-18', stage: 'contacted', touch: true, replied: true }, { date: '2026-11-19', stage: 'contacted', touch: true, note: 'sent my times' }],
     });
     expect(nextActions(answered, { ...context, contacts: [] })).toMatchObject([{ kind: 'reply', due: '2026-11-30' }]);
+    // The folder's own delay for answering: 3 business days from Wednesday is Monday.
+    expect(nextActions(replied(), { ...context, contacts: [], rules: { ...defaultRules, answerWithin: 3 } })).toMatchObject([{ kind: 'reply', due: '2026-11-23' }]);
     // A `next` written by hand still comes first ("write again in January").
     expect(nextAction(replied({ next: { action: 'Write again in January', due: '2027-01-05' } }), context)).toMatchObject({ kind: 'manual', due: '2027-01-05' });
     // A touch that is not a reply changes nothing.
@@ -129,7 +131,7 @@ describe('nextActions', () => {
     expect(nextAction(at('followed-up', '2026-11-13', { history: [...history, { date: '2026-11-17', stage: 'followed-up', touch: true, replied: true }] }), context)).toMatchObject({
       kind: 'reply',
       action: 'Maya Chen replied on 2026-11-17: agree a time to talk',
-      due: '2026-11-26',
+      due: '2026-11-18',
     });
     const earlier = [{ date: '2026-11-02', stage: 'contacted' }, { date: '2026-11-04', stage: 'contacted', touch: true, replied: true }, { date: '2026-11-13', stage: 'followed-up' }];
     expect(nextAction(at('followed-up', '2026-11-13', { history: earlier }), context)).toMatchObject({ kind: 'give-up', due: '2026-11-24' });

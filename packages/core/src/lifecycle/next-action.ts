@@ -82,9 +82,11 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
     case 'followed-up': {
       const reply = since === null ? undefined : replySince(contact, since);
       if (reply) {
-        // They answered without a time or a no: no nudge, no second person; agree a time, checking in as a follow-up would if it goes quiet.
-        const last = contact.history.at(-1)!.date;
-        return [make('reply', `${name} replied on ${reply.date}: agree a time to talk`, addWorkingDays(last, rules.followUpAfter))];
+        // They answered without a time or a no: no nudge, no second person. Answer it promptly; once your answer
+        // is logged, a quiet spell comes back to you when a follow-up would.
+        const last = contact.history.at(-1)!;
+        const due = last === reply ? addWorkingDays(reply.date, rules.answerWithin) : addWorkingDays(last.date, rules.followUpAfter);
+        return [make('reply', `${name} replied on ${reply.date}: agree a time to talk`, due)];
       }
       if (contact.stage === 'followed-up') return [make('give-up', `No reply from ${name} since the follow-up: mark as no-response`, since && addWorkingDays(since, rules.giveUpAfter))];
       const actions = [make('follow-up', `Follow up with ${name} if there is no reply`, since && addWorkingDays(since, rules.followUpAfter), 'follow-up')];

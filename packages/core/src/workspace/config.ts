@@ -30,6 +30,8 @@ export interface Profile {
 export interface Rules {
   /** Business days without a reply before a follow-up is due. Default 7. */
   readonly followUpAfter: number;
+  /** Business days after their reply by which to answer it and agree a time to talk. Default 1. */
+  readonly answerWithin: number;
   /** Business days before also trying a second person at the same organization (3B7). Default 3. */
   readonly secondContactAfter: number;
   /** Business days after a follow-up before suggesting `no-response`. Default 7. */
@@ -66,9 +68,10 @@ export interface RapportConfig {
   readonly outcomeLabels?: Readonly<Record<string, OutcomeKind>>;
 }
 
-/** The timing rules when the config sets none: follow up after 7 business days without a reply, try a second person at the organization after 3, suggest `no-response` 7 business days after a follow-up, prepare 2 days before a meeting, thank within 1 day after it, keep in touch every 60 days. */
+/** The timing rules when the config sets none: follow up after 7 business days without a reply, answer a reply within 1, try a second person at the organization after 3, suggest `no-response` 7 business days after a follow-up, prepare 2 days before a meeting, thank within 1 day after it, keep in touch every 60 days. */
 export const defaultRules: Rules = Object.freeze({
   followUpAfter: 7,
+  answerWithin: 1,
   secondContactAfter: 3,
   giveUpAfter: 7,
   prepareBefore: 2,
@@ -84,6 +87,7 @@ export function defaultConfig(): RapportConfig {
 const PROFILE_FIELDS = ['name', 'background', 'field', 'email', 'phone', 'location'] as const;
 const RULE_KEYS: Record<string, keyof Rules> = {
   follow_up_after: 'followUpAfter',
+  answer_within: 'answerWithin',
   second_contact_after: 'secondContactAfter',
   give_up_after: 'giveUpAfter',
   prepare_before: 'prepareBefore',

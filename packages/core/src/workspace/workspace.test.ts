@@ -280,7 +280,7 @@ describe('readConfig', () => {
         profile: { name: 'Jordan Reyes', phone: '+1 412 555 0142', location: 'Pittsburgh, PA' },
         timezone: 'America/New_York',
         notesFolder: 'contacts',
-        rules: { followUpAfter: 5, secondContactAfter: 3, giveUpAfter: 7, prepareBefore: 2, thankWithin: 1, touchEvery: 90 },
+        rules: { followUpAfter: 5, answerWithin: 1, secondContactAfter: 3, giveUpAfter: 7, prepareBefore: 2, thankWithin: 1, touchEvery: 90 },
         privateFields: ['phone', 'email'],
         outcomeLabels: expect.objectContaining({ Intro: 'referral', Referral: 'referral' }),
       },

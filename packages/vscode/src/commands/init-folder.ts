@@ -74,6 +74,7 @@ export function configText(name: string, field: string, timezone: string): strin
     '# Delays behind the next action of each contact (defaults shown).',
     'rules:',
     `  follow_up_after: ${defaultRules.followUpAfter}`,
+    `  answer_within: ${defaultRules.answerWithin}`,
     `  second_contact_after: ${defaultRules.secondContactAfter}`,
     `  give_up_after: ${defaultRules.giveUpAfter}`,
     `  prepare_before: ${defaultRules.prepareBefore}`,
