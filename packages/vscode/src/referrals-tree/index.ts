@@ -44,6 +44,8 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
       item.iconPath = new vscode.ThemeIcon('person-add');
       item.contextValue = 'pendingReferral';
       item.tooltip = `Named in the Outcomes of ${node.referredBy}${name === node.target ? '' : ` as [[${node.target}]]`}; create the contact to follow up`;
+      // Enter or a click does what the row is there for, as the inline button does.
+      item.command = { command: 'rapport.newContact', title: 'New Contact', arguments: [node] };
       return item;
     }
     const index = this.services.notes.workspace?.index;

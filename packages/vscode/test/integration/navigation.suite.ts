@@ -3,7 +3,9 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { api, changedFiles, closeEditors, EXTENSION_ID, fileUri, folder, frontmatterOf, readText, runScripted, setSetting, snapshot, waitFor } from './fixture.js';
+import type { ReferralNodeView } from '../../src/referrals-tree/referral-view.js';
 import { suite, test } from './runner.js';
+import { ENTER } from './scripted-prompts.js';
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 const shortPath = (uri: vscode.Uri) => uri.path.slice(vscode.Uri.file(folder()).path.length + 1);
@@ -221,6 +223,31 @@ suite('Navigation', () => {
       assert.deepEqual(result, { id: 'renee-jackson', file: 'contacts/renee-jackson.md', linked: false, existing: false });
       assert.deepEqual(changedFiles(before, snapshot()), ['contacts/renee-jackson.md']);
       assert.deepEqual(frontmatterOf(readText('contacts/renee-jackson.md')), { type: 'contact', name: 'Renée Jackson', stage: 'identified', role: 'CMIO', organization: 'Mon Valley Health', source: 'referral', referred_by: '[[marcus-bell]]', history: '' });
+      await closeEditors();
+      rmSync(join(folder(), 'contacts', 'renee-jackson.md'));
+      await waitFor(() => !rapport.notes.workspace?.index.contact('renee-jackson'), 'the note to go');
+    });
+
+    test('a "no note yet" row of the Referrals view runs New Contact on Enter, and has New Contact in its context menu', async () => {
+      const rapport = await api();
+      const view = rapport.views.referrals;
+      const pendingRows = (nodes: readonly ReferralNodeView[]): ReferralNodeView[] => nodes.flatMap((node) => (node.kind === 'pendingReferral' ? [node] : node.kind === 'contact' ? pendingRows(view.getChildren(node)) : []));
+      const renee = pendingRows(view.getChildren()).find((node) => node.kind === 'pendingReferral' && node.target === 'renee-jackson')!;
+      const item = view.getTreeItem(renee);
+      assert.equal(item.label, 'Renee Jackson');
+      assert.equal(item.description, 'no note yet');
+      assert.deepEqual([item.command?.command, item.command?.title], ['rapport.newContact', 'New Contact']);
+      const menus = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus['view/item/context'] as { command: string; when: string; group?: string }[];
+      assert.deepEqual(
+        menus.filter((entry) => entry.when === 'viewItem == pendingReferral').map((entry) => `${entry.command} ${entry.group}`),
+        ['rapport.newContact inline@1', 'rapport.newContact 0_create@1'],
+        'the inline button, and the same in the context menu (Shift+F10)',
+      );
+      // Enter runs the row's command with the row itself, as the inline button does.
+      const { result, prompts } = await runScripted<{ id: string }>({ 'contact.name': ENTER, 'contact.organization': '', 'contact.role': '' }, item.command!.command, ...(item.command!.arguments ?? []));
+      assert.equal(prompts.prefilled.get('contact.name'), 'Renee Jackson');
+      assert.equal(result?.id, 'renee-jackson');
+      assert.equal(frontmatterOf(readText('contacts/renee-jackson.md')).referred_by, '[[marcus-bell]]');
       await closeEditors();
       rmSync(join(folder(), 'contacts', 'renee-jackson.md'));
       await waitFor(() => !rapport.notes.workspace?.index.contact('renee-jackson'), 'the note to go');
