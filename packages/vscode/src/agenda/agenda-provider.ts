@@ -90,7 +90,9 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
     item.iconPath = new vscode.ThemeIcon(view.icon, color ? new vscode.ThemeColor(color) : undefined);
     item.contextValue = view.contextValue;
     item.resourceUri = this.services.notes.uriOf(view.file);
-    item.command = { command: 'vscode.open', title: 'Open Note', arguments: [item.resourceUri] };
+    // An Outcomes action (a referral to add or link, a lead) is about one line of the note: the cursor goes there.
+    const at = view.line !== undefined ? new vscode.Range(view.line - 1, 0, view.line - 1, 0) : undefined;
+    item.command = { command: 'vscode.open', title: 'Open Note', arguments: at ? [item.resourceUri, { selection: at }] : [item.resourceUri] };
     return item;
   }
 }

@@ -34,6 +34,12 @@ describe('entryView', () => {
     expect(entryView(referral, TODAY).description).toBe('no date · add Grace Liu (referred by Priya Raman)');
   });
 
+  it('keeps the Outcomes line of an action that has one, for the row to open the note there', () => {
+    const referral = item(null, { id: 'priya-raman', name: 'Priya Raman', kind: 'add-referral', action: 'Add Grace Liu (referred by Priya Raman)', line: 42 });
+    expect(entryView(referral, TODAY).line).toBe(42);
+    expect('line' in entryView(item('2026-11-25'), TODAY)).toBe(false);
+  });
+
   it('shows an undated first letter as ready to write, not counted as due', () => {
     const view = entryView(item(null, { kind: 'write', action: 'Write to Ana Lima', letter: 'cold-email' }), TODAY);
     expect([view.label, view.description, view.tooltip, view.urgency, view.icon]).toEqual(['Ana Lima', 'no date · write the first letter', 'Ana Lima: Write to Ana Lima\nNo date: ready when you are\nLetter: cold-email', 'undated', 'edit']);

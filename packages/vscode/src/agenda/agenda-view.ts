@@ -19,6 +19,8 @@ export interface AgendaEntryView {
   readonly contextValue: string;
   /** The letter template suited to the action, for "draft a letter". */
   readonly letter?: string;
+  /** An action from an Outcomes item (a referral to add or link, a lead): the item's 1-based line, where the row opens the note. */
+  readonly line?: number;
 }
 
 export type AgendaGroupKey = 'overdue' | 'today' | 'week' | 'later' | 'undated';
@@ -73,6 +75,7 @@ export function entryView(item: AgendaItem, today: string): AgendaEntryView {
     urgency,
     contextValue: `agendaItem.${item.kind}`,
     ...(item.letter ? { letter: item.letter } : {}),
+    ...(item.line !== undefined ? { line: item.line } : {}),
   };
 }
 

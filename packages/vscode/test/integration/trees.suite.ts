@@ -121,6 +121,30 @@ suite('Agenda', () => {
   });
 });
 
+suite('Agenda rows', () => {
+  test("a row about an Outcomes line (a referral to add) opens the note with the cursor on that line, even where the note is open elsewhere", async () => {
+    const rapport = await api();
+    const agenda = rapport.views.agenda;
+    const row = agenda
+      .getChildren()
+      .flatMap((group) => agenda.getChildren(group))
+      .map((node) => agenda.getTreeItem(node))
+      .find((item) => item.label === 'Priya Raman' && item.contextValue === 'agendaItem.add-referral')!;
+    assert.equal(row.description, 'no date · add Grace Liu (referred by Priya Raman)');
+    // Open at its top first, as a click on her contact row leaves it.
+    await vscode.window.showTextDocument(row.resourceUri!, { selection: new vscode.Range(0, 0, 0, 0) });
+    await vscode.commands.executeCommand(row.command!.command, ...(row.command!.arguments ?? []));
+    const editor = await waitFor(() => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.path.endsWith('/contacts/health-tech/priya-raman.md') && active.selection.active.line !== 0 ? active : undefined;
+    }, 'the note, at the referral');
+    // Line 101 of priya-raman.md (0-based 100).
+    assert.equal(editor.selection.active.line, 100);
+    assert.ok(editor.document.lineAt(100).text.startsWith('- Referral: Grace Liu, the nurse informaticist'), editor.document.lineAt(100).text);
+    await closeEditors();
+  });
+});
+
 suite('Referrals tree', () => {
   test('shows who led to whom, following chains at least four introductions deep', async () => {
     const rapport = await api();
