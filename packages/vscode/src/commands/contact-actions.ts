@@ -5,7 +5,7 @@ import { expectRename, linkEdits } from '../links/link-providers.js';
 import { linksAcrossNotes } from '../links/note-texts.js';
 import { editContactNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
-import { pickContact, resolveContact } from './contact-target.js';
+import { openAtProblem, pickNote, resolveContact } from './contact-target.js';
 import { registerCommand } from './run-command.js';
 
 /**
@@ -24,10 +24,14 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   context.subscriptions.push(
     registerCommand(services, 'rapport.goToContact', async () => {
       const workspace = await services.notes.requireWorkspace();
-      const contact = await pickContact(services, workspace, 'Go to Contact', { id: 'contact.goTo', placeholder: 'Type a name, an organization or a stage' });
-      if (!contact) return undefined;
-      await vscode.window.showTextDocument(services.notes.uriOf(contact.file), { preview: false });
-      return { file: contact.file };
+      const picked = await pickNote(services, workspace, 'Go to Contact', { id: 'contact.goTo', placeholder: 'Type a name, an organization or a stage' });
+      if (!picked) return undefined;
+      if ('unreadable' in picked) {
+        await openAtProblem(services, picked.unreadable);
+        return { file: picked.unreadable.file };
+      }
+      await vscode.window.showTextDocument(services.notes.uriOf(picked.contact.file), { preview: false });
+      return { file: picked.contact.file };
     }),
     registerCommand(services, 'rapport.contact.open', async (target?: unknown) => {
       const contact = await contactOf(target, 'Open Contact');

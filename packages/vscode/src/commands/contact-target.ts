@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { NoteNotFoundError, type Contact, type Workspace } from '@rapport/core';
+import { InvalidInputError, nameFromLink, NoteNotFoundError, type BrokenNote, type Contact, type Workspace } from '@rapport/core';
+import { brokenNoteView } from '../contacts-tree/contact-view.js';
 import type { Services } from '../services.js';
 
 /** A tree node or anything else that names a contact (every tree node does). */
@@ -15,7 +16,8 @@ export function isContactRef(value: unknown): value is ContactRef {
  * The contact a command acts on: the tree item it was invoked on, an id or
  * note path given as argument, a note URI, the note in the active editor,
  * or — failing all those — one picked from the list. `undefined` when the
- * user cancels.
+ * user cancels. A note named so that cannot be read is said to be so
+ * (`InvalidInputError`), rather than another contact asked for.
  */
 export async function resolveContact(services: Services, workspace: Workspace, target: unknown, title: string): Promise<Contact | undefined> {
   const reference = isContactRef(target)
@@ -28,22 +30,45 @@ export async function resolveContact(services: Services, workspace: Workspace, t
   if (reference !== undefined) {
     const contact = workspace.index.contact(reference);
     if (contact) return contact;
+    const unreadable = workspace.index.brokenNotes().find((note) => note.file === reference) ?? workspace.index.brokenNote(reference);
+    if (unreadable) throw new InvalidInputError(`${unreadable.file} cannot be read as a contact (${brokenNoteView(unreadable).description}): fix it, then run ${title} again`);
     if (target !== undefined) throw new NoteNotFoundError(reference);
   }
   return pickContact(services, workspace, title);
 }
 
-export async function pickContact(services: Services, workspace: Workspace, title: string, options: { id?: string; placeholder?: string } = {}): Promise<Contact | undefined> {
-  return services.prompts.pick({
+/** A contact picked, or a note that cannot be read as one, which pickers list too: its name is not missing from the list. */
+export type PickedNote = { readonly contact: Contact } | { readonly unreadable: BrokenNote };
+
+export async function pickNote(services: Services, workspace: Workspace, title: string, options: { id?: string; placeholder?: string } = {}): Promise<PickedNote | undefined> {
+  return services.prompts.pick<PickedNote>({
     id: options.id ?? 'contact',
     title,
     placeholder: options.placeholder ?? 'Contact',
-    items: workspace.index.contacts().map((contact) => ({
-      label: contact.name,
-      description: [contact.organization, contact.stage].filter(Boolean).join(' · '),
-      value: contact,
-    })),
+    items: [
+      ...workspace.index.contacts().map((contact) => ({
+        label: contact.name,
+        description: [contact.organization, contact.stage].filter(Boolean).join(' · '),
+        value: { contact },
+      })),
+      // By the name its id suggests, as the referral graph names people without a note; the problem below it.
+      ...workspace.index.brokenNotes().map((note) => ({ label: nameFromLink(note.id), description: `${note.file} · cannot be read`, detail: brokenNoteView(note).description, value: { unreadable: note } })),
+    ],
   });
+}
+
+/** A contact picked from the list; picking a note that cannot be read opens it at its first problem instead. */
+export async function pickContact(services: Services, workspace: Workspace, title: string, options: { id?: string; placeholder?: string } = {}): Promise<Contact | undefined> {
+  const picked = await pickNote(services, workspace, title, options);
+  if (picked && 'unreadable' in picked) await openAtProblem(services, picked.unreadable);
+  return picked && 'contact' in picked ? picked.contact : undefined;
+}
+
+/** Opens a note that cannot be read with the cursor on its first problem, as its row in the Contacts view does. */
+export async function openAtProblem(services: Services, note: BrokenNote): Promise<void> {
+  const { line, column } = brokenNoteView(note);
+  const at = new vscode.Position(line, column);
+  await vscode.window.showTextDocument(services.notes.uriOf(note.file), { preview: false, selection: new vscode.Range(at, at) });
 }
 
 function activeNote(services: Services): string | undefined {

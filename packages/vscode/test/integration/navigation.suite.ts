@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { api, changedFiles, closeEditors, EXTENSION_ID, fileUri, folder, frontmatterOf, readText, runScripted, setSetting, snapshot, waitFor } from './fixture.js';
+import { api, changedFiles, closeEditors, EXTENSION_ID, fileUri, folder, frontmatterOf, readText, runScripted, setSetting, snapshot, waitFor, withPrompts } from './fixture.js';
 import type { ReferralNodeView } from '../../src/referrals-tree/referral-view.js';
 import { suite, test } from './runner.js';
-import { ENTER } from './scripted-prompts.js';
+import { ENTER, ScriptedPrompts } from './scripted-prompts.js';
 
 const labelOf = (item: vscode.CompletionItem) => (typeof item.label === 'string' ? item.label : item.label.label);
 const shortPath = (uri: vscode.Uri) => uri.path.slice(vscode.Uri.file(folder()).path.length + 1);
@@ -122,6 +122,41 @@ suite('Navigation', () => {
       assert.ok(prompts.offered.get('contact.goTo')?.includes('Dana Okafor'));
       await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/maya-chen.md'), 'the note to open');
       await closeEditors();
+    });
+
+    test('a note that cannot be read is listed by the pickers, with its problem, and opens at it; a command run on it says it cannot be read', async () => {
+      const rapport = await api();
+      const file = join(folder(), 'open-quote.md');
+      writeFileSync(file, '---\ntype: contact\nname: Open Quote\nrole: "Data lead\nstage: identified\n---\n');
+      try {
+        await waitFor(() => rapport.notes.workspace?.index.brokenNote('open-quote'), 'the note, unreadable');
+        const { result, prompts } = await runScripted({ 'contact.goTo': 'Open Quote' }, 'rapport.goToContact');
+        assert.equal(prompts.described.get('contact.goTo')?.get('Open Quote'), 'open-quote.md · cannot be read | line 4: The “"” that starts this value is never closed');
+        assert.deepEqual(result, { file: 'open-quote.md' });
+        const editor = vscode.window.activeTextEditor!;
+        assert.ok(editor.document.uri.path.endsWith('/open-quote.md'));
+        // Line 4, column 7: the quote.
+        assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [3, 6]);
+
+        // With that note active, Advance Stage says why it cannot act, and asks nothing.
+        const onActive = new ScriptedPrompts({});
+        assert.equal(await withPrompts(onActive, () => vscode.commands.executeCommand('rapport.advanceStage')), undefined);
+        assert.deepEqual(onActive.asked, []);
+        assert.deepEqual(onActive.errors, ['open-quote.md cannot be read as a contact (line 4: The “"” that starts this value is never closed): fix it, then run Advance Stage again']);
+
+        // Picked from Advance Stage's own list: opened at its problem, nothing recorded.
+        await closeEditors();
+        const before = snapshot();
+        const picked = await runScripted({ contact: 'Open Quote' }, 'rapport.advanceStage');
+        assert.equal(picked.result, undefined);
+        assert.deepEqual(picked.prompts.asked, ['contact']);
+        await waitFor(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/open-quote.md') && vscode.window.activeTextEditor.selection.active.line === 3, 'the note, at its problem');
+        assert.deepEqual(changedFiles(before, snapshot()), []);
+      } finally {
+        await closeEditors();
+        rmSync(file, { force: true });
+      }
+      await waitFor(() => !rapport.notes.workspace?.index.brokenNote('open-quote'), 'the note to go');
     });
 
     test('the Contacts tree follows the active editor', async () => {

@@ -19,6 +19,8 @@ export class ScriptedPrompts implements Prompts {
   readonly asked: string[] = [];
   /** Labels offered by each pick. */
   readonly offered = new Map<string, string[]>();
+  /** What each pick showed beside and under a label, by label: `description | detail` (empty where the item has none). */
+  readonly described = new Map<string, Map<string, string>>();
   /** The label each pick focused at first (the first item unless the pick said otherwise; none for a pick with no default). */
   readonly focused = new Map<string, string>();
   /** What each pick said in its input box before anything is typed. */
@@ -47,6 +49,7 @@ export class ScriptedPrompts implements Prompts {
   async pick<T>(request: PickRequest<T>): Promise<T | undefined> {
     this.countStep(request);
     this.placeholders.set(request.id, request.placeholder);
+    this.describe(request);
     const answer = this.answer(request.id, request.items.map((item) => item.label));
     if (answer === CANCEL) return undefined;
     const focused = request.noDefault ? undefined : (request.items.find((candidate) => request.focus !== undefined && candidate.value === request.focus) ?? request.items[0]);
@@ -59,6 +62,7 @@ export class ScriptedPrompts implements Prompts {
 
   async pickMany<T>(request: PickRequest<T>): Promise<readonly T[] | undefined> {
     this.placeholders.set(request.id, request.placeholder);
+    this.describe(request);
     const answer = this.answer(request.id, request.items.map((item) => item.label));
     if (answer === CANCEL) return undefined;
     if (!Array.isArray(answer)) throw new Error(`the answer to "${request.id}" must be a list of labels`);
@@ -67,6 +71,10 @@ export class ScriptedPrompts implements Prompts {
       if (!item) throw new Error(`"${label}" is not offered by "${request.id}"`);
       return item.value;
     });
+  }
+
+  private describe(request: PickRequest<unknown>): void {
+    this.described.set(request.id, new Map(request.items.map((item) => [item.label, `${item.description ?? ''} | ${item.detail ?? ''}`])));
   }
 
   private countStep(request: InputRequest | PickRequest<unknown>): void {
