@@ -139,4 +139,13 @@ describe('brokenNoteView', () => {
       column: 6,
     });
   });
+
+  it('shows code spans of the first problem as plain text in the description', () => {
+    const view = brokenNoteView({
+      id: 'ana',
+      file: 'ana.md',
+      problems: [{ file: 'ana.md', line: 12, column: 7, endLine: 12, endColumn: 8, severity: 'error', rule: 'yaml-syntax', message: 'The `"` that starts this value is never closed', hint: 'Add `"` at the end of the value' }],
+    });
+    expect(view.description).toBe('line 12: The “"” that starts this value is never closed');
+  });
 });

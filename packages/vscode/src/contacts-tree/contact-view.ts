@@ -3,6 +3,7 @@
  * into `TreeItem`s, so the mapping is tested without VS Code.
  */
 import { addCalendarDays, daysBetween, isStage, nextAction, STAGES, type ActionContext, type BrokenNote, type Contact, type NextAction, type Stage } from '@rapport/core';
+import { plainMessage } from '../diagnostics/plain-message.js';
 import type { GroupBy } from '../settings/read-settings.js';
 
 /** A codicon per stage, so the stage reads at a glance. */
@@ -228,7 +229,7 @@ export function brokenNoteView(note: BrokenNote): BrokenNoteView {
     id: note.id,
     file: note.file,
     label: note.id,
-    description: first ? `line ${first.line}: ${first.message}` : 'cannot be read',
+    description: first ? `line ${first.line}: ${plainMessage(first.message)}` : 'cannot be read',
     tooltip: lines.join('\n'),
     line: Math.max(0, (first?.line ?? 1) - 1),
     column: Math.max(0, (first?.column ?? 1) - 1),

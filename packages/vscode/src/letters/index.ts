@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { InvalidInputError, LetterNotFoundError, listLetters, nextAction, renderLetter, type Letter } from '@rapport/core';
 import { resolveContact } from '../commands/contact-target.js';
 import { registerCommand } from '../commands/run-command.js';
+import { plainMessage } from '../diagnostics/plain-message.js';
 import type { Services } from '../services.js';
 import { FILL_MARKER, LetterDrafts } from './letter-drafts.js';
 import { markDraftSent, type MarkSentInput } from './mark-sent.js';
@@ -46,7 +47,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
         placeholder: vscode.workspace.isTrusted ? 'Which letter?' : 'Which letter? (Restricted Mode: shipped letters only)',
         items: ordered.map((letter) => ({
           label: letter.name,
-          description: [letter.name === suggested ? 'suggested' : '', letter.origin === 'user' ? (letter.overrides ? 'your version' : 'your template') : '', letter.problem ? `broken: ${letter.problem.message}` : ''].filter(Boolean).join(' · '),
+          description: [letter.name === suggested ? 'suggested' : '', letter.origin === 'user' ? (letter.overrides ? 'your version' : 'your template') : '', letter.problem ? `broken: ${plainMessage(letter.problem.message)}` : ''].filter(Boolean).join(' · '),
           detail: letter.description,
           value: letter.name,
         })),

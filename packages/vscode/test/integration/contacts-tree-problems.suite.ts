@@ -67,6 +67,26 @@ suite('Contacts tree problems', () => {
     assert.notEqual(rapport.views.agenda.getChildren()[0]?.kind, 'brokenGroup', 'and from the Agenda');
   });
 
+  test('the rows of notes that cannot be read show the Markdown of their problem as plain text: no backticks', async () => {
+    const rapport = await api();
+    const files = { 'open-quote.md': ['---', 'type: contact', 'name: Open Quote', 'role: "Data lead', 'stage: identified', '---', ''], 'colon-place.md': ['---', 'type: contact', 'name: Colon Place', 'stage: scheduled', 'meeting:', '  at: 2026-11-30T09:00', '  place: Café Lola: back room', '---', ''] };
+    for (const [file, lines] of Object.entries(files)) writeFileSync(fileUri(file).fsPath, lines.join('\n'));
+    try {
+      const shown = (id: string, description: unknown) => (id === 'open-quote' || id === 'colon-place' ? [`${id}: ${String(description)}`] : []);
+      const contacts = rapport.views.contacts;
+      const agenda = rapport.views.agenda;
+      const inContacts = () => contacts.getChildren().flatMap((group) => (group.kind === 'brokenGroup' ? contacts.getChildren(group) : [])).flatMap((node) => (node.kind === 'brokenNote' ? shown(node.view.id, contacts.getTreeItem(node).description) : []));
+      const inAgenda = () => agenda.getChildren().flatMap((group) => (group.kind === 'brokenGroup' ? agenda.getChildren(group) : [])).flatMap((node) => (node.kind === 'brokenNote' ? shown(node.view.id, agenda.getTreeItem(node).description) : []));
+      const expected = ['colon-place: line 7: The value of place contains “: ”, which YAML reads as the start of another field', 'open-quote: line 4: The “"” that starts this value is never closed'];
+      await waitFor(() => inContacts().length === 2, 'both notes listed');
+      assert.deepEqual(inContacts(), expected, 'the Contacts view');
+      assert.deepEqual(inAgenda(), expected, 'the Agenda');
+    } finally {
+      for (const file of Object.keys(files)) rmSync(fileUri(file).fsPath, { force: true });
+    }
+    await waitFor(() => !rapport.views.contacts.getChildren().some((node) => node.kind === 'brokenGroup'), 'the rows gone with the notes');
+  });
+
   test('a note that becomes unreadable is brought into sight in the Contacts tree, selected; opening it selects its row again', async () => {
     // The view shows rows VS Code fetched, not what the provider answers: only what the view does (select, reveal) tells they are in sight.
     const rapport = await api();
