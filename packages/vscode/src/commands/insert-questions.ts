@@ -1,4 +1,5 @@
-import { insertQuestions, loadQuestions, newQuestions, pickQuestions } from '@rapport/core';
+import * as vscode from 'vscode';
+import { insertQuestions, loadQuestions, newQuestions, pickQuestions, QUESTIONS_SECTION } from '@rapport/core';
 import { editContactNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
@@ -23,14 +24,15 @@ export async function insertBankQuestions(services: Services, target?: unknown, 
   let ids = input.ids;
   if (ids === undefined) {
     const themes = set.themes.filter((theme) => set.questions.some((question) => question.theme === theme.id && question !== closing));
+    const firstTiara = themes.find((theme) => theme.tiara);
     const chosenThemes = await services.prompts.pickMany({
       id: 'questions.themes',
       title: `Questions for ${contact.name}`,
       step: 1,
       totalSteps: 2,
-      // TIARA is said once, where it first shows: the five themes of the frame, then what else there is.
-      placeholder: `Themes to ask about; TIARA = ${themes.filter((theme) => theme.tiara).map((theme) => theme.label).join(', ')}, a frame for informational interviews ("who else should I talk to?" is always added last)`,
-      items: themes.map((theme) => ({ label: theme.label, description: theme.tiara ? 'TIARA' : '', value: theme.id })),
+      // Short enough for the quick pick's box (a longer one was cut off); what TIARA is, is said beside its first theme.
+      placeholder: 'Themes to ask about; "who else should I talk to?" comes last',
+      items: themes.map((theme) => ({ label: theme.label, description: !theme.tiara ? '' : theme === firstTiara ? 'TIARA, a frame for informational interviews' : 'TIARA', value: theme.id })),
     });
     if (!chosenThemes) return undefined;
     if (chosenThemes.length === 0) {
@@ -58,6 +60,54 @@ export async function insertBankQuestions(services: Services, target?: unknown, 
   const texts = pickQuestions(set, { ids }).map((question) => question.text);
   const added = newQuestions(workspace.index.text(contact.file) ?? '', texts);
   await editContactNote(services.notes, contact.file, (text) => insertQuestions(text, texts));
-  void services.prompts.info(added.length === 0 ? `${contact.name}'s note already has those questions.` : `Added ${added.length} question${added.length === 1 ? '' : 's'} to ${contact.name}'s note.`);
+  if (added.length > 0) await revealQuestion(services.notes.uriOf(contact.file), added[0]!);
+  // Questions written is half of preparing (research is the other): the next step is offered, not taken.
+  const prepare = contact.stage === 'scheduled' ? [MARK_PREPARED] : [];
+  const message = added.length === 0 ? `${contact.name}'s note already has those questions.` : `Added ${added.length} question${added.length === 1 ? '' : 's'} to ${contact.name}'s note.`;
+  void services.prompts.info(message, ...prepare).then((action) => {
+    if (action === MARK_PREPARED) void vscode.commands.executeCommand('rapport.advanceStage', contact.id, { stage: 'prepared' });
+  });
   return { file: contact.file, added };
+}
+
+const MARK_PREPARED = 'Mark as Prepared';
+
+/**
+ * Shows the note with the cursor on `question`, at the start of its text. An editor open on
+ * the note shows the written file only once it reloads it: the line is looked for then.
+ */
+async function revealQuestion(uri: vscode.Uri, question: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const position =
+    questionPosition(document, question) ??
+    (await new Promise<vscode.Position | undefined>((resolve) => {
+      const done = (found: vscode.Position | undefined) => {
+        clearTimeout(timer);
+        listener.dispose();
+        resolve(found);
+      };
+      const timer = setTimeout(() => done(undefined), RELOAD_WAIT_MS);
+      const listener = vscode.workspace.onDidChangeTextDocument((event) => {
+        const found = event.document === document ? questionPosition(document, question) : undefined;
+        if (found) done(found);
+      });
+    }));
+  await vscode.window.showTextDocument(document, { preview: false, ...(position ? { selection: new vscode.Range(position, position) } : {}) });
+}
+
+/** How long an open editor may take to show the written note (it reloads on the file watcher's event). */
+const RELOAD_WAIT_MS = 2_000;
+
+/** Where `question` starts on its list item under `## Questions`. */
+function questionPosition(document: vscode.TextDocument, question: string): vscode.Position | undefined {
+  let inQuestions = false;
+  for (let line = 0; line < document.lineCount; line++) {
+    const text = document.lineAt(line).text;
+    const heading = /^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/.exec(text);
+    // As core finds the section: a heading of any level, in any case.
+    if (heading) inQuestions = heading[1]!.toLowerCase() === QUESTIONS_SECTION.toLowerCase();
+    const item = inQuestions ? /^( {0,3}(?:\d{1,9}[.)]|[-*+])[ \t]+)(.*)$/.exec(text) : null;
+    if (item?.[2]?.trim() === question) return new vscode.Position(line, item[1]!.length);
+  }
+  return undefined;
 }

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { advance, insertQuestions, loadQuestions, pickQuestions, QUESTION_BANK, renderLetter } from '@rapport/core';
 import { exportIcs } from '@rapport/core/export';
 import type { DraftedLetter } from '../../src/letters/index.js';
-import { api, changedFiles, folder, machineUri, readText, runScripted, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
+import { api, changedFiles, fileUri, folder, machineUri, readText, runScripted, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
 import { suite, test } from './runner.js';
 import { ENTER, ScriptedPrompts } from './scripted-prompts.js';
 
@@ -128,17 +128,49 @@ suite('Questions', () => {
       'keisha-brooks',
     );
     assert.ok(prompts.offered.get('questions.questions')!.length > 3, 'every question of the two themes is offered');
-    assert.equal(
-      prompts.placeholders.get('questions.themes'),
-      'Themes to ask about; TIARA = Trends, Insights, Advice, Resources, Assignments, a frame for informational interviews ("who else should I talk to?" is always added last)',
+    // Short enough not to be cut off in the quick pick; TIARA is said beside its first theme.
+    assert.equal(prompts.placeholders.get('questions.themes'), 'Themes to ask about; "who else should I talk to?" comes last');
+    const themes = prompts.described.get('questions.themes')!;
+    assert.deepEqual(
+      ['Trends', 'Insights', 'Assignments', 'Day to day'].map((label) => `${label}: ${themes.get(label)}`),
+      ['Trends: TIARA, a frame for informational interviews | ', 'Insights: TIARA | ', 'Assignments: TIARA | ', 'Day to day:  | '],
     );
     assert.deepEqual(changedFiles(before, snapshot()), ['keisha-brooks.md']);
     const set = await loadQuestions(rapport.notes.workspace!.store);
     const texts = pickQuestions(set, { ids: [...trends, ...advice].map((question) => question.id) }).map((question) => question.text);
     assert.equal(readText('keisha-brooks.md'), insertQuestions(original, texts));
     assert.deepEqual(result?.added, texts);
+    assert.deepEqual(prompts.infoActions, [[]], 'Keisha has no meeting to prepare: nothing more is offered');
     const section = /## Questions\n([\s\S]*?)(?=\n## |$)/.exec(readText('keisha-brooks.md'))![1]!;
     assert.match(section.trim().split('\n').at(-1)!, /who else/i);
+  });
+
+  test('Insert Questions shows the note with the cursor on the first question added; for a scheduled contact it offers Mark as Prepared, which records it', async () => {
+    const rapport = await api();
+    const file = 'questions-prep.md';
+    const lines = ['---', 'type: contact', 'name: Quinn Prep', 'stage: scheduled', 'history:', '  - date: 2026-11-20', '    stage: scheduled', 'meeting:', '  at: "2026-11-30T09:00-05:00"', '---', '', '# Quinn Prep', '', '## Questions', '', '1. What surprised you most when you started?', '2. Who else should I talk to?', ''];
+    writeFileSync(fileUri(file).fsPath, lines.join('\n'));
+    try {
+      await waitFor(() => rapport.notes.workspace?.index.contact('questions-prep')?.stage === 'scheduled', 'the note indexed');
+      // Open at its top, as it is after a click on the contact.
+      await vscode.window.showTextDocument(fileUri(file), { selection: new vscode.Range(0, 0, 0, 0) });
+      const { prompts } = await runScripted({}, 'rapport.insertQuestions', 'questions-prep', { ids: ['trends-1', 'advice-1'] });
+      const editor = vscode.window.activeTextEditor!;
+      assert.ok(editor.document.uri.path.endsWith('/questions-prep.md'));
+      // Line 17, after "1. ", the first one added: the closing question stays last.
+      assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [16, 3]);
+      assert.equal(editor.document.lineAt(16).text, '2. What changes do you see coming in this field over the next few years?');
+      assert.equal(editor.document.lineAt(18).text, '4. Who else should I talk to?');
+      assert.deepEqual([prompts.infos[0], prompts.infoActions[0]], ["Added 2 questions to Quinn Prep's note.", ['Mark as Prepared']]);
+
+      await runScripted({ info: 'Mark as Prepared' }, 'rapport.insertQuestions', 'questions-prep', { ids: ['insights-1'] });
+      await waitFor(() => rapport.notes.workspace?.index.contact('questions-prep')?.stage === 'prepared', 'Quinn recorded as prepared');
+      assert.match(readText(file), /^stage: prepared\nhistory:\n {2}- date: 2026-11-20\n {4}stage: scheduled\n {2}- date: 2026-11-23\n {4}stage: prepared\n/m);
+    } finally {
+      await closeEditors();
+      rmSync(fileUri(file).fsPath, { force: true });
+    }
+    await waitFor(() => !rapport.notes.workspace?.index.contact('questions-prep'), 'the note to go');
   });
 
   test('Insert Questions with no theme ticked says that nothing was added, and writes nothing', async () => {

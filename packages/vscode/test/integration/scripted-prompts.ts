@@ -30,6 +30,8 @@ export class ScriptedPrompts implements Prompts {
   /** Each question's place in its command's steps as its title shows it ("2/3"), for those that number them. */
   readonly steps = new Map<string, string>();
   readonly infos: string[] = [];
+  /** The buttons each info message offered, in order: `[]` for none. */
+  readonly infoActions: (readonly string[])[] = [];
   readonly errors: string[] = [];
 
   constructor(private readonly answers: Readonly<Record<string, Answer>>) {}
@@ -89,9 +91,12 @@ export class ScriptedPrompts implements Prompts {
     return this.fileAnswer(request);
   }
 
-  async info(message: string): Promise<string | undefined> {
+  async info(message: string, ...actions: string[]): Promise<string | undefined> {
     this.infos.push(message);
-    return undefined;
+    this.infoActions.push(actions);
+    // A button is pressed only where the script names one the message offers (answer `info`); otherwise the message is left alone.
+    const action = this.answers.info;
+    return typeof action === 'string' && actions.includes(action) ? action : undefined;
   }
 
   async error(message: string): Promise<void> {
