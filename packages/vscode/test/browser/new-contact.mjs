@@ -41,6 +41,14 @@ export async function runBrowserTest({ extension, folder, scratch }) {
     });
     if (!opened) return result;
 
+    await step('the Rapport icon opens its views while its badge counts what is due (1 due today, 4 overdue)', async () => {
+      await openViewContainer(page, 'Explorer');
+      const rapportItem = page.locator('.activitybar .action-item', { has: page.locator('a.action-label[aria-label^="Rapport"]') });
+      await rapportItem.locator('.badge-content', { hasText: /^5$/ }).waitFor({ state: 'visible', timeout: 15_000 });
+      await openViewContainer(page, 'Rapport', { timeout: 15_000 });
+      await waitForTreeItem(page, 'Keisha Brooks', { within: contacts, timeout: 15_000 });
+    });
+
     await step('"Rapport: New Contact" from the command palette adds the contact to the tree', async () => {
       await runCommand(page, 'Rapport: New Contact');
       await answerInput(page, 'New Contact (1/5)', 'Ada Lovelace');

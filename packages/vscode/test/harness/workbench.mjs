@@ -206,12 +206,16 @@ export async function hoverLink(page, lineText, linkText, hoverText) {
  * or the extension's own container title). No-op when already open.
  */
 export async function openViewContainer(page, title, opts = {}) {
+  const timeout = opts.timeout ?? 30_000;
   const item = page.locator(`.activitybar .action-item a.action-label[aria-label^="${title}"]`).first();
-  await item.waitFor({ state: 'visible', timeout: opts.timeout ?? 30_000 });
+  await item.waitFor({ state: 'visible', timeout });
   const li = item.locator('xpath=..');
-  if ((await li.getAttribute('aria-expanded')) !== 'true' && !(await li.evaluate((e) => e.classList.contains('checked')))) {
-    await item.click();
-  }
+  const open = () => li.evaluate((e) => e.getAttribute('aria-expanded') === 'true' || e.classList.contains('checked'));
+  if (await open()) return;
+  // The action item itself, which handles the click: its badge (a count of what is due) covers the icon's
+  // middle and would take a click aimed at the icon, as it does a user's, who still opens the container.
+  await li.click({ timeout });
+  await page.waitForFunction((e) => e.getAttribute('aria-expanded') === 'true' || e.classList.contains('checked'), await li.elementHandle(), { timeout });
 }
 
 /**
