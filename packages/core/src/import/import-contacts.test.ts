@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { NodeStore } from '../node/node-store.js';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, RapportError } from '../errors.js';
 import { readNote } from '../note/read-contact.js';
@@ -161,6 +164,25 @@ describe('importContacts from LinkedIn', () => {
     expect(workspace.index.contacts()).toHaveLength(5);
     const real = await importContacts(workspace, linkedin(), { today: TODAY });
     expect(preview).toEqual({ ...real, dryRun: true });
+  });
+
+  it('--dry-run over an index that still lists a note deleted from the disk reports what a real run does: the note is not there to fill', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'rapport-import-'));
+    try {
+      for (const [file, text] of Object.entries(folder().snapshot())) {
+        mkdirSync(dirname(join(root, file)), { recursive: true });
+        writeFileSync(join(root, file), text);
+      }
+      const workspace = await loadWorkspace(new NodeStore(root));
+      rmSync(join(root, 'contacts/ben-osei.md'));
+      const preview = await importContacts(workspace, linkedin(), { today: TODAY, dryRun: true });
+      // Ben Osei is created again, not filled.
+      expect(preview.created.map((entry) => entry.file)).toContain('contacts/ben-osei.md');
+      const real = await importContacts(await loadWorkspace(new NodeStore(root)), linkedin(), { today: TODAY });
+      expect(preview).toEqual({ ...real, dryRun: true });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('uses the import day for people the file gives no date for', async () => {

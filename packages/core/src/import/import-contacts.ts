@@ -236,7 +236,9 @@ function inMemoryCopy(workspace: Workspace): Workspace {
   const files: Record<string, string> = {};
   const index = new NoteIndex();
   for (const file of workspace.index.files()) {
-    const text = workspace.index.text(file)!;
+    const text = workspace.index.text(file);
+    // Deleted since the index read it (an editor's index hears of it a moment later): no longer there to match.
+    if (text === undefined) continue;
     files[file] = text;
     index.set(file, text);
   }
