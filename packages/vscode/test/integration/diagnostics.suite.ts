@@ -112,7 +112,7 @@ suite('Config diagnostics', () => {
       }, 'a warning for the misspelled private field');
       assert.match(warning!.message, /^`phne` in `private` names no field of any contact, so it leaves nothing out of exports\. .*`phone`/);
       assert.equal(warning!.severity, vscode.DiagnosticSeverity.Warning);
-      assert.equal(warning!.range.start.line, 29);
+      assert.equal(warning!.range.start.line, 30);
       assert.equal(warning!.range.start.character, 4);
     } finally {
       writeFileSync(uri.fsPath, original);
