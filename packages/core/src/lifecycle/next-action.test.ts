@@ -6,7 +6,7 @@ import { defaultRules } from '../workspace/config.js';
 import { InvalidInputError, RecordingRefusedError } from '../errors.js';
 import { advance, checkRecordable, logInteraction } from './advance.js';
 import { addWorkingDays, meetingDate, todayIn } from './dates.js';
-import { agenda, nextAction, nextActions } from './next-action.js';
+import { agenda, nextAction, nextActions, suggestedStage } from './next-action.js';
 
 const zone = 'America/New_York';
 /** Monday 2026-11-23, 10:00 in New York. */
@@ -412,5 +412,36 @@ describe('advance', () => {
     expect(() => advance(text, 'interviewed', { date: '2026-11-23' })).toThrow(InvalidInputError);
     expect(() => advance(text, 'contacted', { date: '2026-02-30' })).toThrow(InvalidInputError);
     expect(() => advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: 'tomorrow' } })).toThrow(InvalidInputError);
+  });
+});
+
+describe('the stage offered when moving a contact on', () => {
+  const context = { now: monday, timezone: zone };
+
+  it('is the next one in the lifecycle while nothing says otherwise', () => {
+    expect(suggestedStage(at('identified', '2026-11-16'), context)).toBe('contacted');
+    expect(suggestedStage(at('contacted', '2026-11-16'), context)).toBe('followed-up');
+    expect(suggestedStage(at('followed-up', '2026-11-16'), context)).toBe('scheduled');
+    expect(suggestedStage(at('held', '2026-11-16'), context)).toBe('thanked');
+    expect(suggestedStage(at('thanked', '2026-11-16'), context)).toBe('nurturing');
+  });
+
+  it('is scheduled, not followed-up, once their reply is logged', () => {
+    const replied = at('contacted', '2026-11-16', { history: [{ date: '2026-11-16', stage: 'contacted' }, { date: '2026-11-18', stage: 'contacted', touch: true, replied: true }] });
+    expect(suggestedStage(replied, context)).toBe('scheduled');
+  });
+
+  it('is held, not prepared, once a booked meeting has ended', () => {
+    const booked = (at: string) => contact({ stage: 'scheduled', history: [{ date: '2026-11-16', stage: 'scheduled' }], meeting: { at, minutes: 30, format: 'video' } });
+    // Monday 2026-11-23 10:00 in New York: a 09:00 meeting has ended, an 11:00 one has not.
+    expect(suggestedStage(booked('2026-11-23T09:00'), context)).toBe('held');
+    expect(suggestedStage(booked('2026-11-20T14:00'), context)).toBe('held');
+    expect(suggestedStage(booked('2026-11-23T11:00'), context)).toBe('prepared');
+  });
+
+  it('is none after nurturing or in a closed stage', () => {
+    expect(suggestedStage(at('nurturing', '2026-11-16'), context)).toBeUndefined();
+    expect(suggestedStage(at('declined', '2026-11-16'), context)).toBeUndefined();
+    expect(suggestedStage(at('no-response', '2026-11-16'), context)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { collate } from '../collation.js';
 import type { Contact, HistoryEntry } from '../model/contact.js';
-import { CLOSED_STAGES, type Stage } from '../model/vocabulary.js';
+import { CLOSED_STAGES, STAGES, type Stage } from '../model/vocabulary.js';
 import type { Rules } from '../workspace/config.js';
 import { defaultRules } from '../workspace/config.js';
 import { outcomeActions } from '../outcomes/outcome-actions.js';
@@ -126,6 +126,19 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
 /** The main next action of a contact, or `null` when none is due (closed stages). */
 export function nextAction(contact: Contact, context: ActionContext): NextAction | null {
   return nextActions(contact, context)[0] ?? null;
+}
+
+/**
+ * The stage to offer when the user moves a contact on: the lifecycle's next one, except that
+ * a logged reply leads to a meeting, not a nudge, and a booked meeting that has ended leads to
+ * held, not prepared. `undefined` after nurturing and in a closed stage.
+ */
+export function suggestedStage(contact: Contact, context: ActionContext): Stage | undefined {
+  const main = suggestedActions(contact, context)[0]?.kind;
+  if (main === 'reply') return 'scheduled';
+  if (main === 'mark-held') return 'held';
+  const current = STAGES.indexOf(contact.stage);
+  return current < STAGES.indexOf('nurturing') ? STAGES[current + 1] : undefined;
 }
 
 /**

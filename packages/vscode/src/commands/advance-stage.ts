@@ -1,5 +1,5 @@
 import { advance, addCalendarDays, CHANNELS, InvalidInputError, isCalendarDate, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
-import { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES, pastMeetingDay } from '@rapport/core/internal';
+import { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES, pastMeetingDay, suggestedStage } from '@rapport/core/internal';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
@@ -124,15 +124,9 @@ async function askReplied(services: Services, contact: Contact): Promise<boolean
   });
 }
 
-/** The stage after `stage` in the lifecycle; none after nurturing or a closed stage. */
-export function nextStage(stage: Stage): Stage | undefined {
-  const current = STAGES.indexOf(stage);
-  return current >= 0 && current < STAGES.indexOf('nurturing') ? STAGES[current + 1] : undefined;
-}
-
-/** Enter takes the next stage; where there is none, the current one, which then asks before recording anything. */
+/** Enter takes the suggested stage (a reply leads to scheduled, an ended meeting to held); where there is none, the current one, which then asks before recording anything. */
 async function pickStage(services: Services, contact: Contact): Promise<Stage | undefined> {
-  const suggested = nextStage(contact.stage);
+  const suggested = suggestedStage(contact, services.notes.actionContext());
   return services.prompts.pick({
     id: 'advance.stage',
     title: `Advance ${contact.name}`,
@@ -140,7 +134,7 @@ async function pickStage(services: Services, contact: Contact): Promise<Stage | 
     items: STAGES.map((stage) => ({
       label: stage,
       value: stage,
-      ...(stage === contact.stage ? { description: 'current' } : stage === suggested ? { description: 'next' } : {}),
+      ...(stage === contact.stage ? { description: 'current' } : stage === suggested ? { description: 'suggested' } : {}),
     })),
     focus: suggested ?? contact.stage,
   });

@@ -30,6 +30,32 @@ suite('Advance Stage safety', () => {
     rmSync(fileUri(file).fsPath);
   });
 
+  test('after a logged reply, Enter offers scheduled (a time to talk), not a follow-up', async () => {
+    const file = 'stage-replied.md';
+    const history = ['history:', '  - date: 2026-11-16', '    stage: contacted', '    via: email', '  - date: 2026-11-18', '    stage: contacted', '    touch: true', '    replied: true'];
+    writeFileSync(fileUri(file).fsPath, ['---', 'type: contact', 'name: Stage replied', 'stage: contacted', ...history, '---', ''].join('\n'));
+    await indexed('stage-replied', 'contacted');
+    const prompts = new ScriptedPrompts({ 'advance.stage': ENTER, 'meeting.date': '2026-12-02', 'meeting.time': '10:00', 'meeting.format': 'phone', 'meeting.place': ENTER });
+    const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-replied'));
+    assert.equal(prompts.focused.get('advance.stage'), 'scheduled');
+    assert.deepEqual(result, { file, stage: 'scheduled' });
+    assert.match(readText(file), /^stage: scheduled$/m);
+    assert.doesNotMatch(readText(file), /followed-up/);
+    rmSync(fileUri(file).fsPath);
+  });
+
+  test('once a booked meeting has ended, Enter offers held, not prepared', async () => {
+    const file = 'stage-ended.md';
+    writeFileSync(fileUri(file).fsPath, ['---', 'type: contact', 'name: Stage ended', 'stage: scheduled', 'history:', '  - date: 2026-11-16', '    stage: scheduled', 'meeting:', '  at: "2026-11-20T15:00"', '  minutes: 30', '  format: phone', '---', ''].join('\n'));
+    await indexed('stage-ended', 'scheduled');
+    const prompts = new ScriptedPrompts({ 'advance.stage': ENTER, 'held.day': ENTER });
+    const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-ended'));
+    assert.equal(prompts.focused.get('advance.stage'), 'held');
+    assert.deepEqual(result, { file, stage: 'held' });
+    assert.match(readText(file), /  - date: 2026-11-20\n {4}stage: held\n/);
+    rmSync(fileUri(file).fsPath);
+  });
+
   test('moving back to identified asks first; cancelling (the focused answer) leaves the note alone', async () => {
     const file = writeContact('stage-back', 'scheduled');
     await indexed('stage-back', 'scheduled');
