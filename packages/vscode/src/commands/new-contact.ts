@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { addReferral, createContact, nameFromLink, namesakes, SOURCES, type Source } from '@rapport/core';
+import { addReferral, createContact, nameFromLink, namesakes, SOURCES, type Contact, type Source, type Workspace } from '@rapport/core';
 import { sameNameAndOrganization } from '@rapport/core/internal';
 import { saveOpenNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
@@ -62,6 +62,8 @@ export async function newContact(services: Services, input: NewContactInput = {}
       return undefined;
     }
   }
+  // Someone whose Outcomes name this person, with no note yet, most likely referred them: offered first, and their line linked to the new note.
+  const naming = input.referredBy === undefined ? referrersNaming(workspace, name.trim()) : [];
   const role = input.role ?? (await prompts.input({ id: 'contact.role', title: TITLE, ...counted(), prompt: 'Role or title (optional)', placeholder: 'e.g. UX Research Lead' }));
   if (role === undefined) return undefined;
   const source =
@@ -73,6 +75,7 @@ export async function newContact(services: Services, input: NewContactInput = {}
           ...counted(),
           placeholder: 'How did you find them?',
           items: [...SOURCES.map((value) => ({ label: value, value })), { label: 'skip', description: 'no source', value: null }],
+          ...(naming.length > 0 ? { focus: 'referral' as const } : {}),
         });
   if (source === undefined) return undefined;
   const referredBy =
@@ -86,9 +89,14 @@ export async function newContact(services: Services, input: NewContactInput = {}
             ...counted(),
             placeholder: 'Who referred them?',
             items: [
+              ...naming.map((entry) => ({ label: entry.referrer.name, description: `names ${name.trim()} in their Outcomes`, value: entry.referrer.id })),
               { label: 'Nobody', description: 'not a referral', value: null },
-              ...workspace.index.contacts().map((contact) => ({ label: contact.name, description: contact.organization ?? '', value: contact.id })),
+              ...workspace.index
+                .contacts()
+                .filter((contact) => !naming.some((entry) => entry.referrer.id === contact.id))
+                .map((contact) => ({ label: contact.name, description: contact.organization ?? '', value: contact.id })),
             ],
+            ...(naming[0] ? { focus: naming[0].referrer.id } : {}),
           });
   if (referredBy === undefined) return undefined;
 
@@ -99,12 +107,19 @@ export async function newContact(services: Services, input: NewContactInput = {}
     ...(role.trim() ? { role: role.trim() } : {}),
     ...(source ? { source } : {}),
   };
-  // From a referrer's link made before the note: the link is pointed at the new note, so that it resolves whatever name is given.
-  const referrer = referredBy && input.fromLink !== undefined ? workspace.index.contact(referredBy) : undefined;
+  // From a referrer's Outcomes line (a link made before the note, or the name written there): the line is pointed at the new note.
+  const named = naming.find((entry) => entry.referrer.id === referredBy);
+  const link = input.fromLink ?? named?.link;
+  const referrer = referredBy && (input.fromLink !== undefined || named) ? workspace.index.contact(referredBy) : undefined;
   if (referrer && (await saveOpenNote(services.notes.uriOf(referrer.file))) === false) return undefined;
-  const created = referrer ? await addReferral(workspace, referrer.id, contact, { link: input.fromLink! }) : await createContact(workspace, { ...contact, ...(referredBy ? { referredBy } : {}) });
+  const created = referrer
+    ? await addReferral(workspace, referrer.id, contact, { ...(link !== undefined ? { link } : {}), ...(same ? { newNote: true } : {}) })
+    : await createContact(workspace, { ...contact, ...(referredBy ? { referredBy } : {}) });
   services.notes.notifyEdited(referrer ? [created.file, referrer.file] : [created.file]);
   if (input.open !== false) await vscode.window.showTextDocument(services.notes.uriOf(created.file), { preview: false });
+  if (referrer && 'existing' in created && created.existing) {
+    void services.prompts.info(`${created.file} is already about ${contact.name}: ${created.linked ? `linked it on ${referrer.file}` : `${referrer.file}'s Outcomes did not name them`}; nothing was created.`);
+  }
   // The same name elsewhere may be someone else, or the same person who moved on: said, as `rapport new` says it.
   const namesake = same || referrer ? undefined : namesakes(workspace.index.contacts(), contact.name).find((other) => other.file !== created.file);
   if (namesake) {
@@ -115,6 +130,23 @@ export async function newContact(services: Services, input: NewContactInput = {}
     });
   }
   return created;
+}
+
+/** A contact whose Outcomes name someone with no note yet, and the link written there (none when the name is written plainly). */
+interface NamingReferrer {
+  readonly referrer: Contact;
+  readonly link?: string;
+}
+
+/** The contacts whose pending referrals name `name` (see `namesakes`), each once, in the referral graph's order. */
+function referrersNaming(workspace: Workspace, name: string): NamingReferrer[] {
+  const pending = workspace.index.referralGraph().pending.map((entry) => ({ from: entry.from, name: entry.name ?? nameFromLink(entry.target), link: entry.name === undefined ? entry.target : undefined }));
+  const found = new Map<string, NamingReferrer>();
+  for (const entry of namesakes(pending, name)) {
+    const referrer = workspace.index.contact(entry.from);
+    if (referrer && !found.has(referrer.id)) found.set(referrer.id, { referrer, ...(entry.link !== undefined ? { link: entry.link } : {}) });
+  }
+  return [...found.values()];
 }
 
 /**

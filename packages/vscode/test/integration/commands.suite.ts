@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { advance, dismissAction, logInteraction } from '@rapport/core';
@@ -119,6 +119,29 @@ suite('Commands', () => {
     rmSync(join(folder(), 'contacts', 'maya-chen-duquesne-light.md'));
     const rapport = await api();
     await waitFor(() => !rapport.notes.workspace?.index.contact('maya-chen-duquesne-light'), 'the note to go');
+  });
+
+  test('New Contact for someone named in another contact\'s Outcomes offers that contact as the referrer, and links their line to the new note', async () => {
+    const referrer = ['---', 'type: contact', 'name: Olu Adeyemi', 'stage: held', 'history:', '  - date: 2026-11-16', '    stage: held', '---', '', '# Olu Adeyemi', '', '## Outcomes', '', '- Referral: Tomás Rivera, analyst at Smith Trucking', ''];
+    writeFileSync(fileUri('olu-adeyemi.md').fsPath, referrer.join('\n'));
+    const rapport = await api();
+    await waitFor(() => rapport.notes.workspace?.index.contact('olu-adeyemi') !== undefined, 'the referrer indexed');
+    const before = snapshot();
+    const { result, prompts } = await runScripted<{ id: string; file: string }>(
+      { 'contact.name': 'Tomas Rivera', 'contact.organization': '', 'contact.role': '', 'contact.source': ENTER, 'contact.referredBy': ENTER },
+      'rapport.newContact',
+    );
+    assert.equal(prompts.focused.get('contact.source'), 'referral');
+    assert.equal(prompts.focused.get('contact.referredBy'), 'Olu Adeyemi');
+    assert.deepEqual(prompts.offered.get('contact.referredBy')?.slice(0, 2), ['Olu Adeyemi', 'Nobody']);
+    assert.deepEqual(result, { id: 'tomas-rivera', file: 'contacts/tomas-rivera.md', linked: true, existing: false });
+    assert.deepEqual(changedFiles(before, snapshot()), ['contacts/tomas-rivera.md', 'olu-adeyemi.md']);
+    assert.deepEqual(frontmatterOf(readText('contacts/tomas-rivera.md')), { type: 'contact', name: 'Tomas Rivera', stage: 'identified', role: 'analyst', organization: 'Smith Trucking', source: 'referral', referred_by: '[[olu-adeyemi]]', history: '' });
+    assert.equal(readText('olu-adeyemi.md'), referrer.join('\n').replace('- Referral: Tomás Rivera,', '- Referral: [[tomas-rivera]],'));
+    await closeEditors();
+    rmSync(join(folder(), 'contacts', 'tomas-rivera.md'));
+    rmSync(fileUri('olu-adeyemi.md').fsPath);
+    await waitFor(() => !rapport.notes.workspace?.index.contact('tomas-rivera') && !rapport.notes.workspace?.index.contact('olu-adeyemi'), 'the notes to go');
   });
 
   test('New Contact cancelled half-way writes nothing', async () => {
