@@ -107,6 +107,8 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
           // `role: Designer: Patient Access`: the hint spells the value quoted, `(role: "Designer: Patient Access")`.
           const quoted = QUOTED_VALUE_HINT.exec(diagnostic.message)?.[2];
           if (quoted) actions.push(replaceAction(document, diagnostic, `Put the value in quotes: ${quoted}`, quoted, true));
+          const closing = CLOSING_HINT.exec(diagnostic.message)?.[1];
+          if (closing) actions.push(closeAction(document, diagnostic, closing));
           for (const duplicate of duplicateKeys(text)) {
             if (offeredDuplicates.has(duplicate.key)) continue;
             offeredDuplicates.add(duplicate.key);
@@ -124,6 +126,27 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
 
 /** The end of core's hint for a value YAML misreads: `(key: "the value quoted")`. */
 const QUOTED_VALUE_HINT = /\(([A-Za-z_][\w -]*): ("[^"\\]*"|'(?:[^']|'')*')\)$/;
+
+/** Core's hint for a quote or bracket opened and never closed: `… is never closed. Add `"` at the end of the value`. */
+const CLOSING_HINT = /never closed\. Add `(["'\]}])` at the end of the /;
+
+const CLOSED_THING: Readonly<Record<string, string>> = { '"': 'quote', "'": 'quote', ']': 'list', '}': 'mapping' };
+
+/** `role: "Research lead`, `tags: [ux, research`: the closing mark at the end of the line the value starts on, as the hint says. */
+function closeAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, closing: string): vscode.CodeAction {
+  const line = diagnostic.range.start.line;
+  const text = document.lineAt(line).text;
+  const from = diagnostic.range.start.character;
+  // After a list, ` # …` is a comment and stays one; inside quotes, `#` is part of the value.
+  const comment = closing === ']' || closing === '}' ? text.slice(from).search(/\s+#/) : -1;
+  const end = comment >= 0 ? from + comment : text.trimEnd().length;
+  const action = new vscode.CodeAction(`Close the ${CLOSED_THING[closing]}: add ${closing} at the end of the line`, vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.insert(document.uri, new vscode.Position(line, end), closing);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = true;
+  return action;
+}
 
 function emptyField(value: unknown): boolean {
   return value === undefined || value === null || value === '';

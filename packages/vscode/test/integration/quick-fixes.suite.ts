@@ -72,6 +72,33 @@ suite('Quick fixes', () => {
     await done('fix-yaml-quote.md');
   });
 
+  test('a quote never closed: the quick fix closes it at the end of the line, and the contact reads again', async () => {
+    const typo = lines('---', 'type: contact', 'name: Sam Whitaker', 'role: "Research lead  ', 'stage: identified', 'history:', '  - date: 2026-11-10', '    stage: identified', '---', '');
+    const { document, actions } = await fixesFor('fix-yaml-unclosed.md', typo, 'yaml-syntax');
+    const title = 'Close the quote: add " at the end of the line';
+    assert.deepEqual(
+      actions.filter((action) => action.isPreferred).map((action) => action.title),
+      [title],
+    );
+    await apply(actions, title);
+    assert.equal(document.lineAt(3).text, 'role: "Research lead"  ');
+    await document.save();
+    const rapport = await api();
+    await waitFor(() => rapport.notes.workspace?.index.contact('fix-yaml-unclosed')?.role === 'Research lead', 'the contact read again');
+    await done('fix-yaml-unclosed.md');
+  });
+
+  test('a list never closed: the closing bracket goes before a comment on the line', async () => {
+    const typo = lines('---', 'type: contact', 'name: Sam Whitaker', 'stage: identified', 'tags: [ux, research  # from the fair', 'history:', '  - date: 2026-11-10', '    stage: identified', '---', '');
+    const { document, actions } = await fixesFor('fix-yaml-bracket.md', typo, 'yaml-syntax');
+    await apply(actions, 'Close the list: add ] at the end of the line');
+    assert.equal(document.lineAt(4).text, 'tags: [ux, research]  # from the fair');
+    await document.save();
+    const rapport = await api();
+    await waitFor(() => rapport.notes.workspace?.index.contact('fix-yaml-bracket')?.tags.join(',') === 'ux,research', 'the contact read again');
+    await done('fix-yaml-bracket.md');
+  });
+
   test('stage/history mismatch with the history ahead (an entry added by hand): setting the stage forward comes first, as Enter takes it', async () => {
     const ahead = lines('---', 'type: contact', 'name: Rosa Diaz', 'stage: identified', 'history:', '  - date: 2026-11-10', '    stage: identified', '  - date: 2026-11-20', '    stage: contacted', '    via: email', '---', '');
     const { document, actions } = await fixesFor('fix-mismatch-3.md', ahead, 'stage-history-mismatch');
