@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { InvalidInputError, LetterNotFoundError, listLetters, nextAction, renderLetter, type Letter } from '@rapport/core';
+import { InvalidInputError, LetterNotFoundError, listLetters, nextAction, renderLetter, type Channel, type Letter } from '@rapport/core';
 import { resolveContact } from '../commands/contact-target.js';
 import { registerCommand } from '../commands/run-command.js';
 import { plainMessage } from '../diagnostics/plain-message.js';
@@ -7,6 +7,9 @@ import type { Services } from '../services.js';
 import { FILL_MARKER, LetterDrafts } from './letter-drafts.js';
 import { markDraftSent, type MarkSentInput } from './mark-sent.js';
 import { fieldName } from './letter-snippet.js';
+
+/** The channel in a draft's tab title, "cold-email to Tomás Herrera (LinkedIn)": where to paste it. */
+const CHANNEL_NAMES: Readonly<Record<Channel, string>> = { email: 'email', linkedin: 'LinkedIn', letter: 'by post', phone: 'phone', 'in-person': 'in person', other: 'other channel' };
 
 export interface DraftLetterInput {
   /** Template name; asked when missing. */
@@ -65,7 +68,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       throw error;
     }
 
-    const uri = await drafts.open(`${letter.template} to ${contact.name}`, letter.text, { contactId: contact.id, contactName: contact.name, template: letter.template, via: letter.via });
+    const uri = await drafts.open(`${letter.template} to ${contact.name} (${CHANNEL_NAMES[letter.via]})`, letter.text, { contactId: contact.id, contactName: contact.name, template: letter.template, via: letter.via });
 
     const missing = letter.missing.map((field) => field.field);
     const ready = missing.length === 0 ? `The ${letter.template} letter to ${contact.name} is ready.` : `Fill in ${missing.map(fieldName).join(', ')}: Tab moves from one [[fill: …]] to the next (after a click elsewhere, find them with Ctrl+F "[[fill:").`;
