@@ -251,8 +251,8 @@ describe('agenda', () => {
 
     const text = rapport(['agenda', '--dir', folder, '--today', TODAY]).stdout;
     const overdue = items.filter((item) => item.overdue).length;
-    const headings = [...text.matchAll(/^(Overdue|Today|This week|Later|Ready to write) \((\d+)\)$/gm)].map((match) => [match[1], Number(match[2])]);
-    expect(headings.map(([title]) => title)).toEqual(['Overdue', 'Today', 'This week', 'Later', 'Ready to write']);
+    const headings = [...text.matchAll(/^(Overdue|Today|Next 7 days|Later|Ready to write) \((\d+)\)$/gm)].map((match) => [match[1], Number(match[2])]);
+    expect(headings.map(([title]) => title)).toEqual(['Overdue', 'Today', 'Next 7 days', 'Later', 'Ready to write']);
     expect(headings[0]).toEqual(['Overdue', overdue]);
     expect(headings.reduce((sum, [, count]) => sum + (count as number), 0)).toBe(items.length);
     expect(text).toContain(`Today (1)\n  ${TODAY}  Prepare for Lauren Fitzgerald: research and questions`);

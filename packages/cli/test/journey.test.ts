@@ -332,7 +332,7 @@ describe('a three-week search through the CLI', () => {
 
   it('Tue 2026-11-03: Grace, a former colleague, agrees to lunch', () => {
     expect(agenda('2026-11-03')).toBe(expected(`
-      This week (2)
+      Next 7 days (2)
         2026-11-05  Try a second person at Western Grid Cooperative
         2026-11-05  Try a second person at Brightline Energy
 
@@ -368,7 +368,7 @@ describe('a three-week search through the CLI', () => {
       Overdue (1)
         2026-11-03  Prepare for Grace Kim: research and questions
 
-      This week (5)
+      Next 7 days (5)
         2026-11-05  Meet Grace Kim at 12:30 (in-person, 45 min)
         2026-11-05  Try a second person at Western Grid Cooperative
         2026-11-05  Try a second person at Brightline Energy
@@ -389,7 +389,7 @@ describe('a three-week search through the CLI', () => {
       Overdue (1)
         2026-11-03  Prepare for Grace Kim: research and questions
 
-      This week (5)
+      Next 7 days (5)
         2026-11-05  Meet Grace Kim at 12:30 (in-person, 45 min)
         2026-11-05  Try a second person at Western Grid Cooperative
         2026-11-05  Try a second person at Brightline Energy
@@ -433,7 +433,7 @@ describe('a three-week search through the CLI', () => {
         2026-11-05  Try a second person at Western Grid Cooperative
         2026-11-05  Try a second person at Brightline Energy
 
-      This week (2)
+      Next 7 days (2)
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
@@ -479,7 +479,7 @@ describe('a three-week search through the CLI', () => {
       Today (1)
         2026-11-06  Send Grace Kim a thank-you note  → rapport letter thank-you grace-kim
 
-      This week (3)
+      Next 7 days (3)
         2026-11-10  Try a second person at Cascade Power
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
@@ -546,7 +546,7 @@ describe('a three-week search through the CLI', () => {
         2026-11-05  Try a second person at Western Grid Cooperative
         2026-11-05  Try a second person at Brightline Energy
 
-      This week (3)
+      Next 7 days (3)
         2026-11-10  Try a second person at Cascade Power
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
@@ -565,7 +565,7 @@ describe('a three-week search through the CLI', () => {
         2026-11-05  Try a second person at Western Grid Cooperative
         2026-11-05  Try a second person at Brightline Energy
 
-      This week (3)
+      Next 7 days (3)
         2026-11-10  Try a second person at Cascade Power
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
@@ -587,7 +587,7 @@ describe('a three-week search through the CLI', () => {
         2026-11-05  Try a second person at Western Grid Cooperative
         2026-11-05  Try a second person at Brightline Energy
 
-      This week (4)
+      Next 7 days (4)
         2026-11-10  Try a second person at Cascade Power
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
@@ -674,7 +674,7 @@ describe('a three-week search through the CLI', () => {
         2026-11-10  Try a second person at Cascade Power
         2026-11-10  Prepare for Lena Ortiz: research and questions
 
-      This week (3)
+      Next 7 days (3)
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
         2026-11-12  Meet Lena Ortiz at 10:00 (video, 30 min)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
@@ -725,7 +725,7 @@ describe('a three-week search through the CLI', () => {
       Today (1)
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
-      This week (5)
+      Next 7 days (5)
         2026-11-13  Try a second person at Energy Data Association
         2026-11-15  Prepare for Lena Ortiz: research and questions
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
@@ -760,7 +760,7 @@ describe('a three-week search through the CLI', () => {
       Overdue (1)
         2026-11-10  Try a second person at Cascade Power
 
-      This week (6)
+      Next 7 days (6)
         2026-11-13  Try a second person at Energy Data Association
         2026-11-15  Prepare for Lena Ortiz: research and questions
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
@@ -800,7 +800,7 @@ describe('a three-week search through the CLI', () => {
       Today (1)
         2026-11-13  Try a second person at Energy Data Association
 
-      This week (7)
+      Next 7 days (7)
         2026-11-15  Prepare for Lena Ortiz: research and questions
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
@@ -839,7 +839,7 @@ describe('a three-week search through the CLI', () => {
         2026-11-10  Try a second person at Cascade Power
         2026-11-13  Try a second person at Energy Data Association
 
-      This week (8)
+      Next 7 days (8)
         2026-11-15  Prepare for Lena Ortiz: research and questions
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
@@ -864,7 +864,7 @@ describe('a three-week search through the CLI', () => {
       Today (1)
         2026-11-15  Prepare for Lena Ortiz: research and questions
 
-      This week (7)
+      Next 7 days (7)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-17  Prepare for Omar Haddad: research and questions
@@ -892,7 +892,7 @@ describe('a three-week search through the CLI', () => {
       Today (1)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
 
-      This week (7)
+      Next 7 days (7)
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-17  Prepare for Omar Haddad: research and questions
         2026-11-17  Try a second person at Helio Storage
@@ -952,7 +952,7 @@ describe('a three-week search through the CLI', () => {
         2026-11-17  Prepare for Omar Haddad: research and questions
         2026-11-17  Try a second person at Helio Storage
 
-      This week (3)
+      Next 7 days (3)
         2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
@@ -987,7 +987,7 @@ describe('a three-week search through the CLI', () => {
       Today (1)
         2026-11-18  Send Lena Ortiz a thank-you note  → rapport letter thank-you lena-ortiz
 
-      This week (4)
+      Next 7 days (4)
         2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
@@ -1038,7 +1038,7 @@ describe('a three-week search through the CLI', () => {
       Today (1)
         2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
 
-      This week (3)
+      Next 7 days (3)
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
         2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
@@ -1070,7 +1070,7 @@ describe('a three-week search through the CLI', () => {
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
         2026-11-20  Send Omar Haddad a thank-you note  → rapport letter thank-you omar-haddad
 
-      This week (2)
+      Next 7 days (2)
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
         2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
 
@@ -1115,7 +1115,7 @@ describe('a three-week search through the CLI', () => {
 
   it('Sat 2026-11-21: keeps in touch with Grace and Lena', () => {
     expect(agenda('2026-11-21')).toBe(expected(`
-      This week (2)
+      Next 7 days (2)
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
         2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
 
@@ -1155,7 +1155,7 @@ describe('a three-week search through the CLI', () => {
 
   it('Sun 2026-11-22: where the search stands', () => {
     expect(agenda('2026-11-22')).toBe(expected(`
-      This week (2)
+      Next 7 days (2)
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
         2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
 

@@ -24,7 +24,7 @@ describe('outcomes from the command line', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(
       [
-        'This week (1)',
+        'Next 7 days (1)',
         '  2026-12-04  Send your résumé to Marcus Bell for review',
         '',
         'Later (2)',

@@ -33,7 +33,7 @@ export const registerAgenda: RegisterCommand = (program, context) => {
       const groups: [string, AgendaItem[]][] = [
         ['Overdue', items.filter((item) => item.overdue)],
         ['Today', dated((due) => due === actions.today)],
-        ['This week', dated((due) => due > actions.today && due <= weekEnd)],
+        ['Next 7 days', dated((due) => due > actions.today && due <= weekEnd)],
         ['Later', dated((due) => due > weekEnd)],
         // Undated: people to write to, referrals first (core's agenda order), then any `next` written without a day.
         ['Ready to write', items.filter((item) => item.due === null)],

@@ -12,7 +12,7 @@ export type AgendaNode =
   | { readonly kind: 'group'; readonly group: AgendaGroupView }
   | { readonly kind: 'agendaItem'; readonly contactId: string; readonly file: string; readonly letter?: string; readonly view: AgendaEntryView };
 
-/** The Agenda view: due actions across contacts, grouped Overdue, Today, This week, Later, Ready to write. */
+/** The Agenda view: due actions across contacts, grouped Overdue, Today, Next 7 days, Later, Ready to write. */
 export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
   private readonly changed = new vscode.EventEmitter<AgendaNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;

@@ -48,11 +48,11 @@ describe('entryView', () => {
 });
 
 describe('agendaGroups', () => {
-  it('groups Overdue, Today, This week, Later, Ready to write, leaving out empty groups', () => {
+  it('groups Overdue, Today, Next 7 days, Later, Ready to write, leaving out empty groups', () => {
     const entries = [item(null, { kind: 'write' }), item('2026-12-20'), item('2026-11-10'), item('2026-11-25'), item('2026-11-12')].map((entry) => entryView(entry, TODAY));
     expect(agendaGroups(entries).map((group) => [group.label, group.entries.length])).toEqual([
       ['Overdue', 2],
-      ['This week', 1],
+      ['Next 7 days', 1],
       ['Later', 1],
       ['Ready to write', 1],
     ]);

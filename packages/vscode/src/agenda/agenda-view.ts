@@ -37,7 +37,7 @@ const URGENCY_ICONS: Record<AgendaUrgency, string> = { overdue: 'warning', today
 const GROUPS: readonly { key: AgendaGroupKey; label: string; icon: string; urgencies: readonly AgendaUrgency[] }[] = [
   { key: 'overdue', label: 'Overdue', icon: 'warning', urgencies: ['overdue'] },
   { key: 'today', label: 'Today', icon: 'bell', urgencies: ['today'] },
-  { key: 'week', label: 'This week', icon: 'calendar', urgencies: ['soon'] },
+  { key: 'week', label: 'Next 7 days', icon: 'calendar', urgencies: ['soon'] },
   { key: 'later', label: 'Later', icon: 'calendar', urgencies: ['later'] },
   { key: 'undated', label: 'Ready to write', icon: 'edit', urgencies: ['undated'] },
 ];

@@ -113,7 +113,7 @@ describe('groupContacts', () => {
     // ana: follow-up due 7 working days after 2026-11-02 (overdue); ben: thank-you due tomorrow; dee: write, no date; cy: closed.
     expect(labels('due')).toEqual([
       ['Overdue', ['ana']],
-      ['This week', ['ben']],
+      ['Next 7 days', ['ben']],
       ['No date', ['cy', 'dee']],
     ]);
   });

@@ -120,7 +120,7 @@ const UNTAGGED = '(untagged)';
 const DUE_BUCKETS = [
   { key: 'overdue', label: 'Overdue', icon: 'warning' },
   { key: 'today', label: 'Due today', icon: 'bell' },
-  { key: 'week', label: 'This week', icon: 'calendar' },
+  { key: 'week', label: 'Next 7 days', icon: 'calendar' },
   { key: 'later', label: 'Later', icon: 'clock' },
   { key: 'none', label: 'No date', icon: 'circle-outline' },
 ] as const;

@@ -144,8 +144,8 @@ export async function runBrowserTest({ extension, folder, scratch }) {
       await page.screenshot({ path: join(scratch, 'mark-next-done-menu.png') });
       await markDone.click();
       await row.waitFor({ state: 'detached', timeout: 15_000 });
-      // Her keep-in-touch, in 90 days, moves to Later: This week 9 → 8, Later 5 → 6.
-      await agenda.locator('.monaco-list-row[aria-level="1"]').filter({ hasText: /This week\s*8$/ }).first().waitFor({ timeout: 15_000 });
+      // Her keep-in-touch, in 90 days, moves to Later: Next 7 days 9 → 8, Later 5 → 6.
+      await agenda.locator('.monaco-list-row[aria-level="1"]').filter({ hasText: /Next 7 days\s*8$/ }).first().waitFor({ timeout: 15_000 });
       await agenda.locator('.monaco-list-row[aria-level="1"]').filter({ hasText: /Later\s*6$/ }).first().waitFor({ timeout: 15_000 });
       await page.mouse.move(640, 5);
       await page.screenshot({ path: join(scratch, 'mark-next-done-after.png') });

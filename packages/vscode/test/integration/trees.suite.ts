@@ -53,7 +53,7 @@ suite('Contacts tree', () => {
   test('groups by due date: overdue, today, this week, later, no date', async () => {
     const rapport = await api();
     const byDue = await groupsOf('due');
-    assert.ok([...byDue.keys()].every((label) => ['Overdue', 'Due today', 'This week', 'Later', 'No date'].includes(label)), [...byDue.keys()].join());
+    assert.ok([...byDue.keys()].every((label) => ['Overdue', 'Due today', 'Next 7 days', 'Later', 'No date'].includes(label)), [...byDue.keys()].join());
     assert.equal([...byDue.values()].flat().length, exampleContacts().length);
     // Closed contacts have no next action.
     for (const contact of exampleContacts().filter((entry) => ['declined', 'no-response', 'archived'].includes(entry.stage))) assert.ok(byDue.get('No date')?.includes(contact.name), contact.name);
@@ -91,14 +91,14 @@ suite('Contacts tree', () => {
 });
 
 suite('Agenda', () => {
-  test('groups actions Overdue, Today, This week, Later, Ready to write, each with its count; rows name the person, the date first in the description', async () => {
+  test('groups actions Overdue, Today, Next 7 days, Later, Ready to write, each with its count; rows name the person, the date first in the description', async () => {
     const rapport = await api();
     const agenda = rapport.views.agenda;
     const groups = agenda.getChildren();
     const labels = groups.map((group) => agenda.getTreeItem(group).label);
-    const order = ['Overdue', 'Today', 'This week', 'Later', 'Ready to write'];
+    const order = ['Overdue', 'Today', 'Next 7 days', 'Later', 'Ready to write'];
     assert.deepEqual(labels, order.filter((label) => labels.includes(label)), 'groups in order, nothing else at the top');
-    for (const label of ['Overdue', 'This week', 'Ready to write']) assert.ok(labels.includes(label), `${label} on the demo day (${labels.join(', ')})`);
+    for (const label of ['Overdue', 'Next 7 days', 'Ready to write']) assert.ok(labels.includes(label), `${label} on the demo day (${labels.join(', ')})`);
     const names = new Map(rapport.notes.workspace!.index.contacts().map((contact) => [contact.id, contact.name]));
     const rows = new Map<string, vscode.TreeItem[]>();
     for (const group of groups) {
@@ -111,7 +111,7 @@ suite('Agenda', () => {
     const overdueIcon = rows.get('Overdue')![0]!.iconPath as vscode.ThemeIcon;
     assert.equal(overdueIcon.id, 'warning');
     assert.equal((overdueIcon.color as vscode.ThemeColor).id, 'list.errorForeground');
-    const maya = rows.get('This week')!.find((item) => item.label === 'Maya Chen');
+    const maya = rows.get('Next 7 days')!.find((item) => item.label === 'Maya Chen');
     assert.equal(maya?.description, 'due 2026-11-25 · keep in touch');
     // Elena Vasquez was just identified: her first letter has no date.
     const elena = rows.get('Ready to write')!.find((item) => item.label === 'Elena Vasquez');
