@@ -22,3 +22,4 @@ export { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES } from './model/vocabulary
 export { sameNameAndOrganization } from './model/person-name.js';
 export { channelChoice } from './letters/letters.js';
 export type { ChannelChoice } from './letters/letters.js';
+export { questionPlace } from './questions/insert.js';

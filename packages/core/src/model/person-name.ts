@@ -59,9 +59,10 @@ export function nameParts(name: string): NameParts {
 }
 
 /** A word written as a name: a capital, then small letters ("Márquez", "O'Brien", "Jean-Luc", "McKenzie"). */
-const NAME_WORD = /^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)*(?:['\u2019-]\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)*)*$/u;
+const NAME_WORD_PATTERN = String.raw`\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)*(?:['\u2019-]\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)*)*`;
+const NAME_WORD = new RegExp(`^${NAME_WORD_PATTERN}$`, 'u');
 /** One or two given names: "Gabriel", "Ana María", "Jean-Luc". */
-const GIVEN_NAMES = new RegExp(`^${NAME_WORD.source.slice(1, -1)}(?: ${NAME_WORD.source.slice(1, -1)})?$`, 'u');
+const GIVEN_NAMES = new RegExp(`^${NAME_WORD_PATTERN}(?: ${NAME_WORD_PATTERN})?$`, 'u');
 
 /** "Ana Maria Lima": the last word is the family name, the words before it the given names. */
 function givenFirst(text: string): { given: string; family: string } {

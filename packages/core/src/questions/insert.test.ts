@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readNote } from '../note/read-contact.js';
-import { insertQuestions, newQuestions } from './insert.js';
+import { insertQuestions, newQuestions, questionPlace } from './insert.js';
 
 const WHO_ELSE = 'Who else would you recommend I talk to, and may I mention that you suggested them?';
 
@@ -65,5 +65,24 @@ describe('insertQuestions', () => {
   it('leaves a blank line between a paragraph and the new list', () => {
     const prose = '## Questions\n\nAsk about the pilot.\n';
     expect(insertQuestions(prose, ['One?'])).toBe('## Questions\n\nAsk about the pilot.\n\n1. One?\n');
+  });
+});
+
+describe('where a question is written', () => {
+  const note = ['---', 'type: contact', 'name: Ana Lima', 'stage: scheduled', '---', '', '# Ana Lima', '', '## Questions', '', '1. What does a typical week look like?', '2.  How did you move', '   into this role?', '- Who else should I talk to?', '', '## Notes', '', '1. What does a typical week look like?', ''].join('\n');
+
+  it('is the line and column of its text in the Questions section, after the list marker', () => {
+    expect(questionPlace(note, 'What does a typical week look like?')).toEqual({ line: 10, character: 3 });
+    expect(questionPlace(note, 'How did you move into this role?')).toEqual({ line: 11, character: 4 });
+    expect(questionPlace(note, 'Who else should I talk to?')).toEqual({ line: 13, character: 2 });
+  });
+
+  it('is the same after a byte-order mark and with CRLF line ends', () => {
+    expect(questionPlace(`\uFEFF${note.replaceAll('\n', '\r\n')}`, 'Who else should I talk to?')).toEqual({ line: 13, character: 2 });
+  });
+
+  it('is undefined for a question the section does not hold', () => {
+    expect(questionPlace(note, 'What would you do differently?')).toBeUndefined();
+    expect(questionPlace('# Ana Lima\n', 'What does a typical week look like?')).toBeUndefined();
   });
 });

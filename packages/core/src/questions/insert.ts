@@ -13,6 +13,8 @@ const WHO_ELSE = /\bwho else\b/i;
 interface ListItem {
   /** Offset of the item's first line in the note content. */
   readonly start: number;
+  /** Offset of its text, after the list marker. */
+  readonly textStart: number;
   readonly text: string;
   readonly number?: number;
   readonly bullet?: string;
@@ -54,6 +56,21 @@ export function newQuestions(text: string, questions: readonly string[]): string
   return plan(text, questions).fresh;
 }
 
+/**
+ * Where `question` is written in the note's `## Questions` section: the line
+ * (0-based) and column of its text, after the list marker. `undefined` when
+ * the section has no such question.
+ */
+export function questionPlace(text: string, question: string): { line: number; character: number } | undefined {
+  const wanted = question.replace(/\s+/g, ' ').trim();
+  const item = plan(text, []).items.find((candidate) => candidate.text.replace(/\s+/g, ' ').trim() === wanted);
+  if (!item) return undefined;
+  const { content } = readLayout(text);
+  let line = 0;
+  for (let newline = content.indexOf('\n'); newline >= 0 && newline < item.start; newline = content.indexOf('\n', newline + 1)) line++;
+  return { line, character: item.textStart - item.start };
+}
+
 /** The questions in the note's `## Questions` section, in order. */
 export function questionsInNote(text: string): string[] {
   return plan(text, []).items.map((item) => item.text.replace(/\s+/g, ' ').trim());
@@ -79,7 +96,7 @@ function plan(text: string, questions: readonly string[]) {
 
 /** Top-level list items between two offsets, with their continuation lines joined. */
 function listItems(content: string, start: number, end: number): ListItem[] {
-  const items: { start: number; parts: string[]; number?: number; bullet?: string }[] = [];
+  const items: { start: number; textStart: number; parts: string[]; number?: number; bullet?: string }[] = [];
   let offset = start;
   let first = true;
   let inFence = false;
@@ -97,10 +114,10 @@ function listItems(content: string, start: number, end: number): ListItem[] {
     const ordered = ORDERED_ITEM.exec(line);
     const bulleted = ordered ? null : BULLET_ITEM.exec(line);
     if (ordered) {
-      items.push({ start: lineStart, parts: [ordered[5]!], number: Number(ordered[2]) });
+      items.push({ start: lineStart, textStart: lineStart + line.length - ordered[5]!.length, parts: [ordered[5]!], number: Number(ordered[2]) });
       open = true;
     } else if (bulleted) {
-      items.push({ start: lineStart, parts: [bulleted[4]!], bullet: bulleted[2]! });
+      items.push({ start: lineStart, textStart: lineStart + line.length - bulleted[4]!.length, parts: [bulleted[4]!], bullet: bulleted[2]! });
       open = true;
     } else if (open && /^\s+\S/.test(line)) {
       items.at(-1)!.parts.push(line.trim());
@@ -108,5 +125,5 @@ function listItems(content: string, start: number, end: number): ListItem[] {
       open = false;
     }
   }
-  return items.map((item) => ({ start: item.start, text: item.parts.join(' '), ...(item.number === undefined ? {} : { number: item.number }), ...(item.bullet === undefined ? {} : { bullet: item.bullet }) }));
+  return items.map((item) => ({ start: item.start, textStart: item.textStart, text: item.parts.join(' '), ...(item.number === undefined ? {} : { number: item.number }), ...(item.bullet === undefined ? {} : { bullet: item.bullet }) }));
 }

@@ -3,6 +3,7 @@ import type { Services } from '../services.js';
 import { brokenNoteView, type BrokenNoteView } from '../contacts-tree/contact-view.js';
 import { brokenNoteItem } from '../contacts-tree/contacts-provider.js';
 import { agendaGroups, entryView, type AgendaEntryView, type AgendaGroupView } from './agenda-view.js';
+import { openNoteCommand } from '../notes/open-at.js';
 
 export type AgendaNode =
   | { readonly kind: 'loading' }
@@ -91,8 +92,7 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
     item.contextValue = view.contextValue;
     item.resourceUri = this.services.notes.uriOf(view.file);
     // An Outcomes action (a referral to add or link, a lead) is about one line of the note: the cursor goes there.
-    const at = view.line !== undefined ? new vscode.Range(view.line - 1, 0, view.line - 1, 0) : undefined;
-    item.command = { command: 'vscode.open', title: 'Open Note', arguments: at ? [item.resourceUri, { selection: at }] : [item.resourceUri] };
+    item.command = openNoteCommand(item.resourceUri, 'Open Note', view.line !== undefined ? new vscode.Position(view.line - 1, 0) : undefined);
     return item;
   }
 }

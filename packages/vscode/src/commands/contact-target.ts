@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { InvalidInputError, nameFromLink, NoteNotFoundError, type BrokenNote, type Contact, type Workspace } from '@rapport/core';
 import { brokenNoteView } from '../contacts-tree/contact-view.js';
 import type { Services } from '../services.js';
+import { showNoteAt } from '../notes/open-at.js';
 
 /** A tree node or anything else that names a contact (every tree node does). */
 export interface ContactRef {
@@ -30,7 +31,8 @@ export async function resolveContact(services: Services, workspace: Workspace, t
   if (reference !== undefined) {
     const contact = workspace.index.contact(reference);
     if (contact) return contact;
-    const unreadable = workspace.index.brokenNotes().find((note) => note.file === reference) ?? workspace.index.brokenNote(reference);
+    // By its path or its id (a path ends in `.md`, an id never does).
+    const unreadable = workspace.index.brokenNotes().find((note) => note.file === reference || note.id === reference);
     if (unreadable) throw new InvalidInputError(`${unreadable.file} cannot be read as a contact (${brokenNoteView(unreadable).description}): fix it, then run ${title} again`);
     if (target !== undefined) throw new NoteNotFoundError(reference);
   }
@@ -67,8 +69,7 @@ export async function pickContact(services: Services, workspace: Workspace, titl
 /** Opens a note that cannot be read with the cursor on its first problem, as its row in the Contacts view does. */
 export async function openAtProblem(services: Services, note: BrokenNote): Promise<void> {
   const { line, column } = brokenNoteView(note);
-  const at = new vscode.Position(line, column);
-  await vscode.window.showTextDocument(services.notes.uriOf(note.file), { preview: false, selection: new vscode.Range(at, at) });
+  await showNoteAt(services.notes.uriOf(note.file), new vscode.Position(line, column));
 }
 
 function activeNote(services: Services): string | undefined {

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { insertQuestions, loadQuestions, newQuestions, pickQuestions, QUESTIONS_SECTION } from '@rapport/core';
+import { insertQuestions, loadQuestions, newQuestions, pickQuestions } from '@rapport/core';
+import { questionPlace } from '@rapport/core/internal';
+import { showNoteAt } from '../notes/open-at.js';
 import { editContactNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
@@ -92,22 +94,14 @@ async function revealQuestion(uri: vscode.Uri, question: string): Promise<void> 
         if (found) done(found);
       });
     }));
-  await vscode.window.showTextDocument(document, { preview: false, ...(position ? { selection: new vscode.Range(position, position) } : {}) });
+  await (position ? showNoteAt(uri, position) : vscode.window.showTextDocument(document, { preview: false }));
 }
 
 /** How long an open editor may take to show the written note (it reloads on the file watcher's event). */
 const RELOAD_WAIT_MS = 2_000;
 
-/** Where `question` starts on its list item under `## Questions`. */
+/** Where `question` starts on its list item under `## Questions`, as core reads the section. */
 function questionPosition(document: vscode.TextDocument, question: string): vscode.Position | undefined {
-  let inQuestions = false;
-  for (let line = 0; line < document.lineCount; line++) {
-    const text = document.lineAt(line).text;
-    const heading = /^ {0,3}#{1,6}[ \t]+(.*?)[ \t#]*$/.exec(text);
-    // As core finds the section: a heading of any level, in any case.
-    if (heading) inQuestions = heading[1]!.toLowerCase() === QUESTIONS_SECTION.toLowerCase();
-    const item = inQuestions ? /^( {0,3}(?:\d{1,9}[.)]|[-*+])[ \t]+)(.*)$/.exec(text) : null;
-    if (item?.[2]?.trim() === question) return new vscode.Position(line, item[1]!.length);
-  }
-  return undefined;
+  const place = questionPlace(document.getText(), question);
+  return place && new vscode.Position(place.line, place.character);
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../services.js';
 import type { GroupBy } from '../settings/read-settings.js';
 import { brokenNoteView, groupContacts, type BrokenNoteView, type ContactGroupView, type ContactView, type Urgency } from './contact-view.js';
+import { openNoteCommand } from '../notes/open-at.js';
 
 export type ContactsNode =
   | { readonly kind: 'loading' }
@@ -153,7 +154,6 @@ export function brokenNoteItem(view: BrokenNoteView, uri: vscode.Uri, id: string
   item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
   item.contextValue = 'brokenNote';
   item.resourceUri = uri;
-  const at = new vscode.Range(view.line, view.column, view.line, view.column);
-  item.command = { command: 'vscode.open', title: 'Open Note at the Problem', arguments: [uri, { selection: at }] };
+  item.command = openNoteCommand(uri, 'Open Note at the Problem', new vscode.Position(view.line, view.column));
   return item;
 }

@@ -6,6 +6,7 @@ import { graphSvg } from '../graph/graph-svg.js';
 import type { Services } from '../services.js';
 import { dashboardHtml, VSCODE_CHART_THEME } from './dashboard-html.js';
 import { openOutcomes } from './open-outcomes.js';
+import { showNoteAt } from '../notes/open-at.js';
 
 /** Pause after the last change to the notes before the dashboard is redrawn (a checkout changes many at once). */
 const REDRAW_DELAY_MS = 300;
@@ -86,8 +87,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const receive = async (message: DashboardMessage) => {
     if (typeof message.open !== 'string') return;
     const line = typeof message.line === 'number' && Number.isInteger(message.line) && message.line > 0 ? message.line - 1 : 0;
-    const position = new vscode.Position(line, 0);
-    await vscode.window.showTextDocument(services.notes.uriOf(message.open), { preview: true, viewColumn: vscode.ViewColumn.Beside, selection: new vscode.Range(position, position) });
+    await showNoteAt(services.notes.uriOf(message.open), new vscode.Position(line, 0), { preview: true, viewColumn: vscode.ViewColumn.Beside });
   };
 
   context.subscriptions.push(
