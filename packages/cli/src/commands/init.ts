@@ -13,7 +13,7 @@ const CONFIG = (timezone: string) => `# Rapport settings for this notes folder. 
 # Your own details, used to fill letters.
 profile:
   name: ""            # e.g. Jordan Reyes
-  background: ""      # current position or background, e.g. high-school biology teacher for eight years
+  background: ""      # as it reads after "I am <name> —", e.g. a high-school biology teacher for eight years
   field: ""           # field you are exploring, e.g. UX research in health tech
   email: ""
   phone: ""

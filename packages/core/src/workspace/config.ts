@@ -17,7 +17,7 @@ export const CONFIG_PATH = '.rapport/config.yaml';
 /** The job seeker's own details, used to fill letters. */
 export interface Profile {
   readonly name?: string;
-  /** Current position or background, e.g. "high-school biology teacher for eight years". */
+  /** Current position or background, as it reads after "I am Jordan Reyes —" in a letter, e.g. "a high-school biology teacher for eight years". */
   readonly background?: string;
   /** Field of interest, e.g. "UX research in health tech". */
   readonly field?: string;
