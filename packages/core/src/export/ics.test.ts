@@ -7,11 +7,11 @@ import { loadWorkspace } from '../workspace/workspace.js';
 import { exportIcs, exportIcsDetails } from './ics.js';
 
 describe('exportIcs, read back by Python icalendar', () => {
-  it('makes one event per scheduled, prepared or held meeting, matching the notes', async () => {
+  it('makes one event per meeting planned or taken place (scheduled, prepared, held, thanked, nurturing), matching the notes', async () => {
     const workspace = await loadWorkspace(exportFolder());
     const { zones, items } = readCalendarBack(exportIcs(workspace, { now: EXPORT_NOW }));
     const meetings = items.filter((item) => item.uid.endsWith('-meeting@rapport'));
-    expect(meetings.map((item) => item.uid).sort()).toEqual(['held-meeting@rapport', 'summer-coffee-meeting@rapport', 'winter-call-meeting@rapport']);
+    expect(meetings.map((item) => item.uid).sort()).toEqual(['held-meeting@rapport', 'summer-coffee-meeting@rapport', 'thanked-meeting@rapport', 'winter-call-meeting@rapport']);
     expect(zones).toEqual(['America/New_York']);
 
     // Each meeting's start and end in UTC, from the note's `at` (New York: -05:00 in winter, -04:00 in summer) and `minutes`.
@@ -26,6 +26,7 @@ describe('exportIcs, read back by Python icalendar', () => {
         file: 'summer-coffee.md',
       },
       'held-meeting@rapport': { summary: 'Informational interview: Marcus Bell (Monongahela Valley Health)', start: '2026-11-20T12:15:00Z', end: '2026-11-20T12:45:00Z', location: 'Cafeteria, 2nd floor', sequence: 1, file: 'held.md' },
+      'thanked-meeting@rapport': { summary: 'Informational interview: Priya Raman (Carelink Labs)', start: '2026-11-12T13:00:00Z', end: '2026-11-12T13:30:00Z', location: undefined, sequence: 1, file: 'thanked.md' },
     };
     for (const item of meetings) {
       const want = expected[item.uid]!;
@@ -60,11 +61,17 @@ describe('exportIcs, read back by Python icalendar', () => {
     expect(starts['b-meeting@rapport']).toMatchObject({ utc: '2026-12-01T13:30:00Z', utc_by_vtimezone: '2026-12-01T13:30:00Z' });
   });
 
-  it('leaves out meetings of later stages and the meeting day action (the meeting is the event)', async () => {
+  it("keeps a meeting that took place after the thank-you, and leaves out a closed contact's meeting and the meeting day action (the meeting is the event)", async () => {
     const { items } = readCalendarBack(exportIcs(await loadWorkspace(exportFolder()), { now: new Date('2026-11-30T15:00:00Z') }));
     const uids = items.map((item) => item.uid);
-    expect(uids).not.toContain('thanked-meeting@rapport');
+    expect(uids).toContain('thanked-meeting@rapport');
     expect(uids.filter((uid) => uid.endsWith('-meet@rapport'))).toEqual([]);
+    const store = new MemoryStore({
+      'ana.md': '---\ntype: contact\nname: Ana\nstage: declined\nhistory: [{date: 2026-11-02, stage: scheduled}, {date: 2026-11-04, stage: declined}]\nmeeting: {at: "2026-11-10T10:00", minutes: 30, format: phone}\n---\n',
+      'bo.md': '---\ntype: contact\nname: Bo\nstage: nurturing\nhistory: [{date: 2026-11-02, stage: held}, {date: 2026-11-03, stage: thanked}, {date: 2026-11-20, stage: nurturing}]\nmeeting: {at: "2026-11-02T10:00", minutes: 30, format: phone}\n---\n',
+    });
+    const meetings = readCalendarBack(exportIcs(await loadWorkspace(store), { now: new Date('2026-11-30T15:00:00Z') })).items.filter((item) => item.uid.endsWith('-meeting@rapport'));
+    expect(meetings.map((item) => item.uid)).toEqual(['bo-meeting@rapport']);
   });
 
   it('makes every other due action an all-day event with a 9:00 reminder', async () => {
@@ -286,6 +293,7 @@ describe('exportIcs, read back by Python icalendar', () => {
       ['held-thank@rapport', 'Send Marcus Bell a thank-you note'],
       ['summer-coffee-meeting@rapport', 'Informational interview: Zoë Ångström'],
       ['thanked-keep-in-touch@rapport', 'Keep in touch with Priya Raman'],
+      ['thanked-meeting@rapport', 'Informational interview: Priya Raman'],
       ['winter-call-meeting@rapport', 'Informational interview: Sam Whitaker'],
       ['winter-call-prepare@rapport', 'Prepare for Sam Whitaker: research and questions'],
     ]);
@@ -298,6 +306,7 @@ describe('exportIcs, read back by Python icalendar', () => {
       ['held-meeting@rapport', '2026-11-20T12:15:00Z', 0],
       ['manual-manual@rapport', '2026-11-30', 0],
       ['summer-coffee-meeting@rapport', '2027-07-14T12:30:00Z', 0],
+      ['thanked-meeting@rapport', '2026-11-12T13:00:00Z', 0],
       ['winter-call-meeting@rapport', '2026-12-01T14:00:00Z', 0],
       ['winter-call-prepare@rapport', '2026-11-29', 0],
     ]);

@@ -4,7 +4,7 @@ import { isMap, isScalar, type Node } from 'yaml';
 import { meetingStart } from '../lifecycle/dates.js';
 import type { AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact, Meeting } from '../model/contact.js';
-import type { Stage } from '../model/vocabulary.js';
+import { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES, type Stage } from '../model/vocabulary.js';
 import { parseFrontmatter } from '../note/frontmatter.js';
 import { LineIndex, readLayout } from '../note/source.js';
 import { contactSlug } from '../workspace/create-contact.js';
@@ -14,8 +14,12 @@ import { ExportedActions, privateFieldFilter } from './privacy.js';
 import type { ExportOptions } from './records.js';
 import { isUtc, zoneComponent } from './vtimezone.js';
 
-/** Stages whose `meeting` is put in the calendar: planned ones, and the one just held. */
-const MEETING_STAGES: readonly Stage[] = ['scheduled', 'prepared', 'held'];
+/**
+ * Stages whose `meeting` is put in the calendar: planned ones, and the one that took place, which
+ * stays after the thank-you (a calendar that subscribes to the file keeps it). A closed contact's
+ * meeting is left out: it may never have taken place.
+ */
+const MEETING_STAGES: readonly Stage[] = [...MEETING_PENDING_STAGES, ...AFTER_MEETING_STAGES];
 
 /** When a due action's reminder goes off: this long after the start of its day. */
 const REMINDER_AFTER_MIDNIGHT = 9 * 3600;
