@@ -90,8 +90,8 @@ suite('Letters', () => {
     const copied = await vscode.commands.executeCommand<{ copied: boolean; markers: number }>('rapport.letter.copy', vscode.Uri.parse(result!.uri));
     assert.deepEqual(copied, { copied: true, markers: 0 });
     assert.equal(await vscode.env.clipboard.readText(), openDocument(result!.uri).getText());
-    // The tab says where to paste it: Owen's first letter went by email.
-    assert.equal(vscode.Uri.parse(result!.uri).path, '/follow-up to Owen Park (email).md');
+    // The tab says where to paste it: Owen's first letter went by email (numbered when an earlier draft is still open).
+    assert.match(vscode.Uri.parse(result!.uri).path, /^\/follow-up to Owen Park \(email\)( \(\d+\))?\.md$/);
   });
 
   test('Mark Letter as Sent records the stage, channel and template in that note only', async () => {
