@@ -1,5 +1,5 @@
-// The dashboard's only script (loaded from the extension's media, by nonce): opens notes and keeps the scroll
-// position when the page is redrawn after a note changes.
+// The dashboard's only script (loaded from the extension's media, by nonce): opens notes, keeps the scroll
+// position when the page is redrawn after a note changes, and keeps the referral graph readable.
 (function () {
   const vscode = acquireVsCodeApi();
   const state = vscode.getState();
@@ -16,6 +16,10 @@
     const line = Number(target.getAttribute('data-line'));
     vscode.postMessage({ open: target.getAttribute('data-file'), ...(line > 0 ? { line } : {}) });
   };
+  // The referral graph fits the panel's width, but is drawn no smaller than three quarters of its size, so that
+  // names stay readable in a panel beside a note; a narrower panel scrolls the graph sideways.
+  const graph = document.querySelector('#referrals svg[data-width]');
+  if (graph) graph.style.minWidth = `${Math.round(Number(graph.getAttribute('data-width')) * 0.75)}px`;
   document.addEventListener('click', open);
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Enter') open(event);

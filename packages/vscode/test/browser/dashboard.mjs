@@ -52,6 +52,17 @@ try {
   await page.locator('.tab', { hasText: 'marcus-bell.md' }).first().waitFor({ timeout: 15_000 });
   await cursor.filter({ hasText: `Ln ${leadLine}, Col 1` }).waitFor({ timeout: 15_000 });
   console.log(`  ✓ clicking the lead opens marcus-bell.md at line ${leadLine}`);
+
+  // The note opened beside the dashboard, which now has half the window: the graph's names stay readable (16 px
+  // names drawn at three quarters at least), and the graph scrolls sideways instead of shrinking.
+  await page.waitForTimeout(800);
+  const label = await webview.locator('#referral-graph .label').first().evaluate((element) => element.getBoundingClientRect().height);
+  const scrolls = await webview.locator('#referrals').evaluate((section) => section.scrollWidth > section.clientWidth);
+  await webview.locator('#referrals').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(tmpdir(), 'rapport-dashboard-beside-note.png') });
+  if (!(label >= 11)) throw new Error(`a name in the referral graph is ${label.toFixed(1)} px high beside a note`);
+  if (!scrolls) throw new Error('the referral graph beside a note does not scroll sideways');
+  console.log(`  ✓ beside the note, the graph's names are ${label.toFixed(1)} px high and the graph scrolls sideways`);
   if (errors.length > 0) throw new Error(`console errors: ${errors.join('\n')}`);
 } catch (error) {
   failed = true;
