@@ -84,7 +84,7 @@ describe('advance: the meeting time as a hurried user writes it', () => {
     });
     expect(readFileSync(join(folder, 'owen-park.md'), 'utf8')).toContain('meeting:\n  at: 2026-11-30T14:00\n');
     for (const at of ['11/24 09:00', '2026-11-24', '2026-11-24T9am']) {
-      expectRefused(folder, ['advance', 'hannah-schultz', 'scheduled', '--at', at, '--today', '2026-11-23'], `invalid --at "${at}" (use YYYY-MM-DDTHH:mm, e.g. 2026-11-24T09:00, with an offset from -12:00 to +14:00 such as -05:00 for another time zone than the folder's)`);
+      expectRefused(folder, ['advance', 'hannah-schultz', 'scheduled', '--at', at, '--today', '2026-11-23'], `invalid --at "${at}" (use YYYY-MM-DDTHH:mm, e.g. 2026-11-24T09:00, with --zone America/New_York, or an offset from -12:00 to +14:00 such as -05:00, for another time zone than the folder's)`);
     }
   });
 
@@ -96,8 +96,26 @@ describe('advance: the meeting time as a hurried user writes it', () => {
       code: 0,
       stdout: 'Lauren Fitzgerald: scheduled → scheduled (2026-11-23)  lauren-fitzgerald.md\n  meeting moved: 2026-11-25T12:30-05:00 → 2026-11-27T09:00\n',
       stderr:
-        'rapport: warning: the meeting was booked as 2026-11-25T12:30-05:00, with an offset; 2026-11-27T09:00 has none, so it is read in Europe/Berlin. For 09:00 at -05:00, give --at 2026-11-27T09:00-05:00 (check the offset on that day: daylight saving may change it)\n',
+        'rapport: warning: the meeting was booked as 2026-11-25T12:30-05:00, with an offset; 2026-11-27T09:00 has none, so it is read in Europe/Berlin. For 09:00 their time, give --at 2026-11-27T09:00 --zone and their time zone (e.g. America/New_York), or --at 2026-11-27T09:00-05:00 if -05:00 is still their offset that day\n',
     });
+  });
+
+  it('--zone reads --at in the other person\'s time zone and writes it with that zone\'s offset on that day, summer time included', () => {
+    const folder = exampleCopy();
+    // The folder is in New York; Hannah is in Berlin, on winter time (+01:00) in December and summer time (+02:00) in April.
+    expect(rapport(['advance', 'hannah-schultz', 'scheduled', '--at', '2026-12-03T15:00', '--zone', 'Europe/Berlin', '--today', '2026-11-23', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'Hannah Schultz: contacted → scheduled (2026-11-23)  hannah-schultz.md\n  15:00 in Europe/Berlin is 09:00 in America/New_York (2026-12-03T15:00+01:00)\n',
+      stderr: '',
+    });
+    expect(readFileSync(join(folder, 'hannah-schultz.md'), 'utf8')).toContain('meeting:\n  at: 2026-12-03T15:00+01:00\n');
+    expect(agendaOf(folder, '2026-11-23', 'hannah-schultz')).toContainEqual(['Meet Hannah Schultz at 09:00 (video, 30 min)', '2026-12-03']);
+    expect(rapport(['advance', 'hannah-schultz', 'scheduled', '--at', '2027-04-08T15:00', '--zone', 'Europe/Berlin', '--today', '2026-11-23', '--dir', folder]).code).toBe(0);
+    expect(readFileSync(join(folder, 'hannah-schultz.md'), 'utf8')).toContain('meeting:\n  at: 2027-04-08T15:00+02:00\n');
+
+    expectRefused(folder, ['advance', 'hannah-schultz', 'scheduled', '--zone', 'Europe/Berlin', '--today', '2026-11-23'], '--zone goes with --at: the meeting time in that zone');
+    expectRefused(folder, ['advance', 'hannah-schultz', 'scheduled', '--at', '2027-03-28T02:30', '--zone', 'Europe/Berlin', '--today', '2026-11-23'], '--zone Europe/Berlin: 02:30 does not exist in Europe/Berlin on 2027-03-28: the clocks go forward then (03:30 is the same instant)');
+    expectRefused(folder, ['advance', 'hannah-schultz', 'scheduled', '--at', '2026-12-03T15:00', '--zone', 'Europe/Berlim', '--today', '2026-11-23'], '--zone Europe/Berlim: unknown time zone "Europe/Berlim" (use an IANA name such as America/New_York, Europe/Paris or UTC)');
   });
 });
 

@@ -23,3 +23,4 @@ export { sameNameAndOrganization } from './model/person-name.js';
 export { channelChoice } from './letters/letters.js';
 export type { ChannelChoice } from './letters/letters.js';
 export { questionPlace } from './questions/insert.js';
+export { atInZone } from './lifecycle/dates.js';

@@ -1,5 +1,5 @@
-import { advance, CHANNELS, editNote, getField, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingStart, skippedMeetingTime, stageDate, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
-import { pastMeetingDay } from '@rapport/core/internal';
+import { advance, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingStart, skippedMeetingTime, stageDate, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { atInZone, pastMeetingDay } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
@@ -15,6 +15,7 @@ interface AdvanceCliOptions {
   letter?: string;
   note?: string;
   at?: string;
+  zone?: string;
   minutes?: string;
   format?: string;
   place?: string;
@@ -37,11 +38,12 @@ export const registerAdvance: RegisterCommand = (program, context) => {
     .option('--letter <template>', 'letter template that was sent')
     .option('--note <text>', 'a short remark for the history entry')
     .option('--at <YYYY-MM-DDTHH:mm>', 'meeting start, for scheduled (offset optional, e.g. -05:00); on a note with a meeting, changes only the time')
+    .option('--zone <zone>', "the time zone --at is in when it is not the folder's, e.g. America/New_York (written with that zone's offset on that day)")
     .option('--minutes <n>', 'meeting length (default: as it was, or 30)')
     .option('--format <format>', `meeting format (${MEETING_FORMATS.join(', ')}; default: as it was, or video)`)
     .option('--place <place>', 'where to meet')
     .option('--link <url>', 'video or dial-in link')
-    .addHelpText('after', '\nExamples:\n  rapport advance owen-park followed-up --via email --letter follow-up\n  rapport advance hannah-schultz scheduled --at 2026-12-02T08:30 --minutes 30 --format phone\n  rapport advance lauren-fitzgerald scheduled --at 2026-12-04T09:00   (reschedules: keeps place, link, format, length)\n')
+    .addHelpText('after', '\nExamples:\n  rapport advance owen-park followed-up --via email --letter follow-up\n  rapport advance hannah-schultz scheduled --at 2026-12-02T08:30 --minutes 30 --format phone\n  rapport advance lauren-fitzgerald scheduled --at 2026-12-04T09:00   (reschedules: keeps place, link, format, length)\n  rapport advance sam-whitaker scheduled --at 2026-12-09T09:00 --zone America/New_York   (09:00 their time)\n')
     .action(async (reference: string, stage: string, options: AdvanceCliOptions) => {
       if (!isStage(stage)) throw new UsageError(unknownStageMessage(stage));
       checkDateOptions({ '--date': options.date, '--today': options.today });
@@ -51,10 +53,11 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       if (minutes !== undefined && (!Number.isInteger(minutes) || minutes <= 0 || minutes > 600)) throw new UsageError(`invalid --minutes "${options.minutes}" (a whole number of minutes, 1 to 600)`);
       const meetingOptions = [options.minutes, options.format, options.place, options.link].some((value) => value !== undefined);
       // "2026-11-24 09:00" is how people write it (and how the agenda shows it): the same time.
-      const givenAt = options.at?.trim().replace(/^(\d{4}-\d{2}-\d{2}) +(\d)/, '$1T$2');
-      if (givenAt !== undefined && !isMeetingTime(givenAt)) {
-        throw new UsageError(`invalid --at "${givenAt}" (use YYYY-MM-DDTHH:mm, e.g. 2026-11-24T09:00, with an offset from -12:00 to +14:00 such as -05:00 for another time zone than the folder's)`);
+      const writtenAt = options.at?.trim().replace(/^(\d{4}-\d{2}-\d{2}) +(\d)/, '$1T$2');
+      if (writtenAt !== undefined && !isMeetingTime(writtenAt)) {
+        throw new UsageError(`invalid --at "${writtenAt}" (use YYYY-MM-DDTHH:mm, e.g. 2026-11-24T09:00, with --zone America/New_York, or an offset from -12:00 to +14:00 such as -05:00, for another time zone than the folder's)`);
       }
+      const givenAt = options.zone === undefined ? writtenAt : zonedAt(writtenAt, options.zone);
 
       const ctx = context();
       const workspace = await ctx.workspaceToWrite();
@@ -99,11 +102,23 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       if (comingAt !== undefined && givenAt !== undefined && givenAt !== comingAt) ctx.print(ctx.colors.dim(`  meeting moved: ${comingAt} → ${givenAt}`));
       if (recorded !== stage) ctx.print(ctx.colors.dim('  still prepared: the meeting changed, the preparation stands'));
       if (meetingDay !== undefined) ctx.print(ctx.colors.dim(`  dated ${meetingDay}, the day the meeting was booked for (give --date for another day)`));
+      if (options.zone !== undefined && givenAt !== undefined) ctx.print(ctx.colors.dim(`  ${givenAt.slice(11, 16)} in ${options.zone} is ${meetingClock(givenAt, workspace.config.timezone)} in ${workspace.config.timezone} (${givenAt})`));
       if (givenAt !== undefined) warnOfSkippedClock(ctx, givenAt, workspace.config.timezone);
       if (comingAt !== undefined && givenAt !== undefined) warnOfDroppedOffset(ctx, comingAt, givenAt, workspace.config.timezone);
       remindOfManualNext(ctx, workspace, contact.file);
     });
 };
+
+/** `--at` read in `--zone`, as the time written with that zone's offset: a usage mistake when it cannot be. */
+function zonedAt(at: string | undefined, zone: string): string {
+  if (at === undefined) throw new UsageError('--zone goes with --at: the meeting time in that zone');
+  try {
+    return atInZone(at, zone);
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw new UsageError(`--zone ${zone}: ${error.message}`);
+    throw error;
+  }
+}
 
 /** The stage recorded: moving a meeting already prepared for keeps the preparation, which `scheduled` would ask for again. */
 function recordedStage(stage: Stage, current: Stage, meeting: MeetingInput | undefined): Stage {
@@ -119,7 +134,7 @@ function warnOfDroppedOffset(ctx: CommandContext, bookedAt: string, at: string, 
   // Nothing to say where the folder's zone has that offset on the new day: the time means the same.
   if (offset === undefined || OFFSET.test(at) || meetingStart(at, timeZone).getTime() === meetingStart(at + offset, timeZone).getTime()) return;
   ctx.io.stderr.write(
-    `rapport: warning: the meeting was booked as ${bookedAt}, with an offset; ${at} has none, so it is read in ${timeZone}. For ${at.slice(11, 16)} at ${offset}, give --at ${at}${offset} (check the offset on that day: daylight saving may change it)\n`,
+    `rapport: warning: the meeting was booked as ${bookedAt}, with an offset; ${at} has none, so it is read in ${timeZone}. For ${at.slice(11, 16)} their time, give --at ${at} --zone and their time zone (e.g. America/New_York), or --at ${at}${offset} if ${offset} is still their offset that day\n`,
   );
 }
 

@@ -2,7 +2,7 @@ import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidInputError } from '../errors.js';
-import { addCalendarDays, addWorkingDays, daysBetween, isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, skippedMeetingTime, systemTimeZone, todayIn } from './dates.js';
+import { addCalendarDays, atInZone, addWorkingDays, daysBetween, isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, skippedMeetingTime, systemTimeZone, todayIn } from './dates.js';
 
 describe('a zone or a current instant that cannot be used', () => {
   const unknownZone = 'unknown time zone "Mars/Olympus" (use an IANA name such as America/New_York, Europe/Paris or UTC)';
@@ -157,5 +157,24 @@ describe('time zones', () => {
     expect(systemTimeZone()).toBe('Asia/Tokyo');
     resolvedOptions.mockReturnValue({ ...options, timeZone: '' });
     expect(systemTimeZone()).toBe('UTC');
+  });
+});
+
+describe('a meeting time given in another time zone', () => {
+  it("is written with that zone's offset on that day, summer time included", () => {
+    expect(atInZone('2026-12-09T09:00', 'America/New_York')).toBe('2026-12-09T09:00-05:00');
+    expect(atInZone('2027-07-14T09:00', 'America/New_York')).toBe('2027-07-14T09:00-04:00');
+    expect(atInZone('2026-12-09T09:00', 'Asia/Kolkata')).toBe('2026-12-09T09:00+05:30');
+    expect(atInZone('2026-12-09T09:00:30', 'UTC')).toBe('2026-12-09T09:00:30+00:00');
+  });
+
+  it('takes the first of the two times where the clocks go back', () => {
+    expect(atInZone('2026-11-01T01:30', 'America/New_York')).toBe('2026-11-01T01:30-04:00');
+  });
+
+  it('refuses a time the zone skips, a time that has an offset already, and an unknown zone', () => {
+    expect(() => atInZone('2027-03-14T02:30', 'America/New_York')).toThrow('02:30 does not exist in America/New_York on 2027-03-14: the clocks go forward then (03:30 is the same instant)');
+    expect(() => atInZone('2026-12-09T09:00-05:00', 'America/New_York')).toThrow(InvalidInputError);
+    expect(() => atInZone('2026-12-09T09:00', 'Mars/Olympus')).toThrow('unknown time zone "Mars/Olympus"');
   });
 });

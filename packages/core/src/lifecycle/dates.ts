@@ -189,6 +189,27 @@ export function skippedMeetingTime(at: string, timeZone: string): string | undef
   return clock === `${wall[2]}:${wall[3]}` ? undefined : clock;
 }
 
+/**
+ * A meeting time written without an offset, read as that wall-clock time in
+ * `timeZone` (the other person's, say), and written with that zone's offset on
+ * that day: what `--zone` turns `--at` into. Where the clocks go back, the
+ * first of the two times; a time the zone skips throws `InvalidInputError`.
+ *
+ * ```ts
+ * atInZone('2026-12-09T09:00', 'America/New_York'); // → '2026-12-09T09:00-05:00'
+ * atInZone('2027-07-14T09:00', 'America/New_York'); // → '2027-07-14T09:00-04:00'
+ * ```
+ */
+export function atInZone(at: string, timeZone: string): string {
+  assertTimeZone(timeZone);
+  if (!wallClockTime(at)) throw new InvalidInputError(`"${at}" is not a time without an offset (YYYY-MM-DDTHH:mm): a time with a zone takes no offset`);
+  const skipped = skippedMeetingTime(at, timeZone);
+  if (skipped !== undefined) throw new InvalidInputError(`${at.slice(11, 16)} does not exist in ${timeZone} on ${at.slice(0, 10)}: the clocks go forward then (${skipped} is the same instant)`);
+  const minutes = Math.round((Date.parse(`${at}Z`) - meetingStart(at, timeZone).getTime()) / 60_000);
+  const size = Math.abs(minutes);
+  return `${at}${minutes < 0 ? '-' : '+'}${padded(Math.floor(size / 60))}:${padded(size % 60)}`;
+}
+
 /** The parts of a meeting time written without an offset (date, hours, minutes, seconds); `undefined` for one with an offset, which says its instant itself. */
 function wallClockTime(at: string): RegExpExecArray | undefined {
   const match = MEETING_TIME.exec(at);
