@@ -57,6 +57,12 @@ export interface LetterData {
   readonly via?: Channel;
   /** The channel the last request went through (its `contacted` entry's `via`), when recorded. */
   readonly sentVia?: Channel;
+  /**
+   * That request named who referred you: it was the `referral` letter, or, with no letter
+   * recorded, the contact came by referral. A referrer recorded after a cold letter is not
+   * named as the reason for it.
+   */
+  readonly sentNamedReferrer: boolean;
   /** Minutes the last request asked for: 20 when it was the shipped `linkedin-note`, else 30 (the follow-up repeats it). */
   readonly askedMinutes: number;
   /** The seeker's name, email and phone, one per line, to sign with. */
@@ -178,6 +184,7 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   const sent = contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch);
   set('sentOn', sent && spokenDate(sent.date, today, 'MMMM d'));
   set('sentVia', sent?.via);
+  data.sentNamedReferrer = sent !== undefined && (sent.letter === undefined ? contact.source === 'referral' : sent.letter === 'referral');
   set('via', input.via);
   // What that request asked for: a LinkedIn note asks for less, to fit its 300 characters.
   data.askedMinutes = sent?.letter === 'linkedin-note' ? 20 : 30;

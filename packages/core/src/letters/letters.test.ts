@@ -434,6 +434,25 @@ describe('a letter to a contact known only by name', () => {
     expect(preferredChannel(findContact(called, 'tom-o-brien'))).toBe('letter');
   });
 
+  it("names a referrer as the reason for the first letter only when it was the referral letter; one named after a cold letter is news", async () => {
+    const raj = (letter: string, source: string) =>
+      `---\ntype: contact\nname: Raj Patel\nstage: contacted\nsource: ${source}\nreferred_by: "[[kevin-o-brien]]"\nemail: raj@example.com\nhistory:\n  - date: 2026-12-08\n    stage: contacted\n    via: email\n${letter}---\n`;
+    const kevin = "---\ntype: contact\nname: Kevin O'Brien\nstage: held\nhistory: [{date: 2026-12-10, stage: held}]\n---\n";
+    const followUp = async (note: string) => {
+      const ws = await loadWorkspace(new MemoryStore({ 'raj-patel.md': note, 'kevin-o-brien.md': kevin, '.rapport/config.yaml': 'profile:\n  name: Priya Raman\n  field: health-tech product management\n' }));
+      return (await renderLetter(ws, 'follow-up', 'raj-patel', { today: '2026-12-17' })).text.split('\n').find((line) => line.startsWith('I wrote'));
+    };
+    expect(await followUp(raj('    letter: cold-email\n', 'linkedin'))).toBe(
+      "I wrote to you on December 8 to ask for 30 minutes of your advice on moving into health-tech product management. I know how full an inbox gets, so I am writing once more. Kevin O'Brien has since suggested that I talk with you as well.",
+    );
+    expect(await followUp(raj('    letter: referral\n', 'referral'))).toBe(
+      "I wrote to you on December 8, at Kevin O'Brien's suggestion, to ask for 30 minutes of your advice on moving into health-tech product management. I know how full an inbox gets, so I am writing once more.",
+    );
+    // No letter recorded: a contact who came by referral was written to as one.
+    expect(await followUp(raj('', 'referral'))).toContain("on December 8, at Kevin O'Brien's suggestion, to ask");
+    expect(await followUp(raj('', 'linkedin'))).toContain("Kevin O'Brien has since suggested that I talk with you as well.");
+  });
+
   it.each([
     ['UX research', 200, []],
     ['UX/UI design', 201, ["the note is 201 characters: it fits LinkedIn's 300, but a free account allows only 200"]],
