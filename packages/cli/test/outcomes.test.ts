@@ -86,7 +86,7 @@ describe('outcomes from the command line', () => {
     expect(rapport(['new', '--from', 'marcus-bell', 'Renee Jackson', '--today', '2026-12-01', '--dir', folder])).toEqual({
       code: 0,
       stdout: 'renee-jackson-msn-rn.md\n',
-      stderr: 'rapport: renee-jackson-msn-rn.md is already about Renee Jackson: linked it on marcus-bell.md, nothing was created (--force creates a second note)\n',
+      stderr: 'rapport: renee-jackson-msn-rn.md is already about Renee Jackson: linked it on marcus-bell.md, added referred_by: "[[marcus-bell]]" to it, nothing was created (--force creates a second note)\n',
     });
     expect(readFileSync(join(folder, 'marcus-bell.md'), 'utf8')).toBe(MARCUS.replace('- Referral: Renee Jackson,', '- Referral: [[renee-jackson-msn-rn]],'));
     expect(readFileSync(join(folder, 'renee-jackson-msn-rn.md'), 'utf8')).toBe(renee.replace('\n---\n', '\nreferred_by: "[[marcus-bell]]"\n---\n'));
@@ -95,6 +95,23 @@ describe('outcomes from the command line', () => {
       stdout: 'renee-jackson.md\n',
       stderr: 'rapport: warning: renee-jackson-msn-rn.md is also about Renee Jackson, MSN, RN; created a second note\n',
     });
+  });
+
+  it('new --from a referrer whose line links to the note already says so, and that it recorded the referrer', () => {
+    const folder = folderWithMarcus();
+    writeFileSync(join(folder, 'marcus-bell.md'), MARCUS.replace('- Referral: Renee Jackson, data engineer at Xcel', '- Referral: [[renee-jackson]], data engineer at Xcel'));
+    const renee = '---\ntype: contact\nname: Renee Jackson\nstage: identified\nsource: linkedin\nhistory:\n  - {date: 2021-06-05, stage: identified}\n---\n';
+    writeFileSync(join(folder, 'renee-jackson.md'), renee);
+    expect(rapport(['new', '--from', 'marcus-bell', 'Renee Jackson', '--today', '2026-12-01', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'renee-jackson.md\n',
+      stderr: 'rapport: renee-jackson.md is already about Renee Jackson: marcus-bell.md links to it already, added referred_by: "[[marcus-bell]]" to it, nothing was created (--force creates a second note)\n',
+    });
+    expect(readFileSync(join(folder, 'renee-jackson.md'), 'utf8')).toBe(renee.replace('\n---\n', '\nreferred_by: "[[marcus-bell]]"\n---\n'));
+    // Run again: nothing more to record.
+    expect(rapport(['new', '--from', 'marcus-bell', 'Renee Jackson', '--today', '2026-12-01', '--dir', folder]).stderr).toBe(
+      'rapport: renee-jackson.md is already about Renee Jackson: marcus-bell.md links to it already, nothing was created (--force creates a second note)\n',
+    );
   });
 
   it('new refuses a second note for the same name at the same organization, naming the first, unless --force', () => {

@@ -51,7 +51,8 @@ export function organizationNamed(outcome: Outcome): string | undefined {
   let last: RegExpExecArray | undefined;
   for (const match of after.matchAll(/\bat\s+/g)) last = match;
   if (!last) return undefined;
-  const said = /^[^,;()]*/.exec(after.slice(last.index + last[0].length))![0].trim().replace(/\.$/, '');
+  // Up to a comma, a bracket or a dash: "at Walgreens Health — say Kevin sent me" names Walgreens Health.
+  const said = /^[^,;()\u2014\u2013]*?(?=\s+-\s|[,;()\u2014\u2013]|$)/.exec(after.slice(last.index + last[0].length))![0].trim().replace(/\.$/, '');
   return said === '' ? undefined : said;
 }
 
@@ -71,10 +72,10 @@ const NAME_CONNECTOR = /^(of|for|and|&|the|de|du|des|la|le|on|in|y|und)$/i;
 /**
  * The role and organization a referral's line gives after the person's name
  * ("Dana Okafor, research lead at Three Rivers Health", "Sam Whitaker, at
- * Northwind Labs", "[[lee-park]], analyst at UPMC"), to be written into the
- * note created for them. Stricter than `organizationNamed`, which only tells
- * namesakes apart: the line must read "<name>, [role] at <Organization>" with
- * one "at"; the organization is its words up to the first lower-case word
+ * Northwind Labs", "[[lee-park]], analyst at UPMC", "Lee Park at UPMC"), to be
+ * written into the note created for them. Stricter than `organizationNamed`,
+ * which only tells namesakes apart: the line must read "<name>, [role] at
+ * <Organization>" or "<name> at <Organization>", with one "at"; the organization is its words up to the first lower-case word
  * that is not part of a name ("Carelink Labs who thinks like a researcher" →
  * "Carelink Labs"), and must start with a capital or a digit ("at the
  * library" names none); "met at …", "formerly at …" name none, and "works at
@@ -83,7 +84,8 @@ const NAME_CONNECTOR = /^(of|for|and|&|the|de|du|des|la|le|on|in|y|und)$/i;
 export function workNamed(outcome: Outcome): WorkNamed {
   const after = afterPerson(outcome);
   if (after === undefined) return {};
-  const clause = /^\s*,\s*([^;()[\]"\u201c\u201d\u2014\u2013]*?)(?=\s+-\s|[;()[\]"\u201c\u201d\u2014\u2013]|$)/.exec(after)?.[1];
+  // "<name>, [role] at <Organization>", or "<name> at <Organization>" with no comma.
+  const clause = /^\s*(?:,\s*|(?=at\s))([^;()[\]"\u201c\u201d\u2014\u2013]*?)(?=\s+-\s|[;()[\]"\u201c\u201d\u2014\u2013]|$)/.exec(after)?.[1];
   if (clause === undefined) return {};
   const ats = [...clause.matchAll(/(?:^|\s)at\s+/g)];
   if (ats.length !== 1) return {};

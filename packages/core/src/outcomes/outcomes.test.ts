@@ -59,12 +59,15 @@ describe('outcomes under ## Outcomes', () => {
 
   it('keeps initials and titles in a referral name, and ends it at the first full stop after a word', () => {
     const names = (items: string[]) => readNote('marcus-bell.md', NOTE_HEAD + items.map((item) => `- Referral: ${item}\n`).join('')).contact!.outcomes.map((outcome) => outcome.name);
-    expect(names(['Dr. Ana Lima — CMIO at UPMC', 'John Q. Public (met at the meetup)', 'Mary-Ann St. James, CNO', 'Renee Jackson. She runs data engineering.', 'Prof. Lee'])).toEqual([
+    expect(names(['Dr. Ana Lima — CMIO at UPMC', 'John Q. Public (met at the meetup)', 'Mary-Ann St. James, CNO', 'Renee Jackson. She runs data engineering.', 'Prof. Lee', 'Raj Patel at Walgreens Health — say Kevin sent me', 'Kim Ode at the library'])).toEqual([
       'Dr. Ana Lima',
       'John Q. Public',
       'Mary-Ann St. James',
       'Renee Jackson',
       'Prof. Lee',
+      'Raj Patel',
+      // "at" before a small word is no organization: the name is left as written.
+      'Kim Ode at the library',
     ]);
   });
 
@@ -253,6 +256,8 @@ describe('outcome labels from .rapport/config.yaml', () => {
       'Grace Liu, the nurse informaticist on Carelink\'s alerts team',
       'Lee Park',
       'Lee Park at UPMC',
+      'Raj Patel at Walgreens Health \u2014 say Kevin sent me',
+      '[[raj-patel]] at Walgreens Health',
     ];
     const outcomes = readNote('p.md', NOTE_HEAD + lines.map((line) => `- Referral: ${line}\n`).join('')).contact!.outcomes;
     expect(outcomes.map(workNamed)).toEqual([
@@ -269,13 +274,15 @@ describe('outcome labels from .rapport/config.yaml', () => {
       {},
       {},
       {},
-      {},
+      { organization: 'UPMC' },
+      { organization: 'Walgreens Health' },
+      { organization: 'Walgreens Health' },
     ]);
   });
 
   it('reads the organization a referral line names after the name', () => {
-    const outcomes = readNote('p.md', NOTE_HEAD + '- Referral: Tom Becker, protection engineer at Duquesne Light (by 2026-12-10)\n- Referral: Priya Shah, analyst at Buckeye Freight & Logistics, Inc.\n- Referral: Ana Lima, met at the meetup at the library\n- Referral: Lee Park\n').contact!.outcomes;
-    expect(outcomes.map(organizationNamed)).toEqual(['Duquesne Light', 'Buckeye Freight & Logistics', 'the library', undefined]);
+    const outcomes = readNote('p.md', NOTE_HEAD + '- Referral: Tom Becker, protection engineer at Duquesne Light (by 2026-12-10)\n- Referral: Priya Shah, analyst at Buckeye Freight & Logistics, Inc.\n- Referral: Ana Lima, met at the meetup at the library\n- Referral: Lee Park\n- Referral: Raj Patel at Walgreens Health \u2014 say Kevin sent me\n- Referral: Bo Lin, at Acme - the design team\n').contact!.outcomes;
+    expect(outcomes.map(organizationNamed)).toEqual(['Duquesne Light', 'Buckeye Freight & Logistics', 'the library', undefined, 'Walgreens Health', 'Acme']);
   });
 
   it('reports a label mapped to an unknown kind at its place', async () => {

@@ -234,11 +234,12 @@ export function readOutcomes(file: string, content: string, start: number, end: 
 
 /**
  * The person named at the start of a referral without a link: up to the
- * first comma, dash (\u2014 em, \u2013 en), bracket or full stop, a stop
- * after an initial or a title ("John Q. Public", "Dr. Ana Lima", "St. James")
- * being part of the name.
+ * first comma, dash (\u2014 em, \u2013 en), bracket or full stop, or an "at"
+ * before a capital ("Raj Patel at Walgreens Health"), a stop after an
+ * initial or a title ("John Q. Public", "Dr. Ana Lima", "St. James") being
+ * part of the name.
  */
 function referralName(text: string): string | undefined {
-  const name = /^[^,;()[\]\u2014\u2013:]*?(?=\s+[-\u2014\u2013]\s|[,;()\u2014\u2013:]|(?<!(?:^|\s)(?:\p{Lu}|Dr|Mr|Mrs|Ms|Mx|Prof|St|Ste|Sr|Jr|Rev|Fr))\.(?:\s|$)|$)/u.exec(text.trim())?.[0].trim();
+  const name = /^[^,;()[\]\u2014\u2013:]*?(?=\s+[-\u2014\u2013]\s|[,;()\u2014\u2013:]|\s+at\s+[\p{Lu}\p{N}]|(?<!(?:^|\s)(?:\p{Lu}|Dr|Mr|Mrs|Ms|Mx|Prof|St|Ste|Sr|Jr|Rev|Fr))\.(?:\s|$)|$)/u.exec(text.trim())?.[0].trim();
   return name ? name : undefined;
 }

@@ -116,7 +116,7 @@ function fromScratch(readings: ReadonlyMap<string, NoteReading>, context: Agenda
           severity: 'warning',
           rule: 'unrecorded-referral',
           message: `${referrer.name} names ${named.name} as a referral (${referrer.file}:${line}), but this note has no \`referred_by\`: letters and the agenda take ${named.name} for a cold contact`,
-          hint: `Add referred_by: "[[${referrer.id}]]" (and source: referral) to the frontmatter`,
+          hint: `Add referred_by: "[[${referrer.id}]]"${named.source === undefined ? ' (and source: referral)' : ''} to the frontmatter`,
         });
       }
     }
@@ -177,7 +177,8 @@ describe('NoteIndex', () => {
         severity: 'warning',
         rule: 'unrecorded-referral',
         message: 'Hana Ito names Kwame Mensah as a referral (hana-ito.md:10), but this note has no `referred_by`: letters and the agenda take Kwame Mensah for a cold contact',
-        hint: 'Add referred_by: "[[hana-ito]]" (and source: referral) to the frontmatter',
+        // Found on LinkedIn: that source stays.
+        hint: 'Add referred_by: "[[hana-ito]]" to the frontmatter',
       },
     ]);
     index.set('kwame-mensah.md', '---\ntype: contact\nname: Kwame Mensah\nstage: identified\nsource: referral\nreferred_by: "[[hana-ito]]"\n---\n');

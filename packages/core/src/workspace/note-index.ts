@@ -374,7 +374,8 @@ export class NoteIndex {
               contact.file,
               'unrecorded-referral',
               `${referrer.name} names ${contact.name} as a referral (${referrer.file}:${outcome.line}), but this note has no \`referred_by\`: letters and the agenda take ${contact.name} for a cold contact`,
-              `Add referred_by: "[[${referrer.id}]]" (and source: referral) to the frontmatter`,
+              // A source written says how they were found, and stays (as `rapport new --from` leaves it).
+              `Add referred_by: "[[${referrer.id}]]"${contact.source === undefined ? ' (and source: referral)' : ''} to the frontmatter`,
             ),
           );
         }
