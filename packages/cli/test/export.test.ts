@@ -32,8 +32,13 @@ describe('rapport export', () => {
     const result = rapport(['export', 'ics', '--dir', folder, '--today', TODAY]);
     expect(result.code).toBe(0);
     const { items } = readCalendarBack(result.stdout);
-    // The example's meetings (all at -05:00, so UTC is 5 hours on) and, on Monday 2026-11-23, its due actions, from each note's stage and dates.
+    // The example's meetings, to come and taken place (at -05:00, so UTC is 5 hours on; those of September and October at
+    // -04:00) and, on Monday 2026-11-23, its due actions, from each note's stage and dates.
     const meetings = [
+      { uid: 'dana-okafor-meeting@rapport', start: '2026-09-16T20:30:00Z', end: '2026-09-16T21:15:00Z', summary: 'Informational interview: Dana Okafor (Three Rivers Health)', location: 'Café on Bryant Street, Highland Park', url: undefined },
+      { uid: 'aisha-karim-meeting@rapport', start: '2026-09-24T21:30:00Z', end: '2026-09-24T22:00:00Z', summary: 'Informational interview: Aisha Karim (Steel City Health Innovation Lab)', location: undefined, url: undefined },
+      { uid: 'maya-chen-meeting@rapport', start: '2026-10-07T16:00:00Z', end: '2026-10-07T16:30:00Z', summary: 'Informational interview: Maya Chen (Brightline Health)', location: undefined, url: 'https://meet.example.com/maya-jordan' },
+      { uid: 'priya-raman-meeting@rapport', start: '2026-11-12T13:00:00Z', end: '2026-11-12T13:30:00Z', summary: 'Informational interview: Priya Raman (Carelink Labs)', location: 'Carelink Labs lobby café, Smallman Street', url: undefined },
       { uid: 'ben-osei-meeting@rapport', start: '2026-11-25T13:00:00Z', end: '2026-11-25T13:30:00Z', summary: 'Informational interview: Ben Osei (Riverside Community Health Network)', location: "Coffee shop on Forbes Ave, Squirrel Hill (he'll be at the window)", url: undefined },
       { uid: 'lauren-fitzgerald-meeting@rapport', start: '2026-11-25T17:30:00Z', end: '2026-11-25T18:00:00Z', summary: 'Informational interview: Lauren Fitzgerald (Nimbus Telehealth)', location: undefined, url: 'https://meet.example.com/nimbus-lauren-f' },
       { uid: 'marcus-bell-meeting@rapport', start: '2026-11-20T12:15:00Z', end: '2026-11-20T12:45:00Z', summary: 'Informational interview: Marcus Bell (Monongahela Valley Health)', location: 'Mon Valley Medical Center cafeteria, 2nd floor', url: undefined },

@@ -62,7 +62,7 @@ export interface LetterData {
    * recorded, the contact came by referral. A referrer recorded after a cold letter is not
    * named as the reason for it.
    */
-  readonly sentNamedReferrer: boolean;
+  readonly sentNamedReferrer?: boolean;
   /** Minutes the last request asked for: 20 when it was the shipped `linkedin-note`, else 30 (the follow-up repeats it). */
   readonly askedMinutes: number;
   /** The seeker's name, email and phone, one per line, to sign with. */

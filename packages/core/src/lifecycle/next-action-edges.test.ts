@@ -45,7 +45,7 @@ describe('nextActions: what each action says', () => {
     // 09:30 + 30 minutes in New York is 15:00 UTC, the instant of `monday`.
     expect(nextActions(prepared, { ...context, now: new Date('2026-11-23T15:00:00Z') }).map((action) => action.kind)).toEqual(['mark-held']);
     expect(nextActions(prepared, { ...context, now: new Date('2026-11-23T14:59:59Z') })).toEqual([
-      { contactId: 'maya-chen', kind: 'meet', action: 'Meet Maya Chen at 09:30 (phone, 30 min)', due: '2026-11-23' },
+      { contactId: 'maya-chen', kind: 'meet', action: 'Meet Maya Chen at 09:30 (phone, 30 min)', due: '2026-11-23', time: '09:30' },
     ]);
   });
 });

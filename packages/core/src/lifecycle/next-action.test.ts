@@ -155,7 +155,7 @@ describe('nextActions', () => {
     const scheduled = at('scheduled', '2026-11-10', { meeting: { at: '2026-11-23T14:00-05:00', minutes: 30, format: 'phone' } });
     expect(nextActions(scheduled, context)).toEqual([
       { contactId: 'maya-chen', kind: 'prepare', action: 'Prepare for Maya Chen: research and questions', due: '2026-11-21' },
-      { contactId: 'maya-chen', kind: 'meet', action: 'Meet Maya Chen at 14:00 (phone, 30 min)', due: '2026-11-23' },
+      { contactId: 'maya-chen', kind: 'meet', action: 'Meet Maya Chen at 14:00 (phone, 30 min)', due: '2026-11-23', time: '14:00' },
     ]);
     const items = agenda([scheduled], context);
     expect(items.map((item) => [item.kind, item.due, item.overdue])).toEqual([
@@ -220,7 +220,7 @@ describe('nextActions', () => {
     expect(nextActions(owen, context)).toEqual([
       { contactId: 'maya-chen', kind: 'manual', action: 'Send him the kit article', due: null },
       { contactId: 'maya-chen', kind: 'prepare', action: 'Prepare for Maya Chen: research and questions', due: '2026-11-23' },
-      { contactId: 'maya-chen', kind: 'meet', action: 'Meet Maya Chen at 08:30 (in-person, 30 min)', due: '2026-11-25' },
+      { contactId: 'maya-chen', kind: 'meet', action: 'Meet Maya Chen at 08:30 (in-person, 30 min)', due: '2026-11-25', time: '08:30' },
     ]);
     const afterwards = { ...context, now: new Date('2026-11-25T14:00:00Z') };
     expect(nextActions(owen, afterwards).map((action) => [action.kind, action.due])).toEqual([
@@ -443,5 +443,22 @@ describe('the stage offered when moving a contact on', () => {
     expect(suggestedStage(at('nurturing', '2026-11-16'), context)).toBeUndefined();
     expect(suggestedStage(at('declined', '2026-11-16'), context)).toBeUndefined();
     expect(suggestedStage(at('no-response', '2026-11-16'), context)).toBeUndefined();
+  });
+});
+
+describe("a day's meetings in the agenda", () => {
+  it('come first on their day, by their time, whatever the names', () => {
+    const meeting = (name: string, at: string) => contact({ name, stage: 'prepared', history: [{ date: '2026-11-16', stage: 'prepared' }], meeting: { at, minutes: 30, format: 'video' } }, `${name.toLowerCase().replace(' ', '-')}.md`);
+    const kevin = meeting("Kevin O'Brien", '2026-12-15T10:00');
+    const maria = meeting('Maria Gonzalez', '2026-12-15T08:00');
+    const sarah = meeting('Sarah Lee', '2026-12-15T16:00');
+    const amy = contact({ name: 'Amy Adams', stage: 'contacted', history: [{ date: '2026-12-04', stage: 'contacted' }] }, 'amy-adams.md');
+    const items = agenda([sarah, kevin, amy, maria], { now: new Date('2026-12-14T15:00:00Z'), timezone: zone });
+    expect(items.filter((item) => item.due === '2026-12-15').map((item) => item.action)).toEqual([
+      'Meet Maria Gonzalez at 08:00 (video, 30 min)',
+      "Meet Kevin O'Brien at 10:00 (video, 30 min)",
+      'Meet Sarah Lee at 16:00 (video, 30 min)',
+      'Follow up with Amy Adams if there is no reply',
+    ]);
   });
 });

@@ -29,6 +29,8 @@ export interface NextAction {
   readonly existing?: string;
   /** `second-contact`: the id of the colleague it suggests writing to, one found at the organization and not yet written to. */
   readonly colleague?: string;
+  /** `meet`: the meeting's start on its day, `HH:mm` in the context's zone (the agenda orders a day's meetings by it). */
+  readonly time?: string;
 }
 
 /** What next actions are computed against: the current instant and zone, the rules (default `defaultRules`) and the other contacts. */
@@ -105,7 +107,8 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
       const day = meetingDate(meeting.at, context.timezone);
       const end = meetingStart(meeting.at, context.timezone).getTime() + meeting.minutes * 60_000;
       if (context.now.getTime() >= end) return [make('mark-held', `Record the meeting with ${name} as held and write your notes`, day)];
-      const meet = make('meet', `Meet ${name} at ${meetingClock(meeting.at, context.timezone)} (${meeting.format}, ${meeting.minutes} min)`, day);
+      const clock = meetingClock(meeting.at, context.timezone);
+      const meet: NextAction = { ...make('meet', `Meet ${name} at ${clock} (${meeting.format}, ${meeting.minutes} min)`, day), time: clock };
       if (contact.stage === 'prepared') return [meet];
       // Dated by the meeting, never by today: an unprepared meeting shows as overdue preparation, and the meeting itself still shows on its day.
       return [make('prepare', `Prepare for ${name}: research and questions`, prepareBy(addCalendarDays(day, -rules.prepareBefore), since, day)), meet];
@@ -271,6 +274,8 @@ export interface AgendaItem {
   readonly existing?: string;
   /** `second-contact`: the id of the colleague it suggests writing to. */
   readonly colleague?: string;
+  /** `meet`: the meeting's start, `HH:mm` in the configured zone. */
+  readonly time?: string;
 }
 
 /**
@@ -316,7 +321,7 @@ export function agenda(contacts: readonly Contact[], context: ActionContext): Ag
 export function contactAgenda(contact: Contact, context: ActionContext, today: string, resolves?: (id: string) => boolean, namesakes?: (name: string, organization?: string) => readonly string[]): AgendaItem[] {
   const items: AgendaItem[] = [];
   for (const action of [...nextActions(contact, context), ...outcomeActions(contact, resolves, namesakes)]) {
-    const { kind, due, letter, line, referral, existing, colleague } = action;
+    const { kind, due, letter, line, referral, existing, colleague, time } = action;
     const overdue = due !== null && due < today;
     items.push({
       id: contact.id,
@@ -331,18 +336,27 @@ export function contactAgenda(contact: Contact, context: ActionContext, today: s
       ...(referral === undefined ? {} : { referral }),
       ...(existing === undefined ? {} : { existing }),
       ...(colleague === undefined ? {} : { colleague }),
+      ...(time === undefined ? {} : { time }),
     });
   }
   return items;
 }
 
 /**
- * Agenda order: soonest first, undated last, then by name and action. Among the undated, referrals
- * come first: people open up more to a mutual connection, and adding someone named in an Outcomes
- * section is the step before their referral letter.
+ * Agenda order: soonest first, undated last, then by name and action. On a day, its meetings come
+ * first, by their time. Among the undated, referrals come first: people open up more to a mutual
+ * connection, and adding someone named in an Outcomes section is the step before their referral letter.
  */
 export function compareAgendaItems(a: AgendaItem, b: AgendaItem): number {
-  return compareDue(a.due, b.due) || compareUndatedReferralsFirst(a, b) || collate(a.name, b.name) || collate(a.action, b.action);
+  return compareDue(a.due, b.due) || compareUndatedReferralsFirst(a, b) || compareMeetingTimes(a, b) || collate(a.name, b.name) || collate(a.action, b.action);
+}
+
+/** For two items due the same day: a meeting before any other item, two meetings by their time, else 0. */
+export function compareMeetingTimes(a: AgendaItem, b: AgendaItem): number {
+  if (a.time === b.time) return 0;
+  if (a.time === undefined) return 1;
+  if (b.time === undefined) return -1;
+  return a.time < b.time ? -1 : 1;
 }
 
 /** For two items due the same day, or both undated: an undated referral before any other undated item, else 0. */

@@ -2,7 +2,7 @@ import { collate } from '../collation.js';
 import { DIAGNOSTIC_RULES, compareDiagnostics, type Diagnostic, type DiagnosticRule } from '../diagnostics.js';
 import { pendingReferralsOf, type PendingReferral, type ReferralEdge, type ReferralGraph } from '../graph/referrals.js';
 import { todayIn } from '../lifecycle/dates.js';
-import { compareDue, compareUndatedReferralsFirst, contactAgenda, isActiveContact, isNamedBefore, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
+import { compareDue, compareMeetingTimes, compareUndatedReferralsFirst, contactAgenda, isActiveContact, isNamedBefore, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
 import { isOtherOrganization, organizationKey, personNameKeys } from '../model/person-name.js';
 import { nameFromLink } from '../outcomes/outcome-actions.js';
@@ -183,12 +183,12 @@ export class NoteIndex {
   private readonly comparePendingParts = (a: PendingPart, b: PendingPart): number => this.compareContacts(a.contact, b.contact) || a.index - b.index;
 
   /**
-   * `agenda()`'s order (due, undated referrals first, name, action), then the order of the contacts
+   * `agenda()`'s order (due, undated referrals first, a day's meetings first by time, name, action), then the order of the contacts
    * it is given (`contacts()`), then each contact's own order. Due dates are
    * `YYYY-MM-DD`, whose code-unit order is their collation order; undated last.
    */
   private readonly compareAgendaParts = (a: AgendaPart, b: AgendaPart): number =>
-    compareDue(a.item.due, b.item.due) || compareUndatedReferralsFirst(a.item, b.item) || this.compareNames(a, b) || collate(a.item.action, b.item.action) || this.compareContacts(a.contact, b.contact) || a.index - b.index;
+    compareDue(a.item.due, b.item.due) || compareUndatedReferralsFirst(a.item, b.item) || compareMeetingTimes(a.item, b.item) || this.compareNames(a, b) || collate(a.item.action, b.item.action) || this.compareContacts(a.contact, b.contact) || a.index - b.index;
 
   private readonly sortedContacts = new SortedContributions<Contact>(this.compareContacts);
   private readonly edgeParts = new SortedContributions<EdgePart>(compareEdgeParts);
