@@ -176,6 +176,14 @@ describe('every shipped letter for every example contact', async () => {
     expect(letter.text).toContain('your HFES Health Care Symposium 2026 poster');
   });
 
+  it('warns that a thank-you drafted before the meeting thanks them for a talk still to come', async () => {
+    const workspace = await example();
+    const ahead = await renderLetter(workspace, 'thank-you', 'sam-whitaker', { today: '2026-11-23', draft: true });
+    expect(ahead.warnings).toContain('the meeting with Sam Whitaker is on 2026-12-01, still to come: this letter thanks them for a talk that has not taken place yet');
+    const after = await renderLetter(workspace, 'thank-you', 'marcus-bell', { today: '2026-11-23', draft: true });
+    expect(after.warnings.filter((warning) => warning.includes('still to come'))).toEqual([]);
+  });
+
   it('records nothing by rendering', async () => {
     const store = exampleStore();
     const before = store.snapshot();

@@ -1,6 +1,6 @@
 import { InvalidInputError, LetterUnfitError, MissingLetterFieldsError, type MissingLetterField } from '../errors.js';
 import { advance, checkLetterRecordable } from '../lifecycle/advance.js';
-import { isCalendarDate, todayIn } from '../lifecycle/dates.js';
+import { isCalendarDate, meetingDate, todayIn } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { CHANNELS, isChannel, type Channel, type Stage } from '../model/vocabulary.js';
 import { editNote, findContact, type Workspace } from '../workspace/workspace.js';
@@ -117,6 +117,11 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     warnings.push(`"${data.foundVia}" starts a sentence in this letter: give it a capital ("${data.foundVia[0]!.toUpperCase()}${data.foundVia.slice(1)}")`);
   }
   warnings.push(...thirdPersonWarnings(data, text, contact));
+  // A thank-you drafted ahead speaks of the talk in the past; recording it as sent is refused until the day.
+  const meetingDay = template.stage === 'thanked' && contact.meeting ? meetingDate(contact.meeting.at, workspace.config.timezone) : undefined;
+  if (meetingDay !== undefined && meetingDay > today) {
+    warnings.push(`the meeting with ${contact.name} is on ${meetingDay}, still to come: this letter thanks them for a talk that has not taken place yet`);
+  }
   // Chosen for want of any other way to reach them: said, so that a letter sent by email is not recorded as posted.
   const viaByPost = options.via === undefined && template.via === undefined && via === 'letter' && !contact.history.some((entry) => entry.via === 'letter');
   if (viaByPost) {
