@@ -109,7 +109,7 @@ describe('advance: the meeting time as a hurried user writes it', () => {
       stderr: '',
     });
     expect(readFileSync(join(folder, 'hannah-schultz.md'), 'utf8')).toContain('meeting:\n  at: 2026-12-03T15:00+01:00\n');
-    expect(agendaOf(folder, '2026-11-23', 'hannah-schultz')).toContainEqual(['Meet Hannah Schultz at 09:00 (video, 30 min)', '2026-12-03']);
+    expect(agendaOf(folder, '2026-11-23', 'hannah-schultz')).toContainEqual(['Meet Hannah Schultz at 09:00 (15:00 their time; video, 30 min)', '2026-12-03']);
     expect(rapport(['advance', 'hannah-schultz', 'scheduled', '--at', '2027-04-08T15:00', '--zone', 'Europe/Berlin', '--today', '2026-11-23', '--dir', folder]).code).toBe(0);
     expect(readFileSync(join(folder, 'hannah-schultz.md'), 'utf8')).toContain('meeting:\n  at: 2027-04-08T15:00+02:00\n');
 

@@ -462,3 +462,14 @@ describe("a day's meetings in the agenda", () => {
     ]);
   });
 });
+
+describe('a meeting booked at the other person\'s time', () => {
+  it('says their time beside yours when the offset it was booked with is not yours that day', () => {
+    const booked = (at: string) => contact({ stage: 'prepared', history: [{ date: '2026-11-16', stage: 'prepared' }], meeting: { at, minutes: 30, format: 'video' } });
+    const context = { now: new Date('2026-12-14T15:00:00Z'), timezone: zone };
+    expect(nextAction(booked('2026-12-15T09:00-07:00'), context)?.action).toBe('Meet Maya Chen at 11:00 (09:00 their time; video, 30 min)');
+    // New York's own offset that day, or no offset at all: one time only.
+    expect(nextAction(booked('2026-12-15T09:00-05:00'), context)?.action).toBe('Meet Maya Chen at 09:00 (video, 30 min)');
+    expect(nextAction(booked('2026-12-15T09:00'), context)?.action).toBe('Meet Maya Chen at 09:00 (video, 30 min)');
+  });
+});

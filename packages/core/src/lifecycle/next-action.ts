@@ -108,7 +108,10 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
       const end = meetingStart(meeting.at, context.timezone).getTime() + meeting.minutes * 60_000;
       if (context.now.getTime() >= end) return [make('mark-held', `Record the meeting with ${name} as held and write your notes`, day)];
       const clock = meetingClock(meeting.at, context.timezone);
-      const meet: NextAction = { ...make('meet', `Meet ${name} at ${clock} (${meeting.format}, ${meeting.minutes} min)`, day), time: clock };
+      // Booked at the other person's time (an offset): theirs is said too, as the letters and the call speak in it.
+      const written = /^\d{4}-\d{2}-\d{2}T(\d{2}:\d{2})(?::\d{2})?[+-]\d{2}:?\d{2}$/.exec(meeting.at)?.[1];
+      const theirs = written !== undefined && written !== clock ? `${written} their time; ` : '';
+      const meet: NextAction = { ...make('meet', `Meet ${name} at ${clock} (${theirs}${meeting.format}, ${meeting.minutes} min)`, day), time: clock };
       if (contact.stage === 'prepared') return [meet];
       // Dated by the meeting, never by today: an unprepared meeting shows as overdue preparation, and the meeting itself still shows on its day.
       return [make('prepare', `Prepare for ${name}: research and questions`, prepareBy(addCalendarDays(day, -rules.prepareBefore), since, day)), meet];
