@@ -305,6 +305,7 @@ describe('--today', () => {
     [['report', '--today', '2026-02-30'], 'invalid --today "2026-02-30": 2026-02 has 28 days'],
     [['init', '--today', '2026-02-30'], 'invalid --today "2026-02-30": 2026-02 has 28 days'],
     [['log', 'maya-chen', '--note', 'hi', '--today', '01/12/2026'], 'invalid --today "01/12/2026" (use YYYY-MM-DD)'],
+    [['advance', 'owen-park', 'declined', '--date', '2026/11/9', '--today', '2026-11-23'], 'invalid --date "2026/11/9" (use YYYY-MM-DD: --date 2026-11-09)'],
   ])('refuses %j with exit 2', (args, message) => {
     expectRefused(exampleCopy(), args, message);
   });

@@ -24,3 +24,4 @@ export { channelChoice } from './letters/letters.js';
 export type { ChannelChoice } from './letters/letters.js';
 export { questionPlace } from './questions/insert.js';
 export { atInZone } from './lifecycle/dates.js';
+export { normalizedDate } from './note/date-hint.js';

@@ -185,7 +185,7 @@ describe('field diagnostics, exactly', () => {
     expect(hints('stage: identified', 'next:', '  action: Call her', '  due: 2026-09-31')).toEqual([[7, 'Not a valid date: "2026-09-31"', 'September 2026 has 30 days']]);
     expect(hints('stage: scheduled', 'meeting:', '  at: 2026-06-31T08:30')).toEqual([[6, 'Not a valid meeting time: "2026-06-31T08:30"', 'June 2026 has 30 days']]);
     // The form is the problem: the hint says how dates are written.
-    expect(hints('stage: identified', 'history:', '  - {date: 2026-11-3, stage: identified}')).toEqual([[6, 'Not a valid date: "2026-11-3"', 'Write dates as YYYY-MM-DD']]);
+    expect(hints('stage: identified', 'history:', '  - {date: 2026-11-3, stage: identified}')).toEqual([[6, 'Not a valid date: "2026-11-3"', 'Write it as 2026-11-03 (YYYY-MM-DD)']]);
     expect(hints('stage: scheduled', 'meeting:', '  at: 2026-06-30T25:30')).toEqual([[6, 'Not a valid meeting time: "2026-06-30T25:30"', 'Write it as YYYY-MM-DDTHH:mm, optionally with an offset such as -05:00']]);
   });
 

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { DIAGNOSTIC_RULES, type Diagnostic, type DiagnosticRule } from '../diagnostics.js';
 import { isCalendarDate, isMeetingTime } from '../lifecycle/dates.js';
-import { impossibleDateHint } from './date-hint.js';
+import { dateHint, impossibleDateHint } from './date-hint.js';
 import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contact.js';
 import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, closestStage, isChannel, isMeetingFormat, isMeetingLink, isSource, isStage, type Stage } from '../model/vocabulary.js';
 import { findSection, scanSections, type BodySection } from './body.js';
@@ -360,7 +360,7 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
   // Anything else would silently not count as a connection (and a connection request would be offered).
   const connected = fields.linkedin_connected;
   if (connected !== undefined && connected !== null && typeof connected !== 'boolean' && !isCalendarDate(connected)) {
-    problem('invalid-value', ['linkedin_connected'], `\`linkedin_connected\` is neither a day nor true: ${JSON.stringify(connected)}`, impossibleDateHint(connected) ?? 'Write the day you connected as YYYY-MM-DD, or `true` when you do not know it');
+    problem('invalid-value', ['linkedin_connected'], `\`linkedin_connected\` is neither a day nor true: ${JSON.stringify(connected)}`, dateHint(connected, 'Write the day you connected as YYYY-MM-DD, or `true` when you do not know it'));
   }
 
   const sections = scanSections(layout.content, layout.bodyStart);
@@ -394,7 +394,7 @@ function readHistoryEntry(raw: unknown, problem: Problem): HistoryEntry | undefi
   const entry = raw as Record<string, unknown>;
   let valid = true;
   if (!isCalendarDate(entry.date)) {
-    problem(entry.date === undefined ? 'missing-field' : 'invalid-date', entry.date === undefined ? undefined : 'date', entry.date === undefined ? 'A history entry needs a `date`' : `Not a valid date: ${JSON.stringify(entry.date)}`, impossibleDateHint(entry.date) ?? 'Write dates as YYYY-MM-DD');
+    problem(entry.date === undefined ? 'missing-field' : 'invalid-date', entry.date === undefined ? undefined : 'date', entry.date === undefined ? 'A history entry needs a `date`' : `Not a valid date: ${JSON.stringify(entry.date)}`, dateHint(entry.date, 'Write dates as YYYY-MM-DD'));
     valid = false;
   }
   if (!isStage(entry.stage)) {
@@ -483,7 +483,7 @@ function readNext(raw: unknown, problem: Problem): ManualNext | undefined {
     return undefined;
   }
   if (next.due !== undefined && next.due !== null && !isCalendarDate(next.due)) {
-    problem('invalid-date', 'due', `Not a valid date: ${JSON.stringify(next.due)}`, impossibleDateHint(next.due) ?? 'Write dates as YYYY-MM-DD');
+    problem('invalid-date', 'due', `Not a valid date: ${JSON.stringify(next.due)}`, dateHint(next.due, 'Write dates as YYYY-MM-DD'));
     return undefined;
   }
   return { action: next.action, due: (next.due as string | undefined) ?? null };

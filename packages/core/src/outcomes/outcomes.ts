@@ -1,6 +1,6 @@
 import { DIAGNOSTIC_RULES, type Diagnostic } from '../diagnostics.js';
 import { isCalendarDate } from '../lifecycle/dates.js';
-import { impossibleDateHint } from '../note/date-hint.js';
+import { dateHint } from '../note/date-hint.js';
 import { detach } from '../note/detached-string.js';
 import { LineIndex } from '../note/source.js';
 import { findWikilinks } from '../note/wikilinks.js';
@@ -184,7 +184,7 @@ export function readOutcomes(file: string, content: string, start: number, end: 
             severity: DIAGNOSTIC_RULES['invalid-outcome-date'],
             rule: 'invalid-outcome-date',
             message: detach(length === 0 ? 'This outcome has an empty date' : `Not a valid date: ${JSON.stringify(match[1]!.trim())}`),
-            hint: impossibleDateHint(value) ?? 'Write the date as YYYY-MM-DD, e.g. (by 2026-12-15)',
+            hint: dateHint(value, 'Write the date as YYYY-MM-DD, e.g. (by 2026-12-15)'),
           });
         }
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addName, duplicateKeys, guessName, keepOne, lastHistoryStage, normalizedDate, recordStageInHistory, tagsAsList } from './fix-edits.js';
+import { addName, duplicateKeys, guessName, keepOne, lastHistoryStage, recordStageInHistory, tagsAsList } from './fix-edits.js';
 
 const MISMATCH = ['---', 'type: contact', 'name: Ana Lima', 'stage: held # met at the conference', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '---', '', '# Ana Lima', ''].join('\n');
 
@@ -52,11 +52,3 @@ describe('duplicate keys', () => {
   });
 });
 
-describe('normalizedDate', () => {
-  it('rewrites other common spellings of a real day', () => {
-    expect(normalizedDate('2026/11/3')).toBe('2026-11-03');
-    expect(normalizedDate('"2026.11.03"')).toBe('2026-11-03');
-    expect(normalizedDate('2026-02-30')).toBeUndefined();
-    expect(normalizedDate('next week')).toBeUndefined();
-  });
-});

@@ -3,7 +3,7 @@
  * without VS Code). Each changes only what its problem is about; the rest of
  * the note, comments and quotes included, stays as written.
  */
-import { advance, getField, isCalendarDate, isStage, nameFromLink, RecordingRefusedError, setField, type Stage } from '@rapport/core';
+import { advance, getField, isStage, nameFromLink, RecordingRefusedError, setField, type Stage } from '@rapport/core';
 
 /**
  * Records the stage the note says with a history entry dated `date` (the
@@ -96,10 +96,3 @@ export function keepOne(text: string, duplicate: DuplicateKey, keep: 'first' | '
     .join(eol);
 }
 
-/** A date written another common way (`2026/11/3`, `2026.11.03`, `2026-11-3`) as YYYY-MM-DD, when it is a real day. */
-export function normalizedDate(written: string): string | undefined {
-  const match = /^['"]?(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})['"]?$/.exec(written.trim());
-  if (!match) return undefined;
-  const date = `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
-  return isCalendarDate(date) ? date : undefined;
-}

@@ -4,7 +4,8 @@ import { DIAGNOSTIC_SOURCE } from '../adapter.js';
 import { minimalChange } from '../notes/minimal-change.js';
 import type { Services } from '../services.js';
 import { unreadableLinkTarget } from '../links/note-texts.js';
-import { addName, duplicateKeys, guessName, keepOne, lastHistoryStage, normalizedDate, recordStageInHistory, tagsAsList } from './fix-edits.js';
+import { addName, duplicateKeys, guessName, keepOne, lastHistoryStage, recordStageInHistory, tagsAsList } from './fix-edits.js';
+import { normalizedDate } from '@rapport/core/internal';
 
 /** A quick fix for every problem that has an obvious repair; the ones that need a choice ask for it. */
 export class NoteQuickFixes implements vscode.CodeActionProvider {
