@@ -461,6 +461,24 @@ describe('a letter to a contact known only by name', () => {
     expect(await followUp(raj('', 'linkedin'))).toContain("Kevin O'Brien has since suggested that I talk with you as well.");
   });
 
+  it('warns that a LinkedIn follow-up to a connection request may not go through until it is accepted', async () => {
+    const tomas = (extra: string) =>
+      `---\ntype: contact\nname: Tomás Herrera\nstage: contacted\nlinkedin: https://www.linkedin.com/in/tomas\n${extra}history:\n  - date: 2026-12-07\n    stage: contacted\n    via: linkedin\n    letter: linkedin-note\n---\n`;
+    const warningsFor = async (note: string) => (await renderLetter(await loadWorkspace(new MemoryStore({ 'tomas-herrera.md': note })), 'follow-up', 'tomas-herrera', { today: '2026-12-16', draft: true })).warnings;
+    expect(await warningsFor(tomas(''))).toContain(
+      'your first letter to Tomás Herrera was a LinkedIn connection request, and LinkedIn lets you message only your connections: if it is still pending, follow up another way (set `email:` in tomas-herrera.md), or once they accept, set `linkedin_connected:` to that day',
+    );
+    expect((await warningsFor(tomas('linkedin_connected: 2026-12-09\n'))).filter((warning) => warning.includes('connection request'))).toEqual([]);
+  });
+
+  it('warns that a first letter to someone you know introduces you as to a stranger', async () => {
+    const aisha = '---\ntype: contact\nname: Aisha Bello\nstage: identified\nsource: personal\nemail: aisha@example.com\n---\n';
+    const ws = await loadWorkspace(new MemoryStore({ 'aisha-bello.md': aisha }));
+    expect((await renderLetter(ws, 'cold-email', 'aisha-bello', { today: '2026-12-08', draft: true })).warnings).toContain(
+      'Aisha Bello is someone you know (`source: personal`), and this letter introduces you as to a stranger: say it as you would to them',
+    );
+  });
+
   it.each([
     ['UX research', 200, []],
     ['UX/UI design', 201, ["the note is 201 characters: it fits LinkedIn's 300, but a free account allows only 200"]],
@@ -575,7 +593,13 @@ describe('the channel of a follow-up', () => {
   it('goes the way the request went, though an email address came later, and is recorded so', async () => {
     const ws = await workspace(priya('email: priya.shah@example.com\nlinkedin: https://www.linkedin.com/in/priya-shah-example\n', 'linkedin'));
     const letter = await renderLetter(ws, 'follow-up', 'priya-shah', { today: '2026-12-02' });
-    expect(letter).toMatchObject({ via: 'linkedin', subject: '', warnings: [] });
+    expect(letter).toMatchObject({
+      via: 'linkedin',
+      subject: '',
+      warnings: [
+        'your first letter to Priya Shah was a LinkedIn connection request, and LinkedIn lets you message only your connections: if it is still pending, follow up another way (by email, to the address in the note), or once they accept, set `linkedin_connected:` to that day',
+      ],
+    });
     expect(letter.text).toBe(
       'Dear Priya,\n\nI wrote to you on November 24 to ask for 20 minutes of your advice on moving into supply chain analytics. I know how full an inbox gets, so I am writing once more.\n\nIf you could spare the time in the coming weeks, at any time that suits you, I would be very grateful. And if now is not a good time, I completely understand.\n\nBest regards,\nJordan Reyes\n',
     );

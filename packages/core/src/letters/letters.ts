@@ -117,6 +117,16 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     warnings.push(`"${data.foundVia}" starts a sentence in this letter: give it a capital ("${data.foundVia[0]!.toUpperCase()}${data.foundVia.slice(1)}")`);
   }
   warnings.push(...thirdPersonWarnings(data, text, contact));
+  // A connection request not yet accepted leaves no way to message them on LinkedIn.
+  const request = contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch);
+  if (template.stage === 'followed-up' && via === 'linkedin' && request?.letter === 'linkedin-note' && !isLinkedInConnection(contact)) {
+    const another = typeof contact.fields.email === 'string' ? 'by email, to the address in the note' : `set \`email:\` in ${contact.file}`;
+    warnings.push(`your first letter to ${contact.name} was a LinkedIn connection request, and LinkedIn lets you message only your connections: if it is still pending, follow up another way (${another}), or once they accept, set \`linkedin_connected:\` to that day`);
+  }
+  // A friend or former colleague is not written to as a stranger: the first letters introduce you and ask how they got where they are.
+  if (contact.source === 'personal' && template.stage === 'contacted') {
+    warnings.push(`${contact.name} is someone you know (\`source: personal\`), and this letter introduces you as to a stranger: say it as you would to them`);
+  }
   // A thank-you drafted ahead speaks of the talk in the past; recording it as sent is refused until the day.
   const meetingDay = template.stage === 'thanked' && contact.meeting ? meetingDate(contact.meeting.at, workspace.config.timezone) : undefined;
   if (meetingDay !== undefined && meetingDay > today) {

@@ -301,9 +301,10 @@ Sam
     const atOpenHouse = await energyWorkspace({ 'raj-patel.md': RAJ.replace('source: linkedin', 'source: personal') });
     const letter = await renderLetter(atOpenHouse, 'cold-email', 'raj-patel', { today: '2026-11-23', values: { foundVia: 'we met at the PGE open house' } });
     expect(letter.body).toContain('utility load forecasting. we met at the PGE open house, and I was impressed by');
-    expect(letter.warnings).toEqual(['"we met at the PGE open house" starts a sentence in this letter: give it a capital ("We met at the PGE open house")']);
+    const personal = 'Raj Patel is someone you know (`source: personal`), and this letter introduces you as to a stranger: say it as you would to them';
+    expect(letter.warnings).toEqual(['"we met at the PGE open house" starts a sentence in this letter: give it a capital ("We met at the PGE open house")', personal]);
     const capital = await renderLetter(atOpenHouse, 'cold-email', 'raj-patel', { today: '2026-11-23', values: { foundVia: 'We met at the PGE open house' } });
-    expect(capital.warnings).toEqual([]);
+    expect(capital.warnings).toEqual([personal]);
   });
 
   it('leaves out the Subject line of what is said on the phone or handed over in person, and keeps it on paper', async () => {
