@@ -34,6 +34,7 @@ describe('meeting times in a letter', () => {
       day: 'Wednesday, November 25',
       when: 'on Wednesday, November 25',
       month: 'November',
+      past: 'earlier this month',
       time: '9:30 AM',
       format: 'in-person',
       place: 'Blue Bottle',
@@ -43,6 +44,7 @@ describe('meeting times in a letter', () => {
       day: 'Wednesday, January 6, 2027',
       when: 'on Wednesday, January 6, 2027',
       month: 'January 2027',
+      past: 'in January 2027',
       time: '9:30 AM',
       format: 'video',
     });

@@ -78,6 +78,8 @@ export interface LetterData {
     readonly time?: string;
     /** e.g. "November". */
     readonly month?: string;
+    /** When it was, as said looking back: "earlier this month", "in November", "in November 2025" (another year). */
+    readonly past?: string;
     readonly format?: string;
     readonly place?: string;
   };
@@ -199,6 +201,8 @@ export function letterData(input: LetterDataInput): LetterDataResult {
     const daysAgo = daysBetween(date, today);
     meeting.when = daysAgo === 0 ? 'today' : daysAgo === 1 ? 'yesterday' : `on ${meeting.day}`;
     meeting.month = spokenDate(date, today, 'MMMM');
+    // The month says its year when it is not this year's ("December 2025").
+    meeting.past = date.slice(0, 7) === today.slice(0, 7) ? 'earlier this month' : `in ${meeting.month}`;
     meeting.time = localTime(contact.meeting.at);
     meeting.format = contact.meeting.format;
     if (contact.meeting.place) meeting.place = contact.meeting.place;

@@ -406,6 +406,21 @@ describe('a quoted line that speaks of the person, not to them', () => {
   });
 });
 
+describe('a keep-in-touch note recalling the talk', () => {
+  it('says when it was as one looks back: earlier this month, in a month, or in a month of another year', async () => {
+    const tom = (at: string) =>
+      `---\ntype: contact\nname: Tom O'Brien\nstage: thanked\nemail: tom@example.com\nhistory:\n  - date: ${at.slice(0, 10)}\n    stage: held\nmeeting:\n  at: "${at}"\n  minutes: 30\n  format: video\n---\n\n## Notes\n\nTopic to follow up: classroom observation protocols\n`;
+    const recalled = async (at: string, today: string) => {
+      const ws = await loadWorkspace(new MemoryStore({ 'tom-o-brien.md': tom(at), '.rapport/config.yaml': 'profile:\n  name: Sofía Marín\n' }));
+      const letter = await renderLetter(ws, 'keep-in-touch', 'tom-o-brien', { today, values: { article: 'https://example.com/protocols' } });
+      return /When we talked[^,]*,/.exec(letter.text)?.[0];
+    };
+    expect(await recalled('2026-12-10T09:00', '2026-12-24')).toBe('When we talked earlier this month,');
+    expect(await recalled('2026-10-07T09:00', '2026-12-03')).toBe('When we talked in October,');
+    expect(await recalled('2026-12-10T09:00', '2027-01-05')).toBe('When we talked in December 2026,');
+  });
+});
+
 describe('a letter to a contact known only by name', () => {
   const noor = '---\ntype: contact\nname: Noor Haddad\nstage: identified\nsource: linkedin\nhistory:\n  - date: 2026-11-20\n    stage: identified\n---\n\n# Noor Haddad\n';
   const workspace = (field = 'UX research') => loadWorkspace(new MemoryStore({ 'noor-haddad.md': noor, '.rapport/config.yaml': `profile:\n  name: Jordan Reyes\n  field: ${field}\n` }));
@@ -569,7 +584,7 @@ describe('an organization with a full stop or a comma in its name', () => {
       }),
     );
     const referral = await renderLetter(workspace, 'referral', 'marco-disalvo', { today: '2026-11-23' });
-    expect(referral.body).toContain('Ann thought you would be the right person to ask, given your work at Buckeye Freight & Logistics, Inc.\n');
+    expect(referral.body).toContain('Ann thought you would be the right person to ask, given your work at Buckeye Freight & Logistics, Inc. Reading about what you do, I was impressed by your talk on cross-docking at the Columbus meetup.\n');
     expect(referral.text).not.toContain('..');
   });
 

@@ -58,11 +58,7 @@ Subject: <%= it.referrer.name %> suggested I get in touch
 
 Dear <%= it.firstName %>,
 
-<%= it.referrer.name %> suggested I write to you. I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a move into <%= it.profile.field %>; <%= it.referrer.firstName %> thought you would be the right person to ask<% if (it.position) { %>, given your role as <%= it.position %><% } else if (it.organization) { %>, given your work at <%= it.organization %><% } %>.
-<% if (it.impressed) { -%>
-
-I was also impressed by <%= it.impressed %>.
-<% } -%>
+<%= it.referrer.name %> suggested I write to you. I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a move into <%= it.profile.field %>; <%= it.referrer.firstName %> thought you would be the right person to ask<% if (it.position) { %>, given your role as <%= it.position %><% } else if (it.organization) { %>, given your work at <%= it.organization %><% } %>.<% if (it.impressed) { %> Reading about what you do, I was impressed by <%= it.impressed %>.<% } %>
 
 I am not looking for a job, only for your advice. Would you have 30 minutes for a call or a coffee in the coming weeks, whenever suits you best?
 
@@ -130,7 +126,7 @@ Subject: Thought of you: <%= it.topic %>
 
 Dear <%= it.firstName %>,
 
-I hope all is well<% if (it.organization) { %> at <%= it.organization %><% } %>. When we talked<% if (it.meeting.month) { %> in <%= it.meeting.month %><% } %>, we discussed <%= it.topic %>, and I came across something I thought you would find interesting:
+I hope all is well<% if (it.organization) { %> at <%= it.organization %><% } %>. When we talked<% if (it.meeting.past) { %> <%= it.meeting.past %><% } %>, we discussed <%= it.topic %>, and I came across something I thought you would find interesting:
 
 <%= it.article %>
 

@@ -320,10 +320,10 @@ Sam
   it('builds a sentence in which a pasted title reads well, never naming the organization twice', async () => {
     const workspace = await energyWorkspace({ 'lena-ortiz.md': LENA_UNWRITTEN, 'raj-patel.md': RAJ.replace('source: linkedin', 'source: referral\nreferred_by: "[[tom-becker]]"') });
     const lena = await renderLetter(workspace, 'referral', 'lena-ortiz', { today: '2026-11-20' });
-    expect(lena.body).toContain('Tom thought you would be the right person to ask, given your role as Load Forecasting Analyst at Western Area Power Administration.\n');
+    expect(lena.body).toContain('Tom thought you would be the right person to ask, given your role as Load Forecasting Analyst at Western Area Power Administration. Reading about what you do, I was impressed by your talk on forecasting load with SCADA data.\n');
     const raj = await renderLetter(workspace, 'referral', 'raj-patel', { today: '2026-11-20' });
-    expect(raj.body).toContain('Tom thought you would be the right person to ask, given your work at Portland General Electric.\n');
+    expect(raj.body).toContain('Tom thought you would be the right person to ask, given your work at Portland General Electric. Reading about what you do, I was impressed by your Medium post "Why the duck curve keeps getting deeper", with the chart of March afternoons since 2019.\n');
     const bare = await renderLetter(await energyWorkspace({ 'lena-ortiz.md': LENA_UNWRITTEN.replace('role: Load Forecasting Analyst at Western Area Power Administration', 'role: Load Forecasting Analyst') }), 'referral', 'lena-ortiz', { today: '2026-11-20' });
-    expect(bare.body).toContain('given your role as Load Forecasting Analyst at Western Area Power Administration.\n');
+    expect(bare.body).toContain('given your role as Load Forecasting Analyst at Western Area Power Administration. Reading about');
   });
 });
