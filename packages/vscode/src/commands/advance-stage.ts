@@ -1,5 +1,5 @@
-import { advance, addCalendarDays, CHANNELS, InvalidInputError, isCalendarDate, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
-import { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES, pastMeetingDay, suggestedStage } from '@rapport/core/internal';
+import { advance, addCalendarDays, CHANNELS, InvalidInputError, isCalendarDate, isTimeZone, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { AFTER_MEETING_STAGES, atInZone, MEETING_PENDING_STAGES, pastMeetingDay, suggestedStage } from '@rapport/core/internal';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
@@ -17,7 +17,16 @@ export interface AdvanceInput {
 
 /** Stages whose history entry says how the message went. */
 const MESSAGE_STAGES: readonly Stage[] = ['contacted', 'followed-up', 'thanked'];
-const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
+/** `9:30`, `09:30`, or a time in someone else's zone: `15:00 Europe/London`. */
+const MEETING_TIME_INPUT = /^((?:[01]?\d|2[0-3]):[0-5]\d)(?:\s+(\S+))?$/;
+
+/** The time typed for a meeting, `HH:mm`, and the zone it is in when one is named after it. */
+function readMeetingTime(value: string): { clock: string; zone?: string } | undefined {
+  const match = MEETING_TIME_INPUT.exec(value.trim());
+  if (!match) return undefined;
+  const clock = match[1]!.padStart(5, '0');
+  return match[2] === undefined ? { clock } : { clock, zone: match[2] };
+}
 
 /** `rapport.advanceStage`: picks the new stage (and the meeting, when scheduling) and records it in the note. */
 export async function advanceStage(services: Services, target?: unknown, input: AdvanceInput = {}): Promise<{ file: string; stage: Stage } | undefined> {
@@ -205,22 +214,26 @@ async function askMeeting(services: Services, contact: Contact): Promise<Meeting
   });
   if (date === undefined) return undefined;
   const day = date.trim();
-  const clockOf = (value: string) => value.trim().padStart(5, '0');
   const time = await prompts.input({
     id: 'meeting.time',
     title,
     step: 2,
     totalSteps: 4,
-    prompt: 'Time (HH:mm, 24-hour, in your time zone)',
+    prompt: 'Time (HH:mm, 24-hour, in your time zone; or in theirs, e.g. 15:00 Europe/London)',
     value: booked?.clock ?? '09:00',
     validate: (value) => {
-      if (!TIME.test(value.trim())) return 'Write the time as HH:mm, e.g. 08:30';
+      const read = readMeetingTime(value);
+      if (!read) return 'Write the time as HH:mm, e.g. 08:30, or with their time zone, e.g. 15:00 Europe/London';
+      if (read.zone !== undefined) {
+        if (!isTimeZone(read.zone)) return `${read.zone} is not a time zone: use an IANA name such as Europe/London or America/Chicago`;
+        return skippedMeetingTime(`${day}T${read.clock}`, read.zone) !== undefined ? `${read.clock} does not exist on ${day} in ${read.zone}: the clocks skip it. Choose another time` : undefined;
+      }
       // A time the zone skips (the night clocks go forward) would be read as a later one.
-      const clock = clockOf(value);
-      return zone && skippedMeetingTime(`${day}T${clock}`, zone) !== undefined ? `${clock} does not exist on ${day} in ${zone}: the clocks skip it. Choose another time` : undefined;
+      return zone && skippedMeetingTime(`${day}T${read.clock}`, zone) !== undefined ? `${read.clock} does not exist on ${day} in ${zone}: the clocks skip it. Choose another time` : undefined;
     },
   });
   if (time === undefined) return undefined;
+  const { clock, zone: theirZone } = readMeetingTime(time)!;
   const format = await prompts.pick<MeetingFormat>({
     id: 'meeting.format',
     title,
@@ -236,7 +249,8 @@ async function askMeeting(services: Services, contact: Contact): Promise<Meeting
   if (where === undefined) return undefined;
   const place = where.trim();
   return {
-    at: `${day}T${clockOf(time)}`,
+    // At their time: written with their zone's offset on that day, as `rapport advance --zone` writes it.
+    at: theirZone === undefined ? `${day}T${clock}` : atInZone(`${day}T${clock}`, theirZone),
     format,
     ...(place === '' ? {} : /^https?:\/\//.test(place) ? { link: place } : { place }),
   };

@@ -40,7 +40,7 @@ suite('Advance Stage safety', () => {
     assert.equal(prompts.focused.get('advance.stage'), 'scheduled');
     assert.deepEqual(result, { file, stage: 'scheduled' });
     assert.match(readText(file), /^stage: scheduled$/m);
-    assert.doesNotMatch(readText(file), /followed-up/);
+    assert.ok(!readText(file).includes('followed-up'), 'no follow-up recorded');
     rmSync(fileUri(file).fsPath);
   });
 
@@ -53,6 +53,21 @@ suite('Advance Stage safety', () => {
     assert.equal(prompts.focused.get('advance.stage'), 'held');
     assert.deepEqual(result, { file, stage: 'held' });
     assert.match(readText(file), /  - date: 2026-11-20\n {4}stage: held\n/);
+    rmSync(fileUri(file).fsPath);
+  });
+
+  test("a meeting time typed in the other person's zone is written with that zone's offset on that day", async () => {
+    const file = writeContact('stage-zone', 'contacted');
+    await indexed('stage-zone', 'contacted');
+    const refused = new ScriptedPrompts({ 'advance.stage': 'scheduled', 'meeting.date': '2026-12-02', 'meeting.time': '15:00 Europe/Londn' });
+    assert.equal(await withPrompts(refused, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-zone')), undefined);
+    assert.match(refused.errors.join(), /Europe\/Londn is not a time zone: use an IANA name such as Europe\/London or America\/Chicago/);
+    const prompts = new ScriptedPrompts({ 'advance.stage': 'scheduled', 'meeting.date': '2026-12-02', 'meeting.time': '15:00 Europe/London', 'meeting.format': 'video', 'meeting.place': '' });
+    await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-zone'));
+    // London is on GMT in December: 15:00 there is 10:00 in New York, the folder's zone.
+    assert.match(readText(file), /^ {2}at: "?2026-12-02T15:00\+00:00"?$/m);
+    const rapport = await api();
+    await waitFor(() => rapport.notes.workspace?.index.contact('stage-zone')?.stage === 'scheduled', 'the meeting indexed');
     rmSync(fileUri(file).fsPath);
   });
 
