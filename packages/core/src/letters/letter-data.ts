@@ -51,6 +51,8 @@ export interface LetterData {
   readonly visiting?: string;
   /** How the seeker found the person, as the start of a sentence, from `source:` (e.g. "I came across your profile on LinkedIn"). */
   readonly foundVia?: string;
+  /** Where you saw them, from a "Seen at:" line, for a contact found at an event (`source: event`), e.g. "the UXPA Pittsburgh meetup in October". */
+  readonly seenAt?: string;
   /** Day the last request was sent (the latest `contacted` step; a touch logged while waiting is not one), e.g. "November 5". */
   readonly sentOn?: string;
   /** The channel this letter goes through (see `renderLetter`'s `via`), when known. */
@@ -178,6 +180,7 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   // A quoted name keeps the spaces around it ("  Sam Ortiz "): they must not show inside a sentence.
   const referrerName = referrer?.name.trim();
   const seenAt = contact.source === 'event' ? noteFact(noteText, 'seenAt') : undefined;
+  set('seenAt', seenAt);
   set(
     'foundVia',
     contact.source === 'referral' ? (referrerName ? `${referrerName} gave me your name` : 'A mutual acquaintance gave me your name') : seenAt ? `I saw you at ${seenAt}` : contact.source && FOUND_VIA[contact.source],

@@ -494,6 +494,22 @@ describe('a letter to a contact known only by name', () => {
     );
   });
 
+  it('opens a LinkedIn note to someone seen at an event with where, when it fits beside what impressed you', async () => {
+    const tomas = (impressed: string) =>
+      `---\ntype: contact\nname: Tomás Herrera\nstage: identified\nsource: event\nlinkedin: https://www.linkedin.com/in/tomas\n---\n\n## Why this person\n\nSeen at: the HIMSS Illinois chapter meetup in November\n\nImpressed by: ${impressed}\n`;
+    const note = async (impressed: string) => {
+      const ws = await loadWorkspace(new MemoryStore({ 'tomas-herrera.md': tomas(impressed), '.rapport/config.yaml': 'profile:\n  name: Priya Raman\n  field: health-tech product management\n' }));
+      return (await renderLetter(ws, 'linkedin-note', 'tomas-herrera', { today: '2026-12-08' })).text;
+    };
+    expect(await note('your demo of the sepsis alert redesign')).toBe(
+      "Hi Tomás,\n\nI saw you at the HIMSS Illinois chapter meetup in November and was impressed by your demo of the sepsis alert redesign. I'm exploring a move into health-tech product management. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?\n\nPriya\n",
+    );
+    // Both together would crowd a 300-character note: what impressed you comes alone.
+    expect(await note('your demo of how the sepsis alert was redesigned with night-shift nurses on three units')).toContain(
+      'Hi Tomás,\n\nI was impressed by your demo of how the sepsis alert was redesigned with night-shift nurses on three units. I\'m exploring',
+    );
+  });
+
   it.each([
     ['UX research', 200, []],
     ['UX/UI design', 201, ["the note is 201 characters: it fits LinkedIn's 300, but a free account allows only 200"]],

@@ -76,7 +76,7 @@ via: linkedin
 ---
 Hi <%= it.firstName %>,
 
-<% if (it.referrer.name) { %><%= it.referrer.name %> suggested I get in touch. <% } else if (it.impressedBrief && it.impressedBrief.length <= 110) { %>I was impressed by <%= it.impressedBrief %>. <% } else if (it.foundVia) { %><%= it.foundVia %>. <% } %>I'm exploring a move into <%= it.profile.field %>. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
+<% if (it.referrer.name) { %><%= it.referrer.name %> suggested I get in touch. <% } else if (it.seenAt && it.impressedBrief && it.seenAt.length + it.impressedBrief.length <= 95) { %>I saw you at <%= it.seenAt %> and was impressed by <%= it.impressedBrief %>. <% } else if (it.impressedBrief && it.impressedBrief.length <= 110) { %>I was impressed by <%= it.impressedBrief %>. <% } else if (it.foundVia) { %><%= it.foundVia %>. <% } %>I'm exploring a move into <%= it.profile.field %>. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
 
 <%= it.profile.firstName %>
 `,
