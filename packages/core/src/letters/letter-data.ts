@@ -5,7 +5,7 @@ import { parseFrontmatter } from '../note/frontmatter.js';
 import { LineIndex, readLayout } from '../note/source.js';
 import type { MissingLetterField } from '../errors.js';
 import { daysBetween } from '../lifecycle/dates.js';
-import type { Contact } from '../model/contact.js';
+import type { Contact, HistoryEntry } from '../model/contact.js';
 import type { Channel } from '../model/vocabulary.js';
 import { CONFIG_PATH, type Profile } from '../workspace/config.js';
 import { NOTE_FACTS, noteFact } from './note-facts.js';
@@ -185,8 +185,7 @@ export function letterData(input: LetterDataInput): LetterDataResult {
     'foundVia',
     contact.source === 'referral' ? (referrerName ? `${referrerName} gave me your name` : 'A mutual acquaintance gave me your name') : seenAt ? `I saw you at ${seenAt}` : contact.source && FOUND_VIA[contact.source],
   );
-  // A touch logged while contacted (`rapport log`) records the stage it was made in, not the request.
-  const sent = contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch);
+  const sent = lastRequest(contact);
   set('sentOn', sent && spokenDate(sent.date, today, 'MMMM d'));
   set('sentVia', sent?.via);
   data.sentNamedReferrer = sent !== undefined && (sent.letter === undefined ? contact.source === 'referral' : sent.letter === 'referral');
@@ -292,6 +291,11 @@ function spokenDate(date: string, today: string, pattern: string): string {
 }
 
 /** The wall-clock time written in the note, e.g. "7:15 AM". */
+/** The latest request the contact was sent: their last `contacted` step (a touch logged while contacted, `rapport log`, records the stage it was made in, not a request). */
+export function lastRequest(contact: Contact): HistoryEntry | undefined {
+  return contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch);
+}
+
 function localTime(at: string): string | undefined {
   const match = /T(\d{2}):(\d{2})/.exec(at);
   if (!match) return undefined;

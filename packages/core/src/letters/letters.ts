@@ -4,7 +4,7 @@ import { isCalendarDate, meetingDate, todayIn } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { CHANNELS, isChannel, type Channel, type Stage } from '../model/vocabulary.js';
 import { editNote, findContact, type Workspace } from '../workspace/workspace.js';
-import { baseField, EVENT_UNNAMED, letterData, type LetterData } from './letter-data.js';
+import { baseField, EVENT_UNNAMED, lastRequest, letterData, type LetterData } from './letter-data.js';
 import { NOTE_FACTS } from './note-facts.js';
 import { loadLetterTemplate, type TemplateOptions } from './registry.js';
 import { isLinkedInConnection, letterUnfit } from './fit.js';
@@ -118,8 +118,7 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
   }
   warnings.push(...thirdPersonWarnings(data, text, contact));
   // A connection request not yet accepted leaves no way to message them on LinkedIn.
-  const request = contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch);
-  if (template.stage === 'followed-up' && via === 'linkedin' && request?.letter === 'linkedin-note' && !isLinkedInConnection(contact)) {
+  if (template.stage === 'followed-up' && via === 'linkedin' && lastRequest(contact)?.letter === 'linkedin-note' && !isLinkedInConnection(contact)) {
     const another = typeof contact.fields.email === 'string' ? 'by email, to the address in the note' : `set \`email:\` in ${contact.file}`;
     warnings.push(`your first letter to ${contact.name} was a LinkedIn connection request, and LinkedIn lets you message only your connections: if it is still pending, follow up another way (${another}), or once they accept, set \`linkedin_connected:\` to that day`);
   }
@@ -211,7 +210,7 @@ export interface ChannelChoice {
 /** `preferredChannel`'s choice and its reason (see `ChannelChoice`). */
 export function channelChoice(contact: Contact, stage?: Stage): ChannelChoice {
   if (stage === 'followed-up') {
-    const request = contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch)?.via;
+    const request = lastRequest(contact)?.via;
     if (request !== undefined && stillOpen(contact, request)) return { channel: request, reason: 'the way the request went' };
   }
   if (contact.email) return { channel: 'email', reason: 'the note has an email address' };

@@ -210,6 +210,15 @@ export function atInZone(at: string, timeZone: string): string {
   return `${at}${minutes < 0 ? '-' : '+'}${padded(Math.floor(size / 60))}:${padded(size % 60)}`;
 }
 
+/**
+ * The clock time written in a meeting time booked with a numeric offset (the other person's
+ * time, `HH:mm`); `undefined` for one without an offset, or in UTC (`Z`), which names nobody's.
+ */
+export function offsetClock(at: string): string | undefined {
+  const match = MEETING_TIME.exec(at);
+  return match?.[5] === undefined ? undefined : `${match[2]}:${match[3]}`;
+}
+
 /** The parts of a meeting time written without an offset (date, hours, minutes, seconds); `undefined` for one with an offset, which says its instant itself. */
 function wallClockTime(at: string): RegExpExecArray | undefined {
   const match = MEETING_TIME.exec(at);

@@ -5,7 +5,7 @@ import type { Rules } from '../workspace/config.js';
 import { defaultRules } from '../workspace/config.js';
 import { outcomeActions } from '../outcomes/outcome-actions.js';
 import { isOtherOrganization, organizationKey, personNameKeys } from '../model/person-name.js';
-import { addCalendarDays, addWorkingDays, assertTimeZone, assertValidNow, meetingClock, meetingDate, meetingStart, todayIn } from './dates.js';
+import { addCalendarDays, addWorkingDays, assertTimeZone, assertValidNow, meetingClock, meetingDate, meetingStart, offsetClock, todayIn } from './dates.js';
 import { hasMet } from './met.js';
 
 /** What a next action is about; letters name the template that fits. */
@@ -109,7 +109,7 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
       if (context.now.getTime() >= end) return [make('mark-held', `Record the meeting with ${name} as held and write your notes`, day)];
       const clock = meetingClock(meeting.at, context.timezone);
       // Booked at the other person's time (an offset): theirs is said too, as the letters and the call speak in it.
-      const written = /^\d{4}-\d{2}-\d{2}T(\d{2}:\d{2})(?::\d{2})?[+-]\d{2}:?\d{2}$/.exec(meeting.at)?.[1];
+      const written = offsetClock(meeting.at);
       const theirs = written !== undefined && written !== clock ? `${written} their time; ` : '';
       const meet: NextAction = { ...make('meet', `Meet ${name} at ${clock} (${theirs}${meeting.format}, ${meeting.minutes} min)`, day), time: clock };
       if (contact.stage === 'prepared') return [meet];
