@@ -75,6 +75,15 @@ describe('the facts of a letter', () => {
     expect(filled.position).toBe('UX Researcher');
   });
 
+  it('signs with the name alone on LinkedIn, which shows who wrote; with email and phone elsewhere', () => {
+    const profile = { name: 'Sam Ortiz', email: 'sam@example.com', phone: '+1 412 555 0100' };
+    const signature = (via?: 'linkedin' | 'email' | 'letter') => letterData({ ...maya(), profile, today: '2026-11-23', ...(via ? { via } : {}) }).data.signature;
+    expect(signature('linkedin')).toBe('Sam Ortiz');
+    expect(signature('email')).toBe('Sam Ortiz\nsam@example.com\n+1 412 555 0100');
+    expect(signature('letter')).toBe('Sam Ortiz\nsam@example.com\n+1 412 555 0100');
+    expect(signature()).toBe('Sam Ortiz\nsam@example.com\n+1 412 555 0100');
+  });
+
   it('has no signature without the seeker\'s name', () => {
     expect('signature' in data(maya(), { profile: { email: 'sam@example.com' } }).data).toBe(false);
   });

@@ -67,7 +67,11 @@ export interface LetterData {
   readonly sentNamedReferrer?: boolean;
   /** Minutes the last request asked for: 20 when it was the shipped `linkedin-note`, else 30 (the follow-up repeats it). */
   readonly askedMinutes: number;
-  /** The seeker's name, email and phone, one per line, to sign with. */
+  /**
+   * What the letter is signed with: the seeker's name, email and phone, one per
+   * line; the name alone on LinkedIn, whose messages already show who wrote and
+   * where to reach them.
+   */
   readonly signature?: string;
   readonly meeting: {
     /** `YYYY-MM-DD` in the configured time zone. */
@@ -227,7 +231,7 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   }
   if (typeof me.name === 'string') me.firstName = firstName(me.name);
   data.profile = me;
-  if (typeof me.name === 'string') data.signature = [me.name, me.email, me.phone].filter((line) => typeof line === 'string').join('\n');
+  if (typeof me.name === 'string') data.signature = input.via === 'linkedin' ? me.name : [me.name, me.email, me.phone].filter((line) => typeof line === 'string').join('\n');
   // A copy: values given by path (`fields.visiting`) must not change the contact the workspace holds.
   data.fields = structuredClone(contact.fields);
   data.today = spokenDate(today, today, 'MMMM d, yyyy');
@@ -290,12 +294,12 @@ function spokenDate(date: string, today: string, pattern: string): string {
   return format(value, withYear ? (pattern === 'MMMM' ? 'MMMM yyyy' : `${pattern}, yyyy`) : pattern);
 }
 
-/** The wall-clock time written in the note, e.g. "7:15 AM". */
 /** The latest request the contact was sent: their last `contacted` step (a touch logged while contacted, `rapport log`, records the stage it was made in, not a request). */
 export function lastRequest(contact: Contact): HistoryEntry | undefined {
   return contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch);
 }
 
+/** The wall-clock time written in the note, e.g. "7:15 AM". */
 function localTime(at: string): string | undefined {
   const match = /T(\d{2}):(\d{2})/.exec(at);
   if (!match) return undefined;

@@ -442,11 +442,14 @@ describe('a letter to a contact known only by name', () => {
 
   it('follows up where the first message went: a LinkedIn message is followed up through LinkedIn, without a subject, and recorded so', async () => {
     const tom = "---\ntype: contact\nname: Tom O'Brien\nstage: contacted\norganization: Brightwave Learning\nhistory:\n  - date: 2026-12-03\n    stage: contacted\n    via: linkedin\n    letter: cold-email\n---\n\n# Tom O'Brien\n";
-    const ws = await loadWorkspace(new MemoryStore({ 'tom-o-brien.md': tom, '.rapport/config.yaml': 'profile:\n  name: Sofía Marín\n  field: UX research in ed tech\n' }));
+    const ws = await loadWorkspace(new MemoryStore({ 'tom-o-brien.md': tom, '.rapport/config.yaml': 'profile:\n  name: Sofía Marín\n  field: UX research in ed tech\n  email: sofia@example.com\n  phone: "+1 555 0100"\n' }));
     expect(preferredChannel(findContact(ws, 'tom-o-brien'))).toBe('linkedin');
     const letter = await renderLetter(ws, 'follow-up', 'tom-o-brien', { today: '2026-12-14' });
     expect(letter).toMatchObject({ via: 'linkedin', subject: '' });
     expect(letter.text.startsWith('Dear Tom,\n\nI wrote to you on December 3')).toBe(true);
+    // Signed with the name alone: LinkedIn shows who wrote and how to reach them.
+    expect(letter.text.endsWith('I completely understand.\n\nBest regards,\nSofía Marín\n')).toBe(true);
+    expect((await renderLetter(ws, 'follow-up', 'tom-o-brien', { today: '2026-12-14', via: 'email' })).text.endsWith('Best regards,\nSofía Marín\nsofia@example.com\n+1 555 0100\n')).toBe(true);
     await markLetterSent(ws, 'tom-o-brien', 'follow-up', { date: '2026-12-14' });
     expect(findContact(ws, 'tom-o-brien').history.at(-1)).toEqual({ date: '2026-12-14', stage: 'followed-up', via: 'linkedin', letter: 'follow-up' });
     // An address in the note wins: the reply goes where the person can be written to directly.
