@@ -42,7 +42,7 @@ Funnel  identified 17 → contacted 14 → scheduled 8 → held 5 → thanked 4 
 Referral chains  longest 4: Dana Okafor → Maya Chen → Priya Raman → Marcus Bell → Elena Vasquez
   contacts by introductions in a row: 0: 11, 1: 2, 2: 2, 3: 1, 4: 1
 
-Outcomes  referral 7 (1 open), lead 2 (2 open), job-shadow 1 (1 open), resume-review 3 (1 open), resource 2 (2 open), training 4 (3 open)
+Outcomes  referral 7 (1 open), lead 2 (2 open), job-shadow 1 (1 open), resume-review 3 (1 open), resource 2 (0 open), training 4 (3 open)
 Open leads (2)
   2026-12-04  Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)  Marcus Bell, contacts/health-tech/marcus-bell.md:82
   no date     Carelink may post a contract Research Coordinator role in Q1 2027; she will send it to me when it opens.  Priya Raman, contacts/health-tech/priya-raman.md:99

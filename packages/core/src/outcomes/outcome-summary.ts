@@ -1,11 +1,13 @@
 import { collate } from '../collation.js';
 import { compareDue } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
-import { OUTCOME_KINDS, type OutcomeKind } from './outcomes.js';
+import { OUTCOME_KINDS, type Outcome, type OutcomeKind } from './outcomes.js';
 
 /**
  * How many outcomes of one kind were recorded, and how many are still open: not ticked `[x]`,
  * and for a referral, not yet linked to the person's note (adding them is what it asked for).
+ * Advice and a resource written without a task box were received, not a step to take: open
+ * only with an empty box (`- [ ] Resource: …`).
  */
 export interface OutcomeCount {
   readonly total: number;
@@ -29,6 +31,15 @@ export interface OutcomeSummary {
   readonly openLeads: readonly OpenLead[];
 }
 
+/** Kinds that record something given rather than a step: without a task box, nothing is left to do. */
+const RECEIVED: readonly OutcomeKind[] = ['advice', 'resource'];
+
+function isOpen(outcome: Outcome, noted: ReadonlySet<string>): boolean {
+  if (outcome.done === true) return false;
+  if (outcome.done === null && RECEIVED.includes(outcome.kind)) return false;
+  return !(outcome.kind === 'referral' && outcome.contact !== undefined && noted.has(outcome.contact));
+}
+
 /** What the interviews led to, across contacts. */
 export function outcomeSummary(contacts: readonly Contact[]): OutcomeSummary {
   const byKind = Object.fromEntries(OUTCOME_KINDS.map((kind) => [kind, { total: 0, open: 0 }])) as Record<OutcomeKind, { total: number; open: number }>;
@@ -38,7 +49,7 @@ export function outcomeSummary(contacts: readonly Contact[]): OutcomeSummary {
     for (const outcome of contact.outcomes) {
       const count = byKind[outcome.kind];
       count.total++;
-      if (outcome.done === true || (outcome.kind === 'referral' && outcome.contact !== undefined && noted.has(outcome.contact))) continue;
+      if (!isOpen(outcome, noted)) continue;
       count.open++;
       if (outcome.kind === 'lead') openLeads.push({ id: contact.id, name: contact.name, file: contact.file, line: outcome.line, text: outcome.text, due: outcome.due });
     }

@@ -35,7 +35,7 @@ function contact(id: string, source: string | undefined, steps: Step[], extra: R
  * Referrals: a → b and b → c (referred_by), c → g (a link in c's Outcomes).
  */
 const contacts = [
-  contact('a', 'personal', [['2026-11-02', 'identified'], ['2026-11-02', 'contacted'], ['2026-11-04', 'scheduled'], ['2026-11-10', 'held'], ['2026-11-10', 'thanked'], ['2026-11-20', 'nurturing']], {}, '\n## Outcomes\n\n- Lead: Analyst opening at Acme (by 2026-12-01)\n- [x] Résumé review: sent it, she marked it up\n'),
+  contact('a', 'personal', [['2026-11-02', 'identified'], ['2026-11-02', 'contacted'], ['2026-11-04', 'scheduled'], ['2026-11-10', 'held'], ['2026-11-10', 'thanked'], ['2026-11-20', 'nurturing']], {}, '\n## Outcomes\n\n- Lead: Analyst opening at Acme (by 2026-12-01)\n- [x] Résumé review: sent it, she marked it up\n- Advice: keep a research diary\n- Resource: the Meridian research blog\n- [ ] Resource: read Just Enough Research\n'),
   contact('b', 'referral', [['2026-11-05', 'identified'], ['2026-11-06', 'contacted'], ['2026-11-09', 'scheduled'], ['2026-11-16', 'held'], ['2026-11-17', 'thanked']], { referred_by: '[[a]]' }),
   contact('c', 'referral', [['2026-11-12', 'identified'], ['2026-11-13', 'contacted'], ['2026-11-20', 'followed-up']], { referred_by: '[[b]]' }, '\n## Outcomes\n\n- Referral: [[g]]\n- Referral: Renee Jackson, the CMIO\n'),
   contact('d', 'cold', [['2026-11-01', 'identified'], ['2026-11-03', 'contacted'], ['2026-11-10', 'followed-up'], ['2026-11-20', 'no-response']]),
@@ -95,6 +95,8 @@ describe('searchReport (hand-counted fixture, as of 2026-11-23)', () => {
 
   it('outcomes: one open lead with its date, a done résumé review, two referrals of which one (Renee Jackson) has no note yet', () => {
     expect(report.outcomes.byKind).toMatchObject({ lead: { total: 1, open: 1 }, 'resume-review': { total: 1, open: 0 }, referral: { total: 2, open: 1 } });
+    // Advice and a resource without a task box were received; a resource with an empty box is one to read.
+    expect(report.outcomes.byKind).toMatchObject({ advice: { total: 1, open: 0 }, resource: { total: 2, open: 1 } });
     expect(report.outcomes.openLeads).toEqual([{ id: 'a', name: 'A', file: 'a.md', line: 24, text: 'Analyst opening at Acme (by 2026-12-01)', due: '2026-12-01' }]);
   });
 });
