@@ -70,15 +70,9 @@ export const registerNew: RegisterCommand = (program, context) => {
         const added = await addReferral(workspace, referrer, contact, options.force ? { newNote: true } : {});
         ctx.print(ctx.displayPath(added.file));
         if (added.existing) {
-          const referrerNote = workspace.index.contact(referrer)!;
-          const where = added.linked
-            ? `linked it on ${ctx.displayPath(referrerNote.file)}`
-            : referrerNote.outcomeLinks.includes(added.id)
-              ? `${ctx.displayPath(referrerNote.file)} links to it already`
-              : 'no Outcomes line named them';
-          // addReferral records the referrer only on a note that names nobody yet.
-          const recorded = named.find((other) => other.id === added.id)?.referredBy === undefined && workspace.index.contact(added.id)?.referredBy === referrer;
-          const referredBy = recorded ? `, added referred_by: "[[${referrer}]]" to it` : '';
+          const referrerFile = ctx.displayPath(workspace.index.contact(referrer)!.file);
+          const where = added.linked ? `linked it on ${referrerFile}` : added.linkedBefore ? `${referrerFile} links to it already` : 'no Outcomes line named them';
+          const referredBy = added.referredByAdded ? `, added referred_by: "[[${referrer}]]" to it` : '';
           ctx.io.stderr.write(`rapport: ${ctx.displayPath(added.file)} is already about ${printable(name.trim())}: ${where}${referredBy}, nothing was created (--force creates a second note)\n`);
           return;
         }

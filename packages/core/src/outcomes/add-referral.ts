@@ -36,6 +36,10 @@ export interface AddedReferral {
   readonly linked: boolean;
   /** The note existed (a contact with the name): it was linked, not created. */
   readonly existing: boolean;
+  /** An existing note that named no referrer now has `referred_by` the referrer. */
+  readonly referredByAdded: boolean;
+  /** An Outcomes line of the referrer linked to the existing note before this call. */
+  readonly linkedBefore: boolean;
 }
 
 /**
@@ -64,10 +68,12 @@ export async function addReferral(workspace: Workspace, referrerId: string, cont
     throw new InvalidInputError(`${known.map((other) => other.file).join(', ')} are all about ${contact.name.trim()}: link the one you mean by writing [[its-id]] on ${referrer.file}'s Outcomes line, or create a new note`);
   }
   const existing = known[0];
+  let referredByAdded = false;
   if (existing) {
     await editNote(workspace, existing.file, (text) => {
       const written = getField(text, ['referred_by']);
-      return written === undefined || written === null || written === '' ? setField(text, ['referred_by'], `[[${referrer.id}]]`) : text;
+      referredByAdded = written === undefined || written === null || written === '';
+      return referredByAdded ? setField(text, ['referred_by'], `[[${referrer.id}]]`) : text;
     });
   }
   const wanted = outcomeLabelKey(contact.name);
@@ -94,7 +100,7 @@ export async function addReferral(workspace: Workspace, referrerId: string, cont
     const { start, end } = targetWritten(layout.content, link);
     return text.slice(0, start + shift) + note.id + text.slice(end + shift);
   });
-  return { ...note, linked, existing: existing !== undefined };
+  return { ...note, linked, existing: existing !== undefined, referredByAdded, linkedBefore: existing !== undefined && referrer.outcomeLinks.includes(existing.id) };
 }
 
 /** The role and organization (see `workNamed`) on the referrer's first referral line that is about the person. */

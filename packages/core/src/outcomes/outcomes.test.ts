@@ -149,7 +149,7 @@ describe('outcome labels from .rapport/config.yaml', () => {
     });
     const workspace = await loadWorkspace(store);
     const added = await addReferral(workspace, 'marcus-bell', { name: 'Renee Jackson', date: '2026-12-01' });
-    expect(added).toEqual({ id: 'renee-jackson', file: 'renee-jackson.md', linked: true, existing: false });
+    expect(added).toEqual({ id: 'renee-jackson', file: 'renee-jackson.md', linked: true, existing: false, referredByAdded: false, linkedBefore: false });
     expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Intro: [[renee-jackson]], data engineer at Xcel\n- Lead: Xcel Energy\n');
   });
 
@@ -161,7 +161,7 @@ describe('outcome labels from .rapport/config.yaml', () => {
     const workspace = await loadWorkspace(store);
     expect(workspace.index.agenda({ now: new Date('2026-12-01T17:00:00Z'), timezone: 'UTC' }).map((item) => item.action)).toContain('Add a note for [[Priya Shah]] (referred by Marcus Bell)');
     const added = await addReferral(workspace, 'marcus-bell', { name: 'Priya Shah', date: '2026-12-01' });
-    expect(added).toEqual({ id: 'priya-shah', file: 'priya-shah.md', linked: true, existing: false });
+    expect(added).toEqual({ id: 'priya-shah', file: 'priya-shah.md', linked: true, existing: false, referredByAdded: false, linkedBefore: false });
     expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Referral: [[ priya-shah |Priya]] (pharmacy informatics, St. Luke\'s)\n- Referral: [[dana-okafor]]\n');
     expect(workspace.index.agenda({ now: new Date('2026-12-01T17:00:00Z'), timezone: 'UTC' }).map((item) => item.action)).not.toContain('Add a note for [[Priya Shah]] (referred by Marcus Bell)');
   });
@@ -169,10 +169,10 @@ describe('outcome labels from .rapport/config.yaml', () => {
   it('points the link it was asked for at the new note, whatever name the person is given, and leaves links to notes alone', async () => {
     const store = new MemoryStore({ 'marcus-bell.md': NOTE_HEAD + '- Referral: [[dana-okafor]]\n- Referral: [[renee-j]], data engineer\n', 'dana-okafor.md': '---\ntype: contact\nname: Dana Okafor\nstage: identified\n---\n' });
     const workspace = await loadWorkspace(store);
-    expect(await addReferral(workspace, 'marcus-bell', { name: 'Renée Jackson', date: '2026-12-01' }, { link: 'renee-j' })).toEqual({ id: 'renee-jackson', file: 'renee-jackson.md', linked: true, existing: false });
+    expect(await addReferral(workspace, 'marcus-bell', { name: 'Renée Jackson', date: '2026-12-01' }, { link: 'renee-j' })).toEqual({ id: 'renee-jackson', file: 'renee-jackson.md', linked: true, existing: false, referredByAdded: false, linkedBefore: false });
     expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Referral: [[dana-okafor]]\n- Referral: [[renee-jackson]], data engineer\n');
     // A link to a note that exists is not this person's, even when the names match (a second note asked for, for a namesake).
-    expect(await addReferral(workspace, 'marcus-bell', { name: 'Dana Okafor', date: '2026-12-01' }, { newNote: true })).toEqual({ id: 'dana-okafor-2', file: 'dana-okafor-2.md', linked: false, existing: false });
+    expect(await addReferral(workspace, 'marcus-bell', { name: 'Dana Okafor', date: '2026-12-01' }, { newNote: true })).toEqual({ id: 'dana-okafor-2', file: 'dana-okafor-2.md', linked: false, existing: false, referredByAdded: false, linkedBefore: false });
     expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Referral: [[dana-okafor]]\n- Referral: [[renee-jackson]], data engineer\n');
   });
 
@@ -183,12 +183,22 @@ describe('outcome labels from .rapport/config.yaml', () => {
     const workspace = await loadWorkspace(store);
     const context = { now: new Date('2026-12-01T17:00:00Z'), timezone: 'UTC' };
     expect(workspace.index.agenda(context).filter((item) => item.kind === 'add-referral')).toMatchObject([{ action: 'Link Priya Shah (referred by José Álvarez) to [[priya-shah-mba-cscp]]', referral: 'Priya Shah', existing: 'priya-shah-mba-cscp' }]);
-    expect(await addReferral(workspace, 'jose-alvarez', { name: 'Priya Shah', date: '2026-12-01' })).toEqual({ id: 'priya-shah-mba-cscp', file: 'contacts/priya-shah-mba-cscp.md', linked: true, existing: true });
+    expect(await addReferral(workspace, 'jose-alvarez', { name: 'Priya Shah', date: '2026-12-01' })).toEqual({ id: 'priya-shah-mba-cscp', file: 'contacts/priya-shah-mba-cscp.md', linked: true, existing: true, referredByAdded: true, linkedBefore: false });
     expect(Object.keys(store.snapshot()).sort()).toEqual(['contacts/jose-alvarez.md', 'contacts/priya-shah-mba-cscp.md']);
     expect((await store.read('contacts/jose-alvarez.md'))?.text).toBe(jose.replace('Referral: Priya Shah,', 'Referral: [[priya-shah-mba-cscp]],'));
     // She named nobody as referrer: José is now; her source is left as it was.
     expect((await store.read('contacts/priya-shah-mba-cscp.md'))?.text).toBe('---\ntype: contact\nname: "Priya Shah, MBA, CSCP"\nstage: identified\norganization: Smith Trucking\nsource: linkedin\nreferred_by: "[[jose-alvarez]]"\n---\n');
     expect(workspace.index.agenda(context).filter((item) => item.kind === 'add-referral')).toEqual([]);
+  });
+
+  it('says when the Outcomes line linked the note already: nothing to link, only referred_by added', async () => {
+    const kevin = '---\ntype: contact\nname: Kevin O\'Brien\nstage: held\n---\n\n## Outcomes\n\n- Referral: [[raj-patel]] at Walgreens Health\n';
+    const raj = '---\ntype: contact\nname: Raj Patel\nstage: contacted\nsource: linkedin\n---\n';
+    const store = new MemoryStore({ 'kevin-obrien.md': kevin, 'raj-patel.md': raj });
+    const workspace = await loadWorkspace(store);
+    expect(await addReferral(workspace, 'kevin-obrien', { name: 'Raj Patel', date: '2026-12-01' })).toEqual({ id: 'raj-patel', file: 'raj-patel.md', linked: false, existing: true, referredByAdded: true, linkedBefore: true });
+    expect((await store.read('kevin-obrien.md'))?.text).toBe(kevin);
+    expect((await store.read('raj-patel.md'))?.text).toBe('---\ntype: contact\nname: Raj Patel\nstage: contacted\nsource: linkedin\nreferred_by: "[[kevin-obrien]]"\n---\n');
   });
 
   it('keeps the referred_by a note has, and refuses to guess between two notes with the name', async () => {
@@ -201,11 +211,11 @@ describe('outcome labels from .rapport/config.yaml', () => {
       ['Link Lee Park (referred by José Álvarez) to [[lee-park]] or [[lee-park-upmc]]', undefined],
       ['Link priya  SHAH (referred by José Álvarez) to [[priya-shah]]', 'priya-shah'],
     ]);
-    expect(await addReferral(workspace, 'jose-alvarez', { name: 'priya  SHAH', date: '2026-12-01' })).toEqual({ id: 'priya-shah', file: 'priya-shah.md', linked: true, existing: true });
+    expect(await addReferral(workspace, 'jose-alvarez', { name: 'priya  SHAH', date: '2026-12-01' })).toEqual({ id: 'priya-shah', file: 'priya-shah.md', linked: true, existing: true, referredByAdded: false, linkedBefore: false });
     expect((await store.read('priya-shah.md'))?.text).toBe(priya);
     await expect(addReferral(workspace, 'jose-alvarez', { name: 'Lee Park', date: '2026-12-01' })).rejects.toThrow(new InvalidInputError("lee-park-upmc.md, lee-park.md are all about Lee Park: link the one you mean by writing [[its-id]] on jose-alvarez.md's Outcomes line, or create a new note"));
     // Lee Park at Highmark is not the one at UPMC: the note without an organization is left, and linked.
-    expect(await addReferral(workspace, 'jose-alvarez', { name: 'Lee Park', organization: 'Highmark', date: '2026-12-01' })).toEqual({ id: 'lee-park', file: 'lee-park.md', linked: true, existing: true });
+    expect(await addReferral(workspace, 'jose-alvarez', { name: 'Lee Park', organization: 'Highmark', date: '2026-12-01' })).toEqual({ id: 'lee-park', file: 'lee-park.md', linked: true, existing: true, referredByAdded: true, linkedBefore: false });
     expect((await store.read('jose-alvarez.md'))?.text).toBe('---\ntype: contact\nname: José Álvarez\nstage: held\n---\n\n## Outcomes\n\n- Referral: [[priya-shah]]\n- Referral: [[lee-park]]\n');
   });
 
@@ -220,7 +230,7 @@ describe('outcome labels from .rapport/config.yaml', () => {
     expect(workspace.index.agenda(context).filter((item) => item.kind === 'add-referral').map((item) => item.action)).toEqual(['Add Ana Lima (referred by Owen Park)', 'Add Tom Becker (referred by Owen Park)']);
     expect(agenda(workspace.index.contacts(), context).filter((item) => item.kind === 'add-referral').map((item) => item.action)).toEqual(['Add Ana Lima (referred by Owen Park)', 'Add Tom Becker (referred by Owen Park)']);
     // The new note takes the organization the line names, which tells the two apart in its id.
-    expect(await addReferral(workspace, 'owen-park', { name: 'Tom Becker', date: '2026-12-01' })).toEqual({ id: 'tom-becker-duquesne-light', file: 'tom-becker-duquesne-light.md', linked: true, existing: false });
+    expect(await addReferral(workspace, 'owen-park', { name: 'Tom Becker', date: '2026-12-01' })).toEqual({ id: 'tom-becker-duquesne-light', file: 'tom-becker-duquesne-light.md', linked: true, existing: false, referredByAdded: false, linkedBefore: false });
     expect((await store.read('tom-becker.md'))?.text).toBe(tom);
   });
 

@@ -118,7 +118,9 @@ export async function newContact(services: Services, input: NewContactInput = {}
   services.notes.notifyEdited(referrer ? [created.file, referrer.file] : [created.file]);
   if (input.open !== false) await vscode.window.showTextDocument(services.notes.uriOf(created.file), { preview: false });
   if (referrer && 'existing' in created && created.existing) {
-    void services.prompts.info(`${created.file} is already about ${contact.name}: ${created.linked ? `linked it on ${referrer.file}` : `${referrer.file}'s Outcomes did not name them`}; nothing was created.`);
+    const where = created.linked ? `linked it on ${referrer.file}` : created.linkedBefore ? `${referrer.file} links to it already` : `${referrer.file}'s Outcomes did not name them`;
+    const referredBy = created.referredByAdded ? `, added referred_by: "[[${referrer.id}]]" to it` : '';
+    void services.prompts.info(`${created.file} is already about ${contact.name}: ${where}${referredBy}; nothing was created.`);
   }
   // The same name elsewhere may be someone else, or the same person who moved on: said, as `rapport new` says it.
   const namesake = same || referrer ? undefined : namesakes(workspace.index.contacts(), contact.name).find((other) => other.file !== created.file);

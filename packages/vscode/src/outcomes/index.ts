@@ -67,7 +67,10 @@ export async function addReferralFromNote(services: Services, uri: vscode.Uri, n
   if (!referrer) return undefined;
   const created = await addReferral(workspace, referrer.referrerId, { name, date: services.notes.today() });
   services.notes.notifyEdited([created.file, file]);
-  if (created.existing) void vscode.window.showInformationMessage(`${name} has a note already (${created.file}): linked it, nothing was created.`);
+  if (created.existing) {
+    const referredBy = created.referredByAdded ? `, added referred_by: "[[${referrer.referrerId}]]" to it` : '';
+    void vscode.window.showInformationMessage(`${name} has a note already (${created.file}): linked it${referredBy}, nothing was created.`);
+  }
   if (options.open !== false) await vscode.window.showTextDocument(services.notes.uriOf(created.file), { preview: false });
   return created;
 }

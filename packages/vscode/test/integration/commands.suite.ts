@@ -134,7 +134,7 @@ suite('Commands', () => {
     assert.equal(prompts.focused.get('contact.source'), 'referral');
     assert.equal(prompts.focused.get('contact.referredBy'), 'Olu Adeyemi');
     assert.deepEqual(prompts.offered.get('contact.referredBy')?.slice(0, 2), ['Olu Adeyemi', 'Nobody']);
-    assert.deepEqual(result, { id: 'tomas-rivera', file: 'contacts/tomas-rivera.md', linked: true, existing: false });
+    assert.deepEqual(result, { id: 'tomas-rivera', file: 'contacts/tomas-rivera.md', linked: true, existing: false, referredByAdded: false, linkedBefore: false });
     assert.deepEqual(changedFiles(before, snapshot()), ['contacts/tomas-rivera.md', 'olu-adeyemi.md']);
     assert.deepEqual(frontmatterOf(readText('contacts/tomas-rivera.md')), { type: 'contact', name: 'Tomas Rivera', stage: 'identified', role: 'analyst', organization: 'Smith Trucking', source: 'referral', referred_by: '[[olu-adeyemi]]', history: '' });
     assert.equal(readText('olu-adeyemi.md'), referrer.join('\n').replace('- Referral: Tomás Rivera,', '- Referral: [[tomas-rivera]],'));

@@ -178,7 +178,7 @@ suite('Add a referral from the note', () => {
       ],
     );
     const result = await vscode.commands.executeCommand<{ id: string; file: string; linked: boolean }>(rapportLenses[0]!.command!.command, ...rapportLenses[0]!.command!.arguments!);
-    assert.deepEqual(result, { id: 'nadia-farouk', file: 'contacts/nadia-farouk.md', linked: true, existing: false });
+    assert.deepEqual(result, { id: 'nadia-farouk', file: 'contacts/nadia-farouk.md', linked: true, existing: false, referredByAdded: false, linkedBefore: false });
     assert.equal(
       readText('lens-referrer.md'),
       lines(
@@ -221,7 +221,7 @@ suite('Add a referral from the note', () => {
     }, 'the code lens on the Maya Chen line');
     assert.equal(lens.command!.title, 'Link maya chen to [[maya-chen]] (referred by Lena Ortiz)');
     const result = await vscode.commands.executeCommand<{ id: string }>(lens.command!.command, ...lens.command!.arguments!);
-    assert.deepEqual(result, { id: 'maya-chen', file: 'maya-chen.md', linked: true, existing: true });
+    assert.deepEqual(result, { id: 'maya-chen', file: 'maya-chen.md', linked: true, existing: true, referredByAdded: false, linkedBefore: false });
     assert.equal(readText('lens-referrer.md'), named.replace('- Referral: maya chen,', '- Referral: [[maya-chen]],'));
     // She names Dana Okafor as her referrer already: her note is left as it was.
     assert.equal(readText('maya-chen.md'), maya);

@@ -255,7 +255,7 @@ suite('Navigation', () => {
       assert.deepEqual([...prompts.steps.values()], ['1/3', '2/3', '3/3'], 'only the questions asked are counted');
       assert.equal(prompts.prefilled.get('contact.name'), 'Renee Jackson');
       // Marcus's `[[renee-jackson]]` leads to the new note as it is: his note is left alone.
-      assert.deepEqual(result, { id: 'renee-jackson', file: 'contacts/renee-jackson.md', linked: false, existing: false });
+      assert.deepEqual(result, { id: 'renee-jackson', file: 'contacts/renee-jackson.md', linked: false, existing: false, referredByAdded: false, linkedBefore: false });
       assert.deepEqual(changedFiles(before, snapshot()), ['contacts/renee-jackson.md']);
       assert.deepEqual(frontmatterOf(readText('contacts/renee-jackson.md')), { type: 'contact', name: 'Renée Jackson', stage: 'identified', role: 'CMIO', organization: 'Mon Valley Health', source: 'referral', referred_by: '[[marcus-bell]]', history: '' });
       await closeEditors();
@@ -340,7 +340,7 @@ suite('Navigation', () => {
         'rapport.newContact',
         { kind: 'pendingReferral', target: 'renee-jackson', referredBy: 'marcus-bell' },
       );
-      assert.deepEqual(result, { id: 'renee-jackson-moore', file: 'contacts/renee-jackson-moore.md', linked: true, existing: false });
+      assert.deepEqual(result, { id: 'renee-jackson-moore', file: 'contacts/renee-jackson-moore.md', linked: true, existing: false, referredByAdded: false, linkedBefore: false });
       assert.deepEqual(changedFiles(before, snapshot()), ['contacts/health-tech/marcus-bell.md', 'contacts/renee-jackson-moore.md']);
       assert.equal(readText('contacts/health-tech/marcus-bell.md'), original.replace('[[renee-jackson]]', '[[renee-jackson-moore]]') + '- Resource: the AMIA podcast\n');
       assert.equal(document.isDirty, false);
