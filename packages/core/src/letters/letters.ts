@@ -1,6 +1,6 @@
 import { InvalidInputError, LetterUnfitError, MissingLetterFieldsError, type MissingLetterField } from '../errors.js';
-import { advance, checkLetterRecordable } from '../lifecycle/advance.js';
-import { isCalendarDate, meetingDate, todayIn } from '../lifecycle/dates.js';
+import { advance, checkLetterRecordable, meetingAhead } from '../lifecycle/advance.js';
+import { isCalendarDate, todayIn } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { CHANNELS, isChannel, type Channel, type Stage } from '../model/vocabulary.js';
 import { editNote, findContact, type Workspace } from '../workspace/workspace.js';
@@ -127,8 +127,8 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     warnings.push(`${contact.name} is someone you know (\`source: personal\`), and this letter introduces you as to a stranger: say it as you would to them`);
   }
   // A thank-you drafted ahead speaks of the talk in the past; recording it as sent is refused until the day.
-  const meetingDay = template.stage === 'thanked' && contact.meeting ? meetingDate(contact.meeting.at, workspace.config.timezone) : undefined;
-  if (meetingDay !== undefined && meetingDay > today) {
+  const meetingDay = template.stage === 'thanked' ? meetingAhead(contact.stage, contact.meeting?.at, today) : undefined;
+  if (meetingDay !== undefined) {
     warnings.push(`the meeting with ${contact.name} is on ${meetingDay}, still to come: this letter thanks them for a talk that has not taken place yet`);
   }
   // Chosen for want of any other way to reach them: said, so that a letter sent by email is not recorded as posted.

@@ -188,10 +188,20 @@ function checkRecording(state: RecordedState, stage: Stage | undefined, date: st
   if (state.last && date < state.last.date) {
     throw new RecordingRefusedError(`${date} is before the last entry in the history (${state.last.stage} on ${state.last.date}); the history is kept in date order`);
   }
-  if (stage && AFTER_MEETING_STAGES.includes(stage) && state.stage && MEETING_PENDING_STAGES.includes(state.stage) && state.meetingAt) {
-    const meetingDay = state.meetingAt.slice(0, 10);
-    if (meetingDay > date) throw new RecordingRefusedError(`the meeting is on ${meetingDay}, after ${date}: it cannot be ${stage} yet; if it moved, reschedule it`);
-  }
+  const meetingDay = stage && AFTER_MEETING_STAGES.includes(stage) ? meetingAhead(state.stage, state.meetingAt, date) : undefined;
+  if (meetingDay) throw new RecordingRefusedError(`the meeting is on ${meetingDay}, after ${date}: it cannot be ${stage} yet; if it moved, reschedule it`);
+}
+
+/**
+ * The day of a meeting still to come on `date`, for a contact whose stage
+ * waits for it (scheduled, prepared): what keeps a step that follows the
+ * meeting (held, a thank-you) from being recorded, or a thank-you drafted,
+ * before it. The day as the meeting is written.
+ */
+export function meetingAhead(stage: Stage | undefined, meetingAt: string | undefined, date: string): string | undefined {
+  if (stage === undefined || !MEETING_PENDING_STAGES.includes(stage) || meetingAt === undefined) return undefined;
+  const meetingDay = meetingAt.slice(0, 10);
+  return meetingDay > date ? meetingDay : undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
