@@ -105,19 +105,19 @@ export async function runBrowserTest({ extension, folder, scratch }) {
 
     await step('"Rapport: Draft a Letter…" opens a letter filled from the note, markers where a field is missing', async () => {
       await runCommand(page, 'Rapport: Draft a Letter…');
-      // Lauren's note does not say what Jordan learned: the thank-you leaves a place to fill, named in words.
-      await answerInput(page, 'Draft a Letter', 'Lauren Fitzgerald');
-      await answerInput(page, 'Letter for Lauren Fitzgerald', 'thank-you');
-      await page.locator('.editor-instance .view-lines', { hasText: 'Lauren' }).first().waitFor({ timeout: 15_000 });
-      await page.locator('.editor-instance .view-lines', { hasText: '[[fill: something specific you learned' }).first().waitFor({ timeout: 5_000 });
+      // Keeping in touch with Maya is due in two days; the article to share is Jordan's to give: the letter leaves a place to fill, named in words.
+      await answerInput(page, 'Draft a Letter', 'Maya Chen');
+      await answerInput(page, 'Letter for Maya Chen', 'keep-in-touch');
+      await page.locator('.editor-instance .view-lines', { hasText: 'Dear Maya' }).first().waitFor({ timeout: 15_000 });
+      await page.locator('.editor-instance .view-lines', { hasText: '[[fill: the article or news to share' }).first().waitFor({ timeout: 5_000 });
       await page.locator('.editor-actions [aria-label="Mark Letter as Sent"]').first().waitFor({ timeout: 10_000 });
       await clearNotifications(page);
       await page.mouse.move(640, 5);
       await page.screenshot({ path: join(SCREENSHOTS, 'letter.png') });
       // A draft closes without asking to be saved.
-      await page.keyboard.type('how you recruit patients for short sessions');
+      await page.keyboard.type('https://www.nngroup.com/articles/parent-portal-usability/');
       await page.locator('.tabs-container .tab.active .tab-actions .action-label').first().click();
-      await page.locator('.tabs-container .tab', { hasText: 'thank-you to Lauren Fitzgerald' }).waitFor({ state: 'detached', timeout: 10_000 });
+      await page.locator('.tabs-container .tab', { hasText: 'keep-in-touch to Maya Chen' }).waitFor({ state: 'detached', timeout: 10_000 });
       if (await page.locator('.monaco-dialog-box').isVisible()) throw new Error('closing the draft asked something');
     });
 
