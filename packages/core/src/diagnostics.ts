@@ -22,6 +22,34 @@ export interface Diagnostic {
   readonly message: string;
   /** How to fix it, when there is an obvious way. */
   readonly hint?: string;
+  /** The repair the hint describes, when it needs no choice: what an editor offers as a quick fix. */
+  readonly fix?: DiagnosticFix;
+}
+
+/**
+ * A repair that needs no choice, as data (so that no frontend reads it out
+ * of the hint's words): either text put in place of a range of the file, or
+ * frontmatter fields set through a lossless edit (`setField`), which keeps
+ * every other character of the note.
+ */
+export type DiagnosticFix = DiagnosticTextFix | DiagnosticFieldsFix;
+
+/** Text that replaces a range of the file (an empty range inserts it). */
+export interface DiagnosticTextFix {
+  /** What the fix does, in the imperative: `Close the quote: add " at the end of the line`. */
+  readonly title: string;
+  /** 1-based, as a diagnostic's own place. */
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly text: string;
+}
+
+/** Top-level frontmatter fields to set, each to a string value. */
+export interface DiagnosticFieldsFix {
+  readonly title: string;
+  readonly fields: Readonly<Record<string, string>>;
 }
 
 /** The rules a diagnostic can come from, with the severity each one reports. */

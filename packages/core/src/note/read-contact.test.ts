@@ -76,8 +76,22 @@ describe('readNote', () => {
         rule: 'yaml-syntax',
         message: 'The list opened with `[` is never closed',
         hint: 'Add `]` at the end of the list, on the same line',
+        // The repair, placed: `]` after `[unclosed` (line 3, column 16).
+        fix: { title: 'Close the list: add ] at the end of the line', line: 3, column: 16, endLine: 3, endColumn: 16, text: ']' },
       },
     ]);
+  });
+
+  it('gives the repair a YAML mistake needs when there is one way to make it, placed to the character', () => {
+    const fixOf = (yaml: string) => readNote('x.md', `---\ntype: contact\n${yaml}---\n`).diagnostics[0]?.fix;
+    // The value of line 3 starts at column 7 and is 22 characters long.
+    expect(fixOf('role: Manager: Data Platform\n')).toEqual({ title: 'Put the value in quotes: "Manager: Data Platform"', line: 3, column: 7, endLine: 3, endColumn: 29, text: '"Manager: Data Platform"' });
+    // A quote goes after the last character of the line (column 19, after `data`; spaces and a CRLF aside), `#` included: it is inside the quotes.
+    expect(fixOf('name: Ana Lima\r\nrole: "Lead # data  \r\nstage: held\r\n')).toEqual({ title: 'Close the quote: add " at the end of the line', line: 4, column: 19, endLine: 4, endColumn: 19, text: '"' });
+    // A list's bracket goes before its comment (column 20, after `research`).
+    expect(fixOf('name: Ana\ntags: [ux, research # from the fair\nstage: held\n')).toEqual({ title: 'Close the list: add ] at the end of the line', line: 4, column: 20, endLine: 4, endColumn: 20, text: ']' });
+    // A tab has more than one repair (how many spaces?): none is given.
+    expect(fixOf('name: Ana\nhistory:\n\t- date: 2026-11-02\n')).toBeUndefined();
   });
 
   describe('says a YAML mistake in plain words, at the line where it is', () => {

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
-import { DIAGNOSTIC_RULES, type Diagnostic, type DiagnosticRule } from '../diagnostics.js';
+import { DIAGNOSTIC_RULES, type Diagnostic, type DiagnosticRule, type DiagnosticTextFix } from '../diagnostics.js';
 import { isCalendarDate, isMeetingTime } from '../lifecycle/dates.js';
 import { dateHint, impossibleDateHint } from './date-hint.js';
 import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contact.js';
@@ -161,7 +161,8 @@ function readExact(file: string, layout: NoteLayout, options: ReadNoteOptions): 
     // Only the first: the parser's later errors mostly restate it from where it got lost (an unclosed quote swallows the lines after it).
     const lines = new LineIndex(layout.content);
     const explained = explainYamlProblem(block.yaml, frontmatter.document, frontmatter.problems[0]!, (offset) => lines.position(block.start + offset).line);
-    report('yaml-syntax', block.start + explained.start, block.start + explained.end, explained.message, explained.hint);
+    const fix = explained.fix && { ...explained.fix, start: block.start + explained.fix.start, end: block.start + explained.fix.end };
+    report('yaml-syntax', block.start + explained.start, block.start + explained.end, explained.message, explained.hint, fix);
     return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
   }
   const document = frontmatter.document;
@@ -181,7 +182,16 @@ interface FrontmatterSource {
   locate(path: Path, which: 'key' | 'value'): readonly [number, number] | undefined;
 }
 
-type Report = (rule: DiagnosticRule, start: number, end: number, message: string, hint?: string) => void;
+/** `fix`: text to put in place of offsets `[start, end)` of the note. */
+type Report = (rule: DiagnosticRule, start: number, end: number, message: string, hint?: string, fix?: OffsetFix) => void;
+
+/** A text fix placed by offsets into the note, as it is found; the diagnostic places it by lines. */
+interface OffsetFix {
+  readonly title: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
 
 /**
  * A second Outcomes heading (one added at the end of a note whose template has an empty
@@ -200,7 +210,7 @@ function reportLaterOutcomes(sections: readonly BodySection[], first: BodySectio
 /** Collects diagnostics placed by offsets into `content` (lines are counted only when one is reported). */
 function reporter(file: string, content: string, diagnostics: Diagnostic[]): Report {
   let lines: LineIndex | undefined;
-  return (rule, start, end, message, hint) => {
+  return (rule, start, end, message, hint, fix) => {
     lines ??= new LineIndex(content);
     const from = lines.position(start);
     const to = lines.position(Math.max(start, end));
@@ -215,8 +225,15 @@ function reporter(file: string, content: string, diagnostics: Diagnostic[]): Rep
       // Messages quote values from the note: detached, so a kept diagnostic does not keep the text.
       message: detach(message),
       ...(hint === undefined ? {} : { hint: detach(hint) }),
+      ...(fix === undefined ? {} : { fix: placedFix(lines, fix) }),
     });
   };
+}
+
+function placedFix(lines: LineIndex, fix: OffsetFix): DiagnosticTextFix {
+  const from = lines.position(fix.start);
+  const to = lines.position(fix.end);
+  return { title: detach(fix.title), line: from.line, column: from.column, endLine: to.line, endColumn: to.column, text: detach(fix.text) };
 }
 
 /** Validates the fields of a frontmatter that parsed, and reads the Outcomes links. */

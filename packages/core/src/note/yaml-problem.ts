@@ -9,6 +9,8 @@ export interface ExplainedYamlProblem {
   readonly end: number;
   readonly message: string;
   readonly hint: string;
+  /** The repair the hint describes, when it needs no choice: `text` in place of offsets `[start, end)` of the YAML text. */
+  readonly fix?: { readonly title: string; readonly start: number; readonly end: number; readonly text: string };
 }
 
 /**
@@ -97,7 +99,16 @@ function unclosedQuote(yaml: string, document: Document.Parsed, problem: YamlPro
   if (!node?.range) return undefined;
   const start = node.range[0];
   const quote = yaml.charAt(start);
-  return { start, end: lineEnd(yaml, start), message: `The \`${quote}\` that starts this value is never closed`, hint: `Add \`${quote}\` at the end of the value` };
+  const end = lineEnd(yaml, start);
+  // Inside quotes, `#` is part of the value: the quote goes after the last character of the line.
+  const at = start + yaml.slice(start, end).trimEnd().length;
+  return {
+    start,
+    end,
+    message: `The \`${quote}\` that starts this value is never closed`,
+    hint: `Add \`${quote}\` at the end of the value`,
+    fix: { title: `Close the quote: add ${quote} at the end of the line`, start: at, end: at, text: quote },
+  };
 }
 
 /** `tags: [ux, research` with no `]`: placed at the opening bracket. */
@@ -106,7 +117,18 @@ function unclosedBracket(yaml: string, document: Document.Parsed, problem: YamlP
   if (!node?.range) return undefined;
   const start = node.range[0];
   const [what, close] = isMap(node) ? ['mapping', '}'] : ['list', ']'];
-  return { start, end: lineEnd(yaml, start), message: `The ${what} opened with \`${yaml.charAt(start)}\` is never closed`, hint: `Add \`${close}\` at the end of the ${what}, on the same line` };
+  const end = lineEnd(yaml, start);
+  // After a list, ` # …` is a comment and stays one: the bracket goes before it.
+  const rest = yaml.slice(start, end);
+  const comment = rest.search(/\s+#/);
+  const at = start + (comment >= 0 ? comment : rest.trimEnd().length);
+  return {
+    start,
+    end,
+    message: `The ${what} opened with \`${yaml.charAt(start)}\` is never closed`,
+    hint: `Add \`${close}\` at the end of the ${what}, on the same line`,
+    fix: { title: `Close the ${what}: add ${close} at the end of the line`, start: at, end: at, text: close },
+  };
 }
 
 function badIndent(yaml: string, at: number): ExplainedYamlProblem {
@@ -164,6 +186,7 @@ function colonInValue(yaml: string, at: number): ExplainedYamlProblem | undefine
     end: valueStart + value.length,
     message: `The value of \`${key}\` ${what}, which YAML reads as the start of another field`,
     hint: `Put the value in quotes: it ${what} (${key}: ${quoted})`,
+    fix: { title: `Put the value in quotes: ${quoted}`, start: valueStart, end: valueStart + value.length, text: quoted },
   };
 }
 

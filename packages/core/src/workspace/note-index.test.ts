@@ -117,6 +117,7 @@ function fromScratch(readings: ReadonlyMap<string, NoteReading>, context: Agenda
           rule: 'unrecorded-referral',
           message: `${referrer.name} names ${named.name} as a referral (${referrer.file}:${line}), but this note has no \`referred_by\`: letters and the agenda take ${named.name} for a cold contact`,
           hint: `Add referred_by: "[[${referrer.id}]]"${named.source === undefined ? ' (and source: referral)' : ''} to the frontmatter`,
+          fix: { title: `Add referred_by: "[[${referrer.id}]]"`, fields: named.source === undefined ? { referred_by: `[[${referrer.id}]]`, source: 'referral' } : { referred_by: `[[${referrer.id}]]` } },
         });
       }
     }
@@ -179,6 +180,7 @@ describe('NoteIndex', () => {
         message: 'Hana Ito names Kwame Mensah as a referral (hana-ito.md:10), but this note has no `referred_by`: letters and the agenda take Kwame Mensah for a cold contact',
         // Found on LinkedIn: that source stays.
         hint: 'Add referred_by: "[[hana-ito]]" to the frontmatter',
+        fix: { title: 'Add referred_by: "[[hana-ito]]"', fields: { referred_by: '[[hana-ito]]' } },
       },
     ]);
     index.set('kwame-mensah.md', '---\ntype: contact\nname: Kwame Mensah\nstage: identified\nsource: referral\nreferred_by: "[[hana-ito]]"\n---\n');

@@ -1,5 +1,5 @@
 import { collate } from '../collation.js';
-import { DIAGNOSTIC_RULES, compareDiagnostics, type Diagnostic, type DiagnosticRule } from '../diagnostics.js';
+import { DIAGNOSTIC_RULES, compareDiagnostics, type Diagnostic, type DiagnosticFix, type DiagnosticRule } from '../diagnostics.js';
 import { pendingReferralsOf, type PendingReferral, type ReferralEdge, type ReferralGraph } from '../graph/referrals.js';
 import { todayIn } from '../lifecycle/dates.js';
 import { compareDue, compareMeetingTimes, compareUndatedReferralsFirst, contactAgenda, isActiveContact, isNamedBefore, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
@@ -376,6 +376,8 @@ export class NoteIndex {
               `${referrer.name} names ${contact.name} as a referral (${referrer.file}:${outcome.line}), but this note has no \`referred_by\`: letters and the agenda take ${contact.name} for a cold contact`,
               // A source written says how they were found, and stays (as `rapport new --from` leaves it).
               `Add referred_by: "[[${referrer.id}]]"${contact.source === undefined ? ' (and source: referral)' : ''} to the frontmatter`,
+              // A source written says how they were found, and stays.
+              { title: `Add referred_by: "[[${referrer.id}]]"`, fields: { referred_by: `[[${referrer.id}]]`, ...(contact.source === undefined ? { source: 'referral' } : {}) } },
             ),
           );
         }
@@ -788,6 +790,6 @@ function isBroken(reading: NoteReading): boolean {
   return reading.contact === undefined && (reading.isContact || reading.diagnostics.some((diagnostic) => diagnostic.rule === 'missing-type'));
 }
 
-function fileDiagnostic(file: string, rule: keyof typeof DIAGNOSTIC_RULES, message: string, hint: string): Diagnostic {
-  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: DIAGNOSTIC_RULES[rule], rule, message, hint };
+function fileDiagnostic(file: string, rule: keyof typeof DIAGNOSTIC_RULES, message: string, hint: string, fix?: DiagnosticFix): Diagnostic {
+  return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: DIAGNOSTIC_RULES[rule], rule, message, hint, ...(fix ? { fix } : {}) };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import type { Diagnostic } from '@rapport/core';
+import type { Diagnostic, DiagnosticFix } from '@rapport/core';
 import { contentVersion } from '@rapport/core/internal';
-import { toVscodeDiagnostic } from '../adapter.js';
+import { toVscodeDiagnostic, toVscodeRange } from '../adapter.js';
 import type { Services } from '../services.js';
 import { bufferDiagnostics, byFile } from './note-diagnostics.js';
 import { NoteQuickFixes, registerFixCommands } from './quick-fixes.js';
@@ -18,12 +18,22 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   const shown = new Map<string, string>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
 
+  /** Core's diagnostics as last shown, by note URI: where a quick fix finds the repair core gave with one. */
+  const shownByUri = new Map<string, readonly Diagnostic[]>();
+
   const show = (file: string, diagnostics: readonly Diagnostic[]) => {
     const key = JSON.stringify(diagnostics);
     if (shown.get(file) === key) return;
     shown.set(file, key);
-    collection.set(services.notes.uriOf(file), diagnostics.map(toVscodeDiagnostic));
+    const uri = services.notes.uriOf(file);
+    if (diagnostics.length === 0) shownByUri.delete(uri.toString());
+    else shownByUri.set(uri.toString(), diagnostics);
+    collection.set(uri, diagnostics.map(toVscodeDiagnostic));
   };
+
+  /** The repair of a diagnostic in the editor: the core diagnostic shown with its rule at its place. */
+  const coreFix = (document: vscode.TextDocument, shownDiagnostic: vscode.Diagnostic): DiagnosticFix | undefined =>
+    shownByUri.get(document.uri.toString())?.find((diagnostic) => diagnostic.fix !== undefined && diagnostic.rule === shownDiagnostic.code && toVscodeRange(diagnostic).isEqual(shownDiagnostic.range))?.fix;
 
   /** Unsaved text of an open note, when it differs from what the index holds. */
   const unsavedText = (document: vscode.TextDocument): { file: string; text: string } | undefined => {
@@ -39,6 +49,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     if (!workspace || !services.notes.root) {
       collection.clear();
       shown.clear();
+      shownByUri.clear();
       return;
     }
     const grouped = byFile([...workspace.index.diagnostics(), ...workspace.configDiagnostics]);
@@ -73,7 +84,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }),
     // Reverting or closing an unsaved note brings back the saved note's diagnostics.
     vscode.workspace.onDidCloseTextDocument(() => refreshAll()),
-    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new NoteQuickFixes(services), { providedCodeActionKinds: NoteQuickFixes.kinds }),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new NoteQuickFixes(services, coreFix), { providedCodeActionKinds: NoteQuickFixes.kinds }),
     registerFixCommands(services),
     { dispose: () => timers.forEach((timer) => clearTimeout(timer)) },
   );

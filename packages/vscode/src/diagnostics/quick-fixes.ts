@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { closestStage, isCalendarDate, isMeetingTime, STAGES, getField, setField, type Stage } from '@rapport/core';
-import { DIAGNOSTIC_SOURCE } from '../adapter.js';
+import { closestStage, isCalendarDate, isMeetingTime, STAGES, getField, setField, type DiagnosticFix, type DiagnosticTextFix, type Stage } from '@rapport/core';
+import { DIAGNOSTIC_SOURCE, toVscodeRange } from '../adapter.js';
 import { minimalChange } from '../notes/minimal-change.js';
 import type { Services } from '../services.js';
 import { unreadableLinkTarget } from '../links/note-texts.js';
@@ -11,7 +11,11 @@ import { normalizedDate } from '@rapport/core/internal';
 export class NoteQuickFixes implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix];
 
-  constructor(private readonly services: Services) {}
+  constructor(
+    private readonly services: Services,
+    /** The repair core gives with a diagnostic shown in the editor, if any. */
+    private readonly coreFix: (document: vscode.TextDocument, diagnostic: vscode.Diagnostic) => DiagnosticFix | undefined,
+  ) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
@@ -22,6 +26,10 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
         if (after === undefined || after === document.getText()) return;
         actions.push(editAction(document, diagnostic, title, after, preferred));
       };
+      // Core's own repair, as data: the preferred fix (Enter in the light bulb).
+      const repair = this.coreFix(document, diagnostic);
+      if (repair && 'fields' in repair) fix(repair.title, Object.entries(repair.fields).reduce((text, [key, value]) => setField(text, [key], value), document.getText()), true);
+      else if (repair) actions.push(textFixAction(document, diagnostic, repair));
       const ask = (title: string, command: string, ...args: unknown[]) => {
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         action.command = { command, title, arguments: args };
@@ -74,15 +82,6 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
           ask('Link to an existing contact…', 'rapport.fixLink.pick', document.uri, diagnostic.range, target);
           break;
         }
-        case 'unrecorded-referral': {
-          // The referrer's id, from the hint: `Add referred_by: "[[maya-chen]]" …`.
-          const referrer = /referred_by: "\[\[([^\]|#]+)\]\]"/.exec(diagnostic.message)?.[1];
-          if (!referrer) break;
-          const linked = setField(text, ['referred_by'], `[[${referrer}]]`);
-          // A source already written (how they were found) stays.
-          fix(`Add referred_by: "[[${referrer}]]"`, getField(text, ['source']) === undefined ? setField(linked, ['source'], 'referral') : linked, true);
-          break;
-        }
         case 'invalid-type': {
           if (document.lineAt(diagnostic.range.start.line).text.startsWith('tags:')) fix('Write the tags as a list', tagsAsList(text), true);
           break;
@@ -105,11 +104,6 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
           break;
         }
         case 'yaml-syntax': {
-          // `role: Designer: Patient Access`: the hint spells the value quoted, `(role: "Designer: Patient Access")`.
-          const quoted = QUOTED_VALUE_HINT.exec(diagnostic.message)?.[2];
-          if (quoted) actions.push(replaceAction(document, diagnostic, `Put the value in quotes: ${quoted}`, quoted, true));
-          const closing = CLOSING_HINT.exec(diagnostic.message)?.[1];
-          if (closing) actions.push(closeAction(document, diagnostic, closing));
           for (const duplicate of duplicateKeys(text)) {
             if (offeredDuplicates.has(duplicate.key)) continue;
             offeredDuplicates.add(duplicate.key);
@@ -125,25 +119,11 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
   }
 }
 
-/** The end of core's hint for a value YAML misreads: `(key: "the value quoted")`. */
-const QUOTED_VALUE_HINT = /\(([A-Za-z_][\w -]*): ("[^"\\]*"|'(?:[^']|'')*')\)$/;
-
-/** Core's hint for a quote or bracket opened and never closed: `… is never closed. Add `"` at the end of the value`. */
-const CLOSING_HINT = /never closed\. Add `(["'\]}])` at the end of the /;
-
-const CLOSED_THING: Readonly<Record<string, string>> = { '"': 'quote', "'": 'quote', ']': 'list', '}': 'mapping' };
-
-/** `role: "Research lead`, `tags: [ux, research`: the closing mark at the end of the line the value starts on, as the hint says. */
-function closeAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, closing: string): vscode.CodeAction {
-  const line = diagnostic.range.start.line;
-  const text = document.lineAt(line).text;
-  const from = diagnostic.range.start.character;
-  // After a list, ` # …` is a comment and stays one; inside quotes, `#` is part of the value.
-  const comment = closing === ']' || closing === '}' ? text.slice(from).search(/\s+#/) : -1;
-  const end = comment >= 0 ? from + comment : text.trimEnd().length;
-  const action = new vscode.CodeAction(`Close the ${CLOSED_THING[closing]}: add ${closing} at the end of the line`, vscode.CodeActionKind.QuickFix);
+/** Core's text repair: its text in place of the range it names (an empty range inserts). */
+function textFixAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, repair: DiagnosticTextFix): vscode.CodeAction {
+  const action = new vscode.CodeAction(repair.title, vscode.CodeActionKind.QuickFix);
   action.edit = new vscode.WorkspaceEdit();
-  action.edit.insert(document.uri, new vscode.Position(line, end), closing);
+  action.edit.replace(document.uri, toVscodeRange(repair), repair.text);
   action.diagnostics = [diagnostic];
   action.isPreferred = true;
   return action;
