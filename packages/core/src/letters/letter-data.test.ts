@@ -54,6 +54,15 @@ describe('meeting times in a letter', () => {
     expect(data(maya(['meeting:', '  at: 2026-11-21T18:00'])).data.meeting.when).toBe('on Saturday, November 21');
   });
 
+  it('look back on a meeting as this month, last month (across a new year too), or its month', () => {
+    const past = (at: string, today: string) => (letterData({ ...maya(['meeting:', `  at: ${at}`]), profile: {}, today }).data.meeting as Record<string, unknown>).past;
+    expect(past('2026-12-02T09:30', '2026-12-24')).toBe('earlier this month');
+    expect(past('2026-12-17T10:00', '2027-01-14')).toBe('last month');
+    expect(past('2026-10-20T10:00', '2026-11-23')).toBe('last month');
+    expect(past('2026-09-20T10:00', '2026-11-23')).toBe('in September');
+    expect(past('2025-11-20T10:00', '2026-11-23')).toBe('in November 2025');
+  });
+
   it('names the day as the meeting was booked, in its offset, as the time is: an evening there is that evening, whatever the folder zone', () => {
     // Thursday 23:30 at -08:00 is already Friday 02:30 in New York; the letter goes to someone for whom it was Thursday.
     const evening = data(maya(['meeting:', '  at: "2026-11-19T23:30-08:00"'])).data.meeting as Record<string, unknown>;

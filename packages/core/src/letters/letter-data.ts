@@ -60,9 +60,9 @@ export interface LetterData {
   /** The channel the last request went through (its `contacted` entry's `via`), when recorded. */
   readonly sentVia?: Channel;
   /**
-   * That request named who referred you: it was the `referral` letter, or, with no letter
-   * recorded, the contact came by referral. A referrer recorded after a cold letter is not
-   * named as the reason for it.
+   * That request named who referred you: it was the `referral` letter, or the contact came by
+   * referral and it was the `linkedin-note` (which opens with the referrer) or no letter is
+   * recorded. A referrer recorded after a cold letter is not named as the reason for it.
    */
   readonly sentNamedReferrer?: boolean;
   /** Minutes the last request asked for: 20 when it was the shipped `linkedin-note`, else 30 (the follow-up repeats it). */
@@ -84,7 +84,7 @@ export interface LetterData {
     readonly time?: string;
     /** e.g. "November". */
     readonly month?: string;
-    /** When it was, as said looking back: "earlier this month", "in November", "in November 2025" (another year). */
+    /** When it was, as said looking back: "earlier this month", "last month", "in September", "in September 2025" (another year). */
     readonly past?: string;
     readonly format?: string;
     readonly place?: string;
@@ -192,7 +192,8 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   const sent = lastRequest(contact);
   set('sentOn', sent && spokenDate(sent.date, today, 'MMMM d'));
   set('sentVia', sent?.via);
-  data.sentNamedReferrer = sent !== undefined && (sent.letter === undefined ? contact.source === 'referral' : sent.letter === 'referral');
+  // The referral letter names the referrer; the LinkedIn note opens with them when there is one, as for someone who came by referral.
+  data.sentNamedReferrer = sent !== undefined && (sent.letter === 'referral' || ((sent.letter === undefined || sent.letter === 'linkedin-note') && contact.source === 'referral'));
   set('via', input.via);
   // What that request asked for: a LinkedIn note asks for less, to fit its 300 characters.
   data.askedMinutes = sent?.letter === 'linkedin-note' ? 20 : 30;
@@ -207,8 +208,8 @@ export function letterData(input: LetterDataInput): LetterDataResult {
     const daysAgo = daysBetween(date, today);
     meeting.when = daysAgo === 0 ? 'today' : daysAgo === 1 ? 'yesterday' : `on ${meeting.day}`;
     meeting.month = spokenDate(date, today, 'MMMM');
-    // The month says its year when it is not this year's ("December 2025").
-    meeting.past = date.slice(0, 7) === today.slice(0, 7) ? 'earlier this month' : `in ${meeting.month}`;
+    // The month says its year when it is not this year's ("December 2025"); last month is said so, even across a new year.
+    meeting.past = date.slice(0, 7) === today.slice(0, 7) ? 'earlier this month' : date.slice(0, 7) === previousMonth(today) ? 'last month' : `in ${meeting.month}`;
     meeting.time = localTime(contact.meeting.at);
     meeting.format = contact.meeting.format;
     if (contact.meeting.place) meeting.place = contact.meeting.place;
@@ -297,6 +298,12 @@ function spokenDate(date: string, today: string, pattern: string): string {
 /** The latest request the contact was sent: their last `contacted` step (a touch logged while contacted, `rapport log`, records the stage it was made in, not a request). */
 export function lastRequest(contact: Contact): HistoryEntry | undefined {
   return contact.history.findLast((entry) => entry.stage === 'contacted' && !entry.touch);
+}
+
+/** The month before the one of `date` (`YYYY-MM-DD`), as `YYYY-MM`. */
+function previousMonth(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
 }
 
 /** The wall-clock time written in the note, e.g. "7:15 AM". */

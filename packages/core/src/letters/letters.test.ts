@@ -407,7 +407,7 @@ describe('a quoted line that speaks of the person, not to them', () => {
 });
 
 describe('a keep-in-touch note recalling the talk', () => {
-  it('says when it was as one looks back: earlier this month, in a month, or in a month of another year', async () => {
+  it('says when it was as one looks back: earlier this month, last month, in a month, or in a month of another year', async () => {
     const tom = (at: string) =>
       `---\ntype: contact\nname: Tom O'Brien\nstage: thanked\nemail: tom@example.com\nhistory:\n  - date: ${at.slice(0, 10)}\n    stage: held\nmeeting:\n  at: "${at}"\n  minutes: 30\n  format: video\n---\n\n## Notes\n\nTopic to follow up: classroom observation protocols\n`;
     const recalled = async (at: string, today: string) => {
@@ -417,7 +417,9 @@ describe('a keep-in-touch note recalling the talk', () => {
     };
     expect(await recalled('2026-12-10T09:00', '2026-12-24')).toBe('When we talked earlier this month,');
     expect(await recalled('2026-10-07T09:00', '2026-12-03')).toBe('When we talked in October,');
-    expect(await recalled('2026-12-10T09:00', '2027-01-05')).toBe('When we talked in December 2026,');
+    // December, seen from January: last month, not "December 2026".
+    expect(await recalled('2026-12-10T09:00', '2027-01-05')).toBe('When we talked last month,');
+    expect(await recalled('2026-11-10T09:00', '2027-01-05')).toBe('When we talked in November 2026,');
   });
 });
 
@@ -477,6 +479,13 @@ describe('a letter to a contact known only by name', () => {
     // No letter recorded: a contact who came by referral was written to as one.
     expect(await followUp(raj('', 'referral'))).toContain("on December 8, at Kevin O'Brien's suggestion, to ask");
     expect(await followUp(raj('', 'linkedin'))).toContain("Kevin O'Brien has since suggested that I talk with you as well.");
+    // The LinkedIn note opens with the referrer of someone who came by referral ("Kevin O'Brien suggested I get in touch"); it went by LinkedIn.
+    const note = raj('    letter: linkedin-note\n', 'referral').replace('via: email', 'via: linkedin').replace('email: raj@example.com\n', 'linkedin_connected: 2026-12-09\n');
+    expect(await followUp(note)).toBe(
+      "I wrote to you on December 8, at Kevin O'Brien's suggestion, to ask for 20 minutes of your advice on moving into health-tech product management. I know how quickly messages pile up on LinkedIn, so I am writing once more.",
+    );
+    // A connection request to someone found on LinkedIn named nobody: a referrer named since is news.
+    expect(await followUp(note.replace('source: referral', 'source: linkedin'))).toContain('on December 8 to ask for 20 minutes');
   });
 
   it('warns that a LinkedIn follow-up to a connection request may not go through until it is accepted', async () => {
@@ -487,6 +496,19 @@ describe('a letter to a contact known only by name', () => {
       'your first letter to Tomás Herrera was a LinkedIn connection request, and LinkedIn lets you message only your connections: if it is still pending, follow up another way (set `email:` in tomas-herrera.md), or once they accept, set `linkedin_connected:` to that day',
     );
     expect((await warningsFor(tomas('linkedin_connected: 2026-12-09\n'))).filter((warning) => warning.includes('connection request'))).toEqual([]);
+  });
+
+  it('warns that a first letter by LinkedIn message reaches only a connection, and points to the connection request', async () => {
+    const luis = (extra: string) => `---\ntype: contact\nname: Luis Ortega\nstage: identified\nsource: referral\nreferred_by: "[[sofia-ramirez]]"\nlinkedin: https://www.linkedin.com/in/luis\n${extra}---\n`;
+    const sofia = '---\ntype: contact\nname: Sofía Ramírez\nstage: thanked\n---\n';
+    const warningsFor = async (note: string, template: string) =>
+      (await renderLetter(await loadWorkspace(new MemoryStore({ 'luis-ortega.md': note, 'sofia-ramirez.md': sofia })), template, 'luis-ortega', { today: '2027-01-04', draft: true })).warnings.filter((warning) => warning.startsWith('LinkedIn lets you message'));
+    expect(await warningsFor(luis(''), 'referral')).toEqual([
+      'LinkedIn lets you message only your connections, and Luis Ortega is not one yet (no `linkedin_connected:` in the note): send the `linkedin-note` connection request (300 characters at most), or this letter by email (set `email:` in luis-ortega.md); once they accept, set `linkedin_connected:` to that day',
+    ]);
+    // The connection request itself, and a letter to a connection, go through.
+    expect(await warningsFor(luis(''), 'linkedin-note')).toEqual([]);
+    expect(await warningsFor(luis('linkedin_connected: 2026-12-20\n'), 'referral')).toEqual([]);
   });
 
   it('warns that a first letter to someone you know introduces you as to a stranger', async () => {
@@ -635,7 +657,7 @@ describe('the channel of a follow-up', () => {
       ],
     });
     expect(letter.text).toBe(
-      'Dear Priya,\n\nI wrote to you on November 24 to ask for 20 minutes of your advice on moving into supply chain analytics. I know how full an inbox gets, so I am writing once more.\n\nIf you could spare the time in the coming weeks, at any time that suits you, I would be very grateful. And if now is not a good time, I completely understand.\n\nBest regards,\nJordan Reyes\n',
+      'Dear Priya,\n\nI wrote to you on November 24 to ask for 20 minutes of your advice on moving into supply chain analytics. I know how quickly messages pile up on LinkedIn, so I am writing once more.\n\nIf you could spare the time in the coming weeks, at any time that suits you, I would be very grateful. And if now is not a good time, I completely understand.\n\nBest regards,\nJordan Reyes\n',
     );
     // A first letter still prefers the address.
     expect((await renderLetter(ws, 'cold-email', 'priya-shah', { today: '2026-12-02', draft: true })).via).toBe('email');

@@ -122,6 +122,11 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     const another = typeof contact.fields.email === 'string' ? 'by email, to the address in the note' : `set \`email:\` in ${contact.file}`;
     warnings.push(`your first letter to ${contact.name} was a LinkedIn connection request, and LinkedIn lets you message only your connections: if it is still pending, follow up another way (${another}), or once they accept, set \`linkedin_connected:\` to that day`);
   }
+  // A first letter longer than a connection request goes by LinkedIn message, which reaches only connections.
+  if (template.stage === 'contacted' && template.name !== 'linkedin-note' && via === 'linkedin' && !isLinkedInConnection(contact)) {
+    const another = typeof contact.fields.email === 'string' ? 'by email, to the address in the note' : `by email (set \`email:\` in ${contact.file})`;
+    warnings.push(`LinkedIn lets you message only your connections, and ${contact.name} is not one yet (no \`linkedin_connected:\` in the note): send the \`linkedin-note\` connection request (300 characters at most), or this letter ${another}; once they accept, set \`linkedin_connected:\` to that day`);
+  }
   // A friend or former colleague is not written to as a stranger: the first letters introduce you and ask how they got where they are.
   if (contact.source === 'personal' && template.stage === 'contacted') {
     warnings.push(`${contact.name} is someone you know (\`source: personal\`), and this letter introduces you as to a stranger: say it as you would to them`);
