@@ -68,7 +68,21 @@ describe('a note that cannot be read as a contact', () => {
       stage: null,
       organization: null,
       next: null,
-      problems: [{ file: 'contacts/lena-ortiz.md', line: 4, column: 7, endLine: 4, endColumn: 41, severity: 'error', rule: 'yaml-syntax', message: COLON_PROBLEM, hint: COLON_HINT }],
+      problems: [
+        {
+          file: 'contacts/lena-ortiz.md',
+          line: 4,
+          column: 7,
+          endLine: 4,
+          endColumn: 41,
+          severity: 'error',
+          rule: 'yaml-syntax',
+          message: COLON_PROBLEM,
+          hint: COLON_HINT,
+          // The repair, for a script or an editor: the 34 characters of the value, quoted.
+          fix: { title: 'Put the value in quotes: "Manager: DER Integration Analytics"', line: 4, column: 7, endLine: 4, endColumn: 41, text: '"Manager: DER Integration Analytics"' },
+        },
+      ],
     });
     expect(rows.map((row) => (row as { id: string }).id)).toEqual(['ana-ruiz', 'kim-lo', 'lena-ortiz', 'raw-bytes']);
     expect(result.stderr.split('\n')).toHaveLength(4);

@@ -62,7 +62,7 @@ describe('rapport export', () => {
       ['maya-chen-keep-in-touch@rapport', '2026-11-25', 'Keep in touch with Maya Chen'],
       ['owen-park-second-contact@rapport', '2026-11-25', 'Try a second person at Lumen Diagnostics'],
       ['aisha-karim-manual@rapport', '2026-11-27', 'Tell Aisha how the coffee with Ben Osei went'],
-      ['sam-whitaker-prepare@rapport', '2026-11-29', 'Prepare for Sam Whitaker: research and questions'],
+      ['sam-whitaker-prepare@rapport', '2026-11-27', 'Prepare for Sam Whitaker: research and questions'],
       ['dana-okafor-keep-in-touch@rapport', '2026-11-30', 'Keep in touch with Dana Okafor'],
       ['keisha-brooks-manual@rapport', '2026-11-30', 'Ask Dana whether she knows Keisha before writing cold'],
       ['marcus-bell-outcome-send-your-resume-to-marcus-bell-for-review@rapport', '2026-11-30', 'Send your résumé to Marcus Bell for review'],

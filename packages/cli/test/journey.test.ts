@@ -726,8 +726,8 @@ describe('a three-week search through the CLI', () => {
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
       Next 7 days (5)
+        2026-11-13  Prepare for Lena Ortiz: research and questions
         2026-11-13  Try a second person at Energy Data Association
-        2026-11-15  Prepare for Lena Ortiz: research and questions
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
@@ -761,8 +761,8 @@ describe('a three-week search through the CLI', () => {
         2026-11-10  Try a second person at Cascade Power
 
       Next 7 days (6)
+        2026-11-13  Prepare for Lena Ortiz: research and questions
         2026-11-13  Try a second person at Energy Data Association
-        2026-11-15  Prepare for Lena Ortiz: research and questions
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
@@ -797,11 +797,11 @@ describe('a three-week search through the CLI', () => {
       Overdue (1)
         2026-11-10  Try a second person at Cascade Power
 
-      Today (1)
+      Today (2)
+        2026-11-13  Prepare for Lena Ortiz: research and questions
         2026-11-13  Try a second person at Energy Data Association
 
-      Next 7 days (7)
-        2026-11-15  Prepare for Lena Ortiz: research and questions
+      Next 7 days (6)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-17  Try a second person at Helio Storage
@@ -835,12 +835,12 @@ describe('a three-week search through the CLI', () => {
 
   it('Sat 2026-11-14 and Sun 2026-11-15: the weekend', () => {
     expect(agenda('2026-11-14')).toBe(expected(`
-      Overdue (2)
+      Overdue (3)
         2026-11-10  Try a second person at Cascade Power
+        2026-11-13  Prepare for Lena Ortiz: research and questions
         2026-11-13  Try a second person at Energy Data Association
 
-      Next 7 days (8)
-        2026-11-15  Prepare for Lena Ortiz: research and questions
+      Next 7 days (7)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-17  Prepare for Omar Haddad: research and questions
@@ -857,12 +857,10 @@ describe('a three-week search through the CLI', () => {
         anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
     `));
     expect(agenda('2026-11-15')).toBe(expected(`
-      Overdue (2)
+      Overdue (3)
         2026-11-10  Try a second person at Cascade Power
+        2026-11-13  Prepare for Lena Ortiz: research and questions
         2026-11-13  Try a second person at Energy Data Association
-
-      Today (1)
-        2026-11-15  Prepare for Lena Ortiz: research and questions
 
       Next 7 days (7)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
@@ -886,8 +884,8 @@ describe('a three-week search through the CLI', () => {
     expect(agenda('2026-11-16')).toBe(expected(`
       Overdue (3)
         2026-11-10  Try a second person at Cascade Power
+        2026-11-13  Prepare for Lena Ortiz: research and questions
         2026-11-13  Try a second person at Energy Data Association
-        2026-11-15  Prepare for Lena Ortiz: research and questions
 
       Today (1)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
@@ -1045,7 +1043,7 @@ describe('a three-week search through the CLI', () => {
 
       Later (2)
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
-        2027-01-17  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
+        2027-01-18  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
 
       Ready to write (1)
         anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
@@ -1076,7 +1074,7 @@ describe('a three-week search through the CLI', () => {
 
       Later (2)
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
-        2027-01-17  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
+        2027-01-18  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
 
       Ready to write (1)
         anytime     Write to Priya Nair  → rapport letter cold-email priya-nair
@@ -1121,7 +1119,7 @@ describe('a three-week search through the CLI', () => {
 
       Later (3)
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
-        2027-01-17  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
+        2027-01-18  Keep in touch with Lena Ortiz  → rapport letter keep-in-touch lena-ortiz
         2027-01-19  Keep in touch with Omar Haddad  → rapport letter keep-in-touch omar-haddad
 
       Ready to write (1)

@@ -433,7 +433,8 @@ describe('next: a next action written by hand', () => {
     expect(rapport(['next', 'owen-park', 'Send him the kit article', '--dir', folder]).code).toBe(0);
     expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-15T08:30', '--format', 'in-person', '--today', '2026-12-01', '--dir', folder]).code).toBe(0);
     expect(agendaOf(folder, '2026-12-14', 'owen-park')).toEqual([
-      ['Prepare for Owen Park: research and questions', '2026-12-13'],
+      // Two days before Tuesday the 15th is Sunday: the Friday before.
+      ['Prepare for Owen Park: research and questions', '2026-12-11'],
       ['Meet Owen Park at 08:30 (in-person, 30 min)', '2026-12-15'],
       ['Send him the kit article', null],
     ]);

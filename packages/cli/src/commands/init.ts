@@ -34,6 +34,7 @@ rules:
   prepare_before: 2        # days before a meeting to have research and questions ready
   thank_within: 1          # days after a meeting to send the thank-you
   touch_every: 60          # days between keep-in-touch notes (a note's touch_every wins)
+  holidays: [12-25, 01-01] # days off besides weekends (MM-DD every year, YYYY-MM-DD once): follow-ups, preparation and keep-in-touch notes never fall due on them
 
 # Fields left out of every export (calendar, vCard, CSV, JSON), e.g. [phone, email].
 private: []

@@ -81,7 +81,7 @@ describe('exportIcs, read back by Python icalendar', () => {
       { uid: 'contacted-second-contact@rapport', summary: 'Try a second person at Northside Respiratory', date: '2026-11-10' },
       { uid: 'contacted-follow-up@rapport', summary: 'Follow up with Hannah Schultz if there is no reply', date: '2026-11-16' },
       { uid: 'held-thank@rapport', summary: 'Send Marcus Bell a thank-you note', date: '2026-11-21' },
-      { uid: 'winter-call-prepare@rapport', summary: 'Prepare for Sam Whitaker: research and questions', date: '2026-11-29' },
+      { uid: 'winter-call-prepare@rapport', summary: 'Prepare for Sam Whitaker: research and questions', date: '2026-11-27' },
       { uid: 'manual-manual@rapport', summary: 'Ask Dana about Keisha', date: '2026-11-30' },
       { uid: 'thanked-keep-in-touch@rapport', summary: 'Keep in touch with Priya Raman', date: '2027-01-12' },
     ];
@@ -308,7 +308,7 @@ describe('exportIcs, read back by Python icalendar', () => {
       ['summer-coffee-meeting@rapport', '2027-07-14T12:30:00Z', 0],
       ['thanked-meeting@rapport', '2026-11-12T13:00:00Z', 0],
       ['winter-call-meeting@rapport', '2026-12-01T14:00:00Z', 0],
-      ['winter-call-prepare@rapport', '2026-11-29', 0],
+      ['winter-call-prepare@rapport', '2026-11-27', 0],
     ]);
   });
 

@@ -13,7 +13,7 @@ describe('exportJson', () => {
     expect(records).toHaveLength(contacts.length);
     // Each contact's main next action on Monday 2026-11-23, worked out from its stage and history.
     const next: Record<string, [string | null, string | null]> = {
-      'winter-call': ['Prepare for Sam Whitaker: research and questions', '2026-11-29'],
+      'winter-call': ['Prepare for Sam Whitaker: research and questions', '2026-11-27'],
       'summer-coffee': ['Meet Zoë Ångström at 08:30 (in-person, 45 min)', '2027-07-14'],
       held: ['Send Marcus Bell a thank-you note', '2026-11-21'],
       thanked: ['Keep in touch with Priya Raman', '2027-01-12'],
@@ -47,7 +47,7 @@ describe('exportJson', () => {
 
   it('leaves out a next action worked out from a private meeting: its time, format and length, and the day to prepare', async () => {
     expect(await nextOf('timezone: America/New_York\nprivate: [meeting]\n')).toEqual({
-      // "Prepare for Sam Whitaker" is due two days before his meeting; "Meet Zoë Ångström at 08:30 (in-person, 45 min)" is the meeting.
+      // "Prepare for Sam Whitaker" is due before his meeting (the Friday before, two days before is a Sunday); "Meet Zoë Ångström at 08:30 (in-person, 45 min)" is the meeting.
       'winter-call': [null, null],
       'summer-coffee': [null, null],
       held: ['Send Marcus Bell a thank-you note', '2026-11-21'],

@@ -102,11 +102,77 @@ function padded(value: number, digits = 2): string {
 /** Adds calendar days to a `YYYY-MM-DD` date (negative `days` go back). Throws `InvalidInputError` for a date or a count that is not one. */
 export const addCalendarDays: (date: string, days: number) => string = remembered((date, days) => calendarDate(addDays(checkedMidnight(date), checkedDays(days))));
 
-/** Adds Monday–Friday days, as the 3B7 rule counts them. Throws `InvalidInputError` for a date or a count that is not one. */
-export const addWorkingDays: (date: string, days: number) => string = remembered((date, days) => calendarDate(addBusinessDays(checkedMidnight(date), checkedDays(days))));
+const addBusinessDaysRemembered = remembered((date: string, days: number) => calendarDate(addBusinessDays(checkedMidnight(date), checkedDays(days))));
+
+/**
+ * Adds working days, as the 3B7 rule counts them: Monday to Friday, less
+ * `holidays` (each `MM-DD`, every year, or `YYYY-MM-DD`, that day only).
+ * Negative `days` go back. Throws `InvalidInputError` for a date or a count
+ * that is not one.
+ *
+ * @example
+ * ```ts
+ * import { addWorkingDays } from '@rapport/core';
+ *
+ * console.log(addWorkingDays('2026-12-22', 3)); // → 2026-12-25
+ * console.log(addWorkingDays('2026-12-22', 3, ['12-25', '01-01'])); // → 2026-12-28
+ * ```
+ */
+export function addWorkingDays(date: string, days: number, holidays: readonly string[] = []): string {
+  return holidays.length === 0 ? addBusinessDaysRemembered(date, days) : addWorkingDaysOff(date, days, holidays.join(' '));
+}
+
+/** `addWorkingDays` with days off, written as one string (space-separated) so that an answer can be remembered: every contact asks. */
+const addWorkingDaysOff = remembered((date: string, days: number, daysOff: string) => {
+  const holidays = daysOff.split(' ');
+  let day = checkedDate(date);
+  let left = checkedDays(days);
+  const step = left < 0 ? -1 : 1;
+  for (let idle = 0; left !== 0; ) {
+    day = addCalendarDays(day, step);
+    if (isWorkingDay(day, holidays)) {
+      left -= step;
+      idle = 0;
+    } else if (++idle > YEAR_DAYS) throw noWorkingDay(holidays);
+  }
+  return day;
+});
+
+/** More days than a year has: a search for a working day that goes this far will never find one. */
+const YEAR_DAYS = 366;
+
+function noWorkingDay(holidays: readonly string[]): InvalidInputError {
+  return new InvalidInputError(`no working day in a year: the ${holidays.length} holidays and the weekends leave none`);
+}
+
+/** True for a Monday to Friday that is none of `holidays` (`MM-DD` or `YYYY-MM-DD`). */
+export function isWorkingDay(date: string, holidays: readonly string[] = []): boolean {
+  const weekday = checkedMidnight(date).getDay();
+  return weekday !== 0 && weekday !== 6 && !holidays.some((holiday) => holiday === date || holiday === date.slice(5));
+}
+
+/** `date` when it is a working day, else the nearest one after it (`'later'`) or before it (`'earlier'`). */
+export function onWorkingDay(date: string, holidays: readonly string[], direction: 'earlier' | 'later'): string {
+  return onWorkingDayRemembered(date, holidays.join(' '), direction);
+}
+
+const onWorkingDayRemembered = remembered((date: string, daysOff: string, direction: string) => {
+  const holidays = daysOff === '' ? [] : daysOff.split(' ');
+  let day = checkedDate(date);
+  for (let idle = 0; !isWorkingDay(day, holidays); idle++) {
+    if (idle > YEAR_DAYS) throw noWorkingDay(holidays);
+    day = addCalendarDays(day, direction === 'later' ? 1 : -1);
+  }
+  return day;
+});
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). Throws `InvalidInputError` for a date that is not one. */
 export const daysBetween: (from: string, to: string) => number = remembered((from, to) => differenceInCalendarDays(checkedMidnight(to), checkedMidnight(from)));
+
+function checkedDate(date: string): string {
+  if (!isCalendarDate(date)) throw new InvalidInputError(`not a calendar date: ${JSON.stringify(date)} (use YYYY-MM-DD, such as 2026-11-23)`);
+  return date;
+}
 
 /** `utcMidnight` of a date the caller gave: checked where an answer is computed, not on every remembered one. */
 function checkedMidnight(date: string): Date {

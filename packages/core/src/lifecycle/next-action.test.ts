@@ -153,13 +153,14 @@ describe('nextActions', () => {
 
   it('shows a scheduled meeting on its day, with its preparation still due two days before (overdue, not moved to today)', () => {
     const scheduled = at('scheduled', '2026-11-10', { meeting: { at: '2026-11-23T14:00-05:00', minutes: 30, format: 'phone' } });
+    // Two days before Monday the 23rd is Saturday: preparing is due on the Friday before.
     expect(nextActions(scheduled, context)).toEqual([
-      { contactId: 'maya-chen', kind: 'prepare', action: 'Prepare for Maya Chen: research and questions', due: '2026-11-21' },
+      { contactId: 'maya-chen', kind: 'prepare', action: 'Prepare for Maya Chen: research and questions', due: '2026-11-20' },
       { contactId: 'maya-chen', kind: 'meet', action: 'Meet Maya Chen at 14:00 (phone, 30 min)', due: '2026-11-23', time: '14:00' },
     ]);
     const items = agenda([scheduled], context);
     expect(items.map((item) => [item.kind, item.due, item.overdue])).toEqual([
-      ['prepare', '2026-11-21', true],
+      ['prepare', '2026-11-20', true],
       ['meet', '2026-11-23', false],
     ]);
   });
@@ -194,7 +195,28 @@ describe('nextActions', () => {
 
   it('keeps in touch every touch_every days, 60 by default', () => {
     expect(nextAction(at('thanked', '2026-11-01'), context)).toMatchObject({ kind: 'keep-in-touch', due: '2026-12-31' });
-    expect(nextAction(at('nurturing', '2026-11-01', { touch_every: 14 }), context)).toMatchObject({ due: '2026-11-15' });
+    // 14 days after Sunday the 1st is Sunday the 15th: the next working day.
+    expect(nextAction(at('nurturing', '2026-11-01', { touch_every: 14 }), context)).toMatchObject({ due: '2026-11-16' });
+  });
+
+  it('counts no holiday as a business day, and moves a date due on a day off to a working day', () => {
+    const christmas = { ...context, now: new Date('2026-12-14T17:00:00Z') };
+    // Contacted Wednesday 12-16: seven business days skip the weekends and Christmas (Friday), so Monday 12-28, not 12-25.
+    expect(nextAction(at('contacted', '2026-12-16'), christmas)).toMatchObject({ kind: 'follow-up', due: '2026-12-28' });
+    // Followed up Tuesday 12-22: seven business days skip Christmas and New Year's Day (both Fridays): Monday 01-04.
+    expect(nextAction(at('followed-up', '2026-12-22'), christmas)).toMatchObject({ kind: 'give-up', due: '2027-01-04' });
+    // A folder's own days off; none but weekends with an empty list.
+    const ownRules = (holidays: string[]) => ({ ...christmas, rules: { ...defaultRules, holidays } });
+    expect(nextAction(at('contacted', '2026-12-16'), ownRules(['12-24', '12-25', '2026-12-28']))).toMatchObject({ due: '2026-12-30' });
+    expect(nextAction(at('contacted', '2026-12-16'), ownRules([]))).toMatchObject({ due: '2026-12-25' });
+    // Keeping in touch 60 days after Monday 10-26 lands on Christmas Day: the next working day is Monday 12-28.
+    expect(nextAction(at('thanked', '2026-10-26'), christmas)).toMatchObject({ kind: 'keep-in-touch', due: '2026-12-28' });
+    // A meeting on Monday 01-04: two days before is Saturday 01-02, and the working day before that, Friday 01-01, is a holiday: Thursday 12-31.
+    const meeting = at('scheduled', '2026-12-14', { meeting: { at: '2027-01-04T10:00', minutes: 30, format: 'video' } });
+    expect(nextAction(meeting, christmas)).toMatchObject({ kind: 'prepare', due: '2026-12-31' });
+    // Booked on Saturday 01-02 for that Monday: not before the day it was booked.
+    const late = at('scheduled', '2027-01-02', { meeting: { at: '2027-01-04T10:00', minutes: 30, format: 'video' } });
+    expect(nextAction(late, { ...christmas, now: new Date('2027-01-02T17:00:00Z') })).toMatchObject({ kind: 'prepare', due: '2027-01-02' });
   });
 
   it('honours configured delays', () => {

@@ -5,7 +5,7 @@ import type { Rules } from '../workspace/config.js';
 import { defaultRules } from '../workspace/config.js';
 import { outcomeActions } from '../outcomes/outcome-actions.js';
 import { isOtherOrganization, organizationKey, personNameKeys } from '../model/person-name.js';
-import { addCalendarDays, addWorkingDays, assertTimeZone, assertValidNow, meetingClock, meetingDate, meetingStart, offsetClock, todayIn } from './dates.js';
+import { addCalendarDays, addWorkingDays, assertTimeZone, assertValidNow, meetingClock, meetingDate, meetingStart, offsetClock, onWorkingDay, todayIn } from './dates.js';
 import { hasMet } from './met.js';
 
 /** What a next action is about; letters name the template that fits. */
@@ -87,15 +87,15 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
         // They answered without a time or a no: no nudge, no second person. Answer it promptly; once your answer
         // is logged, a quiet spell comes back to you when a follow-up would.
         const last = contact.history.at(-1)!;
-        const due = last === reply ? addWorkingDays(reply.date, rules.answerWithin) : addWorkingDays(last.date, rules.followUpAfter);
+        const due = last === reply ? addWorkingDays(reply.date, rules.answerWithin, rules.holidays) : addWorkingDays(last.date, rules.followUpAfter, rules.holidays);
         return [make('reply', `${name} replied on ${reply.date}: agree a time to talk`, due)];
       }
-      if (contact.stage === 'followed-up') return [make('give-up', `No reply from ${name} since the follow-up: mark as no-response`, since && addWorkingDays(since, rules.giveUpAfter))];
-      const actions = [make('follow-up', `Follow up with ${name} if there is no reply`, since && addWorkingDays(since, rules.followUpAfter), 'follow-up')];
+      if (contact.stage === 'followed-up') return [make('give-up', `No reply from ${name} since the follow-up: mark as no-response`, since && addWorkingDays(since, rules.giveUpAfter, rules.holidays))];
+      const actions = [make('follow-up', `Follow up with ${name} if there is no reply`, since && addWorkingDays(since, rules.followUpAfter, rules.holidays), 'follow-up')];
       if (since && contact.organization && isColdOutreach(contact) && !isDismissed(contact, 'second-contact') && !hasColleague(contact, context.contacts)) {
         // Someone already found there, not yet written to, is the obvious second person.
         const found = identifiedColleague(contact, context.contacts);
-        const second = make('second-contact', `Try a second person at ${contact.organization}${found ? `, such as ${found.name}` : ''}`, addWorkingDays(since, rules.secondContactAfter));
+        const second = make('second-contact', `Try a second person at ${contact.organization}${found ? `, such as ${found.name}` : ''}`, addWorkingDays(since, rules.secondContactAfter, rules.holidays));
         actions.push(found ? { ...second, colleague: found.id } : second);
       }
       return actions;
@@ -114,7 +114,7 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
       const meet: NextAction = { ...make('meet', `Meet ${name} at ${clock} (${theirs}${meeting.format}, ${meeting.minutes} min)`, day), time: clock };
       if (contact.stage === 'prepared') return [meet];
       // Dated by the meeting, never by today: an unprepared meeting shows as overdue preparation, and the meeting itself still shows on its day.
-      return [make('prepare', `Prepare for ${name}: research and questions`, prepareBy(addCalendarDays(day, -rules.prepareBefore), since, day)), meet];
+      return [make('prepare', `Prepare for ${name}: research and questions`, prepareBy(onWorkingDay(addCalendarDays(day, -rules.prepareBefore), rules.holidays ?? [], 'earlier'), since, day)), meet];
     }
     case 'held':
       return [make('thank', `Send ${name} a thank-you note`, since && addCalendarDays(since, rules.thankWithin), 'thank-you')];
@@ -122,7 +122,7 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
     case 'nurturing': {
       const last = contact.history.at(-1)?.date ?? since;
       // The keep-in-touch letter recalls the conversation: not for someone picked up again after a no, never met.
-      return [make('keep-in-touch', `Keep in touch with ${name}`, last ? addCalendarDays(last, contact.touchEvery ?? rules.touchEvery) : null, hasMet(contact) ? 'keep-in-touch' : undefined)];
+      return [make('keep-in-touch', `Keep in touch with ${name}`, last ? onWorkingDay(addCalendarDays(last, contact.touchEvery ?? rules.touchEvery), rules.holidays ?? [], 'later') : null, hasMet(contact) ? 'keep-in-touch' : undefined)];
     }
     default:
       return [];
@@ -226,7 +226,7 @@ function colleaguesByOrganization(contacts: readonly Contact[]): Map<string, Col
   return index;
 }
 
-/** Preparation is due `prepareBefore` days ahead, but not before the day a short-notice meeting was booked, nor after the meeting. */
+/** Preparation is due `prepareBefore` days ahead (on the working day before, when that is a day off), but not before the day a short-notice meeting was booked, nor after the meeting. */
 function prepareBy(daysBefore: string, booked: string | null, meetingDay: string): string {
   const due = booked !== null && booked > daysBefore ? booked : daysBefore;
   return due < meetingDay ? due : meetingDay;

@@ -1,7 +1,7 @@
 import leven from 'leven';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import { isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
+import { isCalendarDate, isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { contactSchema } from '../note/schema.js';
 import { parseFastFrontmatter } from '../note/fast-frontmatter.js';
@@ -42,6 +42,14 @@ export interface Rules {
   readonly thankWithin: number;
   /** Default days between keep-in-touch notes (a note's `touch_every` wins). Default 60. */
   readonly touchEvery: number;
+  /**
+   * Days off besides Saturdays and Sundays, each `MM-DD` (every year) or
+   * `YYYY-MM-DD` (that day only): business days skip them, and a date due on
+   * a day off moves to a working day (keeping in touch to the next one,
+   * preparing for a meeting to the one before). `defaultRules` has
+   * `['12-25', '01-01']`; rules without the key have none.
+   */
+  readonly holidays?: readonly string[];
 }
 
 /** The settings of a notes folder, read from `.rapport/config.yaml` over `defaultConfig()`. */
@@ -68,7 +76,7 @@ export interface RapportConfig {
   readonly outcomeLabels?: Readonly<Record<string, OutcomeKind>>;
 }
 
-/** The timing rules when the config sets none: follow up after 7 business days without a reply, answer a reply within 1, try a second person at the organization after 3, suggest `no-response` 7 business days after a follow-up, prepare 2 days before a meeting, thank within 1 day after it, keep in touch every 60 days. */
+/** The timing rules when the config sets none: follow up after 7 business days without a reply, answer a reply within 1, try a second person at the organization after 3, suggest `no-response` 7 business days after a follow-up, prepare 2 days before a meeting, thank within 1 day after it, keep in touch every 60 days; December 25 and January 1 are days off. */
 export const defaultRules: Rules = Object.freeze({
   followUpAfter: 7,
   answerWithin: 1,
@@ -77,6 +85,7 @@ export const defaultRules: Rules = Object.freeze({
   prepareBefore: 2,
   thankWithin: 1,
   touchEvery: 60,
+  holidays: Object.freeze(['12-25', '01-01']),
 });
 
 /** The settings of a folder without `.rapport/config.yaml`: no profile, the machine's time zone, new notes in the folder itself, `defaultRules`, no private fields. */
@@ -93,7 +102,15 @@ const RULE_KEYS: Record<string, keyof Rules> = {
   prepare_before: 'prepareBefore',
   thank_within: 'thankWithin',
   touch_every: 'touchEvery',
+  holidays: 'holidays',
 };
+
+/** A day off as `rules.holidays` takes it: `MM-DD` (a day of any year: 02-29 included) or a real `YYYY-MM-DD`. */
+function isHoliday(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  if (isCalendarDate(value)) return true;
+  return /^\d{2}-\d{2}$/.test(value) && isCalendarDate(`2028-${value}`);
+}
 
 /** The top-level settings a config may hold. */
 /** Zone names that are abbreviations (EST, CET, PST8PDT, NZ), not places: valid, but seldom what someone means. */
@@ -213,7 +230,7 @@ function settingsFrom(data: Record<string, unknown>, file: string, source: strin
     } else notesFolder = folder === '.' ? '' : folder;
   }
 
-  const rules: Record<string, number> = { ...defaultRules };
+  const rules: Record<string, unknown> = { ...defaultRules };
   if (data.rules !== undefined && data.rules !== null) {
     if (typeof data.rules !== 'object' || Array.isArray(data.rules)) report(rangeOf(['rules']), '`rules` must be a mapping');
     else {
@@ -221,6 +238,13 @@ function settingsFrom(data: Record<string, unknown>, file: string, source: strin
         const name = RULE_KEYS[key];
         if (!name) {
           report(locate(['rules', key], 'key'), `Unknown rule \`${key}\``, `Known rules: ${Object.keys(RULE_KEYS).join(', ')}`);
+        } else if (name === 'holidays') {
+          // `holidays:` left empty, or `[]`: no days off but weekends.
+          const days = value === null ? [] : value;
+          const wrong = Array.isArray(days) ? days.find((day) => !isHoliday(day)) : days;
+          if (!Array.isArray(days) || wrong !== undefined) {
+            report(rangeOf(['rules', key]), `\`rules.holidays\` must be a list of days, each MM-DD (every year) or YYYY-MM-DD (that day only)${Array.isArray(days) ? `: ${JSON.stringify(wrong)} is neither` : ''}`, 'For example: holidays: [12-24, 12-25, 12-31, 01-01, 2026-11-26]');
+          } else rules[name] = Object.freeze([...days]);
         } else if (!Number.isInteger(value) || (value as number) < 0 || (value as number) > 3650) {
           report(rangeOf(['rules', key]), `\`rules.${key}\` must be a whole number of days`);
         } else rules[name] = value as number;

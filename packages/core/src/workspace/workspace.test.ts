@@ -250,6 +250,18 @@ describe('readConfig', () => {
     ]);
   });
 
+  it('reads holidays as days of every year or of one year, and reports any other day in place of using the list', () => {
+    const { config, diagnostics } = readConfig('rules:\n  holidays:\n    - 12-25\n    - 12-32\n');
+    expect(diagnostics.map(({ line, column, rule, message }) => ({ line, column, rule, message }))).toEqual([
+      { line: 3, column: 5, rule: 'invalid-config', message: '`rules.holidays` must be a list of days, each MM-DD (every year) or YYYY-MM-DD (that day only): "12-32" is neither' },
+    ]);
+    expect(config.rules.holidays).toEqual(['12-25', '01-01']);
+    expect(readConfig('rules:\n  holidays: 12-25\n').diagnostics.map((d) => d.message)).toEqual(['`rules.holidays` must be a list of days, each MM-DD (every year) or YYYY-MM-DD (that day only)']);
+    // Left empty: only weekends are days off. February 29 is a day of some years.
+    expect(readConfig('rules:\n  holidays:\n').config.rules.holidays).toEqual([]);
+    expect(readConfig('rules:\n  holidays: [02-29, 2026-11-26]\n').config.rules.holidays).toEqual(['02-29', '2026-11-26']);
+  });
+
   it('reports a rule out of range instead of using it', () => {
     const { config, diagnostics } = readConfig('rules:\n  touch_every: -5\n');
     expect(diagnostics.map(({ line, column, rule, message }) => ({ line, column, rule, message }))).toEqual([{ line: 2, column: 16, rule: 'invalid-config', message: '`rules.touch_every` must be a whole number of days' }]);
@@ -268,6 +280,7 @@ describe('readConfig', () => {
       'rules:',
       '  follow_up_after: 5 # business days',
       '  touch_every: 90',
+      '  holidays: [12-24, 12-25, 2026-11-26] # and Thanksgiving this year',
       'private:',
       '  - phone',
       '  - email',
@@ -280,7 +293,7 @@ describe('readConfig', () => {
         profile: { name: 'Jordan Reyes', phone: '+1 412 555 0142', location: 'Pittsburgh, PA' },
         timezone: 'America/New_York',
         notesFolder: 'contacts',
-        rules: { followUpAfter: 5, answerWithin: 1, secondContactAfter: 3, giveUpAfter: 7, prepareBefore: 2, thankWithin: 1, touchEvery: 90 },
+        rules: { followUpAfter: 5, answerWithin: 1, secondContactAfter: 3, giveUpAfter: 7, prepareBefore: 2, thankWithin: 1, touchEvery: 90, holidays: ['12-24', '12-25', '2026-11-26'] },
         privateFields: ['phone', 'email'],
         outcomeLabels: expect.objectContaining({ Intro: 'referral', Referral: 'referral' }),
       },

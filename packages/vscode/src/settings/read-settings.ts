@@ -17,13 +17,17 @@ export interface ExtensionSettings {
 
 const PROFILE_KEYS = ['name', 'background', 'field', 'email', 'phone', 'location'] as const;
 
+/** The rules that are a number of days, each a `rapport.rules.*` setting. */
+type DelayRule = Exclude<keyof Rules, 'holidays'>;
+
 export function readSettings(): ExtensionSettings {
   const settings = vscode.workspace.getConfiguration('rapport');
   const folder = settings.get<string>('notesFolder', '').replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '');
   const groupBy = settings.get<string>('contacts.groupBy', 'stage');
   const today = settings.get<string>('today', '').trim();
-  const rules: Partial<Record<keyof Rules, number>> = {};
-  for (const key of Object.keys(defaultRules) as (keyof Rules)[]) {
+  const rules: Partial<Record<DelayRule, number>> = {};
+  // The delays, in days; days off are set in the folder's config.
+  for (const key of Object.keys(defaultRules).filter((rule): rule is DelayRule => typeof defaultRules[rule as keyof Rules] === 'number')) {
     const value = settings.get<number | null>(`rules.${key}`, null);
     if (typeof value === 'number' && Number.isInteger(value) && value >= 0) rules[key] = value;
   }
