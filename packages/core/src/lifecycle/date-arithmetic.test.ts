@@ -1,9 +1,9 @@
 import { TZDate } from '@date-fns/tz';
-import { addBusinessDays, addDays, differenceInCalendarDays, format, isValid, parseISO } from 'date-fns';
+import { addBusinessDays, addDays, differenceInCalendarDays, format, isValid, isWeekend, parseISO } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.js';
-import { addCalendarDays, addWorkingDays, daysBetween, isCalendarDate, todayIn } from './dates.js';
+import { addCalendarDays, addWorkingDays, daysBetween, isCalendarDate, isWorkingDay, onWorkingDay, todayIn } from './dates.js';
 
 /**
  * Day arithmetic is date-fns' on `UTCDate` midnights (cheap UTC methods),
@@ -60,6 +60,41 @@ describe('day arithmetic', () => {
       const date = reference.addCalendarDays('2026-11-26', offset);
       for (let days = -11; days <= 11; days++) expect([date, days, addWorkingDays(date, days)]).toEqual([date, days, reference.addWorkingDays(date, days)]);
     }
+  });
+
+  it('tells a weekend as date-fns does, and skips days off as a count day by day with date-fns would', () => {
+    fc.assert(fc.property(realDate, (date) => {
+      expect(isWorkingDay(date)).toBe(!isWeekend(utcMidnight(date)));
+    }), { numRuns: 3000 });
+    // The reference: step a day at a time with date-fns, counting Monday to Friday less the days off.
+    const holidays = ['12-25', '01-01', '02-29', '2026-11-26'];
+    const off = (date: string) => isWeekend(utcMidnight(date)) || holidays.includes(date) || holidays.includes(date.slice(5));
+    const counted = (date: string, days: number) => {
+      let day = date;
+      for (let left = Math.abs(days); left > 0; ) {
+        day = reference.addCalendarDays(day, Math.sign(days));
+        if (!off(day)) left--;
+      }
+      return day;
+    };
+    const nearest = (date: string, step: number) => {
+      let day = date;
+      while (off(day)) day = reference.addCalendarDays(day, step);
+      return day;
+    };
+    fc.assert(fc.property(realDate, fc.integer({ min: -30, max: 30 }), (date, days) => {
+      expect(addWorkingDays(date, days, holidays)).toBe(counted(date, days));
+      expect(onWorkingDay(date, holidays, 'later')).toBe(nearest(date, 1));
+      expect(onWorkingDay(date, holidays, 'earlier')).toBe(nearest(date, -1));
+    }), { numRuns: 3000 });
+    // Across the turn of a year, a leap day and a month end, by hand: Thursday 2026-12-31 + 1 skips New Year's Day (Friday) and the weekend.
+    expect(addWorkingDays('2026-12-31', 1, holidays)).toBe('2027-01-04');
+    expect(addWorkingDays('2027-01-04', -1, holidays)).toBe('2026-12-31');
+    expect(onWorkingDay('2028-02-29', holidays, 'later')).toBe('2028-03-01');
+    // Every day of the year off (February 29 included): no working day to find, an error rather than an endless search.
+    const everyDay = Array.from({ length: 366 }, (_, day) => reference.addCalendarDays('2028-01-01', day).slice(5));
+    expect(() => addWorkingDays('2026-11-23', 1, everyDay)).toThrow(InvalidInputError);
+    expect(() => onWorkingDay('2026-11-23', everyDay, 'later')).toThrow(InvalidInputError);
   });
 
   it('counts days between dates as date-fns does, and refuses an impossible date', () => {

@@ -129,7 +129,7 @@ const addWorkingDaysOff = remembered((date: string, days: number, daysOff: strin
   let left = checkedDays(days);
   const step = left < 0 ? -1 : 1;
   for (let idle = 0; left !== 0; ) {
-    day = addCalendarDays(day, step);
+    day = neighbourDay(day, step);
     if (isWorkingDay(day, holidays)) {
       left -= step;
       idle = 0;
@@ -147,8 +147,40 @@ function noWorkingDay(holidays: readonly string[]): InvalidInputError {
 
 /** True for a Monday to Friday that is none of `holidays` (`MM-DD` or `YYYY-MM-DD`). */
 export function isWorkingDay(date: string, holidays: readonly string[] = []): boolean {
-  const weekday = checkedMidnight(date).getDay();
+  const weekday = dayOfWeek(checkedDate(date));
   return weekday !== 0 && weekday !== 6 && !holidays.some((holiday) => holiday === date || holiday === date.slice(5));
+}
+
+/**
+ * The day of the week of a valid `YYYY-MM-DD` (0 Sunday … 6 Saturday), by
+ * arithmetic on the proleptic Gregorian calendar (Sakamoto's method): every
+ * due date of every contact is checked for a weekend, and a `Date` per day
+ * stood out in a load's profile.
+ */
+function dayOfWeek(date: string): number {
+  const month = Number(date.slice(5, 7));
+  const year = Number(date.slice(0, 4)) - (month < 3 ? 1 : 0);
+  const sum = year + Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400) + MONTH_OFFSETS[month - 1]! + Number(date.slice(8, 10));
+  return ((sum % 7) + 7) % 7;
+}
+
+const MONTH_OFFSETS = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4] as const;
+
+/** The day after (`1`) or before (`-1`) a valid `YYYY-MM-DD`, by hand for the same reason. */
+function neighbourDay(date: string, step: 1 | -1): string {
+  let year = Number(date.slice(0, 4));
+  let month = Number(date.slice(5, 7));
+  let day = Number(date.slice(8, 10)) + step;
+  if (day < 1) {
+    month -= 1;
+    if (month < 1) [month, year] = [12, year - 1];
+    day = daysInMonth(year, month);
+  } else if (day > daysInMonth(year, month)) {
+    day = 1;
+    month += 1;
+    if (month > 12) [month, year] = [1, year + 1];
+  }
+  return `${padded(year, 4)}-${padded(month)}-${padded(day)}`;
 }
 
 /** `date` when it is a working day, else the nearest one after it (`'later'`) or before it (`'earlier'`). */
@@ -161,7 +193,7 @@ const onWorkingDayRemembered = remembered((date: string, daysOff: string, direct
   let day = checkedDate(date);
   for (let idle = 0; !isWorkingDay(day, holidays); idle++) {
     if (idle > YEAR_DAYS) throw noWorkingDay(holidays);
-    day = addCalendarDays(day, direction === 'later' ? 1 : -1);
+    day = neighbourDay(day, direction === 'later' ? 1 : -1);
   }
   return day;
 });
