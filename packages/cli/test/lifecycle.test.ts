@@ -366,7 +366,7 @@ describe('dismiss', () => {
       ['Follow up with Owen Park if there is no reply', '2026-12-01'],
     ]);
     const before = readFileSync(join(folder, 'owen-park.md'), 'utf8');
-    expect(rapport(['dismiss', 'owen-park', '--dir', folder])).toEqual({ code: 0, stdout: 'Owen Park: "Try a second person at Lumen Diagnostics" dismissed  owen-park.md\n', stderr: '' });
+    expect(rapport(['dismiss', 'owen-park', '--today', '2026-11-23', '--dir', folder])).toEqual({ code: 0, stdout: 'Owen Park: "Try a second person at Lumen Diagnostics" dismissed  owen-park.md\n', stderr: '' });
     expect(readFileSync(join(folder, 'owen-park.md'), 'utf8')).toBe(before.replace('    note: Mentioned my Philadelphia dates in December\n---\n', '    note: Mentioned my Philadelphia dates in December\ndismissed:\n  - second-contact\n---\n'));
     expect(agendaOf(folder, '2026-11-23', 'owen-park')).toEqual([['Follow up with Owen Park if there is no reply', '2026-12-01']]);
     // Run again: said, and the note left as it is.
@@ -377,7 +377,7 @@ describe('dismiss', () => {
 
   it('says so when the suggestion is not made now, and dismisses it for later', () => {
     const folder = exampleCopy();
-    expect(rapport(['dismiss', 'maya-chen', '--dir', folder])).toEqual({ code: 0, stdout: 'Maya Chen: second-contact dismissed (not suggested now; it will not be)  maya-chen.md\n', stderr: '' });
+    expect(rapport(['dismiss', 'maya-chen', '--today', '2026-11-23', '--dir', folder])).toEqual({ code: 0, stdout: 'Maya Chen: "Try a second person" dismissed: not suggested for them today, and now never  maya-chen.md\n', stderr: '' });
     expect(readFileSync(join(folder, 'maya-chen.md'), 'utf8')).toMatch(/^dismissed:\n {2}- second-contact\n---\n/m);
   });
 
