@@ -169,6 +169,15 @@ describe('the facts of a letter, as the note gives them', () => {
     expect(data(note, { values: { impressedBrief: 'your talk on consent', position: 'the head of research' } }).data).toMatchObject({ impressedBrief: 'your talk on consent', position: 'the head of research' });
   });
 
+  it('says a role written in lower case as a kind of work, with "a" or "an"; a title as it is', () => {
+    const positionOf = (role: string) => data(maya([`role: ${role}`, 'organization: Pecan Street Inc.'])).data.position;
+    expect(positionOf('data scientist')).toBe('a data scientist at Pecan Street Inc.');
+    expect(positionOf('analyst')).toBe('an analyst at Pecan Street Inc.');
+    expect(positionOf('user researcher')).toBe('a user researcher at Pecan Street Inc.');
+    expect(positionOf('the head of research')).toBe('the head of research at Pecan Street Inc.');
+    expect(positionOf('Senior Data Scientist')).toBe('Senior Data Scientist at Pecan Street Inc.');
+  });
+
   it('has no position without a role, even with an organization', () => {
     expect('position' in data(maya(['organization: Acme Health'])).data).toBe(false);
   });

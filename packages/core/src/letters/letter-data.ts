@@ -37,8 +37,9 @@ export interface LetterData {
   readonly impressedBrief?: string;
   /**
    * Role and organization as one phrase that can follow "your role as":
-   * "Load Forecasting Analyst at Western Area Power Administration" (a role
-   * that already names the organization is not given it twice). Absent
+   * "Load Forecasting Analyst at Western Area Power Administration", "a data
+   * scientist at Pecan Street Inc." (a role written in lower case takes "a" or
+   * "an"; a role that already names the organization is not given it twice). Absent
    * when there is no role, or when it reads as a headline rather than a
    * title ("Analyst | Energy | Python").
    */
@@ -250,8 +251,10 @@ const TITLE = /^[^|\u2022\u00b7;\n]{1,80}$/;
 
 function position(role: unknown, organization: unknown): string | undefined {
   if (typeof role !== 'string' || !TITLE.test(role)) return undefined;
-  if (typeof organization !== 'string' || role.toLowerCase().includes(organization.toLowerCase())) return role;
-  return `${role} at ${organization}`;
+  // A title reads as one ("your role as Senior UX Researcher"); a role written in lower case as a kind of work ("as a data scientist").
+  const said = /^\p{Ll}/u.test(role) && !/^(?:a|an|the|our|their|your|his|her)\s/i.test(role) ? `${/^[aeio]/i.test(role) ? 'an' : 'a'} ${role}` : role;
+  if (typeof organization !== 'string' || role.toLowerCase().includes(organization.toLowerCase())) return said;
+  return `${said} at ${organization}`;
 }
 
 /** The text before the first clause break (`, ` ` — ` ` – ` ` (` `: ` `; ` ` -- `) that is not inside quotation marks. */

@@ -52,8 +52,8 @@ export function organizationNamed(outcome: Outcome): string | undefined {
   for (const match of after.matchAll(/\bat\s+/g)) last = match;
   if (!last) return undefined;
   // Up to a comma, a bracket or a dash: "at Walgreens Health — say Kevin sent me" names Walgreens Health.
-  const said = /^[^,;()\u2014\u2013]*?(?=\s+-\s|[,;()\u2014\u2013]|$)/.exec(after.slice(last.index + last[0].length))![0].trim().replace(/\.$/, '');
-  return said === '' ? undefined : said;
+  const said = /^[^,;()\u2014\u2013]*?(?=\s+-\s|[,;()\u2014\u2013]|$)/.exec(after.slice(last.index + last[0].length))![0].trim();
+  return said === '' ? undefined : withoutFullStop(said);
 }
 
 /** What a referral's line says the person does and where: what a note created for them starts with. */
@@ -100,9 +100,18 @@ export function workNamed(outcome: Outcome): WorkNamed {
     else break;
   }
   while (kept.length > 0 && NAME_CONNECTOR.test(kept.at(-1)!)) kept.pop();
-  const organization = kept.join(' ').replace(/['\u2019]s$/, '').replace(/\.$/, '');
+  const organization = withoutFullStop(kept.join(' ').replace(/['\u2019]s$/, ''));
   if (organization === '') return {};
   return { ...(role !== '' && !NO_ROLE.test(first) ? { role } : {}), organization };
+}
+
+/** Abbreviations that end an organization's name with their own period: "Pecan Street Inc.", "Smith & Sons Co.". */
+const ABBREVIATED = /(?:^|\s)(?:inc|co|corp|ltd|llc|plc|bros|assn|assoc|intl|univ|dept|jr|sr|st)\.$/i;
+
+/** A name without the period that ends the sentence it closes, keeping one that ends an abbreviation ("Inc.", "L.L.C.", "U.S."). */
+function withoutFullStop(name: string): string {
+  if (!name.endsWith('.') || ABBREVIATED.test(name) || /(?:^|\s)(?:\p{L}\.){2,}$/u.test(name)) return name;
+  return name.slice(0, -1);
 }
 
 /**
@@ -136,13 +145,13 @@ function outcomeAction(outcome: Outcome, contact: Contact): string {
   }
 }
 
-/** The outcome's text without its date marker and trailing punctuation. */
+/** The outcome's text without its date marker and trailing punctuation (an abbreviation keeps its period). */
 function withoutDate(text: string): string {
-  return text
+  const said = text
     .replace(/\s*\(by[ \t]+[^)]*\)/gi, '')
     .replace(/,?\s*\bdue:[ \t]*[^\s,;)]*/gi, '')
-    .replace(/[\s,;.]+$/, '')
-    .trim();
+    .replace(/[\s,;]+$/, '');
+  return withoutFullStop(said).replace(/[\s,;]+$/, '').trim();
 }
 
 /**

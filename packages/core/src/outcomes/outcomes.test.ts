@@ -268,6 +268,9 @@ describe('outcome labels from .rapport/config.yaml', () => {
       'Lee Park at UPMC',
       'Raj Patel at Walgreens Health \u2014 say Kevin sent me',
       '[[raj-patel]] at Walgreens Health',
+      'Rachel Kim, data scientist at Pecan Street Inc.',
+      'Noor Ali, analyst at Grid Works.',
+      'Eli Moss, lawyer at Moss & Hale L.L.P.',
     ];
     const outcomes = readNote('p.md', NOTE_HEAD + lines.map((line) => `- Referral: ${line}\n`).join('')).contact!.outcomes;
     expect(outcomes.map(workNamed)).toEqual([
@@ -287,12 +290,16 @@ describe('outcome labels from .rapport/config.yaml', () => {
       { organization: 'UPMC' },
       { organization: 'Walgreens Health' },
       { organization: 'Walgreens Health' },
+      // An abbreviation keeps its period; a sentence's full stop goes.
+      { role: 'data scientist', organization: 'Pecan Street Inc.' },
+      { role: 'analyst', organization: 'Grid Works' },
+      { role: 'lawyer', organization: 'Moss & Hale L.L.P.' },
     ]);
   });
 
   it('reads the organization a referral line names after the name', () => {
-    const outcomes = readNote('p.md', NOTE_HEAD + '- Referral: Tom Becker, protection engineer at Duquesne Light (by 2026-12-10)\n- Referral: Priya Shah, analyst at Buckeye Freight & Logistics, Inc.\n- Referral: Ana Lima, met at the meetup at the library\n- Referral: Lee Park\n- Referral: Raj Patel at Walgreens Health \u2014 say Kevin sent me\n- Referral: Bo Lin, at Acme - the design team\n').contact!.outcomes;
-    expect(outcomes.map(organizationNamed)).toEqual(['Duquesne Light', 'Buckeye Freight & Logistics', 'the library', undefined, 'Walgreens Health', 'Acme']);
+    const outcomes = readNote('p.md', NOTE_HEAD + '- Referral: Tom Becker, protection engineer at Duquesne Light (by 2026-12-10)\n- Referral: Priya Shah, analyst at Buckeye Freight & Logistics, Inc.\n- Referral: Ana Lima, met at the meetup at the library\n- Referral: Lee Park\n- Referral: Raj Patel at Walgreens Health \u2014 say Kevin sent me\n- Referral: Bo Lin, at Acme - the design team\n- Referral: Rachel Kim, data scientist at Pecan Street Inc.\n- Referral: Noor Ali, analyst at Grid Works.\n').contact!.outcomes;
+    expect(outcomes.map(organizationNamed)).toEqual(['Duquesne Light', 'Buckeye Freight & Logistics', 'the library', undefined, 'Walgreens Health', 'Acme', 'Pecan Street Inc.', 'Grid Works']);
   });
 
   it('reports a label mapped to an unknown kind at its place', async () => {
