@@ -371,7 +371,8 @@ describe('check', () => {
     const result = rapport(['check', '--json', '--dir', folder]);
     expect(result.code).toBe(1);
     expect(JSON.parse(result.stdout)).toEqual([
-      { file: 'broken.md', line: 4, column: 8, severity: 'error', rule: 'unknown-stage', message: expect.stringContaining('interviewed') },
+      // "interviewed" runs from column 8 to 19 (11 characters).
+      { file: 'broken.md', line: 4, column: 8, endLine: 4, endColumn: 19, severity: 'error', rule: 'unknown-stage', message: 'Unknown stage "interviewed"', hint: expect.stringContaining('Use one of: identified,') },
     ]);
     const text = rapport(['check', '--dir', folder]);
     expect(text.code).toBe(1);
@@ -389,11 +390,12 @@ describe('check', () => {
     expect(result.code).toBe(1);
     const diagnostics = JSON.parse(result.stdout) as { file: string; line: number; column: number; severity: string; rule: string; message: string }[];
     expect(diagnostics).toEqual([
-      { file: '.rapport/config.yaml', line: 1, column: 11, severity: 'error', rule: 'invalid-config', message: 'Unknown time zone "Mars/Olympus_Mons"' },
-      { file: '.rapport/questions.md', line: 3, column: 1, severity: 'info', rule: 'ignored-text', message: expect.any(String) },
-      expect.objectContaining({ file: '.rapport/templates/coffee.eta', severity: 'error' }),
+      // The zone's 17 characters from column 11, the 15 of "not a list item" from column 1.
+      { file: '.rapport/config.yaml', line: 1, column: 11, endLine: 1, endColumn: 28, severity: 'error', rule: 'invalid-config', message: 'Unknown time zone "Mars/Olympus_Mons"', hint: 'Use an IANA name such as America/New_York' },
+      { file: '.rapport/questions.md', line: 3, column: 1, endLine: 3, endColumn: 16, severity: 'info', rule: 'ignored-text', message: expect.any(String), hint: 'Start each question with `- `' },
+      expect.objectContaining({ file: '.rapport/templates/coffee.eta', line: 6, severity: 'error' }),
     ]);
-    for (const diagnostic of diagnostics) expect(Object.keys(diagnostic).sort()).toEqual(['column', 'file', 'line', 'message', 'rule', 'severity']);
+    for (const diagnostic of diagnostics) expect(Object.keys(diagnostic)).toEqual(expect.arrayContaining(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message']));
   });
 
   it('exits 0 when there are only warnings', () => {

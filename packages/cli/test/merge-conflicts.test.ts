@@ -171,7 +171,20 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
 
     const check = rapport(['check', '--json', '--dir', folder], { env });
     expect(check.code).toBe(1);
-    expect(JSON.parse(check.stdout)).toEqual([{ file: 'owen-park.md', line, column: 1, severity: 'error', rule: 'merge-conflict', message: 'Merge conflict: resolve it, keep the side you want' }]);
+    // The marker `<<<<<<<` (7 characters) on line 5; its `>>>>>>>` on line 9.
+    expect(JSON.parse(check.stdout)).toEqual([
+      {
+        file: 'owen-park.md',
+        line,
+        column: 1,
+        endLine: line,
+        endColumn: 8,
+        severity: 'error',
+        rule: 'merge-conflict',
+        message: 'Merge conflict: resolve it, keep the side you want',
+        hint: "Keep one side's lines between <<<<<<< and >>>>>>> (line 9), or combine them, and delete the marker lines",
+      },
+    ]);
 
     const warning = `rapport: warning: owen-park.md:${line} has an unresolved merge conflict: the contact is left out until it is resolved (rapport check lists every conflict)\n`;
     for (const args of [['list'], ['agenda', '--today', '2026-11-23'], ['export', 'csv'], ['report']]) {

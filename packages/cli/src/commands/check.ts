@@ -12,7 +12,7 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
   program
     .command('check')
     .description('validate every note, the config, your questions and your letter templates; exit 1 when there is an error (for git pre-commit hooks)')
-    .option('--json', 'print a JSON array of {file, line, column, severity, rule, message}')
+    .option('--json', 'print a JSON array of {file, line, column, endLine, endColumn, severity, rule, message, hint?, fix?}')
     .option('--staged', 'check the notes as git has them staged for the next commit, not as they are on disk (for a pre-commit hook)')
     .addHelpText('after', '\nExamples:\n  rapport check && git commit\n  rapport check --staged   (in .git/hooks/pre-commit)\n\nExit codes: 0 no error (warnings allowed), 1 at least one error.\n')
     .action(async (options: CheckOptions) => {
@@ -32,7 +32,8 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
       setExitCode(errors > 0 ? EXIT.problems : EXIT.ok);
       if (options.json) {
-        return ctx.json(diagnostics.map(({ file, line, column, severity, rule, message }) => ({ file, line, column, severity, rule, message })));
+        // Core's own diagnostics, as `list --json` gives a broken note's: the hint and the repair where there is one.
+        return ctx.json(diagnostics);
       }
       const { colors } = ctx;
       for (const d of diagnostics) ctx.print(formatDiagnostic(d, colors));
