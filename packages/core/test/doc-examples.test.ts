@@ -1,8 +1,9 @@
-// The `@example` blocks of the doc comments run as written, against the built
-// package (imported by its name, as a user would), and print what their
-// `// →` comments say. TypeDoc shows them in the API reference.
+// The `@example` blocks of the doc comments type-check and run as written,
+// against the built package (imported by its name, as a user would), and
+// print what their `// →` comments say. TypeDoc shows them in the API reference.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -43,6 +44,16 @@ const examples = sourceFiles(source).flatMap(examplesIn);
 describe('doc comment examples', () => {
   it('are there for the main functions', () => {
     expect(examples.map((example) => example.exported).sort()).toEqual(['NodeStore', 'addWorkingDays', 'advance', 'agenda', 'createContact', 'editNote', 'loadWorkspace', 'readNote', 'renderLetter', 'setField']);
+  });
+
+  it('type-check as a consumer writes them (strict, nodenext)', () => {
+    const folder = join(scratch, 'typed');
+    mkdirSync(folder);
+    for (const example of examples) writeFileSync(join(folder, `${example.exported}.mts`), example.code);
+    writeFileSync(join(folder, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', skipLibCheck: true, types: ['node'] }, include: ['*.mts'] }));
+    const tsc = spawnSync(process.execPath, [createRequire(import.meta.url).resolve('typescript/bin/tsc'), '-p', folder], { encoding: 'utf8' });
+    expect(tsc.stdout + tsc.stderr).toBe('');
+    expect(tsc.status).toBe(0);
   });
 
   for (const example of examples.filter((candidate) => candidate.code.includes('// → '))) {

@@ -91,6 +91,9 @@ describe('day arithmetic', () => {
     expect(addWorkingDays('2026-12-31', 1, holidays)).toBe('2027-01-04');
     expect(addWorkingDays('2027-01-04', -1, holidays)).toBe('2026-12-31');
     expect(onWorkingDay('2028-02-29', holidays, 'later')).toBe('2028-03-01');
+    // A day off that is no day is refused, as a date that is none is.
+    expect(() => addWorkingDays('2026-12-24', 1, ['12-32'])).toThrow(new InvalidInputError('not a day off: "12-32" (use MM-DD for every year, such as 12-25, or YYYY-MM-DD for one day)'));
+    expect(() => onWorkingDay('2026-12-24', ['bogus'], 'later')).toThrow(InvalidInputError);
     // Every day of the year off (February 29 included): no working day to find, an error rather than an endless search.
     const everyDay = Array.from({ length: 366 }, (_, day) => reference.addCalendarDays('2028-01-01', day).slice(5));
     expect(() => addWorkingDays('2026-11-23', 1, everyDay)).toThrow(InvalidInputError);

@@ -124,7 +124,7 @@ export function addWorkingDays(date: string, days: number, holidays: readonly st
 
 /** `addWorkingDays` with days off, written as one string (space-separated) so that an answer can be remembered: every contact asks. */
 const addWorkingDaysOff = remembered((date: string, days: number, daysOff: string) => {
-  const holidays = daysOff.split(' ');
+  const holidays = checkedHolidays(daysOff);
   let day = checkedDate(date);
   let left = checkedDays(days);
   const step = left < 0 ? -1 : 1;
@@ -137,6 +137,24 @@ const addWorkingDaysOff = remembered((date: string, days: number, daysOff: strin
   }
   return day;
 });
+
+/**
+ * A day off as `rules.holidays` writes it: `MM-DD` (a day of any year,
+ * February 29 included) or a real `YYYY-MM-DD`.
+ */
+export function isHoliday(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  if (isCalendarDate(value)) return true;
+  return /^\d{2}-\d{2}$/.test(value) && isCalendarDate(`2028-${value}`);
+}
+
+/** Days off joined by spaces (as the remembered answers take them), each checked. */
+function checkedHolidays(daysOff: string): string[] {
+  const holidays = daysOff === '' ? [] : daysOff.split(' ');
+  const wrong = holidays.find((holiday) => !isHoliday(holiday));
+  if (wrong !== undefined) throw new InvalidInputError(`not a day off: ${JSON.stringify(wrong)} (use MM-DD for every year, such as 12-25, or YYYY-MM-DD for one day)`);
+  return holidays;
+}
 
 /** More days than a year has: a search for a working day that goes this far will never find one. */
 const YEAR_DAYS = 366;
@@ -189,7 +207,7 @@ export function onWorkingDay(date: string, holidays: readonly string[], directio
 }
 
 const onWorkingDayRemembered = remembered((date: string, daysOff: string, direction: string) => {
-  const holidays = daysOff === '' ? [] : daysOff.split(' ');
+  const holidays = checkedHolidays(daysOff);
   let day = checkedDate(date);
   for (let idle = 0; !isWorkingDay(day, holidays); idle++) {
     if (idle > YEAR_DAYS) throw noWorkingDay(holidays);

@@ -26,7 +26,7 @@ const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
  * import { NodeStore } from '@rapport/core/node';
  *
  * const workspace = await loadWorkspace(new NodeStore('~/job-search'));
- * console.log(workspace.contacts.length);
+ * console.log(workspace.index.contactCount());
  * ```
  */
 export class NodeStore implements NoteStore {

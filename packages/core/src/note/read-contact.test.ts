@@ -95,11 +95,18 @@ describe('readNote', () => {
   });
 
   describe('says a YAML mistake in plain words, at the line where it is', () => {
+    // Each mistake is said the same, at the same place, with the same repair, in a note saved with Windows line ends.
     const yamlProblem = (yaml: string) => {
-      const diagnostics = readNote('x.md', `---\n${yaml}---\n\n# Notes\n`).diagnostics;
-      expect(diagnostics.map((d) => d.rule)).toEqual(['yaml-syntax']);
-      const [d] = diagnostics;
-      return { at: `${d!.line}:${d!.column}-${d!.endLine}:${d!.endColumn}`, message: d!.message, hint: d!.hint };
+      const said = (text: string) => {
+        const diagnostics = readNote('x.md', text).diagnostics;
+        expect(diagnostics.map((d) => d.rule)).toEqual(['yaml-syntax']);
+        const [d] = diagnostics;
+        return { at: `${d!.line}:${d!.column}-${d!.endLine}:${d!.endColumn}`, message: d!.message, hint: d!.hint, fix: d!.fix };
+      };
+      const note = `---\n${yaml}---\n\n# Notes\n`;
+      const { fix, ...lf } = said(note);
+      expect(said(note.replace(/\n/g, '\r\n'))).toEqual({ ...lf, fix });
+      return lf;
     };
 
     it('an unclosed quote on line 3, at its opening quote (the parser stops at the closing ---, line 6)', () => {

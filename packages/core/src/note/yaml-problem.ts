@@ -146,7 +146,8 @@ function badIndent(yaml: string, at: number): ExplainedYamlProblem {
 function deeperLineAfter(yaml: string, at: number): ExplainedYamlProblem | undefined {
   const start = lineStart(yaml, at);
   const indent = (from: number) => /^ */.exec(yaml.slice(from))![0].length;
-  const next = lineEnd(yaml, start) + 1;
+  const next = yaml.indexOf('\n', start) + 1;
+  if (next === 0) return undefined;
   if (next >= yaml.length || indent(next) <= indent(start)) return undefined;
   return badIndent(yaml, next);
 }
@@ -236,8 +237,9 @@ function lastNodeBefore(document: Document.Parsed, offset: number, accepts: (nod
   return best;
 }
 
-/** Offset of the line break ending the line that holds `offset` (or the text's end). */
+/** Offset where the text of the line that holds `offset` ends: its line break (`\r\n` or `\n`), or the text's end. */
 function lineEnd(text: string, offset: number): number {
   const lineBreak = text.indexOf('\n', offset);
-  return lineBreak < 0 ? text.length : lineBreak;
+  if (lineBreak < 0) return text.length;
+  return lineBreak > offset && text.charCodeAt(lineBreak - 1) === 0x0d ? lineBreak - 1 : lineBreak;
 }

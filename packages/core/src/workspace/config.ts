@@ -1,7 +1,7 @@
 import leven from 'leven';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics.js';
-import { isCalendarDate, isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
+import { isHoliday, isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { contactSchema } from '../note/schema.js';
 import { parseFastFrontmatter } from '../note/fast-frontmatter.js';
@@ -104,13 +104,6 @@ const RULE_KEYS: Record<string, keyof Rules> = {
   touch_every: 'touchEvery',
   holidays: 'holidays',
 };
-
-/** A day off as `rules.holidays` takes it: `MM-DD` (a day of any year: 02-29 included) or a real `YYYY-MM-DD`. */
-function isHoliday(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  if (isCalendarDate(value)) return true;
-  return /^\d{2}-\d{2}$/.test(value) && isCalendarDate(`2028-${value}`);
-}
 
 /** The top-level settings a config may hold. */
 /** Zone names that are abbreviations (EST, CET, PST8PDT, NZ), not places: valid, but seldom what someone means. */

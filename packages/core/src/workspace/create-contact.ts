@@ -1,5 +1,6 @@
 import slugify from '@sindresorhus/slugify';
 import { InvalidInputError, NoteConflictError, NoteExistsError, NoteNotFoundError } from '../errors.js';
+import { isCalendarDate } from '../lifecycle/dates.js';
 import { contactNoteText, type NewContact } from '../note/template.js';
 import type { Workspace } from './workspace.js';
 
@@ -48,11 +49,13 @@ function lettersSlug(name: string): string {
  * import { createContact, loadWorkspace, MemoryStore } from '@rapport/core';
  *
  * const workspace = await loadWorkspace(new MemoryStore({ 'lee-park.md': '---\ntype: contact\nname: Lee Park\nstage: identified\n---\n' }));
- * console.log(await createContact(workspace, { name: 'Lee Park', organization: 'UPMC' })); // → { id: 'lee-park-upmc', file: 'lee-park-upmc.md' }
+ * console.log(await createContact(workspace, { name: 'Lee Park', organization: 'UPMC', date: '2026-11-23' })); // → { id: 'lee-park-upmc', file: 'lee-park-upmc.md' }
  * ```
  */
 export async function createContact(workspace: Workspace, contact: NewContact): Promise<{ id: string; file: string }> {
   if (contact.name.trim() === '') throw new InvalidInputError('a contact needs a name');
+  // From JavaScript, a missing date would write a history entry the note's own check then refuses.
+  if (!isCalendarDate(contact.date)) throw new InvalidInputError(`a new contact needs the day they were found as \`date\` (YYYY-MM-DD, such as 2026-11-23), not ${JSON.stringify(contact.date)}`);
   if (contact.referredBy && !workspace.index.contact(contact.referredBy)) throw new NoteNotFoundError(contact.referredBy);
   const referredBy = contact.referredBy ? workspace.index.contact(contact.referredBy)!.id : undefined;
   const folder = workspace.config.notesFolder;

@@ -147,6 +147,14 @@ describe('editNote', () => {
 });
 
 describe('createContact', () => {
+  it('refuses a contact without the day they were found (from JavaScript), rather than write a note its check refuses', async () => {
+    const workspace = await loadWorkspace(folder());
+    await expect(createContact(workspace, { name: 'Lee Park', organization: 'UPMC' } as unknown as Parameters<typeof createContact>[1])).rejects.toThrow(
+      new InvalidInputError('a new contact needs the day they were found as `date` (YYYY-MM-DD, such as 2026-11-23), not undefined'),
+    );
+    expect(workspace.index.contact('lee-park')).toBeUndefined();
+  });
+
   it('creates a note in the configured folder with a safe, unique file name', async () => {
     const store = folder();
     const workspace = await loadWorkspace(store);
