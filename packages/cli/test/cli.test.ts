@@ -398,6 +398,33 @@ describe('check', () => {
     for (const diagnostic of diagnostics) expect(Object.keys(diagnostic)).toEqual(expect.arrayContaining(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message']));
   });
 
+  it('--fix makes each repair that needs no choice, one after another in a note, and changes nothing else', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    const original = readFileSync(file, 'utf8');
+    // Two mistakes in one note: the colon in the role hides behind the unclosed quote, and is found once it is closed.
+    writeFileSync(file, original.replace('name: Owen Park', 'name: "Owen Park').replace('role: Design Research Manager', 'role: Manager: Design Research'));
+    const result = rapport(['check', '--fix', '--dir', folder]);
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'fixed owen-park.md:3: Close the quote: add " at the end of the line\nfixed owen-park.md:5: Put the value in quotes: "Manager: Design Research"\n17 contacts checked: 0 errors, 0 warnings\n',
+      stderr: '',
+    });
+    expect(readFileSync(file, 'utf8')).toBe(original.replace('name: Owen Park', 'name: "Owen Park"').replace('role: Design Research Manager', 'role: "Manager: Design Research"'));
+    // Nothing left to repair: nothing written.
+    expect(rapport(['check', '--fix', '--dir', folder]).stdout).toBe('17 contacts checked: 0 errors, 0 warnings\n');
+    expectRefused(folder, ['check', '--fix', '--staged'], 2, '--fix repairs the notes on disk, --staged checks what git has staged: run rapport check --fix, then git add the notes it names');
+  });
+
+  it('--fix --json says what it repaired on stderr, and prints what is left as JSON', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('tags:\n  - ux-research\n  - diagnostics\n  - philadelphia\n', 'tags: [ux-research, diagnostics # from his article\n'));
+    const result = rapport(['check', '--fix', '--json', '--dir', folder]);
+    expect(result).toEqual({ code: 0, stdout: '[]\n', stderr: 'rapport: fixed owen-park.md:12: Close the list: add ] at the end of the line\n' });
+    expect(readFileSync(file, 'utf8')).toContain('\ntags: [ux-research, diagnostics] # from his article\nhistory:\n');
+  });
+
   it('exits 0 when there are only warnings', () => {
     const folder = exampleCopy();
     writeFileSync(join(folder, '.rapport/questions.md'), '- A question before any theme?\n');

@@ -39,6 +39,7 @@ export type { LineMergeInput, NoteMerge } from './merge/merge-notes.js';
 
 // Lossless edits
 export { setField, deleteField, appendToList, appendToSection, getField } from './note/edit.js';
+export { applyFix } from './note/apply-fix.js';
 export type { FieldPath } from './note/edit.js';
 export { contactNoteText } from './note/template.js';
 export type { NewContact } from './note/template.js';

@@ -88,7 +88,7 @@ describe('documentation links', () => {
     expect(brokenLink(readme, 'docs/no-such-page.md')).toBe('docs/no-such-page.md: no such file');
     expect(brokenLink(readme, 'docs/cli.md#no-such-heading')).toBe('docs/cli.md#no-such-heading: no heading with that anchor in docs/cli.md');
     expect(brokenLink(readme, '#quick-start')).toBeUndefined();
-    expect(brokenLink(readme, 'docs/cli.md#rapport-check---staged---json')).toBeUndefined();
+    expect(brokenLink(readme, 'docs/cli.md#rapport-check---fix---staged---json')).toBeUndefined();
     expect(brokenLink(readme, '../outside.md')).toBe('../outside.md leads out of the repository');
     expect(brokenLink(readme, 'https://eta.js.org')).toBeUndefined();
   });

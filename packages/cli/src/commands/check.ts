@@ -1,11 +1,13 @@
-import { CONFIG_PATH, listLetters, loadQuestions, loadWorkspace, type Diagnostic } from '@rapport/core';
+import { applyFix, CONFIG_PATH, editNote, listLetters, loadQuestions, loadWorkspace, type Diagnostic, type Workspace } from '@rapport/core';
 import { formatDiagnostic } from '../io.js';
-import { EXIT, type RegisterCommand } from '../program.js';
+import { EXIT, UsageError, type RegisterCommand } from '../program.js';
+import type { CommandContext } from '../context.js';
 import { stagedStore } from '../staged.js';
 
 interface CheckOptions {
   json?: boolean;
   staged?: boolean;
+  fix?: boolean;
 }
 
 export const registerCheck: RegisterCommand = (program, context, setExitCode) => {
@@ -14,12 +16,15 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
     .description('validate every note, the config, your questions and your letter templates; exit 1 when there is an error (for git pre-commit hooks)')
     .option('--json', 'print a JSON array of {file, line, column, endLine, endColumn, severity, rule, message, hint?, fix?}')
     .option('--staged', 'check the notes as git has them staged for the next commit, not as they are on disk (for a pre-commit hook)')
-    .addHelpText('after', '\nExamples:\n  rapport check && git commit\n  rapport check --staged   (in .git/hooks/pre-commit)\n\nExit codes: 0 no error (warnings allowed), 1 at least one error.\n')
+    .option('--fix', 'first make, in the notes, each repair that needs no choice (a value put in quotes, a quote or list closed, a missing referred_by), then check')
+    .addHelpText('after', '\nExamples:\n  rapport check && git commit\n  rapport check --fix\n  rapport check --staged   (in .git/hooks/pre-commit)\n\nExit codes: 0 no error (warnings allowed), 1 at least one error.\n')
     .action(async (options: CheckOptions) => {
       const ctx = context();
+      if (options.fix && options.staged) throw new UsageError('--fix repairs the notes on disk, --staged checks what git has staged: run rapport check --fix, then git add the notes it names');
       // Staged: the folder as the commit will hold it, read from git's index (no cache: it is not the folder on disk).
       const store = options.staged ? await stagedStore(ctx.store.root) : ctx.store;
       const workspace = options.staged ? await loadWorkspace(store) : await ctx.workspace({ reportProblems: false });
+      if (options.fix) await repairNotes(ctx, workspace, options.json === true);
       const questions = await loadQuestions(store);
       // Compiling a template only parses it; nothing in it runs.
       // Listing parses and compiles the folder's templates but never runs one, so it is safe in a folder that is not trusted.
@@ -46,3 +51,34 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
       ctx.print(errors > 0 ? colors.red(summary) : colors.green(summary));
     });
 };
+
+/** Repairs in one run: a note with several mistakes has one found, and repaired, after another. */
+const MAX_REPAIR_ROUNDS = 20;
+
+/**
+ * Makes each repair core gives with a note's diagnostics, one per note at a
+ * time (a repair is placed in the text it was found in, and a YAML mistake
+ * hides the next one), until none is left; says each on stdout, or on stderr
+ * beside `--json`. Each is a lossless, atomic edit of that note alone.
+ */
+async function repairNotes(ctx: CommandContext, workspace: Workspace, json: boolean): Promise<void> {
+  const say = (line: string) => (json ? ctx.io.stderr.write(`rapport: ${line}\n`) : ctx.print(line));
+  const failed = new Set<string>();
+  for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
+    const firstByFile = new Map<string, Diagnostic>();
+    for (const diagnostic of workspace.index.diagnostics()) {
+      if (diagnostic.fix && !failed.has(diagnostic.file) && !firstByFile.has(diagnostic.file)) firstByFile.set(diagnostic.file, diagnostic);
+    }
+    if (firstByFile.size === 0) return;
+    for (const [file, diagnostic] of firstByFile) {
+      try {
+        await editNote(workspace, file, (text) => applyFix(text, diagnostic.fix!), { retries: 5 });
+        say(`fixed ${ctx.displayPath(file)}:${diagnostic.line}: ${diagnostic.fix!.title}`);
+      } catch (error) {
+        // Changed meanwhile, or no longer as it was read: left for the check below to report.
+        failed.add(file);
+        say(`could not fix ${ctx.displayPath(file)}:${diagnostic.line}: ${(error as Error).message}`);
+      }
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { closestStage, isCalendarDate, isMeetingTime, STAGES, getField, setField, type DiagnosticFix, type DiagnosticTextFix, type Stage } from '@rapport/core';
-import { DIAGNOSTIC_SOURCE, toVscodeRange } from '../adapter.js';
+import { applyFix, closestStage, isCalendarDate, isMeetingTime, STAGES, getField, setField, type DiagnosticFix, type Stage } from '@rapport/core';
+import { DIAGNOSTIC_SOURCE } from '../adapter.js';
 import { minimalChange } from '../notes/minimal-change.js';
 import type { Services } from '../services.js';
 import { unreadableLinkTarget } from '../links/note-texts.js';
@@ -28,8 +28,13 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
       };
       // Core's own repair, as data: the preferred fix (Enter in the light bulb).
       const repair = this.coreFix(document, diagnostic);
-      if (repair && 'fields' in repair) fix(repair.title, Object.entries(repair.fields).reduce((text, [key, value]) => setField(text, [key], value), document.getText()), true);
-      else if (repair) actions.push(textFixAction(document, diagnostic, repair));
+      if (repair) {
+        try {
+          fix(repair.title, applyFix(document.getText(), repair), true);
+        } catch {
+          // Placed in a text typed over since: the diagnostics of the new text come with their own repair.
+        }
+      }
       const ask = (title: string, command: string, ...args: unknown[]) => {
         const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
         action.command = { command, title, arguments: args };
@@ -117,16 +122,6 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
     }
     return actions;
   }
-}
-
-/** Core's text repair: its text in place of the range it names (an empty range inserts). */
-function textFixAction(document: vscode.TextDocument, diagnostic: vscode.Diagnostic, repair: DiagnosticTextFix): vscode.CodeAction {
-  const action = new vscode.CodeAction(repair.title, vscode.CodeActionKind.QuickFix);
-  action.edit = new vscode.WorkspaceEdit();
-  action.edit.replace(document.uri, toVscodeRange(repair), repair.text);
-  action.diagnostics = [diagnostic];
-  action.isPreferred = true;
-  return action;
 }
 
 function emptyField(value: unknown): boolean {
