@@ -121,12 +121,6 @@ describe('logInteraction: their reply', () => {
     expect(logInteraction(note, 'contacted', { date: '2026-11-26', note: 'called', replied: false })).not.toContain('replied');
   });
 
-  it('records the stage the contact is in, and refuses another one unless forced: moving them is advance\'s', () => {
-    const note = '---\ntype: contact\nname: Hannah Schultz\nstage: contacted\nhistory:\n  - date: 2026-11-05\n    stage: contacted\n---\n';
-    expect(() => logInteraction(note, 'held', { date: '2026-11-23', via: 'phone' })).toThrow(new RecordingRefusedError('a touch keeps the stage, and contacted is the contact\'s, not held: to move them to held, advance them'));
-    expect(logInteraction(note, 'held', { date: '2026-11-23', via: 'phone', force: true })).toContain('  - date: 2026-11-23\n    stage: held\n    touch: true\n');
-  });
-
   it('refuses a reply from someone not yet written to, unless forced', () => {
     const identified = '---\ntype: contact\nname: Tomás Herrera\nstage: identified\nhistory:\n  - date: 2026-11-18\n    stage: identified\n---\n';
     expect(() => logInteraction(identified, 'identified', { date: '2026-11-25', replied: true })).toThrow(new RecordingRefusedError('no letter has gone to them yet (stage identified): a reply answers one; record the letter you sent first'));

@@ -88,9 +88,7 @@ export interface InteractionOptions extends Omit<AdvanceOptions, 'meeting'> {
 /**
  * Records a touch (a call, a shared article, their reply) without changing the stage: a
  * history entry marked `touch: true` (and `replied: true` for a reply), dated no earlier than
- * the last entry unless `force`. `stage` is the stage the contact is in, which the entry
- * records; another one is refused unless `force` (moving them is `advance`'s). Like
- * `advance`, refuses a note that is not a contact.
+ * the last entry unless `force`. Like `advance`, refuses a note that is not a contact.
  */
 export function logInteraction(text: string, stage: Stage, options: InteractionOptions): string {
   assertContactNote(text);
@@ -99,7 +97,6 @@ export function logInteraction(text: string, stage: Stage, options: InteractionO
   if (!options.force) {
     const state = recordedState(text);
     checkRecording(state, undefined, options.date);
-    if (state.stage !== undefined && state.stage !== stage) throw new RecordingRefusedError(`a touch keeps the stage, and ${state.stage} is the contact's, not ${stage}: to move them to ${stage}, advance them`);
     if (options.replied === true && state.stage === 'identified') throw new RecordingRefusedError('no letter has gone to them yet (stage identified): a reply answers one; record the letter you sent first');
   }
   return appendToList(text, ['history'], entry);
