@@ -119,6 +119,25 @@ export { rules, store, summary, charts, importContacts, exportCsv, renderReportC
     expect(result.status).toBe(2);
   }, 120_000);
 
+  it('loads, at import of the root, none of the libraries only some calls need, nor any that builds tables as it loads', () => {
+    // What `import('@rapport/core')` evaluates: dist/index.js and the chunks its static imports reach (dynamic imports load on first use).
+    const reached = new Set<string>();
+    const visit = (file: string) => {
+      if (reached.has(file)) return;
+      reached.add(file);
+      const code = readFileSync(join(corePackage, file), 'utf8');
+      for (const [, target] of code.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*"(\.{1,2}\/[^"]+)"/gm)) visit(join(dirname(file), target!));
+    };
+    visit('dist/index.js');
+    // esbuild names each bundled dependency's module in a comment: `// ../../node_modules/.pnpm/eta@4.6.0/…`.
+    const bundled = new Set([...reached].flatMap((file) => [...readFileSync(join(corePackage, file), 'utf8').matchAll(/^\/\/ \.\.\/\.\.\/node_modules\/\.pnpm\/[^/]+\/node_modules\/((?:@[^/]+\/)?[^/]+)\/(\S*)/gm)].map(([, name, path]) => (name === 'date-fns' ? `date-fns/${path}` : name!))));
+    // yaml for edits, Eta's 10 KB core for letters, dequal for comparing values: each small, or needed by the synchronous API, and none runs work as it loads.
+    // Not slugify (its transliteration tables are built as it loads: contactSlug loads it), ical.js, csv, remark nor Vega.
+    expect([...bundled].filter((name) => !name.startsWith('date-fns/')).sort()).toEqual(['@date-fns/tz', '@date-fns/utc', 'dequal', 'eta', 'leven', 'yaml']);
+    // Day arithmetic only: no formatting, no locale.
+    expect([...bundled].filter((name) => name.startsWith('date-fns/')).filter((path) => /format|locale/.test(path))).toEqual([]);
+  });
+
   it('runs every entry with only the dependencies it declares: imported from ESM, and required from CommonJS but /charts', () => {
     const project = consumerProject('runtime', {});
     writeFileSync(

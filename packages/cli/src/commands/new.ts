@@ -46,7 +46,7 @@ export const registerNew: RegisterCommand = (program, context) => {
       const workspace = await ctx.workspaceToWrite();
       if (options.from !== undefined && options.referredBy !== undefined) throw new UsageError('give --from or --referred-by, not both');
       const referrer = options.from !== undefined ? ctx.contact(workspace, options.from, '--from').id : options.referredBy === undefined ? undefined : ctx.contact(workspace, options.referredBy, '--referred-by').id;
-      const conflicted = conflictedNamesake(workspace, name.trim());
+      const conflicted = await conflictedNamesake(workspace, name.trim());
       if (conflicted) throw new FailureError(`${conflicted} has an unresolved merge conflict and may already be about ${printable(name.trim())}: resolve it first (nothing was created)`);
       const named = namesakes(workspace.index.contacts(), name.trim());
       // The importer's rule: the same name at the same organization is the same person.
@@ -86,8 +86,8 @@ export const registerNew: RegisterCommand = (program, context) => {
 };
 
 /** A note in a merge conflict that may be this person: its contact cannot be read, so a new note could be a duplicate. */
-function conflictedNamesake(workspace: Workspace, name: string): string | undefined {
-  const slug = contactSlug(name);
+async function conflictedNamesake(workspace: Workspace, name: string): Promise<string | undefined> {
+  const slug = await contactSlug(name);
   const lowerName = name.toLowerCase();
   for (const diagnostic of workspace.index.diagnostics('merge-conflict')) {
     const id = noteId(diagnostic.file);

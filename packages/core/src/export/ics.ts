@@ -7,7 +7,7 @@ import type { Contact, Meeting } from '../model/contact.js';
 import { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES, type Stage } from '../model/vocabulary.js';
 import { parseFrontmatter } from '../note/frontmatter.js';
 import { LineIndex, readLayout } from '../note/source.js';
-import { contactSlug } from '../workspace/create-contact.js';
+import { contactSlugNow } from '../workspace/contact-slug.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { contentLines } from './content-lines.js';
 import { ExportedActions, privateFieldFilter } from './privacy.js';
@@ -109,7 +109,7 @@ export function exportIcsDetails(workspace: Workspace, options: ExportOptions = 
     if (item.kind === 'meet' || item.due === null) continue;
     const contact = actions.contact(byFile.get(item.file)!);
     // A contact can have several dated outcomes: each is its own event, named by what it asks (kept when its date or line moves).
-    const key = item.kind === 'outcome' ? `outcome-${contactSlug(item.action)}` : item.kind;
+    const key = item.kind === 'outcome' ? `outcome-${contactSlugNow(item.action)}` : item.kind;
     const event = newEvent(uids.claim(contact, key), contact, now);
     const day = ICAL.Time.fromDateString(item.due);
     event.addPropertyWithValue('dtstart', day);

@@ -1,4 +1,3 @@
-import { format } from 'date-fns/format';
 import { isMap, isScalar } from 'yaml';
 import type { Diagnostic } from '../diagnostics.js';
 import { parseFrontmatter } from '../note/frontmatter.js';
@@ -191,7 +190,7 @@ export function letterData(input: LetterDataInput): LetterDataResult {
     contact.source === 'referral' ? (referrerName ? `${referrerName} gave me your name` : 'A mutual acquaintance gave me your name') : seenAt ? `I saw you at ${seenAt}` : contact.source && FOUND_VIA[contact.source],
   );
   const sent = lastRequest(contact);
-  set('sentOn', sent && spokenDate(sent.date, today, 'MMMM d'));
+  set('sentOn', sent && spokenDate(sent.date, today, 'day'));
   set('sentVia', sent?.via);
   // The referral letter names the referrer; the LinkedIn note opens with them when there is one, as for someone who came by referral.
   data.sentNamedReferrer = sent !== undefined && (sent.letter === 'referral' || ((sent.letter === undefined || sent.letter === 'linkedin-note') && contact.source === 'referral'));
@@ -205,10 +204,10 @@ export function letterData(input: LetterDataInput): LetterDataResult {
     // letter to them speaks in. An evening in New York is that evening, not the next morning in Berlin.
     const date = contact.meeting.at.slice(0, 10);
     meeting.date = date;
-    meeting.day = spokenDate(date, today, 'EEEE, MMMM d');
+    meeting.day = spokenDate(date, today, 'weekday');
     const daysAgo = daysBetween(date, today);
     meeting.when = daysAgo === 0 ? 'today' : daysAgo === 1 ? 'yesterday' : `on ${meeting.day}`;
-    meeting.month = spokenDate(date, today, 'MMMM');
+    meeting.month = spokenDate(date, today, 'month');
     // The month says its year when it is not this year's ("December 2025"); last month is said so, even across a new year.
     meeting.past = date.slice(0, 7) === today.slice(0, 7) ? 'earlier this month' : date.slice(0, 7) === previousMonth(today) ? 'last month' : `in ${meeting.month}`;
     meeting.time = localTime(contact.meeting.at);
@@ -236,7 +235,7 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   if (typeof me.name === 'string') data.signature = input.via === 'linkedin' ? me.name : [me.name, me.email, me.phone].filter((line) => typeof line === 'string').join('\n');
   // A copy: values given by path (`fields.visiting`) must not change the contact the workspace holds.
   data.fields = structuredClone(contact.fields);
-  data.today = spokenDate(today, today, 'MMMM d, yyyy');
+  data.today = spokenDate(today, today, 'dated');
 
   for (const [path, value] of Object.entries(input.values ?? {})) setPath(data, path, value);
   if (typeof data.impressed === 'string' && data.impressedBrief === undefined) data.impressedBrief = firstClause(data.impressed);
@@ -290,12 +289,32 @@ function firstName(name: string): string {
   return given.split(' ')[0] || family;
 }
 
+/**
+ * How a letter says a day: `day` "December 8", `weekday` "Tuesday, December 8", `month`
+ * "December", `dated` "December 8, 2026" (the first three add the year when it is not this one).
+ */
+type SpokenDate = 'day' | 'weekday' | 'month' | 'dated';
+
+const SPOKEN_DATE_FIELDS: Readonly<Record<SpokenDate, Intl.DateTimeFormatOptions>> = {
+  day: { month: 'long', day: 'numeric' },
+  weekday: { weekday: 'long', month: 'long', day: 'numeric' },
+  month: { month: 'long' },
+  dated: { month: 'long', day: 'numeric', year: 'numeric' },
+};
+
+// US English whatever the machine's language, as the letters are; made on first use (a formatter costs ~0.1 ms).
+const spokenDateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A date as it is said in a letter; the year is added when it is not the current one. */
-function spokenDate(date: string, today: string, pattern: string): string {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const value = new Date(year, month - 1, day);
-  const withYear = today.slice(0, 4) !== date.slice(0, 4) && !pattern.includes('yyyy');
-  return format(value, withYear ? (pattern === 'MMMM' ? 'MMMM yyyy' : `${pattern}, yyyy`) : pattern);
+function spokenDate(date: string, today: string, form: SpokenDate): string {
+  const withYear = form === 'dated' || today.slice(0, 4) !== date.slice(0, 4);
+  const key = `${form}${withYear ? '+year' : ''}`;
+  let formatter = spokenDateFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { ...SPOKEN_DATE_FIELDS[form], ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' });
+    spokenDateFormats.set(key, formatter);
+  }
+  return formatter.format(new Date(`${date}T12:00:00Z`));
 }
 
 /** The latest request the contact was sent: their last `contacted` step (a touch logged while contacted, `rapport log`, records the stage it was made in, not a request). */

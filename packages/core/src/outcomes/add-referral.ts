@@ -6,7 +6,7 @@ import { readNote } from '../note/read-contact.js';
 import { readLayout } from '../note/source.js';
 import { findSection, scanSections } from '../note/body.js';
 import type { Wikilink } from '../note/wikilinks.js';
-import { contactSlug, createContact } from '../workspace/create-contact.js';
+import { createContact, loadSlugger } from '../workspace/create-contact.js';
 import { editNote, type Workspace } from '../workspace/workspace.js';
 import type { NewContact } from '../note/template.js';
 import { organizationNamed, workNamed, type WorkNamed } from './outcome-actions.js';
@@ -77,6 +77,7 @@ export async function addReferral(workspace: Workspace, referrerId: string, cont
     });
   }
   const wanted = outcomeLabelKey(contact.name);
+  const contactSlug = await loadSlugger();
   const slug = contactSlug(contact.name);
   // A link already leading to a note is someone else's: only one that leads nowhere is this person's.
   const leadsNowhere = (target: string, id: string) => target !== id && !workspace.index.contact(target);

@@ -1,25 +1,31 @@
-import slugify from '@sindresorhus/slugify';
 import { InvalidInputError, NoteConflictError, NoteExistsError, NoteNotFoundError } from '../errors.js';
 import { isCalendarDate } from '../lifecycle/dates.js';
 import { contactNoteText, type NewContact } from '../note/template.js';
 import type { Workspace } from './workspace.js';
 
-// Apart from workspace.ts: slugify's transliteration tables are built when it loads, and only creating a contact needs them.
-
-const RESERVED_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
-const MAX_SLUG_LENGTH = 64;
 
 /**
  * A safe file name stem for a contact: lowercase ASCII words joined by
- * dashes, never a path. A name with no Latin letters (李雷) keeps its own
- * letters, so its id (and the `[[李雷]]` written for it) still says who it is.
+ * dashes, never a path ("Ольга Петрова" → `olga-petrova`). A name with no
+ * Latin letters (李雷) keeps its own letters, so its id (and the `[[李雷]]`
+ * written for it) still says who it is. Asynchronous because the
+ * transliteration tables load on first use: building them takes ~15 ms,
+ * which every other use of the library would pay at import.
+ *
+ * @example
+ * ```ts
+ * import { contactSlug } from '@rapport/core';
+ *
+ * console.log(await contactSlug('José Núñez-Ortiz')); // → jose-nunez-ortiz
+ * ```
  */
-export function contactSlug(name: string): string {
-  let slug = slugify(name, { separator: '-', lowercase: true, decamelize: false }).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
-  if (slug === '') slug = [...lettersSlug(name)].slice(0, MAX_SLUG_LENGTH).join('').replace(/-+$/, '');
-  if (slug === '') slug = 'contact';
-  if (RESERVED_NAMES.test(slug)) slug = `${slug}-contact`;
-  return slug;
+export async function contactSlug(name: string): Promise<string> {
+  return (await loadSlugger())(name);
+}
+
+/** `contactSlug`, synchronous once its module has loaded (for callers that slug many names in a loop). */
+export async function loadSlugger(): Promise<(name: string) => string> {
+  return (await import('./contact-slug.js')).contactSlugNow;
 }
 
 /**
@@ -27,17 +33,14 @@ export function contactSlug(name: string): string {
  * the organization, then a number. `own` is the id of the contact being renamed, free for it.
  * `undefined` when a thousand are taken.
  */
-export function freeContactId(workspace: Workspace, name: string, organization: string | undefined, own?: string): string | undefined {
-  const base = contactSlug(name);
-  const candidates = [base, ...(organization ? [`${base}-${contactSlug(organization)}`] : [])];
+export async function freeContactId(workspace: Workspace, name: string, organization: string | undefined, own?: string): Promise<string | undefined> {
+  const slug = await loadSlugger();
+  const base = slug(name);
+  const candidates = [base, ...(organization ? [`${base}-${slug(organization)}`] : [])];
   for (let n = 2; candidates.length < 1000; n++) candidates.push(`${base}-${n}`);
   return candidates.find((candidate) => candidate === own || !workspace.index.hasId(candidate));
 }
 
-/** Letters and digits of any script, lowercase, runs of anything else as one dash. */
-function lettersSlug(name: string): string {
-  return name.normalize('NFKC').toLocaleLowerCase('en').replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
-}
 
 /**
  * Creates a contact note in the configured folder and returns its path. The
@@ -59,8 +62,8 @@ export async function createContact(workspace: Workspace, contact: NewContact): 
   if (contact.referredBy && !workspace.index.contact(contact.referredBy)) throw new NoteNotFoundError(contact.referredBy);
   const referredBy = contact.referredBy ? workspace.index.contact(contact.referredBy)!.id : undefined;
   const folder = workspace.config.notesFolder;
-  const id = freeContactId(workspace, contact.name, contact.organization);
-  if (!id) throw new NoteExistsError(`${contactSlug(contact.name)}.md`);
+  const id = await freeContactId(workspace, contact.name, contact.organization);
+  if (!id) throw new NoteExistsError(`${await contactSlug(contact.name)}.md`);
   const file = folder ? `${folder}/${id}.md` : `${id}.md`;
   const text = contactNoteText({ ...contact, name: contact.name.trim(), ...(referredBy ? { referredBy } : {}) });
   try {

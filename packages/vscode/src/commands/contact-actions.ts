@@ -62,7 +62,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       if (answer === undefined) return undefined;
       const byName = newId === undefined && !isIdForm(answer.trim());
       const name = byName ? answer.trim() : contact.name;
-      const to = byName ? (freeContactId(workspace, name, contact.organization, contact.id) ?? contactSlug(name)) : answer.trim();
+      const to = byName ? ((await freeContactId(workspace, name, contact.organization, contact.id)) ?? (await contactSlug(name))) : answer.trim();
       if (name === contact.name && to === contact.id) return undefined;
       const problem = byName ? undefined : validateId(answer);
       if (problem) throw new InvalidInputError(problem);
