@@ -19,7 +19,7 @@ describe('precise types', () => {
     expectTypeOf<AdvanceOptions['via']>().toEqualTypeOf<Channel | undefined>();
     expectTypeOf<HistoryEntry['via']>().toEqualTypeOf<Channel | undefined>();
     // @ts-expect-error -- 'pigeon' is not a channel
-    expect(() => logInteraction(NOTE, 'identified', { date: '2026-11-23', via: 'pigeon' })).toThrow(new InvalidInputError('unknown channel "pigeon" (use one of: email, linkedin, letter, phone, in-person, other)'));
+    expect(() => logInteraction(NOTE, { date: '2026-11-23', via: 'pigeon' })).toThrow(new InvalidInputError('unknown channel "pigeon" (use one of: email, linkedin, letter, phone, in-person, other)'));
     expect(readNote('maya-chen.md', NOTE).contact?.history[0]?.via).toBeUndefined();
   });
 

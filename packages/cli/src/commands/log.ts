@@ -38,8 +38,11 @@ export const registerLog: RegisterCommand = (program, context) => {
       const date = options.date ?? today;
       refuseFutureDate(contact.name, date, today, options.force);
       const touch = { date, ...(options.replied ? { replied: true } : {}), ...(options.via ? { via: options.via } : {}), ...(note ? { note } : {}), ...(options.force ? { force: true } : {}) };
-      await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => logInteraction(text, contact.stage, touch), { retries: 5 }));
-      ctx.print(`${contact.name}: ${options.replied ? 'reply logged' : 'logged'} (${date}, still ${contact.stage})  ${ctx.colors.dim(contact.file)}`);
+      await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => logInteraction(text, touch), { retries: 5 }));
+      // The touch is recorded at the stage the note had when it was written, which an editor may have changed since it was read.
+      const stage = workspace.index.contact(contact.file)?.stage ?? contact.stage;
+      ctx.print(`${contact.name}: ${options.replied ? 'reply logged' : 'logged'} (${date}, still ${stage})  ${ctx.colors.dim(contact.file)}`);
       if (!remindOfManualNext(ctx, workspace, contact.file) && options.replied) printNextAction(ctx, workspace, contact.file, options.today);
     });
 };
+

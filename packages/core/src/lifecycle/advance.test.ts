@@ -21,7 +21,7 @@ describe('advance: what a refused change says', () => {
 
   it('names an impossible date, an unknown channel, a bad meeting time, format and link', () => {
     expect(() => advance(text, 'contacted', { date: '2026-02-30' })).toThrow('invalid date "2026-02-30" (use YYYY-MM-DD)');
-    expect(() => logInteraction(text, 'identified', { date: '23/11/2026' })).toThrow('invalid date "23/11/2026" (use YYYY-MM-DD)');
+    expect(() => logInteraction(text, { date: '23/11/2026' })).toThrow('invalid date "23/11/2026" (use YYYY-MM-DD)');
     // @ts-expect-error -- not a channel: a value typed on the command line is checked at run time.
     expect(() => advance(text, 'contacted', { date: '2026-11-23', via: 'pigeon' })).toThrow('unknown channel "pigeon" (use one of: email, linkedin, letter, phone, in-person, other)');
     expect(() => advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: 'tomorrow' } })).toThrow(
@@ -50,7 +50,7 @@ describe('advance: only on a contact note', () => {
     for (const note of notContacts) {
       expect(() => advance(note, 'contacted', { date: '2026-11-23' }), note).toThrow(UneditableNoteError);
       expect(() => advance(note, 'contacted', { date: '2026-11-23' }), note).toThrow(refusal);
-      expect(() => logInteraction(note, 'contacted', { date: '2026-11-23' }), note).toThrow(refusal);
+      expect(() => logInteraction(note, { date: '2026-11-23' }), note).toThrow(refusal);
       expect(() => checkRecordable(note, 'contacted', '2026-11-23'), note).toThrow(refusal);
       expect(() => checkLetterRecordable(note, 'contacted', '2026-11-23'), note).toThrow(refusal);
     }
@@ -92,7 +92,7 @@ describe('advance: the order of the history', () => {
     expect(() => advance(undated, 'contacted', { date: '2026-11-09' })).toThrow(
       'a history entry is dated "last week", not a real YYYY-MM-DD, so the history cannot be kept in order: correct it in the note first (rapport check lists every problem)',
     );
-    expect(() => logInteraction(undated, 'identified', { date: '2026-11-09', note: 'called' })).toThrow(RecordingRefusedError);
+    expect(() => logInteraction(undated, { date: '2026-11-09', note: 'called' })).toThrow(RecordingRefusedError);
     expect(advance(undated, 'contacted', { date: '2026-11-09', force: true })).toContain('  - date: 2026-11-09\n    stage: contacted\n');
     const typo = noteText(contactFields({ stage: 'intervewed' }));
     expect(() => advance(typo, 'contacted', { date: '2026-11-09' })).toThrow(
@@ -104,28 +104,51 @@ describe('advance: the order of the history', () => {
   });
 
   it('logs a touch dated before the last entry when forced', () => {
-    expect(() => logInteraction(threeEntries, 'contacted', { date: '2026-11-12', note: 'called' })).toThrow(RecordingRefusedError);
-    const forced = logInteraction(threeEntries, 'contacted', { date: '2026-11-12', note: 'called', force: true });
+    expect(() => logInteraction(threeEntries, { date: '2026-11-12', note: 'called' })).toThrow(RecordingRefusedError);
+    const forced = logInteraction(threeEntries, { date: '2026-11-12', note: 'called', force: true });
     expect(forced).toBe(threeEntries.replace('    touch: true\n---', '    touch: true\n  - date: 2026-11-12\n    stage: contacted\n    touch: true\n    note: called\n---'));
+  });
+});
+
+describe('logInteraction: the stage it records', () => {
+  it('records the stage the note is in as its text says, not one the caller saw before', () => {
+    const seen = '---\ntype: contact\nname: Hannah Schultz\nstage: contacted\nhistory:\n  - date: 2026-11-05\n    stage: contacted\n---\n';
+    // Moved on in an editor between the caller's read and the touch.
+    const now = '---\ntype: contact\nname: Hannah Schultz\nstage: scheduled\nhistory:\n  - date: 2026-11-05\n    stage: contacted\n  - date: 2026-11-20\n    stage: scheduled\n---\n';
+    expect(logInteraction(seen, { date: '2026-11-23', via: 'phone' })).toBe(`${seen.slice(0, -4)}  - date: 2026-11-23\n    stage: contacted\n    touch: true\n    via: phone\n---\n`);
+    expect(logInteraction(now, { date: '2026-11-23', via: 'phone' })).toBe(`${now.slice(0, -4)}  - date: 2026-11-23\n    stage: scheduled\n    touch: true\n    via: phone\n---\n`);
+  });
+
+  it('refuses, forced or not, a note whose stage is missing or not a stage: there is none to record', () => {
+    const missing = '---\ntype: contact\nname: Hannah Schultz\n---\n';
+    const wrong = '---\ntype: contact\nname: Hannah Schultz\nstage: interviewing\n---\n';
+    for (const force of [false, true]) {
+      expect(() => logInteraction(missing, { date: '2026-11-23', force })).toThrow(new UneditableNoteError("a touch is recorded at the contact's stage, and the note has no `stage`: add one (rapport check lists every problem)"));
+      expect(() => logInteraction(wrong, { date: '2026-11-23', force })).toThrow(
+        new UneditableNoteError(
+          'a touch is recorded at the contact\'s stage, and its stage "interviewing" is not a stage (one of: identified, contacted, followed-up, scheduled, prepared, held, thanked, nurturing, declined, no-response, archived): correct it in the note first (rapport check lists every problem)',
+        ),
+      );
+    }
   });
 });
 
 describe('logInteraction: their reply', () => {
   it('writes `replied: true` after `touch: true`, and reads it back', () => {
     const note = '---\ntype: contact\nname: Owen Park\nstage: contacted\nhistory:\n  - date: 2026-11-20\n    stage: contacted\n    via: email\n---\n\n# Owen Park\n';
-    const logged = logInteraction(note, 'contacted', { date: '2026-11-26', via: 'linkedin', note: 'Happy to talk, will send times', replied: true });
+    const logged = logInteraction(note, { date: '2026-11-26', via: 'linkedin', note: 'Happy to talk, will send times', replied: true });
     expect(logged).toBe(
       '---\ntype: contact\nname: Owen Park\nstage: contacted\nhistory:\n  - date: 2026-11-20\n    stage: contacted\n    via: email\n  - date: 2026-11-26\n    stage: contacted\n    touch: true\n    replied: true\n    via: linkedin\n    note: Happy to talk, will send times\n---\n\n# Owen Park\n',
     );
     expect(readNote('owen-park.md', logged).contact?.history.at(-1)).toEqual({ date: '2026-11-26', stage: 'contacted', touch: true, replied: true, via: 'linkedin', note: 'Happy to talk, will send times' });
-    expect(logInteraction(note, 'contacted', { date: '2026-11-26', note: 'called', replied: false })).not.toContain('replied');
+    expect(logInteraction(note, { date: '2026-11-26', note: 'called', replied: false })).not.toContain('replied');
   });
 
   it('refuses a reply from someone not yet written to, unless forced', () => {
     const identified = '---\ntype: contact\nname: Tomás Herrera\nstage: identified\nhistory:\n  - date: 2026-11-18\n    stage: identified\n---\n';
-    expect(() => logInteraction(identified, 'identified', { date: '2026-11-25', replied: true })).toThrow(new RecordingRefusedError('no letter has gone to them yet (stage identified): a reply answers one; record the letter you sent first'));
-    expect(logInteraction(identified, 'identified', { date: '2026-11-25', replied: true, force: true })).toContain('    touch: true\n    replied: true\n');
-    expect(logInteraction(identified, 'identified', { date: '2026-11-25', note: 'saw his talk' })).toContain('    touch: true\n    note: saw his talk\n');
+    expect(() => logInteraction(identified, { date: '2026-11-25', replied: true })).toThrow(new RecordingRefusedError('no letter has gone to them yet (stage identified): a reply answers one; record the letter you sent first'));
+    expect(logInteraction(identified, { date: '2026-11-25', replied: true, force: true })).toContain('    touch: true\n    replied: true\n');
+    expect(logInteraction(identified, { date: '2026-11-25', note: 'saw his talk' })).toContain('    touch: true\n    note: saw his talk\n');
   });
 
   it('reports a `replied` that is not true or false, and leaves it out', () => {

@@ -87,15 +87,20 @@ export interface InteractionOptions extends Omit<AdvanceOptions, 'meeting'> {
 
 /**
  * Records a touch (a call, a shared article, their reply) without changing the stage: a
- * history entry marked `touch: true` (and `replied: true` for a reply), dated no earlier than
- * the last entry unless `force`. Like `advance`, refuses a note that is not a contact.
+ * history entry at the stage the note is in, marked `touch: true` (and `replied: true` for a
+ * reply), dated no earlier than the last entry unless `force`. The stage is read from the text
+ * given, so an edit that re-reads the note (`editNote`) records the stage it has then, even
+ * when someone changed it meanwhile. Like `advance`, refuses a note that is not a contact, and
+ * one whose stage is missing or not a stage, forced or not: there is no stage to record.
  */
-export function logInteraction(text: string, stage: Stage, options: InteractionOptions): string {
+export function logInteraction(text: string, options: InteractionOptions): string {
   assertContactNote(text);
+  const state = recordedState(text);
+  // Not a refusal `force` overrides: there is no stage to write in the entry.
+  if (state.stage === undefined) throw new UneditableNoteError(`a touch is recorded at the contact's stage, and ${state.problem ?? 'the note has no `stage`: add one (rapport check lists every problem)'}`);
   // `touch: true` tells it from a step: deadlines and the report count steps only.
-  const entry = historyEntry(stage, options, true, options.replied === true);
+  const entry = historyEntry(state.stage, options, true, options.replied === true);
   if (!options.force) {
-    const state = recordedState(text);
     checkRecording(state, undefined, options.date);
     if (options.replied === true && state.stage === 'identified') throw new RecordingRefusedError('no letter has gone to them yet (stage identified): a reply answers one; record the letter you sent first');
   }

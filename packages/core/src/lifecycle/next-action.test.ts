@@ -393,14 +393,14 @@ describe('advance', () => {
 
   it('logs a touch as a history entry marked touch, which moves keep-in-touch but no step deadline', () => {
     const contacted = advance(text, 'contacted', { date: '2026-11-16' });
-    const touched = logInteraction(contacted, 'contacted', { date: '2026-11-20', via: 'in-person', note: 'met at the chapter meetup' });
+    const touched = logInteraction(contacted, { date: '2026-11-20', via: 'in-person', note: 'met at the chapter meetup' });
     expect(touched).toBe(contacted.replace('    stage: contacted\n---', '    stage: contacted\n  - date: 2026-11-20\n    stage: contacted\n    touch: true\n    via: in-person\n    note: met at the chapter meetup\n---'));
     const reading = readNote('maya-chen.md', touched);
     expect(reading.diagnostics).toEqual([]);
     // The follow-up still counts from the letter (2026-11-16), not from the touch.
     expect(nextAction(reading.contact!, { now: monday, timezone: zone })).toMatchObject({ kind: 'follow-up', due: '2026-11-25' });
     const thanked = advance(text, 'thanked', { date: '2026-11-05' });
-    const nurtured = readNote('maya-chen.md', logInteraction(thanked, 'thanked', { date: '2026-11-20', note: 'shared an article' })).contact!;
+    const nurtured = readNote('maya-chen.md', logInteraction(thanked, { date: '2026-11-20', note: 'shared an article' })).contact!;
     expect(nextAction(nurtured, { now: monday, timezone: zone })).toMatchObject({ kind: 'keep-in-touch', due: '2027-01-19' });
   });
 
@@ -408,7 +408,7 @@ describe('advance', () => {
     const contacted = advance(text, 'contacted', { date: '2026-11-10' });
     expect(() => advance(contacted, 'held', { date: '2026-11-09' })).toThrow(RecordingRefusedError);
     expect(() => advance(contacted, 'held', { date: '2026-11-09' })).toThrow('2026-11-09 is before the last entry in the history (contacted on 2026-11-10); the history is kept in date order');
-    expect(() => logInteraction(contacted, 'contacted', { date: '2026-11-09', note: 'called' })).toThrow(RecordingRefusedError);
+    expect(() => logInteraction(contacted, { date: '2026-11-09', note: 'called' })).toThrow(RecordingRefusedError);
     expect(readNote('maya-chen.md', advance(contacted, 'held', { date: '2026-11-09', force: true })).contact?.history.at(-1)).toEqual({ date: '2026-11-09', stage: 'held' });
     // The same day is in order.
     expect(readNote('maya-chen.md', advance(contacted, 'scheduled', { date: '2026-11-10', meeting: { at: '2026-11-20T10:00' } })).contact?.stage).toBe('scheduled');

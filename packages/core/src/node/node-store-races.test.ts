@@ -107,7 +107,7 @@ async function folderWithMaya(): Promise<string> {
 
 function logTouch(folder: string) {
   const workspace = { store: new NodeStore(folder), config: defaultConfig(), index: new NoteIndex(), configDiagnostics: [] };
-  return editNote(workspace, 'maya.md', (text) => logInteraction(text, 'nurturing', { date: '2026-11-23', note: 'touch' }), { retries: 5 });
+  return editNote(workspace, 'maya.md', (text) => logInteraction(text, { date: '2026-11-23', note: 'touch' }), { retries: 5 });
 }
 
 /** Saves `text` in place as a slow editor does: truncates the note, writes half, and the rest `pauseMs` later. Resolves once closed. */

@@ -1,4 +1,4 @@
-import { advance, addCalendarDays, CHANNELS, InvalidInputError, isCalendarDate, isTimeZone, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { advance, addCalendarDays, CHANNELS, getField, InvalidInputError, isCalendarDate, isTimeZone, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
 import { AFTER_MEETING_STAGES, atInZone, MEETING_PENDING_STAGES, pastMeetingDay, suggestedStage } from '@rapport/core/internal';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
@@ -114,8 +114,13 @@ export async function logContactInteraction(services: Services, target?: unknown
     }));
   if (note === undefined) return undefined;
   const date = input.date ?? services.notes.today();
-  const outcome = await editContactNote(services.notes, contact.file, (text) => logInteraction(text, contact.stage, { date, ...(replied ? { replied } : {}), ...(via ? { via } : {}), ...(note.trim() ? { note: note.trim() } : {}) }));
-  const what = replied ? `Logged ${contact.name}'s reply (${date}): the Agenda now asks you to agree a time.` : `Logged: ${contact.name}, ${date}, still ${contact.stage}.`;
+  // The touch is recorded at the stage the note has as it is edited, which may have changed since the contact was read.
+  let stage: unknown = contact.stage;
+  const outcome = await editContactNote(services.notes, contact.file, (text) => {
+    stage = getField(text, ['stage']);
+    return logInteraction(text, { date, ...(replied ? { replied } : {}), ...(via ? { via } : {}), ...(note.trim() ? { note: note.trim() } : {}) });
+  });
+  const what = replied ? `Logged ${contact.name}'s reply (${date}): the Agenda now asks you to agree a time.` : `Logged: ${contact.name}, ${date}, still ${String(stage)}.`;
   void services.prompts.info(recordedMessage(what, outcome));
   return { file: contact.file };
 }

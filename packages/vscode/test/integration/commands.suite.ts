@@ -208,7 +208,7 @@ suite('Commands', () => {
     const original = before.get(contact.file)!;
     await runScripted({ contact: contact.name, 'advance.via': 'linkedin', 'interaction.note': 'Shared the diary-study article' }, 'rapport.logInteraction');
     assert.deepEqual(changedFiles(before, snapshot()), [contact.file]);
-    assert.equal(readText(contact.file), logInteraction(original, 'nurturing', { date: TODAY, via: 'linkedin', note: 'Shared the diary-study article' }));
+    assert.equal(readText(contact.file), logInteraction(original, { date: TODAY, via: 'linkedin', note: 'Shared the diary-study article' }));
   });
 
   test('Log Interaction asks, while a letter waits for its answer, whether this is their reply; a reply takes the follow-up off the Agenda', async () => {
@@ -252,7 +252,7 @@ suite('Commands', () => {
     const { prompts } = await runScripted({ 'advance.via': 'phone', 'interaction.note': CANCEL }, 'rapport.logInteraction', contact.id, { note: 'Called to confirm' });
     assert.deepEqual(prompts.infos, [`Logged: ${contact.name}, ${TODAY}, still scheduled. It is in the open editor, not saved yet: save the note to record it.`]);
     assert.equal(readText(contact.file), original, 'the file on disk is untouched');
-    assert.equal(document.getText(), logInteraction(typed, 'scheduled', { date: TODAY, via: 'phone', note: 'Called to confirm' }));
+    assert.equal(document.getText(), logInteraction(typed, { date: TODAY, via: 'phone', note: 'Called to confirm' }));
     assert.ok(document.isDirty);
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await closeEditors();
