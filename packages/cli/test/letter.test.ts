@@ -83,7 +83,7 @@ describe('rapport letter', () => {
     const result = rapport(['letter', 'cold-letter', 'hannah-schultz', '--today', '2026-11-23', '--dir', exampleCopy()]);
     expect(result).toMatchObject({ code: 0, stderr: '' });
     expect(result.stdout).toMatch(/^Subject: A request for your advice\n\nDear Hannah,\n\nI am writing to you because of your HFES Health Care Symposium 2026 poster/);
-    expect(result.stdout).toContain('and I am exploring a move into UX research in health tech. I would be grateful for 30 minutes of your time, in person or by phone, to hear how you found your way to Northside Respiratory');
+    expect(result.stdout).toContain('and I am exploring a career in UX research in health tech. I would be grateful for 30 minutes of your time, in person or by phone, to hear how you found your way to Northside Respiratory');
   });
 
   it('refuses a referral to someone nobody referred and a follow-up to someone who declined, and lists only the letters that fit (issue 12.7)', () => {
@@ -110,7 +110,7 @@ describe('rapport letter', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toBe(`Hi Keisha,
 
-I was impressed by your coalition webinar "Plain language is a patient safety issue". I'm exploring a move into UX research in health tech. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
+I was impressed by your coalition webinar "Plain language is a patient safety issue". I'm exploring a career in UX research in health tech. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
 
 Jordan
 `);

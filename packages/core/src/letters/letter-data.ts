@@ -8,7 +8,7 @@ import type { Contact, HistoryEntry } from '../model/contact.js';
 import type { Channel } from '../model/vocabulary.js';
 import { CONFIG_PATH, type Profile } from '../workspace/config.js';
 import { NOTE_FACTS, noteFact } from './note-facts.js';
-import { nameParts } from '../model/person-name.js';
+import { nameParts, organizationInText } from '../model/person-name.js';
 
 /**
  * What a letter template reads as `it`. Every group (`meeting`, `referrer`,
@@ -22,6 +22,8 @@ export interface LetterData {
   readonly firstName?: string;
   readonly role?: string;
   readonly organization?: string;
+  /** The organization as a sentence says it after "at" or "to": "the University of Pittsburgh", "the Gates Foundation", else as written (`organizationInText`). */
+  readonly organizationInText?: string;
   readonly industry?: string;
   readonly location?: string;
   readonly email?: string;
@@ -141,6 +143,7 @@ export interface LetterDataResult {
 /** Fields computed from another one: a missing derived field is reported as its base. */
 const DERIVED_FROM: Record<string, string> = {
   firstName: 'name',
+  organizationInText: 'organization',
   'referrer.firstName': 'referrer.name',
   'profile.firstName': 'profile.name',
   signature: 'profile.name',
@@ -178,6 +181,7 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   set('name', contact.name);
   set('firstName', firstName(contact.name));
   for (const key of ['role', 'organization', 'industry', 'location', 'email', 'linkedin'] as const) set(key, contact[key]);
+  set('organizationInText', contact.organization && organizationInText(contact.organization));
   // The user's own words, exactly as written: letters frame them, never rewrite them.
   for (const fact of ['impressed', 'learned', 'topic'] as const) set(fact, noteFact(noteText, fact));
   set('visiting', typeof contact.fields.visiting === 'string' ? contact.fields.visiting : noteFact(noteText, 'visiting'));
@@ -239,7 +243,7 @@ export function letterData(input: LetterDataInput): LetterDataResult {
 
   for (const [path, value] of Object.entries(input.values ?? {})) setPath(data, path, value);
   if (typeof data.impressed === 'string' && data.impressedBrief === undefined) data.impressedBrief = firstClause(data.impressed);
-  if (data.position === undefined) set('position', position(data.role, data.organization));
+  if (data.position === undefined) set('position', position(data.role, data.organization, data.organizationInText));
 
   return { data: data as LetterData, whereToFill: (field) => problemFirst(field, contact, noteText, input.problems ?? []) ?? whereToFill(field, contact, referrer) };
 }
@@ -248,12 +252,12 @@ export function letterData(input: LetterDataInput): LetterDataResult {
 // Not | • · ; (written as escapes, as every non-ASCII character in a regular expression: packages/cli/esbuild.mjs).
 const TITLE = /^[^|\u2022\u00b7;\n]{1,80}$/;
 
-function position(role: unknown, organization: unknown): string | undefined {
+function position(role: unknown, organization: unknown, inText: unknown): string | undefined {
   if (typeof role !== 'string' || !TITLE.test(role)) return undefined;
   // A title reads as one ("your role as Senior UX Researcher"); a role written in lower case as a kind of work ("as a data scientist").
   const said = /^\p{Ll}/u.test(role) && !/^(?:a|an|the|our|their|your|his|her)\s/i.test(role) ? `${/^[aeio]/i.test(role) ? 'an' : 'a'} ${role}` : role;
   if (typeof organization !== 'string' || role.toLowerCase().includes(organization.toLowerCase())) return said;
-  return `${said} at ${organization}`;
+  return `${said} at ${typeof inText === 'string' ? inText : organization}`;
 }
 
 /** The text before the first clause break (`, ` ` — ` ` – ` ` (` `: ` `; ` ` -- `) that is not inside quotation marks. */

@@ -228,7 +228,7 @@ history:
   it('leaves [[fill: …]] markers in draft mode instead', async () => {
     const workspace = await loadWorkspace(new MemoryStore(files));
     const letter = await renderLetter(workspace, 'cold-email', 'noor-haddad', { draft: true });
-    expect(letter.text).toContain('I am Jordan Reyes — [[fill: profile.background]] — and I am exploring a move into UX research.');
+    expect(letter.text).toContain('I am Jordan Reyes — [[fill: profile.background]] — and I am exploring a career in UX research.');
     expect(letter.text).toContain('I was impressed by [[fill: impressed]].');
     expect(letter.missing.map((field) => field.field)).toEqual(['impressed', 'profile.background']);
   });
@@ -433,7 +433,7 @@ describe('a letter to a contact known only by name', () => {
     expect(letter).toMatchObject({
       via: 'letter',
       viaByPost: true,
-      subject: 'Your advice on a move into UX research',
+      subject: 'Your advice on a career in UX research',
       warnings: ['the note has no email address or LinkedIn profile, so this letter is written to go by post, and recording it as sent says `via: letter`: to send it by email, set `email:` in noor-haddad.md'],
     });
     expect('length' in letter).toBe(false);
@@ -527,7 +527,7 @@ describe('a letter to a contact known only by name', () => {
       return (await renderLetter(ws, 'linkedin-note', 'tomas-herrera', { today: '2026-12-08' })).text;
     };
     expect(await note('your demo of the sepsis alert redesign')).toBe(
-      "Hi Tomás,\n\nI saw you at the HIMSS Illinois chapter meetup in November and was impressed by your demo of the sepsis alert redesign. I'm exploring a move into health-tech product management. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?\n\nPriya\n",
+      "Hi Tomás,\n\nI saw you at the HIMSS Illinois chapter meetup in November and was impressed by your demo of the sepsis alert redesign. I'm exploring a career in health-tech product management. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?\n\nPriya\n",
     );
     // Both together would crowd a 300-character note: what impressed you comes alone.
     expect(await note('your demo of how the sepsis alert was redesigned with night-shift nurses on three units')).toContain(
@@ -542,7 +542,7 @@ describe('a letter to a contact known only by name', () => {
     ['UX research'.padEnd(112, 'x'), 301, ['the note is 301 characters: LinkedIn takes at most 300 in a connection request; shorten it before sending']],
   ])('counts a LinkedIn note moving into %j as %i characters, and warns only past each limit', async (field, length, warnings) => {
     const letter = await renderLetter(await workspace(field), 'linkedin-note', 'noor-haddad', { today: '2026-11-23', values: { impressedBrief: brief } });
-    expect(letter.text.startsWith(`Hi Noor,\n\nI was impressed by ${brief}. I'm exploring a move into ${field}. I'm not after a job`)).toBe(true);
+    expect(letter.text.startsWith(`Hi Noor,\n\nI was impressed by ${brief}. I'm exploring a career in ${field}. I'm not after a job`)).toBe(true);
     expect(letter).toMatchObject({ length, warnings });
   });
 

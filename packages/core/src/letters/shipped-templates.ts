@@ -9,13 +9,13 @@ description: First request by email or LinkedIn message — who I am, how I foun
 needs: [firstName, foundVia, impressed, profile.name, profile.background, profile.field]
 stage: contacted
 ---
-Subject: Your advice on a move into <%= it.profile.field %>
+Subject: Your advice on a career in <%= it.profile.field %>
 
 Dear <%= it.firstName %>,
 
-I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a move into <%= it.profile.field %>. <%= it.foundVia %>, and I was impressed by <%= it.impressed %>.
+I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a career in <%= it.profile.field %>. <%= it.foundVia %>, and I was impressed by <%= it.impressed %>.
 
-I am not looking for a job. I am hoping to learn from people who do this work<% if (it.organization) { const sep = it.organization.includes(',') ? ';' : ','; %>: what it is like at <%= it.organization %><%= sep %> how you got there<%= sep %> and what you would advise someone starting out<% } %>. Would you have 30 minutes for a call or a coffee in the coming weeks, at a time that suits you?
+I am not looking for a job. I am hoping to learn from people who do this work<% if (it.organization) { const sep = it.organization.includes(',') ? ';' : ','; %>: what it is like at <%= it.organizationInText %><%= sep %> how you got there<%= sep %> and what you would advise someone starting out<% } %>. Would you have 30 minutes for a call or a coffee in the coming weeks, at a time that suits you?
 
 Thank you for considering it.
 
@@ -38,7 +38,7 @@ Dear <%= it.firstName %>,
 
 I am writing to you because of <%= it.impressed %>. It is exactly the kind of work I hope to understand better.
 
-I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a move into <%= it.profile.field %>. <% if (it.visiting) { %>I will be in <%= it.visiting %>, and I would be grateful for 30 minutes of your time while I am there<% } else { %>I would be grateful for 30 minutes of your time, in person or by phone<% } %><% if (it.organization) { %>, to hear how you found your way to <%= it.organization %> and what you would advise someone in my position<% } %>. I am not asking about jobs, only for your advice, and any time that suits you would suit me, early morning or lunch included.
+I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a career in <%= it.profile.field %>. <% if (it.visiting) { %>I will be in <%= it.visiting %>, and I would be grateful for 30 minutes of your time while I am there<% } else { %>I would be grateful for 30 minutes of your time, in person or by phone<% } %><% if (it.organization) { %>, to hear how you found your way to <%= it.organizationInText %> and what you would advise someone in my position<% } %>. I am not asking about jobs, only for your advice, and any time that suits you would suit me, early morning or lunch included.
 
 Thank you for reading this.
 
@@ -58,7 +58,7 @@ Subject: <%= it.referrer.name %> suggested I get in touch
 
 Dear <%= it.firstName %>,
 
-<%= it.referrer.name %> suggested I write to you. I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a move into <%= it.profile.field %>; <%= it.referrer.firstName %> thought you would be the right person to ask<% if (it.position) { %>, given your role as <%= it.position %><% } else if (it.organization) { %>, given your work at <%= it.organization %><% } %>.<% if (it.impressed) { %> Reading about what you do, I was impressed by <%= it.impressed %>.<% } %>
+<%= it.referrer.name %> suggested I write to you. I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a career in <%= it.profile.field %>; <%= it.referrer.firstName %> thought you would be the right person to ask<% if (it.position) { %>, given your role as <%= it.position %><% } else if (it.organization) { %>, given your work at <%= it.organizationInText %><% } %>.<% if (it.impressed) { %> Reading about what you do, I was impressed by <%= it.impressed %>.<% } %>
 
 I am not looking for a job, only for your advice. Would you have 30 minutes for a call or a coffee in the coming weeks, whenever suits you best?
 
@@ -76,7 +76,7 @@ via: linkedin
 ---
 Hi <%= it.firstName %>,
 
-<% if (it.referrer.name) { %><%= it.referrer.name %> suggested I get in touch. <% } else if (it.seenAt && it.impressedBrief && it.seenAt.length + it.impressedBrief.length <= 95) { %>I saw you at <%= it.seenAt %> and was impressed by <%= it.impressedBrief %>. <% } else if (it.impressedBrief && it.impressedBrief.length <= 110) { %>I was impressed by <%= it.impressedBrief %>. <% } else if (it.foundVia) { %><%= it.foundVia %>. <% } %>I'm exploring a move into <%= it.profile.field %>. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
+<% if (it.referrer.name) { %><%= it.referrer.name %> suggested I get in touch. <% } else if (it.seenAt && it.impressedBrief && it.seenAt.length + it.impressedBrief.length <= 95) { %>I saw you at <%= it.seenAt %> and was impressed by <%= it.impressedBrief %>. <% } else if (it.impressedBrief && it.impressedBrief.length <= 110) { %>I was impressed by <%= it.impressedBrief %>. <% } else if (it.foundVia) { %><%= it.foundVia %>. <% } %>I'm exploring a career in <%= it.profile.field %>. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
 
 <%= it.profile.firstName %>
 `,
@@ -126,7 +126,7 @@ Subject: Thought of you: <%= it.topic %>
 
 Dear <%= it.firstName %>,
 
-I hope all is well<% if (it.organization) { %> at <%= it.organization %><% } %>. When we talked<% if (it.meeting.past) { %> <%= it.meeting.past %><% } %>, we discussed <%= it.topic %>, and I came across something I thought you would find interesting:
+I hope all is well<% if (it.organization) { %> at <%= it.organizationInText %><% } %>. When we talked<% if (it.meeting.past) { %> <%= it.meeting.past %><% } %>, we discussed <%= it.topic %>, and I came across something I thought you would find interesting:
 
 <%= it.article %>
 

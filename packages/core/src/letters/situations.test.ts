@@ -162,7 +162,7 @@ Dear Raj,
 
 I am writing to you because of your Medium post "Why the duck curve keeps getting deeper", with the chart of March afternoons since 2019. It is exactly the kind of work I hope to understand better.
 
-I am Sam Rivera — wind-farm field technician for six years — and I am exploring a move into utility load forecasting. I would be grateful for 30 minutes of your time, in person or by phone, to hear how you found your way to Portland General Electric and what you would advise someone in my position. I am not asking about jobs, only for your advice, and any time that suits you would suit me, early morning or lunch included.
+I am Sam Rivera — wind-farm field technician for six years — and I am exploring a career in utility load forecasting. I would be grateful for 30 minutes of your time, in person or by phone, to hear how you found your way to Portland General Electric and what you would advise someone in my position. I am not asking about jobs, only for your advice, and any time that suits you would suit me, early morning or lunch included.
 
 Thank you for reading this.
 
@@ -237,7 +237,7 @@ sam.rivera@example.com
     const letter = await renderLetter(await energyWorkspace({ 'lena-ortiz.md': LENA_UNWRITTEN }), 'linkedin-note', 'lena-ortiz', { today: '2026-11-20' });
     expect(letter.text).toBe(`Hi Lena,
 
-Tom Becker suggested I get in touch. I'm exploring a move into utility load forecasting. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
+Tom Becker suggested I get in touch. I'm exploring a career in utility load forecasting. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
 
 Sam
 `);
@@ -248,7 +248,7 @@ Sam
     const letter = await renderLetter(await energyWorkspace(), 'linkedin-note', 'raj-patel', { today: '2026-11-23' });
     expect(letter.text).toBe(`Hi Raj,
 
-I was impressed by your Medium post "Why the duck curve keeps getting deeper". I'm exploring a move into utility load forecasting. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
+I was impressed by your Medium post "Why the duck curve keeps getting deeper". I'm exploring a career in utility load forecasting. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
 
 Sam
 `);
@@ -261,7 +261,7 @@ Sam
     const letter = await renderLetter(await energyWorkspace(), 'linkedin-note', 'raj-patel', { today: '2026-11-23', values: { impressed: long } });
     expect(letter.text).toBe(`Hi Raj,
 
-I came across your profile on LinkedIn. I'm exploring a move into utility load forecasting. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
+I came across your profile on LinkedIn. I'm exploring a career in utility load forecasting. I'm not after a job, but I'd value 20 minutes of your advice. Would that be possible?
 
 Sam
 `);
@@ -277,15 +277,15 @@ Sam
   it('leaves out the Subject line of any letter sent through LinkedIn', async () => {
     const letter = await renderLetter(await energyWorkspace(), 'cold-email', 'raj-patel', { today: '2026-11-23', via: 'linkedin' });
     expect(letter.subject).toBe('');
-    expect(letter.text.startsWith('Dear Raj,\n\nI am Sam Rivera — wind-farm field technician for six years — and I am exploring a move into utility load forecasting. I came across your profile on LinkedIn')).toBe(true);
+    expect(letter.text.startsWith('Dear Raj,\n\nI am Sam Rivera — wind-farm field technician for six years — and I am exploring a career in utility load forecasting. I came across your profile on LinkedIn')).toBe(true);
     const byEmail = await renderLetter(await energyWorkspace(), 'cold-email', 'raj-patel', { today: '2026-11-23' });
-    expect(byEmail.text.startsWith('Subject: Your advice on a move into utility load forecasting\n\nDear Raj,')).toBe(true);
+    expect(byEmail.text.startsWith('Subject: Your advice on a career in utility load forecasting\n\nDear Raj,')).toBe(true);
   });
 
   it('names the event a contact was seen at from a "Seen at:" line, and warns when the letter can only say "a recent event"', async () => {
     const atEvent = RAJ.replace('source: linkedin', 'source: event');
     const named = await renderLetter(await energyWorkspace({ 'raj-patel.md': atEvent.replace('Impressed by:', 'Seen at: the Northwest Energy Forum in Portland last month\n\nImpressed by:') }), 'cold-email', 'raj-patel', { today: '2026-11-23' });
-    expect(named.body).toContain('I am exploring a move into utility load forecasting. I saw you at the Northwest Energy Forum in Portland last month, and I was impressed by');
+    expect(named.body).toContain('I am exploring a career in utility load forecasting. I saw you at the Northwest Energy Forum in Portland last month, and I was impressed by');
     expect(named.warnings).toEqual([]);
     const unnamed = await renderLetter(await energyWorkspace({ 'raj-patel.md': atEvent }), 'cold-email', 'raj-patel', { today: '2026-11-23' });
     expect(unnamed.body).toContain('I saw you at a recent event, and I was impressed by');
@@ -314,7 +314,7 @@ Sam
       expect(letter.text.startsWith('Dear Raj,\n\nI am Sam Rivera')).toBe(true);
     }
     const onPaper = await renderLetter(await energyWorkspace(), 'cold-email', 'raj-patel', { today: '2026-11-23', via: 'letter' });
-    expect(onPaper.text.startsWith('Subject: Your advice on a move into utility load forecasting\n\nDear Raj,')).toBe(true);
+    expect(onPaper.text.startsWith('Subject: Your advice on a career in utility load forecasting\n\nDear Raj,')).toBe(true);
   });
 
   it('builds a sentence in which a pasted title reads well, never naming the organization twice', async () => {
@@ -325,5 +325,15 @@ Sam
     expect(raj.body).toContain('Tom thought you would be the right person to ask, given your work at Portland General Electric. Reading about what you do, I was impressed by your Medium post "Why the duck curve keeps getting deeper", with the chart of March afternoons since 2019.\n');
     const bare = await renderLetter(await energyWorkspace({ 'lena-ortiz.md': LENA_UNWRITTEN.replace('role: Load Forecasting Analyst at Western Area Power Administration', 'role: Load Forecasting Analyst') }), 'referral', 'lena-ortiz', { today: '2026-11-20' });
     expect(bare.body).toContain('given your role as Load Forecasting Analyst at Western Area Power Administration. Reading about');
+  });
+
+  it('says "the" before an institution named for what it is, in each letter that names the organization', async () => {
+    const atUniversity = (text: string) => text.replace('organization: Portland General Electric', 'organization: University of Washington');
+    const workspace = await energyWorkspace({ 'raj-patel.md': atUniversity(RAJ), 'lena-ortiz.md': LENA_UNWRITTEN.replace(/role: .*\norganization: .*\n/, 'role: research scientist\norganization: Pacific Northwest National Laboratory Institute\n') });
+    expect((await renderLetter(workspace, 'cold-letter', 'raj-patel', { today: '2026-11-23' })).body).toContain('to hear how you found your way to the University of Washington and what you would advise someone in my position.');
+    expect((await renderLetter(workspace, 'cold-email', 'raj-patel', { today: '2026-11-23', values: { foundVia: 'I came across your profile on LinkedIn' } })).body).toContain(
+      'what it is like at the University of Washington, how you got there, and what you would advise someone starting out.',
+    );
+    expect((await renderLetter(workspace, 'referral', 'lena-ortiz', { today: '2026-11-20' })).body).toContain('given your role as a research scientist at the Pacific Northwest National Laboratory Institute.');
   });
 });

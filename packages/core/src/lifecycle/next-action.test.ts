@@ -80,6 +80,11 @@ describe('nextActions', () => {
     ]);
   });
 
+  it('names an institution with "the" in the second-person suggestion', () => {
+    const [, second] = nextActions(at('contacted', '2026-11-16', { organization: 'University of Pittsburgh' }), { ...context, contacts: [] });
+    expect(second?.action).toBe('Try a second person at the University of Pittsburgh');
+  });
+
   it('skips the second-person suggestion when someone else at the organization is already in play', () => {
     const colleague = contact({ name: 'Lee Park', stage: 'contacted', history: [{ date: '2026-11-10', stage: 'contacted' }] }, 'lee-park.md');
     const actions = nextActions(at('contacted', '2026-11-16'), { ...context, contacts: [colleague] });

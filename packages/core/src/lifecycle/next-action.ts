@@ -4,7 +4,7 @@ import { CLOSED_STAGES, STAGES, type Stage } from '../model/vocabulary.js';
 import type { Rules } from '../workspace/config.js';
 import { defaultRules } from '../workspace/config.js';
 import { outcomeActions } from '../outcomes/outcome-actions.js';
-import { isOtherOrganization, organizationKey, personNameKeys } from '../model/person-name.js';
+import { isOtherOrganization, organizationInText, organizationKey, personNameKeys } from '../model/person-name.js';
 import { addCalendarDays, addWorkingDays, assertTimeZone, assertValidNow, meetingClock, meetingDate, meetingStart, offsetClock, onWorkingDay, todayIn } from './dates.js';
 import { hasMet } from './met.js';
 
@@ -95,7 +95,7 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
       if (since && contact.organization && isColdOutreach(contact) && !isDismissed(contact, 'second-contact') && !hasColleague(contact, context.contacts)) {
         // Someone already found there, not yet written to, is the obvious second person.
         const found = identifiedColleague(contact, context.contacts);
-        const second = make('second-contact', `Try a second person at ${contact.organization}${found ? `, such as ${found.name}` : ''}`, addWorkingDays(since, rules.secondContactAfter, rules.holidays));
+        const second = make('second-contact', `Try a second person at ${organizationInText(contact.organization)}${found ? `, such as ${found.name}` : ''}`, addWorkingDays(since, rules.secondContactAfter, rules.holidays));
         actions.push(found ? { ...second, colleague: found.id } : second);
       }
       return actions;

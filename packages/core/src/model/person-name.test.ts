@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nameParts, namesakes, organizationKey, sameNameAndOrganization, splitCredentials } from './person-name.js';
+import { nameParts, namesakes, organizationInText, organizationKey, sameNameAndOrganization, splitCredentials } from './person-name.js';
 
 describe('nameParts', () => {
   it('reads "Full Name, credentials" with the given name first, and keeps the credentials as the suffix', () => {
@@ -106,5 +106,30 @@ describe('organizationKey', () => {
     expect(organizationKey('Cafe\u0301 Nova')).toBe(organizationKey('Caf\u00e9 Nova'));
     expect(organizationKey('Café Nova')).not.toBe(organizationKey('Cafe Nova'));
     expect(organizationKey('Squarespace, Inc.')).not.toBe(organizationKey('Squarespace'));
+  });
+});
+
+describe('organizationInText', () => {
+  it('gives "the" to an institution named for what it is, and leaves brands and names that have it as written', () => {
+    const said = (name: string) => organizationInText(name);
+    expect(said('University of Texas at Austin')).toBe('the University of Texas at Austin');
+    expect(said('Carnegie Museum of Art')).toBe('the Carnegie Museum of Art');
+    expect(said('Massachusetts Institute of Technology')).toBe('the Massachusetts Institute of Technology');
+    expect(said("Children's Hospital of Philadelphia")).toBe("the Children's Hospital of Philadelphia");
+    expect(said('School District of Philadelphia')).toBe('the School District of Philadelphia');
+    expect(said('Federal Reserve Bank of Cleveland')).toBe('the Federal Reserve Bank of Cleveland');
+    expect(said('Institute for Healthcare Improvement')).toBe('the Institute for Healthcare Improvement');
+    expect(said('Gates Foundation')).toBe('the Gates Foundation');
+    expect(said('Broad Institute')).toBe('the Broad Institute');
+    expect(said('United Nations')).toBe('the United Nations');
+    expect(said('  Department of Labor ')).toBe('the Department of Labor');
+    // As written: brands, names without "of", and names that already say "the".
+    expect(said('Bank of America')).toBe('Bank of America');
+    expect(said('Carnegie Mellon University')).toBe('Carnegie Mellon University');
+    expect(said('Columbus City Schools')).toBe('Columbus City Schools');
+    expect(said('Pecan Street Inc.')).toBe('Pecan Street Inc.');
+    expect(said('The Ohio State University')).toBe('The Ohio State University');
+    expect(said('the Museum of Modern Art')).toBe('the Museum of Modern Art');
+    expect(said('UPMC')).toBe('UPMC');
   });
 });

@@ -217,3 +217,23 @@ export function isOtherOrganization(noted: string | undefined, said: string | un
 function organizationFold(organization: string): string {
   return organizationKey(plainLetters(organization).replace(/[.,]/g, ' '));
 }
+
+/**
+ * Institutions named after what they are, whose names a sentence gives "the": "the University
+ * of Pittsburgh", "the Carnegie Museum of Art", "the Department of Labor", "the Gates
+ * Foundation". Brands that happen to read so ("Bank of America") are not among them.
+ */
+const INSTITUTION_OF = /^(?:[\p{Lu}\d][\p{L}\d.'\u2019&-]*\s+){0,3}(?:University|Institute|College|School|Academy|Museum|Library|Society|Hospital|Center|Centre|Centers|Department|Office|Bureau|Ministry|Board|Council|Commission|Administration|Agency|Authority|District|Reserve Bank|City|County|State|Commonwealth|Government)\s+(?:of|for)\s+\S/u;
+const INSTITUTION_ENDING = /\s(?:Foundation|Institute|Institution|Museum|Endowments?)$/u;
+
+/**
+ * An organization as a sentence says it, after "at" or "to": "the University of Texas at
+ * Austin", "the Broad Institute"; any other name, and one that starts with "the" already, as
+ * written. A letter says "what it is like at the University of Pittsburgh", not "at University
+ * of Pittsburgh".
+ */
+export function organizationInText(organization: string): string {
+  const name = organization.trim();
+  if (/^the\s/i.test(name) || !(INSTITUTION_OF.test(name) || INSTITUTION_ENDING.test(name) || /^United (?:Nations|States)\b/.test(name))) return name;
+  return `the ${name}`;
+}

@@ -10,7 +10,7 @@ const errors = [];
 let done = 0;
 while (!existsSync(join(folder, 'stop'))) {
   try {
-    await editNote(workspace, file, (text) => logInteraction(text, 'nurturing', { date: '2026-11-23', note: `touch-${done}` }), { retries: 5 });
+    await editNote(workspace, file, (text) => logInteraction(text, { date: '2026-11-23', note: `touch-${done}` }), { retries: 5 });
     if (done++ === 0) writeFileSync(join(folder, 'ready'), '');
   } catch (error) {
     errors.push(`${error.name}: ${error.message}`);
