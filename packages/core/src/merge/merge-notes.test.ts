@@ -32,6 +32,22 @@ describe('mergeNotes', () => {
     expect(mergeNotes(BASE, renamed, removed)).toEqual({ merged: true, text: removed.replace('name: Owen Park', 'name: Owen T. Park') });
   });
 
+  it('copies a field only one side added as that side wrote it, where it wrote it: quotes, comment and place kept (trial 19)', () => {
+    const base = '---\ntype: contact\nname: José Núñez\nrole: Instructional Designer\nsource: linkedin\nstage: contacted\nhistory:\n  - date: 2027-01-04\n    stage: contacted\n---\nBody\n';
+    const laptop = base.replace('role: Instructional Designer', 'role: Senior Instructional Designer').replace('---\nBody', '  - date: 2027-01-16\n    stage: contacted\n    touch: true\n    note: laptop\n---\nBody');
+    const desktop = base
+      .replace('source: linkedin\n', 'source: linkedin\nphone: "+1 614 555 0142"  # cell\nlisted: "yes"\n')
+      .replace('---\nBody', '  - date: 2027-01-16\n    stage: contacted\n    touch: true\n    note: desktop\n---\nBody');
+    const merged = '---\ntype: contact\nname: José Núñez\nrole: Senior Instructional Designer\nsource: linkedin\nphone: "+1 614 555 0142"  # cell\nlisted: "yes"\nstage: contacted\nhistory:\n  - date: 2027-01-04\n    stage: contacted\n  - date: 2027-01-16\n    stage: contacted\n    touch: true\n    note: laptop\n  - date: 2027-01-16\n    stage: contacted\n    touch: true\n    note: desktop\n---\nBody\n';
+    expect(mergeNotes(base, laptop, desktop)).toEqual({ merged: true, text: merged });
+    // Written onto the side that added them (its comment changed), the other side's change lands as before.
+    const desktopFirst = mergeNotes(base, desktop, laptop);
+    expect(desktopFirst.merged && desktopFirst.text.split('\n').slice(0, 7)).toEqual(['---', 'type: contact', 'name: José Núñez', 'role: Senior Instructional Designer', 'source: linkedin', 'phone: "+1 614 555 0142"  # cell', 'listed: "yes"']);
+    // In notes with Windows line ends, the same.
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    expect(mergeNotes(crlf(base), crlf(laptop), crlf(desktop))).toEqual({ merged: true, text: crlf(merged) });
+  });
+
   it('inserts the entries the other side appended among ours, keeping a comment inside the history that neither side changed', () => {
     const base = '---\nname: Sam Whitaker\nstage: scheduled\nhistory:\n  - date: 2026-11-17\n    stage: prepared\n  # he had to move our call\n  - date: 2026-11-18\n    stage: scheduled\n---\nBody\n';
     const ours = base.replace('stage: scheduled\nhistory', 'stage: thanked\nhistory').replace('    stage: scheduled\n---', '    stage: scheduled\n  - date: 2026-12-01\n    stage: held\n  - date: 2026-12-01\n    stage: thanked\n---');
@@ -122,7 +138,8 @@ history:
   it('takes a field changed on one side only, keeping the comments of ours', () => {
     const ours = BASE.replace('name: Owen Park\n', 'name: Owen Park\nrole: Research Lead\n');
     const theirs = BASE.replace('name: Owen Park\n', 'name: Owen Park\nemail: owen@example.com\n');
-    expect(mergeNotes(BASE, ours, theirs)).toEqual({ merged: true, text: ours.replace('    via: email\n---', '    via: email\nemail: owen@example.com\n---') });
+    // The email goes where theirs wrote it, after the name.
+    expect(mergeNotes(BASE, ours, theirs)).toEqual({ merged: true, text: ours.replace('name: Owen Park\n', 'name: Owen Park\nemail: owen@example.com\n') });
   });
 
   it('keeps comments changed on one side while the other side adds a history entry, whichever side each is', () => {

@@ -1,8 +1,8 @@
 import { dequal } from 'dequal';
-import { Lexer } from 'yaml';
+import { isMap, isScalar, Lexer, parseDocument } from 'yaml';
 import { RapportError } from '../errors.js';
 import { deleteField, insertIntoList, writeField } from '../note/edit.js';
-import { asRecord, parseFrontmatter } from '../note/frontmatter.js';
+import { asRecord, parseFrontmatter, YAML_OPTIONS } from '../note/frontmatter.js';
 import { readLayout, withBom, type NoteLayout } from '../note/source.js';
 import { mayHaveConflict } from './conflict-markers.js';
 
@@ -64,11 +64,11 @@ export function mergeNotes(base: string, ours: string, theirs: string): NoteMerg
   const reasons = bothCommented ? [...united.reasons, 'both sides changed comments in the frontmatter'] : united.reasons;
   try {
     const target = theirsCommented ? t : o;
-    const text = writeOnto(target, asWrittenIn(united, target));
+    const text = writeOnto(target, asWrittenIn(united, target), [o, t]);
     if (reasons.length === 0) return { merged: true, text };
     const reason = reasons.join('; ');
     // Each side's comments are only in its own text: each version then takes what merged.
-    if (bothCommented) return { merged: false, reason, forLineMerge: { base: writeOnto(b, asWrittenIn(united, b)), ours: writeOnto(o, asWrittenIn(united, o)), theirs: writeOnto(t, asWrittenIn(united, t)) } };
+    if (bothCommented) return { merged: false, reason, forLineMerge: { base: writeOnto(b, asWrittenIn(united, b), [o, t]), ours: writeOnto(o, asWrittenIn(united, o), [t]), theirs: writeOnto(t, asWrittenIn(united, t), [o]) } };
     // Otherwise all three are the merged text with each version's own conflicting values: they differ nowhere else.
     const side = (version: NoteVersion) => withOwnValues(text, target, version, united);
     return { merged: false, reason, forLineMerge: { base: side(b), ours: side(o), theirs: side(t) } };
@@ -161,13 +161,15 @@ function withOwnValues(text: string, target: NoteVersion, version: NoteVersion, 
  * `target`'s text changed, with the lossless edits, to hold the united values: what it wrote besides them stays.
  * Values are written as the sides wrote them, a mistyped stage included (`writeField`): a merge carries the notes, it does not judge them.
  */
-function writeOnto(target: NoteVersion, united: { fields: Record<string, unknown>; body: string }): string {
+function writeOnto(target: NoteVersion, united: { fields: Record<string, unknown>; body: string }, sides: readonly NoteVersion[] = []): string {
   const edits: ((text: string) => string)[] = [];
   for (const key of new Set([...Object.keys(target.fields), ...Object.keys(united.fields)])) {
     if (key === 'history' || key === 'stage') continue;
     const value = united.fields[key];
     if (dequal(target.fields[key], value)) continue;
-    edits.push(value === undefined ? (text) => deleteField(text, [key]) : (text) => writeField(text, [key], value));
+    // A field only the other side has is copied as that side wrote it, where it wrote it: its quotes, its comment, its place.
+    const from = value !== undefined && !Object.hasOwn(target.fields, key) ? sides.find((side) => side !== target && Object.hasOwn(side.fields, key) && dequal(side.fields[key], value)) : undefined;
+    edits.push(value === undefined ? (text) => deleteField(text, [key]) : (text) => (from && insertAsWritten(text, from, key, value)) || writeField(text, [key], value));
   }
 
   const entries = united.fields.history;
@@ -184,6 +186,65 @@ function writeOnto(target: NoteVersion, united: { fields: Record<string, unknown
   let text = target.text;
   for (const edit of edits) text = edit(text);
   return united.body === target.body ? text : withBody(text, united.body);
+}
+
+/** A top-level field of a frontmatter and the lines it is written on, as offsets in its YAML. */
+interface FieldLines {
+  readonly key: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * Each top-level field of a frontmatter with its lines: from the start of its key's line to
+ * the start of the next key's line, less the blank and comment-only lines before that (they
+ * may be about the next field). `undefined` for a frontmatter that is not a block mapping.
+ */
+function fieldLines(yaml: string): FieldLines[] | undefined {
+  const document = parseDocument(yaml, YAML_OPTIONS);
+  if (!isMap(document.contents) || document.contents.flow) return undefined;
+  const starts: { key: string; start: number }[] = [];
+  for (const pair of document.contents.items) {
+    if (!isScalar(pair.key) || typeof pair.key.value !== 'string' || !pair.key.range) return undefined;
+    starts.push({ key: pair.key.value, start: yaml.lastIndexOf('\n', pair.key.range[0] - 1) + 1 });
+  }
+  return starts.map(({ key, start }, index) => {
+    let end = starts[index + 1]?.start ?? yaml.length;
+    for (;;) {
+      const lineStart = yaml.lastIndexOf('\n', end - 2) + 1;
+      if (lineStart <= start || !/^[ \t]*(?:#.*)?\r?\n?$/.test(yaml.slice(lineStart, end))) break;
+      end = lineStart;
+    }
+    return { key, start, end };
+  });
+}
+
+/**
+ * `text` with `key` added as `from` wrote it, lines and all, after the field it follows in
+ * `from` (or before the one it precedes there, or last); `undefined` when that cannot be
+ * done so that the note then reads as before plus `key: value`.
+ */
+function insertAsWritten(text: string, from: NoteVersion, key: string, value: unknown): string | undefined {
+  const layout = readLayout(text);
+  const block = layout.frontmatter;
+  const fromLines = fieldLines(from.layout.frontmatter!.yaml);
+  const targetLines = block && fieldLines(block.yaml);
+  const written = fromLines?.findIndex((field) => field.key === key) ?? -1;
+  if (!block || !fromLines || !targetLines || written < 0) return undefined;
+  let lines = from.layout.frontmatter!.yaml.slice(fromLines[written]!.start, fromLines[written]!.end);
+  if (!lines.endsWith('\n')) lines += '\n';
+  lines = lines.replace(/\r?\n/g, layout.eol);
+  const after = fromLines.slice(0, written).reverse().map((field) => targetLines.find((own) => own.key === field.key)).find((own) => own !== undefined);
+  const before = fromLines.slice(written + 1).map((field) => targetLines.find((own) => own.key === field.key)).find((own) => own !== undefined);
+  const at = block.start + (after ? after.end : before ? before.start : block.yaml.length);
+  // A frontmatter whose last line has no line ending gets one before the copied lines.
+  const joint = at === block.end && block.yaml.length > 0 && !block.yaml.endsWith('\n') ? layout.eol : '';
+  const content = layout.content.slice(0, at) + joint + lines + layout.content.slice(at);
+  const merged = withBom(layout, content);
+  const check = readVersion(merged);
+  const previous = readVersion(text);
+  if (!check || !previous || !dequal(check.fields, { ...previous.fields, [key]: value }) || check.body !== previous.body) return undefined;
+  return merged;
 }
 
 /**
