@@ -38,13 +38,13 @@ Dear <%= it.firstName %>,
 
 I am writing to you because of <%= it.impressed %>. It is exactly the kind of work I hope to understand better.
 
-I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a career in <%= it.profile.field %>. <% if (it.visiting) { %>I will be in <%= it.visiting %>, and I would be grateful for 30 minutes of your time while I am there<% } else { %>I would be grateful for 30 minutes of your time, in person or by phone<% } %><% if (it.organization) { %>, to hear how you found your way to <%= it.organizationInText %> and what you would advise someone in my position<% } %>. I am not asking about jobs, only for your advice, and any time that suits you would suit me, early morning or lunch included.
+I am <%= it.profile.name %> — <%= it.profile.background %> — and I am exploring a career in <%= it.profile.field %>. <% if (it.visiting) { %>I will be in <%= it.visiting %>, and I would be grateful for 30 minutes of your time while I am there<% } else { %>I would be grateful for 30 minutes of your time, in person or by phone<% } %><% if (it.organization) { %>, to hear how you found your way to <%= it.organizationInText %> and what you would advise someone in my position<% } %>. I am not asking about jobs, only for your advice, at whatever time suits you.
 
 Thank you for reading this.
 
 Sincerely,
 <%= it.signature %>
-<% if (it.profile.location) { -%>
+<% if (it.profile.location && it.via !== 'linkedin') { -%>
 <%= it.profile.location %>
 <% } -%>
 `,

@@ -162,7 +162,7 @@ Dear Raj,
 
 I am writing to you because of your Medium post "Why the duck curve keeps getting deeper", with the chart of March afternoons since 2019. It is exactly the kind of work I hope to understand better.
 
-I am Sam Rivera — wind-farm field technician for six years — and I am exploring a career in utility load forecasting. I would be grateful for 30 minutes of your time, in person or by phone, to hear how you found your way to Portland General Electric and what you would advise someone in my position. I am not asking about jobs, only for your advice, and any time that suits you would suit me, early morning or lunch included.
+I am Sam Rivera — wind-farm field technician for six years — and I am exploring a career in utility load forecasting. I would be grateful for 30 minutes of your time, in person or by phone, to hear how you found your way to Portland General Electric and what you would advise someone in my position. I am not asking about jobs, only for your advice, at whatever time suits you.
 
 Thank you for reading this.
 
@@ -280,6 +280,13 @@ Sam
     expect(letter.text.startsWith('Dear Raj,\n\nI am Sam Rivera — wind-farm field technician for six years — and I am exploring a career in utility load forecasting. I came across your profile on LinkedIn')).toBe(true);
     const byEmail = await renderLetter(await energyWorkspace(), 'cold-email', 'raj-patel', { today: '2026-11-23' });
     expect(byEmail.text.startsWith('Subject: Your advice on a career in utility load forecasting\n\nDear Raj,')).toBe(true);
+  });
+
+  it('signs a cold letter sent through LinkedIn with the name alone, without the town a paper letter gives', async () => {
+    const config = `${CONFIG}`.replace('  phone: "+1 503 555 0199"\n', '  phone: "+1 503 555 0199"\n  location: Bend, OR\n');
+    const workspace = await energyWorkspace({ '.rapport/config.yaml': config });
+    expect((await renderLetter(workspace, 'cold-letter', 'raj-patel', { today: '2026-11-23', via: 'linkedin' })).text.endsWith('at whatever time suits you.\n\nThank you for reading this.\n\nSincerely,\nSam Rivera\n')).toBe(true);
+    expect((await renderLetter(workspace, 'cold-letter', 'raj-patel', { today: '2026-11-23' })).text.endsWith('Sincerely,\nSam Rivera\nsam.rivera@example.com\n+1 503 555 0199\nBend, OR\n')).toBe(true);
   });
 
   it('names the event a contact was seen at from a "Seen at:" line, and warns when the letter can only say "a recent event"', async () => {

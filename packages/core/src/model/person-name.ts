@@ -228,12 +228,14 @@ const INSTITUTION_ENDING = /\s(?:Foundation|Institute|Institution|Museum|Endowme
 
 /**
  * An organization as a sentence says it, after "at" or "to": "the University of Texas at
- * Austin", "the Broad Institute"; any other name, and one that starts with "the" already, as
- * written. A letter says "what it is like at the University of Pittsburgh", not "at University
+ * Austin", "the Broad Institute"; one that starts with "The" with a small "the"; any other
+ * name as written. A letter says "what it is like at the University of Pittsburgh", not "at University
  * of Pittsburgh".
  */
 export function organizationInText(organization: string): string {
   const name = organization.trim();
-  if (/^the\s/i.test(name) || !(INSTITUTION_OF.test(name) || INSTITUTION_ENDING.test(name) || /^United (?:Nations|States)\b/.test(name))) return name;
+  // "The Ohio State University" mid-sentence is "the Ohio State University".
+  if (/^the\s/i.test(name)) return `the${name.slice(3)}`;
+  if (!(INSTITUTION_OF.test(name) || INSTITUTION_ENDING.test(name) || /^United (?:Nations|States)\b/.test(name))) return name;
   return `the ${name}`;
 }
