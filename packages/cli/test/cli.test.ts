@@ -416,6 +416,23 @@ describe('check', () => {
     expectRefused(folder, ['check', '--fix', '--staged'], 2, '--fix repairs the notes on disk, --staged checks what git has staged: run rapport check --fix, then git add the notes it names');
   });
 
+  it('--fix adds the colon a contact field lost, and puts an unquoted referred_by link in quotes (trial 19)', () => {
+    const folder = exampleCopy();
+    const owen = join(folder, 'owen-park.md');
+    const maya = join(folder, 'maya-chen.md');
+    const owenText = readFileSync(owen, 'utf8');
+    const mayaText = readFileSync(maya, 'utf8');
+    writeFileSync(owen, owenText.replace('industry: At-home diagnostics', 'industry At-home diagnostics'));
+    writeFileSync(maya, mayaText.replace('referred_by: "[[dana-okafor]]"', 'referred_by: [[dana-okafor]]'));
+    expect(rapport(['check', '--fix', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'fixed maya-chen.md:12: Put the link in quotes: "[[dana-okafor]]"\nfixed owen-park.md:7: Add the colon: industry: At-home diagnostics\n17 contacts checked: 0 errors, 0 warnings\n',
+      stderr: '',
+    });
+    expect(readFileSync(owen, 'utf8')).toBe(owenText);
+    expect(readFileSync(maya, 'utf8')).toBe(mayaText);
+  });
+
   it('--fix --json says what it repaired on stderr, and prints what is left as JSON', () => {
     const folder = exampleCopy();
     const file = join(folder, 'owen-park.md');

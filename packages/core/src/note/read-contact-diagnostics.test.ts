@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readNote } from './read-contact.js';
+import { applyFix } from './apply-fix.js';
 
 /**
  * Every field problem a user can make, with the exact diagnostic: rule,
@@ -361,8 +362,19 @@ describe('referred_by', () => {
     const reading = readNote('people/maya-chen.md', note('stage: identified', 'referred_by: [[ sam-ortiz ]]'));
     expect(reading.contact?.referredBy).toBe('sam-ortiz');
     expect(reading.diagnostics).toEqual([
-      { ...at(5, 14, 5, 29), severity: 'error', rule: 'invalid-type', message: 'Unquoted `[[…]]` is a YAML list, not a wikilink', hint: 'Write it in quotes: "[[sam-ortiz]]"' },
+      {
+        ...at(5, 14, 5, 29),
+        severity: 'error',
+        rule: 'invalid-type',
+        message: 'Unquoted `[[…]]` is a YAML list, not a wikilink',
+        hint: 'Write it in quotes: "[[sam-ortiz]]"',
+        fix: { title: 'Put the link in quotes: "[[ sam-ortiz ]]"', line: 5, column: 14, endLine: 5, endColumn: 29, text: '"[[ sam-ortiz ]]"' },
+      },
     ]);
+    // The repair is the quotes, and nothing else: the note then reads clean.
+    const repaired = applyFix(note('stage: identified', 'referred_by: [[ sam-ortiz ]]'), reading.diagnostics[0]!.fix!);
+    expect(repaired).toBe(note('stage: identified', 'referred_by: "[[ sam-ortiz ]]"'));
+    expect(readNote('people/maya-chen.md', repaired).diagnostics).toEqual([]);
     for (const value of ['[[a, b]]', '[[a], [b]]', '[a]', '[[42]]', '[[[a]]]', '{a: b}']) {
       const refused = readNote('people/maya-chen.md', note('stage: identified', `referred_by: ${value}`));
       expect([value, refused.contact?.referredBy, refused.diagnostics.map((d) => d.message)]).toEqual([value, undefined, ['`referred_by` must be a wikilink such as "[[maya-chen]]"']]);

@@ -310,7 +310,10 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
       optional.referredBy = detach(target);
       referredByRange = { start, end, ...placeOf(layout.content, start, end) };
       if (typeof fields.referred_by !== 'string') {
-        problem('invalid-type', ['referred_by'], 'Unquoted `[[…]]` is a YAML list, not a wikilink', `Write it in quotes: "[[${target}]]"`);
+        const written = layout.content.slice(start, end);
+        // Repaired in place when the value is the bare link itself (not a block list, nor one with a comment inside).
+        const fix = /^\[\[[^\n]*\]\]$/.test(written) ? { title: `Put the link in quotes: "${written}"`, start, end, text: `"${written}"` } : undefined;
+        report('invalid-type', start, end, 'Unquoted `[[…]]` is a YAML list, not a wikilink', `Write it in quotes: "[[${target}]]"`, fix);
       }
     }
   }

@@ -25,6 +25,15 @@ describe('a field name without its colon', () => {
     expect(yamlProblem(`${HEAD}stage  held\n`)).toBe('4:1-4:12 `stage  held` has no `:` after the field name | Write it as `stage: held`');
   });
 
+  it('offers to add the colon to a contact field written with its value, and only then', () => {
+    const fixOf = (yaml: string) => readNote('people/lena-ortiz.md', `---\n${yaml}---\n`).diagnostics[0]?.fix;
+    expect(fixOf(`${HEAD}industry State government\nstage: contacted\n`)).toEqual({ title: 'Add the colon: industry: State government', line: 4, column: 9, endLine: 4, endColumn: 9, text: ':' });
+    // Not a field Rapport knows, indented (inside another field), or without a value: the user says what they meant.
+    expect(fixOf(`${HEAD}colour red\nstage: contacted\n`)).toBeUndefined();
+    expect(fixOf(`${HEAD}meeting:\n  at: 10\n  place Cafe\n`)).toBeUndefined();
+    expect(fixOf(`${HEAD}industry\n`)).toBeUndefined();
+  });
+
   it('alone on the last line', () => {
     expect(yamlProblem(`${HEAD}industry\n`)).toBe('4:1-4:9 `industry` has no `:` after the field name | Write it as `industry: ` followed by the value');
   });

@@ -1,3 +1,4 @@
+import { contactSchema } from './schema.js';
 import { isCollection, isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import type { YamlProblem } from './frontmatter.js';
 import { startOfLine as lineStart } from './source.js';
@@ -159,11 +160,15 @@ function missingColon(yaml: string, at: number): ExplainedYamlProblem | undefine
   const parts = /^( *(?:- +)?)(\S+)(?:\s+(.*))?$/.exec(line);
   if (!parts || line.includes(':')) return undefined;
   const [, indent, key, value] = parts;
+  // A contact field's own name at the top level, then its value: the colon is all that is missing.
+  const certain = indent === '' && value !== undefined && Object.hasOwn(contactSchema.properties, key!);
+  const colonAt = start + key!.length;
   return {
     start: start + indent!.length,
     end: start + line.length,
     message: `\`${line.trim()}\` has no \`:\` after the field name`,
     hint: value === undefined ? `Write it as \`${key}: \` followed by the value` : `Write it as \`${key}: ${value}\``,
+    ...(certain ? { fix: { title: `Add the colon: ${key}: ${value}`, start: colonAt, end: colonAt, text: ':' } } : {}),
   };
 }
 
