@@ -54,13 +54,13 @@ describe('rapport export', () => {
       expect(event!.url).toBe(meeting.url);
     }
     const due = [
-      ['hannah-schultz-second-contact@rapport', '2026-11-10', 'Try a second person at Northside Respiratory'],
+      ['hannah-schultz-second-contact@rapport', '2026-11-10', 'No reply from Hannah Schultz yet: try a second person at Northside Respiratory'],
       ['hannah-schultz-follow-up@rapport', '2026-11-16', 'Follow up with Hannah Schultz if there is no reply'],
       ['victor-nguyen-give-up@rapport', '2026-11-18', 'No reply from Victor Nguyen since the follow-up: mark as no-response'],
       ['marcus-bell-thank@rapport', '2026-11-21', 'Send Marcus Bell a thank-you note'],
       ['lauren-fitzgerald-prepare@rapport', '2026-11-23', 'Prepare for Lauren Fitzgerald: research and questions'],
       ['maya-chen-keep-in-touch@rapport', '2026-11-25', 'Keep in touch with Maya Chen'],
-      ['owen-park-second-contact@rapport', '2026-11-25', 'Try a second person at Lumen Diagnostics'],
+      ['owen-park-second-contact@rapport', '2026-11-25', 'No reply from Owen Park yet: try a second person at Lumen Diagnostics'],
       ['aisha-karim-manual@rapport', '2026-11-27', 'Tell Aisha how the coffee with Ben Osei went'],
       ['sam-whitaker-prepare@rapport', '2026-11-27', 'Prepare for Sam Whitaker: research and questions'],
       ['dana-okafor-keep-in-touch@rapport', '2026-11-30', 'Keep in touch with Dana Okafor'],

@@ -333,8 +333,8 @@ describe('a three-week search through the CLI', () => {
   it('Tue 2026-11-03: Grace, a former colleague, agrees to lunch', () => {
     expect(agenda('2026-11-03')).toBe(expected(`
       Next 7 days (2)
-        2026-11-05  Try a second person at Western Grid Cooperative
-        2026-11-05  Try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
 
       Later (3)
         2026-11-11  Follow up with Grace Kim if there is no reply  → rapport letter follow-up grace-kim
@@ -370,8 +370,8 @@ describe('a three-week search through the CLI', () => {
 
       Next 7 days (5)
         2026-11-05  Meet Grace Kim at 12:30 (in-person, 45 min)
-        2026-11-05  Try a second person at Western Grid Cooperative
-        2026-11-05  Try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
@@ -391,8 +391,8 @@ describe('a three-week search through the CLI', () => {
 
       Next 7 days (5)
         2026-11-05  Meet Grace Kim at 12:30 (in-person, 45 min)
-        2026-11-05  Try a second person at Western Grid Cooperative
-        2026-11-05  Try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
@@ -430,8 +430,8 @@ describe('a three-week search through the CLI', () => {
     expect(agenda('2026-11-05', `rapport: warning: contacts/dev-patel.md:5: cannot read this contact: ${COLON_PROBLEM_AND_HINT}\n`)).toBe(expected(`
       Today (3)
         2026-11-05  Meet Grace Kim at 12:30 (in-person, 45 min)
-        2026-11-05  Try a second person at Western Grid Cooperative
-        2026-11-05  Try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
 
       Next 7 days (2)
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
@@ -473,14 +473,14 @@ describe('a three-week search through the CLI', () => {
   it('Fri 2026-11-06: thanks Grace and adds the person she referred', () => {
     expect(agenda('2026-11-06')).toBe(expected(`
       Overdue (2)
-        2026-11-05  Try a second person at Western Grid Cooperative
-        2026-11-05  Try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
 
       Today (1)
         2026-11-06  Send Grace Kim a thank-you note  → rapport letter thank-you grace-kim
 
       Next 7 days (3)
-        2026-11-10  Try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
@@ -543,11 +543,11 @@ describe('a three-week search through the CLI', () => {
   it('Sat 2026-11-07 and Sun 2026-11-08: the weekend', () => {
     expect(agenda('2026-11-07')).toBe(expected(`
       Overdue (2)
-        2026-11-05  Try a second person at Western Grid Cooperative
-        2026-11-05  Try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
 
       Next 7 days (3)
-        2026-11-10  Try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
@@ -562,11 +562,11 @@ describe('a three-week search through the CLI', () => {
     `));
     expect(agenda('2026-11-08')).toBe(expected(`
       Overdue (2)
-        2026-11-05  Try a second person at Western Grid Cooperative
-        2026-11-05  Try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
 
       Next 7 days (3)
-        2026-11-10  Try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
@@ -584,11 +584,11 @@ describe('a three-week search through the CLI', () => {
   it('Mon 2026-11-09: Lena says yes; from contacts/, writes to Omar and adds Ruth', () => {
     expect(agenda('2026-11-09')).toBe(expected(`
       Overdue (2)
-        2026-11-05  Try a second person at Western Grid Cooperative
-        2026-11-05  Try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
 
       Next 7 days (4)
-        2026-11-10  Try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
@@ -668,10 +668,10 @@ describe('a three-week search through the CLI', () => {
   it('Tue 2026-11-10: Lena moves the call to next week; a first letter to Ruth', () => {
     expect(agenda('2026-11-10')).toBe(expected(`
       Overdue (1)
-        2026-11-05  Try a second person at Brightline Energy
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
 
       Today (2)
-        2026-11-10  Try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
         2026-11-10  Prepare for Lena Ortiz: research and questions
 
       Next 7 days (3)
@@ -719,15 +719,15 @@ describe('a three-week search through the CLI', () => {
   it('Wed 2026-11-11: no word from Marco, so one polite nudge', () => {
     expect(agenda('2026-11-11')).toBe(expected(`
       Overdue (2)
-        2026-11-05  Try a second person at Brightline Energy
-        2026-11-10  Try a second person at Cascade Power
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
 
       Today (1)
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
       Next 7 days (5)
         2026-11-13  Prepare for Lena Ortiz: research and questions
-        2026-11-13  Try a second person at Energy Data Association
+        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
@@ -758,11 +758,11 @@ describe('a three-week search through the CLI', () => {
   it('Thu 2026-11-12: writes to Tom', () => {
     expect(agenda('2026-11-12')).toBe(expected(`
       Overdue (1)
-        2026-11-10  Try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
 
       Next 7 days (6)
         2026-11-13  Prepare for Lena Ortiz: research and questions
-        2026-11-13  Try a second person at Energy Data Association
+        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
@@ -795,16 +795,16 @@ describe('a three-week search through the CLI', () => {
   it('Fri 2026-11-13: Omar agrees to a call', () => {
     expect(agenda('2026-11-13')).toBe(expected(`
       Overdue (1)
-        2026-11-10  Try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
 
       Today (2)
         2026-11-13  Prepare for Lena Ortiz: research and questions
-        2026-11-13  Try a second person at Energy Data Association
+        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association
 
       Next 7 days (6)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
-        2026-11-17  Try a second person at Helio Storage
+        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage
         2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
@@ -836,15 +836,15 @@ describe('a three-week search through the CLI', () => {
   it('Sat 2026-11-14 and Sun 2026-11-15: the weekend', () => {
     expect(agenda('2026-11-14')).toBe(expected(`
       Overdue (3)
-        2026-11-10  Try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
         2026-11-13  Prepare for Lena Ortiz: research and questions
-        2026-11-13  Try a second person at Energy Data Association
+        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association
 
       Next 7 days (7)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-17  Prepare for Omar Haddad: research and questions
-        2026-11-17  Try a second person at Helio Storage
+        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage
         2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
@@ -858,15 +858,15 @@ describe('a three-week search through the CLI', () => {
     `));
     expect(agenda('2026-11-15')).toBe(expected(`
       Overdue (3)
-        2026-11-10  Try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
         2026-11-13  Prepare for Lena Ortiz: research and questions
-        2026-11-13  Try a second person at Energy Data Association
+        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association
 
       Next 7 days (7)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-17  Prepare for Omar Haddad: research and questions
-        2026-11-17  Try a second person at Helio Storage
+        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage
         2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
@@ -883,9 +883,9 @@ describe('a three-week search through the CLI', () => {
   it('Mon 2026-11-16: prepares for Lena from contacts/, Ruth declines, Dev gets a nudge', () => {
     expect(agenda('2026-11-16')).toBe(expected(`
       Overdue (3)
-        2026-11-10  Try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
         2026-11-13  Prepare for Lena Ortiz: research and questions
-        2026-11-13  Try a second person at Energy Data Association
+        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association
 
       Today (1)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
@@ -893,7 +893,7 @@ describe('a three-week search through the CLI', () => {
       Next 7 days (7)
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-17  Prepare for Omar Haddad: research and questions
-        2026-11-17  Try a second person at Helio Storage
+        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage
         2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
         2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
@@ -948,7 +948,7 @@ describe('a three-week search through the CLI', () => {
       Today (3)
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-17  Prepare for Omar Haddad: research and questions
-        2026-11-17  Try a second person at Helio Storage
+        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage
 
       Next 7 days (3)
         2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
@@ -980,7 +980,7 @@ describe('a three-week search through the CLI', () => {
     expect(agenda('2026-11-18')).toBe(expected(`
       Overdue (2)
         2026-11-17  Prepare for Omar Haddad: research and questions
-        2026-11-17  Try a second person at Helio Storage
+        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage
 
       Today (1)
         2026-11-18  Send Lena Ortiz a thank-you note  → rapport letter thank-you lena-ortiz

@@ -172,9 +172,9 @@ describe('agenda: a second person at the organization', () => {
     expect(rapport(['new', 'Dev Patel', '--org', 'Mercy Health', '--date', '2026-12-01', '--dir', folder]).code).toBe(0);
     expect(rapport(['advance', 'dev-patel', 'contacted', '--via', 'email', '--today', '2026-12-01', '--dir', folder]).code).toBe(0);
     expect(rapport(['new', 'Rosa Alvarez', '--org', 'mercy health', '--date', '2026-12-02', '--dir', folder]).code).toBe(0);
-    expect(rapport(['agenda', '--today', '2026-12-04', '--dir', folder]).stdout.split('\n')[1]).toBe('  2026-12-04  Try a second person at Mercy Health, such as Rosa Alvarez  → rapport letter cold-email rosa-alvarez');
+    expect(rapport(['agenda', '--today', '2026-12-04', '--dir', folder]).stdout.split('\n')[1]).toBe('  2026-12-04  No reply from Dev Patel yet: try a second person at Mercy Health, such as Rosa Alvarez  → rapport letter cold-email rosa-alvarez');
     writeFileSync(join(folder, 'rosa-alvarez.md'), readFileSync(join(folder, 'rosa-alvarez.md'), 'utf8').replace('stage: identified\n', 'stage: identified\nreferred_by: "[[dev-patel]]"\n'));
-    expect(rapport(['agenda', '--today', '2026-12-04', '--dir', folder]).stdout.split('\n')[1]).toBe('  2026-12-04  Try a second person at Mercy Health, such as Rosa Alvarez  → rapport letter referral rosa-alvarez');
+    expect(rapport(['agenda', '--today', '2026-12-04', '--dir', folder]).stdout.split('\n')[1]).toBe('  2026-12-04  No reply from Dev Patel yet: try a second person at Mercy Health, such as Rosa Alvarez  → rapport letter referral rosa-alvarez');
   });
 });
 
@@ -362,11 +362,11 @@ describe('dismiss', () => {
   it('stops the second-person suggestion for a contact, in the note', () => {
     const folder = exampleCopy();
     expect(agendaOf(folder, '2026-11-23', 'owen-park')).toEqual([
-      ['Try a second person at Lumen Diagnostics', '2026-11-25'],
+      ['No reply from Owen Park yet: try a second person at Lumen Diagnostics', '2026-11-25'],
       ['Follow up with Owen Park if there is no reply', '2026-12-01'],
     ]);
     const before = readFileSync(join(folder, 'owen-park.md'), 'utf8');
-    expect(rapport(['dismiss', 'owen-park', '--today', '2026-11-23', '--dir', folder])).toEqual({ code: 0, stdout: 'Owen Park: "Try a second person at Lumen Diagnostics" dismissed  owen-park.md\n', stderr: '' });
+    expect(rapport(['dismiss', 'owen-park', '--today', '2026-11-23', '--dir', folder])).toEqual({ code: 0, stdout: 'Owen Park: "No reply from Owen Park yet: try a second person at Lumen Diagnostics" dismissed  owen-park.md\n', stderr: '' });
     expect(readFileSync(join(folder, 'owen-park.md'), 'utf8')).toBe(before.replace('    note: Mentioned my Philadelphia dates in December\n---\n', '    note: Mentioned my Philadelphia dates in December\ndismissed:\n  - second-contact\n---\n'));
     expect(agendaOf(folder, '2026-11-23', 'owen-park')).toEqual([['Follow up with Owen Park if there is no reply', '2026-12-01']]);
     // Run again: said, and the note left as it is.

@@ -206,7 +206,7 @@ import('@rapport/core/charts').then((charts) => console.log('@rapport/core/chart
     const result = spawnSync(process.execPath, ['example.mjs'], { cwd: project, encoding: 'utf8' });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe([
-      '2026-11-10 overdue Try a second person at Northside Respiratory',
+      '2026-11-10 overdue No reply from Hannah Schultz yet: try a second person at Northside Respiratory',
       '2026-11-16 overdue Follow up with Hannah Schultz if there is no reply',
       '2026-11-18 overdue No reply from Victor Nguyen since the follow-up: mark as no-response',
       'held',

@@ -78,7 +78,7 @@ describe('exportIcs, read back by Python icalendar', () => {
     const { items } = readCalendarBack(exportIcs(await loadWorkspace(exportFolder()), { now: EXPORT_NOW }));
     // On Monday 2026-11-23: contacted Thursday 11-05 (3 and 7 working days on), held 11-20 (+1 day), meeting 12-01 (2 days before), manual next, thanked 11-13 (+60 days).
     const expected = [
-      { uid: 'contacted-second-contact@rapport', summary: 'Try a second person at Northside Respiratory', date: '2026-11-10' },
+      { uid: 'contacted-second-contact@rapport', summary: 'No reply from Hannah Schultz yet: try a second person at Northside Respiratory', date: '2026-11-10' },
       { uid: 'contacted-follow-up@rapport', summary: 'Follow up with Hannah Schultz if there is no reply', date: '2026-11-16' },
       { uid: 'held-thank@rapport', summary: 'Send Marcus Bell a thank-you note', date: '2026-11-21' },
       { uid: 'winter-call-prepare@rapport', summary: 'Prepare for Sam Whitaker: research and questions', date: '2026-11-27' },

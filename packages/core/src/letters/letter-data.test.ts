@@ -123,6 +123,14 @@ describe('the facts of a letter', () => {
     expect(data(note).data.sentOn).toBe('November 2');
   });
 
+  it('says a LinkedIn connection is one, rather than a profile just come across (trial 19)', () => {
+    expect(data(maya(['source: linkedin'])).data.foundVia).toBe('I came across your profile on LinkedIn');
+    expect(data(maya(['source: linkedin', 'linkedin_connected: 2023-03-14'])).data.foundVia).toBe('We are connected on LinkedIn');
+    expect(data(maya(['source: linkedin', 'linkedin_connected: true'])).data.foundVia).toBe('We are connected on LinkedIn');
+    // Found another way, the way they were found still says it.
+    expect(data(maya(['source: alumni', 'linkedin_connected: true'])).data.foundVia).toBe('I found you through our alumni network');
+  });
+
   it('names the referrer, or a mutual acquaintance when the referrer has no note', () => {
     const referred = maya(['source: referral', 'referred_by: "[[sam-ortiz]]"']);
     const sam = contact(['name: Dr. Sam Ortiz', 'stage: held', 'role: Director', 'organization: Acme Health'], '', 'sam-ortiz.md').contact;

@@ -7,6 +7,7 @@ import { daysBetween } from '../lifecycle/dates.js';
 import type { Contact, HistoryEntry } from '../model/contact.js';
 import type { Channel } from '../model/vocabulary.js';
 import { CONFIG_PATH, type Profile } from '../workspace/config.js';
+import { isLinkedInConnection } from './fit.js';
 import { NOTE_FACTS, noteFact } from './note-facts.js';
 import { nameParts, organizationInText } from '../model/person-name.js';
 
@@ -161,6 +162,9 @@ export function baseField(field: string): string {
 /** How a letter says where the seeker saw someone when the note does not name the event. */
 export const EVENT_UNNAMED = 'I saw you at a recent event';
 
+/** How a letter says where the seeker found one of their LinkedIn connections (`linkedin_connected:`). */
+const LINKEDIN_CONNECTION = 'We are connected on LinkedIn';
+
 const FOUND_VIA: Record<string, string> = {
   linkedin: 'I came across your profile on LinkedIn',
   association: "I found your name in a professional association's directory",
@@ -191,7 +195,16 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   set('seenAt', seenAt);
   set(
     'foundVia',
-    contact.source === 'referral' ? (referrerName ? `${referrerName} gave me your name` : 'A mutual acquaintance gave me your name') : seenAt ? `I saw you at ${seenAt}` : contact.source && FOUND_VIA[contact.source],
+    contact.source === 'referral'
+      ? referrerName
+        ? `${referrerName} gave me your name`
+        : 'A mutual acquaintance gave me your name'
+      : seenAt
+        ? `I saw you at ${seenAt}`
+        : // Someone connected to for years is no profile just come across.
+          contact.source === 'linkedin' && isLinkedInConnection(contact)
+          ? LINKEDIN_CONNECTION
+          : contact.source && FOUND_VIA[contact.source],
   );
   const sent = lastRequest(contact);
   set('sentOn', sent && spokenDate(sent.date, today, 'day'));

@@ -119,15 +119,15 @@ describe('nextActions: a second person at the organization (3B7)', () => {
   it('names someone found at the organization and not yet written to: the first by id, never one closed or elsewhere', () => {
     const self = contacted();
     const second = (others: Contact[]) => nextActions(self, { ...context, contacts: [self, ...others] }).find((action) => action.kind === 'second-contact')?.action;
-    expect(second([])).toBe('Try a second person at Acme Health');
+    expect(second([])).toBe('No reply from Maya Chen yet: try a second person at Acme Health');
     const tom = contact({ name: 'Tom Brien', stage: 'identified', organization: 'acme health' }, 'tom-brien.md');
     const ana = contact({ name: 'Ana Ruiz', stage: 'identified' }, 'people/ana-ruiz.md');
-    expect(second([tom])).toBe('Try a second person at Acme Health, such as Tom Brien');
-    expect(second([tom, ana])).toBe('Try a second person at Acme Health, such as Ana Ruiz');
-    expect(second([ana, tom])).toBe('Try a second person at Acme Health, such as Ana Ruiz');
+    expect(second([tom])).toBe('No reply from Maya Chen yet: try a second person at Acme Health, such as Tom Brien');
+    expect(second([tom, ana])).toBe('No reply from Maya Chen yet: try a second person at Acme Health, such as Ana Ruiz');
+    expect(second([ana, tom])).toBe('No reply from Maya Chen yet: try a second person at Acme Health, such as Ana Ruiz');
     const closed = contacted({ name: 'Cal Closed', stage: 'declined' }, 'cal-closed.md');
     const elsewhere = contact({ name: 'Bea Beta', stage: 'identified', organization: 'Beta Labs' }, 'bea-beta.md');
-    expect(second([closed, elsewhere])).toBe('Try a second person at Acme Health');
+    expect(second([closed, elsewhere])).toBe('No reply from Maya Chen yet: try a second person at Acme Health');
     // The one named is given by id, to write to; none when no one is named.
     const colleague = (others: Contact[]) => nextActions(self, { ...context, contacts: [self, ...others] }).find((action) => action.kind === 'second-contact')?.colleague;
     expect(colleague([tom, ana])).toBe('ana-ruiz');

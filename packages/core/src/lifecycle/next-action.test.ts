@@ -76,13 +76,13 @@ describe('nextActions', () => {
     const actions = nextActions(at('contacted', '2026-11-16'), { ...context, contacts: [] });
     expect(actions).toMatchObject([
       { kind: 'follow-up', due: '2026-11-25', letter: 'follow-up' },
-      { kind: 'second-contact', due: '2026-11-19', action: 'Try a second person at Acme Health' },
+      { kind: 'second-contact', due: '2026-11-19', action: 'No reply from Maya Chen yet: try a second person at Acme Health' },
     ]);
   });
 
   it('names an institution with "the" in the second-person suggestion', () => {
     const [, second] = nextActions(at('contacted', '2026-11-16', { organization: 'University of Pittsburgh' }), { ...context, contacts: [] });
-    expect(second?.action).toBe('Try a second person at the University of Pittsburgh');
+    expect(second?.action).toBe('No reply from Maya Chen yet: try a second person at the University of Pittsburgh');
   });
 
   it('skips the second-person suggestion when someone else at the organization is already in play', () => {

@@ -95,7 +95,7 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
       if (since && contact.organization && isColdOutreach(contact) && !isDismissed(contact, 'second-contact') && !hasColleague(contact, context.contacts)) {
         // Someone already found there, not yet written to, is the obvious second person.
         const found = identifiedColleague(contact, context.contacts);
-        const second = make('second-contact', `Try a second person at ${organizationInText(contact.organization)}${found ? `, such as ${found.name}` : ''}`, addWorkingDays(since, rules.secondContactAfter, rules.holidays));
+        const second = make('second-contact', `No reply from ${name} yet: try a second person at ${organizationInText(contact.organization)}${found ? `, such as ${found.name}` : ''}`, addWorkingDays(since, rules.secondContactAfter, rules.holidays));
         actions.push(found ? { ...second, colleague: found.id } : second);
       }
       return actions;

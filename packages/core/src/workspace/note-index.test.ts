@@ -197,21 +197,21 @@ describe('NoteIndex', () => {
     const secondPerson = () => index.agenda(context).filter((item) => item.kind === 'second-contact').map((item) => item.action);
     const identified = (name: string, organization = 'Acme Health') => noteText(contactFields({ name, organization }));
     index.set('hannah.md', noteText(contactFields({ name: 'Hannah Schultz', stage: 'contacted', history: [{ date: '2026-11-16', stage: 'contacted' }] })));
-    expect(secondPerson()).toEqual(['Try a second person at Acme Health']);
+    expect(secondPerson()).toEqual(['No reply from Hannah Schultz yet: try a second person at Acme Health']);
     index.set('tom.md', identified('Tom Brien', ' acme health '));
-    expect(secondPerson()).toEqual(['Try a second person at Acme Health, such as Tom Brien']);
+    expect(secondPerson()).toEqual(['No reply from Hannah Schultz yet: try a second person at Acme Health, such as Tom Brien']);
     // The first by id: "ana" before "tom", whatever the order they came in.
     index.set('ana.md', identified('Ana Ruiz'));
-    expect(secondPerson()).toEqual(['Try a second person at Acme Health, such as Ana Ruiz']);
+    expect(secondPerson()).toEqual(['No reply from Hannah Schultz yet: try a second person at Acme Health, such as Ana Ruiz']);
     index.set('ana.md', identified('Ana Ruiz-Lopez'));
-    expect(secondPerson()).toEqual(['Try a second person at Acme Health, such as Ana Ruiz-Lopez']);
+    expect(secondPerson()).toEqual(['No reply from Hannah Schultz yet: try a second person at Acme Health, such as Ana Ruiz-Lopez']);
     index.set('ana.md', identified('Ana Ruiz-Lopez', 'Beta Labs'));
-    expect(secondPerson()).toEqual(['Try a second person at Acme Health, such as Tom Brien']);
+    expect(secondPerson()).toEqual(['No reply from Hannah Schultz yet: try a second person at Acme Health, such as Tom Brien']);
     // Written to: a colleague under way, so no second person is asked for.
     index.set('tom.md', noteText(contactFields({ name: 'Tom Brien', stage: 'contacted', history: [{ date: '2026-11-20', stage: 'contacted' }] })));
     expect(secondPerson()).toEqual([]);
     expect(index.delete('tom.md')).toBe(true);
-    expect(secondPerson()).toEqual(['Try a second person at Acme Health']);
+    expect(secondPerson()).toEqual(['No reply from Hannah Schultz yet: try a second person at Acme Health']);
   });
 
   it('lists every note that looks like a contact but cannot be read as one, and unreadable files, by id', () => {
