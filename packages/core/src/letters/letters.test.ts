@@ -471,10 +471,10 @@ describe('a letter to a contact known only by name', () => {
       return (await renderLetter(ws, 'follow-up', 'raj-patel', { today: '2026-12-17' })).text.split('\n').find((line) => line.startsWith('I wrote'));
     };
     expect(await followUp(raj('    letter: cold-email\n', 'linkedin'))).toBe(
-      "I wrote to you on December 8 to ask for 30 minutes of your advice on moving into health-tech product management. I know how full an inbox gets, so I am writing once more. Kevin O'Brien has since suggested that I talk with you as well.",
+      "I wrote to you on December 8 to ask for 30 minutes of your advice on a career in health-tech product management. I know how full an inbox gets, so I am writing once more. Kevin O'Brien has since suggested that I talk with you as well.",
     );
     expect(await followUp(raj('    letter: referral\n', 'referral'))).toBe(
-      "I wrote to you on December 8, at Kevin O'Brien's suggestion, to ask for 30 minutes of your advice on moving into health-tech product management. I know how full an inbox gets, so I am writing once more.",
+      "I wrote to you on December 8, at Kevin O'Brien's suggestion, to ask for 30 minutes of your advice on a career in health-tech product management. I know how full an inbox gets, so I am writing once more.",
     );
     // No letter recorded: a contact who came by referral was written to as one.
     expect(await followUp(raj('', 'referral'))).toContain("on December 8, at Kevin O'Brien's suggestion, to ask");
@@ -482,7 +482,7 @@ describe('a letter to a contact known only by name', () => {
     // The LinkedIn note opens with the referrer of someone who came by referral ("Kevin O'Brien suggested I get in touch"); it went by LinkedIn.
     const note = raj('    letter: linkedin-note\n', 'referral').replace('via: email', 'via: linkedin').replace('email: raj@example.com\n', 'linkedin_connected: 2026-12-09\n');
     expect(await followUp(note)).toBe(
-      "I wrote to you on December 8, at Kevin O'Brien's suggestion, to ask for 20 minutes of your advice on moving into health-tech product management. I know how quickly messages pile up on LinkedIn, so I am writing once more.",
+      "I wrote to you on December 8, at Kevin O'Brien's suggestion, to ask for 20 minutes of your advice on a career in health-tech product management. I know how quickly messages pile up on LinkedIn, so I am writing once more.",
     );
     // A connection request to someone found on LinkedIn named nobody: a referrer named since is news.
     expect(await followUp(note.replace('source: referral', 'source: linkedin'))).toContain('on December 8 to ask for 20 minutes');
@@ -657,7 +657,7 @@ describe('the channel of a follow-up', () => {
       ],
     });
     expect(letter.text).toBe(
-      'Dear Priya,\n\nI wrote to you on November 24 to ask for 20 minutes of your advice on moving into supply chain analytics. I know how quickly messages pile up on LinkedIn, so I am writing once more.\n\nIf you could spare the time in the coming weeks, at any time that suits you, I would be very grateful. And if now is not a good time, I completely understand.\n\nBest regards,\nJordan Reyes\n',
+      'Dear Priya,\n\nI wrote to you on November 24 to ask for 20 minutes of your advice on a career in supply chain analytics. I know how quickly messages pile up on LinkedIn, so I am writing once more.\n\nIf you could spare the time in the coming weeks, at any time that suits you, I would be very grateful. And if now is not a good time, I completely understand.\n\nBest regards,\nJordan Reyes\n',
     );
     // A first letter still prefers the address.
     expect((await renderLetter(ws, 'cold-email', 'priya-shah', { today: '2026-12-02', draft: true })).via).toBe('email');
@@ -675,7 +675,7 @@ describe('the channel of a follow-up', () => {
     const ws = await workspace(priya('', 'letter').replace('letter: linkedin-note', 'letter: referral'));
     const letter = await renderLetter(ws, 'follow-up', 'priya-shah', { today: '2026-12-02' });
     expect(letter).toMatchObject({ via: 'letter', subject: 'Following up on my note of November 24', warnings: [] });
-    expect(letter.body).toContain('to ask for 30 minutes of your advice on moving into supply chain analytics. I know how easily a letter gets set aside, so I am writing once more.\n');
+    expect(letter.body).toContain('to ask for 30 minutes of your advice on a career in supply chain analytics. I know how easily a letter gets set aside, so I am writing once more.\n');
     const called = await renderLetter(await workspace(priya('phone: "+1 614 555 0142"\n', 'phone')), 'follow-up', 'priya-shah', { today: '2026-12-02' });
     expect(called.body).toContain('I know how busy the weeks get, so I am writing once more.\n');
   });

@@ -90,7 +90,7 @@ Subject: Following up on my note of <%= it.sentOn %>
 
 Dear <%= it.firstName %>,
 
-I wrote to you on <%= it.sentOn %><% if (it.referrer.name && it.sentNamedReferrer) { %>, at <%= it.referrer.name %>'s suggestion,<% } %> to ask for <%= it.askedMinutes %> minutes of your advice<% if (it.profile.field) { %> on moving into <%= it.profile.field %><% } %>. <% const went = it.sentVia ?? it.via; if (went === 'email') { %>I know how full an inbox gets<% } else if (went === 'linkedin') { %>I know how quickly messages pile up on LinkedIn<% } else if (went === 'letter') { %>I know how easily a letter gets set aside<% } else { %>I know how busy the weeks get<% } %>, so I am writing once more.<% if (it.referrer.name && !it.sentNamedReferrer) { %> <%= it.referrer.name %> has since suggested that I talk with you as well.<% } %>
+I wrote to you on <%= it.sentOn %><% if (it.referrer.name && it.sentNamedReferrer) { %>, at <%= it.referrer.name %>'s suggestion,<% } %> to ask for <%= it.askedMinutes %> minutes of your advice<% if (it.profile.field) { %> on a career in <%= it.profile.field %><% } %>. <% const went = it.sentVia ?? it.via; if (went === 'email') { %>I know how full an inbox gets<% } else if (went === 'linkedin') { %>I know how quickly messages pile up on LinkedIn<% } else if (went === 'letter') { %>I know how easily a letter gets set aside<% } else { %>I know how busy the weeks get<% } %>, so I am writing once more.<% if (it.referrer.name && !it.sentNamedReferrer) { %> <%= it.referrer.name %> has since suggested that I talk with you as well.<% } %>
 
 If you could spare the time in the coming weeks, at any time that suits you, I would be very grateful. And if now is not a good time, I completely understand.
 

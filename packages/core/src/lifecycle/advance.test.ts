@@ -122,6 +122,9 @@ describe('logInteraction: the stage it records', () => {
   it('refuses, forced or not, a note whose stage is missing or not a stage: there is none to record', () => {
     const missing = '---\ntype: contact\nname: Hannah Schultz\n---\n';
     const wrong = '---\ntype: contact\nname: Hannah Schultz\nstage: interviewing\n---\n';
+    // With no stage and a history entry dated wrong, the missing stage is what is said.
+    const missingAndUndated = '---\ntype: contact\nname: Hannah Schultz\nhistory:\n  - date: 2026-13-01\n    stage: contacted\n---\n';
+    expect(() => logInteraction(missingAndUndated, { date: '2026-11-23' })).toThrow(new UneditableNoteError("a touch is recorded at the contact's stage, and the note has no `stage`: add one (rapport check lists every problem)"));
     for (const force of [false, true]) {
       expect(() => logInteraction(missing, { date: '2026-11-23', force })).toThrow(new UneditableNoteError("a touch is recorded at the contact's stage, and the note has no `stage`: add one (rapport check lists every problem)"));
       expect(() => logInteraction(wrong, { date: '2026-11-23', force })).toThrow(

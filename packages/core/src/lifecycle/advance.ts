@@ -97,7 +97,12 @@ export function logInteraction(text: string, options: InteractionOptions): strin
   assertContactNote(text);
   const state = recordedState(text);
   // Not a refusal `force` overrides: there is no stage to write in the entry.
-  if (state.stage === undefined) throw new UneditableNoteError(`a touch is recorded at the contact's stage, and ${state.problem ?? 'the note has no `stage`: add one (rapport check lists every problem)'}`);
+  if (state.stage === undefined) {
+    const written = getField(text, ['stage']);
+    // A stage written but not a stage is the state's first problem; none written is said so, whatever else is wrong.
+    const why = written === undefined || written === null || !state.problem ? 'the note has no `stage`: add one (rapport check lists every problem)' : state.problem;
+    throw new UneditableNoteError(`a touch is recorded at the contact's stage, and ${why}`);
+  }
   // `touch: true` tells it from a step: deadlines and the report count steps only.
   const entry = historyEntry(state.stage, options, true, options.replied === true);
   if (!options.force) {
