@@ -21,7 +21,7 @@ describe('entryView', () => {
   });
 
   it('keeps actions that do not name the person, and shortens those that do', () => {
-    expect(entryView(item('2026-11-25', { kind: 'second-contact', action: 'Try a second person at Northwind' }), TODAY).description).toBe('due 2026-11-25 · try a second person at Northwind');
+    expect(entryView(item('2026-11-25', { kind: 'second-contact', action: 'No reply from Ana Lima yet: try a second person at Northwind, such as Ben Osei' }), TODAY).description).toBe('due 2026-11-25 · try a second person at Northwind, such as Ben Osei');
     expect(entryView(item('2026-12-01', { kind: 'meet', action: 'Meet Ana Lima at 09:00 (video, 30 min)' }), TODAY).description).toBe('due 2026-12-01 · meet at 09:00 (video, 30 min)');
   });
 

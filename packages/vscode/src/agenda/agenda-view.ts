@@ -88,12 +88,16 @@ export function agendaGroups(entries: readonly AgendaEntryView[]): AgendaGroupVi
 }
 
 /**
- * "Meet Ana Lima at 09:00" → "meet at 09:00": the label names the person
+ * "Meet Ana Lima at 09:00" → "meet at 09:00", "No reply from Ana Lima yet: try a
+ * second person at Northwind" → "try a second person at Northwind": the label names the person
  * already. Only the name right after the first word goes; elsewhere it
  * stays ("send your résumé to Marcus Bell for review"), since the sentence
  * needs it.
  */
 function shortened(action: string, name: string): string {
+  // "No reply from Ana Lima yet: try a second person at Northwind" → "try a second person at Northwind".
+  const silence = `No reply from ${name} yet: `;
+  if (action.startsWith(silence)) return action.slice(silence.length);
   const verb = /^\S+ /.exec(action)?.[0] ?? '';
   const without = verb !== '' && action.startsWith(`${name} `, verb.length) ? verb + action.slice(verb.length + name.length + 1) : action;
   return without.charAt(0).toLowerCase() + without.slice(1);
