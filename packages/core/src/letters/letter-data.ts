@@ -175,6 +175,15 @@ const FOUND_VIA: Record<string, string> = {
   // `personal` and `other` say nothing a letter to this person can claim: the user says it (`foundVia`).
 };
 
+/** How a letter says where the seeker found the contact, as a sentence; `undefined` when their source says nothing a letter can claim. */
+function foundVia(contact: Contact, referrerName: string | undefined, seenAt: string | undefined): string | undefined {
+  if (contact.source === 'referral') return referrerName ? `${referrerName} gave me your name` : 'A mutual acquaintance gave me your name';
+  if (seenAt) return `I saw you at ${seenAt}`;
+  // Someone connected to for years is no profile just come across.
+  if (contact.source === 'linkedin' && isLinkedInConnection(contact)) return LINKEDIN_CONNECTION;
+  return contact.source && FOUND_VIA[contact.source];
+}
+
 /** Builds the data a letter template reads, from a contact's note and the seeker's profile. */
 export function letterData(input: LetterDataInput): LetterDataResult {
   const { contact, noteText, profile, referrer, today } = input;
@@ -193,19 +202,7 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   const referrerName = referrer?.name.trim();
   const seenAt = contact.source === 'event' ? noteFact(noteText, 'seenAt') : undefined;
   set('seenAt', seenAt);
-  set(
-    'foundVia',
-    contact.source === 'referral'
-      ? referrerName
-        ? `${referrerName} gave me your name`
-        : 'A mutual acquaintance gave me your name'
-      : seenAt
-        ? `I saw you at ${seenAt}`
-        : // Someone connected to for years is no profile just come across.
-          contact.source === 'linkedin' && isLinkedInConnection(contact)
-          ? LINKEDIN_CONNECTION
-          : contact.source && FOUND_VIA[contact.source],
-  );
+  set('foundVia', foundVia(contact, referrerName, seenAt));
   const sent = lastRequest(contact);
   set('sentOn', sent && spokenDate(sent.date, today, 'day'));
   set('sentVia', sent?.via);
