@@ -133,7 +133,7 @@ export { rules, store, summary, charts, importContacts, exportCsv, renderReportC
     const bundled = new Set([...reached].flatMap((file) => [...readFileSync(join(corePackage, file), 'utf8').matchAll(/^\/\/ \.\.\/\.\.\/node_modules\/\.pnpm\/[^/]+\/node_modules\/((?:@[^/]+\/)?[^/]+)\/(\S*)/gm)].map(([, name, path]) => (name === 'date-fns' ? `date-fns/${path}` : name!))));
     // yaml for edits, Eta's 10 KB core for letters, dequal for comparing values: each small, or needed by the synchronous API, and none runs work as it loads.
     // Not slugify (its transliteration tables are built as it loads: contactSlug loads it), ical.js, csv, remark nor Vega.
-    expect([...bundled].filter((name) => !name.startsWith('date-fns/')).sort()).toEqual(['@date-fns/tz', '@date-fns/utc', 'dequal', 'eta', 'leven', 'yaml']);
+    expect([...bundled].filter((name) => !name.startsWith('date-fns/')).sort()).toEqual(['@date-fns/tz', 'dequal', 'eta', 'leven', 'yaml']);
     // Day arithmetic only: no formatting, no locale.
     expect([...bundled].filter((name) => name.startsWith('date-fns/')).filter((path) => /format|locale/.test(path))).toEqual([]);
   });

@@ -3,13 +3,13 @@ import { addBusinessDays, addDays, differenceInCalendarDays, format, isValid, is
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '../errors.js';
-import { addCalendarDays, addWorkingDays, daysBetween, isCalendarDate, isWorkingDay, onWorkingDay, todayIn } from './dates.js';
+import { addCalendarDays, addWorkingDays, daysBetween, isCalendarDate, isWorkingDay, meetingStart, onWorkingDay, todayIn } from './dates.js';
 
 /**
- * Day arithmetic is date-fns' on `UTCDate` midnights (cheap UTC methods),
- * remembered per question for speed; these properties check the answers are
- * those of date-fns on `TZDate` midnights in 'UTC' (zone-aware, asking
- * `Intl`), for the same question asked again and after the memory fills.
+ * Day arithmetic counts days by hand (day numbers since 1970), remembered
+ * per question for speed; these properties check the answers are those of
+ * date-fns on `TZDate` midnights in 'UTC' (zone-aware, asking `Intl`), for
+ * the same question asked again and after the memory fills.
  */
 
 function utcMidnight(date: string): TZDate {
@@ -98,6 +98,18 @@ describe('day arithmetic', () => {
     const everyDay = Array.from({ length: 366 }, (_, day) => reference.addCalendarDays('2028-01-01', day).slice(5));
     expect(() => addWorkingDays('2026-11-23', 1, everyDay)).toThrow(InvalidInputError);
     expect(() => onWorkingDay('2026-11-23', everyDay, 'later')).toThrow(InvalidInputError);
+  });
+
+  it('reads a meeting time written with Z or an offset at the instant date-fns reads it', () => {
+    const offset = fc.oneof(fc.constant('Z'), fc.tuple(fc.constantFrom('+', '-'), fc.integer({ min: 0, max: 14 }), fc.constantFrom(0, 30, 45), fc.boolean()).map(([sign, hours, minutes, colon]) => `${sign}${pad(hours, 2)}${colon ? ':' : ''}${pad(minutes, 2)}`));
+    const seconds = fc.option(fc.integer({ min: 0, max: 59 }).map((value) => `:${pad(value, 2)}`), { nil: '' });
+    fc.assert(fc.property(realDate, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), seconds, offset, (date, hours, minutes, second, zone) => {
+      const at = `${date}T${pad(hours, 2)}:${pad(minutes, 2)}${second}${zone}`;
+      expect([at, meetingStart(at, 'Asia/Tokyo').getTime()]).toEqual([at, parseISO(at).getTime()]);
+    }), { numRuns: 3000 });
+    // By hand: 09:30 at -05:00 is 14:30 UTC; across midnight backwards at +09:00.
+    expect(meetingStart('2026-11-25T09:30-05:00', 'UTC').toISOString()).toBe('2026-11-25T14:30:00.000Z');
+    expect(meetingStart('2026-11-25T08:30:15+0900', 'UTC').toISOString()).toBe('2026-11-24T23:30:15.000Z');
   });
 
   it('counts days between dates as date-fns does, and refuses an impossible date', () => {

@@ -1,10 +1,4 @@
 import { tzOffset } from '@date-fns/tz/tzOffset';
-// The "mini" class: the same calendar arithmetic without the string formatting, whose
-// module creates three Intl.DateTimeFormat when loaded (tens of ms at every start).
-import { UTCDateMini as UTCDate } from '@date-fns/utc/date/mini';
-import { addBusinessDays } from 'date-fns/addBusinessDays';
-import { addDays } from 'date-fns/addDays';
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { parseISO } from 'date-fns/parseISO';
 import { InvalidInputError } from '../errors.js';
 import { tableOffset, wallClockInstant, zoneOffsetsAround, type ZoneOffsetTable } from './zone-offsets.js';
@@ -27,7 +21,7 @@ const REMEMBERED_ANSWERS = 50_000;
 /**
  * The date questions of an index or agenda repeat across thousands of notes
  * (the same history dates, the same delays from the same days): each answer
- * is computed once by date-fns and remembered, a bounded number of them.
+ * is computed once and remembered, a bounded number of them.
  */
 function remembered<Args extends readonly (string | number)[], Answer>(compute: (...args: Args) => Answer): (...args: Args) => Answer {
   const answers = new Map<string, Answer>();
@@ -69,29 +63,53 @@ export function isMeetingTime(value: unknown): value is string {
   return Number(match[6] ?? 0) < 60 && offsetMinutes <= MAX_OFFSET_HOURS * 60;
 }
 
+/** Milliseconds in a calendar day (UTC has no daylight-saving days). */
+const DAY_MS = 86_400_000;
+
 /**
- * A `UTCDate`, not a `TZDate` in 'UTC': the same calendar, but each of its
- * getters and setters is a plain UTC method, where a `TZDate` asks `Intl`
- * for the zone's offset on every change (tens of µs each; an agenda makes
- * thousands of them).
+ * Calendar arithmetic counts days from 1970-01-01 on the proleptic
+ * Gregorian calendar ("day numbers"), so that adding days is adding
+ * numbers and the working-day searches step through days by adding one:
+ * every due date of every contact is found this way, and a `Date` or a
+ * string per day stepped stood out in a load's profile. The conversions
+ * are Howard Hinnant's `days_from_civil` and `civil_from_days`. The date
+ * must be valid `YYYY-MM-DD`.
  */
-function utcMidnight(date: string): Date {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
-  const midnight = new UTCDate(0);
-  // Not `new UTCDate(year, …)`, which reads years 0-99 as 1900-1999.
-  midnight.setFullYear(year, month - 1, day);
-  return midnight;
+function epochDay(date: string): number {
+  const month = Number(date.slice(5, 7));
+  const year = Number(date.slice(0, 4)) - (month <= 2 ? 1 : 0);
+  const era = Math.floor(year / 400);
+  const yearOfEra = year - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + Number(date.slice(8, 10)) - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
+
+/** The `[year, month, day]` of a day number (see `epochDay`); year 0 is 1 BC. */
+function civilOf(day: number): [year: number, month: number, day: number] {
+  const shifted = day + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1_460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return [yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1];
 }
 
 /**
- * `format(date, 'yyyy-MM-dd')` by hand: date-fns' `format` is its token parser plus the
- * en-US locale, loaded by every command for a few digits. Years before 1 are written as
- * `yyyy` writes them (1 BC is 0001), an invalid date throws as `format` does.
+ * The `YYYY-MM-DD` of a day number, as date-fns' `format(…, 'yyyy-MM-dd')`
+ * wrote it before: a year before 1 as its number before Christ (1 BC is
+ * 0001). Throws a `RangeError` for `NaN`, as `format` did for an Invalid Date.
  */
-function calendarDate(date: Date): string {
-  const year = date.getFullYear();
-  if (Number.isNaN(year)) throw new RangeError('Invalid time value');
-  return `${padded(year >= 1 ? year : 1 - year, 4)}-${padded(date.getMonth() + 1)}-${padded(date.getDate())}`;
+function writtenDay(day: number): string {
+  if (Number.isNaN(day)) throw new RangeError('Invalid time value');
+  const [year, month, date] = civilOf(day);
+  return `${padded(year >= 1 ? year : 1 - year, 4)}-${padded(month)}-${padded(date)}`;
+}
+
+/** The day of the week of a day number, 0 Sunday … 6 Saturday (1970-01-01 was a Thursday). */
+function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
 }
 
 /** A number with leading zeros up to `digits`. */
@@ -100,9 +118,7 @@ function padded(value: number, digits = 2): string {
 }
 
 /** Adds calendar days to a `YYYY-MM-DD` date (negative `days` go back). Throws `InvalidInputError` for a date or a count that is not one. */
-export const addCalendarDays: (date: string, days: number) => string = remembered((date, days) => calendarDate(addDays(checkedMidnight(date), checkedDays(days))));
-
-const addBusinessDaysRemembered = remembered((date: string, days: number) => calendarDate(addBusinessDays(checkedMidnight(date), checkedDays(days))));
+export const addCalendarDays: (date: string, days: number) => string = remembered((date, days) => writtenDay(checkedEpochDay(date) + checkedDays(days)));
 
 /**
  * Adds working days, as the 3B7 rule counts them: Monday to Friday, less
@@ -119,23 +135,23 @@ const addBusinessDaysRemembered = remembered((date: string, days: number) => cal
  * ```
  */
 export function addWorkingDays(date: string, days: number, holidays: readonly string[] = []): string {
-  return holidays.length === 0 ? addBusinessDaysRemembered(date, days) : addWorkingDaysOff(date, days, holidays.join(' '));
+  return addWorkingDaysOff(date, days, holidays.length === 0 ? '' : holidays.join(' '));
 }
 
 /** `addWorkingDays` with days off, written as one string (space-separated) so that an answer can be remembered: every contact asks. */
 const addWorkingDaysOff = remembered((date: string, days: number, daysOff: string) => {
-  const holidays = checkedHolidays(daysOff);
-  let day = checkedDate(date);
+  const off = daysOffOf(daysOff);
+  let day = checkedEpochDay(date);
   let left = checkedDays(days);
   const step = left < 0 ? -1 : 1;
   for (let idle = 0; left !== 0; ) {
-    day = neighbourDay(day, step);
-    if (isWorkingDay(day, holidays)) {
+    day += step;
+    if (isWorkingEpochDay(day, off)) {
       left -= step;
       idle = 0;
-    } else if (++idle > YEAR_DAYS) throw noWorkingDay(holidays);
+    } else if (++idle > YEAR_DAYS) throw noWorkingDay(off.count);
   }
-  return day;
+  return writtenDay(day);
 });
 
 /**
@@ -156,49 +172,51 @@ function checkedHolidays(daysOff: string): string[] {
   return holidays;
 }
 
+/** Days off as the working-day searches test them: `MM-DD` as `month * 100 + day`, a `YYYY-MM-DD` as its `epochDay`. */
+interface DaysOff {
+  readonly yearly: ReadonlySet<number>;
+  readonly once: ReadonlySet<number>;
+  readonly count: number;
+}
+
+const daysOffByText = new Map<string, DaysOff>();
+
+/** The checked days off of a `daysOff` string, built once per string (a folder has one). */
+function daysOffOf(daysOff: string): DaysOff {
+  let off = daysOffByText.get(daysOff);
+  if (off === undefined) {
+    const holidays = checkedHolidays(daysOff);
+    const yearly = new Set<number>();
+    const once = new Set<number>();
+    for (const holiday of holidays) {
+      if (holiday.length === 5) yearly.add(Number(holiday.slice(0, 2)) * 100 + Number(holiday.slice(3)));
+      else once.add(epochDay(holiday));
+    }
+    off = { yearly, once, count: holidays.length };
+    if (daysOffByText.size >= REMEMBERED_ANSWERS) daysOffByText.clear();
+    daysOffByText.set(daysOff, off);
+  }
+  return off;
+}
+
 /** More days than a year has: a search for a working day that goes this far will never find one. */
 const YEAR_DAYS = 366;
 
-function noWorkingDay(holidays: readonly string[]): InvalidInputError {
-  return new InvalidInputError(`no working day in a year: the ${holidays.length} holidays and the weekends leave none`);
+function noWorkingDay(holidays: number): InvalidInputError {
+  return new InvalidInputError(`no working day in a year: the ${holidays} holidays and the weekends leave none`);
 }
 
 /** True for a Monday to Friday that is none of `holidays` (`MM-DD` or `YYYY-MM-DD`). */
 export function isWorkingDay(date: string, holidays: readonly string[] = []): boolean {
-  const weekday = dayOfWeek(checkedDate(date));
+  const weekday = weekdayOf(epochDay(checkedDate(date)));
   return weekday !== 0 && weekday !== 6 && !holidays.some((holiday) => holiday === date || holiday === date.slice(5));
 }
 
-/**
- * The day of the week of a valid `YYYY-MM-DD` (0 Sunday … 6 Saturday), by
- * arithmetic on the proleptic Gregorian calendar (Sakamoto's method): every
- * due date of every contact is checked for a weekend, and a `Date` per day
- * stood out in a load's profile.
- */
-function dayOfWeek(date: string): number {
-  const month = Number(date.slice(5, 7));
-  const year = Number(date.slice(0, 4)) - (month < 3 ? 1 : 0);
-  const sum = year + Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400) + MONTH_OFFSETS[month - 1]! + Number(date.slice(8, 10));
-  return ((sum % 7) + 7) % 7;
-}
-
-const MONTH_OFFSETS = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4] as const;
-
-/** The day after (`1`) or before (`-1`) a valid `YYYY-MM-DD`, by hand for the same reason. */
-function neighbourDay(date: string, step: 1 | -1): string {
-  let year = Number(date.slice(0, 4));
-  let month = Number(date.slice(5, 7));
-  let day = Number(date.slice(8, 10)) + step;
-  if (day < 1) {
-    month -= 1;
-    if (month < 1) [month, year] = [12, year - 1];
-    day = daysInMonth(year, month);
-  } else if (day > daysInMonth(year, month)) {
-    day = 1;
-    month += 1;
-    if (month > 12) [month, year] = [1, year + 1];
-  }
-  return `${padded(year, 4)}-${padded(month)}-${padded(day)}`;
+function isWorkingEpochDay(day: number, off: DaysOff): boolean {
+  const weekday = weekdayOf(day);
+  if (weekday === 0 || weekday === 6 || off.once.has(day)) return false;
+  const [, month, date] = civilOf(day);
+  return !off.yearly.has(month * 100 + date);
 }
 
 /** `date` when it is a working day, else the nearest one after it (`'later'`) or before it (`'earlier'`). */
@@ -207,27 +225,27 @@ export function onWorkingDay(date: string, holidays: readonly string[], directio
 }
 
 const onWorkingDayRemembered = remembered((date: string, daysOff: string, direction: string) => {
-  const holidays = checkedHolidays(daysOff);
-  let day = checkedDate(date);
-  for (let idle = 0; !isWorkingDay(day, holidays); idle++) {
-    if (idle > YEAR_DAYS) throw noWorkingDay(holidays);
-    day = neighbourDay(day, direction === 'later' ? 1 : -1);
+  const off = daysOffOf(daysOff);
+  let day = checkedEpochDay(date);
+  const step = direction === 'later' ? 1 : -1;
+  for (let idle = 0; !isWorkingEpochDay(day, off); idle++) {
+    if (idle > YEAR_DAYS) throw noWorkingDay(off.count);
+    day += step;
   }
-  return day;
+  return writtenDay(day);
 });
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). Throws `InvalidInputError` for a date that is not one. */
-export const daysBetween: (from: string, to: string) => number = remembered((from, to) => differenceInCalendarDays(checkedMidnight(to), checkedMidnight(from)));
+export const daysBetween: (from: string, to: string) => number = remembered((from, to) => checkedEpochDay(to) - checkedEpochDay(from));
 
 function checkedDate(date: string): string {
   if (!isCalendarDate(date)) throw new InvalidInputError(`not a calendar date: ${JSON.stringify(date)} (use YYYY-MM-DD, such as 2026-11-23)`);
   return date;
 }
 
-/** `utcMidnight` of a date the caller gave: checked where an answer is computed, not on every remembered one. */
-function checkedMidnight(date: string): Date {
-  if (!isCalendarDate(date)) throw new InvalidInputError(`not a calendar date: ${JSON.stringify(date)} (use YYYY-MM-DD, such as 2026-11-23)`);
-  return utcMidnight(date);
+/** The day number of a date the caller gave: checked where an answer is computed, not on every remembered one. */
+function checkedEpochDay(date: string): number {
+  return epochDay(checkedDate(date));
 }
 
 function checkedDays(days: number): number {
@@ -245,7 +263,7 @@ let lastToday: { timeZone: string; time: number; date: string } | undefined;
 export function todayIn(timeZone: string, now: Date = new Date()): string {
   const time = assertValidNow(now);
   if (lastToday?.timeZone === timeZone && lastToday.time === time) return lastToday.date;
-  const date = calendarDate(new UTCDate(time + offsetsIn(timeZone)(time)));
+  const date = writtenDay(Math.floor((time + offsetsIn(timeZone)(time)) / DAY_MS));
   lastToday = { timeZone, time, date };
   return date;
 }
@@ -352,15 +370,28 @@ const meetingOnClock = remembered((at: string, timeZone: string): { readonly ins
   const offsetAt = offsetsIn(timeZone);
   let instant: number;
   if (!match) {
-    instant = parseISO(at).getTime();
+    instant = offsetInstant(at);
     if (Number.isNaN(instant)) throw new InvalidInputError(`invalid meeting time ${JSON.stringify(at)} (use YYYY-MM-DDTHH:mm, with an offset such as -05:00 if any)`);
   } else {
-    const wall = utcMidnight(match[1]!).getTime() + ((Number(match[2]) * 60 + Number(match[3])) * 60 + Number(match[4] ?? 0)) * 1000;
+    const wall = epochDay(match[1]!) * DAY_MS + ((Number(match[2]) * 60 + Number(match[3])) * 60 + Number(match[4] ?? 0)) * 1000;
     instant = wallClockInstant(wall, offsetAt);
   }
-  const onClock = new UTCDate(instant + offsetAt(instant));
-  return { instant, date: calendarDate(onClock), clock: `${padded(onClock.getHours())}:${padded(onClock.getMinutes())}` };
+  const onClock = instant + offsetAt(instant);
+  const day = Math.floor(onClock / DAY_MS);
+  const minutes = Math.floor((onClock - day * DAY_MS) / 60_000);
+  return { instant, date: writtenDay(day), clock: `${padded(Math.floor(minutes / 60))}:${padded(minutes % 60)}` };
 });
+
+/** A meeting time written with `Z` or an offset (`2026-11-23T10:00:00-05:00`). */
+const OFFSET_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
+
+/** The instant of a meeting time with an offset, in ms; `NaN` when it names none. The forms notes use by hand, any other through `parseISO`. */
+function offsetInstant(at: string): number {
+  const match = OFFSET_TIME.exec(at);
+  if (!match || !isCalendarDate(match[1]) || Number(match[2]) >= 24 || Number(match[3]) >= 60 || Number(match[4] ?? 0) >= 60 || Number(match[7] ?? 0) >= 60) return parseISO(at).getTime();
+  const offset = (match[5] === '-' ? -1 : 1) * (Number(match[6] ?? 0) * 60 + Number(match[7] ?? 0));
+  return epochDay(match[1]!) * DAY_MS + ((Number(match[2]) * 60 + Number(match[3]) - offset) * 60 + Number(match[4] ?? 0)) * 1000;
+}
 
 /** Tables of the zones asked about, by name. */
 const zoneTables = new Map<string, ZoneOffsetTable>();

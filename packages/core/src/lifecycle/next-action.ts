@@ -92,7 +92,8 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
       }
       if (contact.stage === 'followed-up') return [make('give-up', `No reply from ${name} since the follow-up: mark as no-response`, since && addWorkingDays(since, rules.giveUpAfter, rules.holidays))];
       const actions = [make('follow-up', `Follow up with ${name} if there is no reply`, since && addWorkingDays(since, rules.followUpAfter, rules.holidays), 'follow-up')];
-      if (since && contact.organization && isColdOutreach(contact) && !isDismissed(contact, 'second-contact') && !hasColleague(contact, context.contacts)) {
+      // `dismissed` last: it is read from the note's frontmatter, which a contact restored from the cache decodes on first use.
+      if (since && contact.organization && isColdOutreach(contact) && !hasColleague(contact, context.contacts) && !isDismissed(contact, 'second-contact')) {
         // Someone already found there, not yet written to, is the obvious second person.
         const found = identifiedColleague(contact, context.contacts);
         const second = make('second-contact', `No reply from ${name} yet: try a second person at ${organizationInText(contact.organization)}${found ? `, such as ${found.name}` : ''}`, addWorkingDays(since, rules.secondContactAfter, rules.holidays));
