@@ -1,4 +1,4 @@
-import { advance, addCalendarDays, CHANNELS, getField, InvalidInputError, isCalendarDate, isTimeZone, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { advance, addCalendarDays, CHANNELS, getField, InvalidInputError, isCalendarDate, isStage, isTimeZone, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
 import { AFTER_MEETING_STAGES, atInZone, MEETING_PENDING_STAGES, pastMeetingDay, suggestedStage } from '@rapport/core/internal';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
@@ -69,9 +69,18 @@ export async function rescheduleMeeting(services: Services, target?: unknown, in
   const meeting = input.meeting ?? (await askMeeting(services, contact));
   if (!meeting) return undefined;
   const date = services.notes.today();
-  const outcome = await editContactNote(services.notes, contact.file, (text) => advance(text, contact.stage, { date, meeting }));
-  void services.prompts.info(recordedMessage(`Moved the meeting with ${contact.name} to ${meeting.at.replace('T', ' at ')}; still ${contact.stage}.`, outcome));
-  return { file: contact.file, stage: contact.stage };
+  // The meeting moves at the stage the note has as it is edited: it may have changed (in the editor, say) while the questions were answered.
+  let stage = contact.stage;
+  const outcome = await editContactNote(services.notes, contact.file, (text) => {
+    const current = getField(text, ['stage']);
+    if (!isStage(current) || !MEETING_PENDING_STAGES.includes(current)) {
+      throw new InvalidInputError(`${contact.name} is ${isStage(current) ? `now ${current}` : 'no longer at a known stage'}: there is no booked meeting to move (the note was changed meanwhile)`);
+    }
+    stage = current;
+    return advance(text, current, { date, meeting });
+  });
+  void services.prompts.info(recordedMessage(`Moved the meeting with ${contact.name} to ${meeting.at.replace('T', ' at ')}; still ${stage}.`, outcome));
+  return { file: contact.file, stage };
 }
 
 /** The day of the contact's booked meeting when it is after today (and it is still to come by the stage), else `undefined`. */

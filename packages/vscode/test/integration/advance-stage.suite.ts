@@ -141,6 +141,40 @@ suite('Advance Stage safety', () => {
     rmSync(fileUri(file).fsPath);
   });
 
+  test('a meeting moved while the note changed stage meanwhile keeps the stage the note has then, and a note no longer booked is left alone', async () => {
+    const file = 'stage-raced.md';
+    const head = ['---', 'type: contact', 'name: Stage raced', 'stage: scheduled', 'history:', '  - date: 2026-11-10', '    stage: scheduled'];
+    const meeting = ['meeting:', '  at: "2026-12-09T14:00"', '  minutes: 30', '  format: video', '---', ''];
+    writeFileSync(fileUri(file).fsPath, [...head, ...meeting].join('\n'));
+    await indexed('stage-raced', 'scheduled');
+    /** Prompts that, as the time is asked, save the note with another stage, as the user might in the editor. */
+    const racing = (stage: string) =>
+      new (class extends ScriptedPrompts {
+        override async input(request: Parameters<ScriptedPrompts['input']>[0]): Promise<string | undefined> {
+          if (request.id === 'meeting.time') writeFileSync(fileUri(file).fsPath, [...head.slice(0, 3), `stage: ${stage}`, ...head.slice(4), '  - date: 2026-11-20', `    stage: ${stage}`, ...meeting].join('\n'));
+          return super.input(request);
+        }
+      })({ 'meeting.date': '2026-12-11', 'meeting.time': ENTER, 'meeting.format': ENTER, 'meeting.place': ENTER });
+
+    const prompts = racing('prepared');
+    const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.rescheduleMeeting', 'stage-raced'));
+    assert.deepEqual(result, { file, stage: 'prepared' });
+    assert.deepEqual(prompts.infos, ['Moved the meeting with Stage raced to 2026-12-11 at 14:00; still prepared.']);
+    assert.equal(
+      readText(file),
+      ['---', 'type: contact', 'name: Stage raced', 'stage: prepared', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-20', '    stage: prepared', '  - date: 2026-11-23', '    stage: prepared', '    note: rescheduled from 2026-12-09T14:00', 'meeting:', '  at: "2026-12-11T14:00"', '  minutes: 30', '  format: video', '---', ''].join('\n'),
+    );
+
+    writeFileSync(fileUri(file).fsPath, [...head, ...meeting].join('\n'));
+    await indexed('stage-raced', 'scheduled');
+    const held = racing('held');
+    await withPrompts(held, () => vscode.commands.executeCommand('rapport.rescheduleMeeting', 'stage-raced'));
+    assert.equal(readText(file), [...head.slice(0, 3), 'stage: held', ...head.slice(4), '  - date: 2026-11-20', '    stage: held', ...meeting].join('\n'), 'the note as saved meanwhile, untouched');
+    assert.deepEqual(held.infos, []);
+    assert.deepEqual(held.errors, ['Stage raced is now held: there is no booked meeting to move (the note was changed meanwhile)']);
+    rmSync(fileUri(file).fsPath);
+  });
+
   test('picking the current stage asks before adding a second entry for it', async () => {
     const file = writeContact('stage-same', 'identified');
     await indexed('stage-same', 'identified');
