@@ -7,7 +7,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 const [folder, file, count, pauseMs] = process.argv.slice(2);
 const note = join(folder, file);
 // Starts once the edits beside it have begun (the file `ready`).
-while (!existsSync(join(folder, 'ready'))) await sleep(10);
+// Gives up after 100 seconds (the test waits 120): edits that never begin must end the test, not leave this process waiting.
+const deadline = Date.now() + 100_000;
+while (!existsSync(join(folder, 'ready'))) {
+  if (Date.now() > deadline) {
+    console.error('the edits beside this editor never began');
+    process.exit(1);
+  }
+  await sleep(10);
+}
 for (let i = 0; i < Number(count); i++) {
   const bytes = Buffer.from(`${readFileSync(note, 'utf8')}save-${i}\n`);
   const descriptor = openSync(note, 'w');
