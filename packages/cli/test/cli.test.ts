@@ -138,6 +138,28 @@ describe('init', () => {
     expect(draft).not.toContain('drew you');
   });
 
+  it("takes the zone from --timezone, and warns when it took a computer's UTC, which is rarely where the person lives", () => {
+    const given = join(mkdtempSync(join(tmpdir(), 'rapport-init-zone-')), 'search');
+    const chosen = rapport(['init', given, '--timezone', 'America/Denver'], { env: { TZ: 'UTC' } });
+    expect(chosen.code, chosen.stderr).toBe(0);
+    expect(chosen.stderr).toBe('');
+    expect(readFileSync(join(given, '.rapport/config.yaml'), 'utf8')).toContain('\ntimezone: America/Denver\n');
+
+    const server = join(mkdtempSync(join(tmpdir(), 'rapport-init-utc-')), 'search');
+    const defaulted = rapport(['init', server], { env: { TZ: 'UTC' } });
+    expect(defaulted.code, defaulted.stderr).toBe(0);
+    expect(readFileSync(join(server, '.rapport/config.yaml'), 'utf8')).toContain('\ntimezone: UTC\n');
+    expect(defaulted.stderr).toBe(
+      "rapport: warning: this computer's time zone is UTC, so .rapport/config.yaml says timezone: UTC. If you live elsewhere, set yours there (for example timezone: America/New_York), or run init with --timezone: today, due dates and meeting times are read in it.\n",
+    );
+    // Run again, the config is kept as it is: nothing to warn about.
+    expect(rapport(['init', server], { env: { TZ: 'UTC' } }).stderr).toBe('');
+
+    const wrong = rapport(['init', join(server, 'other'), '--timezone', 'America/Denvr']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--timezone: unknown time zone "America/Denvr"');
+  });
+
   it('keeps every file already there, and adds no example contact to a folder with contacts', () => {
     const folder = exampleCopy();
     const config = readFileSync(join(folder, '.rapport/config.yaml'), 'utf8');

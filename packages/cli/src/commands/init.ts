@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CLOSING_QUESTION, CONFIG_PATH, createContact, loadWorkspace, QUESTION_THEMES, QUESTIONS_PATH, SHIPPED_LETTERS, systemTimeZone, TEMPLATES_FOLDER } from '@rapport/core';
+import { CLOSING_QUESTION, CONFIG_PATH, createContact, isTimeZone, loadWorkspace, QUESTION_THEMES, QUESTIONS_PATH, SHIPPED_LETTERS, systemTimeZone, TEMPLATES_FOLDER } from '@rapport/core';
 import { NodeStore } from '@rapport/core/node';
 import { notesFolderAbove, type CommandContext } from '../context.js';
-import { FailureError, type RegisterCommand } from '../program.js';
+import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 import { MERGE_DRIVER, MERGE_DRIVER_COMMAND } from './merge-driver.js';
 import { checkDateOptions } from '../date-options.js';
 
@@ -107,6 +107,9 @@ async function setUpGit(ctx: CommandContext, root: string, result: InitResult): 
   }
 }
 
+/** Zones a computer says when nobody set one (servers, containers, some virtual machines): rarely where the person lives. */
+const UNSET_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu']);
+
 interface InitResult {
   readonly created: string[];
   readonly kept: string[];
@@ -118,10 +121,12 @@ export const registerInit: RegisterCommand = (program, context) => {
     .description('set up a notes folder: .rapport/config.yaml, templates/, questions.md and an example contact')
     .argument('[dir]', 'folder to set up (default: --dir, or the current directory)')
     .option('--today <YYYY-MM-DD>', "date of the example contact's history (default: today in the configured time zone)")
+    .option('--timezone <zone>', "your time zone, an IANA name such as America/New_York (default: this computer's)")
     .option('--git', 'also make it a git repository (if it is not one) whose merges unite the history entries of notes changed on both sides (rapport merge-driver)')
     .addHelpText('after', '\nExample:\n  rapport init ~/job-search --git\n\nFiles already there are never overwritten: each is reported as kept, and the\nexample contact is only added to a folder without contacts. Run `rapport init --git`\nagain in every clone, after pulling: git does not copy its config (where the merge driver is named).\n')
-    .action(async (dir: string | undefined, options: { today?: string; git?: boolean }) => {
+    .action(async (dir: string | undefined, options: { today?: string; git?: boolean; timezone?: string }) => {
       checkDateOptions({ '--today': options.today });
+      if (options.timezone !== undefined && !isTimeZone(options.timezone)) throw new UsageError(`--timezone: unknown time zone ${JSON.stringify(options.timezone)} (use an IANA name such as America/New_York, Europe/Paris or UTC)`);
       const ctx = context();
       const store = new NodeStore(dir === undefined ? ctx.givenFolder : resolve(ctx.io.cwd, dir));
       if ((await stat(store.root).catch(() => undefined))?.isDirectory() === false) throw new FailureError(`${store.root} is a file, not a folder`);
@@ -132,8 +137,12 @@ export const registerInit: RegisterCommand = (program, context) => {
         await store.write(path, text, { expectedVersion: null });
         result.created.push(path);
       };
-      const timezone = systemTimeZone();
+      const timezone = options.timezone ?? systemTimeZone();
       await ensure(CONFIG_PATH, CONFIG(timezone));
+      // "Today", due dates and meeting times without an offset are read in it: a server's UTC would put a New York evening on the next day.
+      if (options.timezone === undefined && UNSET_ZONES.has(timezone) && result.created.includes(CONFIG_PATH)) {
+        ctx.io.stderr.write(`rapport: warning: this computer's time zone is ${timezone}, so .rapport/config.yaml says timezone: ${timezone}. If you live elsewhere, set yours there (for example timezone: America/New_York), or run init with --timezone: today, due dates and meeting times are read in it.\n`);
+      }
       await ensure(`${TEMPLATES_FOLDER}/README.md`, TEMPLATES_README);
       await ensure(QUESTIONS_PATH, QUESTIONS);
       const workspace = await loadWorkspace(store);
