@@ -277,7 +277,7 @@ describe('importContacts from vCard', () => {
     expect(jurgen).toMatchObject({ organization: 'Charité Digital, GmbH', role: 'Leiter UX-Forschung; Klinische Systeme', email: 'juergen.mueller@example.de', phone: '+49 30 5550 1234', location: 'Berlin', history: [{ date: TODAY, stage: 'identified' }] });
     expect(jurgen.source).toBeUndefined();
     // The card's note, in the new note's Notes.
-    expect(after[jurgen.file]).toContain('\n## Notes\n\nMet at the Berlin health-tech meetup. We talked about clinical workflows, usability testing on wards, and why teachers make good researchers.\n\n## Outcomes\n');
+    expect(after[jurgen.file]).toContain('\n## Notes\n\nDepartment: Forschung\n\nMet at the Berlin health-tech meetup. We talked about clinical workflows, usability testing on wards, and why teachers make good researchers.\n\n## Outcomes\n');
   });
 
   it('leaves the body of a note it matches as it is, whatever the card\'s note says', async () => {

@@ -18,7 +18,8 @@ describe('parseVCards', () => {
       phone: '+49 30 5550 1234',
       linkedin: 'https://www.linkedin.com/in/juergen-mueller-example',
       location: 'Berlin',
-      note: 'Met at the Berlin health-tech meetup. We talked about clinical workflows, usability testing on wards, and why teachers make good researchers.',
+      // ORG's unit (`;Forschung`) leads the note.
+      note: 'Department: Forschung\n\nMet at the Berlin health-tech meetup. We talked about clinical workflows, usability testing on wards, and why teachers make good researchers.',
     });
     expect(reading.candidates[3]).toMatchObject({ line: 43, role: 'Researcher, Accessibility' });
   });
@@ -40,8 +41,8 @@ describe('parseVCards', () => {
       phone: '+46-8-555-0199',
       linkedin: 'https://se.linkedin.com/in/zoe-angstrom-example',
       location: 'Stockholm',
-      // Its own line break kept, the escaped comma and semicolon read.
-      note: 'Line one\nLine two, with a comma; and a semicolon that goes on long enough to be folded by the writer',
+      // ORG's unit first; the note's own line break kept, the escaped comma and semicolon read.
+      note: 'Department: UX\n\nLine one\nLine two, with a comma; and a semicolon that goes on long enough to be folded by the writer',
     });
     expect(reading.candidates[1]).toMatchObject({ emails: ['ben.osei@example.org'], linkedin: 'https://www.linkedin.com/in/ben-osei-service-design-example' });
     expect(reading.candidates[2]).toMatchObject({ linkedin: 'https://www.linkedin.com/in/sipho-ndlovu-example' });
@@ -113,11 +114,18 @@ describe('parseVCards', () => {
       ),
     );
     expect(reading.diagnostics).toEqual([]);
-    expect(reading.candidates).toEqual([{ line: 1, name: 'Jürgen Müller', organization: 'Charité Digital', role: 'Leiter = UX', emails: [], note: 'x' }]);
+    // ORG's unit after the organization is kept in the note, before NOTE's text.
+    expect(reading.candidates).toEqual([{ line: 1, name: 'Jürgen Müller', organization: 'Charité Digital', role: 'Leiter = UX', emails: [], note: 'Department: Forschung\n\nx' }]);
     // Another ENCODING (vCard 2.1's 8BIT) is text as it is.
     expect(read(card('FN;CHARSET=UTF-8;ENCODING=8BIT:Jürgen =C3=BC')).candidates[0]!.name).toBe('Jürgen =C3=BC');
     // An unknown charset is read as UTF-8.
     expect(read(card('FN;ENCODING=QUOTED-PRINTABLE;CHARSET=no-such-charset:Gr=C3=BC=C3=9Fe')).candidates[0]!.name).toBe('Grüße');
+  });
+
+  it("keeps ORG's units (a department) in the note rather than dropping them", () => {
+    expect(read(card('FN:Ana Ruiz', 'ORG:Huntington Bank;Learning & Development')).candidates).toEqual([{ line: 1, name: 'Ana Ruiz', organization: 'Huntington Bank', emails: [], note: 'Department: Learning & Development' }]);
+    expect(read(card('FN:Ana Ruiz', 'ORG:Acme Health;Research;Patient Portal', 'NOTE:Met at the fair')).candidates[0]!.note).toBe('Department: Research, Patient Portal\n\nMet at the fair');
+    expect(read(card('FN:Ana Ruiz', 'ORG:Acme Health;;')).candidates).toEqual([{ line: 1, name: 'Ana Ruiz', organization: 'Acme Health', emails: [] }]);
   });
 
   it('joins the next line only to a quoted-printable value that ends in =', () => {

@@ -149,10 +149,14 @@ function readCard(lines: readonly ContentLine[], file: string, line: number, dia
   const linkedin = [...card.getAllProperties('url'), ...card.getAllProperties('x-socialprofile')]
     .map((property) => cleanText(textOf(property)))
     .find((value): value is string => value !== undefined && /linkedin\.com\//i.test(value) && isProfileUrl(value));
-  const organization = cleanText(components(card.getFirstProperty('org'))[0]);
+  // ORG is the organization, then its units (`Huntington Bank;Learning & Development`): the units go to the note's Notes, not lost.
+  const [organizationPart, ...units] = components(card.getFirstProperty('org'));
+  const organization = cleanText(organizationPart);
+  const department = units.map(cleanText).filter((unit) => unit !== undefined).join(', ');
   const role = cleanText(textOf(card.getFirstProperty('title'))) ?? cleanText(textOf(card.getFirstProperty('role')));
   const location = locationOf(byPreference(card.getAllProperties('adr'))[0]);
-  const note = cleanNote(card.getAllProperties('note').map((property) => textOf(property) ?? '').join('\n\n'));
+  const notes = card.getAllProperties('note').map((property) => textOf(property) ?? '');
+  const note = cleanNote((department === '' ? notes : [`Department: ${department}`, ...notes]).join('\n\n'));
   return {
     line,
     name,
