@@ -89,14 +89,14 @@ describe('exportCsv, parsed back with csv-parse', () => {
   it('orders the columns: identity, Rapport’s fields, other fields as first met, the computed next action; each once', async () => {
     const { text, byId } = await exported('timezone: America/New_York\n');
     expect(text.replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
-      'id,file,name,stage,role,organization,email,phone,linkedin,tags,meeting.at,meeting.minutes,meeting.format,meeting.place,meeting.link,next.action,next.due,touch_every,history,type,tab_note,cr_note,score,salary,met_at,call_back,next_action,next_due',
+      'id,file,name,stage,role,organization,email,phone,linkedin,tags,meeting.at,meeting.minutes,meeting.format,meeting.place,meeting.link,next.action,next.due,touch_every,history,type,tab_note,cr_note,score,salary,met_at,call_back,meeting_start,next_action,next_due',
     );
     // A field the note does not have is an empty cell.
     expect(byId.get('closed')).toMatchObject({ email: '', phone: '', 'meeting.at': '', salary: '' });
   });
 
   it('writes only the header for an empty folder', async () => {
-    expect(exportCsv(await loadWorkspace(new MemoryStore({})), { now: EXPORT_NOW })).toBe('\uFEFFid,file,name,stage,next_action,next_due\r\n');
+    expect(exportCsv(await loadWorkspace(new MemoryStore({})), { now: EXPORT_NOW })).toBe('\uFEFFid,file,name,stage,meeting_start,next_action,next_due\r\n');
   });
 });
 

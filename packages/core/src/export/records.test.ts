@@ -21,13 +21,23 @@ describe('exportJson', () => {
       manual: ['Ask Dana about Keisha', '2026-11-30'],
       closed: [null, null],
     };
+    // Each meeting's start on New York's clock, with its offset that day (summer time in July), however the note wrote it.
+    const starts: Record<string, string | null> = {
+      'winter-call': '2026-12-01T09:00-05:00',
+      'summer-coffee': '2027-07-14T08:30-04:00',
+      held: '2026-11-20T07:15-05:00',
+      thanked: '2026-11-12T08:00-05:00',
+      contacted: null,
+      manual: null,
+      closed: null,
+    };
     expect(records.map((record) => record.id).sort()).toEqual(Object.keys(next).sort());
     for (const [index, contact] of contacts.entries()) {
       const [action, due] = next[contact.id]!;
-      expect(records[index]).toEqual({ id: contact.id, file: contact.file, ...contact.fields, next_action: action, next_due: due });
+      expect(records[index]).toEqual({ id: contact.id, file: contact.file, ...contact.fields, meeting_start: starts[contact.id], next_action: action, next_due: due });
     }
     expect(Object.keys(records[0]!).slice(0, 4)).toEqual(['id', 'file', 'name', 'stage']);
-    expect(Object.keys(records[0]!).slice(-2)).toEqual(['next_action', 'next_due']);
+    expect(Object.keys(records[0]!).slice(-3)).toEqual(['meeting_start', 'next_action', 'next_due']);
     expect(records.find((record) => record.id === 'closed')).toMatchObject({ next_action: null, next_due: null, score: -3 });
   });
 
@@ -38,6 +48,14 @@ describe('exportJson', () => {
     expect(sam).not.toHaveProperty('phone');
     expect(sam.meeting).toEqual({ at: '2026-12-01T09:00-05:00', minutes: 30, format: 'video' });
     expect(records.find((record) => record.id === 'summer-coffee')).not.toHaveProperty('salary');
+  });
+
+  it("writes each meeting's start in the config's zone, and none where the meeting is private", async () => {
+    const starts = async (config: string) => Object.fromEntries((JSON.parse(exportJson(await loadWorkspace(exportFolder(config)), { now: EXPORT_NOW })) as Record<string, unknown>[]).filter((record) => record.meeting_start !== null).map((record) => [record.id, record.meeting_start]));
+    // 09:00 written at -05:00 is 15:00 in Berlin; 08:30 written without an offset is read on Berlin's clock (summer time in July).
+    expect(await starts('timezone: Europe/Berlin\n')).toEqual({ 'winter-call': '2026-12-01T15:00+01:00', 'summer-coffee': '2027-07-14T08:30+02:00', held: '2026-11-20T13:15+01:00', thanked: '2026-11-12T14:00+01:00' });
+    expect(await starts('timezone: America/New_York\nprivate: [meeting]\n')).toEqual({});
+    expect(await starts('timezone: America/New_York\nprivate: [meeting.at]\n')).toEqual({});
   });
 
   const nextOf = async (config: string) => {
@@ -84,7 +102,7 @@ describe('exportJson', () => {
     });
     const text = exportJson(await loadWorkspace(store), { now: EXPORT_NOW });
     expect(JSON.parse(text)).toEqual([
-      { id: 'ana', file: 'ana.md', name: 'Ana Ruiz', stage: 'identified', type: 'contact', organization: 'Acme Health', history: [{ date: '2026-11-02', stage: 'identified' }], email: null, next_action: 'Write to Ana Ruiz', next_due: null },
+      { id: 'ana', file: 'ana.md', name: 'Ana Ruiz', stage: 'identified', type: 'contact', organization: 'Acme Health', history: [{ date: '2026-11-02', stage: 'identified' }], email: null, meeting_start: null, next_action: 'Write to Ana Ruiz', next_due: null },
     ]);
   });
 

@@ -1,3 +1,4 @@
+import { meetingStartInZone } from '../lifecycle/dates.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { ExportedActions, privateFieldFilter, withoutPrivate } from './privacy.js';
 
@@ -11,13 +12,15 @@ export interface ExportOptions {
 export const IDENTITY_COLUMNS = ['id', 'file', 'name', 'stage'] as const;
 
 /** Columns added to every exported contact, after its frontmatter fields. */
-export const COMPUTED_COLUMNS = ['next_action', 'next_due'] as const;
+export const COMPUTED_COLUMNS = ['meeting_start', 'next_action', 'next_due'] as const;
 
 /**
  * One plain object per contact: `id`, `file`, `name` and `stage` (as
  * Rapport reads them), then every other frontmatter field as written
  * (unknown ones included, in the note's order), then the computed
- * `next_action` and `next_due` (`null` when none). Fields the config lists
+ * `meeting_start` (the meeting's start on the clock of the config's zone,
+ * with its offset: `meeting.at` is often written without one) and
+ * `next_action` and `next_due` (each `null` when none). Fields the config lists
  * as private are left out; the name and stage never are. So is a next
  * action (or only its date) that comes from a private field: see
  * `ExportedActions`.
@@ -31,7 +34,10 @@ export function contactRecords(workspace: Workspace, options: ExportOptions = {}
     const next = actions.main(contact);
     const fields = withoutPrivate(contact.fields, isPrivate) as Record<string, unknown>;
     for (const column of [...IDENTITY_COLUMNS, ...COMPUTED_COLUMNS]) delete fields[column];
-    return { id: contact.id, file: contact.file, name: contact.name, stage: contact.stage, ...fields, next_action: next?.action ?? null, next_due: next?.due ?? null };
+    // The meeting as the export shows it: none when `meeting` (or its `at`) is private.
+    const meeting = actions.contact(contact).meeting;
+    const meetingStart = meeting ? meetingStartInZone(meeting.at, config.timezone) : null;
+    return { id: contact.id, file: contact.file, name: contact.name, stage: contact.stage, ...fields, meeting_start: meetingStart, next_action: next?.action ?? null, next_due: next?.due ?? null };
   });
 }
 

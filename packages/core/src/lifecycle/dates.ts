@@ -345,6 +345,20 @@ export function atInZone(at: string, timeZone: string): string {
 }
 
 /**
+ * When a meeting starts, on the clock of `timeZone` and with that zone's
+ * offset then: one unambiguous time for a spreadsheet or a script
+ * (`2026-11-25T12:30-05:00`), whether the note wrote it without an offset
+ * or in the other person's. Throws `InvalidInputError` for a meeting time
+ * that is not one or a zone the runtime does not know.
+ */
+export function meetingStartInZone(at: string, timeZone: string): string {
+  const { instant, date, clock } = meetingOnClock(at, timeZone);
+  const minutes = Math.round(offsetsIn(timeZone)(instant) / 60_000);
+  const size = Math.abs(minutes);
+  return `${date}T${clock}${minutes < 0 ? '-' : '+'}${padded(Math.floor(size / 60))}:${padded(size % 60)}`;
+}
+
+/**
  * The clock time written in a meeting time booked with a numeric offset (the other person's
  * time, `HH:mm`); `undefined` for one without an offset, or in UTC (`Z`), which names nobody's.
  */
