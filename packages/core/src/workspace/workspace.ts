@@ -5,7 +5,7 @@ import { rememberZoneOffsets, zoneOffsets } from '../lifecycle/dates.js';
 import type { ZoneOffsetTable } from '../lifecycle/zone-offsets.js';
 import { findConflicts } from '../merge/conflict-markers.js';
 import { CONFIG_PATH, loadConfig, type RapportConfig } from './config.js';
-import { INDEX_CACHE_FORMAT, isReusable, keptContactOrders, outcomeLabelsKey, type CachedNote, type IndexCache } from './index-cache.js';
+import { INDEX_CACHE_FORMAT, isReusable, outcomeLabelsKey, type CachedNote, type ContactOrder, type IndexCache } from './index-cache.js';
 import { NoteIndex } from './note-index.js';
 import type { NoteStore, StoredText } from './store.js';
 
@@ -83,16 +83,18 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
   const toRead: number[] = [];
   let done = 0;
   const reusable = snapshot?.outcomeLabels === labels ? snapshot : undefined;
+  const keptOrders: [string, ContactOrder][] = [];
   files.forEach((file, position) => {
     const saved = reusable?.notes[file];
     if (reusable && isReusable(saved, identities[position], reusable)) {
       if (index.version(file) !== saved.version) index.setReading(file, saved.reading, { version: saved.version });
       cached[file] = saved;
+      if (saved.order) keptOrders.push([file, saved.order]);
       options.onProgress?.(++done, files.length);
     } else toRead.push(position);
   });
   // The notes kept so far are the ones the snapshot saved as they are.
-  index.useContactOrders(keptContactOrders(cached));
+  index.useContactOrders(keptOrders);
 
   const breathe = breather();
   let next = 0;
