@@ -5,9 +5,9 @@ import { tableOffset, wallClockInstant, zoneOffsetsAround, type ZoneOffsetTable 
 
 /**
  * Dates in notes are calendar dates (`YYYY-MM-DD`) with no time zone; meeting
- * times are local date-times with an optional offset. Calendar arithmetic is
- * done on UTC midnights so no daylight-saving change can shift a day, and
- * "today" is the date on the user's wall clock in their configured zone.
+ * times are local date-times with an optional offset. Calendar arithmetic
+ * counts whole days (see `epochDay`), so no daylight-saving change can shift
+ * a day, and "today" is the date on the user's wall clock in their configured zone.
  */
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -212,6 +212,7 @@ export function isWorkingDay(date: string, holidays: readonly string[] = []): bo
   return weekday !== 0 && weekday !== 6 && !holidays.some((holiday) => holiday === date || holiday === date.slice(5));
 }
 
+/** `isWorkingDay` of a day number, against days off already read. */
 function isWorkingEpochDay(day: number, off: DaysOff): boolean {
   const weekday = weekdayOf(day);
   if (weekday === 0 || weekday === 6 || off.once.has(day)) return false;
@@ -339,9 +340,13 @@ export function atInZone(at: string, timeZone: string): string {
   if (!wallClockTime(at)) throw new InvalidInputError(`"${at}" is not a time without an offset (YYYY-MM-DDTHH:mm): a time with a zone takes no offset`);
   const skipped = skippedMeetingTime(at, timeZone);
   if (skipped !== undefined) throw new InvalidInputError(`${at.slice(11, 16)} does not exist in ${timeZone} on ${at.slice(0, 10)}: the clocks go forward then (${skipped} is the same instant)`);
-  const minutes = Math.round((Date.parse(`${at}Z`) - meetingStart(at, timeZone).getTime()) / 60_000);
+  return `${at}${writtenOffset(Math.round((Date.parse(`${at}Z`) - meetingStart(at, timeZone).getTime()) / 60_000))}`;
+}
+
+/** An offset from UTC in minutes as a meeting time writes it: `-05:00`, `+05:30`, `+00:00`. */
+function writtenOffset(minutes: number): string {
   const size = Math.abs(minutes);
-  return `${at}${minutes < 0 ? '-' : '+'}${padded(Math.floor(size / 60))}:${padded(size % 60)}`;
+  return `${minutes < 0 ? '-' : '+'}${padded(Math.floor(size / 60))}:${padded(size % 60)}`;
 }
 
 /**
@@ -353,9 +358,7 @@ export function atInZone(at: string, timeZone: string): string {
  */
 export function meetingStartInZone(at: string, timeZone: string): string {
   const { instant, date, clock } = meetingOnClock(at, timeZone);
-  const minutes = Math.round(offsetsIn(timeZone)(instant) / 60_000);
-  const size = Math.abs(minutes);
-  return `${date}T${clock}${minutes < 0 ? '-' : '+'}${padded(Math.floor(size / 60))}:${padded(size % 60)}`;
+  return `${date}T${clock}${writtenOffset(Math.round(offsetsIn(timeZone)(instant) / 60_000))}`;
 }
 
 /**
