@@ -100,6 +100,29 @@ describe('setField', () => {
     expect(() => setField(note, ['meeting', 'at'], undefined)).toThrow('no value to set at ["meeting","at"] (got undefined): to remove a field, use deleteField');
   });
 
+  it('refuses what a note cannot hold as written, naming the field, and leaves plain data alone', () => {
+    const cyclic: Record<string, unknown> = { a: 1 };
+    cyclic.self = cyclic;
+    const refusals: [unknown, string][] = [
+      [Number.NaN, 'cannot set role: NaN is not a number a note can hold'],
+      [Number.POSITIVE_INFINITY, 'cannot set role: Infinity is not a number a note can hold'],
+      [new Date('2026-11-23T00:00:00Z'), 'cannot set role: a Date is written as a timestamp; give the day as text, "YYYY-MM-DD"'],
+      [() => 'x', 'cannot set role: a function is not data a note can hold (text, numbers, true or false, null, lists and mappings)'],
+      [10n, 'cannot set role: a bigint is not data a note can hold (text, numbers, true or false, null, lists and mappings)'],
+      [new Map([['a', 1]]), 'cannot set role: a Map is not data a note can hold (text, numbers, true or false, null, lists and mappings)'],
+      [{ at: '2026-12-01T09:00', minutes: Number.NaN }, 'cannot set role: NaN is not a number a note can hold'],
+      [[1, [Symbol('x')]], 'cannot set role: a symbol is not data a note can hold (text, numbers, true or false, null, lists and mappings)'],
+      [cyclic, 'cannot set role: the value contains itself'],
+    ];
+    for (const [value, message] of refusals) expect(() => setField(note, ['role'], value)).toThrow(new InvalidInputError(message));
+    expect(() => appendToList(note, ['history'], { date: new Date('2026-11-23T00:00:00Z'), stage: 'contacted' })).toThrow(new InvalidInputError('cannot set history: a Date is written as a timestamp; give the day as text, "YYYY-MM-DD"'));
+    expect(() => appendToList(note, ['tags'], undefined)).toThrow(new InvalidInputError('no item to add to ["tags"] (got undefined)'));
+    // The same value twice is not a cycle; a mapping without a prototype is plain data.
+    const shared = ['a', 'b'];
+    expect(setField(note, ['lists'], { one: shared, two: shared })).toContain('lists:\n  one:\n    - a\n    - b\n  two:\n    - a\n    - b\n');
+    expect(setField(note, ['bare'], Object.assign(Object.create(null) as object, { a: 1 }))).toContain('bare:\n  a: 1\n');
+  });
+
   it('refuses a stage that is not one, naming the stages and pointing to advance', () => {
     const stages = 'identified, contacted, followed-up, scheduled, prepared, held, thanked, nurturing, declined, no-response, archived';
     expect(() => setField(note, ['stage'], 'bogus')).toThrow(InvalidInputError);

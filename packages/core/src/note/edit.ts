@@ -40,7 +40,8 @@ export interface Intent {
   readonly expected?: () => unknown;
 }
 
-const RENDER = { lineWidth: 0, minContentWidth: 0, indent: 2 } as const;
+// `aliasDuplicateObjects: false`: a value that holds one list twice is written twice, never as an anchor and an alias, which a note has no use for.
+const RENDER = { lineWidth: 0, minContentWidth: 0, indent: 2, aliasDuplicateObjects: false } as const;
 
 /**
  * Sets the value at `path`, creating missing parents; returns the new note text.
@@ -50,9 +51,10 @@ const RENDER = { lineWidth: 0, minContentWidth: 0, indent: 2 } as const;
  * by one instead (`['meeting', 'at']`), and each keeps its comment.
  *
  * Throws `InvalidInputError` for a `value` of `undefined` (use `deleteField`
- * to remove a field) and for a top-level `stage` that is not one of
- * `STAGES`; to move a contact to a stage, `advance` also records the change
- * in the history.
+ * to remove a field), for one that is not plain data (a `Date`, `NaN`, a
+ * `Map`, a function: notes hold text, finite numbers, booleans, null, lists
+ * and mappings), and for a top-level `stage` that is not one of `STAGES`; to
+ * move a contact to a stage, `advance` also records the change in the history.
  *
  * @example
  * ```ts
@@ -67,7 +69,33 @@ export function setField(text: string, path: FieldPath, value: unknown): string 
   if (path.length === 1 && path[0] === 'stage' && !isStage(value)) {
     throw new InvalidInputError(`${JSON.stringify(value)} is not a stage (use one of: ${STAGES.join(', ')}); to move a contact to a stage and record it in the history, use advance`);
   }
+  assertPlainData(value, path);
   return writeField(text, path, value);
+}
+
+/**
+ * Refuses what a note cannot hold as written (`InvalidInputError` naming the
+ * field and what is wrong): a note's frontmatter is plain data — text,
+ * finite numbers, true and false, null, lists and mappings of those. A
+ * `Date` would be written as a timestamp, where notes write days as
+ * `YYYY-MM-DD`; `NaN` as `.nan`; a `Map`, a class instance or a function
+ * not at all.
+ */
+function assertPlainData(value: unknown, path: FieldPath, within: object[] = []): void {
+  const where = () => `cannot set ${path.join('.')}`;
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new InvalidInputError(`${where()}: ${String(value)} is not a number a note can hold`);
+    return;
+  }
+  if (value instanceof Date) throw new InvalidInputError(`${where()}: a Date is written as a timestamp; give the day as text, "YYYY-MM-DD"`);
+  if (typeof value !== 'object') throw new InvalidInputError(`${where()}: a ${typeof value} is not data a note can hold (text, numbers, true or false, null, lists and mappings)`);
+  if (within.includes(value)) throw new InvalidInputError(`${where()}: the value contains itself`);
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) {
+    throw new InvalidInputError(`${where()}: a ${(value as { constructor?: { name?: string } }).constructor?.name ?? 'object'} is not data a note can hold (text, numbers, true or false, null, lists and mappings)`);
+  }
+  for (const item of Array.isArray(value) ? value : Object.values(value)) if (item !== undefined) assertPlainData(item, path, [...within, value]);
 }
 
 /** `setField` without the checks of the value, for writing back what a note itself held (a merge): not part of the library's API. */
@@ -82,9 +110,11 @@ export function deleteField(text: string, path: FieldPath): string {
   return editFrontmatter(text, { kind: 'delete', path }, (document, frame) => planDelete(document, path, frame));
 }
 
-/** Appends `item` to the list at `path`, creating the list when missing. */
+/** Appends `item` to the list at `path`, creating the list when missing. Refuses an `item` that is not plain data, as `setField` does. */
 export function appendToList(text: string, path: FieldPath, item: unknown): string {
   assertPath(path);
+  if (item === undefined) throw new InvalidInputError(`no item to add to ${JSON.stringify(path)} (got undefined)`);
+  assertPlainData(item, path);
   let expected: unknown[];
   return editFrontmatter(text, { kind: 'append', path, expected: () => expected }, (document, frame) => {
     const node = document.getIn(path, true);
