@@ -115,7 +115,7 @@ describe('setField', () => {
       [cyclic, 'cannot set role: the value contains itself'],
     ];
     for (const [value, message] of refusals) expect(() => setField(note, ['role'], value)).toThrow(new InvalidInputError(message));
-    expect(() => appendToList(note, ['history'], { date: new Date('2026-11-23T00:00:00Z'), stage: 'contacted' })).toThrow(new InvalidInputError('cannot set history: a Date is written as a timestamp; give the day as text, "YYYY-MM-DD"'));
+    expect(() => appendToList(note, ['history'], { date: new Date('2026-11-23T00:00:00Z'), stage: 'contacted' })).toThrow(new InvalidInputError('cannot add to history: a Date is written as a timestamp; give the day as text, "YYYY-MM-DD"'));
     expect(() => appendToList(note, ['tags'], undefined)).toThrow(new InvalidInputError('no item to add to ["tags"] (got undefined)'));
     // The same value twice is not a cycle; a mapping without a prototype is plain data.
     const shared = ['a', 'b'];

@@ -69,33 +69,32 @@ export function setField(text: string, path: FieldPath, value: unknown): string 
   if (path.length === 1 && path[0] === 'stage' && !isStage(value)) {
     throw new InvalidInputError(`${JSON.stringify(value)} is not a stage (use one of: ${STAGES.join(', ')}); to move a contact to a stage and record it in the history, use advance`);
   }
-  assertPlainData(value, path);
+  assertPlainData(value, `cannot set ${path.join('.')}`);
   return writeField(text, path, value);
 }
 
 /**
- * Refuses what a note cannot hold as written (`InvalidInputError` naming the
- * field and what is wrong): a note's frontmatter is plain data — text,
+ * Refuses what a note cannot hold as written (`InvalidInputError`: `refusal`,
+ * which names the field, then what is wrong): a note's frontmatter is plain data — text,
  * finite numbers, true and false, null, lists and mappings of those. A
  * `Date` would be written as a timestamp, where notes write days as
  * `YYYY-MM-DD`; `NaN` as `.nan`; a `Map`, a class instance or a function
  * not at all.
  */
-function assertPlainData(value: unknown, path: FieldPath, within: object[] = []): void {
-  const where = () => `cannot set ${path.join('.')}`;
+function assertPlainData(value: unknown, refusal: string, within: object[] = []): void {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new InvalidInputError(`${where()}: ${String(value)} is not a number a note can hold`);
+    if (!Number.isFinite(value)) throw new InvalidInputError(`${refusal}: ${String(value)} is not a number a note can hold`);
     return;
   }
-  if (value instanceof Date) throw new InvalidInputError(`${where()}: a Date is written as a timestamp; give the day as text, "YYYY-MM-DD"`);
-  if (typeof value !== 'object') throw new InvalidInputError(`${where()}: a ${typeof value} is not data a note can hold (text, numbers, true or false, null, lists and mappings)`);
-  if (within.includes(value)) throw new InvalidInputError(`${where()}: the value contains itself`);
+  if (value instanceof Date) throw new InvalidInputError(`${refusal}: a Date is written as a timestamp; give the day as text, "YYYY-MM-DD"`);
+  if (typeof value !== 'object') throw new InvalidInputError(`${refusal}: a ${typeof value} is not data a note can hold (text, numbers, true or false, null, lists and mappings)`);
+  if (within.includes(value)) throw new InvalidInputError(`${refusal}: the value contains itself`);
   const prototype: unknown = Object.getPrototypeOf(value);
   if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) {
-    throw new InvalidInputError(`${where()}: a ${(value as { constructor?: { name?: string } }).constructor?.name ?? 'object'} is not data a note can hold (text, numbers, true or false, null, lists and mappings)`);
+    throw new InvalidInputError(`${refusal}: a ${(value as { constructor?: { name?: string } }).constructor?.name ?? 'object'} is not data a note can hold (text, numbers, true or false, null, lists and mappings)`);
   }
-  for (const item of Array.isArray(value) ? value : Object.values(value)) if (item !== undefined) assertPlainData(item, path, [...within, value]);
+  for (const item of Array.isArray(value) ? value : Object.values(value)) if (item !== undefined) assertPlainData(item, refusal, [...within, value]);
 }
 
 /** `setField` without the checks of the value, for writing back what a note itself held (a merge): not part of the library's API. */
@@ -114,7 +113,7 @@ export function deleteField(text: string, path: FieldPath): string {
 export function appendToList(text: string, path: FieldPath, item: unknown): string {
   assertPath(path);
   if (item === undefined) throw new InvalidInputError(`no item to add to ${JSON.stringify(path)} (got undefined)`);
-  assertPlainData(item, path);
+  assertPlainData(item, `cannot add to ${path.join('.')}`);
   let expected: unknown[];
   return editFrontmatter(text, { kind: 'append', path, expected: () => expected }, (document, frame) => {
     const node = document.getIn(path, true);
