@@ -28,7 +28,7 @@ describe('outcomes from the command line', () => {
         '  2026-12-04  Send your résumé to Marcus Bell for review',
         '',
         'Later (2)',
-        '  2026-12-10  Follow up on the lead at Xcel Energy: Data Analyst II',
+        '  2026-12-10  Follow up on the lead at Xcel Energy: Data Analyst II · Marcus Bell',
         '  2027-01-19  Keep in touch with Marcus Bell  → rapport letter keep-in-touch marcus-bell',
         '',
         'Ready to write (1)',

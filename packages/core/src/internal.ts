@@ -15,7 +15,7 @@ export { configErrors, unreadableFileDiagnostic } from './workspace/workspace.js
 export { fillMarker } from './letters/render-template.js';
 export { labelledLine } from './letters/note-facts.js';
 export { checkLetterRecordable } from './lifecycle/advance.js';
-export { pastMeetingDay, suggestedStage } from './lifecycle/next-action.js';
+export { pastMeetingDay, suggestedStage, unnamedPerson } from './lifecycle/next-action.js';
 export { freeContactId } from './workspace/create-contact.js';
 export { organizationNamed } from './outcomes/outcome-actions.js';
 export { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES } from './model/vocabulary.js';

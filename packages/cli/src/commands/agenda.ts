@@ -1,4 +1,5 @@
 import { addCalendarDays, type AgendaItem } from '@rapport/core';
+import { unnamedPerson } from '@rapport/core/internal';
 import { printable } from '../io.js';
 import type { RegisterCommand } from '../program.js';
 
@@ -58,8 +59,9 @@ export const registerAgenda: RegisterCommand = (program, context) => {
                 : item.kind === 'reply'
                   ? colors.dim(`  → rapport advance ${item.id} scheduled --at YYYY-MM-DDTHH:mm`)
                   : '';
-          // An action written by hand may not name its person ("Send him the article"): the name follows. The rules' actions name them.
-          const who = item.kind === 'manual' && !item.action.includes(item.name.split(/\s+/)[0]!) ? colors.dim(` · ${printable(item.name)}`) : '';
+          // An action written by hand, or from an Outcomes item, may not name its person ("Send him the article"): the name follows.
+          const person = unnamedPerson(item);
+          const who = person === undefined ? '' : colors.dim(` · ${printable(person)}`);
           ctx.print(`  ${due}  ${printable(item.action)}${who}${letter}`);
         }
         if (shown.length < group.length) ctx.print(colors.dim(`  … and ${group.length - shown.length} more (rapport agenda --json lists them all)`));

@@ -226,11 +226,11 @@ describe('exportIcs, read back by Python icalendar', () => {
     const before = await events('- Lead: Xcel Energy: Data Analyst II (by 2026-12-10)\n- Résumé review: he offered (by 2026-12-01)\n- Job shadow: a day on the unit (by 2026-12-15)\n');
     expect(before).toEqual([
       ['marcus-outcome-send-your-resume-to-marcus-bell-for-review@rapport', '2026-12-01', 'Send your résumé to Marcus Bell for review'],
-      ['marcus-outcome-follow-up-on-the-lead-at-xcel-energy-data-analyst-ii@rapport', '2026-12-10', 'Follow up on the lead at Xcel Energy: Data Analyst II'],
+      ['marcus-outcome-follow-up-on-the-lead-at-xcel-energy-data-analyst-ii@rapport', '2026-12-10', 'Follow up on the lead at Xcel Energy: Data Analyst II · Marcus Bell'],
       ['marcus-outcome-arrange-the-job-shadow-with-marcus-bell-a-day-on-the-unit@rapport', '2026-12-15', 'Arrange the job shadow with Marcus Bell: a day on the unit'],
     ]);
     const moved = await events('- Advice: write every week\n- Lead: Xcel Energy: Data Analyst II (by 2026-12-12)\n');
-    expect(moved).toEqual([['marcus-outcome-follow-up-on-the-lead-at-xcel-energy-data-analyst-ii@rapport', '2026-12-12', 'Follow up on the lead at Xcel Energy: Data Analyst II']]);
+    expect(moved).toEqual([['marcus-outcome-follow-up-on-the-lead-at-xcel-energy-data-analyst-ii@rapport', '2026-12-12', 'Follow up on the lead at Xcel Energy: Data Analyst II · Marcus Bell']]);
   });
 
   /** Ana: role, organization, place, a letter for her action. Bo: none of those. Dee: an action without a letter. Cy: an action without a day. */

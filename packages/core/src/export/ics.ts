@@ -2,7 +2,7 @@ import { TZDate, tzOffset } from '@date-fns/tz';
 import ICAL from 'ical.js';
 import { isMap, isScalar, type Node } from 'yaml';
 import { meetingStart } from '../lifecycle/dates.js';
-import type { AgendaItem } from '../lifecycle/next-action.js';
+import { unnamedPerson, type AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact, Meeting } from '../model/contact.js';
 import { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES, type Stage } from '../model/vocabulary.js';
 import { parseFrontmatter } from '../note/frontmatter.js';
@@ -119,7 +119,9 @@ export function exportIcsDetails(workspace: Workspace, options: ExportOptions = 
     // Outlook's own marks of an all-day event, which it reads besides the dates.
     event.addPropertyWithValue('x-microsoft-cdo-alldayevent', 'TRUE');
     event.addPropertyWithValue('x-microsoft-msncalendar-alldayevent', 'TRUE');
-    event.addPropertyWithValue('summary', item.action);
+    // The title names the person when the action's words do not (the UID above keeps to the action's words).
+    const person = unnamedPerson(item);
+    event.addPropertyWithValue('summary', person === undefined ? item.action : `${item.action} · ${person}`);
     event.addPropertyWithValue('transp', 'TRANSPARENT');
     event.addPropertyWithValue('description', actionDescription(contact, item));
     const alarm = new ICAL.Component('valarm');

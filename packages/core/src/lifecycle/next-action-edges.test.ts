@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Contact } from '../model/contact.js';
 import { readNote } from '../note/read-contact.js';
 import { contactFields, noteText } from '../test-support/builders.js';
-import { agenda, nextActions } from './next-action.js';
+import { agenda, nextActions, unnamedPerson } from './next-action.js';
 
 /** Edges of the suggested actions a user would notice: wording, missing data, colleagues, the exact end of a meeting. */
 
@@ -186,5 +186,17 @@ describe('agenda: Ready to write', () => {
       'Write to Abe Cold',
       'Call the front desk',
     ]);
+  });
+});
+
+describe('unnamedPerson', () => {
+  it("names the person of an action written by hand or from Outcomes when its words leave them out, and no one else's", () => {
+    expect(unnamedPerson({ kind: 'outcome', name: 'Marcus Bell', action: 'Follow up on the lead at Xcel Energy: Data Analyst II' })).toBe('Marcus Bell');
+    expect(unnamedPerson({ kind: 'manual', name: 'Dana Okafor', action: 'Send her the article' })).toBe('Dana Okafor');
+    // The first name is enough: "Tell Aisha how the coffee went" names Aisha Karim.
+    expect(unnamedPerson({ kind: 'manual', name: 'Aisha Karim', action: 'Tell Aisha how the coffee with Ben Osei went' })).toBeUndefined();
+    expect(unnamedPerson({ kind: 'outcome', name: 'Marcus Bell', action: 'Send your résumé to Marcus Bell for review' })).toBeUndefined();
+    // The rules' actions always name their person.
+    expect(unnamedPerson({ kind: 'second-contact', name: 'Owen Park', action: 'Try a second person at Lumen Diagnostics' })).toBeUndefined();
   });
 });

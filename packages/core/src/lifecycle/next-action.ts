@@ -283,6 +283,19 @@ export interface AgendaItem {
 }
 
 /**
+ * The name of the person an agenda item is about, when its words leave
+ * them out: an action written by hand ("Send him the article") or one from
+ * an Outcomes item ("Follow up on the lead at Xcel Energy: …"); `undefined`
+ * when the action names them (the rules' actions all do). For a list or a
+ * calendar with no column for the person.
+ */
+export function unnamedPerson(item: Pick<AgendaItem, 'kind' | 'action' | 'name'>): string | undefined {
+  if (item.kind !== 'manual' && item.kind !== 'outcome') return undefined;
+  const first = item.name.split(/\s+/)[0]!;
+  return item.action.includes(first) ? undefined : item.name;
+}
+
+/**
  * Every action across contacts: dated ones soonest first (overdue flagged), then the undated ones,
  * referrals first among them (see `compareAgendaItems`).
  * Throws `InvalidInputError` for an unknown `timezone` or a `now` that is an Invalid Date.
