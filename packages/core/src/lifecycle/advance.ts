@@ -98,10 +98,8 @@ export function logInteraction(text: string, options: InteractionOptions): strin
   const state = recordedState(text);
   // Not a refusal `force` overrides: there is no stage to write in the entry.
   if (state.stage === undefined) {
-    const written = getField(text, ['stage']);
-    // A stage written but not a stage is the state's first problem; none written is said so, whatever else is wrong.
-    const why = written === undefined || written === null || !state.problem ? 'the note has no `stage`: add one (rapport check lists every problem)' : state.problem;
-    throw new UneditableNoteError(`a touch is recorded at the contact's stage, and ${why}`);
+    // A stage written but not a stage says so; none written is said so, whatever else is wrong.
+    throw new UneditableNoteError(`a touch is recorded at the contact's stage, and ${state.stageProblem ?? 'the note has no `stage`: add one (rapport check lists every problem)'}`);
   }
   // `touch: true` tells it from a step: deadlines and the report count steps only.
   const entry = historyEntry(state.stage, options, true, options.replied === true);
@@ -166,6 +164,8 @@ interface RecordedState {
   readonly meetingAt?: string;
   /** What in the note keeps a change from being recorded as it should: a stage that is not one, a history entry without a real date. */
   readonly problem?: string;
+  /** The problem with the stage written, when it is not one. */
+  readonly stageProblem?: string;
 }
 
 function recordedState(text: string): RecordedState {
@@ -176,13 +176,10 @@ function recordedState(text: string): RecordedState {
   const last = isRecord(lastEntry) && isCalendarDate(lastEntry.date) ? { date: lastEntry.date, stage: String(lastEntry.stage ?? 'a change') } : undefined;
   const at = getField(text, ['meeting', 'at']);
   const undated = entries.find((entry) => isRecord(entry) && !isCalendarDate(entry.date));
+  const stageProblem = stage !== undefined && stage !== null && !isStage(stage) ? `its stage "${String(stage)}" is not a stage (one of: ${STAGES.join(', ')}): correct it in the note first (rapport check lists every problem)` : undefined;
   const problem =
-    stage !== undefined && stage !== null && !isStage(stage)
-      ? `its stage "${String(stage)}" is not a stage (one of: ${STAGES.join(', ')}): correct it in the note first (rapport check lists every problem)`
-      : isRecord(undated)
-        ? `a history entry is dated "${String(undated.date)}", not a real YYYY-MM-DD, so the history cannot be kept in order: correct it in the note first (rapport check lists every problem)`
-        : undefined;
-  return { ...(isStage(stage) ? { stage } : {}), ...(last ? { last } : {}), ...(isMeetingTime(at) ? { meetingAt: at } : {}), ...(problem ? { problem } : {}) };
+    stageProblem ?? (isRecord(undated) ? `a history entry is dated "${String(undated.date)}", not a real YYYY-MM-DD, so the history cannot be kept in order: correct it in the note first (rapport check lists every problem)` : undefined);
+  return { ...(isStage(stage) ? { stage } : {}), ...(last ? { last } : {}), ...(isMeetingTime(at) ? { meetingAt: at } : {}), ...(problem ? { problem } : {}), ...(stageProblem ? { stageProblem } : {}) };
 }
 
 /**

@@ -206,10 +206,9 @@ function noWorkingDay(holidays: number): InvalidInputError {
   return new InvalidInputError(`no working day in a year: the ${holidays} holidays and the weekends leave none`);
 }
 
-/** True for a Monday to Friday that is none of `holidays` (`MM-DD` or `YYYY-MM-DD`). */
+/** True for a Monday to Friday that is none of `holidays` (`MM-DD` or `YYYY-MM-DD`); the one rule the working-day searches step by. Throws `InvalidInputError` for a date or a day off that is not one. */
 export function isWorkingDay(date: string, holidays: readonly string[] = []): boolean {
-  const weekday = weekdayOf(epochDay(checkedDate(date)));
-  return weekday !== 0 && weekday !== 6 && !holidays.some((holiday) => holiday === date || holiday === date.slice(5));
+  return isWorkingEpochDay(checkedEpochDay(date), daysOffOf(holidays.join(' ')));
 }
 
 /** `isWorkingDay` of a day number, against days off already read. */
