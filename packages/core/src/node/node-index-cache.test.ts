@@ -55,6 +55,25 @@ describe('NodeIndexCache', () => {
     }
   });
 
+  it('on a first load keys each reading by the identity its read took, without examining the files again', async () => {
+    const root = await folder();
+    const store = new NodeStore(root);
+    const cache = new NodeIndexCache(store);
+    let identified = 0;
+    const identify = cache.identify.bind(cache);
+    cache.identify = async (files) => ((identified += files.length), identify(files));
+    await writeFile(join(root, 'maya-chen.md'), '---\ntype: contact\nname: Maya Chen\nstage: identified\n---\n');
+    await utimes(join(root, 'maya-chen.md'), 1_700_000_000, 1_700_000_000);
+    await loadWorkspace(store, { cache });
+    expect(identified).toBe(0);
+    const saved = await cache.load();
+    const { ino, ctimeMs } = await stat(join(root, 'maya-chen.md'));
+    expect(saved?.notes['maya-chen.md']?.identity).toEqual({ size: 56, mtimeMs: 1_700_000_000_000, ino, ctimeMs });
+    // With the snapshot, the next load examines every note once, before reading any.
+    await loadWorkspace(store, { cache });
+    expect(identified).toBe((await store.listNotes()).length);
+  });
+
   it("keeps the folder's outcome labels the notes were read with, and leaves them out for the defaults", async () => {
     const store = new NodeStore(await folder());
     const cache = new NodeIndexCache(store);

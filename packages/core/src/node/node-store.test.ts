@@ -87,6 +87,24 @@ describe('NodeStore', () => {
     }
   });
 
+  it('gives with each text the identity of the file it was read from: size, times and inode', async () => {
+    const root = await tempFolder();
+    await writeFile(join(root, 'maya-chen.md'), '---\ntype: contact\n---\n');
+    await utimes(join(root, 'maya-chen.md'), 1_700_000_000, 1_700_000_000);
+    const { ino, ctimeMs } = await stat(join(root, 'maya-chen.md'));
+    const stored = await new NodeStore(root).read('maya-chen.md');
+    expect(stored?.identity).toEqual({ size: 22, mtimeMs: 1_700_000_000_000, ino, ctimeMs });
+  });
+
+  it('reads a note larger than its read buffer whole, from the file it opened', async () => {
+    const root = await tempFolder();
+    const text = `---\ntype: contact\nname: Long Notes\n---\n${'Said a lot. '.repeat(10_000)}\n`;
+    await writeFile(join(root, 'long.md'), text);
+    const stored = await new NodeStore(root).read('long.md');
+    expect(stored?.text).toBe(text);
+    expect(stored?.identity?.size).toBe(120_040);
+  });
+
   it('refuses to overwrite a file that changed since it was read', async () => {
     const root = await tempFolder();
     const store = new NodeStore(root);

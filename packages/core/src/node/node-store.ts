@@ -6,6 +6,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { InvalidEncodingError, InvalidInputError, NoteConflictError, UneditableNoteError } from '../errors.js';
 import { readLayout } from '../note/source.js';
+import type { FileIdentity } from '../workspace/index-cache.js';
 import { contentVersion, type NewFile, type NoteStore, type StoredText, type WriteOptions } from '../workspace/store.js';
 
 // Node's callback functions, already loaded at its start: `node:fs/promises` and
@@ -136,8 +137,9 @@ export class NodeStore implements NoteStore {
 
   readSync(path: string): StoredText | undefined {
     try {
-      const text = decode(path, readBytes(this.resolve(path)));
-      return { text, version: contentVersion(text) };
+      const { bytes, identity } = readFile(this.resolve(path));
+      const text = decode(path, bytes);
+      return { text, version: contentVersion(text), identity };
     } catch (error) {
       if (isMissing(error)) return undefined;
       throw error;
@@ -711,17 +713,23 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  */
 const readBuffer = Buffer.allocUnsafe(64 * 1024);
 
-/** A file's bytes: a view of `readBuffer`, valid until the next read, or a buffer of its own for a file too large for it. */
-function readBytes(absolute: string): Buffer {
+/**
+ * A file's bytes: a view of `readBuffer`, valid until the next read, or a buffer
+ * of its own for a file too large for it; and its identity, taken from the open
+ * file before reading (a change made after that changes the identity too).
+ */
+function readFile(absolute: string): { bytes: Buffer; identity: FileIdentity } {
   const descriptor = openSync(absolute, 'r');
   try {
+    const { size, mtimeMs, ino, ctimeMs } = fstatSync(descriptor);
+    const identity = { size, mtimeMs, ino, ctimeMs };
     let length = 0;
     for (;;) {
       const read = readSync(descriptor, readBuffer, length, readBuffer.length - length, null);
-      if (read === 0) return readBuffer.subarray(0, length);
+      if (read === 0) return { bytes: readBuffer.subarray(0, length), identity };
       length += read;
-      // Larger than the buffer: a rare note, read whole.
-      if (length === readBuffer.length) return readFileSync(absolute);
+      // Larger than the buffer: a rare note, read whole from the same open file.
+      if (length === readBuffer.length) return { bytes: readAll(descriptor), identity };
     }
   } finally {
     closeSync(descriptor);

@@ -1,3 +1,4 @@
+import type { FileIdentity } from './index-cache.js';
 /**
  * How core reaches a notes folder. Paths are relative to the folder, with
  * `/` separators. The Node implementation lives in `node/`, the VS Code one
@@ -61,6 +62,12 @@ export interface StoredText {
   readonly text: string;
   /** Opaque token that changes whenever the file's content changes. */
   readonly version: string;
+  /**
+   * How the file looked on disk as it was read (taken from the open file, before
+   * its bytes), where the store has files: an index cache keys the reading by it
+   * without examining the file a second time.
+   */
+  readonly identity?: FileIdentity;
 }
 
 /** Options of `NoteStore.write`. */

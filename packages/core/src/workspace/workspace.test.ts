@@ -88,6 +88,19 @@ describe('loadWorkspace with an index cache and outcome labels of the folder', (
     expect(second.index.contact('sam-ortiz')?.outcomes.map((outcome) => [outcome.kind, outcome.label])).toEqual([['referral', 'Intro']]);
   });
 
+  it('on a first load identifies the notes after reading them, when the store gives no identity of its own', async () => {
+    const { store, cache } = setup(withIntro);
+    const asked: string[][] = [];
+    const identify = cache.identify.bind(cache);
+    const counted: IndexCache = { ...cache, identify: async (files) => (asked.push([...files]), identify(files)) };
+    await loadWorkspace(store, { cache: counted });
+    // Only the note read: the config is no note.
+    expect(asked).toEqual([['sam-ortiz.md']]);
+    await loadWorkspace(store, { cache: counted });
+    // With a snapshot, before reading: the identities tell which readings still hold.
+    expect(asked).toEqual([['sam-ortiz.md'], ['sam-ortiz.md']]);
+  });
+
   it('reads every note again when the labels changed since the cache was saved', async () => {
     const { store, reads, cache } = setup(withIntro);
     await loadWorkspace(store, { cache });

@@ -5,7 +5,7 @@ import { rememberZoneOffsets, zoneOffsets } from '../lifecycle/dates.js';
 import type { ZoneOffsetTable } from '../lifecycle/zone-offsets.js';
 import { findConflicts } from '../merge/conflict-markers.js';
 import { CONFIG_PATH, loadConfig, type RapportConfig } from './config.js';
-import { INDEX_CACHE_FORMAT, isReusable, outcomeLabelsKey, type CachedNote, type ContactOrder, type IndexCache } from './index-cache.js';
+import { INDEX_CACHE_FORMAT, isReusable, outcomeLabelsKey, type CachedNote, type ContactOrder, type FileIdentity, type IndexCache } from './index-cache.js';
 import { NoteIndex } from './note-index.js';
 import type { NoteStore, StoredText } from './store.js';
 
@@ -67,7 +67,6 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
     return loadConfig(store);
   });
   const [{ config, diagnostics }, files, snapshot] = await Promise.all([configLoad, store.listNotes(), snapshotLoad]);
-  const identities = cache ? await cache.identify(files).catch(() => []) : [];
   // Without a way to read a text back on demand, the index keeps every text (the VS Code store); with one, none.
   const readSync = store.readSync?.bind(store);
   const outcomeLabels = config.outcomeLabels ? { outcomeLabels: config.outcomeLabels } : {};
@@ -83,6 +82,11 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
   const toRead: number[] = [];
   let done = 0;
   const reusable = snapshot?.outcomeLabels === labels ? snapshot : undefined;
+  // Identities tell which cached readings still hold. With none to reuse, each read gives its file's where the store can
+  // (taken from the open file), and only the files read without one are examined, after: `takenAt` comes before every
+  // read, so a change made in between is inside the racy window and read again next time.
+  const identities: (FileIdentity | undefined)[] = cache && reusable ? [...(await cache.identify(files).catch(() => []))] : [];
+  const unidentified: number[] = [];
   const keptOrders: [string, ContactOrder][] = [];
   files.forEach((file, position) => {
     const saved = reusable?.notes[file];
@@ -106,8 +110,9 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
         const stored = await store.read(file);
         if (stored === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
         const reading = index.version(file) === stored.version ? index.reading(file)! : index.set(file, stored.text, stored.version);
-        const identity = identities[position];
+        const identity = stored.identity ?? identities[position];
         if (identity) cached[file] = { identity, version: stored.version, reading };
+        else if (cache && !reusable) unidentified.push(position);
       } catch (error) {
         const problem = unreadableFileDiagnostic(file, error);
         index.setUnreadable(file, problem);
@@ -118,6 +123,15 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 64, toRead.length) }, worker));
+  if (cache && unidentified.length > 0) {
+    const late = await cache.identify(unidentified.map((position) => files[position]!)).catch(() => []);
+    unidentified.forEach((position, at) => {
+      const file = files[position]!;
+      const identity = late[at];
+      const reading = index.reading(file);
+      if (identity && reading) cached[file] = { identity, version: index.version(file)!, reading };
+    });
+  }
   const zoneTable = cache ? zoneTableQuietly(config.timezone) : undefined;
   // The table rides along with every save; a saved one for another zone, or gone stale, is a reason to save by itself.
   // A cache without one is not: two tools on different time zone data would otherwise rewrite it in turn.
