@@ -134,12 +134,20 @@ export class CommandContext {
   contact(workspace: Workspace, reference: string, label?: string): Contact {
     const path = this.notePath(reference);
     const contact = workspace.index.contact(reference) ?? workspace.index.contact(path);
-    if (contact) return contact;
+    const prefix = label ? `${label}: ` : '';
+    if (contact) {
+      // Named by an id that two notes share, it could be either: the command would edit the first by path, maybe the wrong one.
+      const byPath = [reference.replace(/\\/g, '/').replace(/^\.\//, ''), path, `${path}.md`].includes(contact.file);
+      if (!byPath && workspace.index.diagnostics('duplicate-id').some((d) => d.file === contact.file)) {
+        const files = workspace.index.contacts().filter((other) => other.id === contact.id).map((other) => this.displayPath(other.file)).sort();
+        throw new FailureError(`${prefix}"${printable(reference)}" is the id of ${files.length} notes: ${files.map(printable).join(', ')}; give the path of the one you mean (each contact needs an id of its own: rename one of the files)`);
+      }
+      return contact;
+    }
     // A symlink to a note is listed as that note: named through the link, it is the note it leads to.
     const linked = this.store.linkedNote(path) ?? this.store.linkedNote(`${path}.md`);
     const throughLink = linked === undefined ? undefined : workspace.index.contact(linked);
     if (throughLink) return throughLink;
-    const prefix = label ? `${label}: ` : '';
     const broken = workspace.index.brokenNotes().find((note) => note.id === reference || note.file === reference || note.file === path);
     if (broken) throw new FailureError(`${prefix}${brokenNotePlace(broken)}`);
     const ids = [...workspace.index.contacts(), ...workspace.index.brokenNotes()].map((candidate) => candidate.id);
@@ -166,9 +174,11 @@ export class CommandContext {
     const broken = workspace.index.brokenNotes();
     // A merge conflict has its own warning, given by every command as it loads the folder.
     for (const note of broken) if (!note.problems.some((problem) => problem.rule === 'merge-conflict')) this.io.stderr.write(`rapport: warning: ${brokenNotePlace(note)}\n`);
-    // A contact read otherwise than written (a stage typed wrong is read as the default one; a date that is not one is left out): said once per note.
+    // Two contacts with one id are both listed, and a command given that id cannot tell which is meant.
+    for (const d of workspace.index.diagnostics('duplicate-id')) this.io.stderr.write(`rapport: warning: ${printable(d.file)}: ${printable(d.message)} (${printable(d.hint ?? '')})\n`);
+    // A contact read otherwise than written (a stage typed wrong is read as the default one; a date, a `next:` or a value that is not one is left out): said once per note.
     const misread = new Map<string, { d: Diagnostic; contact: Contact }>();
-    for (const rule of MISREADING_RULES) {
+    for (const rule of UNREAD_VALUE_RULES) {
       for (const d of workspace.index.diagnostics(rule)) {
         const contact = misread.has(d.file) ? undefined : workspace.index.contact(d.file);
         if (contact) misread.set(d.file, { d, contact });
@@ -261,3 +271,8 @@ class DeferredIndexCache implements IndexCache {
 
 /** Problems that leave a contact readable, but read otherwise than written. */
 const MISREADING_RULES: readonly DiagnosticRule[] = ['unknown-stage', 'invalid-date'];
+/**
+ * Problems that leave a value of the note unread (a `next:` that is not a mapping is no next step on the agenda,
+ * `tags: ux` no tag): listings say so, as for a misread stage, but writes go on, since nothing is recorded out of place.
+ */
+const UNREAD_VALUE_RULES: readonly DiagnosticRule[] = [...MISREADING_RULES, 'invalid-type', 'invalid-value'];

@@ -8,7 +8,7 @@ describe('advance --at and --link', () => {
     const folder = exampleCopy();
     const before = userFiles(folder);
     expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-01T10:00+25:00', '--today', '2026-11-26', '--dir', folder])).toMatchObject({ code: 2, stderr: `rapport: invalid --at "2026-12-01T10:00+25:00" (use YYYY-MM-DDTHH:mm, e.g. 2026-11-24T09:00, with --zone America/New_York, or an offset from -12:00 to +14:00 such as -05:00, for another time zone than the folder's)\n` });
-    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-01T10:00', '--link', 'not a url', '--today', '2026-11-26', '--dir', folder])).toMatchObject({ code: 2, stderr: 'rapport: invalid meeting link "not a url" (use a URL such as https://meet.example.com/abc, or tel:+14125550142)\n' });
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-01T10:00', '--link', 'not a url', '--today', '2026-11-26', '--dir', folder])).toMatchObject({ code: 2, stderr: 'rapport: invalid meeting link "not a url" (use a full https:// address such as https://meet.example.com/abc, or a dial-in such as tel:+14125550142)\n' });
     expect(userFiles(folder)).toEqual(before);
   });
 
@@ -34,7 +34,7 @@ describe('advance --at and --link', () => {
     const problems = (JSON.parse(result.stdout) as { file: string; rule: string; message: string }[]).filter((problem) => problem.file === 'owen-park.md');
     expect(problems.map(({ rule, message }) => [rule, message])).toEqual([
       ['invalid-date', 'Not a valid meeting time: "2026-12-01T10:00+25:00"'],
-      ['invalid-value', '`link` is not a URL: "not a url"'],
+      ['invalid-value', '`link` is not a meeting link: "not a url"'],
     ]);
   });
 });

@@ -44,12 +44,16 @@ describe('advance: a meeting still to come', () => {
     expect(after).toContain('  minutes: 30\n  format: video\n  link: https://meet.example.com/nimbus-lauren-f\n');
   });
 
-  it('changes only the link with --link alone, keeping the time, and says when there is no meeting to change', () => {
-    const { folder, before, after } = advanceLauren(['--link', 'https://meet.example.com/nimbus-new-room']);
-    const expected = before
-      .replace('    stage: scheduled\n    via: linkedin\nmeeting:\n', '    stage: scheduled\n    via: linkedin\n  - date: 2026-11-23\n    stage: scheduled\nmeeting:\n')
-      .replace('  link: https://meet.example.com/nimbus-lauren-f\n', '  link: https://meet.example.com/nimbus-new-room\n');
-    expect(after).toBe(expected);
+  it('changes only the link with --link alone, keeping the time and adding nothing to the history, and says when there is no meeting to change', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'lauren-fitzgerald.md');
+    const before = readFileSync(file, 'utf8');
+    expect(rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--link', 'https://meet.example.com/nimbus-new-room', '--today', '2026-11-23', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'Lauren Fitzgerald: meeting link changed, still 2026-11-25 12:30-05:00; no history entry  lauren-fitzgerald.md\n',
+      stderr: '',
+    });
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('  link: https://meet.example.com/nimbus-lauren-f\n', '  link: https://meet.example.com/nimbus-new-room\n'));
     expectRefused(folder, ['advance', 'owen-park', 'scheduled', '--link', 'https://meet.example.com/x'], 'Owen Park has no meeting to come: meeting details need --at YYYY-MM-DDTHH:mm');
     expectRefused(folder, ['advance', 'owen-park', 'scheduled'], 'scheduling Owen Park needs the meeting time: --at YYYY-MM-DDTHH:mm');
     expectRefused(folder, ['advance', 'owen-park', 'followed-up', '--minutes', '45'], 'Owen Park has no meeting to come: meeting details need --at YYYY-MM-DDTHH:mm');

@@ -39,7 +39,8 @@ describe('control characters in names', () => {
     expect(list.split('\n').find((line) => line.startsWith(SHOWN))).toMatch(/^Esc\\x1B\]0;pwned\\x07\\x1B\[2J {2}\S/);
     const advanced = rapport(['advance', 'owen-park', 'followed-up', '--date', '2026-11-23', '--dir', folder]);
     expect(advanced.stdout).toBe(`${SHOWN}: contacted → followed-up (2026-11-23)  owen-park.md\n`);
-    expect(rapport(['new', HOSTILE, '--dir', folder]).stderr).toContain(`is also about ${SHOWN}; created a second note`);
+    // A new contact's name is one line of text: refused, and named escaped.
+    expect(rapport(['new', HOSTILE, '--dir', folder])).toMatchObject({ code: 2, stdout: '', stderr: 'rapport: a contact\'s name is one line of text, without control characters: "Esc\\u001b]0;pwned\\u0007\\u001b[2J"\n' });
     // JSON keeps the name as written, escaped the JSON way.
     expect(rapport(['list', '--json', '--dir', folder]).stdout).toContain('"name": "Esc\\u001b]0;pwned\\u0007\\u001b[2J"');
   });

@@ -45,7 +45,7 @@ export { contactNoteText } from './note/template.js';
 export type { NewContact } from './note/template.js';
 
 // Lifecycle and next actions
-export { advance, logInteraction, checkRecordable } from './lifecycle/advance.js';
+export { advance, logInteraction, checkRecordable, updateMeeting } from './lifecycle/advance.js';
 export type { AdvanceOptions, InteractionOptions, MeetingInput } from './lifecycle/advance.js';
 export { nextActions, nextAction, agenda, stageDate } from './lifecycle/next-action.js';
 export type { NextAction, ActionKind, ActionContext, AgendaItem } from './lifecycle/next-action.js';

@@ -1,10 +1,10 @@
-import { advance, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingStart, skippedMeetingTime, stageDate, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { advance, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingStart, skippedMeetingTime, stageDate, updateMeeting, MEETING_FORMATS, SHIPPED_LETTERS, STAGES, TEMPLATES_FOLDER, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
 import { atInZone, pastMeetingDay } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
 import { recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
-import { unknownStageMessage } from '../did-you-mean.js';
+import { didYouMean, unknownStageMessage } from '../did-you-mean.js';
 import { checkDateOptions } from '../date-options.js';
 
 interface AdvanceCliOptions {
@@ -63,6 +63,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const workspace = await ctx.workspaceToWrite();
       const contact = ctx.contact(workspace, reference);
       ctx.refuseMisreadContact(workspace, contact, options.force);
+      if (options.letter !== undefined && !options.force) await refuseUnknownLetter(workspace, options.letter);
       // The meeting still to come, if any: one already held is no time for the next.
       const bookedAt = getField(workspace.index.text(contact.file) ?? '', ['meeting', 'at']);
       const comingAt = (contact.stage === 'scheduled' || contact.stage === 'prepared') && typeof bookedAt === 'string' ? bookedAt : undefined;
@@ -79,6 +80,14 @@ export const registerAdvance: RegisterCommand = (program, context) => {
         ...(options.place ? { place: options.place } : {}),
         ...(options.link ? { link: options.link } : {}),
       };
+      // Only the details of the meeting to come (a new link, another room): nothing happened with the contact, so nothing goes in the history.
+      if (meeting !== undefined && givenAt === undefined && stage === contact.stage && [options.via, options.letter, options.note, options.date].every((value) => value === undefined)) {
+        const { at: _at, ...details } = meeting;
+        await editNote(workspace, contact.file, (text) => updateMeeting(text, details), { retries: 5 });
+        const changed = (['minutes', 'format', 'place', 'link'] as const).filter((key) => details[key] !== undefined).join(', ');
+        ctx.print(`${printable(contact.name)}: meeting ${changed} changed, still ${meetingAt(meeting.at)}; no history entry  ${ctx.colors.dim(contact.file)}`);
+        return;
+      }
       // The stage the contact is in, recorded again, is a second entry that moves its deadlines (a command run twice, most likely):
       // only keeping in touch and rescheduling repeat a stage.
       if (!options.force && stage === contact.stage && !REPEATED_STAGES.includes(stage) && meeting === undefined) {
@@ -145,4 +154,24 @@ const OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/;
 function warnOfSkippedClock(ctx: CommandContext, at: string, timeZone: string): void {
   const readAs = skippedMeetingTime(at, timeZone);
   if (readAs !== undefined) ctx.io.stderr.write(`rapport: warning: ${at.slice(11, 16)} on ${at.slice(0, 10)} does not exist in ${timeZone}, whose clocks skip it: the meeting is read as ${readAs}\n`);
+}
+
+/**
+ * A letter name recorded in the history is what later letters and reports go by: a typo (`thank-yuo`) would be
+ * kept as a letter no one can write again. Names are the shipped letters and the folder's templates, whose files
+ * are only listed, never run.
+ */
+async function refuseUnknownLetter(workspace: Workspace, letter: string): Promise<void> {
+  const names = new Set(SHIPPED_LETTERS);
+  for (const file of await workspace.store.listFiles(TEMPLATES_FOLDER)) {
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    if (base.toLowerCase().endsWith('.eta')) names.add(base.slice(0, -'.eta'.length));
+  }
+  if (names.has(letter)) return;
+  throw new UsageError(`unknown letter "${printable(letter)}"${didYouMean(letter, names)}: the letters are ${[...names].sort().join(', ')} (add --force to record it anyway)`);
+}
+
+/** A meeting time as the agenda writes it: `2026-12-10 10:00`, with its offset when it has one. */
+function meetingAt(at: string): string {
+  return at.replace('T', ' ');
 }

@@ -210,7 +210,7 @@ describe('exportIcs, read back by Python icalendar', () => {
       });
     const details = exportIcsDetails(await loadWorkspace(store('timezone: America/New_York\n')), { now: EXPORT_NOW });
     expect(details.leftOut).toEqual([
-      { file: 'ana.md', name: 'Ana Ruiz', line: 10, reason: '`minutes` must be a whole number of minutes (30 is customary)' },
+      { file: 'ana.md', name: 'Ana Ruiz', line: 10, reason: '`minutes` must be a whole number of minutes from 1 to 600 (30 is customary)' },
       { file: 'bo.md', name: 'Bo Lind', line: 9, reason: 'Not a valid meeting time: "tomorrow"' },
     ]);
     expect(readCalendarBack(details.text).items.filter((item) => item.uid.endsWith('-meeting@rapport')).map((item) => item.uid)).toEqual(['cy-meeting@rapport']);

@@ -32,7 +32,7 @@ describe('advance: what a refused change says', () => {
       'unknown meeting format "zoom" (use one of: in-person, phone, video)',
     );
     expect(() => advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30', link: 'meet me at the cafe' } })).toThrow(
-      'invalid meeting link "meet me at the cafe" (use a URL such as https://meet.example.com/abc, or tel:+14125550142)',
+      'invalid meeting link "meet me at the cafe" (use a full https:// address such as https://meet.example.com/abc, or a dial-in such as tel:+14125550142)',
     );
   });
 

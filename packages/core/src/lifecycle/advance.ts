@@ -75,6 +75,29 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
   return result;
 }
 
+/**
+ * Changes the details of the meeting a note has booked (its length, format, place or link), each
+ * in place, with no history entry: nothing happened with the contact. Moving the meeting in time
+ * is a reschedule, recorded with `advance(text, 'scheduled', { meeting: { at } })`. Throws
+ * `InvalidInputError` for a note with no meeting time or a detail that is not one (a link such
+ * as `javascript:…`), and `UneditableNoteError` for a note that is not a contact.
+ *
+ * @example
+ * ```ts
+ * import { getField, updateMeeting } from '@rapport/core';
+ *
+ * const text = '---\ntype: contact\nname: Maya Chen\nstage: scheduled\nmeeting:\n  at: 2026-12-01T10:00\n  minutes: 30\n  format: video\n---\n';
+ * const updated = updateMeeting(text, { link: 'https://meet.example.com/maya' });
+ * console.log(JSON.stringify(getField(updated, ['meeting']))); // → {"at":"2026-12-01T10:00","minutes":30,"format":"video","link":"https://meet.example.com/maya"}
+ * ```
+ */
+export function updateMeeting(text: string, details: Omit<MeetingInput, 'at'>): string {
+  assertContactNote(text);
+  const at = getField(text, ['meeting', 'at']);
+  if (typeof at !== 'string') throw new InvalidInputError('no meeting to change: book one first, with advance(text, \'scheduled\', { date, meeting: { at } })');
+  return writeMeeting(text, meetingFields({ ...details, at }));
+}
+
 /** Options of `logInteraction`: those of `advance` without a meeting, and whether the touch is the contact's reply. */
 export interface InteractionOptions extends Omit<AdvanceOptions, 'meeting'> {
   /**
@@ -234,7 +257,7 @@ function meetingFields(meeting: MeetingInput): MeetingInput {
   if (!isMeetingTime(meeting.at)) throw new InvalidInputError(`invalid meeting time "${meeting.at}" (use YYYY-MM-DDTHH:mm, with an offset from -12:00 to +14:00 if any)`);
   if (meeting.minutes !== undefined && (!Number.isInteger(meeting.minutes) || meeting.minutes <= 0 || meeting.minutes > 600)) throw new InvalidInputError(`invalid meeting length "${meeting.minutes}" (whole minutes)`);
   if (meeting.format !== undefined && !isMeetingFormat(meeting.format)) throw new InvalidInputError(`unknown meeting format "${meeting.format}" (use one of: ${MEETING_FORMATS.join(', ')})`);
-  if (meeting.link && !isMeetingLink(meeting.link)) throw new InvalidInputError(`invalid meeting link "${meeting.link}" (use a URL such as https://meet.example.com/abc, or tel:+14125550142)`);
+  if (meeting.link && !isMeetingLink(meeting.link)) throw new InvalidInputError(`invalid meeting link "${meeting.link}" (use a full https:// address such as https://meet.example.com/abc, or a dial-in such as tel:+14125550142)`);
   return meeting;
 }
 

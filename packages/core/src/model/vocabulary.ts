@@ -76,11 +76,27 @@ export function isMeetingFormat(value: unknown): value is MeetingFormat {
   return typeof value === 'string' && (MEETING_FORMATS as readonly string[]).includes(value);
 }
 
-/** A meeting link: an absolute URL such as `https://meet.example.com/abc` or a dial-in `tel:+14125550142`. */
+/**
+ * A meeting link: where to join, as a web address such as `https://meet.example.com/abc`,
+ * a dial-in such as `tel:+14125550142` (digits, with `+ - . ( )`, and `,` `;` `p` `w` for
+ * pauses and extensions) or a SIP address. Other schemes (`javascript:`, `data:`, `file:`,
+ * `mailto:`…) are no place to meet, and some run code where the link is opened.
+ */
 export function isMeetingLink(value: unknown): value is string {
   if (typeof value !== 'string' || /\s/.test(value) || !URL.canParse(value)) return false;
   const url = new URL(value);
-  return (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname !== '';
+  switch (url.protocol) {
+    case 'http:':
+    case 'https:':
+      return url.hostname !== '';
+    case 'tel:':
+      return /^\+?[\d().-]*\d[\d().-]*(?:[,;pPwW][\w#*=,;-]*)?$/.test(decodeURIComponent(url.pathname));
+    case 'sip:':
+    case 'sips:':
+      return /^[^@]+@[^@]+$/.test(url.pathname);
+    default:
+      return false;
+  }
 }
 
 export function isChannel(value: unknown): value is Channel {

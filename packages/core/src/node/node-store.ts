@@ -136,12 +136,15 @@ export class NodeStore implements NoteStore {
   }
 
   readSync(path: string): StoredText | undefined {
+    const absolute = this.resolve(path);
     try {
-      const { bytes, identity } = readFile(this.resolve(path));
+      const { bytes, identity } = readFile(absolute);
       const text = decode(path, bytes);
       return { text, version: contentVersion(text), identity };
     } catch (error) {
       if (isMissing(error)) return undefined;
+      // A read on the open file (a folder named like a note) fails without the path: the message should name it.
+      if (error instanceof Error && (error as NodeJS.ErrnoException).code !== undefined) (error as NodeJS.ErrnoException).path ??= absolute;
       throw error;
     }
   }

@@ -144,14 +144,14 @@ describe('field diagnostics, exactly', () => {
     const text = note('stage: scheduled', 'meeting:', '  at: 2026-11-25 8am', '  minutes: 0', '  format: zoom', '  place: 12', '  link: meet.example.com/x');
     expect(diagnostics(text)).toEqual([
       { ...at(6, 7, 6, 21), severity: 'error', rule: 'invalid-date', message: 'Not a valid meeting time: "2026-11-25 8am"', hint: 'Write it as YYYY-MM-DDTHH:mm, optionally with an offset such as -05:00' },
-      { ...at(7, 12, 7, 13), severity: 'error', rule: 'invalid-type', message: '`minutes` must be a whole number of minutes (30 is customary)' },
+      { ...at(7, 12, 7, 13), severity: 'error', rule: 'invalid-type', message: '`minutes` must be a whole number of minutes from 1 to 600 (30 is customary)' },
       { ...at(8, 11, 8, 15), severity: 'error', rule: 'invalid-value', message: 'Unknown meeting format "zoom"', hint: 'Use one of: in-person, phone, video' },
       { ...at(9, 10, 9, 12), severity: 'error', rule: 'invalid-type', message: '`place` must be text' },
-      { ...at(10, 9, 10, 27), severity: 'error', rule: 'invalid-value', message: '`link` is not a URL: "meet.example.com/x"', hint: 'Write the full address, such as https://meet.example.com/abc, or tel:+14125550142' },
+      { ...at(10, 9, 10, 27), severity: 'error', rule: 'invalid-value', message: '`link` is not a meeting link: "meet.example.com/x"', hint: 'Write the full https:// address, such as https://meet.example.com/abc, or a dial-in such as tel:+14125550142' },
     ]);
     expect(diagnostics(note('stage: scheduled', 'meeting:', '  minutes: 601'))).toEqual([
       { ...at(6, 3, 7, 1), severity: 'error', rule: 'missing-field', message: 'A meeting needs `at`', hint: 'Write it as YYYY-MM-DDTHH:mm, optionally with an offset such as -05:00' },
-      { ...at(6, 12, 6, 15), severity: 'error', rule: 'invalid-type', message: '`minutes` must be a whole number of minutes (30 is customary)' },
+      { ...at(6, 12, 6, 15), severity: 'error', rule: 'invalid-type', message: '`minutes` must be a whole number of minutes from 1 to 600 (30 is customary)' },
     ]);
   });
 
@@ -218,6 +218,34 @@ describe('field diagnostics, exactly', () => {
     expect(diagnostics('---\nname: Maya Chen\n---\n')).toEqual([]);
     expect(diagnostics('---\nname: 42\nstage: held\n---\n')).toEqual([]);
     expect(diagnostics('---\ntype: company\nname: Acme\nstage: held\n---\n')).toEqual([]);
+  });
+
+  it('a type written for a contact but not as `contact`: on its value, with the fix, and the note is a contact that cannot be read', () => {
+    const fix = (line: number, column: number, endColumn: number) => ({ title: 'Write `type: contact`', line, column, endLine: line, endColumn, text: 'contact' });
+    const cases: [string, string, number, number][] = [
+      ['type: Contact', '"Contact"', 7, 14],
+      ['type: contacts', '"contacts"', 7, 15],
+      ['type: "contact "', '"contact "', 7, 17],
+      ['type: [contact]', 'a list', 7, 16],
+      ['type: CONTACT', '"CONTACT"', 7, 14],
+    ];
+    for (const [line, written, column, endColumn] of cases) {
+      const text = `---\n${line}\nname: Owen Park\nstage: contacted\n---\n`;
+      const reading = readNote('owen-park.md', text);
+      expect(reading.diagnostics, line).toEqual([
+        { file: 'owen-park.md', line: 2, column, endLine: 2, endColumn, severity: 'error', rule: 'invalid-value', message: `\`type\` is ${written}, not \`contact\`, so this note is not read as a contact`, hint: 'Write `type: contact`', fix: fix(2, column, endColumn) },
+      ]);
+      expect(reading.isContact, line).toBe(true);
+      expect(reading.contact, line).toBeUndefined();
+      expect(applyFix(text, reading.diagnostics[0]!.fix!), line).toBe('---\ntype: contact\nname: Owen Park\nstage: contacted\n---\n');
+    }
+    // Whose YAML does not parse: a contact that cannot be read, for the same words.
+    expect(readNote('owen-park.md', '---\ntype: Contact\nname: "Owen Park\nstage: contacted\n---\n')).toMatchObject({ isContact: true, contact: undefined, diagnostics: [{ rule: 'yaml-syntax' }] });
+    // A typo counts beside a name and one of Rapport's stages; other types are other kinds of note.
+    expect(readNote('owen-park.md', '---\ntype: contcat\nname: Owen Park\nstage: contacted\n---\n').diagnostics.map((d) => d.message)).toEqual(['`type` is "contcat", not `contact`, so this note is not read as a contact']);
+    for (const text of ['---\ntype: contract\nname: Lease\nstage: draft\n---\n', '---\ntype: company\nname: Acme\n---\n', '---\ntype: meeting\nname: Coffee\nstage: held\n---\n']) {
+      expect(readNote('x.md', text), text).toMatchObject({ isContact: false, diagnostics: [] });
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import leven from 'leven';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { DIAGNOSTIC_RULES, type Diagnostic, type DiagnosticRule, type DiagnosticTextFix } from '../diagnostics.js';
 import { isCalendarDate, isMeetingTime } from '../lifecycle/dates.js';
@@ -98,6 +99,9 @@ export function readNoteExact(file: string, text: string, layout: NoteLayout = r
  * markers cause. It is still a contact when the conflicts are all in the
  * body; one in the frontmatter leaves no contact to read.
  */
+/** A `type` line of a contact, as far as a note whose YAML does not parse can tell (written as `meantAsContact` reads it). */
+const CONTACT_TYPE_LINE = /^type:[ \t]*\[?[ \t]*['"]?[ \t]*(?:[Cc]ontacts?|CONTACTS?)\b/m;
+
 /** A line that starts a history entry (`- date: …` or `- {date: …}`), as conflicting sides of a merge add them. */
 const HISTORY_ENTRY_LINE = /^[ \t]*-[ \t]+\{?[ \t]*date[ \t]*:/m;
 
@@ -119,7 +123,7 @@ function withConflicts(file: string, layout: NoteLayout, read: () => NoteReading
     const reading = read();
     return { ...reading, diagnostics: [...reading.diagnostics, ...diagnostics] };
   }
-  return { isContact: /^type:[ \t]*['"]?contact\b/m.test(layout.content), contact: undefined, diagnostics, referredByRange: undefined };
+  return { isContact: CONTACT_TYPE_LINE.test(layout.content), contact: undefined, diagnostics, referredByRange: undefined };
 }
 
 /**
@@ -130,7 +134,7 @@ function withConflicts(file: string, layout: NoteLayout, read: () => NoteReading
 function missingOpeningFence(content: string): boolean {
   const fence = /^---[ \t]*\r?$/m.exec(content);
   const fields = fence ? content.slice(0, fence.index) : content;
-  return /^[A-Za-z_][\w-]*:/.test(fields) && /^type:[ \t]*['"]?contact\b/m.test(fields);
+  return /^[A-Za-z_][\w-]*:/.test(fields) && CONTACT_TYPE_LINE.test(fields);
 }
 
 function readExact(file: string, layout: NoteLayout, options: ReadNoteOptions): NoteReading {
@@ -141,7 +145,7 @@ function readExact(file: string, layout: NoteLayout, options: ReadNoteOptions): 
       report('yaml-syntax', 0, 3, 'TOML frontmatter (between +++ lines) is not supported', 'Write the fields as YAML between --- lines');
       return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
     }
-    if (layout.unterminated && /^type:[ \t]*['"]?contact\b/m.test(layout.content)) {
+    if (layout.unterminated && CONTACT_TYPE_LINE.test(layout.content)) {
       report('yaml-syntax', 0, 3, 'The frontmatter opened with `---` is never closed', 'Add a line `---` after the last field');
       return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
     }
@@ -155,7 +159,7 @@ function readExact(file: string, layout: NoteLayout, options: ReadNoteOptions): 
   const block = layout.frontmatter;
   const frontmatter = parseFrontmatter(block);
   if (frontmatter.problems.length > 0) {
-    if (!/^type:[ \t]*['"]?contact\b/m.test(block.yaml)) {
+    if (!CONTACT_TYPE_LINE.test(block.yaml)) {
       return { isContact: false, contact: undefined, diagnostics, referredByRange: undefined };
     }
     // Only the first: the parser's later errors mostly restate it from where it got lost (an unclosed quote swallows the lines after it).
@@ -236,6 +240,22 @@ function placedFix(lines: LineIndex, fix: OffsetFix): DiagnosticTextFix {
   return { title: detach(fix.title), line: from.line, column: from.column, endLine: to.line, endColumn: to.column, text: detach(fix.text) };
 }
 
+/**
+ * A `type` written for a contact but not as `contact`: another case or
+ * spacing ("Contact", " contact "), the plural, a list holding it, or a
+ * typo ("contcat") in a note that has a name and one of Rapport's stages.
+ * Other types ("company", "meeting") are other kinds of note.
+ */
+function meantAsContact(fields: Record<string, unknown>): boolean {
+  const values = Array.isArray(fields.type) ? fields.type : [fields.type];
+  return values.some((value) => {
+    if (typeof value !== 'string') return false;
+    const word = value.trim().toLowerCase();
+    if (word === 'contact' || word === 'contacts') return true;
+    return typeof fields.name === 'string' && isStage(fields.stage) && leven(word, 'contact') <= 2;
+  });
+}
+
 /** Validates the fields of a frontmatter that parsed, and reads the Outcomes links. */
 function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, source: FrontmatterSource, options: ReadNoteOptions): NoteReading {
   const diagnostics: Diagnostic[] = [];
@@ -252,6 +272,13 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
   };
 
   if (fields.type !== 'contact') {
+    if (meantAsContact(fields)) {
+      // Not a contact until corrected, but not dropped without a word either: listed as a note that cannot be read.
+      const [start, end] = range(['type']);
+      const written = typeof fields.type === 'string' ? JSON.stringify(fields.type) : 'a list';
+      report('invalid-value', start, end, `\`type\` is ${written}, not \`contact\`, so this note is not read as a contact`, 'Write `type: contact`', { title: 'Write `type: contact`', start, end, text: 'contact' });
+      return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
+    }
     if (fields.type === undefined && typeof fields.name === 'string' && typeof fields.stage === 'string') {
       report('missing-type', 0, fenceEnd, 'This note has a name and a stage but no `type: contact`, so it is not listed as a contact', 'Add `type: contact` to the frontmatter');
     }
@@ -468,7 +495,7 @@ function readMeeting(raw: unknown, problem: Problem): Meeting | undefined {
   }
   const minutes = meeting.minutes ?? 30;
   if (!Number.isInteger(minutes) || (minutes as number) <= 0 || (minutes as number) > 600) {
-    problem('invalid-type', 'minutes', '`minutes` must be a whole number of minutes (30 is customary)');
+    problem('invalid-type', 'minutes', '`minutes` must be a whole number of minutes from 1 to 600 (30 is customary)');
     valid = false;
   }
   const formatValue = meeting.format ?? 'video';
@@ -480,7 +507,7 @@ function readMeeting(raw: unknown, problem: Problem): Meeting | undefined {
     if (meeting[key] !== undefined && meeting[key] !== null && typeof meeting[key] !== 'string') problem('invalid-type', key, `\`${key}\` must be text`);
   }
   if (typeof meeting.link === 'string' && !isMeetingLink(meeting.link)) {
-    problem('invalid-value', 'link', `\`link\` is not a URL: ${JSON.stringify(meeting.link)}`, 'Write the full address, such as https://meet.example.com/abc, or tel:+14125550142');
+    problem('invalid-value', 'link', `\`link\` is not a meeting link: ${JSON.stringify(meeting.link)}`, 'Write the full https:// address, such as https://meet.example.com/abc, or a dial-in such as tel:+14125550142');
   }
   if (!valid) return undefined;
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { readNote } from './read-contact.js';
+import { applyFix } from './apply-fix.js';
 import { explainYamlProblem } from './yaml-problem.js';
 
 /**
@@ -84,6 +85,19 @@ describe('a value YAML reads as another field', () => {
     expect(yamlProblem(`${HEAD}role: Lead: "Grid" team's\n`)).toBe(
       `4:7-4:26 The value of \`role\` contains \`: \`, which YAML reads as the start of another field | Put the value in quotes: it contains \`: \` (role: 'Lead: "Grid" team''s')`,
     );
+  });
+
+  it('a `: ` in a value followed by a comment: the comment stays a comment, after the quotes', () => {
+    // Line 4 `role: Manager: Design Research   # his title`: the value is columns 7-30.
+    const text = `---\n${HEAD}role: Manager: Design Research   # his title\nstage: held\n---\n`;
+    expect(yamlProblem(`${HEAD}role: Manager: Design Research   # his title\nstage: held\n`)).toBe(
+      '4:7-4:31 The value of `role` contains `: `, which YAML reads as the start of another field | Put the value in quotes: it contains `: ` (role: "Manager: Design Research")',
+    );
+    const { fix } = readNote('people/lena-ortiz.md', text).diagnostics[0]!;
+    expect(fix).toEqual({ title: 'Put the value in quotes: "Manager: Design Research"', line: 4, column: 7, endLine: 4, endColumn: 31, text: '"Manager: Design Research"' });
+    const fixed = applyFix(text, fix!);
+    expect(fixed).toBe(`---\n${HEAD}role: "Manager: Design Research"   # his title\nstage: held\n---\n`);
+    expect(readNote('people/lena-ortiz.md', fixed).contact?.role).toBe('Manager: Design Research');
   });
 
   it('a `: ` after a key YAML reads but Rapport does not parse keeps the parser words', () => {

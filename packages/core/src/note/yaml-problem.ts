@@ -180,7 +180,9 @@ function colonInValue(yaml: string, at: number): ExplainedYamlProblem | undefine
   const parts = /^( *(?:- +)?)([^:#\s][^:#]*?):[ \t]+(.*\S)[ \t]*$/.exec(line);
   if (!parts) return undefined;
   const key = parts[2]!;
-  const value = parts[3]!;
+  // A comment after the value (` # his title`) stays a comment, after the quotes.
+  const comment = parts[3]!.search(/[ \t]#/);
+  const value = comment < 0 ? parts[3]! : parts[3]!.slice(0, comment).trimEnd();
   // `role: Lead:` too: a value ending in `:` is a field name to YAML.
   const what = /:\s/.test(value) ? 'contains `: `' : value.endsWith(':') ? 'ends with `:`' : undefined;
   if (!what) return undefined;

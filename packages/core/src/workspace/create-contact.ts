@@ -41,6 +41,8 @@ export async function freeContactId(workspace: Workspace, name: string, organiza
   return candidates.find((candidate) => candidate === own || !workspace.index.hasId(candidate));
 }
 
+/** Line breaks (including Unicode's) and other control characters. */
+const LINE_BREAKS_OR_CONTROLS = /[\p{Cc}\u2028\u2029]/u;
 
 /**
  * Creates a contact note in the configured folder and returns its path. The
@@ -57,6 +59,10 @@ export async function freeContactId(workspace: Workspace, name: string, organiza
  */
 export async function createContact(workspace: Workspace, contact: NewContact): Promise<{ id: string; file: string }> {
   if (contact.name.trim() === '') throw new InvalidInputError('a contact needs a name');
+  // Written into the note's heading and every letter: a line break would split the heading, and an escape sequence reach the terminal.
+  for (const [label, value] of [['name', contact.name], ['organization', contact.organization], ['role', contact.role]] as const) {
+    if (value !== undefined && LINE_BREAKS_OR_CONTROLS.test(value)) throw new InvalidInputError(`a contact's ${label} is one line of text, without control characters: ${JSON.stringify(value)}`);
+  }
   // From JavaScript, a missing date would write a history entry the note's own check then refuses.
   if (!isCalendarDate(contact.date)) throw new InvalidInputError(`a new contact needs the day they were found as \`date\` (YYYY-MM-DD, such as 2026-11-23), not ${JSON.stringify(contact.date)}`);
   if (contact.referredBy && !workspace.index.contact(contact.referredBy)) throw new NoteNotFoundError(contact.referredBy);

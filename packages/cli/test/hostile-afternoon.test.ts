@@ -1,0 +1,138 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { exampleCopy, rapport, userFiles } from './support/run-cli.js';
+
+const TODAY = '2026-12-04';
+
+/** The example with an archived copy of Owen Park's note in `closed/`: two notes whose id is `owen-park`. */
+function withDuplicateOwen(): string {
+  const folder = exampleCopy();
+  mkdirSync(join(folder, 'closed'), { recursive: true });
+  writeFileSync(join(folder, 'closed/owen-park.md'), readFileSync(join(folder, 'owen-park.md'), 'utf8').replace('stage: contacted\n', 'stage: archived\n'));
+  return folder;
+}
+
+describe('two notes with one id', () => {
+  it('a command given the id edits neither and names both; given a path, it edits that one', () => {
+    const folder = withDuplicateOwen();
+    const before = userFiles(folder);
+    expect(rapport(['advance', 'owen-park', 'followed-up', '--today', TODAY, '--dir', folder])).toMatchObject({
+      code: 3,
+      stdout: '',
+      stderr: expect.stringContaining('rapport: "owen-park" is the id of 2 notes: closed/owen-park.md, owen-park.md; give the path of the one you mean (each contact needs an id of its own: rename one of the files)\n'),
+    });
+    expect(userFiles(folder)).toEqual(before);
+    expect(rapport(['advance', 'owen-park.md', 'followed-up', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 0, stdout: 'Owen Park: contacted → followed-up (2026-12-04)  owen-park.md\n' });
+    expect(userFiles(folder)['closed/owen-park.md']).toBe(before['closed/owen-park.md']);
+  });
+
+  it('listings show both and say which notes share the id', () => {
+    const folder = withDuplicateOwen();
+    const { code, stderr } = rapport(['agenda', '--today', TODAY, '--dir', folder]);
+    expect(code).toBe(0);
+    expect(stderr).toBe(
+      'rapport: warning: closed/owen-park.md: Another note has the same id "owen-park": owen-park.md (Rename one of the files so every contact has its own id)\n' +
+        'rapport: warning: owen-park.md: Another note has the same id "owen-park": closed/owen-park.md (Rename one of the files so every contact has its own id)\n',
+    );
+  });
+});
+
+describe('a contact whose type is not written `contact`', () => {
+  it('is listed as a note that cannot be read, fails check with the fix, and is no contact a command edits', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('type: contact\n', 'type: Contact\n'));
+    const message = 'owen-park.md:2: cannot read this contact: `type` is "Contact", not `contact`, so this note is not read as a contact (Write `type: contact`)';
+    expect(rapport(['list', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 0, stderr: `rapport: warning: ${message}\n`, stdout: expect.stringContaining('\nowen-park          unreadable   owen-park.md:2: `type` is "Contact"') });
+    const check = rapport(['check', '--json', '--dir', folder]);
+    expect(check.code).toBe(1);
+    expect((JSON.parse(check.stdout) as { file: string; line: number; rule: string; fix?: { text: string } }[]).filter((d) => d.file === 'owen-park.md')).toMatchObject([{ line: 2, rule: 'invalid-value', fix: { title: 'Write `type: contact`', text: 'contact' } }]);
+    expect(rapport(['advance', 'owen-park', 'followed-up', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 3, stderr: `rapport: ${message}\n` });
+    expect(rapport(['check', '--fix', '--dir', folder]).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('---\ntype: contact\nname: Owen Park\n');
+  });
+});
+
+describe('check --fix on a value with a comment after it', () => {
+  it('puts the value in quotes and leaves the comment a comment', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('role: Design Research Manager\n', 'role: Manager: Design Research   # his title\n'));
+    expect(rapport(['check', '--fix', '--dir', folder])).toMatchObject({ code: 0, stdout: expect.stringContaining('fixed owen-park.md:5: Put the value in quotes: "Manager: Design Research"') });
+    expect(readFileSync(file, 'utf8')).toContain('\nrole: "Manager: Design Research"   # his title\n');
+    expect(JSON.parse(rapport(['export', 'json', '--dir', folder]).stdout).find((contact: { id: string }) => contact.id === 'owen-park')).toMatchObject({ role: 'Manager: Design Research' });
+  });
+});
+
+describe('a value left unread', () => {
+  it('a `next:` that is not a mapping is named by the agenda, which cannot show it', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'hannah-schultz.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('source: association   # HFES Pittsburgh chapter member directory\n', 'source: association   # HFES Pittsburgh chapter member directory\nnext: call him Friday  # my own\n'));
+    const { code, stderr } = rapport(['agenda', '--today', TODAY, '--dir', folder]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('rapport: warning: hannah-schultz.md:12: `next` must be a mapping with `action` and `due`: Hannah Schultz is not read as written until it is corrected (rapport check lists every problem)\n');
+  });
+
+  it('a meeting link that is no place to meet is refused, and one written by hand is flagged and left out of the calendar', () => {
+    const folder = exampleCopy();
+    const before = userFiles(folder);
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-10T10:00', '--link', 'javascript:alert(document.cookie)', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 2, stderr: expect.stringContaining('invalid meeting link "javascript:alert(document.cookie)"') });
+    expect(userFiles(folder)).toEqual(before);
+    const file = join(folder, 'owen-park.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('stage: contacted\n', 'stage: scheduled\nmeeting:\n  at: 2026-12-10T10:00\n  link: "javascript:alert(1)"\n'));
+    expect(rapport(['export', 'ics', '--today', TODAY, '--dir', folder]).stdout).not.toContain('javascript:');
+  });
+});
+
+describe('a folder where the config file should be', () => {
+  it('is named by its path', () => {
+    const folder = exampleCopy();
+    rmSync(join(folder, '.rapport/config.yaml'));
+    mkdirSync(join(folder, '.rapport/config.yaml'));
+    expect(rapport(['list', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 3, stdout: '', stderr: `rapport: cannot read ${join(folder, '.rapport/config.yaml')}: it is a folder\n` });
+  });
+});
+
+describe('new with a name that is not one line of text', () => {
+  it('refuses a line break or an escape sequence, writing nothing, and shows the name escaped', () => {
+    const folder = exampleCopy();
+    const before = userFiles(folder);
+    expect(rapport(['new', 'Esc\u001b]0;pwn\u0007', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 2, stdout: '', stderr: 'rapport: a contact\'s name is one line of text, without control characters: "Esc\\u001b]0;pwn\\u0007"\n' });
+    expect(rapport(['new', 'Line\nBreak', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 2, stderr: 'rapport: a contact\'s name is one line of text, without control characters: "Line\\nBreak"\n' });
+    expect(rapport(['new', 'Ana Lima', '--org', 'North\twind', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 2, stderr: 'rapport: a contact\'s organization is one line of text, without control characters: "North\\twind"\n' });
+    expect(userFiles(folder)).toEqual(before);
+  });
+});
+
+describe('advance --letter', () => {
+  it('refuses a letter name that is neither shipped nor one of the folder’s templates, unless forced', () => {
+    const folder = exampleCopy();
+    const before = userFiles(folder);
+    expect(rapport(['advance', 'owen-park', 'followed-up', '--via', 'email', '--letter', 'follow-upp', '--today', TODAY, '--dir', folder])).toMatchObject({
+      code: 2,
+      stderr: 'rapport: unknown letter "follow-upp" (did you mean follow-up?): the letters are cold-email, cold-letter, follow-up, keep-in-touch, linkedin-note, referral, thank-you (add --force to record it anyway)\n',
+    });
+    expect(userFiles(folder)).toEqual(before);
+    mkdirSync(join(folder, '.rapport/templates'), { recursive: true });
+    writeFileSync(join(folder, '.rapport/templates/second-follow-up.eta'), '---\ndescription: A second nudge\n---\nHello <%= it.contact.firstName %>\n');
+    expect(rapport(['advance', 'owen-park', 'followed-up', '--via', 'email', '--letter', 'second-follow-up', '--today', TODAY, '--dir', folder]).code).toBe(0);
+    expect(readFileSync(join(folder, 'owen-park.md'), 'utf8')).toContain('  - date: 2026-12-04\n    stage: followed-up\n    via: email\n    letter: second-follow-up\n');
+  });
+});
+
+describe('advance with meeting details alone', () => {
+  it('changes the meeting in place and adds nothing to the history; with a note, it records the entry as before', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-10T10:00', '--today', TODAY, '--dir', folder]).code).toBe(0);
+    const booked = readFileSync(file, 'utf8');
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--link', 'https://meet.example.com/owen', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 0, stdout: 'Owen Park: meeting link changed, still 2026-12-10 10:00; no history entry  owen-park.md\n' });
+    expect(readFileSync(file, 'utf8')).toBe(booked.replace('  format: video\n', '  format: video\n  link: https://meet.example.com/owen\n'));
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--place', 'Room 4', '--format', 'in-person', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 0, stdout: 'Owen Park: meeting format, place changed, still 2026-12-10 10:00; no history entry  owen-park.md\n' });
+    expect(readFileSync(file, 'utf8').match(/stage: scheduled/g)).toHaveLength(2);
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--link', 'https://meet.example.com/owen-2', '--note', 'new link from Owen', '--today', TODAY, '--dir', folder]).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('  - date: 2026-12-04\n    stage: scheduled\n    note: new link from Owen\n');
+  });
+});
