@@ -136,3 +136,12 @@ describe('advance with meeting details alone', () => {
     expect(readFileSync(file, 'utf8')).toContain('  - date: 2026-12-04\n    stage: scheduled\n    note: new link from Owen\n');
   });
 });
+
+describe('a file name with accents stored decomposed (as macOS does)', () => {
+  it('is found by the name typed composed', () => {
+    const folder = exampleCopy();
+    const text = readFileSync(join(folder, 'owen-park.md'), 'utf8').replace('name: Owen Park', 'name: Café Owner');
+    writeFileSync(join(folder, 'cafe\u0301.md'), text);
+    expect(rapport(['advance', 'caf\u00e9', 'followed-up', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 0, stdout: 'Café Owner: contacted → followed-up (2026-12-04)  cafe\u0301.md\n' });
+  });
+});

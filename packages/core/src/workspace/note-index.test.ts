@@ -164,6 +164,18 @@ describe('NoteIndex', () => {
     );
   });
 
+  it('finds a contact whose file name has accents however they are encoded: typed composed, stored decomposed, and the other way round', () => {
+    const index = new NoteIndex();
+    // "café" as macOS stores a file name: "e" then U+0301, the combining acute accent.
+    index.set('people/cafe\u0301.md', noteText(contactFields({ name: 'Café Owner', stage: 'identified' })));
+    index.set('zoe\u0308.md', noteText(contactFields({ name: 'Zoë Park', stage: 'identified' })));
+    expect(index.contact('caf\u00e9')?.name).toBe('Café Owner');
+    expect(index.contact('people/caf\u00e9.md')?.name).toBe('Café Owner');
+    expect(index.contact('zo\u00eb')?.name).toBe('Zoë Park');
+    expect(index.contact('zoe\u0308')?.name).toBe('Zoë Park');
+    expect(index.contact('zoe')).toBeUndefined();
+  });
+
   it('warns on a contact named as a referral under another contact\'s Outcomes whose note has no referred_by, until it has', () => {
     const index = new NoteIndex();
     index.set('hana-ito.md', '---\ntype: contact\nname: Hana Ito\nstage: thanked\n---\n\n## Outcomes\n\n- Lead: the spring fellowship\n- Referral: [[kwame-mensah]], runs the buildings team\n');

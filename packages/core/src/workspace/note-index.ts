@@ -311,12 +311,22 @@ export class NoteIndex {
     return this.sortedContacts.values();
   }
 
-  /** A contact by id, or by path relative to the notes folder. */
+  /**
+   * A contact by id, or by path relative to the notes folder. An accented name matches
+   * however its accents are encoded: typed composed (`café`, as most keyboards give it), it
+   * still finds a file whose name macOS stored decomposed, and the other way round.
+   */
   contact(reference: string): Contact | undefined {
     const normalized = reference.replace(/\\/g, '/').replace(/^\.\//, '');
-    const direct = this.entries.get(normalized)?.reading.contact;
+    const found = this.contactAt(normalized);
+    if (found || isAscii(normalized)) return found;
+    return this.contactAt(normalized.normalize('NFC')) ?? this.contactAt(normalized.normalize('NFD'));
+  }
+
+  private contactAt(reference: string): Contact | undefined {
+    const direct = this.entries.get(reference)?.reading.contact;
     if (direct) return direct;
-    for (const id of [normalized, noteId(normalized)]) {
+    for (const id of [reference, noteId(reference)]) {
       const files = [...this.filesById.files(id)].sort();
       for (const file of files) {
         const contact = this.entries.get(file)?.reading.contact;
@@ -792,4 +802,8 @@ function isBroken(reading: NoteReading): boolean {
 
 function fileDiagnostic(file: string, rule: keyof typeof DIAGNOSTIC_RULES, message: string, hint: string, fix?: DiagnosticFix): Diagnostic {
   return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: DIAGNOSTIC_RULES[rule], rule, message, hint, ...(fix ? { fix } : {}) };
+}
+
+function isAscii(text: string): boolean {
+  return /^[\x00-\x7f]*$/.test(text);
 }
