@@ -1,4 +1,4 @@
-import { advance, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingStart, skippedMeetingTime, stageDate, updateMeeting, MEETING_FORMATS, SHIPPED_LETTERS, STAGES, TEMPLATES_FOLDER, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
+import { advance, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingStart, skippedMeetingTime, stageDate, updateMeeting, LetterNotFoundError, loadLetterTemplate, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
 import { atInZone, pastMeetingDay } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
@@ -158,17 +158,18 @@ function warnOfSkippedClock(ctx: CommandContext, at: string, timeZone: string): 
 
 /**
  * A letter name recorded in the history is what later letters and reports go by: a typo (`thank-yuo`) would be
- * kept as a letter no one can write again. Names are the shipped letters and the folder's templates, whose files
- * are only listed, never run.
+ * kept as a letter no one can write again. The registry knows the names, the shipped letters and the folder's
+ * templates; a template is only read for its front part here, never run.
  */
 async function refuseUnknownLetter(workspace: Workspace, letter: string): Promise<void> {
-  const names = new Set(SHIPPED_LETTERS);
-  for (const file of await workspace.store.listFiles(TEMPLATES_FOLDER)) {
-    const base = file.slice(file.lastIndexOf('/') + 1);
-    if (base.toLowerCase().endsWith('.eta')) names.add(base.slice(0, -'.eta'.length));
+  try {
+    await loadLetterTemplate(workspace.store, letter, { allowUserTemplates: true });
+  } catch (error) {
+    // A template of that name whose front part has a mistake is still that letter.
+    if (!(error instanceof LetterNotFoundError)) return;
+    const names = [...new Set(error.available)].sort();
+    throw new UsageError(`unknown letter "${printable(letter)}"${didYouMean(letter, names)}: the letters are ${names.join(', ')} (add --force to record it anyway)`);
   }
-  if (names.has(letter)) return;
-  throw new UsageError(`unknown letter "${printable(letter)}"${didYouMean(letter, names)}: the letters are ${[...names].sort().join(', ')} (add --force to record it anyway)`);
 }
 
 /** A meeting time as the agenda writes it: `2026-12-10 10:00`, with its offset when it has one. */

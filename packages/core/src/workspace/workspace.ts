@@ -85,7 +85,7 @@ export async function loadWorkspace(store: NoteStore, options: LoadOptions = {})
   // Identities tell which cached readings still hold. With none to reuse, each read gives its file's where the store can
   // (taken from the open file), and only the files read without one are examined, after: `takenAt` comes before every
   // read, so a change made in between is inside the racy window and read again next time.
-  const identities: (FileIdentity | undefined)[] = cache && reusable ? [...(await cache.identify(files).catch(() => []))] : [];
+  const identities: readonly (FileIdentity | undefined)[] = cache && reusable ? await cache.identify(files).catch(() => []) : [];
   const unidentified: number[] = [];
   const keptOrders: [string, ContactOrder][] = [];
   files.forEach((file, position) => {
