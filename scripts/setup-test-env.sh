@@ -4,7 +4,8 @@
 #   1. Debian packages: chromium (browser tests), libkrb5-dev + build-essential
 #      (code-server's native modules build from source), ripgrep (stands in for
 #      @vscode/ripgrep's GitHub download), python3-icalendar and
-#      python3-vobject (read exports back), graphviz (renders graph output),
+#      python3-vobject (read exports back), python3-yaml (reads notes back as
+#      YAML 1.1 readers do), graphviz (renders graph output),
 #      bsdutils (`script`: CLI tests at a terminal) and util-linux (`setpriv`:
 #      the read-only folder test drops root). CI fails on any skipped test, so
 #      every tool a test needs is listed here, and checked below.
@@ -20,7 +21,7 @@ CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.100.3}"
 PREFIX="${CODE_SERVER_PREFIX:-$REPO/.vscode-test/code-server}"
 RG_VERSION="1.15.11"                                   # @vscode/ripgrep version code-server pins
 RG_ASSET="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
-APT_PACKAGES=(chromium libkrb5-dev ripgrep python3-icalendar python3-vobject graphviz build-essential bsdutils util-linux)
+APT_PACKAGES=(chromium libkrb5-dev ripgrep python3-icalendar python3-vobject python3-yaml graphviz build-essential bsdutils util-linux)
 
 log() { printf '[setup-test-env] %s\n' "$*"; }
 die() { printf '[setup-test-env] ERROR: %s\n' "$*" >&2; exit 1; }

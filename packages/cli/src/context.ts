@@ -150,6 +150,12 @@ export class CommandContext {
     if (throughLink) return throughLink;
     const broken = workspace.index.brokenNotes().find((note) => note.id === reference || note.file === reference || note.file === path);
     if (broken) throw new FailureError(`${prefix}${brokenNotePlace(broken)}`);
+    // A note named by its path that is there but is no contact: said so, rather than "not found".
+    const note = [reference, path].flatMap((file) => [file, `${file}.md`]).find((file) => workspace.index.has(file));
+    if (note) {
+      const what = workspace.index.text(note)?.trim() === '' ? 'is empty' : 'has no `type: contact` in its frontmatter';
+      throw new FailureError(`${prefix}${printable(this.displayPath(note))} ${what}, so it is not a contact note (rapport new "Full Name" creates one)`);
+    }
     const ids = [...workspace.index.contacts(), ...workspace.index.brokenNotes()].map((candidate) => candidate.id);
     throw new FailureError(`${prefix}no contact note found for "${reference}"${didYouMean(noteId(reference), ids)}`);
   }

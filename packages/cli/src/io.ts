@@ -69,3 +69,8 @@ export function formatDiagnostic(d: Diagnostic, colors: Colors): string {
   const severity = d.severity === 'error' ? colors.red('error') : d.severity === 'warning' ? colors.yellow('warning') : colors.blue('info');
   return `${printable(d.file)}:${d.line}:${d.column} ${severity} ${printable(d.message)} ${colors.dim(`[${d.rule}]`)}${d.hint ? colors.dim(`\n    hint: ${printable(d.hint)}`) : ''}`;
 }
+
+/** Commander's parser for an option a user may give more than once, such as `--note`: each text kept, joined by "; ", as `git commit -m` keeps each message. */
+export function joinRepeated(value: string, previous: string | undefined): string {
+  return previous === undefined ? value : `${previous}; ${value}`;
+}

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, lstat, open, realpath, rename, rm } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { RapportError } from '@rapport/core';
 import { UsageError } from './errors.js';
 
 /**
@@ -49,9 +50,10 @@ export async function writeOutputFile(target: string, text: string, shown: strin
     await rm(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UsageError(`${shown} already exists (add --force to overwrite it)`);
-    if (code === 'ENOENT') throw new UsageError(`cannot write ${shown}: its folder does not exist`);
     if (code === 'EISDIR') throw new UsageError(`cannot write ${shown}: it is a folder`);
-    if (code === 'EACCES' || code === 'EPERM') throw new UsageError(`cannot write ${shown}: permission denied`);
+    // The command could not be carried out (exit 3), as for a notes folder that is missing or cannot be written.
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new RapportError(`cannot write ${shown}: its folder does not exist`);
+    if (code === 'EACCES' || code === 'EPERM') throw new RapportError(`cannot write ${shown}: permission denied`);
     throw error;
   }
   await rm(temp, { force: true });

@@ -226,7 +226,7 @@ describe('new', () => {
     mkdirSync(join(folder, '.rapport'));
     writeFileSync(join(folder, '.rapport/config.yaml'), 'notes_folder: people\n');
     writeFileSync(join(folder, 'people'), 'not a folder');
-    expectRefused(folder, ['new', 'A Person'], 3, /^rapport: cannot create .*people.*: (part of the path is a file, not a folder|it already exists)\n$/);
+    expectRefused(folder, ['new', 'A Person'], 3, 'rapport: `notes_folder: people` in .rapport/config.yaml names a file, not a folder, so new contacts cannot be created (set notes_folder to a folder, such as contacts)\n');
   });
 });
 

@@ -126,7 +126,7 @@ describe('rapport export', () => {
     delete after['exports/contacts.json'];
     delete before['exports/contacts.json'];
     expect(after).toEqual(before);
-    expect(rapport(['export', 'csv', '--out', join(folder, 'no-such-folder', 'x.csv'), '--dir', folder])).toMatchObject({ code: 2, stderr: expect.stringContaining('its folder does not exist') });
+    expect(rapport(['export', 'csv', '--out', join(folder, 'no-such-folder', 'x.csv'), '--dir', folder])).toMatchObject({ code: 3, stderr: expect.stringContaining('its folder does not exist') });
     expect(existsSync(join(folder, 'no-such-folder'))).toBe(false);
   });
 

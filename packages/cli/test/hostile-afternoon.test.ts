@@ -145,3 +145,76 @@ describe('a file name with accents stored decomposed (as macOS does)', () => {
     expect(rapport(['advance', 'caf\u00e9', 'followed-up', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 0, stdout: 'Café Owner: contacted → followed-up (2026-12-04)  cafe\u0301.md\n' });
   });
 });
+
+describe('a notes_folder that names a file', () => {
+  it('is an error of the config in check, and new says which setting is wrong, creating nothing', () => {
+    const folder = exampleCopy();
+    const config = join(folder, '.rapport/config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('notes_folder: contacts ', 'notes_folder: README.md'));
+    const before = userFiles(folder);
+    const check = rapport(['check', '--dir', folder]);
+    expect(check.code).toBe(1);
+    expect(check.stdout.split('\n').slice(0, 2)).toEqual(['.rapport/config.yaml:16:15 error `notes_folder: README.md` names a file, not a folder, so new contacts cannot be created [invalid-config]', '    hint: Set notes_folder to a folder, such as contacts']);
+    expect(rapport(['new', 'Nora Lind', '--today', TODAY, '--dir', folder])).toEqual({
+      code: 3,
+      stdout: '',
+      stderr: 'rapport: `notes_folder: README.md` in .rapport/config.yaml names a file, not a folder, so new contacts cannot be created (set notes_folder to a folder, such as contacts)\n',
+    });
+    expect(userFiles(folder)).toEqual(before);
+  });
+});
+
+describe('a note that is not where a contact is read from', () => {
+  it('a `%YAML` line above the frontmatter is an error that check --fix deletes, and the contact is back', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, `%YAML 1.2\n${text}`);
+    expect(rapport(['list', '--today', TODAY, '--dir', folder]).stdout).toContain('\nowen-park          unreadable   owen-park.md:1: `%YAML 1.2` comes before the frontmatter');
+    expect(rapport(['check', '--fix', '--dir', folder])).toMatchObject({ code: 0, stdout: expect.stringContaining('fixed owen-park.md:1: Delete the line `%YAML 1.2`\n') });
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
+  it('a note saved as UTF-16 without a byte-order mark is named as such, and left as it is', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    const bytes = Buffer.from(readFileSync(file, 'utf8'), 'utf16le');
+    writeFileSync(file, bytes);
+    const check = rapport(['check', '--dir', folder]);
+    expect(check.code).toBe(1);
+    expect(check.stdout).toContain('owen-park.md:1:1 error The note cannot be read: it is UTF-16LE text, not UTF-8 [unreadable-file]\n    hint: Save it as UTF-8, in VS Code with Save with Encoding; Rapport leaves this file untouched\n');
+    expect(rapport(['advance', 'owen-park', 'followed-up', '--today', TODAY, '--dir', folder]).code).toBe(3);
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+});
+
+describe('a config that is not UTF-8', () => {
+  it('is read as the defaults with an error placed at the bad byte: listing goes on, writes and exports refuse', () => {
+    const folder = exampleCopy();
+    const config = join(folder, '.rapport/config.yaml');
+    // `é` saved in Latin-1, as an old editor would: byte 0xE9 at column 22 of line 1.
+    writeFileSync(config, Buffer.concat([Buffer.from('timezone: Europe/Berl'), Buffer.from([0xe9]), Buffer.from('n\n')]));
+    const error = '.rapport/config.yaml:1:22 error The config is not valid UTF-8 text; the whole config is ignored [invalid-config]\n    hint: Save it as UTF-8\n';
+    const before = userFiles(folder);
+    const list = rapport(['list', '--today', TODAY, '--dir', folder]);
+    expect(list).toMatchObject({ code: 0, stderr: error, stdout: expect.stringContaining('\nOwen Park          contacted    ') });
+    expect(rapport(['advance', 'owen-park', 'followed-up', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 2, stderr: expect.stringContaining('rapport: nothing written: .rapport/config.yaml has an error (line 1, above)') });
+    expect(rapport(['export', 'csv', '--dir', folder])).toMatchObject({ code: 2, stdout: '', stderr: expect.stringContaining('rapport: nothing exported: the `private:` setting of .rapport/config.yaml cannot be read') });
+    expect(userFiles(folder)).toEqual(before);
+  });
+});
+
+describe('commands given what is not a contact, or an option twice', () => {
+  it('an empty note or a README named by path is said to be no contact note', () => {
+    const folder = exampleCopy();
+    writeFileSync(join(folder, 'empty.md'), '');
+    expect(rapport(['advance', 'empty.md', 'contacted', '--today', TODAY, '--dir', folder])).toEqual({ code: 3, stdout: '', stderr: 'rapport: empty.md is empty, so it is not a contact note (rapport new "Full Name" creates one)\n' });
+    expect(rapport(['advance', 'README.md', 'contacted', '--today', TODAY, '--dir', folder])).toEqual({ code: 3, stdout: '', stderr: 'rapport: README.md has no `type: contact` in its frontmatter, so it is not a contact note (rapport new "Full Name" creates one)\n' });
+  });
+
+  it('--note given twice keeps both texts in the history entry', () => {
+    const folder = exampleCopy();
+    expect(rapport(['log', 'owen-park', '--note', 'called', '--note', 'will intro me to Sam', '--today', TODAY, '--dir', folder]).code).toBe(0);
+    expect(readFileSync(join(folder, 'owen-park.md'), 'utf8')).toContain('    note: called; will intro me to Sam\n');
+  });
+});

@@ -136,12 +136,20 @@ describe('rapport import', () => {
     const notUtf8 = rapport(['import', 'linkedin', latin1, '--dir', folder]);
     expect(notUtf8.code).toBe(1);
     expect(notUtf8.stderr).toMatch(/latin1\.csv:2:4 error The file is not UTF-8 text/);
+    // Excel's "Unicode text": UTF-16 with a byte-order mark, tabs or commas.
+    const unicode = join(folder, 'unicode.csv');
+    writeFileSync(unicode, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('First Name,Last Name\r\nJosé,Ruiz\r\n', 'utf16le')]));
+    expect(rapport(['import', 'linkedin', unicode, '--dir', folder])).toMatchObject({
+      code: 1,
+      stderr: `${unicode}:1:1 error The file is UTF-16LE text, not UTF-8; nothing was imported [import-not-utf8]\n    hint: Save or export it again as UTF-8 (in Excel: CSV UTF-8)\n`,
+    });
     const notLinkedIn = rapport(['import', 'linkedin', fixture('contacts-4.0.vcf'), '--dir', folder]);
     expect(notLinkedIn.code).toBe(1);
     expect(notLinkedIn.stderr).toMatch(/contacts-4\.0\.vcf:1:1 error No header line/);
     delete (before as Record<string, string>)['latin1.csv'];
     const after = userFiles(folder);
     delete after['latin1.csv'];
+    delete after['unicode.csv'];
     expect(after).toEqual(before);
   });
 

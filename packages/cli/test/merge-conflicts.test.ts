@@ -58,6 +58,16 @@ function divergedRepository(): string {
 }
 
 describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through the built CLI)', () => {
+  it('init --git adds its line to a .gitattributes already there, and says it updated it', () => {
+    const folder = exampleCopy();
+    writeFileSync(join(folder, '.gitattributes'), '*.png binary');
+    const init = rapport(['init', folder, '--git'], { env });
+    expect(init.code, init.stderr).toBe(0);
+    expect(init.stdout).toContain('\nupdated .gitattributes (added *.md merge=rapport)\n');
+    expect(init.stdout).not.toContain('created .gitattributes');
+    expect(readFileSync(join(folder, '.gitattributes'), 'utf8')).toBe('*.png binary\n# Merges of notes unite their history entries (rapport merge-driver)\n*.md merge=rapport\n');
+  });
+
   it('unite the history entries two branches appended, in date order, and the later stage wins', () => {
     const folder = divergedRepository();
     const before = readFileSync(join(folder, 'owen-park.md'), 'utf8');

@@ -55,16 +55,33 @@ export class UneditableNoteError extends RapportError {
   }
 }
 
-/** A note's bytes are not valid UTF-8; it is left untouched. */
+/**
+ * A note's bytes are not valid UTF-8; it is left untouched. `encoding` says
+ * what they are instead when that is known: UTF-16, as some Windows editors
+ * save, with or without a byte-order mark.
+ */
 export class InvalidEncodingError extends RapportError {
   override name = 'InvalidEncodingError';
   constructor(
     readonly file: string,
     readonly line: number,
     readonly column: number,
+    readonly encoding?: 'UTF-16LE' | 'UTF-16BE',
   ) {
-    super(`${file}:${line}:${column}: the file is not valid UTF-8 text`);
+    super(`${file}:${line}:${column}: the file is ${encoding ? `${encoding} text, not UTF-8` : 'not valid UTF-8 text'}`);
   }
+}
+
+/**
+ * Refuses a note saved as UTF-16. With a byte-order mark it is not UTF-8; without
+ * one it can be (every other byte a NUL), and would read as no note at all. A
+ * UTF-8 note never starts with a NUL, so the first two bytes tell.
+ */
+export function refuseUtf16(file: string, bytes: Uint8Array): void {
+  const [first, second] = bytes;
+  if (first === undefined || second === undefined) return;
+  const encoding = (first === 0xff && second === 0xfe) || (second === 0 && first !== 0) ? 'UTF-16LE' : (first === 0xfe && second === 0xff) || (first === 0 && second !== 0) ? 'UTF-16BE' : undefined;
+  if (encoding) throw new InvalidEncodingError(file, 1, 1, encoding);
 }
 
 /**

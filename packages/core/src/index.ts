@@ -45,7 +45,7 @@ export { contactNoteText } from './note/template.js';
 export type { NewContact } from './note/template.js';
 
 // Lifecycle and next actions
-export { advance, logInteraction, checkRecordable, updateMeeting } from './lifecycle/advance.js';
+export { advance, changesMeetingDetailsOnly, logInteraction, checkRecordable, updateMeeting } from './lifecycle/advance.js';
 export type { AdvanceOptions, InteractionOptions, MeetingInput } from './lifecycle/advance.js';
 export { nextActions, nextAction, agenda, stageDate } from './lifecycle/next-action.js';
 export type { NextAction, ActionKind, ActionContext, AgendaItem } from './lifecycle/next-action.js';
@@ -72,7 +72,7 @@ export type { ReferralGraph, ReferralGraphOptions, ReferralEdge, PendingReferral
 export { isNotePath } from './workspace/store.js';
 export type { NoteStore, StoredText, WriteOptions, NoteChange, NewFile } from './workspace/store.js';
 export { MemoryStore } from './workspace/memory-store.js';
-export { CONFIG_PATH, defaultConfig, defaultRules, readConfig, loadConfig, privateFieldDiagnostics } from './workspace/config.js';
+export { CONFIG_PATH, defaultConfig, defaultRules, readConfig, loadConfig, notesFolderDiagnostics, privateFieldDiagnostics } from './workspace/config.js';
 export type { RapportConfig, Profile, Rules, ConfigReading } from './workspace/config.js';
 export { NoteIndex } from './workspace/note-index.js';
 export { loadWorkspace, findContact, editNote } from './workspace/workspace.js';

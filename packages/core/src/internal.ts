@@ -12,6 +12,7 @@ export { parseFastFrontmatter } from './note/fast-frontmatter.js';
 export type { FastFrontmatter } from './note/fast-frontmatter.js';
 export { contentVersion } from './workspace/store.js';
 export { configErrors, unreadableFileDiagnostic } from './workspace/workspace.js';
+export { refuseUtf16 } from './errors.js';
 export { fillMarker } from './letters/render-template.js';
 export { labelledLine } from './letters/note-facts.js';
 export { checkLetterRecordable } from './lifecycle/advance.js';

@@ -47,6 +47,11 @@ export const MALFORMED_EXPECTED: Readonly<Record<string, ExpectedDiagnostic>> = 
   'binary-bytes': at('unreadable-file', 2, 2, 2, 2),
   // Line 5 `role: caf` then the lone byte 0xE9 at column 10.
   'invalid-utf8': at('unreadable-file', 5, 10, 5, 10),
+  // Saved as UTF-16: refused at the start, whatever the byte-order mark.
+  'utf16-without-bom': at('unreadable-file', 1, 1, 1, 1, 'The note cannot be read: it is UTF-16LE text, not UTF-8'),
+  'utf16-with-bom': at('unreadable-file', 1, 1, 1, 1, 'The note cannot be read: it is UTF-16BE text, not UTF-8'),
+  // `%YAML 1.2` on line 1, before the `---` of line 2.
+  'yaml-directive': at('yaml-syntax', 1, 1, 1, 10, "`%YAML 1.2` comes before the frontmatter, which must start on the note's first line"),
   'toml-fences': at('yaml-syntax', 1, 1, 1, 4, 'TOML frontmatter (between +++ lines) is not supported'),
   // The second `stage` key, line 5.
   'duplicate-keys': at('yaml-syntax', 5, 1, 5, 6, '`stage` appears twice (lines 4 and 5): keep one'),

@@ -70,9 +70,12 @@ describe('malformed notes', () => {
     ...Object.fromEntries(['huge-note', 'unknown-stage', 'stage-number', 'impossible-date', 'month-13', 'date-words'].map((name) => [name, { name: 'RecordingRefusedError' }])),
     // No `type: contact` (a TOML frontmatter is not read): a history would make them half a contact.
     'toml-fences': { name: 'UneditableNoteError' },
+    'yaml-directive': { name: 'UneditableNoteError' },
     'missing-type': { name: 'UneditableNoteError' },
     'binary-bytes': { name: 'InvalidEncodingError' },
     'invalid-utf8': { name: 'InvalidEncodingError' },
+    'utf16-without-bom': { name: 'InvalidEncodingError' },
+    'utf16-with-bom': { name: 'InvalidEncodingError' },
     'dangling-symlink': { name: 'UneditableNoteError' },
     'symlink-loop': { name: 'UneditableNoteError' },
     // The file system's own refusals, passed on with their code.

@@ -16,6 +16,18 @@ const head = 'type: contact\nname: Broken Note\n';
 const fm = (yaml: string, body = '\n# Body\n') => `---\n${yaml}---\n${body}`;
 const valid = (extra: string, stage = 'identified') => fm(`${head}stage: ${stage}\n${extra}`);
 
+/** A text as UTF-16 code units, as some Windows editors save: little-endian, or big-endian with its byte-order mark. */
+function utf16(text: string, order: 'little-endian' | 'big-endian-with-bom'): Uint8Array {
+  const units = order === 'big-endian-with-bom' ? `\uFEFF${text}` : text;
+  const bytes = new Uint8Array(units.length * 2);
+  for (let i = 0; i < units.length; i++) {
+    const unit = units.charCodeAt(i);
+    const [high, low] = [unit >> 8, unit & 0xff];
+    bytes.set(order === 'little-endian' ? [low, high] : [high, low], i * 2);
+  }
+  return bytes;
+}
+
 function deepNesting(depth: number): string {
   return fm(`${head}stage: held\nnested: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
 }
@@ -41,6 +53,9 @@ export const MALFORMED_NOTES: readonly MalformedNote[] = [
   { name: 'huge-note', content: fm(`${head}stage: someday\n`) + 'Lorem ipsum dolor sit amet. '.repeat(190_000), rule: 'unknown-stage' },
   { name: 'binary-bytes', content: new Uint8Array([0x2d, 0x2d, 0x2d, 0x0a, 0x00, 0xff, 0xfe, 0x00, 0x89, 0x50, 0x4e, 0x47]), rule: 'unreadable-file' },
   { name: 'invalid-utf8', content: new Uint8Array([...new TextEncoder().encode(`---\n${head}stage: held\nrole: caf`), 0xe9, 0x0a, ...new TextEncoder().encode('---\n')]), rule: 'unreadable-file' },
+  { name: 'utf16-without-bom', content: utf16(valid(''), 'little-endian'), rule: 'unreadable-file' },
+  { name: 'utf16-with-bom', content: utf16(valid(''), 'big-endian-with-bom'), rule: 'unreadable-file' },
+  { name: 'yaml-directive', content: `%YAML 1.2\n${valid('')}`, rule: 'yaml-syntax' },
   { name: 'toml-fences', content: '+++\ntype = "contact"\nname = "Broken"\nstage = "held"\n+++\n', rule: 'yaml-syntax' },
   { name: 'duplicate-keys', content: fm(`${head}stage: held\nstage: contacted\n`), rule: 'yaml-syntax' },
   { name: 'duplicate-keys-apart', content: fm(`${head}role: Analyst\nstage: held\nindustry: Energy\nrole: Manager\n`), rule: 'yaml-syntax' },

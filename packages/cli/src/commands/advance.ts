@@ -1,8 +1,8 @@
-import { advance, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingStart, skippedMeetingTime, stageDate, updateMeeting, LetterNotFoundError, loadLetterTemplate, MEETING_FORMATS, STAGES, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
+import { advance, changesMeetingDetailsOnly, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingStart, skippedMeetingTime, stageDate, updateMeeting, LetterNotFoundError, loadLetterTemplate, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
 import { atInZone, pastMeetingDay } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
-import { printable } from '../io.js';
+import { joinRepeated, printable } from '../io.js';
 import { recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
 import { didYouMean, unknownStageMessage } from '../did-you-mean.js';
 import { checkDateOptions } from '../date-options.js';
@@ -36,7 +36,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
     .option('--force', 'record it even when dated after today or before the last history entry, held before the meeting day, or the stage the contact is already in')
     .option('--via <channel>', `channel used (${CHANNELS.join(', ')})`)
     .option('--letter <template>', 'letter template that was sent')
-    .option('--note <text>', 'a short remark for the history entry')
+    .option('--note <text>', 'a short remark for the history entry (given twice, both are kept, joined by "; ")', joinRepeated)
     .option('--at <YYYY-MM-DDTHH:mm>', 'meeting start, for scheduled (offset optional, e.g. -05:00); on a note with a meeting, changes only the time')
     .option('--zone <zone>', "the time zone --at is in when it is not the folder's, e.g. America/New_York (written with that zone's offset on that day)")
     .option('--minutes <n>', 'meeting length (default: as it was, or 30)')
@@ -81,10 +81,12 @@ export const registerAdvance: RegisterCommand = (program, context) => {
         ...(options.link ? { link: options.link } : {}),
       };
       // Only the details of the meeting to come (a new link, another room): nothing happened with the contact, so nothing goes in the history.
-      if (meeting !== undefined && givenAt === undefined && stage === contact.stage && [options.via, options.letter, options.note, options.date].every((value) => value === undefined)) {
+      const recording = { ...(options.via ? { via: options.via as Channel } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}) };
+      if (meeting !== undefined && changesMeetingDetailsOnly(workspace.index.text(contact.file) ?? '', recordedStage(stage, contact.stage, meeting), recording)) {
         const { at: _at, ...details } = meeting;
-        await editNote(workspace, contact.file, (text) => updateMeeting(text, details), { retries: 5 });
         const changed = (['minutes', 'format', 'place', 'link'] as const).filter((key) => details[key] !== undefined).join(', ');
+        if (changed === '') return ctx.print(`${printable(contact.name)}: already ${contact.stage}, the meeting still ${meetingAt(meeting.at)}; nothing to change  ${ctx.colors.dim(contact.file)}`);
+        await editNote(workspace, contact.file, (text) => updateMeeting(text, details), { retries: 5 });
         ctx.print(`${printable(contact.name)}: meeting ${changed} changed, still ${meetingAt(meeting.at)}; no history entry  ${ctx.colors.dim(contact.file)}`);
         return;
       }
@@ -105,7 +107,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       if (!options.force && givenAt !== undefined && (recorded === 'scheduled' || recorded === 'prepared') && givenAt.slice(0, 10) < date) {
         throw new UsageError(`${contact.name}: not recorded: the meeting on ${givenAt.slice(0, 10)} is before the day it is booked (${date}); check the date, or record a meeting that took place with rapport advance ${contact.id} held (add --force to record it anyway)`);
       }
-      const changes = { date, ...(options.via ? { via: options.via } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}), ...(options.force ? { force: true } : {}) };
+      const changes = { ...recording, date, ...(options.force ? { force: true } : {}) };
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, recorded, changes), { retries: 5 }));
       ctx.print(`${printable(contact.name)}: ${contact.stage} → ${recorded} (${date})  ${ctx.colors.dim(contact.file)}`);
       if (comingAt !== undefined && givenAt !== undefined && givenAt !== comingAt) ctx.print(ctx.colors.dim(`  meeting moved: ${comingAt} → ${givenAt}`));

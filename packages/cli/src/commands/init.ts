@@ -99,7 +99,8 @@ async function setUpGit(ctx: CommandContext, root: string, result: InitResult): 
   if (existing?.split(/\r?\n/).some((line) => line.trim() === GIT_ATTRIBUTES_LINE)) result.kept.push('.gitattributes');
   else {
     await appendFile(attributes, `${existing === undefined || existing === '' || existing.endsWith('\n') ? '' : '\n'}# Merges of notes unite their history entries (rapport merge-driver)\n${GIT_ATTRIBUTES_LINE}\n`, 'utf8');
-    result.created.push(existing === undefined ? '.gitattributes' : '.gitattributes (line added)');
+    if (existing === undefined) result.created.push('.gitattributes');
+    else result.updated.push(`.gitattributes (added ${GIT_ATTRIBUTES_LINE})`);
   }
   ctx.print(`git: merges of notes use "${MERGE_DRIVER_COMMAND}" (set in .git/config)`);
   if (spawnSync('rapport', ['--version'], { encoding: 'utf8' }).error) {
@@ -112,6 +113,8 @@ const UNSET_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', '
 
 interface InitResult {
   readonly created: string[];
+  /** Files that were there, each with what was added to it. */
+  readonly updated: string[];
   readonly kept: string[];
 }
 
@@ -131,7 +134,7 @@ export const registerInit: RegisterCommand = (program, context) => {
       const store = new NodeStore(dir === undefined ? ctx.givenFolder : resolve(ctx.io.cwd, dir));
       if ((await stat(store.root).catch(() => undefined))?.isDirectory() === false) throw new FailureError(`${store.root} is a file, not a folder`);
       await mkdir(store.root, { recursive: true });
-      const result: InitResult = { created: [], kept: [] };
+      const result: InitResult = { created: [], updated: [], kept: [] };
       const ensure = async (path: string, text: string) => {
         if ((await store.read(path)) !== undefined) return void result.kept.push(path);
         await store.write(path, text, { expectedVersion: null });
@@ -160,6 +163,7 @@ export const registerInit: RegisterCommand = (program, context) => {
       }
       if (options.git) await setUpGit(ctx, store.root, result);
       for (const path of result.created) ctx.print(`created ${path}`);
+      for (const path of result.updated) ctx.print(`updated ${path}`);
       for (const path of result.kept) ctx.print(ctx.colors.dim(`kept    ${path} (already there)`));
       // Run from inside the folder, commands find it themselves.
       const dirOption = notesFolderAbove(ctx.io.cwd) === store.root ? '' : ` --dir ${JSON.stringify(store.root)}`;

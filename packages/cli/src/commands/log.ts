@@ -2,6 +2,7 @@ import { CHANNELS, editNote, isChannel, logInteraction } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { printNextAction, recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
 import { checkDateOptions } from '../date-options.js';
+import { joinRepeated } from '../io.js';
 
 interface LogOptions {
   replied?: boolean;
@@ -18,7 +19,7 @@ export const registerLog: RegisterCommand = (program, context) => {
     .description('record a touch (a call, a shared article, a chat at an event, their reply) without changing the stage')
     .argument('<contact>', 'contact id or path to its note')
     .option('--replied', 'they replied, with neither a time agreed nor a no: the follow-up stops')
-    .option('--note <text>', 'what happened')
+    .option('--note <text>', 'what happened (given twice, both are kept, joined by "; ")', joinRepeated)
     .option('--via <channel>', `channel used (${CHANNELS.join(', ')})`)
     .option('--date <YYYY-MM-DD>', 'day it happened (default: --today)')
     .option('--today <YYYY-MM-DD>', 'take this day as today (default: today in the configured time zone)')

@@ -70,7 +70,7 @@ describe('parseLinkedInConnections', () => {
       [8, 'import-invalid-date', 'warning'],
       [10, 'import-malformed-csv', 'error'],
     ]);
-    expect(reading.diagnostics[0]!.message).toMatch(/^Not valid CSV \(Invalid Closing Quote.*\); line skipped$/);
+    expect(reading.diagnostics[0]!.message).toBe('Not valid CSV: field 2 (Last Name) has text after its closing quote; line skipped');
     // Invalid values are left out rather than written into the note.
     expect(reading.candidates[1]).toEqual({ line: 8, name: 'Date Wrong', organization: 'Acme', role: 'Engineer', emails: [], source: 'linkedin' });
   });
@@ -99,7 +99,7 @@ describe('parseLinkedInConnections', () => {
     const filler = Array.from({ length: 400 }, (_, i) => `Row${i},Person,,,Acme ${'x'.repeat(40)},Engineer,12 Mar 2024`);
     const reading = parseLinkedInConnections([header, 'Ann,"Smith,,,Acme,Engineer,12 Mar 2024', ...filler, ''].join('\n'), 'open.csv');
     expect(reading.diagnostics.map(({ line, rule, message }) => [line, rule, message])).toEqual([
-      [2, 'import-malformed-csv', 'Not valid CSV (a quoted value runs on for more than 16384 characters, its closing quote is missing); line skipped'],
+      [2, 'import-malformed-csv', 'Not valid CSV: a quoted value runs on for more than 16384 characters, its closing quote is missing; line skipped'],
     ]);
     expect(reading.candidates).toHaveLength(400);
     expect(reading.candidates[0]).toMatchObject({ line: 3, name: 'Row0 Person' });
@@ -134,29 +134,35 @@ describe('parseLinkedInConnections: each problem, word for word', () => {
   it('says what is wrong with each row of a damaged export, and how to fix it', () => {
     // Strict: a diagnostic without a hint has no `hint` key at all.
     expect(parseLinkedInConnections(fixture('linkedin-malformed.csv'), 'bad.csv').diagnostics).toStrictEqual([
-      { file: 'bad.csv', line: 6, column: 1, endLine: 6, endColumn: 1, severity: 'error', rule: 'import-malformed-csv', message: 'Not valid CSV (Invalid Closing Quote: got "x" instead of delimiter, record delimiter, trimable character (if activated) or comment); line skipped', hint: QUOTES },
+      { file: 'bad.csv', line: 6, column: 1, endLine: 6, endColumn: 1, severity: 'error', rule: 'import-malformed-csv', message: 'Not valid CSV: field 2 (Last Name) has text after its closing quote; line skipped', hint: QUOTES },
       { file: 'bad.csv', line: 7, column: 1, endLine: 7, endColumn: 1, severity: 'warning', rule: 'import-short-row', message: 'The row has 2 fields but the header has 7; row skipped', hint: 'The row may have been cut short' },
       { file: 'bad.csv', line: 8, column: 1, endLine: 8, endColumn: 1, severity: 'warning', rule: 'import-invalid-url', message: 'Not a profile URL, left out: "www.linkedin.com/in/date-wrong-example"' },
       { file: 'bad.csv', line: 8, column: 1, endLine: 8, endColumn: 1, severity: 'warning', rule: 'import-invalid-email', message: 'Not an email address, left out: "not-an-email"' },
       { file: 'bad.csv', line: 8, column: 1, endLine: 8, endColumn: 1, severity: 'warning', rule: 'import-invalid-date', message: 'Not a date: "sometime in 2024"; the import day is used instead', hint: 'LinkedIn writes dates like 12 Mar 2024' },
-      { file: 'bad.csv', line: 10, column: 1, endLine: 10, endColumn: 1, severity: 'error', rule: 'import-malformed-csv', message: 'Not valid CSV (Quote Not Closed: the parsing is finished with an opening quote); line skipped', hint: QUOTES },
+      { file: 'bad.csv', line: 10, column: 1, endLine: 10, endColumn: 1, severity: 'error', rule: 'import-malformed-csv', message: 'Not valid CSV: field 2 (Last Name) opens a quote that is never closed; line skipped', hint: QUOTES },
     ]);
     expect(parseLinkedInConnections(fixture('linkedin-connections.csv'), 'Connections.csv').diagnostics).toStrictEqual([
       { file: 'Connections.csv', line: 8, column: 1, endLine: 8, endColumn: 1, severity: 'warning', rule: 'import-missing-name', message: 'The row has no name; row skipped', hint: 'LinkedIn leaves names out for members who closed or hid their account' },
     ]);
   });
 
-  it('leaves csv-parse’s own line count (which starts where its pass began) out of the message, however many lines in', () => {
+  it('says which field is wrong, counted from 1 and named by its column, and leaves csv-parse’s own line count (which starts where its pass began) out', () => {
     const rows = ['R0,P,,,Acme,Eng,', 'R1,P,,,Acme,Eng,', 'R2,P,,,Acme,Eng,', 'R3,P,,,Acme,Eng,', 'R4,P,,,Acme,Eng,', 'R5,P,,,Acme,Eng,', 'R6,P,,,Acme,Eng,', 'R7,P,,,Acme,Eng,', 'R8,P,,,Acme,Eng,', 'R9,P,,,Acme,Eng,', 'Bad,"Quote"x,,,Acme,Eng,', 'R11,P,,,Acme,Eng,'];
     expect(problems([HEADER, ...rows].join('\n'))).toEqual([
-      { line: 12, severity: 'error', rule: 'import-malformed-csv', message: 'Not valid CSV (Invalid Closing Quote: got "x" instead of delimiter, record delimiter, trimable character (if activated) or comment); line skipped', hint: QUOTES },
+      { line: 12, severity: 'error', rule: 'import-malformed-csv', message: 'Not valid CSV: field 2 (Last Name) has text after its closing quote; line skipped', hint: QUOTES },
+    ]);
+  });
+
+  it('says a quote in the middle of a value is one, naming its column', () => {
+    expect(problems(`${HEADER}\nAna,Ruiz,,,Acme "East,Analyst,\n`)).toEqual([
+      { line: 2, severity: 'error', rule: 'import-malformed-csv', message: 'Not valid CSV: field 5 (Company) has a double quote inside a value that does not start with one; line skipped', hint: QUOTES },
     ]);
   });
 
   it('reports a broken last line that has no line break after it once, and keeps the rows before it', () => {
     const reading = parseLinkedInConnections('First Name,Last Name\nAna,Ruiz\nOpen,"Quote', 'b.csv');
     expect(reading.candidates).toEqual([{ line: 2, name: 'Ana Ruiz', emails: [], source: 'linkedin' }]);
-    expect(reading.diagnostics.map(({ line, message }) => [line, message])).toEqual([[3, 'Not valid CSV (Quote Not Closed: the parsing is finished with an opening quote); line skipped']]);
+    expect(reading.diagnostics.map(({ line, message }) => [line, message])).toEqual([[3, 'Not valid CSV: field 2 (Last Name) opens a quote that is never closed; line skipped']]);
   });
 
   it('keeps credentials written after the last name out of the name, in `credentials`', () => {
@@ -194,10 +200,10 @@ describe('parseLinkedInConnections: each problem, word for word', () => {
 
   it('reports a header line it cannot parse instead of failing: the file’s error, at the header’s line', () => {
     expect(problems('Notes:\n\n"First Name" ,Last Name\nAna,Ruiz\n')).toEqual([
-      { line: 3, severity: 'error', rule: 'import-not-linkedin', message: 'The header line is not valid CSV (Invalid Closing Quote: got " " instead of delimiter, record delimiter, trimable character (if activated) or comment); nothing was imported', hint: QUOTES },
+      { line: 3, severity: 'error', rule: 'import-not-linkedin', message: 'The header line is not valid CSV: field 1 has text after its closing quote; nothing was imported', hint: QUOTES },
     ]);
     expect(problems('"First Name",Last Name,"URL\nAna,Ruiz,x\n')).toEqual([
-      { line: 1, severity: 'error', rule: 'import-not-linkedin', message: 'The header line is not valid CSV (Quote Not Closed: the parsing is finished with an opening quote); nothing was imported', hint: QUOTES },
+      { line: 1, severity: 'error', rule: 'import-not-linkedin', message: 'The header line is not valid CSV: field 3 opens a quote that is never closed; nothing was imported', hint: QUOTES },
     ]);
   });
 

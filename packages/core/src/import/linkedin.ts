@@ -26,16 +26,17 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
     diagnostics.push(inputProblem(file, 1, 'error', 'import-not-linkedin', 'No header line `First Name,Last Name,…` found: this is not LinkedIn’s Connections.csv', 'Export it from LinkedIn: Settings › Data privacy › Get a copy of your data › Connections'));
     return reading();
   }
-  let header: string[];
+  let headerNames: string[];
   try {
     // One line that matched the header pattern: never empty, so it is one record.
-    header = parseRows(lines[headerIndex]!)[0]!.map((name) => name.trim().toLowerCase());
+    headerNames = parseRows(lines[headerIndex]!)[0]!.map((name) => name.trim());
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // Not a row to skip: without its header the file cannot be read at all.
-    diagnostics.push(inputProblem(file, headerIndex + 1, 'error', 'import-not-linkedin', `The header line is not valid CSV (${csvProblem(error)}); nothing was imported`, QUOTE_HINT));
+    diagnostics.push(inputProblem(file, headerIndex + 1, 'error', 'import-not-linkedin', `The header line is not valid CSV: ${csvProblem(error)}; nothing was imported`, QUOTE_HINT));
     return reading();
   }
+  const header = headerNames.map((name) => name.toLowerCase());
   // A missing column is -1, and `cells[-1]` is undefined: its cells read as empty.
   const column = (name: string) => header.indexOf(name);
   const columns = {
@@ -115,7 +116,7 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
     } catch (error) {
       if (!(error instanceof CsvError)) throw error;
       const line = next + ended + 1;
-      diagnostics.push(inputProblem(file, line, 'error', 'import-malformed-csv', `Not valid CSV (${csvProblem(error)}); line skipped`, QUOTE_HINT));
+      diagnostics.push(inputProblem(file, line, 'error', 'import-malformed-csv', `Not valid CSV: ${csvProblem(error, headerNames)}; line skipped`, QUOTE_HINT));
       next = line;
     }
   }
@@ -124,10 +125,27 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
 
 const QUOTE_HINT = 'A double quote inside a value must be doubled ("")';
 
-/** csv-parse's message without its line number, which counts from where that pass began, not from the file's first line. */
-function csvProblem(error: CsvError): string {
+/**
+ * What csv-parse found, in plain words: the field counted from 1 and named
+ * by the header's column when known. Its line number is left out: it counts
+ * from where that pass began, not from the file's first line.
+ */
+function csvProblem(error: CsvError, header?: readonly string[]): string {
   if (error.code === 'CSV_MAX_RECORD_SIZE') return `a quoted value runs on for more than ${MAX_RECORD_SIZE} characters, its closing quote is missing`;
-  return error.message.replace(/ at line \d+/, '');
+  const index = typeof error.index === 'number' ? error.index : undefined;
+  const name = index === undefined ? undefined : header?.[index];
+  const field = index === undefined ? 'a field' : `field ${index + 1}${name ? ` (${name})` : ''}`;
+  switch (error.code) {
+    case 'INVALID_OPENING_QUOTE':
+      return `${field} has a double quote inside a value that does not start with one`;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return `${field} has text after its closing quote`;
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `${field} opens a quote that is never closed`;
+    default:
+      return error.message.replace(/ at line \d+/, '');
+  }
 }
 
 /** The longest a row may be: LinkedIn's are a few hundred characters, so anything longer is a quote left open. */

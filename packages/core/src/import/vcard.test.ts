@@ -59,9 +59,17 @@ describe('parseVCards', () => {
       [6, 'import-malformed-vcard', 'error'],
       [9, 'import-missing-name', 'warning'],
       [11, 'import-malformed-property', 'warning'],
-      [13, 'import-invalid-email', 'warning'],
+      // On the EMAIL line itself, not the card's first.
+      [16, 'import-invalid-email', 'warning'],
       [18, 'import-malformed-vcard', 'error'],
     ]);
+  });
+
+  it('places a bad email on its own line, in a group (as Apple writes them) too', () => {
+    const text = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana Ruiz', 'EMAIL;TYPE=WORK:ana@example.com', 'item1.EMAIL;type=INTERNET:ana at home', 'item1.X-ABLabel:home', 'END:VCARD', ''].join('\r\n');
+    const reading = parseVCards(text, 'apple.vcf');
+    expect(reading.candidates.map((candidate) => candidate.emails)).toEqual([['ana@example.com']]);
+    expect(reading.diagnostics.map(({ line, rule, message }) => [line, rule, message])).toEqual([[5, 'import-invalid-email', 'Not an email address, left out: "ana at home"']]);
   });
 
   it('says so when the file holds no card', () => {
@@ -77,7 +85,7 @@ describe('parseVCards', () => {
       // Its only name cannot be read: the line is left out, then the card for want of a name.
       { line: 9, message: 'The card has no name (FN or N); card skipped', hint: undefined },
       { line: 11, message: "This line of the card cannot be read (Invalid parameters in 'FN;broken-parameter'); left out", hint: undefined },
-      { line: 13, message: 'Not an email address, left out: "not-an-address"', hint: undefined },
+      { line: 16, message: 'Not an email address, left out: "not-an-address"', hint: undefined },
       { line: 18, message: 'The card is never closed with END:VCARD; card skipped', hint: undefined },
     ]);
     expect(read('hello\n')).toEqual({

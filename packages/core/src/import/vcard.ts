@@ -141,7 +141,7 @@ function readCard(lines: readonly ContentLine[], file: string, line: number, dia
     const email = cleanText(textOf(property))?.replace(/^mailto:/i, '');
     if (email === undefined) continue;
     if (isEmailAddress(email)) emails.push(email);
-    else diagnostics.push(inputProblem(file, line, 'warning', 'import-invalid-email', `Not an email address, left out: ${JSON.stringify(email)}`));
+    else diagnostics.push(inputProblem(file, propertyLine(lines, 'EMAIL', email) ?? line, 'warning', 'import-invalid-email', `Not an email address, left out: ${JSON.stringify(email)}`));
   }
   const phone = byPreference(card.getAllProperties('tel'))
     .map((property) => cleanText(textOf(property))?.replace(/^tel:/i, ''))
@@ -168,6 +168,16 @@ function readCard(lines: readonly ContentLine[], file: string, line: number, dia
     ...(location ? { location } : {}),
     ...(note ? { note } : {}),
   };
+}
+
+/**
+ * The file line of a card's property `name` (`EMAIL`, or `item1.EMAIL` in a
+ * group) whose value holds `value`: ical.js keeps no positions, so a problem
+ * with one value is placed on its own line, not the card's first.
+ */
+function propertyLine(lines: readonly ContentLine[], name: string, value: string): number | undefined {
+  const property = new RegExp(`^(?:[\\w-]+\\.)?${name}[;:]`, 'i');
+  return lines.find((candidate) => property.test(candidate.text) && candidate.text.slice(candidate.text.indexOf(':') + 1).includes(value))?.line;
 }
 
 /** The card ical.js reads from these lines, or why it cannot. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError, RecordingRefusedError, UneditableNoteError } from '../errors.js';
 import { readNote } from '../note/read-contact.js';
 import { contactFields, noteText } from '../test-support/builders.js';
-import { advance, checkLetterRecordable, checkRecordable, logInteraction } from './advance.js';
+import { advance, changesMeetingDetailsOnly, checkLetterRecordable, checkRecordable, logInteraction } from './advance.js';
 import { dismissAction } from './dismiss.js';
 
 /** What a user reads when a step is refused, and the exact bytes a step writes. */
@@ -224,6 +224,29 @@ describe('advance: writing the meeting', () => {
         .replace('    stage: scheduled\n', '    stage: scheduled\n  - date: 2026-12-03\n    stage: scheduled\n    note: rescheduled from 2027-01-05T09:00\n')
         .replace('  at: 2027-01-05T09:00', '  at: 2027-01-07T09:00'),
     );
+  });
+});
+
+describe('advance: a change of the meeting details alone', () => {
+  const booked = ['---', 'type: contact', 'name: Ana Lima', 'stage: scheduled', 'history:', '  - date: 2026-11-20', '    stage: scheduled', 'meeting:', '  at: 2026-12-09T14:00', '  minutes: 30', '  format: video', '  link: https://meet.example.com/old', '---', ''].join('\n');
+
+  it('changes the meeting in place and adds no history entry: the same stage and time, nothing else to record', () => {
+    const options = { date: '2026-11-25', meeting: { at: '2026-12-09T14:00', link: 'https://meet.example.com/new', place: 'Room 4' } };
+    expect(changesMeetingDetailsOnly(booked, 'scheduled', options)).toBe(true);
+    expect(advance(booked, 'scheduled', options)).toBe(booked.replace('  link: https://meet.example.com/old', '  link: https://meet.example.com/new\n  place: Room 4'));
+    // Given twice, the second call changes nothing.
+    expect(advance(advance(booked, 'scheduled', options), 'scheduled', options)).toBe(advance(booked, 'scheduled', options));
+  });
+
+  it('records an entry as before for a new time, a note, a channel, another stage, or a meeting already held', () => {
+    const at = '2026-12-09T14:00';
+    expect(changesMeetingDetailsOnly(booked, 'scheduled', { meeting: { at: '2026-12-10T14:00' } })).toBe(false);
+    expect(changesMeetingDetailsOnly(booked, 'scheduled', { meeting: { at }, note: 'moved to Zoom' })).toBe(false);
+    expect(changesMeetingDetailsOnly(booked, 'scheduled', { meeting: { at }, via: 'email' })).toBe(false);
+    expect(changesMeetingDetailsOnly(booked, 'prepared', { meeting: { at } })).toBe(false);
+    expect(changesMeetingDetailsOnly(booked.replace('stage: scheduled\nhistory', 'stage: held\nhistory'), 'held', { meeting: { at } })).toBe(false);
+    expect(changesMeetingDetailsOnly(booked, 'scheduled', {})).toBe(false);
+    expect(advance(booked, 'scheduled', { date: '2026-11-25', meeting: { at, link: 'https://meet.example.com/new' }, note: 'moved to Zoom' })).toContain('  - date: 2026-11-25\n    stage: scheduled\n    note: moved to Zoom\n');
   });
 });
 

@@ -43,9 +43,13 @@ export interface AdvanceOptions {
  * (plus the meeting, when scheduling). Any stage can follow any other — a
  * meeting can be rescheduled, a step skipped — but every change is recorded,
  * in order: see `checkRecordable`. Moving a meeting to another time says so
- * in the entry's note (`rescheduled from <old at>`). A note without
- * `type: contact` in its frontmatter is refused (`UneditableNoteError`):
- * a stage and a history would make it half a contact.
+ * in the entry's note (`rescheduled from <old at>`). A call that changes
+ * only details of the meeting still to come (its length, format, place or
+ * link: the same stage, the same time, no via, letter or note) records
+ * nothing, since nothing happened with the contact: the meeting changes in
+ * place, as `updateMeeting` does (see `changesMeetingDetailsOnly`). A note
+ * without `type: contact` in its frontmatter is refused
+ * (`UneditableNoteError`): a stage and a history would make it half a contact.
  *
  * @example
  * ```ts
@@ -61,6 +65,10 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
   // Checked again for callers without types (plain JavaScript, a value read from a prompt).
   if (!isStage(stage)) throw new InvalidInputError(`unknown stage "${stage}" (use one of: ${STAGES.join(', ')})`);
   assertContactNote(text);
+  if (changesMeetingDetailsOnly(text, stage, options)) {
+    const { at: _unchanged, ...details } = options.meeting!;
+    return updateMeeting(text, details);
+  }
   const before = recordedState(text);
   let entry = historyEntry(stage, options);
   if (!options.force) checkRecording(before, stage, options.date);
@@ -73,6 +81,28 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
   result = appendToList(result, ['history'], entry);
   if (meeting) result = writeMeeting(result, meeting);
   return result;
+}
+
+/**
+ * True when `advance(text, stage, options)` changes only details of the
+ * meeting still to come (length, format, place, link) and so records
+ * nothing: the note is already at `stage`, scheduled or prepared, the
+ * meeting keeps its time, and nothing else is given to record (no `via`,
+ * `letter` or `note`). For a caller that says what it did.
+ *
+ * @example
+ * ```ts
+ * import { changesMeetingDetailsOnly } from '@rapport/core';
+ *
+ * const text = '---\ntype: contact\nname: Maya Chen\nstage: scheduled\nmeeting:\n  at: 2026-12-01T10:00\n---\n';
+ * console.log(changesMeetingDetailsOnly(text, 'scheduled', { meeting: { at: '2026-12-01T10:00', link: 'https://meet.example.com/maya' } })); // → true
+ * console.log(changesMeetingDetailsOnly(text, 'scheduled', { meeting: { at: '2026-12-02T10:00' } })); // → false
+ * ```
+ */
+export function changesMeetingDetailsOnly(text: string, stage: Stage, options: Pick<AdvanceOptions, 'via' | 'letter' | 'note' | 'meeting'>): boolean {
+  if (!options.meeting || options.via !== undefined || options.letter !== undefined || options.note !== undefined) return false;
+  const { stage: current, meetingAt } = recordedState(text);
+  return current === stage && MEETING_PENDING_STAGES.includes(stage) && meetingAt === options.meeting.at;
 }
 
 /**

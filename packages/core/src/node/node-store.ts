@@ -4,7 +4,7 @@ import { close, fsync, open, opendir, stat } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { InvalidEncodingError, InvalidInputError, NoteConflictError, UneditableNoteError } from '../errors.js';
+import { InvalidEncodingError, InvalidInputError, NoteConflictError, refuseUtf16, UneditableNoteError } from '../errors.js';
 import { readLayout } from '../note/source.js';
 import type { FileIdentity } from '../workspace/index-cache.js';
 import { contentVersion, type NewFile, type NoteStore, type StoredText, type WriteOptions } from '../workspace/store.js';
@@ -703,6 +703,7 @@ function readAll(descriptor: number): Buffer {
 
 /** A note's text: invalid bytes decode to U+FFFD, so only a text with one has its bytes checked strictly, to refuse it and place the error. */
 function decode(path: string, bytes: Buffer): string {
+  refuseUtf16(path, bytes);
   const decoded = bytes.toString('utf8');
   return decoded.includes('\uFFFD') ? decodeUtf8(path, bytes) : decoded;
 }

@@ -4,6 +4,7 @@ import { InvalidInputError, RapportError, UneditableNoteError } from '../errors.
 import { isStage, STAGES } from '../model/vocabulary.js';
 import { findSection, scanSections } from './body.js';
 import { parseFrontmatter, YAML_OPTIONS } from './frontmatter.js';
+import { yamlWriteOptions } from './yaml-write.js';
 import { endOfLine, readLayout, startOfLine, withBom, type LineEnding } from './source.js';
 
 /**
@@ -40,8 +41,6 @@ export interface Intent {
   readonly expected?: () => unknown;
 }
 
-// `aliasDuplicateObjects: false`: a value that holds one list twice is written twice, never as an anchor and an alias, which a note has no use for.
-const RENDER = { lineWidth: 0, minContentWidth: 0, indent: 2, aliasDuplicateObjects: false } as const;
 
 /**
  * Sets the value at `path`, creating missing parents; returns the new note text.
@@ -482,7 +481,7 @@ function blockItemText(seq: YAMLSeq, item: unknown, frame: Frame): string {
   const indent = dash - startOfLine(frame.yaml, dash);
   // A list of `- {date: …, stage: …}` entries only: the new one is written on one line too.
   if (isPlainObject(item) && seq.items.every((entry) => isMap(entry) && entry.flow)) return `${' '.repeat(indent)}- ${formatFlow(item, frame, isCompact(last, frame))}${frame.eol}`;
-  return indentLines(stringify([item], RENDER), indent, frame);
+  return indentLines(stringify([item], yamlWriteOptions()), indent, frame);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -633,12 +632,12 @@ function replaceCollection(node: YAMLMap | YAMLSeq, value: unknown, frame: Frame
 }
 
 function renderPairs(value: Record<string, unknown>, indent: number, frame: Frame): string {
-  return indentLines(stringify(value, RENDER), indent, frame);
+  return indentLines(stringify(value, yamlWriteOptions()), indent, frame);
 }
 
 /** The text after `key:` for a block collection value: a line break, then indented lines. */
 function renderBlockValue(value: unknown, keyIndent: number, frame: Frame): string {
-  return frame.eol + indentLines(stringify(value, RENDER), keyIndent + 2, frame);
+  return frame.eol + indentLines(stringify(value, yamlWriteOptions()), keyIndent + 2, frame);
 }
 
 function indentLines(rendered: string, indent: number, frame: Frame): string {
@@ -657,24 +656,24 @@ export function formatInline(value: unknown, style: Scalar.Type | undefined, inF
   const text = String(value);
   if (/[\n\r\t\u0000-\u001f\u007f\u2028\u2029]/.test(text) || style === Scalar.QUOTE_DOUBLE) return JSON.stringify(text);
   if (style === Scalar.QUOTE_SINGLE) return `'${text.replace(/'/g, "''")}'`;
-  const plain = stringify(text, RENDER).replace(/\n$/, '');
+  const plain = stringify(text, yamlWriteOptions()).replace(/\n$/, '');
   if (plain.includes('\n') || (inFlow && /[,[\]{}]/.test(plain))) return JSON.stringify(text);
   return plain;
 }
 
 /** A flow collection on one line; `compact` drops the padding inside brackets, as in `[a, b]`. */
 function formatFlow(value: unknown, frame: Frame, compact = false): string {
-  const document = new Document(value);
+  const document = new Document(value, yamlWriteOptions());
   // Only lists and mappings are written in flow: scalars go through formatInline.
   (document.contents as YAMLMap | YAMLSeq).flow = true;
-  return document.toString({ ...RENDER, flowCollectionPadding: !compact }).replace(/\n$/, '').replace(/\n/g, frame.eol);
+  return document.toString({ ...yamlWriteOptions(), flowCollectionPadding: !compact }).replace(/\n$/, '').replace(/\n/g, frame.eol);
 }
 
 /** The text of one entry inside a flow collection: `[item]` or `{key: value}` rendered, brackets dropped. */
 function flowEntry(wrapped: unknown[] | Record<string, unknown>, compact: boolean): string {
-  const document = new Document(wrapped);
+  const document = new Document(wrapped, yamlWriteOptions());
   (document.contents as YAMLMap | YAMLSeq).flow = true;
-  return document.toString({ ...RENDER, flowCollectionPadding: !compact }).replace(/\n$/, '').slice(1, -1).trim();
+  return document.toString({ ...yamlWriteOptions(), flowCollectionPadding: !compact }).replace(/\n$/, '').slice(1, -1).trim();
 }
 
 /** True when a flow collection is written without padding, like `[a, b]`. */

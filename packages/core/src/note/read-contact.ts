@@ -149,6 +149,15 @@ function readExact(file: string, layout: NoteLayout, options: ReadNoteOptions): 
       report('yaml-syntax', 0, 3, 'The frontmatter opened with `---` is never closed', 'Add a line `---` after the last field');
       return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
     }
+    const directives = /^(?:%[^\r\n]*\r?\n)+(?=---[ \t]*\r?\n)/.exec(layout.content);
+    if (directives && CONTACT_TYPE_LINE.test(layout.content)) {
+      // Allowed by YAML before a document, but Markdown tools read frontmatter only from a note's first line.
+      const firstLine = layout.content.slice(0, layout.content.search(/\r?\n/));
+      const count = directives[0].split('\n').length - 1;
+      const fix = { title: count === 1 ? `Delete the line \`${firstLine}\`` : `Delete the ${count} directive lines`, start: 0, end: directives[0].length, text: '' };
+      report('yaml-syntax', 0, firstLine.length, `\`${firstLine}\` comes before the frontmatter, which must start on the note's first line`, 'Delete the directive: notes are read as YAML 1.2 already', fix);
+      return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
+    }
     if (missingOpeningFence(layout.content)) {
       report('yaml-syntax', 0, 3, 'The frontmatter has no opening `---` line', 'Add a line `---` above `type: contact`');
       return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };

@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import { NOTE_FACTS } from '../letters/note-facts.js';
 import { NOTE_SECTIONS, type Source, type Stage } from '../model/vocabulary.js';
+import { yamlWriteOptions } from './yaml-write.js';
 
 /** What `contactNoteText` and `createContact` need to write a new contact note: a name, and whatever else is known. */
 export interface NewContact {
@@ -39,7 +40,7 @@ export function contactNoteText(contact: NewContact): string {
     ...(contact.tags && contact.tags.length > 0 ? { tags: [...contact.tags] } : {}),
     history: [{ date: contact.date, stage }],
   };
-  const yaml = stringify(frontmatter, { lineWidth: 0 });
+  const yaml = stringify(frontmatter, yamlWriteOptions());
   const body = NOTE_SECTIONS.map((title) => {
     const text = contact.sections?.[title]?.trim() || (title === IMPRESSED_BY.section ? `${IMPRESSED_BY.label}:` : undefined);
     return `## ${title}\n\n${text ? text + '\n\n' : ''}`;

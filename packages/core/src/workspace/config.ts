@@ -1,6 +1,7 @@
 import leven from 'leven';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, Severity } from '../diagnostics.js';
+import { InvalidEncodingError } from '../errors.js';
 import { isHoliday, isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { contactSchema } from '../note/schema.js';
@@ -384,9 +385,23 @@ function closestField(field: string, candidates: readonly string[]): string | un
   return nearestSpelling(field, candidates, (candidate) => (candidate.length <= 3 ? 1 : Math.max(2, Math.floor(candidate.length / 3))));
 }
 
-/** Reads the folder's config through its store. */
+/**
+ * Reads the folder's config through its store. A config that is not UTF-8
+ * text is read as the defaults, with an `invalid-config` error, as one whose
+ * YAML does not parse.
+ */
 export async function loadConfig(store: NoteStore): Promise<ConfigReading> {
-  const stored = await store.read(CONFIG_PATH);
+  let stored;
+  try {
+    stored = await store.read(CONFIG_PATH);
+  } catch (error) {
+    if (!(error instanceof InvalidEncodingError)) throw error;
+    // A config with a mistake, as one whose YAML does not parse: defaults, exports refuse, and listing goes on.
+    const what = error.encoding ? `is ${error.encoding} text, not UTF-8` : 'is not valid UTF-8 text';
+    const place = { line: error.line, column: error.column, endLine: error.line, endColumn: error.column };
+    const diagnostic: Diagnostic = { file: CONFIG_PATH, ...place, severity: 'error', rule: 'invalid-config', message: `The config ${what}; the whole config is ignored`, hint: 'Save it as UTF-8' };
+    return { config: { ...defaultConfig(), privateFieldsUnreadable: true }, diagnostics: [diagnostic] };
+  }
   return readConfig(stored?.text);
 }
 
@@ -399,4 +414,35 @@ function keyRange(document: ReturnType<typeof parseDocument>, path: string[]): r
   if (!isMap(parent)) return undefined;
   const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1));
   return (pair?.key as Node | undefined)?.range ?? undefined;
+}
+
+/**
+ * Why new contacts cannot be created in the `notes_folder` the config names,
+ * when it names a file (`names a file, not a folder`) or a path through one;
+ * `undefined` when it names a folder, or one not created yet. Asks the store
+ * for folder listings only, so a dry run can say it too.
+ */
+export async function notesFolderBlocked(store: NoteStore, folder: string): Promise<string | undefined> {
+  const parts = folder.split('/').filter((part) => part !== '');
+  for (let end = 1; end <= parts.length; end++) {
+    const path = parts.slice(0, end).join('/');
+    if (!(await store.listFiles(parts.slice(0, end - 1).join('/'))).includes(path)) continue;
+    return end === parts.length ? 'names a file, not a folder' : `goes through ${path}, a file, not a folder`;
+  }
+  return undefined;
+}
+
+/**
+ * The config problem only the folder can show: a `notes_folder` that names
+ * a file, placed on its value (for `rapport check`). Empty otherwise.
+ */
+export async function notesFolderDiagnostics(store: NoteStore, text: string | undefined, file = CONFIG_PATH): Promise<Diagnostic[]> {
+  const { config } = readConfig(text, file);
+  if (config.notesFolder === '') return [];
+  const why = await notesFolderBlocked(store, config.notesFolder);
+  if (!why) return [];
+  const source = (text ?? '').replace(/^\uFEFF/, '');
+  const value = parseDocument(source, YAML_OPTIONS).get('notes_folder', true) as Node | undefined;
+  const message = `\`notes_folder: ${config.notesFolder}\` ${why}, so new contacts cannot be created`;
+  return [configDiagnostic(file, new LineIndex(source), 'error', 'invalid-config', value?.range ?? undefined, message, 'Set notes_folder to a folder, such as contacts')];
 }

@@ -220,8 +220,10 @@ const READ_FAILURES: Record<string, string> = {
 export function unreadableFileDiagnostic(file: string, error: unknown): Diagnostic {
   const place = error instanceof InvalidEncodingError ? { line: error.line, column: error.column } : { line: 1, column: 1 };
   const code = (error as NodeJS.ErrnoException).code;
-  const reason = error instanceof InvalidEncodingError ? 'it is not valid UTF-8 text' : (code && READ_FAILURES[code]) ?? code ?? (error as Error).message;
-  return { file, ...place, endLine: place.line, endColumn: place.column, severity: 'error', rule: 'unreadable-file', message: `The note cannot be read: ${reason}`, hint: 'Rapport leaves this file untouched' };
+  const encoding = error instanceof InvalidEncodingError ? error.encoding : undefined;
+  const reason = error instanceof InvalidEncodingError ? (encoding ? `it is ${encoding} text, not UTF-8` : 'it is not valid UTF-8 text') : (code && READ_FAILURES[code]) ?? code ?? (error as Error).message;
+  const hint = encoding ? 'Save it as UTF-8, in VS Code with Save with Encoding; Rapport leaves this file untouched' : 'Rapport leaves this file untouched';
+  return { file, ...place, endLine: place.line, endColumn: place.column, severity: 'error', rule: 'unreadable-file', message: `The note cannot be read: ${reason}`, hint };
 }
 
 /** Finds a contact by id or path, or throws `NoteNotFoundError`. */

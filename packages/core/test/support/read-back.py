@@ -1,9 +1,10 @@
-"""Reads an exported calendar or vCard file with independent parsers and prints what they saw as JSON.
+"""Reads an exported calendar or vCard file, or a note's frontmatter, with independent parsers and prints what they saw as JSON.
 
-Usage: read-back.py ics|vcard FILE
+Usage: read-back.py ics|vcard|frontmatter FILE
 
-Uses Debian's python3-icalendar and python3-vobject, which share no code with
-the JavaScript writers under test. Exit code 3 when a module is missing.
+Uses Debian's python3-icalendar, python3-vobject and python3-yaml (PyYAML, a
+YAML 1.1 reader), which share no code with the JavaScript writers under test.
+Exit code 3 when a module is missing.
 """
 import datetime
 import json
@@ -94,17 +95,43 @@ def read_vcard(text):
     return {"cards": cards}
 
 
+def typed(value):
+    """A YAML value as JSON, saying which type PyYAML gave anything that is not a string, list or mapping."""
+    if isinstance(value, dict):
+        return {str(key): typed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [typed(item) for item in value]
+    if isinstance(value, bool):
+        return {"bool": value}
+    if isinstance(value, (int, float)):
+        return {"number": value}
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return {"date": value.isoformat()}
+    return value
+
+
+def read_frontmatter(text):
+    import yaml
+
+    lines = text.lstrip("\ufeff").splitlines()
+    end = lines.index("---", 1)
+    return {"fields": typed(yaml.safe_load("\n".join(lines[1:end])))}
+
+
 def main():
     kind, path = sys.argv[1], sys.argv[2]
     try:
-        import icalendar  # noqa: F401
-        import vobject  # noqa: F401
+        if kind == "frontmatter":
+            import yaml  # noqa: F401
+        else:
+            import icalendar  # noqa: F401
+            import vobject  # noqa: F401
     except ImportError as error:
-        print(f"missing Python module: {error.name} (install Debian's python3-icalendar and python3-vobject)", file=sys.stderr)
+        print(f"missing Python module: {error.name} (install Debian's python3-icalendar, python3-vobject and python3-yaml)", file=sys.stderr)
         sys.exit(3)
     with open(path, encoding="utf-8") as handle:
         text = handle.read()
-    result = read_ics(text) if kind == "ics" else read_vcard(text)
+    result = read_ics(text) if kind == "ics" else read_vcard(text) if kind == "vcard" else read_frontmatter(text)
     json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
 
 

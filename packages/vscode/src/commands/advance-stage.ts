@@ -1,4 +1,4 @@
-import { advance, addCalendarDays, CHANNELS, getField, InvalidInputError, isCalendarDate, isStage, isTimeZone, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { advance, addCalendarDays, changesMeetingDetailsOnly, CHANNELS, getField, InvalidInputError, isCalendarDate, isStage, isTimeZone, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
 import { AFTER_MEETING_STAGES, atInZone, MEETING_PENDING_STAGES, pastMeetingDay, suggestedStage } from '@rapport/core/internal';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
@@ -45,8 +45,14 @@ export async function advanceStage(services: Services, target?: unknown, input: 
   if (via === undefined) return undefined;
   const date = input.date ?? (stage === 'held' ? await askHeldDay(services, contact) : services.notes.today());
   if (date === undefined) return undefined;
-  const outcome = await editContactNote(services.notes, contact.file, (text) => advance(text, stage, { date, ...(via ? { via } : {}), ...(input.note ? { note: input.note } : {}), ...(meeting ? { meeting } : {}) }));
-  void services.prompts.info(recordedMessage(`Recorded: ${contact.name}, ${contact.stage} → ${stage} (${date}).`, outcome));
+  const changes = { date, ...(via ? { via } : {}), ...(input.note ? { note: input.note } : {}), ...(meeting ? { meeting } : {}) };
+  let detailsOnly = false;
+  const outcome = await editContactNote(services.notes, contact.file, (text) => {
+    detailsOnly = changesMeetingDetailsOnly(text, stage, changes);
+    return advance(text, stage, changes);
+  });
+  const said = detailsOnly ? meetingDetailsMessage(contact, meeting!) : `Recorded: ${contact.name}, ${contact.stage} → ${stage} (${date}).`;
+  void services.prompts.info(recordedMessage(said, outcome));
   return { file: contact.file, stage };
 }
 
@@ -71,16 +77,29 @@ export async function rescheduleMeeting(services: Services, target?: unknown, in
   const date = services.notes.today();
   // The meeting moves at the stage the note has as it is edited: it may have changed (in the editor, say) while the questions were answered.
   let stage = contact.stage;
+  let detailsOnly = false;
   const outcome = await editContactNote(services.notes, contact.file, (text) => {
     const current = getField(text, ['stage']);
     if (!isStage(current) || !MEETING_PENDING_STAGES.includes(current)) {
       throw new InvalidInputError(`${contact.name} is ${isStage(current) ? `now ${current}` : 'no longer at a known stage'}: there is no booked meeting to move (the note was changed meanwhile)`);
     }
     stage = current;
+    detailsOnly = changesMeetingDetailsOnly(text, current, { meeting });
     return advance(text, current, { date, meeting });
   });
-  void services.prompts.info(recordedMessage(`Moved the meeting with ${contact.name} to ${meeting.at.replace('T', ' at ')}; still ${stage}.`, outcome));
+  const said = detailsOnly ? meetingDetailsMessage(contact, meeting) : `Moved the meeting with ${contact.name} to ${meeting.at.replace('T', ' at ')}; still ${stage}.`;
+  void services.prompts.info(recordedMessage(said, outcome));
   return { file: contact.file, stage };
+}
+
+/** What a change of the meeting's details alone did: nothing is added to the history, since nothing happened with the contact. */
+function meetingDetailsMessage(contact: Contact, meeting: MeetingInput): string {
+  const when = meeting.at.replace('T', ' at ');
+  const before = contact.meeting;
+  const changed = (['minutes', 'format', 'place', 'link'] as const).filter((key) => meeting[key] !== undefined && meeting[key] !== before?.[key]);
+  return changed.length === 0
+    ? `The meeting with ${contact.name} stays as it was, ${when}; nothing recorded.`
+    : `Changed the meeting's ${changed.join(', ')} with ${contact.name}; still ${when}, nothing added to the history.`;
 }
 
 /** The day of the contact's booked meeting when it is after today (and it is still to come by the stage), else `undefined`. */

@@ -6,8 +6,8 @@ import {
   loadConfig,
   loadWorkspace,
   NoteIndex,
+  notesFolderDiagnostics,
   privateFieldDiagnostics,
-  readConfig,
   todayIn,
   type ActionContext,
   type AgendaContext,
@@ -202,10 +202,10 @@ export class NotesSession implements vscode.Disposable {
       batch.forEach((change, position) => reindexed[position] && files.push(change.path));
     }
     if (configChanged) {
-      const text = (await store.read(CONFIG_PATH))?.text;
-      const { config, diagnostics } = readConfig(text);
+      const text = (await store.read(CONFIG_PATH).catch(() => undefined))?.text;
+      const { config, diagnostics } = await loadConfig(store);
       this.folderConfig = config;
-      this.configDiagnostics = [...diagnostics, ...privateFieldDiagnostics(text, () => index.contacts())];
+      this.configDiagnostics = [...diagnostics, ...privateFieldDiagnostics(text, () => index.contacts()), ...(await notesFolderDiagnostics(store, text).catch(() => []))];
     }
     if (files.length === 0 && !configChanged) return;
     this.cachedWorkspace = undefined;
@@ -328,13 +328,15 @@ export class NotesSession implements vscode.Disposable {
     );
     const configText = (await store.read(CONFIG_PATH).catch(() => undefined))?.text;
     const hasConfig = configText !== undefined;
+    // A notes_folder that is a file: only the folder can show it, and new contacts would fail on it.
+    const notesFolderErrors = await notesFolderDiagnostics(store, configText).catch(() => []);
     if (generation !== this.generation) return;
     const previousConfig = this.folderConfig;
     this.index = loaded.index;
     this.folderConfig = loaded.config;
     // `private:` entries that hide nothing: telling them from a field of the user's own needs the notes.
     const privateFieldWarnings = privateFieldDiagnostics(configText, () => loaded.index.contacts());
-    this.configDiagnostics = [...loaded.configDiagnostics.filter((diagnostic) => diagnostic.rule !== 'unreadable-file'), ...privateFieldWarnings];
+    this.configDiagnostics = [...loaded.configDiagnostics.filter((diagnostic) => diagnostic.rule !== 'unreadable-file'), ...privateFieldWarnings, ...notesFolderErrors];
     this.unreadable.clear();
     for (const diagnostic of loaded.configDiagnostics) if (diagnostic.rule === 'unreadable-file') this.unreadable.set(diagnostic.file, diagnostic);
     this.cachedWorkspace = undefined;

@@ -1,13 +1,15 @@
 import { InvalidEncodingError } from '@rapport/core';
+import { refuseUtf16 } from '@rapport/core/internal';
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Decodes a note's bytes, refusing invalid UTF-8 with the line and column of
  * the first bad byte: silently replacing it would corrupt the note on the
- * next write.
+ * next write. A note saved as UTF-16 is refused as such.
  */
 export function decodeNote(path: string, bytes: Uint8Array): string {
+  refuseUtf16(path, bytes);
   try {
     return strictUtf8.decode(bytes);
   } catch {

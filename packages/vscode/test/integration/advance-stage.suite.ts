@@ -175,6 +175,19 @@ suite('Advance Stage safety', () => {
     rmSync(fileUri(file).fsPath);
   });
 
+  test('a meeting "moved" to the same time with a new link changes the link alone, and adds nothing to the history', async () => {
+    const file = 'stage-relinked.md';
+    const lines = ['---', 'type: contact', 'name: Stage relinked', 'stage: scheduled', 'history:', '  - date: 2026-11-10', '    stage: scheduled', 'meeting:', '  at: "2026-12-09T14:00"', '  minutes: 30', '  format: video', '  link: https://meet.example.com/old', '---', ''];
+    writeFileSync(fileUri(file).fsPath, lines.join('\n'));
+    await indexed('stage-relinked', 'scheduled');
+    const prompts = new ScriptedPrompts({ 'meeting.date': ENTER, 'meeting.time': ENTER, 'meeting.format': ENTER, 'meeting.place': 'https://meet.example.com/new' });
+    const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.rescheduleMeeting', 'stage-relinked'));
+    assert.deepEqual(result, { file, stage: 'scheduled' });
+    assert.equal(readText(file), lines.join('\n').replace('https://meet.example.com/old', 'https://meet.example.com/new'));
+    assert.deepEqual(prompts.infos, ["Changed the meeting's link with Stage relinked; still 2026-12-09 at 14:00, nothing added to the history."]);
+    rmSync(fileUri(file).fsPath);
+  });
+
   test('picking the current stage asks before adding a second entry for it', async () => {
     const file = writeContact('stage-same', 'identified');
     await indexed('stage-same', 'identified');

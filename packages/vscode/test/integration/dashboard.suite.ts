@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { api, closeEditors, fileUri, frontmatterOf, readText, TODAY, waitFor } from './fixture.js';
+import { api, closeEditors, fileUri, frontmatterOf, readText, showAsWritten, TODAY, waitFor } from './fixture.js';
 import { suite, test } from './runner.js';
 
 const lines = (...text: string[]) => text.join('\n');
@@ -157,9 +157,7 @@ suite('Add a referral from the note', () => {
     const uri = fileUri('lens-referrer.md');
     writeFileSync(uri.fsPath, referrer);
     await waitFor(() => rapport.notes.workspace?.index.contact('lens-referrer'), 'the note to be indexed');
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    assert.equal(editor.document.getText(), referrer);
-    return editor;
+    return showAsWritten(uri, referrer);
   };
 
   test('the code lens creates the contact, links only the name on that line and opens the new note', async () => {
@@ -214,7 +212,7 @@ suite('Add a referral from the note', () => {
     writeFileSync(uri.fsPath, named);
     await waitFor(() => rapport.notes.workspace?.index.contact('lens-referrer'), 'the note to be indexed');
     const maya = readText('maya-chen.md');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    await showAsWritten(uri, named);
     const lens = await waitFor(async () => {
       const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri, 10);
       return found.find((candidate) => candidate.command?.command === 'rapport.outcomes.addReferral' && candidate.range.start.line === 13);

@@ -121,6 +121,18 @@ export function bodyOf(text: string): string {
   return match ? text.slice(match[0].length) : text;
 }
 
+/**
+ * Opens a note just written by the test and waits until its editor shows `written`. VS Code keeps a
+ * closed note's text for a while: when an earlier test left other text in that file, the editor can
+ * show it until the file watcher catches up, so the note is reloaded from disk instead of waited on.
+ */
+export async function showAsWritten(uri: vscode.Uri, written: string): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+  if (editor.document.getText() !== written) await vscode.commands.executeCommand('workbench.action.files.revert');
+  await waitFor(() => editor.document.getText() === written, () => `${uri.path} to show what was written, not ${JSON.stringify(editor.document.getText())}`);
+  return editor;
+}
+
 /** Closes every editor, discarding unsaved text first so no "save changes?" dialog blocks the window. */
 export async function closeEditors(): Promise<void> {
   for (const document of vscode.workspace.textDocuments.filter((candidate) => candidate.isDirty)) {
