@@ -133,19 +133,18 @@ export class CommandContext {
    */
   contact(workspace: Workspace, reference: string, label?: string): Contact {
     const path = this.notePath(reference);
-    const contact = workspace.index.contact(reference) ?? workspace.index.contact(path);
+    const named = workspace.index.contactsNamed(reference);
+    const candidates = named.length > 0 ? named : workspace.index.contactsNamed(path);
     const prefix = label ? `${label}: ` : '';
-    if (contact) {
-      // Named by an id that two notes share, it could be either: the command would edit the first by path, maybe the wrong one.
-      const byPath = [reference.replace(/\\/g, '/').replace(/^\.\//, ''), path, `${path}.md`].includes(contact.file);
-      if (!byPath && workspace.index.diagnostics('duplicate-id').some((d) => d.file === contact.file)) {
-        const files = workspace.index.contacts().filter((other) => other.id === contact.id).map((other) => this.displayPath(other.file)).sort();
-        throw new FailureError(`${prefix}"${printable(reference)}" is the id of ${files.length} notes: ${files.map(printable).join(', ')}; give the path of the one you mean (each contact needs an id of its own: rename one of the files)`);
-      }
-      return contact;
+    // Named by an id that two notes share, it could be either: editing the first found might edit the wrong one.
+    if (candidates.length > 1) {
+      const files = candidates.map((other) => this.displayPath(other.file)).sort();
+      throw new FailureError(`${prefix}"${printable(reference)}" is the id of ${files.length} notes: ${files.map(printable).join(', ')}; give the path of the one you mean (each contact needs an id of its own: rename one of the files)`);
     }
+    const contact = candidates[0];
+    if (contact) return contact;
     // A symlink to a note is listed as that note: named through the link, it is the note it leads to.
-    const linked = this.store.linkedNote(path) ?? this.store.linkedNote(`${path}.md`);
+    const linked = [reference, path].flatMap((file) => [file, `${file}.md`]).map((file) => this.store.linkedNote(file)).find((file) => file !== undefined);
     const throughLink = linked === undefined ? undefined : workspace.index.contact(linked);
     if (throughLink) return throughLink;
     const broken = workspace.index.brokenNotes().find((note) => note.id === reference || note.file === reference || note.file === path);
@@ -174,9 +173,11 @@ export class CommandContext {
 
   /**
    * One line on stderr per note that cannot be read as a contact, so that
-   * no contact vanishes from a listing without a word.
+   * no contact vanishes from a listing without a word. A value left unread
+   * that the command names itself (`file:line` in `saidElsewhere`, such as a
+   * meeting an export leaves out) is not said twice.
    */
-  warnBrokenNotes(workspace: Workspace): readonly BrokenNote[] {
+  warnBrokenNotes(workspace: Workspace, saidElsewhere: ReadonlySet<string> = new Set()): readonly BrokenNote[] {
     const broken = workspace.index.brokenNotes();
     // A merge conflict has its own warning, given by every command as it loads the folder.
     for (const note of broken) if (!note.problems.some((problem) => problem.rule === 'merge-conflict')) this.io.stderr.write(`rapport: warning: ${brokenNotePlace(note)}\n`);
@@ -186,7 +187,7 @@ export class CommandContext {
     const misread = new Map<string, { d: Diagnostic; contact: Contact }>();
     for (const rule of UNREAD_VALUE_RULES) {
       for (const d of workspace.index.diagnostics(rule)) {
-        const contact = misread.has(d.file) ? undefined : workspace.index.contact(d.file);
+        const contact = misread.has(d.file) || saidElsewhere.has(`${d.file}:${d.line}`) ? undefined : workspace.index.contact(d.file);
         if (contact) misread.set(d.file, { d, contact });
       }
     }

@@ -44,6 +44,8 @@ describe('the notes folder, found like git finds a repository', () => {
     expect(rapport(['advance', 'marcus', 'thanked', '--date', TODAY], { cwd: folder })).toEqual({ code: 0, stdout: 'Marcus Bell: held → thanked (2026-11-23)  contacts/health-tech/marcus-bell.md\n', stderr: '' });
     expect(rapport(['log', 'marcus.md', '--note', 'Sent the article', '--date', TODAY], { cwd: folder }).stdout).toBe('Marcus Bell: logged (2026-11-23, still thanked)  contacts/health-tech/marcus-bell.md\n');
     expect(lstatSync(join(folder, 'marcus.md')).isSymbolicLink()).toBe(true);
+    // Named from outside the folder, with --dir: the link's own name still leads to the note.
+    expect(rapport(['log', 'marcus', '--note', 'Replied', '--date', TODAY, '--dir', folder], { cwd: tmpdir() }).stdout).toBe('Marcus Bell: logged (2026-11-23, still thanked)  contacts/health-tech/marcus-bell.md\n');
   });
 
   it('is what --dir names, whatever folder the command runs in', () => {

@@ -15,23 +15,35 @@ interface ExportCommandOptions {
   today?: string;
 }
 
-/** Writes one format; the writers (ical.js, csv-stringify) load only when something is exported: every other command starts faster. */
-async function exported(format: ExportFormat, workspace: Workspace, options: ExportOptions, warn: (text: string) => void): Promise<string> {
-  const { exportCsv, exportIcsDetails, exportJson, exportVCards } = await import('@rapport/core/export');
-  if (format === 'vcard') return exportVCards(workspace);
-  if (format === 'csv') return exportCsv(workspace, options);
-  if (format === 'json') return exportJson(workspace, options);
-  const calendar = exportIcsDetails(workspace, options);
-  for (const meeting of calendar.leftOut) warn(`${meeting.file}:${meeting.line}: the meeting with ${meeting.name} is left out of the calendar: ${meeting.reason}`);
-  if (calendar.events === 0) warn('the calendar has no event: no meeting and no dated next action to put in it');
-  return calendar.text;
+/** What an export wrote, and what it says it left out: each warning, and the `file:line` of each value it names so. */
+interface Exported {
+  readonly text: string;
+  readonly warnings: readonly string[];
+  readonly saidElsewhere: ReadonlySet<string>;
 }
 
-/** Everything left out that the user did not ask to leave out, one warning each on stderr: `private:` entries that hide nothing, notes that cannot be read. */
-async function warnAboutOmissions(ctx: CommandContext, workspace: Workspace): Promise<void> {
+/** Writes one format; the writers (ical.js, csv-stringify) load only when something is exported: every other command starts faster. */
+async function exported(format: ExportFormat, workspace: Workspace, options: ExportOptions): Promise<Exported> {
+  const { exportCsv, exportIcsDetails, exportJson, exportVCards } = await import('@rapport/core/export');
+  const plain = (text: string): Exported => ({ text, warnings: [], saidElsewhere: new Set() });
+  if (format === 'vcard') return plain(exportVCards(workspace));
+  if (format === 'csv') return plain(exportCsv(workspace, options));
+  if (format === 'json') return plain(exportJson(workspace, options));
+  const calendar = exportIcsDetails(workspace, options);
+  const warnings = calendar.leftOut.map((meeting) => `${meeting.file}:${meeting.line}: the meeting with ${meeting.name} is left out of the calendar: ${meeting.reason}`);
+  if (calendar.events === 0) warnings.push('the calendar has no event: no meeting and no dated next action to put in it');
+  return { text: calendar.text, warnings, saidElsewhere: new Set(calendar.leftOut.map((meeting) => `${meeting.file}:${meeting.line}`)) };
+}
+
+/**
+ * Everything left out that the user did not ask to leave out, one warning each on stderr: `private:`
+ * entries that hide nothing, notes that cannot be read, values left unread (but those the export names).
+ */
+async function warnAboutOmissions(ctx: CommandContext, workspace: Workspace, output: Exported): Promise<void> {
   const colors = colorsFor(ctx.io.stderr, ctx.io.env);
   for (const d of await ctx.privateFieldProblems(workspace)) ctx.io.stderr.write(`${formatDiagnostic(d, colors)}\n`);
-  ctx.warnBrokenNotes(workspace);
+  ctx.warnBrokenNotes(workspace, output.saidElsewhere);
+  for (const warning of output.warnings) ctx.io.stderr.write(`rapport: warning: ${printable(warning)}\n`);
 }
 
 export const registerExport: RegisterCommand = (program, context) => {
@@ -65,11 +77,11 @@ export const registerExport: RegisterCommand = (program, context) => {
       // A config Rapport cannot read as written would make the export leak or lie (its problems were printed with the config's others).
       const refusal = (await import('@rapport/core/export')).exportRefusal(workspace);
       if (refusal) throw new UsageError(refusal);
-      await warnAboutOmissions(ctx, workspace);
       const { now } = ctx.actionContext(workspace, options.today);
-      const text = await exported(format, workspace, { now }, (warning) => ctx.io.stderr.write(`rapport: warning: ${printable(warning)}\n`));
-      if (target === undefined) return void ctx.io.stdout.write(text);
-      await writeOutputFile(target, text, options.out!, options.force ?? false);
+      const output = await exported(format, workspace, { now });
+      await warnAboutOmissions(ctx, workspace, output);
+      if (target === undefined) return void ctx.io.stdout.write(output.text);
+      await writeOutputFile(target, output.text, options.out!, options.force ?? false);
       ctx.print(`Wrote ${options.out}`);
     });
 };

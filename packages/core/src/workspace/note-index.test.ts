@@ -176,6 +176,19 @@ describe('NoteIndex', () => {
     expect(index.contact('zoe')).toBeUndefined();
   });
 
+  it('names every contact an id two notes share, sorted by file, and one alone by its path', () => {
+    const index = new NoteIndex();
+    index.set('owen-park.md', noteText(contactFields({ name: 'Owen Park', stage: 'contacted' })));
+    index.set('closed/owen-park.md', noteText(contactFields({ name: 'Owen Park (old)', stage: 'archived' })));
+    index.set('owen-park-notes.md', '# Not a contact\n');
+    expect(index.contactsNamed('owen-park').map((contact) => contact.file)).toEqual(['closed/owen-park.md', 'owen-park.md']);
+    expect(index.contactsNamed('./closed/owen-park.md').map((contact) => contact.name)).toEqual(['Owen Park (old)']);
+    expect(index.contactsNamed('owen-park.md').map((contact) => contact.name)).toEqual(['Owen Park']);
+    expect(index.contactsNamed('owen-park-notes')).toEqual([]);
+    expect(index.contactsNamed('nobody')).toEqual([]);
+    expect(index.contact('owen-park')?.file).toBe('closed/owen-park.md');
+  });
+
   it('warns on a contact named as a referral under another contact\'s Outcomes whose note has no referred_by, until it has', () => {
     const index = new NoteIndex();
     index.set('hana-ito.md', '---\ntype: contact\nname: Hana Ito\nstage: thanked\n---\n\n## Outcomes\n\n- Lead: the spring fellowship\n- Referral: [[kwame-mensah]], runs the buildings team\n');

@@ -317,23 +317,31 @@ export class NoteIndex {
    * still finds a file whose name macOS stored decomposed, and the other way round.
    */
   contact(reference: string): Contact | undefined {
-    const normalized = reference.replace(/\\/g, '/').replace(/^\.\//, '');
-    const found = this.contactAt(normalized);
-    if (found || isAscii(normalized)) return found;
-    return this.contactAt(normalized.normalize('NFC')) ?? this.contactAt(normalized.normalize('NFD'));
+    return this.contactsNamed(reference)[0];
   }
 
-  private contactAt(reference: string): Contact | undefined {
+  /**
+   * Every contact `reference` can mean: the one at a path, else each contact
+   * whose id it is, sorted by file. More than one when notes in two folders
+   * share an id (reported as `duplicate-id`): a command given that id cannot
+   * tell which is meant, and should ask for the path.
+   */
+  contactsNamed(reference: string): readonly Contact[] {
+    const normalized = reference.replace(/\\/g, '/').replace(/^\.\//, '');
+    const found = this.contactsAt(normalized);
+    if (found.length > 0 || isAscii(normalized)) return found;
+    const composed = this.contactsAt(normalized.normalize('NFC'));
+    return composed.length > 0 ? composed : this.contactsAt(normalized.normalize('NFD'));
+  }
+
+  private contactsAt(reference: string): Contact[] {
     const direct = this.entries.get(reference)?.reading.contact;
-    if (direct) return direct;
+    if (direct) return [direct];
     for (const id of [reference, noteId(reference)]) {
-      const files = [...this.filesById.files(id)].sort();
-      for (const file of files) {
-        const contact = this.entries.get(file)?.reading.contact;
-        if (contact) return contact;
-      }
+      const contacts = [...this.filesById.files(id)].sort().flatMap((file) => this.entries.get(file)?.reading.contact ?? []);
+      if (contacts.length > 0) return contacts;
     }
-    return undefined;
+    return [];
   }
 
   /**

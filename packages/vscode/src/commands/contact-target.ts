@@ -4,9 +4,11 @@ import { brokenNoteView } from '../contacts-tree/contact-view.js';
 import type { Services } from '../services.js';
 import { showNoteAt } from '../notes/open-at.js';
 
-/** A tree node or anything else that names a contact (every tree node does). */
+/** A tree node or anything else that names a contact (every tree node does), by id and, where it knows it, by file. */
 export interface ContactRef {
   readonly contactId: string;
+  /** The note's path: two notes in different folders can share an id, never a path. */
+  readonly file?: string;
 }
 
 export function isContactRef(value: unknown): value is ContactRef {
@@ -22,14 +24,17 @@ export function isContactRef(value: unknown): value is ContactRef {
  */
 export async function resolveContact(services: Services, workspace: Workspace, target: unknown, title: string): Promise<Contact | undefined> {
   const reference = isContactRef(target)
-    ? target.contactId
+    ? (target.file ?? target.contactId)
     : typeof target === 'string'
       ? target
       : target instanceof vscode.Uri
         ? services.notes.pathOf(target)
         : activeNote(services);
   if (reference !== undefined) {
-    const contact = workspace.index.contact(reference);
+    const named = workspace.index.contactsNamed(reference);
+    // An id two notes share could mean either: the wrong note would be edited.
+    if (named.length > 1) throw new InvalidInputError(`"${reference}" is the id of ${named.length} notes: ${named.map((contact) => contact.file).join(', ')}; run ${title} from the note itself, or rename one of the files so each contact has an id of its own`);
+    const contact = named[0];
     if (contact) return contact;
     // By its path or its id (a path ends in `.md`, an id never does).
     const unreadable = workspace.index.brokenNotes().find((note) => note.file === reference || note.id === reference);

@@ -192,6 +192,35 @@ suite('Commands', () => {
     assert.equal(readText(contact.file), advance(original, 'thanked', { date: TODAY, via: 'email' }));
   });
 
+  test('with two notes sharing an id, a tree item acts on its own note, and the id alone is refused, naming both', async () => {
+    const rapport = await api();
+    const twin = (stage: string) => ['---', 'type: contact', 'name: Tess Twin', `stage: ${stage}`, 'history:', '  - date: 2026-11-10', '    stage: identified', ...(stage === 'identified' ? [] : ['  - date: 2026-11-12', `    stage: ${stage}`]), '---', ''].join('\n');
+    mkdirSync(join(folder(), 'twins-old'), { recursive: true });
+    mkdirSync(join(folder(), 'twins-new'), { recursive: true });
+    writeFileSync(join(folder(), 'twins-old', 'tess-twin.md'), twin('archived'));
+    writeFileSync(join(folder(), 'twins-new', 'tess-twin.md'), twin('contacted'));
+    try {
+      const nodes = await waitFor(() => {
+        const found = rapport.views.contacts.getChildren().flatMap((group) => rapport.views.contacts.getChildren(group)).filter((node) => node.kind === 'contact' && node.contactId === 'tess-twin');
+        return found.length === 2 && found;
+      }, 'both notes in the Contacts tree');
+      const archived = nodes.find((node) => node.kind === 'contact' && node.file === 'twins-old/tess-twin.md')!;
+      const before = snapshot();
+      await runScripted({}, 'rapport.advanceStage', archived, { stage: 'nurturing', via: 'email' });
+      assert.deepEqual(changedFiles(before, snapshot()), ['twins-old/tess-twin.md']);
+      assert.match(readText('twins-old/tess-twin.md'), /^stage: nurturing$/m);
+      const refused = new ScriptedPrompts({});
+      const again = snapshot();
+      assert.equal(await withPrompts(refused, () => vscode.commands.executeCommand('rapport.advanceStage', 'tess-twin', { stage: 'followed-up', via: 'email' })), undefined);
+      assert.deepEqual(refused.errors, ['"tess-twin" is the id of 2 notes: twins-new/tess-twin.md, twins-old/tess-twin.md; run Advance Stage from the note itself, or rename one of the files so each contact has an id of its own']);
+      assert.deepEqual(changedFiles(again, snapshot()), []);
+    } finally {
+      rmSync(join(folder(), 'twins-old'), { recursive: true, force: true });
+      rmSync(join(folder(), 'twins-new'), { recursive: true, force: true });
+      await waitFor(() => !rapport.notes.workspace?.index.contact('tess-twin'), 'the twins to leave the index');
+    }
+  });
+
   test('Advance Stage refuses a bad meeting date and leaves the note alone', async () => {
     const contact = contactIn('identified');
     const before = snapshot();
