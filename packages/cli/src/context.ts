@@ -282,4 +282,4 @@ const MISREADING_RULES: readonly DiagnosticRule[] = ['unknown-stage', 'invalid-d
  * Problems that leave a value of the note unread (a `next:` that is not a mapping is no next step on the agenda,
  * `tags: ux` no tag): listings say so, as for a misread stage, but writes go on, since nothing is recorded out of place.
  */
-const UNREAD_VALUE_RULES: readonly DiagnosticRule[] = [...MISREADING_RULES, 'invalid-type', 'invalid-value'];
+const UNREAD_VALUE_RULES: readonly DiagnosticRule[] = [...MISREADING_RULES, 'invalid-type', 'invalid-value', 'value-cut-by-comment'];

@@ -1,16 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { link, lstat, open, realpath, rename, rm } from 'node:fs/promises';
+import { link, lstat, open, realpath, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { RapportError } from '@rapport/core';
 import { UsageError } from './errors.js';
 
 /**
- * Refuses an output file that would replace the user's own data: a Markdown
+ * Refuses an output file name that is empty, a folder, or in a folder that
+ * does not exist, and one that would replace the user's own data: a Markdown
  * file of the notes folder (a note) or anything under its `.rapport/`
  * (config, templates, questions, cache), symbolic links followed. No
  * `--force` makes these writable.
  */
 export async function assertSafeOutput(target: string, notesFolder: string, shown: string): Promise<void> {
+  // Said before anything is written, the same for every command that writes a file.
+  if (shown.trim() === '') throw new UsageError('the output file name is empty: give a file, such as contacts.csv');
+  if ((await stat(target).catch(() => undefined))?.isDirectory()) throw new UsageError(`cannot write ${shown}: it is a folder (give the name of a file in it)`);
+  if (!(await stat(dirname(target)).catch(() => undefined))?.isDirectory()) throw new RapportError(`cannot write ${shown}: its folder does not exist`);
   const root = await realpath(notesFolder).catch(() => notesFolder);
   const places = [target];
   const parent = await realpath(dirname(target)).catch(() => undefined);

@@ -31,8 +31,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     });
 
   program.hook('preAction', (_program, command) => {
-    refuseOptionTakenAsValue(program, argv);
-    refuseOptionTakenAsValue(command, argv);
+    for (const given of [program, command]) {
+      refuseOptionTakenAsValue(given, argv);
+      refuseRepeatedOption(given, argv);
+    }
   });
 
   let exitCode: number = EXIT.ok;
@@ -84,6 +86,21 @@ function refuseOptionTakenAsValue(command: Command, argv: readonly string[]): vo
       if (typeof given !== 'string' || !/^--?[A-Za-z]/.test(given) || argv.includes(`${option.long}=${given}`)) continue;
       throw new UsageError(`option '${option.flags}' argument missing: ${given} after it is another option (for a value that starts with a dash, write ${option.long}=${given})`);
     }
+  }
+}
+
+/**
+ * An option of one value given twice (`--via email --via phone`) would keep
+ * the last in silence: refused. Options that take several (`--note`, whose
+ * texts are joined, and `--set`) have a parser of their own, and are left to it.
+ */
+function refuseRepeatedOption(command: Command, argv: readonly string[]): void {
+  const end = argv.indexOf('--');
+  const given = end === -1 ? argv : argv.slice(0, end);
+  for (const option of command.options) {
+    if (!(option.required || option.optional) || option.parseArg) continue;
+    const times = given.filter((arg) => arg === option.long || arg === option.short || (option.long !== undefined && arg.startsWith(`${option.long}=`))).length;
+    if (times > 1) throw new UsageError(`${option.long ?? option.short} is given ${times} times: give it once`);
   }
 }
 

@@ -212,9 +212,59 @@ describe('commands given what is not a contact, or an option twice', () => {
     expect(rapport(['advance', 'README.md', 'contacted', '--today', TODAY, '--dir', folder])).toEqual({ code: 3, stdout: '', stderr: 'rapport: README.md has no `type: contact` in its frontmatter, so it is not a contact note (rapport new "Full Name" creates one)\n' });
   });
 
-  it('--note given twice keeps both texts in the history entry', () => {
+  it('--note given twice keeps both texts in the history entry; another option given twice is refused', () => {
     const folder = exampleCopy();
+    const before = userFiles(folder);
+    expect(rapport(['log', 'owen-park', '--note', 'called', '--via', 'email', '--via', 'phone', '--today', TODAY, '--dir', folder])).toEqual({ code: 2, stdout: '', stderr: 'rapport: --via is given 2 times: give it once\n' });
+    expect(rapport(['agenda', '--today', TODAY, '--today=2026-12-05', '--dir', folder])).toEqual({ code: 2, stdout: '', stderr: 'rapport: --today is given 2 times: give it once\n' });
+    expect(userFiles(folder)).toEqual(before);
     expect(rapport(['log', 'owen-park', '--note', 'called', '--note', 'will intro me to Sam', '--today', TODAY, '--dir', folder]).code).toBe(0);
     expect(readFileSync(join(folder, 'owen-park.md'), 'utf8')).toContain('    note: called; will intro me to Sam\n');
+  });
+});
+
+describe('a letter quoting the note (trial 21)', () => {
+  it('leaves the seeker’s HTML comment out, says a wikilink as the name and drops Markdown marks', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'contacts/health-tech/marcus-bell.md');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(
+      file,
+      text
+        .replace('dismissed most best-practice alerts without reading them, so', 'dismissed most **best-practice alerts** without reading them (as [[maya-chen]] warned me), so')
+        .replace('retires one old alert for every new one.\n', 'retires one old alert for every new one. <!-- do not mention I applied to Nimbus -->\n'),
+    );
+    const letter = rapport(['letter', 'thank-you', 'marcus-bell', '--today', '2026-11-23', '--dir', folder]);
+    expect(letter.code).toBe(0);
+    expect(letter.stdout).toContain(
+      'one thing in particular has stayed with me: nurses on your units dismissed most best-practice alerts without reading them (as Maya Chen warned me), so your team now runs an alert audit with frontline staff before any new alert goes live — and retires one old alert for every new one.\n',
+    );
+    expect(letter.stdout).not.toMatch(/Nimbus|<!--|\*\*|\[\[/);
+  });
+});
+
+describe('a value YAML cuts at ` #` (trial 21)', () => {
+  it('is a warning naming what was cut, which check --fix quotes, keeping a real comment after it', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'victor-nguyen.md');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('role: Clinical Product Designer\n', 'role: Designer #2 on the EHR team   # his title\n'));
+    expect(rapport(['check', '--dir', folder]).stdout).toBe(
+      'victor-nguyen.md:5:7 warning `role` reads as "Designer": YAML takes `#2 on the EHR team` for a comment [value-cut-by-comment]\n    hint: Put the value in quotes to keep all of it: role: "Designer #2 on the EHR team"\n17 contacts checked: 0 errors, 1 warning\n',
+    );
+    expect(rapport(['check', '--fix', '--dir', folder]).stdout).toBe('fixed victor-nguyen.md:5: Put the value in quotes\n17 contacts checked: 0 errors, 0 warnings\n');
+    expect(readFileSync(file, 'utf8')).toBe(text.replace('role: Clinical Product Designer\n', 'role: "Designer #2 on the EHR team"   # his title\n'));
+  });
+});
+
+describe('an output file that cannot be written (trial 21)', () => {
+  it('is said the same by export, letter and report, before anything is written', () => {
+    const folder = exampleCopy();
+    const missing = join(folder, 'no-such-folder');
+    expect(rapport(['export', 'csv', '--out', folder, '--dir', folder])).toEqual({ code: 2, stdout: '', stderr: `rapport: cannot write ${folder}: it is a folder (give the name of a file in it)\n` });
+    expect(rapport(['export', 'csv', '--out', folder, '--force', '--dir', folder])).toEqual({ code: 2, stdout: '', stderr: `rapport: cannot write ${folder}: it is a folder (give the name of a file in it)\n` });
+    expect(rapport(['export', 'csv', '--out', '', '--dir', folder])).toEqual({ code: 2, stdout: '', stderr: 'rapport: the output file name is empty: give a file, such as contacts.csv\n' });
+    expect(rapport(['letter', 'thank-you', 'marcus-bell', '--out', join(missing, 'marcus.txt'), '--today', '2026-11-23', '--dir', folder])).toEqual({ code: 3, stdout: '', stderr: `rapport: cannot write ${join(missing, 'marcus.txt')}: its folder does not exist\n` });
+    expect(rapport(['report', '--html', join(missing, 'report.html'), '--dir', folder])).toEqual({ code: 3, stdout: '', stderr: `rapport: cannot write ${join(missing, 'report.html')}: its folder does not exist\n` });
   });
 });

@@ -66,6 +66,8 @@ export const DIAGNOSTIC_RULES = {
   // Named as a referral under another contact's Outcomes, without `referred_by` in the note
   'unrecorded-referral': 'warning',
   'stage-history-mismatch': 'warning',
+  // A value cut short by ` #…`, which YAML reads as a comment (`role: Designer #2` reads `Designer`)
+  'value-cut-by-comment': 'warning',
   'history-order': 'warning',
   'duplicate-id': 'error',
   // A `(by …)` or `due:` date under Outcomes that is not a real YYYY-MM-DD

@@ -52,6 +52,8 @@ export const MALFORMED_EXPECTED: Readonly<Record<string, ExpectedDiagnostic>> = 
   'utf16-with-bom': at('unreadable-file', 1, 1, 1, 1, 'The note cannot be read: it is UTF-16BE text, not UTF-8'),
   // `%YAML 1.2` on line 1, before the `---` of line 2.
   'yaml-directive': at('yaml-syntax', 1, 1, 1, 10, "`%YAML 1.2` comes before the frontmatter, which must start on the note's first line"),
+  // `role: Designer #2 on the EHR team` on line 5: the whole value YAML cut, from column 7.
+  'comment-cutting-value': at('value-cut-by-comment', 5, 7, 5, 34, '`role` reads as "Designer": YAML takes `#2 on the EHR team` for a comment'),
   'toml-fences': at('yaml-syntax', 1, 1, 1, 4, 'TOML frontmatter (between +++ lines) is not supported'),
   // The second `stage` key, line 5.
   'duplicate-keys': at('yaml-syntax', 5, 1, 5, 6, '`stage` appears twice (lines 4 and 5): keep one'),

@@ -56,6 +56,7 @@ export const MALFORMED_NOTES: readonly MalformedNote[] = [
   { name: 'utf16-without-bom', content: utf16(valid(''), 'little-endian'), rule: 'unreadable-file' },
   { name: 'utf16-with-bom', content: utf16(valid(''), 'big-endian-with-bom'), rule: 'unreadable-file' },
   { name: 'yaml-directive', content: `%YAML 1.2\n${valid('')}`, rule: 'yaml-syntax' },
+  { name: 'comment-cutting-value', content: valid('role: Designer #2 on the EHR team\n'), rule: 'value-cut-by-comment' },
   { name: 'toml-fences', content: '+++\ntype = "contact"\nname = "Broken"\nstage = "held"\n+++\n', rule: 'yaml-syntax' },
   { name: 'duplicate-keys', content: fm(`${head}stage: held\nstage: contacted\n`), rule: 'yaml-syntax' },
   { name: 'duplicate-keys-apart', content: fm(`${head}role: Analyst\nstage: held\nindustry: Energy\nrole: Manager\n`), rule: 'yaml-syntax' },

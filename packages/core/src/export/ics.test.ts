@@ -317,14 +317,23 @@ describe('exportIcs, read back by Python icalendar', () => {
     expect(Object.keys(byUid).sort()).toEqual(['ana-thank@rapport', 'bo-thank@rapport', 'dee-give-up@rapport']);
   });
 
-  it('gives two notes with the same id UIDs from their paths, and any other note in a folder its id', async () => {
+  it('gives two notes with the same id UIDs from their paths, whichever sorts first, and any other note in a folder its id', async () => {
     const meeting = (at: string) => noteText(contactFields({ name: 'Ana Ruiz', stage: 'scheduled', history: [{ date: '2026-11-20', stage: 'scheduled' }], meeting: { at, minutes: 30, format: 'phone' } }));
-    const store = new MemoryStore({ '.rapport/config.yaml': 'timezone: America/New_York\n', 'ana.md': meeting('2026-12-01T10:00'), 'old.md/ana.md': meeting('2026-12-02T10:00'), 'people/bo.md': meeting('2026-12-03T10:00') });
+    const store = new MemoryStore({
+      '.rapport/config.yaml': 'timezone: America/New_York\n',
+      'ana.md': meeting('2026-12-01T10:00'),
+      'old.md/ana.md': meeting('2026-12-02T10:00'),
+      // Sorted before ana.md, as trial 21's archived copy was: it must not take the UID ana.md keeps.
+      'a-closed/ana.md': meeting('2026-12-04T10:00'),
+      'people/bo.md': meeting('2026-12-03T10:00'),
+    });
     const { items } = readCalendarBack(exportIcs(await loadWorkspace(store), { now: EXPORT_NOW }));
-    expect(items.filter((item) => item.uid.endsWith('-meeting@rapport')).map((item) => [item.uid, item.dtstart?.utc])).toEqual([
+    const meetings = items.filter((item) => item.uid.endsWith('-meeting@rapport')).map((item) => [item.uid, item.dtstart?.utc]);
+    expect(meetings.sort()).toEqual([
+      ['a-closed/ana-meeting@rapport', '2026-12-04T15:00:00Z'],
       ['ana-meeting@rapport', '2026-12-01T15:00:00Z'],
-      ['old.md.ana-meeting@rapport', '2026-12-02T15:00:00Z'],
       ['bo-meeting@rapport', '2026-12-03T15:00:00Z'],
+      ['old.md/ana-meeting@rapport', '2026-12-02T15:00:00Z'],
     ]);
   });
 

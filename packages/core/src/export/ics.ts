@@ -12,6 +12,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { contentLines } from './content-lines.js';
 import { ExportedActions, privateFieldFilter } from './privacy.js';
 import type { ExportOptions } from './records.js';
+import { uidStems } from './uid.js';
 import { isUtc, zoneComponent } from './vtimezone.js';
 
 /**
@@ -59,7 +60,8 @@ export interface IcsExport {
  * configured zone's VTIMEZONE: RFC 5545 wants at least one component.
  *
  * UIDs are derived from the contact id and what the event is
- * (`maya-chen-meeting@rapport`, `maya-chen-follow-up@rapport`) and SEQUENCE
+ * (`maya-chen-meeting@rapport`, `maya-chen-follow-up@rapport`; a note whose
+ * id another note shares takes its path, `closed/maya-chen-meeting@rapport`) and SEQUENCE
  * from the length of the contact's history, so importing a newer export
  * into a calendar updates its events instead of duplicating them.
  */
@@ -75,7 +77,8 @@ export function exportIcsDetails(workspace: Workspace, options: ExportOptions = 
   const contacts = workspace.index.contacts();
   const isPrivate = privateFieldFilter(config.privateFields);
   const actions = new ExportedActions(contacts, { now, timezone: zone, rules: config.rules }, isPrivate);
-  const uids = new UidRegistry();
+  const uidStem = uidStems(contacts);
+  const uid = (contact: Contact, kind: string) => `${uidStem(contact)}-${kind}@rapport`;
 
   const meetings = contacts.flatMap((contact) => {
     const shown = actions.contact(contact);
@@ -88,7 +91,7 @@ export function exportIcsDetails(workspace: Workspace, options: ExportOptions = 
   const events: ICAL.Component[] = [];
   let zoneUsed = false;
   for (const { contact, meeting, start } of meetings) {
-    const event = newEvent(uids.claim(contact, 'meeting'), contact, now);
+    const event = newEvent(uid(contact, 'meeting'), contact, now);
     const times = meetingTimes(start, start + meeting.minutes * 60_000, zone);
     zoneUsed ||= times.inZone;
     for (const [name, time] of [['dtstart', times.start], ['dtend', times.end]] as const) {
@@ -110,7 +113,7 @@ export function exportIcsDetails(workspace: Workspace, options: ExportOptions = 
     const contact = actions.contact(byFile.get(item.file)!);
     // A contact can have several dated outcomes: each is its own event, named by what it asks (kept when its date or line moves).
     const key = item.kind === 'outcome' ? `outcome-${contactSlugNow(item.action)}` : item.kind;
-    const event = newEvent(uids.claim(contact, key), contact, now);
+    const event = newEvent(uid(contact, key), contact, now);
     const day = ICAL.Time.fromDateString(item.due);
     event.addPropertyWithValue('dtstart', day);
     const end = day.clone();
@@ -239,14 +242,3 @@ function meetingLines(text: string): { from: number; to: number } | undefined {
   return { from: index.position(start + key[0]).line, to: index.position(start + Math.max(value[1] - 1, key[0])).line };
 }
 
-/** Gives each event a UID from its contact's id; two notes with the same id (a reported problem) fall back to the path. */
-class UidRegistry {
-  private readonly used = new Set<string>();
-
-  claim(contact: Contact, kind: string): string {
-    let uid = `${contact.id}-${kind}@rapport`;
-    if (this.used.has(uid)) uid = `${contact.file.replace(/\.md$/i, '').replace(/\//g, '.')}-${kind}@rapport`;
-    this.used.add(uid);
-    return uid;
-  }
-}

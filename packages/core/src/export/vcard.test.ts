@@ -27,6 +27,16 @@ describe('exportVCards, read back by Python vobject', () => {
     }
   });
 
+  it('gives two notes with one id UIDs from their paths, so an address book keeps both cards', async () => {
+    const owen = (stage: string) => noteText(contactFields({ name: 'Owen Park', stage }));
+    const workspace = await loadWorkspace(new MemoryStore({ 'owen-park.md': owen('contacted'), 'closed/owen-park.md': owen('archived'), 'people/ana-ruiz.md': noteText(contactFields({ name: 'Ana Ruiz', stage: 'identified' })) }));
+    expect(readCardsBack(exportVCards(workspace)).map((card) => [card.uid, card.note[0]]).sort()).toEqual([
+      ['ana-ruiz@rapport', 'Informational interview stage: identified'],
+      ['closed/owen-park@rapport', 'Informational interview stage: archived'],
+      ['owen-park@rapport', 'Informational interview stage: contacted'],
+    ]);
+  });
+
   it('keeps non-ASCII names and escaped commas and semicolons intact', async () => {
     const cards = readCardsBack(exportVCards(await loadWorkspace(exportFolder())));
     const zoe = cards.find((card) => card.uid === 'summer-coffee@rapport')!;

@@ -3,21 +3,25 @@ import type { Contact } from '../model/contact.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { contentLines } from './content-lines.js';
 import { privateFieldFilter } from './privacy.js';
+import { uidStems } from './uid.js';
 import { nameParts } from '../model/person-name.js';
 
 /**
  * The contacts as vCard 4.0 (RFC 6350), one card each, written by ical.js
  * (escaping and line folding included): FN and N from the name, ORG, TITLE
  * (role), EMAIL, TEL, URL (LinkedIn profile), NOTE with the interview stage,
- * CATEGORIES from the tags, and a UID from the contact id. Fields the config
+ * CATEGORIES from the tags, and a UID from the contact id (or its path, for
+ * a note whose id another note shares). Fields the config
  * lists as private are left out (the name never is: a card needs it).
  */
 export function exportVCards(workspace: Workspace): string {
   const isPrivate = privateFieldFilter(workspace.config.privateFields);
-  return workspace.index.contacts().map((contact) => contactCard(contact, isPrivate)).join('');
+  const contacts = workspace.index.contacts();
+  const uidStem = uidStems(contacts);
+  return contacts.map((contact) => contactCard(contact, uidStem(contact), isPrivate)).join('');
 }
 
-function contactCard(contact: Contact, isPrivate: (path: string) => boolean): string {
+function contactCard(contact: Contact, uidStem: string, isPrivate: (path: string) => boolean): string {
   const card = new ICAL.Component('vcard');
   const add = (name: string, value: string | string[], type?: string, parameters: Record<string, string> = {}) => {
     const property = new ICAL.Property(name, card);
@@ -32,7 +36,7 @@ function contactCard(contact: Contact, isPrivate: (path: string) => boolean): st
   add('version', '4.0');
   add('kind', 'individual');
   // UID is a URI unless said otherwise (RFC 6350 6.7.6), and `id@rapport` is not one. Set by hand: ical.js takes text as UID's default and would leave the parameter out.
-  add('uid', `${contact.id}@rapport`, undefined, { value: 'text' });
+  add('uid', `${uidStem}@rapport`, undefined, { value: 'text' });
   add('fn', contact.name);
   add('n', structuredName(contact.name, isPrivate('credentials') ? undefined : contact.fields.credentials));
   if (shown('organization', contact.organization)) add('org', [contact.organization]);

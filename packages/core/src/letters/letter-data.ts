@@ -132,6 +132,8 @@ export interface LetterDataInput {
   readonly via?: Channel | undefined;
   /** Values that fill or override fields by path, e.g. `{ article: '…', 'profile.phone': '…' }`. */
   readonly values?: Readonly<Record<string, string>>;
+  /** The name of the contact a `[[wikilink]]` in a quoted fact links to; without it, the link's own text is said. */
+  readonly nameOf?: (id: string) => string | undefined;
 }
 
 /** `letterData`'s result: the fields a template can use, and where the user fills one that is missing. */
@@ -196,11 +198,11 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   for (const key of ['role', 'organization', 'industry', 'location', 'email', 'linkedin'] as const) set(key, contact[key]);
   set('organizationInText', contact.organization && organizationInText(contact.organization));
   // The user's own words, exactly as written: letters frame them, never rewrite them.
-  for (const fact of ['impressed', 'learned', 'topic'] as const) set(fact, noteFact(noteText, fact));
-  set('visiting', typeof contact.fields.visiting === 'string' ? contact.fields.visiting : noteFact(noteText, 'visiting'));
+  for (const fact of ['impressed', 'learned', 'topic'] as const) set(fact, noteFact(noteText, fact, input.nameOf));
+  set('visiting', typeof contact.fields.visiting === 'string' ? contact.fields.visiting : noteFact(noteText, 'visiting', input.nameOf));
   // A quoted name keeps the spaces around it ("  Sam Ortiz "): they must not show inside a sentence.
   const referrerName = referrer?.name.trim();
-  const seenAt = contact.source === 'event' ? noteFact(noteText, 'seenAt') : undefined;
+  const seenAt = contact.source === 'event' ? noteFact(noteText, 'seenAt', input.nameOf) : undefined;
   set('seenAt', seenAt);
   set('foundVia', foundVia(contact, referrerName, seenAt));
   const sent = lastRequest(contact);

@@ -94,6 +94,7 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
     today,
     via,
     problems: workspace.index.reading(contact.file)?.diagnostics,
+    nameOf: (id) => workspace.index.contact(id)?.name,
     ...(options.values ? { values: options.values } : {}),
   });
   const rendered = renderLetterTemplate(template, data);

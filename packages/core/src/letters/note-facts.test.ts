@@ -134,6 +134,26 @@ describe('note facts, as written', () => {
     expect(noteFact('## Notes\n\nTopic to follow up: consent forms –\n', 'topic')).toBe('consent forms');
   });
 
+  it('leaves out an HTML comment, on the fact\'s line or the next, and struck-out text: the seeker\'s private remarks', () => {
+    const lauren = "## Notes\n\nLearned: the contract-to-hire route works if you treat the contract like a research project,\nnot like a trial period. <!-- don't tell her I already applied to Nimbus -->\n";
+    expect(noteFact(lauren, 'learned')).toBe('the contract-to-hire route works if you treat the contract like a research project, not like a trial period');
+    expect(noteFact('## Notes\n\nLearned: audits come first\n<!-- he seemed\narrogant tbh -->\n', 'learned')).toBe('audits come first');
+    expect(noteFact('## Notes\n\nLearned: audits come first <!-- never closed\n', 'learned')).toBe('audits come first');
+    expect(noteFact('## Notes\n\nLearned: <!-- only a remark -->\n', 'learned')).toBeUndefined();
+    expect(noteFact('## Notes\n\nLearned: audits ~~always~~ come first\n', 'learned')).toBe('audits come first');
+  });
+
+  it('says a wikilink as the name of the contact it links to, and leaves Markdown marks out', () => {
+    const names: Record<string, string> = { 'maya-chen': 'Maya Chen' };
+    const nameOf = (id: string) => names[id];
+    const text = '## Notes\n\nLearned: **the big rocks**, as [[maya-chen]] calls them, and [[sam-ortiz|Sam]]\u2019s _weekly_ `standup` from [the guide](https://example.com/guide).\n';
+    expect(noteFact(text, 'learned', nameOf)).toBe('the big rocks, as Maya Chen calls them, and Sam\u2019s weekly standup from the guide');
+    // With no note for the link, its own text.
+    expect(noteFact('## Notes\n\nLearned: ask [[dana-okafor]] first\n', 'learned', nameOf)).toBe('ask dana-okafor first');
+    // Underscores and asterisks inside words are words.
+    expect(noteFact('## Notes\n\nLearned: the snake_case_names and 2*3*4 stay\n', 'learned')).toBe('the snake_case_names and 2*3*4 stay');
+  });
+
   it('finds a label holding characters that are special in a pattern', () => {
     expect(labelledLine('## Notes\n\nQ&A (day 2): the panel on consent\n', 'Q&A (day 2)', 'Notes')).toBe('the panel on consent');
   });

@@ -40,7 +40,7 @@ const LABELLED = /^(?:\*\*|__|\*|_)?\p{Lu}[\p{L}\p{N}'’/&-]*(?:[ \t]+[\p{L}\p{
  * starts with a `Label:` of its own) are joined, and a
  * final full stop is dropped so the text can sit inside a sentence.
  */
-export function labelledLine(text: string, label: string, section: string): string | undefined {
+export function labelledLine(text: string, label: string, section: string, nameOf?: (id: string) => string | undefined): string | undefined {
   const layout = readLayout(text);
   const sections = scanSections(layout.content, layout.bodyStart);
   const ranges: { start: number; end: number }[] = [];
@@ -51,13 +51,13 @@ export function labelledLine(text: string, label: string, section: string): stri
   const emphasis = '(?:\\*\\*|__|\\*|_)?';
   const pattern = new RegExp(`^${emphasis}${escaped}${emphasis}\\s*:${emphasis}(.*)$`, 'i');
   for (const range of ranges) {
-    const found = findIn(layout.content.slice(range.start, range.end), pattern);
+    const found = findIn(layout.content.slice(range.start, range.end), pattern, nameOf);
     if (found !== undefined) return found;
   }
   return undefined;
 }
 
-function findIn(part: string, pattern: RegExp): string | undefined {
+function findIn(part: string, pattern: RegExp, nameOf: ((id: string) => string | undefined) | undefined): string | undefined {
   const lines = part.split('\n').map((line) => line.replace(/\r$/, ''));
   let inFence = false;
   for (let i = 0; i < lines.length; i++) {
@@ -73,16 +73,38 @@ function findIn(part: string, pattern: RegExp): string | undefined {
       parts.push(next);
     }
     // Whitespace inside is collapsed first, so a line that ends in a Markdown line break ("on.  ") still loses its full stop.
-    const value = parts.join(' ').replace(/\s+/g, ' ').trim().replace(/(?<!\.)\.$/, '').trim();
+    const value = asRead(parts.join(' '), nameOf).replace(/\s+/g, ' ').trim().replace(/(?<!\.)\.$/, '').trim();
     return value === '' ? undefined : value;
   }
   return undefined;
 }
 
-/** One fact of a note, as a letter uses it. */
-export function noteFact(text: string, fact: NoteFact): string | undefined {
+/**
+ * Markdown text as the note shows it when read, for a letter to a person:
+ * HTML comments (the seeker's private remarks) and struck-out text are left
+ * out, a wikilink becomes the name of the contact it links to (`nameOf`, else
+ * its own text), a link its text, and emphasis and code marks go. The words
+ * themselves are kept as written.
+ */
+export function asRead(markdown: string, nameOf?: (id: string) => string | undefined): string {
+  return markdown
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/~~(?=\S)[\s\S]*?~~/g, ' ')
+    .replace(/!?\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (_, id: string, alias: string | undefined) => alias?.trim() || nameOf?.(id.trim()) || id.trim())
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/(?<![\p{L}\p{N}*])\*(?=\S)([^*]*?\S)\*(?![\p{L}\p{N}*])/gu, '$1')
+    .replace(/(?<![\p{L}\p{N}_])_(?=\S)([^_]*?\S)_(?![\p{L}\p{N}_])/gu, '$1');
+}
+
+/**
+ * One fact of a note, as a letter uses it: read as the note shows it
+ * (`asRead`), wikilinks named by `nameOf`.
+ */
+export function noteFact(text: string, fact: NoteFact, nameOf?: (id: string) => string | undefined): string | undefined {
   const { label, section } = NOTE_FACTS[fact];
-  const value = labelledLine(text, label, section);
+  const value = labelledLine(text, label, section, nameOf);
   if (value === undefined || fact !== 'topic') return value;
   // "Topic to follow up: consent forms — she is rewriting them": the part after the dash is the seeker's own reminder.
   // `value` is trimmed, with single spaces; a line that starts with the dash holds only the reminder.

@@ -250,6 +250,28 @@ function placedFix(lines: LineIndex, fix: OffsetFix): DiagnosticTextFix {
 }
 
 /**
+ * A top-level value cut short by what YAML reads as a comment: ` #` starts
+ * one, so `role: Designer #2 on the EHR team` reads as `Designer`. A comment
+ * whose `#` is followed by a space (`stage: held   # met on Friday`) is one
+ * the user meant; one followed by a word or number (`#2`, `#health`) is most
+ * likely part of the value. Checked against the value read, so text inside a
+ * block scalar, where `#` is no comment, is never flagged.
+ */
+const CUT_VALUE = /^([A-Za-z_][\w-]*)[ \t]*:[ \t]+([^\s'"#|>[\]{}&*!%@`,][^\r\n]*?)[ \t]+#[^\s#][^\r\n]*?(?=[ \t]+#[ \t]|[ \t]*\r?$)/gm;
+
+function reportCommentsCuttingValues(block: FrontmatterBlock, fields: Record<string, unknown>, report: Report): void {
+  for (const match of block.yaml.matchAll(CUT_VALUE)) {
+    const [whole, key, read] = match as unknown as [string, string, string];
+    if (fields[key] !== read.trim()) continue;
+    const valueStart = block.start + match.index + whole.length - whole.slice(whole.indexOf(':') + 1).trimStart().length;
+    const end = block.start + match.index + whole.length;
+    const written = whole.slice(whole.indexOf(':') + 1).trim();
+    const cut = written.slice(read.trim().length).trim();
+    report('value-cut-by-comment', valueStart, end, `\`${key}\` reads as ${JSON.stringify(read.trim())}: YAML takes \`${cut}\` for a comment`, `Put the value in quotes to keep all of it: ${key}: ${JSON.stringify(written)}`, { title: 'Put the value in quotes', start: valueStart, end, text: JSON.stringify(written) });
+  }
+}
+
+/**
  * A `type` written for a contact but not as `contact`: another case or
  * spacing ("Contact", " contact "), the plural, a list holding it, or a
  * typo ("contcat") in a note that has a name and one of Rapport's stages.
@@ -293,6 +315,8 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
     }
     return { isContact: false, contact: undefined, diagnostics, referredByRange: undefined };
   }
+
+  if (block.yaml.includes(' #')) reportCommentsCuttingValues(block, fields, report);
 
   const id = noteId(file);
   let name = id;
