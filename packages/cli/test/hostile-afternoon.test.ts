@@ -104,6 +104,12 @@ describe('new with a name that is not one line of text', () => {
     expect(rapport(['new', 'Ana Lima', '--org', 'North\twind', '--today', TODAY, '--dir', folder])).toMatchObject({ code: 2, stderr: 'rapport: a contact\'s organization is one line of text, without control characters: "North\\twind"\n' });
     expect(userFiles(folder)).toEqual(before);
   });
+
+  it('writes spaces typed twice as one, as an import does (trial 21)', () => {
+    const folder = exampleCopy();
+    expect(rapport(['new', ' Anna  -  Marie ', '--org', 'Allegheny   Health', '--today', TODAY, '--dir', folder]).stdout).toBe('contacts/anna-marie.md\n');
+    expect(readFileSync(join(folder, 'contacts/anna-marie.md'), 'utf8')).toMatch(/^---\ntype: contact\nname: Anna - Marie\nstage: identified\norganization: Allegheny Health\n[\s\S]*\n# Anna - Marie\n/);
+  });
 });
 
 describe('advance --letter', () => {
@@ -266,5 +272,17 @@ describe('an output file that cannot be written (trial 21)', () => {
     expect(rapport(['export', 'csv', '--out', '', '--dir', folder])).toEqual({ code: 2, stdout: '', stderr: 'rapport: the output file name is empty: give a file, such as contacts.csv\n' });
     expect(rapport(['letter', 'thank-you', 'marcus-bell', '--out', join(missing, 'marcus.txt'), '--today', '2026-11-23', '--dir', folder])).toEqual({ code: 3, stdout: '', stderr: `rapport: cannot write ${join(missing, 'marcus.txt')}: its folder does not exist\n` });
     expect(rapport(['report', '--html', join(missing, 'report.html'), '--dir', folder])).toEqual({ code: 3, stdout: '', stderr: `rapport: cannot write ${join(missing, 'report.html')}: its folder does not exist\n` });
+  });
+});
+
+describe('a meeting booked in another time zone (trial 21)', () => {
+  it('is said in both times when only its place changes', () => {
+    const folder = exampleCopy();
+    expect(rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--at', '2026-12-03T15:00', '--zone', 'Europe/Berlin', '--today', '2026-11-23', '--dir', folder]).code).toBe(0);
+    expect(rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--place', 'Room 4', '--today', '2026-11-23', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'Lauren Fitzgerald: meeting place changed, still 2026-12-03 15:00+01:00 (09:00 in America/New_York); no history entry  lauren-fitzgerald.md\n',
+      stderr: '',
+    });
   });
 });

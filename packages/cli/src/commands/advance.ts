@@ -85,9 +85,10 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       if (meeting !== undefined && changesMeetingDetailsOnly(workspace.index.text(contact.file) ?? '', recordedStage(stage, contact.stage, meeting), recording)) {
         const { at: _at, ...details } = meeting;
         const changed = (['minutes', 'format', 'place', 'link'] as const).filter((key) => details[key] !== undefined).join(', ');
-        if (changed === '') return ctx.print(`${printable(contact.name)}: already ${contact.stage}, the meeting still ${meetingAt(meeting.at)}; nothing to change  ${ctx.colors.dim(contact.file)}`);
+        const when = meetingWhen(meeting.at, workspace.config.timezone);
+        if (changed === '') return ctx.print(`${printable(contact.name)}: already ${contact.stage}, the meeting still ${when}; nothing to change  ${ctx.colors.dim(contact.file)}`);
         await editNote(workspace, contact.file, (text) => updateMeeting(text, details), { retries: 5 });
-        ctx.print(`${printable(contact.name)}: meeting ${changed} changed, still ${meetingAt(meeting.at)}; no history entry  ${ctx.colors.dim(contact.file)}`);
+        ctx.print(`${printable(contact.name)}: meeting ${changed} changed, still ${when}; no history entry  ${ctx.colors.dim(contact.file)}`);
         return;
       }
       // The stage the contact is in, recorded again, is a second entry that moves its deadlines (a command run twice, most likely):
@@ -177,4 +178,9 @@ async function refuseUnknownLetter(workspace: Workspace, letter: string): Promis
 /** A meeting time as the agenda writes it: `2026-12-10 10:00`, with its offset when it has one. */
 function meetingAt(at: string): string {
   return at.replace('T', ' ');
+}
+
+/** A meeting time as written, and, when it was booked with another zone's offset, the time it is here too. */
+function meetingWhen(at: string, timeZone: string): string {
+  return OFFSET.test(at) && meetingClock(at, timeZone) !== at.slice(11, 16) ? `${meetingAt(at)} (${meetingClock(at, timeZone)} in ${timeZone})` : meetingAt(at);
 }

@@ -176,6 +176,22 @@ describe('parseLinkedInConnections: each problem, word for word', () => {
     ]);
   });
 
+  it('reads the file a spreadsheet saved again, with tabs or semicolons between the columns, as it reads LinkedIn\'s', () => {
+    const rows = [['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'], ['Ana', 'Ruiz', '', '', 'Acme, Inc.', 'Analyst', '12 Mar 2024'], ['Bo', 'Li', '', 'bo@example.org', 'On', 'Yes', '']];
+    const expected = [
+      { line: 2, name: 'Ana Ruiz', emails: [], source: 'linkedin', organization: 'Acme, Inc.', role: 'Analyst', since: '2024-03-12' },
+      { line: 3, name: 'Bo Li', emails: ['bo@example.org'], source: 'linkedin', organization: 'On', role: 'Yes' },
+    ];
+    const tabs = parseLinkedInConnections(rows.map((row) => row.join('\t')).join('\r\n'), 'c.txt');
+    expect(tabs.diagnostics).toEqual([]);
+    expect(tabs.candidates).toEqual(expected);
+    const semicolons = parseLinkedInConnections(rows.map((row) => row.join(';')).join('\n'), 'c.csv');
+    expect(semicolons.candidates).toEqual(expected);
+    expect(problems(`${HEADER.replaceAll(',', ';')}\nAna;Ruiz;;;Acme; Inc.;Analyst;12 Mar 2024\n`)).toEqual([
+      { line: 2, severity: 'warning', rule: 'import-short-row', message: 'The row has 8 fields but the header has 7; row skipped', hint: 'A value with a semicolon must be in double quotes' },
+    ]);
+  });
+
   it('says a row with more fields than the header needs quotes around a value with a comma', () => {
     expect(problems(`${HEADER}\nAna,Ruiz,,,Acme, Inc.,Analyst,12 Mar 2024\n`)).toEqual([
       { line: 2, severity: 'warning', rule: 'import-short-row', message: 'The row has 8 fields but the header has 7; row skipped', hint: 'A value with a comma must be in double quotes' },

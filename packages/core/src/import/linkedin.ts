@@ -10,7 +10,8 @@ import { cleanText, inputProblem, isEmailAddress, isProfileUrl, type ImportCandi
  * BOM, CRLF line endings, a `Notes:` preamble of a few lines, then the
  * header `First Name,Last Name,URL,Email Address,Company,Position,Connected On`
  * (older exports have no `URL` column), quoted fields that may hold commas,
- * mostly empty emails and dates like `12 Mar 2024`.
+ * mostly empty emails and dates like `12 Mar 2024`; or as a spreadsheet saved
+ * it again, with `;` or tabs between the columns (the header line tells).
  *
  * Never throws for anything in the text: a malformed row is reported with
  * its line and skipped, and reading resumes on the next line.
@@ -21,7 +22,9 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
   const candidates: ImportCandidate[] = [];
   const reading = () => ({ file, format: 'linkedin' as const, candidates, diagnostics });
 
-  const headerIndex = lines.findIndex((line) => /^\s*"?first name"?\s*,/i.test(line));
+  // The file as LinkedIn wrote it, or as a spreadsheet saved it again: with `;` (Excel in much of Europe) or tabs ("Text (Tab delimited)").
+  const headerIndex = lines.findIndex((line) => HEADER_START.test(line));
+  const delimiter = headerIndex < 0 ? ',' : HEADER_START.exec(lines[headerIndex]!)![1]!;
   if (headerIndex < 0) {
     diagnostics.push(inputProblem(file, 1, 'error', 'import-not-linkedin', 'No header line `First Name,Last Name,…` found: this is not LinkedIn’s Connections.csv', 'Export it from LinkedIn: Settings › Data privacy › Get a copy of your data › Connections'));
     return reading();
@@ -29,7 +32,7 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
   let headerNames: string[];
   try {
     // One line that matched the header pattern: never empty, so it is one record.
-    headerNames = parseRows(lines[headerIndex]!)[0]!.map((name) => name.trim());
+    headerNames = parseRows(lines[headerIndex]!, delimiter)[0]!.map((name) => name.trim());
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
     // Not a row to skip: without its header the file cannot be read at all.
@@ -56,7 +59,7 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
   const readRow = (cells: readonly string[], line: number) => {
     if (cells.every((cell) => cell.trim() === '')) return;
     if (cells.length !== header.length) {
-      const hint = cells.length > header.length ? 'A value with a comma must be in double quotes' : 'The row may have been cut short';
+      const hint = cells.length > header.length ? `A value with a ${DELIMITER_NAMES[delimiter]} must be in double quotes` : 'The row may have been cut short';
       diagnostics.push(inputProblem(file, line, 'warning', 'import-short-row', `The row has ${cells.length} fields but the header has ${header.length}; row skipped`, hint));
       return;
     }
@@ -108,7 +111,7 @@ export function parseLinkedInConnections(text: string, file: string): ImportRead
     // Every line belongs to some record (empty lines are kept), so a record starts right after the previous one ends.
     let ended = 0;
     try {
-      parseRows(rows.subarray(lineOffsets[next - headerIndex - 1]), (cells, lastLine) => {
+      parseRows(rows.subarray(lineOffsets[next - headerIndex - 1]), delimiter, (cells, lastLine) => {
         readRow(cells, next + ended + 1);
         ended = lastLine;
       });
@@ -151,9 +154,15 @@ function csvProblem(error: CsvError, header?: readonly string[]): string {
 /** The longest a row may be: LinkedIn's are a few hundred characters, so anything longer is a quote left open. */
 const MAX_RECORD_SIZE = 16 * 1024;
 
+const DELIMITER_NAMES: Readonly<Record<string, string>> = { ',': 'comma', ';': 'semicolon', '\t': 'tab' };
+
+/** The start of the header line, `First Name` and the character after it that separates the columns. */
+const HEADER_START = /^\s*"?first name"?\s*([,;\t])/i;
+
 /** Parses CSV rows, handing each one with the line it ends on to `onRow` as it is read. */
-function parseRows(text: string | Buffer, onRow?: (cells: string[], lastLine: number) => void): string[][] {
+function parseRows(text: string | Buffer, delimiter: string, onRow?: (cells: string[], lastLine: number) => void): string[][] {
   return parse(text, {
+    delimiter,
     relax_column_count: true,
     max_record_size: MAX_RECORD_SIZE,
     skip_empty_lines: false,

@@ -58,12 +58,15 @@ const LINE_BREAKS_OR_CONTROLS = /[\p{Cc}\u2028\u2029]/u;
  * console.log(await createContact(workspace, { name: 'Lee Park', organization: 'UPMC', date: '2026-11-23' })); // → { id: 'lee-park-upmc', file: 'lee-park-upmc.md' }
  * ```
  */
-export async function createContact(workspace: Workspace, contact: NewContact): Promise<{ id: string; file: string }> {
-  if (contact.name.trim() === '') throw new InvalidInputError('a contact needs a name');
+export async function createContact(workspace: Workspace, given: NewContact): Promise<{ id: string; file: string }> {
+  if (given.name.trim() === '') throw new InvalidInputError('a contact needs a name');
   // Written into the note's heading and every letter: a line break would split the heading, and an escape sequence reach the terminal.
-  for (const [label, value] of [['name', contact.name], ['organization', contact.organization], ['role', contact.role]] as const) {
+  for (const [label, value] of [['name', given.name], ['organization', given.organization], ['role', given.role]] as const) {
     if (value !== undefined && LINE_BREAKS_OR_CONTROLS.test(value)) throw new InvalidInputError(`a contact's ${label} is one line of text, without control characters: ${JSON.stringify(value)}`);
   }
+  // Spaces typed twice ("Anna  -  Marie") are one, as an import writes them: a letter says the name in a sentence.
+  const oneSpaced = (value: string) => value.replace(/\s+/g, ' ').trim();
+  const contact: NewContact = { ...given, name: oneSpaced(given.name), ...(given.organization === undefined ? {} : { organization: oneSpaced(given.organization) }), ...(given.role === undefined ? {} : { role: oneSpaced(given.role) }) };
   // From JavaScript, a missing date would write a history entry the note's own check then refuses.
   if (!isCalendarDate(contact.date)) throw new InvalidInputError(`a new contact needs the day they were found as \`date\` (YYYY-MM-DD, such as 2026-11-23), not ${JSON.stringify(contact.date)}`);
   if (contact.referredBy && !workspace.index.contact(contact.referredBy)) throw new NoteNotFoundError(contact.referredBy);
@@ -72,7 +75,7 @@ export async function createContact(workspace: Workspace, contact: NewContact): 
   const id = await freeContactId(workspace, contact.name, contact.organization);
   if (!id) throw new NoteExistsError(`${await contactSlug(contact.name)}.md`);
   const file = folder ? `${folder}/${id}.md` : `${id}.md`;
-  const text = contactNoteText({ ...contact, name: contact.name.trim(), ...(referredBy ? { referredBy } : {}) });
+  const text = contactNoteText({ ...contact, ...(referredBy ? { referredBy } : {}) });
   try {
     await workspace.store.write(file, text, { expectedVersion: null });
   } catch (error) {
