@@ -392,8 +392,8 @@ describe('advance', () => {
     );
     const moved = advance(scheduled, 'scheduled', { date: '2026-12-03', meeting: { at: '2027-01-05T09:00', format: 'video', minutes: 30 } });
     expect(readNote('lena-ortiz.md', moved).contact?.meeting).toEqual({ at: '2027-01-05T09:00', minutes: 30, format: 'video', place: 'Blue Bottle, 5th and Pine', link: 'https://meet.example.com/lena' });
-    // Same time: nothing was rescheduled.
-    expect(readNote('lena-ortiz.md', moved).contact?.history.at(-1)).toEqual({ date: '2026-12-03', stage: 'scheduled' });
+    // Same time: nothing was rescheduled, and a change of the meeting's details alone adds no entry.
+    expect(readNote('lena-ortiz.md', moved).contact?.history).toEqual([{ date: '2026-12-01', stage: 'scheduled' }]);
   });
 
   it('logs a touch as a history entry marked touch, which moves keep-in-touch but no step deadline', () => {
