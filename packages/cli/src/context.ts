@@ -144,13 +144,15 @@ export class CommandContext {
     const contact = candidates[0];
     if (contact) return contact;
     // A symlink to a note is listed as that note: named through the link, it is the note it leads to.
-    const linked = [reference, path].flatMap((file) => [file, `${file}.md`]).map((file) => this.store.linkedNote(file)).find((file) => file !== undefined);
+    // As typed from the notes folder or from here, with or without `.md`.
+    const spellings = [reference, path].flatMap((file) => [file, `${file}.md`]);
+    const linked = spellings.map((file) => this.store.linkedNote(file)).find((file) => file !== undefined);
     const throughLink = linked === undefined ? undefined : workspace.index.contact(linked);
     if (throughLink) return throughLink;
     const broken = workspace.index.brokenNotes().find((note) => note.id === reference || note.file === reference || note.file === path);
     if (broken) throw new FailureError(`${prefix}${brokenNotePlace(broken)}`);
     // A note named by its path that is there but is no contact: said so, rather than "not found".
-    const note = [reference, path].flatMap((file) => [file, `${file}.md`]).find((file) => workspace.index.has(file));
+    const note = spellings.find((file) => workspace.index.has(file));
     if (note) {
       const what = workspace.index.text(note)?.trim() === '' ? 'is empty' : 'has no `type: contact` in its frontmatter';
       throw new FailureError(`${prefix}${printable(this.displayPath(note))} ${what}, so it is not a contact note (rapport new "Full Name" creates one)`);

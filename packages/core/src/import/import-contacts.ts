@@ -5,7 +5,7 @@ import { isCalendarDate } from '../lifecycle/dates.js';
 import { getField, setField } from '../note/edit.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { NoteIndex } from '../workspace/note-index.js';
-import { CONFIG_PATH, notesFolderBlocked } from '../workspace/config.js';
+import { notesFolderBlocked, notesFolderBlockedMessage } from '../workspace/config.js';
 import { createContact } from '../workspace/create-contact.js';
 import { editNote, type Workspace } from '../workspace/workspace.js';
 import type { ImportCandidate, ImportFormat, ImportReading, ImportRule } from './candidate.js';
@@ -201,7 +201,7 @@ async function settleWrites(workspace: Workspace, people: People, written: HeldW
 async function checkNotesFolder(workspace: Workspace): Promise<void> {
   const folder = workspace.config.notesFolder;
   const why = await notesFolderBlocked(workspace.store, folder);
-  if (why) throw new RapportError(`\`notes_folder: ${folder}\` in ${CONFIG_PATH} ${why}, so new contacts cannot be created; nothing was imported (set notes_folder to a folder, such as contacts)`);
+  if (why) throw new RapportError(`${notesFolderBlockedMessage(folder, why)}; nothing was imported (set notes_folder to a folder, such as contacts)`);
 }
 
 const MATCH_WORDS: Record<MatchKind, string> = { linkedin: 'LinkedIn URL', email: 'email', 'name-organization': 'name and organization' };

@@ -263,9 +263,10 @@ function reportCommentsCuttingValues(block: FrontmatterBlock, fields: Record<str
   for (const match of block.yaml.matchAll(CUT_VALUE)) {
     const [whole, key, read] = match as unknown as [string, string, string];
     if (fields[key] !== read.trim()) continue;
-    const valueStart = block.start + match.index + whole.length - whole.slice(whole.indexOf(':') + 1).trimStart().length;
-    const end = block.start + match.index + whole.length;
+    // The value as written runs from after the colon to the end of the match, the cut-off part included.
     const written = whole.slice(whole.indexOf(':') + 1).trim();
+    const end = block.start + match.index + whole.length;
+    const valueStart = end - written.length;
     const cut = written.slice(read.trim().length).trim();
     report('value-cut-by-comment', valueStart, end, `\`${key}\` reads as ${JSON.stringify(read.trim())}: YAML takes \`${cut}\` for a comment`, `Put the value in quotes to keep all of it: ${key}: ${JSON.stringify(written)}`, { title: 'Put the value in quotes', start: valueStart, end, text: JSON.stringify(written) });
   }

@@ -432,6 +432,11 @@ export async function notesFolderBlocked(store: NoteStore, folder: string): Prom
   return undefined;
 }
 
+/** What is wrong with a `notes_folder` that `notesFolderBlocked` refuses, in the words every caller starts with. */
+export function notesFolderBlockedMessage(folder: string, why: string): string {
+  return `\`notes_folder: ${folder}\` in ${CONFIG_PATH} ${why}, so new contacts cannot be created`;
+}
+
 /**
  * The config problem only the folder can show: a `notes_folder` that names
  * a file, placed on its value (for `rapport check`). Empty otherwise.

@@ -1,7 +1,7 @@
 import { InvalidInputError, NoteConflictError, NoteExistsError, NoteNotFoundError, RapportError } from '../errors.js';
 import { isCalendarDate } from '../lifecycle/dates.js';
 import { contactNoteText, type NewContact } from '../note/template.js';
-import { CONFIG_PATH, notesFolderBlocked } from './config.js';
+import { notesFolderBlocked, notesFolderBlockedMessage } from './config.js';
 import type { Workspace } from './workspace.js';
 
 
@@ -81,7 +81,7 @@ export async function createContact(workspace: Workspace, given: NewContact): Pr
   } catch (error) {
     // The operating system would say "already exists" or "not a directory" of a notes_folder that is a file.
     const blocked = folder ? await notesFolderBlocked(workspace.store, folder).catch(() => undefined) : undefined;
-    if (blocked) throw new RapportError(`\`notes_folder: ${folder}\` in ${CONFIG_PATH} ${blocked}, so new contacts cannot be created (set notes_folder to a folder, such as contacts)`);
+    if (blocked) throw new RapportError(`${notesFolderBlockedMessage(folder, blocked)} (set notes_folder to a folder, such as contacts)`);
     // Created meanwhile by another process (ten `rapport new "Same Name"` at once): say so plainly.
     if (error instanceof NoteConflictError) throw new NoteExistsError(file);
     throw error;
