@@ -72,6 +72,17 @@ describe('rapport letter', () => {
     expect(result.stdout).toContain(`we discussed plain-language consent forms, and I came across something I thought you would find interesting:\n\n${url}\n`);
   });
 
+  it('records what a keep-in-touch letter shared, or the --note given, in the history entry (trial 21)', () => {
+    const folder = exampleCopy();
+    const url = 'https://example.org/consent-forms';
+    expect(rapport(['letter', 'keep-in-touch', 'aisha-karim', '--set', `article=${url}`, '--sent', '--today', '2026-11-23', '--dir', folder]).code).toBe(0);
+    expect(readFileSync(join(folder, 'aisha-karim.md'), 'utf8')).toContain(`  - date: 2026-11-23\n    stage: nurturing\n    via: email\n    letter: keep-in-touch\n    note: "shared: ${url}"\n`);
+    const other = exampleCopy();
+    expect(rapport(['letter', 'keep-in-touch', 'aisha-karim', '--set', `article=${url}`, '--sent', '--note', 'sent the consent-form study', '--today', '2026-11-23', '--dir', other]).code).toBe(0);
+    expect(readFileSync(join(other, 'aisha-karim.md'), 'utf8')).toContain('    letter: keep-in-touch\n    note: sent the consent-form study\n');
+    expect(rapport(['letter', 'keep-in-touch', 'aisha-karim', '--note', 'x', '--dir', other])).toMatchObject({ code: 2, stderr: 'rapport: --note goes with --sent\n' });
+  });
+
   it('leaves [[fill: …]] markers with --draft, and names them on stderr', () => {
     const result = rapport(['letter', 'keep-in-touch', 'maya-chen', '--draft', '--today', '2026-11-23', '--dir', exampleCopy()]);
     expect(result.code).toBe(0);

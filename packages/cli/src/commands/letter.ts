@@ -21,7 +21,7 @@ import type { CommandContext } from '../context.js';
 import { trustState } from '../trust.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
 import { assertSafeOutput } from '../output-file.js';
-import { printable } from '../io.js';
+import { joinRepeated, printable } from '../io.js';
 import { recordIn, refuseFutureDate } from './recording.js';
 import { checkDateOptions } from '../date-options.js';
 import { didYouMean } from '../did-you-mean.js';
@@ -33,6 +33,7 @@ interface LetterOptions {
   force?: boolean;
   set: string[];
   sent?: boolean;
+  note?: string;
   date?: string;
   via?: string;
   today?: string;
@@ -55,6 +56,7 @@ export const registerLetter: RegisterCommand = (program, context, setExitCode) =
     .option('--force', 'with --out, overwrite the file if it exists; with --sent, record it even when dated after today, before the last history entry or before the meeting')
     .option('--set <field=value>', 'fill or override a field, e.g. --set article="https://…" (repeatable)', (value: string, previous: string[]) => [...previous, value], [])
     .option('--sent', "record the letter as sent: moves the contact to the letter's stage (contacted, followed-up, thanked, nurturing)")
+    .option('--note <text>', 'with --sent: a remark for the history entry (default, for a letter given --set article=…: "shared: " and the article)', joinRepeated)
     .option('--date <YYYY-MM-DD>', 'with --sent: the day it was sent (default: today)')
     .option('--via <channel>', `the channel it goes through (${CHANNELS.join(', ')}; default: a follow-up goes the way the request went; else email when the contact has one, else the last message's, else linkedin with a profile, else letter); linkedin, phone and in-person leave out the Subject: line`)
     .option('--today <YYYY-MM-DD>', 'write the letter as of this day')
@@ -92,6 +94,7 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
       }
       if (reference === undefined) throw new UsageError(`which contact is the ${template} letter for? (rapport letter ${template} <id|path>)`);
       if (options.date !== undefined && !options.sent) throw new UsageError('--date goes with --sent');
+      if (options.note !== undefined && !options.sent) throw new UsageError('--note goes with --sent');
       if (options.sent && options.draft) throw new UsageError('--sent records a letter you sent; a --draft is not ready to send');
       if (options.force && options.out === undefined && !options.sent) throw new UsageError('--force goes with --out or --sent');
       checkDateOptions({ '--date': options.date, '--today': options.today });
@@ -171,6 +174,8 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
             date: options.date ?? today,
             allowUserTemplates: gate.allow,
             via: letter.via,
+            // What was shared is what the next keep-in-touch should not share again.
+            ...(options.note !== undefined ? { note: options.note } : values.article ? { note: `shared: ${values.article}` } : {}),
             ...(options.force ? { force: true } : {}),
           }),
         ).catch(async (error: unknown) => {
