@@ -58,9 +58,19 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     }
     // Deleting or renaming a folder reports the folder only: drop every note under it, indexed or
     // shown as unreadable (a folder may be named `x.md`, so every deleted path is checked).
-    const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**'), true, true, false);
+    const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, '**'), false, true, false);
     watchers.push(
       folders,
+      // A folder that appears (a checkout, a sync, a copy) may hold notes written the instant it was made,
+      // before the watcher looked into it, whose own events never come: the listing tells.
+      folders.onDidCreate((uri) => {
+        const path = services.notes.pathOf(uri);
+        if (!path || /\.md$/i.test(path) || path.startsWith('.rapport/')) return;
+        void Promise.resolve(vscode.workspace.fs.stat(uri)).then(
+          (stat) => (stat.type & vscode.FileType.Directory ? sweepSoon() : undefined),
+          () => undefined,
+        );
+      }),
       folders.onDidDelete((uri) => {
         const path = services.notes.pathOf(uri);
         if (!path) return;

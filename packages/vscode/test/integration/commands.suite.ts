@@ -195,26 +195,33 @@ suite('Commands', () => {
   test('with two notes sharing an id, a tree item acts on its own note, and the id alone is refused, naming both', async () => {
     const rapport = await api();
     const twin = (stage: string) => ['---', 'type: contact', 'name: Tess Twin', `stage: ${stage}`, 'history:', '  - date: 2026-11-10', '    stage: identified', ...(stage === 'identified' ? [] : ['  - date: 2026-11-12', `    stage: ${stage}`]), '---', ''].join('\n');
-    mkdirSync(join(folder(), 'twins-old'), { recursive: true });
-    mkdirSync(join(folder(), 'twins-new'), { recursive: true });
-    writeFileSync(join(folder(), 'twins-old', 'tess-twin.md'), twin('archived'));
-    writeFileSync(join(folder(), 'twins-new', 'tess-twin.md'), twin('contacted'));
+    // Each folder is made, and seen, before its note is written: a note written into a folder made the same instant can reach the watcher late.
+    for (const [place, stage] of [['twins-old', 'identified'], ['twins-new', 'contacted']] as const) {
+      mkdirSync(join(folder(), place), { recursive: true });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      writeFileSync(join(folder(), place, 'tess-twin.md'), twin(stage));
+      await waitFor(() => rapport.notes.workspace?.index.contactsNamed(`${place}/tess-twin.md`).length === 1, `${place}/tess-twin.md to be indexed`, 20_000);
+    }
+    // Grouped by stage, where every contact has a row (grouped by due date, one with nothing due may have none).
+    const grouping = vscode.workspace.getConfiguration('rapport').get<string>('contacts.groupBy');
+    await setSetting('contacts.groupBy', 'stage');
     try {
       const nodes = await waitFor(() => {
         const found = rapport.views.contacts.getChildren().flatMap((group) => rapport.views.contacts.getChildren(group)).filter((node) => node.kind === 'contact' && node.contactId === 'tess-twin');
         return found.length === 2 && found;
       }, 'both notes in the Contacts tree');
-      const archived = nodes.find((node) => node.kind === 'contact' && node.file === 'twins-old/tess-twin.md')!;
+      const older = nodes.find((node) => node.kind === 'contact' && node.file === 'twins-old/tess-twin.md')!;
       const before = snapshot();
-      await runScripted({}, 'rapport.advanceStage', archived, { stage: 'nurturing', via: 'email' });
+      await runScripted({}, 'rapport.advanceStage', older, { stage: 'contacted', via: 'email' });
       assert.deepEqual(changedFiles(before, snapshot()), ['twins-old/tess-twin.md']);
-      assert.match(readText('twins-old/tess-twin.md'), /^stage: nurturing$/m);
+      assert.match(readText('twins-old/tess-twin.md'), /^stage: contacted$/m);
       const refused = new ScriptedPrompts({});
       const again = snapshot();
       assert.equal(await withPrompts(refused, () => vscode.commands.executeCommand('rapport.advanceStage', 'tess-twin', { stage: 'followed-up', via: 'email' })), undefined);
       assert.deepEqual(refused.errors, ['"tess-twin" is the id of 2 notes: twins-new/tess-twin.md, twins-old/tess-twin.md; run Advance Stage from the note itself, or rename one of the files so each contact has an id of its own']);
       assert.deepEqual(changedFiles(again, snapshot()), []);
     } finally {
+      await setSetting('contacts.groupBy', grouping === 'stage' ? undefined : grouping);
       rmSync(join(folder(), 'twins-old'), { recursive: true, force: true });
       rmSync(join(folder(), 'twins-new'), { recursive: true, force: true });
       await waitFor(() => !rapport.notes.workspace?.index.contact('tess-twin'), 'the twins to leave the index');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { api, fileUri, folder, waitFor, closeEditors } from './fixture.js';
@@ -143,5 +143,18 @@ suite('Watcher', () => {
     await waitFor(() => rapport.notes.workspace?.index.contact('outside-editor'), 'the new note');
     rmSync(path);
     await waitFor(() => !rapport.notes.workspace?.index.contact('outside-editor'), 'the deleted note to go');
+  });
+
+  test('a folder made with notes written into it at once, as a checkout does, shows every note', async () => {
+    const rapport = await api();
+    const made = join(folder(), 'checked-out', 'deeper');
+    mkdirSync(made, { recursive: true });
+    for (const name of ['Ada One', 'Bo Two', 'Cy Three']) writeFileSync(join(made, `${name.toLowerCase().replace(' ', '-')}.md`), BROKEN.replace('helld', 'identified').replace(/Broken Note/g, name));
+    try {
+      await waitFor(() => ['ada-one', 'bo-two', 'cy-three'].every((id) => rapport.notes.workspace?.index.contact(id)), 'the three notes of the new folder', 20_000);
+    } finally {
+      rmSync(join(folder(), 'checked-out'), { recursive: true, force: true });
+      await waitFor(() => !rapport.notes.workspace?.index.contact('ada-one'), 'the folder\'s notes to go');
+    }
   });
 });
