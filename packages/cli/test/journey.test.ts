@@ -1132,11 +1132,12 @@ describe('a three-week search through the CLI', () => {
       @@ -4 +4 @@ name: Grace Kim
       -stage: thanked
       +stage: nurturing
-      @@ -25,0 +26,4 @@ history:
+      @@ -25,0 +26,5 @@ history:
       +  - date: 2026-11-21
       +    stage: nurturing
       +    via: email
       +    letter: keep-in-touch
+      +    note: "shared: https://example.com/forecast-explainers"
     `));
     expect(write(['log', 'lena-ortiz', '--note', 'sent her the article on SCADA data quality', '--via', 'linkedin', '--today', '2026-11-21'])).toBe(expected(`
       diff --git a/contacts/lena-ortiz.md b/contacts/lena-ortiz.md
