@@ -1,4 +1,4 @@
-import { applyFix, CONFIG_PATH, editNote, listLetters, loadQuestions, loadWorkspace, notesFolderDiagnostics, type Diagnostic, type Workspace } from '@rapport/core';
+import { applyFix, CONFIG_PATH, editNote, listLetters, loadQuestions, loadWorkspace, notesFolderDiagnostics, privateFieldDiagnostics, type Diagnostic, type Workspace } from '@rapport/core';
 import { formatDiagnostic } from '../io.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
 import type { CommandContext } from '../context.js';
@@ -31,8 +31,9 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
       const templateProblems = (await listLetters(store, { allowUserTemplates: true })).flatMap((letter) => (letter.problem ? [letter.problem] : []));
       const notes = workspace.index.diagnostics();
       // The config's problems in the order of its lines, `private:` entries that hide nothing among them.
+      // Read once, for both problems only the notes or the folder can show.
       const configText = (await store.read(CONFIG_PATH).catch(() => undefined))?.text;
-      const inConfig = [...workspace.configDiagnostics.filter((d) => d.file === CONFIG_PATH), ...(await ctx.privateFieldProblems(workspace)), ...(await notesFolderDiagnostics(store, configText))].sort((a, b) => a.line - b.line || a.column - b.column);
+      const inConfig = [...workspace.configDiagnostics.filter((d) => d.file === CONFIG_PATH), ...privateFieldDiagnostics(configText, () => workspace.index.contacts()), ...(await notesFolderDiagnostics(store, configText))].sort((a, b) => a.line - b.line || a.column - b.column);
       const unreadable = workspace.configDiagnostics.filter((d) => d.file !== CONFIG_PATH);
       const diagnostics: Diagnostic[] = [...inConfig, ...unreadable, ...questions.diagnostics, ...templateProblems, ...notes];
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
