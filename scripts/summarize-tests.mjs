@@ -7,12 +7,15 @@
 // It reads every suite's results file from <results dir>: vitest.json (vitest's
 // JSON report) and vscode.json (test/run-all.mjs: one entry per VS Code window).
 // The run fails, and the line says why, when
-//   - any test failed, or a --step (build, benchmark…) exited non-zero;
+//   - any test failed (each is named, so that CI's last lines say which), or a
+//     --step (build, benchmark…) exited non-zero;
 //   - any test was skipped (each is named): CI installs what every test needs;
 //   - a suite's results file is missing (the suite did not run to its end);
 //   - a suite ran fewer tests than its floor below, or a VS Code window ran
 //     fewer tests than it registered (a window whose suites failed to load
 //     reports "0 passed, 0 failed").
+// A VS Code test that failed once and passed when run again does not fail the
+// run, but is named above the closing line as flaky, to be mended.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,8 +45,9 @@ const SUITES = {
 
 /** Reads the results in `dir`; returns the totals and every reason the run fails. */
 export function summarize(dir, steps = {}, floors = FLOORS) {
-  const totals = { passed: 0, failed: 0, skipped: 0 };
+  const totals = { passed: 0, failed: 0, skipped: 0, failures: [] };
   const problems = [];
+  const flaky = [];
   for (const [file, windows] of Object.entries(SUITES)) {
     const path = join(dir, file);
     if (!existsSync(path)) {
@@ -58,13 +62,14 @@ export function summarize(dir, steps = {}, floors = FLOORS) {
       continue;
     }
     if (file === 'vitest.json') readVitest(report, totals, problems, floors);
-    else readWindows(file, report, windows, totals, problems, floors);
+    else readWindows(file, report, windows, totals, problems, floors, flaky);
   }
   for (const [name, code] of Object.entries(steps)) {
     if (code !== 0) problems.push(`${name} exited ${code}`);
   }
-  if (totals.failed > 0) problems.unshift(`${totals.failed} failed`);
-  return { totals, problems };
+  if (totals.failed > 0) problems.unshift(`${totals.failed} failed${totals.failures.length > 0 ? `:\n${totals.failures.map((name) => `    ${name}`).join('\n')}` : ''}`);
+  const { failures: _names, ...counts } = totals;
+  return { totals: counts, problems, flaky };
 }
 
 function readVitest(report, totals, problems, floors) {
@@ -74,8 +79,11 @@ function readVitest(report, totals, problems, floors) {
   totals.failed += (report.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0).length;
   const skipped = [];
   for (const file of report.testResults ?? []) {
+    const where = file.name.replace(/^.*?\/packages\//, 'packages/');
+    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) totals.failures.push(`vitest: ${where} (did not load)`);
     for (const test of file.assertionResults ?? []) {
-      if (['pending', 'skipped', 'todo'].includes(test.status)) skipped.push(`${file.name.replace(/^.*?\/packages\//, 'packages/')} › ${test.fullName ?? test.title}`);
+      if (['pending', 'skipped', 'todo'].includes(test.status)) skipped.push(`${where} › ${test.fullName ?? test.title}`);
+      if (test.status === 'failed') totals.failures.push(`vitest: ${where} › ${test.fullName ?? test.title}`);
     }
   }
   const skippedCount = Math.max(skipped.length, (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0));
@@ -85,16 +93,18 @@ function readVitest(report, totals, problems, floors) {
   if (ran < floors.vitest) problems.push(`vitest ran ${ran} tests, fewer than its floor of ${floors.vitest}`);
 }
 
-function readWindows(file, report, windows, totals, problems, floors) {
+function readWindows(file, report, windows, totals, problems, floors, flaky) {
   for (const name of windows) {
     const window = report.windows?.[name];
     if (!window) {
       problems.push(`${file} has no results for the ${name} window`);
       continue;
     }
-    const { passed = 0, failed = 0, skipped = 0, registered } = window;
+    const { passed = 0, failed = 0, skipped = 0, registered, failures = [] } = window;
+    flaky.push(...(window.flaky ?? []).map((title) => `${name}: ${title}`));
     totals.passed += passed;
     totals.failed += failed;
+    totals.failures.push(...failures.map((title) => `${name}: ${title}`));
     totals.skipped += skipped;
     if (skipped > 0) problems.push(`${skipped} skipped in the ${name} window`);
     const ran = passed + failed;
@@ -103,11 +113,12 @@ function readWindows(file, report, windows, totals, problems, floors) {
   }
 }
 
-/** What to print: every reason the run fails, then the closing line with the totals and the verdict. */
-export function report({ totals, problems }) {
+/** What to print: the flaky tests and every reason the run fails, then the closing line with the totals and the verdict. */
+export function report({ totals, problems, flaky = [] }) {
   const counts = `${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`;
-  if (problems.length === 0) return [`${counts}: OK`];
-  return [...problems.map((problem) => `summarize-tests: ${problem}`), `${counts}: FAILED (${problems.length} ${problems.length === 1 ? 'reason' : 'reasons'} above)`];
+  const flakyLines = flaky.length === 0 ? [] : [`summarize-tests: ${flaky.length} passed only when run again (flaky, to be mended):\n${flaky.map((name) => `    ${name}`).join('\n')}`];
+  if (problems.length === 0) return [...flakyLines, `${counts}: OK`];
+  return [...flakyLines, ...problems.map((problem) => `summarize-tests: ${problem}`), `${counts}: FAILED (${problems.length} ${problems.length === 1 ? 'reason' : 'reasons'} above)`];
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -39,13 +39,23 @@ const WEB_WORKER_HOST = { 'remote.extensionKind': { 'rapport.rapport-vscode': ['
 if (!values.only) runs.push('memfs', 'browser-web');
 
 const totals = { passed: 0, failed: 0 };
-/** Each window's own counts, for the repository's summary (scripts/summarize-tests.mjs checks them against floors). */
+/**
+ * Each window's own counts, for the repository's summary (scripts/summarize-tests.mjs checks them against
+ * floors), and the title of each test that failed, which the summary names on CI's last lines.
+ */
 const windows = {};
-const count = (window, passed, failed, registered) => {
+const count = (window, passed, failed, registered, failures = [], flaky = []) => {
   totals.passed += passed;
   totals.failed += failed;
-  windows[window] = { passed, failed, ...(registered === undefined ? {} : { registered }) };
+  windows[window] = { passed, failed, ...(registered === undefined ? {} : { registered }), failures, flaky };
 };
+/** The tests of a window that passed only when run again (test/integration/runner.ts), by title. */
+const flakyTitles = (results) => (results.flaky ?? []).map((test) => (typeof test === 'string' ? test : test.test));
+/** A window's failed tests by title, and why it failed besides them (a run that died after its last test). */
+const failedTitles = (results, code) => [
+  ...(results.failures ?? []).map((failure) => (typeof failure === 'string' ? failure : failure.test)),
+  ...(code !== 0 && results.failed === 0 ? [`the window exited ${code} after its tests`] : []),
+];
 
 execFileSync(process.execPath, ['esbuild.mjs', '--tests'], { cwd: EXTENSION, stdio: 'inherit' });
 const scratch = mkdtempSync(join(tmpdir(), 'rapport-vscode-tests-'));
@@ -72,12 +82,13 @@ try {
         screenshotOnFailure: join(scratch, `failure-${mode}.png`),
       });
       if (existsSync(results)) {
-        const { passed, failed, registered } = JSON.parse(readFileSync(results, 'utf8'));
+        const reported = JSON.parse(readFileSync(results, 'utf8'));
+        const { passed, failed, registered } = reported;
         // A run that died after its last test still counts as a failure.
-        count(`integration-${mode}`, passed, failed + (code !== 0 && failed === 0 ? 1 : 0), registered);
+        count(`integration-${mode}`, passed, failed + (code !== 0 && failed === 0 ? 1 : 0), registered, failedTitles(reported, code), flakyTitles(reported));
       } else {
         console.error(`the ${mode} run ended (exit ${code}) without reporting results`);
-        count(`integration-${mode}`, 0, 1);
+        count(`integration-${mode}`, 0, 1, undefined, [`the window ended (exit ${code}) without reporting results`]);
       }
     }
   }
@@ -110,11 +121,12 @@ try {
         await bridge.stop();
       }
       if (existsSync(results)) {
-        const { passed, failed, registered } = JSON.parse(readFileSync(results, 'utf8'));
-        count(webWindow, passed, failed + (code !== 0 && failed === 0 ? 1 : 0), registered);
+        const reported = JSON.parse(readFileSync(results, 'utf8'));
+        const { passed, failed, registered } = reported;
+        count(webWindow, passed, failed + (code !== 0 && failed === 0 ? 1 : 0), registered, failedTitles(reported, code), flakyTitles(reported));
       } else {
         console.error(`the web-worker ${mode} run ended (exit ${code}) without reporting results`);
-        count(webWindow, 0, 1);
+        count(webWindow, 0, 1, undefined, [`the window ended (exit ${code}) without reporting results`]);
       }
     }
   }
@@ -123,25 +135,25 @@ try {
       console.log(`\n— memfs: the notes on a virtual file system, ${host} extension host —`);
       const started = Date.now();
       try {
-        const { passed, failed, registered } = await runMemfsTests({ host, screenshotOnFailure: join(scratch, `failure-memfs-${host}.png`) });
-        count(`memfs-${host}`, passed, failed, registered);
+        const results = await runMemfsTests({ host, screenshotOnFailure: join(scratch, `failure-memfs-${host}.png`) });
+        count(`memfs-${host}`, results.passed, results.failed, results.registered, results.failures, flakyTitles(results));
       } catch (error) {
         console.error(`the memfs run (${host} host) could not run: ${error?.stack ?? error}`);
-        count(`memfs-${host}`, 0, 1);
+        count(`memfs-${host}`, 0, 1, undefined, ['the run could not start']);
       }
       console.log(`memfs, ${host} host: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   }
   if (runs.includes('browser')) {
     console.log('\n— browser test: the VSIX in code-server, through Chromium —');
-    const { passed, failed } = await runBrowserTest({ extension: EXTENSION, folder: exampleCopy('job-search-browser'), scratch });
-    count('browser', passed, failed);
+    const { passed, failed, failures } = await runBrowserTest({ extension: EXTENSION, folder: exampleCopy('job-search-browser'), scratch });
+    count('browser', passed, failed, undefined, failures);
   }
   if (runs.includes('browser-web')) {
     console.log('\n— browser test: the VSIX in the web-worker extension host, through Chromium —');
     const started = Date.now();
-    const { passed, failed } = await runWebHostBrowserTest({ extension: EXTENSION, folder: exampleCopy('job-search-browser-web'), scratch });
-    count('browser-web', passed, failed);
+    const { passed, failed, failures } = await runWebHostBrowserTest({ extension: EXTENSION, folder: exampleCopy('job-search-browser-web'), scratch });
+    count('browser-web', passed, failed, undefined, failures);
     console.log(`browser test, web-worker host: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
 } finally {

@@ -15,10 +15,10 @@ const TODAY = '2026-11-23';
 
 /**
  * @param {{extension: string, folder: string, scratch: string}} options
- * @returns {Promise<{passed: number, failed: number}>}
+ * @returns {Promise<{passed: number, failed: number, failures: string[]}>}
  */
 export async function runBrowserTest({ extension, folder, scratch }) {
-  const result = { passed: 0, failed: 0 };
+  const result = { passed: 0, failed: 0, failures: [] };
   const step = stepRunner(result);
 
   const vsix = packageVsix(extension);

@@ -40,10 +40,10 @@ const NEW_CONTACT = newContactNote(TODAY);
 
 /**
  * @param {{extension: string, folder: string, scratch: string}} options
- * @returns {Promise<{passed: number, failed: number}>}
+ * @returns {Promise<{passed: number, failed: number, failures: string[]}>}
  */
 export async function runWebHostBrowserTest({ extension, folder, scratch }) {
-  const result = { passed: 0, failed: 0 };
+  const result = { passed: 0, failed: 0, failures: [] };
   const step = stepRunner(result);
 
   const vsix = packageVsix(extension);

@@ -4,8 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 /**
- * Runs named steps, printing ✓ or ✗ with the error, and counts them in `result`.
- * @param {{passed: number, failed: number}} result
+ * Runs named steps, printing ✓ or ✗ with the error, and counts them in `result` (naming each that failed).
+ * @param {{passed: number, failed: number, failures: string[]}} result
  * @returns {(name: string, body: () => Promise<void>) => Promise<boolean>}
  */
 export function stepRunner(result) {
@@ -18,6 +18,7 @@ export function stepRunner(result) {
       return true;
     } catch (error) {
       result.failed++;
+      result.failures.push(name);
       console.log(`  ✗ ${name}\n${String(error?.stack ?? error).replace(/^/gm, '      ')}`);
       return false;
     }

@@ -23,7 +23,7 @@ export async function runSuites(resultsFolder: string, expectedHost: 'node' | 'w
   await waitFor(() => rapport.notes.today() === TODAY, 'the pinned date to apply');
 
   const result = await runRegistered((suite) => (suite === 'Restricted' || suite.startsWith('Restricted ›')) !== trusted, (line) => console.log(line));
-  writeFileSync(join(resultsFolder, `results-${mode}.json`), JSON.stringify({ suite: `vscode-${mode}`, registered: result.registered, passed: result.passed, failed: result.failed, failures: result.failures, durationMs: result.durationMs }, null, 2));
+  writeFileSync(join(resultsFolder, `results-${mode}.json`), JSON.stringify({ suite: `vscode-${mode}`, registered: result.registered, passed: result.passed, failed: result.failed, failures: result.failures, flaky: result.flaky, durationMs: result.durationMs }, null, 2));
   console.log(`${result.passed} passed, ${result.failed} failed`);
   if (result.failed > 0) throw new Error(`${result.failed} integration test(s) failed`);
 }

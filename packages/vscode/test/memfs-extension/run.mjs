@@ -73,9 +73,10 @@ export async function runMemfsTests({ host, timeoutMs = 180_000, screenshotOnFai
     if (why) console.error(`[memfs] ${why}`);
     if (code !== 0 && screenshotOnFailure) await page.screenshot({ path: screenshotOnFailure }).catch(() => {});
     console.log(`[memfs] ${host} host: exit ${code} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (!results) return { passed: 0, failed: 1, registered: 0 };
+    if (!results) return { passed: 0, failed: 1, registered: 0, failures: [`the run ended (exit ${code}) without reporting results`] };
     // A run that ended badly after its last test still counts as a failure.
-    return { ...results, failed: results.failed + (code !== 0 && results.failed === 0 ? 1 : 0) };
+    if (code === 0 || results.failed > 0) return results;
+    return { ...results, failed: 1, failures: [`the run exited ${code} after its tests`] };
   } finally {
     clearTimeout(timer);
     if (browser) await browser.close().catch(() => {});
