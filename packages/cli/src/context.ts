@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { CONFIG_PATH, compareDiagnostics, loadWorkspace, noteId, privateFieldDiagnostics, todayIn, isCalendarDate, InvalidInputError, type BrokenNote, type Contact, type Diagnostic, type DiagnosticRule, type Workspace, type ActionContext, type FileIdentity, type IndexCache, type IndexSnapshot } from '@rapport/core';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
-import { configErrors } from '@rapport/core/internal';
+import { configErrors, sharedIdProblem } from '@rapport/core/internal';
 import { colorsFor, formatDiagnostic, printable, progressReporter, type Colors, type Io } from './io.js';
 import { invalidDate } from './date-options.js';
 import { didYouMean } from './did-you-mean.js';
@@ -138,8 +138,8 @@ export class CommandContext {
     const prefix = label ? `${label}: ` : '';
     // Named by an id that two notes share, it could be either: editing the first found might edit the wrong one.
     if (candidates.length > 1) {
-      const files = candidates.map((other) => this.displayPath(other.file)).sort();
-      throw new FailureError(`${prefix}"${printable(reference)}" is the id of ${files.length} notes: ${files.map(printable).join(', ')}; give the path of the one you mean (each contact needs an id of its own: rename one of the files)`);
+      const files = candidates.map((other) => printable(this.displayPath(other.file)));
+      throw new FailureError(`${prefix}${sharedIdProblem(printable(reference), files)}; give the path of the one you mean (each contact needs an id of its own: rename one of the files)`);
     }
     const contact = candidates[0];
     if (contact) return contact;
@@ -282,6 +282,7 @@ class DeferredIndexCache implements IndexCache {
 const MISREADING_RULES: readonly DiagnosticRule[] = ['unknown-stage', 'invalid-date'];
 /**
  * Problems that leave a value of the note unread (a `next:` that is not a mapping is no next step on the agenda,
- * `tags: ux` no tag): listings say so, as for a misread stage, but writes go on, since nothing is recorded out of place.
+ * `tags: ux` no tag, an offer's `(by 2026-11-31)` no deadline on the agenda): listings say so, as for a misread
+ * stage, but writes go on, since nothing is recorded out of place.
  */
-const UNREAD_VALUE_RULES: readonly DiagnosticRule[] = [...MISREADING_RULES, 'invalid-type', 'invalid-value', 'value-cut-by-comment'];
+const UNREAD_VALUE_RULES: readonly DiagnosticRule[] = [...MISREADING_RULES, 'invalid-type', 'invalid-value', 'value-cut-by-comment', 'invalid-outcome-date'];

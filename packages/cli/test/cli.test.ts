@@ -353,7 +353,7 @@ describe('advance', () => {
     const file = join(folder, 'lauren-fitzgerald.md');
     const meeting = readFileSync(file, 'utf8').match(/^meeting:\n(?: {2}.*\n)+/m)![0];
     const result = rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--date', TODAY, '--note', 'moved to Friday', '--dir', folder]);
-    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Lauren Fitzgerald: scheduled → scheduled') });
+    expect(result).toMatchObject({ code: 0, stdout: expect.stringContaining('Lauren Fitzgerald: scheduled again') });
     const after = readFileSync(file, 'utf8');
     expect(after).toContain(meeting);
     expect(after).toMatch(new RegExp(`- date: ${TODAY}\\n\\s+stage: scheduled\\n\\s+note: moved to Friday`));

@@ -75,7 +75,9 @@ describe('rapport letter', () => {
   it('records what a keep-in-touch letter shared, or the --note given, in the history entry (trial 21)', () => {
     const folder = exampleCopy();
     const url = 'https://example.org/consent-forms';
-    expect(rapport(['letter', 'keep-in-touch', 'aisha-karim', '--set', `article=${url}`, '--sent', '--today', '2026-11-23', '--dir', folder]).code).toBe(0);
+    const sent = rapport(['letter', 'keep-in-touch', 'aisha-karim', '--set', `article=${url}`, '--sent', '--today', '2026-11-23', '--dir', folder]);
+    expect(sent.code).toBe(0);
+    expect(sent.stderr).toContain('Recorded: Aisha Karim nurturing again (2026-11-23, via email, letter keep-in-touch)  aisha-karim.md\n');
     expect(readFileSync(join(folder, 'aisha-karim.md'), 'utf8')).toContain(`  - date: 2026-11-23\n    stage: nurturing\n    via: email\n    letter: keep-in-touch\n    note: "shared: ${url}"\n`);
     const other = exampleCopy();
     expect(rapport(['letter', 'keep-in-touch', 'aisha-karim', '--set', `article=${url}`, '--sent', '--note', 'sent the consent-form study', '--today', '2026-11-23', '--dir', other]).code).toBe(0);
@@ -199,8 +201,8 @@ Jordan
   it.each([
     ['follow-up', 'hannah-schultz', 'contacted → followed-up'],
     ['thank-you', 'marcus-bell', 'held → thanked'],
-    ['keep-in-touch', 'dana-okafor', 'nurturing → nurturing'],
-  ])('--sent for %s moves %s %s', (template, id, move) => {
+    ['keep-in-touch', 'dana-okafor', 'Dana Okafor nurturing again'],
+  ])('--sent for %s records %s: %s', (template, id, move) => {
     const result = rapport(['letter', template, id, '--sent', '--set', 'article=https://example.org/a', '--dir', exampleCopy()]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(move);

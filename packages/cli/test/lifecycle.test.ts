@@ -30,7 +30,7 @@ describe('advance: a meeting still to come', () => {
     const file = join(folder, 'lauren-fitzgerald.md');
     const before = readFileSync(file, 'utf8');
     const result = rapport(['advance', 'lauren-fitzgerald', 'scheduled', ...flags, '--today', '2026-11-23', '--dir', folder]);
-    expect(result).toEqual({ code: 0, stdout: `Lauren Fitzgerald: scheduled → scheduled (2026-11-23)  lauren-fitzgerald.md\n${said}`, stderr: '' });
+    expect(result).toEqual({ code: 0, stdout: `Lauren Fitzgerald: scheduled again (2026-11-23)  lauren-fitzgerald.md\n${said}`, stderr: '' });
     return { folder, before, after: readFileSync(file, 'utf8') };
   }
 
@@ -67,7 +67,7 @@ describe('advance: moving a meeting already prepared for', () => {
     const before = readFileSync(file, 'utf8');
     expect(rapport(['advance', 'ben-osei', 'scheduled', '--at', '2026-11-26T08:00', '--today', '2026-11-23', '--dir', folder])).toEqual({
       code: 0,
-      stdout: 'Ben Osei: prepared → prepared (2026-11-23)  ben-osei.md\n  meeting moved: 2026-11-25T08:00-05:00 → 2026-11-26T08:00\n  still prepared: the meeting changed, the preparation stands\n',
+      stdout: 'Ben Osei: prepared again (2026-11-23)  ben-osei.md\n  meeting moved: 2026-11-25T08:00-05:00 → 2026-11-26T08:00\n  still prepared: the meeting changed, the preparation stands\n',
       stderr: '',
     });
     const after = readFileSync(file, 'utf8');
@@ -98,7 +98,7 @@ describe('advance: the meeting time as a hurried user writes it', () => {
     writeFileSync(config, readFileSync(config, 'utf8').replace('timezone: America/New_York', 'timezone: Europe/Berlin'));
     expect(rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--at', '2026-11-27T09:00', '--today', '2026-11-23', '--dir', folder])).toEqual({
       code: 0,
-      stdout: 'Lauren Fitzgerald: scheduled → scheduled (2026-11-23)  lauren-fitzgerald.md\n  meeting moved: 2026-11-25T12:30-05:00 → 2026-11-27T09:00\n',
+      stdout: 'Lauren Fitzgerald: scheduled again (2026-11-23)  lauren-fitzgerald.md\n  meeting moved: 2026-11-25T12:30-05:00 → 2026-11-27T09:00\n',
       stderr:
         'rapport: warning: the meeting was booked as 2026-11-25T12:30-05:00, with an offset; 2026-11-27T09:00 has none, so it is read in Europe/Berlin. For 09:00 their time, give --at 2026-11-27T09:00 --zone and their time zone (e.g. America/New_York), or --at 2026-11-27T09:00-05:00 if -05:00 is still their offset that day\n',
     });
@@ -206,10 +206,10 @@ describe('recording a stage again', () => {
     const folder = exampleCopy();
     expectRefused(folder, ['advance', 'victor-nguyen', 'followed-up', '--today', '2026-11-26'], 'Victor Nguyen: not recorded: already followed-up since 2026-11-09, and recording it again adds a second followed-up entry to the history (add --force to record it anyway)');
     expectRefused(folder, ['advance', 'ben-osei', 'prepared', '--today', '2026-11-24'], 'Ben Osei: not recorded: already prepared since 2026-11-22, and recording it again adds a second prepared entry to the history; to move the meeting, give the new time with --at (add --force to record it anyway)');
-    expect(rapport(['advance', 'maya-chen', 'nurturing', '--via', 'email', '--today', '2026-11-26', '--dir', folder])).toMatchObject({ code: 0, stdout: expect.stringContaining('Maya Chen: nurturing → nurturing (2026-11-26)') });
-    expect(rapport(['advance', 'ben-osei', 'prepared', '--at', '2026-11-26T08:00', '--today', '2026-11-24', '--dir', folder])).toMatchObject({ code: 0, stdout: expect.stringContaining('Ben Osei: prepared → prepared (2026-11-24)') });
+    expect(rapport(['advance', 'maya-chen', 'nurturing', '--via', 'email', '--today', '2026-11-26', '--dir', folder])).toMatchObject({ code: 0, stdout: expect.stringContaining('Maya Chen: nurturing again (2026-11-26)') });
+    expect(rapport(['advance', 'ben-osei', 'prepared', '--at', '2026-11-26T08:00', '--today', '2026-11-24', '--dir', folder])).toMatchObject({ code: 0, stdout: expect.stringContaining('Ben Osei: prepared again (2026-11-24)') });
     const forced = rapport(['advance', 'victor-nguyen', 'followed-up', '--today', '2026-11-26', '--force', '--dir', folder]);
-    expect(forced).toEqual({ code: 0, stdout: 'Victor Nguyen: followed-up → followed-up (2026-11-26)  victor-nguyen.md\n', stderr: '' });
+    expect(forced).toEqual({ code: 0, stdout: 'Victor Nguyen: followed-up again (2026-11-26)  victor-nguyen.md\n', stderr: '' });
   });
 });
 

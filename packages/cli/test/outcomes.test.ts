@@ -146,12 +146,12 @@ describe('outcomes in the report', () => {
     expect(text.slice(-5)).toEqual([
       '',
       'Outcomes  referral 1 (1 open), lead 1 (1 open), resume-review 1 (1 open)',
-      'Open leads (1)',
-      '  2026-12-10  Xcel Energy: Data Analyst II (by 2026-12-10)  Marcus Bell, marcus-bell.md:11',
+      'Open leads and offers (1)',
+      '  2026-12-10  Lead: Xcel Energy: Data Analyst II (by 2026-12-10)  Marcus Bell, marcus-bell.md:11',
       '',
     ]);
     const json = JSON.parse(rapport(['report', '--json', '--today', '2026-12-01', '--dir', folder]).stdout) as { outcomes: { byKind: Record<string, { total: number; open: number }>; openLeads: unknown[] } };
     expect(json.outcomes.byKind.lead).toEqual({ total: 1, open: 1 });
-    expect(json.outcomes.openLeads).toEqual([{ id: 'marcus-bell', name: 'Marcus Bell', file: 'marcus-bell.md', line: 11, text: 'Xcel Energy: Data Analyst II (by 2026-12-10)', due: '2026-12-10' }]);
+    expect(json.outcomes.openLeads).toEqual([{ id: 'marcus-bell', name: 'Marcus Bell', file: 'marcus-bell.md', line: 11, label: 'Lead', text: 'Xcel Energy: Data Analyst II (by 2026-12-10)', due: '2026-12-10' }]);
   });
 });

@@ -61,10 +61,29 @@ it('the HTML report of the example opens in Chromium with no error and no reques
     expect(widths[0]).toBeGreaterThan(widths[1]!);
     expect(widths[5]).toBeGreaterThan(0);
 
+    // The figures and the weekly table are the text report's (packages/cli/test/report.test.ts), counted by hand from the example.
+    const figures = await page.$$eval('ul.figures li', (items) => items.map((item) => item.textContent));
+    expect(figures).toEqual(['18outreach sent', '64%reply rate (9 of 14)', '4 daysmedian time to reply', '5meetings held', '4/5thank-yous on time (0 late, 1 missing)', '6referrals gained', '4longest referral chain']);
+    const weeks = await page.$$eval('table#weeks tbody tr', (rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent).join(' ')));
+    expect(weeks).toEqual([
+      '2026-W37 3 3 67% 0 0/0 0',
+      '2026-W38 1 1 0% 1 1/1 0',
+      '2026-W39 1 1 100% 1 1/1 1',
+      '2026-W40 1 0 — 0 0/0 0',
+      '2026-W41 1 1 100% 1 1/1 2',
+      '2026-W42 1 1 100% 0 0/0 0',
+      '2026-W43 2 0 — 0 0/0 0',
+      '2026-W44 1 1 0% 0 0/0 0',
+      '2026-W45 2 2 50% 0 0/0 0',
+      '2026-W46 4 3 100% 1 1/1 2',
+      '2026-W47 1 1 0% 1 0/1 1',
+      'total 18 14 64% 5 4/5 6',
+    ]);
+
     const leads = await page.$$eval('table#open-leads tbody tr', (rows) => rows.map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent)));
     expect(leads).toEqual([
-      ['2026-12-04', 'Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)', 'Marcus Bell', 'contacts/health-tech/marcus-bell.md:82'],
-      ['', 'Carelink may post a contract Research Coordinator role in Q1 2027; she will send it to me when it opens.', 'Priya Raman', 'contacts/health-tech/priya-raman.md:99'],
+      ['2026-12-04', 'Lead: Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)', 'Marcus Bell', 'contacts/health-tech/marcus-bell.md:82'],
+      ['', 'Lead: Carelink may post a contract Research Coordinator role in Q1 2027; she will send it to me when it opens.', 'Priya Raman', 'contacts/health-tech/priya-raman.md:99'],
     ]);
 
     await page.screenshot({ path: SCREENSHOT, fullPage: true });

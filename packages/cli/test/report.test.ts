@@ -43,9 +43,9 @@ Referral chains  longest 4: Dana Okafor → Maya Chen → Priya Raman → Marcus
   contacts by introductions in a row: 0: 11, 1: 2, 2: 2, 3: 1, 4: 1
 
 Outcomes  referral 7 (1 open), lead 2 (2 open), job-shadow 1 (1 open), resume-review 3 (1 open), resource 2 (0 open), training 4 (3 open)
-Open leads (2)
-  2026-12-04  Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)  Marcus Bell, contacts/health-tech/marcus-bell.md:82
-  no date     Carelink may post a contract Research Coordinator role in Q1 2027; she will send it to me when it opens.  Priya Raman, contacts/health-tech/priya-raman.md:99
+Open leads and offers (2)
+  2026-12-04  Lead: Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)  Marcus Bell, contacts/health-tech/marcus-bell.md:82
+  no date     Lead: Carelink may post a contract Research Coordinator role in Q1 2027; she will send it to me when it opens.  Priya Raman, contacts/health-tech/priya-raman.md:99
 `;
 
 /** Python's csv module: a parser written apart from csv-stringify, as a spreadsheet would be. */
@@ -88,10 +88,10 @@ describe('rapport report on the example', () => {
   it('marks an open lead whose day has passed as overdue, as the agenda does', () => {
     const folder = exampleCopy();
     const onTheDay = rapport(['report', '--today', '2026-12-04', '--dir', folder]).stdout;
-    expect(onTheDay).toContain('  2026-12-04  Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)  Marcus Bell, contacts/health-tech/marcus-bell.md:82\n');
+    expect(onTheDay).toContain('  2026-12-04  Lead: Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)  Marcus Bell, contacts/health-tech/marcus-bell.md:82\n');
     const after = rapport(['report', '--today', '2026-12-10', '--dir', folder]).stdout;
-    expect(after).toContain('  2026-12-04  Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04) (overdue)  Marcus Bell, contacts/health-tech/marcus-bell.md:82\n');
-    expect(after).toContain('  no date     Carelink may post a contract Research Coordinator role in Q1 2027; she will send it to me when it opens.  Priya Raman');
+    expect(after).toContain('  2026-12-04  Lead: Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04) (overdue)  Marcus Bell, contacts/health-tech/marcus-bell.md:82\n');
+    expect(after).toContain('  no date     Lead: Carelink may post a contract Research Coordinator role in Q1 2027; she will send it to me when it opens.  Priya Raman');
   });
 
   it('--json has the same figures', () => {
@@ -126,6 +126,7 @@ describe('rapport report on the example', () => {
     expect(value('funnel', 'scheduled', 'reached')).toEqual(['8']);
     expect(value('referral-depth', '4', 'contacts')).toEqual(['1']);
     expect(value('outcomes', 'training', 'open')).toEqual(['3']);
+    expect(value('open-lead', 'contacts/health-tech/marcus-bell.md:82', 'label')).toEqual(['Lead']);
     expect(value('open-lead', 'contacts/health-tech/marcus-bell.md:82', 'text')).toEqual(['Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)']);
     expect(value('open-lead', 'contacts/health-tech/priya-raman.md:99', 'due')).toEqual(['']);
   });
@@ -149,7 +150,7 @@ describe('rapport report --html', () => {
     const html = readFileSync(out, 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
     expect((html.match(/<svg /g) ?? []).length).toBe(3);
-    expect(html).toContain('<td>Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)</td>');
+    expect(html).toContain('<td>Lead: Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)</td>');
 
     writeFileSync(out, 'mine');
     const again = rapport(['report', '--html', out, '--today', TODAY, '--dir', folder]);

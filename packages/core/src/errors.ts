@@ -73,18 +73,6 @@ export class InvalidEncodingError extends RapportError {
 }
 
 /**
- * Refuses a note saved as UTF-16. With a byte-order mark it is not UTF-8; without
- * one it can be (every other byte a NUL), and would read as no note at all. A
- * UTF-8 note never starts with a NUL, so the first two bytes tell.
- */
-export function refuseUtf16(file: string, bytes: Uint8Array): void {
-  const [first, second] = bytes;
-  if (first === undefined || second === undefined) return;
-  const encoding = (first === 0xff && second === 0xfe) || (second === 0 && first !== 0) ? 'UTF-16LE' : (first === 0xfe && second === 0xff) || (first === 0 && second !== 0) ? 'UTF-16BE' : undefined;
-  if (encoding) throw new InvalidEncodingError(file, 1, 1, encoding);
-}
-
-/**
  * A letter template cannot be read, compiled or run. `line` and `column`
  * are 1-based positions in the template file (front part included).
  */

@@ -110,7 +110,8 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       }
       const changes = { ...recording, date, ...(options.force ? { force: true } : {}) };
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, recorded, changes), { retries: 5 }));
-      ctx.print(`${printable(contact.name)}: ${contact.stage} → ${recorded} (${date})  ${ctx.colors.dim(contact.file)}`);
+      const change = recorded === contact.stage ? `${recorded} again` : `${contact.stage} → ${recorded}`;
+      ctx.print(`${printable(contact.name)}: ${change} (${date})  ${ctx.colors.dim(contact.file)}`);
       if (comingAt !== undefined && givenAt !== undefined && givenAt !== comingAt) ctx.print(ctx.colors.dim(`  meeting moved: ${comingAt} → ${givenAt}`));
       if (recorded !== stage) ctx.print(ctx.colors.dim('  still prepared: the meeting changed, the preparation stands'));
       if (meetingDay !== undefined) ctx.print(ctx.colors.dim(`  dated ${meetingDay}, the day the meeting was booked for (give --date for another day)`));

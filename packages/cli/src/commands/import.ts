@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { Argument } from 'commander';
-import { todayIn, type Diagnostic, type InvalidEncodingError } from '@rapport/core';
-import { refuseUtf16 } from '@rapport/core/internal';
+import { todayIn, type Diagnostic } from '@rapport/core';
+import { utf16Encoding } from '@rapport/core/internal';
 import type { ImportFormat, ImportReading, ImportSummary } from '@rapport/core/import';
 import type { CommandContext } from '../context.js';
 import { colorsFor, formatDiagnostic, printable } from '../io.js';
@@ -75,13 +75,9 @@ async function readInput(ctx: CommandContext, file: string): Promise<string | Di
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     throw new UsageError(`cannot read ${file}: ${reason}`);
   }
-  try {
-    refuseUtf16(file, bytes);
-  } catch (error) {
-    // Excel's "Unicode text" and some address books save UTF-16: said as such, at the start.
-    const encoding = (error as InvalidEncodingError).encoding;
-    return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'import-not-utf8', message: `The file is ${encoding} text, not UTF-8; nothing was imported`, hint: 'Save or export it again as UTF-8 (in Excel: CSV UTF-8)' };
-  }
+  // Excel's "Unicode text" and some address books save UTF-16: said as such, at the start.
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) return { file, line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'error', rule: 'import-not-utf8', message: `The file is ${utf16} text, not UTF-8; nothing was imported`, hint: 'Save or export it again as UTF-8 (in Excel: CSV UTF-8)' };
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -185,7 +185,7 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
           }
           throw error;
         });
-        ctx.io.stderr.write(`Recorded: ${printable(contact.name)} ${sent.from} → ${sent.stage} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
+        ctx.io.stderr.write(`Recorded: ${printable(contact.name)} ${sent.from === sent.stage ? `${sent.stage} again` : `${sent.from} → ${sent.stage}`} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
       }
     });
 };

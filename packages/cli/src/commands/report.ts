@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { OUTCOME_KINDS, searchReport, type OutreachFigures, type OutreachWeek, type SearchReport, type SourceFigures } from '@rapport/core';
+import { OUTCOME_KINDS, searchReport, type OutreachFigures, type SearchReport, type SourceFigures } from '@rapport/core';
+import { weekRows } from '@rapport/core/internal';
 import { printable } from '../io.js';
 import { assertSafeOutput, writeOutputFile } from '../output-file.js';
 import { UsageError, type RegisterCommand } from '../program.js';
@@ -84,35 +85,14 @@ export const registerReport: RegisterCommand = (program, context) => {
       if (recorded.length === 0) return;
       ctx.print();
       ctx.print(ctx.colors.bold('Outcomes') + '  ' + recorded.map((kind) => `${kind} ${outcomes.byKind[kind].total} (${outcomes.byKind[kind].open} open)`).join(', '));
-      if (outcomes.openLeads.length > 0) ctx.print(ctx.colors.bold(`Open leads (${outcomes.openLeads.length})`));
+      if (outcomes.openLeads.length > 0) ctx.print(ctx.colors.bold(`Open leads and offers (${outcomes.openLeads.length})`));
       for (const lead of outcomes.openLeads) {
         // As the agenda says it: a lead whose day has passed is overdue.
         const overdue = lead.due !== null && lead.due !== undefined && lead.due < until ? ctx.colors.red(' (overdue)') : '';
-        ctx.print(`  ${lead.due ?? 'no date   '}  ${printable(lead.text)}${overdue}  ${ctx.colors.dim(`${lead.name}, ${ctx.displayPath(lead.file)}:${lead.line}`)}`);
+        ctx.print(`  ${lead.due ?? 'no date   '}  ${printable(`${lead.label}: ${lead.text}`)}${overdue}  ${ctx.colors.dim(`${lead.name}, ${ctx.displayPath(lead.file)}:${lead.line}`)}`);
       }
     });
 };
-
-/** The longest run of quiet weeks the weekly table shows row by row; a longer one (an old letter among this year's) is one row. */
-const QUIET_WEEKS_SHOWN = 4;
-
-/** The weekly table's rows: a week each, quiet ones as zeros, except a run of more than `QUIET_WEEKS_SHOWN` quiet weeks, one row "2026-W20–2026-W35". */
-function weekRows(weeks: readonly OutreachWeek[]): { label: string; figures: OutreachFigures }[] {
-  const quiet = (week: OutreachWeek) => week.outreachSent + week.contacted + week.replied + week.meetingsHeld + week.thankYous + week.thankYousOnTime + week.referralsGained === 0;
-  const rows: { label: string; figures: OutreachFigures }[] = [];
-  for (let index = 0; index < weeks.length; ) {
-    let end = index;
-    while (end < weeks.length && quiet(weeks[end]!)) end++;
-    if (end - index > QUIET_WEEKS_SHOWN) {
-      rows.push({ label: `${weeks[index]!.week}–${weeks[end - 1]!.week}`, figures: weeks[index]! });
-      index = end;
-    } else {
-      rows.push({ label: weeks[index]!.week, figures: weeks[index]! });
-      index++;
-    }
-  }
-  return rows;
-}
 
 /** The figures as text, before the outcomes: the weekly table, the table by source, then one line per figure. */
 function reportText(report: SearchReport): { text: string; bold?: boolean }[] {

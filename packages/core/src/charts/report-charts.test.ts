@@ -32,7 +32,7 @@ const report: SearchReport = {
   referralChains: { longest: 1, longestChain: [{ id: 'a', name: 'Ann <Admin>' }, { id: 'b', name: 'Bo' }], depths: [{ depth: 0, contacts: 6 }, { depth: 1, contacts: 1 }] },
   outcomes: {
     byKind: { referral: { total: 1, open: 1 }, lead: { total: 1, open: 1 }, 'job-shadow': { total: 0, open: 0 }, 'resume-review': { total: 0, open: 0 }, resource: { total: 0, open: 0 }, advice: { total: 0, open: 0 }, training: { total: 0, open: 0 } },
-    openLeads: [{ id: 'a', name: 'Ann <Admin>', file: 'a.md', line: 12, text: 'Analyst <b>II</b> opening', due: '2026-12-15' }],
+    openLeads: [{ id: 'a', name: 'Ann <Admin>', file: 'a.md', line: 12, label: 'Offer', text: 'Analyst <b>II</b> opening', due: '2026-12-15' }],
   },
 };
 
@@ -140,7 +140,8 @@ describe('renderReportHtml', () => {
   it('is one page with the charts inline, escapes what the notes say, and loads nothing', async () => {
     const html = await renderReportHtml(report, { title: 'Jordan & the search' });
     expect(html).toContain('<title>Jordan &amp; the search</title>');
-    expect(html).toContain('<td>Analyst &lt;b&gt;II&lt;/b&gt; opening</td>');
+    expect(html).toContain('<h2>Open leads and offers</h2>');
+    expect(html).toContain('<td>Offer: Analyst &lt;b&gt;II&lt;/b&gt; opening</td>');
     expect(html).toContain('Longest: Ann &lt;Admin&gt; → Bo (1 introduction).');
     expect(html).not.toContain('Ann <Admin>');
     expect((html.match(/<svg /g) ?? []).length).toBe(3);
@@ -148,15 +149,31 @@ describe('renderReportHtml', () => {
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
   });
 
+  it("has the text report's weekly table, row for row with its total, and the referrals gained among the figures", async () => {
+    const quiet = (week: string) => ({ ...figures, week });
+    const weeks = [report.weeks[0]!, ...['2026-W46', '2026-W47', '2026-W48', '2026-W49', '2026-W50'].map(quiet), { ...report.weeks[1]!, week: '2026-W51', referralsGained: 2 }];
+    const html = await renderReportHtml({ ...report, weeks, total: { ...report.total, referralsGained: 2 } });
+    expect(html).toContain('<li><strong>2</strong>referrals gained</li>');
+    const rows = [...html.slice(html.indexOf('<table id="weeks">'), html.indexOf('</table>', html.indexOf('<table id="weeks">'))).matchAll(/<tr[^>]*>(.*?)<\/tr>/g)].map((row) => [...row[1]!.matchAll(/<t[dh][^>]*>(.*?)<\/t[dh]>/g)].map((cell) => cell[1]));
+    expect(rows).toEqual([
+      ['week', 'sent', 'contacted', 'reply rate', 'held', 'thanked on time', 'referrals'],
+      ['2026-W45', '3', '2', '50%', '0', '0/0', '0'],
+      ['2026-W46–2026-W50', '0', '0', '—', '0', '0/0', '0'],
+      ['2026-W51', '1', '0', '—', '2', '1/2', '2'],
+      ['total', '4', '2', '50%', '2', '1/2', '2'],
+    ]);
+    expect(html).toContain('<tr class="total"><td class="nowrap">total</td>');
+  });
+
   it('marks a lead whose day passed before the last day of the report overdue, as the text report does, and no other', async () => {
     const leads = [
-      { id: 'a', name: 'Ann', file: 'a.md', line: 12, text: 'Past lead', due: '2026-11-20' },
-      { id: 'a', name: 'Ann', file: 'a.md', line: 13, text: 'Lead due today', due: '2026-11-23' },
-      { id: 'a', name: 'Ann', file: 'a.md', line: 14, text: 'Undated lead', due: null },
+      { id: 'a', name: 'Ann', file: 'a.md', line: 12, label: 'Lead', text: 'Past lead', due: '2026-11-20' },
+      { id: 'a', name: 'Ann', file: 'a.md', line: 13, label: 'Lead', text: 'Lead due today', due: '2026-11-23' },
+      { id: 'a', name: 'Ann', file: 'a.md', line: 14, label: 'Lead', text: 'Undated lead', due: null },
     ];
     const html = await renderReportHtml({ ...report, outcomes: { ...report.outcomes, openLeads: leads } });
-    expect(html).toContain('<td class="nowrap">2026-11-20 <span class="overdue">overdue</span></td><td>Past lead</td>');
-    expect(html).toContain('<td class="nowrap">2026-11-23</td><td>Lead due today</td>');
-    expect(html).toContain('<td class="nowrap"></td><td>Undated lead</td>');
+    expect(html).toContain('<td class="nowrap">2026-11-20 <span class="overdue">overdue</span></td><td>Lead: Past lead</td>');
+    expect(html).toContain('<td class="nowrap">2026-11-23</td><td>Lead: Lead due today</td>');
+    expect(html).toContain('<td class="nowrap"></td><td>Lead: Undated lead</td>');
   });
 });

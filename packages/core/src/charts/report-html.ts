@@ -1,5 +1,6 @@
 import { Eta } from 'eta/core';
 import { OUTCOME_KINDS } from '../outcomes/outcomes.js';
+import { weekRows, type OutreachFigures } from '../report/outreach-report.js';
 import type { SearchReport } from '../report/search-report.js';
 import { renderReportCharts, type ReportChartOptions } from './report-charts.js';
 import { defaultChartTheme } from './theme.js';
@@ -40,18 +41,19 @@ const PAGE = `<!doctype html>
   td.path { overflow-wrap: normal; }
   .nowrap { white-space: nowrap; }
   .overdue { color: #b3261e; font-weight: 600; }
+  tr.total td { font-weight: 600; }
   @media (max-width: 36rem) {
     body { margin: 1rem auto; padding: 0 0.75rem; }
     .figures { grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr)); gap: 0.5rem; }
     table { font-size: 0.875rem; }
     th, td { padding-right: 0.5rem; }
-    /* Seven columns do not fit a phone: each source becomes a block of its figures, each named. */
-    #by-source thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
-    #by-source tbody { display: block; }
-    #by-source tr { display: grid; grid-template-columns: repeat(3, 1fr); border-bottom: 1px solid <%~ it.grid %>; padding: 0.35rem 0; }
-    #by-source td { border-bottom: none; padding: 0.1rem 0.5rem 0.1rem 0; text-align: left; }
-    #by-source td:first-child { grid-column: 1 / -1; font-weight: bold; }
-    #by-source td.number::before { content: attr(data-label) " "; color: #59636e; }
+    /* Seven columns do not fit a phone: each week and each source becomes a block of its figures, each named. */
+    #by-source thead, #weeks thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+    #by-source tbody, #weeks tbody { display: block; }
+    #by-source tr, #weeks tr { display: grid; grid-template-columns: repeat(3, 1fr); border-bottom: 1px solid <%~ it.grid %>; padding: 0.35rem 0; }
+    #by-source td, #weeks td { border-bottom: none; padding: 0.1rem 0.5rem 0.1rem 0; text-align: left; }
+    #by-source td:first-child, #weeks td:first-child { grid-column: 1 / -1; font-weight: bold; }
+    #by-source td.number::before, #weeks td.number::before { content: attr(data-label) " "; color: #59636e; }
     #open-leads td:nth-child(3) { white-space: normal; }
   }
 </style>
@@ -71,6 +73,14 @@ const PAGE = `<!doctype html>
   <figure id="reply-rate-by-source"><%~ it.charts.replyRateBySource %></figure>
 </div>
 
+<h2>Week by week</h2>
+<table id="weeks">
+  <thead><tr><th>week</th><th class="number">sent</th><th class="number">contacted</th><th class="number">reply rate</th><th class="number">held</th><th class="number">thanked on time</th><th class="number">referrals</th></tr></thead>
+  <tbody>
+<% for (const row of it.weeks) { %>    <tr<% if (row.total) { %> class="total"<% } %>><td class="nowrap"><%= row.label %></td><td class="number" data-label="sent"><%= row.sent %></td><td class="number" data-label="contacted"><%= row.contacted %></td><td class="number" data-label="reply rate"><%= row.replyRate %></td><td class="number" data-label="held"><%= row.held %></td><td class="number" data-label="thanked on time"><%= row.thankedOnTime %></td><td class="number" data-label="referrals"><%= row.referrals %></td></tr>
+<% } %>  </tbody>
+</table>
+
 <h2>By source</h2>
 <% if (it.bySource.length === 0) { %><p class="muted">No letter sent yet.</p>
 <% } else { %><table id="by-source">
@@ -81,7 +91,7 @@ const PAGE = `<!doctype html>
 </table>
 <% } %>
 
-<h2>Open leads</h2>
+<h2>Open leads and offers</h2>
 <% if (it.leads.length === 0) { %><p class="muted">No open lead.</p>
 <% } else { %><table id="open-leads">
   <thead><tr><th>by</th><th>lead</th><th>from</th><th>note</th></tr></thead>
@@ -111,6 +121,18 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
+/** One row of the weekly table, as the text report words its cells. */
+function weekCells(figures: OutreachFigures): Record<'sent' | 'contacted' | 'replyRate' | 'held' | 'thankedOnTime' | 'referrals', string> {
+  return {
+    sent: String(figures.outreachSent),
+    contacted: String(figures.contacted),
+    replyRate: percent(figures.replyRate),
+    held: String(figures.meetingsHeld),
+    thankedOnTime: `${figures.thankYousOnTime}/${figures.meetingsHeld}`,
+    referrals: String(figures.referralsGained),
+  };
+}
+
 /** A share as a whole percentage, or `—` when there is nothing to divide. */
 export function percent(value: number | null): string {
   return value === null ? '—' : `${Math.round(value * 100)}%`;
@@ -118,7 +140,8 @@ export function percent(value: number | null): string {
 
 /**
  * The report as one self-contained HTML page: figures, the charts as inline
- * SVG, the table by source, open leads, outcomes and referral chains. No
+ * SVG, the weekly table and the table by source (as the text report has them),
+ * open leads and offers, outcomes and referral chains. No
  * script, font, stylesheet or image is loaded from anywhere, and the page's
  * Content-Security-Policy forbids it.
  */
@@ -141,15 +164,18 @@ export async function renderReportHtml(report: SearchReport, options: ReportHtml
       { value: report.medianDaysToReply === null ? '—' : `${report.medianDaysToReply} days`, label: 'median time to reply' },
       { value: String(total.meetingsHeld), label: 'meetings held' },
       { value: `${thankYous.sameDay + thankYous.onTime}/${thankYous.meetings}`, label: `thank-yous on time (${thankYous.late} late, ${thankYous.missing} missing${thankYous.pending > 0 ? `, ${thankYous.pending} not due yet` : ''})` },
+      { value: String(total.referralsGained), label: 'referrals gained' },
       { value: String(report.referralChains.longest), label: 'longest referral chain' },
     ],
+    // The text report's weekly table, row for row: a long run of quiet weeks is one row.
+    weeks: [...weekRows(report.weeks).map(({ label, figures }) => ({ label, total: false, ...weekCells(figures) })), { label: 'total', total: true, ...weekCells(total) }],
     bySource: report.bySource.map((row) => ({
       ...row,
       replyRate: percent(row.replyRate),
       meetingsPerOutreach: row.meetingsPerOutreach === null ? '—' : row.meetingsPerOutreach.toFixed(2),
     })),
     // As the text report and the agenda say it: a lead whose day passed before the report's last day is overdue.
-    leads: report.outcomes.openLeads.map((lead) => ({ due: lead.due ?? '', overdue: lead.due !== null && report.until !== null && lead.due < report.until, text: lead.text, name: lead.name, where: `${lead.file}:${lead.line}`.split('/') })),
+    leads: report.outcomes.openLeads.map((lead) => ({ due: lead.due ?? '', overdue: lead.due !== null && report.until !== null && lead.due < report.until, text: `${lead.label}: ${lead.text}`, name: lead.name, where: `${lead.file}:${lead.line}`.split('/') })),
     outcomes: OUTCOME_KINDS.filter((kind) => report.outcomes.byKind[kind].total > 0).map((kind) => ({ kind, ...report.outcomes.byKind[kind] })),
     chain: chain.length === 0 ? 'Nobody was referred yet.' : `Longest: ${chain.map((person) => person.name).join(' → ')} (${report.referralChains.longest} ${report.referralChains.longest === 1 ? 'introduction' : 'introductions'}).`,
     depths: report.referralChains.depths,

@@ -143,6 +143,17 @@ describe('note facts, as written', () => {
     expect(noteFact('## Notes\n\nLearned: audits ~~always~~ come first\n', 'learned')).toBe('audits come first');
   });
 
+  it('leaves out a remark in parentheses that starts with "private", and a line under the fact that starts with "private:"', () => {
+    const marcus = '## Notes\n\n- Learned: nurses on your units retire one old alert for every new one.\n  (private: he is leaving Mon Valley in March, do not mention)\n';
+    expect(noteFact(marcus, 'learned')).toBe('nurses on your units retire one old alert for every new one');
+    expect(noteFact('## Notes\n\nLearned: audits come first (Private) and then the pilots.\n', 'learned')).toBe('audits come first and then the pilots');
+    expect(noteFact('## Notes\n\nLearned: audits come first (private: layoffs at Riverside in March\n', 'learned')).toBe('audits come first');
+    expect(noteFact('## Notes\n\nLearned: audits come first,\nprivate: she wants out by spring\n', 'learned')).toBe('audits come first,');
+    // Words that merely start alike, or a private remark that does not say so first, are kept as written.
+    expect(noteFact('## Notes\n\nLearned: the (privately funded) clinics chart less\n', 'learned')).toBe('the (privately funded) clinics chart less');
+    expect(noteFact('## Notes\n\nLearned: private practices chart less\n', 'learned')).toBe('private practices chart less');
+  });
+
   it('says a wikilink as the name of the contact it links to, and leaves Markdown marks out', () => {
     const names: Record<string, string> = { 'maya-chen': 'Maya Chen' };
     const nameOf = (id: string) => names[id];

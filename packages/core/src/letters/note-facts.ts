@@ -69,7 +69,7 @@ function findIn(part: string, pattern: RegExp, nameOf: ((id: string) => string |
     const parts = [match[1]!];
     for (let j = i + 1; j < lines.length; j++) {
       const next = lines[j]!;
-      if (next.trim() === '' || HEADING.test(next) || LIST_ITEM.test(next) || FENCE.test(next) || LABELLED.test(next.trimStart())) break;
+      if (next.trim() === '' || HEADING.test(next) || LIST_ITEM.test(next) || FENCE.test(next) || LABELLED.test(next.trimStart()) || PRIVATE_LINE.test(next)) break;
       parts.push(next);
     }
     // Whitespace inside is collapsed first, so a line that ends in a Markdown line break ("on.  ") still loses its full stop.
@@ -79,16 +79,27 @@ function findIn(part: string, pattern: RegExp, nameOf: ((id: string) => string |
   return undefined;
 }
 
+/** A line the seeker marked as their own: "private: he is leaving in March", however it is capitalised. */
+const PRIVATE_LINE = /^\s*(?:[-*+]\s+)?private\s*:/i;
+
+/**
+ * A remark in parentheses that says it is private, "(private: do not mention)"
+ * or "(private)", with the space before it, so that no space is left before
+ * the punctuation that follows.
+ */
+const PRIVATE_REMARK = /[ \t]*\(\s*private\b[^)]*(?:\)|$)/gi;
+
 /**
  * Markdown text as the note shows it when read, for a letter to a person:
- * HTML comments (the seeker's private remarks) and struck-out text are left
- * out, a wikilink becomes the name of the contact it links to (`nameOf`, else
+ * the seeker's private remarks (HTML comments, and remarks in parentheses
+ * that start with "private") and struck-out text are left out, a wikilink becomes the name of the contact it links to (`nameOf`, else
  * its own text), a link its text, and emphasis and code marks go. The words
  * themselves are kept as written.
  */
 export function asRead(markdown: string, nameOf?: (id: string) => string | undefined): string {
   return markdown
     .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(PRIVATE_REMARK, '')
     .replace(/~~(?=\S)[\s\S]*?~~/g, ' ')
     .replace(/!?\[\[([^\]|#]*)(?:#[^\]|]*)?(?:\|([^\]]*))?\]\]/g, (_, id: string, alias: string | undefined) => alias?.trim() || nameOf?.(id.trim()) || id.trim())
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')

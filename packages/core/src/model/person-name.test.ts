@@ -77,6 +77,16 @@ describe('namesakes', () => {
     expect(namesakes([{ name: 'Ana Lima, Jr.' }, { name: 'Ana Lima, PhD' }], 'Ana Lima')).toEqual([{ name: 'Ana Lima, PhD' }]);
   });
 
+  it('takes a name with a title before it for the same name without, but not a title and a family name alone', () => {
+    const people = [{ name: 'Dr. Olivia Grant', organization: 'Grant HF Partners' }, { name: 'Prof Ana Lima' }, { name: 'Dr. Grant' }];
+    expect(namesakes(people, 'Olivia Grant')).toEqual([{ name: 'Dr. Olivia Grant', organization: 'Grant HF Partners' }]);
+    expect(namesakes(people, 'DR OLIVIA GRANT')).toEqual([{ name: 'Dr. Olivia Grant', organization: 'Grant HF Partners' }]);
+    expect(namesakes(people, 'Ana Lima')).toEqual([{ name: 'Prof Ana Lima' }]);
+    expect(namesakes(people, 'Grant')).toEqual([]);
+    expect(namesakes(people, 'Drew Grant')).toEqual([]);
+    expect(sameNameAndOrganization(people, 'Olivia Grant', 'grant hf partners')).toEqual({ name: 'Dr. Olivia Grant', organization: 'Grant HF Partners' });
+  });
+
   it('does not take a family name before a comma for a whole name', () => {
     expect(namesakes(contacts, 'Lima')).toEqual([]);
     expect(namesakes(contacts, 'lima, ana')).toEqual([{ name: 'Lima, Ana' }]);

@@ -133,10 +133,26 @@ export function splitCredentials(name: string): { name: string; credentials?: st
   };
 }
 
-/** A name as people are told apart by it: case, accents, spacing, Unicode composition and typographic apostrophes folded ("José  ÁLVAREZ" = "Jose Alvarez", "O’Brien" = "O'Brien"). */
+/**
+ * A name as people are told apart by it: case, accents, spacing, Unicode composition and typographic apostrophes
+ * folded ("José  ÁLVAREZ" = "Jose Alvarez", "O’Brien" = "O'Brien"), and a title before a full name left out
+ * ("Dr. Olivia Grant" = "Olivia Grant").
+ */
 export function personNameKey(name: string): string {
   // Default case mapping: the same as English's, which no locale tailors.
-  return plainLetters(name).replace(/\s+/g, ' ').trim().toLowerCase();
+  return withoutTitle(plainLetters(name).replace(/\s+/g, ' ').trim()).toLowerCase();
+}
+
+/** A title before a given and a family name ("Dr. " in "Dr. Olivia Grant"), with the space after it. */
+const LEADING_TITLE = /^(?:dr|prof|mr|mrs|ms|mx|miss|sir|dame|rev|fr)\.?\s+(?=\S+\s+\S)/i;
+
+/**
+ * A name without the title written before it, when a given and a family name
+ * follow: "Dr. Olivia Grant" is Olivia Grant, the person an id and a namesake
+ * are about; "Dr. Grant" is left as it is.
+ */
+export function withoutTitle(name: string): string {
+  return name.replace(LEADING_TITLE, '');
 }
 
 /**

@@ -32,7 +32,7 @@ describe('outcomes on the agenda', () => {
     const items = agenda(workspace.index.contacts(), context);
     expect(items.filter((item) => item.kind === 'outcome' || item.kind === 'add-referral').map(({ id, action, due, overdue, line }) => ({ id, action, due, overdue, line }))).toEqual([
       { id: 'marcus-bell', action: 'Send your résumé to Marcus Bell for review', due: '2026-11-28', overdue: true, line: 12 },
-      { id: 'lee-park', action: 'Follow up on the lead: analyst role at Carelink', due: '2026-12-01', overdue: false, line: 9 },
+      { id: 'lee-park', action: 'Follow up on the offer: analyst role at Carelink', due: '2026-12-01', overdue: false, line: 9 },
       { id: 'marcus-bell', action: 'Follow up on the lead at Xcel Energy: Data Analyst II', due: '2026-12-10', overdue: false, line: 11 },
       { id: 'dana-okafor', action: 'Arrange the job shadow with Dana Okafor: a day at the county health department', due: '2026-12-15', overdue: false, line: 11 },
       { id: 'marcus-bell', action: 'Add Renee Jackson (referred by Marcus Bell)', due: null, overdue: false, line: 15 },

@@ -133,9 +133,11 @@ function linkChoice(ids: readonly string[]): string {
 function outcomeAction(outcome: Outcome, contact: Contact): string {
   const what = withoutDate(outcome.text);
   switch (outcome.kind) {
-    case 'lead':
-      // `Lead: Xcel Energy: Data Analyst II` names the organization first.
-      return what.includes(': ') ? `Follow up on the lead at ${what}` : `Follow up on the lead: ${what}`;
+    case 'lead': {
+      // In the words of its label ("the offer", "the internship"); `Lead: Xcel Energy: Data Analyst II` names the organization first.
+      const lead = `the ${outcome.label.toLowerCase()}`;
+      return what.includes(': ') ? `Follow up on ${lead} at ${what}` : `Follow up on ${lead}: ${what}`;
+    }
     case 'resume-review':
       return `Send your résumé to ${contact.name} for review`;
     case 'job-shadow':

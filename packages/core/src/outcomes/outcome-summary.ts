@@ -20,6 +20,8 @@ export interface OpenLead {
   readonly name: string;
   readonly file: string;
   readonly line: number;
+  /** As written: `Lead`, `Offer`, or a label of the config's `outcome_labels`. */
+  readonly label: string;
   readonly text: string;
   readonly due: string | null;
 }
@@ -51,7 +53,7 @@ export function outcomeSummary(contacts: readonly Contact[]): OutcomeSummary {
       count.total++;
       if (!isOpen(outcome, noted)) continue;
       count.open++;
-      if (outcome.kind === 'lead') openLeads.push({ id: contact.id, name: contact.name, file: contact.file, line: outcome.line, text: outcome.text, due: outcome.due });
+      if (outcome.kind === 'lead') openLeads.push({ id: contact.id, name: contact.name, file: contact.file, line: outcome.line, label: outcome.label, text: outcome.text, due: outcome.due });
     }
   }
   openLeads.sort((a, b) => compareDue(a.due, b.due) || collate(a.name, b.name) || a.line - b.line);

@@ -39,6 +39,31 @@ export interface OutreachWeek extends OutreachFigures {
   readonly week: string;
 }
 
+/** The longest run of quiet weeks a weekly table shows row by row; a longer one (an old letter among this year's) is one row. */
+const QUIET_WEEKS_SHOWN = 4;
+
+/**
+ * A weekly table's rows, as the text and HTML reports show them: a week each,
+ * quiet ones as zeros, except a run of more than four quiet weeks, one row
+ * "2026-W20–2026-W35".
+ */
+export function weekRows(weeks: readonly OutreachWeek[]): { label: string; figures: OutreachFigures }[] {
+  const quiet = (week: OutreachWeek) => week.outreachSent + week.contacted + week.replied + week.meetingsHeld + week.thankYous + week.thankYousOnTime + week.referralsGained === 0;
+  const rows: { label: string; figures: OutreachFigures }[] = [];
+  for (let index = 0; index < weeks.length; ) {
+    let end = index;
+    while (end < weeks.length && quiet(weeks[end]!)) end++;
+    if (end - index > QUIET_WEEKS_SHOWN) {
+      rows.push({ label: `${weeks[index]!.week}–${weeks[end - 1]!.week}`, figures: weeks[index]! });
+      index = end;
+    } else {
+      rows.push({ label: weeks[index]!.week, figures: weeks[index]! });
+      index++;
+    }
+  }
+  return rows;
+}
+
 /** `outreachReport`'s result: the figures of each week since `since` (quiet weeks between busy ones included, as zeros), and their total. */
 export interface OutreachReport {
   readonly since: string | null;

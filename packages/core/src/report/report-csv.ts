@@ -36,6 +36,7 @@ export function reportCsv(report: SearchReport): string {
   for (const lead of report.outcomes.openLeads) {
     const where = `${lead.file}:${lead.line}`;
     add('open-lead', where, 'contact', lead.name);
+    add('open-lead', where, 'label', lead.label);
     add('open-lead', where, 'text', lead.text);
     add('open-lead', where, 'due', lead.due);
   }

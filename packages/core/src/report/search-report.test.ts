@@ -97,7 +97,7 @@ describe('searchReport (hand-counted fixture, as of 2026-11-23)', () => {
     expect(report.outcomes.byKind).toMatchObject({ lead: { total: 1, open: 1 }, 'resume-review': { total: 1, open: 0 }, referral: { total: 2, open: 1 } });
     // Advice and a resource without a task box were received; a resource with an empty box is one to read.
     expect(report.outcomes.byKind).toMatchObject({ advice: { total: 1, open: 0 }, resource: { total: 2, open: 1 } });
-    expect(report.outcomes.openLeads).toEqual([{ id: 'a', name: 'A', file: 'a.md', line: 24, text: 'Analyst opening at Acme (by 2026-12-01)', due: '2026-12-01' }]);
+    expect(report.outcomes.openLeads).toEqual([{ id: 'a', name: 'A', file: 'a.md', line: 24, label: 'Lead', text: 'Analyst opening at Acme (by 2026-12-01)', due: '2026-12-01' }]);
   });
 });
 

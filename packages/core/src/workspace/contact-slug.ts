@@ -1,4 +1,5 @@
 import slugify from '@sindresorhus/slugify';
+import { withoutTitle } from '../model/person-name.js';
 
 // A module of its own, loaded by `loadSlugger` on first use: slugify's transliteration tables are built when it loads.
 
@@ -6,7 +7,9 @@ const RESERVED_NAMES = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
 const MAX_SLUG_LENGTH = 64;
 
 /** `contactSlug`, synchronously: only for modules that load this one when they load (the exporters). */
-export function contactSlugNow(name: string): string {
+export function contactSlugNow(written: string): string {
+  // "Dr. Olivia Grant" is olivia-grant, the id a link to "Olivia Grant" expects.
+  const name = withoutTitle(written.trim());
   let slug = slugify(name, { separator: '-', lowercase: true, decamelize: false }).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
   if (slug === '') slug = [...lettersSlug(name)].slice(0, MAX_SLUG_LENGTH).join('').replace(/-+$/, '');
   if (slug === '') slug = 'contact';

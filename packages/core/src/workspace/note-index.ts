@@ -49,6 +49,14 @@ export interface BrokenNote {
   readonly problems: readonly Diagnostic[];
 }
 
+/**
+ * What to say of an id that several notes share (in different folders), before
+ * saying what to do instead: `"maya" is the id of 2 notes: a/maya.md, b/maya.md`.
+ */
+export function sharedIdProblem(reference: string, files: readonly string[]): string {
+  return `"${reference}" is the id of ${files.length} notes: ${[...files].sort().join(', ')}`;
+}
+
 /** The context an index agenda is computed for; colleagues come from the index itself. */
 export type AgendaContext = Omit<ActionContext, 'contacts'>;
 

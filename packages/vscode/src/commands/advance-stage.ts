@@ -51,7 +51,7 @@ export async function advanceStage(services: Services, target?: unknown, input: 
     detailsOnly = changesMeetingDetailsOnly(text, stage, changes);
     return advance(text, stage, changes);
   });
-  const said = detailsOnly ? meetingDetailsMessage(contact, meeting!) : `Recorded: ${contact.name}, ${contact.stage} → ${stage} (${date}).`;
+  const said = detailsOnly ? meetingDetailsMessage(contact, meeting!) : `Recorded: ${contact.name}, ${contact.stage === stage ? `${stage} again` : `${contact.stage} → ${stage}`} (${date}).`;
   void services.prompts.info(recordedMessage(said, outcome));
   return { file: contact.file, stage };
 }

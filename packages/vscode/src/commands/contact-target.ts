@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { InvalidInputError, nameFromLink, NoteNotFoundError, type BrokenNote, type Contact, type Workspace } from '@rapport/core';
+import { sharedIdProblem } from '@rapport/core/internal';
 import { brokenNoteView } from '../contacts-tree/contact-view.js';
 import type { Services } from '../services.js';
 import { showNoteAt } from '../notes/open-at.js';
@@ -33,7 +34,7 @@ export async function resolveContact(services: Services, workspace: Workspace, t
   if (reference !== undefined) {
     const named = workspace.index.contactsNamed(reference);
     // An id two notes share could mean either: the wrong note would be edited.
-    if (named.length > 1) throw new InvalidInputError(`"${reference}" is the id of ${named.length} notes: ${named.map((contact) => contact.file).join(', ')}; run ${title} from the note itself, or rename one of the files so each contact has an id of its own`);
+    if (named.length > 1) throw new InvalidInputError(`${sharedIdProblem(reference, named.map((contact) => contact.file))}; run ${title} from the note itself, or rename one of the files so each contact has an id of its own`);
     const contact = named[0];
     if (contact) return contact;
     // By its path or its id (a path ends in `.md`, an id never does).

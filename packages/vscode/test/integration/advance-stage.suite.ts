@@ -199,4 +199,15 @@ suite('Advance Stage safety', () => {
     assert.equal(readText(file), original);
     rmSync(fileUri(file).fsPath);
   });
+
+  test('the current stage recorded again, once confirmed, adds its entry and says "again", not "nurturing → nurturing"', async () => {
+    const file = writeContact('stage-again', 'nurturing');
+    await indexed('stage-again', 'nurturing');
+    const prompts = new ScriptedPrompts({ 'advance.stage': 'nurturing', 'advance.confirm': 'Record nurturing again' });
+    await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-again'));
+    assert.deepEqual(prompts.asked, ['advance.stage', 'advance.confirm']);
+    assert.deepEqual(prompts.infos, ['Recorded: Stage nurturing, nurturing again (2026-11-23).']);
+    assert.equal(readText(file), ['---', 'type: contact', 'name: Stage nurturing', 'stage: nurturing', 'history:', '  - date: 2026-11-10', '    stage: nurturing', '  - date: 2026-11-23', '    stage: nurturing', '---', '', '# Notes', ''].join('\n'));
+    rmSync(fileUri(file).fsPath);
+  });
 });
