@@ -11,8 +11,10 @@ describe('dismissAction', () => {
     expect(dismissAction(dismissed, 'second-contact')).toBe(dismissed);
   });
 
-  it('refuses an action that cannot be dismissed', () => {
+  it('refuses an action that cannot be dismissed: at compile time, and from JavaScript when run', () => {
+    // @ts-expect-error -- only a dismissable action compiles
     expect(() => dismissAction(note, 'follow-up')).toThrow(InvalidInputError);
-    expect(() => dismissAction(note, 'follow-up')).toThrow('"follow-up" cannot be dismissed (only: second-contact)');
+    // @ts-expect-error -- a typo fails to compile
+    expect(() => dismissAction(note, 'second-contcat')).toThrow('"second-contcat" cannot be dismissed (only: second-contact)');
   });
 });

@@ -40,7 +40,10 @@ export interface ActionContext {
   /** IANA zone of the person keeping the notes. */
   readonly timezone: string;
   readonly rules?: Rules;
-  /** Every contact, so the 3B7 rule can see who else works at the same organization. */
+  /**
+   * Every contact, so the 3B7 rule can see who else works at the same organization. Without it,
+   * that rule is off: no "try a second person" action, as the agenda (which always has them) would give.
+   */
   readonly contacts?: readonly Contact[];
   /**
    * Ids that have a note even where it cannot be read as a contact (`NoteIndex.brokenNotes()`):
@@ -53,7 +56,10 @@ export interface ActionContext {
 const MEETING_KINDS: readonly ActionKind[] = ['prepare', 'meet', 'mark-held'];
 
 /**
- * Every suggested action for one contact, main one first. A manual `next`
+ * Every suggested action for one contact, main one first: the step of the
+ * contact's own stage, then suggestions beside it (such as trying a second
+ * person at the organization), whatever their dates; the agenda sorts them
+ * by date. A manual `next`
  * in the note comes first and replaces the suggestions, but not a booked
  * meeting's (prepare for it, meet, then record it as held).
  * A closed contact has none: closing ends every action, a `next` written

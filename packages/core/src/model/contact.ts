@@ -36,7 +36,12 @@ export interface ManualNext {
 /**
  * A contact as read from its note, after validation: fields that failed
  * validation are left out (and reported as diagnostics), so every value here
- * has the type it claims.
+ * has the type it claims. `stage` is always a stage: one typed wrong
+ * (`stage: helld`, an `unknown-stage` error) is read as the stage of the
+ * last history entry, else `identified`, so the contact stays listed; its
+ * next action then follows that stage. A frontend should show the note's
+ * diagnostics (`readNote(…).diagnostics`, `NoteIndex.diagnostics()`) beside
+ * what it computes, as Rapport's own say "not read as written".
  */
 export interface Contact {
   /** File name without `.md`; other notes link to it as `[[id]]`. */
@@ -44,6 +49,7 @@ export interface Contact {
   /** Path relative to the notes folder, with `/` separators. */
   readonly file: string;
   readonly name: string;
+  /** The note's stage; one typed wrong reads as the last history entry's, else `identified` (see above). */
   readonly stage: Stage;
   readonly role?: string;
   readonly organization?: string;

@@ -403,6 +403,23 @@ describe('setField: how a value is written', () => {
 describe('setField: replacing one shape with another', () => {
   const meeting = { at: '2026-12-01T10:00', minutes: 30 };
 
+  it('refuses a path through a value the note holds, which would be replaced and lost', () => {
+    const maya = '---\ntype: contact\nname: Maya Chen\nstage: contacted\ntags: [ux]\n---\n';
+    expect(() => setField(maya, ['name', 'first'], 'Maya')).toThrow(new UneditableNoteError('`name` is not a mapping, so `name.first` cannot be set without replacing what it holds; set `name` itself instead'));
+    expect(() => setField(maya, ['stage', 'x'], 'y')).toThrow(UneditableNoteError);
+    expect(() => setField(maya, ['tags', 0, 'label'], 'ux')).toThrow(new UneditableNoteError('`tags.0` is not a mapping, so `tags.0.label` cannot be set without replacing what it holds; set `tags.0` itself instead'));
+    expect(() => setField('---\nhistory: yesterday\n---\n', ['history', 0], 'x')).toThrow(new UneditableNoteError('`history` is not a list, so `history.0` cannot be set without replacing what it holds; set `history` itself instead'));
+    // A blank value is there to be filled.
+    expect(setField('---\nmeeting:\nname: Ann\n---\n', ['meeting', 'at'], '2026-12-01T10:00')).toBe('---\nmeeting:\n  at: 2026-12-01T10:00\nname: Ann\n---\n');
+  });
+
+  it('starts a new list at item 0, and refuses a later index rather than writing null items', () => {
+    expect(setField('---\nname: Ann\n---\n', ['tags', 0], 'ux')).toBe('---\nname: Ann\ntags:\n  - ux\n---\n');
+    expect(() => setField('---\nname: Ann\n---\n', ['tags', 2], 'x')).toThrow(new InvalidInputError('no list item 2 to set: `tags` is not a list yet, so it can only start with item 0'));
+    // Into a list that is there, any of its items, or the one after the last.
+    expect(setField('---\nhistory:\n  - date: 2026-11-01\n  - date: 2026-11-02\n---\n', ['history', 1, 'note'], 'x')).toBe('---\nhistory:\n  - date: 2026-11-01\n  - date: 2026-11-02\n    note: x\n---\n');
+  });
+
   it('fills a blank field, keeping the comment on its line', () => {
     expect(setField('---\nemail:\nname: Ann\n---\n', ['email'], 'ann@example.com')).toBe('---\nemail: ann@example.com\nname: Ann\n---\n');
     expect(setField('---\nemail:   # none yet\n---\n', ['email'], 'ann@example.com')).toBe('---\nemail: ann@example.com   # none yet\n---\n');
@@ -474,19 +491,17 @@ describe('setField: replacing one shape with another', () => {
     expect(setField('---\nh: [{ x: 1 }]\n---\n', ['h', 0], { p: 1 })).toBe('---\nh: [{ p: 1 }]\n---\n');
   });
 
-  it('replaces a scalar standing where a parent must go', () => {
-    expect(setField('---\nmeeting: tbd\n---\n', ['meeting', 'at'], '2026-12-01T10:00')).toBe('---\nmeeting:\n  at: 2026-12-01T10:00\n---\n');
-  });
-
-  it('refuses to write over a list that stands where a mapping must go', () => {
-    expect(() => setField('---\nmeeting: [1, 2]\n---\n', ['meeting', 'at'], 'x')).toThrow('the note cannot be edited: editing `meeting.at` would rewrite `meeting.0` (1); edit it by hand');
+  it('refuses to replace a value, or a list, standing where a parent must go: the whole field is set instead', () => {
+    expect(() => setField('---\nmeeting: tbd\n---\n', ['meeting', 'at'], '2026-12-01T10:00')).toThrow('`meeting` is not a mapping, so `meeting.at` cannot be set without replacing what it holds; set `meeting` itself instead');
+    expect(setField('---\nmeeting: tbd\n---\n', ['meeting'], { at: '2026-12-01T10:00' })).toBe('---\nmeeting:\n  at: 2026-12-01T10:00\n---\n');
+    expect(() => setField('---\nmeeting: [1, 2]\n---\n', ['meeting', 'at'], 'x')).toThrow('the note cannot be edited: `meeting` is not a mapping, so `meeting.at` cannot be set without replacing what it holds; set `meeting` itself instead');
   });
 });
 
 describe('setField: adding', () => {
-  it('creates missing parents, lists padded with null', () => {
+  it('creates missing parents, a new list from its item 0', () => {
     expect(setField('---\na: 1\n---\n', ['m', 'x', 'y'], 1)).toBe('---\na: 1\nm:\n  x:\n    y: 1\n---\n');
-    expect(setField('---\na: 1\n---\n', ['m', 2], 'x')).toBe('---\na: 1\nm:\n  - null\n  - null\n  - x\n---\n');
+    expect(setField('---\na: 1\n---\n', ['m', 0, 'x'], 'y')).toBe('---\na: 1\nm:\n  - x: y\n---\n');
     expect(setField('---\nm:\n  x: 1\n---\n', ['m', 'y', 'z'], 1)).toBe('---\nm:\n  x: 1\n  y:\n    z: 1\n---\n');
   });
 
@@ -830,7 +845,7 @@ describe('edge cases found by mutation testing', () => {
   });
 
   it('lets a comment go with the value it belonged to, and no further', () => {
-    expect(setField('---\nabout: | # c\n  text\nname: x\n---\n', ['about', 'x'], 1)).toBe('---\nabout:\n  x: 1\nname: x\n---\n');
+    expect(setField('---\nabout: | # c\n  text\nname: x\n---\n', ['about'], { x: 1 })).toBe('---\nabout:\n  x: 1\nname: x\n---\n');
     expect(() => setField('---\ntags:\n  - a\n  - b # last\nname: x\n---\n', ['tags'], 'none')).toThrow('editing `tags` would drop the comment `# last`');
     expect(() => setField('---\ntags:\n  - a #\nname: x\n---\n', ['tags'], 'none')).toThrow('editing `tags` would drop the comment `#`');
     expect(deleteField('---\nmeeting: # c\n  at: x\nname: y\n---\n', ['meeting'])).toBe('---\nname: y\n---\n');

@@ -47,7 +47,10 @@ export interface Intent {
  *
  * A list or mapping holding a comment is not replaced whole: that throws
  * `UneditableNoteError`, as the comment would be lost. Set its entries one
- * by one instead (`['meeting', 'at']`), and each keeps its comment.
+ * by one instead (`['meeting', 'at']`), and each keeps its comment. Nor is a
+ * value the note holds replaced by a path through it (`['name', 'first']`
+ * where `name: Maya Chen` stands): set the field itself. A new list starts at
+ * index 0 (`['tags', 0]`); a later index throws `InvalidInputError`.
  *
  * Throws `InvalidInputError` for a `value` of `undefined` (use `deleteField`
  * to remove a field), for one that is not plain data (a `Date`, `NaN`, a
@@ -381,30 +384,47 @@ function normalize(value: unknown): unknown {
 }
 
 /** Plans a set at `path` under `node`: the frontmatter's mapping (null when empty), or a collection reached by a key or an index of the path. */
-function planSet(node: YAMLMap | YAMLSeq | null, path: FieldPath, value: unknown, frame: Frame): Splice | readonly Splice[] {
+function planSet(node: YAMLMap | YAMLSeq | null, path: FieldPath, value: unknown, frame: Frame, above: FieldPath = []): Splice | readonly Splice[] {
   const [step, ...rest] = path as [string | number, ...(string | number)[]];
-  const nested = buildNested(rest, value);
+  const here = [...above, step];
+  // What is written where the path leaves what the note has: built only there, so an index into an existing list is fine.
+  const nested = () => buildNested(rest, value, here);
   if (node === null) {
-    return { start: frame.yaml.length, end: frame.yaml.length, text: renderPairs({ [String(step)]: nested }, 0, frame) };
+    return { start: frame.yaml.length, end: frame.yaml.length, text: renderPairs({ [String(step)]: nested() }, 0, frame) };
   }
   // Inside a flow collection every collection is flow too, so the node's own style says whether it is in flow.
   const inFlow = Boolean(node.flow);
   if (isMap(node)) {
     const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(step));
-    if (!pair) return insertPair(node, String(step), nested, frame);
+    if (!pair) return insertPair(node, String(step), nested(), frame);
     const child = pair.value;
-    if (rest.length > 0 && isCollection(child) && (typeof rest[0] === 'number' ? isSeq(child) : isMap(child))) return planSet(child, rest, value, frame);
-    return replaceValue(pair, nested, frame, inFlow);
+    if (rest.length > 0 && isCollection(child) && (typeof rest[0] === 'number' ? isSeq(child) : isMap(child))) return planSet(child, rest, value, frame, here);
+    if (rest.length > 0) refuseReplacingValue(child, here, rest);
+    return replaceValue(pair, nested(), frame, inFlow);
   }
   // A list is only reached by an index.
   const index = step as number;
   const item = node.items[index];
   if (item === undefined) {
     if (index !== node.items.length) throw new InvalidInputError(`no list item ${index} to set (the list has ${node.items.length})`);
-    return appendItem(node, nested, frame);
+    return appendItem(node, nested(), frame);
   }
-  if (rest.length > 0 && isCollection(item) && (typeof rest[0] === 'number' ? isSeq(item) : isMap(item))) return planSet(item, rest, value, frame);
-  return replaceNode(item as Node, nested, frame, inFlow);
+  if (rest.length > 0 && isCollection(item) && (typeof rest[0] === 'number' ? isSeq(item) : isMap(item))) return planSet(item, rest, value, frame, here);
+  if (rest.length > 0) refuseReplacingValue(item, here, rest);
+  return replaceNode(item as Node, nested(), frame, inFlow);
+}
+
+/**
+ * Setting `name.first` where `name: Maya Chen` stands would replace "Maya Chen"
+ * with a mapping: what the user wrote would be lost, so it is refused. An
+ * empty value (`meeting:`) is there to be filled.
+ */
+function refuseReplacingValue(node: unknown, at: FieldPath, rest: FieldPath): void {
+  if (node === null || node === undefined) return;
+  const held: unknown = (node as Node).toJSON();
+  if (held === null || held === '' || isEmptyCollection(held)) return;
+  const wanted = typeof rest[0] === 'number' ? 'a list' : 'a mapping';
+  throw new UneditableNoteError(`\`${at.join('.')}\` is not ${wanted}, so \`${[...at, ...rest].join('.')}\` cannot be set without replacing what it holds; set \`${at.join('.')}\` itself instead`);
 }
 
 function planDelete(document: Document.Parsed, path: FieldPath, frame: Frame): Splice | readonly Splice[] | undefined {
@@ -681,8 +701,11 @@ function isCompact(node: Node, frame: Frame): boolean {
   return /^[[{][^ \s]/.test(frame.yaml.slice(node.range![0], node.range![0] + 2));
 }
 
-function buildNested(rest: FieldPath, value: unknown): unknown {
-  return rest.reduceRight<unknown>((inner, step) => (typeof step === 'number' ? Object.assign(new Array(step).fill(null), { [step]: inner }) : { [step]: inner }), value);
+/** The value a new field holds for the rest of a path. A new list starts at item 0: a later index would write `null` items nobody asked for. */
+function buildNested(rest: FieldPath, value: unknown, above: FieldPath): unknown {
+  const gap = rest.findIndex((step) => typeof step === 'number' && step !== 0);
+  if (gap >= 0) throw new InvalidInputError(`no list item ${String(rest[gap])} to set: \`${[...above, ...rest.slice(0, gap)].join('.')}\` is not a list yet, so it can only start with item 0`);
+  return rest.reduceRight<unknown>((inner, step) => (typeof step === 'number' ? [inner] : { [step]: inner }), value);
 }
 
 function isScalarValue(value: unknown): boolean {

@@ -46,9 +46,19 @@ export async function freeContactId(workspace: Workspace, name: string, organiza
 const LINE_BREAKS_OR_CONTROLS = /[\p{Cc}\u2028\u2029]/u;
 
 /**
- * Creates a contact note in the configured folder and returns its path. The
- * file name comes from the name (slugged, so it never leaves the folder);
- * when the id is taken, the organization and then a number are added.
+ * Fields a new note writes from its own options, never from `fields`: `type: person`
+ * would make a note no index lists, another `name` a note the id does not match, and
+ * a `stage` or `history` of `fields` a note whose history contradicts it.
+ */
+const OWN_FIELDS: Readonly<Record<string, string>> = { type: 'every contact note is `type: contact`', name: 'give it as `name`', stage: 'give it as `stage`', history: 'it starts with the day given as `date`', referred_by: 'give the referrer\'s id as `referredBy`' };
+
+/**
+ * Creates a contact note in the configured folder and returns its id and
+ * path. The file name comes from the name (slugged, so it never leaves the
+ * folder); when the id is taken, the organization and then a number are added.
+ * `fields` adds frontmatter fields (`email`, `linkedin`…), but not those the
+ * note writes from its own options (`type`, `name`, `stage`, `history`,
+ * `referred_by`): those throw `InvalidInputError`.
  *
  * @example
  * ```ts
@@ -60,6 +70,9 @@ const LINE_BREAKS_OR_CONTROLS = /[\p{Cc}\u2028\u2029]/u;
  */
 export async function createContact(workspace: Workspace, given: NewContact): Promise<{ id: string; file: string }> {
   if (given.name.trim() === '') throw new InvalidInputError('a contact needs a name');
+  for (const field of Object.keys(given.fields ?? {})) {
+    if (Object.hasOwn(OWN_FIELDS, field)) throw new InvalidInputError(`\`fields\` cannot set \`${field}\` of a new contact: ${OWN_FIELDS[field]}`);
+  }
   // Written into the note's heading and every letter: a line break would split the heading, and an escape sequence reach the terminal.
   for (const [label, value] of [['name', given.name], ['organization', given.organization], ['role', given.role]] as const) {
     if (value !== undefined && LINE_BREAKS_OR_CONTROLS.test(value)) throw new InvalidInputError(`a contact's ${label} is one line of text, without control characters: ${JSON.stringify(value)}`);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError, NoteConflictError, NoteNotFoundError } from '../errors.js';
+import { InvalidInputError, NoteConflictError, NoteNotFoundError, UneditableNoteError } from '../errors.js';
 import { advance } from '../lifecycle/advance.js';
 import { contactFields, noteText } from '../test-support/builders.js';
 import { privateFieldDiagnostics, readConfig } from './config.js';
 import { MemoryStore } from './memory-store.js';
 import { contactSlug, createContact } from './create-contact.js';
-import { editNote, loadWorkspace } from './workspace.js';
+import { editNote, findContact, loadWorkspace } from './workspace.js';
 import type { IndexCache, IndexSnapshot } from './index-cache.js';
 import { NoteIndex } from './note-index.js';
 
@@ -194,11 +194,28 @@ describe('createContact', () => {
     expect(await contactSlug('🙂')).toBe('contact');
     expect(await contactSlug('李雷')).toBe('李雷');
     expect(await contactSlug('Ольга  Петрова')).toBe('olga-petrova');
+    expect(await contactSlug('Dr. Olivia Grant')).toBe('olivia-grant');
+    expect(await contactSlug('prof Ana Lima')).toBe('ana-lima');
+    expect(await contactSlug('Dr. Grant')).toBe('dr-grant');
+    expect(await contactSlug('Drew Grant')).toBe('drew-grant');
     expect((await contactSlug('x'.repeat(300))).length).toBeLessThanOrEqual(64);
   });
 
   it('rejects an unknown referrer', async () => {
     await expect(createContact(await loadWorkspace(folder()), { name: 'A', referredBy: 'ghost', date: '2026-11-23' })).rejects.toThrow(NoteNotFoundError);
+  });
+
+  it('refuses `fields` that would set what the note writes from its own options, writing nothing', async () => {
+    const store = folder();
+    const before = store.snapshot();
+    const workspace = await loadWorkspace(store);
+    await expect(createContact(workspace, { name: 'Ann Lee', date: '2026-11-23', fields: { type: 'person', name: 'Someone Else' } })).rejects.toThrow(new InvalidInputError('`fields` cannot set `type` of a new contact: every contact note is `type: contact`'));
+    await expect(createContact(workspace, { name: 'Ann Lee', date: '2026-11-23', fields: { stage: 'bogus' } })).rejects.toThrow(new InvalidInputError('`fields` cannot set `stage` of a new contact: give it as `stage`'));
+    await expect(createContact(workspace, { name: 'Ann Lee', date: '2026-11-23', fields: { history: 'none' } })).rejects.toThrow(InvalidInputError);
+    expect(store.snapshot()).toEqual(before);
+    // Fields of its own are written.
+    const created = await createContact(workspace, { name: 'Ann Lee', date: '2026-11-23', fields: { email: 'ann@example.com' } });
+    expect(workspace.index.contact(created.id)?.email).toBe('ann@example.com');
   });
 });
 
@@ -346,5 +363,50 @@ describe('readConfig', () => {
     const { config } = readConfig('profile:\n  name: Jordan Reyes\n  phone: "+1 412 555 0142"\nprivate: [phone]\n');
     expect(config.profile).toEqual({ name: 'Jordan Reyes', phone: '+1 412 555 0142' });
     expect(config.privateFields).toEqual(['phone']);
+  });
+});
+
+describe('findContact', () => {
+  const maya = (name: string) => `---\ntype: contact\nname: ${name}\nstage: identified\n---\n`;
+
+  it('refuses an id two notes share, naming both, rather than picking one to edit', async () => {
+    const workspace = await loadWorkspace(new MemoryStore({ 'b/maya.md': maya('Maya B'), 'a/maya.md': maya('Maya A') }));
+    expect(() => findContact(workspace, 'maya')).toThrow(new InvalidInputError('"maya" is the id of 2 notes: a/maya.md, b/maya.md; give the path of the one you mean'));
+    expect(findContact(workspace, 'b/maya.md').name).toBe('Maya B');
+  });
+
+  it('says a note that cannot be read as a contact cannot, with its first problem, and an unknown one is not found', async () => {
+    const workspace = await loadWorkspace(new MemoryStore({ 'zed.md': '---\ntype: contact\nname: Zed\nrole: Manager: Data\n---\n' }));
+    expect(() => findContact(workspace, 'zed')).toThrow(new InvalidInputError('zed.md cannot be read as a contact (line 4: The value of `role` contains `: `, which YAML reads as the start of another field); correct it first'));
+    expect(() => findContact(workspace, 'zed.md')).toThrow(InvalidInputError);
+    expect(() => findContact(workspace, 'zoe')).toThrow(new NoteNotFoundError('zoe'));
+  });
+});
+
+describe('editNote of a note whose frontmatter does not parse', () => {
+  it('says why in the words and at the line its diagnostic gives, and writes nothing', async () => {
+    const text = '---\ntype: contact\nname: Zed\nrole: Manager: Data\n---\n';
+    const store = new MemoryStore({ 'zed.md': text });
+    const workspace = await loadWorkspace(store);
+    await expect(editNote(workspace, 'zed.md', (note) => advance(note, 'contacted', { date: '2026-11-23' }))).rejects.toThrow(
+      new UneditableNoteError('its frontmatter is not valid YAML: line 4: The value of `role` contains `: `, which YAML reads as the start of another field', 'zed.md'),
+    );
+    expect(store.snapshot()).toEqual({ 'zed.md': text });
+  });
+});
+
+describe('editNote of a note deleted since the folder was read', () => {
+  it('throws NoteNotFoundError, and the index no longer lists the contact', async () => {
+    let deleted = false;
+    // Deleted by someone else once the folder was read.
+    const store = new (class extends MemoryStore {
+      override async read(path: string) {
+        return deleted ? undefined : super.read(path);
+      }
+    })({ 'ben-osei.md': '---\ntype: contact\nname: Ben Osei\nstage: identified\n---\n' });
+    const workspace = await loadWorkspace(store);
+    deleted = true;
+    await expect(editNote(workspace, 'ben-osei.md', (note) => advance(note, 'contacted', { date: '2026-11-23' }))).rejects.toThrow(new NoteNotFoundError('ben-osei.md'));
+    expect(workspace.index.contact('ben-osei')).toBeUndefined();
   });
 });

@@ -6,7 +6,8 @@ import type { ZoneOffsetTable } from '../lifecycle/zone-offsets.js';
 import { findConflicts } from '../merge/conflict-markers.js';
 import { CONFIG_PATH, loadConfig, type RapportConfig } from './config.js';
 import { INDEX_CACHE_FORMAT, isReusable, outcomeLabelsKey, type CachedNote, type ContactOrder, type FileIdentity, type IndexCache } from './index-cache.js';
-import { NoteIndex } from './note-index.js';
+import { NoteIndex, sharedIdProblem } from './note-index.js';
+import { readNote } from '../note/read-contact.js';
 import type { NoteStore, StoredText } from './store.js';
 
 /** A notes folder read into memory: its settings and every note. */
@@ -226,11 +227,27 @@ export function unreadableFileDiagnostic(file: string, error: unknown): Diagnost
   return { file, ...place, endLine: place.line, endColumn: place.column, severity: 'error', rule: 'unreadable-file', message: `The note cannot be read: ${reason}`, hint };
 }
 
-/** Finds a contact by id or path, or throws `NoteNotFoundError`. */
+/**
+ * Finds a contact by id or path. Throws `NoteNotFoundError` when no note is
+ * found, and `InvalidInputError` when the note found cannot be read as a
+ * contact (naming its first problem), or when two notes share the id: an
+ * edit through it could change the wrong person, so give the path instead.
+ */
 export function findContact(workspace: Workspace, reference: string): Contact {
-  const contact = workspace.index.contact(reference);
-  if (!contact) throw new NoteNotFoundError(reference);
-  return contact;
+  const named = workspace.index.contactsNamed(reference);
+  if (named.length > 1) throw new InvalidInputError(`${sharedIdProblem(reference, named.map((contact) => contact.file))}; give the path of the one you mean`);
+  if (named[0]) return named[0];
+  const normalized = reference.replace(/\\/g, '/').replace(/^\.\//, '');
+  const broken = workspace.index.brokenNotes().find((note) => note.file === normalized || note.id === normalized);
+  const problem = broken?.problems.find((d) => d.severity === 'error') ?? broken?.problems[0];
+  if (broken) throw new InvalidInputError(`${broken.file} cannot be read as a contact${problem ? ` (line ${problem.line}: ${problem.message})` : ''}; correct it first`);
+  throw new NoteNotFoundError(reference);
+}
+
+/** Why a note's frontmatter does not parse, in the words of its diagnostic, with the line: for an edit refused because of it. */
+function syntaxProblem(file: string, text: string): string | undefined {
+  const syntax = readNote(file, text).diagnostics.find((d) => d.rule === 'yaml-syntax');
+  return syntax && `its frontmatter is not valid YAML: line ${syntax.line}: ${syntax.message}`;
 }
 
 /** Options of `editNote`. */
@@ -292,7 +309,11 @@ async function editWithRetries(workspace: Workspace, file: string, edit: (text: 
   const mayRetry = (attempt: number) => retries > 0 && (attempt < retries || Date.now() - started < (options.retryFor ?? 10_000));
   for (let attempt = 0; ; attempt++) {
     const stored = await workspace.store.read(file);
-    if (!stored) throw new NoteNotFoundError(file);
+    if (!stored) {
+      // Deleted since the folder was read: the index no longer lists it either.
+      workspace.index.delete(file);
+      throw new NoteNotFoundError(file);
+    }
     const conflict = findConflicts(stored.text)[0];
     // Either side could be the one the user keeps: writing into the conflict would pick for them.
     if (conflict) throw new UneditableNoteError(`it has an unresolved merge conflict at line ${conflict.line}; resolve it first, keeping both sides' history entries`, file);
@@ -303,7 +324,7 @@ async function editWithRetries(workspace: Workspace, file: string, edit: (text: 
       if (!(error instanceof UneditableNoteError)) throw error;
       // A note an editor is saving can be caught half-written: once the save is done, the edit is tried again.
       if (mayRetry(attempt) && (await changedOnceSettled(workspace, file, stored.version))) continue;
-      throw new UneditableNoteError(error.reason, file);
+      throw new UneditableNoteError(syntaxProblem(file, stored.text) ?? error.reason, file);
     }
     if (typeof text !== 'string') throw new InvalidInputError(`the edit function must return the note's new text (got ${describeReturned(text)})`);
     if (text === stored.text) return stored;
