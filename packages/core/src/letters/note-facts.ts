@@ -92,9 +92,10 @@ const PRIVATE_REMARK = /[ \t]*\(\s*private\b[^)]*(?:\)|$)/gi;
 /**
  * Markdown text as the note shows it when read, for a letter to a person:
  * the seeker's private remarks (HTML comments, and remarks in parentheses
- * that start with "private") and struck-out text are left out, a wikilink becomes the name of the contact it links to (`nameOf`, else
- * its own text), a link its text, and emphasis and code marks go. The words
- * themselves are kept as written.
+ * that start with "private") and struck-out text are left out, a wikilink
+ * becomes the name of the contact it links to (`nameOf`, else its own text),
+ * a link its text, and emphasis and code marks go. The words themselves are
+ * kept as written.
  */
 export function asRead(markdown: string, nameOf?: (id: string) => string | undefined): string {
   return markdown

@@ -350,9 +350,9 @@ function writtenOffset(minutes: number): string {
 
 /**
  * When a meeting starts, on the clock of `timeZone` and with that zone's
- * offset then, as exports write it: one unambiguous time for a spreadsheet or a script
- * (`2026-11-25T12:30-05:00`), whether the note wrote it without an offset
- * or in the other person's. Throws `InvalidInputError` for a meeting time
+ * offset then, as exports write it: one unambiguous time for a spreadsheet
+ * or a script (`2026-11-25T12:30-05:00`), whether the note wrote it without
+ * an offset or in the other person's. Throws `InvalidInputError` for a meeting time
  * that is not one or a zone the runtime does not know.
  */
 export function meetingStartInZone(at: string, timeZone: string): string {

@@ -194,6 +194,9 @@ function assertPath(path: FieldPath): void {
   }
 }
 
+/** How an edit refused for a frontmatter that does not parse starts its reason; `editNote` words it then as the note's diagnostic does. */
+export const NOT_VALID_YAML = 'its frontmatter is not valid YAML';
+
 function editFrontmatter(text: string, intent: Intent, plan: (document: Document.Parsed, frame: Frame) => Splice | readonly Splice[] | undefined): string {
   const original = readLayout(text);
   let layout = original;
@@ -205,7 +208,7 @@ function editFrontmatter(text: string, intent: Intent, plan: (document: Document
   }
   const block = layout.frontmatter!;
   const parsed = parseFrontmatter(block);
-  if (parsed.problems.length > 0) throw new UneditableNoteError(`its frontmatter is not valid YAML (${parsed.problems[0]!.message})`);
+  if (parsed.problems.length > 0) throw new UneditableNoteError(`${NOT_VALID_YAML} (${parsed.problems[0]!.message})`);
   if (parsed.document.contents !== null && !isMap(parsed.document.contents)) throw new UneditableNoteError('its frontmatter is not a mapping of fields');
 
   const frame: Frame = { yaml: block.yaml, eol: layout.eol };

@@ -7,6 +7,7 @@ import { findConflicts } from '../merge/conflict-markers.js';
 import { CONFIG_PATH, loadConfig, type RapportConfig } from './config.js';
 import { INDEX_CACHE_FORMAT, isReusable, outcomeLabelsKey, type CachedNote, type ContactOrder, type FileIdentity, type IndexCache } from './index-cache.js';
 import { NoteIndex, sharedIdProblem } from './note-index.js';
+import { NOT_VALID_YAML } from '../note/edit.js';
 import { readNote } from '../note/read-contact.js';
 import type { NoteStore, StoredText } from './store.js';
 
@@ -247,7 +248,7 @@ export function findContact(workspace: Workspace, reference: string): Contact {
 /** Why a note's frontmatter does not parse, in the words of its diagnostic, with the line: for an edit refused because of it. */
 function syntaxProblem(file: string, text: string): string | undefined {
   const syntax = readNote(file, text).diagnostics.find((d) => d.rule === 'yaml-syntax');
-  return syntax && `its frontmatter is not valid YAML: line ${syntax.line}: ${syntax.message}`;
+  return syntax && `${NOT_VALID_YAML}: line ${syntax.line}: ${syntax.message}`;
 }
 
 /** Options of `editNote`. */
@@ -324,7 +325,8 @@ async function editWithRetries(workspace: Workspace, file: string, edit: (text: 
       if (!(error instanceof UneditableNoteError)) throw error;
       // A note an editor is saving can be caught half-written: once the save is done, the edit is tried again.
       if (mayRetry(attempt) && (await changedOnceSettled(workspace, file, stored.version))) continue;
-      throw new UneditableNoteError(syntaxProblem(file, stored.text) ?? error.reason, file);
+      const unparsed = error.reason.startsWith(NOT_VALID_YAML) ? syntaxProblem(file, stored.text) : undefined;
+      throw new UneditableNoteError(unparsed ?? error.reason, file);
     }
     if (typeof text !== 'string') throw new InvalidInputError(`the edit function must return the note's new text (got ${describeReturned(text)})`);
     if (text === stored.text) return stored;
