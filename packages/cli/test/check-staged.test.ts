@@ -56,6 +56,7 @@ describe('rapport check --staged (real git)', () => {
         'José Núñez.md:4:8 error Unknown stage "contactd" [unknown-stage]',
         '    hint: Did you mean "contacted"? Use one of: identified, contacted, followed-up, scheduled, prepared, held, thanked, nurturing, declined, no-response, archived',
         '2 contacts checked: 1 error, 0 warnings',
+        'These are the notes as staged for the next commit: fix them (rapport check --fix), then git add them again.',
         '',
       ].join('\n'),
     );

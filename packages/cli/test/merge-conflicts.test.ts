@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleCopy, gitEnvironmentWithRapport, rapport } from './support/run-cli.js';
@@ -28,6 +28,9 @@ function repository(): string {
   const init = rapport(['init', folder, '--git'], { env });
   expect(init.code, init.stderr).toBe(0);
   expect(init.stdout).toContain('git: merges of notes use "rapport merge-driver %O %A %B %P" (set in .git/config)');
+  // The pre-commit hook is offered, not installed (it needs rapport on the PATH).
+  expect(init.stdout).toContain('To refuse commits of a broken note, add the pre-commit hook of rapport check --staged (docs/cli.md, rapport check).\n');
+  expect(existsSync(join(folder, '.git', 'hooks', 'pre-commit'))).toBe(false);
   expect(readFileSync(join(folder, '.gitattributes'), 'utf8')).toBe('# Merges of notes unite their history entries (rapport merge-driver)\n*.md merge=rapport\n');
   expect(git(folder, 'config', 'merge.rapport.driver').stdout).toBe('if command -v rapport >/dev/null 2>&1; then rapport merge-driver %O %A %B %P; else git merge-file -L ours -L base -L theirs %A %O %B; fi\n');
   git(folder, 'checkout', '-q', '-b', 'trunk');

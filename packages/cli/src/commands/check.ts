@@ -51,6 +51,8 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
       const unread = broken > 0 ? `, ${broken} note${broken === 1 ? '' : 's'} cannot be read` : '';
       const summary = `${contacts} contact${contacts === 1 ? '' : 's'} checked${unread}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
       ctx.print(errors > 0 ? colors.red(summary) : colors.green(summary));
+      // A fix on disk does not change what is staged: said, or the hook seems to ignore it.
+      if (options.staged && errors > 0) ctx.print('These are the notes as staged for the next commit: fix them (rapport check --fix), then git add them again.');
     });
 };
 

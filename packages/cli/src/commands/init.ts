@@ -168,5 +168,7 @@ export const registerInit: RegisterCommand = (program, context) => {
       // Run from inside the folder, commands find it themselves.
       const dirOption = notesFolderAbove(ctx.io.cwd) === store.root ? '' : ` --dir ${JSON.stringify(store.root)}`;
       ctx.print(`\nNotes folder ready: ${store.root}\nNext: rapport new "Full Name" --org "Organization"${dirOption}`);
+      // The hook needs `rapport` on the PATH, which init cannot know: offered, not installed.
+      if (options.git) ctx.print('To refuse commits of a broken note, add the pre-commit hook of rapport check --staged (docs/cli.md, rapport check).');
     });
 };

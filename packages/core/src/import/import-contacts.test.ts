@@ -276,8 +276,25 @@ describe('importContacts from vCard', () => {
     const jurgen = created.find((contact) => contact.name.startsWith('Dr. Jürgen'))!;
     expect(jurgen).toMatchObject({ organization: 'Charité Digital, GmbH', role: 'Leiter UX-Forschung; Klinische Systeme', email: 'juergen.mueller@example.de', phone: '+49 30 5550 1234', location: 'Berlin', history: [{ date: TODAY, stage: 'identified' }] });
     expect(jurgen.source).toBeUndefined();
-    // The card's note, in the new note's Notes.
-    expect(after[jurgen.file]).toContain('\n## Notes\n\nDepartment: Forschung\n\nMet at the Berlin health-tech meetup. We talked about clinical workflows, usability testing on wards, and why teachers make good researchers.\n\n## Outcomes\n');
+    // The card's note, in the new note's Notes, then the address beyond the first, which fills `email`.
+    expect(after[jurgen.file]).toContain('\n## Notes\n\nDepartment: Forschung\n\nMet at the Berlin health-tech meetup. We talked about clinical workflows, usability testing on wards, and why teachers make good researchers.\n\nOther emails: jm@home.example.de\n\n## Outcomes\n');
+  });
+
+  it('keeps the addresses of a card beyond the first under Notes, and a later card with one of them finds that note (trial 23)', async () => {
+    const store = new MemoryStore({ '.rapport/config.yaml': 'notes_folder: contacts\n' });
+    const work = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Linh Nguyen', 'ORG:Allegheny Health Network', 'item1.EMAIL;type=INTERNET;type=pref:linh.nguyen@ahn.example.org', 'EMAIL;type=INTERNET;type=HOME:linhn@gmail.example.com', 'END:VCARD', ''].join('\r\n');
+    await importContacts(await loadWorkspace(store), parseVCards(work, 'contacts.vcf'), { today: TODAY });
+    const note = store.snapshot()['contacts/linh-nguyen.md']!;
+    expect(note).toContain('\nemail: linh.nguyen@ahn.example.org\n');
+    expect(note).toContain('\n## Notes\n\nOther emails: linhn@gmail.example.com\n\n## Outcomes\n');
+    const home = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Linh Nguyen', 'ORG:Allegheny Health Network', 'EMAIL:linhn@gmail.example.com', 'TEL:+1 412 555 0190', 'END:VCARD', ''].join('\r\n');
+    const again = await importContacts(await loadWorkspace(store), parseVCards(home, 'linh-google.vcf'), { today: TODAY });
+    expect(again.created).toEqual([]);
+    expect(again.updated).toEqual([{ line: 1, name: 'Linh Nguyen', file: 'contacts/linh-nguyen.md', matchedBy: 'email', fields: ['phone'] }]);
+    // Someone of the same name at the same organization whose address is neither is still someone else.
+    const other = ['BEGIN:VCARD', 'VERSION:3.0', 'FN:Linh Nguyen', 'ORG:Allegheny Health Network', 'EMAIL:linh.nguyen2@ahn.example.org', 'END:VCARD', ''].join('\r\n');
+    const namesake = await importContacts(await loadWorkspace(store), parseVCards(other, 'other.vcf'), { today: TODAY });
+    expect(namesake.created.map((entry) => entry.file)).toEqual(['contacts/linh-nguyen-allegheny-health-network.md']);
   });
 
   it('leaves the body of a note it matches as it is, whatever the card\'s note says', async () => {

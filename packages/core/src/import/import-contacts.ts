@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Source } from '../model/vocabulary.js';
 import { InvalidInputError, RapportError } from '../errors.js';
 import { isCalendarDate } from '../lifecycle/dates.js';
+import { labelledLine } from '../letters/note-facts.js';
 import { getField, setField } from '../note/edit.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { NoteIndex } from '../workspace/note-index.js';
@@ -112,7 +113,7 @@ interface People {
 
 /** Matches each person of the file, then fills or creates their note in `target`; `beforeFirstCreation` runs once, before anyone is created. */
 async function importPeople(target: Workspace, reading: ImportReading, today: string, beforeFirstCreation: () => Promise<void>): Promise<People> {
-  const matcher = new ContactMatcher(target.index.contacts());
+  const matcher = new ContactMatcher(target.index.contacts(), (file) => otherEmailsIn(target.index.text(file)));
   const people: People = {
     created: [],
     updated: [],
@@ -156,7 +157,7 @@ async function importPeople(target: Workspace, reading: ImportReading, today: st
           ...(source ? { source } : {}),
           fields,
           // The address book's note goes into a new note only: an existing note's body is the user's own.
-          ...(candidate.note ? { sections: { Notes: candidate.note } } : {}),
+          ...(notesOf(candidate) ? { sections: { Notes: notesOf(candidate)! } } : {}),
         });
         matcher.add(file, keys);
         people.created.push({ line: candidate.line, name: candidate.name, file, fields: ['name', 'stage', ...FILLABLE.filter((field) => values[field] !== undefined), 'history'], ...(namesake ? { namesake } : {}) });
@@ -202,6 +203,28 @@ async function checkNotesFolder(workspace: Workspace): Promise<void> {
   const folder = workspace.config.notesFolder;
   const why = await notesFolderBlocked(workspace.store, folder);
   if (why) throw new RapportError(`${notesFolderBlockedMessage(folder, why)}; nothing was imported (set notes_folder to a folder, such as contacts)`);
+}
+
+/** The label of the line of *Notes* that keeps a new note's addresses beyond the first. */
+const OTHER_EMAILS = 'Other emails';
+
+/** The addresses a note keeps under its *Notes* ("Other emails: a@x, b@y"), as an import writes them. */
+function otherEmailsIn(text: string | undefined): string[] {
+  if (text === undefined) return [];
+  const line = labelledLine(text, OTHER_EMAILS, 'Notes') ?? labelledLine(text, 'Other email', 'Notes');
+  return line === undefined ? [] : line.split(/[,;\s]+/).filter((address) => address.includes('@'));
+}
+
+/**
+ * What a new note's *Notes* start with: the address book's note, then the
+ * addresses beyond the first (which fills `email`), so that none of them is
+ * lost and a later import finds the person by any of them: "Other emails:
+ * linhn@gmail.example.com".
+ */
+function notesOf(candidate: ImportCandidate): string | undefined {
+  const others = candidate.emails.slice(1);
+  const addresses = others.length === 0 ? undefined : `${OTHER_EMAILS}: ${others.join(', ')}`;
+  return [candidate.note, addresses].filter((part) => part !== undefined && part !== '').join('\n\n') || undefined;
 }
 
 const MATCH_WORDS: Record<MatchKind, string> = { linkedin: 'LinkedIn URL', email: 'email', 'name-organization': 'name and organization' };

@@ -89,7 +89,15 @@ export class ContactMatcher {
   private readonly byName = new Map<string, Set<string>>();
   private readonly evidence = new Map<string, Evidence>();
 
-  constructor(contacts: readonly Contact[] = []) {
+  /**
+   * `otherEmails` gives a note's addresses beyond its `email` (those an import
+   * wrote under its *Notes*): asked only when a note's name and organization
+   * match but its `email` is not the person's.
+   */
+  constructor(
+    contacts: readonly Contact[] = [],
+    private readonly otherEmails: (file: string) => readonly string[] = () => [],
+  ) {
     for (const contact of contacts) this.add(contact.file, keysOf(contact));
   }
 
@@ -131,7 +139,13 @@ export class ContactMatcher {
     const namesakes = this.byNameOrganization.get(nameOrganizationKey(keys.name, keys.organization));
     if (!namesakes) return undefined;
     const person = evidenceOf(keys);
-    for (const file of namesakes) if (!contradicts(this.evidence.get(file)!, person)) return { file, by: 'name-organization' };
+    for (const file of namesakes) {
+      const evidence = this.evidence.get(file)!;
+      if (!contradicts(evidence, person)) return { file, by: 'name-organization' };
+      // An address the note keeps under its Notes is one of its own: the same person.
+      const others = this.otherEmails(file).map(emailKey);
+      if (others.some((address) => person.emails.has(address))) return { file, by: 'email' };
+    }
     return undefined;
   }
 

@@ -166,6 +166,14 @@ describe('parseVCards', () => {
     expect(read(card('FN:A', 'ADR:;;;;;;Canada')).candidates[0]!.location).toBe('Canada');
   });
 
+  it("skips an organization's card (Apple's X-ABShowAs:COMPANY, vCard 4's KIND:org), whose name is no person's to write to (trial 23)", () => {
+    const company = read(card('N:;;;;', 'FN:Pitt Career Center', 'ORG:University of Pittsburgh;Career Center;', 'X-ABShowAs:COMPANY'));
+    expect(company).toEqual({ file: 'c.vcf', format: 'vcard', candidates: [], diagnostics: [{ file: 'c.vcf', line: 1, column: 1, endLine: 1, endColumn: 1, severity: 'warning', rule: 'import-missing-name', message: "The card is an organization's (X-ABShowAs:COMPANY), not a person's; card skipped" }] });
+    expect(read(['BEGIN:VCARD', 'VERSION:4.0', 'KIND:org', 'FN:Acme Health', 'END:VCARD', ''].join('\r\n')).diagnostics.map((d) => d.message)).toEqual(["The card is an organization's (KIND:org), not a person's; card skipped"]);
+    // A person's card shown as a company still names the person: kept.
+    expect(read(card('N:Ruiz;Ana;;;', 'FN:Ana Ruiz', 'ORG:Acme Health', 'X-ABShowAs:COMPANY')).candidates).toEqual([{ line: 1, name: 'Ana Ruiz', organization: 'Acme Health', emails: [] }]);
+  });
+
   it('orders addresses: PREF 1 to 100 (lowest first), then TYPE=pref, then the file’s order; PREF outside 1–100 counts as none', () => {
     const emails = (...lines: string[]) => read(card('FN:A', ...lines)).candidates[0]!.emails;
     expect(emails('EMAIL:a@x.example', 'EMAIL:b@x.example', 'EMAIL:c@x.example')).toEqual(['a@x.example', 'b@x.example', 'c@x.example']);

@@ -107,6 +107,14 @@ function withNamedParameters(line: string): string {
   return line;
 }
 
+/** How a card says it is an organization's rather than a person's, as written, if it does. */
+function organizationKind(card: Component): string | undefined {
+  const kind = textOf(card.getFirstProperty('kind'))?.trim().toLowerCase();
+  if (kind === 'org' || kind === 'group' || kind === 'location') return `KIND:${kind}`;
+  const shownAs = textOf(card.getFirstProperty('x-abshowas'))?.trim().toUpperCase();
+  return shownAs === 'COMPANY' ? 'X-ABShowAs:COMPANY' : undefined;
+}
+
 function isBare(parameter: string): boolean {
   return parameter.trim() !== '' && !parameter.includes('=');
 }
@@ -133,6 +141,12 @@ function readCard(lines: readonly ContentLine[], file: string, line: number, dia
   const name = cleanText(textOf(card.getFirstProperty('fn'))) ?? nameFromN(card.getFirstProperty('n'));
   if (name === undefined) {
     diagnostics.push(inputProblem(file, line, 'warning', 'import-missing-name', 'The card has no name (FN or N); card skipped'));
+    return undefined;
+  }
+  // A company's card (Apple's X-ABShowAs:COMPANY, vCard 4's KIND:org) names no one to write to: "Dear Pitt," would follow.
+  const organizationCard = organizationKind(card);
+  if (organizationCard && nameFromN(card.getFirstProperty('n')) === undefined) {
+    diagnostics.push(inputProblem(file, line, 'warning', 'import-missing-name', `The card is an organization's (${organizationCard}), not a person's; card skipped`));
     return undefined;
   }
 

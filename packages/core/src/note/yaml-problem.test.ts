@@ -114,6 +114,13 @@ describe('a value YAML reads as another field', () => {
     );
   });
 
+  it("a history entry's field indented by one space too few, which YAML takes for a list item without its dash (trial 23)", () => {
+    // Line 7 `   stage: identified` under `  - date: 2026-12-07`: columns 4-21.
+    expect(yamlProblem('type: contact\nname: Linh\nstage: identified\nhistory:\n  - date: 2026-12-07\n   stage: identified\n')).toBe(
+      '7:4-7:21 This line is indented by 3 spaces, which lines it up with no field above it | Indent it by as many spaces as the fields it belongs with',
+    );
+  });
+
   it('a line indented under a field that already has a value', () => {
     // Line 5 `  at: 2026-11-25`, line 6 `    minutes: 30`: the mistake is line 6's indentation, columns 5-15.
     expect(yamlProblem(`${HEAD}meeting:\n  at: 2026-11-25\n    minutes: 30\n`)).toBe(

@@ -28,6 +28,8 @@ export function explainYamlProblem(yaml: string, document: Document.Parsed, prob
   switch (problem.code) {
     case 'MISSING_CHAR':
       if (/quote/.test(problem.message)) return unclosedQuote(yaml, document, problem) ?? fallback(yaml, problem);
+      // A field of a history entry indented by one space too few (`   stage:` under `  - date:`).
+      if (/without - indicator/.test(problem.message)) return badIndent(yaml, at);
       return missingColon(yaml, at) ?? fallback(yaml, problem);
     case 'MULTILINE_IMPLICIT_KEY':
       return missingColon(yaml, at) ?? fallback(yaml, problem);
