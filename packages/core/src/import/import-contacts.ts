@@ -148,6 +148,7 @@ async function importPeople(target: Workspace, reading: ImportReading, today: st
         else people.skipped.push({ line: candidate.line, name: candidate.name, file: match.file, reason: `already in ${match.file} (same ${MATCH_WORDS[match.by]}), nothing to add` });
       } else {
         const { organization, role, source, ...fields } = values;
+        const notes = notesOf(candidate);
         const namesake = matcher.namesake(keys);
         const { file } = await createContact(target, {
           name: candidate.name,
@@ -157,7 +158,7 @@ async function importPeople(target: Workspace, reading: ImportReading, today: st
           ...(source ? { source } : {}),
           fields,
           // The address book's note goes into a new note only: an existing note's body is the user's own.
-          ...(notesOf(candidate) ? { sections: { Notes: notesOf(candidate)! } } : {}),
+          ...(notes ? { sections: { Notes: notes } } : {}),
         });
         matcher.add(file, keys);
         people.created.push({ line: candidate.line, name: candidate.name, file, fields: ['name', 'stage', ...FILLABLE.filter((field) => values[field] !== undefined), 'history'], ...(namesake ? { namesake } : {}) });
