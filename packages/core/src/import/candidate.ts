@@ -21,6 +21,8 @@ export interface ImportCandidate {
   readonly source?: Source;
   /** Day the person entered the user's network (LinkedIn's "Connected On"), `YYYY-MM-DD`. */
   readonly since?: string;
+  /** A vCard's `CATEGORIES`, for a new note's `tags` (a note that exists keeps its own). */
+  readonly tags?: readonly string[];
 }
 
 /** What reading one import file gives: the people in it and the problems found. */

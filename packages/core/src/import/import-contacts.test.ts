@@ -9,6 +9,7 @@ import { contactFields, noteText } from '../test-support/builders.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import type { NewFile, StoredText, WriteOptions } from '../workspace/store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
+import { exportVCards } from '../export/vcard.js';
 import { importContacts } from './import-contacts.js';
 import { parseLinkedInConnections } from './linkedin.js';
 import { parseVCards } from './vcard.js';
@@ -278,6 +279,18 @@ describe('importContacts from vCard', () => {
     expect(jurgen.source).toBeUndefined();
     // The card's note, in the new note's Notes, then the address beyond the first, which fills `email`.
     expect(after[jurgen.file]).toContain('\n## Notes\n\nDepartment: Forschung\n\nMet at the Berlin health-tech meetup. We talked about clinical workflows, usability testing on wards, and why teachers make good researchers.\n\nOther emails: jm@home.example.de\n\n## Outcomes\n');
+  });
+
+  it("reads back Rapport's own vCard export: credentials from N's suffix and tags from CATEGORIES (trial 23)", async () => {
+    const source = await loadWorkspace(new MemoryStore({ 'priya-shah.md': noteText(contactFields({ name: 'Priya Shah', credentials: 'MBA, CSCP', organization: 'Carelink Labs', email: 'priya@carelink.example', tags: ['ux', 'health'] })) }));
+    const exported = exportVCards(source);
+    expect(exported).toContain('N:Shah;Priya;;;MBA\\, CSCP');
+    const store = new MemoryStore();
+    const result = await importContacts(await loadWorkspace(store), parseVCards(exported, 'rapport.vcf'), { today: TODAY });
+    expect(result.created.map((entry) => [entry.file, entry.fields])).toEqual([['priya-shah.md', ['name', 'stage', 'credentials', 'organization', 'email', 'tags', 'history']]]);
+    expect((await loadWorkspace(store)).index.contact('priya-shah')).toMatchObject({ name: 'Priya Shah', tags: ['ux', 'health'], fields: { credentials: 'MBA, CSCP' } });
+    // A generational suffix is the name's, not a credential.
+    expect(parseVCards(['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana Lima Jr.', 'N:Lima;Ana;;;Jr.', 'END:VCARD', ''].join('\r\n'), 'c.vcf').candidates).toEqual([{ line: 1, name: 'Ana Lima Jr.', emails: [] }]);
   });
 
   it('keeps the addresses of a card beyond the first under Notes, and a later card with one of them finds that note (trial 23)', async () => {

@@ -156,12 +156,13 @@ async function importPeople(target: Workspace, reading: ImportReading, today: st
           ...(organization ? { organization } : {}),
           ...(role ? { role } : {}),
           ...(source ? { source } : {}),
+          ...(candidate.tags ? { tags: candidate.tags } : {}),
           fields,
           // The address book's note goes into a new note only: an existing note's body is the user's own.
           ...(notes ? { sections: { Notes: notes } } : {}),
         });
         matcher.add(file, keys);
-        people.created.push({ line: candidate.line, name: candidate.name, file, fields: ['name', 'stage', ...FILLABLE.filter((field) => values[field] !== undefined), 'history'], ...(namesake ? { namesake } : {}) });
+        people.created.push({ line: candidate.line, name: candidate.name, file, fields: ['name', 'stage', ...FILLABLE.filter((field) => values[field] !== undefined), ...(candidate.tags ? ['tags'] : []), 'history'], ...(namesake ? { namesake } : {}) });
       }
     } catch (error) {
       if (!(error instanceof RapportError)) throw error;

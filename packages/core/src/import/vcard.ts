@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import quotedPrintable from 'quoted-printable';
 import type { Diagnostic } from '../diagnostics.js';
+import { splitCredentials } from '../model/person-name.js';
 import { cleanNote, cleanText, inputProblem, isEmailAddress, isProfileUrl, type ImportCandidate, type ImportReading } from './candidate.js';
 
 type Property = InstanceType<typeof ICAL.Property>;
@@ -170,17 +171,23 @@ function readCard(lines: readonly ContentLine[], file: string, line: number, dia
   const role = cleanText(textOf(card.getFirstProperty('title'))) ?? cleanText(textOf(card.getFirstProperty('role')));
   const location = locationOf(byPreference(card.getAllProperties('adr'))[0]);
   const notes = card.getAllProperties('note').map((property) => textOf(property) ?? '');
+  // N's suffix holds credentials as Rapport's own export writes them (`N:Shah;Priya;;;MBA`); "Jr." stays the name's.
+  const suffix = cleanText(components(card.getFirstProperty('n'))[4]);
+  const credentials = suffix === undefined ? undefined : splitCredentials(`${name}, ${suffix}`).credentials;
+  const tags = [...new Set(card.getAllProperties('categories').flatMap((property) => property.getValues().map((value) => cleanText(decoded(property, String(value))))).filter((tag): tag is string => tag !== undefined))];
   const note = cleanNote((department === '' ? notes : [`Department: ${department}`, ...notes]).join('\n\n'));
   return {
     line,
     name,
     emails,
+    ...(credentials ? { credentials } : {}),
     ...(organization ? { organization } : {}),
     ...(role ? { role } : {}),
     ...(phone ? { phone } : {}),
     ...(linkedin ? { linkedin } : {}),
     ...(location ? { location } : {}),
     ...(note ? { note } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
   };
 }
 
