@@ -289,6 +289,8 @@ describe('importContacts from vCard', () => {
     const result = await importContacts(await loadWorkspace(store), parseVCards(exported, 'rapport.vcf'), { today: TODAY });
     expect(result.created.map((entry) => [entry.file, entry.fields])).toEqual([['priya-shah.md', ['name', 'stage', 'credentials', 'organization', 'email', 'tags', 'history']]]);
     expect((await loadWorkspace(store)).index.contact('priya-shah')).toMatchObject({ name: 'Priya Shah', tags: ['ux', 'health'], fields: { credentials: 'MBA, CSCP' } });
+    // Google Contacts' own groups are no tags of the person's.
+    expect(parseVCards(['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana Lima', 'CATEGORIES:myContacts,starred,UX', 'END:VCARD', ''].join('\r\n'), 'c.vcf').candidates).toEqual([{ line: 1, name: 'Ana Lima', emails: [], tags: ['UX'] }]);
     // A generational suffix is the name's, not a credential.
     expect(parseVCards(['BEGIN:VCARD', 'VERSION:3.0', 'FN:Ana Lima Jr.', 'N:Lima;Ana;;;Jr.', 'END:VCARD', ''].join('\r\n'), 'c.vcf').candidates).toEqual([{ line: 1, name: 'Ana Lima Jr.', emails: [] }]);
   });

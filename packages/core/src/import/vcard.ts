@@ -108,6 +108,9 @@ function withNamedParameters(line: string): string {
   return line;
 }
 
+/** Groups an address book puts every card in (Google Contacts' export), which say nothing of the person. */
+const ADDRESS_BOOK_GROUPS = /^(?:mycontacts|starred)$/i;
+
 /** How a card says it is an organization's rather than a person's, as written, if it does. */
 function organizationKind(card: Component): string | undefined {
   const kind = textOf(card.getFirstProperty('kind'))?.trim().toLowerCase();
@@ -174,7 +177,7 @@ function readCard(lines: readonly ContentLine[], file: string, line: number, dia
   // N's suffix holds credentials as Rapport's own export writes them (`N:Shah;Priya;;;MBA`); "Jr." stays the name's.
   const suffix = cleanText(components(card.getFirstProperty('n'))[4]);
   const credentials = suffix === undefined ? undefined : splitCredentials(`${name}, ${suffix}`).credentials;
-  const tags = [...new Set(card.getAllProperties('categories').flatMap((property) => property.getValues().map((value) => cleanText(decoded(property, String(value))))).filter((tag): tag is string => tag !== undefined))];
+  const tags = [...new Set(card.getAllProperties('categories').flatMap((property) => property.getValues().map((value) => cleanText(decoded(property, String(value))))).filter((tag): tag is string => tag !== undefined && !ADDRESS_BOOK_GROUPS.test(tag)))];
   const note = cleanNote((department === '' ? notes : [`Department: ${department}`, ...notes]).join('\n\n'));
   return {
     line,
