@@ -45,8 +45,9 @@ const SUITES = {
 
 /** Reads the results in `dir`; returns the totals and every reason the run fails. */
 export function summarize(dir, steps = {}, floors = FLOORS) {
-  const totals = { passed: 0, failed: 0, skipped: 0, failures: [] };
+  const totals = { passed: 0, failed: 0, skipped: 0 };
   const problems = [];
+  const failures = [];
   const flaky = [];
   for (const [file, windows] of Object.entries(SUITES)) {
     const path = join(dir, file);
@@ -61,18 +62,17 @@ export function summarize(dir, steps = {}, floors = FLOORS) {
       problems.push(`${file} is not JSON (${error.message})`);
       continue;
     }
-    if (file === 'vitest.json') readVitest(report, totals, problems, floors);
-    else readWindows(file, report, windows, totals, problems, floors, flaky);
+    if (file === 'vitest.json') readVitest(report, totals, problems, floors, failures);
+    else readWindows(file, report, windows, totals, problems, floors, failures, flaky);
   }
   for (const [name, code] of Object.entries(steps)) {
     if (code !== 0) problems.push(`${name} exited ${code}`);
   }
-  if (totals.failed > 0) problems.unshift(`${totals.failed} failed${totals.failures.length > 0 ? `:\n${totals.failures.map((name) => `    ${name}`).join('\n')}` : ''}`);
-  const { failures: _names, ...counts } = totals;
-  return { totals: counts, problems, flaky };
+  if (totals.failed > 0) problems.unshift(`${totals.failed} failed${failures.length > 0 ? `:\n${failures.map((name) => `    ${name}`).join('\n')}` : ''}`);
+  return { totals, problems, flaky };
 }
 
-function readVitest(report, totals, problems, floors) {
+function readVitest(report, totals, problems, floors, failures) {
   totals.passed += report.numPassedTests ?? 0;
   totals.failed += report.numFailedTests ?? 0;
   // Files that failed to load count as failures too: their tests never ran.
@@ -80,10 +80,10 @@ function readVitest(report, totals, problems, floors) {
   const skipped = [];
   for (const file of report.testResults ?? []) {
     const where = file.name.replace(/^.*?\/packages\//, 'packages/');
-    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) totals.failures.push(`vitest: ${where} (did not load)`);
+    if (file.status === 'failed' && (file.assertionResults ?? []).length === 0) failures.push(`vitest: ${where} (did not load)`);
     for (const test of file.assertionResults ?? []) {
       if (['pending', 'skipped', 'todo'].includes(test.status)) skipped.push(`${where} › ${test.fullName ?? test.title}`);
-      if (test.status === 'failed') totals.failures.push(`vitest: ${where} › ${test.fullName ?? test.title}`);
+      if (test.status === 'failed') failures.push(`vitest: ${where} › ${test.fullName ?? test.title}`);
     }
   }
   const skippedCount = Math.max(skipped.length, (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0));
@@ -93,18 +93,18 @@ function readVitest(report, totals, problems, floors) {
   if (ran < floors.vitest) problems.push(`vitest ran ${ran} tests, fewer than its floor of ${floors.vitest}`);
 }
 
-function readWindows(file, report, windows, totals, problems, floors, flaky) {
+function readWindows(file, report, windows, totals, problems, floors, failures, flaky) {
   for (const name of windows) {
     const window = report.windows?.[name];
     if (!window) {
       problems.push(`${file} has no results for the ${name} window`);
       continue;
     }
-    const { passed = 0, failed = 0, skipped = 0, registered, failures = [] } = window;
+    const { passed = 0, failed = 0, skipped = 0, registered, failures: failedTitles = [] } = window;
     flaky.push(...(window.flaky ?? []).map((title) => `${name}: ${title}`));
     totals.passed += passed;
     totals.failed += failed;
-    totals.failures.push(...failures.map((title) => `${name}: ${title}`));
+    failures.push(...failedTitles.map((title) => `${name}: ${title}`));
     totals.skipped += skipped;
     if (skipped > 0) problems.push(`${skipped} skipped in the ${name} window`);
     const ran = passed + failed;

@@ -149,7 +149,7 @@ export class CommandContext {
     const linked = spellings.map((file) => this.store.linkedNote(file)).find((file) => file !== undefined);
     const throughLink = linked === undefined ? undefined : workspace.index.contact(linked);
     if (throughLink) return throughLink;
-    const broken = workspace.index.brokenNotes().find((note) => note.id === reference || note.file === reference || note.file === path);
+    const broken = workspace.index.brokenNoteNamed(reference) ?? workspace.index.brokenNoteNamed(path);
     if (broken) throw new FailureError(`${prefix}${brokenNotePlace(broken)}`);
     // A note named by its path that is there but is no contact: said so, rather than "not found".
     const note = spellings.find((file) => workspace.index.has(file));

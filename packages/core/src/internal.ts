@@ -17,7 +17,7 @@ export { sharedIdProblem } from './workspace/note-index.js';
 export { weekRows } from './report/outreach-report.js';
 export { fillMarker } from './letters/render-template.js';
 export { labelledLine } from './letters/note-facts.js';
-export { checkLetterRecordable } from './lifecycle/advance.js';
+export { checkLetterRecordable, stageChangeWords } from './lifecycle/advance.js';
 export { pastMeetingDay, suggestedStage, unnamedPerson } from './lifecycle/next-action.js';
 export { freeContactId } from './workspace/create-contact.js';
 export { organizationNamed } from './outcomes/outcome-actions.js';

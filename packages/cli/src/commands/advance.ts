@@ -1,5 +1,5 @@
 import { advance, changesMeetingDetailsOnly, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingStart, skippedMeetingTime, stageDate, updateMeeting, LetterNotFoundError, loadLetterTemplate, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
-import { atInZone, pastMeetingDay } from '@rapport/core/internal';
+import { atInZone, pastMeetingDay, stageChangeWords } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { joinRepeated, printable } from '../io.js';
@@ -110,8 +110,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       }
       const changes = { ...recording, date, ...(options.force ? { force: true } : {}) };
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, recorded, changes), { retries: 5 }));
-      const change = recorded === contact.stage ? `${recorded} again` : `${contact.stage} → ${recorded}`;
-      ctx.print(`${printable(contact.name)}: ${change} (${date})  ${ctx.colors.dim(contact.file)}`);
+      ctx.print(`${printable(contact.name)}: ${stageChangeWords(contact.stage, recorded)} (${date})  ${ctx.colors.dim(contact.file)}`);
       if (comingAt !== undefined && givenAt !== undefined && givenAt !== comingAt) ctx.print(ctx.colors.dim(`  meeting moved: ${comingAt} → ${givenAt}`));
       if (recorded !== stage) ctx.print(ctx.colors.dim('  still prepared: the meeting changed, the preparation stands'));
       if (meetingDay !== undefined) ctx.print(ctx.colors.dim(`  dated ${meetingDay}, the day the meeting was booked for (give --date for another day)`));

@@ -16,7 +16,7 @@ import {
   type Channel,
   type LetterInfo,
 } from '@rapport/core';
-import { checkLetterRecordable } from '@rapport/core/internal';
+import { checkLetterRecordable, stageChangeWords } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { trustState } from '../trust.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
@@ -185,7 +185,7 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
           }
           throw error;
         });
-        ctx.io.stderr.write(`Recorded: ${printable(contact.name)} ${sent.from === sent.stage ? `${sent.stage} again` : `${sent.from} → ${sent.stage}`} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
+        ctx.io.stderr.write(`Recorded: ${printable(contact.name)} ${stageChangeWords(sent.from, sent.stage)} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
       }
     });
 };

@@ -314,3 +314,8 @@ function writeMeeting(text: string, meeting: MeetingInput): string {
   }
   return result;
 }
+
+/** A recorded step in the words the CLI and the editor say it: "held → thanked", or "nurturing again" for the stage the contact was in. */
+export function stageChangeWords(from: Stage, to: Stage): string {
+  return from === to ? `${to} again` : `${from} → ${to}`;
+}

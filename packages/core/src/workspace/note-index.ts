@@ -49,6 +49,11 @@ export interface BrokenNote {
   readonly problems: readonly Diagnostic[];
 }
 
+/** A reference as typed (`.\\contacts\\ana.md`) with `/` separators and no leading `./`. */
+function asNotePath(reference: string): string {
+  return reference.replace(/\\/g, '/').replace(/^\.\//, '');
+}
+
 /**
  * What to say of an id that several notes share (in different folders), before
  * saying what to do instead: `"maya" is the id of 2 notes: a/maya.md, b/maya.md`.
@@ -335,7 +340,7 @@ export class NoteIndex {
    * tell which is meant, and should ask for the path.
    */
   contactsNamed(reference: string): readonly Contact[] {
-    const normalized = reference.replace(/\\/g, '/').replace(/^\.\//, '');
+    const normalized = asNotePath(reference);
     const found = this.contactsAt(normalized);
     if (found.length > 0 || isAscii(normalized)) return found;
     const composed = this.contactsAt(normalized.normalize('NFC'));
@@ -463,6 +468,15 @@ export class NoteIndex {
    */
   brokenNote(id: string): BrokenNote | undefined {
     return this.brokenNotes().find((note) => note.id === id);
+  }
+
+  /**
+   * The note that cannot be read as a contact that `reference` names, read as
+   * `contactsNamed` reads it: by its path, else by its id.
+   */
+  brokenNoteNamed(reference: string): BrokenNote | undefined {
+    const normalized = asNotePath(reference);
+    return this.brokenNotes().find((note) => note.file === normalized) ?? this.brokenNote(normalized);
   }
 
   /** The referral graph of the indexed contacts, rebuilt only for the notes that changed since the last call. */

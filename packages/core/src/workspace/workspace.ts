@@ -238,8 +238,7 @@ export function findContact(workspace: Workspace, reference: string): Contact {
   const named = workspace.index.contactsNamed(reference);
   if (named.length > 1) throw new InvalidInputError(`${sharedIdProblem(reference, named.map((contact) => contact.file))}; give the path of the one you mean`);
   if (named[0]) return named[0];
-  const normalized = reference.replace(/\\/g, '/').replace(/^\.\//, '');
-  const broken = workspace.index.brokenNotes().find((note) => note.file === normalized || note.id === normalized);
+  const broken = workspace.index.brokenNoteNamed(reference);
   const problem = broken?.problems.find((d) => d.severity === 'error') ?? broken?.problems[0];
   if (broken) throw new InvalidInputError(`${broken.file} cannot be read as a contact${problem ? ` (line ${problem.line}: ${problem.message})` : ''}; correct it first`);
   throw new NoteNotFoundError(reference);

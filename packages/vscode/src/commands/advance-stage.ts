@@ -1,5 +1,5 @@
 import { advance, addCalendarDays, changesMeetingDetailsOnly, CHANNELS, getField, InvalidInputError, isCalendarDate, isStage, isTimeZone, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
-import { AFTER_MEETING_STAGES, atInZone, MEETING_PENDING_STAGES, pastMeetingDay, suggestedStage } from '@rapport/core/internal';
+import { AFTER_MEETING_STAGES, atInZone, MEETING_PENDING_STAGES, pastMeetingDay, stageChangeWords, suggestedStage } from '@rapport/core/internal';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
@@ -51,7 +51,7 @@ export async function advanceStage(services: Services, target?: unknown, input: 
     detailsOnly = changesMeetingDetailsOnly(text, stage, changes);
     return advance(text, stage, changes);
   });
-  const said = detailsOnly ? meetingDetailsMessage(contact, meeting!) : `Recorded: ${contact.name}, ${contact.stage === stage ? `${stage} again` : `${contact.stage} → ${stage}`} (${date}).`;
+  const said = detailsOnly ? meetingDetailsMessage(contact, meeting!) : `Recorded: ${contact.name}, ${stageChangeWords(contact.stage, stage)} (${date}).`;
   void services.prompts.info(recordedMessage(said, outcome));
   return { file: contact.file, stage };
 }

@@ -38,7 +38,7 @@ export async function resolveContact(services: Services, workspace: Workspace, t
     const contact = named[0];
     if (contact) return contact;
     // By its path or its id (a path ends in `.md`, an id never does).
-    const unreadable = workspace.index.brokenNotes().find((note) => note.file === reference || note.id === reference);
+    const unreadable = workspace.index.brokenNoteNamed(reference);
     if (unreadable) throw new InvalidInputError(`${unreadable.file} cannot be read as a contact (${brokenNoteView(unreadable).description}): fix it, then run ${title} again`);
     if (target !== undefined) throw new NoteNotFoundError(reference);
   }
