@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { OUTCOME_KINDS, searchReport, type OutreachFigures, type SearchReport, type SourceFigures } from '@rapport/core';
-import { weekRows } from '@rapport/core/internal';
+import { OUTCOME_KINDS, searchReport, type SearchReport, type SourceFigures } from '@rapport/core';
+import { sourceRatios, WEEK_COLUMNS, weekTable } from '@rapport/core/internal';
 import { printable } from '../io.js';
 import { assertSafeOutput, writeOutputFile } from '../output-file.js';
 import { UsageError, type RegisterCommand } from '../program.js';
@@ -15,15 +15,6 @@ interface ReportOptions {
   force?: boolean;
 }
 
-const COLUMNS: [keyof OutreachFigures, string][] = [
-  ['outreachSent', 'sent'],
-  ['contacted', 'contacted'],
-  ['replyRate', 'reply rate'],
-  ['meetingsHeld', 'held'],
-  ['thankYousOnTime', 'thanked on time'],
-  ['referralsGained', 'referrals'],
-];
-
 const SOURCE_COLUMNS: [keyof SourceFigures, string][] = [
   ['outreachSent', 'sent'],
   ['contacted', 'contacted'],
@@ -31,10 +22,6 @@ const SOURCE_COLUMNS: [keyof SourceFigures, string][] = [
   ['meetingsHeld', 'held'],
   ['meetingsPerOutreach', 'meetings per letter'],
 ];
-
-function percent(rate: number | null): string {
-  return rate === null ? '—' : `${Math.round(rate * 100)}%`;
-}
 
 /** Rows under a header, the first column left-aligned and the others right-aligned. */
 function table(header: string[], rows: string[][]): string[] {
@@ -96,22 +83,13 @@ export const registerReport: RegisterCommand = (program, context) => {
 
 /** The figures as text, before the outcomes: the weekly table, the table by source, then one line per figure. */
 function reportText(report: SearchReport): { text: string; bold?: boolean }[] {
-  const cell = (figures: OutreachFigures, key: keyof OutreachFigures) => {
-    if (key === 'replyRate') return percent(figures.replyRate);
-    if (key === 'thankYousOnTime') return `${figures.thankYousOnTime}/${figures.meetingsHeld}`;
-    return String(figures[key]);
-  };
   const weekly = table(
-    ['week', ...COLUMNS.map(([, title]) => title)],
-    [...weekRows(report.weeks).map(({ label, figures }) => [label, ...COLUMNS.map(([key]) => cell(figures, key))]), ['total', ...COLUMNS.map(([key]) => cell(report.total, key))]],
+    ['week', ...WEEK_COLUMNS.map(({ title }) => title)],
+    weekTable(report).map((row) => [row.label, ...WEEK_COLUMNS.map(({ key }) => row.cells[key])]),
   );
   const lines: { text: string; bold?: boolean }[] = weekly.map((text, index) => ({ text, bold: index === 0 || index === weekly.length - 1 }));
   if (report.bySource.length > 0) {
-    const sourceCell = (row: SourceFigures, key: keyof SourceFigures) => {
-      if (key === 'replyRate') return percent(row.replyRate);
-      if (key === 'meetingsPerOutreach') return row.meetingsPerOutreach === null ? '—' : row.meetingsPerOutreach.toFixed(2);
-      return String(row[key]);
-    };
+    const sourceCell = (row: SourceFigures, key: keyof SourceFigures) => (key === 'replyRate' || key === 'meetingsPerOutreach' ? sourceRatios(row)[key] : String(row[key]));
     const bySource = table(['source', ...SOURCE_COLUMNS.map(([, title]) => title)], report.bySource.map((row) => [row.source, ...SOURCE_COLUMNS.map(([key]) => sourceCell(row, key))]));
     lines.push({ text: '' }, ...bySource.map((text, index) => ({ text, bold: index === 0 })));
   }

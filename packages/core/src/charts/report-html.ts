@@ -1,6 +1,6 @@
 import { Eta } from 'eta/core';
 import { OUTCOME_KINDS } from '../outcomes/outcomes.js';
-import { weekRows, type OutreachFigures } from '../report/outreach-report.js';
+import { percent, sourceRatios, WEEK_COLUMNS, weekTable } from '../report/report-cells.js';
 import type { SearchReport } from '../report/search-report.js';
 import { renderReportCharts, type ReportChartOptions } from './report-charts.js';
 import { defaultChartTheme } from './theme.js';
@@ -75,9 +75,9 @@ const PAGE = `<!doctype html>
 
 <h2>Week by week</h2>
 <table id="weeks">
-  <thead><tr><th>week</th><th class="number">sent</th><th class="number">contacted</th><th class="number">reply rate</th><th class="number">held</th><th class="number">thanked on time</th><th class="number">referrals</th></tr></thead>
+  <thead><tr><th>week</th><% for (const column of it.weekColumns) { %><th class="number"><%= column.title %></th><% } %></tr></thead>
   <tbody>
-<% for (const row of it.weeks) { %>    <tr<% if (row.total) { %> class="total"<% } %>><td class="nowrap"><%= row.label %></td><td class="number" data-label="sent"><%= row.sent %></td><td class="number" data-label="contacted"><%= row.contacted %></td><td class="number" data-label="reply rate"><%= row.replyRate %></td><td class="number" data-label="held"><%= row.held %></td><td class="number" data-label="thanked on time"><%= row.thankedOnTime %></td><td class="number" data-label="referrals"><%= row.referrals %></td></tr>
+<% for (const row of it.weeks) { %>    <tr<% if (row.total) { %> class="total"<% } %>><td class="nowrap"><%= row.label %></td><% for (const column of it.weekColumns) { %><td class="number" data-label="<%= column.title %>"><%= row.cells[column.key] %></td><% } %></tr>
 <% } %>  </tbody>
 </table>
 
@@ -121,23 +121,6 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
-/** One row of the weekly table, as the text report words its cells. */
-function weekCells(figures: OutreachFigures): Record<'sent' | 'contacted' | 'replyRate' | 'held' | 'thankedOnTime' | 'referrals', string> {
-  return {
-    sent: String(figures.outreachSent),
-    contacted: String(figures.contacted),
-    replyRate: percent(figures.replyRate),
-    held: String(figures.meetingsHeld),
-    thankedOnTime: `${figures.thankYousOnTime}/${figures.meetingsHeld}`,
-    referrals: String(figures.referralsGained),
-  };
-}
-
-/** A share as a whole percentage, or `—` when there is nothing to divide. */
-export function percent(value: number | null): string {
-  return value === null ? '—' : `${Math.round(value * 100)}%`;
-}
-
 /**
  * The report as one self-contained HTML page: figures, the charts as inline
  * SVG, the weekly table and the table by source (as the text report has them),
@@ -168,12 +151,9 @@ export async function renderReportHtml(report: SearchReport, options: ReportHtml
       { value: String(report.referralChains.longest), label: 'longest referral chain' },
     ],
     // The text report's weekly table, row for row: a long run of quiet weeks is one row.
-    weeks: [...weekRows(report.weeks).map(({ label, figures }) => ({ label, total: false, ...weekCells(figures) })), { label: 'total', total: true, ...weekCells(total) }],
-    bySource: report.bySource.map((row) => ({
-      ...row,
-      replyRate: percent(row.replyRate),
-      meetingsPerOutreach: row.meetingsPerOutreach === null ? '—' : row.meetingsPerOutreach.toFixed(2),
-    })),
+    weekColumns: WEEK_COLUMNS,
+    weeks: weekTable(report),
+    bySource: report.bySource.map((row) => ({ ...row, ...sourceRatios(row) })),
     // As the text report and the agenda say it: a lead whose day passed before the report's last day is overdue.
     leads: report.outcomes.openLeads.map((lead) => ({ due: lead.due ?? '', overdue: lead.due !== null && report.until !== null && lead.due < report.until, text: `${lead.label}: ${lead.text}`, name: lead.name, where: `${lead.file}:${lead.line}`.split('/') })),
     outcomes: OUTCOME_KINDS.filter((kind) => report.outcomes.byKind[kind].total > 0).map((kind) => ({ kind, ...report.outcomes.byKind[kind] })),
