@@ -49,11 +49,11 @@ const count = (window, passed, failed, registered, failures = [], flaky = []) =>
   totals.failed += failed;
   windows[window] = { passed, failed, ...(registered === undefined ? {} : { registered }), failures, flaky };
 };
-/** The tests of a window that passed only when run again (test/integration/runner.ts), by title. */
-const flakyTitles = (results) => (results.flaky ?? []).map((test) => (typeof test === 'string' ? test : test.test));
+/** The tests of a window that passed only when run again (test/integration/runner.ts's results), by title. */
+const flakyTitles = (results) => (results.flaky ?? []).map((flaky) => flaky.test);
 /** A window's failed tests by title, and why it failed besides them (a run that died after its last test). */
 const failedTitles = (results, code) => [
-  ...(results.failures ?? []).map((failure) => (typeof failure === 'string' ? failure : failure.test)),
+  ...(results.failures ?? []).map((failure) => failure.test),
   ...(code !== 0 && results.failed === 0 ? [`the window exited ${code} after its tests`] : []),
 ];
 
@@ -136,7 +136,7 @@ try {
       const started = Date.now();
       try {
         const results = await runMemfsTests({ host, screenshotOnFailure: join(scratch, `failure-memfs-${host}.png`) });
-        count(`memfs-${host}`, results.passed, results.failed, results.registered, results.failures, flakyTitles(results));
+        count(`memfs-${host}`, results.passed, results.failed, results.registered, failedTitles(results, 0), flakyTitles(results));
       } catch (error) {
         console.error(`the memfs run (${host} host) could not run: ${error?.stack ?? error}`);
         count(`memfs-${host}`, 0, 1, undefined, ['the run could not start']);

@@ -73,10 +73,10 @@ export async function runMemfsTests({ host, timeoutMs = 180_000, screenshotOnFai
     if (why) console.error(`[memfs] ${why}`);
     if (code !== 0 && screenshotOnFailure) await page.screenshot({ path: screenshotOnFailure }).catch(() => {});
     console.log(`[memfs] ${host} host: exit ${code} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (!results) return { passed: 0, failed: 1, registered: 0, failures: [`the run ended (exit ${code}) without reporting results`] };
+    if (!results) return { passed: 0, failed: 1, registered: 0, failures: [{ test: `the run ended (exit ${code}) without reporting results`, error: '' }] };
     // A run that ended badly after its last test still counts as a failure.
     if (code === 0 || results.failed > 0) return results;
-    return { ...results, failed: 1, failures: [`the run exited ${code} after its tests`] };
+    return { ...results, failed: 1, failures: [{ test: `the run exited ${code} after its tests`, error: '' }] };
   } finally {
     clearTimeout(timer);
     if (browser) await browser.close().catch(() => {});

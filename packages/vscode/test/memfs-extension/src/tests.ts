@@ -197,6 +197,6 @@ export async function run(): Promise<void> {
   console.log(`Rapport on a virtual file system (${currentHost()} extension host, VS Code ${vscode.version})`);
   await api();
   const result = await runRegistered(() => true, (line) => console.log(line));
-  console.log(`${RESULTS_MARKER}${JSON.stringify({ host: currentHost(), registered: result.registered, passed: result.passed, failed: result.failed, failures: result.failures.map((failure) => failure.test), flaky: result.flaky.map((failure) => failure.test) })}`);
+  console.log(`${RESULTS_MARKER}${JSON.stringify({ host: currentHost(), registered: result.registered, passed: result.passed, failed: result.failed, failures: result.failures, flaky: result.flaky })}`);
   if (result.failed > 0) throw new Error(`${result.failed} test(s) failed on memfs`);
 }
