@@ -205,7 +205,7 @@ export class NotesSession implements vscode.Disposable {
       const text = (await store.read(CONFIG_PATH).catch(() => undefined))?.text;
       const { config, diagnostics } = await loadConfig(store);
       this.folderConfig = config;
-      this.configDiagnostics = [...diagnostics, ...privateFieldDiagnostics(text, () => index.contacts()), ...(await notesFolderDiagnostics(store, text).catch(() => []))];
+      this.configDiagnostics = [...diagnostics, ...(await configProblemsWithFolder(store, text, index))];
     }
     if (files.length === 0 && !configChanged) return;
     this.cachedWorkspace = undefined;
@@ -328,15 +328,12 @@ export class NotesSession implements vscode.Disposable {
     );
     const configText = (await store.read(CONFIG_PATH).catch(() => undefined))?.text;
     const hasConfig = configText !== undefined;
-    // A notes_folder that is a file: only the folder can show it, and new contacts would fail on it.
-    const notesFolderErrors = await notesFolderDiagnostics(store, configText).catch(() => []);
+    const folderProblems = await configProblemsWithFolder(store, configText, loaded.index);
     if (generation !== this.generation) return;
     const previousConfig = this.folderConfig;
     this.index = loaded.index;
     this.folderConfig = loaded.config;
-    // `private:` entries that hide nothing: telling them from a field of the user's own needs the notes.
-    const privateFieldWarnings = privateFieldDiagnostics(configText, () => loaded.index.contacts());
-    this.configDiagnostics = [...loaded.configDiagnostics.filter((diagnostic) => diagnostic.rule !== 'unreadable-file'), ...privateFieldWarnings, ...notesFolderErrors];
+    this.configDiagnostics = [...loaded.configDiagnostics.filter((diagnostic) => diagnostic.rule !== 'unreadable-file'), ...folderProblems];
     this.unreadable.clear();
     for (const diagnostic of loaded.configDiagnostics) if (diagnostic.rule === 'unreadable-file') this.unreadable.set(diagnostic.file, diagnostic);
     this.cachedWorkspace = undefined;
@@ -460,4 +457,13 @@ function changedSince(versions: ReadonlyMap<string, string>, index: NoteIndex): 
   const changed = index.files().filter((file) => index.version(file) !== versions.get(file));
   for (const file of versions.keys()) if (!index.has(file)) changed.push(file);
   return changed;
+}
+
+/**
+ * The config's problems that only the notes and the folder can show: `private:` entries that hide
+ * nothing (telling them from a field of the user's own needs the notes), and a `notes_folder` that is
+ * a file, where new contacts would fail.
+ */
+async function configProblemsWithFolder(store: VscodeNoteStore, configText: string | undefined, index: NoteIndex): Promise<Diagnostic[]> {
+  return [...privateFieldDiagnostics(configText, () => index.contacts()), ...(await notesFolderDiagnostics(store, configText).catch(() => []))];
 }
