@@ -61,6 +61,14 @@ describe('exportIcs, read back by Python icalendar', () => {
     expect(starts['b-meeting@rapport']).toMatchObject({ utc: '2026-12-01T13:30:00Z', utc_by_vtimezone: '2026-12-01T13:30:00Z' });
   });
 
+  it('ends the description\'s first sentence once when the organization ends in a period (Inc.)', async () => {
+    const store = new MemoryStore({
+      'ana.md': '---\ntype: contact\nname: Ana Ruiz\norganization: Pecan Street Inc.\nstage: scheduled\nhistory: [{date: 2026-11-02, stage: scheduled}]\nmeeting: {at: "2026-12-10T10:00", minutes: 30, format: phone}\n---\n',
+    });
+    const meeting = readCalendarBack(exportIcs(await loadWorkspace(store), { now: EXPORT_NOW })).items.find((item) => item.uid === 'ana-meeting@rapport');
+    expect(meeting?.description).toBe('Informational interview with Ana Ruiz, Pecan Street Inc.\nphone, 30 minutes.\nNote: ana.md');
+  });
+
   it("keeps a meeting that took place after the thank-you, and leaves out a closed contact's meeting and the meeting day action (the meeting is the event)", async () => {
     const { items } = readCalendarBack(exportIcs(await loadWorkspace(exportFolder()), { now: new Date('2026-11-30T15:00:00Z') }));
     const uids = items.map((item) => item.uid);

@@ -188,12 +188,17 @@ function meetingSummary(contact: Contact): string {
 function meetingDescription(contact: Contact, meeting: Meeting): string {
   const who = [contact.role, contact.organization].filter(Boolean).join(', ');
   return [
-    `Informational interview with ${contact.name}${who ? `, ${who}` : ''}.`,
+    sentence(`Informational interview with ${contact.name}${who ? `, ${who}` : ''}`),
     `${meeting.format}, ${meeting.minutes} minutes.`,
     meeting.link ? `Link: ${meeting.link}` : undefined,
     meeting.place ? `Place: ${meeting.place}` : undefined,
     `Note: ${contact.file}`,
   ].filter(Boolean).join('\n');
+}
+
+/** Text with its closing period, unless it ends in one already ("Pecan Street Inc."). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function actionDescription(contact: Contact, item: AgendaItem): string {
