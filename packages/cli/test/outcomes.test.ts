@@ -18,17 +18,17 @@ function folderWithMarcus(): string {
 }
 
 describe('outcomes from the command line', () => {
-  it('puts open outcomes on the agenda, with the command that adds a referral', () => {
+  it('puts open outcomes on the agenda, with the command that ticks each and the one that adds a referral', () => {
     const folder = folderWithMarcus();
     const result = rapport(['agenda', '--today', '2026-12-01', '--dir', folder]);
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe(
       [
         'Next 7 days (1)',
-        '  2026-12-04  Send your résumé to Marcus Bell for review',
+        '  2026-12-04  Send your résumé to Marcus Bell for review  → rapport outcome marcus-bell "résumé review" --done',
         '',
         'Later (2)',
-        '  2026-12-10  Follow up on the lead at Xcel Energy: Data Analyst II · Marcus Bell',
+        '  2026-12-10  Follow up on the lead at Xcel Energy: Data Analyst II · Marcus Bell  → rapport outcome marcus-bell lead --done',
         '  2027-01-19  Keep in touch with Marcus Bell  → rapport letter keep-in-touch marcus-bell',
         '',
         'Ready to write (1)',
@@ -36,6 +36,37 @@ describe('outcomes from the command line', () => {
         '',
       ].join('\n'),
     );
+  });
+
+  it('outcome lists a contact\'s outcomes, ticks the one named by label, words or line, and opens it again, changing only its box', () => {
+    const folder = folderWithMarcus();
+    const note = join(folder, 'marcus-bell.md');
+    expect(rapport(['outcome', 'marcus-bell', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: '    11  [ ] Lead: Xcel Energy: Data Analyst II (by 2026-12-10)\n    12  [ ] Referral: Renee Jackson, data engineer at Xcel\n    13  [ ] Résumé review: he offered to read it (by 2026-12-04)\n',
+      stderr: '',
+    });
+    const ticked = rapport(['outcome', 'marcus-bell', 'resume review', '--done', '--today', '2026-12-01', '--dir', folder]);
+    expect(ticked).toEqual({
+      code: 0,
+      stdout: 'Marcus Bell: done: Résumé review: he offered to read it (by 2026-12-04)  marcus-bell.md:13\nMarcus Bell: next: Keep in touch with Marcus Bell (due 2027-01-19)\n',
+      stderr: '',
+    });
+    expect(readFileSync(note, 'utf8')).toBe(MARCUS.replace('- Résumé review:', '- [x] Résumé review:'));
+    expect(rapport(['outcome', 'marcus-bell', 'xcel', '--done', '--dir', folder]).code).toBe(2);
+    expect(rapport(['outcome', 'marcus-bell', 'xcel', '--done', '--dir', folder]).stderr).toBe(
+      'rapport: "xcel" fits 2 outcomes of Marcus Bell: line 11 (Lead: Xcel Energy: Data Analyst II (by…), line 12 (Referral: Renee Jackson, data engineer at Xcel); give the line number\n',
+    );
+    expect(rapport(['outcome', 'marcus-bell', '11', '--done', '--today', '2026-12-01', '--dir', folder]).code).toBe(0);
+    expect(readFileSync(note, 'utf8')).toBe(MARCUS.replace('- Résumé review:', '- [x] Résumé review:').replace('- [ ] Lead:', '- [x] Lead:'));
+    // Ticked, they leave the agenda.
+    expect(rapport(['agenda', '--today', '2026-12-01', '--dir', folder]).stdout).not.toContain('rapport outcome');
+    expect(rapport(['outcome', 'marcus-bell', 'lead', '--reopen', '--today', '2026-12-01', '--dir', folder]).stdout).toBe(
+      'Marcus Bell: open again: Lead: Xcel Energy: Data Analyst II (by 2026-12-10)  marcus-bell.md:11\nMarcus Bell: next: Keep in touch with Marcus Bell (due 2027-01-19)\n',
+    );
+    expect(readFileSync(note, 'utf8')).toBe(MARCUS.replace('- Résumé review:', '- [x] Résumé review:'));
+    expect(rapport(['outcome', 'marcus-bell', '12', '--dir', folder]).stdout).toBe('    12  [ ] Referral: Renee Jackson, data engineer at Xcel\n');
+    expect(rapport(['outcome', 'marcus-bell', '9', '--done', '--dir', folder]).stderr).toMatch(/^rapport: no outcome of Marcus Bell starts on line 9 of marcus-bell\.md: line 11 \(Lead: /);
   });
 
   it('lists referrals to add with the other referrals, before the cold letters, under Ready to write', () => {

@@ -59,6 +59,8 @@ export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBet
 export { OUTCOME_KINDS, DEFAULT_OUTCOME_LABELS, isOutcomeKind, readOutcomes } from './outcomes/outcomes.js';
 export type { Outcome, OutcomeKind, OutcomeReading, ReadOutcomesOptions } from './outcomes/outcomes.js';
 export { addReferral } from './outcomes/add-referral.js';
+export { setOutcomeDone } from './outcomes/outcome-done.js';
+export type { SetOutcomeDoneOptions } from './outcomes/outcome-done.js';
 export type { AddReferralOptions, AddedReferral } from './outcomes/add-referral.js';
 export { nameFromLink } from './outcomes/outcome-actions.js';
 export { outcomeSummary } from './outcomes/outcome-summary.js';

@@ -22,6 +22,7 @@ export { checkLetterRecordable, stageChangeWords } from './lifecycle/advance.js'
 export { pastMeetingDay, suggestedStage, unnamedPerson } from './lifecycle/next-action.js';
 export { freeContactId } from './workspace/create-contact.js';
 export { organizationNamed } from './outcomes/outcome-actions.js';
+export { outcomeLabelKey } from './outcomes/outcomes.js';
 export { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES } from './model/vocabulary.js';
 export { sameNameAndOrganization } from './model/person-name.js';
 export { channelChoice } from './letters/letters.js';

@@ -1,6 +1,7 @@
-import { addCalendarDays, type AgendaItem } from '@rapport/core';
+import { addCalendarDays, type AgendaItem, type Workspace } from '@rapport/core';
 import { unnamedPerson } from '@rapport/core/internal';
 import { printable } from '../io.js';
+import { outcomeReference } from '../outcome-reference.js';
 import type { RegisterCommand } from '../program.js';
 
 interface AgendaOptions {
@@ -58,7 +59,9 @@ export const registerAgenda: RegisterCommand = (program, context) => {
                 ? colors.dim(`  → rapport letter ${firstLetters.get(item.colleague)} ${item.colleague}`)
                 : item.kind === 'reply'
                   ? colors.dim(`  → rapport advance ${item.id} scheduled --at YYYY-MM-DDTHH:mm`)
-                  : '';
+                  : item.kind === 'outcome'
+                    ? colors.dim(outcomeHint(workspace, item))
+                    : '';
           // An action written by hand, or from an Outcomes item, may not name its person ("Send him the article"): the name follows.
           const person = unnamedPerson(item);
           const who = person === undefined ? '' : colors.dim(` · ${printable(person)}`);
@@ -68,3 +71,10 @@ export const registerAgenda: RegisterCommand = (program, context) => {
       }
     });
 };
+
+/** Once done, an outcome is ticked: `rapport outcome <id> <which> --done`. */
+function outcomeHint(workspace: Workspace, item: AgendaItem): string {
+  const contact = workspace.index.contact(item.file);
+  const outcome = contact?.outcomes.find((candidate) => candidate.line === item.line);
+  return contact && outcome ? `  → rapport outcome ${item.id} ${outcomeReference(contact, outcome)} --done` : '';
+}

@@ -15,6 +15,7 @@ const loaders: { readonly [Name in CommandName]: () => Promise<RegisterCommand> 
   advance: async () => (await import('./advance.js')).registerAdvance,
   log: async () => (await import('./log.js')).registerLog,
   next: async () => (await import('./next.js')).registerNext,
+  outcome: async () => (await import('./outcome.js')).registerOutcome,
   dismiss: async () => (await import('./dismiss.js')).registerDismiss,
   check: async () => (await import('./check.js')).registerCheck,
   graph: async () => (await import('./graph.js')).registerGraph,

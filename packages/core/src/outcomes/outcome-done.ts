@@ -1,0 +1,55 @@
+import { InvalidInputError } from '../errors.js';
+import { findSection, scanSections } from '../note/body.js';
+import { readLayout } from '../note/source.js';
+import { readOutcomes, type Outcome, type OutcomeKind } from './outcomes.js';
+
+/** Options of `setOutcomeDone`. */
+export interface SetOutcomeDoneOptions {
+  /** The labels that make an item an outcome (the config's `outcome_labels` with the defaults); default `DEFAULT_OUTCOME_LABELS`. */
+  readonly labels?: Readonly<Record<string, OutcomeKind>>;
+}
+
+const MARKER = /^([-*+]|\d{1,9}[.)])[ \t]+/;
+// As `readOutcomes` reads a task box: followed by a space.
+const BOX = /^\[[ xX]\][ \t]/;
+
+/**
+ * Ticks the outcome whose list item starts on `line` (1-based, as
+ * `Outcome.line` gives it) as done, or opens it again with `done: false`,
+ * changing nothing else in the note: its task box `[ ]` becomes `[x]` (or
+ * back), and an item written without a box gets one after its list marker
+ * (`- Lead: …` → `- [x] Lead: …`). A ticked item leaves the agenda and the
+ * open leads. Text in, text out.
+ *
+ * Throws `InvalidInputError` when no outcome starts on that line, naming the
+ * outcomes the note has.
+ *
+ * @example
+ * setOutcomeDone(text, 82); // '- Lead: Mon Valley Health (by 2026-12-04)' → '- [x] Lead: Mon Valley Health (by 2026-12-04)'
+ */
+export function setOutcomeDone(text: string, line: number, done = true, options: SetOutcomeDoneOptions = {}): string {
+  const layout = readLayout(text);
+  const outcomes = noteOutcomes(layout.content, layout.bodyStart, options);
+  const outcome = outcomes.find((candidate) => candidate.line === line);
+  if (!outcome) {
+    const listed = outcomes.map((candidate) => `line ${candidate.line}, ${candidate.label}`).join('; ');
+    throw new InvalidInputError(`no outcome starts on line ${line} of this note${listed === '' ? ' (it has none under ## Outcomes)' : ` (its outcomes: ${listed})`}`);
+  }
+  const shift = layout.bom ? 1 : 0;
+  const marker = MARKER.exec(layout.content.slice(outcome.start))!;
+  const at = outcome.start + marker[0].length;
+  const box = done ? '[x]' : '[ ]';
+  if (BOX.test(layout.content.slice(at, at + 4))) {
+    if ((outcome.done === true) === done) return text;
+    return text.slice(0, shift + at) + box + text.slice(shift + at + 3);
+  }
+  // No box is an open item already.
+  if (!done) return text;
+  return `${text.slice(0, shift + at)}${box} ${text.slice(shift + at)}`;
+}
+
+function noteOutcomes(content: string, bodyStart: number, options: SetOutcomeDoneOptions): readonly Outcome[] {
+  const section = findSection(scanSections(content, bodyStart), 'Outcomes');
+  if (!section) return [];
+  return readOutcomes('', content, section.start, section.end, options.labels ? { labels: options.labels } : {}).outcomes;
+}
