@@ -115,6 +115,14 @@ describe('importContacts from LinkedIn', () => {
     expect(matched.updated).toEqual([{ line: 2, name: 'Priya Shah', file: 'contacts/priya-shah-mba-cscp.md', matchedBy: 'name-organization', fields: ['credentials', 'role', 'linkedin', 'source', 'linkedin_connected'] }]);
   });
 
+  it('starts a history on the import day, with a warning, when the file dates the connection after it', async () => {
+    const csv = 'First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAna,Ruiz,,,Acme,Analyst,01 Jan 2099\n';
+    const store = folder();
+    const summary = await importContacts(await loadWorkspace(store), parseLinkedInConnections(csv, 'Connections.csv'), { today: TODAY });
+    expect(summary.diagnostics).toEqual([{ file: 'Connections.csv', line: 2, column: 1, endLine: 2, endColumn: 1, severity: 'warning', rule: 'import-invalid-date', message: 'The date 2099-01-01 is after today (2026-11-23); the import day is used instead' }]);
+    expect(store.snapshot()['contacts/ana-ruiz.md']).toContain('\nlinkedin_connected: true\nhistory:\n  - date: 2026-11-23\n    stage: identified\n');
+  });
+
   it('never overwrites what the user wrote, and changes nothing else in a note it fills', async () => {
     const store = folder();
     const workspace = await loadWorkspace(store);

@@ -9,7 +9,7 @@ import { NoteIndex } from '../workspace/note-index.js';
 import { notesFolderBlocked, notesFolderBlockedMessage } from '../workspace/config.js';
 import { createContact } from '../workspace/create-contact.js';
 import { editNote, type Workspace } from '../workspace/workspace.js';
-import type { ImportCandidate, ImportFormat, ImportReading, ImportRule } from './candidate.js';
+import { inputProblem, type ImportCandidate, type ImportFormat, type ImportReading, type ImportRule } from './candidate.js';
 import { holdWrites, type HeldWritesResult } from './held-writes.js';
 import { ContactMatcher, type MatchKind } from './match.js';
 
@@ -88,8 +88,9 @@ type FillValues = { readonly [K in Fillable]?: K extends 'source' ? Source : K e
  *
  * @throws RapportError when `notes_folder` names a file (or a path through one) and someone would be created.
  */
-export async function importContacts(workspace: Workspace, reading: ImportReading, options: ImportOptions): Promise<ImportSummary> {
+export async function importContacts(workspace: Workspace, given: ImportReading, options: ImportOptions): Promise<ImportSummary> {
   if (!isCalendarDate(options.today)) throw new InvalidInputError(`invalid date "${options.today}" (use YYYY-MM-DD)`);
+  const reading = withoutFutureDates(given, options.today);
   const dryRun = options.dryRun ?? false;
   const held = dryRun ? undefined : holdWrites(workspace);
   try {
@@ -102,6 +103,22 @@ export async function importContacts(workspace: Workspace, reading: ImportReadin
     await held?.discard();
     throw error;
   }
+}
+
+/**
+ * A date after the import day (`01 Jan 2099` in Connected On) is no day the person was met or connected: their
+ * history would start after every step recorded later, which would then be refused. The import day is used.
+ */
+function withoutFutureDates(reading: ImportReading, today: string): ImportReading {
+  if (!reading.candidates.some((candidate) => candidate.since !== undefined && candidate.since > today)) return reading;
+  const diagnostics = [...reading.diagnostics];
+  const candidates = reading.candidates.map((candidate) => {
+    if (candidate.since === undefined || candidate.since <= today) return candidate;
+    diagnostics.push(inputProblem(reading.file, candidate.line, 'warning', 'import-invalid-date', `The date ${candidate.since} is after today (${today}); the import day is used instead`));
+    const { since: _future, ...rest } = candidate;
+    return rest;
+  });
+  return { ...reading, candidates, diagnostics: diagnostics.sort((a, b) => a.line - b.line) };
 }
 
 /** What the import did with each person, as it goes. */

@@ -126,6 +126,8 @@ describe('parseVCards', () => {
     expect(reading.candidates).toEqual([{ line: 1, name: 'Jürgen Müller', organization: 'Charité Digital', role: 'Leiter = UX', emails: [], note: 'Department: Forschung\n\nx' }]);
     // Another ENCODING (vCard 2.1's 8BIT) is text as it is.
     expect(read(card('FN;CHARSET=UTF-8;ENCODING=8BIT:Jürgen =C3=BC')).candidates[0]!.name).toBe('Jürgen =C3=BC');
+    // Old phones wrote Latin-1 without naming it: read as such when the bytes are not UTF-8.
+    expect(read(card('N;ENCODING=QUOTED-PRINTABLE:M=FCller;J=FCrgen', 'FN;ENCODING=QUOTED-PRINTABLE:J=FCrgen M=FCller')).candidates[0]!.name).toBe('Jürgen Müller');
     // An unknown charset is read as UTF-8.
     expect(read(card('FN;ENCODING=QUOTED-PRINTABLE;CHARSET=no-such-charset:Gr=C3=BC=C3=9Fe')).candidates[0]!.name).toBe('Grüße');
   });

@@ -243,10 +243,25 @@ function decoded(property: Property, value: string): string {
   if (typeof encoding !== 'string' || encoding.toLowerCase() !== 'quoted-printable') return value;
   const bytes = Uint8Array.from(quotedPrintable.decode(value), (character) => character.charCodeAt(0));
   const charset: unknown = property.getParameter('charset');
+  if (typeof charset === 'string') {
+    try {
+      return new TextDecoder(charset).decode(bytes);
+    } catch {
+      // An unknown charset: read as when none is named.
+    }
+  }
+  return utf8OrWindows1252(bytes);
+}
+
+/**
+ * Bytes named by no charset: UTF-8 when they are, else Windows-1252, the Latin-1 of the old phones
+ * that wrote vCard 2.1 without saying so (`M=FCller`), rather than U+FFFD in a name and its file.
+ */
+function utf8OrWindows1252(bytes: Uint8Array): string {
   try {
-    return new TextDecoder(typeof charset === 'string' ? charset : 'utf-8').decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return new TextDecoder('utf-8').decode(bytes);
+    return new TextDecoder('windows-1252').decode(bytes);
   }
 }
 
