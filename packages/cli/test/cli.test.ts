@@ -295,7 +295,7 @@ describe('agenda', () => {
         'Ready to write (3)',
         '  anytime     Write to Elena Vasquez, naming who referred you  → rapport letter referral elena-vasquez',
         '  anytime     Add Grace Liu (referred by Priya Raman)  → rapport new --from priya-raman "Grace Liu"',
-        '  anytime     Write to Tomás Herrera  → rapport letter cold-email tomas-herrera',
+        '  anytime     Write to Tomás Herrera  → rapport letter linkedin-note tomas-herrera',
         '',
       ].join('\n'),
     )).toBe(true);

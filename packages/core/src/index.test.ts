@@ -7,6 +7,6 @@ it('exports exactly the documented public API', () => {
 });
 
 it('keeps the plumbing shared by the CLI and the extension in @rapport/core/internal, out of the root', () => {
-  expect(Object.keys(internal).sort()).toEqual(['AFTER_MEETING_STAGES', 'INDEX_CACHE_FORMAT', 'MEETING_PENDING_STAGES', 'RACY_WINDOW_MS', 'WEEK_COLUMNS', 'asSnapshot', 'atInZone', 'channelChoice', 'checkLetterRecordable', 'configErrors', 'contentVersion', 'fillMarker', 'freeContactId', 'labelledLine', 'normalizedDate', 'organizationNamed', 'outcomeLabelKey', 'parseFastFrontmatter', 'pastMeetingDay', 'questionPlace', 'refuseUtf16', 'restoreIndex', 'sameNameAndOrganization', 'sharedIdProblem', 'sourceRatios', 'stageChangeWords', 'suggestedStage', 'unnamedPerson', 'unreadableFileDiagnostic', 'utf16Encoding', 'weekTable']);
+  expect(Object.keys(internal).sort()).toEqual(['AFTER_MEETING_STAGES', 'INDEX_CACHE_FORMAT', 'MEETING_PENDING_STAGES', 'RACY_WINDOW_MS', 'WEEK_COLUMNS', 'asSnapshot', 'atInZone', 'channelChoice', 'checkLetterRecordable', 'configErrors', 'contentVersion', 'fillMarker', 'freeContactId', 'labelledLine', 'normalizedDate', 'organizationNamed', 'outcomeLabelKey', 'parseFastFrontmatter', 'pastMeetingDay', 'questionPlace', 'refuseUtf16', 'renamedTitle', 'restoreIndex', 'sameNameAndOrganization', 'sharedIdProblem', 'sourceRatios', 'stageChangeWords', 'suggestedStage', 'unnamedPerson', 'unreadableFileDiagnostic', 'utf16Encoding', 'weekTable']);
   for (const name of Object.keys(internal)) expect(Object.keys(core)).not.toContain(name);
 });

@@ -60,7 +60,7 @@ export { OUTCOME_KINDS, DEFAULT_OUTCOME_LABELS, isOutcomeKind, readOutcomes } fr
 export type { Outcome, OutcomeKind, OutcomeReading, ReadOutcomesOptions } from './outcomes/outcomes.js';
 export { addReferral } from './outcomes/add-referral.js';
 export { setOutcomeDone } from './outcomes/outcome-done.js';
-export type { SetOutcomeDoneOptions } from './outcomes/outcome-done.js';
+export type { OutcomeRead, SetOutcomeDoneOptions } from './outcomes/outcome-done.js';
 export type { AddReferralOptions, AddedReferral } from './outcomes/add-referral.js';
 export { nameFromLink } from './outcomes/outcome-actions.js';
 export { outcomeSummary } from './outcomes/outcome-summary.js';

@@ -28,5 +28,6 @@ export { sameNameAndOrganization } from './model/person-name.js';
 export { channelChoice } from './letters/letters.js';
 export type { ChannelChoice } from './letters/letters.js';
 export { questionPlace } from './questions/insert.js';
+export { renamedTitle } from './note/body.js';
 export { atInZone } from './lifecycle/dates.js';
 export { normalizedDate } from './note/date-hint.js';

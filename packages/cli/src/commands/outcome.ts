@@ -1,4 +1,4 @@
-import { editNote, InvalidInputError, readNote, setOutcomeDone, type Contact, type Outcome, type Workspace } from '@rapport/core';
+import { editNote, setOutcomeDone, type Contact, type Outcome, type Workspace } from '@rapport/core';
 import { outcomeLabelKey } from '@rapport/core/internal';
 import { printable } from '../io.js';
 import { UsageError, type RegisterCommand } from '../program.js';
@@ -39,7 +39,7 @@ export const registerOutcome: RegisterCommand = (program, context) => {
       if (done === undefined) return ctx.print(`  ${String(outcome.line).padStart(4)}  ${box(outcome)} ${printable(`${outcome.label}: ${outcome.text}`)}`);
       const words = printable(`${outcome.label}: ${outcome.text}`);
       if ((outcome.done === true) === done) return ctx.print(`${printable(contact.name)}: already ${done ? 'done' : 'open'}: ${words}  ${where(outcome)}`);
-      await editNote(workspace, contact.file, (text) => setOutcomeDone(text, lineNow(workspace, contact.file, text, outcome), done, labelsOf(workspace)), { retries: 5 });
+      await editNote(workspace, contact.file, (text) => setOutcomeDone(text, outcome, done, labelsOf(workspace)), { retries: 5 });
       ctx.print(`${printable(contact.name)}: ${done ? 'done' : 'open again'}: ${words}  ${where(outcome)}`);
       printNextAction(ctx, workspace, contact.file, options.today);
     });
@@ -84,14 +84,4 @@ export function chosenOutcome(contact: Contact, which: string): Outcome {
 
 function labelsOf(workspace: Workspace): { labels?: NonNullable<Workspace['config']['outcomeLabels']> } {
   return workspace.config.outcomeLabels ? { labels: workspace.config.outcomeLabels } : {};
-}
-
-/** Where the outcome starts in the note as it is now: an edit made meanwhile may have moved it, or taken it out. */
-function lineNow(workspace: Workspace, file: string, text: string, outcome: Outcome): number {
-  const labels = workspace.config.outcomeLabels;
-  const now = readNote(file, text, labels ? { outcomeLabels: labels } : {}).contact?.outcomes ?? [];
-  const same = now.filter((candidate) => candidate.label === outcome.label && candidate.text === outcome.text);
-  const found = same.find((candidate) => candidate.line === outcome.line) ?? (same.length === 1 ? same[0] : undefined);
-  if (!found) throw new InvalidInputError(`${file} changed meanwhile, and "${outcome.label}: ${shortText(outcome.text)}" is no longer there as it was: run the command again`);
-  return found.line;
 }

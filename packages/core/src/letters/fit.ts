@@ -1,5 +1,5 @@
 import type { Contact } from '../model/contact.js';
-import { isCalendarDate } from '../lifecycle/dates.js';
+import { isLinkedInConnection } from '../model/linkedin.js';
 import { hasMet } from '../lifecycle/met.js';
 import { replySince, stageDate } from '../lifecycle/next-action.js';
 import type { Stage } from '../model/vocabulary.js';
@@ -41,16 +41,6 @@ const NO_FOLLOW_UP: Partial<Record<Stage, string>> = {
   'no-response': 'is marked as not replying (stage `no-response`): after giving up, a follow-up reads as pressure',
   archived: 'is archived (stage `archived`): a follow-up follows a letter still waiting for a reply',
 };
-
-/**
- * Whether the note says the contact is already one of the user's LinkedIn
- * connections: `linkedin_connected:` is `true` or the day they connected (a
- * LinkedIn import writes it). A connection request makes no sense then.
- */
-export function isLinkedInConnection(contact: Contact): boolean {
-  const connected = contact.fields.linkedin_connected;
-  return connected === true || (typeof connected === 'string' && isCalendarDate(connected));
-}
 
 /**
  * Why letter `templateName` does not fit the contact's situation, or

@@ -7,7 +7,7 @@ import { daysBetween } from '../lifecycle/dates.js';
 import type { Contact, HistoryEntry } from '../model/contact.js';
 import type { Channel } from '../model/vocabulary.js';
 import { CONFIG_PATH, type Profile } from '../workspace/config.js';
-import { isLinkedInConnection } from './fit.js';
+import { isLinkedInConnection } from '../model/linkedin.js';
 import { NOTE_FACTS, noteFact } from './note-facts.js';
 import { nameParts, organizationInText } from '../model/person-name.js';
 

@@ -7,7 +7,8 @@ import { editNote, findContact, type Workspace } from '../workspace/workspace.js
 import { baseField, EVENT_UNNAMED, lastRequest, letterData, type LetterData } from './letter-data.js';
 import { NOTE_FACTS } from './note-facts.js';
 import { loadLetterTemplate, type TemplateOptions } from './registry.js';
-import { isLinkedInConnection, letterUnfit } from './fit.js';
+import { letterUnfit } from './fit.js';
+import { isLinkedInConnection } from '../model/linkedin.js';
 import { renderLetterTemplate } from './render-template.js';
 
 /** Options of `renderLetter`. */

@@ -442,6 +442,24 @@ describe('advance', () => {
   });
 });
 
+describe('the first letter suggested', () => {
+  const context = { now: monday, timezone: zone };
+  const letterFor = (extra: Record<string, unknown>) => nextAction(contact({ stage: 'identified', history: [{ date: '2026-11-12', stage: 'identified' }], ...extra }), context)?.letter;
+  const profile = 'https://www.linkedin.com/in/tomas-herrera-a11y-example';
+
+  it('is the LinkedIn connection request for someone the note reaches only on LinkedIn, not yet a connection', () => {
+    expect(letterFor({ linkedin: profile })).toBe('linkedin-note');
+    expect(letterFor({ linkedin: profile, referred_by: '[[maya-chen]]' })).toBe('linkedin-note');
+  });
+
+  it('is the cold email (or the referral letter) with an email address, or once connected on LinkedIn, or with neither', () => {
+    expect(letterFor({ linkedin: profile, email: 'tomas@patientpath.example' })).toBe('cold-email');
+    expect(letterFor({ linkedin: profile, linkedin_connected: '2026-10-02' })).toBe('cold-email');
+    expect(letterFor({ linkedin: profile, referred_by: '[[maya-chen]]', linkedin_connected: true })).toBe('referral');
+    expect(letterFor({})).toBe('cold-email');
+  });
+});
+
 describe('the stage offered when moving a contact on', () => {
   const context = { now: monday, timezone: zone };
 
@@ -464,6 +482,13 @@ describe('the stage offered when moving a contact on', () => {
     expect(suggestedStage(booked('2026-11-23T09:00'), context)).toBe('held');
     expect(suggestedStage(booked('2026-11-20T14:00'), context)).toBe('held');
     expect(suggestedStage(booked('2026-11-23T11:00'), context)).toBe('prepared');
+  });
+
+  it('is no-response once the agenda says to give up after the follow-up, and scheduled before that day', () => {
+    // Followed up on Monday 2026-11-09: the agenda gives up on them seven working days later, on Wednesday 2026-11-18.
+    expect(suggestedStage(at('followed-up', '2026-11-09'), context)).toBe('no-response');
+    expect(suggestedStage(at('followed-up', '2026-11-09'), { ...context, now: new Date('2026-11-17T15:00:00Z') })).toBe('scheduled');
+    expect(suggestedStage(at('followed-up', '2026-11-09'), { ...context, now: new Date('2026-11-18T15:00:00Z') })).toBe('no-response');
   });
 
   it('is none after nurturing or in a closed stage', () => {

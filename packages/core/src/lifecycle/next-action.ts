@@ -7,6 +7,7 @@ import { outcomeActions } from '../outcomes/outcome-actions.js';
 import { isOtherOrganization, organizationInText, organizationKey, personNameKeys } from '../model/person-name.js';
 import { addCalendarDays, addWorkingDays, assertTimeZone, assertValidNow, meetingClock, meetingDate, meetingStart, offsetClock, onWorkingDay, todayIn } from './dates.js';
 import { hasMet } from './met.js';
+import { isLinkedInConnection } from '../model/linkedin.js';
 
 /** What a next action is about; letters name the template that fits. */
 export type ActionKind = 'manual' | 'write' | 'follow-up' | 'second-contact' | 'give-up' | 'reply' | 'schedule' | 'prepare' | 'meet' | 'mark-held' | 'thank' | 'keep-in-touch' | 'outcome' | 'add-referral';
@@ -85,7 +86,7 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
   const name = contact.name;
   switch (contact.stage) {
     case 'identified':
-      return [make('write', `Write to ${name}${contact.referredBy ? ', naming who referred you' : ''}`, null, contact.referredBy ? 'referral' : 'cold-email')];
+      return [make('write', `Write to ${name}${contact.referredBy ? ', naming who referred you' : ''}`, null, firstLetter(contact))];
     case 'contacted':
     case 'followed-up': {
       const reply = since === null ? undefined : replySince(contact, since);
@@ -136,6 +137,16 @@ function suggestedActions(contact: Contact, context: ActionContext): NextAction[
   }
 }
 
+/**
+ * The letter to write first: on LinkedIn alone (no email address, a profile, not yet a connection) only a
+ * connection request reaches them, and it names the referrer when there is one; else the referral letter
+ * for someone referred, the cold email for anyone else.
+ */
+function firstLetter(contact: Contact): string {
+  if (contact.email === undefined && contact.linkedin !== undefined && !isLinkedInConnection(contact)) return 'linkedin-note';
+  return contact.referredBy ? 'referral' : 'cold-email';
+}
+
 /** The main next action of a contact, or `null` when none is due (closed stages). */
 export function nextAction(contact: Contact, context: ActionContext): NextAction | null {
   return nextActions(contact, context)[0] ?? null;
@@ -143,13 +154,16 @@ export function nextAction(contact: Contact, context: ActionContext): NextAction
 
 /**
  * The stage to offer when the user moves a contact on: the lifecycle's next one, except that
- * a logged reply leads to a meeting, not a nudge, and a booked meeting that has ended leads to
- * held, not prepared. `undefined` after nurturing and in a closed stage.
+ * a logged reply leads to a meeting, not a nudge, a booked meeting that has ended leads to
+ * held, not prepared, and silence after the follow-up, once the agenda says to give up, leads
+ * to no-response. `undefined` after nurturing and in a closed stage.
  */
 export function suggestedStage(contact: Contact, context: ActionContext): Stage | undefined {
-  const main = suggestedActions(contact, context)[0]?.kind;
-  if (main === 'reply') return 'scheduled';
-  if (main === 'mark-held') return 'held';
+  const main = suggestedActions(contact, context)[0];
+  if (main?.kind === 'reply') return 'scheduled';
+  if (main?.kind === 'mark-held') return 'held';
+  // Before its day a reply may still come, and the meeting it leads to stays the offer.
+  if (main?.kind === 'give-up' && main.due !== null && main.due <= todayIn(context.timezone, context.now)) return 'no-response';
   const current = STAGES.indexOf(contact.stage);
   return current < STAGES.indexOf('nurturing') ? STAGES[current + 1] : undefined;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findSection, scanSections, type BodySection } from './body.js';
+import { findSection, renamedTitle, scanSections, type BodySection } from './body.js';
 import { findWikilinks } from './wikilinks.js';
 
 /**
@@ -138,5 +138,20 @@ describe('findSection', () => {
   it('never gives the text before the first heading', () => {
     expect(findSection(sections, '')).toBeUndefined();
     expect(findSection(sections, 'Research')).toBeUndefined();
+  });
+});
+
+describe('renamedTitle', () => {
+  const note = '\uFEFF---\r\ntype: contact\r\nname: Kwame Mensah\r\n---\r\n\r\n# Kwame Mensah\r\n\r\nMet Kwame Mensah at the fair.\r\n\r\n## Notes\r\n';
+
+  it('renames the title heading that says the old name, and nothing else', () => {
+    expect(renamedTitle(note, 'Kwame Mensah', 'Kwame Asante-Mensah')).toBe(note.replace('# Kwame Mensah\r\n', '# Kwame Asante-Mensah\r\n'));
+  });
+
+  it('leaves a title the user wrote otherwise, and a note without one', () => {
+    const own = note.replace('# Kwame Mensah', '# Kwame Mensah (UPMC)');
+    expect(renamedTitle(own, 'Kwame Mensah', 'Kwame Asante-Mensah')).toBe(own);
+    const none = note.replace('# Kwame Mensah\r\n\r\n', '');
+    expect(renamedTitle(none, 'Kwame Mensah', 'Kwame Asante-Mensah')).toBe(none);
   });
 });

@@ -1,4 +1,5 @@
 import { findWikilinks, type Wikilink } from './wikilinks.js';
+import { readLayout } from './source.js';
 
 /** One heading-delimited part of a note's Markdown body. */
 export interface BodySection {
@@ -90,4 +91,21 @@ export function findSection(sections: readonly BodySection[], title: string): Bo
 /** Replaces inline code spans by spaces so links inside them are not found (offsets stay put). */
 function blankInlineCode(text: string): string {
   return text.includes('`') ? text.replace(/(`+)[^`]*?\1/g, (span) => ' '.repeat(span.length)) : text;
+}
+
+/**
+ * The note with its title heading (`# Kwame Mensah`, the first level-1 heading of the body, as a new
+ * note is written) renamed to `to`, when it says exactly `from`; otherwise the text as it was, since a
+ * title the user wrote otherwise is theirs. Nothing else changes.
+ */
+export function renamedTitle(text: string, from: string, to: string): string {
+  const bom = text.startsWith('\uFEFF') ? 1 : 0;
+  const content = text.slice(bom);
+  const title = scanSections(content, readLayout(content).bodyStart).find((section) => section.depth === 1);
+  if (!title || title.title !== from) return text;
+  const lineEnd = content.indexOf('\n', title.start);
+  const line = content.slice(title.start, lineEnd === -1 ? content.length : lineEnd);
+  const at = line.indexOf(from, line.indexOf('#') + 1);
+  const start = bom + title.start + at;
+  return text.slice(0, start) + to + text.slice(start + from.length);
 }

@@ -44,6 +44,13 @@ describe('setOutcomeDone', () => {
     expect(() => setOutcomeDone(HEAD, 14)).toThrow('no outcome starts on line 14 of this note (it has none under ## Outcomes)');
   });
 
+  it('finds an outcome read earlier by its words, wherever it moved, and refuses one no longer there', () => {
+    const moved = HEAD + '- Advice: start with the patient portal team\n' + OUTCOMES;
+    const read = { line: 15, label: 'Résumé review', text: 'send it to him, due: 2026-11-30' };
+    expect(setOutcomeDone(moved, read)).toBe(moved.replace('- [ ] Résumé', '- [x] Résumé'));
+    expect(() => setOutcomeDone(moved.replace('send it to him', 'send it to her'), read)).toThrow('"Résumé review: send it to him, due: 2026-11-30" is no longer under ## Outcomes as it was read (the note changed since): read it again');
+  });
+
   it('takes a ticked lead and résumé review off the agenda', async () => {
     const now = new Date('2026-12-05T12:00:00Z');
     const dueOutcomes = async (text: string) => {

@@ -11,7 +11,7 @@ describe('entryView', () => {
       contactId: 'ana',
       file: 'ana.md',
       label: 'Ana Lima',
-      description: 'overdue 7 d (2026-11-16) · follow up if there is no reply',
+      description: 'overdue 7 d · follow up if there is no reply',
       tooltip: 'Ana Lima: Follow up with Ana Lima if there is no reply\nDue 2026-11-16 — overdue\nLetter: follow-up',
       icon: 'warning',
       urgency: 'overdue',

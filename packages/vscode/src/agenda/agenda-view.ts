@@ -63,7 +63,8 @@ export function agendaView(contacts: readonly Contact[], context: ActionContext,
 export function entryView(item: AgendaItem, today: string): AgendaEntryView {
   const badge = dueBadge(item.due, today);
   const urgency: AgendaUrgency = badge?.urgency ?? 'undated';
-  const when = !badge ? 'no date' : urgency === 'overdue' ? `${badge.text} (${item.due})` : badge.text;
+  // The day itself is in the tooltip: a narrow side bar shows the action rather than the date twice.
+  const when = badge ? badge.text : 'no date';
   const what = SHORT_ACTIONS[item.kind] ?? shortened(item.action, item.name);
   return {
     contactId: item.id,

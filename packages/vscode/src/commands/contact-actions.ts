@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { contactSlug, InvalidInputError, noteIdProblem, setField, type Contact } from '@rapport/core';
-import { freeContactId } from '@rapport/core/internal';
+import { freeContactId, renamedTitle } from '@rapport/core/internal';
 import { expectRename, linkEdits } from '../links/link-providers.js';
 import { linksAcrossNotes } from '../links/note-texts.js';
 import { editContactNote } from '../notes/note-edits.js';
@@ -55,7 +55,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
         (await services.prompts.input({
           id: 'contact.rename',
           title: `Rename ${contact.name}`,
-          prompt: 'The new name: the note, its file and every [[link]] follow. To change only the id, type it in lowercase with dashes (e.g. ben-osei-upmc)',
+          prompt: 'The new name: the note (its name and title), its file and every [[link]] follow. To change only the id, type it in lowercase with dashes (e.g. ben-osei-upmc)',
           value: contact.name,
           validate,
         }));
@@ -67,7 +67,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       const problem = byName ? undefined : validateId(answer);
       if (problem) throw new InvalidInputError(problem);
       if (to === contact.id) {
-        await editContactNote(services.notes, contact.file, (text) => setField(text, ['name'], name));
+        await editContactNote(services.notes, contact.file, (text) => renamedTitle(setField(text, ['name'], name), contact.name, name));
         void services.prompts.info(`Renamed ${contact.name} to ${name}; the file stays ${contact.file}.`);
         return { file: contact.file, links: 0 };
       }
@@ -90,7 +90,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       // folder), and a second rename right after would otherwise miss links the first one wrote.
       const relinked = edit.entries().map(([uri]) => services.notes.pathOf(uri)).filter((path): path is string => path !== undefined && path !== contact.file);
       await services.notes.applyChanges([{ path: contact.file, kind: 'deleted' }, { path: file, kind: 'created' }, ...relinked.map((path) => ({ path, kind: 'changed' as const }))]);
-      if (name !== contact.name) await editContactNote(services.notes, file, (text) => setField(text, ['name'], name));
+      if (name !== contact.name) await editContactNote(services.notes, file, (text) => renamedTitle(setField(text, ['name'], name), contact.name, name));
       const links = `${linkCount} link${linkCount === 1 ? '' : 's'} updated`;
       void services.prompts.info(name !== contact.name ? `Renamed ${contact.name} to ${name}: ${contact.file} is now ${file}; ${links}.` : `Renamed ${contact.file} to ${file}; ${links}.`);
       return { file, links: linkCount };

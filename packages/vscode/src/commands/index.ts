@@ -4,6 +4,7 @@ import { advanceStage, logContactInteraction, rescheduleMeeting, type AdvanceInp
 import * as contactActions from './contact-actions.js';
 import { dismissSecondContact } from './dismiss-action.js';
 import { markNextDone } from './mark-next-done.js';
+import { markOutcomeDone } from './mark-outcome-done.js';
 import { exportCalendar, importLinkedIn } from './import-export.js';
 import { initFolder, type InitInput } from './init-folder.js';
 import { insertBankQuestions, type InsertQuestionsInput } from './insert-questions.js';
@@ -32,6 +33,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     registerCommand(services, 'rapport.logInteraction', (target?: unknown, input?: InteractionInput) => logContactInteraction(services, target, input)),
     registerCommand(services, 'rapport.dismissSecondContact', (target?: unknown) => dismissSecondContact(services, target)),
     registerCommand(services, 'rapport.markNextDone', (target?: unknown) => markNextDone(services, target)),
+    registerCommand(services, 'rapport.markOutcomeDone', (target?: unknown) => markOutcomeDone(services, target)),
     registerCommand(services, 'rapport.insertQuestions', (target?: unknown, input?: InsertQuestionsInput) => insertBankQuestions(services, target, input)),
     registerCommand(services, 'rapport.exportCalendar', (target?: vscode.Uri) => exportCalendar(services, target instanceof vscode.Uri ? target : undefined)),
     registerCommand(services, 'rapport.importLinkedIn', (target?: vscode.Uri, options?: { confirm?: boolean }) => importLinkedIn(services, target instanceof vscode.Uri ? target : undefined, options)),

@@ -1,5 +1,5 @@
 import { clearManualNext, InvalidInputError } from '@rapport/core';
-import { editContactNote } from '../notes/note-edits.js';
+import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
 
@@ -9,6 +9,7 @@ export async function markNextDone(services: Services, target?: unknown): Promis
   const contact = await resolveContact(services, workspace, target, 'Mark Next Action Done');
   if (!contact) return undefined;
   if (!contact.next) throw new InvalidInputError(`${contact.name} has no next action written in the note (no \`next:\`)`);
-  await editContactNote(services.notes, contact.file, clearManualNext);
+  const written = await editContactNote(services.notes, contact.file, clearManualNext);
+  void services.prompts.info(recordedMessage(`${contact.name}: done: ${contact.next.action}. The Agenda suggests what comes next.`, written));
   return { file: contact.file };
 }

@@ -45,7 +45,8 @@ export async function markDraftSent(services: Services, document: vscode.TextDoc
 
 /**
  * The channel, the likeliest focused, with why: an email letter (`cold-email`) went
- * by email, or by LinkedIn message to someone whose address the note lacks; any
+ * by email, or by LinkedIn message to someone whose address the note lacks but
+ * whose profile it has; any
  * other as core's `preferredChannel` says for the stage it records (a follow-up the
  * way the request went, else email when the note has an address…). When the note
  * gives no reason at all (no address, no profile, never written to), core's last
@@ -53,7 +54,8 @@ export async function markDraftSent(services: Services, document: vscode.TextDoc
  * the question says why, so Enter cannot record a channel nobody chose.
  */
 function pickChannel(services: Services, contact: Contact, template: string, stage: Stage | undefined): Promise<Channel | undefined> {
-  const byEmail = /email/i.test(template);
+  // An email letter to someone the note gives no address or profile for was drafted to go by post: asked, not assumed.
+  const byEmail = /email/i.test(template) && (contact.email !== undefined || contact.linkedin !== undefined);
   const { channel: suggested, reason: why }: ChannelChoice = byEmail ? { channel: contact.linkedin && !contact.email ? 'linkedin' : 'email', reason: `the ${template} letter` } : channelChoice(contact, stage);
   return services.prompts.pick<Channel>({
     id: 'letter.via',

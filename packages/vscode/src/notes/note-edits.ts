@@ -47,7 +47,7 @@ export async function editContactNote(notes: NotesSession, file: string, edit: (
 
 /** What a command says once it recorded `what` in a note: the views follow a change in an unsaved editor only once it is saved. */
 export function recordedMessage(what: string, outcome: 'written' | 'unsaved'): string {
-  return outcome === 'written' ? what : `${what} It is in the open editor, not saved yet: save the note to record it.`;
+  return outcome === 'written' ? what : `${what} The note is changed in its open editor, not on disk yet: save it to keep the change (the views follow once it is saved).`;
 }
 
 /**

@@ -44,6 +44,20 @@ suite('Advance Stage safety', () => {
     rmSync(fileUri(file).fsPath);
   });
 
+  test('from the agenda row that says to give up after the follow-up, Enter offers no-response, as the row does', async () => {
+    const row = (await api()).views.agenda.entries().find((entry) => entry.contextValue === 'agendaItem.give-up');
+    assert.ok(row, 'the example agenda gives up on Victor Nguyen');
+    const original = readText(row.file);
+    const prompts = new ScriptedPrompts({ 'advance.stage': ENTER });
+    const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', row));
+    assert.equal(prompts.focused.get('advance.stage'), 'no-response');
+    assert.deepEqual(result, { file: 'victor-nguyen.md', stage: 'no-response' });
+    assert.equal(readText(row.file), original.replace('stage: followed-up\n', 'stage: no-response\n').replace('letter: follow-up}\n', 'letter: follow-up}\n  - {date: 2026-11-23, stage: no-response}\n'));
+    // Put back for the suites after this one, which count the example's agenda.
+    writeFileSync(fileUri(row.file).fsPath, original);
+    await indexed('victor-nguyen', 'followed-up');
+  });
+
   test('once a booked meeting has ended, Enter offers held, not prepared', async () => {
     const file = 'stage-ended.md';
     writeFileSync(fileUri(file).fsPath, ['---', 'type: contact', 'name: Stage ended', 'stage: scheduled', 'history:', '  - date: 2026-11-16', '    stage: scheduled', 'meeting:', '  at: "2026-11-20T15:00"', '  minutes: 30', '  format: phone', '---', ''].join('\n'));

@@ -278,6 +278,35 @@ suite('Commands', () => {
     await waitFor(async () => (await api()).views.agenda.entries().some((entry) => entry.file === file && entry.contextValue === 'agendaItem.manual'), 'her next action written by hand is back');
   });
 
+  test('Mark Outcome Done ticks the Outcomes item of its agenda row, and from the palette the one picked; each leaves the Agenda', async () => {
+    const rapport = await api();
+    const file = 'nadia-rahman.md';
+    // Lines 16 and 17: the lead and the résumé review.
+    const note = ['---', 'type: contact', 'name: Nadia Rahman', 'stage: thanked', 'history:', '  - date: 2026-11-16', '    stage: held', '  - date: 2026-11-17', '    stage: thanked', '---', '', '# Nadia Rahman', '', '## Outcomes', '', '- Lead: Xcel Energy: Data Analyst II (by 2026-12-10)', '- [ ] Résumé review: she will read it (by 2026-11-30)', ''].join('\n');
+    writeFileSync(fileUri(file).fsPath, note);
+    const outcomeLines = () => rapport.views.agenda.entries().filter((entry) => entry.file === file && entry.contextValue === 'agendaItem.outcome').map((entry) => entry.line);
+    await waitFor(() => outcomeLines().sort().join() === '16,17', 'her lead and résumé review on the Agenda');
+    const row = rapport.views.agenda.entries().find((entry) => entry.file === file && entry.line === 17)!;
+    const before = snapshot();
+    const { result, prompts } = await runScripted({}, 'rapport.markOutcomeDone', row);
+    assert.deepEqual(result, { file, line: 17, written: 'written' });
+    assert.deepEqual(prompts.asked, []);
+    assert.deepEqual(prompts.infos, ['Nadia Rahman: Résumé review done (ticked [x] on line 17): it leaves the Agenda.']);
+    assert.deepEqual(changedFiles(before, snapshot()), [file]);
+    const ticked = note.replace('- [ ] Résumé review:', '- [x] Résumé review:');
+    assert.equal(readText(file), ticked);
+    await waitFor(() => outcomeLines().join() === '16', 'the résumé review leaves the Agenda');
+
+    const picked = await runScripted({ outcome: 'Lead: Xcel Energy: Data Analyst II (by 2026-12-10)' }, 'rapport.markOutcomeDone', 'nadia-rahman');
+    assert.deepEqual(picked.prompts.asked, ['outcome']);
+    assert.deepEqual(picked.prompts.offered.get('outcome'), ['Lead: Xcel Energy: Data Analyst II (by 2026-12-10)'], 'only her open outcome is offered');
+    assert.deepEqual(picked.result, { file, line: 16, written: 'written' });
+    assert.equal(readText(file), ticked.replace('- Lead: Xcel', '- [x] Lead: Xcel'));
+    await waitFor(() => outcomeLines().length === 0, 'the lead leaves the Agenda');
+    rmSync(fileUri(file).fsPath);
+    await waitFor(() => !rapport.notes.workspace?.index.contact('nadia-rahman'), 'the note to leave the index');
+  });
+
   test('a command on a note with unsaved changes edits the editor, keeping what was typed', async () => {
     const contact = contactIn('scheduled');
     const original = readText(contact.file);
@@ -286,7 +315,7 @@ suite('Commands', () => {
     await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, '\nTyped but not saved.\n'));
     const typed = document.getText();
     const { prompts } = await runScripted({ 'advance.via': 'phone', 'interaction.note': CANCEL }, 'rapport.logInteraction', contact.id, { note: 'Called to confirm' });
-    assert.deepEqual(prompts.infos, [`Logged: ${contact.name}, ${TODAY}, still scheduled. It is in the open editor, not saved yet: save the note to record it.`]);
+    assert.deepEqual(prompts.infos, [`Logged: ${contact.name}, ${TODAY}, still scheduled. The note is changed in its open editor, not on disk yet: save it to keep the change (the views follow once it is saved).`]);
     assert.equal(readText(contact.file), original, 'the file on disk is untouched');
     assert.equal(document.getText(), logInteraction(typed, { date: TODAY, via: 'phone', note: 'Called to confirm' }));
     assert.ok(document.isDirty);

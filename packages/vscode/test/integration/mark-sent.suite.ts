@@ -9,12 +9,12 @@ import { ENTER, ScriptedPrompts } from './scripted-prompts.js';
 /** Someone found in an article: no email address, no LinkedIn profile (the note the cold email used to be recorded "by letter" for). */
 const NOTE = ['---', 'type: contact', 'name: Rina Sato', 'stage: identified', 'organization: Brightside Health', 'history:', '  - date: 2026-11-20', '    stage: identified', '---', '', '# Rina Sato', ''].join('\n');
 
-async function draft(template = 'cold-email'): Promise<vscode.TextDocument> {
+async function draft(template = 'cold-email', note = NOTE): Promise<vscode.TextDocument> {
   const rapport = await api();
   // The same note each test, removed at the end of the last one: wait until the index has let it go, or its
   // late removal (file events come slowly to a web-worker host) would take this test's note away after it was indexed.
   await waitFor(() => rapport.notes.workspace?.index.contact('rina-sato') === undefined, "the last test's note gone from the index");
-  writeFileSync(fileUri('rina-sato.md').fsPath, NOTE);
+  writeFileSync(fileUri('rina-sato.md').fsPath, note);
   await waitFor(() => rapport.notes.workspace?.index.contact('rina-sato')?.history.length === 1, 'the new note indexed');
   const { result } = await runScripted<DraftedLetter>({ 'letter.template': template }, 'rapport.draftLetter', 'rina-sato');
   const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === result!.uri);
@@ -40,17 +40,18 @@ suite('Mark Letter as Sent', () => {
     rmSync(fileUri('rina-sato.md').fsPath);
   });
 
-  test('asks the channel (email focused for a cold email), records it, and a second click records nothing more', async () => {
+  test('asks the channel (none focused for a cold email to someone with no address: it was drafted to go by post), records it, and a second click records nothing more', async () => {
     const rapport = await api();
     const document = await draft();
     const filled = new vscode.WorkspaceEdit();
     filled.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), document.getText().replace(/\[\[fill: [^\]]*\]\]/g, 'your article on triage'));
     await vscode.workspace.applyEdit(filled);
 
-    const first = await markSent(document, { 'letter.via': ENTER });
+    const first = await markSent(document, { 'letter.via': 'email' });
     assert.deepEqual(first.prompts.errors, []);
     assert.deepEqual(first.prompts.asked, ['letter.via']);
-    assert.equal(first.prompts.focused.get('letter.via'), 'email');
+    assert.equal(first.prompts.focused.get('letter.via'), undefined);
+    assert.equal(first.prompts.placeholders.get('letter.via'), 'The note has no email address or LinkedIn profile: how did the letter go out?');
     assert.equal(first.result?.recorded, true);
     const expected = ['---', 'type: contact', 'name: Rina Sato', 'stage: contacted', 'organization: Brightside Health', 'history:', '  - date: 2026-11-20', '    stage: identified', '  - date: 2026-11-23', '    stage: contacted', '    via: email', '    letter: cold-email', '---', '', '# Rina Sato', ''].join('\n');
     assert.equal(readText('rina-sato.md'), expected);
@@ -77,6 +78,19 @@ suite('Mark Letter as Sent', () => {
     assert.equal(prompts.placeholders.get('letter.via'), 'The note has no email address or LinkedIn profile: how did the letter go out?');
     assert.equal(result?.via, 'email');
     assert.match(readText('rina-sato.md'), /^ {4}via: email\n {4}letter: cold-letter$/m);
+    await closeEditors();
+    rmSync(fileUri('rina-sato.md').fsPath);
+  });
+
+  test('focuses email for a cold email to someone whose address the note has: Enter records it', async () => {
+    const document = await draft('cold-email', NOTE.replace('organization: Brightside Health\n', 'organization: Brightside Health\nemail: rina@brightside.example\n'));
+    const filled = new vscode.WorkspaceEdit();
+    filled.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), document.getText().replace(/\[\[fill: [^\]]*\]\]/g, 'your article on triage'));
+    await vscode.workspace.applyEdit(filled);
+    const { result, prompts } = await markSent(document, { 'letter.via': ENTER });
+    assert.deepEqual(prompts.errors, []);
+    assert.equal(prompts.focused.get('letter.via'), 'email');
+    assert.equal(result?.via, 'email');
     await closeEditors();
     rmSync(fileUri('rina-sato.md').fsPath);
   });

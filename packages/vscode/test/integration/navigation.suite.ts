@@ -195,7 +195,7 @@ suite('Navigation', () => {
       await closeEditors();
     });
 
-    test('Rename… to a new name changes the name, the file and every link; a name that is not an id is never a file name', async () => {
+    test('Rename… to a new name changes the name, the title heading, the file and every link; a name that is not an id is never a file name', async () => {
       const rapport = await api();
       // The test before renamed him back: in the web-worker host the index can take a moment to see it.
       await waitFor(() => rapport.notes.workspace?.index.contact('ben-osei'), 'ben-osei indexed again');
@@ -205,7 +205,7 @@ suite('Navigation', () => {
       assert.deepEqual(prompts.infos, ["Renamed Ben Osei to Benjamin O'Sei: ben-osei.md is now benjamin-o-sei.md; 1 link updated."]);
       assert.deepEqual(changedFiles(before, snapshot()), ['aisha-karim.md', 'ben-osei.md', 'benjamin-o-sei.md']);
       assert.equal(readText('aisha-karim.md'), before.get('aisha-karim.md')!.replace('[[ben-osei]]', '[[benjamin-o-sei]]'));
-      assert.equal(readText('benjamin-o-sei.md'), before.get('ben-osei.md')!.replace('\nname: Ben Osei\n', "\nname: Benjamin O'Sei\n"));
+      assert.equal(readText('benjamin-o-sei.md'), before.get('ben-osei.md')!.replace('\nname: Ben Osei\n', "\nname: Benjamin O'Sei\n").replace('\n# Ben Osei\n', "\n# Benjamin O'Sei\n"));
       await waitFor(() => rapport.notes.workspace?.index.contact('benjamin-o-sei')?.name === "Benjamin O'Sei", 'the index to follow');
       // Back, by name: the old id is free again.
       await runScripted({ 'contact.rename': 'Ben Osei' }, 'rapport.contact.rename', { contactId: 'benjamin-o-sei' });
