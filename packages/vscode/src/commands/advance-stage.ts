@@ -67,7 +67,9 @@ const AWAITING_REPLY: readonly Stage[] = ['contacted', 'followed-up'];
 /** `rapport.rescheduleMeeting`: moves a booked meeting, keeping the stage (scheduled or prepared); every answer starts as booked. */
 export async function rescheduleMeeting(services: Services, target?: unknown, input: Pick<AdvanceInput, 'meeting'> = {}): Promise<{ file: string; stage: Stage } | undefined> {
   const workspace = await services.notes.requireWorkspaceToWrite();
-  const contact = await resolveContact(services, workspace, target, 'Reschedule Meeting');
+  // Picked from the palette: only people with a meeting booked.
+  const booked = (candidate: Contact) => candidate.meeting !== undefined && MEETING_PENDING_STAGES.includes(candidate.stage);
+  const contact = await resolveContact(services, workspace, target, 'Reschedule Meeting', { only: { fits: booked, nobody: 'Nobody has a meeting booked to move: Advance Stage to scheduled books one' } });
   if (!contact) return undefined;
   if (!contact.meeting || !MEETING_PENDING_STAGES.includes(contact.stage)) {
     throw new InvalidInputError(`${contact.name} has no meeting to move (stage ${contact.stage}): Advance Stage to scheduled books one`);

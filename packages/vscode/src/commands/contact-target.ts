@@ -23,7 +23,7 @@ export function isContactRef(value: unknown): value is ContactRef {
  * user cancels. A note named so that cannot be read is said to be so
  * (`InvalidInputError`), rather than another contact asked for.
  */
-export async function resolveContact(services: Services, workspace: Workspace, target: unknown, title: string): Promise<Contact | undefined> {
+export async function resolveContact(services: Services, workspace: Workspace, target: unknown, title: string, options: PickOptions = {}): Promise<Contact | undefined> {
   const reference = isContactRef(target)
     ? (target.file ?? target.contactId)
     : typeof target === 'string'
@@ -42,19 +42,29 @@ export async function resolveContact(services: Services, workspace: Workspace, t
     if (unreadable) throw new InvalidInputError(`${unreadable.file} cannot be read as a contact (${brokenNoteView(unreadable).description}): fix it, then run ${title} again`);
     if (target !== undefined) throw new NoteNotFoundError(reference);
   }
-  return pickContact(services, workspace, title);
+  return pickContact(services, workspace, title, options);
 }
 
 /** A contact picked, or a note that cannot be read as one, which pickers list too: its name is not missing from the list. */
 export type PickedNote = { readonly contact: Contact } | { readonly unreadable: BrokenNote };
 
-export async function pickNote(services: Services, workspace: Workspace, title: string, options: { id?: string; placeholder?: string } = {}): Promise<PickedNote | undefined> {
+/** How a contact is picked: the question's id and placeholder, and which contacts the command can act on (default all). */
+export interface PickOptions {
+  readonly id?: string;
+  readonly placeholder?: string;
+  /** The contacts offered; when none is, `nobody` is said instead of asking. */
+  readonly only?: { readonly fits: (contact: Contact) => boolean; readonly nobody: string };
+}
+
+export async function pickNote(services: Services, workspace: Workspace, title: string, options: PickOptions = {}): Promise<PickedNote | undefined> {
+  const contacts = options.only ? workspace.index.contacts().filter(options.only.fits) : workspace.index.contacts();
+  if (options.only && contacts.length === 0) throw new InvalidInputError(options.only.nobody);
   return services.prompts.pick<PickedNote>({
     id: options.id ?? 'contact',
     title,
     placeholder: options.placeholder ?? 'Contact',
     items: [
-      ...workspace.index.contacts().map((contact) => ({
+      ...contacts.map((contact) => ({
         label: contact.name,
         description: [contact.organization, contact.stage].filter(Boolean).join(' · '),
         value: { contact },
@@ -66,7 +76,7 @@ export async function pickNote(services: Services, workspace: Workspace, title: 
 }
 
 /** A contact picked from the list; picking a note that cannot be read opens it at its first problem instead. */
-export async function pickContact(services: Services, workspace: Workspace, title: string, options: { id?: string; placeholder?: string } = {}): Promise<Contact | undefined> {
+export async function pickContact(services: Services, workspace: Workspace, title: string, options: PickOptions = {}): Promise<Contact | undefined> {
   const picked = await pickNote(services, workspace, title, options);
   if (picked && 'unreadable' in picked) await openAtProblem(services, picked.unreadable);
   return picked && 'contact' in picked ? picked.contact : undefined;

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { api, fileUri, readText, waitFor, withPrompts } from './fixture.js';
+import { api, fileUri, readText, runScripted, waitFor, withPrompts } from './fixture.js';
+import { exampleContacts } from './oracle.js';
 import { suite, test } from './runner.js';
-import { ENTER, ScriptedPrompts } from './scripted-prompts.js';
+import { CANCEL, ENTER, ScriptedPrompts } from './scripted-prompts.js';
 
 /** A contact of its own, so the tests do not depend on what earlier suites did to the example notes. */
 function writeContact(id: string, stage: string): string {
@@ -131,6 +132,19 @@ suite('Advance Stage safety', () => {
     assert.deepEqual(prompts.offered.get('held.day'), ['2026-11-18', '2026-11-23']);
     assert.match(readText(file), /  - date: 2026-11-18\n {4}stage: held\n/);
     rmSync(fileUri(file).fsPath);
+  });
+
+  test('Reschedule Meeting run from the palette offers only the people with a meeting booked', async () => {
+    const booked = exampleContacts().filter((contact) => (contact.stage === 'scheduled' || contact.stage === 'prepared') && /\nmeeting:/.test(readText(contact.file)));
+    const rapport = await api();
+    // The notes the tests before this one wrote and removed have left the index too.
+    const indexed = () => (rapport.notes.workspace?.index.contacts() ?? []).map((contact) => contact.file).sort().join();
+    await waitFor(() => indexed() === exampleContacts().map((contact) => contact.file).sort().join(), 'the index to hold the notes in the folder');
+    const { result, prompts } = await runScripted({ contact: CANCEL }, 'rapport.rescheduleMeeting');
+    assert.equal(result, undefined);
+    assert.ok(booked.some((contact) => contact.name === 'Ben Osei'), 'Ben Osei, prepared, has his coffee booked');
+    assert.deepEqual([...prompts.offered.get('contact')!].sort(), booked.map((contact) => contact.name).sort());
+    assert.ok(!prompts.offered.get('contact')!.includes('Elena Vasquez'), 'not someone only identified');
   });
 
   test('held before the day the meeting is booked for offers to reschedule it; the stage stays and the old time is noted', async () => {
