@@ -59,7 +59,7 @@ function shortText(text: string): string {
   if (text.length <= 40) return text;
   const cut = text.slice(0, 40);
   const space = cut.lastIndexOf(' ');
-  return `${(space > 20 ? cut.slice(0, space) : cut).replace(/[\s,;:—–-]+$/, '')}…`;
+  return `${(space > 20 ? cut.slice(0, space) : cut).replace(/[\s,;:\u2013\u2014-]+$/, '')}…`;
 }
 
 /**
