@@ -17,6 +17,8 @@ export class CommandContext {
   readonly givenFolder: string;
   private indexCache: DeferredIndexCache | undefined;
   private problemsReported = false;
+  /** Whether the folder was named by `--dir` or found by its `.rapport/`, rather than taken to be the current one. */
+  private readonly folderChosen: boolean;
 
   constructor(
     readonly io: Io,
@@ -29,7 +31,9 @@ export class CommandContext {
     // `--dir=~/x` or a quoted "~/x" reaches us unexpanded: read `~` as the shell would.
     this.givenFolder = resolve(io.cwd, dir === undefined ? '.' : /^~(?=$|[\\/])/.test(dir) ? homedir() + dir.slice(1) : dir);
     // Like git: from anywhere inside a notes folder, the nearest `.rapport/` up from here marks it.
-    this.store = new NodeStore(dir === undefined ? (notesFolderAbove(io.cwd) ?? this.givenFolder) : this.givenFolder);
+    const found = dir === undefined ? notesFolderAbove(io.cwd) : undefined;
+    this.folderChosen = dir !== undefined || found !== undefined;
+    this.store = new NodeStore(found ?? this.givenFolder);
   }
 
   /**
@@ -50,6 +54,11 @@ export class CommandContext {
       throw new FailureError(`notes folder not found: ${this.store.root} (check the --dir path${tilde}, or create the folder with: rapport init ${this.store.root})`);
     }
     if (!folder.isDirectory()) throw new FailureError(`${this.store.root} is a file, not a notes folder`);
+    // Run from / or the home folder by mistake, a command would read every file below it (all of the disk).
+    const root = this.store.root;
+    if (!this.folderChosen && (dirname(root) === root || root === resolve(homedir()))) {
+      throw new FailureError(`no notes folder here: ${root} has no .rapport/ (run rapport init there, or give --dir)`);
+    }
     const progress = progressReporter(this.io, 'Reading notes');
     if (this.options.cache !== false) this.indexCache ??= new DeferredIndexCache(new NodeIndexCache(this.store));
     let workspace: Workspace;
@@ -133,9 +142,10 @@ export class CommandContext {
    */
   contact(workspace: Workspace, reference: string, label?: string): Contact {
     const path = this.notePath(reference);
+    const prefix = label ? `${label}: ` : '';
+    this.refusePathOutside(reference, path, prefix);
     const named = workspace.index.contactsNamed(reference);
     const candidates = named.length > 0 ? named : workspace.index.contactsNamed(path);
-    const prefix = label ? `${label}: ` : '';
     // Named by an id that two notes share, it could be either: editing the first found might edit the wrong one.
     if (candidates.length > 1) {
       const files = candidates.map((other) => printable(this.displayPath(other.file)));
@@ -159,6 +169,25 @@ export class CommandContext {
     }
     const ids = [...workspace.index.contacts(), ...workspace.index.brokenNotes()].map((candidate) => candidate.id);
     throw new FailureError(`${prefix}no contact note found for "${reference}"${didYouMean(noteId(reference), ids)}`);
+  }
+
+  /**
+   * A contact named by a path (it has a `/` or ends in `.md`) must be a note in
+   * the notes folder: `/tmp/other/owen-park.md` is not `./owen-park.md`, even
+   * though they share an id. Taken from the notes folder and from here, the path
+   * is refused when both lead out of it (through a linked folder too), and when
+   * it ends in `/` (a folder).
+   */
+  private refusePathOutside(reference: string, path: string, prefix: string): void {
+    const slashed = reference.replace(/\\/g, '/');
+    if (!slashed.includes('/') && !/\.md$/i.test(slashed)) return;
+    if (slashed.endsWith('/')) throw new UsageError(`${prefix}${printable(reference)} ends in /, so it names a folder: give the note, such as ${printable(slashed.replace(/\/+$/, ''))}`);
+    const fromFolder = isAbsolute(reference) ? path : this.store.relativePath(resolve(this.store.root, reference));
+    const inside = [path, fromFolder].filter((file) => !(file === '' || file === '..' || file.startsWith('../') || isAbsolute(file)));
+    const why = inside.map((file) => this.store.folderOutside(file));
+    if (inside.length > 0 && why.some((reason) => reason === undefined)) return;
+    const where = why[0] === undefined ? ' is outside the notes folder' : `: ${why[0]}`;
+    throw new UsageError(`${prefix}${printable(reference)}${printable(where)} (${printable(this.store.root)}): give a note inside it, or --dir`);
   }
 
   /** A path in the notes folder as the user should type it from here: relative to the current folder when inside the notes folder. */

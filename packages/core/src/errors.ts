@@ -56,6 +56,30 @@ export class UneditableNoteError extends RapportError {
 }
 
 /**
+ * A note that is not read at all: not a regular file (a named pipe, a
+ * device), too large to be a note, or reached through a folder that leads
+ * out of the notes folder. Listed notes report it as an `unreadable-file`
+ * diagnostic.
+ */
+export class UnreadableNoteError extends RapportError {
+  override name = 'UnreadableNoteError';
+  constructor(
+    readonly reason: string,
+    readonly file: string,
+  ) {
+    super(`${file} cannot be read: ${reason}`);
+  }
+}
+
+/** A note its owner made read-only (no write permission): Rapport does not replace it. */
+export class ReadOnlyNoteError extends RapportError {
+  override name = 'ReadOnlyNoteError';
+  constructor(readonly file: string) {
+    super(`${file} is read-only: Rapport leaves it as it is (make it writable to edit it, e.g. chmod u+w ${file})`);
+  }
+}
+
+/**
  * A note's bytes are not valid UTF-8; it is left untouched. `encoding` says
  * what they are instead when that is known: UTF-16, as some Windows editors
  * save, with or without a byte-order mark.

@@ -2,9 +2,9 @@ import { isUtf8 } from 'node:buffer';
 import { accessSync, closeSync, constants, existsSync, fchmodSync, fchownSync, fstatSync, fsyncSync, futimesSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, writeSync, type Dirent, type Stats } from 'node:fs';
 import { close, fsync, open, opendir, stat } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
-import { InvalidEncodingError, InvalidInputError, NoteConflictError, UneditableNoteError } from '../errors.js';
+import { InvalidEncodingError, InvalidInputError, NoteConflictError, ReadOnlyNoteError, UneditableNoteError, UnreadableNoteError } from '../errors.js';
 import { refuseUtf16 } from '../note/encoding.js';
 import { readLayout } from '../note/source.js';
 import type { FileIdentity } from '../workspace/index-cache.js';
@@ -40,6 +40,8 @@ export class NodeStore implements NoteStore {
   private readonly held = new Set<string>();
   /** Said when the folder is not found: `~maya/notes` was most likely meant as another user's home. */
   private readonly notFoundHint: string;
+  /** Folders already found inside the notes folder (symlinks resolved), so a read checks each folder once; every listing starts afresh. */
+  private readonly foldersInside = new Set<string>();
 
   /**
    * @param root The notes folder, absolute or relative to the working directory. A leading `~` is the
@@ -57,7 +59,9 @@ export class NodeStore implements NoteStore {
 
   /**
    * Every `.md` entry under the folder, outside dot-folders and
-   * `node_modules`. Symlinked folders are followed once (loops are cut);
+   * `node_modules`. Symlinked folders are followed once (loops are cut),
+   * and only when they lead to a folder inside the notes folder: a link to
+   * a folder elsewhere (`/`, another notes folder) is not walked;
    * entries that cannot be read as files — a folder named `x.md`, a dangling
    * or looping symlink — are listed too, so reading them reports the problem
    * instead of hiding the note. A symlink to a note listed under its own
@@ -77,11 +81,14 @@ export class NodeStore implements NoteStore {
     /** Symlinked notes, with the path their target has inside the folder. */
     const aliases = new Map<string, string>();
     const realRoot = realPathOr(this.root);
+    this.foldersInside.clear();
     const walk = (folder: string, prefix: string): void => {
       // A folder that cannot be resolved is listed as it is; reading its notes reports the problem.
       const real = realPathOr(folder);
       if (visited.has(real)) return;
       visited.add(real);
+      if (real !== realRoot && !isInside(realRoot, real)) return;
+      this.foldersInside.add(folder);
       let entries: Dirent[];
       try {
         entries = readdirSync(folder, { withFileTypes: true });
@@ -116,6 +123,8 @@ export class NodeStore implements NoteStore {
   async listFiles(folder: string): Promise<string[]> {
     const relativeFolder = folder === '.' ? '' : folder.replace(/\\/g, '/').replace(/^\.\//, '').replace(/\/+$/, '');
     const absolute = relativeFolder === '' ? this.root : this.resolve(relativeFolder);
+    const outside = this.outsideReason(absolute, 'its folder');
+    if (outside) throw new InvalidInputError(`${relativeFolder} cannot be read: ${outside}; Rapport reads only files inside it`);
     const directory = await opendirAsync(absolute).catch(() => undefined);
     if (!directory) return [];
     const found: string[] = [];
@@ -138,8 +147,14 @@ export class NodeStore implements NoteStore {
 
   readSync(path: string): StoredText | undefined {
     const absolute = this.resolve(path);
+    const folder = dirname(absolute);
+    if (!this.foldersInside.has(folder)) {
+      const outside = this.outsideReason(folder, 'its folder');
+      if (outside) throw new UnreadableNoteError(`${outside}; Rapport reads only notes inside it`, path);
+      this.foldersInside.add(folder);
+    }
     try {
-      const { bytes, identity } = readFile(absolute);
+      const { bytes, identity } = readFile(absolute, path);
       const text = decode(path, bytes);
       return { text, version: contentVersion(text), identity };
     } catch (error) {
@@ -196,6 +211,8 @@ export class NodeStore implements NoteStore {
       if (expectedVersion !== undefined) this.checkVersion(path, target, expectedVersion);
       // The note keeps its mode and, where the process may, its owner.
       const existing = statSync(target, { throwIfNoEntry: false });
+      // A rename would replace a file the user made read-only, as if the mode were not there.
+      if (existing && !isWritable(target, existing)) throw new ReadOnlyNoteError(path);
       temporary = writeTemporary(target, text, existing);
       if (expectedVersion === null) {
         createFrom(temporary, target, path);
@@ -256,7 +273,7 @@ export class NodeStore implements NoteStore {
   private checkVersion(path: string, target: string, expectedVersion: string | null, keepOpen = false): { descriptor: number; before: Stats } | undefined {
     let descriptor: number;
     try {
-      descriptor = openSync(target, 'r');
+      descriptor = openNote(target, path).descriptor;
     } catch (error) {
       if (isMissing(error) && expectedVersion === null) return undefined;
       if (isMissing(error)) throw new NoteConflictError(path);
@@ -264,7 +281,7 @@ export class NodeStore implements NoteStore {
     }
     try {
       const before = fstatSync(descriptor);
-      const current = decode(path, readAll(descriptor));
+      const current = decode(path, readAll(descriptor, path));
       if (contentVersion(current) !== expectedVersion) throw new NoteConflictError(path);
       // Half of a note being saved, or a note broken by hand: writing over it would make the loss permanent.
       if (readLayout(current).unterminated) throw new UneditableNoteError('its frontmatter is never closed with `---`', path);
@@ -312,7 +329,7 @@ export class NodeStore implements NoteStore {
         }
       } else {
         await settle(() => fstatSync(descriptor));
-        saved = readAll(descriptor).toString('utf8');
+        saved = readAll(descriptor, path).toString('utf8');
       }
       if (this.readSync(path)?.text === written) {
         const temporary = writeTemporary(target, saved, statSync(target, { throwIfNoEntry: false }));
@@ -327,10 +344,13 @@ export class NodeStore implements NoteStore {
   /**
    * Where a note is written: the note itself, or the file a symlinked note
    * points to when that file is inside the notes folder (or inside the
-   * folder the link sits in). A link leading out of the folder is refused.
+   * folder the link sits in). A link leading out of the folder is refused,
+   * and so is a note in a folder that leads out (a symlinked folder).
    */
   private writeTarget(path: string): string {
     const absolute = this.resolve(path);
+    const outside = this.outsideReason(dirname(absolute), 'its folder');
+    if (outside) throw new UneditableNoteError(`${outside}; Rapport edits only notes inside it`, path);
     let info: Stats | undefined;
     try {
       info = lstatSync(absolute, { throwIfNoEntry: false });
@@ -383,6 +403,8 @@ export class NodeStore implements NoteStore {
         const absolute = this.resolve(path);
         const folder = dirname(absolute);
         if (!folders.has(folder)) {
+          const outside = this.outsideReason(folder, 'its folder');
+          if (outside) throw new UneditableNoteError(`${outside}; Rapport edits only notes inside it`, path);
           mkdirSync(folder, { recursive: true });
           accessSync(folder, constants.W_OK);
           folders.add(folder);
@@ -415,6 +437,40 @@ export class NodeStore implements NoteStore {
       for (const { temp } of staged) rmSync(temp, { force: true });
     }
     return existed;
+  }
+
+  /**
+   * Why `folder` (absolute, inside the notes folder as written) is outside it once
+   * symbolic links are resolved, naming the first step of the path that leads out
+   * and where it leads; undefined when it is inside. A folder not created yet is
+   * where its nearest existing parent is.
+   */
+  private outsideReason(folder: string, what: string): string | undefined {
+    if (folder === this.root) return undefined;
+    const realRoot = realPathOfNearest(this.root);
+    const leadsOut = (path: string) => {
+      const real = realPathOfNearest(path);
+      return real !== realRoot && !isInside(realRoot, real) ? real : undefined;
+    };
+    if (leadsOut(folder) === undefined) return undefined;
+    const steps = relative(this.root, folder).split(sep);
+    for (let count = 1; count <= steps.length; count++) {
+      const real = leadsOut(join(this.root, ...steps.slice(0, count)));
+      if (real !== undefined) return `${what} ${steps.slice(0, count).join('/')} is a symbolic link to ${real}, outside the notes folder`;
+    }
+    return `${what} leads outside the notes folder`;
+  }
+
+  /**
+   * Why the note at `path` (folder-relative) is outside the notes folder once
+   * symbolic links are resolved: its folder, or one on the way, is a link that
+   * leads out (`its folder escapedir is a symbolic link to /elsewhere, outside
+   * the notes folder`). Undefined when it is inside; a note that is itself a
+   * link is left to reading and writing, which say where it leads.
+   * @throws InvalidInputError for a path outside the folder as written.
+   */
+  folderOutside(path: string): string | undefined {
+    return this.outsideReason(dirname(this.resolve(path)), 'its folder');
   }
 
   /** The absolute path of a folder-relative path; refuses anything outside the folder. */
@@ -533,6 +589,22 @@ function targetInside(link: string, root: string): string | undefined {
     return undefined;
   }
   return isInside(root, real) ? relative(root, real).split(sep).join('/') : undefined;
+}
+
+/**
+ * The path with every symlink resolved; for a path not there (yet), its nearest
+ * existing parent resolved and the rest appended as written.
+ */
+function realPathOfNearest(path: string): string {
+  const missing: string[] = [];
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      return join(realpathSync.native(at), ...missing.reverse());
+    } catch {
+      if (dirname(at) === at) return path;
+      missing.push(basename(at));
+    }
+  }
 }
 
 /** The path with every symlink resolved, or the path itself when it cannot be. */
@@ -689,8 +761,8 @@ function isInside(folder: string, file: string): boolean {
   return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
 }
 
-/** Reads a whole open file from its start. */
-function readAll(descriptor: number): Buffer {
+/** Reads a whole open file from its start; refuses one that grows past `NOTE_SIZE_LIMIT` while read. */
+function readAll(descriptor: number, path: string): Buffer {
   const chunks: Buffer[] = [];
   let position = 0;
   for (;;) {
@@ -699,6 +771,53 @@ function readAll(descriptor: number): Buffer {
     if (read === 0) return Buffer.concat(chunks);
     chunks.push(chunk.subarray(0, read));
     position += read;
+    if (position > NOTE_SIZE_LIMIT) throw new UnreadableNoteError(tooLarge(position, true), path);
+  }
+}
+
+/** A real note is a few KB; a file this large is something else, and reading it whole would take seconds and gigabytes. */
+const NOTE_SIZE_LIMIT = 10 * 1024 * 1024;
+
+function tooLarge(size: number, atLeast = false): string {
+  return `it is ${atLeast ? 'over ' : ''}${Math.floor(size / (1024 * 1024))} MB: too large to be a note (Rapport reads notes of up to ${NOTE_SIZE_LIMIT / (1024 * 1024)} MB)`;
+}
+
+/** Opening never waits: a named pipe would block `open` until something writes into it. O_NOCTTY: a terminal device never becomes the process's. */
+const OPEN_NOTE = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/**
+ * Opens a note to read it: only a regular file (or a folder, whose read then
+ * fails with EISDIR, as before) of at most `NOTE_SIZE_LIMIT`. A named pipe,
+ * a device or a socket is refused without reading a byte.
+ */
+function openNote(absolute: string, path: string): { descriptor: number; info: Stats } {
+  const descriptor = openSync(absolute, OPEN_NOTE);
+  try {
+    const info = fstatSync(descriptor);
+    if (!info.isFile() && !info.isDirectory()) throw new UnreadableNoteError(`it is ${specialKind(info)}, not a file`, path);
+    if (info.size > NOTE_SIZE_LIMIT) throw new UnreadableNoteError(tooLarge(info.size), path);
+    return { descriptor, info };
+  } catch (error) {
+    closeSync(descriptor);
+    throw error;
+  }
+}
+
+function specialKind(info: Stats): string {
+  if (info.isFIFO()) return 'a named pipe (FIFO)';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
+  if (info.isSocket()) return 'a socket';
+  return 'a special file';
+}
+
+/** Whether a note may be written over: its owner has not taken the write permission away (which root would not feel), and this process may write it. */
+function isWritable(target: string, info: Stats): boolean {
+  if ((info.mode & 0o200) === 0 && process.platform !== 'win32') return false;
+  try {
+    accessSync(target, constants.W_OK);
+    return true;
+  } catch {
+    return false;
   }
 }
 
@@ -723,10 +842,10 @@ const readBuffer = Buffer.allocUnsafe(64 * 1024);
  * of its own for a file too large for it; and its identity, taken from the open
  * file before reading (a change made after that changes the identity too).
  */
-function readFile(absolute: string): { bytes: Buffer; identity: FileIdentity } {
-  const descriptor = openSync(absolute, 'r');
+function readFile(absolute: string, path: string): { bytes: Buffer; identity: FileIdentity } {
+  const { descriptor, info } = openNote(absolute, path);
   try {
-    const { size, mtimeMs, ino, ctimeMs } = fstatSync(descriptor);
+    const { size, mtimeMs, ino, ctimeMs } = info;
     const identity = { size, mtimeMs, ino, ctimeMs };
     let length = 0;
     for (;;) {
@@ -734,7 +853,7 @@ function readFile(absolute: string): { bytes: Buffer; identity: FileIdentity } {
       if (read === 0) return { bytes: readBuffer.subarray(0, length), identity };
       length += read;
       // Larger than the buffer: a rare note, read whole from the same open file.
-      if (length === readBuffer.length) return { bytes: readAll(descriptor), identity };
+      if (length === readBuffer.length) return { bytes: readAll(descriptor, path), identity };
     }
   } finally {
     closeSync(descriptor);

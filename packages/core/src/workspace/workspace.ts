@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { InvalidEncodingError, InvalidInputError, NoteConflictError, NoteNotFoundError, RapportError, UneditableNoteError } from '../errors.js';
+import { InvalidEncodingError, InvalidInputError, NoteConflictError, NoteNotFoundError, RapportError, UneditableNoteError, UnreadableNoteError } from '../errors.js';
 import type { Contact } from '../model/contact.js';
 import { rememberZoneOffsets, zoneOffsets } from '../lifecycle/dates.js';
 import type { ZoneOffsetTable } from '../lifecycle/zone-offsets.js';
@@ -212,6 +212,8 @@ const READ_FAILURES: Record<string, string> = {
   ELOOP: 'it is a symbolic link that loops',
   ENOENT: 'it is a symbolic link to nothing',
   EACCES: 'permission denied',
+  // Opening a socket (or a device file with no device behind it) fails so.
+  ENXIO: 'it is a socket, not a file',
 };
 
 /**
@@ -223,7 +225,8 @@ export function unreadableFileDiagnostic(file: string, error: unknown): Diagnost
   const place = error instanceof InvalidEncodingError ? { line: error.line, column: error.column } : { line: 1, column: 1 };
   const code = (error as NodeJS.ErrnoException).code;
   const encoding = error instanceof InvalidEncodingError ? error.encoding : undefined;
-  const reason = error instanceof InvalidEncodingError ? (encoding ? `it is ${encoding} text, not UTF-8` : 'it is not valid UTF-8 text') : (code && READ_FAILURES[code]) ?? code ?? (error as Error).message;
+  const reason =
+    error instanceof InvalidEncodingError ? (encoding ? `it is ${encoding} text, not UTF-8` : 'it is not valid UTF-8 text') : error instanceof UnreadableNoteError ? error.reason : ((code && READ_FAILURES[code]) ?? code ?? (error as Error).message);
   const hint = encoding ? 'Save it as UTF-8, in VS Code with Save with Encoding; Rapport leaves this file untouched' : 'Rapport leaves this file untouched';
   return { file, ...place, endLine: place.line, endColumn: place.column, severity: 'error', rule: 'unreadable-file', message: `The note cannot be read: ${reason}`, hint };
 }

@@ -1,4 +1,4 @@
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import type * as vscode from 'vscode';
 import { NodeIndexCache, NodeStore } from '@rapport/core/node';
 import { checkedSnapshot, type FolderCache } from '../notes/folder-cache.js';
@@ -15,16 +15,13 @@ export function nodePlatform(storage: vscode.Uri | undefined): Platform {
   return { kind: 'node', localDisk, folderCache: (root) => (root.scheme === 'file' ? nodeFolderCache(root) : storageFolderCache(storage, root)) };
 }
 
+/** One store a folder: a listing tells it which folders are inside, so reads need not check them again. */
+const stores = new Map<string, NodeStore>();
+const storeOf = (folder: string): NodeStore => stores.get(folder) ?? stores.set(folder, new NodeStore(folder)).get(folder)!;
+
 const localDisk: LocalDisk = {
-  listNotes: (folder) => new NodeStore(folder).listNotes(),
-  readFile: async (path) => {
-    try {
-      return await readFile(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-  },
+  listNotes: (folder) => storeOf(folder).listNotes(),
+  read: async (folder, path) => storeOf(folder).readSync(path),
   exists: (path) => lstat(path).then(() => true, () => false),
 };
 

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { StoredText } from '@rapport/core';
 import type { FolderCache } from '../notes/folder-cache.js';
 
 /**
@@ -23,8 +24,12 @@ export interface Platform {
 export interface LocalDisk {
   /** Every note under `folder` (an absolute path), as `NodeStore.listNotes` lists them. */
   listNotes(folder: string): Promise<string[]>;
-  /** The file's bytes, `undefined` when there is none; other failures keep Node's code. */
-  readFile(path: string): Promise<Uint8Array | undefined>;
+  /**
+   * The note at `path` in `folder`, read as the CLI reads it (core's `NodeStore`:
+   * a regular file of at most 10 MB, in a folder inside the notes folder),
+   * `undefined` when there is none; other failures keep Node's code.
+   */
+  read(folder: string, path: string): Promise<StoredText | undefined>;
   /** Whether anything is at `path`, without following a symbolic link. */
   exists(path: string): Promise<boolean>;
 }

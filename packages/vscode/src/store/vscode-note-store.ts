@@ -87,21 +87,22 @@ export class VscodeNoteStore implements NoteStore {
   /**
    * The note's text, or `undefined` when nothing readable is there (a link
    * to nothing too, as `NodeStore` answers: `exists` tells the two apart).
-   * A local file that fails is read again with Node (where there is one),
-   * whose error codes (ELOOP, EISDIR, …) core words for the user; the file
-   * system API calls most of them "Unknown".
+   * A local file is read with Node (where there is one), as the CLI reads it:
+   * a named pipe or a device is refused rather than waited on or read
+   * without end, a file over 10 MB is refused, and error codes (ELOOP,
+   * EISDIR, …) are Node's, which core words for the user; the file system
+   * API calls most of them "Unknown".
    */
   async read(path: string): Promise<StoredText | undefined> {
     const uri = this.uri(path);
-    let bytes: Uint8Array | undefined;
+    if (this.disk) return this.disk.read(this.root.fsPath, path);
+    let bytes: Uint8Array;
     try {
       bytes = await vscode.workspace.fs.readFile(uri);
     } catch (error) {
-      if (this.disk) bytes = await this.disk.readFile(uri.fsPath);
-      else if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
-      else throw withNodeCode(error);
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+      throw withNodeCode(error);
     }
-    if (bytes === undefined) return undefined;
     const text = decodeNote(path, bytes);
     return { text, version: contentVersion(text) };
   }
