@@ -34,7 +34,9 @@ vi.mock('node:fs', async (importOriginal) => {
     },
     openSync: (path: fs.PathLike, flags: fs.OpenMode = 'r', mode?: fs.Mode) => {
       const descriptor = real.openSync(path, flags, mode);
-      if (String(path).endsWith('.md') && flags === 'r') openNotes.add(descriptor);
+      // A note opened to read: `'r'`, or the store's own flags (read-only, without waiting on a named pipe).
+      const reading = flags === 'r' || (typeof flags === 'number' && (flags & (real.constants.O_WRONLY | real.constants.O_RDWR)) === 0);
+      if (String(path).endsWith('.md') && reading) openNotes.add(descriptor);
       return descriptor;
     },
     closeSync: (descriptor: number) => {
