@@ -88,6 +88,21 @@ describe('readNote (fast path) and readNoteExact (yaml) agree', () => {
     }
   });
 
+  it('on a `...` inside the frontmatter and on frontmatter not where it is looked for', () => {
+    const contact = 'type: contact\nname: Maya Chen\nstage: held\n';
+    const texts = [
+      `---\n${contact}...\nrole: Lead\n---\n`,
+      `---\n${contact}...\n\n# Maya\n`,
+      `---\n${contact}...\nShe said: yes\n`,
+      `\n---\n${contact}---\n`,
+      ` ---\n${contact}---\n`,
+      `+++\n${contact}+++\n`,
+      `---\r${contact.replace(/\n/g, '\r')}---\r`,
+    ];
+    for (const text of texts) expect(readNote('maya-chen.md', text), JSON.stringify(text)).toStrictEqual(readNoteExact('maya-chen.md', text));
+    expect(readNote('maya-chen.md', texts[0]!).diagnostics.map((d) => [d.line, d.rule])).toEqual([[5, 'yaml-syntax']]);
+  });
+
   it('places `referred_by` by line and column, for cross-note diagnostics without the text', () => {
     const text = '\uFEFF---\r\ntype: contact\r\nname: Maya Chen\r\nstage: identified\r\nreferred_by: "[[dana-okafor]]"  # intro\r\n---\r\n';
     expect(readNote('maya-chen.md', text).referredByRange).toMatchObject({ line: 5, column: 14, endLine: 5, endColumn: 31 });

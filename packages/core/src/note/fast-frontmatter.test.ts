@@ -383,3 +383,16 @@ describe('the keys the fast reader knows', () => {
     for (const [first, group] of Object.entries(KNOWN_KEYS)) for (const key of group) expect(key[0]).toBe(first);
   });
 });
+
+describe('nesting', () => {
+  const nested = (levels: number) => `foo:\n${Array.from({ length: levels }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n')} 1\n`;
+
+  it('reads 64 levels of block collections, and leaves deeper ones to `yaml` rather than exhaust the stack', () => {
+    // `foo:` holds a mapping of `k`, which holds another… 64 of them, the last `k: 1`.
+    let expected: unknown = 1;
+    for (let i = 0; i < 64; i++) expected = { k: expected };
+    expect(parseFastFrontmatter(nested(64))?.data).toEqual({ foo: expected });
+    expect(parseFastFrontmatter(nested(65))).toBeUndefined();
+    expect(parseFastFrontmatter(nested(3000))).toBeUndefined();
+  });
+});

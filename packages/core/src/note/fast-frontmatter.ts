@@ -55,6 +55,9 @@ const FLOAT_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
 const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
+/** The deepest nesting of block collections read here; deeper goes to `yaml` (no frontmatter needs a tenth of it). */
+const MAX_DEPTH = 64;
+
 /** Characters that cannot start a plain scalar, or change what it means there. */
 const PLAIN_FIRST_STOP = '?:,[]{}#&*!|>\'"%@`';
 /** Characters that end (or would change the meaning of) a plain scalar inside `[…]` or `{…}`. */
@@ -94,6 +97,8 @@ class Reader {
   /** Index of the next line to read. */
   private next = 0;
   private readonly ranges = new Map<string, readonly [number, number]>();
+  /** How many block collections the line being read is nested in. */
+  private depth = 0;
 
   constructor(private readonly text: string) {
     const { length } = text;
@@ -199,12 +204,13 @@ class Reader {
   private nested(parentIndent: number): unknown {
     const line = this.peek();
     if (!line || this.isMarker(line)) return null;
-    if (line.indent > parentIndent) {
-      return this.isSeqItem(line) ? this.sequence(line.indent) : this.mapping(line.indent, undefined, false);
-    }
     // A sequence may sit at its key's own indentation.
-    if (line.indent === parentIndent && this.isSeqItem(line)) return this.sequence(parentIndent);
-    return null;
+    if (line.indent < parentIndent || (line.indent === parentIndent && !this.isSeqItem(line))) return null;
+    // Each level is a few calls deeper: thousands of them would exhaust the stack (`yaml` reports that as a problem).
+    if (++this.depth > MAX_DEPTH) throw UNSUPPORTED;
+    const value = this.isSeqItem(line) ? this.sequence(line.indent) : this.mapping(line.indent, undefined, false);
+    this.depth--;
+    return value;
   }
 
   private sequence(indent: number): unknown[] {

@@ -446,6 +446,84 @@ describe('notes that cannot be read as a contact', () => {
     expect(conflict('subtype: contact')).toBe(false);
   });
 
+  it('a blank line or a space before the opening `---`: the cause on line 1, and a fix that puts the fence there', () => {
+    const contact = '---\ntype: contact\nname: Maya\nstage: held\n---\n\n# Maya\n';
+    const blank = readNote('people/maya-chen.md', `\n${contact}`);
+    expect(blank).toEqual({
+      isContact: true,
+      contact: undefined,
+      diagnostics: [
+        {
+          ...at(1, 1, 2, 4),
+          severity: 'error',
+          rule: 'yaml-syntax',
+          message: 'The frontmatter must start on the first line: line 1 is blank',
+          hint: 'Delete the blank line before `---`',
+          // Lines 1 (blank) to 6, the closing `---`, written again without the blank line.
+          fix: { title: 'Delete the blank line before `---`', line: 1, column: 1, endLine: 6, endColumn: 4, text: '---\ntype: contact\nname: Maya\nstage: held\n---' },
+        },
+      ],
+      referredByRange: undefined,
+    });
+    expect(applyFix(`\n${contact}`, blank.diagnostics[0]!.fix!)).toBe(contact);
+    expect(readNote('people/maya-chen.md', `\n \n\n${contact}`).diagnostics.map((d) => [d.line, d.message, d.hint])).toEqual([[1, 'The frontmatter must start on the first line: lines 1 to 3 are blank', 'Delete the blank lines before `---`']]);
+
+    const spaced = readNote('people/maya-chen.md', ` ${contact}`);
+    expect(spaced.diagnostics.map((d) => [d.line, d.column, d.endLine, d.endColumn, d.message, d.hint])).toEqual([[1, 1, 1, 5, 'The frontmatter must start on the first line with `---`: line 1 starts with a space', 'Delete the space before `---`']]);
+    expect(applyFix(` ${contact}`, spaced.diagnostics[0]!.fix!)).toBe(contact);
+    // Both fences indented: both lose their spaces, else the frontmatter would never be closed.
+    const indented = '  ---\ntype: contact\nname: Maya\nstage: held\n  ---\n';
+    const both = readNote('people/maya-chen.md', indented);
+    expect(both.diagnostics.map((d) => d.hint)).toEqual(['Delete the spaces before `---`']);
+    expect(applyFix(indented, both.diagnostics[0]!.fix!)).toBe('---\ntype: contact\nname: Maya\nstage: held\n---\n');
+    expect(readNote('people/maya-chen.md', '\t---\ntype: contact\n---\n').diagnostics.map((d) => d.message)).toEqual(['The frontmatter must start on the first line with `---`: line 1 starts with a tab']);
+  });
+
+  it('YAML between `+++` lines: said so, and a fix that writes `---` for both', () => {
+    const text = '+++\r\ntype: contact\r\nname: Maya\r\nstage: held\r\n+++\r\n# Maya\r\n';
+    const reading = readNote('people/maya-chen.md', text);
+    expect(reading).toMatchObject({ isContact: true, contact: undefined });
+    expect(reading.diagnostics).toEqual([
+      {
+        ...at(1, 1, 1, 4),
+        severity: 'error',
+        rule: 'yaml-syntax',
+        message: '+++ fences are TOML; Rapport reads YAML between --- lines',
+        hint: 'Write `---` in place of both `+++` lines',
+        fix: { title: 'Write `---` in place of both `+++` lines', line: 1, column: 1, endLine: 5, endColumn: 4, text: '---\r\ntype: contact\r\nname: Maya\r\nstage: held\r\n---' },
+      },
+    ]);
+    const fixed = applyFix(text, reading.diagnostics[0]!.fix!);
+    expect(fixed).toBe('---\r\ntype: contact\r\nname: Maya\r\nstage: held\r\n---\r\n# Maya\r\n');
+    expect(readNote('people/maya-chen.md', fixed)).toMatchObject({ diagnostics: [], contact: { name: 'Maya', stage: 'held' } });
+  });
+
+  it('lines that end in CR alone: said so on line 1, with no fix', () => {
+    expect(readNote('people/maya-chen.md', '---\rtype: contact\rname: Maya\rstage: held\r---\r# Maya\r')).toEqual({
+      isContact: true,
+      contact: undefined,
+      diagnostics: [{ ...at(1, 1, 1, 4), severity: 'error', rule: 'yaml-syntax', message: "This note's lines end in CR alone (old Mac line endings), so its frontmatter is not found", hint: 'Save the note with LF or CRLF line endings' }],
+      referredByRange: undefined,
+    });
+  });
+
+  it('says nothing of Markdown that only looks like it: no `type: contact` between the fences, or no fence first', () => {
+    const quiet = { isContact: false, contact: undefined, diagnostics: [], referredByRange: undefined };
+    for (const text of [
+      '# Rapport\n\nEach note starts with:\n\n---\ntype: contact\n---\n',
+      '\n---\ntitle: Ideas\n---\ntype: contact is what a note says\n',
+      ' ---\ntitle: Ideas\n ---\n',
+      '+++\ntitle: Ideas\n+++\n',
+      '\n\n---\n\nA rule, then prose.\n',
+      '# Notes\rtype: contact\r',
+      '---\rtitle: Ideas\r---\r',
+    ]) {
+      expect(readNote('people/readme.md', text), JSON.stringify(text)).toEqual(quiet);
+    }
+    // Real frontmatter of another type, and `type: contact` in the body's prose.
+    expect(readNote('people/ideas.md', '---\ntype: idea\n---\n\ntype: contact\n')).toEqual(quiet);
+  });
+
   it('a YAML mistake in a note that is not a contact says nothing', () => {
     expect(readNote('people/ideas.md', '---\ntitle: [Ideas\nsubtype: contact\n---\n')).toEqual({ isContact: false, contact: undefined, diagnostics: [], referredByRange: undefined });
     expect(readNote('people/maya-chen.md', '---\ntype: "contact"\nname: [Maya\n---\n').isContact).toBe(true);

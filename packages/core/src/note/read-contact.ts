@@ -12,6 +12,7 @@ import { detach, detachData } from './detached-string.js';
 import { parseFastFrontmatter } from './fast-frontmatter.js';
 import { asRecord, parseFrontmatter } from './frontmatter.js';
 import { LineIndex, readLayout, type FrontmatterBlock, type NoteLayout } from './source.js';
+import { CONTACT_TYPE_LINE, unfoundFrontmatter } from './unfound-frontmatter.js';
 import { noteId, wikilinkTarget } from './wikilinks.js';
 import { explainYamlProblem } from './yaml-problem.js';
 
@@ -93,18 +94,15 @@ export function readNoteExact(file: string, text: string, layout: NoteLayout = r
   return withConflicts(file, layout, () => readExact(file, layout, options));
 }
 
+/** A line that starts a history entry (`- date: …` or `- {date: …}`), as conflicting sides of a merge add them. */
+const HISTORY_ENTRY_LINE = /^[ \t]*-[ \t]+\{?[ \t]*date[ \t]*:/m;
+
 /**
  * A note holding git's conflict markers gets one `merge-conflict` diagnostic
  * per conflict, at its `<<<<<<<` line, instead of the YAML errors the
  * markers cause. It is still a contact when the conflicts are all in the
  * body; one in the frontmatter leaves no contact to read.
  */
-/** A `type` line of a contact, as far as a note whose YAML does not parse can tell (written as `meantAsContact` reads it). */
-const CONTACT_TYPE_LINE = /^type:[ \t]*\[?[ \t]*['"]?[ \t]*(?:[Cc]ontacts?|CONTACTS?)\b/m;
-
-/** A line that starts a history entry (`- date: …` or `- {date: …}`), as conflicting sides of a merge add them. */
-const HISTORY_ENTRY_LINE = /^[ \t]*-[ \t]+\{?[ \t]*date[ \t]*:/m;
-
 function withConflicts(file: string, layout: NoteLayout, read: () => NoteReading): NoteReading {
   const conflicts = findConflicts(layout.content);
   if (conflicts.length === 0) return read();
@@ -156,6 +154,11 @@ function readExact(file: string, layout: NoteLayout, options: ReadNoteOptions): 
       const count = directives[0].split('\n').length - 1;
       const fix = { title: count === 1 ? `Delete the line \`${firstLine}\`` : `Delete the ${count} directive lines`, start: 0, end: directives[0].length, text: '' };
       report('yaml-syntax', 0, firstLine.length, `\`${firstLine}\` comes before the frontmatter, which must start on the note's first line`, 'Delete the directive: notes are read as YAML 1.2 already', fix);
+      return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
+    }
+    const unfound = unfoundFrontmatter(layout.content);
+    if (unfound) {
+      report('yaml-syntax', unfound.start, unfound.end, unfound.message, unfound.hint, unfound.fix);
       return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
     }
     if (missingOpeningFence(layout.content)) {

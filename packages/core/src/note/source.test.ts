@@ -33,6 +33,23 @@ describe('readLayout', () => {
     expect(readLayout('---\n---\n# Maya\n')).toMatchObject({ frontmatter: { start: 4, end: 4, yaml: '' }, bodyStart: 8 });
   });
 
+  it('reads on past a `...` that fields follow up to a `---`: a stray marker inside the frontmatter, which the YAML reader reports', () => {
+    // `---\n` 0-3, `name: A\n` 4-11, `...\n` 12-15, `role: B\n` 16-23, `---\n` 24-27, the body from 28.
+    expect(readLayout('---\nname: A\n...\nrole: B\n---\nBody\n')).toMatchObject({ frontmatter: { start: 4, end: 24, yaml: 'name: A\n...\nrole: B\n' }, bodyStart: 28 });
+    // Indented, list, comment and blank lines between are fields too.
+    expect(readLayout('---\nname: A\n...\n\n# more\ntags:\n  - a\n- b\n---\n').frontmatter?.yaml).toBe('name: A\n...\n\n# more\ntags:\n  - a\n- b\n');
+  });
+
+  it('closes on `...` when the body follows it, even with a `---` further down', () => {
+    // `...\n` is 12-15: the body starts at 16 with its paragraph.
+    expect(readLayout('---\nname: A\n...\nShe said yes.\n---\n')).toMatchObject({ frontmatter: { start: 4, end: 12, yaml: 'name: A\n' }, bodyStart: 16 });
+    // Only a list or a heading before the `---`: no field, so not a frontmatter's.
+    expect(readLayout('---\nname: A\n...\n- one\n# Two\n---\n').frontmatter?.yaml).toBe('name: A\n');
+    // No `---` after it: the `...` is the end.
+    expect(readLayout('---\nname: A\n...\nrole: B\n').frontmatter?.yaml).toBe('name: A\n');
+    expect(readLayout('---\nname: A\n...').frontmatter?.yaml).toBe('name: A\n');
+  });
+
   it('says an opened frontmatter is never closed', () => {
     expect(readLayout('---\nname: A\n')).toEqual({ bom: false, content: '---\nname: A\n', eol: '\n', frontmatter: undefined, unterminated: true, bodyStart: 0 });
     expect(readLayout('---\nname: A\n----\n').unterminated).toBe(true);

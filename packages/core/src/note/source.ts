@@ -35,7 +35,7 @@ export interface FrontmatterBlock {
 }
 
 const FENCE = /^---[ \t]*$/;
-// YAML's own end-of-document marker closes a frontmatter too (Pandoc and Jekyll write it).
+// YAML's own end-of-document marker closes a frontmatter too (Pandoc and Jekyll write it), unless fields follow it (`fieldsFollow`).
 const CLOSING_FENCE = /^(?:---|\.\.\.)[ \t]*$/;
 
 /** Finds BOM, line endings and frontmatter fences without parsing anything. */
@@ -52,7 +52,7 @@ export function readLayout(text: string): NoteLayout {
   while (lineStart <= content.length) {
     const lineEnd = content.indexOf('\n', lineStart);
     const line = stripCr(content.slice(lineStart, lineEnd < 0 ? content.length : lineEnd));
-    if (CLOSING_FENCE.test(line)) {
+    if (CLOSING_FENCE.test(line) && !(line.startsWith('.') && lineEnd >= 0 && fieldsFollow(content, lineEnd + 1))) {
       return {
         ...none,
         frontmatter: { start, end: lineStart, yaml: content.slice(start, lineStart) },
@@ -63,6 +63,32 @@ export function readLayout(text: string): NoteLayout {
     lineStart = lineEnd + 1;
   }
   return { ...none, unterminated: true };
+}
+
+// What may follow a stray `...` inside a frontmatter: a top-level field, or an indented, list, comment or blank line.
+const FIELD_LINE = /^[A-Za-z_][\w -]*:(?:[ \t]|$)/;
+const YAML_LINE = /^(?:[ \t]|-(?:[ \t]|$)|#|$)/;
+
+/**
+ * True when the lines from `from` are YAML fields up to a `---` line: the
+ * `...` before them is then a stray end-of-document marker inside the
+ * frontmatter, not its end. Most Markdown tools read on to the `---`, and
+ * taking the `...` as the end would drop those fields without a word; the
+ * YAML reader reports the `...` instead.
+ */
+function fieldsFollow(content: string, from: number): boolean {
+  let fields = false;
+  let lineStart = from;
+  while (lineStart < content.length) {
+    const lineEnd = content.indexOf('\n', lineStart);
+    const line = stripCr(content.slice(lineStart, lineEnd < 0 ? content.length : lineEnd));
+    if (FENCE.test(line)) return fields;
+    if (FIELD_LINE.test(line)) fields = true;
+    else if (!YAML_LINE.test(line)) return false;
+    if (lineEnd < 0) return false;
+    lineStart = lineEnd + 1;
+  }
+  return false;
 }
 
 function stripCr(line: string): string {

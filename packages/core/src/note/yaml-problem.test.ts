@@ -220,3 +220,61 @@ describe('aliases and nesting', () => {
     expect(explainYamlProblem(yaml, parseDocument(yaml), { offset: 0, endOffset: 0, message: 'the YAML is nested too deeply to read' }, () => 2)).toMatchObject({ start: 0, end: 1 });
   });
 });
+
+describe('a `...` inside the frontmatter, before more fields', () => {
+  it('at the `...` line, naming the fields YAML would not read', () => {
+    // Line 4 `stage: held`, line 5 `...`, then `role` and `tags`.
+    expect(yamlProblem(`${HEAD}stage: held\n...\nrole: Lead\ntags: [a]\n`)).toBe('5:1-5:4 `...` ends the YAML here, so the lines after it (`role`, `tags`) are not read | Delete the `...` line so that the lines after it are read');
+    // More than three: the first three, then an ellipsis.
+    expect(yamlProblem(`${HEAD}...\nstage: held\nrole: Lead\ntags: [a]\nhistory:\n  - date: 2026-11-02\n    stage: held\n`)).toBe('4:1-4:4 `...` ends the YAML here, so the lines after it (`stage`, `role`, `tags`…) are not read | Delete the `...` line so that the lines after it are read');
+  });
+
+  it('leaves no contact to read, and its fix deletes the line, after which the note reads whole', () => {
+    const text = '---\ntype: contact\nname: X\nstage: held\n...\nrole: lost\n---\n';
+    const reading = readNote('people/x.md', text);
+    expect(reading).toMatchObject({ isContact: true, contact: undefined });
+    expect(reading.diagnostics).toEqual([
+      {
+        file: 'people/x.md',
+        line: 5,
+        column: 1,
+        endLine: 5,
+        endColumn: 4,
+        severity: 'error',
+        rule: 'yaml-syntax',
+        message: '`...` ends the YAML here, so the lines after it (`role`) are not read',
+        hint: 'Delete the `...` line so that the lines after it are read',
+        fix: { title: 'Delete the `...` line', line: 5, column: 1, endLine: 6, endColumn: 1, text: '' },
+      },
+    ]);
+    const fixed = applyFix(text, reading.diagnostics[0]!.fix!);
+    expect(fixed).toBe('---\ntype: contact\nname: X\nstage: held\nrole: lost\n---\n');
+    expect(readNote('people/x.md', fixed)).toMatchObject({ diagnostics: [], contact: { role: 'lost', stage: 'held' } });
+    // With CRLF line endings, the line goes with its CR.
+    const crlf = text.replace(/\n/g, '\r\n');
+    expect(applyFix(crlf, readNote('people/x.md', crlf).diagnostics[0]!.fix!)).toBe(fixed.replace(/\n/g, '\r\n'));
+  });
+
+  it('a `...` that closes the frontmatter still does', () => {
+    expect(readNote('people/x.md', '---\ntype: contact\nname: X\nstage: held\n...\n\n# X\n\nrole: none of the YAML\n')).toMatchObject({ diagnostics: [], contact: { name: 'X', stage: 'held' } });
+  });
+});
+
+describe('block mappings nested thousands deep', () => {
+  it('are a diagnostic where the parser ran out of stack, not a thrown RangeError', () => {
+    // `foo:` on line 5, then ` k:`, `  k:`… one level deeper a line, lines 6 to 3005.
+    const deep = Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n');
+    const { contact, diagnostics } = readNote('people/lena-ortiz.md', `---\n${HEAD}stage: held\nfoo:\n${deep}\n---\n`);
+    expect(contact).toBeUndefined();
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ rule: 'yaml-syntax', message: 'The lists or mappings here are nested too deeply to read', hint: 'Nest fewer lists and mappings inside each other (each `- ` or deeper indent is one more level)' });
+    // How deep the parser gets depends on the stack it runs on: somewhere inside the nesting.
+    expect(diagnostics[0]!.line).toBeGreaterThan(5);
+    expect(diagnostics[0]!.line).toBeLessThanOrEqual(3005);
+  });
+
+  it('a hundred deep is still read', () => {
+    const deep = Array.from({ length: 100 }, (_, i) => `${' '.repeat(i + 1)}k:`).join('\n');
+    expect(readNote('people/lena-ortiz.md', `---\n${HEAD}stage: held\nfoo:\n${deep} 1\n---\n`)).toMatchObject({ diagnostics: [], contact: { name: 'Lena' } });
+  });
+});

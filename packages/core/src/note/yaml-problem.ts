@@ -1,7 +1,7 @@
 import { contactSchema } from './schema.js';
 import { isCollection, isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import type { YamlProblem } from './frontmatter.js';
-import { startOfLine as lineStart } from './source.js';
+import { endOfLine, startOfLine as lineStart } from './source.js';
 
 /** A YAML problem said in plain words, placed where the user made the mistake. */
 export interface ExplainedYamlProblem {
@@ -52,6 +52,8 @@ export function explainYamlProblem(yaml: string, document: Document.Parsed, prob
     }
     case 'UNEXPECTED_TOKEN':
       return textAfterQuote(yaml, at) ?? fallback(yaml, problem);
+    case 'MULTIPLE_DOCS':
+      return strayDocumentEnd(yaml, at) ?? fallback(yaml, problem);
   }
   const unresolved = /^Unresolved alias .*: (.+)$/.exec(problem.message);
   if (unresolved) {
@@ -197,6 +199,26 @@ function colonInValue(yaml: string, at: number): ExplainedYamlProblem | undefine
     message: `The value of \`${key}\` ${what}, which YAML reads as the start of another field`,
     hint: `Put the value in quotes: it ${what} (${key}: ${quoted})`,
     fix: { title: `Put the value in quotes: ${quoted}`, start: valueStart, end: valueStart + value.length, text: quoted },
+  };
+}
+
+/**
+ * A `...` line with fields after it, before the closing `---`: YAML ends the
+ * document there and reads no further. Deleting the line is the repair
+ * (the frontmatter's end is the `---`).
+ */
+function strayDocumentEnd(yaml: string, at: number): ExplainedYamlProblem | undefined {
+  const marker = [...yaml.slice(0, at).matchAll(/^\.\.\.[ \t]*\r?$/gm)].at(-1);
+  if (!marker) return undefined;
+  const start = marker.index;
+  const keys = [...yaml.slice(start).matchAll(/^([A-Za-z_][\w -]*):(?:[ \t]|\r?$)/gm)].map((match) => `\`${match[1]!}\``);
+  const after = keys.length === 0 ? '' : ` (${keys.slice(0, 3).join(', ')}${keys.length > 3 ? '…' : ''})`;
+  return {
+    start,
+    end: start + 3,
+    message: `\`...\` ends the YAML here, so the lines after it${after} are not read`,
+    hint: 'Delete the `...` line so that the lines after it are read',
+    fix: { title: 'Delete the `...` line', start, end: endOfLine(yaml, start), text: '' },
   };
 }
 
