@@ -66,8 +66,8 @@ describe('malformed notes', () => {
     ...Object.fromEntries(
       ['invalid-yaml-bracket', 'invalid-yaml-indent', 'invalid-yaml-tab', 'invalid-yaml-quote', 'unterminated-frontmatter', 'alias-bomb', 'deep-nesting', 'duplicate-keys', 'duplicate-keys-apart', 'colon-in-value', 'missing-colon', 'unclosed-quote-early', 'unclosed-brace', 'value-starts-with-at', 'history-string'].map((name) => [name, { name: 'UneditableNoteError' }]),
     ),
-    // A stage that is not one, or a history entry without a real date: a change would be recorded out of place.
-    ...Object.fromEntries(['huge-note', 'unknown-stage', 'stage-number', 'impossible-date', 'month-13', 'date-words'].map((name) => [name, { name: 'RecordingRefusedError' }])),
+    // A stage that is not one, or a history entry without a real date or that is no mapping: a change would be recorded out of place.
+    ...Object.fromEntries(['huge-note', 'unknown-stage', 'stage-number', 'impossible-date', 'month-13', 'date-words', 'history-entry-list'].map((name) => [name, { name: 'RecordingRefusedError' }])),
     // No `type: contact` (a TOML frontmatter is not read): a history would make them half a contact.
     'toml-fences': { name: 'UneditableNoteError' },
     'yaml-directive': { name: 'UneditableNoteError' },

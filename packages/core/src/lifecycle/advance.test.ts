@@ -36,6 +36,17 @@ describe('advance: what a refused change says', () => {
     );
   });
 
+  it('refuses a call without its options with an InvalidInputError, not a TypeError from inside', () => {
+    // @ts-expect-error -- options are required: refused at compile time, and at run time for callers without types.
+    expect(() => advance(text, 'contacted')).toThrow(InvalidInputError);
+    // @ts-expect-error -- as above.
+    expect(() => advance(text, 'contacted')).toThrow("advance needs its options, such as { date: '2026-11-23' }");
+    // @ts-expect-error -- as above.
+    expect(() => logInteraction(text, null)).toThrow("logInteraction needs its options, such as { date: '2026-11-23' }");
+    // @ts-expect-error -- as above.
+    expect(() => changesMeetingDetailsOnly(text, 'scheduled')).toThrow("changesMeetingDetailsOnly needs its options, such as { meeting: { at: '2026-12-01T10:00' } }");
+  });
+
   it('accepts every channel and meeting format by name', () => {
     expect(advance(text, 'contacted', { date: '2026-11-23', via: 'linkedin' })).toContain('    via: linkedin\n');
     expect(advance(text, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30', format: 'in-person' } })).toContain('  format: in-person\n');
@@ -54,6 +65,15 @@ describe('advance: only on a contact note', () => {
       expect(() => checkRecordable(note, 'contacted', '2026-11-23'), note).toThrow(refusal);
       expect(() => checkLetterRecordable(note, 'contacted', '2026-11-23'), note).toThrow(refusal);
     }
+  });
+
+  it('says why a contact whose frontmatter is not on the first line is not one', () => {
+    expect(() => advance('\n---\ntype: contact\nname: Maya\nstage: identified\n---\n', 'contacted', { date: '2026-11-23' })).toThrow(
+      'the note cannot be edited: The frontmatter must start on the first line: line 1 is blank (Delete the blank line before `---`)',
+    );
+    expect(() => logInteraction('+++\ntype: contact\nname: Maya\nstage: contacted\n+++\n', { date: '2026-11-23' })).toThrow(
+      'the note cannot be edited: +++ fences are TOML; Rapport reads YAML between --- lines (Write `---` in place of both `+++` lines)',
+    );
   });
 
   it('names the YAML problem, not the type, when the frontmatter does not parse', () => {
@@ -101,6 +121,15 @@ describe('advance: the order of the history', () => {
     expect(advance(typo, 'contacted', { date: '2026-11-09', force: true })).toContain('stage: contacted\n');
     const emptyEntry = noteText(contactFields({ history: [null] }));
     expect(advance(emptyEntry, 'contacted', { date: '2026-11-09' })).toContain('  - date: 2026-11-09\n    stage: contacted\n');
+  });
+
+  it('refuses a note whose history holds an entry that is not a mapping, unless forced', () => {
+    const words = '---\ntype: contact\nname: Maya\nstage: contacted\nhistory: [a, b]\n---\n';
+    expect(() => advance(words, 'followed-up', { date: '2026-11-09' })).toThrow(
+      'a history entry is "a", not a mapping such as {date: 2026-11-23, stage: contacted}, so the history cannot be kept in order: correct it in the note first (rapport check lists every problem)',
+    );
+    expect(() => logInteraction(words, { date: '2026-11-09', note: 'called' })).toThrow(RecordingRefusedError);
+    expect(advance(words, 'followed-up', { date: '2026-11-09', force: true })).toContain('history: [a, b, {date: 2026-11-09, stage: followed-up}]\n');
   });
 
   it('logs a touch dated before the last entry when forced', () => {

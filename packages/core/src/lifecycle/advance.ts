@@ -3,6 +3,7 @@ import { AFTER_MEETING_STAGES, CHANNELS, CLOSED_STAGES, isChannel, isMeetingForm
 import { appendToList, getField, setField } from '../note/edit.js';
 import { parseFrontmatter } from '../note/frontmatter.js';
 import { readLayout } from '../note/source.js';
+import { unfoundFrontmatter } from '../note/unfound-frontmatter.js';
 import { isCalendarDate, isMeetingTime } from './dates.js';
 
 /** Details of a meeting being scheduled. */
@@ -64,6 +65,7 @@ export interface AdvanceOptions {
 export function advance(text: string, stage: Stage, options: AdvanceOptions): string {
   // Checked again for callers without types (plain JavaScript, a value read from a prompt).
   if (!isStage(stage)) throw new InvalidInputError(`unknown stage "${stage}" (use one of: ${STAGES.join(', ')})`);
+  assertOptions(options, 'advance');
   assertContactNote(text);
   if (changesMeetingDetailsOnly(text, stage, options)) {
     const { at: _unchanged, ...details } = options.meeting!;
@@ -100,6 +102,7 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
  * ```
  */
 export function changesMeetingDetailsOnly(text: string, stage: Stage, options: Pick<AdvanceOptions, 'via' | 'letter' | 'note' | 'meeting'>): boolean {
+  assertOptions(options, 'changesMeetingDetailsOnly', "{ meeting: { at: '2026-12-01T10:00' } }");
   if (!options.meeting || options.via !== undefined || options.letter !== undefined || options.note !== undefined) return false;
   const { stage: current, meetingAt } = recordedState(text);
   return current === stage && MEETING_PENDING_STAGES.includes(stage) && meetingAt === options.meeting.at;
@@ -147,6 +150,7 @@ export interface InteractionOptions extends Omit<AdvanceOptions, 'meeting'> {
  * one whose stage is missing or not a stage, forced or not: there is no stage to record.
  */
 export function logInteraction(text: string, options: InteractionOptions): string {
+  assertOptions(options, 'logInteraction');
   assertContactNote(text);
   const state = recordedState(text);
   // Not a refusal `force` overrides: there is no stage to write in the entry.
@@ -207,6 +211,9 @@ function assertContactNote(text: string): void {
   const layout = readLayout(text);
   // A frontmatter that cannot be read is refused by the edit, which names its problem.
   if (layout.unterminated || (layout.frontmatter && parseFrontmatter(layout.frontmatter).problems.length > 0)) return;
+  // A contact whose frontmatter is there but not where it is looked for (after a blank line, between `+++`) says why.
+  const unfound = layout.frontmatter ? undefined : unfoundFrontmatter(layout.content);
+  if (unfound) throw new UneditableNoteError(`${unfound.message} (${unfound.hint})`);
   throw new UneditableNoteError('not a contact note: it has no `type: contact` frontmatter');
 }
 
@@ -228,10 +235,16 @@ function recordedState(text: string): RecordedState {
   const lastEntry = entries.at(-1);
   const last = isRecord(lastEntry) && isCalendarDate(lastEntry.date) ? { date: lastEntry.date, stage: String(lastEntry.stage ?? 'a change') } : undefined;
   const at = getField(text, ['meeting', 'at']);
-  const undated = entries.find((entry) => isRecord(entry) && !isCalendarDate(entry.date));
+  // An empty entry (`-` alone) holds nothing to misread; a word or a list in its place is a step not read.
+  const undated = entries.find((entry) => entry !== null && (!isRecord(entry) || !isCalendarDate(entry.date)));
   const stageProblem = stage !== undefined && stage !== null && !isStage(stage) ? `its stage "${String(stage)}" is not a stage (one of: ${STAGES.join(', ')}): correct it in the note first (rapport check lists every problem)` : undefined;
   const problem =
-    stageProblem ?? (isRecord(undated) ? `a history entry is dated "${String(undated.date)}", not a real YYYY-MM-DD, so the history cannot be kept in order: correct it in the note first (rapport check lists every problem)` : undefined);
+    stageProblem ??
+    (isRecord(undated)
+      ? `a history entry is dated "${String(undated.date)}", not a real YYYY-MM-DD, so the history cannot be kept in order: correct it in the note first (rapport check lists every problem)`
+      : undated !== undefined
+        ? `a history entry is ${JSON.stringify(undated)}, not a mapping such as {date: 2026-11-23, stage: contacted}, so the history cannot be kept in order: correct it in the note first (rapport check lists every problem)`
+        : undefined);
   return { ...(isStage(stage) ? { stage } : {}), ...(last ? { last } : {}), ...(isMeetingTime(at) ? { meetingAt: at } : {}), ...(problem ? { problem } : {}), ...(stageProblem ? { stageProblem } : {}) };
 }
 
@@ -266,6 +279,11 @@ export function meetingAhead(stage: Stage | undefined, meetingAt: string | undef
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Checked for callers without types (plain JavaScript), which would otherwise get a `TypeError` from deep inside. */
+function assertOptions(options: unknown, call: string, example = "{ date: '2026-11-23' }"): void {
+  if (options === null || typeof options !== 'object') throw new InvalidInputError(`${call} needs its options, such as ${example}`);
 }
 
 function historyEntry(stage: Stage, options: AdvanceOptions, touch = false, replied = false): Record<string, string | boolean> {
