@@ -236,7 +236,8 @@ export class CommandContext {
    */
   refuseMisreadContact(workspace: Workspace, contact: Contact, force: boolean | undefined): void {
     if (force) return;
-    const misread = MISREADING_RULES.flatMap((rule) => workspace.index.diagnostics(rule)).filter((d) => d.file === contact.file).sort(compareDiagnostics)[0];
+    const own = workspace.index.reading(contact.file)?.diagnostics ?? [];
+    const misread = [...own.filter((d) => MISREADING_RULES.includes(d.rule)), ...unreadHistoryProblems(workspace, contact, own)].sort(compareDiagnostics)[0];
     if (misread) {
       throw new UsageError(`${printable(misread.file)}:${misread.line}: ${printable(misread.message)}: ${printable(contact.name)} is not read as written, so nothing is recorded until it is corrected (rapport check lists every problem; --force records it anyway)`);
     }
@@ -265,6 +266,27 @@ function isFolder(path: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The problems that leave entries of a contact's `history` unread (`history:
+ * [a, b]`, an entry without its date): a step recorded after them would be
+ * recorded out of place. Found by comparing the history as written with the
+ * history read, and placed by the lines of the `history` field.
+ */
+function unreadHistoryProblems(workspace: Workspace, contact: Contact, own: readonly Diagnostic[]): Diagnostic[] {
+  const written = contact.fields.history;
+  // An empty entry (`-` alone) holds nothing to misread; a `history` that is no list cannot be added to, and the edit says so.
+  if (!Array.isArray(written) || written.filter((entry) => entry !== null).length === contact.history.length) return [];
+  const lines = (workspace.index.text(contact.file) ?? '').split('\n');
+  const first = lines.findIndex((line) => /^history[ \t]*:/.test(line)) + 1;
+  // The field runs on over its indented lines, its `- ` lines (a list may sit at the key's own indent) and blank or comment lines.
+  let last = first;
+  while (last < lines.length && /^(?:[ \t]|-(?:[ \t]|\r?$)|#|\r?$)/.test(lines[last]!)) last++;
+  const inHistory = own.filter((d) => HISTORY_RULES.includes(d.rule) && d.line >= first && d.line <= last);
+  if (inHistory.length > 0) return inHistory;
+  const line = Math.max(first, 1);
+  return [{ file: contact.file, line, column: 1, endLine: line, endColumn: 1, severity: 'error', rule: 'invalid-type', message: 'Not every history entry can be read' }];
 }
 
 /** Where a broken note's first problem is and what it is: `file:line: cannot read this contact: problem`. */
@@ -309,6 +331,8 @@ class DeferredIndexCache implements IndexCache {
 
 /** Problems that leave a contact readable, but read otherwise than written. */
 const MISREADING_RULES: readonly DiagnosticRule[] = ['unknown-stage', 'invalid-date'];
+/** The problems a history entry that cannot be read gets: not a mapping, no date or stage, a date or stage misread. */
+const HISTORY_RULES: readonly DiagnosticRule[] = ['invalid-type', 'missing-field', 'invalid-date', 'unknown-stage'];
 /**
  * Problems that leave a value of the note unread (a `next:` that is not a mapping is no next step on the agenda,
  * `tags: ux` no tag, an offer's `(by 2026-11-31)` no deadline on the agenda): listings say so, as for a misread

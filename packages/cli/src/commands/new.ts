@@ -1,4 +1,4 @@
-import { addReferral, contactSlug, createContact, namesakes, isEmailAddress, isProfileUrl, isSource, noteId, SOURCES, type Source, type Workspace } from '@rapport/core';
+import { addReferral, contactSlug, createContact, namesakes, isEmailAddress, isProfileUrl, isSource, noteId, SOURCES, type BrokenNote, type Source, type Workspace } from '@rapport/core';
 import { sameNameAndOrganization } from '@rapport/core/internal';
 import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
@@ -33,7 +33,7 @@ export const registerNew: RegisterCommand = (program, context) => {
     .option('--linkedin <url>', 'LinkedIn profile URL')
     .option('--date <YYYY-MM-DD>', 'day identified (default: --today)')
     .option('--today <YYYY-MM-DD>', 'take this day as today (default: today in the configured time zone)')
-    .option('--force', 'create the note even when a contact has the same name and organization (with --from: the same name), instead of refusing (or, with --from, linking that note)')
+    .option('--force', 'create the note even when a contact has the same name and organization (with --from: the same name), or a note that cannot be read may be about them, instead of refusing (or, with --from, linking that note)')
     .addHelpText('after', '\nExample:\n  rapport new "Lee Park" --org UPMC --role "Clinical Informatics Lead" --referred-by marcus-bell --tags informatics,clinical\n')
     .action(async (name: string, options: NewOptions) => {
       if (name.trim() === '') throw new UsageError('a contact needs a name');
@@ -48,6 +48,12 @@ export const registerNew: RegisterCommand = (program, context) => {
       const referrer = options.from !== undefined ? ctx.contact(workspace, options.from, '--from').id : options.referredBy === undefined ? undefined : ctx.contact(workspace, options.referredBy, '--referred-by').id;
       const conflicted = await conflictedNamesake(workspace, name.trim());
       if (conflicted) throw new FailureError(`${conflicted} has an unresolved merge conflict and may already be about ${printable(name.trim())}: resolve it first (nothing was created)`);
+      const unreadable = options.force ? undefined : await unreadableNamesake(workspace, name.trim());
+      if (unreadable) {
+        const [problem] = unreadable.problems;
+        const why = problem ? `:${problem.line} cannot be read (${printable(problem.message)})` : ' cannot be read';
+        throw new FailureError(`${ctx.displayPath(unreadable.file)}${why} and may already be about ${printable(name.trim())}: fix it first, or create a second note with --force (nothing was created)`);
+      }
       const named = namesakes(workspace.index.contacts(), name.trim());
       // The importer's rule: the same name at the same organization is the same person.
       const same = options.from === undefined && !options.force && options.org !== undefined ? sameNameAndOrganization(workspace.index.contacts(), name.trim(), options.org) : undefined;
@@ -96,3 +102,17 @@ async function conflictedNamesake(workspace: Workspace, name: string): Promise<s
   return undefined;
 }
 
+
+/**
+ * A note that cannot be read and may be this person: its id is the one the new
+ * note would get (or that id with a suffix), or its `name:` line names them.
+ * Its contact is in no list, so without this a second note would be created beside it.
+ */
+async function unreadableNamesake(workspace: Workspace, name: string): Promise<BrokenNote | undefined> {
+  const slug = await contactSlug(name);
+  return workspace.index.brokenNotes().find((note) => {
+    if (note.id === slug || note.id.startsWith(`${slug}-`)) return true;
+    const written = /^name:[ \t]*(["']?)(.+?)\1[ \t]*(?:#.*)?\r?$/m.exec(workspace.index.text(note.file) ?? '');
+    return written !== null && namesakes([{ name: written[2]! }], name).length > 0;
+  });
+}
