@@ -32,12 +32,12 @@ export const registerOutcome: RegisterCommand = (program, context) => {
       if (which === undefined) {
         if (done !== undefined) throw new UsageError(`say which outcome of ${contact.name} to ${done ? 'tick' : 'open again'}: ${listed(contact)}`);
         if (contact.outcomes.length === 0) return ctx.print(`${printable(contact.name)} has no outcomes yet (list items under ## Outcomes that start with a label such as Lead:, Referral:, Job shadow:)`);
-        for (const outcome of contact.outcomes) ctx.print(`  ${String(outcome.line).padStart(4)}  ${box(outcome)} ${printable(`${outcome.label}: ${outcome.text}`)}`);
+        for (const outcome of contact.outcomes) ctx.print(listLine(outcome));
         return;
       }
       const outcome = chosenOutcome(contact, which);
-      if (done === undefined) return ctx.print(`  ${String(outcome.line).padStart(4)}  ${box(outcome)} ${printable(`${outcome.label}: ${outcome.text}`)}`);
-      const words = printable(`${outcome.label}: ${outcome.text}`);
+      if (done === undefined) return ctx.print(listLine(outcome));
+      const words = wordsOf(outcome);
       if ((outcome.done === true) === done) return ctx.print(`${printable(contact.name)}: already ${done ? 'done' : 'open'}: ${words}  ${where(outcome)}`);
       await editNote(workspace, contact.file, (text) => setOutcomeDone(text, outcome, done, labelsOf(workspace)), { retries: 5 });
       ctx.print(`${printable(contact.name)}: ${done ? 'done' : 'open again'}: ${words}  ${where(outcome)}`);
@@ -45,13 +45,24 @@ export const registerOutcome: RegisterCommand = (program, context) => {
     });
 };
 
-function box(outcome: Outcome): string {
-  return outcome.done === true ? '[x]' : '[ ]';
+/** An outcome as written: its label and words. */
+function wordsOf(outcome: Outcome): string {
+  return printable(`${outcome.label}: ${outcome.text}`);
+}
+
+/** An outcome as `rapport outcome` lists it: its line, its box, its words. */
+function listLine(outcome: Outcome): string {
+  return `  ${String(outcome.line).padStart(4)}  ${outcome.done === true ? '[x]' : '[ ]'} ${wordsOf(outcome)}`;
+}
+
+/** An outcome in a message that names several: `line 82 (Lead: Mon Valley Health: UX…)`. */
+function briefly(outcome: Outcome): string {
+  return `line ${outcome.line} (${printable(`${outcome.label}: ${shortText(outcome.text)}`)})`;
 }
 
 function listed(contact: Contact): string {
   if (contact.outcomes.length === 0) return 'it has none (list items under ## Outcomes that start with a label such as Lead:)';
-  return contact.outcomes.map((outcome) => `line ${outcome.line} (${printable(`${outcome.label}: ${shortText(outcome.text)}`)})`).join(', ');
+  return contact.outcomes.map(briefly).join(', ');
 }
 
 /** The first words of an outcome's text, for a list of them on one line. */
@@ -79,7 +90,7 @@ export function chosenOutcome(contact: Contact, which: string): Outcome {
   const matches = byLabel.length > 0 ? byLabel : contact.outcomes.filter((outcome) => outcomeLabelKey(`${outcome.label}: ${outcome.text}`).includes(wanted));
   if (matches.length === 1) return matches[0]!;
   if (matches.length === 0) throw new UsageError(`no outcome of ${contact.name} says "${which}": ${listed(contact)}`);
-  throw new UsageError(`"${which}" fits ${matches.length} outcomes of ${contact.name}: ${matches.map((outcome) => `line ${outcome.line} (${printable(`${outcome.label}: ${shortText(outcome.text)}`)})`).join(', ')}; give the line number`);
+  throw new UsageError(`"${which}" fits ${matches.length} outcomes of ${contact.name}: ${matches.map(briefly).join(', ')}; give the line number`);
 }
 
 function labelsOf(workspace: Workspace): { labels?: NonNullable<Workspace['config']['outcomeLabels']> } {
