@@ -409,11 +409,15 @@ describe('next: a next action written by hand', () => {
     const file = join(folder, 'owen-park.md');
     const before = readFileSync(file, 'utf8');
 
-    expect(rapport(['next', 'owen-park', 'Send him the diary-study article', '--due', '2026-11-25', '--dir', folder])).toEqual({ code: 0, stdout: 'Owen Park: next: Send him the diary-study article (due 2026-11-25)  owen-park.md\n', stderr: '' });
+    expect(rapport(['next', 'owen-park', 'Send him the diary-study article', '--due', '2026-11-25', '--today', '2026-11-23', '--dir', folder])).toEqual({ code: 0, stdout: 'Owen Park: next: Send him the diary-study article (due 2026-11-25)  owen-park.md\n', stderr: '' });
     // The three lines go just before the closing `---`; nothing else moves.
     expect(readFileSync(file, 'utf8')).toBe(before.replace('\n---\n\n# Owen Park', '\nnext:\n  action: Send him the diary-study article\n  due: 2026-11-25\n---\n\n# Owen Park'));
     // --due alone moves it, the action as written.
-    expect(rapport(['next', 'owen-park', '--due', '2026-11-26', '--dir', folder]).stdout).toBe('Owen Park: next: Send him the diary-study article (due 2026-11-26)  owen-park.md\n  replaces: Send him the diary-study article (due 2026-11-25)\n');
+    expect(rapport(['next', 'owen-park', '--due', '2026-11-26', '--today', '2026-11-23', '--dir', folder]).stdout).toBe('Owen Park: next: Send him the diary-study article (due 2026-11-26)  owen-park.md\n  replaces: Send him the diary-study article (due 2026-11-25)\n');
+    // A day already gone is said, not refused.
+    expect(rapport(['next', 'owen-park', '--due', '2026-11-20', '--today', '2026-11-23', '--dir', folder]).stdout).toBe(
+      'Owen Park: next: Send him the diary-study article (due 2026-11-20)  owen-park.md\n  replaces: Send him the diary-study article (due 2026-11-26)\n  due before today (2026-11-23): it shows as overdue on the agenda\n',
+    );
     expect(rapport(['next', 'owen-park', '--due', '2026-11-25', '--dir', folder]).code).toBe(0);
     expect(readFileSync(file, 'utf8')).toBe(before.replace('\n---\n\n# Owen Park', '\nnext:\n  action: Send him the diary-study article\n  due: 2026-11-25\n---\n\n# Owen Park'));
     expect(rapport(['next', 'owen-park', '--today', '2026-11-24', '--dir', folder]).stdout).toBe('Owen Park: next: Send him the diary-study article (due 2026-11-25, written in the note)\n');
@@ -446,7 +450,7 @@ describe('next: a next action written by hand', () => {
       ['Record the meeting with Owen Park as held and write your notes', '2026-12-15'],
       ['Send him the kit article', null],
     ]);
-    expect(rapport(['next', 'owen-park', 'Bring the printed kit', '--due', '2026-12-15', '--dir', folder])).toEqual({
+    expect(rapport(['next', 'owen-park', 'Bring the printed kit', '--due', '2026-12-15', '--today', '2026-11-23', '--dir', folder])).toEqual({
       code: 0,
       stdout: 'Owen Park: next: Bring the printed kit (due 2026-12-15)  owen-park.md\n  replaces: Send him the kit article\n',
       stderr: '',

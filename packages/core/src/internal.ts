@@ -20,7 +20,7 @@ export { fillMarker } from './letters/render-template.js';
 export { labelledLine } from './letters/note-facts.js';
 export { checkLetterRecordable, stageChangeWords } from './lifecycle/advance.js';
 export { pastMeetingDay, suggestedStage, unnamedPerson } from './lifecycle/next-action.js';
-export { freeContactId } from './workspace/create-contact.js';
+export { freeContactId, unreadableNamesake } from './workspace/create-contact.js';
 export { organizationNamed } from './outcomes/outcome-actions.js';
 export { outcomeLabelKey } from './outcomes/outcomes.js';
 export { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES } from './model/vocabulary.js';

@@ -1,5 +1,5 @@
-import { addReferral, contactSlug, createContact, namesakes, isEmailAddress, isProfileUrl, isSource, noteId, SOURCES, type BrokenNote, type Source, type Workspace } from '@rapport/core';
-import { sameNameAndOrganization } from '@rapport/core/internal';
+import { addReferral, contactSlug, createContact, namesakes, isEmailAddress, isProfileUrl, isSource, noteId, SOURCES, type Source, type Workspace } from '@rapport/core';
+import { sameNameAndOrganization, unreadableNamesake } from '@rapport/core/internal';
 import { FailureError, UsageError, type RegisterCommand } from '../program.js';
 import { printable } from '../io.js';
 import { checkDateOptions } from '../date-options.js';
@@ -100,19 +100,4 @@ async function conflictedNamesake(workspace: Workspace, name: string): Promise<s
     if (id === slug || id.startsWith(`${slug}-`) || workspace.index.text(diagnostic.file)?.toLowerCase().includes(lowerName)) return diagnostic.file;
   }
   return undefined;
-}
-
-
-/**
- * A note that cannot be read and may be this person: its id is the one the new
- * note would get (or that id with a suffix), or its `name:` line names them.
- * Its contact is in no list, so without this a second note would be created beside it.
- */
-async function unreadableNamesake(workspace: Workspace, name: string): Promise<BrokenNote | undefined> {
-  const slug = await contactSlug(name);
-  return workspace.index.brokenNotes().find((note) => {
-    if (note.id === slug || note.id.startsWith(`${slug}-`)) return true;
-    const written = /^name:[ \t]*(["']?)(.+?)\1[ \t]*(?:#.*)?\r?$/m.exec(workspace.index.text(note.file) ?? '');
-    return written !== null && namesakes([{ name: written[2]! }], name).length > 0;
-  });
 }

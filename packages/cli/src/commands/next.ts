@@ -46,6 +46,9 @@ export const registerNext: RegisterCommand = (program, context) => {
         await editNote(workspace, contact.file, (text) => setManualNext(text, { action, ...(due ? { due } : {}) }), { retries: 5 });
         ctx.print(`${printable(contact.name)}: next: ${printable(action.trim())}${due ? ` (due ${due})` : ''}  ${where}`);
         if (previous) ctx.print(ctx.colors.dim(`  replaces: ${printable(previous.action)}${previous.due ? ` (due ${previous.due})` : ''}`));
+        // A day already gone is most likely a typo of the month or the year: said, not refused (a reminder may be meant as overdue).
+        const today = ctx.today(workspace, options.today);
+        if (due !== undefined && due < today) ctx.print(ctx.colors.dim(`  due before today (${today}): it shows as overdue on the agenda`));
         return;
       }
       if (options.done) {

@@ -52,9 +52,10 @@ describe('setManualNext', () => {
     expect(next(setManualNext(note, { action: 'Send him the diary-study article', due: '2026-11-06' }))).toMatchObject({ kind: 'manual', action: 'Send him the diary-study article', due: '2026-11-06' });
   });
 
-  it('refuses an empty action and a date that is not one', () => {
+  it('refuses an empty action, one of several lines, and a date that is not one', () => {
     expect(() => setManualNext(note, { action: '  ' })).toThrow(new InvalidInputError('say what the next action is'));
     expect(() => setManualNext(note, { action: 'Call', due: '2026-11-31' })).toThrow(new InvalidInputError('invalid date "2026-11-31" (use YYYY-MM-DD)'));
+    expect(() => setManualNext(note, { action: 'line1\nline2' })).toThrow(new InvalidInputError('a next action is one line of text, without control characters: "line1\\nline2"'));
   });
 });
 

@@ -1,6 +1,7 @@
 import { InvalidInputError } from '../errors.js';
 import { deleteField, getField, setField } from '../note/edit.js';
 import { isCalendarDate } from './dates.js';
+import { LINE_BREAKS_OR_CONTROLS } from '../model/one-line.js';
 
 /**
  * Writes a hand-written next action into a note (`next: {action, due}`),
@@ -12,6 +13,7 @@ import { isCalendarDate } from './dates.js';
 export function setManualNext(text: string, next: { readonly action: string; readonly due?: string }): string {
   const action = next.action.trim();
   if (action === '') throw new InvalidInputError('say what the next action is');
+  if (LINE_BREAKS_OR_CONTROLS.test(action)) throw new InvalidInputError(`a next action is one line of text, without control characters: ${JSON.stringify(action)}`);
   if (next.due !== undefined && !isCalendarDate(next.due)) throw new InvalidInputError(`invalid date "${next.due}" (use YYYY-MM-DD)`);
   const current = getField(text, ['next']);
   if (current === null || typeof current !== 'object' || Array.isArray(current)) return setField(text, ['next'], next.due === undefined ? { action } : { action, due: next.due });

@@ -86,6 +86,13 @@ describe('field diagnostics, exactly', () => {
     ]);
   });
 
+  it('a referred_by that names the contact itself, read without it', () => {
+    expect(diagnostics(note('stage: identified', 'referred_by: "[[maya-chen]]"'))).toEqual([
+      { ...at(5, 14, 5, 29), severity: 'error', rule: 'invalid-value', message: '`referred_by` names this contact itself ([[maya-chen]])', hint: 'Write who gave you their name, or delete the line' },
+    ]);
+    expect(readNote('people/maya-chen.md', note('stage: identified', 'referred_by: "[[maya-chen]]"')).contact?.referredBy).toBeUndefined();
+  });
+
   it('tags that are not a list, or hold a mapping', () => {
     expect(diagnostics(note('stage: identified', 'tags: ux'))).toEqual([
       { ...at(5, 7, 5, 9), severity: 'error', rule: 'invalid-type', message: '`tags` must be a list', hint: 'Write it as a list: [ux]' },

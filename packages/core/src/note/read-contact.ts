@@ -370,6 +370,9 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
     const target = typeof fields.referred_by === 'string' ? wikilinkTarget(fields.referred_by) : unquotedWikilink(fields.referred_by);
     if (target === undefined) {
       problem('invalid-value', ['referred_by'], '`referred_by` must be a wikilink such as "[[maya-chen]]"');
+    } else if (target === id) {
+      // Nobody refers themselves: most likely a note copied from another, its referrer left as it was. Read without it.
+      problem('invalid-value', ['referred_by'], `\`referred_by\` names this contact itself ([[${id}]])`, 'Write who gave you their name, or delete the line');
     } else {
       optional.referredBy = detach(target);
       referredByRange = { start, end, ...placeOf(layout.content, start, end) };

@@ -3,6 +3,9 @@ import { isCalendarDate } from '../lifecycle/dates.js';
 import { contactNoteText, type NewContact } from '../note/template.js';
 import { notesFolderBlocked, notesFolderBlockedMessage } from './config.js';
 import type { Workspace } from './workspace.js';
+import { LINE_BREAKS_OR_CONTROLS } from '../model/one-line.js';
+import { namesakes } from '../model/person-name.js';
+import type { BrokenNote } from './note-index.js';
 
 
 /**
@@ -30,6 +33,20 @@ export async function loadSlugger(): Promise<(name: string) => string> {
 }
 
 /**
+ * A note that cannot be read and may be about the person named `name`: its id is the one a
+ * new note for them would get (or that id with a suffix), or its `name:` line names them.
+ * Its contact is in no list, so without looking here a second note would be made beside it.
+ */
+export async function unreadableNamesake(workspace: Workspace, name: string): Promise<BrokenNote | undefined> {
+  const slug = await contactSlug(name);
+  return workspace.index.brokenNotes().find((note) => {
+    if (note.id === slug || note.id.startsWith(`${slug}-`)) return true;
+    const written = /^name:[ \t]*(["']?)(.+?)\1[ \t]*(?:#.*)?\r?$/m.exec(workspace.index.text(note.file) ?? '');
+    return written !== null && namesakes([{ name: written[2]! }], name).length > 0;
+  });
+}
+
+/**
  * The id a contact named `name` gets: its slug, or when another note has that id, the slug and
  * the organization, then a number. `own` is the id of the contact being renamed, free for it.
  * `undefined` when a thousand are taken.
@@ -41,9 +58,6 @@ export async function freeContactId(workspace: Workspace, name: string, organiza
   for (let n = 2; candidates.length < 1000; n++) candidates.push(`${base}-${n}`);
   return candidates.find((candidate) => candidate === own || !workspace.index.hasId(candidate));
 }
-
-/** Line breaks (including Unicode's) and other control characters. */
-const LINE_BREAKS_OR_CONTROLS = /[\p{Cc}\u2028\u2029]/u;
 
 /**
  * Fields a new note writes from its own options, never from `fields`: `type: person`

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { addReferral, createContact, nameFromLink, namesakes, SOURCES, type Contact, type Source, type Workspace } from '@rapport/core';
-import { sameNameAndOrganization } from '@rapport/core/internal';
+import { sameNameAndOrganization, unreadableNamesake } from '@rapport/core/internal';
 import { saveOpenNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
+import { openAtProblem } from './contact-target.js';
 
 /** Answers given up front (from a referral node or a caller); missing ones are asked. */
 export interface NewContactInput {
@@ -59,6 +60,24 @@ export async function newContact(services: Services, input: NewContactInput = {}
     if (choice === undefined) return undefined;
     if (choice === 'open') {
       await vscode.window.showTextDocument(services.notes.uriOf(same.file), { preview: false });
+      return undefined;
+    }
+  }
+  // As `rapport new` refuses it: a note that cannot be read may be about them, and is in no list to be found by.
+  const unreadable = input.fromLink === undefined && !same ? await unreadableNamesake(workspace, name.trim()) : undefined;
+  if (unreadable) {
+    const choice = await prompts.pick<'open' | 'create'>({
+      id: 'contact.unreadable',
+      title: TITLE,
+      placeholder: `${unreadable.file} cannot be read as a contact, and may already be about ${name.trim()}`,
+      items: [
+        { label: `Open ${unreadable.file}`, description: 'at its problem; nothing is created', value: 'open' },
+        { label: 'Create another note anyway', description: 'for someone else with the same name', value: 'create' },
+      ],
+    });
+    if (choice === undefined) return undefined;
+    if (choice === 'open') {
+      await openAtProblem(services, unreadable);
       return undefined;
     }
   }

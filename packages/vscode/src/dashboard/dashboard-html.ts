@@ -66,7 +66,7 @@ export function dashboardHtml(page: DashboardPage): string {
 <section class="chart" id="funnel">${page.charts.funnel}</section>
 <section class="chart" id="reply-rate">${page.charts.replyRateBySource}</section>
 <section class="chart" id="weekly">${page.charts.weekly}</section>
-<section id="open-outcomes"><h2>Open leads and offers</h2>${openList(page.openOutcomes, page.today)}</section>
+<section id="open-outcomes"><h2>Open leads, offers, job shadows and résumé reviews</h2>${openList(page.openOutcomes, page.today)}</section>
 <section class="wide" id="referrals"><h2>Referral graph</h2>${page.graph ?? '<p class="empty">No referrals yet.</p>'}</section>
 </div>
 <script nonce="${page.nonce}" src="${escapeHtml(page.scriptUri)}"></script>

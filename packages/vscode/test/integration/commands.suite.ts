@@ -82,6 +82,25 @@ suite('Commands', () => {
     await closeEditors();
   });
 
+  test('New Contact for someone an unreadable note may be about says so, and Enter opens that note at its problem, writing nothing', async () => {
+    const rapport = await api();
+    // Line 4: a value with `: ` in it, which YAML cannot read.
+    writeFileSync(join(folder(), 'ines-duarte.md'), '---\ntype: contact\nname: Inês Duarte\nrole: Lead: Patient Experience\nstage: identified\n---\n');
+    await waitFor(() => rapport.notes.workspace?.index.brokenNotes().some((note) => note.file === 'ines-duarte.md'), 'the note listed as one that cannot be read');
+    const before = snapshot();
+    const { result, prompts } = await runScripted({ 'contact.name': 'Inês Duarte', 'contact.organization': 'UPMC', 'contact.unreadable': ENTER }, 'rapport.newContact');
+    assert.equal(result, undefined);
+    assert.deepEqual(prompts.asked, ['contact.name', 'contact.organization', 'contact.unreadable']);
+    assert.equal(prompts.placeholders.get('contact.unreadable'), 'ines-duarte.md cannot be read as a contact, and may already be about Inês Duarte');
+    assert.deepEqual(prompts.offered.get('contact.unreadable'), ['Open ines-duarte.md', 'Create another note anyway']);
+    assert.deepEqual(changedFiles(before, snapshot()), []);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), fileUri('ines-duarte.md').toString());
+    assert.equal(vscode.window.activeTextEditor?.selection.active.line, 3, 'on line 4, its problem');
+    await closeEditors();
+    rmSync(join(folder(), 'ines-duarte.md'));
+    await waitFor(() => !rapport.notes.workspace?.index.brokenNotes().some((note) => note.file === 'ines-duarte.md'), 'the note to go');
+  });
+
   test('New Contact for a name and organization that already have a note creates another when asked to', async () => {
     const before = snapshot();
     const { result, prompts } = await runScripted<{ id: string; file: string }>(
