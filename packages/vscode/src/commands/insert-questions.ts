@@ -49,7 +49,7 @@ export async function insertBankQuestions(services: Services, target?: unknown, 
       title: `Questions for ${contact.name}`,
       step: 2,
       totalSteps: 2,
-      placeholder: 'Untick the ones you will not ask; reorder them in the note, most important first',
+      placeholder: 'Untick those you will not ask (order them in the note)',
       items: offered.map((question) => ({ label: question.text, description: `${labels.get(question.theme) ?? question.theme}${question.origin === 'user' ? ' · yours' : ''}`, value: question.id, picked: true })),
     });
     if (!picked) return undefined;

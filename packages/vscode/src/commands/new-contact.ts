@@ -34,10 +34,12 @@ const MAY_BE_REFERRED: readonly (Source | null)[] = ['referral', null];
 export async function newContact(services: Services, input: NewContactInput = {}): Promise<{ id: string; file: string } | undefined> {
   const workspace = await services.notes.requireWorkspaceToWrite();
   const { prompts } = services;
-  // Only the questions asked are counted: a referral's New Contact asks three, as "1/3" to "3/3".
-  const asked = [input.name, input.organization, input.role, input.source, input.referredBy].filter((answer) => answer === undefined).length;
+  // Only the questions asked are counted: a referral's New Contact asks three, as "1/3" to "3/3". Who referred
+  // them is asked only for some sources, so it is not counted ahead: a last step of its own when asked ("5/5").
+  const asked = [input.name, input.organization, input.role, input.source].filter((answer) => answer === undefined).length;
   let step = 0;
   const counted = () => ({ step: ++step, totalSteps: asked });
+  const lastStep = () => ({ step: ++step, totalSteps: step });
   const name =
     input.name ??
     (await prompts.input({ id: 'contact.name', title: TITLE, ...counted(), prompt: 'Full name of the person', placeholder: 'e.g. Maya Chen', ...(input.suggestedName ? { value: input.suggestedName } : {}), validate: (value) => (value.trim() === '' ? 'A contact needs a name' : undefined) }));
@@ -105,7 +107,7 @@ export async function newContact(services: Services, input: NewContactInput = {}
         : await prompts.pick<string | null>({
             id: 'contact.referredBy',
             title: TITLE,
-            ...counted(),
+            ...lastStep(),
             placeholder: 'Who referred them?',
             items: [
               ...naming.map((entry) => ({ label: entry.referrer.name, description: `names ${name.trim()} in their Outcomes`, value: entry.referrer.id })),

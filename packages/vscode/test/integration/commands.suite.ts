@@ -44,6 +44,7 @@ suite('Commands', () => {
       'rapport.newContact',
     );
     assert.deepEqual(prompts.asked, ['contact.name', 'contact.organization', 'contact.role', 'contact.source', 'contact.referredBy']);
+    assert.deepEqual([...prompts.steps.values()], ['1/4', '2/4', '3/4', '4/4', '5/5'], 'who referred them, asked for a referral only, is a last step of its own');
     assert.deepEqual(result, { id: 'ada-lovelace', file: 'contacts/ada-lovelace.md' });
     assert.deepEqual(changedFiles(before, snapshot()), ['contacts/ada-lovelace.md']);
     const text = readText('contacts/ada-lovelace.md');
