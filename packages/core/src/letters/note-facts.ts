@@ -23,7 +23,8 @@ export const NOTE_FACTS = {
 export type NoteFact = keyof typeof NOTE_FACTS;
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// As the section scanner reads a fence: a backtick fence has no backtick after it on its line.
+const FENCE = /^ {0,3}(`{3,}(?!.*`)|~{3,})/;
 const HEADING = /^ {0,3}#{1,6}(\s|$)/;
 /**
  * A line that starts a fact of its own: `Label:` at the start of the line,

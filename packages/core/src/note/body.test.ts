@@ -27,7 +27,8 @@ function referenceSections(content: string, bodyStart: number): BodySection[] {
       const closing = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(text);
       if (closing && closing[1]![0] === fence.char && closing[1]!.length >= fence.size) fence = undefined;
     } else {
-      const opening = /^ {0,3}(`{3,}|~{3,})/.exec(text);
+      // A backtick fence has no backtick after it on its line (CommonMark).
+      const opening = /^ {0,3}(`{3,}(?!.*`)|~{3,})/.exec(text);
       if (opening) {
         fence = { char: opening[1]![0]!, size: opening[1]!.length };
         inCode = true;
@@ -138,6 +139,13 @@ describe('findSection', () => {
   it('never gives the text before the first heading', () => {
     expect(findSection(sections, '')).toBeUndefined();
     expect(findSection(sections, 'Research')).toBeUndefined();
+  });
+});
+
+describe('a code fence, as CommonMark reads one', () => {
+  it('is not opened by backticks with another backtick after them on the line', () => {
+    const content = '```#`\n# Title\n```\n## Outcomes\n```\n';
+    expect(scanSections(content, 0).filter((section) => section.depth > 0).map((section) => section.title)).toEqual(['Title']);
   });
 });
 

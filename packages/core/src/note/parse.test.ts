@@ -54,8 +54,11 @@ describe('scanSections', () => {
         const parsed = parseNote(text);
         const scanned = scanSections(text, readLayout(text).bodyStart).filter((section) => section.depth > 0);
         const fromRemark = parsed.sections.filter((section) => section.depth > 0);
-        // Only compare when remark saw plain ATX headings (setext and other constructs are out of scope for the scanner).
-        fc.pre(fromRemark.length === scanned.length && scanned.every((section) => /^[\w -]*$/.test(section.title)));
+        // Only compare where the scanner promises to agree: ATX headings, not setext ones (a line over `-` or `=`),
+        // and not a `#` line indented into a list item, which remark reads inside that item.
+        const setextOrNested = lines.some((text, at) => /^ {1,3}#/.test(text) || (at > 0 && lines[at - 1]!.trim() !== '' && /^ {0,3}(?:-+|=+)[ \t]*$/.test(text)));
+        const plain = (section: { title: string }) => /^[\w -]*$/.test(section.title);
+        fc.pre(!setextOrNested && fromRemark.length === scanned.length && scanned.every(plain) && fromRemark.every(plain));
         expect(scanned.map((section) => section.title)).toEqual(fromRemark.map((section) => section.title));
       }),
       { numRuns: 300 },

@@ -77,7 +77,8 @@ const LIST_ITEM = /^([ \t]*)([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const TASK_BOX = /^\[([ xX])\][ \t]+/;
 // A label: a few words, then a colon and a space. No links, code or brackets in it.
 const LABEL = /^([^\s:[\]`*_][^:[\]`]{0,39}?)[ \t]*:(?:[ \t]+|$)/;
-const FENCE = /^[ \t]{0,3}(`{3,}|~{3,})/;
+// As the section scanner reads a fence: a backtick fence has no backtick after it on its line.
+const FENCE = /^[ \t]{0,3}(`{3,}(?!.*`)|~{3,})/;
 const BY_DATE = /\(by[ \t]+([^)\n]*)\)/gi;
 const DUE_DATE = /\bdue:[ \t]*([^\s,;)]*)/gi;
 

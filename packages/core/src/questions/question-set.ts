@@ -21,7 +21,8 @@ export interface QuestionSet {
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+// As the section scanner reads a fence: a backtick fence has no backtick after it on its line.
+const FENCE = /^ {0,3}(`{3,}(?!.*`)|~{3,})/;
 
 /** Letters and digits only, lowercased: "Day-to-day" and "day to day" name the same theme. */
 function themeKey(text: string): string {
