@@ -11,6 +11,7 @@ export const WEEK_COLUMNS = [
   { key: 'referrals', title: 'referrals' },
 ] as const;
 
+/** A column of the weekly table, by key: `sent`, `contacted`, `replyRate`, `held`, `thankedOnTime`, `referrals`. */
 export type WeekColumn = (typeof WEEK_COLUMNS)[number]['key'];
 
 /** One row of the weekly table: a week, a run of quiet weeks, or the total. */
