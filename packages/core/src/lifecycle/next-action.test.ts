@@ -449,13 +449,13 @@ describe('the first letter suggested', () => {
 
   it('is the LinkedIn connection request for someone the note reaches only on LinkedIn, not yet a connection', () => {
     expect(letterFor({ linkedin: profile })).toBe('linkedin-note');
-    expect(letterFor({ linkedin: profile, referred_by: '[[maya-chen]]' })).toBe('linkedin-note');
+    expect(letterFor({ linkedin: profile, referred_by: '[[sam-lee]]' })).toBe('linkedin-note');
   });
 
   it('is the cold email (or the referral letter) with an email address, or once connected on LinkedIn, or with neither', () => {
     expect(letterFor({ linkedin: profile, email: 'tomas@patientpath.example' })).toBe('cold-email');
     expect(letterFor({ linkedin: profile, linkedin_connected: '2026-10-02' })).toBe('cold-email');
-    expect(letterFor({ linkedin: profile, referred_by: '[[maya-chen]]', linkedin_connected: true })).toBe('referral');
+    expect(letterFor({ linkedin: profile, referred_by: '[[sam-lee]]', linkedin_connected: true })).toBe('referral');
     expect(letterFor({})).toBe('cold-email');
   });
 });

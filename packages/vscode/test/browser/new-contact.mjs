@@ -51,10 +51,10 @@ export async function runBrowserTest({ extension, folder, scratch }) {
 
     await step('"Rapport: New Contact" from the command palette adds the contact to the tree', async () => {
       await runCommand(page, 'Rapport: New Contact');
-      await answerInput(page, 'New Contact (1/5)', 'Ada Lovelace');
-      await answerInput(page, 'New Contact (2/5)', 'Analytical Engines');
-      await answerInput(page, 'New Contact (3/5)', 'Research Lead');
-      await answerInput(page, 'New Contact (4/5)', 'referral');
+      await answerInput(page, 'New Contact (1/4)', 'Ada Lovelace');
+      await answerInput(page, 'New Contact (2/4)', 'Analytical Engines');
+      await answerInput(page, 'New Contact (3/4)', 'Research Lead');
+      await answerInput(page, 'New Contact (4/4)', 'referral');
       await answerInput(page, 'New Contact (5/5)', 'Maya Chen');
       const row = await waitForTreeItem(page, 'Ada Lovelace', { within: contacts });
       const description = await row.locator('.label-description').textContent();

@@ -93,10 +93,10 @@ export async function runWebHostBrowserTest({ extension, folder, scratch }) {
       const file = join(folder, 'contacts/ada-lovelace.md');
       if (existsSync(file)) throw new Error('contacts/ada-lovelace.md is there before the test');
       await runCommand(page, 'Rapport: New Contact');
-      await answerInput(page, 'New Contact (1/5)', 'Ada Lovelace');
-      await answerInput(page, 'New Contact (2/5)', 'Analytical Engines');
-      await answerInput(page, 'New Contact (3/5)', 'Research Lead');
-      await answerInput(page, 'New Contact (4/5)', 'referral');
+      await answerInput(page, 'New Contact (1/4)', 'Ada Lovelace');
+      await answerInput(page, 'New Contact (2/4)', 'Analytical Engines');
+      await answerInput(page, 'New Contact (3/4)', 'Research Lead');
+      await answerInput(page, 'New Contact (4/4)', 'referral');
       await answerInput(page, 'New Contact (5/5)', 'Maya Chen');
       await waitForTreeItem(page, 'Ada Lovelace', { within: contacts });
       await waitUntil(page, () => existsSync(file) && readFileSync(file, 'utf8') === NEW_CONTACT, () => `contacts/ada-lovelace.md is\n${existsSync(file) ? readFileSync(file, 'utf8') : '(missing)'}`);
