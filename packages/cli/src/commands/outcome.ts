@@ -1,4 +1,4 @@
-import { editNote, setOutcomeDone, type Contact, type Outcome, type Workspace } from '@rapport/core';
+import { editNote, setOutcomeDone, type Contact, type Outcome } from '@rapport/core';
 import { outcomeLabelKey } from '@rapport/core/internal';
 import { printable } from '../io.js';
 import { UsageError, type RegisterCommand } from '../program.js';
@@ -39,7 +39,7 @@ export const registerOutcome: RegisterCommand = (program, context) => {
       if (done === undefined) return ctx.print(listLine(outcome));
       const words = wordsOf(outcome);
       if ((outcome.done === true) === done) return ctx.print(`${printable(contact.name)}: already ${done ? 'done' : 'open'}: ${words}  ${where(outcome)}`);
-      await editNote(workspace, contact.file, (text) => setOutcomeDone(text, outcome, done, labelsOf(workspace)), { retries: 5 });
+      await editNote(workspace, contact.file, (text) => setOutcomeDone(text, outcome, done, { labels: workspace.config.outcomeLabels }), { retries: 5 });
       ctx.print(`${printable(contact.name)}: ${done ? 'done' : 'open again'}: ${words}  ${where(outcome)}`);
       printNextAction(ctx, workspace, contact.file, options.today);
     });
@@ -93,6 +93,3 @@ export function chosenOutcome(contact: Contact, which: string): Outcome {
   throw new UsageError(`"${which}" fits ${matches.length} outcomes of ${contact.name}: ${matches.map(briefly).join(', ')}; give the line number`);
 }
 
-function labelsOf(workspace: Workspace): { labels?: NonNullable<Workspace['config']['outcomeLabels']> } {
-  return workspace.config.outcomeLabels ? { labels: workspace.config.outcomeLabels } : {};
-}

@@ -1,4 +1,4 @@
-import { findSection, scanSections } from '../note/body.js';
+import { FENCE_OPEN, findSection, scanSections } from '../note/body.js';
 import { readLayout } from '../note/source.js';
 
 /**
@@ -23,8 +23,6 @@ export const NOTE_FACTS = {
 export type NoteFact = keyof typeof NOTE_FACTS;
 
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
-// As the section scanner reads a fence: a backtick fence has no backtick after it on its line.
-const FENCE = /^ {0,3}(`{3,}(?!.*`)|~{3,})/;
 const HEADING = /^ {0,3}#{1,6}(\s|$)/;
 /**
  * A line that starts a fact of its own: `Label:` at the start of the line,
@@ -63,14 +61,14 @@ function findIn(part: string, pattern: RegExp, nameOf: ((id: string) => string |
   let inFence = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (FENCE.test(line)) inFence = !inFence;
+    if (FENCE_OPEN.test(line)) inFence = !inFence;
     if (inFence) continue;
     const match = pattern.exec(line.replace(LIST_ITEM, '').trimStart());
     if (!match) continue;
     const parts = [match[1]!];
     for (let j = i + 1; j < lines.length; j++) {
       const next = lines[j]!;
-      if (next.trim() === '' || HEADING.test(next) || LIST_ITEM.test(next) || FENCE.test(next) || LABELLED.test(next.trimStart()) || PRIVATE_LINE.test(next)) break;
+      if (next.trim() === '' || HEADING.test(next) || LIST_ITEM.test(next) || FENCE_OPEN.test(next) || LABELLED.test(next.trimStart()) || PRIVATE_LINE.test(next)) break;
       parts.push(next);
     }
     // Whitespace inside is collapsed first, so a line that ends in a Markdown line break ("on.  ") still loses its full stop.

@@ -16,8 +16,8 @@ export interface BodySection {
 }
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-// A backtick fence has no backtick after it on its line (CommonMark): "```#`" is text, not code.
-const FENCE_OPEN = /^ {0,3}(`{3,}(?!.*`)|~{3,})/;
+/** A line that opens a code fence: a backtick fence has no backtick after it on its line (CommonMark), so "```#`" is text. */
+export const FENCE_OPEN = /^ {0,3}(`{3,}(?!.*`)|~{3,})/;
 const FENCE_CLOSE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
 
 const SPACE = 0x20;

@@ -6,7 +6,7 @@ import { readOutcomes, type Outcome, type OutcomeKind } from './outcomes.js';
 /** Options of `setOutcomeDone`. */
 export interface SetOutcomeDoneOptions {
   /** The labels that make an item an outcome (the config's `outcome_labels` with the defaults); default `DEFAULT_OUTCOME_LABELS`. */
-  readonly labels?: Readonly<Record<string, OutcomeKind>>;
+  readonly labels?: Readonly<Record<string, OutcomeKind>> | undefined;
 }
 
 const MARKER = /^([-*+]|\d{1,9}[.)])[ \t]+/;

@@ -5,6 +5,7 @@ import type { NoteStore } from '../workspace/store.js';
 import { questionKey } from './question-key.js';
 import { CLOSING_QUESTION, CLOSING_THEME, QUESTION_BANK, QUESTION_THEMES, type Question, type QuestionTheme } from './bank.js';
 import { tailoredQuestions, type QuestionAudience } from './tailored.js';
+import { FENCE_OPEN } from '../note/body.js';
 
 /** Where a user adds questions, relative to the notes folder. */
 export const QUESTIONS_PATH = '.rapport/questions.md';
@@ -21,8 +22,6 @@ export interface QuestionSet {
 
 const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const ITEM = /^ {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]+(.*))?$/;
-// As the section scanner reads a fence: a backtick fence has no backtick after it on its line.
-const FENCE = /^ {0,3}(`{3,}(?!.*`)|~{3,})/;
 
 /** Letters and digits only, lowercased: "Day-to-day" and "day to day" name the same theme. */
 function themeKey(text: string): string {
@@ -109,8 +108,8 @@ export function readQuestions(text: string | undefined, file = QUESTIONS_PATH): 
     const line = raw.replace(/\r$/, '');
     const start = offset;
     offset += raw.length + 1;
-    if (FENCE.test(line)) inFence = !inFence;
-    if (inFence || FENCE.test(line)) {
+    if (FENCE_OPEN.test(line)) inFence = !inFence;
+    if (inFence || FENCE_OPEN.test(line)) {
       closeItem();
       continue;
     }

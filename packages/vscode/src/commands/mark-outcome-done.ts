@@ -25,9 +25,8 @@ export async function markOutcomeDone(services: Services, target?: unknown): Pro
     });
     if (!outcome) return undefined;
   }
-  const { outcomeLabels } = workspace.config;
   const picked = outcome;
-  const written = await editContactNote(services.notes, contact.file, (text) => setOutcomeDone(text, picked, true, outcomeLabels ? { labels: outcomeLabels } : {}));
+  const written = await editContactNote(services.notes, contact.file, (text) => setOutcomeDone(text, picked, true, { labels: workspace.config.outcomeLabels }));
   const done = `${contact.name}: ${picked.label} done (ticked [x] on line ${picked.line})`;
   void services.prompts.info(written === 'unsaved' ? recordedMessage(`${done}.`, written) : `${done}: it leaves the Agenda.`);
   return { file: contact.file, line: picked.line, written };
