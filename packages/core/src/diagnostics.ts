@@ -65,6 +65,8 @@ export const DIAGNOSTIC_RULES = {
   'unresolved-link': 'warning',
   // Named as a referral under another contact's Outcomes, without `referred_by` in the note
   'unrecorded-referral': 'warning',
+  // `referred_by` links that lead back to where they started (Ana referred by Ben, Ben by Ana)
+  'referral-loop': 'warning',
   'stage-history-mismatch': 'warning',
   // A value cut short by ` #…`, which YAML reads as a comment (`role: Designer #2` reads `Designer`)
   'value-cut-by-comment': 'warning',

@@ -149,6 +149,23 @@ describe('quotes, brackets and reserved characters', () => {
     expect(yamlProblem(`${HEAD}role: "a" b\n`)).toBe('4:11-4:12 There is text after the closing quote of this value | Put the whole value inside the quotes');
   });
 
+  it('an apostrophe inside single quotes, with a fix that quotes the value again', () => {
+    // Line 4 `role: 'Lead at L'Oréal'  # since May`: the value is columns 7 to 23.
+    const text = `---\n${HEAD}role: 'Lead at L'Oréal'  # since May\nstage: held\n---\n`;
+    const [diagnostic] = readNote('people/lena-ortiz.md', text).diagnostics;
+    expect(`${diagnostic!.line}:${diagnostic!.column}-${diagnostic!.endLine}:${diagnostic!.endColumn} ${diagnostic!.message} | ${diagnostic!.hint}`).toBe(
+      '4:7-4:24 The apostrophe in `L\'Oréal` ends the single quotes around the value of `role` | Put the value in double quotes, which an apostrophe does not end (role: "Lead at L\'Oréal")',
+    );
+    expect(applyFix(text, diagnostic!.fix!)).toBe(`---\n${HEAD}role: "Lead at L'Oréal"  # since May\nstage: held\n---\n`);
+    // A `"` in the value: double quotes would need escapes, so the apostrophe is written twice and `''` already there stays.
+    const withQuote = `---\n${HEAD}role: 'Lead, "Care" team at L'Oréal, it''s'\n---\n`;
+    const [doubled] = readNote('people/lena-ortiz.md', withQuote).diagnostics;
+    expect(doubled!.hint).toBe(`Write the apostrophe twice inside single quotes (role: 'Lead, "Care" team at L''Oréal, it''s')`);
+    expect(readNote('people/lena-ortiz.md', applyFix(withQuote, doubled!.fix!)).contact?.role).toBe(`Lead, "Care" team at L'Oréal, it's`);
+    // Two quoted values side by side are not an apostrophe: the words stay.
+    expect(yamlProblem(`${HEAD}role: 'a' 'b'\n`)).toBe('4:11-4:14 There is text after the closing quote of this value | Put the whole value inside the quotes');
+  });
+
   it('text after a closing bracket keeps the parser words', () => {
     expect(yamlProblem(`${HEAD}role: [a] b\n`)).toBe('4:11-4:12 The YAML cannot be read here: Unexpected scalar at node end | Check the quotes, colons and indentation of this line');
   });

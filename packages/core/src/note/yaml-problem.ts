@@ -227,7 +227,38 @@ function textAfterQuote(yaml: string, at: number): ExplainedYamlProblem | undefi
   const before = yaml.slice(lineStart(yaml, at), at).trimEnd();
   const quote = before.at(-1);
   if (quote !== '"' && quote !== "'") return undefined;
+  if (quote === "'") {
+    const apostrophe = apostropheInSingleQuotes(yaml, at);
+    if (apostrophe) return apostrophe;
+  }
   return { start: at, end: lineEnd(yaml, at), message: 'There is text after the closing quote of this value', hint: 'Put the whole value inside the quotes' };
+}
+
+/**
+ * `name: 'Rachel O'Neill'`: an apostrophe inside a word ends single quotes.
+ * Double quotes keep it as it is, unless the value holds `"` or `\\` (which
+ * double quotes read as an escape): then the apostrophe is doubled instead.
+ */
+function apostropheInSingleQuotes(yaml: string, at: number): ExplainedYamlProblem | undefined {
+  const start = lineStart(yaml, at);
+  const line = yaml.slice(start, lineEnd(yaml, start));
+  const parts = /^( *(?:- +)?[^:#\s][^:#]*?:[ \t]+)'(.*)'([ \t]+#.*)?[ \t]*$/.exec(line);
+  if (!parts) return undefined;
+  const inner = parts[2]!;
+  // Each lone `'` between two letters is an apostrophe: `''` is already a quote written inside single quotes.
+  const word = /(?<![\p{L}'])\p{L}+'(?!')\p{L}+/u.exec(inner.replaceAll("''", '\u0000\u0000'));
+  if (!word) return undefined;
+  const valueStart = start + parts[1]!.length;
+  const value = `'${inner}'`;
+  const quoted = /["\\]/.test(inner) ? `'${inner.replace(/(?<!')'(?!')/g, "''")}'` : `"${inner}"`;
+  const key = parts[1]!.trim().replace(/^- +/, '').replace(/:$/, '');
+  return {
+    start: valueStart,
+    end: valueStart + value.length,
+    message: `The apostrophe in \`${word[0]}\` ends the single quotes around the value of \`${key}\``,
+    hint: quoted.startsWith('"') ? `Put the value in double quotes, which an apostrophe does not end (${key}: ${quoted})` : `Write the apostrophe twice inside single quotes (${key}: ${quoted})`,
+    fix: { title: `Quote the value as ${quoted}`, start: valueStart, end: valueStart + value.length, text: quoted },
+  };
 }
 
 /** The second of two equal keys, with the line of the first. */

@@ -122,6 +122,22 @@ function fromScratch(readings: ReadonlyMap<string, NoteReading>, context: Agenda
       }
     }
   }
+  // A loop of referred_by links: walked from each contact (the first by path of its id), back to it.
+  const byId = (id: string) => contacts.filter((contact) => contact.id === id).sort((a, b) => (a.file < b.file ? -1 : 1))[0];
+  for (const contact of contacts) {
+    if (byId(contact.id) !== contact) continue;
+    const around = [contact];
+    for (let next = contact.referredBy && byId(contact.referredBy); next && around.length <= contacts.length; next = next.referredBy && byId(next.referredBy)) {
+      around.push(next);
+      if (next === contact) break;
+    }
+    if (around.length < 2 || around[around.length - 1] !== contact) continue;
+    const range = readings.get(contact.file)!.referredByRange!;
+    const [first, second, ...rest] = around.map((member) => member.name);
+    const message = `Referrals go round in a loop: ${[`${first} was referred by ${second}`, ...rest.map((name) => `who was referred by ${name}`)].join(', ')}`;
+    const hint = "One of them was met first, through nobody in this loop: fix or remove the `referred_by` in that person's note";
+    diagnostics.push({ file: contact.file, line: range.line, column: range.column, endLine: range.endLine, endColumn: range.endColumn, severity: 'warning', rule: 'referral-loop', message, hint });
+  }
   contacts.sort((a, b) => a.name.localeCompare(b.name) || a.file.localeCompare(b.file));
   const counts = Object.fromEntries(STAGES.map((stage) => [stage, contacts.filter((contact) => contact.stage === stage).length]));
   broken.sort((a, b) => a.id.localeCompare(b.id) || (a.file < b.file ? -1 : 1));
@@ -149,7 +165,7 @@ describe('NoteIndex', () => {
             // What every command asks first (a note's own rule), which needs no links worked out.
             if (step.first === 'merge-conflict') expect(index.diagnostics('merge-conflict')).toEqual(expected.diagnostics.filter((diagnostic) => diagnostic.rule === 'merge-conflict'));
             // One rule's diagnostics, worked out alone (asked first), then taken from the whole list.
-            for (const rule of ['duplicate-id', 'unresolved-link', 'unrecorded-referral', 'yaml-syntax'] as const) expect(index.diagnostics(rule)).toEqual(expected.diagnostics.filter((diagnostic) => diagnostic.rule === rule));
+            for (const rule of ['duplicate-id', 'unresolved-link', 'unrecorded-referral', 'referral-loop', 'yaml-syntax'] as const) expect(index.diagnostics(rule)).toEqual(expected.diagnostics.filter((diagnostic) => diagnostic.rule === rule));
             expect(index.diagnostics()).toEqual(expected.diagnostics);
             expect(index.diagnostics('duplicate-id')).toEqual(expected.diagnostics.filter((diagnostic) => diagnostic.rule === 'duplicate-id'));
             expect(index.brokenNotes()).toEqual(expected.broken);
@@ -214,6 +230,42 @@ describe('NoteIndex', () => {
     index.set('kwame-mensah.md', '---\ntype: contact\nname: Kwame Mensah\nstage: identified\n---\n');
     index.set('hana-ito.md', '---\ntype: contact\nname: Hana Ito\nstage: thanked\n---\n\n## Outcomes\n\n- Lead: [[kwame-mensah]] is hiring\n- [[kwame-mensah]]\n');
     expect(index.diagnostics('unrecorded-referral')).toEqual([]);
+  });
+
+  it('warns at each referred_by of a loop of referrals, and stops once one link is fixed', () => {
+    const index = new NoteIndex();
+    const contact = (name: string, referrer?: string) => `---\ntype: contact\nname: ${name}\nstage: held\n${referrer ? `referred_by: "[[${referrer}]]"\n` : ''}---\n`;
+    index.set('ana-ruiz.md', contact('Ana Ruiz', 'ben-osei'));
+    index.set('ben-osei.md', contact('Ben Osei', 'cy-park'));
+    index.set('cy-park.md', contact('Cy Park', 'ana-ruiz'));
+    // Led into the loop from outside: not part of it, and not told.
+    index.set('dee-lang.md', contact('Dee Lang', 'ana-ruiz'));
+    // The range is the link's value, quotes included: `"[[ben-osei]]"` is columns 14 to 27.
+    const loop = (file: string, endColumn: number, message: string): Diagnostic => ({
+      file,
+      line: 5,
+      column: 14,
+      endLine: 5,
+      endColumn,
+      severity: 'warning',
+      rule: 'referral-loop',
+      message,
+      hint: "One of them was met first, through nobody in this loop: fix or remove the `referred_by` in that person's note",
+    });
+    expect(index.diagnostics('referral-loop')).toEqual([
+      loop('ana-ruiz.md', 28, 'Referrals go round in a loop: Ana Ruiz was referred by Ben Osei, who was referred by Cy Park, who was referred by Ana Ruiz'),
+      loop('ben-osei.md', 27, 'Referrals go round in a loop: Ben Osei was referred by Cy Park, who was referred by Ana Ruiz, who was referred by Ben Osei'),
+      loop('cy-park.md', 28, 'Referrals go round in a loop: Cy Park was referred by Ana Ruiz, who was referred by Ben Osei, who was referred by Cy Park'),
+    ]);
+    expect(index.diagnostics().filter((diagnostic) => diagnostic.rule === 'referral-loop')).toHaveLength(3);
+    // Two people naming each other.
+    index.set('cy-park.md', contact('Cy Park', 'ben-osei'));
+    expect(index.diagnostics('referral-loop').map((diagnostic) => diagnostic.message)).toEqual([
+      'Referrals go round in a loop: Ben Osei was referred by Cy Park, who was referred by Ben Osei',
+      'Referrals go round in a loop: Cy Park was referred by Ben Osei, who was referred by Cy Park',
+    ]);
+    index.set('cy-park.md', contact('Cy Park'));
+    expect(index.diagnostics('referral-loop')).toEqual([]);
   });
 
   it('names the identified colleague in "try a second person" as that colleague comes, changes and goes', () => {

@@ -377,6 +377,7 @@ export class NoteIndex {
     if (wanted('duplicate-id')) this.duplicateIdDiagnostics(diagnostics);
     if (wanted('unresolved-link')) this.unresolvedLinkDiagnostics(diagnostics);
     if (wanted('unrecorded-referral')) this.unrecordedReferralDiagnostics(diagnostics);
+    if (wanted('referral-loop')) this.referralLoopDiagnostics(diagnostics);
     return diagnostics;
   }
 
@@ -412,6 +413,50 @@ export class NoteIndex {
             ),
           );
         }
+      }
+    }
+  }
+
+  /**
+   * Contacts whose `referred_by` links lead back to themselves (Ana referred by
+   * Ben, Ben by Ana). Someone in a chain of introductions was met first, so one
+   * of those links is wrong; each note of the loop is told, at its `referred_by`.
+   */
+  private referralLoopDiagnostics(diagnostics: Diagnostic[]): void {
+    this.keepRelations();
+    // An id's contact is its first note by path, as a link to a shared id is read everywhere else.
+    const referredBy = (id: string): Contact | undefined => {
+      const files = [...this.validFilesById.files(id)];
+      const file = files.length > 1 ? files.sort(binary)[0] : files[0];
+      return file === undefined ? undefined : this.entries.get(file)?.reading.contact;
+    };
+    const walked = new Set<string>();
+    for (const start of [...this.referrers.keys()].sort(binary)) {
+      // One walk up each chain of referrers: an id met on an earlier walk leads nowhere new.
+      const path = new Map<string, Contact>();
+      let contact = referredBy(start);
+      while (contact && !walked.has(contact.id) && !path.has(contact.id)) {
+        path.set(contact.id, contact);
+        contact = contact.referredBy === undefined || contact.referredBy === contact.id ? undefined : referredBy(contact.referredBy);
+      }
+      for (const id of path.keys()) walked.add(id);
+      if (!contact || !path.has(contact.id)) continue;
+      const chain = [...path.values()];
+      const loop = chain.slice(chain.indexOf(contact));
+      for (const [position, member] of loop.entries()) {
+        const range = this.entries.get(member.file)!.reading.referredByRange;
+        const around = [...loop.slice(position), ...loop.slice(0, position), member];
+        diagnostics.push({
+          file: member.file,
+          line: range?.line ?? 1,
+          column: range?.column ?? 1,
+          endLine: range?.endLine ?? 1,
+          endColumn: range?.endColumn ?? 1,
+          severity: DIAGNOSTIC_RULES['referral-loop'],
+          rule: 'referral-loop',
+          message: `Referrals go round in a loop: ${referralLoopWords(around)}`,
+          hint: `One of them was met first, through nobody in this loop: fix or remove the \`referred_by\` in that person's note`,
+        });
       }
     }
   }
@@ -828,6 +873,12 @@ function referralNameKeys(contact: Contact): Set<string> {
 /** A contact that could not be read, or a note that looks like a contact but does not say `type: contact`. */
 function isBroken(reading: NoteReading): boolean {
   return reading.contact === undefined && (reading.isContact || reading.diagnostics.some((diagnostic) => diagnostic.rule === 'missing-type'));
+}
+
+/** `Ana Ruiz was referred by Ben Osei, who was referred by Ana Ruiz`: a loop read from one of its notes back to it. */
+function referralLoopWords(around: readonly Contact[]): string {
+  const [first, second, ...rest] = around.map((contact) => contact.name);
+  return [`${first} was referred by ${second}`, ...rest.map((name) => `who was referred by ${name}`)].join(', ');
 }
 
 function fileDiagnostic(file: string, rule: keyof typeof DIAGNOSTIC_RULES, message: string, hint: string, fix?: DiagnosticFix): Diagnostic {
