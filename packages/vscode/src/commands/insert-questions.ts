@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { insertQuestions, loadQuestions, newQuestions, pickQuestions } from '@rapport/core';
+import { CLOSED_STAGES, insertQuestions, loadQuestions, newQuestions, pickQuestions } from '@rapport/core';
 import { questionPlace } from '@rapport/core/internal';
 import { showNoteAt } from '../notes/open-at.js';
 import { editContactNote } from '../notes/note-edits.js';
@@ -18,7 +18,9 @@ export interface InsertQuestionsInput {
  */
 export async function insertBankQuestions(services: Services, target?: unknown, input: InsertQuestionsInput = {}): Promise<{ file: string; added: readonly string[] } | undefined> {
   const workspace = await services.notes.requireWorkspaceToWrite();
-  const contact = await resolveContact(services, workspace, target, 'Insert Questions');
+  const contact = await resolveContact(services, workspace, target, 'Insert Questions', {
+    only: { fits: (candidate) => !CLOSED_STAGES.includes(candidate.stage), nobody: 'Every contact is closed (declined, no response or archived): there is no conversation to prepare questions for' },
+  });
   if (!contact) return undefined;
   const set = await loadQuestions(workspace.store);
   // The closing "who else" question is added by pickQuestions, never offered.

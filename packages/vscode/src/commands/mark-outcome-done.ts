@@ -10,7 +10,9 @@ import { resolveContact } from './contact-target.js';
  */
 export async function markOutcomeDone(services: Services, target?: unknown): Promise<{ file: string; line: number; written: 'written' | 'unsaved' } | undefined> {
   const workspace = await services.notes.requireWorkspaceToWrite();
-  const contact = await resolveContact(services, workspace, target, 'Mark Outcome Done');
+  const contact = await resolveContact(services, workspace, target, 'Mark Outcome Done', {
+    only: { fits: (candidate) => candidate.outcomes.some((outcome) => outcome.done !== true), nobody: 'Nobody has an open item under ## Outcomes' },
+  });
   if (!contact) return undefined;
   const line = lineOf(target);
   const open = contact.outcomes.filter((outcome) => outcome.done !== true);

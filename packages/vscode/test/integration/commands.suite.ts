@@ -327,6 +327,26 @@ suite('Commands', () => {
     await waitFor(() => !rapport.notes.workspace?.index.contact('nadia-rahman'), 'the note to leave the index');
   });
 
+  test('run from the palette, commands that fit only some contacts offer only those', async () => {
+    const rapport = await api();
+    // The notes the tests before this one wrote and removed have left the index too.
+    const indexed = () => (rapport.notes.workspace?.index.contacts() ?? []).map((contact) => contact.file).sort().join();
+    await waitFor(() => indexed() === exampleContacts().map((contact) => contact.file).sort().join(), 'the index to hold the notes in the folder');
+    const offered = async (command: string) => (await runScripted({ contact: CANCEL }, command)).prompts.offered.get('contact') ?? [];
+    // Aisha Karim and Keisha Brooks have a `next:` written in the example.
+    assert.deepEqual([...(await offered('rapport.markNextDone'))].sort(), ['Aisha Karim', 'Keisha Brooks']);
+    // Marcus Bell has a résumé review, a lead and a job shadow open; Owen Park's Outcomes section is empty.
+    const outcomes = await offered('rapport.markOutcomeDone');
+    assert.ok(outcomes.includes('Marcus Bell') && !outcomes.includes('Owen Park'), outcomes.join(', '));
+    // Declined, no response and archived: Claire Dubois, Greg Malone, Irene Kowalski.
+    const questions = await offered('rapport.insertQuestions');
+    assert.equal(questions.length, 14, questions.join(', '));
+    for (const closed of ['Claire Dubois', 'Greg Malone', 'Irene Kowalski']) assert.ok(!questions.includes(closed), closed);
+    // The cold emails to Hannah Schultz and Owen Park have no reply, each at an organization with nobody else written to.
+    const second = await offered('rapport.dismissSecondContact');
+    assert.ok(second.length > 0 && second.every((name) => name === 'Hannah Schultz' || name === 'Owen Park'), second.join(', '));
+  });
+
   test('a command on a note with unsaved changes edits the editor, keeping what was typed', async () => {
     const contact = contactIn('scheduled');
     const original = readText(contact.file);
