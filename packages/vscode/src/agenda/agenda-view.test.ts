@@ -40,6 +40,12 @@ describe('entryView', () => {
     expect('line' in entryView(item('2026-11-25'), TODAY)).toBe(false);
   });
 
+  it('keeps the name of a referral to add, for "Add Referral as a Contact" on its row', () => {
+    const referral = item(null, { id: 'priya-raman', name: 'Priya Raman', kind: 'add-referral', action: 'Add Grace Liu (referred by Priya Raman)', line: 42, referral: 'Grace Liu' });
+    expect(entryView(referral, TODAY).referral).toBe('Grace Liu');
+    expect('referral' in entryView(item('2026-11-25'), TODAY)).toBe(false);
+  });
+
   it('shows an undated first letter as ready to write, not counted as due', () => {
     const view = entryView(item(null, { kind: 'write', action: 'Write to Ana Lima', letter: 'cold-email' }), TODAY);
     expect([view.label, view.description, view.tooltip, view.urgency, view.icon]).toEqual(['Ana Lima', 'no date · write the first letter', 'Ana Lima: Write to Ana Lima\nNo date: ready when you are\nLetter: cold-email', 'undated', 'edit']);

@@ -21,6 +21,8 @@ export interface AgendaEntryView {
   readonly letter?: string;
   /** An action from an Outcomes item (a referral to add or link, a lead): the item's 1-based line, where the row opens the note. */
   readonly line?: number;
+  /** `agendaItem.add-referral`: the person to add as a contact, as the referrer's Outcomes name them. */
+  readonly referral?: string;
 }
 
 export type AgendaGroupKey = 'overdue' | 'today' | 'week' | 'later' | 'undated';
@@ -77,6 +79,7 @@ export function entryView(item: AgendaItem, today: string): AgendaEntryView {
     contextValue: `agendaItem.${item.kind}`,
     ...(item.letter ? { letter: item.letter } : {}),
     ...(item.line !== undefined ? { line: item.line } : {}),
+    ...(item.kind === 'add-referral' && item.referral !== undefined ? { referral: item.referral } : {}),
   };
 }
 

@@ -4,8 +4,15 @@ import { registerCommand } from '../commands/run-command.js';
 import { saveOpenNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { referralOffers, type ReferralOffer } from './referral-offers.js';
+import type { AgendaEntryView } from '../agenda/agenda-view.js';
 
 export const ADD_REFERRAL_COMMAND = 'rapport.outcomes.addReferral';
+
+/** An Agenda row, as the Agenda view hands it to a command on its context menu. */
+interface AgendaRow {
+  readonly file: string;
+  readonly view: Pick<AgendaEntryView, 'referral'>;
+}
 
 /**
  * On a `Referral: <name>` line under `## Outcomes`: a code lens and a quick
@@ -46,7 +53,11 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       },
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
-    registerCommand(services, ADD_REFERRAL_COMMAND, (uri: vscode.Uri, name: string, options?: { open?: boolean }) => addReferralFromNote(services, uri, name, options)),
+    registerCommand(services, ADD_REFERRAL_COMMAND, async (target: vscode.Uri | AgendaRow, name?: string, options?: { open?: boolean }) => {
+      // From the Agenda's "Add Grace Liu (referred by Priya Raman)" row: the referrer's note and the name the row stands for.
+      if (!(target instanceof vscode.Uri)) return target.view.referral === undefined ? undefined : addReferralFromNote(services, services.notes.uriOf(target.file), target.view.referral);
+      return name === undefined ? undefined : addReferralFromNote(services, target, name, options);
+    }),
   );
 }
 

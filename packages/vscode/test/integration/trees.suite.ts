@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { STAGES } from '@rapport/core';
 import type { ContactsNode } from '../../src/contacts-tree/contacts-provider.js';
 import type { ReferralNodeView } from '../../src/referrals-tree/referral-view.js';
-import { api, setSetting, TODAY, waitFor, closeEditors } from './fixture.js';
+import { api, fileUri, readText, setSetting, TODAY, waitFor, closeEditors } from './fixture.js';
 import { exampleContacts } from './oracle.js';
 import { suite, test } from './runner.js';
 
@@ -143,6 +144,30 @@ suite('Agenda rows', () => {
     assert.equal(editor.selection.active.line, 100);
     assert.ok(editor.document.lineAt(100).text.startsWith('- Referral: Grace Liu, the nurse informaticist'), editor.document.lineAt(100).text);
     await closeEditors();
+  });
+
+  test('"Add Referral as a Contact" on a row of a referral to add creates their note, referred by the contact, and links the line', async () => {
+    const rapport = await api();
+    const agenda = rapport.views.agenda;
+    const referrer = 'contacts/health-tech/priya-raman.md';
+    const original = readText(referrer);
+    const node = agenda
+      .getChildren()
+      .flatMap((group) => agenda.getChildren(group))
+      .find((candidate) => candidate.kind === 'agendaItem' && candidate.view.contextValue === 'agendaItem.add-referral' && candidate.view.label === 'Priya Raman')!;
+    await vscode.commands.executeCommand('rapport.outcomes.addReferral', node);
+    const created = await waitFor(() => rapport.notes.workspace?.index.contact('grace-liu'), 'her note to be indexed');
+    assert.equal(created.name, 'Grace Liu');
+    assert.equal(created.referredBy, 'priya-raman');
+    assert.equal(created.source, 'referral');
+    // Line 101 of her note: only the name became a link.
+    assert.equal(readText(referrer), original.replace('- Referral: Grace Liu, the nurse informaticist', '- Referral: [[grace-liu]], the nurse informaticist'));
+    await waitFor(() => !agenda.entries().some((entry) => entry.contextValue === 'agendaItem.add-referral' && entry.label === 'Priya Raman'), 'the row to leave the Agenda');
+    await closeEditors();
+    // Put back for the suites after this one, which count the example's agenda.
+    rmSync(fileUri(created.file).fsPath);
+    writeFileSync(fileUri(referrer).fsPath, original);
+    await waitFor(() => agenda.entries().some((entry) => entry.contextValue === 'agendaItem.add-referral' && entry.label === 'Priya Raman'), 'the row to come back');
   });
 });
 
