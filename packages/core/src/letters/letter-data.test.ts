@@ -108,6 +108,18 @@ describe('the facts of a letter', () => {
     ]);
   });
 
+  it('greets by a name, never by an emoji written beside it, and by the given name after a lone initial', () => {
+    expect(['Dr. Zoë Ørsted 🎉', 'Zoë Ørsted 🎉', '🚀 Ana Lima', 'J. Robert Oppenheimer', 'J Robert Oppenheimer', 'A.J. Nguyen', 'J. Oppenheimer'].map((name) => data(contact([`name: "${name}"`, 'stage: held'])).data.firstName)).toEqual([
+      'Dr. Ørsted',
+      'Zoë',
+      'Ana',
+      'Robert',
+      'Robert',
+      'A.J.',
+      'J.',
+    ]);
+  });
+
   it('greets a name followed by credentials by its first name, never by a credential', () => {
     expect(['Priya Shah, MBA, CSCP', 'Ana Lima, Jr.', 'Dr. Tom Becker, P.E.', 'Lima, Ana', 'van der Berg, Anna'].map((name) => data(contact([`name: "${name}"`, 'stage: held'])).data.firstName)).toEqual([
       'Priya',

@@ -302,7 +302,10 @@ function setPath(target: Record<string, unknown>, path: string, value: string): 
 function firstName(name: string): string {
   const { title, given, family } = nameParts(name);
   if (title !== undefined) return family === '' ? `${title} ${given}` : `${title} ${family}`;
-  return given.split(' ')[0] || family;
+  const givenNames = given.split(' ');
+  // "J. Robert Oppenheimer" goes by Robert: a lone initial before another given name is not what they are called.
+  const called = givenNames.length > 1 && /^\p{L}\.?$/u.test(givenNames[0]!) ? givenNames[1] : givenNames[0];
+  return called || family;
 }
 
 /**

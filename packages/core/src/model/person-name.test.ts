@@ -10,6 +10,14 @@ describe('nameParts', () => {
     expect(nameParts('Shah, MBA')).toEqual({ given: 'Shah', family: '', suffix: 'MBA' });
   });
 
+  it('leaves out words with no letter (an emoji, a dash): they are not part of the name', () => {
+    expect(nameParts('Dr. Zoë Ørsted 🎉')).toEqual({ title: 'Dr.', given: 'Zoë', family: 'Ørsted' });
+    expect(nameParts('🚀 Ana Lima — PhD')).toEqual({ given: 'Ana Lima', family: 'PhD' });
+    expect(nameParts('Ana Lima 🎓, PhD')).toEqual({ given: 'Ana', family: 'Lima', suffix: 'PhD' });
+    // Nothing but decoration: read as written, one word as a given name (as "Cher").
+    expect(nameParts('🎉')).toEqual({ given: '🎉', family: '' });
+  });
+
   it('reads "Family, Given" when one word, or a family name with its particles, comes before the comma', () => {
     expect(nameParts('Lima, Ana')).toEqual({ family: 'Lima', given: 'Ana' });
     expect(nameParts("O'Brien, Kate")).toEqual({ family: "O'Brien", given: 'Kate' });

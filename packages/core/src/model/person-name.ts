@@ -43,7 +43,9 @@ export interface NameParts {
  * given names ("García Márquez, Gabriel"), else as "Full Name, suffix".
  */
 export function nameParts(name: string): NameParts {
-  const words = name.trim().split(/\s+/).filter((word) => word !== '');
+  const written = name.trim().split(/\s+/).filter((word) => word !== '');
+  // A word with no letter (an emoji, a dash) is decoration, not a part of the name: "Zoë Ørsted 🎉" is Zoë Ørsted. A comma on it stays.
+  const words = written.some((word) => /\p{L}/u.test(word)) ? written.map((word) => (/\p{L}/u.test(word) ? word : word.replace(/[^,]/g, ''))).filter((word) => word !== '') : written;
   const title = words.length > 1 && TITLES.test(words[0]!) ? words.shift() : undefined;
   const withTitle = title === undefined ? {} : { title };
   const text = words.join(' ');

@@ -9,7 +9,8 @@ const MAX_SLUG_LENGTH = 64;
 /** `contactSlug`, synchronously: only for modules that load this one when they load (the exporters). */
 export function contactSlugNow(written: string): string {
   // "Dr. Olivia Grant" is olivia-grant, the id a link to "Olivia Grant" expects.
-  const name = withoutTitle(written.trim());
+  // An apostrophe inside a word is no break in it: "Kevin O'Brien" is kevin-obrien, "D’Souza" dsouza.
+  const name = withoutTitle(written.trim()).replace(/(?<=\p{L})['\u2019](?=\p{L})/gu, '');
   let slug = slugify(name, { separator: '-', lowercase: true, decamelize: false }).slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
   if (slug === '') slug = [...lettersSlug(name)].slice(0, MAX_SLUG_LENGTH).join('').replace(/-+$/, '');
   if (slug === '') slug = 'contact';

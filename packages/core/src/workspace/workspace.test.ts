@@ -198,6 +198,10 @@ describe('createContact', () => {
     expect(await contactSlug('prof Ana Lima')).toBe('ana-lima');
     expect(await contactSlug('Dr. Grant')).toBe('dr-grant');
     expect(await contactSlug('Drew Grant')).toBe('drew-grant');
+    // An apostrophe inside a word, straight or curly, keeps the word whole; quotes around a nickname do not join words.
+    expect(await contactSlug("Kevin O'Brien")).toBe('kevin-obrien');
+    expect(await contactSlug('Anita D’Souza')).toBe('anita-dsouza');
+    expect(await contactSlug("Ana 'Nina' Lima")).toBe('ana-nina-lima');
     expect((await contactSlug('x'.repeat(300))).length).toBeLessThanOrEqual(64);
   });
 
