@@ -334,8 +334,8 @@ const MISREADING_RULES: readonly DiagnosticRule[] = ['unknown-stage', 'invalid-d
 /** The problems a history entry that cannot be read gets: not a mapping, no date or stage, a date or stage misread. */
 const HISTORY_RULES: readonly DiagnosticRule[] = ['invalid-type', 'missing-field', 'invalid-date', 'unknown-stage'];
 /**
- * Problems that leave a value of the note unread (a `next:` that is not a mapping is no next step on the agenda,
+ * Problems that leave a value of the note unread (an empty `name:` is read as the file's id, a `next:` that is not a mapping is no next step on the agenda,
  * `tags: ux` no tag, an offer's `(by 2026-11-31)` no deadline on the agenda): listings say so, as for a misread
  * stage, but writes go on, since nothing is recorded out of place.
  */
-const UNREAD_VALUE_RULES: readonly DiagnosticRule[] = [...MISREADING_RULES, 'invalid-type', 'invalid-value', 'value-cut-by-comment', 'invalid-outcome-date'];
+const UNREAD_VALUE_RULES: readonly DiagnosticRule[] = [...MISREADING_RULES, 'missing-field', 'invalid-type', 'invalid-value', 'value-cut-by-comment', 'invalid-outcome-date'];

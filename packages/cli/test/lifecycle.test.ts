@@ -257,6 +257,17 @@ describe('a stage typed wrong, a history date that is not one', () => {
   });
 });
 
+describe('a name left empty', () => {
+  it('is said by the listings: the contact shows under its file id until the name is written', () => {
+    const folder = exampleCopy();
+    const note = join(folder, 'owen-park.md');
+    writeFileSync(note, readFileSync(note, 'utf8').replace('name: Owen Park\n', "name: ''\n"));
+    const list = rapport(['list', '--today', '2026-11-26', '--dir', folder]);
+    expect(list.stderr).toBe('rapport: warning: owen-park.md:3: A contact needs a `name`: owen-park is not read as written until it is corrected (rapport check lists every problem)\n');
+    expect(list.stdout).toContain('\nowen-park          contacted');
+  });
+});
+
 describe('picking a conversation up again after a no', () => {
   it('keeps in touch without a letter that recalls a conversation that never took place', () => {
     const folder = exampleCopy();
