@@ -273,6 +273,18 @@ export interface LetterSent {
  * unless they are closed (declined, no-response, archived).
  */
 export async function markLetterSent(workspace: Workspace, contactRef: string, templateName: string, options: MarkSentOptions): Promise<LetterSent> {
+  const { sent, edit } = await letterSentEdit(workspace, contactRef, templateName, options);
+  await editNote(workspace, sent.file, edit, { retries: 5 });
+  return sent;
+}
+
+/**
+ * What `markLetterSent` records, as the edit of the note's text it makes, for
+ * a caller that applies it elsewhere (VS Code, into an editor with unsaved
+ * changes). Refuses as `markLetterSent` does; `edit` refuses a text that
+ * changed meanwhile in the same ways.
+ */
+export async function letterSentEdit(workspace: Workspace, contactRef: string, templateName: string, options: MarkSentOptions): Promise<{ readonly sent: LetterSent; readonly edit: (text: string) => string }> {
   const contact = findContact(workspace, contactRef);
   // An unknown channel is refused by `advance`, with the same message.
   let recorded = options.stage;
@@ -288,14 +300,9 @@ export async function markLetterSent(workspace: Workspace, contactRef: string, t
   }
   const stage = recorded;
   const channel = options.via ?? templateChannel ?? preferredChannel(contact, stage);
-  await editNote(
-    workspace,
-    contact.file,
-    (text) => {
-      if (!options.force) checkLetterRecordable(text, stage, options.date);
-      return advance(text, stage, { date: options.date, via: channel, letter: templateName, ...(options.note ? { note: options.note } : {}), ...(options.force ? { force: true } : {}) });
-    },
-    { retries: 5 },
-  );
-  return { contact: contact.id, file: contact.file, from: contact.stage, stage, date: options.date, via: channel };
+  const edit = (text: string): string => {
+    if (!options.force) checkLetterRecordable(text, stage, options.date);
+    return advance(text, stage, { date: options.date, via: channel, letter: templateName, ...(options.note ? { note: options.note } : {}), ...(options.force ? { force: true } : {}) });
+  };
+  return { sent: { contact: contact.id, file: contact.file, from: contact.stage, stage, date: options.date, via: channel }, edit };
 }

@@ -1,4 +1,5 @@
-import { InvalidInputError, setOutcomeDone, type Outcome } from '@rapport/core';
+import * as vscode from 'vscode';
+import { InvalidInputError, readNote, setOutcomeDone, type Contact, type Outcome, type Workspace } from '@rapport/core';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
@@ -14,9 +15,13 @@ export async function markOutcomeDone(services: Services, target?: unknown): Pro
     only: { fits: (candidate) => candidate.outcomes.some((outcome) => outcome.done !== true), nobody: 'Nobody has an open item under ## Outcomes' },
   });
   if (!contact) return undefined;
+  // As the note reads now (an editor's text, typed or just saved, may be ahead of the index): its lines are the ones to show and tick.
+  const outcomes = await currentOutcomes(services, workspace, contact);
   const line = lineOf(target);
-  const open = contact.outcomes.filter((outcome) => outcome.done !== true);
-  let outcome = line === undefined ? undefined : contact.outcomes.find((candidate) => candidate.line === line);
+  const open = outcomes.filter((outcome) => outcome.done !== true);
+  // The row's line is the index's: the same item is found again by its words where lines moved above it.
+  const rowOutcome = line === undefined ? undefined : contact.outcomes.find((candidate) => candidate.line === line);
+  let outcome = rowOutcome && (outcomes.find((candidate) => candidate.label === rowOutcome.label && candidate.text === rowOutcome.text) ?? rowOutcome);
   if (!outcome) {
     if (open.length === 0) throw new InvalidInputError(`${contact.name} has no open outcome under ## Outcomes`);
     outcome = await services.prompts.pick<Outcome>({
@@ -34,8 +39,22 @@ export async function markOutcomeDone(services: Services, target?: unknown): Pro
   return { file: contact.file, line: picked.line, written };
 }
 
-/** The Outcomes line an Agenda row stands for. */
+/**
+ * The Outcomes line an Agenda row stands for: on the row's node as the Agenda
+ * hands it to a menu command (`view.line`), or on the row's view itself.
+ */
 function lineOf(target: unknown): number | undefined {
-  const line = typeof target === 'object' && target !== null ? (target as { line?: unknown }).line : undefined;
-  return typeof line === 'number' ? line : undefined;
+  if (typeof target !== 'object' || target === null) return undefined;
+  const { line, view } = target as { line?: unknown; view?: { line?: unknown } };
+  const found = view?.line ?? line;
+  return typeof found === 'number' ? found : undefined;
+}
+
+/** The contact's outcomes as its note reads now: the open editor's text, else the file's; the index's when neither reads as a contact. */
+async function currentOutcomes(services: Services, workspace: Workspace, contact: Contact): Promise<readonly Outcome[]> {
+  const uri = services.notes.uriOf(contact.file).toString();
+  const text = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri)?.getText() ?? (await workspace.store.read(contact.file))?.text;
+  if (text === undefined) return contact.outcomes;
+  const labels = workspace.config.outcomeLabels;
+  return readNote(contact.file, text, labels ? { outcomeLabels: labels } : {}).contact?.outcomes ?? contact.outcomes;
 }

@@ -103,10 +103,6 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     registerCommand(services, 'rapport.letter.markSent', async (uri?: unknown, input?: MarkSentInput) => {
       const document = letterDocument(uri);
       const draft = drafts.get(document.uri)!;
-      const workspace = await services.notes.requireWorkspace();
-      const contact = workspace.index.contact(draft.contactId);
-      const note = contact && vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === services.notes.uriOf(contact.file).toString());
-      if (contact && note?.isDirty) throw new InvalidInputError(`Save or revert ${contact.file} first: marking the letter as sent edits that note`);
       return markDraftSent(services, document, draft, templateOptions(), input);
     }),
   );

@@ -1,7 +1,8 @@
 import type * as vscode from 'vscode';
-import { CHANNELS, InvalidInputError, isChannel, loadLetterTemplate, markLetterSent, type Channel, type Contact, type LetterSent, type Stage } from '@rapport/core';
+import { CHANNELS, InvalidInputError, isChannel, loadLetterTemplate, type Channel, type Contact, type LetterSent, type Stage } from '@rapport/core';
+import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
-import { channelChoice, type ChannelChoice } from '@rapport/core/internal';
+import { channelChoice, letterSentEdit, type ChannelChoice } from '@rapport/core/internal';
 import { FILL_MARKER, type LetterDraft } from './letter-drafts.js';
 
 export interface MarkSentInput {
@@ -37,9 +38,10 @@ export async function markDraftSent(services: Services, document: vscode.TextDoc
   const template = await loadLetterTemplate(workspace.store, draft.template, templateOptions);
   const via = input.via ?? template.via ?? (await pickChannel(services, contact, draft.template, template.stage));
   if (!via) return undefined;
-  const sent = await markLetterSent(workspace, contact.id, draft.template, { ...templateOptions, date: today, via });
-  services.notes.notifyEdited([sent.file]);
-  void services.prompts.info(`Recorded: ${contact.name} is now ${sent.stage} (${draft.template} sent by ${sent.via} on ${sent.date}).`);
+  // Into the note's editor when it has unsaved changes (what was typed stays), else the file.
+  const { sent, edit } = await letterSentEdit(workspace, contact.id, draft.template, { ...templateOptions, date: today, via });
+  const written = await editContactNote(services.notes, sent.file, edit);
+  void services.prompts.info(recordedMessage(`Recorded: ${contact.name} is now ${sent.stage} (${draft.template} sent by ${sent.via} on ${sent.date}).`, written));
   return { ...sent, recorded: true };
 }
 

@@ -306,7 +306,12 @@ suite('Commands', () => {
     writeFileSync(fileUri(file).fsPath, note);
     const outcomeLines = () => rapport.views.agenda.entries().filter((entry) => entry.file === file && entry.contextValue === 'agendaItem.outcome').map((entry) => entry.line);
     await waitFor(() => outcomeLines().sort().join() === '16,17', 'her lead and résumé review on the Agenda');
-    const row = rapport.views.agenda.entries().find((entry) => entry.file === file && entry.line === 17)!;
+    // The row as the Agenda hands it to its context menu: the tree's node, whose view holds the line.
+    const agenda = rapport.views.agenda;
+    const row = agenda
+      .getChildren()
+      .flatMap((group) => agenda.getChildren(group))
+      .find((node) => node.kind === 'agendaItem' && node.file === file && node.view.line === 17)!;
     const before = snapshot();
     const { result, prompts } = await runScripted({}, 'rapport.markOutcomeDone', row);
     assert.deepEqual(result, { file, line: 17, written: 'written' });
@@ -317,11 +322,20 @@ suite('Commands', () => {
     assert.equal(readText(file), ticked);
     await waitFor(() => outcomeLines().join() === '16', 'the résumé review leaves the Agenda');
 
+    // A line typed above the Outcomes in her open note, not saved: the lead is on line 17 now, and the question and the message say so.
+    const document = await vscode.workspace.openTextDocument(fileUri(file));
+    const editor = await vscode.window.showTextDocument(document);
+    await editor.edit((edit) => edit.insert(new vscode.Position(12, 0), 'Typed but not saved.\n'));
     const picked = await runScripted({ outcome: 'Lead: Xcel Energy: Data Analyst II (by 2026-12-10)' }, 'rapport.markOutcomeDone', 'nadia-rahman');
     assert.deepEqual(picked.prompts.asked, ['outcome']);
     assert.deepEqual(picked.prompts.offered.get('outcome'), ['Lead: Xcel Energy: Data Analyst II (by 2026-12-10)'], 'only her open outcome is offered');
-    assert.deepEqual(picked.result, { file, line: 16, written: 'written' });
-    assert.equal(readText(file), ticked.replace('- Lead: Xcel', '- [x] Lead: Xcel'));
+    assert.deepEqual(picked.result, { file, line: 17, written: 'unsaved' });
+    assert.deepEqual(picked.prompts.infos, ['Nadia Rahman: Lead done (ticked [x] on line 17). The note is changed in its open editor, not on disk yet: save it to keep the change (the views follow once it is saved).']);
+    const typed = ticked.replace('# Nadia Rahman\n', '# Nadia Rahman\nTyped but not saved.\n');
+    assert.equal(document.getText(), typed.replace('- Lead: Xcel', '- [x] Lead: Xcel'));
+    await document.save();
+    await closeEditors();
+    assert.equal(readText(file), typed.replace('- Lead: Xcel', '- [x] Lead: Xcel'));
     await waitFor(() => outcomeLines().length === 0, 'the lead leaves the Agenda');
     rmSync(fileUri(file).fsPath);
     await waitFor(() => !rapport.notes.workspace?.index.contact('nadia-rahman'), 'the note to leave the index');

@@ -67,6 +67,32 @@ suite('Mark Letter as Sent', () => {
     rmSync(fileUri('rina-sato.md').fsPath);
   });
 
+  test('records into the note\'s editor when it has unsaved changes, keeping what was typed, and leaves the file until it is saved', async () => {
+    const rapport = await api();
+    const document = await draft();
+    const filled = new vscode.WorkspaceEdit();
+    filled.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), document.getText().replace(/\[\[fill: [^\]]*\]\]/g, 'your article on triage'));
+    await vscode.workspace.applyEdit(filled);
+    const note = await vscode.workspace.openTextDocument(fileUri('rina-sato.md'));
+    const typed = new vscode.WorkspaceEdit();
+    typed.insert(note.uri, new vscode.Position(11, 0), 'Met her at the triage meetup.\n');
+    await vscode.workspace.applyEdit(typed);
+    assert.ok(note.isDirty);
+
+    const { result, prompts } = await markSent(document, { 'letter.via': 'email' });
+    assert.deepEqual(prompts.errors, []);
+    assert.equal(result?.recorded, true);
+    assert.deepEqual(prompts.infos, ['Recorded: Rina Sato is now contacted (cold-email sent by email on 2026-11-23). The note is changed in its open editor, not on disk yet: save it to keep the change (the views follow once it is saved).']);
+    assert.equal(readText('rina-sato.md'), NOTE, 'the file waits for the save');
+    const expected = ['---', 'type: contact', 'name: Rina Sato', 'stage: contacted', 'organization: Brightside Health', 'history:', '  - date: 2026-11-20', '    stage: identified', '  - date: 2026-11-23', '    stage: contacted', '    via: email', '    letter: cold-email', '---', '', '# Rina Sato', 'Met her at the triage meetup.', ''].join('\n');
+    assert.equal(note.getText(), expected);
+    await note.save();
+    assert.equal(readText('rina-sato.md'), expected);
+    await waitFor(() => rapport.notes.workspace?.index.contact('rina-sato')?.stage === 'contacted', 'the index to follow the save');
+    await closeEditors();
+    rmSync(fileUri('rina-sato.md').fsPath);
+  });
+
   test('focuses no channel for a letter to someone with no email address or LinkedIn profile, and says why', async () => {
     const document = await draft('cold-letter');
     const filled = new vscode.WorkspaceEdit();
