@@ -486,6 +486,22 @@ describe('notes that cannot be read as a contact', () => {
     expect(readNote('people/maya-chen.md', '\t---\ntype: contact\n---\n').diagnostics.map((d) => d.message)).toEqual(['The frontmatter must start on the first line with `---`: line 1 starts with a tab']);
   });
 
+  it('text typed before the opening `---` on line 1: said so, and a fix that moves the text below the frontmatter', () => {
+    const text = '- Resource: typed while unsaved---\ntype: contact\nname: Owen Park\nstage: contacted\n---\n\n# Owen Park\n';
+    const reading = readNote('owen-park.md', text);
+    expect(reading).toMatchObject({ isContact: true, contact: undefined });
+    // Line 1, columns 1 to 34: the whole line, fence included.
+    expect(reading.diagnostics.map((d) => [d.line, d.column, d.endLine, d.endColumn, d.rule, d.message, d.hint])).toEqual([
+      [1, 1, 1, 35, 'yaml-syntax', 'Line 1 has text before the `---` that opens the frontmatter, so the frontmatter is not found: `- Resource: typed while unsaved`', 'Move `- Resource: typed while unsaved` below the frontmatter, leaving `---` alone on line 1'],
+    ]);
+    expect(applyFix(text, reading.diagnostics[0]!.fix!)).toBe('---\ntype: contact\nname: Owen Park\nstage: contacted\n---\n- Resource: typed while unsaved\n\n# Owen Park\n');
+    // With CRLF line endings, the same.
+    const crlf = text.replaceAll('\n', '\r\n');
+    expect(applyFix(crlf, readNote('owen-park.md', crlf).diagnostics[0]!.fix!)).toBe('---\r\ntype: contact\r\nname: Owen Park\r\nstage: contacted\r\n---\r\n- Resource: typed while unsaved\r\n\r\n# Owen Park\r\n');
+    // A note that is no contact, whose first line ends in `---`, is left alone.
+    expect(readNote('notes.md', 'Ideas---\nsome: thing\n---\n')).toMatchObject({ isContact: false, diagnostics: [] });
+  });
+
   it('YAML between `+++` lines: said so, and a fix that writes `---` for both', () => {
     const text = '+++\r\ntype: contact\r\nname: Maya\r\nstage: held\r\n+++\r\n# Maya\r\n';
     const reading = readNote('people/maya-chen.md', text);

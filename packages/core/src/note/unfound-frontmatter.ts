@@ -21,6 +21,8 @@ export interface UnfoundFrontmatter {
 // The first line that is not blank, when it is a fence: the blank lines before it, its indent, the fence and its line break.
 const FIRST_FENCE = /^((?:[ \t]*\r?\n)*)([ \t]*)(---|\+\+\+)[ \t]*(\r?\n)/;
 const CLOSING = { '---': /^[ \t]*(?:---|\.\.\.)[ \t]*\r?$/m, '+++': /^[ \t]*\+\+\+[ \t]*\r?$/m } as const;
+// Text typed on the opening fence's line, before the fence: `- Resource: a link---`.
+const TEXT_BEFORE_FENCE = /^([^\r\n]*?\S)[ \t]*---[ \t]*(\r?\n)/;
 // A `---` line ended by CR alone, after blank lines or none.
 const CR_ONLY_FENCE = /^(?:[ \t]*\r(?!\n))*[ \t]*---[ \t]*\r(?!\n)/;
 
@@ -40,7 +42,7 @@ export function unfoundFrontmatter(content: string): UnfoundFrontmatter | undefi
     };
   }
   const opening = FIRST_FENCE.exec(content);
-  if (!opening) return undefined;
+  if (!opening) return textBeforeFence(content);
   const [whole, blank, indent, marker, eol] = opening as unknown as [string, string, string, '---' | '+++', string];
   // A fence on the first line is `readLayout`'s own (the frontmatter is then never closed).
   if (blank === '' && indent === '' && marker === '---') return undefined;
@@ -62,4 +64,29 @@ export function unfoundFrontmatter(content: string): UnfoundFrontmatter | undefi
   const closingFence = marker === '+++' ? '---' : closingLine.trim();
   const end = whole.length + closing.index + closingLine.length;
   return { start: 0, end: fenceStart + 3, message, hint: title, fix: { title, start: 0, end, text: `---${eol}${fields}${closingFence}` } };
+}
+
+/**
+ * Text on line 1 before the `---` that opens the frontmatter (typed into the
+ * note's first line by mistake). The repair moves that text below the
+ * frontmatter, so that nothing typed is lost.
+ */
+function textBeforeFence(content: string): UnfoundFrontmatter | undefined {
+  const line = TEXT_BEFORE_FENCE.exec(content);
+  if (!line) return undefined;
+  const [whole, text, eol] = line as unknown as [string, string, string];
+  const closing = CLOSING['---'].exec(content.slice(whole.length));
+  if (!closing) return undefined;
+  const fields = content.slice(whole.length, whole.length + closing.index);
+  if (!CONTACT_TYPE_LINE.test(fields)) return undefined;
+  const closingLine = closing[0].replace(/\r$/, '');
+  const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  const title = `Move \`${shown}\` below the frontmatter`;
+  return {
+    start: 0,
+    end: whole.length - eol.length,
+    message: `Line 1 has text before the \`---\` that opens the frontmatter, so the frontmatter is not found: \`${shown}\``,
+    hint: `${title}, leaving \`---\` alone on line 1`,
+    fix: { title, start: 0, end: whole.length + closing.index + closingLine.length, text: `---${eol}${fields}${closingLine.trim()}${eol}${text}` },
+  };
 }
