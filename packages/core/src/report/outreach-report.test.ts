@@ -147,7 +147,14 @@ describe('outreachReport', () => {
       { week: '2026-W42', ...zeros },
       { week: '2026-W43', ...zeros },
       { week: '2026-W44', ...zeros, outreachSent: 1, contacted: 1, replyRate: 0 },
+      // As of Monday 2026-11-23 (week 48): the quiet weeks since, up to that day's, are there too.
+      { week: '2026-W45', ...zeros },
+      { week: '2026-W46', ...zeros },
+      { week: '2026-W47', ...zeros },
+      { week: '2026-W48', ...zeros },
     ]);
+    // With no day given, the weeks end at the last figure.
+    expect(outreachReport([ana, bo]).weeks.at(-1)?.week).toBe('2026-W44');
     const cy = contact('cy', [{ date: '2026-12-22', stage: 'contacted' }, { date: '2027-01-12', stage: 'followed-up' }]);
     expect(outreachReport([cy]).weeks.map((week) => [week.week, week.outreachSent])).toEqual([
       ['2026-W52', 1],

@@ -123,8 +123,8 @@ export interface OutreachReportOptions {
  * How the outreach went, ISO week by ISO week, from every contact's history:
  * each figure is counted in the week of the history entry it comes from
  * (a contact's first `contacted` entry for `contacted` and `replied`).
- * `weeks` runs without a gap from the first week with a figure to the last:
- * a quiet week in between has a row of zeros.
+ * `weeks` runs without a gap from the first week with a figure to the last
+ * (to `until`'s week, when given): a quiet week in between has a row of zeros.
  */
 export function outreachReport(contacts: readonly Contact[], options: OutreachReportOptions = {}): OutreachReport {
   const since = options.since ?? null;
@@ -165,6 +165,8 @@ export function outreachReport(contacts: readonly Contact[], options: OutreachRe
   }
   for (const date of referralDates(contacts).values()) count(date, 'referralsGained');
   // A quiet week between two busy ones is a week of zeros, not a missing row: a table without it reads as a steady pace.
+  // As of a day, the weeks run to that day's: a quiet spell up to today shows as one, not as a table that looks up to date.
+  if (until !== null && last !== undefined) last = until;
   if (first !== undefined && last !== undefined) for (const week of weeksFrom(first, last)) if (!weeks.has(week)) weeks.set(week, emptyCounter());
 
   const withRate = (counter: Counter): OutreachFigures => ({ ...counter, replyRate: counter.contacted === 0 ? null : counter.replied / counter.contacted });
