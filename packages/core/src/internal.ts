@@ -24,7 +24,7 @@ export { freeContactId, unreadableNamesake } from './workspace/create-contact.js
 export { organizationNamed } from './outcomes/outcome-actions.js';
 export { outcomeLabelKey } from './outcomes/outcomes.js';
 export { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES } from './model/vocabulary.js';
-export { sameNameAndOrganization } from './model/person-name.js';
+export { organizationKey, sameNameAndOrganization } from './model/person-name.js';
 export { channelChoice, letterSentEdit } from './letters/letters.js';
 export type { ChannelChoice } from './letters/letters.js';
 export { questionPlace } from './questions/insert.js';

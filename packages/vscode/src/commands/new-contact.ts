@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { addReferral, createContact, nameFromLink, namesakes, SOURCES, type Contact, type Source, type Workspace } from '@rapport/core';
-import { sameNameAndOrganization, unreadableNamesake } from '@rapport/core/internal';
+import { organizationKey, sameNameAndOrganization, unreadableNamesake } from '@rapport/core/internal';
 import { saveOpenNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { openAtProblem } from './contact-target.js';
@@ -109,15 +109,9 @@ export async function newContact(services: Services, input: NewContactInput = {}
             title: TITLE,
             ...lastStep(),
             placeholder: 'Who referred them?',
-            items: [
-              ...naming.map((entry) => ({ label: entry.referrer.name, description: `names ${name.trim()} in their Outcomes`, value: entry.referrer.id })),
-              { label: 'Nobody', description: 'not a referral', value: null },
-              ...workspace.index
-                .contacts()
-                .filter((contact) => !naming.some((entry) => entry.referrer.id === contact.id))
-                .map((contact) => ({ label: contact.name, description: contact.organization ?? '', value: contact.id })),
-            ],
-            ...(naming[0] ? { focus: naming[0].referrer.id } : {}),
+            items: referrerItems(workspace, name.trim(), organization, naming, source),
+            // A source of `referral` says somebody did: Enter picks nobody unless a contact's Outcomes name them.
+            ...(naming[0] ? { focus: naming[0].referrer.id } : source === 'referral' ? { noDefault: true } : {}),
           });
   if (referredBy === undefined) return undefined;
 
@@ -180,4 +174,25 @@ function referrersNaming(workspace: Workspace, name: string): NamingReferrer[] {
  */
 export function inputFromReferral(target: string, referredBy: string): NewContactInput {
   return { suggestedName: nameFromLink(target), referredBy, source: 'referral', fromLink: target };
+}
+
+/**
+ * Who may have referred them, likeliest first: the contacts whose Outcomes
+ * name them, then the contacts at the organization they work at, then
+ * everyone else. "Nobody" comes before the rest when no source was given (the
+ * question is a maybe), and last for a `referral`, where it is the unlikely answer.
+ */
+function referrerItems(workspace: Workspace, name: string, organization: string, naming: readonly { readonly referrer: Contact }[], source: Source | null): { label: string; description: string; value: string | null }[] {
+  const named = new Set(naming.map((entry) => entry.referrer.id));
+  const others = workspace.index.contacts().filter((contact) => !named.has(contact.id));
+  const sameOrganization = organization.trim() === '' ? [] : others.filter((contact) => contact.organization !== undefined && organizationKey(contact.organization) === organizationKey(organization));
+  const rest = others.filter((contact) => !sameOrganization.includes(contact));
+  const nobody = { label: 'Nobody', description: 'not a referral', value: null };
+  return [
+    ...naming.map((entry) => ({ label: entry.referrer.name, description: `names ${name} in their Outcomes`, value: entry.referrer.id })),
+    ...sameOrganization.map((contact) => ({ label: contact.name, description: `also at ${contact.organization}`, value: contact.id })),
+    ...(source === 'referral' ? [] : [nobody]),
+    ...rest.map((contact) => ({ label: contact.name, description: contact.organization ?? '', value: contact.id })),
+    ...(source === 'referral' ? [nobody] : []),
+  ];
 }

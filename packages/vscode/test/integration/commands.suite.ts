@@ -45,6 +45,9 @@ suite('Commands', () => {
     );
     assert.deepEqual(prompts.asked, ['contact.name', 'contact.organization', 'contact.role', 'contact.source', 'contact.referredBy']);
     assert.deepEqual([...prompts.steps.values()], ['1/4', '2/4', '3/4', '4/4', '5/5'], 'who referred them, asked for a referral only, is a last step of its own');
+    // Somebody referred them: Enter picks nobody by mistake, and "Nobody" comes last.
+    assert.equal(prompts.focused.get('contact.referredBy'), undefined);
+    assert.equal(prompts.offered.get('contact.referredBy')?.at(-1), 'Nobody');
     assert.deepEqual(result, { id: 'ada-lovelace', file: 'contacts/ada-lovelace.md' });
     assert.deepEqual(changedFiles(before, snapshot()), ['contacts/ada-lovelace.md']);
     const text = readText('contacts/ada-lovelace.md');
@@ -52,6 +55,18 @@ suite('Commands', () => {
     assert.match(text, new RegExp(`- date: ${TODAY}\\n\\s+stage: identified`));
     assert.ok((await stageMembers('identified')).includes('ada-lovelace'), 'listed under identified');
     await closeEditors();
+  });
+
+  test('New Contact for a referral offers first the contacts at their organization, written any case', async () => {
+    const before = snapshot();
+    const { result, prompts } = await runScripted(
+      { 'contact.name': 'Nora Patel', 'contact.organization': 'monongahela valley health', 'contact.role': '', 'contact.source': 'referral', 'contact.referredBy': CANCEL },
+      'rapport.newContact',
+    );
+    assert.equal(result, undefined);
+    // Elena Vasquez and Marcus Bell work at Monongahela Valley Health in the example.
+    assert.deepEqual(prompts.offered.get('contact.referredBy')?.slice(0, 2), ['Elena Vasquez', 'Marcus Bell']);
+    assert.deepEqual(changedFiles(before, snapshot()), []);
   });
 
   test('New Contact found on LinkedIn does not ask who referred them', async () => {
@@ -153,7 +168,9 @@ suite('Commands', () => {
     );
     assert.equal(prompts.focused.get('contact.source'), 'referral');
     assert.equal(prompts.focused.get('contact.referredBy'), 'Olu Adeyemi');
-    assert.deepEqual(prompts.offered.get('contact.referredBy')?.slice(0, 2), ['Olu Adeyemi', 'Nobody']);
+    // A referral: "Nobody" is the unlikely answer, listed last.
+    assert.equal(prompts.offered.get('contact.referredBy')?.[0], 'Olu Adeyemi');
+    assert.equal(prompts.offered.get('contact.referredBy')?.at(-1), 'Nobody');
     assert.deepEqual(result, { id: 'tomas-rivera', file: 'contacts/tomas-rivera.md', linked: true, existing: false, referredByAdded: false, linkedBefore: false });
     assert.deepEqual(changedFiles(before, snapshot()), ['contacts/tomas-rivera.md', 'olu-adeyemi.md']);
     assert.deepEqual(frontmatterOf(readText('contacts/tomas-rivera.md')), { type: 'contact', name: 'Tomas Rivera', stage: 'identified', role: 'analyst', organization: 'Smith Trucking', source: 'referral', referred_by: '[[olu-adeyemi]]', history: '' });
