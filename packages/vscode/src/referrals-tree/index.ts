@@ -23,6 +23,11 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
     return node ? referralChildViews(graph, contacts, node, brokenNote) : referralRootViews(graph, contacts, brokenNote);
   }
 
+  /** The contact who named a referral, by name, as the rows are. */
+  private referrerName(id: string): string {
+    return this.services.notes.workspace?.index.contact(id)?.name ?? id;
+  }
+
   getTreeItem(node: ReferralNodeView): vscode.TreeItem {
     if (node.kind === 'unreadableReferral') {
       const item = new vscode.TreeItem(node.target);
@@ -30,7 +35,7 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
       item.description = 'cannot be read';
       item.iconPath = new vscode.ThemeIcon('warning');
       item.contextValue = 'unreadableReferral';
-      item.tooltip = `Named in the Outcomes of ${node.referredBy}. ${node.file} cannot be read as a contact: open it and fix its error (the Problems panel says how)`;
+      item.tooltip = `Named in the Outcomes of ${this.referrerName(node.referredBy)}. ${node.file} cannot be read as a contact: open it and fix its error (the Problems panel says how)`;
       item.resourceUri = this.services.notes.uriOf(node.file);
       item.command = { command: 'vscode.open', title: 'Open Note', arguments: [item.resourceUri] };
       return item;
@@ -43,7 +48,7 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
       item.description = 'no note yet';
       item.iconPath = new vscode.ThemeIcon('person-add');
       item.contextValue = 'pendingReferral';
-      item.tooltip = `Named in the Outcomes of ${node.referredBy}${name === node.target ? '' : ` as [[${node.target}]]`}; create the contact to follow up`;
+      item.tooltip = `Named in the Outcomes of ${this.referrerName(node.referredBy)}${name === node.target ? '' : ` as [[${node.target}]]`}; create the contact to follow up`;
       // Enter or a click does what the row is there for, as the inline button does.
       item.command = { command: 'rapport.newContact', title: 'New Contact', arguments: [node] };
       return item;
