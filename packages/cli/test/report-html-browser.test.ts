@@ -42,8 +42,8 @@ it('the HTML report of the example opens in Chromium with no error and no reques
       'nurturing: 3 contacts',
     ]);
     const weekly = await labels('weekly', 'bar');
-    // 11 weeks, 2026-W37 to 2026-W47, three bars each.
-    expect(weekly).toHaveLength(33);
+    // 12 weeks, 2026-W37 to 2026-W48 (the week of the report's day, 2026-11-23), three bars each.
+    expect(weekly).toHaveLength(36);
     expect(weekly.slice(0, 3)).toEqual(['2026-W37, Outreach sent: 3', '2026-W37, Meetings held: 0', '2026-W37, Thank-yous sent: 0']);
     expect(weekly).toContain('2026-W46, Outreach sent: 4');
     expect(weekly).toContain('2026-W47, Meetings held: 1');
@@ -77,6 +77,7 @@ it('the HTML report of the example opens in Chromium with no error and no reques
       '2026-W45 2 2 50% 0 0/0 0',
       '2026-W46 4 3 100% 1 1/1 2',
       '2026-W47 1 1 0% 1 0/1 1',
+      '2026-W48 0 0 — 0 0/0 0',
       'total 18 14 64% 5 4/5 6',
     ]);
 

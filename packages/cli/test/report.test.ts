@@ -25,6 +25,7 @@ const EXAMPLE_REPORT = `week      sent  contacted  reply rate  held  thanked on 
 2026-W45     2          2         50%     0              0/0          0
 2026-W46     4          3        100%     1              1/1          2
 2026-W47     1          1          0%     1              0/1          1
+2026-W48     0          0           —     0              0/0          0
 total       18         14         64%     5              4/5          6
 
 source       sent  contacted  reply rate  held  meetings per letter
@@ -81,8 +82,8 @@ describe('rapport report on the example', () => {
       '2021-W24–2026-W36     0          0           —     0              0/0          0',
     ]);
     const json = JSON.parse(rapport(['report', '--today', '2026-12-10', '--since', '2021-01-01', '--json', '--dir', folder]).stdout) as { weeks: { week: string; outreachSent: number }[] };
-    // JSON has every week: from 2021-W23 to 2026-W47, 30 + 4 × 52 + 47.
-    expect([json.weeks.length, json.weeks[1]!.week, json.weeks[1]!.outreachSent]).toEqual([285, '2021-W24', 0]);
+    // JSON has every week: from 2021-W23 to 2026-W50 (the week of 2026-12-10), 30 + 4 × 52 + 50.
+    expect([json.weeks.length, json.weeks[1]!.week, json.weeks[1]!.outreachSent]).toEqual([288, '2021-W24', 0]);
   });
 
   it('marks an open lead whose day has passed as overdue, as the agenda does', () => {

@@ -55,10 +55,12 @@ describe('renderReportCharts', () => {
     ]);
   });
 
-  it('draws every week from the first to the last, a quiet week included', async () => {
+  it("draws every week from the first to the report's day's, quiet weeks included", async () => {
     const { weekly } = await renderReportCharts(report);
     const bars = marks(weekly, 'bar');
-    expect(bars).toHaveLength(9);
+    // 2026-W45 to 2026-W48 (Monday 2026-11-23, the report's day), three bars each.
+    expect(bars).toHaveLength(12);
+    expect(bars).toContain('2026-W48, Outreach sent: 0');
     expect(bars).toContain('2026-W45, Outreach sent: 3');
     expect(bars).toContain('2026-W46, Outreach sent: 0');
     expect(bars).toContain('2026-W47, Meetings held: 2');
@@ -79,9 +81,13 @@ describe('renderReportCharts', () => {
     const weeks = [...new Set(marks(weekly, 'bar').map((bar) => bar.split(',')[0]))];
     expect(weeks).toEqual(['2021-W23', '2026-W45', '2026-W47']);
     expect(weekly).toContain('Per week (weeks with activity only; 2021-W23 to 2026-W47)');
-    // Without the old letter: every week from the first to the last again, the quiet one included.
-    const { weekly: short } = await renderReportCharts({ ...long, weeks: long.weeks.filter((week) => week.week !== '2021-W23') });
-    expect([...new Set(marks(short, 'bar').map((bar) => bar.split(',')[0]))]).toEqual(['2026-W45', '2026-W46', '2026-W47']);
+    // Without the old letter: every week from the first to the report's day's again, the quiet ones included.
+    const recent = long.weeks.filter((week) => week.week !== '2021-W23');
+    const { weekly: short } = await renderReportCharts({ ...long, weeks: recent });
+    expect([...new Set(marks(short, 'bar').map((bar) => bar.split(',')[0]))]).toEqual(['2026-W45', '2026-W46', '2026-W47', '2026-W48']);
+    // A report of the whole history (no day): to the last week with something to draw, the referral of W49 aside.
+    const { weekly: whole } = await renderReportCharts({ ...long, until: null, weeks: recent });
+    expect([...new Set(marks(whole, 'bar').map((bar) => bar.split(',')[0]))]).toEqual(['2026-W45', '2026-W46', '2026-W47']);
   });
 
   it('draws at most the last 26 weeks with activity', async () => {

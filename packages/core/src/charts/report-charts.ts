@@ -118,15 +118,17 @@ export const MAX_CHART_WEEKS = 26;
 
 /**
  * The weeks the weekly chart draws, and what its title says of them: every
- * week from the first to the last with something to draw (outreach,
- * meetings, thank-yous; a week with only another figure does not stretch
- * it), quiet ones included; when that spans more than `MAX_CHART_WEEKS`
+ * week from the first with something to draw (outreach, meetings,
+ * thank-yous) to the week of the report's day (else the last with something
+ * to draw: a week with only another figure does not stretch it), quiet ones
+ * included, so a quiet spell up to today shows; when that spans more than `MAX_CHART_WEEKS`
  * (an old letter among this year's), the weeks with something to draw
  * only, the last `MAX_CHART_WEEKS` of them.
  */
 export function chartWeeks(report: SearchReport): { weeks: string[]; title: string } {
   const active = report.weeks.filter((week) => week.outreachSent + week.meetingsHeld + week.thankYous > 0).map((week) => week.week);
-  const all = active.length === 0 ? [] : weekRange(active[0]!, active.at(-1)!);
+  const last = report.until === null ? active.at(-1) : isoWeek(new Date(`${report.until}T12:00:00`));
+  const all = active.length === 0 ? [] : weekRange(active[0]!, last!);
   if (all.length <= MAX_CHART_WEEKS) return { weeks: all, title: 'Per week' };
   const shown = active.slice(-MAX_CHART_WEEKS);
   const which = shown.length < active.length ? `the last ${shown.length} weeks with activity, of ${active.length}` : 'weeks with activity only';
