@@ -44,6 +44,17 @@ export class RecordingRefusedError extends InvalidInputError {
   override name = 'RecordingRefusedError';
 }
 
+/**
+ * An export refused because `.rapport/config.yaml` cannot be read as written:
+ * its `private:` setting cannot be read (fields meant to stay private could
+ * leak), or a setting has an error and its default would stand in for it (a
+ * misspelled `timezone` would move every meeting by hours). The message is
+ * `exportRefusal`'s, which says which; fix the config, then export again.
+ */
+export class ExportRefusedError extends InvalidInputError {
+  override name = 'ExportRefusedError';
+}
+
 /** A note cannot be edited because its frontmatter does not parse. */
 export class UneditableNoteError extends RapportError {
   override name = 'UneditableNoteError';

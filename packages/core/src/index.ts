@@ -13,7 +13,7 @@ export { namesakes } from './model/person-name.js';
 export { DIAGNOSTIC_RULES, compareDiagnostics } from './diagnostics.js';
 export type { Diagnostic, DiagnosticFix, DiagnosticFieldsFix, DiagnosticRule, DiagnosticTextFix, Severity } from './diagnostics.js';
 export { RapportError, NoteConflictError, NoteNotFoundError, NoteExistsError, InvalidInputError, UneditableNoteError, UnreadableNoteError, ReadOnlyNoteError, InvalidEncodingError } from './errors.js';
-export { RecordingRefusedError } from './errors.js';
+export { RecordingRefusedError, ExportRefusedError } from './errors.js';
 export { LetterTemplateError, MissingLetterFieldsError, LetterNotFoundError, LetterUnfitError } from './errors.js';
 export type { MissingLetterField } from './errors.js';
 

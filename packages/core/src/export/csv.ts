@@ -18,7 +18,8 @@ export const LIST_SEPARATOR = '; ';
  * joined with `; `, a mapping becomes dotted columns (`meeting.at`), and
  * anything deeper (such as `history`) is written as JSON. A cell starting
  * with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`,
- * so a spreadsheet never runs it as a formula.
+ * so a spreadsheet never runs it as a formula. Throws `ExportRefusedError`
+ * as `exportIcs` does.
  */
 export function exportCsv(workspace: Workspace, options: ExportOptions = {}): string {
   const rows = contactRecords(workspace, options).map((record) => flattenRecord(record));

@@ -12,6 +12,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import { contentLines } from './content-lines.js';
 import { ExportedActions, privateFieldFilter } from './privacy.js';
 import type { ExportOptions } from './records.js';
+import { refuseUnsafeExport } from './refusal.js';
 import { uidStems } from './uid.js';
 import { isUtc, zoneComponent } from './vtimezone.js';
 
@@ -64,6 +65,9 @@ export interface IcsExport {
  * id another note shares takes its path, `closed/maya-chen-meeting@rapport`) and SEQUENCE
  * from the length of the contact's history, so importing a newer export
  * into a calendar updates its events instead of duplicating them.
+ *
+ * Throws `ExportRefusedError` (the reason `exportRefusal` gives) when
+ * `.rapport/config.yaml` has an error or a `private:` that cannot be read.
  */
 export function exportIcs(workspace: Workspace, options: ExportOptions = {}): string {
   return exportIcsDetails(workspace, options).text;
@@ -71,6 +75,7 @@ export function exportIcs(workspace: Workspace, options: ExportOptions = {}): st
 
 /** `exportIcs`, with what a caller reports besides the text: how many events there are, and which meetings are left out for a problem in their note. */
 export function exportIcsDetails(workspace: Workspace, options: ExportOptions = {}): IcsExport {
+  refuseUnsafeExport(workspace);
   const now = options.now ?? new Date();
   const { config } = workspace;
   const zone = config.timezone;

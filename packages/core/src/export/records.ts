@@ -1,6 +1,7 @@
 import { meetingStartInZone } from '../lifecycle/dates.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { ExportedActions, privateFieldFilter, withoutPrivate } from './privacy.js';
+import { refuseUnsafeExport } from './refusal.js';
 
 /** Options of the exporters. */
 export interface ExportOptions {
@@ -23,9 +24,10 @@ export const COMPUTED_COLUMNS = ['meeting_start', 'next_action', 'next_due'] as 
  * `next_action` and `next_due` (each `null` when none). Fields the config lists
  * as private are left out; the name and stage never are. So is a next
  * action (or only its date) that comes from a private field: see
- * `ExportedActions`.
+ * `ExportedActions`. Throws `ExportRefusedError` as `exportIcs` does.
  */
 export function contactRecords(workspace: Workspace, options: ExportOptions = {}): Record<string, unknown>[] {
+  refuseUnsafeExport(workspace);
   const { config, index } = workspace;
   const contacts = index.contacts();
   const isPrivate = privateFieldFilter(config.privateFields);
@@ -41,7 +43,7 @@ export function contactRecords(workspace: Workspace, options: ExportOptions = {}
   });
 }
 
-/** The contacts as a JSON array (see `contactRecords`), pretty-printed. */
+/** The contacts as a JSON array (see `contactRecords`), pretty-printed; throws `ExportRefusedError` as it does. */
 export function exportJson(workspace: Workspace, options: ExportOptions = {}): string {
   return JSON.stringify(contactRecords(workspace, options), null, 2) + '\n';
 }

@@ -3,6 +3,7 @@ import type { Contact } from '../model/contact.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { contentLines } from './content-lines.js';
 import { privateFieldFilter } from './privacy.js';
+import { refuseUnsafeExport } from './refusal.js';
 import { uidStems } from './uid.js';
 import { nameParts } from '../model/person-name.js';
 
@@ -13,8 +14,10 @@ import { nameParts } from '../model/person-name.js';
  * CATEGORIES from the tags, and a UID from the contact id (or its path, for
  * a note whose id another note shares). Fields the config
  * lists as private are left out (the name never is: a card needs it).
+ * Throws `ExportRefusedError` as `exportIcs` does.
  */
 export function exportVCards(workspace: Workspace): string {
+  refuseUnsafeExport(workspace);
   const isPrivate = privateFieldFilter(workspace.config.privateFields);
   const contacts = workspace.index.contacts();
   const uidStem = uidStems(contacts);
