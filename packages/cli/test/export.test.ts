@@ -65,10 +65,10 @@ describe('rapport export', () => {
       ['sam-whitaker-prepare@rapport', '2026-11-27', 'Prepare for Sam Whitaker: research and questions'],
       ['dana-okafor-keep-in-touch@rapport', '2026-11-30', 'Keep in touch with Dana Okafor'],
       ['keisha-brooks-manual@rapport', '2026-11-30', 'Ask Dana whether she knows Keisha before writing cold'],
-      ['marcus-bell-outcome-send-your-resume-to-marcus-bell-for-review@rapport', '2026-11-30', 'Send your résumé to Marcus Bell for review'],
+      ['marcus-bell-outcome-resume-review-1@rapport', '2026-11-30', 'Send your résumé to Marcus Bell for review'],
       ['owen-park-follow-up@rapport', '2026-12-01', 'Follow up with Owen Park if there is no reply'],
-      ['marcus-bell-outcome-follow-up-on-the-lead-at-mon-valley-health-ux-research-associate@rapport', '2026-12-04', 'Follow up on the lead at Mon Valley Health: UX Research Associate, patient portal team · Marcus Bell'],
-      ['marcus-bell-outcome-arrange-the-job-shadow-with-marcus-bell-a-workflow-walk-on-a-med@rapport', '2026-12-11', 'Arrange the job shadow with Marcus Bell: a workflow walk on a med-surg unit in January'],
+      ['marcus-bell-outcome-lead-1@rapport', '2026-12-04', 'Follow up on the lead at Mon Valley Health: UX Research Associate, patient portal team · Marcus Bell'],
+      ['marcus-bell-outcome-job-shadow-1@rapport', '2026-12-11', 'Arrange the job shadow with Marcus Bell: a workflow walk on a med-surg unit in January'],
       ['priya-raman-keep-in-touch@rapport', '2027-01-12', 'Keep in touch with Priya Raman'],
     ];
     for (const [uid, date, summary] of due) {

@@ -227,18 +227,61 @@ describe('exportIcs, read back by Python icalendar', () => {
     expect(exportIcsDetails(await loadWorkspace(store('timezone: America/New_York\nprivate: [meeting.minutes]\n')), { now: EXPORT_NOW }).leftOut).toEqual([]);
   });
 
-  it('gives each dated outcome of one contact its own event, whose UID stays when the date or the line moves', async () => {
+  describe('outcome events', () => {
     const note = (outcomes: string) => new MemoryStore({ 'marcus.md': `---\ntype: contact\nname: Marcus Bell\nstage: held\nhistory: [{date: 2026-11-20, stage: held}, {date: 2026-11-20, stage: thanked}]\n---\n\n## Outcomes\n\n${outcomes}` });
     const events = async (outcomes: string) =>
-      readCalendarBack(exportIcs(await loadWorkspace(note(outcomes)), { now: EXPORT_NOW })).items.filter((item) => item.uid.includes('-outcome-')).map((item) => [item.uid, item.dtstart?.date, item.summary]);
-    const before = await events('- Lead: Xcel Energy: Data Analyst II (by 2026-12-10)\n- Résumé review: he offered (by 2026-12-01)\n- Job shadow: a day on the unit (by 2026-12-15)\n');
-    expect(before).toEqual([
-      ['marcus-outcome-send-your-resume-to-marcus-bell-for-review@rapport', '2026-12-01', 'Send your résumé to Marcus Bell for review'],
-      ['marcus-outcome-follow-up-on-the-lead-at-xcel-energy-data-analyst-ii@rapport', '2026-12-10', 'Follow up on the lead at Xcel Energy: Data Analyst II · Marcus Bell'],
-      ['marcus-outcome-arrange-the-job-shadow-with-marcus-bell-a-day-on-the-unit@rapport', '2026-12-15', 'Arrange the job shadow with Marcus Bell: a day on the unit'],
-    ]);
-    const moved = await events('- Advice: write every week\n- Lead: Xcel Energy: Data Analyst II (by 2026-12-12)\n');
-    expect(moved).toEqual([['marcus-outcome-follow-up-on-the-lead-at-xcel-energy-data-analyst-ii@rapport', '2026-12-12', 'Follow up on the lead at Xcel Energy: Data Analyst II · Marcus Bell']]);
+      readCalendarBack(exportIcs(await loadWorkspace(note(outcomes)), { now: EXPORT_NOW }))
+        .items.filter((item) => item.uid.includes('-outcome-'))
+        .map((item) => [item.uid, item.dtstart?.date, item.summary]);
+
+    it('gives each dated outcome of one contact its own event, named by its kind and its place among those of that kind', async () => {
+      const before = await events('- Lead: Xcel Energy: Data Analyst II (by 2026-12-10)\n- Résumé review: he offered (by 2026-12-01)\n- Job shadow: a day on the unit (by 2026-12-15)\n');
+      expect(before).toEqual([
+        ['marcus-outcome-resume-review-1@rapport', '2026-12-01', 'Send your résumé to Marcus Bell for review'],
+        ['marcus-outcome-lead-1@rapport', '2026-12-10', 'Follow up on the lead at Xcel Energy: Data Analyst II · Marcus Bell'],
+        ['marcus-outcome-job-shadow-1@rapport', '2026-12-15', 'Arrange the job shadow with Marcus Bell: a day on the unit'],
+      ]);
+      // Another kind above it, and a new date: the same event.
+      const moved = await events('- Advice: write every week\n- Lead: Xcel Energy: Data Analyst II (by 2026-12-12)\n');
+      expect(moved).toEqual([['marcus-outcome-lead-1@rapport', '2026-12-12', 'Follow up on the lead at Xcel Energy: Data Analyst II · Marcus Bell']]);
+    });
+
+    it('keeps an outcome\'s UID when its words change, so a newer export updates the event instead of adding one', async () => {
+      const before = await events('- Lead: Monongahela Valley Health: UX Research Associate (by 2026-12-04)\n');
+      const after = await events('- Lead: Mon Valley Health: UX Research Associate, patient portal team (by 2026-12-04)\n');
+      expect(before).toEqual([['marcus-outcome-lead-1@rapport', '2026-12-04', 'Follow up on the lead at Monongahela Valley Health: UX Research Associate · Marcus Bell']]);
+      expect(after).toEqual([['marcus-outcome-lead-1@rapport', '2026-12-04', 'Follow up on the lead at Mon Valley Health: UX Research Associate, patient portal team · Marcus Bell']]);
+      // A lead that became an offer: both labels are leads, so it is still the same event.
+      expect(await events('- Offer: Mon Valley Health: UX Research Associate (by 2026-12-18)\n')).toEqual([
+        ['marcus-outcome-lead-1@rapport', '2026-12-18', 'Follow up on the offer at Mon Valley Health: UX Research Associate · Marcus Bell'],
+      ]);
+    });
+
+    it('counts outcomes ticked done and undated ones, so ticking one or adding one below moves no other event', async () => {
+      const two = '- Lead: Xcel Energy: Data Analyst II (by 2026-12-10)\n- Lead: Duquesne Light: Analyst (by 2026-12-20)\n';
+      expect(await events(two)).toEqual([
+        ['marcus-outcome-lead-1@rapport', '2026-12-10', 'Follow up on the lead at Xcel Energy: Data Analyst II · Marcus Bell'],
+        ['marcus-outcome-lead-2@rapport', '2026-12-20', 'Follow up on the lead at Duquesne Light: Analyst · Marcus Bell'],
+      ]);
+      // The first ticked done: its event is no longer exported, and the second keeps its UID.
+      expect(await events('- [x] Lead: Xcel Energy: Data Analyst II (by 2026-12-10)\n- [ ] Lead: Duquesne Light: Analyst (by 2026-12-20)\n')).toEqual([
+        ['marcus-outcome-lead-2@rapport', '2026-12-20', 'Follow up on the lead at Duquesne Light: Analyst · Marcus Bell'],
+      ]);
+      // An undated lead above still counts; a new one below takes the next number.
+      expect(await events('- Lead: UPMC, no date yet\n' + two + '- Lead: Highmark: Researcher (by 2027-01-08)\n')).toEqual([
+        ['marcus-outcome-lead-2@rapport', '2026-12-10', 'Follow up on the lead at Xcel Energy: Data Analyst II · Marcus Bell'],
+        ['marcus-outcome-lead-3@rapport', '2026-12-20', 'Follow up on the lead at Duquesne Light: Analyst · Marcus Bell'],
+        ['marcus-outcome-lead-4@rapport', '2027-01-08', 'Follow up on the lead at Highmark: Researcher · Marcus Bell'],
+      ]);
+    });
+
+    it('gives each dated referral to add its own UID, where they all shared one', async () => {
+      const referrals = '- Referral: Renee Jackson (by 2026-12-01)\n- Referral: [[dana-okafor]]\n- Referral: [[tom-reyes]] (by 2026-12-03)\n';
+      expect(await events(referrals)).toEqual([
+        ['marcus-outcome-referral-1@rapport', '2026-12-01', 'Add Renee Jackson (referred by Marcus Bell)'],
+        ['marcus-outcome-referral-3@rapport', '2026-12-03', 'Add a note for [[tom-reyes]] (referred by Marcus Bell)'],
+      ]);
+    });
   });
 
   /** Ana: role, organization, place, a letter for her action. Bo: none of those. Dee: an action without a letter. Cy: an action without a day. */

@@ -7,13 +7,12 @@ import type { Contact, Meeting } from '../model/contact.js';
 import { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES, type Stage } from '../model/vocabulary.js';
 import { parseFrontmatter } from '../note/frontmatter.js';
 import { LineIndex, readLayout } from '../note/source.js';
-import { contactSlugNow } from '../workspace/contact-slug.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { contentLines } from './content-lines.js';
 import { ExportedActions, privateFieldFilter } from './privacy.js';
 import type { ExportOptions } from './records.js';
 import { refuseUnsafeExport } from './refusal.js';
-import { uidStems } from './uid.js';
+import { outcomeEventKey, uidStems } from './uid.js';
 import { isUtc, zoneComponent } from './vtimezone.js';
 
 /**
@@ -61,7 +60,9 @@ export interface IcsExport {
  * configured zone's VTIMEZONE: RFC 5545 wants at least one component.
  *
  * UIDs are derived from the contact id and what the event is
- * (`maya-chen-meeting@rapport`, `maya-chen-follow-up@rapport`; a note whose
+ * (`maya-chen-meeting@rapport`, `maya-chen-follow-up@rapport`; an outcome's
+ * by its kind and place among the contact's outcomes of that kind,
+ * `marcus-bell-outcome-lead-1@rapport`, see `outcomeEventKey`; a note whose
  * id another note shares takes its path, `closed/maya-chen-meeting@rapport`) and SEQUENCE
  * from the length of the contact's history, so importing a newer export
  * into a calendar updates its events instead of duplicating them.
@@ -115,9 +116,10 @@ export function exportIcsDetails(workspace: Workspace, options: ExportOptions = 
   for (const item of actions.agenda()) {
     // A meeting is its own timed event; an undated action has no day to put in a calendar.
     if (item.kind === 'meet' || item.due === null) continue;
-    const contact = actions.contact(byFile.get(item.file)!);
-    // A contact can have several dated outcomes: each is its own event, named by what it asks (kept when its date or line moves).
-    const key = item.kind === 'outcome' ? `outcome-${contactSlugNow(item.action)}` : item.kind;
+    const written = byFile.get(item.file)!;
+    const contact = actions.contact(written);
+    // A contact can have several dated outcomes (referrals to add included): each is its own event, named by its kind and place, not its words.
+    const key = (item.kind === 'outcome' || item.kind === 'add-referral') && item.line !== undefined ? outcomeEventKey(written, item.line) : item.kind;
     const event = newEvent(uid(contact, key), contact, now);
     const day = ICAL.Time.fromDateString(item.due);
     event.addPropertyWithValue('dtstart', day);
@@ -127,7 +129,7 @@ export function exportIcsDetails(workspace: Workspace, options: ExportOptions = 
     // Outlook's own marks of an all-day event, which it reads besides the dates.
     event.addPropertyWithValue('x-microsoft-cdo-alldayevent', 'TRUE');
     event.addPropertyWithValue('x-microsoft-msncalendar-alldayevent', 'TRUE');
-    // The title names the person when the action's words do not (the UID above keeps to the action's words).
+    // The title names the person when the action's words do not.
     const person = unnamedPerson(item);
     event.addPropertyWithValue('summary', person === undefined ? item.action : `${item.action} · ${person}`);
     event.addPropertyWithValue('transp', 'TRANSPARENT');

@@ -13,3 +13,22 @@ export function uidStems(contacts: readonly Contact[]): (contact: Contact) => st
   for (const contact of contacts) (seen.has(contact.id) ? shared : seen).add(contact.id);
   return (contact) => (shared.has(contact.id) ? contact.file.replace(/\.md$/i, '') : contact.id);
 }
+
+/**
+ * What tells an outcome's event from the contact's others (`outcome-lead-1`,
+ * `outcome-referral-2`): the outcome's kind, and its place among the
+ * contact's outcomes of that kind as written, counting those ticked `[x]` and
+ * those without a date. Not its words: rewording a line, changing its date,
+ * ticking another one done or adding one below keeps the event; only adding
+ * or deleting one of the same kind above it moves it to the next number.
+ * Kinds rather than labels, so a lead that becomes an offer (`Lead:` →
+ * `Offer:`, both leads) stays one event. `line` is the outcome's 1-based
+ * line, as agenda items give it.
+ */
+export function outcomeEventKey(contact: Contact, line: number): string {
+  const outcome = contact.outcomes.find((candidate) => candidate.line === line);
+  // Agenda items of outcomes carry their line; one without is a programming mistake, and the line still tells events apart.
+  if (!outcome) return `outcome-line-${line}`;
+  const place = contact.outcomes.filter((candidate) => candidate.kind === outcome.kind && candidate.line <= line).length;
+  return `outcome-${outcome.kind}-${place}`;
+}
