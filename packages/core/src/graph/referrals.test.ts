@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NoteIndex } from '../workspace/note-index.js';
-import { referralGraph, referralsToMermaid } from './referrals.js';
+import { referralGraph, referralsToDot, referralsToMermaid } from './referrals.js';
 
 const note = (name: string, outcomes: string) =>
   `---\ntype: contact\nname: "${name}"\nstage: held\nhistory:\n  - date: 2026-11-01\n    stage: held\n---\n\n## Outcomes\n\n${outcomes}\n`;
@@ -61,6 +61,39 @@ describe('pending referrals', () => {
     const index = indexOf({ 'a.md': note('Ann', '- Referral: Bo Diaz') });
     expect(referralsToMermaid(index.referralGraph(), index.contacts())).toBe(
       ['flowchart LR', '  n_a["Ann"]', '  n_Bo_Diaz["Bo Diaz (no note yet)"]:::pending', '  n_a -.-> n_Bo_Diaz', '  classDef pending stroke-dasharray: 4 4', ''].join('\n'),
+    );
+  });
+
+  it('labels a referral given as a link by the name its link suggests, as one given as a name, in Mermaid and DOT', () => {
+    const index = indexOf({ 'a.md': note('Ann', '- Referral: [[renee-jackson]], the CMIO\n- Referral: Grace Liu\n- Referral: [[Priya Shah]]') });
+    expect(referralsToMermaid(index.referralGraph(), index.contacts())).toBe(
+      [
+        'flowchart LR',
+        '  n_a["Ann"]',
+        '  n_Grace_Liu["Grace Liu (no note yet)"]:::pending',
+        '  n_Priya_Shah["Priya Shah (no note yet)"]:::pending',
+        '  n_renee_jackson["Renee Jackson (no note yet)"]:::pending',
+        '  n_a -.-> n_renee_jackson',
+        '  n_a -.-> n_Priya_Shah',
+        '  n_a -.-> n_Grace_Liu',
+        '  classDef pending stroke-dasharray: 4 4',
+        '',
+      ].join('\n'),
+    );
+    expect(referralsToDot(index.referralGraph(), index.contacts())).toBe(
+      [
+        'digraph referrals {',
+        '  rankdir=LR;',
+        '  node [shape=box];',
+        '  "renee-jackson" [label="Renee Jackson (no note yet)", style=dashed];',
+        '  "a" -> "renee-jackson" [style=dashed];',
+        '  "Priya Shah" [label="Priya Shah (no note yet)", style=dashed];',
+        '  "a" -> "Priya Shah" [style=dashed];',
+        '  "Grace Liu" [label="Grace Liu (no note yet)", style=dashed];',
+        '  "a" -> "Grace Liu" [style=dashed];',
+        '}',
+        '',
+      ].join('\n'),
     );
   });
 });

@@ -1,5 +1,6 @@
 import { collate } from '../collation.js';
 import type { Contact } from '../model/contact.js';
+import { nameFromLink } from '../outcomes/outcome-actions.js';
 
 /** One "who led to whom" link between two contacts. */
 export interface ReferralEdge {
@@ -112,14 +113,24 @@ function label(contacts: ReadonlyMap<string, Contact>, id: string): string {
   return contact.organization ? `${contact.name} (${contact.organization})` : contact.name;
 }
 
-/** The graph as a Mermaid flowchart: each person declared once, then who led to whom. */
+/**
+ * A referral without a note, by the name the rest of Rapport gives them: as written, or the one
+ * its link suggests (`[[renee-jackson]]` → "Renee Jackson (no note yet)"), never a bare id.
+ */
+function pendingLabel(item: PendingReferral): string {
+  return `${item.name ?? nameFromLink(item.target)} (no note yet)`;
+}
+
+/** The graph as a Mermaid flowchart: each person declared once, then who led to whom; referrals without a note are dashed. */
 export function referralsToMermaid(graph: ReferralGraph, contacts: readonly Contact[]): string {
   const byId = new Map(contacts.map((contact) => [contact.id, contact]));
   const text = (label: string) => `"${label.replace(/"/g, '#quot;')}"`;
   const ids = [...new Set(graph.edges.flatMap((edge) => [edge.from, edge.to]).concat(graph.pending.map((item) => item.from)))].sort();
   const lines = ['flowchart LR'];
   for (const id of ids) lines.push(`  ${mermaidId(id)}[${text(label(byId, id))}]`);
-  for (const target of [...new Set(graph.pending.map((item) => item.target))].sort()) lines.push(`  ${mermaidId(target)}[${text(`${target} (no note yet)`)}]:::pending`);
+  const pending = new Map<string, PendingReferral>();
+  for (const item of graph.pending) if (!pending.has(item.target)) pending.set(item.target, item);
+  for (const target of [...pending.keys()].sort()) lines.push(`  ${mermaidId(target)}[${text(pendingLabel(pending.get(target)!))}]:::pending`);
   for (const edge of graph.edges) lines.push(`  ${mermaidId(edge.from)} --> ${mermaidId(edge.to)}`);
   for (const item of graph.pending) lines.push(`  ${mermaidId(item.from)} -.-> ${mermaidId(item.target)}`);
   if (graph.pending.length > 0) lines.push('  classDef pending stroke-dasharray: 4 4');
@@ -134,7 +145,7 @@ export function referralsToDot(graph: ReferralGraph, contacts: readonly Contact[
   const lines = ['digraph referrals {', '  rankdir=LR;', '  node [shape=box];'];
   for (const id of [...ids].sort()) lines.push(`  ${quote(id)} [label=${quote(label(byId, id))}];`);
   for (const edge of graph.edges) lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)};`);
-  for (const item of graph.pending) lines.push(`  ${quote(item.target)} [label=${quote(`${item.target} (no note yet)`)}, style=dashed];`, `  ${quote(item.from)} -> ${quote(item.target)} [style=dashed];`);
+  for (const item of graph.pending) lines.push(`  ${quote(item.target)} [label=${quote(pendingLabel(item))}, style=dashed];`, `  ${quote(item.from)} -> ${quote(item.target)} [style=dashed];`);
   lines.push('}');
   return lines.join('\n') + '\n';
 }
