@@ -6,7 +6,7 @@ import { NodeIndexCache, NodeStore } from '@rapport/core/node';
 import { configErrors, sharedIdProblem } from '@rapport/core/internal';
 import { colorsFor, formatDiagnostic, printable, progressReporter, type Colors, type Io } from './io.js';
 import { invalidDate } from './date-options.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean } from '@rapport/core/internal';
 import { FailureError, UsageError } from './errors.js';
 
 /** What every command gets: its output streams, colours and the notes folder. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { didYouMean, nearest, unknownStageMessage } from './did-you-mean.js';
+import { didYouMean, nearest } from '@rapport/core/internal';
+import { unknownStageMessage } from './did-you-mean.js';
 
 const IDS = ['tom-becker', 'hannah-schultz', 'maya-chen', 'dana-okafor', 'victor-nguyen', 'lauren-fitzgerald', 'tom-baker'];
 

@@ -17,8 +17,13 @@ export class NoteConflictError extends RapportError {
 /** No note or file at the given path or id. */
 export class NoteNotFoundError extends RapportError {
   override name = 'NoteNotFoundError';
-  constructor(readonly reference: string) {
-    super(`no contact note found for "${reference}"`);
+  constructor(
+    readonly reference: string,
+    /** The ids nearest to `reference`, best first, said in the message (`did you mean hannah-schultz?`); empty when none is near. */
+    readonly suggestions: readonly string[] = [],
+  ) {
+    const said = suggestions.length === 0 ? '' : ` (did you mean ${suggestions.length === 1 ? suggestions[0] : `${suggestions.slice(0, -1).join(', ')} or ${suggestions.at(-1)}`}?)`;
+    super(`no contact note found for "${reference}"${said}`);
   }
 }
 
@@ -35,13 +40,40 @@ export class InvalidInputError extends RapportError {
   override name = 'InvalidInputError';
 }
 
+/** Where in a note a `RecordingRefusedError` points: the note, the line, the frontmatter field. */
+export interface RefusalPlace {
+  /** The note, as the store names it; set by `editNote`. */
+  readonly file?: string;
+  /** 1-based line of `field` in the note; set by `editNote` when the field is written there. */
+  readonly line?: number;
+  /** The frontmatter field the refusal is about, when it is one: `['stage']`, `['history', 2]`, `['meeting', 'at']`. */
+  readonly field?: readonly (string | number)[];
+}
+
 /**
  * A change that would put the history out of order (dated before its last
- * entry, or a meeting marked held before its day). Callers may record it
- * anyway with `force`.
+ * entry, a meeting marked held before its day or booked for a day before
+ * the booking) or that the note keeps from being recorded in place (a stage
+ * that is not one, a history entry without a real date). Callers may record
+ * it anyway with `force`. Thrown from an edit run by `editNote`, its message
+ * starts with the note and the line (`owen-park.md:4: …`); `reason` is the
+ * message without them.
  */
 export class RecordingRefusedError extends InvalidInputError {
   override name = 'RecordingRefusedError';
+  readonly file?: string;
+  readonly line?: number;
+  readonly field?: readonly (string | number)[];
+  constructor(
+    /** Why, without the place. */
+    readonly reason: string,
+    place: RefusalPlace = {},
+  ) {
+    super(place.file === undefined ? reason : `${place.file}${place.line === undefined ? '' : `:${place.line}`}: ${reason}`);
+    if (place.file !== undefined) this.file = place.file;
+    if (place.line !== undefined) this.line = place.line;
+    if (place.field !== undefined) this.field = place.field;
+  }
 }
 
 /**

@@ -14,6 +14,7 @@ export { DIAGNOSTIC_RULES, compareDiagnostics } from './diagnostics.js';
 export type { Diagnostic, DiagnosticFix, DiagnosticFieldsFix, DiagnosticRule, DiagnosticTextFix, Severity } from './diagnostics.js';
 export { RapportError, NoteConflictError, NoteNotFoundError, NoteExistsError, InvalidInputError, UneditableNoteError, UnreadableNoteError, ReadOnlyNoteError, InvalidEncodingError } from './errors.js';
 export { RecordingRefusedError, ExportRefusedError } from './errors.js';
+export type { RefusalPlace } from './errors.js';
 export { LetterTemplateError, MissingLetterFieldsError, LetterNotFoundError, LetterUnfitError } from './errors.js';
 export type { MissingLetterField } from './errors.js';
 
@@ -45,7 +46,7 @@ export { contactNoteText } from './note/template.js';
 export type { NewContact } from './note/template.js';
 
 // Lifecycle and next actions
-export { advance, changesMeetingDetailsOnly, logInteraction, checkRecordable, updateMeeting } from './lifecycle/advance.js';
+export { advance, changesMeetingDetailsOnly, logInteraction, checkRecordable, updateMeeting, moveMeeting, repeatedStageProblem } from './lifecycle/advance.js';
 export type { AdvanceOptions, InteractionOptions, MeetingInput } from './lifecycle/advance.js';
 export { nextActions, nextAction, agenda, stageDate } from './lifecycle/next-action.js';
 export type { NextAction, ActionKind, ActionContext, AgendaItem } from './lifecycle/next-action.js';
@@ -95,7 +96,7 @@ export type { SearchReport, SourceFigures, ReportSource, ThankYouTiming, Referra
 export { renderLetter, markLetterSent, preferredChannel, LINKEDIN_NOTE_LIMIT, LINKEDIN_FREE_NOTE_LIMIT } from './letters/letters.js';
 export { letterUnfit } from './letters/fit.js';
 export type { Letter, RenderLetterOptions, MarkSentOptions, LetterSent } from './letters/letters.js';
-export { listLetters, loadLetterTemplate, shippedLetterTemplate, SHIPPED_LETTERS, TEMPLATES_FOLDER } from './letters/registry.js';
+export { listLetters, loadLetterTemplate, shippedLetterTemplate, SHIPPED_LETTERS, TEMPLATES_FOLDER, unknownLetterProblem } from './letters/registry.js';
 export type { LetterInfo, ListLettersOptions, TemplateOptions } from './letters/registry.js';
 export { parseLetterTemplate } from './letters/template.js';
 export type { LetterTemplate } from './letters/template.js';

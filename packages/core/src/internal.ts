@@ -18,7 +18,8 @@ export { sourceRatios, WEEK_COLUMNS, weekTable } from './report/report-cells.js'
 export type { WeekColumn, WeekTableRow } from './report/report-cells.js';
 export { fillMarker } from './letters/render-template.js';
 export { labelledLine } from './letters/note-facts.js';
-export { checkLetterRecordable, stageChangeWords } from './lifecycle/advance.js';
+export { checkLetterRecordable, meetingBeforeBooking, stageChangeWords } from './lifecycle/advance.js';
+export { didYouMean, nearest } from './model/did-you-mean.js';
 export { pastMeetingDay, suggestedStage, unnamedPerson } from './lifecycle/next-action.js';
 export { freeContactId, unreadableNamesake } from './workspace/create-contact.js';
 export { organizationNamed } from './outcomes/outcome-actions.js';

@@ -1,10 +1,10 @@
-import { advance, changesMeetingDetailsOnly, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingStart, skippedMeetingTime, stageDate, updateMeeting, LetterNotFoundError, loadLetterTemplate, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
-import { atInZone, pastMeetingDay, stageChangeWords } from '@rapport/core/internal';
+import { advance, changesMeetingDetailsOnly, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingStart, moveMeeting, repeatedStageProblem, skippedMeetingTime, unknownLetterProblem, updateMeeting, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
+import { atInZone, meetingBeforeBooking, MEETING_PENDING_STAGES, pastMeetingDay, stageChangeWords } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { joinRepeated, printable } from '../io.js';
 import { recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
-import { didYouMean, unknownStageMessage } from '../did-you-mean.js';
+import { unknownStageMessage } from '../did-you-mean.js';
 import { checkDateOptions } from '../date-options.js';
 
 interface AdvanceCliOptions {
@@ -21,9 +21,6 @@ interface AdvanceCliOptions {
   place?: string;
   link?: string;
 }
-
-/** Stages recorded again in the normal course: each keep-in-touch, each time a meeting moves. */
-const REPEATED_STAGES: readonly Stage[] = ['nurturing', 'scheduled'];
 
 export const registerAdvance: RegisterCommand = (program, context) => {
   program
@@ -82,7 +79,10 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       };
       // Only the details of the meeting to come (a new link, another room): nothing happened with the contact, so nothing goes in the history.
       const recording = { ...(options.via ? { via: options.via as Channel } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}) };
-      if (meeting !== undefined && changesMeetingDetailsOnly(workspace.index.text(contact.file) ?? '', recordedStage(stage, contact.stage, meeting), recording)) {
+      // Scheduled again, with a time, while a meeting is waited for: the meeting moves, and the stage stays (core's moveMeeting says which).
+      const moving = stage === 'scheduled' && meeting !== undefined && MEETING_PENDING_STAGES.includes(contact.stage);
+      const recorded = moving ? contact.stage : stage;
+      if (meeting !== undefined && changesMeetingDetailsOnly(workspace.index.text(contact.file) ?? '', recorded, recording)) {
         const { at: _at, ...details } = meeting;
         const changed = (['minutes', 'format', 'place', 'link'] as const).filter((key) => details[key] !== undefined).join(', ');
         const when = meetingWhen(meeting.at, workspace.config.timezone);
@@ -93,10 +93,10 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       }
       // The stage the contact is in, recorded again, is a second entry that moves its deadlines (a command run twice, most likely):
       // only keeping in touch and rescheduling repeat a stage.
-      if (!options.force && stage === contact.stage && !REPEATED_STAGES.includes(stage) && meeting === undefined) {
-        const since = stageDate(contact, stage);
+      const repeated = options.force ? undefined : repeatedStageProblem(contact, stage, meeting ? { meeting } : {});
+      if (repeated !== undefined) {
         const meetingHint = stage === 'prepared' ? '; to move the meeting, give the new time with --at' : '';
-        throw new UsageError(`${contact.name}: not recorded: already ${stage}${since ? ` since ${since}` : ''}, and recording it again adds a second ${stage} entry to the history${meetingHint} (add --force to record it anyway)`);
+        throw new UsageError(`${contact.name}: not recorded: ${repeated}${meetingHint} (add --force to record it anyway)`);
       }
       const today = ctx.today(workspace, options.today);
       // A meeting recorded as held after its day took place on that day, as far as Rapport knows: the thank-you is due from it.
@@ -104,12 +104,14 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const date = options.date ?? meetingDay ?? today;
       refuseFutureDate(contact.name, date, today, options.force);
       // A meeting booked for a day already gone is most likely a typo of the month; one that took place is recorded as held.
-      const recorded = recordedStage(stage, contact.stage, meeting);
-      if (!options.force && givenAt !== undefined && (recorded === 'scheduled' || recorded === 'prepared') && givenAt.slice(0, 10) < date) {
-        throw new UsageError(`${contact.name}: not recorded: the meeting on ${givenAt.slice(0, 10)} is before the day it is booked (${date}); check the date, or record a meeting that took place with rapport advance ${contact.id} held (add --force to record it anyway)`);
+      // advance refuses it too; said here first, in the command's words.
+      const bookedBefore = !options.force && givenAt !== undefined && (recorded === 'scheduled' || recorded === 'prepared') ? meetingBeforeBooking(givenAt, date) : undefined;
+      if (bookedBefore !== undefined) {
+        throw new UsageError(`${contact.name}: not recorded: the meeting on ${bookedBefore} is before the day it is booked (${date}); check the date, or record a meeting that took place with rapport advance ${contact.id} held (add --force to record it anyway)`);
       }
       const changes = { ...recording, date, ...(options.force ? { force: true } : {}) };
-      await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, recorded, changes), { retries: 5 }));
+      const { meeting: _meeting, ...stepOnly } = changes;
+      await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => (moving && meeting ? moveMeeting(text, meeting, stepOnly) : advance(text, recorded, changes)), { retries: 5 }));
       ctx.print(`${printable(contact.name)}: ${stageChangeWords(contact.stage, recorded)} (${date})  ${ctx.colors.dim(contact.file)}`);
       if (comingAt !== undefined && givenAt !== undefined && givenAt !== comingAt) ctx.print(ctx.colors.dim(`  meeting moved: ${comingAt} → ${givenAt}`));
       if (recorded !== stage) ctx.print(ctx.colors.dim('  still prepared: the meeting changed, the preparation stands'));
@@ -130,11 +132,6 @@ function zonedAt(at: string | undefined, zone: string): string {
     if (error instanceof InvalidInputError) throw new UsageError(`--zone ${zone}: ${error.message}`);
     throw error;
   }
-}
-
-/** The stage recorded: moving a meeting already prepared for keeps the preparation, which `scheduled` would ask for again. */
-function recordedStage(stage: Stage, current: Stage, meeting: MeetingInput | undefined): Stage {
-  return stage === 'scheduled' && current === 'prepared' && meeting !== undefined ? 'prepared' : stage;
 }
 
 /**
@@ -159,20 +156,10 @@ function warnOfSkippedClock(ctx: CommandContext, at: string, timeZone: string): 
   if (readAs !== undefined) ctx.io.stderr.write(`rapport: warning: ${at.slice(11, 16)} on ${at.slice(0, 10)} does not exist in ${timeZone}, whose clocks skip it: the meeting is read as ${readAs}\n`);
 }
 
-/**
- * A letter name recorded in the history is what later letters and reports go by: a typo (`thank-yuo`) would be
- * kept as a letter no one can write again. The registry knows the names, the shipped letters and the folder's
- * templates; a template is only read for its front part here, never run.
- */
+/** A letter name that is no letter (a typo kept in the history), refused as core's `unknownLetterProblem` says it. */
 async function refuseUnknownLetter(workspace: Workspace, letter: string): Promise<void> {
-  try {
-    await loadLetterTemplate(workspace.store, letter, { allowUserTemplates: true });
-  } catch (error) {
-    // A template of that name whose front part has a mistake is still that letter.
-    if (!(error instanceof LetterNotFoundError)) return;
-    const names = [...new Set(error.available)].sort();
-    throw new UsageError(`unknown letter "${printable(letter)}"${didYouMean(letter, names)}: the letters are ${names.join(', ')} (add --force to record it anyway)`);
-  }
+  const problem = await unknownLetterProblem(workspace.store, letter);
+  if (problem !== undefined) throw new UsageError(`${printable(problem)} (add --force to record it anyway)`);
 }
 
 /** A meeting time as the agenda writes it: `2026-12-10 10:00`, with its offset when it has one. */

@@ -24,7 +24,7 @@ import { assertSafeOutput } from '../output-file.js';
 import { joinRepeated, printable } from '../io.js';
 import { recordIn, refuseFutureDate } from './recording.js';
 import { checkDateOptions } from '../date-options.js';
-import { didYouMean } from '../did-you-mean.js';
+import { didYouMean } from '@rapport/core/internal';
 
 interface LetterOptions {
   list?: boolean;

@@ -8,7 +8,7 @@ export async function recordIn<T>(name: string, write: () => Promise<T>): Promis
   try {
     return await write();
   } catch (error) {
-    if (error instanceof RecordingRefusedError) throw new UsageError(`${name}: not recorded: ${error.message} (add --force to record it anyway)`);
+    if (error instanceof RecordingRefusedError) throw new UsageError(`${name}: not recorded: ${error.reason} (add --force to record it anyway)`);
     throw error;
   }
 }

@@ -9,7 +9,7 @@ import { readNote } from '../note/read-contact.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { findContact, loadWorkspace, type Workspace } from '../workspace/workspace.js';
 import { channelChoice, markLetterSent, preferredChannel, renderLetter, type Letter } from './letters.js';
-import { listLetters, loadLetterTemplate, SHIPPED_LETTERS } from './registry.js';
+import { listLetters, loadLetterTemplate, SHIPPED_LETTERS, unknownLetterProblem } from './registry.js';
 
 const EXAMPLE = fileURLToPath(new URL('../../../../examples/job-search', import.meta.url));
 
@@ -322,6 +322,13 @@ R&D forever,
     expect(error.message).toBe('there is no letter template "love-letter" (available: cold-email, cold-letter, referral, linkedin-note, follow-up, thank-you, keep-in-touch)');
   });
 
+  it('a name that is no letter is said with the nearest, the folder\'s own templates included, and one that is a letter is not', async () => {
+    const workspace = await example({ '.rapport/templates/coffee-chat.eta': '---\ndescription: Coffee\nstage: contacted\n---\nSubject: coffee\n' });
+    expect(await unknownLetterProblem(workspace.store, 'folow-up')).toBe('unknown letter "folow-up" (did you mean follow-up?): the letters are coffee-chat, cold-email, cold-letter, follow-up, keep-in-touch, linkedin-note, referral, thank-you');
+    expect(await unknownLetterProblem(workspace.store, 'coffee-chat')).toBeUndefined();
+    expect(await unknownLetterProblem(workspace.store, 'thank-you')).toBeUndefined();
+  });
+
   it('are the .eta files with a name, whatever the case of the extension, listed by name with their stage', async () => {
     const alpha = '---\ndescription: Alpha\nneeds: [firstName]\nstage: contacted\n---\nSubject: a\n';
     const workspace = await example({ '.rapport/templates/README.md': 'Subject: not a template\n', '.rapport/templates/.eta': 'Subject: no name\n', '.rapport/templates/Zeta.ETA': 'Subject: z\n', '.rapport/templates/alpha.eta': alpha });
@@ -592,10 +599,11 @@ describe('marking a letter sent', () => {
     const workspace = await example();
     const owen = workspace.index.text('owen-park.md')!;
     const refused = await rejection(markLetterSent(workspace, 'owen-park', 'cold-email', { date: '2026-11-23' }), RecordingRefusedError);
-    expect(refused.message).toBe('already contacted: recording the letter adds a second contacted entry to the history, which moves the deadlines');
+    // Refused in an edit through editNote: the note and the line of its stage come first.
+    expect(refused.message).toBe('owen-park.md:4: already contacted: recording the letter adds a second contacted entry to the history, which moves the deadlines');
     const dana = workspace.index.text('dana-okafor.md')!;
     const back = await rejection(markLetterSent(workspace, 'dana-okafor', 'thank-you', { date: '2026-11-23' }), RecordingRefusedError);
-    expect(back.message).toBe('already nurturing, past thanked: recording the letter would move the contact back');
+    expect(back.message).toBe('dana-okafor.md:4: already nurturing, past thanked: recording the letter would move the contact back');
     expect(workspace.index.text('owen-park.md')).toBe(owen);
     expect(workspace.index.text('dana-okafor.md')).toBe(dana);
 

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { LetterNotFoundError, LetterTemplateError } from '../errors.js';
 import type { Contact } from '../model/contact.js';
 import type { Stage } from '../model/vocabulary.js';
+import { didYouMean } from '../model/did-you-mean.js';
 import { letterUnfit } from './fit.js';
 import type { NoteStore } from '../workspace/store.js';
 import { compileLetterTemplate } from './render-template.js';
@@ -112,6 +113,35 @@ export async function loadLetterTemplate(store: NoteStore, name: string, options
     throw new LetterNotFoundError(name, available, 'user templates are turned off here (allowUserTemplates), so there is no letter', notAllowed);
   }
   throw new LetterNotFoundError(name, available);
+}
+
+/**
+ * Why `letter` is no letter's name, or `undefined`: a name recorded in a
+ * history entry (`advance(…, { letter })`) is what later letters and the
+ * report go by, and a typo (`folow-up`) would be kept as a letter no one can
+ * write again. The names are the shipped letters and the folder's own
+ * templates (in `.rapport/templates/`); a template is only looked for, never
+ * run, and one whose front part has a mistake is still that letter.
+ * `advance` cannot check it (it has no store), so the caller does: the CLI
+ * refuses such a name unless `--force`.
+ *
+ * @example
+ * ```ts
+ * import { MemoryStore, unknownLetterProblem } from '@rapport/core';
+ *
+ * console.log(await unknownLetterProblem(new MemoryStore(), 'folow-up'));
+ * // → unknown letter "folow-up" (did you mean follow-up?): the letters are cold-email, cold-letter, follow-up, keep-in-touch, linkedin-note, referral, thank-you
+ * ```
+ */
+export async function unknownLetterProblem(store: NoteStore, letter: string): Promise<string | undefined> {
+  try {
+    await loadLetterTemplate(store, letter, { allowUserTemplates: true });
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof LetterNotFoundError)) return undefined;
+    const names = [...new Set(error.available)].sort();
+    return `unknown letter "${letter}"${didYouMean(letter, names)}: the letters are ${names.join(', ')}`;
+  }
 }
 
 async function readUserTemplate(store: NoteStore, name: string, file: string): Promise<LetterTemplate> {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { InvalidInputError, RecordingRefusedError, UneditableNoteError } from '../errors.js';
 import { readNote } from '../note/read-contact.js';
 import { contactFields, noteText } from '../test-support/builders.js';
-import { advance, changesMeetingDetailsOnly, checkLetterRecordable, checkRecordable, logInteraction } from './advance.js';
+import { getField } from '../note/edit.js';
+import { advance, changesMeetingDetailsOnly, checkLetterRecordable, checkRecordable, logInteraction, meetingBeforeBooking, moveMeeting, repeatedStageProblem } from './advance.js';
+import { agenda, nextAction } from './next-action.js';
 import { dismissAction } from './dismiss.js';
 
 /** What a user reads when a step is refused, and the exact bytes a step writes. */
@@ -178,7 +180,7 @@ describe('logInteraction: their reply', () => {
 
   it('refuses a reply from someone not yet written to, unless forced', () => {
     const identified = '---\ntype: contact\nname: Tomás Herrera\nstage: identified\nhistory:\n  - date: 2026-11-18\n    stage: identified\n---\n';
-    expect(() => logInteraction(identified, { date: '2026-11-25', replied: true })).toThrow(new RecordingRefusedError('no letter has gone to them yet (stage identified): a reply answers one; record the letter you sent first'));
+    expect(() => logInteraction(identified, { date: '2026-11-25', replied: true })).toThrow(new RecordingRefusedError('no letter has gone to them yet (stage identified): a reply answers one; record the letter you sent first', { field: ['stage'] }));
     expect(logInteraction(identified, { date: '2026-11-25', replied: true, force: true })).toContain('    touch: true\n    replied: true\n');
     expect(logInteraction(identified, { date: '2026-11-25', note: 'saw his talk' })).toContain('    touch: true\n    note: saw his talk\n');
   });
@@ -343,5 +345,89 @@ describe('dismissAction', () => {
   it('changes nothing when the note already dismisses the action as a single name', () => {
     const dismissed = noteText(contactFields({ dismissed: 'second-contact' }));
     expect(dismissAction(dismissed, 'second-contact')).toBe(dismissed);
+  });
+});
+
+/** Ben Osei as examples/job-search has him: prepared for a meeting booked with his offset. */
+const ben = '---\ntype: contact\nname: Ben Osei\nstage: prepared\nhistory:\n  - date: 2026-11-20\n    stage: scheduled\n  - date: 2026-11-22\n    stage: prepared\nmeeting:\n  at: "2026-11-25T08:00-05:00"\n  minutes: 30\n  format: in-person\n---\n';
+
+describe('moveMeeting: the stage stays', () => {
+  it('keeps a prepared contact prepared, the move said in the entry, only the time changed', () => {
+    expect(moveMeeting(ben, { at: '2026-11-26T08:00-05:00' }, { date: '2026-11-23' })).toBe(
+      '---\ntype: contact\nname: Ben Osei\nstage: prepared\nhistory:\n  - date: 2026-11-20\n    stage: scheduled\n  - date: 2026-11-22\n    stage: prepared\n  - date: 2026-11-23\n    stage: prepared\n    note: rescheduled from 2026-11-25T08:00-05:00\nmeeting:\n  at: "2026-11-26T08:00-05:00"\n  minutes: 30\n  format: in-person\n---\n',
+    );
+  });
+
+  it('keeps a scheduled contact scheduled, and changes details alone without an entry', () => {
+    const scheduled = ben.replace('stage: prepared\nhistory', 'stage: scheduled\nhistory').replace('  - date: 2026-11-22\n    stage: prepared\n', '');
+    expect(moveMeeting(scheduled, { at: '2026-11-27T09:30' }, { date: '2026-11-23', note: 'his clinic ran late' })).toBe(
+      '---\ntype: contact\nname: Ben Osei\nstage: scheduled\nhistory:\n  - date: 2026-11-20\n    stage: scheduled\n  - date: 2026-11-23\n    stage: scheduled\n    note: rescheduled from 2026-11-25T08:00-05:00; his clinic ran late\nmeeting:\n  at: "2026-11-27T09:30"\n  minutes: 30\n  format: in-person\n---\n',
+    );
+    expect(moveMeeting(ben, { at: '2026-11-25T08:00-05:00', minutes: 45 }, { date: '2026-11-23' })).toBe(ben.replace('minutes: 30', 'minutes: 45'));
+  });
+
+  it('leaves advance to scheduled as asked: a prepared contact goes back to scheduled', () => {
+    expect(getField(advance(ben, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-26T08:00-05:00' } }), ['stage'])).toBe('scheduled');
+  });
+
+  it('refuses a contact with no meeting waited for, and one whose stage is not a stage', () => {
+    const held = ben.replace('stage: prepared\nhistory', 'stage: held\nhistory');
+    expect(() => moveMeeting(held, { at: '2026-11-26T08:00' }, { date: '2026-11-23' })).toThrow(
+      new InvalidInputError("no meeting to move: the contact is held; book one with advance(text, 'scheduled', { date, meeting: { at } })"),
+    );
+    const typo = ben.replace('stage: prepared\nhistory', 'stage: prepard\nhistory');
+    expect(() => moveMeeting(typo, { at: '2026-11-26T08:00' }, { date: '2026-11-23', force: true })).toThrow(UneditableNoteError);
+    // @ts-expect-error -- no meeting: for callers without types.
+    expect(() => moveMeeting(ben, undefined, { date: '2026-11-23' })).toThrow("moveMeeting needs the meeting, such as { at: '2026-11-26T08:00' }");
+  });
+});
+
+describe('advance: a meeting booked for a day already gone', () => {
+  it('is refused unless forced; a meeting kept as booked is not checked again', () => {
+    const owen = noteText(contactFields({ stage: 'contacted', history: [{ date: '2026-11-21', stage: 'contacted' }] }));
+    expect(() => advance(owen, 'scheduled', { date: '2026-11-26', meeting: { at: '2026-11-01T10:00' } })).toThrow(
+      new RecordingRefusedError('the meeting on 2026-11-01 is before the day it is booked (2026-11-26); check the date, or record a meeting that took place as held', { field: ['meeting', 'at'] }),
+    );
+    expect(getField(advance(owen, 'scheduled', { date: '2026-11-26', meeting: { at: '2026-11-01T10:00' }, force: true }), ['meeting', 'at'])).toBe('2026-11-01T10:00');
+    expect(getField(advance(owen, 'scheduled', { date: '2026-11-26', meeting: { at: '2026-11-26T16:00' } }), ['meeting', 'at'])).toBe('2026-11-26T16:00');
+    // Ben's meeting on the 25th, passed by the 27th, is still his: a note added to it is no new booking.
+    expect(getField(advance(ben, 'prepared', { date: '2026-11-27', meeting: { at: '2026-11-25T08:00-05:00' }, note: 'he asked to keep it' }), ['history', 2, 'note'])).toBe('he asked to keep it');
+    expect(meetingBeforeBooking('2026-11-01T10:00', '2026-11-26')).toBe('2026-11-01');
+    expect(meetingBeforeBooking('2026-11-26T08:00-05:00', '2026-11-26')).toBeUndefined();
+  });
+});
+
+describe('repeatedStageProblem: the check the CLI makes before advance', () => {
+  const victor = readNote('victor-nguyen.md', noteText(contactFields({ name: 'Victor Nguyen', stage: 'followed-up', history: [{ date: '2026-10-27', stage: 'contacted' }, { date: '2026-11-09', stage: 'followed-up' }] }))).contact!;
+
+  it('says a stage recorded again is a second entry, while advance records it as asked', () => {
+    expect(repeatedStageProblem(victor, 'followed-up')).toBe('already followed-up since 2026-11-09, and recording it again adds a second followed-up entry to the history');
+    expect(repeatedStageProblem(victor, 'scheduled')).toBeUndefined();
+    expect(repeatedStageProblem({ ...victor, stage: 'nurturing' }, 'nurturing')).toBeUndefined();
+    expect(repeatedStageProblem({ ...victor, stage: 'prepared' }, 'prepared', { meeting: { at: '2026-12-01T10:00' } })).toBeUndefined();
+  });
+});
+
+describe('logInteraction: something happened', () => {
+  it('refuses a touch with nothing said and no channel, forced or not', () => {
+    const refusal = 'logInteraction needs what happened: a note, the channel (via), a letter sent, or replied: true; an interaction with nothing said and no channel is no interaction';
+    expect(() => logInteraction(text, { date: '2026-11-26', note: '' })).toThrow(new InvalidInputError(refusal));
+    expect(() => logInteraction(text, { date: '2026-11-26', note: '  ', force: true })).toThrow(new InvalidInputError(refusal));
+    expect(getField(logInteraction(text, { date: '2026-11-26', via: 'phone' }), ['history', 1])).toEqual({ date: '2026-11-26', stage: 'identified', touch: true, via: 'phone' });
+  });
+});
+
+describe('entry points called without types', () => {
+  it('name the argument missing rather than fail with a TypeError', () => {
+    // @ts-expect-error -- no text: plain JavaScript.
+    expect(() => advance(undefined, 'contacted', { date: '2026-11-23' })).toThrow(new InvalidInputError("advance needs the note's text as a string (got undefined)"));
+    // @ts-expect-error -- as above.
+    expect(() => logInteraction(null, { date: '2026-11-23', note: 'x' })).toThrow(new InvalidInputError("logInteraction needs the note's text as a string (got null)"));
+    // @ts-expect-error -- the text alone, as a newcomer wrote it.
+    expect(() => readNote('---\ntype: contact\n---\n')).toThrow(new InvalidInputError("readNote(file, text, options?) needs the note's file name and its text, both strings (got a string and undefined)"));
+    // @ts-expect-error -- no context.
+    expect(() => agenda([])).toThrow(new InvalidInputError("agenda(contacts, context) needs its context, such as { now: new Date(), timezone: 'Europe/Paris' } (got undefined)"));
+    // @ts-expect-error -- a contact's id in place of the contact.
+    expect(() => nextAction('maya-chen', { now: new Date(), timezone: 'UTC' })).toThrow(new InvalidInputError('nextAction(contact, context) needs the contact, as the index gives it (got a string)'));
   });
 });

@@ -4,7 +4,10 @@ import { appendToList, getField, setField } from '../note/edit.js';
 import { parseFrontmatter } from '../note/frontmatter.js';
 import { readLayout } from '../note/source.js';
 import { unfoundFrontmatter } from '../note/unfound-frontmatter.js';
+import type { Contact } from '../model/contact.js';
+import { typeName } from '../model/type-name.js';
 import { isCalendarDate, isMeetingTime } from './dates.js';
+import { stageDate } from './next-action.js';
 
 /** Details of a meeting being scheduled. */
 export interface MeetingInput {
@@ -52,6 +55,15 @@ export interface AdvanceOptions {
  * without `type: contact` in its frontmatter is refused
  * (`UneditableNoteError`): a stage and a history would make it half a contact.
  *
+ * The stage written is the one asked for: `advance(text, 'scheduled', { meeting })`
+ * on a contact already `prepared` moves them back to `scheduled` (their
+ * preparation is asked for again). To move a meeting and keep the stage, as
+ * `rapport advance … scheduled --at` does, use `moveMeeting`. Refused
+ * (`RecordingRefusedError`) unless `force`: what `checkRecordable` refuses,
+ * and a meeting newly booked for a day before `date`. Recording the stage
+ * the contact is in again is allowed (a second follow-up is real);
+ * `repeatedStageProblem` says when it is most likely a mistake.
+ *
  * @example
  * ```ts
  * import { advance, getField } from '@rapport/core';
@@ -63,6 +75,7 @@ export interface AdvanceOptions {
  * ```
  */
 export function advance(text: string, stage: Stage, options: AdvanceOptions): string {
+  assertText(text, 'advance');
   // Checked again for callers without types (plain JavaScript, a value read from a prompt).
   if (!isStage(stage)) throw new InvalidInputError(`unknown stage "${stage}" (use one of: ${STAGES.join(', ')})`);
   assertOptions(options, 'advance');
@@ -75,6 +88,11 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
   let entry = historyEntry(stage, options);
   if (!options.force) checkRecording(before, stage, options.date);
   const meeting = options.meeting && meetingFields(options.meeting);
+  // A new time only: a meeting already booked, kept as it is, was checked when it was booked.
+  const bookedDay = meeting && meeting.at !== before.meetingAt && MEETING_PENDING_STAGES.includes(stage) ? meetingBeforeBooking(meeting.at, options.date) : undefined;
+  if (bookedDay !== undefined && !options.force) {
+    throw new RecordingRefusedError(`the meeting on ${bookedDay} is before the day it is booked (${options.date}); check the date, or record a meeting that took place as held`, { field: ['meeting', 'at'] });
+  }
   if (meeting && before.meetingAt !== undefined && before.meetingAt !== meeting.at && before.stage !== undefined && MEETING_PENDING_STAGES.includes(before.stage)) {
     const rescheduled = `rescheduled from ${before.meetingAt}`;
     entry = { ...entry, note: entry.note ? `${rescheduled}; ${entry.note}` : rescheduled };
@@ -83,6 +101,86 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
   result = appendToList(result, ['history'], entry);
   if (meeting) result = writeMeeting(result, meeting);
   return result;
+}
+
+/**
+ * Moves the meeting of a contact waiting for it to another time (or changes
+ * its details), keeping the stage: `scheduled` stays scheduled, and
+ * `prepared` stays prepared, since the meeting changed but the preparation
+ * stands. The history entry is at that stage and says `rescheduled from
+ * <old at>`; a change of details alone records nothing (as in `advance`).
+ * This is the rule `rapport advance … scheduled --at` and VS Code's
+ * Reschedule Meeting follow. A note at another stage has no meeting to move
+ * (`InvalidInputError`: book one with `advance(text, 'scheduled', …)`); one
+ * whose stage is missing or not a stage is refused (`UneditableNoteError`),
+ * forced or not. Otherwise refused as `advance` refuses.
+ *
+ * @example
+ * ```ts
+ * import { getField, moveMeeting } from '@rapport/core';
+ *
+ * const text = '---\ntype: contact\nname: Ben Osei\nstage: prepared\nmeeting:\n  at: 2026-11-25T08:00\nhistory:\n  - {date: 2026-11-22, stage: prepared}\n---\n';
+ * const moved = moveMeeting(text, { at: '2026-11-26T08:00' }, { date: '2026-11-23' });
+ * console.log(getField(moved, ['stage'])); // → prepared
+ * console.log(JSON.stringify(getField(moved, ['history', 1]))); // → {"date":"2026-11-23","stage":"prepared","note":"rescheduled from 2026-11-25T08:00"}
+ * ```
+ */
+export function moveMeeting(text: string, meeting: MeetingInput, options: Omit<AdvanceOptions, 'meeting'>): string {
+  assertText(text, 'moveMeeting');
+  if (meeting === null || typeof meeting !== 'object') throw new InvalidInputError("moveMeeting needs the meeting, such as { at: '2026-11-26T08:00' }");
+  assertOptions(options, 'moveMeeting');
+  assertContactNote(text);
+  const state = recordedState(text);
+  // Not a refusal `force` overrides: the stage to keep is not known.
+  if (state.stage === undefined) throw new UneditableNoteError(`a meeting is moved at the contact's stage, and ${state.stageProblem ?? 'the note has no `stage`: add one (rapport check lists every problem)'}`);
+  if (!MEETING_PENDING_STAGES.includes(state.stage)) {
+    throw new InvalidInputError(`no meeting to move: the contact is ${state.stage}; book one with advance(text, 'scheduled', { date, meeting: { at } })`);
+  }
+  return advance(text, state.stage, { ...options, meeting });
+}
+
+/**
+ * The day of a meeting booked for before the day it is booked (`date`), as
+ * written, or `undefined`: most likely a typo of the month, since a meeting
+ * that took place is recorded as held. `advance` refuses such a booking
+ * unless forced; the CLI says so in its own words first.
+ */
+export function meetingBeforeBooking(at: string, date: string): string | undefined {
+  const day = at.slice(0, 10);
+  return day < date ? day : undefined;
+}
+
+/** Stages recorded again in the normal course: each keep-in-touch, each time a meeting moves. */
+const REPEATED_STAGES: readonly Stage[] = ['nurturing', 'scheduled'];
+
+/**
+ * Why recording `stage` for `contact` is most likely a mistake, or
+ * `undefined`: it is the stage the contact is already in, which adds a
+ * second entry to the history and moves the deadlines counted from it (a
+ * command run twice, a letter recorded twice). Keeping in touch
+ * (`nurturing`) and moving a meeting (`scheduled`, or any step with a
+ * `meeting`) repeat a stage in the normal course. `advance` records such a
+ * step as asked (a second follow-up can be real): this is the check the CLI
+ * makes before it, refusing without `--force`, for a caller that wants to ask
+ * or refuse as well.
+ *
+ * @example
+ * ```ts
+ * import { readNote, repeatedStageProblem } from '@rapport/core';
+ *
+ * const text = '---\ntype: contact\nname: Victor Nguyen\nstage: followed-up\nhistory:\n  - {date: 2026-11-09, stage: followed-up}\n---\n';
+ * const victor = readNote('victor-nguyen.md', text).contact;
+ * if (victor) {
+ *   console.log(repeatedStageProblem(victor, 'followed-up')); // → already followed-up since 2026-11-09, and recording it again adds a second followed-up entry to the history
+ *   console.log(repeatedStageProblem(victor, 'scheduled')); // → undefined
+ * }
+ * ```
+ */
+export function repeatedStageProblem(contact: Contact, stage: Stage, options: Pick<AdvanceOptions, 'meeting'> = {}): string | undefined {
+  if (contact === null || typeof contact !== 'object') throw new InvalidInputError('repeatedStageProblem needs the contact, as readNote or findContact gives it');
+  if (stage !== contact.stage || REPEATED_STAGES.includes(stage) || options.meeting !== undefined) return undefined;
+  const since = stageDate(contact, stage);
+  return `already ${stage}${since ? ` since ${since}` : ''}, and recording it again adds a second ${stage} entry to the history`;
 }
 
 /**
@@ -147,9 +245,12 @@ export interface InteractionOptions extends Omit<AdvanceOptions, 'meeting'> {
  * reply), dated no earlier than the last entry unless `force`. The stage is read from the text
  * given, so an edit that re-reads the note (`editNote`) records the stage it has then, even
  * when someone changed it meanwhile. Like `advance`, refuses a note that is not a contact, and
- * one whose stage is missing or not a stage, forced or not: there is no stage to record.
+ * one whose stage is missing or not a stage, forced or not: there is no stage to record. A touch
+ * with nothing in it (no `note`, or only spaces, no `via`, no `letter`, not `replied`) is refused
+ * (`InvalidInputError`), forced or not: it would only reset the keep-in-touch clock.
  */
 export function logInteraction(text: string, options: InteractionOptions): string {
+  assertText(text, 'logInteraction');
   assertOptions(options, 'logInteraction');
   assertContactNote(text);
   const state = recordedState(text);
@@ -160,9 +261,13 @@ export function logInteraction(text: string, options: InteractionOptions): strin
   }
   // `touch: true` tells it from a step: deadlines and the report count steps only.
   const entry = historyEntry(state.stage, options, true, options.replied === true);
+  // Not a refusal `force` overrides: an entry with nothing in it would only reset the keep-in-touch clock.
+  if ((options.note ?? '').trim() === '' && options.via === undefined && options.letter === undefined && options.replied !== true) {
+    throw new InvalidInputError('logInteraction needs what happened: a note, the channel (via), a letter sent, or replied: true; an interaction with nothing said and no channel is no interaction');
+  }
   if (!options.force) {
     checkRecording(state, undefined, options.date);
-    if (options.replied === true && state.stage === 'identified') throw new RecordingRefusedError('no letter has gone to them yet (stage identified): a reply answers one; record the letter you sent first');
+    if (options.replied === true && state.stage === 'identified') throw new RecordingRefusedError('no letter has gone to them yet (stage identified): a reply answers one; record the letter you sent first', { field: ['stage'] });
   }
   return appendToList(text, ['history'], entry);
 }
@@ -174,6 +279,7 @@ export function logInteraction(text: string, options: InteractionOptions): strin
  * A note that is not a contact throws the `UneditableNoteError` of `advance`.
  */
 export function checkRecordable(text: string, stage: Stage | undefined, date: string): void {
+  assertText(text, 'checkRecordable');
   assertContactNote(text);
   checkRecording(recordedState(text), stage, date);
 }
@@ -197,9 +303,9 @@ function checkSending(state: RecordedState, stage: Stage): void {
   const current = state.stage;
   if (current === undefined || CLOSED_STAGES.includes(current)) return;
   if (stage === current && stage !== 'nurturing') {
-    throw new RecordingRefusedError(`already ${current}: recording the letter adds a second ${current} entry to the history, which moves the deadlines`);
+    throw new RecordingRefusedError(`already ${current}: recording the letter adds a second ${current} entry to the history, which moves the deadlines`, { field: ['stage'] });
   }
-  if (STAGES.indexOf(stage) < STAGES.indexOf(current)) throw new RecordingRefusedError(`already ${current}, past ${stage}: recording the letter would move the contact back`);
+  if (STAGES.indexOf(stage) < STAGES.indexOf(current)) throw new RecordingRefusedError(`already ${current}, past ${stage}: recording the letter would move the contact back`, { field: ['stage'] });
 }
 
 /**
@@ -224,8 +330,12 @@ interface RecordedState {
   readonly meetingAt?: string;
   /** What in the note keeps a change from being recorded as it should: a stage that is not one, a history entry without a real date. */
   readonly problem?: string;
+  /** The field `problem` is about. */
+  readonly problemField?: readonly (string | number)[];
   /** The problem with the stage written, when it is not one. */
   readonly stageProblem?: string;
+  /** Index of the last history entry, which `last` is read from. */
+  readonly lastIndex?: number;
 }
 
 function recordedState(text: string): RecordedState {
@@ -236,7 +346,8 @@ function recordedState(text: string): RecordedState {
   const last = isRecord(lastEntry) && isCalendarDate(lastEntry.date) ? { date: lastEntry.date, stage: String(lastEntry.stage ?? 'a change') } : undefined;
   const at = getField(text, ['meeting', 'at']);
   // An empty entry (`-` alone) holds nothing to misread; a word or a list in its place is a step not read.
-  const undated = entries.find((entry) => entry !== null && (!isRecord(entry) || !isCalendarDate(entry.date)));
+  const undatedIndex = entries.findIndex((entry) => entry !== null && (!isRecord(entry) || !isCalendarDate(entry.date)));
+  const undated = undatedIndex < 0 ? undefined : entries[undatedIndex];
   const stageProblem = stage !== undefined && stage !== null && !isStage(stage) ? `its stage "${String(stage)}" is not a stage (one of: ${STAGES.join(', ')}): correct it in the note first (rapport check lists every problem)` : undefined;
   const problem =
     stageProblem ??
@@ -245,7 +356,14 @@ function recordedState(text: string): RecordedState {
       : undated !== undefined
         ? `a history entry is ${JSON.stringify(undated)}, not a mapping such as {date: 2026-11-23, stage: contacted}, so the history cannot be kept in order: correct it in the note first (rapport check lists every problem)`
         : undefined);
-  return { ...(isStage(stage) ? { stage } : {}), ...(last ? { last } : {}), ...(isMeetingTime(at) ? { meetingAt: at } : {}), ...(problem ? { problem } : {}), ...(stageProblem ? { stageProblem } : {}) };
+  const problemField = stageProblem ? ['stage'] : ['history', undatedIndex];
+  return {
+    ...(isStage(stage) ? { stage } : {}),
+    ...(last ? { last, lastIndex: entries.length - 1 } : {}),
+    ...(isMeetingTime(at) ? { meetingAt: at } : {}),
+    ...(problem ? { problem, problemField } : {}),
+    ...(stageProblem ? { stageProblem } : {}),
+  };
 }
 
 /**
@@ -257,12 +375,12 @@ function recordedState(text: string): RecordedState {
  * for a touch that keeps the stage.
  */
 function checkRecording(state: RecordedState, stage: Stage | undefined, date: string): void {
-  if (state.problem) throw new RecordingRefusedError(state.problem);
+  if (state.problem) throw new RecordingRefusedError(state.problem, state.problemField ? { field: state.problemField } : {});
   if (state.last && date < state.last.date) {
-    throw new RecordingRefusedError(`${date} is before the last entry in the history (${state.last.stage} on ${state.last.date}); the history is kept in date order`);
+    throw new RecordingRefusedError(`${date} is before the last entry in the history (${state.last.stage} on ${state.last.date}); the history is kept in date order`, { field: ['history', state.lastIndex ?? 0] });
   }
   const meetingDay = stage && AFTER_MEETING_STAGES.includes(stage) ? meetingAhead(state.stage, state.meetingAt, date) : undefined;
-  if (meetingDay) throw new RecordingRefusedError(`the meeting is on ${meetingDay}, after ${date}: it cannot be ${stage} yet; if it moved, reschedule it`);
+  if (meetingDay) throw new RecordingRefusedError(`the meeting is on ${meetingDay}, after ${date}: it cannot be ${stage} yet; if it moved, reschedule it`, { field: ['meeting', 'at'] });
 }
 
 /**
@@ -279,6 +397,11 @@ export function meetingAhead(stage: Stage | undefined, meetingAt: string | undef
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The note's text, checked for callers without types: `advance(undefined, …)` would fail deep inside with a `TypeError`. */
+function assertText(text: unknown, call: string): void {
+  if (typeof text !== 'string') throw new InvalidInputError(`${call} needs the note's text as a string (got ${typeName(text)})`);
 }
 
 /** Checked for callers without types (plain JavaScript), which would otherwise get a `TypeError` from deep inside. */

@@ -7,6 +7,8 @@ import { outcomeActions } from '../outcomes/outcome-actions.js';
 import { isOtherOrganization, organizationInText, organizationKey, personNameKeys } from '../model/person-name.js';
 import { addCalendarDays, addWorkingDays, assertTimeZone, assertValidNow, meetingClock, meetingDate, meetingStart, offsetClock, onWorkingDay, todayIn } from './dates.js';
 import { hasMet } from './met.js';
+import { InvalidInputError } from '../errors.js';
+import { typeName } from '../model/type-name.js';
 import { isLinkedInConnection } from '../model/linkedin.js';
 
 /** What a next action is about; letters name the template that fits. */
@@ -68,6 +70,7 @@ const MEETING_KINDS: readonly ActionKind[] = ['prepare', 'meet', 'mark-held'];
  * or a `now` that is an Invalid Date, whether or not this contact needs them.
  */
 export function nextActions(contact: Contact, context: ActionContext): NextAction[] {
+  assertArguments('nextActions', 'contact', contact, context);
   assertValidNow(context.now);
   assertTimeZone(context.timezone);
   if (CLOSED_STAGES.includes(contact.stage)) return [];
@@ -149,6 +152,7 @@ function firstLetter(contact: Contact): string {
 
 /** The main next action of a contact, or `null` when none is due (closed stages). */
 export function nextAction(contact: Contact, context: ActionContext): NextAction | null {
+  assertArguments('nextAction', 'contact', contact, context);
   return nextActions(contact, context)[0] ?? null;
 }
 
@@ -193,6 +197,12 @@ export function stageDate(contact: Contact, stage: Stage): string | null {
     if (entry.stage === stage && !entry.touch) return entry.date;
   }
   return contact.history.at(-1)?.date ?? null;
+}
+
+/** Checked for callers without types (plain JavaScript), who would otherwise get a `TypeError` from deep inside. */
+function assertArguments(call: string, first: string, value: unknown, context: unknown): void {
+  if (value === null || typeof value !== 'object') throw new InvalidInputError(`${call}(${first}, context) needs the ${first}, as the index gives ${first === 'contact' ? 'it' : 'them'} (got ${typeName(value)})`);
+  if (context === null || typeof context !== 'object') throw new InvalidInputError(`${call}(${first}, context) needs its context, such as { now: new Date(), timezone: 'Europe/Paris' } (got ${typeName(context)})`);
 }
 
 /** Another contact at the same organization that is not closed: no need for a second person. */
@@ -332,6 +342,8 @@ export function unnamedPerson(item: Pick<AgendaItem, 'kind' | 'action' | 'name'>
  * ```
  */
 export function agenda(contacts: readonly Contact[], context: ActionContext): AgendaItem[] {
+  if (!Array.isArray(contacts)) throw new InvalidInputError(`agenda(contacts, context) needs the contacts as an array, such as workspace.index.contacts() (got ${typeName(contacts)})`);
+  assertArguments('agenda', 'contacts', contacts, context);
   const today = todayIn(context.timezone, context.now);
   const withContacts = { ...context, contacts: context.contacts ?? contacts };
   const ids = new Set(withContacts.contacts.map((contact) => contact.id));

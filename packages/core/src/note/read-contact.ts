@@ -15,6 +15,8 @@ import { LineIndex, readLayout, type FrontmatterBlock, type NoteLayout } from '.
 import { CONTACT_TYPE_LINE, unfoundFrontmatter } from './unfound-frontmatter.js';
 import { noteId, wikilinkTarget } from './wikilinks.js';
 import { explainYamlProblem } from './yaml-problem.js';
+import { InvalidInputError } from '../errors.js';
+import { typeName } from '../model/type-name.js';
 
 /** What reading one note file gives. */
 export interface NoteReading {
@@ -67,6 +69,8 @@ type Path = readonly (string | number)[];
  * ```
  */
 export function readNote(file: string, text: string, options: ReadNoteOptions = {}): NoteReading {
+  // For callers without types: `readNote(text)` would otherwise fail deep inside with a TypeError.
+  if (typeof file !== 'string' || typeof text !== 'string') throw new InvalidInputError(`readNote(file, text, options?) needs the note's file name and its text, both strings (got ${typeName(file)} and ${typeName(text)})`);
   const layout = readLayout(text);
   return withConflicts(file, layout, () => readFastOrExact(file, layout, options));
 }

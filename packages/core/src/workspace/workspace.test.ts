@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError, NoteConflictError, NoteNotFoundError, UneditableNoteError } from '../errors.js';
+import { InvalidInputError, NoteConflictError, NoteNotFoundError, RecordingRefusedError, UneditableNoteError } from '../errors.js';
 import { advance } from '../lifecycle/advance.js';
 import { contactFields, noteText } from '../test-support/builders.js';
 import { privateFieldDiagnostics, readConfig } from './config.js';
@@ -383,7 +383,10 @@ describe('findContact', () => {
     const workspace = await loadWorkspace(new MemoryStore({ 'zed.md': '---\ntype: contact\nname: Zed\nrole: Manager: Data\n---\n' }));
     expect(() => findContact(workspace, 'zed')).toThrow(new InvalidInputError('zed.md cannot be read as a contact (line 4: The value of `role` contains `: `, which YAML reads as the start of another field); correct it first'));
     expect(() => findContact(workspace, 'zed.md')).toThrow(InvalidInputError);
-    expect(() => findContact(workspace, 'zoe')).toThrow(new NoteNotFoundError('zoe'));
+    expect(() => findContact(workspace, 'quentin')).toThrow(new NoteNotFoundError('quentin'));
+    // Near an id, as the CLI says it: the broken note's id is a name that exists too.
+    expect(() => findContact(workspace, 'zoe')).toThrow('no contact note found for "zoe" (did you mean zed?)');
+    expect(() => findContact(workspace, 'zoe')).toThrow(expect.objectContaining({ reference: 'zoe', suggestions: ['zed'] }));
   });
 });
 
@@ -412,5 +415,19 @@ describe('editNote of a note deleted since the folder was read', () => {
     deleted = true;
     await expect(editNote(workspace, 'ben-osei.md', (note) => advance(note, 'contacted', { date: '2026-11-23' }))).rejects.toThrow(new NoteNotFoundError('ben-osei.md'));
     expect(workspace.index.contact('ben-osei')).toBeUndefined();
+  });
+});
+
+describe('editNote: a refusal names the note', () => {
+  it('with the line of the field it is about, and keeps the reason apart', async () => {
+    const owen = noteText(contactFields({ name: 'Owen Park', stage: 'contcted', history: [{ date: '2026-11-21', stage: 'contacted' }] }));
+    const workspace = await loadWorkspace(new MemoryStore({ 'owen-park.md': owen }));
+    const refused = await editNote(workspace, 'owen-park.md', (text) => advance(text, 'followed-up', { date: '2026-11-23' })).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(RecordingRefusedError);
+    const reason = 'its stage "contcted" is not a stage (one of: identified, contacted, followed-up, scheduled, prepared, held, thanked, nurturing, declined, no-response, archived): correct it in the note first (rapport check lists every problem)';
+    expect(refused).toMatchObject({ message: `owen-park.md:4: ${reason}`, reason, file: 'owen-park.md', line: 4, field: ['stage'] });
+    // A refusal about what the caller gave, not a field of the note: the note alone.
+    const early = await editNote(workspace, 'owen-park.md', (text) => advance(text.replace('contcted', 'contacted'), 'scheduled', { date: '2026-11-26', meeting: { at: '2026-11-01T10:00' } })).catch((error: unknown) => error);
+    expect(early).toMatchObject({ message: 'owen-park.md: the meeting on 2026-11-01 is before the day it is booked (2026-11-26); check the date, or record a meeting that took place as held', line: undefined });
   });
 });

@@ -1,5 +1,8 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { InvalidEncodingError, InvalidInputError, NoteConflictError, NoteNotFoundError, RapportError, UneditableNoteError, UnreadableNoteError } from '../errors.js';
+import { InvalidEncodingError, InvalidInputError, NoteConflictError, NoteNotFoundError, RapportError, RecordingRefusedError, UneditableNoteError, UnreadableNoteError } from '../errors.js';
+import { nearest } from '../model/did-you-mean.js';
+import { fieldLine } from '../note/field-line.js';
+import { noteId } from '../note/wikilinks.js';
 import type { Contact } from '../model/contact.js';
 import { rememberZoneOffsets, zoneOffsets } from '../lifecycle/dates.js';
 import type { ZoneOffsetTable } from '../lifecycle/zone-offsets.js';
@@ -233,7 +236,7 @@ export function unreadableFileDiagnostic(file: string, error: unknown): Diagnost
 
 /**
  * Finds a contact by id or path. Throws `NoteNotFoundError` when no note is
- * found, and `InvalidInputError` when the note found cannot be read as a
+ * found (naming the nearest ids, as in `did you mean hannah-schultz?`), and `InvalidInputError` when the note found cannot be read as a
  * contact (naming its first problem), or when two notes share the id: an
  * edit through it could change the wrong person, so give the path instead.
  */
@@ -244,7 +247,9 @@ export function findContact(workspace: Workspace, reference: string): Contact {
   const broken = workspace.index.brokenNoteNamed(reference);
   const problem = broken?.problems.find((d) => d.severity === 'error') ?? broken?.problems[0];
   if (broken) throw new InvalidInputError(`${broken.file} cannot be read as a contact${problem ? ` (line ${problem.line}: ${problem.message})` : ''}; correct it first`);
-  throw new NoteNotFoundError(reference);
+  // As the CLI says it: the ids nearest to the one typed (`hannah-shultz` → hannah-schultz).
+  const ids = [...workspace.index.contacts(), ...workspace.index.brokenNotes()].map((candidate) => candidate.id);
+  throw new NoteNotFoundError(reference, nearest(noteId(reference), ids));
 }
 
 /** Why a note's frontmatter does not parse, in the words of its diagnostic, with the line: for an edit refused because of it. */
@@ -272,6 +277,9 @@ export interface EditOptions {
  * back atomically — refusing if the file changed on disk in between. The
  * index is updated with the new text. `edit` must return the new text
  * (the same text for no change): anything else throws `InvalidInputError`.
+ * A `RecordingRefusedError` or `UneditableNoteError` thrown by `edit` comes
+ * out naming the note (`owen-park.md:4: its stage "contcted" is not a stage
+ * …`, with the line of the field it is about when the note writes it).
  *
  * @example
  * ```ts
@@ -296,6 +304,14 @@ export async function editNote(workspace: Workspace, file: string, edit: (text: 
   } finally {
     release?.();
   }
+}
+
+/** A refusal from the edit, said with the note and, where its field is written, the line: `owen-park.md:4: its stage "contcted" is not a stage …`. */
+function refusalInNote(error: RecordingRefusedError, file: string, text: string): RecordingRefusedError {
+  const line = error.field && fieldLine(text, error.field);
+  const placed = new RecordingRefusedError(error.reason, { file, ...(line === undefined ? {} : { line }), ...(error.field ? { field: error.field } : {}) });
+  if (error.stack !== undefined) placed.stack = error.stack;
+  return placed;
 }
 
 /** What an edit function returned instead of text, in words for the error. */
@@ -324,6 +340,7 @@ async function editWithRetries(workspace: Workspace, file: string, edit: (text: 
     try {
       text = edit(stored.text);
     } catch (error) {
+      if (error instanceof RecordingRefusedError && error.file === undefined) throw refusalInNote(error, file, stored.text);
       if (!(error instanceof UneditableNoteError)) throw error;
       // A note an editor is saving can be caught half-written: once the save is done, the edit is tried again.
       if (mayRetry(attempt) && (await changedOnceSettled(workspace, file, stored.version))) continue;

@@ -1,4 +1,4 @@
-import { advance, addCalendarDays, changesMeetingDetailsOnly, CHANNELS, getField, InvalidInputError, isCalendarDate, isStage, isTimeZone, logInteraction, meetingClock, meetingDate, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { advance, addCalendarDays, changesMeetingDetailsOnly, CHANNELS, getField, InvalidInputError, isCalendarDate, isStage, isTimeZone, logInteraction, meetingClock, meetingDate, moveMeeting, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
 import { AFTER_MEETING_STAGES, atInZone, MEETING_PENDING_STAGES, pastMeetingDay, stageChangeWords, suggestedStage } from '@rapport/core/internal';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
@@ -87,7 +87,7 @@ export async function rescheduleMeeting(services: Services, target?: unknown, in
     }
     stage = current;
     detailsOnly = changesMeetingDetailsOnly(text, current, { meeting });
-    return advance(text, current, { date, meeting });
+    return moveMeeting(text, meeting, { date });
   });
   const said = detailsOnly ? meetingDetailsMessage(contact, meeting) : `Moved the meeting with ${contact.name} to ${meeting.at.replace('T', ' at ')}; still ${stage}.`;
   void services.prompts.info(recordedMessage(said, outcome));
@@ -139,8 +139,10 @@ export async function logContactInteraction(services: Services, target?: unknown
     (await services.prompts.input({
       id: 'interaction.note',
       title: 'Log Interaction',
-      prompt: replied ? 'What did they say? (optional)' : 'What happened? (optional)',
+      // With no channel and no reply, the note is all the touch says: logInteraction refuses an empty one.
+      prompt: replied ? 'What did they say? (optional)' : via ? 'What happened? (optional)' : 'What happened?',
       placeholder: replied ? 'e.g. happy to talk, will send times next week' : 'e.g. shared the article on research ops',
+      ...(replied || via ? {} : { validate: (value: string) => (value.trim() === '' ? 'Say what happened, or go back and pick how you were in touch' : undefined) }),
     }));
   if (note === undefined) return undefined;
   const date = input.date ?? services.notes.today();
