@@ -1,3 +1,5 @@
+import { suggestionWords } from './model/did-you-mean.js';
+
 /**
  * Errors thrown by Rapport. Problems inside a user's notes are never thrown
  * (they are diagnostics); these are for calls that cannot be carried out.
@@ -22,8 +24,7 @@ export class NoteNotFoundError extends RapportError {
     /** The ids nearest to `reference`, best first, said in the message (`did you mean hannah-schultz?`); empty when none is near. */
     readonly suggestions: readonly string[] = [],
   ) {
-    const said = suggestions.length === 0 ? '' : ` (did you mean ${suggestions.length === 1 ? suggestions[0] : `${suggestions.slice(0, -1).join(', ')} or ${suggestions.at(-1)}`}?)`;
-    super(`no contact note found for "${reference}"${said}`);
+    super(`no contact note found for "${reference}"${suggestionWords(suggestions)}`);
   }
 }
 

@@ -34,7 +34,11 @@ export function nearest(word: string, candidates: Iterable<string>, limit = 3): 
 
 /** ` (did you mean a, b or c?)`, or nothing when no candidate is near. */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const found = nearest(word, candidates);
+  return suggestionWords(nearest(word, candidates));
+}
+
+/** ` (did you mean a, b or c?)` for suggestions found already, or nothing when there are none. */
+export function suggestionWords(found: readonly string[]): string {
   if (found.length === 0) return '';
   return ` (did you mean ${found.length === 1 ? found[0] : `${found.slice(0, -1).join(', ')} or ${found.at(-1)}`}?)`;
 }

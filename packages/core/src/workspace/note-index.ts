@@ -444,21 +444,18 @@ export class NoteIndex {
       const chain = [...path.values()];
       const loop = chain.slice(chain.indexOf(contact));
       for (const [position, member] of loop.entries()) {
-        const range = this.entries.get(member.file)!.reading.referredByRange;
         const around = [...loop.slice(position), ...loop.slice(0, position), member];
-        diagnostics.push({
-          file: member.file,
-          line: range?.line ?? 1,
-          column: range?.column ?? 1,
-          endLine: range?.endLine ?? 1,
-          endColumn: range?.endColumn ?? 1,
-          severity: DIAGNOSTIC_RULES['referral-loop'],
-          rule: 'referral-loop',
-          message: `Referrals go round in a loop: ${referralLoopWords(around)}`,
-          hint: `One of them was met first, through nobody in this loop: fix or remove the \`referred_by\` in that person's note`,
-        });
+        diagnostics.push(
+          this.referredByDiagnostic(member.file, 'referral-loop', `Referrals go round in a loop: ${referralLoopWords(around)}`, "One of them was met first, through nobody in this loop: fix or remove the `referred_by` in that person's note"),
+        );
       }
     }
+  }
+
+  /** A diagnostic placed on the note's `referred_by` value (line 1 when the note has none). */
+  private referredByDiagnostic(file: string, rule: DiagnosticRule, message: string, hint: string): Diagnostic {
+    const range = this.entries.get(file)!.reading.referredByRange;
+    return { file, line: range?.line ?? 1, column: range?.column ?? 1, endLine: range?.endLine ?? 1, endColumn: range?.endColumn ?? 1, severity: DIAGNOSTIC_RULES[rule], rule, message, hint };
   }
 
   private duplicateIdDiagnostics(diagnostics: Diagnostic[]): void {
@@ -479,18 +476,10 @@ export class NoteIndex {
       // A note with that id that cannot be read (a merge conflict, a YAML typo) is not a missing note: its own error is what to fix.
       const broken = this.brokenNote(target)?.file;
       for (const file of this.referrers.files(target)) {
-        const range = this.entries.get(file)!.reading.referredByRange;
-        diagnostics.push({
-          file,
-          line: range?.line ?? 1,
-          column: range?.column ?? 1,
-          endLine: range?.endLine ?? 1,
-          endColumn: range?.endColumn ?? 1,
-          severity: DIAGNOSTIC_RULES['unresolved-link'],
-          rule: 'unresolved-link',
-          message: broken ? `\`referred_by\` points at "${target}", whose note ${broken} cannot be read` : `\`referred_by\` points at "${target}", but no contact note has that id`,
-          hint: broken ? `Fix ${broken} (its own error says how); the link then resolves` : `Create ${target}.md or fix the link`,
-        });
+        const [message, hint] = broken
+          ? [`\`referred_by\` points at "${target}", whose note ${broken} cannot be read`, `Fix ${broken} (its own error says how); the link then resolves`]
+          : [`\`referred_by\` points at "${target}", but no contact note has that id`, `Create ${target}.md or fix the link`];
+        diagnostics.push(this.referredByDiagnostic(file, 'unresolved-link', message, hint));
       }
     }
   }
