@@ -34,3 +34,14 @@ describe('messages', () => {
   });
 });
 
+describe('letter names', () => {
+  const LETTERS = ['cold-email', 'cold-letter', 'follow-up', 'keep-in-touch', 'linkedin-note', 'referral', 'thank-you'];
+
+  it('suggests the letter a typo meant, and none for a word near only a short part of one', () => {
+    expect(nearest('folow-up', LETTERS)).toEqual(['follow-up']);
+    expect(nearest('thankyou', LETTERS)).toEqual(['thank-you']);
+    expect(nearest('referal', LETTERS)).toEqual(['referral']);
+    // "touch" is two edits from "nosuch", as many as a third of "nosuch" allows, but a third of "touch" is one.
+    expect(nearest('nosuch', LETTERS)).toEqual([]);
+  });
+});

@@ -5,7 +5,8 @@ import leven from 'leven';
  * `limit`): those a few edits away (a third of the word, at least 2), then
  * those with a dash-separated part that starts with the word or is a few
  * edits from it (`schultz`, `hann` or `shultz` → `hannah-schultz`), as people
- * type a name.
+ * type a name. "A few" is a third of the shorter of the two: a short part
+ * (`touch` in `keep-in-touch`) is not near every word of its length.
  */
 export function nearest(word: string, candidates: Iterable<string>, limit = 3): string[] {
   const typed = word.toLowerCase();
@@ -22,8 +23,8 @@ export function nearest(word: string, candidates: Iterable<string>, limit = 3): 
     const parts = lower.split('-');
     if (parts.some((part) => part.startsWith(typed))) scored.push({ candidate, score: allowed + 1 });
     else if (typed.length >= 4) {
-      const partEdits = Math.min(...parts.map((part) => leven(typed, part)));
-      if (partEdits <= Math.floor(typed.length / 3)) scored.push({ candidate, score: allowed + 1 + partEdits });
+      const near = parts.map((part) => leven(typed, part)).filter((edits, index) => edits <= Math.floor(Math.min(typed.length, parts[index]!.length) / 3));
+      if (near.length > 0) scored.push({ candidate, score: allowed + 1 + Math.min(...near) });
     }
   }
   return scored
