@@ -303,8 +303,9 @@ function firstName(name: string): string {
   const { title, given, family } = nameParts(name);
   if (title !== undefined) return family === '' ? `${title} ${given}` : `${title} ${family}`;
   const givenNames = given.split(' ');
-  // "J. Robert Oppenheimer" goes by Robert: a lone initial before another given name is not what they are called.
-  const called = givenNames.length > 1 && /^\p{L}\.?$/u.test(givenNames[0]!) ? givenNames[1] : givenNames[0];
+  // "J. Robert Oppenheimer" goes by Robert: a lone initial before a given name written out is not what they are called.
+  const initial = (word: string | undefined) => word !== undefined && /^\p{L}\.?$/u.test(word);
+  const called = initial(givenNames[0]) && givenNames.length > 1 && !initial(givenNames[1]) ? givenNames[1] : givenNames[0];
   return called || family;
 }
 

@@ -498,6 +498,11 @@ describe('notes that cannot be read as a contact', () => {
     // With CRLF line endings, the same.
     const crlf = text.replaceAll('\n', '\r\n');
     expect(applyFix(crlf, readNote('owen-park.md', crlf).diagnostics[0]!.fix!)).toBe('---\r\ntype: contact\r\nname: Owen Park\r\nstage: contacted\r\n---\r\n- Resource: typed while unsaved\r\n\r\n# Owen Park\r\n');
+    // Four dashes: a fence of too many, fixed to three; nothing moves into the body.
+    const dashes = '----\ntype: contact\nname: Owen Park\n---\n';
+    const [long] = readNote('owen-park.md', dashes).diagnostics;
+    expect([long!.line, long!.column, long!.endLine, long!.endColumn, long!.message]).toEqual([1, 1, 1, 5, 'Line 1 has 4 dashes: the frontmatter opens with `---` alone, so it is not found']);
+    expect(applyFix(dashes, long!.fix!)).toBe('---\ntype: contact\nname: Owen Park\n---\n');
     // A note that is no contact, whose first line ends in `---`, is left alone.
     expect(readNote('notes.md', 'Ideas---\nsome: thing\n---\n')).toMatchObject({ isContact: false, diagnostics: [] });
   });

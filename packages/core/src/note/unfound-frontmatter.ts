@@ -80,6 +80,11 @@ function textBeforeFence(content: string): UnfoundFrontmatter | undefined {
   const fields = content.slice(whole.length, whole.length + closing.index);
   if (!CONTACT_TYPE_LINE.test(fields)) return undefined;
   const closingLine = closing[0].replace(/\r$/, '');
+  if (/^-+$/.test(text)) {
+    // `----`: a fence of too many dashes, not text typed before one.
+    const title = 'Write the opening fence as `---`';
+    return { start: 0, end: whole.length - eol.length, message: `Line 1 has ${text.length + 3} dashes: the frontmatter opens with \`---\` alone, so it is not found`, hint: title, fix: { title, start: 0, end: whole.length - eol.length, text: '---' } };
+  }
   const shown = text.length > 40 ? `${text.slice(0, 39)}…` : text;
   const title = `Move \`${shown}\` below the frontmatter`;
   return {

@@ -162,6 +162,10 @@ describe('quotes, brackets and reserved characters', () => {
     const [doubled] = readNote('people/lena-ortiz.md', withQuote).diagnostics;
     expect(doubled!.hint).toBe(`Write the apostrophe twice inside single quotes (role: 'Lead, "Care" team at L''Oréal, it''s')`);
     expect(readNote('people/lena-ortiz.md', applyFix(withQuote, doubled!.fix!)).contact?.role).toBe(`Lead, "Care" team at L'Oréal, it's`);
+    // `''`, an apostrophe written right inside single quotes, is written once in double quotes.
+    const escaped = `---\n${HEAD}role: 'It''s O'Neill''s team'\n---\n`;
+    const [once] = readNote('people/lena-ortiz.md', escaped).diagnostics;
+    expect(applyFix(escaped, once!.fix!)).toBe(`---\n${HEAD}role: "It's O'Neill's team"\n---\n`);
     // Two quoted values side by side are not an apostrophe: the words stay.
     expect(yamlProblem(`${HEAD}role: 'a' 'b'\n`)).toBe('4:11-4:14 There is text after the closing quote of this value | Put the whole value inside the quotes');
   });

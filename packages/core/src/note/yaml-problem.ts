@@ -250,7 +250,8 @@ function apostropheInSingleQuotes(yaml: string, at: number): ExplainedYamlProble
   if (!word) return undefined;
   const valueStart = start + parts[1]!.length;
   const value = `'${inner}'`;
-  const quoted = /["\\]/.test(inner) ? `'${inner.replace(/(?<!')'(?!')/g, "''")}'` : `"${inner}"`;
+  // In double quotes an apostrophe is written once: `''` already doubled inside the single quotes goes back to one.
+  const quoted = /["\\]/.test(inner) ? `'${inner.replace(/(?<!')'(?!')/g, "''")}'` : `"${inner.replaceAll("''", "'")}"`;
   const key = parts[1]!.trim().replace(/^- +/, '').replace(/:$/, '');
   return {
     start: valueStart,

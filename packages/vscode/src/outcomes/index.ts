@@ -10,6 +10,7 @@ export const ADD_REFERRAL_COMMAND = 'rapport.outcomes.addReferral';
 
 /** An Agenda row, as the Agenda view hands it to a command on its context menu. */
 interface AgendaRow {
+  readonly contactId: string;
   readonly file: string;
   readonly view: Pick<AgendaEntryView, 'referral'>;
 }
@@ -54,8 +55,9 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
     ),
     registerCommand(services, ADD_REFERRAL_COMMAND, async (target: vscode.Uri | AgendaRow, name?: string, options?: { open?: boolean }) => {
-      // From the Agenda's "Add Grace Liu (referred by Priya Raman)" row: the referrer's note and the name the row stands for.
-      if (!(target instanceof vscode.Uri)) return target.view.referral === undefined ? undefined : addReferralFromNote(services, services.notes.uriOf(target.file), target.view.referral);
+      // From the Agenda's "Add Grace Liu (referred by Priya Raman)" row: the referrer and the name the row stands for,
+      // written on the line or guessed from its link (`[[renee-jackson]]`), which the new note's id then answers.
+      if (!(target instanceof vscode.Uri)) return target.view.referral === undefined ? undefined : addReferralFromNote(services, services.notes.uriOf(target.file), target.view.referral, { referrerId: target.contactId });
       return name === undefined ? undefined : addReferralFromNote(services, target, name, options);
     }),
   );
@@ -66,20 +68,22 @@ export function register(context: vscode.ExtensionContext, services: Services): 
  * name on its Outcomes line — or, when a contact has that name already,
  * links that note (core's `addReferral`) and says so. A note with unsaved
  * changes is saved first: the line being linked is the one on screen, and
- * core edits the file.
+ * core edits the file. `referrerId`, when the caller knows it (an Agenda
+ * row), is the referrer; else it is the note's contact whose Outcomes line
+ * names `name`.
  */
-export async function addReferralFromNote(services: Services, uri: vscode.Uri, name: string, options: { open?: boolean } = {}): Promise<AddedReferral | undefined> {
+export async function addReferralFromNote(services: Services, uri: vscode.Uri, name: string, options: { open?: boolean; referrerId?: string } = {}): Promise<AddedReferral | undefined> {
   const workspace = await services.notes.requireWorkspace();
   const file = services.notes.pathOf(uri);
   if (!file) return undefined;
   const document = await saveOpenNote(uri);
   if (document === false) return undefined;
-  const referrer = referralOffers(file, document?.getText() ?? (await workspace.store.read(file))?.text ?? '', workspace.config.outcomeLabels).find((offer) => offer.name === name);
-  if (!referrer) return undefined;
-  const created = await addReferral(workspace, referrer.referrerId, { name, date: services.notes.today() });
+  const referrerId = options.referrerId ?? referralOffers(file, document?.getText() ?? (await workspace.store.read(file))?.text ?? '', workspace.config.outcomeLabels).find((offer) => offer.name === name)?.referrerId;
+  if (!referrerId) return undefined;
+  const created = await addReferral(workspace, referrerId, { name, date: services.notes.today() });
   services.notes.notifyEdited([created.file, file]);
   if (created.existing) {
-    const referredBy = created.referredByAdded ? `, added referred_by: "[[${referrer.referrerId}]]" to it` : '';
+    const referredBy = created.referredByAdded ? `, added referred_by: "[[${referrerId}]]" to it` : '';
     void vscode.window.showInformationMessage(`${name} has a note already (${created.file}): linked it${referredBy}, nothing was created.`);
   }
   if (options.open !== false) await vscode.window.showTextDocument(services.notes.uriOf(created.file), { preview: false });

@@ -171,6 +171,32 @@ suite('Agenda rows', () => {
   });
 });
 
+suite('Agenda rows of referrals written as links', () => {
+  test('"Add Referral as a Contact" on the row of a referral written as a link creates the note the link leads to', async () => {
+    const rapport = await api();
+    const agenda = rapport.views.agenda;
+    const referrer = ['---', 'type: contact', 'name: Tara Osei', 'stage: held', 'history:', '  - date: 2026-11-16', '    stage: held', '---', '', '# Tara Osei', '', '## Outcomes', '', '- Referral: [[sol-okoro]], a nurse manager at Mercy', ''].join('\n');
+    writeFileSync(fileUri('tara-osei.md').fsPath, referrer);
+    const row = () =>
+      agenda
+        .getChildren()
+        .flatMap((group) => agenda.getChildren(group))
+        .find((candidate) => candidate.kind === 'agendaItem' && candidate.file === 'tara-osei.md' && candidate.view.contextValue === 'agendaItem.add-referral');
+    const node = await waitFor(row, 'her row "Add a note for [[sol-okoro]]" on the Agenda');
+    await vscode.commands.executeCommand('rapport.outcomes.addReferral', node);
+    const created = await waitFor(() => rapport.notes.workspace?.index.contact('sol-okoro'), 'his note, under the id the link gives');
+    assert.equal(created.name, 'Sol Okoro');
+    assert.equal(created.referredBy, 'tara-osei');
+    // The link led to his id already: her note is as she wrote it.
+    assert.equal(readText('tara-osei.md'), referrer);
+    await waitFor(() => row() === undefined, 'the row to leave the Agenda');
+    await closeEditors();
+    rmSync(fileUri(created.file).fsPath);
+    rmSync(fileUri('tara-osei.md').fsPath);
+    await waitFor(() => !rapport.notes.workspace?.index.contact('sol-okoro') && !rapport.notes.workspace?.index.contact('tara-osei'), 'the notes to go');
+  });
+});
+
 suite('Referrals tree', () => {
   test('shows who led to whom, following chains at least four introductions deep', async () => {
     const rapport = await api();
