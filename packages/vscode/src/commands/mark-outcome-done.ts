@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { InvalidInputError, readNote, setOutcomeDone, type Contact, type Outcome, type Workspace } from '@rapport/core';
+import { InvalidInputError, readNote, setOutcomeDone, type Contact, type Outcome, type OutcomeKind, type Workspace } from '@rapport/core';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
@@ -12,18 +12,18 @@ import { resolveContact } from './contact-target.js';
 export async function markOutcomeDone(services: Services, target?: unknown): Promise<{ file: string; line: number; written: 'written' | 'unsaved' } | undefined> {
   const workspace = await services.notes.requireWorkspaceToWrite();
   const contact = await resolveContact(services, workspace, target, 'Mark Outcome Done', {
-    only: { fits: (candidate) => candidate.outcomes.some((outcome) => outcome.done !== true), nobody: 'Nobody has an open item under ## Outcomes' },
+    only: { fits: (candidate) => candidate.outcomes.some(isOpenToDo), nobody: 'Nobody has an open lead, offer, job shadow or résumé review under ## Outcomes' },
   });
   if (!contact) return undefined;
   // As the note reads now (an editor's text, typed or just saved, may be ahead of the index): its lines are the ones to show and tick.
   const outcomes = await currentOutcomes(services, workspace, contact);
   const line = lineOf(target);
-  const open = outcomes.filter((outcome) => outcome.done !== true);
+  const open = outcomes.filter(isOpenToDo);
   // The row's line is the index's: the same item is found again by its words where lines moved above it.
   const rowOutcome = line === undefined ? undefined : contact.outcomes.find((candidate) => candidate.line === line);
   let outcome = rowOutcome && (outcomes.find((candidate) => candidate.label === rowOutcome.label && candidate.text === rowOutcome.text) ?? rowOutcome);
   if (!outcome) {
-    if (open.length === 0) throw new InvalidInputError(`${contact.name} has no open outcome under ## Outcomes`);
+    if (open.length === 0) throw new InvalidInputError(`${contact.name} has no open lead, offer, job shadow or résumé review under ## Outcomes`);
     outcome = await services.prompts.pick<Outcome>({
       id: 'outcome',
       title: `Mark an Outcome of ${contact.name} Done`,
@@ -37,6 +37,14 @@ export async function markOutcomeDone(services: Services, target?: unknown): Pro
   const done = `${contact.name}: ${picked.label} done (ticked [x] on line ${picked.line})`;
   void services.prompts.info(written === 'unsaved' ? recordedMessage(`${done}.`, written) : `${done}: it leaves the Agenda.`);
   return { file: contact.file, line: picked.line, written };
+}
+
+/** The kinds of outcome that are done one day: a referral is done by adding the person, and a resource or advice never is, unless given a date. */
+const TO_DO: readonly OutcomeKind[] = ['lead', 'job-shadow', 'resume-review'];
+
+/** An open outcome to tick: a lead (or offer), job shadow or résumé review, or any other with a date, as the Agenda lists them. */
+function isOpenToDo(outcome: Outcome): boolean {
+  return outcome.done !== true && outcome.kind !== 'referral' && (TO_DO.includes(outcome.kind) || outcome.due !== null);
 }
 
 /**

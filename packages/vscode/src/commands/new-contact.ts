@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { addReferral, createContact, nameFromLink, namesakes, SOURCES, type Contact, type Source, type Workspace } from '@rapport/core';
-import { organizationKey, sameNameAndOrganization, unreadableNamesake } from '@rapport/core/internal';
+import { AFTER_MEETING_STAGES, organizationKey, sameNameAndOrganization, unreadableNamesake } from '@rapport/core/internal';
 import { saveOpenNote } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { openAtProblem } from './contact-target.js';
@@ -108,7 +108,7 @@ export async function newContact(services: Services, input: NewContactInput = {}
             id: 'contact.referredBy',
             title: TITLE,
             ...lastStep(),
-            placeholder: 'Who referred them?',
+            placeholder: source === 'referral' ? 'Who referred them? Pick them, or Nobody (type to search)' : 'Who referred them?',
             items: referrerItems(workspace, name.trim(), organization, naming, source),
             // A source of `referral` says somebody did: Enter picks nobody unless a contact's Outcomes name them.
             ...(naming[0] ? { focus: naming[0].referrer.id } : source === 'referral' ? { noDefault: true } : {}),
@@ -178,21 +178,27 @@ export function inputFromReferral(target: string, referredBy: string): NewContac
 
 /**
  * Who may have referred them, likeliest first: the contacts whose Outcomes
- * name them, then the contacts at the organization they work at, then
- * everyone else. "Nobody" comes before the rest when no source was given (the
- * question is a maybe), and last for a `referral`, where it is the unlikely answer.
+ * name them; then people you are in touch with (not only identified, whom
+ * you have never written to) at the organization they work at; then people
+ * you have talked with; then "Nobody"; then everyone else. For a `referral`
+ * nothing is focused, so "Nobody" comes after the likely ones rather than
+ * first, where Enter would take it.
  */
 function referrerItems(workspace: Workspace, name: string, organization: string, naming: readonly { readonly referrer: Contact }[], source: Source | null): { label: string; description: string; value: string | null }[] {
   const named = new Set(naming.map((entry) => entry.referrer.id));
   const others = workspace.index.contacts().filter((contact) => !named.has(contact.id));
-  const sameOrganization = organization.trim() === '' ? [] : others.filter((contact) => contact.organization !== undefined && organizationKey(contact.organization) === organizationKey(organization));
-  const rest = others.filter((contact) => !sameOrganization.includes(contact));
+  const inTouch = (contact: Contact) => contact.stage !== 'identified';
+  const sameOrganization = organization.trim() === '' ? [] : others.filter((contact) => inTouch(contact) && contact.organization !== undefined && organizationKey(contact.organization) === organizationKey(organization));
+  const met = others.filter((contact) => !sameOrganization.includes(contact) && AFTER_MEETING_STAGES.includes(contact.stage));
+  const rest = others.filter((contact) => !sameOrganization.includes(contact) && !met.includes(contact));
   const nobody = { label: 'Nobody', description: 'not a referral', value: null };
+  const item = (contact: Contact, description: string) => ({ label: contact.name, description, value: contact.id });
   return [
     ...naming.map((entry) => ({ label: entry.referrer.name, description: `names ${name} in their Outcomes`, value: entry.referrer.id })),
-    ...sameOrganization.map((contact) => ({ label: contact.name, description: `also at ${contact.organization}`, value: contact.id })),
     ...(source === 'referral' ? [] : [nobody]),
-    ...rest.map((contact) => ({ label: contact.name, description: contact.organization ?? '', value: contact.id })),
+    ...sameOrganization.map((contact) => item(contact, `also at ${contact.organization}`)),
+    ...met.map((contact) => item(contact, `talked with you · ${contact.organization ?? contact.stage}`)),
     ...(source === 'referral' ? [nobody] : []),
+    ...rest.map((contact) => item(contact, contact.organization ?? '')),
   ];
 }

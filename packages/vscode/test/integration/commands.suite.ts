@@ -45,9 +45,11 @@ suite('Commands', () => {
     );
     assert.deepEqual(prompts.asked, ['contact.name', 'contact.organization', 'contact.role', 'contact.source', 'contact.referredBy']);
     assert.deepEqual([...prompts.steps.values()], ['1/4', '2/4', '3/4', '4/4', '5/5'], 'who referred them, asked for a referral only, is a last step of its own');
-    // Somebody referred them: Enter picks nobody by mistake, and "Nobody" comes last.
+    // Somebody referred them: nothing is focused, so Enter picks nobody by mistake; "Nobody" comes after the people
+    // you have talked with (Maya Chen, nurturing) and before those you have never written to (Elena Vasquez, identified).
     assert.equal(prompts.focused.get('contact.referredBy'), undefined);
-    assert.equal(prompts.offered.get('contact.referredBy')?.at(-1), 'Nobody');
+    const referrers = prompts.offered.get('contact.referredBy')!;
+    assert.ok(referrers.indexOf('Maya Chen') < referrers.indexOf('Nobody') && referrers.indexOf('Nobody') < referrers.indexOf('Elena Vasquez'), referrers.join(', '));
     assert.deepEqual(result, { id: 'ada-lovelace', file: 'contacts/ada-lovelace.md' });
     assert.deepEqual(changedFiles(before, snapshot()), ['contacts/ada-lovelace.md']);
     const text = readText('contacts/ada-lovelace.md');
@@ -57,15 +59,19 @@ suite('Commands', () => {
     await closeEditors();
   });
 
-  test('New Contact for a referral offers first the contacts at their organization, written any case', async () => {
+  test('New Contact for a referral offers first the contacts in touch at their organization, written any case', async () => {
     const before = snapshot();
     const { result, prompts } = await runScripted(
       { 'contact.name': 'Nora Patel', 'contact.organization': 'monongahela valley health', 'contact.role': '', 'contact.source': 'referral', 'contact.referredBy': CANCEL },
       'rapport.newContact',
     );
     assert.equal(result, undefined);
-    // Elena Vasquez and Marcus Bell work at Monongahela Valley Health in the example.
-    assert.deepEqual(prompts.offered.get('contact.referredBy')?.slice(0, 2), ['Elena Vasquez', 'Marcus Bell']);
+    // Marcus Bell (held) and Elena Vasquez (identified, never written to) work at Monongahela Valley Health in the example:
+    // he comes first; she, who has never heard from you, is no likely referrer and comes after "Nobody".
+    const referrers = prompts.offered.get('contact.referredBy')!;
+    assert.equal(referrers[0], 'Marcus Bell');
+    assert.ok(referrers.indexOf('Nobody') < referrers.indexOf('Elena Vasquez'), referrers.join(', '));
+    assert.equal(prompts.placeholders.get('contact.referredBy'), 'Who referred them? Pick them, or Nobody (type to search)');
     assert.deepEqual(changedFiles(before, snapshot()), []);
   });
 
@@ -168,9 +174,9 @@ suite('Commands', () => {
     );
     assert.equal(prompts.focused.get('contact.source'), 'referral');
     assert.equal(prompts.focused.get('contact.referredBy'), 'Olu Adeyemi');
-    // A referral: "Nobody" is the unlikely answer, listed last.
+    // A referral: "Nobody" is an unlikely answer, listed after Olu and the people you have talked with.
     assert.equal(prompts.offered.get('contact.referredBy')?.[0], 'Olu Adeyemi');
-    assert.equal(prompts.offered.get('contact.referredBy')?.at(-1), 'Nobody');
+    assert.ok(prompts.offered.get('contact.referredBy')!.indexOf('Nobody') > prompts.offered.get('contact.referredBy')!.indexOf('Marcus Bell'));
     assert.deepEqual(result, { id: 'tomas-rivera', file: 'contacts/tomas-rivera.md', linked: true, existing: false, referredByAdded: false, linkedBefore: false });
     assert.deepEqual(changedFiles(before, snapshot()), ['contacts/tomas-rivera.md', 'olu-adeyemi.md']);
     assert.deepEqual(frontmatterOf(readText('contacts/tomas-rivera.md')), { type: 'contact', name: 'Tomas Rivera', stage: 'identified', role: 'analyst', organization: 'Smith Trucking', source: 'referral', referred_by: '[[olu-adeyemi]]', history: '' });
@@ -366,9 +372,9 @@ suite('Commands', () => {
     const offered = async (command: string) => (await runScripted({ contact: CANCEL }, command)).prompts.offered.get('contact') ?? [];
     // Aisha Karim and Keisha Brooks have a `next:` written in the example.
     assert.deepEqual([...(await offered('rapport.markNextDone'))].sort(), ['Aisha Karim', 'Keisha Brooks']);
-    // Marcus Bell has a résumé review, a lead and a job shadow open; Owen Park's Outcomes section is empty.
-    const outcomes = await offered('rapport.markOutcomeDone');
-    assert.ok(outcomes.includes('Marcus Bell') && !outcomes.includes('Owen Park'), outcomes.join(', '));
+    // Marcus Bell has a résumé review, a lead and a job shadow open, Priya Raman a lead; the others' Outcomes hold
+    // referrals, resources and training without a date (Maya Chen, Claire Dubois…), or nothing (Owen Park).
+    assert.deepEqual([...(await offered('rapport.markOutcomeDone'))].sort(), ['Marcus Bell', 'Priya Raman']);
     // Declined, no response and archived: Claire Dubois, Greg Malone, Irene Kowalski.
     const questions = await offered('rapport.insertQuestions');
     for (const closed of ['Claire Dubois', 'Greg Malone', 'Irene Kowalski']) assert.ok(!questions.includes(closed), closed);
