@@ -27,7 +27,7 @@ export { outcomeLabelKey } from './outcomes/outcomes.js';
 export { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES } from './model/vocabulary.js';
 export { organizationKey, sameNameAndOrganization } from './model/person-name.js';
 export { channelChoice, letterSentEdit } from './letters/letters.js';
-export type { ChannelChoice } from './letters/letters.js';
+export type { ChannelChoice, LetterSentEdit } from './letters/letters.js';
 export { questionPlace } from './questions/insert.js';
 export { renamedTitle } from './note/body.js';
 export { atInZone } from './lifecycle/dates.js';

@@ -278,13 +278,21 @@ export async function markLetterSent(workspace: Workspace, contactRef: string, t
   return sent;
 }
 
+/** What `letterSentEdit` gives: what would be recorded, and the edit that records it. */
+export interface LetterSentEdit {
+  /** The step recorded, as `markLetterSent` returns it. */
+  readonly sent: LetterSent;
+  /** The note's text with the step recorded; throws as `markLetterSent` refuses. */
+  readonly edit: (text: string) => string;
+}
+
 /**
  * What `markLetterSent` records, as the edit of the note's text it makes, for
  * a caller that applies it elsewhere (VS Code, into an editor with unsaved
  * changes). Refuses as `markLetterSent` does; `edit` refuses a text that
  * changed meanwhile in the same ways.
  */
-export async function letterSentEdit(workspace: Workspace, contactRef: string, templateName: string, options: MarkSentOptions): Promise<{ readonly sent: LetterSent; readonly edit: (text: string) => string }> {
+export async function letterSentEdit(workspace: Workspace, contactRef: string, templateName: string, options: MarkSentOptions): Promise<LetterSentEdit> {
   const contact = findContact(workspace, contactRef);
   // An unknown channel is refused by `advance`, with the same message.
   let recorded = options.stage;
