@@ -1,6 +1,6 @@
-import * as vscode from 'vscode';
-import { InvalidInputError, readNote, setOutcomeDone, type Contact, type Outcome, type OutcomeKind, type Workspace } from '@rapport/core';
-import { editContactNote, recordedMessage } from '../notes/note-edits.js';
+import { InvalidInputError, readNote, setOutcomeDone, type Contact, type Outcome, type Workspace } from '@rapport/core';
+import { ACTIONABLE_OUTCOMES } from '../dashboard/open-outcomes.js';
+import { editContactNote, openDocument, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
 
@@ -39,12 +39,9 @@ export async function markOutcomeDone(services: Services, target?: unknown): Pro
   return { file: contact.file, line: picked.line, written };
 }
 
-/** The kinds of outcome that are done one day: a referral is done by adding the person, and a resource or advice never is, unless given a date. */
-const TO_DO: readonly OutcomeKind[] = ['lead', 'job-shadow', 'resume-review'];
-
 /** An open outcome to tick: a lead (or offer), job shadow or résumé review, or any other with a date, as the Agenda lists them. */
 function isOpenToDo(outcome: Outcome): boolean {
-  return outcome.done !== true && outcome.kind !== 'referral' && (TO_DO.includes(outcome.kind) || outcome.due !== null);
+  return outcome.done !== true && outcome.kind !== 'referral' && (ACTIONABLE_OUTCOMES.includes(outcome.kind) || outcome.due !== null);
 }
 
 /**
@@ -60,8 +57,7 @@ function lineOf(target: unknown): number | undefined {
 
 /** The contact's outcomes as its note reads now: the open editor's text, else the file's; the index's when neither reads as a contact. */
 async function currentOutcomes(services: Services, workspace: Workspace, contact: Contact): Promise<readonly Outcome[]> {
-  const uri = services.notes.uriOf(contact.file).toString();
-  const text = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri)?.getText() ?? (await workspace.store.read(contact.file))?.text;
+  const text = openDocument(services.notes.uriOf(contact.file))?.getText() ?? (await workspace.store.read(contact.file))?.text;
   if (text === undefined) return contact.outcomes;
   const labels = workspace.config.outcomeLabels;
   return readNote(contact.file, text, labels ? { outcomeLabels: labels } : {}).contact?.outcomes ?? contact.outcomes;

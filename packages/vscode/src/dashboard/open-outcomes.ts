@@ -2,7 +2,7 @@
 import type { Contact, OutcomeKind } from '@rapport/core';
 
 /** Outcomes that ask the seeker to act: a lead on an opening, and the offers (a job shadow, a résumé review). */
-const ACTIONABLE: readonly OutcomeKind[] = ['lead', 'job-shadow', 'resume-review'];
+export const ACTIONABLE_OUTCOMES: readonly OutcomeKind[] = ['lead', 'job-shadow', 'resume-review'];
 
 export interface OpenOutcome {
   readonly kind: OutcomeKind;
@@ -22,7 +22,7 @@ export function openOutcomes(contacts: readonly Contact[]): OpenOutcome[] {
   const open: OpenOutcome[] = [];
   for (const contact of contacts) {
     for (const outcome of contact.outcomes) {
-      if (outcome.done === true || !ACTIONABLE.includes(outcome.kind)) continue;
+      if (outcome.done === true || !ACTIONABLE_OUTCOMES.includes(outcome.kind)) continue;
       open.push({ kind: outcome.kind, label: outcome.label, text: outcome.text, due: outcome.due, contactId: contact.id, contactName: contact.name, file: contact.file, line: outcome.line });
     }
   }

@@ -7,6 +7,7 @@ import type { Services } from '../services.js';
 import { FILL_MARKER, LetterDrafts } from './letter-drafts.js';
 import { markDraftSent, type MarkSentInput } from './mark-sent.js';
 import { fieldName } from './letter-snippet.js';
+import { openDocument } from '../notes/note-edits.js';
 
 /** The channel in a draft's tab title, "cold-email to Tomás Herrera (LinkedIn)": where to paste it. */
 const CHANNEL_NAMES: Readonly<Record<Channel, string>> = { email: 'email', linkedin: 'LinkedIn', letter: 'by post', phone: 'phone', 'in-person': 'in person', other: 'other channel' };
@@ -85,7 +86,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
   /** The letter a title-bar action or a caller means: the URI given, else the active editor. */
   const letterDocument = (uri?: unknown): vscode.TextDocument => {
     const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
-    const document = target && vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === target.toString());
+    const document = target && openDocument(target);
     if (!document || !drafts.get(document.uri)) throw new InvalidInputError('Open a letter drafted with "Rapport: Draft a Letter…" first');
     return document;
   };

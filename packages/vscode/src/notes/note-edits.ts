@@ -23,7 +23,7 @@ export const REAPPLY_ON_CHANGE = { retries: 3, retryFor: 2_000 } as const;
 export async function editContactNote(notes: NotesSession, file: string, edit: (text: string) => string): Promise<'written' | 'unsaved'> {
   const workspace = await notes.requireWorkspaceToWrite();
   const uri = notes.uriOf(file);
-  const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
+  const open = openDocument(uri);
   if (open?.isDirty) {
     const before = open.getText();
     let after: string;
@@ -57,7 +57,13 @@ export function recordedMessage(what: string, outcome: 'written' | 'unsaved'): s
  * refused.
  */
 export async function saveOpenNote(uri: vscode.Uri): Promise<vscode.TextDocument | undefined | false> {
-  const document = vscode.workspace.textDocuments.find((open) => open.uri.toString() === uri.toString());
+  const document = openDocument(uri);
   if (document?.isDirty && !(await document.save())) return false;
   return document;
+}
+
+/** The document at `uri`, when it is open in the window (in an editor or not): a note, a drafted letter. */
+export function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const wanted = uri.toString();
+  return vscode.workspace.textDocuments.find((document) => document.uri.toString() === wanted);
 }
