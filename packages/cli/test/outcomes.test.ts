@@ -38,6 +38,28 @@ describe('outcomes from the command line', () => {
     );
   });
 
+  it('asks the referrer for a name the note does not give yet, with no note to create for a description', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rapport-cli-outcomes-'));
+    mkdirSync(join(folder, '.rapport'));
+    writeFileSync(
+      join(folder, 'ben-osei.md'),
+      '---\ntype: contact\nname: Ben Osei\nstage: thanked\nhistory:\n  - {date: 2026-11-25, stage: held}\n  - {date: 2026-11-26, stage: thanked}\n---\n\n## Outcomes\n\n- Referral: their informatics lead (he will send the name)\n',
+    );
+    const result = rapport(['agenda', '--today', '2026-12-07', '--dir', folder]);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe(
+      [
+        'Later (1)',
+        '  2027-01-25  Keep in touch with Ben Osei  → rapport letter keep-in-touch ben-osei',
+        '',
+        'Ready to write (1)',
+        '  anytime     Ask Ben Osei for the name of their informatics lead',
+        '',
+      ].join('\n'),
+    );
+    expect(rapport(['graph', '--dir', folder]).stdout).not.toContain('informatics');
+  });
+
   it('outcome lists a contact\'s outcomes, ticks the one named by label, words or line, and opens it again, changing only its box', () => {
     const folder = folderWithMarcus();
     const note = join(folder, 'marcus-bell.md');

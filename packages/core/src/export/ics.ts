@@ -119,7 +119,7 @@ export function exportIcsDetails(workspace: Workspace, options: ExportOptions = 
     const written = byFile.get(item.file)!;
     const contact = actions.contact(written);
     // A contact can have several dated outcomes (referrals to add included): each is its own event, named by its kind and place, not its words.
-    const key = (item.kind === 'outcome' || item.kind === 'add-referral') && item.line !== undefined ? outcomeEventKey(written, item.line) : item.kind;
+    const key = (item.kind === 'outcome' || item.kind === 'add-referral' || item.kind === 'ask-referral-name') && item.line !== undefined ? outcomeEventKey(written, item.line) : item.kind;
     const event = newEvent(uid(contact, key), contact, now);
     const day = ICAL.Time.fromDateString(item.due);
     event.addPropertyWithValue('dtstart', day);

@@ -12,7 +12,7 @@ import { typeName } from '../model/type-name.js';
 import { isLinkedInConnection } from '../model/linkedin.js';
 
 /** What a next action is about; letters name the template that fits. */
-export type ActionKind = 'manual' | 'write' | 'follow-up' | 'second-contact' | 'give-up' | 'reply' | 'schedule' | 'prepare' | 'meet' | 'mark-held' | 'thank' | 'keep-in-touch' | 'outcome' | 'add-referral';
+export type ActionKind = 'manual' | 'write' | 'follow-up' | 'second-contact' | 'give-up' | 'reply' | 'schedule' | 'prepare' | 'meet' | 'mark-held' | 'thank' | 'keep-in-touch' | 'outcome' | 'add-referral' | 'ask-referral-name';
 
 /** What to do next about a contact, and by when, as `nextActions` computes it (or as the note's `next` field says). */
 export interface NextAction {
@@ -413,9 +413,9 @@ export function compareUndatedReferralsFirst(a: AgendaItem, b: AgendaItem): numb
   return a.due === null && b.due === null ? Number(isReferralItem(b)) - Number(isReferralItem(a)) : 0;
 }
 
-/** A referred person: one to write to with the referral letter, or one still to add (or link) from a referrer's Outcomes. */
+/** A referred person: one to write to with the referral letter, one still to add (or link) from a referrer's Outcomes, or one whose name is still to ask for. */
 function isReferralItem(item: AgendaItem): boolean {
-  return item.letter === 'referral' || item.kind === 'add-referral';
+  return item.letter === 'referral' || item.kind === 'add-referral' || item.kind === 'ask-referral-name';
 }
 
 /** Due dates in agenda order: `YYYY-MM-DD` by code units (their calendar order), `null` (undated) after every date. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agenda } from '../lifecycle/next-action.js';
 import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
+import { readNote } from '../note/read-contact.js';
 import { nameFromLink } from './outcome-actions.js';
 import { outcomeSummary } from './outcome-summary.js';
 
@@ -46,6 +47,40 @@ describe('outcomes on the agenda', () => {
     workspace.index.set('marcus-bell.md', FOLDER['marcus-bell.md'].replace('- [ ] Lead: Xcel', '- [x] Lead: Xcel'));
     expect(workspace.index.agenda(context).map((item) => item.action)).not.toContain('Follow up on the lead at Xcel Energy: Data Analyst II');
     expect(workspace.index.agenda(context)).toEqual(agenda(workspace.index.contacts(), context));
+  });
+});
+
+describe('a referral not named yet', () => {
+  const ben =
+    '---\ntype: contact\nname: Ben Osei\nstage: thanked\nhistory:\n  - {date: 2026-11-25, stage: held}\n---\n\n## Outcomes\n\n' +
+    '- Referral: their informatics lead (he will send the name)\n' +
+    '- Referral: someone on the alerts team at Carelink \u2014 he will email her first (by 2026-12-12)\n' +
+    '- Referral: a nurse manager at UPMC.\n' +
+    '- [x] Referral: the head of research\n' +
+    '- Referral: Grace Liu, nurse informaticist\n';
+  const at = { now: new Date('2026-12-07T15:00:00Z'), timezone: 'America/New_York' };
+
+  it('reads who they are, and no name to add', () => {
+    const outcomes = readNote('ben-osei.md', ben).contact!.outcomes;
+    expect(outcomes.map(({ name, unnamed }) => ({ name, unnamed }))).toEqual([
+      { name: undefined, unnamed: 'their informatics lead' },
+      { name: undefined, unnamed: 'someone on the alerts team at Carelink' },
+      { name: undefined, unnamed: 'a nurse manager at UPMC' },
+      { name: undefined, unnamed: 'the head of research' },
+      { name: 'Grace Liu', unnamed: undefined },
+    ]);
+  });
+
+  it('asks the referrer for the name instead of suggesting a note for a description (by day, then in words); nothing for a ticked one', async () => {
+    const workspace = await loadWorkspace(new MemoryStore({ 'ben-osei.md': ben }));
+    const items = agenda(workspace.index.contacts(), at).filter((item) => item.kind === 'ask-referral-name' || item.kind === 'add-referral');
+    expect(items.map(({ kind, action, due, line }) => ({ kind, action, due, line }))).toEqual([
+      { kind: 'ask-referral-name', action: 'Ask Ben Osei for the name of someone on the alerts team at Carelink', due: '2026-12-12', line: 12 },
+      { kind: 'add-referral', action: 'Add Grace Liu (referred by Ben Osei)', due: null, line: 15 },
+      { kind: 'ask-referral-name', action: 'Ask Ben Osei for the name of a nurse manager at UPMC', due: null, line: 13 },
+      { kind: 'ask-referral-name', action: 'Ask Ben Osei for the name of their informatics lead', due: null, line: 11 },
+    ]);
+    expect(workspace.index.referralGraph().pending.map((entry) => entry.target)).toEqual(['Grace Liu']);
   });
 });
 

@@ -49,6 +49,8 @@ export interface Outcome {
   readonly name?: string;
   readonly nameStart?: number;
   readonly nameEnd?: number;
+  /** A referral to someone not named yet ("their informatics lead", "someone on the alerts team"): who they are, as written. */
+  readonly unnamed?: string;
   /** Offsets of the item in the note text (without BOM): from the list marker to the end of its last line. */
   readonly start: number;
   readonly end: number;
@@ -152,7 +154,9 @@ export function readOutcomes(file: string, content: string, start: number, end: 
       if (link) outcome.contact = detach(link.target);
       else {
         const name = referralName(first.text);
-        if (name) {
+        // "their informatics lead" is a name still to ask for, not a person to add.
+        if (name && NO_NAME_YET.test(name)) outcome.unnamed = detach(unnamedReferral(first.text));
+        else if (name) {
           const nameStart = first.offset + first.text.indexOf(name);
           Object.assign(outcome, { name: detach(name), nameStart, nameEnd: nameStart + name.length });
         }
@@ -231,6 +235,14 @@ export function readOutcomes(file: string, content: string, start: number, end: 
   }
   finish();
   return { outcomes, diagnostics };
+}
+
+// First words that describe a person rather than name them: "their informatics lead", "a nurse manager at UPMC", "someone on the alerts team".
+const NO_NAME_YET = /^(a|an|the|their|his|her|its|my|our|your|some|someone|somebody|one|two|three|several|whoever)(\s|$)/i;
+
+/** Who an unnamed referral is, up to a bracket, a dash or a semicolon: "their informatics lead (he will send the name)" → "their informatics lead". */
+function unnamedReferral(text: string): string {
+  return /^[^(;\u2014\u2013]*?(?=\s+-\s|[(;\u2014\u2013]|$)/.exec(text.trim())![0].trim().replace(/[.,:]$/, '');
 }
 
 /**
