@@ -32,6 +32,9 @@ describe('entryView', () => {
     expect(entryView(shadow, TODAY).description).toBe('due 2026-12-11 · arrange the job shadow with Marcus Bell: a workflow walk in January');
     const referral = item(null, { id: 'priya-raman', name: 'Priya Raman', kind: 'add-referral', action: 'Add Grace Liu (referred by Priya Raman)' });
     expect(entryView(referral, TODAY).description).toBe('no date · add Grace Liu (referred by Priya Raman)');
+    const unnamed = item(null, { id: 'ben-osei', name: 'Ben Osei', kind: 'ask-referral-name', action: 'Ask Ben Osei for the name of their informatics lead', line: 81 });
+    expect(entryView(unnamed, TODAY)).toMatchObject({ label: 'Ben Osei', description: 'no date · ask for the name of their informatics lead', contextValue: 'agendaItem.ask-referral-name', line: 81 });
+    expect('referral' in entryView(unnamed, TODAY)).toBe(false);
   });
 
   it('keeps the Outcomes line of an action that has one, for the row to open the note there', () => {
