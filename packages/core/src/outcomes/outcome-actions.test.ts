@@ -57,7 +57,9 @@ describe('a referral not named yet', () => {
     '- Referral: someone on the alerts team at Carelink \u2014 he will email her first (by 2026-12-12)\n' +
     '- Referral: a nurse manager at UPMC.\n' +
     '- [x] Referral: the head of research\n' +
-    '- Referral: Grace Liu, nurse informaticist\n';
+    '- Referral: Grace Liu, nurse informaticist\n' +
+    '- Referral: An Nguyen at Carelink\n' +
+    '- Referral: The informatics director\n';
   const at = { now: new Date('2026-12-07T15:00:00Z'), timezone: 'America/New_York' };
 
   it('reads who they are, and no name to add', () => {
@@ -68,6 +70,8 @@ describe('a referral not named yet', () => {
       { name: undefined, unnamed: 'a nurse manager at UPMC' },
       { name: undefined, unnamed: 'the head of research' },
       { name: 'Grace Liu', unnamed: undefined },
+      { name: 'An Nguyen', unnamed: undefined },
+      { name: undefined, unnamed: 'The informatics director' },
     ]);
   });
 
@@ -76,11 +80,13 @@ describe('a referral not named yet', () => {
     const items = agenda(workspace.index.contacts(), at).filter((item) => item.kind === 'ask-referral-name' || item.kind === 'add-referral');
     expect(items.map(({ kind, action, due, line }) => ({ kind, action, due, line }))).toEqual([
       { kind: 'ask-referral-name', action: 'Ask Ben Osei for the name of someone on the alerts team at Carelink', due: '2026-12-12', line: 12 },
+      { kind: 'add-referral', action: 'Add An Nguyen (referred by Ben Osei)', due: null, line: 16 },
       { kind: 'add-referral', action: 'Add Grace Liu (referred by Ben Osei)', due: null, line: 15 },
       { kind: 'ask-referral-name', action: 'Ask Ben Osei for the name of a nurse manager at UPMC', due: null, line: 13 },
+      { kind: 'ask-referral-name', action: 'Ask Ben Osei for the name of the informatics director', due: null, line: 17 },
       { kind: 'ask-referral-name', action: 'Ask Ben Osei for the name of their informatics lead', due: null, line: 11 },
     ]);
-    expect(workspace.index.referralGraph().pending.map((entry) => entry.target)).toEqual(['Grace Liu']);
+    expect(workspace.index.referralGraph().pending.map((entry) => entry.target)).toEqual(['Grace Liu', 'An Nguyen']);
   });
 });
 

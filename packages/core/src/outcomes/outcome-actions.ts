@@ -28,8 +28,8 @@ export function outcomeActions(contact: Contact, resolves?: (id: string) => bool
         const action = ids.length === 0 ? `Add ${outcome.name} (referred by ${contact.name})` : `Link ${outcome.name} (referred by ${contact.name}) to ${linkChoice(ids)}`;
         actions.push({ contactId: contact.id, kind: 'add-referral', action, due: outcome.due, line: outcome.line, referral: outcome.name, ...(ids.length === 1 ? { existing: ids[0]! } : {}) });
       } else if (outcome.unnamed !== undefined) {
-        // Their name is the next step: without it there is no one to write to yet.
-        actions.push({ contactId: contact.id, kind: 'ask-referral-name', action: `Ask ${contact.name} for the name of ${outcome.unnamed}`, due: outcome.due, line: outcome.line });
+        // Their name is the next step: without it there is no one to write to yet. (Its first word is a determiner, "The …" mid-sentence is "the …".)
+        actions.push({ contactId: contact.id, kind: 'ask-referral-name', action: `Ask ${contact.name} for the name of ${outcome.unnamed.charAt(0).toLowerCase()}${outcome.unnamed.slice(1)}`, due: outcome.due, line: outcome.line });
       } else if (outcome.contact !== undefined && resolves && !resolves(outcome.contact)) {
         // Written as a link before the note: as much a next conversation as a name, so it stays on the agenda until the note exists.
         const name = nameFromLink(outcome.contact);

@@ -237,8 +237,9 @@ export function readOutcomes(file: string, content: string, start: number, end: 
   return { outcomes, diagnostics };
 }
 
-// First words that describe a person rather than name them: "their informatics lead", "a nurse manager at UPMC", "someone on the alerts team".
-const NO_NAME_YET = /^(a|an|the|their|his|her|its|my|our|your|some|someone|somebody|one|two|three|several|whoever)(\s|$)/i;
+// First words that describe a person rather than name them: "their informatics lead", "A nurse manager at UPMC", "someone on the
+// alerts team". A word such as "An" or "The" followed by a capital may start a name ("An Nguyen", "The Rock"): that is a name.
+const NO_NAME_YET = /^(?:[Ss]omeone|[Ss]omebody|[Ww]hoever)(?:\s|$)|^(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our|[Ss]ome|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal)\s+\p{Ll}/u;
 
 /** Who an unnamed referral is, up to a bracket, a dash or a semicolon: "their informatics lead (he will send the name)" → "their informatics lead". */
 function unnamedReferral(text: string): string {
