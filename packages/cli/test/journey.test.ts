@@ -695,7 +695,7 @@ describe('a three-week search through the CLI', () => {
       @@ -18,0 +19,3 @@ history:
       +  - date: 2026-11-10
       +    stage: scheduled
-      +    note: rescheduled from 2026-11-12T10:00; she asked to move it
+      +    note: rescheduled from 2026-11-12 10:00; she asked to move it
       @@ -20 +23 @@ meeting:
       -  at: 2026-11-12T10:00
       +  at: 2026-11-17T09:00

@@ -35,9 +35,9 @@ describe('advance: a meeting still to come', () => {
   }
 
   it('changes only the time with --at, and the history says when the meeting was', () => {
-    const { before, after } = advanceLauren(['--at', '2026-11-27T09:00-05:00'], '  meeting moved: 2026-11-25T12:30-05:00 → 2026-11-27T09:00-05:00\n');
+    const { before, after } = advanceLauren(['--at', '2026-11-27T09:00-05:00'], '  meeting moved: 2026-11-25 12:30 → 2026-11-27 09:00\n');
     const expected = before
-      .replace('    stage: scheduled\n    via: linkedin\nmeeting:\n', '    stage: scheduled\n    via: linkedin\n  - date: 2026-11-23\n    stage: scheduled\n    note: rescheduled from 2026-11-25T12:30-05:00\nmeeting:\n')
+      .replace('    stage: scheduled\n    via: linkedin\nmeeting:\n', '    stage: scheduled\n    via: linkedin\n  - date: 2026-11-23\n    stage: scheduled\n    note: rescheduled from 2026-11-25 12:30\nmeeting:\n')
       .replace('  at: "2026-11-25T12:30-05:00"\n', '  at: "2026-11-27T09:00-05:00"\n');
     expect(expected).not.toBe(before);
     expect(after).toBe(expected);
@@ -67,14 +67,72 @@ describe('advance: moving a meeting already prepared for', () => {
     const before = readFileSync(file, 'utf8');
     expect(rapport(['advance', 'ben-osei', 'scheduled', '--at', '2026-11-26T08:00', '--today', '2026-11-23', '--dir', folder])).toEqual({
       code: 0,
-      stdout: 'Ben Osei: prepared again (2026-11-23)  ben-osei.md\n  meeting moved: 2026-11-25T08:00-05:00 → 2026-11-26T08:00\n  still prepared: the meeting changed, the preparation stands\n',
+      stdout: 'Ben Osei: prepared again (2026-11-23)  ben-osei.md\n  meeting moved: 2026-11-25 08:00 → 2026-11-26 08:00\n  still prepared: the meeting changed, the preparation stands\n',
       stderr: '',
     });
     const after = readFileSync(file, 'utf8');
     expect(after).toContain('stage: prepared\n');
-    expect(after).toContain('  - date: 2026-11-23\n    stage: prepared\n    note: rescheduled from 2026-11-25T08:00-05:00\n');
+    expect(after).toContain('  - date: 2026-11-23\n    stage: prepared\n    note: rescheduled from 2026-11-25 08:00\n');
+    // Booked with the folder's offset, the new time is written with it too.
+    expect(after).toContain('  at: "2026-11-26T08:00-05:00"\n');
     expect(after).not.toBe(before);
     expect(agendaOf(folder, '2026-11-25', 'ben-osei')).toEqual([['Meet Ben Osei at 08:00 (in-person, 30 min)', '2026-11-26']]);
+  });
+});
+
+describe('advance: a rescheduled time is written as the note writes its times', () => {
+  /** Sam's note, and what the folder holds besides it (the index cache aside), before and after `rapport advance sam-whitaker scheduled --at <at>` on 2026-11-30. */
+  function moveSam(at: string, edit?: (text: string) => string) {
+    const folder = exampleCopy();
+    const file = join(folder, 'sam-whitaker.md');
+    if (edit) writeFileSync(file, edit(readFileSync(file, 'utf8')));
+    const others = () => Object.fromEntries(Object.entries(snapshot(folder)).filter(([path]) => path !== 'sam-whitaker.md' && !path.startsWith('.rapport/cache')));
+    const before = readFileSync(file, 'utf8');
+    const othersBefore = others();
+    const result = rapport(['advance', 'sam-whitaker', 'scheduled', '--at', at, '--today', '2026-11-30', '--dir', folder]);
+    expect(others()).toEqual(othersBefore);
+    return { result, before, after: readFileSync(file, 'utf8') };
+  }
+  const samEntry = (note: string) => '    note: Rescheduled by Sam (a summative study ran over); new time Dec 1\n' + `  - date: 2026-11-30\n    stage: scheduled\n    note: ${note}\nmeeting:\n`;
+
+  it("keeps the offset the old time had, and the history says the old time as the agenda shows it; nothing else in the folder changes", () => {
+    const { result, before, after } = moveSam('2026-12-03T10:30');
+    expect(result).toEqual({ code: 0, stdout: 'Sam Whitaker: scheduled again (2026-11-30)  sam-whitaker.md\n  meeting moved: 2026-12-01 09:00 → 2026-12-03 10:30\n', stderr: '' });
+    const expected = before
+      .replace('    note: Rescheduled by Sam (a summative study ran over); new time Dec 1\nmeeting:\n', samEntry('rescheduled from 2026-12-01 09:00'))
+      .replace('  at: "2026-12-01T09:00-05:00"\n', '  at: "2026-12-03T10:30-05:00"\n');
+    expect(expected).not.toBe(before);
+    expect(after).toBe(expected);
+  });
+
+  it('gives a move into summer time the summer offset, with no warning', () => {
+    const { result, before, after } = moveSam('2027-07-01T10:30');
+    expect(result).toEqual({ code: 0, stdout: 'Sam Whitaker: scheduled again (2026-11-30)  sam-whitaker.md\n  meeting moved: 2026-12-01 09:00 → 2027-07-01 10:30\n', stderr: '' });
+    expect(after).toBe(before.replace('    note: Rescheduled by Sam (a summative study ran over); new time Dec 1\nmeeting:\n', samEntry('rescheduled from 2026-12-01 09:00')).replace('  at: "2026-12-01T09:00-05:00"\n', '  at: "2027-07-01T10:30-04:00"\n'));
+  });
+
+  it('keeps an offset given with --at', () => {
+    const { result, after } = moveSam('2026-12-03T16:30+01:00');
+    expect(result).toEqual({ code: 0, stdout: 'Sam Whitaker: scheduled again (2026-11-30)  sam-whitaker.md\n  meeting moved: 2026-12-01 09:00 → 2026-12-03 10:30 (16:30 their time)\n', stderr: '' });
+    expect(after).toContain('  at: "2026-12-03T16:30+01:00"\n');
+  });
+
+  it('adds no offset to a note whose time had none', () => {
+    const { result, before, after } = moveSam('2026-12-03T10:30', (text) => text.replace('  at: "2026-12-01T09:00-05:00"', '  at: "2026-12-01T09:00"'));
+    expect(result.code).toBe(0);
+    expect(after).toBe(before.replace('    note: Rescheduled by Sam (a summative study ran over); new time Dec 1\nmeeting:\n', samEntry('rescheduled from 2026-12-01 09:00')).replace('  at: "2026-12-01T09:00"\n', '  at: "2026-12-03T10:30"\n'));
+  });
+
+  it('takes the booked time typed without its offset, as the agenda shows it, as the same time: a new link alone adds no entry', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'sam-whitaker.md');
+    const before = readFileSync(file, 'utf8');
+    expect(rapport(['advance', 'sam-whitaker', 'scheduled', '--at', '2026-12-01T09:00', '--link', 'https://meet.example.com/ardent-new', '--today', '2026-11-30', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'Sam Whitaker: meeting link changed, still 2026-12-01 09:00; no history entry  sam-whitaker.md\n',
+      stderr: '',
+    });
+    expect(readFileSync(file, 'utf8')).toBe(before.replace('  link: https://meet.example.com/ardent-sam-whitaker\n', '  link: https://meet.example.com/ardent-new\n'));
   });
 });
 
@@ -98,10 +156,12 @@ describe('advance: the meeting time as a hurried user writes it', () => {
     writeFileSync(config, readFileSync(config, 'utf8').replace('timezone: America/New_York', 'timezone: Europe/Berlin'));
     expect(rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--at', '2026-11-27T09:00', '--today', '2026-11-23', '--dir', folder])).toEqual({
       code: 0,
-      stdout: 'Lauren Fitzgerald: scheduled again (2026-11-23)  lauren-fitzgerald.md\n  meeting moved: 2026-11-25T12:30-05:00 → 2026-11-27T09:00\n',
+      stdout: 'Lauren Fitzgerald: scheduled again (2026-11-23)  lauren-fitzgerald.md\n  meeting moved: 2026-11-25 18:30 (12:30 their time) → 2026-11-27 09:00\n',
       stderr:
         'rapport: warning: the meeting was booked as 2026-11-25T12:30-05:00, with an offset; 2026-11-27T09:00 has none, so it is read in Europe/Berlin. For 09:00 their time, give --at 2026-11-27T09:00 --zone and their time zone (e.g. America/New_York), or --at 2026-11-27T09:00-05:00 if -05:00 is still their offset that day\n',
     });
+    // Read in Berlin, as the warning says, and written with Berlin's offset that day.
+    expect(readFileSync(join(folder, 'lauren-fitzgerald.md'), 'utf8')).toContain('  at: "2026-11-27T09:00+01:00"\n');
   });
 
   it('--zone reads --at in the other person\'s time zone and writes it with that zone\'s offset on that day, summer time included', () => {

@@ -30,5 +30,5 @@ export { channelChoice, letterSentEdit } from './letters/letters.js';
 export type { ChannelChoice, LetterSentEdit } from './letters/letters.js';
 export { questionPlace } from './questions/insert.js';
 export { renamedTitle } from './note/body.js';
-export { atInZone } from './lifecycle/dates.js';
+export { atInZone, meetingTimeLike, readableMeetingTime } from './lifecycle/dates.js';
 export { normalizedDate } from './note/date-hint.js';

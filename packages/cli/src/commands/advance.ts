@@ -1,5 +1,5 @@
-import { advance, changesMeetingDetailsOnly, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingStart, moveMeeting, repeatedStageProblem, skippedMeetingTime, unknownLetterProblem, updateMeeting, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
-import { atInZone, meetingBeforeBooking, MEETING_PENDING_STAGES, pastMeetingDay, stageChangeWords } from '@rapport/core/internal';
+import { advance, changesMeetingDetailsOnly, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingDate, meetingStart, moveMeeting, repeatedStageProblem, skippedMeetingTime, unknownLetterProblem, updateMeeting, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
+import { atInZone, meetingBeforeBooking, meetingTimeLike, MEETING_PENDING_STAGES, pastMeetingDay, readableMeetingTime, stageChangeWords } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { joinRepeated, printable } from '../io.js';
@@ -78,7 +78,8 @@ export const registerAdvance: RegisterCommand = (program, context) => {
         ...(options.link ? { link: options.link } : {}),
       };
       // Only the details of the meeting to come (a new link, another room): nothing happened with the contact, so nothing goes in the history.
-      const recording = { ...(options.via ? { via: options.via as Channel } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}) };
+      // The folder's zone: a new time without an offset, for a meeting booked with one, is written with the zone's offset on its day.
+      const recording = { ...(options.via ? { via: options.via as Channel } : {}), ...(options.letter ? { letter: options.letter } : {}), ...(options.note ? { note: options.note } : {}), ...(meeting ? { meeting } : {}), timezone: workspace.config.timezone };
       // Scheduled again, with a time, while a meeting is waited for: the meeting moves, and the stage stays (core's moveMeeting says which).
       const moving = stage === 'scheduled' && meeting !== undefined && MEETING_PENDING_STAGES.includes(contact.stage);
       const recorded = moving ? contact.stage : stage;
@@ -113,7 +114,10 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const { meeting: _meeting, ...stepOnly } = changes;
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => (moving && meeting ? moveMeeting(text, meeting, stepOnly) : advance(text, recorded, changes)), { retries: 5 }));
       ctx.print(`${printable(contact.name)}: ${stageChangeWords(contact.stage, recorded)} (${date})  ${ctx.colors.dim(contact.file)}`);
-      if (comingAt !== undefined && givenAt !== undefined && givenAt !== comingAt) ctx.print(ctx.colors.dim(`  meeting moved: ${comingAt} → ${givenAt}`));
+      const movedTo = comingAt !== undefined && givenAt !== undefined ? meetingTimeLike(givenAt, comingAt, workspace.config.timezone) : undefined;
+      if (comingAt !== undefined && movedTo !== undefined && movedTo !== comingAt) {
+        ctx.print(ctx.colors.dim(`  meeting moved: ${readableMeetingTime(comingAt, workspace.config.timezone)} → ${readableMeetingTime(movedTo, workspace.config.timezone)}`));
+      }
       if (recorded !== stage) ctx.print(ctx.colors.dim('  still prepared: the meeting changed, the preparation stands'));
       if (meetingDay !== undefined) ctx.print(ctx.colors.dim(`  dated ${meetingDay}, the day the meeting was booked for (give --date for another day)`));
       if (options.zone !== undefined && givenAt !== undefined) ctx.print(ctx.colors.dim(`  ${givenAt.slice(11, 16)} in ${options.zone} is ${meetingClock(givenAt, workspace.config.timezone)} in ${workspace.config.timezone} (${givenAt})`));
@@ -142,6 +146,8 @@ function warnOfDroppedOffset(ctx: CommandContext, bookedAt: string, at: string, 
   const offset = OFFSET.exec(bookedAt)?.[0];
   // Nothing to say where the folder's zone has that offset on the new day: the time means the same.
   if (offset === undefined || OFFSET.test(at) || meetingStart(at, timeZone).getTime() === meetingStart(at + offset, timeZone).getTime()) return;
+  // Booked at the folder's own offset then: the new time is written with the folder's offset on its day (summer time or not), as meant.
+  if (meetingDate(bookedAt, timeZone) === bookedAt.slice(0, 10) && meetingClock(bookedAt, timeZone) === bookedAt.slice(11, 16)) return;
   ctx.io.stderr.write(
     `rapport: warning: the meeting was booked as ${bookedAt}, with an offset; ${at} has none, so it is read in ${timeZone}. For ${at.slice(11, 16)} their time, give --at ${at} --zone and their time zone (e.g. America/New_York), or --at ${at}${offset} if ${offset} is still their offset that day\n`,
   );
@@ -162,12 +168,7 @@ async function refuseUnknownLetter(workspace: Workspace, letter: string): Promis
   if (problem !== undefined) throw new UsageError(`${printable(problem)} (add --force to record it anyway)`);
 }
 
-/** A meeting time as the agenda writes it: `2026-12-10 10:00`, with its offset when it has one. */
-function meetingAt(at: string): string {
-  return at.replace('T', ' ');
-}
-
 /** A meeting time as written, and, when it was booked with another zone's offset, the time it is here too. */
 function meetingWhen(at: string, timeZone: string): string {
-  return OFFSET.test(at) && meetingClock(at, timeZone) !== at.slice(11, 16) ? `${meetingAt(at)} (${meetingClock(at, timeZone)} in ${timeZone})` : meetingAt(at);
+  return OFFSET.test(at) && meetingClock(at, timeZone) !== at.slice(11, 16) ? `${readableMeetingTime(at)} (${meetingClock(at, timeZone)} in ${timeZone})` : readableMeetingTime(at);
 }

@@ -252,7 +252,7 @@ describe('advance: writing the meeting', () => {
     const result = advance(scheduled, 'scheduled', { date: '2026-12-03', meeting: { at: '2027-01-07T09:00', format: 'in-person', minutes: 20, place: '' } });
     expect(result).toBe(
       scheduled
-        .replace('    stage: scheduled\n', '    stage: scheduled\n  - date: 2026-12-03\n    stage: scheduled\n    note: rescheduled from 2027-01-05T09:00\n')
+        .replace('    stage: scheduled\n', '    stage: scheduled\n  - date: 2026-12-03\n    stage: scheduled\n    note: rescheduled from 2027-01-05 09:00\n')
         .replace('  at: 2027-01-05T09:00', '  at: 2027-01-07T09:00'),
     );
   });
@@ -309,7 +309,7 @@ describe('advance: a meeting holding comments', () => {
         '    stage: scheduled',
         '  - date: 2026-11-21',
         '    stage: scheduled',
-        '    note: rescheduled from 2026-11-25T08:00',
+        '    note: rescheduled from 2026-11-25 08:00',
         'meeting:',
         '  at: 2026-11-26T09:00 # her time',
         '  minutes: 30 # she asked for half an hour',
@@ -354,14 +354,14 @@ const ben = '---\ntype: contact\nname: Ben Osei\nstage: prepared\nhistory:\n  - 
 describe('moveMeeting: the stage stays', () => {
   it('keeps a prepared contact prepared, the move said in the entry, only the time changed', () => {
     expect(moveMeeting(ben, { at: '2026-11-26T08:00-05:00' }, { date: '2026-11-23' })).toBe(
-      '---\ntype: contact\nname: Ben Osei\nstage: prepared\nhistory:\n  - date: 2026-11-20\n    stage: scheduled\n  - date: 2026-11-22\n    stage: prepared\n  - date: 2026-11-23\n    stage: prepared\n    note: rescheduled from 2026-11-25T08:00-05:00\nmeeting:\n  at: "2026-11-26T08:00-05:00"\n  minutes: 30\n  format: in-person\n---\n',
+      '---\ntype: contact\nname: Ben Osei\nstage: prepared\nhistory:\n  - date: 2026-11-20\n    stage: scheduled\n  - date: 2026-11-22\n    stage: prepared\n  - date: 2026-11-23\n    stage: prepared\n    note: rescheduled from 2026-11-25 08:00-05:00\nmeeting:\n  at: "2026-11-26T08:00-05:00"\n  minutes: 30\n  format: in-person\n---\n',
     );
   });
 
   it('keeps a scheduled contact scheduled, and changes details alone without an entry', () => {
     const scheduled = ben.replace('stage: prepared\nhistory', 'stage: scheduled\nhistory').replace('  - date: 2026-11-22\n    stage: prepared\n', '');
     expect(moveMeeting(scheduled, { at: '2026-11-27T09:30' }, { date: '2026-11-23', note: 'his clinic ran late' })).toBe(
-      '---\ntype: contact\nname: Ben Osei\nstage: scheduled\nhistory:\n  - date: 2026-11-20\n    stage: scheduled\n  - date: 2026-11-23\n    stage: scheduled\n    note: rescheduled from 2026-11-25T08:00-05:00; his clinic ran late\nmeeting:\n  at: "2026-11-27T09:30"\n  minutes: 30\n  format: in-person\n---\n',
+      '---\ntype: contact\nname: Ben Osei\nstage: scheduled\nhistory:\n  - date: 2026-11-20\n    stage: scheduled\n  - date: 2026-11-23\n    stage: scheduled\n    note: rescheduled from 2026-11-25 08:00-05:00; his clinic ran late\nmeeting:\n  at: "2026-11-27T09:30"\n  minutes: 30\n  format: in-person\n---\n',
     );
     expect(moveMeeting(ben, { at: '2026-11-25T08:00-05:00', minutes: 45 }, { date: '2026-11-23' })).toBe(ben.replace('minutes: 30', 'minutes: 45'));
   });
@@ -379,6 +379,52 @@ describe('moveMeeting: the stage stays', () => {
     expect(() => moveMeeting(typo, { at: '2026-11-26T08:00' }, { date: '2026-11-23', force: true })).toThrow(UneditableNoteError);
     // @ts-expect-error -- no meeting: for callers without types.
     expect(() => moveMeeting(ben, undefined, { date: '2026-11-23' })).toThrow("moveMeeting needs the meeting, such as { at: '2026-11-26T08:00' }");
+  });
+});
+
+describe('moveMeeting: the new time written as the old one was, in the folder\'s zone', () => {
+  const timezone = 'America/New_York';
+  /** Ben's note after the move: one entry added, the time replaced, nothing else. */
+  const benMoved = (note: string, at: string) =>
+    `---\ntype: contact\nname: Ben Osei\nstage: prepared\nhistory:\n  - date: 2026-11-20\n    stage: scheduled\n  - date: 2026-11-22\n    stage: prepared\n  - date: 2026-11-23\n    stage: prepared\n    note: ${note}\nmeeting:\n  at: "${at}"\n  minutes: 30\n  format: in-person\n---\n`;
+
+  it('keeps the offset the booked time had, and says the old time as the agenda shows it', () => {
+    expect(moveMeeting(ben, { at: '2026-11-26T09:30' }, { date: '2026-11-23', timezone })).toBe(benMoved('rescheduled from 2026-11-25 08:00', '2026-11-26T09:30-05:00'));
+  });
+
+  it('gives a move across a daylight-saving change the offset of the new day, either way', () => {
+    expect(moveMeeting(ben, { at: '2027-07-14T08:00' }, { date: '2026-11-23', timezone })).toBe(benMoved('rescheduled from 2026-11-25 08:00', '2027-07-14T08:00-04:00'));
+    const summer = ben.replace('2026-11-25T08:00-05:00', '2027-07-14T08:00-04:00');
+    expect(getField(moveMeeting(summer, { at: '2027-11-10T08:00' }, { date: '2026-11-23', timezone }), ['meeting', 'at'])).toBe('2027-11-10T08:00-05:00');
+  });
+
+  it('keeps the offset the user gave', () => {
+    expect(moveMeeting(ben, { at: '2026-11-26T14:30+01:00' }, { date: '2026-11-23', timezone })).toBe(benMoved('rescheduled from 2026-11-25 08:00', '2026-11-26T14:30+01:00'));
+  });
+
+  it('adds no offset to a note whose time had none, with a zone or without', () => {
+    const unzoned = ben.replace('  at: "2026-11-25T08:00-05:00"', '  at: "2026-11-25T08:00"');
+    expect(moveMeeting(unzoned, { at: '2026-11-26T09:30' }, { date: '2026-11-23', timezone })).toBe(benMoved('rescheduled from 2026-11-25 08:00', '2026-11-26T09:30'));
+    expect(moveMeeting(unzoned, { at: '2026-11-26T09:30' }, { date: '2026-11-23' })).toBe(benMoved('rescheduled from 2026-11-25 08:00', '2026-11-26T09:30'));
+  });
+
+  it('without a zone, writes the time as given and the old one as written, offset and all', () => {
+    expect(moveMeeting(ben, { at: '2026-11-26T09:30' }, { date: '2026-11-23' })).toBe(benMoved('rescheduled from 2026-11-25 08:00-05:00', '2026-11-26T09:30'));
+  });
+
+  it("says a time booked at another offset on the folder's clock and theirs, and writes the new one with the folder's offset", () => {
+    expect(moveMeeting(ben, { at: '2026-11-26T15:30' }, { date: '2026-11-23', timezone: 'Europe/Berlin' })).toBe(benMoved('rescheduled from 2026-11-25 14:00 (08:00 their time)', '2026-11-26T15:30+01:00'));
+  });
+
+  it('takes the booked time typed again without its offset as the same time: details alone change, with no entry', () => {
+    expect(changesMeetingDetailsOnly(ben, 'prepared', { meeting: { at: '2026-11-25T08:00' }, timezone })).toBe(true);
+    expect(moveMeeting(ben, { at: '2026-11-25T08:00', minutes: 45 }, { date: '2026-11-23', timezone })).toBe(ben.replace('minutes: 30', 'minutes: 45'));
+  });
+
+  it('refuses a zone that is not one', () => {
+    expect(() => moveMeeting(ben, { at: '2026-11-26T09:30' }, { date: '2026-11-23', timezone: 'America/New_Yrok' })).toThrow(
+      new InvalidInputError('unknown time zone "America/New_Yrok" (use an IANA name such as America/New_York, Europe/Paris or UTC)'),
+    );
   });
 });
 

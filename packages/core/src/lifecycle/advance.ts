@@ -6,7 +6,7 @@ import { readLayout } from '../note/source.js';
 import { unfoundFrontmatter } from '../note/unfound-frontmatter.js';
 import type { Contact } from '../model/contact.js';
 import { typeName } from '../model/type-name.js';
-import { isCalendarDate, isMeetingTime } from './dates.js';
+import { assertTimeZone, isCalendarDate, isMeetingTime, meetingTimeLike, readableMeetingTime } from './dates.js';
 import { stageDate } from './next-action.js';
 
 /** Details of a meeting being scheduled. */
@@ -39,6 +39,15 @@ export interface AdvanceOptions {
   readonly meeting?: MeetingInput;
   /** Record even what `checkRecordable` refuses (a date before the last entry, a meeting skipped). Default `false`. */
   readonly force?: boolean;
+  /**
+   * The folder's time zone (`config.timezone`, an IANA name), which a meeting time written
+   * without an offset is read in. With it, a new meeting time given without an offset, on a
+   * note whose meeting time has one, is written with this zone's offset on the new day
+   * (`-05:00` in December, `-04:00` in July for America/New_York; see `meetingTimeLike`),
+   * and `rescheduled from` says the old time on this zone's clock (`2026-12-01 09:00`).
+   * Default: none, and a new time is written as given (the old offset may not be right on the new day).
+   */
+  readonly timezone?: string;
 }
 
 
@@ -47,7 +56,9 @@ export interface AdvanceOptions {
  * (plus the meeting, when scheduling). Any stage can follow any other — a
  * meeting can be rescheduled, a step skipped — but every change is recorded,
  * in order: see `checkRecordable`. Moving a meeting to another time says so
- * in the entry's note (`rescheduled from <old at>`). A call that changes
+ * in the entry's note (`rescheduled from 2026-12-01 09:00`, the old time as
+ * `readableMeetingTime` writes it), and the new time keeps the old one's way
+ * of writing an offset, given `timezone`. A call that changes
  * only details of the meeting still to come (its length, format, place or
  * link: the same stage, the same time, no via, letter or note) records
  * nothing, since nothing happened with the contact: the meeting changes in
@@ -79,6 +90,7 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
   // Checked again for callers without types (plain JavaScript, a value read from a prompt).
   if (!isStage(stage)) throw new InvalidInputError(`unknown stage "${stage}" (use one of: ${STAGES.join(', ')})`);
   assertOptions(options, 'advance');
+  if (options.timezone !== undefined) assertTimeZone(options.timezone);
   assertContactNote(text);
   if (changesMeetingDetailsOnly(text, stage, options)) {
     const { at: _unchanged, ...details } = options.meeting!;
@@ -87,14 +99,14 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
   const before = recordedState(text);
   let entry = historyEntry(stage, options);
   if (!options.force) checkRecording(before, stage, options.date);
-  const meeting = options.meeting && meetingFields(options.meeting);
+  const meeting = options.meeting && movedMeeting(meetingFields(options.meeting), before.meetingAt, options.timezone);
   // A new time only: a meeting already booked, kept as it is, was checked when it was booked.
   const bookedDay = meeting && meeting.at !== before.meetingAt && MEETING_PENDING_STAGES.includes(stage) ? meetingBeforeBooking(meeting.at, options.date) : undefined;
   if (bookedDay !== undefined && !options.force) {
     throw new RecordingRefusedError(`the meeting on ${bookedDay} is before the day it is booked (${options.date}); check the date, or record a meeting that took place as held`, { field: ['meeting', 'at'] });
   }
   if (meeting && before.meetingAt !== undefined && before.meetingAt !== meeting.at && before.stage !== undefined && MEETING_PENDING_STAGES.includes(before.stage)) {
-    const rescheduled = `rescheduled from ${before.meetingAt}`;
+    const rescheduled = `rescheduled from ${readableMeetingTime(before.meetingAt, options.timezone)}`;
     entry = { ...entry, note: entry.note ? `${rescheduled}; ${entry.note}` : rescheduled };
   }
   let result = setField(text, ['stage'], stage);
@@ -108,7 +120,10 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
  * its details), keeping the stage: `scheduled` stays scheduled, and
  * `prepared` stays prepared, since the meeting changed but the preparation
  * stands. The history entry is at that stage and says `rescheduled from
- * <old at>`; a change of details alone records nothing (as in `advance`).
+ * 2026-11-25 08:00` (the old time; with `timezone`, on that zone's clock);
+ * a new time given without an offset is written with the zone's offset on
+ * its day when the old one had an offset (see `AdvanceOptions.timezone`);
+ * a change of details alone records nothing (as in `advance`).
  * This is the rule `rapport advance … scheduled --at` and VS Code's
  * Reschedule Meeting follow. A note at another stage has no meeting to move
  * (`InvalidInputError`: book one with `advance(text, 'scheduled', …)`); one
@@ -122,7 +137,12 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
  * const text = '---\ntype: contact\nname: Ben Osei\nstage: prepared\nmeeting:\n  at: 2026-11-25T08:00\nhistory:\n  - {date: 2026-11-22, stage: prepared}\n---\n';
  * const moved = moveMeeting(text, { at: '2026-11-26T08:00' }, { date: '2026-11-23' });
  * console.log(getField(moved, ['stage'])); // → prepared
- * console.log(JSON.stringify(getField(moved, ['history', 1]))); // → {"date":"2026-11-23","stage":"prepared","note":"rescheduled from 2026-11-25T08:00"}
+ * console.log(JSON.stringify(getField(moved, ['history', 1]))); // → {"date":"2026-11-23","stage":"prepared","note":"rescheduled from 2026-11-25 08:00"}
+ *
+ * // Booked with the folder's offset: the new time gets the offset of its own day (summer time in July).
+ * const booked = text.replace('at: 2026-11-25T08:00', 'at: "2026-11-25T08:00-05:00"');
+ * const july = moveMeeting(booked, { at: '2027-07-01T08:00' }, { date: '2026-11-23', timezone: 'America/New_York' });
+ * console.log(getField(july, ['meeting', 'at'])); // → 2027-07-01T08:00-04:00
  * ```
  */
 export function moveMeeting(text: string, meeting: MeetingInput, options: Omit<AdvanceOptions, 'meeting'>): string {
@@ -187,8 +207,9 @@ export function repeatedStageProblem(contact: Contact, stage: Stage, options: Pi
  * True when `advance(text, stage, options)` changes only details of the
  * meeting still to come (length, format, place, link) and so records
  * nothing: the note is already at `stage`, scheduled or prepared, the
- * meeting keeps its time, and nothing else is given to record (no `via`,
- * `letter` or `note`). For a caller that says what it did.
+ * meeting keeps its time (as it would be written, given `timezone`), and
+ * nothing else is given to record (no `via`, `letter` or `note`). For a
+ * caller that says what it did.
  *
  * @example
  * ```ts
@@ -199,11 +220,12 @@ export function repeatedStageProblem(contact: Contact, stage: Stage, options: Pi
  * console.log(changesMeetingDetailsOnly(text, 'scheduled', { meeting: { at: '2026-12-02T10:00' } })); // → false
  * ```
  */
-export function changesMeetingDetailsOnly(text: string, stage: Stage, options: Pick<AdvanceOptions, 'via' | 'letter' | 'note' | 'meeting'>): boolean {
+export function changesMeetingDetailsOnly(text: string, stage: Stage, options: Pick<AdvanceOptions, 'via' | 'letter' | 'note' | 'meeting' | 'timezone'>): boolean {
   assertOptions(options, 'changesMeetingDetailsOnly', "{ meeting: { at: '2026-12-01T10:00' } }");
   if (!options.meeting || options.via !== undefined || options.letter !== undefined || options.note !== undefined) return false;
   const { stage: current, meetingAt } = recordedState(text);
-  return current === stage && MEETING_PENDING_STAGES.includes(stage) && meetingAt === options.meeting.at;
+  // The booked time typed again without its offset (as the agenda shows it) is the same time.
+  return current === stage && MEETING_PENDING_STAGES.includes(stage) && meetingAt !== undefined && meetingAt === movedMeeting(options.meeting, meetingAt, options.timezone).at;
 }
 
 /**
@@ -230,7 +252,7 @@ export function updateMeeting(text: string, details: Omit<MeetingInput, 'at'>): 
 }
 
 /** Options of `logInteraction`: those of `advance` without a meeting, and whether the touch is the contact's reply. */
-export interface InteractionOptions extends Omit<AdvanceOptions, 'meeting'> {
+export interface InteractionOptions extends Omit<AdvanceOptions, 'meeting' | 'timezone'> {
   /**
    * The touch is their reply, with neither a time agreed nor a no ("happy to talk, will send
    * times", "swamped until January"): written `replied: true`. The follow-up and the second
@@ -430,6 +452,13 @@ function meetingFields(meeting: MeetingInput): MeetingInput {
   if (meeting.format !== undefined && !isMeetingFormat(meeting.format)) throw new InvalidInputError(`unknown meeting format "${meeting.format}" (use one of: ${MEETING_FORMATS.join(', ')})`);
   if (meeting.link && !isMeetingLink(meeting.link)) throw new InvalidInputError(`invalid meeting link "${meeting.link}" (use a full https:// address such as https://meet.example.com/abc, or a dial-in such as tel:+14125550142)`);
   return meeting;
+}
+
+/** The meeting given, its time written as the booked one is (see `meetingTimeLike`) when the folder's zone is known. */
+function movedMeeting(meeting: MeetingInput, bookedAt: string | undefined, timezone: string | undefined): MeetingInput {
+  if (bookedAt === undefined || timezone === undefined || !isMeetingTime(meeting.at)) return meeting;
+  const at = meetingTimeLike(meeting.at, bookedAt, timezone);
+  return at === meeting.at ? meeting : { ...meeting, at };
 }
 
 /**

@@ -2,7 +2,7 @@ import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidInputError } from '../errors.js';
-import { addCalendarDays, atInZone, addWorkingDays, daysBetween, isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, skippedMeetingTime, systemTimeZone, todayIn } from './dates.js';
+import { addCalendarDays, atInZone, addWorkingDays, daysBetween, isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, meetingTimeLike, readableMeetingTime, skippedMeetingTime, systemTimeZone, todayIn } from './dates.js';
 
 describe('a zone or a current instant that cannot be used', () => {
   const unknownZone = 'unknown time zone "Mars/Olympus" (use an IANA name such as America/New_York, Europe/Paris or UTC)';
@@ -176,5 +176,34 @@ describe('a meeting time given in another time zone', () => {
     expect(() => atInZone('2027-03-14T02:30', 'America/New_York')).toThrow('02:30 does not exist in America/New_York on 2027-03-14: the clocks go forward then (03:30 is the same instant)');
     expect(() => atInZone('2026-12-09T09:00-05:00', 'America/New_York')).toThrow(InvalidInputError);
     expect(() => atInZone('2026-12-09T09:00', 'Mars/Olympus')).toThrow('unknown time zone "Mars/Olympus"');
+  });
+});
+
+describe('a new meeting time written as the booked one was', () => {
+  it("takes the zone's offset on its own day where the booked time has one, summer time included", () => {
+    expect(meetingTimeLike('2026-12-03T10:30', '2026-12-01T09:00-05:00', 'America/New_York')).toBe('2026-12-03T10:30-05:00');
+    expect(meetingTimeLike('2027-07-14T09:00', '2026-12-01T09:00-05:00', 'America/New_York')).toBe('2027-07-14T09:00-04:00');
+    expect(meetingTimeLike('2026-12-03T10:30', '2027-07-14T09:00-04:00', 'America/New_York')).toBe('2026-12-03T10:30-05:00');
+    expect(meetingTimeLike('2026-12-03T10:30', '2026-12-01T14:00Z', 'Europe/Berlin')).toBe('2026-12-03T10:30+01:00');
+  });
+
+  it('keeps an offset given, adds none where the booked time has none, and writes a skipped time as the time it is read as', () => {
+    expect(meetingTimeLike('2026-12-03T16:30+01:00', '2026-12-01T09:00-05:00', 'America/New_York')).toBe('2026-12-03T16:30+01:00');
+    expect(meetingTimeLike('2026-12-03T10:30', '2026-12-01T09:00', 'America/New_York')).toBe('2026-12-03T10:30');
+    expect(meetingTimeLike('2027-03-14T02:30', '2026-12-01T09:00-05:00', 'America/New_York')).toBe('2027-03-14T03:30-04:00');
+  });
+});
+
+describe('a meeting time as people read it', () => {
+  it("says the day and the clock in the folder's zone, and their clock too for a time booked at another offset", () => {
+    expect(readableMeetingTime('2026-12-01T09:00-05:00', 'America/New_York')).toBe('2026-12-01 09:00');
+    expect(readableMeetingTime('2026-12-01T09:00', 'America/New_York')).toBe('2026-12-01 09:00');
+    expect(readableMeetingTime('2026-12-01T09:00-05:00', 'Europe/Berlin')).toBe('2026-12-01 15:00 (09:00 their time)');
+    expect(readableMeetingTime('2026-12-01T21:00-05:00', 'Europe/Berlin')).toBe('2026-12-02 03:00 (21:00 their time)');
+  });
+
+  it('says it as written without a zone', () => {
+    expect(readableMeetingTime('2026-12-01T09:00')).toBe('2026-12-01 09:00');
+    expect(readableMeetingTime('2026-12-01T09:00-05:00')).toBe('2026-12-01 09:00-05:00');
   });
 });

@@ -361,6 +361,32 @@ export function meetingStartInZone(at: string, timeZone: string): string {
 }
 
 /**
+ * A new meeting time written the way the one it replaces was: given without an offset where
+ * `bookedAt` has one, it takes `timeZone`'s offset on its own day, so a note keeps one way of
+ * writing its times and a move across a daylight-saving change gets the new offset
+ * (`2027-07-14T09:00` → `2027-07-14T09:00-04:00` in America/New_York, though booked at `-05:00`).
+ * A time given with an offset, or replacing one without, is written as given. A time the zone
+ * skips is written as the time it is read as (`02:30` → `03:30-04:00`).
+ */
+export function meetingTimeLike(at: string, bookedAt: string, timeZone: string): string {
+  if (!wallClockTime(at) || wallClockTime(bookedAt)) return at;
+  return skippedMeetingTime(at, timeZone) === undefined ? atInZone(at, timeZone) : meetingStartInZone(at, timeZone);
+}
+
+/**
+ * A meeting time as Rapport shows it to people (the agenda, the CLI): its day and its clock in
+ * `timeZone`, `2026-12-01 09:00`, and for a time booked at another offset (the other person's),
+ * their clock after it, as the agenda says it: `2026-12-01 14:00 (09:00 their time)`. Without a
+ * zone, the day and clock as written, with the offset when there is one.
+ */
+export function readableMeetingTime(at: string, timeZone?: string): string {
+  if (timeZone === undefined) return at.replace('T', ' ');
+  const { date, clock } = meetingOnClock(at, timeZone);
+  const written = offsetClock(at);
+  return `${date} ${clock}${written !== undefined && written !== clock ? ` (${written} their time)` : ''}`;
+}
+
+/**
  * The clock time written in a meeting time booked with a numeric offset (the other person's
  * time, `HH:mm`); `undefined` for one without an offset, or in UTC (`Z`), which names nobody's.
  */

@@ -346,7 +346,7 @@ describe('advance', () => {
     expect(reading.diagnostics).toEqual([]);
     expect(reading.contact?.meeting).toEqual({ at: '2026-12-02T08:30', minutes: 45, format: 'phone' });
     expect(reading.contact?.history.map((entry) => entry.stage)).toEqual(['identified', 'scheduled', 'prepared', 'scheduled']);
-    expect(reading.contact?.history.at(-1)).toEqual({ date: '2026-11-26', stage: 'scheduled', note: 'rescheduled from 2026-11-27T08:30; moved to next week' });
+    expect(reading.contact?.history.at(-1)).toEqual({ date: '2026-11-26', stage: 'scheduled', note: 'rescheduled from 2026-11-27 08:30; moved to next week' });
   });
 
   it('reschedules by changing only the time, keeping place, link, format, length and comments', () => {
@@ -379,7 +379,7 @@ describe('advance', () => {
         '    stage: scheduled',
         '  - date: 2026-12-03',
         '    stage: scheduled',
-        '    note: rescheduled from 2027-01-05T09:00',
+        '    note: rescheduled from 2027-01-05 09:00',
         'meeting:',
         '  at: 2027-01-07T09:00',
         '  minutes: 20 # she has a hard stop',

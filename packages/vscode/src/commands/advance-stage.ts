@@ -45,7 +45,8 @@ export async function advanceStage(services: Services, target?: unknown, input: 
   if (via === undefined) return undefined;
   const date = input.date ?? (stage === 'held' ? await askHeldDay(services, contact) : services.notes.today());
   if (date === undefined) return undefined;
-  const changes = { date, ...(via ? { via } : {}), ...(input.note ? { note: input.note } : {}), ...(meeting ? { meeting } : {}) };
+  // The folder's zone: a new time without an offset, for a meeting booked with one, is written with the zone's offset on its day.
+  const changes = { date, ...(via ? { via } : {}), ...(input.note ? { note: input.note } : {}), ...(meeting ? { meeting } : {}), timezone: workspace.config.timezone };
   let detailsOnly = false;
   const outcome = await editContactNote(services.notes, contact.file, (text) => {
     detailsOnly = changesMeetingDetailsOnly(text, stage, changes);
@@ -86,8 +87,10 @@ export async function rescheduleMeeting(services: Services, target?: unknown, in
       throw new InvalidInputError(`${contact.name} is ${isStage(current) ? `now ${current}` : 'no longer at a known stage'}: there is no booked meeting to move (the note was changed meanwhile)`);
     }
     stage = current;
-    detailsOnly = changesMeetingDetailsOnly(text, current, { meeting });
-    return moveMeeting(text, meeting, { date });
+    // The time asked for is on the folder's clock (the questions start from it there): the zone says which offset to write.
+    const timezone = workspace.config.timezone;
+    detailsOnly = changesMeetingDetailsOnly(text, current, { meeting, timezone });
+    return moveMeeting(text, meeting, { date, timezone });
   });
   const said = detailsOnly ? meetingDetailsMessage(contact, meeting) : `Moved the meeting with ${contact.name} to ${meeting.at.replace('T', ' at ')}; still ${stage}.`;
   void services.prompts.info(recordedMessage(said, outcome));

@@ -164,8 +164,22 @@ suite('Advance Stage safety', () => {
     assert.deepEqual(prompts.infos, ['Moved the meeting with Stage early to 2026-11-30 at 14:00; still prepared.']);
     assert.equal(
       readText(file),
-      ['---', 'type: contact', 'name: Stage early', 'stage: prepared', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-16', '    stage: prepared', '  - date: 2026-11-23', '    stage: prepared', '    note: rescheduled from 2026-12-09T14:00', 'meeting:', '  at: "2026-11-30T14:00"', '  minutes: 30', '  format: video', '  link: https://meet.example.com/xyz', '---', ''].join('\n'),
+      ['---', 'type: contact', 'name: Stage early', 'stage: prepared', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-16', '    stage: prepared', '  - date: 2026-11-23', '    stage: prepared', '    note: rescheduled from 2026-12-09 14:00', 'meeting:', '  at: "2026-11-30T14:00"', '  minutes: 30', '  format: video', '  link: https://meet.example.com/xyz', '---', ''].join('\n'),
     );
+    rmSync(fileUri(file).fsPath);
+  });
+
+  test("Reschedule Meeting writes the new time with the folder's offset on its day where the booked one had an offset, summer time included", async () => {
+    const file = 'stage-offset.md';
+    const head = ['---', 'type: contact', 'name: Stage offset', 'stage: scheduled', 'history:', '  - date: 2026-11-10', '    stage: scheduled'];
+    const meeting = (at: string) => ['meeting:', `  at: "${at}"`, '  minutes: 30', '  format: video', '---', ''];
+    writeFileSync(fileUri(file).fsPath, [...head, ...meeting('2026-12-09T14:00-05:00')].join('\n'));
+    await indexed('stage-offset', 'scheduled');
+    // The example's zone is America/New_York: -05:00 in December, -04:00 in July.
+    const prompts = new ScriptedPrompts({ 'meeting.date': '2027-07-14', 'meeting.time': ENTER, 'meeting.format': ENTER, 'meeting.place': ENTER });
+    const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.rescheduleMeeting', 'stage-offset'));
+    assert.deepEqual(result, { file, stage: 'scheduled' });
+    assert.equal(readText(file), [...head, '  - date: 2026-11-23', '    stage: scheduled', '    note: rescheduled from 2026-12-09 14:00', ...meeting('2027-07-14T14:00-04:00')].join('\n'));
     rmSync(fileUri(file).fsPath);
   });
 
@@ -190,7 +204,7 @@ suite('Advance Stage safety', () => {
     assert.deepEqual(prompts.infos, ['Moved the meeting with Stage raced to 2026-12-11 at 14:00; still prepared.']);
     assert.equal(
       readText(file),
-      ['---', 'type: contact', 'name: Stage raced', 'stage: prepared', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-20', '    stage: prepared', '  - date: 2026-11-23', '    stage: prepared', '    note: rescheduled from 2026-12-09T14:00', 'meeting:', '  at: "2026-12-11T14:00"', '  minutes: 30', '  format: video', '---', ''].join('\n'),
+      ['---', 'type: contact', 'name: Stage raced', 'stage: prepared', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-20', '    stage: prepared', '  - date: 2026-11-23', '    stage: prepared', '    note: rescheduled from 2026-12-09 14:00', 'meeting:', '  at: "2026-12-11T14:00"', '  minutes: 30', '  format: video', '---', ''].join('\n'),
     );
 
     writeFileSync(fileUri(file).fsPath, [...head, ...meeting].join('\n'));
