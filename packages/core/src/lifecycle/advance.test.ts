@@ -3,7 +3,7 @@ import { InvalidInputError, RecordingRefusedError, UneditableNoteError } from '.
 import { readNote } from '../note/read-contact.js';
 import { contactFields, noteText } from '../test-support/builders.js';
 import { getField } from '../note/edit.js';
-import { advance, changesMeetingDetailsOnly, checkLetterRecordable, checkRecordable, logInteraction, meetingBeforeBooking, moveMeeting, repeatedStageProblem } from './advance.js';
+import { advance, changesMeetingDetailsOnly, checkLetterRecordable, checkRecordable, logInteraction, meetingBeforeBooking, moveMeeting, repeatedStageProblem, updateMeeting } from './advance.js';
 import { agenda, nextAction } from './next-action.js';
 import { dismissAction } from './dismiss.js';
 
@@ -475,5 +475,9 @@ describe('entry points called without types', () => {
     expect(() => agenda([])).toThrow(new InvalidInputError("agenda(contacts, context) needs its context, such as { now: new Date(), timezone: 'Europe/Paris' } (got undefined)"));
     // @ts-expect-error -- a contact's id in place of the contact.
     expect(() => nextAction('maya-chen', { now: new Date(), timezone: 'UTC' })).toThrow(new InvalidInputError('nextAction(contact, context) needs the contact, as the index gives it (got a string)'));
+    // @ts-expect-error -- no text.
+    expect(() => updateMeeting(undefined, { minutes: 45 })).toThrow(new InvalidInputError("updateMeeting needs the note's text as a string (got undefined)"));
+    // @ts-expect-error -- no details.
+    expect(() => updateMeeting(ben)).toThrow(new InvalidInputError("updateMeeting needs the details to change, such as { link: 'https://meet.example.com/maya' } (got undefined)"));
   });
 });

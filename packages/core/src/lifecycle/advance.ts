@@ -245,6 +245,8 @@ export function changesMeetingDetailsOnly(text: string, stage: Stage, options: P
  * ```
  */
 export function updateMeeting(text: string, details: Omit<MeetingInput, 'at'>): string {
+  assertText(text, 'updateMeeting');
+  if (details === null || typeof details !== 'object') throw new InvalidInputError(`updateMeeting needs the details to change, such as { link: 'https://meet.example.com/maya' } (got ${typeName(details)})`);
   assertContactNote(text);
   const at = getField(text, ['meeting', 'at']);
   if (typeof at !== 'string') throw new InvalidInputError('no meeting to change: book one first, with advance(text, \'scheduled\', { date, meeting: { at } })');

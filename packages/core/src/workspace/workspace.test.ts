@@ -431,3 +431,36 @@ describe('editNote: a refusal names the note', () => {
     expect(early).toMatchObject({ message: 'owen-park.md: the meeting on 2026-11-01 is before the day it is booked (2026-11-26); check the date, or record a meeting that took place as held', line: undefined });
   });
 });
+
+describe('the workspace functions called without types', () => {
+  it('name the argument missing or of the wrong kind rather than fail with a TypeError', async () => {
+    // @ts-expect-error -- no store: plain JavaScript.
+    await expect(loadWorkspace()).rejects.toThrow(new InvalidInputError("loadWorkspace(store, options?) needs a note store, such as new NodeStore('notes') or new MemoryStore({ … }) (got undefined)"));
+    // @ts-expect-error -- a folder's path in place of its store.
+    await expect(loadWorkspace('examples/job-search')).rejects.toThrow(new InvalidInputError("loadWorkspace(store, options?) needs a note store, such as new NodeStore('notes') or new MemoryStore({ … }) (got a string)"));
+    // @ts-expect-error -- an object that is no store.
+    await expect(loadWorkspace({ dir: 'notes' })).rejects.toThrow(new InvalidInputError("loadWorkspace(store, options?) needs a note store, such as new NodeStore('notes') or new MemoryStore({ … }) (got an object without listNotes and read)"));
+    // @ts-expect-error -- null options.
+    await expect(loadWorkspace(folder(), null)).rejects.toThrow(new InvalidInputError('loadWorkspace(store, options?) needs its options as an object, such as { concurrency: 16 } (got null)'));
+
+    const workspace = await loadWorkspace(folder());
+    // @ts-expect-error -- no workspace.
+    expect(() => findContact(undefined, 'ana')).toThrow(new InvalidInputError('findContact(workspace, reference) needs the workspace, as loadWorkspace gives it (got undefined)'));
+    // @ts-expect-error -- the store in place of the workspace.
+    expect(() => findContact(folder(), 'ana')).toThrow(new InvalidInputError('findContact(workspace, reference) needs the workspace, as loadWorkspace gives it (got an object without its index and store)'));
+    // @ts-expect-error -- no reference.
+    expect(() => findContact(workspace)).toThrow(new InvalidInputError("findContact(workspace, reference) needs the contact's id or path as a string, such as 'hannah-schultz' (got undefined)"));
+
+    const edit = (text: string) => advance(text, 'contacted', { date: '2026-11-23' });
+    // @ts-expect-error -- no workspace.
+    await expect(editNote(undefined, 'ana.md', edit)).rejects.toThrow(new InvalidInputError('editNote(workspace, file, edit, options?) needs the workspace, as loadWorkspace gives it (got undefined)'));
+    // @ts-expect-error -- the contact in place of its file.
+    await expect(editNote(workspace, findContact(workspace, 'ana'), edit)).rejects.toThrow(new InvalidInputError("editNote(workspace, file, edit, options?) needs the note's path in the folder as a string, such as contact.file (got an object)"));
+    // @ts-expect-error -- no edit.
+    await expect(editNote(workspace, 'ana.md')).rejects.toThrow(new InvalidInputError("editNote(workspace, file, edit, options?) needs the edit as a function from the note's text to its new text (got undefined)"));
+    // @ts-expect-error -- null options.
+    await expect(editNote(workspace, 'ana.md', edit, null)).rejects.toThrow(new InvalidInputError('editNote(workspace, file, edit, options?) needs its options as an object, such as { retries: 5 } (got null)'));
+    // Nothing was written by the calls refused.
+    expect(workspace.index.contact('ana')?.stage).toBe('identified');
+  });
+});

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { InvalidEncodingError, InvalidInputError, NoteConflictError, NoteNotFoundError, RapportError, RecordingRefusedError, UneditableNoteError, UnreadableNoteError } from '../errors.js';
 import { nearest } from '../model/did-you-mean.js';
+import { typeName } from '../model/type-name.js';
 import { fieldLine } from '../note/field-line.js';
 import { noteId } from '../note/wikilinks.js';
 import type { Contact } from '../model/contact.js';
@@ -63,6 +64,11 @@ const SLICE_MS = 32;
  * ```
  */
 export async function loadWorkspace(store: NoteStore, options: LoadOptions = {}): Promise<Workspace> {
+  // Checked for callers without types (plain JavaScript), which would otherwise get a TypeError from deep inside.
+  if (store === null || typeof store !== 'object' || typeof store.listNotes !== 'function' || typeof store.read !== 'function') {
+    throw new InvalidInputError(`loadWorkspace(store, options?) needs a note store, such as new NodeStore('notes') or new MemoryStore({ … }) (got ${typeName(store)}${store !== null && typeof store === 'object' ? ' without listNotes and read' : ''})`);
+  }
+  if (options === null || typeof options !== 'object') throw new InvalidInputError(`loadWorkspace(store, options?) needs its options as an object, such as { concurrency: 16 } (got ${typeName(options)})`);
   const takenAt = Date.now();
   const cache = options.cache;
   const snapshotLoad = cache ? cache.load().catch(() => undefined) : Promise.resolve(undefined);
@@ -241,6 +247,8 @@ export function unreadableFileDiagnostic(file: string, error: unknown): Diagnost
  * edit through it could change the wrong person, so give the path instead.
  */
 export function findContact(workspace: Workspace, reference: string): Contact {
+  assertWorkspace(workspace, 'findContact(workspace, reference)');
+  if (typeof reference !== 'string') throw new InvalidInputError(`findContact(workspace, reference) needs the contact's id or path as a string, such as 'hannah-schultz' (got ${typeName(reference)})`);
   const named = workspace.index.contactsNamed(reference);
   if (named.length > 1) throw new InvalidInputError(`${sharedIdProblem(reference, named.map((contact) => contact.file))}; give the path of the one you mean`);
   if (named[0]) return named[0];
@@ -250,6 +258,13 @@ export function findContact(workspace: Workspace, reference: string): Contact {
   // As the CLI says it: the ids nearest to the one typed (`hannah-shultz` → hannah-schultz).
   const ids = [...workspace.index.contacts(), ...workspace.index.brokenNotes()].map((candidate) => candidate.id);
   throw new NoteNotFoundError(reference, nearest(noteId(reference), ids));
+}
+
+/** The workspace, checked for callers without types: `findContact(undefined, …)` would fail deep inside with a `TypeError`. */
+function assertWorkspace(workspace: unknown, call: string): void {
+  const given = workspace !== null && typeof workspace === 'object' ? (workspace as Partial<Workspace>) : undefined;
+  if (typeof given?.index === 'object' && given.index !== null && typeof given.store === 'object' && given.store !== null) return;
+  throw new InvalidInputError(`${call} needs the workspace, as loadWorkspace gives it (got ${given ? 'an object without its index and store' : typeName(workspace)})`);
 }
 
 /** Why a note's frontmatter does not parse, in the words of its diagnostic, with the line: for an edit refused because of it. */
@@ -291,6 +306,10 @@ export interface EditOptions {
  * ```
  */
 export async function editNote(workspace: Workspace, file: string, edit: (text: string) => string, options: EditOptions = {}): Promise<StoredText> {
+  assertWorkspace(workspace, 'editNote(workspace, file, edit, options?)');
+  if (typeof file !== 'string') throw new InvalidInputError(`editNote(workspace, file, edit, options?) needs the note's path in the folder as a string, such as contact.file (got ${typeName(file)})`);
+  if (typeof edit !== 'function') throw new InvalidInputError(`editNote(workspace, file, edit, options?) needs the edit as a function from the note's text to its new text (got ${typeName(edit)})`);
+  if (options === null || typeof options !== 'object') throw new InvalidInputError(`editNote(workspace, file, edit, options?) needs its options as an object, such as { retries: 5 } (got ${typeName(options)})`);
   // Other Rapport processes wait for the lock rather than conflict; editors, which take none, still can.
   let release: (() => void) | undefined;
   try {
