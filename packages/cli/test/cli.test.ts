@@ -420,11 +420,33 @@ describe('check', () => {
     for (const diagnostic of diagnostics) expect(Object.keys(diagnostic)).toEqual(expect.arrayContaining(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'rule', 'message']));
   });
 
+  it('names every mistake in the YAML of a note at once, with its line, and --fix makes the repair there is', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    const original = readFileSync(file, 'utf8');
+    // An unclosed quote on line 3, which swallows the lines below it for the YAML parser, and a tab before `industry` on line 7.
+    writeFileSync(file, original.replace('name: Owen Park', 'name: "Owen Park').replace('industry: At-home diagnostics', '\tindustry: At-home diagnostics'));
+    const mistakes =
+      'owen-park.md:3:7 error The `"` that starts this value is never closed [yaml-syntax]\n    hint: Add `"` at the end of the value\n' +
+      'owen-park.md:7:1 error This line is indented with a tab [yaml-syntax]\n    hint: Indent with spaces: YAML does not allow tabs\n';
+    expect(rapport(['check', '--dir', folder])).toEqual({ code: 1, stdout: `${mistakes}16 contacts checked, 1 note cannot be read: 2 errors, 0 warnings\n`, stderr: '' });
+    // The tab is left: how far to indent is the user's choice.
+    expect(rapport(['check', '--fix', '--dir', folder])).toEqual({
+      code: 1,
+      stdout:
+        'fixed owen-park.md:3: Close the quote: add " at the end of the line\n' +
+        'owen-park.md:7:1 error This line is indented with a tab [yaml-syntax]\n    hint: Indent with spaces: YAML does not allow tabs\n' +
+        '16 contacts checked, 1 note cannot be read: 1 error, 0 warnings\n',
+      stderr: '',
+    });
+    expect(readFileSync(file, 'utf8')).toBe(original.replace('name: Owen Park', 'name: "Owen Park"').replace('industry: At-home diagnostics', '\tindustry: At-home diagnostics'));
+  });
+
   it('--fix makes each repair that needs no choice, one after another in a note, and changes nothing else', () => {
     const folder = exampleCopy();
     const file = join(folder, 'owen-park.md');
     const original = readFileSync(file, 'utf8');
-    // Two mistakes in one note: the colon in the role hides behind the unclosed quote, and is found once it is closed.
+    // Two mistakes in one note: both named at once, repaired one after the other (the second is placed in the text the first repair wrote).
     writeFileSync(file, original.replace('name: Owen Park', 'name: "Owen Park').replace('role: Design Research Manager', 'role: Manager: Design Research'));
     const result = rapport(['check', '--fix', '--dir', folder]);
     expect(result).toEqual({

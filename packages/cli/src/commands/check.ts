@@ -56,13 +56,13 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
     });
 };
 
-/** Repairs in one run: a note with several mistakes has one found, and repaired, after another. */
+/** Repairs in one run: a note with several mistakes has one repaired after another. */
 const MAX_REPAIR_ROUNDS = 20;
 
 /**
  * Makes each repair core gives with a note's diagnostics, one per note at a
- * time (a repair is placed in the text it was found in, and a YAML mistake
- * hides the next one), until none is left; says each on stdout, or on stderr
+ * time (a repair is placed in the text it was found in, which the repair
+ * before it changed), until none is left; says each on stdout, or on stderr
  * beside `--json`. Each is a lossless, atomic edit of that note alone.
  */
 async function repairNotes(ctx: CommandContext, workspace: Workspace, json: boolean): Promise<void> {

@@ -35,14 +35,19 @@ export interface ParsedFrontmatter {
 }
 
 export function parseFrontmatter(block: FrontmatterBlock): ParsedFrontmatter {
+  return { block, ...parseYaml(block.yaml) };
+}
+
+/** A YAML text parsed as a frontmatter is: its document, its plain data (`undefined` when it does not parse) and the parser's problems. */
+export function parseYaml(yaml: string): Omit<ParsedFrontmatter, 'block'> {
   let document: Document.Parsed;
   try {
-    document = parseDocument(block.yaml, YAML_OPTIONS);
+    document = parseDocument(yaml, YAML_OPTIONS);
   } catch (error) {
     // Pathological input (e.g. thousands of nested brackets) can exhaust the parser's stack.
     document = parseDocument('', YAML_OPTIONS);
     const message = error instanceof RangeError ? 'the YAML is nested too deeply to read' : String((error as Error).message);
-    return { block, document, data: undefined, problems: [{ offset: 0, endOffset: 0, message }] };
+    return { document, data: undefined, problems: [{ offset: 0, endOffset: 0, message }] };
   }
   const problems = yamlProblems(document);
   let data: unknown;
@@ -53,7 +58,7 @@ export function parseFrontmatter(block: FrontmatterBlock): ParsedFrontmatter {
       problems.push({ offset: 0, endOffset: 0, message: String((error as Error).message) });
     }
   }
-  return { block, document, data, problems };
+  return { document, data, problems };
 }
 
 /** The parser's errors of a document parsed with `YAML_OPTIONS`, as problems to explain (`explainYamlProblem`). */

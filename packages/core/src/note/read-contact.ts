@@ -14,7 +14,7 @@ import { asRecord, parseFrontmatter } from './frontmatter.js';
 import { LineIndex, readLayout, type FrontmatterBlock, type NoteLayout } from './source.js';
 import { CONTACT_TYPE_LINE, unfoundFrontmatter } from './unfound-frontmatter.js';
 import { noteId, wikilinkTarget } from './wikilinks.js';
-import { explainYamlProblem } from './yaml-problem.js';
+import { explainYamlProblems } from './yaml-problem.js';
 import { InvalidInputError } from '../errors.js';
 import { typeName } from '../model/type-name.js';
 
@@ -178,11 +178,12 @@ function readExact(file: string, layout: NoteLayout, options: ReadNoteOptions): 
     if (!CONTACT_TYPE_LINE.test(block.yaml)) {
       return { isContact: false, contact: undefined, diagnostics, referredByRange: undefined };
     }
-    // Only the first: the parser's later errors mostly restate it from where it got lost (an unclosed quote swallows the lines after it).
+    // Each mistake the others do not cause: the parser's later errors mostly restate the first from where it got lost.
     const lines = new LineIndex(layout.content);
-    const explained = explainYamlProblem(block.yaml, frontmatter.document, frontmatter.problems[0]!, (offset) => lines.position(block.start + offset).line);
-    const fix = explained.fix && { ...explained.fix, start: block.start + explained.fix.start, end: block.start + explained.fix.end };
-    report('yaml-syntax', block.start + explained.start, block.start + explained.end, explained.message, explained.hint, fix);
+    for (const explained of explainYamlProblems(block.yaml, frontmatter.document, frontmatter.problems, (offset) => lines.position(block.start + offset).line)) {
+      const fix = explained.fix && { ...explained.fix, start: block.start + explained.fix.start, end: block.start + explained.fix.end };
+      report('yaml-syntax', block.start + explained.start, block.start + explained.end, explained.message, explained.hint, fix);
+    }
     return { isContact: true, contact: undefined, diagnostics, referredByRange: undefined };
   }
   const document = frontmatter.document;

@@ -299,3 +299,76 @@ describe('block mappings nested thousands deep', () => {
     expect(readNote('people/lena-ortiz.md', `---\n${HEAD}stage: held\nfoo:\n${deep} 1\n---\n`)).toMatchObject({ diagnostics: [], contact: { name: 'Lena' } });
   });
 });
+
+describe('several mistakes in one note', () => {
+  /** Every diagnostic of the note, as line:column-endLine:endColumn, words and hint (counted by hand, line 1 the opening `---`). */
+  function yamlProblems(yaml: string): string[] {
+    const { diagnostics, contact } = readNote('people/lena-ortiz.md', `---\n${yaml}---\n`);
+    expect(contact).toBeUndefined();
+    expect(diagnostics.map((d) => d.rule)).toEqual(diagnostics.map(() => 'yaml-syntax'));
+    return diagnostics.map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.message} | ${d.hint}`);
+  }
+
+  it('an unclosed quote and a tab below it are both reported, though the quote swallows the tab for the parser', () => {
+    // Line 3 `name: "Lena Ortiz` (the quote at column 7, 17 characters), line 7 a tab before `industry`.
+    expect(yamlProblems('type: contact\nname: "Lena Ortiz\nstage: held\nrole: Nurse\norganization: Carelink\n\tindustry: Health\n')).toEqual([
+      '3:7-3:18 The `"` that starts this value is never closed | Add `"` at the end of the value',
+      '7:1-7:2 This line is indented with a tab | Indent with spaces: YAML does not allow tabs',
+    ]);
+  });
+
+  it('each with its own hint and fix: an apostrophe in single quotes and a `: ` in a value', () => {
+    const text = `---\n${HEAD}stage: held\nrole: 'Director, Women's Health'\norganization: Carelink\nnote: Met at: the fair\n---\n`;
+    const { diagnostics } = readNote('people/lena-ortiz.md', text);
+    // Line 5: the value is columns 7-32 (26 characters); line 7: `Met at: the fair` is columns 7-22.
+    expect(diagnostics.map((d) => `${d.line}:${d.column}-${d.endLine}:${d.endColumn} ${d.message} | ${d.hint}`)).toEqual([
+      "5:7-5:33 The apostrophe in `Women's` ends the single quotes around the value of `role` | Put the value in double quotes, which an apostrophe does not end (role: \"Director, Women's Health\")",
+      '7:7-7:23 The value of `note` contains `: `, which YAML reads as the start of another field | Put the value in quotes: it contains `: ` (note: "Met at: the fair")',
+    ]);
+    expect(diagnostics.map((d) => d.fix)).toEqual([
+      { title: `Quote the value as "Director, Women's Health"`, line: 5, column: 7, endLine: 5, endColumn: 33, text: `"Director, Women's Health"` },
+      { title: 'Put the value in quotes: "Met at: the fair"', line: 7, column: 7, endLine: 7, endColumn: 23, text: '"Met at: the fair"' },
+    ]);
+    // Each fix is placed in the text as written: made one after the other, read again between them, the contact is back.
+    const once = applyFix(text, diagnostics[0]!.fix!);
+    const twice = applyFix(once, readNote('people/lena-ortiz.md', once).diagnostics[0]!.fix!);
+    expect(twice).toBe(`---\n${HEAD}stage: held\nrole: "Director, Women's Health"\norganization: Carelink\nnote: "Met at: the fair"\n---\n`);
+    expect(readNote('people/lena-ortiz.md', twice)).toMatchObject({ diagnostics: [], contact: { role: "Director, Women's Health" } });
+  });
+
+  it('two fields without their colon, and a key written three times (each repeat named with the first)', () => {
+    expect(yamlProblems(`${HEAD}industry Telehealth\nstage: held\nlocation Pittsburgh\n`)).toEqual([
+      '4:1-4:20 `industry Telehealth` has no `:` after the field name | Write it as `industry: Telehealth`',
+      '6:1-6:20 `location Pittsburgh` has no `:` after the field name | Write it as `location: Pittsburgh`',
+    ]);
+    expect(yamlProblems(`${HEAD}role: a\nstage: held\nrole: b\nrole: c\n`)).toEqual([
+      '6:1-6:5 `role` appears twice (lines 4 and 6): keep one | Delete the `role` line you do not want',
+      '7:1-7:5 `role` appears twice (lines 4 and 7): keep one | Delete the `role` line you do not want',
+    ]);
+  });
+
+  it('a field without its colon, whose nested fields are not reported with it, and a mistake after them', () => {
+    // `meeting` on line 4: `at` and `minutes` under it line up with nothing once it is no mapping, which is the same mistake.
+    expect(yamlProblems(`${HEAD}meeting\n  at: 2026-01-01\n  minutes: 30\nstage: held\nrole: a: b\n`)).toEqual([
+      '4:1-4:8 `meeting` has no `:` after the field name | Write it as `meeting: ` followed by the value',
+      '8:7-8:11 The value of `role` contains `: `, which YAML reads as the start of another field | Put the value in quotes: it contains `: ` (role: "a: b")',
+    ]);
+  });
+
+  it('what a mistake causes further down is not reported', () => {
+    // One history entry's fields indented by 5 spaces (lines 7 and 8): four errors to the parser, one mistake, at its first line.
+    expect(yamlProblems(`${HEAD}stage: held\nhistory:\n  - date: 2026-01-01\n     stage: held\n     via: email\n  - date: 2026-01-02\n    stage: thanked\n`)).toEqual([
+      '7:6-7:17 This line is indented by 5 spaces, which lines it up with no field above it | Indent it by as many spaces as the fields it belongs with',
+    ]);
+    // Two errors to the parser in one line, and five from a `[` typed after a `-`.
+    expect(yamlProblems(`${HEAD}stage: held\nrole: "Nurse" lead: x\norganization: Carelink\n`)).toEqual([
+      '5:7-5:22 The value of `role` contains `: `, which YAML reads as the start of another field | Put the value in quotes: it contains `: ` (role: \'"Nurse" lead: x\')',
+    ]);
+    expect(yamlProblems(`${HEAD}stage: held\nhistory:\n  -[ date: 2026-09-08\n    stage: identified\n  - date: 2026-09-09\n    stage: contacted\n`)).toHaveLength(1);
+    // The same tab twice is two mistakes.
+    expect(yamlProblems(`${HEAD}\trole: x\nstage: held\n\tlocation: y\n`)).toEqual([
+      '4:1-4:2 This line is indented with a tab | Indent with spaces: YAML does not allow tabs',
+      '6:1-6:2 This line is indented with a tab | Indent with spaces: YAML does not allow tabs',
+    ]);
+  });
+});

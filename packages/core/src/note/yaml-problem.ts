@@ -1,6 +1,6 @@
 import { contactSchema } from './schema.js';
 import { isCollection, isMap, isScalar, visit, type Document, type Node } from 'yaml';
-import type { YamlProblem } from './frontmatter.js';
+import { parseYaml, type YamlProblem } from './frontmatter.js';
 import { endOfLine, startOfLine as lineStart } from './source.js';
 
 /** A YAML problem said in plain words, placed where the user made the mistake. */
@@ -12,6 +12,67 @@ export interface ExplainedYamlProblem {
   readonly hint: string;
   /** The repair the hint describes, when it needs no choice: `text` in place of offsets `[start, end)` of the YAML text. */
   readonly fix?: { readonly title: string; readonly start: number; readonly end: number; readonly text: string };
+  /** The mistake is the line's indentation, which the lines after it indented as far share: they are out of place with it, not mistakes of their own. */
+  readonly misalignsLinesAfter?: true;
+}
+
+/** The most mistakes reported for one YAML text; the ones after wait for these to be fixed. */
+const MAX_EXPLAINED_PROBLEMS = 20;
+
+/**
+ * Every mistake of a YAML text that the others do not cause, explained
+ * (`explainYamlProblem`), in the order the parser meets them.
+ *
+ * Only the parser's first error is trusted: the ones after it often restate
+ * it from where the parser got lost (an unclosed quote swallows the lines
+ * below it). So the line that mistake is explained at, with the lines
+ * indented under it (or, for a line indented too far, as far), is set aside
+ * as a comment of the same length (offsets hold) and the text parsed again:
+ * its first error is one that fixing the mistakes before it would leave, as
+ * the user would meet it next.
+ *
+ * @param problems The parser's problems of `yaml` (`parseYaml`), found with `document`.
+ * @param lineOf The note's line number of an offset into the YAML text.
+ */
+export function explainYamlProblems(yaml: string, document: Document.Parsed, problems: readonly YamlProblem[], lineOf: (offset: number) => number): ExplainedYamlProblem[] {
+  const explained: ExplainedYamlProblem[] = [];
+  let text = yaml;
+  let parsed = { document, problems };
+  const setAside = (offset: number) => text.slice(lineStart(text, offset), lineEnd(text, offset)) !== yaml.slice(lineStart(yaml, offset), lineEnd(yaml, offset));
+  while (parsed.problems[0] && explained.length < MAX_EXPLAINED_PROBLEMS) {
+    const problem = parsed.problems[0];
+    const mistake = explainYamlProblem(text, parsed.document, problem, lineOf);
+    // Placed on a line already set aside: the parser lost its way around the lines taken out, which is no mistake of the user's.
+    if (setAside(mistake.start)) break;
+    explained.push(mistake);
+    // A problem without the parser's code is about the whole text (a stack overflow, aliases expanding without end): no line to set aside.
+    if (problem.code === undefined) break;
+    text = commentOutLines(text, mistake.start, mistake.misalignsLinesAfter === true);
+    // Found by the parser on a line above the mistake (`-[ date:` above a line it then reads as indented too far): that line is part of it.
+    if (problem.offset < lineStart(text, mistake.start)) text = commentOutLines(text, problem.offset, false);
+    parsed = parseYaml(text);
+  }
+  return explained;
+}
+
+/**
+ * `yaml` with the line holding `offset` turned into a comment of the same
+ * length, and with it the lines after it indented deeper (its nested fields,
+ * which would be left lined up with nothing), or as deep when `sameIndent`.
+ */
+function commentOutLines(yaml: string, offset: number, sameIndent: boolean): string {
+  const indentOf = (line: string) => /^[ \t]*/.exec(line)![0].length;
+  const start = lineStart(yaml, offset);
+  const lines = yaml.slice(start).split('\n');
+  const indent = indentOf(lines[0]!) - (sameIndent ? 1 : 0);
+  let count = 1;
+  // Blank and comment lines (those set aside before included) do not end the lines nested under it.
+  const nested = (line: string) => /^[ \t]*(?:#|\r?$)/.test(line) || indentOf(line) > indent;
+  while (count < lines.length && nested(lines[count]!)) count++;
+  // A `#` and spaces in place of the line's characters, its tabs included (a tab before a comment would be a mistake of its own).
+  const comment = (line: string) => (line.trim() === '' ? line : `#${line.slice(1).replace(/[^\r]/g, ' ')}`);
+  const after = lines.slice(count);
+  return yaml.slice(0, start) + [...lines.slice(0, count).map(comment), ...after].join('\n');
 }
 
 /**
@@ -144,6 +205,7 @@ function badIndent(yaml: string, at: number): ExplainedYamlProblem {
     end: lineEnd(yaml, start),
     message: `This line is indented by ${indent} ${indent === 1 ? 'space' : 'spaces'}, which lines it up with no field above it`,
     hint: 'Indent it by as many spaces as the fields it belongs with',
+    misalignsLinesAfter: true,
   };
 }
 
