@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { rapport } from './support/run-cli.js';
+import { exampleCopy, rapport } from './support/run-cli.js';
 
 const MARCUS =
   '\uFEFF---\r\ntype: contact\r\nname: Marcus Bell\r\nstage: thanked\r\nhistory:\r\n  - {date: 2026-11-20, stage: thanked}\r\n---\r\n\r\n## Outcomes\r\n\r\n' +
@@ -117,6 +117,15 @@ describe('outcomes from the command line', () => {
     const agenda = rapport(['agenda', '--today', '2026-12-01', '--dir', folder]).stdout;
     expect(agenda).not.toContain('Add Renee Jackson');
     expect(agenda).toContain('  anytime     Write to Renee Jackson, naming who referred you  → rapport letter referral renee-jackson\n');
+  });
+
+  it('new --from reads the role and organization of "the nurse informaticist on Carelink\'s alerts team"', () => {
+    const folder = exampleCopy();
+    const priya = join(folder, 'contacts/health-tech/priya-raman.md');
+    const before = readFileSync(priya, 'utf8');
+    expect(rapport(['new', '--from', 'priya-raman', 'Grace Liu', '--today', '2026-12-01', '--dir', folder])).toEqual({ code: 0, stdout: 'contacts/grace-liu.md\n', stderr: '' });
+    expect(readFileSync(join(folder, 'contacts/grace-liu.md'), 'utf8')).toContain('\nname: Grace Liu\nstage: identified\nrole: nurse informaticist\norganization: Carelink\nsource: referral\nreferred_by: "[[priya-raman]]"\n');
+    expect(readFileSync(priya, 'utf8')).toBe(before.replace("- Referral: Grace Liu, the nurse informaticist on Carelink's alerts team.", "- Referral: [[grace-liu]], the nurse informaticist on Carelink's alerts team."));
   });
 
   it('a referral linked before its note shows the command that adds it, and new --from points that link at the new note', () => {

@@ -1,6 +1,6 @@
 import { InvalidInputError, NoteNotFoundError } from '../errors.js';
 import type { Contact } from '../model/contact.js';
-import { namesakes } from '../model/person-name.js';
+import { nameParts, namesakes, personNameKey } from '../model/person-name.js';
 import { getField, setField } from '../note/edit.js';
 import { readNote } from '../note/read-contact.js';
 import { readLayout } from '../note/source.js';
@@ -51,7 +51,10 @@ export interface AddedReferral {
  * note's id. When no Outcomes line names the person, only the contact is
  * created. The new note takes the role and organization that line gives
  * after the name ("Dana Okafor, research lead at Three Rivers Health", "Sam
- * Whitaker, at Northwind Labs"; see `workNamed`) where `contact` gives none.
+ * Whitaker, at Northwind Labs", "Grace Liu, the nurse informaticist on
+ * Carelink's alerts team"; see `workNamed`) where `contact` gives none; a
+ * name written as an owner that is someone's in the notes ("on Dana's team")
+ * is no organization.
  *
  * When a contact already has the name (see `namesakes`; one at another
  * organization than `contact.organization` does not count), the line is
@@ -82,7 +85,7 @@ export async function addReferral(workspace: Workspace, referrerId: string, cont
   // A link already leading to a note is someone else's: only one that leads nowhere is this person's.
   const leadsNowhere = (target: string, id: string) => target !== id && !workspace.index.contact(target);
   const linksTo = (target: string, id: string) => leadsNowhere(target, id) && (options.link !== undefined ? target === options.link.trim() : contactSlug(target) === slug);
-  const note = existing ? { id: existing.id, file: existing.file } : await createContact(workspace, { source: 'referral', ...workOnLine(referrer, (outcome) => (outcome.name !== undefined ? options.link === undefined && outcomeLabelKey(outcome.name) === wanted : outcome.contact !== undefined && linksTo(outcome.contact, ''))), ...contact, referredBy: referrer.id });
+  const note = existing ? { id: existing.id, file: existing.file } : await createContact(workspace, { source: 'referral', ...workOnLine(workspace, referrer, (outcome) => (outcome.name !== undefined ? options.link === undefined && outcomeLabelKey(outcome.name) === wanted : outcome.contact !== undefined && linksTo(outcome.contact, ''))), ...contact, referredBy: referrer.id });
   const linksHere = (target: string) => linksTo(target, note.id);
   let linked = false;
   await editNote(workspace, referrer.file, (text) => {
@@ -105,9 +108,22 @@ export async function addReferral(workspace: Workspace, referrerId: string, cont
 }
 
 /** The role and organization (see `workNamed`) on the referrer's first referral line that is about the person. */
-function workOnLine(referrer: Contact, about: (outcome: Outcome) => boolean): WorkNamed {
+function workOnLine(workspace: Workspace, referrer: Contact, about: (outcome: Outcome) => boolean): WorkNamed {
   const line = referrer.outcomes.find((outcome) => outcome.kind === 'referral' && about(outcome));
-  return line ? workNamed(line) : {};
+  return line ? workNamed(line, personInNotes(workspace)) : {};
+}
+
+/**
+ * Whether words a referral's line writes as an owner name someone in the
+ * notes, by full or given name ("on Dana's team" when Dana Okafor has a
+ * note): a person, not the organization the referral works for.
+ */
+function personInNotes(workspace: Workspace): (words: string) => boolean {
+  let names: Set<string> | undefined;
+  return (words) => {
+    names ??= new Set(workspace.index.contacts().flatMap((contact) => [personNameKey(contact.name), personNameKey(nameParts(contact.name).given)]).filter((key) => key !== ''));
+    return names.has(personNameKey(words));
+  };
 }
 
 /** The contacts other than the referrer that `contact` may be, one per id: same name, and not at another organization. */

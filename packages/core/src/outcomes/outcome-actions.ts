@@ -71,41 +71,150 @@ const NOT_WHERE_THEY_WORK = /^(met|meet|meeting|seen|saw|spoke|spoken|speaking|t
 const NO_ROLE = /^(works|working|work|is|now|currently|still|also|based|who|she|he|they|my|his|her|their|our|your)$/i;
 // Small words inside an organization's name ("University of Pittsburgh", "Center for Digital Health").
 const NAME_CONNECTOR = /^(of|for|and|&|the|de|du|des|la|le|on|in|y|und)$/i;
+// Words that make someone a person's relation rather than a role: "Dana's manager", "a friend from Boston" name no employer.
+const RELATION = /^(manager|boss|supervisor|colleague|co-?worker|friend|mentor|mentee|partner|wife|husband|spouse|sister|brother|mother|father|mom|dad|cousin|aunt|uncle|daughter|son|niece|nephew|teammate|roommate|neighbou?r|classmate|assistant|intern|report)s?$/i;
+// "Carelink's", "Xcel Energy’s": a name written as the owner of what follows.
+const POSSESSIVE = /['\u2019]s$/;
+// What a referral is "on": "on Carelink's alerts team".
+const TEAM = /^(team|group|unit|department)$/i;
 
 /**
- * The role and organization a referral's line gives after the person's name
- * ("Dana Okafor, research lead at Three Rivers Health", "Sam Whitaker, at
- * Northwind Labs", "[[lee-park]], analyst at UPMC", "Lee Park at UPMC"), to be
- * written into the note created for them. Stricter than `organizationNamed`,
- * which only tells namesakes apart: the line must read "<name>, [role] at
- * <Organization>" or "<name> at <Organization>", with one "at"; the organization is its words up to the first lower-case word
- * that is not part of a name ("Carelink Labs who thinks like a researcher" →
- * "Carelink Labs"), and must start with a capital or a digit ("at the
- * library" names none); "met at …", "formerly at …" name none, and "works at
- * …", "her manager at …" no role.
+ * The role and organization a referral's line gives after the person's name,
+ * to be written into the note created for them. Stricter than
+ * `organizationNamed`, which only tells namesakes apart. The line reads
+ * "<name>, " then one of
+ *
+ * - "[role] at <Organization>" ("research lead at Three Rivers Health", "at
+ *   Northwind Labs"; also "<name> at <Organization>" with no comma), with one
+ *   "at"; a role "on the <…> team" is the role alone;
+ * - "[role] from <Organization>", "<role> with <Organization>" ("nurse
+ *   informaticist with Carelink"), with one of them;
+ * - "[the] [role] on <Organization>'s [<…>] team" ("the nurse informaticist on
+ *   Carelink's alerts team");
+ * - "<Organization>'s <role>" ("Carelink's nurse informaticist");
+ * - "<role>, <Organization>" ("nurse informaticist, Carelink"), the role with a
+ *   word in lower case or one acronym ("CMIO"), so that "Brightline Health,
+ *   Pittsburgh" is not read as a role and a place.
+ *
+ * The organization is its words up to the first lower-case word that is not
+ * part of a name ("Carelink Labs who thinks like a researcher" → "Carelink
+ * Labs"), and must start with a capital or a digit ("at the library", "a
+ * friend from college" name none). Nothing is read where the words may be
+ * about something else: "met at …", "formerly at …", "my cousin from Ohio",
+ * "Dana's manager" (a relation, not a role), a name `isPerson` says is
+ * someone's written as an owner or after "with" ("on Dana's team"), or two
+ * places ("with Dana from Carelink"); "works at …", "her manager at …" give
+ * no role.
+ *
+ * @param isPerson Whether words name a person (someone in the notes), who is no organization; default: nobody.
  */
-export function workNamed(outcome: Outcome): WorkNamed {
+export function workNamed(outcome: Outcome, isPerson: (words: string) => boolean = () => false): WorkNamed {
   const after = afterPerson(outcome);
   if (after === undefined) return {};
-  // "<name>, [role] at <Organization>", or "<name> at <Organization>" with no comma.
-  const clause = /^\s*(?:,\s*|(?=at\s))([^;()[\]"\u201c\u201d\u2014\u2013]*?)(?=\s+-\s|[;()[\]"\u201c\u201d\u2014\u2013]|$)/.exec(after)?.[1];
+  // "<name>, …", or "<name> at|from|on <Organization>" with no comma.
+  const clause = /^\s*(?:,\s*|(?=(?:at|from|on)\s))([^;()[\]"\u201c\u201d\u2014\u2013]*?)(?=\s+-\s|[;()[\]"\u201c\u201d\u2014\u2013]|$)/.exec(after)?.[1];
   if (clause === undefined) return {};
+  const readings = [workAt, workFromOrWith, workOnTeam, workOfOwner, workBeforeComma];
+  for (const read of readings) {
+    const work = read(clause, isPerson);
+    if (work) return work;
+  }
+  return {};
+}
+
+/** A way a referral's line says where someone works: `undefined` when the clause is not written that way, `{}` when it is but names no employer for sure. */
+type WorkReading = (clause: string, isPerson: (words: string) => boolean) => WorkNamed | undefined;
+
+const workAt: WorkReading = (clause, isPerson) => {
   const ats = [...clause.matchAll(/(?:^|\s)at\s+/g)];
+  if (ats.length === 0) return undefined;
   if (ats.length !== 1) return {};
   const at = ats[0]!;
-  const role = clause.slice(0, at.index).trim().replace(/^(a|an|the)\s+/i, '');
-  const first = role.split(/\s+/)[0] ?? '';
+  const role = roleWritten(clause.slice(0, at.index)).replace(/(?:^|\s+)on\s+the\s+(?:\S+\s+)*?(?:team|group|unit|department)$/i, '');
+  const first = role.split(/\s+/)[0]!;
   if (NOT_WHERE_THEY_WORK.test(first)) return {};
-  const words = clause.slice(at.index + at[0].length).split(',')[0]!.trim().split(/\s+/);
+  const organization = leadingOrganization(clause.slice(at.index + at[0].length).split(',')[0]!);
+  if (!organization || (organization.possessive && isPerson(organization.name))) return {};
+  return { ...(role !== '' && !NO_ROLE.test(first) ? { role } : {}), organization: organization.name };
+};
+
+const workFromOrWith: WorkReading = (clause, isPerson) => {
+  const links = [...clause.matchAll(/(?:^|\s)(from|with)\s+/g)];
+  if (links.length === 0) return undefined;
+  if (links.length !== 1) return {};
+  const link = links[0]!;
+  const role = roleWritten(clause.slice(0, link.index));
+  // After "with" a person is as likely as an employer ("Grace Liu, with Dana"): only a role before it says it is work.
+  if ((link[1] === 'with' && role === '') || !isRole(role)) return {};
+  const organization = leadingOrganization(clause.slice(link.index + link[0].length).split(',')[0]!);
+  if (!organization || ((link[1] === 'with' || organization.possessive) && isPerson(organization.name))) return {};
+  return { ...(role === '' ? {} : { role }), organization: organization.name };
+};
+
+const workOnTeam: WorkReading = (clause, isPerson) => {
+  const on = /(?:^|\s)on\s+/.exec(clause);
+  if (!on) return undefined;
+  const onWhat = clause.slice(on.index + on[0].length).split(',')[0]!;
+  const organization = leadingOrganization(onWhat);
+  const team = onWhat.trim().split(/\s+/).slice(organization?.words ?? 0);
+  if (!organization?.possessive || team.length === 0 || !TEAM.test(team.at(-1)!)) return undefined;
+  const role = roleWritten(clause.slice(0, on.index));
+  if (!isRole(role) || isPerson(organization.name)) return {};
+  return { ...(role === '' ? {} : { role }), organization: organization.name };
+};
+
+const workOfOwner: WorkReading = (clause, isPerson) => {
+  const part = clause.split(',')[0]!.trim();
+  const organization = leadingOrganization(part);
+  if (!organization?.possessive) return undefined;
+  const words = part.split(/\s+/).slice(organization.words);
+  // "Carelink's alerts team" names a team, no role.
+  const role = TEAM.test(words.at(-1) ?? '') ? '' : words.join(' ');
+  if (words.length === 0 || !isRole(role) || isPerson(organization.name)) return {};
+  return { ...(role === '' ? {} : { role }), organization: organization.name };
+};
+
+const workBeforeComma: WorkReading = (clause, isPerson) => {
+  const parts = clause.split(',').map((part) => part.trim());
+  if (parts.length !== 2) return undefined;
+  const role = roleWritten(parts[0]!);
+  const organization = leadingOrganization(parts[1]!);
+  // The whole of what follows the comma is the name: "Carelink" yes, "Carelink nurses" no.
+  if (!organization || organization.possessive || organization.words !== parts[1]!.split(/\s+/).length) return undefined;
+  const saysRole = /(?:^|\s)\p{Ll}/u.test(role) || /^[\p{Lu}\p{N}]{2,}$/u.test(role);
+  if (role === '' || !saysRole || !isRole(role) || isPerson(organization.name)) return {};
+  return { role, organization: organization.name };
+};
+
+/** The words before "at", "from", "on": without an article, "the nurse informaticist" is a nurse informaticist. */
+function roleWritten(words: string): string {
+  return words.trim().replace(/^(a|an|the)\s+/i, '');
+}
+
+/** Words that may stand for a role (or none): not where they met, whose relation they are, or a pronoun. */
+function isRole(role: string): boolean {
+  const words = role.split(/\s+/);
+  return !NOT_WHERE_THEY_WORK.test(words[0]!) && !NO_ROLE.test(words[0]!) && !words.some((word) => RELATION.test(word));
+}
+
+/**
+ * The organization's name `text` starts with: its words up to the first
+ * lower-case word that is not part of a name, or up to the one written as
+ * an owner ("Xcel Energy's grid team" → "Xcel Energy"), with a capital or a
+ * digit first; how many words it took.
+ */
+function leadingOrganization(text: string): { readonly name: string; readonly possessive: boolean; readonly words: number } | undefined {
   const kept: string[] = [];
-  for (const word of words) {
+  for (const word of text.trim().split(/\s+/)) {
     if (/[\p{Lu}\p{N}]/u.test(word) || (kept.length > 0 && NAME_CONNECTOR.test(word))) kept.push(word);
     else break;
+    if (POSSESSIVE.test(word)) break;
   }
   while (kept.length > 0 && NAME_CONNECTOR.test(kept.at(-1)!)) kept.pop();
-  const organization = withoutFullStop(kept.join(' ').replace(/['\u2019]s$/, ''));
-  if (organization === '') return {};
-  return { ...(role !== '' && !NO_ROLE.test(first) ? { role } : {}), organization };
+  const possessive = kept.length > 0 && POSSESSIVE.test(kept.at(-1)!);
+  const name = withoutFullStop(kept.join(' ').replace(POSSESSIVE, ''));
+  // A name has a letter: "from 2019" says when, not where.
+  return /\p{L}/u.test(name) ? { name, possessive, words: kept.length } : undefined;
 }
 
 /** Abbreviations that end an organization's name with their own period: "Pecan Street Inc.", "Smith & Sons Co.". */

@@ -250,6 +250,19 @@ describe('outcome labels from .rapport/config.yaml', () => {
     expect((await store.read('owen-park.md'))?.text).toBe('---\ntype: contact\nname: Owen Park\nstage: held\n---\n\n## Outcomes\n\n- Referral: [[sam-whitaker]], at Northwind Labs\n- Referral: [[nia-grant]], research lead at Three Rivers Health (by 2026-12-10)\n- Referral: [[lee-ford]], analyst at Xcel\n- Referral: [[ana-lima]], a data engineer at UPMC \u2014 met her at the meetup\n');
   });
 
+  it('gives the note it creates the organization owning a team, unless the owner is someone in the notes', async () => {
+    const priya = "---\ntype: contact\nname: Priya Raman\nstage: held\n---\n\n## Outcomes\n\n- Referral: Grace Liu, the nurse informaticist on Carelink's alerts team.\n- Referral: Omar Haddad, the analyst on Dana's team\n";
+    const dana = '---\ntype: contact\nname: Dana Okafor\nstage: held\n---\n';
+    const store = new MemoryStore({ 'priya-raman.md': priya, 'dana-okafor.md': dana });
+    const workspace = await loadWorkspace(store);
+    await addReferral(workspace, 'priya-raman', { name: 'Grace Liu', date: '2026-12-01' });
+    await addReferral(workspace, 'priya-raman', { name: 'Omar Haddad', date: '2026-12-01' });
+    const frontmatter = async (file: string) => (await store.read(file))!.text.split('---\n')[1];
+    expect(await frontmatter('grace-liu.md')).toBe('type: contact\nname: Grace Liu\nstage: identified\nrole: nurse informaticist\norganization: Carelink\nsource: referral\nreferred_by: "[[priya-raman]]"\nhistory:\n  - date: 2026-12-01\n    stage: identified\n');
+    // Dana is Dana Okafor, who has a note: her team is no organization.
+    expect(await frontmatter('omar-haddad.md')).toBe('type: contact\nname: Omar Haddad\nstage: identified\nsource: referral\nreferred_by: "[[priya-raman]]"\nhistory:\n  - date: 2026-12-01\n    stage: identified\n');
+  });
+
   it('reads a role and organization from a referral line only where it says where the person works', () => {
     const lines = [
       'Sam Whitaker, at Northwind Labs',
@@ -273,7 +286,7 @@ describe('outcome labels from .rapport/config.yaml', () => {
       'Eli Moss, lawyer at Moss & Hale L.L.P.',
     ];
     const outcomes = readNote('p.md', NOTE_HEAD + lines.map((line) => `- Referral: ${line}\n`).join('')).contact!.outcomes;
-    expect(outcomes.map(workNamed)).toEqual([
+    expect(outcomes.map((outcome) => workNamed(outcome))).toEqual([
       { organization: 'Northwind Labs' },
       { role: 'research lead', organization: 'Three Rivers Health' },
       { role: 'PM', organization: 'Carelink Labs' },
@@ -285,7 +298,7 @@ describe('outcome labels from .rapport/config.yaml', () => {
       {},
       {},
       {},
-      {},
+      { role: 'nurse informaticist', organization: 'Carelink' },
       {},
       { organization: 'UPMC' },
       { organization: 'Walgreens Health' },
@@ -295,6 +308,66 @@ describe('outcome labels from .rapport/config.yaml', () => {
       { role: 'analyst', organization: 'Grid Works' },
       { role: 'lawyer', organization: 'Moss & Hale L.L.P.' },
     ]);
+  });
+
+  it('reads the other ways a referral line says where someone works: on a team, from, with, an owner, after a comma', () => {
+    const work = (line: string, isPerson?: (words: string) => boolean) => workNamed(readNote('p.md', `${NOTE_HEAD}- Referral: ${line}\n`).contact!.outcomes[0]!, isPerson);
+    // On a team: the organization owns it, or the team is at it; the team is no part of the role.
+    expect(work("Grace Liu, the nurse informaticist on Carelink's alerts team.")).toEqual({ role: 'nurse informaticist', organization: 'Carelink' });
+    expect(work('Grace Liu, nurse informaticist on Carelink\u2019s alerts team, based in Oakland')).toEqual({ role: 'nurse informaticist', organization: 'Carelink' });
+    expect(work("Grace Liu, on Xcel Energy's grid team")).toEqual({ organization: 'Xcel Energy' });
+    expect(work('Grace Liu, nurse informaticist on the alerts team at Carelink')).toEqual({ role: 'nurse informaticist', organization: 'Carelink' });
+    expect(work("[[grace-liu]] on Carelink's alerts team")).toEqual({ organization: 'Carelink' });
+    // From, with.
+    expect(work('Grace Liu, nurse informaticist from Carelink Labs who built the alerts')).toEqual({ role: 'nurse informaticist', organization: 'Carelink Labs' });
+    expect(work('Grace Liu, from Carelink')).toEqual({ organization: 'Carelink' });
+    expect(work('[[grace-liu]] from University of Pittsburgh Medical Center')).toEqual({ organization: 'University of Pittsburgh Medical Center' });
+    expect(work('Grace Liu, a nurse informaticist with Carelink (by 2026-12-10)')).toEqual({ role: 'nurse informaticist', organization: 'Carelink' });
+    // The organization as the owner of the role.
+    expect(work("Grace Liu, Carelink's nurse informaticist")).toEqual({ role: 'nurse informaticist', organization: 'Carelink' });
+    expect(work("Grace Liu, Xcel Energy's grid team lead")).toEqual({ role: 'grid team lead', organization: 'Xcel Energy' });
+    // The role, then the organization after a comma: a role in lower case, or one acronym.
+    expect(work('Grace Liu, nurse informaticist, Carelink')).toEqual({ role: 'nurse informaticist', organization: 'Carelink' });
+    expect(work('Grace Liu, CMIO, Allegheny Health Network.')).toEqual({ role: 'CMIO', organization: 'Allegheny Health Network' });
+  });
+
+  it('reads nothing from a referral line whose words may be about something other than where the person works', () => {
+    const work = (line: string, isPerson?: (words: string) => boolean) => workNamed(readNote('p.md', `${NOTE_HEAD}- Referral: ${line}\n`).contact!.outcomes[0]!, isPerson);
+    const nothing = [
+      // A plain word is no organization.
+      'Grace Liu, a friend from college',
+      'Grace Liu, nurse from the clinic',
+      'Grace Liu, on the alerts team',
+      'Grace Liu, nurse informaticist, the alerts team',
+      // A relation, not a role: the name before it may be a person's, and "from" may say where someone grew up.
+      "Grace Liu, Dana's manager",
+      "Grace Liu, Maya Chen's former colleague",
+      'Grace Liu, my cousin from Ohio',
+      'Grace Liu, her mentor from Carelink',
+      // Where they met, or were.
+      'Grace Liu, met her from UXPA',
+      'Grace Liu, formerly with Carelink',
+      // "with" and no role: a person as likely as an employer.
+      'Grace Liu, with Dana',
+      // Two places: which one is where they work?
+      'Grace Liu, worked with Dana from Carelink',
+      // When, not where.
+      'Grace Liu, nurse from 2019',
+      // Title case before the comma may be an organization and a place: "Brightline Health, Pittsburgh".
+      'Grace Liu, Brightline Health, Pittsburgh',
+      'Grace Liu, nurse informaticist, Carelink, Oakland',
+      // Not a team it is on, and no comma after a name written out (the name runs on).
+      "Grace Liu, works on Carelink's EHR",
+      'Grace Liu from Carelink',
+    ];
+    expect(nothing.map((line) => [line, work(line)])).toEqual(nothing.map((line) => [line, {}]));
+    // A name that is someone's in the notes, written as an owner or after "with", is that person, not an organization.
+    const dana = (words: string) => words === 'Dana' || words === 'Maya Chen';
+    expect(work("Grace Liu, the nurse informaticist on Dana's team", dana)).toEqual({});
+    expect(work('Grace Liu, nurse informaticist with Maya Chen', dana)).toEqual({});
+    expect(work("Grace Liu, the nurse informaticist on Carelink's alerts team", dana)).toEqual({ role: 'nurse informaticist', organization: 'Carelink' });
+    // After "at", a name that is someone's stays an organization unless written as an owner ("at Chase" with Chase Miller in the notes).
+    expect(work('Grace Liu, analyst at Chase', (words) => words === 'Chase')).toEqual({ role: 'analyst', organization: 'Chase' });
   });
 
   it('reads the organization a referral line names after the name', () => {
