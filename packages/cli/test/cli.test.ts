@@ -540,6 +540,24 @@ describe('graph', () => {
     expect(svg.stdout).toContain('Marcus Bell');
   });
 
+  it('draws someone Marcus links as [[renee-jackson]] and Priya names "Renee Jackson" as one person, with both referrers', () => {
+    const folder = exampleCopy();
+    const priya = join(folder, 'contacts/health-tech/priya-raman.md');
+    writeFileSync(priya, readFileSync(priya, 'utf8').replace('- Referral: Grace Liu,', '- Referral: Renee Jackson, CMIO at Mon Valley Health\n- Referral: Grace Liu,'));
+    const mermaid = rapport(['graph', '--dir', folder]).stdout;
+    expect(mermaid.split('\n').filter((line) => /renee/i.test(line))).toEqual([
+      '  n_renee_jackson["Renee Jackson (no note yet)"]:::pending',
+      '  n_marcus_bell -.-> n_renee_jackson',
+      '  n_priya_raman -.-> n_renee_jackson',
+    ]);
+    const dot = rapport(['graph', '--format', 'dot', '--dir', folder]).stdout;
+    expect(dot.split('\n').filter((line) => /renee/i.test(line))).toEqual([
+      '  "renee-jackson" [label="Renee Jackson (no note yet)", style=dashed];',
+      '  "marcus-bell" -> "renee-jackson" [style=dashed];',
+      '  "priya-raman" -> "renee-jackson" [style=dashed];',
+    ]);
+  });
+
   it('refuses an unknown format', () => {
     expectRefused(exampleCopy(), ['graph', '--format', 'svg'], 2, 'unknown graph format "svg" (use mermaid or dot)');
   });

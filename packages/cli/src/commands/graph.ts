@@ -1,4 +1,4 @@
-import { referralsToDot, referralsToMermaid } from '@rapport/core';
+import { loadSlugger, referralsToDot, referralsToMermaid } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
 
 interface GraphOptions {
@@ -16,7 +16,8 @@ export const registerGraph: RegisterCommand = (program, context) => {
       const ctx = context();
       const workspace = await ctx.workspace();
       ctx.warnBrokenNotes(workspace);
-      const graph = workspace.index.referralGraph();
+      // A referral linked as [[renee-jackson]] and one written "Renee Jackson" are one person.
+      const graph = workspace.index.referralGraph({ contactSlug: await loadSlugger() });
       const contacts = workspace.index.contacts();
       ctx.print(options.format === 'dot' ? referralsToDot(graph, contacts) : referralsToMermaid(graph, contacts));
     });

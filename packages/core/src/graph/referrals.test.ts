@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NoteIndex } from '../workspace/note-index.js';
+import { loadSlugger } from '../workspace/create-contact.js';
 import { referralGraph, referralsToDot, referralsToMermaid } from './referrals.js';
 
 const note = (name: string, outcomes: string) =>
@@ -85,15 +86,130 @@ describe('pending referrals', () => {
         'digraph referrals {',
         '  rankdir=LR;',
         '  node [shape=box];',
+        '  "Grace Liu" [label="Grace Liu (no note yet)", style=dashed];',
+        '  "Priya Shah" [label="Priya Shah (no note yet)", style=dashed];',
         '  "renee-jackson" [label="Renee Jackson (no note yet)", style=dashed];',
         '  "a" -> "renee-jackson" [style=dashed];',
-        '  "Priya Shah" [label="Priya Shah (no note yet)", style=dashed];',
         '  "a" -> "Priya Shah" [style=dashed];',
-        '  "Grace Liu" [label="Grace Liu (no note yet)", style=dashed];',
         '  "a" -> "Grace Liu" [style=dashed];',
         '}',
         '',
       ].join('\n'),
     );
+  });
+});
+
+describe('a referral written once as a link and once as a name', () => {
+  // Marcus links Renee before her note exists; Dana names her in words.
+  const notes = {
+    'marcus-bell.md': note('Marcus Bell', '- Referral: [[renee-jackson]], analytics lead at Xcel Energy'),
+    'dana-okafor.md': note('Dana Okafor', '- Referral: Renee Jackson'),
+  };
+
+  it('is one person when the link is the id the name gets: one node labelled by the name, with both referrers, in Mermaid', async () => {
+    const index = indexOf(notes);
+    const graph = index.referralGraph({ contactSlug: await loadSlugger() });
+    expect(referralsToMermaid(graph, index.contacts())).toBe(
+      [
+        'flowchart LR',
+        '  n_dana_okafor["Dana Okafor"]',
+        '  n_marcus_bell["Marcus Bell"]',
+        '  n_renee_jackson["Renee Jackson (no note yet)"]:::pending',
+        '  n_dana_okafor -.-> n_renee_jackson',
+        '  n_marcus_bell -.-> n_renee_jackson',
+        '  classDef pending stroke-dasharray: 4 4',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('is one person in DOT too, declared once', async () => {
+    const index = indexOf(notes);
+    const graph = index.referralGraph({ contactSlug: await loadSlugger() });
+    expect(referralsToDot(graph, index.contacts())).toBe(
+      [
+        'digraph referrals {',
+        '  rankdir=LR;',
+        '  node [shape=box];',
+        '  "renee-jackson" [label="Renee Jackson (no note yet)", style=dashed];',
+        '  "dana-okafor" -> "renee-jackson" [style=dashed];',
+        '  "marcus-bell" -> "renee-jackson" [style=dashed];',
+        '}',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('takes the name as written for the label, accents and all, where the link cannot spell them', async () => {
+    const index = indexOf({ 'a.md': note('Ann', '- Referral: [[jose-nunez-ortiz]]'), 'b.md': note('Bea', '- Referral: José Núñez-Ortiz, at UPMC') });
+    const graph = index.referralGraph({ contactSlug: await loadSlugger() });
+    expect(graph.pending).toEqual([
+      { from: 'a', target: 'jose-nunez-ortiz' },
+      { from: 'b', target: 'jose-nunez-ortiz', name: 'José Núñez-Ortiz' },
+    ]);
+    expect(referralsToMermaid(graph, index.contacts())).toContain('  n_jose_nunez_ortiz["José Núñez-Ortiz (no note yet)"]:::pending\n');
+  });
+
+  it('gives a referrer who wrote both one referral to them, the named one, in the place of the first', async () => {
+    const index = indexOf({ 'a.md': note('Ann', '- Referral: [[tom-reyes]]\n- Referral: [[renee-jackson]]\n- Referral: Renee Jackson, analytics lead') });
+    expect(index.referralGraph({ contactSlug: await loadSlugger() }).pending).toEqual([
+      { from: 'a', target: 'tom-reyes' },
+      { from: 'a', target: 'renee-jackson', name: 'Renee Jackson' },
+    ]);
+  });
+
+  it('keeps two people when the link is another id than the name gets', async () => {
+    const index = indexOf({ 'a.md': note('Ann', '- Referral: [[renee-jackson-xcel]]'), 'b.md': note('Bea', '- Referral: Renee Jackson') });
+    const graph = index.referralGraph({ contactSlug: await loadSlugger() });
+    expect(graph.pending).toEqual([
+      { from: 'a', target: 'renee-jackson-xcel' },
+      { from: 'b', target: 'Renee Jackson', name: 'Renee Jackson' },
+    ]);
+    expect(referralsToMermaid(graph, index.contacts())).toBe(
+      [
+        'flowchart LR',
+        '  n_a["Ann"]',
+        '  n_b["Bea"]',
+        '  n_Renee_Jackson["Renee Jackson (no note yet)"]:::pending',
+        '  n_renee_jackson_xcel["Renee Jackson Xcel (no note yet)"]:::pending',
+        '  n_a -.-> n_renee_jackson_xcel',
+        '  n_b -.-> n_Renee_Jackson',
+        '  classDef pending stroke-dasharray: 4 4',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('tells them apart by what was written without a slugger, and the index agrees with referralGraph either way', async () => {
+    const index = indexOf(notes);
+    expect(index.referralGraph().pending.map((item) => item.target)).toEqual(['Renee Jackson', 'renee-jackson']);
+    const contactSlug = await loadSlugger();
+    expect(referralGraph(index.contacts(), { contactSlug })).toEqual(index.referralGraph({ contactSlug }));
+    expect(referralGraph(index.contacts())).toEqual(index.referralGraph());
+  });
+
+  it('follows edits: the name joins the link once the link is written, and both go once her note exists', async () => {
+    const contactSlug = await loadSlugger();
+    const index = indexOf({ 'marcus-bell.md': note('Marcus Bell', '- Referral: [[tom-reyes]]'), 'dana-okafor.md': notes['dana-okafor.md'] });
+    expect(index.referralGraph({ contactSlug }).pending.map((item) => item.target)).toEqual(['Renee Jackson', 'tom-reyes']);
+    index.set('marcus-bell.md', notes['marcus-bell.md']);
+    expect(index.referralGraph({ contactSlug }).pending.map((item) => item.target)).toEqual(['renee-jackson', 'renee-jackson']);
+    index.set('renee-jackson.md', note('Renee Jackson', ''));
+    expect(index.referralGraph({ contactSlug }).pending).toEqual([{ from: 'dana-okafor', target: 'Renee Jackson', name: 'Renee Jackson' }]);
+  });
+
+  it('slugs a name once while it stays, in the index: slugging takes ~50 µs a name', async () => {
+    const contactSlug = await loadSlugger();
+    const slugged: string[] = [];
+    const counting = (name: string) => {
+      slugged.push(name);
+      return contactSlug(name);
+    };
+    const index = indexOf({ ...notes, 'ann.md': note('Ann', '- Referral: Li Wei') });
+    index.referralGraph({ contactSlug: counting });
+    expect(slugged.sort()).toEqual(['Li Wei', 'Renee Jackson']);
+    index.set('ann.md', note('Ann', '- Referral: Li Wei\n- Referral: Bo Diaz'));
+    expect(index.referralGraph({ contactSlug: counting }).pending.map((item) => item.target)).toEqual(['Li Wei', 'Bo Diaz', 'renee-jackson', 'renee-jackson']);
+    expect(slugged.sort()).toEqual(['Bo Diaz', 'Li Wei', 'Renee Jackson']);
   });
 });

@@ -16,10 +16,12 @@ export interface ReferralEdge {
  * Someone named in a contact's Outcomes who has no note yet: a referral
  * still to follow up. Either a `[[link]]` to an id no note has (`target` is
  * the id), or a `Referral:` outcome that names the person without a link
- * (`target` is the name as written, and `name` is set).
+ * (`name` is set, and `target` is the name as written, or the id a link
+ * elsewhere gives them: see `ReferralGraphOptions.contactSlug`).
  */
 export interface PendingReferral {
   readonly from: string;
+  /** Who the referral is to: referrals with the same `target` are one person. */
   readonly target: string;
   /** Set when the referral is a name written without a link, e.g. `- Referral: Renee Jackson`. */
   readonly name?: string;
@@ -38,6 +40,13 @@ export interface ReferralGraphOptions {
    * a link to one is neither an edge nor a referral still to add.
    */
   readonly unreadableIds?: ReadonlySet<string>;
+  /**
+   * The id a note for a name gets: `contactSlug`, synchronously (`await loadSlugger()`). Given, a
+   * referral written as a name ("Renee Jackson") whose id a link to no note names (`[[renee-jackson]]`)
+   * is that same person: its `target` becomes the id, and a referrer who wrote both has one referral,
+   * the named one. Without it, the two are told apart by what was written. Default: none.
+   */
+  readonly contactSlug?: (name: string) => string;
 }
 
 /** Builds the referral graph from `referred_by` links and Outcomes wikilinks. */
@@ -62,8 +71,30 @@ export function referralGraph(contacts: readonly Contact[], options: ReferralGra
     edges: [...edges.values()]
       .map((edge) => ({ from: edge.from, to: edge.to, sources: [...edge.sources].sort() }))
       .sort((a, b) => collate(a.from, b.from) || collate(a.to, b.to)),
-    pending,
+    pending: options.contactSlug ? namedAsLinked(pending, options.contactSlug) : pending,
   };
+}
+
+/**
+ * Pending referrals with each name that `contactSlug` turns into the id of a pending link
+ * pointed at that id, so that a person written once as `[[renee-jackson]]` and once as
+ * "Renee Jackson" is one person; then each referrer's referral to them once, in the place of
+ * the first, the named one kept (it has the name as written, and adding it links its line).
+ */
+export function namedAsLinked(pending: readonly PendingReferral[], contactSlug: (name: string) => string): readonly PendingReferral[] {
+  const linked = new Set(pending.filter((item) => item.name === undefined).map((item) => item.target));
+  // Most folders have no such pair: the slugger runs only where a name could meet a link.
+  if (linked.size === 0 || pending.every((item) => item.name === undefined)) return pending;
+  const merged = new Map<string, PendingReferral>();
+  for (const item of pending) {
+    const id = item.name === undefined ? undefined : contactSlug(item.name);
+    const referral = id !== undefined && linked.has(id) ? { ...item, target: id } : item;
+    const key = `${referral.from}\u0000${referral.target}`;
+    const kept = merged.get(key);
+    // A Map keeps a key's first place when its value is replaced.
+    if (!kept || (kept.name === undefined && referral.name !== undefined)) merged.set(key, referral);
+  }
+  return [...merged.values()];
 }
 
 /**
@@ -121,6 +152,16 @@ function pendingLabel(item: PendingReferral): string {
   return `${item.name ?? nameFromLink(item.target)} (no note yet)`;
 }
 
+/** Each person a pending referral is to, once, by `target`: a referral with the name as written where there is one. */
+function pendingPeople(graph: ReferralGraph): Map<string, PendingReferral> {
+  const people = new Map<string, PendingReferral>();
+  for (const item of graph.pending) {
+    const kept = people.get(item.target);
+    if (!kept || (kept.name === undefined && item.name !== undefined)) people.set(item.target, item);
+  }
+  return people;
+}
+
 /** The graph as a Mermaid flowchart: each person declared once, then who led to whom; referrals without a note are dashed. */
 export function referralsToMermaid(graph: ReferralGraph, contacts: readonly Contact[]): string {
   const byId = new Map(contacts.map((contact) => [contact.id, contact]));
@@ -128,8 +169,7 @@ export function referralsToMermaid(graph: ReferralGraph, contacts: readonly Cont
   const ids = [...new Set(graph.edges.flatMap((edge) => [edge.from, edge.to]).concat(graph.pending.map((item) => item.from)))].sort();
   const lines = ['flowchart LR'];
   for (const id of ids) lines.push(`  ${mermaidId(id)}[${text(label(byId, id))}]`);
-  const pending = new Map<string, PendingReferral>();
-  for (const item of graph.pending) if (!pending.has(item.target)) pending.set(item.target, item);
+  const pending = pendingPeople(graph);
   for (const target of [...pending.keys()].sort()) lines.push(`  ${mermaidId(target)}[${text(pendingLabel(pending.get(target)!))}]:::pending`);
   for (const edge of graph.edges) lines.push(`  ${mermaidId(edge.from)} --> ${mermaidId(edge.to)}`);
   for (const item of graph.pending) lines.push(`  ${mermaidId(item.from)} -.-> ${mermaidId(item.target)}`);
@@ -145,7 +185,9 @@ export function referralsToDot(graph: ReferralGraph, contacts: readonly Contact[
   const lines = ['digraph referrals {', '  rankdir=LR;', '  node [shape=box];'];
   for (const id of [...ids].sort()) lines.push(`  ${quote(id)} [label=${quote(label(byId, id))}];`);
   for (const edge of graph.edges) lines.push(`  ${quote(edge.from)} -> ${quote(edge.to)};`);
-  for (const item of graph.pending) lines.push(`  ${quote(item.target)} [label=${quote(pendingLabel(item))}, style=dashed];`, `  ${quote(item.from)} -> ${quote(item.target)} [style=dashed];`);
+  const pending = pendingPeople(graph);
+  for (const target of [...pending.keys()].sort()) lines.push(`  ${quote(target)} [label=${quote(pendingLabel(pending.get(target)!))}, style=dashed];`);
+  for (const item of graph.pending) lines.push(`  ${quote(item.from)} -> ${quote(item.target)} [style=dashed];`);
   lines.push('}');
   return lines.join('\n') + '\n';
 }

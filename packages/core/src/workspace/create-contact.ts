@@ -27,7 +27,18 @@ export async function contactSlug(name: string): Promise<string> {
   return (await loadSlugger())(name);
 }
 
-/** `contactSlug`, synchronous once its module has loaded (for callers that slug many names in a loop). */
+/**
+ * `contactSlug`, synchronous once its module has loaded: for callers that slug many names in a
+ * loop, or where nothing can wait (`referralGraph`'s `contactSlug` option).
+ *
+ * @example
+ * ```ts
+ * import { loadSlugger } from '@rapport/core';
+ *
+ * const contactSlug = await loadSlugger();
+ * console.log(contactSlug('Renee Jackson')); // → renee-jackson
+ * ```
+ */
 export async function loadSlugger(): Promise<(name: string) => string> {
   return (await import('./contact-slug.js')).contactSlugNow;
 }

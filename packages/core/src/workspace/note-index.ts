@@ -1,6 +1,6 @@
 import { collate } from '../collation.js';
 import { DIAGNOSTIC_RULES, compareDiagnostics, type Diagnostic, type DiagnosticFix, type DiagnosticRule } from '../diagnostics.js';
-import { pendingReferralsOf, type PendingReferral, type ReferralEdge, type ReferralGraph } from '../graph/referrals.js';
+import { namedAsLinked, pendingReferralsOf, type PendingReferral, type ReferralEdge, type ReferralGraph, type ReferralGraphOptions } from '../graph/referrals.js';
 import { todayIn } from '../lifecycle/dates.js';
 import { compareDue, compareMeetingTimes, compareUndatedReferralsFirst, contactAgenda, isActiveContact, isNamedBefore, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
@@ -216,6 +216,11 @@ export class NoteIndex {
    */
   private relationsKept = false;
   private graph: { edges: readonly EdgePart[]; pending: readonly PendingPart[]; value: ReferralGraph } | undefined;
+  /**
+   * The last graph with names matched to links (`referralGraph({ contactSlug })`), for as long as the graph and the
+   * slugger are the same, and the ids of the names it slugged: slugging takes ~50 µs a name, and most edits leave them be.
+   */
+  private namedGraph: { graph: ReferralGraph; contactSlug: (name: string) => string; slugs: ReadonlyMap<string, string>; value: ReferralGraph } | undefined;
 
   private agendaState: { key: string; context: AgendaContext; today: string; parts: SortedContributions<AgendaPart, AgendaItem> } | undefined;
   /** Files whose agenda lines must be recomputed before the next agenda is read. */
@@ -513,8 +518,31 @@ export class NoteIndex {
     return this.brokenNotes().find((note) => note.file === normalized) ?? this.brokenNote(normalized);
   }
 
-  /** The referral graph of the indexed contacts, rebuilt only for the notes that changed since the last call. */
-  referralGraph(): ReferralGraph {
+  /**
+   * The referral graph of the indexed contacts, rebuilt only for the notes that changed since the last call;
+   * with `contactSlug`, a name and a link to the id it gets are one person (as `referralGraph` takes it).
+   */
+  referralGraph(options: Pick<ReferralGraphOptions, 'contactSlug'> = {}): ReferralGraph {
+    const graph = this.referralGraphAsWritten();
+    const { contactSlug } = options;
+    if (!contactSlug) return graph;
+    const last = this.namedGraph;
+    if (last?.graph === graph && last.contactSlug === contactSlug) return last.value;
+    // Only the names slugged this time are kept: names typed and gone are not held on to.
+    const known = last?.contactSlug === contactSlug ? last.slugs : new Map<string, string>();
+    const slugs = new Map<string, string>();
+    const slugOf = (name: string) => {
+      const id = slugs.get(name) ?? known.get(name) ?? contactSlug(name);
+      slugs.set(name, id);
+      return id;
+    };
+    const value = { edges: graph.edges, pending: namedAsLinked(graph.pending, slugOf) };
+    this.namedGraph = { graph, contactSlug, slugs, value };
+    return value;
+  }
+
+  /** The referral graph with the referrals as written: names and links apart. */
+  private referralGraphAsWritten(): ReferralGraph {
     this.keepRelations();
     if (!this.graphBuilt) {
       for (const file of this.entries.keys()) this.graphDirty.add(file);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { searchReport, type Contact } from '@rapport/core';
+import { loadSlugger, searchReport, type Contact } from '@rapport/core';
 import { registerCommand } from '../commands/run-command.js';
 import { layoutReferrals } from '../graph/graph-layout.js';
 import { graphSvg } from '../graph/graph-svg.js';
@@ -56,7 +56,7 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     // Loaded on first draw: Vega is most of the bundle, and activation should not pay for it.
     const { renderReportCharts } = await import('@rapport/core/charts');
     const charts = await renderReportCharts(report, { theme: VSCODE_CHART_THEME, width: 560 });
-    const layout = layoutReferrals(workspace.index.referralGraph(), new Map<string, Contact>(contacts.map((contact) => [contact.id, contact])));
+    const layout = layoutReferrals(workspace.index.referralGraph({ contactSlug: await loadSlugger() }), new Map<string, Contact>(contacts.map((contact) => [contact.id, contact])));
     // A later change started a newer drawing meanwhile, or the panel closed: this one is stale.
     if (ticket !== drawing || !panel) return;
     const webview = panel.webview;

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { NoteIndex, type Contact } from '@rapport/core';
+import { loadSlugger, NoteIndex, type Contact, type ReferralGraphOptions } from '@rapport/core';
 import { layoutReferrals, type LaidOutNode } from './graph-layout.js';
 import { graphSvg } from './graph-svg.js';
 
 const note = (name: string, referredBy?: string, outcomes = '') =>
   `---\ntype: contact\nname: "${name}"\nstage: held\n${referredBy ? `referred_by: "[[${referredBy}]]"\n` : ''}history:\n  - date: 2026-11-01\n    stage: held\n---\n\n## Outcomes\n\n${outcomes}\n`;
 
-function layoutOf(notes: Record<string, string>) {
+function layoutOf(notes: Record<string, string>, options: Pick<ReferralGraphOptions, 'contactSlug'> = {}) {
   const index = new NoteIndex();
   for (const [file, text] of Object.entries(notes)) index.set(file, text);
   const contacts = new Map<string, Contact>(index.contacts().map((contact) => [contact.id, contact]));
-  return layoutReferrals(index.referralGraph(), contacts);
+  return layoutReferrals(index.referralGraph(options), contacts);
 }
 
 const overlap = (a: LaidOutNode, b: LaidOutNode) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -68,6 +68,16 @@ describe('layoutReferrals (dagre)', () => {
     expect(cycle.nodes.map((each) => each.key)).toEqual(['x', 'y']);
     expect(overlap(cycle.nodes[0]!, cycle.nodes[1]!)).toBe(false);
     expect(cycle.edges).toHaveLength(2);
+  });
+
+  it('draws someone linked as [[jose-nunez]] by one and named "José Núñez" by another as one box, by the name as written', async () => {
+    const merged = layoutOf({ 'a.md': note('Ann', undefined, '- Referral: [[jose-nunez]]'), 'b.md': note('Bea', undefined, '- Referral: José Núñez') }, { contactSlug: await loadSlugger() });
+    expect(merged.nodes.map((each) => [each.key, each.label, each.detail])).toEqual([
+      ['a', 'Ann', 'held'],
+      ['b', 'Bea', 'held'],
+      ['?jose-nunez', 'José Núñez', 'no note yet (jose-nunez)'],
+    ]);
+    expect(merged.edges).toHaveLength(2);
   });
 
   it('is empty when nobody referred anybody', () => {

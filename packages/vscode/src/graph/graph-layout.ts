@@ -72,10 +72,16 @@ export function layoutReferrals(graph: ReferralGraph, contacts: ReadonlyMap<stri
     contactNode(edge.to);
     links.push({ from: edge.from, to: edge.to });
   }
+  // Labelled by a name as written where one referral has it: "José Núñez" rather than the link's "Jose Nunez".
+  const named = new Set<string>();
   for (const pending of graph.pending) {
     contactNode(pending.from);
     const key = `?${pending.target}`;
-    if (!inputs.has(key)) inputs.set(key, { key, label: nameFromLink(pending.target), detail: pending.target === nameFromLink(pending.target) ? 'no note yet' : `no note yet (${pending.target})`, pending: true });
+    if (!inputs.has(key) || (pending.name !== undefined && !named.has(key))) {
+      const label = pending.name ?? nameFromLink(pending.target);
+      inputs.set(key, { key, label, detail: pending.target === label ? 'no note yet' : `no note yet (${pending.target})`, pending: true });
+      if (pending.name !== undefined) named.add(key);
+    }
     links.push({ from: pending.from, to: key });
   }
   if (inputs.size === 0) return { nodes: [], edges: [], width: 0, height: 0 };

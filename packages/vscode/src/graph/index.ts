@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Contact } from '@rapport/core';
+import { loadSlugger, type Contact } from '@rapport/core';
 import { registerCommand } from '../commands/run-command.js';
 import type { Services } from '../services.js';
 import { layoutReferrals } from './graph-layout.js';
@@ -9,11 +9,13 @@ import { graphSvg } from './graph-svg.js';
 export function register(context: vscode.ExtensionContext, services: Services): { html(): string | undefined } {
   let panel: vscode.WebviewPanel | undefined;
 
-  const render = () => {
+  const render = async () => {
+    // A name and a link to the id it gets are one person: the slugger says which id a name gets.
+    const contactSlug = await loadSlugger();
     const workspace = services.notes.workspace;
     if (!panel || !workspace) return;
     const contacts = new Map<string, Contact>(workspace.index.contacts().map((contact) => [contact.id, contact]));
-    const layout = layoutReferrals(workspace.index.referralGraph(), contacts);
+    const layout = layoutReferrals(workspace.index.referralGraph({ contactSlug }), contacts);
     panel.webview.html = graphHtml(layout.nodes.length === 0 ? '<p>No referrals yet.</p>' : graphSvg(layout), nonce());
   };
 
@@ -29,10 +31,10 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       panel.webview.onDidReceiveMessage((message: { open?: unknown }) => {
         if (typeof message.open === 'string') void vscode.window.showTextDocument(services.notes.uriOf(message.open), { preview: true });
       });
-      render();
+      await render();
       return { opened: true };
     }),
-    services.notes.onDidChange(render),
+    services.notes.onDidChange(() => void render()),
     { dispose: () => panel?.dispose() },
   );
   return { html: () => panel?.webview.html };
