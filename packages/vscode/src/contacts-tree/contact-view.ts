@@ -98,6 +98,11 @@ export function contactView(contact: Contact, next: NextAction | null, today: st
   };
 }
 
+/** A contact's tooltip as the Contacts view shows it (Markdown), for another view's row of the same person. */
+export function contactTooltip(contact: Contact, context: ActionContext, today: string, referrer?: Contact): string {
+  return contactView(contact, nextAction(contact, context), today, referrer).tooltip();
+}
+
 export interface ContactGroupView {
   readonly key: string;
   readonly label: string;

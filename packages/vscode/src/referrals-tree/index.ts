@@ -1,12 +1,21 @@
 import * as vscode from 'vscode';
-import { nameFromLink, type Contact } from '@rapport/core';
+import { loadSlugger, nameFromLink, type Contact, type ReferralGraph } from '@rapport/core';
 import type { Services } from '../services.js';
+import { contactTooltip } from '../contacts-tree/contact-view.js';
 import { hasReferrals, referralChildViews, referralRootViews, type ReferralNodeView } from './referral-view.js';
 
+/** A row of the Referrals view: a person, or the one row shown while the notes are read. */
+export type ReferralsNode = { readonly kind: 'loading' } | ReferralNodeView;
+
 /** The Referrals view: chains of introductions, from the people who started them. */
-export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeView> {
-  private readonly changed = new vscode.EventEmitter<ReferralNodeView | undefined>();
+export class ReferralsProvider implements vscode.TreeDataProvider<ReferralsNode> {
+  private readonly changed = new vscode.EventEmitter<ReferralsNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  /** One function, so that asking again while the Contacts view paints queues one refresh. */
+  private readonly refreshAfterPaint = () => this.refresh();
+  /** `contactSlug`, once loaded: a name and a link to the id it gets are one person in the graph. */
+  private contactSlug: ((name: string) => string) | undefined;
+  private loadingSlugger: Promise<void> | undefined;
 
   constructor(private readonly services: Services) {}
 
@@ -14,13 +23,46 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
     this.changed.fire(undefined);
   }
 
-  getChildren(node?: ReferralNodeView): ReferralNodeView[] {
+  /** The referral graph the rows show, or `undefined` until the notes are read and the slugger is loaded. */
+  private graph(): ReferralGraph | undefined {
+    const { notes } = this.services;
+    if (!notes.workspace || notes.state !== 'ready' || !this.contactSlug) return undefined;
+    return notes.workspace.index.referralGraph({ contactSlug: this.contactSlug });
+  }
+
+  getChildren(node?: ReferralsNode): ReferralsNode[] {
     const workspace = this.services.notes.workspace;
-    if (!workspace || this.services.notes.state !== 'ready') return [];
-    const graph = workspace.index.referralGraph();
+    if (node?.kind === 'loading') return [];
+    if (!node) {
+      // The view says it is working, as the Contacts view and the Agenda do, rather than stay blank for seconds.
+      if (this.services.notes.state === 'loading') return [{ kind: 'loading' }];
+      if (!workspace || this.services.notes.state !== 'ready') return [];
+      // As the Agenda: a large folder's graph would make the Contacts view's first paint wait.
+      if (this.services.firstPaint.waiting) {
+        this.services.firstPaint.run(this.refreshAfterPaint);
+        return [{ kind: 'loading' }];
+      }
+      if (!this.contactSlug) {
+        this.loadSlugger();
+        return [{ kind: 'loading' }];
+      }
+    }
+    const graph = this.graph();
+    if (!workspace || !graph) return [];
     const contacts = new Map<string, Contact>(workspace.index.contacts().map((contact) => [contact.id, contact]));
     const brokenNote = (id: string) => workspace.index.brokenNote(id);
     return node ? referralChildViews(graph, contacts, node, brokenNote) : referralRootViews(graph, contacts, brokenNote);
+  }
+
+  /** Starts loading the slugger the graph needs (once): called when the notes are read, so that opening the view seldom waits for it. */
+  loadSlugger(): void {
+    this.loadingSlugger ??= loadSlugger().then(
+      (contactSlug) => {
+        this.contactSlug = contactSlug;
+        this.refresh();
+      },
+      (error: unknown) => this.services.log.error('Referrals view: could not load the slugger', error),
+    );
   }
 
   /** The contact who named a referral, by name, as the rows are. */
@@ -28,7 +70,24 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
     return this.services.notes.workspace?.index.contact(id)?.name ?? id;
   }
 
-  getTreeItem(node: ReferralNodeView): vscode.TreeItem {
+  /** A contact's tooltip, when VS Code asks for it (on hover): the person as the Contacts view describes them, not the note's path. */
+  resolveTreeItem(item: vscode.TreeItem, node: ReferralsNode): vscode.TreeItem {
+    const { notes } = this.services;
+    const index = notes.workspace?.index;
+    const contact = node.kind === 'contact' ? index?.contact(node.contactId) : undefined;
+    if (contact) {
+      const referrer = contact.referredBy ? index?.contact(contact.referredBy) : undefined;
+      item.tooltip = new vscode.MarkdownString(contactTooltip(contact, notes.actionContext(), notes.today(), referrer));
+    }
+    return item;
+  }
+
+  getTreeItem(node: ReferralsNode): vscode.TreeItem {
+    if (node.kind === 'loading') {
+      const item = new vscode.TreeItem('Reading notes…');
+      item.iconPath = new vscode.ThemeIcon('loading~spin');
+      return item;
+    }
     if (node.kind === 'unreadableReferral') {
       const item = new vscode.TreeItem(node.target);
       item.id = `${node.path.join('/')}/!${node.target}`;
@@ -48,13 +107,14 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
       item.description = 'no note yet';
       item.iconPath = new vscode.ThemeIcon('person-add');
       item.contextValue = 'pendingReferral';
-      item.tooltip = `Named in the Outcomes of ${this.referrerName(node.referredBy)}${name === node.target ? '' : ` as [[${node.target}]]`}; create the contact to follow up`;
+      // A name that stands for a link written elsewhere was written as a name here.
+      item.tooltip = `Named in the Outcomes of ${this.referrerName(node.referredBy)}${node.name !== undefined || name === node.target ? '' : ` as [[${node.target}]]`}; create the contact to follow up`;
       // Enter or a click does what the row is there for, as the inline button does.
       item.command = { command: 'rapport.newContact', title: 'New Contact', arguments: [node] };
       return item;
     }
     const index = this.services.notes.workspace?.index;
-    const graph = index?.referralGraph();
+    const graph = this.graph();
     const expandable = graph !== undefined && hasReferrals(graph, node.contactId, index!.contact(node.contactId), (id) => index!.brokenNote(id));
     const item = new vscode.TreeItem(node.label, expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
     item.id = [...node.path, node.contactId].join('/');
@@ -69,7 +129,10 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralNodeVi
 
 export function register(context: vscode.ExtensionContext, services: Services): ReferralsProvider {
   const provider = new ReferralsProvider(services);
-  const refresh = () => provider.refresh();
+  const refresh = () => {
+    if (services.notes.state === 'ready') provider.loadSlugger();
+    provider.refresh();
+  };
   context.subscriptions.push(vscode.window.createTreeView('rapport.views.referrals', { treeDataProvider: provider }), services.notes.onDidChange(() => services.firstPaint.run(refresh)));
   return provider;
 }

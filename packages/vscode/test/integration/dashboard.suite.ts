@@ -274,7 +274,7 @@ suite('Add a referral from the note', () => {
     );
     const children = rapport.views.referrals.getChildren(referrerNode);
     assert.deepEqual(
-      children.map((node) => (node.kind === 'contact' ? node.label : node.kind === 'pendingReferral' ? `${node.target} (${node.name ?? 'link'})` : `${node.target} (cannot be read)`)),
+      children.map((node) => (node.kind === 'contact' ? node.label : node.kind === 'pendingReferral' ? `${node.target} (${node.name ?? 'link'})` : node.kind === 'unreadableReferral' ? `${node.target} (cannot be read)` : node.kind)),
       ['Maya Chen', 'Nadia Farouk (Nadia Farouk)', 'Omar Haddad (Omar Haddad)'],
     );
     const omar = children.find((node) => node.kind === 'pendingReferral' && node.target === 'Omar Haddad')!;

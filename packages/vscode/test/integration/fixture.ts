@@ -3,6 +3,7 @@ import { join, relative, sep } from 'node:path';
 import * as vscode from 'vscode';
 import type { RapportApi } from '../../src/api.js';
 import type { Prompts } from '../../src/prompts/prompts.js';
+import type { ReferralNodeView } from '../../src/referrals-tree/referral-view.js';
 import { ScriptedPrompts } from './scripted-prompts.js';
 
 /** The demo's "today" (examples/job-search/README.md). */
@@ -78,6 +79,15 @@ export async function waitFor<T>(check: () => T | undefined | false | Promise<T 
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The Referrals view's top rows, once it shows people rather than its "Reading notes…" row. */
+export async function referralRoots(): Promise<ReferralNodeView[]> {
+  const view = (await api()).views.referrals;
+  return waitFor(() => {
+    const roots = view.getChildren();
+    return roots.every((node): node is ReferralNodeView => node.kind !== 'loading') && roots;
+  }, 'the Referrals view to show its rows');
 }
 
 /** Runs `body` with the commands' questions answered by `prompts`. */

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { api, changedFiles, closeEditors, EXTENSION_ID, fileUri, folder, frontmatterOf, readText, runScripted, setSetting, snapshot, waitFor, withPrompts } from './fixture.js';
-import type { ReferralNodeView } from '../../src/referrals-tree/referral-view.js';
+import { api, changedFiles, closeEditors, EXTENSION_ID, fileUri, folder, frontmatterOf, readText, referralRoots, runScripted, setSetting, snapshot, waitFor, withPrompts } from './fixture.js';
+import type { ReferralsNode } from '../../src/referrals-tree/index.js';
 import { suite, test } from './runner.js';
 import { ENTER, ScriptedPrompts } from './scripted-prompts.js';
 
@@ -266,8 +266,8 @@ suite('Navigation', () => {
     test('a "no note yet" row of the Referrals view runs New Contact on Enter, and has New Contact in its context menu', async () => {
       const rapport = await api();
       const view = rapport.views.referrals;
-      const pendingRows = (nodes: readonly ReferralNodeView[]): ReferralNodeView[] => nodes.flatMap((node) => (node.kind === 'pendingReferral' ? [node] : node.kind === 'contact' ? pendingRows(view.getChildren(node)) : []));
-      const renee = pendingRows(view.getChildren()).find((node) => node.kind === 'pendingReferral' && node.target === 'renee-jackson')!;
+      const pendingRows = (nodes: readonly ReferralsNode[]): ReferralsNode[] => nodes.flatMap((node) => (node.kind === 'pendingReferral' ? [node] : node.kind === 'contact' ? pendingRows(view.getChildren(node)) : []));
+      const renee = pendingRows(await referralRoots()).find((node) => node.kind === 'pendingReferral' && node.target === 'renee-jackson')!;
       const item = view.getTreeItem(renee);
       assert.equal(item.label, 'Renee Jackson');
       assert.equal(item.description, 'no note yet');
@@ -300,7 +300,7 @@ suite('Navigation', () => {
         const root = view.getChildren().find((node) => node.kind === 'contact' && node.contactId === 'broken-link-referrer');
         return root ? view.getChildren(root) : [];
       };
-      const labels = () => children().map((node) => `${node.kind} ${node.kind === 'contact' ? node.contactId : node.target}`);
+      const labels = () => children().map((node) => `${node.kind} ${node.kind === 'contact' ? node.contactId : node.kind === 'loading' ? '' : node.target}`);
       const addOnAgenda = () => rapport.notes.workspace!.index.agenda({ now: new Date('2026-11-23T17:00:00Z'), timezone: 'UTC' }).some((item) => item.kind === 'add-referral' && item.action.includes('[[broken-link-named]]'));
       try {
         writeFileSync(friend, '---\ntype: contact\nname: Broken Link Friend\nstage: identified\nreferred_by: "[[broken-link-referrer]]"\nhistory:\n  - date: 2026-11-19\n    stage: identified\n---\n');

@@ -18,9 +18,14 @@ suite('Loading and scale', () => {
     assert.equal(rapport.notes.state, 'loading');
     assert.deepEqual(rapport.views.contacts.getChildren(), [{ kind: 'loading' }]);
     assert.equal(String(rapport.views.contacts.getTreeItem({ kind: 'loading' }).label), 'Reading notes…');
+    // Not a blank view while it waits: the Agenda and the Referrals view say so too.
+    assert.deepEqual(rapport.views.agenda.getChildren(), [{ kind: 'loading' }]);
+    assert.deepEqual(rapport.views.referrals.getChildren(), [{ kind: 'loading' }]);
+    assert.equal(String(rapport.views.referrals.getTreeItem({ kind: 'loading' }).label), 'Reading notes…');
     await loading;
     assert.equal(rapport.notes.state, 'ready');
     assert.ok(rapport.views.contacts.getChildren().every((node) => node.kind === 'group'));
+    await waitFor(() => rapport.views.referrals.getChildren().some((node) => node.kind === 'contact'), 'the Referrals view to list the chains once read');
   });
 
   test(`${BULK} notes added at once (a git checkout) are indexed file by file; deleting their folder drops them`, async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { STAGES } from '@rapport/core';
+import { loadSlugger, STAGES } from '@rapport/core';
 import type { ContactsNode } from '../../src/contacts-tree/contacts-provider.js';
 import type { ReferralNodeView } from '../../src/referrals-tree/referral-view.js';
-import { api, fileUri, readText, setSetting, TODAY, waitFor, closeEditors } from './fixture.js';
+import { api, fileUri, readText, referralRoots, setSetting, TODAY, waitFor, closeEditors } from './fixture.js';
 import { exampleContacts } from './oracle.js';
 import { suite, test } from './runner.js';
 
@@ -216,9 +216,62 @@ suite('Referrals tree', () => {
         walk(child, depth + 1);
       }
     };
+    await referralRoots();
     walk(undefined, 0);
     assert.ok(deepest >= 4, `deepest chain: ${deepest}`);
-    const roots = rapport.views.referrals.getChildren().map((node) => (node.kind === 'contact' ? node.contactId : node.target));
+    const roots = (await referralRoots()).map((node) => (node.kind === 'contact' ? node.contactId : node.target));
     assert.ok(roots.includes('dana-okafor'), roots.join());
+  });
+
+  test('a contact\'s tooltip (built on hover) is the person, as in the Contacts view, not the path of the note', async () => {
+    const rapport = await api();
+    const view = rapport.views.referrals;
+    const dana = (await referralRoots()).find((node) => node.kind === 'contact' && node.contactId === 'dana-okafor')!;
+    const maya = view.getChildren(dana).find((node) => node.kind === 'contact' && node.contactId === 'maya-chen')!;
+    const item = view.getTreeItem(maya);
+    assert.equal(item.tooltip, undefined, 'the tooltip is built on hover, not with the item');
+    const tooltip = (view.resolveTreeItem(item, maya).tooltip as vscode.MarkdownString).value;
+    assert.equal(
+      tooltip,
+      [
+        '**Maya Chen** — Senior UX Researcher · Brightline Health',
+        '',
+        'Stage: `nurturing` since 2026-10-26',
+        '',
+        'Next: Keep in touch with Maya Chen (due 2026-11-25)',
+        '',
+        'Referred by Dana Okafor',
+        '',
+        'Tags: `ux-research` `health-tech` `career-changer`',
+      ].join('\n'),
+    );
+    await groupsOf('stage');
+    const contactsRow = rapport.views.contacts
+      .getChildren()
+      .flatMap((group) => rapport.views.contacts.getChildren(group))
+      .find((node): node is Extract<ContactsNode, { kind: 'contact' }> => node.kind === 'contact' && node.contactId === 'maya-chen')!;
+    const inContacts = rapport.views.contacts.resolveTreeItem(rapport.views.contacts.getTreeItem(contactsRow), contactsRow).tooltip as vscode.MarkdownString;
+    assert.equal(tooltip, inContacts.value, 'the same words in both views');
+  });
+
+  test('someone Marcus links as [[renee-jackson]] and another names "Renee Jackson" is one person: one row under each, by name', async () => {
+    const rapport = await api();
+    const view = rapport.views.referrals;
+    const note = ['---', 'type: contact', 'name: Quinn Ames', 'stage: held', 'history:', '  - date: 2026-11-16', '    stage: held', '---', '', '## Outcomes', '', '- Referral: [[renee-jackson]], the CMIO', '- Referral: Renee Jackson, CMIO at Mon Valley Health', ''].join('\n');
+    writeFileSync(fileUri('quinn-ames.md').fsPath, note);
+    try {
+      const quinn = await waitFor(async () => (await referralRoots()).find((node) => node.kind === 'contact' && node.contactId === 'quinn-ames'), 'Quinn among the Referrals roots');
+      const rows = view.getChildren(quinn).map((node) => view.getTreeItem(node));
+      assert.deepEqual(
+        rows.map((item) => `${String(item.label)} — ${String(item.description)}`),
+        ['Renee Jackson — no note yet'],
+        'one row, though Quinn wrote her both ways',
+      );
+      const targets = rapport.notes.workspace!.index.referralGraph({ contactSlug: await loadSlugger() }).pending.filter((item) => /renee/i.test(item.target)).map((item) => `${item.from} → ${item.target}`);
+      assert.deepEqual(targets, ['marcus-bell → renee-jackson', 'quinn-ames → renee-jackson']);
+    } finally {
+      rmSync(fileUri('quinn-ames.md').fsPath);
+      await waitFor(() => !rapport.notes.workspace?.index.contact('quinn-ames'), 'the note to go');
+    }
   });
 });
