@@ -119,12 +119,12 @@ describe('outcomes from the command line', () => {
     expect(agenda).toContain('  anytime     Write to Renee Jackson, naming who referred you  → rapport letter referral renee-jackson\n');
   });
 
-  it('new --from reads the role and organization of "the nurse informaticist on Carelink\'s alerts team"', () => {
+  it('new --from reads the role and organization of "the nurse informaticist on Carelink\'s alerts team", as Priya\'s note writes it (Carelink Labs)', () => {
     const folder = exampleCopy();
     const priya = join(folder, 'contacts/health-tech/priya-raman.md');
     const before = readFileSync(priya, 'utf8');
     expect(rapport(['new', '--from', 'priya-raman', 'Grace Liu', '--today', '2026-12-01', '--dir', folder])).toEqual({ code: 0, stdout: 'contacts/grace-liu.md\n', stderr: '' });
-    expect(readFileSync(join(folder, 'contacts/grace-liu.md'), 'utf8')).toContain('\nname: Grace Liu\nstage: identified\nrole: nurse informaticist\norganization: Carelink\nsource: referral\nreferred_by: "[[priya-raman]]"\n');
+    expect(readFileSync(join(folder, 'contacts/grace-liu.md'), 'utf8')).toContain('\nname: Grace Liu\nstage: identified\nrole: nurse informaticist\norganization: Carelink Labs\nsource: referral\nreferred_by: "[[priya-raman]]"\n');
     expect(readFileSync(priya, 'utf8')).toBe(before.replace("- Referral: Grace Liu, the nurse informaticist on Carelink's alerts team.", "- Referral: [[grace-liu]], the nurse informaticist on Carelink's alerts team."));
   });
 

@@ -110,7 +110,21 @@ export async function addReferral(workspace: Workspace, referrerId: string, cont
 /** The role and organization (see `workNamed`) on the referrer's first referral line that is about the person. */
 function workOnLine(workspace: Workspace, referrer: Contact, about: (outcome: Outcome) => boolean): WorkNamed {
   const line = referrer.outcomes.find((outcome) => outcome.kind === 'referral' && about(outcome));
-  return line ? workNamed(line, personInNotes(workspace)) : {};
+  if (!line) return {};
+  const work = workNamed(line, personInNotes(workspace));
+  return work.organization === undefined ? work : { ...work, organization: organizationInNotes(workspace, referrer, work.organization) };
+}
+
+/**
+ * The organization as the notes write it, when a line shortens it: "on Carelink's alerts team" for
+ * the referrer's Carelink Labs, or for the one organization in the notes whose name starts so. The
+ * second-person suggestion and the agenda group people by organization as written.
+ */
+function organizationInNotes(workspace: Workspace, referrer: Contact, organization: string): string {
+  const starts = (written: string | undefined): written is string => written !== undefined && written.toLowerCase().startsWith(`${organization.toLowerCase()} `);
+  if (starts(referrer.organization)) return referrer.organization;
+  const longer = new Set(workspace.index.contacts().map((contact) => contact.organization).filter(starts));
+  return longer.size === 1 ? [...longer][0]! : organization;
 }
 
 /**

@@ -263,6 +263,23 @@ describe('outcome labels from .rapport/config.yaml', () => {
     expect(await frontmatter('omar-haddad.md')).toBe('type: contact\nname: Omar Haddad\nstage: identified\nsource: referral\nreferred_by: "[[priya-raman]]"\nhistory:\n  - date: 2026-12-01\n    stage: identified\n');
   });
 
+  it('writes a shortened organization as the notes do: the referrer\'s, else the one organization in the notes that starts so', async () => {
+    const priya = "---\ntype: contact\nname: Priya Raman\nstage: held\norganization: Carelink Labs\n---\n\n## Outcomes\n\n- Referral: Grace Liu, the nurse informaticist on Carelink's alerts team.\n- Referral: Tom Reyes, analyst at Xcel\n- Referral: Ana Lima, designer at UPMC\n";
+    const others = {
+      'lee-park.md': '---\ntype: contact\nname: Lee Park\nstage: identified\norganization: Xcel Energy\n---\n',
+      'sam-ortiz.md': '---\ntype: contact\nname: Sam Ortiz\nstage: identified\norganization: UPMC Shadyside\n---\n',
+      'nia-grant.md': '---\ntype: contact\nname: Nia Grant\nstage: identified\norganization: UPMC Presbyterian\n---\n',
+    };
+    const store = new MemoryStore({ 'priya-raman.md': priya, ...others });
+    const workspace = await loadWorkspace(store);
+    for (const name of ['Grace Liu', 'Tom Reyes', 'Ana Lima']) await addReferral(workspace, 'priya-raman', { name, date: '2026-12-01' });
+    const organization = async (file: string) => /\norganization: (.*)\n/.exec((await store.read(file))!.text)?.[1];
+    expect(await organization('grace-liu.md')).toBe('Carelink Labs');
+    expect(await organization('tom-reyes.md')).toBe('Xcel Energy');
+    // Two UPMC hospitals in the notes: which one is not for Rapport to guess.
+    expect(await organization('ana-lima.md')).toBe('UPMC');
+  });
+
   it('reads a role and organization from a referral line only where it says where the person works', () => {
     const lines = [
       'Sam Whitaker, at Northwind Labs',
