@@ -54,6 +54,7 @@ export { DISMISSABLE_ACTIONS, isDismissableAction } from './lifecycle/next-actio
 export type { DismissableAction } from './lifecycle/next-action.js';
 export { dismissAction } from './lifecycle/dismiss.js';
 export { setManualNext, clearManualNext } from './lifecycle/manual-next.js';
+export { snoozeContact, unsnoozeContact } from './lifecycle/snooze.js';
 export { isCalendarDate, isMeetingTime, addCalendarDays, addWorkingDays, daysBetween, todayIn, meetingStart, meetingDate, meetingClock, skippedMeetingTime, isTimeZone, systemTimeZone } from './lifecycle/dates.js';
 
 // Outcomes: labelled items under `## Outcomes`

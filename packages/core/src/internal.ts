@@ -31,4 +31,5 @@ export type { ChannelChoice, LetterSentEdit } from './letters/letters.js';
 export { questionPlace } from './questions/insert.js';
 export { renamedTitle } from './note/body.js';
 export { atInZone, meetingTimeLike, readableMeetingTime } from './lifecycle/dates.js';
+export { snoozeDay } from './lifecycle/snooze.js';
 export { normalizedDate } from './note/date-hint.js';

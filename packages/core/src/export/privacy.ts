@@ -70,6 +70,7 @@ export function withoutPrivateFields(contact: Contact, isPrivate: PrivatePath): 
     meeting: contact.meeting && !anyPrivate('meeting.at', 'meeting.minutes', 'meeting.format') ? (withoutPrivate(contact.meeting, isPrivate, 'meeting') as Meeting) : undefined,
     next: anyPrivate('next.action', 'next.due') ? undefined : contact.next,
     touchEvery: kept('touch_every', contact.touchEvery),
+    snoozedUntil: kept('snoozed_until', contact.snoozedUntil),
     outcomeLinks: contact.outcomeLinks,
     outcomes: contact.outcomes,
     fields: withoutPrivate(contact.fields, isPrivate) as Contact['fields'],

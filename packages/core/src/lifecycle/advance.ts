@@ -8,6 +8,7 @@ import type { Contact } from '../model/contact.js';
 import { typeName } from '../model/type-name.js';
 import { assertTimeZone, isCalendarDate, isMeetingTime, meetingTimeLike, readableMeetingTime } from './dates.js';
 import { stageDate } from './next-action.js';
+import { unsnoozeContact } from './snooze.js';
 
 /** Details of a meeting being scheduled. */
 export interface MeetingInput {
@@ -65,6 +66,8 @@ export interface AdvanceOptions {
  * place, as `updateMeeting` does (see `changesMeetingDetailsOnly`). A note
  * without `type: contact` in its frontmatter is refused
  * (`UneditableNoteError`): a stage and a history would make it half a contact.
+ * Something happened with the contact, so a snooze (`snoozed_until`) ends:
+ * the field goes in the same edit.
  *
  * The stage written is the one asked for: `advance(text, 'scheduled', { meeting })`
  * on a contact already `prepared` moves them back to `scheduled` (their
@@ -112,7 +115,7 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
   let result = setField(text, ['stage'], stage);
   result = appendToList(result, ['history'], entry);
   if (meeting) result = writeMeeting(result, meeting);
-  return result;
+  return unsnoozeContact(result);
 }
 
 /**
@@ -272,6 +275,7 @@ export interface InteractionOptions extends Omit<AdvanceOptions, 'meeting' | 'ti
  * one whose stage is missing or not a stage, forced or not: there is no stage to record. A touch
  * with nothing in it (no `note`, or only spaces, no `via`, no `letter`, not `replied`) is refused
  * (`InvalidInputError`), forced or not: it would only reset the keep-in-touch clock.
+ * Like `advance`, ends a snooze (`snoozed_until` goes in the same edit).
  */
 export function logInteraction(text: string, options: InteractionOptions): string {
   assertText(text, 'logInteraction');
@@ -293,7 +297,7 @@ export function logInteraction(text: string, options: InteractionOptions): strin
     checkRecording(state, undefined, options.date);
     if (options.replied === true && state.stage === 'identified') throw new RecordingRefusedError('no letter has gone to them yet (stage identified): a reply answers one; record the letter you sent first', { field: ['stage'] });
   }
-  return appendToList(text, ['history'], entry);
+  return unsnoozeContact(appendToList(text, ['history'], entry));
 }
 
 /**

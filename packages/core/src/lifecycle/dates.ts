@@ -112,6 +112,11 @@ function weekdayOf(day: number): number {
   return (((day + 4) % 7) + 7) % 7;
 }
 
+/** The day of the week of a `YYYY-MM-DD` date, 0 Sunday … 6 Saturday. Throws `InvalidInputError` for a date that is not one. */
+export function dayOfWeek(date: string): number {
+  return weekdayOf(checkedEpochDay(date));
+}
+
 /** A number with leading zeros up to `digits`. */
 function padded(value: number, digits = 2): string {
   return String(value).padStart(digits, '0');

@@ -34,6 +34,8 @@ export interface NextAction {
   readonly colleague?: string;
   /** `meet`: the meeting's start on its day, `HH:mm` in the context's zone (the agenda orders a day's meetings by it). */
   readonly time?: string;
+  /** The day it was due before the contact's snooze (`snoozed_until`) moved it to `due`. */
+  readonly snoozedFrom?: string;
 }
 
 /** What next actions are computed against: the current instant and zone, the rules (default `defaultRules`) and the other contacts. */
@@ -66,7 +68,9 @@ const MEETING_KINDS: readonly ActionKind[] = ['prepare', 'meet', 'mark-held'];
  * in the note comes first and replaces the suggestions, but not a booked
  * meeting's (prepare for it, meet, then record it as held).
  * A closed contact has none: closing ends every action, a `next` written
- * before it included. Throws `InvalidInputError` for an unknown `timezone`
+ * before it included. A contact snoozed (`snoozed_until` a day after an
+ * action's) has that action due on that day, `snoozedFrom` its own; see
+ * `snoozeContact`. Throws `InvalidInputError` for an unknown `timezone`
  * or a `now` that is an Invalid Date, whether or not this contact needs them.
  */
 export function nextActions(contact: Contact, context: ActionContext): NextAction[] {
@@ -75,9 +79,30 @@ export function nextActions(contact: Contact, context: ActionContext): NextActio
   assertTimeZone(context.timezone);
   if (CLOSED_STAGES.includes(contact.stage)) return [];
   const suggested = suggestedActions(contact, context);
-  if (!contact.next) return suggested;
-  const manual: NextAction = { contactId: contact.id, kind: 'manual', action: contact.next.action, due: contact.next.due };
-  return [manual, ...suggested.filter((action) => MEETING_KINDS.includes(action.kind))];
+  let actions = suggested;
+  if (contact.next) {
+    const manual: NextAction = { contactId: contact.id, kind: 'manual', action: contact.next.action, due: contact.next.due };
+    actions = [manual, ...suggested.filter((action) => MEETING_KINDS.includes(action.kind))];
+  }
+  return contact.snoozedUntil === undefined ? actions : snoozed(actions, contact.snoozedUntil, todayIn(context.timezone, context.now));
+}
+
+/**
+ * The actions as a snooze until `until` leaves them: one due before that day is due on it
+ * (`snoozedFrom` says when it was due), with its kind, words and letter. A snooze whose day
+ * has passed changes nothing: once it is over, each action is due when the rules say. A
+ * meeting keeps its day (it is the other person's time too: move it by rescheduling), and
+ * preparing for it is put off at most to the meeting's day. Undated actions stay undated:
+ * nothing in them is due.
+ */
+function snoozed(actions: NextAction[], until: string, today: string): NextAction[] {
+  if (until < today) return actions;
+  const meetingDay = actions.find((action) => action.kind === 'meet')?.due ?? undefined;
+  return actions.map((action) => {
+    if (action.due === null || action.due >= until || action.kind === 'meet') return action;
+    const due = action.kind === 'prepare' && meetingDay !== undefined && meetingDay < until ? meetingDay : until;
+    return due === action.due ? action : { ...action, due, snoozedFrom: action.due };
+  });
 }
 
 /** The actions the rules suggest for a contact not closed, main one first. */
@@ -310,6 +335,8 @@ export interface AgendaItem {
   readonly colleague?: string;
   /** `meet`: the meeting's start, `HH:mm` in the configured zone. */
   readonly time?: string;
+  /** The day it was due before the contact's snooze (`snoozed_until`) moved it to `due`. */
+  readonly snoozedFrom?: string;
 }
 
 /**
@@ -370,7 +397,7 @@ export function agenda(contacts: readonly Contact[], context: ActionContext): Ag
 export function contactAgenda(contact: Contact, context: ActionContext, today: string, resolves?: (id: string) => boolean, namesakes?: (name: string, organization?: string) => readonly string[]): AgendaItem[] {
   const items: AgendaItem[] = [];
   for (const action of [...nextActions(contact, context), ...outcomeActions(contact, resolves, namesakes)]) {
-    const { kind, due, letter, line, referral, existing, colleague, time } = action;
+    const { kind, due, letter, line, referral, existing, colleague, time, snoozedFrom } = action;
     const overdue = due !== null && due < today;
     items.push({
       id: contact.id,
@@ -386,6 +413,7 @@ export function contactAgenda(contact: Contact, context: ActionContext, today: s
       ...(existing === undefined ? {} : { existing }),
       ...(colleague === undefined ? {} : { colleague }),
       ...(time === undefined ? {} : { time }),
+      ...(snoozedFrom === undefined ? {} : { snoozedFrom }),
     });
   }
   return items;

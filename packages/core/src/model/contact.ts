@@ -66,6 +66,11 @@ export interface Contact {
   readonly meeting?: Meeting;
   readonly next?: ManualNext;
   readonly touchEvery?: number;
+  /**
+   * `snoozed_until`, `YYYY-MM-DD`: none of the contact's own next actions is due before
+   * that day (one due earlier is due on it), until a step or a touch is recorded.
+   */
+  readonly snoozedUntil?: string;
   /** Ids linked as `[[id]]` in the note's `## Outcomes` section. */
   readonly outcomeLinks: readonly string[];
   /** Labelled list items of the `## Outcomes` section (`Lead: …`, `Referral: [[id]]`), in note order. */

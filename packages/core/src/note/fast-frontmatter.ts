@@ -476,7 +476,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   o: ['organization'],
   p: ['phone', 'place'],
   r: ['referred_by', 'replied', 'role'],
-  s: ['source', 'stage'],
+  s: ['snoozed_until', 'source', 'stage'],
   t: ['tags', 'touch', 'touch_every', 'type'],
   v: ['via'],
 };

@@ -449,6 +449,12 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
     if (Number.isInteger(fields.touch_every) && (fields.touch_every as number) > 0 && (fields.touch_every as number) <= 3650) touchEvery = fields.touch_every as number;
     else problem('invalid-type', ['touch_every'], '`touch_every` must be a whole number of days between 1 and 3650');
   }
+  let snoozedUntil: string | undefined;
+  if (fields.snoozed_until !== undefined && fields.snoozed_until !== null) {
+    // Read without it: the actions keep their own dates, and the diagnostic says why.
+    if (isCalendarDate(fields.snoozed_until)) snoozedUntil = fields.snoozed_until;
+    else problem('invalid-date', ['snoozed_until'], `\`snoozed_until\` is not a valid date: ${JSON.stringify(fields.snoozed_until)}`, dateHint(fields.snoozed_until, 'Write the day the snooze ends as YYYY-MM-DD, or delete the line'));
+  }
   // Anything else would silently not count as a connection (and a connection request would be offered).
   const connected = fields.linkedin_connected;
   if (connected !== undefined && connected !== null && typeof connected !== 'boolean' && !isCalendarDate(connected)) {
@@ -470,6 +476,7 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
   if (meeting) contact.meeting = meeting;
   if (next) contact.next = next;
   if (touchEvery !== undefined) contact.touchEvery = touchEvery;
+  if (snoozedUntil !== undefined) contact.snoozedUntil = snoozedUntil;
   contact.outcomeLinks = outcomeLinks;
   contact.outcomes = outcomes.outcomes;
   contact.fields = fields;

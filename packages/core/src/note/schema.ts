@@ -67,6 +67,7 @@ export const contactSchema = {
       description: 'A next action written by hand; it overrides the computed one.',
       properties: { action: { type: 'string', minLength: 1 }, due: { anyOf: [date, { type: 'null' }] } },
     },
+    snoozed_until: { ...date, description: 'None of this contact\'s own next actions is due before this day: one due earlier is due on it. Removed when a step or a touch is recorded (`rapport snooze`).' },
     touch_every: { type: 'integer', minimum: 1, maximum: 3650, description: 'Days between keep-in-touch notes.' },
     dismissed: {
       description: 'Suggestions turned off for this contact (`rapport dismiss`).',
