@@ -3,7 +3,7 @@
  * the modules that register them, so that the entry file can tell which command a run
  * names (its code cache is kept per command) without loading any of them.
  */
-export const COMMAND_NAMES = ['init', 'new', 'list', 'agenda', 'advance', 'log', 'next', 'outcome', 'dismiss', 'check', 'graph', 'report', 'letter', 'trust', 'questions', 'import', 'export', 'schema', 'merge-driver'] as const;
+export const COMMAND_NAMES = ['init', 'new', 'list', 'agenda', 'advance', 'log', 'next', 'outcome', 'dismiss', 'snooze', 'check', 'graph', 'report', 'letter', 'trust', 'questions', 'import', 'export', 'schema', 'merge-driver'] as const;
 
 export type CommandName = (typeof COMMAND_NAMES)[number];
 

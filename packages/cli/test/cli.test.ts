@@ -37,7 +37,7 @@ describe('rapport', () => {
   const commands = [...commandList.matchAll(/^ {2}([a-z]+) /gm)].map((match) => match[1]!).filter((name) => name !== 'help');
 
   it('lists every command of the issue in its help', () => {
-    expect(commands).toEqual(['init', 'new', 'list', 'agenda', 'advance', 'log', 'next', 'outcome', 'dismiss', 'check', 'graph', 'report', 'letter', 'trust', 'questions', 'import', 'export', 'schema']);
+    expect(commands).toEqual(['init', 'new', 'list', 'agenda', 'advance', 'log', 'next', 'outcome', 'dismiss', 'snooze', 'check', 'graph', 'report', 'letter', 'trust', 'questions', 'import', 'export', 'schema']);
     expect(rapport(['--help']).stdout).toContain('Exit codes: 0 done, 1 problems found (check), 2 bad usage or input, 3 could not be done.');
   });
 

@@ -461,6 +461,82 @@ describe('dismiss', () => {
   });
 });
 
+describe('snooze', () => {
+  // Owen Park wrote to on Saturday 2026-11-21: the second person was due 3 business days later (2026-11-25), the follow-up 7 (2026-12-01).
+  const follow = 'Follow up with Owen Park if there is no reply';
+  const second = 'No reply from Owen Park yet: try a second person at Lumen Diagnostics';
+  const lastHistoryLine = '    note: Mentioned my Philadelphia dates in December\n---\n';
+
+  it('puts his overdue actions off to the day given, in the note and on the agenda, until a letter is sent', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    const before = readFileSync(file, 'utf8');
+    expect(agendaOf(folder, '2026-12-07', 'owen-park')).toEqual([[second, '2026-11-25'], [follow, '2026-12-01']]);
+
+    expect(rapport(['snooze', 'owen-park', '2026-12-09', '--today', '2026-12-07', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: `Owen Park: snoozed until 2026-12-09  owen-park.md\n  2026-12-09  ${follow} (snoozed from 2026-12-01)\n  2026-12-09  ${second} (snoozed from 2026-11-25)\n  until a step or a touch is recorded, or rapport snooze owen-park --off\n`,
+      stderr: '',
+    });
+    const snoozed = before.replace(lastHistoryLine, '    note: Mentioned my Philadelphia dates in December\nsnoozed_until: 2026-12-09\n---\n');
+    expect(snoozed).not.toBe(before);
+    expect(readFileSync(file, 'utf8')).toBe(snoozed);
+    expect(agendaOf(folder, '2026-12-07', 'owen-park')).toEqual([[follow, '2026-12-09'], [second, '2026-12-09']]);
+    const json = JSON.parse(rapport(['agenda', '--json', '--today', '2026-12-07', '--dir', folder]).stdout) as { id: string }[];
+    expect(json.filter((item) => item.id === 'owen-park')).toEqual([
+      { id: 'owen-park', name: 'Owen Park', action: follow, due: '2026-12-09', overdue: false, snoozedFrom: '2026-12-01' },
+      { id: 'owen-park', name: 'Owen Park', action: second, due: '2026-12-09', overdue: false, snoozedFrom: '2026-11-25' },
+    ]);
+    const text = rapport(['agenda', '--today', '2026-12-07', '--dir', folder]).stdout;
+    expect(text).toContain(`Next 7 days (3)\n  2026-12-09  ${follow} (snoozed from 2026-12-01)  → rapport letter follow-up owen-park\n  2026-12-09  ${second} (snoozed from 2026-11-25)\n`);
+    expect(text).toContain('Overdue (13)\n');
+    expect(rapport(['list', '--stage', 'contacted', '--today', '2026-12-07', '--dir', folder]).stdout).toContain(`Owen Park       contacted  ${follow} (due 2026-12-09, snoozed from 2026-12-01) · Lumen Diagnostics\n`);
+
+    // The follow-up sent: the snooze goes in the same write, and nothing else changes but the step.
+    const sent = rapport(['letter', 'follow-up', 'owen-park', '--sent', '--today', '2026-12-07', '--dir', folder]);
+    expect(sent.code).toBe(0);
+    expect(sent.stderr).toBe('Recorded: Owen Park contacted → followed-up (2026-12-07, via email, letter follow-up)  owen-park.md\n  snooze until 2026-12-09 ended: its actions are due when the rules say again\n');
+    expect(readFileSync(file, 'utf8')).toBe(
+      before.replace('stage: contacted\n', 'stage: followed-up\n').replace(lastHistoryLine, '    note: Mentioned my Philadelphia dates in December\n  - date: 2026-12-07\n    stage: followed-up\n    via: email\n    letter: follow-up\n---\n'),
+    );
+    // Giving up is due 7 business days after the follow-up.
+    expect(agendaOf(folder, '2026-12-07', 'owen-park')).toEqual([['No reply from Owen Park since the follow-up: mark as no-response', '2026-12-16']]);
+  });
+
+  it('reads a weekday, and --off ends the snooze', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    const before = readFileSync(file, 'utf8');
+    // 2026-12-07 is a Monday: "monday" is the next one.
+    expect(rapport(['snooze', 'owen-park', 'monday', '--today', '2026-12-07', '--dir', folder]).stdout).toMatch(/^Owen Park: snoozed until 2026-12-14 {2}owen-park\.md\n/);
+    expect(rapport(['snooze', 'owen-park', '--off', '--today', '2026-12-07', '--dir', folder])).toEqual({ code: 0, stdout: `Owen Park: snooze ended (was until 2026-12-14)  owen-park.md\nOwen Park: next: ${follow} (due 2026-12-01)\n`, stderr: '' });
+    expect(readFileSync(file, 'utf8')).toBe(before);
+    expect(rapport(['snooze', 'owen-park', '--off', '--dir', folder])).toEqual({ code: 0, stdout: 'Owen Park: not snoozed; nothing changed  owen-park.md\n', stderr: '' });
+  });
+
+  it('ends when a touch is logged', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    const before = readFileSync(file, 'utf8');
+    rapport(['snooze', 'owen-park', '+7d', '--today', '2026-12-07', '--dir', folder]);
+    expect(readFileSync(file, 'utf8')).toContain('snoozed_until: 2026-12-14\n');
+    expect(rapport(['log', 'owen-park', '--replied', '--note', 'Back from leave on the 14th', '--today', '2026-12-07', '--dir', folder]).stdout).toBe(
+      'Owen Park: reply logged (2026-12-07, still contacted)  owen-park.md\n  snooze until 2026-12-14 ended: its actions are due when the rules say again\nOwen Park: next: Owen Park replied on 2026-12-07: agree a time to talk (due 2026-12-08)\n',
+    );
+    expect(readFileSync(file, 'utf8')).toBe(before.replace(lastHistoryLine, '    note: Mentioned my Philadelphia dates in December\n  - date: 2026-12-07\n    stage: contacted\n    touch: true\n    replied: true\n    note: Back from leave on the 14th\n---\n'));
+  });
+
+  it.each([
+    [['snooze', 'owen-park', 'someday'], '"someday" is not a day to snooze until: use YYYY-MM-DD, tomorrow, +7d, +2w or a weekday such as monday'],
+    [['snooze', 'owen-park', '2026-02-30'], 'invalid day "2026-02-30": 2026-02 has 28 days'],
+    [['snooze', 'owen-park', '2026-12-07', '--today', '2026-12-07'], '2026-12-07 is not after today (2026-12-07): a snooze puts actions off to a later day'],
+    [['snooze', 'owen-park'], 'say until when: rapport snooze <contact> <YYYY-MM-DD | tomorrow | +7d | monday>, or --off'],
+    [['snooze', 'owen-park', 'monday', '--off'], '--off ends the snooze: give no day with it'],
+  ])('refuses %j with exit 2', (args, message) => {
+    expectRefused(exampleCopy(), args, message);
+  });
+});
+
 describe('docs/cli.md', () => {
   // Lines are wrapped anywhere: compare with single spaces.
   const readme = readFileSync(new URL('../../../docs/cli.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
@@ -536,7 +612,7 @@ describe('next: a next action written by hand', () => {
   it('refuses --done without a next: in the note, --due without one to move, and both at once', () => {
     const folder = exampleCopy();
     expectRefused(folder, ['next', 'owen-park', '--done'], 'Owen Park has no hand-written next action (no `next:` in owen-park.md)');
-    expectRefused(folder, ['next', 'owen-park', '--due', '2026-11-30'], 'Owen Park has no hand-written next action to move (no `next:` in owen-park.md): say what it is, rapport next owen-park "…" --due 2026-11-30');
+    expectRefused(folder, ['next', 'owen-park', '--due', '2026-11-30'], 'Owen Park has no hand-written next action to move (no `next:` in owen-park.md): say what it is, rapport next owen-park "…" --due 2026-11-30; or put off what the agenda suggests, rapport snooze owen-park 2026-11-30');
     expectRefused(folder, ['next', 'owen-park', 'Call', '--done'], '--done takes the next action out: give no action or --due with it');
     expectRefused(folder, ['next', 'owen-park', 'Call', '--due', '2026-11-31'], 'invalid --due "2026-11-31": 2026-11 has 30 days');
     expectRefused(folder, ['next', 'owen-park', '  '], 'say what the next action is');

@@ -3,7 +3,7 @@ import { atInZone, meetingBeforeBooking, meetingTimeLike, MEETING_PENDING_STAGES
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { joinRepeated, printable } from '../io.js';
-import { recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
+import { endedSnooze, recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
 import { unknownStageMessage } from '../did-you-mean.js';
 import { checkDateOptions } from '../date-options.js';
 
@@ -123,6 +123,8 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       if (options.zone !== undefined && givenAt !== undefined) ctx.print(ctx.colors.dim(`  ${givenAt.slice(11, 16)} in ${options.zone} is ${meetingClock(givenAt, workspace.config.timezone)} in ${workspace.config.timezone} (${givenAt})`));
       if (givenAt !== undefined) warnOfSkippedClock(ctx, givenAt, workspace.config.timezone);
       if (comingAt !== undefined && givenAt !== undefined) warnOfDroppedOffset(ctx, comingAt, givenAt, workspace.config.timezone);
+      const snooze = endedSnooze(workspace, contact);
+      if (snooze !== undefined) ctx.print(ctx.colors.dim(snooze));
       remindOfManualNext(ctx, workspace, contact.file);
     });
 };

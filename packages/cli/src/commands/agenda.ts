@@ -17,7 +17,7 @@ export const registerAgenda: RegisterCommand = (program, context) => {
     .command('agenda')
     .description('due and overdue actions, soonest first, then the people ready for a first letter')
     .option('--today <YYYY-MM-DD>', 'compute due dates as of this day (default: today in the configured time zone)')
-    .option('--json', 'print a JSON array of {id, name, action, due, overdue} (due is null for an undated action)')
+    .option('--json', 'print a JSON array of {id, name, action, due, overdue} (due is null for an undated action; snoozedFrom, the day it was due, when a snooze moved it)')
     .addHelpText('after', '\nExample:\n  rapport agenda --today 2026-11-23\n')
     .action(async (options: AgendaOptions) => {
       const ctx = context();
@@ -26,7 +26,7 @@ export const registerAgenda: RegisterCommand = (program, context) => {
       ctx.warnBrokenNotes(workspace);
       // The index's agenda: `agenda(contacts(), …)`, in the order the index cache kept (no collator set up for an unchanged folder).
       const items = workspace.index.agenda(actions);
-      if (options.json) return ctx.json(items.map(({ id, name, action, due, overdue }) => ({ id, name, action, due, overdue })));
+      if (options.json) return ctx.json(items.map(({ id, name, action, due, overdue, snoozedFrom }) => ({ id, name, action, due, overdue, ...(snoozedFrom === undefined ? {} : { snoozedFrom }) })));
       if (items.length === 0) return ctx.print('Nothing is due. Time to find someone new to talk to.');
       const weekEnd = addCalendarDays(actions.today, 7);
       // The first letter each person is due, for a line that names someone else to write to (a second person at the organization).
@@ -65,7 +65,8 @@ export const registerAgenda: RegisterCommand = (program, context) => {
           // An action written by hand, or from an Outcomes item, may not name its person ("Send him the article"): the name follows.
           const person = unnamedPerson(item);
           const who = person === undefined ? '' : colors.dim(` · ${printable(person)}`);
-          ctx.print(`  ${due}  ${printable(item.action)}${who}${letter}`);
+          const snoozed = item.snoozedFrom === undefined ? '' : colors.dim(` (snoozed from ${item.snoozedFrom})`);
+          ctx.print(`  ${due}  ${printable(item.action)}${who}${snoozed}${letter}`);
         }
         if (shown.length < group.length) ctx.print(colors.dim(`  … and ${group.length - shown.length} more (rapport agenda --json lists them all)`));
       }

@@ -17,6 +17,7 @@ const loaders: { readonly [Name in CommandName]: () => Promise<RegisterCommand> 
   next: async () => (await import('./next.js')).registerNext,
   outcome: async () => (await import('./outcome.js')).registerOutcome,
   dismiss: async () => (await import('./dismiss.js')).registerDismiss,
+  snooze: async () => (await import('./snooze.js')).registerSnooze,
   check: async () => (await import('./check.js')).registerCheck,
   graph: async () => (await import('./graph.js')).registerGraph,
   report: async () => (await import('./report.js')).registerReport,

@@ -22,7 +22,7 @@ import { trustState } from '../trust.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
 import { assertSafeOutput } from '../output-file.js';
 import { joinRepeated, printable } from '../io.js';
-import { recordIn, refuseFutureDate } from './recording.js';
+import { endedSnooze, recordIn, refuseFutureDate } from './recording.js';
 import { checkDateOptions } from '../date-options.js';
 import { didYouMean } from '@rapport/core/internal';
 
@@ -186,6 +186,8 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
           throw error;
         });
         ctx.io.stderr.write(`Recorded: ${printable(contact.name)} ${stageChangeWords(sent.from, sent.stage)} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
+        const snooze = endedSnooze(workspace, contact);
+        if (snooze !== undefined) ctx.io.stderr.write(`${snooze}\n`);
       }
     });
 };

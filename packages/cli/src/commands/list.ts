@@ -23,7 +23,7 @@ export const registerList: RegisterCommand = (program, context) => {
     .option('--tag <tag>', 'only contacts with this tag')
     .option('--org <organization>', 'only this organization (case-insensitive substring)')
     .option('--today <YYYY-MM-DD>', 'compute due dates as of this day')
-    .option('--json', 'print a JSON array of {id, file, name, stage, organization, next} (and problems, for a note that cannot be read)')
+    .option('--json', 'print a JSON array of {id, file, name, stage, organization, next} (next.snoozedFrom when a snooze moved it; problems, for a note that cannot be read)')
     .addHelpText('after', '\nExample:\n  rapport list --stage contacted\n')
     .action(async (options: ListOptions) => {
       if (options.stage !== undefined && !isStage(options.stage)) throw new UsageError(unknownStageMessage(options.stage));
@@ -42,7 +42,7 @@ export const registerList: RegisterCommand = (program, context) => {
       const withContacts = { ...actions, contacts: all };
       const rows = contacts.map((contact) => {
         const next = nextAction(contact, withContacts);
-        return { id: contact.id, file: contact.file, name: contact.name, stage: contact.stage, organization: contact.organization ?? null, next: next ? { action: next.action, due: next.due } : null };
+        return { id: contact.id, file: contact.file, name: contact.name, stage: contact.stage, organization: contact.organization ?? null, next: next ? { action: next.action, due: next.due, ...(next.snoozedFrom === undefined ? {} : { snoozedFrom: next.snoozedFrom }) } : null };
       });
       // A note that cannot be read has no stage, tag or organization to match: it shows only in the unfiltered list.
       const filtered = options.stage !== undefined || options.tag !== undefined || org !== undefined;
@@ -60,7 +60,8 @@ export const registerList: RegisterCommand = (program, context) => {
       const width = Math.max(...rows.map((row) => columns(row.name)), ...brokenRows.map((row) => columns(row.id)));
       const stageWidth = Math.max(...rows.map((row) => row.stage.length), ...brokenRows.map(() => BROKEN.length));
       for (const row of rows) {
-        const due = row.next?.due ? (row.next.due < actions.today ? colors.red(` (overdue ${row.next.due})`) : colors.dim(` (due ${row.next.due})`)) : '';
+        const snoozed = row.next?.snoozedFrom === undefined ? '' : `, snoozed from ${row.next.snoozedFrom}`;
+        const due = row.next?.due ? (row.next.due < actions.today ? colors.red(` (overdue ${row.next.due}${snoozed})`) : colors.dim(` (due ${row.next.due}${snoozed})`)) : '';
         const org = row.organization ? colors.dim(` · ${row.organization}`) : '';
         ctx.print(`${padColumns(row.name, width)}  ${colors.cyan(row.stage.padEnd(stageWidth))}  ${row.next ? row.next.action + due : colors.dim('—')}${org}`);
       }

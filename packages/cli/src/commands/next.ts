@@ -33,7 +33,7 @@ export const registerNext: RegisterCommand = (program, context) => {
       if (action !== undefined || options.due !== undefined || options.done) ctx.refuseMisreadContact(workspace, contact, options.force);
       // --due alone moves the hand-written action already there.
       if (action === undefined && options.due !== undefined) {
-        if (!contact.next) throw new UsageError(`${contact.name} has no hand-written next action to move (no \`next:\` in ${contact.file}): say what it is, rapport next ${contact.id} "…" --due ${options.due}`);
+        if (!contact.next) throw new UsageError(`${contact.name} has no hand-written next action to move (no \`next:\` in ${contact.file}): say what it is, rapport next ${contact.id} "…" --due ${options.due}; or put off what the agenda suggests, rapport snooze ${contact.id} ${options.due}`);
         action = contact.next.action;
       }
       if (action !== undefined) {

@@ -1,4 +1,4 @@
-import { CLOSED_STAGES, nextAction, RecordingRefusedError, type Workspace } from '@rapport/core';
+import { CLOSED_STAGES, nextAction, RecordingRefusedError, type Contact, type Workspace } from '@rapport/core';
 import type { CommandContext } from '../context.js';
 import { printable } from '../io.js';
 import { UsageError } from '../program.js';
@@ -33,12 +33,21 @@ export function remindOfManualNext(ctx: CommandContext, workspace: Workspace, fi
   return true;
 }
 
+/**
+ * After a step or a touch is recorded: the snooze the contact had (`before`, as read before the
+ * write) ended with it, since something happened; said in words, or `undefined` when there was none.
+ */
+export function endedSnooze(workspace: Workspace, before: Contact): string | undefined {
+  if (before.snoozedUntil === undefined || workspace.index.contact(before.file)?.snoozedUntil !== undefined) return undefined;
+  return `  snooze until ${before.snoozedUntil} ended: its actions are due when the rules say again`;
+}
+
 /** Prints the contact's next action as it stands now, by the rules or by hand (`--today` as given to the command). */
 export function printNextAction(ctx: CommandContext, workspace: Workspace, file: string, today: string | undefined): void {
   const contact = workspace.index.contact(file);
   if (!contact) return;
   const next = nextAction(contact, { ...ctx.actionContext(workspace, today), contacts: workspace.index.contacts() });
   if (!next) return ctx.print(`${printable(contact.name)}: nothing next (${contact.stage})`);
-  const details = [next.due ? `due ${next.due}` : '', next.kind === 'manual' ? 'written in the note' : ''].filter(Boolean).join(', ');
+  const details = [next.due ? `due ${next.due}` : '', next.snoozedFrom ? `snoozed from ${next.snoozedFrom}` : '', next.kind === 'manual' ? 'written in the note' : ''].filter(Boolean).join(', ');
   ctx.print(`${printable(contact.name)}: next: ${printable(next.action)}${details ? ` (${details})` : ''}`);
 }
