@@ -20,6 +20,15 @@ describe('entryView', () => {
     });
   });
 
+  it('says in the tooltip when a snooze moved the row, and marks it for Unsnooze', () => {
+    expect(entryView(item('2026-11-25', { letter: 'follow-up', snoozedFrom: '2026-11-16' }), TODAY)).toMatchObject({
+      description: 'due 2026-11-25 · follow up if there is no reply',
+      tooltip: 'Ana Lima: Follow up with Ana Lima if there is no reply\nDue 2026-11-25, snoozed from 2026-11-16\nLetter: follow-up',
+      urgency: 'soon',
+      contextValue: 'agendaItem.follow-up.snoozed',
+    });
+  });
+
   it('keeps actions that do not name the person, and shortens those that do', () => {
     expect(entryView(item('2026-11-25', { kind: 'second-contact', action: 'No reply from Ana Lima yet: try a second person at Northwind, such as Ben Osei' }), TODAY).description).toBe('due 2026-11-25 · try a second person at Northwind, such as Ben Osei');
     expect(entryView(item('2026-12-01', { kind: 'meet', action: 'Meet Ana Lima at 09:00 (video, 30 min)' }), TODAY).description).toBe('due 2026-12-01 · meet at 09:00 (video, 30 min)');

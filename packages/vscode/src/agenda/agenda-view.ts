@@ -15,7 +15,7 @@ export interface AgendaEntryView {
   readonly tooltip: string;
   readonly icon: string;
   readonly urgency: AgendaUrgency;
-  /** `agendaItem.<kind>`; menus match `viewItem =~ /^agendaItem/`. */
+  /** `agendaItem.<kind>`, then `.snoozed` when a snooze moved it; menus match `viewItem =~ /^agendaItem/`. */
   readonly contextValue: string;
   /** The letter template suited to the action, for "draft a letter". */
   readonly letter?: string;
@@ -73,10 +73,11 @@ export function entryView(item: AgendaItem, today: string): AgendaEntryView {
     file: item.file,
     label: item.name,
     description: `${when} · ${what}`,
-    tooltip: `${item.name}: ${item.action}\n${item.due ? `Due ${item.due}${urgency === 'overdue' ? ' — overdue' : ''}` : 'No date: ready when you are'}${item.letter ? `\nLetter: ${item.letter}` : ''}`,
+    tooltip: `${item.name}: ${item.action}\n${item.due ? `Due ${item.due}${urgency === 'overdue' ? ' — overdue' : ''}${item.snoozedFrom ? `, snoozed from ${item.snoozedFrom}` : ''}` : 'No date: ready when you are'}${item.letter ? `\nLetter: ${item.letter}` : ''}`,
     icon: URGENCY_ICONS[urgency],
     urgency,
-    contextValue: `agendaItem.${item.kind}`,
+    // A snoozed row can be unsnoozed: its menus match the suffix.
+    contextValue: `agendaItem.${item.kind}${item.snoozedFrom ? '.snoozed' : ''}`,
     ...(item.letter ? { letter: item.letter } : {}),
     ...(item.line !== undefined ? { line: item.line } : {}),
     ...(item.kind === 'add-referral' && item.referral !== undefined ? { referral: item.referral } : {}),

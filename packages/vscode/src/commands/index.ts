@@ -5,6 +5,7 @@ import * as contactActions from './contact-actions.js';
 import { dismissSecondContact } from './dismiss-action.js';
 import { markNextDone } from './mark-next-done.js';
 import { markOutcomeDone } from './mark-outcome-done.js';
+import { snooze, unsnooze, type SnoozeInput } from '../snooze/snooze-command.js';
 import { exportCalendar, importLinkedIn } from './import-export.js';
 import { initFolder, type InitInput } from './init-folder.js';
 import { insertBankQuestions, type InsertQuestionsInput } from './insert-questions.js';
@@ -34,6 +35,8 @@ export function register(context: vscode.ExtensionContext, services: Services): 
     registerCommand(services, 'rapport.dismissSecondContact', (target?: unknown) => dismissSecondContact(services, target)),
     registerCommand(services, 'rapport.markNextDone', (target?: unknown) => markNextDone(services, target)),
     registerCommand(services, 'rapport.markOutcomeDone', (target?: unknown) => markOutcomeDone(services, target)),
+    registerCommand(services, 'rapport.snooze', (target?: unknown, input?: SnoozeInput) => snooze(services, target, input)),
+    registerCommand(services, 'rapport.unsnooze', (target?: unknown) => unsnooze(services, target)),
     registerCommand(services, 'rapport.insertQuestions', (target?: unknown, input?: InsertQuestionsInput) => insertBankQuestions(services, target, input)),
     registerCommand(services, 'rapport.exportCalendar', (target?: vscode.Uri) => exportCalendar(services, target instanceof vscode.Uri ? target : undefined)),
     registerCommand(services, 'rapport.importLinkedIn', (target?: vscode.Uri, options?: { confirm?: boolean }) => importLinkedIn(services, target instanceof vscode.Uri ? target : undefined, options)),

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { advance, dismissAction, logInteraction } from '@rapport/core';
-import { api, bodyOf, changedFiles, fileUri, folder, frontmatterOf, readText, runScripted, setSetting, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
+import { advance, dismissAction, logInteraction, snoozeContact } from '@rapport/core';
+import { api, bodyOf, changedFiles, EXTENSION_ID, fileUri, folder, frontmatterOf, readText, runScripted, setSetting, snapshot, TODAY, waitFor, withPrompts, closeEditors } from './fixture.js';
 import { exampleContacts } from './oracle.js';
 import { suite, test } from './runner.js';
 import { CANCEL, ENTER, ScriptedPrompts } from './scripted-prompts.js';
@@ -362,6 +362,110 @@ suite('Commands', () => {
     await waitFor(() => outcomeLines().length === 0, 'the lead leaves the Agenda');
     rmSync(fileUri(file).fsPath);
     await waitFor(() => !rapport.notes.workspace?.index.contact('nadia-rahman'), 'the note to leave the index');
+  });
+
+  test('Snooze… on an agenda row puts the contact\'s overdue actions off to the day picked, and Unsnooze on a snoozed row brings them back', async () => {
+    const rapport = await api();
+    const file = 'rosa-quinn.md';
+    // A cold email on Thursday 2026-11-05, no reply, nobody else at her organization: a second person was due
+    // 3 business days later (11-10), the follow-up 7 (11-16).
+    const note = ['---', 'type: contact', 'name: Rosa Quinn', 'stage: contacted', 'organization: Quinn Clinics', 'source: linkedin   # the alumni group', 'history:', '  - date: 2026-11-05', '    stage: contacted', '    via: email', '---', '', '# Rosa Quinn', ''].join('\n');
+    writeFileSync(fileUri(file).fsPath, note);
+    const rosa = () => rapport.views.agenda.entries().filter((entry) => entry.file === file);
+    await waitFor(() => rosa().length === 2, 'her two rows on the Agenda');
+    assert.deepEqual(rosa().map((entry) => [entry.contextValue, entry.urgency]), [['agendaItem.second-contact', 'overdue'], ['agendaItem.follow-up', 'overdue']]);
+    const agenda = rapport.views.agenda;
+    const row = agenda
+      .getChildren()
+      .flatMap((group) => agenda.getChildren(group))
+      .find((node) => node.kind === 'agendaItem' && node.file === file && node.view.contextValue === 'agendaItem.follow-up')!;
+    const before = snapshot();
+    const original = note;
+    // Monday 2026-11-23: next Monday is 2026-11-30.
+    const { result, prompts } = await runScripted({ 'snooze.until': 'Next Monday' }, 'rapport.snooze', row);
+    assert.deepEqual(prompts.asked, ['snooze.until']);
+    assert.deepEqual(prompts.offered.get('snooze.until'), ['Tomorrow', 'Next Monday', 'In a week', 'In two weeks', 'Pick a date…']);
+    assert.equal(prompts.described.get('snooze.until')?.get('Tomorrow'), 'Tue 2026-11-24 | ');
+    assert.deepEqual(result, { file, until: '2026-11-30' });
+    assert.deepEqual(prompts.infos, [
+      'Rosa Quinn: snoozed until Mon 2026-11-30: Follow up with Rosa Quinn if there is no reply (was due 2026-11-16); No reply from Rosa Quinn yet: try a second person at Quinn Clinics (was due 2026-11-10). It ends when you record a step or a touch, or with Unsnooze.',
+    ]);
+    assert.deepEqual(changedFiles(before, snapshot()), [file]);
+    assert.equal(readText(file), snoozeContact(original, '2026-11-30'));
+    assert.equal(readText(file), note.replace('    via: email\n---\n', '    via: email\nsnoozed_until: 2026-11-30\n---\n'));
+    await waitFor(() => rosa().every((entry) => entry.contextValue.endsWith('.snoozed')), 'her rows snoozed');
+    assert.deepEqual(
+      rosa().map((entry) => [entry.contextValue, entry.urgency, entry.tooltip.split('\n')[1]]),
+      [
+        ['agendaItem.follow-up.snoozed', 'soon', 'Due 2026-11-30, snoozed from 2026-11-16'],
+        ['agendaItem.second-contact.snoozed', 'soon', 'Due 2026-11-30, snoozed from 2026-11-10'],
+      ],
+    );
+
+    // The rows' context menus: Snooze… on a row of her own actions, snoozed or not; Unsnooze on a snoozed one only.
+    const menus = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus['view/item/context'] as { command: string; when: string }[];
+    const inMenu = (command: string, viewItem: string) => menus.some((entry) => entry.command === command && new RegExp(/^viewItem =~ \/(.*)\/$/.exec(entry.when)?.[1] ?? '^$').test(viewItem));
+    assert.deepEqual(
+      ['agendaItem.follow-up', 'agendaItem.follow-up.snoozed', 'agendaItem.meet', 'agendaItem.outcome'].map((viewItem) => [viewItem, inMenu('rapport.snooze', viewItem), inMenu('rapport.unsnooze', viewItem)]),
+      [['agendaItem.follow-up', true, false], ['agendaItem.follow-up.snoozed', true, true], ['agendaItem.meet', false, false], ['agendaItem.outcome', false, false]],
+    );
+    assert.ok(inMenu('rapport.dismissSecondContact', 'agendaItem.second-contact.snoozed'), 'a snoozed second person can still be dismissed');
+
+    const snoozedRow = agenda
+      .getChildren()
+      .flatMap((group) => agenda.getChildren(group))
+      .find((node) => node.kind === 'agendaItem' && node.file === file && node.view.contextValue === 'agendaItem.follow-up.snoozed')!;
+    const ended = await runScripted({}, 'rapport.unsnooze', snoozedRow);
+    assert.deepEqual(ended.result, { file });
+    assert.deepEqual(ended.prompts.infos, ['Rosa Quinn: snooze ended. Their actions are due when the rules say again.']);
+    assert.equal(readText(file), original);
+    await waitFor(() => rosa().map((entry) => entry.contextValue).join() === 'agendaItem.second-contact,agendaItem.follow-up', 'her rows back as they were');
+    rmSync(fileUri(file).fsPath);
+    await waitFor(() => !rapport.notes.workspace?.index.contact('rosa-quinn'), 'her note to leave the index');
+  });
+
+  test('Snooze… from the palette offers only people with something due, checks a typed day, and writes into an open note with unsaved changes', async () => {
+    const offered = (await runScripted({ contact: CANCEL }, 'rapport.snooze')).prompts.offered.get('contact') ?? [];
+    for (const due of ['Hannah Schultz', 'Owen Park', 'Victor Nguyen']) assert.ok(offered.includes(due), `${due} in ${offered.join(', ')}`);
+    // Only undated letters to write (identified), or closed: nothing to put off.
+    for (const undue of ['Elena Vasquez', 'Tomás Herrera', 'Claire Dubois', 'Greg Malone']) assert.ok(!offered.includes(undue), `${undue} not offered`);
+    const nobody = new ScriptedPrompts({});
+    await withPrompts(nobody, () => vscode.commands.executeCommand('rapport.unsnooze'));
+    assert.deepEqual(nobody.errors, ['Nobody is snoozed']);
+
+    // A day typed that is not after today is refused by the question itself.
+    await assert.rejects(runScripted({ contact: 'Owen Park', 'snooze.until': 'Pick a date…', 'snooze.date': '2026-11-20' }, 'rapport.snooze'), /was refused: 2026-11-20 is not after today \(2026-11-23\): a snooze puts actions off to a later day/);
+
+    // Referred, written to on Friday 2026-11-13: the follow-up was due 7 business days later, 2026-11-24.
+    const rapport = await api();
+    const file = 'tess-ward.md';
+    writeFileSync(fileUri(file).fsPath, ['---', 'type: contact', 'name: Tess Ward', 'stage: contacted', 'source: referral', 'history:', '  - date: 2026-11-13', '    stage: contacted', '---', '', '# Tess Ward', ''].join('\n'));
+    await waitFor(() => rapport.notes.workspace?.index.contact('tess-ward') !== undefined, 'her note indexed');
+    const original = readText(file);
+    const document = await vscode.workspace.openTextDocument(fileUri(file));
+    try {
+      const editor = await vscode.window.showTextDocument(document);
+      await editor.edit((edit) => edit.insert(document.lineAt(document.lineCount - 1).range.end, '\nTyped but not saved.\n'));
+      const typed = document.getText();
+      // Run from the palette with her note in the active editor: the command acts on it, asking only the day.
+      const { result, prompts } = await runScripted({ 'snooze.until': 'Pick a date…', 'snooze.date': '2026-12-09' }, 'rapport.snooze');
+      assert.deepEqual(prompts.asked, ['snooze.until', 'snooze.date']);
+      assert.deepEqual(result, { file, until: '2026-12-09' });
+      assert.deepEqual(prompts.infos, [
+        'Tess Ward: snoozed until Wed 2026-12-09: Follow up with Tess Ward if there is no reply (was due 2026-11-24). It ends when you record a step or a touch, or with Unsnooze. The note is changed in its open editor, not on disk yet: save it to keep the change (the views follow once it is saved).',
+      ]);
+      assert.equal(readText(file), original, 'the file on disk is untouched');
+      assert.equal(document.getText(), snoozeContact(typed, '2026-12-09'));
+      assert.equal(document.getText(), original.replace('    stage: contacted\n---\n', '    stage: contacted\nsnoozed_until: 2026-12-09\n---\n') + '\nTyped but not saved.\n');
+      assert.ok(document.isDirty);
+    } finally {
+      // Left open and changed, the note would be the target of the palette commands of the tests after this one.
+      await vscode.window.showTextDocument(document);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await closeEditors();
+      rmSync(fileUri(file).fsPath);
+      await waitFor(() => !rapport.notes.workspace?.index.contact('tess-ward'), 'her note to leave the index');
+    }
   });
 
   test('run from the palette, commands that fit only some contacts offer only those', async () => {
