@@ -526,6 +526,25 @@ describe('snooze', () => {
     expect(readFileSync(file, 'utf8')).toBe(before.replace(lastHistoryLine, '    note: Mentioned my Philadelphia dates in December\n  - date: 2026-12-07\n    stage: contacted\n    touch: true\n    replied: true\n    note: Back from leave on the 14th\n---\n'));
   });
 
+  it('ends when a next action is written with its own day, and is not said to end once its day has come', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    rapport(['snooze', 'owen-park', '2026-12-20', '--today', '2026-12-05', '--dir', folder]);
+    // The day chosen is the day it is due: not put off to the 20th.
+    expect(rapport(['next', 'owen-park', 'Call Owen about the role', '--due', '2026-12-10', '--today', '2026-12-05', '--dir', folder]).stdout).toBe(
+      'Owen Park: next: Call Owen about the role (due 2026-12-10)  owen-park.md\n  snooze until 2026-12-20 ended: its actions are due when the rules say again\n',
+    );
+    expect(readFileSync(file, 'utf8')).not.toContain('snoozed_until');
+    expect(agendaOf(folder, '2026-12-05', 'owen-park')).toEqual([['Call Owen about the role', '2026-12-10']]);
+
+    // A snooze whose day has passed put nothing off: logging a touch takes the line out without a word about it.
+    rapport(['next', 'owen-park', '--done', '--dir', folder]);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(lastHistoryLine, '    note: Mentioned my Philadelphia dates in December\nsnoozed_until: 2026-11-01\n---\n'));
+    const logged = rapport(['log', 'owen-park', '--note', 'Saw him at the meetup', '--today', '2026-12-05', '--dir', folder]);
+    expect(logged.stdout).not.toContain('snooze');
+    expect(readFileSync(file, 'utf8')).not.toContain('snoozed_until');
+  });
+
   it.each([
     [['snooze', 'owen-park', 'someday'], '"someday" is not a day to snooze until: use YYYY-MM-DD, tomorrow, +7d, +2w or a weekday such as monday'],
     [['snooze', 'owen-park', '2026-02-30'], 'invalid day "2026-02-30": 2026-02 has 28 days'],

@@ -123,7 +123,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       if (options.zone !== undefined && givenAt !== undefined) ctx.print(ctx.colors.dim(`  ${givenAt.slice(11, 16)} in ${options.zone} is ${meetingClock(givenAt, workspace.config.timezone)} in ${workspace.config.timezone} (${givenAt})`));
       if (givenAt !== undefined) warnOfSkippedClock(ctx, givenAt, workspace.config.timezone);
       if (comingAt !== undefined && givenAt !== undefined) warnOfDroppedOffset(ctx, comingAt, givenAt, workspace.config.timezone);
-      const snooze = endedSnooze(workspace, contact);
+      const snooze = endedSnooze(workspace, contact, today);
       if (snooze !== undefined) ctx.print(ctx.colors.dim(snooze));
       remindOfManualNext(ctx, workspace, contact.file);
     });

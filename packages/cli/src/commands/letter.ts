@@ -186,7 +186,7 @@ or with --allow-templates; otherwise the shipped letter is used, and stderr says
           throw error;
         });
         ctx.io.stderr.write(`Recorded: ${printable(contact.name)} ${stageChangeWords(sent.from, sent.stage)} (${sent.date}, via ${sent.via}, letter ${template})  ${sent.file}\n`);
-        const snooze = endedSnooze(workspace, contact);
+        const snooze = endedSnooze(workspace, contact, today);
         if (snooze !== undefined) ctx.io.stderr.write(`${snooze}\n`);
       }
     });

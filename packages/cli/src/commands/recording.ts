@@ -35,10 +35,11 @@ export function remindOfManualNext(ctx: CommandContext, workspace: Workspace, fi
 
 /**
  * After a step or a touch is recorded: the snooze the contact had (`before`, as read before the
- * write) ended with it, since something happened; said in words, or `undefined` when there was none.
+ * write) ended with it, since something happened; said in words, or `undefined` when there was none
+ * or its day had come (it put nothing off any more).
  */
-export function endedSnooze(workspace: Workspace, before: Contact): string | undefined {
-  if (before.snoozedUntil === undefined || workspace.index.contact(before.file)?.snoozedUntil !== undefined) return undefined;
+export function endedSnooze(workspace: Workspace, before: Contact, today: string): string | undefined {
+  if (before.snoozedUntil === undefined || before.snoozedUntil <= today || workspace.index.contact(before.file)?.snoozedUntil !== undefined) return undefined;
   return `  snooze until ${before.snoozedUntil} ended: its actions are due when the rules say again`;
 }
 

@@ -29,6 +29,12 @@ describe('setManualNext', () => {
     expect(setManualNext(note, { action: 'Ask about the spring cohort' })).toBe(note.replace('---\n\n', 'next:\n  action: Ask about the spring cohort\n---\n\n'));
   });
 
+  it('ends a snooze when it is given a day, and keeps it without one', () => {
+    const snoozed = note.replace('history:', 'snoozed_until: 2026-11-20\nhistory:');
+    expect(setManualNext(snoozed, { action: 'Call back', due: '2026-11-09' })).toBe(note.replace('---\n\n', 'next:\n  action: Call back\n  due: 2026-11-09\n---\n\n'));
+    expect(setManualNext(snoozed, { action: 'Call back' })).toBe(snoozed.replace('---\n\n', 'next:\n  action: Call back\n---\n\n'));
+  });
+
   it('replaces a next action already written, in its place', () => {
     expect(setManualNext(withNext, { action: 'Call back', due: '2026-11-09' })).toBe(note.replace('history:', 'next: {action: Call back, due: 2026-11-09} # promised on the call\nhistory:'));
   });

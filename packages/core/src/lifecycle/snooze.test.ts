@@ -140,7 +140,7 @@ describe('a snooze ends when something is recorded', () => {
   it('moveMeeting removes it too', () => {
     const booked = ['---', 'type: contact', 'name: Owen Park', 'stage: scheduled', 'snoozed_until: 2026-12-09', 'history:', '  - date: 2026-12-01', '    stage: scheduled', 'meeting:', '  at: 2026-12-10T10:00', '  minutes: 30', '  format: video', '---', ''].join('\n');
     expect(moveMeeting(booked, { at: '2026-12-11T10:00' }, { date: '2026-12-07' })).toBe(
-      ['---', 'type: contact', 'name: Owen Park', 'stage: scheduled', 'history:', '  - date: 2026-12-01', '    stage: scheduled', '  - date: 2026-12-07', '    stage: scheduled', '    note: rescheduled from 2026-12-10T10:00', 'meeting:', '  at: 2026-12-11T10:00', '  minutes: 30', '  format: video', '---', ''].join('\n'),
+      ['---', 'type: contact', 'name: Owen Park', 'stage: scheduled', 'history:', '  - date: 2026-12-01', '    stage: scheduled', '  - date: 2026-12-07', '    stage: scheduled', '    note: rescheduled from 2026-12-10 10:00', 'meeting:', '  at: 2026-12-11T10:00', '  minutes: 30', '  format: video', '---', ''].join('\n'),
     );
   });
 

@@ -59,7 +59,9 @@ describe('a referral not named yet', () => {
     '- [x] Referral: the head of research\n' +
     '- Referral: Grace Liu, nurse informaticist\n' +
     '- Referral: An Nguyen at Carelink\n' +
-    '- Referral: The informatics director\n';
+    '- Referral: The informatics director\n' +
+    '- Referral: her CMIO\n' +
+    '- Referral: someone on the\n  alerts team, who owns the pager rules\n';
   const at = { now: new Date('2026-12-07T15:00:00Z'), timezone: 'America/New_York' };
 
   it('reads who they are, and no name to add', () => {
@@ -72,6 +74,8 @@ describe('a referral not named yet', () => {
       { name: 'Grace Liu', unnamed: undefined },
       { name: 'An Nguyen', unnamed: undefined },
       { name: undefined, unnamed: 'The informatics director' },
+      { name: undefined, unnamed: 'her CMIO' },
+      { name: undefined, unnamed: 'someone on the alerts team, who owns the pager rules' },
     ]);
   });
 
@@ -83,6 +87,8 @@ describe('a referral not named yet', () => {
       { kind: 'add-referral', action: 'Add An Nguyen (referred by Ben Osei)', due: null, line: 16 },
       { kind: 'add-referral', action: 'Add Grace Liu (referred by Ben Osei)', due: null, line: 15 },
       { kind: 'ask-referral-name', action: 'Ask Ben Osei for the name of a nurse manager at UPMC', due: null, line: 13 },
+      { kind: 'ask-referral-name', action: 'Ask Ben Osei for the name of her CMIO', due: null, line: 18 },
+      { kind: 'ask-referral-name', action: 'Ask Ben Osei for the name of someone on the alerts team, who owns the pager rules', due: null, line: 19 },
       { kind: 'ask-referral-name', action: 'Ask Ben Osei for the name of the informatics director', due: null, line: 17 },
       { kind: 'ask-referral-name', action: 'Ask Ben Osei for the name of their informatics lead', due: null, line: 11 },
     ]);

@@ -114,7 +114,7 @@ export function workNamed(outcome: Outcome, isPerson: (words: string) => boolean
   // "<name>, …", or "<name> at|from|on <Organization>" with no comma.
   const clause = /^\s*(?:,\s*|(?=(?:at|from|on)\s))([^;()[\]"\u201c\u201d\u2014\u2013]*?)(?=\s+-\s|[;()[\]"\u201c\u201d\u2014\u2013]|$)/.exec(after)?.[1];
   if (clause === undefined) return {};
-  const readings = [workAt, workFromOrWith, workOnTeam, workOfOwner, workBeforeComma];
+  const readings = [workAt, workWith, workOnTeam, workOfOwner, workBeforeComma];
   for (const read of readings) {
     const work = read(clause, isPerson);
     if (work) return work;
@@ -135,19 +135,22 @@ const workAt: WorkReading = (clause, isPerson) => {
   if (NOT_WHERE_THEY_WORK.test(first)) return {};
   const organization = leadingOrganization(clause.slice(at.index + at[0].length).split(',')[0]!);
   if (!organization || (organization.possessive && isPerson(organization.name))) return {};
-  return { ...(role !== '' && !NO_ROLE.test(first) ? { role } : {}), organization: organization.name };
+  // "Dana's manager at UPMC": where they work, but a relation is no role.
+  return { ...(role !== '' && isRole(role) ? { role } : {}), organization: organization.name };
 };
 
-const workFromOrWith: WorkReading = (clause, isPerson) => {
-  const links = [...clause.matchAll(/(?:^|\s)(from|with)\s+/g)];
+const workWith: WorkReading = (clause, isPerson) => {
+  // Not "from": "a nurse from Ohio" names where they come from as often as where they work.
+  const links = [...clause.matchAll(/(?:^|\s)(with)\s+/g)];
   if (links.length === 0) return undefined;
-  if (links.length !== 1) return {};
+  // Two candidates ("with Dana from Carelink"): which one is where they work?
+  if (links.length !== 1 || /(?:^|\s)from\s/.test(clause)) return {};
   const link = links[0]!;
   const role = roleWritten(clause.slice(0, link.index));
   // After "with" a person is as likely as an employer ("Grace Liu, with Dana"): only a role before it says it is work.
-  if ((link[1] === 'with' && role === '') || !isRole(role)) return {};
+  if (role === '' || !isRole(role)) return {};
   const organization = leadingOrganization(clause.slice(link.index + link[0].length).split(',')[0]!);
-  if (!organization || ((link[1] === 'with' || organization.possessive) && isPerson(organization.name))) return {};
+  if (!organization || isPerson(organization.name)) return {};
   return { ...(role === '' ? {} : { role }), organization: organization.name };
 };
 
@@ -181,7 +184,8 @@ const workBeforeComma: WorkReading = (clause, isPerson) => {
   const organization = leadingOrganization(parts[1]!);
   // The whole of what follows the comma is the name: "Carelink" yes, "Carelink nurses" no.
   if (!organization || organization.possessive || organization.words !== parts[1]!.split(/\s+/).length) return undefined;
-  const saysRole = /(?:^|\s)\p{Ll}/u.test(role) || /^[\p{Lu}\p{N}]{2,}$/u.test(role);
+  // A lower-case word says a role; capitals alone may be credentials ("Tom Reyes, RN, BSN").
+  const saysRole = /(?:^|\s)\p{Ll}/u.test(role);
   if (role === '' || !saysRole || !isRole(role) || isPerson(organization.name)) return {};
   return { role, organization: organization.name };
 };

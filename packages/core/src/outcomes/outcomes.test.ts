@@ -327,7 +327,7 @@ describe('outcome labels from .rapport/config.yaml', () => {
     ]);
   });
 
-  it('reads the other ways a referral line says where someone works: on a team, from, with, an owner, after a comma', () => {
+  it('reads the other ways a referral line says where someone works: on a team, with, an owner, after a comma', () => {
     const work = (line: string, isPerson?: (words: string) => boolean) => workNamed(readNote('p.md', `${NOTE_HEAD}- Referral: ${line}\n`).contact!.outcomes[0]!, isPerson);
     // On a team: the organization owns it, or the team is at it; the team is no part of the role.
     expect(work("Grace Liu, the nurse informaticist on Carelink's alerts team.")).toEqual({ role: 'nurse informaticist', organization: 'Carelink' });
@@ -335,17 +335,15 @@ describe('outcome labels from .rapport/config.yaml', () => {
     expect(work("Grace Liu, on Xcel Energy's grid team")).toEqual({ organization: 'Xcel Energy' });
     expect(work('Grace Liu, nurse informaticist on the alerts team at Carelink')).toEqual({ role: 'nurse informaticist', organization: 'Carelink' });
     expect(work("[[grace-liu]] on Carelink's alerts team")).toEqual({ organization: 'Carelink' });
-    // From, with.
-    expect(work('Grace Liu, nurse informaticist from Carelink Labs who built the alerts')).toEqual({ role: 'nurse informaticist', organization: 'Carelink Labs' });
-    expect(work('Grace Liu, from Carelink')).toEqual({ organization: 'Carelink' });
-    expect(work('[[grace-liu]] from University of Pittsburgh Medical Center')).toEqual({ organization: 'University of Pittsburgh Medical Center' });
+    // With, after a role.
     expect(work('Grace Liu, a nurse informaticist with Carelink (by 2026-12-10)')).toEqual({ role: 'nurse informaticist', organization: 'Carelink' });
+    // A relation before "at" is no role; the organization stands.
+    expect(work("Grace Liu, Dana's manager at UPMC")).toEqual({ organization: 'UPMC' });
     // The organization as the owner of the role.
     expect(work("Grace Liu, Carelink's nurse informaticist")).toEqual({ role: 'nurse informaticist', organization: 'Carelink' });
     expect(work("Grace Liu, Xcel Energy's grid team lead")).toEqual({ role: 'grid team lead', organization: 'Xcel Energy' });
-    // The role, then the organization after a comma: a role in lower case, or one acronym.
+    // The role, then the organization after a comma: a role in lower case.
     expect(work('Grace Liu, nurse informaticist, Carelink')).toEqual({ role: 'nurse informaticist', organization: 'Carelink' });
-    expect(work('Grace Liu, CMIO, Allegheny Health Network.')).toEqual({ role: 'CMIO', organization: 'Allegheny Health Network' });
   });
 
   it('reads nothing from a referral line whose words may be about something other than where the person works', () => {
@@ -370,6 +368,13 @@ describe('outcome labels from .rapport/config.yaml', () => {
       'Grace Liu, worked with Dana from Carelink',
       // When, not where.
       'Grace Liu, nurse from 2019',
+      // "from" says where someone comes from as often as where they work.
+      'Ann Lee, a nurse from Ohio',
+      'Grace Liu, nurse informaticist from Carelink Labs who built the alerts',
+      '[[grace-liu]] from University of Pittsburgh Medical Center',
+      // Capitals alone after a comma may be credentials.
+      'Tom Reyes, RN, BSN',
+      'Grace Liu, CMIO, Allegheny Health Network.',
       // Title case before the comma may be an organization and a place: "Brightline Health, Pittsburgh".
       'Grace Liu, Brightline Health, Pittsburgh',
       'Grace Liu, nurse informaticist, Carelink, Oakland',

@@ -155,7 +155,7 @@ export function readOutcomes(file: string, content: string, start: number, end: 
       else {
         const name = referralName(first.text);
         // "their informatics lead" is a name still to ask for, not a person to add.
-        if (name && NO_NAME_YET.test(name)) outcome.unnamed = detach(unnamedReferral(first.text));
+        if (name && NO_NAME_YET.test(name)) outcome.unnamed = detach(unnamedReferral(text));
         else if (name) {
           const nameStart = first.offset + first.text.indexOf(name);
           Object.assign(outcome, { name: detach(name), nameStart, nameEnd: nameStart + name.length });
@@ -237,13 +237,14 @@ export function readOutcomes(file: string, content: string, start: number, end: 
   return { outcomes, diagnostics };
 }
 
-// First words that describe a person rather than name them: "their informatics lead", "A nurse manager at UPMC", "someone on the
-// alerts team". A word such as "An" or "The" followed by a capital may start a name ("An Nguyen", "The Rock"): that is a name.
-const NO_NAME_YET = /^(?:[Ss]omeone|[Ss]omebody|[Ww]hoever)(?:\s|$)|^(?:[Aa]n?|[Tt]he|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our|[Ss]ome|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal)\s+\p{Ll}/u;
+// First words that describe a person rather than name them: "their informatics lead", "her CMIO", "someone on the alerts
+// team", "A nurse manager at UPMC". After "a", "an", "the", "one" or "some" only a lower-case word does: "An Nguyen" and
+// "The Rock" may be names.
+const NO_NAME_YET = /^(?:[Ss]omeone|[Ss]omebody|[Ww]hoever|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our|[Tt]wo|[Tt]hree|[Ss]everal)(?:\s|$)|^(?:[Aa]n?|[Tt]he|[Ss]ome|[Oo]ne)\s+\p{Ll}/u;
 
-/** Who an unnamed referral is, up to a bracket, a dash or a semicolon: "their informatics lead (he will send the name)" → "their informatics lead". */
+/** Who an unnamed referral is, its lines joined, up to a bracket, a dash or a semicolon: "their informatics lead (he will send the name)" → "their informatics lead". */
 function unnamedReferral(text: string): string {
-  return /^[^(;\u2014\u2013]*?(?=\s+-\s|[(;\u2014\u2013]|$)/.exec(text.trim())![0].trim().replace(/[.,:]$/, '');
+  return /^[^(;\u2014\u2013]*?(?=\s+-\s|[(;\u2014\u2013]|$)/.exec(text.trim().replace(/\s+/g, ' '))![0].trim().replace(/[.,:]$/, '');
 }
 
 /**

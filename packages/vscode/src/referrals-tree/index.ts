@@ -61,7 +61,11 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralsNode>
         this.contactSlug = contactSlug;
         this.refresh();
       },
-      (error: unknown) => this.services.log.error('Referrals view: could not load the slugger', error),
+      (error: unknown) => {
+        this.services.log.error('Referrals view: could not load the slugger', error);
+        // Tried again the next time the notes are read, rather than "Reading notes…" until a reload.
+        this.loadingSlugger = undefined;
+      },
     );
   }
 

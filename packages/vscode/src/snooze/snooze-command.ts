@@ -1,4 +1,4 @@
-import { InvalidInputError, snoozeContact, unsnoozeContact } from '@rapport/core';
+import { CLOSED_STAGES, InvalidInputError, snoozeContact, unsnoozeContact } from '@rapport/core';
 import { snoozeDay } from '@rapport/core/internal';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import { resolveContact } from '../commands/contact-target.js';
@@ -19,6 +19,8 @@ export async function snooze(services: Services, target?: unknown, input: Snooze
     only: { fits: (candidate) => snoozableActions(candidate, context).length > 0, nobody: 'Nothing is due for anyone: there is nothing to snooze' },
   });
   if (!contact) return undefined;
+  // The note open in the editor is taken as it is: a closed contact has nothing to put off, as `rapport snooze` says.
+  if (CLOSED_STAGES.includes(contact.stage)) throw new InvalidInputError(`${contact.name} is ${contact.stage}, and a closed contact has no next action to put off`);
   const today = services.notes.today();
   const until = input.until !== undefined ? givenDay(input.until, today) : await askDay(services, contact.name, today);
   if (until === undefined) return undefined;
