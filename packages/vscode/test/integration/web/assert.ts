@@ -1,6 +1,7 @@
 /**
- * `node:assert/strict` for the web test bundle: the four checks the suites
- * use, with Node's semantics (Object.is, deep equality of plain data).
+ * `node:assert/strict` for the web test bundle: the checks the suites use,
+ * with Node's semantics (Object.is, deep equality of plain data, a RegExp
+ * tested against `String(error)`).
  */
 import { dequal } from 'dequal';
 
@@ -41,5 +42,15 @@ function match(actual: string, pattern: RegExp, message?: string | Error): void 
   if (typeof actual !== 'string' || !pattern.test(actual)) fail(message, `expected ${show(actual)} to match ${pattern}`);
 }
 
-const assert = Object.assign(ok, { ok, equal, notEqual, deepEqual, match, AssertionError });
+async function rejects(promise: Promise<unknown> | (() => Promise<unknown>), expected?: RegExp, message?: string | Error): Promise<void> {
+  try {
+    await (typeof promise === 'function' ? promise() : promise);
+  } catch (error) {
+    if (expected !== undefined && !expected.test(String(error))) fail(message, `expected the rejection to match ${expected}, got ${show(String(error))}`);
+    return;
+  }
+  fail(message, 'Missing expected rejection.');
+}
+
+const assert = Object.assign(ok, { ok, equal, notEqual, deepEqual, match, rejects, AssertionError });
 export default assert;
