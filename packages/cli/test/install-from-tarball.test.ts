@@ -31,7 +31,7 @@ it('installs from the packed tarball with npm install -g, offline and with nothi
   expect(agenda.status).toBe(0);
   expect(agenda.stdout.split('\n').slice(0, 3)).toEqual([
     'Overdue (4)',
-    '  2026-11-10  No reply from Hannah Schultz yet: try a second person at Northside Respiratory',
+    '  2026-11-10  No reply from Hannah Schultz yet: try a second person at Northside Respiratory  → rapport new "Full Name" --org "Northside Respiratory" (or: rapport dismiss hannah-schultz)',
     '  2026-11-16  Follow up with Hannah Schultz if there is no reply  → rapport letter follow-up hannah-schultz',
   ]);
 

@@ -333,8 +333,8 @@ describe('a three-week search through the CLI', () => {
   it('Tue 2026-11-03: Grace, a former colleague, agrees to lunch', () => {
     expect(agenda('2026-11-03')).toBe(expected(`
       Next 7 days (2)
-        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
-        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative  → rapport new "Full Name" --org "Western Grid Cooperative" (or: rapport dismiss lena-ortiz)
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy  → rapport new "Full Name" --org "Brightline Energy" (or: rapport dismiss marco-silva)
 
       Later (3)
         2026-11-11  Follow up with Grace Kim if there is no reply  → rapport letter follow-up grace-kim
@@ -366,12 +366,12 @@ describe('a three-week search through the CLI', () => {
   it('Wed 2026-11-04: a note written by hand is broken, and says so everywhere', () => {
     expect(agenda('2026-11-04')).toBe(expected(`
       Overdue (1)
-        2026-11-03  Prepare for Grace Kim: research and questions
+        2026-11-03  Prepare for Grace Kim: research and questions  → rapport questions --pick 8 --into grace-kim, then rapport advance grace-kim prepared
 
       Next 7 days (5)
         2026-11-05  Meet Grace Kim at 12:30 (in-person, 45 min)
-        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
-        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative  → rapport new "Full Name" --org "Western Grid Cooperative" (or: rapport dismiss lena-ortiz)
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy  → rapport new "Full Name" --org "Brightline Energy" (or: rapport dismiss marco-silva)
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
@@ -387,12 +387,12 @@ describe('a three-week search through the CLI', () => {
     const warning = `rapport: warning: contacts/dev-patel.md:5: cannot read this contact: ${COLON_PROBLEM_AND_HINT}\n`;
     expect(agenda('2026-11-04', warning)).toBe(expected(`
       Overdue (1)
-        2026-11-03  Prepare for Grace Kim: research and questions
+        2026-11-03  Prepare for Grace Kim: research and questions  → rapport questions --pick 8 --into grace-kim, then rapport advance grace-kim prepared
 
       Next 7 days (5)
         2026-11-05  Meet Grace Kim at 12:30 (in-person, 45 min)
-        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
-        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative  → rapport new "Full Name" --org "Western Grid Cooperative" (or: rapport dismiss lena-ortiz)
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy  → rapport new "Full Name" --org "Brightline Energy" (or: rapport dismiss marco-silva)
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
@@ -430,8 +430,8 @@ describe('a three-week search through the CLI', () => {
     expect(agenda('2026-11-05', `rapport: warning: contacts/dev-patel.md:5: cannot read this contact: ${COLON_PROBLEM_AND_HINT}\n`)).toBe(expected(`
       Today (3)
         2026-11-05  Meet Grace Kim at 12:30 (in-person, 45 min)
-        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
-        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative  → rapport new "Full Name" --org "Western Grid Cooperative" (or: rapport dismiss lena-ortiz)
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy  → rapport new "Full Name" --org "Brightline Energy" (or: rapport dismiss marco-silva)
 
       Next 7 days (2)
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
@@ -473,14 +473,14 @@ describe('a three-week search through the CLI', () => {
   it('Fri 2026-11-06: thanks Grace and adds the person she referred', () => {
     expect(agenda('2026-11-06')).toBe(expected(`
       Overdue (2)
-        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
-        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative  → rapport new "Full Name" --org "Western Grid Cooperative" (or: rapport dismiss lena-ortiz)
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy  → rapport new "Full Name" --org "Brightline Energy" (or: rapport dismiss marco-silva)
 
       Today (1)
         2026-11-06  Send Grace Kim a thank-you note  → rapport letter thank-you grace-kim
 
       Next 7 days (3)
-        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power  → rapport new "Full Name" --org "Cascade Power" (or: rapport dismiss dev-patel)
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
@@ -543,11 +543,11 @@ describe('a three-week search through the CLI', () => {
   it('Sat 2026-11-07 and Sun 2026-11-08: the weekend', () => {
     expect(agenda('2026-11-07')).toBe(expected(`
       Overdue (2)
-        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
-        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative  → rapport new "Full Name" --org "Western Grid Cooperative" (or: rapport dismiss lena-ortiz)
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy  → rapport new "Full Name" --org "Brightline Energy" (or: rapport dismiss marco-silva)
 
       Next 7 days (3)
-        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power  → rapport new "Full Name" --org "Cascade Power" (or: rapport dismiss dev-patel)
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
@@ -562,11 +562,11 @@ describe('a three-week search through the CLI', () => {
     `));
     expect(agenda('2026-11-08')).toBe(expected(`
       Overdue (2)
-        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
-        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative  → rapport new "Full Name" --org "Western Grid Cooperative" (or: rapport dismiss lena-ortiz)
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy  → rapport new "Full Name" --org "Brightline Energy" (or: rapport dismiss marco-silva)
 
       Next 7 days (3)
-        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power  → rapport new "Full Name" --org "Cascade Power" (or: rapport dismiss dev-patel)
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
@@ -584,11 +584,11 @@ describe('a three-week search through the CLI', () => {
   it('Mon 2026-11-09: Lena says yes; from contacts/, writes to Omar and adds Ruth', () => {
     expect(agenda('2026-11-09')).toBe(expected(`
       Overdue (2)
-        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative
-        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
+        2026-11-05  No reply from Lena Ortiz yet: try a second person at Western Grid Cooperative  → rapport new "Full Name" --org "Western Grid Cooperative" (or: rapport dismiss lena-ortiz)
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy  → rapport new "Full Name" --org "Brightline Energy" (or: rapport dismiss marco-silva)
 
       Next 7 days (4)
-        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power  → rapport new "Full Name" --org "Cascade Power" (or: rapport dismiss dev-patel)
         2026-11-11  Follow up with Lena Ortiz if there is no reply  → rapport letter follow-up lena-ortiz
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
@@ -668,11 +668,11 @@ describe('a three-week search through the CLI', () => {
   it('Tue 2026-11-10: Lena moves the call to next week; a first letter to Ruth', () => {
     expect(agenda('2026-11-10')).toBe(expected(`
       Overdue (1)
-        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy  → rapport new "Full Name" --org "Brightline Energy" (or: rapport dismiss marco-silva)
 
       Today (2)
-        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
-        2026-11-10  Prepare for Lena Ortiz: research and questions
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power  → rapport new "Full Name" --org "Cascade Power" (or: rapport dismiss dev-patel)
+        2026-11-10  Prepare for Lena Ortiz: research and questions  → rapport questions --pick 8 --into lena-ortiz, then rapport advance lena-ortiz prepared
 
       Next 7 days (3)
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
@@ -719,15 +719,15 @@ describe('a three-week search through the CLI', () => {
   it('Wed 2026-11-11: no word from Marco, so one polite nudge', () => {
     expect(agenda('2026-11-11')).toBe(expected(`
       Overdue (2)
-        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy
-        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
+        2026-11-05  No reply from Marco Silva yet: try a second person at Brightline Energy  → rapport new "Full Name" --org "Brightline Energy" (or: rapport dismiss marco-silva)
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power  → rapport new "Full Name" --org "Cascade Power" (or: rapport dismiss dev-patel)
 
       Today (1)
         2026-11-11  Follow up with Marco Silva if there is no reply  → rapport letter follow-up marco-silva
 
       Next 7 days (5)
-        2026-11-13  Prepare for Lena Ortiz: research and questions
-        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association
+        2026-11-13  Prepare for Lena Ortiz: research and questions  → rapport questions --pick 8 --into lena-ortiz, then rapport advance lena-ortiz prepared
+        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association  → rapport new "Full Name" --org "Energy Data Association" (or: rapport dismiss ruth-adler)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
@@ -758,18 +758,18 @@ describe('a three-week search through the CLI', () => {
   it('Thu 2026-11-12: writes to Tom', () => {
     expect(agenda('2026-11-12')).toBe(expected(`
       Overdue (1)
-        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power  → rapport new "Full Name" --org "Cascade Power" (or: rapport dismiss dev-patel)
 
       Next 7 days (6)
-        2026-11-13  Prepare for Lena Ortiz: research and questions
-        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association
+        2026-11-13  Prepare for Lena Ortiz: research and questions  → rapport questions --pick 8 --into lena-ortiz, then rapport advance lena-ortiz prepared
+        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association  → rapport new "Full Name" --org "Energy Data Association" (or: rapport dismiss ruth-adler)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
         2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
 
       Later (2)
-        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response  → rapport advance marco-silva no-response
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
 
       Ready to write (2)
@@ -795,19 +795,19 @@ describe('a three-week search through the CLI', () => {
   it('Fri 2026-11-13: Omar agrees to a call', () => {
     expect(agenda('2026-11-13')).toBe(expected(`
       Overdue (1)
-        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power  → rapport new "Full Name" --org "Cascade Power" (or: rapport dismiss dev-patel)
 
       Today (2)
-        2026-11-13  Prepare for Lena Ortiz: research and questions
-        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association
+        2026-11-13  Prepare for Lena Ortiz: research and questions  → rapport questions --pick 8 --into lena-ortiz, then rapport advance lena-ortiz prepared
+        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association  → rapport new "Full Name" --org "Energy Data Association" (or: rapport dismiss ruth-adler)
 
       Next 7 days (6)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
-        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage
+        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage  → rapport new "Full Name" --org "Helio Storage" (or: rapport dismiss tom-becker)
         2026-11-18  Follow up with Omar Haddad if there is no reply  → rapport letter follow-up omar-haddad
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
-        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response  → rapport advance marco-silva no-response
 
       Later (2)
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
@@ -836,18 +836,18 @@ describe('a three-week search through the CLI', () => {
   it('Sat 2026-11-14 and Sun 2026-11-15: the weekend', () => {
     expect(agenda('2026-11-14')).toBe(expected(`
       Overdue (3)
-        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
-        2026-11-13  Prepare for Lena Ortiz: research and questions
-        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power  → rapport new "Full Name" --org "Cascade Power" (or: rapport dismiss dev-patel)
+        2026-11-13  Prepare for Lena Ortiz: research and questions  → rapport questions --pick 8 --into lena-ortiz, then rapport advance lena-ortiz prepared
+        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association  → rapport new "Full Name" --org "Energy Data Association" (or: rapport dismiss ruth-adler)
 
       Next 7 days (7)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
-        2026-11-17  Prepare for Omar Haddad: research and questions
-        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage
+        2026-11-17  Prepare for Omar Haddad: research and questions  → rapport questions --pick 8 --into omar-haddad, then rapport advance omar-haddad prepared
+        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage  → rapport new "Full Name" --org "Helio Storage" (or: rapport dismiss tom-becker)
         2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
-        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response  → rapport advance marco-silva no-response
 
       Later (2)
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
@@ -858,18 +858,18 @@ describe('a three-week search through the CLI', () => {
     `));
     expect(agenda('2026-11-15')).toBe(expected(`
       Overdue (3)
-        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
-        2026-11-13  Prepare for Lena Ortiz: research and questions
-        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power  → rapport new "Full Name" --org "Cascade Power" (or: rapport dismiss dev-patel)
+        2026-11-13  Prepare for Lena Ortiz: research and questions  → rapport questions --pick 8 --into lena-ortiz, then rapport advance lena-ortiz prepared
+        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association  → rapport new "Full Name" --org "Energy Data Association" (or: rapport dismiss ruth-adler)
 
       Next 7 days (7)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
-        2026-11-17  Prepare for Omar Haddad: research and questions
-        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage
+        2026-11-17  Prepare for Omar Haddad: research and questions  → rapport questions --pick 8 --into omar-haddad, then rapport advance omar-haddad prepared
+        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage  → rapport new "Full Name" --org "Helio Storage" (or: rapport dismiss tom-becker)
         2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
-        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response  → rapport advance marco-silva no-response
 
       Later (2)
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
@@ -883,20 +883,20 @@ describe('a three-week search through the CLI', () => {
   it('Mon 2026-11-16: prepares for Lena from contacts/, Ruth declines, Dev gets a nudge', () => {
     expect(agenda('2026-11-16')).toBe(expected(`
       Overdue (3)
-        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power
-        2026-11-13  Prepare for Lena Ortiz: research and questions
-        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association
+        2026-11-10  No reply from Dev Patel yet: try a second person at Cascade Power  → rapport new "Full Name" --org "Cascade Power" (or: rapport dismiss dev-patel)
+        2026-11-13  Prepare for Lena Ortiz: research and questions  → rapport questions --pick 8 --into lena-ortiz, then rapport advance lena-ortiz prepared
+        2026-11-13  No reply from Ruth Adler yet: try a second person at Energy Data Association  → rapport new "Full Name" --org "Energy Data Association" (or: rapport dismiss ruth-adler)
 
       Today (1)
         2026-11-16  Follow up with Dev Patel if there is no reply  → rapport letter follow-up dev-patel
 
       Next 7 days (7)
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
-        2026-11-17  Prepare for Omar Haddad: research and questions
-        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage
+        2026-11-17  Prepare for Omar Haddad: research and questions  → rapport questions --pick 8 --into omar-haddad, then rapport advance omar-haddad prepared
+        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage  → rapport new "Full Name" --org "Helio Storage" (or: rapport dismiss tom-becker)
         2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
         2026-11-19  Follow up with Ruth Adler if there is no reply  → rapport letter follow-up ruth-adler
-        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response  → rapport advance marco-silva no-response
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
 
       Later (1)
@@ -947,16 +947,16 @@ describe('a three-week search through the CLI', () => {
     expect(agenda('2026-11-17')).toBe(expected(`
       Today (3)
         2026-11-17  Meet Lena Ortiz at 09:00 (video, 30 min)
-        2026-11-17  Prepare for Omar Haddad: research and questions
-        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage
+        2026-11-17  Prepare for Omar Haddad: research and questions  → rapport questions --pick 8 --into omar-haddad, then rapport advance omar-haddad prepared
+        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage  → rapport new "Full Name" --org "Helio Storage" (or: rapport dismiss tom-becker)
 
       Next 7 days (3)
         2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
-        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response  → rapport advance marco-silva no-response
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
 
       Later (2)
-        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
+        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response  → rapport advance dev-patel no-response
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
 
       Ready to write (1)
@@ -979,17 +979,17 @@ describe('a three-week search through the CLI', () => {
   it('Wed 2026-11-18: thanks Lena, prepares for Omar, and stops looking for a second person at Helio Storage', () => {
     expect(agenda('2026-11-18')).toBe(expected(`
       Overdue (2)
-        2026-11-17  Prepare for Omar Haddad: research and questions
-        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage
+        2026-11-17  Prepare for Omar Haddad: research and questions  → rapport questions --pick 8 --into omar-haddad, then rapport advance omar-haddad prepared
+        2026-11-17  No reply from Tom Becker yet: try a second person at Helio Storage  → rapport new "Full Name" --org "Helio Storage" (or: rapport dismiss tom-becker)
 
       Today (1)
         2026-11-18  Send Lena Ortiz a thank-you note  → rapport letter thank-you lena-ortiz
 
       Next 7 days (4)
         2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
-        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response  → rapport advance marco-silva no-response
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
-        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
+        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response  → rapport advance dev-patel no-response
 
       Later (1)
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
@@ -1037,9 +1037,9 @@ describe('a three-week search through the CLI', () => {
         2026-11-19  Meet Omar Haddad at 08:30 (phone, 30 min)
 
       Next 7 days (3)
-        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response  → rapport advance marco-silva no-response
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
-        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
+        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response  → rapport advance dev-patel no-response
 
       Later (2)
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
@@ -1065,12 +1065,12 @@ describe('a three-week search through the CLI', () => {
   it('Fri 2026-11-20: thanks Omar; Marco never answered, and a mistyped date is refused', () => {
     expect(agenda('2026-11-20')).toBe(expected(`
       Today (2)
-        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response
+        2026-11-20  No reply from Marco Silva since the follow-up: mark as no-response  → rapport advance marco-silva no-response
         2026-11-20  Send Omar Haddad a thank-you note  → rapport letter thank-you omar-haddad
 
       Next 7 days (2)
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
-        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
+        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response  → rapport advance dev-patel no-response
 
       Later (2)
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
@@ -1115,7 +1115,7 @@ describe('a three-week search through the CLI', () => {
     expect(agenda('2026-11-21')).toBe(expected(`
       Next 7 days (2)
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
-        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
+        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response  → rapport advance dev-patel no-response
 
       Later (3)
         2027-01-05  Keep in touch with Grace Kim  → rapport letter keep-in-touch grace-kim
@@ -1156,7 +1156,7 @@ describe('a three-week search through the CLI', () => {
     expect(agenda('2026-11-22')).toBe(expected(`
       Next 7 days (2)
         2026-11-23  Follow up with Tom Becker if there is no reply  → rapport letter follow-up tom-becker
-        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response
+        2026-11-25  No reply from Dev Patel since the follow-up: mark as no-response  → rapport advance dev-patel no-response
 
       Later (3)
         2027-01-19  Keep in touch with Omar Haddad  → rapport letter keep-in-touch omar-haddad

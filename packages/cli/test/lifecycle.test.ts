@@ -210,6 +210,25 @@ describe('agenda: the meeting day', () => {
   });
 });
 
+describe('agenda: the command each line needs', () => {
+  it('names the command that does each item or records it done, and none for a meeting', () => {
+    const folder = exampleCopy();
+    // Sam Whitaker booked without a time yet, so the agenda asks for one.
+    const sam = join(folder, 'sam-whitaker.md');
+    writeFileSync(sam, readFileSync(sam, 'utf8').replace(/\nmeeting:\n(?:  .*\n)+/, '\n'));
+    const lines = rapport(['agenda', '--today', '2026-11-26', '--dir', folder]).stdout.split('\n');
+    const line = (start: string) => lines.find((candidate) => candidate.startsWith(start));
+    expect(line('  2026-11-10  No reply from Hannah')).toBe('  2026-11-10  No reply from Hannah Schultz yet: try a second person at Northside Respiratory  → rapport new "Full Name" --org "Northside Respiratory" (or: rapport dismiss hannah-schultz)');
+    expect(line('  2026-11-18  No reply from Victor')).toBe('  2026-11-18  No reply from Victor Nguyen since the follow-up: mark as no-response  → rapport advance victor-nguyen no-response');
+    expect(line('  2026-11-25  Record the meeting with Ben')).toBe('  2026-11-25  Record the meeting with Ben Osei as held and write your notes  → rapport advance ben-osei held');
+    expect(line('  2026-11-27  Tell Aisha')).toBe('  2026-11-27  Tell Aisha how the coffee with Ben Osei went  → rapport next aisha-karim --done');
+    expect(line('  2026-11-18  Add the meeting time')).toBe('  2026-11-18  Add the meeting time with Sam Whitaker  → rapport advance sam-whitaker scheduled --at YYYY-MM-DDTHH:mm');
+    const prepare = rapport(['agenda', '--today', '2026-11-23', '--dir', folder]).stdout.split('\n');
+    expect(prepare.find((candidate) => candidate.startsWith('  2026-11-23  Prepare'))).toBe('  2026-11-23  Prepare for Lauren Fitzgerald: research and questions  → rapport questions --pick 8 --into lauren-fitzgerald, then rapport advance lauren-fitzgerald prepared');
+    expect(prepare.find((candidate) => candidate.startsWith('  2026-11-25  Meet Ben'))).toBe('  2026-11-25  Meet Ben Osei at 08:00 (in-person, 30 min)');
+  });
+});
+
 describe('agenda: Ready to write', () => {
   it('lists referrals first (people to write to with the referral letter, then those to add from Outcomes), then the first of the rest, and counts the others', () => {
     const folder = exampleCopy();
@@ -488,7 +507,7 @@ describe('snooze', () => {
       { id: 'owen-park', name: 'Owen Park', action: second, due: '2026-12-09', overdue: false, snoozedFrom: '2026-11-25' },
     ]);
     const text = rapport(['agenda', '--today', '2026-12-07', '--dir', folder]).stdout;
-    expect(text).toContain(`Next 7 days (3)\n  2026-12-09  ${follow} (snoozed from 2026-12-01)  → rapport letter follow-up owen-park\n  2026-12-09  ${second} (snoozed from 2026-11-25)\n`);
+    expect(text).toContain(`Next 7 days (3)\n  2026-12-09  ${follow} (snoozed from 2026-12-01)  → rapport letter follow-up owen-park\n  2026-12-09  ${second} (snoozed from 2026-11-25)  → rapport new "Full Name" --org "Lumen Diagnostics" (or: rapport dismiss owen-park)\n`);
     expect(text).toContain('Overdue (13)\n');
     expect(rapport(['list', '--stage', 'contacted', '--today', '2026-12-07', '--dir', folder]).stdout).toContain(`Owen Park       contacted  ${follow} (due 2026-12-09, snoozed from 2026-12-01) · Lumen Diagnostics\n`);
 
@@ -588,7 +607,7 @@ describe('next: a next action written by hand', () => {
     expect(readFileSync(file, 'utf8')).toBe(before.replace('\n---\n\n# Owen Park', '\nnext:\n  action: Send him the diary-study article\n  due: 2026-11-25\n---\n\n# Owen Park'));
     expect(rapport(['next', 'owen-park', '--today', '2026-11-24', '--dir', folder]).stdout).toBe('Owen Park: next: Send him the diary-study article (due 2026-11-25, written in the note)\n');
     expect(agendaOf(folder, '2026-11-25', 'owen-park')).toEqual([['Send him the diary-study article', '2026-11-25']]);
-    expect(rapport(['agenda', '--today', '2026-11-25', '--dir', folder]).stdout).toContain('\n  2026-11-25  Send him the diary-study article · Owen Park\n');
+    expect(rapport(['agenda', '--today', '2026-11-25', '--dir', folder]).stdout).toContain('\n  2026-11-25  Send him the diary-study article · Owen Park  → rapport next owen-park --done\n');
 
     expect(rapport(['log', 'owen-park', '--note', 'sent the article', '--via', 'email', '--today', '2026-11-25', '--dir', folder]).stdout).toBe(
       'Owen Park: logged (2026-11-25, still contacted)  owen-park.md\n  still next, written in the note: Send him the diary-study article (rapport next owen-park --done once it is done)\n',

@@ -46,7 +46,7 @@ describe('rapport questions', () => {
     const file = join(folder, 'lauren-fitzgerald.md');
     const before = readFileSync(file, 'utf8');
     const result = rapport(['questions', '--pick', 'skills-1,hindsight-1', '--into', 'lauren-fitzgerald', '--dir', folder]);
-    expect(result).toMatchObject({ code: 0, stdout: 'Lauren Fitzgerald: added 2 questions to ## Questions in lauren-fitzgerald.md\n' });
+    expect(result).toMatchObject({ code: 0, stdout: 'Lauren Fitzgerald: added 2 questions to ## Questions in lauren-fitzgerald.md\nWhen your research is done too: rapport advance lauren-fitzgerald prepared\n' });
     expect(readFileSync(file, 'utf8')).toBe(
       before.replace(
         '4. Who else would you recommend I talk to?\n',
@@ -54,7 +54,7 @@ describe('rapport questions', () => {
       ),
     );
     const again = rapport(['questions', '--pick', 'skills-1,hindsight-1', '--into', 'lauren-fitzgerald', '--dir', folder]);
-    expect(again.stdout).toBe('Lauren Fitzgerald: these questions are already in lauren-fitzgerald.md\n');
+    expect(again.stdout).toBe('Lauren Fitzgerald: these questions are already in lauren-fitzgerald.md\nWhen your research is done too: rapport advance lauren-fitzgerald prepared\n');
     expect(readFileSync(file, 'utf8')).not.toBe(before);
   });
 

@@ -51,17 +51,8 @@ export const registerAgenda: RegisterCommand = (program, context) => {
         const shown = title === 'Ready to write' ? group.slice(0, READY_TO_WRITE_SHOWN) : group;
         for (const item of shown) {
           const due = item.due === null ? colors.dim('anytime'.padEnd(10)) : title === 'Overdue' ? colors.red(item.due) : colors.dim(item.due);
-          const letter = item.letter
-            ? colors.dim(`  → rapport letter ${item.letter} ${item.id}`)
-            : item.referral
-              ? colors.dim(`  → rapport new --from ${item.id} ${JSON.stringify(item.referral)}`)
-              : item.colleague !== undefined && firstLetters.has(item.colleague)
-                ? colors.dim(`  → rapport letter ${firstLetters.get(item.colleague)} ${item.colleague}`)
-                : item.kind === 'reply'
-                  ? colors.dim(`  → rapport advance ${item.id} scheduled --at YYYY-MM-DDTHH:mm`)
-                  : item.kind === 'outcome'
-                    ? colors.dim(outcomeHint(workspace, item))
-                    : '';
+          const hint = commandHint(workspace, item, firstLetters);
+          const letter = hint === undefined ? '' : colors.dim(`  → ${printable(hint)}`);
           // An action written by hand, or from an Outcomes item, may not name its person ("Send him the article"): the name follows.
           const person = unnamedPerson(item);
           const who = person === undefined ? '' : colors.dim(` · ${printable(person)}`);
@@ -73,9 +64,43 @@ export const registerAgenda: RegisterCommand = (program, context) => {
     });
 };
 
+/**
+ * The command that does the item, or records it done, so that the agenda
+ * teaches the CLI as it goes. None for a meeting (it is attended, not typed)
+ * nor for a referral still to be named (asking is done outside).
+ */
+function commandHint(workspace: Workspace, item: AgendaItem, firstLetters: ReadonlyMap<string, string>): string | undefined {
+  if (item.letter) return `rapport letter ${item.letter} ${item.id}`;
+  if (item.referral) return `rapport new --from ${item.id} ${JSON.stringify(item.referral)}`;
+  switch (item.kind) {
+    case 'second-contact': {
+      // A colleague already in the notes is the second person: their first letter, when the agenda has it.
+      if (item.colleague !== undefined) return firstLetters.has(item.colleague) ? `rapport letter ${firstLetters.get(item.colleague)} ${item.colleague}` : undefined;
+      const organization = workspace.index.contact(item.file)?.organization;
+      return organization === undefined ? undefined : `rapport new "Full Name" --org ${JSON.stringify(organization)} (or: rapport dismiss ${item.id})`;
+    }
+    case 'reply':
+    case 'schedule':
+      return `rapport advance ${item.id} scheduled --at YYYY-MM-DDTHH:mm`;
+    case 'prepare':
+      // Adding the same pick again adds nothing, so the first half is safe to run on a second look.
+      return `rapport questions --pick 8 --into ${item.id}, then rapport advance ${item.id} prepared`;
+    case 'mark-held':
+      return `rapport advance ${item.id} held`;
+    case 'give-up':
+      return `rapport advance ${item.id} no-response`;
+    case 'manual':
+      return `rapport next ${item.id} --done`;
+    case 'outcome':
+      return outcomeHint(workspace, item);
+    default:
+      return undefined;
+  }
+}
+
 /** Once done, an outcome is ticked: `rapport outcome <id> <which> --done`. */
-function outcomeHint(workspace: Workspace, item: AgendaItem): string {
+function outcomeHint(workspace: Workspace, item: AgendaItem): string | undefined {
   const contact = workspace.index.contact(item.file);
   const outcome = contact?.outcomes.find((candidate) => candidate.line === item.line);
-  return contact && outcome ? `  → rapport outcome ${item.id} ${outcomeReference(contact, outcome)} --done` : '';
+  return contact && outcome ? `rapport outcome ${item.id} ${outcomeReference(contact, outcome)} --done` : undefined;
 }

@@ -49,7 +49,10 @@ export const registerQuestions: RegisterCommand = (program, context) => {
         const texts = questions.map((question) => question.text);
         const added = newQuestions(workspace.index.text(contact.file) ?? '', texts).length;
         await editNote(workspace, contact.file, (text) => insertQuestions(text, texts), { retries: 5 });
-        return ctx.print(added === 0 ? `${printable(contact.name)}: these questions are already in ${contact.file}` : `${printable(contact.name)}: added ${added} question${added === 1 ? '' : 's'} to ## Questions in ${contact.file}`);
+        ctx.print(added === 0 ? `${printable(contact.name)}: these questions are already in ${contact.file}` : `${printable(contact.name)}: added ${added} question${added === 1 ? '' : 's'} to ## Questions in ${contact.file}`);
+        // Questions are half of preparing for a booked meeting: the agenda asks for it until the stage says so.
+        if (contact.stage === 'scheduled') ctx.print(ctx.colors.dim(`When your research is done too: rapport advance ${contact.id} prepared`));
+        return;
       }
       if (options.json) return ctx.json(questions);
       const { colors } = ctx;
