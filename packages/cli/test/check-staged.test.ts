@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -86,5 +86,54 @@ describe('rapport check --staged (real git)', () => {
     const result = rapport(['check', '--staged', '--dir', folder], { env: { GIT_CEILING_DIRECTORIES: tmpdir() } });
     expect(result.code).toBe(3);
     expect(result.stderr).toMatch(new RegExp(`^rapport: --staged: ${folder.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not in a git repository with an index to read \\(fatal: not a git repository`));
+  });
+});
+
+describe('rapport init --git --hook (real git)', () => {
+  it('installs the pre-commit hook: a commit holding a broken note is refused, the fixed one goes through', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'rapport-hook-'));
+    const init = rapport(['init', folder, '--git', '--hook', '--timezone', 'UTC', '--today', '2026-12-07'], { env });
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('created .git/hooks/pre-commit\n');
+    expect(init.stdout).not.toContain('To refuse commits of a broken note');
+    expect(statSync(join(folder, '.git', 'hooks', 'pre-commit')).mode & 0o111).toBe(0o111);
+    // Run again, init finds its own hook: kept, nothing to add.
+    const again = rapport(['init', folder, '--git', '--hook'], { env });
+    expect(again.stdout).toContain('kept    .git/hooks/pre-commit (already there)\n');
+    expect(again.stderr).toBe('');
+    writeFileSync(join(folder, 'ana-ruiz.md'), note('Ana Ruiz', 'contactd'));
+    git(folder, 'add', '-A');
+    const refused = git(folder, 'commit', '-q', '-m', 'typo');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('ana-ruiz.md:4:8 error Unknown stage "contactd" [unknown-stage]');
+    writeFileSync(join(folder, 'ana-ruiz.md'), note('Ana Ruiz', 'contacted'));
+    git(folder, 'add', '-A');
+    expect(git(folder, 'commit', '-q', '-m', 'fixed').code).toBe(0);
+    expect(git(folder, 'show', 'HEAD:ana-ruiz.md').stdout).toBe(note('Ana Ruiz', 'contacted'));
+  });
+
+  it('for a notes folder inside a repository, the hook checks that folder; without rapport on the PATH it lets the commit through and says so', () => {
+    const { repo, notes } = repository();
+    expect(rapport(['init', notes, '--git', '--hook'], { env }).code).toBe(0);
+    expect(readFileSync(join(repo, '.git', 'hooks', 'pre-commit'), 'utf8')).toContain('exec rapport check --staged --dir "$(git rev-parse --show-toplevel)/notes"\n');
+    writeFileSync(join(notes, 'ana-ruiz.md'), note('Ana Ruiz', 'contactd'));
+    git(repo, 'add', '-A');
+    expect(git(repo, 'commit', '-q', '-m', 'typo').code).toBe(1);
+    // git finds sh, but no rapport.
+    const withoutRapport = spawnSync('git', ['commit', '-q', '-m', 'typo'], { cwd: repo, encoding: 'utf8', env: { ...env, PATH: '/usr/bin:/bin' } });
+    expect(withoutRapport.status).toBe(0);
+    expect(withoutRapport.stderr).toBe('rapport is not on the PATH: the notes in this commit were not checked\n');
+  });
+
+  it('keeps a pre-commit hook already there and prints the line to add to it; --hook without --git is refused', () => {
+    const { repo, notes } = repository();
+    writeFileSync(join(repo, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\nnpm test\n');
+    const init = rapport(['init', notes, '--git', '--hook'], { env });
+    expect(init.code).toBe(0);
+    expect(init.stdout).toContain('kept    ../.git/hooks/pre-commit (already there)\n');
+    expect(init.stderr).toBe('rapport: warning: ../.git/hooks/pre-commit was there already and is left as it is: to check the notes in it too, add the line\n  rapport check --staged --dir "$(git rev-parse --show-toplevel)/notes" || exit 1\n');
+    expect(readFileSync(join(repo, '.git', 'hooks', 'pre-commit'), 'utf8')).toBe('#!/bin/sh\nnpm test\n');
+    const alone = rapport(['init', notes, '--hook'], { env });
+    expect(alone).toEqual({ code: 2, stdout: '', stderr: 'rapport: --hook goes with --git (the hook is installed in the git repository --git sets up)\n' });
   });
 });

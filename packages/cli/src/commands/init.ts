@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { appendFile, mkdir, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { appendFile, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { CLOSING_QUESTION, CONFIG_PATH, createContact, isTimeZone, loadWorkspace, QUESTION_THEMES, QUESTIONS_PATH, SHIPPED_LETTERS, systemTimeZone, TEMPLATES_FOLDER } from '@rapport/core';
 import { NodeStore } from '@rapport/core/node';
 import { notesFolderAbove, type CommandContext } from '../context.js';
@@ -108,6 +108,46 @@ async function setUpGit(ctx: CommandContext, root: string, result: InitResult): 
   }
 }
 
+/**
+ * The pre-commit hook `--hook` installs, for the notes folder at `prefix` in the repository
+ * ("" at its top): where git cannot find `rapport`, it lets the commit through, saying the notes went unchecked.
+ */
+const preCommitHook = (check: string) => `#!/bin/sh
+# Rapport: refuse a commit that holds a note rapport check finds broken (rapport init --hook)
+if ! command -v rapport >/dev/null 2>&1; then
+  echo "rapport is not on the PATH: the notes in this commit were not checked" >&2
+  exit 0
+fi
+exec ${check}
+`;
+
+/** The check a hook runs: the notes folder named from the repository's top, wherever git runs the hook from. */
+const stagedCheck = (prefix: string) => `rapport check --staged --dir "$(git rev-parse --show-toplevel)${prefix === '' ? '' : `/${prefix.replace(/\/$/, '').replace(/["$`\\]/g, '\\$&')}`}"`;
+
+/**
+ * Installs the pre-commit hook where git looks for it (`core.hooksPath` included). A hook
+ * already there is the user's: kept as it is, with the line that would call the check.
+ */
+async function installPreCommitHook(ctx: CommandContext, root: string, result: InitResult): Promise<void> {
+  const located = spawnSync('git', ['rev-parse', '--git-path', 'hooks/pre-commit', '--show-prefix'], { cwd: root, encoding: 'utf8' });
+  if (located.status !== 0) throw new FailureError(`git rev-parse failed: ${located.stderr.trim()}`);
+  const [hookPath = '', prefix = ''] = located.stdout.split('\n');
+  const hook = resolve(root, hookPath);
+  const shown = relative(root, hook).split(sep).join('/');
+  const check = stagedCheck(prefix);
+  const existing = await readFile(hook, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : ''));
+  if (existing !== undefined) {
+    result.kept.push(shown);
+    // Run again (in a second clone, or to add --git to a folder), init finds the check there already.
+    if (existing.includes('rapport check --staged')) return;
+    ctx.io.stderr.write(`rapport: warning: ${shown} was there already and is left as it is: to check the notes in it too, add the line\n  ${check} || exit 1\n`);
+    return;
+  }
+  await mkdir(dirname(hook), { recursive: true });
+  await writeFile(hook, preCommitHook(check), { encoding: 'utf8', mode: 0o755, flag: 'wx' });
+  result.created.push(shown);
+}
+
 /** Zones a computer says when nobody set one (servers, containers, some virtual machines): rarely where the person lives. */
 const UNSET_ZONES: ReadonlySet<string> = new Set(['UTC', 'Etc/UTC', 'Etc/GMT', 'GMT', 'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu']);
 
@@ -126,9 +166,11 @@ export const registerInit: RegisterCommand = (program, context) => {
     .option('--today <YYYY-MM-DD>', "date of the example contact's history (default: today in the configured time zone)")
     .option('--timezone <zone>', "your time zone, an IANA name such as America/New_York (default: this computer's)")
     .option('--git', 'also make it a git repository (if it is not one) whose merges unite the history entries of notes changed on both sides (rapport merge-driver)')
-    .addHelpText('after', '\nExample:\n  rapport init ~/job-search --git\n\nFiles already there are never overwritten: each is reported as kept, and the\nexample contact is only added to a folder without contacts. Run `rapport init --git`\nagain in every clone, after pulling: git does not copy its config (where the merge driver is named).\n')
-    .action(async (dir: string | undefined, options: { today?: string; git?: boolean; timezone?: string }) => {
+    .option('--hook', 'with --git, also install a git pre-commit hook that refuses a commit holding a broken note (rapport check --staged); a hook already there is kept')
+    .addHelpText('after', '\nExample:\n  rapport init ~/job-search --git --hook\n\nFiles already there are never overwritten: each is reported as kept, and the\nexample contact is only added to a folder without contacts. Run `rapport init --git`\nagain in every clone, after pulling: git does not copy its config (where the merge driver is named).\n')
+    .action(async (dir: string | undefined, options: { today?: string; git?: boolean; hook?: boolean; timezone?: string }) => {
       checkDateOptions({ '--today': options.today });
+      if (options.hook && !options.git) throw new UsageError('--hook goes with --git (the hook is installed in the git repository --git sets up)');
       if (options.timezone !== undefined && !isTimeZone(options.timezone)) throw new UsageError(`--timezone: unknown time zone ${JSON.stringify(options.timezone)} (use an IANA name such as America/New_York, Europe/Paris or UTC)`);
       const ctx = context();
       const store = new NodeStore(dir === undefined ? ctx.givenFolder : resolve(ctx.io.cwd, dir));
@@ -162,13 +204,14 @@ export const registerInit: RegisterCommand = (program, context) => {
         result.created.push(example.file);
       }
       if (options.git) await setUpGit(ctx, store.root, result);
+      if (options.hook) await installPreCommitHook(ctx, store.root, result);
       for (const path of result.created) ctx.print(`created ${path}`);
       for (const path of result.updated) ctx.print(`updated ${path}`);
       for (const path of result.kept) ctx.print(ctx.colors.dim(`kept    ${path} (already there)`));
       // Run from inside the folder, commands find it themselves.
       const dirOption = notesFolderAbove(ctx.io.cwd) === store.root ? '' : ` --dir ${JSON.stringify(store.root)}`;
       ctx.print(`\nNotes folder ready: ${store.root}\nNext: rapport new "Full Name" --org "Organization"${dirOption}`);
-      // The hook needs `rapport` on the PATH, which init cannot know: offered, not installed.
-      if (options.git) ctx.print('To refuse commits of a broken note, add the pre-commit hook of rapport check --staged (docs/cli.md, rapport check).');
+      // The hook needs `rapport` on the PATH, which init cannot know: installed only when asked.
+      if (options.git && !options.hook) ctx.print('To refuse commits of a broken note: rapport init --git --hook (a pre-commit hook that runs rapport check --staged).');
     });
 };
