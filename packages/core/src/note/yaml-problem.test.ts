@@ -371,4 +371,27 @@ describe('several mistakes in one note', () => {
       '6:1-6:2 This line is indented with a tab | Indent with spaces: YAML does not allow tabs',
     ]);
   });
+
+  it('a list item indented one space too far is one mistake, and a mistake after it is still reported', () => {
+    const misaligned = (line: number, spaces: number, end: number) => `${line}:${spaces + 1}-${line}:${end} This line is indented by ${spaces} spaces, which lines it up with no field above it | Indent it by as many spaces as the fields it belongs with`;
+    // Line 6 `   - date: 2026-01-01` one space too far: line 7 `    stage: held` lines up with neither its `-` nor its `date`, and
+    // line 8 `  - date: 2026-01-02` not with it; one mistake, said at line 7 (columns 5-15).
+    const history = `${HEAD}stage: held\nhistory:\n   - date: 2026-01-01\n    stage: held\n  - date: 2026-01-02\n    stage: thanked\n`;
+    expect(yamlProblems(history)).toEqual([misaligned(7, 4, 16)]);
+    // The second entry's `stage` one space too few (line 9, columns 4-17) is a mistake of its own.
+    expect(yamlProblems(history.replace('    stage: thanked', '   stage: thanked'))).toEqual([misaligned(7, 4, 16), misaligned(9, 3, 18)]);
+    // Entries written as `{…}`: line 7 `  - {date: 2026-01-02, stage: thanked}` (columns 3-38) lines up with nothing, and line 8 with it;
+    // `role: a: b` on line 9 is another mistake.
+    expect(yamlProblems(`${HEAD}stage: held\nhistory:\n   - {date: 2026-01-01, stage: held}\n  - {date: 2026-01-02, stage: thanked}\n  - {date: 2026-01-03, stage: nurturing}\nrole: a: b\n`)).toEqual([
+      misaligned(7, 2, 39),
+      '9:7-9:11 The value of `role` contains `: `, which YAML reads as the start of another field | Put the value in quotes: it contains `: ` (role: "a: b")',
+    ]);
+    // Tags: line 5 `   - ux` one space too far, line 6 `  - health` (columns 3-10) the first the parser cannot line up; `industry Telehealth` on line 8 is another.
+    expect(yamlProblems(`${HEAD}tags:\n   - ux\n  - health\n  - research\nindustry Telehealth\n`)).toEqual([
+      misaligned(6, 2, 11),
+      '8:1-8:20 `industry Telehealth` has no `:` after the field name | Write it as `industry: Telehealth`',
+    ]);
+    // The whole first entry one space too far (lines 6 and 7): line 8 `  - date: 2026-01-02` (columns 3-20) is where they part, not its `stage` below.
+    expect(yamlProblems(`${HEAD}stage: held\nhistory:\n   - date: 2026-01-01\n     stage: held\n  - date: 2026-01-02\n    stage: thanked\n`)).toEqual([misaligned(8, 2, 21)]);
+  });
 });

@@ -47,12 +47,31 @@ export function explainYamlProblems(yaml: string, document: Document.Parsed, pro
     explained.push(mistake);
     // A problem without the parser's code is about the whole text (a stack overflow, aliases expanding without end): no line to set aside.
     if (problem.code === undefined) break;
-    text = commentOutLines(text, mistake.start, mistake.misalignsLinesAfter === true);
+    // A field lined up with neither the `- ` of the list item above it nor the item's first field: that item is part of it
+    // (one space too far, it put its fields where the line missed them, and would misalign the items after it too).
+    const item = mistake.misalignsLinesAfter ? listItemMissedBy(text, mistake.start) : undefined;
+    text = commentOutLines(text, item ?? mistake.start, mistake.misalignsLinesAfter === true && item === undefined);
     // Found by the parser on a line above the mistake (`-[ date:` above a line it then reads as indented too far): that line is part of it.
     if (problem.offset < lineStart(text, mistake.start)) text = commentOutLines(text, problem.offset, false);
     parsed = parseYaml(text);
   }
   return explained;
+}
+
+/**
+ * The start of the list item line right above the line holding `offset`
+ * (`   - date: 2026-11-10` above `    stage: held`) when that line is indented
+ * past the item's `-` but short of its first field, and so belongs to neither.
+ */
+function listItemMissedBy(yaml: string, offset: number): number | undefined {
+  const start = lineStart(yaml, offset);
+  if (start === 0) return undefined;
+  const above = lineStart(yaml, start - 1);
+  const item = /^( *)-( +)\S/.exec(yaml.slice(above, start));
+  if (!item) return undefined;
+  const indent = /^ */.exec(yaml.slice(start))![0].length;
+  const dash = item[1]!.length;
+  return dash < indent && indent < dash + 1 + item[2]!.length ? above : undefined;
 }
 
 /**
@@ -209,13 +228,18 @@ function badIndent(yaml: string, at: number): ExplainedYamlProblem {
   };
 }
 
-/** `at: 2026-11-25` followed by a line indented deeper than `at`: the mistake is that next line's indentation. */
+/**
+ * `at: 2026-11-25` followed by a line indented deeper than `at`: the mistake
+ * is that next line's indentation. Under a list item (`  - date: …`), the
+ * item's fields are indented as deep as its first one: they are no deeper.
+ */
 function deeperLineAfter(yaml: string, at: number): ExplainedYamlProblem | undefined {
   const start = lineStart(yaml, at);
   const indent = (from: number) => /^ */.exec(yaml.slice(from))![0].length;
+  const fieldIndent = /^(?: *- +)*/.exec(yaml.slice(start))![0].length;
   const next = yaml.indexOf('\n', start) + 1;
   if (next === 0) return undefined;
-  if (next >= yaml.length || indent(next) <= indent(start)) return undefined;
+  if (next >= yaml.length || indent(next) <= Math.max(indent(start), fieldIndent)) return undefined;
   return badIndent(yaml, next);
 }
 
@@ -243,7 +267,8 @@ function colonInValue(yaml: string, at: number): ExplainedYamlProblem | undefine
   const start = lineStart(yaml, at);
   const end = lineEnd(yaml, start);
   const line = yaml.slice(start, end);
-  const parts = /^( *(?:- +)?)([^:#\s][^:#]*?):[ \t]+(.*\S)[ \t]*$/.exec(line);
+  // A line that starts a flow mapping or list (`- {date: 2026-11-13, stage: held}`) has `: ` inside its brackets, not in a value.
+  const parts = /^( *(?:- +)?)(?!- |[{[])([^:#\s][^:#]*?):[ \t]+(.*\S)[ \t]*$/.exec(line);
   if (!parts) return undefined;
   const key = parts[2]!;
   // A comment after the value (` # his title`) stays a comment, after the quotes.
