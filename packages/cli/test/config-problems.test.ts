@@ -54,6 +54,20 @@ describe('a config with problems', () => {
     }
   });
 
+  it('is checked for every YAML mistake, each at its line, as a note is', () => {
+    const folder = exampleCopy();
+    const config = join(folder, '.rapport', 'config.yaml');
+    // Two typos: the quote before `Jordan Reyes` (line 6, column 9) never closed, the colon after `timezone` (line 14) left out.
+    writeFileSync(config, readFileSync(config, 'utf8').replace('  name: Jordan Reyes', '  name: "Jordan Reyes').replace('timezone: America/New_York', 'timezone America/New_York'));
+    const result = rapport(['check', '--dir', folder]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe([
+      '.rapport/config.yaml:6:9 error The `"` that starts this value is never closed; the whole config is ignored [invalid-config]\n    hint: Add `"` at the end of the value\n',
+      '.rapport/config.yaml:14:1 error `timezone America/New_York` has no `:` after the field name; the whole config is ignored [invalid-config]\n    hint: Write it as `timezone: America/New_York`\n',
+      '17 contacts checked: 2 errors, 0 warnings\n',
+    ].join(''));
+  });
+
   it('is listed once by check, on stdout, with unknown settings as warnings', () => {
     const folder = exampleCopy();
     writeFileSync(join(folder, '.rapport', 'config.yaml'), 'privat: [phone]\n');

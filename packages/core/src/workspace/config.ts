@@ -1,6 +1,6 @@
 import leven from 'leven';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import type { Diagnostic, Severity } from '../diagnostics.js';
+import type { Diagnostic, DiagnosticTextFix, Severity } from '../diagnostics.js';
 import { InvalidEncodingError } from '../errors.js';
 import { isHoliday, isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
@@ -8,7 +8,7 @@ import { contactSchema } from '../note/schema.js';
 import { parseFastFrontmatter } from '../note/fast-frontmatter.js';
 import { YAML_OPTIONS, MAX_ALIAS_COUNT, yamlProblems } from '../note/frontmatter.js';
 import { LineIndex } from '../note/source.js';
-import { explainYamlProblem } from '../note/yaml-problem.js';
+import { explainYamlProblems } from '../note/yaml-problem.js';
 import { DEFAULT_OUTCOME_LABELS, OUTCOME_KINDS, isOutcomeKind, type OutcomeKind } from '../outcomes/outcomes.js';
 import type { NoteStore } from './store.js';
 
@@ -143,11 +143,13 @@ function readConfigDocument(source: string, file: string): ConfigReading {
   // Nothing of the config can be trusted, `private:` included: defaults, and exports refuse.
   const unreadable = () => ({ config: { ...defaultConfig(), privateFieldsUnreadable: true as const }, diagnostics });
   const document = parseDocument(source, YAML_OPTIONS);
-  const [problem] = yamlProblems(document);
-  if (problem) {
-    // Said and placed as a note's YAML mistakes are: the first one (what the parser says after it mostly restates it).
-    const explained = explainYamlProblem(source, document, problem, (offset) => lines.position(offset).line);
-    diagnostics.push(configDiagnostic(file, lines, 'error', 'invalid-config', [explained.start, explained.end], `${explained.message}; the whole config is ignored`, explained.hint));
+  const problems = yamlProblems(document);
+  if (problems.length > 0) {
+    // Said and placed as a note's YAML mistakes are: each one the others do not cause, with its repair when it needs no choice.
+    for (const explained of explainYamlProblems(source, document, problems, (offset) => lines.position(offset).line)) {
+      const fix = explained.fix && placedFix(lines, explained.fix);
+      diagnostics.push(configDiagnostic(file, lines, 'error', 'invalid-config', [explained.start, explained.end], `${explained.message}; the whole config is ignored`, explained.hint, fix));
+    }
     return unreadable();
   }
   if (document.contents !== null && !isMap(document.contents)) {
@@ -167,10 +169,17 @@ function readConfigDocument(source: string, file: string): ConfigReading {
 /** Where the key or the value at `path` is in the config's text, when known. */
 type LocateSetting = (path: string[], which: 'key' | 'value') => readonly number[] | undefined;
 
-function configDiagnostic(file: string, lines: LineIndex, severity: Severity, rule: 'invalid-config' | 'unknown-config-key' | 'ineffective-private-field', range: readonly number[] | undefined, message: string, hint?: string): Diagnostic {
+function configDiagnostic(file: string, lines: LineIndex, severity: Severity, rule: 'invalid-config' | 'unknown-config-key' | 'ineffective-private-field', range: readonly number[] | undefined, message: string, hint?: string, fix?: DiagnosticTextFix): Diagnostic {
   const from = lines.position(range?.[0] ?? 0);
   const to = lines.position(range?.[1] ?? 0);
-  return { file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity, rule, message, ...(hint ? { hint } : {}) };
+  return { file, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, severity, rule, message, ...(hint ? { hint } : {}), ...(fix ? { fix } : {}) };
+}
+
+/** A repair placed by offsets into the config's text, placed by lines and columns as its diagnostic is. */
+function placedFix(lines: LineIndex, fix: { readonly title: string; readonly start: number; readonly end: number; readonly text: string }): DiagnosticTextFix {
+  const from = lines.position(fix.start);
+  const to = lines.position(fix.end);
+  return { title: fix.title, line: from.line, column: from.column, endLine: to.line, endColumn: to.column, text: fix.text };
 }
 
 /** The settings in a config's plain data, each bad value reported and replaced by its default. */

@@ -279,14 +279,22 @@ describe('readConfig', () => {
     expect(readConfig(undefined).config).not.toHaveProperty('privateFieldsUnreadable');
   });
 
-  it("says a YAML mistake in the config as a note's are said, placed where it was made: the first one", () => {
+  it("says the YAML mistakes in the config as a note's are said, each placed where it was made", () => {
     const problems = (text: string) => readConfig(text).diagnostics.map(({ line, column, rule, message, hint }) => ({ line, column, rule, message, hint }));
     // Line 1 `timezone: UTC`, line 2 `private: [phone]`, line 3 `timezone: America/New_York`, line 5 the second `private`.
     expect(problems('timezone: UTC\nprivate: [phone]\ntimezone: America/New_York\nrules: {}\nprivate: []\n')).toEqual([
       { line: 3, column: 1, rule: 'invalid-config', message: '`timezone` appears twice (lines 1 and 3): keep one; the whole config is ignored', hint: 'Delete the `timezone` line you do not want' },
+      { line: 5, column: 1, rule: 'invalid-config', message: '`private` appears twice (lines 2 and 5): keep one; the whole config is ignored', hint: 'Delete the `private` line you do not want' },
     ]);
     // Line 2 `  name: "Jordan Reyes`: the quote opened at column 9 is never closed.
     expect(problems('profile:\n  name: "Jordan Reyes\n  phone: "+1 412 555 0142"\n')[0]).toMatchObject({ line: 2, column: 9, rule: 'invalid-config' });
+    // An unclosed quote on line 2 (column 9) swallows the lines below it for the parser; `timezone` without its colon on line 4 is a mistake of its own.
+    expect(problems('profile:\n  name: "Jordan Reyes\n  phone: "+1 412 555 0142"\ntimezone America/New_York\n')).toEqual([
+      { line: 2, column: 9, rule: 'invalid-config', message: 'The `"` that starts this value is never closed; the whole config is ignored', hint: 'Add `"` at the end of the value' },
+      { line: 4, column: 1, rule: 'invalid-config', message: '`timezone America/New_York` has no `:` after the field name; the whole config is ignored', hint: 'Write it as `timezone: America/New_York`' },
+    ]);
+    // The repair a note's same mistake has, placed in the config's text: the quote closed after `Reyes`, which ends at column 21 of line 2.
+    expect(readConfig('profile:\n  name: "Jordan Reyes\n').diagnostics[0]?.fix).toEqual({ title: 'Close the quote: add " at the end of the line', line: 2, column: 22, endLine: 2, endColumn: 22, text: '"' });
     expect(problems('profile:\n\tname: Jordan\n')).toEqual([
       { line: 2, column: 1, rule: 'invalid-config', message: 'This line is indented with a tab; the whole config is ignored', hint: 'Indent with spaces: YAML does not allow tabs' },
     ]);
