@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addName, duplicateKeys, guessName, keepOne, lastHistoryStage, recordStageInHistory, tagsAsList } from './fix-edits.js';
+import { readNote } from '@rapport/core';
+import { addName, duplicateKeyReported, duplicateKeys, guessName, keepOne, lastHistoryStage, recordStageInHistory, tagsAsList } from './fix-edits.js';
 
 const MISMATCH = ['---', 'type: contact', 'name: Ana Lima', 'stage: held # met at the conference', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '---', '', '# Ana Lima', ''].join('\n');
 
@@ -43,6 +44,20 @@ describe('duplicate keys', () => {
   it('finds each occurrence with its value lines', () => {
     expect(duplicateKeys(text)).toEqual([{ key: 'industry', occurrences: [{ start: 2, end: 2 }, { start: 6, end: 6 }] }]);
     expect(duplicateKeys(['---', 'tags:', '  - a', 'tags:', '  - b', '  - c', '---'].join('\n'))).toEqual([{ key: 'tags', occurrences: [{ start: 1, end: 2 }, { start: 3, end: 5 }] }]);
+  });
+
+  it("is told apart from a note's other YAML mistakes by where core places its diagnostic", () => {
+    // Line 4 (0-based 3) `role: Lead: Data` is a mistake of its own; line 7 (0-based 6) repeats `industry` from line 3.
+    const twoMistakes = ['---', 'type: contact', 'industry: Health', 'role: Lead: Data', 'stage: held', 'name: Ana', 'industry: Telehealth', '---', ''].join('\n');
+    const lines = twoMistakes.split('\n');
+    const reported = readNote('ana.md', twoMistakes).diagnostics.map((d) => ({ line: d.line, key: duplicateKeyReported(twoMistakes, d.line - 1, d.column - 1, lines[d.line - 1]!.slice(d.column - 1, d.endColumn - 1))?.key }));
+    expect(reported).toEqual([
+      { line: 4, key: undefined },
+      { line: 7, key: 'industry' },
+    ]);
+    // The first `industry` (line 3), or the whole repeated line, is not where core reports it.
+    expect(duplicateKeyReported(twoMistakes, 2, 0, 'industry')).toBeUndefined();
+    expect(duplicateKeyReported(twoMistakes, 6, 0, 'industry: Telehealth')).toBeUndefined();
   });
 
   it('keeps the first or the last', () => {

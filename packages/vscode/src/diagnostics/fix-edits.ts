@@ -81,6 +81,18 @@ export function duplicateKeys(text: string): DuplicateKey[] {
   return [...found.entries()].filter(([, occurrences]) => occurrences.length > 1).map(([key, occurrences]) => ({ key, occurrences }));
 }
 
+/**
+ * The duplicated key a `yaml-syntax` diagnostic is about, if it is about one:
+ * core reports a repeated key on the repeat, the key alone underlined
+ * (`underlined`, starting at 0-based `line` and `character`). Every YAML
+ * mistake has that rule, so the place tells a repeated key from a mistake
+ * of its own in a note that also repeats a key.
+ */
+export function duplicateKeyReported(text: string, line: number, character: number, underlined: string): DuplicateKey | undefined {
+  if (character !== 0) return undefined;
+  return duplicateKeys(text).find((duplicate) => duplicate.key === underlined && duplicate.occurrences.slice(1).some((occurrence) => occurrence.start === line));
+}
+
 /** Deletes every occurrence of a duplicated key but the first or the last. */
 export function keepOne(text: string, duplicate: DuplicateKey, keep: 'first' | 'last'): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';

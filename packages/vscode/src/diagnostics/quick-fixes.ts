@@ -4,7 +4,7 @@ import { DIAGNOSTIC_SOURCE } from '../adapter.js';
 import { minimalChange } from '../notes/minimal-change.js';
 import type { Services } from '../services.js';
 import { unreadableLinkTarget } from '../links/note-texts.js';
-import { addName, duplicateKeys, guessName, keepOne, lastHistoryStage, recordStageInHistory, tagsAsList } from './fix-edits.js';
+import { addName, duplicateKeyReported, guessName, keepOne, lastHistoryStage, recordStageInHistory, tagsAsList } from './fix-edits.js';
 import { normalizedDate } from '@rapport/core/internal';
 
 /** A quick fix for every problem that has an obvious repair; the ones that need a choice ask for it. */
@@ -109,13 +109,13 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
           break;
         }
         case 'yaml-syntax': {
-          for (const duplicate of duplicateKeys(text)) {
-            if (offeredDuplicates.has(duplicate.key)) continue;
-            offeredDuplicates.add(duplicate.key);
-            const lines = duplicate.occurrences.map((occurrence) => occurrence.start + 1);
-            fix(`Keep the first "${duplicate.key}" (line ${lines[0]}), delete the others`, keepOne(text, duplicate, 'first'));
-            fix(`Keep the last "${duplicate.key}" (line ${lines.at(-1)}), delete the others`, keepOne(text, duplicate, 'last'));
-          }
+          // Only on the diagnostic of a repeated key, for that key: not on another mistake of a note that also repeats one.
+          const duplicate = duplicateKeyReported(text, diagnostic.range.start.line, diagnostic.range.start.character, document.getText(diagnostic.range));
+          if (!duplicate || offeredDuplicates.has(duplicate.key)) break;
+          offeredDuplicates.add(duplicate.key);
+          const lines = duplicate.occurrences.map((occurrence) => occurrence.start + 1);
+          fix(`Keep the first "${duplicate.key}" (line ${lines[0]}), delete the others`, keepOne(text, duplicate, 'first'));
+          fix(`Keep the last "${duplicate.key}" (line ${lines.at(-1)}), delete the others`, keepOne(text, duplicate, 'last'));
           break;
         }
       }

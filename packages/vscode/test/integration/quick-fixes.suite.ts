@@ -209,6 +209,31 @@ suite('Quick fixes', () => {
     await done('fix-duplicate-2.md');
   });
 
+  test('keeping the first or the last key is offered on the repeated key only, not on another YAML mistake of the note', async () => {
+    // 0-based line 4 `role: Lead: Data` is a mistake of its own; line 6 repeats `industry` from line 3.
+    const text = lines('---', 'type: contact', 'name: Twice', 'industry: Health', 'role: Lead: Data', 'stage: identified', 'industry: Telehealth', '---', '');
+    await api();
+    const uri = fileUri('fix-duplicate-other.md');
+    writeFileSync(uri.fsPath, text);
+    const problems = await waitFor(
+      () => {
+        const shown = vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'rapport' && diagnostic.code === 'yaml-syntax');
+        return shown.length === 2 && shown;
+      },
+      () => `two yaml-syntax diagnostics; shown: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]))}`,
+    );
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const offeredOnLine = async (line: number) => {
+      const problem = problems.find((diagnostic) => diagnostic.range.start.line === line);
+      assert.ok(problem, `a diagnostic on line ${line}`);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, problem.range);
+      return actions.map((action) => action.title).sort();
+    };
+    assert.deepEqual(await offeredOnLine(4), ['Put the value in quotes: "Lead: Data"']);
+    assert.deepEqual(await offeredOnLine(6), ['Keep the first "industry" (line 4), delete the others', 'Keep the last "industry" (line 7), delete the others']);
+    await done('fix-duplicate-other.md');
+  });
+
   test('bad date: rewrite it as YYYY-MM-DD, or pick one', async () => {
     const text = lines('---', 'type: contact', 'name: Date Fix', 'stage: identified', 'history:', '  - date: 2026/11/3', '    stage: identified', '---', '');
     const rewrite = await fixesFor('fix-date-1.md', text, 'invalid-date');
