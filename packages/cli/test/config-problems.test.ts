@@ -68,6 +68,35 @@ describe('a config with problems', () => {
     ].join(''));
   });
 
+  it('check --fix makes the repairs of its YAML mistakes that need no choice, as in a note, and changes nothing else', () => {
+    const folder = exampleCopy();
+    const config = join(folder, '.rapport', 'config.yaml');
+    const original = readFileSync(config, 'utf8');
+    // Three typos: the quote before `Jordan Reyes` never closed (line 6), a `: ` in the background (line 7), the colon after `timezone` left out (line 14).
+    const typed = original
+      .replace('  name: Jordan Reyes', '  name: "Jordan Reyes')
+      .replace('  background: a high-school biology teacher for eight years', '  background: a high-school biology teacher: eight years')
+      .replace('timezone: America/New_York', 'timezone America/New_York');
+    writeFileSync(config, typed);
+    expect(rapport(['check', '--fix', '--dir', folder])).toEqual({
+      code: 1,
+      stdout: [
+        'fixed .rapport/config.yaml:6: Close the quote: add " at the end of the line\n',
+        'fixed .rapport/config.yaml:7: Put the value in quotes: "a high-school biology teacher: eight years"\n',
+        // Which setting the word before `America/New_York` is meant to be is the user's to say.
+        '.rapport/config.yaml:14:1 error `timezone America/New_York` has no `:` after the field name; the whole config is ignored [invalid-config]\n    hint: Write it as `timezone: America/New_York`\n',
+        '17 contacts checked: 1 error, 0 warnings\n',
+      ].join(''),
+      stderr: '',
+    });
+    expect(readFileSync(config, 'utf8')).toBe(
+      original
+        .replace('  name: Jordan Reyes', '  name: "Jordan Reyes"')
+        .replace('  background: a high-school biology teacher for eight years', '  background: "a high-school biology teacher: eight years"')
+        .replace('timezone: America/New_York', 'timezone America/New_York'),
+    );
+  });
+
   it('is listed once by check, on stdout, with unknown settings as warnings', () => {
     const folder = exampleCopy();
     writeFileSync(join(folder, '.rapport', 'config.yaml'), 'privat: [phone]\n');

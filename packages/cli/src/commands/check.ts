@@ -1,4 +1,4 @@
-import { applyFix, CONFIG_PATH, editNote, listLetters, loadQuestions, loadWorkspace, notesFolderDiagnostics, privateFieldDiagnostics, type Diagnostic, type Workspace } from '@rapport/core';
+import { applyFix, CONFIG_PATH, editNote, listLetters, loadQuestions, loadWorkspace, notesFolderDiagnostics, privateFieldDiagnostics, readConfig, type Diagnostic, type NoteStore, type Workspace } from '@rapport/core';
 import { formatDiagnostic } from '../io.js';
 import { EXIT, UsageError, type RegisterCommand } from '../program.js';
 import type { CommandContext } from '../context.js';
@@ -16,13 +16,15 @@ export const registerCheck: RegisterCommand = (program, context, setExitCode) =>
     .description('validate every note, the config, your questions and your letter templates; exit 1 when there is an error (for git pre-commit hooks)')
     .option('--json', 'print a JSON array of {file, line, column, endLine, endColumn, severity, rule, message, hint?, fix?}')
     .option('--staged', 'check the notes as git has them staged for the next commit, not as they are on disk (for a pre-commit hook)')
-    .option('--fix', 'first make, in the notes, each repair that needs no choice (a value put in quotes, a quote or list closed, a missing referred_by), then check')
+    .option('--fix', 'first make, in the notes and the config, each repair that needs no choice (a value put in quotes, a quote or list closed, a missing referred_by), then check')
     .addHelpText('after', '\nExamples:\n  rapport check && git commit\n  rapport check --fix\n  rapport check --staged   (in .git/hooks/pre-commit)\n\nExit codes: 0 no error (warnings allowed), 1 at least one error.\n')
     .action(async (options: CheckOptions) => {
       const ctx = context();
       if (options.fix && options.staged) throw new UsageError('--fix repairs the notes on disk, --staged checks what git has staged: run rapport check --fix, then git add the notes it names');
       // Staged: the folder as the commit will hold it, read from git's index (no cache: it is not the folder on disk).
       const store = options.staged ? await stagedStore(ctx.store.root) : ctx.store;
+      // The config first: the notes are read with its settings.
+      if (options.fix) await repairConfig(ctx, store, options.json === true);
       const workspace = options.staged ? await loadWorkspace(store) : await ctx.workspace({ reportProblems: false });
       if (options.fix) await repairNotes(ctx, workspace, options.json === true);
       const questions = await loadQuestions(store);
@@ -83,6 +85,32 @@ async function repairNotes(ctx: CommandContext, workspace: Workspace, json: bool
         failed.add(file);
         say(`could not fix ${ctx.displayPath(file)}:${diagnostic.line}: ${(error as Error).message}`);
       }
+    }
+  }
+}
+
+/**
+ * Makes each repair core gives with the config's YAML mistakes (the same
+ * ones a note's same mistakes have), one at a time, each placed in the text
+ * the one before left, until none is left; says each as `repairNotes` does.
+ * Each is an atomic write that refuses if the config changed since it was read.
+ */
+async function repairConfig(ctx: CommandContext, store: NoteStore, json: boolean): Promise<void> {
+  const say = (line: string) => (json ? ctx.io.stderr.write(`rapport: ${line}\n`) : ctx.print(line));
+  for (let round = 0; round < MAX_REPAIR_ROUNDS; round++) {
+    // Not UTF-8, or unreadable: left for the check below to report.
+    const stored = await store.read(CONFIG_PATH).catch(() => undefined);
+    const repair = stored && readConfig(stored.text).diagnostics.find((diagnostic) => diagnostic.fix);
+    if (!stored || !repair) return;
+    const release = await store.lock?.(CONFIG_PATH).catch(() => undefined);
+    try {
+      await store.write(CONFIG_PATH, applyFix(stored.text, repair.fix!), { expectedVersion: stored.version });
+      say(`fixed ${ctx.displayPath(CONFIG_PATH)}:${repair.line}: ${repair.fix!.title}`);
+    } catch (error) {
+      say(`could not fix ${ctx.displayPath(CONFIG_PATH)}:${repair.line}: ${(error as Error).message}`);
+      return;
+    } finally {
+      release?.();
     }
   }
 }
