@@ -30,6 +30,6 @@ export { channelChoice, letterSentEdit } from './letters/letters.js';
 export type { ChannelChoice, LetterSentEdit } from './letters/letters.js';
 export { questionPlace } from './questions/insert.js';
 export { renamedTitle } from './note/body.js';
-export { atInZone, meetingTimeLike, readableMeetingTime } from './lifecycle/dates.js';
-export { snoozeDay } from './lifecycle/snooze.js';
+export { atInZone, dayOfWeek, meetingTimeLike, readableMeetingTime } from './lifecycle/dates.js';
+export { snoozeDay, snoozeRefusal } from './lifecycle/snooze.js';
 export { normalizedDate } from './note/date-hint.js';

@@ -1,5 +1,5 @@
-import { CLOSED_STAGES, editNote, getField, nextActions, snoozeContact, unsnoozeContact } from '@rapport/core';
-import { snoozeDay } from '@rapport/core/internal';
+import { editNote, getField, nextActions, snoozeContact, unsnoozeContact } from '@rapport/core';
+import { snoozeDay, snoozeRefusal } from '@rapport/core/internal';
 import { printable } from '../io.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { checkDateOptions, invalidDate } from '../date-options.js';
@@ -50,9 +50,8 @@ export const registerSnooze: RegisterCommand = (program, context) => {
         // A date written right but not on the calendar says which part is wrong, as other date options do.
         throw new UsageError(/^\d{4}-\d{2}-\d{2}$/.test(until!) ? invalidDate('day', until!) : `"${until}" is not a day to snooze until: use YYYY-MM-DD, tomorrow, +7d, +2w or a weekday such as monday`);
       }
-      // Not today: a snooze until today would only hide that something is overdue.
-      if (day <= today) throw new UsageError(`${day} is not after today (${today}): a snooze puts actions off to a later day`);
-      if (CLOSED_STAGES.includes(contact.stage)) throw new UsageError(`${contact.name} is ${contact.stage}, and a closed contact has no next action to put off`);
+      const refusal = snoozeRefusal({ contact, day, today });
+      if (refusal !== undefined) throw new UsageError(refusal);
       await editNote(workspace, contact.file, (text) => snoozeContact(text, day), { retries: 5 });
       ctx.print(`${printable(contact.name)}: snoozed until ${day}  ${where}`);
       const snoozed = workspace.index.contact(contact.file);

@@ -85,16 +85,22 @@ export function namedAsLinked(pending: readonly PendingReferral[], contactSlug: 
   const linked = new Set(pending.filter((item) => item.name === undefined).map((item) => item.target));
   // Most folders have no such pair: the slugger runs only where a name could meet a link.
   if (linked.size === 0 || pending.every((item) => item.name === undefined)) return pending;
-  const merged = new Map<string, PendingReferral>();
-  for (const item of pending) {
+  const pointed = pending.map((item) => {
     const id = item.name === undefined ? undefined : contactSlug(item.name);
-    const referral = id !== undefined && linked.has(id) ? { ...item, target: id } : item;
-    const key = `${referral.from}\u0000${referral.target}`;
-    const kept = merged.get(key);
+    return id !== undefined && linked.has(id) ? { ...item, target: id } : item;
+  });
+  return [...oncePer(pointed, (referral) => `${referral.from}\u0000${referral.target}`).values()];
+}
+
+/** One pending referral for each key, in the place of the first with it: the one with the name as written where there is one. */
+function oncePer(pending: readonly PendingReferral[], key: (item: PendingReferral) => string): Map<string, PendingReferral> {
+  const kept = new Map<string, PendingReferral>();
+  for (const item of pending) {
+    const first = kept.get(key(item));
     // A Map keeps a key's first place when its value is replaced.
-    if (!kept || (kept.name === undefined && referral.name !== undefined)) merged.set(key, referral);
+    if (!first || (first.name === undefined && item.name !== undefined)) kept.set(key(item), item);
   }
-  return [...merged.values()];
+  return kept;
 }
 
 /**
@@ -154,12 +160,7 @@ function pendingLabel(item: PendingReferral): string {
 
 /** Each person a pending referral is to, once, by `target`: a referral with the name as written where there is one. */
 function pendingPeople(graph: ReferralGraph): Map<string, PendingReferral> {
-  const people = new Map<string, PendingReferral>();
-  for (const item of graph.pending) {
-    const kept = people.get(item.target);
-    if (!kept || (kept.name === undefined && item.name !== undefined)) people.set(item.target, item);
-  }
-  return people;
+  return oncePer(graph.pending, (item) => item.target);
 }
 
 /** The graph as a Mermaid flowchart: each person declared once, then who led to whom; referrals without a note are dashed. */

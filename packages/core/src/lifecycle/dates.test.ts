@@ -2,7 +2,7 @@ import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidInputError } from '../errors.js';
-import { addCalendarDays, atInZone, addWorkingDays, daysBetween, isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, meetingTimeLike, readableMeetingTime, skippedMeetingTime, systemTimeZone, todayIn } from './dates.js';
+import { addCalendarDays, atInZone, addWorkingDays, dayOfWeek, daysBetween, isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, meetingTimeLike, readableMeetingTime, skippedMeetingTime, systemTimeZone, todayIn } from './dates.js';
 
 describe('a zone or a current instant that cannot be used', () => {
   const unknownZone = 'unknown time zone "Mars/Olympus" (use an IANA name such as America/New_York, Europe/Paris or UTC)';
@@ -40,6 +40,22 @@ describe('day arithmetic on a value that is not a date', () => {
     expect(addCalendarDays('2026-11-23', 7)).toBe('2026-11-30');
     expect(addWorkingDays('2026-11-27', 1)).toBe('2026-11-30');
     expect(daysBetween('2026-11-23', '2026-12-01')).toBe(8);
+  });
+});
+
+describe('dayOfWeek', () => {
+  it('numbers the days from Sunday, 0, to Saturday, 6', () => {
+    expect(dayOfWeek('2027-01-03')).toBe(0);
+    expect(dayOfWeek('2026-12-07')).toBe(1);
+    expect(dayOfWeek('2026-12-09')).toBe(3);
+    expect(dayOfWeek('2026-12-12')).toBe(6);
+    // Before 1970, and a leap day.
+    expect(dayOfWeek('1969-12-31')).toBe(3);
+    expect(dayOfWeek('2028-02-29')).toBe(2);
+  });
+
+  it('refuses a date that is not one', () => {
+    expect(() => dayOfWeek('2026-02-30')).toThrow(new InvalidInputError('not a calendar date: "2026-02-30" (use YYYY-MM-DD, such as 2026-11-23)'));
   });
 });
 

@@ -8,7 +8,7 @@ import { MemoryStore } from '../workspace/memory-store.js';
 import { markLetterSent } from '../letters/letters.js';
 import { advance, logInteraction, moveMeeting } from './advance.js';
 import { agenda, nextActions } from './next-action.js';
-import { snoozeContact, snoozeDay, unsnoozeContact } from './snooze.js';
+import { snoozeContact, snoozeDay, snoozeRefusal, unsnoozeContact } from './snooze.js';
 
 const zone = 'America/New_York';
 /** Monday 2026-12-07, 10:00 in New York. */
@@ -178,5 +178,27 @@ describe('snoozeDay', () => {
 
   it.each(['someday', 'mo', '2026-02-30', '-3d', ''])('understands no day in %j', (input) => {
     expect(snoozeDay(input, '2026-12-07')).toBeUndefined();
+  });
+});
+
+describe('snoozeRefusal', () => {
+  const owen = { name: 'Owen Park', stage: 'contacted' } as const;
+  const claire = { name: 'Claire Dubois', stage: 'declined' } as const;
+
+  it('takes a later day for an open contact', () => {
+    expect(snoozeRefusal({ contact: owen, day: '2026-12-08', today: '2026-12-07' })).toBeUndefined();
+    expect(snoozeRefusal({ day: '2027-01-04', today: '2026-12-07' })).toBeUndefined();
+    expect(snoozeRefusal({ contact: owen, today: '2026-12-07' })).toBeUndefined();
+  });
+
+  it('refuses today and a day gone', () => {
+    expect(snoozeRefusal({ contact: owen, day: '2026-12-07', today: '2026-12-07' })).toBe('2026-12-07 is not after today (2026-12-07): a snooze puts actions off to a later day');
+    expect(snoozeRefusal({ day: '2026-11-30', today: '2026-12-07' })).toBe('2026-11-30 is not after today (2026-12-07): a snooze puts actions off to a later day');
+  });
+
+  it('refuses a closed contact, the day checked first', () => {
+    expect(snoozeRefusal({ contact: claire, today: '2026-12-07' })).toBe('Claire Dubois is declined, and a closed contact has no next action to put off');
+    expect(snoozeRefusal({ contact: { name: 'Greg Malone', stage: 'no-response' }, day: '2026-12-09', today: '2026-12-07' })).toBe('Greg Malone is no-response, and a closed contact has no next action to put off');
+    expect(snoozeRefusal({ contact: claire, day: '2026-12-01', today: '2026-12-07' })).toBe('2026-12-01 is not after today (2026-12-07): a snooze puts actions off to a later day');
   });
 });

@@ -1,4 +1,6 @@
 import { InvalidInputError } from '../errors.js';
+import type { Contact } from '../model/contact.js';
+import { CLOSED_STAGES } from '../model/vocabulary.js';
 import { deleteField, setField } from '../note/edit.js';
 import { addCalendarDays, dayOfWeek, isCalendarDate } from './dates.js';
 
@@ -57,4 +59,18 @@ export function snoozeDay(input: string, today: string): string | undefined {
   const weekday = written.length >= 3 ? WEEKDAYS.findIndex((day) => day.startsWith(written)) : -1;
   if (weekday === -1) return undefined;
   return addCalendarDays(today, ((weekday - dayOfWeek(today) + 6) % 7) + 1);
+}
+
+/**
+ * Why a snooze is refused, in the words `rapport snooze` and VS Code's Snooze… both say, or
+ * `undefined`: `day`, when given, is not after `today`, or `contact`, when given, is closed.
+ * The day is checked first. Whether the words typed are a day at all (`snoozeDay`), each
+ * front end says in its own terms.
+ */
+export function snoozeRefusal(asked: { readonly contact?: Pick<Contact, 'name' | 'stage'>; readonly day?: string; readonly today: string }): string | undefined {
+  const { contact, day, today } = asked;
+  // Not today: a snooze until today would only hide that something is overdue.
+  if (day !== undefined && day <= today) return `${day} is not after today (${today}): a snooze puts actions off to a later day`;
+  if (contact !== undefined && CLOSED_STAGES.includes(contact.stage)) return `${contact.name} is ${contact.stage}, and a closed contact has no next action to put off`;
+  return undefined;
 }

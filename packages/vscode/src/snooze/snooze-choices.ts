@@ -1,6 +1,6 @@
 /** What Snooze… offers and says, as plain data (tested without VS Code). */
 import { nextActions, type ActionContext, type Contact, type NextAction } from '@rapport/core';
-import { snoozeDay } from '@rapport/core/internal';
+import { dayOfWeek, snoozeDay, snoozeRefusal } from '@rapport/core/internal';
 
 /** One choice of the Snooze… quick pick: a day, or `pick` for a day typed in. */
 export interface SnoozeChoice {
@@ -13,7 +13,7 @@ const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
 
 /** `2026-12-09` → `Wed 2026-12-09`: the weekday is what a snooze is chosen by. */
 export function dayWithWeekday(day: string): string {
-  return `${WEEKDAY_NAMES[new Date(`${day}T12:00:00Z`).getUTCDay()]} ${day}`;
+  return `${WEEKDAY_NAMES[dayOfWeek(day)]} ${day}`;
 }
 
 /** The days offered, counted from `today`: tomorrow, next Monday, in a week, in two weeks, then a day to type. */
@@ -31,9 +31,7 @@ export function snoozeChoices(today: string): SnoozeChoice[] {
 export function snoozeDayProblem(value: string, today: string): string | undefined {
   const day = snoozeDay(value, today);
   if (day === undefined) return 'Write the day as YYYY-MM-DD (e.g. 2026-12-09), or +7d, or a weekday such as monday';
-  // A snooze until today would only hide that something is overdue.
-  if (day <= today) return `${day} is not after today (${today}): a snooze puts actions off to a later day`;
-  return undefined;
+  return snoozeRefusal({ day, today });
 }
 
 /** The contact's actions a snooze can put off: its own dated ones, a meeting aside (it keeps its day; reschedule it to move it). */

@@ -1,5 +1,5 @@
-import { CLOSED_STAGES, InvalidInputError, snoozeContact, unsnoozeContact } from '@rapport/core';
-import { snoozeDay } from '@rapport/core/internal';
+import { InvalidInputError, snoozeContact, unsnoozeContact } from '@rapport/core';
+import { snoozeDay, snoozeRefusal } from '@rapport/core/internal';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import { resolveContact } from '../commands/contact-target.js';
 import type { Services } from '../services.js';
@@ -19,9 +19,10 @@ export async function snooze(services: Services, target?: unknown, input: Snooze
     only: { fits: (candidate) => snoozableActions(candidate, context).length > 0, nobody: 'Nothing is due for anyone: there is nothing to snooze' },
   });
   if (!contact) return undefined;
-  // The note open in the editor is taken as it is: a closed contact has nothing to put off, as `rapport snooze` says.
-  if (CLOSED_STAGES.includes(contact.stage)) throw new InvalidInputError(`${contact.name} is ${contact.stage}, and a closed contact has no next action to put off`);
   const today = services.notes.today();
+  // The note open in the editor is taken as it is: a closed contact has nothing to put off, as `rapport snooze` says.
+  const refusal = snoozeRefusal({ contact, today });
+  if (refusal !== undefined) throw new InvalidInputError(refusal);
   const until = input.until !== undefined ? givenDay(input.until, today) : await askDay(services, contact.name, today);
   if (until === undefined) return undefined;
   const written = await editContactNote(services.notes, contact.file, (text) => snoozeContact(text, until));
