@@ -4,17 +4,8 @@ import type { Services } from '../services.js';
 import { FirstPaint } from '../timings/first-paint.js';
 import { AgendaProvider } from './agenda-provider.js';
 
-vi.mock('vscode', () => {
-  class EventEmitter<T> {
-    private readonly listeners: ((value: T) => unknown)[] = [];
-    readonly event = (listener: (value: T) => unknown) => {
-      this.listeners.push(listener);
-      return { dispose: () => undefined };
-    };
-    fire(value: T): void {
-      for (const listener of this.listeners) listener(value);
-    }
-  }
+vi.mock('vscode', async () => {
+  const { EventEmitter } = await import('../test-support/vscode-event-emitter.js');
   return { EventEmitter };
 });
 

@@ -6,17 +6,8 @@ import { FirstPaint } from '../timings/first-paint.js';
 import { ReferralsProvider } from './index.js';
 import type { ReferralNodeView } from './referral-view.js';
 
-vi.mock('vscode', () => {
-  class EventEmitter<T> {
-    private readonly listeners: ((value: T) => unknown)[] = [];
-    readonly event = (listener: (value: T) => unknown) => {
-      this.listeners.push(listener);
-      return { dispose: () => undefined };
-    };
-    fire(value: T): void {
-      for (const listener of this.listeners) listener(value);
-    }
-  }
+vi.mock('vscode', async () => {
+  const { EventEmitter } = await import('../test-support/vscode-event-emitter.js');
   class TreeItem {
     id: string | undefined;
     description: string | undefined;
