@@ -29,7 +29,7 @@ function repository(): string {
   expect(init.code, init.stderr).toBe(0);
   expect(init.stdout).toContain('git: merges of notes use "rapport merge-driver %O %A %B %P" (set in .git/config)');
   // The pre-commit hook is offered, not installed (it needs rapport on the PATH).
-  expect(init.stdout).toContain('To refuse commits of a broken note, add the pre-commit hook of rapport check --staged (docs/cli.md, rapport check).\n');
+  expect(init.stdout).toContain('To refuse commits of a broken note: rapport init --git --hook (a pre-commit hook that runs rapport check --staged).\n');
   expect(existsSync(join(folder, '.git', 'hooks', 'pre-commit'))).toBe(false);
   expect(readFileSync(join(folder, '.gitattributes'), 'utf8')).toBe('# Merges of notes unite their history entries (rapport merge-driver)\n*.md merge=rapport\n');
   expect(git(folder, 'config', 'merge.rapport.driver').stdout).toBe('if command -v rapport >/dev/null 2>&1; then rapport merge-driver %O %A %B %P; else git merge-file -L ours -L base -L theirs %A %O %B; fi\n');
