@@ -491,6 +491,15 @@ describe('the stage offered when moving a contact on', () => {
     expect(suggestedStage(at('followed-up', '2026-11-09'), { ...context, now: new Date('2026-11-18T15:00:00Z') })).toBe('no-response');
   });
 
+  it('is not no-response while the contact is snoozed past the day to give up, and is again from the snooze\'s day', () => {
+    // Followed up on 2026-11-09: giving up was due on 2026-11-18; on Monday 2026-11-23 the user put them off to Friday.
+    const snoozed = at('followed-up', '2026-11-09', { snoozed_until: '2026-11-27' });
+    expect(suggestedStage(snoozed, context)).toBe('scheduled');
+    expect(suggestedStage(snoozed, { ...context, now: new Date('2026-11-26T15:00:00Z') })).toBe('scheduled');
+    expect(suggestedStage(snoozed, { ...context, now: new Date('2026-11-27T15:00:00Z') })).toBe('no-response');
+    expect(suggestedStage(at('followed-up', '2026-11-09', { snoozed_until: '2026-11-20' }), context)).toBe('no-response');
+  });
+
   it('is none after nurturing or in a closed stage', () => {
     expect(suggestedStage(at('nurturing', '2026-11-16'), context)).toBeUndefined();
     expect(suggestedStage(at('declined', '2026-11-16'), context)).toBeUndefined();

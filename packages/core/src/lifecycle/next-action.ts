@@ -185,10 +185,13 @@ export function nextAction(contact: Contact, context: ActionContext): NextAction
  * The stage to offer when the user moves a contact on: the lifecycle's next one, except that
  * a logged reply leads to a meeting, not a nudge, a booked meeting that has ended leads to
  * held, not prepared, and silence after the follow-up, once the agenda says to give up, leads
- * to no-response. `undefined` after nurturing and in a closed stage.
+ * to no-response. A snooze holds that back: the user put the contact off, so giving up
+ * waits for the snooze's day, as the agenda's action does. `undefined` after nurturing and
+ * in a closed stage.
  */
 export function suggestedStage(contact: Contact, context: ActionContext): Stage | undefined {
-  const main = suggestedActions(contact, context)[0];
+  const suggested = suggestedActions(contact, context);
+  const main = (contact.snoozedUntil === undefined ? suggested : snoozed(suggested, contact.snoozedUntil, todayIn(context.timezone, context.now)))[0];
   if (main?.kind === 'reply') return 'scheduled';
   if (main?.kind === 'mark-held') return 'held';
   // Before its day a reply may still come, and the meeting it leads to stays the offer.
