@@ -281,7 +281,7 @@ describe('a meeting booked in another time zone (trial 21)', () => {
     expect(rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--at', '2026-12-03T15:00', '--zone', 'Europe/Berlin', '--today', '2026-11-23', '--dir', folder]).code).toBe(0);
     expect(rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--place', 'Room 4', '--today', '2026-11-23', '--dir', folder])).toEqual({
       code: 0,
-      stdout: 'Lauren Fitzgerald: meeting place changed, still 2026-12-03 15:00+01:00 (09:00 in America/New_York); no history entry  lauren-fitzgerald.md\n',
+      stdout: 'Lauren Fitzgerald: meeting place changed, still 2026-12-03 09:00 (15:00 their time); no history entry  lauren-fitzgerald.md\n',
       stderr: '',
     });
   });

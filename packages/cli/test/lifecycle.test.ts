@@ -50,7 +50,7 @@ describe('advance: a meeting still to come', () => {
     const before = readFileSync(file, 'utf8');
     expect(rapport(['advance', 'lauren-fitzgerald', 'scheduled', '--link', 'https://meet.example.com/nimbus-new-room', '--today', '2026-11-23', '--dir', folder])).toEqual({
       code: 0,
-      stdout: 'Lauren Fitzgerald: meeting link changed, still 2026-11-25 12:30-05:00; no history entry  lauren-fitzgerald.md\n',
+      stdout: 'Lauren Fitzgerald: meeting link changed, still 2026-11-25 12:30; no history entry  lauren-fitzgerald.md\n',
       stderr: '',
     });
     expect(readFileSync(file, 'utf8')).toBe(before.replace('  link: https://meet.example.com/nimbus-lauren-f\n', '  link: https://meet.example.com/nimbus-new-room\n'));
@@ -82,14 +82,14 @@ describe('advance: moving a meeting already prepared for', () => {
 
 describe('advance: a rescheduled time is written as the note writes its times', () => {
   /** Sam's note, and what the folder holds besides it (the index cache aside), before and after `rapport advance sam-whitaker scheduled --at <at>` on 2026-11-30. */
-  function moveSam(at: string, edit?: (text: string) => string) {
+  function moveSam(at: string, edit?: (text: string) => string, flags: readonly string[] = []) {
     const folder = exampleCopy();
     const file = join(folder, 'sam-whitaker.md');
     if (edit) writeFileSync(file, edit(readFileSync(file, 'utf8')));
     const others = () => Object.fromEntries(Object.entries(snapshot(folder)).filter(([path]) => path !== 'sam-whitaker.md' && !path.startsWith('.rapport/cache')));
     const before = readFileSync(file, 'utf8');
     const othersBefore = others();
-    const result = rapport(['advance', 'sam-whitaker', 'scheduled', '--at', at, '--today', '2026-11-30', '--dir', folder]);
+    const result = rapport(['advance', 'sam-whitaker', 'scheduled', '--at', at, ...flags, '--today', '2026-11-30', '--dir', folder]);
     expect(others()).toEqual(othersBefore);
     return { result, before, after: readFileSync(file, 'utf8') };
   }
@@ -105,9 +105,15 @@ describe('advance: a rescheduled time is written as the note writes its times', 
     expect(after).toBe(expected);
   });
 
-  it('gives a move into summer time the summer offset, with no warning', () => {
+  it('gives a move into summer time the summer offset, and says so: the booked offset may have been theirs too', () => {
     const { result, before, after } = moveSam('2027-07-01T10:30');
-    expect(result).toEqual({ code: 0, stdout: 'Sam Whitaker: scheduled again (2026-11-30)  sam-whitaker.md\n  meeting moved: 2026-12-01 09:00 → 2027-07-01 10:30\n', stderr: '' });
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        'Sam Whitaker: scheduled again (2026-11-30)  sam-whitaker.md\n  meeting moved: 2026-12-01 09:00 → 2027-07-01 10:30\n' +
+        '  10:30 read in America/New_York (-04:00 on 2027-07-01; booked at -05:00): if -05:00 is their own offset all year, give --at 2027-07-01T10:30-05:00, and name their zone in the note (timezone: America/Bogota)\n',
+      stderr: '',
+    });
     expect(after).toBe(before.replace('    note: Rescheduled by Sam (a summative study ran over); new time Dec 1\nmeeting:\n', samEntry('rescheduled from 2026-12-01 09:00')).replace('  at: "2026-12-01T09:00-05:00"\n', '  at: "2027-07-01T10:30-04:00"\n'));
   });
 
@@ -121,6 +127,42 @@ describe('advance: a rescheduled time is written as the note writes its times', 
     const { result, before, after } = moveSam('2026-12-03T10:30', (text) => text.replace('  at: "2026-12-01T09:00-05:00"', '  at: "2026-12-01T09:00"'));
     expect(result.code).toBe(0);
     expect(after).toBe(before.replace('    note: Rescheduled by Sam (a summative study ran over); new time Dec 1\nmeeting:\n', samEntry('rescheduled from 2026-12-01 09:00')).replace('  at: "2026-12-01T09:00"\n', '  at: "2026-12-03T10:30"\n'));
+  });
+
+  /** Sam's note naming his zone: Bogotá, at -05:00 all year, as New York is in winter. */
+  const inBogota = (zone: string) => (text: string) => text.replace('name: Sam Whitaker\n', `name: Sam Whitaker\ntimezone: ${zone}\n`);
+
+  it("reads a new time in the contact's own zone, named by the note, where the booked time is at its offset, and says so", () => {
+    const { result, before, after } = moveSam('2027-07-01T10:30', inBogota('America/Bogota'));
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        'Sam Whitaker: scheduled again (2026-11-30)  sam-whitaker.md\n  meeting moved: 2026-12-01 09:00 → 2027-07-01 11:30 (10:30 their time)\n' +
+        "  10:30 is their time: read in America/Bogota, the note's timezone, as the meeting was booked (for 10:30 in America/New_York, give --zone America/New_York)\n",
+      stderr: '',
+    });
+    expect(after).toBe(before.replace('    note: Rescheduled by Sam (a summative study ran over); new time Dec 1\nmeeting:\n', samEntry('rescheduled from 2026-12-01 09:00')).replace('  at: "2026-12-01T09:00-05:00"\n', '  at: "2027-07-01T10:30-05:00"\n'));
+  });
+
+  it("says nothing more where their zone and the folder's agree on the new day, and --zone still names the clock", () => {
+    const december = moveSam('2026-12-03T10:30', inBogota('America/Bogota'));
+    expect(december.result).toEqual({ code: 0, stdout: 'Sam Whitaker: scheduled again (2026-11-30)  sam-whitaker.md\n  meeting moved: 2026-12-01 09:00 → 2026-12-03 10:30\n', stderr: '' });
+    expect(december.after).toContain('  at: "2026-12-03T10:30-05:00"\n');
+    const folderClock = moveSam('2027-07-01T10:30', inBogota('America/Bogota'), ['--zone', 'America/New_York']);
+    expect(folderClock.result).toEqual({ code: 0, stdout: 'Sam Whitaker: scheduled again (2026-11-30)  sam-whitaker.md\n  meeting moved: 2026-12-01 09:00 → 2027-07-01 10:30\n', stderr: '' });
+    expect(folderClock.after).toContain('  at: "2027-07-01T10:30-04:00"\n');
+  });
+
+  it("warns of a note's timezone that is no zone, and reads the time in the folder's", () => {
+    const { result, after } = moveSam('2027-07-01T10:30', inBogota('America/Bogata'));
+    expect(result).toEqual({
+      code: 0,
+      stdout:
+        'Sam Whitaker: scheduled again (2026-11-30)  sam-whitaker.md\n  meeting moved: 2026-12-01 09:00 → 2027-07-01 10:30\n' +
+        '  10:30 read in America/New_York (-04:00 on 2027-07-01; booked at -05:00): if -05:00 is their own offset all year, give --at 2027-07-01T10:30-05:00\n',
+      stderr: 'rapport: warning: the note\'s timezone "America/Bogata" is no time zone Rapport knows (use an IANA name such as America/Bogota), so 10:30 is read in America/New_York\n',
+    });
+    expect(after).toContain('  at: "2027-07-01T10:30-04:00"\n');
   });
 
   it('takes the booked time typed without its offset, as the agenda shows it, as the same time: a new link alone adds no entry', () => {
@@ -158,7 +200,7 @@ describe('advance: the meeting time as a hurried user writes it', () => {
       code: 0,
       stdout: 'Lauren Fitzgerald: scheduled again (2026-11-23)  lauren-fitzgerald.md\n  meeting moved: 2026-11-25 18:30 (12:30 their time) → 2026-11-27 09:00\n',
       stderr:
-        'rapport: warning: the meeting was booked as 2026-11-25T12:30-05:00, with an offset; 2026-11-27T09:00 has none, so it is read in Europe/Berlin. For 09:00 their time, give --at 2026-11-27T09:00 --zone and their time zone (e.g. America/New_York), or --at 2026-11-27T09:00-05:00 if -05:00 is still their offset that day\n',
+        'rapport: warning: the meeting was booked for 2026-11-25 18:30 (12:30 their time), at another offset (-05:00); 2026-11-27 09:00 has none, so it is read in Europe/Berlin. For 09:00 their time, give --at 2026-11-27T09:00 --zone and their time zone (e.g. America/New_York), or --at 2026-11-27T09:00-05:00 if -05:00 is still their offset that day\n',
     });
     // Read in Berlin, as the warning says, and written with Berlin's offset that day.
     expect(readFileSync(join(folder, 'lauren-fitzgerald.md'), 'utf8')).toContain('  at: "2026-11-27T09:00+01:00"\n');
@@ -169,7 +211,7 @@ describe('advance: the meeting time as a hurried user writes it', () => {
     // The folder is in New York; Hannah is in Berlin, on winter time (+01:00) in December and summer time (+02:00) in April.
     expect(rapport(['advance', 'hannah-schultz', 'scheduled', '--at', '2026-12-03T15:00', '--zone', 'Europe/Berlin', '--today', '2026-11-23', '--dir', folder])).toEqual({
       code: 0,
-      stdout: 'Hannah Schultz: contacted → scheduled (2026-11-23)  hannah-schultz.md\n  15:00 in Europe/Berlin is 09:00 in America/New_York (2026-12-03T15:00+01:00)\n',
+      stdout: 'Hannah Schultz: contacted → scheduled (2026-11-23)  hannah-schultz.md\n  meeting booked: 2026-12-03 09:00 (15:00 their time)\n',
       stderr: '',
     });
     expect(readFileSync(join(folder, 'hannah-schultz.md'), 'utf8')).toContain('meeting:\n  at: 2026-12-03T15:00+01:00\n');

@@ -18,7 +18,7 @@ export { sourceRatios, WEEK_COLUMNS, weekTable } from './report/report-cells.js'
 export type { WeekColumn, WeekTableRow } from './report/report-cells.js';
 export { fillMarker } from './letters/render-template.js';
 export { labelledLine } from './letters/note-facts.js';
-export { checkLetterRecordable, meetingBeforeBooking, stageChangeWords } from './lifecycle/advance.js';
+export { checkLetterRecordable, contactTimeZone, meetingBeforeBooking, stageChangeWords } from './lifecycle/advance.js';
 export { didYouMean, nearest } from './model/did-you-mean.js';
 export { pastMeetingDay, suggestedStage, unnamedPerson } from './lifecycle/next-action.js';
 export { freeContactId, unreadableNamesake } from './workspace/create-contact.js';
@@ -30,6 +30,6 @@ export { channelChoice, letterSentEdit } from './letters/letters.js';
 export type { ChannelChoice, LetterSentEdit } from './letters/letters.js';
 export { questionPlace } from './questions/insert.js';
 export { renamedTitle } from './note/body.js';
-export { atInZone, dayOfWeek, meetingTimeLike, readableMeetingTime } from './lifecycle/dates.js';
+export { atInZone, dayOfWeek, meetingStartInZone, meetingTimeLike, readableMeetingTime, zoneWrittenIn } from './lifecycle/dates.js';
 export { snoozeDay, snoozeRefusal } from './lifecycle/snooze.js';
 export { normalizedDate } from './note/date-hint.js';

@@ -1,5 +1,5 @@
 import { advance, changesMeetingDetailsOnly, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingDate, meetingStart, moveMeeting, repeatedStageProblem, skippedMeetingTime, unknownLetterProblem, updateMeeting, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
-import { atInZone, meetingBeforeBooking, meetingTimeLike, MEETING_PENDING_STAGES, pastMeetingDay, readableMeetingTime, stageChangeWords } from '@rapport/core/internal';
+import { atInZone, contactTimeZone, meetingBeforeBooking, meetingTimeLike, MEETING_PENDING_STAGES, pastMeetingDay, readableMeetingTime, stageChangeWords, zoneWrittenIn } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { joinRepeated, printable } from '../io.js';
@@ -62,7 +62,8 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       ctx.refuseMisreadContact(workspace, contact, options.force);
       if (options.letter !== undefined && !options.force) await refuseUnknownLetter(workspace, options.letter);
       // The meeting still to come, if any: one already held is no time for the next.
-      const bookedAt = getField(workspace.index.text(contact.file) ?? '', ['meeting', 'at']);
+      const noteText = workspace.index.text(contact.file) ?? '';
+      const bookedAt = getField(noteText, ['meeting', 'at']);
       const comingAt = (contact.stage === 'scheduled' || contact.stage === 'prepared') && typeof bookedAt === 'string' ? bookedAt : undefined;
       // On a meeting still to come, a flag without --at changes only its own field: the time stays.
       const at = givenAt ?? (meetingOptions ? comingAt : undefined);
@@ -86,7 +87,8 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       if (meeting !== undefined && changesMeetingDetailsOnly(workspace.index.text(contact.file) ?? '', recorded, recording)) {
         const { at: _at, ...details } = meeting;
         const changed = (['minutes', 'format', 'place', 'link'] as const).filter((key) => details[key] !== undefined).join(', ');
-        const when = meetingWhen(meeting.at, workspace.config.timezone);
+        // The time stays as booked: said as the agenda says it.
+        const when = readableMeetingTime(comingAt ?? meeting.at, workspace.config.timezone);
         if (changed === '') return ctx.print(`${printable(contact.name)}: already ${contact.stage}, the meeting still ${when}; nothing to change  ${ctx.colors.dim(contact.file)}`);
         await editNote(workspace, contact.file, (text) => updateMeeting(text, details), { retries: 5 });
         ctx.print(`${printable(contact.name)}: meeting ${changed} changed, still ${when}; no history entry  ${ctx.colors.dim(contact.file)}`);
@@ -114,15 +116,17 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       const { meeting: _meeting, ...stepOnly } = changes;
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => (moving && meeting ? moveMeeting(text, meeting, stepOnly) : advance(text, recorded, changes)), { retries: 5 }));
       ctx.print(`${printable(contact.name)}: ${stageChangeWords(contact.stage, recorded)} (${date})  ${ctx.colors.dim(contact.file)}`);
-      const movedTo = comingAt !== undefined && givenAt !== undefined ? meetingTimeLike(givenAt, comingAt, workspace.config.timezone) : undefined;
+      const theirZone = contactTimeZone(noteText);
+      const movedTo = comingAt !== undefined && givenAt !== undefined ? meetingTimeLike(givenAt, comingAt, workspace.config.timezone, theirZone) : undefined;
       if (comingAt !== undefined && movedTo !== undefined && movedTo !== comingAt) {
         ctx.print(ctx.colors.dim(`  meeting moved: ${readableMeetingTime(comingAt, workspace.config.timezone)} → ${readableMeetingTime(movedTo, workspace.config.timezone)}`));
       }
       if (recorded !== stage) ctx.print(ctx.colors.dim('  still prepared: the meeting changed, the preparation stands'));
       if (meetingDay !== undefined) ctx.print(ctx.colors.dim(`  dated ${meetingDay}, the day the meeting was booked for (give --date for another day)`));
-      if (options.zone !== undefined && givenAt !== undefined) ctx.print(ctx.colors.dim(`  ${givenAt.slice(11, 16)} in ${options.zone} is ${meetingClock(givenAt, workspace.config.timezone)} in ${workspace.config.timezone} (${givenAt})`));
+      // A time in their zone, newly booked, as the agenda will show it (a move says it above).
+      if (options.zone !== undefined && givenAt !== undefined && movedTo === undefined) ctx.print(ctx.colors.dim(`  meeting booked: ${readableMeetingTime(givenAt, workspace.config.timezone)}`));
       if (givenAt !== undefined) warnOfSkippedClock(ctx, givenAt, workspace.config.timezone);
-      if (comingAt !== undefined && givenAt !== undefined) warnOfDroppedOffset(ctx, comingAt, givenAt, workspace.config.timezone);
+      if (comingAt !== undefined && givenAt !== undefined && movedTo !== undefined) sayWhoseClock(ctx, { bookedAt: comingAt, at: givenAt, movedTo, timeZone: workspace.config.timezone, noteZone: getField(noteText, ['timezone']), theirZone });
       const snooze = endedSnooze(workspace, contact, today);
       if (snooze !== undefined) ctx.print(ctx.colors.dim(snooze));
       remindOfManualNext(ctx, workspace, contact.file);
@@ -140,19 +144,55 @@ function zonedAt(at: string | undefined, zone: string): string {
   }
 }
 
+/** What a move without an offset was read as, and how to say otherwise, when the booked time had one. */
+interface MoveReading {
+  readonly bookedAt: string;
+  /** The time given, `--at`. */
+  readonly at: string;
+  /** The time written. */
+  readonly movedTo: string;
+  readonly timeZone: string;
+  /** The note's `timezone` as written, a zone or not. */
+  readonly noteZone: unknown;
+  /** The note's `timezone` when it is a zone. */
+  readonly theirZone: string | undefined;
+}
+
 /**
- * A meeting booked with an offset (the other person's time zone), moved to a time without one, is now
- * read in the folder's zone: "the same time on Thursday" would land hours away. Say so, and how to keep it.
+ * A meeting booked with an offset, moved to a time without one, is read in the zone the booked time
+ * was written in (core's `meetingTimeLike`): the contact's own, named by the note, or the folder's.
+ * Where that changes the meeting's instant, or cannot be told, the user reads which clock was taken
+ * and how to give the other.
  */
-function warnOfDroppedOffset(ctx: CommandContext, bookedAt: string, at: string, timeZone: string): void {
+function sayWhoseClock(ctx: CommandContext, { bookedAt, at, movedTo, timeZone, noteZone, theirZone }: MoveReading): void {
   const offset = OFFSET.exec(bookedAt)?.[0];
-  // Nothing to say where the folder's zone has that offset on the new day: the time means the same.
-  if (offset === undefined || OFFSET.test(at) || meetingStart(at, timeZone).getTime() === meetingStart(at + offset, timeZone).getTime()) return;
-  // Booked at the folder's own offset then: the new time is written with the folder's offset on its day (summer time or not), as meant.
-  if (meetingDate(bookedAt, timeZone) === bookedAt.slice(0, 10) && meetingClock(bookedAt, timeZone) === bookedAt.slice(11, 16)) return;
-  ctx.io.stderr.write(
-    `rapport: warning: the meeting was booked as ${bookedAt}, with an offset; ${at} has none, so it is read in ${timeZone}. For ${at.slice(11, 16)} their time, give --at ${at} --zone and their time zone (e.g. America/New_York), or --at ${at}${offset} if ${offset} is still their offset that day\n`,
-  );
+  if (offset === undefined || OFFSET.test(at)) return;
+  const clock = at.slice(11, 16);
+  if (noteZone !== undefined && theirZone === undefined) {
+    ctx.io.stderr.write(`rapport: warning: the note's timezone ${JSON.stringify(noteZone)} is no time zone Rapport knows (use an IANA name such as America/Bogota), so ${clock} is read in ${timeZone}\n`);
+  }
+  const writtenIn = zoneWrittenIn(bookedAt, timeZone, theirZone);
+  if (writtenIn === undefined) {
+    // Someone else's offset, and no zone to tell whose: "the same time on Thursday" would land hours away.
+    if (meetingStart(at, timeZone).getTime() === meetingStart(at + offset, timeZone).getTime()) return;
+    ctx.io.stderr.write(
+      `rapport: warning: the meeting was booked for ${readableMeetingTime(bookedAt, timeZone)}, at another offset (${offset}); ${at.replace('T', ' ')} has none, so it is read in ${timeZone}. For ${clock} their time, give --at ${at} --zone and their time zone (e.g. America/New_York), or --at ${at}${offset} if ${offset} is still their offset that day\n`,
+    );
+    return;
+  }
+  const written = OFFSET.exec(movedTo)?.[0];
+  if (writtenIn !== timeZone) {
+    // Their zone, named by the note: said where it differs from the folder's clock.
+    if (meetingStart(movedTo, timeZone).getTime() !== meetingStart(at, timeZone).getTime()) {
+      ctx.print(ctx.colors.dim(`  ${clock} is their time: read in ${writtenIn}, the note's timezone, as the meeting was booked (for ${clock} in ${timeZone}, give --zone ${timeZone})`));
+    }
+    return;
+  }
+  // The folder's offset then: maybe theirs too (a zone without summer time). Said when the new day's offset differs.
+  if (theirZone === undefined && written !== undefined && written !== offset) {
+    const nameIt = noteZone === undefined ? ', and name their zone in the note (timezone: America/Bogota)' : '';
+    ctx.print(ctx.colors.dim(`  ${clock} read in ${timeZone} (${written} on ${at.slice(0, 10)}; booked at ${offset}): if ${offset} is their own offset all year, give --at ${at}${offset}${nameIt}`));
+  }
 }
 
 /** The offset that ends a meeting time, if it has one (`Z` or `±HH:mm`). */
@@ -168,9 +208,4 @@ function warnOfSkippedClock(ctx: CommandContext, at: string, timeZone: string): 
 async function refuseUnknownLetter(workspace: Workspace, letter: string): Promise<void> {
   const problem = await unknownLetterProblem(workspace.store, letter);
   if (problem !== undefined) throw new UsageError(`${printable(problem)} (add --force to record it anyway)`);
-}
-
-/** A meeting time as written, and, when it was booked with another zone's offset, the time it is here too. */
-function meetingWhen(at: string, timeZone: string): string {
-  return OFFSET.test(at) && meetingClock(at, timeZone) !== at.slice(11, 16) ? `${readableMeetingTime(at)} (${meetingClock(at, timeZone)} in ${timeZone})` : readableMeetingTime(at);
 }

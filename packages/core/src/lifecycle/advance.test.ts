@@ -416,6 +416,21 @@ describe('moveMeeting: the new time written as the old one was, in the folder\'s
     expect(moveMeeting(ben, { at: '2026-11-26T15:30' }, { date: '2026-11-23', timezone: 'Europe/Berlin' })).toBe(benMoved('rescheduled from 2026-11-25 14:00 (08:00 their time)', '2026-11-26T15:30+01:00'));
   });
 
+  it("reads a new time in the contact's own zone, named by the note, when the booked time is at its offset, and keeps that offset", () => {
+    // Bogotá is at -05:00 all year, as New York is in winter: booked in December, moved to July.
+    const bogota = ben.replace('name: Ben Osei\n', 'name: Ben Osei\ntimezone: America/Bogota\n');
+    expect(getField(moveMeeting(bogota, { at: '2027-07-14T08:00' }, { date: '2026-11-23', timezone }), ['meeting', 'at'])).toBe('2027-07-14T08:00-05:00');
+    expect(getField(moveMeeting(bogota, { at: '2026-11-26T09:30' }, { date: '2026-11-23', timezone }), ['meeting', 'at'])).toBe('2026-11-26T09:30-05:00');
+    expect(changesMeetingDetailsOnly(bogota, 'prepared', { meeting: { at: '2026-11-25T08:00' }, timezone })).toBe(true);
+  });
+
+  it("reads it in the folder's zone when the booked offset is not the contact's zone's, or the note's zone is no zone", () => {
+    const london = ben.replace('name: Ben Osei\n', 'name: Ben Osei\ntimezone: Europe/London\n');
+    expect(getField(moveMeeting(london, { at: '2027-07-14T08:00' }, { date: '2026-11-23', timezone }), ['meeting', 'at'])).toBe('2027-07-14T08:00-04:00');
+    const misspelt = ben.replace('name: Ben Osei\n', 'name: Ben Osei\ntimezone: America/Bogotá\n');
+    expect(getField(moveMeeting(misspelt, { at: '2027-07-14T08:00' }, { date: '2026-11-23', timezone }), ['meeting', 'at'])).toBe('2027-07-14T08:00-04:00');
+  });
+
   it('takes the booked time typed again without its offset as the same time: details alone change, with no entry', () => {
     expect(changesMeetingDetailsOnly(ben, 'prepared', { meeting: { at: '2026-11-25T08:00' }, timezone })).toBe(true);
     expect(moveMeeting(ben, { at: '2026-11-25T08:00', minutes: 45 }, { date: '2026-11-23', timezone })).toBe(ben.replace('minutes: 30', 'minutes: 45'));

@@ -6,7 +6,7 @@ import { readLayout } from '../note/source.js';
 import { unfoundFrontmatter } from '../note/unfound-frontmatter.js';
 import type { Contact } from '../model/contact.js';
 import { typeName } from '../model/type-name.js';
-import { assertTimeZone, isCalendarDate, isMeetingTime, meetingTimeLike, readableMeetingTime } from './dates.js';
+import { assertTimeZone, isCalendarDate, isMeetingTime, isTimeZone, meetingTimeLike, readableMeetingTime } from './dates.js';
 import { stageDate } from './next-action.js';
 import { unsnoozeContact } from './snooze.js';
 
@@ -44,8 +44,10 @@ export interface AdvanceOptions {
    * The folder's time zone (`config.timezone`, an IANA name), which a meeting time written
    * without an offset is read in. With it, a new meeting time given without an offset, on a
    * note whose meeting time has one, is written with this zone's offset on the new day
-   * (`-05:00` in December, `-04:00` in July for America/New_York; see `meetingTimeLike`),
-   * and `rescheduled from` says the old time on this zone's clock (`2026-12-01 09:00`).
+   * (`-05:00` in December, `-04:00` in July for America/New_York; see `meetingTimeLike`), unless
+   * the note names the contact's own zone (`timezone: America/Bogota`) and the booked time is at its
+   * offset: the new time is then their time, with their zone's offset on its day.
+   * `rescheduled from` says the old time on this zone's clock (`2026-12-01 09:00`).
    * Default: none, and a new time is written as given (the old offset may not be right on the new day).
    */
   readonly timezone?: string;
@@ -102,7 +104,7 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
   const before = recordedState(text);
   let entry = historyEntry(stage, options);
   if (!options.force) checkRecording(before, stage, options.date);
-  const meeting = options.meeting && movedMeeting(meetingFields(options.meeting), before.meetingAt, options.timezone);
+  const meeting = options.meeting && movedMeeting(meetingFields(options.meeting), before.meetingAt, options.timezone, contactTimeZone(text));
   // A new time only: a meeting already booked, kept as it is, was checked when it was booked.
   const bookedDay = meeting && meeting.at !== before.meetingAt && MEETING_PENDING_STAGES.includes(stage) ? meetingBeforeBooking(meeting.at, options.date) : undefined;
   if (bookedDay !== undefined && !options.force) {
@@ -228,7 +230,7 @@ export function changesMeetingDetailsOnly(text: string, stage: Stage, options: P
   if (!options.meeting || options.via !== undefined || options.letter !== undefined || options.note !== undefined) return false;
   const { stage: current, meetingAt } = recordedState(text);
   // The booked time typed again without its offset (as the agenda shows it) is the same time.
-  return current === stage && MEETING_PENDING_STAGES.includes(stage) && meetingAt !== undefined && meetingAt === movedMeeting(options.meeting, meetingAt, options.timezone).at;
+  return current === stage && MEETING_PENDING_STAGES.includes(stage) && meetingAt !== undefined && meetingAt === movedMeeting(options.meeting, meetingAt, options.timezone, contactTimeZone(text)).at;
 }
 
 /**
@@ -461,10 +463,20 @@ function meetingFields(meeting: MeetingInput): MeetingInput {
 }
 
 /** The meeting given, its time written as the booked one is (see `meetingTimeLike`) when the folder's zone is known. */
-function movedMeeting(meeting: MeetingInput, bookedAt: string | undefined, timezone: string | undefined): MeetingInput {
+function movedMeeting(meeting: MeetingInput, bookedAt: string | undefined, timezone: string | undefined, theirZone: string | undefined): MeetingInput {
   if (bookedAt === undefined || timezone === undefined || !isMeetingTime(meeting.at)) return meeting;
-  const at = meetingTimeLike(meeting.at, bookedAt, timezone);
+  const at = meetingTimeLike(meeting.at, bookedAt, timezone, theirZone);
   return at === meeting.at ? meeting : { ...meeting, at };
+}
+
+/**
+ * The contact's own time zone, when the note names one Rapport knows (`timezone: America/Bogota`):
+ * a meeting time written at its offset is theirs, and a new one keeps it. `undefined` for none, or
+ * a name that is no zone.
+ */
+export function contactTimeZone(text: string): string | undefined {
+  const zone = getField(text, ['timezone']);
+  return isTimeZone(zone) ? zone : undefined;
 }
 
 /**

@@ -2,7 +2,11 @@ import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidInputError } from '../errors.js';
+<<<<<<< HEAD
 import { addCalendarDays, atInZone, addWorkingDays, dayOfWeek, daysBetween, isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, meetingTimeLike, readableMeetingTime, skippedMeetingTime, systemTimeZone, todayIn } from './dates.js';
+=======
+import { addCalendarDays, atInZone, addWorkingDays, daysBetween, isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, meetingTimeLike, readableMeetingTime, skippedMeetingTime, systemTimeZone, todayIn, zoneWrittenIn } from './dates.js';
+>>>>>>> 89e8405 (Meeting times said as the agenda says them, and a move read on the clock the meeting was booked on)
 
 describe('a zone or a current instant that cannot be used', () => {
   const unknownZone = 'unknown time zone "Mars/Olympus" (use an IANA name such as America/New_York, Europe/Paris or UTC)';
@@ -207,6 +211,32 @@ describe('a new meeting time written as the booked one was', () => {
     expect(meetingTimeLike('2026-12-03T16:30+01:00', '2026-12-01T09:00-05:00', 'America/New_York')).toBe('2026-12-03T16:30+01:00');
     expect(meetingTimeLike('2026-12-03T10:30', '2026-12-01T09:00', 'America/New_York')).toBe('2026-12-03T10:30');
     expect(meetingTimeLike('2027-03-14T02:30', '2026-12-01T09:00-05:00', 'America/New_York')).toBe('2027-03-14T03:30-04:00');
+  });
+});
+
+describe("a new meeting time read in the contact's own zone", () => {
+  it('is read there, with its offset on the new day, when the booked offset is that zone\'s', () => {
+    expect(meetingTimeLike('2027-07-14T09:00', '2026-12-01T09:00-05:00', 'America/New_York', 'America/Bogota')).toBe('2027-07-14T09:00-05:00');
+    expect(meetingTimeLike('2027-07-14T09:00', '2026-12-01T15:00+01:00', 'America/New_York', 'Europe/Berlin')).toBe('2027-07-14T09:00+02:00');
+  });
+
+  it("is read in the folder's zone when the booked offset is not the contact's zone's", () => {
+    expect(meetingTimeLike('2027-07-14T09:00', '2026-12-01T09:00-05:00', 'America/New_York', 'Europe/Berlin')).toBe('2027-07-14T09:00-04:00');
+  });
+});
+
+describe('the zone a meeting time was written in', () => {
+  it("is the contact's when its offset is theirs then, even where the folder's is the same", () => {
+    expect(zoneWrittenIn('2026-12-01T09:00-05:00', 'America/New_York', 'America/Bogota')).toBe('America/Bogota');
+    expect(zoneWrittenIn('2027-07-14T09:00-05:00', 'America/New_York', 'America/Bogota')).toBe('America/Bogota');
+  });
+
+  it("is the folder's for its offset, or for a time without one; unknown for anyone else's offset", () => {
+    expect(zoneWrittenIn('2027-07-14T09:00-04:00', 'America/New_York', 'America/Bogota')).toBe('America/New_York');
+    expect(zoneWrittenIn('2026-12-01T09:00-05:00', 'America/New_York')).toBe('America/New_York');
+    expect(zoneWrittenIn('2026-12-01T09:00', 'America/New_York', 'America/Bogota')).toBe('America/New_York');
+    expect(zoneWrittenIn('2026-12-01T09:00+01:00', 'America/New_York')).toBeUndefined();
+    expect(zoneWrittenIn('2026-12-01T09:00+01:00', 'America/New_York', 'Mars/Olympus')).toBeUndefined();
   });
 });
 

@@ -367,15 +367,38 @@ export function meetingStartInZone(at: string, timeZone: string): string {
 
 /**
  * A new meeting time written the way the one it replaces was: given without an offset where
- * `bookedAt` has one, it takes `timeZone`'s offset on its own day, so a note keeps one way of
- * writing its times and a move across a daylight-saving change gets the new offset
- * (`2027-07-14T09:00` → `2027-07-14T09:00-04:00` in America/New_York, though booked at `-05:00`).
- * A time given with an offset, or replacing one without, is written as given. A time the zone
- * skips is written as the time it is read as (`02:30` → `03:30-04:00`).
+ * `bookedAt` has one, it is read in the zone `bookedAt` was written in (see `zoneWrittenIn`) and
+ * takes that zone's offset on its own day, so a note keeps one way of writing its times. That is
+ * `theirZone` (the contact's own, a note's `timezone`) when the booked offset is theirs, else
+ * `timeZone` (the folder's): a move across a daylight-saving change gets the new offset
+ * (`2027-07-14T09:00` → `2027-07-14T09:00-04:00` in America/New_York, though booked at `-05:00`),
+ * and a contact in Bogotá, booked at `-05:00`, keeps `-05:00` in July. A time given with an offset,
+ * or replacing one without, is written as given. A time the zone skips is written as the time it
+ * is read as (`02:30` → `03:30-04:00`).
  */
-export function meetingTimeLike(at: string, bookedAt: string, timeZone: string): string {
+export function meetingTimeLike(at: string, bookedAt: string, timeZone: string, theirZone?: string): string {
   if (!wallClockTime(at) || wallClockTime(bookedAt)) return at;
-  return skippedMeetingTime(at, timeZone) === undefined ? atInZone(at, timeZone) : meetingStartInZone(at, timeZone);
+  const zone = zoneWrittenIn(bookedAt, timeZone, theirZone) ?? timeZone;
+  return skippedMeetingTime(at, zone) === undefined ? atInZone(at, zone) : meetingStartInZone(at, zone);
+}
+
+/**
+ * The zone a meeting time was written in, as far as it can be told: `timeZone` (the folder's) for
+ * a time without an offset, which is read there; for one with an offset, `theirZone` (the contact's
+ * own, when known) when that is its offset then, else `timeZone` when it is, else `undefined`
+ * (someone else's offset, zone unknown). `2026-12-01T09:00-05:00` fits both America/New_York and
+ * America/Bogota: the contact's zone, when given, is taken to be the one meant.
+ */
+export function zoneWrittenIn(bookedAt: string, timeZone: string, theirZone?: string): string | undefined {
+  if (wallClockTime(bookedAt)) return timeZone;
+  if (theirZone !== undefined && isTimeZone(theirZone) && writtenInZone(bookedAt, theirZone)) return theirZone;
+  return writtenInZone(bookedAt, timeZone) ? timeZone : undefined;
+}
+
+/** True when a time with an offset says the day and clock it is in `timeZone`: the offset is the zone's then. */
+function writtenInZone(at: string, timeZone: string): boolean {
+  const { date, clock } = meetingOnClock(at, timeZone);
+  return date === at.slice(0, 10) && clock === at.slice(11, 16);
 }
 
 /**

@@ -67,6 +67,7 @@ export const contactSchema = {
       description: 'A next action written by hand; it overrides the computed one.',
       properties: { action: { type: 'string', minLength: 1 }, due: { anyOf: [date, { type: 'null' }] } },
     },
+    timezone: { type: 'string', minLength: 1, description: "The contact's own time zone, an IANA name such as America/Bogota: a meeting booked at its offset is on their clock, and a new time given without an offset keeps to it." },
     snoozed_until: { ...date, description: 'None of this contact\'s own next actions is due before this day: one due earlier is due on it. Removed when a step or a touch is recorded (`rapport snooze`).' },
     touch_every: { type: 'integer', minimum: 1, maximum: 3650, description: 'Days between keep-in-touch notes.' },
     dismissed: {

@@ -1,5 +1,5 @@
-import { advance, addCalendarDays, changesMeetingDetailsOnly, CHANNELS, getField, InvalidInputError, isCalendarDate, isStage, isTimeZone, logInteraction, meetingClock, meetingDate, moveMeeting, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
-import { AFTER_MEETING_STAGES, atInZone, MEETING_PENDING_STAGES, pastMeetingDay, stageChangeWords, suggestedStage } from '@rapport/core/internal';
+import { advance, addCalendarDays, changesMeetingDetailsOnly, CHANNELS, getField, InvalidInputError, isCalendarDate, isMeetingTime, isStage, isTimeZone, logInteraction, meetingClock, meetingDate, moveMeeting, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { AFTER_MEETING_STAGES, atInZone, contactTimeZone, meetingStartInZone, MEETING_PENDING_STAGES, pastMeetingDay, readableMeetingTime, stageChangeWords, suggestedStage, zoneWrittenIn } from '@rapport/core/internal';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
 import { resolveContact } from './contact-target.js';
@@ -17,6 +17,8 @@ export interface AdvanceInput {
 
 /** Stages whose history entry says how the message went. */
 const MESSAGE_STAGES: readonly Stage[] = ['contacted', 'followed-up', 'thanked'];
+/** A meeting time as the time question gives it without a zone: `2026-12-03T10:30`, on the folder's clock. */
+const WALL_CLOCK_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
 /** `9:30`, `09:30`, or a time in someone else's zone: `15:00 Europe/London`. */
 const MEETING_TIME_INPUT = /^((?:[01]?\d|2[0-3]):[0-5]\d)(?:\s+(\S+))?$/;
 
@@ -48,11 +50,15 @@ export async function advanceStage(services: Services, target?: unknown, input: 
   // The folder's zone: a new time without an offset, for a meeting booked with one, is written with the zone's offset on its day.
   const changes = { date, ...(via ? { via } : {}), ...(input.note ? { note: input.note } : {}), ...(meeting ? { meeting } : {}), timezone: workspace.config.timezone };
   let detailsOnly = false;
+  let bookedAt: unknown;
   const outcome = await editContactNote(services.notes, contact.file, (text) => {
-    detailsOnly = changesMeetingDetailsOnly(text, stage, changes);
-    return advance(text, stage, changes);
+    const asked = meeting ? { ...changes, meeting: onYourClock(meeting, text, workspace.config.timezone) } : changes;
+    detailsOnly = changesMeetingDetailsOnly(text, stage, asked);
+    const edited = advance(text, stage, asked);
+    bookedAt = getField(edited, ['meeting', 'at']);
+    return edited;
   });
-  const said = detailsOnly ? meetingDetailsMessage(contact, meeting!) : `Recorded: ${contact.name}, ${stageChangeWords(contact.stage, stage)} (${date}).`;
+  const said = detailsOnly ? meetingDetailsMessage(contact, meeting!, String(bookedAt), workspace.config.timezone) : `Recorded: ${contact.name}, ${stageChangeWords(contact.stage, stage)} (${date}).`;
   void services.prompts.info(recordedMessage(said, outcome));
   return { file: contact.file, stage };
 }
@@ -81,6 +87,7 @@ export async function rescheduleMeeting(services: Services, target?: unknown, in
   // The meeting moves at the stage the note has as it is edited: it may have changed (in the editor, say) while the questions were answered.
   let stage = contact.stage;
   let detailsOnly = false;
+  let movedTo: unknown;
   const outcome = await editContactNote(services.notes, contact.file, (text) => {
     const current = getField(text, ['stage']);
     if (!isStage(current) || !MEETING_PENDING_STAGES.includes(current)) {
@@ -89,17 +96,41 @@ export async function rescheduleMeeting(services: Services, target?: unknown, in
     stage = current;
     // The time asked for is on the folder's clock (the questions start from it there): the zone says which offset to write.
     const timezone = workspace.config.timezone;
-    detailsOnly = changesMeetingDetailsOnly(text, current, { meeting, timezone });
-    return moveMeeting(text, meeting, { date, timezone });
+    const asked = onYourClock(meeting, text, timezone);
+    detailsOnly = changesMeetingDetailsOnly(text, current, { meeting: asked, timezone });
+    const moved = moveMeeting(text, asked, { date, timezone });
+    movedTo = getField(moved, ['meeting', 'at']);
+    return moved;
   });
-  const said = detailsOnly ? meetingDetailsMessage(contact, meeting) : `Moved the meeting with ${contact.name} to ${meeting.at.replace('T', ' at ')}; still ${stage}.`;
+  // The time as written in the note, said as the agenda says it.
+  const when = readableMeetingTime(String(movedTo), workspace.config.timezone);
+  const said = detailsOnly ? meetingDetailsMessage(contact, meeting, String(movedTo), workspace.config.timezone) : `Moved the meeting with ${contact.name} to ${when}; still ${stage}.`;
   void services.prompts.info(recordedMessage(said, outcome));
   return { file: contact.file, stage };
 }
 
+/**
+ * The meeting asked for, its time on the user's clock, as the time question says. Core reads a
+ * time without an offset in the contact's own zone when the note names it (`timezone:`) and the
+ * meeting was booked at its offset; such a time is therefore given on their clock, the same
+ * instant, which also keeps the note's one way of writing its times.
+ */
+function onYourClock(meeting: MeetingInput, text: string, timeZone: string): MeetingInput {
+  const theirs = theirBookedZone(text, timeZone);
+  if (theirs === undefined || !WALL_CLOCK_TIME.test(meeting.at)) return meeting;
+  return { ...meeting, at: meetingStartInZone(atInZone(meeting.at, timeZone), theirs) };
+}
+
+/** The contact's own zone (the note's `timezone`) when their booked meeting is written at its offset, and it is not the folder's. */
+function theirBookedZone(text: string, timeZone: string): string | undefined {
+  const theirs = contactTimeZone(text);
+  const bookedAt = getField(text, ['meeting', 'at']);
+  return theirs !== undefined && theirs !== timeZone && isMeetingTime(bookedAt) && zoneWrittenIn(bookedAt, timeZone, theirs) === theirs ? theirs : undefined;
+}
+
 /** What a change of the meeting's details alone did: nothing is added to the history, since nothing happened with the contact. */
-function meetingDetailsMessage(contact: Contact, meeting: MeetingInput): string {
-  const when = meeting.at.replace('T', ' at ');
+function meetingDetailsMessage(contact: Contact, meeting: MeetingInput, bookedAt: string, timeZone: string): string {
+  const when = readableMeetingTime(bookedAt, timeZone);
   const before = contact.meeting;
   const changed = (['minutes', 'format', 'place', 'link'] as const).filter((key) => meeting[key] !== undefined && meeting[key] !== before?.[key]);
   return changed.length === 0
@@ -242,7 +273,9 @@ async function askMeeting(services: Services, contact: Contact): Promise<Meeting
   const zone = services.notes.workspace?.config.timezone;
   const today = services.notes.today();
   // A meeting already booked (being moved) prefills each answer, so that Enter keeps what does not change.
-  const booked = contact.meeting && zone ? { ...contact.meeting, day: meetingDate(contact.meeting.at, zone), clock: meetingClock(contact.meeting.at, zone) } : undefined;
+  // Booked on their clock (the note names their zone): the day and time start as theirs, with their zone, so Enter keeps "the same time" for them.
+  const theirs = contact.meeting && zone ? theirBookedZone(services.notes.workspace?.index.text(contact.file) ?? '', zone) : undefined;
+  const booked = contact.meeting && zone ? { ...contact.meeting, day: theirs ? contact.meeting.at.slice(0, 10) : meetingDate(contact.meeting.at, zone), clock: theirs ? `${contact.meeting.at.slice(11, 16)} ${theirs}` : meetingClock(contact.meeting.at, zone) } : undefined;
   const date = await prompts.input({
     id: 'meeting.date',
     title,

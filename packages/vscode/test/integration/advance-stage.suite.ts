@@ -161,7 +161,7 @@ suite('Advance Stage safety', () => {
     const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-early'));
     assert.deepEqual(result, { file, stage: 'prepared' });
     assert.deepEqual(prompts.asked, ['advance.stage', 'advance.meetingToCome', 'meeting.date', 'meeting.time', 'meeting.format', 'meeting.place']);
-    assert.deepEqual(prompts.infos, ['Moved the meeting with Stage early to 2026-11-30 at 14:00; still prepared.']);
+    assert.deepEqual(prompts.infos, ['Moved the meeting with Stage early to 2026-11-30 14:00; still prepared.']);
     assert.equal(
       readText(file),
       ['---', 'type: contact', 'name: Stage early', 'stage: prepared', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-16', '    stage: prepared', '  - date: 2026-11-23', '    stage: prepared', '    note: rescheduled from 2026-12-09 14:00', 'meeting:', '  at: "2026-11-30T14:00"', '  minutes: 30', '  format: video', '  link: https://meet.example.com/xyz', '---', ''].join('\n'),
@@ -180,6 +180,32 @@ suite('Advance Stage safety', () => {
     const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.rescheduleMeeting', 'stage-offset'));
     assert.deepEqual(result, { file, stage: 'scheduled' });
     assert.equal(readText(file), [...head, '  - date: 2026-11-23', '    stage: scheduled', '    note: rescheduled from 2026-12-09 14:00', ...meeting('2027-07-14T14:00-04:00')].join('\n'));
+    assert.deepEqual(prompts.infos, ['Moved the meeting with Stage offset to 2027-07-14 14:00; still scheduled.']);
+    rmSync(fileUri(file).fsPath);
+  });
+
+  test("Reschedule Meeting of a contact whose note names their zone starts from their time, and says the move on both clocks", async () => {
+    const file = 'stage-bogota.md';
+    // Bogotá is at -05:00 all year, as New York (the example's zone) is in winter only.
+    const head = ['---', 'type: contact', 'name: Stage bogota', 'timezone: America/Bogota', 'stage: scheduled', 'history:', '  - date: 2026-11-10', '    stage: scheduled'];
+    const meeting = (at: string) => ['meeting:', `  at: "${at}"`, '  minutes: 30', '  format: video', '---', ''];
+    const moved = [...head, '  - date: 2026-11-23', '    stage: scheduled', '    note: rescheduled from 2026-12-09 14:00'];
+    writeFileSync(fileUri(file).fsPath, [...head, ...meeting('2026-12-09T14:00-05:00')].join('\n'));
+    await indexed('stage-bogota', 'scheduled');
+    const same = new ScriptedPrompts({ 'meeting.date': '2027-07-14', 'meeting.time': ENTER, 'meeting.format': ENTER, 'meeting.place': ENTER });
+    await withPrompts(same, () => vscode.commands.executeCommand('rapport.rescheduleMeeting', 'stage-bogota'));
+    assert.equal(same.prefilled.get('meeting.time'), '14:00 America/Bogota');
+    assert.equal(readText(file), [...moved, ...meeting('2027-07-14T14:00-05:00')].join('\n'));
+    assert.deepEqual(same.infos, ['Moved the meeting with Stage bogota to 2027-07-14 15:00 (14:00 their time); still scheduled.']);
+
+    // A time typed without a zone is on your clock, as the question says: written on theirs, the same instant.
+    writeFileSync(fileUri(file).fsPath, [...head, ...meeting('2026-12-09T14:00-05:00')].join('\n'));
+    const rapport = await api();
+    await waitFor(() => rapport.notes.workspace?.index.contact('stage-bogota')?.meeting?.at === '2026-12-09T14:00-05:00', 'the note put back, in the index');
+    const yours = new ScriptedPrompts({ 'meeting.date': '2027-07-14', 'meeting.time': '14:00', 'meeting.format': ENTER, 'meeting.place': ENTER });
+    await withPrompts(yours, () => vscode.commands.executeCommand('rapport.rescheduleMeeting', 'stage-bogota'));
+    assert.equal(readText(file), [...moved, ...meeting('2027-07-14T13:00-05:00')].join('\n'));
+    assert.deepEqual(yours.infos, ['Moved the meeting with Stage bogota to 2027-07-14 14:00 (13:00 their time); still scheduled.']);
     rmSync(fileUri(file).fsPath);
   });
 
@@ -201,7 +227,7 @@ suite('Advance Stage safety', () => {
     const prompts = racing('prepared');
     const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.rescheduleMeeting', 'stage-raced'));
     assert.deepEqual(result, { file, stage: 'prepared' });
-    assert.deepEqual(prompts.infos, ['Moved the meeting with Stage raced to 2026-12-11 at 14:00; still prepared.']);
+    assert.deepEqual(prompts.infos, ['Moved the meeting with Stage raced to 2026-12-11 14:00; still prepared.']);
     assert.equal(
       readText(file),
       ['---', 'type: contact', 'name: Stage raced', 'stage: prepared', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-20', '    stage: prepared', '  - date: 2026-11-23', '    stage: prepared', '    note: rescheduled from 2026-12-09 14:00', 'meeting:', '  at: "2026-12-11T14:00"', '  minutes: 30', '  format: video', '---', ''].join('\n'),
@@ -226,7 +252,29 @@ suite('Advance Stage safety', () => {
     const result = await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.rescheduleMeeting', 'stage-relinked'));
     assert.deepEqual(result, { file, stage: 'scheduled' });
     assert.equal(readText(file), lines.join('\n').replace('https://meet.example.com/old', 'https://meet.example.com/new'));
-    assert.deepEqual(prompts.infos, ["Changed the meeting's link with Stage relinked; still 2026-12-09 at 14:00, nothing added to the history."]);
+    assert.deepEqual(prompts.infos, ["Changed the meeting's link with Stage relinked; still 2026-12-09 14:00, nothing added to the history."]);
+    rmSync(fileUri(file).fsPath);
+  });
+
+  test('a contact snoozed past the day to give up is not offered no-response: the user put them off', async () => {
+    const file = 'stage-snoozed.md';
+    // Followed up on 2026-11-09: giving up was due on 2026-11-18; today (2026-11-23) they are snoozed to Friday.
+    const lines = (snooze: string[]) => ['---', 'type: contact', 'name: Stage snoozed', 'stage: followed-up', ...snooze, 'history:', '  - date: 2026-11-02', '    stage: contacted', '  - date: 2026-11-09', '    stage: followed-up', '---', ''].join('\n');
+    writeFileSync(fileUri(file).fsPath, lines(['snoozed_until: 2026-11-27']));
+    await indexed('stage-snoozed', 'followed-up');
+    // Enter takes the suggestion: scheduled asks for the meeting, which is left unanswered.
+    const snoozed = new ScriptedPrompts({ 'advance.stage': ENTER, 'meeting.date': CANCEL });
+    await withPrompts(snoozed, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-snoozed'));
+    assert.equal(snoozed.focused.get('advance.stage'), 'scheduled');
+    assert.equal(readText(file), lines(['snoozed_until: 2026-11-27']));
+
+    const rapport = await api();
+    writeFileSync(fileUri(file).fsPath, lines([]));
+    await waitFor(() => rapport.notes.workspace?.index.contact('stage-snoozed')?.snoozedUntil === undefined, 'the snooze gone from the index');
+    const due = new ScriptedPrompts({ 'advance.stage': ENTER });
+    await withPrompts(due, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-snoozed'));
+    assert.equal(due.focused.get('advance.stage'), 'no-response');
+    assert.match(readText(file), /^stage: no-response$/m);
     rmSync(fileUri(file).fsPath);
   });
 
