@@ -477,7 +477,7 @@ export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
   p: ['phone', 'place'],
   r: ['referred_by', 'replied', 'role'],
   s: ['snoozed_until', 'source', 'stage'],
-  t: ['tags', 'touch', 'touch_every', 'type'],
+  t: ['tags', 'timezone', 'touch', 'touch_every', 'type'],
   v: ['via'],
 };
 
