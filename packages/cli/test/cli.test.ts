@@ -80,7 +80,7 @@ describe('rapport', () => {
   it('refuses an empty --dir (an unset variable) before reading or writing the current folder, and says how ~user is read', () => {
     const folder = exampleCopy();
     const before = snapshot(folder);
-    expect(rapport(['new', 'Ada Lovelace', '--dir', ''], { cwd: folder })).toEqual({
+    expect(rapport(['new', 'Grace Liu', '--dir', ''], { cwd: folder })).toEqual({
       code: 2,
       stdout: '',
       stderr: 'rapport: --dir is empty (an unset variable?): give the notes folder, or leave --dir out to use the one around the current folder\n',

@@ -80,11 +80,11 @@ describe('agendaGroups', () => {
     const entries = [
       item(null, { id: 'priya', name: 'Priya Raman', kind: 'add-referral', action: 'Add Grace Liu (referred by Priya Raman)' }),
       item(null, { id: 'elena', name: 'Elena Vasquez', kind: 'write', action: 'Write to Elena Vasquez, naming who referred you', letter: 'referral' }),
-      item(null, { id: 'ada', name: 'Ada Lovelace', kind: 'write', action: 'Write to Ada Lovelace', letter: 'cold-email' }),
+      item(null, { id: 'alicia', name: 'Alicia Moreno', kind: 'write', action: 'Write to Alicia Moreno', letter: 'cold-email' }),
       item(null, { id: 'tomas', name: 'Tomás Herrera', kind: 'write', action: 'Write to Tomás Herrera', letter: 'cold-email' }),
     ].map((entry) => entryView(entry, TODAY));
-    expect(agendaGroups(entries).find((group) => group.key === 'undated')!.entries.map((entry) => entry.label)).toEqual(['Priya Raman', 'Elena Vasquez', 'Ada Lovelace', 'Tomás Herrera']);
-    expect(agendaGroups([...entries].reverse()).find((group) => group.key === 'undated')!.entries.map((entry) => entry.label)).toEqual(['Tomás Herrera', 'Ada Lovelace', 'Elena Vasquez', 'Priya Raman']);
+    expect(agendaGroups(entries).find((group) => group.key === 'undated')!.entries.map((entry) => entry.label)).toEqual(['Priya Raman', 'Elena Vasquez', 'Alicia Moreno', 'Tomás Herrera']);
+    expect(agendaGroups([...entries].reverse()).find((group) => group.key === 'undated')!.entries.map((entry) => entry.label)).toEqual(['Tomás Herrera', 'Alicia Moreno', 'Elena Vasquez', 'Priya Raman']);
   });
 });
 

@@ -3,11 +3,12 @@
 // inputs, the tree views — and the README's screenshots taken on the way.
 //
 //   node test/run-all.mjs --only browser
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageVsix, stepRunner } from '../harness/browser-steps.mjs';
 import { installExtension, launchBrowser, REPO_ROOT, startCodeServer } from '../harness/code-server.mjs';
 import { clearNotifications, closeAllEditors, expandView, hoverLink, openViewContainer, openWorkbench, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
+import { LINKED_REFERRAL_LINE, newContactNote, REFERRAL_LINE, REFERRER_NOTE } from '../harness/new-contact-note.mjs';
 import { runSafetySteps } from './safety.mjs';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
@@ -49,17 +50,24 @@ export async function runBrowserTest({ extension, folder, scratch }) {
       await waitForTreeItem(page, 'Keisha Brooks', { within: contacts, timeout: 15_000 });
     });
 
-    await step('"Rapport: New Contact" from the command palette adds the contact to the tree', async () => {
+    await step('"Rapport: New Contact" for Grace Liu, whom Priya Raman\'s Outcomes name, offers Priya first, adds Grace to the tree and links Priya\'s line', async () => {
+      const referrer = join(folder, REFERRER_NOTE);
+      const referrerBefore = readFileSync(referrer, 'utf8');
+      if (!referrerBefore.includes(`\n${REFERRAL_LINE}\n`)) throw new Error(`${REFERRER_NOTE} has no line ${REFERRAL_LINE}: the example changed, update this test`);
       await runCommand(page, 'Rapport: New Contact');
-      await answerInput(page, 'New Contact (1/4)', 'Ada Lovelace');
-      await answerInput(page, 'New Contact (2/4)', 'Analytical Engines');
-      await answerInput(page, 'New Contact (3/4)', 'Research Lead');
+      await answerInput(page, 'New Contact (1/4)', 'Grace Liu');
+      await answerInput(page, 'New Contact (2/4)', 'Carelink Labs');
+      await answerInput(page, 'New Contact (3/4)', 'Nurse Informaticist');
       await answerInput(page, 'New Contact (4/4)', 'referral');
-      await answerInput(page, 'New Contact (5/5)', 'Maya Chen');
-      const row = await waitForTreeItem(page, 'Ada Lovelace', { within: contacts });
+      await answerInput(page, 'New Contact (5/5)', 'Priya Raman', { description: 'names Grace Liu in their Outcomes' });
+      const row = await waitForTreeItem(page, 'Grace Liu', { within: contacts });
       const description = await row.locator('.label-description').textContent();
-      if (!/Research Lead · Analytical Engines/.test(description ?? '')) throw new Error(`unexpected description: ${description}`);
-      await page.locator('.editor-instance .view-lines', { hasText: 'name: Ada Lovelace' }).first().waitFor({ timeout: 15_000 });
+      if (!/Nurse Informaticist · Carelink Labs/.test(description ?? '')) throw new Error(`unexpected description: ${description}`);
+      await page.locator('.editor-instance .view-lines', { hasText: 'name: Grace Liu' }).first().waitFor({ timeout: 15_000 });
+      const note = readFileSync(join(folder, 'contacts/grace-liu.md'), 'utf8');
+      if (note !== newContactNote(TODAY)) throw new Error(`contacts/grace-liu.md is\n${note}`);
+      const referrerAfter = readFileSync(referrer, 'utf8');
+      if (referrerAfter !== referrerBefore.replace(REFERRAL_LINE, LINKED_REFERRAL_LINE)) throw new Error(`${REFERRER_NOTE} is\n${referrerAfter}`);
       await clearNotifications(page);
       await page.mouse.move(640, 5);
       // A tooltip of what the pointer passed over (the Rapport icon's) fades before the picture is taken.
@@ -98,6 +106,9 @@ export async function runBrowserTest({ extension, folder, scratch }) {
       // Clicking an action opens the contact's note beside the list.
       await row.click();
       await page.locator('.editor-instance .view-lines', { hasText: 'type: contact' }).first().waitFor({ timeout: 15_000 });
+      // Grace Liu, added above, is a first letter to write now, where Priya Raman's row asked to add her.
+      await agenda.locator('.monaco-list-row[aria-level="2"]', { hasText: 'Grace Liu' }).filter({ hasText: 'no date · write the first letter' }).first().waitFor({ timeout: 15_000 });
+      if ((await agenda.locator('.monaco-list-row[aria-level="2"]', { hasText: 'add Grace Liu' }).count()) > 0) throw new Error('the Agenda still asks to add Grace Liu');
       await page.mouse.move(640, 5);
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(SCREENSHOTS, 'agenda.png') });
@@ -160,15 +171,20 @@ export async function runBrowserTest({ extension, folder, scratch }) {
   return result;
 }
 
-/** Waits for the quick input titled `title`, types `text` and presses Enter (picks filter by the text). */
-async function answerInput(page, title, text) {
+/**
+ * Waits for the quick input titled `title`, types `text` and presses Enter (picks filter by the text); with
+ * `description`, the focused pick must show it beside the label.
+ */
+async function answerInput(page, title, text, { description } = {}) {
   const widget = page.locator('.quick-input-widget');
   await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'visible', timeout: 15_000 });
   const input = widget.locator('.quick-input-box input');
   await input.fill(text);
   const list = widget.locator('.quick-input-list');
   if (await list.isVisible()) {
-    await widget.locator('.monaco-list-row.focused', { hasText: text }).first().waitFor({ timeout: 5_000 });
+    const focused = widget.locator('.monaco-list-row.focused', { hasText: text }).first();
+    await focused.waitFor({ timeout: 5_000 });
+    if (description !== undefined) await focused.locator('.label-description', { hasText: description }).waitFor({ timeout: 5_000 });
   }
   await page.keyboard.press('Enter');
   await widget.locator('.quick-input-title', { hasText: title }).waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});

@@ -4,9 +4,10 @@
 // and github.dev: no Node.js), driven through Chromium like a user would.
 // It checks that the extension really runs there (Running Extensions says
 // "web worker"), that the Contacts tree lists the example's contacts, that
-// New Contact writes its note to disk, and that Advance Stage… changes only
-// the stage and the history of the note (bytes compared with a hand-written
-// expectation); and takes docs/screenshots/web-extension.png.
+// New Contact writes its note to disk and links the referrer's line to it,
+// and that Advance Stage… changes only the stage and the history of the
+// note (bytes compared with a hand-written expectation); and takes
+// docs/screenshots/web-extension.png.
 //
 //   node test/run-all.mjs --only browser-web
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -14,7 +15,7 @@ import { join } from 'node:path';
 import { packageVsix, stepRunner } from '../harness/browser-steps.mjs';
 import { installExtension, launchBrowser, REPO_ROOT, startCodeServer } from '../harness/code-server.mjs';
 import { clearNotifications, closeAllEditors, expandView, openViewContainer, openWorkbench, runCommand, waitForTreeItem } from '../harness/workbench.mjs';
-import { newContactNote } from '../harness/new-contact-note.mjs';
+import { LINKED_REFERRAL_LINE, newContactNote, REFERRAL_LINE, REFERRER_NOTE } from '../harness/new-contact-note.mjs';
 
 const SCREENSHOTS = join(REPO_ROOT, 'docs/screenshots');
 const TODAY = '2026-11-23';
@@ -89,17 +90,22 @@ export async function runWebHostBrowserTest({ extension, folder, scratch }) {
       await closeAllEditors(page);
     });
 
-    await step('web-worker host: New Contact from the palette writes contacts/ada-lovelace.md on disk, as expected byte for byte', async () => {
-      const file = join(folder, 'contacts/ada-lovelace.md');
-      if (existsSync(file)) throw new Error('contacts/ada-lovelace.md is there before the test');
+    await step('web-worker host: New Contact from the palette writes contacts/grace-liu.md on disk and links Priya Raman\'s line to it, as expected byte for byte', async () => {
+      const file = join(folder, 'contacts/grace-liu.md');
+      if (existsSync(file)) throw new Error('contacts/grace-liu.md is there before the test');
+      const referrer = join(folder, REFERRER_NOTE);
+      const referrerBefore = readFileSync(referrer, 'utf8');
+      if (!referrerBefore.includes(`\n${REFERRAL_LINE}\n`)) throw new Error(`${REFERRER_NOTE} has no line ${REFERRAL_LINE}: the example changed, update this test`);
       await runCommand(page, 'Rapport: New Contact');
-      await answerInput(page, 'New Contact (1/4)', 'Ada Lovelace');
-      await answerInput(page, 'New Contact (2/4)', 'Analytical Engines');
-      await answerInput(page, 'New Contact (3/4)', 'Research Lead');
+      await answerInput(page, 'New Contact (1/4)', 'Grace Liu');
+      await answerInput(page, 'New Contact (2/4)', 'Carelink Labs');
+      await answerInput(page, 'New Contact (3/4)', 'Nurse Informaticist');
       await answerInput(page, 'New Contact (4/4)', 'referral');
-      await answerInput(page, 'New Contact (5/5)', 'Maya Chen');
-      await waitForTreeItem(page, 'Ada Lovelace', { within: contacts });
-      await waitUntil(page, () => existsSync(file) && readFileSync(file, 'utf8') === NEW_CONTACT, () => `contacts/ada-lovelace.md is\n${existsSync(file) ? readFileSync(file, 'utf8') : '(missing)'}`);
+      await answerInput(page, 'New Contact (5/5)', 'Priya Raman');
+      await waitForTreeItem(page, 'Grace Liu', { within: contacts });
+      await waitUntil(page, () => existsSync(file) && readFileSync(file, 'utf8') === NEW_CONTACT, () => `contacts/grace-liu.md is\n${existsSync(file) ? readFileSync(file, 'utf8') : '(missing)'}`);
+      const referrerAfter = referrerBefore.replace(REFERRAL_LINE, LINKED_REFERRAL_LINE);
+      await waitUntil(page, () => readFileSync(referrer, 'utf8') === referrerAfter, () => `${REFERRER_NOTE} is\n${readFileSync(referrer, 'utf8')}`);
       await closeAllEditors(page);
       await clearNotifications(page);
     });

@@ -13,7 +13,7 @@
 //     const page = await openWorkbench(browser, server, '/abs/examples/job-search');
 //     await runCommand(page, 'Rapport: Show Agenda');
 //     await expandView(page, 'Contacts');
-//     await waitForTreeItem(page, 'Ada Lovelace');
+//     await waitForTreeItem(page, 'Grace Liu');
 //     await page.screenshot({ path: 'agenda.png' });
 //   } finally {
 //     await browser.close();

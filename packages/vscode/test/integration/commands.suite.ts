@@ -40,22 +40,23 @@ suite('Commands', () => {
   test('New Contact asks name, organization, role, source and referrer, and writes one new note', async () => {
     const before = snapshot();
     const { result, prompts } = await runScripted<{ id: string; file: string }>(
-      { 'contact.name': 'Ada Lovelace', 'contact.organization': 'Analytical Engines', 'contact.role': 'Research Lead', 'contact.source': 'referral', 'contact.referredBy': 'Maya Chen' },
+      { 'contact.name': 'Alicia Moreno', 'contact.organization': 'Brightline Health', 'contact.role': 'Clinical Research Coordinator', 'contact.source': 'referral', 'contact.referredBy': 'Maya Chen' },
       'rapport.newContact',
     );
     assert.deepEqual(prompts.asked, ['contact.name', 'contact.organization', 'contact.role', 'contact.source', 'contact.referredBy']);
     assert.deepEqual([...prompts.steps.values()], ['1/4', '2/4', '3/4', '4/4', '5/5'], 'who referred them, asked for a referral only, is a last step of its own');
     // Somebody referred them: nothing is focused, so Enter picks nobody by mistake; "Nobody" comes after the people
-    // you have talked with (Maya Chen, nurturing) and before those you have never written to (Elena Vasquez, identified).
+    // you have talked with (Maya Chen, nurturing, also at Brightline Health) and before those you have never written
+    // to (Elena Vasquez, identified).
     assert.equal(prompts.focused.get('contact.referredBy'), undefined);
     const referrers = prompts.offered.get('contact.referredBy')!;
     assert.ok(referrers.indexOf('Maya Chen') < referrers.indexOf('Nobody') && referrers.indexOf('Nobody') < referrers.indexOf('Elena Vasquez'), referrers.join(', '));
-    assert.deepEqual(result, { id: 'ada-lovelace', file: 'contacts/ada-lovelace.md' });
-    assert.deepEqual(changedFiles(before, snapshot()), ['contacts/ada-lovelace.md']);
-    const text = readText('contacts/ada-lovelace.md');
-    assert.deepEqual(frontmatterOf(text), { type: 'contact', name: 'Ada Lovelace', stage: 'identified', role: 'Research Lead', organization: 'Analytical Engines', source: 'referral', referred_by: '[[maya-chen]]', history: '' });
+    assert.deepEqual(result, { id: 'alicia-moreno', file: 'contacts/alicia-moreno.md' });
+    assert.deepEqual(changedFiles(before, snapshot()), ['contacts/alicia-moreno.md']);
+    const text = readText('contacts/alicia-moreno.md');
+    assert.deepEqual(frontmatterOf(text), { type: 'contact', name: 'Alicia Moreno', stage: 'identified', role: 'Clinical Research Coordinator', organization: 'Brightline Health', source: 'referral', referred_by: '[[maya-chen]]', history: '' });
     assert.match(text, new RegExp(`- date: ${TODAY}\\n\\s+stage: identified`));
-    assert.ok((await stageMembers('identified')).includes('ada-lovelace'), 'listed under identified');
+    assert.ok((await stageMembers('identified')).includes('alicia-moreno'), 'listed under identified');
     await closeEditors();
   });
 

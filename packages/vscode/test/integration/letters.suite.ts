@@ -263,7 +263,7 @@ suite('Import and export', () => {
         ['rapport.advanceStage', ['owen-park'], 'Nothing written'],
         ['rapport.draftLetter', ['owen-park'], 'No letter drafted'],
       ] as const) {
-        const prompts = new ScriptedPrompts({ 'contact.name': 'Ada Lovelace', 'advance.stage': 'followed-up' });
+        const prompts = new ScriptedPrompts({ 'contact.name': 'Alicia Moreno', 'advance.stage': 'followed-up' });
         const result = await withPrompts(prompts, () => vscode.commands.executeCommand(command, ...args));
         assert.equal(result, undefined, command);
         assert.deepEqual(prompts.errors, [`${refused}: .rapport/config.yaml ${refusal}`], command);

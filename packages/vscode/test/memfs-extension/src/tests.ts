@@ -13,7 +13,7 @@ import type { RapportApi } from '../../../src/api.js';
 import type { ContactsNode } from '../../../src/contacts-tree/contacts-provider.js';
 import { runRegistered, suite, test } from '../../integration/runner.js';
 import { ScriptedPrompts } from '../../integration/scripted-prompts.js';
-import { newContactNote } from '../../harness/new-contact-note.mjs';
+import { LINKED_REFERRAL_LINE, newContactNote, REFERRAL_LINE, REFERRER_NOTE } from '../../harness/new-contact-note.mjs';
 import { FOLDER, type MemoryFolderApi } from './extension.js';
 
 const RAPPORT = 'rapport.rapport-vscode';
@@ -170,9 +170,11 @@ suite('Virtual file system (memfs)', () => {
     }, () => `the view to show both changes; it shows ${JSON.stringify(contactsView(api_))}`);
   });
 
-  test('New Contact writes its note into memfs (in the config\'s notes_folder) and the view lists it', async () => {
+  test('New Contact writes its note into memfs (in the config\'s notes_folder), links the referrer\'s line to it, and the view lists it', async () => {
     const api_ = await api();
-    const prompts = new ScriptedPrompts({ 'contact.name': 'Ada Lovelace', 'contact.organization': 'Analytical Engines', 'contact.role': 'Research Lead', 'contact.source': 'referral', 'contact.referredBy': 'Maya Chen' });
+    const referrerBefore = stored(REFERRER_NOTE) ?? fail(`${REFERRER_NOTE} is not in memfs`);
+    if (!referrerBefore.includes(`\n${REFERRAL_LINE}\n`)) fail(`${REFERRER_NOTE} has no line ${REFERRAL_LINE}: the example changed, update this test`);
+    const prompts = new ScriptedPrompts({ 'contact.name': 'Grace Liu', 'contact.organization': 'Carelink Labs', 'contact.role': 'Nurse Informaticist', 'contact.source': 'referral', 'contact.referredBy': 'Priya Raman' });
     const restore = api_.prompts.use(prompts);
     const filesBefore = memory().filesUnder(FOLDER);
     let result: unknown;
@@ -182,10 +184,11 @@ suite('Virtual file system (memfs)', () => {
       restore.dispose();
     }
     same(prompts.errors, [], 'errors reported');
-    same(result, { id: 'ada-lovelace', file: 'contacts/ada-lovelace.md' }, 'the command result');
-    same(memory().filesUnder(FOLDER), [...filesBefore, `${FOLDER}/contacts/ada-lovelace.md`].sort(), 'the files in memfs');
-    same(stored('contacts/ada-lovelace.md'), NEW_CONTACT, 'contacts/ada-lovelace.md in memfs');
-    await waitFor(() => contactsView(api_).identified?.includes('Ada Lovelace (ada-lovelace)'), 'Ada Lovelace listed under identified');
+    same(result, { id: 'grace-liu', file: 'contacts/grace-liu.md', linked: true, existing: false, referredByAdded: false, linkedBefore: false }, 'the command result');
+    same(memory().filesUnder(FOLDER), [...filesBefore, `${FOLDER}/contacts/grace-liu.md`].sort(), 'the files in memfs');
+    same(stored('contacts/grace-liu.md'), NEW_CONTACT, 'contacts/grace-liu.md in memfs');
+    same(stored(REFERRER_NOTE), referrerBefore.replace(REFERRAL_LINE, LINKED_REFERRAL_LINE), `${REFERRER_NOTE} in memfs`);
+    await waitFor(() => contactsView(api_).identified?.includes('Grace Liu (grace-liu)'), 'Grace Liu listed under identified');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });
