@@ -79,21 +79,20 @@ describe('a config with problems', () => {
       .replace('timezone: America/New_York', 'timezone America/New_York');
     writeFileSync(config, typed);
     expect(rapport(['check', '--fix', '--dir', folder])).toEqual({
-      code: 1,
+      code: 0,
       stdout: [
         'fixed .rapport/config.yaml:6: Close the quote: add " at the end of the line\n',
         'fixed .rapport/config.yaml:7: Put the value in quotes: "a high-school biology teacher: eight years"\n',
-        // Which setting the word before `America/New_York` is meant to be is the user's to say.
-        '.rapport/config.yaml:14:1 error `timezone America/New_York` has no `:` after the field name; the whole config is ignored [invalid-config]\n    hint: Write it as `timezone: America/New_York`\n',
-        '17 contacts checked: 1 error, 0 warnings\n',
+        // `timezone` is a name Rapport knows (a contact's own zone, as well as the folder's): the colon goes after it.
+        'fixed .rapport/config.yaml:14: Add the colon: timezone: America/New_York\n',
+        '17 contacts checked: 0 errors, 0 warnings\n',
       ].join(''),
       stderr: '',
     });
     expect(readFileSync(config, 'utf8')).toBe(
       original
         .replace('  name: Jordan Reyes', '  name: "Jordan Reyes"')
-        .replace('  background: a high-school biology teacher for eight years', '  background: "a high-school biology teacher: eight years"')
-        .replace('timezone: America/New_York', 'timezone America/New_York'),
+        .replace('  background: a high-school biology teacher for eight years', '  background: "a high-school biology teacher: eight years"'),
     );
   });
 

@@ -132,6 +132,13 @@ describe('advance: a rescheduled time is written as the note writes its times', 
   /** Sam's note naming his zone: Bogotá, at -05:00 all year, as New York is in winter. */
   const inBogota = (zone: string) => (text: string) => text.replace('name: Sam Whitaker\n', `name: Sam Whitaker\ntimezone: ${zone}\n`);
 
+  it("takes the booked time typed as the agenda shows it, on the folder's clock, as the same time for a contact whose note names another zone: only the format changes", () => {
+    const inLondon = (text: string) => text.replace('name: Sam Whitaker\n', 'name: Sam Whitaker\ntimezone: Europe/London\n').replace('  at: "2026-12-01T09:00-05:00"', '  at: "2026-12-01T14:00+00:00"');
+    const { result, before, after } = moveSam('2026-12-01T09:00', inLondon, ['--format', 'phone']);
+    expect(result.code).toBe(0);
+    expect(after).toBe(before.replace('  format: video\n', '  format: phone\n'));
+  });
+
   it("reads a new time in the contact's own zone, named by the note, where the booked time is at its offset, and says so", () => {
     const { result, before, after } = moveSam('2027-07-01T10:30', inBogota('America/Bogota'));
     expect(result).toEqual({
@@ -266,8 +273,13 @@ describe('agenda: the command each line needs', () => {
     expect(line('  2026-11-27  Tell Aisha')).toBe('  2026-11-27  Tell Aisha how the coffee with Ben Osei went  → rapport next aisha-karim --done');
     expect(line('  2026-11-18  Add the meeting time')).toBe('  2026-11-18  Add the meeting time with Sam Whitaker  → rapport advance sam-whitaker scheduled --at YYYY-MM-DDTHH:mm');
     const prepare = rapport(['agenda', '--today', '2026-11-23', '--dir', folder]).stdout.split('\n');
-    expect(prepare.find((candidate) => candidate.startsWith('  2026-11-23  Prepare'))).toBe('  2026-11-23  Prepare for Lauren Fitzgerald: research and questions  → rapport questions --pick 8 --into lauren-fitzgerald, then rapport advance lauren-fitzgerald prepared');
+    expect(prepare.find((candidate) => candidate.startsWith('  2026-11-23  Prepare'))).toBe('  2026-11-23  Prepare for Lauren Fitzgerald: research and questions  → rapport advance lauren-fitzgerald prepared');
     expect(prepare.find((candidate) => candidate.startsWith('  2026-11-25  Meet Ben'))).toBe('  2026-11-25  Meet Ben Osei at 08:00 (in-person, 30 min)');
+    // Her questions taken out, the line offers to add some first.
+    const lauren = join(folder, 'lauren-fitzgerald.md');
+    writeFileSync(lauren, readFileSync(lauren, 'utf8').replace(/^\d\. .*\n/gm, ''));
+    const bare = rapport(['agenda', '--today', '2026-11-23', '--dir', folder]).stdout.split('\n');
+    expect(bare.find((candidate) => candidate.startsWith('  2026-11-23  Prepare'))).toBe('  2026-11-23  Prepare for Lauren Fitzgerald: research and questions  → rapport questions --pick 8 --into lauren-fitzgerald, then rapport advance lauren-fitzgerald prepared');
   });
 });
 

@@ -28,7 +28,7 @@ export { AFTER_MEETING_STAGES, MEETING_PENDING_STAGES } from './model/vocabulary
 export { organizationKey, sameNameAndOrganization } from './model/person-name.js';
 export { channelChoice, letterSentEdit } from './letters/letters.js';
 export type { ChannelChoice, LetterSentEdit } from './letters/letters.js';
-export { questionPlace } from './questions/insert.js';
+export { questionCount, questionPlace } from './questions/insert.js';
 export { renamedTitle } from './note/body.js';
 export { atInZone, dayOfWeek, meetingStartInZone, meetingTimeLike, readableMeetingTime, zoneWrittenIn } from './lifecycle/dates.js';
 export { snoozeDay, snoozeRefusal } from './lifecycle/snooze.js';

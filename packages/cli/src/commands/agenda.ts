@@ -1,5 +1,5 @@
 import { addCalendarDays, type AgendaItem, type Workspace } from '@rapport/core';
-import { unnamedPerson } from '@rapport/core/internal';
+import { questionCount, unnamedPerson } from '@rapport/core/internal';
 import { printable } from '../io.js';
 import { outcomeReference } from '../outcome-reference.js';
 import type { RegisterCommand } from '../program.js';
@@ -83,8 +83,8 @@ function commandHint(workspace: Workspace, item: AgendaItem, firstLetters: Reado
     case 'schedule':
       return `rapport advance ${item.id} scheduled --at YYYY-MM-DDTHH:mm`;
     case 'prepare':
-      // Adding the same pick again adds nothing, so the first half is safe to run on a second look.
-      return `rapport questions --pick 8 --into ${item.id}, then rapport advance ${item.id} prepared`;
+      // Questions are offered while the note has none: a second pick would add questions not chosen yet.
+      return questionCount(workspace.index.text(item.file) ?? '') === 0 ? `rapport questions --pick 8 --into ${item.id}, then rapport advance ${item.id} prepared` : `rapport advance ${item.id} prepared`;
     case 'mark-held':
       return `rapport advance ${item.id} held`;
     case 'give-up':

@@ -281,6 +281,22 @@ describe('advance: a change of the meeting details alone', () => {
   });
 });
 
+describe('advance: the booked time typed again for a contact in another zone', () => {
+  // Booked at 14:00 in London, 09:00 in New York (the folder's zone), as the agenda shows it.
+  const london = ['---', 'type: contact', 'name: Ana Lima', 'stage: scheduled', 'timezone: Europe/London', 'meeting:', '  at: "2026-12-01T14:00+00:00"', '  minutes: 30', '---', ''].join('\n');
+  const options = (at: string) => ({ meeting: { at, format: 'phone' as const }, timezone: 'America/New_York' });
+
+  it('is the same time on either clock, the folder\'s (as the agenda shows it) or theirs (as the note writes it)', () => {
+    expect(changesMeetingDetailsOnly(london, 'scheduled', options('2026-12-01T09:00'))).toBe(true);
+    expect(changesMeetingDetailsOnly(london, 'scheduled', options('2026-12-01T14:00'))).toBe(true);
+  });
+
+  it('is a move for any other time, and for an offset given that is not the booked one', () => {
+    expect(changesMeetingDetailsOnly(london, 'scheduled', options('2026-12-01T10:00'))).toBe(false);
+    expect(changesMeetingDetailsOnly(london, 'scheduled', options('2026-12-01T09:00+00:00'))).toBe(false);
+  });
+});
+
 describe('advance: a meeting holding comments', () => {
   const scheduled = [
     '---',

@@ -6,7 +6,7 @@ import { readLayout } from '../note/source.js';
 import { unfoundFrontmatter } from '../note/unfound-frontmatter.js';
 import type { Contact } from '../model/contact.js';
 import { typeName } from '../model/type-name.js';
-import { assertTimeZone, isCalendarDate, isMeetingTime, isTimeZone, meetingTimeLike, readableMeetingTime } from './dates.js';
+import { assertTimeZone, isCalendarDate, isMeetingTime, isTimeZone, meetingStart, meetingTimeLike, readableMeetingTime, wallClockTime } from './dates.js';
 import { stageDate } from './next-action.js';
 import { unsnoozeContact } from './snooze.js';
 
@@ -229,8 +229,12 @@ export function changesMeetingDetailsOnly(text: string, stage: Stage, options: P
   assertOptions(options, 'changesMeetingDetailsOnly', "{ meeting: { at: '2026-12-01T10:00' } }");
   if (!options.meeting || options.via !== undefined || options.letter !== undefined || options.note !== undefined) return false;
   const { stage: current, meetingAt } = recordedState(text);
-  // The booked time typed again without its offset (as the agenda shows it) is the same time.
-  return current === stage && MEETING_PENDING_STAGES.includes(stage) && meetingAt !== undefined && meetingAt === movedMeeting(options.meeting, meetingAt, options.timezone, contactTimeZone(text)).at;
+  if (current !== stage || !MEETING_PENDING_STAGES.includes(stage) || meetingAt === undefined) return false;
+  const { at } = options.meeting;
+  if (meetingAt === movedMeeting(options.meeting, meetingAt, options.timezone, contactTimeZone(text)).at) return true;
+  // The booked time typed again without its offset, on the clock the agenda shows it on (the folder's), is the same time
+  // too, for a contact in another zone whose note reads times on theirs.
+  return options.timezone !== undefined && wallClockTime(at) !== undefined && isMeetingTime(meetingAt) && meetingStart(at, options.timezone).getTime() === meetingStart(meetingAt, options.timezone).getTime();
 }
 
 /**

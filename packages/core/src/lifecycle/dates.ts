@@ -424,7 +424,8 @@ export function offsetClock(at: string): string | undefined {
 }
 
 /** The parts of a meeting time written without an offset (date, hours, minutes, seconds); `undefined` for one with an offset, which says its instant itself. */
-function wallClockTime(at: string): RegExpExecArray | undefined {
+/** `at` as a time without an offset (a wall-clock time, read in some zone), or `undefined` for one with an offset or no time. */
+export function wallClockTime(at: string): RegExpExecArray | undefined {
   const match = MEETING_TIME.exec(at);
   // `Z` is an offset too (UTC), though the pattern captures only numeric ones.
   return !match || match[5] || at.endsWith('Z') ? undefined : match;

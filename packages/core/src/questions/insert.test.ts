@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readNote } from '../note/read-contact.js';
-import { insertQuestions, newQuestions, questionPlace } from './insert.js';
+import { insertQuestions, newQuestions, questionCount, questionPlace } from './insert.js';
 
 const WHO_ELSE = 'Who else would you recommend I talk to, and may I mention that you suggested them?';
 
@@ -40,6 +40,12 @@ describe('insertQuestions', () => {
     expect(insertQuestions(once, ['which skills matter most', 'How did you get into this field?'])).toBe(once);
     expect(insertQuestions(note, [])).toBe(note);
     expect(newQuestions(once, ['Which skills matter most?', 'New one?', 'Who else should I meet?', 'New one?'])).toEqual(['New one?']);
+  });
+
+  it('counts the questions the section lists: none without the section or with only a comment in it', () => {
+    expect(questionCount('---\ntype: contact\nname: Ada\nstage: scheduled\n---\n\n# Ada\n')).toBe(0);
+    expect(questionCount('---\ntype: contact\nname: Ada\nstage: scheduled\n---\n\n## Questions\n\n<!-- to write -->\n\n## Notes\n\n- not a question\n')).toBe(0);
+    expect(questionCount('---\ntype: contact\nname: Ada\nstage: scheduled\n---\n\n## Questions\n\n1. How did you start?\n2. What would you do again?\n\n## Notes\n')).toBe(2);
   });
 
   it('creates the section when the note has none, and keeps the frontmatter valid', () => {

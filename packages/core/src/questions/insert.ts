@@ -56,6 +56,11 @@ export function newQuestions(text: string, questions: readonly string[]): string
   return plan(text, questions).fresh;
 }
 
+/** How many questions the note's `## Questions` section lists (0 without the section). */
+export function questionCount(text: string): number {
+  return plan(text, []).items.length;
+}
+
 /**
  * Where `question` is written in the note's `## Questions` section: the line
  * (0-based) and column of its text, after the list marker. `undefined` when
