@@ -133,6 +133,9 @@ describe('rapport init --git --hook (real git)', () => {
     expect(init.stdout).toContain('kept    ../.git/hooks/pre-commit (already there)\n');
     expect(init.stderr).toBe('rapport: warning: ../.git/hooks/pre-commit was there already and is left as it is: to check the notes in it too, add the line\n  rapport check --staged --dir "$(git rev-parse --show-toplevel)/notes" || exit 1\n');
     expect(readFileSync(join(repo, '.git', 'hooks', 'pre-commit'), 'utf8')).toBe('#!/bin/sh\nnpm test\n');
+    // A hook that checks another notes folder of the repository is not this folder's.
+    writeFileSync(join(repo, '.git', 'hooks', 'pre-commit'), '#!/bin/sh\nrapport check --staged --dir "$(git rev-parse --show-toplevel)/work" || exit 1\n');
+    expect(rapport(['init', notes, '--git', '--hook'], { env }).stderr).toBe('rapport: warning: ../.git/hooks/pre-commit was there already and is left as it is: to check the notes in it too, add the line\n  rapport check --staged --dir "$(git rev-parse --show-toplevel)/notes" || exit 1\n');
     const alone = rapport(['init', notes, '--hook'], { env });
     expect(alone).toEqual({ code: 2, stdout: '', stderr: 'rapport: --hook goes with --git (the hook is installed in the git repository --git sets up)\n' });
   });

@@ -109,8 +109,8 @@ async function setUpGit(ctx: CommandContext, root: string, result: InitResult): 
 }
 
 /**
- * The pre-commit hook `--hook` installs, for the notes folder at `prefix` in the repository
- * ("" at its top): where git cannot find `rapport`, it lets the commit through, saying the notes went unchecked.
+ * The pre-commit hook `--hook` installs, running `check` (see `stagedCheck`): where git cannot
+ * find `rapport`, it lets the commit through, saying the notes went unchecked.
  */
 const preCommitHook = (check: string) => `#!/bin/sh
 # Rapport: refuse a commit that holds a note rapport check finds broken (rapport init --hook)
@@ -121,7 +121,7 @@ fi
 exec ${check}
 `;
 
-/** The check a hook runs: the notes folder named from the repository's top, wherever git runs the hook from. */
+/** The check a hook runs for the notes folder at `prefix` in the repository ("" at its top), named from the top, wherever git runs the hook from. */
 const stagedCheck = (prefix: string) => `rapport check --staged --dir "$(git rev-parse --show-toplevel)${prefix === '' ? '' : `/${prefix.replace(/\/$/, '').replace(/["$`\\]/g, '\\$&')}`}"`;
 
 /**
@@ -138,8 +138,8 @@ async function installPreCommitHook(ctx: CommandContext, root: string, result: I
   const existing = await readFile(hook, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : ''));
   if (existing !== undefined) {
     result.kept.push(shown);
-    // Run again (in a second clone, or to add --git to a folder), init finds the check there already.
-    if (existing.includes('rapport check --staged')) return;
+    // Run again (in a second clone, or to add --git to a folder), init finds this folder's check there already.
+    if (existing.includes(check)) return;
     ctx.io.stderr.write(`rapport: warning: ${shown} was there already and is left as it is: to check the notes in it too, add the line\n  ${check} || exit 1\n`);
     return;
   }

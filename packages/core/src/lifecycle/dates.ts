@@ -423,8 +423,7 @@ export function offsetClock(at: string): string | undefined {
   return match?.[5] === undefined ? undefined : `${match[2]}:${match[3]}`;
 }
 
-/** The parts of a meeting time written without an offset (date, hours, minutes, seconds); `undefined` for one with an offset, which says its instant itself. */
-/** `at` as a time without an offset (a wall-clock time, read in some zone), or `undefined` for one with an offset or no time. */
+/** The parts of a meeting time written without an offset (date, hours, minutes, seconds); `undefined` for one with an offset (`Z` included), which says its instant itself. */
 export function wallClockTime(at: string): RegExpExecArray | undefined {
   const match = MEETING_TIME.exec(at);
   // `Z` is an offset too (UTC), though the pattern captures only numeric ones.
