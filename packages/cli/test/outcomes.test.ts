@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exampleCopy, rapport } from './support/run-cli.js';
+import { exampleCopy, rapport, userFiles } from './support/run-cli.js';
 
 const MARCUS =
   '\uFEFF---\r\ntype: contact\r\nname: Marcus Bell\r\nstage: thanked\r\nhistory:\r\n  - {date: 2026-11-20, stage: thanked}\r\n---\r\n\r\n## Outcomes\r\n\r\n' +
@@ -138,6 +138,52 @@ describe('outcomes from the command line', () => {
     const agenda = rapport(['agenda', '--today', '2026-12-01', '--dir', folder]).stdout;
     expect(agenda).not.toContain('Add a note for');
     expect(agenda).toContain('  anytime     Write to Priya Shah, naming who referred you  → rapport letter referral priya-shah\n');
+  });
+
+  it('a person Priya both links before her note and names in words is one agenda row, and new --from leaves both lines leading to her note', () => {
+    const folder = exampleCopy();
+    const priya = join(folder, 'contacts/health-tech/priya-raman.md');
+    const training = '- Training: a short SQL course';
+    const linked = readFileSync(priya, 'utf8').replace(training, `- Referral: [[grace-liu]], she runs the alert-fatigue study.\n${training}`);
+    writeFileSync(priya, linked);
+    expect(rapport(['agenda', '--today', '2026-11-23', '--dir', folder]).stdout.split('Ready to write')[1]).toBe(
+      [
+        ' (3)',
+        '  anytime     Write to Elena Vasquez, naming who referred you  → rapport letter referral elena-vasquez',
+        '  anytime     Add Grace Liu (referred by Priya Raman)  → rapport new --from priya-raman "Grace Liu"',
+        '  anytime     Write to Tomás Herrera  → rapport letter linkedin-note tomas-herrera',
+        '',
+      ].join('\n'),
+    );
+    const before = userFiles(folder);
+    expect(rapport(['new', '--from', 'priya-raman', 'Grace Liu', '--today', '2026-11-23', '--dir', folder])).toEqual({ code: 0, stdout: 'contacts/grace-liu.md\n', stderr: '' });
+    expect(readFileSync(priya, 'utf8')).toBe(linked.replace('- Referral: Grace Liu, the nurse', '- Referral: [[grace-liu]], the nurse'));
+    const after = userFiles(folder);
+    expect(Object.keys(after).filter((path) => after[path] !== before[path])).toEqual(['contacts/grace-liu.md', 'contacts/health-tech/priya-raman.md']);
+    const agenda = rapport(['agenda', '--today', '2026-11-23', '--dir', folder]).stdout;
+    expect(agenda).not.toContain('Grace Liu (referred by');
+    expect(agenda).toContain('  anytime     Write to Grace Liu, naming who referred you  → rapport letter referral grace-liu\n');
+    expect(rapport(['graph', '--dir', folder]).stdout).toContain('  n_priya_raman --> n_grace_liu\n');
+  });
+
+  it('graph draws a referral named in words as an edge to the one note with that name, which the agenda asks to link', () => {
+    const folder = exampleCopy();
+    const marcus = join(folder, 'contacts/health-tech/marcus-bell.md');
+    writeFileSync(marcus, readFileSync(marcus, 'utf8').replace('- Referral, later: [[renee-jackson]], the CMIO', '- Referral: Renee Jackson, the CMIO'));
+    writeFileSync(join(folder, 'contacts/health-tech/renee-jackson.md'), '---\ntype: contact\nname: Renee Jackson\nrole: CMIO\norganization: Monongahela Valley Health\nstage: identified\nhistory:\n  - date: 2026-11-20\n    stage: identified\n---\n');
+    const graph = rapport(['graph', '--dir', folder]).stdout;
+    expect(graph).toContain('  n_renee_jackson["Renee Jackson (Monongahela Valley Health)"]\n');
+    expect(graph).toContain('  n_marcus_bell --> n_renee_jackson\n');
+    expect(graph).not.toContain('Renee Jackson (no note yet)');
+    expect(rapport(['graph', '--format', 'dot', '--dir', folder]).stdout).toContain('  "marcus-bell" -> "renee-jackson";\n');
+    expect(rapport(['agenda', '--today', '2026-11-23', '--dir', folder]).stdout).toContain('  anytime     Link Renee Jackson (referred by Marcus Bell) to [[renee-jackson]]  → rapport new --from marcus-bell "Renee Jackson"\n');
+
+    // A namesake at another organization, and a line that names neither: only the user knows which one is meant.
+    writeFileSync(join(folder, 'renee-jackson-upmc.md'), '---\ntype: contact\nname: Renee Jackson\norganization: UPMC\nstage: identified\n---\n');
+    const ambiguous = rapport(['graph', '--dir', folder]).stdout;
+    expect(ambiguous).toContain('  n_Renee_Jackson["Renee Jackson (no note yet)"]:::pending\n');
+    expect(ambiguous).toContain('  n_marcus_bell -.-> n_Renee_Jackson\n');
+    expect(ambiguous).not.toContain('n_marcus_bell --> n_renee_jackson');
   });
 
   it('new --from links a referral to the note the person has already, and --force creates a second one', () => {

@@ -80,7 +80,8 @@ export { CONFIG_PATH, defaultConfig, defaultRules, readConfig, loadConfig, notes
 export type { RapportConfig, Profile, Rules, ConfigReading } from './workspace/config.js';
 export { NoteIndex } from './workspace/note-index.js';
 export { loadWorkspace, findContact, editNote } from './workspace/workspace.js';
-export { createContact, contactSlug, loadSlugger } from './workspace/create-contact.js';
+export { createContact, contactSlug } from './workspace/create-contact.js';
+export { loadSlugger } from './workspace/load-slugger.js';
 export type { Workspace, LoadOptions, EditOptions } from './workspace/workspace.js';
 
 // Reports

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NoteIndex } from '../workspace/note-index.js';
-import { loadSlugger } from '../workspace/create-contact.js';
+import { loadSlugger } from '../workspace/load-slugger.js';
 import { referralGraph, referralsToDot, referralsToMermaid } from './referrals.js';
 
 const note = (name: string, outcomes: string) =>
@@ -188,14 +188,19 @@ describe('a referral written once as a link and once as a name', () => {
     expect(referralGraph(index.contacts())).toEqual(index.referralGraph());
   });
 
-  it('follows edits: the name joins the link once the link is written, and both go once her note exists', async () => {
+  it('follows edits: the name joins the link once the link is written, and both are edges to her once her note exists', async () => {
     const contactSlug = await loadSlugger();
     const index = indexOf({ 'marcus-bell.md': note('Marcus Bell', '- Referral: [[tom-reyes]]'), 'dana-okafor.md': notes['dana-okafor.md'] });
     expect(index.referralGraph({ contactSlug }).pending.map((item) => item.target)).toEqual(['Renee Jackson', 'tom-reyes']);
     index.set('marcus-bell.md', notes['marcus-bell.md']);
     expect(index.referralGraph({ contactSlug }).pending.map((item) => item.target)).toEqual(['renee-jackson', 'renee-jackson']);
     index.set('renee-jackson.md', note('Renee Jackson', ''));
-    expect(index.referralGraph({ contactSlug }).pending).toEqual([{ from: 'dana-okafor', target: 'Renee Jackson', name: 'Renee Jackson' }]);
+    const graph = index.referralGraph({ contactSlug });
+    expect(graph.pending).toEqual([]);
+    expect(graph.edges).toEqual([
+      { from: 'dana-okafor', to: 'renee-jackson', sources: ['outcomes'] },
+      { from: 'marcus-bell', to: 'renee-jackson', sources: ['outcomes'] },
+    ]);
   });
 
   it('slugs a name once while it stays, in the index: slugging takes ~50 µs a name', async () => {
@@ -211,5 +216,60 @@ describe('a referral written once as a link and once as a name', () => {
     index.set('ann.md', note('Ann', '- Referral: Li Wei\n- Referral: Bo Diaz'));
     expect(index.referralGraph({ contactSlug: counting }).pending.map((item) => item.target)).toEqual(['Li Wei', 'Bo Diaz', 'renee-jackson', 'renee-jackson']);
     expect(slugged.sort()).toEqual(['Bo Diaz', 'Li Wei', 'Renee Jackson']);
+  });
+});
+
+describe('a referral named in words for someone who has a note', () => {
+  const jackson = (organization?: string) => `---\ntype: contact\nname: Renee Jackson\n${organization ? `organization: ${organization}\n` : ''}stage: identified\n---\n`;
+
+  it('is an edge to her note, not a node without a note beside hers, in Mermaid', () => {
+    const index = indexOf({ 'marcus-bell.md': note('Marcus Bell', '- Referral: Renee Jackson, the CMIO'), 'renee-jackson.md': jackson('Mon Valley Health') });
+    const graph = index.referralGraph();
+    expect(graph).toEqual({ edges: [{ from: 'marcus-bell', to: 'renee-jackson', sources: ['outcomes'] }], pending: [] });
+    expect(referralsToMermaid(graph, index.contacts())).toBe(
+      ['flowchart LR', '  n_marcus_bell["Marcus Bell"]', '  n_renee_jackson["Renee Jackson (Mon Valley Health)"]', '  n_marcus_bell --> n_renee_jackson', ''].join('\n'),
+    );
+    expect(referralGraph(index.contacts())).toEqual(graph);
+  });
+
+  it('is one edge with her referred_by, whatever else the line says', () => {
+    const renee = jackson().replace('stage: identified', 'referred_by: "[[marcus-bell]]"\nstage: identified');
+    const index = indexOf({ 'marcus-bell.md': note('Marcus Bell', '- Referral: Renee Jackson\n- Referral: renee  jackson, the CMIO'), 'renee-jackson.md': renee });
+    expect(index.referralGraph().edges).toEqual([{ from: 'marcus-bell', to: 'renee-jackson', sources: ['outcomes', 'referred_by'] }]);
+  });
+
+  it('stays a node without a note when two notes have the name, or hers is at another organization than the line names', () => {
+    const index = indexOf({
+      'marcus-bell.md': note('Marcus Bell', '- Referral: Renee Jackson\n- Referral: Tom Reyes, analyst at Xcel Energy'),
+      'renee-jackson.md': jackson('Mon Valley Health'),
+      'renee-jackson-upmc.md': jackson('UPMC'),
+      'tom-reyes.md': '---\ntype: contact\nname: Tom Reyes\norganization: Duquesne Light\nstage: identified\n---\n',
+    });
+    expect(index.referralGraph()).toEqual({
+      edges: [],
+      pending: [
+        { from: 'marcus-bell', target: 'Renee Jackson', name: 'Renee Jackson' },
+        { from: 'marcus-bell', target: 'Tom Reyes', name: 'Tom Reyes' },
+      ],
+    });
+    expect(referralGraph(index.contacts())).toEqual(index.referralGraph());
+  });
+
+  it('takes the one at the organization the line names among two', () => {
+    const index = indexOf({ 'marcus-bell.md': note('Marcus Bell', '- Referral: Renee Jackson, CMIO at UPMC'), 'renee-jackson.md': jackson('Mon Valley Health'), 'renee-jackson-upmc.md': jackson('UPMC') });
+    expect(index.referralGraph()).toEqual({ edges: [{ from: 'marcus-bell', to: 'renee-jackson-upmc', sources: ['outcomes'] }], pending: [] });
+  });
+
+  it('follows edits: an edge once her note exists, a node without a note again once a namesake joins or her note goes', () => {
+    const index = indexOf({ 'marcus-bell.md': note('Marcus Bell', '- Referral: Renee Jackson') });
+    expect(index.referralGraph().pending).toEqual([{ from: 'marcus-bell', target: 'Renee Jackson', name: 'Renee Jackson' }]);
+    index.set('renee-jackson.md', jackson());
+    expect(index.referralGraph()).toEqual({ edges: [{ from: 'marcus-bell', to: 'renee-jackson', sources: ['outcomes'] }], pending: [] });
+    index.set('renee-jackson-2.md', jackson());
+    expect(index.referralGraph()).toEqual({ edges: [], pending: [{ from: 'marcus-bell', target: 'Renee Jackson', name: 'Renee Jackson' }] });
+    index.delete('renee-jackson-2.md');
+    expect(index.referralGraph().edges).toEqual([{ from: 'marcus-bell', to: 'renee-jackson', sources: ['outcomes'] }]);
+    index.delete('renee-jackson.md');
+    expect(index.referralGraph()).toEqual({ edges: [], pending: [{ from: 'marcus-bell', target: 'Renee Jackson', name: 'Renee Jackson' }] });
   });
 });

@@ -1,6 +1,7 @@
 import { collate } from '../collation.js';
 import type { Contact } from '../model/contact.js';
-import { nameFromLink } from '../outcomes/outcome-actions.js';
+import { namesakeIdsAmong } from '../model/person-name.js';
+import { nameFromLink, referralNamesakes } from '../outcomes/outcome-actions.js';
 
 /** One "who led to whom" link between two contacts. */
 export interface ReferralEdge {
@@ -8,7 +9,10 @@ export interface ReferralEdge {
   readonly from: string;
   /** Id of the contact they led to. */
   readonly to: string;
-  /** Where the link was written: the referred note's `referred_by`, the referrer's Outcomes, or both. */
+  /**
+   * Where the link was written: the referred note's `referred_by`, the referrer's Outcomes (a `[[link]]`, or an open
+   * `Referral:` naming the one contact so named, as the agenda's "Link … to [[id]]" finds it), or both.
+   */
   readonly sources: readonly ('referred_by' | 'outcomes')[];
 }
 
@@ -49,9 +53,13 @@ export interface ReferralGraphOptions {
   readonly contactSlug?: (name: string) => string;
 }
 
-/** Builds the referral graph from `referred_by` links and Outcomes wikilinks. */
+/**
+ * Builds the referral graph from `referred_by` links, Outcomes wikilinks and `Referral:` outcomes that name, in words,
+ * the one contact so named (see `namedReferralLinksOf`).
+ */
 export function referralGraph(contacts: readonly Contact[], options: ReferralGraphOptions = {}): ReferralGraph {
   const ids = new Set(contacts.map((contact) => contact.id));
+  const namesakes = namesakeIdsAmong(contacts);
   const unreadable = options.unreadableIds;
   const edges = new Map<string, { from: string; to: string; sources: Set<'referred_by' | 'outcomes'> }>();
   const add = (from: string, to: string, source: 'referred_by' | 'outcomes') => {
@@ -64,8 +72,9 @@ export function referralGraph(contacts: readonly Contact[], options: ReferralGra
   const pending: PendingReferral[] = [];
   for (const contact of contacts) {
     if (contact.referredBy && ids.has(contact.referredBy)) add(contact.referredBy, contact.id, 'referred_by');
-    for (const target of contact.outcomeLinks) if (ids.has(target)) add(contact.id, target, 'outcomes');
-    pending.push(...pendingReferralsOf(contact, (id) => ids.has(id) || unreadable?.has(id) === true));
+    const named = namedReferralLinksOf(contact, namesakes);
+    for (const target of [...contact.outcomeLinks, ...named.values()]) if (ids.has(target)) add(contact.id, target, 'outcomes');
+    pending.push(...pendingReferralsOf(contact, (id) => ids.has(id) || unreadable?.has(id) === true, named));
   }
   return {
     edges: [...edges.values()]
@@ -104,16 +113,33 @@ function oncePer(pending: readonly PendingReferral[], key: (item: PendingReferra
 }
 
 /**
+ * The contacts a contact's open `Referral:` outcomes name in words, by the name as written: where `namesakes` finds
+ * one contact other than the referrer (none at another organization than the line names, as the agenda and
+ * `addReferral` take it), the referral is to them, not to someone without a note. Two namesakes stay unresolved:
+ * only the user knows which one is meant.
+ */
+export function namedReferralLinksOf(contact: Contact, namesakes: (name: string, organization?: string) => readonly string[]): Map<string, string> {
+  const links = new Map<string, string>();
+  for (const outcome of contact.outcomes) {
+    if (outcome.kind !== 'referral' || outcome.name === undefined || outcome.done === true || links.has(outcome.name)) continue;
+    const ids = referralNamesakes(contact, outcome.name, outcome, namesakes);
+    if (ids.length === 1) links.set(outcome.name, ids[0]!);
+  }
+  return links;
+}
+
+/**
  * A contact's referrals that have no note yet, in the order written: links
  * to ids that do not `resolve`, then open `Referral:` outcomes naming
- * someone without a link (each name once).
+ * someone without a link (each name once), but for the names in
+ * `namedLinks` (`namedReferralLinksOf`): those have a note.
  */
-export function pendingReferralsOf(contact: Contact, resolves: (id: string) => boolean): PendingReferral[] {
+export function pendingReferralsOf(contact: Contact, resolves: (id: string) => boolean, namedLinks?: ReadonlyMap<string, string>): PendingReferral[] {
   const pending: PendingReferral[] = contact.outcomeLinks.filter((target) => !resolves(target)).map((target) => ({ from: contact.id, target }));
   const names = new Set<string>();
   for (const outcome of contact.outcomes) {
     // Ticked `[x]`: the user closed it without a note (as the agenda does).
-    if (outcome.kind !== 'referral' || outcome.name === undefined || outcome.done === true || names.has(outcome.name)) continue;
+    if (outcome.kind !== 'referral' || outcome.name === undefined || outcome.done === true || names.has(outcome.name) || namedLinks?.has(outcome.name)) continue;
     names.add(outcome.name);
     pending.push({ from: contact.id, target: outcome.name, name: outcome.name });
   }

@@ -4,7 +4,7 @@ import { CLOSED_STAGES, STAGES, type Stage } from '../model/vocabulary.js';
 import type { Rules } from '../workspace/config.js';
 import { defaultRules } from '../workspace/config.js';
 import { outcomeActions } from '../outcomes/outcome-actions.js';
-import { isOtherOrganization, organizationInText, organizationKey, personNameKeys } from '../model/person-name.js';
+import { namesakeIdsAmong, organizationInText, organizationKey } from '../model/person-name.js';
 import { addCalendarDays, addWorkingDays, assertTimeZone, assertValidNow, meetingClock, meetingDate, meetingStart, offsetClock, onWorkingDay, todayIn } from './dates.js';
 import { hasMet } from './met.js';
 import { InvalidInputError } from '../errors.js';
@@ -55,6 +55,13 @@ export interface ActionContext {
    * a referral linked to one is not a contact still to add. By default, the ids of `contacts`.
    */
   readonly unreadableIds?: ReadonlySet<string>;
+  /**
+   * The id a note for a name gets: `contactSlug`, synchronously (`await loadSlugger()`). Given, a referrer
+   * whose Outcomes name someone in words ("Grace Liu") and link to the id they would get (`[[grace-liu]]`)
+   * with no note has one agenda line for them, the named one. Without it, the two are told apart by what
+   * was written. Only needed where `NoteIndex.namesBesideMissingLinks()` says so. Default: none.
+   */
+  readonly contactSlug?: (name: string) => string;
 }
 
 /** Actions a booked meeting keeps beside a manual `next`: it is still prepared for, takes place on its day, and asks to be recorded. */
@@ -379,16 +386,7 @@ export function agenda(contacts: readonly Contact[], context: ActionContext): Ag
   const ids = new Set(withContacts.contacts.map((contact) => contact.id));
   const unreadable = context.unreadableIds;
   const resolves = (id: string) => ids.has(id) || unreadable?.has(id) === true;
-  // Built on the first referral asked about: most agendas name none.
-  let byName: Map<string, Set<Contact>> | undefined;
-  const named = (name: string, organization?: string) => {
-    if (!byName) {
-      byName = new Map();
-      for (const other of withContacts.contacts) for (const key of personNameKeys(other.name)) byName.set(key, (byName.get(key) ?? new Set()).add(other));
-    }
-    const found = personNameKeys(name).flatMap((key) => [...(byName!.get(key) ?? [])]);
-    return [...new Set(found.filter((other) => !isOtherOrganization(other.organization, organization)).map((other) => other.id))];
-  };
+  const named = namesakeIdsAmong(withContacts.contacts);
   return contacts.flatMap((contact) => contactAgenda(contact, withContacts, today, resolves, named)).sort(compareAgendaItems);
 }
 
@@ -399,7 +397,7 @@ export function agenda(contacts: readonly Contact[], context: ActionContext): Ag
  */
 export function contactAgenda(contact: Contact, context: ActionContext, today: string, resolves?: (id: string) => boolean, namesakes?: (name: string, organization?: string) => readonly string[]): AgendaItem[] {
   const items: AgendaItem[] = [];
-  for (const action of [...nextActions(contact, context), ...outcomeActions(contact, resolves, namesakes)]) {
+  for (const action of [...nextActions(contact, context), ...outcomeActions(contact, resolves, namesakes, context.contactSlug)]) {
     const { kind, due, letter, line, referral, existing, colleague, time, snoozedFrom } = action;
     const overdue = due !== null && due < today;
     items.push({

@@ -194,6 +194,19 @@ export function namesakes<T extends { readonly name: string; readonly organizati
   return contacts.filter((contact) => personNameKeys(contact.name).some((key) => wanted.includes(key)) && !isOtherOrganization(contact.organization, organization));
 }
 
+/** The ids of the `contacts` a name may be about, as `namesakes` finds them; the names are keyed on the first name asked about (most folders ask none). */
+export function namesakeIdsAmong(contacts: readonly { readonly id: string; readonly name: string; readonly organization?: string }[]): (name: string, organization?: string) => string[] {
+  let byName: Map<string, Set<(typeof contacts)[number]>> | undefined;
+  return (name, organization) => {
+    if (!byName) {
+      byName = new Map();
+      for (const other of contacts) for (const key of personNameKeys(other.name)) byName.set(key, (byName.get(key) ?? new Set()).add(other));
+    }
+    const found = personNameKeys(name).flatMap((key) => [...(byName!.get(key) ?? [])]);
+    return [...new Set(found.filter((other) => !isOtherOrganization(other.organization, organization)).map((other) => other.id))];
+  };
+}
+
 /**
  * The contact a new note for `name` at `organization` would duplicate: the
  * first of `namesakes` whose note names the same organization, case and

@@ -6,7 +6,8 @@ import { readNote } from '../note/read-contact.js';
 import { readLayout } from '../note/source.js';
 import { findSection, scanSections } from '../note/body.js';
 import type { Wikilink } from '../note/wikilinks.js';
-import { createContact, loadSlugger } from '../workspace/create-contact.js';
+import { createContact } from '../workspace/create-contact.js';
+import { loadSlugger } from '../workspace/load-slugger.js';
 import { editNote, type Workspace } from '../workspace/workspace.js';
 import type { NewContact } from '../note/template.js';
 import { organizationNamed, workNamed, type WorkNamed } from './outcome-actions.js';
@@ -48,7 +49,8 @@ export interface AddedReferral {
  * leaving every other character as it was: a name written there becomes a
  * `[[link]]`, and a link written before the note (`options.link`, or one
  * that names the person, such as `[[Priya Shah]]`) is pointed at the new
- * note's id. When no Outcomes line names the person, only the contact is
+ * note's id (both, when one line names the person and another links to the
+ * id a note for the name would get). When no Outcomes line names the person, only the contact is
  * created. The new note takes the role and organization that line gives
  * after the name ("Dana Okafor, research lead at Three Rivers Health", "Sam
  * Whitaker, at Northwind Labs", "Grace Liu, the nurse informaticist on
@@ -93,16 +95,15 @@ export async function addReferral(workspace: Workspace, referrerId: string, cont
     const shift = layout.bom ? 1 : 0;
     const labels = workspace.config.outcomeLabels ? { outcomeLabels: workspace.config.outcomeLabels } : {};
     const named = readNote(referrer.file, text, labels).contact?.outcomes.find((outcome) => options.link === undefined && outcome.kind === 'referral' && outcome.name !== undefined && outcomeLabelKey(outcome.name) === wanted);
-    if (named?.nameStart !== undefined && named.nameEnd !== undefined) {
-      linked = true;
-      return text.slice(0, named.nameStart + shift) + `[[${note.id}]]` + text.slice(named.nameEnd + shift);
-    }
-    // Any link under Outcomes, as the referral graph counts them, not only a `Referral:` item's.
+    const edits: { start: number; end: number; written: string }[] = [];
+    if (named?.nameStart !== undefined && named.nameEnd !== undefined) edits.push({ start: named.nameStart, end: named.nameEnd, written: `[[${note.id}]]` });
+    // Any link under Outcomes, as the referral graph counts them, not only a `Referral:` item's; beside the name, a link to
+    // the id it would get is the same person (as the agenda takes it), pointed at the note too when that id is not the note's.
     const link = findSection(scanSections(layout.content, layout.bodyStart), 'Outcomes')?.wikilinks.find((found) => linksHere(found.target));
-    if (!link) return text;
-    linked = true;
-    const { start, end } = targetWritten(layout.content, link);
-    return text.slice(0, start + shift) + note.id + text.slice(end + shift);
+    if (link) edits.push({ ...targetWritten(layout.content, link), written: note.id });
+    linked = edits.length > 0;
+    // The later place first: the earlier one's offsets stay right.
+    return edits.sort((a, b) => b.start - a.start).reduce((edited, { start, end, written }) => edited.slice(0, start + shift) + written + edited.slice(end + shift), text);
   });
   return { ...note, linked, existing: existing !== undefined, referredByAdded, linkedBefore: existing !== undefined && referrer.outcomeLinks.includes(existing.id) };
 }

@@ -4,6 +4,8 @@ import { MemoryStore } from '../workspace/memory-store.js';
 import { loadWorkspace } from '../workspace/workspace.js';
 import { readNote } from '../note/read-contact.js';
 import { nameFromLink } from './outcome-actions.js';
+import { addReferral } from './add-referral.js';
+import { loadSlugger } from '../workspace/load-slugger.js';
 import { outcomeSummary } from './outcome-summary.js';
 
 // Three notes, counted by hand: Marcus has a dated open lead, a dated open résumé review,
@@ -125,6 +127,63 @@ describe('a referral written as a link before its note', () => {
       { action: 'Add a note for [[leila-haddad]] (referred by Nadia Rahman)', referral: 'Leila Haddad' },
       { action: 'Add a note for [[Priya Shah]] (referred by Nadia Rahman)', referral: 'Priya Shah' },
     ]);
+  });
+});
+
+describe('a referral written once as a link and once as a name by the same referrer', () => {
+  // Priya links Grace before her note exists (line 11) and names her on another line (line 12).
+  const priya =
+    '---\ntype: contact\nname: Priya Raman\nstage: held\nhistory:\n  - {date: 2026-12-09, stage: held}\n---\n\n## Outcomes\n\n' +
+    '- Referral: [[grace-liu]], she runs the alert-fatigue study\n' +
+    '- Referral: Grace Liu, nurse informaticist\n' +
+    '- Referral: [[tom-reyes]]\n';
+  const at = { now: new Date('2026-12-10T15:00:00Z'), timezone: 'America/New_York' };
+  const referralLines = (items: readonly { kind: string; action: string; line?: number; referral?: string; existing?: string }[]) =>
+    items.filter((item) => item.kind === 'add-referral').map(({ action, line, referral, existing }) => ({ action, line, referral, ...(existing === undefined ? {} : { existing }) }));
+
+  it('is one line with the slugger, the named one, from agenda() and from the index alike', async () => {
+    const workspace = await loadWorkspace(new MemoryStore({ 'priya-raman.md': priya }));
+    expect(workspace.index.namesBesideMissingLinks()).toBe(true);
+    const contactSlug = await loadSlugger();
+    const expected = [
+      { action: 'Add a note for [[tom-reyes]] (referred by Priya Raman)', line: 13, referral: 'Tom Reyes' },
+      { action: 'Add Grace Liu (referred by Priya Raman)', line: 12, referral: 'Grace Liu' },
+    ];
+    expect(referralLines(agenda(workspace.index.contacts(), { ...at, contactSlug }))).toEqual(expected);
+    expect(referralLines(workspace.index.agenda({ ...at, contactSlug }))).toEqual(expected);
+  });
+
+  it('is two lines without the slugger, as written', async () => {
+    const workspace = await loadWorkspace(new MemoryStore({ 'priya-raman.md': priya }));
+    expect(referralLines(workspace.index.agenda(at)).map((item) => item.line)).toEqual([11, 13, 12]);
+  });
+
+  it('stays two people when the link is another id than the name gets, or the named line is ticked', async () => {
+    const contactSlug = await loadSlugger();
+    const other = await loadWorkspace(new MemoryStore({ 'priya-raman.md': priya.replace('[[grace-liu]]', '[[grace-liu-carelink]]') }));
+    expect(referralLines(other.index.agenda({ ...at, contactSlug })).map((item) => item.line)).toEqual([11, 13, 12]);
+    const ticked = await loadWorkspace(new MemoryStore({ 'priya-raman.md': priya.replace('- Referral: Grace Liu', '- [x] Referral: Grace Liu') }));
+    expect(referralLines(ticked.index.agenda({ ...at, contactSlug })).map((item) => item.line)).toEqual([11, 13]);
+  });
+
+  it('is one line asking to link her note when she has one under another id, and none once both lines link it', async () => {
+    const grace = '---\ntype: contact\nname: Grace Liu\norganization: Carelink Labs\nstage: identified\n---\n';
+    const store = new MemoryStore({ 'priya-raman.md': priya, 'grace-liu-carelink.md': grace });
+    const workspace = await loadWorkspace(store);
+    const contactSlug = await loadSlugger();
+    expect(referralLines(workspace.index.agenda({ ...at, contactSlug }))).toEqual([
+      { action: 'Add a note for [[tom-reyes]] (referred by Priya Raman)', line: 13, referral: 'Tom Reyes' },
+      { action: 'Link Grace Liu (referred by Priya Raman) to [[grace-liu-carelink]]', line: 12, referral: 'Grace Liu', existing: 'grace-liu-carelink' },
+    ]);
+    await addReferral(workspace, 'priya-raman', { name: 'Grace Liu', date: '2026-12-10' });
+    expect((await store.read('priya-raman.md'))?.text).toContain('- Referral: [[grace-liu-carelink]], she runs the alert-fatigue study\n- Referral: [[grace-liu-carelink]], nurse informaticist\n');
+    expect(workspace.index.namesBesideMissingLinks()).toBe(false);
+    expect(referralLines(workspace.index.agenda({ ...at, contactSlug })).map((item) => item.line)).toEqual([13]);
+  });
+
+  it('asks for no slugger where no referrer names someone beside a link to a missing note', async () => {
+    const workspace = await loadWorkspace(new MemoryStore({ 'priya-raman.md': priya.replace('- Referral: [[tom-reyes]]\n', '').replace('[[grace-liu]]', '[[tom-reyes]]'), 'tom-reyes.md': '---\ntype: contact\nname: Tom Reyes\nstage: identified\n---\n' }));
+    expect(workspace.index.namesBesideMissingLinks()).toBe(false);
   });
 });
 

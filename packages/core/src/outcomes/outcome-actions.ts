@@ -15,11 +15,16 @@ import type { Outcome } from './outcomes.js';
  * (see `namesakes`): a referral to someone who has a note is to be linked to
  * it, not added again, and its action says so (with `existing` when there is
  * one such note).
+ *
+ * `contactSlug` gives the id a note for a name gets: a person the contact
+ * names in words and also links to that id without a note is one line, the
+ * named one (`addReferral` for the name links it and points the link at the
+ * new note).
  */
-export function outcomeActions(contact: Contact, resolves?: (id: string) => boolean, namesakes?: (name: string, organization?: string) => readonly string[]): NextAction[] {
+export function outcomeActions(contact: Contact, resolves?: (id: string) => boolean, namesakes?: (name: string, organization?: string) => readonly string[], contactSlug?: (name: string) => string): NextAction[] {
   const actions: NextAction[] = [];
-  // Sorted: the same line whichever order the notes were read in. A namesake at another organization than the line names is someone else.
-  const existing = (name: string, outcome: Outcome) => (namesakes?.(name, organizationNamed(outcome)) ?? []).filter((id) => id !== contact.id).sort();
+  const existing = (name: string, outcome: Outcome) => referralNamesakes(contact, name, outcome, namesakes);
+  const namedIds = contactSlug && namesBesideMissingLinks(contact, resolves) ? namedReferralIds(contact, contactSlug) : undefined;
   for (const outcome of contact.outcomes) {
     if (outcome.done === true) continue;
     if (outcome.kind === 'referral') {
@@ -30,7 +35,7 @@ export function outcomeActions(contact: Contact, resolves?: (id: string) => bool
       } else if (outcome.unnamed !== undefined) {
         // Their name is the next step: without it there is no one to write to yet. (Its first word is a determiner, "The …" mid-sentence is "the …".)
         actions.push({ contactId: contact.id, kind: 'ask-referral-name', action: `Ask ${contact.name} for the name of ${outcome.unnamed.charAt(0).toLowerCase()}${outcome.unnamed.slice(1)}`, due: outcome.due, line: outcome.line });
-      } else if (outcome.contact !== undefined && resolves && !resolves(outcome.contact)) {
+      } else if (outcome.contact !== undefined && resolves && !resolves(outcome.contact) && !namedIds?.has(outcome.contact)) {
         // Written as a link before the note: as much a next conversation as a name, so it stays on the agenda until the note exists.
         const name = nameFromLink(outcome.contact);
         const ids = existing(name, outcome);
@@ -42,6 +47,27 @@ export function outcomeActions(contact: Contact, resolves?: (id: string) => bool
     }
   }
   return actions;
+}
+
+/**
+ * The ids of the contacts other than `contact` that a referral's name may be about (`namesakes`), sorted: the same
+ * whichever order the notes were read in. A namesake at another organization than the line names is someone else.
+ */
+export function referralNamesakes(contact: Contact, name: string, outcome: Outcome, namesakes?: (name: string, organization?: string) => readonly string[]): string[] {
+  return (namesakes?.(name, organizationNamed(outcome)) ?? []).filter((id) => id !== contact.id).sort();
+}
+
+/** Whether a contact's open referrals name someone in words beside a link to an id without a note: only then may the two be one person. */
+export function namesBesideMissingLinks(contact: Contact, resolves?: (id: string) => boolean): boolean {
+  const open = contact.outcomes.filter((outcome) => outcome.kind === 'referral' && outcome.done !== true);
+  return resolves !== undefined && open.some((outcome) => outcome.name !== undefined) && open.some((outcome) => outcome.contact !== undefined && !resolves(outcome.contact));
+}
+
+/** The ids notes for the people a contact's open referrals name in words would get. */
+function namedReferralIds(contact: Contact, contactSlug: (name: string) => string): Set<string> {
+  const ids = new Set<string>();
+  for (const outcome of contact.outcomes) if (outcome.kind === 'referral' && outcome.done !== true && outcome.name !== undefined) ids.add(contactSlug(outcome.name));
+  return ids;
 }
 
 /**

@@ -166,6 +166,16 @@ describe('outcome labels from .rapport/config.yaml', () => {
     expect(workspace.index.agenda({ now: new Date('2026-12-01T17:00:00Z'), timezone: 'UTC' }).map((item) => item.action)).not.toContain('Add a note for [[Priya Shah]] (referred by Marcus Bell)');
   });
 
+  it('links the name and leaves a link to the id the new note gets as it was: both lines lead to her, the agenda asks nothing more', async () => {
+    const text = NOTE_HEAD + '- Referral: [[grace-liu]], she runs the alert-fatigue study\n- Referral: Grace Liu, nurse informaticist\n';
+    const store = new MemoryStore({ 'marcus-bell.md': text });
+    const workspace = await loadWorkspace(store);
+    const added = await addReferral(workspace, 'marcus-bell', { name: 'Grace Liu', date: '2026-12-01' });
+    expect(added).toEqual({ id: 'grace-liu', file: 'grace-liu.md', linked: true, existing: false, referredByAdded: false, linkedBefore: false });
+    expect((await store.read('marcus-bell.md'))?.text).toBe(NOTE_HEAD + '- Referral: [[grace-liu]], she runs the alert-fatigue study\n- Referral: [[grace-liu]], nurse informaticist\n');
+    expect(workspace.index.agenda({ now: new Date('2026-12-01T17:00:00Z'), timezone: 'UTC' }).filter((item) => item.kind === 'add-referral')).toEqual([]);
+  });
+
   it('points the link it was asked for at the new note, whatever name the person is given, and leaves links to notes alone', async () => {
     const store = new MemoryStore({ 'marcus-bell.md': NOTE_HEAD + '- Referral: [[dana-okafor]]\n- Referral: [[renee-j]], data engineer\n', 'dana-okafor.md': '---\ntype: contact\nname: Dana Okafor\nstage: identified\n---\n' });
     const workspace = await loadWorkspace(store);

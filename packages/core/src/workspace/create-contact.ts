@@ -6,6 +6,7 @@ import type { Workspace } from './workspace.js';
 import { LINE_BREAKS_OR_CONTROLS } from '../model/one-line.js';
 import { namesakes } from '../model/person-name.js';
 import type { BrokenNote } from './note-index.js';
+import { loadSlugger } from './load-slugger.js';
 
 
 /**
@@ -25,22 +26,6 @@ import type { BrokenNote } from './note-index.js';
  */
 export async function contactSlug(name: string): Promise<string> {
   return (await loadSlugger())(name);
-}
-
-/**
- * `contactSlug`, synchronous once its module has loaded: for callers that slug many names in a
- * loop, or where nothing can wait (`referralGraph`'s `contactSlug` option).
- *
- * @example
- * ```ts
- * import { loadSlugger } from '@rapport/core';
- *
- * const contactSlug = await loadSlugger();
- * console.log(contactSlug('Renee Jackson')); // → renee-jackson
- * ```
- */
-export async function loadSlugger(): Promise<(name: string) => string> {
-  return (await import('./contact-slug.js')).contactSlugNow;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { collate } from '../collation.js';
 import { DIAGNOSTIC_RULES, compareDiagnostics, type Diagnostic, type DiagnosticFix, type DiagnosticRule } from '../diagnostics.js';
-import { namedAsLinked, pendingReferralsOf, type PendingReferral, type ReferralEdge, type ReferralGraph, type ReferralGraphOptions } from '../graph/referrals.js';
+import { namedAsLinked, namedReferralLinksOf, pendingReferralsOf, type PendingReferral, type ReferralEdge, type ReferralGraph, type ReferralGraphOptions } from '../graph/referrals.js';
 import { todayIn } from '../lifecycle/dates.js';
 import { compareDue, compareMeetingTimes, compareUndatedReferralsFirst, contactAgenda, isActiveContact, isNamedBefore, type ActionContext, type AgendaItem } from '../lifecycle/next-action.js';
 import type { Contact } from '../model/contact.js';
 import { isOtherOrganization, organizationKey, personNameKeys } from '../model/person-name.js';
-import { nameFromLink } from '../outcomes/outcome-actions.js';
+import { nameFromLink, namesBesideMissingLinks } from '../outcomes/outcome-actions.js';
 import { STAGES, type Stage } from '../model/vocabulary.js';
 import { detach } from '../note/detached-string.js';
 import { readNote, type NoteReading, type ReadNoteOptions } from '../note/read-contact.js';
@@ -578,7 +578,7 @@ export class NoteIndex {
     this.keepRelations();
     const key = `${context.now.getTime()}\u0000${context.timezone}\u0000${JSON.stringify(context.rules ?? null)}`;
     let state = this.agendaState;
-    if (state?.key !== key) {
+    if (state?.key !== key || state.context.contactSlug !== context.contactSlug) {
       const today = todayIn(context.timezone, context.now);
       state = this.agendaState = { key, context, today, parts: new SortedContributions(this.compareAgendaParts, (part: AgendaPart) => part.item) };
       for (const [file, entry] of this.entries) if (entry.reading.contact) state.parts.set(file, this.agendaParts(entry.reading.contact, state));
@@ -590,6 +590,20 @@ export class NoteIndex {
     }
     this.agendaDirty.clear();
     return state.parts.projectedValues();
+  }
+
+  /**
+   * Whether some contact's open referrals name someone in words beside a link to an id that has no note:
+   * only then can the agenda tell with `contactSlug` (`AgendaContext.contactSlug`) that the two are one
+   * person, so a caller loads the slugger for it (`loadSlugger()`) only when this says so.
+   */
+  namesBesideMissingLinks(): boolean {
+    this.keepRelations();
+    for (const entry of this.entries.values()) {
+      const contact = entry.reading.contact;
+      if (contact && namesBesideMissingLinks(contact, this.hasNote)) return true;
+    }
+    return false;
   }
 
   /**
@@ -711,8 +725,11 @@ export class NoteIndex {
     if (this.contactsByName !== undefined || this.referralNamers.size > 0) {
       for (const key of personNameKeys(contact.name)) {
         this.contactsByName?.update(key, file, add);
-        // A note for a name appeared or went: referrals to it are to be linked, or added again.
-        for (const other of this.referralNamers.files(key)) this.agendaDirty.add(other);
+        // A note for a name appeared or went: referrals to it are to be linked (an edge in the graph), or added again.
+        for (const other of this.referralNamers.files(key)) {
+          this.agendaDirty.add(other);
+          this.graphDirty.add(other);
+        }
       }
     }
 
@@ -755,10 +772,11 @@ export class NoteIndex {
     if (contact.referredBy && contact.referredBy !== contact.id && this.validFilesById.has(contact.referredBy)) {
       edges.push({ from: detach(contact.referredBy), to: detach(contact.id), source: 'referred_by' });
     }
-    for (const target of contact.outcomeLinks) {
+    const named = namedReferralLinksOf(contact, this.namesakeIds);
+    for (const target of [...contact.outcomeLinks, ...named.values()]) {
       if (this.validFilesById.has(target) && target !== contact.id) edges.push({ from: detach(contact.id), to: detach(target), source: 'outcomes' });
     }
-    const pending = pendingReferralsOf(contact, this.hasNote).map((item, index): PendingPart => ({ item, contact, index }));
+    const pending = pendingReferralsOf(contact, this.hasNote, named).map((item, index): PendingPart => ({ item, contact, index }));
     return { edges, pending };
   }
 

@@ -51,3 +51,26 @@ describe('AgendaProvider while the Contacts view paints first', () => {
     expect(provider.getChildren().map((node) => node.kind)).toEqual(['group']);
   });
 });
+
+describe('AgendaProvider where a referrer both links and names someone without a note', () => {
+  // Line 9 links Grace before her note exists, line 10 names her.
+  const PRIYA = '---\ntype: contact\nname: Priya Raman\nstage: held\n---\n\n## Outcomes\n\n- Referral: [[grace-liu]], she runs the alert-fatigue study\n- Referral: Grace Liu, nurse informaticist\n';
+
+  it('waits for the slugger, then lists one row for her, the named line', async () => {
+    const workspace = await loadWorkspace(new MemoryStore({ 'priya-raman.md': PRIYA }));
+    let loaded!: () => void;
+    const sluggerLoaded = new Promise<void>((resolve) => (loaded = resolve));
+    const provider = new AgendaProvider(servicesOver(workspace, new FirstPaint()), loaded);
+    expect(provider.getChildren()).toEqual([{ kind: 'loading' }]);
+    await sluggerLoaded;
+    const referrals = provider.entries().filter((entry) => entry.contextValue === 'agendaItem.add-referral');
+    expect(referrals.map(({ tooltip, line, referral }) => ({ tooltip, line, referral }))).toEqual([{ tooltip: 'Priya Raman: Add Grace Liu (referred by Priya Raman)\nNo date: ready when you are', line: 10, referral: 'Grace Liu' }]);
+  });
+
+  it('lists both links and names at once, without the slugger, when no link is to a missing note', async () => {
+    const workspace = await loadWorkspace(new MemoryStore({ 'priya-raman.md': PRIYA, 'grace-liu.md': '---\ntype: contact\nname: Grace Liu\nstage: identified\n---\n' }));
+    const provider = new AgendaProvider(servicesOver(workspace, new FirstPaint()));
+    expect(provider.getChildren().map((node) => node.kind)).toEqual(['group']);
+    expect(provider.entries().filter((entry) => entry.contextValue === 'agendaItem.add-referral').map((entry) => entry.tooltip)).toEqual(['Priya Raman: Link Grace Liu (referred by Priya Raman) to [[grace-liu]]\nNo date: ready when you are']);
+  });
+});

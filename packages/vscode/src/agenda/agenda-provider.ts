@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { loadSlugger, type Workspace } from '@rapport/core';
 import type { Services } from '../services.js';
 import { brokenNoteView, type BrokenNoteView } from '../contacts-tree/contact-view.js';
 import { brokenNoteItem } from '../contacts-tree/contacts-provider.js';
@@ -20,21 +21,49 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
 
   /** One function, so that asking again while the Contacts view paints queues one refresh. */
   private readonly refreshAfterPaint = () => this.refresh();
+  /** `contactSlug`, once loaded: a referral named in words and one linked to the id it would get are one row. */
+  private contactSlug: ((name: string) => string) | undefined;
+  private loadingSlugger: Promise<void> | undefined;
 
-  constructor(private readonly services: Services) {}
+  /** @param sluggerLoaded Shows the agenda again once the slugger it waited for has loaded (default: `refresh`). */
+  constructor(
+    private readonly services: Services,
+    private readonly sluggerLoaded: () => void = () => this.refresh(),
+  ) {}
 
   refresh(): void {
     this.changed.fire(undefined);
   }
 
-  /** The current entries (empty until the notes are read). */
+  /** The current entries (empty until the notes are read, and while the slugger the agenda needs loads). */
   entries(): AgendaEntryView[] {
     const { notes } = this.services;
     const workspace = notes.workspace;
-    if (!workspace || notes.state !== 'ready') return [];
+    if (!workspace || notes.state !== 'ready' || this.waitsForSlugger(workspace)) return [];
     // The index's agenda: after one note changes, only that note's lines are recomputed.
     const today = notes.today();
-    return workspace.index.agenda(notes.agendaContext()).map((item) => entryView(item, today));
+    const context = notes.agendaContext();
+    return workspace.index.agenda(this.contactSlug ? { ...context, contactSlug: this.contactSlug } : context).map((item) => entryView(item, today));
+  }
+
+  /**
+   * Whether the agenda waits for the slugger, which it starts loading (once): only where a referrer names someone in words
+   * beside a link to a note not there does it tell whether they are one person (most folders never load it).
+   */
+  private waitsForSlugger(workspace: Workspace): boolean {
+    if (this.contactSlug || !workspace.index.namesBesideMissingLinks()) return false;
+    this.loadingSlugger ??= loadSlugger().then(
+      (contactSlug) => {
+        this.contactSlug = contactSlug;
+        this.sluggerLoaded();
+      },
+      (error: unknown) => {
+        this.services.log.error('Agenda view: could not load the slugger', error);
+        // Tried again on the next refresh, rather than "Reading notes…" until a reload.
+        this.loadingSlugger = undefined;
+      },
+    );
+    return true;
   }
 
   getChildren(node?: AgendaNode): AgendaNode[] {
@@ -48,7 +77,9 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
       this.services.firstPaint.run(this.refreshAfterPaint);
       return [{ kind: 'loading' }];
     }
-    const broken = this.services.notes.workspace?.index.brokenNotes() ?? [];
+    const workspace = this.services.notes.workspace;
+    if (workspace && this.services.notes.state === 'ready' && this.waitsForSlugger(workspace)) return [{ kind: 'loading' }];
+    const broken = workspace?.index.brokenNotes() ?? [];
     const groups: AgendaNode[] = agendaGroups(this.entries()).map((group) => ({ kind: 'group', group }));
     return broken.length > 0 ? [{ kind: 'brokenGroup', notes: broken.map(brokenNoteView) }, ...groups] : groups;
   }

@@ -5,7 +5,8 @@ import { DueStatus } from './due-status.js';
 
 /** The Agenda view, its badge, and the status-bar count of what is due today. */
 export function register(context: vscode.ExtensionContext, services: Services): { provider: AgendaProvider; status: DueStatus } {
-  const provider = new AgendaProvider(services);
+  // Once the slugger an agenda waited for has loaded: the view and the status bar's count.
+  const provider = new AgendaProvider(services, () => update());
   const view = vscode.window.createTreeView('rapport.views.agenda', { treeDataProvider: provider });
   const status = new DueStatus(view);
 
