@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { loadSlugger, type Workspace } from '@rapport/core';
+import type { Workspace } from '@rapport/core';
+import { SluggerOnce } from '../slugger-once.js';
 import type { Services } from '../services.js';
 import { brokenNoteView, type BrokenNoteView } from '../contacts-tree/contact-view.js';
 import { brokenNoteItem } from '../contacts-tree/contacts-provider.js';
@@ -21,15 +22,16 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
 
   /** One function, so that asking again while the Contacts view paints queues one refresh. */
   private readonly refreshAfterPaint = () => this.refresh();
-  /** `contactSlug`, once loaded: a referral named in words and one linked to the id it would get are one row. */
-  private contactSlug: ((name: string) => string) | undefined;
-  private loadingSlugger: Promise<void> | undefined;
+  /** Once loaded, a referral named in words and one linked to the id it would get are one row. */
+  private readonly slugger: SluggerOnce;
 
   /** @param sluggerLoaded Shows the agenda again once the slugger it waited for has loaded (default: `refresh`). */
   constructor(
     private readonly services: Services,
-    private readonly sluggerLoaded: () => void = () => this.refresh(),
-  ) {}
+    sluggerLoaded: () => void = () => this.refresh(),
+  ) {
+    this.slugger = new SluggerOnce(services.log, 'Agenda view', sluggerLoaded);
+  }
 
   refresh(): void {
     this.changed.fire(undefined);
@@ -43,7 +45,8 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
     // The index's agenda: after one note changes, only that note's lines are recomputed.
     const today = notes.today();
     const context = notes.agendaContext();
-    return workspace.index.agenda(this.contactSlug ? { ...context, contactSlug: this.contactSlug } : context).map((item) => entryView(item, today));
+    const contactSlug = this.slugger.slug;
+    return workspace.index.agenda(contactSlug ? { ...context, contactSlug } : context).map((item) => entryView(item, today));
   }
 
   /**
@@ -51,18 +54,8 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
    * beside a link to a note not there does it tell whether they are one person (most folders never load it).
    */
   private waitsForSlugger(workspace: Workspace): boolean {
-    if (this.contactSlug || !workspace.index.namesBesideMissingLinks()) return false;
-    this.loadingSlugger ??= loadSlugger().then(
-      (contactSlug) => {
-        this.contactSlug = contactSlug;
-        this.sluggerLoaded();
-      },
-      (error: unknown) => {
-        this.services.log.error('Agenda view: could not load the slugger', error);
-        // Tried again on the next refresh, rather than "Reading notes…" until a reload.
-        this.loadingSlugger = undefined;
-      },
-    );
+    if (this.slugger.slug || !workspace.index.namesBesideMissingLinks()) return false;
+    this.slugger.start();
     return true;
   }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { loadSlugger, nameFromLink, type Contact, type ReferralGraph } from '@rapport/core';
+import { nameFromLink, type Contact, type ReferralGraph } from '@rapport/core';
+import { SluggerOnce } from '../slugger-once.js';
 import type { Services } from '../services.js';
 import { contactTooltip } from '../contacts-tree/contact-view.js';
 import { hasReferrals, referralChildViews, referralRootViews, type ReferralNodeView } from './referral-view.js';
@@ -13,11 +14,12 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralsNode>
   readonly onDidChangeTreeData = this.changed.event;
   /** One function, so that asking again while the Contacts view paints queues one refresh. */
   private readonly refreshAfterPaint = () => this.refresh();
-  /** `contactSlug`, once loaded: a name and a link to the id it gets are one person in the graph. */
-  private contactSlug: ((name: string) => string) | undefined;
-  private loadingSlugger: Promise<void> | undefined;
+  /** Once loaded, a name and a link to the id it gets are one person in the graph. */
+  private readonly slugger: SluggerOnce;
 
-  constructor(private readonly services: Services) {}
+  constructor(private readonly services: Services) {
+    this.slugger = new SluggerOnce(services.log, 'Referrals view', () => this.refresh());
+  }
 
   refresh(): void {
     this.changed.fire(undefined);
@@ -26,8 +28,9 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralsNode>
   /** The referral graph the rows show, or `undefined` until the notes are read and the slugger is loaded. */
   private graph(): ReferralGraph | undefined {
     const { notes } = this.services;
-    if (!notes.workspace || notes.state !== 'ready' || !this.contactSlug) return undefined;
-    return notes.workspace.index.referralGraph({ contactSlug: this.contactSlug });
+    const contactSlug = this.slugger.slug;
+    if (!notes.workspace || notes.state !== 'ready' || !contactSlug) return undefined;
+    return notes.workspace.index.referralGraph({ contactSlug });
   }
 
   getChildren(node?: ReferralsNode): ReferralsNode[] {
@@ -42,7 +45,7 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralsNode>
         this.services.firstPaint.run(this.refreshAfterPaint);
         return [{ kind: 'loading' }];
       }
-      if (!this.contactSlug) {
+      if (!this.slugger.slug) {
         this.loadSlugger();
         return [{ kind: 'loading' }];
       }
@@ -56,17 +59,7 @@ export class ReferralsProvider implements vscode.TreeDataProvider<ReferralsNode>
 
   /** Starts loading the slugger the graph needs (once): called when the notes are read, so that opening the view seldom waits for it. */
   loadSlugger(): void {
-    this.loadingSlugger ??= loadSlugger().then(
-      (contactSlug) => {
-        this.contactSlug = contactSlug;
-        this.refresh();
-      },
-      (error: unknown) => {
-        this.services.log.error('Referrals view: could not load the slugger', error);
-        // Tried again the next time the notes are read, rather than "Reading notes…" until a reload.
-        this.loadingSlugger = undefined;
-      },
-    );
+    this.slugger.start();
   }
 
   /** The contact who named a referral, by name, as the rows are. */
