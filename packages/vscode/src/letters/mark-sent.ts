@@ -56,7 +56,7 @@ export async function markDraftSent(services: Services, document: vscode.TextDoc
  * the question says why, so Enter cannot record a channel nobody chose.
  */
 function pickChannel(services: Services, contact: Contact, template: string, stage: Stage | undefined): Promise<Channel | undefined> {
-  // An email letter to someone the note gives no address or profile for was drafted to go by post: asked, not assumed.
+  // An email letter to someone the note gives no address or profile for gets the post only as the last resort: asked, not assumed.
   const byEmail = /email/i.test(template) && (contact.email !== undefined || contact.linkedin !== undefined);
   const { channel: suggested, reason: why }: ChannelChoice = byEmail ? { channel: contact.linkedin && !contact.email ? 'linkedin' : 'email', reason: `the ${template} letter` } : channelChoice(contact, stage);
   return services.prompts.pick<Channel>({

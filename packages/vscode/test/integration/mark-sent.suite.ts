@@ -40,7 +40,7 @@ suite('Mark Letter as Sent', () => {
     rmSync(fileUri('rina-sato.md').fsPath);
   });
 
-  test('asks the channel (none focused for a cold email to someone with no address: it was drafted to go by post), records it, and a second click records nothing more', async () => {
+  test('asks the channel (none focused for a cold email to someone with no address: the post is only the last resort), records it, and a second click records nothing more', async () => {
     const rapport = await api();
     const document = await draft();
     const filled = new vscode.WorkspaceEdit();
