@@ -229,6 +229,18 @@ describe('rapport export', () => {
     for (const format of ['csv', 'json', 'vcard']) expect(rapport(['export', format, '--dir', folder, '--today', TODAY]), format).toMatchObject({ code: 0, stderr: unreadable + unread });
   });
 
+  it('ics: a dated referral Priya both links and names is one event, as it is one agenda line', () => {
+    const folder = exampleCopy();
+    const priya = join(folder, 'contacts/health-tech/priya-raman.md');
+    const text = readFileSync(priya, 'utf8')
+      .replace("- Referral: Grace Liu, the nurse informaticist on Carelink's alerts team.", "- Referral: Grace Liu, the nurse informaticist on Carelink's alerts team (by 2026-12-04)")
+      .replace('- Training: a short SQL course', '- Referral: [[grace-liu]], she runs the alert-fatigue study (by 2026-12-04)\n- Training: a short SQL course');
+    writeFileSync(priya, text);
+    expect(rapport(['agenda', '--dir', folder, '--today', TODAY]).stdout).toContain('  2026-12-04  Add Grace Liu (referred by Priya Raman)  → rapport new --from priya-raman "Grace Liu"\n');
+    const events = readCalendarBack(rapport(['export', 'ics', '--dir', folder, '--today', TODAY]).stdout).items.filter((item) => item.uid.startsWith('priya-raman-outcome-referral'));
+    expect(events.map((event) => [event.uid, event.summary])).toEqual([['priya-raman-outcome-referral-2@rapport', 'Add Grace Liu (referred by Priya Raman)']]);
+  });
+
   it('ics: a meeting link as a URI, a meeting the night clocks go back in UTC, every line ending with CRLF', () => {
     const folder = exampleCopy();
     const link = 'https://zoom.example.com/j/123?pwd=a,b;c';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { Argument } from 'commander';
-import type { Workspace } from '@rapport/core';
+import { loadSlugger, type Workspace } from '@rapport/core';
 import type { ExportOptions } from '@rapport/core/export';
 import type { CommandContext } from '../context.js';
 import { colorsFor, formatDiagnostic, printable } from '../io.js';
@@ -78,7 +78,9 @@ export const registerExport: RegisterCommand = (program, context) => {
       const refusal = (await import('@rapport/core/export')).exportRefusal(workspace);
       if (refusal) throw new UsageError(refusal);
       const { now } = ctx.actionContext(workspace, options.today);
-      const output = await exported(format, workspace, { now });
+      // A referral both linked and named is one event, as it is one agenda line (the slugger only where some referrer wrote both).
+      const contactSlug = format !== 'vcard' && workspace.index.namesBesideMissingLinks() ? await loadSlugger() : undefined;
+      const output = await exported(format, workspace, { now, ...(contactSlug ? { contactSlug } : {}) });
       await warnAboutOmissions(ctx, workspace, output);
       if (target === undefined) return void ctx.io.stdout.write(output.text);
       await writeOutputFile(target, output.text, options.out!, options.force ?? false);

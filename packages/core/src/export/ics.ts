@@ -10,7 +10,7 @@ import { LineIndex, readLayout } from '../note/source.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { contentLines } from './content-lines.js';
 import { ExportedActions, privateFieldFilter } from './privacy.js';
-import type { ExportOptions } from './records.js';
+import { exportActionContext, type ExportOptions } from './records.js';
 import { refuseUnsafeExport } from './refusal.js';
 import { outcomeEventKey, uidStems } from './uid.js';
 import { isUtc, zoneComponent } from './vtimezone.js';
@@ -82,7 +82,7 @@ export function exportIcsDetails(workspace: Workspace, options: ExportOptions = 
   const zone = config.timezone;
   const contacts = workspace.index.contacts();
   const isPrivate = privateFieldFilter(config.privateFields);
-  const actions = new ExportedActions(contacts, { now, timezone: zone, rules: config.rules }, isPrivate);
+  const actions = new ExportedActions(contacts, exportActionContext(workspace, options, now), isPrivate);
   const uidStem = uidStems(contacts);
   const uid = (contact: Contact, kind: string) => `${uidStem(contact)}-${kind}@rapport`;
 

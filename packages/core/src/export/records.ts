@@ -1,4 +1,5 @@
 import { meetingStartInZone } from '../lifecycle/dates.js';
+import type { ActionContext } from '../lifecycle/next-action.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { ExportedActions, privateFieldFilter, withoutPrivate } from './privacy.js';
 import { refuseUnsafeExport } from './refusal.js';
@@ -7,6 +8,19 @@ import { refuseUnsafeExport } from './refusal.js';
 export interface ExportOptions {
   /** The instant next actions are computed for (and the calendar's DTSTAMP). Default: now. */
   readonly now?: Date;
+  /**
+   * The id a note for a name gets (`await loadSlugger()`), for the calendar: a referral a
+   * referrer both links and names (`[[grace-liu]]` and "Grace Liu") is then one event, as
+   * it is one line of the agenda. Without it each is its own. Needed only where
+   * `workspace.index.namesBesideMissingLinks()`.
+   */
+  readonly contactSlug?: (name: string) => string;
+}
+
+/** What the exporters work out next actions with: the config's zone and rules, at `now`, and the slugger when given. */
+export function exportActionContext(workspace: Workspace, options: ExportOptions, now: Date): ActionContext {
+  const { timezone, rules } = workspace.config;
+  return { now, timezone, rules, ...(options.contactSlug ? { contactSlug: options.contactSlug } : {}) };
 }
 
 /** Columns every exported contact starts with. */
@@ -31,7 +45,7 @@ export function contactRecords(workspace: Workspace, options: ExportOptions = {}
   const { config, index } = workspace;
   const contacts = index.contacts();
   const isPrivate = privateFieldFilter(config.privateFields);
-  const actions = new ExportedActions(contacts, { now: options.now ?? new Date(), timezone: config.timezone, rules: config.rules }, isPrivate);
+  const actions = new ExportedActions(contacts, exportActionContext(workspace, options, options.now ?? new Date()), isPrivate);
   return contacts.map((contact) => {
     const next = actions.main(contact);
     const fields = withoutPrivate(contact.fields, isPrivate) as Record<string, unknown>;

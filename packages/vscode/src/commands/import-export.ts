@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { InvalidInputError } from '@rapport/core';
+import { InvalidInputError, loadSlugger } from '@rapport/core';
 import { exportIcs, exportRefusal } from '@rapport/core/export';
 import { importContacts, parseLinkedInConnections, type ImportSummary } from '@rapport/core/import';
 import type { Services } from '../services.js';
@@ -20,7 +20,9 @@ export async function exportCalendar(services: Services, target?: vscode.Uri): P
       ...(services.notes.root ? { defaultUri: vscode.Uri.joinPath(services.notes.root, 'rapport.ics') } : {}),
     }));
   if (!uri) return undefined;
-  const text = exportIcs(workspace, { now: services.notes.now() });
+  // A referral both linked and named is one event, as it is one row of the Agenda.
+  const contactSlug = workspace.index.namesBesideMissingLinks() ? await loadSlugger() : undefined;
+  const text = exportIcs(workspace, { now: services.notes.now(), ...(contactSlug ? { contactSlug } : {}) });
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const events = text.match(/^BEGIN:VEVENT\r?$/gm)?.length ?? 0;
   void services.prompts.info(`Exported ${events} event${events === 1 ? '' : 's'} to ${uri.path.slice(uri.path.lastIndexOf('/') + 1)}.`);
