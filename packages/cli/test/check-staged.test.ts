@@ -139,4 +139,22 @@ describe('rapport init --git --hook (real git)', () => {
     const alone = rapport(['init', notes, '--hook'], { env });
     expect(alone).toEqual({ code: 2, stdout: '', stderr: 'rapport: --hook goes with --git (the hook is installed in the git repository --git sets up)\n' });
   });
+
+  it('warns, staged, of a note added beside one whose path differs only in letter case (one file on a Mac)', () => {
+    const { repo, notes } = repository();
+    writeFileSync(join(notes, 'Ana-Ruiz.md'), note('Ana Ruiz', 'contacted'));
+    git(repo, 'add', 'notes/Ana-Ruiz.md');
+    expect(rapport(['check', '--staged', '--dir', notes])).toEqual({
+      code: 0,
+      stdout: [
+        "ana-ruiz.md:1:1 warning This note's path differs from Ana-Ruiz.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them [case-only-paths]",
+        '    hint: Rename one of them (git mv), or merge the two notes into one',
+        "Ana-Ruiz.md:1:1 warning This note's path differs from ana-ruiz.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them [case-only-paths]",
+        '    hint: Rename one of them (git mv), or merge the two notes into one',
+        '3 contacts checked: 0 errors, 2 warnings',
+        '',
+      ].join('\n'),
+      stderr: '',
+    });
+  });
 });

@@ -72,6 +72,8 @@ export const DIAGNOSTIC_RULES = {
   'value-cut-by-comment': 'warning',
   'history-order': 'warning',
   'duplicate-id': 'error',
+  // Two notes whose paths differ only in letter case (or Unicode normalization): one file on macOS and Windows
+  'case-only-paths': 'warning',
   // A `(by …)` or `due:` date under Outcomes that is not a real YYYY-MM-DD
   'invalid-outcome-date': 'warning',
   // A second Outcomes heading in a note: only the first section is read

@@ -380,6 +380,7 @@ export class NoteIndex {
       for (const diagnostic of this.entries.get(file)!.reading.diagnostics) if (wanted(diagnostic.rule)) diagnostics.push(diagnostic);
     }
     if (wanted('duplicate-id')) this.duplicateIdDiagnostics(diagnostics);
+    if (wanted('case-only-paths')) this.caseOnlyPathDiagnostics(diagnostics);
     if (wanted('unresolved-link')) this.unresolvedLinkDiagnostics(diagnostics);
     if (wanted('unrecorded-referral')) this.unrecordedReferralDiagnostics(diagnostics);
     if (wanted('referral-loop')) this.referralLoopDiagnostics(diagnostics);
@@ -470,6 +471,28 @@ export class NoteIndex {
       for (const file of files) {
         const others = [...files].filter((other) => other !== file).sort().join(', ');
         diagnostics.push(fileDiagnostic(file, 'duplicate-id', `Another note has the same id "${id}": ${others}`, 'Rename one of the files so every contact has its own id'));
+      }
+    }
+  }
+
+  /**
+   * Notes whose paths differ only in letter case or in how an accented letter is encoded
+   * (`Maya-Chen.md` and `maya-chen.md`): one file to macOS and Windows, so a clone there
+   * holds only one of them, and git shows the other as changed.
+   */
+  private caseOnlyPathDiagnostics(diagnostics: Diagnostic[]): void {
+    const byFolded = new Map<string, string[]>();
+    for (const file of this.entries.keys()) {
+      const folded = file.normalize('NFC').toLowerCase();
+      const same = byFolded.get(folded);
+      if (same) same.push(file);
+      else byFolded.set(folded, [file]);
+    }
+    for (const files of byFolded.values()) {
+      if (files.length < 2) continue;
+      for (const file of files) {
+        const others = files.filter((other) => other !== file).sort().join(', ');
+        diagnostics.push(fileDiagnostic(file, 'case-only-paths', `This note's path differs from ${others} only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them`, 'Rename one of them (git mv), or merge the two notes into one'));
       }
     }
   }

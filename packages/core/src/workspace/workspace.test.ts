@@ -40,6 +40,30 @@ describe('loadWorkspace', () => {
     ]);
   });
 
+  it('warns of notes whose paths differ only in letter case or in how an accent is encoded: one file on macOS and Windows', async () => {
+    const store = new MemoryStore({
+      'contacts/maya-chen.md': noteText(contactFields({ name: 'Maya Chen' })),
+      'contacts/Maya-Chen.md': noteText(contactFields({ name: 'Maya Chen' })),
+      'closed/maya-chen.md': noteText(contactFields({ name: 'Maya Chen' })),
+      // "kïm-lee.md" with ï as one code point, then as i and a combining diaeresis.
+      'k\u00efm-lee.md': noteText(contactFields({ name: 'K\u00efm Lee' })),
+      'ki\u0308m-lee.md': noteText(contactFields({ name: 'K\u00efm Lee' })),
+      'notes/README.md': '# Notes\n',
+      'notes/readme.md': '# Notes\n',
+    });
+    const warnings = (await loadWorkspace(store)).index.diagnostics('case-only-paths');
+    // In the order check prints them: a lower-case path before its capitalised twin.
+    expect(warnings.map((d) => [d.file, d.severity, d.line, d.message])).toEqual([
+      ['contacts/maya-chen.md', 'warning', 1, "This note's path differs from contacts/Maya-Chen.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them"],
+      ['contacts/Maya-Chen.md', 'warning', 1, "This note's path differs from contacts/maya-chen.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them"],
+      ['ki\u0308m-lee.md', 'warning', 1, "This note's path differs from k\u00efm-lee.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them"],
+      ['k\u00efm-lee.md', 'warning', 1, "This note's path differs from ki\u0308m-lee.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them"],
+      ['notes/readme.md', 'warning', 1, "This note's path differs from notes/README.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them"],
+      ['notes/README.md', 'warning', 1, "This note's path differs from notes/readme.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them"],
+    ]);
+    expect(warnings[0]!.hint).toBe('Rename one of them (git mv), or merge the two notes into one');
+  });
+
   it('builds the referral graph from referred_by and Outcomes links', async () => {
     const graph = (await loadWorkspace(folder())).index.referralGraph();
     expect(graph.edges).toEqual([{ from: 'sam-ortiz', to: 'maya-chen', sources: ['outcomes', 'referred_by'] }]);
