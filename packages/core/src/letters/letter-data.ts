@@ -325,8 +325,8 @@ const SPOKEN_DATE_FIELDS: Readonly<Record<SpokenDate, Intl.DateTimeFormatOptions
 // US English whatever the machine's language, as the letters are; made on first use (a formatter costs ~0.1 ms).
 const spokenDateFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** A date as it is said in a letter; the year is added when it is not the current one. */
-function spokenDate(date: string, today: string, form: SpokenDate): string {
+/** A date as it is said in a letter (and in VS Code's messages); the year is added when it is not the current one. */
+export function spokenDate(date: string, today: string, form: SpokenDate): string {
   const withYear = form === 'dated' || today.slice(0, 4) !== date.slice(0, 4);
   const key = `${form}${withYear ? '+year' : ''}`;
   let formatter = spokenDateFormats.get(key);

@@ -20,11 +20,29 @@ describe('entryView', () => {
     });
   });
 
-  it('says in the tooltip when a snooze moved the row, and marks it for Unsnooze', () => {
-    expect(entryView(item('2026-11-25', { letter: 'follow-up', snoozedFrom: '2026-11-16' }), TODAY)).toMatchObject({
-      description: 'due 2026-11-25 · follow up if there is no reply',
-      tooltip: 'Ana Lima: Follow up with Ana Lima if there is no reply\nDue 2026-11-25, snoozed from 2026-11-16\nLetter: follow-up',
-      urgency: 'soon',
+  it('says on the row itself that a snooze put it off, and marks it for Unsnooze', () => {
+    // Two weeks ahead: in Later, where it comes back.
+    expect(entryView(item('2026-12-07', { letter: 'follow-up', snoozedFrom: '2026-11-16' }), TODAY)).toEqual({
+      contactId: 'ana',
+      file: 'ana.md',
+      label: 'Ana Lima',
+      description: 'snoozed until Mon 2026-12-07 · follow up if there is no reply',
+      tooltip: 'Ana Lima: Follow up with Ana Lima if there is no reply\nDue 2026-12-07, snoozed from 2026-11-16\nThe snooze ends when you record a step or a touch, or with Unsnooze\nLetter: follow-up',
+      icon: 'bell-slash',
+      urgency: 'later',
+      contextValue: 'agendaItem.follow-up.snoozed',
+      letter: 'follow-up',
+    });
+    // Tomorrow: in Next 7 days, where it comes back.
+    expect(entryView(item('2026-11-24', { snoozedFrom: '2026-11-16' }), TODAY)).toMatchObject({ description: 'snoozed until Tue 2026-11-24 · follow up if there is no reply', icon: 'bell-slash', urgency: 'soon' });
+  });
+
+  it('shows a row whose snooze day has come as due today, like any other', () => {
+    expect(entryView(item(TODAY, { snoozedFrom: '2026-11-16' }), TODAY)).toMatchObject({
+      description: 'due today · follow up if there is no reply',
+      tooltip: 'Ana Lima: Follow up with Ana Lima if there is no reply\nDue 2026-11-23, snoozed from 2026-11-16',
+      icon: 'bell',
+      urgency: 'today',
       contextValue: 'agendaItem.follow-up.snoozed',
     });
   });

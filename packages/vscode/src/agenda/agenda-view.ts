@@ -1,6 +1,7 @@
 /** What the Agenda view and the status bar show, as plain data (tested without VS Code). */
 import { agenda, type ActionContext, type ActionKind, type AgendaItem, type Contact } from '@rapport/core';
 import { dueBadge, type Urgency } from '../contacts-tree/contact-view.js';
+import { dayWithWeekday } from '../snooze/snooze-choices.js';
 
 /** Where an action falls; `undated` is "ready to write". */
 export type AgendaUrgency = Urgency | 'undated';
@@ -35,6 +36,8 @@ export interface AgendaGroupView {
 }
 
 const URGENCY_ICONS: Record<AgendaUrgency, string> = { overdue: 'warning', today: 'bell', soon: 'calendar', later: 'calendar', undated: 'edit' };
+/** A row a snooze put off to a later day, among the calendars of the rows due then. */
+const SNOOZED_ICON = 'bell-slash';
 
 const GROUPS: readonly { key: AgendaGroupKey; label: string; icon: string; urgencies: readonly AgendaUrgency[] }[] = [
   { key: 'overdue', label: 'Overdue', icon: 'warning', urgencies: ['overdue'] },
@@ -65,16 +68,19 @@ export function agendaView(contacts: readonly Contact[], context: ActionContext,
 export function entryView(item: AgendaItem, today: string): AgendaEntryView {
   const badge = dueBadge(item.due, today);
   const urgency: AgendaUrgency = badge?.urgency ?? 'undated';
+  // Put off to a later day: said on the row itself, not only in its tooltip. On its day it is due like any other.
+  const snoozedUntil = item.snoozedFrom !== undefined && item.due !== null && item.due > today ? item.due : undefined;
   // The day itself is in the tooltip: a narrow side bar shows the action rather than the date twice.
-  const when = badge ? badge.text : 'no date';
+  const when = snoozedUntil ? `snoozed until ${dayWithWeekday(snoozedUntil)}` : badge ? badge.text : 'no date';
   const what = SHORT_ACTIONS[item.kind] ?? shortened(item.action, item.name);
+  const snoozeEnds = snoozedUntil ? '\nThe snooze ends when you record a step or a touch, or with Unsnooze' : '';
   return {
     contactId: item.id,
     file: item.file,
     label: item.name,
     description: `${when} · ${what}`,
-    tooltip: `${item.name}: ${item.action}\n${item.due ? `Due ${item.due}${urgency === 'overdue' ? ' — overdue' : ''}${item.snoozedFrom ? `, snoozed from ${item.snoozedFrom}` : ''}` : 'No date: ready when you are'}${item.letter ? `\nLetter: ${item.letter}` : ''}`,
-    icon: URGENCY_ICONS[urgency],
+    tooltip: `${item.name}: ${item.action}\n${item.due ? `Due ${item.due}${urgency === 'overdue' ? ' — overdue' : ''}${item.snoozedFrom ? `, snoozed from ${item.snoozedFrom}` : ''}` : 'No date: ready when you are'}${snoozeEnds}${item.letter ? `\nLetter: ${item.letter}` : ''}`,
+    icon: snoozedUntil ? SNOOZED_ICON : URGENCY_ICONS[urgency],
     urgency,
     // A snoozed row can be unsnoozed: its menus match the suffix.
     contextValue: `agendaItem.${item.kind}${item.snoozedFrom ? '.snoozed' : ''}`,

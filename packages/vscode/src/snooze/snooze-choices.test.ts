@@ -15,16 +15,41 @@ function contact(lines: readonly string[]): Contact {
 const owen = contact(['stage: contacted', 'source: referral', 'history:', '  - {date: 2026-11-20, stage: contacted}']);
 
 describe('snoozeChoices', () => {
-  it('offers tomorrow, next Monday, a week and two weeks ahead, each with its day, then a day to type', () => {
+  it('offers each day once: on a Monday, next Monday is in a week, one choice naming both', () => {
     expect(snoozeChoices(TODAY)).toEqual([
       { label: 'Tomorrow', description: 'Tue 2026-12-08', value: '2026-12-08' },
-      { label: 'Next Monday', description: 'Mon 2026-12-14', value: '2026-12-14' },
-      { label: 'In a week', description: 'Mon 2026-12-14', value: '2026-12-14' },
+      { label: 'Next Monday, in a week', description: 'Mon 2026-12-14', value: '2026-12-14' },
       { label: 'In two weeks', description: 'Mon 2026-12-21', value: '2026-12-21' },
       { label: 'Pick a date…', description: 'YYYY-MM-DD', value: 'pick' },
     ]);
-    // On a Friday, next Monday is three days ahead.
-    expect(snoozeChoices('2026-12-11')[1]).toEqual({ label: 'Next Monday', description: 'Mon 2026-12-14', value: '2026-12-14' });
+  });
+
+  it('on a Sunday, next Monday is tomorrow, one choice naming both', () => {
+    expect(snoozeChoices('2026-12-06')).toEqual([
+      { label: 'Tomorrow, next Monday', description: 'Mon 2026-12-07', value: '2026-12-07' },
+      { label: 'In a week', description: 'Sun 2026-12-13', value: '2026-12-13' },
+      { label: 'In two weeks', description: 'Sun 2026-12-20', value: '2026-12-20' },
+      { label: 'Pick a date…', description: 'YYYY-MM-DD', value: 'pick' },
+    ]);
+  });
+
+  it('on any other day, offers four days, each with its own', () => {
+    // Friday 2026-12-11: next Monday is three days ahead.
+    expect(snoozeChoices('2026-12-11')).toEqual([
+      { label: 'Tomorrow', description: 'Sat 2026-12-12', value: '2026-12-12' },
+      { label: 'Next Monday', description: 'Mon 2026-12-14', value: '2026-12-14' },
+      { label: 'In a week', description: 'Fri 2026-12-18', value: '2026-12-18' },
+      { label: 'In two weeks', description: 'Fri 2026-12-25', value: '2026-12-25' },
+      { label: 'Pick a date…', description: 'YYYY-MM-DD', value: 'pick' },
+    ]);
+    // Saturday 2026-12-12: Monday is two days ahead, not tomorrow.
+    expect(snoozeChoices('2026-12-12').map((choice) => `${choice.label}: ${choice.description}`)).toEqual([
+      'Tomorrow: Sun 2026-12-13',
+      'Next Monday: Mon 2026-12-14',
+      'In a week: Sat 2026-12-19',
+      'In two weeks: Sat 2026-12-26',
+      'Pick a date…: YYYY-MM-DD',
+    ]);
   });
 
   it('names the weekday of a day', () => {
@@ -66,11 +91,15 @@ describe('isSnoozed', () => {
 });
 
 describe('snoozedMessage', () => {
-  it('says the new day and the day each action was due', () => {
-    expect(snoozedMessage(owen, '2026-12-09', context)).toBe('Owen Park: snoozed until Wed 2026-12-09: Follow up with Owen Park if there is no reply (was due 2026-12-01). It ends when you record a step or a touch, or with Unsnooze.');
+  it('says who and until when, in a few words', () => {
+    expect(snoozedMessage(owen, '2026-12-14', context, TODAY)).toBe('Snoozed Owen Park until Monday, December 14.');
+  });
+
+  it('says the year of a day in another one', () => {
+    expect(snoozedMessage(owen, '2027-01-04', context, TODAY)).toBe('Snoozed Owen Park until Monday, January 4, 2027.');
   });
 
   it('says when nothing was due before the day', () => {
-    expect(snoozedMessage(owen, '2026-11-30', context)).toBe('Owen Park: snoozed until Mon 2026-11-30; nothing of theirs was due before then, so no date moved.');
+    expect(snoozedMessage(owen, '2026-11-30', context, TODAY)).toBe('Snoozed Owen Park until Monday, November 30: nothing of theirs was due before then.');
   });
 });

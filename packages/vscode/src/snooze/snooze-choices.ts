@@ -1,6 +1,6 @@
 /** What Snooze… offers and says, as plain data (tested without VS Code). */
 import { nextActions, type ActionContext, type Contact, type NextAction } from '@rapport/core';
-import { dayOfWeek, snoozeDay, snoozeRefusal } from '@rapport/core/internal';
+import { dayOfWeek, snoozeDay, snoozeRefusal, spokenDate } from '@rapport/core/internal';
 
 /** One choice of the Snooze… quick pick: a day, or `pick` for a day typed in. */
 export interface SnoozeChoice {
@@ -16,7 +16,11 @@ export function dayWithWeekday(day: string): string {
   return `${WEEKDAY_NAMES[dayOfWeek(day)]} ${day}`;
 }
 
-/** The days offered, counted from `today`: tomorrow, next Monday, in a week, in two weeks, then a day to type. */
+/**
+ * The days offered, counted from `today`: tomorrow, next Monday, in a week, in two weeks, then a
+ * day to type. Words that fall on the same day are one choice naming both, so no day is offered
+ * twice: on a Monday "Next Monday, in a week", on a Sunday "Tomorrow, next Monday".
+ */
 export function snoozeChoices(today: string): SnoozeChoice[] {
   const offered: [string, string][] = [
     ['Tomorrow', snoozeDay('tomorrow', today)!],
@@ -24,7 +28,14 @@ export function snoozeChoices(today: string): SnoozeChoice[] {
     ['In a week', snoozeDay('+1w', today)!],
     ['In two weeks', snoozeDay('+2w', today)!],
   ];
-  return [...offered.map(([label, day]) => ({ label, description: dayWithWeekday(day), value: day })), { label: 'Pick a date…', description: 'YYYY-MM-DD', value: 'pick' }];
+  const days: SnoozeChoice[] = [];
+  for (const [label, day] of offered) {
+    const previous = days.at(-1);
+    // Offered in order of their days, so a day said twice is the one just before.
+    if (previous?.value === day) days[days.length - 1] = { ...previous, label: `${previous.label}, ${label.charAt(0).toLowerCase()}${label.slice(1)}` };
+    else days.push({ label, description: dayWithWeekday(day), value: day });
+  }
+  return [...days, { label: 'Pick a date…', description: 'YYYY-MM-DD', value: 'pick' }];
 }
 
 /** Why `value` typed for Pick a date… is no day to snooze until, or `undefined` when it is one. */
@@ -44,11 +55,13 @@ export function isSnoozed(contact: Contact): boolean {
   return contact.snoozedUntil !== undefined || contact.fields.snoozed_until !== undefined;
 }
 
-/** What Snooze… says once written: the new day of what was due before it, with the day each was due. */
-export function snoozedMessage(contact: Contact, until: string, context: ActionContext): string {
-  const moved = nextActions({ ...contact, snoozedUntil: until }, context).filter((action) => action.snoozedFrom !== undefined);
-  const head = `${contact.name}: snoozed until ${dayWithWeekday(until)}`;
-  if (moved.length === 0) return `${head}; nothing of theirs was due before then, so no date moved.`;
-  const actions = moved.map((action) => `${action.action} (was due ${action.snoozedFrom})`).join('; ');
-  return `${head}: ${actions}. It ends when you record a step or a touch, or with Unsnooze.`;
+/**
+ * What Snooze… says once written, short enough for a notification: who, and until when. Which
+ * actions moved, from which day, the agenda's rows say (see `entryView`).
+ */
+export function snoozedMessage(contact: Contact, until: string, context: ActionContext, today: string): string {
+  // The year is said only when it is not this one.
+  const snoozed = `Snoozed ${contact.name} until ${spokenDate(until, today, 'weekday')}`;
+  const moved = nextActions({ ...contact, snoozedUntil: until }, context).some((action) => action.snoozedFrom !== undefined);
+  return moved ? `${snoozed}.` : `${snoozed}: nothing of theirs was due before then.`;
 }

@@ -26,7 +26,7 @@ export async function snooze(services: Services, target?: unknown, input: Snooze
   const until = input.until !== undefined ? givenDay(input.until, today) : await askDay(services, contact.name, today);
   if (until === undefined) return undefined;
   const written = await editContactNote(services.notes, contact.file, (text) => snoozeContact(text, until));
-  void services.prompts.info(recordedMessage(snoozedMessage(contact, until, context), written));
+  void services.prompts.info(recordedMessage(snoozedMessage(contact, until, context, today), written));
   return { file: contact.file, until };
 }
 

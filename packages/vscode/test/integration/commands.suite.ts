@@ -382,24 +382,23 @@ suite('Commands', () => {
       .find((node) => node.kind === 'agendaItem' && node.file === file && node.view.contextValue === 'agendaItem.follow-up')!;
     const before = snapshot();
     const original = note;
-    // Monday 2026-11-23: next Monday is 2026-11-30.
-    const { result, prompts } = await runScripted({ 'snooze.until': 'Next Monday' }, 'rapport.snooze', row);
+    // Monday 2026-11-23: next Monday is 2026-11-30, in a week: one choice.
+    const { result, prompts } = await runScripted({ 'snooze.until': 'Next Monday, in a week' }, 'rapport.snooze', row);
     assert.deepEqual(prompts.asked, ['snooze.until']);
-    assert.deepEqual(prompts.offered.get('snooze.until'), ['Tomorrow', 'Next Monday', 'In a week', 'In two weeks', 'Pick a date…']);
+    assert.deepEqual(prompts.offered.get('snooze.until'), ['Tomorrow', 'Next Monday, in a week', 'In two weeks', 'Pick a date…']);
     assert.equal(prompts.described.get('snooze.until')?.get('Tomorrow'), 'Tue 2026-11-24 | ');
+    assert.equal(prompts.described.get('snooze.until')?.get('Next Monday, in a week'), 'Mon 2026-11-30 | ');
     assert.deepEqual(result, { file, until: '2026-11-30' });
-    assert.deepEqual(prompts.infos, [
-      'Rosa Quinn: snoozed until Mon 2026-11-30: Follow up with Rosa Quinn if there is no reply (was due 2026-11-16); No reply from Rosa Quinn yet: try a second person at Quinn Clinics (was due 2026-11-10). It ends when you record a step or a touch, or with Unsnooze.',
-    ]);
+    assert.deepEqual(prompts.infos, ['Snoozed Rosa Quinn until Monday, November 30.']);
     assert.deepEqual(changedFiles(before, snapshot()), [file]);
     assert.equal(readText(file), snoozeContact(original, '2026-11-30'));
     assert.equal(readText(file), note.replace('    via: email\n---\n', '    via: email\nsnoozed_until: 2026-11-30\n---\n'));
     await waitFor(() => rosa().every((entry) => entry.contextValue.endsWith('.snoozed')), 'her rows snoozed');
     assert.deepEqual(
-      rosa().map((entry) => [entry.contextValue, entry.urgency, entry.tooltip.split('\n')[1]]),
+      rosa().map((entry) => [entry.contextValue, entry.urgency, entry.icon, entry.description, entry.tooltip.split('\n')[1]]),
       [
-        ['agendaItem.follow-up.snoozed', 'soon', 'Due 2026-11-30, snoozed from 2026-11-16'],
-        ['agendaItem.second-contact.snoozed', 'soon', 'Due 2026-11-30, snoozed from 2026-11-10'],
+        ['agendaItem.follow-up.snoozed', 'soon', 'bell-slash', 'snoozed until Mon 2026-11-30 · follow up if there is no reply', 'Due 2026-11-30, snoozed from 2026-11-16'],
+        ['agendaItem.second-contact.snoozed', 'soon', 'bell-slash', 'snoozed until Mon 2026-11-30 · try a second person at Quinn Clinics', 'Due 2026-11-30, snoozed from 2026-11-10'],
       ],
     );
 
@@ -463,7 +462,7 @@ suite('Commands', () => {
       assert.deepEqual(prompts.asked, ['snooze.until', 'snooze.date']);
       assert.deepEqual(result, { file, until: '2026-12-09' });
       assert.deepEqual(prompts.infos, [
-        'Tess Ward: snoozed until Wed 2026-12-09: Follow up with Tess Ward if there is no reply (was due 2026-11-24). It ends when you record a step or a touch, or with Unsnooze. The note is changed in its open editor, not on disk yet: save it to keep the change (the views follow once it is saved).',
+        'Snoozed Tess Ward until Wednesday, December 9. The note is changed in its open editor, not on disk yet: save it to keep the change (the views follow once it is saved).',
       ]);
       assert.equal(readText(file), original, 'the file on disk is untouched');
       assert.equal(document.getText(), snoozeContact(typed, '2026-12-09'));
