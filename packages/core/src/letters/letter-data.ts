@@ -92,6 +92,13 @@ export interface LetterData {
     readonly format?: string;
     readonly place?: string;
   };
+  /**
+   * The people the contact suggested you talk to, by name (their Outcomes' `Referral:` items: the
+   * name of a linked contact's note, or the name as written), as a sentence lists them: "Imani
+   * Brooks", "Imani Brooks and Grace Liu". Absent when they named nobody (a referral still to be
+   * named, "their informatics lead", or a link to a note not made yet, is not said).
+   */
+  readonly suggested?: string;
   /** The contact named by `referred_by`. */
   readonly referrer: { readonly name?: string; readonly firstName?: string; readonly role?: string; readonly organization?: string };
   /** The seeker, from `profile:` in `.rapport/config.yaml`. */
@@ -186,6 +193,17 @@ function foundVia(contact: Contact, referrerName: string | undefined, seenAt: st
   return contact.source && FOUND_VIA[contact.source];
 }
 
+/** The names of the people `contact` suggested (see `LetterData.suggested`), each once, as a sentence lists them. */
+function suggestedPeople(contact: Contact, nameOf: LetterDataInput['nameOf']): string | undefined {
+  const names = new Set<string>();
+  for (const outcome of contact.outcomes) {
+    if (outcome.kind !== 'referral') continue;
+    const name = outcome.contact !== undefined ? nameOf?.(outcome.contact) : outcome.name;
+    if (name?.trim()) names.add(name.trim());
+  }
+  return names.size === 0 ? undefined : new Intl.ListFormat('en-US', { type: 'conjunction' }).format([...names]);
+}
+
 /** Builds the data a letter template reads, from a contact's note and the seeker's profile. */
 export function letterData(input: LetterDataInput): LetterDataResult {
   const { contact, noteText, profile, referrer, today } = input;
@@ -213,6 +231,8 @@ export function letterData(input: LetterDataInput): LetterDataResult {
   set('via', input.via);
   // What that request asked for: a LinkedIn note asks for less, to fit its 300 characters.
   data.askedMinutes = sent?.letter === 'linkedin-note' ? 20 : 30;
+
+  set('suggested', suggestedPeople(contact, input.nameOf));
 
   const meeting: Record<string, unknown> = {};
   if (contact.meeting) {

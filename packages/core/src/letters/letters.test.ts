@@ -170,6 +170,18 @@ describe('every shipped letter for every example contact', async () => {
     expect(letter.body.split('\n\n')[1]).toMatch(/^Marcus Bell suggested I write to you\./);
   });
 
+  it('thanks for the people they suggested, by name: a linked note by its name, a name as written, a link to no note left out', async () => {
+    // Marcus: [[elena-vasquez]] (a note) and [[renee-jackson]] (no note yet).
+    const marcus = await renderLetter(workspace, 'thank-you', 'marcus-bell', { today: '2026-11-23' });
+    expect(marcus.body.split('\n\n')[2]).toBe('Thank you, too, for suggesting that I talk with Elena Vasquez. I will let you know how your advice works out. I am also grateful to Priya for putting us in touch.');
+    // Priya: [[marcus-bell]] (a note) and "Grace Liu" in words.
+    const priya = await renderLetter(workspace, 'thank-you', 'priya-raman', { today: '2026-11-23' });
+    expect(priya.body.split('\n\n')[2]).toBe('Thank you, too, for suggesting that I talk with Marcus Bell and Grace Liu. I will let you know how your advice works out. I am also grateful to Maya for putting us in touch.');
+    // Sam suggested nobody: no such sentence.
+    const sam = await renderLetter(workspace, 'thank-you', 'sam-whitaker', { today: '2026-12-01', draft: true });
+    expect(sam.body).not.toContain('suggesting');
+  });
+
   it('takes the dates in the area from a value when the note has none', async () => {
     const letter = await renderLetter(workspace, 'cold-letter', 'hannah-schultz', { today: '2026-11-23', values: { visiting: 'Murrysville, January 5–7' } });
     expect(letter.text).toContain('I will be in Murrysville, January 5–7, and I would be grateful');

@@ -109,7 +109,7 @@ Dear <%= it.firstName %>,
 
 Thank you for taking the time to talk with me<% if (it.meeting.when) { %> <%= it.meeting.when %><% } %>. <% if (/^(?:that|how|why|what|when|where|whether|about)\\b/.test(it.learned)) { %>I learned a great deal, above all <%= it.learned %>.<% } else { %>I learned a great deal, and one thing in particular has stayed with me: <%= it.learned %>.<% } %>
 
-<% if (it.topic) { %>I look forward to staying in touch about <%= it.topic %>, and I will let you know how your advice works out.<% } else { %>I will let you know how your advice works out.<% } %><% if (it.referrer.name) { %> I am also grateful to <%= it.referrer.firstName %> for putting us in touch.<% } %>
+<% if (it.suggested) { %>Thank you, too, for suggesting that I talk with <%= it.suggested %>. <% } %><% if (it.topic) { %>I look forward to staying in touch about <%= it.topic %>, and I will let you know how your advice works out.<% } else { %>I will let you know how your advice works out.<% } %><% if (it.referrer.name) { %> I am also grateful to <%= it.referrer.firstName %> for putting us in touch.<% } %>
 
 Thank you again for your generosity.
 
