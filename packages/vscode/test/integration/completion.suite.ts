@@ -73,3 +73,63 @@ suite('Wikilink completion', () => {
     await cleanUp();
   });
 });
+
+/** Writes a contact note whose frontmatter goes on from line 4 with `lines`, opens it in an editor, and returns the editor. */
+async function openWithFrontmatter(lines: string[]): Promise<vscode.TextEditor> {
+  await api();
+  const uri = fileUri(`linking-note-${++written}.md`);
+  writeFileSync(uri.fsPath, ['---', 'type: contact', 'name: Field Note', 'stage: identified', ...lines, '---', '', '# Field Note', ''].join('\n'));
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+}
+
+async function labelsAt(document: vscode.TextDocument, position: vscode.Position): Promise<string[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+  return list.items.filter((item) => item.kind !== vscode.CompletionItemKind.Text).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+}
+
+async function hoverAt(document: vscode.TextDocument, position: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+  return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : content.value))).join('\n');
+}
+
+suite('Frontmatter field completion', () => {
+  test('a field name not yet in the note, then its value: source, then referral', async () => {
+    const editor = await openWithFrontmatter(['sou', 'history:', '  - date: 2026-11-20', '    stage: identified']);
+    const names = await labelsAt(editor.document, new vscode.Position(4, 3));
+    assert.ok(names.includes('source') && names.includes('timezone') && names.includes('meeting'), names.join(', '));
+    assert.ok(!names.includes('name') && !names.includes('stage') && !names.includes('history'), `keys already in the note are not offered: ${names.join(', ')}`);
+    await accept(editor.document, new vscode.Position(4, 3), 'source');
+    assert.equal(editor.document.lineAt(4).text, 'source: ');
+    await accept(editor.document, new vscode.Position(4, 8), 'referral');
+    assert.equal(editor.document.lineAt(4).text, 'source: referral');
+    await cleanUp();
+  });
+
+  test('meeting brings its nested lines, dated today', async () => {
+    const editor = await openWithFrontmatter(['mee']);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, new vscode.Position(4, 3));
+    const meeting = list.items.find((item) => item.label === 'meeting');
+    assert.ok(meeting?.insertText instanceof vscode.SnippetString && meeting.range instanceof vscode.Range, 'meeting is offered as a snippet');
+    assert.ok(await editor.insertSnippet(meeting.insertText, meeting.range));
+    assert.deepEqual([4, 5, 6, 7].map((line) => editor.document.lineAt(line).text), ['meeting:', '  at: "2026-11-23T09:00"', '  minutes: 30', '  format: video']);
+    await cleanUp();
+  });
+
+  test('values of the closed sets: a history entry\'s via, the meeting\'s format, time zones as typed, today for a date', async () => {
+    const editor = await openWithFrontmatter(['timezone: America/Bog', 'snoozed_until: ', 'meeting:', '  at: "2026-11-25T09:00"', '  format: ', 'history:', '  - date: 2026-11-20', '    via: ', '    stage: contacted']);
+    const document = editor.document;
+    assert.deepEqual(await labelsAt(document, new vscode.Position(4, 21)), ['America/Bogota']);
+    assert.deepEqual(await labelsAt(document, new vscode.Position(5, 15)), ['2026-11-23']);
+    assert.deepEqual((await labelsAt(document, new vscode.Position(8, 10))).sort(), ['in-person', 'phone', 'video']);
+    assert.deepEqual((await labelsAt(document, new vscode.Position(11, 9))).sort(), ['email', 'in-person', 'letter', 'linkedin', 'other', 'phone']);
+    await cleanUp();
+  });
+
+  test('hover on a key tells what the field means, on a stage what the stage means', async () => {
+    const editor = await openWithFrontmatter(['source: referral', 'history:', '  - date: 2026-11-20', '    stage: identified']);
+    assert.match(await hoverAt(editor.document, new vscode.Position(4, 2)), /How the contact was found\./);
+    assert.match(await hoverAt(editor.document, new vscode.Position(3, 10)), /found, not written to yet/);
+    assert.match(await hoverAt(editor.document, new vscode.Position(6, 6)), /history › date.*A calendar date/);
+    await cleanUp();
+  });
+});
