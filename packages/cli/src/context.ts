@@ -338,4 +338,4 @@ const HISTORY_RULES: readonly DiagnosticRule[] = ['invalid-type', 'missing-field
  * `tags: ux` no tag, an offer's `(by 2026-11-31)` no deadline on the agenda): listings say so, as for a misread
  * stage, but writes go on, since nothing is recorded out of place.
  */
-const UNREAD_VALUE_RULES: readonly DiagnosticRule[] = [...MISREADING_RULES, 'missing-field', 'invalid-type', 'invalid-value', 'value-cut-by-comment', 'invalid-outcome-date'];
+const UNREAD_VALUE_RULES: readonly DiagnosticRule[] = [...MISREADING_RULES, 'missing-field', 'invalid-type', 'invalid-value', 'value-cut-by-comment', 'invalid-outcome-date', 'unknown-time-zone', 'list-item-continued'];

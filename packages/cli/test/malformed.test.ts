@@ -94,8 +94,8 @@ describe('rapport check on the malformed corpus', () => {
         `no line "${prefix}… [${note.rule}]"`,
       ).toBe(true);
     }
-    // Of the 63 inputs, the 16 yaml-syntax, 7 unreadable-file and 1 missing-type ones leave no contact to read.
-    expect(lines.at(-2)).toMatch(/^39 contacts checked, 24 notes cannot be read: \d+ errors, \d+ warnings$/);
+    // Of the 66 inputs, the 17 yaml-syntax, 7 unreadable-file and 1 missing-type ones leave no contact to read.
+    expect(lines.at(-2)).toMatch(/^41 contacts checked, 25 notes cannot be read: \d+ errors, \d+ warnings$/);
   });
 
   it('changes nothing on disk: every file, folder and link is the same, and no index cache is written', () => {

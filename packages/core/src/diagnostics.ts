@@ -71,6 +71,10 @@ export const DIAGNOSTIC_RULES = {
   // A value cut short by ` #…`, which YAML reads as a comment (`role: Designer #2` reads `Designer`)
   'value-cut-by-comment': 'warning',
   'history-order': 'warning',
+  // A note's `timezone` that names no zone: read without it
+  'unknown-time-zone': 'warning',
+  // A `- ` line indented deeper than the list item above it, which YAML reads as more of that item's text
+  'list-item-continued': 'warning',
   'duplicate-id': 'error',
   // Two notes whose paths differ only in letter case (or Unicode normalization): one file on macOS and Windows
   'case-only-paths': 'warning',

@@ -64,7 +64,7 @@ describe('malformed notes', () => {
   /** The inputs an edit must refuse, each with the error it refuses with; every other input takes the edit. */
   const REFUSED: Readonly<Record<string, { name: string } | { code: string }>> = {
     ...Object.fromEntries(
-      ['invalid-yaml-bracket', 'invalid-yaml-indent', 'invalid-yaml-tab', 'invalid-yaml-quote', 'unterminated-frontmatter', 'alias-bomb', 'deep-nesting', 'duplicate-keys', 'duplicate-keys-apart', 'colon-in-value', 'missing-colon', 'unclosed-quote-early', 'unclosed-brace', 'value-starts-with-at', 'history-string'].map((name) => [name, { name: 'UneditableNoteError' }]),
+      ['invalid-yaml-bracket', 'invalid-yaml-indent', 'invalid-yaml-tab', 'invalid-yaml-quote', 'unterminated-frontmatter', 'alias-bomb', 'deep-nesting', 'duplicate-keys', 'duplicate-keys-apart', 'colon-in-value', 'missing-colon', 'unclosed-quote-early', 'unclosed-brace', 'value-starts-with-at', 'history-string', 'tags-first-item-too-far'].map((name) => [name, { name: 'UneditableNoteError' }]),
     ),
     // A stage that is not one, or a history entry without a real date or that is no mapping: a change would be recorded out of place.
     ...Object.fromEntries(['huge-note', 'unknown-stage', 'stage-number', 'impossible-date', 'month-13', 'date-words', 'history-entry-list'].map((name) => [name, { name: 'RecordingRefusedError' }])),

@@ -2,7 +2,7 @@ import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidInputError } from '../errors.js';
-import { addCalendarDays, atInZone, addWorkingDays, dayOfWeek, daysBetween, isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, meetingTimeLike, readableMeetingTime, skippedMeetingTime, systemTimeZone, todayIn, zoneWrittenIn } from './dates.js';
+import { addCalendarDays, atInZone, addWorkingDays, closestTimeZones, dayOfWeek, daysBetween, isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, meetingTimeLike, readableMeetingTime, skippedMeetingTime, systemTimeZone, todayIn, zoneWrittenIn } from './dates.js';
 
 describe('a zone or a current instant that cannot be used', () => {
   const unknownZone = 'unknown time zone "Mars/Olympus" (use an IANA name such as America/New_York, Europe/Paris or UTC)';
@@ -164,6 +164,18 @@ describe('time zones', () => {
     expect(isTimeZone('Europe/Berlin ')).toBe(false);
     expect(isTimeZone('')).toBe(false);
     expect(isTimeZone(42)).toBe(false);
+  });
+
+  it('finds the zone a name that is none most likely meant: a letter or two off, case and spaces forgiven, or a place alone', () => {
+    expect(closestTimeZones('America/Bogata')).toEqual(['America/Bogota']);
+    expect(closestTimeZones('america/bogata')).toEqual(['America/Bogota']);
+    expect(closestTimeZones('America/New_Yrok')).toEqual(['America/New_York']);
+    expect(closestTimeZones('America/New York')).toEqual(['America/New_York']);
+    expect(closestTimeZones('Bogota')).toEqual(['America/Bogota']);
+    expect(closestTimeZones('Australia/Sidney')).toEqual(['Australia/Sydney']);
+    // Nothing near enough to be meant.
+    expect(closestTimeZones('EST5')).toEqual([]);
+    expect(closestTimeZones('Mars/Olympus_Mons')).toEqual([]);
   });
 
   it("takes the machine's zone, or UTC when the runtime names none", () => {

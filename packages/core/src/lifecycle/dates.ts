@@ -1,5 +1,6 @@
 import { tzOffset } from '@date-fns/tz/tzOffset';
 import { parseISO } from 'date-fns/parseISO';
+import leven from 'leven';
 import { InvalidInputError } from '../errors.js';
 import { tableOffset, wallClockInstant, zoneOffsetsAround, type ZoneOffsetTable } from './zone-offsets.js';
 
@@ -508,14 +509,46 @@ export function isTimeZone(timeZone: unknown): timeZone is string {
   if (zoneTables.has(timeZone)) return true;
   // The list answers for canonical names without setting up date formatting (about 10 ms at a start);
   // other names the runtime accepts (aliases such as Asia/Calcutta) are asked of a formatter.
-  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
-  if (canonicalZones.has(timeZone)) return true;
+  if (canonicalTimeZones().has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone });
     return true;
   } catch {
     return false;
   }
+}
+
+function canonicalTimeZones(): ReadonlySet<string> {
+  canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
+  return canonicalZones;
+}
+
+/**
+ * The zones a name that is none most likely meant (at most three, the
+ * nearest): those a few letters from it, case and spaces forgiven
+ * (`america/bogata`, `America/Sao Paulo`), or, for a name without a `/`,
+ * those whose place is (`Bogota` → America/Bogota). None when no zone is near.
+ *
+ * @example
+ * closestTimeZones('America/Bogata'); // → ['America/Bogota']
+ * closestTimeZones('EST5'); // → []
+ */
+export function closestTimeZones(written: string): string[] {
+  const wanted = written.trim().replace(/ +/g, '_').toLowerCase();
+  const place = !wanted.includes('/');
+  // A fifth of the name (at least one letter): `America/Bogata` is one letter off, `EST5` is no zone's name.
+  let nearest = Math.max(1, Math.floor(wanted.length / 5));
+  let found: string[] = [];
+  for (const zone of canonicalTimeZones()) {
+    const name = zone.toLowerCase();
+    const edits = leven(wanted, place ? name.slice(name.lastIndexOf('/') + 1) : name);
+    if (edits < nearest) found = [];
+    if (edits <= nearest) {
+      nearest = edits;
+      found.push(zone);
+    }
+  }
+  return found.slice(0, 3);
 }
 
 /** The zone of the machine, used when the config names none. */

@@ -207,6 +207,61 @@ describe('field diagnostics, exactly', () => {
     expect(readNote('people/maya-chen.md', note('stage: identified', 'touch_every: 1')).contact?.touchEvery).toBe(1);
   });
 
+  it('a timezone that names no zone: a warning under the value, with the zone it most likely meant, the contact read without it', () => {
+    // Line 5: `timezone: ` is 10 characters, so the value starts at column 11.
+    expect(diagnostics(note('stage: identified', 'timezone: America/Bogata'))).toEqual([
+      { ...at(5, 11, 5, 25), severity: 'warning', rule: 'unknown-time-zone', message: '`timezone` is no time zone: "America/Bogata"', hint: 'Write the IANA name of their zone (did you mean America/Bogota?)' },
+    ]);
+    // Case and spaces forgiven in what it meant, and a place alone is found in its zone.
+    expect(diagnostics(note('stage: identified', 'timezone: america/bogata')).map((d) => d.hint)).toEqual(['Write the IANA name of their zone (did you mean America/Bogota?)']);
+    expect(diagnostics(note('stage: identified', 'timezone: Bogota')).map((d) => d.hint)).toEqual(['Write the IANA name of their zone (did you mean America/Bogota?)']);
+    expect(diagnostics(note('stage: identified', 'timezone: New York')).map((d) => d.hint)).toEqual(['Write the IANA name of their zone (did you mean America/New_York?)']);
+    // Nothing near: `EST5` (columns 11-14) is no zone's name; a number is no name at all. Quotes are underlined with the value.
+    expect(diagnostics(note('stage: identified', 'timezone: EST5'))).toEqual([
+      { ...at(5, 11, 5, 15), severity: 'warning', rule: 'unknown-time-zone', message: '`timezone` is no time zone: "EST5"', hint: 'Write an IANA name, such as America/Bogota or Europe/Paris' },
+    ]);
+    expect(diagnostics(note('stage: identified', 'timezone: -5')).map((d) => [d.line, d.column, d.message])).toEqual([[5, 11, '`timezone` is no time zone: -5']]);
+    expect(diagnostics(note('stage: identified', 'timezone: "Europe/Pari"')).map((d) => [d.column, d.endColumn, d.hint])).toEqual([[11, 24, 'Write the IANA name of their zone (did you mean Europe/Paris?)']]);
+    // Only that field is left out: the contact and its other fields are read.
+    const reading = readNote('people/maya-chen.md', note('stage: held', 'timezone: America/Bogata', 'role: Data lead'));
+    expect(reading.contact).toMatchObject({ name: 'Maya Chen', stage: 'held', role: 'Data lead' });
+  });
+
+  it('a timezone the runtime knows is no problem: a name in any case, an alias, UTC, nothing', () => {
+    for (const zone of ['America/Bogota', 'america/bogota', 'US/Eastern', 'UTC', 'Etc/GMT+5', 'Asia/Kolkata', 'Asia/Calcutta', '', '""']) {
+      expect(diagnostics(note('stage: identified', `timezone: ${zone}`)), zone).toEqual([]);
+    }
+  });
+
+  it('a `- ` line indented past the list item above it, which YAML reads as more of its text: a warning at that line', () => {
+    // Line 5 `tags:`, line 6 ` - a`, line 7 `  - b`: one tag, "a - b"; the `- b` is columns 3-5.
+    const text = note('stage: identified', 'tags:', ' - a', '  - b');
+    expect(diagnostics(text)).toEqual([
+      { ...at(7, 3, 7, 6), severity: 'warning', rule: 'list-item-continued', message: 'This line continues the item above as text: it reads "a - b"', hint: 'If you meant another item, indent this line as the one above (1 space)' },
+    ]);
+    expect(readNote('people/maya-chen.md', text).contact?.tags).toEqual(['a - b']);
+    // Told once, at the first such line (line 7 `   - research`, columns 4-13); in a list of the user's own, nested in a mapping
+    // (line 8 `      - next job`, columns 7-16).
+    expect(diagnostics(note('stage: identified', 'tags:', '  - ux', '   - research', '   - health')).map((d) => [d.line, d.column, d.endColumn, d.message])).toEqual([
+      [7, 4, 14, 'This line continues the item above as text: it reads "ux - research - health"'],
+    ]);
+    expect(diagnostics(note('stage: identified', 'plans:', '  career:', '    - clinical informatics', '      - next job')).map((d) => [d.line, d.column, d.endColumn, d.hint])).toEqual([
+      [8, 7, 17, 'If you meant another item, indent this line as the one above (4 spaces)'],
+    ]);
+  });
+
+  it('other text going on over lines is left alone: no dash, quoted, a block, a field, or items lined up', () => {
+    for (const lines of [
+      ['tags:', '  - met at the fair', '    in Pittsburgh - loved it'],
+      ['tags:', '  - "a', '   - b"'],
+      ['tags:', '  - |', '    - b'],
+      ['history:', '  - date: 2026-11-20', '    stage: identified', '    note: first', '      - then more'],
+      ['tags:', '  - a - b', '  - c'],
+    ]) {
+      expect(diagnostics(note('stage: identified', ...lines)), lines.join('\\n')).toEqual([]);
+    }
+  });
+
   it('linkedin_connected that is neither a day nor true, under the value', () => {
     // Line 5: `linkedin_connected: ` is 20 characters, so the value starts at column 21.
     expect(diagnostics(note('stage: identified', 'linkedin_connected: last spring'))).toEqual([

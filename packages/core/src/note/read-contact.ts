@@ -1,7 +1,7 @@
 import leven from 'leven';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { DIAGNOSTIC_RULES, type Diagnostic, type DiagnosticRule, type DiagnosticTextFix } from '../diagnostics.js';
-import { isCalendarDate, isMeetingTime } from '../lifecycle/dates.js';
+import { closestTimeZones, isCalendarDate, isMeetingTime, isTimeZone } from '../lifecycle/dates.js';
 import { dateHint, impossibleDateHint } from './date-hint.js';
 import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contact.js';
 import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, closestStage, isChannel, isMeetingFormat, isMeetingLink, isSource, isStage, type Stage } from '../model/vocabulary.js';
@@ -11,11 +11,12 @@ import { readOutcomes, type OutcomeKind } from '../outcomes/outcomes.js';
 import { detach, detachData } from './detached-string.js';
 import { parseFastFrontmatter } from './fast-frontmatter.js';
 import { asRecord, parseFrontmatter } from './frontmatter.js';
-import { LineIndex, readLayout, type FrontmatterBlock, type NoteLayout } from './source.js';
+import { LineIndex, readLayout, startOfLine, type FrontmatterBlock, type NoteLayout } from './source.js';
 import { CONTACT_TYPE_LINE, unfoundFrontmatter } from './unfound-frontmatter.js';
 import { noteId, wikilinkTarget } from './wikilinks.js';
 import { explainYamlProblems } from './yaml-problem.js';
 import { InvalidInputError } from '../errors.js';
+import { suggestionWords } from '../model/did-you-mean.js';
 import { typeName } from '../model/type-name.js';
 
 /** What reading one note file gives. */
@@ -82,6 +83,7 @@ function readFastOrExact(file: string, layout: NoteLayout, options: ReadNoteOpti
     let located = true;
     const reading = readFields(file, layout, block, {
       data: fast.data,
+      plainScalarsOnOneLine: true,
       locate: (path, which) => {
         const range = path.length === 1 && which === 'value' ? fast.ranges.get(String(path[0])) : undefined;
         if (!range) located = false;
@@ -189,6 +191,7 @@ function readExact(file: string, layout: NoteLayout, options: ReadNoteOptions): 
   const document = frontmatter.document;
   return readFields(file, layout, block, {
     data: detachData(frontmatter.data),
+    plainScalarsOnOneLine: false,
     locate: (path, which) => {
       const node = nodeAt(document, path, which);
       return node?.range ? [node.range[0], node.range[1]] : undefined;
@@ -199,6 +202,8 @@ function readExact(file: string, layout: NoteLayout, options: ReadNoteOptions): 
 /** A frontmatter's plain data and where its nodes are in the YAML text. */
 interface FrontmatterSource {
   readonly data: unknown;
+  /** True when no plain scalar was read from more than one line (the fast reader reads none such). */
+  readonly plainScalarsOnOneLine: boolean;
   /** Offsets `[start, end)` in the YAML text of the node at `path`, when known. */
   locate(path: Path, which: 'key' | 'value'): readonly [number, number] | undefined;
 }
@@ -280,6 +285,39 @@ function reportCommentsCuttingValues(block: FrontmatterBlock, fields: Record<str
   }
 }
 
+/** A `- ` line indented past the start of its line: one that may continue a list item above it. */
+const CONTINUATION_ITEM_LINE = /^ +- /m;
+
+/** How deep in the frontmatter lists are looked for; deeper ones are left alone. */
+const CONTINUED_ITEM_DEPTH = 8;
+
+/**
+ * A list item of plain text with a `- ` line below it indented further
+ * (`tags:`, ` - a`, `  - b`): valid YAML, read as one item whose text goes on
+ * (`a - b`), where the user most likely meant a second item. Told at the
+ * first such line, in any list of the frontmatter; quoted and block text,
+ * and lines going on without a dash, are left alone.
+ */
+function reportContinuedItems(block: FrontmatterBlock, source: FrontmatterSource, report: Report): void {
+  const check = (text: string, path: Path) => {
+    const found = text.includes(' - ') ? source.locate(path, 'value') : undefined;
+    if (!found || /^["'|>]/.test(block.yaml.charAt(found[0]))) return;
+    // An item of a block list, its `- ` on its own line (not in brackets, nor after another dash).
+    const item = /^( *)- +$/.exec(block.yaml.slice(startOfLine(block.yaml, found[0]), found[0]));
+    const continued = item && /\n([ \t]*)(- [^\r\n]*)/.exec(block.yaml.slice(found[0], found[1]));
+    if (!continued) return;
+    const dash = item[1]!.length;
+    const start = block.start + found[0] + continued.index + 1 + continued[1]!.length;
+    report('list-item-continued', start, start + continued[2]!.length, `This line continues the item above as text: it reads ${JSON.stringify(text)}`, `If you meant another item, indent this line as the one above (${dash} ${dash === 1 ? 'space' : 'spaces'})`);
+  };
+  const visit = (value: unknown, path: Path) => {
+    if (path.length > CONTINUED_ITEM_DEPTH || value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) value.forEach((item, index) => (typeof item === 'string' ? check(item, [...path, index]) : visit(item, [...path, index])));
+    else for (const [key, nested] of Object.entries(value)) visit(nested, [...path, key]);
+  };
+  visit(source.data, []);
+}
+
 /**
  * A `type` written for a contact but not as `contact`: another case or
  * spacing ("Contact", " contact "), the plural, a list holding it, or a
@@ -326,6 +364,7 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
   }
 
   if (block.yaml.includes(' #')) reportCommentsCuttingValues(block, fields, report);
+  if (!source.plainScalarsOnOneLine && CONTINUATION_ITEM_LINE.test(block.yaml)) reportContinuedItems(block, source, report);
 
   const id = noteId(file);
   let name = id;
@@ -454,6 +493,13 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
     // Read without it: the actions keep their own dates, and the diagnostic says why.
     if (isCalendarDate(fields.snoozed_until)) snoozedUntil = fields.snoozed_until;
     else problem('invalid-date', ['snoozed_until'], `\`snoozed_until\` is not a valid date: ${JSON.stringify(fields.snoozed_until)}`, dateHint(fields.snoozed_until, 'Write the day the snooze ends as YYYY-MM-DD, or delete the line'));
+  }
+  // Read where a move needs it (`contactTimeZone`), which leaves a name that is no zone unread: told here, not first at a move.
+  const zone = fields.timezone;
+  if (zone !== undefined && zone !== null && zone !== '' && !isTimeZone(zone)) {
+    const meant = typeof zone === 'string' ? closestTimeZones(zone) : [];
+    const hint = meant.length === 0 ? 'Write an IANA name, such as America/Bogota or Europe/Paris' : `Write the IANA name of their zone${suggestionWords(meant)}`;
+    problem('unknown-time-zone', ['timezone'], `\`timezone\` is no time zone: ${JSON.stringify(zone)}`, hint);
   }
   // Anything else would silently not count as a connection (and a connection request would be offered).
   const connected = fields.linkedin_connected;

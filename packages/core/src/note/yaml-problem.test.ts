@@ -374,24 +374,66 @@ describe('several mistakes in one note', () => {
 
   it('a list item indented one space too far is one mistake, and a mistake after it is still reported', () => {
     const misaligned = (line: number, spaces: number, end: number) => `${line}:${spaces + 1}-${line}:${end} This line is indented by ${spaces} spaces, which lines it up with no field above it | Indent it by as many spaces as the fields it belongs with`;
-    // Line 6 `   - date: 2026-01-01` one space too far: line 7 `    stage: held` lines up with neither its `-` nor its `date`, and
-    // line 8 `  - date: 2026-01-02` not with it; one mistake, said at line 7 (columns 5-15).
+    const firstItem = (line: number, end: number, key: string, nested = '') =>
+      `${line}:4-${line}:${end} The first item of \`${key}\` is indented by 3 spaces and the next one by 2 spaces: the items of a list line up | Indent this line by 2 spaces, as the next item${nested}`;
+    // Line 6 `   - date: 2026-01-01` (21 characters) one space too far: line 7 `    stage: held` lines up with neither its `-` nor its `date`,
+    // but with the fields of line 8 `  - date: 2026-01-02`; one mistake, said at line 6, the one to move.
     const history = `${HEAD}stage: held\nhistory:\n   - date: 2026-01-01\n    stage: held\n  - date: 2026-01-02\n    stage: thanked\n`;
-    expect(yamlProblems(history)).toEqual([misaligned(7, 4, 16)]);
+    expect(yamlProblems(history)).toEqual([firstItem(6, 22, 'history')]);
     // The second entry's `stage` one space too few (line 9, columns 4-17) is a mistake of its own.
-    expect(yamlProblems(history.replace('    stage: thanked', '   stage: thanked'))).toEqual([misaligned(7, 4, 16), misaligned(9, 3, 18)]);
-    // Entries written as `{…}`: line 7 `  - {date: 2026-01-02, stage: thanked}` (columns 3-38) lines up with nothing, and line 8 with it;
+    expect(yamlProblems(history.replace('    stage: thanked', '   stage: thanked'))).toEqual([firstItem(6, 22, 'history'), misaligned(9, 3, 18)]);
+    // Entries written as `{…}`: line 6 `   - {date: 2026-01-01, stage: held}` (36 characters) stands right of the two below it;
     // `role: a: b` on line 9 is another mistake.
     expect(yamlProblems(`${HEAD}stage: held\nhistory:\n   - {date: 2026-01-01, stage: held}\n  - {date: 2026-01-02, stage: thanked}\n  - {date: 2026-01-03, stage: nurturing}\nrole: a: b\n`)).toEqual([
-      misaligned(7, 2, 39),
+      firstItem(6, 37, 'history'),
       '9:7-9:11 The value of `role` contains `: `, which YAML reads as the start of another field | Put the value in quotes: it contains `: ` (role: "a: b")',
     ]);
-    // Tags: line 5 `   - ux` one space too far, line 6 `  - health` (columns 3-10) the first the parser cannot line up; `industry Telehealth` on line 8 is another.
+    // Tags: line 5 `   - ux` (7 characters) one space too far, not line 6 `  - health` where the parser gives up; `industry Telehealth` on line 8 is another.
     expect(yamlProblems(`${HEAD}tags:\n   - ux\n  - health\n  - research\nindustry Telehealth\n`)).toEqual([
-      misaligned(6, 2, 11),
+      firstItem(5, 8, 'tags'),
       '8:1-8:20 `industry Telehealth` has no `:` after the field name | Write it as `industry: Telehealth`',
     ]);
-    // The whole first entry one space too far (lines 6 and 7): line 8 `  - date: 2026-01-02` (columns 3-20) is where they part, not its `stage` below.
-    expect(yamlProblems(`${HEAD}stage: held\nhistory:\n   - date: 2026-01-01\n     stage: held\n  - date: 2026-01-02\n    stage: thanked\n`)).toEqual([misaligned(8, 2, 21)]);
+    // The whole first entry one space too far (lines 6 and 7): line 6 again, the line under it to move with it.
+    expect(yamlProblems(`${HEAD}stage: held\nhistory:\n   - date: 2026-01-01\n     stage: held\n  - date: 2026-01-02\n    stage: thanked\n`)).toEqual([
+      firstItem(6, 22, 'history', ' (and the lines under it 1 space less)'),
+    ]);
+    // A second item one space too far (line 8 `   - date: 2026-01-02`, columns 4-21) is said where it is.
+    expect(yamlProblems(`${HEAD}stage: held\nhistory:\n  - date: 2026-01-01\n    stage: held\n   - date: 2026-01-02\n    stage: thanked\n`)).toEqual([misaligned(8, 3, 22)]);
+  });
+
+  it('of two items, the one out of line with how lists are written is the one named', () => {
+    // `tags:` then `   - a` and `  - b`: two spaces in is how lists are written, so line 5 (`   - a`, 6 characters) is the one to move.
+    expect(yamlProblems(`${HEAD}tags:\n   - a\n  - b\n`)).toEqual([
+      '5:4-5:7 The first item of `tags` is indented by 3 spaces and the next one by 2 spaces: the items of a list line up | Indent this line by 2 spaces, as the next item',
+    ]);
+    // `  - ux` then ` - health`: the second (line 6, columns 2-9) is the odd one, unless a third item lines up with it.
+    expect(yamlProblems(`${HEAD}tags:\n  - ux\n - health\n`)).toEqual([
+      '6:2-6:10 This line is indented by 1 space, which lines it up with no field above it | Indent it by as many spaces as the fields it belongs with',
+    ]);
+    expect(yamlProblems(`${HEAD}tags:\n  - ux\n - health\n - research\n`)).toEqual([
+      '5:3-5:7 The first item of `tags` is indented by 2 spaces and the next one by 1 space: the items of a list line up | Indent this line by 1 space, as the next item',
+    ]);
+    // Under a key that is itself indented (line 4 `meeting:`, line 5 `  notes:`), the list's items stand under `notes`, or two spaces in:
+    // line 6 `     - a` is the one to move.
+    expect(yamlProblems(`${HEAD}meeting:\n  notes:\n     - a\n    - b\n`)).toEqual([
+      '6:6-6:9 The first item of `notes` is indented by 5 spaces and the next one by 4 spaces: the items of a list line up | Indent this line by 4 spaces, as the next item',
+    ]);
+  });
+
+  it('the repair lines the first item up with the next, its own lines with it, and the list reads as meant', () => {
+    const read = (yaml: string) => readNote('people/lena-ortiz.md', `---\n${yaml}---\n`);
+    const repaired = (yaml: string) => {
+      const fix = read(yaml).diagnostics[0]!.fix!;
+      return { title: fix.title, yaml: applyFix(`---\n${yaml}---\n`, fix).slice(4, -4) };
+    };
+    expect(repaired(`${HEAD}stage: held\ntags:\n   - ux\n  - health\n`)).toEqual({ title: 'Indent the first item by 2 spaces, as the next one', yaml: `${HEAD}stage: held\ntags:\n  - ux\n  - health\n` });
+    // With the line under it (line 7 `     stage: contacted`), and a comment between them that stays a comment.
+    expect(repaired(`${HEAD}stage: held\nhistory:\n   - date: 2026-01-01\n   # by email\n     stage: contacted\n  - date: 2026-01-02\n    stage: held\n`).yaml).toBe(
+      `${HEAD}stage: held\nhistory:\n  - date: 2026-01-01\n  # by email\n    stage: contacted\n  - date: 2026-01-02\n    stage: held\n`,
+    );
+    // Only the dash line, when the lines under it already stand as the next item's.
+    const fixed = repaired(`${HEAD}stage: held\nhistory:\n   - date: 2026-01-01\n    stage: contacted\n  - date: 2026-01-02\n    stage: held\n`).yaml;
+    expect(fixed).toBe(`${HEAD}stage: held\nhistory:\n  - date: 2026-01-01\n    stage: contacted\n  - date: 2026-01-02\n    stage: held\n`);
+    expect(read(fixed)).toMatchObject({ diagnostics: [], contact: { history: [{ date: '2026-01-01', stage: 'contacted' }, { date: '2026-01-02', stage: 'held' }] } });
   });
 });

@@ -218,6 +218,8 @@ function unclosedBracket(yaml: string, document: Document.Parsed, problem: YamlP
 
 function badIndent(yaml: string, at: number): ExplainedYamlProblem {
   const start = lineStart(yaml, at);
+  const first = firstItemTooFar(yaml, start);
+  if (first) return first;
   const indent = /^ */.exec(yaml.slice(start))![0].length;
   return {
     start: start + indent,
@@ -225,6 +227,111 @@ function badIndent(yaml: string, at: number): ExplainedYamlProblem {
     message: `This line is indented by ${indent} ${indent === 1 ? 'space' : 'spaces'}, which lines it up with no field above it`,
     hint: 'Indent it by as many spaces as the fields it belongs with',
     misalignsLinesAfter: true,
+  };
+}
+
+/** One line of a YAML text: where it starts and ends (before its line break), and its indentation. */
+interface SourceLine {
+  readonly start: number;
+  readonly end: number;
+  readonly indent: number;
+  /** Blank, or only a comment. */
+  readonly blank: boolean;
+}
+
+function sourceLines(yaml: string): SourceLine[] {
+  const lines: SourceLine[] = [];
+  for (let start = 0; start <= yaml.length; ) {
+    const end = lineEnd(yaml, start);
+    const text = yaml.slice(start, end);
+    const indent = /^ */.exec(text)![0].length;
+    lines.push({ start, end, indent, blank: /^\s*(?:#|$)/.test(text) });
+    const next = yaml.indexOf('\n', start);
+    if (next < 0) break;
+    start = next + 1;
+  }
+  return lines;
+}
+
+/**
+ * A list whose first item is indented further than the items after it
+ * (`tags:`, `   - a`, `  - b`): the parser gives up below it, at the second
+ * item, or at a field of the first that lines up with the items after it
+ * (`   - date: …`, `    stage: held`, `  - date: …`), but the line to move is
+ * the first item's. `start` is the line the parser gave up at. The repair
+ * lines the first item up with the next, keeping the lines nested under it
+ * where they stand against it; it needs no choice, since either way of lining
+ * them up reads the same list.
+ */
+function firstItemTooFar(yaml: string, start: number): ExplainedYamlProblem | undefined {
+  const lines = sourceLines(yaml);
+  const at = lines.findIndex((line) => line.start === start);
+  const reported = lines[at];
+  if (!reported) return undefined;
+  const itemOf = (line: SourceLine) => /^( *)-( +)\S/.exec(yaml.slice(line.start, line.end));
+  /** The nearest line above `from` that is neither blank nor `skipped`. */
+  const above = (from: number, skipped: (line: SourceLine) => boolean) => {
+    let index = from - 1;
+    while (index >= 0 && (lines[index]!.blank || skipped(lines[index]!))) index--;
+    return index;
+  };
+  if (itemOf(reported)) {
+    // An item left of every line back to its list's `key:` line: the first of those lines is the first item.
+    const parent = above(at, (line) => line.indent > reported.indent);
+    let item = parent + 1;
+    while (item < at && lines[item]!.blank) item++;
+    let after = at + 1;
+    while (after < lines.length && (lines[after]!.blank || lines[after]!.indent > reported.indent)) after++;
+    const linedUp = lines[after] !== undefined && lines[after]!.indent === reported.indent && itemOf(lines[after]!) !== null;
+    return parent < 0 || item === at ? undefined : misplacedFirstItem(yaml, lines, parent, item, at, reported.indent, linedUp);
+  }
+  // A field right under an item, between its dash and its first field: the item is out of line when the next item stands where the field says it should.
+  const item = above(at, () => false);
+  const dash = item < 0 ? undefined : itemOf(lines[item]!);
+  if (!dash) return undefined;
+  const itemIndent = lines[item]!.indent;
+  const firstField = itemIndent + 1 + dash[2]!.length;
+  if (reported.indent <= itemIndent || reported.indent >= firstField) return undefined;
+  let next = at + 1;
+  while (next < lines.length && (lines[next]!.blank || lines[next]!.indent >= reported.indent)) next++;
+  const following = lines[next];
+  if (!following || !itemOf(following) || following.indent !== itemIndent - (firstField - reported.indent)) return undefined;
+  const parent = above(item, () => false);
+  return parent < 0 ? undefined : misplacedFirstItem(yaml, lines, parent, item, item + 1, following.indent, true);
+}
+
+/**
+ * The first item of the list under `parent` (a `key:` line), at line `item`,
+ * indented further than `indent`, where the next item stands (at line
+ * `next`, or right after the lines from `item` up to it): explained at the
+ * first item, with a repair that moves it and the lines up to `next` left.
+ * Only when the next item is where lists are written (under the key's first
+ * letter, or two spaces in) or `linedUp` with the items after it: of two
+ * items, ` - b` under `  - a` is more likely the one out of line.
+ */
+function misplacedFirstItem(yaml: string, lines: readonly SourceLine[], parent: number, item: number, next: number, indent: number, linedUp: boolean): ExplainedYamlProblem | undefined {
+  const key = /^ *(?:- +)*([^\s#][^#]*?):[ \t]*(?:#.*)?$/.exec(yaml.slice(lines[parent]!.start, lines[parent]!.end));
+  const first = lines[item]!;
+  const keyColumn = lines[parent]!.indent + (/^ *((?:- +)*)/.exec(yaml.slice(lines[parent]!.start))![1]!.length);
+  if (!key || first.indent <= indent || indent < keyColumn || !/^ *- /.test(yaml.slice(first.start, first.end))) return undefined;
+  if (!linedUp && indent !== keyColumn && indent !== keyColumn + 2) return undefined;
+  // The first item's own lines are all indented past its dash; the next item stands left of it.
+  if (lines.slice(item + 1, next).some((line) => !line.blank && line.indent <= first.indent)) return undefined;
+  const shift = first.indent - indent;
+  const end = lines[next - 1]!.end;
+  const moved = yaml
+    .slice(first.start, end)
+    .split('\n')
+    .map((line) => line.replace(new RegExp(`^ {0,${shift}}`), ''))
+    .join('\n');
+  const spaces = (count: number) => `${count} ${count === 1 ? 'space' : 'spaces'}`;
+  const nested = next - 1 > item ? ` (and the lines under it ${spaces(shift)} less)` : '';
+  return {
+    start: first.start + first.indent,
+    end: first.end,
+    message: `The first item of \`${key[1]!}\` is indented by ${spaces(first.indent)} and the next one by ${spaces(indent)}: the items of a list line up`,
+    hint: `Indent this line by ${spaces(indent)}, as the next item${nested}`,
+    fix: { title: `Indent the first item by ${spaces(indent)}, as the next one`, start: first.start, end, text: moved },
   };
 }
 

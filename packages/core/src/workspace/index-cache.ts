@@ -17,7 +17,7 @@ import { NoteIndex, type NoteIndexOptions } from './note-index.js';
  * same text, so caches written by older code are ignored. A test pins the
  * readings of the example notes to this number.
  */
-export const INDEX_CACHE_FORMAT = 23;
+export const INDEX_CACHE_FORMAT = 24;
 
 /**
  * Notes modified this close to (or after) the moment their identity was
