@@ -283,6 +283,40 @@ describe('agenda: the command each line needs', () => {
   });
 });
 
+describe('agenda: the meeting time of a contact scheduled by hand', () => {
+  it('books the time the hint asks for, with no second scheduled entry, and the agenda moves on to the meeting', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    // Scheduled by hand: the stage and its entry written, no meeting yet.
+    const before = readFileSync(file, 'utf8')
+      .replace('stage: contacted\n', 'stage: scheduled\n')
+      .replace('    note: Mentioned my Philadelphia dates in December\n', '    note: Mentioned my Philadelphia dates in December\n  - date: 2026-11-23\n    stage: scheduled\n');
+    writeFileSync(file, before);
+    const line = rapport(['agenda', '--today', '2026-11-24', '--dir', folder]).stdout.split('\n').find((candidate) => candidate.includes('Owen Park'));
+    expect(line).toBe('  2026-11-23  Add the meeting time with Owen Park  → rapport advance owen-park scheduled --at YYYY-MM-DDTHH:mm');
+    const hint = line!.slice(line!.indexOf('→ rapport ') + '→ rapport '.length).replace('YYYY-MM-DDTHH:mm', '2026-11-28T10:00').split(' ');
+    expect(rapport([...hint, '--today', '2026-11-24', '--dir', folder])).toEqual({ code: 0, stdout: 'Owen Park: meeting booked: 2026-11-28 10:00, still scheduled; no history entry  owen-park.md\n', stderr: '' });
+    expect(readFileSync(file, 'utf8')).toBe(
+      before.replace('  - date: 2026-11-23\n    stage: scheduled\n---\n', '  - date: 2026-11-23\n    stage: scheduled\nmeeting:\n  at: 2026-11-28T10:00\n  minutes: 30\n  format: video\n---\n'),
+    );
+    expect(agendaOf(folder, '2026-11-24', 'owen-park')).toEqual([
+      ['Prepare for Owen Park: research and questions', '2026-11-26'],
+      ['Meet Owen Park at 10:00 (video, 30 min)', '2026-11-28'],
+    ]);
+    // Given again, the time is booked already: a move, recorded as one.
+    expect(rapport([...hint.slice(0, 4), '2026-11-29T10:00', '--today', '2026-11-24', '--dir', folder]).stdout).toBe('Owen Park: scheduled again (2026-11-24)  owen-park.md\n  meeting moved: 2026-11-28 10:00 → 2026-11-29 10:00\n');
+  });
+
+  it('keeps a prepared contact prepared, and still refuses a time before today', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('stage: contacted\n', 'stage: prepared\n').replace('    note: Mentioned my Philadelphia dates in December\n', '    note: Mentioned my Philadelphia dates in December\n  - date: 2026-11-23\n    stage: prepared\n'));
+    expectRefused(folder, ['advance', 'owen-park', 'scheduled', '--at', '2026-10-28T10:00', '--today', '2026-11-24'], 'Owen Park: not recorded: the meeting on 2026-10-28 is before the day it is booked (2026-11-24); check the date, or record a meeting that took place with rapport advance owen-park held (add --force to record it anyway)');
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-11-28T10:00', '--format', 'phone', '--today', '2026-11-24', '--dir', folder]).stdout).toBe('Owen Park: meeting booked: 2026-11-28 10:00, still prepared; no history entry  owen-park.md\n');
+    expect(readFileSync(file, 'utf8')).toContain('  - date: 2026-11-23\n    stage: prepared\nmeeting:\n  at: 2026-11-28T10:00\n  minutes: 30\n  format: phone\n---\n');
+  });
+});
+
 describe('agenda: Ready to write', () => {
   it('lists referrals first (people to write to with the referral letter, then those to add from Outcomes), then the first of the rest, and counts the others', () => {
     const folder = exampleCopy();

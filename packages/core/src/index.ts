@@ -46,7 +46,7 @@ export { contactNoteText } from './note/template.js';
 export type { NewContact } from './note/template.js';
 
 // Lifecycle and next actions
-export { advance, changesMeetingDetailsOnly, logInteraction, checkRecordable, updateMeeting, moveMeeting, repeatedStageProblem } from './lifecycle/advance.js';
+export { advance, booksMeetingOnly, changesMeetingDetailsOnly, logInteraction, checkRecordable, updateMeeting, moveMeeting, repeatedStageProblem } from './lifecycle/advance.js';
 export type { AdvanceOptions, InteractionOptions, MeetingInput } from './lifecycle/advance.js';
 export { nextActions, nextAction, agenda, stageDate } from './lifecycle/next-action.js';
 export type { NextAction, ActionKind, ActionContext, AgendaItem } from './lifecycle/next-action.js';

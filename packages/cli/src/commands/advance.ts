@@ -1,4 +1,4 @@
-import { advance, changesMeetingDetailsOnly, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingDate, meetingStart, moveMeeting, repeatedStageProblem, skippedMeetingTime, unknownLetterProblem, updateMeeting, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
+import { advance, booksMeetingOnly, changesMeetingDetailsOnly, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingDate, meetingStart, moveMeeting, repeatedStageProblem, skippedMeetingTime, unknownLetterProblem, updateMeeting, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
 import { atInZone, contactTimeZone, meetingBeforeBooking, meetingTimeLike, MEETING_PENDING_STAGES, pastMeetingDay, readableMeetingTime, stageChangeWords, zoneWrittenIn } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
@@ -113,6 +113,13 @@ export const registerAdvance: RegisterCommand = (program, context) => {
         throw new UsageError(`${contact.name}: not recorded: the meeting on ${bookedBefore} is before the day it is booked (${date}); check the date, or record a meeting that took place with rapport advance ${contact.id} held (add --force to record it anyway)`);
       }
       const changes = { ...recording, date, ...(options.force ? { force: true } : {}) };
+      // Scheduled (or prepared) with no time yet, as when the stage was written by hand: the time is booked, and the agreement is in the history already.
+      if (meeting !== undefined && booksMeetingOnly(noteText, recorded, recording)) {
+        await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, recorded, changes), { retries: 5 }));
+        ctx.print(`${printable(contact.name)}: meeting booked: ${readableMeetingTime(meeting.at, workspace.config.timezone)}, still ${contact.stage}; no history entry  ${ctx.colors.dim(contact.file)}`);
+        warnOfSkippedClock(ctx, meeting.at, workspace.config.timezone);
+        return;
+      }
       const { meeting: _meeting, ...stepOnly } = changes;
       await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => (moving && meeting ? moveMeeting(text, meeting, stepOnly) : advance(text, recorded, changes)), { retries: 5 }));
       ctx.print(`${printable(contact.name)}: ${stageChangeWords(contact.stage, recorded)} (${date})  ${ctx.colors.dim(contact.file)}`);

@@ -3,7 +3,7 @@ import { InvalidInputError, RecordingRefusedError, UneditableNoteError } from '.
 import { readNote } from '../note/read-contact.js';
 import { contactFields, noteText } from '../test-support/builders.js';
 import { getField } from '../note/edit.js';
-import { advance, changesMeetingDetailsOnly, checkLetterRecordable, checkRecordable, logInteraction, meetingBeforeBooking, moveMeeting, repeatedStageProblem, updateMeeting } from './advance.js';
+import { advance, booksMeetingOnly, changesMeetingDetailsOnly, checkLetterRecordable, checkRecordable, logInteraction, meetingBeforeBooking, moveMeeting, repeatedStageProblem, updateMeeting } from './advance.js';
 import { agenda, nextAction } from './next-action.js';
 import { dismissAction } from './dismiss.js';
 
@@ -226,10 +226,11 @@ describe('advance: writing the meeting', () => {
     expect(readNote('maya-chen.md', result).contact?.meeting).toEqual({ at: '2026-11-27T08:30', minutes: 30, format: 'video' });
   });
 
-  it('does not call a first meeting a reschedule, even on a note already marked scheduled', () => {
+  it('does not call a first meeting a reschedule, even on a note already marked scheduled: it adds no entry at all', () => {
     const scheduledWithoutTime = noteText(contactFields({ stage: 'scheduled', history: [{ date: '2026-11-20', stage: 'scheduled' }] }));
-    const result = advance(scheduledWithoutTime, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30' } });
-    expect(readNote('maya-chen.md', result).contact?.history.at(-1)).toEqual({ date: '2026-11-23', stage: 'scheduled' });
+    const result = readNote('maya-chen.md', advance(scheduledWithoutTime, 'scheduled', { date: '2026-11-23', meeting: { at: '2026-11-27T08:30' } })).contact;
+    expect(result?.history).toEqual([{ date: '2026-11-20', stage: 'scheduled' }]);
+    expect(result?.meeting?.at).toBe('2026-11-27T08:30');
   });
 
   it('keeps a place when the new one is empty, and a value given again exactly as the user wrote it', () => {
@@ -278,6 +279,45 @@ describe('advance: a change of the meeting details alone', () => {
     expect(changesMeetingDetailsOnly(booked.replace('stage: scheduled\nhistory', 'stage: held\nhistory'), 'held', { meeting: { at } })).toBe(false);
     expect(changesMeetingDetailsOnly(booked, 'scheduled', {})).toBe(false);
     expect(advance(booked, 'scheduled', { date: '2026-11-25', meeting: { at, link: 'https://meet.example.com/new' }, note: 'moved to Zoom' })).toContain('  - date: 2026-11-25\n    stage: scheduled\n    note: moved to Zoom\n');
+  });
+});
+
+describe('advance: the time of a meeting agreed without one', () => {
+  // Booked by hand: the stage and its entry written, the time not yet.
+  const owen = ['---', 'type: contact', 'name: Owen Park', 'stage: scheduled', 'history:', '  - date: 2026-11-21', '    stage: contacted', '  - date: 2026-11-23', '    stage: scheduled', '    # he said Saturday morning', '---', '', '# Owen Park', ''].join('\n');
+
+  it('writes the meeting alone, with no second scheduled entry: the agreement is in the history already', () => {
+    const options = { date: '2026-11-24', meeting: { at: '2026-11-28T10:00' } };
+    expect(booksMeetingOnly(owen, 'scheduled', options)).toBe(true);
+    expect(changesMeetingDetailsOnly(owen, 'scheduled', options)).toBe(false);
+    expect(advance(owen, 'scheduled', options)).toBe(
+      ['---', 'type: contact', 'name: Owen Park', 'stage: scheduled', 'history:', '  - date: 2026-11-21', '    stage: contacted', '  - date: 2026-11-23', '    stage: scheduled', '    # he said Saturday morning', 'meeting:', '  at: 2026-11-28T10:00', '  minutes: 30', '  format: video', '---', '', '# Owen Park', ''].join('\n'),
+    );
+  });
+
+  it('keeps the stage of a contact prepared before the time was written, and what the meeting block already says', () => {
+    const prepared = owen.replace('stage: scheduled\nhistory', 'stage: prepared\nhistory').replace('    # he said Saturday morning\n', '  - date: 2026-11-24\n    stage: prepared\nmeeting:\n  format: phone # he calls me\n');
+    expect(moveMeeting(prepared, { at: '2026-11-28T10:00', minutes: 45 }, { date: '2026-11-25' })).toBe(
+      prepared.replace('  format: phone # he calls me\n', '  format: phone # he calls me\n  at: 2026-11-28T10:00\n  minutes: 45\n'),
+    );
+  });
+
+  it('records an entry as before with a note, a channel or a letter, and at another stage', () => {
+    const at = '2026-11-28T10:00';
+    expect(booksMeetingOnly(owen, 'scheduled', { meeting: { at }, note: 'he wrote back' })).toBe(false);
+    expect(booksMeetingOnly(owen, 'scheduled', { meeting: { at }, via: 'email' })).toBe(false);
+    expect(booksMeetingOnly(owen, 'prepared', { meeting: { at } })).toBe(false);
+    expect(booksMeetingOnly(owen.replace('stage: scheduled\nhistory', 'stage: contacted\nhistory'), 'scheduled', { meeting: { at } })).toBe(false);
+    expect(booksMeetingOnly(owen, 'scheduled', {})).toBe(false);
+    expect(advance(owen, 'scheduled', { date: '2026-11-24', meeting: { at }, note: 'he wrote back' })).toContain('  - date: 2026-11-24\n    stage: scheduled\n    note: he wrote back\n');
+  });
+
+  it('refuses a time before the day it is booked unless forced', () => {
+    expect(() => advance(owen, 'scheduled', { date: '2026-11-24', meeting: { at: '2026-10-28T10:00' } })).toThrow(
+      new RecordingRefusedError('the meeting on 2026-10-28 is before the day it is booked (2026-11-24); check the date, or record a meeting that took place as held', { field: ['meeting', 'at'] }),
+    );
+    expect(getField(advance(owen, 'scheduled', { date: '2026-11-24', meeting: { at: '2026-10-28T10:00' }, force: true }), ['meeting', 'at'])).toBe('2026-10-28T10:00');
+    expect(() => advance(owen, 'scheduled', { date: '24/11/2026', meeting: { at: '2026-11-28T10:00' } })).toThrow('invalid date "24/11/2026" (use YYYY-MM-DD)');
   });
 });
 

@@ -65,7 +65,10 @@ export interface AdvanceOptions {
  * only details of the meeting still to come (its length, format, place or
  * link: the same stage, the same time, no via, letter or note) records
  * nothing, since nothing happened with the contact: the meeting changes in
- * place, as `updateMeeting` does (see `changesMeetingDetailsOnly`). A note
+ * place, as `updateMeeting` does (see `changesMeetingDetailsOnly`). Nor does
+ * a call that gives the time of the meeting a contact already scheduled (or
+ * prepared) is waiting for, when the note has none yet: the agreement is in
+ * the history already, and only `meeting` is written (see `booksMeetingOnly`). A note
  * without `type: contact` in its frontmatter is refused
  * (`UneditableNoteError`): a stage and a history would make it half a contact.
  * Something happened with the contact, so a snooze (`snoozed_until`) ends:
@@ -101,15 +104,18 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
     const { at: _unchanged, ...details } = options.meeting!;
     return updateMeeting(text, details);
   }
+  if (booksMeetingOnly(text, stage, options)) {
+    const meeting = meetingFields(options.meeting!);
+    assertDate(options.date);
+    refuseMeetingBeforeBooking(meeting.at, options);
+    return writeMeeting(text, meeting);
+  }
   const before = recordedState(text);
   let entry = historyEntry(stage, options);
   if (!options.force) checkRecording(before, stage, options.date);
   const meeting = options.meeting && movedMeeting(meetingFields(options.meeting), before.meetingAt, options.timezone, contactTimeZone(text));
   // A new time only: a meeting already booked, kept as it is, was checked when it was booked.
-  const bookedDay = meeting && meeting.at !== before.meetingAt && MEETING_PENDING_STAGES.includes(stage) ? meetingBeforeBooking(meeting.at, options.date) : undefined;
-  if (bookedDay !== undefined && !options.force) {
-    throw new RecordingRefusedError(`the meeting on ${bookedDay} is before the day it is booked (${options.date}); check the date, or record a meeting that took place as held`, { field: ['meeting', 'at'] });
-  }
+  if (meeting && meeting.at !== before.meetingAt && MEETING_PENDING_STAGES.includes(stage)) refuseMeetingBeforeBooking(meeting.at, options);
   if (meeting && before.meetingAt !== undefined && before.meetingAt !== meeting.at && before.stage !== undefined && MEETING_PENDING_STAGES.includes(before.stage)) {
     const rescheduled = `rescheduled from ${readableMeetingTime(before.meetingAt, options.timezone)}`;
     entry = { ...entry, note: entry.note ? `${rescheduled}; ${entry.note}` : rescheduled };
@@ -175,6 +181,14 @@ export function meetingBeforeBooking(at: string, date: string): string | undefin
   return day < date ? day : undefined;
 }
 
+/** A meeting newly booked for a day before the day it is booked, refused unless forced (see `meetingBeforeBooking`). */
+function refuseMeetingBeforeBooking(at: string, options: Pick<AdvanceOptions, 'date' | 'force'>): void {
+  const bookedDay = meetingBeforeBooking(at, options.date);
+  if (bookedDay !== undefined && !options.force) {
+    throw new RecordingRefusedError(`the meeting on ${bookedDay} is before the day it is booked (${options.date}); check the date, or record a meeting that took place as held`, { field: ['meeting', 'at'] });
+  }
+}
+
 /** Stages recorded again in the normal course: each keep-in-touch, each time a meeting moves. */
 const REPEATED_STAGES: readonly Stage[] = ['nurturing', 'scheduled'];
 
@@ -227,14 +241,46 @@ export function repeatedStageProblem(contact: Contact, stage: Stage, options: Pi
  */
 export function changesMeetingDetailsOnly(text: string, stage: Stage, options: Pick<AdvanceOptions, 'via' | 'letter' | 'note' | 'meeting' | 'timezone'>): boolean {
   assertOptions(options, 'changesMeetingDetailsOnly', "{ meeting: { at: '2026-12-01T10:00' } }");
-  if (!options.meeting || options.via !== undefined || options.letter !== undefined || options.note !== undefined) return false;
-  const { stage: current, meetingAt } = recordedState(text);
-  if (current !== stage || !MEETING_PENDING_STAGES.includes(stage) || meetingAt === undefined) return false;
+  const meetingAt = asksForMeetingOnly(text, stage, options)?.meetingAt;
+  if (options.meeting === undefined || meetingAt === undefined) return false;
   const { at } = options.meeting;
   if (meetingAt === movedMeeting(options.meeting, meetingAt, options.timezone, contactTimeZone(text)).at) return true;
   // The booked time typed again without its offset, on the clock the agenda shows it on (the folder's), is the same time
   // too, for a contact in another zone whose note reads times on theirs.
   return options.timezone !== undefined && wallClockTime(at) !== undefined && isMeetingTime(meetingAt) && meetingStart(at, options.timezone).getTime() === meetingStart(meetingAt, options.timezone).getTime();
+}
+
+/**
+ * True when `advance(text, stage, options)` books the meeting of a contact already at `stage`,
+ * scheduled or prepared, whose note has no meeting time yet (the stage was written, or recorded,
+ * before the time was agreed): only `meeting` is written, and nothing goes in the history, since
+ * the agreement to meet is there already. As for a change of details, nothing else may be given
+ * to record (no `via`, `letter` or `note`). A meeting for a day before `date` is refused unless
+ * forced, as a new booking is. For a caller that says what it did.
+ *
+ * @example
+ * ```ts
+ * import { booksMeetingOnly } from '@rapport/core';
+ *
+ * const text = '---\ntype: contact\nname: Owen Park\nstage: scheduled\nhistory:\n  - {date: 2026-11-23, stage: scheduled}\n---\n';
+ * console.log(booksMeetingOnly(text, 'scheduled', { meeting: { at: '2026-11-28T10:00' } })); // → true
+ * console.log(booksMeetingOnly(text, 'scheduled', { meeting: { at: '2026-11-28T10:00' }, note: 'he wrote back' })); // → false
+ * ```
+ */
+export function booksMeetingOnly(text: string, stage: Stage, options: Pick<AdvanceOptions, 'via' | 'letter' | 'note' | 'meeting'>): boolean {
+  assertOptions(options, 'booksMeetingOnly', "{ meeting: { at: '2026-12-01T10:00' } }");
+  const state = asksForMeetingOnly(text, stage, options);
+  return state !== undefined && state.meetingAt === undefined;
+}
+
+/**
+ * What the note says, when `options` give a meeting and nothing else to record for a contact
+ * already at `stage`, one waiting for the meeting: a change to the meeting alone, not a step.
+ */
+function asksForMeetingOnly(text: string, stage: Stage, options: Pick<AdvanceOptions, 'via' | 'letter' | 'note' | 'meeting'>): RecordedState | undefined {
+  if (!options.meeting || options.via !== undefined || options.letter !== undefined || options.note !== undefined) return undefined;
+  const state = recordedState(text);
+  return state.stage === stage && MEETING_PENDING_STAGES.includes(stage) ? state : undefined;
 }
 
 /**
@@ -443,8 +489,12 @@ function assertOptions(options: unknown, call: string, example = "{ date: '2026-
   if (options === null || typeof options !== 'object') throw new InvalidInputError(`${call} needs its options, such as ${example}`);
 }
 
+function assertDate(date: string): void {
+  if (!isCalendarDate(date)) throw new InvalidInputError(`invalid date "${date}" (use YYYY-MM-DD)`);
+}
+
 function historyEntry(stage: Stage, options: AdvanceOptions, touch = false, replied = false): Record<string, string | boolean> {
-  if (!isCalendarDate(options.date)) throw new InvalidInputError(`invalid date "${options.date}" (use YYYY-MM-DD)`);
+  assertDate(options.date);
   if (options.via !== undefined && !isChannel(options.via)) throw new InvalidInputError(`unknown channel "${options.via}" (use one of: ${CHANNELS.join(', ')})`);
   return {
     date: options.date,

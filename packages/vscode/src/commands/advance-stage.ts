@@ -1,4 +1,4 @@
-import { advance, addCalendarDays, changesMeetingDetailsOnly, CHANNELS, getField, InvalidInputError, isCalendarDate, isMeetingTime, isStage, isTimeZone, logInteraction, meetingClock, meetingDate, moveMeeting, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
+import { advance, addCalendarDays, booksMeetingOnly, changesMeetingDetailsOnly, CHANNELS, getField, InvalidInputError, isCalendarDate, isMeetingTime, isStage, isTimeZone, logInteraction, meetingClock, meetingDate, moveMeeting, skippedMeetingTime, MEETING_FORMATS, STAGES, type Channel, type Contact, type MeetingFormat, type MeetingInput, type Stage } from '@rapport/core';
 import { AFTER_MEETING_STAGES, atInZone, contactTimeZone, meetingStartInZone, MEETING_PENDING_STAGES, pastMeetingDay, readableMeetingTime, stageChangeWords, suggestedStage, zoneWrittenIn } from '@rapport/core/internal';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import type { Services } from '../services.js';
@@ -50,15 +50,21 @@ export async function advanceStage(services: Services, target?: unknown, input: 
   // The folder's zone: a new time without an offset, for a meeting booked with one, is written with the zone's offset on its day.
   const changes = { date, ...(via ? { via } : {}), ...(input.note ? { note: input.note } : {}), ...(meeting ? { meeting } : {}), timezone: workspace.config.timezone };
   let detailsOnly = false;
+  let bookedOnly = false;
   let bookedAt: unknown;
   const outcome = await editContactNote(services.notes, contact.file, (text) => {
     const asked = meeting ? { ...changes, meeting: onYourClock(meeting, text, workspace.config.timezone) } : changes;
     detailsOnly = changesMeetingDetailsOnly(text, stage, asked);
+    bookedOnly = booksMeetingOnly(text, stage, asked);
     const edited = advance(text, stage, asked);
     bookedAt = getField(edited, ['meeting', 'at']);
     return edited;
   });
-  const said = detailsOnly ? meetingDetailsMessage(contact, meeting!, String(bookedAt), workspace.config.timezone) : `Recorded: ${contact.name}, ${stageChangeWords(contact.stage, stage)} (${date}).`;
+  const said = detailsOnly
+    ? meetingDetailsMessage(contact, meeting!, String(bookedAt), workspace.config.timezone)
+    : bookedOnly
+      ? `Booked the meeting with ${contact.name}: ${readableMeetingTime(String(bookedAt), workspace.config.timezone)}; still ${stage}, nothing added to the history.`
+      : `Recorded: ${contact.name}, ${stageChangeWords(contact.stage, stage)} (${date}).`;
   void services.prompts.info(recordedMessage(said, outcome));
   return { file: contact.file, stage };
 }
