@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exampleCopy, gitEnvironmentWithRapport, rapport } from './support/run-cli.js';
@@ -238,6 +239,65 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
     const check = rapport(['check', '--json', '--dir', folder], { env });
     expect(check.code).toBe(1);
     expect(JSON.parse(check.stdout).map((problem: { rule: string }) => problem.rule)).toContain('merge-conflict');
+  });
+
+  it('two clones that recorded different steps the same day: the stage resolved by hand, check names the entries out of order and check --fix moves one', () => {
+    const desktop = repository();
+    const laptop = join(mkdtempSync(join(tmpdir(), 'rapport-laptop-')), 'notes');
+    expect(git(desktop, 'clone', '-q', desktop, laptop).code).toBe(0);
+    expect(rapport(['advance', 'owen-park', 'followed-up', '--today', '2026-12-07', '--dir', laptop], { env }).code).toBe(0);
+    commitAll(laptop, 'follow-up');
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-12-10T10:00', '--today', '2026-12-07', '--dir', desktop], { env }).code).toBe(0);
+    commitAll(desktop, 'scheduled');
+    const note = join(desktop, 'owen-park.md');
+    const scheduled = readFileSync(note, 'utf8');
+
+    expect(git(desktop, 'pull', '-q', '--no-rebase', '--no-edit', laptop, 'trunk').code).toBe(1);
+    const conflicted = readFileSync(note, 'utf8');
+    expect(conflicted).toContain('<<<<<<< ours\nstage: scheduled\n=======\nstage: followed-up\n>>>>>>> theirs\n');
+    // Resolved by hand: the meeting was booked after the follow-up went out.
+    writeFileSync(note, conflicted.replace('<<<<<<< ours\nstage: scheduled\n=======\nstage: followed-up\n>>>>>>> theirs\n', 'stage: scheduled\n'));
+    commitAll(desktop, 'merge');
+    // Both entries of 2026-12-07, desktop's first (lines 25-26), then laptop's (27-28).
+    const merged = scheduled.replace('  - date: 2026-12-07\n    stage: scheduled\n', '  - date: 2026-12-07\n    stage: scheduled\n  - date: 2026-12-07\n    stage: followed-up\n');
+    expect(readFileSync(note, 'utf8')).toBe(merged);
+
+    expect(rapport(['check', '--dir', desktop], { env })).toEqual({
+      code: 0,
+      stdout:
+        'owen-park.md:4:8 warning Stage is "scheduled" but the last history entry (2026-12-07) says "followed-up" [stage-history-mismatch]\n' +
+        '    hint: The 2026-12-07 entries are in the order a merge left them: move the "scheduled" entry (line 25) below the "followed-up" entry (line 27), or fix the stage\n' +
+        '17 contacts checked: 0 errors, 1 warning\n',
+      stderr: '',
+    });
+    expect(rapport(['check', '--fix', '--dir', desktop], { env })).toEqual({
+      code: 0,
+      stdout: 'fixed owen-park.md:4: Move the "scheduled" entry of 2026-12-07 below the "followed-up" one\n17 contacts checked: 0 errors, 0 warnings\n',
+      stderr: '',
+    });
+    // The history field alone changed: the two entries of the day swapped, each as written. (Line 2, `index …`, names the blobs.)
+    const diff = git(desktop, 'diff').stdout.split('\n');
+    expect(diff[0]).toBe('diff --git a/owen-park.md b/owen-park.md');
+    expect(diff.slice(2).join('\n')).toBe(
+      [
+        '--- a/owen-park.md',
+        '+++ b/owen-park.md',
+        '@@ -22,10 +22,10 @@ history:',
+        '     via: email',
+        '     letter: cold-letter',
+        '     note: Mentioned my Philadelphia dates in December',
+        '-  - date: 2026-12-07',
+        '-    stage: scheduled',
+        '   - date: 2026-12-07',
+        '     stage: followed-up',
+        '+  - date: 2026-12-07',
+        '+    stage: scheduled',
+        ' meeting:',
+        '   at: 2026-12-10T10:00',
+        '   minutes: 30',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('a conflict in the body only: the contact is listed, but writing commands refuse the note', () => {

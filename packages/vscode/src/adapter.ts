@@ -35,7 +35,8 @@ const EDITOR_HINTS: Readonly<Record<string, string>> = {
 };
 
 export function toVscodeDiagnostic(diagnostic: Diagnostic): vscode.Diagnostic {
-  const hint = EDITOR_HINTS[diagnostic.rule] ?? diagnostic.hint;
+  // A diagnostic with core's own repair keeps core's hint, which says what the repair does (the day's entries put in order).
+  const hint = (diagnostic.fix === undefined ? EDITOR_HINTS[diagnostic.rule] : undefined) ?? diagnostic.hint;
   const message = hint ? `${diagnostic.message}. ${hint}` : diagnostic.message;
   const result = new vscode.Diagnostic(toVscodeRange(diagnostic), message, SEVERITIES[diagnostic.severity]);
   result.source = DIAGNOSTIC_SOURCE;

@@ -144,6 +144,62 @@ describe('field diagnostics, exactly', () => {
     expect(diagnostics(note('stage: contacted', 'history:', '  - {date: 2026-11-05, stage: identified}', '  - {date: 2026-11-05, stage: contacted}'))).toEqual([]);
   });
 
+  it('two steps of one day in the order a merge left them: the hint names both lines, the fix moves the entry with the note\'s stage below', () => {
+    // Lines: 4 stage, 5 history, 6-7 contacted, 8-10 scheduled (with a comment), 11-12 followed-up, 13 meeting.
+    const merged = note(
+      'stage: scheduled',
+      'history:',
+      '  - date: 2026-11-21',
+      '    stage: contacted',
+      '  - date: 2026-12-07',
+      '    stage: scheduled # desktop',
+      '    # he picked Thursday',
+      '  - date: 2026-12-07',
+      '    stage: followed-up',
+      'meeting:',
+      '  at: 2026-12-10T10:00',
+    );
+    const [mismatch, ...others] = diagnostics(merged);
+    expect(others).toEqual([]);
+    expect(mismatch).toEqual({
+      ...at(4, 8, 4, 17),
+      severity: 'warning',
+      rule: 'stage-history-mismatch',
+      message: 'Stage is "scheduled" but the last history entry (2026-12-07) says "followed-up"',
+      hint: 'The 2026-12-07 entries are in the order a merge left them: move the "scheduled" entry (line 8) below the "followed-up" entry (line 11), or fix the stage',
+      fix: { title: 'Move the "scheduled" entry of 2026-12-07 below the "followed-up" one', line: 8, column: 1, endLine: 13, endColumn: 1, text: '  - date: 2026-12-07\n    stage: followed-up\n  - date: 2026-12-07\n    stage: scheduled # desktop\n    # he picked Thursday\n' },
+    });
+    const fixed = applyFix(merged, mismatch!.fix!);
+    expect(fixed).toBe(
+      note('stage: scheduled', 'history:', '  - date: 2026-11-21', '    stage: contacted', '  - date: 2026-12-07', '    stage: followed-up', '  - date: 2026-12-07', '    stage: scheduled # desktop', '    # he picked Thursday', 'meeting:', '  at: 2026-12-10T10:00'),
+    );
+    expect(diagnostics(fixed)).toEqual([]);
+  });
+
+  it('the day\'s entries at the end of the history, with a touch after them and a comment under the last', () => {
+    // Lines: 6 scheduled, 7 followed-up (comment under it on 8), 9 a touch of the same day.
+    const merged = note('stage: scheduled', 'history:', '- {date: 2026-12-07, stage: scheduled}', '- date: 2026-12-07', '  stage: followed-up', '  # laptop', '- {date: 2026-12-07, stage: followed-up, touch: true, note: called}');
+    const [mismatch] = diagnostics(merged);
+    expect(mismatch?.hint).toBe('The 2026-12-07 entries are in the order a merge left them: move the "scheduled" entry (line 6) below the "followed-up" entry (line 7), or fix the stage');
+    expect(applyFix(merged, mismatch!.fix!)).toBe(note('stage: scheduled', 'history:', '- date: 2026-12-07', '  stage: followed-up', '  # laptop', '- {date: 2026-12-07, stage: followed-up, touch: true, note: called}', '- {date: 2026-12-07, stage: scheduled}'));
+  });
+
+  it('the day\'s entries moved with their line endings in a note with a byte order mark and CRLF', () => {
+    const merged = '\uFEFF---\r\ntype: contact\r\nname: Maya Chen\r\nstage: scheduled\r\nhistory:\r\n  - date: 2026-12-07\r\n    stage: scheduled\r\n  - date: 2026-12-07\r\n    stage: followed-up\r\n---\r\n';
+    const [mismatch] = diagnostics(merged);
+    expect(mismatch?.fix).toMatchObject({ line: 6, column: 1, endLine: 10, endColumn: 1 });
+    expect(applyFix(merged, mismatch!.fix!)).toBe('\uFEFF---\r\ntype: contact\r\nname: Maya Chen\r\nstage: scheduled\r\nhistory:\r\n  - date: 2026-12-07\r\n    stage: followed-up\r\n  - date: 2026-12-07\r\n    stage: scheduled\r\n---\r\n');
+  });
+
+  it('no reorder for entries of other days, or a stage no entry of that day has; a hint without a fix for a flow list', () => {
+    const plain = { severity: 'warning', rule: 'stage-history-mismatch', hint: 'Record the change with `rapport advance`, or fix the stage' };
+    expect(diagnostics(note('stage: scheduled', 'history:', '  - {date: 2026-12-06, stage: scheduled}', '  - {date: 2026-12-07, stage: followed-up}'))).toEqual([expect.objectContaining(plain)]);
+    expect(diagnostics(note('stage: held', 'history:', '  - {date: 2026-12-07, stage: scheduled}', '  - {date: 2026-12-07, stage: followed-up}'))).toEqual([expect.objectContaining(plain)]);
+    const flow = diagnostics(note('stage: scheduled', 'history: [{date: 2026-12-07, stage: scheduled}, {date: 2026-12-07, stage: followed-up}]'));
+    expect(flow).toEqual([expect.objectContaining({ hint: 'The 2026-12-07 entries are in the order a merge left them: move the "scheduled" entry (line 5) below the "followed-up" entry (line 5), or fix the stage' })]);
+    expect(flow[0]?.fix).toBeUndefined();
+  });
+
   it('a meeting that is not a mapping, or with a bad time, length, format, place or link', () => {
     expect(diagnostics(note('stage: scheduled', 'meeting: tomorrow'))).toEqual([
       { ...at(5, 10, 5, 18), severity: 'error', rule: 'invalid-type', message: '`meeting` must be a mapping with `at`, `minutes` and `format`' },

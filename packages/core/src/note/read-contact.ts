@@ -11,7 +11,7 @@ import { readOutcomes, type OutcomeKind } from '../outcomes/outcomes.js';
 import { detach, detachData } from './detached-string.js';
 import { parseFastFrontmatter } from './fast-frontmatter.js';
 import { asRecord, parseFrontmatter } from './frontmatter.js';
-import { LineIndex, readLayout, startOfLine, type FrontmatterBlock, type NoteLayout } from './source.js';
+import { endOfLine, LineIndex, readLayout, startOfLine, type FrontmatterBlock, type NoteLayout } from './source.js';
 import { CONTACT_TYPE_LINE, unfoundFrontmatter } from './unfound-frontmatter.js';
 import { noteId, wikilinkTarget } from './wikilinks.js';
 import { explainYamlProblems } from './yaml-problem.js';
@@ -218,6 +218,60 @@ interface OffsetFix {
   readonly end: number;
   readonly text: string;
 }
+
+/**
+ * Two steps of one day in the wrong order, as a merge of two copies of the folder leaves them (each
+ * recorded a step that day, and git put one after the other): the last step says another stage
+ * than the note's, but an earlier entry of the same day has the note's stage. The hint names both
+ * entries' lines; the fix moves that entry below the others of its day, each entry's lines kept as
+ * written (comments too), and is offered only when every entry of the day starts its own `- ` line
+ * of the block list. `locate` gives an entry's offsets in `content`.
+ */
+function sameDayMisorder(history: readonly HistoryEntry[], lastIndex: number, stage: Stage, content: string, locate: (index: number) => readonly [number, number] | undefined): { hint: string; fix?: OffsetFix } | undefined {
+  const day = history[lastIndex]!.date;
+  let first = lastIndex;
+  while (first > 0 && history[first - 1]!.date === day) first--;
+  let end = lastIndex;
+  while (end + 1 < history.length && history[end + 1]!.date === day) end++;
+  let moved = -1;
+  for (let index = first; index < lastIndex; index++) if (!history[index]!.touch && history[index]!.stage === stage) moved = index;
+  const movedAt = moved < 0 ? undefined : locate(moved);
+  const lastAt = locate(lastIndex);
+  if (!movedAt || !lastAt) return undefined;
+  const lines = new LineIndex(content);
+  const hint = `The ${day} entries are in the order a merge left them: move the "${stage}" entry (line ${lines.position(movedAt[0]).line}) below the "${history[lastIndex]!.stage}" entry (line ${lines.position(lastAt[0]).line}), or fix the stage`;
+  // Each entry from its `- ` line to the next one's; the day's last, when the history ends with it, to the end of its own lines.
+  const starts: number[] = [];
+  for (let index = moved; index <= Math.min(end + 1, history.length - 1); index++) {
+    const at = locate(index);
+    if (!at) return { hint };
+    const start = lines.lineStart(at[0]);
+    if (!/^[ \t]*-[ \t]+$/.test(content.slice(start, at[0]))) return { hint };
+    starts.push(start);
+  }
+  const runEnd = end + 1 < history.length ? starts.at(-1)! : entryEnd(content, starts.at(-1)!, locate(end)![1]);
+  const movedEnd = starts[1]!;
+  const title = `Move the "${stage}" entry of ${day} below the "${history[lastIndex]!.stage}" one`;
+  return { hint, fix: { title, start: starts[0]!, end: runEnd, text: content.slice(movedEnd, runEnd) + content.slice(starts[0]!, movedEnd) } };
+}
+
+/** The end of a block list's last entry: past its value's line and the lines indented under its `- ` (a comment at its end). */
+function entryEnd(content: string, dashLine: number, valueEnd: number): number {
+  const indentAt = (offset: number) => {
+    INDENT.lastIndex = offset;
+    return INDENT.exec(content)![0].length;
+  };
+  const dashIndent = indentAt(dashLine);
+  let end = endOfLine(content, Math.max(dashLine, valueEnd - 1));
+  while (end < content.length) {
+    const indent = indentAt(end);
+    if (indent <= dashIndent || /[\r\n]/.test(content.charAt(end + indent))) break;
+    end = endOfLine(content, end);
+  }
+  return end;
+}
+
+const INDENT = /[ \t]*/y;
 
 /**
  * A second Outcomes heading (one added at the end of a note whose template has an empty
@@ -470,7 +524,15 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
   // A logged touch records the stage it was made in, not a step: after a merge, one of the other side's can follow a step of this one's.
   const last = history.findLast((entry) => !entry.touch) ?? history.at(-1);
   if (stage && last && last.stage !== stage && !lastUnread) {
-    problem('stage-history-mismatch', ['stage'], `Stage is "${stage}" but the last history entry (${last.date}) says "${last.stage}"`, 'Record the change with `rapport advance`, or fix the stage');
+    const message = `Stage is "${stage}" but the last history entry (${last.date}) says "${last.stage}"`;
+    // Read only here, where it matters: locating entries takes the exact reading of the frontmatter.
+    const locateEntry = (index: number) => {
+      const found = source.locate(['history', index], 'value');
+      return found && ([block.start + found[0], block.start + found[1]] as const);
+    };
+    const misordered = history.length === (fields.history as unknown[]).length ? sameDayMisorder(history, history.lastIndexOf(last), stage, layout.content, locateEntry) : undefined;
+    if (misordered) report('stage-history-mismatch', ...range(['stage']), message, misordered.hint, misordered.fix);
+    else problem('stage-history-mismatch', ['stage'], message, 'Record the change with `rapport advance`, or fix the stage');
   }
 
   let meeting: Meeting | undefined;

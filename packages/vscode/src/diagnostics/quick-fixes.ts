@@ -70,7 +70,8 @@ export class NoteQuickFixes implements vscode.CodeActionProvider {
             if (last) actions.push(replaceAction(document, diagnostic, `Set the stage ${historyAhead ? 'forward' : 'back'} to "${last}" (the last history entry)`, last, historyAhead));
           };
           if (historyAhead) setStage();
-          fix(`Record "${stage}" in the history (dated ${today})${historyAhead ? `, after "${last}"` : ''}`, recordStageInHistory(text, today), !historyAhead);
+          // Core's repair, when there is one (the day's entries put back in order), stays the one Enter takes.
+          fix(`Record "${stage}" in the history (dated ${today})${historyAhead ? `, after "${last}"` : ''}`, recordStageInHistory(text, today), !historyAhead && !repair);
           if (!historyAhead) setStage();
           break;
         }
