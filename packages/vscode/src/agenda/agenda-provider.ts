@@ -6,6 +6,10 @@ import { brokenNoteView, type BrokenNoteView } from '../contacts-tree/contact-vi
 import { brokenNoteItem } from '../contacts-tree/contacts-provider.js';
 import { agendaGroups, entryView, type AgendaEntryView, type AgendaGroupView } from './agenda-view.js';
 import { openNoteCommand } from '../notes/open-at.js';
+import { WRITE_REFERRAL_NAME_COMMAND } from '../outcomes/index.js';
+
+/** A row asking a referrer for a name, which opens the line where the name goes. */
+const ASK_REFERRAL_NAME = 'agendaItem.ask-referral-name';
 
 export type AgendaNode =
   | { readonly kind: 'loading' }
@@ -115,8 +119,12 @@ export class AgendaProvider implements vscode.TreeDataProvider<AgendaNode> {
     item.iconPath = new vscode.ThemeIcon(view.icon, color ? new vscode.ThemeColor(color) : undefined);
     item.contextValue = view.contextValue;
     item.resourceUri = this.services.notes.uriOf(view.file);
-    // An Outcomes action (a referral to add or link, a lead) is about one line of the note: the cursor goes there.
-    item.command = openNoteCommand(item.resourceUri, 'Open Note', view.line !== undefined ? new vscode.Position(view.line - 1, 0) : undefined);
+    // An Outcomes action (a referral to add or link, a lead) is about one line of the note: the cursor goes there,
+    // after the label where a referral's name is still to write.
+    item.command =
+      view.contextValue === ASK_REFERRAL_NAME
+        ? { command: WRITE_REFERRAL_NAME_COMMAND, title: "Write the Referral's Name", arguments: [node] }
+        : openNoteCommand(item.resourceUri, 'Open Note', view.line !== undefined ? new vscode.Position(view.line - 1, 0) : undefined);
     return item;
   }
 }

@@ -64,6 +64,23 @@ describe('entryView', () => {
     expect('referral' in entryView(unnamed, TODAY)).toBe(false);
   });
 
+  it('shows a name to ask for with a question, not as a letter to write, and says what to do once asked', () => {
+    const unnamed = item(null, { id: 'priya-raman', name: 'Priya Raman', file: 'contacts/health-tech/priya-raman.md', kind: 'ask-referral-name', action: 'Ask Priya Raman for the name of their informatics lead', line: 102 });
+    expect(entryView(unnamed, TODAY)).toEqual({
+      contactId: 'priya-raman',
+      file: 'contacts/health-tech/priya-raman.md',
+      label: 'Priya Raman',
+      description: 'no date · ask for the name of their informatics lead',
+      tooltip: 'Priya Raman: Ask Priya Raman for the name of their informatics lead\nNo date: ready when you are\nOnce you have the name, write it on the line: the Agenda then offers to add them',
+      icon: 'question',
+      urgency: 'undated',
+      contextValue: 'agendaItem.ask-referral-name',
+      line: 102,
+    });
+    // Under Ready to write, beside the letters, with an icon of its own.
+    expect(entryView(item(null, { kind: 'write', action: 'Write to Ana Lima' }), TODAY).icon).toBe('edit');
+  });
+
   it('keeps the Outcomes line of an action that has one, for the row to open the note there', () => {
     const referral = item(null, { id: 'priya-raman', name: 'Priya Raman', kind: 'add-referral', action: 'Add Grace Liu (referred by Priya Raman)', line: 42 });
     expect(entryView(referral, TODAY).line).toBe(42);

@@ -1,7 +1,7 @@
 /** What the Agenda view and the status bar show, as plain data (tested without VS Code). */
 import { agenda, type ActionContext, type ActionKind, type AgendaItem, type Contact } from '@rapport/core';
 import { dueBadge, type Urgency } from '../contacts-tree/contact-view.js';
-import { dayWithWeekday } from '../snooze/snooze-choices.js';
+import { SNOOZE_ENDS, snoozedUntil } from '../snooze/snooze-choices.js';
 
 /** Where an action falls; `undated` is "ready to write". */
 export type AgendaUrgency = Urgency | 'undated';
@@ -36,6 +36,8 @@ export interface AgendaGroupView {
 }
 
 const URGENCY_ICONS: Record<AgendaUrgency, string> = { overdue: 'warning', today: 'bell', soon: 'calendar', later: 'calendar', undated: 'edit' };
+/** Rows whose icon says what they ask rather than when: a name to ask the referrer for is no letter to write yet. */
+const KIND_ICONS: Partial<Record<ActionKind, string>> = { 'ask-referral-name': 'question' };
 /** A row a snooze put off to a later day, among the calendars of the rows due then. */
 const SNOOZED_ICON = 'bell-slash';
 
@@ -68,19 +70,21 @@ export function agendaView(contacts: readonly Contact[], context: ActionContext,
 export function entryView(item: AgendaItem, today: string): AgendaEntryView {
   const badge = dueBadge(item.due, today);
   const urgency: AgendaUrgency = badge?.urgency ?? 'undated';
-  // Put off to a later day: said on the row itself, not only in its tooltip. On its day it is due like any other.
-  const snoozedUntil = item.snoozedFrom !== undefined && item.due !== null && item.due > today ? item.due : undefined;
+  // Put off to a later day: said on the row itself, not only in its tooltip.
+  const snoozed = snoozedUntil(item, today);
   // The day itself is in the tooltip: a narrow side bar shows the action rather than the date twice.
-  const when = snoozedUntil ? `snoozed until ${dayWithWeekday(snoozedUntil)}` : badge ? badge.text : 'no date';
+  const when = snoozed ?? badge?.text ?? 'no date';
   const what = SHORT_ACTIONS[item.kind] ?? shortened(item.action, item.name);
-  const snoozeEnds = snoozedUntil ? '\nThe snooze ends when you record a step or a touch, or with Unsnooze' : '';
+  const snoozeEnds = snoozed ? `\n${SNOOZE_ENDS}` : '';
+  // What to do once asked, as docs/cli.md says it: the row's click opens the line.
+  const askedName = item.kind === 'ask-referral-name' ? '\nOnce you have the name, write it on the line: the Agenda then offers to add them' : '';
   return {
     contactId: item.id,
     file: item.file,
     label: item.name,
     description: `${when} · ${what}`,
-    tooltip: `${item.name}: ${item.action}\n${item.due ? `Due ${item.due}${urgency === 'overdue' ? ' — overdue' : ''}${item.snoozedFrom ? `, snoozed from ${item.snoozedFrom}` : ''}` : 'No date: ready when you are'}${snoozeEnds}${item.letter ? `\nLetter: ${item.letter}` : ''}`,
-    icon: snoozedUntil ? SNOOZED_ICON : URGENCY_ICONS[urgency],
+    tooltip: `${item.name}: ${item.action}\n${item.due ? `Due ${item.due}${urgency === 'overdue' ? ' — overdue' : ''}${item.snoozedFrom ? `, snoozed from ${item.snoozedFrom}` : ''}` : 'No date: ready when you are'}${snoozeEnds}${askedName}${item.letter ? `\nLetter: ${item.letter}` : ''}`,
+    icon: snoozed ? SNOOZED_ICON : (KIND_ICONS[item.kind] ?? URGENCY_ICONS[urgency]),
     urgency,
     // A snoozed row can be unsnoozed: its menus match the suffix.
     contextValue: `agendaItem.${item.kind}${item.snoozedFrom ? '.snoozed' : ''}`,

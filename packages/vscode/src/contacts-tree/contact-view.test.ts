@@ -49,6 +49,20 @@ describe('contactView', () => {
     expect(view.tooltip()).toContain('Tags: `ux` `health`');
   });
 
+  it('says a snoozed contact is snoozed until the day, as the Agenda does, not just due then', () => {
+    // Written to on Monday 2026-11-02, no reply: the follow-up was due 2026-11-11; the snooze puts it off to Monday 2026-11-30.
+    const [eve] = contactsOf({ 'eve.md': note({ name: 'Eve Stone', stage: 'contacted', organization: 'Acme', snoozed_until: '2026-11-30' }, [['2026-11-02', 'contacted']]) });
+    const [group] = groupContacts([eve!], 'due', context, TODAY);
+    expect(group!.label).toBe('Next 7 days');
+    const view = group!.contacts()[0]!;
+    expect(view.description).toBe('Acme — snoozed until Mon 2026-11-30');
+    expect(view.icon).toBe('mail');
+    expect(view.urgency).toBe('soon');
+    expect(view.tooltip()).toContain('Next: Follow up with Eve Stone if there is no reply (snoozed until Mon 2026-11-30)\n\nThe snooze ends when you record a step or a touch, or with Unsnooze');
+    // On the day it comes back it is due like any other.
+    expect(contactView(eve!, { contactId: 'eve', kind: 'follow-up', action: 'Follow up with Eve Stone if there is no reply', due: TODAY, snoozedFrom: '2026-11-11' }, TODAY).description).toBe('Acme — due today');
+  });
+
   it('escapes Markdown in names so a tooltip cannot run a command link', () => {
     const [odd] = contactsOf({ 'odd.md': note({ name: '[x](command:evil) *bold*', stage: 'identified' }, [['2026-11-20', 'identified']]) });
     expect(contactView(odd!, null, TODAY).tooltip()).toContain('\\[x\\]\\(command:evil\\) \\*bold\\*');

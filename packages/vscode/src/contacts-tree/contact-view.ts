@@ -5,6 +5,7 @@
 import { addCalendarDays, daysBetween, isStage, nextAction, STAGES, type ActionContext, type BrokenNote, type Contact, type NextAction, type Stage } from '@rapport/core';
 import { plainMessage } from '../diagnostics/plain-message.js';
 import type { GroupBy } from '../settings/read-settings.js';
+import { SNOOZE_ENDS, snoozedUntil } from '../snooze/snooze-choices.js';
 
 /** A codicon per stage, so the stage reads at a glance. */
 export const STAGE_ICONS: Record<Stage, string> = {
@@ -70,6 +71,9 @@ export function unknownStage(contact: Contact): string | undefined {
 
 export function contactView(contact: Contact, next: NextAction | null, today: string, referrer?: Contact): ContactView {
   const badge = dueBadge(next?.due, today);
+  // As the Agenda's row says it: a snoozed contact is not simply due that day.
+  const snoozed = next ? snoozedUntil(next, today) : undefined;
+  const when = snoozed ?? badge?.text;
   const where = [contact.role, contact.organization].filter(Boolean).join(' · ');
   const unknown = unknownStage(contact);
   const tooltip = () => {
@@ -80,7 +84,8 @@ export function contactView(contact: Contact, next: NextAction | null, today: st
         ? `Unknown stage \`${escapeMarkdown(unknown)}\`: use one of ${STAGES.join(', ')} (the note's quick fix offers the closest)`
         : `Stage: \`${contact.stage}\`${contact.history.length > 0 ? ` since ${contact.history.at(-1)!.date}` : ''}`,
     ];
-    if (next) lines.push('', `Next: ${escapeMarkdown(next.action)}${next.due ? ` (${badge?.text ?? next.due})` : ''}`);
+    if (next) lines.push('', `Next: ${escapeMarkdown(next.action)}${next.due ? ` (${when ?? next.due})` : ''}`);
+    if (snoozed) lines.push('', SNOOZE_ENDS);
     if (referrer) lines.push('', `Referred by ${escapeMarkdown(referrer.name)}`);
     if (contact.tags.length > 0) lines.push('', `Tags: ${contact.tags.map((tag) => `\`${tag}\``).join(' ')}`);
     return lines.join('\n');
@@ -89,7 +94,7 @@ export function contactView(contact: Contact, next: NextAction | null, today: st
     id: contact.id,
     file: contact.file,
     label: contact.name,
-    description: [unknown !== undefined ? `unknown stage "${unknown}"` : '', where, badge?.text].filter(Boolean).join(' — '),
+    description: [unknown !== undefined ? `unknown stage "${unknown}"` : '', where, when].filter(Boolean).join(' — '),
     tooltip,
     icon: unknown !== undefined ? 'error' : STAGE_ICONS[contact.stage],
     urgency: badge?.urgency,

@@ -2,17 +2,19 @@ import * as vscode from 'vscode';
 import { addReferral, type AddedReferral } from '@rapport/core';
 import { registerCommand } from '../commands/run-command.js';
 import { saveOpenNote } from '../notes/note-edits.js';
+import { showNoteAt } from '../notes/open-at.js';
 import type { Services } from '../services.js';
-import { referralOffers, type ReferralOffer } from './referral-offers.js';
+import { referralNameColumn, referralOffers, type ReferralOffer } from './referral-offers.js';
 import type { AgendaEntryView } from '../agenda/agenda-view.js';
 
 export const ADD_REFERRAL_COMMAND = 'rapport.outcomes.addReferral';
+export const WRITE_REFERRAL_NAME_COMMAND = 'rapport.outcomes.writeReferralName';
 
 /** An Agenda row, as the Agenda view hands it to a command on its context menu. */
 interface AgendaRow {
   readonly contactId: string;
   readonly file: string;
-  readonly view: Pick<AgendaEntryView, 'referral'>;
+  readonly view: Pick<AgendaEntryView, 'referral' | 'line'>;
 }
 
 /**
@@ -60,7 +62,23 @@ export function register(context: vscode.ExtensionContext, services: Services): 
       if (!(target instanceof vscode.Uri)) return target.view.referral === undefined ? undefined : addReferralFromNote(services, services.notes.uriOf(target.file), target.view.referral, { referrerId: target.contactId });
       return name === undefined ? undefined : addReferralFromNote(services, target, name, options);
     }),
+    // From the Agenda's "ask Priya Raman for the name of their informatics lead" row: the line where the name goes, once asked.
+    registerCommand(services, WRITE_REFERRAL_NAME_COMMAND, (row: AgendaRow) => openAtReferralName(services, row)),
   );
+}
+
+/**
+ * Opens the referrer's note at the row's `Referral: their informatics lead` line, the cursor after
+ * the label: the name typed there ("Grace Liu, their informatics lead") makes the line one that
+ * offers to add them.
+ */
+async function openAtReferralName(services: Services, row: AgendaRow): Promise<vscode.TextEditor | undefined> {
+  if (row.view.line === undefined) return undefined;
+  const uri = services.notes.uriOf(row.file);
+  const document = await vscode.workspace.openTextDocument(uri);
+  // The index's line: past the end only when the note shrank since, and then the index is about to follow.
+  const line = Math.min(row.view.line - 1, document.lineCount - 1);
+  return showNoteAt(uri, new vscode.Position(line, referralNameColumn(document.lineAt(line).text)));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readNote } from '@rapport/core';
 import { describe, expect, it } from 'vitest';
-import { referralOffers } from './referral-offers.js';
+import { referralNameColumn, referralOffers } from './referral-offers.js';
 
 const text = [
   '---',
@@ -47,5 +47,20 @@ describe('referralOffers', () => {
 
   it('offers nothing in a note that is not a contact', () => {
     expect(referralOffers('notes.md', '# Notes\n\n## Outcomes\n\n- Referral: Renee Jackson\n')).toEqual([]);
+  });
+});
+
+describe('referralNameColumn', () => {
+  it('is after the marker, a box and the label, where a name goes before the words kept', () => {
+    expect(referralNameColumn('- Referral: their informatics lead')).toBe(12);
+    expect(referralNameColumn('- [ ] Referral:   her CMIO (by 2026-12-10)')).toBe(18);
+    expect(referralNameColumn('  * Intro: someone on the alerts team')).toBe(11);
+    expect(referralNameColumn('3. Referral: the head of research')).toBe(13);
+  });
+
+  it('is 0 on a line that is no labelled list item', () => {
+    expect(referralNameColumn('their informatics lead')).toBe(0);
+    expect(referralNameColumn('- Met Joan Smith at the meetup')).toBe(0);
+    expect(referralNameColumn('')).toBe(0);
   });
 });

@@ -47,3 +47,12 @@ function offerTitle(name: string, referrer: Contact, contacts: readonly Contact[
   if (ids.length === 1) return `Link ${name} to [[${ids[0]}]] (referred by ${referrer.name})`;
   return `Add ${name} as a contact (referred by ${referrer.name})`;
 }
+
+/**
+ * Where the name goes on a referral line that has none yet (`- Referral: their informatics lead`):
+ * after the list marker, a box and the label, so the name typed there comes before the words that
+ * say who they are, which stay. 0 when the line is no labelled list item.
+ */
+export function referralNameColumn(line: string): number {
+  return /^\s*(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?[^\s:[\]`][^:[\]`]{0,39}?:[ \t]*/.exec(line)?.[0].length ?? 0;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readNote, type Contact } from '@rapport/core';
-import { dayWithWeekday, isSnoozed, snoozableActions, snoozeChoices, snoozeDayProblem, snoozedMessage } from './snooze-choices.js';
+import { dayWithWeekday, isSnoozed, snoozableActions, snoozeChoices, snoozeDayProblem, snoozedMessage, snoozedUntil, unsnoozedMessage } from './snooze-choices.js';
 
 /** Monday 2026-12-07, 10:00 in New York. */
 const context = { now: new Date('2026-12-07T15:00:00Z'), timezone: 'America/New_York' };
@@ -101,5 +101,22 @@ describe('snoozedMessage', () => {
 
   it('says when nothing was due before the day', () => {
     expect(snoozedMessage(owen, '2026-11-30', context, TODAY)).toBe('Snoozed Owen Park until Monday, November 30: nothing of theirs was due before then.');
+  });
+});
+
+describe('unsnoozedMessage', () => {
+  it('says who, in the few words of Snooze…, with no guess at a pronoun', () => {
+    expect(unsnoozedMessage(owen)).toBe('Unsnoozed Owen Park: their actions are due again as the rules say.');
+  });
+});
+
+describe('snoozedUntil', () => {
+  it('says until when a snooze put an action off, until that day comes', () => {
+    expect(snoozedUntil({ due: '2026-12-14', snoozedFrom: '2026-12-01' }, TODAY)).toBe('snoozed until Mon 2026-12-14');
+    expect(snoozedUntil({ due: '2026-12-08', snoozedFrom: '2026-12-01' }, TODAY)).toBe('snoozed until Tue 2026-12-08');
+    // Its day has come: due today like any other.
+    expect(snoozedUntil({ due: TODAY, snoozedFrom: '2026-12-01' }, TODAY)).toBeUndefined();
+    expect(snoozedUntil({ due: '2026-12-14' }, TODAY)).toBeUndefined();
+    expect(snoozedUntil({ due: null }, TODAY)).toBeUndefined();
   });
 });

@@ -17,6 +17,18 @@ export function dayWithWeekday(day: string): string {
 }
 
 /**
+ * How a row says that a snooze put its action off: "snoozed until Mon 2026-12-14", in place of the due
+ * date, in the Agenda and the Contacts view alike. `undefined` when no snooze moved it, and once its
+ * day has come: it is then due like any other.
+ */
+export function snoozedUntil(action: { readonly due: string | null; readonly snoozedFrom?: string | undefined }, today: string): string | undefined {
+  return action.snoozedFrom !== undefined && action.due !== null && action.due > today ? `snoozed until ${dayWithWeekday(action.due)}` : undefined;
+}
+
+/** The tooltip's line under a row a snooze put off. */
+export const SNOOZE_ENDS = 'The snooze ends when you record a step or a touch, or with Unsnooze';
+
+/**
  * The days offered, counted from `today`: tomorrow, next Monday, in a week, in two weeks, then a
  * day to type. Words that fall on the same day are one choice naming both, so no day is offered
  * twice: on a Monday "Next Monday, in a week", on a Sunday "Tomorrow, next Monday".
@@ -64,4 +76,9 @@ export function snoozedMessage(contact: Contact, until: string, context: ActionC
   const snoozed = `Snoozed ${contact.name} until ${spokenDate(until, today, 'weekday')}`;
   const moved = nextActions({ ...contact, snoozedUntil: until }, context).some((action) => action.snoozedFrom !== undefined);
   return moved ? `${snoozed}.` : `${snoozed}: nothing of theirs was due before then.`;
+}
+
+/** What Unsnooze says once written, in the few words of Snooze…'s message. */
+export function unsnoozedMessage(contact: Contact): string {
+  return `Unsnoozed ${contact.name}: their actions are due again as the rules say.`;
 }

@@ -3,7 +3,7 @@ import { snoozeDay, snoozeRefusal } from '@rapport/core/internal';
 import { editContactNote, recordedMessage } from '../notes/note-edits.js';
 import { resolveContact } from '../commands/contact-target.js';
 import type { Services } from '../services.js';
-import { isSnoozed, snoozableActions, snoozeChoices, snoozeDayProblem, snoozedMessage } from './snooze-choices.js';
+import { isSnoozed, snoozableActions, snoozeChoices, snoozeDayProblem, snoozedMessage, unsnoozedMessage } from './snooze-choices.js';
 
 /** What a caller (a test, another command) gives instead of being asked. */
 export interface SnoozeInput {
@@ -37,7 +37,7 @@ export async function unsnooze(services: Services, target?: unknown): Promise<{ 
   if (!contact) return undefined;
   if (!isSnoozed(contact)) throw new InvalidInputError(`${contact.name} is not snoozed (no \`snoozed_until\` in the note)`);
   const written = await editContactNote(services.notes, contact.file, unsnoozeContact);
-  void services.prompts.info(recordedMessage(`${contact.name}: snooze ended. Their actions are due when the rules say again.`, written));
+  void services.prompts.info(recordedMessage(unsnoozedMessage(contact), written));
   return { file: contact.file };
 }
 

@@ -401,6 +401,14 @@ suite('Commands', () => {
         ['agendaItem.second-contact.snoozed', 'soon', 'bell-slash', 'snoozed until Mon 2026-11-30 · try a second person at Quinn Clinics', 'Due 2026-11-30, snoozed from 2026-11-10'],
       ],
     );
+    // Her row in the Contacts view says it in the same words.
+    const inContacts = () =>
+      rapport.views.contacts
+        .getChildren()
+        .flatMap((group) => rapport.views.contacts.getChildren(group))
+        .map((node) => rapport.views.contacts.getTreeItem(node))
+        .find((item) => item.label === 'Rosa Quinn')?.description;
+    await waitFor(() => inContacts() === 'Quinn Clinics — snoozed until Mon 2026-11-30', () => `her contact row snoozed (${inContacts()})`);
 
     // The rows' context menus: Snooze… on a row of her own actions, snoozed or not; Unsnooze on a snoozed one only.
     const menus = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus['view/item/context'] as { command: string; when: string }[];
@@ -417,9 +425,11 @@ suite('Commands', () => {
       .find((node) => node.kind === 'agendaItem' && node.file === file && node.view.contextValue === 'agendaItem.follow-up.snoozed')!;
     const ended = await runScripted({}, 'rapport.unsnooze', snoozedRow);
     assert.deepEqual(ended.result, { file });
-    assert.deepEqual(ended.prompts.infos, ['Rosa Quinn: snooze ended. Their actions are due when the rules say again.']);
+    assert.deepEqual(ended.prompts.infos, ['Unsnoozed Rosa Quinn: their actions are due again as the rules say.']);
     assert.equal(readText(file), original);
     await waitFor(() => rosa().map((entry) => entry.contextValue).join() === 'agendaItem.second-contact,agendaItem.follow-up', 'her rows back as they were');
+    // Her next action, the follow-up, due again on 2026-11-16.
+    await waitFor(() => inContacts() === 'Quinn Clinics — overdue 7 d', () => `her contact row due again (${inContacts()})`);
     rmSync(fileUri(file).fsPath);
     await waitFor(() => !rapport.notes.workspace?.index.contact('rosa-quinn'), 'her note to leave the index');
   });

@@ -3,8 +3,9 @@ import { rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { loadSlugger, STAGES } from '@rapport/core';
 import type { ContactsNode } from '../../src/contacts-tree/contacts-provider.js';
+import type { AgendaNode } from '../../src/agenda/agenda-provider.js';
 import type { ReferralNodeView } from '../../src/referrals-tree/referral-view.js';
-import { api, fileUri, readText, referralRoots, setSetting, TODAY, waitFor, closeEditors } from './fixture.js';
+import { api, EXTENSION_ID, fileUri, readText, referralRoots, setSetting, TODAY, waitFor, closeEditors } from './fixture.js';
 import { exampleContacts } from './oracle.js';
 import { suite, test } from './runner.js';
 
@@ -168,6 +169,57 @@ suite('Agenda rows', () => {
     rmSync(fileUri(created.file).fsPath);
     writeFileSync(fileUri(referrer).fsPath, original);
     await waitFor(() => agenda.entries().some((entry) => entry.contextValue === 'agendaItem.add-referral' && entry.label === 'Priya Raman'), 'the row to come back');
+  });
+});
+
+suite('Agenda rows of referrals still to name', () => {
+  test('a row asking a referrer for a name has a question icon and opens the line with the cursor where the name goes; the name typed there makes it a referral to add', async () => {
+    const rapport = await api();
+    const agenda = rapport.views.agenda;
+    const referrer = 'contacts/health-tech/priya-raman.md';
+    const original = readText(referrer);
+    const grace = '- Referral: Grace Liu, the nurse informaticist on Carelink\'s alerts team.\n';
+    assert.ok(original.includes(grace));
+    // Line 102 of her note, after Grace Liu's.
+    writeFileSync(fileUri(referrer).fsPath, original.replace(grace, `${grace}- Referral: their informatics lead\n`));
+    const isAsking = (node: AgendaNode) => node.kind === 'agendaItem' && node.view.contextValue === 'agendaItem.ask-referral-name' && node.file === referrer;
+    const asking = () =>
+      agenda
+        .getChildren()
+        .flatMap((group) => agenda.getChildren(group))
+        .find(isAsking);
+    const node = await waitFor(asking, 'the row "ask Priya Raman for the name of their informatics lead"');
+    const group = agenda.getChildren().find((candidate) => agenda.getChildren(candidate).some(isAsking));
+    assert.equal(agenda.getTreeItem(group!).label, 'Ready to write');
+    const row = agenda.getTreeItem(node);
+    assert.equal(row.label, 'Priya Raman');
+    assert.equal(row.description, 'no date · ask for the name of their informatics lead');
+    assert.equal((row.iconPath as vscode.ThemeIcon).id, 'question');
+    // Its button and context menu: the same command as its click.
+    const menus = vscode.extensions.getExtension(EXTENSION_ID)!.packageJSON.contributes.menus['view/item/context'] as { command: string; when: string; group: string }[];
+    assert.deepEqual(
+      menus.filter((entry) => entry.when === 'viewItem == agendaItem.ask-referral-name').map((entry) => [entry.command, entry.group]),
+      [['rapport.outcomes.writeReferralName', 'inline@0'], ['rapport.outcomes.writeReferralName', '0_create@1']],
+    );
+    assert.equal(row.command?.command, 'rapport.outcomes.writeReferralName');
+    await vscode.commands.executeCommand(row.command!.command, ...(row.command!.arguments ?? []));
+    const editor = await waitFor(() => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.path.endsWith('/contacts/health-tech/priya-raman.md') && active.selection.active.line !== 0 ? active : undefined;
+    }, 'the note, at the referral to name');
+    // 0-based line 101, column 12: after "- Referral: ".
+    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [101, 12]);
+    assert.ok(editor.selection.isEmpty, 'nothing selected: the words typed go before the ones written');
+    assert.equal(editor.document.lineAt(101).text, '- Referral: their informatics lead');
+    // Typing the name there, as a user would, and saving: the row becomes one to add her.
+    await editor.edit((edit) => edit.insert(editor.selection.active, 'Ada Byrne, '));
+    await editor.document.save();
+    assert.equal(readText(referrer), original.replace(grace, `${grace}- Referral: Ada Byrne, their informatics lead\n`));
+    await waitFor(() => asking() === undefined && agenda.entries().some((entry) => entry.referral === 'Ada Byrne' && entry.description === 'no date · add Ada Byrne (referred by Priya Raman)'), 'the row to ask to add Ada Byrne');
+    await closeEditors();
+    // Put back for the suites after this one, which count the example's agenda.
+    writeFileSync(fileUri(referrer).fsPath, original);
+    await waitFor(() => !agenda.entries().some((entry) => entry.referral === 'Ada Byrne'), 'her row to go');
   });
 });
 
