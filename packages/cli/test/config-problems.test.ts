@@ -83,7 +83,7 @@ describe('a config with problems', () => {
       stdout: [
         'fixed .rapport/config.yaml:6: Close the quote: add " at the end of the line\n',
         'fixed .rapport/config.yaml:7: Put the value in quotes: "a high-school biology teacher: eight years"\n',
-        // `timezone` is a name Rapport knows (a contact's own zone, as well as the folder's): the colon goes after it.
+        // `timezone` is one of the config's settings: the colon goes after it.
         'fixed .rapport/config.yaml:14: Add the colon: timezone: America/New_York\n',
         '17 contacts checked: 0 errors, 0 warnings\n',
       ].join(''),
@@ -93,6 +93,45 @@ describe('a config with problems', () => {
       original
         .replace('  name: Jordan Reyes', '  name: "Jordan Reyes"')
         .replace('  background: a high-school biology teacher for eight years', '  background: "a high-school biology teacher: eight years"'),
+    );
+  });
+
+  it('says a setting or rule without its colon by name and value at its line, and check --fix adds the colon after the names the config has', () => {
+    const folder = exampleCopy();
+    const config = join(folder, '.rapport', 'config.yaml');
+    const original = readFileSync(config, 'utf8');
+    // Colons left out after `notes_folder` (line 16, with a comment holding backticks), the first rule (line 20, nested under `rules:`) and a profile field (line 6).
+    const typed = original
+      .replace('notes_folder: contacts   # where', 'notes_folder contacts   # where')
+      .replace('  follow_up_after: 7      #', '  follow_up_after 7      #')
+      .replace('  name: Jordan Reyes', '  name Jordan Reyes');
+    writeFileSync(config, typed);
+    expect(rapport(['check', '--dir', folder]).stdout).toBe([
+      '.rapport/config.yaml:6:3 error `name Jordan Reyes` has no `:` after the field name; the whole config is ignored [invalid-config]\n    hint: Write it as `name: Jordan Reyes`\n',
+      '.rapport/config.yaml:16:1 error `notes_folder contacts` has no `:` after the field name; the whole config is ignored [invalid-config]\n    hint: Write it as `notes_folder: contacts`\n',
+      '.rapport/config.yaml:20:3 error `follow_up_after 7` has no `:` after the field name; the whole config is ignored [invalid-config]\n    hint: Write it as `follow_up_after: 7`\n',
+      '17 contacts checked: 3 errors, 0 warnings\n',
+    ].join(''));
+    expect(rapport(['check', '--fix', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: [
+        'fixed .rapport/config.yaml:6: Add the colon: name: Jordan Reyes\n',
+        'fixed .rapport/config.yaml:16: Add the colon: notes_folder: contacts\n',
+        'fixed .rapport/config.yaml:20: Add the colon: follow_up_after: 7\n',
+        '17 contacts checked: 0 errors, 0 warnings\n',
+      ].join(''),
+      stderr: '',
+    });
+    // The colons back where they were, every comment and space as it was.
+    expect(readFileSync(config, 'utf8')).toBe(original);
+  });
+
+  it('suggests the zone a misspelt `timezone` most likely meant', () => {
+    const folder = exampleCopy();
+    const config = join(folder, '.rapport', 'config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('timezone: America/New_York', 'timezone: America/New_Yrok'));
+    expect(rapport(['check', '--dir', folder]).stdout).toBe(
+      '.rapport/config.yaml:14:11 error Unknown time zone "America/New_Yrok" [invalid-config]\n    hint: Use the IANA name of your zone (did you mean America/New_York?)\n17 contacts checked: 1 error, 0 warnings\n',
     );
   });
 

@@ -173,7 +173,7 @@ describe('rapport export', () => {
         code: 2,
         stdout: '',
         stderr:
-          '.rapport/config.yaml:14:11 error Unknown time zone "America/New_Yrok" [invalid-config]\n    hint: Use an IANA name such as America/New_York\n' +
+          '.rapport/config.yaml:14:11 error Unknown time zone "America/New_Yrok" [invalid-config]\n    hint: Use the IANA name of your zone (did you mean America/New_York?)\n' +
           'rapport: nothing exported: .rapport/config.yaml:14: Unknown time zone "America/New_Yrok"; an export made with the default in its place would be wrong (fix it, then export again)\n',
       });
       expect(existsSync(join(folder, `t.${format}`))).toBe(false);

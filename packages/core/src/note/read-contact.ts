@@ -14,6 +14,7 @@ import { asRecord, parseFrontmatter } from './frontmatter.js';
 import { endOfLine, LineIndex, readLayout, startOfLine, type FrontmatterBlock, type NoteLayout } from './source.js';
 import { CONTACT_TYPE_LINE, unfoundFrontmatter } from './unfound-frontmatter.js';
 import { noteId, wikilinkTarget } from './wikilinks.js';
+import { contactSchema } from './schema.js';
 import { explainYamlProblems } from './yaml-problem.js';
 import { InvalidInputError } from '../errors.js';
 import { suggestionWords } from '../model/did-you-mean.js';
@@ -182,7 +183,9 @@ function readExact(file: string, layout: NoteLayout, options: ReadNoteOptions): 
     }
     // Each mistake the others do not cause: the parser's later errors mostly restate the first from where it got lost.
     const lines = new LineIndex(layout.content);
-    for (const explained of explainYamlProblems(block.yaml, frontmatter.document, frontmatter.problems, (offset) => lines.position(block.start + offset).line)) {
+    // A missing colon is repaired after a contact's own fields (`industry`), not after those nested in them.
+    const isContactField = (path: readonly string[]) => path.length === 1 && Object.hasOwn(contactSchema.properties, path[0]!);
+    for (const explained of explainYamlProblems(block.yaml, frontmatter.document, frontmatter.problems, (offset) => lines.position(block.start + offset).line, isContactField)) {
       const fix = explained.fix && { ...explained.fix, start: block.start + explained.fix.start, end: block.start + explained.fix.end };
       report('yaml-syntax', block.start + explained.start, block.start + explained.end, explained.message, explained.hint, fix);
     }

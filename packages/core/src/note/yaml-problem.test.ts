@@ -35,6 +35,21 @@ describe('a field name without its colon', () => {
     expect(fixOf(`${HEAD}industry\n`)).toBeUndefined();
   });
 
+  it('named by the field and value, its comment left out of the words and kept by the repair', () => {
+    // Line 4: `industry Telehealth` ends at column 19; the comment, with its backticks and colon, is not part of the mistake.
+    const text = `---\n${HEAD}industry Telehealth   # from \`their site\`: check\n---\n`;
+    expect(yamlProblem(`${HEAD}industry Telehealth   # from \`their site\`: check\n`)).toBe('4:1-4:20 `industry Telehealth` has no `:` after the field name | Write it as `industry: Telehealth`');
+    const fix = readNote('people/lena-ortiz.md', text).diagnostics[0]!.fix!;
+    expect(fix.title).toBe('Add the colon: industry: Telehealth');
+    expect(applyFix(text, fix).split('\n')[3]).toBe('industry: Telehealth   # from `their site`: check');
+  });
+
+  it('on the first line under a field, which YAML reads as its value, said at that line', () => {
+    // Line 5 `  minutes 30`; the parser gives up at line 6, which no mapping holds. A field of `meeting` has no repair.
+    expect(yamlProblem(`${HEAD}meeting:\n  minutes 30\n  format: phone\n`)).toBe('5:3-5:13 `minutes 30` has no `:` after the field name | Write it as `minutes: 30`');
+    expect(readNote('people/lena-ortiz.md', `---\n${HEAD}meeting:\n  minutes 30\n  format: phone\n---\n`).diagnostics[0]?.fix).toBeUndefined();
+  });
+
   it('alone on the last line', () => {
     expect(yamlProblem(`${HEAD}industry\n`)).toBe('4:1-4:9 `industry` has no `:` after the field name | Write it as `industry: ` followed by the value');
   });
@@ -228,7 +243,7 @@ describe('aliases and nesting', () => {
     const yaml = 'type: contact\ndeep: [[[[\n';
     // `deep: ` is 14-19: the first bracket is 20, wherever on the line the parser ran out of stack.
     const problem = { code: 'RESOURCE_EXHAUSTION', offset: 23, endOffset: 24, message: 'Maximum call stack size exceeded' };
-    expect(explainYamlProblem(yaml, parseDocument(yaml), problem, () => 3)).toEqual({ start: 20, end: 21, message: 'The lists or mappings here are nested too deeply to read', hint: 'Remove the extra brackets' });
+    expect(explainYamlProblem(yaml, parseDocument(yaml), problem, () => 3, () => false)).toEqual({ start: 20, end: 21, message: 'The lists or mappings here are nested too deeply to read', hint: 'Remove the extra brackets' });
   });
 
   it('nesting too deep without brackets, at the line start', () => {
@@ -236,9 +251,9 @@ describe('aliases and nesting', () => {
     // The third line starts at 20.
     const problem = { code: 'RESOURCE_EXHAUSTION', offset: 27, endOffset: 28, message: 'Maximum call stack size exceeded' };
     // No brackets on the line: the hint speaks of the nesting, not of brackets to remove.
-    expect(explainYamlProblem(yaml, parseDocument(yaml), problem, () => 4)).toEqual({ start: 20, end: 21, message: 'The lists or mappings here are nested too deeply to read', hint: 'Nest fewer lists and mappings inside each other (each `- ` or deeper indent is one more level)' });
+    expect(explainYamlProblem(yaml, parseDocument(yaml), problem, () => 4, () => false)).toEqual({ start: 20, end: 21, message: 'The lists or mappings here are nested too deeply to read', hint: 'Nest fewer lists and mappings inside each other (each `- ` or deeper indent is one more level)' });
     // `parseFrontmatter`'s own words when the parser throws, placed at the start.
-    expect(explainYamlProblem(yaml, parseDocument(yaml), { offset: 0, endOffset: 0, message: 'the YAML is nested too deeply to read' }, () => 2)).toMatchObject({ start: 0, end: 1 });
+    expect(explainYamlProblem(yaml, parseDocument(yaml), { offset: 0, endOffset: 0, message: 'the YAML is nested too deeply to read' }, () => 2, () => false)).toMatchObject({ start: 0, end: 1 });
   });
 });
 

@@ -1,4 +1,3 @@
-import { contactSchema } from './schema.js';
 import { isCollection, isMap, isScalar, visit, type Document, type Node } from 'yaml';
 import { parseYaml, type YamlProblem } from './frontmatter.js';
 import { endOfLine, startOfLine as lineStart } from './source.js';
@@ -15,6 +14,14 @@ export interface ExplainedYamlProblem {
   /** The mistake is the line's indentation, which the lines after it indented as far share: they are out of place with it, not mistakes of their own. */
   readonly misalignsLinesAfter?: true;
 }
+
+/**
+ * Whether the field at `path` (`['industry']`, `['rules', 'follow_up_after']`,
+ * the keys of the mappings it is nested in first) is one the text's reader
+ * knows: a line naming it and a value without the colon between them can
+ * mean only that field, so adding the colon is a repair that needs no choice.
+ */
+export type KnownField = (path: readonly string[]) => boolean;
 
 /** The most mistakes reported for one YAML text; the ones after wait for these to be fixed. */
 const MAX_EXPLAINED_PROBLEMS = 20;
@@ -33,15 +40,16 @@ const MAX_EXPLAINED_PROBLEMS = 20;
  *
  * @param problems The parser's problems of `yaml` (`parseYaml`), found with `document`.
  * @param lineOf The note's line number of an offset into the YAML text.
+ * @param knownField The fields after whose name a missing colon is repaired.
  */
-export function explainYamlProblems(yaml: string, document: Document.Parsed, problems: readonly YamlProblem[], lineOf: (offset: number) => number): ExplainedYamlProblem[] {
+export function explainYamlProblems(yaml: string, document: Document.Parsed, problems: readonly YamlProblem[], lineOf: (offset: number) => number, knownField: KnownField): ExplainedYamlProblem[] {
   const explained: ExplainedYamlProblem[] = [];
   let text = yaml;
   let parsed = { document, problems };
   const setAside = (offset: number) => text.slice(lineStart(text, offset), lineEnd(text, offset)) !== yaml.slice(lineStart(yaml, offset), lineEnd(yaml, offset));
   while (parsed.problems[0] && explained.length < MAX_EXPLAINED_PROBLEMS) {
     const problem = parsed.problems[0];
-    const mistake = explainYamlProblem(text, parsed.document, problem, lineOf);
+    const mistake = explainYamlProblem(text, parsed.document, problem, lineOf, knownField);
     // Placed on a line already set aside: the parser lost its way around the lines taken out, which is no mistake of the user's.
     if (setAside(mistake.start)) break;
     explained.push(mistake);
@@ -102,20 +110,21 @@ function commentOutLines(yaml: string, offset: number, sameIndent: boolean): str
  * still builds shows where the quote, bracket or key began.
  *
  * @param lineOf The note's line number of an offset into the YAML text.
+ * @param knownField The fields after whose name a missing colon is repaired.
  */
-export function explainYamlProblem(yaml: string, document: Document.Parsed, problem: YamlProblem, lineOf: (offset: number) => number): ExplainedYamlProblem {
+export function explainYamlProblem(yaml: string, document: Document.Parsed, problem: YamlProblem, lineOf: (offset: number) => number, knownField: KnownField): ExplainedYamlProblem {
   const at = problem.offset;
   switch (problem.code) {
     case 'MISSING_CHAR':
       if (/quote/.test(problem.message)) return unclosedQuote(yaml, document, problem) ?? fallback(yaml, problem);
       // A field of a history entry indented by one space too few (`   stage:` under `  - date:`).
       if (/without - indicator/.test(problem.message)) return badIndent(yaml, at);
-      return missingColon(yaml, at) ?? fallback(yaml, problem);
+      return missingColon(yaml, at, knownField) ?? fallback(yaml, problem);
     case 'MULTILINE_IMPLICIT_KEY':
-      return missingColon(yaml, at) ?? fallback(yaml, problem);
+      return missingColon(yaml, at, knownField) ?? fallback(yaml, problem);
     case 'BAD_INDENT':
       if (/^Flow (sequence|map)/.test(problem.message)) return unclosedBracket(yaml, document, problem) ?? fallback(yaml, problem);
-      return badIndent(yaml, at);
+      return colonMissingAbove(yaml, at, knownField) ?? badIndent(yaml, at);
     case 'TAB_AS_INDENT':
       return { start: at, end: at + 1, message: 'This line is indented with a tab', hint: 'Indent with spaces: YAML does not allow tabs' };
     case 'DUPLICATE_KEY':
@@ -131,7 +140,7 @@ export function explainYamlProblem(yaml: string, document: Document.Parsed, prob
       return { start: at, end: lineEnd(yaml, at), message: `A value cannot start with ${character === '`' ? '`` ` ``' : `\`${character}\``}`, hint: 'Put the value in quotes' };
     }
     case 'UNEXPECTED_TOKEN':
-      return textAfterQuote(yaml, at) ?? fallback(yaml, problem);
+      return textAfterQuote(yaml, at) ?? (/at node end/.test(problem.message) ? colonMissingAbove(yaml, at, knownField) : undefined) ?? fallback(yaml, problem);
     case 'MULTIPLE_DOCS':
       return strayDocumentEnd(yaml, at) ?? fallback(yaml, problem);
   }
@@ -351,15 +360,17 @@ function deeperLineAfter(yaml: string, at: number): ExplainedYamlProblem | undef
 }
 
 /** `industry Telehealth`: a field name without its colon. */
-function missingColon(yaml: string, at: number): ExplainedYamlProblem | undefined {
+function missingColon(yaml: string, at: number, knownField: KnownField): ExplainedYamlProblem | undefined {
   const start = lineStart(yaml, at);
-  const line = yaml.slice(start, lineEnd(yaml, start));
+  // A comment after the value (` # where new notes go`) stays in the file, but out of the words.
+  const line = withoutComment(yaml.slice(start, lineEnd(yaml, start))).trimEnd();
   const parts = /^( *(?:- +)?)(\S+)(?:\s+(.*))?$/.exec(line);
   if (!parts || line.includes(':')) return undefined;
   const [, indent, key, value] = parts;
-  // A contact field's own name at the top level, then its value: the colon is all that is missing.
-  const certain = indent === '' && value !== undefined && Object.hasOwn(contactSchema.properties, key!);
-  const colonAt = start + key!.length;
+  // A known field's own name, then its value, outside any list: the colon is all that is missing.
+  const parents = indent!.includes('-') ? undefined : parentKeys(yaml, start);
+  const certain = value !== undefined && parents !== undefined && knownField([...parents, key!]);
+  const colonAt = start + indent!.length + key!.length;
   return {
     start: start + indent!.length,
     end: start + line.length,
@@ -367,6 +378,60 @@ function missingColon(yaml: string, at: number): ExplainedYamlProblem | undefine
     hint: value === undefined ? `Write it as \`${key}: \` followed by the value` : `Write it as \`${key}: ${value}\``,
     ...(certain ? { fix: { title: `Add the colon: ${key}: ${value}`, start: colonAt, end: colonAt, text: ':' } } : {}),
   };
+}
+
+/** A line without the comment after its value: in a value without quotes, ` #` starts one. */
+function withoutComment(line: string): string {
+  return line.replace(/[ \t]+#.*$/, '');
+}
+
+/**
+ * The keys of the mappings the line starting at `start` is nested in,
+ * outermost first (`['rules']` for a line under `rules:`), when each is a
+ * `key:` line of its own; undefined when one is not (a list item, a value).
+ */
+function parentKeys(yaml: string, start: number): string[] | undefined {
+  const lines = sourceLines(yaml);
+  let at = lines.findIndex((line) => line.start === start);
+  const keys: string[] = [];
+  for (let indent = lines[at]?.indent ?? 0; indent > 0; ) {
+    do at--;
+    while (at >= 0 && (lines[at]!.blank || lines[at]!.indent >= indent));
+    if (at < 0) return undefined;
+    const key = /^ *([^\s#:-][^:#]*?):[ \t]*(?:#.*)?$/.exec(yaml.slice(lines[at]!.start, lines[at]!.end));
+    if (!key) return undefined;
+    keys.unshift(key[1]!);
+    indent = lines[at]!.indent;
+  }
+  return keys;
+}
+
+/**
+ * `rules:`, `  follow_up_after 7`, `  answer_within: 1`: without its colon,
+ * the first line under a field is read as that field's value (the first
+ * line of the text, with a comment after it, as the whole text's), and the
+ * parser gives up at the next line. `at` is there; the mistake is the line
+ * above, when it and the lines between it and the field (read as one value
+ * with it) line up with `at`'s and hold no `:`.
+ */
+function colonMissingAbove(yaml: string, at: number, knownField: KnownField): ExplainedYamlProblem | undefined {
+  const lines = sourceLines(yaml);
+  const reported = lines.findIndex((line) => line.start === lineStart(yaml, at));
+  const indent = lines[reported]?.indent;
+  let first: number | undefined;
+  let above = reported - 1;
+  for (; above >= 0; above--) {
+    const line = lines[above]!;
+    if (line.blank) continue;
+    if (line.indent !== indent) break;
+    const text = withoutComment(yaml.slice(line.start, line.end));
+    if (text.includes(':') || /^ *-(?: |$)/.test(text)) return undefined;
+    first = above;
+  }
+  // Under a `key:` line, or at the top of the text (where a comment after the value is what the parser stops at).
+  const field = lines[above];
+  const under = field ? field.indent < indent! && /^ *(?:- +)*[^\s#][^#]*?:[ \t]*(?:#.*)?$/.test(yaml.slice(field.start, field.end)) : indent === 0;
+  return first !== undefined && under ? missingColon(yaml, lines[first]!.start, knownField) : undefined;
 }
 
 /** `role: Manager: Data Platform`: a second `: ` that YAML reads as a nested field. */

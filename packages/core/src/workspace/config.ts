@@ -2,8 +2,9 @@ import leven from 'leven';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, DiagnosticTextFix, Severity } from '../diagnostics.js';
 import { InvalidEncodingError } from '../errors.js';
-import { isHoliday, isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
+import { closestTimeZones, isHoliday, isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
+import { suggestionWords } from '../model/did-you-mean.js';
 import { contactSchema } from '../note/schema.js';
 import { parseFastFrontmatter } from '../note/fast-frontmatter.js';
 import { YAML_OPTIONS, MAX_ALIAS_COUNT, yamlProblems } from '../note/frontmatter.js';
@@ -114,6 +115,15 @@ const UNIVERSAL_ZONES: readonly string[] = ['UTC', 'UCT', 'GMT'];
 
 const CONFIG_KEYS = ['profile', 'timezone', 'notes_folder', 'rules', 'private', 'outcome_labels'] as const;
 
+/** Whether `path` names a setting (`['notes_folder']`) or a field of one that has named fields (`['rules', 'follow_up_after']`, `['profile', 'email']`). */
+function isConfigField(path: readonly string[]): boolean {
+  const [setting, field, ...deeper] = path;
+  if (!(CONFIG_KEYS as readonly string[]).includes(setting!) || deeper.length > 0) return false;
+  if (field === undefined) return true;
+  if (setting === 'rules') return Object.hasOwn(RULE_KEYS, field);
+  return setting === 'profile' && (PROFILE_FIELDS as readonly string[]).includes(field);
+}
+
 /** `readConfig`'s result: the settings, and the problems found in the file (each as a diagnostic; a bad value falls back to its default). */
 export interface ConfigReading {
   readonly config: RapportConfig;
@@ -146,7 +156,7 @@ function readConfigDocument(source: string, file: string): ConfigReading {
   const problems = yamlProblems(document);
   if (problems.length > 0) {
     // Said and placed as a note's YAML mistakes are: each one the others do not cause, with its repair when it needs no choice.
-    for (const explained of explainYamlProblems(source, document, problems, (offset) => lines.position(offset).line)) {
+    for (const explained of explainYamlProblems(source, document, problems, (offset) => lines.position(offset).line, isConfigField)) {
       const fix = explained.fix && placedFix(lines, explained.fix);
       diagnostics.push(configDiagnostic(file, lines, 'error', 'invalid-config', [explained.start, explained.end], `${explained.message}; the whole config is ignored`, explained.hint, fix));
     }
@@ -222,7 +232,10 @@ function settingsFrom(data: Record<string, unknown>, file: string, source: strin
       if (ZONE_ABBREVIATION.test(timezone) && !UNIVERSAL_ZONES.includes(timezone)) {
         push('warning', 'invalid-config', rangeOf(['timezone']), `\`${timezone}\` is an abbreviation, not a place: it keeps the offset or daylight-saving rules tzdata gives it (EST is UTC-05:00 even in summer), which may not be those of the place you mean`, 'Use the IANA name of a place, such as America/New_York or Europe/Berlin');
       }
-    } else report(rangeOf(['timezone']), `Unknown time zone ${JSON.stringify(data.timezone)}`, 'Use an IANA name such as America/New_York');
+    } else {
+      const meant = typeof data.timezone === 'string' ? closestTimeZones(data.timezone) : [];
+      report(rangeOf(['timezone']), `Unknown time zone ${JSON.stringify(data.timezone)}`, meant.length === 0 ? 'Use an IANA name such as America/New_York' : `Use the IANA name of your zone${suggestionWords(meant)}`);
+    }
   }
 
   let notesFolder = '';

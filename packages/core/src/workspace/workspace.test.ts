@@ -324,6 +324,51 @@ describe('readConfig', () => {
     ]);
   });
 
+  it('says a setting written without its colon by its name and value, its comment left out, and at its line when nested', () => {
+    const problems = (text: string) => readConfig(text).diagnostics.map(({ line, column, endColumn, message, hint }) => ({ line, column, endColumn, message, hint }));
+    // Line 1: `notes_folder contacts` ends at column 21, before the comment, whose backticks stay out of the words.
+    expect(problems('notes_folder contacts   # where `rapport new` puts new notes\ntimezone: UTC\n')).toEqual([
+      { line: 1, column: 1, endColumn: 22, message: '`notes_folder contacts` has no `:` after the field name; the whole config is ignored', hint: 'Write it as `notes_folder: contacts`' },
+    ]);
+    // Line 2, the first rule: read as the value of `rules`, with the parser giving up at line 3; the mistake is line 2's.
+    expect(problems('rules:\n  follow_up_after 7      # business days with no reply\n  answer_within: 1\n')).toEqual([
+      { line: 2, column: 3, endColumn: 20, message: '`follow_up_after 7` has no `:` after the field name; the whole config is ignored', hint: 'Write it as `follow_up_after: 7`' },
+    ]);
+    // Lines 2 and 3 both: each said at its own line.
+    expect(problems('profile:\n  name Jordan Reyes\n  field UX research\n  email: jordan@example.com\n').map(({ line, message }) => `${line} ${message}`)).toEqual([
+      '2 `name Jordan Reyes` has no `:` after the field name; the whole config is ignored',
+      '3 `field UX research` has no `:` after the field name; the whole config is ignored',
+    ]);
+    // Line 1, the first of the text, with a comment after it, which YAML reads as the whole text.
+    expect(problems('timezone UTC  # the zone\nnotes_folder: contacts\n')).toEqual([
+      { line: 1, column: 1, endColumn: 13, message: '`timezone UTC` has no `:` after the field name; the whole config is ignored', hint: 'Write it as `timezone: UTC`' },
+    ]);
+  });
+
+  it("repairs a missing colon after the config's own names, where they are written, and after no other", () => {
+    const fixOf = (text: string) => readConfig(text).diagnostics[0]?.fix;
+    // `notes_folder` is no contact field: the colon goes at column 13 of line 1, the comment kept after it.
+    expect(fixOf('notes_folder contacts   # where new notes go\ntimezone: UTC\n')).toEqual({ title: 'Add the colon: notes_folder: contacts', line: 1, column: 13, endLine: 1, endColumn: 13, text: ':' });
+    // A rule as the first line under `rules:` (line 2, after `  follow_up_after`), and in the middle of them (line 3).
+    expect(fixOf('rules:\n  follow_up_after 7   # days\n  answer_within: 1\n')).toEqual({ title: 'Add the colon: follow_up_after: 7', line: 2, column: 18, endLine: 2, endColumn: 18, text: ':' });
+    expect(fixOf('rules:\n  answer_within: 1\n  give_up_after 9\n  thank_within: 1\n')).toEqual({ title: 'Add the colon: give_up_after: 9', line: 3, column: 16, endLine: 3, endColumn: 16, text: ':' });
+    expect(fixOf('profile:\n  phone "+1 412 555 0142"\n  email: j@example.com\n')).toEqual({ title: 'Add the colon: phone: "+1 412 555 0142"', line: 2, column: 8, endLine: 2, endColumn: 8, text: ':' });
+    for (const line of ['outcome_labels Intro', 'private phone', 'timezone UTC', 'profile Jordan', 'rules 7']) {
+      expect(fixOf(`${line}\nnotes_folder: contacts\n`)?.title, line).toBe(`Add the colon: ${line.replace(' ', ': ')}`);
+    }
+    // Not a name the config has where it is written (a rule in `profile`, a label of yours in `outcome_labels`, a contact field), or no value: the user says what they meant.
+    expect(fixOf('profile:\n  name: Jordan\n  touch_every 30\n')).toBeUndefined();
+    expect(fixOf('outcome_labels:\n  Intro referral\n  Recap: insight\n')).toBeUndefined();
+    expect(fixOf('industry Telehealth\ntimezone: UTC\n')).toBeUndefined();
+    expect(fixOf('rules:\n  answer_within: 1\n  give_up_after\n  thank_within: 1\n')).toBeUndefined();
+  });
+
+  it('suggests the zone a misspelt `timezone` most likely meant', () => {
+    const hintOf = (text: string) => readConfig(text).diagnostics.map(({ line, column, message, hint }) => ({ line, column, message, hint }));
+    expect(hintOf('timezone: America/New_Yrok\n')).toEqual([{ line: 1, column: 11, message: 'Unknown time zone "America/New_Yrok"', hint: 'Use the IANA name of your zone (did you mean America/New_York?)' }]);
+    expect(hintOf('timezone: Mars/Olympus\n')).toEqual([{ line: 1, column: 11, message: 'Unknown time zone "Mars/Olympus"', hint: 'Use an IANA name such as America/New_York' }]);
+  });
+
   it('reads holidays as days of every year or of one year, and reports any other day in place of using the list', () => {
     const { config, diagnostics } = readConfig('rules:\n  holidays:\n    - 12-25\n    - 12-32\n');
     expect(diagnostics.map(({ line, column, rule, message }) => ({ line, column, rule, message }))).toEqual([
