@@ -126,6 +126,19 @@ describe('a config with problems', () => {
     expect(readFileSync(config, 'utf8')).toBe(original);
   });
 
+  it('says a lone rule without its colon at its line, not as `rules` being no mapping, and check --fix adds the colon', () => {
+    const folder = exampleCopy();
+    const config = join(folder, '.rapport', 'config.yaml');
+    // The rules cut down to one (line 20), its colon left out: YAML reads it as the text of `rules`.
+    const original = readFileSync(config, 'utf8').replace(/^rules:\n(?: {2}.*\n)+/m, 'rules:\n  touch_every: 30         # default days between keep-in-touch notes\n');
+    writeFileSync(config, original.replace('  touch_every: 30 ', '  touch_every 30 '));
+    expect(rapport(['check', '--dir', folder]).stdout).toBe(
+      '.rapport/config.yaml:20:3 error `touch_every 30` has no `:` after the field name [invalid-config]\n    hint: Write it as `touch_every: 30`\n17 contacts checked: 1 error, 0 warnings\n',
+    );
+    expect(rapport(['check', '--fix', '--dir', folder]).stdout).toBe('fixed .rapport/config.yaml:20: Add the colon: touch_every: 30\n17 contacts checked: 0 errors, 0 warnings\n');
+    expect(readFileSync(config, 'utf8')).toBe(original);
+  });
+
   it('suggests the zone a misspelt `timezone` most likely meant', () => {
     const folder = exampleCopy();
     const config = join(folder, '.rapport', 'config.yaml');

@@ -359,8 +359,8 @@ function deeperLineAfter(yaml: string, at: number): ExplainedYamlProblem | undef
   return badIndent(yaml, next);
 }
 
-/** `industry Telehealth`: a field name without its colon. */
-function missingColon(yaml: string, at: number, knownField: KnownField): ExplainedYamlProblem | undefined {
+/** `industry Telehealth`, the line holding offset `at`: a field name without its colon. Undefined for a line with a colon. */
+export function missingColon(yaml: string, at: number, knownField: KnownField): ExplainedYamlProblem | undefined {
   const start = lineStart(yaml, at);
   // A comment after the value (` # where new notes go`) stays in the file, but out of the words.
   const line = withoutComment(yaml.slice(start, lineEnd(yaml, start))).trimEnd();

@@ -9,7 +9,7 @@ import { contactSchema } from '../note/schema.js';
 import { parseFastFrontmatter } from '../note/fast-frontmatter.js';
 import { YAML_OPTIONS, MAX_ALIAS_COUNT, yamlProblems } from '../note/frontmatter.js';
 import { LineIndex } from '../note/source.js';
-import { explainYamlProblems } from '../note/yaml-problem.js';
+import { explainYamlProblems, missingColon, type ExplainedYamlProblem } from '../note/yaml-problem.js';
 import { DEFAULT_OUTCOME_LABELS, OUTCOME_KINDS, isOutcomeKind, type OutcomeKind } from '../outcomes/outcomes.js';
 import type { NoteStore } from './store.js';
 
@@ -154,16 +154,17 @@ function readConfigDocument(source: string, file: string): ConfigReading {
   const unreadable = () => ({ config: { ...defaultConfig(), privateFieldsUnreadable: true as const }, diagnostics });
   const document = parseDocument(source, YAML_OPTIONS);
   const problems = yamlProblems(document);
+  const ignored = (explained: ExplainedYamlProblem) => diagnostics.push(configDiagnostic(file, lines, 'error', 'invalid-config', [explained.start, explained.end], `${explained.message}; the whole config is ignored`, explained.hint, explained.fix && placedFix(lines, explained.fix)));
   if (problems.length > 0) {
     // Said and placed as a note's YAML mistakes are: each one the others do not cause, with its repair when it needs no choice.
-    for (const explained of explainYamlProblems(source, document, problems, (offset) => lines.position(offset).line, isConfigField)) {
-      const fix = explained.fix && placedFix(lines, explained.fix);
-      diagnostics.push(configDiagnostic(file, lines, 'error', 'invalid-config', [explained.start, explained.end], `${explained.message}; the whole config is ignored`, explained.hint, fix));
-    }
+    explainYamlProblems(source, document, problems, (offset) => lines.position(offset).line, isConfigField).forEach(ignored);
     return unreadable();
   }
   if (document.contents !== null && !isMap(document.contents)) {
-    report([0, 0], 'The config must be a mapping of settings; the whole config is ignored');
+    // `notes_folder contacts` alone, which YAML reads as the value of the whole config: said so when it names a setting.
+    const colon = isScalar(document.contents) && document.contents.range ? missingColon(source, document.contents.range[0], isConfigField) : undefined;
+    if (colon?.fix) ignored(colon);
+    else report([0, 0], 'The config must be a mapping of settings; the whole config is ignored');
     return unreadable();
   }
   let data: Record<string, unknown>;
@@ -196,11 +197,19 @@ function placedFix(lines: LineIndex, fix: { readonly title: string; readonly sta
 function settingsFrom(data: Record<string, unknown>, file: string, source: string, locate: LocateSetting): ConfigReading {
   const diagnostics: Diagnostic[] = [];
   let lines: LineIndex | undefined;
-  const push = (severity: Severity, rule: 'invalid-config' | 'unknown-config-key', range: readonly number[] | undefined, message: string, hint?: string) => {
-    diagnostics.push(configDiagnostic(file, (lines ??= new LineIndex(source)), severity, rule, range, message, hint));
+  const push = (severity: Severity, rule: 'invalid-config' | 'unknown-config-key', range: readonly number[] | undefined, message: string, hint?: string, fix?: ExplainedYamlProblem['fix']) => {
+    lines ??= new LineIndex(source);
+    diagnostics.push(configDiagnostic(file, lines, severity, rule, range, message, hint, fix && placedFix(lines, fix)));
   };
   const report = (range: readonly number[] | undefined, message: string, hint?: string) => push('error', 'invalid-config', range, message, hint);
   const rangeOf = (path: string[]) => locate(path, 'value');
+  /** A setting that must be a mapping, which is not: its only line under it, written without its colon (`  follow_up_after 7`), is read as its value. */
+  const notMapping = (key: 'profile' | 'rules', message: string) => {
+    const range = rangeOf([key]);
+    const colon = typeof data[key] === 'string' && range ? missingColon(source, range[0]!, isConfigField) : undefined;
+    if (colon) push('error', 'invalid-config', [colon.start, colon.end], colon.message, colon.hint, colon.fix);
+    else report(range, message);
+  };
 
   let privateMistyped = false;
   for (const key of Object.keys(data)) {
@@ -213,7 +222,7 @@ function settingsFrom(data: Record<string, unknown>, file: string, source: strin
   const profile: Record<string, string> = {};
   const rawProfile = data.profile;
   if (rawProfile !== undefined && rawProfile !== null) {
-    if (typeof rawProfile !== 'object' || Array.isArray(rawProfile)) report(rangeOf(['profile']), '`profile` must be a mapping of name, background, field, email, phone, location');
+    if (typeof rawProfile !== 'object' || Array.isArray(rawProfile)) notMapping('profile', '`profile` must be a mapping of name, background, field, email, phone, location');
     else {
       for (const key of PROFILE_FIELDS) {
         const value = (rawProfile as Record<string, unknown>)[key];
@@ -248,7 +257,7 @@ function settingsFrom(data: Record<string, unknown>, file: string, source: strin
 
   const rules: Record<string, unknown> = { ...defaultRules };
   if (data.rules !== undefined && data.rules !== null) {
-    if (typeof data.rules !== 'object' || Array.isArray(data.rules)) report(rangeOf(['rules']), '`rules` must be a mapping');
+    if (typeof data.rules !== 'object' || Array.isArray(data.rules)) notMapping('rules', '`rules` must be a mapping');
     else {
       for (const [key, value] of Object.entries(data.rules as Record<string, unknown>)) {
         const name = RULE_KEYS[key];

@@ -345,6 +345,26 @@ describe('readConfig', () => {
     ]);
   });
 
+  it('says the colon missing when YAML reads the line as the value of a setting, or of the whole config', () => {
+    const problems = (text: string) => readConfig(text).diagnostics.map(({ line, column, endColumn, message, hint, fix }) => ({ line, column, endColumn, message, hint, fix }));
+    // The only rule, line 2: `rules` is the text `follow_up_after 7`, not a mapping; the rules are left at their defaults.
+    const rules = readConfig('rules:\n  follow_up_after 9   # days\n');
+    expect(problems('rules:\n  follow_up_after 9   # days\n')).toEqual([
+      { line: 2, column: 3, endColumn: 20, message: '`follow_up_after 9` has no `:` after the field name', hint: 'Write it as `follow_up_after: 9`', fix: { title: 'Add the colon: follow_up_after: 9', line: 2, column: 18, endLine: 2, endColumn: 18, text: ':' } },
+    ]);
+    expect(rules.config.rules.followUpAfter).toBe(7);
+    expect(problems('profile:\n  name Jordan Reyes\ntimezone: UTC\n')).toEqual([
+      { line: 2, column: 3, endColumn: 20, message: '`name Jordan Reyes` has no `:` after the field name', hint: 'Write it as `name: Jordan Reyes`', fix: { title: 'Add the colon: name: Jordan Reyes', line: 2, column: 7, endLine: 2, endColumn: 7, text: ':' } },
+    ]);
+    // A whole config of one line, line 2 after a comment.
+    expect(problems('# settings\nnotes_folder contacts\n')).toEqual([
+      { line: 2, column: 1, endColumn: 22, message: '`notes_folder contacts` has no `:` after the field name; the whole config is ignored', hint: 'Write it as `notes_folder: contacts`', fix: { title: 'Add the colon: notes_folder: contacts', line: 2, column: 13, endLine: 2, endColumn: 13, text: ':' } },
+    ]);
+    // Text that names no setting, and a value on the setting's own line, keep their words.
+    expect(problems('just words\n').map((d) => d.message)).toEqual(['The config must be a mapping of settings; the whole config is ignored']);
+    expect(problems('rules: follow_up_after 7\n').map((d) => d.message)).toEqual(['`rules` must be a mapping']);
+  });
+
   it("repairs a missing colon after the config's own names, where they are written, and after no other", () => {
     const fixOf = (text: string) => readConfig(text).diagnostics[0]?.fix;
     // `notes_folder` is no contact field: the colon goes at column 13 of line 1, the comment kept after it.
