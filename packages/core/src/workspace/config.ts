@@ -107,12 +107,12 @@ const RULE_KEYS: Record<string, keyof Rules> = {
   holidays: 'holidays',
 };
 
-/** The top-level settings a config may hold. */
 /** Zone names that are abbreviations (EST, CET, PST8PDT, NZ), not places: valid, but seldom what someone means. */
 const ZONE_ABBREVIATION = /^[A-Z]{2,5}(?:\d[A-Z]{3,4})?$/;
 /** Abbreviations that mean what they say: no daylight saving is expected of them. */
 const UNIVERSAL_ZONES: readonly string[] = ['UTC', 'UCT', 'GMT'];
 
+/** The top-level settings a config may hold. */
 const CONFIG_KEYS = ['profile', 'timezone', 'notes_folder', 'rules', 'private', 'outcome_labels'] as const;
 
 /** Whether `path` names a setting (`['notes_folder']`) or a field of one that has named fields (`['rules', 'follow_up_after']`, `['profile', 'email']`). */

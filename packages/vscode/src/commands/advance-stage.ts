@@ -232,6 +232,8 @@ async function confirmStage(services: Services, contact: Contact, stage: Stage):
   const to = STAGES.indexOf(stage);
   if (to > from) return true;
   const again = to === from;
+  // Booked by hand with no time yet: giving the time adds no second entry (core's `booksMeetingOnly`), so there is nothing to confirm.
+  if (again && stage === 'scheduled' && contact.meeting === undefined) return true;
   const confirmed = await services.prompts.pick({
     id: 'advance.confirm',
     title: `Advance ${contact.name}`,

@@ -1,5 +1,5 @@
 /** Rapport's snippets and where in a note each belongs (plain data, tested without VS Code). */
-import { NOTE_FACTS } from '@rapport/core';
+import { CHANNELS, MEETING_FORMATS, NOTE_FACTS, SOURCES, STAGES } from '@rapport/core';
 
 export type SnippetPlace = 'new-note' | 'frontmatter' | 'body';
 
@@ -11,7 +11,11 @@ export interface NoteSnippet {
   readonly body: readonly string[];
 }
 
-const STAGE_CHOICE = 'identified,contacted,followed-up,scheduled,prepared,held,thanked,nurturing,declined,no-response,archived';
+// Core's lists, in a snippet's choice syntax; a meeting offers video first, as `rapport advance` books one by default.
+const STAGE_CHOICE = STAGES.join(',');
+const SOURCE_CHOICE = SOURCES.join(',');
+const CHANNEL_CHOICE = CHANNELS.join(',');
+const FORMAT_CHOICE = ['video', ...MEETING_FORMATS.filter((format) => format !== 'video')].join(',');
 const TODAY = '$CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE';
 
 export const NOTE_SNIPPETS: readonly NoteSnippet[] = [
@@ -26,7 +30,7 @@ export const NOTE_SNIPPETS: readonly NoteSnippet[] = [
       `stage: \${2|${STAGE_CHOICE}|}`,
       'role: ${3:Role}',
       'organization: ${4:Organization}',
-      'source: ${5|linkedin,association,personal,referral,cold,event,alumni,other|}',
+      `source: \${5|${SOURCE_CHOICE}|}`,
       'tags: [${6}]',
       'history:',
       `  - date: ${TODAY}`,
@@ -42,13 +46,13 @@ export const NOTE_SNIPPETS: readonly NoteSnippet[] = [
     prefix: 'rapport-history',
     description: 'A dated stage change, to add under `history:`.',
     place: 'frontmatter',
-    body: [`- date: ${TODAY}`, `  stage: \${1|${STAGE_CHOICE}|}`, '  via: ${2|email,linkedin,letter,phone,in-person,other|}', '  note: ${3:what happened}$0'],
+    body: [`- date: ${TODAY}`, `  stage: \${1|${STAGE_CHOICE}|}`, `  via: \${2|${CHANNEL_CHOICE}|}`, '  note: ${3:what happened}$0'],
   },
   {
     prefix: 'rapport-meeting',
     description: 'The meeting block of a scheduled conversation (30 minutes asked).',
     place: 'frontmatter',
-    body: ['meeting:', `  at: "\${1:${TODAY}}T\${2:09:00}"`, '  minutes: ${3:30}', '  format: ${4|video,phone,in-person|}', '  ${5|link,place|}: ${6}$0'],
+    body: ['meeting:', `  at: "\${1:${TODAY}}T\${2:09:00}"`, '  minutes: ${3:30}', `  format: \${4|${FORMAT_CHOICE}|}`, '  ${5|link,place|}: ${6}$0'],
   },
   {
     prefix: 'rapport-sections',

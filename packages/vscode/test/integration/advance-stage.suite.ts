@@ -121,6 +121,22 @@ suite('Advance Stage safety', () => {
     rmSync(fileUri(file).fsPath);
   });
 
+  test('a meeting agreed by hand with no time yet: its time is booked with no question about a second entry, and none is added', async () => {
+    const file = 'stage-agreed.md';
+    const before = ['---', 'type: contact', 'name: Stage agreed', 'stage: scheduled', 'history:', '  - date: 2026-11-20', '    stage: scheduled', '---', ''].join('\n');
+    writeFileSync(fileUri(file).fsPath, before);
+    await indexed('stage-agreed', 'scheduled');
+    const prompts = new ScriptedPrompts({ 'advance.stage': 'scheduled', 'meeting.date': '2026-11-27', 'meeting.time': '10:00', 'meeting.format': 'phone', 'meeting.place': ENTER });
+    await withPrompts(prompts, () => vscode.commands.executeCommand('rapport.advanceStage', 'stage-agreed'));
+    assert.ok(!prompts.asked.includes('advance.confirm'), JSON.stringify(prompts.asked));
+    const text = readText(file);
+    assert.ok(text.startsWith(['---', 'type: contact', 'name: Stage agreed', 'stage: scheduled', 'history:', '  - date: 2026-11-20', '    stage: scheduled', 'meeting:', ''].join('\n')), text);
+    assert.match(text, /^ {2}at: "?2026-11-27T10:00/m);
+    assert.match(text, /^ {2}format: phone$/m);
+    assert.ok(prompts.infos.some((info) => info.startsWith('Booked the meeting with Stage agreed: 2026-11-27 10:00; still scheduled, nothing added to the history.')), JSON.stringify(prompts.infos));
+    rmSync(fileUri(file).fsPath);
+  });
+
   test('a meeting booked for an earlier day is recorded as held on that day when Enter is pressed', async () => {
     const file = 'stage-met.md';
     writeFileSync(fileUri(file).fsPath, ['---', 'type: contact', 'name: Stage met', 'stage: prepared', 'history:', '  - date: 2026-11-10', '    stage: scheduled', '  - date: 2026-11-16', '    stage: prepared', 'meeting:', '  at: "2026-11-18T10:00"', '  minutes: 30', '  format: phone', '---', ''].join('\n'));
