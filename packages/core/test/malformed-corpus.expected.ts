@@ -109,7 +109,7 @@ export const MALFORMED_EXPECTED: Readonly<Record<string, ExpectedDiagnostic>> = 
   // The `next` mapping: from `due` on line 6 to the start of line 7.
   'next-no-action': at('missing-field', 6, 3, 7, 1),
   // `timezone: America/Bogata` on line 5: the value, columns 11-24.
-  'timezone-misspelt': at('unknown-time-zone', 5, 11, 5, 25, '`timezone` is no time zone: "America/Bogata"'),
+  'timezone-misspelt': at('unknown-time-zone', 5, 11, 5, 25, 'Unknown time zone in `timezone`: "America/Bogata"'),
   // `  - research` on line 7, which YAML reads as more of ` - ux` on line 6: from its dash, columns 3-12.
   'tags-item-continued': at('list-item-continued', 7, 3, 7, 13, 'This line continues the item above as text: it reads "ux - research"'),
   // `   - ux` on line 6, one space right of `  - research` below it: the line to move, though the parser gives up on line 7.

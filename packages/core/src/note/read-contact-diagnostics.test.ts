@@ -266,7 +266,7 @@ describe('field diagnostics, exactly', () => {
   it('a timezone that names no zone: a warning under the value, with the zone it most likely meant, the contact read without it', () => {
     // Line 5: `timezone: ` is 10 characters, so the value starts at column 11.
     expect(diagnostics(note('stage: identified', 'timezone: America/Bogata'))).toEqual([
-      { ...at(5, 11, 5, 25), severity: 'warning', rule: 'unknown-time-zone', message: '`timezone` is no time zone: "America/Bogata"', hint: 'Write the IANA name of their zone (did you mean America/Bogota?)' },
+      { ...at(5, 11, 5, 25), severity: 'warning', rule: 'unknown-time-zone', message: 'Unknown time zone in `timezone`: "America/Bogata"', hint: 'Write the IANA name of their zone (did you mean America/Bogota?)' },
     ]);
     // Case and spaces forgiven in what it meant, and a place alone is found in its zone.
     expect(diagnostics(note('stage: identified', 'timezone: america/bogata')).map((d) => d.hint)).toEqual(['Write the IANA name of their zone (did you mean America/Bogota?)']);
@@ -274,9 +274,9 @@ describe('field diagnostics, exactly', () => {
     expect(diagnostics(note('stage: identified', 'timezone: New York')).map((d) => d.hint)).toEqual(['Write the IANA name of their zone (did you mean America/New_York?)']);
     // Nothing near: `EST5` (columns 11-14) is no zone's name; a number is no name at all. Quotes are underlined with the value.
     expect(diagnostics(note('stage: identified', 'timezone: EST5'))).toEqual([
-      { ...at(5, 11, 5, 15), severity: 'warning', rule: 'unknown-time-zone', message: '`timezone` is no time zone: "EST5"', hint: 'Write an IANA name, such as America/Bogota or Europe/Paris' },
+      { ...at(5, 11, 5, 15), severity: 'warning', rule: 'unknown-time-zone', message: 'Unknown time zone in `timezone`: "EST5"', hint: 'Write an IANA name, such as America/Bogota or Europe/Paris' },
     ]);
-    expect(diagnostics(note('stage: identified', 'timezone: -5')).map((d) => [d.line, d.column, d.message])).toEqual([[5, 11, '`timezone` is no time zone: -5']]);
+    expect(diagnostics(note('stage: identified', 'timezone: -5')).map((d) => [d.line, d.column, d.message])).toEqual([[5, 11, 'Unknown time zone in `timezone`: -5']]);
     expect(diagnostics(note('stage: identified', 'timezone: "Europe/Pari"')).map((d) => [d.column, d.endColumn, d.hint])).toEqual([[11, 24, 'Write the IANA name of their zone (did you mean Europe/Paris?)']]);
     // Only that field is left out: the contact and its other fields are read.
     const reading = readNote('people/maya-chen.md', note('stage: held', 'timezone: America/Bogata', 'role: Data lead'));

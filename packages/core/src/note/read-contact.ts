@@ -564,7 +564,7 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
   if (zone !== undefined && zone !== null && zone !== '' && !isTimeZone(zone)) {
     const meant = typeof zone === 'string' ? closestTimeZones(zone) : [];
     const hint = meant.length === 0 ? 'Write an IANA name, such as America/Bogota or Europe/Paris' : `Write the IANA name of their zone${suggestionWords(meant)}`;
-    problem('unknown-time-zone', ['timezone'], `\`timezone\` is no time zone: ${JSON.stringify(zone)}`, hint);
+    problem('unknown-time-zone', ['timezone'], `Unknown time zone in \`timezone\`: ${JSON.stringify(zone)}`, hint);
   }
   // Anything else would silently not count as a connection (and a connection request would be offered).
   const connected = fields.linkedin_connected;
