@@ -159,10 +159,11 @@ const workAt: WorkReading = (clause, isPerson) => {
   const role = roleWritten(clause.slice(0, at.index)).replace(/(?:^|\s+)on\s+the\s+(?:\S+\s+)*?(?:team|group|unit|department)$/i, '');
   const first = role.split(/\s+/)[0]!;
   if (NOT_WHERE_THEY_WORK.test(first)) return {};
-  const organization = leadingOrganization(clause.slice(at.index + at[0].length).split(',')[0]!);
+  const where = clause.slice(at.index + at[0].length).split(',')[0]!;
+  const organization = leadingOrganization(where);
   if (!organization || (organization.possessive && isPerson(organization.name))) return {};
   // "Dana's manager at UPMC": where they work, but a relation is no role.
-  return { ...(role !== '' && isRole(role) ? { role } : {}), organization: organization.name };
+  return { ...(role !== '' && isRole(role) ? { role } : {}), organization: ownName(organization, where) };
 };
 
 const workWith: WorkReading = (clause, isPerson) => {
@@ -175,9 +176,10 @@ const workWith: WorkReading = (clause, isPerson) => {
   const role = roleWritten(clause.slice(0, link.index));
   // After "with" a person is as likely as an employer ("Grace Liu, with Dana"): only a role before it says it is work.
   if (role === '' || !isRole(role)) return {};
-  const organization = leadingOrganization(clause.slice(link.index + link[0].length).split(',')[0]!);
+  const where = clause.slice(link.index + link[0].length).split(',')[0]!;
+  const organization = leadingOrganization(where);
   if (!organization || isPerson(organization.name)) return {};
-  return { ...(role === '' ? {} : { role }), organization: organization.name };
+  return { ...(role === '' ? {} : { role }), organization: ownName(organization, where) };
 };
 
 const workOnTeam: WorkReading = (clause, isPerson) => {
@@ -233,7 +235,7 @@ function isRole(role: string): boolean {
  * an owner ("Xcel Energy's grid team" → "Xcel Energy"), with a capital or a
  * digit first; how many words it took.
  */
-function leadingOrganization(text: string): { readonly name: string; readonly possessive: boolean; readonly words: number } | undefined {
+function leadingOrganization(text: string): { readonly name: string; readonly written: string; readonly possessive: boolean; readonly words: number } | undefined {
   const kept: string[] = [];
   for (const word of text.trim().split(/\s+/)) {
     if (/[\p{Lu}\p{N}]/u.test(word) || (kept.length > 0 && NAME_CONNECTOR.test(word))) kept.push(word);
@@ -242,9 +244,19 @@ function leadingOrganization(text: string): { readonly name: string; readonly po
   }
   while (kept.length > 0 && NAME_CONNECTOR.test(kept.at(-1)!)) kept.pop();
   const possessive = kept.length > 0 && POSSESSIVE.test(kept.at(-1)!);
-  const name = withoutFullStop(kept.join(' ').replace(POSSESSIVE, ''));
+  const written = withoutFullStop(kept.join(' '));
+  const name = possessive ? written.replace(POSSESSIVE, '') : written;
   // A name has a letter: "from 2019" says when, not where.
-  return /\p{L}/u.test(name) ? { name, possessive, words: kept.length } : undefined;
+  return /\p{L}/u.test(name) ? { name, written, possessive, words: kept.length } : undefined;
+}
+
+/**
+ * The organization's name as `text` (what follows "at" or "with") gives it: with its `'s` when
+ * nothing follows, as the name's own ("at Children's", "at McDonald's"), without it when words do
+ * ("at Carelink's clinic": the owner of what follows).
+ */
+function ownName(organization: NonNullable<ReturnType<typeof leadingOrganization>>, text: string): string {
+  return organization.possessive && organization.words === text.trim().split(/\s+/).length ? organization.written : organization.name;
 }
 
 /** Abbreviations that end an organization's name with their own period: "Pecan Street Inc.", "Smith & Sons Co.". */

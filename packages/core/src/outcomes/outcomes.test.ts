@@ -354,6 +354,13 @@ describe('outcome labels from .rapport/config.yaml', () => {
     expect(work("Grace Liu, Xcel Energy's grid team lead")).toEqual({ role: 'grid team lead', organization: 'Xcel Energy' });
     // The role, then the organization after a comma: a role in lower case.
     expect(work('Grace Liu, nurse informaticist, Carelink')).toEqual({ role: 'nurse informaticist', organization: 'Carelink' });
+    // A name that ends in 's with nothing after it keeps it: it is the name's own, not an owner's.
+    expect(work("Lena Ortiz, who runs the pediatric usability lab at Children's (by 2026-12-08)")).toEqual({ organization: "Children's" });
+    expect(work('Lena Ortiz, franchise trainer at McDonald\u2019s')).toEqual({ role: 'franchise trainer', organization: 'McDonald\u2019s' });
+    expect(work("Lena Ortiz, nurse at St. Mary's, Pittsburgh")).toEqual({ role: 'nurse', organization: "St. Mary's" });
+    expect(work("Lena Ortiz, a designer with Children's")).toEqual({ role: 'designer', organization: "Children's" });
+    // Words after it: the owner of what follows.
+    expect(work("Lena Ortiz, nurse at Carelink's clinic")).toEqual({ role: 'nurse', organization: 'Carelink' });
   });
 
   it('reads nothing from a referral line whose words may be about something other than where the person works', () => {

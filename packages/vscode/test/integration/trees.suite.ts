@@ -176,23 +176,21 @@ suite('Agenda rows of referrals still to name', () => {
   test('a row asking a referrer for a name has a question icon and opens the line with the cursor where the name goes; the name typed there makes it a referral to add', async () => {
     const rapport = await api();
     const agenda = rapport.views.agenda;
-    const referrer = 'contacts/health-tech/priya-raman.md';
-    const original = readText(referrer);
-    const grace = '- Referral: Grace Liu, the nurse informaticist on Carelink\'s alerts team.\n';
-    assert.ok(original.includes(grace));
-    // Line 102 of her note, after Grace Liu's.
-    writeFileSync(fileUri(referrer).fsPath, original.replace(grace, `${grace}- Referral: their informatics lead\n`));
+    // A note of its own: one the suites before edited may still be open in a model of the time before (a save would then be refused).
+    const referrer = 'ask-referral-name.md';
+    const lines = ['---', 'type: contact', 'name: Tara Ng', 'stage: held', 'history:', '  - date: 2026-11-16', '    stage: held', '---', '', '# Tara Ng', '', '## Outcomes', '', '- Referral: their informatics lead', ''];
+    writeFileSync(fileUri(referrer).fsPath, lines.join('\n'));
     const isAsking = (node: AgendaNode) => node.kind === 'agendaItem' && node.view.contextValue === 'agendaItem.ask-referral-name' && node.file === referrer;
     const asking = () =>
       agenda
         .getChildren()
         .flatMap((group) => agenda.getChildren(group))
         .find(isAsking);
-    const node = await waitFor(asking, 'the row "ask Priya Raman for the name of their informatics lead"');
+    const node = await waitFor(asking, 'the row "ask Tara Ng for the name of their informatics lead"');
     const group = agenda.getChildren().find((candidate) => agenda.getChildren(candidate).some(isAsking));
     assert.equal(agenda.getTreeItem(group!).label, 'Ready to write');
     const row = agenda.getTreeItem(node);
-    assert.equal(row.label, 'Priya Raman');
+    assert.equal(row.label, 'Tara Ng');
     assert.equal(row.description, 'no date · ask for the name of their informatics lead');
     assert.equal((row.iconPath as vscode.ThemeIcon).id, 'question');
     // Its button and context menu: the same command as its click.
@@ -205,20 +203,20 @@ suite('Agenda rows of referrals still to name', () => {
     await vscode.commands.executeCommand(row.command!.command, ...(row.command!.arguments ?? []));
     const editor = await waitFor(() => {
       const active = vscode.window.activeTextEditor;
-      return active?.document.uri.path.endsWith('/contacts/health-tech/priya-raman.md') && active.selection.active.line !== 0 ? active : undefined;
+      return active?.document.uri.path.endsWith('/ask-referral-name.md') && active.selection.active.line !== 0 ? active : undefined;
     }, 'the note, at the referral to name');
-    // 0-based line 101, column 12: after "- Referral: ".
-    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [101, 12]);
+    // 0-based line 13, column 12: after "- Referral: ".
+    assert.deepEqual([editor.selection.active.line, editor.selection.active.character], [13, 12]);
     assert.ok(editor.selection.isEmpty, 'nothing selected: the words typed go before the ones written');
-    assert.equal(editor.document.lineAt(101).text, '- Referral: their informatics lead');
+    assert.equal(editor.document.lineAt(13).text, '- Referral: their informatics lead');
     // Typing the name there, as a user would, and saving: the row becomes one to add her.
     await editor.edit((edit) => edit.insert(editor.selection.active, 'Ada Byrne, '));
-    await editor.document.save();
-    assert.equal(readText(referrer), original.replace(grace, `${grace}- Referral: Ada Byrne, their informatics lead\n`));
-    await waitFor(() => asking() === undefined && agenda.entries().some((entry) => entry.referral === 'Ada Byrne' && entry.description === 'no date · add Ada Byrne (referred by Priya Raman)'), 'the row to ask to add Ada Byrne');
+    assert.ok(await editor.document.save(), 'saved');
+    assert.equal(readText(referrer), lines.join('\n').replace('- Referral: their informatics lead', '- Referral: Ada Byrne, their informatics lead'));
+    await waitFor(() => asking() === undefined && agenda.entries().some((entry) => entry.referral === 'Ada Byrne' && entry.description === 'no date · add Ada Byrne (referred by Tara Ng)'), 'the row to ask to add Ada Byrne');
     await closeEditors();
-    // Put back for the suites after this one, which count the example's agenda.
-    writeFileSync(fileUri(referrer).fsPath, original);
+    // Taken away for the suites after this one, which count the example's agenda.
+    rmSync(fileUri(referrer).fsPath);
     await waitFor(() => !agenda.entries().some((entry) => entry.referral === 'Ada Byrne'), 'her row to go');
   });
 });
