@@ -147,9 +147,9 @@ describe('rapport init --git --hook (real git)', () => {
     expect(rapport(['check', '--staged', '--dir', notes])).toEqual({
       code: 0,
       stdout: [
-        "ana-ruiz.md:1:1 warning This note's path differs from Ana-Ruiz.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them [case-only-paths]",
+        "ana-ruiz.md:1:1 warning This note's path differs from Ana-Ruiz.md only in letter case: on macOS and Windows they are one file, and a clone there keeps only one of them [case-only-paths]",
         '    hint: Rename one of them (git mv), or merge the two notes into one',
-        "Ana-Ruiz.md:1:1 warning This note's path differs from ana-ruiz.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them [case-only-paths]",
+        "Ana-Ruiz.md:1:1 warning This note's path differs from ana-ruiz.md only in letter case: on macOS and Windows they are one file, and a clone there keeps only one of them [case-only-paths]",
         '    hint: Rename one of them (git mv), or merge the two notes into one',
         '3 contacts checked: 0 errors, 2 warnings',
         '',

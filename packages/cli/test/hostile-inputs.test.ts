@@ -69,7 +69,7 @@ describe('letter --sent to a contact with neither email nor LinkedIn', () => {
     expect(posted.code).toBe(0);
     expect(posted.stderr).toContain('(2026-11-23, via letter, letter follow-up)');
     // Said before it is recorded, and the letter is worded for the post.
-    expect(posted.stderr).toContain('rapport: the note has no email address or LinkedIn profile, and no message you wrote to them is recorded, so nothing in it says how this letter goes: recorded as sent, it says `via: letter` (by post); to send it by email, set `email:` in owen-park.md\nrapport: (or give the channel it goes by, e.g. --via email)\n');
+    expect(posted.stderr).toContain('rapport: the note has no email address or LinkedIn profile, and no message you wrote to them is recorded: recorded as sent, this letter would say `via: letter` (by post); to send it by email, set `email:` in owen-park.md\nrapport: (or give the channel it goes by, e.g. --via email)\n');
     expect(posted.stdout).toContain('I know how easily a letter gets set aside, so I am writing once more.');
     expect(emailed.stdout).toContain('I know how full an inbox gets, so I am writing once more.');
     expect(readFileSync(new URL('../../../docs/letters.md', import.meta.url), 'utf8').replace(/\s+/g, ' ')).toContain('else the channel of the last message the history records (a LinkedIn message is followed up through LinkedIn), else linkedin when they have a profile or are a connection (`linkedin_connected`), else letter');

@@ -167,7 +167,7 @@ describe('advance: a rescheduled time is written as the note writes its times', 
       stdout:
         'Sam Whitaker: scheduled again (2026-11-30)  sam-whitaker.md\n  meeting moved: 2026-12-01 09:00 → 2027-07-01 10:30\n' +
         '  10:30 read in America/New_York (-04:00 on 2027-07-01; booked at -05:00): if -05:00 is their own offset all year, give --at 2027-07-01T10:30-05:00\n',
-      stderr: 'rapport: warning: the note\'s timezone "America/Bogata" is no time zone Rapport knows (use an IANA name such as America/Bogota), so 10:30 is read in America/New_York\n',
+      stderr: 'rapport: warning: the note\'s timezone "America/Bogata" is unknown (did you mean America/Bogota?), so 10:30 is read in America/New_York\n',
     });
     expect(after).toContain('  at: "2027-07-01T10:30-04:00"\n');
   });

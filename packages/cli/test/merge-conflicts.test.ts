@@ -266,7 +266,7 @@ describe.skipIf(!hasGit)('git merges of notes (real git, the driver run through 
       code: 0,
       stdout:
         'owen-park.md:4:8 warning Stage is "scheduled" but the last history entry (2026-12-07) says "followed-up" [stage-history-mismatch]\n' +
-        '    hint: The 2026-12-07 entries are in the order a merge left them: move the "scheduled" entry (line 25) below the "followed-up" entry (line 27), or fix the stage\n' +
+        '    hint: Two entries of 2026-12-07 look out of order (a merge of two copies can leave them so): move the "scheduled" entry (line 25) below the "followed-up" entry (line 27), or fix the stage\n' +
         '17 contacts checked: 0 errors, 1 warning\n',
       stderr: '',
     });

@@ -30,7 +30,7 @@ export { channelChoice, letterSentEdit } from './letters/letters.js';
 export type { ChannelChoice, LetterSentEdit } from './letters/letters.js';
 export { questionCount, questionPlace } from './questions/insert.js';
 export { renamedTitle } from './note/body.js';
-export { atInZone, dayOfWeek, meetingStartInZone, meetingTimeLike, readableMeetingTime, zoneWrittenIn } from './lifecycle/dates.js';
+export { atInZone, dayOfWeek, meetingStartInZone, meetingTimeLike, readableMeetingTime, timeZoneSuggestion, zoneWrittenIn } from './lifecycle/dates.js';
 export { snoozeDay, snoozeRefusal } from './lifecycle/snooze.js';
 export { normalizedDate } from './note/date-hint.js';
 export { spokenDate } from './letters/letter-data.js';

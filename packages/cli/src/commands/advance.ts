@@ -1,5 +1,5 @@
 import { advance, booksMeetingOnly, changesMeetingDetailsOnly, CHANNELS, editNote, getField, InvalidInputError, isChannel, isMeetingFormat, isMeetingTime, isStage, meetingClock, meetingDate, meetingStart, moveMeeting, repeatedStageProblem, skippedMeetingTime, unknownLetterProblem, updateMeeting, MEETING_FORMATS, STAGES, type Channel, type MeetingFormat, type MeetingInput, type Stage, type Workspace } from '@rapport/core';
-import { atInZone, contactTimeZone, meetingBeforeBooking, meetingTimeLike, MEETING_PENDING_STAGES, pastMeetingDay, readableMeetingTime, stageChangeWords, zoneWrittenIn } from '@rapport/core/internal';
+import { atInZone, contactTimeZone, meetingBeforeBooking, meetingTimeLike, MEETING_PENDING_STAGES, pastMeetingDay, readableMeetingTime, stageChangeWords, timeZoneSuggestion, zoneWrittenIn } from '@rapport/core/internal';
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { joinRepeated, printable } from '../io.js';
@@ -176,7 +176,7 @@ function sayWhoseClock(ctx: CommandContext, { bookedAt, at, movedTo, timeZone, n
   if (offset === undefined || OFFSET.test(at)) return;
   const clock = at.slice(11, 16);
   if (noteZone !== undefined && theirZone === undefined) {
-    ctx.io.stderr.write(`rapport: warning: the note's timezone ${JSON.stringify(noteZone)} is no time zone Rapport knows (use an IANA name such as America/Bogota), so ${clock} is read in ${timeZone}\n`);
+    ctx.io.stderr.write(`rapport: warning: the note's timezone ${JSON.stringify(noteZone)} is unknown${timeZoneSuggestion(noteZone) || ' (write an IANA name such as America/Bogota)'}, so ${clock} is read in ${timeZone}\n`);
   }
   const writtenIn = zoneWrittenIn(bookedAt, timeZone, theirZone);
   if (writtenIn === undefined) {

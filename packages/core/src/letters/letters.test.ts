@@ -453,7 +453,7 @@ describe('a letter to a contact known only by name', () => {
       via: 'letter',
       viaByPost: true,
       subject: 'Your advice on a career in UX research',
-      warnings: ['the note has no email address or LinkedIn profile, and no message you wrote to them is recorded, so nothing in it says how this letter goes: recorded as sent, it says `via: letter` (by post); to send it by email, set `email:` in noor-haddad.md'],
+      warnings: ['the note has no email address or LinkedIn profile, and no message you wrote to them is recorded: recorded as sent, this letter would say `via: letter` (by post); to send it by email, set `email:` in noor-haddad.md'],
     });
     expect('length' in letter).toBe(false);
     const ada = await loadWorkspace(new MemoryStore({ 'ada.md': '---\ntype: contact\nname: Ada\nstage: identified\nlinkedin: https://www.linkedin.com/in/ada\n---\n', 'bo.md': '---\ntype: contact\nname: Bo\nstage: identified\nlinkedin: https://www.linkedin.com/in/bo\nemail: bo@example.com\n---\n' }));

@@ -141,7 +141,7 @@ export async function renderLetter(workspace: Workspace, templateName: string, c
   // The last resort, chosen for want of any other way to reach them: said, so that a letter sent by email is not recorded as posted.
   const viaByPost = options.via === undefined && template.via === undefined && via === 'letter' && !contact.history.some((entry) => entry.via === 'letter');
   if (viaByPost) {
-    warnings.push(`the note has no email address or LinkedIn profile, and no message you wrote to them is recorded, so nothing in it says how this letter goes: recorded as sent, it says \`via: letter\` (by post); to send it by email, set \`email:\` in ${contact.file}`);
+    warnings.push(`the note has no email address or LinkedIn profile, and no message you wrote to them is recorded: recorded as sent, this letter would say \`via: letter\` (by post); to send it by email, set \`email:\` in ${contact.file}`);
   }
   return {
     template: template.name,

@@ -2,7 +2,7 @@ import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidInputError } from '../errors.js';
-import { addCalendarDays, atInZone, addWorkingDays, closestTimeZones, dayOfWeek, daysBetween, isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, meetingTimeLike, readableMeetingTime, skippedMeetingTime, systemTimeZone, todayIn, zoneWrittenIn } from './dates.js';
+import { addCalendarDays, atInZone, addWorkingDays, closestTimeZones, dayOfWeek, daysBetween, isCalendarDate, isMeetingTime, isTimeZone, meetingClock, meetingDate, meetingStart, meetingTimeLike, readableMeetingTime, skippedMeetingTime, systemTimeZone, timeZoneSuggestion, todayIn, zoneWrittenIn } from './dates.js';
 
 describe('a zone or a current instant that cannot be used', () => {
   const unknownZone = 'unknown time zone "Mars/Olympus" (use an IANA name such as America/New_York, Europe/Paris or UTC)';
@@ -168,6 +168,9 @@ describe('time zones', () => {
 
   it('finds the zone a name that is none most likely meant: a letter or two off, case and spaces forgiven, or a place alone', () => {
     expect(closestTimeZones('America/Bogata')).toEqual(['America/Bogota']);
+    expect(timeZoneSuggestion('America/Bogata')).toBe(' (did you mean America/Bogota?)');
+    expect(timeZoneSuggestion('Mars/Olympus')).toBe('');
+    expect(timeZoneSuggestion(5)).toBe('');
     expect(closestTimeZones('america/bogata')).toEqual(['America/Bogota']);
     expect(closestTimeZones('America/New_Yrok')).toEqual(['America/New_York']);
     expect(closestTimeZones('America/New York')).toEqual(['America/New_York']);

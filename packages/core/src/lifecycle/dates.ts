@@ -2,6 +2,7 @@ import { tzOffset } from '@date-fns/tz/tzOffset';
 import { parseISO } from 'date-fns/parseISO';
 import leven from 'leven';
 import { InvalidInputError } from '../errors.js';
+import { suggestionWords } from '../model/did-you-mean.js';
 import { tableOffset, wallClockInstant, zoneOffsetsAround, type ZoneOffsetTable } from './zone-offsets.js';
 
 /**
@@ -521,6 +522,11 @@ export function isTimeZone(timeZone: unknown): timeZone is string {
 function canonicalTimeZones(): ReadonlySet<string> {
   canonicalZones ??= new Set(Intl.supportedValuesOf('timeZone'));
   return canonicalZones;
+}
+
+/** " (did you mean America/Bogota?)" for a time zone written wrong, with the closest names (`closestTimeZones`); "" when none is close or it is no text. */
+export function timeZoneSuggestion(written: unknown): string {
+  return typeof written === 'string' ? suggestionWords(closestTimeZones(written)) : '';
 }
 
 /**

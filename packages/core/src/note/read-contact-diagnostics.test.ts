@@ -166,7 +166,7 @@ describe('field diagnostics, exactly', () => {
       severity: 'warning',
       rule: 'stage-history-mismatch',
       message: 'Stage is "scheduled" but the last history entry (2026-12-07) says "followed-up"',
-      hint: 'The 2026-12-07 entries are in the order a merge left them: move the "scheduled" entry (line 8) below the "followed-up" entry (line 11), or fix the stage',
+      hint: 'Two entries of 2026-12-07 look out of order (a merge of two copies can leave them so): move the "scheduled" entry (line 8) below the "followed-up" entry (line 11), or fix the stage',
       fix: { title: 'Move the "scheduled" entry of 2026-12-07 below the "followed-up" one', line: 8, column: 1, endLine: 13, endColumn: 1, text: '  - date: 2026-12-07\n    stage: followed-up\n  - date: 2026-12-07\n    stage: scheduled # desktop\n    # he picked Thursday\n' },
     });
     const fixed = applyFix(merged, mismatch!.fix!);
@@ -180,7 +180,7 @@ describe('field diagnostics, exactly', () => {
     // Lines: 6 scheduled, 7 followed-up (comment under it on 8), 9 a touch of the same day.
     const merged = note('stage: scheduled', 'history:', '- {date: 2026-12-07, stage: scheduled}', '- date: 2026-12-07', '  stage: followed-up', '  # laptop', '- {date: 2026-12-07, stage: followed-up, touch: true, note: called}');
     const [mismatch] = diagnostics(merged);
-    expect(mismatch?.hint).toBe('The 2026-12-07 entries are in the order a merge left them: move the "scheduled" entry (line 6) below the "followed-up" entry (line 7), or fix the stage');
+    expect(mismatch?.hint).toBe('Two entries of 2026-12-07 look out of order (a merge of two copies can leave them so): move the "scheduled" entry (line 6) below the "followed-up" entry (line 7), or fix the stage');
     expect(applyFix(merged, mismatch!.fix!)).toBe(note('stage: scheduled', 'history:', '- date: 2026-12-07', '  stage: followed-up', '  # laptop', '- {date: 2026-12-07, stage: followed-up, touch: true, note: called}', '- {date: 2026-12-07, stage: scheduled}'));
   });
 
@@ -196,8 +196,15 @@ describe('field diagnostics, exactly', () => {
     expect(diagnostics(note('stage: scheduled', 'history:', '  - {date: 2026-12-06, stage: scheduled}', '  - {date: 2026-12-07, stage: followed-up}'))).toEqual([expect.objectContaining(plain)]);
     expect(diagnostics(note('stage: held', 'history:', '  - {date: 2026-12-07, stage: scheduled}', '  - {date: 2026-12-07, stage: followed-up}'))).toEqual([expect.objectContaining(plain)]);
     const flow = diagnostics(note('stage: scheduled', 'history: [{date: 2026-12-07, stage: scheduled}, {date: 2026-12-07, stage: followed-up}]'));
-    expect(flow).toEqual([expect.objectContaining({ hint: 'The 2026-12-07 entries are in the order a merge left them: move the "scheduled" entry (line 5) below the "followed-up" entry (line 5), or fix the stage' })]);
+    expect(flow).toEqual([expect.objectContaining({ hint: 'Two entries of 2026-12-07 look out of order (a merge of two copies can leave them so): move the "scheduled" entry below the "followed-up" one (both on line 5), or fix the stage' })]);
     expect(flow[0]?.fix).toBeUndefined();
+  });
+
+  it('leaves the order of a history that runs ahead of the stage: the stage was left behind, and only the general hint is given', () => {
+    // Followed up, then booked, in that order; the stage still says followed-up.
+    const behind = diagnostics(note('stage: followed-up', 'history:', '  - date: 2026-11-23', '    stage: followed-up', '  - date: 2026-11-23', '    stage: scheduled'));
+    expect(behind).toEqual([expect.objectContaining({ rule: 'stage-history-mismatch', hint: 'Record the change with `rapport advance`, or fix the stage' })]);
+    expect(behind[0]?.fix).toBeUndefined();
   });
 
   it('a meeting that is not a mapping, or with a bad time, length, format, place or link', () => {

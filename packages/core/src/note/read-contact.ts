@@ -1,7 +1,7 @@
 import leven from 'leven';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { DIAGNOSTIC_RULES, type Diagnostic, type DiagnosticRule, type DiagnosticTextFix } from '../diagnostics.js';
-import { closestTimeZones, isCalendarDate, isMeetingTime, isTimeZone } from '../lifecycle/dates.js';
+import { isCalendarDate, isMeetingTime, isTimeZone, timeZoneSuggestion } from '../lifecycle/dates.js';
 import { dateHint, impossibleDateHint } from './date-hint.js';
 import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contact.js';
 import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, closestStage, isChannel, isMeetingFormat, isMeetingLink, isSource, isStage, type Stage } from '../model/vocabulary.js';
@@ -17,7 +17,6 @@ import { noteId, wikilinkTarget } from './wikilinks.js';
 import { contactSchema } from './schema.js';
 import { explainYamlProblems } from './yaml-problem.js';
 import { InvalidInputError } from '../errors.js';
-import { suggestionWords } from '../model/did-you-mean.js';
 import { typeName } from '../model/type-name.js';
 
 /** What reading one note file gives. */
@@ -242,7 +241,12 @@ function sameDayMisorder(history: readonly HistoryEntry[], lastIndex: number, st
   const lastAt = locate(lastIndex);
   if (!movedAt || !lastAt) return undefined;
   const lines = new LineIndex(content);
-  const hint = `The ${day} entries are in the order a merge left them: move the "${stage}" entry (line ${lines.position(movedAt[0]).line}) below the "${history[lastIndex]!.stage}" entry (line ${lines.position(lastAt[0]).line}), or fix the stage`;
+  const [movedLine, lastLine] = [lines.position(movedAt[0]).line, lines.position(lastAt[0]).line];
+  const where = movedLine === lastLine ? ` (both on line ${movedLine})` : '';
+  const hint =
+    movedLine === lastLine
+      ? `Two entries of ${day} look out of order (a merge of two copies can leave them so): move the "${stage}" entry below the "${history[lastIndex]!.stage}" one${where}, or fix the stage`
+      : `Two entries of ${day} look out of order (a merge of two copies can leave them so): move the "${stage}" entry (line ${movedLine}) below the "${history[lastIndex]!.stage}" entry (line ${lastLine}), or fix the stage`;
   // Each entry from its `- ` line to the next one's; the day's last, when the history ends with it, to the end of its own lines.
   const starts: number[] = [];
   for (let index = moved; index <= Math.min(end + 1, history.length - 1); index++) {
@@ -533,7 +537,9 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
       const found = source.locate(['history', index], 'value');
       return found && ([block.start + found[0], block.start + found[1]] as const);
     };
-    const misordered = history.length === (fields.history as unknown[]).length ? sameDayMisorder(history, history.lastIndexOf(last), stage, layout.content, locateEntry) : undefined;
+    // Only a stage past the last entry's: a history that runs ahead of the stage may be right, and its order must not be changed to suit a stage left behind.
+    const stageAhead = STAGES.indexOf(stage) > STAGES.indexOf(last.stage);
+    const misordered = stageAhead && history.length === (fields.history as unknown[]).length ? sameDayMisorder(history, history.lastIndexOf(last), stage, layout.content, locateEntry) : undefined;
     if (misordered) report('stage-history-mismatch', ...range(['stage']), message, misordered.hint, misordered.fix);
     else problem('stage-history-mismatch', ['stage'], message, 'Record the change with `rapport advance`, or fix the stage');
   }
@@ -562,8 +568,8 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
   // Read where a move needs it (`contactTimeZone`), which leaves a name that is no zone unread: told here, not first at a move.
   const zone = fields.timezone;
   if (zone !== undefined && zone !== null && zone !== '' && !isTimeZone(zone)) {
-    const meant = typeof zone === 'string' ? closestTimeZones(zone) : [];
-    const hint = meant.length === 0 ? 'Write an IANA name, such as America/Bogota or Europe/Paris' : `Write the IANA name of their zone${suggestionWords(meant)}`;
+    const meant = timeZoneSuggestion(zone);
+    const hint = meant === '' ? 'Write an IANA name, such as America/Bogota or Europe/Paris' : `Write the IANA name of their zone${meant}`;
     problem('unknown-time-zone', ['timezone'], `Unknown time zone in \`timezone\`: ${JSON.stringify(zone)}`, hint);
   }
   // Anything else would silently not count as a connection (and a connection request would be offered).

@@ -2,9 +2,8 @@ import leven from 'leven';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, DiagnosticTextFix, Severity } from '../diagnostics.js';
 import { InvalidEncodingError } from '../errors.js';
-import { closestTimeZones, isHoliday, isTimeZone, systemTimeZone } from '../lifecycle/dates.js';
+import { isHoliday, isTimeZone, systemTimeZone, timeZoneSuggestion } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
-import { suggestionWords } from '../model/did-you-mean.js';
 import { contactSchema } from '../note/schema.js';
 import { parseFastFrontmatter } from '../note/fast-frontmatter.js';
 import { YAML_OPTIONS, MAX_ALIAS_COUNT, yamlProblems } from '../note/frontmatter.js';
@@ -242,8 +241,8 @@ function settingsFrom(data: Record<string, unknown>, file: string, source: strin
         push('warning', 'invalid-config', rangeOf(['timezone']), `\`${timezone}\` is an abbreviation, not a place: it keeps the offset or daylight-saving rules tzdata gives it (EST is UTC-05:00 even in summer), which may not be those of the place you mean`, 'Use the IANA name of a place, such as America/New_York or Europe/Berlin');
       }
     } else {
-      const meant = typeof data.timezone === 'string' ? closestTimeZones(data.timezone) : [];
-      report(rangeOf(['timezone']), `Unknown time zone ${JSON.stringify(data.timezone)}`, meant.length === 0 ? 'Use an IANA name such as America/New_York' : `Use the IANA name of your zone${suggestionWords(meant)}`);
+      const meant = timeZoneSuggestion(data.timezone);
+      report(rangeOf(['timezone']), `Unknown time zone ${JSON.stringify(data.timezone)}`, meant === '' ? 'Use an IANA name such as America/New_York' : `Use the IANA name of your zone${meant}`);
     }
   }
 

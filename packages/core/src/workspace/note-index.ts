@@ -491,8 +491,14 @@ export class NoteIndex {
     for (const files of byFolded.values()) {
       if (files.length < 2) continue;
       for (const file of files) {
-        const others = files.filter((other) => other !== file).sort().join(', ');
-        diagnostics.push(fileDiagnostic(file, 'case-only-paths', `This note's path differs from ${others} only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them`, 'Rename one of them (git mv), or merge the two notes into one'));
+        const others = files.filter((other) => other !== file).sort();
+        // Windows folds letter case but keeps the two encodings of an accented letter apart; macOS folds both.
+        const caseAlone = others.every((other) => other.toLowerCase() === file.toLowerCase());
+        const encodingAlone = others.every((other) => other.normalize('NFC') === file.normalize('NFC'));
+        const message = encodingAlone
+          ? `This note's path reads the same as ${others.join(', ')}, its accented letters encoded another way: on macOS they are one file, and a clone there keeps only one of them`
+          : `This note's path differs from ${others.join(', ')} only in letter case${caseAlone ? '' : ' and in how its accented letters are encoded'}: on ${caseAlone ? 'macOS and Windows' : 'macOS'} they are one file, and a clone there keeps only one of them`;
+        diagnostics.push(fileDiagnostic(file, 'case-only-paths', message, 'Rename one of them (git mv), or merge the two notes into one'));
       }
     }
   }

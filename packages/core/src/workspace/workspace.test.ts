@@ -40,7 +40,7 @@ describe('loadWorkspace', () => {
     ]);
   });
 
-  it('warns of notes whose paths differ only in letter case or in how an accent is encoded: one file on macOS and Windows', async () => {
+  it('warns of notes whose paths differ only in letter case (one file on macOS and Windows) or in how an accent is encoded (on macOS)', async () => {
     const store = new MemoryStore({
       'contacts/maya-chen.md': noteText(contactFields({ name: 'Maya Chen' })),
       'contacts/Maya-Chen.md': noteText(contactFields({ name: 'Maya Chen' })),
@@ -54,12 +54,12 @@ describe('loadWorkspace', () => {
     const warnings = (await loadWorkspace(store)).index.diagnostics('case-only-paths');
     // In the order check prints them: a lower-case path before its capitalised twin.
     expect(warnings.map((d) => [d.file, d.severity, d.line, d.message])).toEqual([
-      ['contacts/maya-chen.md', 'warning', 1, "This note's path differs from contacts/Maya-Chen.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them"],
-      ['contacts/Maya-Chen.md', 'warning', 1, "This note's path differs from contacts/maya-chen.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them"],
-      ['ki\u0308m-lee.md', 'warning', 1, "This note's path differs from k\u00efm-lee.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them"],
-      ['k\u00efm-lee.md', 'warning', 1, "This note's path differs from ki\u0308m-lee.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them"],
-      ['notes/readme.md', 'warning', 1, "This note's path differs from notes/README.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them"],
-      ['notes/README.md', 'warning', 1, "This note's path differs from notes/readme.md only in letter case or accents: on macOS and Windows they are one file, and a clone there keeps only one of them"],
+      ['contacts/maya-chen.md', 'warning', 1, "This note's path differs from contacts/Maya-Chen.md only in letter case: on macOS and Windows they are one file, and a clone there keeps only one of them"],
+      ['contacts/Maya-Chen.md', 'warning', 1, "This note's path differs from contacts/maya-chen.md only in letter case: on macOS and Windows they are one file, and a clone there keeps only one of them"],
+      ['ki\u0308m-lee.md', 'warning', 1, "This note's path reads the same as k\u00efm-lee.md, its accented letters encoded another way: on macOS they are one file, and a clone there keeps only one of them"],
+      ['k\u00efm-lee.md', 'warning', 1, "This note's path reads the same as ki\u0308m-lee.md, its accented letters encoded another way: on macOS they are one file, and a clone there keeps only one of them"],
+      ['notes/readme.md', 'warning', 1, "This note's path differs from notes/README.md only in letter case: on macOS and Windows they are one file, and a clone there keeps only one of them"],
+      ['notes/README.md', 'warning', 1, "This note's path differs from notes/readme.md only in letter case: on macOS and Windows they are one file, and a clone there keeps only one of them"],
     ]);
     expect(warnings[0]!.hint).toBe('Rename one of them (git mv), or merge the two notes into one');
   });

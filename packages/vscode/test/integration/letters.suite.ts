@@ -76,7 +76,7 @@ suite('Letters', () => {
       await waitFor(() => rapport.notes.workspace!.index.contact('letters-by-post'), 'the note to be indexed');
       const { prompts } = await runScripted<DraftedLetter>({ 'letter.template': 'cold-email' }, 'rapport.draftLetter', 'letters-by-post');
       const message = prompts.infos.find((info) => info.includes('(by post)'));
-      assert.ok(message?.endsWith('Before sending: the note has no email address or LinkedIn profile, and no message you wrote to them is recorded, so nothing in it says how this letter goes: recorded as sent, it says `via: letter` (by post); to send it by email, set `email:` in letters-by-post.md. Mark as Sent asks which channel it went by.'), JSON.stringify(prompts.infos));
+      assert.ok(message?.endsWith('Before sending: the note has no email address or LinkedIn profile, and no message you wrote to them is recorded: recorded as sent, this letter would say `via: letter` (by post); to send it by email, set `email:` in letters-by-post.md. Mark as Sent asks which channel it went by.'), JSON.stringify(prompts.infos));
       assert.ok(!message!.includes('--via'));
     } finally {
       rmSync(file, { force: true });
