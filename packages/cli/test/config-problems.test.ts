@@ -46,7 +46,7 @@ describe('a config with problems', () => {
     writeFileSync(config, readFileSync(config, 'utf8').replace('timezone: America/New_York', 'timezone: EST'));
     const result = rapport(['check', '--dir', folder]);
     expect(result.stdout).toContain(
-      '.rapport/config.yaml:14:11 warning `EST` is an abbreviation, not a place: it keeps the offset or daylight-saving rules tzdata gives it (EST is UTC-05:00 even in summer), which may not be those of the place you mean [invalid-config]\n    hint: Use the IANA name of a place, such as America/New_York or Europe/Berlin\n',
+      '.rapport/config.yaml:14:11 warning `EST` is an abbreviation, not a place: it keeps the offset or daylight-saving rules tzdata gives it (EST is UTC-05:00 even in summer, BST is Bangladesh Standard Time), which may not be those of the place you mean [invalid-config]\n    hint: Use the IANA name of a place, such as America/New_York or Europe/Berlin\n',
     );
     for (const zone of ['UTC', 'Europe/Berlin']) {
       writeFileSync(config, readFileSync(config, 'utf8').replace(/^timezone: .*$/m, `timezone: ${zone}`));

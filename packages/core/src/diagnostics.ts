@@ -73,6 +73,8 @@ export const DIAGNOSTIC_RULES = {
   'history-order': 'warning',
   // A note's `timezone` that names no zone: read without it
   'unknown-time-zone': 'warning',
+  // A `timezone` named by its abbreviation (BST, EST): a zone, but seldom the place meant
+  'abbreviated-time-zone': 'warning',
   // A `- ` line indented deeper than the list item above it, which YAML reads as more of that item's text
   'list-item-continued': 'warning',
   'duplicate-id': 'error',

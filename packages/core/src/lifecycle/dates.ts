@@ -524,6 +524,21 @@ function canonicalTimeZones(): ReadonlySet<string> {
   return canonicalZones;
 }
 
+/** Zone names that are abbreviations (EST, CET, PST8PDT, NZ, BST), not places: valid, but seldom what someone means. */
+const ZONE_ABBREVIATION = /^[A-Z]{2,5}(?:\d[A-Z]{3,4})?$/;
+/** Abbreviations that mean what they say: no daylight saving is expected of them. */
+const UNIVERSAL_ZONES: readonly string[] = ['UTC', 'UCT', 'GMT'];
+
+/** Whether a valid zone name is an abbreviation rather than a place (`EST`, `BST`; `UTC` and `GMT` mean what they say). */
+export function isZoneAbbreviation(zone: string): boolean {
+  return ZONE_ABBREVIATION.test(zone) && !UNIVERSAL_ZONES.includes(zone);
+}
+
+/** What is wrong with a zone named by its abbreviation, for a warning. */
+export function zoneAbbreviationWords(zone: string): string {
+  return `\`${zone}\` is an abbreviation, not a place: it keeps the offset or daylight-saving rules tzdata gives it (EST is UTC-05:00 even in summer, BST is Bangladesh Standard Time), which may not be those of the place you mean`;
+}
+
 /** " (did you mean America/Bogota?)" for a time zone written wrong, with the closest names (`closestTimeZones`); "" when none is close or it is no text. */
 export function timeZoneSuggestion(written: unknown): string {
   return typeof written === 'string' ? suggestionWords(closestTimeZones(written)) : '';

@@ -290,6 +290,20 @@ describe('field diagnostics, exactly', () => {
     expect(reading.contact).toMatchObject({ name: 'Maya Chen', stage: 'held', role: 'Data lead' });
   });
 
+  it('a timezone written as an abbreviation is read as written, with a warning: BST is not London', () => {
+    expect(diagnostics(note('stage: identified', 'timezone: BST'))).toEqual([
+      {
+        ...at(5, 11, 5, 14),
+        severity: 'warning',
+        rule: 'abbreviated-time-zone',
+        message: '`BST` is an abbreviation, not a place: it keeps the offset or daylight-saving rules tzdata gives it (EST is UTC-05:00 even in summer, BST is Bangladesh Standard Time), which may not be those of the place you mean',
+        hint: 'Write the IANA name of their place, such as Europe/London or America/Chicago',
+      },
+    ]);
+    expect(readNote('maya-chen.md', note('stage: identified', 'timezone: BST')).contact?.fields.timezone).toBe('BST');
+    expect(diagnostics(note('stage: identified', 'timezone: GMT'))).toEqual([]);
+  });
+
   it('a timezone the runtime knows is no problem: a name in any case, an alias, UTC, nothing', () => {
     for (const zone of ['America/Bogota', 'america/bogota', 'US/Eastern', 'UTC', 'Etc/GMT+5', 'Asia/Kolkata', 'Asia/Calcutta', '', '""']) {
       expect(diagnostics(note('stage: identified', `timezone: ${zone}`)), zone).toEqual([]);

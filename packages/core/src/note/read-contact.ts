@@ -1,7 +1,7 @@
 import leven from 'leven';
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { DIAGNOSTIC_RULES, type Diagnostic, type DiagnosticRule, type DiagnosticTextFix } from '../diagnostics.js';
-import { isCalendarDate, isMeetingTime, isTimeZone, timeZoneSuggestion } from '../lifecycle/dates.js';
+import { isCalendarDate, isMeetingTime, isTimeZone, isZoneAbbreviation, timeZoneSuggestion, zoneAbbreviationWords } from '../lifecycle/dates.js';
 import { dateHint, impossibleDateHint } from './date-hint.js';
 import type { Contact, HistoryEntry, ManualNext, Meeting } from '../model/contact.js';
 import { CHANNELS, MEETING_FORMATS, SOURCES, STAGES, closestStage, isChannel, isMeetingFormat, isMeetingLink, isSource, isStage, type Stage } from '../model/vocabulary.js';
@@ -571,6 +571,9 @@ function readFields(file: string, layout: NoteLayout, block: FrontmatterBlock, s
     const meant = timeZoneSuggestion(zone);
     const hint = meant === '' ? 'Write an IANA name, such as America/Bogota or Europe/Paris' : `Write the IANA name of their zone${meant}`;
     problem('unknown-time-zone', ['timezone'], `Unknown time zone in \`timezone\`: ${JSON.stringify(zone)}`, hint);
+  } else if (typeof zone === 'string' && isZoneAbbreviation(zone)) {
+    // Read as tzdata has it (BST is Dhaka's, not London's summer): said, and left as it is.
+    problem('abbreviated-time-zone', ['timezone'], zoneAbbreviationWords(zone), 'Write the IANA name of their place, such as Europe/London or America/Chicago');
   }
   // Anything else would silently not count as a connection (and a connection request would be offered).
   const connected = fields.linkedin_connected;

@@ -2,7 +2,7 @@ import leven from 'leven';
 import { isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
 import type { Diagnostic, DiagnosticTextFix, Severity } from '../diagnostics.js';
 import { InvalidEncodingError } from '../errors.js';
-import { isHoliday, isTimeZone, systemTimeZone, timeZoneSuggestion } from '../lifecycle/dates.js';
+import { isHoliday, isTimeZone, isZoneAbbreviation, systemTimeZone, timeZoneSuggestion, zoneAbbreviationWords } from '../lifecycle/dates.js';
 import type { Contact } from '../model/contact.js';
 import { contactSchema } from '../note/schema.js';
 import { parseFastFrontmatter } from '../note/fast-frontmatter.js';
@@ -105,11 +105,6 @@ const RULE_KEYS: Record<string, keyof Rules> = {
   touch_every: 'touchEvery',
   holidays: 'holidays',
 };
-
-/** Zone names that are abbreviations (EST, CET, PST8PDT, NZ), not places: valid, but seldom what someone means. */
-const ZONE_ABBREVIATION = /^[A-Z]{2,5}(?:\d[A-Z]{3,4})?$/;
-/** Abbreviations that mean what they say: no daylight saving is expected of them. */
-const UNIVERSAL_ZONES: readonly string[] = ['UTC', 'UCT', 'GMT'];
 
 /** The top-level settings a config may hold. */
 const CONFIG_KEYS = ['profile', 'timezone', 'notes_folder', 'rules', 'private', 'outcome_labels'] as const;
@@ -237,9 +232,7 @@ function settingsFrom(data: Record<string, unknown>, file: string, source: strin
   if (data.timezone !== undefined && data.timezone !== null) {
     if (isTimeZone(data.timezone)) {
       timezone = data.timezone;
-      if (ZONE_ABBREVIATION.test(timezone) && !UNIVERSAL_ZONES.includes(timezone)) {
-        push('warning', 'invalid-config', rangeOf(['timezone']), `\`${timezone}\` is an abbreviation, not a place: it keeps the offset or daylight-saving rules tzdata gives it (EST is UTC-05:00 even in summer), which may not be those of the place you mean`, 'Use the IANA name of a place, such as America/New_York or Europe/Berlin');
-      }
+      if (isZoneAbbreviation(timezone)) push('warning', 'invalid-config', rangeOf(['timezone']), zoneAbbreviationWords(timezone), 'Use the IANA name of a place, such as America/New_York or Europe/Berlin');
     } else {
       const meant = timeZoneSuggestion(data.timezone);
       report(rangeOf(['timezone']), `Unknown time zone ${JSON.stringify(data.timezone)}`, meant === '' ? 'Use an IANA name such as America/New_York' : `Use the IANA name of your zone${meant}`);
