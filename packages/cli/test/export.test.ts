@@ -241,6 +241,18 @@ describe('rapport export', () => {
     expect(events.map((event) => [event.uid, event.summary])).toEqual([['priya-raman-outcome-referral-2@rapport', 'Add Grace Liu (referred by Priya Raman)']]);
   });
 
+  it('ics: a referral Priya names without a date and links with one is one event on the link\'s day', () => {
+    const folder = exampleCopy();
+    const priya = join(folder, 'contacts/health-tech/priya-raman.md');
+    const text = readFileSync(priya, 'utf8').replace('- Training: a short SQL course', '- Referral: [[grace-liu]], she runs the alert-fatigue study (by 2026-11-30)\n- Training: a short SQL course');
+    writeFileSync(priya, text);
+    const agenda = rapport(['agenda', '--dir', folder, '--today', TODAY]).stdout;
+    expect(agenda).toContain('  2026-11-30  Add Grace Liu (referred by Priya Raman)  → rapport new --from priya-raman "Grace Liu"\n');
+    expect(agenda).not.toContain('anytime  Add Grace Liu');
+    const events = readCalendarBack(rapport(['export', 'ics', '--dir', folder, '--today', TODAY]).stdout).items.filter((item) => item.uid.startsWith('priya-raman-outcome-referral'));
+    expect(events.map((event) => [event.uid, event.summary, event.dtstart])).toEqual([['priya-raman-outcome-referral-2@rapport', 'Add Grace Liu (referred by Priya Raman)', { date: '2026-11-30' }]]);
+  });
+
   it('ics: a meeting link as a URI, a meeting the night clocks go back in UTC, every line ending with CRLF', () => {
     const folder = exampleCopy();
     const link = 'https://zoom.example.com/j/123?pwd=a,b;c';

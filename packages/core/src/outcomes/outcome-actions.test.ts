@@ -153,6 +153,20 @@ describe('a referral written once as a link and once as a name by the same refer
     expect(referralLines(workspace.index.agenda({ ...at, contactSlug }))).toEqual(expected);
   });
 
+  it('is due on the earliest day either line gives, and undated only when neither gives one', async () => {
+    const contactSlug = await loadSlugger();
+    const graceDue = async (note: string) => {
+      const workspace = await loadWorkspace(new MemoryStore({ 'priya-raman.md': note }));
+      return workspace.index.agenda({ ...at, contactSlug }).filter((item) => item.referral === 'Grace Liu').map(({ line, due }) => ({ line, due }));
+    };
+    const linkDated = priya.replace('alert-fatigue study', 'alert-fatigue study (by 2026-12-18)');
+    expect(await graceDue(linkDated)).toEqual([{ line: 12, due: '2026-12-18' }]);
+    expect(await graceDue(linkDated.replace('nurse informaticist', 'nurse informaticist (by 2026-12-22)'))).toEqual([{ line: 12, due: '2026-12-18' }]);
+    expect(await graceDue(linkDated.replace('nurse informaticist', 'nurse informaticist (by 2026-12-16)'))).toEqual([{ line: 12, due: '2026-12-16' }]);
+    expect(await graceDue(priya.replace('nurse informaticist', 'nurse informaticist (by 2026-12-16)'))).toEqual([{ line: 12, due: '2026-12-16' }]);
+    expect(await graceDue(priya)).toEqual([{ line: 12, due: null }]);
+  });
+
   it('is two lines without the slugger, as written', async () => {
     const workspace = await loadWorkspace(new MemoryStore({ 'priya-raman.md': priya }));
     expect(referralLines(workspace.index.agenda(at)).map((item) => item.line)).toEqual([11, 13, 12]);

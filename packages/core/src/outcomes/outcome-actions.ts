@@ -19,19 +19,22 @@ import type { Outcome } from './outcomes.js';
  * `contactSlug` gives the id a note for a name gets: a person the contact
  * names in words and also links to that id without a note is one line, the
  * named one (`addReferral` for the name links it and points the link at the
- * new note).
+ * new note), due on the earliest day either line gives.
  */
 export function outcomeActions(contact: Contact, resolves?: (id: string) => boolean, namesakes?: (name: string, organization?: string) => readonly string[], contactSlug?: (name: string) => string): NextAction[] {
   const actions: NextAction[] = [];
   const existing = (name: string, outcome: Outcome) => referralNamesakes(contact, name, outcome, namesakes);
   const namedIds = contactSlug && namesBesideMissingLinks(contact, resolves) ? namedReferralIds(contact, contactSlug) : undefined;
+  const linkedDues = namedIds && resolves ? missingLinkDues(contact, resolves) : undefined;
   for (const outcome of contact.outcomes) {
     if (outcome.done === true) continue;
     if (outcome.kind === 'referral') {
       if (outcome.name !== undefined) {
         const ids = existing(outcome.name, outcome);
         const action = ids.length === 0 ? `Add ${outcome.name} (referred by ${contact.name})` : `Link ${outcome.name} (referred by ${contact.name}) to ${linkChoice(ids)}`;
-        actions.push({ contactId: contact.id, kind: 'add-referral', action, due: outcome.due, line: outcome.line, referral: outcome.name, ...(ids.length === 1 ? { existing: ids[0]! } : {}) });
+        // The link's line this one stands for may be the one with the date.
+        const due = linkedDues && contactSlug ? earlier(outcome.due, linkedDues.get(contactSlug(outcome.name)) ?? null) : outcome.due;
+        actions.push({ contactId: contact.id, kind: 'add-referral', action, due, line: outcome.line, referral: outcome.name, ...(ids.length === 1 ? { existing: ids[0]! } : {}) });
       } else if (outcome.unnamed !== undefined) {
         // Their name is the next step: without it there is no one to write to yet. (Its first word is a determiner, "The …" mid-sentence is "the …".)
         actions.push({ contactId: contact.id, kind: 'ask-referral-name', action: `Ask ${contact.name} for the name of ${outcome.unnamed.charAt(0).toLowerCase()}${outcome.unnamed.slice(1)}`, due: outcome.due, line: outcome.line });
@@ -68,6 +71,22 @@ function namedReferralIds(contact: Contact, contactSlug: (name: string) => strin
   const ids = new Set<string>();
   for (const outcome of contact.outcomes) if (outcome.kind === 'referral' && outcome.done !== true && outcome.name !== undefined) ids.add(contactSlug(outcome.name));
   return ids;
+}
+
+/** The earliest day each open referral linked to an id without a note gives (`null` when none of its lines has one). */
+function missingLinkDues(contact: Contact, resolves: (id: string) => boolean): Map<string, string | null> {
+  const dues = new Map<string, string | null>();
+  for (const outcome of contact.outcomes) {
+    if (outcome.kind !== 'referral' || outcome.done === true || outcome.contact === undefined || resolves(outcome.contact)) continue;
+    dues.set(outcome.contact, earlier(dues.get(outcome.contact) ?? null, outcome.due));
+  }
+  return dues;
+}
+
+/** The earlier of two `YYYY-MM-DD` days, either of which may be missing. */
+function earlier(one: string | null, other: string | null): string | null {
+  if (one === null) return other;
+  return other === null || one <= other ? one : other;
 }
 
 /**
