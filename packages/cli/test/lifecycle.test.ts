@@ -307,6 +307,29 @@ describe('agenda: the meeting time of a contact scheduled by hand', () => {
     expect(rapport([...hint.slice(0, 4), '2026-11-29T10:00', '--today', '2026-11-24', '--dir', folder]).stdout).toBe('Owen Park: scheduled again (2026-11-24)  owen-park.md\n  meeting moved: 2026-11-28 10:00 → 2026-11-29 10:00\n');
   });
 
+  it('ends a snooze with the booking, and says so, as a step does', () => {
+    const folder = exampleCopy();
+    const file = join(folder, 'owen-park.md');
+    const before = readFileSync(file, 'utf8')
+      .replace('stage: contacted\n', 'stage: scheduled\nsnoozed_until: 2026-11-30\n')
+      .replace('    note: Mentioned my Philadelphia dates in December\n', '    note: Mentioned my Philadelphia dates in December\n  - date: 2026-11-23\n    stage: scheduled\n');
+    writeFileSync(file, before);
+    expect(rapport(['advance', 'owen-park', 'scheduled', '--at', '2026-11-28T10:00', '--today', '2026-11-24', '--dir', folder])).toEqual({
+      code: 0,
+      stdout: 'Owen Park: meeting booked: 2026-11-28 10:00, still scheduled; no history entry  owen-park.md\n  snooze until 2026-11-30 ended: its actions are due when the rules say again\n',
+      stderr: '',
+    });
+    expect(readFileSync(file, 'utf8')).toBe(
+      before
+        .replace('stage: scheduled\nsnoozed_until: 2026-11-30\n', 'stage: scheduled\n')
+        .replace('  - date: 2026-11-23\n    stage: scheduled\n---\n', '  - date: 2026-11-23\n    stage: scheduled\nmeeting:\n  at: 2026-11-28T10:00\n  minutes: 30\n  format: video\n---\n'),
+    );
+    expect(agendaOf(folder, '2026-11-24', 'owen-park')).toEqual([
+      ['Prepare for Owen Park: research and questions', '2026-11-26'],
+      ['Meet Owen Park at 10:00 (video, 30 min)', '2026-11-28'],
+    ]);
+  });
+
   it('keeps a prepared contact prepared, and still refuses a time before today', () => {
     const folder = exampleCopy();
     const file = join(folder, 'owen-park.md');

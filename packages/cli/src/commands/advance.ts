@@ -118,6 +118,9 @@ export const registerAdvance: RegisterCommand = (program, context) => {
         await recordIn(contact.name, () => editNote(workspace, contact.file, (text) => advance(text, recorded, changes), { retries: 5 }));
         ctx.print(`${printable(contact.name)}: meeting booked: ${readableMeetingTime(meeting.at, workspace.config.timezone)}, still ${contact.stage}; no history entry  ${ctx.colors.dim(contact.file)}`);
         warnOfSkippedClock(ctx, meeting.at, workspace.config.timezone);
+        // Agreeing the time ended the snooze, as a step would have.
+        const snooze = endedSnooze(workspace, contact, today);
+        if (snooze !== undefined) ctx.print(ctx.colors.dim(snooze));
         return;
       }
       const { meeting: _meeting, ...stepOnly } = changes;

@@ -295,6 +295,16 @@ describe('advance: the time of a meeting agreed without one', () => {
     );
   });
 
+  it('ends a snooze in the same edit: agreeing the time happened with the contact', () => {
+    const snoozed = [
+      '---', 'type: contact', 'name: Owen Park', 'stage: scheduled', 'snoozed_until: 2026-11-30', 'history:', '  - date: 2026-11-21', '    stage: contacted', '  - date: 2026-11-23', '    stage: scheduled', '---', '', '# Owen Park', '',
+    ].join('\n');
+    expect(booksMeetingOnly(snoozed, 'scheduled', { meeting: { at: '2026-11-28T10:00' } })).toBe(true);
+    expect(advance(snoozed, 'scheduled', { date: '2026-11-24', meeting: { at: '2026-11-28T10:00' } })).toBe(
+      ['---', 'type: contact', 'name: Owen Park', 'stage: scheduled', 'history:', '  - date: 2026-11-21', '    stage: contacted', '  - date: 2026-11-23', '    stage: scheduled', 'meeting:', '  at: 2026-11-28T10:00', '  minutes: 30', '  format: video', '---', '', '# Owen Park', ''].join('\n'),
+    );
+  });
+
   it('keeps the stage of a contact prepared before the time was written, and what the meeting block already says', () => {
     const prepared = owen.replace('stage: scheduled\nhistory', 'stage: prepared\nhistory').replace('    # he said Saturday morning\n', '  - date: 2026-11-24\n    stage: prepared\nmeeting:\n  format: phone # he calls me\n');
     expect(moveMeeting(prepared, { at: '2026-11-28T10:00', minutes: 45 }, { date: '2026-11-25' })).toBe(

@@ -68,7 +68,7 @@ export interface AdvanceOptions {
  * place, as `updateMeeting` does (see `changesMeetingDetailsOnly`). Nor does
  * a call that gives the time of the meeting a contact already scheduled (or
  * prepared) is waiting for, when the note has none yet: the agreement is in
- * the history already, and only `meeting` is written (see `booksMeetingOnly`). A note
+ * the history already, and only `meeting` is written, a snooze ending with it (see `booksMeetingOnly`). A note
  * without `type: contact` in its frontmatter is refused
  * (`UneditableNoteError`): a stage and a history would make it half a contact.
  * Something happened with the contact, so a snooze (`snoozed_until`) ends:
@@ -108,7 +108,8 @@ export function advance(text: string, stage: Stage, options: AdvanceOptions): st
     const meeting = meetingFields(options.meeting!);
     assertDate(options.date);
     refuseMeetingBeforeBooking(meeting.at, options);
-    return writeMeeting(text, meeting);
+    // Agreeing the time happened with the contact: the snooze ends, as with any step.
+    return unsnoozeContact(writeMeeting(text, meeting));
   }
   const before = recordedState(text);
   let entry = historyEntry(stage, options);
@@ -254,7 +255,8 @@ export function changesMeetingDetailsOnly(text: string, stage: Stage, options: P
  * True when `advance(text, stage, options)` books the meeting of a contact already at `stage`,
  * scheduled or prepared, whose note has no meeting time yet (the stage was written, or recorded,
  * before the time was agreed): only `meeting` is written, and nothing goes in the history, since
- * the agreement to meet is there already. As for a change of details, nothing else may be given
+ * the agreement to meet is there already; a snooze (`snoozed_until`) ends, since agreeing the time
+ * happened with the contact. As for a change of details, nothing else may be given
  * to record (no `via`, `letter` or `note`). A meeting for a day before `date` is refused unless
  * forced, as a new booking is. For a caller that says what it did.
  *
