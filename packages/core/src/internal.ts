@@ -33,4 +33,4 @@ export { renamedTitle } from './note/body.js';
 export { atInZone, dayOfWeek, meetingStartInZone, meetingTimeLike, readableMeetingTime, timeZoneSuggestion, zoneWrittenIn } from './lifecycle/dates.js';
 export { snoozeDay, snoozeRefusal } from './lifecycle/snooze.js';
 export { normalizedDate } from './note/date-hint.js';
-export { spokenDate } from './letters/letter-data.js';
+export { spokenDate, type SpokenDate } from './letters/letter-data.js';

@@ -333,7 +333,7 @@ function firstName(name: string): string {
  * How a letter says a day: `day` "December 8", `weekday` "Tuesday, December 8", `month`
  * "December", `dated` "December 8, 2026" (the first three add the year when it is not this one).
  */
-type SpokenDate = 'day' | 'weekday' | 'month' | 'dated';
+export type SpokenDate = 'day' | 'weekday' | 'month' | 'dated';
 
 const SPOKEN_DATE_FIELDS: Readonly<Record<SpokenDate, Intl.DateTimeFormatOptions>> = {
   day: { month: 'long', day: 'numeric' },
