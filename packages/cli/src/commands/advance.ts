@@ -3,7 +3,7 @@ import { atInZone, contactTimeZone, meetingBeforeBooking, meetingTimeLike, MEETI
 import type { CommandContext } from '../context.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { joinRepeated, printable } from '../io.js';
-import { endedSnooze, recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
+import { printEndedSnooze, recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
 import { unknownStageMessage } from '../did-you-mean.js';
 import { checkDateOptions } from '../date-options.js';
 
@@ -119,8 +119,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
         ctx.print(`${printable(contact.name)}: meeting booked: ${readableMeetingTime(meeting.at, workspace.config.timezone)}, still ${contact.stage}; no history entry  ${ctx.colors.dim(contact.file)}`);
         warnOfSkippedClock(ctx, meeting.at, workspace.config.timezone);
         // Agreeing the time ended the snooze, as a step would have.
-        const snooze = endedSnooze(workspace, contact, today);
-        if (snooze !== undefined) ctx.print(ctx.colors.dim(snooze));
+        printEndedSnooze(ctx, workspace, contact, today);
         return;
       }
       const { meeting: _meeting, ...stepOnly } = changes;
@@ -137,8 +136,7 @@ export const registerAdvance: RegisterCommand = (program, context) => {
       if (options.zone !== undefined && givenAt !== undefined && movedTo === undefined) ctx.print(ctx.colors.dim(`  meeting booked: ${readableMeetingTime(givenAt, workspace.config.timezone)}`));
       if (givenAt !== undefined) warnOfSkippedClock(ctx, givenAt, workspace.config.timezone);
       if (comingAt !== undefined && givenAt !== undefined && movedTo !== undefined) sayWhoseClock(ctx, { bookedAt: comingAt, at: givenAt, movedTo, timeZone: workspace.config.timezone, noteZone: getField(noteText, ['timezone']), theirZone });
-      const snooze = endedSnooze(workspace, contact, today);
-      if (snooze !== undefined) ctx.print(ctx.colors.dim(snooze));
+      printEndedSnooze(ctx, workspace, contact, today);
       remindOfManualNext(ctx, workspace, contact.file);
     });
 };

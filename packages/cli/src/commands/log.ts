@@ -1,6 +1,6 @@
 import { CHANNELS, editNote, isChannel, logInteraction } from '@rapport/core';
 import { UsageError, type RegisterCommand } from '../program.js';
-import { endedSnooze, printNextAction, recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
+import { printEndedSnooze, printNextAction, recordIn, refuseFutureDate, remindOfManualNext } from './recording.js';
 import { checkDateOptions } from '../date-options.js';
 import { joinRepeated } from '../io.js';
 
@@ -43,8 +43,7 @@ export const registerLog: RegisterCommand = (program, context) => {
       // The touch is recorded at the stage the note had when it was written, which an editor may have changed since it was read.
       const stage = workspace.index.contact(contact.file)?.stage ?? contact.stage;
       ctx.print(`${contact.name}: ${options.replied ? 'reply logged' : 'logged'} (${date}, still ${stage})  ${ctx.colors.dim(contact.file)}`);
-      const snooze = endedSnooze(workspace, contact, today);
-      if (snooze !== undefined) ctx.print(ctx.colors.dim(snooze));
+      printEndedSnooze(ctx, workspace, contact, today);
       if (!remindOfManualNext(ctx, workspace, contact.file) && options.replied) printNextAction(ctx, workspace, contact.file, options.today);
     });
 };

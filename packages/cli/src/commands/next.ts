@@ -2,7 +2,7 @@ import { CLOSED_STAGES, clearManualNext, editNote, setManualNext } from '@rappor
 import { printable } from '../io.js';
 import { UsageError, type RegisterCommand } from '../program.js';
 import { checkDateOptions } from '../date-options.js';
-import { endedSnooze, printNextAction } from './recording.js';
+import { printEndedSnooze, printNextAction } from './recording.js';
 
 interface NextOptions {
   due?: string;
@@ -46,8 +46,7 @@ export const registerNext: RegisterCommand = (program, context) => {
         await editNote(workspace, contact.file, (text) => setManualNext(text, { action, ...(due ? { due } : {}) }), { retries: 5 });
         ctx.print(`${printable(contact.name)}: next: ${printable(action.trim())}${due ? ` (due ${due})` : ''}  ${where}`);
         if (previous) ctx.print(ctx.colors.dim(`  replaces: ${printable(previous.action)}${previous.due ? ` (due ${previous.due})` : ''}`));
-        const snooze = endedSnooze(workspace, contact, ctx.today(workspace, options.today));
-        if (snooze) ctx.print(ctx.colors.dim(snooze));
+        printEndedSnooze(ctx, workspace, contact, ctx.today(workspace, options.today));
         // A day already gone is most likely a typo of the month or the year: said, not refused (a reminder may be meant as overdue).
         const today = ctx.today(workspace, options.today);
         if (due !== undefined && due < today) ctx.print(ctx.colors.dim(`  due before today (${today}): it shows as overdue on the agenda`));

@@ -43,6 +43,12 @@ export function endedSnooze(workspace: Workspace, before: Contact, today: string
   return `  snooze until ${before.snoozedUntil} ended: its actions are due when the rules say again`;
 }
 
+/** Prints `endedSnooze`'s line, dimmed, when the snooze the contact had (`before`) ended with the write. */
+export function printEndedSnooze(ctx: CommandContext, workspace: Workspace, before: Contact, today: string): void {
+  const snooze = endedSnooze(workspace, before, today);
+  if (snooze !== undefined) ctx.print(ctx.colors.dim(snooze));
+}
+
 /** Prints the contact's next action as it stands now, by the rules or by hand (`--today` as given to the command). */
 export function printNextAction(ctx: CommandContext, workspace: Workspace, file: string, today: string | undefined): void {
   const contact = workspace.index.contact(file);
